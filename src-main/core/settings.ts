@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { isClockTime, isValidZone, minutesOfDay, systemZone, WEEKDAYS, type Weekday } from './time';
+
+const clockTime = z
+  .string()
+  .refine(isClockTime, { message: 'Use a 24-hour time such as 09:00.' });
+
+const weekday = z.enum(WEEKDAYS, { message: 'Use a weekday: mon, tue, wed, thu, fri, sat or sun.' });
+
+/** A span of local time on one day; `end` before `start` means it runs past midnight. */
+export const timeRangeSchema = z
+  .object({ start: clockTime, end: clockTime })
+  .strict()
+  .refine((r) => r.start !== r.end, { message: 'Start and end must differ.' });
+export type TimeRange = z.infer<typeof timeRangeSchema>;
+
+/** Working hours per weekday; `null` is a day off. */
+export const workingHoursSchema = z
+  .object(Object.fromEntries(WEEKDAYS.map((d) => [d, timeRangeSchema.nullable()])) as Record<
+    Weekday,
+    z.ZodNullable<typeof timeRangeSchema>
+  >)
+  .strict();
+export type WorkingHours = z.infer<typeof workingHoursSchema>;
+
+export const focusRuleSchema = z
+  .object({ weekday, start: clockTime, end: clockTime })
+  .strict()
+  .refine((r) => minutesOfDay(r.end) > minutesOfDay(r.start), {
+    message: 'A focus block must end after it starts, on the same day.',
+  });
+export type FocusRule = z.infer<typeof focusRuleSchema>;
+
+export const focusPlanSchema = z
+  .array(focusRuleSchema)
+  .max(70, { message: 'A focus plan holds at most 70 blocks a week.' })
+  .superRefine((rules, ctx) => {
+    for (let i = 0; i < rules.length; i++) {
+      for (let j = i + 1; j < rules.length; j++) {
+        const a = rules[i] as FocusRule;
+        const b = rules[j] as FocusRule;
+        if (
+          a.weekday === b.weekday &&
+          minutesOfDay(a.start) < minutesOfDay(b.end) &&
+          minutesOfDay(b.start) < minutesOfDay(a.end)
+        ) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `Focus blocks on ${a.weekday} overlap (${a.start}–${a.end} and ${b.start}–${b.end}).`,
+          });
+          return;
+        }
+      }
+    }
+  });
+export type FocusPlan = z.infer<typeof focusPlanSchema>;
+
+/** Each setting has its own schema, so one key can be validated and stored alone. */
+export const settingSchemas = {
+  zone: z.string().refine(isValidZone, { message: 'Use an IANA time zone such as Europe/Berlin.' }),
+  workingHours: workingHoursSchema,
+  focusPlan: focusPlanSchema,
+  dayBoundary: clockTime,
+  theme: z.enum(['system', 'light', 'dark'], { message: 'Use system, light or dark.' }),
+} as const;
+
+export type SettingKey = keyof typeof settingSchemas;
+export type Settings = { [K in SettingKey]: z.infer<(typeof settingSchemas)[K]> };
+export const SETTING_KEYS = Object.keys(settingSchemas) as SettingKey[];
+
+export function isSettingKey(key: string): key is SettingKey {
+  return Object.prototype.hasOwnProperty.call(settingSchemas, key);
+}
+
+const weekdayHours: TimeRange = { start: '09:00', end: '17:30' };
+
+/** Keel's defaults; the zone follows the system unless the user sets one. */
+export function defaultSettings(zone: string = systemZone()): Settings {
+  return {
+    zone,
+    workingHours: {
+      mon: weekdayHours,
+      tue: weekdayHours,
+      wed: weekdayHours,
+      thu: weekdayHours,
+      fri: weekdayHours,
+      sat: null,
+      sun: null,
+    },
+    focusPlan: (['mon', 'tue', 'wed', 'thu', 'fri'] as const).flatMap((d) => [
+      { weekday: d, start: '09:00', end: '11:00' },
+      { weekday: d, start: '14:00', end: '16:00' },
+    ]),
+    dayBoundary: '04:00',
+    theme: 'system',
+  };
+}
+
+/**
+ * Defaults overlaid with stored values. A stored value that no longer validates (written by
+ * an older Keel, or edited by hand) is ignored rather than breaking start-up.
+ */
+export function resolveSettings(stored: Record<string, unknown>, zone?: string): Settings {
+  const settings = defaultSettings(zone);
+  for (const key of SETTING_KEYS) {
+    if (!(key in stored)) continue;
+    const parsed = settingSchemas[key].safeParse(stored[key]);
+    if (parsed.success) (settings as Record<SettingKey, unknown>)[key] = parsed.data;
+  }
+  return settings;
+}

@@ -1,0 +1,52 @@
+/**
+ * The small interfaces Keel's runtime talks to the desktop through. Electron adapters
+ * implement them in the app; recording fakes implement them in tests and the preview.
+ * This file imports nothing from Electron so services can depend on it.
+ */
+import type { ViewName } from '../ipc/contract';
+
+export type TrayState = 'idle' | 'focus' | 'after-hours';
+
+export type TrayMenuItem =
+  | { type: 'item'; id: string; label: string; enabled?: boolean }
+  | { type: 'separator' };
+
+export interface TrayPort {
+  setState(state: TrayState, tooltip: string): void;
+  setMenu(items: TrayMenuItem[]): void;
+  /** A menu item (by id) was chosen. */
+  onSelect(listener: (id: string) => void): () => void;
+  dispose(): void;
+}
+
+export interface KeelNotification {
+  /** Stable id, e.g. the agenda event's, so a click can be routed back. */
+  id: string;
+  title: string;
+  body: string;
+  /** Buttons, where the desktop shows them (macOS, Windows); a click on the body always works. */
+  actions?: { id: string; label: string }[];
+  /** The view a click opens. */
+  view?: ViewName;
+}
+
+export interface NotifierPort {
+  isSupported(): boolean;
+  show(notification: KeelNotification): void;
+  /** `actionId` is an action's id, or 'click' for the body. */
+  onAction(listener: (notificationId: string, actionId: string) => void): () => void;
+}
+
+export type PowerEvent = 'suspend' | 'resume' | 'lock-screen' | 'unlock-screen';
+
+export interface PowerPort {
+  on(event: PowerEvent, listener: () => void): () => void;
+  /** Seconds since the last keyboard or mouse input (the OS idle time; nothing else). */
+  idleSeconds(): number;
+}
+
+/** What the runtime may ask of the app shell. */
+export interface ShellPort {
+  showWindow(view?: ViewName): void;
+  quit(): void;
+}

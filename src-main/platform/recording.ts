@@ -1,0 +1,114 @@
+/**
+ * Recording fakes of the platform ports: the preview and tests use them in place of the
+ * desktop. They remember everything asked of them so tests can assert on it.
+ */
+import type { ViewName } from '../ipc/contract';
+import type {
+  KeelNotification,
+  NotifierPort,
+  PowerEvent,
+  PowerPort,
+  ShellPort,
+  TrayMenuItem,
+  TrayPort,
+  TrayState,
+} from './ports';
+
+class Listeners<Args extends unknown[]> {
+  private readonly set = new Set<(...args: Args) => void>();
+  add(listener: (...args: Args) => void): () => void {
+    this.set.add(listener);
+    return () => this.set.delete(listener);
+  }
+  emit(...args: Args): void {
+    for (const l of [...this.set]) l(...args);
+  }
+  get size(): number {
+    return this.set.size;
+  }
+}
+
+export class RecordingTray implements TrayPort {
+  state: TrayState | undefined;
+  tooltip = '';
+  menu: TrayMenuItem[] = [];
+  readonly stateHistory: TrayState[] = [];
+  disposed = false;
+  private readonly selected = new Listeners<[string]>();
+
+  setState(state: TrayState, tooltip: string): void {
+    if (state !== this.state) this.stateHistory.push(state);
+    this.state = state;
+    this.tooltip = tooltip;
+  }
+  setMenu(items: TrayMenuItem[]): void {
+    this.menu = items;
+  }
+  onSelect(listener: (id: string) => void): () => void {
+    return this.selected.add(listener);
+  }
+  dispose(): void {
+    this.disposed = true;
+  }
+  /** Test helper: choose a menu item as a user would. */
+  select(id: string): void {
+    const item = this.menu.find((i) => i.type === 'item' && i.id === id);
+    if (!item || (item.type === 'item' && item.enabled === false)) {
+      throw new Error(`No enabled tray item "${id}"`);
+    }
+    this.selected.emit(id);
+  }
+}
+
+export class RecordingNotifier implements NotifierPort {
+  readonly shown: (KeelNotification & { at: number })[] = [];
+  private readonly actions = new Listeners<[string, string]>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  isSupported(): boolean {
+    return true;
+  }
+  show(notification: KeelNotification): void {
+    this.shown.push({ ...notification, at: this.now() });
+  }
+  onAction(listener: (notificationId: string, actionId: string) => void): () => void {
+    return this.actions.add(listener);
+  }
+  /** Test helper: click a notification (or one of its actions). */
+  act(notificationId: string, actionId = 'click'): void {
+    this.actions.emit(notificationId, actionId);
+  }
+}
+
+export class FakePower implements PowerPort {
+  idle = 0;
+  private readonly listeners = new Map<PowerEvent, Listeners<[]>>();
+
+  on(event: PowerEvent, listener: () => void): () => void {
+    let set = this.listeners.get(event);
+    if (!set) this.listeners.set(event, (set = new Listeners<[]>()));
+    return set.add(listener);
+  }
+  idleSeconds(): number {
+    return this.idle;
+  }
+  /** Test helper: the machine sleeps, wakes, locks… */
+  emit(event: PowerEvent): void {
+    this.listeners.get(event)?.emit();
+  }
+  listenerCount(event: PowerEvent): number {
+    return this.listeners.get(event)?.size ?? 0;
+  }
+}
+
+export class RecordingShell implements ShellPort {
+  readonly shown: (ViewName | undefined)[] = [];
+  quitRequested = false;
+  showWindow(view?: ViewName): void {
+    this.shown.push(view);
+  }
+  quit(): void {
+    this.quitRequested = true;
+  }
+}

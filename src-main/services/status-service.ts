@@ -1,0 +1,84 @@
+import type { Clock } from '../core/clock';
+import type { TimeRange } from '../core/settings';
+import { localDateOf, toLocalIso, weekdayOf, type Weekday } from '../core/time';
+import type { AgendaService } from './agenda-service';
+import type { SettingsService } from './settings-service';
+
+export interface AgendaEventDto {
+  id: string;
+  kind: string;
+  title: string;
+  /** ISO 8601 with the local offset. */
+  start: string;
+  end?: string;
+}
+
+export interface Status {
+  app: { name: 'Keel'; version: string };
+  dataDir: string;
+  database: { path: string; schemaVersion: number };
+  now: string;
+  zone: string;
+  today: {
+    date: string;
+    weekday: Weekday;
+    workingHours: TimeRange | null;
+    focusBlocks: { start: string; end: string }[];
+  };
+  nextEvent: AgendaEventDto | null;
+}
+
+export interface StatusContext {
+  version: string;
+  dataDir: string;
+  databasePath: string;
+  schemaVersion: () => number;
+}
+
+/** A snapshot of where Keel stands now: the Today view and `keel status` read it. */
+export class StatusService {
+  constructor(
+    private readonly ctx: StatusContext,
+    private readonly settings: SettingsService,
+    private readonly agenda: AgendaService,
+    private readonly clock: Clock,
+  ) {}
+
+  status(): Status {
+    const now = this.clock.now();
+    const s = this.settings.get();
+    const date = localDateOf(now, s.zone);
+    const weekday = weekdayOf(date);
+    const next = this.agenda.next(now);
+    return {
+      app: { name: 'Keel', version: this.ctx.version },
+      dataDir: this.ctx.dataDir,
+      database: { path: this.ctx.databasePath, schemaVersion: this.ctx.schemaVersion() },
+      now: toLocalIso(now, s.zone),
+      zone: s.zone,
+      today: {
+        date,
+        weekday,
+        workingHours: s.workingHours[weekday],
+        focusBlocks: s.focusPlan
+          .filter((r) => r.weekday === weekday)
+          .map(({ start, end }) => ({ start, end }))
+          .sort((a, b) => a.start.localeCompare(b.start)),
+      },
+      nextEvent: next ? toEventDto(next, s.zone) : null,
+    };
+  }
+}
+
+export function toEventDto(
+  e: { id: string; kind: string; title: string; start: number; end?: number },
+  zone: string,
+): AgendaEventDto {
+  return {
+    id: e.id,
+    kind: e.kind,
+    title: e.title,
+    start: toLocalIso(e.start, zone),
+    ...(e.end !== undefined ? { end: toLocalIso(e.end, zone) } : {}),
+  };
+}

@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { KeelError } from '../core/errors';
+import { migrate } from './migrations';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /**
+   * Path to a better-sqlite3 `.node` build for the running ABI. The app under Electron passes
+   * the Electron build; Node (tests, CLI in development) uses the default in node_modules.
+   */
+  nativeBinding?: string;
+  readonly?: boolean;
+}
+
+/**
+ * Opens (creating if needed) Keel's database: WAL, foreign keys, migrations applied.
+ * synchronous=NORMAL in WAL mode keeps every committed transaction through a process crash
+ * or kill; only a power cut may lose the last moments, which SQLite still recovers cleanly.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  if (file !== ':memory:') {
+    try {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+    } catch (error) {
+      throw new KeelError('storage', `Keel cannot create its data folder ${path.dirname(file)}.`, { cause: error });
+    }
+  }
+  const nativeBinding = options.nativeBinding ?? process.env.KEEL_NATIVE_BINDING;
+  let db: Db;
+  try {
+    db = new Database(file, {
+      readonly: options.readonly ?? false,
+      ...(nativeBinding ? { nativeBinding } : {}),
+    });
+  } catch (error) {
+    throw new KeelError('storage', `Keel cannot open its data file ${file}.`, { cause: error });
+  }
+  try {
+    db.pragma('busy_timeout = 5000');
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
+    db.pragma('foreign_keys = ON');
+    if (!options.readonly) migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    if (error instanceof KeelError) throw error;
+    throw new KeelError('storage', `Keel cannot read its data file ${file}; it may be damaged.`, { cause: error });
+  }
+}
