@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { isClockTime, isValidZone, minutesOfDay, systemZone, WEEKDAYS, type Weekday } from './time';
 
-const clockTime = z
-  .string()
-  .refine(isClockTime, { message: 'Use a 24-hour time such as 09:00.' });
+const clockTime = z.string().refine(isClockTime, { message: 'Use a 24-hour time such as 09:00.' });
 
 const weekday = z.enum(WEEKDAYS, { message: 'Use a weekday: mon, tue, wed, thu, fri, sat or sun.' });
 
@@ -16,10 +14,12 @@ export type TimeRange = z.infer<typeof timeRangeSchema>;
 
 /** Working hours per weekday; `null` is a day off. */
 export const workingHoursSchema = z
-  .object(Object.fromEntries(WEEKDAYS.map((d) => [d, timeRangeSchema.nullable()])) as Record<
-    Weekday,
-    z.ZodNullable<typeof timeRangeSchema>
-  >)
+  .object(
+    Object.fromEntries(WEEKDAYS.map((d) => [d, timeRangeSchema.nullable()])) as Record<
+      Weekday,
+      z.ZodNullable<typeof timeRangeSchema>
+    >,
+  )
   .strict();
 export type WorkingHours = z.infer<typeof workingHoursSchema>;
 

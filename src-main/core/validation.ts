@@ -8,7 +8,8 @@ export function describeIssues(error: z.ZodError): string {
   const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
   let message = issue.message;
   if (issue.code === 'invalid_type' && /received undefined/i.test(message)) message = 'is required.';
-  else if (issue.code === 'unrecognized_keys') message = `unexpected field ${issue.keys.map((k) => `"${k}"`).join(', ')}.`;
+  else if (issue.code === 'unrecognized_keys')
+    message = `unexpected field ${issue.keys.map((k) => `"${k}"`).join(', ')}.`;
   const sentence = `${where}${message}`;
   return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
 }

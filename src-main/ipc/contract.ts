@@ -16,18 +16,26 @@ function channel<Output>() {
 const noInput = z.object({}).strict();
 const localDate = z.string().refine(isLocalDate, { message: 'Use a date written YYYY-MM-DD.' });
 
-const settingsSetInput = z.discriminatedUnion(
-  'key',
-  SETTING_KEYS.map((key) => z.object({ key: z.literal(key), value: settingSchemas[key] }).strict()) as unknown as [
-    SettingInputSchema<SettingKey>,
-    ...SettingInputSchema<SettingKey>[],
-  ],
-  { error: () => `key: use one of ${SETTING_KEYS.join(', ')}.` },
-);
-type SettingInputSchema<K extends SettingKey> = z.ZodObject<{
-  key: z.ZodLiteral<K>;
-  value: (typeof settingSchemas)[K];
-}>;
+/** `{ key, value }` for one setting; errors name the setting ("theme: Use system, light or dark."). */
+type SettingsSetInput = { [K in SettingKey]: { key: K; value: Settings[K] } }[SettingKey];
+const settingsSetInput = z
+  .object({
+    key: z.enum(SETTING_KEYS as [SettingKey, ...SettingKey[]], {
+      error: () => `Use one of ${SETTING_KEYS.join(', ')}.`,
+    }),
+    value: z.unknown(),
+  })
+  .strict()
+  .transform((input, ctx) => {
+    const parsed = settingSchemas[input.key].safeParse(input.value);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        ctx.addIssue({ code: 'custom', message: issue.message, path: [input.key, ...issue.path] });
+      }
+      return z.NEVER;
+    }
+    return { key: input.key, value: parsed.data } as SettingsSetInput;
+  }) as unknown as z.ZodType<SettingsSetInput, SettingsSetInput>;
 
 export const contract = {
   'app:status': channel<Status>()(noInput),
@@ -67,9 +75,7 @@ export type ViewName = (typeof VIEWS)[number];
 export type StateTopic = 'settings' | 'status' | 'agenda';
 
 /** Main -> renderer pushes, through the one `keel.onState` subscription. */
-export type StateEvent =
-  | { type: 'changed'; topics: StateTopic[] }
-  | { type: 'navigate'; view: ViewName };
+export type StateEvent = { type: 'changed'; topics: StateTopic[] } | { type: 'navigate'; view: ViewName };
 
 type DomainOf<C> = C extends `${infer D}:${string}` ? D : never;
 export type Domain = DomainOf<Channel>;

@@ -30,7 +30,12 @@ export function createServices(options: ServiceOptions): Services {
   const settings = new SettingsService(new SettingsRepo(db), options.clock, options.systemZone);
   const agenda = new AgendaService(settings, options.clock);
   const status = new StatusService(
-    { version: options.version, dataDir: options.dataDir, databasePath: file, schemaVersion: () => schemaVersion(db) },
+    {
+      version: options.version,
+      dataDir: options.dataDir,
+      databasePath: file,
+      schemaVersion: () => schemaVersion(db),
+    },
     settings,
     agenda,
     options.clock,

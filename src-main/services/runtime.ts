@@ -1,8 +1,16 @@
 import type { AgendaEvent } from '../core/agenda';
 import type { Clock, Timers } from '../core/clock';
 import { clockTimeOf, localDateOf, minutesOfDay, weekdayOf } from '../core/time';
-import type { StateEvent } from '../ipc/contract';
-import type { NotifierPort, PowerPort, ShellPort, TrayMenuItem, TrayPort, TrayState } from '../platform/ports';
+import type { StateEvent, ViewName } from '../ipc/contract';
+import type {
+  KeelNotification,
+  NotifierPort,
+  PowerPort,
+  ShellPort,
+  TrayMenuItem,
+  TrayPort,
+  TrayState,
+} from '../platform/ports';
 import type { Services } from './index';
 import { AgendaScheduler } from './scheduler';
 
@@ -26,6 +34,8 @@ export interface RuntimeDeps {
 export class KeelRuntime {
   readonly scheduler: AgendaScheduler;
   private readonly disposers: (() => void)[] = [];
+  /** Which view a click on a shown notification opens. */
+  private readonly notificationViews = new Map<string, ViewName | undefined>();
 
   constructor(private readonly deps: RuntimeDeps) {
     this.scheduler = new AgendaScheduler(deps.services.agenda, deps.clock, deps.timers, {
@@ -40,8 +50,8 @@ export class KeelRuntime {
         if (id === 'open') shell.showWindow();
         else if (id === 'quit') shell.quit();
       }),
-      notifier.onAction((_id, action) => {
-        if (action === 'click') shell.showWindow();
+      notifier.onAction((id, action) => {
+        if (action === 'click') shell.showWindow(this.notificationViews.get(id));
       }),
       power.on('resume', () => this.replan()),
       power.on('unlock-screen', () => this.replan()),
@@ -91,6 +101,16 @@ export class KeelRuntime {
     ];
   }
 
+  private notify(notification: KeelNotification): void {
+    this.notificationViews.set(notification.id, notification.view);
+    // Keep the map small: only recent notifications can still be clicked.
+    if (this.notificationViews.size > 50) {
+      const oldest = this.notificationViews.keys().next().value;
+      if (oldest !== undefined) this.notificationViews.delete(oldest);
+    }
+    this.deps.notifier.show(notification);
+  }
+
   private refreshTray(): void {
     const state = this.trayState();
     const tooltip = state === 'after-hours' ? 'Keel — after hours' : 'Keel';
@@ -100,7 +120,7 @@ export class KeelRuntime {
 
   private deliver(event: AgendaEvent): void {
     // Capabilities replace this generic delivery with their own notifications.
-    this.deps.notifier.show({ id: event.id, title: event.title, body: '', view: 'today' });
+    this.notify({ id: event.id, title: event.title, body: '', view: 'today' });
     this.refreshTray();
     this.deps.push({ type: 'changed', topics: ['status', 'agenda'] });
   }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { KeelError } from '../core/errors';
-import { migrate } from './migrations';
+import { DatabaseFromFutureError, LATEST_VERSION, migrate, schemaVersion } from './migrations';
 
 export type Db = Database.Database;
 
@@ -25,7 +25,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     try {
       fs.mkdirSync(path.dirname(file), { recursive: true });
     } catch (error) {
-      throw new KeelError('storage', `Keel cannot create its data folder ${path.dirname(file)}.`, { cause: error });
+      throw new KeelError('storage', `Keel cannot create its data folder ${path.dirname(file)}.`, {
+        cause: error,
+      });
     }
   }
   const nativeBinding = options.nativeBinding ?? process.env.KEEL_NATIVE_BINDING;
@@ -40,6 +42,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
   try {
     db.pragma('busy_timeout = 5000');
+    // Check the version before anything writes (switching to WAL rewrites the header), so a
+    // file from a newer Keel is left exactly as it was.
+    const version = schemaVersion(db);
+    if (version > LATEST_VERSION) throw new DatabaseFromFutureError(version, LATEST_VERSION, file);
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
@@ -50,6 +56,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   } catch (error) {
     db.close();
     if (error instanceof KeelError) throw error;
-    throw new KeelError('storage', `Keel cannot read its data file ${file}; it may be damaged.`, { cause: error });
+    throw new KeelError('storage', `Keel cannot read its data file ${file}; it may be damaged.`, {
+      cause: error,
+    });
   }
 }

@@ -1,0 +1,46 @@
+/**
+ * The preview's `window.keel`: the same API shape the Electron preload exposes, carried over
+ * HTTP to the preview server, which runs the real handler table on a real SQLite file.
+ * Loaded as a classic script before the app, so the app cannot tell the difference.
+ */
+import { buildApi, type IpcResult, type StateEvent } from '../ipc/contract';
+
+const unreachable: IpcResult<never> = {
+  ok: false,
+  error: {
+    code: 'internal',
+    message: 'The Keel preview server is not reachable; is `npm run preview` running?',
+  },
+};
+
+const listeners = new Set<(event: StateEvent) => void>();
+let source: EventSource | undefined;
+
+function subscribe(listener: (event: StateEvent) => void): () => void {
+  listeners.add(listener);
+  if (!source) {
+    source = new EventSource('/__keel/events');
+    source.onmessage = (message) => {
+      const event = JSON.parse(String(message.data)) as StateEvent;
+      for (const l of [...listeners]) l(event);
+    };
+  }
+  return () => {
+    listeners.delete(listener);
+  };
+}
+
+const api = buildApi(async (channel, input) => {
+  try {
+    const response = await fetch('/__keel/ipc', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ channel, input }),
+    });
+    return (await response.json()) as IpcResult<unknown>;
+  } catch {
+    return unreachable;
+  }
+}, subscribe);
+
+Object.defineProperty(window, 'keel', { value: api, writable: false, configurable: false });

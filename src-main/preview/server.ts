@@ -1,0 +1,304 @@
+/**
+ * `npm run preview`: serves the built renderer on 127.0.0.1 with `window.keel` backed by the
+ * real services, handler table and a real SQLite file, and the desktop replaced by recording
+ * fakes. This is how the UI runs in a browser, and how it is tested where Electron cannot run.
+ *
+ * With `--test-clock` the clock stands still until moved through /__keel/test/* endpoints,
+ * and those endpoints also expose what the fakes recorded. Never enabled by default.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ManualClock, systemClock, systemTimers, type Clock, type Timers } from '../core/clock';
+import { KeelError, toErrorPayload } from '../core/errors';
+import type { StateEvent } from '../ipc/contract';
+import { dispatch } from '../ipc/dispatch';
+import { createHandlers } from '../ipc/handlers';
+import { FakePower, RecordingNotifier, RecordingShell, RecordingTray } from '../platform/recording';
+import type { PowerEvent } from '../platform/ports';
+import { createServices, type Services } from '../services';
+import { KeelRuntime } from '../services/runtime';
+import { version } from '../version';
+
+export const PREVIEW_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'";
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+export interface PreviewOptions {
+  port: number;
+  dataDir: string;
+  rendererDir: string;
+  bridgeFile: string;
+  /** Start a hand-driven clock at this instant and enable the test endpoints. */
+  testClockStart?: number;
+}
+
+export interface Preview {
+  url: string;
+  services: Services;
+  runtime: KeelRuntime;
+  tray: RecordingTray;
+  notifier: RecordingNotifier;
+  power: FakePower;
+  shell: RecordingShell;
+  close(): Promise<void>;
+}
+
+export async function startPreview(options: PreviewOptions): Promise<Preview> {
+  const testMode = options.testClockStart !== undefined;
+  const manual = testMode ? new ManualClock(options.testClockStart as number) : undefined;
+  const clock: Clock = manual ?? systemClock;
+  const timers: Timers = manual ?? systemTimers;
+
+  const services = createServices({ dataDir: options.dataDir, clock, version });
+  const handlers = createHandlers(services);
+  const streams = new Set<http.ServerResponse>();
+  const push = (event: StateEvent) => {
+    for (const res of streams) res.write(`data: ${JSON.stringify(event)}\n\n`);
+  };
+  const tray = new RecordingTray();
+  const notifier = new RecordingNotifier(() => clock.now());
+  const power = new FakePower();
+  const shell = new RecordingShell();
+  const runtime = new KeelRuntime({ services, clock, timers, tray, notifier, power, shell, push });
+  runtime.start();
+
+  const indexHtml = () =>
+    fs
+      .readFileSync(path.join(options.rendererDir, 'index.html'), 'utf8')
+      .replace(
+        /<meta http-equiv="Content-Security-Policy"[^>]*>/,
+        `<meta http-equiv="Content-Security-Policy" content="${PREVIEW_CSP}" />`,
+      )
+      .replace('<head>', '<head>\n    <script src="/__keel/bridge.js"></script>');
+
+  let origin = '';
+  const server = http.createServer((req, res) => {
+    void handle(req, res).catch((error: unknown) => {
+      if (res.headersSent) return void res.end();
+      send(res, error instanceof KeelError ? 400 : 500, { ok: false, error: toErrorPayload(error) });
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    // Only this machine, and only pages of this origin (no DNS rebinding, no cross-site posts).
+    const host = req.headers.host ?? '';
+    if (
+      origin &&
+      host !== new URL(origin).host &&
+      host !== new URL(origin).host.replace('127.0.0.1', 'localhost')
+    ) {
+      return send(res, 403, { ok: false, error: { code: 'forbidden', message: 'Unknown host.' } });
+    }
+    const url = new URL(req.url ?? '/', origin);
+    if (req.method === 'POST') {
+      const from = req.headers.origin;
+      if (from !== undefined && from !== origin && from !== origin.replace('127.0.0.1', 'localhost')) {
+        return send(res, 403, {
+          ok: false,
+          error: { code: 'forbidden', message: 'Calls from other sites are refused.' },
+        });
+      }
+      if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+        return send(res, 415, { ok: false, error: { code: 'invalid_input', message: 'Send JSON.' } });
+      }
+      const body = await readJson(req);
+      if (url.pathname === '/__keel/ipc') {
+        const { channel, input } = (body ?? {}) as { channel?: unknown; input?: unknown };
+        return send(
+          res,
+          200,
+          await dispatch(handlers, channel, input, (e) => console.error('[keel preview]', e)),
+        );
+      }
+      if (testMode && manual) return send(res, 200, testAction(url.pathname, body));
+      return send(res, 404, { ok: false, error: { code: 'not_found', message: 'No such endpoint.' } });
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { ok: false });
+
+    if (url.pathname === '/__keel/events') {
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
+      res.write(': connected\n\n');
+      streams.add(res);
+      req.on('close', () => streams.delete(res));
+      return;
+    }
+    if (url.pathname === '/__keel/bridge.js') return sendFile(res, options.bridgeFile);
+    if (url.pathname === '/__keel/test/recorded' && testMode) {
+      return send(res, 200, {
+        now: clock.now(),
+        notifications: notifier.shown,
+        tray: { state: tray.state, tooltip: tray.tooltip, menu: tray.menu, stateHistory: tray.stateHistory },
+        shell: { shown: shell.shown, quitRequested: shell.quitRequested },
+      });
+    }
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      res.writeHead(200, headers('text/html; charset=utf-8'));
+      return void res.end(indexHtml());
+    }
+    const file = path.resolve(options.rendererDir, `.${decodeURIComponent(url.pathname)}`);
+    if (!file.startsWith(path.resolve(options.rendererDir) + path.sep)) return send(res, 404, { ok: false });
+    return sendFile(res, file);
+  }
+
+  function testAction(pathname: string, body: unknown): unknown {
+    const b = (body ?? {}) as Record<string, unknown>;
+    const m = manual as ManualClock;
+    switch (pathname) {
+      case '/__keel/test/clock': {
+        // `advanceTo` lets timers fire on the way; `sleepTo` jumps as a suspended machine does.
+        if (typeof b.advanceTo === 'string') m.advanceTo(Date.parse(b.advanceTo));
+        else if (typeof b.advanceMs === 'number') m.advanceBy(b.advanceMs);
+        else if (typeof b.sleepTo === 'string') {
+          power.emit('suspend');
+          m.jumpTo(Date.parse(b.sleepTo));
+          power.emit('resume');
+        } else
+          return {
+            ok: false,
+            error: { code: 'invalid_input', message: 'Give advanceTo, advanceMs or sleepTo.' },
+          };
+        push({ type: 'changed', topics: ['status', 'agenda'] });
+        return { ok: true, value: { now: m.now() } };
+      }
+      case '/__keel/test/power':
+        power.emit(b.event as PowerEvent);
+        return { ok: true, value: null };
+      case '/__keel/test/tray':
+        tray.select(String(b.id));
+        return { ok: true, value: null };
+      case '/__keel/test/notification':
+        notifier.act(String(b.id), typeof b.action === 'string' ? b.action : 'click');
+        return { ok: true, value: null };
+      default:
+        return { ok: false, error: { code: 'not_found', message: 'No such test endpoint.' } };
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  origin = `http://127.0.0.1:${port}`;
+
+  return {
+    url: origin,
+    services,
+    runtime,
+    tray,
+    notifier,
+    power,
+    shell,
+    close: async () => {
+      runtime.stop();
+      for (const res of streams) res.end();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      services.close();
+    },
+  };
+}
+
+function headers(type: string): http.OutgoingHttpHeaders {
+  return {
+    'content-type': type,
+    'content-security-policy': PREVIEW_CSP,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+  };
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, headers('application/json'));
+  res.end(JSON.stringify(body));
+}
+
+function sendFile(res: http.ServerResponse, file: string): void {
+  fs.readFile(file, (error, data) => {
+    if (error) return send(res, 404, { ok: false, error: { code: 'not_found', message: 'Not found.' } });
+    res.writeHead(200, headers(TYPES[path.extname(file)] ?? 'application/octet-stream'));
+    res.end(data);
+  });
+}
+
+async function readJson(req: http.IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new KeelError('invalid_input', 'That request is too large.');
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch {
+    throw new KeelError('invalid_input', 'The request body is not valid JSON.');
+  }
+}
+
+async function cli(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: process.env.KEEL_PREVIEW_PORT ?? '5174' },
+      'data-dir': { type: 'string' },
+      'test-clock': { type: 'string' },
+    },
+  });
+  const root = path.resolve(__dirname, '..');
+  const dataDir = path.resolve(
+    values['data-dir'] ?? process.env.KEEL_DATA_DIR ?? path.join(process.cwd(), '.preview-data'),
+  );
+  let testClockStart: number | undefined;
+  if (values['test-clock'] !== undefined) {
+    testClockStart = values['test-clock'] === 'now' ? Date.now() : Date.parse(values['test-clock']);
+    if (Number.isNaN(testClockStart))
+      throw new KeelError('invalid_input', '--test-clock takes "now" or an ISO date-time.');
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new KeelError('invalid_input', '--port takes a port number.');
+  const rendererDir = path.join(root, 'renderer');
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    throw new KeelError('invalid_input', 'The renderer is not built; run "npm run build" first.');
+  }
+  const preview = await startPreview({
+    port,
+    dataDir,
+    rendererDir,
+    bridgeFile: path.join(__dirname, 'bridge.js'),
+    testClockStart,
+  });
+  console.log(
+    `Keel preview: ${preview.url} (data: ${dataDir}${testClockStart !== undefined ? ', test clock on' : ''})`,
+  );
+  const stop = () => void preview.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (require.main === module) {
+  cli().catch((error: unknown) => {
+    const message =
+      error instanceof KeelError ? error.message : error instanceof Error ? error.message : String(error);
+    console.error(`keel preview: ${message}`);
+    process.exit(1);
+  });
+}

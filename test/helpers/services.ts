@@ -1,0 +1,11 @@
+import { ManualClock } from '../../src-main/core/clock';
+import { createServices } from '../../src-main/services';
+import { tempDir } from './temp';
+
+/** Real services on a real SQLite file in a temp folder, with a hand-driven clock. */
+export function makeServices(start = Date.parse('2027-03-15T08:00:00Z'), zone = 'Europe/Berlin') {
+  const clock = new ManualClock(start);
+  const dataDir = tempDir();
+  const services = createServices({ dataDir, clock, version: '0.0.0-test', systemZone: () => zone });
+  return { clock, dataDir, services };
+}

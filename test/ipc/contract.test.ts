@@ -1,0 +1,174 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildApi, CHANNELS, contract, type Channel, type IpcResult } from '../../src-main/ipc/contract';
+import { dispatch } from '../../src-main/ipc/dispatch';
+import { createHandlers, type Handlers } from '../../src-main/ipc/handlers';
+import { isTrustedSender } from '../../src-main/ipc/sender';
+import { KeelError } from '../../src-main/core/errors';
+import { snapshot } from '../helpers/db-snapshot';
+import { makeServices } from '../helpers/services';
+
+/** Payloads of the wrong shape, per channel. */
+const BAD: Record<Channel, unknown[]> = {
+  'app:status': [undefined, null, 42, 'x', [], { extra: true }],
+  'settings:get': [undefined, null, 'theme', { key: 'theme' }],
+  'settings:set': [
+    undefined,
+    null,
+    {},
+    { key: 'theme' },
+    { key: 'theme', value: 'purple' },
+    { key: 'zone', value: 'Mars/Base' },
+    { key: 'nope', value: 1 },
+    { key: 'workingHours', value: { mon: { start: '9', end: '17:00' } } },
+    { key: 'focusPlan', value: [{ weekday: 'mon', start: '11:00', end: '10:00' }] },
+    { key: 'theme', value: 'dark', extra: 1 },
+    { key: '__proto__', value: {} },
+  ],
+  'agenda:list': [
+    undefined,
+    {},
+    { from: '2027-01-01' },
+    { from: '2027-02-30', to: '2027-03-01' },
+    { from: '2027-03-02', to: '2027-03-01' },
+    { from: 20270101, to: 20270102 },
+  ],
+};
+
+describe('IPC contract', () => {
+  it('covers every channel with a handler', () => {
+    const { services } = makeServices();
+    expect(Object.keys(createHandlers(services)).sort()).toEqual([...CHANNELS].sort());
+    for (const c of CHANNELS) expect(c).toMatch(/^[a-z-]+:[a-zA-Z]+$/);
+  });
+
+  it.each(CHANNELS)(
+    '%s: a payload of the wrong shape gets { code, message } and writes nothing',
+    async (channel) => {
+      const { services } = makeServices();
+      const handlers = createHandlers(services);
+      const before = snapshot(services.db);
+      for (const payload of BAD[channel]) {
+        const result = await dispatch(handlers, channel, payload);
+        expect(result.ok, JSON.stringify(payload)).toBe(false);
+        if (!result.ok) {
+          expect(result.error.code).toBe('invalid_input');
+          expect(result.error.message).toMatch(/^[^\n]+[.!?]$/);
+          expect(result.error.message).not.toMatch(/at .*\.ts|ZodError|\[object/);
+        }
+      }
+      expect(snapshot(services.db)).toBe(before);
+    },
+  );
+
+  it('names the setting in the error sentence', async () => {
+    const { services } = makeServices();
+    const result = await dispatch(createHandlers(services), 'settings:set', {
+      key: 'theme',
+      value: 'purple',
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: 'theme: Use system, light or dark.' },
+    });
+  });
+
+  it('serves valid calls on every channel', async () => {
+    const { services } = makeServices(Date.parse('2027-03-15T08:00:00Z'), 'Europe/Berlin');
+    const handlers = createHandlers(services);
+    const status = await dispatch(handlers, 'app:status', {});
+    expect(status.ok && (status.value as { today: { weekday: string } }).today.weekday).toBe('mon');
+    const set = await dispatch(handlers, 'settings:set', { key: 'theme', value: 'dark' });
+    expect(set.ok && (set.value as { theme: string }).theme).toBe('dark');
+    const get = await dispatch(handlers, 'settings:get', {});
+    expect(get.ok && (get.value as { theme: string }).theme).toBe('dark');
+    const agenda = await dispatch(handlers, 'agenda:list', { from: '2027-03-15', to: '2027-03-21' });
+    expect(agenda).toEqual({ ok: true, value: [] });
+  });
+
+  it('refuses unknown channels, including prototype keys', async () => {
+    const { services } = makeServices();
+    const handlers = createHandlers(services);
+    for (const channel of ['nope:nothing', 'constructor', '__proto__', 'toString', 42, null]) {
+      const result = await dispatch(handlers, channel, {});
+      expect(result).toEqual({
+        ok: false,
+        error: { code: 'unknown_channel', message: 'Keel has no such action.' },
+      });
+    }
+  });
+
+  it('never lets an unexpected error or its stack cross the boundary', async () => {
+    const { services } = makeServices();
+    const seen: unknown[] = [];
+    const handlers: Handlers = {
+      ...createHandlers(services),
+      'app:status': () => {
+        throw new Error('SQLITE_IOERR at /secret/path.ts:12');
+      },
+      'settings:get': () => {
+        throw new KeelError('storage', 'Keel cannot write to its data folder.');
+      },
+    };
+    expect(await dispatch(handlers, 'app:status', {}, (e) => seen.push(e))).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'Something went wrong inside Keel; nothing was changed.' },
+    });
+    expect(seen).toHaveLength(1);
+    expect(await dispatch(handlers, 'settings:get', {})).toEqual({
+      ok: false,
+      error: { code: 'storage', message: 'Keel cannot write to its data folder.' },
+    });
+  });
+
+  it('fuzz: random payloads on every channel never throw and never write unless valid', async () => {
+    const { services } = makeServices();
+    const handlers = createHandlers(services);
+    const before = snapshot(services.db);
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...CHANNELS), fc.anything(), async (channel, payload) => {
+        const valid = contract[channel].input.safeParse(payload).success;
+        const result: IpcResult<unknown> = await dispatch(handlers, channel, payload);
+        expect(result.ok).toBe(valid);
+        if (!result.ok) expect(typeof result.error.message).toBe('string');
+      }),
+      { numRuns: 2000 },
+    );
+    // `{}` is valid for the read channels only, so nothing random could have written.
+    expect(snapshot(services.db)).toBe(before);
+  });
+
+  it('buildApi exposes exactly the contract, grouped by domain, plus onState', async () => {
+    const calls: [string, unknown][] = [];
+    const api = buildApi(
+      async (channel, input) => {
+        calls.push([channel, input]);
+        return { ok: true, value: null };
+      },
+      () => () => undefined,
+    );
+    const exposed = Object.entries(api).flatMap(([domain, v]) =>
+      typeof v === 'function' ? [domain] : Object.keys(v as object).map((verb) => `${domain}:${verb}`),
+    );
+    expect(exposed.sort()).toEqual([...CHANNELS, 'onState'].sort());
+    await api.app.status();
+    await api.settings.set({ key: 'theme', value: 'light' });
+    expect(calls).toEqual([
+      ['app:status', {}],
+      ['settings:set', { key: 'theme', value: 'light' }],
+    ]);
+    expect(Object.isFrozen(api)).toBe(true);
+  });
+});
+
+describe('isTrustedSender', () => {
+  it('accepts only the app origin in the main frame', () => {
+    expect(isTrustedSender({ url: 'app://keel/index.html', isMainFrame: true })).toBe(true);
+    expect(isTrustedSender({ url: 'app://keel/index.html', isMainFrame: false })).toBe(false);
+    expect(isTrustedSender({ url: 'https://evil.example/', isMainFrame: true })).toBe(false);
+    expect(isTrustedSender({ url: 'app://keel.evil/index.html', isMainFrame: true })).toBe(false);
+    expect(isTrustedSender({ url: 'file:///etc/passwd', isMainFrame: true })).toBe(false);
+    expect(isTrustedSender({ url: 'not a url', isMainFrame: true })).toBe(false);
+    expect(isTrustedSender(null)).toBe(false);
+  });
+});
