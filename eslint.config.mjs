@@ -3,7 +3,9 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', '.cache/**', '.preview-data/**', 'test-results/**', 'node_modules/**'] },
+  {
+    ignores: ['dist/**', 'release/**', '.cache/**', '.preview-data/**', 'test-results/**', 'node_modules/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -16,6 +18,19 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', 'scripts/**', 'bench/**'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+  {
+    // Only the composition root, platform adapters and the preload may touch Electron.
+    files: ['src-main/**'],
+    ignores: ['src-main/electron/**', 'src-main/platform/**', 'src-main/preload/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'Only electron/, platform/ and preload/ import Electron.' }],
+        },
+      ],
+    },
   },
   {
     // Core is pure domain: no Electron, no SQLite, no file system, no network (DESIGN.md).
@@ -32,19 +47,6 @@ export default tseslint.config(
             },
             { regex: '^\\.\\./(?!core/)', message: 'core/ imports nothing of the project but core/.' },
           ],
-        },
-      ],
-    },
-  },
-  {
-    // Only the composition root, platform adapters and the preload may touch Electron.
-    files: ['src-main/**'],
-    ignores: ['src-main/electron/**', 'src-main/platform/**', 'src-main/preload/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'Only electron/, platform/ and preload/ import Electron.' }],
         },
       ],
     },

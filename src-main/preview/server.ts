@@ -79,10 +79,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const indexHtml = () =>
     fs
       .readFileSync(path.join(options.rendererDir, 'index.html'), 'utf8')
-      .replace(
-        /<meta http-equiv="Content-Security-Policy"[^>]*>/,
-        `<meta http-equiv="Content-Security-Policy" content="${PREVIEW_CSP}" />`,
-      )
+      // The app's own CSP, but the bridge must reach this server (the Electron app keeps 'none').
+      .replace("connect-src 'none'", "connect-src 'self'")
       .replace('<head>', '<head>\n    <script src="/__keel/bridge.js"></script>');
 
   let origin = '';
@@ -149,6 +147,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
         shell: { shown: shell.shown, quitRequested: shell.quitRequested },
       });
     }
+    if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
     if (url.pathname === '/' || url.pathname === '/index.html') {
       res.writeHead(200, headers('text/html; charset=utf-8'));
       return void res.end(indexHtml());

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startPreview, type Preview } from '../../src-main/preview/server';
 import { tempDir } from '../helpers/temp';
 
-const CSP_META = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; connect-src 'none'" />`;
+const CSP_META = `<meta\n  http-equiv="Content-Security-Policy"\n  content="default-src 'none'; script-src 'self'; connect-src 'none'" />`;
 let preview: Preview | undefined;
 
 async function start(testClockStart?: number): Promise<Preview> {

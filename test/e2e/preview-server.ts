@@ -1,0 +1,88 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
+
+/** The Chromium to drive: $KEEL_CHROMIUM, else Debian's package. Never a downloaded build. */
+export function chromiumPath(): string {
+  const candidates = [process.env.KEEL_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    (p): p is string => Boolean(p),
+  );
+  const found = candidates.find((p) => fs.existsSync(p));
+  if (!found) {
+    throw new Error(
+      'No Chromium found: install it ("apt-get install chromium") or set KEEL_CHROMIUM to its path.',
+    );
+  }
+  return found;
+}
+
+export async function launchChromium(userDataDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    viewport: { width: 1180, height: 760 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface RunningPreview {
+  url: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts the built preview (`dist/preview/server.cjs`, what `npm run preview` runs) on a free port. */
+export async function startBuiltPreview(
+  dataDir: string,
+  testClock: string,
+  zone = 'Europe/Berlin',
+): Promise<RunningPreview> {
+  const server = path.join(ROOT, 'dist/preview/server.cjs');
+  if (!fs.existsSync(server))
+    throw new Error('dist/preview/server.cjs is missing: run "npm run build" first.');
+  const child = spawn(
+    process.execPath,
+    [server, '--port', '0', '--data-dir', dataDir, '--test-clock', testClock],
+    {
+      env: { ...process.env, TZ: zone },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`preview did not start: ${stderr}`)), 20_000);
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /Keel preview: (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`preview exited with ${code}: ${stderr}`)));
+  });
+  return {
+    url,
+    process: child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

@@ -1,0 +1,153 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp';
+import { launchChromium, SCREENSHOTS, startBuiltPreview, type RunningPreview } from './preview-server';
+
+const VIEWS = [
+  ['today', 'Today'],
+  ['focus', 'Focus'],
+  ['checks', 'Check-ins'],
+  ['signoff', 'Sign-off'],
+  ['one-on-one', 'One-on-one'],
+  ['settings', 'Settings'],
+] as const;
+
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let preview: RunningPreview;
+let context: BrowserContext;
+const problems: string[] = [];
+const foreignRequests: string[] = [];
+
+async function openPage(scheme: 'light' | 'dark'): Promise<Page> {
+  const page = await context.newPage();
+  await page.emulateMedia({ colorScheme: scheme });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`${scheme} console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`${scheme} page error: ${e.message}`));
+  page.on('request', (r) => {
+    if (!r.url().startsWith(preview.url)) foreignRequests.push(r.url());
+  });
+  await page.goto(preview.url);
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+  return page;
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated through DevTools, so the page's CSP (no inline scripts) stays in force.
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
+    const result = await axe.run();
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  return violations;
+}
+
+async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+  await page.evaluate(() => document.fonts.ready);
+}
+
+beforeAll(async () => {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  // Monday 15 March 2027, 10:30 in Berlin: inside working hours, between focus blocks.
+  preview = await startBuiltPreview(tempDir('keel-e2e-data-'), '2027-03-15T09:30:00Z');
+  context = await launchChromium(tempDir('keel-e2e-chromium-'));
+});
+
+afterAll(async () => {
+  await context?.close();
+  await preview?.stop();
+});
+
+describe('the window in Chromium, against the preview', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`shows every view in ${scheme} mode with no accessibility violations`, async () => {
+      const page = await openPage(scheme);
+      for (const [id, label] of VIEWS) {
+        await page
+          .getByRole('navigation', { name: 'Main' })
+          .getByRole('button', { name: label, exact: true })
+          .click();
+        await expect
+          .poll(() => page.locator('h1').first().textContent())
+          .toContain(label === 'Today' ? '' : label);
+        await expect
+          .poll(() =>
+            page
+              .getByRole('navigation', { name: 'Main' })
+              .getByRole('button', { name: label, exact: true })
+              .getAttribute('aria-current'),
+          )
+          .toBe('page');
+        await settle(page);
+        await page.screenshot({ path: path.join(SCREENSHOTS, `${id}-${scheme}.png`) });
+        expect(await axeViolations(page), `${id} (${scheme})`).toEqual([]);
+      }
+      await page.close();
+    });
+  }
+
+  it('shows today from the real services: the date, working hours and focus blocks', async () => {
+    const page = await openPage('light');
+    const main = page.getByRole('main');
+    await expect.poll(() => main.textContent()).toMatch(/09:00.{1,3}17:30/);
+    await expect.poll(() => main.textContent()).toMatch(/14:00.{1,3}16:00/);
+    await expect.poll(() => main.textContent()).toMatch(/15 March|March 15|Monday/);
+    await page.close();
+  });
+
+  it('is usable from the keyboard alone', async () => {
+    const page = await openPage('light');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await page.keyboard.press('Tab'); // skip link
+    await page.keyboard.press('Tab'); // the nav's single tab stop
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toContain('Today');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => nav.getByRole('button', { name: 'Focus', exact: true }).getAttribute('aria-current'))
+      .toBe('page');
+    await page.keyboard.press('Control+6');
+    await expect
+      .poll(() => nav.getByRole('button', { name: 'Settings', exact: true }).getAttribute('aria-current'))
+      .toBe('page');
+    await page.close();
+  });
+
+  it('saves a setting through the real services and applies it', async () => {
+    const page = await openPage('light');
+    await page.keyboard.press('Control+6');
+    await page.getByRole('radio', { name: 'Dark' }).check();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    const stored = await page.evaluate(async () => {
+      const r = await (
+        window as unknown as {
+          keel: { settings: { get(): Promise<{ ok: boolean; value: { theme: string } }> } };
+        }
+      ).keel.settings.get();
+      return r.ok ? r.value.theme : 'error';
+    });
+    expect(stored).toBe('dark');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'settings-dark-chosen.png') });
+    // Put it back so other tests see the system theme.
+    await page.getByRole('radio', { name: 'System' }).check();
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.dataset.theme ?? 'system'))
+      .not.toBe('dark');
+    await page.close();
+  });
+
+  it('made no requests beyond the preview and logged no errors (CSP included)', () => {
+    expect(foreignRequests).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
