@@ -1,0 +1,57 @@
+import type { IpcResult, KeelApi, StateEvent } from '../../src-main/ipc/contract';
+import type { AgendaEvent, SettingUpdate, Settings, Status } from './types';
+
+declare global {
+  interface Window {
+    /** Installed by the Electron preload, or by the preview's HTTP bridge. Absent elsewhere. */
+    keel?: KeelApi;
+  }
+}
+
+/** What the renderer works with: a value, or one sentence to show the user as-is. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
+
+/** Shown full-page when there is no `window.keel` at all. */
+export const MISSING_API_MESSAGE =
+  'Keel cannot reach its data from this window, so there is nothing to show; please open Keel from the app itself.';
+
+/** Shown when a call itself fails (the bridge threw instead of answering). */
+export const UNREACHABLE_MESSAGE = 'Keel could not reach its background process; please try again.';
+
+/** The API the window was given, or `undefined` when it runs outside Keel. */
+export function getKeel(): KeelApi | undefined {
+  return typeof window === 'undefined' ? undefined : window.keel;
+}
+
+export function hasKeel(): boolean {
+  return getKeel() !== undefined;
+}
+
+/** Runs one call and turns its `IpcResult` (or a thrown error) into an `Outcome`. */
+export async function call<T>(run: (keel: KeelApi) => Promise<IpcResult<T>>): Promise<Outcome<T>> {
+  const keel = getKeel();
+  if (!keel) return { ok: false, code: 'unavailable', message: MISSING_API_MESSAGE };
+  try {
+    const result = await run(keel);
+    if (result.ok) return { ok: true, value: result.value };
+    return { ok: false, code: result.error.code, message: result.error.message };
+  } catch {
+    // Never show a stack or an internal message: one sentence only.
+    return { ok: false, code: 'internal', message: UNREACHABLE_MESSAGE };
+  }
+}
+
+/** The typed client every store uses. */
+export const api = {
+  status: (): Promise<Outcome<Status>> => call((k) => k.app.status()),
+  settings: (): Promise<Outcome<Settings>> => call((k) => k.settings.get()),
+  setSetting: (update: SettingUpdate): Promise<Outcome<Settings>> => call((k) => k.settings.set(update)),
+  agenda: (from: string, to: string): Promise<Outcome<AgendaEvent[]>> =>
+    call((k) => k.agenda.list({ from, to })),
+  /** Subscribes to main's state pushes; returns the unsubscribe function. */
+  onState(listener: (event: StateEvent) => void): () => void {
+    const keel = getKeel();
+    if (!keel) return () => {};
+    return keel.onState(listener);
+  },
+};

@@ -1,0 +1,82 @@
+import type { MouseEvent } from 'react';
+import type { ViewName } from '../../src-main/ipc/contract';
+import { hasKeel, MISSING_API_MESSAGE } from '../api/keel';
+import { KeelMark } from '../components/Icons';
+import { useNavigation } from '../stores/navigation';
+import { ChecksView } from '../views/ChecksView';
+import { FocusView } from '../views/FocusView';
+import { OneOnOneView } from '../views/OneOnOneView';
+import { SettingsView } from '../views/SettingsView';
+import { SignoffView } from '../views/SignoffView';
+import { TodayView } from '../views/TodayView';
+import { Sidebar } from './Sidebar';
+import { useKeelSync } from './useKeelSync';
+import { useTheme } from './useTheme';
+import { useViewShortcuts } from './useViewShortcuts';
+import './App.css';
+
+/** The window: the frame with its views, or one clear sentence when there is no `window.keel`. */
+export function App() {
+  if (!hasKeel()) return <MissingApi />;
+  return <Shell />;
+}
+
+function MissingApi() {
+  return (
+    <main className="missing-api">
+      <div className="missing-api__box">
+        <KeelMark className="missing-api__mark" />
+        <h1 className="missing-api__message">{MISSING_API_MESSAGE}</h1>
+      </div>
+    </main>
+  );
+}
+
+function Shell() {
+  useKeelSync();
+  useTheme();
+  useViewShortcuts();
+  const view = useNavigation((s) => s.view);
+
+  function skipToContent(event: MouseEvent<HTMLAnchorElement>) {
+    event.preventDefault();
+    const main = document.getElementById('main');
+    const target = main?.querySelector<HTMLElement>('h1') ?? main;
+    target?.focus();
+  }
+
+  return (
+    <div className="app">
+      <a href="#main" className="skip-link" onClick={skipToContent}>
+        Skip to content
+      </a>
+      <Sidebar />
+      <main id="main" className="app__main" tabIndex={-1}>
+        <div className="app__content">
+          <CurrentView view={view} />
+        </div>
+      </main>
+    </div>
+  );
+}
+
+function CurrentView({ view }: { view: ViewName }) {
+  switch (view) {
+    case 'today':
+      return <TodayView />;
+    case 'focus':
+      return <FocusView />;
+    case 'checks':
+      return <ChecksView />;
+    case 'signoff':
+      return <SignoffView />;
+    case 'one-on-one':
+      return <OneOnOneView />;
+    case 'settings':
+      return <SettingsView />;
+    default: {
+      const unreachable: never = view;
+      return unreachable;
+    }
+  }
+}

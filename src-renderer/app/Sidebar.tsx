@@ -1,0 +1,105 @@
+import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { ViewName } from '../../src-main/ipc/contract';
+import { Button } from '../components/Button';
+import {
+  ConversationIcon,
+  FocusIcon,
+  KeelMark,
+  KeyboardIcon,
+  MoonIcon,
+  PulseIcon,
+  SlidersIcon,
+  SunIcon,
+} from '../components/Icons';
+import { useNavigation } from '../stores/navigation';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { VIEW_LABELS, VIEW_ORDER } from './views';
+import './Sidebar.css';
+
+const VIEW_ICONS: Record<ViewName, ReactNode> = {
+  today: <SunIcon />,
+  focus: <FocusIcon />,
+  checks: <PulseIcon />,
+  signoff: <MoonIcon />,
+  'one-on-one': <ConversationIcon />,
+  settings: <SlidersIcon />,
+};
+
+/**
+ * The left navigation. One tab stop (roving tabindex): Up/Down/Home/End move between items,
+ * Enter/Space open one, and the open view is marked aria-current="page".
+ */
+export function Sidebar() {
+  const view = useNavigation((s) => s.view);
+  const navigate = useNavigation((s) => s.navigate);
+  const items = useRef<(HTMLButtonElement | null)[]>([]);
+  // Which item holds the tab stop; after a navigation it falls back to the open view.
+  const [rover, setRover] = useState<{ view: ViewName; index: number } | null>(null);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const activeIndex = VIEW_ORDER.indexOf(view);
+  const tabStop = rover !== null && rover.view === view ? rover.index : activeIndex;
+
+  function moveTo(index: number) {
+    const last = VIEW_ORDER.length - 1;
+    const next = index < 0 ? last : index > last ? 0 : index;
+    setRover({ view, index: next });
+    items.current[next]?.focus();
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLUListElement>) {
+    const current = items.current.findIndex((el) => el === document.activeElement);
+    const from = current === -1 ? tabStop : current;
+    const moves: Record<string, number> = {
+      ArrowDown: from + 1,
+      ArrowUp: from - 1,
+      Home: 0,
+      End: VIEW_ORDER.length - 1,
+    };
+    const target = moves[event.key];
+    if (target === undefined || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    moveTo(target);
+  }
+
+  return (
+    <nav className="sidebar" aria-label="Main">
+      <div className="sidebar__brand">
+        <KeelMark className="sidebar__mark" />
+        <span className="sidebar__name">Keel</span>
+      </div>
+      <ul className="sidebar__list" onKeyDown={onKeyDown}>
+        {VIEW_ORDER.map((id, index) => (
+          <li key={id}>
+            <button
+              ref={(el) => {
+                items.current[index] = el;
+              }}
+              type="button"
+              className="sidebar__item"
+              tabIndex={index === tabStop ? 0 : -1}
+              aria-current={id === view ? 'page' : undefined}
+              onClick={() => navigate(id)}
+              onFocus={() => setRover({ view, index })}
+            >
+              <span className="sidebar__icon">{VIEW_ICONS[id]}</span>
+              <span>{VIEW_LABELS[id]}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="sidebar__footer">
+        <p className="sidebar__note">Everything stays on this computer.</p>
+        <Button
+          variant="ghost"
+          size="sm"
+          className="sidebar__shortcuts"
+          onClick={() => setShortcutsOpen(true)}
+        >
+          <KeyboardIcon />
+          Keyboard shortcuts
+        </Button>
+      </div>
+      <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+    </nav>
+  );
+}

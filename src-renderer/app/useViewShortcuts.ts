@@ -1,0 +1,33 @@
+import { useEffect } from 'react';
+import { useNavigation } from '../stores/navigation';
+import { VIEW_ORDER } from './views';
+
+/** The digit a key event stands for, by physical key first so other keyboard layouts work. */
+function digitOf(event: KeyboardEvent): number | null {
+  const byCode = /^(?:Digit|Numpad)([1-9])$/.exec(event.code);
+  if (byCode) return Number(byCode[1]);
+  return /^[1-9]$/.test(event.key) ? Number(event.key) : null;
+}
+
+/** Ctrl+1…6 (Cmd on macOS) jumps to the views in sidebar order. */
+export function useViewShortcuts(): void {
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || event.defaultPrevented)
+        return;
+      const digit = digitOf(event);
+      const view = digit === null ? undefined : VIEW_ORDER[digit - 1];
+      if (!view) return;
+      event.preventDefault();
+      useNavigation.getState().navigate(view);
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}
+
+/** "⌘" on macOS, "Ctrl" elsewhere, for showing shortcuts. */
+export function modifierLabel(): string {
+  const platform = typeof navigator === 'undefined' ? '' : navigator.platform || navigator.userAgent;
+  return /Mac|iPhone|iPad/i.test(platform) ? '⌘' : 'Ctrl';
+}

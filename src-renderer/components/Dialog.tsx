@@ -1,0 +1,119 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { Button } from './Button';
+import { CloseIcon } from './Icons';
+import './Dialog.css';
+
+export interface DialogProps {
+  open: boolean;
+  /** Called for Esc, the close button and a click on the backdrop. */
+  onClose: () => void;
+  title: ReactNode;
+  description?: ReactNode;
+  children?: ReactNode;
+  /** Buttons for the bottom row, e.g. Cancel + a primary action. */
+  footer?: ReactNode;
+  /** Accessible label of the close button. */
+  closeLabel?: string;
+}
+
+const FOCUSABLE = [
+  'a[href]',
+  'button:not([disabled])',
+  'input:not([disabled])',
+  'select:not([disabled])',
+  'textarea:not([disabled])',
+  '[tabindex]:not([tabindex="-1"])',
+];
+const IN_BODY = FOCUSABLE.map((s) => `.dialog__body ${s}`).join(', ');
+const ANYWHERE = FOCUSABLE.join(', ');
+
+/**
+ * An accessible modal on the native `<dialog>`: the page behind is inert, focus moves into the
+ * dialog (to an element marked `data-autofocus`, else the first control), Esc closes it, and
+ * focus returns to where it was.
+ */
+export function Dialog({
+  open,
+  onClose,
+  title,
+  description,
+  children,
+  footer,
+  closeLabel = 'Close',
+}: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const descriptionId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!open || !dialog) return;
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (!dialog.open) dialog.showModal();
+    const target =
+      dialog.querySelector<HTMLElement>('[data-autofocus]') ??
+      dialog.querySelector<HTMLElement>(IN_BODY) ??
+      dialog.querySelector<HTMLElement>(ANYWHERE) ??
+      dialog;
+    target.focus();
+    return () => {
+      if (dialog.open) dialog.close();
+      if (previous?.isConnected) previous.focus();
+    };
+  }, [open]);
+
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby={titleId}
+      aria-describedby={description !== undefined ? descriptionId : undefined}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          event.stopPropagation();
+          onClose();
+        }
+      }}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+      onClose={() => {
+        // The browser may close a modal on its own (e.g. a second Esc); keep the owner in sync.
+        if (open) onClose();
+      }}
+      onClick={(event) => {
+        if (event.target === event.currentTarget) onClose();
+      }}
+    >
+      {open && (
+        <div className="dialog__panel">
+          <header className="dialog__header">
+            <div className="dialog__titles">
+              <h2 id={titleId} className="dialog__title">
+                {title}
+              </h2>
+              {description !== undefined && (
+                <p id={descriptionId} className="dialog__description">
+                  {description}
+                </p>
+              )}
+            </div>
+            <Button
+              variant="ghost"
+              size="sm"
+              className="dialog__close"
+              aria-label={closeLabel}
+              onClick={onClose}
+            >
+              <CloseIcon />
+            </Button>
+          </header>
+          {children !== undefined && <div className="dialog__body">{children}</div>}
+          {footer !== undefined && <footer className="dialog__footer">{footer}</footer>}
+        </div>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,10 @@
+import { resetNavigation } from './navigation';
+import { resetSettings } from './settings';
+import { resetStatus } from './status';
+
+/** Puts every store back to its start-up state (tests, and a future "reload window"). */
+export function resetStores(): void {
+  resetNavigation();
+  resetSettings();
+  resetStatus();
+}

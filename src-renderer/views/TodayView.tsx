@@ -1,0 +1,126 @@
+import type { Status } from '../api/types';
+import { Button } from '../components/Button';
+import { Card } from '../components/Card';
+import { EmptyState } from '../components/EmptyState';
+import { CalendarIcon, ClockIcon, FocusIcon } from '../components/Icons';
+import { Loading } from '../components/Loading';
+import { Notice } from '../components/Notice';
+import { ViewHeader } from '../components/ViewHeader';
+import {
+  eventKindLabel,
+  formatDuration,
+  formatEventWhen,
+  formatLongDate,
+  formatRange,
+  greetingFor,
+} from '../lib/format';
+import { useStatus } from '../stores/status';
+import './TodayView.css';
+
+/** Today at a glance: the date, today's working hours and focus blocks, and what Keel plans next. */
+export function TodayView() {
+  const status = useStatus((s) => s.status);
+  const loading = useStatus((s) => s.loading);
+  const error = useStatus((s) => s.error);
+  const load = useStatus((s) => s.load);
+
+  const subtitle = status
+    ? `${greetingFor(status.now)}. It’s ${formatLongDate(status.today.date, status.today.weekday)}.`
+    : undefined;
+
+  return (
+    <>
+      <ViewHeader title="Today" subtitle={subtitle} />
+      {error !== null && (
+        <Notice
+          tone="error"
+          className="today__notice"
+          action={
+            <Button size="sm" onClick={() => void load()} busy={loading}>
+              Try again
+            </Button>
+          }
+        >
+          {error}
+        </Notice>
+      )}
+      {status !== null ? (
+        <TodayContent status={status} />
+      ) : (
+        error === null && <Loading label="Loading today…" />
+      )}
+    </>
+  );
+}
+
+function TodayContent({ status }: { status: Status }) {
+  const { today, nextEvent } = status;
+  return (
+    <div className="today">
+      <div className="today__row">
+        <Card title="Working hours" className="today__stat">
+          <p className="today__stat-icon" aria-hidden="true">
+            <ClockIcon />
+          </p>
+          {today.workingHours ? (
+            <p className="today__figure tabular">{formatRange(today.workingHours)}</p>
+          ) : (
+            <p className="today__figure">Day off</p>
+          )}
+          <p className="today__meta">{status.zone}</p>
+        </Card>
+        <Card title="Next up" className="today__stat">
+          <p className="today__stat-icon" aria-hidden="true">
+            <CalendarIcon />
+          </p>
+          {nextEvent ? (
+            <>
+              <p className="today__figure today__figure--text">{nextEvent.title}</p>
+              <p className="today__meta tabular">
+                {eventKindLabel(nextEvent.kind) === nextEvent.title
+                  ? formatEventWhen(nextEvent, today.date)
+                  : `${eventKindLabel(nextEvent.kind)} · ${formatEventWhen(nextEvent, today.date)}`}
+              </p>
+            </>
+          ) : (
+            <EmptyState
+              compact
+              headingLevel={3}
+              title="Nothing planned next"
+              description="Focus blocks, check-ins and sign-offs Keel plans will show here."
+            />
+          )}
+        </Card>
+      </div>
+      <Card
+        title="Focus blocks today"
+        description={
+          today.focusBlocks.length > 0
+            ? 'From your weekly focus plan. Keel holds its prompts while a block runs.'
+            : undefined
+        }
+      >
+        {today.focusBlocks.length > 0 ? (
+          <ul className="today__blocks" aria-label="Focus blocks today">
+            {today.focusBlocks.map((block) => (
+              <li key={`${block.start}-${block.end}`} className="today__block">
+                <span className="today__block-icon" aria-hidden="true">
+                  <FocusIcon />
+                </span>
+                <span className="today__block-time tabular">{formatRange(block)}</span>
+                <span className="today__block-length tabular">{formatDuration(block)}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <EmptyState
+            compact
+            headingLevel={3}
+            title="No focus blocks planned today"
+            description="Your weekly focus plan has nothing on this weekday."
+          />
+        )}
+      </Card>
+    </div>
+  );
+}

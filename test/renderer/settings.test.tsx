@@ -1,0 +1,178 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { navItem, renderApp } from './render-app';
+
+async function openSettings(options: Parameters<typeof renderApp>[0] = {}) {
+  const app = await renderApp(options);
+  await app.user.click(navItem('Settings'));
+  await screen.findByRole('textbox', { name: 'Time zone' });
+  return app;
+}
+
+function zoneInput() {
+  return screen.getByRole('textbox', { name: 'Time zone' }) as HTMLInputElement;
+}
+
+function day(name: string) {
+  return screen.getByRole('group', { name });
+}
+
+describe('Settings', () => {
+  it('shows the current zone and working hours', async () => {
+    await openSettings({ settings: { zone: 'Asia/Tokyo' } });
+    expect(zoneInput()).toHaveValue('Asia/Tokyo');
+    expect(within(day('Monday')).getByLabelText('Monday start')).toHaveValue('09:00');
+    expect(within(day('Monday')).getByLabelText('Monday end')).toHaveValue('17:30');
+    expect(within(day('Monday')).getByRole('checkbox', { name: /Day off/ })).not.toBeChecked();
+    expect(within(day('Sunday')).getByRole('checkbox', { name: /Day off/ })).toBeChecked();
+    expect(within(day('Sunday')).getByLabelText('Sunday start')).toBeDisabled();
+  });
+
+  it('saves a new zone through keel.settings.set and says "Saved"', async () => {
+    const { user, fake } = await openSettings();
+    await user.clear(zoneInput());
+    await user.type(zoneInput(), 'America/Toronto');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByText('Saved')).toBeInTheDocument();
+    expect(fake.callsTo('settings.set').map((c) => c.input)).toEqual([
+      { key: 'zone', value: 'America/Toronto' },
+    ]);
+    expect(fake.settings.zone).toBe('America/Toronto');
+    expect(zoneInput()).toHaveValue('America/Toronto');
+    expect(zoneInput()).not.toHaveAttribute('aria-invalid');
+    // Today follows: status is re-read after the change.
+    await user.click(navItem('Today'));
+    expect(await screen.findByText('America/Toronto')).toBeInTheDocument();
+  });
+
+  it('on a bad zone shows the API sentence under the field, keeps the typed value and saves nothing', async () => {
+    const { user, fake } = await openSettings();
+    await user.clear(zoneInput());
+    await user.type(zoneInput(), 'Mars/Olympus_Mons');
+    // An edit to working hours in the same form must not be saved either.
+    await user.click(within(day('Saturday')).getByRole('checkbox', { name: /Day off/ }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    const message = 'zone: Use an IANA time zone such as Europe/Berlin.';
+    const error = await screen.findByText(message);
+    expect(zoneInput()).toHaveValue('Mars/Olympus_Mons');
+    expect(zoneInput()).toHaveAttribute('aria-invalid', 'true');
+    expect(zoneInput().getAttribute('aria-describedby')?.split(' ')).toContain(error.id);
+    expect(zoneInput()).toHaveAccessibleDescription(expect.stringContaining(message));
+    expect(zoneInput()).toHaveFocus();
+    expect(screen.queryByText('Saved')).toBeNull();
+
+    expect(fake.callsTo('settings.set').map((c) => c.input)).toEqual([
+      { key: 'zone', value: 'Mars/Olympus_Mons' },
+    ]);
+    expect(fake.settings.zone).toBe('Europe/Berlin');
+    expect(fake.settings.workingHours.sat).toBeNull();
+    // The unsaved edit is still in the form.
+    expect(within(day('Saturday')).getByRole('checkbox', { name: /Day off/ })).not.toBeChecked();
+
+    // Fixing it saves both and clears the error.
+    await user.clear(zoneInput());
+    await user.type(zoneInput(), 'Europe/Lisbon');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Saved')).toBeInTheDocument();
+    expect(screen.queryByText(message)).toBeNull();
+    expect(fake.settings.zone).toBe('Europe/Lisbon');
+    expect(fake.settings.workingHours.sat).toEqual({ start: '09:00', end: '17:30' });
+  });
+
+  it('saves working hours per weekday, with Day off as null', async () => {
+    const { user, fake } = await openSettings();
+    fireEvent.change(screen.getByLabelText('Monday start'), { target: { value: '08:15' } });
+    fireEvent.change(screen.getByLabelText('Monday end'), { target: { value: '16:45' } });
+    await user.click(within(day('Friday')).getByRole('checkbox', { name: /Day off/ }));
+    expect(screen.getByLabelText('Friday start')).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByText('Saved')).toBeInTheDocument();
+    const sets = fake.callsTo('settings.set');
+    expect(sets).toHaveLength(1);
+    expect(sets[0]?.input).toEqual({
+      key: 'workingHours',
+      value: {
+        mon: { start: '08:15', end: '16:45' },
+        tue: { start: '09:00', end: '17:30' },
+        wed: { start: '09:00', end: '17:30' },
+        thu: { start: '09:00', end: '17:30' },
+        fri: null,
+        sat: null,
+        sun: null,
+      },
+    });
+    expect(fake.settings.workingHours.fri).toBeNull();
+  });
+
+  it('shows the API sentence for refused working hours and keeps the input', async () => {
+    const { user, fake } = await openSettings();
+    fireEvent.change(screen.getByLabelText('Tuesday end'), { target: { value: '09:00' } });
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'workingHours.tue: Start and end must differ.',
+    );
+    expect(screen.getByLabelText('Tuesday end')).toHaveValue('09:00');
+    expect(fake.settings.workingHours.tue).toEqual({ start: '09:00', end: '17:30' });
+    expect(screen.queryByText('Saved')).toBeNull();
+  });
+
+  it('does not call the API when nothing changed', async () => {
+    const { user, fake } = await openSettings();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('No changes to save.')).toBeInTheDocument();
+    expect(fake.callsTo('settings.set')).toHaveLength(0);
+  });
+
+  it('applies the theme immediately: data-theme on <html>, removed for System', async () => {
+    const { user, fake } = await openSettings();
+    const html = document.documentElement;
+    expect(html).not.toHaveAttribute('data-theme');
+
+    await user.click(screen.getByRole('radio', { name: 'Dark' }));
+    await waitFor(() => expect(html).toHaveAttribute('data-theme', 'dark'));
+    expect(screen.getByRole('radio', { name: 'Dark' })).toBeChecked();
+    expect(fake.callsTo('settings.set').map((c) => c.input)).toEqual([{ key: 'theme', value: 'dark' }]);
+
+    await user.click(screen.getByRole('radio', { name: 'Light' }));
+    await waitFor(() => expect(html).toHaveAttribute('data-theme', 'light'));
+
+    await user.click(screen.getByRole('radio', { name: 'System' }));
+    await waitFor(() => expect(html).not.toHaveAttribute('data-theme'));
+    expect(fake.settings.theme).toBe('system');
+  });
+
+  it('applies a stored theme on start-up', async () => {
+    await renderApp({ settings: { theme: 'dark' } });
+    await waitFor(() => expect(document.documentElement).toHaveAttribute('data-theme', 'dark'));
+  });
+
+  it('shows the error sentence when a theme cannot be saved and leaves the theme alone', async () => {
+    const { user, fake } = await openSettings();
+    fake.failNext('settings.set', { code: 'storage', message: 'Keel could not write to its database.' });
+    await user.click(screen.getByRole('radio', { name: 'Light' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Keel could not write to its database.');
+    expect(document.documentElement).not.toHaveAttribute('data-theme');
+    expect(screen.getByRole('radio', { name: 'System' })).toBeChecked();
+  });
+
+  it('takes settings changed elsewhere into untouched fields but keeps unsaved edits', async () => {
+    const { user, fake } = await openSettings();
+    fireEvent.change(screen.getByLabelText('Monday start'), { target: { value: '07:00' } });
+    fake.replaceSettings({
+      zone: 'Asia/Kolkata',
+      workingHours: {
+        ...fake.settings.workingHours,
+        mon: { start: '10:00', end: '18:00' },
+        wed: { start: '12:00', end: '20:00' },
+      },
+    });
+    fake.emit({ type: 'changed', topics: ['settings'] });
+    await waitFor(() => expect(zoneInput()).toHaveValue('Asia/Kolkata'));
+    expect(screen.getByLabelText('Wednesday start')).toHaveValue('12:00');
+    expect(screen.getByLabelText('Monday start')).toHaveValue('07:00');
+    void user;
+  });
+});

@@ -1,0 +1,57 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { navItem, renderApp } from './render-app';
+
+const VIEWS: [nav: string, h1: string, says: RegExp][] = [
+  ['Today', 'Today', /Good morning/],
+  ['Focus', 'Focus', /weekly focus plan, ad-hoc blocks and what they protected will live here/],
+  ['Check-ins', 'Check-ins', /workload self-checks.*will live here/],
+  ['Sign-off', 'Sign-off', /end-of-day sign-off will live here/],
+  ['One-on-one', 'One-on-one', /summary for your one-on-one will live here/],
+  ['Settings', 'Settings', /Stored on this computer only/],
+];
+
+describe('views', () => {
+  it.each(VIEWS)('%s renders exactly one h1 and says what it holds', async (nav, title, says) => {
+    const { user } = await renderApp();
+    await user.click(navItem(nav));
+    const headings = screen.getAllByRole('heading', { level: 1 });
+    expect(headings).toHaveLength(1);
+    expect(headings[0]).toHaveTextContent(title);
+    expect(within(screen.getByRole('main')).getByText(says)).toBeInTheDocument();
+  });
+
+  it('Focus lists the current focus plan from settings, read-only', async () => {
+    const { user } = await renderApp({
+      settings: {
+        focusPlan: [
+          { weekday: 'mon', start: '08:30', end: '10:00' },
+          { weekday: 'thu', start: '13:00', end: '15:30' },
+        ],
+      },
+    });
+    await user.click(navItem('Focus'));
+    const plan = screen.getByRole('region', { name: 'Weekly focus plan' });
+    expect(within(plan).getByText('08:30–10:00')).toBeInTheDocument();
+    expect(within(plan).getByText('13:00–15:30')).toBeInTheDocument();
+    expect(within(plan).getAllByText('No blocks')).toHaveLength(5);
+    expect(within(plan).queryByRole('textbox')).toBeNull();
+  });
+
+  it('Focus shows the API error sentence when settings cannot be read, and retries', async () => {
+    const { user, fake } = await renderApp(
+      {},
+      {
+        before: (f) =>
+          f.failNext('settings.get', { code: 'storage', message: 'Keel could not read its database.' }),
+      },
+    );
+    await user.click(navItem('Focus'));
+    const plan = screen.getByRole('region', { name: 'Weekly focus plan' });
+    expect(within(plan).getByRole('alert')).toHaveTextContent('Keel could not read its database.');
+    await user.click(within(plan).getByRole('button', { name: 'Try again' }));
+    expect(await within(plan).findByText('Monday')).toBeInTheDocument();
+    expect(within(plan).queryByRole('alert')).toBeNull();
+    expect(fake.callsTo('settings.get')).toHaveLength(2);
+  });
+});
