@@ -49,7 +49,9 @@ if (want('cli')) {
   );
 }
 if (want('preview')) {
-  jobs.push(esbuild({ ...node, entryPoints: ['src-main/preview/server.ts'], outfile: 'dist/preview/server.cjs' }));
+  jobs.push(
+    esbuild({ ...node, entryPoints: ['src-main/preview/server.ts'], outfile: 'dist/preview/server.cjs' }),
+  );
   jobs.push(
     esbuild({
       ...node,
@@ -68,7 +70,9 @@ if (want('renderer')) {
 
 try {
   await Promise.all(jobs);
-  console.log(`keel: built ${only.length ? only.join(', ') : 'main, preload, cli, preview, renderer'} into dist/`);
+  console.log(
+    `keel: built ${only.length ? only.join(', ') : 'main, preload, cli, preview, renderer'} into dist/`,
+  );
 } catch (error) {
   console.error(`keel: build failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

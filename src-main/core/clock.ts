@@ -15,12 +15,6 @@ export type TimerHandle = unknown;
 /** The real wall clock. */
 export const systemClock: Clock = { now: () => Date.now() };
 
-/** The runtime's own timers. */
-export const systemTimers: Timers = {
-  setTimeout: (callback, delayMs) => setTimeout(callback, delayMs),
-  clearTimeout: (handle) => clearTimeout(handle as Parameters<typeof clearTimeout>[0]),
-};
-
 /**
  * A clock moved by hand, with timers that fire only when the clock is moved past them.
  * Used by tests, benchmarks and the preview's test clock.

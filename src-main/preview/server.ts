@@ -10,11 +10,12 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ManualClock, systemClock, systemTimers, type Clock, type Timers } from '../core/clock';
+import { ManualClock, systemClock, type Clock, type Timers } from '../core/clock';
 import { KeelError, toErrorPayload } from '../core/errors';
 import type { StateEvent } from '../ipc/contract';
 import { dispatch } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
+import { nodeTimers } from '../platform/node-timers';
 import { FakePower, RecordingNotifier, RecordingShell, RecordingTray } from '../platform/recording';
 import type { PowerEvent } from '../platform/ports';
 import { createServices, type Services } from '../services';
@@ -61,7 +62,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const testMode = options.testClockStart !== undefined;
   const manual = testMode ? new ManualClock(options.testClockStart as number) : undefined;
   const clock: Clock = manual ?? systemClock;
-  const timers: Timers = manual ?? systemTimers;
+  const timers: Timers = manual ?? nodeTimers;
 
   const services = createServices({ dataDir: options.dataDir, clock, version });
   const handlers = createHandlers(services);

@@ -49,9 +49,9 @@ describe('keel CLI (built)', () => {
     expect(status.zone).toBe('Australia/Adelaide');
     expect(status.now).toMatch(/\+(09|10):30$/);
     expect(keel(['settings', 'set', 'zone', 'America/New_York'], { KEEL_DATA_DIR: dir }).code).toBe(0);
-    expect(keel(['settings', 'get', 'zone'], { KEEL_DATA_DIR: dir, TZ: 'Australia/Adelaide' }).stdout.trim()).toBe(
-      'America/New_York',
-    );
+    expect(
+      keel(['settings', 'get', 'zone'], { KEEL_DATA_DIR: dir, TZ: 'Australia/Adelaide' }).stdout.trim(),
+    ).toBe('America/New_York');
   });
 
   it('settings set/get round-trips plain words and JSON', () => {

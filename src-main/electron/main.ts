@@ -1,0 +1,234 @@
+/**
+ * Keel's composition root: the only place that builds Electron objects and hands them, behind
+ * the platform ports, to the runtime. Everything with logic lives in small modules beside this
+ * one (and in platform/), tested under plain Node with fakes; this file is glue.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeImage,
+  nativeTheme,
+  Notification,
+  powerMonitor,
+  protocol,
+  session,
+  Tray,
+} from 'electron';
+import { systemClock } from '../core/clock';
+import { KeelError } from '../core/errors';
+import type { StateEvent, ViewName } from '../ipc/contract';
+import { createHandlers } from '../ipc/handlers';
+import { createElectronNotifier } from '../platform/electron-notifier';
+import { createElectronPower } from '../platform/electron-power';
+import { createElectronTray, loadTrayIcons } from '../platform/electron-tray';
+import { nodeTimers } from '../platform/node-timers';
+import type { ShellPort, TrayPort } from '../platform/ports';
+import { createServices, type Services } from '../services';
+import { KeelRuntime } from '../services/runtime';
+import { resolveDataDir } from '../storage/paths';
+import { version } from '../version';
+import { APP_ENTRY_URL, APP_SCHEME, createAppRequestHandler, registerAppScheme } from './app-protocol';
+import { CONTENT_SECURITY_POLICY } from './csp';
+import { registerIpcHandlers, statePusher } from './ipc-main';
+import { denyAllPermissions, hardenWebContents } from './security';
+import { keepInTrayOnClose, revealWindow, windowOptions } from './window';
+
+/** What the Electron smoke test reads from the main process (only with KEEL_SMOKE=1). */
+export interface KeelSmokeState {
+  trayCreated: boolean;
+  trayState: string;
+  dataDir: string;
+  version: string;
+}
+
+const dataDir = resolveDataDir();
+const appRoot = app.getAppPath();
+const assetsDir = path.join(appRoot, 'assets');
+const appIcon = path.join(assetsDir, 'icon.png');
+// Started by autostart (a later issue): stay in the tray until asked.
+const startHidden = process.argv.includes('--hidden');
+
+if (process.env.KEEL_DATA_DIR?.trim()) {
+  // Before the single-instance lock, which lives in userData: a Keel on a test folder must not
+  // collide with (or focus) the user's running Keel. setPath throws for a missing folder.
+  fs.mkdirSync(dataDir, { recursive: true });
+  app.setPath('userData', dataDir);
+}
+// Windows shows notifications only for an app with an AppUserModelId (the installer's too).
+if (process.platform === 'win32') app.setAppUserModelId('app.keel');
+registerAppScheme(protocol);
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Keel runs on this data folder; it was told (second-instance) and shows its window.
+  app.quit();
+} else {
+  run();
+}
+
+function run(): void {
+  let quitting = false;
+  let window: BrowserWindow | undefined;
+  let services: Services | undefined;
+  let runtime: KeelRuntime | undefined;
+  let tray: TrayPort | undefined;
+  let disposeIpc: (() => void) | undefined;
+
+  const pushState = statePusher(() => window?.webContents);
+
+  /** `showWhenReady`: false only for the first window of a start in the tray (--hidden). */
+  const createWindow = (showWhenReady: boolean): BrowserWindow => {
+    const created = new BrowserWindow(
+      windowOptions(path.join(appRoot, 'dist', 'preload', 'preload.cjs'), {
+        dark: nativeTheme.shouldUseDarkColors,
+        ...(process.platform === 'darwin' ? {} : { icon: appIcon }),
+        devTools: !app.isPackaged,
+      }),
+    );
+    keepInTrayOnClose(created, () => quitting);
+    if (showWhenReady) created.once('ready-to-show', () => created.show());
+    created.on('closed', () => {
+      if (window === created) window = undefined;
+    });
+    created.loadURL(APP_ENTRY_URL).catch((error: unknown) => {
+      console.error(`keel: the window could not load ${APP_ENTRY_URL} (was the renderer built?)`, error);
+    });
+    return created;
+  };
+
+  const sendWhenLoaded = (target: BrowserWindow, event: StateEvent): void => {
+    if (target.webContents.isLoading()) target.webContents.once('did-finish-load', () => pushState(event));
+    else pushState(event);
+  };
+
+  const shell: ShellPort = {
+    showWindow(view?: ViewName) {
+      // Shown at once (not on ready-to-show): the user asked for it; the background colour
+      // covers the moment before the first paint.
+      if (!window || window.isDestroyed()) window = createWindow(false);
+      revealWindow(window);
+      if (view) sendWhenLoaded(window, { type: 'navigate', view });
+    },
+    quit() {
+      app.quit();
+    },
+  };
+
+  const shutdown = (): void => {
+    runtime?.stop();
+    runtime = undefined;
+    tray?.dispose();
+    tray = undefined;
+    disposeIpc?.();
+    disposeIpc = undefined;
+    services?.close();
+    services = undefined;
+  };
+
+  const failStartup = (error: unknown): void => {
+    // The cause (e.g. a native module built for another ABI) goes to the terminal for developers;
+    // the user gets one sentence, never a stack trace.
+    console.error('keel: cannot start:', error instanceof KeelError && error.cause ? error.cause : error);
+    const message =
+      error instanceof KeelError
+        ? error.message
+        : 'Something went wrong while Keel was starting; nothing was changed.';
+    dialog.showErrorBox('Keel cannot start', message);
+    shutdown();
+    app.exit(1);
+  };
+
+  const onReady = (): void => {
+    try {
+      // After ready, so the error box is a real dialog on Linux too (before ready it is stderr).
+      services = createServices({
+        dataDir,
+        clock: systemClock,
+        version,
+        nativeBinding: process.env.KEEL_NATIVE_BINDING,
+      });
+    } catch (error) {
+      failStartup(error);
+      return;
+    }
+
+    denyAllPermissions(session.defaultSession);
+    protocol.handle(
+      APP_SCHEME,
+      createAppRequestHandler({
+        rootDir: path.join(appRoot, 'dist', 'renderer'),
+        csp: CONTENT_SECURITY_POLICY,
+      }),
+    );
+    // No reload or devtools shortcuts in Keel's window; macOS keeps the standard app, edit and
+    // window menus so Quit, copy/paste and Minimize work as users expect there.
+    Menu.setApplicationMenu(
+      process.platform === 'darwin'
+        ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }])
+        : null,
+    );
+
+    disposeIpc = registerIpcHandlers(ipcMain, createHandlers(services), {
+      onUnexpected: (error, channel) => console.error(`keel: ${channel} failed unexpectedly:`, error),
+      onRefused: (channel, sender) =>
+        console.warn(`keel: refused ${channel} from ${sender.url || 'a closed frame'}`),
+    });
+
+    const icons = loadTrayIcons((file) => nativeImage.createFromPath(file), assetsDir, process.platform);
+    if (icons.idle.isEmpty()) {
+      console.warn(`keel: no tray icons in ${assetsDir}; run node scripts/make-icons.mjs`);
+    }
+    tray = createElectronTray({
+      tray: new Tray(icons.idle),
+      menu: Menu,
+      icons,
+      ...(process.platform === 'win32' ? { clickSelects: 'open' } : {}),
+    });
+    const notifier = createElectronNotifier({
+      create: (options) => new Notification(options),
+      isSupported: () => Notification.isSupported(),
+      platform: process.platform,
+      ...(process.platform === 'darwin' ? {} : { icon: appIcon }),
+    });
+
+    runtime = new KeelRuntime({
+      services,
+      clock: systemClock,
+      timers: nodeTimers,
+      tray,
+      notifier,
+      power: createElectronPower(powerMonitor),
+      shell,
+      push: pushState,
+    });
+    runtime.start();
+
+    window = createWindow(!startHidden);
+
+    if (process.env.KEEL_SMOKE === '1') {
+      const smoke: KeelSmokeState = { trayCreated: true, trayState: runtime.trayState(), dataDir, version };
+      (globalThis as { __keelSmoke?: KeelSmokeState }).__keelSmoke = smoke;
+    }
+  };
+
+  // A second launch, or (macOS) a click on the Dock icon: show the window, once Keel is up.
+  app.on('second-instance', () => {
+    if (services) shell.showWindow();
+  });
+  app.on('activate', () => {
+    if (services) shell.showWindow();
+  });
+  // Keel lives in the tray: closing its window is not quitting.
+  app.on('window-all-closed', () => undefined);
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('before-quit', () => {
+    quitting = true;
+    shutdown();
+  });
+
+  app.whenReady().then(onReady).catch(failStartup);
+}

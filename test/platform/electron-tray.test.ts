@@ -1,0 +1,130 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createElectronTray, trayIconPaths, trayMenuTemplate } from '../../src-main/platform/electron-tray';
+import { FakeTray, fakeMenu } from '../../src-main/platform/fakes/fake-tray';
+import type { TrayMenuItem, TrayState } from '../../src-main/platform/ports';
+
+const icons: Record<TrayState, string> = {
+  idle: 'idle.png',
+  focus: 'focus.png',
+  'after-hours': 'after-hours.png',
+};
+const MENU: TrayMenuItem[] = [
+  { type: 'item', id: 'status', label: 'Next: Focus at 09:00', enabled: false },
+  { type: 'separator' },
+  { type: 'item', id: 'open', label: 'Open Keel' },
+  { type: 'separator' },
+  { type: 'item', id: 'quit', label: 'Quit Keel' },
+];
+
+function setup(clickSelects?: string) {
+  const fake = new FakeTray(icons.idle);
+  const tray = createElectronTray({
+    tray: fake,
+    menu: fakeMenu,
+    icons,
+    ...(clickSelects ? { clickSelects } : {}),
+  });
+  const selected: string[] = [];
+  tray.onSelect((id) => selected.push(id));
+  return { fake, tray, selected };
+}
+
+describe('createElectronTray', () => {
+  it('shows each state with its own image and the given tooltip', () => {
+    const { fake, tray } = setup();
+    tray.setState('focus', 'Keel — focus until 11:00');
+    expect(fake.image).toBe('focus.png');
+    expect(fake.tooltip).toBe('Keel — focus until 11:00');
+
+    tray.setState('after-hours', 'Keel — after hours');
+    expect(fake.image).toBe('after-hours.png');
+    expect(fake.tooltip).toBe('Keel — after hours');
+  });
+
+  it('does not set the same image again when only the tooltip changes', () => {
+    const { fake, tray } = setup();
+    tray.setState('idle', 'Keel');
+    tray.setState('idle', 'Keel — next at 14:00');
+    expect(fake.images).toEqual(['idle.png', 'idle.png']); // the constructor's, then the first setState
+    expect(fake.tooltip).toBe('Keel — next at 14:00');
+  });
+
+  it('builds the menu from the items and routes a click to onSelect with the id', () => {
+    const { fake, tray, selected } = setup();
+    tray.setMenu(MENU);
+    expect(fake.contextMenu?.labels).toEqual([
+      'Next: Focus at 09:00',
+      '---',
+      'Open Keel',
+      '---',
+      'Quit Keel',
+    ]);
+    expect(fake.contextMenu?.item('status')?.enabled).toBe(false);
+
+    fake.select('open');
+    fake.select('quit');
+    expect(selected).toEqual(['open', 'quit']);
+    expect(() => fake.select('status')).toThrow(/No clickable/);
+  });
+
+  it('routes clicks of a rebuilt menu, and stops reporting after unsubscribe', () => {
+    const fake = new FakeTray(icons.idle);
+    const tray = createElectronTray({ tray: fake, menu: fakeMenu, icons });
+    const selected: string[] = [];
+    const off = tray.onSelect((id) => selected.push(id));
+    tray.setMenu(MENU);
+    tray.setMenu([{ type: 'item', id: 'open', label: 'Open Keel' }]);
+    fake.select('open');
+    off();
+    fake.select('open');
+    expect(selected).toEqual(['open']);
+  });
+
+  it('selects the configured item on a click of the icon (Windows), and nothing otherwise', () => {
+    const withClick = setup('open');
+    withClick.fake.click();
+    expect(withClick.selected).toEqual(['open']);
+
+    const without = setup();
+    without.fake.click();
+    expect(without.selected).toEqual([]);
+    expect(without.fake.listenerCount('click')).toBe(0);
+  });
+
+  it('destroys the tray on dispose and ignores later updates', () => {
+    const { fake, tray } = setup();
+    tray.dispose();
+    expect(fake.isDestroyed()).toBe(true);
+    expect(() => {
+      tray.setState('focus', 'x');
+      tray.setMenu(MENU);
+      tray.dispose();
+    }).not.toThrow();
+  });
+});
+
+describe('trayMenuTemplate', () => {
+  it('maps separators and items, enabled by default', () => {
+    const template = trayMenuTemplate(MENU, () => undefined);
+    expect(template.map((t) => t.type ?? 'normal')).toEqual([
+      'normal',
+      'separator',
+      'normal',
+      'separator',
+      'normal',
+    ]);
+    expect(template[2]).toMatchObject({ id: 'open', label: 'Open Keel', enabled: true });
+  });
+});
+
+describe('trayIconPaths', () => {
+  it('uses template images on macOS and colour images elsewhere', () => {
+    const mac = trayIconPaths('/app/assets', 'darwin');
+    expect(mac.focus).toBe(path.join('/app/assets', 'tray', 'focusTemplate.png'));
+    for (const platform of ['win32', 'linux'] as const) {
+      const paths = trayIconPaths('/app/assets', platform);
+      expect(paths['after-hours']).toBe(path.join('/app/assets', 'tray', 'after-hours.png'));
+    }
+  });
+});

@@ -1,0 +1,233 @@
+/**
+ * Runs the bundled composition root (dist/main/main.cjs) under plain Node with a stand-in for
+ * the 'electron' module (support/fake-electron.mjs), so main.ts's wiring is exercised here,
+ * where Electron's binary cannot be installed: what it registers before ready, the window it
+ * opens, the IPC it answers, the tray it builds, how it quits and how it fails to start.
+ * The real thing is covered by test/electron/smoke.test.ts wherever Electron exists.
+ */
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../src-main/electron/csp';
+import { CHANNELS } from '../../src-main/ipc/contract';
+import { trayIconPaths } from '../../src-main/platform/electron-tray';
+import { tempDir } from '../helpers/temp';
+
+const ROOT = path.resolve(__dirname, '../..');
+const MAIN = path.join(ROOT, 'dist/main/main.cjs');
+const FAKE_ELECTRON = path.join(__dirname, 'support/fake-electron.mjs');
+
+interface Message {
+  type: string;
+  id?: number;
+  result?: unknown;
+  error?: string;
+  code?: number;
+  title?: string;
+  content?: string;
+}
+
+interface Snapshot {
+  schemes: { scheme: string; privileges: Record<string, boolean> }[];
+  schemesBeforeReady: boolean;
+  userData: string;
+  protocols: string[];
+  ipcChannels: string[];
+  applicationMenu: unknown;
+  window: {
+    url: string;
+    visible: boolean;
+    options: { title: string; webPreferences: Record<string, unknown> };
+  };
+  windowCount: number;
+  tray: { image: string; tooltip: string; labels: string[]; destroyed: boolean };
+  navigationPrevented: boolean;
+  windowOpen: unknown;
+  permissionGranted: boolean;
+  permissionCheck: boolean;
+  smoke: { trayCreated: boolean; dataDir: string };
+}
+
+/** main.cjs in a child process, driven through the fake Electron's command channel. */
+class Harness {
+  private readonly messages: Message[] = [];
+  private readonly waiters: { match: (m: Message) => boolean; resolve: (m: Message) => void }[] = [];
+  private nextId = 1;
+  readonly exited: Promise<number | null>;
+  output = '';
+
+  constructor(readonly child: ChildProcess) {
+    child.on('message', (message: Message) => {
+      const waiter = this.waiters.find((w) => w.match(message));
+      if (waiter) {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve(message);
+      } else this.messages.push(message);
+    });
+    child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  }
+
+  static start(dataDir: string): Harness {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      FAKE_ELECTRON_APP_ROOT: ROOT,
+      KEEL_DATA_DIR: dataDir,
+      KEEL_SMOKE: '1',
+    };
+    // Under Node the database opens with node_modules' own build.
+    delete env.KEEL_NATIVE_BINDING;
+    const child = fork(MAIN, [], {
+      execArgv: ['--import', pathToFileURL(FAKE_ELECTRON).href],
+      env,
+      stdio: 'pipe',
+    });
+    const harness = new Harness(child);
+    running.push(harness);
+    return harness;
+  }
+
+  waitFor(type: string, timeoutMs = 10_000): Promise<Message> {
+    const index = this.messages.findIndex((m) => m.type === type);
+    if (index >= 0) return Promise.resolve(this.messages.splice(index, 1)[0] as Message);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`no "${type}" from main within ${timeoutMs} ms; output:\n${this.output}`)),
+        timeoutMs,
+      );
+      this.waiters.push({
+        match: (m) => m.type === type,
+        resolve: (m) => {
+          clearTimeout(timer);
+          resolve(m);
+        },
+      });
+    });
+  }
+
+  async command<T>(command: string, args: Record<string, unknown> = {}): Promise<T> {
+    const id = this.nextId++;
+    const reply = new Promise<Message>((resolve) =>
+      this.waiters.push({ match: (m) => m.type === 'reply' && m.id === id, resolve }),
+    );
+    this.child.send({ id, command, args });
+    const gone = this.exited.then((code) => {
+      throw new Error(`main exited (${code}) before answering ${command}`);
+    });
+    const message = await Promise.race([reply, gone]);
+    if (message.error) throw new Error(message.error);
+    return message.result as T;
+  }
+}
+
+const running: Harness[] = [];
+afterEach(() => {
+  for (const harness of running.splice(0)) if (harness.child.exitCode === null) harness.child.kill();
+});
+
+beforeAll(() => {
+  // `npm test` builds before vitest; build here only when run on its own.
+  if (!fs.existsSync(MAIN)) execFileSync(process.execPath, ['scripts/build.mjs', 'main'], { cwd: ROOT });
+}, 60_000);
+
+describe('dist/main/main.cjs on a stand-in Electron', () => {
+  it('sets up the scheme, data folder, window, IPC, tray and security', async () => {
+    const dataDir = tempDir();
+    const main = Harness.start(dataDir);
+    await main.waitFor('ready');
+    const s = await main.command<Snapshot>('snapshot');
+
+    expect(s.schemesBeforeReady).toBe(true);
+    expect(s.schemes).toEqual([
+      expect.objectContaining({
+        scheme: 'app',
+        privileges: expect.objectContaining({ standard: true, secure: true }),
+      }),
+    ]);
+    expect(s.userData).toBe(dataDir);
+    expect(s.protocols).toEqual(['app']);
+    expect(s.ipcChannels.sort()).toEqual([...CHANNELS].sort());
+
+    expect(s.windowCount).toBe(1);
+    expect(s.window.url).toBe('app://keel/index.html');
+    expect(s.window.visible).toBe(true);
+    expect(s.window.options.title).toBe('Keel');
+    expect(s.window.options.webPreferences).toMatchObject({
+      preload: path.join(ROOT, 'dist/preload/preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+    });
+
+    const icons = Object.values(trayIconPaths(path.join(ROOT, 'assets'), process.platform));
+    expect(icons).toContain(s.tray.image);
+    expect(fs.existsSync(s.tray.image)).toBe(true);
+    expect(s.tray.tooltip).toMatch(/^Keel/);
+    expect(s.tray.labels).toEqual(expect.arrayContaining(['Open Keel', 'Quit Keel']));
+    expect(s.smoke).toMatchObject({ trayCreated: true, dataDir });
+
+    expect(s.navigationPrevented).toBe(true);
+    expect(s.windowOpen).toEqual({ action: 'deny' });
+    expect(s.permissionGranted).toBe(false);
+    expect(s.permissionCheck).toBe(false);
+  });
+
+  it('answers IPC from its own page only', async () => {
+    const main = Harness.start(tempDir());
+    await main.waitFor('ready');
+    const own = await main.command('invoke', {
+      channel: 'app:status',
+      payload: {},
+      url: 'app://keel/index.html',
+      mainFrame: true,
+    });
+    expect(own).toMatchObject({ ok: true, value: { app: { name: 'Keel' } } });
+    const foreign = await main.command('invoke', {
+      channel: 'app:status',
+      payload: {},
+      url: 'https://example.com/',
+      mainFrame: true,
+    });
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('serves app:// with the CSP and keeps requests inside dist/renderer', async () => {
+    const main = Harness.start(tempDir());
+    await main.waitFor('ready');
+    const outside = await main.command<{ status: number; csp: string }>('fetch', {
+      url: 'app://keel/..%2f..%2fpackage.json',
+    });
+    expect(outside).toMatchObject({ status: 404, csp: CONTENT_SECURITY_POLICY });
+  });
+
+  it('hides the window on close, and quits from the tray with the database closed', async () => {
+    const dataDir = tempDir();
+    const main = Harness.start(dataDir);
+    await main.waitFor('ready');
+    expect(await main.command('closeWindow')).toEqual({ closed: false, visible: false });
+
+    await expect(main.command('selectTray', { id: 'quit' })).rejects.toThrow(/main exited \(0\)/);
+    expect(await main.exited).toBe(0);
+    expect(fs.existsSync(path.join(dataDir, 'keel.db'))).toBe(true);
+    // SQLite removes the WAL file when the last connection closes cleanly.
+    expect(fs.existsSync(path.join(dataDir, 'keel.db-wal'))).toBe(false);
+  });
+
+  it('shows one sentence and exits when the database is from a newer Keel', async () => {
+    const dataDir = tempDir();
+    const db = new Database(path.join(dataDir, 'keel.db'));
+    db.pragma('user_version = 9999');
+    db.close();
+
+    const main = Harness.start(dataDir);
+    const box = await main.waitFor('errorBox');
+    expect(box.title).toBe('Keel cannot start');
+    expect(box.content).toMatch(/newer Keel/);
+    expect(box.content).not.toMatch(/\n\s+at /);
+    expect(await main.exited).toBe(1);
+  });
+});
