@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ErrorPayload } from '../core/errors';
+import type { ChannelName } from './channels';
 import { settingSchemas, SETTING_KEYS, type SettingKey, type Settings } from '../core/settings';
 import { isLocalDate } from '../core/time';
 import type { AgendaEventDto, Status } from '../services/status-service';
@@ -47,7 +47,11 @@ export const contract = {
       .strict()
       .refine((r) => r.from <= r.to, { message: 'The start date must not be after the end date.' }),
   ),
-} as const;
+} as const satisfies Record<ChannelName, { input: z.ZodType; output: unknown }>;
+
+// The channel list in channels.ts and this contract name exactly the same channels.
+type AssertNever<T extends never> = T;
+export type _NoChannelMissingFromList = AssertNever<Exclude<keyof typeof contract, ChannelName>>;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
@@ -55,51 +59,9 @@ export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
 export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
 export type ChannelOutput<C extends Channel> = Contract[C]['output'];
 
-export const CHANNELS = Object.keys(contract) as Channel[];
-
 export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(contract, value);
 }
 
-/** What every call returns: a value, or an error that is one clear sentence. */
-export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
-
-/** The Electron IPC channel main uses to push `StateEvent`s to the window. */
-export const STATE_CHANNEL = 'keel:state';
-
-/** The window's views, in navigation order. */
-export const VIEWS = ['today', 'focus', 'checks', 'signoff', 'one-on-one', 'settings'] as const;
-export type ViewName = (typeof VIEWS)[number];
-
-/** Topics the main side announces when their data changed; the renderer re-reads them. */
-export type StateTopic = 'settings' | 'status' | 'agenda';
-
-/** Main -> renderer pushes, through the one `keel.onState` subscription. */
-export type StateEvent = { type: 'changed'; topics: StateTopic[] } | { type: 'navigate'; view: ViewName };
-
-type DomainOf<C> = C extends `${infer D}:${string}` ? D : never;
-export type Domain = DomainOf<Channel>;
-type MethodOf<C extends Channel> =
-  Record<string, never> extends ChannelInput<C>
-    ? (input?: ChannelInput<C>) => Promise<IpcResult<ChannelOutput<C>>>
-    : (input: ChannelInput<C>) => Promise<IpcResult<ChannelOutput<C>>>;
-
-/** `window.keel`: one method per channel, grouped by domain (`keel.settings.set(...)`). */
-export type KeelApi = {
-  [D in Domain]: { [C in Channel as C extends `${D}:${infer V}` ? V : never]: MethodOf<C> };
-} & {
-  onState(listener: (event: StateEvent) => void): () => void;
-};
-
-export type Invoke = (channel: Channel, input: unknown) => Promise<IpcResult<unknown>>;
-
-/** Builds `window.keel` over a transport (Electron IPC in the app, HTTP in the preview). */
-export function buildApi(invoke: Invoke, onState: KeelApi['onState']): KeelApi {
-  const api: Record<string, Record<string, (input?: unknown) => Promise<IpcResult<unknown>>>> = {};
-  for (const name of CHANNELS) {
-    const [domain, verb] = name.split(':') as [string, string];
-    api[domain] ??= {};
-    (api[domain] as Record<string, unknown>)[verb] = (input?: unknown) => invoke(name, input ?? {});
-  }
-  return Object.freeze({ ...api, onState }) as unknown as KeelApi;
-}
+export { buildApi, CHANNELS, STATE_CHANNEL, VIEWS } from './channels';
+export type { Domain, Invoke, IpcResult, KeelApi, StateEvent, StateTopic, ViewName } from './channels';

@@ -1,5 +1,5 @@
 import type { ContextBridge, IpcRendererEvent } from 'electron';
-import { buildApi, STATE_CHANNEL, type IpcResult, type KeelApi, type StateEvent } from '../ipc/contract';
+import { buildApi, STATE_CHANNEL, type IpcResult, type KeelApi, type StateEvent } from '../ipc/channels';
 
 /**
  * The slice of `ipcRenderer` the preload uses. `on`/`removeListener` are spelled out because

@@ -3,7 +3,7 @@
  * HTTP to the preview server, which runs the real handler table on a real SQLite file.
  * Loaded as a classic script before the app, so the app cannot tell the difference.
  */
-import { buildApi, type IpcResult, type StateEvent } from '../ipc/contract';
+import { buildApi, type IpcResult, type StateEvent } from '../ipc/channels';
 
 const unreachable: IpcResult<never> = {
   ok: false,
