@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { isClockTime, isValidZone, minutesOfDay, systemZone, WEEKDAYS, type Weekday } from './time';
+import {
+  isClockTime,
+  isLocalDate,
+  isValidZone,
+  minutesOfDay,
+  systemZone,
+  WEEKDAYS,
+  type Weekday,
+} from './time';
 
 const clockTime = z.string().refine(isClockTime, { message: 'Use a 24-hour time such as 09:00.' });
 
@@ -55,6 +63,32 @@ export const focusPlanSchema = z
   });
 export type FocusPlan = z.infer<typeof focusPlanSchema>;
 
+const localDate = z.string().refine(isLocalDate, { message: 'Use a date written YYYY-MM-DD.' });
+
+/** Dates the focus plan is paused: a holiday, a day off, an offsite. */
+export const focusPausesSchema = z
+  .array(
+    z
+      .object({
+        from: localDate,
+        to: localDate,
+        note: z.string().trim().max(120, { message: 'Keep the note under 120 characters.' }).optional(),
+      })
+      .strict()
+      .refine((p) => p.from <= p.to, { message: 'A pause must end on or after the day it starts.' }),
+  )
+  .max(200, { message: 'Keel keeps at most 200 pauses.' });
+
+/** Desktop do-not-disturb during focus blocks: off until the user turns it on. */
+export const dndSettingsSchema = z
+  .object({
+    enabled: z.boolean(),
+    /** macOS: names of the user's Shortcuts that turn a Focus mode on and off. */
+    macosShortcutOn: z.string().trim().max(100).optional(),
+    macosShortcutOff: z.string().trim().max(100).optional(),
+  })
+  .strict();
+
 /** Each setting has its own schema, so one key can be validated and stored alone. */
 export const settingSchemas = {
   zone: z.string().refine(isValidZone, { message: 'Use an IANA time zone such as Europe/Berlin.' }),
@@ -62,6 +96,13 @@ export const settingSchemas = {
   focusPlan: focusPlanSchema,
   dayBoundary: clockTime,
   theme: z.enum(['system', 'light', 'dark'], { message: 'Use system, light or dark.' }),
+  focusPauses: focusPausesSchema,
+  focusWarningMinutes: z
+    .number({ message: 'Use a number of minutes.' })
+    .int({ message: 'Use whole minutes.' })
+    .min(0, { message: 'Use 0 (no pre-warning) to 60 minutes.' })
+    .max(60, { message: 'Use 0 (no pre-warning) to 60 minutes.' }),
+  dnd: dndSettingsSchema,
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -93,6 +134,9 @@ export function defaultSettings(zone: string = systemZone()): Settings {
     ]),
     dayBoundary: '04:00',
     theme: 'system',
+    focusPauses: [],
+    focusWarningMinutes: 5,
+    dnd: { enabled: false },
   };
 }
 

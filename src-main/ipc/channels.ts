@@ -6,7 +6,19 @@
 import type { ErrorPayload } from '../core/errors';
 import type { Channel, ChannelInput, ChannelOutput } from './contract';
 
-export const CHANNELS = ['app:status', 'settings:get', 'settings:set', 'agenda:list'] as const;
+export const CHANNELS = [
+  'app:status',
+  'settings:get',
+  'settings:set',
+  'agenda:list',
+  'focus:status',
+  'focus:start',
+  'focus:stop',
+  'focus:interrupt',
+  'focus:leaveOff',
+  'focus:skip',
+  'focus:stats',
+] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 
 /** What every call returns: a value, or an error that is one clear sentence. */
@@ -20,7 +32,7 @@ export const VIEWS = ['today', 'focus', 'checks', 'signoff', 'one-on-one', 'sett
 export type ViewName = (typeof VIEWS)[number];
 
 /** Topics the main side announces when their data changed; the renderer re-reads them. */
-export type StateTopic = 'settings' | 'status' | 'agenda';
+export type StateTopic = 'settings' | 'status' | 'agenda' | 'focus';
 
 /** Main -> renderer pushes, through the one `keel.onState` subscription. */
 export type StateEvent = { type: 'changed'; topics: StateTopic[] } | { type: 'navigate'; view: ViewName };

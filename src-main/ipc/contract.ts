@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { ChannelName } from './channels';
 import { settingSchemas, SETTING_KEYS, type SettingKey, type Settings } from '../core/settings';
 import { isLocalDate } from '../core/time';
+import { INTERRUPTION_KINDS, type FocusStats } from '../core/focus';
+import type { FocusStatus } from '../services/focus-service';
 import type { AgendaEventDto, Status } from '../services/status-service';
 
 /**
@@ -46,6 +48,63 @@ export const contract = {
       .object({ from: localDate, to: localDate })
       .strict()
       .refine((r) => r.from <= r.to, { message: 'The start date must not be after the end date.' }),
+  ),
+  'focus:status': channel<FocusStatus>()(noInput),
+  'focus:start': channel<FocusStatus>()(
+    z.union(
+      [
+        z
+          .object({
+            minutes: z
+              .number({ message: 'Give the block a length in minutes.' })
+              .int({ message: 'Use whole minutes.' })
+              .min(5, { message: 'A focus block lasts 5 to 480 minutes.' })
+              .max(480, { message: 'A focus block lasts 5 to 480 minutes.' }),
+          })
+          .strict(),
+        z.object({ until: z.literal('next') }).strict(),
+      ],
+      { error: () => 'Give minutes (5 to 480) or until: "next".' },
+    ),
+  ),
+  'focus:stop': channel<FocusStatus>()(noInput),
+  'focus:interrupt': channel<FocusStatus>()(
+    z
+      .object({
+        kind: z.enum(INTERRUPTION_KINDS, { message: 'Use meeting, chat, incident or other.' }),
+        note: z.string().trim().max(500, { message: 'Keep the note under 500 characters.' }).optional(),
+      })
+      .strict(),
+  ),
+  'focus:leaveOff': channel<FocusStatus>()(
+    z
+      .object({
+        text: z
+          .string({ message: 'Write one line.' })
+          .trim()
+          .min(1, { message: 'Write one line.' })
+          .max(280, { message: 'Keep it to one line (280 characters).' })
+          .refine((t) => !/[\r\n]/.test(t), { message: 'Keep it to one line.' }),
+      })
+      .strict(),
+  ),
+  'focus:skip': channel<FocusStatus>()(
+    z
+      .object({
+        occurrenceId: z
+          .string()
+          .regex(/^focus:\d{4}-\d{2}-\d{2}@\d{2}:\d{2}$/, { message: 'Unknown focus block.' }),
+      })
+      .strict(),
+  ),
+  'focus:stats': channel<FocusStats>()(
+    z
+      .object({ from: localDate, to: localDate })
+      .strict()
+      .refine((r) => r.from <= r.to, { message: 'The start date must not be after the end date.' })
+      .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 400 * 86_400_000, {
+        message: 'Ask for at most a year at a time.',
+      }),
   ),
 } as const satisfies Record<ChannelName, { input: z.ZodType; output: unknown }>;
 

@@ -19,5 +19,27 @@ export function createHandlers(services: Services): Handlers {
       const end = startOfLocalDate(addLocalDays(to, 1), zone);
       return services.agenda.between(start, end).map((e) => toEventDto(e, zone));
     },
+    'focus:status': () => services.focus.status(),
+    'focus:start': (request) => {
+      services.focus.startAdhoc(request);
+      return services.focus.status();
+    },
+    'focus:stop': () => {
+      services.focus.stop();
+      return services.focus.status();
+    },
+    'focus:interrupt': ({ kind, note }) => {
+      services.focus.interrupt(kind, note);
+      return services.focus.status();
+    },
+    'focus:leaveOff': ({ text }) => {
+      services.focus.leaveOff(text);
+      return services.focus.status();
+    },
+    'focus:skip': ({ occurrenceId }) => {
+      services.focus.skip(occurrenceId);
+      return services.focus.status();
+    },
+    'focus:stats': ({ from, to }) => services.focus.stats(from, to),
   };
 }

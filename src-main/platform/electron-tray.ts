@@ -53,6 +53,13 @@ export function trayMenuTemplate(
 ): MenuItemConstructorOptions[] {
   return items.map((item): MenuItemConstructorOptions => {
     if (item.type === 'separator') return { type: 'separator' };
+    if (item.type === 'submenu') {
+      return {
+        label: item.label,
+        enabled: item.enabled ?? true,
+        submenu: trayMenuTemplate(item.items, select),
+      };
+    }
     return {
       id: item.id,
       label: item.label,

@@ -8,7 +8,9 @@ import type { ViewName } from '../ipc/contract';
 export type TrayState = 'idle' | 'focus' | 'after-hours';
 
 export type TrayMenuItem =
-  { type: 'item'; id: string; label: string; enabled?: boolean } | { type: 'separator' };
+  | { type: 'item'; id: string; label: string; enabled?: boolean }
+  | { type: 'submenu'; label: string; items: TrayMenuItem[]; enabled?: boolean }
+  | { type: 'separator' };
 
 export interface TrayPort {
   setState(state: TrayState, tooltip: string): void;

@@ -52,7 +52,9 @@ export class RecordingTray implements TrayPort {
   }
   /** Test helper: choose a menu item as a user would. */
   select(id: string): void {
-    const item = this.menu.find((i) => i.type === 'item' && i.id === id);
+    const flat = (items: TrayMenuItem[]): TrayMenuItem[] =>
+      items.flatMap((i) => (i.type === 'submenu' ? flat(i.items) : [i]));
+    const item = flat(this.menu).find((i) => i.type === 'item' && i.id === id);
     if (!item || (item.type === 'item' && item.enabled === false)) {
       throw new Error(`No enabled tray item "${id}"`);
     }

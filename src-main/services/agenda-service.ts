@@ -1,5 +1,5 @@
-import type { AgendaEvent, AgendaSource } from '../core/agenda';
-import { collectAgenda, nextAgendaEvent } from '../core/agenda';
+import type { AgendaEvent, AgendaMoment, AgendaSource } from '../core/agenda';
+import { collectAgenda, collectMoments, nextMoment } from '../core/agenda';
 import type { Clock } from '../core/clock';
 import type { SettingsService } from './settings-service';
 
@@ -21,8 +21,18 @@ export class AgendaService {
     return collectAgenda(this.sources, from, to, this.settings.get());
   }
 
-  /** The next event after `after` (default: now) that has not been handled yet. */
-  next(after: number = this.clock.now(), done?: ReadonlySet<string>): AgendaEvent | undefined {
-    return nextAgendaEvent(this.sources, after, this.settings.get(), { done });
+  /** Moments (warnings, starts, ends) in [from, to). */
+  momentsBetween(from: number, to: number): AgendaMoment[] {
+    return collectMoments(this.sources, from, to, this.settings.get());
+  }
+
+  /** The next moment after `after` (default: now) that has not been handled yet. */
+  nextMoment(after: number = this.clock.now(), done?: ReadonlySet<string>): AgendaMoment | undefined {
+    return nextMoment(this.sources, after, this.settings.get(), { done });
+  }
+
+  /** The next event starting after `after` (default: now). */
+  nextEvent(after: number = this.clock.now()): AgendaEvent | undefined {
+    return collectAgenda(this.sources, after + 1, after + 8 * 24 * 3_600_000, this.settings.get())[0];
   }
 }

@@ -3,7 +3,9 @@ import { databasePath } from '../storage/paths';
 import { openDatabase, type Db, type OpenOptions } from '../storage/database';
 import { schemaVersion } from '../storage/migrations';
 import { SettingsRepo } from '../storage/settings-repo';
+import { FocusRepo } from '../storage/focus-repo';
 import { AgendaService } from './agenda-service';
+import { FocusService } from './focus-service';
 import { SettingsService } from './settings-service';
 import { StatusService } from './status-service';
 
@@ -11,6 +13,7 @@ export interface Services {
   db: Db;
   settings: SettingsService;
   agenda: AgendaService;
+  focus: FocusService;
   status: StatusService;
   close(): void;
 }
@@ -29,6 +32,8 @@ export function createServices(options: ServiceOptions): Services {
   const db = openDatabase(file, options);
   const settings = new SettingsService(new SettingsRepo(db), options.clock, options.systemZone);
   const agenda = new AgendaService(settings, options.clock);
+  const focus = new FocusService(new FocusRepo(db), settings, options.clock);
+  agenda.addSource(focus.agendaSource);
   const status = new StatusService(
     {
       version: options.version,
@@ -44,6 +49,7 @@ export function createServices(options: ServiceOptions): Services {
     db,
     settings,
     agenda,
+    focus,
     status,
     close: () => {
       if (db.open) db.close();

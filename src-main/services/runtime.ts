@@ -1,7 +1,9 @@
-import type { AgendaEvent } from '../core/agenda';
-import type { Clock, Timers } from '../core/clock';
+import type { AgendaMoment } from '../core/agenda';
+import type { Clock, TimerHandle, Timers } from '../core/clock';
+import { KeelError } from '../core/errors';
+import { formatDuration, INTERRUPTION_KINDS, protectedSummary } from '../core/focus';
 import { clockTimeOf, localDateOf, minutesOfDay, weekdayOf } from '../core/time';
-import type { StateEvent, ViewName } from '../ipc/contract';
+import type { StateEvent, StateTopic, ViewName } from '../ipc/contract';
 import type {
   KeelNotification,
   NotifierPort,
@@ -11,6 +13,7 @@ import type {
   TrayPort,
   TrayState,
 } from '../platform/ports';
+import type { FocusChange } from './focus-service';
 import type { Services } from './index';
 import { AgendaScheduler } from './scheduler';
 
@@ -26,6 +29,10 @@ export interface RuntimeDeps {
   push(event: StateEvent): void;
 }
 
+/** While a block runs, the tray's "time left" is refreshed this often (no finer: no polling). */
+export const TRAY_REFRESH_MS = 15 * 60 * 1000;
+const FOCUS_TOPICS: StateTopic[] = ['focus', 'status', 'agenda'];
+
 /**
  * Keel while it runs: the one agenda timer, the tray, notifications and reactions to the
  * machine sleeping and waking. Shared by the Electron app and the preview, which differ only
@@ -34,49 +41,52 @@ export interface RuntimeDeps {
 export class KeelRuntime {
   readonly scheduler: AgendaScheduler;
   private readonly disposers: (() => void)[] = [];
-  /** Which view a click on a shown notification opens. */
+  /** Which view a click on a shown notification opens, and what its buttons do. */
   private readonly notificationViews = new Map<string, ViewName | undefined>();
+  /** Prompts that came due during a focus block; delivered when it ends. */
+  private readonly held: KeelNotification[] = [];
+  private trayTimer: TimerHandle | undefined;
 
   constructor(private readonly deps: RuntimeDeps) {
     this.scheduler = new AgendaScheduler(deps.services.agenda, deps.clock, deps.timers, {
-      onDue: (event) => this.deliver(event),
+      onDue: (moment) => this.onMoment(moment),
     });
   }
 
   start(): void {
-    const { services, tray, power, notifier, shell } = this.deps;
+    const { services, tray, power, notifier } = this.deps;
     this.disposers.push(
-      tray.onSelect((id) => {
-        if (id === 'open') shell.showWindow();
-        else if (id === 'quit') shell.quit();
-      }),
-      notifier.onAction((id, action) => {
-        if (action === 'click') shell.showWindow(this.notificationViews.get(id));
-      }),
+      tray.onSelect((id) => this.onTraySelect(id)),
+      notifier.onAction((id, action) => this.onNotificationAction(id, action)),
       power.on('resume', () => this.replan()),
       power.on('unlock-screen', () => this.replan()),
       services.settings.onDidChange.on(() => {
         this.replan();
-        this.deps.push({ type: 'changed', topics: ['settings', 'status', 'agenda'] });
+        this.deps.push({ type: 'changed', topics: ['settings', ...FOCUS_TOPICS] });
       }),
+      services.focus.onDidChange.on((change) => this.onFocusChange(change)),
     );
+    services.focus.reconcile();
     this.scheduler.start();
     this.refreshTray();
   }
 
   stop(): void {
     this.scheduler.stop();
+    this.clearTrayTimer();
     for (const dispose of this.disposers.splice(0)) dispose();
   }
 
   /** Re-plans after a wake-up, a clock or zone change, or a settings change. */
   replan(): void {
+    this.deps.services.focus.reconcile();
     this.scheduler.replan();
     this.refreshTray();
   }
 
-  /** What the tray shows now. Later capabilities add focus and sign-off states. */
+  /** What the tray shows now. */
   trayState(): TrayState {
+    if (this.deps.services.focus.running()) return 'focus';
     const now = this.deps.clock.now();
     const settings = this.deps.services.settings.get();
     const hours = settings.workingHours[weekdayOf(localDateOf(now, settings.zone))];
@@ -89,16 +99,149 @@ export class KeelRuntime {
   }
 
   menu(): TrayMenuItem[] {
-    const next = this.scheduler.nextEvent;
-    const zone = this.deps.services.settings.get().zone;
-    const nextLabel = next ? `Next: ${next.title} at ${clockTimeOf(next.start, zone)}` : 'Nothing planned';
-    return [
-      { type: 'item', id: 'status', label: nextLabel, enabled: false },
+    const { focus, settings } = this.deps.services;
+    const zone = settings.get().zone;
+    const running = focus.running();
+    const items: TrayMenuItem[] = [];
+    if (running) {
+      const left = Math.max(0, running.plannedEnd - this.deps.clock.now());
+      items.push(
+        {
+          type: 'item',
+          id: 'focus:info',
+          label: `Focus until ${clockTimeOf(running.plannedEnd, zone)} · ${formatDuration(left)} left`,
+          enabled: false,
+        },
+        {
+          type: 'submenu',
+          label: 'I got interrupted',
+          items: INTERRUPTION_KINDS.map((k) => ({
+            type: 'item' as const,
+            id: `focus:interrupt:${k}`,
+            label: capitalise(k),
+          })),
+        },
+        { type: 'item', id: 'focus:stop', label: 'End focus block' },
+      );
+    } else {
+      const next = this.scheduler.nextMoment?.event;
+      items.push(
+        {
+          type: 'item',
+          id: 'status',
+          label: next ? `Next: ${next.title} at ${clockTimeOf(next.start, zone)}` : 'Nothing planned',
+          enabled: false,
+        },
+        {
+          type: 'submenu',
+          label: 'Start focus',
+          items: [
+            { type: 'item', id: 'focus:start:25', label: '25 minutes' },
+            { type: 'item', id: 'focus:start:50', label: '50 minutes' },
+            { type: 'item', id: 'focus:start:90', label: '90 minutes' },
+            { type: 'item', id: 'focus:start:next', label: 'Until the next meeting or block' },
+          ],
+        },
+      );
+    }
+    items.push(
       { type: 'separator' },
       { type: 'item', id: 'open', label: 'Open Keel' },
       { type: 'separator' },
       { type: 'item', id: 'quit', label: 'Quit Keel' },
-    ];
+    );
+    return items;
+  }
+
+  private onTraySelect(id: string): void {
+    const { shell, services } = this.deps;
+    const [area, verb, arg] = id.split(':');
+    try {
+      if (id === 'open') shell.showWindow();
+      else if (id === 'quit') shell.quit();
+      else if (area === 'focus' && verb === 'start') {
+        services.focus.startAdhoc(arg === 'next' ? { until: 'next' } : { minutes: Number(arg) });
+      } else if (area === 'focus' && verb === 'stop') services.focus.stop();
+      else if (area === 'focus' && verb === 'interrupt') {
+        services.focus.interrupt(arg as (typeof INTERRUPTION_KINDS)[number]);
+        // Ask for "where I left off" in the window, where it can be typed.
+        shell.showWindow('focus');
+      }
+    } catch (error) {
+      // A tray action that cannot be done (e.g. nothing planned) says why, once.
+      const message = error instanceof KeelError ? error.message : 'Keel could not do that.';
+      this.notify({ id: `tray:${id}`, title: 'Keel', body: message, view: 'focus' });
+    }
+  }
+
+  private onNotificationAction(id: string, action: string): void {
+    const { shell, services } = this.deps;
+    if (action === 'click') return shell.showWindow(this.notificationViews.get(id));
+    const occurrenceId = id.replace(/#warn$/, '');
+    try {
+      if (action === 'skip') services.focus.skip(occurrenceId);
+      else if (action === 'start') services.focus.startPlanned(occurrenceId);
+    } catch {
+      // The block may have passed or been skipped meanwhile; nothing to do.
+    }
+  }
+
+  private onMoment(moment: AgendaMoment): void {
+    const { focus, settings } = this.deps.services;
+    const { event, phase } = moment;
+    if (event.kind === 'focus') {
+      if (phase === 'warn') {
+        if (focus.running()) return;
+        const zone = settings.get().zone;
+        const meetings = focus.meetings.meetingsBetween(event.start, event.end ?? event.start);
+        const clash = meetings[0];
+        this.notify({
+          id: moment.id,
+          title: `Focus block at ${clockTimeOf(event.start, zone)}`,
+          body: clash
+            ? `Heads-up: “${clash.title}” at ${clockTimeOf(clash.start, zone)} overlaps it.`
+            : `Starts in ${formatDuration(event.start - moment.at)}, until ${clockTimeOf(event.end ?? event.start, zone)}.`,
+          actions: [
+            { id: 'skip', label: 'Skip this one' },
+            { id: 'start', label: 'Start now' },
+          ],
+          view: 'focus',
+        });
+      } else if (phase === 'start') focus.startPlanned(event.id);
+      else focus.completeByEvent(event.id);
+      return;
+    }
+    // Other capabilities' prompts: never during a focus block; they wait for its end.
+    const prompt: KeelNotification = { id: moment.id, title: event.title, body: '', view: 'today' };
+    if (focus.running()) this.held.push(prompt);
+    else this.notify(prompt);
+  }
+
+  private onFocusChange(change: FocusChange): void {
+    const zone = this.deps.services.settings.get().zone;
+    if (change.type === 'started' && !change.silent) {
+      const cue = this.deps.services.focus.takeCue();
+      this.notify({
+        id: `focus-start:${change.session.id}`,
+        title: `Focus until ${clockTimeOf(change.session.plannedEnd, zone)}`,
+        body: cue ? `Where you left off: ${cue}` : 'Keel holds its prompts until then.',
+        view: 'focus',
+      });
+    } else if (change.type === 'ended') {
+      if (!change.silent) {
+        this.notify({
+          id: `focus-end:${change.session.id}`,
+          title: protectedSummary(change.protectedMs, change.interruptions),
+          body: 'Where did you leave off? Add one line in Keel for next time.',
+          view: 'focus',
+        });
+      }
+      for (const prompt of this.held.splice(0)) this.notify(prompt);
+    }
+    // A new block or an ad-hoc end changes what the one timer waits for.
+    this.scheduler.replan();
+    this.refreshTray();
+    this.deps.push({ type: 'changed', topics: FOCUS_TOPICS });
   }
 
   private notify(notification: KeelNotification): void {
@@ -113,15 +256,26 @@ export class KeelRuntime {
 
   private refreshTray(): void {
     const state = this.trayState();
-    const tooltip = state === 'after-hours' ? 'Keel — after hours' : 'Keel';
+    const running = this.deps.services.focus.running();
+    const zone = this.deps.services.settings.get().zone;
+    const tooltip =
+      state === 'focus' && running
+        ? `Keel — focus until ${clockTimeOf(running.plannedEnd, zone)}`
+        : state === 'after-hours'
+          ? 'Keel — after hours'
+          : 'Keel';
     this.deps.tray.setState(state, tooltip);
     this.deps.tray.setMenu(this.menu());
+    this.clearTrayTimer();
+    if (running) this.trayTimer = this.deps.timers.setTimeout(() => this.refreshTray(), TRAY_REFRESH_MS);
   }
 
-  private deliver(event: AgendaEvent): void {
-    // Capabilities replace this generic delivery with their own notifications.
-    this.notify({ id: event.id, title: event.title, body: '', view: 'today' });
-    this.refreshTray();
-    this.deps.push({ type: 'changed', topics: ['status', 'agenda'] });
+  private clearTrayTimer(): void {
+    if (this.trayTimer !== undefined) this.deps.timers.clearTimeout(this.trayTimer);
+    this.trayTimer = undefined;
   }
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }

@@ -1,4 +1,4 @@
-import type { AgendaEvent } from '../core/agenda';
+import type { AgendaMoment } from '../core/agenda';
 import type { Clock, TimerHandle, Timers } from '../core/clock';
 import type { AgendaService } from './agenda-service';
 
@@ -8,10 +8,10 @@ export const DELIVERY_GRACE_MS = 2 * 60 * 1000;
 const MAX_DELAY_MS = 2 ** 31 - 1;
 
 export interface SchedulerHandlers {
-  /** The event is due now. */
-  onDue(event: AgendaEvent): void;
-  /** The event's time passed while Keel could not run (suspended); it is not delivered. */
-  onMissed?(event: AgendaEvent): void;
+  /** The moment (a warning, start or end) is due now. */
+  onDue(moment: AgendaMoment): void;
+  /** The moment passed while Keel could not run (suspended); it is not delivered late. */
+  onMissed?(moment: AgendaMoment): void;
 }
 
 /**
@@ -20,7 +20,7 @@ export interface SchedulerHandlers {
  */
 export class AgendaScheduler {
   private timer: TimerHandle | undefined;
-  private armedFor: AgendaEvent | undefined;
+  private armedFor: AgendaMoment | undefined;
   /** The instant up to which events have been delivered or reconciled. */
   private cursor: number;
   private running = false;
@@ -45,8 +45,8 @@ export class AgendaScheduler {
     this.disarm();
   }
 
-  /** The event the one timer is armed for, if any. */
-  get nextEvent(): AgendaEvent | undefined {
+  /** The moment the one timer is armed for, if any. */
+  get nextMoment(): AgendaMoment | undefined {
     return this.armedFor;
   }
 
@@ -65,18 +65,18 @@ export class AgendaScheduler {
       this.cursor = now;
       return;
     }
-    for (const event of this.agenda.between(this.cursor + 1, now + 1)) {
-      if (now - event.start <= DELIVERY_GRACE_MS) this.handlers.onDue(event);
-      else this.handlers.onMissed?.(event);
+    for (const moment of this.agenda.momentsBetween(this.cursor + 1, now + 1)) {
+      if (now - moment.at <= DELIVERY_GRACE_MS) this.handlers.onDue(moment);
+      else this.handlers.onMissed?.(moment);
     }
     this.cursor = now;
   }
 
   private arm(): void {
-    const next = this.agenda.next(this.cursor);
+    const next = this.agenda.nextMoment(this.cursor);
     this.armedFor = next;
     if (!next) return;
-    const delay = Math.min(Math.max(0, next.start - this.clock.now()), MAX_DELAY_MS);
+    const delay = Math.min(Math.max(0, next.at - this.clock.now()), MAX_DELAY_MS);
     this.timer = this.timers.setTimeout(() => {
       this.timer = undefined;
       this.replan();

@@ -49,7 +49,7 @@ export class StatusService {
     const s = this.settings.get();
     const date = localDateOf(now, s.zone);
     const weekday = weekdayOf(date);
-    const next = this.agenda.next(now);
+    const next = this.agenda.nextEvent(now);
     return {
       app: { name: 'Keel', version: this.ctx.version },
       dataDir: this.ctx.dataDir,

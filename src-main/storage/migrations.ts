@@ -22,6 +22,64 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: 'focus',
+    up(db) {
+      db.exec(`
+        CREATE TABLE focus_sessions (
+          id            INTEGER PRIMARY KEY,
+          kind          TEXT NOT NULL CHECK (kind IN ('planned', 'adhoc')),
+          occurrence_id TEXT,
+          started_at    INTEGER NOT NULL,
+          planned_end   INTEGER NOT NULL CHECK (planned_end > started_at),
+          ended_at      INTEGER CHECK (ended_at IS NULL OR ended_at >= started_at),
+          end_reason    TEXT CHECK (end_reason IN ('completed', 'stopped')),
+          local_date    TEXT NOT NULL,
+          zone          TEXT NOT NULL,
+          CHECK ((ended_at IS NULL) = (end_reason IS NULL))
+        ) STRICT;
+        -- At most one block runs at a time, whatever process writes.
+        CREATE UNIQUE INDEX focus_sessions_one_running ON focus_sessions ((1)) WHERE ended_at IS NULL;
+        CREATE INDEX focus_sessions_by_date ON focus_sessions (local_date);
+        CREATE INDEX focus_sessions_by_occurrence ON focus_sessions (occurrence_id) WHERE occurrence_id IS NOT NULL;
+
+        CREATE TABLE interruptions (
+          id         INTEGER PRIMARY KEY,
+          session_id INTEGER NOT NULL REFERENCES focus_sessions (id) ON DELETE CASCADE,
+          at         INTEGER NOT NULL,
+          kind       TEXT NOT NULL CHECK (kind IN ('meeting', 'chat', 'incident', 'other')),
+          note       TEXT,
+          local_date TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX interruptions_by_session ON interruptions (session_id);
+        CREATE INDEX interruptions_by_date ON interruptions (local_date);
+
+        -- Planned blocks the user chose to skip ("skip this one").
+        CREATE TABLE focus_skips (
+          occurrence_id TEXT PRIMARY KEY,
+          skipped_at    INTEGER NOT NULL
+        ) STRICT;
+
+        -- "Where I left off": written at an interruption or a block's end, shown at the next start.
+        CREATE TABLE resume_cues (
+          id         INTEGER PRIMARY KEY,
+          at         INTEGER NOT NULL,
+          text       TEXT NOT NULL,
+          session_id INTEGER REFERENCES focus_sessions (id) ON DELETE SET NULL,
+          shown_at   INTEGER
+        ) STRICT;
+
+        -- The do-not-disturb state Keel changed and what it was before, for crash-safe restore.
+        CREATE TABLE dnd_state (
+          id         INTEGER PRIMARY KEY CHECK (id = 1),
+          adapter    TEXT NOT NULL,
+          prior      TEXT NOT NULL CHECK (json_valid(prior)),
+          changed_at INTEGER NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

@@ -11,6 +11,8 @@ import { makeServices } from '../helpers/services';
 
 function setup(startIso: string) {
   const { services, clock } = makeServices(Date.parse(startIso), 'Europe/Berlin');
+  // These tests are about the runtime itself; focus blocks have their own tests.
+  services.settings.set('focusPlan', []);
   const tray = new RecordingTray();
   const notifier = new RecordingNotifier(() => clock.now());
   const power = new FakePower();
@@ -60,7 +62,7 @@ describe('KeelRuntime', () => {
       mon: { start: '18:00', end: '23:00' },
     });
     expect(tray.state).toBe('idle');
-    expect(pushed).toContainEqual({ type: 'changed', topics: ['settings', 'status', 'agenda'] });
+    expect(pushed).toContainEqual({ type: 'changed', topics: ['settings', 'focus', 'status', 'agenda'] });
   });
 
   it('listens for resume while running and lets go when stopped', () => {
@@ -82,7 +84,7 @@ describe('KeelRuntime', () => {
     runtime.start();
     clock.advanceTo(at);
     expect(notifier.shown.map((n) => n.title)).toEqual(['Quick check']);
-    notifier.act('e1');
+    notifier.act(notifier.shown[0]!.id);
     expect(shell.shown).toEqual(['today']);
   });
 });

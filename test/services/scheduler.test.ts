@@ -24,13 +24,15 @@ function daily(hhmm: string): AgendaSource {
 
 function setup() {
   const { services, clock } = makeServices(Date.parse('2027-03-15T07:00:00Z'), zone); // 08:00 Berlin
+  // Only the test's own events: no focus plan.
+  services.settings.set('focusPlan', []);
   services.agenda.addSource(daily('09:00'));
   services.agenda.addSource(daily('17:00'));
   const due: string[] = [];
   const missed: string[] = [];
   const scheduler = new AgendaScheduler(services.agenda, clock, clock, {
-    onDue: (e) => due.push(e.id),
-    onMissed: (e) => missed.push(e.id),
+    onDue: (m) => due.push(m.event.id),
+    onMissed: (m) => missed.push(m.event.id),
   });
   return { services, clock, scheduler, due, missed };
 }
@@ -40,13 +42,13 @@ describe('AgendaScheduler', () => {
     const { clock, scheduler, due } = setup();
     scheduler.start();
     expect(clock.pendingCount()).toBe(1);
-    expect(scheduler.nextEvent?.id).toBe('2027-03-15@09:00');
+    expect(scheduler.nextMoment?.id).toBe('2027-03-15@09:00#start');
     clock.advanceTo(Date.parse('2027-03-15T07:59:59Z'));
     expect(due).toEqual([]);
     clock.advanceTo(Date.parse('2027-03-15T08:00:00Z'));
     expect(due).toEqual(['2027-03-15@09:00']);
     expect(clock.pendingCount()).toBe(1);
-    expect(scheduler.nextEvent?.id).toBe('2027-03-15@17:00');
+    expect(scheduler.nextMoment?.id).toBe('2027-03-15@17:00#start');
   });
 
   it('wakes only once per event over a day (no polling)', () => {
@@ -66,7 +68,7 @@ describe('AgendaScheduler', () => {
     scheduler.replan(); // what the runtime does on resume
     expect(due).toEqual([]);
     expect(missed).toEqual(['2027-03-15@09:00', '2027-03-15@17:00']);
-    expect(scheduler.nextEvent?.id).toBe('2027-03-16@09:00');
+    expect(scheduler.nextMoment?.id).toBe('2027-03-16@09:00#start');
   });
 
   it('still delivers an event that is only moments late on wake-up', () => {
@@ -85,7 +87,7 @@ describe('AgendaScheduler', () => {
     expect(due).toEqual(['2027-03-15@09:00']);
     clock.jumpTo(Date.parse('2027-03-15T07:30:00Z'));
     scheduler.replan();
-    expect(scheduler.nextEvent?.id).toBe('2027-03-15@09:00');
+    expect(scheduler.nextMoment?.id).toBe('2027-03-15@09:00#start');
     scheduler.stop();
     expect(clock.pendingCount()).toBe(0);
   });

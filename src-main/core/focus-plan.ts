@@ -1,0 +1,79 @@
+import type { FocusRule } from './settings';
+import { addLocalDays, instantAt, localDateOf, weekdayOf, type LocalDate } from './time';
+
+/** A pause of the focus plan: every date from `from` to `to` inclusive (a holiday, a day off). */
+export interface FocusPause {
+  from: LocalDate;
+  to: LocalDate;
+  note?: string;
+}
+
+/** One planned block on one local date. */
+export interface FocusOccurrence {
+  /** Stable across re-plans: `focus:<date>@<start>`. */
+  id: string;
+  date: LocalDate;
+  /** Local wall-clock times as planned. */
+  startTime: string;
+  endTime: string;
+  start: number;
+  end: number;
+}
+
+export function occurrenceId(date: LocalDate, startTime: string): string {
+  return `focus:${date}@${startTime}`;
+}
+
+export function isPaused(date: LocalDate, pauses: readonly FocusPause[]): boolean {
+  return pauses.some((p) => p.from <= date && date <= p.to);
+}
+
+/**
+ * The plan's blocks that overlap [from, to), in `zone`. Each keeps its local wall-clock times on
+ * every date, so a 09:00–11:00 block is 09:00–11:00 on 23- and 25-hour days alike; a block whose
+ * times fall in a DST gap is shortened to what exists that day (or dropped if nothing does).
+ */
+export function expandFocusPlan(
+  plan: readonly FocusRule[],
+  pauses: readonly FocusPause[],
+  from: number,
+  to: number,
+  zone: string,
+): FocusOccurrence[] {
+  if (to <= from || plan.length === 0) return [];
+  const out: FocusOccurrence[] = [];
+  // A block never spans midnight, so the local dates of [from, to) — padded by a day for zones
+  // far from UTC — hold every overlapping occurrence.
+  const last = addLocalDays(localDateOf(to, zone), 1);
+  for (let date = addLocalDays(localDateOf(from, zone), -1); date <= last; date = addLocalDays(date, 1)) {
+    if (isPaused(date, pauses)) continue;
+    const weekday = weekdayOf(date);
+    for (const rule of plan) {
+      if (rule.weekday !== weekday) continue;
+      const start = instantAt(date, rule.start, zone);
+      const end = instantAt(date, rule.end, zone);
+      if (end <= start || end <= from || start >= to) continue;
+      out.push({
+        id: occurrenceId(date, rule.start),
+        date,
+        startTime: rule.start,
+        endTime: rule.end,
+        start,
+        end,
+      });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The planned block running at `instant`, if any. */
+export function occurrenceAt(
+  plan: readonly FocusRule[],
+  pauses: readonly FocusPause[],
+  instant: number,
+  zone: string,
+): FocusOccurrence | undefined {
+  return expandFocusPlan(plan, pauses, instant, instant + 1, zone).find(
+    (o) => o.start <= instant && instant < o.end,
+  );
+}

@@ -1,0 +1,162 @@
+import { expandFocusPlan, type FocusOccurrence, type FocusPause } from './focus-plan';
+import type { FocusRule } from './settings';
+import { addLocalDays, startOfLocalDate, type LocalDate } from './time';
+
+export const INTERRUPTION_KINDS = ['meeting', 'chat', 'incident', 'other'] as const;
+export type InterruptionKind = (typeof INTERRUPTION_KINDS)[number];
+
+/** Lengths offered for a block started now. */
+export const ADHOC_MINUTES = [25, 50, 90] as const;
+/** The longest block Keel will start; "until the next meeting" looks no further than this. */
+export const MAX_BLOCK_MS = 8 * 60 * 60 * 1000;
+
+export interface FocusSession {
+  id: number;
+  kind: 'planned' | 'adhoc';
+  /** The planned occurrence this session protects (planned sessions only). */
+  occurrenceId: string | null;
+  startedAt: number;
+  plannedEnd: number;
+  endedAt: number | null;
+  endReason: 'completed' | 'stopped' | null;
+  localDate: LocalDate;
+  zone: string;
+}
+
+export interface Interruption {
+  id: number;
+  sessionId: number;
+  at: number;
+  kind: InterruptionKind;
+  note: string | null;
+  localDate: LocalDate;
+}
+
+/** Time a session kept protected, up to `now` for one still running. */
+export function protectedMs(session: FocusSession, now: number): number {
+  const end = session.endedAt ?? Math.min(now, session.plannedEnd);
+  return Math.max(0, end - session.startedAt);
+}
+
+/**
+ * When a block started at `now` ends: after `minutes`, or "until the next meeting or block end" —
+ * the first of the running planned block's end, the next planned block's start and the next
+ * meeting's start. Undefined when nothing comes within MAX_BLOCK_MS.
+ */
+export function adhocEnd(
+  now: number,
+  request: { minutes: number } | { until: 'next' },
+  next: { runningBlockEnd?: number; nextBlockStart?: number; nextMeetingStart?: number },
+): number | undefined {
+  if ('minutes' in request) return now + request.minutes * 60_000;
+  const candidates = [next.runningBlockEnd, next.nextBlockStart, next.nextMeetingStart].filter(
+    (t): t is number => t !== undefined && t > now && t - now <= MAX_BLOCK_MS,
+  );
+  return candidates.length > 0 ? Math.min(...candidates) : undefined;
+}
+
+/** "2 h", "1 h 20 min", "25 min", "under a minute". */
+export function formatDuration(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return 'under a minute';
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return `${m} min`;
+  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+}
+
+/** The block-end line: "2 h protected, 1 interruption". */
+export function protectedSummary(ms: number, interruptions: number): string {
+  const count =
+    interruptions === 0
+      ? 'no interruptions'
+      : interruptions === 1
+        ? '1 interruption'
+        : `${interruptions} interruptions`;
+  return `${formatDuration(ms)} protected, ${count}`;
+}
+
+export type InterruptionCounts = Record<InterruptionKind, number>;
+
+export interface FocusDayStats {
+  date: LocalDate;
+  plannedMinutes: number;
+  protectedMinutes: number;
+  interruptions: InterruptionCounts;
+}
+
+export interface FocusStats {
+  days: FocusDayStats[];
+  /** Monday-based weeks, by the date of their Monday. */
+  weeks: (Omit<FocusDayStats, 'date'> & { weekOf: LocalDate })[];
+  totals: Omit<FocusDayStats, 'date'>;
+}
+
+const emptyCounts = (): InterruptionCounts => ({ meeting: 0, chat: 0, incident: 0, other: 0 });
+
+/** Planned vs protected minutes and interruptions by kind, per day from `from` to `to` inclusive. */
+export function focusStats(input: {
+  from: LocalDate;
+  to: LocalDate;
+  zone: string;
+  now: number;
+  plan: readonly FocusRule[];
+  pauses: readonly FocusPause[];
+  sessions: readonly FocusSession[];
+  interruptions: readonly Interruption[];
+}): FocusStats {
+  const { from, to, zone, now } = input;
+  const days = new Map<LocalDate, FocusDayStats>();
+  for (let d = from; d <= to; d = addLocalDays(d, 1)) {
+    days.set(d, { date: d, plannedMinutes: 0, protectedMinutes: 0, interruptions: emptyCounts() });
+  }
+  const occurrences: FocusOccurrence[] = expandFocusPlan(
+    input.plan,
+    input.pauses,
+    startOfLocalDate(from, zone),
+    startOfLocalDate(addLocalDays(to, 1), zone),
+    zone,
+  );
+  for (const o of occurrences) {
+    const day = days.get(o.date);
+    if (day) day.plannedMinutes += Math.round((o.end - o.start) / 60_000);
+  }
+  for (const s of input.sessions) {
+    const day = days.get(s.localDate);
+    if (day) day.protectedMinutes += Math.floor(protectedMs(s, now) / 60_000);
+  }
+  for (const i of input.interruptions) {
+    const day = days.get(i.localDate);
+    if (day) day.interruptions[i.kind]++;
+  }
+  const list = [...days.values()];
+  const add = (acc: Omit<FocusDayStats, 'date'>, d: FocusDayStats) => {
+    acc.plannedMinutes += d.plannedMinutes;
+    acc.protectedMinutes += d.protectedMinutes;
+    for (const k of Object.keys(acc.interruptions) as InterruptionKind[])
+      acc.interruptions[k] += d.interruptions[k];
+    return acc;
+  };
+  const weeks = new Map<LocalDate, Omit<FocusDayStats, 'date'> & { weekOf: LocalDate }>();
+  for (const d of list) {
+    const weekOf = mondayOf(d.date);
+    const w = weeks.get(weekOf) ?? {
+      weekOf,
+      plannedMinutes: 0,
+      protectedMinutes: 0,
+      interruptions: emptyCounts(),
+    };
+    weeks.set(weekOf, add(w, d) as typeof w);
+  }
+  return {
+    days: list,
+    weeks: [...weeks.values()],
+    totals: list.reduce(add, { plannedMinutes: 0, protectedMinutes: 0, interruptions: emptyCounts() }),
+  };
+}
+
+function mondayOf(date: LocalDate): LocalDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return addLocalDays(date, -((day + 6) % 7));
+}

@@ -1,0 +1,355 @@
+import type { AgendaEvent, AgendaSource } from '../core/agenda';
+import type { Clock } from '../core/clock';
+import { KeelError } from '../core/errors';
+import {
+  adhocEnd,
+  focusStats,
+  protectedMs,
+  type FocusSession,
+  type FocusStats,
+  type InterruptionKind,
+} from '../core/focus';
+import { expandFocusPlan, occurrenceAt, type FocusOccurrence } from '../core/focus-plan';
+import type { Settings } from '../core/settings';
+import { addLocalDays, clockTimeOf, localDateOf, startOfLocalDate, toLocalIso } from '../core/time';
+import type { FocusRepo } from '../storage/focus-repo';
+import { Emitter } from './events';
+import type { SettingsService } from './settings-service';
+
+/** Meetings from an imported calendar, when there is one (the calendar service). */
+export interface MeetingSource {
+  meetingsBetween(from: number, to: number): { title: string; start: number; end: number }[];
+}
+
+export interface FocusBlockDto {
+  id: string;
+  start: string;
+  end: string;
+  startTime: string;
+  endTime: string;
+  state: 'upcoming' | 'running' | 'done' | 'skipped' | 'missed';
+  meetings: { title: string; start: string; end: string }[];
+}
+
+export interface FocusStatus {
+  running: {
+    sessionId: number;
+    kind: 'planned' | 'adhoc';
+    occurrenceId: string | null;
+    startedAt: string;
+    endsAt: string;
+    endTime: string;
+    protectedMinutes: number;
+    interruptions: number;
+  } | null;
+  /** Today's planned blocks with what became of each. */
+  today: FocusBlockDto[];
+  next: FocusBlockDto | null;
+  /** The latest "where I left off" line. */
+  leftOff: { text: string; at: string } | null;
+  /** A block ended and no "where I left off" line was written since: the window asks for one. */
+  askLeftOff: boolean;
+  pausedToday: boolean;
+}
+
+export type StartRequest = { minutes: number } | { until: 'next' };
+
+export type FocusChange =
+  | { type: 'started'; session: FocusSession; silent: boolean }
+  | { type: 'ended'; session: FocusSession; interruptions: number; protectedMs: number; silent: boolean }
+  | { type: 'interrupted'; session: FocusSession }
+  | { type: 'changed' };
+
+const NO_MEETINGS: MeetingSource = { meetingsBetween: () => [] };
+
+/** Focus blocks: the plan on the agenda, sessions that protect them, interruptions and stats. */
+export class FocusService {
+  readonly onDidChange = new Emitter<FocusChange>();
+  meetings: MeetingSource = NO_MEETINGS;
+
+  constructor(
+    private readonly repo: FocusRepo,
+    private readonly settings: SettingsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The plan's blocks (and a running ad-hoc block's end) as agenda events. */
+  readonly agendaSource: AgendaSource = {
+    name: 'focus',
+    eventsBetween: (from, to, settings) => {
+      const events: AgendaEvent[] = this.occurrences(from, to, settings)
+        .filter((o) => !this.repo.isSkipped(o.id))
+        .map((o) => ({
+          id: o.id,
+          kind: 'focus',
+          title: `Focus block ${o.startTime}–${o.endTime}`,
+          start: o.start,
+          end: o.end,
+          wakeAtEnd: true,
+          ...(settings.focusWarningMinutes > 0
+            ? { warnAt: o.start - settings.focusWarningMinutes * 60_000 }
+            : {}),
+        }));
+      const running = this.repo.running();
+      if (running && running.kind === 'adhoc' && running.startedAt >= from && running.startedAt < to) {
+        events.push({
+          id: adhocEventId(running.id),
+          kind: 'focus',
+          title: `Focus until ${clockTimeOf(running.plannedEnd, settings.zone)}`,
+          start: running.startedAt,
+          end: running.plannedEnd,
+          wakeAtEnd: true,
+        });
+      }
+      return events;
+    },
+  };
+
+  occurrences(from: number, to: number, settings: Settings = this.settings.get()): FocusOccurrence[] {
+    return expandFocusPlan(settings.focusPlan, settings.focusPauses, from, to, settings.zone);
+  }
+
+  running(): FocusSession | undefined {
+    return this.repo.running();
+  }
+
+  /** A planned block starts: protect it unless skipped, already protected once, or another block runs. */
+  startPlanned(occurrenceId: string, options: { silent?: boolean } = {}): FocusSession | undefined {
+    const now = this.clock.now();
+    const occ = this.findOccurrence(occurrenceId, now);
+    if (!occ || occ.end <= now) return undefined;
+    if (this.repo.isSkipped(occ.id) || this.repo.latestForOccurrence(occ.id) || this.repo.running())
+      return undefined;
+    const zone = this.settings.get().zone;
+    const session = this.repo.start({
+      kind: 'planned',
+      occurrenceId: occ.id,
+      startedAt: now,
+      plannedEnd: occ.end,
+      localDate: localDateOf(now, zone),
+      zone,
+    });
+    this.onDidChange.emit({ type: 'started', session, silent: options.silent ?? false });
+    return session;
+  }
+
+  /** Starts a block now for some minutes, or until the next meeting or block boundary. */
+  startAdhoc(request: StartRequest): FocusSession {
+    const now = this.clock.now();
+    const settings = this.settings.get();
+    const running = this.repo.running();
+    if (running) {
+      throw new KeelError(
+        'conflict',
+        `A focus block is already running until ${clockTimeOf(running.plannedEnd, settings.zone)}; end it first.`,
+      );
+    }
+    const horizon = now + 8 * 3_600_000;
+    const current = occurrenceAt(settings.focusPlan, settings.focusPauses, now, settings.zone);
+    const end = adhocEnd(now, request, {
+      runningBlockEnd: current?.end,
+      nextBlockStart: this.occurrences(now + 1, horizon, settings).find((o) => o.start > now)?.start,
+      nextMeetingStart: this.meetings.meetingsBetween(now, horizon).find((m) => m.start > now)?.start,
+    });
+    if (end === undefined) {
+      throw new KeelError('conflict', 'Nothing is planned in the next 8 hours; pick a length instead.');
+    }
+    // Starting inside a planned block protects that block (its end stays the plan's).
+    const occurrenceId = current && !this.repo.latestForOccurrence(current.id) ? current.id : null;
+    const session = this.repo.start({
+      kind: occurrenceId ? 'planned' : 'adhoc',
+      occurrenceId,
+      startedAt: now,
+      plannedEnd: occurrenceId && current ? current.end : end,
+      localDate: localDateOf(now, settings.zone),
+      zone: settings.zone,
+    });
+    this.onDidChange.emit({ type: 'started', session, silent: false });
+    return session;
+  }
+
+  /** Ends the running block now (the user ended it early). */
+  stop(): FocusSession {
+    const running = this.repo.running();
+    if (!running) throw new KeelError('not_found', 'No focus block is running.');
+    return this.finish(running, Math.min(this.clock.now(), running.plannedEnd), 'stopped', false);
+  }
+
+  /** A block's end came: close the session it belongs to. */
+  completeByEvent(eventId: string): FocusSession | undefined {
+    const running = this.repo.running();
+    if (!running) return undefined;
+    const matches = running.occurrenceId === eventId || adhocEventId(running.id) === eventId;
+    if (!matches) return undefined;
+    return this.finish(running, running.plannedEnd, 'completed', false);
+  }
+
+  /**
+   * After a start, a wake-up or a clock change: close a block whose end passed (quietly — it is
+   * not announced late) and take up a planned block that is running now (quietly too).
+   */
+  reconcile(): void {
+    const now = this.clock.now();
+    const running = this.repo.running();
+    if (running && running.plannedEnd <= now) this.finish(running, running.plannedEnd, 'completed', true);
+    if (!this.repo.running()) {
+      const s = this.settings.get();
+      const current = occurrenceAt(s.focusPlan, s.focusPauses, now, s.zone);
+      if (current) this.startPlanned(current.id, { silent: true });
+    }
+  }
+
+  interrupt(kind: InterruptionKind, note?: string): FocusSession {
+    const running = this.repo.running();
+    if (!running)
+      throw new KeelError('not_found', 'No focus block is running, so there is nothing to interrupt.');
+    const now = this.clock.now();
+    this.repo.interrupt(
+      running.id,
+      now,
+      kind,
+      note?.trim() || null,
+      localDateOf(now, this.settings.get().zone),
+    );
+    this.onDidChange.emit({ type: 'interrupted', session: running });
+    return running;
+  }
+
+  /** Records "where I left off"; it is shown when the next block starts. */
+  leaveOff(text: string): void {
+    const running = this.repo.running();
+    const latest = running ?? this.lastEnded();
+    this.repo.addCue(this.clock.now(), text.trim(), latest?.id ?? null);
+    this.onDidChange.emit({ type: 'changed' });
+  }
+
+  /** The latest cue, marked as shown (at a block's start). */
+  takeCue(): string | undefined {
+    const cue = this.repo.latestCue();
+    if (!cue || cue.shownAt !== null) return undefined;
+    this.repo.markCueShown(cue.id, this.clock.now());
+    return cue.text;
+  }
+
+  skip(occurrenceId: string): void {
+    const now = this.clock.now();
+    const occ = this.findOccurrence(occurrenceId, now);
+    if (!occ || occ.end <= now) throw new KeelError('not_found', 'That focus block is not coming up.');
+    if (this.repo.running()?.occurrenceId === occ.id) {
+      throw new KeelError('conflict', 'That block is running; end it instead.');
+    }
+    this.repo.skip(occ.id, now);
+    this.onDidChange.emit({ type: 'changed' });
+  }
+
+  status(): FocusStatus {
+    const now = this.clock.now();
+    const s = this.settings.get();
+    const zone = s.zone;
+    const today = localDateOf(now, zone);
+    const dayStart = startOfLocalDate(today, zone);
+    const dayEnd = startOfLocalDate(addLocalDays(today, 1), zone);
+    const running = this.repo.running();
+    const block = (o: FocusOccurrence): FocusBlockDto => ({
+      id: o.id,
+      start: toLocalIso(o.start, zone),
+      end: toLocalIso(o.end, zone),
+      startTime: o.startTime,
+      endTime: o.endTime,
+      state: this.blockState(o, now, running),
+      meetings: this.meetings
+        .meetingsBetween(o.start, o.end)
+        .filter((m) => m.start < o.end && m.end > o.start)
+        .map((m) => ({ title: m.title, start: toLocalIso(m.start, zone), end: toLocalIso(m.end, zone) })),
+    });
+    const todays = this.occurrences(dayStart, dayEnd, s).map(block);
+    const nextOcc = this.occurrences(now + 1, now + 8 * 24 * 3_600_000, s).find(
+      (o) => o.start > now && !this.repo.isSkipped(o.id),
+    );
+    const cue = this.repo.latestCue();
+    const lastEnded = this.lastEnded();
+    return {
+      running: running
+        ? {
+            sessionId: running.id,
+            kind: running.kind,
+            occurrenceId: running.occurrenceId,
+            startedAt: toLocalIso(running.startedAt, zone),
+            endsAt: toLocalIso(running.plannedEnd, zone),
+            endTime: clockTimeOf(running.plannedEnd, zone),
+            protectedMinutes: Math.floor(protectedMs(running, now) / 60_000),
+            interruptions: this.repo.interruptionsOf(running.id).length,
+          }
+        : null,
+      today: todays,
+      next: nextOcc ? block(nextOcc) : null,
+      leftOff: cue ? { text: cue.text, at: toLocalIso(cue.at, zone) } : null,
+      askLeftOff:
+        !running &&
+        lastEnded !== undefined &&
+        lastEnded.endedAt !== null &&
+        (!cue || cue.at < lastEnded.endedAt),
+      pausedToday: s.focusPauses.some((p) => p.from <= today && today <= p.to),
+    };
+  }
+
+  stats(from: string, to: string): FocusStats {
+    const s = this.settings.get();
+    return focusStats({
+      from,
+      to,
+      zone: s.zone,
+      now: this.clock.now(),
+      plan: s.focusPlan,
+      pauses: s.focusPauses,
+      sessions: this.repo.sessionsBetween(from, to),
+      interruptions: this.repo.interruptionsBetween(from, to),
+    });
+  }
+
+  private finish(
+    session: FocusSession,
+    at: number,
+    reason: 'completed' | 'stopped',
+    silent: boolean,
+  ): FocusSession {
+    this.repo.end(session.id, at, reason);
+    const ended = this.repo.get(session.id) as FocusSession;
+    const interruptions = this.repo.interruptionsOf(session.id).length;
+    this.onDidChange.emit({
+      type: 'ended',
+      session: ended,
+      interruptions,
+      protectedMs: protectedMs(ended, at),
+      silent,
+    });
+    return ended;
+  }
+
+  private lastEnded(): FocusSession | undefined {
+    const today = localDateOf(this.clock.now(), this.settings.get().zone);
+    return this.repo
+      .sessionsBetween(addLocalDays(today, -1), today)
+      .filter((x) => x.endedAt !== null)
+      .at(-1);
+  }
+
+  private blockState(
+    o: FocusOccurrence,
+    now: number,
+    running: FocusSession | undefined,
+  ): FocusBlockDto['state'] {
+    if (running?.occurrenceId === o.id) return 'running';
+    if (this.repo.isSkipped(o.id)) return 'skipped';
+    if (o.start > now) return 'upcoming';
+    return this.repo.latestForOccurrence(o.id) ? 'done' : o.end <= now ? 'missed' : 'upcoming';
+  }
+
+  private findOccurrence(id: string, now: number): FocusOccurrence | undefined {
+    return this.occurrences(now - 24 * 3_600_000, now + 15 * 24 * 3_600_000).find((o) => o.id === id);
+  }
+}
+
+export function adhocEventId(sessionId: number): string {
+  return `adhoc:${sessionId}`;
+}
