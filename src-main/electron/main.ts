@@ -116,6 +116,24 @@ function run(): void {
     quit() {
       app.quit();
     },
+    async saveFile({ defaultName, content, filters }) {
+      const parent = window && !window.isDestroyed() ? window : undefined;
+      const options = { defaultPath: path.join(app.getPath('documents'), defaultName), filters };
+      const result = parent
+        ? await dialog.showSaveDialog(parent, options)
+        : await dialog.showSaveDialog(options);
+      if (result.canceled || !result.filePath) return null;
+      await fs.promises.writeFile(result.filePath, content, 'utf8');
+      return path.basename(result.filePath);
+    },
+    async chooseFile({ title, filters }) {
+      const parent = window && !window.isDestroyed() ? window : undefined;
+      const options = { title, filters, properties: ['openFile' as const] };
+      const result = parent
+        ? await dialog.showOpenDialog(parent, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
   };
 
   const shutdown = (): void => {

@@ -46,8 +46,20 @@ export interface PowerPort {
   idleSeconds(): number;
 }
 
-/** What the runtime may ask of the app shell. */
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/** What the runtime and services may ask of the app shell. */
 export interface ShellPort {
   showWindow(view?: ViewName): void;
   quit(): void;
+  /**
+   * Asks the user where to save (a save dialog) and writes `content` there. Resolves to the
+   * file's name, or null when the user cancelled. Only main ever sees the path.
+   */
+  saveFile(options: { defaultName: string; content: string; filters: FileFilter[] }): Promise<string | null>;
+  /** Asks the user for a file to open; resolves to its path (main only), or null. */
+  chooseFile(options: { title: string; filters: FileFilter[] }): Promise<string | null>;
 }

@@ -2,6 +2,8 @@
  * Recording fakes of the platform ports: the preview and tests use them in place of the
  * desktop. They remember everything asked of them so tests can assert on it.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { ViewName } from '../ipc/contract';
 import type {
   KeelNotification,
@@ -106,7 +108,30 @@ export class FakePower implements PowerPort {
 
 export class RecordingShell implements ShellPort {
   readonly shown: (ViewName | undefined)[] = [];
+  readonly saved: { path: string; content: string }[] = [];
   quitRequested = false;
+  /** What the next open dialog "chooses" (null: the user cancels). */
+  nextChosenFile: string | null = null;
+
+  /** `saveDir`: where saved files go (the preview's data folder); none: saves are only recorded. */
+  constructor(private readonly saveDir?: string) {}
+
+  async saveFile(options: { defaultName: string; content: string }): Promise<string | null> {
+    const target = this.saveDir
+      ? path.join(this.saveDir, path.basename(options.defaultName))
+      : options.defaultName;
+    if (this.saveDir) {
+      await fs.promises.mkdir(this.saveDir, { recursive: true });
+      await fs.promises.writeFile(target, options.content, 'utf8');
+    }
+    this.saved.push({ path: target, content: options.content });
+    return path.basename(target);
+  }
+
+  async chooseFile(): Promise<string | null> {
+    return this.nextChosenFile;
+  }
+
   showWindow(view?: ViewName): void {
     this.shown.push(view);
   }

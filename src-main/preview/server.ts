@@ -73,7 +73,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const tray = new RecordingTray();
   const notifier = new RecordingNotifier(() => clock.now());
   const power = new FakePower();
-  const shell = new RecordingShell();
+  const shell = new RecordingShell(path.join(options.dataDir, 'exports'));
   const runtime = new KeelRuntime({ services, clock, timers, tray, notifier, power, shell, push });
   runtime.start();
 
