@@ -1,7 +1,7 @@
 import type { Settings } from './settings';
 
 /** Kinds of planned events; later capabilities add theirs (signoff, check, …). */
-export type AgendaEventKind = 'focus' | 'signoff' | 'check';
+export type AgendaEventKind = 'focus' | 'signoff' | 'check' | 'workday';
 
 /** Something Keel plans: a focus block, a sign-off suggestion, a check-in prompt. */
 export interface AgendaEvent {
@@ -15,6 +15,8 @@ export interface AgendaEvent {
   warnAt?: number;
   /** Whether Keel must act when the event ends (a focus block's end). */
   wakeAtEnd?: boolean;
+  /** Keel's own bookkeeping (e.g. when working hours begin): scheduled, but not listed. */
+  internal?: boolean;
 }
 
 /** A contributor of events to the agenda (the focus plan, the sign-off policy, check-ins…). */

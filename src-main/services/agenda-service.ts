@@ -17,8 +17,9 @@ export class AgendaService {
     this.sources.push(source);
   }
 
+  /** The events a person would call planned (not Keel's internal wake-ups), in [from, to). */
   between(from: number, to: number): AgendaEvent[] {
-    return collectAgenda(this.sources, from, to, this.settings.get());
+    return collectAgenda(this.sources, from, to, this.settings.get()).filter((e) => !e.internal);
   }
 
   /** Moments (warnings, starts, ends) in [from, to). */
@@ -31,8 +32,8 @@ export class AgendaService {
     return nextMoment(this.sources, after, this.settings.get(), { done });
   }
 
-  /** The next event starting after `after` (default: now). */
+  /** The next planned event starting after `after` (default: now). */
   nextEvent(after: number = this.clock.now()): AgendaEvent | undefined {
-    return collectAgenda(this.sources, after + 1, after + 8 * 24 * 3_600_000, this.settings.get())[0];
+    return this.between(after + 1, after + 8 * 24 * 3_600_000)[0];
   }
 }

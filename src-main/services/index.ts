@@ -3,6 +3,7 @@ import { databasePath } from '../storage/paths';
 import { openDatabase, type Db, type OpenOptions } from '../storage/database';
 import { schemaVersion } from '../storage/migrations';
 import { SettingsRepo } from '../storage/settings-repo';
+import { workdaySource } from '../core/workday';
 import { FocusRepo } from '../storage/focus-repo';
 import { AgendaService } from './agenda-service';
 import { FocusService } from './focus-service';
@@ -33,6 +34,7 @@ export function createServices(options: ServiceOptions): Services {
   const settings = new SettingsService(new SettingsRepo(db), options.clock, options.systemZone);
   const agenda = new AgendaService(settings, options.clock);
   const focus = new FocusService(new FocusRepo(db), settings, options.clock);
+  agenda.addSource(workdaySource);
   agenda.addSource(focus.agendaSource);
   const status = new StatusService(
     {

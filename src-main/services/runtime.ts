@@ -124,7 +124,7 @@ export class KeelRuntime {
         { type: 'item', id: 'focus:stop', label: 'End focus block' },
       );
     } else {
-      const next = this.scheduler.nextMoment?.event;
+      const next = this.deps.services.agenda.nextEvent();
       items.push(
         {
           type: 'item',
@@ -209,6 +209,11 @@ export class KeelRuntime {
         });
       } else if (phase === 'start') focus.startPlanned(event.id);
       else focus.completeByEvent(event.id);
+      return;
+    }
+    if (event.kind === 'workday') {
+      this.refreshTray();
+      this.deps.push({ type: 'changed', topics: ['status'] });
       return;
     }
     // Other capabilities' prompts: never during a focus block; they wait for its end.

@@ -26,6 +26,15 @@ function setup() {
   const { services, clock } = makeServices(Date.parse('2027-03-15T07:00:00Z'), zone); // 08:00 Berlin
   // Only the test's own events: no focus plan.
   services.settings.set('focusPlan', []);
+  services.settings.set('workingHours', {
+    mon: null,
+    tue: null,
+    wed: null,
+    thu: null,
+    fri: null,
+    sat: null,
+    sun: null,
+  });
   services.agenda.addSource(daily('09:00'));
   services.agenda.addSource(daily('17:00'));
   const due: string[] = [];

@@ -1,0 +1,35 @@
+import type { AgendaEvent, AgendaSource } from './agenda';
+import { addLocalDays, instantAt, localDateOf, minutesOfDay, weekdayOf } from './time';
+
+/**
+ * The start and end of working hours as internal agenda events, so the tray's after-hours state
+ * changes on time without polling. Hours that run past midnight end on the next date.
+ */
+export const workdaySource: AgendaSource = {
+  name: 'workday',
+  eventsBetween(from, to, settings) {
+    const zone = settings.zone;
+    const events: AgendaEvent[] = [];
+    const last = addLocalDays(localDateOf(to, zone), 1);
+    for (let date = addLocalDays(localDateOf(from, zone), -1); date <= last; date = addLocalDays(date, 1)) {
+      const hours = settings.workingHours[weekdayOf(date)];
+      if (!hours) continue;
+      const endDate = minutesOfDay(hours.end) <= minutesOfDay(hours.start) ? addLocalDays(date, 1) : date;
+      for (const [edge, start] of [
+        ['start', instantAt(date, hours.start, zone)],
+        ['end', instantAt(endDate, hours.end, zone)],
+      ] as const) {
+        if (start >= from && start < to) {
+          events.push({
+            id: `workday:${date}:${edge}`,
+            kind: 'workday',
+            title: `Working hours ${edge}`,
+            start,
+            internal: true,
+          });
+        }
+      }
+    }
+    return events;
+  },
+};

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import type { StateEvent } from '../../src-main/ipc/contract';
+import {
+  FakePower,
+  RecordingNotifier,
+  RecordingShell,
+  RecordingTray,
+} from '../../src-main/platform/recording';
+import { KeelRuntime } from '../../src-main/services/runtime';
+import { makeServices } from '../helpers/services';
+
+const at = (hhmm: string, date = '2027-03-15') => Date.parse(`${date}T${hhmm}:00+01:00`);
+
+function setup(start = at('08:00')) {
+  const { services, clock } = makeServices(start, 'Europe/Berlin');
+  const tray = new RecordingTray();
+  const notifier = new RecordingNotifier(() => clock.now());
+  const power = new FakePower();
+  const shell = new RecordingShell();
+  const pushed: StateEvent[] = [];
+  const runtime = new KeelRuntime({
+    services,
+    clock,
+    timers: clock,
+    tray,
+    notifier,
+    power,
+    shell,
+    push: (e) => pushed.push(e),
+  });
+  runtime.start();
+  const titles = () => notifier.shown.map((n) => n.title);
+  return { services, clock, tray, notifier, power, shell, pushed, runtime, titles };
+}
+
+describe('runtime: focus blocks', () => {
+  it('warns, starts and ends a planned block with the promised notifications and tray states', () => {
+    const { clock, tray, notifier, services, titles } = setup();
+    clock.advanceTo(at('08:55'));
+    expect(titles()).toEqual(['Focus block at 09:00']);
+    expect(notifier.shown[0]?.actions?.map((a) => a.label)).toEqual(['Skip this one', 'Start now']);
+    clock.advanceTo(at('09:00'));
+    expect(titles()).toEqual(['Focus block at 09:00', 'Focus until 11:00']);
+    expect(tray.state).toBe('focus');
+    expect(tray.menu[0]).toMatchObject({ label: 'Focus until 11:00 · 2 h left' });
+    clock.advanceTo(at('09:30'));
+    services.focus.interrupt('meeting');
+    clock.advanceTo(at('11:00'));
+    expect(titles().at(-1)).toBe('2 h protected, 1 interruption');
+    expect(tray.state).toBe('idle');
+    expect(tray.stateHistory).toEqual(['after-hours', 'focus', 'idle']);
+  });
+
+  it('refreshes the time left at most every 15 minutes while a block runs', () => {
+    const { clock, tray } = setup(at('08:59'));
+    clock.advanceTo(at('09:00'));
+    const before = clock.firedCount;
+    clock.advanceTo(at('10:59'));
+    // 09:15, 09:30 … 10:45: seven refreshes in two hours, no per-second polling.
+    expect(clock.firedCount - before).toBe(7);
+    expect(tray.menu[0]).toMatchObject({ label: 'Focus until 11:00 · 15 min left' });
+  });
+
+  it('"Skip this one" on the pre-warning skips the block; "Start now" starts it early', () => {
+    const skip = setup();
+    skip.clock.advanceTo(at('08:55'));
+    skip.notifier.act(skip.notifier.shown[0]!.id, 'skip');
+    skip.clock.advanceTo(at('10:00'));
+    expect(skip.titles()).toEqual(['Focus block at 09:00']);
+    expect(skip.tray.state).toBe('idle');
+
+    const early = setup();
+    early.clock.advanceTo(at('08:55'));
+    early.notifier.act(early.notifier.shown[0]!.id, 'start');
+    expect(early.tray.state).toBe('focus');
+    expect(early.titles()).toEqual(['Focus block at 09:00', 'Focus until 11:00']);
+    early.clock.advanceTo(at('09:00'));
+    expect(early.titles()).toHaveLength(2);
+  });
+
+  it('clicking a focus notification opens the Focus view', () => {
+    const { clock, notifier, shell } = setup();
+    clock.advanceTo(at('09:00'));
+    notifier.act(notifier.shown[1]!.id);
+    expect(shell.shown).toEqual(['focus']);
+  });
+
+  it('holds other prompts during a block and delivers them when it ends', () => {
+    const { clock, services, titles } = setup();
+    const promptAt = at('10:00');
+    services.agenda.addSource({
+      name: 'test-prompts',
+      eventsBetween: (from, to) =>
+        promptAt >= from && promptAt < to
+          ? [{ id: 'check-1', kind: 'check', title: 'Quick check-in', start: promptAt }]
+          : [],
+    });
+    services.settings.set('focusWarningMinutes', 0);
+    clock.advanceTo(at('10:30'));
+    expect(titles()).toEqual(['Focus until 11:00']);
+    clock.advanceTo(at('11:00'));
+    expect(titles()).toEqual(['Focus until 11:00', '2 h protected, no interruptions', 'Quick check-in']);
+  });
+
+  it('sends nothing for a block slept through, and takes up a block it wakes inside of, quietly', () => {
+    const { clock, power, tray, titles } = setup(at('08:00'));
+    clock.jumpTo(at('11:30'));
+    power.emit('resume');
+    expect(titles()).toEqual([]);
+    expect(tray.state).toBe('idle');
+    clock.jumpTo(at('14:45'));
+    power.emit('resume');
+    expect(titles()).toEqual([]);
+    expect(tray.state).toBe('focus');
+    clock.advanceTo(at('16:00'));
+    expect(titles()).toEqual(['1 h 15 min protected, no interruptions']);
+  });
+
+  it('ad-hoc blocks from the tray, interruptions from the tray, and the end of an ad-hoc block', () => {
+    const { clock, tray, services, shell, titles } = setup(at('12:00'));
+    tray.select('focus:start:25');
+    expect(tray.state).toBe('focus');
+    expect(titles()).toEqual(['Focus until 12:25']);
+    tray.select('focus:interrupt:chat');
+    expect(shell.shown).toEqual(['focus']);
+    expect(services.focus.status().running?.interruptions).toBe(1);
+    clock.advanceTo(at('12:25'));
+    expect(titles()).toEqual(['Focus until 12:25', '25 min protected, 1 interruption']);
+    expect(tray.state).toBe('idle');
+  });
+
+  it('explains a tray action that cannot be done, in one notification', () => {
+    const { tray, services, titles, notifier } = setup(at('20:00', '2027-03-19'));
+    services.settings.set('focusPlan', []);
+    tray.select('focus:start:next');
+    expect(titles()).toEqual(['Keel']);
+    expect(notifier.shown[0]?.body).toBe('Nothing is planned in the next 8 hours; pick a length instead.');
+  });
+
+  it('pushes focus changes to the window', () => {
+    const { tray, pushed } = setup(at('12:00'));
+    tray.select('focus:start:50');
+    expect(pushed).toContainEqual({ type: 'changed', topics: ['focus', 'status', 'agenda'] });
+  });
+});
+
+describe('runtime: working hours', () => {
+  it('switches the tray to and from after-hours at the edges of the working day, without polling', () => {
+    const { clock, tray, services } = setup(at('06:00', '2027-03-20')); // Saturday
+    services.settings.set('focusPlan', []);
+    expect(tray.state).toBe('after-hours');
+    const before = clock.firedCount;
+    clock.advanceTo(at('09:00', '2027-03-22')); // Monday 09:00
+    expect(tray.state).toBe('idle');
+    clock.advanceTo(at('17:30', '2027-03-22'));
+    expect(tray.state).toBe('after-hours');
+    // Two wake-ups over two and a half days: Monday's start and end.
+    expect(clock.firedCount - before).toBe(2);
+  });
+});
