@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { systemClock } from '../core/clock';
 import { KeelError } from '../core/errors';
+import { INTERRUPTION_KINDS, type InterruptionKind } from '../core/focus';
 import { isSettingKey, SETTING_KEYS, type Settings } from '../core/settings';
 import { dispatch } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
@@ -144,7 +145,99 @@ export function buildProgram(): Command {
       }),
     );
 
+  const focus = program.command('focus').description('focus blocks: start, stop, status and the weekly plan');
+  focus
+    .command('start')
+    .description('start a focus block now (50 minutes unless told otherwise)')
+    .option('--minutes <n>', 'length in minutes (5 to 480)')
+    .option('--until-next', 'until the next meeting or planned block boundary')
+    .option('--json', 'print JSON')
+    .action(async (opts: { minutes?: string; untilNext?: boolean; json?: boolean }) =>
+      withServices(async (services) => {
+        if (opts.minutes !== undefined && opts.untilNext) {
+          throw new CliFailure('Give either --minutes or --until-next, not both.');
+        }
+        const request = opts.untilNext
+          ? ({ until: 'next' } as const)
+          : { minutes: opts.minutes === undefined ? 50 : parseWholeNumber(opts.minutes, '--minutes') };
+        const status = await call(services, 'focus:start', request);
+        print(status, Boolean(opts.json), () => `Focus until ${status.running?.endTime ?? '?'}.`);
+      }),
+    );
+  focus
+    .command('stop')
+    .description('end the running focus block')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) =>
+      withServices(async (services) => {
+        const before = await call(services, 'focus:status', {});
+        const status = await call(services, 'focus:stop', {});
+        print(status, Boolean(opts.json), () =>
+          before.running
+            ? `Focus block ended: ${before.running.protectedMinutes} min protected, ${before.running.interruptions} interruption(s).`
+            : 'Focus block ended.',
+        );
+      }),
+    );
+  focus
+    .command('status')
+    .description("the running block, today's blocks and the next one")
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) =>
+      withServices(async (services) => {
+        const status = await call(services, 'focus:status', {});
+        print(status, Boolean(opts.json), () => {
+          const lines = [
+            status.running
+              ? `Focus until ${status.running.endTime} (${status.running.protectedMinutes} min so far, ${status.running.interruptions} interruption(s)).`
+              : 'No focus block running.',
+          ];
+          if (status.pausedToday) lines.push('The focus plan is paused today.');
+          for (const b of status.today) lines.push(`  ${b.startTime}–${b.endTime}  ${b.state}`);
+          if (status.next) lines.push(`Next: ${status.next.start} – ${status.next.endTime}`);
+          return lines.join('\n');
+        });
+      }),
+    );
+  focus
+    .command('plan')
+    .description('the weekly focus plan and its pauses')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) =>
+      withServices(async (services) => {
+        const settings = await call(services, 'settings:get', {});
+        const plan = { zone: settings.zone, blocks: settings.focusPlan, pauses: settings.focusPauses };
+        print(plan, Boolean(opts.json), () =>
+          [
+            `Focus plan (${plan.zone}):`,
+            ...plan.blocks.map((b) => `  ${b.weekday}  ${b.start}–${b.end}`),
+            ...plan.pauses.map((p) => `  paused ${p.from} to ${p.to}${p.note ? ` (${p.note})` : ''}`),
+          ].join('\n'),
+        );
+      }),
+    );
+  focus
+    .command('interrupt')
+    .description('log an interruption of the running block')
+    .addOption(
+      new Option('--kind <kind>', 'what interrupted you')
+        .choices([...INTERRUPTION_KINDS])
+        .makeOptionMandatory(),
+    )
+    .option('--note <text>', 'a short note')
+    .action(async (opts: { kind: InterruptionKind; note?: string }) =>
+      withServices(async (services) => {
+        const status = await call(services, 'focus:interrupt', { kind: opts.kind, note: opts.note });
+        process.stdout.write(`Logged (${status.running?.interruptions ?? 0} this block).\n`);
+      }),
+    );
+
   return program;
+}
+
+function parseWholeNumber(raw: string, flag: string): number {
+  if (!/^\d+$/.test(raw.trim())) throw new CliFailure(`${flag} takes a whole number.`);
+  return Number(raw);
 }
 
 /** Runs the CLI; every failure ends as one line on stderr and a non-zero exit code. */
