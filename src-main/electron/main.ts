@@ -9,6 +9,7 @@ import {
   app,
   BrowserWindow,
   dialog,
+  globalShortcut,
   ipcMain,
   Menu,
   nativeImage,
@@ -29,7 +30,7 @@ import { createElectronTray, loadTrayIcons } from '../platform/electron-tray';
 import { nodeTimers } from '../platform/node-timers';
 import type { ShellPort, TrayPort } from '../platform/ports';
 import { createServices, type Services } from '../services';
-import { KeelRuntime } from '../services/runtime';
+import { FOCUS_SHORTCUT, KeelRuntime } from '../services/runtime';
 import { resolveDataDir } from '../storage/paths';
 import { version } from '../version';
 import { APP_ENTRY_URL, APP_SCHEME, createAppRequestHandler, registerAppScheme } from './app-protocol';
@@ -224,6 +225,13 @@ function run(): void {
       push: pushState,
     });
     runtime.start();
+    const started = runtime;
+    // Another app may own the accelerator; Keel then works without it (tray, window, CLI).
+    if (!globalShortcut.register(FOCUS_SHORTCUT, () => started.onFocusShortcut())) {
+      console.warn(
+        `keel: the shortcut ${FOCUS_SHORTCUT} is taken by another app; focus still starts from the tray.`,
+      );
+    }
 
     window = createWindow(!startHidden);
 
@@ -243,6 +251,7 @@ function run(): void {
   // Keel lives in the tray: closing its window is not quitting.
   app.on('window-all-closed', () => undefined);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('will-quit', () => globalShortcut.unregisterAll());
   app.on('before-quit', () => {
     quitting = true;
     shutdown();

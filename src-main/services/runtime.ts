@@ -29,6 +29,9 @@ export interface RuntimeDeps {
   push(event: StateEvent): void;
 }
 
+/** The global shortcut that starts a focus block (Electron accelerator syntax). */
+export const FOCUS_SHORTCUT = 'CommandOrControl+Alt+F';
+
 /** While a block runs, the tray's "time left" is refreshed this often (no finer: no polling). */
 export const TRAY_REFRESH_MS = 15 * 60 * 1000;
 const FOCUS_TOPICS: StateTopic[] = ['focus', 'status', 'agenda'];
@@ -151,6 +154,12 @@ export class KeelRuntime {
       { type: 'item', id: 'quit', label: 'Quit Keel' },
     );
     return items;
+  }
+
+  /** The global focus shortcut: start a 50-minute block, or open Focus when one is running. */
+  onFocusShortcut(): void {
+    if (this.deps.services.focus.running()) this.deps.shell.showWindow('focus');
+    else this.onTraySelect('focus:start:50');
   }
 
   private onTraySelect(id: string): void {

@@ -158,3 +158,14 @@ describe('runtime: working hours', () => {
     expect(clock.firedCount - before).toBe(2);
   });
 });
+
+describe('runtime: the global focus shortcut', () => {
+  it('starts a 50-minute block, or opens the Focus view when one runs', () => {
+    const { runtime, titles, shell } = setup(at('12:00'));
+    runtime.onFocusShortcut();
+    expect(titles()).toEqual(['Focus until 12:50']);
+    runtime.onFocusShortcut();
+    expect(shell.shown).toEqual(['focus']);
+    expect(titles()).toHaveLength(1);
+  });
+});

@@ -18,6 +18,7 @@ const record = {
   permissionRequest: undefined,
   permissionCheck: undefined,
   errorBoxes: [],
+  shortcuts: new Map(),
   applicationMenu: 'unset',
 };
 let ready = false;
@@ -188,8 +189,19 @@ class Notification extends EventEmitter {
 const powerMonitor = new EventEmitter();
 powerMonitor.getSystemIdleTime = () => 0;
 
+const globalShortcut = {
+  register(accelerator, callback) {
+    record.shortcuts.set(accelerator, callback);
+    return true;
+  },
+  unregisterAll() {
+    record.shortcuts.clear();
+  },
+};
+
 const electron = {
   app,
+  globalShortcut,
   BrowserWindow,
   Tray,
   Notification,
