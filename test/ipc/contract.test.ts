@@ -129,7 +129,11 @@ describe('IPC contract', () => {
     expect(agenda.ok).toBe(true);
     const events = (agenda.ok ? agenda.value : []) as { kind: string; start: string; end: string }[];
     expect(events).toHaveLength(10);
-    expect(events[0]).toMatchObject({ kind: 'focus', start: '2027-03-15T09:00:00+01:00', end: '2027-03-15T11:00:00+01:00' });
+    expect(events[0]).toMatchObject({
+      kind: 'focus',
+      start: '2027-03-15T09:00:00+01:00',
+      end: '2027-03-15T11:00:00+01:00',
+    });
   });
 
   it('refuses unknown channels, including prototype keys', async () => {
