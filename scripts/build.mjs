@@ -18,8 +18,9 @@ const node = {
   format: 'cjs',
   target: 'node20',
   sourcemap: 'linked',
-  // better-sqlite3 is a native module and electron is provided by the runtime.
-  external: ['electron', 'better-sqlite3'],
+  // better-sqlite3 is a native module and electron is provided by the runtime. dbus-next
+  // require()s 'x11' only to find a bus on X11 without an address, inside a try; Keel does not use it.
+  external: ['electron', 'better-sqlite3', 'x11'],
   logLevel: 'warning',
   absWorkingDir: root,
 };

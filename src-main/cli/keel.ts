@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { systemClock } from '../core/clock';
 import { KeelError } from '../core/errors';
@@ -232,7 +234,79 @@ export function buildProgram(): Command {
       }),
     );
 
+  focus
+    .command('export-ics')
+    .description('write the focus plan as an .ics calendar of recurring busy events')
+    .requiredOption('--out <file>', 'where to write it, e.g. keel-focus.ics')
+    .action(async (opts: { out: string }) =>
+      withServices(async (services) => {
+        const file = path.resolve(opts.out);
+        const written = await services.calendar.exportPlan({
+          saveFile: async ({ content }) => {
+            await writeFileAtomically(file, content);
+            return path.basename(file);
+          },
+        });
+        process.stdout.write(`Wrote ${file}${written.saved ? '' : ' (nothing)'}.\n`);
+      }),
+    );
+
+  const calendar = program.command('calendar').description('the calendar Keel reads meetings from (.ics)');
+  calendar
+    .command('import')
+    .description('read meetings from an .ics file (Keel re-reads it when it changes)')
+    .argument('<file>', 'an .ics file exported by your calendar')
+    .option('--json', 'print JSON')
+    .action(async (file: string, opts: { json?: boolean }) =>
+      withServices(async (services) => {
+        const status = await services.calendar.importFrom(path.resolve(file));
+        print(
+          status,
+          Boolean(opts.json),
+          () => `Imported ${status.file}: ${status.upcomingMeetings} meetings in the next four weeks.`,
+        );
+      }),
+    );
+  calendar
+    .command('status')
+    .description('which calendar Keel reads, and how many meetings are coming')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) =>
+      withServices(async (services) => {
+        await services.calendar.load();
+        const status = await call(services, 'calendar:status', {});
+        print(status, Boolean(opts.json), () =>
+          status.file
+            ? `${status.file}: ${status.upcomingMeetings} meetings in the next four weeks.${status.error ? ` ${status.error}` : ''}`
+            : 'No calendar imported.',
+        );
+      }),
+    );
+  calendar
+    .command('clear')
+    .description('stop reading the imported calendar')
+    .action(async () =>
+      withServices(async (services) => {
+        await call(services, 'calendar:clear', {});
+        process.stdout.write('Keel no longer reads a calendar.\n');
+      }),
+    );
+
   return program;
+}
+
+/** Writes beside the target, then renames: a crash never leaves half a file. */
+async function writeFileAtomically(file: string, content: string): Promise<void> {
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    await fs.promises.writeFile(temp, content, 'utf8');
+    await fs.promises.rename(temp, file);
+  } catch (error) {
+    await fs.promises.rm(temp, { force: true });
+    throw new CliFailure(
+      `Keel could not write ${file}${error instanceof Error && 'code' in error ? ` (${String(error.code)})` : ''}.`,
+    );
+  }
 }
 
 function parseWholeNumber(raw: string, flag: string): number {

@@ -24,6 +24,9 @@ import { systemClock } from '../core/clock';
 import { KeelError } from '../core/errors';
 import type { StateEvent, ViewName } from '../ipc/contract';
 import { createHandlers } from '../ipc/handlers';
+import { createCommandRunner } from '../platform/dnd/command-runner';
+import { detectDndController } from '../platform/dnd/detect';
+import { DbusNotificationsBus } from '../platform/dnd/notifications-bus';
 import { createElectronNotifier } from '../platform/electron-notifier';
 import { createElectronPower } from '../platform/electron-power';
 import { createElectronTray, loadTrayIcons } from '../platform/electron-tray';
@@ -80,6 +83,8 @@ function run(): void {
   let disposeIpc: (() => void) | undefined;
 
   const pushState = statePusher(() => window?.webContents);
+  const dndBus = new DbusNotificationsBus();
+  let dndRestored = false;
 
   /** `showWhenReady`: false only for the first window of a start in the tray (--hidden). */
   const createWindow = (showWhenReady: boolean): BrowserWindow => {
@@ -161,7 +166,15 @@ function run(): void {
     app.exit(1);
   };
 
-  const onReady = (): void => {
+  const onReady = async (): Promise<void> => {
+    // Which do-not-disturb this desktop offers; the macOS Shortcut names are read when used.
+    const dndController = await detectDndController({
+      platform: process.platform,
+      env: process.env,
+      runner: createCommandRunner(),
+      bus: dndBus,
+      settings: () => services?.settings.get().dnd ?? { enabled: false },
+    });
     try {
       // After ready, so the error box is a real dialog on Linux too (before ready it is stderr).
       services = createServices({
@@ -169,6 +182,7 @@ function run(): void {
         clock: systemClock,
         version,
         nativeBinding: process.env.KEEL_NATIVE_BINDING,
+        dndController,
       });
     } catch (error) {
       failStartup(error);
@@ -191,7 +205,7 @@ function run(): void {
         : null,
     );
 
-    disposeIpc = registerIpcHandlers(ipcMain, createHandlers(services), {
+    disposeIpc = registerIpcHandlers(ipcMain, createHandlers(services, shell), {
       onUnexpected: (error, channel) => console.error(`keel: ${channel} failed unexpectedly:`, error),
       onRefused: (channel, sender) =>
         console.warn(`keel: refused ${channel} from ${sender.url || 'a closed frame'}`),
@@ -252,8 +266,21 @@ function run(): void {
   app.on('window-all-closed', () => undefined);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('will-quit', () => globalShortcut.unregisterAll());
-  app.on('before-quit', () => {
+  app.on('before-quit', (event) => {
     quitting = true;
+    // Put back any do-not-disturb Keel turned on before going (it is async: quit again after).
+    if (services && !dndRestored) {
+      event.preventDefault();
+      const pending = services.dnd.shutdown();
+      void pending
+        .catch(() => null)
+        .finally(() => {
+          dndRestored = true;
+          dndBus.disconnect();
+          app.quit();
+        });
+      return;
+    }
     shutdown();
   });
 

@@ -18,6 +18,11 @@ export const CHANNELS = [
   'focus:leaveOff',
   'focus:skip',
   'focus:stats',
+  'dnd:status',
+  'focus:exportIcs',
+  'calendar:status',
+  'calendar:import',
+  'calendar:clear',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 
@@ -32,7 +37,7 @@ export const VIEWS = ['today', 'focus', 'checks', 'signoff', 'one-on-one', 'sett
 export type ViewName = (typeof VIEWS)[number];
 
 /** Topics the main side announces when their data changed; the renderer re-reads them. */
-export type StateTopic = 'settings' | 'status' | 'agenda' | 'focus';
+export type StateTopic = 'settings' | 'status' | 'agenda' | 'focus' | 'dnd' | 'calendar';
 
 /** Main -> renderer pushes, through the one `keel.onState` subscription. */
 export type StateEvent = { type: 'changed'; topics: StateTopic[] } | { type: 'navigate'; view: ViewName };

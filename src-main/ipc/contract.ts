@@ -3,6 +3,7 @@ import type { ChannelName } from './channels';
 import { settingSchemas, SETTING_KEYS, type SettingKey, type Settings } from '../core/settings';
 import { isLocalDate } from '../core/time';
 import { INTERRUPTION_KINDS, type FocusStats } from '../core/focus';
+import type { CalendarStatus, DndStatus, ExportResult } from '../services/dto';
 import type { FocusStatus } from '../services/focus-service';
 import type { AgendaEventDto, Status } from '../services/status-service';
 
@@ -106,6 +107,11 @@ export const contract = {
         message: 'Ask for at most a year at a time.',
       }),
   ),
+  'dnd:status': channel<DndStatus>()(noInput),
+  'focus:exportIcs': channel<ExportResult>()(noInput),
+  'calendar:status': channel<CalendarStatus>()(noInput),
+  'calendar:import': channel<CalendarStatus>()(noInput),
+  'calendar:clear': channel<CalendarStatus>()(noInput),
 } as const satisfies Record<ChannelName, { input: z.ZodType; output: unknown }>;
 
 // The channel list in channels.ts and this contract name exactly the same channels.

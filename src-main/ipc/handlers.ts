@@ -1,14 +1,31 @@
 import { startOfLocalDate, addLocalDays } from '../core/time';
+import { KeelError } from '../core/errors';
+import type { ShellPort } from '../platform/ports';
 import type { Services } from '../services';
 import { toEventDto } from '../services/status-service';
 import type { Channel, ChannelOutput, ParsedInput } from './contract';
+
+/** The dialogs handlers may open (main's save and open dialogs). */
+export type DialogPort = Pick<ShellPort, 'saveFile' | 'chooseFile'>;
+
+/** Where there is no window to ask in (the CLI), file choices come from arguments instead. */
+const NO_DIALOGS: DialogPort = {
+  saveFile: () =>
+    Promise.reject(
+      new KeelError('invalid_input', 'There is no window to ask where to save; name a file instead.'),
+    ),
+  chooseFile: () =>
+    Promise.reject(
+      new KeelError('invalid_input', 'There is no window to choose a file in; name a file instead.'),
+    ),
+};
 
 export type Handlers = {
   [C in Channel]: (input: ParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 };
 
 /** The handler table: one function per channel, each calling services with validated input. */
-export function createHandlers(services: Services): Handlers {
+export function createHandlers(services: Services, shell: DialogPort = NO_DIALOGS): Handlers {
   return {
     'app:status': () => services.status.status(),
     'settings:get': () => services.settings.get(),
@@ -41,5 +58,17 @@ export function createHandlers(services: Services): Handlers {
       return services.focus.status();
     },
     'focus:stats': ({ from, to }) => services.focus.stats(from, to),
+    'dnd:status': () => services.dnd.status(),
+    // The window never names a path: main asks the user with a save or open dialog.
+    'focus:exportIcs': () => services.calendar.exportPlan(shell),
+    'calendar:status': () => services.calendar.status(),
+    'calendar:import': async () => {
+      const file = await shell.chooseFile({
+        title: 'Import a calendar',
+        filters: [{ name: 'Calendar', extensions: ['ics'] }],
+      });
+      return file === null ? services.calendar.status() : services.calendar.importFrom(file);
+    },
+    'calendar:clear': () => services.calendar.clear(),
   };
 }

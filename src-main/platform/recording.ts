@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ViewName } from '../ipc/contract';
+import type { DndController, DndPrior } from './dnd/dnd-controller';
 import type {
   KeelNotification,
   NotifierPort,
@@ -137,5 +138,33 @@ export class RecordingShell implements ShellPort {
   }
   quit(): void {
     this.quitRequested = true;
+  }
+}
+
+/** Do-not-disturb for the preview and tests: remembers the state instead of changing a desktop. */
+export class RecordingDndController implements DndController {
+  readonly id = 'recording';
+  readonly desktop = 'Preview (recorded, the desktop is not changed)';
+  readonly capability = 'control' as const;
+  readonly help = null;
+  on = false;
+  readonly history: boolean[] = [];
+
+  async isOn(): Promise<boolean | null> {
+    return this.on;
+  }
+  async capturePrior(): Promise<DndPrior> {
+    return { on: this.on };
+  }
+  async turnOn(prior: DndPrior): Promise<DndPrior> {
+    this.set(true);
+    return prior;
+  }
+  async restore(prior: DndPrior): Promise<void> {
+    this.set(prior.on === true);
+  }
+  private set(on: boolean): void {
+    this.on = on;
+    this.history.push(on);
   }
 }

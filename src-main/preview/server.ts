@@ -16,7 +16,13 @@ import type { StateEvent } from '../ipc/contract';
 import { dispatch } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
 import { nodeTimers } from '../platform/node-timers';
-import { FakePower, RecordingNotifier, RecordingShell, RecordingTray } from '../platform/recording';
+import {
+  FakePower,
+  RecordingDndController,
+  RecordingNotifier,
+  RecordingShell,
+  RecordingTray,
+} from '../platform/recording';
 import type { PowerEvent } from '../platform/ports';
 import { createServices, type Services } from '../services';
 import { KeelRuntime } from '../services/runtime';
@@ -64,8 +70,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const clock: Clock = manual ?? systemClock;
   const timers: Timers = manual ?? nodeTimers;
 
-  const services = createServices({ dataDir: options.dataDir, clock, version });
-  const handlers = createHandlers(services);
+  const dnd = new RecordingDndController();
+  const services = createServices({ dataDir: options.dataDir, clock, version, dndController: dnd });
   const streams = new Set<http.ServerResponse>();
   const push = (event: StateEvent) => {
     for (const res of streams) res.write(`data: ${JSON.stringify(event)}\n\n`);
@@ -74,6 +80,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const notifier = new RecordingNotifier(() => clock.now());
   const power = new FakePower();
   const shell = new RecordingShell(path.join(options.dataDir, 'exports'));
+  const handlers = createHandlers(services, shell);
   const runtime = new KeelRuntime({ services, clock, timers, tray, notifier, power, shell, push });
   runtime.start();
 
@@ -145,7 +152,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
         now: clock.now(),
         notifications: notifier.shown,
         tray: { state: tray.state, tooltip: tray.tooltip, menu: tray.menu, stateHistory: tray.stateHistory },
-        shell: { shown: shell.shown, quitRequested: shell.quitRequested },
+        shell: {
+          shown: shell.shown,
+          quitRequested: shell.quitRequested,
+          saved: shell.saved.map((f) => f.path),
+        },
+        dnd: { on: dnd.on, history: dnd.history },
       });
     }
     if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
@@ -178,6 +190,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
         push({ type: 'changed', topics: ['status', 'agenda'] });
         return { ok: true, value: { now: m.now() } };
       }
+      case '/__keel/test/choose-file':
+        // What the next "open file" dialog returns (null: the user cancels).
+        shell.nextChosenFile = typeof b.path === 'string' ? b.path : null;
+        return { ok: true, value: null };
       case '/__keel/test/power':
         power.emit(b.event as PowerEvent);
         return { ok: true, value: null };

@@ -1,20 +1,32 @@
-import type { Clock } from '../core/clock';
+import fs from 'node:fs';
+import type { Clock, Timers } from '../core/clock';
+import { nodeFileWatch, type FileWatchPort } from '../platform/file-watch';
+import { nodeTimers } from '../platform/node-timers';
 import { databasePath } from '../storage/paths';
 import { openDatabase, type Db, type OpenOptions } from '../storage/database';
 import { schemaVersion } from '../storage/migrations';
 import { SettingsRepo } from '../storage/settings-repo';
 import { workdaySource } from '../core/workday';
+import { UnsupportedDndController, type DndController } from '../platform/dnd/dnd-controller';
+import { DndRepo } from '../storage/dnd-repo';
 import { FocusRepo } from '../storage/focus-repo';
 import { AgendaService } from './agenda-service';
+import { CalendarService } from './calendar-service';
+import { DndService } from './dnd-service';
 import { FocusService } from './focus-service';
 import { SettingsService } from './settings-service';
 import { StatusService } from './status-service';
+
+/** The settings-table key that holds the imported calendar's path. */
+export const CALENDAR_FILE_KEY = 'calendarFile';
 
 export interface Services {
   db: Db;
   settings: SettingsService;
   agenda: AgendaService;
   focus: FocusService;
+  dnd: DndService;
+  calendar: CalendarService;
   status: StatusService;
   close(): void;
 }
@@ -25,17 +37,52 @@ export interface ServiceOptions extends OpenOptions {
   version: string;
   /** The system's zone; injectable so tests can pin it. */
   systemZone?: () => string;
+  /** The desktop's do-not-disturb, as detected by the composition root (default: unsupported). */
+  dndController?: DndController;
+  /** Timers for debounced work (the calendar's re-read); default: the process's own. */
+  timers?: Timers;
+  /** How the imported calendar file is watched; default: fs.watch. */
+  fileWatch?: FileWatchPort;
 }
 
 /** Opens the database in `dataDir` and builds every service on it. */
 export function createServices(options: ServiceOptions): Services {
   const file = databasePath(options.dataDir);
   const db = openDatabase(file, options);
-  const settings = new SettingsService(new SettingsRepo(db), options.clock, options.systemZone);
+  const settingsRepo = new SettingsRepo(db);
+  const settings = new SettingsService(settingsRepo, options.clock, options.systemZone);
   const agenda = new AgendaService(settings, options.clock);
   const focus = new FocusService(new FocusRepo(db), settings, options.clock);
   agenda.addSource(workdaySource);
   agenda.addSource(focus.agendaSource);
+  const calendar = new CalendarService({
+    readFile: (file) => fs.promises.readFile(file, 'utf8'),
+    watch: options.fileWatch ?? nodeFileWatch,
+    clock: options.clock,
+    timers: options.timers ?? nodeTimers,
+    settings,
+    // The imported file's path lives beside the settings, but is not one: only an open dialog
+    // in main (or the CLI's own argument) sets it, never a payload from the window.
+    store: {
+      get: () => {
+        const value = settingsRepo.all()[CALENDAR_FILE_KEY];
+        return typeof value === 'string' ? value : null;
+      },
+      set: (file) => settingsRepo.set(CALENDAR_FILE_KEY, file, options.clock.now()),
+    },
+  });
+  focus.meetings = calendar;
+  const dnd = new DndService(
+    options.dndController ??
+      new UnsupportedDndController(
+        'this desktop',
+        'Keel has not checked this desktop for do-not-disturb.',
+        'none',
+      ),
+    new DndRepo(db),
+    settings,
+    options.clock,
+  );
   const status = new StatusService(
     {
       version: options.version,
@@ -52,8 +99,11 @@ export function createServices(options: ServiceOptions): Services {
     settings,
     agenda,
     focus,
+    dnd,
+    calendar,
     status,
     close: () => {
+      calendar.dispose();
       if (db.open) db.close();
     },
   };

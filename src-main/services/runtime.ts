@@ -68,7 +68,14 @@ export class KeelRuntime {
         this.deps.push({ type: 'changed', topics: ['settings', ...FOCUS_TOPICS] });
       }),
       services.focus.onDidChange.on((change) => this.onFocusChange(change)),
+      services.calendar.onDidChange.on(() =>
+        this.deps.push({ type: 'changed', topics: ['calendar', 'focus'] }),
+      ),
     );
+    // Meetings only add warnings, so the calendar may arrive after start-up without re-planning.
+    void services.calendar.load();
+    // Keel may have died while it had do-not-disturb on: put the desktop back first.
+    this.afterDnd(services.dnd.restoreAfterCrash());
     services.focus.reconcile();
     this.scheduler.start();
     this.refreshTray();
@@ -233,6 +240,8 @@ export class KeelRuntime {
 
   private onFocusChange(change: FocusChange): void {
     const zone = this.deps.services.settings.get().zone;
+    if (change.type === 'started') this.afterDnd(this.deps.services.dnd.blockStarted());
+    else if (change.type === 'ended') this.afterDnd(this.deps.services.dnd.blockEnded());
     if (change.type === 'started' && !change.silent) {
       const cue = this.deps.services.focus.takeCue();
       this.notify({
@@ -256,6 +265,20 @@ export class KeelRuntime {
     this.scheduler.replan();
     this.refreshTray();
     this.deps.push({ type: 'changed', topics: FOCUS_TOPICS });
+  }
+
+  /** Do-not-disturb runs in the background; a problem is said once, in a notification. */
+  private afterDnd(result: Promise<string | null>): void {
+    void result.then((problem) => {
+      if (problem)
+        this.notify({
+          id: `dnd:${this.deps.clock.now()}`,
+          title: 'Do not disturb',
+          body: problem,
+          view: 'settings',
+        });
+      this.deps.push({ type: 'changed', topics: ['dnd'] });
+    });
   }
 
   private notify(notification: KeelNotification): void {

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp';
@@ -115,5 +116,41 @@ describe('keel focus', () => {
     };
     expect(plan.zone).toBe('Europe/Berlin');
     expect(plan.blocks).toHaveLength(10);
+  });
+});
+
+describe('keel focus export-ics and keel calendar', () => {
+  it('writes the plan as an .ics file that reads back as weekly busy blocks', async () => {
+    const env = { KEEL_DATA_DIR: tempDir(), TZ: 'Europe/Berlin' };
+    const out = path.join(tempDir(), 'plan.ics');
+    const r = keel(['focus', 'export-ics', '--out', out], env);
+    expect(r).toMatchObject({ code: 0, stdout: `Wrote ${out}.\n` });
+    const text = fs.readFileSync(out, 'utf8');
+    expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    expect(text.match(/BEGIN:VEVENT/g)).toHaveLength(10);
+    expect(text).toContain('RRULE:FREQ=WEEKLY;BYDAY=MO');
+    expect(text).toContain('TZID:Europe/Berlin');
+  });
+
+  it('imports a calendar, reports it, refuses a file that is not one, and clears it', () => {
+    const env = { KEEL_DATA_DIR: tempDir(), TZ: 'Europe/Berlin' };
+    const fixture = path.resolve(__dirname, '../calendar/fixtures/standup.ics');
+    const imported = keel(['calendar', 'import', fixture, '--json'], env);
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ file: 'standup.ics', error: null });
+    const bad = keel(
+      ['calendar', 'import', path.resolve(__dirname, '../calendar/fixtures/garbage.ics')],
+      env,
+    );
+    expect(bad).toMatchObject({
+      code: 1,
+      stderr: 'keel: That file is not a calendar Keel can read (.ics).\n',
+    });
+    // The bad import changed nothing.
+    expect(JSON.parse(keel(['calendar', 'status', '--json'], env).stdout)).toMatchObject({
+      file: 'standup.ics',
+    });
+    expect(keel(['calendar', 'clear'], env).code).toBe(0);
+    expect(keel(['calendar', 'status'], env).stdout).toBe('No calendar imported.\n');
   });
 });

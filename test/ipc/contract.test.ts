@@ -69,6 +69,11 @@ const BAD: Record<Channel, unknown[]> = {
     { occurrenceId: 'focus:tomorrow' },
     { occurrenceId: "'; DROP TABLE x" },
   ],
+  'dnd:status': [undefined, null, { enabled: true }],
+  'focus:exportIcs': [undefined, { path: '/etc/passwd' }, 'keel.ics'],
+  'calendar:status': [undefined, { file: 'x' }],
+  'calendar:import': [undefined, { path: '/etc/passwd' }, '/tmp/cal.ics'],
+  'calendar:clear': [undefined, null, 7],
   'focus:stats': [
     undefined,
     {},

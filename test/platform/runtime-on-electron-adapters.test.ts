@@ -55,6 +55,8 @@ describe('KeelRuntime on the Electron adapters', () => {
   it('opens the window on the view of a clicked notification', () => {
     const { runtime, services, clock, center, shell } = setup('2027-03-15T09:00:00Z');
     const at = Date.parse('2027-03-15T09:30:00Z');
+    // 10:30 in Berlin is inside a default focus block, which would hold the prompt.
+    services.settings.set('focusPlan', []);
     services.agenda.addSource({
       name: 'one',
       eventsBetween: (from, to) =>

@@ -63,7 +63,6 @@ Object.assign(app, {
       setImmediate(() => {
         ready = true;
         resolve();
-        setTimeout(() => send({ type: 'ready' }), 20);
       }),
     );
   },
@@ -112,6 +111,8 @@ class BrowserWindow extends EventEmitter {
     this.destroyed = false;
     this.webContents = new FakeWebContents();
     windows.push(this);
+    // The window is the last thing main's (async) ready handler creates: main is up.
+    if (windows.length === 1) setTimeout(() => send({ type: 'ready' }), 20);
     app.emit('web-contents-created', fakeEvent(), this.webContents);
     setImmediate(() => this.emit('ready-to-show'));
   }

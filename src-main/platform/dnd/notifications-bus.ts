@@ -1,0 +1,187 @@
+import { sessionBus, type MessageBus, type Variant } from 'dbus-next';
+
+const SERVICE = 'org.freedesktop.Notifications';
+const OBJECT_PATH = '/org/freedesktop/Notifications';
+
+/**
+ * The freedesktop notification server's inhibition calls (KDE Plasma implements them). A port so
+ * the adapter is tested with a fake and only this file talks D-Bus.
+ */
+export interface NotificationsBus {
+  /** Asks the server to hold notifications; resolves to the cookie that releases it. */
+  inhibit(): Promise<number>;
+  /**
+   * Releases an inhibition. Rejects with `UnknownCookieError` when the cookie is not held (any
+   * more), e.g. the connection that took it has closed, which already released it.
+   */
+  uninhibit(cookie: number): Promise<void>;
+  /** Whether the server supports inhibitions; false when the bus or the server is unreachable. */
+  hasInhibit(): Promise<boolean>;
+  /** The server's `Inhibited` property (anyone's inhibition); null when it cannot be read. */
+  inhibited(): Promise<boolean | null>;
+}
+
+/** The cookie is not one this connection holds; whatever it inhibited has already ended. */
+export class UnknownCookieError extends Error {
+  constructor(cookie: number) {
+    super(`Notification inhibition ${cookie} is not held by this connection.`);
+    this.name = 'UnknownCookieError';
+  }
+}
+
+interface NotificationsProxy {
+  Inhibit?(desktopEntry: string, reason: string, hints: Record<string, Variant>): Promise<number>;
+  UnInhibit?(cookie: number): Promise<void>;
+  GetCapabilities(): Promise<string[]>;
+}
+
+interface PropertiesProxy {
+  Get(interfaceName: string, property: string): Promise<Variant<unknown>>;
+}
+
+interface Connected {
+  bus: MessageBus;
+  notifications: NotificationsProxy;
+  properties: PropertiesProxy;
+}
+
+export interface DbusNotificationsBusOptions {
+  /** Opens the session bus; injectable so a test can point it at a private dbus-daemon. */
+  connect?: () => MessageBus;
+  /** Keel's desktop entry name, shown by the server as who is inhibiting. */
+  desktopEntry?: string;
+  reason?: string;
+  /** A stuck bus must not hang a focus block. */
+  timeoutMs?: number;
+}
+
+/**
+ * `NotificationsBus` on the session bus through dbus-next. Connects on first use, so desktops
+ * that never use inhibition never open a connection. The server ties each inhibition to the
+ * connection that took it and drops it when that connection closes, which is why Keel keeps
+ * one connection for the whole run and why a crash needs no restore on these desktops.
+ */
+export class DbusNotificationsBus implements NotificationsBus {
+  private connection: Promise<Connected> | null = null;
+  /** The bus behind `connection`, so a late error from an older connection is ignored. */
+  private currentBus: MessageBus | null = null;
+  /** Cookies taken on the current connection; a cookie from an earlier one is already released. */
+  private readonly held = new Set<number>();
+  private readonly connect: () => MessageBus;
+  private readonly desktopEntry: string;
+  private readonly reason: string;
+  private readonly timeoutMs: number;
+
+  constructor(options: DbusNotificationsBusOptions = {}) {
+    this.connect =
+      options.connect ??
+      (() => {
+        // Without an address dbus-next falls back to asking X11 (a module Keel does not ship),
+        // and that failure escapes as an unhandled rejection: refuse here instead.
+        if (!process.env.DBUS_SESSION_BUS_ADDRESS) throw new Error('No session bus address.');
+        return sessionBus();
+      });
+    this.desktopEntry = options.desktopEntry ?? 'keel';
+    this.reason = options.reason ?? 'Focus block';
+    this.timeoutMs = options.timeoutMs ?? 5_000;
+  }
+
+  async inhibit(): Promise<number> {
+    const { notifications } = await this.connected();
+    if (!notifications.Inhibit) throw new Error('The notification server does not support inhibitions.');
+    const cookie = await this.withTimeout(notifications.Inhibit(this.desktopEntry, this.reason, {}));
+    this.held.add(cookie);
+    return cookie;
+  }
+
+  async uninhibit(cookie: number): Promise<void> {
+    // Cookies are small counters the server reuses for everyone, so releasing one this
+    // connection does not hold could end another app's inhibition: refuse instead.
+    if (!this.held.has(cookie)) throw new UnknownCookieError(cookie);
+    const { notifications } = await this.connected();
+    if (!notifications.UnInhibit) throw new UnknownCookieError(cookie);
+    await this.withTimeout(notifications.UnInhibit(cookie));
+    this.held.delete(cookie);
+  }
+
+  async hasInhibit(): Promise<boolean> {
+    try {
+      const { notifications } = await this.connected();
+      if (!notifications.Inhibit || !notifications.UnInhibit) return false;
+      const capabilities = await this.withTimeout(notifications.GetCapabilities());
+      if (capabilities.includes('inhibitions')) return true;
+      // Some servers implement the calls without advertising them; the property shows it.
+      return (await this.inhibited()) !== null;
+    } catch {
+      return false;
+    }
+  }
+
+  async inhibited(): Promise<boolean | null> {
+    try {
+      const { properties } = await this.connected();
+      const value = await this.withTimeout(properties.Get(SERVICE, 'Inhibited'));
+      return typeof value.value === 'boolean' ? value.value : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Closes the connection, which also ends any inhibition it holds (used at quit). */
+  disconnect(): void {
+    const connection = this.connection;
+    this.reset();
+    void connection?.then(({ bus }) => bus.disconnect()).catch(() => undefined);
+  }
+
+  private connected(): Promise<Connected> {
+    this.connection ??= this.open().catch((error: unknown) => {
+      this.currentBus?.disconnect();
+      this.reset();
+      throw error;
+    });
+    return this.connection;
+  }
+
+  private async open(): Promise<Connected> {
+    const bus = this.connect();
+    this.currentBus = bus;
+    // An unhandled 'error' event would crash the process; a broken connection has dropped
+    // every inhibition it held, so forget it and reconnect on the next call.
+    bus.on('error', () => {
+      if (this.currentBus === bus) this.reset();
+      bus.disconnect();
+    });
+    const object = await this.withTimeout(bus.getProxyObject(SERVICE, OBJECT_PATH));
+    return {
+      bus,
+      notifications: object.getInterface(SERVICE) as unknown as NotificationsProxy,
+      properties: object.getInterface('org.freedesktop.DBus.Properties') as unknown as PropertiesProxy,
+    };
+  }
+
+  private reset(): void {
+    this.connection = null;
+    this.currentBus = null;
+    this.held.clear();
+  }
+
+  private withTimeout<T>(promise: Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error('The notification server did not answer in time.')),
+        this.timeoutMs,
+      );
+      promise.then(
+        (value) => {
+          clearTimeout(timer);
+          resolve(value);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+    });
+  }
+}
