@@ -86,3 +86,23 @@ export async function startBuiltPreview(
       }),
   };
 }
+
+/** Calls a test endpoint of a preview started with a test clock. */
+export async function testPost(preview: RunningPreview, endpoint: string, body: unknown): Promise<unknown> {
+  const res = await fetch(`${preview.url}/__keel/test/${endpoint}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return res.json();
+}
+
+export interface Recorded {
+  notifications: { id: string; title: string; body: string; actions?: { id: string; label: string }[] }[];
+  tray: { state: string; stateHistory: string[]; menu: { type: string; label?: string }[] };
+  dnd: { on: boolean; history: boolean[] };
+}
+
+export async function recorded(preview: RunningPreview): Promise<Recorded> {
+  return (await (await fetch(`${preview.url}/__keel/test/recorded`)).json()) as Recorded;
+}
