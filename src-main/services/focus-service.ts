@@ -284,11 +284,7 @@ export class FocusService {
       today: todays,
       next: nextOcc ? block(nextOcc) : null,
       leftOff: cue ? { text: cue.text, at: toLocalIso(cue.at, zone) } : null,
-      askLeftOff:
-        !running &&
-        lastEnded !== undefined &&
-        lastEnded.endedAt !== null &&
-        (!cue || cue.at < lastEnded.endedAt),
+      askLeftOff: this.shouldAskLeftOff(running, lastEnded, cue?.at),
       pausedToday: s.focusPauses.some((p) => p.from <= today && today <= p.to),
     };
   }
@@ -332,6 +328,23 @@ export class FocusService {
       .sessionsBetween(addLocalDays(today, -1), today)
       .filter((x) => x.endedAt !== null)
       .at(-1);
+  }
+
+  /**
+   * Ask for "where I left off" after an interruption (from the tray, where nothing can be typed)
+   * or a block's end, until a line is written.
+   */
+  private shouldAskLeftOff(
+    running: FocusSession | undefined,
+    lastEnded: FocusSession | undefined,
+    cueAt: number | undefined,
+  ): boolean {
+    const since = (t: number) => cueAt === undefined || cueAt < t;
+    if (running) {
+      const lastInterruption = this.repo.interruptionsOf(running.id).at(-1);
+      return lastInterruption !== undefined && since(lastInterruption.at);
+    }
+    return lastEnded?.endedAt != null && since(lastEnded.endedAt);
   }
 
   private blockState(

@@ -81,6 +81,12 @@ describe('FocusService', () => {
     focus.startPlanned('focus:2027-03-15@09:00');
     clock.jumpTo(at('09:40'));
     focus.interrupt('chat', '  quick question  ');
+    // Logged from the tray: the window asks for the line until it is written.
+    expect(focus.status().askLeftOff).toBe(true);
+    clock.jumpTo(at('09:41'));
+    focus.leaveOff('Reading the RFC, section 4');
+    expect(focus.status().askLeftOff).toBe(false);
+    clock.jumpTo(at('09:50'));
     focus.interrupt('meeting');
     expect(focus.status().running?.interruptions).toBe(2);
     clock.jumpTo(at('11:00'));
