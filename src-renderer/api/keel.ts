@@ -1,5 +1,17 @@
 import type { IpcResult, KeelApi, StateEvent } from '../../src-main/ipc/contract';
-import type { AgendaEvent, SettingUpdate, Settings, Status } from './types';
+import type {
+  AgendaEvent,
+  CalendarStatus,
+  DndStatus,
+  ExportResult,
+  FocusStartRequest,
+  FocusStats,
+  FocusStatus,
+  InterruptionKind,
+  SettingUpdate,
+  Settings,
+  Status,
+} from './types';
 
 declare global {
   interface Window {
@@ -48,6 +60,27 @@ export const api = {
   setSetting: (update: SettingUpdate): Promise<Outcome<Settings>> => call((k) => k.settings.set(update)),
   agenda: (from: string, to: string): Promise<Outcome<AgendaEvent[]>> =>
     call((k) => k.agenda.list({ from, to })),
+  focus: {
+    status: (): Promise<Outcome<FocusStatus>> => call((k) => k.focus.status()),
+    start: (request: FocusStartRequest): Promise<Outcome<FocusStatus>> => call((k) => k.focus.start(request)),
+    stop: (): Promise<Outcome<FocusStatus>> => call((k) => k.focus.stop()),
+    interrupt: (kind: InterruptionKind, note?: string): Promise<Outcome<FocusStatus>> =>
+      call((k) => k.focus.interrupt(note ? { kind, note } : { kind })),
+    leaveOff: (text: string): Promise<Outcome<FocusStatus>> => call((k) => k.focus.leaveOff({ text })),
+    skip: (occurrenceId: string): Promise<Outcome<FocusStatus>> =>
+      call((k) => k.focus.skip({ occurrenceId })),
+    stats: (from: string, to: string): Promise<Outcome<FocusStats>> =>
+      call((k) => k.focus.stats({ from, to })),
+    exportIcs: (): Promise<Outcome<ExportResult>> => call((k) => k.focus.exportIcs()),
+  },
+  calendar: {
+    status: (): Promise<Outcome<CalendarStatus>> => call((k) => k.calendar.status()),
+    import: (): Promise<Outcome<CalendarStatus>> => call((k) => k.calendar.import()),
+    clear: (): Promise<Outcome<CalendarStatus>> => call((k) => k.calendar.clear()),
+  },
+  dnd: {
+    status: (): Promise<Outcome<DndStatus>> => call((k) => k.dnd.status()),
+  },
   /** Subscribes to main's state pushes; returns the unsubscribe function. */
   onState(listener: (event: StateEvent) => void): () => void {
     const keel = getKeel();

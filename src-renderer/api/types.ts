@@ -15,3 +15,18 @@ export type WorkingHours = Settings['workingHours'];
 export type TimeRange = NonNullable<WorkingHours[Weekday]>;
 export type FocusRule = Settings['focusPlan'][number];
 export type Theme = Settings['theme'];
+export type FocusPause = Settings['focusPauses'][number];
+export type DndSettings = Settings['dnd'];
+export type FocusStatus = ChannelOutput<'focus:status'>;
+export type FocusBlock = FocusStatus['today'][number];
+export type RunningBlock = NonNullable<FocusStatus['running']>;
+export type FocusStats = ChannelOutput<'focus:stats'>;
+export type FocusDayStats = FocusStats['days'][number];
+export type FocusStartRequest = ChannelInput<'focus:start'>;
+export type InterruptionKind = ChannelInput<'focus:interrupt'>['kind'];
+/** The imported calendar file (its name only), as `keel.calendar.*` answers. */
+export type CalendarStatus = ChannelOutput<'calendar:status'>;
+/** What Keel can do about do-not-disturb on this desktop, and whether it is on now. */
+export type DndStatus = ChannelOutput<'dnd:status'>;
+/** `keel.focus.exportIcs`: saved or cancelled, and the file's name (not its folder). */
+export type ExportResult = ChannelOutput<'focus:exportIcs'>;

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { api } from '../api/keel';
+import { useFocus } from '../stores/focus';
 import { useNavigation } from '../stores/navigation';
 import { useSettings } from '../stores/settings';
 import { useStatus } from '../stores/status';
@@ -22,6 +23,10 @@ export function useKeelSync(): void {
       // Status is derived from settings and the agenda (today's hours, the next event).
       if (topics.has('status') || topics.has('settings') || topics.has('agenda'))
         void useStatus.getState().load();
+      // Focus status and stats follow blocks, and the plan and pauses in settings. Read only
+      // once the Focus view has asked for them.
+      const focus = useFocus.getState();
+      if ((topics.has('focus') || topics.has('settings')) && focus.week !== null) void focus.load();
     });
   }, []);
 }

@@ -1,9 +1,11 @@
+import { resetFocus } from './focus';
 import { resetNavigation } from './navigation';
 import { resetSettings } from './settings';
 import { resetStatus } from './status';
 
 /** Puts every store back to its start-up state (tests, and a future "reload window"). */
 export function resetStores(): void {
+  resetFocus();
   resetNavigation();
   resetSettings();
   resetStatus();

@@ -1,81 +1,109 @@
-import type { FocusRule } from '../api/types';
+import { useEffect } from 'react';
+import type { FocusStatus } from '../api/types';
 import { Button } from '../components/Button';
 import { Card } from '../components/Card';
-import { FocusIcon } from '../components/Icons';
 import { Loading } from '../components/Loading';
 import { Notice } from '../components/Notice';
-import { formatRange, WEEKDAY_NAMES, WEEKDAY_ORDER } from '../lib/format';
+import { ViewHeader } from '../components/ViewHeader';
+import { useFocus } from '../stores/focus';
 import { useSettings } from '../stores/settings';
-import { PlaceholderView } from './PlaceholderView';
+import { useStatus } from '../stores/status';
+import { CalendarCard } from './focus/CalendarCard';
+import { LeftOffPrompt } from './focus/LeftOffPrompt';
+import { NowCard } from './focus/NowCard';
+import { PausesCard } from './focus/PausesCard';
+import { PlanEditor } from './focus/PlanEditor';
+import { TodayBlocks } from './focus/TodayBlocks';
+import { WeekStats } from './focus/WeekStats';
 import './FocusView.css';
 
+/** Focus: the block now, today's blocks, this week's numbers, the weekly plan and the calendar. */
 export function FocusView() {
+  const today = useStatus((s) => s.status?.today.date ?? null);
+  const zone = useStatus((s) => s.status?.zone ?? null);
+  const status = useFocus((s) => s.status);
+  const stats = useFocus((s) => s.stats);
+  const loading = useFocus((s) => s.loading);
+  const loadError = useFocus((s) => s.loadError);
+  const leftOffDismissed = useFocus((s) => s.leftOffDismissed);
+  const load = useFocus((s) => s.load);
+
+  useEffect(() => {
+    void load(today ?? undefined);
+  }, [load, today]);
+
   return (
-    <PlaceholderView
-      title="Focus"
-      icon={<FocusIcon />}
-      emptyTitle="Focus blocks are coming"
-      description="Your weekly focus plan, ad-hoc blocks and what they protected will live here."
-    >
-      <FocusPlanCard />
-    </PlaceholderView>
+    <>
+      <ViewHeader title="Focus" subtitle={subtitle(status)} />
+      <div className="view-stack focus">
+        {loadError !== null && (
+          <Notice
+            tone="error"
+            action={
+              <Button size="sm" busy={loading} onClick={() => void load(today ?? undefined)}>
+                Try again
+              </Button>
+            }
+          >
+            {loadError}
+          </Notice>
+        )}
+        {status === null ? (
+          loadError === null && <Loading label="Loading focus…" />
+        ) : (
+          <>
+            {status.askLeftOff && !leftOffDismissed && status.running === null && <LeftOffPrompt />}
+            <NowCard status={status} />
+            <TodayBlocks status={status} />
+          </>
+        )}
+        {status !== null && <WeekStats stats={stats} today={today} />}
+        <PlanSection />
+        <CalendarCard zone={zone ?? 'UTC'} today={today} />
+      </div>
+    </>
   );
 }
 
-/** The current weekly plan from settings, read-only for now. */
-function FocusPlanCard() {
+function subtitle(status: FocusStatus | null): string | undefined {
+  if (!status) return undefined;
+  if (status.running) return `In a focus block until ${status.running.endTime}.`;
+  if (status.pausedToday) return 'Your focus plan is paused today.';
+  const next = status.today.find((b) => b.state === 'upcoming');
+  if (next) return `Next block today at ${next.startTime}.`;
+  return 'Protected time for deep work, planned ahead.';
+}
+
+/** The weekly plan and pauses come from settings. */
+function PlanSection() {
   const settings = useSettings((s) => s.settings);
   const loading = useSettings((s) => s.loading);
   const loadError = useSettings((s) => s.loadError);
   const load = useSettings((s) => s.load);
-
-  let body;
-  if (settings) body = <PlanTable plan={settings.focusPlan} />;
-  else if (loadError !== null)
-    body = (
-      <Notice
-        tone="error"
-        action={
-          <Button size="sm" busy={loading} onClick={() => void load()}>
-            Try again
-          </Button>
-        }
-      >
-        {loadError}
-      </Notice>
+  if (!settings) {
+    return (
+      <Card title="Weekly plan">
+        {loadError !== null ? (
+          <Notice
+            tone="error"
+            action={
+              <Button size="sm" busy={loading} onClick={() => void load()}>
+                Try again
+              </Button>
+            }
+          >
+            {loadError}
+          </Notice>
+        ) : (
+          <Loading label="Loading your focus plan…" />
+        )}
+      </Card>
     );
-  else body = <Loading label="Loading your focus plan…" />;
-
+  }
   return (
-    <Card title="Weekly focus plan" description="The blocks Keel protects each week. Read-only for now.">
-      {body}
-    </Card>
-  );
-}
-
-function PlanTable({ plan }: { plan: readonly FocusRule[] }) {
-  if (plan.length === 0) return <p className="focus-plan__none">Your focus plan has no blocks.</p>;
-  return (
-    <dl className="focus-plan">
-      {WEEKDAY_ORDER.map((day) => {
-        const blocks = plan.filter((r) => r.weekday === day).sort((a, b) => a.start.localeCompare(b.start));
-        return (
-          <div key={day} className="focus-plan__row">
-            <dt className="focus-plan__day">{WEEKDAY_NAMES[day]}</dt>
-            <dd className="focus-plan__blocks">
-              {blocks.length === 0 ? (
-                <span className="focus-plan__empty">No blocks</span>
-              ) : (
-                blocks.map((b) => (
-                  <span key={`${b.start}-${b.end}`} className="focus-plan__chip tabular">
-                    {formatRange(b)}
-                  </span>
-                ))
-              )}
-            </dd>
-          </div>
-        );
-      })}
-    </dl>
+    <>
+      <PlanEditor plan={settings.focusPlan} />
+      <PausesCard pauses={settings.focusPauses} />
+    </>
   );
 }

@@ -11,6 +11,7 @@ import { ViewHeader } from '../components/ViewHeader';
 import { WEEKDAY_NAMES, WEEKDAY_ORDER } from '../lib/format';
 import { useSettings } from '../stores/settings';
 import { useStatus } from '../stores/status';
+import { FocusSettingsCard } from './settings/FocusSettingsCard';
 import './SettingsView.css';
 
 export function SettingsView() {
@@ -26,6 +27,7 @@ export function SettingsView() {
       <>
         <AppearanceCard theme={settings.theme} />
         <SettingsForm settings={settings} />
+        <FocusSettingsCard settings={settings} />
         {status && <AboutCard status={status} />}
       </>
     );

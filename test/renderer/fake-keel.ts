@@ -1,5 +1,18 @@
 import type { IpcResult, KeelApi, StateEvent } from '../../src-main/ipc/contract';
-import type { AgendaEvent, SettingKey, Settings, Status, TimeRange } from '../../src-renderer/api/types';
+import type {
+  AgendaEvent,
+  CalendarStatus,
+  DndStatus,
+  ExportResult,
+  FocusBlock,
+  FocusStats,
+  FocusStatus,
+  InterruptionKind,
+  SettingKey,
+  Settings,
+  Status,
+  TimeRange,
+} from '../../src-renderer/api/types';
 
 /**
  * An in-memory `KeelApi` for renderer tests (and for screenshots in a browser). `api` is typed as
@@ -9,7 +22,48 @@ import type { AgendaEvent, SettingKey, Settings, Status, TimeRange } from '../..
  * `{type:'changed'}` after a successful save.
  */
 
-export type FakeMethod = 'app.status' | 'settings.get' | 'settings.set' | 'agenda.list';
+export type FakeMethod =
+  | 'app.status'
+  | 'settings.get'
+  | 'settings.set'
+  | 'agenda.list'
+  | 'focus.status'
+  | 'focus.start'
+  | 'focus.stop'
+  | 'focus.interrupt'
+  | 'focus.leaveOff'
+  | 'focus.skip'
+  | 'focus.stats'
+  | 'focus.exportIcs'
+  | 'calendar.status'
+  | 'calendar.import'
+  | 'calendar.clear'
+  | 'dnd.status';
+
+/** Meetings overlapping a block, by occurrence id ("focus:2025-03-11@09:00"). */
+export type FakeMeetings = Record<string, FocusBlock['meetings']>;
+
+export interface FakeFocusOptions {
+  /** The fake's clock (ISO with offset); defaults to the status snapshot's `now`. */
+  now?: string;
+  /** A block running from the start. */
+  running?: FocusStatus['running'];
+  leftOff?: FocusStatus['leftOff'];
+  askLeftOff?: boolean;
+  meetings?: FakeMeetings;
+  /** Protected minutes already recorded per date (YYYY-MM-DD), for stats. */
+  protectedByDate?: Record<string, number>;
+  /** Interruptions already recorded per date, for stats. */
+  interruptionsByDate?: Record<string, Partial<Record<InterruptionKind, number>>>;
+}
+
+/** The imported calendar: what `calendar.status` answers first, and what `calendar.import` picks. */
+export interface FakeCalendarOptions {
+  /** The calendar already imported; none by default. */
+  status?: CalendarStatus;
+  /** What `calendar.import` answers (the file the user picked). */
+  importResult?: CalendarStatus;
+}
 
 export interface FakeCall {
   method: FakeMethod;
@@ -26,6 +80,12 @@ export interface FakeKeelOptions {
   delayMs?: number;
   /** Push `{type:'changed', topics:['settings','status']}` after each successful `settings.set`. */
   emitOnSet?: boolean;
+  focus?: FakeFocusOptions;
+  calendar?: FakeCalendarOptions;
+  /** What `dnd.status` answers (its `enabled` always follows settings); GNOME with control by default. */
+  dnd?: DndStatus;
+  /** What `focus.exportIcs` answers; `{saved:false, fileName:null}` is a cancelled dialog. */
+  exportResult?: ExportResult;
 }
 
 export interface FakeKeel {
@@ -45,10 +105,15 @@ export interface FakeKeel {
   /** Pushes a state event to every `onState` listener. */
   emit(event: StateEvent): void;
   listenerCount(): number;
+  /** The focus status the fake would answer now. */
+  focusStatus(): FocusStatus;
+  /** Moves the fake's clock (ends a running block whose end passed); does not emit. */
+  advance(ms: number): void;
 }
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const weekdayHours: TimeRange = { start: '09:00', end: '17:30' };
 
 export function defaultFakeSettings(): Settings {
@@ -69,6 +134,9 @@ export function defaultFakeSettings(): Settings {
     ]),
     dayBoundary: '04:00',
     theme: 'system',
+    focusPauses: [],
+    focusWarningMinutes: 5,
+    dnd: { enabled: false },
   };
 }
 
@@ -148,10 +216,42 @@ export function validateSetting(key: unknown, value: unknown): string | null {
         if (minutes(rule.end) <= minutes(rule.start))
           return 'focusPlan: A focus block must end after it starts, on the same day.';
       }
+      const rules = value as { weekday: string; start: string; end: string }[];
+      for (let i = 0; i < rules.length; i++) {
+        for (let j = i + 1; j < rules.length; j++) {
+          const a = rules[i] as (typeof rules)[number];
+          const b = rules[j] as (typeof rules)[number];
+          if (
+            a.weekday === b.weekday &&
+            minutes(a.start) < minutes(b.end) &&
+            minutes(b.start) < minutes(a.end)
+          )
+            return `focusPlan: Focus blocks on ${a.weekday} overlap (${a.start}–${a.end} and ${b.start}–${b.end}).`;
+        }
+      }
       return null;
     }
+    case 'focusPauses': {
+      if (!Array.isArray(value)) return 'focusPauses: Use a list of pauses.';
+      for (const pause of value) {
+        if (!isRecord(pause) || typeof pause.from !== 'string' || !DATE.test(pause.from))
+          return 'focusPauses: Use a date written YYYY-MM-DD.';
+        if (typeof pause.to !== 'string' || !DATE.test(pause.to))
+          return 'focusPauses: Use a date written YYYY-MM-DD.';
+        if (pause.to < pause.from) return 'focusPauses: A pause must end on or after the day it starts.';
+      }
+      return null;
+    }
+    case 'focusWarningMinutes':
+      return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 60
+        ? null
+        : 'focusWarningMinutes: Use 0 (no pre-warning) to 60 minutes.';
+    case 'dnd':
+      return isRecord(value) && typeof value.enabled === 'boolean'
+        ? null
+        : 'dnd: Use enabled: true or false.';
     default:
-      return 'key: use one of zone, workingHours, focusPlan, dayBoundary, theme.';
+      return 'key: Use one of zone, workingHours, focusPlan, dayBoundary, theme, focusPauses, focusWarningMinutes, dnd.';
   }
 }
 
@@ -203,7 +303,305 @@ export function createFakeKeel(options: FakeKeelOptions = {}): FakeKeel {
     for (const listener of [...listeners]) listener(event);
   }
 
+  /* ---------- Focus: a small deterministic model of main's focus service ---------- */
+  const focusOptions = structuredClone(options.focus ?? {});
+  const clockStart = focusOptions.now ?? status.now;
+  const offset = /([+-]\d{2}:\d{2}|Z)$/.exec(clockStart)?.[1] ?? 'Z';
+  const offsetMs = offset === 'Z' ? 0 : (offset.startsWith('-') ? -1 : 1) * minutes(offset.slice(1)) * 60_000;
+  let nowMs = Date.parse(clockStart);
+  interface FakeSession {
+    sessionId: number;
+    kind: 'planned' | 'adhoc';
+    occurrenceId: string | null;
+    startedAt: number;
+    endsAt: number;
+    interruptions: number;
+  }
+  let running: FakeSession | null = null;
+  let sessionIds = 0;
+  if (focusOptions.running) {
+    const r = focusOptions.running;
+    running = {
+      sessionId: r.sessionId,
+      kind: r.kind,
+      occurrenceId: r.occurrenceId,
+      startedAt: Date.parse(r.startedAt),
+      endsAt: Date.parse(r.endsAt),
+      interruptions: r.interruptions,
+    };
+    sessionIds = r.sessionId;
+  }
+  let leftOff = focusOptions.leftOff ?? null;
+  let askLeftOff = focusOptions.askLeftOff ?? false;
+  const skipped = new Set<string>();
+  const protectedOccurrences = new Set<string>();
+  const protectedByDate: Record<string, number> = { ...focusOptions.protectedByDate };
+  const interruptionsByDate: Record<string, Partial<Record<InterruptionKind, number>>> = structuredClone(
+    focusOptions.interruptionsByDate ?? {},
+  );
+  const meetings = focusOptions.meetings ?? {};
+  const exportResult = structuredClone(options.exportResult);
+
+  const isoAt = (ms: number) =>
+    `${new Date(ms + offsetMs).toISOString().slice(0, 19)}${offset === 'Z' ? 'Z' : offset}`;
+  const timeAt = (ms: number) => isoAt(ms).slice(11, 16);
+  const dateAt = (ms: number) => isoAt(ms).slice(0, 10);
+  const instant = (date: string, hhmm: string) => Date.parse(`${date}T${hhmm}:00${offset}`);
+  const addDays = (date: string, days: number) => {
+    const d = new Date(`${date}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + days);
+    return d.toISOString().slice(0, 10);
+  };
+  const weekdayOf = (date: string) => WEEKDAYS[(new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7] as string;
+  const paused = (date: string) => settings.focusPauses.some((p) => p.from <= date && date <= p.to);
+
+  function blocksOn(date: string): FocusBlock[] {
+    if (paused(date)) return [];
+    return settings.focusPlan
+      .filter((r) => r.weekday === weekdayOf(date))
+      .sort((a, b) => a.start.localeCompare(b.start))
+      .map((r) => {
+        const id = `focus:${date}@${r.start}`;
+        const start = instant(date, r.start);
+        const end = instant(date, r.end);
+        let state: FocusBlock['state'];
+        if (running?.occurrenceId === id) state = 'running';
+        else if (skipped.has(id)) state = 'skipped';
+        else if (start > nowMs) state = 'upcoming';
+        else if (protectedOccurrences.has(id)) state = 'done';
+        else state = end <= nowMs ? 'missed' : 'upcoming';
+        return {
+          id,
+          start: isoAt(start),
+          end: isoAt(end),
+          startTime: r.start,
+          endTime: r.end,
+          state,
+          meetings: structuredClone(meetings[id] ?? []),
+        };
+      });
+  }
+
+  function nextBlock(): FocusBlock | null {
+    const today = dateAt(nowMs);
+    for (let i = 0; i < 8; i++) {
+      const found = blocksOn(addDays(today, i)).find(
+        (b) => Date.parse(b.start) > nowMs && !skipped.has(b.id),
+      );
+      if (found) return found;
+    }
+    return null;
+  }
+
+  function focusStatus(): FocusStatus {
+    const today = dateAt(nowMs);
+    return structuredClone({
+      running: running
+        ? {
+            sessionId: running.sessionId,
+            kind: running.kind,
+            occurrenceId: running.occurrenceId,
+            startedAt: isoAt(running.startedAt),
+            endsAt: isoAt(running.endsAt),
+            endTime: timeAt(running.endsAt),
+            protectedMinutes: Math.floor((Math.min(nowMs, running.endsAt) - running.startedAt) / 60_000),
+            interruptions: running.interruptions,
+          }
+        : null,
+      today: blocksOn(today),
+      next: nextBlock(),
+      leftOff,
+      askLeftOff: running === null && askLeftOff,
+      pausedToday: paused(today),
+    });
+  }
+
+  function finish(at: number) {
+    if (!running) return;
+    const date = dateAt(running.startedAt);
+    protectedByDate[date] = (protectedByDate[date] ?? 0) + Math.floor((at - running.startedAt) / 60_000);
+    if (running.occurrenceId) protectedOccurrences.add(running.occurrenceId);
+    running = null;
+    askLeftOff = true;
+  }
+
+  function advance(ms: number) {
+    nowMs += ms;
+    if (running && running.endsAt <= nowMs) finish(running.endsAt);
+  }
+
+  function focusChanged(): IpcResult<FocusStatus> {
+    if (emitOnSet) queueMicrotask(() => emit({ type: 'changed', topics: ['focus', 'status'] }));
+    return { ok: true, value: focusStatus() };
+  }
+
+  const fail = (code: string, message: string) =>
+    ({ ok: false, error: { code, message } }) as Extract<IpcResult<never>, { ok: false }>;
+
+  function stats(from: string, to: string): FocusStats {
+    const emptyCounts = () => ({ meeting: 0, chat: 0, incident: 0, other: 0 });
+    const days: FocusStats['days'] = [];
+    for (let d = from; d <= to; d = addDays(d, 1)) {
+      const plannedMinutes = blocksOn(d).reduce(
+        (n, b) => n + (Date.parse(b.end) - Date.parse(b.start)) / 60_000,
+        0,
+      );
+      const live =
+        running && dateAt(running.startedAt) === d
+          ? Math.floor((Math.min(nowMs, running.endsAt) - running.startedAt) / 60_000)
+          : 0;
+      days.push({
+        date: d,
+        plannedMinutes,
+        protectedMinutes: (protectedByDate[d] ?? 0) + live,
+        interruptions: { ...emptyCounts(), ...interruptionsByDate[d] },
+      });
+    }
+    const totals = days.reduce(
+      (acc, day) => {
+        acc.plannedMinutes += day.plannedMinutes;
+        acc.protectedMinutes += day.protectedMinutes;
+        for (const k of Object.keys(acc.interruptions) as InterruptionKind[])
+          acc.interruptions[k] += day.interruptions[k];
+        return acc;
+      },
+      { plannedMinutes: 0, protectedMinutes: 0, interruptions: emptyCounts() },
+    );
+    return { days, weeks: [{ weekOf: from, ...structuredClone(totals) }], totals };
+  }
+
+  const focus: KeelApi['focus'] = {
+    status: (input) => answer('focus.status', input, () => ({ ok: true, value: focusStatus() })),
+    start: (input) =>
+      answer('focus.start', input, () => {
+        if (running)
+          return fail(
+            'conflict',
+            `A focus block is already running until ${timeAt(running.endsAt)}; end it first.`,
+          );
+        let end: number;
+        let occurrenceId: string | null = null;
+        if ('minutes' in input) {
+          if (!Number.isInteger(input.minutes) || input.minutes < 5 || input.minutes > 480)
+            return fail('invalid_input', 'A focus block lasts 5 to 480 minutes.');
+          end = nowMs + input.minutes * 60_000;
+        } else {
+          const current = blocksOn(dateAt(nowMs)).find(
+            (b) => Date.parse(b.start) <= nowMs && nowMs < Date.parse(b.end) && b.state === 'upcoming',
+          );
+          const next = nextBlock();
+          if (current) {
+            occurrenceId = current.id;
+            end = Date.parse(current.end);
+          } else if (next && Date.parse(next.start) - nowMs <= 8 * 3_600_000) end = Date.parse(next.start);
+          else return fail('conflict', 'Nothing is planned in the next 8 hours; pick a length instead.');
+        }
+        running = {
+          sessionId: ++sessionIds,
+          kind: occurrenceId ? 'planned' : 'adhoc',
+          occurrenceId,
+          startedAt: nowMs,
+          endsAt: end,
+          interruptions: 0,
+        };
+        return focusChanged();
+      }),
+    stop: (input) =>
+      answer('focus.stop', input, () => {
+        if (!running) return fail('not_found', 'No focus block is running.');
+        finish(nowMs);
+        return focusChanged();
+      }),
+    interrupt: (input) =>
+      answer('focus.interrupt', input, () => {
+        if (!running)
+          return fail('not_found', 'No focus block is running, so there is nothing to interrupt.');
+        running.interruptions++;
+        const date = dateAt(nowMs);
+        const counts = (interruptionsByDate[date] ??= {});
+        counts[input.kind] = (counts[input.kind] ?? 0) + 1;
+        return focusChanged();
+      }),
+    leaveOff: (input) =>
+      answer('focus.leaveOff', input, () => {
+        const text = input.text.trim();
+        if (text.length === 0) return fail('invalid_input', 'text: Write one line.');
+        if (text.length > 280) return fail('invalid_input', 'text: Keep it to one line (280 characters).');
+        if (/[\r\n]/.test(text)) return fail('invalid_input', 'text: Keep it to one line.');
+        leftOff = { text, at: isoAt(nowMs) };
+        askLeftOff = false;
+        return focusChanged();
+      }),
+    skip: (input) =>
+      answer('focus.skip', input, () => {
+        const block = [dateAt(nowMs), addDays(dateAt(nowMs), 1)]
+          .flatMap(blocksOn)
+          .find((b) => b.id === input.occurrenceId && Date.parse(b.end) > nowMs);
+        if (!block) return fail('not_found', 'That focus block is not coming up.');
+        if (running?.occurrenceId === block.id)
+          return fail('conflict', 'That block is running; end it instead.');
+        skipped.add(block.id);
+        return focusChanged();
+      }),
+    stats: (input) =>
+      answer('focus.stats', input, () => {
+        if (input.from > input.to)
+          return fail('invalid_input', 'The start date must not be after the end date.');
+        return { ok: true, value: stats(input.from, input.to) };
+      }),
+    exportIcs: (input) =>
+      answer('focus.exportIcs', input, () => ({
+        ok: true,
+        value: structuredClone(exportResult ?? { saved: true, fileName: 'keel-focus.ics' }),
+      })),
+  };
+
+  /* ---------- Calendar and do-not-disturb ---------- */
+  const calendarOptions = structuredClone(options.calendar ?? {});
+  const dndOptions = structuredClone(options.dnd);
+  let calendar: CalendarStatus = calendarOptions.status ?? {
+    file: null,
+    upcomingMeetings: 0,
+    lastReadAt: null,
+    error: null,
+  };
+
   const api: KeelApi = {
+    focus,
+    calendar: {
+      status: (input) =>
+        answer('calendar.status', input, () => ({ ok: true, value: structuredClone(calendar) })),
+      import: (input) =>
+        answer('calendar.import', input, () => {
+          calendar = structuredClone(calendarOptions.importResult) ?? {
+            file: 'team.ics',
+            upcomingMeetings: 12,
+            lastReadAt: isoAt(nowMs),
+            error: null,
+          };
+          return { ok: true, value: structuredClone(calendar) };
+        }),
+      clear: (input) =>
+        answer('calendar.clear', input, () => {
+          calendar = { file: null, upcomingMeetings: 0, lastReadAt: null, error: null };
+          return { ok: true, value: structuredClone(calendar) };
+        }),
+    },
+    dnd: {
+      status: (input) =>
+        answer('dnd.status', input, () => ({
+          ok: true,
+          value: {
+            ...(dndOptions ?? {
+              capability: 'control',
+              desktop: 'GNOME',
+              help: null,
+              active: false,
+            }),
+            enabled: settings.dnd.enabled,
+          },
+        })),
+    },
     app: {
       status: (input) => answer('app.status', input, () => ({ ok: true, value: currentStatus() })),
     },
@@ -258,5 +656,7 @@ export function createFakeKeel(options: FakeKeelOptions = {}): FakeKeel {
     patchStatus: patch,
     emit,
     listenerCount: () => listeners.size,
+    focusStatus,
+    advance,
   };
 }

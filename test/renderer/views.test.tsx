@@ -4,7 +4,7 @@ import { navItem, renderApp } from './render-app';
 
 const VIEWS: [nav: string, h1: string, says: RegExp][] = [
   ['Today', 'Today', /Good morning/],
-  ['Focus', 'Focus', /weekly focus plan, ad-hoc blocks and what they protected will live here/],
+  ['Focus', 'Focus', /Next block today at 09:00/],
   ['Check-ins', 'Check-ins', /workload self-checks.*will live here/],
   ['Sign-off', 'Sign-off', /end-of-day sign-off will live here/],
   ['One-on-one', 'One-on-one', /summary for your one-on-one will live here/],
@@ -21,7 +21,7 @@ describe('views', () => {
     expect(within(screen.getByRole('main')).getByText(says)).toBeInTheDocument();
   });
 
-  it('Focus lists the current focus plan from settings, read-only', async () => {
+  it('Focus lists the current focus plan from settings in the editor', async () => {
     const { user } = await renderApp({
       settings: {
         focusPlan: [
@@ -31,11 +31,12 @@ describe('views', () => {
       },
     });
     await user.click(navItem('Focus'));
-    const plan = screen.getByRole('region', { name: 'Weekly focus plan' });
-    expect(within(plan).getByText('08:30–10:00')).toBeInTheDocument();
-    expect(within(plan).getByText('13:00–15:30')).toBeInTheDocument();
+    const plan = await screen.findByRole('region', { name: 'Weekly plan' });
+    expect(within(plan).getByLabelText('Monday block 1 start')).toHaveValue('08:30');
+    expect(within(plan).getByLabelText('Monday block 1 end')).toHaveValue('10:00');
+    expect(within(plan).getByLabelText('Thursday block 1 start')).toHaveValue('13:00');
+    expect(within(plan).getByLabelText('Thursday block 1 end')).toHaveValue('15:30');
     expect(within(plan).getAllByText('No blocks')).toHaveLength(5);
-    expect(within(plan).queryByRole('textbox')).toBeNull();
   });
 
   it('Focus shows the API error sentence when settings cannot be read, and retries', async () => {
@@ -47,11 +48,11 @@ describe('views', () => {
       },
     );
     await user.click(navItem('Focus'));
-    const plan = screen.getByRole('region', { name: 'Weekly focus plan' });
+    const plan = await screen.findByRole('region', { name: 'Weekly plan' });
     expect(within(plan).getByRole('alert')).toHaveTextContent('Keel could not read its database.');
     await user.click(within(plan).getByRole('button', { name: 'Try again' }));
-    expect(await within(plan).findByText('Monday')).toBeInTheDocument();
-    expect(within(plan).queryByRole('alert')).toBeNull();
+    expect(await screen.findByLabelText('Monday block 1 start')).toHaveValue('09:00');
+    expect(within(screen.getByRole('region', { name: 'Weekly plan' })).queryByRole('alert')).toBeNull();
     expect(fake.callsTo('settings.get')).toHaveLength(2);
   });
 });

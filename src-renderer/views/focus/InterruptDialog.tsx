@@ -1,0 +1,145 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { InterruptionKind } from '../../api/types';
+import { Button } from '../../components/Button';
+import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
+import { Input } from '../../components/Input';
+import { Notice } from '../../components/Notice';
+import { INTERRUPTION_KIND_LABELS, INTERRUPTION_KIND_ORDER } from '../../lib/focus';
+import { useFocus } from '../../stores/focus';
+import './InterruptDialog.css';
+
+/**
+ * "I got interrupted": what interrupted the block, an optional note, and one line on where the
+ * work stands. Saved as an interruption, then (when written) as the "where I left off" line.
+ */
+export function InterruptDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title="What interrupted you?"
+      description="Keel counts it for this block. The block keeps running."
+      footer={
+        <>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button variant="primary" type="submit" form="focus-interrupt-form">
+            Save
+          </Button>
+        </>
+      }
+    >
+      {open && <InterruptForm onDone={onClose} />}
+    </Dialog>
+  );
+}
+
+function InterruptForm({ onDone }: { onDone: () => void }) {
+  const interrupt = useFocus((s) => s.interrupt);
+  const leaveOff = useFocus((s) => s.leaveOff);
+  const name = useId();
+  const kindErrorId = useId();
+  const [kind, setKind] = useState<InterruptionKind | null>(null);
+  const [note, setNote] = useState('');
+  const [leftOff, setLeftOff] = useState('');
+  const [kindError, setKindError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [leftOffError, setLeftOffError] = useState<string | null>(null);
+  // Once the interruption is saved, a retry only saves the left-off line (no double count).
+  const [counted, setCounted] = useState(false);
+  const [saving, setSaving] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (saving) return;
+    setKindError(null);
+    setError(null);
+    setLeftOffError(null);
+    if (kind === null && !counted) {
+      setKindError('Choose what interrupted you.');
+      return;
+    }
+    setSaving(true);
+    try {
+      if (!counted && kind !== null) {
+        const result = await interrupt(kind, note.trim() || undefined);
+        if (!result.ok) {
+          setError(result.message);
+          return;
+        }
+        setCounted(true);
+      }
+      const line = leftOff.trim();
+      if (line.length > 0) {
+        const result = await leaveOff(line);
+        if (!result.ok) {
+          setLeftOffError(result.message);
+          return;
+        }
+      }
+      onDone();
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form id="focus-interrupt-form" className="interrupt" onSubmit={(e) => void onSubmit(e)} noValidate>
+      <fieldset
+        className="interrupt__kinds"
+        disabled={counted}
+        aria-describedby={kindError !== null ? kindErrorId : undefined}
+      >
+        <legend className="interrupt__legend">Interrupted by</legend>
+        <div className="interrupt__options">
+          {INTERRUPTION_KIND_ORDER.map((value) => (
+            <label key={value} className="interrupt__option">
+              <input
+                type="radio"
+                name={name}
+                value={value}
+                checked={kind === value}
+                onChange={() => setKind(value)}
+                data-autofocus={value === 'meeting' ? true : undefined}
+              />
+              {INTERRUPTION_KIND_LABELS[value]}
+            </label>
+          ))}
+        </div>
+        {kindError !== null && (
+          <p id={kindErrorId} className="interrupt__error" role="alert">
+            {kindError}
+          </p>
+        )}
+      </fieldset>
+      <Field label="Note (optional)">
+        {(control) => (
+          <Input
+            {...control}
+            value={note}
+            disabled={counted}
+            maxLength={500}
+            onChange={(e) => setNote(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field
+        label="Where did you leave off?"
+        hint="One line for when you come back. Keel shows it when your next block starts."
+        error={leftOffError}
+      >
+        {(control) => (
+          <Input
+            {...control}
+            value={leftOff}
+            maxLength={280}
+            placeholder="e.g. Halfway through the retry logic in sync.ts"
+            onChange={(e) => setLeftOff(e.target.value.replace(/[\r\n]+/g, ' '))}
+          />
+        )}
+      </Field>
+      {error !== null && <Notice tone="error">{error}</Notice>}
+      {counted && <p className="interrupt__counted">The interruption is saved.</p>}
+    </form>
+  );
+}

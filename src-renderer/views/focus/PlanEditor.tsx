@@ -1,0 +1,271 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { FocusRule, Weekday } from '../../api/types';
+import { Button } from '../../components/Button';
+import { Card } from '../../components/Card';
+import { CheckIcon } from '../../components/Icons';
+import { Input } from '../../components/Input';
+import { WEEKDAY_NAMES, WEEKDAY_ORDER } from '../../lib/format';
+import { useSettings } from '../../stores/settings';
+import './PlanEditor.css';
+
+interface DraftRule extends FocusRule {
+  key: number;
+}
+
+let nextKey = 1;
+
+function draftOf(plan: readonly FocusRule[]): DraftRule[] {
+  return plan.map((r) => ({ ...r, key: nextKey++ }));
+}
+
+function valueOf(draft: readonly DraftRule[]): FocusRule[] {
+  const order = (d: Weekday) => WEEKDAY_ORDER.indexOf(d);
+  return draft
+    .map(({ weekday, start, end }) => ({ weekday, start, end }))
+    .sort((a, b) => order(a.weekday) - order(b.weekday) || a.start.localeCompare(b.start));
+}
+
+function samePlan(a: readonly FocusRule[], b: readonly FocusRule[]): boolean {
+  const x = valueOf(draftOf(a));
+  const y = valueOf(draftOf(b));
+  return (
+    x.length === y.length &&
+    x.every((r, i) => r.weekday === y[i]?.weekday && r.start === y[i]?.start && r.end === y[i]?.end)
+  );
+}
+
+/** The weekly plan: blocks per weekday, added, changed and removed here, saved together. */
+export function PlanEditor({ plan }: { plan: readonly FocusRule[] }) {
+  const save = useSettings((s) => s.save);
+  const [base, setBase] = useState(plan);
+  const [draft, setDraft] = useState(() => draftOf(plan));
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const errorId = useId();
+  const dayId = useId();
+  const dirty = !samePlan(valueOf(draft), plan);
+
+  // The plan changed underneath (a save, the CLI): take it unless the user has unsaved edits.
+  if (base !== plan) {
+    setBase(plan);
+    if (samePlan(valueOf(draft), base)) setDraft(draftOf(plan));
+  }
+
+  function edit(change: (d: DraftRule[]) => DraftRule[]) {
+    setDraft(change);
+    setSaved(false);
+  }
+
+  function update(key: number, change: Partial<FocusRule>) {
+    edit((d) => d.map((r) => (r.key === key ? { ...r, ...change } : r)));
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (saving) return;
+    setSaving(true);
+    setError(null);
+    setSaved(false);
+    const result = await save({ key: 'focusPlan', value: valueOf(draft) });
+    setSaving(false);
+    if (result.ok) setSaved(true);
+    else setError(result.message);
+  }
+
+  return (
+    <Card
+      title="Weekly plan"
+      description="The blocks Keel protects every week. Save applies them from now on."
+      className="plan"
+    >
+      <form onSubmit={(e) => void onSubmit(e)} noValidate>
+        <div className="plan__days" aria-describedby={error !== null ? errorId : undefined}>
+          {WEEKDAY_ORDER.map((day) => {
+            const rules = draft
+              .filter((r) => r.weekday === day)
+              .sort((a, b) => a.start.localeCompare(b.start) || a.key - b.key);
+            return (
+              <div key={day} className="plan__day" role="group" aria-labelledby={`${dayId}-${day}`}>
+                <span id={`${dayId}-${day}`} className="plan__day-name">
+                  {WEEKDAY_NAMES[day]}
+                </span>
+                {rules.length === 0 ? (
+                  <p className="plan__none">No blocks</p>
+                ) : (
+                  <ul className="plan__rules">
+                    {rules.map((rule, i) => (
+                      <RuleRow
+                        key={rule.key}
+                        rule={rule}
+                        label={`${WEEKDAY_NAMES[day]} block ${i + 1}`}
+                        invalid={error !== null}
+                        onChange={(change) => update(rule.key, change)}
+                        onRemove={() => edit((d) => d.filter((r) => r.key !== rule.key))}
+                      />
+                    ))}
+                  </ul>
+                )}
+              </div>
+            );
+          })}
+        </div>
+        <AddBlock onAdd={(rule) => edit((d) => [...d, { ...rule, key: nextKey++ }])} />
+        {error !== null && (
+          <p id={errorId} className="plan__error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="plan__actions">
+          <Button type="submit" variant="primary" busy={saving} disabled={!dirty && !saving}>
+            Save plan
+          </Button>
+          {dirty && (
+            <Button
+              variant="ghost"
+              onClick={() => {
+                setDraft(draftOf(plan));
+                setError(null);
+              }}
+            >
+              Discard changes
+            </Button>
+          )}
+          <p className="plan__feedback" role="status">
+            {dirty && !saving ? (
+              <span className="plan__unsaved">Unsaved changes</span>
+            ) : (
+              saved && (
+                <span className="plan__saved">
+                  <CheckIcon /> Saved
+                </span>
+              )
+            )}
+          </p>
+        </div>
+      </form>
+    </Card>
+  );
+}
+
+function RuleRow({
+  rule,
+  label,
+  invalid,
+  onChange,
+  onRemove,
+}: {
+  rule: DraftRule;
+  label: string;
+  invalid: boolean;
+  onChange: (change: Partial<FocusRule>) => void;
+  onRemove: () => void;
+}) {
+  return (
+    <li className="plan__rule">
+      <Input
+        type="time"
+        aria-label={`${label} start`}
+        value={rule.start}
+        aria-invalid={invalid || undefined}
+        onChange={(e) => onChange({ start: e.target.value })}
+      />
+      <span className="plan__to" aria-hidden="true">
+        to
+      </span>
+      <Input
+        type="time"
+        aria-label={`${label} end`}
+        value={rule.end}
+        aria-invalid={invalid || undefined}
+        onChange={(e) => onChange({ end: e.target.value })}
+      />
+      <Button
+        variant="ghost"
+        size="sm"
+        className="plan__remove"
+        aria-label={`Remove ${label}`}
+        onClick={onRemove}
+      >
+        Remove
+      </Button>
+    </li>
+  );
+}
+
+function minutes(hhmm: string): number {
+  const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
+  return m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
+}
+
+function AddBlock({ onAdd }: { onAdd: (rule: FocusRule) => void }) {
+  const [weekday, setWeekday] = useState<Weekday>('mon');
+  const [start, setStart] = useState('09:00');
+  const [end, setEnd] = useState('11:00');
+  const [error, setError] = useState<string | null>(null);
+  const ids = { day: useId(), start: useId(), end: useId(), error: useId() };
+
+  function add() {
+    if (!(minutes(end) > minutes(start))) {
+      setError('A focus block must end after it starts, on the same day.');
+      return;
+    }
+    setError(null);
+    onAdd({ weekday, start, end });
+  }
+
+  return (
+    <div className="plan__add" role="group" aria-labelledby={`${ids.day}-title`}>
+      <p id={`${ids.day}-title`} className="plan__add-title">
+        Add a block
+      </p>
+      <div className="plan__add-row">
+        <label className="plan__add-field" htmlFor={ids.day}>
+          <span>Weekday</span>
+          <select
+            id={ids.day}
+            className="input plan__select"
+            value={weekday}
+            onChange={(e) => setWeekday(e.target.value as Weekday)}
+          >
+            {WEEKDAY_ORDER.map((d) => (
+              <option key={d} value={d}>
+                {WEEKDAY_NAMES[d]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="plan__add-field" htmlFor={ids.start}>
+          <span>Start</span>
+          <Input
+            id={ids.start}
+            type="time"
+            value={start}
+            aria-invalid={error !== null || undefined}
+            aria-describedby={error !== null ? ids.error : undefined}
+            onChange={(e) => setStart(e.target.value)}
+          />
+        </label>
+        <label className="plan__add-field" htmlFor={ids.end}>
+          <span>End</span>
+          <Input
+            id={ids.end}
+            type="time"
+            value={end}
+            aria-invalid={error !== null || undefined}
+            aria-describedby={error !== null ? ids.error : undefined}
+            onChange={(e) => setEnd(e.target.value)}
+          />
+        </label>
+        <Button className="plan__add-button" onClick={add}>
+          Add block
+        </Button>
+      </div>
+      {error !== null && (
+        <p id={ids.error} className="plan__error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import type { FocusBlock, FocusStatus } from '../../api/types';
+import { Button } from '../../components/Button';
+import { Card } from '../../components/Card';
+import { EmptyState } from '../../components/EmptyState';
+import { AlertIcon } from '../../components/Icons';
+import { Notice } from '../../components/Notice';
+import { formatMinutes, minutesBetween } from '../../lib/focus';
+import { localParts } from '../../lib/format';
+import { useFocus } from '../../stores/focus';
+import { StateBadge } from './Badge';
+import './TodayBlocks.css';
+
+/** Today's planned blocks with what became of each, meeting overlaps, and Skip for the next one. */
+export function TodayBlocks({ status }: { status: FocusStatus }) {
+  const skip = useFocus((s) => s.skip);
+  const [skipping, setSkipping] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const nextUpcoming = status.today.find((b) => b.state === 'upcoming');
+
+  async function onSkip(block: FocusBlock) {
+    setSkipping(block.id);
+    setError(null);
+    const result = await skip(block.id);
+    setSkipping(null);
+    if (!result.ok) setError(result.message);
+  }
+
+  let body;
+  if (status.pausedToday) {
+    body = <Notice tone="info">Your focus plan is paused today, so no blocks are planned.</Notice>;
+  } else if (status.today.length === 0) {
+    body = (
+      <EmptyState
+        compact
+        headingLevel={3}
+        title="No focus blocks planned today"
+        description="Your weekly plan has nothing on this weekday. You can still start a block above."
+      />
+    );
+  } else {
+    body = (
+      <ul className="blocks">
+        {status.today.map((block) => (
+          <li key={block.id} className={`blocks__item blocks__item--${block.state}`}>
+            <div className="blocks__main">
+              <span className="blocks__time tabular">
+                {block.startTime}–{block.endTime}
+              </span>
+              <span className="blocks__length tabular">
+                {formatMinutes(minutesBetween(block.start, block.end))}
+              </span>
+              <StateBadge state={block.state} />
+              {block === nextUpcoming && (
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  className="blocks__skip"
+                  busy={skipping === block.id}
+                  aria-label={`Skip the ${block.startTime}–${block.endTime} block`}
+                  onClick={() => void onSkip(block)}
+                >
+                  Skip
+                </Button>
+              )}
+            </div>
+            {block.meetings.length > 0 && (
+              <ul className="blocks__meetings">
+                {block.meetings.map((m) => (
+                  <li key={`${m.title}-${m.start}`} className="blocks__meeting">
+                    <AlertIcon />
+                    <span>
+                      Overlaps “{m.title}” <span className="tabular">{timeRange(m.start, m.end)}</span>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ul>
+    );
+  }
+
+  return (
+    <Card title="Today’s blocks" description="From your weekly plan.">
+      {body}
+      {error !== null && (
+        <Notice tone="error" className="blocks__notice">
+          {error}
+        </Notice>
+      )}
+    </Card>
+  );
+}
+
+function timeRange(startIso: string, endIso: string): string {
+  const start = localParts(startIso);
+  const end = localParts(endIso);
+  if (!start || !end) return '';
+  return `${start.time}–${end.time}`;
+}

@@ -1,0 +1,113 @@
+import type { FocusStats } from '../../api/types';
+import { Card } from '../../components/Card';
+import { Loading } from '../../components/Loading';
+import { formatMinutes, INTERRUPTION_KIND_LABELS, INTERRUPTION_KIND_ORDER } from '../../lib/focus';
+import { formatShortDate } from '../../lib/format';
+import './WeekStats.css';
+
+/** Width of a bar as a percentage of the week's longest, for CSS `attr()`. */
+function percent(value: number, max: number): string {
+  if (max <= 0 || value <= 0) return '0%';
+  return `${Math.max(1, Math.round((value / max) * 100))}%`;
+}
+
+/**
+ * Planned vs protected minutes per day, Monday to Sunday. The bars are drawn with CSS and hidden
+ * from assistive technology; the table they sit in carries the numbers.
+ */
+export function WeekStats({ stats, today }: { stats: FocusStats | null; today: string | null }) {
+  return (
+    <Card title="This week" description="Planned focus time, and how much of it you protected.">
+      {stats === null ? <Loading label="Loading this week…" /> : <WeekBody stats={stats} today={today} />}
+    </Card>
+  );
+}
+
+function WeekBody({ stats, today }: { stats: FocusStats; today: string | null }) {
+  const max = Math.max(0, ...stats.days.map((d) => Math.max(d.plannedMinutes, d.protectedMinutes)));
+  const { totals } = stats;
+  const share =
+    totals.plannedMinutes > 0 ? Math.round((totals.protectedMinutes / totals.plannedMinutes) * 100) : null;
+  const interruptions = INTERRUPTION_KIND_ORDER.reduce((n, k) => n + totals.interruptions[k], 0);
+
+  return (
+    <div className="week">
+      <table className="week__table">
+        <caption className="visually-hidden">Focus minutes per day this week</caption>
+        <thead>
+          <tr>
+            <th scope="col">Day</th>
+            <th scope="col" className="week__bar-head">
+              <span className="visually-hidden">Share protected</span>
+            </th>
+            <th scope="col" className="week__num">
+              Protected
+            </th>
+            <th scope="col" className="week__num">
+              Planned
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {stats.days.map((day) => {
+            const isToday = day.date === today;
+            const dayShare =
+              day.plannedMinutes > 0
+                ? `${Math.round((day.protectedMinutes / day.plannedMinutes) * 100)}%`
+                : '—';
+            return (
+              <tr key={day.date} className={isToday ? 'week__row week__row--today' : 'week__row'}>
+                <th scope="row" className="week__day" aria-current={isToday ? 'date' : undefined}>
+                  {formatShortDate(day.date).replace(/ \w+$/, '')}
+                  {isToday && <span className="week__today">Today</span>}
+                </th>
+                <td className="week__bars">
+                  <span className="week__track" aria-hidden="true">
+                    <span className="week__planned" data-width={percent(day.plannedMinutes, max)} />
+                    <span className="week__protected" data-width={percent(day.protectedMinutes, max)} />
+                  </span>
+                  <span className="visually-hidden">{dayShare}</span>
+                </td>
+                <td className="week__num tabular">{formatMinutes(day.protectedMinutes)}</td>
+                <td className="week__num week__num--muted tabular">{formatMinutes(day.plannedMinutes)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+
+      <div className="week__legend" aria-hidden="true">
+        <span className="week__key week__key--protected">Protected</span>
+        <span className="week__key week__key--planned">Planned</span>
+      </div>
+
+      <dl className="week__totals">
+        <div className="week__total">
+          <dt>Protected this week</dt>
+          <dd className="tabular">
+            {formatMinutes(totals.protectedMinutes)}
+            <span className="week__total-of"> of {formatMinutes(totals.plannedMinutes)} planned</span>
+            {share !== null && <span className="week__total-of"> ({share}%)</span>}
+          </dd>
+        </div>
+        <div className="week__total">
+          <dt>Interruptions</dt>
+          <dd>
+            {interruptions === 0 ? (
+              'None this week'
+            ) : (
+              <ul className="week__kinds">
+                {INTERRUPTION_KIND_ORDER.map((kind) => (
+                  <li key={kind} className="week__kind">
+                    {INTERRUPTION_KIND_LABELS[kind]}{' '}
+                    <span className="week__kind-count tabular">{totals.interruptions[kind]}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </div>
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,382 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { FakeKeelOptions } from './fake-keel';
+import { navItem, renderApp } from './render-app';
+
+/** The fake's clock: Tuesday 11 March 2025, 08:40 (+01:00); plan 09:00–11:00 and 14:00–16:00. */
+async function openFocus(options: FakeKeelOptions = {}) {
+  const utils = await renderApp(options);
+  await utils.user.click(navItem('Focus'));
+  await screen.findByRole('region', { name: /Start a focus block|Focus until/ });
+  return utils;
+}
+
+function region(name: string | RegExp) {
+  return screen.getByRole('region', { name });
+}
+
+const RUNNING = {
+  sessionId: 7,
+  kind: 'adhoc' as const,
+  occurrenceId: null,
+  startedAt: '2025-03-11T08:30:00+01:00',
+  endsAt: '2025-03-11T08:55:00+01:00',
+  endTime: '08:55',
+  protectedMinutes: 10,
+  interruptions: 0,
+};
+
+describe('Focus: the block now', () => {
+  it('starts a 25-minute block and shows "Focus until" with the time left', async () => {
+    const { user, fake } = await openFocus();
+    await user.click(screen.getByRole('button', { name: 'Start a 25 min block' }));
+    const now = await screen.findByRole('region', { name: 'Focus until 09:05' });
+    expect(fake.callsTo('focus.start').map((c) => c.input)).toEqual([{ minutes: 25 }]);
+    expect(within(now).getByText('25 min left')).toBeInTheDocument();
+    expect(within(now).getByRole('progressbar', { name: 'Time in this block' })).toHaveAttribute(
+      'aria-valuetext',
+      '0 min of 25 min',
+    );
+    expect(within(now).getByText(/0 interruptions/)).toBeInTheDocument();
+  });
+
+  it('starts until the next block', async () => {
+    const { user, fake } = await openFocus();
+    await user.click(screen.getByRole('button', { name: 'Until next meeting or block' }));
+    expect(await screen.findByRole('region', { name: 'Focus until 09:00' })).toBeInTheDocument();
+    expect(fake.callsTo('focus.start').map((c) => c.input)).toEqual([{ until: 'next' }]);
+  });
+
+  it('shows the API sentence when a block cannot start', async () => {
+    const { user, fake } = await openFocus();
+    fake.failNext('focus.start', {
+      code: 'conflict',
+      message: 'A focus block is already running until 10:00; end it first.',
+    });
+    await user.click(screen.getByRole('button', { name: 'Start a 50 min block' }));
+    expect(await within(region('Start a focus block')).findByRole('alert')).toHaveTextContent(
+      'A focus block is already running until 10:00; end it first.',
+    );
+  });
+
+  it('records an interruption with its kind, note and where you left off', async () => {
+    const { user, fake } = await openFocus({ focus: { running: RUNNING } });
+    const now = region('Focus until 08:55');
+    expect(within(now).getByText('15 min left')).toBeInTheDocument();
+    await user.click(within(now).getByRole('button', { name: 'I got interrupted' }));
+    const dialog = screen.getByRole('dialog', { name: 'What interrupted you?' });
+
+    // Without a kind nothing is saved.
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('Choose what interrupted you.');
+    expect(fake.callsTo('focus.interrupt')).toHaveLength(0);
+
+    await user.click(within(dialog).getByRole('radio', { name: 'Incident' }));
+    await user.type(within(dialog).getByRole('textbox', { name: 'Note (optional)' }), 'Pager: API 500s');
+    await user.type(
+      within(dialog).getByRole('textbox', { name: 'Where did you leave off?' }),
+      'Writing the test for the retry',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(fake.callsTo('focus.interrupt').map((c) => c.input)).toEqual([
+      { kind: 'incident', note: 'Pager: API 500s' },
+    ]);
+    expect(fake.callsTo('focus.leaveOff').map((c) => c.input)).toEqual([
+      { text: 'Writing the test for the retry' },
+    ]);
+    expect(await within(region('Focus until 08:55')).findByText(/1 interruption$/)).toBeInTheDocument();
+  });
+
+  it('does not count an interruption twice when only the left-off line failed', async () => {
+    const { user, fake } = await openFocus({ focus: { running: RUNNING } });
+    await user.click(screen.getByRole('button', { name: 'I got interrupted' }));
+    const dialog = screen.getByRole('dialog');
+    await user.click(within(dialog).getByRole('radio', { name: 'Chat' }));
+    await user.type(
+      within(dialog).getByRole('textbox', { name: 'Where did you leave off?' }),
+      'Reviewing #42',
+    );
+    fake.failNext('focus.leaveOff', { code: 'invalid_input', message: 'Keep it to one line.' });
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(await within(dialog).findByText('Keep it to one line.')).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(fake.callsTo('focus.interrupt')).toHaveLength(1);
+    expect(fake.callsTo('focus.leaveOff')).toHaveLength(2);
+  });
+
+  it('ends the block, then asks where you left off; Not now hides the prompt', async () => {
+    const { user, fake } = await openFocus({ focus: { running: RUNNING } });
+    await user.click(screen.getByRole('button', { name: 'End block' }));
+    expect(await screen.findByRole('region', { name: 'Start a focus block' })).toBeInTheDocument();
+    expect(fake.callsTo('focus.stop')).toHaveLength(1);
+    const prompt = await screen.findByRole('region', { name: 'Where did you leave off?' });
+    await user.click(within(prompt).getByRole('button', { name: 'Not now' }));
+    expect(screen.queryByRole('region', { name: 'Where did you leave off?' })).toBeNull();
+    expect(fake.callsTo('focus.leaveOff')).toHaveLength(0);
+  });
+
+  it('saves the left-off line from the prompt and shows it when the next block starts', async () => {
+    const { user, fake } = await openFocus({ focus: { askLeftOff: true } });
+    const prompt = screen.getByRole('region', { name: 'Where did you leave off?' });
+    await user.click(within(prompt).getByRole('button', { name: 'Save' }));
+    expect(within(prompt).getByRole('alert')).toHaveTextContent('Write one line, or choose Not now.');
+    await user.type(
+      within(prompt).getByRole('textbox', { name: 'Where did you leave off?' }),
+      'Step 3 of the plan',
+    );
+    await user.click(within(prompt).getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(screen.queryByRole('region', { name: 'Where did you leave off?' })).toBeNull(),
+    );
+    expect(fake.callsTo('focus.leaveOff').map((c) => c.input)).toEqual([{ text: 'Step 3 of the plan' }]);
+
+    fake.advance(60_000);
+    await user.click(screen.getByRole('button', { name: 'Start a 50 min block' }));
+    const now = await screen.findByRole('region', { name: 'Focus until 09:31' });
+    expect(within(now).getByText('Where you left off:').parentElement).toHaveTextContent(
+      'Where you left off: Step 3 of the plan',
+    );
+  });
+});
+
+describe('Focus: today and this week', () => {
+  it("lists today's blocks with states and overlaps, and skips the next one", async () => {
+    const { user, fake } = await openFocus({
+      focus: {
+        meetings: {
+          'focus:2025-03-11@09:00': [
+            { title: 'Standup', start: '2025-03-11T09:30:00+01:00', end: '2025-03-11T09:45:00+01:00' },
+          ],
+        },
+      },
+    });
+    const today = region('Today’s blocks');
+    const items = within(today)
+      .getAllByRole('listitem')
+      .filter((li) => li.parentElement?.className === 'blocks');
+    expect(items).toHaveLength(2);
+    expect(items[0]).toHaveTextContent('09:00–11:00');
+    expect(items[0]).toHaveTextContent('Upcoming');
+    expect(items[0]).toHaveTextContent('Overlaps “Standup” 09:30–09:45');
+    expect(items[1]).toHaveTextContent('14:00–16:00');
+
+    // Only the next upcoming block offers Skip.
+    expect(within(today).getAllByRole('button', { name: /^Skip/ })).toHaveLength(1);
+    await user.click(within(today).getByRole('button', { name: 'Skip the 09:00–11:00 block' }));
+    expect(fake.callsTo('focus.skip').map((c) => c.input)).toEqual([
+      { occurrenceId: 'focus:2025-03-11@09:00' },
+    ]);
+    await waitFor(() => expect(items[0]).toHaveTextContent('Skipped'));
+    expect(within(today).getByRole('button', { name: 'Skip the 14:00–16:00 block' })).toBeInTheDocument();
+  });
+
+  it('shows planned and protected minutes per day, totals and interruptions by kind', async () => {
+    const { fake } = await openFocus({
+      focus: {
+        protectedByDate: { '2025-03-10': 200 },
+        interruptionsByDate: { '2025-03-10': { meeting: 2, chat: 1 } },
+      },
+    });
+    const week = region('This week');
+    const table = await within(week).findByRole('table', { name: 'Focus minutes per day this week' });
+    expect(fake.callsTo('focus.stats').at(-1)?.input).toEqual({ from: '2025-03-10', to: '2025-03-16' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(7);
+    expect(within(rows[0] as HTMLElement).getByRole('rowheader')).toHaveTextContent('Mon 10');
+    expect(rows[0]).toHaveTextContent('83%');
+    expect(
+      within(rows[0] as HTMLElement)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['83%', '3 h 20 min', '4 h']);
+    expect(within(rows[1] as HTMLElement).getByRole('rowheader')).toHaveAttribute('aria-current', 'date');
+    expect(
+      within(rows[6] as HTMLElement)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['—', '0 min', '0 min']);
+    expect(within(week).getByText('Protected this week').nextElementSibling).toHaveTextContent(
+      '3 h 20 min of 20 h planned (17%)',
+    );
+    const kinds = within(week).getByText('Interruptions').nextElementSibling as HTMLElement;
+    expect(kinds).toHaveTextContent('Meeting 2');
+    expect(kinds).toHaveTextContent('Chat 1');
+    expect(kinds).toHaveTextContent('Incident 0');
+  });
+});
+
+describe('Focus: weekly plan and pauses', () => {
+  it('adds and removes blocks and saves the plan', async () => {
+    const { user, fake } = await openFocus({
+      settings: { focusPlan: [{ weekday: 'mon', start: '09:00', end: '11:00' }] },
+    });
+    const plan = region('Weekly plan');
+    expect(within(plan).getByRole('button', { name: 'Save plan' })).toBeDisabled();
+
+    await user.selectOptions(within(plan).getByRole('combobox', { name: 'Weekday' }), 'wed');
+    const start = within(plan).getByLabelText('Start');
+    const end = within(plan).getByLabelText('End');
+    await user.clear(start);
+    await user.type(start, '13:00');
+    await user.clear(end);
+    await user.type(end, '15:30');
+    await user.click(within(plan).getByRole('button', { name: 'Add block' }));
+    expect(within(plan).getByLabelText('Wednesday block 1 start')).toHaveValue('13:00');
+
+    await user.click(within(plan).getByRole('button', { name: 'Remove Monday block 1' }));
+    expect(within(plan).queryByLabelText('Monday block 1 start')).toBeNull();
+    expect(within(plan).getByText('Unsaved changes')).toBeInTheDocument();
+
+    await user.click(within(plan).getByRole('button', { name: 'Save plan' }));
+    expect(await within(plan).findByText('Saved')).toBeInTheDocument();
+    expect(fake.callsTo('settings.set').map((c) => c.input)).toEqual([
+      { key: 'focusPlan', value: [{ weekday: 'wed', start: '13:00', end: '15:30' }] },
+    ]);
+    expect(fake.settings.focusPlan).toEqual([{ weekday: 'wed', start: '13:00', end: '15:30' }]);
+  });
+
+  it('refuses a block that ends before it starts, before saving', async () => {
+    const { user } = await openFocus();
+    const plan = region('Weekly plan');
+    const end = within(plan).getByLabelText('End');
+    await user.clear(end);
+    await user.type(end, '08:00');
+    await user.click(within(plan).getByRole('button', { name: 'Add block' }));
+    expect(within(plan).getByRole('alert')).toHaveTextContent(
+      'A focus block must end after it starts, on the same day.',
+    );
+  });
+
+  it("shows the API's sentence under the editor and keeps the edits", async () => {
+    const { user, fake } = await openFocus({
+      settings: { focusPlan: [{ weekday: 'mon', start: '09:00', end: '11:00' }] },
+    });
+    const plan = region('Weekly plan');
+    await user.selectOptions(within(plan).getByRole('combobox', { name: 'Weekday' }), 'mon');
+    const start = within(plan).getByLabelText('Start');
+    const end = within(plan).getByLabelText('End');
+    await user.clear(start);
+    await user.type(start, '10:00');
+    await user.clear(end);
+    await user.type(end, '12:00');
+    await user.click(within(plan).getByRole('button', { name: 'Add block' }));
+    await user.click(within(plan).getByRole('button', { name: 'Save plan' }));
+
+    expect(await within(plan).findByRole('alert')).toHaveTextContent(
+      'focusPlan: Focus blocks on mon overlap (09:00–11:00 and 10:00–12:00).',
+    );
+    expect(within(plan).getByLabelText('Monday block 2 start')).toHaveValue('10:00');
+    expect(within(plan).getByLabelText('Monday block 2 end')).toHaveValue('12:00');
+    expect(within(plan).getByText('Unsaved changes')).toBeInTheDocument();
+    expect(fake.settings.focusPlan).toHaveLength(1);
+
+    // Fix it and save.
+    await user.click(within(plan).getByRole('button', { name: 'Remove Monday block 1' }));
+    await user.click(within(plan).getByRole('button', { name: 'Save plan' }));
+    expect(await within(plan).findByText('Saved')).toBeInTheDocument();
+    expect(within(plan).queryByRole('alert')).toBeNull();
+    expect(fake.settings.focusPlan).toEqual([{ weekday: 'mon', start: '10:00', end: '12:00' }]);
+  });
+
+  it('adds a pause with a note and removes it', async () => {
+    const { user, fake } = await openFocus();
+    const pauses = region('Pauses');
+    expect(within(pauses).getByText('No pauses planned.')).toBeInTheDocument();
+    await user.type(within(pauses).getByLabelText('From'), '2025-04-14');
+    await user.type(within(pauses).getByLabelText('To'), '2025-04-18');
+    await user.type(within(pauses).getByLabelText('Note (optional)'), 'Easter');
+    await user.click(within(pauses).getByRole('button', { name: 'Add pause' }));
+
+    expect(await within(pauses).findByText('Mon 14 Apr – Fri 18 Apr')).toBeInTheDocument();
+    expect(within(pauses).getByText('Easter')).toBeInTheDocument();
+    expect(fake.callsTo('settings.set').map((c) => c.input)).toEqual([
+      { key: 'focusPauses', value: [{ from: '2025-04-14', to: '2025-04-18', note: 'Easter' }] },
+    ]);
+    expect(within(pauses).getByLabelText('From')).toHaveValue('');
+
+    await user.click(
+      within(pauses).getByRole('button', { name: 'Remove the pause Mon 14 Apr – Fri 18 Apr' }),
+    );
+    expect(await within(pauses).findByText('No pauses planned.')).toBeInTheDocument();
+    expect(fake.settings.focusPauses).toEqual([]);
+  });
+
+  it('keeps the typed pause when it is refused', async () => {
+    const { user } = await openFocus();
+    const pauses = region('Pauses');
+    await user.type(within(pauses).getByLabelText('From'), '2025-04-18');
+    await user.type(within(pauses).getByLabelText('To'), '2025-04-14');
+    await user.click(within(pauses).getByRole('button', { name: 'Add pause' }));
+    expect(await within(pauses).findByRole('alert')).toHaveTextContent(
+      'focusPauses: A pause must end on or after the day it starts.',
+    );
+    expect(within(pauses).getByLabelText('From')).toHaveValue('2025-04-18');
+  });
+});
+
+describe('Focus: calendar', () => {
+  it('exports the plan, imports a calendar and stops using it', async () => {
+    const { user, fake } = await openFocus({
+      calendar: {
+        importResult: {
+          file: 'work.ics',
+          upcomingMeetings: 14,
+          lastReadAt: '2025-03-11T08:39:00+01:00',
+          error: null,
+        },
+      },
+    });
+    const card = region('Calendar');
+    await user.click(within(card).getByRole('button', { name: 'Export focus plan (.ics)' }));
+    expect(await within(card).findByText('Saved as keel-focus.ics')).toBeInTheDocument();
+    expect(fake.callsTo('focus.exportIcs')).toHaveLength(1);
+
+    expect(within(card).getByText(/No calendar imported/)).toBeInTheDocument();
+    await user.click(within(card).getByRole('button', { name: 'Import a calendar (.ics)…' }));
+    expect(await within(card).findByText('work.ics')).toBeInTheDocument();
+    expect(within(card).getByText('14 meetings')).toBeInTheDocument();
+    expect(within(card).getByText('today at 08:39')).toBeInTheDocument();
+
+    await user.click(within(card).getByRole('button', { name: 'Stop using this calendar' }));
+    expect(await within(card).findByText(/No calendar imported/)).toBeInTheDocument();
+    expect(fake.callsTo('calendar.clear')).toHaveLength(1);
+  });
+
+  it('shows nothing on a cancelled export, and the file error sentence', async () => {
+    const { user } = await openFocus({
+      exportResult: { saved: false, fileName: null },
+      calendar: {
+        status: {
+          file: 'team.ics',
+          upcomingMeetings: 1,
+          lastReadAt: null,
+          error: 'Keel could not read team.ics; it may have moved.',
+        },
+      },
+    });
+    const card = region('Calendar');
+    expect(await within(card).findByText('1 meeting')).toBeInTheDocument();
+    expect(within(card).getByRole('alert')).toHaveTextContent(
+      'Keel could not read team.ics; it may have moved.',
+    );
+    await user.click(within(card).getByRole('button', { name: 'Export focus plan (.ics)' }));
+    await waitFor(() =>
+      expect(within(card).getByRole('button', { name: 'Export focus plan (.ics)' })).toBeEnabled(),
+    );
+    expect(within(card).queryByText(/Saved as/)).toBeNull();
+  });
+});
+
+describe('Focus: state pushes', () => {
+  it('re-reads status and stats on a focus push', async () => {
+    const { fake } = await openFocus();
+    await waitFor(() => expect(fake.callsTo('focus.stats').length).toBeGreaterThan(0));
+    const before = { status: fake.callsTo('focus.status').length, stats: fake.callsTo('focus.stats').length };
+    fake.emit({ type: 'changed', topics: ['focus'] });
+    await waitFor(() => expect(fake.callsTo('focus.status').length).toBe(before.status + 1));
+    expect(fake.callsTo('focus.stats').length).toBe(before.stats + 1);
+  });
+});
