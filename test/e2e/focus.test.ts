@@ -4,6 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp';
 import {
+  axeViolations,
   launchChromium,
   recorded,
   SCREENSHOTS,
@@ -12,7 +13,6 @@ import {
   type RunningPreview,
 } from './preview-server';
 
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 let preview: RunningPreview;
 let context: BrowserContext;
 let page: Page;
@@ -26,17 +26,7 @@ async function shoot(name: string): Promise<void> {
     await page.emulateMedia({ colorScheme: scheme });
     await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
     await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${scheme}.png`), fullPage: true });
-    await page.evaluate(AXE_SOURCE);
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
-        }
-      ).axe;
-      return (await axe.run()).violations.map(
-        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-      );
-    });
+    const violations = await axeViolations(page);
     expect(violations, `${name} (${scheme})`).toEqual([]);
   }
   await page.emulateMedia({ colorScheme: 'light' });

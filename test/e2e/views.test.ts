@@ -3,7 +3,13 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp';
-import { launchChromium, SCREENSHOTS, startBuiltPreview, type RunningPreview } from './preview-server';
+import {
+  axeViolations,
+  launchChromium,
+  SCREENSHOTS,
+  startBuiltPreview,
+  type RunningPreview,
+} from './preview-server';
 
 const VIEWS = [
   ['today', 'Today'],
@@ -13,8 +19,6 @@ const VIEWS = [
   ['one-on-one', 'One-on-one'],
   ['settings', 'Settings'],
 ] as const;
-
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let preview: RunningPreview;
 let context: BrowserContext;
@@ -34,21 +38,6 @@ async function openPage(scheme: 'light' | 'dark'): Promise<Page> {
   await page.goto(preview.url);
   await page.getByRole('navigation', { name: 'Main' }).waitFor();
   return page;
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through DevTools, so the page's CSP (no inline scripts) stays in force.
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
-      }
-    ).axe;
-    const result = await axe.run();
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  return violations;
 }
 
 async function settle(page: Page): Promise<void> {

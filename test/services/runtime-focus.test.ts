@@ -1,36 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { StateEvent } from '../../src-main/ipc/contract';
-import {
-  FakePower,
-  RecordingNotifier,
-  RecordingShell,
-  RecordingTray,
-} from '../../src-main/platform/recording';
-import { KeelRuntime } from '../../src-main/services/runtime';
-import { makeServices } from '../helpers/services';
+import { makeRuntime } from '../helpers/runtime';
 
 const at = (hhmm: string, date = '2027-03-15') => Date.parse(`${date}T${hhmm}:00+01:00`);
 
 function setup(start = at('08:00')) {
-  const { services, clock } = makeServices(start, 'Europe/Berlin');
-  const tray = new RecordingTray();
-  const notifier = new RecordingNotifier(() => clock.now());
-  const power = new FakePower();
-  const shell = new RecordingShell();
-  const pushed: StateEvent[] = [];
-  const runtime = new KeelRuntime({
-    services,
-    clock,
-    timers: clock,
-    tray,
-    notifier,
-    power,
-    shell,
-    push: (e) => pushed.push(e),
-  });
-  runtime.start();
-  const titles = () => notifier.shown.map((n) => n.title);
-  return { services, clock, tray, notifier, power, shell, pushed, runtime, titles };
+  const made = makeRuntime(start);
+  made.runtime.start();
+  const titles = () => made.notifier.shown.map((n) => n.title);
+  return { ...made, titles };
 }
 
 describe('runtime: focus blocks', () => {

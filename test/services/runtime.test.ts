@@ -1,34 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  FakePower,
-  RecordingNotifier,
-  RecordingShell,
-  RecordingTray,
-} from '../../src-main/platform/recording';
-import type { StateEvent } from '../../src-main/ipc/contract';
-import { KeelRuntime } from '../../src-main/services/runtime';
-import { makeServices } from '../helpers/services';
+import { makeRuntime } from '../helpers/runtime';
 
 function setup(startIso: string) {
-  const { services, clock } = makeServices(Date.parse(startIso), 'Europe/Berlin');
+  const made = makeRuntime(Date.parse(startIso));
   // These tests are about the runtime itself; focus blocks have their own tests.
-  services.settings.set('focusPlan', []);
-  const tray = new RecordingTray();
-  const notifier = new RecordingNotifier(() => clock.now());
-  const power = new FakePower();
-  const shell = new RecordingShell();
-  const pushed: StateEvent[] = [];
-  const runtime = new KeelRuntime({
-    services,
-    clock,
-    timers: clock,
-    tray,
-    notifier,
-    power,
-    shell,
-    push: (e) => pushed.push(e),
-  });
-  return { services, clock, tray, notifier, power, shell, pushed, runtime };
+  made.services.settings.set('focusPlan', []);
+  return made;
 }
 
 describe('KeelRuntime', () => {
