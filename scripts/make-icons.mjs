@@ -1,6 +1,14 @@
-// Draws Keel's tray and app icons into assets/ with no dependencies (zlib + hand-written PNG
-// chunks), so the icons are reproducible from source: `node scripts/make-icons.mjs`.
-// `--check` only verifies that the committed files match what this script draws.
+// Draws every Keel icon with no dependencies (zlib + hand-written PNG, ICO and ICNS containers),
+// so the icons are reproducible from source: `node scripts/make-icons.mjs`. `--check` only
+// verifies that the committed files match what this script draws (CI runs it).
+//
+// One source: the drawing below. From it come
+//   - assets/icon-source.png, the 1024 px master app icon; every other app icon is derived from
+//     its pixels by area-averaging downscaling: assets/icon.png (512, the window/notification
+//     icon), assets/icons/NxN.png (Linux), assets/icon.ico (Windows), assets/icon.icns (macOS);
+//   - the tray icons, drawn from the same mark at their exact pixel sizes (a downscaled app icon
+//     is a blur at 16 px): assets/tray/<state>[Template][@2x].png, and for Windows
+//     assets/tray/<state>.ico holding the badge at every small-icon size (16 px at 100% to 48 px).
 //
 // The mark: a sailing boat under a sun. The sun says the state: a ring when idle, a filled disc
 // during a focus block, a crescent moon after hours (shapes that stay distinct at 16 px). Windows and Linux get
@@ -157,34 +165,129 @@ const glyph = (state, scale, withKeel = false) =>
 // ---------------------------------------------------------------------------------------------
 // Rasterising: supersampled coverage, composited premultiplied, written straight.
 
+/** Supersamples pixel (px, py) of a `size` canvas into `out` (straight RGBA). */
+function samplePixel(out, size, px, py, samples, paint) {
+  let r = 0;
+  let g = 0;
+  let b = 0;
+  let a = 0;
+  for (let sy = 0; sy < samples; sy++) {
+    for (let sx = 0; sx < samples; sx++) {
+      const colour = paint((px + (sx + 0.5) / samples) / size, (py + (sy + 0.5) / samples) / size);
+      if (!colour) continue;
+      r += colour[0] * colour[3];
+      g += colour[1] * colour[3];
+      b += colour[2] * colour[3];
+      a += colour[3];
+    }
+  }
+  const i = (py * size + px) * 4;
+  const n = samples * samples;
+  if (a > 0) {
+    out[i] = Math.round(r / a);
+    out[i + 1] = Math.round(g / a);
+    out[i + 2] = Math.round(b / a);
+  }
+  out[i + 3] = Math.round((a / n) * 255);
+}
+
 /** `paint(x, y)` returns [r, g, b, a] (0–255, a 0–1) or null for transparent. */
 function render(size, paint) {
   const samples = size <= 64 ? 8 : 4;
   const out = new Uint8Array(size * size * 4);
   for (let py = 0; py < size; py++) {
+    for (let px = 0; px < size; px++) samplePixel(out, size, px, py, samples, paint);
+  }
+  return out;
+}
+
+/**
+ * `render` for large canvases: `region(x, y)` names the flat area a point is in (background,
+ * body, mark…); a pixel whose corners and centre all lie in one region is painted from its
+ * centre (exact for flat colours and linear gradients), and only edge pixels are supersampled.
+ * Sound where every feature is wider than a pixel, as on the 1024 px master.
+ */
+function renderLarge(size, region, paint) {
+  const out = new Uint8Array(size * size * 4);
+  const w = size + 1;
+  const corners = new Int32Array(w * w);
+  for (let y = 0; y <= size; y++)
+    for (let x = 0; x <= size; x++) corners[y * w + x] = region(x / size, y / size);
+  for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      let r = 0;
-      let g = 0;
-      let b = 0;
-      let a = 0;
-      for (let sy = 0; sy < samples; sy++) {
-        for (let sx = 0; sx < samples; sx++) {
-          const colour = paint((px + (sx + 0.5) / samples) / size, (py + (sy + 0.5) / samples) / size);
-          if (!colour) continue;
-          r += colour[0] * colour[3];
-          g += colour[1] * colour[3];
-          b += colour[2] * colour[3];
-          a += colour[3];
-        }
+      const id = corners[py * w + px];
+      const cx = (px + 0.5) / size;
+      const cy = (py + 0.5) / size;
+      if (
+        corners[py * w + px + 1] !== id ||
+        corners[(py + 1) * w + px] !== id ||
+        corners[(py + 1) * w + px + 1] !== id ||
+        region(cx, cy) !== id
+      ) {
+        samplePixel(out, size, px, py, 4, paint);
+        continue;
       }
+      const colour = paint(cx, cy);
+      if (!colour) continue;
       const i = (py * size + px) * 4;
-      const n = samples * samples;
-      if (a > 0) {
-        out[i] = Math.round(r / a);
-        out[i + 1] = Math.round(g / a);
-        out[i + 2] = Math.round(b / a);
+      out[i] = Math.round(colour[0]);
+      out[i + 1] = Math.round(colour[1]);
+      out[i + 2] = Math.round(colour[2]);
+      out[i + 3] = Math.round(colour[3] * 255);
+    }
+  }
+  return out;
+}
+
+/**
+ * Downscales a square straight-alpha RGBA image from `from` to `to` pixels by area averaging
+ * (each output pixel is the alpha-weighted mean of the source area it covers).
+ */
+export function downscale(rgba, from, to) {
+  // Per output index, the source pixels it covers and how much of each.
+  const ratio = from / to;
+  const spans = Array.from({ length: to }, (_, o) => {
+    const start = o * ratio;
+    const end = (o + 1) * ratio;
+    const weights = [];
+    for (let s = Math.floor(start); s < Math.min(Math.ceil(end), from); s++) {
+      weights.push([s, Math.min(end, s + 1) - Math.max(start, s)]);
+    }
+    return weights;
+  });
+  // Premultiply, then average rows (horizontal pass) and columns (vertical pass).
+  const pre = new Float64Array(from * from * 4);
+  for (let i = 0; i < from * from; i++) {
+    const a = rgba[i * 4 + 3] / 255;
+    pre[i * 4] = rgba[i * 4] * a;
+    pre[i * 4 + 1] = rgba[i * 4 + 1] * a;
+    pre[i * 4 + 2] = rgba[i * 4 + 2] * a;
+    pre[i * 4 + 3] = a;
+  }
+  const rows = new Float64Array(from * to * 4);
+  for (let y = 0; y < from; y++) {
+    for (let ox = 0; ox < to; ox++) {
+      for (const [sx, weight] of spans[ox]) {
+        for (let c = 0; c < 4; c++) rows[(y * to + ox) * 4 + c] += pre[(y * from + sx) * 4 + c] * weight;
       }
-      out[i + 3] = Math.round((a / n) * 255);
+    }
+  }
+  const out = new Uint8Array(to * to * 4);
+  const area = ratio * ratio;
+  for (let oy = 0; oy < to; oy++) {
+    for (let ox = 0; ox < to; ox++) {
+      const sum = [0, 0, 0, 0];
+      for (const [sy, weight] of spans[oy]) {
+        for (let c = 0; c < 4; c++) sum[c] += rows[(sy * to + ox) * 4 + c] * weight;
+      }
+      const i = (oy * to + ox) * 4;
+      const a = sum[3] / area;
+      if (a > 0) {
+        out[i] = Math.round(Math.min(255, sum[0] / sum[3]));
+        out[i + 1] = Math.round(Math.min(255, sum[1] / sum[3]));
+        out[i + 2] = Math.round(Math.min(255, sum[2] / sum[3]));
+      }
+      out[i + 3] = Math.round(Math.min(1, a) * 255);
     }
   }
   return out;
@@ -206,13 +309,15 @@ function templateIcon(state, size) {
   return render(size, (x, y) => (mark(x, y) ? BLACK : null));
 }
 
+/** The master app icon, `size` px (1024): the only app icon drawn; the rest are downscaled from it. */
 function appIcon(size) {
   // The macOS icon grid: the body fills about 80% of the canvas, with room for the shadow.
   const body = roundedRect(0.1, 0.1, 0.9, 0.9, 0.18);
   const mark = glyph('idle', 0.62, true);
   const top = [0x2a, 0x8a, 0xa8];
   const bottom = [0x14, 0x47, 0x60];
-  return render(size, (x, y) => {
+  const region = (x, y) => (!body(x, y) ? 0 : mark(x, y) ? 2 : 1);
+  return renderLarge(size, region, (x, y) => {
     if (!body(x, y)) return null;
     if (mark(x, y)) return WHITE;
     const t = (y - 0.1) / 0.8;
@@ -220,42 +325,143 @@ function appIcon(size) {
   });
 }
 
-/** Every icon file, relative to the project root, with its PNG bytes. */
+// ---------------------------------------------------------------------------------------------
+// Containers. Both ICO (Windows Vista and later) and ICNS (macOS 10.7 and later) may hold PNGs.
+
+/** An ICO file holding `images` ([size, pngBytes] pairs, size 1–256). */
+export function encodeIco(images) {
+  const header = Buffer.alloc(6);
+  header.writeUInt16LE(0, 0); // reserved
+  header.writeUInt16LE(1, 2); // type: icon
+  header.writeUInt16LE(images.length, 4);
+  const entries = [];
+  let offset = 6 + 16 * images.length;
+  for (const [size, png] of images) {
+    if (!Number.isInteger(size) || size < 1 || size > 256)
+      throw new Error(`ICO sizes are 1–256 px, not ${size}`);
+    const entry = Buffer.alloc(16);
+    entry[0] = size % 256; // width, 0 means 256
+    entry[1] = size % 256; // height
+    entry[2] = 0; // no palette
+    entry[3] = 0; // reserved
+    entry.writeUInt16LE(1, 4); // colour planes
+    entry.writeUInt16LE(32, 6); // bits per pixel
+    entry.writeUInt32LE(png.length, 8);
+    entry.writeUInt32LE(offset, 12);
+    entries.push(entry);
+    offset += png.length;
+  }
+  return Buffer.concat([header, ...entries, ...images.map(([, png]) => png)]);
+}
+
+/** Reads an ICO file back: its images as { size, png } (for tests and --check). */
+export function decodeIco(bytes) {
+  if (bytes.readUInt16LE(0) !== 0 || bytes.readUInt16LE(2) !== 1) throw new Error('not an ICO file');
+  return Array.from({ length: bytes.readUInt16LE(4) }, (_, n) => {
+    const at = 6 + 16 * n;
+    const length = bytes.readUInt32LE(at + 8);
+    const offset = bytes.readUInt32LE(at + 12);
+    return { size: bytes[at] || 256, png: bytes.subarray(offset, offset + length) };
+  });
+}
+
+/** ICNS element types that hold a PNG, by pixel size (the @2x types share sizes with 1x ones). */
+const ICNS_TYPES = [
+  ['icp4', 16],
+  ['icp5', 32],
+  ['ic11', 32], // 16@2x
+  ['icp6', 64],
+  ['ic12', 64], // 32@2x
+  ['ic07', 128],
+  ['ic08', 256],
+  ['ic13', 256], // 128@2x
+  ['ic09', 512],
+  ['ic14', 512], // 256@2x
+  ['ic10', 1024], // 512@2x
+];
+
+/** An ICNS file from `pngs`, a Map of pixel size to PNG bytes. */
+export function encodeIcns(pngs) {
+  const elements = ICNS_TYPES.filter(([, size]) => pngs.has(size)).map(([type, size]) => {
+    const head = Buffer.alloc(8);
+    head.write(type, 0, 'latin1');
+    head.writeUInt32BE(8 + pngs.get(size).length, 4);
+    return Buffer.concat([head, pngs.get(size)]);
+  });
+  const head = Buffer.alloc(8);
+  head.write('icns', 0, 'latin1');
+  head.writeUInt32BE(8 + elements.reduce((n, e) => n + e.length, 0), 4);
+  return Buffer.concat([head, ...elements]);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const MASTER_SIZE = 1024;
+const LINUX_SIZES = [16, 32, 48, 64, 128, 256, 512];
+const ICO_SIZES = [16, 24, 32, 48, 64, 128, 256];
+const ICNS_SIZES = [16, 32, 64, 128, 256, 512, 1024];
+/** Windows draws tray icons at the small-icon size: 16 px at 100% scaling up to 32 at 200%, 48 beyond. */
+const TRAY_ICO_SIZES = [16, 20, 24, 32, 40, 48];
+
+/** Every icon file, relative to the project root, with its bytes. */
 export function icons() {
   const files = [];
   for (const state of Object.keys(SYMBOLS)) {
+    const badges = new Map(
+      TRAY_ICO_SIZES.map((size) => [size, encodePng(size, size, badgeIcon(state, size))]),
+    );
     for (const [suffix, scale] of [
       ['', 1],
       ['@2x', 2],
     ]) {
       const size = 16 * scale;
-      files.push([`assets/tray/${state}${suffix}.png`, encodePng(size, size, badgeIcon(state, size))]);
+      files.push([`assets/tray/${state}${suffix}.png`, badges.get(size)]);
       files.push([
         `assets/tray/${state}Template${suffix}.png`,
         encodePng(size, size, templateIcon(state, size)),
       ]);
     }
+    files.push([`assets/tray/${state}.ico`, encodeIco([...badges])]);
   }
-  files.push(['assets/icon.png', encodePng(512, 512, appIcon(512))]);
+
+  const master = appIcon(MASTER_SIZE);
+  const app = new Map([[MASTER_SIZE, encodePng(MASTER_SIZE, MASTER_SIZE, master)]]);
+  for (const size of new Set([...LINUX_SIZES, ...ICO_SIZES, ...ICNS_SIZES])) {
+    if (!app.has(size)) app.set(size, encodePng(size, size, downscale(master, MASTER_SIZE, size)));
+  }
+  files.push(['assets/icon-source.png', app.get(MASTER_SIZE)]);
+  files.push(['assets/icon.png', app.get(512)]);
+  for (const size of LINUX_SIZES) files.push([`assets/icons/${size}x${size}.png`, app.get(size)]);
+  files.push(['assets/icon.ico', encodeIco(ICO_SIZES.map((size) => [size, app.get(size)]))]);
+  files.push(['assets/icon.icns', encodeIcns(new Map(ICNS_SIZES.map((size) => [size, app.get(size)])))]);
   return files;
 }
 
+/** Which of `files` (default: what `icons()` draws) are missing or differ under `projectRoot`. */
+export function staleIcons(projectRoot = root, files = icons()) {
+  return files
+    .filter(([file, bytes]) => {
+      const target = path.join(projectRoot, file);
+      return !fs.existsSync(target) || !fs.readFileSync(target).equals(bytes);
+    })
+    .map(([file]) => file);
+}
+
 function main() {
-  const check = process.argv.includes('--check');
-  const stale = [];
+  if (process.argv.includes('--check')) {
+    const stale = staleIcons();
+    if (stale.length > 0) {
+      console.error(`keel: icons out of date (run node scripts/make-icons.mjs): ${stale.join(', ')}`);
+      process.exit(1);
+    }
+    console.log('keel: icons match their source');
+    return;
+  }
   for (const [file, bytes] of icons()) {
     const target = path.join(root, file);
-    if (check) {
-      if (!fs.existsSync(target) || !fs.readFileSync(target).equals(bytes)) stale.push(file);
-      continue;
-    }
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, bytes);
     console.log(`keel: wrote ${file}`);
-  }
-  if (stale.length > 0) {
-    console.error(`keel: icons out of date (run node scripts/make-icons.mjs): ${stale.join(', ')}`);
-    process.exit(1);
   }
 }
 

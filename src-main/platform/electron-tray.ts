@@ -37,12 +37,13 @@ export interface ElectronTrayOptions<M> {
 
 /**
  * Icon files per state. macOS gets template images (black + alpha; the menu bar tints them for
- * light and dark) named `*Template.png`, which Electron recognises by name. Each file has an
- * `@2x` sibling that Electron picks up by itself on high-density displays.
+ * light and dark) named `*Template.png`, which Electron recognises by name; each PNG has an `@2x`
+ * sibling Electron picks up on high-density displays. Windows gets `.ico` files holding every
+ * size, so the notification area picks the right one for its scaling.
  */
 export function trayIconPaths(assetsDir: string, platform: NodeJS.Platform): Record<TrayState, string> {
-  const suffix = platform === 'darwin' ? 'Template' : '';
-  const file = (state: TrayState): string => path.join(assetsDir, 'tray', `${state}${suffix}.png`);
+  const suffix = platform === 'darwin' ? 'Template.png' : platform === 'win32' ? '.ico' : '.png';
+  const file = (state: TrayState): string => path.join(assetsDir, 'tray', `${state}${suffix}`);
   return { idle: file('idle'), focus: file('focus'), 'after-hours': file('after-hours') };
 }
 

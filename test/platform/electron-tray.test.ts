@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createElectronTray, trayIconPaths, trayMenuTemplate } from '../../src-main/platform/electron-tray';
@@ -119,12 +120,20 @@ describe('trayMenuTemplate', () => {
 });
 
 describe('trayIconPaths', () => {
-  it('uses template images on macOS and colour images elsewhere', () => {
+  it('uses template images on macOS, .ico on Windows and colour PNGs elsewhere', () => {
     const mac = trayIconPaths('/app/assets', 'darwin');
     expect(mac.focus).toBe(path.join('/app/assets', 'tray', 'focusTemplate.png'));
-    for (const platform of ['win32', 'linux'] as const) {
-      const paths = trayIconPaths('/app/assets', platform);
-      expect(paths['after-hours']).toBe(path.join('/app/assets', 'tray', 'after-hours.png'));
+    expect(trayIconPaths('/app/assets', 'win32').idle).toBe(path.join('/app/assets', 'tray', 'idle.ico'));
+    expect(trayIconPaths('/app/assets', 'linux')['after-hours']).toBe(
+      path.join('/app/assets', 'tray', 'after-hours.png'),
+    );
+  });
+
+  it('points at icon files that exist, for every state and platform', () => {
+    const assets = path.resolve(__dirname, '../../assets');
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      for (const file of Object.values(trayIconPaths(assets, platform)))
+        expect(fs.existsSync(file), file).toBe(true);
     }
   });
 });

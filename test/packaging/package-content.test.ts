@@ -1,0 +1,230 @@
+// What `npm run dist` puts in the package, checked offline. AppImage, deb, rpm, dmg and NSIS need
+// downloads (Electron itself, and the tools that make each format), so this packages electron-builder's
+// Linux `dir` target on a stub Electron folder instead, with npmRebuild=false (no Electron headers
+// either): the app.asar, the unpacked native module and the resources are what every format wraps.
+import { execFile, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import * as asar from '@electron/asar';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(__dirname, '../..');
+const STATES = ['idle', 'focus', 'after-hours'];
+
+interface Comparison {
+  ok: boolean;
+  message?: string;
+}
+/** What scripts/check-native-abi.mjs exports (a plain .mjs script, so typed here by hand). */
+interface CheckNativeAbi {
+  PACKAGED_MODULE: string;
+  compareAbi(input: {
+    file: string;
+    moduleAbi: number | undefined;
+    electronAbi: number;
+    electronVersion: string;
+    nodeAbi?: number;
+  }): Comparison;
+  afterPack(context: unknown): Promise<void>;
+}
+interface ElectronNative {
+  readModuleAbi(file: string): number | undefined;
+  electronAbi(): number;
+  electronVersion(): string;
+}
+
+const load = async <T>(file: string): Promise<T> =>
+  (await import(pathToFileURL(path.join(ROOT, file)).href)) as T;
+const check = await load<CheckNativeAbi>('scripts/check-native-abi.mjs');
+const native = await load<ElectronNative>('scripts/electron-native.mjs');
+
+let work: string;
+let resources: string;
+let archive: string;
+let entries: Set<string>;
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(ROOT, 'dist/main/main.cjs'))) {
+    const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'pipe' });
+    if (build.status !== 0) throw new Error(`build failed: ${build.stderr.toString()}`);
+  }
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'keel-package-'));
+  // A stub Electron: electron-builder copies the folder and renames `electron` to the app's
+  // executable. It reports how it was called, which tests the CLI launcher below.
+  const stub = path.join(work, 'electron-dist');
+  fs.mkdirSync(path.join(stub, 'resources'), { recursive: true });
+  fs.writeFileSync(
+    path.join(stub, 'electron'),
+    '#!/bin/sh\nprintf "ELECTRON_RUN_AS_NODE=%s\\n" "$ELECTRON_RUN_AS_NODE"\nfor a in "$@"; do printf "arg=%s\\n" "$a"; done\n',
+    { mode: 0o755 },
+  );
+  await promisify(execFile)(
+    process.execPath,
+    [
+      'node_modules/electron-builder/cli.js',
+      '--linux',
+      'dir',
+      '--projectDir',
+      ROOT,
+      `-c.electronDist=${stub}`,
+      '-c.npmRebuild=false',
+      `-c.directories.output=${path.join(work, 'release')}`,
+    ],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        KEEL_SKIP_ABI_CHECK: '1',
+        CSC_IDENTITY_AUTO_DISCOVERY: 'false',
+        ELECTRON_SKIP_BINARY_DOWNLOAD: '1',
+      },
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
+  resources = path.join(work, 'release/linux-unpacked/resources');
+  archive = path.join(resources, 'app.asar');
+  entries = new Set(asar.listPackage(archive, { isPack: false }).map((entry) => entry.replace(/^[/\\]/, '')));
+}, 120_000);
+
+afterAll(() => {
+  if (work) fs.rmSync(work, { recursive: true, force: true });
+});
+
+const read = (file: string): string => asar.extractFile(archive, file).toString('utf8');
+
+describe('the packaged app (electron-builder --linux dir)', () => {
+  it('holds the built main, preload, CLI and package.json in app.asar, without source maps or the preview', () => {
+    for (const file of [
+      'dist/main/main.cjs',
+      'dist/preload/preload.cjs',
+      'dist/cli/keel.cjs',
+      'package.json',
+    ]) {
+      expect(entries, file).toContain(file);
+    }
+    expect(JSON.parse(read('package.json'))).toMatchObject({ name: 'keel', main: 'dist/main/main.cjs' });
+    expect([...entries].filter((e) => e.endsWith('.map') || e.startsWith('dist/preview'))).toEqual([]);
+  });
+
+  it('ships a CommonJS preload (a sandboxed preload cannot be an ES module)', () => {
+    const preload = read('dist/preload/preload.cjs');
+    expect(preload).toMatch(/require\(["']electron["']\)/);
+    expect(preload).not.toMatch(/^\s*(import|export)\s/m);
+  });
+
+  it('holds the renderer page and every asset it references', () => {
+    expect(entries).toContain('dist/renderer/index.html');
+    const html = read('dist/renderer/index.html');
+    const referenced = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(referenced.length).toBeGreaterThan(0);
+    for (const asset of referenced) expect(entries, asset).toContain(`dist/renderer/${asset}`);
+  });
+
+  it('holds the tray icons for every state and platform, and the app icon', () => {
+    expect(entries).toContain('assets/icon.png');
+    for (const state of STATES) {
+      for (const name of [
+        `${state}.png`,
+        `${state}@2x.png`,
+        `${state}Template.png`,
+        `${state}Template@2x.png`,
+        `${state}.ico`,
+      ]) {
+        expect(entries, name).toContain(`assets/tray/${name}`);
+      }
+    }
+  });
+
+  it('unpacks better-sqlite3 from app.asar and ships only the node_modules the bundles need', () => {
+    const unpacked = path.join(resources, check.PACKAGED_MODULE);
+    expect(fs.existsSync(unpacked)).toBe(true);
+    const packages = new Set([...entries].filter((e) => /^node_modules\/[^/]+$/.test(e)));
+    expect(packages).toEqual(
+      new Set(['node_modules/better-sqlite3', 'node_modules/bindings', 'node_modules/file-uri-to-path']),
+    );
+  });
+
+  it('runs: the CLI from the extracted app answers with its real database (here on Node)', () => {
+    const app = path.join(work, 'extracted');
+    asar.extractAll(archive, app);
+    const result = spawnSync(process.execPath, [path.join(app, 'dist/cli/keel.cjs'), 'status', '--json'], {
+      env: { ...process.env, KEEL_DATA_DIR: path.join(work, 'data'), TZ: 'UTC' },
+      encoding: 'utf8',
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toBeTypeOf('object');
+  });
+
+  it('puts the keel launcher in resources/bin, running the CLI on the app executable as Node', () => {
+    const launcher = path.join(resources, 'bin/keel');
+    expect(fs.statSync(launcher).mode & 0o111).not.toBe(0);
+    const result = spawnSync(launcher, ['status', '--json'], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim().split('\n')).toEqual([
+      'ELECTRON_RUN_AS_NODE=1',
+      `arg=${fs.realpathSync(resources)}/app.asar/dist/cli/keel.cjs`,
+      'arg=status',
+      'arg=--json',
+    ]);
+    const cmd = fs.readFileSync(path.join(resources, 'bin/keel.cmd'), 'utf8');
+    expect(cmd).toContain('set "ELECTRON_RUN_AS_NODE=1"');
+    expect(cmd).toContain('"%~dp0..\\..\\Keel.exe" "%~dp0..\\app.asar\\dist\\cli\\keel.cjs" %*');
+  });
+});
+
+describe('the native ABI check (afterPack)', () => {
+  const electronAbi = native.electronAbi();
+  const version = native.electronVersion();
+
+  it("reports the offline package's Node-ABI module as a mismatch, loudly", () => {
+    const file = path.join(resources, check.PACKAGED_MODULE);
+    const moduleAbi = native.readModuleAbi(file);
+    expect(moduleAbi).toBe(Number(process.versions.modules));
+    const result = check.compareAbi({
+      file,
+      moduleAbi,
+      electronAbi,
+      electronVersion: version,
+      nodeAbi: Number(process.versions.modules),
+    });
+    expect(result.ok).toBe(false);
+    expect(result.message).toContain('ABI MISMATCH');
+    expect(result.message).toContain(`ABI ${moduleAbi} (that is Node`);
+    expect(result.message).toContain(`Electron ${version} needs ABI ${electronAbi}`);
+    expect(result.message).toContain(file);
+  });
+
+  it('passes a module with Electronʼs ABI, and names a module without any', () => {
+    expect(
+      check.compareAbi({ file: 'x.node', moduleAbi: 150, electronAbi: 150, electronVersion: '45.4.1' }),
+    ).toEqual({
+      ok: true,
+    });
+    expect(
+      check.compareAbi({ file: 'x.node', moduleAbi: undefined, electronAbi: 150, electronVersion: '45.4.1' })
+        .message,
+    ).toMatch(/no node_register_module_v<N> symbol/);
+  });
+
+  it('fails the build as the hook, unless KEEL_SKIP_ABI_CHECK=1', async () => {
+    const appOutDir = path.dirname(resources);
+    const context = {
+      appOutDir,
+      packager: { config: {}, info: { framework: { version } }, getResourcesDir: () => resources },
+    };
+    const saved = process.env.KEEL_SKIP_ABI_CHECK;
+    try {
+      delete process.env.KEEL_SKIP_ABI_CHECK;
+      await expect(check.afterPack(context)).rejects.toThrow(/ABI MISMATCH/);
+      process.env.KEEL_SKIP_ABI_CHECK = '1';
+      await expect(check.afterPack(context)).resolves.toBeUndefined();
+    } finally {
+      if (saved === undefined) delete process.env.KEEL_SKIP_ABI_CHECK;
+      else process.env.KEEL_SKIP_ABI_CHECK = saved;
+    }
+  });
+});
