@@ -103,6 +103,8 @@ export const settingSchemas = {
     .min(0, { message: 'Use 0 (no pre-warning) to 60 minutes.' })
     .max(60, { message: 'Use 0 (no pre-warning) to 60 minutes.' }),
   dnd: dndSettingsSchema,
+  /** Start Keel (in the tray) when the user logs in; applied by main through the autostart port. */
+  autostart: z.boolean({ message: 'Use true or false.' }),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -137,6 +139,7 @@ export function defaultSettings(zone: string = systemZone()): Settings {
     focusPauses: [],
     focusWarningMinutes: 5,
     dnd: { enabled: false },
+    autostart: false,
   };
 }
 

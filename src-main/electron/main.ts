@@ -24,6 +24,8 @@ import { systemClock } from '../core/clock';
 import { KeelError } from '../core/errors';
 import type { StateEvent, ViewName } from '../ipc/contract';
 import { createHandlers } from '../ipc/handlers';
+import { createAutostart, startedHidden } from '../platform/autostart';
+import { watchDatabaseFiles } from '../platform/database-watch';
 import { createCommandRunner } from '../platform/dnd/command-runner';
 import { detectDndController } from '../platform/dnd/detect';
 import { DbusNotificationsBus } from '../platform/dnd/notifications-bus';
@@ -33,6 +35,8 @@ import { createElectronTray, loadTrayIcons } from '../platform/electron-tray';
 import { nodeTimers } from '../platform/node-timers';
 import type { ShellPort, TrayPort } from '../platform/ports';
 import { createServices, type Services } from '../services';
+import { AutostartSync } from '../services/autostart-sync';
+import { ExternalChangeWatcher } from '../services/external-changes';
 import { FOCUS_SHORTCUT, KeelRuntime } from '../services/runtime';
 import { resolveDataDir } from '../storage/paths';
 import { version } from '../version';
@@ -54,8 +58,6 @@ const dataDir = resolveDataDir();
 const appRoot = app.getAppPath();
 const assetsDir = path.join(appRoot, 'assets');
 const appIcon = path.join(assetsDir, 'icon.png');
-// Started by autostart (a later issue): stay in the tray until asked.
-const startHidden = process.argv.includes('--hidden');
 
 if (process.env.KEEL_DATA_DIR?.trim()) {
   // Before the single-instance lock, which lives in userData: a Keel on a test folder must not
@@ -81,6 +83,8 @@ function run(): void {
   let runtime: KeelRuntime | undefined;
   let tray: TrayPort | undefined;
   let disposeIpc: (() => void) | undefined;
+  let autostart: AutostartSync | undefined;
+  let externalChanges: ExternalChangeWatcher | undefined;
 
   const pushState = statePusher(() => window?.webContents);
   const dndBus = new DbusNotificationsBus();
@@ -143,6 +147,10 @@ function run(): void {
   };
 
   const shutdown = (): void => {
+    externalChanges?.stop();
+    externalChanges = undefined;
+    autostart?.stop();
+    autostart = undefined;
     runtime?.stop();
     runtime = undefined;
     tray?.dispose();
@@ -247,7 +255,36 @@ function run(): void {
       );
     }
 
-    window = createWindow(!startHidden);
+    // Started at login (autostart): stay in the tray until asked.
+    window = createWindow(!startedHidden(process.argv, process.platform, app));
+
+    // The `autostart` setting drives the system's login item: now, and whenever it changes.
+    autostart = new AutostartSync({
+      port: createAutostart({ platform: process.platform, app }),
+      settings: services.settings,
+      onProblem: (message, error) => {
+        console.warn('keel: autostart:', error);
+        started.announce({
+          id: `autostart:${Date.now()}`,
+          title: 'Start at login',
+          body: message,
+          view: 'settings',
+        });
+      },
+    });
+    void autostart.start();
+
+    // The `keel` CLI writes the same file: take its changes up without a restart.
+    externalChanges = new ExternalChangeWatcher({
+      db: services.db,
+      settings: services.settings,
+      calendar: services.calendar,
+      replan: () => started.externalChange(),
+      push: pushState,
+      timers: nodeTimers,
+      onError: (error) => console.warn('keel: could not take up changes made by the keel command:', error),
+    });
+    externalChanges.start(watchDatabaseFiles(dataDir));
 
     if (process.env.KEEL_SMOKE === '1') {
       const smoke: KeelSmokeState = { trayCreated: true, trayState: runtime.trayState(), dataDir, version };

@@ -37,7 +37,8 @@ export const VIEWS = ['today', 'focus', 'checks', 'signoff', 'one-on-one', 'sett
 export type ViewName = (typeof VIEWS)[number];
 
 /** Topics the main side announces when their data changed; the renderer re-reads them. */
-export type StateTopic = 'settings' | 'status' | 'agenda' | 'focus' | 'dnd' | 'calendar';
+export const STATE_TOPICS = ['settings', 'status', 'agenda', 'focus', 'dnd', 'calendar'] as const;
+export type StateTopic = (typeof STATE_TOPICS)[number];
 
 /** Main -> renderer pushes, through the one `keel.onState` subscription. */
 export type StateEvent = { type: 'changed'; topics: StateTopic[] } | { type: 'navigate'; view: ViewName };

@@ -128,5 +128,5 @@ export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(contract, value);
 }
 
-export { buildApi, CHANNELS, STATE_CHANNEL, VIEWS } from './channels';
+export { buildApi, CHANNELS, STATE_CHANNEL, STATE_TOPICS, VIEWS } from './channels';
 export type { Domain, Invoke, IpcResult, KeelApi, StateEvent, StateTopic, ViewName } from './channels';

@@ -63,3 +63,11 @@ export interface ShellPort {
   /** Asks the user for a file to open; resolves to its path (main only), or null. */
   chooseFile(options: { title: string; filters: FileFilter[] }): Promise<string | null>;
 }
+
+/** Starting Keel at login (platform/autostart.ts has the adapters). */
+export interface AutostartPort {
+  /** Whether Keel is set to start at login now. */
+  isEnabled(): Promise<boolean>;
+  /** Adds or removes Keel's login item; doing what is already done changes nothing. */
+  setEnabled(on: boolean): Promise<void>;
+}

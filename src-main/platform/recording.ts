@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { ViewName } from '../ipc/contract';
 import type { DndController, DndPrior } from './dnd/dnd-controller';
 import type {
+  AutostartPort,
   KeelNotification,
   NotifierPort,
   PowerEvent,
@@ -166,5 +167,25 @@ export class RecordingDndController implements DndController {
   private set(on: boolean): void {
     this.on = on;
     this.history.push(on);
+  }
+}
+
+/** Start at login for the preview and tests: remembers the state instead of changing the system. */
+export class RecordingAutostart implements AutostartPort {
+  enabled = false;
+  /** Every `setEnabled` call, in order. */
+  readonly history: boolean[] = [];
+  /** The next `setEnabled` call fails with this error (once). */
+  failNext: Error | null = null;
+
+  async isEnabled(): Promise<boolean> {
+    return this.enabled;
+  }
+  async setEnabled(on: boolean): Promise<void> {
+    this.history.push(on);
+    const failure = this.failNext;
+    this.failNext = null;
+    if (failure) throw failure;
+    this.enabled = on;
   }
 }

@@ -15,9 +15,11 @@ import { KeelError, toErrorPayload } from '../core/errors';
 import type { StateEvent } from '../ipc/contract';
 import { dispatch } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
+import { watchDatabaseFiles } from '../platform/database-watch';
 import { nodeTimers } from '../platform/node-timers';
 import {
   FakePower,
+  RecordingAutostart,
   RecordingDndController,
   RecordingNotifier,
   RecordingShell,
@@ -25,6 +27,8 @@ import {
 } from '../platform/recording';
 import type { PowerEvent } from '../platform/ports';
 import { createServices, type Services } from '../services';
+import { AutostartSync } from '../services/autostart-sync';
+import { ExternalChangeWatcher } from '../services/external-changes';
 import { KeelRuntime } from '../services/runtime';
 import { version } from '../version';
 
@@ -61,6 +65,8 @@ export interface Preview {
   notifier: RecordingNotifier;
   power: FakePower;
   shell: RecordingShell;
+  autostart: RecordingAutostart;
+  externalChanges: ExternalChangeWatcher;
   close(): Promise<void>;
 }
 
@@ -83,6 +89,32 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const handlers = createHandlers(services, shell);
   const runtime = new KeelRuntime({ services, clock, timers, tray, notifier, power, shell, push });
   runtime.start();
+  // Start at login is recorded, never applied to this machine.
+  const autostart = new RecordingAutostart();
+  const autostartSync = new AutostartSync({
+    port: autostart,
+    settings: services.settings,
+    onProblem: (message) =>
+      runtime.announce({
+        id: `autostart:${clock.now()}`,
+        title: 'Start at login',
+        body: message,
+        view: 'settings',
+      }),
+  });
+  void autostartSync.start();
+  // `keel` commands on the same data folder show up in the browser without a reload. Real
+  // timers for the debounce: file events are real even when the test clock stands still.
+  const externalChanges = new ExternalChangeWatcher({
+    db: services.db,
+    settings: services.settings,
+    calendar: services.calendar,
+    replan: () => runtime.externalChange(),
+    push,
+    timers: nodeTimers,
+    onError: (error) => console.error('[keel preview]', error),
+  });
+  externalChanges.start(watchDatabaseFiles(options.dataDir));
 
   const indexHtml = () =>
     fs
@@ -158,6 +190,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
           saved: shell.saved.map((f) => f.path),
         },
         dnd: { on: dnd.on, history: dnd.history },
+        autostart: { enabled: autostart.enabled, history: autostart.history },
       });
     }
     if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
@@ -224,7 +257,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     notifier,
     power,
     shell,
+    autostart,
+    externalChanges,
     close: async () => {
+      externalChanges.stop();
+      autostartSync.stop();
       runtime.stop();
       for (const res of streams) res.end();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -98,6 +98,30 @@ export class CalendarService implements MeetingSource {
     return this.status();
   }
 
+  /**
+   * Another process (the `keel` CLI) imported or cleared a calendar while Keel ran: follow what
+   * it stored. Nothing happens when the stored file is the one already loaded.
+   */
+  async followStore(): Promise<void> {
+    const stored = this.deps.store.get();
+    if (stored === this.filePath) return;
+    if (stored) {
+      // Another file: its meetings, not the last one's, even if it cannot be read.
+      this.calendar = null;
+      this.memo = null;
+      await this.load();
+      return;
+    }
+    this.generation++;
+    this.stopWatching();
+    this.filePath = null;
+    this.calendar = null;
+    this.lastReadAt = null;
+    this.error = null;
+    this.memo = null;
+    this.changed();
+  }
+
   /** Forgets the imported calendar and stops watching its file. */
   clear(): CalendarStatus {
     this.generation++;

@@ -49,6 +49,8 @@ export class KeelRuntime {
   /** Prompts that came due during a focus block; delivered when it ends. */
   private readonly held: KeelNotification[] = [];
   private trayTimer: TimerHandle | undefined;
+  /** The running block do-not-disturb was last set up for (blocks the CLI starts come unseen). */
+  private dndSession: number | undefined;
 
   constructor(private readonly deps: RuntimeDeps) {
     this.scheduler = new AgendaScheduler(deps.services.agenda, deps.clock, deps.timers, {
@@ -77,6 +79,7 @@ export class KeelRuntime {
     // Keel may have died while it had do-not-disturb on: put the desktop back first.
     this.afterDnd(services.dnd.restoreAfterCrash());
     services.focus.reconcile();
+    this.dndSession = services.focus.running()?.id;
     this.scheduler.start();
     this.refreshTray();
   }
@@ -92,6 +95,27 @@ export class KeelRuntime {
     this.deps.services.focus.reconcile();
     this.scheduler.replan();
     this.refreshTray();
+  }
+
+  /**
+   * Another process (the `keel` CLI) wrote to the database: re-plan, and take up a focus block it
+   * started or stopped as if it had happened here (do-not-disturb, held prompts), but quietly:
+   * the user just typed the command. (The caller tells the window: ExternalChangeWatcher.)
+   */
+  externalChange(): void {
+    const { focus, dnd } = this.deps.services;
+    this.replan();
+    const running = focus.running()?.id;
+    if (running !== this.dndSession) {
+      this.dndSession = running;
+      this.afterDnd(running === undefined ? dnd.blockEnded() : dnd.blockStarted());
+      if (running === undefined) for (const prompt of this.held.splice(0)) this.notify(prompt);
+    }
+  }
+
+  /** Shows a notification whose click opens `view` (e.g. a problem applying a setting). */
+  announce(notification: KeelNotification): void {
+    this.notify(notification);
   }
 
   /** What the tray shows now. */
@@ -240,8 +264,13 @@ export class KeelRuntime {
 
   private onFocusChange(change: FocusChange): void {
     const zone = this.deps.services.settings.get().zone;
-    if (change.type === 'started') this.afterDnd(this.deps.services.dnd.blockStarted());
-    else if (change.type === 'ended') this.afterDnd(this.deps.services.dnd.blockEnded());
+    if (change.type === 'started') {
+      this.dndSession = change.session.id;
+      this.afterDnd(this.deps.services.dnd.blockStarted());
+    } else if (change.type === 'ended') {
+      this.dndSession = undefined;
+      this.afterDnd(this.deps.services.dnd.blockEnded());
+    }
     if (change.type === 'started' && !change.silent) {
       const cue = this.deps.services.focus.takeCue();
       this.notify({

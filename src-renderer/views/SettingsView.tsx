@@ -12,6 +12,7 @@ import { WEEKDAY_NAMES, WEEKDAY_ORDER } from '../lib/format';
 import { useSettings } from '../stores/settings';
 import { useStatus } from '../stores/status';
 import { FocusSettingsCard } from './settings/FocusSettingsCard';
+import { StartupCard } from './settings/StartupCard';
 import './SettingsView.css';
 
 export function SettingsView() {
@@ -28,6 +29,7 @@ export function SettingsView() {
         <AppearanceCard theme={settings.theme} />
         <SettingsForm settings={settings} />
         <FocusSettingsCard settings={settings} />
+        <StartupCard autostart={settings.autostart} />
         {status && <AboutCard status={status} />}
       </>
     );

@@ -10,10 +10,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { systemClock } from '../../src-main/core/clock';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/electron/csp';
 import { CHANNELS } from '../../src-main/ipc/contract';
 import { trayIconPaths } from '../../src-main/platform/electron-tray';
+import { createServices } from '../../src-main/services';
 import { tempDir } from '../helpers/temp';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -72,16 +74,20 @@ class Harness {
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
   }
 
-  static start(dataDir: string): Harness {
+  static start(dataDir: string, args: string[] = [], extraEnv: NodeJS.ProcessEnv = {}): Harness {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       FAKE_ELECTRON_APP_ROOT: ROOT,
       KEEL_DATA_DIR: dataDir,
       KEEL_SMOKE: '1',
+      // Autostart entries go to a temporary folder, never the real ~/.config/autostart.
+      XDG_CONFIG_HOME: path.join(dataDir, 'xdg-config'),
+      ...extraEnv,
     };
     // Under Node the database opens with node_modules' own build.
     delete env.KEEL_NATIVE_BINDING;
-    const child = fork(MAIN, [], {
+    delete env.APPIMAGE;
+    const child = fork(MAIN, args, {
       execArgv: ['--import', pathToFileURL(FAKE_ELECTRON).href],
       env,
       stdio: 'pipe',
@@ -218,6 +224,65 @@ describe('dist/main/main.cjs on a stand-in Electron', () => {
     expect(fs.existsSync(path.join(dataDir, 'keel.db'))).toBe(true);
     // SQLite removes the WAL file when the last connection closes cleanly.
     expect(fs.existsSync(path.join(dataDir, 'keel.db-wal'))).toBe(false);
+  });
+
+  it('starts in the tray with --hidden, and a second launch shows the window', async () => {
+    const main = Harness.start(tempDir(), ['--hidden']);
+    await main.waitFor('ready');
+    const s = await main.command<Snapshot>('snapshot');
+    expect(s.windowCount).toBe(1);
+    expect(s.window.visible).toBe(false);
+    expect(await main.command('secondInstance')).toEqual({ windowCount: 1, visible: true });
+  });
+
+  it('writes and removes the XDG autostart entry when the setting changes', async () => {
+    if (process.platform !== 'linux') return;
+    const dataDir = tempDir();
+    const entry = path.join(dataDir, 'xdg-config', 'autostart', 'keel.desktop');
+    const main = Harness.start(dataDir);
+    await main.waitFor('ready');
+    const own = { url: 'app://keel/index.html', mainFrame: true };
+    await main.command('invoke', {
+      channel: 'settings:set',
+      payload: { key: 'autostart', value: true },
+      ...own,
+    });
+    await vi.waitFor(() => expect(fs.existsSync(entry)).toBe(true), { timeout: 5000 });
+    // Not packaged: Electron (here Node) with the app folder, hidden.
+    expect(fs.readFileSync(entry, 'utf8')).toContain(`\nExec=${process.execPath} ${ROOT} --hidden\n`);
+    await main.command('invoke', {
+      channel: 'settings:set',
+      payload: { key: 'autostart', value: false },
+      ...own,
+    });
+    await vi.waitFor(() => expect(fs.existsSync(entry)).toBe(false), { timeout: 5000 });
+  });
+
+  it('takes up what the keel CLI writes to its database, without a restart', async () => {
+    const dataDir = tempDir();
+    const main = Harness.start(dataDir);
+    await main.waitFor('ready');
+    const own = { url: 'app://keel/index.html', mainFrame: true };
+    expect(await main.command('invoke', { channel: 'settings:get', payload: {}, ...own })).toMatchObject({
+      value: { theme: 'system' },
+    });
+
+    const cli = createServices({ dataDir, clock: systemClock, version: '0.0.0-test' });
+    try {
+      cli.settings.set('theme', 'dark');
+      cli.focus.startAdhoc({ minutes: 50 });
+    } finally {
+      cli.close();
+    }
+    await vi.waitFor(
+      async () => {
+        expect(await main.command('invoke', { channel: 'settings:get', payload: {}, ...own })).toMatchObject({
+          value: { theme: 'dark' },
+        });
+        expect((await main.command<Snapshot>('snapshot')).tray.tooltip).toMatch(/^Keel — focus until/);
+      },
+      { timeout: 5000, interval: 50 },
+    );
   });
 
   it('shows one sentence and exits when the database is from a newer Keel', async () => {

@@ -137,6 +137,7 @@ export function defaultFakeSettings(): Settings {
     focusPauses: [],
     focusWarningMinutes: 5,
     dnd: { enabled: false },
+    autostart: false,
   };
 }
 
@@ -250,8 +251,10 @@ export function validateSetting(key: unknown, value: unknown): string | null {
       return isRecord(value) && typeof value.enabled === 'boolean'
         ? null
         : 'dnd: Use enabled: true or false.';
+    case 'autostart':
+      return typeof value === 'boolean' ? null : 'autostart: Use true or false.';
     default:
-      return 'key: Use one of zone, workingHours, focusPlan, dayBoundary, theme, focusPauses, focusWarningMinutes, dnd.';
+      return 'key: Use one of zone, workingHours, focusPlan, dayBoundary, theme, focusPauses, focusWarningMinutes, dnd, autostart.';
   }
 }
 

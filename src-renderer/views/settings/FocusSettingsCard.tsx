@@ -7,6 +7,7 @@ import { Field } from '../../components/Field';
 import { CheckIcon } from '../../components/Icons';
 import { Input } from '../../components/Input';
 import { Notice } from '../../components/Notice';
+import { Switch } from '../../components/Switch';
 import { useSettings } from '../../stores/settings';
 import './FocusSettingsCard.css';
 
@@ -117,17 +118,13 @@ export function FocusSettingsCard({ settings }: { settings: Settings }) {
   return (
     <Card title="Focus" description="How Keel prepares you for a block, and keeps it quiet.">
       <div className="focus-settings">
-        <label className="focus-settings__switch">
-          <input
-            type="checkbox"
-            role="switch"
-            checked={settings.dnd.enabled}
-            disabled={toggling}
-            aria-describedby={dnd !== null ? switchHint : undefined}
-            onChange={(e) => void toggle(e.target.checked)}
-          />
-          <span className="focus-settings__switch-label">Do not disturb during focus blocks</span>
-        </label>
+        <Switch
+          label="Do not disturb during focus blocks"
+          checked={settings.dnd.enabled}
+          disabled={toggling}
+          aria-describedby={dnd !== null ? switchHint : undefined}
+          onChange={(e) => void toggle(e.target.checked)}
+        />
         {dnd !== null && (
           <p id={switchHint} className="focus-settings__capability">
             {capabilityText(dnd)}

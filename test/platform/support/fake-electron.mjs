@@ -337,7 +337,15 @@ function closeWindow() {
   return { closed, visible: window.visible };
 }
 
-const commands = { snapshot, invoke, fetch: fetchApp, selectTray, closeWindow };
+/** Another launch of Keel (the single-instance lock sends it here). */
+async function secondInstance() {
+  app.emit('second-instance', fakeEvent(), [process.execPath, root], process.cwd());
+  await new Promise((done) => setImmediate(done));
+  const window = mainWindow();
+  return { windowCount: BrowserWindow.getAllWindows().length, visible: window?.visible ?? false };
+}
+
+const commands = { snapshot, invoke, fetch: fetchApp, selectTray, closeWindow, secondInstance };
 
 process.on('message', async (message) => {
   if (!message || typeof message !== 'object' || !('id' in message)) return;
