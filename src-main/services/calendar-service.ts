@@ -112,18 +112,19 @@ export class CalendarService implements MeetingSource {
       await this.load();
       return;
     }
-    this.generation++;
-    this.stopWatching();
-    this.filePath = null;
-    this.calendar = null;
-    this.lastReadAt = null;
-    this.error = null;
-    this.memo = null;
+    this.forget();
     this.changed();
   }
 
   /** Forgets the imported calendar and stops watching its file. */
   clear(): CalendarStatus {
+    this.forget();
+    this.deps.store.set(null);
+    return this.changed();
+  }
+
+  /** Drops the loaded calendar and its watch; a pending re-read is outdated by the generation. */
+  private forget(): void {
     this.generation++;
     this.stopWatching();
     this.filePath = null;
@@ -131,8 +132,6 @@ export class CalendarService implements MeetingSource {
     this.lastReadAt = null;
     this.error = null;
     this.memo = null;
-    this.deps.store.set(null);
-    return this.changed();
   }
 
   status(): CalendarStatus {
