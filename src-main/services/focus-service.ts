@@ -82,7 +82,7 @@ export class FocusService {
         .map((o) => ({
           id: o.id,
           kind: 'focus',
-          title: `Focus block ${o.startTime}–${o.endTime}`,
+          title: 'Focus block',
           start: o.start,
           end: o.end,
           wakeAtEnd: true,

@@ -92,6 +92,7 @@ export function createServices(options: ServiceOptions): Services {
     },
     settings,
     agenda,
+    focus,
     options.clock,
   );
   return {

@@ -1,7 +1,8 @@
 import type { Clock } from '../core/clock';
 import type { TimeRange } from '../core/settings';
-import { localDateOf, toLocalIso, weekdayOf, type Weekday } from '../core/time';
+import { clockTimeOf, localDateOf, toLocalIso, weekdayOf, type Weekday } from '../core/time';
 import type { AgendaService } from './agenda-service';
+import type { FocusService } from './focus-service';
 import type { SettingsService } from './settings-service';
 
 export interface AgendaEventDto {
@@ -24,6 +25,8 @@ export interface Status {
     weekday: Weekday;
     workingHours: TimeRange | null;
     focusBlocks: { start: string; end: string }[];
+    /** `HH:MM` when a focus block is running now, else null. */
+    focusRunningUntil: string | null;
   };
   nextEvent: AgendaEventDto | null;
 }
@@ -41,6 +44,7 @@ export class StatusService {
     private readonly ctx: StatusContext,
     private readonly settings: SettingsService,
     private readonly agenda: AgendaService,
+    private readonly focus: Pick<FocusService, 'running'>,
     private readonly clock: Clock,
   ) {}
 
@@ -50,6 +54,7 @@ export class StatusService {
     const date = localDateOf(now, s.zone);
     const weekday = weekdayOf(date);
     const next = this.agenda.nextEvent(now);
+    const running = this.focus.running();
     return {
       app: { name: 'Keel', version: this.ctx.version },
       dataDir: this.ctx.dataDir,
@@ -64,6 +69,7 @@ export class StatusService {
           .filter((r) => r.weekday === weekday)
           .map(({ start, end }) => ({ start, end }))
           .sort((a, b) => a.start.localeCompare(b.start)),
+        focusRunningUntil: running ? clockTimeOf(running.plannedEnd, s.zone) : null,
       },
       nextEvent: next ? toEventDto(next, s.zone) : null,
     };

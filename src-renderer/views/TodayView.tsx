@@ -14,6 +14,7 @@ import {
   formatRange,
   greetingFor,
 } from '../lib/format';
+import { useNavigation } from '../stores/navigation';
 import { useStatus } from '../stores/status';
 import './TodayView.css';
 
@@ -55,8 +56,23 @@ export function TodayView() {
 
 function TodayContent({ status }: { status: Status }) {
   const { today, nextEvent } = status;
+  const navigate = useNavigation((s) => s.navigate);
   return (
     <div className="today">
+      {today.focusRunningUntil !== null && (
+        <Card className="today__focus">
+          <p className="today__focus-text">
+            <FocusIcon className="today__focus-icon" aria-hidden="true" />
+            <span>
+              In a focus block until <span className="tabular">{today.focusRunningUntil}</span>. Keel is
+              holding its prompts.
+            </span>
+          </p>
+          <Button size="sm" onClick={() => navigate('focus', { focus: true })}>
+            Open Focus
+          </Button>
+        </Card>
+      )}
       <div className="today__row">
         <Card title="Working hours" className="today__stat">
           <p className="today__stat-icon" aria-hidden="true">

@@ -298,6 +298,8 @@ export function createFakeKeel(options: FakeKeelOptions = {}): FakeKeel {
           .filter((r) => r.weekday === weekday)
           .map(({ start, end }) => ({ start, end }))
           .sort((a, b) => a.start.localeCompare(b.start)),
+        // The fake's focus model is declared below; status is only read after set-up.
+        focusRunningUntil: running ? timeAt(running.endsAt) : null,
       },
     });
   }

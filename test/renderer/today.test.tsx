@@ -104,4 +104,30 @@ describe('Today', () => {
     expect(await screen.findByText('09:00–17:30')).toBeInTheDocument();
     expect(screen.queryByText('Loading today…')).toBeNull();
   });
+
+  it('says when a focus block is running, and opens the Focus view from there', async () => {
+    const { user } = await renderApp({
+      status: { now: '2025-03-11T08:40:00+01:00', today: { date: '2025-03-11', weekday: 'tue' } },
+      focus: {
+        running: {
+          sessionId: 1,
+          kind: 'adhoc',
+          occurrenceId: null,
+          startedAt: '2025-03-11T08:30:00+01:00',
+          endsAt: '2025-03-11T08:55:00+01:00',
+          endTime: '08:55',
+          protectedMinutes: 10,
+          interruptions: 0,
+        },
+      },
+    });
+    expect(screen.getByText(/In a focus block until/)).toHaveTextContent('In a focus block until 08:55.');
+    await user.click(screen.getByRole('button', { name: 'Open Focus' }));
+    expect(screen.getByRole('heading', { level: 1, name: 'Focus' })).toBeInTheDocument();
+  });
+
+  it('shows no focus notice when no block runs', async () => {
+    await renderApp();
+    expect(screen.queryByText(/In a focus block until/)).not.toBeInTheDocument();
+  });
 });

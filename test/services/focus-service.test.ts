@@ -43,9 +43,11 @@ describe('FocusService', () => {
   });
 
   it('starts ad-hoc blocks for minutes or until the next block, and refuses a second one', () => {
-    const { focus, clock } = setup(at('12:00'));
+    const { focus, clock, services } = setup(at('12:00'));
+    expect(services.status.status().today.focusRunningUntil).toBeNull();
     const s = focus.startAdhoc({ minutes: 25 });
     expect(s.plannedEnd - s.startedAt).toBe(25 * 60_000);
+    expect(services.status.status().today.focusRunningUntil).toBe('12:25');
     expect(() => focus.startAdhoc({ minutes: 50 })).toThrow(
       'A focus block is already running until 12:25; end it first.',
     );
