@@ -1,4 +1,7 @@
-import type { IpcResult, KeelApi, StateEvent } from '../../src-main/ipc/contract';
+import { defaultSettings } from '../../src-main/core/settings';
+import { addLocalDays, weekdayOf } from '../../src-main/core/time';
+import { describeIssues } from '../../src-main/core/validation';
+import { contract, type IpcResult, type KeelApi, type StateEvent } from '../../src-main/ipc/contract';
 import type {
   AgendaEvent,
   CalendarStatus,
@@ -11,13 +14,12 @@ import type {
   SettingKey,
   Settings,
   Status,
-  TimeRange,
 } from '../../src-renderer/api/types';
 
 /**
  * An in-memory `KeelApi` for renderer tests (and for screenshots in a browser). `api` is typed as
  * `KeelApi`, so the fake breaks the build when the contract changes. It keeps settings, derives
- * `app.status()` from them like main does, validates `settings.set` roughly like main's zod
+ * `app.status()` from them like main does, validates `settings.set` with main's own zod
  * schemas (same sentences for the common cases), records every call, and pushes
  * `{type:'changed'}` after a successful save.
  */
@@ -111,34 +113,9 @@ export interface FakeKeel {
   advance(ms: number): void;
 }
 
-const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const weekdayHours: TimeRange = { start: '09:00', end: '17:30' };
-
+/** Main's defaults, in the zone the fake's status is in. */
 export function defaultFakeSettings(): Settings {
-  return {
-    zone: 'Europe/Berlin',
-    workingHours: {
-      mon: weekdayHours,
-      tue: weekdayHours,
-      wed: weekdayHours,
-      thu: weekdayHours,
-      fri: weekdayHours,
-      sat: null,
-      sun: null,
-    },
-    focusPlan: (['mon', 'tue', 'wed', 'thu', 'fri'] as const).flatMap((weekday) => [
-      { weekday, start: '09:00', end: '11:00' },
-      { weekday, start: '14:00', end: '16:00' },
-    ]),
-    dayBoundary: '04:00',
-    theme: 'system',
-    focusPauses: [],
-    focusWarningMinutes: 5,
-    dnd: { enabled: false },
-    autostart: false,
-  };
+  return defaultSettings('Europe/Berlin');
 }
 
 /** What the fake keeps of a status; the rest is derived from settings. */
@@ -159,103 +136,14 @@ const defaultStatus: StatusBase = {
   },
 };
 
-function isValidZone(zone: string): boolean {
-  if (zone.length === 0) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function minutes(hhmm: string): number {
   return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The sentence main would answer for an invalid `{key, value}`, or null when it is valid. */
+/** The sentence main answers for an invalid `{key, value}` (the contract's own schema), or null. */
 export function validateSetting(key: unknown, value: unknown): string | null {
-  switch (key as SettingKey) {
-    case 'zone':
-      return typeof value === 'string' && isValidZone(value)
-        ? null
-        : 'zone: Use an IANA time zone such as Europe/Berlin.';
-    case 'theme':
-      return value === 'system' || value === 'light' || value === 'dark'
-        ? null
-        : 'theme: Use system, light or dark.';
-    case 'dayBoundary':
-      return typeof value === 'string' && HHMM.test(value)
-        ? null
-        : 'dayBoundary: Use a 24-hour time such as 09:00.';
-    case 'workingHours': {
-      if (!isRecord(value)) return 'workingHours: Use working hours for each weekday.';
-      for (const day of WEEKDAYS) {
-        const range = value[day];
-        if (range === null) continue;
-        if (!isRecord(range)) return `workingHours.${day}: is required.`;
-        for (const end of ['start', 'end'] as const) {
-          const t = range[end];
-          if (typeof t !== 'string' || !HHMM.test(t))
-            return `workingHours.${day}.${end}: Use a 24-hour time such as 09:00.`;
-        }
-        if (range.start === range.end) return `workingHours.${day}: Start and end must differ.`;
-      }
-      return null;
-    }
-    case 'focusPlan': {
-      if (!Array.isArray(value)) return 'focusPlan: Use a list of focus blocks.';
-      for (const rule of value) {
-        if (!isRecord(rule) || typeof rule.start !== 'string' || typeof rule.end !== 'string')
-          return 'focusPlan: Use a 24-hour time such as 09:00.';
-        if (!HHMM.test(rule.start) || !HHMM.test(rule.end))
-          return 'focusPlan: Use a 24-hour time such as 09:00.';
-        if (minutes(rule.end) <= minutes(rule.start))
-          return 'focusPlan: A focus block must end after it starts, on the same day.';
-      }
-      const rules = value as { weekday: string; start: string; end: string }[];
-      for (let i = 0; i < rules.length; i++) {
-        for (let j = i + 1; j < rules.length; j++) {
-          const a = rules[i] as (typeof rules)[number];
-          const b = rules[j] as (typeof rules)[number];
-          if (
-            a.weekday === b.weekday &&
-            minutes(a.start) < minutes(b.end) &&
-            minutes(b.start) < minutes(a.end)
-          )
-            return `focusPlan: Focus blocks on ${a.weekday} overlap (${a.start}–${a.end} and ${b.start}–${b.end}).`;
-        }
-      }
-      return null;
-    }
-    case 'focusPauses': {
-      if (!Array.isArray(value)) return 'focusPauses: Use a list of pauses.';
-      for (const pause of value) {
-        if (!isRecord(pause) || typeof pause.from !== 'string' || !DATE.test(pause.from))
-          return 'focusPauses: Use a date written YYYY-MM-DD.';
-        if (typeof pause.to !== 'string' || !DATE.test(pause.to))
-          return 'focusPauses: Use a date written YYYY-MM-DD.';
-        if (pause.to < pause.from) return 'focusPauses: A pause must end on or after the day it starts.';
-      }
-      return null;
-    }
-    case 'focusWarningMinutes':
-      return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 60
-        ? null
-        : 'focusWarningMinutes: Use 0 (no pre-warning) to 60 minutes.';
-    case 'dnd':
-      return isRecord(value) && typeof value.enabled === 'boolean'
-        ? null
-        : 'dnd: Use enabled: true or false.';
-    case 'autostart':
-      return typeof value === 'boolean' ? null : 'autostart: Use true or false.';
-    default:
-      return 'key: Use one of zone, workingHours, focusPlan, dayBoundary, theme, focusPauses, focusWarningMinutes, dnd, autostart.';
-  }
+  const parsed = contract['settings:set'].input.safeParse({ key, value });
+  return parsed.success ? null : describeIssues(parsed.error);
 }
 
 export function createFakeKeel(options: FakeKeelOptions = {}): FakeKeel {
@@ -352,12 +240,6 @@ export function createFakeKeel(options: FakeKeelOptions = {}): FakeKeel {
   const timeAt = (ms: number) => isoAt(ms).slice(11, 16);
   const dateAt = (ms: number) => isoAt(ms).slice(0, 10);
   const instant = (date: string, hhmm: string) => Date.parse(`${date}T${hhmm}:00${offset}`);
-  const addDays = (date: string, days: number) => {
-    const d = new Date(`${date}T00:00:00Z`);
-    d.setUTCDate(d.getUTCDate() + days);
-    return d.toISOString().slice(0, 10);
-  };
-  const weekdayOf = (date: string) => WEEKDAYS[(new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7] as string;
   const paused = (date: string) => settings.focusPauses.some((p) => p.from <= date && date <= p.to);
 
   function blocksOn(date: string): FocusBlock[] {
@@ -390,7 +272,7 @@ export function createFakeKeel(options: FakeKeelOptions = {}): FakeKeel {
   function nextBlock(): FocusBlock | null {
     const today = dateAt(nowMs);
     for (let i = 0; i < 8; i++) {
-      const found = blocksOn(addDays(today, i)).find(
+      const found = blocksOn(addLocalDays(today, i)).find(
         (b) => Date.parse(b.start) > nowMs && !skipped.has(b.id),
       );
       if (found) return found;
@@ -446,7 +328,7 @@ export function createFakeKeel(options: FakeKeelOptions = {}): FakeKeel {
   function stats(from: string, to: string): FocusStats {
     const emptyCounts = () => ({ meeting: 0, chat: 0, incident: 0, other: 0 });
     const days: FocusStats['days'] = [];
-    for (let d = from; d <= to; d = addDays(d, 1)) {
+    for (let d = from; d <= to; d = addLocalDays(d, 1)) {
       const plannedMinutes = blocksOn(d).reduce(
         (n, b) => n + (Date.parse(b.end) - Date.parse(b.start)) / 60_000,
         0,
@@ -539,7 +421,7 @@ export function createFakeKeel(options: FakeKeelOptions = {}): FakeKeel {
       }),
     skip: (input) =>
       answer('focus.skip', input, () => {
-        const block = [dateAt(nowMs), addDays(dateAt(nowMs), 1)]
+        const block = [dateAt(nowMs), addLocalDays(dateAt(nowMs), 1)]
           .flatMap(blocksOn)
           .find((b) => b.id === input.occurrenceId && Date.parse(b.end) > nowMs);
         if (!block) return fail('not_found', 'That focus block is not coming up.');
