@@ -5,6 +5,10 @@ import { systemClock } from '../core/clock';
 import { KeelError } from '../core/errors';
 import { INTERRUPTION_KINDS, type InterruptionKind } from '../core/focus';
 import { isSettingKey, SETTING_KEYS, type Settings } from '../core/settings';
+import { parseCheckInArgs, parseCheckInAt } from '../core/checkin';
+import { signoffInputSchema } from '../core/signoff';
+import { isLocalDate, parseInstant } from '../core/time';
+import { parseOrThrow } from '../core/validation';
 import { dispatch } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
 import type { Channel, ChannelInput, ChannelOutput } from '../ipc/contract';
@@ -289,6 +293,162 @@ export function buildProgram(): Command {
       withServices(async (services) => {
         await call(services, 'calendar:clear', {});
         process.stdout.write('Keel no longer reads a calendar.\n');
+      }),
+    );
+
+  program
+    .command('signoff')
+    .description("sign off for the day, with the ritual's answers if you like")
+    .option('--done <text>', 'what got done today')
+    .option('--tomorrow <text>', 'the first thing tomorrow')
+    .option(
+      '--unfinished <item=plan...>',
+      'an unfinished thing and when it continues, e.g. "Review=10:00 tomorrow"',
+    )
+    .option('--energy <n>', 'your energy, 1 (drained) to 5 (energised)')
+    .option('--quiet', "hold Keel's prompts and turn on do-not-disturb until the next working start")
+    .option('--at <time>', 'when you signed off (ISO 8601, or YYYY-MM-DDTHH:MM in your zone); default now')
+    .option('--json', 'print JSON')
+    .action(
+      async (opts: {
+        done?: string;
+        tomorrow?: string;
+        unfinished?: string[];
+        energy?: string;
+        quiet?: boolean;
+        at?: string;
+        json?: boolean;
+      }) =>
+        withServices(async (services) => {
+          const zone = services.settings.get().zone;
+          let at: number | undefined;
+          if (opts.at !== undefined) {
+            const parsed = parseInstant(opts.at, zone);
+            if (parsed === null) {
+              throw new CliFailure(
+                '--at takes a time such as 2027-03-15T17:42 or 2027-03-15T17:42:00+01:00.',
+              );
+            }
+            at = parsed;
+          }
+          const unfinished = (opts.unfinished ?? []).map((pair) => {
+            const i = pair.indexOf('=');
+            if (i < 0)
+              throw new CliFailure(
+                `--unfinished takes THING=PLAN, e.g. "Review=10:00 tomorrow" (got "${pair}").`,
+              );
+            return { item: pair.slice(0, i), plan: pair.slice(i + 1) };
+          });
+          const input = parseOrThrow(signoffInputSchema, {
+            done: opts.done ?? '',
+            unfinished,
+            firstTomorrow: opts.tomorrow ?? '',
+            energy: opts.energy === undefined ? null : parseWholeNumber(opts.energy, '--energy'),
+            quiet: Boolean(opts.quiet),
+          });
+          const status = services.signoff.submit(input, at);
+          const record = status.signedOff;
+          print(status, Boolean(opts.json), () =>
+            record
+              ? [
+                  `Signed off at ${record.signedOffTime} (${record.workday}).`,
+                  ...(record.quietUntil ? [`Quiet until ${record.quietUntil}.`] : []),
+                ].join('\n')
+              : 'Signed off.',
+          );
+        }),
+    );
+
+  program
+    .command('day')
+    .description('one workday: first and last active, the sign-off, and whether it ran late')
+    .addOption(new Option('--date <date>', 'the workday, YYYY-MM-DD (default today)'))
+    .option('--json', 'print JSON')
+    .action(async (opts: { date?: string; json?: boolean }) =>
+      withServices(async (services) => {
+        const date = opts.date ?? services.signoff.workdayAt();
+        if (!isLocalDate(date)) throw new CliFailure('--date takes a date written YYYY-MM-DD.');
+        const day = services.signoff.day(date);
+        print(day, Boolean(opts.json), () => {
+          const time = (iso: string | null) => (iso ? iso.slice(11, 16) : '—');
+          const hours = day.hours ? `${day.hours.start}–${day.hours.end}` : (day.holiday ?? 'day off');
+          return [
+            `${day.date} (${hours})`,
+            `First active: ${time(day.firstActive)}   Last active: ${time(day.lastActive)}${day.late ? '  (late)' : ''}`,
+            `Signed off: ${day.signedOff ? time(day.signedOff) : 'no'}`,
+            ...(day.firstTomorrow ? [`First thing next: ${day.firstTomorrow}`] : []),
+          ].join('\n');
+        });
+      }),
+    );
+
+  const check = program.command('check').description('workload self-checks: add, list and delete');
+  check
+    .command('add')
+    .description('log a quick check (workload and energy 1–5, sustainable yes|mostly|no)')
+    .requiredOption('--workload <n>', '1 far too light … 5 unsustainable')
+    .requiredOption('--energy <n>', '1 drained … 5 full of energy')
+    .requiredOption('--sustainable <answer>', 'yes, mostly or no')
+    .option('--stretched <tags>', 'where you feel stretched, comma-separated (e.g. meetings,deadlines)')
+    .option('--note <text>', 'a note, private unless --shareable')
+    .option('--shareable', 'the note may be ticked into a one-on-one summary')
+    .option('--at <time>', 'when (ISO 8601, or YYYY-MM-DDTHH:MM in your zone); default now')
+    .option('--json', 'print JSON')
+    .action(
+      async (opts: {
+        workload: string;
+        energy: string;
+        sustainable: string;
+        stretched?: string;
+        note?: string;
+        shareable?: boolean;
+        at?: string;
+        json?: boolean;
+      }) =>
+        withServices(async (services) => {
+          // Validate everything before opening a transaction: a bad value writes nothing.
+          const input = parseCheckInArgs(opts);
+          const zone = services.settings.get().zone;
+          const at = opts.at === undefined ? undefined : parseCheckInAt(opts.at, zone, Date.now());
+          const saved = services.checkins.add(input, at);
+          print(
+            saved,
+            Boolean(opts.json),
+            () => `Logged check ${saved.id.slice(0, 8)} at ${saved.date} ${saved.time}.`,
+          );
+        }),
+    );
+  check
+    .command('list')
+    .description('check-ins between two dates (inclusive)')
+    .addOption(new Option('--from <date>', 'first day, YYYY-MM-DD').makeOptionMandatory())
+    .addOption(new Option('--to <date>', 'last day, YYYY-MM-DD').makeOptionMandatory())
+    .option('--json', 'print JSON')
+    .action(async (opts: { from: string; to: string; json?: boolean }) =>
+      withServices(async (services) => {
+        const checks = await call(services, 'checks:list', { from: opts.from, to: opts.to });
+        print(checks, Boolean(opts.json), () =>
+          checks.length === 0
+            ? 'No check-ins in that range.'
+            : checks
+                .map(
+                  (c) =>
+                    `${c.id.slice(0, 8)}  ${c.date} ${c.time}  workload ${c.workload}  energy ${c.energy}  ${c.sustainable}${
+                      c.stretched.length ? `  [${c.stretched.map((t) => t.id).join(', ')}]` : ''
+                    }${c.note ? `  “${c.note.replace(/\s+/g, ' ').slice(0, 60)}”` : ''}`,
+                )
+                .join('\n'),
+        );
+      }),
+    );
+  check
+    .command('delete')
+    .description('delete a check-in by its id (the first 8 characters are enough)')
+    .argument('<id>', 'the id keel check list shows')
+    .action(async (id: string) =>
+      withServices(async (services) => {
+        const result = await call(services, 'checks:delete', { id });
+        process.stdout.write(`Deleted check ${result.deleted.slice(0, 8)}.\n`);
       }),
     );
 

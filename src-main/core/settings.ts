@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { normaliseTags } from './checkin';
+import { cadenceSchema, oneOnOneSchema } from './checkin-cadence';
 import {
   isClockTime,
   isLocalDate,
@@ -65,19 +67,43 @@ export type FocusPlan = z.infer<typeof focusPlanSchema>;
 
 const localDate = z.string().refine(isLocalDate, { message: 'Use a date written YYYY-MM-DD.' });
 
-/** Dates the focus plan is paused: a holiday, a day off, an offsite. */
-export const focusPausesSchema = z
-  .array(
-    z
-      .object({
-        from: localDate,
-        to: localDate,
-        note: z.string().trim().max(120, { message: 'Keep the note under 120 characters.' }).optional(),
-      })
-      .strict()
-      .refine((p) => p.from <= p.to, { message: 'A pause must end on or after the day it starts.' }),
-  )
-  .max(200, { message: 'Keel keeps at most 200 pauses.' });
+function dateRangesSchema(what: string) {
+  return z
+    .array(
+      z
+        .object({
+          from: localDate,
+          to: localDate,
+          note: z.string().trim().max(120, { message: 'Keep the note under 120 characters.' }).optional(),
+        })
+        .strict()
+        .refine((p) => p.from <= p.to, { message: `A ${what} must end on or after the day it starts.` }),
+    )
+    .max(200, { message: `Keel keeps at most 200 ${what}s.` });
+}
+
+/** Dates the focus plan is paused: an offsite, a week of on-call. */
+export const focusPausesSchema = dateRangesSchema('pause');
+
+/**
+ * Holidays and days off: no working hours (no sign-off suggestion at an end of hours, no focus
+ * blocks). Work on them still counts as presence, and a long day still gets its nudge.
+ */
+export const holidaysSchema = dateRangesSchema('holiday');
+
+/** The end-of-day sign-off. */
+export const signoffSettingsSchema = z
+  .object({
+    /** Suggest signing off once the active span reaches this, even before the end of hours. */
+    longDayCapMinutes: z
+      .number({ message: 'Use a number of minutes.' })
+      .int({ message: 'Use whole minutes.' })
+      .min(240, { message: 'Use a long-day limit from 4 to 16 hours.' })
+      .max(960, { message: 'Use a long-day limit from 4 to 16 hours.' }),
+    /** The ritual's "quiet until tomorrow" box starts ticked. */
+    quietAfterSignoff: z.boolean({ message: 'Use true or false.' }),
+  })
+  .strict();
 
 /** Desktop do-not-disturb during focus blocks: off until the user turns it on. */
 export const dndSettingsSchema = z
@@ -89,6 +115,32 @@ export const dndSettingsSchema = z
   })
   .strict();
 
+/**
+ * Self-checks: when Keel asks (null: weekly, the working day before the usual one-on-one), the
+ * user's own "stretched" tags, and the optional questionnaires (off until turned on).
+ */
+export const checkinSettingsSchema = z
+  .object({
+    cadence: cadenceSchema.nullable(),
+    customTags: z
+      .array(z.string({ message: 'Write each tag as text.' }), { message: 'List tags as a list.' })
+      .max(20, { message: 'Keep at most 20 tags of your own.' })
+      .transform((tags, ctx) => {
+        try {
+          return normaliseTags(tags);
+        } catch (error) {
+          ctx.addIssue({
+            code: 'custom',
+            message: error instanceof Error ? error.message : 'Check the tags.',
+          });
+          return z.NEVER;
+        }
+      }),
+    burnout: z.boolean({ message: 'Use true or false.' }),
+    who5: z.boolean({ message: 'Use true or false.' }),
+  })
+  .strict();
+
 /** Each setting has its own schema, so one key can be validated and stored alone. */
 export const settingSchemas = {
   zone: z.string().refine(isValidZone, { message: 'Use an IANA time zone such as Europe/Berlin.' }),
@@ -97,6 +149,11 @@ export const settingSchemas = {
   dayBoundary: clockTime,
   theme: z.enum(['system', 'light', 'dark'], { message: 'Use system, light or dark.' }),
   focusPauses: focusPausesSchema,
+  holidays: holidaysSchema,
+  signoff: signoffSettingsSchema,
+  /** The usual one-on-one with the manager, if the user sets one. */
+  oneOnOne: oneOnOneSchema.nullable(),
+  checkins: checkinSettingsSchema,
   focusWarningMinutes: z
     .number({ message: 'Use a number of minutes.' })
     .int({ message: 'Use whole minutes.' })
@@ -137,6 +194,10 @@ export function defaultSettings(zone: string = systemZone()): Settings {
     dayBoundary: '04:00',
     theme: 'system',
     focusPauses: [],
+    holidays: [],
+    signoff: { longDayCapMinutes: 9 * 60, quietAfterSignoff: false },
+    oneOnOne: null,
+    checkins: { cadence: null, customTags: [], burnout: false, who5: false },
     focusWarningMinutes: 5,
     dnd: { enabled: false },
     autostart: false,

@@ -1,4 +1,4 @@
-import type { Settings } from './settings';
+import type { Settings, TimeRange } from './settings';
 import { addLocalDays, instantAt, localDateOf, minutesOfDay, weekdayOf, type LocalDate } from './time';
 
 /**
@@ -39,7 +39,25 @@ export const SIGNOFF_TITLE = 'Time to sign off?';
 export const SIGNOFF_ACTIONS = ['sign-off', 'snooze', 'not-today'] as const;
 export type SignoffAction = (typeof SIGNOFF_ACTIONS)[number];
 
-export type SignoffSettings = Pick<Settings, 'zone' | 'workingHours' | 'dayBoundary'>;
+export type SignoffSettings = Pick<Settings, 'zone' | 'workingHours' | 'dayBoundary'> &
+  Partial<Pick<Settings, 'holidays'>>;
+
+/** The working hours on `date`: null on a day off or a holiday. */
+export function hoursOn(
+  date: LocalDate,
+  settings: Pick<Settings, 'workingHours'> & Partial<Pick<Settings, 'holidays'>>,
+): TimeRange | null {
+  if (settings.holidays?.some((h) => h.from <= date && date <= h.to)) return null;
+  return settings.workingHours[weekdayOf(date)];
+}
+
+/** The holiday `date` falls in, if any. */
+export function holidayOn(
+  date: LocalDate,
+  settings: Partial<Pick<Settings, 'holidays'>>,
+): { from: LocalDate; to: LocalDate; note?: string } | undefined {
+  return settings.holidays?.find((h) => h.from <= date && date <= h.to);
+}
 
 /** What already happened in one workday; a state for another workday is treated as empty. */
 export interface SignoffState {
@@ -99,9 +117,9 @@ export function workdayOf(instant: number, zone: string, dayBoundary: string): L
  */
 export function plannedSignoffAt(
   workday: LocalDate,
-  settings: Pick<Settings, 'zone' | 'workingHours'>,
+  settings: Pick<Settings, 'zone' | 'workingHours'> & Partial<Pick<Settings, 'holidays'>>,
 ): number | null {
-  const hours = settings.workingHours[weekdayOf(workday)];
+  const hours = hoursOn(workday, settings);
   if (!hours) return null;
   const crosses = minutesOfDay(hours.end) <= minutesOfDay(hours.start);
   return instantAt(crosses ? addLocalDays(workday, 1) : workday, hours.end, settings.zone);
@@ -120,7 +138,7 @@ export function signoffWorkdayOf(instant: number, settings: SignoffSettings): Lo
     return workday;
   }
   let until = previousEnd + SIGNOFF_DEFAULTS.lateWindowMinutes * MINUTE;
-  const hours = settings.workingHours[weekdayOf(workday)];
+  const hours = hoursOn(workday, settings);
   if (hours) {
     const nextStart = instantAt(workday, hours.start, settings.zone);
     if (nextStart > previousEnd) until = Math.min(until, nextStart);

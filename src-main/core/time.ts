@@ -91,3 +91,22 @@ function splitDate(date: LocalDate): [number, number, number] {
   const [y, m, d] = date.split('-').map(Number);
   return [y as number, m as number, d as number];
 }
+
+/**
+ * An instant written by a person: ISO 8601 with an offset or `Z` (`2027-03-15T17:42:00+01:00`),
+ * or a local date-time in `zone` (`2027-03-15T17:42` or `2027-03-15 17:42`). Null when it is not
+ * one of those, or not a real date and time.
+ */
+export function parseInstant(raw: string, zone: string): number | null {
+  const text = raw.trim();
+  const local = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::(\d{2}))?$/.exec(text);
+  if (local) {
+    const [, date, hhmm, seconds] = local as unknown as [string, string, string, string | undefined];
+    if (!isLocalDate(date) || !isClockTime(hhmm)) return null;
+    return instantAt(date, hhmm, zone) + Number(seconds ?? 0) * 1000;
+  }
+  const zoned = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.exec(text);
+  if (!zoned || !isLocalDate(zoned[1] as string) || !isClockTime(zoned[2] as string)) return null;
+  const instant = Date.parse(text);
+  return Number.isNaN(instant) ? null : instant;
+}

@@ -1,5 +1,6 @@
 import type { AgendaEvent, AgendaSource } from './agenda';
-import { addLocalDays, instantAt, localDateOf, minutesOfDay, weekdayOf } from './time';
+import { hoursOn } from './signoff-policy';
+import { addLocalDays, instantAt, localDateOf, minutesOfDay } from './time';
 
 /**
  * The start and end of working hours as internal agenda events, so the tray's after-hours state
@@ -12,7 +13,7 @@ export const workdaySource: AgendaSource = {
     const events: AgendaEvent[] = [];
     const last = addLocalDays(localDateOf(to, zone), 1);
     for (let date = addLocalDays(localDateOf(from, zone), -1); date <= last; date = addLocalDays(date, 1)) {
-      const hours = settings.workingHours[weekdayOf(date)];
+      const hours = hoursOn(date, settings);
       if (!hours) continue;
       const endDate = minutesOfDay(hours.end) <= minutesOfDay(hours.start) ? addLocalDays(date, 1) : date;
       for (const [edge, start] of [

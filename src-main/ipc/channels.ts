@@ -23,6 +23,17 @@ export const CHANNELS = [
   'calendar:status',
   'calendar:import',
   'calendar:clear',
+  'signoff:status',
+  'signoff:submit',
+  'signoff:respond',
+  'signoff:creep',
+  'checks:form',
+  'checks:add',
+  'checks:update',
+  'checks:delete',
+  'checks:list',
+  'checks:trends',
+  'checks:questionnaire',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 
@@ -37,7 +48,16 @@ export const VIEWS = ['today', 'focus', 'checks', 'signoff', 'one-on-one', 'sett
 export type ViewName = (typeof VIEWS)[number];
 
 /** Topics the main side announces when their data changed; the renderer re-reads them. */
-export const STATE_TOPICS = ['settings', 'status', 'agenda', 'focus', 'dnd', 'calendar'] as const;
+export const STATE_TOPICS = [
+  'settings',
+  'status',
+  'agenda',
+  'focus',
+  'dnd',
+  'calendar',
+  'signoff',
+  'checks',
+] as const;
 export type StateTopic = (typeof STATE_TOPICS)[number];
 
 /** Main -> renderer pushes, through the one `keel.onState` subscription. */

@@ -3,7 +3,20 @@ import type { ChannelName } from './channels';
 import { settingSchemas, SETTING_KEYS, type SettingKey, type Settings } from '../core/settings';
 import { isLocalDate } from '../core/time';
 import { INTERRUPTION_KINDS, type FocusStats } from '../core/focus';
-import type { CalendarStatus, DndStatus, ExportResult } from '../services/dto';
+import { signoffInputSchema, type CreepStats } from '../core/signoff';
+import { checkInInputSchema, type CheckInInput } from '../core/checkin';
+import { TREND_RANGES } from '../core/checkin-trends';
+import { QUESTIONNAIRE_KINDS } from '../core/questionnaires';
+import type {
+  CalendarStatus,
+  CheckForm,
+  CheckInDto,
+  CheckTrends,
+  DndStatus,
+  ExportResult,
+  QuestionnaireOutcome,
+  SignoffStatus,
+} from '../services/dto';
 import type { FocusStatus } from '../services/focus-service';
 import type { AgendaEventDto, Status } from '../services/status-service';
 
@@ -39,6 +52,11 @@ const settingsSetInput = z
     }
     return { key: input.key, value: parsed.data } as SettingsSetInput;
   }) as unknown as z.ZodType<SettingsSetInput, SettingsSetInput>;
+
+const checkId = z
+  .string({ message: 'Name a check-in by its id.' })
+  .regex(/^[0-9a-f-]{4,36}$/i, { message: 'That is not a check-in id.' });
+type CheckInInputWithId = z.input<typeof checkInInputSchema> & { id: string };
 
 export const contract = {
   'app:status': channel<Status>()(noInput),
@@ -112,6 +130,63 @@ export const contract = {
   'calendar:status': channel<CalendarStatus>()(noInput),
   'calendar:import': channel<CalendarStatus>()(noInput),
   'calendar:clear': channel<CalendarStatus>()(noInput),
+  'signoff:status': channel<SignoffStatus>()(noInput),
+  'signoff:submit': channel<SignoffStatus>()(signoffInputSchema),
+  /** The window's answer to a shown suggestion: the same as the notification's buttons. */
+  'signoff:respond': channel<SignoffStatus>()(
+    z.object({ action: z.enum(['snooze', 'not-today'], { message: 'Use snooze or not-today.' }) }).strict(),
+  ),
+  'signoff:creep': channel<CreepStats>()(
+    z
+      .object({
+        weeks: z
+          .number({ message: 'Give a number of weeks.' })
+          .int({ message: 'Use whole weeks.' })
+          .min(1, { message: 'Ask for 1 to 52 weeks.' })
+          .max(52, { message: 'Ask for 1 to 52 weeks.' }),
+      })
+      .strict(),
+  ),
+  'checks:form': channel<CheckForm>()(noInput),
+  'checks:add': channel<CheckInDto>()(checkInInputSchema),
+  'checks:update': channel<CheckInDto>()(
+    z
+      .object({ id: checkId })
+      .passthrough()
+      .transform((value, ctx) => {
+        const { id, ...rest } = value;
+        const parsed = checkInInputSchema.safeParse(rest);
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues)
+            ctx.addIssue({ ...issue, code: 'custom', message: issue.message });
+          return z.NEVER;
+        }
+        return { id, input: parsed.data };
+      }) as unknown as z.ZodType<{ id: string; input: CheckInInput }, CheckInInputWithId>,
+  ),
+  'checks:delete': channel<{ deleted: string }>()(z.object({ id: checkId }).strict()),
+  'checks:list': channel<CheckInDto[]>()(
+    z
+      .object({ from: localDate, to: localDate })
+      .strict()
+      .refine((r) => r.from <= r.to, { message: 'The start date must not be after the end date.' })
+      .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 400 * 86_400_000, {
+        message: 'Ask for at most a year at a time.',
+      }),
+  ),
+  'checks:trends': channel<CheckTrends>()(
+    z.object({ range: z.enum(TREND_RANGES, { message: 'Use 4w, quarter or year.' }) }).strict(),
+  ),
+  'checks:questionnaire': channel<QuestionnaireOutcome>()(
+    z
+      .object({
+        kind: z.enum(QUESTIONNAIRE_KINDS, { message: 'Use burnout or who5.' }),
+        answers: z
+          .array(z.number({ message: 'Answer with numbers.' }), { message: 'Answer with a list of numbers.' })
+          .max(5, { message: 'Give at most five answers.' }),
+      })
+      .strict(),
+  ),
 } as const satisfies Record<ChannelName, { input: z.ZodType; output: unknown }>;
 
 // The channel list in channels.ts and this contract name exactly the same channels.

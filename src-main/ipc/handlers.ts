@@ -70,5 +70,16 @@ export function createHandlers(services: Services, shell: DialogPort = NO_DIALOG
       return file === null ? services.calendar.status() : services.calendar.importFrom(file);
     },
     'calendar:clear': () => services.calendar.clear(),
+    'signoff:status': () => services.signoff.status(),
+    'signoff:submit': (input) => services.signoff.submit(input),
+    'signoff:respond': ({ action }) => services.signoff.respond(action),
+    'signoff:creep': ({ weeks }) => services.signoff.creep(weeks),
+    'checks:form': () => services.checkins.form(),
+    'checks:add': (input) => services.checkins.add(input),
+    'checks:update': ({ id, input }) => services.checkins.update(id, input),
+    'checks:delete': ({ id }) => services.checkins.delete(id),
+    'checks:list': ({ from, to }) => services.checkins.list(from, to),
+    'checks:trends': ({ range }) => services.checkins.trends(range),
+    'checks:questionnaire': ({ kind, answers }) => services.checkins.answerQuestionnaire(kind, answers),
   };
 }

@@ -220,7 +220,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
             ok: false,
             error: { code: 'invalid_input', message: 'Give advanceTo, advanceMs or sleepTo.' },
           };
-        push({ type: 'changed', topics: ['status', 'agenda'] });
+        push({ type: 'changed', topics: ['status', 'agenda', 'signoff'] });
         return { ok: true, value: { now: m.now() } };
       }
       case '/__keel/test/choose-file':
@@ -228,7 +228,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
         shell.nextChosenFile = typeof b.path === 'string' ? b.path : null;
         return { ok: true, value: null };
       case '/__keel/test/power':
-        power.emit(b.event as PowerEvent);
+        // `idleSeconds`: what the OS reports as the time since the last input from now on.
+        if (typeof b.idleSeconds === 'number') power.idle = b.idleSeconds;
+        if (typeof b.event === 'string') power.emit(b.event as PowerEvent);
         return { ok: true, value: null };
       case '/__keel/test/tray':
         tray.select(String(b.id));

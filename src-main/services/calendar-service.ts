@@ -165,9 +165,14 @@ export class CalendarService implements MeetingSource {
   /** Writes the focus plan as .ics where the user chooses. */
   async exportPlan(shell: Pick<ShellPort, 'saveFile'>): Promise<ExportResult> {
     const settings = this.deps.settings.get();
-    const content = focusPlanToIcs(settings.focusPlan, settings.focusPauses, settings.zone, {
-      now: this.deps.clock.now(),
-    });
+    const content = focusPlanToIcs(
+      settings.focusPlan,
+      [...settings.focusPauses, ...settings.holidays],
+      settings.zone,
+      {
+        now: this.deps.clock.now(),
+      },
+    );
     const fileName = await shell.saveFile({
       defaultName: 'keel-focus.ics',
       content,

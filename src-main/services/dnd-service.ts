@@ -25,46 +25,55 @@ export class DndService {
 
   /** A focus block started: turn do-not-disturb on if the user asked and the desktop allows. */
   blockStarted(): Promise<string | null> {
-    return this.serial(async () => {
-      if (!this.settings.get().dnd.enabled) return null;
-      if (this.controller.capability !== 'control') return null;
-      // Already on (a block restarted, or a restore is pending): the stored prior is the
-      // original state, and overwriting it would lose it.
-      if (this.repo.get()) return null;
+    return this.serial(() => (this.settings.get().dnd.enabled ? this.turnOn() : Promise.resolve(null)));
+  }
 
-      let prior;
-      try {
-        prior = await this.controller.capturePrior();
-        this.repo.write({ adapter: this.controller.id, prior, changedAt: this.clock.now() });
-      } catch (error) {
-        return sentence(error, 'Keel could not read the do-not-disturb state, so it left it alone.');
-      }
+  /**
+   * The user signed off with "quiet until tomorrow": turn do-not-disturb on whatever the focus
+   * setting says (they just asked for it); `blockEnded` (or a restore) puts it back.
+   */
+  quietStarted(): Promise<string | null> {
+    return this.serial(() => this.turnOn());
+  }
 
-      let kept;
+  private async turnOn(): Promise<string | null> {
+    if (this.controller.capability !== 'control') return null;
+    // Already on (a block restarted, or a restore is pending): the stored prior is the
+    // original state, and overwriting it would lose it.
+    if (this.repo.get()) return null;
+
+    let prior;
+    try {
+      prior = await this.controller.capturePrior();
+      this.repo.write({ adapter: this.controller.id, prior, changedAt: this.clock.now() });
+    } catch (error) {
+      return sentence(error, 'Keel could not read the do-not-disturb state, so it left it alone.');
+    }
+
+    let kept;
+    try {
+      kept = await this.controller.turnOn(prior);
+    } catch (error) {
+      // Nothing changed on the desktop, so there is nothing to restore.
+      return this.forget() ?? sentence(error, 'Keel could not turn on do-not-disturb.');
+    }
+    // Some adapters learn more while turning on (an inhibition cookie); keep that too.
+    if (JSON.stringify(kept) === JSON.stringify(prior)) return null;
+    try {
+      this.repo.write({ adapter: this.controller.id, prior: kept, changedAt: this.clock.now() });
+      return null;
+    } catch {
+      // Without the full record a later restore would be blind: undo now instead.
       try {
-        kept = await this.controller.turnOn(prior);
+        await this.controller.restore(kept);
       } catch (error) {
-        // Nothing changed on the desktop, so there is nothing to restore.
-        return this.forget() ?? sentence(error, 'Keel could not turn on do-not-disturb.');
+        return sentence(error, 'Keel could not restore do-not-disturb; check your desktop.');
       }
-      // Some adapters learn more while turning on (an inhibition cookie); keep that too.
-      if (JSON.stringify(kept) === JSON.stringify(prior)) return null;
-      try {
-        this.repo.write({ adapter: this.controller.id, prior: kept, changedAt: this.clock.now() });
-        return null;
-      } catch {
-        // Without the full record a later restore would be blind: undo now instead.
-        try {
-          await this.controller.restore(kept);
-        } catch (error) {
-          return sentence(error, 'Keel could not restore do-not-disturb; check your desktop.');
-        }
-        return (
-          this.forget() ??
-          'Keel could not save its do-not-disturb record, so it turned do-not-disturb off again.'
-        );
-      }
-    });
+      return (
+        this.forget() ??
+        'Keel could not save its do-not-disturb record, so it turned do-not-disturb off again.'
+      );
+    }
   }
 
   /** A focus block ended: put back what Keel changed, if anything. */

@@ -106,7 +106,7 @@ export class FocusService {
   };
 
   occurrences(from: number, to: number, settings: Settings = this.settings.get()): FocusOccurrence[] {
-    return expandFocusPlan(settings.focusPlan, settings.focusPauses, from, to, settings.zone);
+    return expandFocusPlan(settings.focusPlan, pausesOf(settings), from, to, settings.zone);
   }
 
   running(): FocusSession | undefined {
@@ -145,7 +145,7 @@ export class FocusService {
       );
     }
     const horizon = now + 8 * 3_600_000;
-    const current = occurrenceAt(settings.focusPlan, settings.focusPauses, now, settings.zone);
+    const current = occurrenceAt(settings.focusPlan, pausesOf(settings), now, settings.zone);
     const end = adhocEnd(now, request, {
       runningBlockEnd: current?.end,
       nextBlockStart: this.occurrences(now + 1, horizon, settings).find((o) => o.start > now)?.start,
@@ -194,7 +194,7 @@ export class FocusService {
     if (running && running.plannedEnd <= now) this.finish(running, running.plannedEnd, 'completed', true);
     if (!this.repo.running()) {
       const s = this.settings.get();
-      const current = occurrenceAt(s.focusPlan, s.focusPauses, now, s.zone);
+      const current = occurrenceAt(s.focusPlan, pausesOf(s), now, s.zone);
       if (current) this.startPlanned(current.id, { silent: true });
     }
   }
@@ -285,7 +285,7 @@ export class FocusService {
       next: nextOcc ? block(nextOcc) : null,
       leftOff: cue ? { text: cue.text, at: toLocalIso(cue.at, zone) } : null,
       askLeftOff: this.shouldAskLeftOff(running, lastEnded, cue?.at),
-      pausedToday: s.focusPauses.some((p) => p.from <= today && today <= p.to),
+      pausedToday: pausesOf(s).some((p) => p.from <= today && today <= p.to),
     };
   }
 
@@ -365,4 +365,11 @@ export class FocusService {
 
 export function adhocEventId(sessionId: number): string {
   return `adhoc:${sessionId}`;
+}
+
+/** Holidays pause the focus plan too. */
+function pausesOf(settings: Settings): Settings['focusPauses'] {
+  return settings.holidays.length === 0
+    ? settings.focusPauses
+    : [...settings.focusPauses, ...settings.holidays];
 }

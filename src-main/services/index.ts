@@ -10,11 +10,15 @@ import { workdaySource } from '../core/workday';
 import { UnsupportedDndController, type DndController } from '../platform/dnd/dnd-controller';
 import { DndRepo } from '../storage/dnd-repo';
 import { FocusRepo } from '../storage/focus-repo';
+import { WorkdayRepo } from '../storage/workday-repo';
+import { CheckinRepo } from '../storage/checkin-repo';
 import { AgendaService } from './agenda-service';
 import { CalendarService } from './calendar-service';
 import { DndService } from './dnd-service';
 import { FocusService } from './focus-service';
 import { SettingsService } from './settings-service';
+import { SignoffService } from './signoff-service';
+import { CheckinService } from './checkin-service';
 import { StatusService } from './status-service';
 
 /** The settings-table key that holds the imported calendar's path. */
@@ -28,6 +32,8 @@ export interface Services {
   dnd: DndService;
   calendar: CalendarService;
   status: StatusService;
+  signoff: SignoffService;
+  checkins: CheckinService;
   close(): void;
 }
 
@@ -53,8 +59,12 @@ export function createServices(options: ServiceOptions): Services {
   const settings = new SettingsService(settingsRepo, options.clock, options.systemZone);
   const agenda = new AgendaService(settings, options.clock);
   const focus = new FocusService(new FocusRepo(db), settings, options.clock);
+  const signoff = new SignoffService(new WorkdayRepo(db), settings, options.clock);
   agenda.addSource(workdaySource);
   agenda.addSource(focus.agendaSource);
+  agenda.addSource(signoff.agendaSource);
+  const checkins = new CheckinService(new CheckinRepo(db), settings, options.clock);
+  agenda.addSource(checkins.agendaSource);
   const calendar = new CalendarService({
     readFile: (file) => fs.promises.readFile(file, 'utf8'),
     watch: options.fileWatch ?? nodeFileWatch,
@@ -103,6 +113,8 @@ export function createServices(options: ServiceOptions): Services {
     dnd,
     calendar,
     status,
+    signoff,
+    checkins,
     close: () => {
       calendar.dispose();
       if (db.open) db.close();

@@ -2,7 +2,8 @@ import type { AgendaMoment } from '../core/agenda';
 import type { Clock, TimerHandle, Timers } from '../core/clock';
 import { KeelError } from '../core/errors';
 import { formatDuration, INTERRUPTION_KINDS, protectedSummary } from '../core/focus';
-import { clockTimeOf, localDateOf, minutesOfDay, weekdayOf } from '../core/time';
+import { hoursOn, plannedSignoffAt, SIGNOFF_TITLE, type SignoffDecision } from '../core/signoff-policy';
+import { clockTimeOf, instantAt } from '../core/time';
 import type { StateEvent, StateTopic, ViewName } from '../ipc/contract';
 import type {
   KeelNotification,
@@ -14,6 +15,7 @@ import type {
   TrayState,
 } from '../platform/ports';
 import type { FocusChange } from './focus-service';
+import type { SignoffChange } from './signoff-service';
 import type { Services } from './index';
 import { AgendaScheduler } from './scheduler';
 
@@ -35,6 +37,13 @@ export const FOCUS_SHORTCUT = 'CommandOrControl+Alt+F';
 /** While a block runs, the tray's "time left" is refreshed this often (no finer: no polling). */
 export const TRAY_REFRESH_MS = 15 * 60 * 1000;
 const FOCUS_TOPICS: StateTopic[] = ['focus', 'status', 'agenda'];
+const SIGNOFF_TOPICS: StateTopic[] = ['signoff', 'status', 'agenda'];
+/**
+ * How often presence is sampled from the OS idle time. Idle time says when the last input was,
+ * so four samples an hour place the last activity within the quarter hour, and the first one
+ * of a day within it too (unlock and resume sample at once).
+ */
+export const PRESENCE_SAMPLE_MS = 15 * 60 * 1000;
 
 /**
  * Keel while it runs: the one agenda timer, the tray, notifications and reactions to the
@@ -51,6 +60,12 @@ export class KeelRuntime {
   private trayTimer: TimerHandle | undefined;
   /** The running block do-not-disturb was last set up for (blocks the CLI starts come unseen). */
   private dndSession: number | undefined;
+  private presenceTimer: TimerHandle | undefined;
+  /** The sign-off's next look without another wake-up: a snooze's end or a reminder's time. */
+  private signoffTimer: TimerHandle | undefined;
+  private quietTimer: TimerHandle | undefined;
+  /** After a sign-off with "quiet until tomorrow": prompts wait until the next working start. */
+  private quietUntil: number | undefined;
 
   constructor(private readonly deps: RuntimeDeps) {
     this.scheduler = new AgendaScheduler(deps.services.agenda, deps.clock, deps.timers, {
@@ -65,6 +80,15 @@ export class KeelRuntime {
       notifier.onAction((id, action) => this.onNotificationAction(id, action)),
       power.on('resume', () => this.replan()),
       power.on('unlock-screen', () => this.replan()),
+      // Going away: note when the last input was before the machine sleeps or locks.
+      power.on('suspend', () => this.samplePresence()),
+      power.on('lock-screen', () => this.samplePresence()),
+      services.signoff.onDidChange.on((change) => this.onSignoffChange(change)),
+      services.checkins.onDidChange.on(() => {
+        // A check or a prompt's snooze changes what the agenda plans.
+        this.scheduler.replan();
+        this.deps.push({ type: 'changed', topics: ['checks', 'agenda', 'status'] });
+      }),
       services.settings.onDidChange.on(() => {
         this.replan();
         this.deps.push({ type: 'changed', topics: ['settings', ...FOCUS_TOPICS] });
@@ -81,12 +105,20 @@ export class KeelRuntime {
     services.focus.reconcile();
     this.dndSession = services.focus.running()?.id;
     this.scheduler.start();
+    this.takeUpQuiet();
     this.refreshTray();
+    this.onPresenceTick();
   }
 
   stop(): void {
     this.scheduler.stop();
     this.clearTrayTimer();
+    for (const timer of [this.presenceTimer, this.signoffTimer, this.quietTimer]) {
+      if (timer !== undefined) this.deps.timers.clearTimeout(timer);
+    }
+    this.presenceTimer = this.signoffTimer = this.quietTimer = undefined;
+    // Quitting restores do-not-disturb (DndService.shutdown); a new start takes the quiet up again.
+    this.quietUntil = undefined;
     for (const dispose of this.disposers.splice(0)) dispose();
   }
 
@@ -94,7 +126,10 @@ export class KeelRuntime {
   replan(): void {
     this.deps.services.focus.reconcile();
     this.scheduler.replan();
+    this.takeUpQuiet();
     this.refreshTray();
+    this.samplePresence();
+    this.evaluateSignoff();
   }
 
   /**
@@ -118,18 +153,20 @@ export class KeelRuntime {
     this.notify(notification);
   }
 
-  /** What the tray shows now. */
+  /**
+   * What the tray shows now: after hours outside the current workday's hours (a night shift
+   * keeps its start date), on days off and holidays, and once the user has signed off.
+   */
   trayState(): TrayState {
-    if (this.deps.services.focus.running()) return 'focus';
+    const { focus, settings, signoff } = this.deps.services;
+    if (focus.running()) return 'focus';
     const now = this.deps.clock.now();
-    const settings = this.deps.services.settings.get();
-    const hours = settings.workingHours[weekdayOf(localDateOf(now, settings.zone))];
-    if (!hours) return 'after-hours';
-    const minute = minutesOfDay(clockTimeOf(now, settings.zone));
-    const start = minutesOfDay(hours.start);
-    const end = minutesOfDay(hours.end);
-    const inHours = start < end ? minute >= start && minute < end : minute >= start || minute < end;
-    return inHours ? 'idle' : 'after-hours';
+    const s = settings.get();
+    const workday = signoff.workdayAt(now);
+    const hours = hoursOn(workday, s);
+    const end = plannedSignoffAt(workday, s);
+    if (!hours || end === null || signoff.status().signedOff) return 'after-hours';
+    return now >= instantAt(workday, hours.start, s.zone) && now < end ? 'idle' : 'after-hours';
   }
 
   menu(): TrayMenuItem[] {
@@ -178,8 +215,15 @@ export class KeelRuntime {
         },
       );
     }
+    const signedOff = this.deps.services.signoff.status().signedOff;
     items.push(
       { type: 'separator' },
+      { type: 'item', id: 'check', label: 'Quick check…' },
+      {
+        type: 'item',
+        id: 'signoff',
+        label: signedOff ? `Signed off at ${signedOff.signedOffTime}` : 'Sign off…',
+      },
       { type: 'item', id: 'open', label: 'Open Keel' },
       { type: 'separator' },
       { type: 'item', id: 'quit', label: 'Quit Keel' },
@@ -198,6 +242,8 @@ export class KeelRuntime {
     const [area, verb, arg] = id.split(':');
     try {
       if (id === 'open') shell.showWindow();
+      else if (id === 'signoff') shell.showWindow('signoff');
+      else if (id === 'check') shell.showWindow('checks');
       else if (id === 'quit') shell.quit();
       else if (area === 'focus' && verb === 'start') {
         services.focus.startAdhoc(arg === 'next' ? { until: 'next' } : { minutes: Number(arg) });
@@ -217,6 +263,28 @@ export class KeelRuntime {
   private onNotificationAction(id: string, action: string): void {
     const { shell, services } = this.deps;
     if (action === 'click') return shell.showWindow(this.notificationViews.get(id));
+    if (id.startsWith('check:')) {
+      if (action === 'open') shell.showWindow('checks');
+      else if (action === 'snooze' || action === 'skip') {
+        try {
+          services.checkins.answerPrompt(id.replace(/#start$/, ''), action);
+        } catch {
+          // Not saved: the prompt simply stays answered by nothing; no harm done.
+        }
+      }
+      return;
+    }
+    if (id.startsWith('signoff:')) {
+      if (action === 'sign-off') shell.showWindow('signoff');
+      else if (action === 'snooze' || action === 'not-today') {
+        try {
+          services.signoff.respond(action);
+        } catch {
+          // The answer could not be saved: the policy asks again at its next look, no harm done.
+        }
+      }
+      return;
+    }
     const occurrenceId = id.replace(/#warn$/, '');
     try {
       if (action === 'skip') services.focus.skip(occurrenceId);
@@ -231,7 +299,8 @@ export class KeelRuntime {
     const { event, phase } = moment;
     if (event.kind === 'focus') {
       if (phase === 'warn') {
-        if (focus.running()) return;
+        // No heads-up during a block, nor during a quiet evening (the block still starts).
+        if (focus.running() || this.quiet()) return;
         const zone = settings.get().zone;
         const meetings = focus.meetings.meetingsBetween(event.start, event.end ?? event.start);
         const clash = meetings[0];
@@ -253,13 +322,184 @@ export class KeelRuntime {
     }
     if (event.kind === 'workday') {
       this.refreshTray();
-      this.deps.push({ type: 'changed', topics: ['status'] });
+      this.deps.push({ type: 'changed', topics: ['status', 'signoff'] });
       return;
     }
-    // Other capabilities' prompts: never during a focus block; they wait for its end.
-    const prompt: KeelNotification = { id: moment.id, title: event.title, body: '', view: 'today' };
-    if (focus.running()) this.held.push(prompt);
+    if (event.kind === 'signoff') {
+      this.samplePresence();
+      this.evaluateSignoff();
+      return;
+    }
+    // Other capabilities' prompts: never during a focus block or a quiet evening; they wait.
+    const prompt: KeelNotification =
+      event.kind === 'check'
+        ? {
+            id: moment.id,
+            title: 'Quick check',
+            body: this.checkPromptBody(),
+            actions: [
+              { id: 'open', label: 'Check in' },
+              { id: 'snooze', label: 'In an hour' },
+              { id: 'skip', label: 'Skip' },
+            ],
+            view: 'checks',
+          }
+        : { id: moment.id, title: event.title, body: '', view: 'today' };
+    if (focus.running() || this.quiet()) this.held.push(prompt);
     else this.notify(prompt);
+  }
+
+  private checkPromptBody(): string {
+    let due: string[];
+    try {
+      due = this.deps.services.checkins.dueQuestionnaires();
+    } catch {
+      due = [];
+    }
+    const base = 'How does the workload feel? Twenty seconds, just for you.';
+    if (due.length === 0) return base;
+    const names = due.map((k) => (k === 'who5' ? 'the WHO-5' : 'the burnout question'));
+    return `${base} ${names.join(' and ').replace(/^./, (c) => c.toUpperCase())} ${due.length === 1 ? 'is' : 'are'} due too.`;
+  }
+
+  /** One presence sample from the OS idle time; a storage hiccup skips it (the next one counts). */
+  private samplePresence(): void {
+    try {
+      this.deps.services.signoff.samplePresence(this.deps.power.idleSeconds());
+    } catch {
+      // Presence is approximate by design; losing one sample loses nothing the next cannot give.
+    }
+  }
+
+  /** The presence timer: sample, let the sign-off policy look, and wait another quarter hour. */
+  private onPresenceTick(): void {
+    this.samplePresence();
+    this.evaluateSignoff();
+    if (this.presenceTimer !== undefined) this.deps.timers.clearTimeout(this.presenceTimer);
+    this.presenceTimer = this.deps.timers.setTimeout(() => {
+      this.presenceTimer = undefined;
+      this.onPresenceTick();
+    }, PRESENCE_SAMPLE_MS);
+  }
+
+  /**
+   * Asks the sign-off policy whether to suggest signing off now, shows the suggestion if so, and
+   * arms the one follow-up timer (snooze end or reminder time). A held decision (focus block)
+   * is looked at again when the block ends.
+   */
+  private evaluateSignoff(): void {
+    const { signoff, focus } = this.deps.services;
+    let decision: SignoffDecision;
+    try {
+      decision = signoff.decide(this.deps.power.idleSeconds(), focus.running() !== undefined);
+      if (decision.kind === 'suggest') {
+        signoff.markSuggested(decision.workday);
+        this.notify({
+          id: `signoff:${decision.workday}#${decision.reminder}`,
+          title: SIGNOFF_TITLE,
+          body: this.signoffBody(decision),
+          actions: [
+            { id: 'sign-off', label: 'Sign off' },
+            { id: 'snooze', label: '15 more minutes' },
+            { id: 'not-today', label: 'Not today' },
+          ],
+          view: 'signoff',
+        });
+      }
+    } catch {
+      // Without its state the policy stays silent rather than nag; the next look tries again.
+    }
+    this.armSignoffCheck();
+  }
+
+  private signoffBody(decision: Extract<SignoffDecision, { kind: 'suggest' }>): string {
+    const { settings, signoff } = this.deps.services;
+    const s = settings.get();
+    if (decision.reminder > 0) return 'Still going? Whenever you are ready, it takes a minute.';
+    if (decision.reason === 'long-day') {
+      const first = signoff.status().firstActive;
+      return first
+        ? `You have been at it since ${first}. A good moment to wrap up?`
+        : 'It has been a long day. A good moment to wrap up?';
+    }
+    const end = plannedSignoffAt(decision.workday, s);
+    return end === null
+      ? 'A minute to note what got done and what comes first tomorrow.'
+      : `Working hours ended at ${clockTimeOf(end, s.zone)}. A minute to note what got done and what comes first tomorrow.`;
+  }
+
+  private armSignoffCheck(): void {
+    if (this.signoffTimer !== undefined) this.deps.timers.clearTimeout(this.signoffTimer);
+    this.signoffTimer = undefined;
+    let at: number | null;
+    try {
+      at = this.deps.services.signoff.nextCheckAt();
+    } catch {
+      return;
+    }
+    if (at === null) return;
+    this.signoffTimer = this.deps.timers.setTimeout(
+      () => {
+        this.signoffTimer = undefined;
+        this.samplePresence();
+        this.evaluateSignoff();
+      },
+      Math.max(0, at - this.deps.clock.now()),
+    );
+  }
+
+  private onSignoffChange(change: SignoffChange): void {
+    if (change.type === 'signed-off') {
+      this.takeUpQuiet();
+      this.refreshTray();
+    }
+    this.armSignoffCheck();
+    this.deps.push({ type: 'changed', topics: SIGNOFF_TOPICS });
+  }
+
+  private quiet(): boolean {
+    return this.quietUntil !== undefined && this.deps.clock.now() < this.quietUntil;
+  }
+
+  /**
+   * Starts, keeps or ends the quiet evening a sign-off asked for, from what is stored (so a
+   * restart, a wake-up or a sign-off from the CLI are taken up the same way).
+   */
+  private takeUpQuiet(): void {
+    let until: number | null;
+    try {
+      until = this.deps.services.signoff.activeQuietUntil();
+    } catch {
+      until = null;
+    }
+    if (until === null) {
+      if (this.quietUntil !== undefined) this.endQuiet();
+      return;
+    }
+    if (this.quietUntil === until) return;
+    const first = this.quietUntil === undefined;
+    this.quietUntil = until;
+    if (this.quietTimer !== undefined) this.deps.timers.clearTimeout(this.quietTimer);
+    this.quietTimer = this.deps.timers.setTimeout(
+      () => {
+        this.quietTimer = undefined;
+        this.endQuiet();
+      },
+      Math.max(0, until - this.deps.clock.now()),
+    );
+    if (first) this.afterDnd(this.deps.services.dnd.quietStarted());
+  }
+
+  /** The next working start: do-not-disturb back as it was, held prompts delivered. */
+  private endQuiet(): void {
+    this.quietUntil = undefined;
+    if (this.quietTimer !== undefined) this.deps.timers.clearTimeout(this.quietTimer);
+    this.quietTimer = undefined;
+    if (!this.deps.services.focus.running()) {
+      this.afterDnd(this.deps.services.dnd.blockEnded());
+      for (const prompt of this.held.splice(0)) this.notify(prompt);
+    }
+    this.refreshTray();
   }
 
   private onFocusChange(change: FocusChange): void {
@@ -269,7 +509,8 @@ export class KeelRuntime {
       this.afterDnd(this.deps.services.dnd.blockStarted());
     } else if (change.type === 'ended') {
       this.dndSession = undefined;
-      this.afterDnd(this.deps.services.dnd.blockEnded());
+      // A quiet evening keeps do-not-disturb on until the next working start.
+      if (!this.quiet()) this.afterDnd(this.deps.services.dnd.blockEnded());
     }
     if (change.type === 'started' && !change.silent) {
       const cue = this.deps.services.focus.takeCue();
@@ -288,7 +529,9 @@ export class KeelRuntime {
           view: 'focus',
         });
       }
-      for (const prompt of this.held.splice(0)) this.notify(prompt);
+      if (!this.quiet()) for (const prompt of this.held.splice(0)) this.notify(prompt);
+      // A sign-off suggestion held during the block comes now, if still due.
+      this.evaluateSignoff();
     }
     // A new block or an ad-hoc end changes what the one timer waits for.
     this.scheduler.replan();

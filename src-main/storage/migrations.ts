@@ -80,6 +80,76 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'workdays',
+    up(db) {
+      db.exec(`
+        -- One row per workday (by the day boundary): presence as two instants, the sign-off
+        -- suggestion's state, and the ritual's answers. Nothing about apps, windows or keys.
+        CREATE TABLE workdays (
+          date           TEXT PRIMARY KEY CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+          zone           TEXT NOT NULL,
+          first_active   INTEGER,
+          last_active    INTEGER,
+          suggested_at   TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(suggested_at)),
+          snoozed_until  INTEGER,
+          not_today      INTEGER NOT NULL DEFAULT 0 CHECK (not_today IN (0, 1)),
+          signed_off_at  INTEGER,
+          done           TEXT,
+          unfinished     TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(unfinished)),
+          first_tomorrow TEXT,
+          energy         INTEGER CHECK (energy BETWEEN 1 AND 5),
+          quiet_until    INTEGER,
+          CHECK ((first_active IS NULL) = (last_active IS NULL)),
+          CHECK (last_active IS NULL OR last_active >= first_active)
+        ) STRICT, WITHOUT ROWID;
+      `);
+    },
+  },
+  {
+    version: 4,
+    name: 'checkins',
+    up(db) {
+      db.exec(`
+        CREATE TABLE checkins (
+          id          TEXT PRIMARY KEY,
+          at          INTEGER NOT NULL,
+          local_date  TEXT NOT NULL CHECK (local_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+          zone        TEXT NOT NULL,
+          workload    INTEGER NOT NULL CHECK (workload BETWEEN 1 AND 5),
+          energy      INTEGER NOT NULL CHECK (energy BETWEEN 1 AND 5),
+          sustainable TEXT NOT NULL CHECK (sustainable IN ('yes', 'mostly', 'no')),
+          stretched   TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(stretched)),
+          note        TEXT,
+          -- Only a note can be shared, and only when the user said so.
+          shareable   INTEGER NOT NULL DEFAULT 0 CHECK (shareable IN (0, 1) AND (note IS NOT NULL OR shareable = 0)),
+          updated_at  INTEGER
+        ) STRICT;
+        -- Range queries (history, trends, summaries) read by date; ties keep time order.
+        CREATE INDEX checkins_by_date ON checkins (local_date, at);
+
+        CREATE TABLE questionnaire_results (
+          id         TEXT PRIMARY KEY,
+          kind       TEXT NOT NULL CHECK (kind IN ('burnout', 'who5')),
+          at         INTEGER NOT NULL,
+          local_date TEXT NOT NULL,
+          zone       TEXT NOT NULL,
+          answers    TEXT NOT NULL CHECK (json_valid(answers)),
+          score      INTEGER NOT NULL CHECK (score BETWEEN 0 AND 100)
+        ) STRICT;
+        CREATE INDEX questionnaire_results_by_kind ON questionnaire_results (kind, local_date);
+
+        -- A check-in prompt the user snoozed or skipped (by its agenda id).
+        CREATE TABLE check_prompt_answers (
+          prompt_id TEXT PRIMARY KEY,
+          action    TEXT NOT NULL CHECK (action IN ('snooze', 'skip')),
+          until     INTEGER,
+          at        INTEGER NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

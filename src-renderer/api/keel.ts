@@ -2,15 +2,27 @@ import type { IpcResult, KeelApi, StateEvent } from '../../src-main/ipc/contract
 import type {
   AgendaEvent,
   CalendarStatus,
+  CheckForm,
+  CheckIn,
+  CheckInInput,
+  CheckInUpdate,
+  CheckTrends,
+  CreepStats,
   DndStatus,
   ExportResult,
   FocusStartRequest,
   FocusStats,
   FocusStatus,
   InterruptionKind,
+  QuestionnaireKind,
+  QuestionnaireOutcome,
   SettingUpdate,
   Settings,
+  SignoffResponse,
+  SignoffStatus,
+  SignoffSubmit,
   Status,
+  TrendRange,
 } from './types';
 
 declare global {
@@ -80,6 +92,23 @@ export const api = {
   },
   dnd: {
     status: (): Promise<Outcome<DndStatus>> => call((k) => k.dnd.status()),
+  },
+  signoff: {
+    status: (): Promise<Outcome<SignoffStatus>> => call((k) => k.signoff.status()),
+    submit: (input: SignoffSubmit): Promise<Outcome<SignoffStatus>> => call((k) => k.signoff.submit(input)),
+    respond: (action: SignoffResponse): Promise<Outcome<SignoffStatus>> =>
+      call((k) => k.signoff.respond({ action })),
+    creep: (weeks: number): Promise<Outcome<CreepStats>> => call((k) => k.signoff.creep({ weeks })),
+  },
+  checks: {
+    form: (): Promise<Outcome<CheckForm>> => call((k) => k.checks.form()),
+    add: (input: CheckInInput): Promise<Outcome<CheckIn>> => call((k) => k.checks.add(input)),
+    update: (input: CheckInUpdate): Promise<Outcome<CheckIn>> => call((k) => k.checks.update(input)),
+    delete: (id: string): Promise<Outcome<{ deleted: string }>> => call((k) => k.checks.delete({ id })),
+    list: (from: string, to: string): Promise<Outcome<CheckIn[]>> => call((k) => k.checks.list({ from, to })),
+    trends: (range: TrendRange): Promise<Outcome<CheckTrends>> => call((k) => k.checks.trends({ range })),
+    questionnaire: (kind: QuestionnaireKind, answers: number[]): Promise<Outcome<QuestionnaireOutcome>> =>
+      call((k) => k.checks.questionnaire({ kind, answers })),
   },
   /** Subscribes to main's state pushes; returns the unsubscribe function. */
   onState(listener: (event: StateEvent) => void): () => void {

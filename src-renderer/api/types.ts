@@ -30,3 +30,46 @@ export type CalendarStatus = ChannelOutput<'calendar:status'>;
 export type DndStatus = ChannelOutput<'dnd:status'>;
 /** `keel.focus.exportIcs`: saved or cancelled, and the file's name (not its folder). */
 export type ExportResult = ChannelOutput<'focus:exportIcs'>;
+/** The end-of-day sign-off: today's workday, presence, the ritual's record and yesterday's carry-over. */
+export type SignoffStatus = ChannelOutput<'signoff:status'>;
+export type SignoffRecord = NonNullable<SignoffStatus['signedOff']>;
+export type SignoffSubmit = ChannelInput<'signoff:submit'>;
+/** The window's answer to a shown suggestion ("15 more minutes" or "Not today"). */
+export type SignoffResponse = ChannelInput<'signoff:respond'>['action'];
+export type SignoffSuggestion = NonNullable<SignoffStatus['suggested']>;
+export type CarriedOver = NonNullable<SignoffStatus['carriedOver']>;
+export type UnfinishedItem = SignoffRecord['unfinished'][number];
+/** Late evenings, days off worked and missed sign-offs, with weekly last-active medians. */
+export type CreepStats = ChannelOutput<'signoff:creep'>;
+export type CreepDay = CreepStats['days'][number];
+export type CreepWeek = CreepStats['weeks'][number];
+export type Holiday = Settings['holidays'][number];
+export type SignoffSettings = Settings['signoff'];
+/** Everything the quick check needs: labels, tags, the cadence in force and the questionnaires. */
+export type CheckForm = ChannelOutput<'checks:form'>;
+export type CheckFormTag = CheckForm['tags'][number];
+export type CheckCadenceInfo = CheckForm['cadence'];
+/** One recorded check-in, as main shows it (labels and the local date and time included). */
+export type CheckIn = ChannelOutput<'checks:add'>;
+/** The quick check's answers, exactly what `keel.checks.add` accepts. */
+export type CheckInInput = ChannelInput<'checks:add'>;
+/** `{ id, ...answers }` for `keel.checks.update`. */
+export type CheckInUpdate = ChannelInput<'checks:update'>;
+export type Sustainable = CheckIn['sustainable'];
+export type CheckTrends = ChannelOutput<'checks:trends'>;
+export type TrendRange = ChannelInput<'checks:trends'>['range'];
+export type TrendWeek = CheckTrends['weeks'][number];
+export type TagFrequency = CheckTrends['tags'][number];
+export type TrendDirection = CheckTrends['workloadDirection'];
+export type ScorePoint = CheckTrends['who5'][number];
+export type Questionnaire = CheckForm['questionnaires'][number];
+export type QuestionnaireKind = ChannelInput<'checks:questionnaire'>['kind'];
+/** A questionnaire's score, its reading and (WHO-5, low or dropping) a calm note with resources. */
+export type QuestionnaireOutcome = ChannelOutput<'checks:questionnaire'>;
+export type QuestionnaireNote = NonNullable<QuestionnaireOutcome['note']>;
+/** The usual one-on-one; the default check-in day is the working day before it. */
+export type OneOnOne = NonNullable<Settings['oneOnOne']>;
+export type CheckinSettings = Settings['checkins'];
+/** A chosen cadence; `null` in settings means the default (weekly, before the one-on-one). */
+export type Cadence = NonNullable<CheckinSettings['cadence']>;
+export type CadenceMode = Cadence['mode'];

@@ -1,8 +1,10 @@
 import { useEffect } from 'react';
 import { api } from '../api/keel';
+import { useChecks } from '../stores/checks';
 import { useFocus } from '../stores/focus';
 import { useNavigation } from '../stores/navigation';
 import { useSettings } from '../stores/settings';
+import { useSignoff } from '../stores/signoff';
 import { useStatus } from '../stores/status';
 
 /**
@@ -13,6 +15,8 @@ export function useKeelSync(): void {
   useEffect(() => {
     void useSettings.getState().load();
     void useStatus.getState().load();
+    // Today shows yesterday's "first thing tomorrow" and whether today is signed off.
+    void useSignoff.getState().load();
     return api.onState((event) => {
       if (event.type === 'navigate') {
         useNavigation.getState().navigate(event.view);
@@ -27,6 +31,17 @@ export function useKeelSync(): void {
       // once the Focus view has asked for them.
       const focus = useFocus.getState();
       if ((topics.has('focus') || topics.has('settings')) && focus.week !== null) void focus.load();
+      // The sign-off status follows hours and holidays in settings, and the workday (a new day is
+      // announced as 'status'). Creep is read again only once the Sign-off view has asked for it.
+      const signoff = useSignoff.getState();
+      if (topics.has('signoff') || topics.has('settings') || topics.has('status')) void signoff.load();
+      const creepAsked = signoff.creep !== null || signoff.creepError !== null;
+      if ((topics.has('signoff') || topics.has('settings')) && creepAsked) void signoff.loadCreep();
+      // Check-ins follow their own topic and settings (cadence, tags, questionnaires, zone); the
+      // form's next prompt also moves with the agenda and a new day. Only what was asked is read.
+      const checks = useChecks.getState();
+      if (topics.has('checks') || topics.has('settings')) checks.refresh();
+      else if (topics.has('agenda') || topics.has('status')) checks.refreshForm();
     });
   }, []);
 }

@@ -129,6 +129,23 @@ export function CheckIcon(props: IconProps) {
   );
 }
 
+export function PlusIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M12 5v14M5 12h14" />
+    </Icon>
+  );
+}
+
+export function EditIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M4 20h4L19 9a2.1 2.1 0 0 0-3-3L5 17Z" />
+      <path d="m14.5 7.5 3 3" />
+    </Icon>
+  );
+}
+
 /** Keel's mark: a sail over a hull, on the accent colour. */
 export function KeelMark(props: IconProps) {
   return (

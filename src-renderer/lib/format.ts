@@ -59,6 +59,22 @@ export function formatShortDate(date: string): string {
   return `${weekday} ${p[2]} ${(MONTHS[p[1] - 1] ?? '').slice(0, 3)}`;
 }
 
+/** "Friday" for a `YYYY-MM-DD` date. */
+export function weekdayNameOf(date: string): string {
+  const p = parts(date);
+  if (!p) return date;
+  const index = new Date(Date.UTC(p[0], p[1] - 1, p[2])).getUTCDay();
+  return WEEKDAY_NAMES[WEEKDAY_ORDER[(index + 6) % 7] as Weekday];
+}
+
+/** Whole calendar days from `from` to `to` (both `YYYY-MM-DD`); NaN for a malformed date. */
+export function daysBetween(from: string, to: string): number {
+  const a = parts(from);
+  const b = parts(to);
+  if (!a || !b) return Number.NaN;
+  return Math.round((Date.UTC(b[0], b[1] - 1, b[2]) - Date.UTC(a[0], a[1] - 1, a[2])) / 86_400_000);
+}
+
 /** "09:00–17:30". */
 export function formatRange(range: TimeRange): string {
   return `${range.start}–${range.end}`;

@@ -1,12 +1,16 @@
+import { resetChecks } from './checks';
 import { resetFocus } from './focus';
 import { resetNavigation } from './navigation';
 import { resetSettings } from './settings';
+import { resetSignoff } from './signoff';
 import { resetStatus } from './status';
 
 /** Puts every store back to its start-up state (tests, and a future "reload window"). */
 export function resetStores(): void {
+  resetChecks();
   resetFocus();
   resetNavigation();
   resetSettings();
+  resetSignoff();
   resetStatus();
 }

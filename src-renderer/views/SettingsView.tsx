@@ -9,9 +9,13 @@ import { Loading } from '../components/Loading';
 import { Notice } from '../components/Notice';
 import { ViewHeader } from '../components/ViewHeader';
 import { WEEKDAY_NAMES, WEEKDAY_ORDER } from '../lib/format';
+import { endsNextDay } from '../lib/signoff';
 import { useSettings } from '../stores/settings';
 import { useStatus } from '../stores/status';
+import { CheckinSettingsCard } from './settings/CheckinSettingsCard';
 import { FocusSettingsCard } from './settings/FocusSettingsCard';
+import { HolidaysCard } from './settings/HolidaysCard';
+import { SignoffSettingsCard } from './settings/SignoffSettingsCard';
 import { StartupCard } from './settings/StartupCard';
 import './SettingsView.css';
 
@@ -28,7 +32,10 @@ export function SettingsView() {
       <>
         <AppearanceCard theme={settings.theme} />
         <SettingsForm settings={settings} />
+        <HolidaysCard holidays={settings.holidays} />
+        <SignoffSettingsCard signoff={settings.signoff} />
         <FocusSettingsCard settings={settings} />
+        <CheckinSettingsCard settings={settings} />
         <StartupCard autostart={settings.autostart} />
         {status && <AboutCard status={status} />}
       </>
@@ -275,7 +282,10 @@ function SettingsForm({ settings }: { settings: Settings }) {
         </Field>
       </Card>
 
-      <Card title="Working hours" description="Near the end of each working day Keel suggests signing off.">
+      <Card
+        title="Working hours"
+        description="Near the end of each working day Keel suggests signing off. Hours may run past midnight: 22:00 to 06:00 ends the next morning."
+      >
         <fieldset className="hours" aria-describedby={hoursError !== null ? hoursErrorId : undefined}>
           <legend className="visually-hidden">Working hours per weekday</legend>
           <div className="hours__head" aria-hidden="true">
@@ -283,6 +293,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
             <span>Start</span>
             <span />
             <span>End</span>
+            <span />
             <span />
           </div>
           {WEEKDAY_ORDER.map((day) => (
@@ -336,7 +347,9 @@ function DayRow({
   onChange: (day: Weekday, change: Partial<DayDraft>) => void;
 }) {
   const labelId = useId();
+  const nextDayId = useId();
   const name = WEEKDAY_NAMES[day];
+  const nextDay = !value.off && endsNextDay(value);
   return (
     <div
       role="group"
@@ -360,11 +373,15 @@ function DayRow({
       <Input
         type="time"
         aria-label={`${name} end`}
+        aria-describedby={nextDay ? nextDayId : undefined}
         value={value.end}
         disabled={value.off}
         aria-invalid={invalid && !value.off ? true : undefined}
         onChange={(e) => onChange(day, { end: e.target.value })}
       />
+      <span id={nextDayId} className="hours__next-day">
+        {nextDay && 'ends next day'}
+      </span>
       <label className="hours__off">
         <input
           type="checkbox"

@@ -1,13 +1,121 @@
-import { MoonIcon } from '../components/Icons';
-import { PlaceholderView } from './PlaceholderView';
+import { useEffect, useRef, useState } from 'react';
+import type { SignoffStatus } from '../api/types';
+import { Button } from '../components/Button';
+import { Loading } from '../components/Loading';
+import { Notice } from '../components/Notice';
+import { ViewHeader } from '../components/ViewHeader';
+import { draftFor, hoursSentence } from '../lib/signoff';
+import { useNavigation } from '../stores/navigation';
+import { useSettings } from '../stores/settings';
+import { useSignoff } from '../stores/signoff';
+import { CreepCard } from './signoff/CreepCard';
+import { DayCard } from './signoff/DayCard';
+import { RitualForm } from './signoff/RitualForm';
+import { SignedOffCard } from './signoff/SignedOffCard';
+import { SuggestionBanner } from './signoff/SuggestionBanner';
+import './SignoffView.css';
 
+/**
+ * Sign-off: the workday's hours and presence, Keel's suggestion when one is waiting, the shutdown
+ * ritual (or what was saved with today's sign-off), and workday creep over the weeks.
+ */
 export function SignoffView() {
+  const status = useSignoff((s) => s.status);
+  const loading = useSignoff((s) => s.loading);
+  const loadError = useSignoff((s) => s.loadError);
+  const load = useSignoff((s) => s.load);
+
+  // Presence moves through the day: read it fresh whenever the view opens.
+  useEffect(() => {
+    void load();
+  }, [load]);
+
   return (
-    <PlaceholderView
-      title="Sign-off"
-      icon={<MoonIcon />}
-      emptyTitle="Nothing to sign off yet"
-      description="Your end-of-day sign-off will live here: what got done, and what comes first tomorrow."
-    />
+    <>
+      <ViewHeader title="Sign-off" subtitle={status ? hoursSentence(status) : undefined} />
+      <div className="view-stack signoff">
+        {loadError !== null && (
+          <Notice
+            tone="error"
+            action={
+              <Button size="sm" busy={loading} onClick={() => void load()}>
+                Try again
+              </Button>
+            }
+          >
+            {loadError}
+          </Notice>
+        )}
+        {status === null ? (
+          loadError === null && <Loading label="Loading your day…" />
+        ) : (
+          <Today status={status} />
+        )}
+        <CreepCard />
+      </div>
+    </>
+  );
+}
+
+function Today({ status }: { status: SignoffStatus }) {
+  const editing = useSignoff((s) => s.editing);
+  const setEditing = useSignoff((s) => s.setEditing);
+  const setDraft = useSignoff((s) => s.setDraft);
+  const checkAtSignoff = useSettings((s) => s.settings?.checkins.cadence?.mode === 'signoff');
+  const navigate = useNavigation((s) => s.navigate);
+  const firstField = useRef<HTMLTextAreaElement>(null);
+  // Focus follows the swap between the form and the signed-off card, but not on first paint.
+  const [swapped, setSwapped] = useState(false);
+  const [wasSignedOff, setWasSignedOff] = useState(status.signedOff !== null);
+  const signedOff = status.signedOff;
+  if ((signedOff !== null) !== wasSignedOff) {
+    setWasSignedOff(signedOff !== null);
+    setSwapped(true);
+  }
+
+  const showForm = signedOff === null || editing;
+
+  function edit() {
+    setDraft(draftFor(status, signedOff));
+    setEditing(true);
+    setSwapped(true);
+  }
+
+  function cancel() {
+    setDraft(null);
+    setEditing(false);
+    setSwapped(true);
+  }
+
+  useEffect(() => {
+    if (swapped && showForm) firstField.current?.focus();
+  }, [swapped, showForm, editing]);
+
+  return (
+    <>
+      {status.suggested !== null && signedOff === null && (
+        <SuggestionBanner
+          status={status}
+          suggested={status.suggested}
+          onSignOff={() => firstField.current?.focus()}
+        />
+      )}
+      <DayCard status={status} />
+      {showForm ? (
+        <RitualForm
+          status={status}
+          editing={editing && signedOff !== null}
+          firstFieldRef={firstField}
+          onCancel={cancel}
+        />
+      ) : (
+        <SignedOffCard
+          record={signedOff}
+          onEdit={edit}
+          focusOnMount={swapped}
+          onQuickCheck={checkAtSignoff ? () => navigate('checks') : undefined}
+        />
+      )}
+    </>
   );
 }

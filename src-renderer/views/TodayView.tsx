@@ -16,6 +16,7 @@ import {
 } from '../lib/format';
 import { useNavigation } from '../stores/navigation';
 import { useStatus } from '../stores/status';
+import { SignoffToday } from './today/SignoffToday';
 import './TodayView.css';
 
 /** Today at a glance: the date, today's working hours and focus blocks, and what Keel plans next. */
@@ -73,6 +74,7 @@ function TodayContent({ status }: { status: Status }) {
           </Button>
         </Card>
       )}
+      <SignoffToday />
       <div className="today__row">
         <Card title="Working hours" className="today__stat">
           <p className="today__stat-icon" aria-hidden="true">

@@ -124,3 +124,16 @@ export async function axeViolations(page: Page): Promise<string[]> {
   });
   return violations;
 }
+
+/** Screenshots `name` in light and dark into test-results/screenshots, with axe at zero violations. */
+export async function screenshotBoth(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${scheme}.png`), fullPage: true });
+    const violations = await axeViolations(page);
+    if (violations.length > 0) throw new Error(`${name} (${scheme}): ${violations.join('\n')}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}

@@ -12,8 +12,8 @@ import { makeServices } from './services';
  * The runtime on real services (a real SQLite file, Berlin) with every desktop port recorded and
  * a hand-driven clock that is also its timers. Not started: tests adjust settings first.
  */
-export function makeRuntime(start: number) {
-  const { services, clock } = makeServices(start, 'Europe/Berlin');
+export function makeRuntime(start: number, options: Parameters<typeof makeServices>[2] = {}) {
+  const { services, clock, dataDir } = makeServices(start, 'Europe/Berlin', options);
   const tray = new RecordingTray();
   const notifier = new RecordingNotifier(() => clock.now());
   const power = new FakePower();
@@ -29,5 +29,5 @@ export function makeRuntime(start: number) {
     shell,
     push: (e) => pushed.push(e),
   });
-  return { services, clock, tray, notifier, power, shell, pushed, runtime };
+  return { services, clock, dataDir, tray, notifier, power, shell, pushed, runtime };
 }

@@ -74,6 +74,58 @@ const BAD: Record<Channel, unknown[]> = {
   'calendar:status': [undefined, { file: 'x' }],
   'calendar:import': [undefined, { path: '/etc/passwd' }, '/tmp/cal.ics'],
   'calendar:clear': [undefined, null, 7],
+  'signoff:status': [undefined, null, { workday: '2027-01-01' }],
+  'signoff:submit': [
+    undefined,
+    null,
+    { done: 42 },
+    { done: 'x'.repeat(2001) },
+    { firstTomorrow: 'a\nb' },
+    { energy: 0 },
+    { energy: 6 },
+    { energy: 2.5 },
+    { unfinished: [{ item: 'Review' }] },
+    { unfinished: [{ item: '', plan: 'later' }] },
+    { unfinished: Array.from({ length: 11 }, () => ({ item: 'a', plan: 'b' })) },
+    { quiet: 'yes' },
+    { at: '2027-01-01T17:00' },
+  ],
+  'signoff:respond': [undefined, {}, { action: 'sign-off' }, { action: 'later' }],
+  'signoff:creep': [undefined, {}, { weeks: 0 }, { weeks: 53 }, { weeks: 4.5 }, { weeks: '4' }],
+  'checks:form': [undefined, null, { range: '4w' }],
+  'checks:add': [
+    undefined,
+    {},
+    { workload: 3, energy: 3 },
+    { workload: 0, energy: 3, sustainable: 'yes' },
+    { workload: 3, energy: 6, sustainable: 'yes' },
+    { workload: 3.5, energy: 3, sustainable: 'yes' },
+    { workload: '3', energy: 3, sustainable: 'yes' },
+    { workload: 3, energy: 3, sustainable: 'maybe' },
+    { workload: 3, energy: 3, sustainable: 'yes', stretched: ['<script>'] },
+    { workload: 3, energy: 3, sustainable: 'yes', stretched: Array.from({ length: 13 }, (_, i) => `t${i}`) },
+    { workload: 3, energy: 3, sustainable: 'yes', note: 'x'.repeat(2001) },
+    { workload: 3, energy: 3, sustainable: 'yes', at: '2027-01-01T10:00' },
+  ],
+  'checks:update': [
+    undefined,
+    { id: 'nope!', workload: 3, energy: 3, sustainable: 'yes' },
+    { id: '0123abcd', workload: 9, energy: 3, sustainable: 'yes' },
+  ],
+  'checks:delete': [undefined, {}, { id: '' }, { id: "1' OR 1=1" }, { id: 42 }],
+  'checks:list': [
+    undefined,
+    {},
+    { from: '2027-01-02', to: '2027-01-01' },
+    { from: '2020-01-01', to: '2027-01-01' },
+  ],
+  'checks:trends': [undefined, {}, { range: 'decade' }],
+  'checks:questionnaire': [
+    undefined,
+    { kind: 'phq9', answers: [1] },
+    { kind: 'who5', answers: [1, 2, 3, 4, 5, 5] },
+    { kind: 'who5', answers: 'all good' },
+  ],
   'focus:stats': [
     undefined,
     {},
@@ -133,7 +185,11 @@ describe('IPC contract', () => {
     const agenda = await dispatch(handlers, 'agenda:list', { from: '2027-03-15', to: '2027-03-21' });
     expect(agenda.ok).toBe(true);
     const events = (agenda.ok ? agenda.value : []) as { kind: string; start: string; end: string }[];
-    expect(events).toHaveLength(10);
+    // Two focus blocks and the planned sign-off on each of the five workdays.
+    expect(events.filter((e) => e.kind === 'focus')).toHaveLength(10);
+    expect(events.filter((e) => e.kind === 'signoff').map((e) => e.start)).toEqual(
+      ['15', '16', '17', '18', '19'].map((d) => `2027-03-${d}T17:30:00+01:00`),
+    );
     expect(events[0]).toMatchObject({
       kind: 'focus',
       start: '2027-03-15T09:00:00+01:00',
@@ -192,7 +248,8 @@ describe('IPC contract', () => {
       }),
       { numRuns: 2000 },
     );
-  });
+    // Each run snapshots every table; two thousand of them take a few seconds on a busy machine.
+  }, 60_000);
 
   it('buildApi exposes exactly the contract, grouped by domain, plus onState', async () => {
     const calls: [string, unknown][] = [];

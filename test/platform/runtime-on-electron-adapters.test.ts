@@ -66,7 +66,7 @@ describe('KeelRuntime on the Electron adapters', () => {
     clock.advanceTo(at);
     expect(center.latest().options.title).toBe('Quick check');
     center.latest().click();
-    expect(shell.shown).toEqual(['today']);
+    expect(shell.shown).toEqual(['checks']);
     runtime.stop();
     services.close();
   });

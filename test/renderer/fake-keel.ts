@@ -1,10 +1,13 @@
 import { defaultSettings } from '../../src-main/core/settings';
-import { addLocalDays, weekdayOf } from '../../src-main/core/time';
+import { creepStats, weekStartOf, type WorkdayFacts } from '../../src-main/core/signoff';
+import { holidayOn, hoursOn, plannedSignoffAt, signoffWorkdayOf } from '../../src-main/core/signoff-policy';
+import { addLocalDays, instantAt, startOfLocalDate, weekdayOf } from '../../src-main/core/time';
 import { describeIssues } from '../../src-main/core/validation';
 import { contract, type IpcResult, type KeelApi, type StateEvent } from '../../src-main/ipc/contract';
 import type {
   AgendaEvent,
   CalendarStatus,
+  CreepStats,
   DndStatus,
   ExportResult,
   FocusBlock,
@@ -13,6 +16,8 @@ import type {
   InterruptionKind,
   SettingKey,
   Settings,
+  SignoffRecord,
+  SignoffStatus,
   Status,
 } from '../../src-renderer/api/types';
 
@@ -40,7 +45,18 @@ export type FakeMethod =
   | 'calendar.status'
   | 'calendar.import'
   | 'calendar.clear'
-  | 'dnd.status';
+  | 'dnd.status'
+  | 'signoff.status'
+  | 'signoff.submit'
+  | 'signoff.respond'
+  | 'signoff.creep'
+  | 'checks.form'
+  | 'checks.add'
+  | 'checks.update'
+  | 'checks.delete'
+  | 'checks.list'
+  | 'checks.trends'
+  | 'checks.questionnaire';
 
 /** Meetings overlapping a block, by occurrence id ("focus:2025-03-11@09:00"). */
 export type FakeMeetings = Record<string, FocusBlock['meetings']>;
@@ -67,6 +83,34 @@ export interface FakeCalendarOptions {
   importResult?: CalendarStatus;
 }
 
+/** One past (or the current) workday's presence, for creep. */
+export interface FakeWorkday {
+  date: string;
+  /** Minutes from the date's midnight; the last activity may pass 1440 (after midnight). */
+  firstActive: number | null;
+  lastActive: number | null;
+  signedOff?: boolean;
+}
+
+/**
+ * The sign-off: today's presence, a waiting suggestion, today's record, the previous sign-off,
+ * and the history creep is computed from (with main's own `creepStats`).
+ */
+export interface FakeSignoffOptions {
+  /** Today's presence, `HH:MM`. */
+  firstActive?: string | null;
+  lastActive?: string | null;
+  suggested?: SignoffStatus['suggested'];
+  snoozedUntil?: string | null;
+  notToday?: boolean;
+  /** Today's sign-off, already made. */
+  signedOff?: SignoffRecord | null;
+  carriedOver?: SignoffStatus['carriedOver'];
+  history?: FakeWorkday[];
+  /** What `signoff.creep` answers, instead of computing it from `history`. */
+  creep?: CreepStats;
+}
+
 export interface FakeCall {
   method: FakeMethod;
   input: unknown;
@@ -88,6 +132,7 @@ export interface FakeKeelOptions {
   dnd?: DndStatus;
   /** What `focus.exportIcs` answers; `{saved:false, fileName:null}` is a cancelled dialog. */
   exportResult?: ExportResult;
+  signoff?: FakeSignoffOptions;
 }
 
 export interface FakeKeel {
@@ -111,6 +156,10 @@ export interface FakeKeel {
   focusStatus(): FocusStatus;
   /** Moves the fake's clock (ends a running block whose end passed); does not emit. */
   advance(ms: number): void;
+  /** The sign-off status the fake would answer now. */
+  signoffStatus(): SignoffStatus;
+  /** Changes the sign-off state (presence, suggestion…) as main would; does not emit. */
+  patchSignoff(patch: Omit<FakeSignoffOptions, 'history' | 'creep'>): void;
 }
 
 /** Main's defaults, in the zone the fake's status is in. */
@@ -453,8 +502,156 @@ export function createFakeKeel(options: FakeKeelOptions = {}): FakeKeel {
     error: null,
   };
 
+  /* ---------- Sign-off: status derived from settings and the clock, like main's ---------- */
+  const signoffOptions = structuredClone(options.signoff ?? {});
+  const signoffState = {
+    firstActive: signoffOptions.firstActive ?? null,
+    lastActive: signoffOptions.lastActive ?? null,
+    suggested: signoffOptions.suggested ?? null,
+    snoozedUntil: signoffOptions.snoozedUntil ?? null,
+    notToday: signoffOptions.notToday ?? false,
+    signedOff: signoffOptions.signedOff ?? null,
+    carriedOver: signoffOptions.carriedOver ?? null,
+  };
+  const history = signoffOptions.history ?? [];
+  const creepAnswer = signoffOptions.creep;
+
+  const workdayNow = () => signoffWorkdayOf(nowMs, settings);
+
+  /** Where "quiet until tomorrow" ends: the next working start after `workday`. */
+  function nextWorkingStart(workday: string): number {
+    for (let i = 1; i <= 14; i++) {
+      const date = addLocalDays(workday, i);
+      const hours = hoursOn(date, settings);
+      if (hours) return instantAt(date, hours.start, settings.zone);
+    }
+    return instantAt(addLocalDays(workday, 1), settings.dayBoundary, settings.zone);
+  }
+
+  function signoffStatus(): SignoffStatus {
+    const workday = workdayNow();
+    const planned = plannedSignoffAt(workday, settings);
+    const holiday = holidayOn(workday, settings);
+    const record = signoffState.signedOff;
+    // A sign-off from an earlier workday is what today carries over.
+    const carriedOver =
+      record !== null && record.workday < workday
+        ? { workday: record.workday, firstTomorrow: record.firstTomorrow, unfinished: record.unfinished }
+        : signoffState.carriedOver;
+    return structuredClone({
+      workday,
+      hours: hoursOn(workday, settings),
+      holiday: holiday ? holiday.note || 'Holiday' : null,
+      plannedAt: planned === null ? null : isoAt(planned),
+      firstActive: signoffState.firstActive,
+      lastActive: signoffState.lastActive,
+      signedOff: record !== null && record.workday === workday ? record : null,
+      suggested: signoffState.suggested,
+      snoozedUntil: signoffState.snoozedUntil,
+      notToday: signoffState.notToday,
+      carriedOver,
+      quietDefault: settings.signoff.quietAfterSignoff,
+    });
+  }
+
+  function signoffChanged(): IpcResult<SignoffStatus> {
+    if (emitOnSet) queueMicrotask(() => emit({ type: 'changed', topics: ['signoff', 'status'] }));
+    return { ok: true, value: signoffStatus() };
+  }
+
+  function creep(weeks: number): CreepStats {
+    const today = workdayNow();
+    const zone = settings.zone;
+    const at = (date: string, minutes: number | null) =>
+      minutes === null ? null : startOfLocalDate(date, zone) + minutes * 60_000;
+    const facts: WorkdayFacts[] = history.map((d) => ({
+      date: d.date,
+      firstActive: at(d.date, d.firstActive),
+      lastActive: at(d.date, d.lastActive),
+      signedOffAt: d.signedOff ? at(d.date, d.lastActive) : null,
+    }));
+    if (!facts.some((f) => f.date === today) && signoffState.firstActive !== null) {
+      const first = instantAt(today, signoffState.firstActive, zone);
+      facts.push({
+        date: today,
+        firstActive: first,
+        lastActive:
+          signoffState.lastActive === null ? first : instantAt(today, signoffState.lastActive, zone),
+        signedOffAt:
+          signoffState.signedOff?.workday === today ? Date.parse(signoffState.signedOff.signedOffAt) : null,
+      });
+    }
+    const from = addLocalDays(weekStartOf(today), -(weeks - 1) * 7);
+    return creepStats(facts, settings, from, today, today);
+  }
+
+  const signoff: KeelApi['signoff'] = {
+    status: (input) => answer('signoff.status', input, () => ({ ok: true, value: signoffStatus() })),
+    submit: (input) =>
+      answer('signoff.submit', input, () => {
+        const parsed = contract['signoff:submit'].input.safeParse(input);
+        if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));
+        const answers = parsed.data;
+        const workday = workdayNow();
+        const previous = signoffState.signedOff;
+        // Editing keeps the first sign-off time.
+        const at =
+          previous !== null && previous.workday === workday ? Date.parse(previous.signedOffAt) : nowMs;
+        if (previous !== null && previous.workday < workday)
+          signoffState.carriedOver = {
+            workday: previous.workday,
+            firstTomorrow: previous.firstTomorrow,
+            unfinished: previous.unfinished,
+          };
+        signoffState.signedOff = {
+          workday,
+          signedOffAt: isoAt(at),
+          signedOffTime: timeAt(at),
+          done: answers.done,
+          unfinished: answers.unfinished,
+          firstTomorrow: answers.firstTomorrow === '' ? null : answers.firstTomorrow,
+          energy: answers.energy,
+          quietUntil: answers.quiet ? isoAt(nextWorkingStart(workday)) : null,
+        };
+        signoffState.suggested = null;
+        return signoffChanged();
+      }),
+    respond: (input) =>
+      answer('signoff.respond', input, () => {
+        const parsed = contract['signoff:respond'].input.safeParse(input);
+        if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));
+        if (parsed.data.action === 'snooze') signoffState.snoozedUntil = isoAt(nowMs + 15 * 60_000);
+        else signoffState.notToday = true;
+        signoffState.suggested = null;
+        return signoffChanged();
+      }),
+    creep: (input) =>
+      answer('signoff.creep', input, () => {
+        const parsed = contract['signoff:creep'].input.safeParse(input);
+        if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));
+        return { ok: true, value: creepAnswer ? structuredClone(creepAnswer) : creep(parsed.data.weeks) };
+      }),
+  };
+
+  /* ---------- Check-ins: not modelled yet; every call answers one clear sentence ---------- */
+  const notModelled =
+    (method: FakeMethod) =>
+    (input?: unknown): Promise<IpcResult<never>> =>
+      answer<never>(method, input, () => fail('unavailable', 'The fake does not model check-ins yet.'));
+  const checks: KeelApi['checks'] = {
+    form: notModelled('checks.form'),
+    add: notModelled('checks.add'),
+    update: notModelled('checks.update'),
+    delete: notModelled('checks.delete'),
+    list: notModelled('checks.list'),
+    trends: notModelled('checks.trends'),
+    questionnaire: notModelled('checks.questionnaire'),
+  };
+
   const api: KeelApi = {
     focus,
+    signoff,
+    checks,
     calendar: {
       status: (input) =>
         answer('calendar.status', input, () => ({ ok: true, value: structuredClone(calendar) })),
@@ -545,5 +742,9 @@ export function createFakeKeel(options: FakeKeelOptions = {}): FakeKeel {
     listenerCount: () => listeners.size,
     focusStatus,
     advance,
+    signoffStatus,
+    patchSignoff(patch) {
+      Object.assign(signoffState, structuredClone(patch));
+    },
   };
 }

@@ -107,6 +107,19 @@ describe('Settings', () => {
     expect(fake.settings.workingHours.fri).toBeNull();
   });
 
+  it('accepts hours that run past midnight and says they end the next day', async () => {
+    const { user, fake } = await openSettings();
+    expect(screen.queryByText('ends next day')).toBeNull();
+    fireEvent.change(screen.getByLabelText('Monday start'), { target: { value: '22:00' } });
+    fireEvent.change(screen.getByLabelText('Monday end'), { target: { value: '06:00' } });
+    expect(within(day('Monday')).getByText('ends next day')).toBeInTheDocument();
+    expect(screen.getByLabelText('Monday end')).toHaveAccessibleDescription('ends next day');
+    expect(within(day('Tuesday')).queryByText('ends next day')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Saved')).toBeInTheDocument();
+    expect(fake.settings.workingHours.mon).toEqual({ start: '22:00', end: '06:00' });
+  });
+
   it('shows the API sentence for refused working hours and keeps the input', async () => {
     const { user, fake } = await openSettings();
     fireEvent.change(screen.getByLabelText('Tuesday end'), { target: { value: '09:00' } });

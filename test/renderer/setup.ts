@@ -15,6 +15,12 @@ if (typeof HTMLDialogElement !== 'undefined' && typeof HTMLDialogElement.prototy
   };
 }
 
+// jsdom has no canvas (and says so on the console): answer "no 2D context", as a browser without
+// canvas would, so charts show their table instead.
+HTMLCanvasElement.prototype.getContext = function getContext() {
+  return null;
+} as typeof HTMLCanvasElement.prototype.getContext;
+
 afterEach(() => {
   cleanup();
   resetStores();

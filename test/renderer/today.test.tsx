@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from './render-app';
 
@@ -129,5 +129,75 @@ describe('Today', () => {
   it('shows no focus notice when no block runs', async () => {
     await renderApp();
     expect(screen.queryByText(/In a focus block until/)).not.toBeInTheDocument();
+  });
+
+  it('shows the first thing from the last sign-off, with its unfinished things tucked away', async () => {
+    const { user } = await renderApp({
+      signoff: {
+        carriedOver: {
+          workday: '2025-03-07',
+          firstTomorrow: 'Answer the design review',
+          unfinished: [
+            { item: 'Review Sam’s PR', plan: '10:00, after stand-up' },
+            { item: 'Migration for old rows', plan: 'After lunch' },
+          ],
+        },
+      },
+    });
+    const first = await screen.findByRole('region', { name: 'First thing today' });
+    expect(within(first).getByText('Answer the design review')).toBeInTheDocument();
+    // Tuesday 11 March, from Friday's sign-off.
+    expect(within(first).getByText('From your sign-off on Friday')).toBeInTheDocument();
+    const more = within(first).getByText('2 unfinished things');
+    expect(more.closest('details')).not.toHaveAttribute('open');
+    await user.click(more);
+    expect(more.closest('details')).toHaveAttribute('open');
+    expect(within(first).getByText('Review Sam’s PR')).toBeInTheDocument();
+    expect(within(first).getByText('— After lunch')).toBeInTheDocument();
+    // The rest of Today is still there.
+    expect(card('Working hours')).toBeInTheDocument();
+  });
+
+  it('says "yesterday" for the day before', async () => {
+    await renderApp({
+      signoff: { carriedOver: { workday: '2025-03-10', firstTomorrow: 'Tag the release', unfinished: [] } },
+    });
+    const first = await screen.findByRole('region', { name: 'First thing today' });
+    expect(within(first).getByText('From your sign-off yesterday')).toBeInTheDocument();
+    expect(first.querySelector('details')).toBeNull();
+  });
+
+  it('shows no first thing when nothing was carried over', async () => {
+    const { fake } = await renderApp();
+    await waitFor(() => expect(fake.callsTo('signoff.status')).toHaveLength(1));
+    await act(() => Promise.resolve());
+    expect(screen.queryByRole('region', { name: 'First thing today' })).toBeNull();
+    expect(screen.queryByText(/Signed off at/)).toBeNull();
+  });
+
+  it('says when today was signed off', async () => {
+    const { user } = await renderApp({
+      status: { now: '2025-03-11T18:05:00+01:00' },
+      signoff: {
+        signedOff: {
+          workday: '2025-03-11',
+          signedOffAt: '2025-03-11T17:42:00+01:00',
+          signedOffTime: '17:42',
+          done: '',
+          unfinished: [],
+          firstTomorrow: 'Tag the release',
+          energy: null,
+          quietUntil: null,
+        },
+        carriedOver: { workday: '2025-03-10', firstTomorrow: 'Yesterday’s plan', unfinished: [] },
+      },
+    });
+    expect(await screen.findByText(/Signed off at/)).toHaveTextContent(
+      'Signed off at 17:42. The rest of the day is yours.',
+    );
+    // This morning's first thing is done with.
+    expect(screen.queryByText('Yesterday’s plan')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Open Sign-off' }));
+    expect(screen.getByRole('heading', { level: 1, name: 'Sign-off' })).toHaveFocus();
   });
 });

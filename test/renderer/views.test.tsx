@@ -6,7 +6,7 @@ const VIEWS: [nav: string, h1: string, says: RegExp][] = [
   ['Today', 'Today', /Good morning/],
   ['Focus', 'Focus', /Next block today at 09:00/],
   ['Check-ins', 'Check-ins', /workload self-checks.*will live here/],
-  ['Sign-off', 'Sign-off', /end-of-day sign-off will live here/],
+  ['Sign-off', 'Sign-off', /Working hours end at 17:30/],
   ['One-on-one', 'One-on-one', /summary for your one-on-one will live here/],
   ['Settings', 'Settings', /Stored on this computer only/],
 ];

@@ -33,8 +33,9 @@ describe('runtime: focus blocks', () => {
     clock.advanceTo(at('09:00'));
     const before = clock.firedCount;
     clock.advanceTo(at('10:59'));
-    // 09:15, 09:30 … 10:45: seven refreshes in two hours, no per-second polling.
-    expect(clock.firedCount - before).toBe(7);
+    // Tray: 09:15, 09:30 … 10:45, seven refreshes in two hours; presence: 09:14 … 10:59, eight
+    // samples (four an hour). No per-second polling.
+    expect(clock.firedCount - before).toBe(7 + 8);
     expect(tray.menu[0]).toMatchObject({ label: 'Focus until 11:00 · 15 min left' });
   });
 
@@ -76,7 +77,7 @@ describe('runtime: focus blocks', () => {
     clock.advanceTo(at('10:30'));
     expect(titles()).toEqual(['Focus until 11:00']);
     clock.advanceTo(at('11:00'));
-    expect(titles()).toEqual(['Focus until 11:00', '2 h protected, no interruptions', 'Quick check-in']);
+    expect(titles()).toEqual(['Focus until 11:00', '2 h protected, no interruptions', 'Quick check']);
   });
 
   it('sends nothing for a block slept through, and takes up a block it wakes inside of, quietly', () => {
@@ -107,11 +108,13 @@ describe('runtime: focus blocks', () => {
   });
 
   it('explains a tray action that cannot be done, in one notification', () => {
-    const { tray, services, titles, notifier } = setup(at('20:00', '2027-03-19'));
+    const { tray, services, notifier } = setup(at('20:00', '2027-03-19'));
     services.settings.set('focusPlan', []);
+    const before = notifier.shown.length;
     tray.select('focus:start:next');
-    expect(titles()).toEqual(['Keel']);
-    expect(notifier.shown[0]?.body).toBe('Nothing is planned in the next 8 hours; pick a length instead.');
+    expect(notifier.shown.slice(before).map((n) => [n.title, n.body])).toEqual([
+      ['Keel', 'Nothing is planned in the next 8 hours; pick a length instead.'],
+    ]);
   });
 
   it('pushes focus changes to the window', () => {
@@ -123,7 +126,8 @@ describe('runtime: focus blocks', () => {
 
 describe('runtime: working hours', () => {
   it('switches the tray to and from after-hours at the edges of the working day, without polling', () => {
-    const { clock, tray, services } = setup(at('06:00', '2027-03-20')); // Saturday
+    const { clock, tray, services, power } = setup(at('06:00', '2027-03-20')); // Saturday
+    power.idle = 3600; // away all weekend
     services.settings.set('focusPlan', []);
     expect(tray.state).toBe('after-hours');
     const before = clock.firedCount;
@@ -131,8 +135,10 @@ describe('runtime: working hours', () => {
     expect(tray.state).toBe('idle');
     clock.advanceTo(at('17:30', '2027-03-22'));
     expect(tray.state).toBe('after-hours');
-    // Two wake-ups over two and a half days: Monday's start and end.
-    expect(clock.firedCount - before).toBe(2);
+    // Over two and a half days: Monday's start and end (the planned sign-off at the same instant
+    // shares that wake-up), besides four presence samples an hour.
+    const presence = (at('17:30', '2027-03-22') - at('06:00', '2027-03-20')) / (15 * 60_000);
+    expect(clock.firedCount - before).toBe(2 + presence);
   });
 });
 

@@ -62,6 +62,6 @@ describe('KeelRuntime', () => {
     clock.advanceTo(at);
     expect(notifier.shown.map((n) => n.title)).toEqual(['Quick check']);
     notifier.act(notifier.shown[0]!.id);
-    expect(shell.shown).toEqual(['today']);
+    expect(shell.shown).toEqual(['checks']);
   });
 });

@@ -1,0 +1,398 @@
+import { z } from 'zod';
+import { KeelError } from './errors';
+import { instantAt, isClockTime, isLocalDate, localDateOf, type LocalDate } from './time';
+
+/**
+ * The quick workload check ("check-in"): what the user answers in under 20 seconds, how it is
+ * validated and what is stored.
+ *
+ * Decisions:
+ * - Ratings are whole numbers 1–5; 1 is always the light or low end (far too light, drained), so a
+ *   rising workload line means more work and a rising energy line means more energy.
+ * - Stretched tags are stored as slugs: the eight defaults have stable ids, custom tags are
+ *   normalised (trimmed, NFC, lowercase, spaces and underscores become one hyphen) and must then
+ *   hold only letters (any script), combining marks, digits and single hyphens, 1–32 characters.
+ *   Typing a default tag's label ("On-call or incidents") gives its id ("on-call"). Tags are
+ *   deduplicated, keeping first-seen order; at most 12 remain per check.
+ * - The note is trimmed, its line endings become `\n`, and it may hold at most 2000 characters
+ *   (counted as Unicode code points, so an emoji is one); an empty note is no note.
+ * - "May be shared" belongs to the note: without a note it means nothing, so it is normalised to
+ *   false. It is off by default.
+ * - Errors are one sentence that names the field in words. `parseOrThrow`/`describeIssues` would
+ *   prefix the zod path ("workload: Workload is…"), so callers use `parseCheckInInput`.
+ * - A check-in belongs to the local calendar date of its instant in the zone it was taken in (no
+ *   day boundary): a check at 01:00 counts for that date.
+ */
+
+/** A 1–5 rating. */
+export type Rating = 1 | 2 | 3 | 4 | 5;
+export const RATINGS: readonly Rating[] = [1, 2, 3, 4, 5];
+
+export const WORKLOAD_LABELS: Readonly<Record<Rating, string>> = {
+  1: 'Far too light',
+  2: 'A bit light',
+  3: 'About right',
+  4: 'Heavy',
+  5: 'Unsustainable',
+};
+
+export const ENERGY_LABELS: Readonly<Record<Rating, string>> = {
+  1: 'Drained',
+  2: 'Low',
+  3: 'Okay',
+  4: 'Good',
+  5: 'Full of energy',
+};
+
+export const SUSTAINABLE_QUESTION = 'Is the workload sustainable right now?';
+export const SUSTAINABLE = ['yes', 'mostly', 'no'] as const;
+export type Sustainable = (typeof SUSTAINABLE)[number];
+export const SUSTAINABLE_LABELS: Readonly<Record<Sustainable, string>> = {
+  yes: 'Yes',
+  mostly: 'Mostly',
+  no: 'No',
+};
+
+export const STRETCHED_QUESTION = 'Where are you feeling stretched?';
+
+export interface TagOption {
+  /** A stable slug, stored with each check. */
+  id: string;
+  label: string;
+}
+
+/** The tags offered with every check; their ids never change (stored data refers to them). */
+export const DEFAULT_TAGS: readonly TagOption[] = [
+  { id: 'meetings', label: 'Meetings' },
+  { id: 'context-switching', label: 'Context switching' },
+  { id: 'on-call', label: 'On-call or incidents' },
+  { id: 'unclear-priorities', label: 'Unclear priorities' },
+  { id: 'deadlines', label: 'Deadlines' },
+  { id: 'collaboration', label: 'Collaboration' },
+  { id: 'learning-curve', label: 'Learning curve' },
+  { id: 'personal-life', label: 'Personal life' },
+];
+
+export const TAG_MAX_LENGTH = 32;
+export const TAGS_PER_CHECK_MAX = 12;
+export const NOTE_MAX_LENGTH = 2000;
+
+export const CHECK_IN_MESSAGES = {
+  workload: 'Workload is a whole number from 1 (far too light) to 5 (unsustainable).',
+  energy: 'Energy is a whole number from 1 (drained) to 5 (full of energy).',
+  sustainable: 'Sustainable is one of yes, mostly or no.',
+  stretched: 'Stretched is a list of tags such as meetings or deadlines.',
+  tooManyTags: `Pick at most ${TAGS_PER_CHECK_MAX} tags for one check.`,
+  emptyTag: 'A tag needs at least one letter or digit.',
+  note: 'The note is text.',
+  noteLength: `Keep the note to ${NOTE_MAX_LENGTH} characters or fewer.`,
+  shareable: 'Shareable is true or false.',
+  checkIn: 'A check-in needs workload, energy and whether the workload is sustainable.',
+  at: 'Use a date and time such as 2027-03-15T16:30, optionally with an offset such as +01:00.',
+  atFuture: 'A check-in cannot be in the future.',
+} as const;
+
+const TAG_SLUG = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:-[\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*$/u;
+
+/** Default tag ids by the slug of their label, so typing a label gives the default's id. */
+const DEFAULT_BY_LABEL_SLUG = new Map(DEFAULT_TAGS.map((t) => [slugify(t.label), t.id]));
+const DEFAULT_LABELS = new Map(DEFAULT_TAGS.map((t) => [t.id, t.label]));
+
+function slugify(raw: string): string {
+  // Lowercasing can decompose a letter (İ → i + combining dot), so NFC comes after it.
+  return raw
+    .trim()
+    .toLowerCase()
+    .normalize('NFC')
+    .replace(/[\s_]+/gu, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+function codePoints(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
+/** How a tag is quoted in a message: whitespace collapsed, cut short when very long. */
+function shown(raw: string): string {
+  const text = raw.trim().replace(/\s+/gu, ' ');
+  const chars = Array.from(text);
+  return chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : text;
+}
+
+type TagResult = { ok: true; tag: string } | { ok: false; message: string };
+
+function tryNormaliseTag(raw: string): TagResult {
+  const slug = slugify(raw);
+  if (slug.length === 0) return { ok: false, message: CHECK_IN_MESSAGES.emptyTag };
+  const known = DEFAULT_BY_LABEL_SLUG.get(slug);
+  if (known !== undefined) return { ok: true, tag: known };
+  if (!TAG_SLUG.test(slug)) {
+    return {
+      ok: false,
+      message: `The tag "${shown(raw)}" can only use letters, digits, spaces and hyphens.`,
+    };
+  }
+  if (codePoints(slug) > TAG_MAX_LENGTH) {
+    return { ok: false, message: `Keep the tag "${shown(raw)}" to ${TAG_MAX_LENGTH} characters or fewer.` };
+  }
+  return { ok: true, tag: slug };
+}
+
+function tryNormaliseTags(
+  raw: readonly string[],
+): { ok: true; tags: string[] } | { ok: false; message: string } {
+  const seen = new Set<string>();
+  for (const item of raw) {
+    const result = tryNormaliseTag(item);
+    if (!result.ok) return result;
+    seen.add(result.tag);
+  }
+  if (seen.size > TAGS_PER_CHECK_MAX) return { ok: false, message: CHECK_IN_MESSAGES.tooManyTags };
+  return { ok: true, tags: [...seen] };
+}
+
+/**
+ * The stored slug of a tag the user typed ("Code Review" → "code-review", "On-call or incidents" →
+ * "on-call"), or an `invalid_input` KeelError with one sentence.
+ */
+export function normaliseTag(raw: string): string {
+  const result = tryNormaliseTag(raw);
+  if (!result.ok) throw new KeelError('invalid_input', result.message);
+  return result.tag;
+}
+
+/** Normalised, deduplicated tags in first-seen order (at most 12), or an `invalid_input` KeelError. */
+export function normaliseTags(raw: readonly string[]): string[] {
+  const result = tryNormaliseTags(raw);
+  if (!result.ok) throw new KeelError('invalid_input', result.message);
+  return result.tags;
+}
+
+/** How a tag is shown: a default's label, or a custom slug with spaces and a capital first letter. */
+export function tagLabel(id: string): string {
+  const known = DEFAULT_LABELS.get(id);
+  if (known !== undefined) return known;
+  const text = id.replace(/-/g, ' ');
+  const [first = '', ...rest] = Array.from(text);
+  return first.toUpperCase() + rest.join('');
+}
+
+/** The note as stored: line endings as `\n`, trimmed; empty means no note. */
+export function normaliseNote(raw: string): string | undefined {
+  const text = raw.replace(/\r\n?/g, '\n').trim();
+  return text.length === 0 ? undefined : text;
+}
+
+const rating = (message: string) =>
+  z
+    .number({ message })
+    .int({ message })
+    .min(1, { message })
+    .max(5, { message })
+    .transform((n) => n as Rating);
+
+/** What the user answers; the output is normalised (see the module's decisions). */
+export interface CheckInInput {
+  workload: Rating;
+  energy: Rating;
+  sustainable: Sustainable;
+  stretched: string[];
+  note?: string;
+  shareable: boolean;
+}
+
+export const checkInInputSchema = z
+  .object(
+    {
+      workload: rating(CHECK_IN_MESSAGES.workload),
+      energy: rating(CHECK_IN_MESSAGES.energy),
+      sustainable: z.enum(SUSTAINABLE, { message: CHECK_IN_MESSAGES.sustainable }),
+      stretched: z
+        .array(z.string({ message: CHECK_IN_MESSAGES.stretched }), { message: CHECK_IN_MESSAGES.stretched })
+        .default([])
+        .transform((tags, ctx) => {
+          const result = tryNormaliseTags(tags);
+          if (result.ok) return result.tags;
+          ctx.addIssue({ code: 'custom', message: result.message, input: tags });
+          return z.NEVER;
+        }),
+      note: z
+        .string({ message: CHECK_IN_MESSAGES.note })
+        .nullish()
+        .transform((note) => (note == null ? undefined : normaliseNote(note)))
+        .refine((note) => note === undefined || codePoints(note) <= NOTE_MAX_LENGTH, {
+          message: CHECK_IN_MESSAGES.noteLength,
+        }),
+      shareable: z.boolean({ message: CHECK_IN_MESSAGES.shareable }).default(false),
+    },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? `A check-in has no field ${issue.keys.map((k) => `"${k}"`).join(', ')}.`
+          : CHECK_IN_MESSAGES.checkIn,
+    },
+  )
+  .strict()
+  .transform(({ note, shareable, ...rest }): CheckInInput => {
+    const input: CheckInInput = { ...rest, shareable: note !== undefined && shareable };
+    if (note !== undefined) input.note = note;
+    return input;
+  });
+
+/** The first issue's message as one sentence (the field is already named in words). */
+function sentenceOf(error: z.ZodError): string {
+  const message = error.issues[0]?.message ?? CHECK_IN_MESSAGES.checkIn;
+  return /[.!?]$/.test(message) ? message : `${message}.`;
+}
+
+/** A check-in's answers, normalised, or an `invalid_input` KeelError with one sentence. */
+export function parseCheckInInput(value: unknown): CheckInInput {
+  const result = checkInInputSchema.safeParse(value);
+  if (!result.success) throw new KeelError('invalid_input', sentenceOf(result.error));
+  return result.data;
+}
+
+/** The command line's flags, as the strings it received. */
+export interface CheckInArgs {
+  workload?: string;
+  energy?: string;
+  sustainable?: string;
+  /** Comma-separated: `meetings,deadlines`; empty items are ignored. */
+  stretched?: string;
+  note?: string;
+  shareable?: boolean;
+}
+
+function parseRating(raw: string | undefined, message: string): Rating {
+  const text = raw?.trim() ?? '';
+  if (!/^[0-9]{1,3}$/.test(text)) throw new KeelError('invalid_input', message);
+  const n = Number(text);
+  if (n < 1 || n > 5) throw new KeelError('invalid_input', message);
+  return n as Rating;
+}
+
+/**
+ * `keel check --workload N --energy N --sustainable yes|mostly|no [--stretched a,b] [--note TEXT]
+ * [--shareable]`: the answers, or an `invalid_input` KeelError whose message is the one line to
+ * print. Ratings must be written as whole numbers ("3", not "3.5", "3e0" or "three"); the answer to
+ * "sustainable" is case-insensitive.
+ */
+export function parseCheckInArgs(args: CheckInArgs): CheckInInput {
+  const workload = parseRating(args.workload, CHECK_IN_MESSAGES.workload);
+  const energy = parseRating(args.energy, CHECK_IN_MESSAGES.energy);
+  const sustainable = args.sustainable?.trim().toLowerCase() ?? '';
+  const stretched = (args.stretched ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t.length > 0);
+  const value: Record<string, unknown> = { workload, energy, sustainable, stretched };
+  if (args.note !== undefined) value.note = args.note;
+  if (args.shareable !== undefined) value.shareable = args.shareable;
+  return parseCheckInInput(value);
+}
+
+const ISO_DATE_TIME =
+  /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::(\d{2})(\.\d{1,3})?)?(Z|[+-](?:0\d|1[0-4]):[0-5]\d)?$/i;
+
+/**
+ * `--at ISO`: the instant of a back-dated check. An offset (`Z`, `+01:00`) is taken as written;
+ * without one the time is local to `zone` (a time skipped by DST moves forward). Seconds are
+ * optional. A time after `now` is refused: a check-in records how it was, not how it will be.
+ */
+export function parseCheckInAt(text: string, zone: string, now: number): number {
+  const m = ISO_DATE_TIME.exec(text.trim());
+  const date = m?.[1];
+  const time = m?.[2];
+  if (!m || date === undefined || time === undefined || !isLocalDate(date) || !isClockTime(time)) {
+    throw new KeelError('invalid_input', CHECK_IN_MESSAGES.at);
+  }
+  const seconds = Number(m[3] ?? '0');
+  if (seconds > 59) throw new KeelError('invalid_input', CHECK_IN_MESSAGES.at);
+  const millis = m[4] ? Math.round(Number(`0${m[4]}`) * 1000) : 0;
+  const offset = m[5];
+  const at =
+    offset === undefined
+      ? instantAt(date, time, zone) + seconds * 1000 + millis
+      : Date.parse(`${date}T${time}:${String(seconds).padStart(2, '0')}${offset.toUpperCase()}`) + millis;
+  if (!Number.isFinite(at)) throw new KeelError('invalid_input', CHECK_IN_MESSAGES.at);
+  if (at > now) throw new KeelError('invalid_input', CHECK_IN_MESSAGES.atFuture);
+  return at;
+}
+
+/** A stored check-in. Questionnaire answers are stored apart (see questionnaires.ts). */
+export interface CheckIn {
+  id: string;
+  /** Epoch milliseconds. */
+  at: number;
+  /** The local date of `at` in `zone`. */
+  localDate: LocalDate;
+  /** The IANA zone the check was taken in. */
+  zone: string;
+  workload: Rating;
+  energy: Rating;
+  sustainable: Sustainable;
+  stretched: string[];
+  note: string | null;
+  /** Whether the note may appear in a summary the user shares; false when there is no note. */
+  shareable: boolean;
+}
+
+/** The record for validated answers taken at `at` in `zone`; the id comes from the caller. */
+export function makeCheckIn(input: CheckInInput, meta: { id: string; at: number; zone: string }): CheckIn {
+  const note = input.note ?? null;
+  return {
+    id: meta.id,
+    at: meta.at,
+    localDate: localDateOf(meta.at, meta.zone),
+    zone: meta.zone,
+    workload: input.workload,
+    energy: input.energy,
+    sustainable: input.sustainable,
+    stretched: [...input.stretched],
+    note,
+    shareable: note !== null && input.shareable,
+  };
+}
+
+/** The local date `days` days after 1970-01-01 (the inverse of `dayNumber`). */
+export function dateOfDayNumber(days: number): LocalDate {
+  return new Date(days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier); DST plays no part. */
+export function localDaysBetween(from: LocalDate, to: LocalDate): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + (text.charCodeAt(i) - 48);
+  return n;
+}
+
+/**
+ * Days since 1970-01-01 of a local date (a RangeError for anything but a real `YYYY-MM-DD` date).
+ * Plain integer arithmetic (the proleptic Gregorian "days from civil"), so trends can call it once
+ * per check without a date library.
+ */
+export function dayNumber(date: LocalDate): number {
+  const y = LOCAL_DATE.test(date) ? digits(date, 0, 4) : -1;
+  const m = digits(date, 5, 7);
+  const d = digits(date, 8, 10);
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const monthDays = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  if (y < 0 || m < 1 || m > 12 || d < 1 || d > monthDays) {
+    throw new RangeError(`Not a YYYY-MM-DD date: ${date}`);
+  }
+  const year = m <= 2 ? y - 1 : y;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}

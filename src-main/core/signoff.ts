@@ -1,0 +1,271 @@
+import { z } from 'zod';
+import type { Settings } from './settings';
+import { hoursOn, plannedSignoffAt } from './signoff-policy';
+import { addLocalDays, clockTimeOf, startOfLocalDate, weekdayOf, type LocalDate } from './time';
+
+/**
+ * The end-of-day ritual's answers and what Keel learns from a run of workdays ("creep"). The
+ * suggestion policy itself is in signoff-policy.ts.
+ */
+
+const oneLine = (what: string, max: number) =>
+  z
+    .string({ message: `Write ${what} as text.` })
+    .trim()
+    .max(max, { message: `Keep ${what} under ${max} characters.` })
+    .refine((t) => !/[\r\n]/.test(t), { message: `Keep ${what} to one line.` });
+
+export const ENERGY_RATINGS = [1, 2, 3, 4, 5] as const;
+export const ENERGY_RATING_LABELS: Record<(typeof ENERGY_RATINGS)[number], string> = {
+  1: 'Drained',
+  2: 'Low',
+  3: 'Okay',
+  4: 'Good',
+  5: 'Energised',
+};
+
+export const MAX_UNFINISHED = 10;
+
+/** One thing left open today, and when and how it continues tomorrow. */
+export const unfinishedItemSchema = z
+  .object({
+    item: oneLine('the unfinished thing', 200).pipe(
+      z.string().min(1, { message: 'Name the unfinished thing, or remove the row.' }),
+    ),
+    plan: oneLine('the plan', 200).pipe(
+      z
+        .string()
+        .min(1, { message: 'Say when and how it continues tomorrow (for example “10:00, after stand-up”).' }),
+    ),
+  })
+  .strict();
+export type UnfinishedItem = z.infer<typeof unfinishedItemSchema>;
+
+/**
+ * The ritual's answers. Every field may be left empty: signing off is the point, and the words
+ * are there to help, not to gate it. `quiet` holds Keel's prompts (and turns on do-not-disturb,
+ * where Keel can) until the next working start.
+ */
+export const signoffInputSchema = z
+  .object({
+    done: z
+      .string({ message: 'Write what got done as text.' })
+      .trim()
+      .max(2000, { message: 'Keep what got done under 2000 characters.' })
+      .default(''),
+    unfinished: z
+      .array(unfinishedItemSchema, { message: 'List unfinished things as a list.' })
+      .max(MAX_UNFINISHED, { message: `List at most ${MAX_UNFINISHED} unfinished things.` })
+      .default([]),
+    firstTomorrow: oneLine('the first thing tomorrow', 280).default(''),
+    energy: z
+      .number({ message: 'Rate your energy from 1 to 5.' })
+      .int({ message: 'Rate your energy from 1 to 5.' })
+      .min(1, { message: 'Rate your energy from 1 to 5.' })
+      .max(5, { message: 'Rate your energy from 1 to 5.' })
+      .nullable()
+      .default(null),
+    quiet: z.boolean({ message: 'Use true or false for quiet until tomorrow.' }).default(false),
+  })
+  .strict();
+export type SignoffInput = z.output<typeof signoffInputSchema>;
+
+/** What Keel keeps about one workday: presence (two instants) and the sign-off, if any. */
+export interface WorkdayFacts {
+  date: LocalDate;
+  firstActive: number | null;
+  lastActive: number | null;
+  signedOffAt: number | null;
+}
+
+export type CreepSettings = Pick<Settings, 'zone' | 'workingHours'> & Partial<Pick<Settings, 'holidays'>>;
+
+/** "Late" is last activity more than this after the end of hours. */
+export const LATE_AFTER_MINUTES = 30;
+
+export interface CreepDay {
+  date: LocalDate;
+  /** No working hours that date (weekend, day off, holiday). */
+  dayOff: boolean;
+  firstActive: string | null;
+  lastActive: string | null;
+  /** Minutes from the date's midnight to the last activity (over 1440 after midnight), for charts. */
+  lastActiveMinutes: number | null;
+  endOfHours: string | null;
+  late: boolean;
+  /** Activity on a day off. */
+  workedDayOff: boolean;
+  signedOff: string | null;
+  /** A past workday with activity and no sign-off. */
+  missedSignoff: boolean;
+}
+
+export interface CreepWeek {
+  /** The Monday. */
+  weekStart: LocalDate;
+  /** The median last-active time on workdays with activity, in minutes from midnight. */
+  medianLastActive: number | null;
+  lateEvenings: number;
+}
+
+export type CreepTrend = 'later' | 'earlier' | 'steady' | 'not-enough-data';
+
+export interface CreepStats {
+  from: LocalDate;
+  to: LocalDate;
+  days: CreepDay[];
+  lateEvenings: number;
+  daysOffWorked: number;
+  daysWithoutSignoff: number;
+  /** Workdays with any activity in the range. */
+  activeWorkdays: number;
+  weeks: CreepWeek[];
+  trend: CreepTrend;
+  /** One or two kind sentences: counts, never a score. */
+  summary: string;
+}
+
+const MINUTE = 60_000;
+
+/** Monday of the week `date` is in. */
+export function weekStartOf(date: LocalDate): LocalDate {
+  const index = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].indexOf(weekdayOf(date));
+  return addLocalDays(date, -index);
+}
+
+/** One date's creep facts; `today` decides whether a missing sign-off is settled yet. */
+export function creepDay(
+  date: LocalDate,
+  facts: WorkdayFacts | undefined,
+  settings: CreepSettings,
+  today: LocalDate,
+): CreepDay {
+  const zone = settings.zone;
+  const hours = hoursOn(date, settings);
+  const end = plannedSignoffAt(date, settings);
+  const first = facts?.firstActive ?? null;
+  const last = facts?.lastActive ?? null;
+  const signed = facts?.signedOffAt ?? null;
+  return {
+    date,
+    dayOff: hours === null,
+    firstActive: first === null ? null : clockTimeOf(first, zone),
+    lastActive: last === null ? null : clockTimeOf(last, zone),
+    lastActiveMinutes: last === null ? null : Math.round((last - startOfLocalDate(date, zone)) / MINUTE),
+    endOfHours: end === null ? null : clockTimeOf(end, zone),
+    late: end !== null && last !== null && last > end + LATE_AFTER_MINUTES * MINUTE,
+    workedDayOff: hours === null && first !== null,
+    signedOff: signed === null ? null : clockTimeOf(signed, zone),
+    missedSignoff: hours !== null && first !== null && signed === null && date < today,
+  };
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : Math.round(((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2);
+}
+
+/**
+ * The direction of weekly median last-active times: least squares over weeks with data. Needs 3
+ * such weeks; under 10 minutes a week either way is steady.
+ */
+export function creepTrend(weeks: readonly CreepWeek[]): CreepTrend {
+  const points = weeks.flatMap((w, i) =>
+    w.medianLastActive === null ? [] : [[i, w.medianLastActive] as const],
+  );
+  if (points.length < 3) return 'not-enough-data';
+  const n = points.length;
+  const mx = points.reduce((s, [x]) => s + x, 0) / n;
+  const my = points.reduce((s, [, y]) => s + y, 0) / n;
+  let num = 0;
+  let den = 0;
+  for (const [x, y] of points) {
+    num += (x - mx) * (y - my);
+    den += (x - mx) ** 2;
+  }
+  const slope = den === 0 ? 0 : num / den;
+  if (Math.abs(slope) < 10) return 'steady';
+  return slope > 0 ? 'later' : 'earlier';
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Creep over [from, to] for the user's eyes: counts and a trend, worded kindly. */
+export function creepStats(
+  facts: readonly WorkdayFacts[],
+  settings: CreepSettings,
+  from: LocalDate,
+  to: LocalDate,
+  today: LocalDate,
+): CreepStats {
+  const byDate = new Map(facts.map((f) => [f.date, f]));
+  const days: CreepDay[] = [];
+  for (let date = from; date <= to; date = addLocalDays(date, 1)) {
+    days.push(creepDay(date, byDate.get(date), settings, today));
+  }
+  const weeks: CreepWeek[] = [];
+  for (let start = weekStartOf(from); start <= to; start = addLocalDays(start, 7)) {
+    const end = addLocalDays(start, 6);
+    const inWeek = days.filter((d) => d.date >= start && d.date <= end);
+    weeks.push({
+      weekStart: start,
+      medianLastActive: median(
+        inWeek
+          .filter((d) => !d.dayOff && d.lastActiveMinutes !== null)
+          .map((d) => d.lastActiveMinutes as number),
+      ),
+      lateEvenings: inWeek.filter((d) => d.late).length,
+    });
+  }
+  const lateEvenings = days.filter((d) => d.late).length;
+  const daysOffWorked = days.filter((d) => d.workedDayOff).length;
+  const daysWithoutSignoff = days.filter((d) => d.missedSignoff).length;
+  const activeWorkdays = days.filter((d) => !d.dayOff && d.firstActive !== null).length;
+  const trend = creepTrend(weeks);
+  return {
+    from,
+    to,
+    days,
+    lateEvenings,
+    daysOffWorked,
+    daysWithoutSignoff,
+    activeWorkdays,
+    weeks,
+    trend,
+    summary: creepSummary({ lateEvenings, daysOffWorked, daysWithoutSignoff, activeWorkdays, trend }),
+  };
+}
+
+function creepSummary(s: {
+  lateEvenings: number;
+  daysOffWorked: number;
+  daysWithoutSignoff: number;
+  activeWorkdays: number;
+  trend: CreepTrend;
+}): string {
+  if (s.activeWorkdays === 0 && s.daysOffWorked === 0) {
+    return 'No activity recorded in this period yet. Keel notes only when you were first and last active each day.';
+  }
+  const parts: string[] = [];
+  if (s.lateEvenings === 0 && s.daysOffWorked === 0)
+    parts.push('Your evenings and days off stayed your own.');
+  else {
+    const bits = [];
+    if (s.lateEvenings > 0) bits.push(plural(s.lateEvenings, 'evening ran late', 'evenings ran late'));
+    if (s.daysOffWorked > 0)
+      bits.push(plural(s.daysOffWorked, 'day off had some work', 'days off had some work'));
+    parts.push(`${bits.join(', and ')}.`.replace(/^./, (c) => c.toUpperCase()));
+  }
+  if (s.daysWithoutSignoff === 0) parts.push('Every workday ended with a sign-off.');
+  else parts.push(`${plural(s.daysWithoutSignoff, 'workday', 'workdays')} ended without a sign-off.`);
+  if (s.trend === 'later')
+    parts.push('Your days have been ending a little later week by week: worth a look.');
+  if (s.trend === 'earlier') parts.push('Your days have been ending earlier week by week.');
+  return parts.join(' ');
+}

@@ -1,0 +1,320 @@
+import type { AgendaEvent, AgendaSource } from '../core/agenda';
+import type { Clock } from '../core/clock';
+import { KeelError } from '../core/errors';
+import type { Settings } from '../core/settings';
+import { creepDay, creepStats, weekStartOf, type CreepStats, type SignoffInput } from '../core/signoff';
+import {
+  holidayOn,
+  hoursOn,
+  plannedSignoffAt,
+  recordSignoff,
+  signoffDecision,
+  signoffWorkdayOf,
+  SIGNOFF_DEFAULTS,
+  type SignoffAction,
+  type SignoffDecision,
+  type SignoffState,
+} from '../core/signoff-policy';
+import { addLocalDays, clockTimeOf, instantAt, localDateOf, toLocalIso, type LocalDate } from '../core/time';
+import type { Workday, WorkdayRepo } from '../storage/workday-repo';
+import type { SignoffRecordDto, SignoffStatus } from './dto';
+import { Emitter } from './events';
+import type { SettingsService } from './settings-service';
+
+export type SignoffChange =
+  { type: 'signed-off'; workday: LocalDate; quietUntil: number | null } | { type: 'changed' };
+
+/** `keel day --json`: one workday's facts. */
+export interface DayReport {
+  date: LocalDate;
+  zone: string;
+  hours: { start: string; end: string } | null;
+  holiday: string | null;
+  /** ISO 8601 with the local offset. */
+  firstActive: string | null;
+  lastActive: string | null;
+  signedOff: string | null;
+  /** Last active more than 30 minutes after the end of hours. */
+  late: boolean;
+  /** Active on a day off. */
+  workedDayOff: boolean;
+  done: string | null;
+  unfinished: { item: string; plan: string }[];
+  firstTomorrow: string | null;
+  energy: number | null;
+}
+
+/** A shown suggestion stays answerable in the window this long (then it is just history). */
+const ANSWERABLE_MS = 3 * 60 * 60 * 1000;
+/** The Today view carries over the latest sign-off from up to a week back (Friday → Monday). */
+const CARRY_OVER_DAYS = 7;
+/** Presence further back than this is not believed (a clock jump, a bogus idle time). */
+const MAX_IDLE_S = 7 * 24 * 3600;
+
+/**
+ * The end-of-day sign-off: presence from the OS idle time (first and last input per workday,
+ * nothing else), the suggestion's state, the ritual and creep.
+ */
+export class SignoffService {
+  readonly onDidChange = new Emitter<SignoffChange>();
+
+  constructor(
+    private readonly repo: WorkdayRepo,
+    private readonly settings: SettingsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The planned sign-off (the end of working hours) for each workday, as agenda events. */
+  readonly agendaSource: AgendaSource = {
+    name: 'signoff',
+    eventsBetween: (from, to, settings) => {
+      const events: AgendaEvent[] = [];
+      const last = addLocalDays(localDateOf(to, settings.zone), 1);
+      for (
+        let date = addLocalDays(localDateOf(from, settings.zone), -1);
+        date <= last;
+        date = addLocalDays(date, 1)
+      ) {
+        const at = plannedSignoffAt(date, settings);
+        if (at === null || at < from || at >= to) continue;
+        // A workday already signed off, or set aside, has no suggestion left to plan.
+        const stored = this.repo.get(date);
+        if (stored && (stored.signedOffAt !== null || stored.state.notToday)) continue;
+        events.push({ id: `signoff:${date}`, kind: 'signoff', title: 'Sign-off', start: at });
+      }
+      return events;
+    },
+  };
+
+  /** The workday `instant` belongs to for sign-off and presence. */
+  workdayAt(instant: number = this.clock.now()): LocalDate {
+    return signoffWorkdayOf(instant, this.settings.get());
+  }
+
+  /**
+   * One presence sample: the OS says the last input was `idleSeconds` ago. That instant widens
+   * its workday's first/last active. Nothing else about the user is read or kept.
+   */
+  samplePresence(idleSeconds: number): void {
+    if (!Number.isFinite(idleSeconds) || idleSeconds < 0 || idleSeconds > MAX_IDLE_S) return;
+    const lastInput = this.clock.now() - Math.round(idleSeconds) * 1000;
+    const settings = this.settings.get();
+    const workday = signoffWorkdayOf(lastInput, settings);
+    const before = this.repo.get(workday);
+    this.repo.recordPresence(workday, settings.zone, lastInput);
+    // Tell the window only when first/last active moved (at most four times an hour).
+    const widened =
+      !before ||
+      before.firstActive === null ||
+      lastInput < before.firstActive ||
+      lastInput > (before.lastActive ?? 0);
+    if (widened) this.onDidChange.emit({ type: 'changed' });
+  }
+
+  /** Whether to suggest signing off now (see `signoffDecision`). */
+  decide(idleSeconds: number, focusRunning: boolean): SignoffDecision {
+    const now = this.clock.now();
+    const settings = this.settings.get();
+    const workday = signoffWorkdayOf(now, settings);
+    const stored = this.repo.get(workday);
+    return signoffDecision({
+      now,
+      ...settings,
+      longDayCapMinutes: settings.signoff.longDayCapMinutes,
+      idleSeconds,
+      presence: { firstActive: stored?.firstActive ?? null, lastActive: stored?.lastActive ?? null },
+      focusRunning,
+      state: stored?.state ?? null,
+    });
+  }
+
+  /** A suggestion was shown (not held) for `workday`. */
+  markSuggested(workday: LocalDate): void {
+    this.update(workday, 'suggested');
+  }
+
+  /** "15 more minutes" or "Not today" for the current workday. */
+  respond(action: Extract<SignoffAction, 'snooze' | 'not-today'>): SignoffStatus {
+    this.update(this.workdayAt(), action);
+    return this.status();
+  }
+
+  /**
+   * When the policy should look again without any other wake-up: a snooze's end, or a reminder's
+   * earliest time. Presence samples and the end-of-hours agenda event cover the rest.
+   */
+  nextCheckAt(): number | null {
+    const stored = this.repo.get(this.workdayAt());
+    if (!stored) return null;
+    const { state } = stored;
+    if (state.signedOffAt !== null || state.notToday) return null;
+    if (state.suggestedAt.length === 0 || state.suggestedAt.length > SIGNOFF_DEFAULTS.maxReminders)
+      return null;
+    const last = Math.max(...state.suggestedAt);
+    const gap = last + SIGNOFF_DEFAULTS.reminderGapMinutes * 60_000;
+    const at = state.snoozedUntil !== null && state.snoozedUntil > last ? state.snoozedUntil : gap;
+    return at > this.clock.now() ? at : null;
+  }
+
+  /**
+   * Signs off the workday `at` belongs to (default now) with the ritual's answers. Signing off
+   * again edits the answers and keeps the first time, unless `at` is given.
+   */
+  submit(input: SignoffInput, at?: number): SignoffStatus {
+    const now = this.clock.now();
+    const instant = at ?? now;
+    if (instant > now + 60_000) {
+      throw new KeelError('invalid_input', 'A sign-off cannot be in the future.');
+    }
+    const settings = this.settings.get();
+    const workday = signoffWorkdayOf(instant, settings);
+    const quietUntil = input.quiet ? this.nextWorkingStart(Math.max(now, instant)) : null;
+    this.repo.signOff(
+      workday,
+      settings.zone,
+      {
+        signedOffAt: instant,
+        done: input.done,
+        unfinished: input.unfinished,
+        firstTomorrow: input.firstTomorrow === '' ? null : input.firstTomorrow,
+        energy: input.energy,
+        quietUntil,
+      },
+      at === undefined,
+    );
+    this.onDidChange.emit({ type: 'signed-off', workday, quietUntil });
+    return this.status();
+  }
+
+  /** Until when Keel keeps quiet after a sign-off, if that is now. */
+  activeQuietUntil(): number | null {
+    const now = this.clock.now();
+    const settings = this.settings.get();
+    const today = signoffWorkdayOf(now, settings);
+    for (const date of [today, addLocalDays(today, -1)]) {
+      const quiet = this.repo.get(date)?.quietUntil ?? null;
+      if (quiet !== null && quiet > now) return quiet;
+    }
+    // A quiet evening before a long weekend may reach further back.
+    const latest = this.repo.latestSignoffBefore(today, addLocalDays(today, -CARRY_OVER_DAYS));
+    return latest?.quietUntil != null && latest.quietUntil > now ? latest.quietUntil : null;
+  }
+
+  /** The first start of working hours after `after` (within three weeks), for "quiet until". */
+  nextWorkingStart(after: number): number | null {
+    const settings = this.settings.get();
+    const first = addLocalDays(localDateOf(after, settings.zone), -1);
+    for (let i = 0; i < 21; i++) {
+      const date = addLocalDays(first, i);
+      const hours = hoursOn(date, settings);
+      if (!hours) continue;
+      const start = instantAt(date, hours.start, settings.zone);
+      if (start > after) return start;
+    }
+    return null;
+  }
+
+  status(): SignoffStatus {
+    const now = this.clock.now();
+    const settings = this.settings.get();
+    const zone = settings.zone;
+    const workday = signoffWorkdayOf(now, settings);
+    const stored = this.repo.get(workday);
+    const hours = hoursOn(workday, settings);
+    const holiday = holidayOn(workday, settings);
+    const planned = plannedSignoffAt(workday, settings);
+    const state = stored?.state;
+    const lastSuggested = state && state.suggestedAt.length > 0 ? Math.max(...state.suggestedAt) : null;
+    const answerable =
+      lastSuggested !== null &&
+      now - lastSuggested < ANSWERABLE_MS &&
+      !state?.notToday &&
+      stored?.signedOffAt === null &&
+      !(
+        state?.snoozedUntil !== null &&
+        state?.snoozedUntil !== undefined &&
+        state.snoozedUntil > lastSuggested
+      );
+    const previous = this.repo.latestSignoffBefore(workday, addLocalDays(workday, -CARRY_OVER_DAYS));
+    return {
+      workday,
+      hours: hours ? { start: hours.start, end: hours.end } : null,
+      holiday: holiday ? holiday.note || 'Holiday' : null,
+      plannedAt: planned === null ? null : toLocalIso(planned, zone),
+      firstActive: stored?.firstActive != null ? clockTimeOf(stored.firstActive, zone) : null,
+      lastActive: stored?.lastActive != null ? clockTimeOf(stored.lastActive, zone) : null,
+      signedOff: stored && stored.signedOffAt !== null ? toRecordDto(stored, zone) : null,
+      suggested:
+        answerable && lastSuggested !== null
+          ? { reason: this.reasonAt(lastSuggested, workday, settings), at: toLocalIso(lastSuggested, zone) }
+          : null,
+      snoozedUntil:
+        state?.snoozedUntil != null && state.snoozedUntil > now ? toLocalIso(state.snoozedUntil, zone) : null,
+      notToday: state?.notToday ?? false,
+      carriedOver: previous
+        ? { workday: previous.date, firstTomorrow: previous.firstTomorrow, unfinished: previous.unfinished }
+        : null,
+      quietDefault: settings.signoff.quietAfterSignoff,
+    };
+  }
+
+  /** Late evenings, days off worked and missed sign-offs over the last `weeks` weeks. */
+  creep(weeks: number): CreepStats {
+    const settings = this.settings.get();
+    const today = signoffWorkdayOf(this.clock.now(), settings);
+    const from = weekStartOf(addLocalDays(today, -7 * (weeks - 1)));
+    return creepStats(this.repo.between(from, today), settings, from, today, today);
+  }
+
+  /** One workday's facts, for `keel day`. */
+  day(date: LocalDate): DayReport {
+    const settings = this.settings.get();
+    const zone = settings.zone;
+    const stored = this.repo.get(date);
+    const today = signoffWorkdayOf(this.clock.now(), settings);
+    const facts = creepDay(date, stored, settings, today);
+    const hours = hoursOn(date, settings);
+    const iso = (t: number | null | undefined) => (t == null ? null : toLocalIso(t, zone));
+    return {
+      date,
+      zone,
+      hours: hours ? { start: hours.start, end: hours.end } : null,
+      holiday: holidayOn(date, settings) ? holidayOn(date, settings)?.note || 'Holiday' : null,
+      firstActive: iso(stored?.firstActive),
+      lastActive: iso(stored?.lastActive),
+      signedOff: iso(stored?.signedOffAt),
+      late: facts.late,
+      workedDayOff: facts.workedDayOff,
+      done: stored?.done ?? null,
+      unfinished: stored?.unfinished ?? [],
+      firstTomorrow: stored?.firstTomorrow ?? null,
+      energy: stored?.energy ?? null,
+    };
+  }
+
+  private reasonAt(at: number, workday: LocalDate, settings: Settings): 'end-of-hours' | 'long-day' {
+    const end = plannedSignoffAt(workday, settings);
+    return end !== null && at >= end ? 'end-of-hours' : 'long-day';
+  }
+
+  private update(workday: LocalDate, event: 'suggested' | SignoffAction): void {
+    const zone = this.settings.get().zone;
+    const stored: SignoffState | null = this.repo.get(workday)?.state ?? null;
+    this.repo.saveState(recordSignoff(stored, workday, event, this.clock.now()), zone);
+    this.onDidChange.emit({ type: 'changed' });
+  }
+}
+
+function toRecordDto(w: Workday, zone: string): SignoffRecordDto {
+  const at = w.signedOffAt as number;
+  return {
+    workday: w.date,
+    signedOffAt: toLocalIso(at, zone),
+    signedOffTime: clockTimeOf(at, zone),
+    done: w.done ?? '',
+    unfinished: w.unfinished,
+    firstTomorrow: w.firstTomorrow,
+    energy: w.energy,
+    quietUntil: w.quietUntil === null ? null : toLocalIso(w.quietUntil, zone),
+  };
+}

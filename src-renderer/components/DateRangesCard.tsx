@@ -1,0 +1,158 @@
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { formatShortDate } from '../lib/format';
+import { Button } from './Button';
+import { Card } from './Card';
+import { Input } from './Input';
+import './DateRangesCard.css';
+
+/** A span of calendar dates, both ends included, with an optional note. */
+export interface DateRange {
+  from: string;
+  to: string;
+  note?: string;
+}
+
+export interface DateRangesCardProps {
+  title: ReactNode;
+  description?: ReactNode;
+  ranges: readonly DateRange[];
+  /** What one range is called, in the buttons and messages: "pause", "holiday". */
+  noun: string;
+  /** Shown when there are none, e.g. "No pauses planned." */
+  emptyText: string;
+  notePlaceholder?: string;
+  /** Saves the whole list; on failure answers main's sentence, shown as-is. */
+  onSave: (ranges: DateRange[]) => Promise<{ ok: true } | { ok: false; message: string }>;
+}
+
+/** "Mon 14 Apr" or "Mon 14 Apr – Fri 18 Apr". */
+export function describeRange(range: DateRange): string {
+  return range.from === range.to
+    ? formatShortDate(range.from)
+    : `${formatShortDate(range.from)} – ${formatShortDate(range.to)}`;
+}
+
+/**
+ * A list of date ranges (focus pauses, holidays) with a small form to add one; each change is
+ * saved at once. A refused range stays in the form with main's sentence under it.
+ */
+export function DateRangesCard({
+  title,
+  description,
+  ranges,
+  noun,
+  emptyText,
+  notePlaceholder,
+  onSave,
+}: DateRangesCardProps) {
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const ids = { from: useId(), to: useId(), note: useId(), error: useId() };
+
+  async function write(value: DateRange[], key: string): Promise<boolean> {
+    setBusy(key);
+    setError(null);
+    const result = await onSave(value);
+    setBusy(null);
+    if (!result.ok) setError(result.message);
+    return result.ok;
+  }
+
+  async function onAdd(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy !== null) return;
+    if (from === '') {
+      setError(`Choose the first day of the ${noun}.`);
+      return;
+    }
+    const range: DateRange = {
+      from,
+      to: to === '' ? from : to,
+      ...(note.trim() ? { note: note.trim() } : {}),
+    };
+    const value = [...ranges, range].sort((a, b) => a.from.localeCompare(b.from));
+    if (await write(value, 'add')) {
+      setFrom('');
+      setTo('');
+      setNote('');
+    }
+  }
+
+  return (
+    <Card title={title} description={description}>
+      {ranges.length === 0 ? (
+        <p className="date-ranges__none">{emptyText}</p>
+      ) : (
+        <ul className="date-ranges">
+          {ranges.map((range, i) => (
+            <li key={`${range.from}-${range.to}-${i}`} className="date-ranges__item">
+              <span className="date-ranges__dates tabular">{describeRange(range)}</span>
+              {range.note !== undefined && <span className="date-ranges__note">{range.note}</span>}
+              <Button
+                variant="ghost"
+                size="sm"
+                className="date-ranges__remove"
+                busy={busy === `remove-${i}`}
+                aria-label={`Remove the ${noun} ${describeRange(range)}`}
+                onClick={() =>
+                  void write(
+                    ranges.filter((_, j) => j !== i),
+                    `remove-${i}`,
+                  )
+                }
+              >
+                Remove
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className="date-ranges__add" onSubmit={(e) => void onAdd(e)} noValidate>
+        <label className="date-ranges__field" htmlFor={ids.from}>
+          <span>From</span>
+          <Input
+            id={ids.from}
+            type="date"
+            value={from}
+            aria-invalid={error !== null || undefined}
+            aria-describedby={error !== null ? ids.error : undefined}
+            onChange={(e) => setFrom(e.target.value)}
+          />
+        </label>
+        <label className="date-ranges__field" htmlFor={ids.to}>
+          <span>To</span>
+          <Input
+            id={ids.to}
+            type="date"
+            value={to}
+            min={from || undefined}
+            aria-invalid={error !== null || undefined}
+            aria-describedby={error !== null ? ids.error : undefined}
+            onChange={(e) => setTo(e.target.value)}
+          />
+        </label>
+        <label className="date-ranges__field date-ranges__field--grow" htmlFor={ids.note}>
+          <span>Note (optional)</span>
+          <Input
+            id={ids.note}
+            value={note}
+            maxLength={120}
+            placeholder={notePlaceholder}
+            onChange={(e) => setNote(e.target.value)}
+          />
+        </label>
+        <Button type="submit" busy={busy === 'add'}>
+          Add {noun}
+        </Button>
+      </form>
+      {error !== null && (
+        <p id={ids.error} className="date-ranges__error" role="alert">
+          {error}
+        </p>
+      )}
+    </Card>
+  );
+}

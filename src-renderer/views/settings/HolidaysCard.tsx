@@ -1,0 +1,19 @@
+import type { Holiday } from '../../api/types';
+import { DateRangesCard } from '../../components/DateRangesCard';
+import { useSettings } from '../../stores/settings';
+
+/** Holidays and days off: no working hours, so no end-of-day suggestion and no focus blocks. */
+export function HolidaysCard({ holidays }: { holidays: readonly Holiday[] }) {
+  const save = useSettings((s) => s.save);
+  return (
+    <DateRangesCard
+      title="Holidays & days off"
+      description="No working hours on these dates: no focus blocks and no end-of-day suggestion. If you do work, Keel still nudges you after a long day."
+      ranges={holidays}
+      noun="holiday"
+      emptyText="No holidays or days off planned."
+      notePlaceholder="e.g. Easter"
+      onSave={(value) => save({ key: 'holidays', value })}
+    />
+  );
+}

@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import type { SignoffResponse, SignoffStatus, SignoffSuggestion } from '../../api/types';
+import { Button } from '../../components/Button';
+import { Card } from '../../components/Card';
+import { MoonIcon } from '../../components/Icons';
+import { Notice } from '../../components/Notice';
+import { timeOf } from '../../lib/signoff';
+import { useSignoff } from '../../stores/signoff';
+import './SuggestionBanner.css';
+
+function reasonText(suggested: SignoffSuggestion, status: SignoffStatus): string {
+  if (suggested.reason === 'long-day') {
+    return status.firstActive !== null
+      ? `You’ve been at it since ${status.firstActive}. A good moment to wrap up.`
+      : 'It’s been a long day. A good moment to wrap up.';
+  }
+  const end = status.plannedAt !== null ? timeOf(status.plannedAt) : (status.hours?.end ?? null);
+  return end !== null ? `Your working hours ended at ${end}.` : 'Your working hours have ended.';
+}
+
+/**
+ * The suggestion Keel showed as a notification and nobody answered yet, with the same three
+ * answers: sign off (go to the ritual), 15 more minutes, or not today.
+ */
+export function SuggestionBanner({
+  status,
+  suggested,
+  onSignOff,
+}: {
+  status: SignoffStatus;
+  suggested: SignoffSuggestion;
+  onSignOff: () => void;
+}) {
+  const respond = useSignoff((s) => s.respond);
+  const [busy, setBusy] = useState<SignoffResponse | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function answer(action: SignoffResponse) {
+    setBusy(action);
+    setError(null);
+    const outcome = await respond(action);
+    setBusy(null);
+    if (!outcome.ok) setError(outcome.message);
+  }
+
+  return (
+    <Card title="Time to sign off?" description={reasonText(suggested, status)} className="suggestion">
+      <span className="suggestion__icon" aria-hidden="true">
+        <MoonIcon />
+      </span>
+      <div className="suggestion__actions">
+        <Button variant="primary" onClick={onSignOff}>
+          Sign off
+        </Button>
+        <Button busy={busy === 'snooze'} disabled={busy !== null} onClick={() => void answer('snooze')}>
+          15 more minutes
+        </Button>
+        <Button
+          variant="ghost"
+          busy={busy === 'not-today'}
+          disabled={busy !== null}
+          onClick={() => void answer('not-today')}
+        >
+          Not today
+        </Button>
+      </div>
+      {error !== null && (
+        <Notice tone="error" className="suggestion__notice">
+          {error}
+        </Notice>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,68 @@
+import type { CarriedOver, SignoffRecord, SignoffStatus } from '../../api/types';
+import { Button } from '../../components/Button';
+import { Card } from '../../components/Card';
+import { MoonIcon } from '../../components/Icons';
+import { plural, signoffDayPhrase } from '../../lib/signoff';
+import { useNavigation } from '../../stores/navigation';
+import { useSignoff } from '../../stores/signoff';
+import './SignoffToday.css';
+
+/**
+ * The sign-off on Today: once today is signed off, when; before that, the first thing (and the
+ * unfinished things) the last sign-off left for today. Nothing when there is neither, or when
+ * the sign-off status cannot be read (the Sign-off view says why).
+ */
+export function SignoffToday() {
+  const status = useSignoff((s) => s.status);
+  if (status === null) return null;
+  if (status.signedOff !== null) return <SignedOffNote record={status.signedOff} />;
+  const carried = status.carriedOver;
+  if (carried === null || (!carried.firstTomorrow && carried.unfinished.length === 0)) return null;
+  return <FirstThingCard carried={carried} status={status} />;
+}
+
+function SignedOffNote({ record }: { record: SignoffRecord }) {
+  const navigate = useNavigation((s) => s.navigate);
+  return (
+    <Card className="today-signoff">
+      <p className="today-signoff__text">
+        <MoonIcon className="today-signoff__icon" aria-hidden="true" />
+        <span>
+          Signed off at <span className="tabular">{record.signedOffTime}</span>. The rest of the day is yours.
+        </span>
+      </p>
+      <Button size="sm" onClick={() => navigate('signoff', { focus: true })}>
+        Open Sign-off
+      </Button>
+    </Card>
+  );
+}
+
+function FirstThingCard({ carried, status }: { carried: CarriedOver; status: SignoffStatus }) {
+  const from = `From your sign-off ${signoffDayPhrase(carried.workday, status.workday)}`;
+  const count = carried.unfinished.length;
+  return (
+    <Card
+      title={carried.firstTomorrow ? 'First thing today' : 'Carried over'}
+      description={from}
+      className="first-thing"
+    >
+      {carried.firstTomorrow && <p className="first-thing__text">{carried.firstTomorrow}</p>}
+      {count > 0 && (
+        <details className="first-thing__details" open={!carried.firstTomorrow}>
+          <summary className="first-thing__summary">
+            {plural(count, 'unfinished thing', 'unfinished things')}
+          </summary>
+          <ul className="first-thing__list">
+            {carried.unfinished.map((u, i) => (
+              <li key={`${u.item}-${i}`}>
+                <span className="first-thing__item">{u.item}</span>
+                <span className="first-thing__plan"> — {u.plan}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </Card>
+  );
+}

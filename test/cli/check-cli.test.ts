@@ -1,0 +1,123 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp';
+
+const CLI = path.resolve(__dirname, '../../dist/cli/keel.cjs');
+
+function keel(args: string[], env: Record<string, string>) {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TZ: 'Europe/Berlin', ...env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const base = ['check', 'add', '--workload', '4', '--energy', '2', '--sustainable', 'mostly'];
+
+describe('keel check', () => {
+  it('adds, lists as JSON and deletes by the short id', () => {
+    const env = { KEEL_DATA_DIR: tempDir() };
+    const added = keel(
+      [
+        ...base,
+        '--stretched',
+        'meetings,On-call or incidents',
+        '--note',
+        'Release week',
+        '--shareable',
+        '--at',
+        '2026-03-16T16:05',
+        '--json',
+      ],
+      env,
+    );
+    expect(added.stderr).toBe('');
+    const check = JSON.parse(added.stdout) as { id: string };
+    const listed = JSON.parse(
+      keel(['check', 'list', '--from', '2026-03-16', '--to', '2026-03-16', '--json'], env).stdout,
+    );
+    expect(listed).toEqual([
+      {
+        id: check.id,
+        at: '2026-03-16T16:05:00+01:00',
+        date: '2026-03-16',
+        time: '16:05',
+        workload: 4,
+        workloadLabel: expect.any(String),
+        energy: 2,
+        energyLabel: expect.any(String),
+        sustainable: 'mostly',
+        stretched: [
+          { id: 'meetings', label: 'Meetings' },
+          { id: 'on-call', label: expect.stringMatching(/^On-call/) },
+        ],
+        note: 'Release week',
+        shareable: true,
+        edited: false,
+      },
+    ]);
+    const deleted = keel(['check', 'delete', check.id.slice(0, 8)], env);
+    expect(deleted.stdout).toBe(`Deleted check ${check.id.slice(0, 8)}.\n`);
+    expect(keel(['check', 'list', '--from', '2026-03-16', '--to', '2026-03-16'], env).stdout).toBe(
+      'No check-ins in that range.\n',
+    );
+  });
+
+  it.each([
+    [['--workload', '6'], /^keel: Workload .*\n$/],
+    [['--workload', '3.5'], /^keel: Workload .*\n$/],
+    [['--energy', 'abc'], /^keel: Energy .*\n$/],
+    [['--sustainable', 'maybe'], /^keel: .*yes, mostly or no.*\n$/],
+    [['--stretched', '<b>bold</b>'], /^keel: .*"<b>bold<\/b>".*\n$/],
+    [['--at', 'tomorrow'], /^keel: .*\n$/],
+    [['--at', '2999-01-01T10:00'], /^keel: .*future.*\n$/],
+  ])('refuses %j with one line, exits non-zero and writes nothing', (override, stderr) => {
+    const env = { KEEL_DATA_DIR: tempDir() };
+    const args = [...base];
+    for (let i = 0; i < override.length; i += 2) {
+      const flag = override[i] as string;
+      const index = args.indexOf(flag);
+      if (index >= 0) args[index + 1] = override[i + 1] as string;
+      else args.push(flag, override[i + 1] as string);
+    }
+    const r = keel(args, env);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(stderr);
+    expect(r.stderr.split('\n')).toHaveLength(2);
+    expect(keel(['check', 'list', '--from', '2020-01-01', '--to', '2020-12-31', '--json'], env).stdout).toBe(
+      '[]\n',
+    );
+    expect(keel(['check', 'list', '--from', '2026-01-01', '--to', '2026-12-31', '--json'], env).stdout).toBe(
+      '[]\n',
+    );
+  });
+
+  it('delete of an unknown id says so', () => {
+    const r = keel(['check', 'delete', 'abcdef12'], { KEEL_DATA_DIR: tempDir() });
+    expect([r.code, r.stderr]).toEqual([1, 'keel: No check-in has the id "abcdef12".\n']);
+  });
+
+  it('keel agenda lists planned check-in prompts as kind "check"', () => {
+    const env = { KEEL_DATA_DIR: tempDir() };
+    keel(
+      [
+        'settings',
+        'set',
+        'checkins',
+        '{"cadence":{"mode":"weekly","weekday":"wed","time":"15:30"},"customTags":[],"burnout":false,"who5":false}',
+      ],
+      env,
+    );
+    const events = JSON.parse(
+      keel(['agenda', '--from', '2027-03-22', '--to', '2027-03-28', '--json'], env).stdout,
+    ) as {
+      kind: string;
+      start: string;
+    }[];
+    expect(events.filter((e) => e.kind === 'check').map((e) => e.start)).toEqual([
+      '2027-03-24T15:30:00+01:00',
+    ]);
+  });
+});

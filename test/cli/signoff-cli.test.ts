@@ -1,0 +1,120 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp';
+
+const CLI = path.resolve(__dirname, '../../dist/cli/keel.cjs');
+
+function keel(args: string[], env: Record<string, string>) {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TZ: 'Europe/Berlin', ...env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+// 2026-03-16 is a Monday, in the past for any run of these tests.
+describe('keel signoff and keel day', () => {
+  it('signs off with the ritual answers at a given time, and keel day reports it', () => {
+    const env = { KEEL_DATA_DIR: tempDir() };
+    const signed = keel(
+      [
+        'signoff',
+        '--done',
+        'Shipped the importer',
+        '--tomorrow',
+        'Review Ana’s PR',
+        '--unfinished',
+        'Flaky test=10:00, pair with Sam',
+        '--energy',
+        '3',
+        '--at',
+        '2026-03-16T18:12',
+        '--json',
+      ],
+      env,
+    );
+    expect(signed.stderr).toBe('');
+    expect(signed.code).toBe(0);
+    const status = JSON.parse(signed.stdout) as { signedOff: unknown };
+    expect(status.signedOff).toBeNull(); // the status is about today; the sign-off was for March 16
+
+    const day = keel(['day', '--date', '2026-03-16', '--json'], env);
+    expect(day.code).toBe(0);
+    expect(JSON.parse(day.stdout)).toEqual({
+      date: '2026-03-16',
+      zone: 'Europe/Berlin',
+      hours: { start: '09:00', end: '17:30' },
+      holiday: null,
+      firstActive: null,
+      lastActive: null,
+      signedOff: '2026-03-16T18:12:00+01:00',
+      late: false,
+      workedDayOff: false,
+      done: 'Shipped the importer',
+      unfinished: [{ item: 'Flaky test', plan: '10:00, pair with Sam' }],
+      firstTomorrow: 'Review Ana’s PR',
+      energy: 3,
+    });
+    const human = keel(['day', '--date', '2026-03-16'], env);
+    expect(human.stdout).toBe(
+      [
+        '2026-03-16 (09:00–17:30)',
+        'First active: —   Last active: —',
+        'Signed off: 18:12',
+        'First thing next: Review Ana’s PR',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('a sign-off just after midnight belongs to the workday before the day boundary', () => {
+    const env = { KEEL_DATA_DIR: tempDir() };
+    expect(keel(['signoff', '--at', '2026-03-17T00:40'], env).code).toBe(0);
+    const monday = JSON.parse(keel(['day', '--date', '2026-03-16', '--json'], env).stdout) as {
+      signedOff: string;
+    };
+    expect(monday.signedOff).toBe('2026-03-17T00:40:00+01:00');
+  });
+
+  it.each([
+    [['--energy', '6'], 'keel: energy: Rate your energy from 1 to 5.\n'],
+    [['--energy', 'high'], 'keel: --energy takes a whole number.\n'],
+    [
+      ['--at', 'yesterday'],
+      'keel: --at takes a time such as 2027-03-15T17:42 or 2027-03-15T17:42:00+01:00.\n',
+    ],
+    [
+      ['--at', '2026-02-30T17:00'],
+      'keel: --at takes a time such as 2027-03-15T17:42 or 2027-03-15T17:42:00+01:00.\n',
+    ],
+    [['--at', '2999-01-01T17:00'], 'keel: A sign-off cannot be in the future.\n'],
+    [
+      ['--unfinished', 'no plan'],
+      'keel: --unfinished takes THING=PLAN, e.g. "Review=10:00 tomorrow" (got "no plan").\n',
+    ],
+    [['--tomorrow', 'a\nb'], 'keel: firstTomorrow: Keep the first thing tomorrow to one line.\n'],
+  ])('refuses %j with one line and writes nothing', (args, stderr) => {
+    const env = { KEEL_DATA_DIR: tempDir() };
+    const r = keel(['signoff', ...args], env);
+    expect({ code: r.code, stderr: r.stderr, stdout: r.stdout }).toEqual({ code: 1, stderr, stdout: '' });
+    const today = JSON.parse(keel(['day', '--json'], env).stdout) as { signedOff: string | null };
+    expect(today.signedOff).toBeNull();
+  });
+
+  it('keel day refuses a malformed date', () => {
+    const r = keel(['day', '--date', '2026-13-01'], { KEEL_DATA_DIR: tempDir() });
+    expect([r.code, r.stderr]).toEqual([1, 'keel: --date takes a date written YYYY-MM-DD.\n']);
+  });
+
+  it('keel agenda lists each workday\'s planned sign-off as kind "signoff", across DST', () => {
+    const r = keel(['agenda', '--from', '2027-03-26', '--to', '2027-03-29', '--json'], {
+      KEEL_DATA_DIR: tempDir(),
+    });
+    const events = JSON.parse(r.stdout) as { kind: string; start: string; title: string }[];
+    expect(events.filter((e) => e.kind === 'signoff')).toEqual([
+      { id: 'signoff:2027-03-26', kind: 'signoff', title: 'Sign-off', start: '2027-03-26T17:30:00+01:00' },
+      { id: 'signoff:2027-03-29', kind: 'signoff', title: 'Sign-off', start: '2027-03-29T17:30:00+02:00' },
+    ]);
+  });
+});

@@ -1,0 +1,688 @@
+import fc from 'fast-check';
+// parse5 is the HTML parser jsdom (a dev dependency) is built on: it reads the output the way a
+// browser would, so the tests check the document a reader gets, not just the string.
+import { parse, parseFragment, type DefaultTreeAdapterTypes as P } from 'parse5';
+import { describe, expect, it } from 'vitest';
+import { tagLabel, type CheckIn, type Rating, type Sustainable } from '../../src-main/core/checkin';
+import type { FocusStats } from '../../src-main/core/focus';
+import { defaultSettings } from '../../src-main/core/settings';
+import {
+  buildSummary,
+  oneLine,
+  plainText,
+  SUMMARY_SECTIONS,
+  textLines,
+  type SummaryChoicesInput,
+  type SummaryData,
+  type SummaryModel,
+} from '../../src-main/core/summary';
+import {
+  escapeHtml,
+  escapeMarkdown,
+  renderHtml,
+  renderMarkdown,
+  SUMMARY_HTML_CSP,
+} from '../../src-main/core/summary-render';
+import { instantAt, type LocalDate } from '../../src-main/core/time';
+
+const zone = 'Europe/Berlin';
+const at = (date: LocalDate, hhmm: string) => instantAt(date, hhmm, zone);
+const PERIOD = { from: '2027-03-01', to: '2027-03-14' };
+
+function check(
+  id: string,
+  localDate: LocalDate,
+  workload: Rating,
+  energy: Rating,
+  sustainable: Sustainable,
+  stretched: string[],
+  note: string | null = null,
+  shareable = false,
+): CheckIn {
+  return {
+    id,
+    at: at(localDate, '16:00'),
+    localDate,
+    zone,
+    workload,
+    energy,
+    sustainable,
+    stretched,
+    note,
+    shareable,
+  };
+}
+
+function focus(days: [LocalDate, number, number, number, number][]): FocusStats {
+  return {
+    days: days.map(([date, plannedMinutes, protectedMinutes, meeting, chat]) => ({
+      date,
+      plannedMinutes,
+      protectedMinutes,
+      interruptions: { meeting, chat, incident: 0, other: 0 },
+    })),
+    weeks: [],
+    totals: {
+      plannedMinutes: 0,
+      protectedMinutes: 0,
+      interruptions: { meeting: 0, chat: 0, incident: 0, other: 0 },
+    },
+  };
+}
+
+const workday = (date: LocalDate, first: string, last: string, signed?: string) => ({
+  date,
+  firstActive: at(date, first),
+  lastActive: at(date, last),
+  signedOffAt: signed ? at(date, signed) : null,
+});
+
+/** Two weeks of a realistic user. */
+const REALISTIC: SummaryData = {
+  zone,
+  generatedAt: at('2027-03-15', '09:00'),
+  userName: 'Sam Rivera',
+  checks: [
+    check('c0', '2027-02-26', 1, 1, 'no', ['meetings'], 'Before the period', true),
+    check('c1', '2027-03-02', 3, 4, 'yes', ['meetings'], 'Good pairing session with Lee.', true),
+    check('c2', '2027-03-04', 4, 3, 'mostly', ['meetings', 'deadlines'], 'Private: so tired', false),
+    check('c3', '2027-03-09', 4, 3, 'mostly', ['deadlines', 'code-review']),
+    check(
+      'c4',
+      '2027-03-11',
+      5,
+      2,
+      'no',
+      ['meetings', 'on-call'],
+      'Release week *again*.\nNeed help with on-call.',
+      true,
+    ),
+  ],
+  focus: focus([
+    ['2027-03-02', 600, 450, 2, 1],
+    ['2027-03-10', 600, 420, 0, 2],
+  ]),
+  workdays: {
+    settings: defaultSettings(zone),
+    facts: [
+      workday('2027-03-01', '09:00', '17:40', '17:35'),
+      workday('2027-03-02', '09:00', '18:30', '18:25'),
+      workday('2027-03-03', '09:00', '17:00'),
+      workday('2027-03-06', '10:00', '11:00'),
+      workday('2027-03-08', '09:00', '19:00', '19:00'),
+    ],
+  },
+  talkingPoints: [
+    { id: 't1', text: 'Conference budget for Q2', createdAt: at('2027-03-03', '10:00'), discussedAt: null },
+    { id: 't2', text: 'Rotate on-call fairly?', createdAt: at('2027-03-01', '10:00'), discussedAt: null },
+    {
+      id: 't3',
+      text: 'Already discussed',
+      createdAt: at('2027-03-01', '09:00'),
+      discussedAt: at('2027-03-08', '10:00'),
+    },
+  ],
+};
+
+const ALL: SummaryChoicesInput = { ...PERIOD, sections: [...SUMMARY_SECTIONS], noteIds: ['c1', 'c2', 'c4'] };
+
+const EMPTY: SummaryData = {
+  zone,
+  generatedAt: at('2027-03-15', '09:00'),
+  checks: [],
+  focus: null,
+  workdays: null,
+  talkingPoints: [],
+};
+
+// --- reading the HTML the way a browser does ---------------------------------------------------
+
+function isElement(node: P.Node): node is P.Element {
+  return 'tagName' in node;
+}
+
+function* elements(node: P.Node): Generator<P.Element> {
+  if (isElement(node)) yield node;
+  const children = 'childNodes' in node ? node.childNodes : [];
+  for (const child of children) yield* elements(child);
+  if (isElement(node) && node.tagName === 'template') yield* elements((node as P.Template).content);
+}
+
+/** Text as read: `<br>` is a line break. */
+function textOf(node: P.Node): string {
+  if (node.nodeName === '#text') return (node as P.TextNode).value;
+  if (isElement(node) && node.tagName === 'br') return '\n';
+  return 'childNodes' in node ? node.childNodes.map(textOf).join('') : '';
+}
+
+function attr(element: P.Element, name: string): string | undefined {
+  return element.attrs.find((a) => a.name === name)?.value;
+}
+
+const ALLOWED_TAGS = new Set([
+  'html',
+  'head',
+  'meta',
+  'title',
+  'style',
+  'body',
+  'main',
+  'h1',
+  'h2',
+  'p',
+  'section',
+  'ul',
+  'li',
+  'br',
+  'strong',
+  'figure',
+  'svg',
+  'desc',
+  'line',
+  'polyline',
+  'circle',
+  'text',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+]);
+const ALLOWED_ATTRS = new Set([
+  'lang',
+  'charset',
+  'http-equiv',
+  'content',
+  'name',
+  'class',
+  'id',
+  'role',
+  'aria-labelledby',
+  'viewBox',
+  'width',
+  'height',
+  'x',
+  'y',
+  'x1',
+  'x2',
+  'y1',
+  'y2',
+  'cx',
+  'cy',
+  'r',
+  'points',
+  'text-anchor',
+  'scope',
+]);
+
+/** The document holds only Keel's own elements and attributes: nothing can run or fetch. */
+function expectInertHtml(html: string): P.Document {
+  expect(html).not.toMatch(/<script/i);
+  expect(html).not.toMatch(/<[a-z][^>]*\son[a-z]+\s*=/i); // no event handler inside any tag
+  expect(html).not.toMatch(/<[a-z][^>]*\s(href|src|action)\s*=/i); // nothing to follow or fetch
+  const doc = parse(html);
+  for (const element of elements(doc)) {
+    expect(ALLOWED_TAGS, element.tagName).toContain(element.tagName);
+    for (const a of element.attrs) {
+      expect(ALLOWED_ATTRS, `${element.tagName} ${a.name}`).toContain(a.name);
+      expect(a.value).not.toMatch(/javascript:|<|>/i);
+    }
+  }
+  return doc;
+}
+
+function listItems(doc: P.Document, sectionClass: string): string[] {
+  const section = [...elements(doc)].find(
+    (e) => e.tagName === 'section' && attr(e, 'class') === sectionClass,
+  );
+  if (!section) return [];
+  return [...elements(section)].filter((e) => e.tagName === 'li').map(textOf);
+}
+
+// --- reading the Markdown -------------------------------------------------------------------------
+
+/** Markdown list items under `## title`, continuation lines joined with `\n`. */
+function markdownItems(markdown: string, title: string): string[] {
+  const lines = markdown.split('\n');
+  const start = lines.indexOf(`## ${title}`);
+  const items: string[] = [];
+  for (let i = start + 1; i < lines.length && !lines[i]?.startsWith('## '); i++) {
+    const line = lines[i] as string;
+    if (line.startsWith('- ')) items.push(line.slice(2));
+    else if (line.startsWith('  ') && items.length > 0) items[items.length - 1] += `\n${line.slice(2)}`;
+  }
+  return items;
+}
+
+/** What a Markdown renderer shows for inline text we write: escapes resolved, bold markers gone. */
+function shownMarkdown(text: string): string {
+  return text.replace(/\\([\s\S])|\*\*/g, (_, escaped: string | undefined) => escaped ?? '');
+}
+
+const MARKDOWN_SYNTAX = /[\\`*_{}[\]()#+\-.!|<>&~$=:]/;
+
+describe('Markdown', () => {
+  it('renders a realistic summary exactly', () => {
+    expect(renderMarkdown(buildSummary(REALISTIC, ALL))).toBe(
+      [
+        '# One-on-one summary',
+        '',
+        'Period: 1–14 March 2027 · Prepared by Sam Rivera on 15 March 2027',
+        '',
+        '## Workload and energy',
+        '',
+        '- 4 check-ins',
+        '- Workload averaged 4.0 (1 far too light, 5 unsustainable)',
+        '- Energy averaged 3.0 (1 drained, 5 full of energy)',
+        '',
+        '| Week of | Check-ins | Workload | Energy |',
+        '| --- | ---: | ---: | ---: |',
+        '| 1 March 2027 | 2 | 3.5 | 3.5 |',
+        '| 8 March 2027 | 2 | 4.5 | 2.5 |',
+        '',
+        '## Sustainability',
+        '',
+        'Is the workload sustainable right now? Answers over 4 check-ins:',
+        '',
+        '- Yes: 1',
+        '- Mostly: 2',
+        '- No: 1',
+        '',
+        '## Where I feel stretched',
+        '',
+        '- Meetings: 3 of 4 check-ins',
+        '- Deadlines: 2 of 4 check-ins',
+        '- Code review: 1 of 4 check-ins',
+        '- On\\-call or incidents: 1 of 4 check-ins',
+        '',
+        '## Focus time',
+        '',
+        '- Planned: 20 h',
+        '- Protected: 14 h 30 min',
+        '- Interruptions: 5 (2 meetings, 3 chat)',
+        '',
+        '## End of day',
+        '',
+        '- Workdays with activity: 4',
+        '- Days signed off: 3',
+        '- Late evenings: 2',
+        '- Days off with some work: 1',
+        '',
+        '## Talking points',
+        '',
+        '- Rotate on\\-call fairly?',
+        '- Conference budget for Q2',
+        '',
+        '## Notes',
+        '',
+        '- **2 March 2027:** Good pairing session with Lee\\.',
+        '- **11 March 2027:** Release week \\*again\\*\\.',
+        '  Need help with on\\-call\\.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('renders the default summary with a direction once there are three weeks', () => {
+    const checks = [
+      check('a', '2027-03-01', 2, 4, 'yes', []),
+      check('b', '2027-03-08', 3, 4, 'yes', []),
+      check('c', '2027-03-15', 4, 4, 'yes', []),
+    ];
+    const model = buildSummary({ ...EMPTY, checks }, { from: '2027-03-01', to: '2027-03-21' });
+    expect(renderMarkdown(model)).toBe(
+      [
+        '# One-on-one summary',
+        '',
+        'Period: 1–21 March 2027 · Prepared on 15 March 2027',
+        '',
+        '## Workload and energy',
+        '',
+        '- 3 check-ins',
+        '- Workload averaged 3.0 (1 far too light, 5 unsustainable), rising',
+        '- Energy averaged 4.0 (1 drained, 5 full of energy), steady',
+        '',
+        '| Week of | Check-ins | Workload | Energy |',
+        '| --- | ---: | ---: | ---: |',
+        '| 1 March 2027 | 1 | 2.0 | 4.0 |',
+        '| 8 March 2027 | 1 | 3.0 | 4.0 |',
+        '| 15 March 2027 | 1 | 4.0 | 4.0 |',
+        '',
+        '## Talking points',
+        '',
+        'No open talking points.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('says in each section when its data is absent', () => {
+    const model = buildSummary(EMPTY, { ...PERIOD, sections: [...SUMMARY_SECTIONS] });
+    expect(renderMarkdown(model)).toBe(
+      [
+        '# One-on-one summary',
+        '',
+        'Period: 1–14 March 2027 · Prepared on 15 March 2027',
+        '',
+        '## Workload and energy',
+        '',
+        'No check-ins in this period.',
+        '',
+        '## Sustainability',
+        '',
+        'No check-ins in this period.',
+        '',
+        '## Where I feel stretched',
+        '',
+        'No check-ins in this period.',
+        '',
+        '## Focus time',
+        '',
+        'No focus data for this period.',
+        '',
+        '## End of day',
+        '',
+        'No end-of-day data for this period.',
+        '',
+        '## Talking points',
+        '',
+        'No open talking points.',
+        '',
+        '## Notes',
+        '',
+        'No notes were ticked to share.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('words singular counts, no interruptions and zero minutes', () => {
+    const model = buildSummary(
+      {
+        ...EMPTY,
+        checks: [check('a', '2027-03-03', 3, 3, 'yes', ['meetings'])],
+        focus: focus([['2027-03-03', 0, 25, 0, 0]]),
+      },
+      { ...PERIOD, sections: ['trends', 'stretched', 'focus'] },
+    );
+    const markdown = renderMarkdown(model);
+    expect(markdown).toContain('- 1 check-in\n');
+    expect(markdown).toContain('- Meetings: 1 of 1 check-in\n');
+    expect(markdown).toContain('- Planned: 0 min\n- Protected: 25 min\n- Interruptions: none\n');
+  });
+
+  it.each([
+    ['<script>alert(1)</script>', '\\<script\\>alert\\(1\\)\\</script\\>'],
+    ['<img src=x onerror=alert(1)>', '\\<img src\\=x onerror\\=alert\\(1\\)\\>'],
+    ['[click](javascript:alert(1))', '\\[click\\]\\(javascript\\:alert\\(1\\)\\)'],
+    ['![x](http://evil/p.png)', '\\!\\[x\\]\\(http\\://evil/p\\.png\\)'],
+    ['<https://evil.example/>', '\\<https\\://evil\\.example/\\>'],
+    ['**bold** _em_ ~~gone~~', '\\*\\*bold\\*\\* \\_em\\_ \\~\\~gone\\~\\~'],
+    ['# heading', '\\# heading'],
+    ['| a | b |', '\\| a \\| b \\|'],
+    ['`code` ```', '\\`code\\` \\`\\`\\`'],
+    ['&amp; &#60;', '\\&amp; \\&\\#60;'],
+    ['1. item', '1\\. item'],
+    ['- item + item', '\\- item \\+ item'],
+    ['$x$', '\\$x\\$'],
+    ['a\\b\\', 'a\\\\b\\\\'],
+    ['line one\n> quote\n=====', 'line one \\> quote \\=\\=\\=\\=\\='],
+    ['  \t lead and trail \u0000 ', 'lead and trail'],
+    ['abc\u202Etxt', 'abctxt'],
+    ['Shipped 🚀 👩‍💻 日本語 ça', 'Shipped 🚀 👩‍💻 日本語 ça'],
+  ])('escapes %j as literal text', (text, escaped) => {
+    expect(escapeMarkdown(text)).toBe(escaped);
+  });
+
+  it('escapes every character that can start syntax, and nothing is lost (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (text) => {
+        const escaped = escapeMarkdown(text);
+        expect(escaped).not.toMatch(/\n/);
+        expect(escaped.replace(/\\[\s\S]/g, '')).not.toMatch(MARKDOWN_SYNTAX);
+        expect(shownMarkdown(escaped)).toBe(oneLine(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('HTML', () => {
+  const html = renderHtml(buildSummary(REALISTIC, ALL));
+
+  it('is a complete, self-contained, printable document that cannot run or fetch anything', () => {
+    expect(html.startsWith('<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n')).toBe(true);
+    expect(html.endsWith('</html>\n')).toBe(true);
+    const doc = expectInertHtml(html);
+    const all = [...elements(doc)];
+    const csp = all.find((e) => e.tagName === 'meta' && attr(e, 'http-equiv') === 'Content-Security-Policy');
+    expect(attr(csp as P.Element, 'content')).toBe(SUMMARY_HTML_CSP);
+    expect(SUMMARY_HTML_CSP).toMatch(/^default-src 'none'; style-src 'unsafe-inline'; img-src data:/);
+    expect(SUMMARY_HTML_CSP).not.toMatch(/script-src|unsafe-eval/);
+    expect(textOf(all.find((e) => e.tagName === 'title') as P.Element)).toBe(
+      'One-on-one summary, 1–14 March 2027',
+    );
+    const style = textOf(all.find((e) => e.tagName === 'style') as P.Element);
+    expect(style).toContain('@page');
+    expect(style).toContain('@media print');
+    expect(style).toContain('overflow-wrap: anywhere');
+    expect(style).not.toMatch(/url\(|@import/);
+    expect(all.filter((e) => e.tagName === 'h2').map(textOf)).toEqual([
+      'Workload and energy',
+      'Sustainability',
+      'Where I feel stretched',
+      'Focus time',
+      'End of day',
+      'Talking points',
+      'Notes',
+    ]);
+  });
+
+  it('says the same as the Markdown, item for item', () => {
+    const doc = parse(html);
+    const markdown = renderMarkdown(buildSummary(REALISTIC, ALL));
+    const sections = [...elements(doc)].filter((e) => e.tagName === 'section');
+    expect(sections).toHaveLength(SUMMARY_SECTIONS.length);
+    for (const section of sections) {
+      const title = textOf(section.childNodes.find((n) => isElement(n) && n.tagName === 'h2') as P.Node);
+      expect(listItems(doc, attr(section, 'class') as string)).toEqual(
+        markdownItems(markdown, title).map(shownMarkdown),
+      );
+    }
+    const intro = [...elements(doc)].find((e) => attr(e, 'class') === 'intro') as P.Element;
+    expect(textOf(intro)).toBe('Period: 1–14 March 2027 · Prepared by Sam Rivera on 15 March 2027');
+    expect(listItems(doc, 'notes')).toEqual([
+      '2 March 2027: Good pairing session with Lee.',
+      '11 March 2027: Release week *again*.\nNeed help with on-call.',
+    ]);
+  });
+
+  it('draws the weekly trend as an SVG chart with a title, a description and the table as text', () => {
+    const doc = parse(html);
+    const svg = [...elements(doc)].find((e) => e.tagName === 'svg') as P.Element;
+    expect(attr(svg, 'role')).toBe('img');
+    expect(attr(svg, 'aria-labelledby')).toBe('trend-chart-title trend-chart-desc');
+    const parts = [...elements(svg)];
+    expect(textOf(parts.find((e) => e.tagName === 'title') as P.Element)).toBe(
+      'Average workload and energy by week',
+    );
+    expect(textOf(parts.find((e) => e.tagName === 'desc') as P.Element)).toContain('the table below');
+    expect(parts.filter((e) => e.tagName === 'polyline').map((e) => attr(e, 'class'))).toEqual([
+      'workload',
+      'energy',
+    ]);
+    expect(parts.filter((e) => e.tagName === 'circle')).toHaveLength(4);
+    const rows = [...elements(doc)].filter((e) => e.tagName === 'tr').map((e) => textOf(e));
+    expect(rows).toEqual([
+      'Week ofCheck-insWorkloadEnergy',
+      '1 March 20272' + '3.5' + '3.5',
+      '8 March 20272' + '4.5' + '2.5',
+    ]);
+  });
+
+  it('breaks the chart line at a week without check-ins, and draws none without data', () => {
+    const checks = [check('a', '2027-03-02', 2, 4, 'yes', []), check('b', '2027-03-16', 4, 2, 'yes', [])];
+    const gap = parse(
+      renderHtml(buildSummary({ ...EMPTY, checks }, { from: '2027-03-01', to: '2027-03-21' })),
+    );
+    const parts = [...elements(gap)];
+    expect(parts.filter((e) => e.tagName === 'polyline')).toHaveLength(0);
+    expect(parts.filter((e) => e.tagName === 'circle')).toHaveLength(4);
+    const none = renderHtml(buildSummary(EMPTY, PERIOD));
+    expect(none).not.toContain('<svg');
+    expect(none).not.toContain('<table');
+    expect(none).toContain('<p class="empty">No check-ins in this period.</p>');
+  });
+
+  it('escapes & < > " \' in text and attributes', () => {
+    expect(escapeHtml(`<a href="x" title='y'>&amp;</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;',
+    );
+  });
+
+  it('reads back exactly the cleaned text, in content and in attributes (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (text) => {
+        const escaped = escapeHtml(text);
+        const fragment = parseFragment(`<p title="${escaped}">${escaped}</p><p title='${escaped}'>x</p>`);
+        const [first, second] = fragment.childNodes as P.Element[];
+        expect(fragment.childNodes).toHaveLength(2);
+        expect(textOf(first as P.Element)).toBe(plainText(text));
+        expect(attr(first as P.Element, 'title')).toBe(plainText(text));
+        expect(attr(second as P.Element, 'title')).toBe(plainText(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+const HOSTILE = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '<svg onload=alert(1)>',
+  '<a href="javascript:alert(1)">x</a>',
+  '</li></ul></section><iframe src="javascript:alert(1)"></iframe>',
+  '<!-- c --> <style>body{display:none}</style> <base href="http://evil/">',
+  '[click](javascript:alert(1))',
+  '![x](http://evil/p.png)',
+  '[ref]: javascript:alert(1)',
+  '<https://evil.example/> www.evil.example https://evil.example/x?y=1',
+  'javascript:alert(1)',
+  '**bold** _em_ ~~gone~~',
+  '# heading',
+  '| a | b |\n| --- | --- |\n| c | d |',
+  '```js\nalert(1)\n```',
+  '`inline` code',
+  '&amp; &lt;b&gt; &#x3C;script&#x3E;',
+  '" onmouseover="alert(1)" x="',
+  "' onfocus='alert(1)' autofocus='",
+  'abc\u202Etxt.exe \u2066isolated\u2069',
+  'nul\u0000 bell\u0007 esc\u001B[31m red\u009B csi',
+  `${'x'.repeat(5000)} end`,
+  'Shipped it 🚀🎉 👩‍💻 — ça va? 日本語 שלום',
+  '$\\sqrt{x}$ and $$x$$',
+  '1. not a list\n- nor this\n+ nor this\n> nor a quote\n=====\n    indented code\n***',
+  'a\\',
+  '\\*still escaped\\*',
+];
+
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+
+describe('hostile text', () => {
+  /** One model with `text` as the name, a tag, a talking point and a shared note. */
+  function hostileModel(text: string): SummaryModel {
+    return buildSummary(
+      {
+        ...EMPTY,
+        userName: text,
+        checks: [check('h', '2027-03-03', 3, 3, 'yes', [text], text, true)],
+        talkingPoints: [{ id: 't', text, createdAt: 0, discussedAt: null }],
+      },
+      { ...PERIOD, sections: ['stretched', 'talkingPoints', 'notes'], noteIds: ['h'] },
+    );
+  }
+
+  it.each(HOSTILE.map((text) => [text.length > 60 ? `${text.slice(0, 60)}…` : text, text]))(
+    'HTML shows %j as text and nothing else',
+    (_, text) => {
+      const html = renderHtml(hostileModel(text));
+      const doc = expectInertHtml(html);
+      expect(html).not.toMatch(CONTROL);
+      const label = oneLine(tagLabel(text));
+      expect(listItems(doc, 'stretched')).toEqual([`${label}: 1 of 1 check-in`]);
+      expect(listItems(doc, 'talkingPoints')).toEqual([oneLine(text)]);
+      expect(listItems(doc, 'notes')).toEqual([`3 March 2027: ${textLines(text).join('\n')}`]);
+      const intro = [...elements(doc)].find((e) => attr(e, 'class') === 'intro') as P.Element;
+      expect(textOf(intro)).toBe(
+        `Period: 1–14 March 2027 · Prepared by ${oneLine(text).slice(0, 80).trim()} on 15 March 2027`,
+      );
+    },
+  );
+
+  it.each(HOSTILE.map((text) => [text.length > 60 ? `${text.slice(0, 60)}…` : text, text]))(
+    'Markdown shows %j as literal text and nothing else',
+    (_, text) => {
+      const markdown = renderMarkdown(hostileModel(text));
+      expect(markdown).not.toMatch(CONTROL);
+      expect(markdownItems(markdown, 'Talking points')).toEqual([escapeMarkdown(text)]);
+      expect(markdownItems(markdown, 'Notes')).toEqual([
+        `**3 March 2027:** ${textLines(text).map(escapeMarkdown).join('\n')}`,
+      ]);
+      expect(markdownItems(markdown, 'Where I feel stretched')).toEqual([
+        `${escapeMarkdown(tagLabel(text))}: 1 of 1 check-in`,
+      ]);
+      // Every line is Keel's: a heading, a list item or its indented continuation, the period.
+      for (const line of markdown.split('\n').filter((l) => l.length > 0)) {
+        expect(line).toMatch(/^(# |## |- | {2}[^ ]|Period: )/);
+      }
+      // With the escapes and Keel's bold dates taken out, no syntax is left.
+      const bare = markdown.replace(/\\[\s\S]/g, '').replace(/\*\*3 March 2027:\*\*/g, '');
+      expect(bare).not.toMatch(/[<>[\]`*_~$&!|]|javascript:|https?:\/\//i);
+    },
+  );
+
+  it('keeps a very long line whole', () => {
+    const text = `${'x'.repeat(5000)} end`;
+    expect(renderMarkdown(hostileModel(text))).toContain(`- ${text}\n`);
+    expect(renderHtml(hostileModel(text))).toContain(`<li>${text}</li>`);
+  });
+
+  it('escapes a hand-made model too: the renderers trust nothing they are given', () => {
+    const evil = '<script>alert(1)</script>';
+    const model: SummaryModel = {
+      title: evil,
+      period: { from: '2027-03-01', to: '2027-03-14', label: `<img src=x onerror=alert(1)>` },
+      generatedOn: '2027-03-15',
+      author: `${evil}\u202E\u0000`,
+      sections: [
+        { kind: 'talkingPoints', title: evil, empty: evil, items: [] },
+        {
+          kind: 'notes',
+          title: 'Notes',
+          empty: null,
+          items: [{ date: '2027-03-02', text: `${evil}\n[x](javascript:y)` }],
+        },
+        {
+          kind: 'stretched',
+          title: '| x |',
+          empty: null,
+          checks: 1,
+          top: [{ label: '<b onmouseover=alert(1)>', count: 1 }],
+        },
+      ],
+    };
+    const html = renderHtml(model);
+    expectInertHtml(html);
+    expect(html).not.toMatch(CONTROL);
+    const markdown = renderMarkdown(model);
+    expect(markdown).not.toMatch(CONTROL);
+    expect(markdown.replace(/\\[\s\S]/g, '')).not.toMatch(/[<>[\]|]/);
+    expect(markdown).toContain('# \\<script\\>alert(1)\\</script\\>\n');
+    expect(markdown).toContain(
+      '- **2 March 2027:** \\<script\\>alert\\(1\\)\\</script\\>\n  \\[x\\]\\(javascript\\:y\\)\n',
+    );
+  });
+});

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { instantAt } from '../../src-main/core/time';
+import { makeServices } from '../helpers/services';
+
+const zone = 'Europe/Berlin';
+// 2027-03-15 is a Monday.
+const at = (hhmm: string, date = '2027-03-15') => instantAt(date, hhmm, zone);
+const NO_ANSWERS = { done: '', unfinished: [], firstTomorrow: '', energy: null, quiet: false };
+
+function setup(start = at('17:40')) {
+  return makeServices(start, zone);
+}
+
+describe('SignoffService', () => {
+  it('records the ritual and says "Signed off at"; signing off again edits the answers, not the time', () => {
+    const { services, clock } = setup();
+    const first = services.signoff.submit({
+      ...NO_ANSWERS,
+      done: 'Shipped the importer',
+      unfinished: [{ item: 'Flaky test', plan: '10:00 with Sam' }],
+      firstTomorrow: 'Review Ana’s PR',
+      energy: 2,
+    });
+    expect(first.signedOff).toEqual({
+      workday: '2027-03-15',
+      signedOffAt: '2027-03-15T17:40:00+01:00',
+      signedOffTime: '17:40',
+      done: 'Shipped the importer',
+      unfinished: [{ item: 'Flaky test', plan: '10:00 with Sam' }],
+      firstTomorrow: 'Review Ana’s PR',
+      energy: 2,
+      quietUntil: null,
+    });
+    clock.advanceTo(at('18:05'));
+    const edited = services.signoff.submit({ ...NO_ANSWERS, done: 'Shipped the importer, and docs' });
+    expect(edited.signedOff).toMatchObject({
+      signedOffTime: '17:40',
+      done: 'Shipped the importer, and docs',
+    });
+    expect(edited.signedOff?.firstTomorrow).toBeNull();
+  });
+
+  it('an explicit time sets the sign-off time and its workday; the future is refused and nothing is written', () => {
+    const { services } = setup(at('10:00', '2027-03-16'));
+    services.signoff.submit(NO_ANSWERS, at('00:30', '2027-03-16'));
+    expect(services.signoff.day('2027-03-15').signedOff).toBe('2027-03-16T00:30:00+01:00');
+    expect(() => services.signoff.submit(NO_ANSWERS, at('12:00', '2027-03-16'))).toThrow(
+      'A sign-off cannot be in the future.',
+    );
+    expect(services.signoff.day('2027-03-16').signedOff).toBeNull();
+  });
+
+  it('quiet until the next working start skips the weekend and holidays', () => {
+    const { services } = setup(at('17:40', '2027-03-19')); // Friday
+    services.settings.set('holidays', [{ from: '2027-03-22', to: '2027-03-22', note: 'Day off' }]);
+    const status = services.signoff.submit({ ...NO_ANSWERS, quiet: true });
+    expect(status.signedOff?.quietUntil).toBe('2027-03-23T09:00:00+01:00');
+    expect(services.signoff.activeQuietUntil()).toBe(at('09:00', '2027-03-23'));
+  });
+
+  it('the next workday carries over the first thing and the unfinished things, Friday to Monday', () => {
+    const { services, clock } = setup(at('17:40', '2027-03-19'));
+    services.signoff.submit({
+      ...NO_ANSWERS,
+      firstTomorrow: 'Deploy the fix',
+      unfinished: [{ item: 'Docs', plan: 'after stand-up' }],
+    });
+    clock.advanceTo(at('08:30', '2027-03-22'));
+    expect(services.signoff.status().carriedOver).toEqual({
+      workday: '2027-03-19',
+      firstTomorrow: 'Deploy the fix',
+      unfinished: [{ item: 'Docs', plan: 'after stand-up' }],
+    });
+    // More than a week later it is old news.
+    clock.advanceTo(at('08:30', '2027-03-29'));
+    expect(services.signoff.status().carriedOver).toBeNull();
+  });
+
+  it('presence widens first/last active by the OS idle time and ignores nonsense', () => {
+    const { services, clock } = setup(at('09:10'));
+    services.signoff.samplePresence(600); // last input 09:00
+    clock.advanceTo(at('12:00'));
+    services.signoff.samplePresence(0);
+    services.signoff.samplePresence(-5);
+    services.signoff.samplePresence(Number.NaN);
+    services.signoff.samplePresence(30 * 24 * 3600);
+    expect([services.signoff.status().firstActive, services.signoff.status().lastActive]).toEqual([
+      '09:00',
+      '12:00',
+    ]);
+    // A sample arriving late (an earlier instant) never narrows the span.
+    clock.advanceTo(at('12:10'));
+    services.signoff.samplePresence(3 * 3600);
+    expect([services.signoff.status().firstActive, services.signoff.status().lastActive]).toEqual([
+      '09:00',
+      '12:00',
+    ]);
+  });
+
+  it('work after midnight counts towards the workday before the day boundary', () => {
+    const { services, clock } = setup(at('23:00'));
+    services.signoff.samplePresence(0);
+    clock.advanceTo(at('01:30', '2027-03-16'));
+    services.signoff.samplePresence(0);
+    const monday = services.signoff.day('2027-03-15');
+    expect([monday.firstActive, monday.lastActive, monday.late]).toEqual([
+      '2027-03-15T23:00:00+01:00',
+      '2027-03-16T01:30:00+01:00',
+      true,
+    ]);
+  });
+
+  it('the agenda plans a sign-off at each end of hours, except days signed off, set aside or on holiday', () => {
+    const { services } = setup(at('17:00'));
+    services.settings.set('holidays', [{ from: '2027-03-17', to: '2027-03-17' }]);
+    services.signoff.respond('not-today');
+    const events = services.agenda
+      .between(at('00:00'), at('00:00', '2027-03-20'))
+      .filter((e) => e.kind === 'signoff');
+    expect(events.map((e) => e.id)).toEqual([
+      'signoff:2027-03-16',
+      'signoff:2027-03-18',
+      'signoff:2027-03-19',
+    ]);
+    services.signoff.submit(NO_ANSWERS);
+    expect(services.signoff.status().notToday).toBe(true);
+  });
+
+  it('status shows an unanswered suggestion until it is answered or three hours old', () => {
+    const { services, clock } = setup(at('17:30'));
+    services.signoff.samplePresence(0);
+    services.signoff.markSuggested('2027-03-15');
+    expect(services.signoff.status().suggested).toEqual({
+      reason: 'end-of-hours',
+      at: '2027-03-15T17:30:00+01:00',
+    });
+    services.signoff.respond('snooze');
+    expect(services.signoff.status()).toMatchObject({
+      suggested: null,
+      snoozedUntil: '2027-03-15T17:45:00+01:00',
+    });
+    clock.advanceTo(at('17:45'));
+    services.signoff.markSuggested('2027-03-15');
+    expect(services.signoff.status().suggested?.at).toBe('2027-03-15T17:45:00+01:00');
+    clock.advanceTo(at('20:45'));
+    expect(services.signoff.status().suggested).toBeNull();
+  });
+
+  it('creep over the last weeks starts on a Monday and ends today', () => {
+    const { services } = setup(at('12:00', '2027-03-24')); // Wednesday
+    const stats = services.signoff.creep(4);
+    expect([stats.from, stats.to, stats.weeks.length]).toEqual(['2027-03-01', '2027-03-24', 4]);
+  });
+});
