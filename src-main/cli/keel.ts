@@ -452,14 +452,103 @@ export function buildProgram(): Command {
       }),
     );
 
+  const talk = program.command('talk').description('talking points for the next one-on-one');
+  talk
+    .command('add')
+    .description('add a talking point')
+    .argument('<text...>', 'the point')
+    .option('--json', 'print JSON')
+    .action(async (words: string[], opts: { json?: boolean }) =>
+      withServices(async (services) => {
+        const point = await call(services, 'talk:add', { text: words.join(' ') });
+        print(point, Boolean(opts.json), () => `Added ${point.id.slice(0, 8)}: ${point.text}`);
+      }),
+    );
+  talk
+    .command('list')
+    .description('open talking points (undiscussed ones carry over)')
+    .option('--all', 'include discussed points')
+    .option('--json', 'print JSON')
+    .action(async (opts: { all?: boolean; json?: boolean }) =>
+      withServices(async (services) => {
+        const points = await call(services, 'talk:list', { includeDiscussed: Boolean(opts.all) });
+        print(points, Boolean(opts.json), () =>
+          points.length === 0
+            ? 'No open talking points.'
+            : points.map((p) => `${p.id.slice(0, 8)}  ${p.discussedAt ? '✓ ' : ''}${p.text}`).join('\n'),
+        );
+      }),
+    );
+  talk
+    .command('done')
+    .description('mark a talking point discussed')
+    .argument('<id>', 'the id keel talk list shows')
+    .action(async (id: string) =>
+      withServices(async (services) => {
+        const point = await call(services, 'talk:discussed', { id, discussed: true });
+        process.stdout.write(`Discussed: ${point.text}\n`);
+      }),
+    );
+
+  program
+    .command('summary')
+    .description('build the one-on-one summary you choose to share, and log the share')
+    .addOption(new Option('--from <date>', 'first day, YYYY-MM-DD').makeOptionMandatory())
+    .addOption(new Option('--to <date>', 'last day, YYYY-MM-DD').makeOptionMandatory())
+    .addOption(
+      new Option('--format <format>', 'md, html or json').choices(['md', 'html', 'json']).default('md'),
+    )
+    .option(
+      '--sections <list>',
+      'comma-separated: trends,sustainability,stretched,focus,endOfDay,talkingPoints,notes',
+    )
+    .option('--notes <ids>', 'comma-separated check-in ids of notes marked shareable')
+    .option('--out <file>', 'write to this file instead of printing')
+    .action(
+      async (opts: {
+        from: string;
+        to: string;
+        format: 'md' | 'html' | 'json';
+        sections?: string;
+        notes?: string;
+        out?: string;
+      }) =>
+        withServices(async (services) => {
+          const list = (raw: string | undefined) =>
+            raw === undefined
+              ? undefined
+              : raw
+                  .split(',')
+                  .map((s) => s.trim())
+                  .filter((s) => s.length > 0);
+          const choices = {
+            from: opts.from,
+            to: opts.to,
+            sections: list(opts.sections),
+            noteIds: list(opts.notes),
+          };
+          const built = services.summary.build(choices as Parameters<typeof services.summary.build>[0]);
+          const text =
+            opts.format === 'json'
+              ? services.summary.json(built.choices)
+              : services.summary.preview(built.choices, opts.format).text;
+          if (opts.out !== undefined) await writeFileAtomically(path.resolve(opts.out), text);
+          else process.stdout.write(text);
+          // What left Keel is logged like the window's exports: when, period, sections, a hash.
+          services.summary.logShare(built.choices, built.model, opts.format, 'cli', text);
+          if (opts.out !== undefined)
+            process.stderr.write(`Wrote ${path.resolve(opts.out)}; the share is logged.\n`);
+        }),
+    );
+
   return program;
 }
 
 /** Writes beside the target, then renames: a crash never leaves half a file. */
-async function writeFileAtomically(file: string, content: string): Promise<void> {
+async function writeFileAtomically(file: string, content: string | Uint8Array): Promise<void> {
   const temp = `${file}.${process.pid}.tmp`;
   try {
-    await fs.promises.writeFile(temp, content, 'utf8');
+    await fs.promises.writeFile(temp, content);
     await fs.promises.rename(temp, file);
   } catch (error) {
     await fs.promises.rm(temp, { force: true });

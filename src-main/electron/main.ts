@@ -8,6 +8,7 @@ import path from 'node:path';
 import {
   app,
   BrowserWindow,
+  clipboard,
   dialog,
   globalShortcut,
   ipcMain,
@@ -133,8 +134,24 @@ function run(): void {
         ? await dialog.showSaveDialog(parent, options)
         : await dialog.showSaveDialog(options);
       if (result.canceled || !result.filePath) return null;
-      await fs.promises.writeFile(result.filePath, content, 'utf8');
+      await fs.promises.writeFile(result.filePath, content);
       return path.basename(result.filePath);
+    },
+    async copyText(text) {
+      clipboard.writeText(text);
+    },
+    async printToPdf(html) {
+      // A hidden, sandboxed window with scripts off renders the summary; nothing else loads.
+      const printer = new BrowserWindow({
+        show: false,
+        webPreferences: { sandbox: true, contextIsolation: true, javascript: false, nodeIntegration: false },
+      });
+      try {
+        await printer.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
+        return await printer.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
+      } finally {
+        printer.destroy();
+      }
     },
     async chooseFile({ title, filters }) {
       const parent = window && !window.isDestroyed() ? window : undefined;

@@ -34,6 +34,15 @@ export const CHANNELS = [
   'checks:list',
   'checks:trends',
   'checks:questionnaire',
+  'talk:add',
+  'talk:list',
+  'talk:discussed',
+  'talk:delete',
+  'summary:options',
+  'summary:preview',
+  'summary:export',
+  'summary:copy',
+  'summary:shares',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 
@@ -57,6 +66,8 @@ export const STATE_TOPICS = [
   'calendar',
   'signoff',
   'checks',
+  'talk',
+  'summary',
 ] as const;
 export type StateTopic = (typeof STATE_TOPICS)[number];
 

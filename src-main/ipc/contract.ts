@@ -7,6 +7,8 @@ import { signoffInputSchema, type CreepStats } from '../core/signoff';
 import { checkInInputSchema, type CheckInInput } from '../core/checkin';
 import { TREND_RANGES } from '../core/checkin-trends';
 import { QUESTIONNAIRE_KINDS } from '../core/questionnaires';
+import { summaryChoicesSchema } from '../core/summary';
+import type { ShareDto, SummaryOptions, SummaryPreview, TalkingPointDto } from '../services/summary-service';
 import type {
   CalendarStatus,
   CheckForm,
@@ -53,6 +55,9 @@ const settingsSetInput = z
     return { key: input.key, value: parsed.data } as SettingsSetInput;
   }) as unknown as z.ZodType<SettingsSetInput, SettingsSetInput>;
 
+const recordId = z
+  .string({ message: 'Name it by its id.' })
+  .regex(/^[0-9a-f-]{4,36}$/i, { message: 'That is not an id Keel gave.' });
 const checkId = z
   .string({ message: 'Name a check-in by its id.' })
   .regex(/^[0-9a-f-]{4,36}$/i, { message: 'That is not a check-in id.' });
@@ -187,6 +192,53 @@ export const contract = {
       })
       .strict(),
   ),
+  'talk:add': channel<TalkingPointDto>()(
+    z
+      .object({
+        text: z
+          .string({ message: 'Write the talking point.' })
+          .trim()
+          .min(1, { message: 'Write the talking point.' })
+          .max(500, { message: 'Keep a talking point under 500 characters.' }),
+      })
+      .strict(),
+  ),
+  'talk:list': channel<TalkingPointDto[]>()(
+    z.object({ includeDiscussed: z.boolean({ message: 'Use true or false.' }).optional() }).strict(),
+  ),
+  'talk:discussed': channel<TalkingPointDto>()(
+    z.object({ id: recordId, discussed: z.boolean({ message: 'Use true or false.' }) }).strict(),
+  ),
+  'talk:delete': channel<{ deleted: string }>()(z.object({ id: recordId }).strict()),
+  'summary:options': channel<SummaryOptions>()(
+    z
+      .object({ from: localDate, to: localDate })
+      .strict()
+      .refine((r) => r.from <= r.to, { message: 'The start date must not be after the end date.' })
+      .optional()
+      .transform((r) => r ?? null) as unknown as z.ZodType<
+      { from: string; to: string } | null,
+      { from: string; to: string } | undefined
+    >,
+  ),
+  'summary:preview': channel<SummaryPreview>()(
+    z
+      .object({
+        choices: summaryChoicesSchema,
+        format: z.enum(['md', 'html'], { message: 'Use md or html.' }),
+      })
+      .strict(),
+  ),
+  'summary:export': channel<ExportResult>()(
+    z
+      .object({
+        choices: summaryChoicesSchema,
+        format: z.enum(['md', 'html', 'pdf'], { message: 'Use md, html or pdf.' }),
+      })
+      .strict(),
+  ),
+  'summary:copy': channel<{ copied: true }>()(z.object({ choices: summaryChoicesSchema }).strict()),
+  'summary:shares': channel<ShareDto[]>()(noInput),
 } as const satisfies Record<ChannelName, { input: z.ZodType; output: unknown }>;
 
 // The channel list in channels.ts and this contract name exactly the same channels.

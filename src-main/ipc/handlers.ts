@@ -6,7 +6,7 @@ import { toEventDto } from '../services/status-service';
 import type { Channel, ChannelOutput, ParsedInput } from './contract';
 
 /** The dialogs handlers may open (main's save and open dialogs). */
-export type DialogPort = Pick<ShellPort, 'saveFile' | 'chooseFile'>;
+export type DialogPort = Pick<ShellPort, 'saveFile' | 'chooseFile' | 'copyText' | 'printToPdf'>;
 
 /** Where there is no window to ask in (the CLI), file choices come from arguments instead. */
 const NO_DIALOGS: DialogPort = {
@@ -18,6 +18,10 @@ const NO_DIALOGS: DialogPort = {
     Promise.reject(
       new KeelError('invalid_input', 'There is no window to choose a file in; name a file instead.'),
     ),
+  copyText: () =>
+    Promise.reject(new KeelError('invalid_input', 'There is no clipboard here; write to a file instead.')),
+  printToPdf: () =>
+    Promise.reject(new KeelError('invalid_input', 'PDF needs the desktop app; use Markdown or HTML here.')),
 };
 
 export type Handlers = {
@@ -81,5 +85,15 @@ export function createHandlers(services: Services, shell: DialogPort = NO_DIALOG
     'checks:list': ({ from, to }) => services.checkins.list(from, to),
     'checks:trends': ({ range }) => services.checkins.trends(range),
     'checks:questionnaire': ({ kind, answers }) => services.checkins.answerQuestionnaire(kind, answers),
+    'talk:add': ({ text }) => services.summary.addPoint(text),
+    'talk:list': ({ includeDiscussed }) => services.summary.points(includeDiscussed ?? false),
+    'talk:discussed': ({ id, discussed }) => services.summary.setDiscussed(id, discussed),
+    'talk:delete': ({ id }) => services.summary.deletePoint(id),
+    'summary:options': (range) => services.summary.options(range ?? undefined),
+    'summary:preview': ({ choices, format }) => services.summary.preview(choices, format),
+    // The window never gets a path: main's save dialog chooses, main writes.
+    'summary:export': ({ choices, format }) => services.summary.export(choices, format, shell),
+    'summary:copy': ({ choices }) => services.summary.copy(choices, shell),
+    'summary:shares': () => services.summary.shares(),
   };
 }

@@ -59,9 +59,17 @@ export interface ShellPort {
    * Asks the user where to save (a save dialog) and writes `content` there. Resolves to the
    * file's name, or null when the user cancelled. Only main ever sees the path.
    */
-  saveFile(options: { defaultName: string; content: string; filters: FileFilter[] }): Promise<string | null>;
+  saveFile(options: {
+    defaultName: string;
+    content: string | Uint8Array;
+    filters: FileFilter[];
+  }): Promise<string | null>;
   /** Asks the user for a file to open; resolves to its path (main only), or null. */
   chooseFile(options: { title: string; filters: FileFilter[] }): Promise<string | null>;
+  /** Puts text on the clipboard (the window cannot: its permissions are all denied). */
+  copyText(text: string): Promise<void>;
+  /** Prints a self-contained HTML document to PDF (Electron's printToPDF, scripts off). */
+  printToPdf(html: string): Promise<Uint8Array>;
 }
 
 /** Starting Keel at login (platform/autostart.ts has the adapters). */

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { KeelError } from '../core/errors';
 import type { ViewName } from '../ipc/contract';
 import type { DndController, DndPrior } from './dnd/dnd-controller';
 import type {
@@ -110,7 +111,9 @@ export class FakePower implements PowerPort {
 
 export class RecordingShell implements ShellPort {
   readonly shown: (ViewName | undefined)[] = [];
-  readonly saved: { path: string; content: string }[] = [];
+  readonly saved: { path: string; content: string | Uint8Array }[] = [];
+  /** Text put on the clipboard, in order. */
+  readonly copied: string[] = [];
   quitRequested = false;
   /** What the next open dialog "chooses" (null: the user cancels). */
   nextChosenFile: string | null = null;
@@ -118,13 +121,13 @@ export class RecordingShell implements ShellPort {
   /** `saveDir`: where saved files go (the preview's data folder); none: saves are only recorded. */
   constructor(private readonly saveDir?: string) {}
 
-  async saveFile(options: { defaultName: string; content: string }): Promise<string | null> {
+  async saveFile(options: { defaultName: string; content: string | Uint8Array }): Promise<string | null> {
     const target = this.saveDir
       ? path.join(this.saveDir, path.basename(options.defaultName))
       : options.defaultName;
     if (this.saveDir) {
       await fs.promises.mkdir(this.saveDir, { recursive: true });
-      await fs.promises.writeFile(target, options.content, 'utf8');
+      await fs.promises.writeFile(target, options.content);
     }
     this.saved.push({ path: target, content: options.content });
     return path.basename(target);
@@ -132,6 +135,18 @@ export class RecordingShell implements ShellPort {
 
   async chooseFile(): Promise<string | null> {
     return this.nextChosenFile;
+  }
+
+  async copyText(text: string): Promise<void> {
+    this.copied.push(text);
+  }
+
+  /** Without Electron there is no printToPDF: the preview says so (e2e prints the HTML with Chromium). */
+  async printToPdf(): Promise<Uint8Array> {
+    throw new KeelError(
+      'invalid_input',
+      'PDF export needs the desktop app; export HTML here and print it from a browser.',
+    );
   }
 
   showWindow(view?: ViewName): void {

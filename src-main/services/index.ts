@@ -12,6 +12,7 @@ import { DndRepo } from '../storage/dnd-repo';
 import { FocusRepo } from '../storage/focus-repo';
 import { WorkdayRepo } from '../storage/workday-repo';
 import { CheckinRepo } from '../storage/checkin-repo';
+import { SummaryRepo } from '../storage/summary-repo';
 import { AgendaService } from './agenda-service';
 import { CalendarService } from './calendar-service';
 import { DndService } from './dnd-service';
@@ -19,6 +20,7 @@ import { FocusService } from './focus-service';
 import { SettingsService } from './settings-service';
 import { SignoffService } from './signoff-service';
 import { CheckinService } from './checkin-service';
+import { SummaryService } from './summary-service';
 import { StatusService } from './status-service';
 
 /** The settings-table key that holds the imported calendar's path. */
@@ -34,6 +36,7 @@ export interface Services {
   status: StatusService;
   signoff: SignoffService;
   checkins: CheckinService;
+  summary: SummaryService;
   close(): void;
 }
 
@@ -59,12 +62,20 @@ export function createServices(options: ServiceOptions): Services {
   const settings = new SettingsService(settingsRepo, options.clock, options.systemZone);
   const agenda = new AgendaService(settings, options.clock);
   const focus = new FocusService(new FocusRepo(db), settings, options.clock);
-  const signoff = new SignoffService(new WorkdayRepo(db), settings, options.clock);
+  const workdays = new WorkdayRepo(db);
+  const signoff = new SignoffService(workdays, settings, options.clock);
   agenda.addSource(workdaySource);
   agenda.addSource(focus.agendaSource);
   agenda.addSource(signoff.agendaSource);
   const checkins = new CheckinService(new CheckinRepo(db), settings, options.clock);
   agenda.addSource(checkins.agendaSource);
+  const summary = new SummaryService(new SummaryRepo(db), {
+    settings,
+    checkins,
+    focus,
+    workdays,
+    clock: options.clock,
+  });
   const calendar = new CalendarService({
     readFile: (file) => fs.promises.readFile(file, 'utf8'),
     watch: options.fileWatch ?? nodeFileWatch,
@@ -115,6 +126,7 @@ export function createServices(options: ServiceOptions): Services {
     status,
     signoff,
     checkins,
+    summary,
     close: () => {
       calendar.dispose();
       if (db.open) db.close();

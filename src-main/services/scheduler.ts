@@ -24,6 +24,8 @@ export class AgendaScheduler {
   /** The instant up to which events have been delivered or reconciled. */
   private cursor: number;
   private running = false;
+  /** Moments are being handed to the handlers (see `replan`). */
+  private delivering = false;
 
   constructor(
     private readonly agenda: AgendaService,
@@ -53,6 +55,9 @@ export class AgendaScheduler {
   /** Reconciles what passed since the last run, then arms the timer anew. */
   replan(): void {
     if (!this.running) return;
+    // A handler re-planning while moments are being delivered (a focus block starting) must not
+    // deliver them again: the delivery loop re-arms once it is done.
+    if (this.delivering) return;
     this.disarm();
     this.catchUp();
     this.arm();
@@ -65,14 +70,21 @@ export class AgendaScheduler {
       this.cursor = now;
       return;
     }
-    for (const moment of this.agenda.momentsBetween(this.cursor + 1, now + 1)) {
-      if (now - moment.at <= DELIVERY_GRACE_MS) this.handlers.onDue(moment);
-      else this.handlers.onMissed?.(moment);
+    const due = this.agenda.momentsBetween(this.cursor + 1, now + 1);
+    this.delivering = true;
+    try {
+      for (const moment of due) {
+        if (now - moment.at <= DELIVERY_GRACE_MS) this.handlers.onDue(moment);
+        else this.handlers.onMissed?.(moment);
+      }
+    } finally {
+      this.delivering = false;
+      this.cursor = now;
     }
-    this.cursor = now;
   }
 
   private arm(): void {
+    this.disarm();
     const next = this.agenda.nextMoment(this.cursor);
     this.armedFor = next;
     if (!next) return;

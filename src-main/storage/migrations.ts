@@ -150,6 +150,38 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    name: 'one-on-one',
+    up(db) {
+      db.exec(`
+        -- Points to raise at the next one-on-one; undiscussed ones carry over.
+        CREATE TABLE talking_points (
+          id           TEXT PRIMARY KEY,
+          text         TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 500),
+          created_at   INTEGER NOT NULL,
+          discussed_at INTEGER
+        ) STRICT;
+        CREATE INDEX talking_points_open ON talking_points (discussed_at, created_at);
+
+        -- Every summary that left Keel: when, which period and sections, how, and a hash of
+        -- exactly what was exported (the text itself is not kept).
+        CREATE TABLE shares (
+          id           TEXT PRIMARY KEY,
+          at           INTEGER NOT NULL,
+          local_date   TEXT NOT NULL,
+          period_from  TEXT NOT NULL,
+          period_to    TEXT NOT NULL CHECK (period_to >= period_from),
+          sections     TEXT NOT NULL CHECK (json_valid(sections)),
+          note_count   INTEGER NOT NULL DEFAULT 0,
+          format       TEXT NOT NULL CHECK (format IN ('md', 'html', 'pdf', 'clipboard', 'json')),
+          via          TEXT NOT NULL CHECK (via IN ('window', 'cli')),
+          content_hash TEXT NOT NULL CHECK (length(content_hash) = 64)
+        ) STRICT;
+        CREATE INDEX shares_by_date ON shares (local_date, at);
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

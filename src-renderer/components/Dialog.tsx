@@ -14,14 +14,17 @@ export interface DialogProps {
   footer?: ReactNode;
   /** Accessible label of the close button. */
   closeLabel?: string;
+  /** Room for a form (640px instead of 480px); the content scrolls when taller than the window. */
+  wide?: boolean;
 }
 
+// Tab stops only: a roving group's other options (tabindex -1) are not where focus starts.
 const FOCUSABLE = [
-  'a[href]',
-  'button:not([disabled])',
-  'input:not([disabled])',
-  'select:not([disabled])',
-  'textarea:not([disabled])',
+  'a[href]:not([tabindex="-1"])',
+  'button:not([disabled]):not([tabindex="-1"])',
+  'input:not([disabled]):not([tabindex="-1"])',
+  'select:not([disabled]):not([tabindex="-1"])',
+  'textarea:not([disabled]):not([tabindex="-1"])',
   '[tabindex]:not([tabindex="-1"])',
 ];
 const IN_BODY = FOCUSABLE.map((s) => `.dialog__body ${s}`).join(', ');
@@ -40,6 +43,7 @@ export function Dialog({
   children,
   footer,
   closeLabel = 'Close',
+  wide = false,
 }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -65,7 +69,7 @@ export function Dialog({
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={wide ? 'dialog dialog--wide' : 'dialog'}
       aria-labelledby={titleId}
       aria-describedby={description !== undefined ? descriptionId : undefined}
       onKeyDown={(event) => {

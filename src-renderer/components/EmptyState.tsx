@@ -8,7 +8,7 @@ export interface EmptyStateProps {
   /** A decorative icon (hidden from assistive technology). */
   icon?: ReactNode;
   action?: ReactNode;
-  headingLevel?: 2 | 3;
+  headingLevel?: 2 | 3 | 4;
   /** Compact: for use inside a card rather than filling a view. */
   compact?: boolean;
 }
@@ -22,7 +22,7 @@ export function EmptyState({
   headingLevel = 2,
   compact = false,
 }: EmptyStateProps) {
-  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const Heading = (['h2', 'h3', 'h4'] as const)[headingLevel - 2] ?? 'h2';
   return (
     <div className={compact ? 'empty-state empty-state--compact' : 'empty-state'}>
       {icon !== undefined && (

@@ -2,6 +2,9 @@ import { create } from 'zustand';
 import type { ViewName } from '../../src-main/ipc/contract';
 import { isViewName } from '../app/views';
 
+/** A part of a view that can be asked for by name, e.g. Settings' check-in card. */
+export type NavigationTarget = 'checkins';
+
 interface NavigationState {
   view: ViewName;
   /**
@@ -9,17 +12,26 @@ interface NavigationState {
    * start-up, so opening the window does not steal focus.
    */
   focusRequest: number;
-  navigate(view: ViewName, options?: { focus?: boolean }): void;
+  /** Where in the view focus should go instead of its heading; the target clears it once used. */
+  target: NavigationTarget | null;
+  navigate(view: ViewName, options?: { focus?: boolean; target?: NavigationTarget }): void;
+  /** Called by a target once it has taken focus. */
+  clearTarget(): void;
 }
 
-const initial = { view: 'today' as ViewName, focusRequest: 0 };
+const initial = { view: 'today' as ViewName, focusRequest: 0, target: null };
 
 export const useNavigation = create<NavigationState>()((set) => ({
   ...initial,
   navigate(view, options = {}) {
     if (!isViewName(view)) return;
-    set((s) => ({ view, focusRequest: options.focus === false ? s.focusRequest : s.focusRequest + 1 }));
+    set((s) => ({
+      view,
+      focusRequest: options.focus === false ? s.focusRequest : s.focusRequest + 1,
+      target: options.target ?? null,
+    }));
   },
+  clearTarget: () => set({ target: null }),
 }));
 
 export function resetNavigation(): void {

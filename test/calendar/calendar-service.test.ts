@@ -203,7 +203,7 @@ describe('CalendarService', () => {
 
   it('exports the focus plan through the shell save dialog', async () => {
     const t = setup();
-    const saved: { defaultName: string; content: string; filters: unknown }[] = [];
+    const saved: { defaultName: string; content: string | Uint8Array; filters: unknown }[] = [];
     const result = await t.service.exportPlan({
       saveFile: (o) => {
         saved.push(o);
@@ -214,7 +214,7 @@ describe('CalendarService', () => {
     expect(saved[0]?.defaultName).toBe('keel-focus.ics');
     expect(saved[0]?.filters).toEqual([{ name: 'Calendar', extensions: ['ics'] }]);
     expect(saved[0]?.content).toContain('DTSTART;TZID=Europe/Berlin:20270315T090000');
-    expect(saved[0]?.content.match(/BEGIN:VEVENT/g)).toHaveLength(10);
+    expect(String(saved[0]?.content).match(/BEGIN:VEVENT/g)).toHaveLength(10);
     const cancelled = await t.service.exportPlan({ saveFile: () => Promise.resolve(null) });
     expect(cancelled).toEqual({ saved: false, fileName: null });
   });

@@ -1,17 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { keel } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
-
-const CLI = path.resolve(__dirname, '../../dist/cli/keel.cjs');
-
-function keel(args: string[], env: Record<string, string>) {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TZ: 'Europe/Berlin', ...env },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 const base = ['check', 'add', '--workload', '4', '--energy', '2', '--sustainable', 'mostly'];
 

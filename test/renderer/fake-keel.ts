@@ -1,12 +1,65 @@
+import {
+  DEFAULT_TAGS,
+  ENERGY_LABELS,
+  makeCheckIn,
+  normaliseTags,
+  NOTE_MAX_LENGTH,
+  RATINGS,
+  STRETCHED_QUESTION,
+  SUSTAINABLE,
+  SUSTAINABLE_LABELS,
+  SUSTAINABLE_QUESTION,
+  tagLabel,
+  WORKLOAD_LABELS,
+  type CheckIn as CoreCheckIn,
+  type Rating,
+} from '../../src-main/core/checkin';
+import { checkPromptsBetween, defaultCadence, describeCadence } from '../../src-main/core/checkin-cadence';
+import {
+  questionnaireSeries,
+  tagFrequencies,
+  trendRange,
+  trendSummary,
+  weeklyTrends,
+} from '../../src-main/core/checkin-trends';
+import { KeelError } from '../../src-main/core/errors';
+import {
+  BURNOUT_INTERPRETATION,
+  BURNOUT_OPTIONS,
+  BURNOUT_QUESTION,
+  BURNOUT_SYMPTOMS_FROM,
+  makeQuestionnaireResult,
+  QUESTIONNAIRE_DISCLAIMER,
+  QUESTIONNAIRES,
+  questionnaireDue,
+  WHO5_INTERPRETATION,
+  WHO5_ITEMS,
+  WHO5_OPTIONS,
+  WHO5_STEM,
+  who5Note,
+  type QuestionnaireKind,
+  type QuestionnaireResult,
+} from '../../src-main/core/questionnaires';
 import { defaultSettings } from '../../src-main/core/settings';
 import { creepStats, weekStartOf, type WorkdayFacts } from '../../src-main/core/signoff';
 import { holidayOn, hoursOn, plannedSignoffAt, signoffWorkdayOf } from '../../src-main/core/signoff-policy';
-import { addLocalDays, instantAt, startOfLocalDate, weekdayOf } from '../../src-main/core/time';
+import {
+  addLocalDays,
+  clockTimeOf,
+  instantAt,
+  localDateOf,
+  startOfLocalDate,
+  toLocalIso,
+  weekdayOf,
+} from '../../src-main/core/time';
 import { describeIssues } from '../../src-main/core/validation';
 import { contract, type IpcResult, type KeelApi, type StateEvent } from '../../src-main/ipc/contract';
 import type {
   AgendaEvent,
   CalendarStatus,
+  CheckForm,
+  CheckIn,
+  CheckTrends,
   CreepStats,
   DndStatus,
   ExportResult,
@@ -14,6 +67,8 @@ import type {
   FocusStats,
   FocusStatus,
   InterruptionKind,
+  Questionnaire,
+  QuestionnaireOutcome,
   SettingKey,
   Settings,
   SignoffRecord,
@@ -56,7 +111,16 @@ export type FakeMethod =
   | 'checks.delete'
   | 'checks.list'
   | 'checks.trends'
-  | 'checks.questionnaire';
+  | 'checks.questionnaire'
+  | 'talk.add'
+  | 'talk.list'
+  | 'talk.discussed'
+  | 'talk.delete'
+  | 'summary.options'
+  | 'summary.preview'
+  | 'summary.export'
+  | 'summary.copy'
+  | 'summary.shares';
 
 /** Meetings overlapping a block, by occurrence id ("focus:2025-03-11@09:00"). */
 export type FakeMeetings = Record<string, FocusBlock['meetings']>;
@@ -111,6 +175,42 @@ export interface FakeSignoffOptions {
   creep?: CreepStats;
 }
 
+/** A check-in already recorded: its answers and when it was taken. */
+export interface FakeCheckIn {
+  id?: string;
+  /** ISO 8601 with an offset, e.g. "2025-03-07T16:05:00+01:00". */
+  at: string;
+  workload: Rating;
+  energy: Rating;
+  sustainable: 'yes' | 'mostly' | 'no';
+  stretched?: string[];
+  note?: string | null;
+  shareable?: boolean;
+  edited?: boolean;
+}
+
+/** A questionnaire answered earlier. */
+export interface FakeQuestionnaireResult {
+  kind: QuestionnaireKind;
+  /** ISO 8601 with an offset. */
+  at: string;
+  answers: number[];
+}
+
+/**
+ * Check-ins: the history, earlier questionnaire answers, and optional fixed answers. Without the
+ * fixed answers the fake computes like main (main's own core functions for the cadence, trends,
+ * scores and the calm WHO-5 note).
+ */
+export interface FakeChecksOptions {
+  history?: FakeCheckIn[];
+  results?: FakeQuestionnaireResult[];
+  /** What `checks.trends` answers, instead of computing it from the history. */
+  trends?: CheckTrends;
+  /** What `checks.questionnaire` answers, instead of scoring the answers. */
+  outcome?: QuestionnaireOutcome;
+}
+
 export interface FakeCall {
   method: FakeMethod;
   input: unknown;
@@ -133,6 +233,7 @@ export interface FakeKeelOptions {
   /** What `focus.exportIcs` answers; `{saved:false, fileName:null}` is a cancelled dialog. */
   exportResult?: ExportResult;
   signoff?: FakeSignoffOptions;
+  checks?: FakeChecksOptions;
 }
 
 export interface FakeKeel {
@@ -160,6 +261,10 @@ export interface FakeKeel {
   signoffStatus(): SignoffStatus;
   /** Changes the sign-off state (presence, suggestion…) as main would; does not emit. */
   patchSignoff(patch: Omit<FakeSignoffOptions, 'history' | 'creep'>): void;
+  /** The recorded check-ins as `checks.list` shows them, oldest first. */
+  checkIns(): CheckIn[];
+  /** The check-in form the fake would answer now. */
+  checkForm(): CheckForm;
 }
 
 /** Main's defaults, in the zone the fake's status is in. */
@@ -633,25 +738,277 @@ export function createFakeKeel(options: FakeKeelOptions = {}): FakeKeel {
       }),
   };
 
-  /* ---------- Check-ins: not modelled yet; every call answers one clear sentence ---------- */
+  /* ---------- Check-ins: a small model of main's check-in service ---------- */
+  const checksOptions = structuredClone(options.checks ?? {});
+  let checkIds = 0;
+  const nextCheckId = () => `00000000-0000-4000-8000-${(++checkIds).toString(16).padStart(12, '0')}`;
+  const storedChecks: (CoreCheckIn & { edited: boolean })[] = (checksOptions.history ?? []).map((c) => {
+    const at = Date.parse(c.at);
+    const check = makeCheckIn(
+      {
+        workload: c.workload,
+        energy: c.energy,
+        sustainable: c.sustainable,
+        stretched: normaliseTags(c.stretched ?? []),
+        ...(c.note ? { note: c.note } : {}),
+        shareable: c.shareable ?? false,
+      },
+      { id: c.id ?? nextCheckId(), at, zone: settings.zone },
+    );
+    return { ...check, edited: c.edited ?? false };
+  });
+  let resultIds = 0;
+  const results: QuestionnaireResult[] = (checksOptions.results ?? []).map((r) =>
+    makeQuestionnaireResult(r.kind, r.answers, {
+      id: `r${++resultIds}`,
+      at: Date.parse(r.at),
+      zone: settings.zone,
+    }),
+  );
+
+  const byTime = (a: { at: number }, b: { at: number }) => a.at - b.at;
+  const todayOf = () => localDateOf(nowMs, settings.zone);
+
+  function checkDto(c: CoreCheckIn & { edited: boolean }): CheckIn {
+    return {
+      id: c.id,
+      at: toLocalIso(c.at, c.zone),
+      date: c.localDate,
+      time: clockTimeOf(c.at, c.zone),
+      workload: c.workload,
+      workloadLabel: WORKLOAD_LABELS[c.workload],
+      energy: c.energy,
+      energyLabel: ENERGY_LABELS[c.energy],
+      sustainable: c.sustainable,
+      stretched: c.stretched.map((id) => ({ id, label: tagLabel(id) })),
+      note: c.note,
+      shareable: c.shareable,
+      edited: c.edited,
+    };
+  }
+
+  const cadenceNow = () =>
+    settings.checkins.cadence ?? defaultCadence(settings.oneOnOne, settings.workingHours);
+
+  /** The next planned prompt within two weeks; a day that already has a check needs none. */
+  function nextPrompt(): string | null {
+    const planned = checkPromptsBetween(nowMs + 1, nowMs + 15 * 86_400_000, cadenceNow(), settings.zone, {
+      isWorkday: (date) => hoursOn(date, settings) !== null,
+    });
+    const next = planned.find(
+      (e) => !storedChecks.some((c) => c.localDate === localDateOf(e.start, settings.zone)),
+    );
+    return next ? toLocalIso(next.start, settings.zone) : null;
+  }
+
+  function latestResult(kind: QuestionnaireKind): QuestionnaireResult | undefined {
+    return results
+      .filter((r) => r.kind === kind)
+      .sort(byTime)
+      .at(-1);
+  }
+
+  function questionnaireDto(kind: QuestionnaireKind): Questionnaire {
+    const info = QUESTIONNAIRES[kind];
+    const last = latestResult(kind);
+    const enabled = settings.checkins[kind];
+    return {
+      kind,
+      title: info.title,
+      enabled,
+      due: questionnaireDue(kind, last?.at ?? null, nowMs, settings.zone, enabled),
+      source: info.source,
+      disclaimer: QUESTIONNAIRE_DISCLAIMER,
+      stem: kind === 'who5' ? WHO5_STEM : BURNOUT_QUESTION,
+      items: kind === 'who5' ? [...WHO5_ITEMS] : [BURNOUT_QUESTION],
+      options:
+        kind === 'who5'
+          ? WHO5_OPTIONS.map((o) => ({ value: o.value, label: o.label }))
+          : BURNOUT_OPTIONS.map((o) => ({ value: o.value, label: o.text })),
+      last: last ? { date: last.localDate, score: last.score } : null,
+    };
+  }
+
+  function checkForm(): CheckForm {
+    const cadence = cadenceNow();
+    const custom = settings.checkins.customTags.filter((t) => !DEFAULT_TAGS.some((d) => d.id === t));
+    return structuredClone({
+      workload: RATINGS.map((value) => ({ value, label: WORKLOAD_LABELS[value] })),
+      energy: RATINGS.map((value) => ({ value, label: ENERGY_LABELS[value] })),
+      sustainableQuestion: SUSTAINABLE_QUESTION,
+      sustainable: SUSTAINABLE.map((value) => ({ value, label: SUSTAINABLE_LABELS[value] })),
+      stretchedQuestion: STRETCHED_QUESTION,
+      tags: [
+        ...DEFAULT_TAGS.map((t) => ({ ...t, custom: false })),
+        ...custom.map((id) => ({ id, label: tagLabel(id), custom: true })),
+      ],
+      noteMax: NOTE_MAX_LENGTH,
+      cadence: {
+        mode: cadence.mode,
+        text: describeCadence(cadence),
+        isDefault: settings.checkins.cadence === null,
+      },
+      nextPrompt: nextPrompt(),
+      checkedToday: storedChecks.filter((c) => c.localDate === todayOf()).length,
+      questionnaires: (['burnout', 'who5'] as const).map(questionnaireDto),
+    });
+  }
+
+  function trendsOf(range: CheckTrends['range']): CheckTrends {
+    const { from, to } = trendRange(range, todayOf());
+    const checks = storedChecks.filter((c) => c.localDate >= from && c.localDate <= to).sort(byTime);
+    const summary = trendSummary(checks, from, to);
+    const series = (kind: QuestionnaireKind) =>
+      questionnaireSeries(results, kind, { from, to }).map((p) => ({ date: p.localDate, score: p.score }));
+    return {
+      range,
+      from,
+      to,
+      count: summary.count,
+      weeks: weeklyTrends(checks, from, to),
+      tags: tagFrequencies(checks),
+      workloadDirection: summary.workloadDirection,
+      energyDirection: summary.energyDirection,
+      burnout: series('burnout'),
+      who5: series('who5'),
+    };
+  }
+
+  function checksChanged() {
+    if (emitOnSet) queueMicrotask(() => emit({ type: 'changed', topics: ['checks', 'agenda', 'status'] }));
+  }
+
+  const checks: KeelApi['checks'] = {
+    form: (input) => answer('checks.form', input, () => ({ ok: true, value: checkForm() })),
+    add: (input) =>
+      answer('checks.add', input, () => {
+        const parsed = contract['checks:add'].input.safeParse(input);
+        if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));
+        const check = {
+          ...makeCheckIn(parsed.data, { id: nextCheckId(), at: nowMs, zone: settings.zone }),
+          edited: false,
+        };
+        storedChecks.push(check);
+        checksChanged();
+        return { ok: true, value: checkDto(check) };
+      }),
+    update: (input) =>
+      answer('checks.update', input, () => {
+        const parsed = contract['checks:update'].input.safeParse(input);
+        if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));
+        const index = storedChecks.findIndex((c) => c.id === parsed.data.id);
+        const existing = storedChecks[index];
+        if (!existing) return fail('not_found', 'That check-in no longer exists.');
+        const check = {
+          ...makeCheckIn(parsed.data.input, { id: existing.id, at: existing.at, zone: existing.zone }),
+          edited: true,
+        };
+        storedChecks[index] = check;
+        checksChanged();
+        return { ok: true, value: checkDto(check) };
+      }),
+    delete: (input) =>
+      answer('checks.delete', input, () => {
+        const parsed = contract['checks:delete'].input.safeParse(input);
+        if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));
+        const index = storedChecks.findIndex((c) => c.id === parsed.data.id);
+        if (index < 0) return fail('not_found', `No check-in has the id "${parsed.data.id}".`);
+        storedChecks.splice(index, 1);
+        checksChanged();
+        return { ok: true, value: { deleted: parsed.data.id } };
+      }),
+    list: (input) =>
+      answer('checks.list', input, () => {
+        const parsed = contract['checks:list'].input.safeParse(input);
+        if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));
+        const { from, to } = parsed.data;
+        const value = storedChecks
+          .filter((c) => c.localDate >= from && c.localDate <= to)
+          .sort(byTime)
+          .map(checkDto);
+        return { ok: true, value };
+      }),
+    trends: (input) =>
+      answer('checks.trends', input, () => {
+        const parsed = contract['checks:trends'].input.safeParse(input);
+        if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));
+        const fixed = checksOptions.trends;
+        return {
+          ok: true,
+          value: fixed
+            ? { ...structuredClone(fixed), range: parsed.data.range }
+            : trendsOf(parsed.data.range),
+        };
+      }),
+    questionnaire: (input) =>
+      answer('checks.questionnaire', input, () => {
+        const parsed = contract['checks:questionnaire'].input.safeParse(input);
+        if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));
+        const { kind, answers } = parsed.data;
+        if (!settings.checkins[kind])
+          return fail('invalid_input', `Turn on the ${QUESTIONNAIRES[kind].title} in Settings first.`);
+        const previous = latestResult(kind) ?? null;
+        let result: QuestionnaireResult;
+        try {
+          result = makeQuestionnaireResult(kind, answers, {
+            id: `r${++resultIds}`,
+            at: nowMs,
+            zone: settings.zone,
+          });
+        } catch (error) {
+          if (error instanceof KeelError) return fail(error.code, error.message);
+          throw error;
+        }
+        results.push(result);
+        checksChanged();
+        if (checksOptions.outcome) return { ok: true, value: structuredClone(checksOptions.outcome) };
+        const note = kind === 'who5' ? who5Note(result.score, previous?.score ?? null) : null;
+        return {
+          ok: true,
+          value: {
+            kind,
+            date: result.localDate,
+            score: result.score,
+            interpretation:
+              kind === 'who5'
+                ? result.score <= 50
+                  ? WHO5_INTERPRETATION.low
+                  : WHO5_INTERPRETATION.notLow
+                : result.score >= BURNOUT_SYMPTOMS_FROM
+                  ? BURNOUT_INTERPRETATION.symptoms
+                  : BURNOUT_INTERPRETATION.none,
+            note: note ? { ...note, resources: note.resources.map((r) => ({ ...r })) } : null,
+            disclaimer: QUESTIONNAIRE_DISCLAIMER,
+          },
+        };
+      }),
+  };
+
+  /* ---------- Talking points and the summary: not modelled yet; one clear sentence each ---------- */
   const notModelled =
     (method: FakeMethod) =>
     (input?: unknown): Promise<IpcResult<never>> =>
-      answer<never>(method, input, () => fail('unavailable', 'The fake does not model check-ins yet.'));
-  const checks: KeelApi['checks'] = {
-    form: notModelled('checks.form'),
-    add: notModelled('checks.add'),
-    update: notModelled('checks.update'),
-    delete: notModelled('checks.delete'),
-    list: notModelled('checks.list'),
-    trends: notModelled('checks.trends'),
-    questionnaire: notModelled('checks.questionnaire'),
+      answer<never>(method, input, () => fail('unavailable', 'The fake does not model this yet.'));
+  const talk: KeelApi['talk'] = {
+    add: notModelled('talk.add'),
+    list: notModelled('talk.list'),
+    discussed: notModelled('talk.discussed'),
+    delete: notModelled('talk.delete'),
+  };
+  const summary: KeelApi['summary'] = {
+    options: notModelled('summary.options'),
+    preview: notModelled('summary.preview'),
+    export: notModelled('summary.export'),
+    copy: notModelled('summary.copy'),
+    shares: notModelled('summary.shares'),
   };
 
   const api: KeelApi = {
     focus,
     signoff,
     checks,
+    talk,
+    summary,
     calendar: {
       status: (input) =>
         answer('calendar.status', input, () => ({ ok: true, value: structuredClone(calendar) })),
@@ -693,9 +1050,11 @@ export function createFakeKeel(options: FakeKeelOptions = {}): FakeKeel {
       get: (input) => answer('settings.get', input, () => ({ ok: true, value: structuredClone(settings) })),
       set: (input) =>
         answer('settings.set', input, () => {
-          const { key, value } = input as { key: unknown; value: unknown };
-          const problem = validateSetting(key, value);
-          if (problem !== null) return { ok: false, error: { code: 'invalid_input', message: problem } };
+          // Stored as main stores it: parsed, so normalised (custom tags become slugs, notes trimmed).
+          const parsed = contract['settings:set'].input.safeParse(input);
+          if (!parsed.success)
+            return { ok: false, error: { code: 'invalid_input', message: describeIssues(parsed.error) } };
+          const { key, value } = parsed.data;
           settings = { ...settings, [key as SettingKey]: structuredClone(value) };
           if (emitOnSet) queueMicrotask(() => emit({ type: 'changed', topics: ['settings', 'status'] }));
           return { ok: true, value: structuredClone(settings) };
@@ -746,5 +1105,7 @@ export function createFakeKeel(options: FakeKeelOptions = {}): FakeKeel {
     patchSignoff(patch) {
       Object.assign(signoffState, structuredClone(patch));
     },
+    checkIns: () => [...storedChecks].sort(byTime).map(checkDto),
+    checkForm,
   };
 }

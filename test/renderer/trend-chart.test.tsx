@@ -95,6 +95,22 @@ describe('TrendChart with a canvas', () => {
     ]);
   });
 
+  it('keeps a fixed axis (a 1–5 rating) whatever the values, and redraws when it changes', async () => {
+    const props = {
+      title: 'Workload and energy, week by week',
+      description: 'Weekly averages from 1 to 5.',
+      labels: ['3 Mar', '10 Mar'],
+      labelHeader: 'Week of',
+      series: [{ label: 'Workload', values: [3, 3.5] }],
+      step: 1,
+    };
+    const { rerender } = render(<TrendChart {...props} bounds={{ min: 1, max: 5 }} />);
+    await waitFor(() => expect(chart.created).toHaveLength(1));
+    expect(chart.created[0]?.axis).toEqual({ min: 1, max: 5, step: 1 });
+    rerender(<TrendChart {...props} bounds={{ min: 0, max: 100 }} step={20} />);
+    expect(chart.updated.at(-1)?.axis).toEqual({ min: 0, max: 100, step: 20 });
+  });
+
   it('redraws in place when the data or the theme changes, and cleans up', async () => {
     const { rerender, unmount } = render(<Chart />);
     await waitFor(() => expect(chart.created).toHaveLength(1));

@@ -5,7 +5,7 @@ import { navItem, renderApp } from './render-app';
 const VIEWS: [nav: string, h1: string, says: RegExp][] = [
   ['Today', 'Today', /Good morning/],
   ['Focus', 'Focus', /Next block today at 09:00/],
-  ['Check-ins', 'Check-ins', /workload self-checks.*will live here/],
+  ['Check-ins', 'Check-ins', /About twenty seconds, just for you/],
   ['Sign-off', 'Sign-off', /Working hours end at 17:30/],
   ['One-on-one', 'One-on-one', /summary for your one-on-one will live here/],
   ['Settings', 'Settings', /Stored on this computer only/],

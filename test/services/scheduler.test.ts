@@ -47,6 +47,22 @@ function setup() {
 }
 
 describe('AgendaScheduler', () => {
+  it('a handler that re-plans while moments are delivered gets each moment once, and one timer stays armed', () => {
+    const { services, clock } = setup();
+    const due: string[] = [];
+    const scheduler: AgendaScheduler = new AgendaScheduler(services.agenda, clock, clock, {
+      // A focus block starting re-plans from inside its own delivery.
+      onDue: (m) => {
+        due.push(m.event.id);
+        scheduler.replan();
+      },
+    });
+    scheduler.start();
+    clock.advanceTo(Date.parse('2027-03-16T08:00:00Z')); // Tuesday 09:00 Berlin
+    expect(due).toEqual(['2027-03-15@09:00', '2027-03-15@17:00', '2027-03-16@09:00']);
+    expect(clock.pendingCount()).toBe(1);
+  });
+
   it('arms exactly one timer, for the next event, and fires it on time', () => {
     const { clock, scheduler, due } = setup();
     scheduler.start();

@@ -1,0 +1,48 @@
+/**
+ * Figure 2: building the one-on-one summary for the last two weeks and for the last year, out of
+ * five years of data, on services opened as the app opens them, the way the window's preview asks
+ * for it (see bench/summary-hook.ts).
+ */
+import { ManualClock } from '../../src-main/core/clock';
+import { addLocalDays } from '../../src-main/core/time';
+import { createServices } from '../../src-main/services';
+import { emit, log, round, time, timeAsync, timing } from '../lib/report';
+import { copyDataset, NOW, removeDir, TODAY, ZONE } from '../lib/world';
+import { SUMMARY_PATH, summaryBuilder, summaryModel } from '../summary-hook';
+
+const PERIODS = [
+  { name: 'summary_2w_median', days: 14, target: 2, runs: { warmup: 30, iterations: 300 } },
+  { name: 'summary_1y_median', days: 365, target: 10, runs: { warmup: 3, iterations: 25 } },
+] as const;
+
+export async function summaryFigures(baseDir: string): Promise<void> {
+  log('figure 2: summary build (2 weeks, 1 year)');
+  const dataDir = copyDataset(baseDir);
+  const clock = new ManualClock(NOW);
+  const services = createServices({
+    dataDir,
+    clock,
+    version: 'bench',
+    systemZone: () => ZONE,
+    timers: clock,
+  });
+  for (const period of PERIODS) {
+    const from = addLocalDays(TODAY, -(period.days - 1));
+    const sample = await timeAsync(summaryBuilder(services, from, TODAY), period.runs);
+    const model = time(summaryModel(services, from, TODAY), period.runs);
+    emit({
+      name: period.name,
+      value: round(sample.median),
+      unit: 'ms',
+      target: `< ${period.target}`,
+      pass: sample.median < period.target,
+      ...timing(sample),
+      from,
+      to: TODAY,
+      path: SUMMARY_PATH,
+      model_only_median_ms: round(model.median),
+    });
+  }
+  services.close();
+  removeDir(dataDir);
+}

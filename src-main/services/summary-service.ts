@@ -1,0 +1,297 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Clock } from '../core/clock';
+import { KeelError } from '../core/errors';
+import {
+  buildSummary,
+  DEFAULT_SECTIONS,
+  parseSummaryChoices,
+  SUMMARY_MESSAGES,
+  SUMMARY_SECTION_TITLES,
+  SUMMARY_SECTIONS,
+  summaryPeriod,
+  unshareableNoteIds,
+  type SummaryChoices,
+  type SummaryChoicesInput,
+  type SummaryData,
+  type SummaryModel,
+} from '../core/summary';
+import { renderHtml, renderMarkdown } from '../core/summary-render';
+import { localDateOf, toLocalIso, type LocalDate } from '../core/time';
+import type { FileFilter } from '../platform/ports';
+import type { Share, ShareFormat, SummaryRepo } from '../storage/summary-repo';
+import type { WorkdayRepo } from '../storage/workday-repo';
+import type { CheckinService } from './checkin-service';
+import { Emitter } from './events';
+import type { FocusService } from './focus-service';
+import type { SettingsService } from './settings-service';
+
+export type ExportFormat = 'md' | 'html' | 'pdf';
+
+/** What exporting needs from main: a save dialog, the clipboard, and printing HTML to PDF. */
+export interface SummaryOutlet {
+  saveFile(options: {
+    defaultName: string;
+    content: string | Uint8Array;
+    filters: FileFilter[];
+  }): Promise<string | null>;
+  copyText(text: string): Promise<void>;
+  printToPdf(html: string): Promise<Uint8Array>;
+}
+
+export interface TalkingPointDto {
+  id: string;
+  text: string;
+  createdAt: string;
+  discussedAt: string | null;
+}
+
+export interface ShareDto {
+  id: string;
+  at: string;
+  from: string;
+  to: string;
+  sections: string[];
+  noteCount: number;
+  format: ShareFormat;
+  via: 'window' | 'cli';
+  contentHash: string;
+}
+
+export interface SummaryPreview {
+  format: 'md' | 'html';
+  /** Exactly the bytes an export in this format writes (PDF prints the HTML). */
+  text: string;
+  contentHash: string;
+  model: SummaryModel;
+}
+
+export interface SummaryOptions {
+  sections: { id: string; title: string; default: boolean }[];
+  periods: { sinceLast: { from: string; to: string }; twoWeeks: { from: string; to: string } };
+  lastShare: ShareDto | null;
+  /** Notes in the period: only shareable ones can be ticked; the others are listed, disabled. */
+  notes: { id: string; date: string; text: string; shareable: boolean }[];
+}
+
+const MAX_POINT = 500;
+
+/** Talking points, the summary the user builds from their data, its exports and the share log. */
+export class SummaryService {
+  readonly onDidChange = new Emitter<void>();
+
+  constructor(
+    private readonly repo: SummaryRepo,
+    private readonly deps: {
+      settings: SettingsService;
+      checkins: CheckinService;
+      focus: Pick<FocusService, 'stats'>;
+      workdays: WorkdayRepo;
+      clock: Clock;
+    },
+  ) {}
+
+  addPoint(text: string): TalkingPointDto {
+    const clean = text.replace(/\s+/g, ' ').trim();
+    if (clean.length === 0) throw new KeelError('invalid_input', 'Write the talking point.');
+    if (clean.length > MAX_POINT) {
+      throw new KeelError('invalid_input', `Keep a talking point under ${MAX_POINT} characters.`);
+    }
+    const point = { id: randomUUID(), text: clean, createdAt: this.deps.clock.now() };
+    this.repo.addPoint(point);
+    this.onDidChange.emit();
+    return this.pointDto({ ...point, discussedAt: null });
+  }
+
+  points(includeDiscussed = false): TalkingPointDto[] {
+    return this.repo.points(includeDiscussed).map((p) => this.pointDto(p));
+  }
+
+  setDiscussed(idOrPrefix: string, discussed: boolean): TalkingPointDto {
+    const id = this.resolvePoint(idOrPrefix);
+    this.repo.setDiscussed(id, discussed ? this.deps.clock.now() : null);
+    this.onDidChange.emit();
+    const point = this.repo.point(id);
+    if (!point) throw new KeelError('not_found', 'That talking point no longer exists.');
+    return this.pointDto(point);
+  }
+
+  deletePoint(idOrPrefix: string): { deleted: string } {
+    const id = this.resolvePoint(idOrPrefix);
+    this.repo.deletePoint(id);
+    this.onDidChange.emit();
+    return { deleted: id };
+  }
+
+  options(range?: { from: LocalDate; to: LocalDate }): SummaryOptions {
+    const today = this.today();
+    const last = this.repo.lastShare();
+    const sinceLast = summaryPeriod('since-last', today, last?.localDate ?? null);
+    const period = range ?? sinceLast;
+    return {
+      sections: SUMMARY_SECTIONS.map((id) => ({
+        id,
+        title: SUMMARY_SECTION_TITLES[id],
+        default: DEFAULT_SECTIONS.includes(id),
+      })),
+      periods: { sinceLast, twoWeeks: summaryPeriod('two-weeks', today) },
+      lastShare: last ? this.shareDto(last) : null,
+      notes: this.deps.checkins
+        .checksBetween(period.from, period.to)
+        .filter((c) => c.note !== null)
+        .map((c) => ({ id: c.id, date: c.localDate, text: c.note as string, shareable: c.shareable })),
+    };
+  }
+
+  /** The model for `choices`; refuses ticked notes that may not be shared. */
+  build(input: SummaryChoicesInput): { model: SummaryModel; choices: SummaryChoices } {
+    const choices = parseSummaryChoices(input);
+    const data = this.data(choices);
+    if (unshareableNoteIds(data, choices).length > 0) {
+      throw new KeelError('invalid_input', SUMMARY_MESSAGES.unshareable);
+    }
+    return { model: buildSummary(data, choices), choices };
+  }
+
+  /** Exactly what an export writes: the preview is the export. */
+  preview(input: SummaryChoicesInput, format: 'md' | 'html'): SummaryPreview {
+    const { model } = this.build(input);
+    const text = format === 'md' ? renderMarkdown(model) : renderHtml(model);
+    return { format, text, contentHash: hash(text), model };
+  }
+
+  /** JSON of the model, for `keel summary --format json`. */
+  json(input: SummaryChoicesInput): string {
+    return `${JSON.stringify(this.build(input).model, null, 2)}\n`;
+  }
+
+  /**
+   * Writes the summary where the user chooses (main's save dialog; the window never names a
+   * path) and logs the share. Cancelled: nothing is written or logged.
+   */
+  async export(
+    input: SummaryChoicesInput,
+    format: ExportFormat,
+    outlet: Pick<SummaryOutlet, 'saveFile' | 'printToPdf'>,
+    via: 'window' | 'cli' = 'window',
+  ): Promise<{ saved: boolean; fileName: string | null }> {
+    const { model, choices } = this.build(input);
+    const text = format === 'md' ? renderMarkdown(model) : renderHtml(model);
+    const content = format === 'pdf' ? await outlet.printToPdf(text) : text;
+    const base = `keel-one-on-one-${choices.from}-to-${choices.to}`;
+    const fileName = await outlet.saveFile({
+      defaultName: `${base}.${format}`,
+      content,
+      filters: [FILTERS[format]],
+    });
+    if (fileName === null) return { saved: false, fileName: null };
+    this.logShare(choices, model, format, via, text);
+    return { saved: true, fileName };
+  }
+
+  /** Copies the Markdown to the clipboard (through main) and logs the share. */
+  async copy(input: SummaryChoicesInput, outlet: Pick<SummaryOutlet, 'copyText'>): Promise<{ copied: true }> {
+    const { model, choices } = this.build(input);
+    const text = renderMarkdown(model);
+    await outlet.copyText(text);
+    this.logShare(choices, model, 'clipboard', 'window', text);
+    return { copied: true };
+  }
+
+  /** Records a share made elsewhere (the CLI writing a file or stdout) of exactly `text`. */
+  logShare(
+    choices: SummaryChoices,
+    model: SummaryModel,
+    format: ShareFormat,
+    via: 'window' | 'cli',
+    text: string,
+  ): ShareDto {
+    const at = this.deps.clock.now();
+    const share: Share = {
+      id: randomUUID(),
+      at,
+      localDate: localDateOf(at, this.deps.settings.get().zone),
+      from: choices.from,
+      to: choices.to,
+      sections: model.sections.map((s) => s.kind),
+      noteCount: model.sections.reduce((n, s) => n + (s.kind === 'notes' ? s.items.length : 0), 0),
+      format,
+      via,
+      contentHash: hash(text),
+    };
+    this.repo.addShare(share);
+    this.onDidChange.emit();
+    return this.shareDto(share);
+  }
+
+  shares(): ShareDto[] {
+    return this.repo.shares().map((s) => this.shareDto(s));
+  }
+
+  private data(choices: SummaryChoices): SummaryData {
+    const settings = this.deps.settings.get();
+    const { from, to } = choices;
+    const facts = this.deps.workdays.between(from, to);
+    const focus = this.deps.focus.stats(from, to);
+    return {
+      zone: settings.zone,
+      generatedAt: this.deps.clock.now(),
+      checks: this.deps.checkins.checksBetween(from, to),
+      focus: focus.days.some((d) => d.plannedMinutes > 0 || d.protectedMinutes > 0) ? focus : null,
+      workdays: facts.length > 0 ? { facts, settings } : null,
+      talkingPoints: this.repo.points(false),
+    };
+  }
+
+  private today(): LocalDate {
+    return localDateOf(this.deps.clock.now(), this.deps.settings.get().zone);
+  }
+
+  private resolvePoint(idOrPrefix: string): string {
+    const id = this.repo.point(idOrPrefix) ? idOrPrefix : this.repo.findPoint(idOrPrefix);
+    if (id === 'ambiguous') {
+      throw new KeelError('invalid_input', `More than one talking point starts with "${idOrPrefix}".`);
+    }
+    if (id === undefined) throw new KeelError('not_found', `No talking point has the id "${idOrPrefix}".`);
+    return id;
+  }
+
+  private pointDto(p: {
+    id: string;
+    text: string;
+    createdAt: number;
+    discussedAt: number | null;
+  }): TalkingPointDto {
+    const zone = this.deps.settings.get().zone;
+    return {
+      id: p.id,
+      text: p.text,
+      createdAt: toLocalIso(p.createdAt, zone),
+      discussedAt: p.discussedAt === null ? null : toLocalIso(p.discussedAt, zone),
+    };
+  }
+
+  private shareDto(s: Share): ShareDto {
+    const zone = this.deps.settings.get().zone;
+    return {
+      id: s.id,
+      at: toLocalIso(s.at, zone),
+      from: s.from,
+      to: s.to,
+      sections: s.sections,
+      noteCount: s.noteCount,
+      format: s.format,
+      via: s.via,
+      contentHash: s.contentHash,
+    };
+  }
+}
+
+const FILTERS: Record<ExportFormat, FileFilter> = {
+  md: { name: 'Markdown', extensions: ['md'] },
+  html: { name: 'Web page', extensions: ['html'] },
+  pdf: { name: 'PDF', extensions: ['pdf'] },
+};
+
+function hash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}

@@ -1,0 +1,317 @@
+import type {
+  Cadence,
+  CheckCadenceInfo,
+  CheckForm,
+  CheckIn,
+  CheckInInput,
+  QuestionnaireKind,
+  Sustainable,
+  TrendDirection,
+  TrendRange,
+  Weekday,
+  WorkingHours,
+} from '../api/types';
+import { daysBetween, formatShortDate, localParts, WEEKDAY_NAMES, WEEKDAY_ORDER } from './format';
+
+/**
+ * Display helpers and the quick check's draft for the Check-ins view. Pure: no clock, no zone
+ * guesses; dates and times are the ones main computed in the user's zone. Where a rule of main's
+ * is restated here it is only to guide the user before saving: main's answer is authoritative.
+ */
+
+/* ---------- The draft ---------- */
+
+/** A tag typed for one check (not one of the form's): shown as a chip after the form's tags. */
+export interface ExtraTag {
+  /** The slug main will store, for matching and as the chip's key. */
+  key: string;
+  label: string;
+  /** What is sent: the text as typed (main normalises it and names it in its sentence). */
+  send: string;
+}
+
+export interface CheckDraft {
+  workload: number | null;
+  energy: number | null;
+  sustainable: Sustainable | null;
+  /** Chosen tags by key: a form tag's id, or an extra tag's key. */
+  tags: string[];
+  extra: ExtraTag[];
+  /** What is typed in "Add your own tag", kept so a view switch loses nothing. */
+  tagInput: string;
+  note: string;
+  /** "May be shared in a one-on-one summary": off by default, only with a note. */
+  shareable: boolean;
+}
+
+export type CheckField = 'workload' | 'energy' | 'sustainable';
+
+/** Main's TAGS_PER_CHECK_MAX. */
+export const MAX_TAGS = 12;
+
+export function emptyDraft(): CheckDraft {
+  return {
+    workload: null,
+    energy: null,
+    sustainable: null,
+    tags: [],
+    extra: [],
+    tagInput: '',
+    note: '',
+    shareable: false,
+  };
+}
+
+/** A draft holding a recorded check's answers, for "Edit". */
+export function draftOf(check: CheckIn, form: CheckForm | null): CheckDraft {
+  const known = new Set(form?.tags.map((t) => t.id) ?? []);
+  return {
+    workload: check.workload,
+    energy: check.energy,
+    sustainable: check.sustainable,
+    tags: check.stretched.map((t) => t.id),
+    // A tag no longer offered (a removed custom tag, a one-off) stays as it was stored.
+    extra: check.stretched
+      .filter((t) => !known.has(t.id))
+      .map((t) => ({ key: t.id, label: t.label, send: t.id })),
+    tagInput: '',
+    note: check.note ?? '',
+    shareable: check.note !== null && check.shareable,
+  };
+}
+
+/** The answers still missing, in the form's order. */
+export function missingAnswers(draft: CheckDraft): CheckField[] {
+  const missing: CheckField[] = [];
+  if (draft.workload === null) missing.push('workload');
+  if (draft.energy === null) missing.push('energy');
+  if (draft.sustainable === null) missing.push('sustainable');
+  return missing;
+}
+
+export const MISSING_SENTENCES: Record<CheckField, string> = {
+  workload: 'Choose how the workload feels.',
+  energy: 'Choose how your energy is.',
+  sustainable: 'Say whether the workload is sustainable right now.',
+};
+
+/** The chips in the order they are shown: the form's tags, then this check's own. */
+export function chipsOf(
+  form: CheckForm,
+  draft: CheckDraft,
+): { key: string; label: string; custom: boolean }[] {
+  return [
+    ...form.tags.map((t) => ({ key: t.id, label: t.label, custom: t.custom })),
+    ...draft.extra.map((t) => ({ key: t.key, label: t.label, custom: true })),
+  ];
+}
+
+/**
+ * What `keel.checks.add` gets: the three answers, the chosen tags in the order shown, and the note
+ * (trimmed) with its "may be shared" tick; without a note nothing is shareable.
+ */
+export function payloadOf(form: CheckForm, draft: CheckDraft): CheckInInput | null {
+  if (draft.workload === null || draft.energy === null || draft.sustainable === null) return null;
+  const chosen = new Set(draft.tags);
+  const stretched = chipsOf(form, draft)
+    .filter((chip) => chosen.has(chip.key))
+    .map((chip) => draft.extra.find((e) => e.key === chip.key)?.send ?? chip.key);
+  const note = draft.note.trim();
+  return {
+    workload: draft.workload,
+    energy: draft.energy,
+    sustainable: draft.sustainable,
+    stretched,
+    ...(note === '' ? {} : { note }),
+    shareable: note !== '' && draft.shareable,
+  };
+}
+
+/**
+ * How main stores a typed tag (trimmed, lowercase, spaces and underscores as one hyphen), used here
+ * only to notice a tag that is already offered.
+ */
+export function tagSlug(raw: string): string {
+  return raw
+    .trim()
+    .toLowerCase()
+    .normalize('NFC')
+    .replace(/[\s_]+/gu, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** How main shows a custom tag's slug: spaces for hyphens, a capital first letter. */
+export function tagLabelOf(id: string): string {
+  const [first = '', ...rest] = Array.from(id.replace(/-/g, ' '));
+  return first.toUpperCase() + rest.join('');
+}
+
+export type AddTagResult = { ok: true; draft: CheckDraft } | { ok: false; message: string };
+
+/**
+ * Adds what is typed in "Add your own tag": an offered tag with that name is ticked instead of
+ * added twice; a new one becomes a ticked chip. Main checks the characters when saving.
+ */
+export function addTypedTag(form: CheckForm, draft: CheckDraft, typed: string): AddTagResult {
+  const text = typed.trim().replace(/\s+/gu, ' ');
+  const slug = tagSlug(text);
+  if (slug === '') return { ok: false, message: 'A tag needs at least one letter or digit.' };
+  const offered = form.tags.find((t) => t.id === slug || tagSlug(t.label) === slug);
+  const key = offered?.id ?? draft.extra.find((e) => e.key === slug)?.key ?? slug;
+  const extra =
+    offered || draft.extra.some((e) => e.key === key)
+      ? draft.extra
+      : [...draft.extra, { key, label: text, send: text }];
+  if (draft.tags.includes(key)) return { ok: true, draft: { ...draft, extra, tagInput: '' } };
+  if (draft.tags.length >= MAX_TAGS)
+    return { ok: false, message: `Pick at most ${MAX_TAGS} tags for one check.` };
+  return { ok: true, draft: { ...draft, extra, tags: [...draft.tags, key], tagInput: '' } };
+}
+
+/* ---------- Periods ---------- */
+
+export const PERIODS: readonly { range: TrendRange; label: string; weeks: number }[] = [
+  { range: '4w', label: '4 weeks', weeks: 4 },
+  { range: 'quarter', label: 'Quarter', weeks: 13 },
+  { range: 'year', label: 'Year', weeks: 52 },
+];
+
+function periodOf(range: TrendRange) {
+  return PERIODS.find((p) => p.range === range) ?? (PERIODS[0] as (typeof PERIODS)[number]);
+}
+
+/** "the last 4 weeks", "the last quarter (13 weeks)", "the last year (52 weeks)". */
+export function periodPhrase(range: TrendRange): string {
+  const period = periodOf(range);
+  return period.range === '4w'
+    ? 'the last 4 weeks'
+    : `the last ${period.label.toLowerCase()} (${period.weeks} weeks)`;
+}
+
+function shiftDate(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** Monday = 0 … Sunday = 6 for a `YYYY-MM-DD` date. */
+function weekdayIndex(date: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
+}
+
+/**
+ * The history's dates for a period: whole weeks (from Monday) ending with the week of `today`, as
+ * main's trends count them, up to today.
+ */
+export function periodDates(range: TrendRange, today: string): { from: string; to: string } {
+  const monday = shiftDate(today, -weekdayIndex(today));
+  return { from: shiftDate(monday, -7 * (periodOf(range).weeks - 1)), to: today };
+}
+
+/* ---------- Sentences ---------- */
+
+/** "Tue 11 Mar, 16:02" for a check-in. */
+export function checkWhen(check: CheckIn): string {
+  return `${formatShortDate(check.date)}, ${check.time}`;
+}
+
+/** "3 Mar": a week's short axis label. */
+export function dayMonth(date: string): string {
+  return formatShortDate(date).replace(/^\w+ /, '');
+}
+
+const DIRECTION_WORDS: Record<TrendDirection, string> = {
+  rising: 'rising',
+  falling: 'falling',
+  steady: 'steady',
+  'not enough data': 'not enough data yet',
+};
+
+/** "Workload: rising". */
+export function directionText(what: 'Workload' | 'Energy', direction: TrendDirection): string {
+  return `${what}: ${DIRECTION_WORDS[direction]}`;
+}
+
+/**
+ * The cadence as the view's header says it: main's text, and why it is the default ("Weekly on
+ * Friday at 16:00 — the working day before your one-on-one").
+ */
+export function cadenceSentence(cadence: CheckCadenceInfo, hasOneOnOne: boolean): string {
+  if (!cadence.isDefault) return cadence.text;
+  return hasOneOnOne
+    ? `${cadence.text} — the working day before your one-on-one`
+    : `${cadence.text} — Keel’s default until you set your usual one-on-one`;
+}
+
+/** "today at 16:00", "tomorrow at 16:00", "on Fri 14 Mar at 16:00". */
+export function promptWhen(iso: string, today: string | null): string {
+  const local = localParts(iso);
+  if (!local) return iso;
+  const days = today === null ? Number.NaN : daysBetween(today, local.date);
+  if (days === 0) return `today at ${local.time}`;
+  if (days === 1) return `tomorrow at ${local.time}`;
+  return `on ${formatShortDate(local.date)} at ${local.time}`;
+}
+
+/** "4 · Heavy". */
+export function ratingText(value: number, label: string): string {
+  return `${value} · ${label}`;
+}
+
+/** "58%" for a share 0–1. */
+export function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+/** A weekly average as the table shows it: "3.5", "4". */
+export function average(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+
+/* ---------- Cadence and questionnaires (Settings) ---------- */
+
+/** Main's DEFAULT_CHECK_TIME. */
+export const DEFAULT_CHECK_TIME = '16:00';
+
+/** How often main offers each questionnaire again (main's QUESTIONNAIRES intervals). */
+export const QUESTIONNAIRE_EVERY: Record<QuestionnaireKind, string> = {
+  burnout: 'Offered once a week.',
+  who5: 'Offered every two weeks.',
+};
+
+/** Fallback titles while the form is not read yet (main's titles). */
+export const QUESTIONNAIRE_TITLES: Record<QuestionnaireKind, string> = {
+  burnout: 'Single-item burnout measure',
+  who5: 'WHO-5 Well-Being Index',
+};
+
+export const DISCLAIMER = 'This is a self-reflection aid, not a diagnosis.';
+
+/**
+ * The working day before `day`: the closest earlier weekday with working hours (main's
+ * `workingDayBefore`), so Settings can say which day the default lands on before saving.
+ */
+export function workingDayBefore(day: Weekday, hours: WorkingHours): Weekday {
+  const index = WEEKDAY_ORDER.indexOf(day);
+  for (let back = 1; back <= 7; back++) {
+    const candidate = WEEKDAY_ORDER[(index - back + 7) % 7] as Weekday;
+    if (hours[candidate] !== null) return candidate;
+  }
+  return WEEKDAY_ORDER[(index + 6) % 7] as Weekday;
+}
+
+/** What the default cadence means with this one-on-one: "Weekly on Thursday at 16:00". */
+export function defaultCadenceText(oneOnOne: { weekday: Weekday } | null, hours: WorkingHours): string {
+  const day = oneOnOne ? workingDayBefore(oneOnOne.weekday, hours) : 'fri';
+  return `Weekly on ${WEEKDAY_NAMES[day]} at ${DEFAULT_CHECK_TIME}`;
+}
+
+/** Whether two cadences (null: the default) are the same. */
+export function sameCadence(a: Cadence | null, b: Cadence | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.mode !== b.mode) return false;
+  if (a.mode === 'daily' && b.mode === 'daily') return a.time === b.time;
+  if (a.mode === 'weekly' && b.mode === 'weekly') return a.weekday === b.weekday && a.time === b.time;
+  return true;
+}

@@ -1,0 +1,253 @@
+import {
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
+import type { CheckForm, CheckInInput } from '../../api/types';
+import { modifierLabel } from '../../app/useViewShortcuts';
+import { Button } from '../../components/Button';
+import { ChoiceGroup, focusChoiceGroup } from '../../components/ChoiceGroup';
+import { Field } from '../../components/Field';
+import { Notice } from '../../components/Notice';
+import { Textarea } from '../../components/Textarea';
+import {
+  addTypedTag,
+  MISSING_SENTENCES,
+  missingAnswers,
+  payloadOf,
+  type CheckDraft,
+  type CheckField,
+} from '../../lib/checks';
+import type { ActionOutcome } from '../../stores/checks';
+import { TagPicker } from './TagPicker';
+import './CheckInForm.css';
+
+type Focusable = CheckField | 'stretched' | 'note';
+
+/** The field main's sentence is about ("note: Keep the note…"), to move focus there. */
+function fieldOf(message: string): Focusable | null {
+  const m = /^(workload|energy|sustainable|stretched|note|shareable)\b/.exec(message);
+  if (!m) return null;
+  return m[1] === 'shareable' ? 'note' : (m[1] as Focusable);
+}
+
+/**
+ * The quick check's questions: workload and energy (1–5), whether it is sustainable, where it
+ * stretches, and an optional note that stays private unless "May be shared" is ticked. Used for a
+ * new check and in the Edit dialog. Ctrl/Cmd+Enter saves from anywhere in the form. Missing
+ * answers are pointed out before anything is sent; a refused save keeps every answer and shows
+ * main's sentence.
+ */
+export function CheckInForm({
+  form,
+  draft,
+  onChange,
+  onSave,
+  submitLabel,
+  formLabel,
+  status,
+  cancel,
+}: {
+  form: CheckForm;
+  draft: CheckDraft;
+  onChange: (draft: CheckDraft) => void;
+  /** Sends the answers; on success the caller resets or closes the form. */
+  onSave: (input: CheckInInput) => Promise<ActionOutcome>;
+  submitLabel: string;
+  /** The form's accessible name. */
+  formLabel: string;
+  /** A line above the buttons, e.g. the confirmation after saving. */
+  status?: ReactNode;
+  /** A Cancel button, when the form can be left. */
+  cancel?: ReactNode;
+}) {
+  const [errors, setErrors] = useState<Partial<Record<CheckField, string>>>({});
+  const [tagError, setTagError] = useState<string | null>(null);
+  const [mainError, setMainError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const workloadGroup = useRef<HTMLDivElement>(null);
+  const energyGroup = useRef<HTMLDivElement>(null);
+  const sustainableGroup = useRef<HTMLDivElement>(null);
+  const tagInput = useRef<HTMLInputElement>(null);
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  const shareHint = useId();
+  const shortcutHint = useId();
+  const hasNote = draft.note.trim() !== '';
+  const submitButton = useRef<HTMLButtonElement>(null);
+  // After a save the form starts afresh: if the focused control went with it (a tag of this check's
+  // own), focus stays in the form on its Save button rather than falling to the page.
+  const keepFocus = useRef(false);
+  useEffect(() => {
+    if (!keepFocus.current) return;
+    keepFocus.current = false;
+    const form = formRef.current;
+    if (form && !form.contains(document.activeElement)) submitButton.current?.focus();
+  });
+
+  function focus(field: Focusable) {
+    if (field === 'stretched') tagInput.current?.focus();
+    else if (field === 'note') noteRef.current?.focus();
+    else if (field === 'workload') focusChoiceGroup(workloadGroup.current);
+    else if (field === 'energy') focusChoiceGroup(energyGroup.current);
+    else focusChoiceGroup(sustainableGroup.current);
+  }
+
+  function answer<K extends CheckField>(field: K, value: NonNullable<CheckDraft[K]>) {
+    setErrors((e) => ({ ...e, [field]: undefined }));
+    onChange({ ...draft, [field]: value });
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (saving) return;
+    let current = draft;
+    // A tag still in the box was meant to be added.
+    if (current.tagInput.trim() !== '') {
+      const added = addTypedTag(form, current, current.tagInput);
+      if (!added.ok) {
+        setTagError(added.message);
+        tagInput.current?.focus();
+        return;
+      }
+      current = added.draft;
+      onChange(current);
+    }
+    const missing = missingAnswers(current);
+    setErrors(Object.fromEntries(missing.map((f) => [f, MISSING_SENTENCES[f]])));
+    const payload = payloadOf(form, current);
+    if (missing[0] !== undefined || payload === null) {
+      if (missing[0] !== undefined) focus(missing[0]);
+      return;
+    }
+    setSaving(true);
+    setMainError(null);
+    const outcome = await onSave(payload);
+    setSaving(false);
+    if (outcome.ok) {
+      keepFocus.current = true;
+      return;
+    }
+    setMainError(outcome.message);
+    const field = fieldOf(outcome.message);
+    if (field !== null) focus(field);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey) {
+      event.preventDefault();
+      formRef.current?.requestSubmit();
+    }
+  }
+
+  const mod = modifierLabel();
+
+  return (
+    <form
+      ref={formRef}
+      className="check-form"
+      aria-label={formLabel}
+      aria-describedby={shortcutHint}
+      onSubmit={(e) => void onSubmit(e)}
+      onKeyDown={onKeyDown}
+      noValidate
+    >
+      <div className="check-form__ratings">
+        <ChoiceGroup
+          label="Workload"
+          groupRef={workloadGroup}
+          options={form.workload.map((o) => ({ value: o.value, label: o.label, mark: String(o.value) }))}
+          value={draft.workload}
+          onChange={(value) => answer('workload', value)}
+          error={errors.workload}
+          required
+        />
+        <ChoiceGroup
+          label="Energy"
+          groupRef={energyGroup}
+          options={form.energy.map((o) => ({ value: o.value, label: o.label, mark: String(o.value) }))}
+          value={draft.energy}
+          onChange={(value) => answer('energy', value)}
+          error={errors.energy}
+          required
+        />
+      </div>
+
+      <ChoiceGroup
+        label={form.sustainableQuestion}
+        groupRef={sustainableGroup}
+        layout="row"
+        className="check-form__sustainable"
+        options={form.sustainable}
+        value={draft.sustainable}
+        onChange={(value) => answer('sustainable', value)}
+        error={errors.sustainable}
+        required
+      />
+
+      <TagPicker
+        form={form}
+        draft={draft}
+        onChange={onChange}
+        error={tagError}
+        onError={setTagError}
+        inputRef={tagInput}
+      />
+
+      <div className="check-form__note">
+        <Field label="Note (optional)" hint="Anything you want to remember about this week.">
+          {(control) => (
+            <Textarea
+              {...control}
+              ref={noteRef}
+              value={draft.note}
+              rows={2}
+              maxLength={form.noteMax}
+              onChange={(e) => {
+                const note = e.target.value;
+                // Without a note there is nothing to share; a new note starts private again.
+                onChange({ ...draft, note, shareable: note.trim() === '' ? false : draft.shareable });
+              }}
+            />
+          )}
+        </Field>
+        <div className="check-form__share">
+          <label className="check-form__checkbox">
+            <input
+              type="checkbox"
+              checked={hasNote && draft.shareable}
+              disabled={!hasNote}
+              aria-describedby={shareHint}
+              onChange={(e) => onChange({ ...draft, shareable: e.target.checked })}
+            />
+            <span>May be shared in a one-on-one summary</span>
+          </label>
+          <p id={shareHint} className="check-form__share-hint">
+            {hasNote
+              ? 'Notes stay private unless you tick this; you still choose what goes into each summary.'
+              : 'Notes stay private unless you tick this. Write a note first.'}
+          </p>
+        </div>
+      </div>
+
+      {mainError !== null && <Notice tone="error">{mainError}</Notice>}
+      {status}
+
+      <div className="check-form__actions">
+        <Button ref={submitButton} type="submit" variant="primary" busy={saving}>
+          {submitLabel}
+        </Button>
+        {cancel}
+        <p id={shortcutHint} className="check-form__shortcut">
+          <kbd>{mod}</kbd>
+          <span aria-hidden="true">+</span>
+          <kbd>Enter</kbd> saves from any field
+        </p>
+      </div>
+    </form>
+  );
+}

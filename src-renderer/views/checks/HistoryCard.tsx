@@ -1,0 +1,286 @@
+import { useEffect, useRef, useState } from 'react';
+import type { CheckForm, CheckIn } from '../../api/types';
+import { Button } from '../../components/Button';
+import { Card } from '../../components/Card';
+import { Dialog } from '../../components/Dialog';
+import { EmptyState } from '../../components/EmptyState';
+import { EditIcon } from '../../components/Icons';
+import { Loading } from '../../components/Loading';
+import { Notice } from '../../components/Notice';
+import { checkWhen, draftOf, periodPhrase, ratingText } from '../../lib/checks';
+import { useChecks } from '../../stores/checks';
+import { CheckInForm } from './CheckInForm';
+import './HistoryCard.css';
+
+/** How many check-ins are listed at first, and how many more each "Show more" adds. */
+const PAGE = 10;
+
+const SUSTAINABLE_WORDS: Record<CheckIn['sustainable'], string> = { yes: 'Yes', mostly: 'Mostly', no: 'No' };
+
+/**
+ * Every check-in of the period, most recent first, each with Edit (a dialog with the same
+ * questions, saved with `checks:update`) and Delete (after a confirmation).
+ */
+export function HistoryCard() {
+  const history = useChecks((s) => s.history);
+  const loading = useChecks((s) => s.historyLoading);
+  const error = useChecks((s) => s.historyError);
+  const range = useChecks((s) => s.range);
+  const form = useChecks((s) => s.form);
+  const loadHistory = useChecks((s) => s.loadHistory);
+  const editing = useChecks((s) => s.editing);
+  const setEditing = useChecks((s) => s.setEditing);
+  const [shown, setShown] = useState(PAGE);
+  const [deleting, setDeleting] = useState<CheckIn | null>(null);
+  const editButtons = useRef(new Map<string, HTMLButtonElement>());
+  const heading = useRef<HTMLSpanElement>(null);
+  // After a delete the button that was pressed is gone: focus the next entry, or the heading.
+  const pendingFocus = useRef<string | 'heading' | null>(null);
+  useEffect(() => {
+    const target = pendingFocus.current;
+    if (target === null) return;
+    pendingFocus.current = null;
+    (target === 'heading' ? heading.current : (editButtons.current.get(target) ?? heading.current))?.focus();
+  });
+
+  // A new period starts with the first page again.
+  const [shownRange, setShownRange] = useState(range);
+  if (shownRange !== range) {
+    setShownRange(range);
+    setShown(PAGE);
+  }
+
+  const editedCheck = editing ? (history?.find((c) => c.id === editing.id) ?? null) : null;
+
+  function onDeleted(check: CheckIn) {
+    const list = history ?? [];
+    const index = list.findIndex((c) => c.id === check.id);
+    const next = list[index + 1] ?? list[index - 1];
+    pendingFocus.current = next ? next.id : 'heading';
+    setDeleting(null);
+  }
+
+  return (
+    <Card
+      title={
+        <span ref={heading} tabIndex={-1}>
+          History
+        </span>
+      }
+      headingLevel={3}
+      description={`Your check-ins over ${periodPhrase(range)}, most recent first.`}
+      className="history"
+    >
+      <div className="history__body" aria-busy={loading || undefined}>
+        {error !== null && (
+          <Notice
+            tone="error"
+            action={
+              <Button size="sm" busy={loading} onClick={() => void loadHistory()}>
+                Try again
+              </Button>
+            }
+          >
+            {error}
+          </Notice>
+        )}
+        {history === null ? (
+          error === null && <Loading label="Reading your check-ins…" />
+        ) : history.length === 0 ? (
+          <EmptyState
+            compact
+            headingLevel={4}
+            title="No check-ins in these weeks"
+            description="Each quick check you save is listed here, for you to look back on, change or delete."
+          />
+        ) : (
+          <>
+            <ol className="history__list">
+              {history.slice(0, shown).map((check) => (
+                <HistoryItem
+                  key={check.id}
+                  check={check}
+                  canEdit={form !== null}
+                  editRef={(el) => {
+                    if (el) editButtons.current.set(check.id, el);
+                    else editButtons.current.delete(check.id);
+                  }}
+                  onEdit={() => setEditing({ id: check.id, draft: draftOf(check, form) })}
+                  onDelete={() => setDeleting(check)}
+                />
+              ))}
+            </ol>
+            {history.length > shown && (
+              <Button size="sm" className="history__more" onClick={() => setShown((n) => n + PAGE * 2)}>
+                Show more ({history.length - shown} older)
+              </Button>
+            )}
+          </>
+        )}
+      </div>
+      {form !== null && editing !== null && editedCheck !== null && (
+        <EditDialog form={form} check={editedCheck} onClose={() => setEditing(null)} />
+      )}
+      {deleting !== null && (
+        <DeleteDialog
+          check={deleting}
+          onClose={() => setDeleting(null)}
+          onDeleted={() => onDeleted(deleting)}
+        />
+      )}
+    </Card>
+  );
+}
+
+function HistoryItem({
+  check,
+  canEdit,
+  editRef,
+  onEdit,
+  onDelete,
+}: {
+  check: CheckIn;
+  canEdit: boolean;
+  editRef: (el: HTMLButtonElement | null) => void;
+  onEdit: () => void;
+  onDelete: () => void;
+}) {
+  const when = checkWhen(check);
+  return (
+    <li className="history__item">
+      <div className="history__head">
+        <h4 className="history__when">
+          <time dateTime={check.at} className="tabular">
+            {when}
+          </time>
+          {check.edited && <span className="history__edited">edited</span>}
+        </h4>
+        <div className="history__actions">
+          <Button
+            ref={editRef}
+            size="sm"
+            variant="ghost"
+            disabled={!canEdit}
+            aria-label={`Edit the check-in of ${when}`}
+            onClick={onEdit}
+          >
+            <EditIcon /> Edit
+          </Button>
+          <Button size="sm" variant="ghost" aria-label={`Delete the check-in of ${when}`} onClick={onDelete}>
+            Delete
+          </Button>
+        </div>
+      </div>
+      <dl className="history__facts">
+        <div className="history__fact">
+          <dt>Workload</dt>
+          <dd className="tabular">{ratingText(check.workload, check.workloadLabel)}</dd>
+        </div>
+        <div className="history__fact">
+          <dt>Energy</dt>
+          <dd className="tabular">{ratingText(check.energy, check.energyLabel)}</dd>
+        </div>
+        <div className="history__fact">
+          <dt>Sustainable</dt>
+          <dd>{SUSTAINABLE_WORDS[check.sustainable]}</dd>
+        </div>
+      </dl>
+      {check.stretched.length > 0 && (
+        <div className="history__tags">
+          <span className="visually-hidden">Stretched by: </span>
+          <ul className="history__tag-list">
+            {check.stretched.map((tag) => (
+              <li key={tag.id} className="history__tag">
+                {tag.label}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {check.note !== null && (
+        <div className="history__note">
+          <span className={check.shareable ? 'history__marker history__marker--shared' : 'history__marker'}>
+            {check.shareable ? 'May be shared' : 'Private'}
+            <span className="visually-hidden"> note:</span>
+          </span>
+          <p className="history__note-text">{check.note}</p>
+        </div>
+      )}
+    </li>
+  );
+}
+
+function EditDialog({ form, check, onClose }: { form: CheckForm; check: CheckIn; onClose: () => void }) {
+  const editing = useChecks((s) => s.editing);
+  const setEditing = useChecks((s) => s.setEditing);
+  const update = useChecks((s) => s.update);
+  if (editing === null) return null;
+
+  return (
+    <Dialog
+      open
+      wide
+      onClose={onClose}
+      title="Edit check-in"
+      description={`From ${checkWhen(check)}. Its date and time stay as they are.`}
+    >
+      <CheckInForm
+        form={form}
+        draft={editing.draft}
+        formLabel="Edit check-in"
+        submitLabel="Save changes"
+        onChange={(draft) => setEditing({ id: check.id, draft })}
+        onSave={(input) => update({ id: check.id, ...input })}
+        cancel={
+          <Button variant="ghost" onClick={onClose}>
+            Cancel
+          </Button>
+        }
+      />
+    </Dialog>
+  );
+}
+
+function DeleteDialog({
+  check,
+  onClose,
+  onDeleted,
+}: {
+  check: CheckIn;
+  onClose: () => void;
+  onDeleted: () => void;
+}) {
+  const remove = useChecks((s) => s.remove);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function confirm() {
+    setBusy(true);
+    setError(null);
+    const outcome = await remove(check.id);
+    setBusy(false);
+    if (outcome.ok) onDeleted();
+    else setError(outcome.message);
+  }
+
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      title="Delete this check-in?"
+      description={`The check-in of ${checkWhen(check)} leaves your history and trends. This cannot be undone.`}
+      footer={
+        <>
+          <Button variant="ghost" data-autofocus onClick={onClose}>
+            Keep it
+          </Button>
+          <Button variant="primary" busy={busy} onClick={() => void confirm()}>
+            Delete
+          </Button>
+        </>
+      }
+    >
+      {error !== null ? <Notice tone="error">{error}</Notice> : undefined}
+    </Dialog>
+  );
+}

@@ -1,0 +1,268 @@
+import { useEffect, useId, useRef, useState, type FormEvent, type Ref } from 'react';
+import type { Questionnaire, QuestionnaireOutcome } from '../../api/types';
+import { Button } from '../../components/Button';
+import { Card } from '../../components/Card';
+import { ChoiceGroup, focusChoiceGroup } from '../../components/ChoiceGroup';
+import { Notice } from '../../components/Notice';
+import { formatShortDate } from '../../lib/format';
+import { useChecks } from '../../stores/checks';
+import './QuestionnaireCard.css';
+
+/** "68 out of 100" (WHO-5) or "2 of 5" (burnout). */
+export function scoreText(kind: Questionnaire['kind'], score: number): string {
+  return kind === 'who5' ? `${score} out of 100` : `${score} of 5`;
+}
+
+/**
+ * One optional questionnaire (single-item burnout, or WHO-5): its published wording, the
+ * disclaimer beside the title and the source in small print. When it is due the questions are
+ * open; otherwise the last result shows with "Take it again". After answering, the score and its
+ * reading, and for WHO-5 sometimes a calm note with places to find support.
+ */
+export function QuestionnaireCard({ questionnaire: q }: { questionnaire: Questionnaire }) {
+  const outcome = useChecks((s) => s.outcomes[q.kind]);
+  const retaking = useChecks((s) => s.retaking[q.kind]);
+  const setRetaking = useChecks((s) => s.setRetaking);
+  const dismissOutcome = useChecks((s) => s.dismissOutcome);
+  const open = outcome === undefined && (q.due || retaking);
+  const takeAgain = useRef<HTMLButtonElement>(null);
+  const formStart = useRef<HTMLDivElement>(null);
+
+  // Focus follows what replaces the pressed button: the first question after "Take it again", the
+  // score after answering, the button again after "Not now" or "Done" (the questions, should the
+  // questionnaire still be due). Nothing moves when the view merely opens.
+  const outcomeHeading = useRef<HTMLHeadingElement>(null);
+  const pendingFocus = useRef<'questions' | 'outcome' | 'again' | null>(null);
+  useEffect(() => {
+    const target = pendingFocus.current;
+    if (target === null) return;
+    pendingFocus.current = null;
+    if (target === 'outcome' && outcomeHeading.current) outcomeHeading.current.focus();
+    else if (target === 'again' && takeAgain.current) takeAgain.current.focus();
+    else if (formStart.current) focusChoiceGroup(formStart.current);
+  });
+
+  let description: string;
+  if (outcome !== undefined) description = 'Thank you for answering.';
+  else if (q.due) description = q.last === null ? 'Ready when you are.' : 'Due again; ready when you are.';
+  else if (q.last !== null)
+    description = `Last answered ${formatShortDate(q.last.date)}: ${scoreText(q.kind, q.last.score)}.`;
+  else description = 'Not answered yet.';
+
+  return (
+    <Card
+      title={q.title}
+      description={
+        <>
+          {description}{' '}
+          <span className="questionnaire__disclaimer">{outcome?.disclaimer ?? q.disclaimer}</span>
+        </>
+      }
+      className="questionnaire"
+      actions={
+        !open && outcome === undefined ? (
+          <Button
+            ref={takeAgain}
+            size="sm"
+            onClick={() => {
+              setRetaking(q.kind, true);
+              pendingFocus.current = 'questions';
+            }}
+          >
+            Take it again
+          </Button>
+        ) : undefined
+      }
+    >
+      {outcome !== undefined ? (
+        <Outcome
+          outcome={outcome}
+          headingRef={outcomeHeading}
+          onDone={() => {
+            dismissOutcome(q.kind);
+            pendingFocus.current = 'again';
+          }}
+        />
+      ) : (
+        open && (
+          <div ref={formStart}>
+            <QuestionnaireForm
+              questionnaire={q}
+              expectOutcome={(expected) => {
+                pendingFocus.current = expected ? 'outcome' : null;
+              }}
+              onCancel={
+                q.due
+                  ? undefined
+                  : () => {
+                      setRetaking(q.kind, false);
+                      pendingFocus.current = 'again';
+                    }
+              }
+            />
+          </div>
+        )
+      )}
+      <p className="questionnaire__source">
+        <span className="questionnaire__source-label">Source: </span>
+        {q.source}
+      </p>
+    </Card>
+  );
+}
+
+function QuestionnaireForm({
+  questionnaire: q,
+  expectOutcome,
+  onCancel,
+}: {
+  questionnaire: Questionnaire;
+  /**
+   * Said before sending (the score may be drawn before this form hears back, so focus must
+   * already know where to go) and taken back if the answers are refused.
+   */
+  expectOutcome: (expected: boolean) => void;
+  onCancel?: () => void;
+}) {
+  const stored = useChecks((s) => s.answers[q.kind]);
+  const setAnswers = useChecks((s) => s.setAnswers);
+  const answerQuestionnaire = useChecks((s) => s.answerQuestionnaire);
+  const [error, setError] = useState<string | null>(null);
+  const [missing, setMissing] = useState<Set<number>>(new Set());
+  const [saving, setSaving] = useState(false);
+  const groups = useRef<(HTMLDivElement | null)[]>([]);
+  const legendId = useId();
+  const who5 = q.kind === 'who5';
+  const answers = q.items.map((_, i) => stored[i] ?? null);
+  const options = q.options.map((o) => ({
+    value: o.value,
+    label: o.label,
+    ...(who5 ? {} : { mark: String(o.value) }),
+  }));
+
+  function choose(index: number, value: number) {
+    const next = [...answers];
+    next[index] = value;
+    setAnswers(q.kind, next);
+    setMissing((m) => {
+      const rest = new Set(m);
+      rest.delete(index);
+      return rest;
+    });
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (saving) return;
+    const unanswered = answers.flatMap((a, i) => (a === null ? [i] : []));
+    setMissing(new Set(unanswered));
+    if (unanswered[0] !== undefined) {
+      setError(who5 ? 'Answer each of the five statements.' : 'Choose the statement that fits best.');
+      focusChoiceGroup(groups.current[unanswered[0]] ?? null);
+      return;
+    }
+    setSaving(true);
+    setError(null);
+    expectOutcome(true);
+    const outcome = await answerQuestionnaire(q.kind, answers as number[]);
+    setSaving(false);
+    if (outcome.ok) return;
+    expectOutcome(false);
+    setError(outcome.message);
+  }
+
+  return (
+    <form className="questionnaire__form" aria-label={q.title} onSubmit={(e) => void onSubmit(e)} noValidate>
+      {who5 ? (
+        <fieldset className="questionnaire__items">
+          <legend id={legendId} className="questionnaire__stem">
+            {q.stem}
+          </legend>
+          {q.items.map((item, i) => (
+            <ChoiceGroup
+              key={item}
+              label={item}
+              layout="row"
+              className="questionnaire__item"
+              groupRef={(el) => {
+                groups.current[i] = el;
+              }}
+              options={options}
+              value={answers[i] ?? null}
+              onChange={(value) => choose(i, value)}
+              error={missing.has(i) ? 'Choose one.' : null}
+              required
+            />
+          ))}
+        </fieldset>
+      ) : (
+        <ChoiceGroup
+          label={q.stem}
+          layout="list"
+          groupRef={(el) => {
+            groups.current[0] = el;
+          }}
+          options={options}
+          value={answers[0] ?? null}
+          onChange={(value) => choose(0, value)}
+          required
+        />
+      )}
+      {error !== null && <Notice tone="error">{error}</Notice>}
+      <div className="questionnaire__actions">
+        <Button type="submit" variant="primary" busy={saving}>
+          See my score
+        </Button>
+        {onCancel && (
+          <Button variant="ghost" onClick={onCancel}>
+            Not now
+          </Button>
+        )}
+        <p className="questionnaire__private">Your answers stay on this computer.</p>
+      </div>
+    </form>
+  );
+}
+
+function Outcome({
+  outcome,
+  headingRef,
+  onDone,
+}: {
+  outcome: QuestionnaireOutcome;
+  headingRef: Ref<HTMLHeadingElement>;
+  onDone: () => void;
+}) {
+  const noteTitle = useId();
+
+  return (
+    <div className="questionnaire__outcome">
+      <h3 ref={headingRef} tabIndex={-1} className="questionnaire__score">
+        {outcome.kind === 'who5' ? 'Your score: ' : 'Your answer: '}
+        <span className="tabular">{scoreText(outcome.kind, outcome.score)}</span>
+      </h3>
+      <p>{outcome.interpretation}</p>
+      {outcome.note !== null && (
+        <section className="questionnaire__note" aria-labelledby={noteTitle}>
+          <h4 id={noteTitle} className="questionnaire__note-title">
+            {outcome.note.title}
+          </h4>
+          <p>{outcome.note.body}</p>
+          <ul className="questionnaire__resources">
+            {outcome.note.resources.map((r) => (
+              <li key={r.title}>
+                <span className="questionnaire__resource-title">{r.title}</span>
+                <span className="questionnaire__resource-detail">{r.detail}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <div>
+        <Button size="sm" onClick={onDone}>
+          Done
+        </Button>
+      </div>
+    </div>
+  );
+}

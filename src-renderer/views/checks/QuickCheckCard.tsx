@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import type { CheckForm } from '../../api/types';
+import { Card } from '../../components/Card';
+import { Notice } from '../../components/Notice';
+import { emptyDraft } from '../../lib/checks';
+import { plural } from '../../lib/signoff';
+import { useChecks } from '../../stores/checks';
+import { CheckInForm } from './CheckInForm';
+
+/**
+ * The quick check: about twenty seconds, keyboard-only if you like. The answers live in the store
+ * until they are saved; after saving, a calm thank-you and a fresh form.
+ */
+export function QuickCheckCard({ form }: { form: CheckForm }) {
+  const draft = useChecks((s) => s.draft);
+  const setDraft = useChecks((s) => s.setDraft);
+  const add = useChecks((s) => s.add);
+  const [saved, setSaved] = useState(false);
+
+  return (
+    <Card
+      title="The quick check"
+      description={
+        form.checkedToday === 0
+          ? 'About twenty seconds, just for you.'
+          : `You have checked in today (${plural(form.checkedToday, 'time', 'times')}); another one is always welcome.`
+      }
+      className="quick-check"
+    >
+      <CheckInForm
+        form={form}
+        draft={draft}
+        formLabel="Quick check"
+        submitLabel="Save check-in"
+        onChange={(next) => {
+          setDraft(next);
+          setSaved(false);
+        }}
+        onSave={async (input) => {
+          const outcome = await add(input);
+          if (outcome.ok) {
+            setDraft(emptyDraft());
+            setSaved(true);
+          }
+          return outcome;
+        }}
+        status={saved && <Notice tone="success">Saved. Thanks for checking in.</Notice>}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,119 @@
+import { useId, type KeyboardEvent, type Ref } from 'react';
+import type { CheckForm } from '../../api/types';
+import { Button } from '../../components/Button';
+import { CheckIcon, PlusIcon } from '../../components/Icons';
+import { Input } from '../../components/Input';
+import { addTypedTag, chipsOf, MAX_TAGS, type CheckDraft } from '../../lib/checks';
+import './TagPicker.css';
+
+/**
+ * "Where are you feeling stretched?": the offered tags as toggle chips (checkboxes), then this
+ * check's own tags, and a field that adds one more (Enter adds it; Ctrl/Cmd+Enter still saves).
+ */
+export function TagPicker({
+  form,
+  draft,
+  onChange,
+  error,
+  onError,
+  inputRef,
+}: {
+  form: CheckForm;
+  draft: CheckDraft;
+  onChange: (draft: CheckDraft) => void;
+  /** A sentence about the typed tag (client guidance or main's). */
+  error: string | null;
+  onError: (message: string | null) => void;
+  inputRef?: Ref<HTMLInputElement>;
+}) {
+  const id = useId();
+  const inputId = `${id}-input`;
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const chosen = new Set(draft.tags);
+  const full = draft.tags.length >= MAX_TAGS;
+
+  function toggle(key: string, on: boolean) {
+    onError(null);
+    onChange({ ...draft, tags: on ? [...draft.tags, key] : draft.tags.filter((t) => t !== key) });
+  }
+
+  function add() {
+    if (draft.tagInput.trim() === '') return;
+    const result = addTypedTag(form, draft, draft.tagInput);
+    if (result.ok) {
+      onError(null);
+      onChange(result.draft);
+    } else onError(result.message);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    // Plain Enter adds the tag; with Ctrl/Cmd it is left to the form, which saves.
+    if (event.key !== 'Enter' || event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return;
+    event.preventDefault();
+    add();
+  }
+
+  return (
+    <fieldset className="tags">
+      <legend className="tags__legend">
+        {form.stretchedQuestion} <span className="tags__optional">(optional)</span>
+      </legend>
+      <div className="tags__chips">
+        {chipsOf(form, draft).map((chip) => {
+          const on = chosen.has(chip.key);
+          return (
+            <label key={chip.key} className="tags__chip">
+              <input
+                type="checkbox"
+                checked={on}
+                disabled={!on && full}
+                onChange={(e) => toggle(chip.key, e.target.checked)}
+              />
+              <span className="tags__chip-face">
+                <CheckIcon className="tags__chip-check" aria-hidden="true" />
+                {chip.label}
+              </span>
+            </label>
+          );
+        })}
+      </div>
+      <div className="tags__add">
+        <label htmlFor={inputId} className="tags__add-label">
+          Add your own tag
+        </label>
+        <div className="tags__add-row">
+          <Input
+            ref={inputRef}
+            id={inputId}
+            className="tags__input"
+            value={draft.tagInput}
+            maxLength={64}
+            placeholder="e.g. Code review"
+            autoComplete="off"
+            aria-describedby={[hintId, error !== null ? errorId : ''].filter(Boolean).join(' ')}
+            aria-invalid={error !== null || undefined}
+            onChange={(e) => {
+              onError(null);
+              onChange({ ...draft, tagInput: e.target.value });
+            }}
+            onKeyDown={onKeyDown}
+          />
+          <Button size="sm" onClick={add} disabled={draft.tagInput.trim() === ''}>
+            <PlusIcon /> Add
+          </Button>
+        </div>
+        <p id={hintId} className="tags__hint">
+          {full
+            ? `That’s ${MAX_TAGS} tags, the most for one check.`
+            : 'Enter adds it to this check. Tags you want every time can be added in Settings.'}
+        </p>
+        {error !== null && (
+          <p id={errorId} className="tags__error">
+            {error}
+          </p>
+        )}
+      </div>
+    </fieldset>
+  );
+}

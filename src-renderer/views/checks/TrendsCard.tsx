@@ -1,0 +1,282 @@
+import { useId } from 'react';
+import type { CheckTrends, ScorePoint, TagFrequency, TrendWeek } from '../../api/types';
+import { Button } from '../../components/Button';
+import { Card } from '../../components/Card';
+import { EmptyState } from '../../components/EmptyState';
+import { Loading } from '../../components/Loading';
+import { Notice } from '../../components/Notice';
+import { TrendChart } from '../../components/TrendChart';
+import { formatShortDate } from '../../lib/format';
+import { average, dayMonth, directionText, percent, periodPhrase } from '../../lib/checks';
+import { plural } from '../../lib/signoff';
+import { useChecks } from '../../stores/checks';
+import './TrendsCard.css';
+
+/**
+ * How the checks of the period add up, week by week: workload and energy (a chart), how often the
+ * answer was "sustainable", where it stretched, and questionnaire scores when there are any. Every
+ * chart has its numbers in a table; the bars are HTML with the numbers written beside them.
+ */
+export function TrendsCard() {
+  const trends = useChecks((s) => s.trends);
+  const loading = useChecks((s) => s.trendsLoading);
+  const error = useChecks((s) => s.trendsError);
+  const range = useChecks((s) => s.range);
+  const loadTrends = useChecks((s) => s.loadTrends);
+
+  return (
+    <Card
+      title="Trends"
+      headingLevel={3}
+      description={`Week by week over ${periodPhrase(range)}.`}
+      className="trends"
+    >
+      <div className="trends__body" aria-busy={loading || undefined}>
+        {error !== null && (
+          <Notice
+            tone="error"
+            action={
+              <Button size="sm" busy={loading} onClick={() => void loadTrends()}>
+                Try again
+              </Button>
+            }
+          >
+            {error}
+          </Notice>
+        )}
+        {trends === null ? (
+          error === null && <Loading label="Adding up your weeks…" />
+        ) : (
+          <TrendsBody trends={trends} />
+        )}
+      </div>
+    </Card>
+  );
+}
+
+function TrendsBody({ trends }: { trends: CheckTrends }) {
+  const scores = trends.who5.length > 0 || trends.burnout.length > 0;
+  return (
+    <>
+      {trends.count === 0 ? (
+        <EmptyState
+          compact
+          headingLevel={4}
+          title="No check-ins in these weeks yet"
+          description="Once you check in, weekly lines, how sustainable it felt and where it stretched appear here."
+        />
+      ) : (
+        <>
+          <div className="trends__overview">
+            <p>
+              {plural(trends.count, 'check-in', 'check-ins')} from {formatShortDate(trends.from)} to{' '}
+              {formatShortDate(trends.to)}.
+            </p>
+            <ul className="trends__directions" aria-label="Directions">
+              <li>{directionText('Workload', trends.workloadDirection)}</li>
+              <li>{directionText('Energy', trends.energyDirection)}</li>
+            </ul>
+          </div>
+          <RatingsChart trends={trends} />
+          <SustainableWeeks weeks={trends.weeks} />
+          <TagBars tags={trends.tags} count={trends.count} />
+        </>
+      )}
+      {scores && <ScoreCharts who5={trends.who5} burnout={trends.burnout} />}
+    </>
+  );
+}
+
+function RatingsChart({ trends }: { trends: CheckTrends }) {
+  const weeks = trends.weeks;
+  const directions = `${directionText('Workload', trends.workloadDirection)}. ${directionText(
+    'Energy',
+    trends.energyDirection,
+  )}.`;
+  return (
+    <TrendChart
+      title="Workload and energy, week by week"
+      description={`Weekly averages from 1 to 5: workload from far too light to unsustainable, energy from drained to full of energy. ${directions}`}
+      labels={weeks.map((w) => dayMonth(w.weekStart))}
+      rowLabels={weeks.map((w) => formatShortDate(w.weekStart))}
+      labelHeader="Week of"
+      series={[
+        { label: 'Workload', values: weeks.map((w) => w.avgWorkload) },
+        { label: 'Energy', values: weeks.map((w) => w.avgEnergy) },
+      ]}
+      bounds={{ min: 1, max: 5 }}
+      step={1}
+      formatValue={average}
+      extraColumns={[{ header: 'Check-ins', cells: weeks.map((w) => String(w.count)) }]}
+    />
+  );
+}
+
+const SUSTAINABLE_KEYS = ['yes', 'mostly', 'no'] as const;
+const SUSTAINABLE_HEADERS = { yes: 'Yes', mostly: 'Mostly', no: 'No' } as const;
+
+/** "Is the workload sustainable?" per week: the counts in a table, with a stacked bar beside them. */
+function SustainableWeeks({ weeks }: { weeks: readonly TrendWeek[] }) {
+  const titleId = useId();
+  const rows = weeks.filter((w) => w.count > 0);
+  const totals = { yes: 0, mostly: 0, no: 0 };
+  for (const w of rows) for (const key of SUSTAINABLE_KEYS) totals[key] += w.sustainable[key];
+  return (
+    <section className="trends__section" aria-labelledby={titleId}>
+      <h4 id={titleId} className="trends__heading">
+        Sustainable, week by week
+      </h4>
+      <p className="trends__note">
+        How often you answered yes, mostly or no. Weeks without a check-in are left out.
+      </p>
+      <ul className="sustain__legend" aria-hidden="true">
+        {SUSTAINABLE_KEYS.map((key) => (
+          <li key={key} className={`sustain__key sustain__key--${key}`}>
+            {SUSTAINABLE_HEADERS[key]}
+          </li>
+        ))}
+      </ul>
+      <div
+        className="sustain__wrap"
+        role="region"
+        aria-label="Sustainable, week by week: the numbers"
+        tabIndex={0}
+      >
+        <table className="sustain">
+          <caption className="visually-hidden">Sustainable, week by week</caption>
+          <thead>
+            <tr>
+              <th scope="col">Week of</th>
+              {SUSTAINABLE_KEYS.map((key) => (
+                <th key={key} scope="col">
+                  {SUSTAINABLE_HEADERS[key]}
+                </th>
+              ))}
+              <td className="sustain__bar-cell" aria-hidden="true" />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((w) => (
+              <tr key={w.weekStart}>
+                <th scope="row">{formatShortDate(w.weekStart)}</th>
+                {SUSTAINABLE_KEYS.map((key) => (
+                  <td key={key} className="tabular">
+                    {w.sustainable[key]}
+                  </td>
+                ))}
+                <td className="sustain__bar-cell" aria-hidden="true">
+                  <StackedBar counts={w.sustainable} total={w.count} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">All weeks</th>
+              {SUSTAINABLE_KEYS.map((key) => (
+                <td key={key} className="tabular">
+                  {totals[key]}
+                </td>
+              ))}
+              <td className="sustain__bar-cell" aria-hidden="true">
+                <StackedBar counts={totals} total={totals.yes + totals.mostly + totals.no} />
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** Three segments in a 100-unit-wide SVG: widths are attributes, so no inline styles are needed. */
+function StackedBar({ counts, total }: { counts: TrendWeek['sustainable']; total: number }) {
+  const widths = SUSTAINABLE_KEYS.map((key) => (total === 0 ? 0 : (counts[key] / total) * 100));
+  return (
+    <svg className="sustain__bar" viewBox="0 0 100 10" preserveAspectRatio="none" focusable="false">
+      {SUSTAINABLE_KEYS.map((key, i) => (
+        <rect
+          key={key}
+          className={`sustain__seg--${key}`}
+          x={widths.slice(0, i).reduce((sum, w) => sum + w, 0)}
+          y={0}
+          width={widths[i]}
+          height={10}
+        />
+      ))}
+    </svg>
+  );
+}
+
+/** Stretched tags, most named first: the numbers written out, with a bar for the share of checks. */
+function TagBars({ tags, count }: { tags: readonly TagFrequency[]; count: number }) {
+  const titleId = useId();
+  return (
+    <section className="trends__section" aria-labelledby={titleId}>
+      <h4 id={titleId} className="trends__heading">
+        Where you felt stretched
+      </h4>
+      {tags.length === 0 ? (
+        <p className="trends__note">No stretched tags were named in these weeks.</p>
+      ) : (
+        <ol className="tag-bars">
+          {tags.map((tag) => (
+            <li key={tag.id} className="tag-bars__row">
+              <span className="tag-bars__label">{tag.label}</span>
+              <span className="tag-bars__count tabular">
+                {tag.count} of {plural(count, 'check-in', 'check-ins')} ({percent(tag.share)})
+              </span>
+              <svg
+                className="tag-bars__bar"
+                viewBox="0 0 100 10"
+                preserveAspectRatio="none"
+                aria-hidden="true"
+                focusable="false"
+              >
+                <rect className="tag-bars__track" x={0} y={0} width={100} height={10} />
+                <rect className="tag-bars__fill" x={0} y={0} width={tag.share * 100} height={10} />
+              </svg>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function ScoreCharts({ who5, burnout }: { who5: readonly ScorePoint[]; burnout: readonly ScorePoint[] }) {
+  const titleId = useId();
+  const latest = (points: readonly ScorePoint[]) => points[points.length - 1]?.score;
+  return (
+    <section className="trends__section" aria-labelledby={titleId}>
+      <h4 id={titleId} className="trends__heading">
+        Questionnaire scores
+      </h4>
+      <p className="trends__note">A self-reflection aid, not a diagnosis.</p>
+      {who5.length > 0 && (
+        <TrendChart
+          title="WHO-5 Well-Being Index over time"
+          description={`Your WHO-5 scores from 0 to 100; higher means better well-being. Most recently ${latest(who5)}.`}
+          labels={who5.map((p) => dayMonth(p.date))}
+          rowLabels={who5.map((p) => formatShortDate(p.date))}
+          labelHeader="Answered"
+          series={[{ label: 'WHO-5 score', values: who5.map((p) => p.score) }]}
+          bounds={{ min: 0, max: 100 }}
+          step={20}
+        />
+      )}
+      {burnout.length > 0 && (
+        <TrendChart
+          title="Single-item burnout measure over time"
+          description={`Your answers from 1 (no symptoms of burnout) to 5 (completely burned out). Most recently ${latest(burnout)}.`}
+          labels={burnout.map((p) => dayMonth(p.date))}
+          rowLabels={burnout.map((p) => formatShortDate(p.date))}
+          labelHeader="Answered"
+          series={[{ label: 'Burnout answer', values: burnout.map((p) => p.score) }]}
+          bounds={{ min: 1, max: 5 }}
+          step={1}
+        />
+      )}
+    </section>
+  );
+}
