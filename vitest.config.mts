@@ -22,6 +22,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/renderer/**/*.test.tsx'],
           setupFiles: ['test/renderer/setup.ts'],
+          // user-event types key by key; on a busy 2-core CI machine a long form takes seconds.
+          testTimeout: 30_000,
         },
       },
       {

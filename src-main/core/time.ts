@@ -1,5 +1,4 @@
-import { TZDate } from '@date-fns/tz';
-import { addDays, format, isValid, parse } from 'date-fns';
+import { tzOffset } from '@date-fns/tz';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -7,8 +6,43 @@ export type Weekday = (typeof WEEKDAYS)[number];
 /** A local calendar date, `YYYY-MM-DD`. */
 export type LocalDate = string;
 
-const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+const DAY_MS = 86_400_000;
+const QUARTER_MS = 900_000;
+
+/*
+ * Speed matters here: every agenda, summary and trend walks dates through these helpers (see
+ * BENCHMARKS.md). Zone offsets come from @date-fns/tz's `tzOffset` (the runtime's time-zone
+ * data through Intl) and are remembered per zone and UTC quarter hour (offsets only change on
+ * quarter hours in the tz database since 1970); the calendar arithmetic is plain integers.
+ */
+const offsetCache = new Map<string, Map<number, number>>();
+const OFFSET_CACHE_MAX = 100_000;
+
+/** The UTC offset of `zone` at `instant`, in milliseconds. */
+function offsetAt(instant: number, zone: string): number {
+  const quarter = Math.floor(instant / QUARTER_MS);
+  let byQuarter = offsetCache.get(zone);
+  if (!byQuarter) offsetCache.set(zone, (byQuarter = new Map()));
+  let offset = byQuarter.get(quarter);
+  if (offset === undefined) {
+    offset = Math.round(tzOffset(zone, new Date(quarter * QUARTER_MS)) * 60_000);
+    if (byQuarter.size >= OFFSET_CACHE_MAX) byQuarter.clear();
+    byQuarter.set(quarter, offset);
+  }
+  return offset;
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+function dateString(utc: Date): LocalDate {
+  return `${pad(utc.getUTCFullYear(), 4)}-${pad(utc.getUTCMonth() + 1)}-${pad(utc.getUTCDate())}`;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
 
 /** True when `zone` is an IANA zone this runtime knows. */
 export function isValidZone(zone: string): boolean {
@@ -29,8 +63,12 @@ export function systemZone(): string {
 
 /** True when `value` is a real calendar date written `YYYY-MM-DD`. */
 export function isLocalDate(value: string): boolean {
-  if (!LOCAL_DATE.test(value)) return false;
-  return isValid(parse(value, 'yyyy-MM-dd', new Date(2000, 0, 1)));
+  const m = LOCAL_DATE.exec(value);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 /** True when `value` is a 24-hour `HH:MM` time. */
@@ -47,7 +85,7 @@ export function minutesOfDay(hhmm: string): number {
 
 /** The local calendar date of `instant` in `zone`. */
 export function localDateOf(instant: number, zone: string): LocalDate {
-  return format(new TZDate(instant, zone), 'yyyy-MM-dd');
+  return dateString(new Date(instant + offsetAt(instant, zone)));
 }
 
 /** The weekday of a local calendar date. */
@@ -62,7 +100,17 @@ export function weekdayOf(date: LocalDate): Weekday {
 export function instantAt(date: LocalDate, hhmm: string, zone: string): number {
   const [y, m, d] = splitDate(date);
   const minutes = minutesOfDay(hhmm);
-  return new TZDate(y, m - 1, d, Math.floor(minutes / 60), minutes % 60, zone).getTime();
+  const wall = Date.UTC(y, m - 1, d, Math.floor(minutes / 60), minutes % 60);
+  // Guess with the offset at the wall time, then correct once; a wall time inside a DST gap
+  // does not exist, and moves forward by the gap (as TZDate does).
+  const first = offsetAt(wall, zone);
+  let guess = wall - first;
+  const second = offsetAt(guess, zone);
+  if (first === second) return guess;
+  guess = wall - second;
+  const third = offsetAt(guess, zone);
+  if (second === third) return guess;
+  return wall - Math.min(second, third);
 }
 
 /** The instant local midnight starts `date` in `zone`. */
@@ -73,23 +121,29 @@ export function startOfLocalDate(date: LocalDate, zone: string): number {
 /** `date` plus `days` calendar days (never by adding 24-hour blocks). */
 export function addLocalDays(date: LocalDate, days: number): LocalDate {
   const [y, m, d] = splitDate(date);
-  return format(addDays(new Date(y, m - 1, d), days), 'yyyy-MM-dd');
+  return dateString(new Date(Date.UTC(y, m - 1, d) + days * DAY_MS));
 }
 
 /** ISO 8601 with the local offset of `zone`, e.g. `2027-03-15T09:00:00-04:00`. */
 export function toLocalIso(instant: number, zone: string): string {
-  return format(new TZDate(instant, zone), "yyyy-MM-dd'T'HH:mm:ssXXX");
+  const offset = offsetAt(instant, zone);
+  const wall = new Date(instant + offset);
+  const minutes = Math.round(offset / 60_000);
+  const abs = Math.abs(minutes);
+  const suffix =
+    minutes === 0 ? 'Z' : `${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return `${dateString(wall)}T${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}${suffix}`;
 }
 
 /** `HH:MM` of `instant` in `zone`. */
 export function clockTimeOf(instant: number, zone: string): string {
-  return format(new TZDate(instant, zone), 'HH:mm');
+  const wall = new Date(instant + offsetAt(instant, zone));
+  return `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`;
 }
 
 function splitDate(date: LocalDate): [number, number, number] {
   if (!isLocalDate(date)) throw new RangeError(`Not a YYYY-MM-DD date: ${date}`);
-  const [y, m, d] = date.split('-').map(Number);
-  return [y as number, m as number, d as number];
+  return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
 }
 
 /**

@@ -35,11 +35,13 @@ export function QuestionnaireCard({ questionnaire: q }: { questionnaire: Questio
   const pendingFocus = useRef<'questions' | 'outcome' | 'again' | null>(null);
   useEffect(() => {
     const target = pendingFocus.current;
-    if (target === null) return;
-    pendingFocus.current = null;
+    // A target not drawn yet stays pending (the score arrives after a render or two).
     if (target === 'outcome' && outcomeHeading.current) outcomeHeading.current.focus();
     else if (target === 'again' && takeAgain.current) takeAgain.current.focus();
-    else if (formStart.current) focusChoiceGroup(formStart.current);
+    else if ((target === 'again' || target === 'questions') && formStart.current)
+      focusChoiceGroup(formStart.current);
+    else return;
+    pendingFocus.current = null;
   });
 
   let description: string;
