@@ -91,6 +91,25 @@ export class FocusService {
             : {}),
         }));
       const running = this.repo.running();
+      // A running planned block whose occurrence left the plan (the plan was edited, paused or
+      // skipped meanwhile) still has to end on time, or it would hold every prompt forever.
+      if (
+        running &&
+        running.kind === 'planned' &&
+        running.occurrenceId !== null &&
+        running.startedAt >= from &&
+        running.startedAt < to &&
+        !events.some((e) => e.id === running.occurrenceId)
+      ) {
+        events.push({
+          id: running.occurrenceId,
+          kind: 'focus',
+          title: `Focus until ${clockTimeOf(running.plannedEnd, settings.zone)}`,
+          start: running.startedAt,
+          end: running.plannedEnd,
+          wakeAtEnd: true,
+        });
+      }
       if (running && running.kind === 'adhoc' && running.startedAt >= from && running.startedAt < to) {
         events.push({
           id: adhocEventId(running.id),

@@ -1,13 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp';
 import {
-  axeViolations,
   launchChromium,
   recorded,
-  SCREENSHOTS,
+  screenshotBoth,
   startBuiltPreview,
   testPost,
   type RunningPreview,
@@ -21,19 +18,9 @@ let page: Page;
 const berlin = (hhmm: string) => `2027-03-15T${hhmm}:00+01:00`;
 const advanceTo = (hhmm: string) => testPost(preview, 'clock', { advanceTo: berlin(hhmm) });
 
-async function shoot(name: string): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${scheme}.png`), fullPage: true });
-    const violations = await axeViolations(page);
-    expect(violations, `${name} (${scheme})`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
+const shoot = (name: string) => screenshotBoth(page, name);
 
 beforeAll(async () => {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
   preview = await startBuiltPreview(tempDir('keel-e2e-focus-'), berlin('08:50'));
   context = await launchChromium(tempDir('keel-e2e-chromium-'));
   page = await context.newPage();

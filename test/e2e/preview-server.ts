@@ -131,6 +131,8 @@ export async function screenshotBoth(page: Page, name: string): Promise<void> {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+    // Colours fade between schemes (CSS transitions): shoot once they have settled.
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null))));
     await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${scheme}.png`), fullPage: true });
     const violations = await axeViolations(page);
     if (violations.length > 0) throw new Error(`${name} (${scheme}): ${violations.join('\n')}`);

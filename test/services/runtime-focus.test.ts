@@ -152,3 +152,15 @@ describe('runtime: the global focus shortcut', () => {
     expect(titles()).toHaveLength(1);
   });
 });
+
+describe('runtime: a running block whose plan changed', () => {
+  it('still ends on time when the plan is emptied while it runs, and held prompts then arrive', () => {
+    const { clock, services, tray, titles } = setup(at('09:30'));
+    expect(services.focus.running()?.occurrenceId).toBe('focus:2027-03-15@09:00');
+    services.settings.set('focusPlan', []);
+    clock.advanceTo(at('11:00'));
+    expect(services.focus.running()).toBeUndefined();
+    expect(tray.state).toBe('idle');
+    expect(titles().at(-1)).toBe('1 h 30 min protected, no interruptions');
+  });
+});
