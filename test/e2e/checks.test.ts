@@ -1,22 +1,20 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCheckIn, type Rating } from '../../src-main/core/checkin';
 import { addLocalDays, instantAt } from '../../src-main/core/time';
 import { CheckinRepo } from '../../src-main/storage/checkin-repo';
 import { openDatabase } from '../../src-main/storage/database';
 import { databasePath } from '../../src-main/storage/paths';
-import { tempDir } from '../helpers/temp';
 import {
-  launchChromium,
+  openPreviewSession,
   recorded,
   screenshotBoth,
-  startBuiltPreview,
   testPost,
+  type PreviewSession,
   type RunningPreview,
 } from './preview-server';
 
 let preview: RunningPreview;
-let context: BrowserContext;
 let page: Page;
 
 const zone = 'Europe/Berlin';
@@ -50,32 +48,32 @@ function seedHistory(dataDir: string): void {
   db.close();
 }
 
+let session: PreviewSession;
+
 beforeAll(async () => {
-  const dataDir = tempDir('keel-e2e-checks-');
-  seedHistory(dataDir);
-  preview = await startBuiltPreview(dataDir, berlin('15:50'));
-  context = await launchChromium(tempDir('keel-e2e-chromium-'));
-  page = await context.newPage();
-  await page.goto(preview.url);
-  await page.evaluate(async () => {
-    const keel = (window as unknown as { keel: { settings: { set(i: unknown): Promise<unknown> } } }).keel;
-    await keel.settings.set({ key: 'focusPlan', value: [] });
-    // The user's chosen time: weekly on Friday at 16:30.
-    await keel.settings.set({
-      key: 'checkins',
-      value: {
-        cadence: { mode: 'weekly', weekday: 'fri', time: '16:30' },
-        customTags: [],
-        burnout: false,
-        who5: false,
+  session = await openPreviewSession({
+    name: 'checks',
+    testClock: berlin('15:50'),
+    seed: seedHistory,
+    settings: [
+      { key: 'focusPlan', value: [] },
+      // The user's chosen time: weekly on Friday at 16:30.
+      {
+        key: 'checkins',
+        value: {
+          cadence: { mode: 'weekly', weekday: 'fri', time: '16:30' },
+          customTags: [],
+          burnout: false,
+          who5: false,
+        },
       },
-    });
+    ],
   });
+  ({ preview, page } = session);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await preview?.stop();
+  await session?.close();
 });
 
 describe('a weekly check-in, end to end in the preview', () => {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const ROOT = path.resolve(__dirname, '../..');
@@ -138,4 +139,47 @@ export async function screenshotBoth(page: Page, name: string): Promise<void> {
     if (violations.length > 0) throw new Error(`${name} (${scheme}): ${violations.join('\n')}`);
   }
   await page.emulateMedia({ colorScheme: 'light' });
+}
+
+export interface PreviewSession {
+  preview: RunningPreview;
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * A built preview on a fresh data folder (seeded first if asked) with its clock at `testClock`,
+ * Chromium on its page, and the given settings saved through the window's own API.
+ */
+export async function openPreviewSession(options: {
+  name: string;
+  testClock: string;
+  seed?: (dataDir: string) => void;
+  settings?: { key: string; value: unknown }[];
+}): Promise<PreviewSession> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `keel-e2e-${options.name}-`));
+  options.seed?.(dataDir);
+  const preview = await startBuiltPreview(dataDir, options.testClock);
+  const context = await launchChromium(fs.mkdtempSync(path.join(os.tmpdir(), 'keel-e2e-chromium-')));
+  const page = await context.newPage();
+  await page.goto(preview.url);
+  for (const setting of options.settings ?? []) {
+    const result = await page.evaluate(async (s) => {
+      const keel = (
+        window as unknown as { keel: { settings: { set(i: unknown): Promise<{ ok: boolean }> } } }
+      ).keel;
+      return keel.settings.set(s);
+    }, setting);
+    if (!result.ok) throw new Error(`could not save the ${setting.key} setting`);
+  }
+  return {
+    preview,
+    context,
+    page,
+    close: async () => {
+      await context.close();
+      await preview.stop();
+    },
+  };
 }

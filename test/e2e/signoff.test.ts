@@ -1,21 +1,19 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { instantAt, addLocalDays } from '../../src-main/core/time';
 import { openDatabase } from '../../src-main/storage/database';
 import { databasePath } from '../../src-main/storage/paths';
 import { WorkdayRepo } from '../../src-main/storage/workday-repo';
-import { tempDir } from '../helpers/temp';
 import {
-  launchChromium,
+  openPreviewSession,
   recorded,
   screenshotBoth,
-  startBuiltPreview,
   testPost,
+  type PreviewSession,
   type RunningPreview,
 } from './preview-server';
 
 let preview: RunningPreview;
-let context: BrowserContext;
 let page: Page;
 
 const zone = 'Europe/Berlin';
@@ -55,23 +53,21 @@ function seedHistory(dataDir: string): void {
   db.close();
 }
 
+let session: PreviewSession;
+
 beforeAll(async () => {
-  const dataDir = tempDir('keel-e2e-signoff-');
-  seedHistory(dataDir);
-  preview = await startBuiltPreview(dataDir, berlin('16:50'));
-  context = await launchChromium(tempDir('keel-e2e-chromium-'));
-  page = await context.newPage();
-  await page.goto(preview.url);
-  await page.evaluate(async () => {
-    const keel = (window as unknown as { keel: { settings: { set(i: unknown): Promise<unknown> } } }).keel;
-    // This test is about the evening: no focus blocks, and do-not-disturb (recorded) allowed.
-    await keel.settings.set({ key: 'focusPlan', value: [] });
+  session = await openPreviewSession({
+    name: 'signoff',
+    testClock: berlin('16:50'),
+    seed: seedHistory,
+    // This test is about the evening: no focus blocks.
+    settings: [{ key: 'focusPlan', value: [] }],
   });
+  ({ preview, page } = session);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await preview?.stop();
+  await session?.close();
 });
 
 const signoffNotifications = async () =>
