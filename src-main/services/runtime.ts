@@ -34,8 +34,6 @@ export interface RuntimeDeps {
 /** The global shortcut that starts a focus block (Electron accelerator syntax). */
 export const FOCUS_SHORTCUT = 'CommandOrControl+Alt+F';
 
-/** While a block runs, the tray's "time left" is refreshed this often (no finer: no polling). */
-export const TRAY_REFRESH_MS = 15 * 60 * 1000;
 const FOCUS_TOPICS: StateTopic[] = ['focus', 'status', 'agenda'];
 const SIGNOFF_TOPICS: StateTopic[] = ['signoff', 'status', 'agenda'];
 /**
@@ -57,7 +55,6 @@ export class KeelRuntime {
   private readonly notificationViews = new Map<string, ViewName | undefined>();
   /** Prompts that came due during a focus block; delivered when it ends. */
   private readonly held: KeelNotification[] = [];
-  private trayTimer: TimerHandle | undefined;
   /** The running block do-not-disturb was last set up for (blocks the CLI starts come unseen). */
   private dndSession: number | undefined;
   private presenceTimer: TimerHandle | undefined;
@@ -112,7 +109,6 @@ export class KeelRuntime {
 
   stop(): void {
     this.scheduler.stop();
-    this.clearTrayTimer();
     for (const timer of [this.presenceTimer, this.signoffTimer, this.quietTimer]) {
       if (timer !== undefined) this.deps.timers.clearTimeout(timer);
     }
@@ -371,10 +367,14 @@ export class KeelRuntime {
     }
   }
 
-  /** The presence timer: sample, let the sign-off policy look, and wait another quarter hour. */
+  /**
+   * The presence timer: sample, let the sign-off policy look, refresh a running block's "time
+   * left" in the tray (no timer of its own: one wake-up serves both), and wait a quarter hour.
+   */
   private onPresenceTick(): void {
     this.samplePresence();
     this.evaluateSignoff();
+    if (this.deps.services.focus.running()) this.refreshTray();
     if (this.presenceTimer !== undefined) this.deps.timers.clearTimeout(this.presenceTimer);
     this.presenceTimer = this.deps.timers.setTimeout(() => {
       this.presenceTimer = undefined;
@@ -575,13 +575,6 @@ export class KeelRuntime {
           : 'Keel';
     this.deps.tray.setState(state, tooltip);
     this.deps.tray.setMenu(this.menu());
-    this.clearTrayTimer();
-    if (running) this.trayTimer = this.deps.timers.setTimeout(() => this.refreshTray(), TRAY_REFRESH_MS);
-  }
-
-  private clearTrayTimer(): void {
-    if (this.trayTimer !== undefined) this.deps.timers.clearTimeout(this.trayTimer);
-    this.trayTimer = undefined;
   }
 }
 

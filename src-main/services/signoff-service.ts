@@ -263,7 +263,7 @@ export class SignoffService {
     const settings = this.settings.get();
     const today = signoffWorkdayOf(this.clock.now(), settings);
     const from = weekStartOf(addLocalDays(today, -7 * (weeks - 1)));
-    return creepStats(this.repo.between(from, today), settings, from, today, today);
+    return creepStats(this.repo.facts(from, today), settings, from, today, today);
   }
 
   /** One workday's facts, for `keel day`. */

@@ -230,7 +230,7 @@ export class SummaryService {
   private data(choices: SummaryChoices): SummaryData {
     const settings = this.deps.settings.get();
     const { from, to } = choices;
-    const facts = this.deps.workdays.between(from, to);
+    const facts = this.deps.workdays.facts(from, to);
     const focus = this.deps.focus.stats(from, to);
     return {
       zone: settings.zone,

@@ -108,6 +108,18 @@ export class WorkdayRepo {
            quiet_until = excluded.quiet_until`,
       ),
       count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM workdays'),
+      facts: db.prepare<
+        [string, string],
+        {
+          date: string;
+          first_active: number | null;
+          last_active: number | null;
+          signed_off_at: number | null;
+        }
+      >(
+        `SELECT date, first_active, last_active, signed_off_at FROM workdays
+         WHERE date BETWEEN ? AND ? ORDER BY date`,
+      ),
     };
   }
 
@@ -118,6 +130,16 @@ export class WorkdayRepo {
 
   between(from: LocalDate, to: LocalDate): Workday[] {
     return this.q.between.all(from, to).map(toWorkday);
+  }
+
+  /** Presence and sign-off times only (no answers, no JSON), for creep and summaries. */
+  facts(from: LocalDate, to: LocalDate): WorkdayFacts[] {
+    return this.q.facts.all(from, to).map((r) => ({
+      date: r.date,
+      firstActive: r.first_active,
+      lastActive: r.last_active,
+      signedOffAt: r.signed_off_at,
+    }));
   }
 
   /** The latest sign-off on a workday in [since, before). */

@@ -32,11 +32,13 @@ describe('runtime: focus blocks', () => {
     const { clock, tray } = setup(at('08:59'));
     clock.advanceTo(at('09:00'));
     const before = clock.firedCount;
+    clock.advanceTo(at('10:43'));
+    // The presence samples (09:14, 09:29 … 10:59, four an hour) also refresh the tray: no timer
+    // of its own, no per-second polling.
+    expect(tray.menu[0]).toMatchObject({ label: 'Focus until 11:00 · 31 min left' });
     clock.advanceTo(at('10:59'));
-    // Tray: 09:15, 09:30 … 10:45, seven refreshes in two hours; presence: 09:14 … 10:59, eight
-    // samples (four an hour). No per-second polling.
-    expect(clock.firedCount - before).toBe(7 + 8);
-    expect(tray.menu[0]).toMatchObject({ label: 'Focus until 11:00 · 15 min left' });
+    expect(clock.firedCount - before).toBe(8);
+    expect(tray.menu[0]).toMatchObject({ label: 'Focus until 11:00 · 1 min left' });
   });
 
   it('"Skip this one" on the pre-warning skips the block; "Start now" starts it early', () => {
