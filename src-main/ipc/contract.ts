@@ -210,16 +210,17 @@ export const contract = {
     z.object({ id: recordId, discussed: z.boolean({ message: 'Use true or false.' }) }).strict(),
   ),
   'talk:delete': channel<{ deleted: string }>()(z.object({ id: recordId }).strict()),
+  /** Without dates: the notes since the last shared summary. */
   'summary:options': channel<SummaryOptions>()(
     z
-      .object({ from: localDate, to: localDate })
+      .object({ from: localDate.optional(), to: localDate.optional() })
       .strict()
-      .refine((r) => r.from <= r.to, { message: 'The start date must not be after the end date.' })
-      .optional()
-      .transform((r) => r ?? null) as unknown as z.ZodType<
-      { from: string; to: string } | null,
-      { from: string; to: string } | undefined
-    >,
+      .refine((r) => (r.from === undefined) === (r.to === undefined), {
+        message: 'Give both dates of the period, or neither.',
+      })
+      .refine((r) => r.from === undefined || r.to === undefined || r.from <= r.to, {
+        message: 'The start date must not be after the end date.',
+      }),
   ),
   'summary:preview': channel<SummaryPreview>()(
     z

@@ -89,7 +89,8 @@ export function createHandlers(services: Services, shell: DialogPort = NO_DIALOG
     'talk:list': ({ includeDiscussed }) => services.summary.points(includeDiscussed ?? false),
     'talk:discussed': ({ id, discussed }) => services.summary.setDiscussed(id, discussed),
     'talk:delete': ({ id }) => services.summary.deletePoint(id),
-    'summary:options': (range) => services.summary.options(range ?? undefined),
+    'summary:options': ({ from, to }) =>
+      services.summary.options(from !== undefined && to !== undefined ? { from, to } : undefined),
     'summary:preview': ({ choices, format }) => services.summary.preview(choices, format),
     // The window never gets a path: main's save dialog chooses, main writes.
     'summary:export': ({ choices, format }) => services.summary.export(choices, format, shell),

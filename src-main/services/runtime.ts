@@ -81,6 +81,7 @@ export class KeelRuntime {
       power.on('suspend', () => this.samplePresence()),
       power.on('lock-screen', () => this.samplePresence()),
       services.signoff.onDidChange.on((change) => this.onSignoffChange(change)),
+      services.summary.onDidChange.on(() => this.deps.push({ type: 'changed', topics: ['talk', 'summary'] })),
       services.checkins.onDidChange.on(() => {
         // A check or a prompt's snooze changes what the agenda plans.
         this.scheduler.replan();
@@ -215,6 +216,7 @@ export class KeelRuntime {
     items.push(
       { type: 'separator' },
       { type: 'item', id: 'check', label: 'Quick check…' },
+      { type: 'item', id: 'talk', label: 'Add a talking point…' },
       {
         type: 'item',
         id: 'signoff',
@@ -240,6 +242,7 @@ export class KeelRuntime {
       if (id === 'open') shell.showWindow();
       else if (id === 'signoff') shell.showWindow('signoff');
       else if (id === 'check') shell.showWindow('checks');
+      else if (id === 'talk') shell.showWindow('one-on-one');
       else if (id === 'quit') shell.quit();
       else if (area === 'focus' && verb === 'start') {
         services.focus.startAdhoc(arg === 'next' ? { until: 'next' } : { minutes: Number(arg) });

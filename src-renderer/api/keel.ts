@@ -21,7 +21,15 @@ import type {
   SignoffResponse,
   SignoffStatus,
   SignoffSubmit,
+  Share,
   Status,
+  SummaryChoices,
+  SummaryExportFormat,
+  SummaryOptions,
+  SummaryPeriod,
+  SummaryPreview,
+  SummaryPreviewFormat,
+  TalkingPoint,
   TrendRange,
 } from './types';
 
@@ -109,6 +117,28 @@ export const api = {
     trends: (range: TrendRange): Promise<Outcome<CheckTrends>> => call((k) => k.checks.trends({ range })),
     questionnaire: (kind: QuestionnaireKind, answers: number[]): Promise<Outcome<QuestionnaireOutcome>> =>
       call((k) => k.checks.questionnaire({ kind, answers })),
+  },
+  talk: {
+    add: (text: string): Promise<Outcome<TalkingPoint>> => call((k) => k.talk.add({ text })),
+    list: (includeDiscussed = false): Promise<Outcome<TalkingPoint[]>> =>
+      call((k) => k.talk.list({ includeDiscussed })),
+    discussed: (id: string, discussed: boolean): Promise<Outcome<TalkingPoint>> =>
+      call((k) => k.talk.discussed({ id, discussed })),
+    delete: (id: string): Promise<Outcome<{ deleted: string }>> => call((k) => k.talk.delete({ id })),
+  },
+  summary: {
+    /** Without a period: the notes of "since the last shared summary". */
+    options: (period?: SummaryPeriod): Promise<Outcome<SummaryOptions>> =>
+      call((k) => k.summary.options(period)),
+    preview: (choices: SummaryChoices, format: SummaryPreviewFormat): Promise<Outcome<SummaryPreview>> =>
+      call((k) => k.summary.preview({ choices, format })),
+    /** Main asks where to save (the window never sees a path) and logs the share. */
+    export: (choices: SummaryChoices, format: SummaryExportFormat): Promise<Outcome<ExportResult>> =>
+      call((k) => k.summary.export({ choices, format })),
+    /** Main puts the Markdown on the clipboard and logs the share. */
+    copy: (choices: SummaryChoices): Promise<Outcome<{ copied: true }>> =>
+      call((k) => k.summary.copy({ choices })),
+    shares: (): Promise<Outcome<Share[]>> => call((k) => k.summary.shares()),
   },
   /** Subscribes to main's state pushes; returns the unsubscribe function. */
   onState(listener: (event: StateEvent) => void): () => void {

@@ -73,3 +73,18 @@ export type CheckinSettings = Settings['checkins'];
 /** A chosen cadence; `null` in settings means the default (weekly, before the one-on-one). */
 export type Cadence = NonNullable<CheckinSettings['cadence']>;
 export type CadenceMode = Cadence['mode'];
+/** A talking point for the next one-on-one; `discussedAt` is null while it is open. */
+export type TalkingPoint = ChannelOutput<'talk:add'>;
+/** What the summary builder offers: sections, the preset periods, the last share and the period's notes. */
+export type SummaryOptions = ChannelOutput<'summary:options'>;
+export type SummarySectionOption = SummaryOptions['sections'][number];
+export type SummaryNote = SummaryOptions['notes'][number];
+export type SummaryPeriod = SummaryOptions['periods']['twoWeeks'];
+/** The user's choices (period, sections, ticked notes), exactly what preview, export and copy take. */
+export type SummaryChoices = ChannelInput<'summary:preview'>['choices'];
+export type SummaryPreviewFormat = ChannelInput<'summary:preview'>['format'];
+export type SummaryExportFormat = ChannelInput<'summary:export'>['format'];
+/** Exactly the text an export in that format writes, its hash and the model it was rendered from. */
+export type SummaryPreview = ChannelOutput<'summary:preview'>;
+/** One entry of the share log: what left Keel, when, and how. */
+export type Share = ChannelOutput<'summary:shares'>[number];

@@ -3,6 +3,7 @@ import { api } from '../api/keel';
 import { useChecks } from '../stores/checks';
 import { useFocus } from '../stores/focus';
 import { useNavigation } from '../stores/navigation';
+import { useOneOnOne } from '../stores/oneOnOne';
 import { useSettings } from '../stores/settings';
 import { useSignoff } from '../stores/signoff';
 import { useStatus } from '../stores/status';
@@ -42,6 +43,9 @@ export function useKeelSync(): void {
       const checks = useChecks.getState();
       if (topics.has('checks') || topics.has('settings')) checks.refresh();
       else if (topics.has('agenda') || topics.has('status')) checks.refreshForm();
+      // The one-on-one: talking points, the share log, and the summary built from check-ins and
+      // settings. Only what the One-on-one view has asked for is read again.
+      useOneOnOne.getState().refresh(topics);
     });
   }, []);
 }

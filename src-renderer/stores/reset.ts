@@ -1,6 +1,7 @@
 import { resetChecks } from './checks';
 import { resetFocus } from './focus';
 import { resetNavigation } from './navigation';
+import { resetOneOnOne } from './oneOnOne';
 import { resetSettings } from './settings';
 import { resetSignoff } from './signoff';
 import { resetStatus } from './status';
@@ -10,6 +11,7 @@ export function resetStores(): void {
   resetChecks();
   resetFocus();
   resetNavigation();
+  resetOneOnOne();
   resetSettings();
   resetSignoff();
   resetStatus();

@@ -1,13 +1,38 @@
-import { ConversationIcon } from '../components/Icons';
-import { PlaceholderView } from './PlaceholderView';
+import { useEffect } from 'react';
+import { ViewHeader } from '../components/ViewHeader';
+import { useOneOnOne } from '../stores/oneOnOne';
+import { PreviewCard } from './one-on-one/PreviewCard';
+import { SharesCard } from './one-on-one/SharesCard';
+import { SummaryBuilderCard } from './one-on-one/SummaryBuilderCard';
+import { TalkingPointsCard } from './one-on-one/TalkingPointsCard';
+import './OneOnOneView.css';
 
+/**
+ * One-on-one: talking points for the next conversation, and a summary the user builds (period,
+ * sections, notes ticked one by one), sees exactly as it will leave Keel, and exports or copies.
+ * Every export and copy is listed under "What you've shared".
+ */
 export function OneOnOneView() {
+  const open = useOneOnOne((s) => s.open);
+
+  // Read fresh whenever the view opens: a share since (here or from the command line) moves
+  // "since the last shared summary"; while the view stays open, that period stays put.
+  useEffect(() => {
+    open();
+  }, [open]);
+
   return (
-    <PlaceholderView
-      title="One-on-one"
-      icon={<ConversationIcon />}
-      emptyTitle="No summary yet"
-      description="A summary for your one-on-one will live here. You pick what goes in and see exactly what will be shared before anything leaves this computer."
-    />
+    <>
+      <ViewHeader
+        title="One-on-one"
+        subtitle="You choose what goes into a summary and see exactly what will be shared before anything leaves this computer."
+      />
+      <div className="view-stack one-on-one">
+        <TalkingPointsCard />
+        <SummaryBuilderCard />
+        <PreviewCard />
+        <SharesCard />
+      </div>
+    </>
   );
 }

@@ -142,6 +142,7 @@ export async function screenshotBoth(page: Page, name: string): Promise<void> {
 }
 
 export interface PreviewSession {
+  dataDir: string;
   preview: RunningPreview;
   context: BrowserContext;
   page: Page;
@@ -174,6 +175,7 @@ export async function openPreviewSession(options: {
     if (!result.ok) throw new Error(`could not save the ${setting.key} setting`);
   }
   return {
+    dataDir,
     preview,
     context,
     page,

@@ -124,7 +124,14 @@ const BAD: Record<Channel, unknown[]> = {
   'talk:list': [undefined, null, { includeDiscussed: 'yes' }, { all: true }],
   'talk:discussed': [undefined, { id: 'abcd1234' }, { id: '../x', discussed: true }],
   'talk:delete': [undefined, {}, { id: '' }, { id: 'drop table' }],
-  'summary:options': [null, 42, { from: '2027-01-02', to: '2027-01-01' }, { from: 'x', to: 'y' }],
+  'summary:options': [
+    undefined,
+    null,
+    42,
+    { from: '2027-01-02', to: '2027-01-01' },
+    { from: 'x', to: 'y' },
+    { from: '2027-01-01' },
+  ],
   'summary:preview': [
     undefined,
     {},

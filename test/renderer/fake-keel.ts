@@ -41,6 +41,22 @@ import {
   type QuestionnaireResult,
 } from '../../src-main/core/questionnaires';
 import { defaultSettings } from '../../src-main/core/settings';
+import {
+  buildSummary,
+  DEFAULT_SECTIONS,
+  parseSummaryChoices,
+  SUMMARY_MESSAGES,
+  SUMMARY_SECTION_TITLES,
+  SUMMARY_SECTIONS,
+  summaryPeriod,
+  unshareableNoteIds,
+  type SummaryChoices,
+  type SummaryChoicesInput,
+  type SummaryData,
+  type SummaryModel,
+  type SummaryTalkingPoint,
+} from '../../src-main/core/summary';
+import { renderHtml, renderMarkdown } from '../../src-main/core/summary-render';
 import { creepStats, weekStartOf, type WorkdayFacts } from '../../src-main/core/signoff';
 import { holidayOn, hoursOn, plannedSignoffAt, signoffWorkdayOf } from '../../src-main/core/signoff-policy';
 import {
@@ -73,7 +89,11 @@ import type {
   Settings,
   SignoffRecord,
   SignoffStatus,
+  Share as ShareDto,
   Status,
+  SummaryExportFormat as ExportFormat,
+  SummaryOptions,
+  TalkingPoint,
 } from '../../src-renderer/api/types';
 
 /**
@@ -211,6 +231,19 @@ export interface FakeChecksOptions {
   outcome?: QuestionnaireOutcome;
 }
 
+/** Talking points already written; `createdAt`/`discussedAt` are ISO 8601 with an offset. */
+export interface FakeTalkOptions {
+  points?: { id?: string; text: string; createdAt: string; discussedAt?: string | null }[];
+}
+
+/** Summaries shared earlier, and whether the save dialog is cancelled. */
+export interface FakeSummaryOptions {
+  /** Newest or oldest first, any order; `at` is ISO 8601 with an offset. */
+  shares?: ShareDto[];
+  /** Every `summary.export` answers as if the save dialog was cancelled. */
+  cancelExport?: boolean;
+}
+
 export interface FakeCall {
   method: FakeMethod;
   input: unknown;
@@ -234,6 +267,8 @@ export interface FakeKeelOptions {
   exportResult?: ExportResult;
   signoff?: FakeSignoffOptions;
   checks?: FakeChecksOptions;
+  talk?: FakeTalkOptions;
+  summary?: FakeSummaryOptions;
 }
 
 export interface FakeKeel {
@@ -265,6 +300,12 @@ export interface FakeKeel {
   checkIns(): CheckIn[];
   /** The check-in form the fake would answer now. */
   checkForm(): CheckForm;
+  /** Talking points as `talk.list({includeDiscussed:true})` answers them, oldest first. */
+  talkingPoints(): TalkingPoint[];
+  /** What `summary.copy` put on the clipboard, in order. */
+  readonly copied: readonly string[];
+  /** What `summary.export` wrote (the bytes of md and html; the HTML a PDF prints), in order. */
+  readonly exported: readonly { format: ExportFormat; fileName: string; text: string }[];
 }
 
 /** Main's defaults, in the zone the fake's status is in. */
@@ -984,23 +1025,200 @@ export function createFakeKeel(options: FakeKeelOptions = {}): FakeKeel {
       }),
   };
 
-  /* ---------- Talking points and the summary: not modelled yet; one clear sentence each ---------- */
-  const notModelled =
-    (method: FakeMethod) =>
-    (input?: unknown): Promise<IpcResult<never>> =>
-      answer<never>(method, input, () => fail('unavailable', 'The fake does not model this yet.'));
+  /* ---------- Talking points and the summary: a small model of main's summary service ---------- */
+  const talkOptions = structuredClone(options.talk ?? {});
+  const summaryOptions = structuredClone(options.summary ?? {});
+  let recordIds = 0;
+  const nextRecordId = () => `00000000-0000-4000-9000-${(++recordIds).toString(16).padStart(12, '0')}`;
+  const points: SummaryTalkingPoint[] = (talkOptions.points ?? []).map((p) => ({
+    id: p.id ?? nextRecordId(),
+    text: p.text,
+    createdAt: Date.parse(p.createdAt),
+    discussedAt: p.discussedAt ? Date.parse(p.discussedAt) : null,
+  }));
+  const shares: (ShareDto & { localDate: string })[] = (summaryOptions.shares ?? []).map((s) => ({
+    ...s,
+    localDate: s.at.slice(0, 10),
+  }));
+  const copied: string[] = [];
+  const exported: { format: ExportFormat; fileName: string; text: string }[] = [];
+
+  const oldestFirst = (a: SummaryTalkingPoint, b: SummaryTalkingPoint) =>
+    a.createdAt - b.createdAt || a.id.localeCompare(b.id);
+  const openPoints = () => points.filter((p) => p.discussedAt === null).sort(oldestFirst);
+  function pointDto(p: SummaryTalkingPoint): TalkingPoint {
+    return {
+      id: p.id,
+      text: p.text,
+      createdAt: toLocalIso(p.createdAt, settings.zone),
+      discussedAt: p.discussedAt === null ? null : toLocalIso(p.discussedAt, settings.zone),
+    };
+  }
+  function talkChanged() {
+    if (emitOnSet) queueMicrotask(() => emit({ type: 'changed', topics: ['talk', 'summary'] }));
+  }
+  /** Most recent first; of shares made at the same instant, the one logged last. */
+  const sharesNewestFirst = () => [...shares].reverse().sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+  const lastShare = () => sharesNewestFirst()[0] ?? null;
+  const shareDto = ({ localDate: _localDate, ...s }: ShareDto & { localDate: string }): ShareDto =>
+    structuredClone(s);
+
+  /** Like the service: the model for the choices, refusing ticked notes that may not be shared. */
+  function built(choices: SummaryChoicesInput): { model: SummaryModel; choices: SummaryChoices } {
+    const parsed = parseSummaryChoices(choices);
+    const data: SummaryData = {
+      zone: settings.zone,
+      generatedAt: nowMs,
+      checks: storedChecks,
+      focus: null,
+      workdays: null,
+      talkingPoints: openPoints(),
+    };
+    if (unshareableNoteIds(data, parsed).length > 0) {
+      throw new KeelError('invalid_input', SUMMARY_MESSAGES.unshareable);
+    }
+    return { model: buildSummary(data, parsed), choices: parsed };
+  }
+
+  function logShare(choices: SummaryChoices, model: SummaryModel, format: ShareDto['format'], text: string) {
+    shares.push({
+      id: nextRecordId(),
+      at: isoAt(nowMs),
+      localDate: todayOf(),
+      from: choices.from,
+      to: choices.to,
+      sections: model.sections.map((s) => s.kind),
+      noteCount: model.sections.reduce((n, s) => n + (s.kind === 'notes' ? s.items.length : 0), 0),
+      format,
+      via: 'window',
+      contentHash: fakeHash(text),
+    });
+    if (emitOnSet) queueMicrotask(() => emit({ type: 'changed', topics: ['summary'] }));
+  }
+
+  /** Runs `produce`, turning a KeelError (main's sentence) into an error answer. */
+  function guarded<T>(produce: () => IpcResult<T>): IpcResult<T> {
+    try {
+      return produce();
+    } catch (error) {
+      if (error instanceof KeelError) return fail(error.code, error.message);
+      throw error;
+    }
+  }
+
   const talk: KeelApi['talk'] = {
-    add: notModelled('talk.add'),
-    list: notModelled('talk.list'),
-    discussed: notModelled('talk.discussed'),
-    delete: notModelled('talk.delete'),
+    add: (input) =>
+      answer('talk.add', input, () => {
+        const parsed = contract['talk:add'].input.safeParse(input);
+        if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));
+        const point = {
+          id: nextRecordId(),
+          text: parsed.data.text.replace(/\s+/g, ' ').trim(),
+          createdAt: nowMs,
+          discussedAt: null,
+        };
+        points.push(point);
+        talkChanged();
+        return { ok: true, value: pointDto(point) };
+      }),
+    list: (input) =>
+      answer('talk.list', input, () => {
+        const parsed = contract['talk:list'].input.safeParse(input ?? {});
+        if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));
+        const list = parsed.data.includeDiscussed ? [...points].sort(oldestFirst) : openPoints();
+        return { ok: true, value: list.map(pointDto) };
+      }),
+    discussed: (input) =>
+      answer('talk.discussed', input, () => {
+        const parsed = contract['talk:discussed'].input.safeParse(input);
+        if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));
+        const point = points.find((p) => p.id === parsed.data.id);
+        if (!point) return fail('not_found', `No talking point has the id "${parsed.data.id}".`);
+        point.discussedAt = parsed.data.discussed ? nowMs : null;
+        talkChanged();
+        return { ok: true, value: pointDto(point) };
+      }),
+    delete: (input) =>
+      answer('talk.delete', input, () => {
+        const parsed = contract['talk:delete'].input.safeParse(input);
+        if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));
+        const index = points.findIndex((p) => p.id === parsed.data.id);
+        if (index < 0) return fail('not_found', `No talking point has the id "${parsed.data.id}".`);
+        points.splice(index, 1);
+        talkChanged();
+        return { ok: true, value: { deleted: parsed.data.id } };
+      }),
   };
+
   const summary: KeelApi['summary'] = {
-    options: notModelled('summary.options'),
-    preview: notModelled('summary.preview'),
-    export: notModelled('summary.export'),
-    copy: notModelled('summary.copy'),
-    shares: notModelled('summary.shares'),
+    options: (input) =>
+      answer('summary.options', input, () => {
+        // As over the real bridge, where a call without input sends `{}`.
+        const parsed = contract['summary:options'].input.safeParse(input ?? {});
+        if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));
+        const today = todayOf();
+        const last = lastShare();
+        const sinceLast = summaryPeriod('since-last', today, last?.localDate ?? null);
+        const { from, to } = parsed.data;
+        const period = from !== undefined && to !== undefined ? { from, to } : sinceLast;
+        const value: SummaryOptions = {
+          sections: SUMMARY_SECTIONS.map((id) => ({
+            id,
+            title: SUMMARY_SECTION_TITLES[id],
+            default: DEFAULT_SECTIONS.includes(id),
+          })),
+          periods: { sinceLast, twoWeeks: summaryPeriod('two-weeks', today) },
+          lastShare: last ? shareDto(last) : null,
+          notes: [...storedChecks]
+            .sort(byTime)
+            .filter((c) => c.localDate >= period.from && c.localDate <= period.to && c.note !== null)
+            .map((c) => ({ id: c.id, date: c.localDate, text: c.note as string, shareable: c.shareable })),
+        };
+        return { ok: true, value };
+      }),
+    preview: (input) =>
+      answer('summary.preview', input, () => {
+        const parsed = contract['summary:preview'].input.safeParse(input);
+        if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));
+        return guarded(() => {
+          const { model } = built(input.choices);
+          const format = parsed.data.format;
+          const text = format === 'md' ? renderMarkdown(model) : renderHtml(model);
+          return { ok: true, value: { format, text, contentHash: fakeHash(text), model } };
+        });
+      }),
+    export: (input) =>
+      answer('summary.export', input, () => {
+        const parsed = contract['summary:export'].input.safeParse(input);
+        if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));
+        return guarded<ExportResult>(() => {
+          const { model, choices } = built(input.choices);
+          const format = parsed.data.format;
+          const text = format === 'md' ? renderMarkdown(model) : renderHtml(model);
+          if (summaryOptions.cancelExport) return { ok: true, value: { saved: false, fileName: null } };
+          const fileName = `keel-one-on-one-${choices.from}-to-${choices.to}.${format}`;
+          exported.push({ format, fileName, text });
+          logShare(choices, model, format, text);
+          return { ok: true, value: { saved: true, fileName } };
+        });
+      }),
+    copy: (input) =>
+      answer('summary.copy', input, () => {
+        const parsed = contract['summary:copy'].input.safeParse(input);
+        if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));
+        return guarded(() => {
+          const { model, choices } = built(input.choices);
+          const text = renderMarkdown(model);
+          copied.push(text);
+          logShare(choices, model, 'clipboard', text);
+          return { ok: true, value: { copied: true as const } };
+        });
+      }),
+    shares: (input) =>
+      answer('summary.shares', input, () => ({
+        ok: true,
+        value: sharesNewestFirst().map(shareDto),
+      })),
   };
 
   const api: KeelApi = {
@@ -1107,5 +1325,25 @@ export function createFakeKeel(options: FakeKeelOptions = {}): FakeKeel {
     },
     checkIns: () => [...storedChecks].sort(byTime).map(checkDto),
     checkForm,
+    talkingPoints: () => [...points].sort(oldestFirst).map(pointDto),
+    copied,
+    exported,
   };
+}
+
+/**
+ * A stand-in for main's SHA-256 content hash (64 hex characters, stable for the same text): the
+ * fake also runs in a browser, where node:crypto is not available.
+ */
+export function fakeHash(text: string): string {
+  let out = '';
+  for (let seed = 0; seed < 8; seed++) {
+    let h = 0x811c9dc5 ^ seed;
+    for (let i = 0; i < text.length; i++) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    out += (h >>> 0).toString(16).padStart(8, '0');
+  }
+  return out;
 }

@@ -7,7 +7,7 @@ const VIEWS: [nav: string, h1: string, says: RegExp][] = [
   ['Focus', 'Focus', /Next block today at 09:00/],
   ['Check-ins', 'Check-ins', /About twenty seconds, just for you/],
   ['Sign-off', 'Sign-off', /Working hours end at 17:30/],
-  ['One-on-one', 'One-on-one', /summary for your one-on-one will live here/],
+  ['One-on-one', 'One-on-one', /see exactly what will be shared before anything leaves/],
   ['Settings', 'Settings', /Stored on this computer only/],
 ];
 

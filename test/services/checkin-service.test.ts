@@ -165,10 +165,11 @@ describe('runtime: check-in prompts', () => {
     expect(notifier.shown.filter((n) => n.title === 'Quick check')).toHaveLength(1);
   });
 
-  it('the tray offers a quick check', () => {
+  it('the tray offers a quick check and a talking point', () => {
     const { runtime, tray, shell } = makeRuntime(at('10:00'));
     runtime.start();
     tray.select('check');
-    expect(shell.shown).toEqual(['checks']);
+    tray.select('talk');
+    expect(shell.shown).toEqual(['checks', 'one-on-one']);
   });
 });

@@ -1,0 +1,135 @@
+import type { Share, SummaryChoices, SummaryOptions, SummaryPeriod, TalkingPoint } from '../api/types';
+import { formatShortDate } from './format';
+
+/** Helpers for the One-on-one view: pure functions of what main answered and what the user chose. */
+
+export type PeriodChoice = 'sinceLast' | 'twoWeeks' | 'custom';
+
+/** What the user has chosen so far; turned into main's `SummaryChoices` by `choicesOf`. */
+export interface BuilderChoices {
+  period: PeriodChoice;
+  /** The custom period's dates as typed (`''` when a date input is cleared). */
+  custom: SummaryPeriod;
+  /** Ticked section ids; null until the user changes them (main's defaults apply). */
+  sections: string[] | null;
+  /** Ticked note ids (check-in ids). */
+  noteIds: string[];
+  /**
+   * "Since the last shared summary" as it was when the view opened (null until known): sharing
+   * from the view must not move the period of the summary being shared.
+   */
+  since: SinceLast | null;
+}
+
+export interface SinceLast {
+  period: SummaryPeriod;
+  /** The local date of the last share, or null when nothing was shared yet. */
+  lastSharedOn: string | null;
+}
+
+/** The "since the last share" preset main answered. */
+export function sinceLastOf(options: SummaryOptions): SinceLast {
+  return { period: options.periods.sinceLast, lastSharedOn: options.lastShare?.at.slice(0, 10) ?? null };
+}
+
+export const NOTES_SECTION = 'notes';
+
+/** The sections ticked: the user's, or main's defaults until the user changes them. */
+export function sectionsOf(options: SummaryOptions, sections: string[] | null): string[] {
+  const ticked = sections ?? options.sections.filter((s) => s.default).map((s) => s.id);
+  // In main's order, whatever order they were ticked in; unknown ids are dropped.
+  return options.sections.map((s) => s.id).filter((id) => ticked.includes(id));
+}
+
+/** The period the choice names: a preset from main, or the custom dates. */
+export function periodOf(options: SummaryOptions, choice: BuilderChoices): SummaryPeriod {
+  if (choice.period === 'sinceLast') return choice.since?.period ?? options.periods.sinceLast;
+  if (choice.period === 'twoWeeks') return options.periods.twoWeeks;
+  return choice.custom;
+}
+
+/** One sentence per date input when the custom dates cannot make a period. */
+export function customErrors(period: SummaryPeriod): { from: string | null; to: string | null } {
+  return {
+    from: period.from === '' ? 'Choose the first day.' : null,
+    to:
+      period.to === ''
+        ? 'Choose the last day.'
+        : period.from !== '' && period.from > period.to
+          ? 'The period must end on or after the day it starts.'
+          : null,
+  };
+}
+
+/** One sentence when the custom dates cannot make a period; null when they can. */
+export function customError(period: SummaryPeriod): string | null {
+  const errors = customErrors(period);
+  return errors.from ?? errors.to;
+}
+
+/**
+ * Exactly what preview, export and copy send. A note id goes in only when the notes section is
+ * ticked, and only for a note of this period that is marked "may be shared": a private note can
+ * never be sent, whatever was ticked before.
+ */
+export function choicesOf(options: SummaryOptions, choice: BuilderChoices): SummaryChoices {
+  const { from, to } = periodOf(options, choice);
+  const sections = sectionsOf(options, choice.sections) as SummaryChoices['sections'] & string[];
+  const shareable = new Set(options.notes.filter((n) => n.shareable).map((n) => n.id));
+  const noteIds = sections.includes(NOTES_SECTION) ? choice.noteIds.filter((id) => shareable.has(id)) : [];
+  return { from, to, sections, noteIds };
+}
+
+/** `choicesOf`, or null while the custom dates cannot make a period. */
+export function validChoicesOf(
+  options: SummaryOptions | null,
+  choice: BuilderChoices,
+): SummaryChoices | null {
+  if (options === null) return null;
+  if (choice.period === 'custom' && customError(choice.custom) !== null) return null;
+  return choicesOf(options, choice);
+}
+
+/** "3 Mar – 14 Mar 2025" style, from two `YYYY-MM-DD` dates. */
+export function periodText(period: SummaryPeriod): string {
+  if (period.from === period.to) return formatShortDate(period.from);
+  return `${formatShortDate(period.from)} – ${formatShortDate(period.to)}`;
+}
+
+/** Open points first (oldest first), then the discussed ones (most recently discussed first). */
+export function splitPoints(points: readonly TalkingPoint[]): {
+  open: TalkingPoint[];
+  discussed: TalkingPoint[];
+} {
+  const open = points
+    .filter((p) => p.discussedAt === null)
+    .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id.localeCompare(b.id));
+  const discussed = points
+    .filter((p) => p.discussedAt !== null)
+    .sort((a, b) => Date.parse(b.discussedAt ?? '') - Date.parse(a.discussedAt ?? ''));
+  return { open, discussed };
+}
+
+const FORMAT_WORDS: Record<Share['format'], string> = {
+  md: 'Markdown file',
+  html: 'HTML file',
+  pdf: 'PDF file',
+  clipboard: 'Copied Markdown',
+  json: 'JSON (command line)',
+};
+
+/** "Markdown file", "Copied Markdown"… for a share's format. */
+export function shareFormatText(format: Share['format']): string {
+  return FORMAT_WORDS[format] ?? format;
+}
+
+/** "Tue 11 Mar, 17:42" for an ISO instant main wrote in the user's zone. */
+export function shareWhen(at: string): string {
+  return `${formatShortDate(at.slice(0, 10))}, ${at.slice(11, 16)}`;
+}
+
+/** "2 notes", "no notes". */
+export function noteCountText(count: number): string {
+  if (count === 0) return 'no notes';
+  return count === 1 ? '1 note' : `${count} notes`;
+}

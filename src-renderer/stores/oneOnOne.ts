@@ -1,0 +1,290 @@
+import { create } from 'zustand';
+import { api } from '../api/keel';
+import { useStatus } from './status';
+import type {
+  Share,
+  SummaryChoices,
+  SummaryExportFormat,
+  SummaryOptions,
+  SummaryPeriod,
+  SummaryPreview,
+  SummaryPreviewFormat,
+  TalkingPoint,
+} from '../api/types';
+import {
+  customError,
+  periodOf,
+  sinceLastOf,
+  validChoicesOf,
+  type BuilderChoices,
+  type PeriodChoice,
+} from '../lib/oneOnOne';
+
+export type ActionOutcome = { ok: true } | { ok: false; message: string };
+
+/** What the last export or copy came to, in one sentence. */
+export type ShareOutcome = { tone: 'success' | 'error'; message: string };
+
+interface OneOnOneState {
+  /** Every talking point, open and discussed; null until the view asked. */
+  points: TalkingPoint[] | null;
+  pointsError: string | null;
+  options: SummaryOptions | null;
+  optionsLoading: boolean;
+  optionsError: string | null;
+  choice: BuilderChoices;
+  format: SummaryPreviewFormat;
+  /** The preview on screen, and the choices (as JSON) it was made for. */
+  preview: SummaryPreview | null;
+  previewFor: string | null;
+  previewLoading: boolean;
+  previewError: string | null;
+  /** Bumped when data behind the summary changed (talking points, check-ins, settings). */
+  revision: number;
+  shares: Share[] | null;
+  sharesError: string | null;
+  /** The export or copy under way. */
+  sharing: SummaryExportFormat | 'copy' | null;
+  outcome: ShareOutcome | null;
+  /** Reads everything the view shows; "since the last share" is read afresh. */
+  open(): void;
+  loadPoints(): Promise<void>;
+  addPoint(text: string): Promise<ActionOutcome>;
+  setDiscussed(id: string, discussed: boolean): Promise<ActionOutcome>;
+  deletePoint(id: string): Promise<ActionOutcome>;
+  /** Reads the options (sections, presets, the period's notes) for the chosen period. */
+  loadOptions(): Promise<void>;
+  setPeriod(period: PeriodChoice): void;
+  setCustom(from: string, to: string): void;
+  setSection(id: string, on: boolean): void;
+  setNote(id: string, on: boolean): void;
+  setFormat(format: SummaryPreviewFormat): void;
+  /** The choices as main takes them; null while options are unknown or the dates are invalid. */
+  currentChoices(): SummaryChoices | null;
+  loadPreview(): Promise<void>;
+  share(format: SummaryExportFormat | 'copy'): Promise<void>;
+  loadShares(): Promise<void>;
+  /** Re-reads what has been asked for, after a push from main. */
+  refresh(topics: ReadonlySet<string>): void;
+}
+
+const initial = {
+  points: null,
+  pointsError: null,
+  options: null,
+  optionsLoading: false,
+  optionsError: null,
+  choice: {
+    period: 'sinceLast',
+    custom: { from: '', to: '' },
+    sections: null,
+    noteIds: [],
+    since: null,
+  } as BuilderChoices,
+  format: 'md' as SummaryPreviewFormat,
+  preview: null,
+  previewFor: null,
+  previewLoading: false,
+  previewError: null,
+  revision: 0,
+  shares: null,
+  sharesError: null,
+  sharing: null,
+  outcome: null,
+};
+
+let pointsGeneration = 0;
+let optionsGeneration = 0;
+let previewGeneration = 0;
+let sharesGeneration = 0;
+
+/**
+ * The dates to read options for: the chosen period once the presets are known; null while they
+ * are not (or for "since the last share", whose dates may have moved); 'invalid' for custom dates
+ * that make no period.
+ */
+function periodWanted(
+  options: SummaryOptions | null,
+  choice: BuilderChoices,
+): SummaryPeriod | null | 'invalid' {
+  if (options === null) return null;
+  if (choice.period === 'sinceLast') return choice.since?.period ?? null;
+  const period = periodOf(options, choice);
+  if (choice.period === 'custom' && customError(period) !== null) return 'invalid';
+  return period;
+}
+
+/** Main's today, from the status; a fixed date when the status is not known yet. */
+function firstPeriod(): SummaryPeriod {
+  const today = useStatus.getState().status?.today.date ?? '2000-01-01';
+  return { from: today, to: today };
+}
+
+const SHARED: Record<SummaryExportFormat, string> = { md: 'Markdown', html: 'HTML', pdf: 'PDF' };
+
+export const useOneOnOne = create<OneOnOneState>()((set, get) => ({
+  ...initial,
+  open() {
+    set((s) => ({ choice: { ...s.choice, since: null } }));
+    void get().loadPoints();
+    void get().loadOptions();
+    void get().loadShares();
+  },
+  async loadPoints() {
+    const mine = ++pointsGeneration;
+    const result = await api.talk.list(true);
+    if (mine !== pointsGeneration) return;
+    if (result.ok) set({ points: result.value, pointsError: null });
+    else set({ pointsError: result.message });
+  },
+  async addPoint(text) {
+    const result = await api.talk.add(text);
+    if (!result.ok) return { ok: false, message: result.message };
+    set((s) => ({ points: [...(s.points ?? []), result.value], revision: s.revision + 1 }));
+    void get().loadPoints();
+    return { ok: true };
+  },
+  async setDiscussed(id, discussed) {
+    const result = await api.talk.discussed(id, discussed);
+    if (!result.ok) return { ok: false, message: result.message };
+    set((s) => ({
+      points: s.points?.map((p) => (p.id === id ? result.value : p)) ?? null,
+      revision: s.revision + 1,
+    }));
+    return { ok: true };
+  },
+  async deletePoint(id) {
+    const result = await api.talk.delete(id);
+    if (!result.ok) return { ok: false, message: result.message };
+    set((s) => ({ points: s.points?.filter((p) => p.id !== id) ?? null, revision: s.revision + 1 }));
+    return { ok: true };
+  },
+  async loadOptions() {
+    const mine = ++optionsGeneration;
+    const wanted = periodWanted(get().options, get().choice);
+    if (wanted === 'invalid') return;
+    set({ optionsLoading: true });
+    // `summary:options` is always given dates: over the bridge a call without input sends `{}`,
+    // which main refuses. Until main has named the presets, ask for today (from the status).
+    let result = await api.summary.options(wanted ?? firstPeriod());
+    if (mine !== optionsGeneration) return;
+    // The notes listed must be those of "since the last share": ask again once its dates are known.
+    if (result.ok && wanted === null && get().choice.period === 'sinceLast') {
+      const since = result.value.periods.sinceLast;
+      const asked = firstPeriod();
+      if (since.from !== asked.from || since.to !== asked.to) {
+        result = await api.summary.options(since);
+        if (mine !== optionsGeneration) return;
+      }
+    }
+    if (!result.ok) {
+      set({ optionsLoading: false, optionsError: result.message });
+      return;
+    }
+    const options = result.value;
+    set((s) => {
+      const choice = { ...s.choice, since: s.choice.since ?? sinceLastOf(options) };
+      // The custom dates start as the preset the user last looked at.
+      if (choice.custom.from === '' && choice.custom.to === '' && choice.period !== 'custom')
+        choice.custom = { ...periodOf(options, choice) };
+      return { options, optionsLoading: false, optionsError: null, choice };
+    });
+  },
+  setPeriod(period) {
+    const { choice, options } = get();
+    if (period === choice.period) return;
+    const custom = period === 'custom' && options !== null ? { ...periodOf(options, choice) } : choice.custom;
+    set({ choice: { ...choice, period, custom } });
+    void get().loadOptions();
+  },
+  setCustom(from, to) {
+    set((s) => ({ choice: { ...s.choice, custom: { from, to } } }));
+    void get().loadOptions();
+  },
+  setSection(id, on) {
+    const { options, choice } = get();
+    if (options === null) return;
+    const current = choice.sections ?? options.sections.filter((s) => s.default).map((s) => s.id);
+    const sections = on ? [...new Set([...current, id])] : current.filter((s) => s !== id);
+    set({ choice: { ...choice, sections } });
+  },
+  setNote(id, on) {
+    const { options, choice } = get();
+    // A note that is not marked "may be shared" can never be ticked.
+    if (on && !options?.notes.some((n) => n.id === id && n.shareable)) return;
+    const noteIds = on ? [...new Set([...choice.noteIds, id])] : choice.noteIds.filter((n) => n !== id);
+    set({ choice: { ...choice, noteIds } });
+  },
+  setFormat: (format) => set({ format }),
+  currentChoices() {
+    const { options, choice } = get();
+    return validChoicesOf(options, choice);
+  },
+  async loadPreview() {
+    const choices = get().currentChoices();
+    if (choices === null) return;
+    const format = get().format;
+    const key = JSON.stringify(choices);
+    const mine = ++previewGeneration;
+    set({ previewLoading: true });
+    const result = await api.summary.preview(choices, format);
+    if (mine !== previewGeneration) return;
+    if (result.ok) set({ preview: result.value, previewFor: key, previewLoading: false, previewError: null });
+    else set({ preview: null, previewFor: null, previewLoading: false, previewError: result.message });
+  },
+  async share(format) {
+    const choices = get().currentChoices();
+    if (choices === null || get().sharing !== null) return;
+    set({ sharing: format, outcome: null });
+    if (format === 'copy') {
+      const result = await api.summary.copy(choices);
+      set({
+        sharing: null,
+        outcome: result.ok
+          ? { tone: 'success', message: 'Copied the Markdown. Paste it where you need it.' }
+          : { tone: 'error', message: result.message },
+      });
+      if (result.ok) get().refresh(new Set(['summary']));
+      return;
+    }
+    const result = await api.summary.export(choices, format);
+    if (!result.ok) {
+      set({ sharing: null, outcome: { tone: 'error', message: result.message } });
+      return;
+    }
+    // Cancelled in the save dialog: nothing was written, nothing to say.
+    const { saved, fileName } = result.value;
+    set({
+      sharing: null,
+      outcome: saved
+        ? { tone: 'success', message: `Saved ${fileName ?? `the ${SHARED[format]} file`}.` }
+        : null,
+    });
+    if (saved) get().refresh(new Set(['summary']));
+  },
+  async loadShares() {
+    const mine = ++sharesGeneration;
+    const result = await api.summary.shares();
+    if (mine !== sharesGeneration) return;
+    if (result.ok) set({ shares: result.value, sharesError: null });
+    else set({ sharesError: result.message });
+  },
+  refresh(topics) {
+    const s = get();
+    if (topics.has('talk') && (s.points !== null || s.pointsError !== null)) void s.loadPoints();
+    if (topics.has('summary') && (s.shares !== null || s.sharesError !== null)) void s.loadShares();
+    const asked = s.options !== null || s.optionsError !== null;
+    if (!asked) return;
+    if (topics.has('summary') || topics.has('checks') || topics.has('settings')) void s.loadOptions();
+    if (topics.has('talk') || topics.has('summary') || topics.has('checks') || topics.has('settings'))
+      set({ revision: s.revision + 1 });
+  },
+}));
+
+export function resetOneOnOne(): void {
+  pointsGeneration++;
+  optionsGeneration++;
+  previewGeneration++;
+  sharesGeneration++;
+  useOneOnOne.setState({ ...initial, choice: { ...initial.choice, custom: { from: '', to: '' } } });
+}

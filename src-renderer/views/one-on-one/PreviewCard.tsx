@@ -1,0 +1,118 @@
+import { useEffect, useMemo } from 'react';
+import type { SummaryExportFormat, SummaryPreviewFormat } from '../../api/types';
+import { Button } from '../../components/Button';
+import { Card } from '../../components/Card';
+import { ChoiceGroup } from '../../components/ChoiceGroup';
+import { Loading } from '../../components/Loading';
+import { Notice } from '../../components/Notice';
+import { validChoicesOf } from '../../lib/oneOnOne';
+import { useOneOnOne } from '../../stores/oneOnOne';
+import './PreviewCard.css';
+
+/** How long choices must stay still before the preview is read again. */
+export const PREVIEW_DEBOUNCE_MS = 250;
+
+const FORMATS: { value: SummaryPreviewFormat; label: string }[] = [
+  { value: 'md', label: 'Markdown' },
+  { value: 'html', label: 'HTML' },
+];
+
+const EXPORTS: { format: SummaryExportFormat | 'copy'; label: string }[] = [
+  { format: 'md', label: 'Save as Markdown…' },
+  { format: 'html', label: 'Save as HTML…' },
+  { format: 'pdf', label: 'Save as PDF…' },
+  { format: 'copy', label: 'Copy Markdown' },
+];
+
+/**
+ * The preview is what leaves: main renders it with the same function an export writes, and it is
+ * shown as-is — Markdown as raw text, HTML in a sandboxed frame (no scripts, no same origin).
+ * Saving and copying are offered only once the preview on screen matches the current choices.
+ */
+export function PreviewCard() {
+  const options = useOneOnOne((s) => s.options);
+  const choice = useOneOnOne((s) => s.choice);
+  const format = useOneOnOne((s) => s.format);
+  const revision = useOneOnOne((s) => s.revision);
+  const preview = useOneOnOne((s) => s.preview);
+  const previewFor = useOneOnOne((s) => s.previewFor);
+  const previewLoading = useOneOnOne((s) => s.previewLoading);
+  const previewError = useOneOnOne((s) => s.previewError);
+  const setFormat = useOneOnOne((s) => s.setFormat);
+  const loadPreview = useOneOnOne((s) => s.loadPreview);
+  const sharing = useOneOnOne((s) => s.sharing);
+  const outcome = useOneOnOne((s) => s.outcome);
+  const share = useOneOnOne((s) => s.share);
+
+  const choices = useMemo(() => validChoicesOf(options, choice), [options, choice]);
+  const key = choices === null ? null : JSON.stringify(choices);
+
+  useEffect(() => {
+    if (key === null) return;
+    const timer = setTimeout(() => void loadPreview(), PREVIEW_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [key, format, revision, loadPreview]);
+
+  const current = preview !== null && previewFor === key && preview.format === format;
+  const ready = current && !previewLoading && previewError === null;
+
+  return (
+    <Card
+      title="Preview"
+      description="This is exactly what will leave Keel. Nothing else is sent, and nothing leaves until you save or copy it."
+      className="summary-preview"
+      actions={
+        preview !== null && current ? (
+          <span className="summary-preview__hash" title={preview.contentHash}>
+            Fingerprint {preview.contentHash.slice(0, 8)}
+          </span>
+        ) : undefined
+      }
+    >
+      <ChoiceGroup label="Format" layout="row" options={FORMATS} value={format} onChange={setFormat} />
+      <div className="summary-preview__pane" aria-busy={previewLoading || undefined}>
+        {previewError !== null ? (
+          <Notice tone="error">{previewError}</Notice>
+        ) : key === null ? (
+          <p className="summary-preview__empty">Choose a period to see the summary.</p>
+        ) : preview === null || preview.format !== format ? (
+          <Loading label="Preparing the preview…" />
+        ) : preview.format === 'md' ? (
+          <pre className="summary-preview__text" tabIndex={0} aria-label="Summary as Markdown">
+            {preview.text}
+          </pre>
+        ) : (
+          <>
+            <iframe
+              className="summary-preview__frame"
+              sandbox=""
+              srcDoc={preview.text}
+              title="Summary as HTML"
+              referrerPolicy="no-referrer"
+            />
+            <details className="summary-preview__source">
+              <summary>Show the HTML source</summary>
+              <pre className="summary-preview__text" tabIndex={0} aria-label="Summary as HTML source">
+                {preview.text}
+              </pre>
+            </details>
+          </>
+        )}
+      </div>
+      <div className="summary-preview__actions">
+        {EXPORTS.map(({ format: f, label }) => (
+          <Button
+            key={f}
+            variant={f === 'md' ? 'primary' : 'secondary'}
+            busy={sharing === f}
+            disabled={!ready || (sharing !== null && sharing !== f)}
+            onClick={() => void share(f)}
+          >
+            {label}
+          </Button>
+        ))}
+      </div>
+      {outcome !== null && <Notice tone={outcome.tone}>{outcome.message}</Notice>}
+    </Card>
+  );
+}

@@ -1,0 +1,64 @@
+import { Button } from '../../components/Button';
+import { Card } from '../../components/Card';
+import { Loading } from '../../components/Loading';
+import { Notice } from '../../components/Notice';
+import { noteCountText, periodText, shareFormatText, shareWhen } from '../../lib/oneOnOne';
+import { useOneOnOne } from '../../stores/oneOnOne';
+import './SharesCard.css';
+
+/**
+ * The share log: every summary saved or copied (here or from the command line), most recent
+ * first — when, which period and sections, how many notes, and the start of its fingerprint.
+ */
+export function SharesCard() {
+  const shares = useOneOnOne((s) => s.shares);
+  const error = useOneOnOne((s) => s.sharesError);
+  const loadShares = useOneOnOne((s) => s.loadShares);
+  const options = useOneOnOne((s) => s.options);
+  const titles = new Map(options?.sections.map((s) => [s.id, s.title]) ?? []);
+
+  return (
+    <Card
+      title="What you've shared"
+      description="Each summary you saved or copied. Keel keeps this list on this computer only."
+      className="shares"
+    >
+      {error !== null && (
+        <Notice
+          tone="error"
+          action={
+            <Button size="sm" onClick={() => void loadShares()}>
+              Try again
+            </Button>
+          }
+        >
+          {error}
+        </Notice>
+      )}
+      {shares === null ? (
+        error === null && <Loading label="Reading what you have shared…" />
+      ) : shares.length === 0 ? (
+        <p className="shares__empty">Nothing shared yet.</p>
+      ) : (
+        <ol className="shares__list" aria-label="Shared summaries">
+          {shares.map((share) => (
+            <li key={share.id} className="shares__item">
+              <p className="shares__head">
+                <span className="shares__when">{shareWhen(share.at)}</span> · {shareFormatText(share.format)}
+                {share.via === 'cli' ? ' (command line)' : ''}
+              </p>
+              <p className="shares__detail">
+                {periodText(share)} ·{' '}
+                {share.sections.map((id) => titles.get(id) ?? id).join(', ') || 'no sections'} ·{' '}
+                {noteCountText(share.noteCount)} ·{' '}
+                <span className="shares__hash" title={share.contentHash}>
+                  {share.contentHash.slice(0, 8)}
+                </span>
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,182 @@
+import { useId } from 'react';
+import type { SummaryOptions } from '../../api/types';
+import { Button } from '../../components/Button';
+import { Card } from '../../components/Card';
+import { ChoiceGroup } from '../../components/ChoiceGroup';
+import { Field } from '../../components/Field';
+import { Input } from '../../components/Input';
+import { Loading } from '../../components/Loading';
+import { Notice } from '../../components/Notice';
+import { formatShortDate } from '../../lib/format';
+import {
+  customErrors,
+  NOTES_SECTION,
+  periodText,
+  sectionsOf,
+  sinceLastOf,
+  type BuilderChoices,
+  type PeriodChoice,
+} from '../../lib/oneOnOne';
+import { useOneOnOne } from '../../stores/oneOnOne';
+import './SummaryBuilderCard.css';
+
+const PERIODS: { value: PeriodChoice; label: string }[] = [
+  { value: 'sinceLast', label: 'Since the last shared summary' },
+  { value: 'twoWeeks', label: 'Last 2 weeks' },
+  { value: 'custom', label: 'Custom' },
+];
+
+/** The private notice a note that is not marked "may be shared" carries. */
+export const PRIVATE_NOTE = 'Private — not marked “may be shared”';
+
+/**
+ * The summary's choices: a period, the sections (main's defaults ticked), and — with the Notes
+ * section — the period's notes, each ticked one by one. Notes not marked "may be shared" are listed
+ * but can never be ticked.
+ */
+export function SummaryBuilderCard() {
+  const options = useOneOnOne((s) => s.options);
+  const optionsError = useOneOnOne((s) => s.optionsError);
+  const optionsLoading = useOneOnOne((s) => s.optionsLoading);
+  const loadOptions = useOneOnOne((s) => s.loadOptions);
+  const choice = useOneOnOne((s) => s.choice);
+
+  return (
+    <Card
+      title="Build a summary"
+      description="Nothing is shared until you save or copy it below. Only what you tick goes in."
+      className="summary-builder"
+    >
+      {optionsError !== null && (
+        <Notice
+          tone="error"
+          action={
+            <Button size="sm" busy={optionsLoading} onClick={() => void loadOptions()}>
+              Try again
+            </Button>
+          }
+        >
+          {optionsError}
+        </Notice>
+      )}
+      {options === null ? (
+        optionsError === null && <Loading label="Reading what a summary can hold…" />
+      ) : (
+        <Choices options={options} choice={choice} />
+      )}
+    </Card>
+  );
+}
+
+function Choices({ options, choice }: { options: SummaryOptions; choice: BuilderChoices }) {
+  const setPeriod = useOneOnOne((s) => s.setPeriod);
+  const setCustom = useOneOnOne((s) => s.setCustom);
+  const setSection = useOneOnOne((s) => s.setSection);
+  const setNote = useOneOnOne((s) => s.setNote);
+  const sections = sectionsOf(options, choice.sections);
+  const notesOn = sections.includes(NOTES_SECTION);
+  const privateHint = useId();
+  const dateErrors = customErrors(choice.custom);
+
+  let hint: string;
+  if (choice.period === 'sinceLast') {
+    const since = choice.since ?? sinceLastOf(options);
+    hint =
+      since.lastSharedOn === null
+        ? `Nothing shared yet — the last two weeks: ${periodText(since.period)}.`
+        : `Since you last shared on ${formatShortDate(since.lastSharedOn)}: ${periodText(since.period)}.`;
+  } else if (choice.period === 'twoWeeks') hint = `${periodText(options.periods.twoWeeks)}.`;
+  else hint = 'Whole days, both dates included.';
+
+  return (
+    <div className="summary-builder__choices">
+      <ChoiceGroup
+        label="Period"
+        layout="row"
+        options={PERIODS}
+        value={choice.period}
+        onChange={setPeriod}
+        hint={hint}
+      />
+      {choice.period === 'custom' && (
+        <div className="summary-builder__dates">
+          <Field label="From" error={dateErrors.from}>
+            {(control) => (
+              <Input
+                {...control}
+                type="date"
+                value={choice.custom.from}
+                max={choice.custom.to || undefined}
+                onChange={(e) => setCustom(e.target.value, choice.custom.to)}
+              />
+            )}
+          </Field>
+          <Field label="To" error={dateErrors.to}>
+            {(control) => (
+              <Input
+                {...control}
+                type="date"
+                value={choice.custom.to}
+                min={choice.custom.from || undefined}
+                onChange={(e) => setCustom(choice.custom.from, e.target.value)}
+              />
+            )}
+          </Field>
+        </div>
+      )}
+      <fieldset className="summary-builder__group">
+        <legend className="summary-builder__legend">Sections</legend>
+        <ul className="summary-builder__list">
+          {options.sections.map((section) => (
+            <li key={section.id}>
+              <label className="one-on-one__checkbox">
+                <input
+                  type="checkbox"
+                  checked={sections.includes(section.id)}
+                  onChange={(e) => setSection(section.id, e.target.checked)}
+                />
+                <span>{section.title}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      {notesOn && (
+        <fieldset className="summary-builder__group">
+          <legend className="summary-builder__legend">Notes in this period</legend>
+          <p className="summary-builder__hint">
+            Tick each note you want to share. Notes you did not mark “may be shared” stay private.
+          </p>
+          {options.notes.length === 0 ? (
+            <p className="summary-builder__hint">No notes were written in this period.</p>
+          ) : (
+            <ul className="summary-builder__list">
+              {options.notes.map((note) => (
+                <li key={note.id} className="summary-builder__note">
+                  <label className="one-on-one__checkbox">
+                    <input
+                      type="checkbox"
+                      checked={note.shareable && choice.noteIds.includes(note.id)}
+                      disabled={!note.shareable}
+                      aria-describedby={note.shareable ? undefined : `${privateHint}-${note.id}`}
+                      onChange={(e) => setNote(note.id, e.target.checked)}
+                    />
+                    <span>
+                      <span className="summary-builder__note-date">{formatShortDate(note.date)}</span>{' '}
+                      {note.text}
+                    </span>
+                  </label>
+                  {!note.shareable && (
+                    <p id={`${privateHint}-${note.id}`} className="summary-builder__private">
+                      {PRIVATE_NOTE}
+                    </p>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </fieldset>
+      )}
+    </div>
+  );
+}

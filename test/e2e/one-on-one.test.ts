@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeCheckIn, type CheckInInput } from '../../src-main/core/checkin';
+import { instantAt } from '../../src-main/core/time';
+import { CheckinRepo } from '../../src-main/storage/checkin-repo';
+import { openDatabase } from '../../src-main/storage/database';
+import { databasePath } from '../../src-main/storage/paths';
+import { openPreviewSession, SCREENSHOTS, screenshotBoth, type PreviewSession } from './preview-server';
+
+let session: PreviewSession;
+let page: Page;
+
+const zone = 'Europe/Berlin';
+const SHARED = 'Release week went well <b>despite</b> two incidents';
+const PRIVATE = 'PRIVATE-e2e: thinking about a team change';
+const BASE: CheckInInput = {
+  workload: 4,
+  energy: 2,
+  sustainable: 'mostly',
+  stretched: ['meetings'],
+  shareable: false,
+};
+
+function seed(dataDir: string): void {
+  const db = openDatabase(databasePath(dataDir));
+  const repo = new CheckinRepo(db);
+  const add = (id: string, date: string, input: CheckInInput) =>
+    repo.add(makeCheckIn(input, { id, at: instantAt(date, '16:00', zone), zone }));
+  add('00000000-0000-4000-8000-000000000001', '2027-03-05', { ...BASE, workload: 3, energy: 3 });
+  add('00000000-0000-4000-8000-000000000002', '2027-03-10', { ...BASE, note: SHARED, shareable: true });
+  add('00000000-0000-4000-8000-000000000003', '2027-03-12', { ...BASE, workload: 5, note: PRIVATE });
+  db.close();
+}
+
+beforeAll(async () => {
+  session = await openPreviewSession({
+    name: 'one-on-one',
+    testClock: '2027-03-15T10:00:00+01:00',
+    seed,
+    settings: [{ key: 'focusPlan', value: [] }],
+  });
+  ({ page } = session);
+  await page.evaluate(async () => {
+    const keel = (window as unknown as { keel: { talk: { add(i: unknown): Promise<unknown> } } }).keel;
+    await keel.talk.add({ text: 'On-call rotation for Q2' });
+  });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'One-on-one' }).click();
+  await page.getByRole('heading', { level: 1, name: 'One-on-one' }).waitFor();
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+const exported = (ext: string): string => {
+  const dir = path.join(session.dataDir, 'exports');
+  const file = fs.readdirSync(dir).find((f) => f.endsWith(ext));
+  if (!file) throw new Error(`no ${ext} export`);
+  return fs.readFileSync(path.join(dir, file), 'utf8');
+};
+
+describe('the one-on-one summary, end to end in the preview', () => {
+  it('builds a summary with the shareable note ticked; the private one cannot be ticked', async () => {
+    await page.getByRole('checkbox', { name: 'Notes', exact: true }).check();
+    const privateBox = page.getByRole('checkbox', { name: new RegExp('PRIVATE-e2e') });
+    await expect.poll(() => privateBox.isDisabled()).toBe(true);
+    await page.getByRole('checkbox', { name: /Release week went well/ }).check();
+    const preview = page.getByLabel('Summary as Markdown');
+    await expect.poll(async () => preview.textContent()).toContain('Release week went well');
+    const text = (await preview.textContent()) ?? '';
+    expect(text).toContain('On\\-call rotation for Q2');
+    expect(text).toContain('\\<b\\>despite\\</b\\>');
+    expect(text).not.toContain('PRIVATE-e2e');
+  });
+
+  it('exports Markdown and HTML: exactly the preview, never the private note', async () => {
+    const shown = (await page.getByLabel('Summary as Markdown').textContent()) ?? '';
+    await page.getByRole('button', { name: 'Save as Markdown…' }).click();
+    await page
+      .getByText(/Saved keel-one-on-one-.*\.md/)
+      .first()
+      .waitFor();
+    const markdown = exported('.md');
+    expect(markdown).toBe(shown);
+    await page.getByRole('button', { name: 'Save as HTML…' }).click();
+    await page
+      .getByText(/Saved keel-one-on-one-.*\.html/)
+      .first()
+      .waitFor();
+    const html = exported('.html');
+    expect(html).toContain('Release week went well &lt;b&gt;despite&lt;/b&gt; two incidents');
+    for (const out of [markdown, html]) expect(out).not.toContain('PRIVATE-e2e');
+    await page.getByRole('list', { name: 'Shared summaries' }).waitFor();
+    await screenshotBoth(page, 'one-on-one');
+  });
+
+  it('the HTML opens in Chromium as a document (screenshot) and prints to PDF', async () => {
+    const html = exported('.html');
+    const doc = await session.context.newPage();
+    // The exported file as it is; its own CSP allows no scripts and no requests.
+    await doc.setContent(html);
+    expect(await doc.locator('script').count()).toBe(0);
+    expect(await doc.getByRole('heading', { level: 1 }).textContent()).toBe('One-on-one summary');
+    await doc.screenshot({ path: path.join(SCREENSHOTS, 'summary-html.png'), fullPage: true });
+    const pdf = await doc.pdf({ format: 'A4', printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(5_000);
+    fs.writeFileSync(path.join(SCREENSHOTS, 'summary.pdf'), pdf);
+    await doc.close();
+  });
+});
