@@ -162,7 +162,7 @@ export class KeelRuntime {
     const workday = signoff.workdayAt(now);
     const hours = hoursOn(workday, s);
     const end = plannedSignoffAt(workday, s);
-    if (!hours || end === null || signoff.status().signedOff) return 'after-hours';
+    if (!hours || end === null || signoff.signedOffTime() !== null) return 'after-hours';
     return now >= instantAt(workday, hours.start, s.zone) && now < end ? 'idle' : 'after-hours';
   }
 
@@ -212,7 +212,7 @@ export class KeelRuntime {
         },
       );
     }
-    const signedOff = this.deps.services.signoff.status().signedOff;
+    const signedOffTime = this.deps.services.signoff.signedOffTime();
     items.push(
       { type: 'separator' },
       { type: 'item', id: 'check', label: 'Quick check…' },
@@ -220,7 +220,7 @@ export class KeelRuntime {
       {
         type: 'item',
         id: 'signoff',
-        label: signedOff ? `Signed off at ${signedOff.signedOffTime}` : 'Sign off…',
+        label: signedOffTime ? `Signed off at ${signedOffTime}` : 'Sign off…',
       },
       { type: 'item', id: 'open', label: 'Open Keel' },
       { type: 'separator' },

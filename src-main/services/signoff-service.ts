@@ -214,6 +214,17 @@ export class SignoffService {
     return null;
   }
 
+  /**
+   * `HH:MM` of the current workday's sign-off, or null. One row read: the tray asks on every
+   * refresh, and needs none of the rest of `status()`.
+   */
+  signedOffTime(): string | null {
+    const now = this.clock.now();
+    const settings = this.settings.get();
+    const signedOffAt = this.repo.get(signoffWorkdayOf(now, settings))?.signedOffAt ?? null;
+    return signedOffAt === null ? null : clockTimeOf(signedOffAt, settings.zone);
+  }
+
   status(): SignoffStatus {
     const now = this.clock.now();
     const settings = this.settings.get();
@@ -274,12 +285,13 @@ export class SignoffService {
     const today = signoffWorkdayOf(this.clock.now(), settings);
     const facts = creepDay(date, stored, settings, today);
     const hours = hoursOn(date, settings);
+    const holiday = holidayOn(date, settings);
     const iso = (t: number | null | undefined) => (t == null ? null : toLocalIso(t, zone));
     return {
       date,
       zone,
       hours: hours ? { start: hours.start, end: hours.end } : null,
-      holiday: holidayOn(date, settings) ? holidayOn(date, settings)?.note || 'Holiday' : null,
+      holiday: holiday ? holiday.note || 'Holiday' : null,
       firstActive: iso(stored?.firstActive),
       lastActive: iso(stored?.lastActive),
       signedOff: iso(stored?.signedOffAt),
