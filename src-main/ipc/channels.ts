@@ -43,6 +43,13 @@ export const CHANNELS = [
   'summary:export',
   'summary:copy',
   'summary:shares',
+  'data:overview',
+  'data:backupNow',
+  'data:restore',
+  'data:dismissRecovery',
+  'data:export',
+  'data:import',
+  'data:deleteAll',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 
@@ -68,6 +75,7 @@ export const STATE_TOPICS = [
   'checks',
   'talk',
   'summary',
+  'data',
 ] as const;
 export type StateTopic = (typeof STATE_TOPICS)[number];
 

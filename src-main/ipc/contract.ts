@@ -20,6 +20,8 @@ import type {
   SignoffStatus,
 } from '../services/dto';
 import type { FocusStatus } from '../services/focus-service';
+import type { DataOverview, ImportResult, RestoreResult } from '../services/data-service';
+import { BACKUP_ID_PATTERN } from '../core/backup-id';
 import type { AgendaEventDto, Status } from '../services/status-service';
 
 /**
@@ -240,6 +242,28 @@ export const contract = {
   ),
   'summary:copy': channel<{ copied: true }>()(z.object({ choices: summaryChoicesSchema }).strict()),
   'summary:shares': channel<ShareDto[]>()(noInput),
+  'data:overview': channel<DataOverview>()(noInput),
+  'data:backupNow': channel<DataOverview>()(noInput),
+  'data:restore': channel<RestoreResult>()(
+    z
+      .object({
+        id: z
+          .string({ message: 'Name the backup to restore.' })
+          .regex(BACKUP_ID_PATTERN, { message: 'That is not one of Keel’s backups.' }),
+      })
+      .strict(),
+  ),
+  'data:dismissRecovery': channel<DataOverview>()(noInput),
+  /** The window never names a path: main's save dialog chooses where the JSON goes. */
+  'data:export': channel<ExportResult>()(noInput),
+  /** Main's open dialog chooses the file; the window never names one. */
+  'data:import': channel<ImportResult>()(noInput),
+  /** Only with the confirmation the window asked the user for. */
+  'data:deleteAll': channel<{ deleted: true }>()(
+    z
+      .object({ confirm: z.literal(true, { message: 'Deleting everything needs your confirmation.' }) })
+      .strict(),
+  ),
 } as const satisfies Record<ChannelName, { input: z.ZodType; output: unknown }>;
 
 // The channel list in channels.ts and this contract name exactly the same channels.

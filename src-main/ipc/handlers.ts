@@ -96,5 +96,15 @@ export function createHandlers(services: Services, shell: DialogPort = NO_DIALOG
     'summary:export': ({ choices, format }) => services.summary.export(choices, format, shell),
     'summary:copy': ({ choices }) => services.summary.copy(choices, shell),
     'summary:shares': () => services.summary.shares(),
+    'data:overview': () => services.data.overview(),
+    'data:backupNow': () => services.data.backupNow(),
+    'data:restore': ({ id }) => services.data.restore(id),
+    'data:dismissRecovery': () => services.data.dismissRecovery(),
+    'data:export': () => services.data.exportTo(shell),
+    'data:import': () => services.data.importChosen(shell),
+    'data:deleteAll': () => {
+      services.data.deleteAll();
+      return { deleted: true as const };
+    },
   };
 }

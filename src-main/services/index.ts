@@ -3,7 +3,12 @@ import type { Clock, Timers } from '../core/clock';
 import { nodeFileWatch, type FileWatchPort } from '../platform/file-watch';
 import { nodeTimers } from '../platform/node-timers';
 import { databasePath } from '../storage/paths';
-import { openDatabase, type Db, type OpenOptions } from '../storage/database';
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { type Db, type OpenOptions } from '../storage/database';
+import { openOrRecover, type Recovery } from '../storage/recovery';
+import { systemZone } from '../core/time';
+import { DataService } from './data-service';
 import { schemaVersion } from '../storage/migrations';
 import { SettingsRepo } from '../storage/settings-repo';
 import { workdaySource } from '../core/workday';
@@ -37,6 +42,9 @@ export interface Services {
   signoff: SignoffService;
   checkins: CheckinService;
   summary: SummaryService;
+  data: DataService;
+  /** What was done at start-up because the data file could not be used, or null. */
+  recovery: Recovery | null;
   close(): void;
 }
 
@@ -57,9 +65,25 @@ export interface ServiceOptions extends OpenOptions {
 /** Opens the database in `dataDir` and builds every service on it. */
 export function createServices(options: ServiceOptions): Services {
   const file = databasePath(options.dataDir);
-  const db = openDatabase(file, options);
+  const zoneNow = options.systemZone?.() ?? systemZone();
+  // A damaged or too-new data file is moved aside and the newest good backup put in its place.
+  const { db, recovery } = openOrRecover(options.dataDir, file, {
+    ...options,
+    now: options.clock.now(),
+    formatTime: (instant) => format(new TZDate(instant, zoneNow), "EEEE d MMMM yyyy 'at' HH:mm"),
+  });
   const settingsRepo = new SettingsRepo(db);
   const settings = new SettingsService(settingsRepo, options.clock, options.systemZone);
+  const data = new DataService({
+    db,
+    dataDir: options.dataDir,
+    settings,
+    settingsRepo,
+    clock: options.clock,
+    appVersion: options.version,
+    nativeBinding: options.nativeBinding,
+    recovery,
+  });
   const agenda = new AgendaService(settings, options.clock);
   const focus = new FocusService(new FocusRepo(db), settings, options.clock);
   const workdays = new WorkdayRepo(db);
@@ -127,6 +151,8 @@ export function createServices(options: ServiceOptions): Services {
     signoff,
     checkins,
     summary,
+    data,
+    recovery,
     close: () => {
       calendar.dispose();
       if (db.open) db.close();

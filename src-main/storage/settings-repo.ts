@@ -19,6 +19,10 @@ export class SettingsRepo {
     return out;
   }
 
+  delete(key: string): void {
+    this.db.prepare('DELETE FROM settings WHERE key = ?').run(key);
+  }
+
   set(key: string, value: unknown, at: number): void {
     this.upsert.run(key, JSON.stringify(value), at);
   }

@@ -1,0 +1,206 @@
+import { z } from 'zod';
+import { settingSchemas, SETTING_KEYS, type SettingKey } from './settings';
+import { isLocalDate, isValidZone } from './time';
+
+/**
+ * Keel's export file: every record, as versioned JSON. The records keep the database's own
+ * columns (snake_case, instants as Unix milliseconds) so nothing is lost in translation; JSON
+ * columns are written as JSON values. `formatVersion` changes only when the meaning of a field
+ * does; an older Keel refuses a newer format rather than guess.
+ */
+export const EXPORT_FORMAT = 'keel-export';
+export const EXPORT_FORMAT_VERSION = 1;
+
+const instant = z.number().int().min(0).max(8_640_000_000_000_000);
+const optionalInstant = instant.nullable();
+const localDate = z.string().refine(isLocalDate, { message: 'must be a date written YYYY-MM-DD' });
+const zone = z.string().refine(isValidZone, { message: 'must be a time zone such as Europe/Berlin' });
+const uuid = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
+    message: 'must be an id Keel gave',
+  });
+const text = (max: number) => z.string().max(max, { message: `must be at most ${max} characters` });
+const rating = z.number().int().min(1).max(5);
+const flag = z.union([z.literal(0), z.literal(1)]);
+const tag = z.string().min(1).max(40);
+
+export const exportRecordSchemas = {
+  checkins: z
+    .object({
+      id: uuid,
+      at: instant,
+      local_date: localDate,
+      zone,
+      workload: rating,
+      energy: rating,
+      sustainable: z.enum(['yes', 'mostly', 'no']),
+      stretched: z.array(tag).max(12),
+      note: text(2000).nullable(),
+      shareable: flag,
+      updated_at: optionalInstant,
+    })
+    .strict()
+    .refine((c) => c.note !== null || c.shareable === 0, { message: 'only a note can be shareable' }),
+  questionnaire_results: z
+    .object({
+      id: uuid,
+      kind: z.enum(['burnout', 'who5']),
+      at: instant,
+      local_date: localDate,
+      zone,
+      answers: z.array(z.number().int().min(0).max(5)).min(1).max(5),
+      score: z.number().int().min(0).max(100),
+    })
+    .strict(),
+  check_prompt_answers: z
+    .object({
+      prompt_id: text(120).min(1),
+      action: z.enum(['snooze', 'skip']),
+      until: optionalInstant,
+      at: instant,
+    })
+    .strict(),
+  focus_sessions: z
+    .object({
+      id: z.number().int().positive(),
+      kind: z.enum(['planned', 'adhoc']),
+      occurrence_id: text(120).nullable(),
+      started_at: instant,
+      planned_end: instant,
+      ended_at: optionalInstant,
+      end_reason: z.enum(['completed', 'stopped']).nullable(),
+      local_date: localDate,
+      zone,
+    })
+    .strict()
+    .refine((s) => s.planned_end > s.started_at, { message: 'a block must end after it starts' })
+    .refine((s) => (s.ended_at === null) === (s.end_reason === null), {
+      message: 'an ended block needs its reason, and only an ended one',
+    })
+    .refine((s) => s.ended_at === null || s.ended_at >= s.started_at, {
+      message: 'a block cannot end before it starts',
+    }),
+  interruptions: z
+    .object({
+      id: z.number().int().positive(),
+      session_id: z.number().int().positive(),
+      at: instant,
+      kind: z.enum(['meeting', 'chat', 'incident', 'other']),
+      note: text(500).nullable(),
+      local_date: localDate,
+    })
+    .strict(),
+  focus_skips: z.object({ occurrence_id: text(120).min(1), skipped_at: instant }).strict(),
+  resume_cues: z
+    .object({
+      id: z.number().int().positive(),
+      at: instant,
+      text: text(280).min(1),
+      session_id: z.number().int().positive().nullable(),
+      shown_at: optionalInstant,
+    })
+    .strict(),
+  workdays: z
+    .object({
+      date: localDate,
+      zone,
+      first_active: optionalInstant,
+      last_active: optionalInstant,
+      suggested_at: z.array(instant).max(50),
+      snoozed_until: optionalInstant,
+      not_today: flag,
+      signed_off_at: optionalInstant,
+      done: text(2000).nullable(),
+      unfinished: z.array(z.object({ item: text(280).min(1), plan: text(280).min(1) }).strict()).max(10),
+      first_tomorrow: text(280).nullable(),
+      energy: rating.nullable(),
+      quiet_until: optionalInstant,
+    })
+    .strict()
+    .refine((w) => (w.first_active === null) === (w.last_active === null), {
+      message: 'presence needs both its first and last instant',
+    })
+    .refine((w) => w.last_active === null || w.first_active === null || w.last_active >= w.first_active, {
+      message: 'the last activity cannot come before the first',
+    }),
+  talking_points: z
+    .object({ id: uuid, text: text(500).min(1), created_at: instant, discussed_at: optionalInstant })
+    .strict(),
+  shares: z
+    .object({
+      id: uuid,
+      at: instant,
+      local_date: localDate,
+      period_from: localDate,
+      period_to: localDate,
+      sections: z.array(z.string().max(40)).max(20),
+      note_count: z.number().int().min(0),
+      format: z.enum(['md', 'html', 'pdf', 'clipboard', 'json']),
+      via: z.enum(['window', 'cli']),
+      content_hash: z.string().regex(/^[0-9a-f]{64}$/),
+    })
+    .strict()
+    .refine((s) => s.period_to >= s.period_from, { message: 'the period must not end before it starts' }),
+} as const;
+
+export type ExportTable = keyof typeof exportRecordSchemas;
+export const EXPORT_TABLES = Object.keys(exportRecordSchemas) as ExportTable[];
+export type ExportRecord<T extends ExportTable> = z.output<(typeof exportRecordSchemas)[T]>;
+
+/** The columns that hold JSON text in the database and JSON values in the file. */
+export const JSON_COLUMNS: Partial<Record<ExportTable, readonly string[]>> = {
+  checkins: ['stretched'],
+  questionnaire_results: ['answers'],
+  workdays: ['suggested_at', 'unfinished'],
+  shares: ['sections'],
+};
+
+const settingsSchema = z.record(z.string(), z.unknown()).superRefine((settings, ctx) => {
+  for (const [key, value] of Object.entries(settings)) {
+    if (!(SETTING_KEYS as readonly string[]).includes(key)) {
+      ctx.addIssue({ code: 'custom', path: [key], message: 'is not a Keel setting' });
+      continue;
+    }
+    const parsed = settingSchemas[key as SettingKey].safeParse(value);
+    if (!parsed.success) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: parsed.error.issues[0]?.message ?? 'is not valid',
+      });
+    }
+  }
+});
+
+export const exportFileSchema = z
+  .object({
+    format: z.literal(EXPORT_FORMAT, { message: 'is not a Keel export' }),
+    formatVersion: z
+      .number()
+      .int()
+      .min(1)
+      .max(EXPORT_FORMAT_VERSION, { message: 'is from a newer Keel; update Keel to import it' }),
+    exportedAt: instant,
+    appVersion: z.string().max(40),
+    schemaVersion: z.number().int().min(1),
+    settings: settingsSchema,
+    records: z
+      .object(
+        Object.fromEntries(EXPORT_TABLES.map((t) => [t, z.array(exportRecordSchemas[t]).default([])])) as {
+          [T in ExportTable]: z.ZodDefault<z.ZodArray<(typeof exportRecordSchemas)[T]>>;
+        },
+      )
+      .strict(),
+  })
+  .strict();
+
+export type ExportFile = z.output<typeof exportFileSchema>;
+
+/** One sentence naming the first problem, e.g. "records.checkins.3.workload: Too big…". */
+export function describeExportProblem(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'That file is not a Keel export.';
+  const where = issue.path.map(String).join('.');
+  return `That file cannot be imported (${where ? `${where} ` : ''}${issue.message.replace(/^./, (c) => c.toLowerCase())}); nothing was imported.`;
+}

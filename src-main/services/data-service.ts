@@ -1,0 +1,302 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Clock } from '../core/clock';
+import { KeelError } from '../core/errors';
+import {
+  describeExportProblem,
+  EXPORT_FORMAT,
+  EXPORT_FORMAT_VERSION,
+  exportFileSchema,
+  type ExportFile,
+  type ExportTable,
+} from '../core/export-format';
+import { weekStartOf } from '../core/signoff';
+import { localDateOf, toLocalIso } from '../core/time';
+import type { ShellPort } from '../platform/ports';
+import {
+  backupBeforeChange,
+  backupDaily,
+  backupsDir,
+  checkBackupFile,
+  findBackup,
+  listBackups,
+  type BackupFile,
+  type BackupKind,
+} from '../storage/backups';
+import { openDatabase, type Db } from '../storage/database';
+import { DataRepo } from '../storage/data-repo';
+import { schemaVersion } from '../storage/migrations';
+import { SET_ASIDE_FOLDER, type Recovery } from '../storage/recovery';
+import type { SettingsRepo } from '../storage/settings-repo';
+import { Emitter } from './events';
+import type { SettingsService } from './settings-service';
+
+/** The settings-table key that keeps a recovery notice until the user has read it. */
+export const RECOVERY_KEY = 'recoveryNotice';
+/** Larger files are refused before reading: a year of daily use is well under 1 MB. */
+export const IMPORT_MAX_BYTES = 64 * 1024 * 1024;
+
+export interface BackupDto {
+  id: string;
+  kind: BackupKind;
+  /** Local ISO time the copy was written. */
+  createdAt: string;
+  sizeBytes: number;
+}
+
+export interface RecoveryDto {
+  at: string;
+  reason: Recovery['reason'];
+  movedTo: string;
+  restoredFrom: BackupDto['id'] | null;
+  message: string;
+}
+
+export interface DataOverview {
+  /** The data folder (the database, backups, set-aside files and logs are all in it). */
+  folder: string;
+  backupsFolder: string;
+  backups: BackupDto[];
+  /** What happened at start-up if the data file could not be used; null once dismissed. */
+  recovery: RecoveryDto | null;
+  /** How many records of each kind there are. */
+  counts: Record<ExportTable, number>;
+}
+
+export interface RestoreResult {
+  restored: BackupDto;
+  /** The copy of the data as it was just before, so the restore can be undone. */
+  safetyCopy: BackupDto;
+}
+
+export interface ImportResult {
+  /** The file's name (not its folder), or null when the user cancelled. */
+  fileName: string | null;
+  added: number;
+  /** Records already here (same id), and running focus blocks, which only their machine ends. */
+  skipped: number;
+  safetyCopy: BackupDto | null;
+}
+
+export interface DataDeps {
+  db: Db;
+  dataDir: string;
+  settings: SettingsService;
+  settingsRepo: SettingsRepo;
+  clock: Clock;
+  appVersion: string;
+  nativeBinding?: string;
+  /** The recovery made while opening the database, if any (stored until dismissed). */
+  recovery?: Recovery | null;
+}
+
+/**
+ * The user's data as a whole: daily backups (7 daily, 4 weekly, in the data folder), restore,
+ * export and import as versioned JSON, and deleting everything. Every operation that replaces
+ * data first takes a safety copy, and announces `onReplaced` so the app takes the new data up.
+ */
+export class DataService {
+  readonly onReplaced = new Emitter<void>();
+  private readonly repo: DataRepo;
+
+  constructor(private readonly deps: DataDeps) {
+    this.repo = new DataRepo(deps.db);
+    if (deps.recovery) {
+      deps.settingsRepo.set(RECOVERY_KEY, this.recoveryDto(deps.recovery), deps.clock.now());
+    }
+  }
+
+  overview(): DataOverview {
+    const stored = this.deps.settingsRepo.all()[RECOVERY_KEY] as RecoveryDto | undefined;
+    return {
+      folder: this.deps.dataDir,
+      backupsFolder: backupsDir(this.deps.dataDir),
+      backups: listBackups(this.deps.dataDir).map((b) => this.toDto(b)),
+      recovery: stored && typeof stored.message === 'string' ? stored : null,
+      counts: this.repo.counts(),
+    };
+  }
+
+  dismissRecovery(): DataOverview {
+    this.deps.settingsRepo.delete(RECOVERY_KEY);
+    return this.overview();
+  }
+
+  /** Today's backup, unless there is one: at start-up and with each presence sample. */
+  backupIfDue(): BackupDto | null {
+    const today = this.today();
+    if (listBackups(this.deps.dataDir).some((b) => b.id === `daily-${today.today}`)) return null;
+    return this.toDto(backupDaily(this.deps.db, this.deps.dataDir, today));
+  }
+
+  /** "Back up now": today's copy written again with what is there now. */
+  backupNow(): DataOverview {
+    backupDaily(this.deps.db, this.deps.dataDir, { ...this.today(), refresh: true });
+    return this.overview();
+  }
+
+  /**
+   * Puts a backup's data in place of the current data. The backup is checked first, brought
+   * up to this Keel's schema in a temporary copy, and the current data is kept as a safety copy.
+   */
+  restore(id: string): RestoreResult {
+    const backup = findBackup(this.deps.dataDir, id);
+    const problem = checkBackupFile(backup.path, this.deps.nativeBinding);
+    if (problem) {
+      throw new KeelError(
+        'storage',
+        `That backup cannot be restored because ${problem}; nothing was changed.`,
+      );
+    }
+    const staging = path.join(os.tmpdir(), `keel-restore-${process.pid}-${Date.now()}.db`);
+    try {
+      fs.copyFileSync(backup.path, staging);
+      openDatabase(staging, { nativeBinding: this.deps.nativeBinding }).close();
+      const safety = this.safetyCopy();
+      this.repo.replaceFrom(staging);
+      this.deps.settings.reload();
+      this.onReplaced.emit();
+      return { restored: this.toDto(backup), safetyCopy: this.toDto(safety) };
+    } finally {
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(staging + suffix, { force: true });
+    }
+  }
+
+  /** Every record and setting as versioned JSON (what `keel export` and Settings → Export write). */
+  exportJson(): string {
+    const file: ExportFile = {
+      format: EXPORT_FORMAT,
+      formatVersion: EXPORT_FORMAT_VERSION,
+      exportedAt: this.deps.clock.now(),
+      appVersion: this.deps.appVersion,
+      schemaVersion: schemaVersion(this.deps.db),
+      settings: this.repo.exportSettings(),
+      records: this.repo.exportRecords(),
+    };
+    return `${JSON.stringify(file, null, 2)}\n`;
+  }
+
+  exportFileName(): string {
+    return `keel-export-${this.today().today}.json`;
+  }
+
+  /** Settings → Export: main's save dialog picks the place; the window never sees a path. */
+  async exportTo(shell: Pick<ShellPort, 'saveFile'>): Promise<{ saved: boolean; fileName: string | null }> {
+    const fileName = await shell.saveFile({
+      defaultName: this.exportFileName(),
+      content: this.exportJson(),
+      filters: [{ name: 'Keel export', extensions: ['json'] }],
+    });
+    return { saved: fileName !== null, fileName };
+  }
+
+  /** Settings → Import: main's open dialog picks the file. */
+  async importChosen(shell: Pick<ShellPort, 'chooseFile'>): Promise<ImportResult> {
+    const file = await shell.chooseFile({
+      title: 'Import Keel data',
+      filters: [{ name: 'Keel export', extensions: ['json'] }],
+    });
+    if (file === null) return { fileName: null, added: 0, skipped: 0, safetyCopy: null };
+    return this.importFile(file);
+  }
+
+  /**
+   * Merges an export into the data here: every field is checked first and a file with any
+   * problem changes nothing; records already here are skipped, so importing twice adds nothing.
+   */
+  importFile(file: string): ImportResult {
+    const parsed = this.readExport(file);
+    const safety = this.safetyCopy();
+    let result: ReturnType<DataRepo['importMerge']>;
+    try {
+      result = this.repo.importMerge(parsed, this.deps.clock.now());
+    } catch (error) {
+      throw new KeelError(
+        'invalid_input',
+        'That file holds records Keel cannot accept; nothing was imported.',
+        {
+          cause: error,
+        },
+      );
+    }
+    const added = Object.values(result.added).reduce((a, b) => a + b, 0);
+    if (added > 0) {
+      this.deps.settings.reload();
+      this.onReplaced.emit();
+    }
+    return { fileName: path.basename(file), added, skipped: result.skipped, safetyCopy: this.toDto(safety) };
+  }
+
+  /**
+   * Deletes every record, setting, backup and set-aside file. What stays: the do-not-disturb
+   * state Keel must still put back, and the logs (which hold no note text).
+   */
+  deleteAll(): void {
+    this.repo.deleteAll();
+    fs.rmSync(backupsDir(this.deps.dataDir), { recursive: true, force: true });
+    fs.rmSync(path.join(this.deps.dataDir, SET_ASIDE_FOLDER), { recursive: true, force: true });
+    this.deps.settings.reload();
+    this.onReplaced.emit();
+  }
+
+  private readExport(file: string): ExportFile {
+    let raw: string;
+    try {
+      const stat = fs.statSync(file);
+      if (stat.size > IMPORT_MAX_BYTES) {
+        throw new KeelError(
+          'invalid_input',
+          'That file is too large to be a Keel export; nothing was imported.',
+        );
+      }
+      raw = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      if (error instanceof KeelError) throw error;
+      throw new KeelError('not_found', `Keel cannot read ${path.basename(file)}; nothing was imported.`, {
+        cause: error,
+      });
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      throw new KeelError(
+        'invalid_input',
+        'That file is not JSON, so it is not a Keel export; nothing was imported.',
+      );
+    }
+    const parsed = exportFileSchema.safeParse(json);
+    if (!parsed.success) throw new KeelError('invalid_input', describeExportProblem(parsed.error));
+    return parsed.data;
+  }
+
+  private safetyCopy(): BackupFile {
+    return backupBeforeChange(this.deps.db, this.deps.dataDir, this.deps.clock.now());
+  }
+
+  private today() {
+    const now = this.deps.clock.now();
+    const today = localDateOf(now, this.deps.settings.get().zone);
+    return { today, weekStart: weekStartOf(today), now };
+  }
+
+  private toDto(backup: BackupFile): BackupDto {
+    return {
+      id: backup.id,
+      kind: backup.kind,
+      createdAt: toLocalIso(Math.round(backup.createdAt), this.deps.settings.get().zone),
+      sizeBytes: backup.sizeBytes,
+    };
+  }
+
+  private recoveryDto(recovery: Recovery): RecoveryDto {
+    return {
+      at: toLocalIso(recovery.at, this.deps.settings.get().zone),
+      reason: recovery.reason,
+      movedTo: recovery.movedTo,
+      restoredFrom: recovery.restoredFrom?.id ?? null,
+      message: recovery.message,
+    };
+  }
+}

@@ -1,0 +1,202 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { BACKUP_ID_PATTERN } from '../core/backup-id';
+import { KeelError } from '../core/errors';
+import type { LocalDate } from '../core/time';
+import type { Db } from './database';
+import { LATEST_VERSION } from './migrations';
+
+/** The folder (inside the data folder) that holds every backup copy. */
+export const BACKUPS_FOLDER = 'backups';
+/** How many copies of each kind are kept (issue #9: 7 daily and 4 weekly). */
+export const KEEP = { daily: 7, weekly: 4, safety: 3 } as const;
+
+/**
+ * daily: one per day (today's is refreshed by "Back up now"); weekly: the first copy of each
+ * week (Monday's date); safety: taken just before a restore, an import or a deletion replaces
+ * data, so that step can be undone too.
+ */
+export type BackupKind = 'daily' | 'weekly' | 'safety';
+const KINDS: readonly BackupKind[] = ['daily', 'weekly', 'safety'];
+
+export interface BackupFile {
+  /** `daily-2027-03-15`, `weekly-2027-03-15` (the week's Monday) or `safety-20270315-101500`. */
+  id: string;
+  kind: BackupKind;
+  path: string;
+  /** When the copy was written (the file's modification time), ms. */
+  createdAt: number;
+  sizeBytes: number;
+}
+
+export { BACKUP_ID_PATTERN };
+
+export function backupsDir(dataDir: string): string {
+  return path.join(dataDir, BACKUPS_FOLDER);
+}
+
+function fileOf(dataDir: string, id: string): string {
+  if (!BACKUP_ID_PATTERN.test(id)) throw new KeelError('not_found', 'There is no backup by that name.');
+  const kind = id.slice(0, id.indexOf('-')) as BackupKind;
+  return path.join(backupsDir(dataDir), kind, `keel-${id.slice(kind.length + 1)}.db`);
+}
+
+/** Every backup in the data folder, newest first. Files Keel did not name are ignored. */
+export function listBackups(dataDir: string): BackupFile[] {
+  const found: BackupFile[] = [];
+  for (const kind of KINDS) {
+    const dir = path.join(backupsDir(dataDir), kind);
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const match = /^keel-(.+)\.db$/.exec(name);
+      if (!match) continue;
+      const id = `${kind}-${match[1]}`;
+      if (!BACKUP_ID_PATTERN.test(id)) continue;
+      try {
+        const stat = fs.statSync(path.join(dir, name));
+        found.push({ id, kind, path: path.join(dir, name), createdAt: stat.mtimeMs, sizeBytes: stat.size });
+      } catch {
+        // Removed while listing: not a backup any more.
+      }
+    }
+  }
+  // Newest first; a daily and a weekly copy written together list the daily first.
+  return found.sort(
+    (a, b) =>
+      b.createdAt - a.createdAt || KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || b.id.localeCompare(a.id),
+  );
+}
+
+export function findBackup(dataDir: string, id: string): BackupFile {
+  const file = fileOf(dataDir, id);
+  const backup = listBackups(dataDir).find((b) => b.path === file);
+  if (!backup) throw new KeelError('not_found', 'There is no backup by that name.');
+  return backup;
+}
+
+/**
+ * Writes a consistent copy of the open database with `VACUUM INTO` (committed data only, even
+ * while another connection writes), to a temporary name first, so a crash never leaves half a
+ * backup under a real name. The copy is checked before it replaces an older one.
+ */
+function writeCopy(db: Db, target: string, now: number): void {
+  const temporary = `${target}.partial`;
+  const discard = (): void => {
+    try {
+      fs.rmSync(temporary, { force: true });
+    } catch {
+      // Not ours to remove (a folder by that name): VACUUM INTO then fails and says so.
+    }
+  };
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    discard();
+    db.prepare('VACUUM INTO ?').run(temporary);
+    const problem = checkBackupFile(temporary);
+    if (problem) throw new Error(problem);
+    // The copy's time is Keel's clock's (the same one every record uses), not the file system's.
+    fs.utimesSync(temporary, now / 1000, now / 1000);
+    fs.renameSync(temporary, target);
+  } catch (error) {
+    discard();
+    throw new KeelError(
+      'storage',
+      'Keel could not write a backup copy of its data; the last good copy is kept.',
+      {
+        cause: error,
+      },
+    );
+  }
+}
+
+function prune(dataDir: string, kind: BackupKind, keep: number): void {
+  const mine = listBackups(dataDir)
+    .filter((b) => b.kind === kind)
+    .sort((a, b) => b.id.localeCompare(a.id));
+  for (const old of mine.slice(keep)) fs.rmSync(old.path, { force: true });
+}
+
+export interface DailyBackupOptions {
+  /** Today's local date; names the daily copy. */
+  today: LocalDate;
+  /** Monday of this week; names the weekly copy. */
+  weekStart: LocalDate;
+  /** Write today's copy again even if there is one ("Back up now"). */
+  refresh?: boolean;
+  now: number;
+}
+
+/**
+ * The daily backup: today's copy (unless there is one already), the week's copy when the week
+ * has none, then the oldest beyond 7 daily and 4 weekly are removed. Returns the daily copy.
+ */
+export function backupDaily(db: Db, dataDir: string, options: DailyBackupOptions): BackupFile {
+  const dailyId = `daily-${options.today}`;
+  const daily = fileOf(dataDir, dailyId);
+  if (options.refresh || !fs.existsSync(daily)) writeCopy(db, daily, options.now);
+  const weekly = fileOf(dataDir, `weekly-${options.weekStart}`);
+  if (!fs.existsSync(weekly)) {
+    fs.mkdirSync(path.dirname(weekly), { recursive: true });
+    fs.copyFileSync(daily, `${weekly}.partial`);
+    fs.utimesSync(`${weekly}.partial`, options.now / 1000, options.now / 1000);
+    fs.renameSync(`${weekly}.partial`, weekly);
+  }
+  prune(dataDir, 'daily', KEEP.daily);
+  prune(dataDir, 'weekly', KEEP.weekly);
+  return findBackup(dataDir, dailyId);
+}
+
+/** A copy taken just before data is replaced (restore, import, delete): `safety-YYYYMMDD-HHMMSS`. */
+export function backupBeforeChange(db: Db, dataDir: string, now: number): BackupFile {
+  // Two changes in one second each keep their own copy, in order.
+  const newest = listBackups(dataDir)
+    .filter((b) => b.kind === 'safety')
+    .map((b) => b.id)
+    .sort()
+    .pop();
+  let at = now;
+  if (newest !== undefined && `safety-${fileStamp(at)}` <= newest) {
+    const [, y, mo, d, h, mi, se] = /^safety-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})$/.exec(newest) ?? [];
+    at = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(se)) + 1000;
+  }
+  const id = `safety-${fileStamp(at)}`;
+  writeCopy(db, fileOf(dataDir, id), now);
+  prune(dataDir, 'safety', KEEP.safety);
+  return findBackup(dataDir, id);
+}
+
+/**
+ * Why a file is not a usable Keel database, or null when it is: it opens, SQLite's
+ * `quick_check` passes, and its schema is not newer than this Keel's.
+ */
+export function checkBackupFile(file: string, nativeBinding?: string): string | null {
+  let db: Db | undefined;
+  try {
+    db = new Database(file, {
+      readonly: true,
+      fileMustExist: true,
+      ...(nativeBinding ? { nativeBinding } : {}),
+    });
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') return `it is damaged (${String(check)})`;
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > LATEST_VERSION) return 'it was written by a newer Keel';
+    if (version < 1) return 'it holds no Keel data';
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : 'it cannot be read';
+  } finally {
+    db?.close();
+  }
+}
+
+/** `YYYYMMDD-HHMMSS` in UTC, for file names that sort by time. */
+export function fileStamp(now: number): string {
+  return new Date(now).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+}

@@ -1,0 +1,250 @@
+import {
+  EXPORT_TABLES,
+  JSON_COLUMNS,
+  type ExportFile,
+  type ExportRecord,
+  type ExportTable,
+} from '../core/export-format';
+import type { Db } from './database';
+
+/** Settings-table keys that are Keel's own bookkeeping, not the user's settings. */
+export const INTERNAL_SETTING_KEYS = ['calendarFile', 'recoveryNotice', 'lastBackupAt'] as const;
+
+/** Tables that hold the user's data, in an order that keeps foreign keys satisfied on insert. */
+const TABLE_ORDER: readonly ExportTable[] = EXPORT_TABLES;
+
+/**
+ * Tables left alone by restore and delete: `dnd_state` records the do-not-disturb Keel turned
+ * on and what to put back; it describes this desktop now, not the user's history.
+ */
+const MACHINE_TABLES = new Set(['dnd_state']);
+
+export type ImportCounts = Record<ExportTable, number> & { settings: number };
+
+function quote(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+function columnsOf(db: Db, table: string, schema = 'main'): string[] {
+  return (
+    db.prepare(`SELECT name FROM pragma_table_info(?, ?)`).all(table, schema) as { name: string }[]
+  ).map((c) => c.name);
+}
+
+function userTables(db: Db, schema = 'main'): string[] {
+  return (
+    db
+      .prepare(
+        `SELECT name FROM ${quote(schema)}.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+      )
+      .all() as { name: string }[]
+  )
+    .map((r) => r.name)
+    .filter((name) => !MACHINE_TABLES.has(name));
+}
+
+/** Whole-database operations: export, import (merge), restore (replace) and delete. */
+export class DataRepo {
+  constructor(private readonly db: Db) {}
+
+  /** Every user record, JSON columns parsed, in a stable order. */
+  exportRecords(): ExportFile['records'] {
+    const records = {} as Record<ExportTable, unknown[]>;
+    for (const table of TABLE_ORDER) {
+      const json = JSON_COLUMNS[table] ?? [];
+      const rows = this.db.prepare(`SELECT * FROM ${quote(table)} ORDER BY 1`).all() as Record<
+        string,
+        unknown
+      >[];
+      records[table] = rows.map((row) => {
+        for (const column of json) row[column] = JSON.parse(String(row[column]));
+        return row;
+      });
+    }
+    return records as ExportFile['records'];
+  }
+
+  /** The user's settings as stored (only those they set), without Keel's bookkeeping keys. */
+  exportSettings(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const { key, value } of this.db.prepare('SELECT key, value FROM settings ORDER BY key').all() as {
+      key: string;
+      value: string;
+    }[]) {
+      if ((INTERNAL_SETTING_KEYS as readonly string[]).includes(key)) continue;
+      out[key] = JSON.parse(value);
+    }
+    return out;
+  }
+
+  counts(): Record<ExportTable, number> {
+    const out = {} as Record<ExportTable, number>;
+    for (const table of TABLE_ORDER) {
+      out[table] = (this.db.prepare(`SELECT count(*) AS n FROM ${quote(table)}`).get() as { n: number }).n;
+    }
+    return out;
+  }
+
+  /**
+   * Merges a validated export into this database in one transaction: records whose id (or, for
+   * focus blocks, start time) is already here are skipped, settings already set here are kept.
+   * Focus blocks get new row ids; their interruptions and cues follow them. A running block in
+   * the file is skipped (only this machine's Keel can end it). Throws (and writes nothing) on any
+   * constraint the database still refuses.
+   */
+  importMerge(file: ExportFile, now: number): { added: ImportCounts; skipped: number } {
+    const added = Object.fromEntries([...TABLE_ORDER, 'settings'].map((t) => [t, 0])) as ImportCounts;
+    let skipped = 0;
+    const { records } = file;
+    const insert = (table: ExportTable, row: Record<string, unknown>, omit: string[] = []): boolean => {
+      const json = JSON_COLUMNS[table] ?? [];
+      const columns = Object.keys(row).filter((c) => !omit.includes(c));
+      const values = columns.map((c) => (json.includes(c) ? JSON.stringify(row[c]) : row[c]));
+      // ON CONFLICT (not OR IGNORE): only an id already here is skipped; a CHECK still throws.
+      const sql = `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns
+        .map(() => '?')
+        .join(', ')}) ON CONFLICT DO NOTHING`;
+      const changed = this.db.prepare(sql).run(...values).changes > 0;
+      if (changed) added[table] += 1;
+      else skipped += 1;
+      return changed;
+    };
+
+    this.db
+      .transaction(() => {
+        for (const [key, value] of Object.entries(file.settings)) {
+          const changed = this.db
+            .prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING')
+            .run(key, JSON.stringify(value), now).changes;
+          if (changed > 0) added.settings += 1;
+          else skipped += 1;
+        }
+        for (const table of [
+          'checkins',
+          'questionnaire_results',
+          'check_prompt_answers',
+          'focus_skips',
+          'workdays',
+          'talking_points',
+          'shares',
+        ] as const) {
+          for (const row of records[table]) insert(table, row as Record<string, unknown>);
+        }
+
+        // Focus blocks have row ids of their own machine: match them by start time instead.
+        const sessionIds = new Map<number, number>();
+        const existing = this.db.prepare('SELECT id FROM focus_sessions WHERE started_at = ? AND kind = ?');
+        const newSessions = new Set<number>();
+        for (const session of records.focus_sessions) {
+          const here = existing.get(session.started_at, session.kind) as { id: number } | undefined;
+          if (here) {
+            sessionIds.set(session.id, here.id);
+            skipped += 1;
+            continue;
+          }
+          if (session.ended_at === null) {
+            skipped += 1;
+            continue;
+          }
+          const { lastInsertRowid } = this.db
+            .prepare(
+              `INSERT INTO focus_sessions (kind, occurrence_id, started_at, planned_end, ended_at, end_reason, local_date, zone)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+            )
+            .run(
+              session.kind,
+              session.occurrence_id,
+              session.started_at,
+              session.planned_end,
+              session.ended_at,
+              session.end_reason,
+              session.local_date,
+              session.zone,
+            );
+          sessionIds.set(session.id, Number(lastInsertRowid));
+          newSessions.add(session.id);
+          added.focus_sessions += 1;
+        }
+        for (const interruption of records.interruptions as ExportRecord<'interruptions'>[]) {
+          // Only a block new to this machine brings its interruptions; a known one has its own.
+          const target = newSessions.has(interruption.session_id)
+            ? sessionIds.get(interruption.session_id)
+            : undefined;
+          if (target === undefined) {
+            skipped += 1;
+            continue;
+          }
+          this.db
+            .prepare(
+              'INSERT INTO interruptions (session_id, at, kind, note, local_date) VALUES (?, ?, ?, ?, ?)',
+            )
+            .run(target, interruption.at, interruption.kind, interruption.note, interruption.local_date);
+          added.interruptions += 1;
+        }
+        const sameCue = this.db.prepare('SELECT 1 FROM resume_cues WHERE at = ? AND text = ?');
+        for (const cue of records.resume_cues) {
+          if (sameCue.get(cue.at, cue.text)) {
+            skipped += 1;
+            continue;
+          }
+          this.db
+            .prepare('INSERT INTO resume_cues (at, text, session_id, shown_at) VALUES (?, ?, ?, ?)')
+            .run(
+              cue.at,
+              cue.text,
+              cue.session_id === null ? null : (sessionIds.get(cue.session_id) ?? null),
+              cue.shown_at,
+            );
+          added.resume_cues += 1;
+        }
+      })
+      .immediate();
+    return { added, skipped };
+  }
+
+  /**
+   * Replaces every user table with the same table of an attached database file (already
+   * migrated to this schema), in one transaction. `dnd_state` stays as it is.
+   */
+  replaceFrom(file: string): void {
+    this.db.prepare('ATTACH DATABASE ? AS source').run(file);
+    try {
+      const tables = userTables(this.db);
+      const sourceTables = new Set(userTables(this.db, 'source'));
+      this.db
+        .transaction(() => {
+          this.db.pragma('defer_foreign_keys = ON');
+          for (const table of tables) this.db.prepare(`DELETE FROM main.${quote(table)}`).run();
+          for (const table of tables) {
+            if (!sourceTables.has(table)) continue;
+            const source = new Set(columnsOf(this.db, table, 'source'));
+            const columns = columnsOf(this.db, table).filter((c) => source.has(c));
+            const list = columns.map(quote).join(', ');
+            this.db
+              .prepare(
+                `INSERT INTO main.${quote(table)} (${list}) SELECT ${list} FROM source.${quote(table)}`,
+              )
+              .run();
+          }
+        })
+        .immediate();
+    } finally {
+      this.db.prepare('DETACH DATABASE source').run();
+    }
+  }
+
+  /**
+   * Deletes every user record and setting (`dnd_state` stays so do-not-disturb can still be put
+   * back), then rewrites the file so the deleted text is not left in free pages or the WAL.
+   */
+  deleteAll(): void {
+    this.db
+      .transaction(() => {
+        this.db.pragma('defer_foreign_keys = ON');
+        for (const table of userTables(this.db)) this.db.prepare(`DELETE FROM ${quote(table)}`).run();
+      })
+      .immediate();
+    this.db.exec('VACUUM');
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+}

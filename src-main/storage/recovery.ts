@@ -1,0 +1,173 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { KeelError } from '../core/errors';
+import { checkBackupFile, fileStamp, listBackups, type BackupFile } from './backups';
+import { openDatabase, type Db, type OpenOptions } from './database';
+import { DatabaseFromFutureError } from './migrations';
+
+/** Where damaged or unreadable data files are moved: kept, never deleted. */
+export const SET_ASIDE_FOLDER = 'set-aside';
+
+/** What Keel did when it found its data file unusable; shown to the user until dismissed. */
+export interface Recovery {
+  /** When it happened, ms. */
+  at: number;
+  reason: 'damaged' | 'newer';
+  /** Where the unusable file now is (its -wal and -shm beside it, if there were any). */
+  movedTo: string;
+  /** The backup put in its place, or null when Keel started with an empty data file. */
+  restoredFrom: { id: string; createdAt: number } | null;
+  /** The plain-words account the app, the CLI and the Settings view show. */
+  message: string;
+}
+
+export interface OpenedDatabase {
+  db: Db;
+  recovery: Recovery | null;
+}
+
+/** A failure that means "this file is not a usable Keel database" (rather than "cannot reach it"). */
+function unusable(error: unknown): 'damaged' | 'newer' | null {
+  if (error instanceof DatabaseFromFutureError) return 'newer';
+  if (!(error instanceof KeelError) || error.code !== 'storage') return null;
+  const cause = error.cause as { code?: unknown } | undefined;
+  const code = typeof cause?.code === 'string' ? cause.code : '';
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return 'damaged';
+  return error.message.includes('may be damaged') ? 'damaged' : null;
+}
+
+/**
+ * Reads enough of the file to be sure it is whole: the header's page count against the file's
+ * size (a truncated file is shorter), then the schema. Cheap enough for every start; a full
+ * check runs on each backup copy instead.
+ */
+function assertWhole(db: Db, file: string): void {
+  if (file === ':memory:') return;
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const header = Buffer.alloc(32);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, header, 0, 32, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  const pagesInHeader = header.readUInt32BE(28);
+  const size = fs.statSync(file).size;
+  if (pagesInHeader * pageSize > size) {
+    throw new KeelError('storage', `Keel cannot read its data file ${file}; it may be damaged.`, {
+      cause: Object.assign(new Error('the file is shorter than its header says'), { code: 'SQLITE_CORRUPT' }),
+    });
+  }
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    for (const { name } of db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .all() as { name: string }[]) {
+      db.prepare(`SELECT * FROM "${name.replace(/"/g, '""')}" LIMIT 1`).get();
+    }
+  } catch (error) {
+    throw new KeelError('storage', `Keel cannot read its data file ${file}; it may be damaged.`, {
+      cause: error,
+    });
+  }
+}
+
+/** Opens the database and checks it is whole; closes it again if not. */
+function openWhole(file: string, options: OpenOptions): Db {
+  const db = openDatabase(file, options);
+  try {
+    assertWhole(db, file);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Moves the file and its -wal/-shm into `set-aside/`, under a name with the time. */
+function setAside(file: string, now: number): string {
+  const folder = path.join(path.dirname(file), SET_ASIDE_FOLDER);
+  fs.mkdirSync(folder, { recursive: true });
+  const base = path.basename(file, '.db');
+  let target = path.join(folder, `${base}-${fileStamp(now)}.db`);
+  for (let n = 2; fs.existsSync(target); n++) target = path.join(folder, `${base}-${fileStamp(now)}-${n}.db`);
+  fs.renameSync(file, target);
+  for (const suffix of ['-wal', '-shm']) {
+    if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, target + suffix);
+  }
+  return target;
+}
+
+function describe(
+  reason: Recovery['reason'],
+  movedTo: string,
+  restored: BackupFile | null,
+  when: string | null,
+): string {
+  const what =
+    reason === 'newer'
+      ? 'Keel’s data file was written by a newer version of Keel, which this one cannot read'
+      : 'Keel’s data file was damaged and could not be read';
+  const then = restored
+    ? `Keel restored the backup from ${when}; anything saved after that is only in the moved file.`
+    : 'There was no good backup, so Keel started with no data.';
+  return `${what}. It was moved, not deleted, to ${movedTo}. ${then}`;
+}
+
+export interface RecoverOptions extends OpenOptions {
+  now: number;
+  /** How a backup's time is written in the message (the user's zone). */
+  formatTime?: (instant: number) => string;
+}
+
+/**
+ * Opens Keel's database; if the file is not a usable Keel database (not a database, damaged,
+ * truncated, or from a newer Keel), moves it aside, restores the newest good backup (or starts
+ * empty), and says what happened. Other failures (a folder Keel cannot reach) still throw: moving
+ * a file Keel merely cannot open would not help.
+ */
+export function openOrRecover(dataDir: string, file: string, options: RecoverOptions): OpenedDatabase {
+  let reason: Recovery['reason'] | null;
+  try {
+    return { db: openWhole(file, options), recovery: null };
+  } catch (error) {
+    reason = unusable(error);
+    if (!reason) throw error;
+  }
+  const movedTo = setAside(file, options.now);
+  for (const backup of listBackups(dataDir)) {
+    if (checkBackupFile(backup.path, options.nativeBinding) !== null) continue;
+    const partial = `${file}.restoring`;
+    fs.copyFileSync(backup.path, partial);
+    fs.renameSync(partial, file);
+    try {
+      const db = openWhole(file, options);
+      const when = options.formatTime?.(backup.createdAt) ?? new Date(backup.createdAt).toISOString();
+      return {
+        db,
+        recovery: {
+          at: options.now,
+          reason,
+          movedTo,
+          restoredFrom: { id: backup.id, createdAt: backup.createdAt },
+          message: describe(reason, movedTo, backup, when),
+        },
+      };
+    } catch {
+      // That copy did not open after all: try the next one.
+      fs.rmSync(file, { force: true });
+    }
+  }
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+  const db = openDatabase(file, options);
+  return {
+    db,
+    recovery: {
+      at: options.now,
+      reason,
+      movedTo,
+      restoredFrom: null,
+      message: describe(reason, movedTo, null, null),
+    },
+  };
+}
