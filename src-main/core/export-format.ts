@@ -15,11 +15,9 @@ const instant = z.number().int().min(0).max(8_640_000_000_000_000);
 const optionalInstant = instant.nullable();
 const localDate = z.string().refine(isLocalDate, { message: 'must be a date written YYYY-MM-DD' });
 const zone = z.string().refine(isValidZone, { message: 'must be a time zone such as Europe/Berlin' });
-const uuid = z
-  .string()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
-    message: 'must be an id Keel gave',
-  });
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
+  message: 'must be an id Keel gave',
+});
 const text = (max: number) => z.string().max(max, { message: `must be at most ${max} characters` });
 const rating = z.number().int().min(1).max(5);
 const flag = z.union([z.literal(0), z.literal(1)]);
