@@ -20,8 +20,25 @@ import { version } from '../version';
 class CliFailure extends Error {}
 
 function openServices(): Services {
-  return createServices({ dataDir: resolveDataDir(), clock: systemClock, version });
+  const services = createServices({ dataDir: resolveDataDir(), clock: systemClock, version });
+  // The data file was unusable and set aside: say so, once, in plain words (the app shows it too).
+  if (services.recovery) process.stderr.write(`keel: ${services.recovery.message}\n`);
+  try {
+    // The daily backup also happens for people who use only the command line.
+    services.data.backupIfDue();
+  } catch {
+    // A backup that cannot be written must not stop the command; the app reports it.
+  }
+  return services;
 }
+
+function formatBytes(bytes: number): string {
+  return bytes < 1024 * 1024
+    ? `${Math.max(1, Math.round(bytes / 1024))} kB`
+    : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+const BACKUP_KIND_LABELS = { daily: 'daily', weekly: 'weekly', safety: 'before a change' } as const;
 
 /** Runs one call through the same validated door as the window, so the CLI cannot bypass it. */
 async function call<C extends Channel>(
@@ -539,6 +556,100 @@ export function buildProgram(): Command {
           if (opts.out !== undefined)
             process.stderr.write(`Wrote ${path.resolve(opts.out)}; the share is logged.\n`);
         }),
+    );
+
+  const backup = program
+    .command('backup')
+    .description('daily copies of your data (7 daily and 4 weekly, in the data folder), and restoring one');
+  backup
+    .command('list')
+    .description('the backups, newest first')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) =>
+      withServices(async (services) => {
+        const overview = await call(services, 'data:overview', {});
+        print(overview.backups, Boolean(opts.json), () =>
+          overview.backups.length === 0
+            ? 'No backups yet.'
+            : [
+                `Backups in ${overview.backupsFolder}:`,
+                ...overview.backups.map(
+                  (b) =>
+                    `${b.id.padEnd(24)} ${b.createdAt.slice(0, 16).replace('T', ' ')}  ${BACKUP_KIND_LABELS[b.kind]}, ${formatBytes(b.sizeBytes)}`,
+                ),
+              ].join('\n'),
+        );
+      }),
+    );
+  backup
+    .command('now')
+    .description("write today's backup now")
+    .action(async () =>
+      withServices(async (services) => {
+        const overview = await call(services, 'data:backupNow', {});
+        const today = overview.backups.find((b) => b.kind === 'daily');
+        process.stdout.write(`Backed up to ${today?.id ?? 'today’s copy'} in ${overview.backupsFolder}.\n`);
+      }),
+    );
+  backup
+    .command('restore')
+    .description('replace your data with a backup (a copy of the data as it is now is kept first)')
+    .argument('<id>', 'a backup id from keel backup list')
+    .action(async (id: string) =>
+      withServices(async (services) => {
+        const result = await call(services, 'data:restore', { id });
+        process.stdout.write(
+          `Restored ${result.restored.id}. Your data as it was just before is kept as ${result.safetyCopy.id}; restore that to undo.\n`,
+        );
+      }),
+    );
+
+  program
+    .command('export')
+    .description('write every record and setting to a versioned JSON file')
+    .requiredOption('--out <file>', 'the file to write')
+    .option('--force', 'replace the file if it exists')
+    .action(async (opts: { out: string; force?: boolean }) =>
+      withServices(async (services) => {
+        if (!opts.force && fs.existsSync(opts.out)) {
+          throw new CliFailure(`${opts.out} already exists; add --force to replace it.`);
+        }
+        await writeFileAtomically(opts.out, services.data.exportJson());
+        const counts = services.data.overview().counts;
+        const total = Object.values(counts).reduce((a, b) => a + b, 0);
+        process.stdout.write(`Wrote ${total} records to ${path.resolve(opts.out)}.\n`);
+      }),
+    );
+
+  program
+    .command('import')
+    .description('merge a Keel export into your data (records already here are skipped)')
+    .argument('<file>', 'a file written by keel export or Settings → Export')
+    .action(async (file: string) =>
+      withServices(async (services) => {
+        const result = services.data.importFile(file);
+        process.stdout.write(
+          result.added === 0
+            ? `Nothing new in ${result.fileName}: all ${result.skipped} records were already here.\n`
+            : `Imported ${result.added} records from ${result.fileName}${result.skipped > 0 ? `; ${result.skipped} were already here` : ''}.\n`,
+        );
+      }),
+    );
+
+  program
+    .command('delete-all')
+    .description('delete every record, setting and backup Keel keeps (asks for --yes)')
+    .option('--yes', 'confirm: this cannot be undone')
+    .action(async (opts: { yes?: boolean }) =>
+      withServices(async (services) => {
+        if (!opts.yes) {
+          throw new CliFailure(
+            'This deletes every check-in, note, talking point, focus block, sign-off, setting and backup, and cannot be undone; add --yes to go ahead.',
+          );
+        }
+        await call(services, 'data:deleteAll', { confirm: true });
+        process.stdout.write('Deleted all your Keel data, backups included.\n');
+      }),
     );
 
   return program;
