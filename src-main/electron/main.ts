@@ -19,6 +19,7 @@ import {
   powerMonitor,
   protocol,
   session,
+  shell as electronShell,
   Tray,
 } from 'electron';
 import { systemClock } from '../core/clock';
@@ -318,7 +319,8 @@ function run(): void {
   });
   // Keel lives in the tray: closing its window is not quitting.
   app.on('window-all-closed', () => undefined);
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  // Links open in the user's browser only for the allowlisted https origins (security.ts).
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { shell: electronShell }));
   app.on('will-quit', () => globalShortcut.unregisterAll());
   app.on('before-quit', (event) => {
     quitting = true;

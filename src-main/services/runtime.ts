@@ -4,7 +4,7 @@ import { KeelError } from '../core/errors';
 import { formatDuration, INTERRUPTION_KINDS, protectedSummary } from '../core/focus';
 import { hoursOn, plannedSignoffAt, SIGNOFF_TITLE, type SignoffDecision } from '../core/signoff-policy';
 import { clockTimeOf, instantAt } from '../core/time';
-import type { StateEvent, StateTopic, ViewName } from '../ipc/contract';
+import { STATE_TOPICS, type StateEvent, type StateTopic, type ViewName } from '../ipc/contract';
 import type {
   KeelNotification,
   NotifierPort,
@@ -61,6 +61,8 @@ export class KeelRuntime {
   /** The sign-off's next look without another wake-up: a snooze's end or a reminder's time. */
   private signoffTimer: TimerHandle | undefined;
   private quietTimer: TimerHandle | undefined;
+  /** The day a failed backup was last told about (once a day is enough). */
+  private backupProblemDay: string | undefined;
   /** After a sign-off with "quiet until tomorrow": prompts wait until the next working start. */
   private quietUntil: number | undefined;
 
@@ -95,7 +97,24 @@ export class KeelRuntime {
       services.calendar.onDidChange.on(() =>
         this.deps.push({ type: 'changed', topics: ['calendar', 'focus'] }),
       ),
+      // A restore, an import or "delete all my data" replaced the data under the running app.
+      services.data.onReplaced.on(() => {
+        this.externalChange();
+        this.deps.push({ type: 'changed', topics: [...STATE_TOPICS] });
+      }),
     );
+    if (services.recovery) {
+      // The data file could not be used and was set aside: say so once, in plain words; the
+      // Settings view keeps the notice until the user dismisses it.
+      this.notify({
+        id: `recovery:${services.recovery.at}`,
+        title: services.recovery.restoredFrom
+          ? 'Keel restored your data from a backup'
+          : 'Keel started afresh',
+        body: services.recovery.message,
+        view: 'settings',
+      });
+    }
     // Meetings only add warnings, so the calendar may arrive after start-up without re-planning.
     void services.calendar.load();
     // Keel may have died while it had do-not-disturb on: put the desktop back first.
@@ -371,11 +390,36 @@ export class KeelRuntime {
   }
 
   /**
+   * The daily backup rides on the presence timer (no wake-up of its own): the first tick of each
+   * day writes it. A failure is told once that day (the next tick tries again, silently).
+   */
+  private backupIfDue(): void {
+    const { data } = this.deps.services;
+    try {
+      data.backupIfDue();
+    } catch (error) {
+      const day = new Date(this.deps.clock.now()).toDateString();
+      if (this.backupProblemDay === day) return;
+      this.backupProblemDay = day;
+      this.notify({
+        id: `backup:${this.deps.clock.now()}`,
+        title: 'Today’s backup was not written',
+        body:
+          error instanceof KeelError
+            ? `${error.message} Keel tries again later; your data itself is safe.`
+            : 'Keel could not write today’s backup; it tries again later, and your data itself is safe.',
+        view: 'settings',
+      });
+    }
+  }
+
+  /**
    * The presence timer: sample, let the sign-off policy look, refresh a running block's "time
    * left" in the tray (no timer of its own: one wake-up serves both), and wait a quarter hour.
    */
   private onPresenceTick(): void {
     this.samplePresence();
+    this.backupIfDue();
     this.evaluateSignoff();
     if (this.deps.services.focus.running()) this.refreshTray();
     if (this.presenceTimer !== undefined) this.deps.timers.clearTimeout(this.presenceTimer);

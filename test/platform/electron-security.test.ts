@@ -1,10 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FakeShell } from '../../src-main/electron/fakes/fake-shell';
 import {
   FakeSession,
   FakeWebContents,
   type Permission,
 } from '../../src-main/electron/fakes/fake-web-contents';
-import { denyAllPermissions, hardenWebContents, isAppUrl } from '../../src-main/electron/security';
+import {
+  denyAllPermissions,
+  EXTERNAL_URL_ALLOWLIST,
+  hardenWebContents,
+  isAllowedExternalUrl,
+  isAppUrl,
+  openExternalSafely,
+} from '../../src-main/electron/security';
 
 describe('hardenWebContents', () => {
   function hardened(): FakeWebContents {
@@ -75,5 +83,120 @@ describe('isAppUrl', () => {
     expect(isAppUrl('app://keel/assets/index.js')).toBe(true);
     expect(isAppUrl('app://keel:8080/index.html')).toBe(false);
     expect(isAppUrl('')).toBe(false);
+  });
+});
+
+/** URLs that must never reach the user's browser, whatever the page does. */
+const NOT_OPENED = [
+  'http://www.who.int/',
+  'file:///etc/passwd',
+  'javascript:alert(1)',
+  'data:text/html,<script>alert(1)</script>',
+  'https://user:secret@www.who.int/',
+  'https://user@www.who.int/',
+  'https://evil-who.int/',
+  'https://www.evil-who.int/',
+  'https://www.who.int.evil.com/',
+  'https://who.int.evil.com/',
+  'https://evil.com/www.who.int',
+  'https://evil.com/?https://www.who.int',
+  'https://sub.www.who.int/',
+  'https://www.who.int:8443/',
+  'https://www.who.int./',
+  'app://keel/index.html',
+  'mailto:someone@who.int',
+  'ftp://www.who.int/',
+  'not a url',
+  '',
+];
+
+describe('isAllowedExternalUrl', () => {
+  it('lists only https origins, each with nothing but scheme and host', () => {
+    expect(EXTERNAL_URL_ALLOWLIST.length).toBeGreaterThan(0);
+    for (const origin of EXTERNAL_URL_ALLOWLIST) expect(new URL(origin).origin).toBe(origin);
+    for (const origin of EXTERNAL_URL_ALLOWLIST) expect(origin.startsWith('https://')).toBe(true);
+    expect(Object.isFrozen(EXTERNAL_URL_ALLOWLIST)).toBe(true);
+  });
+
+  it.each([
+    'https://www.who.int/',
+    'https://www.who.int/publications/m/item/WHO-UCN-MSD-MHE-2024.01',
+    'https://WWW.WHO.INT/europe',
+    'https://www.who.int:443/',
+  ])('allows %s', (url) => {
+    expect(isAllowedExternalUrl(url)).toBe(true);
+  });
+
+  it.each(NOT_OPENED)('refuses %s', (url) => {
+    expect(isAllowedExternalUrl(url)).toBe(false);
+  });
+});
+
+describe('openExternalSafely', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('hands an allowlisted URL to the opener and says so', () => {
+    const shell = new FakeShell();
+    expect(openExternalSafely('https://www.who.int/', shell)).toBe(true);
+    expect(shell.opened).toEqual(['https://www.who.int/']);
+  });
+
+  it.each(NOT_OPENED)('never calls the opener for %s', (url) => {
+    const shell = new FakeShell();
+    expect(openExternalSafely(url, shell)).toBe(false);
+    expect(shell.opened).toEqual([]);
+  });
+
+  it('logs, and does not throw, when the OS cannot open the URL', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const shell = new FakeShell();
+    shell.failWith = new Error('no browser');
+    expect(openExternalSafely('https://www.who.int/', shell)).toBe(true);
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledOnce());
+  });
+});
+
+describe('hardenWebContents with a shell', () => {
+  function hardenedWith(shell: FakeShell): FakeWebContents {
+    const contents = new FakeWebContents();
+    hardenWebContents(contents, { shell });
+    return contents;
+  }
+
+  it('opens an allowlisted https link in the browser and still denies the window', () => {
+    const shell = new FakeShell();
+    const contents = hardenedWith(shell);
+    expect(contents.openWindow('https://www.who.int/europe')).toEqual({ action: 'deny' });
+    expect(shell.opened).toEqual(['https://www.who.int/europe']);
+  });
+
+  it.each(NOT_OPENED)('denies %s and opens nothing', (url) => {
+    const shell = new FakeShell();
+    const contents = hardenedWith(shell);
+    expect(contents.openWindow(url)).toEqual({ action: 'deny' });
+    expect(shell.opened).toEqual([]);
+  });
+
+  it('still keeps the page home: navigating to an allowlisted URL is cancelled, not opened', () => {
+    const shell = new FakeShell();
+    const contents = hardenedWith(shell);
+    expect(contents.navigate('https://www.who.int/').defaultPrevented).toBe(true);
+    expect(contents.redirect('https://www.who.int/').defaultPrevented).toBe(true);
+    expect(shell.opened).toEqual([]);
+  });
+
+  it('without a shell, opens nothing even for an allowlisted URL', () => {
+    const contents = new FakeWebContents();
+    hardenWebContents(contents);
+    expect(contents.openWindow('https://www.who.int/')).toEqual({ action: 'deny' });
+  });
+
+  it('takes another origin as home when given one', () => {
+    const contents = new FakeWebContents();
+    hardenWebContents(contents, { origin: 'app://other' });
+    expect(contents.navigate('app://other/index.html').defaultPrevented).toBe(false);
+    expect(contents.navigate('app://keel/index.html').defaultPrevented).toBe(true);
   });
 });
