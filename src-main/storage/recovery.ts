@@ -44,16 +44,19 @@ function unusable(error: unknown): 'damaged' | 'newer' | null {
 function assertWhole(db: Db, file: string): void {
   if (file === ':memory:') return;
   const pageSize = db.pragma('page_size', { simple: true }) as number;
-  const header = Buffer.alloc(32);
+  const header = Buffer.alloc(100);
   const fd = fs.openSync(file, 'r');
   try {
-    fs.readSync(fd, header, 0, 32, 0);
+    fs.readSync(fd, header, 0, 100, 0);
   } finally {
     fs.closeSync(fd);
   }
+  // The header's page count is to be trusted only when its "version-valid-for" number equals
+  // the change counter (file format §1.3.7); a file shorter than that count lost its tail.
+  const sizeIsValid = header.readUInt32BE(92) === header.readUInt32BE(24);
   const pagesInHeader = header.readUInt32BE(28);
   const size = fs.statSync(file).size;
-  if (pagesInHeader * pageSize > size) {
+  if (sizeIsValid && pagesInHeader * pageSize > size) {
     throw new KeelError('storage', `Keel cannot read its data file ${file}; it may be damaged.`, {
       cause: Object.assign(new Error('the file is shorter than its header says'), { code: 'SQLITE_CORRUPT' }),
     });
