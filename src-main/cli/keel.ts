@@ -14,6 +14,7 @@ import { createHandlers } from '../ipc/handlers';
 import type { Channel, ChannelInput, ChannelOutput } from '../ipc/contract';
 import { createServices, type Services } from '../services';
 import { resolveDataDir } from '../storage/paths';
+import { storageFailure } from '../storage/write-errors';
 import { version } from '../version';
 
 /** A failure the user can act on: printed as one line, exit code 1. */
@@ -687,10 +688,10 @@ export async function main(argv: string[]): Promise<number> {
       // Help and version exit through here with code 0; usage errors were already printed.
       return error.exitCode === 0 ? 0 : 2;
     }
-    const message =
-      error instanceof CliFailure || error instanceof KeelError
-        ? error.message
-        : 'Something went wrong inside Keel; nothing was changed.';
+    // A full disk or a read-only folder on a command that calls services directly gets the same
+    // sentence as through the IPC door.
+    const known = error instanceof CliFailure || error instanceof KeelError ? error : storageFailure(error);
+    const message = known ? known.message : 'Something went wrong inside Keel; nothing was changed.';
     process.stderr.write(`keel: ${message}\n`);
     if (process.env.KEEL_DEBUG && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
     return 1;

@@ -127,10 +127,14 @@ export const summaryChoicesSchema = z
   )
   .strict()
   .refine((c) => c.from <= c.to, { message: SUMMARY_MESSAGES.order, path: ['to'], abort: true })
-  .refine((c) => localDaysBetween(c.from, c.to) < SUMMARY_MAX_DAYS, {
-    message: SUMMARY_MESSAGES.tooLong,
-    path: ['to'],
-  });
+  // Dates that are not dates were refused above (the refine still runs on them): no RangeError.
+  .refine(
+    (c) => !isLocalDate(c.from) || !isLocalDate(c.to) || localDaysBetween(c.from, c.to) < SUMMARY_MAX_DAYS,
+    {
+      message: SUMMARY_MESSAGES.tooLong,
+      path: ['to'],
+    },
+  );
 
 /** Validated choices: sections default to `DEFAULT_SECTIONS`, note ids are deduplicated. */
 export type SummaryChoices = z.output<typeof summaryChoicesSchema>;

@@ -2,6 +2,12 @@ import type { z } from 'zod';
 import { KeelError } from './errors';
 
 /** One clear sentence from a zod error: where it is and what is wrong. */
+/** A key as the sentence quotes it: JSON-escaped (one line), and cut short. */
+function quoteKey(key: string): string {
+  const quoted = JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key);
+  return quoted;
+}
+
 export function describeIssues(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'The input is not valid.';
@@ -9,7 +15,7 @@ export function describeIssues(error: z.ZodError): string {
   let message = issue.message;
   if (issue.code === 'invalid_type' && /received undefined/i.test(message)) message = 'is required.';
   else if (issue.code === 'unrecognized_keys')
-    message = `unexpected field ${issue.keys.map((k) => `"${k}"`).join(', ')}.`;
+    message = `unexpected field ${issue.keys.map(quoteKey).join(', ')}.`;
   const sentence = `${where}${message}`;
   return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
 }

@@ -26,6 +26,8 @@ import { systemClock } from '../core/clock';
 import { KeelError } from '../core/errors';
 import type { StateEvent, ViewName } from '../ipc/contract';
 import { createHandlers } from '../ipc/handlers';
+import { isChannel } from '../ipc/contract';
+import { createLog, logIdentifier } from '../platform/log';
 import { createAutostart, startedHidden } from '../platform/autostart';
 import { watchDatabaseFiles } from '../platform/database-watch';
 import { createCommandRunner } from '../platform/dnd/command-runner';
@@ -57,6 +59,16 @@ export interface KeelSmokeState {
 }
 
 const dataDir = resolveDataDir();
+// The log lives in the data folder (logs/keel.log, rotated at 1 MB) and never holds note text.
+const log = createLog(dataDir);
+log.info('Keel started', { version: logIdentifier(version), platform: process.platform });
+const originOf = (url: string): string => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return 'none';
+  }
+};
 const appRoot = app.getAppPath();
 const assetsDir = path.join(appRoot, 'assets');
 const appIcon = path.join(assetsDir, 'icon.png');
@@ -64,8 +76,12 @@ const appIcon = path.join(assetsDir, 'icon.png');
 if (process.env.KEEL_DATA_DIR?.trim()) {
   // Before the single-instance lock, which lives in userData: a Keel on a test folder must not
   // collide with (or focus) the user's running Keel. setPath throws for a missing folder.
-  fs.mkdirSync(dataDir, { recursive: true });
-  app.setPath('userData', dataDir);
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+    app.setPath('userData', dataDir);
+  } catch {
+    // A folder that cannot be made: opening the database says so, in one sentence, once ready.
+  }
 }
 // Windows shows notifications only for an app with an AppUserModelId (the installer's too).
 if (process.platform === 'win32') app.setAppUserModelId('app.keel');
@@ -107,7 +123,7 @@ function run(): void {
       if (window === created) window = undefined;
     });
     created.loadURL(APP_ENTRY_URL).catch((error: unknown) => {
-      console.error(`keel: the window could not load ${APP_ENTRY_URL} (was the renderer built?)`, error);
+      log.error('the window could not load its page (was the renderer built?)', error);
     });
     return created;
   };
@@ -182,7 +198,12 @@ function run(): void {
   const failStartup = (error: unknown): void => {
     // The cause (e.g. a native module built for another ABI) goes to the terminal for developers;
     // the user gets one sentence, never a stack trace.
-    console.error('keel: cannot start:', error instanceof KeelError && error.cause ? error.cause : error);
+    log.error('Keel cannot start', error);
+    // The log keeps no messages; a developer's terminal gets the cause (e.g. a native module
+    // built for another ABI).
+    if (!app.isPackaged) {
+      console.error('keel: cannot start:', error instanceof KeelError && error.cause ? error.cause : error);
+    }
     const message =
       error instanceof KeelError
         ? error.message
@@ -232,14 +253,21 @@ function run(): void {
     );
 
     disposeIpc = registerIpcHandlers(ipcMain, createHandlers(services, shell), {
-      onUnexpected: (error, channel) => console.error(`keel: ${channel} failed unexpectedly:`, error),
+      onUnexpected: (error, channel) =>
+        log.error('a handler failed unexpectedly', error, {
+          channel: isChannel(channel) ? channel : 'unknown',
+        }),
       onRefused: (channel, sender) =>
-        console.warn(`keel: refused ${channel} from ${sender.url || 'a closed frame'}`),
+        log.warn('refused a call from outside Keel’s window', {
+          channel: isChannel(channel) ? channel : 'unknown',
+          origin: logIdentifier(originOf(sender.url)),
+          mainFrame: sender.isMainFrame,
+        }),
     });
 
     const icons = loadTrayIcons((file) => nativeImage.createFromPath(file), assetsDir, process.platform);
     if (icons.idle.isEmpty()) {
-      console.warn(`keel: no tray icons in ${assetsDir}; run node scripts/make-icons.mjs`);
+      log.warn('no tray icons in the assets folder; run node scripts/make-icons.mjs');
     }
     tray = createElectronTray({
       tray: new Tray(icons.idle),
@@ -264,13 +292,19 @@ function run(): void {
       shell,
       push: pushState,
     });
+    if (services.recovery) {
+      log.warn('the data file could not be used; it was set aside', {
+        reason: services.recovery.reason,
+        restored: services.recovery.restoredFrom !== null,
+      });
+    }
     runtime.start();
     const started = runtime;
     // Another app may own the accelerator; Keel then works without it (tray, window, CLI).
     if (!globalShortcut.register(FOCUS_SHORTCUT, () => started.onFocusShortcut())) {
-      console.warn(
-        `keel: the shortcut ${FOCUS_SHORTCUT} is taken by another app; focus still starts from the tray.`,
-      );
+      log.warn('the focus shortcut is taken by another app; focus still starts from the tray', {
+        shortcut: FOCUS_SHORTCUT,
+      });
     }
 
     // Started at login (autostart): stay in the tray until asked.
@@ -281,7 +315,7 @@ function run(): void {
       port: createAutostart({ platform: process.platform, app }),
       settings: services.settings,
       onProblem: (message, error) => {
-        console.warn('keel: autostart:', error);
+        log.error('could not update start at login', error);
         started.announce({
           id: `autostart:${Date.now()}`,
           title: 'Start at login',
@@ -300,7 +334,7 @@ function run(): void {
       replan: () => started.externalChange(),
       push: pushState,
       timers: nodeTimers,
-      onError: (error) => console.warn('keel: could not take up changes made by the keel command:', error),
+      onError: (error) => log.error('could not take up changes made by the keel command', error),
     });
     externalChanges.start(watchDatabaseFiles(dataDir));
 

@@ -1,12 +1,14 @@
 import { KeelError, toErrorPayload } from '../core/errors';
 import { describeIssues } from '../core/validation';
+import { storageFailure } from '../storage/write-errors';
 import { contract, isChannel, type IpcResult } from './contract';
 import type { Handlers } from './handlers';
 
 /**
  * The single door every call goes through (Electron IPC and the preview alike): unknown
  * channels and malformed payloads are refused before any handler runs, and nothing thrown
- * inside escapes as anything but `{ code, message }`.
+ * inside escapes as anything but `{ code, message }`. An SQLite failure of the environment (disk
+ * full, read-only folder, busy, I/O error, damaged file) becomes a 'storage' error that says so.
  */
 export async function dispatch(
   handlers: Handlers,
@@ -17,16 +19,21 @@ export async function dispatch(
   if (!isChannel(channel)) {
     return { ok: false, error: { code: 'unknown_channel', message: 'Keel has no such action.' } };
   }
-  const parsed = contract[channel].input.safeParse(payload);
-  if (!parsed.success) {
-    return { ok: false, error: { code: 'invalid_input', message: describeIssues(parsed.error) } };
-  }
   try {
+    // Inside the try: a schema's refinement that throws (a bug) must not reject the call either.
+    const parsed = contract[channel].input.safeParse(payload);
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'invalid_input', message: describeIssues(parsed.error) } };
+    }
     const handler = handlers[channel] as (input: unknown) => unknown;
     const value = await handler(parsed.data);
     return { ok: true, value };
   } catch (error) {
-    if (!(error instanceof KeelError)) onUnexpected?.(error, channel);
+    const expected = error instanceof KeelError ? error : storageFailure(error);
+    if (expected) return { ok: false, error: toErrorPayload(expected) };
+    // Only a bug lands here: a full disk or a read-only folder is the environment, and the user
+    // already reads what happened, so it is not reported as unexpected.
+    onUnexpected?.(error, channel);
     return { ok: false, error: toErrorPayload(error) };
   }
 }

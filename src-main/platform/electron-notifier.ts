@@ -38,6 +38,11 @@ export function supportsActions(platform: NodeJS.Platform): boolean {
 }
 
 /** Electron's options for one of Keel's notifications. */
+/** The freedesktop notification body's markup escaping: `&`, `<` and `>` as entities. */
+export function escapeBodyMarkup(body: string): string {
+  return body.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 export function notificationOptions(
   notification: KeelNotification,
   platform: NodeJS.Platform,
@@ -46,7 +51,9 @@ export function notificationOptions(
   const actions = supportsActions(platform) ? (notification.actions ?? []) : [];
   return {
     title: notification.title,
-    body: notification.body,
+    // Linux notification servers may read the body as markup (<b>, <a>, <img>): the user's own
+    // words ("where you left off") are escaped there so they show as typed.
+    body: platform === 'linux' ? escapeBodyMarkup(notification.body) : notification.body,
     ...(icon !== undefined ? { icon } : {}),
     ...(actions.length > 0
       ? { actions: actions.map((a) => ({ type: 'button' as const, text: a.label })) }

@@ -91,7 +91,12 @@ export class SummaryService {
   ) {}
 
   addPoint(text: string): TalkingPointDto {
-    const clean = text.replace(/\s+/g, ' ').trim();
+    // Control characters (a NUL would cut SQLite's length() short) become spaces.
+    const clean = text
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (clean.length === 0) throw new KeelError('invalid_input', 'Write the talking point.');
     if (clean.length > MAX_POINT) {
       throw new KeelError('invalid_input', `Keep a talking point under ${MAX_POINT} characters.`);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { KeelError } from '../core/errors';
 import { DatabaseFromFutureError, LATEST_VERSION, migrate, schemaVersion } from './migrations';
+import { STORAGE_MESSAGES, storageFailureKind } from './write-errors';
 
 export type Db = Database.Database;
 
@@ -38,7 +39,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       ...(nativeBinding ? { nativeBinding } : {}),
     });
   } catch (error) {
-    throw new KeelError('storage', `Keel cannot open its data file ${file}.`, { cause: error });
+    throw openFailure(file, error);
   }
   try {
     db.pragma('busy_timeout = 5000');
@@ -56,8 +57,43 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   } catch (error) {
     db.close();
     if (error instanceof KeelError) throw error;
-    throw new KeelError('storage', `Keel cannot read its data file ${file}; it may be damaged.`, {
-      cause: error,
-    });
+    throw openFailure(file, error);
+  }
+}
+
+/**
+ * Why the data file cannot be opened, in one sentence. The environment (a read-only or missing
+ * folder, a busy file, a failing disk) is said as such: the file is fine and must not be treated
+ * as damaged. Anything else — not a database, corrupt, a schema Keel cannot migrate — "may be
+ * damaged", which is what start-up recovery (recovery.ts) acts on.
+ */
+export function openFailure(file: string, error: unknown): KeelError {
+  const kind = storageFailureKind(error);
+  const dir = path.dirname(file);
+  const options = { cause: error };
+  switch (kind) {
+    case 'readOnly':
+    case 'cantOpen':
+      return new KeelError(
+        'storage',
+        `Keel cannot open its data file ${file}: the folder ${dir} is read-only or cannot be written. Nothing was changed; make the folder writable and try again.`,
+        options,
+      );
+    case 'busy':
+      return new KeelError(
+        'storage',
+        `Keel cannot open its data file ${file}: another program holds it. Nothing was changed; try again.`,
+        options,
+      );
+    case 'io':
+    case 'full':
+    case 'moved':
+      return new KeelError(
+        'storage',
+        `Keel cannot open its data file ${file}: ${STORAGE_MESSAGES[kind]}`,
+        options,
+      );
+    default:
+      return new KeelError('storage', `Keel cannot read its data file ${file}; it may be damaged.`, options);
   }
 }

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { KeelError } from '../core/errors';
 import { checkBackupFile, fileStamp, listBackups, type BackupFile } from './backups';
-import { openDatabase, type Db, type OpenOptions } from './database';
+import { openDatabase, openFailure, type Db, type OpenOptions } from './database';
 import { DatabaseFromFutureError } from './migrations';
+import { storageFailureKind } from './write-errors';
 
 /** Where damaged or unreadable data files are moved: kept, never deleted. */
 export const SET_ASIDE_FOLDER = 'set-aside';
@@ -30,10 +31,10 @@ export interface OpenedDatabase {
 function unusable(error: unknown): 'damaged' | 'newer' | null {
   if (error instanceof DatabaseFromFutureError) return 'newer';
   if (!(error instanceof KeelError) || error.code !== 'storage') return null;
-  const cause = error.cause as { code?: unknown } | undefined;
-  const code = typeof cause?.code === 'string' ? cause.code : '';
-  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return 'damaged';
-  return error.message.includes('may be damaged') ? 'damaged' : null;
+  const kind = storageFailureKind(error.cause);
+  // A read-only folder, a busy file or a failing disk leave the file as it was: never move it.
+  if (kind !== null && kind !== 'damaged') return null;
+  return kind === 'damaged' || error.message.includes('may be damaged') ? 'damaged' : null;
 }
 
 /**
@@ -69,9 +70,7 @@ function assertWhole(db: Db, file: string): void {
       db.prepare(`SELECT * FROM "${name.replace(/"/g, '""')}" LIMIT 1`).get();
     }
   } catch (error) {
-    throw new KeelError('storage', `Keel cannot read its data file ${file}; it may be damaged.`, {
-      cause: error,
-    });
+    throw openFailure(file, error);
   }
 }
 
@@ -137,7 +136,16 @@ export function openOrRecover(dataDir: string, file: string, options: RecoverOpt
     reason = unusable(error);
     if (!reason) throw error;
   }
-  const movedTo = setAside(file, options.now);
+  let movedTo: string;
+  try {
+    movedTo = setAside(file, options.now);
+  } catch (error) {
+    throw new KeelError(
+      'storage',
+      `Keel cannot read its data file ${file} and could not move it aside to recover (the folder may be read-only); nothing was changed.`,
+      { cause: error },
+    );
+  }
   for (const backup of listBackups(dataDir)) {
     if (checkBackupFile(backup.path, options.nativeBinding) !== null) continue;
     const partial = `${file}.restoring`;

@@ -108,14 +108,19 @@ describe('keel CLI (built)', () => {
     expect(rows()).toBe(0);
   });
 
-  it('refuses a database from a newer Keel in one line and leaves it alone', () => {
+  it('sets a database from a newer Keel aside (byte for byte), says so in one line, and carries on', () => {
     const dir = tempDir();
     const db = new Database(path.join(dir, 'keel.db'));
     db.pragma('user_version = 999');
     db.close();
+    const bytes = fs.readFileSync(path.join(dir, 'keel.db'));
     const r = keel(['status', '--json'], { KEEL_DATA_DIR: dir });
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^keel: The data file .* was written by a newer Keel .*\n$/);
-    expect(r.stdout).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(
+      /^keel: Keel’s data file was written by a newer version of Keel, which this one cannot read\. It was moved, not deleted, to .*\. There was no good backup, so Keel started with no data\.\n$/,
+    );
+    const [moved] = fs.readdirSync(path.join(dir, 'set-aside'));
+    expect(fs.readFileSync(path.join(dir, 'set-aside', moved ?? '')).equals(bytes)).toBe(true);
+    expect(JSON.parse(r.stdout)).toMatchObject({ database: { schemaVersion: 5 } });
   });
 });

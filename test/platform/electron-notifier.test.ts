@@ -64,6 +64,20 @@ describe('createElectronNotifier', () => {
     expect(notificationOptions(SIGN_OFF, 'linux').actions).toBeUndefined();
   });
 
+  it('escapes the body on Linux, whose notification servers may read it as markup; elsewhere it is plain text', () => {
+    const cue = {
+      id: 'focus',
+      title: 'Focus <b>on</b>',
+      body: 'Where you left off: <img src=x> & <a href="x">link</a>',
+    };
+    expect(notificationOptions(cue, 'linux')).toMatchObject({
+      title: 'Focus <b>on</b>',
+      body: 'Where you left off: &lt;img src=x&gt; &amp; &lt;a href="x"&gt;link&lt;/a&gt;',
+    });
+    expect(notificationOptions(cue, 'darwin').body).toBe(cue.body);
+    expect(notificationOptions(cue, 'win32').body).toBe(cue.body);
+  });
+
   it('keeps each notification referenced until clicked, closed or failed, so its events still arrive', () => {
     const { center, notifier, reported } = setup();
     notifier.show({ id: 'a', title: 'A', body: '' });

@@ -45,6 +45,7 @@ interface Snapshot {
     options: { title: string; webPreferences: Record<string, unknown> };
   };
   windowCount: number;
+  notifications: { title: string; body: string }[];
   tray: { image: string; tooltip: string; labels: string[]; destroyed: boolean };
   navigationPrevented: boolean;
   windowOpen: unknown;
@@ -285,16 +286,39 @@ describe('dist/main/main.cjs on a stand-in Electron', () => {
     );
   });
 
-  it('shows one sentence and exits when the database is from a newer Keel', async () => {
+  it('sets a database from a newer Keel aside, says so in plain words, and keeps running', async () => {
     const dataDir = tempDir();
     const db = new Database(path.join(dataDir, 'keel.db'));
     db.pragma('user_version = 9999');
     db.close();
 
     const main = Harness.start(dataDir);
+    await main.waitFor('ready');
+    const snap = await main.command<Snapshot>('snapshot');
+    const moved = fs.readdirSync(path.join(dataDir, 'set-aside'));
+    expect(moved).toHaveLength(1);
+    expect(snap.notifications[0]?.title).toBe('Keel started afresh');
+    expect(snap.notifications[0]?.body).toContain('written by a newer version of Keel');
+    expect(snap.notifications[0]?.body).toContain(path.join(dataDir, 'set-aside', moved[0] ?? ''));
+    expect(snap.tray.destroyed).toBe(false);
+    const own = { url: 'app://keel/index.html', mainFrame: true };
+    expect(await main.command('invoke', { channel: 'data:overview', payload: {}, ...own })).toMatchObject({
+      value: { recovery: { reason: 'newer' } },
+    });
+    // The log in the data folder records what happened, without the message's details.
+    const logged = fs.readFileSync(path.join(dataDir, 'logs', 'keel.log'), 'utf8');
+    expect(logged).toContain('the data file could not be used; it was set aside');
+    expect(logged).not.toContain(dataDir);
+  });
+
+  it('shows one sentence and exits when the data folder cannot be used at all', async () => {
+    const parent = tempDir();
+    const blocked = path.join(parent, 'file-not-folder');
+    fs.writeFileSync(blocked, 'x');
+    const main = Harness.start(path.join(blocked, 'Keel'));
     const box = await main.waitFor('errorBox');
     expect(box.title).toBe('Keel cannot start');
-    expect(box.content).toMatch(/newer Keel/);
+    expect(box.content).toMatch(/^Keel cannot create its data folder /);
     expect(box.content).not.toMatch(/\n\s+at /);
     expect(await main.exited).toBe(1);
   });

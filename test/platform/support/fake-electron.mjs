@@ -292,6 +292,7 @@ async function snapshot() {
       options: { ...window.options, webPreferences: { ...window.options.webPreferences } },
     },
     windowCount: BrowserWindow.getAllWindows().length,
+    notifications: notifications.map((n) => ({ title: n.options.title, body: n.options.body })),
     tray: tray && {
       image: tray.image.file,
       tooltip: tray.tooltip,
