@@ -33,6 +33,7 @@ const ARMED_BY: [RegExp, string][] = [
   [/\.armSignoffCheck\b/, 'signoff_followup'],
   [/\.refreshTray\b/, 'tray_refresh'],
   [/\.takeUpQuiet\b/, 'quiet'],
+  [/\.armStartupBackup\b/, 'backup'],
 ];
 
 function armedBy(stack: string | undefined): string {
@@ -132,9 +133,12 @@ function simulateDay(baseDir: string, date: string, workday: boolean): DayResult
 }
 
 function emitDay(name: string, day: DayResult, hours: number): void {
-  const scheduled = (day.byKind.agenda ?? 0) + (day.byKind.signoff_followup ?? 0) + (day.byKind.quiet ?? 0);
+  // The day's backup, 30 s after start-up: one wake-up per start (not per day).
+  const backup = Math.min(1, day.byKind.backup ?? 0);
+  const scheduled =
+    (day.byKind.agenda ?? 0) + (day.byKind.signoff_followup ?? 0) + (day.byKind.quiet ?? 0) + backup;
   const presence = day.byKind.presence ?? 0;
-  const allowed = day.agendaInstants + (day.byKind.signoff_followup ?? 0) + (day.byKind.quiet ?? 0);
+  const allowed = day.agendaInstants + (day.byKind.signoff_followup ?? 0) + (day.byKind.quiet ?? 0) + backup;
   const budget = allowed + PRESENCE_PER_HOUR * hours;
   emit({
     name,

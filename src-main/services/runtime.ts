@@ -42,6 +42,8 @@ const SIGNOFF_TOPICS: StateTopic[] = ['signoff', 'status', 'agenda'];
  * of a day within it too (unlock and resume sample at once).
  */
 export const PRESENCE_SAMPLE_MS = 15 * 60 * 1000;
+/** How long after start-up the day's backup is written (see `armStartupBackup`). */
+export const STARTUP_BACKUP_DELAY_MS = 30 * 1000;
 
 /**
  * Keel while it runs: the one agenda timer, the tray, notifications and reactions to the
@@ -61,6 +63,7 @@ export class KeelRuntime {
   /** The sign-off's next look without another wake-up: a snooze's end or a reminder's time. */
   private signoffTimer: TimerHandle | undefined;
   private quietTimer: TimerHandle | undefined;
+  private backupTimer: TimerHandle | undefined;
   /** The day a failed backup was last told about (once a day is enough). */
   private backupProblemDay: string | undefined;
   /** After a sign-off with "quiet until tomorrow": prompts wait until the next working start. */
@@ -124,15 +127,16 @@ export class KeelRuntime {
     this.scheduler.start();
     this.takeUpQuiet();
     this.refreshTray();
-    this.onPresenceTick();
+    this.onPresenceTick(false);
+    this.armStartupBackup();
   }
 
   stop(): void {
     this.scheduler.stop();
-    for (const timer of [this.presenceTimer, this.signoffTimer, this.quietTimer]) {
+    for (const timer of [this.presenceTimer, this.signoffTimer, this.quietTimer, this.backupTimer]) {
       if (timer !== undefined) this.deps.timers.clearTimeout(timer);
     }
-    this.presenceTimer = this.signoffTimer = this.quietTimer = undefined;
+    this.presenceTimer = this.signoffTimer = this.quietTimer = this.backupTimer = undefined;
     // Quitting restores do-not-disturb (DndService.shutdown); a new start takes the quiet up again.
     this.quietUntil = undefined;
     for (const dispose of this.disposers.splice(0)) dispose();
@@ -390,6 +394,18 @@ export class KeelRuntime {
   }
 
   /**
+   * The day's backup at start-up waits a little, so the window and tray are up first (a large
+   * database takes tens of milliseconds to copy): one wake-up per start, not per day.
+   */
+  private armStartupBackup(): void {
+    if (this.backupTimer !== undefined) this.deps.timers.clearTimeout(this.backupTimer);
+    this.backupTimer = this.deps.timers.setTimeout(() => {
+      this.backupTimer = undefined;
+      this.backupIfDue();
+    }, STARTUP_BACKUP_DELAY_MS);
+  }
+
+  /**
    * The daily backup rides on the presence timer (no wake-up of its own): the first tick of each
    * day writes it. A failure is told once that day (the next tick tries again, silently).
    */
@@ -417,9 +433,9 @@ export class KeelRuntime {
    * The presence timer: sample, let the sign-off policy look, refresh a running block's "time
    * left" in the tray (no timer of its own: one wake-up serves both), and wait a quarter hour.
    */
-  private onPresenceTick(): void {
+  private onPresenceTick(backup = true): void {
     this.samplePresence();
-    this.backupIfDue();
+    if (backup) this.backupIfDue();
     this.evaluateSignoff();
     if (this.deps.services.focus.running()) this.refreshTray();
     if (this.presenceTimer !== undefined) this.deps.timers.clearTimeout(this.presenceTimer);

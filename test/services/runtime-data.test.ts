@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { STATE_TOPICS } from '../../src-main/ipc/contract';
-import { PRESENCE_SAMPLE_MS } from '../../src-main/services/runtime';
+import { PRESENCE_SAMPLE_MS, STARTUP_BACKUP_DELAY_MS } from '../../src-main/services/runtime';
 import { listBackups } from '../../src-main/storage/backups';
 import { call } from '../helpers/populate';
 import { makeRuntime } from '../helpers/runtime';
@@ -15,6 +15,9 @@ describe('the runtime and the user’s data', () => {
   it('writes the daily backup at start-up and with the first presence sample of each new day', () => {
     const { runtime, clock, dataDir } = makeRuntime(MONDAY);
     runtime.start();
+    // Not during start-up itself: the window and tray come first.
+    expect(listBackups(dataDir)).toEqual([]);
+    clock.advanceBy(STARTUP_BACKUP_DELAY_MS);
     expect(listBackups(dataDir).map((b) => b.id)).toEqual(['daily-2027-03-15', 'weekly-2027-03-15']);
     clock.advanceBy(DAY + PRESENCE_SAMPLE_MS);
     expect(
@@ -57,10 +60,11 @@ describe('the runtime and the user’s data', () => {
     // 07:00 in Berlin, before the first planned block.
     const { runtime, services, pushed } = makeRuntime(MONDAY - 2 * 3_600_000);
     runtime.start();
+    services.data.backupNow();
     await call(services, 'focus:start', { minutes: 30 });
     expect(runtime.trayState()).toBe('focus');
     pushed.length = 0;
-    // The backup from start-up has no focus block: restoring it ends the running one here too.
+    // Today's backup has no focus block: restoring it ends the running one here too.
     await call(services, 'data:restore', { id: 'daily-2027-03-15' });
     expect(services.focus.running()).toBeUndefined();
     expect(runtime.trayState()).not.toBe('focus');

@@ -138,9 +138,9 @@ describe('runtime: working hours', () => {
     clock.advanceTo(at('17:30', '2027-03-22'));
     expect(tray.state).toBe('after-hours');
     // Over two and a half days: Monday's start and end (the planned sign-off at the same instant
-    // shares that wake-up), besides four presence samples an hour.
+    // shares that wake-up), the day's backup once after start-up, and four presence samples an hour.
     const presence = (at('17:30', '2027-03-22') - at('06:00', '2027-03-20')) / (15 * 60_000);
-    expect(clock.firedCount - before).toBe(2 + presence);
+    expect(clock.firedCount - before).toBe(2 + 1 + presence);
   });
 });
 
