@@ -9,6 +9,7 @@ import { OneOnOneView } from '../views/OneOnOneView';
 import { SettingsView } from '../views/SettingsView';
 import { SignoffView } from '../views/SignoffView';
 import { TodayView } from '../views/TodayView';
+import { RecoveryBanner } from './RecoveryBanner';
 import { Sidebar } from './Sidebar';
 import { useKeelSync } from './useKeelSync';
 import { useTheme } from './useTheme';
@@ -53,6 +54,7 @@ function Shell() {
       <Sidebar />
       <main id="main" className="app__main" tabIndex={-1}>
         <div className="app__content">
+          <RecoveryBanner />
           <CurrentView view={view} />
         </div>
       </main>

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { api } from '../api/keel';
 import { useChecks } from '../stores/checks';
+import { refreshData, useData } from '../stores/data';
 import { useFocus } from '../stores/focus';
 import { useNavigation } from '../stores/navigation';
 import { useOneOnOne } from '../stores/oneOnOne';
@@ -18,6 +19,8 @@ export function useKeelSync(): void {
     void useStatus.getState().load();
     // Today shows yesterday's "first thing tomorrow" and whether today is signed off.
     void useSignoff.getState().load();
+    // A recovery at start-up is told at the top of the window until dismissed.
+    void useData.getState().load();
     return api.onState((event) => {
       if (event.type === 'navigate') {
         useNavigation.getState().navigate(event.view);
@@ -46,6 +49,8 @@ export function useKeelSync(): void {
       // The one-on-one: talking points, the share log, and the summary built from check-ins and
       // settings. Only what the One-on-one view has asked for is read again.
       useOneOnOne.getState().refresh(topics);
+      // Backups, the recovery notice and the record counts.
+      refreshData(topics);
     });
   }, []);
 }

@@ -1,4 +1,5 @@
 import { resetChecks } from './checks';
+import { resetData } from './data';
 import { resetFocus } from './focus';
 import { resetNavigation } from './navigation';
 import { resetOneOnOne } from './oneOnOne';
@@ -9,6 +10,7 @@ import { resetStatus } from './status';
 /** Puts every store back to its start-up state (tests, and a future "reload window"). */
 export function resetStores(): void {
   resetChecks();
+  resetData();
   resetFocus();
   resetNavigation();
   resetOneOnOne();

@@ -13,6 +13,7 @@ import { endsNextDay } from '../lib/signoff';
 import { useSettings } from '../stores/settings';
 import { useStatus } from '../stores/status';
 import { CheckinSettingsCard } from './settings/CheckinSettingsCard';
+import { DataCard } from './settings/DataCard';
 import { FocusSettingsCard } from './settings/FocusSettingsCard';
 import { HolidaysCard } from './settings/HolidaysCard';
 import { SignoffSettingsCard } from './settings/SignoffSettingsCard';
@@ -37,6 +38,7 @@ export function SettingsView() {
         <FocusSettingsCard settings={settings} />
         <CheckinSettingsCard settings={settings} />
         <StartupCard autostart={settings.autostart} />
+        <DataCard />
         {status && <AboutCard status={status} />}
       </>
     );

@@ -69,7 +69,14 @@ import {
   weekdayOf,
 } from '../../src-main/core/time';
 import { describeIssues } from '../../src-main/core/validation';
-import { contract, type IpcResult, type KeelApi, type StateEvent } from '../../src-main/ipc/contract';
+import {
+  contract,
+  STATE_TOPICS,
+  type ChannelOutput,
+  type IpcResult,
+  type KeelApi,
+  type StateEvent,
+} from '../../src-main/ipc/contract';
 import type {
   AgendaEvent,
   CalendarStatus,
@@ -140,7 +147,14 @@ export type FakeMethod =
   | 'summary.preview'
   | 'summary.export'
   | 'summary.copy'
-  | 'summary.shares';
+  | 'summary.shares'
+  | 'data.overview'
+  | 'data.backupNow'
+  | 'data.restore'
+  | 'data.dismissRecovery'
+  | 'data.export'
+  | 'data.import'
+  | 'data.deleteAll';
 
 /** Meetings overlapping a block, by occurrence id ("focus:2025-03-11@09:00"). */
 export type FakeMeetings = Record<string, FocusBlock['meetings']>;
@@ -244,6 +258,51 @@ export interface FakeSummaryOptions {
   cancelExport?: boolean;
 }
 
+type DataOverview = ChannelOutput<'data:overview'>;
+type BackupDto = DataOverview['backups'][number];
+type ImportResult = ChannelOutput<'data:import'>;
+
+/** A backup already written; its kind comes from its id (`daily-…`, `weekly-…`, `safety-…`). */
+export interface FakeBackup {
+  id: string;
+  /** ISO 8601 with an offset. */
+  createdAt: string;
+  sizeBytes?: number;
+}
+
+/**
+ * The user's data as a whole: backups, a start-up recovery to tell about, and export. Restoring
+ * a backup puts back the settings, check-ins, questionnaire answers, talking points, shares and
+ * sign-off state as they were when it was written (backups given here hold the starting data).
+ */
+export interface FakeDataOptions {
+  /**
+   * Backups already written, in any order (listed newest first). By default three, as a Keel
+   * that has run for a while has: today's and yesterday's daily copies and this week's weekly.
+   */
+  backups?: FakeBackup[];
+  /** What start-up had to recover, until dismissed; none by default. */
+  recovery?: DataOverview['recovery'];
+  /** What `data.export` answers; `{saved:false, fileName:null}` is a cancelled dialog. */
+  exportResult?: ExportResult;
+}
+
+/**
+ * What the next `data.import` does (see `setNextImport`): the file the user picked and what it
+ * held, or the sentence main answers for a file it refuses. Without one the dialog is cancelled.
+ */
+export type FakeImport =
+  | {
+      /** null: the user cancelled the open dialog. */
+      fileName: string | null;
+      /** Check-ins the file holds: those whose id is new are added, the others skipped. */
+      checkIns?: FakeCheckIn[];
+      /** Fixed counts, instead of counting `checkIns`. */
+      added?: number;
+      skipped?: number;
+    }
+  | { error: { code: string; message: string } };
+
 export interface FakeCall {
   method: FakeMethod;
   input: unknown;
@@ -269,6 +328,7 @@ export interface FakeKeelOptions {
   checks?: FakeChecksOptions;
   talk?: FakeTalkOptions;
   summary?: FakeSummaryOptions;
+  data?: FakeDataOptions;
 }
 
 export interface FakeKeel {
@@ -306,6 +366,14 @@ export interface FakeKeel {
   readonly copied: readonly string[];
   /** What `summary.export` wrote (the bytes of md and html; the HTML a PDF prints), in order. */
   readonly exported: readonly { format: ExportFormat; fileName: string; text: string }[];
+  /** What the next `data.import` answers (once); without it the open dialog is cancelled. */
+  setNextImport(next: FakeImport): void;
+  /** The backups as `data.overview` lists them, newest first. */
+  backups(): BackupDto[];
+  /** The overview the fake would answer now. */
+  dataOverview(): DataOverview;
+  /** The file names `data.export` saved, in order. */
+  readonly dataExports: readonly string[];
 }
 
 /** Main's defaults, in the zone the fake's status is in. */
@@ -1221,12 +1289,268 @@ export function createFakeKeel(options: FakeKeelOptions = {}): FakeKeel {
       })),
   };
 
+  /* ---------- The user's data as a whole: backups, restore, export, import, delete ---------- */
+  const dataOptions = structuredClone(options.data ?? {});
+  interface DataSnapshot {
+    settings: Settings;
+    checks: typeof storedChecks;
+    results: QuestionnaireResult[];
+    points: SummaryTalkingPoint[];
+    shares: typeof shares;
+    signoff: typeof signoffState;
+    history: FakeWorkday[];
+  }
+  interface StoredBackup extends BackupDto {
+    snapshot: DataSnapshot;
+  }
+  const KEEP_BACKUPS = { daily: 7, weekly: 4, safety: 3 } as const;
+  const snapshot = (): DataSnapshot =>
+    structuredClone({
+      settings,
+      checks: storedChecks,
+      results,
+      points,
+      shares,
+      signoff: signoffState,
+      history,
+    });
+  const recordCount = () => Object.values(dataCounts()).reduce((a, b) => a + b, 0);
+  const backupSize = () => 49_152 + 512 * recordCount();
+  const kindOf = (id: string): BackupDto['kind'] =>
+    id.startsWith('daily-') ? 'daily' : id.startsWith('weekly-') ? 'weekly' : 'safety';
+  // Focus sessions deleted with everything else; the running counter only ever grows.
+  let sessionBase = 0;
+  let seededFocusDays = Object.keys(focusOptions.protectedByDate ?? {}).length;
+
+  function dataCounts(): DataOverview['counts'] {
+    return {
+      checkins: storedChecks.length,
+      questionnaire_results: results.length,
+      check_prompt_answers: 0,
+      focus_sessions: sessionIds - sessionBase + seededFocusDays,
+      interruptions: Object.values(interruptionsByDate).reduce(
+        (n, day) => n + Object.values(day).reduce((a, b) => a + (b ?? 0), 0),
+        0,
+      ),
+      focus_skips: skipped.size,
+      resume_cues: leftOff ? 1 : 0,
+      workdays: history.length + (signoffState.firstActive !== null ? 1 : 0),
+      talking_points: points.length,
+      shares: shares.length,
+    };
+  }
+
+  const startingData = snapshot();
+  const defaultBackups = (): FakeBackup[] => {
+    const today = todayOf();
+    const weekStart = weekStartOf(today);
+    return [
+      { id: `daily-${today}`, createdAt: toLocalIso(nowMs - 10 * 60_000, settings.zone) },
+      {
+        id: `daily-${addLocalDays(today, -1)}`,
+        createdAt: toLocalIso(instantAt(addLocalDays(today, -1), '08:31', settings.zone), settings.zone),
+      },
+      {
+        id: `weekly-${weekStart}`,
+        createdAt: toLocalIso(instantAt(weekStart, '08:31', settings.zone), settings.zone),
+      },
+    ];
+  };
+  let storedBackups: StoredBackup[] = (dataOptions.backups ?? defaultBackups()).map((b) => ({
+    id: b.id,
+    kind: kindOf(b.id),
+    createdAt: b.createdAt,
+    sizeBytes: b.sizeBytes ?? backupSize(),
+    snapshot: structuredClone(startingData),
+  }));
+  let recovery: DataOverview['recovery'] = dataOptions.recovery ?? null;
+  let nextImport: FakeImport | null = null;
+  const dataExports: string[] = [];
+
+  const backupDto = ({ snapshot: _snapshot, ...b }: StoredBackup): BackupDto => structuredClone(b);
+  /** Newest first; a daily and a weekly copy written together list the daily first. */
+  const backupList = () =>
+    [...storedBackups].sort(
+      (a, b) =>
+        Date.parse(b.createdAt) - Date.parse(a.createdAt) ||
+        ['daily', 'weekly', 'safety'].indexOf(a.kind) - ['daily', 'weekly', 'safety'].indexOf(b.kind),
+    );
+
+  function dataOverview(): DataOverview {
+    return {
+      folder: status.dataDir,
+      backupsFolder: `${status.dataDir}/backups`,
+      backups: backupList().map(backupDto),
+      recovery: structuredClone(recovery),
+      counts: dataCounts(),
+    };
+  }
+
+  function writeBackup(id: string, at = nowMs): StoredBackup {
+    const backup: StoredBackup = {
+      id,
+      kind: kindOf(id),
+      createdAt: toLocalIso(at, settings.zone),
+      sizeBytes: backupSize(),
+      snapshot: snapshot(),
+    };
+    storedBackups = [...storedBackups.filter((b) => b.id !== id), backup];
+    for (const kind of ['daily', 'weekly', 'safety'] as const) {
+      const old = storedBackups
+        .filter((b) => b.kind === kind)
+        .sort((a, b) => b.id.localeCompare(a.id))
+        .slice(KEEP_BACKUPS[kind]);
+      storedBackups = storedBackups.filter((b) => !old.includes(b));
+    }
+    return backup;
+  }
+
+  /** Like main: `safety-YYYYMMDD-HHMMSS` (UTC); two in one second each keep their own copy. */
+  function safetyCopy(): StoredBackup {
+    const newest = storedBackups
+      .filter((b) => b.kind === 'safety')
+      .map((b) => b.id)
+      .sort()
+      .pop();
+    const idAt = (ms: number) =>
+      `safety-${new Date(ms).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}`;
+    let at = nowMs;
+    while (newest !== undefined && idAt(at) <= newest) at += 1000;
+    return writeBackup(idAt(at));
+  }
+
+  function putBack(data: DataSnapshot) {
+    const copy = structuredClone(data);
+    settings = copy.settings;
+    storedChecks.splice(0, storedChecks.length, ...copy.checks);
+    results.splice(0, results.length, ...copy.results);
+    points.splice(0, points.length, ...copy.points);
+    shares.splice(0, shares.length, ...copy.shares);
+    Object.assign(signoffState, copy.signoff);
+    history.splice(0, history.length, ...copy.history);
+  }
+
+  /** As main's runtime does once data was replaced: every topic changed. */
+  function dataReplaced() {
+    if (emitOnSet) queueMicrotask(() => emit({ type: 'changed', topics: [...STATE_TOPICS] }));
+  }
+
+  const data: KeelApi['data'] = {
+    overview: (input) => answer('data.overview', input, () => ({ ok: true, value: dataOverview() })),
+    backupNow: (input) =>
+      answer('data.backupNow', input, () => {
+        const today = todayOf();
+        writeBackup(`daily-${today}`);
+        const weekly = `weekly-${weekStartOf(today)}`;
+        if (!storedBackups.some((b) => b.id === weekly)) writeBackup(weekly);
+        return { ok: true, value: dataOverview() };
+      }),
+    restore: (input) =>
+      answer('data.restore', input, () => {
+        const parsed = contract['data:restore'].input.safeParse(input);
+        if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));
+        const backup = storedBackups.find((b) => b.id === parsed.data.id);
+        if (!backup) return fail('not_found', 'There is no backup by that name.');
+        const safety = safetyCopy();
+        putBack(backup.snapshot);
+        dataReplaced();
+        return { ok: true, value: { restored: backupDto(backup), safetyCopy: backupDto(safety) } };
+      }),
+    dismissRecovery: (input) =>
+      answer('data.dismissRecovery', input, () => {
+        recovery = null;
+        return { ok: true, value: dataOverview() };
+      }),
+    export: (input) =>
+      answer('data.export', input, () => {
+        const value = dataOptions.exportResult ?? {
+          saved: true,
+          fileName: `keel-export-${todayOf()}.json`,
+        };
+        if (value.saved && value.fileName !== null) dataExports.push(value.fileName);
+        return { ok: true, value: structuredClone(value) };
+      }),
+    import: (input) =>
+      answer('data.import', input, () => {
+        const next = nextImport;
+        nextImport = null;
+        if (next === null || ('fileName' in next && next.fileName === null))
+          return { ok: true, value: { fileName: null, added: 0, skipped: 0, safetyCopy: null } };
+        if ('error' in next) return fail(next.error.code, next.error.message);
+        const safety = safetyCopy();
+        const fresh = (next.checkIns ?? []).filter(
+          (c, i, all) =>
+            c.id === undefined ||
+            (!storedChecks.some((s) => s.id === c.id) && all.findIndex((o) => o.id === c.id) === i),
+        );
+        for (const c of fresh) {
+          const check = makeCheckIn(
+            {
+              workload: c.workload,
+              energy: c.energy,
+              sustainable: c.sustainable,
+              stretched: normaliseTags(c.stretched ?? []),
+              ...(c.note ? { note: c.note } : {}),
+              shareable: c.shareable ?? false,
+            },
+            { id: c.id ?? nextCheckId(), at: Date.parse(c.at), zone: settings.zone },
+          );
+          storedChecks.push({ ...check, edited: c.edited ?? false });
+        }
+        const value: ImportResult = {
+          fileName: next.fileName,
+          added: next.added ?? fresh.length,
+          skipped: next.skipped ?? (next.checkIns ?? []).length - fresh.length,
+          safetyCopy: backupDto(safety),
+        };
+        if (value.added > 0) dataReplaced();
+        return { ok: true, value };
+      }),
+    deleteAll: (input) =>
+      answer('data.deleteAll', input, () => {
+        const parsed = contract['data:deleteAll'].input.safeParse(input);
+        if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error));
+        // Every record and setting, every backup and the recovery notice; Keel runs on with defaults.
+        putBack({
+          settings: defaultFakeSettings(),
+          checks: [],
+          results: [],
+          points: [],
+          shares: [],
+          signoff: {
+            firstActive: null,
+            lastActive: null,
+            suggested: null,
+            snoozedUntil: null,
+            notToday: false,
+            signedOff: null,
+            carriedOver: null,
+          },
+          history: [],
+        });
+        running = null;
+        sessionBase = sessionIds;
+        seededFocusDays = 0;
+        leftOff = null;
+        askLeftOff = false;
+        skipped.clear();
+        protectedOccurrences.clear();
+        for (const key of Object.keys(protectedByDate)) delete protectedByDate[key];
+        for (const key of Object.keys(interruptionsByDate)) delete interruptionsByDate[key];
+        storedBackups = [];
+        recovery = null;
+        dataReplaced();
+        return { ok: true, value: { deleted: true as const } };
+      }),
+  };
+
   const api: KeelApi = {
     focus,
     signoff,
     checks,
     talk,
     summary,
+    data,
     calendar: {
       status: (input) =>
         answer('calendar.status', input, () => ({ ok: true, value: structuredClone(calendar) })),
@@ -1328,6 +1652,12 @@ export function createFakeKeel(options: FakeKeelOptions = {}): FakeKeel {
     talkingPoints: () => [...points].sort(oldestFirst).map(pointDto),
     copied,
     exported,
+    setNextImport(next) {
+      nextImport = structuredClone(next);
+    },
+    backups: () => backupList().map(backupDto),
+    dataOverview,
+    dataExports,
   };
 }
 

@@ -70,7 +70,15 @@ export function PreviewCard() {
       }
     >
       <ChoiceGroup label="Format" layout="row" options={FORMATS} value={format} onChange={setFormat} />
-      <div className="summary-preview__pane" aria-busy={previewLoading || undefined}>
+      <div
+        className="summary-preview__pane"
+        // Busy while a preview is on its way, including the moment before its request starts.
+        aria-busy={
+          previewLoading ||
+          (previewError === null && key !== null && (preview === null || preview.format !== format)) ||
+          undefined
+        }
+      >
         {previewError !== null ? (
           <Notice tone="error">{previewError}</Notice>
         ) : key === null ? (

@@ -1,0 +1,70 @@
+import { useId, useState } from 'react';
+import { Button } from '../components/Button';
+import { Notice } from '../components/Notice';
+import { useData } from '../stores/data';
+import { useNavigation } from '../stores/navigation';
+import './RecoveryBanner.css';
+
+/**
+ * Told once, above every view, when Keel could not use its data file at start-up: what happened
+ * and where the old file is (main's sentence), until the user dismisses it.
+ */
+export function RecoveryBanner() {
+  const recovery = useData((s) => s.overview?.recovery ?? null);
+  const busy = useData((s) => s.busy);
+  const dismissRecovery = useData((s) => s.dismissRecovery);
+  const requestReveal = useData((s) => s.requestReveal);
+  const navigate = useNavigation((s) => s.navigate);
+  const [error, setError] = useState<string | null>(null);
+  const titleId = useId();
+
+  if (recovery === null) return null;
+
+  function showInSettings() {
+    // The data card takes focus (its backups are where another copy can be restored).
+    requestReveal();
+    navigate('settings', { focus: false });
+  }
+
+  async function dismiss() {
+    setError(null);
+    const result = await dismissRecovery();
+    if (!result.ok) {
+      setError(result.message);
+      return;
+    }
+    // The banner is gone with the button that had focus: continue at the view's heading.
+    document.querySelector<HTMLElement>('#main h1')?.focus();
+  }
+
+  return (
+    <section className="recovery-banner" aria-labelledby={titleId}>
+      <h2 id={titleId} className="visually-hidden">
+        About your data
+      </h2>
+      <Notice
+        tone="info"
+        className="recovery-banner__notice"
+        action={
+          <div className="recovery-banner__actions">
+            <Button size="sm" onClick={showInSettings}>
+              Show in Settings
+            </Button>
+            <Button
+              size="sm"
+              variant="ghost"
+              busy={busy === 'dismiss'}
+              disabled={busy !== null}
+              onClick={() => void dismiss()}
+            >
+              Dismiss
+            </Button>
+          </div>
+        }
+      >
+        {recovery.message}
+      </Notice>
+      {error !== null && <Notice tone="error">{error}</Notice>}
+    </section>
+  );
+}
