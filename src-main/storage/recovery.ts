@@ -146,39 +146,30 @@ export function openOrRecover(dataDir: string, file: string, options: RecoverOpt
       { cause: error },
     );
   }
+  const recovered = (backup: BackupFile | null): Recovery => ({
+    at: options.now,
+    reason,
+    movedTo,
+    restoredFrom: backup && { id: backup.id, createdAt: backup.createdAt },
+    message: describe(
+      reason,
+      movedTo,
+      backup,
+      backup && (options.formatTime?.(backup.createdAt) ?? new Date(backup.createdAt).toISOString()),
+    ),
+  });
   for (const backup of listBackups(dataDir)) {
     if (checkBackupFile(backup.path, options.nativeBinding) !== null) continue;
     const partial = `${file}.restoring`;
     fs.copyFileSync(backup.path, partial);
     fs.renameSync(partial, file);
     try {
-      const db = openWhole(file, options);
-      const when = options.formatTime?.(backup.createdAt) ?? new Date(backup.createdAt).toISOString();
-      return {
-        db,
-        recovery: {
-          at: options.now,
-          reason,
-          movedTo,
-          restoredFrom: { id: backup.id, createdAt: backup.createdAt },
-          message: describe(reason, movedTo, backup, when),
-        },
-      };
+      return { db: openWhole(file, options), recovery: recovered(backup) };
     } catch {
       // That copy did not open after all: try the next one.
       fs.rmSync(file, { force: true });
     }
   }
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
-  const db = openDatabase(file, options);
-  return {
-    db,
-    recovery: {
-      at: options.now,
-      reason,
-      movedTo,
-      restoredFrom: null,
-      message: describe(reason, movedTo, null, null),
-    },
-  };
+  return { db: openDatabase(file, options), recovery: recovered(null) };
 }

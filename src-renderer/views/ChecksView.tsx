@@ -1,7 +1,5 @@
 import { useEffect } from 'react';
-import { Button } from '../components/Button';
 import { Loading } from '../components/Loading';
-import { Notice } from '../components/Notice';
 import { ViewHeader } from '../components/ViewHeader';
 import { useChecks } from '../stores/checks';
 import { useStatus } from '../stores/status';
@@ -10,6 +8,7 @@ import { LookingBack } from './checks/LookingBack';
 import { QuestionnaireCard } from './checks/QuestionnaireCard';
 import { QuickCheckCard } from './checks/QuickCheckCard';
 import './ChecksView.css';
+import { RetryNotice } from '../components/RetryNotice';
 
 /**
  * Check-ins: the twenty-second quick check, the optional questionnaires that are turned on, and a
@@ -39,16 +38,9 @@ export function ChecksView() {
       <ViewHeader title="Check-ins" subtitle={form ? <CadenceLine form={form} /> : undefined} />
       <div className="view-stack checks">
         {formError !== null && (
-          <Notice
-            tone="error"
-            action={
-              <Button size="sm" busy={formLoading} onClick={() => void loadForm()}>
-                Try again
-              </Button>
-            }
-          >
+          <RetryNotice busy={formLoading} onRetry={() => void loadForm()}>
             {formError}
-          </Notice>
+          </RetryNotice>
         )}
         {form === null ? (
           formError === null && <Loading label="Getting the quick check ready…" />

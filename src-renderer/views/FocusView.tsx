@@ -1,9 +1,7 @@
 import { useEffect } from 'react';
 import type { FocusStatus } from '../api/types';
-import { Button } from '../components/Button';
 import { Card } from '../components/Card';
 import { Loading } from '../components/Loading';
-import { Notice } from '../components/Notice';
 import { ViewHeader } from '../components/ViewHeader';
 import { useFocus } from '../stores/focus';
 import { useSettings } from '../stores/settings';
@@ -16,6 +14,7 @@ import { PlanEditor } from './focus/PlanEditor';
 import { TodayBlocks } from './focus/TodayBlocks';
 import { WeekStats } from './focus/WeekStats';
 import './FocusView.css';
+import { RetryNotice } from '../components/RetryNotice';
 
 /** Focus: the block now, today's blocks, this week's numbers, the weekly plan and the calendar. */
 export function FocusView() {
@@ -37,16 +36,9 @@ export function FocusView() {
       <ViewHeader title="Focus" subtitle={subtitle(status)} />
       <div className="view-stack focus">
         {loadError !== null && (
-          <Notice
-            tone="error"
-            action={
-              <Button size="sm" busy={loading} onClick={() => void load(today ?? undefined)}>
-                Try again
-              </Button>
-            }
-          >
+          <RetryNotice busy={loading} onRetry={() => void load(today ?? undefined)}>
             {loadError}
-          </Notice>
+          </RetryNotice>
         )}
         {status === null ? (
           loadError === null && <Loading label="Loading focus…" />
@@ -84,16 +76,9 @@ function PlanSection() {
     return (
       <Card title="Weekly plan">
         {loadError !== null ? (
-          <Notice
-            tone="error"
-            action={
-              <Button size="sm" busy={loading} onClick={() => void load()}>
-                Try again
-              </Button>
-            }
-          >
+          <RetryNotice busy={loading} onRetry={() => void load()}>
             {loadError}
-          </Notice>
+          </RetryNotice>
         ) : (
           <Loading label="Loading your focus plan…" />
         )}

@@ -19,6 +19,7 @@ import { HolidaysCard } from './settings/HolidaysCard';
 import { SignoffSettingsCard } from './settings/SignoffSettingsCard';
 import { StartupCard } from './settings/StartupCard';
 import './SettingsView.css';
+import { RetryNotice } from '../components/RetryNotice';
 
 export function SettingsView() {
   const settings = useSettings((s) => s.settings);
@@ -44,16 +45,9 @@ export function SettingsView() {
     );
   } else if (loadError !== null) {
     body = (
-      <Notice
-        tone="error"
-        action={
-          <Button size="sm" busy={loading} onClick={() => void load()}>
-            Try again
-          </Button>
-        }
-      >
+      <RetryNotice busy={loading} onRetry={() => void load()}>
         {loadError}
-      </Notice>
+      </RetryNotice>
     );
   } else {
     body = <Loading label="Loading settings…" />;

@@ -1,8 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SignoffStatus } from '../api/types';
-import { Button } from '../components/Button';
 import { Loading } from '../components/Loading';
-import { Notice } from '../components/Notice';
 import { ViewHeader } from '../components/ViewHeader';
 import { draftFor, hoursSentence } from '../lib/signoff';
 import { useNavigation } from '../stores/navigation';
@@ -14,6 +12,7 @@ import { RitualForm } from './signoff/RitualForm';
 import { SignedOffCard } from './signoff/SignedOffCard';
 import { SuggestionBanner } from './signoff/SuggestionBanner';
 import './SignoffView.css';
+import { RetryNotice } from '../components/RetryNotice';
 
 /**
  * Sign-off: the workday's hours and presence, Keel's suggestion when one is waiting, the shutdown
@@ -35,16 +34,9 @@ export function SignoffView() {
       <ViewHeader title="Sign-off" subtitle={status ? hoursSentence(status) : undefined} />
       <div className="view-stack signoff">
         {loadError !== null && (
-          <Notice
-            tone="error"
-            action={
-              <Button size="sm" busy={loading} onClick={() => void load()}>
-                Try again
-              </Button>
-            }
-          >
+          <RetryNotice busy={loading} onRetry={() => void load()}>
             {loadError}
-          </Notice>
+          </RetryNotice>
         )}
         {status === null ? (
           loadError === null && <Loading label="Loading your day…" />

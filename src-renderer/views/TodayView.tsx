@@ -4,7 +4,6 @@ import { Card } from '../components/Card';
 import { EmptyState } from '../components/EmptyState';
 import { CalendarIcon, ClockIcon, FocusIcon } from '../components/Icons';
 import { Loading } from '../components/Loading';
-import { Notice } from '../components/Notice';
 import { ViewHeader } from '../components/ViewHeader';
 import {
   eventKindLabel,
@@ -18,6 +17,7 @@ import { useNavigation } from '../stores/navigation';
 import { useStatus } from '../stores/status';
 import { SignoffToday } from './today/SignoffToday';
 import './TodayView.css';
+import { RetryNotice } from '../components/RetryNotice';
 
 /** Today at a glance: the date, today's working hours and focus blocks, and what Keel plans next. */
 export function TodayView() {
@@ -34,17 +34,9 @@ export function TodayView() {
     <>
       <ViewHeader title="Today" subtitle={subtitle} />
       {error !== null && (
-        <Notice
-          tone="error"
-          className="today__notice"
-          action={
-            <Button size="sm" onClick={() => void load()} busy={loading}>
-              Try again
-            </Button>
-          }
-        >
+        <RetryNotice className="today__notice" busy={loading} onRetry={() => void load()}>
           {error}
-        </Notice>
+        </RetryNotice>
       )}
       {status !== null ? (
         <TodayContent status={status} />

@@ -11,6 +11,7 @@ import { checkWhen, draftOf, periodPhrase, ratingText } from '../../lib/checks';
 import { useChecks } from '../../stores/checks';
 import { CheckInForm } from './CheckInForm';
 import './HistoryCard.css';
+import { RetryNotice } from '../../components/RetryNotice';
 
 /** How many check-ins are listed at first, and how many more each "Show more" adds. */
 const PAGE = 10;
@@ -73,16 +74,9 @@ export function HistoryCard() {
     >
       <div className="history__body" aria-busy={loading || undefined}>
         {error !== null && (
-          <Notice
-            tone="error"
-            action={
-              <Button size="sm" busy={loading} onClick={() => void loadHistory()}>
-                Try again
-              </Button>
-            }
-          >
+          <RetryNotice busy={loading} onRetry={() => void loadHistory()}>
             {error}
-          </Notice>
+          </RetryNotice>
         )}
         {history === null ? (
           error === null && <Loading label="Reading your check-ins…" />

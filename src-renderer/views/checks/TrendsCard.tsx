@@ -1,16 +1,15 @@
 import { useId } from 'react';
 import type { CheckTrends, ScorePoint, TagFrequency, TrendWeek } from '../../api/types';
-import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { EmptyState } from '../../components/EmptyState';
 import { Loading } from '../../components/Loading';
-import { Notice } from '../../components/Notice';
 import { TrendChart } from '../../components/TrendChart';
 import { formatShortDate } from '../../lib/format';
 import { average, dayMonth, directionText, percent, periodPhrase } from '../../lib/checks';
 import { plural } from '../../lib/signoff';
 import { useChecks } from '../../stores/checks';
 import './TrendsCard.css';
+import { RetryNotice } from '../../components/RetryNotice';
 
 /**
  * How the checks of the period add up, week by week: workload and energy (a chart), how often the
@@ -33,16 +32,9 @@ export function TrendsCard() {
     >
       <div className="trends__body" aria-busy={loading || undefined}>
         {error !== null && (
-          <Notice
-            tone="error"
-            action={
-              <Button size="sm" busy={loading} onClick={() => void loadTrends()}>
-                Try again
-              </Button>
-            }
-          >
+          <RetryNotice busy={loading} onRetry={() => void loadTrends()}>
             {error}
-          </Notice>
+          </RetryNotice>
         )}
         {trends === null ? (
           error === null && <Loading label="Adding up your weeks…" />

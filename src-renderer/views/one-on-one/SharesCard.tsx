@@ -1,10 +1,9 @@
-import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { Loading } from '../../components/Loading';
-import { Notice } from '../../components/Notice';
 import { noteCountText, periodText, shareFormatText, shareWhen } from '../../lib/oneOnOne';
 import { useOneOnOne } from '../../stores/oneOnOne';
 import './SharesCard.css';
+import { RetryNotice } from '../../components/RetryNotice';
 
 /**
  * The share log: every summary saved or copied (here or from the command line), most recent
@@ -23,18 +22,7 @@ export function SharesCard() {
       description="Each summary you saved or copied. Keel keeps this list on this computer only."
       className="shares"
     >
-      {error !== null && (
-        <Notice
-          tone="error"
-          action={
-            <Button size="sm" onClick={() => void loadShares()}>
-              Try again
-            </Button>
-          }
-        >
-          {error}
-        </Notice>
-      )}
+      {error !== null && <RetryNotice onRetry={() => void loadShares()}>{error}</RetryNotice>}
       {shares === null ? (
         error === null && <Loading label="Reading what you have shared…" />
       ) : shares.length === 0 ? (

@@ -1,12 +1,10 @@
 import { useId } from 'react';
 import type { SummaryOptions } from '../../api/types';
-import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { Field } from '../../components/Field';
 import { Input } from '../../components/Input';
 import { Loading } from '../../components/Loading';
-import { Notice } from '../../components/Notice';
 import { formatShortDate } from '../../lib/format';
 import {
   customErrors,
@@ -19,6 +17,7 @@ import {
 } from '../../lib/oneOnOne';
 import { useOneOnOne } from '../../stores/oneOnOne';
 import './SummaryBuilderCard.css';
+import { RetryNotice } from '../../components/RetryNotice';
 
 const PERIODS: { value: PeriodChoice; label: string }[] = [
   { value: 'sinceLast', label: 'Since the last shared summary' },
@@ -48,16 +47,9 @@ export function SummaryBuilderCard() {
       className="summary-builder"
     >
       {optionsError !== null && (
-        <Notice
-          tone="error"
-          action={
-            <Button size="sm" busy={optionsLoading} onClick={() => void loadOptions()}>
-              Try again
-            </Button>
-          }
-        >
+        <RetryNotice busy={optionsLoading} onRetry={() => void loadOptions()}>
           {optionsError}
-        </Notice>
+        </RetryNotice>
       )}
       {options === null ? (
         optionsError === null && <Loading label="Reading what a summary can hold…" />

@@ -8,6 +8,7 @@ import { Notice } from '../../components/Notice';
 import { splitPoints } from '../../lib/oneOnOne';
 import { useOneOnOne } from '../../stores/oneOnOne';
 import './TalkingPointsCard.css';
+import { RetryNotice } from '../../components/RetryNotice';
 
 /**
  * Talking points: write one (Enter adds it), tick it once discussed (it moves to the collapsed
@@ -104,18 +105,7 @@ export function TalkingPointsCard() {
           Add
         </Button>
       </form>
-      {pointsError !== null && (
-        <Notice
-          tone="error"
-          action={
-            <Button size="sm" onClick={() => void loadPoints()}>
-              Try again
-            </Button>
-          }
-        >
-          {pointsError}
-        </Notice>
-      )}
+      {pointsError !== null && <RetryNotice onRetry={() => void loadPoints()}>{pointsError}</RetryNotice>}
       {actionError !== null && <Notice tone="error">{actionError}</Notice>}
       {points !== null &&
         (open.length === 0 ? (

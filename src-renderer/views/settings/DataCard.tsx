@@ -18,6 +18,7 @@ import {
 } from '../../stores/data';
 import { useStatus } from '../../stores/status';
 import './DataCard.css';
+import { RetryNotice } from '../../components/RetryNotice';
 
 const KIND_LABELS: Record<BackupKind, string> = {
   daily: 'Daily',
@@ -145,16 +146,9 @@ export function DataCard() {
     body = <DataSections overview={overview} />;
   } else if (loadError !== null) {
     body = (
-      <Notice
-        tone="error"
-        action={
-          <Button size="sm" busy={loading} onClick={() => void load()}>
-            Try again
-          </Button>
-        }
-      >
+      <RetryNotice busy={loading} onRetry={() => void load()}>
         {loadError}
-      </Notice>
+      </RetryNotice>
     );
   } else {
     body = <Loading label="Reading your data…" />;

@@ -1,10 +1,8 @@
 import { useEffect, useId } from 'react';
 import type { CreepStats } from '../../api/types';
-import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { EmptyState } from '../../components/EmptyState';
 import { Loading } from '../../components/Loading';
-import { Notice } from '../../components/Notice';
 import { TrendChart } from '../../components/TrendChart';
 import { formatShortDate } from '../../lib/format';
 import {
@@ -17,6 +15,7 @@ import {
 import { useSettings } from '../../stores/settings';
 import { useSignoff } from '../../stores/signoff';
 import './CreepCard.css';
+import { RetryNotice } from '../../components/RetryNotice';
 
 const TREND_SENTENCES: Record<CreepStats['trend'], string> = {
   later: 'The line has been moving later.',
@@ -72,16 +71,9 @@ export function CreepCard() {
     >
       <div className="creep__body" aria-busy={loading || undefined}>
         {error !== null && (
-          <Notice
-            tone="error"
-            action={
-              <Button size="sm" busy={loading} onClick={() => void loadCreep()}>
-                Try again
-              </Button>
-            }
-          >
+          <RetryNotice busy={loading} onRetry={() => void loadCreep()}>
             {error}
-          </Notice>
+          </RetryNotice>
         )}
         {creep === null ? (
           error === null && <Loading label="Looking back over your weeks…" />
