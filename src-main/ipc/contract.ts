@@ -4,7 +4,7 @@ import { settingSchemas, SETTING_KEYS, type SettingKey, type Settings } from '..
 import { isLocalDate } from '../core/time';
 import { INTERRUPTION_KINDS, type FocusStats } from '../core/focus';
 import { signoffInputSchema, type CreepStats } from '../core/signoff';
-import { checkInInputSchema, type CheckInInput } from '../core/checkin';
+import { checkInInputSchema, localDaysBetween, type CheckInInput } from '../core/checkin';
 import { TREND_RANGES } from '../core/checkin-trends';
 import { QUESTIONNAIRE_KINDS } from '../core/questionnaires';
 import { summaryChoicesSchema } from '../core/summary';
@@ -34,6 +34,8 @@ function channel<Output>() {
 }
 
 const noInput = z.object({}).strict();
+/** The longest agenda one call lists (to − from, in days). */
+const AGENDA_MAX_DAYS = 365;
 const localDate = z.string().refine(isLocalDate, { message: 'Use a date written YYYY-MM-DD.' });
 
 /** `{ key, value }` for one setting; errors name the setting ("theme: Use system, light or dark."). */
@@ -73,7 +75,19 @@ export const contract = {
     z
       .object({ from: localDate, to: localDate })
       .strict()
-      .refine((r) => r.from <= r.to, { message: 'The start date must not be after the end date.' }),
+      .refine((r) => r.from <= r.to, {
+        message: 'The start date must not be after the end date.',
+        abort: true,
+      })
+      // A year at a time: the agenda is computed, not stored, and the day after the last date
+      // must still be a date.
+      .refine(
+        (r) =>
+          !isLocalDate(r.from) || !isLocalDate(r.to) || localDaysBetween(r.from, r.to) <= AGENDA_MAX_DAYS,
+        {
+          message: `Ask for at most ${AGENDA_MAX_DAYS + 1} days at a time.`,
+        },
+      ),
   ),
   'focus:status': channel<FocusStatus>()(noInput),
   'focus:start': channel<FocusStatus>()(

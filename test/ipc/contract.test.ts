@@ -32,6 +32,8 @@ const BAD: Record<Channel, unknown[]> = {
     { from: '2027-02-30', to: '2027-03-01' },
     { from: '2027-03-02', to: '2027-03-01' },
     { from: 20270101, to: 20270102 },
+    { from: '2027-03-15', to: '9999-12-31' },
+    { from: '2027-01-01', to: '2028-01-02' },
   ],
   'focus:status': [undefined, null, { running: true }],
   'focus:start': [
