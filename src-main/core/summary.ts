@@ -4,7 +4,7 @@ import { tagFrequencies, trendSummary, weeklyTrends, type TrendDirection } from 
 import { KeelError } from './errors';
 import { INTERRUPTION_KINDS, type FocusStats, type InterruptionCounts } from './focus';
 import { creepStats, type CreepSettings, type WorkdayFacts } from './signoff';
-import { isLocalDate, localDateOf, type LocalDate } from './time';
+import { isInputDate, isLocalDate, localDateOf, type LocalDate } from './time';
 
 /**
  * The one-on-one summary: what the user chooses to share (a period, sections and notes ticked one
@@ -93,7 +93,7 @@ export const SUMMARY_EMPTY = {
   noNotes: 'No notes were ticked to share.',
 } as const;
 
-const localDate = (message: string) => z.string({ message }).refine(isLocalDate, { message });
+const localDate = (message: string) => z.string({ message }).refine(isInputDate, { message });
 
 export const summaryChoicesSchema = z
   .object(

@@ -74,6 +74,14 @@ export function isLocalDate(value: string): boolean {
   return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
+/**
+ * A date a person may ask about (the IPC contract, summary choices): a real date before the
+ * year 9999, so that the days after it that ranges and weeks reach are dates too.
+ */
+export function isInputDate(value: string): boolean {
+  return isLocalDate(value) && value <= '9998-12-31';
+}
+
 /** True when `value` is a 24-hour `HH:MM` time. */
 export function isClockTime(value: string): boolean {
   return HHMM.test(value);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ChannelName } from './channels';
 import { settingSchemas, SETTING_KEYS, type SettingKey, type Settings } from '../core/settings';
-import { isLocalDate } from '../core/time';
+import { isInputDate, isLocalDate } from '../core/time';
 import { INTERRUPTION_KINDS, type FocusStats } from '../core/focus';
 import { signoffInputSchema, type CreepStats } from '../core/signoff';
 import { checkInInputSchema, localDaysBetween, type CheckInInput } from '../core/checkin';
@@ -36,7 +36,7 @@ function channel<Output>() {
 const noInput = z.object({}).strict();
 /** The longest agenda one call lists (to − from, in days). */
 const AGENDA_MAX_DAYS = 365;
-const localDate = z.string().refine(isLocalDate, { message: 'Use a date written YYYY-MM-DD.' });
+const localDate = z.string().refine(isInputDate, { message: 'Use a date written YYYY-MM-DD.' });
 
 /** `{ key, value }` for one setting; errors name the setting ("theme: Use system, light or dark."). */
 type SettingsSetInput = { [K in SettingKey]: { key: K; value: Settings[K] } }[SettingKey];

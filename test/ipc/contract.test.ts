@@ -143,6 +143,7 @@ const BAD: Record<Channel, unknown[]> = {
     { choices: { from: '2025-01-01', to: '2027-01-01' }, format: 'md' },
     { choices: { from: '2027-01-01', to: '2027-01-14', sections: ['secrets'] }, format: 'md' },
     { choices: { from: '2027-01-01', to: '2027-01-14', path: '/etc/passwd' }, format: 'md' },
+    { choices: { from: '9999-12-31', to: '9999-12-31' }, format: 'md' },
   ],
   'summary:export': [
     undefined,
@@ -178,6 +179,7 @@ const BAD: Record<Channel, unknown[]> = {
     { from: '2027-01-02', to: '2027-01-01' },
     { from: '2025-01-01', to: '2027-01-01' },
     { from: '2027-13-01', to: '2027-12-31' },
+    { from: '9999-12-31', to: '9999-12-31' },
   ],
 };
 
