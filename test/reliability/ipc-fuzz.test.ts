@@ -451,6 +451,18 @@ async function check(f: Fuzzer, channel: Channel, payload: unknown): Promise<voi
   }
 }
 
+/**
+ * One seed per run, printed, so a failure can be replayed (KEEL_FUZZ_SEED=<seed>). CI pins it (the
+ * same 100,000 payloads every time, so a red run is about the change); a local run without CI
+ * explores new payloads each time.
+ */
+const SEED = process.env.KEEL_FUZZ_SEED
+  ? Number(process.env.KEEL_FUZZ_SEED)
+  : process.env.CI
+    ? 20261122
+    : Math.floor(Math.random() * 2 ** 31);
+console.log(`ipc-fuzz: seed ${SEED} (replay with KEEL_FUZZ_SEED=${SEED})`);
+
 describe('IPC fuzz (issue #9, item 7)', () => {
   let f: Fuzzer;
 
@@ -518,7 +530,7 @@ describe('IPC fuzz (issue #9, item 7)', () => {
         }),
         (channel, payload) => check(f, channel, payload),
       ),
-      { numRuns: ANYTHING_RUNS },
+      { numRuns: ANYTHING_RUNS, seed: SEED },
     );
   }, 120_000);
 
@@ -528,7 +540,7 @@ describe('IPC fuzz (issue #9, item 7)', () => {
       fc.asyncProperty(fc.constantFrom(...CHANNELS), mutation, (channel, m) =>
         check(f, channel, mutate(examples.get(channel) ?? {}, m)),
       ),
-      { numRuns: NEAR_VALID_RUNS },
+      { numRuns: NEAR_VALID_RUNS, seed: SEED + 1 },
     );
   }, 180_000);
 
