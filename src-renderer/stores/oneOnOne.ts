@@ -29,6 +29,9 @@ interface OneOnOneState {
   /** Every talking point, open and discussed; null until the view asked. */
   points: TalkingPoint[] | null;
   pointsError: string | null;
+  /** The talking point being written: kept here so a view switch does not lose it. */
+  pointDraft: string;
+  setPointDraft(text: string): void;
   options: SummaryOptions | null;
   optionsLoading: boolean;
   optionsError: string | null;
@@ -71,6 +74,7 @@ interface OneOnOneState {
 const initial = {
   points: null,
   pointsError: null,
+  pointDraft: '',
   options: null,
   optionsLoading: false,
   optionsError: null,
@@ -136,6 +140,9 @@ export const useOneOnOne = create<OneOnOneState>()((set, get) => ({
     if (mine !== pointsGeneration) return;
     if (result.ok) set({ points: result.value, pointsError: null });
     else set({ pointsError: result.message });
+  },
+  setPointDraft(text) {
+    set({ pointDraft: text });
   },
   async addPoint(text) {
     const result = await api.talk.add(text);

@@ -7,8 +7,8 @@ import { CadenceLine } from './checks/CadenceLine';
 import { LookingBack } from './checks/LookingBack';
 import { QuestionnaireCard } from './checks/QuestionnaireCard';
 import { QuickCheckCard } from './checks/QuickCheckCard';
-import './ChecksView.css';
 import { RetryNotice } from '../components/RetryNotice';
+import './ChecksView.css';
 
 /**
  * Check-ins: the twenty-second quick check, the optional questionnaires that are turned on, and a

@@ -13,8 +13,8 @@ import { PausesCard } from './focus/PausesCard';
 import { PlanEditor } from './focus/PlanEditor';
 import { TodayBlocks } from './focus/TodayBlocks';
 import { WeekStats } from './focus/WeekStats';
-import './FocusView.css';
 import { RetryNotice } from '../components/RetryNotice';
+import './FocusView.css';
 
 /** Focus: the block now, today's blocks, this week's numbers, the weekly plan and the calendar. */
 export function FocusView() {

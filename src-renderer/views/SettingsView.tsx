@@ -18,8 +18,8 @@ import { FocusSettingsCard } from './settings/FocusSettingsCard';
 import { HolidaysCard } from './settings/HolidaysCard';
 import { SignoffSettingsCard } from './settings/SignoffSettingsCard';
 import { StartupCard } from './settings/StartupCard';
-import './SettingsView.css';
 import { RetryNotice } from '../components/RetryNotice';
+import './SettingsView.css';
 
 export function SettingsView() {
   const settings = useSettings((s) => s.settings);

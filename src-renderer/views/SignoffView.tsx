@@ -11,8 +11,8 @@ import { DayCard } from './signoff/DayCard';
 import { RitualForm } from './signoff/RitualForm';
 import { SignedOffCard } from './signoff/SignedOffCard';
 import { SuggestionBanner } from './signoff/SuggestionBanner';
-import './SignoffView.css';
 import { RetryNotice } from '../components/RetryNotice';
+import './SignoffView.css';
 
 /**
  * Sign-off: the workday's hours and presence, Keel's suggestion when one is waiting, the shutdown

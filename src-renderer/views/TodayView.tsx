@@ -16,8 +16,8 @@ import {
 import { useNavigation } from '../stores/navigation';
 import { useStatus } from '../stores/status';
 import { SignoffToday } from './today/SignoffToday';
-import './TodayView.css';
 import { RetryNotice } from '../components/RetryNotice';
+import './TodayView.css';
 
 /** Today at a glance: the date, today's working hours and focus blocks, and what Keel plans next. */
 export function TodayView() {

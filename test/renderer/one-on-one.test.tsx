@@ -75,6 +75,14 @@ async function shownMarkdown(fake: FakeKeel): Promise<string> {
 }
 
 describe('One-on-one: the summary builder', () => {
+  it('keeps a half-written talking point across a view switch', async () => {
+    const { user } = await openOneOnOne();
+    await user.type(screen.getByLabelText('New talking point'), 'Raise the release freeze');
+    await user.click(navItem('Today'));
+    await user.click(navItem('One-on-one'));
+    expect(await screen.findByLabelText('New talking point')).toHaveValue('Raise the release freeze');
+  });
+
   it('ticks trends and talking points by default, and previews exactly the fake’s text', async () => {
     const { fake } = await openOneOnOne();
     const sections = within(builder()).getByRole('group', { name: 'Sections' });

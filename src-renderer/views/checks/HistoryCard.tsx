@@ -10,8 +10,8 @@ import { Notice } from '../../components/Notice';
 import { checkWhen, draftOf, periodPhrase, ratingText } from '../../lib/checks';
 import { useChecks } from '../../stores/checks';
 import { CheckInForm } from './CheckInForm';
-import './HistoryCard.css';
 import { RetryNotice } from '../../components/RetryNotice';
+import './HistoryCard.css';
 
 /** How many check-ins are listed at first, and how many more each "Show more" adds. */
 const PAGE = 10;

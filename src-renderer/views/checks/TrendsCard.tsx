@@ -8,8 +8,8 @@ import { formatShortDate } from '../../lib/format';
 import { average, dayMonth, directionText, percent, periodPhrase } from '../../lib/checks';
 import { plural } from '../../lib/signoff';
 import { useChecks } from '../../stores/checks';
-import './TrendsCard.css';
 import { RetryNotice } from '../../components/RetryNotice';
+import './TrendsCard.css';
 
 /**
  * How the checks of the period add up, week by week: workload and energy (a chart), how often the

@@ -2,8 +2,8 @@ import { Card } from '../../components/Card';
 import { Loading } from '../../components/Loading';
 import { noteCountText, periodText, shareFormatText, shareWhen } from '../../lib/oneOnOne';
 import { useOneOnOne } from '../../stores/oneOnOne';
-import './SharesCard.css';
 import { RetryNotice } from '../../components/RetryNotice';
+import './SharesCard.css';
 
 /**
  * The share log: every summary saved or copied (here or from the command line), most recent

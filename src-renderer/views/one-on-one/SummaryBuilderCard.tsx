@@ -16,8 +16,8 @@ import {
   type PeriodChoice,
 } from '../../lib/oneOnOne';
 import { useOneOnOne } from '../../stores/oneOnOne';
-import './SummaryBuilderCard.css';
 import { RetryNotice } from '../../components/RetryNotice';
+import './SummaryBuilderCard.css';
 
 const PERIODS: { value: PeriodChoice; label: string }[] = [
   { value: 'sinceLast', label: 'Since the last shared summary' },

@@ -7,8 +7,8 @@ import { Input } from '../../components/Input';
 import { Notice } from '../../components/Notice';
 import { splitPoints } from '../../lib/oneOnOne';
 import { useOneOnOne } from '../../stores/oneOnOne';
-import './TalkingPointsCard.css';
 import { RetryNotice } from '../../components/RetryNotice';
+import './TalkingPointsCard.css';
 
 /**
  * Talking points: write one (Enter adds it), tick it once discussed (it moves to the collapsed
@@ -22,7 +22,8 @@ export function TalkingPointsCard() {
   const addPoint = useOneOnOne((s) => s.addPoint);
   const setDiscussed = useOneOnOne((s) => s.setDiscussed);
   const deletePoint = useOneOnOne((s) => s.deletePoint);
-  const [text, setText] = useState('');
+  const text = useOneOnOne((s) => s.pointDraft);
+  const setText = useOneOnOne((s) => s.setPointDraft);
   const [adding, setAdding] = useState(false);
   const [addError, setAddError] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);

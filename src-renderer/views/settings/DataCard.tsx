@@ -17,8 +17,8 @@ import {
   type RecordKind,
 } from '../../stores/data';
 import { useStatus } from '../../stores/status';
-import './DataCard.css';
 import { RetryNotice } from '../../components/RetryNotice';
+import './DataCard.css';
 
 const KIND_LABELS: Record<BackupKind, string> = {
   daily: 'Daily',

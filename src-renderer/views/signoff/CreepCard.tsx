@@ -14,8 +14,8 @@ import {
 } from '../../lib/signoff';
 import { useSettings } from '../../stores/settings';
 import { useSignoff } from '../../stores/signoff';
-import './CreepCard.css';
 import { RetryNotice } from '../../components/RetryNotice';
+import './CreepCard.css';
 
 const TREND_SENTENCES: Record<CreepStats['trend'], string> = {
   later: 'The line has been moving later.',
