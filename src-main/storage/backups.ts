@@ -86,7 +86,8 @@ export function findBackup(dataDir: string, id: string): BackupFile {
  * backup under a real name. The copy is checked before it replaces an older one.
  */
 function writeCopy(db: Db, target: string, now: number): void {
-  const temporary = `${target}.partial`;
+  // Per process: the app and a `keel` command may back up at the same moment; the last rename wins.
+  const temporary = partialName(target);
   const discard = (): void => {
     try {
       fs.rmSync(temporary, { force: true });
@@ -143,9 +144,10 @@ export function backupDaily(db: Db, dataDir: string, options: DailyBackupOptions
   const weekly = fileOf(dataDir, `weekly-${options.weekStart}`);
   if (!fs.existsSync(weekly)) {
     fs.mkdirSync(path.dirname(weekly), { recursive: true });
-    fs.copyFileSync(daily, `${weekly}.partial`);
-    fs.utimesSync(`${weekly}.partial`, options.now / 1000, options.now / 1000);
-    fs.renameSync(`${weekly}.partial`, weekly);
+    const partial = partialName(weekly);
+    fs.copyFileSync(daily, partial);
+    fs.utimesSync(partial, options.now / 1000, options.now / 1000);
+    fs.renameSync(partial, weekly);
   }
   prune(dataDir, 'daily', KEEP.daily);
   prune(dataDir, 'weekly', KEEP.weekly);
@@ -194,6 +196,11 @@ export function checkBackupFile(file: string, nativeBinding?: string): string | 
   } finally {
     db?.close();
   }
+}
+
+/** Where a copy is written before it is renamed into place (ignored by `listBackups`). */
+export function partialName(target: string): string {
+  return `${target}.${process.pid}.partial`;
 }
 
 /** `YYYYMMDD-HHMMSS` in UTC, for file names that sort by time. */

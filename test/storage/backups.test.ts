@@ -6,7 +6,7 @@ import { createServices } from '../../src-main/services';
 import { ManualClock } from '../../src-main/core/clock';
 import { dispatch } from '../../src-main/ipc/dispatch';
 import { createHandlers } from '../../src-main/ipc/handlers';
-import { checkBackupFile, listBackups } from '../../src-main/storage/backups';
+import { checkBackupFile, listBackups, partialName } from '../../src-main/storage/backups';
 import { MIGRATIONS, migrate } from '../../src-main/storage/migrations';
 import { snapshot } from '../helpers/db-snapshot';
 import { call } from '../helpers/populate';
@@ -167,8 +167,8 @@ describe('a backup copy', () => {
     const file = path.join(dataDir, 'backups', 'daily', 'keel-2027-03-15.db');
     const good = fs.readFileSync(file);
     // A folder where the temporary copy must go makes VACUUM INTO fail.
-    fs.mkdirSync(`${file}.partial`);
-    fs.writeFileSync(path.join(`${file}.partial`, 'x'), 'x');
+    fs.mkdirSync(partialName(file));
+    fs.writeFileSync(path.join(partialName(file), 'x'), 'x');
     expect(() => services.data.backupNow()).toThrow(/could not write a backup copy/);
     expect(fs.readFileSync(file).equals(good)).toBe(true);
     services.close();
