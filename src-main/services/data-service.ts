@@ -221,10 +221,13 @@ export class DataService {
       );
     }
     const added = Object.values(result.added).reduce((a, b) => a + b, 0);
-    if (added > 0) {
-      this.deps.settings.reload();
-      this.onReplaced.emit();
+    if (added === 0) {
+      // Nothing changed: the safety copy would only push an older one (perhaps a restore's undo) out.
+      fs.rmSync(safety.path, { force: true });
+      return { fileName: path.basename(file), added, skipped: result.skipped, safetyCopy: null };
     }
+    this.deps.settings.reload();
+    this.onReplaced.emit();
     return { fileName: path.basename(file), added, skipped: result.skipped, safetyCopy: this.toDto(safety) };
   }
 
@@ -238,6 +241,20 @@ export class DataService {
     fs.rmSync(path.join(this.deps.dataDir, SET_ASIDE_FOLDER), { recursive: true, force: true });
     this.deps.settings.reload();
     this.onReplaced.emit();
+    // The records are gone already; wiping the free space they leave can fail (a full disk: it
+    // needs room for a copy) or wait (another Keel reading). Say so truthfully, not "nothing changed".
+    let compacted: boolean;
+    try {
+      compacted = this.repo.compact();
+    } catch {
+      compacted = false;
+    }
+    if (!compacted) {
+      throw new KeelError(
+        'storage',
+        'Your data and its backups were deleted, but Keel could not yet wipe the space they used in its data file; choose Delete all my data again to finish.',
+      );
+    }
   }
 
   private readExport(file: string): ExportFile {

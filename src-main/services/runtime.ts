@@ -412,7 +412,8 @@ export class KeelRuntime {
   private backupIfDue(): void {
     const { data } = this.deps.services;
     try {
-      data.backupIfDue();
+      // A new copy: an open Settings view lists it.
+      if (data.backupIfDue() !== null) this.deps.push({ type: 'changed', topics: ['data'] });
     } catch (error) {
       const day = new Date(this.deps.clock.now()).toDateString();
       if (this.backupProblemDay === day) return;

@@ -11,6 +11,8 @@ import { LATEST_VERSION } from './migrations';
 export const BACKUPS_FOLDER = 'backups';
 /** How many copies of each kind are kept (issue #9: 7 daily and 4 weekly). */
 export const KEEP = { daily: 7, weekly: 4, safety: 3 } as const;
+/** Safety copies younger than this are never pruned. */
+export const SAFETY_DAYS = 7;
 
 /**
  * daily: one per day (today's is refreshed by "Back up now"); weekly: the first copy of each
@@ -169,7 +171,14 @@ export function backupBeforeChange(db: Db, dataDir: string, now: number): Backup
   }
   const id = `safety-${fileStamp(at)}`;
   writeCopy(db, fileOf(dataDir, id), now);
-  prune(dataDir, 'safety', KEEP.safety);
+  // Safety copies go by age: every one from the last week stays (a restore's undo among them),
+  // and at least the newest three.
+  const old = listBackups(dataDir)
+    .filter((b) => b.kind === 'safety')
+    .sort((a, b) => b.id.localeCompare(a.id))
+    .slice(KEEP.safety)
+    .filter((b) => b.createdAt < now - SAFETY_DAYS * 86_400_000);
+  for (const backup of old) fs.rmSync(backup.path, { force: true });
   return findBackup(dataDir, id);
 }
 

@@ -214,7 +214,16 @@ export class DataRepo {
       this.db
         .transaction(() => {
           this.db.pragma('defer_foreign_keys = ON');
-          for (const table of tables) this.db.prepare(`DELETE FROM main.${quote(table)}`).run();
+          // Keel's bookkeeping (the calendar file, an undismissed notice) describes now, not the
+          // backup's day: those settings rows stay as they are.
+          const keep = (table: string) =>
+            table === 'settings'
+              ? ` WHERE key NOT IN (${INTERNAL_SETTING_KEYS.map(() => '?').join(', ')})`
+              : '';
+          const params = (table: string) => (table === 'settings' ? [...INTERNAL_SETTING_KEYS] : []);
+          for (const table of tables) {
+            this.db.prepare(`DELETE FROM main.${quote(table)}${keep(table)}`).run(...params(table));
+          }
           for (const table of tables) {
             if (!sourceTables.has(table)) continue;
             const source = new Set(columnsOf(this.db, table, 'source'));
@@ -222,9 +231,9 @@ export class DataRepo {
             const list = columns.map(quote).join(', ');
             this.db
               .prepare(
-                `INSERT INTO main.${quote(table)} (${list}) SELECT ${list} FROM source.${quote(table)}`,
+                `INSERT INTO main.${quote(table)} (${list}) SELECT ${list} FROM source.${quote(table)}${keep(table)}`,
               )
-              .run();
+              .run(...params(table));
           }
         })
         .immediate();
@@ -244,7 +253,15 @@ export class DataRepo {
         for (const table of userTables(this.db)) this.db.prepare(`DELETE FROM ${quote(table)}`).run();
       })
       .immediate();
+  }
+
+  /**
+   * Rewrites the file and empties the WAL so deleted text is not left in free pages or old WAL
+   * frames. False when another connection's read kept the WAL from being emptied.
+   */
+  compact(): boolean {
     this.db.exec('VACUUM');
-    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    return result?.busy === 0;
   }
 }

@@ -64,8 +64,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
 /**
  * Why the data file cannot be opened, in one sentence. The environment (a read-only or missing
  * folder, a busy file, a failing disk) is said as such: the file is fine and must not be treated
- * as damaged. Anything else — not a database, corrupt, a schema Keel cannot migrate — "may be
- * damaged", which is what start-up recovery (recovery.ts) acts on.
+ * as damaged. Only SQLite's "not a database" or "corrupt" says "may be damaged", which is what
+ * start-up recovery (recovery.ts) acts on; anything else is a plain "cannot open".
  */
 export function openFailure(file: string, error: unknown): KeelError {
   const kind = storageFailureKind(error);
@@ -93,7 +93,9 @@ export function openFailure(file: string, error: unknown): KeelError {
         `Keel cannot open its data file ${file}: ${STORAGE_MESSAGES[kind]}`,
         options,
       );
-    default:
+    case 'damaged':
       return new KeelError('storage', `Keel cannot read its data file ${file}; it may be damaged.`, options);
+    default:
+      return new KeelError('storage', `Keel cannot open its data file ${file}.`, options);
   }
 }

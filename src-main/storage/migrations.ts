@@ -214,11 +214,17 @@ export function migrate(
   const latest = migrations.reduce((v, m) => Math.max(v, m.version), 0);
   const from = schemaVersion(db);
   if (from > latest) throw new DatabaseFromFutureError(from, latest, db.name);
-  const pending = [...migrations].filter((m) => m.version > from).sort((a, b) => a.version - b.version);
-  if (pending.length === 0) return { from, to: from };
-  db.transaction(() => {
-    for (const m of pending) m.up(db);
-    db.pragma(`user_version = ${latest}`);
-  }).immediate();
-  return { from, to: latest };
+  if (from === latest) return { from, to: from };
+  // The version is read again inside the write lock: two Keel processes starting together (the
+  // app and a `keel` command after an upgrade) must not both run the same migration.
+  return db
+    .transaction(() => {
+      const now = schemaVersion(db);
+      if (now > latest) throw new DatabaseFromFutureError(now, latest, db.name);
+      const pending = [...migrations].filter((m) => m.version > now).sort((a, b) => a.version - b.version);
+      for (const m of pending) m.up(db);
+      if (pending.length > 0) db.pragma(`user_version = ${latest}`);
+      return { from: now, to: latest };
+    })
+    .immediate();
 }

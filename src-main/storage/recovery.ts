@@ -31,16 +31,25 @@ export interface OpenedDatabase {
 function unusable(error: unknown): 'damaged' | 'newer' | null {
   if (error instanceof DatabaseFromFutureError) return 'newer';
   if (!(error instanceof KeelError) || error.code !== 'storage') return null;
-  const kind = storageFailureKind(error.cause);
-  // A read-only folder, a busy file or a failing disk leave the file as it was: never move it.
-  if (kind !== null && kind !== 'damaged') return null;
-  return kind === 'damaged' || error.message.includes('may be damaged') ? 'damaged' : null;
+  // Only SQLite's own word that the file is not a database or is corrupt moves it. A read-only
+  // folder, a busy file, a failing disk, a native module that does not load or another Keel
+  // migrating at the same moment all leave a healthy file: never move it for those.
+  return storageFailureKind(error.cause) === 'damaged' ? 'damaged' : null;
+}
+
+/** "This file is damaged", as SQLite itself would say it. */
+function damaged(file: string, detail: string): KeelError {
+  return new KeelError('storage', `Keel cannot read its data file ${file}; it may be damaged.`, {
+    cause: Object.assign(new Error(detail), { name: 'SqliteError', code: 'SQLITE_CORRUPT' }),
+  });
 }
 
 /**
- * Reads enough of the file to be sure it is whole: the header's page count against the file's
- * size (a truncated file is shorter), then the schema. Cheap enough for every start; a full
- * check runs on each backup copy instead.
+ * Reads enough of the file to be sure it is whole, cheaply enough for every start (a full check
+ * runs on each backup copy instead): the schema and one row of every table. A file shorter than
+ * its header's page count may have lost its tail — or may be mid-checkpoint, its last pages still
+ * in the WAL, while another Keel writes — so that alone decides nothing: SQLite's `quick_check`,
+ * which reads through the WAL, does.
  */
 function assertWhole(db: Db, file: string): void {
   if (file === ':memory:') return;
@@ -57,12 +66,14 @@ function assertWhole(db: Db, file: string): void {
   const sizeIsValid = header.readUInt32BE(92) === header.readUInt32BE(24);
   const pagesInHeader = header.readUInt32BE(28);
   const size = fs.statSync(file).size;
-  if (sizeIsValid && pagesInHeader * pageSize > size) {
-    throw new KeelError('storage', `Keel cannot read its data file ${file}; it may be damaged.`, {
-      cause: Object.assign(new Error('the file is shorter than its header says'), { code: 'SQLITE_CORRUPT' }),
-    });
-  }
+  const shorterThanHeader = sizeIsValid && pagesInHeader * pageSize > size;
   try {
+    if (shorterThanHeader) {
+      const problems = db.pragma('quick_check') as { quick_check: string }[];
+      if (problems.length !== 1 || problems[0]?.quick_check !== 'ok') {
+        throw damaged(file, `quick_check: ${problems[0]?.quick_check ?? 'no answer'}`);
+      }
+    }
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
     for (const { name } of db
       .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
@@ -70,6 +81,7 @@ function assertWhole(db: Db, file: string): void {
       db.prepare(`SELECT * FROM "${name.replace(/"/g, '""')}" LIMIT 1`).get();
     }
   } catch (error) {
+    if (error instanceof KeelError) throw error;
     throw openFailure(file, error);
   }
 }

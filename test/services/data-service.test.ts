@@ -100,9 +100,12 @@ describe('import', () => {
     );
 
     const before = snapshot(to.services.db);
+    const backups = to.services.data.overview().backups;
     const second = to.services.data.importFile(file);
-    expect(second).toMatchObject({ added: 0, skipped: first.added });
+    expect(second).toMatchObject({ added: 0, skipped: first.added, safetyCopy: null });
     expect(snapshot(to.services.db)).toBe(before);
+    // Nothing changed, so no safety copy pushes an older one (a restore's undo) out.
+    expect(to.services.data.overview().backups).toEqual(backups);
   });
 
   it('merges two machines’ data without duplicates; settings already set here win', async () => {
@@ -237,6 +240,32 @@ function isAcceptable(table: string, field: string, value: unknown): boolean {
 }
 
 describe('delete all my data', () => {
+  it('says the data was deleted even when wiping the free space fails afterwards', async () => {
+    const { services, clock } = makeServices(MONDAY);
+    await populate(services, clock);
+    services.data.backupIfDue();
+    const exec = services.db.exec.bind(services.db);
+    services.db.exec = (sql: string) => {
+      if (sql === 'VACUUM')
+        throw Object.assign(new Error('database or disk is full'), {
+          name: 'SqliteError',
+          code: 'SQLITE_FULL',
+        });
+      return exec(sql);
+    };
+    const result = await dispatch(createHandlers(services), 'data:deleteAll', { confirm: true });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'storage',
+        message:
+          'Your data and its backups were deleted, but Keel could not yet wipe the space they used in its data file; choose Delete all my data again to finish.',
+      },
+    });
+    expect(Object.values(services.data.overview().counts).every((n) => n === 0)).toBe(true);
+    expect(services.data.overview().backups).toEqual([]);
+  });
+
   it('needs the confirmation, then removes every record, setting and backup; do-not-disturb bookkeeping stays', async () => {
     const { services, clock, dataDir } = makeServices(MONDAY);
     await populate(services, clock);

@@ -13,12 +13,13 @@ const DAY = 86_400_000;
 
 describe('the runtime and the user’s data', () => {
   it('writes the daily backup at start-up and with the first presence sample of each new day', () => {
-    const { runtime, clock, dataDir } = makeRuntime(MONDAY);
+    const { runtime, clock, dataDir, pushed } = makeRuntime(MONDAY);
     runtime.start();
     // Not during start-up itself: the window and tray come first.
     expect(listBackups(dataDir)).toEqual([]);
     clock.advanceBy(STARTUP_BACKUP_DELAY_MS);
     expect(listBackups(dataDir).map((b) => b.id)).toEqual(['daily-2027-03-15', 'weekly-2027-03-15']);
+    expect(pushed).toContainEqual({ type: 'changed', topics: ['data'] });
     clock.advanceBy(DAY + PRESENCE_SAMPLE_MS);
     expect(
       listBackups(dataDir)

@@ -158,6 +158,38 @@ describe('restore', () => {
   });
 });
 
+describe('safety copies', () => {
+  it('keep every copy of the last week (a restore’s undo among them), and at least three', async () => {
+    const { services, clock, dataDir } = makeServices(MONDAY);
+    services.data.backupIfDue();
+    const first = services.data.restore('daily-2027-03-15').safetyCopy.id;
+    for (let i = 0; i < 5; i++) services.data.restore('daily-2027-03-15');
+    const safety = () => listBackups(dataDir).filter((b) => b.kind === 'safety');
+    expect(safety()).toHaveLength(6);
+    expect(safety().map((b) => b.id)).toContain(first);
+    clock.jumpTo(MONDAY + 8 * DAY);
+    services.data.backupIfDue();
+    services.data.restore('daily-2027-03-23');
+    // The six from last week are older than seven days: only the newest three of all stay.
+    expect(safety()).toHaveLength(3);
+    expect(safety().map((b) => b.id)).not.toContain(first);
+  });
+
+  it('a restore leaves Keel’s own bookkeeping (a dismissed notice, the calendar file) as it is now', async () => {
+    const { services, dataDir } = makeServices(MONDAY);
+    services.data.backupIfDue();
+    const db = services.db;
+    db.prepare(
+      "INSERT INTO settings (key, value, updated_at) VALUES ('calendarFile', '\"/now/cal.ics\"', 1)",
+    ).run();
+    services.data.restore('daily-2027-03-15');
+    expect(db.prepare("SELECT value FROM settings WHERE key = 'calendarFile'").get()).toEqual({
+      value: '"/now/cal.ics"',
+    });
+    expect(fs.existsSync(dataDir)).toBe(true);
+  });
+});
+
 describe('a backup copy', () => {
   it('is written whole or not at all: a failure leaves the last good copy', () => {
     const dataDir = tempDir();

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src-main/core/clock';
 import { KeelError } from '../../src-main/core/errors';
 import { createServices } from '../../src-main/services';
+import { openDatabase } from '../../src-main/storage/database';
+import { openOrRecover } from '../../src-main/storage/recovery';
 import { call } from '../helpers/populate';
 import { tempDir } from '../helpers/temp';
 
@@ -141,5 +143,51 @@ describe('an unusable data file', () => {
     expect(error).toBeInstanceOf(KeelError);
     expect((error as KeelError).code).toBe('storage');
     expect(fs.readFileSync(blocked, 'utf8')).toBe('a file where the data folder should be');
+  });
+
+  it('is not a healthy file in the middle of a checkpoint (its tail still in the WAL): nothing moves', () => {
+    const live = tempDir();
+    const file = path.join(live, 'keel.db');
+    const db = openDatabase(file);
+    db.pragma('wal_autocheckpoint = 0');
+    db.exec('CREATE TABLE t (x TEXT)');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const insert = db.prepare('INSERT INTO t VALUES (?)');
+    for (let i = 0; i < 200; i++) insert.run('x'.repeat(1000));
+    const dir = tempDir();
+    const copy = path.join(dir, 'keel.db');
+    fs.copyFileSync(file, copy);
+    fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
+    db.close();
+    // A checkpoint writes pages in ascending order: page 1 (with the larger page count) is in the
+    // file, the new tail is not yet — the file is shorter than its header says, and whole.
+    const wal = fs.readFileSync(`${copy}-wal`);
+    const pageSize = wal.readUInt32BE(8);
+    let page1: Buffer | undefined;
+    for (let at = 32; at + 24 + pageSize <= wal.length; at += 24 + pageSize) {
+      if (wal.readUInt32BE(at) === 1) page1 = wal.subarray(at + 24, at + 24 + pageSize);
+    }
+    if (!page1) throw new Error('no page 1 in the WAL');
+    const fd = fs.openSync(copy, 'r+');
+    fs.writeSync(fd, page1, 0, pageSize, 0);
+    fs.closeSync(fd);
+    expect(page1.readUInt32BE(28) * pageSize).toBeGreaterThan(fs.statSync(copy).size);
+
+    const { db: opened, recovery } = openOrRecover(dir, copy, { now: MONDAY });
+    expect(recovery).toBeNull();
+    expect(opened.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 200 });
+    opened.close();
+    expect(fs.existsSync(path.join(dir, 'set-aside'))).toBe(false);
+  });
+
+  it('is not a healthy file whose native module fails to load: it throws and nothing moves', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'keel.db');
+    openDatabase(file).close();
+    expect(() =>
+      openOrRecover(dir, file, { now: MONDAY, nativeBinding: path.join(dir, 'nope.node') }),
+    ).toThrow(KeelError);
+    expect(fs.existsSync(file)).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'set-aside'))).toBe(false);
   });
 });
