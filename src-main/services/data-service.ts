@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Clock } from '../core/clock';
 import { KeelError } from '../core/errors';
@@ -96,12 +95,47 @@ export interface DataDeps {
  * export and import as versioned JSON, and deleting everything. Every operation that replaces
  * data first takes a safety copy, and announces `onReplaced` so the app takes the new data up.
  */
+/** Copies a crashed Keel may have left half-written: older than this, nobody is writing them. */
+export const LEFTOVER_AGE_MS = 60 * 60 * 1000;
+
+/**
+ * Removes what an interrupted backup, restore or recovery left behind (full copies of the user's
+ * data under temporary names): `*.partial` and `*.staging` files in the backups folders, and a
+ * `keel.db.restoring` beside the database. Only old ones: another Keel may be writing a new one.
+ */
+export function removeLeftovers(dataDir: string, now: number): void {
+  const root = backupsDir(dataDir);
+  const folders = [root, ...['daily', 'weekly', 'safety'].map((kind) => path.join(root, kind))];
+  const candidates = [
+    path.join(dataDir, 'keel.db.restoring'),
+    ...folders.flatMap((folder) => {
+      try {
+        return fs
+          .readdirSync(folder)
+          .filter((name) => /\.(partial|staging)(-wal|-shm)?$/.test(name))
+          .map((name) => path.join(folder, name));
+      } catch {
+        return [];
+      }
+    }),
+  ];
+  for (const file of candidates) {
+    try {
+      if (now - fs.statSync(file).mtimeMs > LEFTOVER_AGE_MS) fs.rmSync(file, { force: true });
+    } catch {
+      // Gone already, or not ours to remove: nothing to tidy.
+    }
+  }
+}
+
 export class DataService {
   readonly onReplaced = new Emitter<void>();
   private readonly repo: DataRepo;
 
   constructor(private readonly deps: DataDeps) {
     this.repo = new DataRepo(deps.db);
+    // File ages are the file system's: its own clock, not Keel's.
+    removeLeftovers(deps.dataDir, Date.now());
     if (deps.recovery) {
       deps.settingsRepo.set(RECOVERY_KEY, this.recoveryDto(deps.recovery), deps.clock.now());
     }
@@ -149,7 +183,9 @@ export class DataService {
         `That backup cannot be restored because ${problem}; nothing was changed.`,
       );
     }
-    const staging = path.join(os.tmpdir(), `keel-restore-${process.pid}-${Date.now()}.db`);
+    // Staged inside the data folder (never the shared temp folder): a crash leaves the copy where
+    // Keel tidies it up, and "Delete all my data" removes it.
+    const staging = path.join(backupsDir(this.deps.dataDir), `restore-${process.pid}-${Date.now()}.staging`);
     try {
       fs.copyFileSync(backup.path, staging);
       openDatabase(staging, { nativeBinding: this.deps.nativeBinding }).close();

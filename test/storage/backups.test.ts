@@ -190,6 +190,31 @@ describe('safety copies', () => {
   });
 });
 
+describe('leftovers of an interrupted copy', () => {
+  it('are removed at start-up once they are old, never while another Keel may still write them', () => {
+    const dataDir = tempDir();
+    const daily = path.join(dataDir, 'backups', 'daily');
+    fs.mkdirSync(daily, { recursive: true });
+    const old = Date.now() / 1000 - 2 * 3600;
+    const leftovers = [
+      path.join(daily, 'keel-2027-03-14.db.123.partial'),
+      path.join(dataDir, 'backups', 'restore-123-1.staging'),
+      path.join(dataDir, 'backups', 'restore-123-1.staging-wal'),
+      path.join(dataDir, 'keel.db.restoring'),
+    ];
+    for (const file of leftovers) {
+      fs.writeFileSync(file, 'a copy of the user’s data');
+      fs.utimesSync(file, old, old);
+    }
+    const fresh = path.join(daily, 'keel-2027-03-15.db.456.partial');
+    fs.writeFileSync(fresh, 'being written by another Keel right now');
+    const { services } = makeServices(MONDAY, 'Europe/Berlin', { dataDir });
+    for (const file of leftovers) expect(fs.existsSync(file), file).toBe(false);
+    expect(fs.existsSync(fresh)).toBe(true);
+    services.close();
+  });
+});
+
 describe('a backup copy', () => {
   it('is written whole or not at all: a failure leaves the last good copy', () => {
     const dataDir = tempDir();
