@@ -159,9 +159,8 @@ export class DataService {
 
   /** Today's backup, unless there is one: at start-up and with each presence sample. */
   backupIfDue(): BackupDto | null {
-    const today = this.today();
-    if (listBackups(this.deps.dataDir).some((b) => b.id === `daily-${today.today}`)) return null;
-    return this.toDto(backupDaily(this.deps.db, this.deps.dataDir, today));
+    const written = backupDaily(this.deps.db, this.deps.dataDir, this.today());
+    return written && this.toDto(written);
   }
 
   /** "Back up now": today's copy written again with what is there now. */

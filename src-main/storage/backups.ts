@@ -136,13 +136,15 @@ export interface DailyBackupOptions {
 }
 
 /**
- * The daily backup: today's copy (unless there is one already), the week's copy when the week
- * has none, then the oldest beyond 7 daily and 4 weekly are removed. Returns the daily copy.
+ * The daily backup: today's copy, the week's copy when the week has none, then the oldest beyond
+ * 7 daily and 4 weekly are removed. Returns the daily copy, or null when today's was there
+ * already (and `refresh` was not asked): one file check, for the presence tick that asks often.
  */
-export function backupDaily(db: Db, dataDir: string, options: DailyBackupOptions): BackupFile {
+export function backupDaily(db: Db, dataDir: string, options: DailyBackupOptions): BackupFile | null {
   const dailyId = `daily-${options.today}`;
   const daily = fileOf(dataDir, dailyId);
-  if (options.refresh || !fs.existsSync(daily)) writeCopy(db, daily, options.now);
+  if (!options.refresh && fs.existsSync(daily)) return null;
+  writeCopy(db, daily, options.now);
   const weekly = fileOf(dataDir, `weekly-${options.weekStart}`);
   if (!fs.existsSync(weekly)) {
     fs.mkdirSync(path.dirname(weekly), { recursive: true });
