@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +13,8 @@ import {
   screenshotBoth,
   testPost,
   type PreviewSession,
+  exportedFile,
+  saveSummaryAs,
 } from './preview-server';
 
 /**
@@ -229,12 +230,7 @@ async function recordLayout(view: string): Promise<void> {
   );
 }
 
-const exported = (ext: string): string => {
-  const dir = path.join(session.dataDir, 'exports');
-  const file = fs.readdirSync(dir).find((f) => f.endsWith(ext));
-  if (!file) throw new Error(`no ${ext} export`);
-  return fs.readFileSync(path.join(dir, file), 'utf8');
-};
+const exported = (ext: string): string => exportedFile(session.dataDir, ext);
 
 type Node = DefaultTreeAdapterMap['node'];
 
@@ -343,20 +339,12 @@ describe('hostile text in the window and the exports', () => {
 
   it('One-on-one exports: Markdown escaped as shown, HTML entity-escaped and inert in a browser', async () => {
     const shown = (await page.getByLabel('Summary as Markdown').textContent()) ?? '';
-    await page.getByRole('button', { name: 'Save as Markdown…' }).click();
-    await page
-      .getByText(/Saved keel-one-on-one-.*\.md/)
-      .first()
-      .waitFor();
+    await saveSummaryAs(page, 'Markdown');
     const markdown = exported('.md');
     expect(markdown).toBe(shown);
     expectEscapedMarkdown(markdown);
 
-    await page.getByRole('button', { name: 'Save as HTML…' }).click();
-    await page
-      .getByText(/Saved keel-one-on-one-.*\.html/)
-      .first()
-      .waitFor();
+    await saveSummaryAs(page, 'HTML');
     const html = exported('.html');
     expectEscapedHtml(html);
 

@@ -7,7 +7,14 @@ import { instantAt } from '../../src-main/core/time';
 import { CheckinRepo } from '../../src-main/storage/checkin-repo';
 import { openDatabase } from '../../src-main/storage/database';
 import { databasePath } from '../../src-main/storage/paths';
-import { openPreviewSession, SCREENSHOTS, screenshotBoth, type PreviewSession } from './preview-server';
+import {
+  exportedFile,
+  openPreviewSession,
+  saveSummaryAs,
+  SCREENSHOTS,
+  screenshotBoth,
+  type PreviewSession,
+} from './preview-server';
 
 let session: PreviewSession;
 let page: Page;
@@ -54,12 +61,7 @@ afterAll(async () => {
   await session?.close();
 });
 
-const exported = (ext: string): string => {
-  const dir = path.join(session.dataDir, 'exports');
-  const file = fs.readdirSync(dir).find((f) => f.endsWith(ext));
-  if (!file) throw new Error(`no ${ext} export`);
-  return fs.readFileSync(path.join(dir, file), 'utf8');
-};
+const exported = (ext: string): string => exportedFile(session.dataDir, ext);
 
 describe('the one-on-one summary, end to end in the preview', () => {
   it('builds a summary with the shareable note ticked; the private one cannot be ticked', async () => {
@@ -77,18 +79,10 @@ describe('the one-on-one summary, end to end in the preview', () => {
 
   it('exports Markdown and HTML: exactly the preview, never the private note', async () => {
     const shown = (await page.getByLabel('Summary as Markdown').textContent()) ?? '';
-    await page.getByRole('button', { name: 'Save as Markdown…' }).click();
-    await page
-      .getByText(/Saved keel-one-on-one-.*\.md/)
-      .first()
-      .waitFor();
+    await saveSummaryAs(page, 'Markdown');
     const markdown = exported('.md');
     expect(markdown).toBe(shown);
-    await page.getByRole('button', { name: 'Save as HTML…' }).click();
-    await page
-      .getByText(/Saved keel-one-on-one-.*\.html/)
-      .first()
-      .waitFor();
+    await saveSummaryAs(page, 'HTML');
     const html = exported('.html');
     expect(html).toContain('Release week went well &lt;b&gt;despite&lt;/b&gt; two incidents');
     for (const out of [markdown, html]) expect(out).not.toContain('PRIVATE-e2e');

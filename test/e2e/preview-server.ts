@@ -185,3 +185,21 @@ export async function openPreviewSession(options: {
     },
   };
 }
+
+/** The text of the file the preview's recording shell saved with this ending (`.md`, `.html`). */
+export function exportedFile(dataDir: string, ext: string): string {
+  const dir = path.join(dataDir, 'exports');
+  const file = fs.readdirSync(dir).find((f) => f.endsWith(ext));
+  if (!file) throw new Error(`no ${ext} export`);
+  return fs.readFileSync(path.join(dir, file), 'utf8');
+}
+
+/** Clicks "Save as Markdown…" or "Save as HTML…" on the One-on-one view and waits for "Saved …". */
+export async function saveSummaryAs(page: Page, format: 'Markdown' | 'HTML'): Promise<void> {
+  await page.getByRole('button', { name: `Save as ${format}…` }).click();
+  const ext = format === 'Markdown' ? 'md' : 'html';
+  await page
+    .getByText(new RegExp(`Saved keel-one-on-one-.*\\.${ext}`))
+    .first()
+    .waitFor();
+}
