@@ -19,7 +19,8 @@ import { openDatabase } from '../../src-main/storage/database';
 import { CheckinRepo } from '../../src-main/storage/checkin-repo';
 import { FocusRepo } from '../../src-main/storage/focus-repo';
 import { databasePath } from '../../src-main/storage/paths';
-import { SummaryRepo, type ShareFormat } from '../../src-main/storage/summary-repo';
+import { SummaryRepo } from '../../src-main/storage/summary-repo';
+import { type ShareFormat } from '../../src-main/shared/dto';
 import { WorkdayRepo } from '../../src-main/storage/workday-repo';
 import { DATA_FROM, DATA_TO, ZONE } from './world';
 

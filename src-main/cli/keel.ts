@@ -14,7 +14,7 @@ import { createHandlers } from '../ipc/handlers';
 import type { Channel, ChannelInput, ChannelOutput } from '../ipc/contract';
 import { createServices, type Services } from '../services';
 import { resolveDataDir } from '../storage/paths';
-import { storageFailure } from '../storage/write-errors';
+import { storageFailure } from '../services/errors';
 import { version } from '../version';
 
 /** A failure the user can act on: printed as one line, exit code 1. */

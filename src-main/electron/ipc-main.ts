@@ -1,5 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { CHANNELS, STATE_CHANNEL, type IpcResult, type StateEvent } from '../ipc/contract';
+import { CHANNELS, STATE_CHANNEL, type IpcResult } from '../ipc/contract';
+import { type StateEvent } from '../shared/state';
 import { dispatch } from '../ipc/dispatch';
 import type { Handlers } from '../ipc/handlers';
 import { APP_ORIGIN, isTrustedSender, type SenderInfo } from '../ipc/sender';

@@ -24,25 +24,27 @@ import {
 } from 'electron';
 import { systemClock } from '../core/clock';
 import { KeelError } from '../core/errors';
-import type { StateEvent, ViewName } from '../ipc/contract';
+import type { StateEvent } from '../shared/state';
+import type { ViewName } from '../shared/views';
 import { createHandlers } from '../ipc/handlers';
 import { isChannel } from '../ipc/contract';
 import { createLog, logIdentifier } from '../platform/log';
 import { createAutostart, startedHidden } from '../platform/autostart';
 import { watchDatabaseFiles } from '../platform/database-watch';
+import { nodeFileWatch } from '../platform/file-watch';
 import { createCommandRunner } from '../platform/dnd/command-runner';
 import { detectDndController } from '../platform/dnd/detect';
 import { DbusNotificationsBus } from '../platform/dnd/notifications-bus';
 import { createElectronNotifier } from '../platform/electron-notifier';
 import { createElectronPower } from '../platform/electron-power';
 import { createElectronTray, loadTrayIcons } from '../platform/electron-tray';
-import { nodeTimers } from '../platform/node-timers';
-import type { ShellPort, TrayPort } from '../platform/ports';
+import { systemTimers } from '../core/clock';
+import type { ShellPort, TrayPort } from '../services/ports';
 import { createServices, type Services } from '../services';
 import { AutostartSync } from '../services/autostart-sync';
 import { ExternalChangeWatcher } from '../services/external-changes';
 import { FOCUS_SHORTCUT, KeelRuntime } from '../services/runtime';
-import { resolveDataDir } from '../storage/paths';
+import { databasePath, resolveDataDir } from '../storage/paths';
 import { version } from '../version';
 import { APP_ENTRY_URL, APP_SCHEME, createAppRequestHandler, registerAppScheme } from './app-protocol';
 import { CONTENT_SECURITY_POLICY } from './csp';
@@ -230,6 +232,7 @@ function run(): void {
         version,
         nativeBinding: process.env.KEEL_NATIVE_BINDING,
         dndController,
+        fileWatch: nodeFileWatch,
       });
     } catch (error) {
       failStartup(error);
@@ -285,7 +288,7 @@ function run(): void {
     runtime = new KeelRuntime({
       services,
       clock: systemClock,
-      timers: nodeTimers,
+      timers: systemTimers,
       tray,
       notifier,
       power: createElectronPower(powerMonitor),
@@ -333,10 +336,10 @@ function run(): void {
       calendar: services.calendar,
       replan: () => started.externalChange(),
       push: pushState,
-      timers: nodeTimers,
+      timers: systemTimers,
       onError: (error) => log.error('could not take up changes made by the keel command', error),
     });
-    externalChanges.start(watchDatabaseFiles(dataDir));
+    externalChanges.start(watchDatabaseFiles(databasePath(dataDir)));
 
     if (process.env.KEEL_SMOKE === '1') {
       const smoke: KeelSmokeState = { trayCreated: true, trayState: runtime.trayState(), dataDir, version };

@@ -1,10 +1,11 @@
 /**
  * The runtime half of the IPC contract that the preload needs: channel names and the builder of
  * `window.keel`. Kept apart from the zod schemas (contract.ts) so the sandboxed preload stays a
- * few kilobytes; contract.ts checks at compile time that both name the same channels.
+ * few kilobytes; contract.ts checks at compile time that both name the same channels, and owns
+ * the types (`KeelApi`) that this file's builder is called with. Imports nothing of contract.ts.
  */
 import type { ErrorPayload } from '../core/errors';
-import type { Channel, ChannelInput, ChannelOutput } from './contract';
+import type { StateEvent } from '../shared/state';
 
 export const CHANNELS = [
   'app:status',
@@ -59,52 +60,23 @@ export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: ErrorPay
 /** The Electron IPC channel main uses to push `StateEvent`s to the window. */
 export const STATE_CHANNEL = 'keel:state';
 
-/** The window's views, in navigation order. */
-export const VIEWS = ['today', 'focus', 'checks', 'signoff', 'one-on-one', 'settings'] as const;
-export type ViewName = (typeof VIEWS)[number];
-
-/** Topics the main side announces when their data changed; the renderer re-reads them. */
-export const STATE_TOPICS = [
-  'settings',
-  'status',
-  'agenda',
-  'focus',
-  'dnd',
-  'calendar',
-  'signoff',
-  'checks',
-  'talk',
-  'summary',
-  'data',
-] as const;
-export type StateTopic = (typeof STATE_TOPICS)[number];
-
-/** Main -> renderer pushes, through the one `keel.onState` subscription. */
-export type StateEvent = { type: 'changed'; topics: StateTopic[] } | { type: 'navigate'; view: ViewName };
-
-type DomainOf<C> = C extends `${infer D}:${string}` ? D : never;
-export type Domain = DomainOf<Channel>;
-type MethodOf<C extends Channel> =
-  Record<string, never> extends ChannelInput<C>
-    ? (input?: ChannelInput<C>) => Promise<IpcResult<ChannelOutput<C>>>
-    : (input: ChannelInput<C>) => Promise<IpcResult<ChannelOutput<C>>>;
-
-/** `window.keel`: one method per channel, grouped by domain (`keel.settings.set(...)`). */
-export type KeelApi = {
-  [D in Domain]: { [C in Channel as C extends `${D}:${infer V}` ? V : never]: MethodOf<C> };
-} & {
-  onState(listener: (event: StateEvent) => void): () => void;
-};
-
-export type Invoke = (channel: Channel, input: unknown) => Promise<IpcResult<unknown>>;
+/** The transport under `window.keel`: Electron IPC in the app, HTTP in the preview. */
+export type Invoke = (channel: ChannelName, input: unknown) => Promise<IpcResult<unknown>>;
 
 /** Builds `window.keel` over a transport (Electron IPC in the app, HTTP in the preview). */
-export function buildApi(invoke: Invoke, onState: KeelApi['onState']): KeelApi {
+/**
+ * Builds `window.keel` over a transport: one method per channel, grouped by domain. `Api` is the
+ * contract's `KeelApi` (a type-only import for the caller, so the preload stays free of zod).
+ */
+export function buildApi<Api>(
+  invoke: Invoke,
+  onState: (listener: (event: StateEvent) => void) => () => void,
+): Api {
   const api: Record<string, Record<string, (input?: unknown) => Promise<IpcResult<unknown>>>> = {};
   for (const name of CHANNELS) {
     const [domain, verb] = name.split(':') as [string, string];
     api[domain] ??= {};
     (api[domain] as Record<string, unknown>)[verb] = (input?: unknown) => invoke(name, input ?? {});
   }
-  return Object.freeze({ ...api, onState }) as unknown as KeelApi;
+  return Object.freeze({ ...api, onState }) as unknown as Api;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { ChannelName } from './channels';
+import type { ChannelName, IpcResult } from './channels';
+import type { StateEvent } from '../shared/state';
 import { settingSchemas, SETTING_KEYS, type SettingKey, type Settings } from '../core/settings';
 import { isInputDate, isLocalDate } from '../core/time';
 import { INTERRUPTION_KINDS, type FocusStats } from '../core/focus';
@@ -8,21 +9,27 @@ import { checkInInputSchema, localDaysBetween, type CheckInInput } from '../core
 import { TREND_RANGES } from '../core/checkin-trends';
 import { QUESTIONNAIRE_KINDS } from '../core/questionnaires';
 import { summaryChoicesSchema } from '../core/summary';
-import type { ShareDto, SummaryOptions, SummaryPreview, TalkingPointDto } from '../services/summary-service';
+import { BACKUP_ID_PATTERN } from '../core/backup-id';
 import type {
+  AgendaEventDto,
   CalendarStatus,
   CheckForm,
   CheckInDto,
   CheckTrends,
+  DataOverview,
   DndStatus,
   ExportResult,
+  FocusStatus,
+  ImportResult,
   QuestionnaireOutcome,
+  RestoreResult,
+  ShareDto,
   SignoffStatus,
-} from '../services/dto';
-import type { FocusStatus } from '../services/focus-service';
-import type { DataOverview, ImportResult, RestoreResult } from '../services/data-service';
-import { BACKUP_ID_PATTERN } from '../core/backup-id';
-import type { AgendaEventDto, Status } from '../services/status-service';
+  Status,
+  SummaryOptions,
+  SummaryPreview,
+  TalkingPointDto,
+} from '../shared/dto';
 
 /**
  * The one IPC contract: channel -> input schema (zod) + output type. Main validates every
@@ -294,5 +301,19 @@ export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(contract, value);
 }
 
-export { buildApi, CHANNELS, STATE_CHANNEL, STATE_TOPICS, VIEWS } from './channels';
-export type { Domain, Invoke, IpcResult, KeelApi, StateEvent, StateTopic, ViewName } from './channels';
+type DomainOf<C> = C extends `${infer D}:${string}` ? D : never;
+export type Domain = DomainOf<Channel>;
+type MethodOf<C extends Channel> =
+  Record<string, never> extends ChannelInput<C>
+    ? (input?: ChannelInput<C>) => Promise<IpcResult<ChannelOutput<C>>>
+    : (input: ChannelInput<C>) => Promise<IpcResult<ChannelOutput<C>>>;
+
+/** `window.keel`: one method per channel, grouped by domain (`keel.settings.set(...)`). */
+export type KeelApi = {
+  [D in Domain]: { [C in Channel as C extends `${D}:${infer V}` ? V : never]: MethodOf<C> };
+} & {
+  onState(listener: (event: StateEvent) => void): () => void;
+};
+
+export { buildApi, CHANNELS, STATE_CHANNEL } from './channels';
+export type { Invoke, IpcResult } from './channels';

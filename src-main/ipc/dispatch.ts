@@ -1,6 +1,6 @@
 import { KeelError, toErrorPayload } from '../core/errors';
 import { describeIssues } from '../core/validation';
-import { storageFailure } from '../storage/write-errors';
+import { storageFailure } from '../services/errors';
 import { contract, isChannel, type IpcResult } from './contract';
 import type { Handlers } from './handlers';
 

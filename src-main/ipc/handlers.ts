@@ -1,15 +1,12 @@
 import { startOfLocalDate, addLocalDays } from '../core/time';
 import { KeelError } from '../core/errors';
-import type { ShellPort } from '../platform/ports';
+import type { FileDialogPort } from '../services/ports';
 import type { Services } from '../services';
 import { toEventDto } from '../services/status-service';
 import type { Channel, ChannelOutput, ParsedInput } from './contract';
 
-/** The dialogs handlers may open (main's save and open dialogs). */
-export type DialogPort = Pick<ShellPort, 'saveFile' | 'chooseFile' | 'copyText' | 'printToPdf'>;
-
 /** Where there is no window to ask in (the CLI), file choices come from arguments instead. */
-const NO_DIALOGS: DialogPort = {
+const NO_DIALOGS: FileDialogPort = {
   saveFile: () =>
     Promise.reject(
       new KeelError('invalid_input', 'There is no window to ask where to save; name a file instead.'),
@@ -29,7 +26,7 @@ export type Handlers = {
 };
 
 /** The handler table: one function per channel, each calling services with validated input. */
-export function createHandlers(services: Services, shell: DialogPort = NO_DIALOGS): Handlers {
+export function createHandlers(services: Services, shell: FileDialogPort = NO_DIALOGS): Handlers {
   return {
     'app:status': () => services.status.status(),
     'settings:get': () => services.settings.get(),

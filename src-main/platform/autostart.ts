@@ -8,9 +8,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { App } from 'electron';
-import type { AutostartPort } from './ports';
+import type { AutostartPort } from '../services/ports';
 
-export type { AutostartPort } from './ports';
+export type { AutostartPort } from '../services/ports';
 
 /** The argument a start at login passes: stay in the tray (main.ts reads it). */
 export const HIDDEN_ARG = '--hidden';

@@ -4,7 +4,7 @@ import type {
   NotificationActionEventParams,
   NotificationConstructorOptions,
 } from 'electron';
-import type { KeelNotification, NotifierPort } from './ports';
+import type { KeelNotification, NotifierPort } from '../services/ports';
 
 /**
  * The slice of an Electron `Notification` Keel uses. `on` is spelled out per event because

@@ -1,5 +1,5 @@
 import type { PowerMonitor } from 'electron';
-import type { PowerEvent, PowerPort } from './ports';
+import type { PowerEvent, PowerPort } from '../services/ports';
 
 /**
  * The slice of Electron's `powerMonitor` Keel uses. Not `Pick<PowerMonitor, 'on' | …>`: Electron

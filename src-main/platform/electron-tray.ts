@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
-import type { TrayMenuItem, TrayPort, TrayState } from './ports';
+import type { TrayMenuItem, TrayPort, TrayState } from '../services/ports';
 
 export const TRAY_STATES: readonly TrayState[] = ['idle', 'focus', 'after-hours'];
 

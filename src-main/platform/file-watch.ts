@@ -1,10 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-
-/** Watches one file for changes; `watch` returns the function that stops watching. */
-export interface FileWatchPort {
-  watch(filePath: string, onChange: () => void): () => void;
-}
+import type { FileWatchPort } from '../services/ports/file-watch';
 
 /**
  * Watches the file's folder and filters by name: editors and sync tools (and calendar apps

@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { KeelError } from '../core/errors';
-import type { ViewName } from '../ipc/contract';
-import type { DndController, DndPrior } from './dnd/dnd-controller';
+import type { ViewName } from '../shared/views';
+import type { DndController, DndPrior } from '../services/ports';
 import type {
   AutostartPort,
   KeelNotification,
@@ -17,7 +17,7 @@ import type {
   TrayMenuItem,
   TrayPort,
   TrayState,
-} from './ports';
+} from '../services/ports';
 
 class Listeners<Args extends unknown[]> {
   private readonly set = new Set<(...args: Args) => void>();

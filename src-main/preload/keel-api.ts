@@ -1,5 +1,7 @@
 import type { ContextBridge, IpcRendererEvent } from 'electron';
-import { buildApi, STATE_CHANNEL, type IpcResult, type KeelApi, type StateEvent } from '../ipc/channels';
+import { buildApi, STATE_CHANNEL, type IpcResult } from '../ipc/channels';
+import type { KeelApi } from '../ipc/contract';
+import { type StateEvent } from '../shared/state';
 
 /**
  * The slice of `ipcRenderer` the preload uses. `on`/`removeListener` are spelled out because
@@ -20,7 +22,7 @@ export const API_KEY = 'keel';
  * can reach exactly the contract's channels (STYLE.md anti-pattern 2).
  */
 export function createKeelApi(ipc: IpcRendererSlice): KeelApi {
-  return buildApi(
+  return buildApi<KeelApi>(
     (channel, input) => ipc.invoke(channel, input) as Promise<IpcResult<unknown>>,
     (listener) => {
       // Only the payload crosses: the IPC event carries `sender` (ipcRenderer itself).

@@ -3,7 +3,9 @@
  * HTTP to the preview server, which runs the real handler table on a real SQLite file.
  * Loaded as a classic script before the app, so the app cannot tell the difference.
  */
-import { buildApi, type IpcResult, type StateEvent } from '../ipc/channels';
+import { buildApi, type IpcResult } from '../ipc/channels';
+import type { KeelApi } from '../ipc/contract';
+import { type StateEvent } from '../shared/state';
 
 const unreachable: IpcResult<never> = {
   ok: false,
@@ -30,7 +32,7 @@ function subscribe(listener: (event: StateEvent) => void): () => void {
   };
 }
 
-const api = buildApi(async (channel, input) => {
+const api = buildApi<KeelApi>(async (channel, input) => {
   try {
     const response = await fetch('/__keel/ipc', {
       method: 'POST',

@@ -12,11 +12,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ManualClock, systemClock, type Clock, type Timers } from '../core/clock';
 import { KeelError, toErrorPayload } from '../core/errors';
-import type { StateEvent } from '../ipc/contract';
+import type { StateEvent } from '../shared/state';
 import { dispatch } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
 import { watchDatabaseFiles } from '../platform/database-watch';
-import { nodeTimers } from '../platform/node-timers';
+import { databasePath } from '../storage/paths';
+import { nodeFileWatch } from '../platform/file-watch';
+import { systemTimers } from '../core/clock';
 import {
   FakePower,
   RecordingAutostart,
@@ -25,7 +27,7 @@ import {
   RecordingShell,
   RecordingTray,
 } from '../platform/recording';
-import type { PowerEvent } from '../platform/ports';
+import type { PowerEvent } from '../services/ports';
 import { createServices, type Services } from '../services';
 import { AutostartSync } from '../services/autostart-sync';
 import { ExternalChangeWatcher } from '../services/external-changes';
@@ -74,10 +76,16 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const testMode = options.testClockStart !== undefined;
   const manual = testMode ? new ManualClock(options.testClockStart as number) : undefined;
   const clock: Clock = manual ?? systemClock;
-  const timers: Timers = manual ?? nodeTimers;
+  const timers: Timers = manual ?? systemTimers;
 
   const dnd = new RecordingDndController();
-  const services = createServices({ dataDir: options.dataDir, clock, version, dndController: dnd });
+  const services = createServices({
+    dataDir: options.dataDir,
+    clock,
+    version,
+    dndController: dnd,
+    fileWatch: nodeFileWatch,
+  });
   const streams = new Set<http.ServerResponse>();
   const push = (event: StateEvent) => {
     for (const res of streams) res.write(`data: ${JSON.stringify(event)}\n\n`);
@@ -111,10 +119,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     calendar: services.calendar,
     replan: () => runtime.externalChange(),
     push,
-    timers: nodeTimers,
+    timers: systemTimers,
     onError: (error) => console.error('[keel preview]', error),
   });
-  externalChanges.start(watchDatabaseFiles(options.dataDir));
+  externalChanges.start(watchDatabaseFiles(databasePath(options.dataDir)));
 
   const indexHtml = () =>
     fs

@@ -1,4 +1,4 @@
-import type { AutostartPort } from '../platform/ports';
+import type { AutostartPort } from './ports';
 import type { SettingsService } from './settings-service';
 
 export const AUTOSTART_ON_FAILED = 'Keel could not set itself to start when you log in.';

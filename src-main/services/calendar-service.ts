@@ -4,10 +4,10 @@ import { KeelError } from '../core/errors';
 import { focusPlanToIcs } from '../core/ics-export';
 import { meetingsBetween, parseMeetings, type Meeting, type ParsedCalendar } from '../core/ics-import';
 import { toLocalIso } from '../core/time';
-import type { FileWatchPort } from '../platform/file-watch';
-import { nodeTimers } from '../platform/node-timers';
-import type { ShellPort } from '../platform/ports';
-import type { CalendarStatus, ExportResult } from './dto';
+import type { FileWatchPort } from './ports';
+import { systemTimers } from '../core/clock';
+import type { FileDialogPort } from './ports';
+import type { CalendarStatus, ExportResult } from '../shared/dto';
 import { Emitter } from './events';
 import type { MeetingSource } from './focus-service';
 import type { SettingsService } from './settings-service';
@@ -64,7 +64,7 @@ export class CalendarService implements MeetingSource {
   private readonly debounceMs: number;
 
   constructor(private readonly deps: CalendarServiceDeps) {
-    this.timers = deps.timers ?? nodeTimers;
+    this.timers = deps.timers ?? systemTimers;
     this.debounceMs = deps.debounceMs ?? CALENDAR_DEBOUNCE_MS;
   }
 
@@ -163,7 +163,7 @@ export class CalendarService implements MeetingSource {
   }
 
   /** Writes the focus plan as .ics where the user chooses. */
-  async exportPlan(shell: Pick<ShellPort, 'saveFile'>): Promise<ExportResult> {
+  async exportPlan(shell: Pick<FileDialogPort, 'saveFile'>): Promise<ExportResult> {
     const settings = this.deps.settings.get();
     const content = focusPlanToIcs(
       settings.focusPlan,

@@ -46,7 +46,13 @@ import type { Settings } from '../core/settings';
 import { hoursOn } from '../core/signoff-policy';
 import { clockTimeOf, localDateOf, toLocalIso, type LocalDate } from '../core/time';
 import type { CheckinRepo } from '../storage/checkin-repo';
-import type { CheckForm, CheckInDto, CheckTrends, QuestionnaireDto, QuestionnaireOutcome } from './dto';
+import type {
+  CheckForm,
+  CheckInDto,
+  CheckTrends,
+  QuestionnaireDto,
+  QuestionnaireOutcome,
+} from '../shared/dto';
 import { Emitter } from './events';
 import type { SettingsService } from './settings-service';
 

@@ -8,11 +8,10 @@ import {
   EXPORT_FORMAT_VERSION,
   exportFileSchema,
   type ExportFile,
-  type ExportTable,
 } from '../core/export-format';
 import { weekStartOf } from '../core/signoff';
 import { localDateOf, toLocalIso } from '../core/time';
-import type { ShellPort } from '../platform/ports';
+import type { FileDialogPort } from './ports';
 import {
   backupBeforeChange,
   backupDaily,
@@ -21,7 +20,6 @@ import {
   findBackup,
   listBackups,
   type BackupFile,
-  type BackupKind,
 } from '../storage/backups';
 import { openDatabase, type Db } from '../storage/database';
 import { DataRepo } from '../storage/data-repo';
@@ -30,53 +28,12 @@ import { SET_ASIDE_FOLDER, type Recovery } from '../storage/recovery';
 import type { SettingsRepo } from '../storage/settings-repo';
 import { Emitter } from './events';
 import type { SettingsService } from './settings-service';
+import type { BackupDto, DataOverview, ImportResult, RecoveryDto, RestoreResult } from '../shared/dto';
 
 /** The settings-table key that keeps a recovery notice until the user has read it. */
 export const RECOVERY_KEY = 'recoveryNotice';
 /** Larger files are refused before reading: a year of daily use is well under 1 MB. */
 export const IMPORT_MAX_BYTES = 64 * 1024 * 1024;
-
-export interface BackupDto {
-  id: string;
-  kind: BackupKind;
-  /** Local ISO time the copy was written. */
-  createdAt: string;
-  sizeBytes: number;
-}
-
-export interface RecoveryDto {
-  at: string;
-  reason: Recovery['reason'];
-  movedTo: string;
-  restoredFrom: BackupDto['id'] | null;
-  message: string;
-}
-
-export interface DataOverview {
-  /** The data folder (the database, backups, set-aside files and logs are all in it). */
-  folder: string;
-  backupsFolder: string;
-  backups: BackupDto[];
-  /** What happened at start-up if the data file could not be used; null once dismissed. */
-  recovery: RecoveryDto | null;
-  /** How many records of each kind there are. */
-  counts: Record<ExportTable, number>;
-}
-
-export interface RestoreResult {
-  restored: BackupDto;
-  /** The copy of the data as it was just before, so the restore can be undone. */
-  safetyCopy: BackupDto;
-}
-
-export interface ImportResult {
-  /** The file's name (not its folder), or null when the user cancelled. */
-  fileName: string | null;
-  added: number;
-  /** Records already here (same id), and running focus blocks, which only their machine ends. */
-  skipped: number;
-  safetyCopy: BackupDto | null;
-}
 
 export interface DataDeps {
   db: Db;
@@ -217,7 +174,9 @@ export class DataService {
   }
 
   /** Settings → Export: main's save dialog picks the place; the window never sees a path. */
-  async exportTo(shell: Pick<ShellPort, 'saveFile'>): Promise<{ saved: boolean; fileName: string | null }> {
+  async exportTo(
+    shell: Pick<FileDialogPort, 'saveFile'>,
+  ): Promise<{ saved: boolean; fileName: string | null }> {
     const fileName = await shell.saveFile({
       defaultName: this.exportFileName(),
       content: this.exportJson(),
@@ -227,7 +186,7 @@ export class DataService {
   }
 
   /** Settings → Import: main's open dialog picks the file. */
-  async importChosen(shell: Pick<ShellPort, 'chooseFile'>): Promise<ImportResult> {
+  async importChosen(shell: Pick<FileDialogPort, 'chooseFile'>): Promise<ImportResult> {
     const file = await shell.chooseFile({
       title: 'Import Keel data',
       filters: [{ name: 'Keel export', extensions: ['json'] }],

@@ -1,7 +1,7 @@
 import type { Clock } from '../core/clock';
-import { DndError, type DndController } from '../platform/dnd/dnd-controller';
+import { DndError, type DndController } from './ports';
 import type { DndRepo } from '../storage/dnd-repo';
-import type { DndStatus } from './dto';
+import type { DndStatus } from '../shared/dto';
 import type { SettingsService } from './settings-service';
 
 /**

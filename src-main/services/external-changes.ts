@@ -1,6 +1,6 @@
 import type { TimerHandle, Timers } from '../core/clock';
-import { STATE_TOPICS, type StateEvent } from '../ipc/contract';
-import type { DatabaseChangeTrigger } from '../platform/database-watch';
+import { STATE_TOPICS, type StateEvent } from '../shared/state';
+import type { DatabaseChangeTrigger } from './ports';
 import type { Db } from '../storage/database';
 import type { CalendarService } from './calendar-service';
 import type { SettingsService } from './settings-service';

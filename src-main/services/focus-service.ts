@@ -15,41 +15,11 @@ import { addLocalDays, clockTimeOf, localDateOf, startOfLocalDate, toLocalIso } 
 import type { FocusRepo } from '../storage/focus-repo';
 import { Emitter } from './events';
 import type { SettingsService } from './settings-service';
+import type { FocusBlockDto, FocusStatus } from '../shared/dto';
 
 /** Meetings from an imported calendar, when there is one (the calendar service). */
 export interface MeetingSource {
   meetingsBetween(from: number, to: number): { title: string; start: number; end: number }[];
-}
-
-export interface FocusBlockDto {
-  id: string;
-  start: string;
-  end: string;
-  startTime: string;
-  endTime: string;
-  state: 'upcoming' | 'running' | 'done' | 'skipped' | 'missed';
-  meetings: { title: string; start: string; end: string }[];
-}
-
-export interface FocusStatus {
-  running: {
-    sessionId: number;
-    kind: 'planned' | 'adhoc';
-    occurrenceId: string | null;
-    startedAt: string;
-    endsAt: string;
-    endTime: string;
-    protectedMinutes: number;
-    interruptions: number;
-  } | null;
-  /** Today's planned blocks with what became of each. */
-  today: FocusBlockDto[];
-  next: FocusBlockDto | null;
-  /** The latest "where I left off" line. */
-  leftOff: { text: string; at: string } | null;
-  /** A block ended and no "where I left off" line was written since: the window asks for one. */
-  askLeftOff: boolean;
-  pausedToday: boolean;
 }
 
 export type StartRequest = { minutes: number } | { until: 'next' };

@@ -1,7 +1,5 @@
 import fs from 'node:fs';
-import type { Clock, Timers } from '../core/clock';
-import { nodeFileWatch, type FileWatchPort } from '../platform/file-watch';
-import { nodeTimers } from '../platform/node-timers';
+import { systemTimers, type Clock, type Timers } from '../core/clock';
 import { databasePath } from '../storage/paths';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
@@ -12,7 +10,7 @@ import { DataService } from './data-service';
 import { schemaVersion } from '../storage/migrations';
 import { SettingsRepo } from '../storage/settings-repo';
 import { workdaySource } from '../core/workday';
-import { UnsupportedDndController, type DndController } from '../platform/dnd/dnd-controller';
+import { UnsupportedDndController, type DndController, type FileWatchPort } from './ports';
 import { DndRepo } from '../storage/dnd-repo';
 import { FocusRepo } from '../storage/focus-repo';
 import { WorkdayRepo } from '../storage/workday-repo';
@@ -58,9 +56,15 @@ export interface ServiceOptions extends OpenOptions {
   dndController?: DndController;
   /** Timers for debounced work (the calendar's re-read); default: the process's own. */
   timers?: Timers;
-  /** How the imported calendar file is watched; default: fs.watch. */
+  /**
+   * How the imported calendar file is watched for changes (platform's fs.watch in the app and the
+   * preview). Default: not watched, for processes that exit soon (the CLI, one-shot tools).
+   */
   fileWatch?: FileWatchPort;
 }
+
+/** A process that exits soon does not watch the calendar file. */
+const NO_FILE_WATCH: FileWatchPort = { watch: () => () => undefined };
 
 /** Opens the database in `dataDir` and builds every service on it. */
 export function createServices(options: ServiceOptions): Services {
@@ -102,9 +106,9 @@ export function createServices(options: ServiceOptions): Services {
   });
   const calendar = new CalendarService({
     readFile: (file) => fs.promises.readFile(file, 'utf8'),
-    watch: options.fileWatch ?? nodeFileWatch,
+    watch: options.fileWatch ?? NO_FILE_WATCH,
     clock: options.clock,
-    timers: options.timers ?? nodeTimers,
+    timers: options.timers ?? systemTimers,
     settings,
     // The imported file's path lives beside the settings, but is not one: only an open dialog
     // in main (or the CLI's own argument) sets it, never a payload from the window.

@@ -4,7 +4,8 @@ import { KeelError } from '../core/errors';
 import { formatDuration, INTERRUPTION_KINDS, protectedSummary } from '../core/focus';
 import { hoursOn, plannedSignoffAt, SIGNOFF_TITLE, type SignoffDecision } from '../core/signoff-policy';
 import { clockTimeOf, instantAt } from '../core/time';
-import { STATE_TOPICS, type StateEvent, type StateTopic, type ViewName } from '../ipc/contract';
+import { STATE_TOPICS, type StateEvent, type StateTopic } from '../shared/state';
+import { type ViewName } from '../shared/views';
 import type {
   KeelNotification,
   NotifierPort,
@@ -13,7 +14,7 @@ import type {
   TrayMenuItem,
   TrayPort,
   TrayState,
-} from '../platform/ports';
+} from './ports';
 import type { FocusChange } from './focus-service';
 import type { SignoffChange } from './signoff-service';
 import type { Services } from './index';

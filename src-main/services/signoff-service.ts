@@ -17,7 +17,7 @@ import {
 } from '../core/signoff-policy';
 import { addLocalDays, clockTimeOf, instantAt, localDateOf, toLocalIso, type LocalDate } from '../core/time';
 import type { Workday, WorkdayRepo } from '../storage/workday-repo';
-import type { SignoffRecordDto, SignoffStatus } from './dto';
+import type { SignoffRecordDto, SignoffStatus } from '../shared/dto';
 import { Emitter } from './events';
 import type { SettingsService } from './settings-service';
 

@@ -1,35 +1,9 @@
 import type { Clock } from '../core/clock';
-import type { TimeRange } from '../core/settings';
-import { clockTimeOf, localDateOf, toLocalIso, weekdayOf, type Weekday } from '../core/time';
+import { clockTimeOf, localDateOf, toLocalIso, weekdayOf } from '../core/time';
 import type { AgendaService } from './agenda-service';
 import type { FocusService } from './focus-service';
 import type { SettingsService } from './settings-service';
-
-export interface AgendaEventDto {
-  id: string;
-  kind: string;
-  title: string;
-  /** ISO 8601 with the local offset. */
-  start: string;
-  end?: string;
-}
-
-export interface Status {
-  app: { name: 'Keel'; version: string };
-  dataDir: string;
-  database: { path: string; schemaVersion: number };
-  now: string;
-  zone: string;
-  today: {
-    date: string;
-    weekday: Weekday;
-    workingHours: TimeRange | null;
-    focusBlocks: { start: string; end: string }[];
-    /** `HH:MM` when a focus block is running now, else null. */
-    focusRunningUntil: string | null;
-  };
-  nextEvent: AgendaEventDto | null;
-}
+import type { AgendaEventDto, Status } from '../shared/dto';
 
 export interface StatusContext {
   version: string;

@@ -17,61 +17,15 @@ import {
 } from '../core/summary';
 import { renderHtml, renderMarkdown } from '../core/summary-render';
 import { localDateOf, toLocalIso, type LocalDate } from '../core/time';
-import type { FileFilter } from '../platform/ports';
-import type { Share, ShareFormat, SummaryRepo } from '../storage/summary-repo';
+import type { FileDialogPort, FileFilter } from './ports';
+import type { Share, SummaryRepo } from '../storage/summary-repo';
+import type { ShareFormat } from '../shared/dto';
 import type { WorkdayRepo } from '../storage/workday-repo';
 import type { CheckinService } from './checkin-service';
 import { Emitter } from './events';
 import type { FocusService } from './focus-service';
 import type { SettingsService } from './settings-service';
-
-export type ExportFormat = 'md' | 'html' | 'pdf';
-
-/** What exporting needs from main: a save dialog, the clipboard, and printing HTML to PDF. */
-export interface SummaryOutlet {
-  saveFile(options: {
-    defaultName: string;
-    content: string | Uint8Array;
-    filters: FileFilter[];
-  }): Promise<string | null>;
-  copyText(text: string): Promise<void>;
-  printToPdf(html: string): Promise<Uint8Array>;
-}
-
-export interface TalkingPointDto {
-  id: string;
-  text: string;
-  createdAt: string;
-  discussedAt: string | null;
-}
-
-export interface ShareDto {
-  id: string;
-  at: string;
-  from: string;
-  to: string;
-  sections: string[];
-  noteCount: number;
-  format: ShareFormat;
-  via: 'window' | 'cli';
-  contentHash: string;
-}
-
-export interface SummaryPreview {
-  format: 'md' | 'html';
-  /** Exactly the bytes an export in this format writes (PDF prints the HTML). */
-  text: string;
-  contentHash: string;
-  model: SummaryModel;
-}
-
-export interface SummaryOptions {
-  sections: { id: string; title: string; default: boolean }[];
-  periods: { sinceLast: { from: string; to: string }; twoWeeks: { from: string; to: string } };
-  lastShare: ShareDto | null;
-  /** Notes in the period: only shareable ones can be ticked; the others are listed, disabled. */
-  notes: { id: string; date: string; text: string; shareable: boolean }[];
-}
+import type { ExportFormat, ShareDto, SummaryOptions, SummaryPreview, TalkingPointDto } from '../shared/dto';
 
 const MAX_POINT = 500;
 
@@ -176,7 +130,7 @@ export class SummaryService {
   async export(
     input: SummaryChoicesInput,
     format: ExportFormat,
-    outlet: Pick<SummaryOutlet, 'saveFile' | 'printToPdf'>,
+    outlet: Pick<FileDialogPort, 'saveFile' | 'printToPdf'>,
     via: 'window' | 'cli' = 'window',
   ): Promise<{ saved: boolean; fileName: string | null }> {
     const { model, choices } = this.build(input);
@@ -194,7 +148,10 @@ export class SummaryService {
   }
 
   /** Copies the Markdown to the clipboard (through main) and logs the share. */
-  async copy(input: SummaryChoicesInput, outlet: Pick<SummaryOutlet, 'copyText'>): Promise<{ copied: true }> {
+  async copy(
+    input: SummaryChoicesInput,
+    outlet: Pick<FileDialogPort, 'copyText'>,
+  ): Promise<{ copied: true }> {
     const { model, choices } = this.build(input);
     const text = renderMarkdown(model);
     await outlet.copyText(text);

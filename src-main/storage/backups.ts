@@ -6,6 +6,7 @@ import { KeelError } from '../core/errors';
 import type { LocalDate } from '../core/time';
 import type { Db } from './database';
 import { LATEST_VERSION } from './migrations';
+import type { BackupKind } from '../shared/dto';
 
 /** The folder (inside the data folder) that holds every backup copy. */
 export const BACKUPS_FOLDER = 'backups';
@@ -19,7 +20,6 @@ export const SAFETY_DAYS = 7;
  * week (Monday's date); safety: taken just before a restore, an import or a deletion replaces
  * data, so that step can be undone too.
  */
-export type BackupKind = 'daily' | 'weekly' | 'safety';
 const KINDS: readonly BackupKind[] = ['daily', 'weekly', 'safety'];
 
 export interface BackupFile {

@@ -1,4 +1,4 @@
-import type { DndPrior } from '../platform/dnd/dnd-controller';
+import type { DndPrior } from '../core/dnd';
 import type { Db } from './database';
 
 /** What Keel changed on the desktop and how to undo it; at most one row exists. */

@@ -1,8 +1,7 @@
 import type { SummaryTalkingPoint } from '../core/summary';
 import type { LocalDate } from '../core/time';
 import type { Db } from './database';
-
-export type ShareFormat = 'md' | 'html' | 'pdf' | 'clipboard' | 'json';
+import type { ShareFormat } from '../shared/dto';
 
 export interface Share {
   id: string;

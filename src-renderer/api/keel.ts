@@ -1,4 +1,5 @@
-import type { IpcResult, KeelApi, StateEvent } from '../../src-main/ipc/contract';
+import type { IpcResult, KeelApi } from '../../src-main/ipc/contract';
+import type { StateEvent } from '../../src-main/shared/state';
 import type {
   AgendaEvent,
   CalendarStatus,

@@ -1,5 +1,5 @@
 import type { MouseEvent } from 'react';
-import type { ViewName } from '../../src-main/ipc/contract';
+import type { ViewName } from '../../src-main/shared/views';
 import { hasKeel, MISSING_API_MESSAGE } from '../api/keel';
 import { KeelMark } from '../components/Icons';
 import { useNavigation } from '../stores/navigation';

@@ -1,5 +1,5 @@
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { ViewName } from '../../src-main/ipc/contract';
+import type { ViewName } from '../../src-main/shared/views';
 import { Button } from '../components/Button';
 import {
   ConversationIcon,

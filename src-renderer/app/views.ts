@@ -1,4 +1,4 @@
-import type { ViewName } from '../../src-main/ipc/contract';
+import type { ViewName } from '../../src-main/shared/views';
 
 /** The window's views in navigation order (the contract's `VIEWS`, restated without a runtime import). */
 export const VIEW_ORDER = [

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ViewName } from '../../src-main/ipc/contract';
+import type { ViewName } from '../../src-main/shared/views';
 import { isViewName } from '../app/views';
 
 /** A part of a view that can be asked for by name, e.g. Settings' check-in card. */

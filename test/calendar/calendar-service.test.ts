@@ -12,7 +12,7 @@ import {
   UNREADABLE_FILE_MESSAGE,
   type CalendarFileStore,
 } from '../../src-main/services/calendar-service';
-import type { CalendarStatus } from '../../src-main/services/dto';
+import type { CalendarStatus } from '../../src-main/shared/dto';
 import { tempDir } from '../helpers/temp';
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, 'fixtures', name), 'utf8');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DndSettings } from '../../src-main/platform/dnd/dnd-controller';
+import type { DndSettings } from '../../src-main/services/ports';
 import {
   detectDndController,
   LINUX_UNSUPPORTED_HELP,

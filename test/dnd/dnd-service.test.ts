@@ -4,7 +4,7 @@ import {
   UnsupportedDndController,
   type DndController,
   type DndPrior,
-} from '../../src-main/platform/dnd/dnd-controller';
+} from '../../src-main/services/ports';
 import { FreedesktopDndController } from '../../src-main/platform/dnd/freedesktop-dnd';
 import { GnomeDndController } from '../../src-main/platform/dnd/gnome-dnd';
 import { DndService } from '../../src-main/services/dnd-service';

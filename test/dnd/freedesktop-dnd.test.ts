@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DndError } from '../../src-main/platform/dnd/dnd-controller';
+import { DndError } from '../../src-main/services/ports';
 import { FreedesktopDndController } from '../../src-main/platform/dnd/freedesktop-dnd';
 import { FakeNotificationsBus } from './support/fakes';
 

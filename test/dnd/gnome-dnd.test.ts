@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DndError } from '../../src-main/platform/dnd/dnd-controller';
+import { DndError } from '../../src-main/services/ports';
 import { GnomeDndController } from '../../src-main/platform/dnd/gnome-dnd';
 import { fail, fakeGsettings, FakeRunner, missingProgram, ok } from './support/fakes';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DndSettings } from '../../src-main/platform/dnd/dnd-controller';
+import type { DndSettings } from '../../src-main/services/ports';
 import { MACOS_SHORTCUTS_HELP, MacosShortcutsDndController } from '../../src-main/platform/dnd/macos-dnd';
 import { fail, FakeRunner } from './support/fakes';
 

@@ -1,5 +1,6 @@
 import { dispatch } from '../../src-main/ipc/dispatch';
-import { createHandlers, type DialogPort } from '../../src-main/ipc/handlers';
+import { createHandlers } from '../../src-main/ipc/handlers';
+import type { FileDialogPort } from '../../src-main/services/ports';
 import type { Channel, ChannelInput } from '../../src-main/ipc/contract';
 import type { ManualClock } from '../../src-main/core/clock';
 import type { Services } from '../../src-main/services';
@@ -7,7 +8,7 @@ import type { Services } from '../../src-main/services';
 /** A dialog port that "saves" into memory and "chooses" a given file. */
 export function memoryDialogs(
   choose: () => string | null = () => null,
-): DialogPort & { saved: Map<string, string> } {
+): FileDialogPort & { saved: Map<string, string> } {
   const saved = new Map<string, string>();
   return {
     saved,
@@ -26,7 +27,7 @@ export async function call<C extends Channel>(
   services: Services,
   channel: C,
   input: ChannelInput<C>,
-  dialogs: DialogPort = memoryDialogs(),
+  dialogs: FileDialogPort = memoryDialogs(),
 ): Promise<unknown> {
   const result = await dispatch(createHandlers(services, dialogs), channel, input);
   if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);

@@ -1,4 +1,4 @@
-import type { StateEvent } from '../../src-main/ipc/contract';
+import type { StateEvent } from '../../src-main/shared/state';
 import {
   FakePower,
   RecordingNotifier,

@@ -1,5 +1,5 @@
 import { ManualClock } from '../../src-main/core/clock';
-import type { DndController } from '../../src-main/platform/dnd/dnd-controller';
+import type { DndController } from '../../src-main/services/ports';
 import { createServices } from '../../src-main/services';
 import { tempDir } from './temp';
 

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildApi, CHANNELS, contract, type Channel, type IpcResult } from '../../src-main/ipc/contract';
+import {
+  buildApi,
+  CHANNELS,
+  contract,
+  type Channel,
+  type IpcResult,
+  type KeelApi,
+} from '../../src-main/ipc/contract';
 import { dispatch } from '../../src-main/ipc/dispatch';
 import { createHandlers, type Handlers } from '../../src-main/ipc/handlers';
 import { isTrustedSender } from '../../src-main/ipc/sender';
@@ -301,7 +308,7 @@ describe('IPC contract', () => {
 
   it('buildApi exposes exactly the contract, grouped by domain, plus onState', async () => {
     const calls: [string, unknown][] = [];
-    const api = buildApi(
+    const api = buildApi<KeelApi>(
       async (channel, input) => {
         calls.push([channel, input]);
         return { ok: true, value: null };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FakeIpcMain, type FakeSender } from '../../src-main/electron/fakes/fake-ipc-main';
 import { registerIpcHandlers, senderOf, statePusher } from '../../src-main/electron/ipc-main';
-import { CHANNELS, STATE_CHANNEL, type StateEvent } from '../../src-main/ipc/contract';
+import { CHANNELS, STATE_CHANNEL } from '../../src-main/ipc/contract';
+import { type StateEvent } from '../../src-main/shared/state';
 import { createHandlers, type Handlers } from '../../src-main/ipc/handlers';
 import { makeServices } from '../helpers/services';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createElectronNotifier, notificationOptions } from '../../src-main/platform/electron-notifier';
 import { FakeNotificationCenter } from '../../src-main/platform/fakes/fake-notification';
-import type { KeelNotification } from '../../src-main/platform/ports';
+import type { KeelNotification } from '../../src-main/services/ports';
 
 const SIGN_OFF: KeelNotification = {
   id: 'signoff:2027-03-15',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createElectronPower } from '../../src-main/platform/electron-power';
 import { FakePowerMonitor } from '../../src-main/platform/fakes/fake-power-monitor';
-import type { PowerEvent } from '../../src-main/platform/ports';
+import type { PowerEvent } from '../../src-main/services/ports';
 
 const EVENTS: PowerEvent[] = ['suspend', 'resume', 'lock-screen', 'unlock-screen'];
 

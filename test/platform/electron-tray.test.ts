@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createElectronTray, trayIconPaths, trayMenuTemplate } from '../../src-main/platform/electron-tray';
 import { FakeTray, fakeMenu } from '../../src-main/platform/fakes/fake-tray';
-import type { TrayMenuItem, TrayState } from '../../src-main/platform/ports';
+import type { TrayMenuItem, TrayState } from '../../src-main/services/ports';
 
 const icons: Record<TrayState, string> = {
   idle: 'idle.png',

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS, STATE_CHANNEL, type KeelApi, type StateEvent } from '../../src-main/ipc/contract';
+import { CHANNELS, STATE_CHANNEL, type KeelApi } from '../../src-main/ipc/contract';
+import { type StateEvent } from '../../src-main/shared/state';
 import { FakeContextBridge, FakeIpcRenderer } from '../../src-main/preload/fakes/fake-ipc-renderer';
 import { API_KEY, createKeelApi, exposeKeelApi } from '../../src-main/preload/keel-api';
 

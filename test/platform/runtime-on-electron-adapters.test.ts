@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StateEvent } from '../../src-main/ipc/contract';
+import type { StateEvent } from '../../src-main/shared/state';
 import { createElectronNotifier } from '../../src-main/platform/electron-notifier';
 import { createElectronPower } from '../../src-main/platform/electron-power';
 import { createElectronTray } from '../../src-main/platform/electron-tray';

@@ -69,14 +69,8 @@ import {
   weekdayOf,
 } from '../../src-main/core/time';
 import { describeIssues } from '../../src-main/core/validation';
-import {
-  contract,
-  STATE_TOPICS,
-  type ChannelOutput,
-  type IpcResult,
-  type KeelApi,
-  type StateEvent,
-} from '../../src-main/ipc/contract';
+import { contract, type ChannelOutput, type IpcResult, type KeelApi } from '../../src-main/ipc/contract';
+import { STATE_TOPICS, type StateEvent } from '../../src-main/shared/state';
 import type {
   AgendaEvent,
   CalendarStatus,

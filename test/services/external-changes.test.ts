@@ -2,9 +2,11 @@ import type fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '../../src-main/core/clock';
-import { STATE_TOPICS, type StateEvent } from '../../src-main/ipc/contract';
-import { watchDatabaseFiles, type DatabaseChangeTrigger } from '../../src-main/platform/database-watch';
-import { nodeTimers } from '../../src-main/platform/node-timers';
+import { STATE_TOPICS, type StateEvent } from '../../src-main/shared/state';
+import { watchDatabaseFiles } from '../../src-main/platform/database-watch';
+import type { DatabaseChangeTrigger } from '../../src-main/services/ports';
+import { databasePath } from '../../src-main/storage/paths';
+import { systemTimers } from '../../src-main/core/clock';
 import {
   FakePower,
   RecordingDndController,
@@ -64,7 +66,7 @@ function setup(start = at('07:00'), options: { realTimers?: boolean } = {}) {
     calendar: app.calendar,
     replan: () => runtime.externalChange(),
     push: (e) => pushed.push(e),
-    timers: options.realTimers ? nodeTimers : clock,
+    timers: options.realTimers ? systemTimers : clock,
     ...(options.realTimers ? { debounceMs: 20 } : {}),
     onError: (e) => errors.push(e),
   });
@@ -212,7 +214,7 @@ describe('ExternalChangeWatcher: the CLI writes while the app runs', () => {
 
   it('with the real fs.watch trigger, sees a CLI write by itself', async () => {
     const s = setup(at('07:00'), { realTimers: true });
-    s.watcher.start(watchDatabaseFiles(s.dataDir));
+    s.watcher.start(watchDatabaseFiles(databasePath(s.dataDir)));
     s.cli.settings.set('theme', 'dark');
     s.cli.focus.startAdhoc({ minutes: 50 });
     await vi.waitFor(
@@ -236,7 +238,7 @@ describe('watchDatabaseFiles', () => {
       handler = listener;
       return { on: () => undefined, close: () => (closed = true) };
     }) as unknown as typeof fs.watch;
-    const stop = watchDatabaseFiles('/data', fakeWatch)(() => fired.push('change'));
+    const stop = watchDatabaseFiles('/data/keel.db', fakeWatch)(() => fired.push('change'));
     handler?.('change', 'keel.db-wal');
     handler?.('change', 'keel.db-shm');
     handler?.('rename', 'keel.db');
@@ -248,7 +250,7 @@ describe('watchDatabaseFiles', () => {
   });
 
   it('does nothing (and does not throw) for a folder that is gone', () => {
-    const stop = watchDatabaseFiles(path.join(tempDir(), 'missing'))(() => undefined);
+    const stop = watchDatabaseFiles(path.join(tempDir(), 'missing', 'keel.db'))(() => undefined);
     expect(() => stop()).not.toThrow();
   });
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { STATE_TOPICS } from '../../src-main/ipc/contract';
+import { STATE_TOPICS } from '../../src-main/shared/state';
 import { PRESENCE_SAMPLE_MS, STARTUP_BACKUP_DELAY_MS } from '../../src-main/services/runtime';
 import { listBackups } from '../../src-main/storage/backups';
 import { call } from '../helpers/populate';

@@ -1,5 +1,5 @@
 import type { CommandRunner } from './command-runner';
-import { UnsupportedDndController, type DndController, type DndSettings } from './dnd-controller';
+import { UnsupportedDndController, type DndController, type DndSettings } from '../../services/ports';
 import { FreedesktopDndController } from './freedesktop-dnd';
 import {
   canReadGnomeBanners,

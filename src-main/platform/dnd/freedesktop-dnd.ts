@@ -1,4 +1,4 @@
-import { DndError, type DndController, type DndPrior } from './dnd-controller';
+import { DndError, type DndController, type DndPrior } from '../../services/ports';
 import { UnknownCookieError, type NotificationsBus } from './notifications-bus';
 
 /**

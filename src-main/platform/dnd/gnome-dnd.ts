@@ -1,5 +1,5 @@
 import type { CommandRunner } from './command-runner';
-import { DndError, type DndController, type DndPrior } from './dnd-controller';
+import { DndError, type DndController, type DndPrior } from '../../services/ports';
 
 export const GNOME_SCHEMA = 'org.gnome.desktop.notifications';
 export const GNOME_KEY = 'show-banners';

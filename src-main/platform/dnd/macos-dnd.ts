@@ -5,7 +5,7 @@ import {
   type DndController,
   type DndPrior,
   type DndSettings,
-} from './dnd-controller';
+} from '../../services/ports';
 
 export const MACOS_SHORTCUTS_HELP =
   'Create two Shortcuts that turn a Focus on and off (e.g. "Keel focus on"/"Keel focus off") and enter their names in Settings.';

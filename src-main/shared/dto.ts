@@ -1,7 +1,24 @@
 /**
- * Shapes the calendar and do-not-disturb services return across IPC. Declared apart from the
- * services so the contract, the renderer and the services agree on them from the start.
+ * The shapes the window sees: what every channel returns, declared here, apart from the services
+ * that build them, so the contract, the renderer and the services agree on them and none of them
+ * has to import another layer to name a shape. Types only (and literal unions), except core types.
  */
+import type { ExportTable } from '../core/export-format';
+import type { TimeRange } from '../core/settings';
+import type { SummaryModel } from '../core/summary';
+import type { Weekday } from '../core/time';
+
+/** Which kind of copy a backup is: a day's, a week's, or one taken just before a change. */
+
+export type BackupKind = 'daily' | 'weekly' | 'safety';
+
+/** Why a data file was set aside at start-up. */
+
+export type RecoveryReason = 'damaged' | 'newer';
+
+/** How a summary left the machine. */
+
+export type ShareFormat = 'md' | 'html' | 'pdf' | 'clipboard' | 'json';
 
 export interface CalendarStatus {
   /** The imported file's name (never its full path: the window does not need it). */
@@ -33,6 +50,7 @@ export interface ExportResult {
 }
 
 /** One workday's sign-off, as the window and `keel day` show it. */
+
 export interface SignoffRecordDto {
   workday: string;
   /** ISO 8601 with the local offset. */
@@ -75,6 +93,7 @@ export interface SignoffStatus {
 }
 
 /** One check-in as the window and the CLI show it. */
+
 export interface CheckInDto {
   id: string;
   /** ISO 8601 with the local offset. */
@@ -107,6 +126,7 @@ export interface QuestionnaireDto {
 }
 
 /** Everything the quick-check form needs: labels, tags, the cadence and the questionnaires. */
+
 export interface CheckForm {
   workload: { value: number; label: string }[];
   energy: { value: number; label: string }[];
@@ -155,4 +175,140 @@ export interface CheckTrends {
   energyDirection: 'rising' | 'falling' | 'steady' | 'not enough data';
   burnout: { date: string; score: number }[];
   who5: { date: string; score: number }[];
+}
+
+export interface FocusBlockDto {
+  id: string;
+  start: string;
+  end: string;
+  startTime: string;
+  endTime: string;
+  state: 'upcoming' | 'running' | 'done' | 'skipped' | 'missed';
+  meetings: { title: string; start: string; end: string }[];
+}
+
+export interface FocusStatus {
+  running: {
+    sessionId: number;
+    kind: 'planned' | 'adhoc';
+    occurrenceId: string | null;
+    startedAt: string;
+    endsAt: string;
+    endTime: string;
+    protectedMinutes: number;
+    interruptions: number;
+  } | null;
+  /** Today's planned blocks with what became of each. */
+  today: FocusBlockDto[];
+  next: FocusBlockDto | null;
+  /** The latest "where I left off" line. */
+  leftOff: { text: string; at: string } | null;
+  /** A block ended and no "where I left off" line was written since: the window asks for one. */
+  askLeftOff: boolean;
+  pausedToday: boolean;
+}
+
+export interface BackupDto {
+  id: string;
+  kind: BackupKind;
+  /** Local ISO time the copy was written. */
+  createdAt: string;
+  sizeBytes: number;
+}
+
+export interface RecoveryDto {
+  at: string;
+  reason: RecoveryReason;
+  movedTo: string;
+  restoredFrom: BackupDto['id'] | null;
+  message: string;
+}
+
+export interface DataOverview {
+  /** The data folder (the database, backups, set-aside files and logs are all in it). */
+  folder: string;
+  backupsFolder: string;
+  backups: BackupDto[];
+  /** What happened at start-up if the data file could not be used; null once dismissed. */
+  recovery: RecoveryDto | null;
+  /** How many records of each kind there are. */
+  counts: Record<ExportTable, number>;
+}
+
+export interface RestoreResult {
+  restored: BackupDto;
+  /** The copy of the data as it was just before, so the restore can be undone. */
+  safetyCopy: BackupDto;
+}
+
+export interface ImportResult {
+  /** The file's name (not its folder), or null when the user cancelled. */
+  fileName: string | null;
+  added: number;
+  /** Records already here (same id), and running focus blocks, which only their machine ends. */
+  skipped: number;
+  safetyCopy: BackupDto | null;
+}
+
+export interface AgendaEventDto {
+  id: string;
+  kind: string;
+  title: string;
+  /** ISO 8601 with the local offset. */
+  start: string;
+  end?: string;
+}
+
+export interface Status {
+  app: { name: 'Keel'; version: string };
+  dataDir: string;
+  database: { path: string; schemaVersion: number };
+  now: string;
+  zone: string;
+  today: {
+    date: string;
+    weekday: Weekday;
+    workingHours: TimeRange | null;
+    focusBlocks: { start: string; end: string }[];
+    /** `HH:MM` when a focus block is running now, else null. */
+    focusRunningUntil: string | null;
+  };
+  nextEvent: AgendaEventDto | null;
+}
+
+export type ExportFormat = 'md' | 'html' | 'pdf';
+
+export interface TalkingPointDto {
+  id: string;
+  text: string;
+  createdAt: string;
+  discussedAt: string | null;
+}
+
+export interface ShareDto {
+  id: string;
+  at: string;
+  from: string;
+  to: string;
+  sections: string[];
+  noteCount: number;
+  format: ShareFormat;
+  via: 'window' | 'cli';
+  contentHash: string;
+}
+
+export interface SummaryPreview {
+  format: 'md' | 'html';
+  /** Exactly the bytes an export in this format writes (PDF prints the HTML). */
+  text: string;
+  contentHash: string;
+  model: SummaryModel;
+}
+
+export interface SummaryOptions {
+  sections: { id: string; title: string; default: boolean }[];
+  periods: { sinceLast: { from: string; to: string }; twoWeeks: { from: string; to: string } };
+  lastShare: ShareDto | null;
+  /** Notes in the period: only shareable ones can be ticked; the others are listed, disabled. */
+  notes: { id: string; date: string; text: string; shareable: boolean }[];
 }

@@ -1,18 +1,10 @@
+import type { DndCapability, DndPrior } from '../../core/dnd';
 import type { Settings } from '../../core/settings';
 
-/** What one desktop lets Keel do about do-not-disturb; mirrors `DndStatus['capability']`. */
-export type DndCapability = 'control' | 'read-only' | 'unsupported';
+export type { DndCapability, DndPrior } from '../../core/dnd';
 
 /** The user's do-not-disturb setting (`Settings['dnd']`). */
 export type DndSettings = Settings['dnd'];
-
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
-
-/**
- * What an adapter needs to undo its change. It is stored as JSON in `dnd_state` so a later
- * process (after a crash) can restore it, hence plain JSON and nothing else.
- */
-export type DndPrior = { [key: string]: JsonValue };
 
 /**
  * One desktop's do-not-disturb mechanism.

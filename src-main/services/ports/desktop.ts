@@ -1,9 +1,10 @@
 /**
- * The small interfaces Keel's runtime talks to the desktop through. Electron adapters
+ * The small interfaces Keel's app parts talk to the desktop through. Electron adapters
  * implement them in the app; recording fakes implement them in tests and the preview.
  * This file imports nothing from Electron so services can depend on it.
  */
-import type { ViewName } from '../ipc/contract';
+import type { ViewName } from '../../shared/views';
+import type { FileDialogPort } from './file-dialogs';
 
 export type TrayState = 'idle' | 'focus' | 'after-hours';
 
@@ -46,30 +47,10 @@ export interface PowerPort {
   idleSeconds(): number;
 }
 
-export interface FileFilter {
-  name: string;
-  extensions: string[];
-}
-
-/** What the runtime and services may ask of the app shell. */
-export interface ShellPort {
+/** What the app parts may ask of the app shell: its window and quitting (plus the dialogs). */
+export interface ShellPort extends FileDialogPort {
   showWindow(view?: ViewName): void;
   quit(): void;
-  /**
-   * Asks the user where to save (a save dialog) and writes `content` there. Resolves to the
-   * file's name, or null when the user cancelled. Only main ever sees the path.
-   */
-  saveFile(options: {
-    defaultName: string;
-    content: string | Uint8Array;
-    filters: FileFilter[];
-  }): Promise<string | null>;
-  /** Asks the user for a file to open; resolves to its path (main only), or null. */
-  chooseFile(options: { title: string; filters: FileFilter[] }): Promise<string | null>;
-  /** Puts text on the clipboard (the window cannot: its permissions are all denied). */
-  copyText(text: string): Promise<void>;
-  /** Prints a self-contained HTML document to PDF (Electron's printToPDF, scripts off). */
-  printToPdf(html: string): Promise<Uint8Array>;
 }
 
 /** Starting Keel at login (platform/autostart.ts has the adapters). */

@@ -1,0 +1,20 @@
+import type { ViewName } from './views';
+
+/** Topics the main side announces when their data changed; the renderer re-reads them. */
+export const STATE_TOPICS = [
+  'settings',
+  'status',
+  'agenda',
+  'focus',
+  'dnd',
+  'calendar',
+  'signoff',
+  'checks',
+  'talk',
+  'summary',
+  'data',
+] as const;
+export type StateTopic = (typeof STATE_TOPICS)[number];
+
+/** Main -> renderer pushes, through the one `keel.onState` subscription. */
+export type StateEvent = { type: 'changed'; topics: StateTopic[] } | { type: 'navigate'; view: ViewName };
