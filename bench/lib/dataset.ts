@@ -20,6 +20,7 @@ import { CheckinRepo } from '../../src-main/storage/checkin-repo';
 import { FocusRepo } from '../../src-main/storage/focus-repo';
 import { databasePath } from '../../src-main/storage/paths';
 import { SummaryRepo } from '../../src-main/storage/summary-repo';
+import { TalkingPointRepo } from '../../src-main/storage/talking-point-repo';
 import { type ShareFormat } from '../../src-main/shared/dto';
 import { WorkdayRepo } from '../../src-main/storage/workday-repo';
 import { DATA_FROM, DATA_TO, ZONE } from './world';
@@ -145,6 +146,7 @@ export function generateDataset(dataDir: string, seed = 20261127): DatasetStats 
   const focus = new FocusRepo(db);
   const workdays = new WorkdayRepo(db);
   const summary = new SummaryRepo(db);
+  const talkingPoints = new TalkingPointRepo(db);
   const rnd = prng(seed);
   const points: { id: string; createdAt: number }[] = [];
   const stats: DatasetStats = {
@@ -284,7 +286,7 @@ export function generateDataset(dataDir: string, seed = 20261127): DatasetStats 
       if (weekday === 'tue') {
         const createdAt = at('10:00', int(rnd, 0, 300));
         const point = { id: fakeUuid(rnd), text: pick(rnd, TALKING_POINTS), createdAt };
-        summary.addPoint(point);
+        talkingPoints.addPoint(point);
         points.push(point);
         stats.talkingPoints++;
       }
@@ -317,7 +319,7 @@ export function generateDataset(dataDir: string, seed = 20261127): DatasetStats 
       }
     }
     for (const point of points.slice(0, -OPEN_POINTS)) {
-      summary.setDiscussed(point.id, point.createdAt + 7 * 86_400_000);
+      talkingPoints.setDiscussed(point.id, point.createdAt + 7 * 86_400_000);
     }
   })();
 

@@ -16,6 +16,7 @@ import { FocusRepo } from '../storage/focus-repo';
 import { WorkdayRepo } from '../storage/workday-repo';
 import { CheckinRepo } from '../storage/checkin-repo';
 import { SummaryRepo } from '../storage/summary-repo';
+import { TalkingPointRepo } from '../storage/talking-point-repo';
 import { AgendaService } from './agenda-service';
 import { CalendarService } from './calendar-service';
 import { DndService } from './dnd-service';
@@ -24,6 +25,7 @@ import { SettingsService } from './settings-service';
 import { SignoffService } from './signoff-service';
 import { CheckinService } from './checkin-service';
 import { SummaryService } from './summary-service';
+import { TalkingPointsService } from './talking-points-service';
 import { StatusService } from './status-service';
 
 /** The settings-table key that holds the imported calendar's path. */
@@ -39,6 +41,7 @@ export interface Services {
   status: StatusService;
   signoff: SignoffService;
   checkins: CheckinService;
+  talkingPoints: TalkingPointsService;
   summary: SummaryService;
   data: DataService;
   /** What was done at start-up because the data file could not be used, or null. */
@@ -97,11 +100,16 @@ export function createServices(options: ServiceOptions): Services {
   agenda.addSource(signoff.agendaSource);
   const checkins = new CheckinService(new CheckinRepo(db), settings, options.clock);
   agenda.addSource(checkins.agendaSource);
+  const talkingPoints = new TalkingPointsService(new TalkingPointRepo(db), {
+    settings,
+    clock: options.clock,
+  });
   const summary = new SummaryService(new SummaryRepo(db), {
     settings,
     checkins,
     focus,
     workdays,
+    talkingPoints,
     clock: options.clock,
   });
   const calendar = new CalendarService({
@@ -154,6 +162,7 @@ export function createServices(options: ServiceOptions): Services {
     status,
     signoff,
     checkins,
+    talkingPoints,
     summary,
     data,
     recovery,

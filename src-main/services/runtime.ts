@@ -88,6 +88,10 @@ export class KeelRuntime {
       power.on('lock-screen', () => this.samplePresence()),
       services.signoff.onDidChange.on((change) => this.onSignoffChange(change)),
       services.summary.onDidChange.on(() => this.deps.push({ type: 'changed', topics: ['talk', 'summary'] })),
+      // The summary's preview lists the open talking points: both topics change.
+      services.talkingPoints.onDidChange.on(() =>
+        this.deps.push({ type: 'changed', topics: ['talk', 'summary'] }),
+      ),
       services.checkins.onDidChange.on(() => {
         // A check or a prompt's snooze changes what the agenda plans.
         this.scheduler.replan();

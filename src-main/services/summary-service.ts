@@ -25,11 +25,10 @@ import type { CheckinService } from './checkin-service';
 import { Emitter } from './events';
 import type { FocusService } from './focus-service';
 import type { SettingsService } from './settings-service';
-import type { ExportFormat, ShareDto, SummaryOptions, SummaryPreview, TalkingPointDto } from '../shared/dto';
+import type { ExportFormat, ShareDto, SummaryOptions, SummaryPreview } from '../shared/dto';
+import type { TalkingPointsService } from './talking-points-service';
 
-const MAX_POINT = 500;
-
-/** Talking points, the summary the user builds from their data, its exports and the share log. */
+/** The summary the user builds from their data, its exports and the share log. */
 export class SummaryService {
   readonly onDidChange = new Emitter<void>();
 
@@ -40,46 +39,10 @@ export class SummaryService {
       checkins: CheckinService;
       focus: Pick<FocusService, 'stats'>;
       workdays: WorkdayRepo;
+      talkingPoints: Pick<TalkingPointsService, 'open'>;
       clock: Clock;
     },
   ) {}
-
-  addPoint(text: string): TalkingPointDto {
-    // Control characters (a NUL would cut SQLite's length() short) become spaces.
-    const clean = text
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u001f\u007f]/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim();
-    if (clean.length === 0) throw new KeelError('invalid_input', 'Write the talking point.');
-    if (clean.length > MAX_POINT) {
-      throw new KeelError('invalid_input', `Keep a talking point under ${MAX_POINT} characters.`);
-    }
-    const point = { id: randomUUID(), text: clean, createdAt: this.deps.clock.now() };
-    this.repo.addPoint(point);
-    this.onDidChange.emit();
-    return this.pointDto({ ...point, discussedAt: null });
-  }
-
-  points(includeDiscussed = false): TalkingPointDto[] {
-    return this.repo.points(includeDiscussed).map((p) => this.pointDto(p));
-  }
-
-  setDiscussed(idOrPrefix: string, discussed: boolean): TalkingPointDto {
-    const id = this.resolvePoint(idOrPrefix);
-    this.repo.setDiscussed(id, discussed ? this.deps.clock.now() : null);
-    this.onDidChange.emit();
-    const point = this.repo.point(id);
-    if (!point) throw new KeelError('not_found', 'That talking point no longer exists.');
-    return this.pointDto(point);
-  }
-
-  deletePoint(idOrPrefix: string): { deleted: string } {
-    const id = this.resolvePoint(idOrPrefix);
-    this.repo.deletePoint(id);
-    this.onDidChange.emit();
-    return { deleted: id };
-  }
 
   options(range?: { from: LocalDate; to: LocalDate }): SummaryOptions {
     const today = this.today();
@@ -200,36 +163,12 @@ export class SummaryService {
       checks: this.deps.checkins.checksBetween(from, to),
       focus: focus.days.some((d) => d.plannedMinutes > 0 || d.protectedMinutes > 0) ? focus : null,
       workdays: facts.length > 0 ? { facts, settings } : null,
-      talkingPoints: this.repo.points(false),
+      talkingPoints: this.deps.talkingPoints.open(),
     };
   }
 
   private today(): LocalDate {
     return localDateOf(this.deps.clock.now(), this.deps.settings.get().zone);
-  }
-
-  private resolvePoint(idOrPrefix: string): string {
-    const id = this.repo.point(idOrPrefix) ? idOrPrefix : this.repo.findPoint(idOrPrefix);
-    if (id === 'ambiguous') {
-      throw new KeelError('invalid_input', `More than one talking point starts with "${idOrPrefix}".`);
-    }
-    if (id === undefined) throw new KeelError('not_found', `No talking point has the id "${idOrPrefix}".`);
-    return id;
-  }
-
-  private pointDto(p: {
-    id: string;
-    text: string;
-    createdAt: number;
-    discussedAt: number | null;
-  }): TalkingPointDto {
-    const zone = this.deps.settings.get().zone;
-    return {
-      id: p.id,
-      text: p.text,
-      createdAt: toLocalIso(p.createdAt, zone),
-      discussedAt: p.discussedAt === null ? null : toLocalIso(p.discussedAt, zone),
-    };
   }
 
   private shareDto(s: Share): ShareDto {

@@ -1,4 +1,3 @@
-import type { SummaryTalkingPoint } from '../core/summary';
 import type { LocalDate } from '../core/time';
 import type { Db } from './database';
 import type { ShareFormat } from '../shared/dto';
@@ -16,13 +15,6 @@ export interface Share {
   contentHash: string;
 }
 
-interface PointRow {
-  id: string;
-  text: string;
-  created_at: number;
-  discussed_at: number | null;
-}
-
 interface ShareRow {
   id: string;
   at: number;
@@ -35,13 +27,6 @@ interface ShareRow {
   via: 'window' | 'cli';
   content_hash: string;
 }
-
-const toPoint = (r: PointRow): SummaryTalkingPoint => ({
-  id: r.id,
-  text: r.text,
-  createdAt: r.created_at,
-  discussedAt: r.discussed_at,
-});
 
 const toShare = (r: ShareRow): Share => {
   const sections = JSON.parse(r.sections) as unknown;
@@ -59,27 +44,12 @@ const toShare = (r: ShareRow): Share => {
   };
 };
 
-/** Talking points and the share log. One statement per write. */
+/** The share log: what was exported, when, and its content hash. One statement per write. */
 export class SummaryRepo {
   private readonly q;
 
   constructor(db: Db) {
     this.q = {
-      addPoint: db.prepare<[string, string, number]>(
-        'INSERT INTO talking_points (id, text, created_at) VALUES (?, ?, ?)',
-      ),
-      point: db.prepare<[string], PointRow>('SELECT * FROM talking_points WHERE id = ?'),
-      open: db.prepare<[], PointRow>(
-        'SELECT * FROM talking_points WHERE discussed_at IS NULL ORDER BY created_at, id',
-      ),
-      all: db.prepare<[], PointRow>('SELECT * FROM talking_points ORDER BY created_at, id'),
-      discussed: db.prepare<[number | null, string]>(
-        'UPDATE talking_points SET discussed_at = ? WHERE id = ?',
-      ),
-      deletePoint: db.prepare<[string]>('DELETE FROM talking_points WHERE id = ?'),
-      byPrefix: db.prepare<[string], { id: string }>(
-        "SELECT id FROM talking_points WHERE id LIKE ? || '%' ESCAPE '\\' LIMIT 2",
-      ),
       addShare: db.prepare<[ShareRow]>(
         `INSERT INTO shares (id, at, local_date, period_from, period_to, sections, note_count, format, via, content_hash)
          VALUES (@id, @at, @local_date, @period_from, @period_to, @sections, @note_count, @format, @via, @content_hash)`,
@@ -87,34 +57,6 @@ export class SummaryRepo {
       shares: db.prepare<[number], ShareRow>('SELECT * FROM shares ORDER BY at DESC LIMIT ?'),
       lastShare: db.prepare<[], ShareRow>('SELECT * FROM shares ORDER BY at DESC LIMIT 1'),
     };
-  }
-
-  addPoint(point: { id: string; text: string; createdAt: number }): void {
-    this.q.addPoint.run(point.id, point.text, point.createdAt);
-  }
-
-  point(id: string): SummaryTalkingPoint | undefined {
-    const row = this.q.point.get(id);
-    return row ? toPoint(row) : undefined;
-  }
-
-  /** Undiscussed points, oldest first (or every point with `all`). */
-  points(all = false): SummaryTalkingPoint[] {
-    return (all ? this.q.all : this.q.open).all().map(toPoint);
-  }
-
-  setDiscussed(id: string, at: number | null): boolean {
-    return this.q.discussed.run(at, id).changes === 1;
-  }
-
-  deletePoint(id: string): boolean {
-    return this.q.deletePoint.run(id).changes === 1;
-  }
-
-  /** The one id starting with `prefix`, 'ambiguous' when several do, undefined when none. */
-  findPoint(prefix: string): string | 'ambiguous' | undefined {
-    const rows = this.q.byPrefix.all(prefix.replace(/[\\%_]/g, (c) => `\\${c}`));
-    return rows.length > 1 ? 'ambiguous' : rows[0]?.id;
   }
 
   addShare(share: Share): void {

@@ -31,7 +31,7 @@ function setup() {
     shareable: true,
   });
   clock.advanceTo(at('10:00', '2027-03-15'));
-  services.summary.addPoint('On-call rotation [link](javascript:alert(1))');
+  services.talkingPoints.add('On-call rotation [link](javascript:alert(1))');
   const shell = new RecordingShell();
   const handlers = createHandlers(services, shell);
   const choices = {
@@ -139,11 +139,11 @@ describe('the one-on-one summary: what leaves is what the preview shows', () => 
 
   it('talking points: added, carried over until discussed, and then out of the summary', () => {
     const { services, choices } = setup();
-    const [point] = services.summary.points();
+    const [point] = services.talkingPoints.list();
     expect(services.summary.preview(choices, 'md').text).toContain('On\\-call rotation');
-    services.summary.setDiscussed(point!.id.slice(0, 8), true);
-    expect(services.summary.points()).toEqual([]);
-    expect(services.summary.points(true)).toHaveLength(1);
+    services.talkingPoints.setDiscussed(point!.id.slice(0, 8), true);
+    expect(services.talkingPoints.list()).toEqual([]);
+    expect(services.talkingPoints.list(true)).toHaveLength(1);
     expect(services.summary.preview(choices, 'md').text).toContain('No open talking points.');
   });
 

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../core/clock';
+import { KeelError } from '../core/errors';
+import type { SummaryTalkingPoint } from '../core/summary';
+import { toLocalIso } from '../core/time';
+import type { TalkingPointDto } from '../shared/dto';
+import type { TalkingPointRepo } from '../storage/talking-point-repo';
+import { Emitter } from './events';
+import type { SettingsService } from './settings-service';
+
+const MAX_POINT = 500;
+
+/** Talking points for the next one-on-one: added any time, carried over until discussed. */
+export class TalkingPointsService {
+  readonly onDidChange = new Emitter<void>();
+
+  constructor(
+    private readonly repo: TalkingPointRepo,
+    private readonly deps: { settings: Pick<SettingsService, 'get'>; clock: Clock },
+  ) {}
+
+  add(text: string): TalkingPointDto {
+    // Control characters (a NUL would cut SQLite's length() short) become spaces.
+    const clean = text
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (clean.length === 0) throw new KeelError('invalid_input', 'Write the talking point.');
+    if (clean.length > MAX_POINT) {
+      throw new KeelError('invalid_input', `Keep a talking point under ${MAX_POINT} characters.`);
+    }
+    const point = { id: randomUUID(), text: clean, createdAt: this.deps.clock.now() };
+    this.repo.addPoint(point);
+    this.onDidChange.emit();
+    return this.pointDto({ ...point, discussedAt: null });
+  }
+
+  list(includeDiscussed = false): TalkingPointDto[] {
+    return this.repo.points(includeDiscussed).map((p) => this.pointDto(p));
+  }
+
+  setDiscussed(idOrPrefix: string, discussed: boolean): TalkingPointDto {
+    const id = this.resolvePoint(idOrPrefix);
+    this.repo.setDiscussed(id, discussed ? this.deps.clock.now() : null);
+    this.onDidChange.emit();
+    const point = this.repo.point(id);
+    if (!point) throw new KeelError('not_found', 'That talking point no longer exists.');
+    return this.pointDto(point);
+  }
+
+  delete(idOrPrefix: string): { deleted: string } {
+    const id = this.resolvePoint(idOrPrefix);
+    this.repo.deletePoint(id);
+    this.onDidChange.emit();
+    return { deleted: id };
+  }
+
+  /** The undiscussed points, oldest first, as the summary takes them. */
+  open(): SummaryTalkingPoint[] {
+    return this.repo.points(false);
+  }
+
+  private resolvePoint(idOrPrefix: string): string {
+    const id = this.repo.point(idOrPrefix) ? idOrPrefix : this.repo.findPoint(idOrPrefix);
+    if (id === 'ambiguous') {
+      throw new KeelError('invalid_input', `More than one talking point starts with "${idOrPrefix}".`);
+    }
+    if (id === undefined) throw new KeelError('not_found', `No talking point has the id "${idOrPrefix}".`);
+    return id;
+  }
+
+  private pointDto(p: {
+    id: string;
+    text: string;
+    createdAt: number;
+    discussedAt: number | null;
+  }): TalkingPointDto {
+    const zone = this.deps.settings.get().zone;
+    return {
+      id: p.id,
+      text: p.text,
+      createdAt: toLocalIso(p.createdAt, zone),
+      discussedAt: p.discussedAt === null ? null : toLocalIso(p.discussedAt, zone),
+    };
+  }
+}

@@ -1,0 +1,69 @@
+import type { SummaryTalkingPoint } from '../core/summary';
+import type { Db } from './database';
+
+interface PointRow {
+  id: string;
+  text: string;
+  created_at: number;
+  discussed_at: number | null;
+}
+
+const toPoint = (r: PointRow): SummaryTalkingPoint => ({
+  id: r.id,
+  text: r.text,
+  createdAt: r.created_at,
+  discussedAt: r.discussed_at,
+});
+
+/** Talking points for the next one-on-one. One statement per write. */
+export class TalkingPointRepo {
+  private readonly q;
+
+  constructor(db: Db) {
+    this.q = {
+      addPoint: db.prepare<[string, string, number]>(
+        'INSERT INTO talking_points (id, text, created_at) VALUES (?, ?, ?)',
+      ),
+      point: db.prepare<[string], PointRow>('SELECT * FROM talking_points WHERE id = ?'),
+      open: db.prepare<[], PointRow>(
+        'SELECT * FROM talking_points WHERE discussed_at IS NULL ORDER BY created_at, id',
+      ),
+      all: db.prepare<[], PointRow>('SELECT * FROM talking_points ORDER BY created_at, id'),
+      discussed: db.prepare<[number | null, string]>(
+        'UPDATE talking_points SET discussed_at = ? WHERE id = ?',
+      ),
+      deletePoint: db.prepare<[string]>('DELETE FROM talking_points WHERE id = ?'),
+      byPrefix: db.prepare<[string], { id: string }>(
+        "SELECT id FROM talking_points WHERE id LIKE ? || '%' ESCAPE '\\' LIMIT 2",
+      ),
+    };
+  }
+
+  addPoint(point: { id: string; text: string; createdAt: number }): void {
+    this.q.addPoint.run(point.id, point.text, point.createdAt);
+  }
+
+  point(id: string): SummaryTalkingPoint | undefined {
+    const row = this.q.point.get(id);
+    return row ? toPoint(row) : undefined;
+  }
+
+  /** Undiscussed points, oldest first (or every point with `all`). */
+  points(all = false): SummaryTalkingPoint[] {
+    return (all ? this.q.all : this.q.open).all().map(toPoint);
+  }
+
+  setDiscussed(id: string, at: number | null): boolean {
+    return this.q.discussed.run(at, id).changes === 1;
+  }
+
+  deletePoint(id: string): boolean {
+    return this.q.deletePoint.run(id).changes === 1;
+  }
+
+  /** The one id starting with `prefix`, 'ambiguous' when several do, undefined when none. */
+  findPoint(prefix: string): string | 'ambiguous' | undefined {
+    const rows = this.q.byPrefix.all(prefix.replace(/[\\%_]/g, (c) => `\\${c}`));
+    return rows.length > 1 ? 'ambiguous' : rows[0]?.id;
+  }
+}
