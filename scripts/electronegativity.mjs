@@ -172,15 +172,9 @@ const covers = (justification, finding) =>
   (justification.line === undefined || justification.line === finding.line) &&
   (justification.match === undefined || finding.text.includes(justification.match));
 
-async function main() {
-  const options = parseArgs(process.argv.slice(2));
-  const justifications = loadJustifications(options.justifications);
-  const attempts = goOffline();
+/** Runs the scanner over a staged copy of the source; resolves to its result and SARIF report. */
+async function scan(options, electronVersion) {
   const runElectronegativity = require('@doyensec/electronegativity');
-  const electronVersion = JSON.parse(
-    fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'),
-  ).devDependencies.electron.replace(/^[\^~]/, '');
-
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'keel-electronegativity-'));
   try {
     const scanned = path.join(work, 'scan');
@@ -207,57 +201,73 @@ async function main() {
     const report = await readSarif(sarif);
     if (options.sarif) fs.copyFileSync(sarif, options.sarif);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    const findings = findingsOf(report, result.issues, scanned);
-
-    let failures = 0;
-    console.log(
-      `electronegativity: ${fileCount} files, ${result.atomicChecks} atomic + ${result.globalChecks} global checks` +
-        ` (skipped, network only: ${NETWORK_ONLY_CHECKS.join(', ')}), Electron ${electronVersion}, ${seconds} s`,
-    );
-    for (const error of result.errors) {
-      const file = path.relative(scanned, error.file);
-      if (error.tolerable) {
-        console.log(`warning       ${file}: ${error.message}`);
-      } else {
-        failures += 1;
-        console.log(`NOT PARSED    ${file}: ${error.message} (its checks did not run)`);
-      }
-    }
-    const used = new Set();
-    for (const finding of findings) {
-      const where = `${finding.check} ${finding.file}:${finding.line}:${finding.column}`;
-      const justification = justifications.find((entry) => covers(entry, finding));
-      if (justification) {
-        used.add(justification);
-        console.log(`justified     ${where} — ${justification.reason}`);
-      } else {
-        failures += 1;
-        console.log(`NOT JUSTIFIED ${where} — ${finding.message}${finding.text ? ` [${finding.text}]` : ''}`);
-      }
-    }
-    for (const entry of justifications) {
-      if (used.has(entry)) continue;
-      failures += 1;
-      const at = [entry.line !== undefined ? `line ${entry.line}` : '', entry.match ? `"${entry.match}"` : '']
-        .filter(Boolean)
-        .join(', ');
-      console.log(
-        `STALE         ${entry.check} ${entry.file}${at ? ` (${at})` : ''} — matches no finding; remove it`,
-      );
-    }
-    if (attempts.length > 0) {
-      failures += 1;
-      console.log(`NETWORK       the scan tried to reach out: ${attempts.join(', ')}`);
-    }
-    console.log(
-      failures === 0
-        ? `electronegativity: ${findings.length} findings, all justified`
-        : `electronegativity: ${failures} problem(s); fix the code, or justify the finding in ${shown(options.justifications)}`,
-    );
-    return failures === 0 ? 0 : 1;
+    return { result, fileCount, seconds, scanned, findings: findingsOf(report, result.issues, scanned) };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** Prints every finding as justified or not, and every stale justification; returns the problems. */
+function report({ result, scanned, findings }, justifications) {
+  let failures = 0;
+  for (const error of result.errors) {
+    const file = path.relative(scanned, error.file);
+    if (error.tolerable) {
+      console.log(`warning       ${file}: ${error.message}`);
+    } else {
+      failures += 1;
+      console.log(`NOT PARSED    ${file}: ${error.message} (its checks did not run)`);
+    }
+  }
+  const used = new Set();
+  for (const finding of findings) {
+    const where = `${finding.check} ${finding.file}:${finding.line}:${finding.column}`;
+    const justification = justifications.find((entry) => covers(entry, finding));
+    if (justification) {
+      used.add(justification);
+      console.log(`justified     ${where} — ${justification.reason}`);
+    } else {
+      failures += 1;
+      console.log(`NOT JUSTIFIED ${where} — ${finding.message}${finding.text ? ` [${finding.text}]` : ''}`);
+    }
+  }
+  for (const entry of justifications) {
+    if (used.has(entry)) continue;
+    failures += 1;
+    const at = [entry.line !== undefined ? `line ${entry.line}` : '', entry.match ? `"${entry.match}"` : '']
+      .filter(Boolean)
+      .join(', ');
+    console.log(
+      `STALE         ${entry.check} ${entry.file}${at ? ` (${at})` : ''} — matches no finding; remove it`,
+    );
+  }
+  return failures;
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const justifications = loadJustifications(options.justifications);
+  const attempts = goOffline();
+  const electronVersion = JSON.parse(
+    fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'),
+  ).devDependencies.electron.replace(/^[\^~]/, '');
+  const scanned = await scan(options, electronVersion);
+  const { result, fileCount, seconds, findings } = scanned;
+  console.log(
+    `electronegativity: ${fileCount} files, ${result.atomicChecks} atomic + ${result.globalChecks} global checks` +
+      ` (skipped, network only: ${NETWORK_ONLY_CHECKS.join(', ')}), Electron ${electronVersion}, ${seconds} s`,
+  );
+  let failures = report(scanned, justifications);
+  if (attempts.length > 0) {
+    failures += 1;
+    console.log(`NETWORK       the scan tried to reach out: ${attempts.join(', ')}`);
+  }
+  console.log(
+    failures === 0
+      ? `electronegativity: ${findings.length} findings, all justified`
+      : `electronegativity: ${failures} problem(s); fix the code, or justify the finding in ${shown(options.justifications)}`,
+  );
+  return failures === 0 ? 0 : 1;
 }
 
 main().then(
