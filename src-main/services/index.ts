@@ -62,6 +62,39 @@ export interface ServiceOptions extends OpenOptions {
   fileWatch?: FileWatchPort;
 }
 
+/** The imported calendar, re-read (debounced) when its file changes. */
+function createCalendarService(
+  options: ServiceOptions,
+  settings: SettingsService,
+  settingsRepo: SettingsRepo,
+): CalendarService {
+  return new CalendarService({
+    readFile: (file) => fs.promises.readFile(file, 'utf8'),
+    watch: options.fileWatch ?? nodeFileWatch,
+    clock: options.clock,
+    timers: options.timers ?? nodeTimers,
+    settings,
+    // The imported file's path lives beside the settings, but is not one: only an open dialog
+    // in main (or the CLI's own argument) sets it, never a payload from the window.
+    store: {
+      get: () => {
+        const value = settingsRepo.all()[CALENDAR_FILE_KEY];
+        return typeof value === 'string' ? value : null;
+      },
+      set: (file) => settingsRepo.set(CALENDAR_FILE_KEY, file, options.clock.now()),
+    },
+  });
+}
+
+/** The do-not-disturb controller when the composition root detected none. */
+function uncheckedDesktopDnd(): DndController {
+  return new UnsupportedDndController(
+    'this desktop',
+    'Keel has not checked this desktop for do-not-disturb.',
+    'none',
+  );
+}
+
 /** Opens the database in `dataDir` and builds every service on it. */
 export function createServices(options: ServiceOptions): Services {
   const file = databasePath(options.dataDir);
@@ -100,30 +133,10 @@ export function createServices(options: ServiceOptions): Services {
     workdays,
     clock: options.clock,
   });
-  const calendar = new CalendarService({
-    readFile: (file) => fs.promises.readFile(file, 'utf8'),
-    watch: options.fileWatch ?? nodeFileWatch,
-    clock: options.clock,
-    timers: options.timers ?? nodeTimers,
-    settings,
-    // The imported file's path lives beside the settings, but is not one: only an open dialog
-    // in main (or the CLI's own argument) sets it, never a payload from the window.
-    store: {
-      get: () => {
-        const value = settingsRepo.all()[CALENDAR_FILE_KEY];
-        return typeof value === 'string' ? value : null;
-      },
-      set: (file) => settingsRepo.set(CALENDAR_FILE_KEY, file, options.clock.now()),
-    },
-  });
+  const calendar = createCalendarService(options, settings, settingsRepo);
   focus.meetings = calendar;
   const dnd = new DndService(
-    options.dndController ??
-      new UnsupportedDndController(
-        'this desktop',
-        'Keel has not checked this desktop for do-not-disturb.',
-        'none',
-      ),
+    options.dndController ?? uncheckedDesktopDnd(),
     new DndRepo(db),
     settings,
     options.clock,
