@@ -8,7 +8,8 @@
  * buildSummary, the HTML rendering and its hash — with every section on and every shareable note
  * of the period ticked (up to the limit), the heaviest summary a user can ask for.
  */
-import { SUMMARY_MAX_NOTES, SUMMARY_SECTIONS } from '../src-main/core/summary';
+import { SUMMARY_MAX_NOTES } from '../src-main/core/summary-choices';
+import { SUMMARY_SECTIONS } from '../src-main/core/summary-sections';
 import type { LocalDate } from '../src-main/core/time';
 import { dispatch } from '../src-main/ipc/dispatch';
 import { createHandlers } from '../src-main/ipc/handlers';

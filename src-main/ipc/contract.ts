@@ -8,7 +8,7 @@ import { signoffInputSchema, type CreepStats } from '../core/signoff';
 import { checkInInputSchema, localDaysBetween, type CheckInInput } from '../core/checkin';
 import { TREND_RANGES } from '../core/checkin-trends';
 import { QUESTIONNAIRE_KINDS } from '../core/questionnaires';
-import { summaryChoicesSchema } from '../core/summary';
+import { summaryChoicesSchema } from '../core/summary-choices';
 import { BACKUP_ID_PATTERN } from '../core/backup-id';
 import type {
   AgendaEventDto,

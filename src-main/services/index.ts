@@ -69,6 +69,39 @@ export interface ServiceOptions extends OpenOptions {
 /** A process that exits soon does not watch the calendar file. */
 const NO_FILE_WATCH: FileWatchPort = { watch: () => () => undefined };
 
+/** The imported calendar, re-read (debounced) when its file changes. */
+function createCalendarService(
+  options: ServiceOptions,
+  settings: SettingsService,
+  settingsRepo: SettingsRepo,
+): CalendarService {
+  return new CalendarService({
+    readFile: (file) => fs.promises.readFile(file, 'utf8'),
+    watch: options.fileWatch ?? NO_FILE_WATCH,
+    clock: options.clock,
+    timers: options.timers ?? systemTimers,
+    settings,
+    // The imported file's path lives beside the settings, but is not one: only an open dialog
+    // in main (or the CLI's own argument) sets it, never a payload from the window.
+    store: {
+      get: () => {
+        const value = settingsRepo.all()[CALENDAR_FILE_KEY];
+        return typeof value === 'string' ? value : null;
+      },
+      set: (file) => settingsRepo.set(CALENDAR_FILE_KEY, file, options.clock.now()),
+    },
+  });
+}
+
+/** The do-not-disturb controller when the composition root detected none. */
+function uncheckedDesktopDnd(): DndController {
+  return new UnsupportedDndController(
+    'this desktop',
+    'Keel has not checked this desktop for do-not-disturb.',
+    'none',
+  );
+}
+
 /** Opens the database in `dataDir` and builds every service on it. */
 export function createServices(options: ServiceOptions): Services {
   const file = databasePath(options.dataDir);
@@ -112,30 +145,10 @@ export function createServices(options: ServiceOptions): Services {
     talkingPoints,
     clock: options.clock,
   });
-  const calendar = new CalendarService({
-    readFile: (file) => fs.promises.readFile(file, 'utf8'),
-    watch: options.fileWatch ?? NO_FILE_WATCH,
-    clock: options.clock,
-    timers: options.timers ?? systemTimers,
-    settings,
-    // The imported file's path lives beside the settings, but is not one: only an open dialog
-    // in main (or the CLI's own argument) sets it, never a payload from the window.
-    store: {
-      get: () => {
-        const value = settingsRepo.all()[CALENDAR_FILE_KEY];
-        return typeof value === 'string' ? value : null;
-      },
-      set: (file) => settingsRepo.set(CALENDAR_FILE_KEY, file, options.clock.now()),
-    },
-  });
+  const calendar = createCalendarService(options, settings, settingsRepo);
   focus.meetings = calendar;
   const dnd = new DndService(
-    options.dndController ??
-      new UnsupportedDndController(
-        'this desktop',
-        'Keel has not checked this desktop for do-not-disturb.',
-        'none',
-      ),
+    options.dndController ?? uncheckedDesktopDnd(),
     new DndRepo(db),
     settings,
     options.clock,

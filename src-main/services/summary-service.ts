@@ -2,20 +2,21 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Clock } from '../core/clock';
 import { KeelError } from '../core/errors';
 import {
-  buildSummary,
-  DEFAULT_SECTIONS,
   parseSummaryChoices,
   SUMMARY_MESSAGES,
-  SUMMARY_SECTION_TITLES,
-  SUMMARY_SECTIONS,
   summaryPeriod,
-  unshareableNoteIds,
   type SummaryChoices,
   type SummaryChoicesInput,
-  type SummaryData,
-  type SummaryModel,
-} from '../core/summary';
-import { renderHtml, renderMarkdown } from '../core/summary-render';
+} from '../core/summary-choices';
+import { renderHtml } from '../core/summary-html';
+import { renderMarkdown } from '../core/summary-markdown';
+import { buildSummary, type SummaryData, type SummaryModel } from '../core/summary-model';
+import {
+  DEFAULT_SECTIONS,
+  SUMMARY_SECTION_TITLES,
+  SUMMARY_SECTIONS,
+  unshareableNoteIds,
+} from '../core/summary-sections';
 import { localDateOf, toLocalIso, type LocalDate } from '../core/time';
 import type { FileDialogPort, FileFilter } from './ports';
 import type { Share, SummaryRepo } from '../storage/summary-repo';

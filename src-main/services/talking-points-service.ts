@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../core/clock';
 import { KeelError } from '../core/errors';
-import type { SummaryTalkingPoint } from '../core/summary';
+import type { SummaryTalkingPoint } from '../core/summary-sections';
 import { toLocalIso } from '../core/time';
 import type { TalkingPointDto } from '../shared/dto';
 import type { TalkingPointRepo } from '../storage/talking-point-repo';

@@ -5,7 +5,7 @@
  */
 import type { ExportTable } from '../core/export-format';
 import type { TimeRange } from '../core/settings';
-import type { SummaryModel } from '../core/summary';
+import type { SummaryModel } from '../core/summary-model';
 import type { Weekday } from '../core/time';
 
 /** Which kind of copy a backup is: a day's, a week's, or one taken just before a change. */

@@ -43,6 +43,133 @@ function userTables(db: Db, schema = 'main'): string[] {
     .filter((name) => !MACHINE_TABLES.has(name));
 }
 
+/** What an import merge added, per table, and how many records it skipped as already here. */
+interface MergeTally {
+  added: ImportCounts;
+  skipped: number;
+}
+
+/** Tables whose records keep their ids on import: an id already here means the record is. */
+const ID_KEYED_TABLES = [
+  'checkins',
+  'questionnaire_results',
+  'check_prompt_answers',
+  'focus_skips',
+  'workdays',
+  'talking_points',
+  'shares',
+] as const satisfies readonly ExportTable[];
+
+function mergeSettings(db: Db, settings: ExportFile['settings'], now: number, tally: MergeTally): void {
+  const insert = db.prepare(
+    'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+  );
+  for (const [key, value] of Object.entries(settings)) {
+    if (insert.run(key, JSON.stringify(value), now).changes > 0) tally.added.settings += 1;
+    else tally.skipped += 1;
+  }
+}
+
+function mergeRow(db: Db, table: ExportTable, row: Record<string, unknown>, tally: MergeTally): void {
+  const json = JSON_COLUMNS[table] ?? [];
+  const columns = Object.keys(row);
+  const values = columns.map((c) => (json.includes(c) ? JSON.stringify(row[c]) : row[c]));
+  // ON CONFLICT (not OR IGNORE): only an id already here is skipped; a CHECK still throws.
+  const sql = `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns
+    .map(() => '?')
+    .join(', ')}) ON CONFLICT DO NOTHING`;
+  if (db.prepare(sql).run(...values).changes > 0) tally.added[table] += 1;
+  else tally.skipped += 1;
+}
+
+/** The file's focus-block ids mapped to this database's, and the ones this merge added. */
+interface MergedSessions {
+  ids: Map<number, number>;
+  added: Set<number>;
+}
+
+/** Focus blocks have row ids of their own machine: match them by start time instead. */
+function mergeFocusSessions(
+  db: Db,
+  sessions: readonly ExportRecord<'focus_sessions'>[],
+  tally: MergeTally,
+): MergedSessions {
+  const merged: MergedSessions = { ids: new Map(), added: new Set() };
+  const existing = db.prepare('SELECT id FROM focus_sessions WHERE started_at = ? AND kind = ?');
+  const insert = db.prepare(
+    `INSERT INTO focus_sessions (kind, occurrence_id, started_at, planned_end, ended_at, end_reason, local_date, zone)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const session of sessions) {
+    const here = existing.get(session.started_at, session.kind) as { id: number } | undefined;
+    if (here) {
+      merged.ids.set(session.id, here.id);
+      tally.skipped += 1;
+      continue;
+    }
+    if (session.ended_at === null) {
+      tally.skipped += 1;
+      continue;
+    }
+    const { lastInsertRowid } = insert.run(
+      session.kind,
+      session.occurrence_id,
+      session.started_at,
+      session.planned_end,
+      session.ended_at,
+      session.end_reason,
+      session.local_date,
+      session.zone,
+    );
+    merged.ids.set(session.id, Number(lastInsertRowid));
+    merged.added.add(session.id);
+    tally.added.focus_sessions += 1;
+  }
+  return merged;
+}
+
+function mergeInterruptions(
+  db: Db,
+  interruptions: readonly ExportRecord<'interruptions'>[],
+  sessions: MergedSessions,
+  tally: MergeTally,
+): void {
+  const insert = db.prepare(
+    'INSERT INTO interruptions (session_id, at, kind, note, local_date) VALUES (?, ?, ?, ?, ?)',
+  );
+  for (const interruption of interruptions) {
+    // Only a block new to this machine brings its interruptions; a known one has its own.
+    const target = sessions.added.has(interruption.session_id)
+      ? sessions.ids.get(interruption.session_id)
+      : undefined;
+    if (target === undefined) {
+      tally.skipped += 1;
+      continue;
+    }
+    insert.run(target, interruption.at, interruption.kind, interruption.note, interruption.local_date);
+    tally.added.interruptions += 1;
+  }
+}
+
+function mergeResumeCues(
+  db: Db,
+  cues: readonly ExportRecord<'resume_cues'>[],
+  sessions: MergedSessions,
+  tally: MergeTally,
+): void {
+  const sameCue = db.prepare('SELECT 1 FROM resume_cues WHERE at = ? AND text = ?');
+  const insert = db.prepare('INSERT INTO resume_cues (at, text, session_id, shown_at) VALUES (?, ?, ?, ?)');
+  for (const cue of cues) {
+    if (sameCue.get(cue.at, cue.text)) {
+      tally.skipped += 1;
+      continue;
+    }
+    const sessionId = cue.session_id === null ? null : (sessions.ids.get(cue.session_id) ?? null);
+    insert.run(cue.at, cue.text, sessionId, cue.shown_at);
+    tally.added.resume_cues += 1;
+  }
+}
+
 /** Whole-database operations: export, import (merge), restore (replace) and delete. */
 export class DataRepo {
   constructor(private readonly db: Db) {}
@@ -93,113 +220,28 @@ export class DataRepo {
    * constraint the database still refuses.
    */
   importMerge(file: ExportFile, now: number): { added: ImportCounts; skipped: number } {
-    const added = Object.fromEntries([...TABLE_ORDER, 'settings'].map((t) => [t, 0])) as ImportCounts;
-    let skipped = 0;
-    const { records } = file;
-    const insert = (table: ExportTable, row: Record<string, unknown>, omit: string[] = []): boolean => {
-      const json = JSON_COLUMNS[table] ?? [];
-      const columns = Object.keys(row).filter((c) => !omit.includes(c));
-      const values = columns.map((c) => (json.includes(c) ? JSON.stringify(row[c]) : row[c]));
-      // ON CONFLICT (not OR IGNORE): only an id already here is skipped; a CHECK still throws.
-      const sql = `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns
-        .map(() => '?')
-        .join(', ')}) ON CONFLICT DO NOTHING`;
-      const changed = this.db.prepare(sql).run(...values).changes > 0;
-      if (changed) added[table] += 1;
-      else skipped += 1;
-      return changed;
+    const tally: MergeTally = {
+      added: Object.fromEntries([...TABLE_ORDER, 'settings'].map((t) => [t, 0])) as ImportCounts,
+      skipped: 0,
     };
-
+    const { records } = file;
     this.db
       .transaction(() => {
-        for (const [key, value] of Object.entries(file.settings)) {
-          const changed = this.db
-            .prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING')
-            .run(key, JSON.stringify(value), now).changes;
-          if (changed > 0) added.settings += 1;
-          else skipped += 1;
+        mergeSettings(this.db, file.settings, now, tally);
+        for (const table of ID_KEYED_TABLES) {
+          for (const row of records[table]) mergeRow(this.db, table, row as Record<string, unknown>, tally);
         }
-        for (const table of [
-          'checkins',
-          'questionnaire_results',
-          'check_prompt_answers',
-          'focus_skips',
-          'workdays',
-          'talking_points',
-          'shares',
-        ] as const) {
-          for (const row of records[table]) insert(table, row as Record<string, unknown>);
-        }
-
-        // Focus blocks have row ids of their own machine: match them by start time instead.
-        const sessionIds = new Map<number, number>();
-        const existing = this.db.prepare('SELECT id FROM focus_sessions WHERE started_at = ? AND kind = ?');
-        const newSessions = new Set<number>();
-        for (const session of records.focus_sessions) {
-          const here = existing.get(session.started_at, session.kind) as { id: number } | undefined;
-          if (here) {
-            sessionIds.set(session.id, here.id);
-            skipped += 1;
-            continue;
-          }
-          if (session.ended_at === null) {
-            skipped += 1;
-            continue;
-          }
-          const { lastInsertRowid } = this.db
-            .prepare(
-              `INSERT INTO focus_sessions (kind, occurrence_id, started_at, planned_end, ended_at, end_reason, local_date, zone)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-            )
-            .run(
-              session.kind,
-              session.occurrence_id,
-              session.started_at,
-              session.planned_end,
-              session.ended_at,
-              session.end_reason,
-              session.local_date,
-              session.zone,
-            );
-          sessionIds.set(session.id, Number(lastInsertRowid));
-          newSessions.add(session.id);
-          added.focus_sessions += 1;
-        }
-        for (const interruption of records.interruptions as ExportRecord<'interruptions'>[]) {
-          // Only a block new to this machine brings its interruptions; a known one has its own.
-          const target = newSessions.has(interruption.session_id)
-            ? sessionIds.get(interruption.session_id)
-            : undefined;
-          if (target === undefined) {
-            skipped += 1;
-            continue;
-          }
-          this.db
-            .prepare(
-              'INSERT INTO interruptions (session_id, at, kind, note, local_date) VALUES (?, ?, ?, ?, ?)',
-            )
-            .run(target, interruption.at, interruption.kind, interruption.note, interruption.local_date);
-          added.interruptions += 1;
-        }
-        const sameCue = this.db.prepare('SELECT 1 FROM resume_cues WHERE at = ? AND text = ?');
-        for (const cue of records.resume_cues) {
-          if (sameCue.get(cue.at, cue.text)) {
-            skipped += 1;
-            continue;
-          }
-          this.db
-            .prepare('INSERT INTO resume_cues (at, text, session_id, shown_at) VALUES (?, ?, ?, ?)')
-            .run(
-              cue.at,
-              cue.text,
-              cue.session_id === null ? null : (sessionIds.get(cue.session_id) ?? null),
-              cue.shown_at,
-            );
-          added.resume_cues += 1;
-        }
+        const sessions = mergeFocusSessions(this.db, records.focus_sessions, tally);
+        mergeInterruptions(
+          this.db,
+          records.interruptions as ExportRecord<'interruptions'>[],
+          sessions,
+          tally,
+        );
+        mergeResumeCues(this.db, records.resume_cues, sessions, tally);
       })
       .immediate();
-    return { added, skipped };
+    return { added: tally.added, skipped: tally.skipped };
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { SummaryTalkingPoint } from '../core/summary';
+import type { SummaryTalkingPoint } from '../core/summary-sections';
 import type { Db } from './database';
 
 interface PointRow {

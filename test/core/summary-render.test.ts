@@ -6,23 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { tagLabel, type CheckIn, type Rating, type Sustainable } from '../../src-main/core/checkin';
 import type { FocusStats } from '../../src-main/core/focus';
 import { defaultSettings } from '../../src-main/core/settings';
-import {
-  buildSummary,
-  oneLine,
-  plainText,
-  SUMMARY_SECTIONS,
-  textLines,
-  type SummaryChoicesInput,
-  type SummaryData,
-  type SummaryModel,
-} from '../../src-main/core/summary';
-import {
-  escapeHtml,
-  escapeMarkdown,
-  renderHtml,
-  renderMarkdown,
-  SUMMARY_HTML_CSP,
-} from '../../src-main/core/summary-render';
+import type { SummaryChoicesInput } from '../../src-main/core/summary-choices';
+import { renderHtml, SUMMARY_HTML_CSP } from '../../src-main/core/summary-html';
+import { renderMarkdown } from '../../src-main/core/summary-markdown';
+import { buildSummary, type SummaryData, type SummaryModel } from '../../src-main/core/summary-model';
+import { SUMMARY_SECTIONS } from '../../src-main/core/summary-sections';
+import { escapeHtml, escapeMarkdown, oneLine, plainText, textLines } from '../../src-main/core/summary-text';
 import { instantAt, type LocalDate } from '../../src-main/core/time';
 
 const zone = 'Europe/Berlin';

@@ -6,26 +6,32 @@ import type { FocusDayStats, FocusStats } from '../../src-main/core/focus';
 import { defaultSettings } from '../../src-main/core/settings';
 import type { WorkdayFacts } from '../../src-main/core/signoff';
 import {
-  buildSummary,
-  DEFAULT_SECTIONS,
-  oneLine,
   parseSummaryChoices,
-  periodLabel,
-  plainText,
-  SUMMARY_EMPTY,
   SUMMARY_MESSAGES,
-  SUMMARY_SECTIONS,
   summaryChoicesSchema,
-  summaryDate,
   summaryPeriod,
-  textLines,
-  unshareableNoteIds,
   type SummaryChoicesInput,
-  type SummaryData,
+} from '../../src-main/core/summary-choices';
+import { renderHtml } from '../../src-main/core/summary-html';
+import { renderMarkdown } from '../../src-main/core/summary-markdown';
+import { buildSummary, type SummaryData } from '../../src-main/core/summary-model';
+import {
+  DEFAULT_SECTIONS,
+  SUMMARY_EMPTY,
+  SUMMARY_SECTIONS,
+  unshareableNoteIds,
   type SummarySection,
   type SummarySectionModel,
-} from '../../src-main/core/summary';
-import { escapeHtml, escapeMarkdown, renderHtml, renderMarkdown } from '../../src-main/core/summary-render';
+} from '../../src-main/core/summary-sections';
+import {
+  escapeHtml,
+  escapeMarkdown,
+  oneLine,
+  periodLabel,
+  plainText,
+  summaryDate,
+  textLines,
+} from '../../src-main/core/summary-text';
 import { addLocalDays, instantAt, type LocalDate } from '../../src-main/core/time';
 
 const zone = 'Europe/Berlin';

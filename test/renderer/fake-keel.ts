@@ -42,21 +42,22 @@ import {
 } from '../../src-main/core/questionnaires';
 import { defaultSettings } from '../../src-main/core/settings';
 import {
-  buildSummary,
-  DEFAULT_SECTIONS,
   parseSummaryChoices,
   SUMMARY_MESSAGES,
-  SUMMARY_SECTION_TITLES,
-  SUMMARY_SECTIONS,
   summaryPeriod,
-  unshareableNoteIds,
   type SummaryChoices,
   type SummaryChoicesInput,
-  type SummaryData,
-  type SummaryModel,
+} from '../../src-main/core/summary-choices';
+import { renderHtml } from '../../src-main/core/summary-html';
+import { renderMarkdown } from '../../src-main/core/summary-markdown';
+import { buildSummary, type SummaryData, type SummaryModel } from '../../src-main/core/summary-model';
+import {
+  DEFAULT_SECTIONS,
+  SUMMARY_SECTION_TITLES,
+  SUMMARY_SECTIONS,
+  unshareableNoteIds,
   type SummaryTalkingPoint,
-} from '../../src-main/core/summary';
-import { renderHtml, renderMarkdown } from '../../src-main/core/summary-render';
+} from '../../src-main/core/summary-sections';
 import { creepStats, weekStartOf, type WorkdayFacts } from '../../src-main/core/signoff';
 import { holidayOn, hoursOn, plannedSignoffAt, signoffWorkdayOf } from '../../src-main/core/signoff-policy';
 import {

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { SUMMARY_MESSAGES } from '../../src-main/core/summary';
+import { SUMMARY_MESSAGES } from '../../src-main/core/summary-choices';
 import type { FakeKeel, FakeKeelOptions } from './fake-keel';
 import { navItem, renderApp } from './render-app';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { CheckInInput } from '../../src-main/core/checkin';
-import type { SummarySection } from '../../src-main/core/summary';
+import type { SummarySection } from '../../src-main/core/summary-sections';
 import { instantAt } from '../../src-main/core/time';
 import { dispatch } from '../../src-main/ipc/dispatch';
 import { createHandlers } from '../../src-main/ipc/handlers';

@@ -1,0 +1,121 @@
+import type { CheckIn } from './checkin';
+import type { FocusStats } from './focus';
+import { parseSummaryChoices, type SummaryChoicesInput } from './summary-choices';
+import {
+  endOfDaySection,
+  focusSection,
+  notesSection,
+  stretchedSection,
+  SUMMARY_SECTIONS,
+  sustainabilitySection,
+  talkingPointsSection,
+  trendsSection,
+  type SummarySection,
+  type SummarySectionModel,
+  type SummaryTalkingPoint,
+  type SummaryWorkdays,
+} from './summary-sections';
+import { oneLine, periodLabel } from './summary-text';
+import { localDateOf, type LocalDate } from './time';
+
+/**
+ * The one-on-one summary model: what the user chose to share (summary-choices.ts) taken out of
+ * the data as plain sections (summary-sections.ts). summary-markdown.ts and summary-html.ts turn
+ * the model into the bytes that leave the machine; they are the only source of them.
+ *
+ * Decisions:
+ * - The builder reads only what the choices allow; the privacy rule for notes is in
+ *   summary-sections.ts.
+ * - User text (notes, talking points, tag labels, the name) is cleaned while the model is built
+ *   (summary-text.ts) — control and bidirectional-override characters removed, line breaks
+ *   normalised, blank lines dropped — so the model holds exactly the text that will be rendered.
+ *   Escaping is the renderers' job.
+ */
+
+export const SUMMARY_TITLE = 'One-on-one summary';
+const NAME_MAX_LENGTH = 80;
+
+/** Everything the builder may read; it takes from it only what the choices allow. */
+export interface SummaryData {
+  /** The user's zone: dates the summary ("prepared on"). */
+  zone: string;
+  /** Epoch milliseconds. */
+  generatedAt: number;
+  /** May hold check-ins outside the period; they are filtered by `localDate`. */
+  checks: readonly CheckIn[];
+  /** Null when Keel has no focus data. */
+  focus: FocusStats | null;
+  /** Null when Keel has no end-of-day data. */
+  workdays: SummaryWorkdays;
+  talkingPoints: readonly SummaryTalkingPoint[];
+  userName?: string;
+}
+
+/** Plain data only (JSON-safe): the renderers read nothing else. */
+export interface SummaryModel {
+  title: string;
+  period: { from: LocalDate; to: LocalDate; label: string };
+  /** The user's local date when the summary was built. */
+  generatedOn: LocalDate;
+  /** The user's name, when given. */
+  author: string | null;
+  /** In `SUMMARY_SECTIONS` order, only the chosen ones. */
+  sections: SummarySectionModel[];
+}
+
+/** What one section is built from: the data, the period's check-ins and the validated choices. */
+interface SectionInput {
+  data: SummaryData;
+  checks: readonly CheckIn[];
+  from: LocalDate;
+  to: LocalDate;
+  today: LocalDate;
+  noteIds: readonly string[];
+}
+
+function sectionModel(section: SummarySection, input: SectionInput): SummarySectionModel {
+  const { data, checks, from, to, today, noteIds } = input;
+  switch (section) {
+    case 'trends':
+      return trendsSection(checks, from, to);
+    case 'sustainability':
+      return sustainabilitySection(checks);
+    case 'stretched':
+      return stretchedSection(checks);
+    case 'focus':
+      return focusSection(data.focus, from, to);
+    case 'endOfDay':
+      return endOfDaySection(data.workdays, from, to, today);
+    case 'talkingPoints':
+      return talkingPointsSection(data.talkingPoints);
+    case 'notes':
+      return notesSection(checks, noteIds);
+  }
+}
+
+/** The user's name on one line and bounded; null when none was given or nothing is left. */
+function authorOf(userName: string | undefined): string | null {
+  if (userName === undefined) return null;
+  const author = Array.from(oneLine(userName)).slice(0, NAME_MAX_LENGTH).join('').trim();
+  return author.length > 0 ? author : null;
+}
+
+/**
+ * The summary model for `choices` (validated again here, so an unchecked value cannot widen what
+ * is shared; an `invalid_input` KeelError when they are not valid). Pure: the same data and
+ * choices always give the same model.
+ */
+export function buildSummary(data: SummaryData, choices: SummaryChoicesInput): SummaryModel {
+  const { from, to, sections, noteIds } = parseSummaryChoices(choices);
+  const chosen = new Set<SummarySection>(sections);
+  const checks = data.checks.filter((c) => c.localDate >= from && c.localDate <= to);
+  const today = localDateOf(data.generatedAt, data.zone);
+  const input: SectionInput = { data, checks, from, to, today, noteIds };
+  return {
+    title: SUMMARY_TITLE,
+    period: { from, to, label: periodLabel(from, to) },
+    generatedOn: today,
+    author: authorOf(data.userName),
+    sections: SUMMARY_SECTIONS.filter((section) => chosen.has(section)).map((s) => sectionModel(s, input)),
+  };
+}

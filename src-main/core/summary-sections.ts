@@ -1,0 +1,317 @@
+import { SUSTAINABLE_QUESTION, type CheckIn } from './checkin';
+import { tagFrequencies, trendSummary, weeklyTrends, type TrendDirection } from './checkin-trends';
+import { INTERRUPTION_KINDS, type FocusStats, type InterruptionCounts } from './focus';
+import { creepStats, type CreepSettings, type WorkdayFacts } from './signoff';
+import { oneLine, textLines } from './summary-text';
+import type { LocalDate } from './time';
+
+/**
+ * The one-on-one summary's sections: their order, titles and empty-state sentences, and what each
+ * one holds, built from the period's data. summary-model.ts picks the chosen ones.
+ *
+ * Decisions:
+ * - Sections come in one fixed order whatever order they were chosen in. Trends and talking points
+ *   are on by default; everything else is off until the user ticks it.
+ * - THE PRIVACY RULE. A note reaches the model only when all hold: the notes section is chosen,
+ *   its check-in's id is ticked, the check-in is `shareable === true` and has a note, and it is
+ *   dated inside the period. Anything else is left out silently here; the service refuses ticked
+ *   ids that could never be shared (see `unshareableNoteIds`). Only the note's text and date go
+ *   in — never the ratings, tags or time of that check-in.
+ * - Talking points: the open ones (not yet discussed), oldest first, whatever the period — they
+ *   are for the coming conversation, not a record of the past. Discussed points never appear, and
+ *   building a summary marks nothing as discussed.
+ * - End of day is counts only (workdays with activity, sign-offs, late evenings, days off with
+ *   some work): never a time of day.
+ * - Focus totals are summed from the days inside the period, whatever range the stats cover.
+ * - Every section says so in one sentence (`empty`) when its data is absent, rather than vanish.
+ */
+
+export const SUMMARY_SECTIONS = [
+  'trends',
+  'sustainability',
+  'stretched',
+  'focus',
+  'endOfDay',
+  'talkingPoints',
+  'notes',
+] as const;
+export type SummarySection = (typeof SUMMARY_SECTIONS)[number];
+
+/** On until the user unticks them. */
+export const DEFAULT_SECTIONS: readonly SummarySection[] = ['trends', 'talkingPoints'];
+
+/** Headings in the export, and the checkboxes' names. */
+export const SUMMARY_SECTION_TITLES: Readonly<Record<SummarySection, string>> = {
+  trends: 'Workload and energy',
+  sustainability: 'Sustainability',
+  stretched: 'Where I feel stretched',
+  focus: 'Focus time',
+  endOfDay: 'End of day',
+  talkingPoints: 'Talking points',
+  notes: 'Notes',
+};
+
+/** How many stretched tags the summary lists. */
+export const SUMMARY_TOP_TAGS = 5;
+
+export const SUMMARY_EMPTY = {
+  noCheckIns: 'No check-ins in this period.',
+  noTags: 'No stretched areas were named in this period.',
+  noFocusData: 'No focus data for this period.',
+  noFocusTime: 'No focus time was planned or protected in this period.',
+  noWorkdayData: 'No end-of-day data for this period.',
+  noWorkdays: 'No workdays were recorded in this period.',
+  noTalkingPoints: 'No open talking points.',
+  noNotes: 'No notes were ticked to share.',
+} as const;
+
+/** An open or discussed talking point, as stored. */
+export interface SummaryTalkingPoint {
+  id: string;
+  text: string;
+  createdAt: number;
+  discussedAt: number | null;
+}
+
+/** The end-of-day section's input; null when Keel has no end-of-day data. */
+export type SummaryWorkdays = { facts: readonly WorkdayFacts[]; settings: CreepSettings } | null;
+
+export interface SummaryWeek {
+  /** Monday of the ISO week (it may fall before the period starts). */
+  weekStart: LocalDate;
+  count: number;
+  avgWorkload: number | null;
+  avgEnergy: number | null;
+}
+
+interface SectionBase {
+  title: string;
+  /** One sentence when the section's data is absent; null when there is something to show. */
+  empty: string | null;
+}
+
+export interface TrendsSection extends SectionBase {
+  kind: 'trends';
+  count: number;
+  /** One decimal; null without check-ins. */
+  avgWorkload: number | null;
+  avgEnergy: number | null;
+  workloadDirection: TrendDirection;
+  energyDirection: TrendDirection;
+  weeks: SummaryWeek[];
+}
+
+export interface SustainabilitySection extends SectionBase {
+  kind: 'sustainability';
+  question: string;
+  count: number;
+  yes: number;
+  mostly: number;
+  no: number;
+}
+
+export interface StretchedSection extends SectionBase {
+  kind: 'stretched';
+  /** Check-ins in the period. */
+  checks: number;
+  /** Most named first, at most 5. */
+  top: { label: string; count: number }[];
+}
+
+export interface FocusSection extends SectionBase {
+  kind: 'focus';
+  plannedMinutes: number;
+  protectedMinutes: number;
+  interruptions: InterruptionCounts;
+  interruptionsTotal: number;
+}
+
+export interface EndOfDaySection extends SectionBase {
+  kind: 'endOfDay';
+  /** Workdays with any activity. */
+  workdays: number;
+  signedOffDays: number;
+  lateEvenings: number;
+  daysOffWorked: number;
+}
+
+export interface TalkingPointsSection extends SectionBase {
+  kind: 'talkingPoints';
+  items: string[];
+}
+
+export interface NotesSection extends SectionBase {
+  kind: 'notes';
+  /** Oldest first; `text` may hold line breaks (`\n`), never blank lines. */
+  items: { date: LocalDate; text: string }[];
+}
+
+export type SummarySectionModel =
+  | TrendsSection
+  | SustainabilitySection
+  | StretchedSection
+  | FocusSection
+  | EndOfDaySection
+  | TalkingPointsSection
+  | NotesSection;
+
+/** True when the check-in's note may be shared at all (marked shareable, and there is a note). */
+function mayShare(check: CheckIn): check is CheckIn & { note: string } {
+  return check.shareable === true && typeof check.note === 'string' && textLines(check.note).length > 0;
+}
+
+/**
+ * Ticked note ids that name a check-in whose note may not be shared (not marked shareable, or no
+ * note), in the order ticked. The service refuses choices that hold any. Ids of check-ins not in
+ * `data.checks` are not reported: they cannot reach the summary, and a period that narrowed after
+ * ticking must not make the choices fail.
+ */
+export function unshareableNoteIds(
+  data: { readonly checks: readonly CheckIn[] },
+  choices: { readonly noteIds: readonly string[] },
+): string[] {
+  const ticked = new Set(choices.noteIds);
+  const offending = new Set<string>();
+  for (const check of data.checks) {
+    if (ticked.has(check.id) && !mayShare(check)) offending.add(check.id);
+  }
+  return [...new Set(choices.noteIds)].filter((id) => offending.has(id));
+}
+
+/** Workload and energy over the period, and week by week. */
+export function trendsSection(checks: readonly CheckIn[], from: LocalDate, to: LocalDate): TrendsSection {
+  const summary = trendSummary(checks, from, to);
+  return {
+    kind: 'trends',
+    title: SUMMARY_SECTION_TITLES.trends,
+    empty: summary.count === 0 ? SUMMARY_EMPTY.noCheckIns : null,
+    count: summary.count,
+    avgWorkload: summary.avgWorkload,
+    avgEnergy: summary.avgEnergy,
+    workloadDirection: summary.workloadDirection,
+    energyDirection: summary.energyDirection,
+    weeks:
+      summary.count === 0
+        ? []
+        : weeklyTrends(checks, from, to).map((w) => ({
+            weekStart: w.weekStart,
+            count: w.count,
+            avgWorkload: w.avgWorkload,
+            avgEnergy: w.avgEnergy,
+          })),
+  };
+}
+
+/** How often "is the workload sustainable?" was answered yes, mostly and no. */
+export function sustainabilitySection(checks: readonly CheckIn[]): SustainabilitySection {
+  const counts = { yes: 0, mostly: 0, no: 0 };
+  for (const check of checks) counts[check.sustainable] += 1;
+  return {
+    kind: 'sustainability',
+    title: SUMMARY_SECTION_TITLES.sustainability,
+    empty: checks.length === 0 ? SUMMARY_EMPTY.noCheckIns : null,
+    question: SUSTAINABLE_QUESTION,
+    count: checks.length,
+    ...counts,
+  };
+}
+
+/** The most named stretched areas. */
+export function stretchedSection(checks: readonly CheckIn[]): StretchedSection {
+  const top = tagFrequencies(checks)
+    .map((t) => ({ label: oneLine(t.label), count: t.count }))
+    .filter((t) => t.label.length > 0)
+    .slice(0, SUMMARY_TOP_TAGS);
+  return {
+    kind: 'stretched',
+    title: SUMMARY_SECTION_TITLES.stretched,
+    empty: checks.length === 0 ? SUMMARY_EMPTY.noCheckIns : top.length === 0 ? SUMMARY_EMPTY.noTags : null,
+    checks: checks.length,
+    top,
+  };
+}
+
+/** Planned and protected focus minutes and interruptions, summed over the period's days. */
+export function focusSection(focus: FocusStats | null, from: LocalDate, to: LocalDate): FocusSection {
+  const days = (focus?.days ?? []).filter((d) => d.date >= from && d.date <= to);
+  const interruptions: InterruptionCounts = { meeting: 0, chat: 0, incident: 0, other: 0 };
+  let plannedMinutes = 0;
+  let protectedMinutes = 0;
+  for (const day of days) {
+    plannedMinutes += day.plannedMinutes;
+    protectedMinutes += day.protectedMinutes;
+    for (const kind of INTERRUPTION_KINDS) interruptions[kind] += day.interruptions[kind];
+  }
+  const interruptionsTotal = INTERRUPTION_KINDS.reduce((sum, kind) => sum + interruptions[kind], 0);
+  const nothing = plannedMinutes === 0 && protectedMinutes === 0 && interruptionsTotal === 0;
+  return {
+    kind: 'focus',
+    title: SUMMARY_SECTION_TITLES.focus,
+    empty: days.length === 0 ? SUMMARY_EMPTY.noFocusData : nothing ? SUMMARY_EMPTY.noFocusTime : null,
+    plannedMinutes,
+    protectedMinutes,
+    interruptions,
+    interruptionsTotal,
+  };
+}
+
+/** Counts of workdays, sign-offs, late evenings and days off with work; never a time of day. */
+export function endOfDaySection(
+  workdays: SummaryWorkdays,
+  from: LocalDate,
+  to: LocalDate,
+  today: LocalDate,
+): EndOfDaySection {
+  const base = { kind: 'endOfDay', title: SUMMARY_SECTION_TITLES.endOfDay } as const;
+  if (workdays === null) {
+    return {
+      ...base,
+      empty: SUMMARY_EMPTY.noWorkdayData,
+      workdays: 0,
+      signedOffDays: 0,
+      lateEvenings: 0,
+      daysOffWorked: 0,
+    };
+  }
+  const stats = creepStats(workdays.facts, workdays.settings, from, to, today);
+  const signedOffDays = stats.days.filter((d) => d.signedOff !== null).length;
+  const nothing = stats.activeWorkdays === 0 && stats.daysOffWorked === 0 && signedOffDays === 0;
+  return {
+    ...base,
+    empty: nothing ? SUMMARY_EMPTY.noWorkdays : null,
+    workdays: stats.activeWorkdays,
+    signedOffDays,
+    lateEvenings: stats.lateEvenings,
+    daysOffWorked: stats.daysOffWorked,
+  };
+}
+
+/** The open talking points, oldest first, whatever the period. */
+export function talkingPointsSection(points: readonly SummaryTalkingPoint[]): TalkingPointsSection {
+  const items = points
+    .filter((p) => p.discussedAt === null)
+    .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((p) => oneLine(p.text))
+    .filter((text) => text.length > 0);
+  return {
+    kind: 'talkingPoints',
+    title: SUMMARY_SECTION_TITLES.talkingPoints,
+    empty: items.length === 0 ? SUMMARY_EMPTY.noTalkingPoints : null,
+    items,
+  };
+}
+
+/** `checks` are the period's; see the privacy rule in the module's decisions. */
+export function notesSection(checks: readonly CheckIn[], noteIds: readonly string[]): NotesSection {
+  const ticked = new Set(noteIds);
+  const items = checks
+    .filter((c): c is CheckIn & { note: string } => ticked.has(c.id) && mayShare(c))
+    .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((c) => ({ date: c.localDate, text: textLines(c.note).join('\n') }));
+  return {
+    kind: 'notes',
+    title: SUMMARY_SECTION_TITLES.notes,
+    empty: items.length === 0 ? SUMMARY_EMPTY.noNotes : null,
+    items,
+  };
+}

@@ -1,0 +1,117 @@
+import { dayNumber } from './checkin';
+import type { LocalDate } from './time';
+
+/**
+ * The one-on-one summary's text handling, shared by the model and both renderers: user text
+ * cleaned (`plainText`, `oneLine`, `textLines`), escaped for Markdown or HTML, and dates in words.
+ * Cleaning and escaping are separate steps on purpose: the model holds cleaned text, and each
+ * renderer escapes it again for its own format whatever the model says.
+ */
+
+// C0 controls but tab and line feed, DEL, C1 controls; bidi embeddings, overrides and isolates.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * User text made safe to place in any document: line breaks (CR LF, CR, NEL, U+2028/9) become
+ * `\n`, tabs a space, unpaired surrogates U+FFFD; other control characters and bidirectional
+ * embedding, override and isolate characters (U+202A–E, U+2066–9) are removed. Nothing else
+ * changes; escaping for a format is separate.
+ */
+export function plainText(text: string): string {
+  return text
+    .replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n')
+    .replace(/\t/g, ' ')
+    .replace(LONE_SURROGATE, '\uFFFD')
+    .replace(CONTROL, '');
+}
+
+/** Clean text on one line: whitespace runs (line breaks included) become one space, ends trimmed. */
+export function oneLine(text: string): string {
+  return plainText(text).replace(/\s+/gu, ' ').trim();
+}
+
+/** Clean text kept on its lines: each line trimmed, blank lines dropped. */
+export function textLines(text: string): string[] {
+  return plainText(text)
+    .split('\n')
+    .map((line) => line.replace(/\s+/gu, ' ').trim())
+    .filter((line) => line.length > 0);
+}
+
+/** Characters that can start Markdown syntax anywhere in a line (CommonMark, GFM, GitHub math). */
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>&~$=:]/g;
+/** Keel's own text: only what could change meaning mid-line. */
+const MARKDOWN_INLINE = /[\\`*_[\]<>|&~$]/g;
+
+/**
+ * User text as literal Markdown on one line: cleaned, whitespace (line breaks too) collapsed to
+ * one space and the ends trimmed (leading spaces could start a code block), then every ASCII
+ * character that can start syntax is backslash-escaped — `\ ` * _ { } [ ] ( ) # + - . ! | < > & ~
+ * $ = :` — so no tag, link, image, emphasis, heading, list, table, entity or math can form.
+ */
+export function escapeMarkdown(text: string): string {
+  return plainText(text).replace(/\s+/gu, ' ').trim().replace(MARKDOWN_SPECIAL, '\\$&');
+}
+
+/**
+ * Keel's own sentences in Markdown: cleaned, whitespace collapsed, and only the characters that
+ * could change meaning mid-line escaped, so the text stays readable in the file.
+ */
+export function escapeMarkdownLight(text: string): string {
+  return plainText(text).replace(/\s+/gu, ' ').replace(MARKDOWN_INLINE, '\\$&');
+}
+
+const HTML_ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Text safe in HTML content and in quoted attribute values: cleaned, then & < > " ' as entities. */
+export function escapeHtml(text: string): string {
+  return plainText(text).replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] as string);
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+function dateParts(date: LocalDate): { day: number; month: string; year: number } {
+  dayNumber(date); // a RangeError for anything but a real date
+  return {
+    day: Number(date.slice(8, 10)),
+    month: MONTHS[Number(date.slice(5, 7)) - 1] as string,
+    year: Number(date.slice(0, 4)),
+  };
+}
+
+/** "3 March 2027". */
+export function summaryDate(date: LocalDate): string {
+  const { day, month, year } = dateParts(date);
+  return `${day} ${month} ${year}`;
+}
+
+/** "2–15 March 2027", "24 February – 9 March 2027", "28 December 2026 – 10 January 2027". */
+export function periodLabel(from: LocalDate, to: LocalDate): string {
+  if (from === to) return summaryDate(from);
+  const a = dateParts(from);
+  const b = dateParts(to);
+  if (a.year !== b.year) return `${summaryDate(from)} – ${summaryDate(to)}`;
+  if (a.month !== b.month) return `${a.day} ${a.month} – ${summaryDate(to)}`;
+  return `${a.day}–${summaryDate(to)}`;
+}
