@@ -9,7 +9,7 @@ import type { Channel, ChannelOutput, ParsedInput } from './contract';
 export type DialogPort = Pick<ShellPort, 'saveFile' | 'chooseFile' | 'copyText' | 'printToPdf'>;
 
 /** Where there is no window to ask in (the CLI), file choices come from arguments instead. */
-const NO_DIALOGS: DialogPort = {
+export const NO_DIALOGS: DialogPort = {
   saveFile: () =>
     Promise.reject(
       new KeelError('invalid_input', 'There is no window to ask where to save; name a file instead.'),
