@@ -24,7 +24,8 @@ function addStart(focus: Command, io: CliIo): void {
     .option('--until-next', 'until the next meeting or planned block boundary')
     .option('--json', 'print JSON')
     .action(async (opts: { minutes?: string; untilNext?: boolean; json?: boolean }) =>
-      withSession(io, {}, async (session) => {
+      // --until-next stops at the next meeting: the imported calendar is read first, as at start-up.
+      withSession(io, { loadCalendar: true }, async (session) => {
         if (opts.minutes !== undefined && opts.untilNext) {
           throw new CliFailure('Give either --minutes or --until-next, not both.');
         }
@@ -61,7 +62,8 @@ function addStatus(focus: Command, io: CliIo): void {
     .description("the running block, today's blocks and the next one")
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) =>
-      withSession(io, {}, async (session) => {
+      // Each block lists the meetings that land on it.
+      withSession(io, { loadCalendar: true }, async (session) => {
         const status = await session.call('focus:status', {});
         print(io, status, opts.json, () => {
           const lines = [

@@ -123,6 +123,20 @@ describe('keel focus', () => {
     ]);
   });
 
+  it('start --until-next stops at the next meeting of the imported calendar', async () => {
+    // Monday 22 March 2027, 08:50 in Berlin; the standup is at 09:30, and no block is planned.
+    const clock = new ManualClock(Date.parse('2027-03-22T07:50:00Z'));
+    const env = { KEEL_DATA_DIR: tempDir() };
+    const fixture = path.resolve(__dirname, '../calendar/fixtures/standup.ics');
+    expect((await runKeel(['settings', 'set', 'focusPlan', '[]'], env, clock)).code).toBe(0);
+    expect((await runKeel(['calendar', 'import', fixture], env, clock)).code).toBe(0);
+    expect(await runKeel(['focus', 'start', '--until-next'], env, clock)).toEqual({
+      code: 0,
+      stdout: 'Focus until 09:30.\n',
+      stderr: '',
+    });
+  });
+
   it('rejects bad values in one line and writes nothing', async () => {
     const env = { KEEL_DATA_DIR: tempDir(), TZ: 'UTC' };
     for (const args of [
