@@ -1,8 +1,12 @@
+import type { z } from 'zod';
 import { KeelError, toErrorPayload } from '../core/errors';
 import { describeIssues } from '../core/validation';
 import { storageFailure } from '../services/errors';
-import { contract, isChannel, type IpcResult } from './contract';
+import { contract, type IpcResult } from './contract';
 import type { Handlers } from './handlers';
+
+/** Channels and their input schemas: the window's contract, or the command line's own table. */
+export type ChannelTable = Readonly<Record<string, { input: z.ZodType }>>;
 
 /**
  * The single door every call goes through (Electron IPC and the preview alike): unknown
@@ -10,18 +14,37 @@ import type { Handlers } from './handlers';
  * inside escapes as anything but `{ code, message }`. An SQLite failure of the environment (disk
  * full, read-only folder, busy, I/O error, damaged file) becomes a 'storage' error that says so.
  */
-export async function dispatch(
+export function dispatch(
   handlers: Handlers,
   channel: unknown,
   payload: unknown,
   onUnexpected?: (error: unknown, channel: string) => void,
 ): Promise<IpcResult<unknown>> {
-  if (!isChannel(channel)) {
+  return dispatchThrough(contract, handlers, channel, payload, onUnexpected);
+}
+
+/**
+ * The same door over another table: the CLI's own channels (ipc/cli-contract.ts), which the
+ * window cannot reach because only `dispatch`, bound to the window's contract, is wired to it.
+ */
+export async function dispatchThrough(
+  table: ChannelTable,
+  handlers: Readonly<Record<string, (input: never) => unknown>>,
+  channel: unknown,
+  payload: unknown,
+  onUnexpected?: (error: unknown, channel: string) => void,
+): Promise<IpcResult<unknown>> {
+  // An own property only: 'constructor' or '__proto__' are no channels.
+  const entry =
+    typeof channel === 'string' && Object.prototype.hasOwnProperty.call(table, channel)
+      ? table[channel]
+      : undefined;
+  if (typeof channel !== 'string' || entry === undefined) {
     return { ok: false, error: { code: 'unknown_channel', message: 'Keel has no such action.' } };
   }
   try {
     // Inside the try: a schema's refinement that throws (a bug) must not reject the call either.
-    const parsed = contract[channel].input.safeParse(payload);
+    const parsed = entry.input.safeParse(payload);
     if (!parsed.success) {
       return { ok: false, error: { code: 'invalid_input', message: describeIssues(parsed.error) } };
     }

@@ -6,7 +6,7 @@ import { toEventDto } from '../services/status-service';
 import type { Channel, ChannelOutput, ParsedInput } from './contract';
 
 /** Where there is no window to ask in (the CLI), file choices come from arguments instead. */
-const NO_DIALOGS: FileDialogPort = {
+export const NO_DIALOGS: FileDialogPort = {
   saveFile: () =>
     Promise.reject(
       new KeelError('invalid_input', 'There is no window to ask where to save; name a file instead.'),

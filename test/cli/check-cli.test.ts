@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { keel } from '../helpers/cli';
+import { runKeel } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
 
 const base = ['check', 'add', '--workload', '4', '--energy', '2', '--sustainable', 'mostly'];
 
 describe('keel check', () => {
-  it('adds, lists as JSON and deletes by the short id', () => {
+  it('adds, lists as JSON and deletes by the short id', async () => {
     const env = { KEEL_DATA_DIR: tempDir() };
-    const added = keel(
+    const added = await runKeel(
       [
         ...base,
         '--stretched',
@@ -24,7 +24,7 @@ describe('keel check', () => {
     expect(added.stderr).toBe('');
     const check = JSON.parse(added.stdout) as { id: string };
     const listed = JSON.parse(
-      keel(['check', 'list', '--from', '2026-03-16', '--to', '2026-03-16', '--json'], env).stdout,
+      (await runKeel(['check', 'list', '--from', '2026-03-16', '--to', '2026-03-16', '--json'], env)).stdout,
     );
     expect(listed).toEqual([
       {
@@ -46,10 +46,22 @@ describe('keel check', () => {
         edited: false,
       },
     ]);
-    const deleted = keel(['check', 'delete', check.id.slice(0, 8)], env);
+    const deleted = await runKeel(['check', 'delete', check.id.slice(0, 8)], env);
     expect(deleted.stdout).toBe(`Deleted check ${check.id.slice(0, 8)}.\n`);
-    expect(keel(['check', 'list', '--from', '2026-03-16', '--to', '2026-03-16'], env).stdout).toBe(
+    expect((await runKeel(['check', 'list', '--from', '2026-03-16', '--to', '2026-03-16'], env)).stdout).toBe(
       'No check-ins in that range.\n',
+    );
+  });
+
+  it('prints a check and the list in words', async () => {
+    const env = { KEEL_DATA_DIR: tempDir() };
+    const args = [...base, '--stretched', 'meetings', '--note', 'Long\n  week', '--at', '2026-03-16T16:05'];
+    const added = await runKeel(args, env);
+    const id = /^Logged check ([0-9a-f]{8}) at 2026-03-16 16:05\.\n$/.exec(added.stdout)?.[1];
+    expect(id, added.stdout).toBeDefined();
+    const listed = await runKeel(['check', 'list', '--from', '2026-03-16', '--to', '2026-03-16'], env);
+    expect(listed.stdout).toBe(
+      `${id}  2026-03-16 16:05  workload 4  energy 2  mostly  [meetings]  “Long week”\n`,
     );
   });
 
@@ -61,7 +73,7 @@ describe('keel check', () => {
     [['--stretched', '<b>bold</b>'], /^keel: .*"<b>bold<\/b>".*\n$/],
     [['--at', 'tomorrow'], /^keel: .*\n$/],
     [['--at', '2999-01-01T10:00'], /^keel: .*future.*\n$/],
-  ])('refuses %j with one line, exits non-zero and writes nothing', (override, stderr) => {
+  ])('refuses %j with one line, exits non-zero and writes nothing', async (override, stderr) => {
     const env = { KEEL_DATA_DIR: tempDir() };
     const args = [...base];
     for (let i = 0; i < override.length; i += 2) {
@@ -70,27 +82,28 @@ describe('keel check', () => {
       if (index >= 0) args[index + 1] = override[i + 1] as string;
       else args.push(flag, override[i + 1] as string);
     }
-    const r = keel(args, env);
+    const r = await runKeel(args, env);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(stderr);
     expect(r.stderr.split('\n')).toHaveLength(2);
-    expect(keel(['check', 'list', '--from', '2020-01-01', '--to', '2020-12-31', '--json'], env).stdout).toBe(
-      '[]\n',
-    );
-    expect(keel(['check', 'list', '--from', '2026-01-01', '--to', '2026-12-31', '--json'], env).stdout).toBe(
-      '[]\n',
-    );
+    for (const year of ['2020', '2026']) {
+      const list = await runKeel(
+        ['check', 'list', '--from', `${year}-01-01`, '--to', `${year}-12-31`, '--json'],
+        env,
+      );
+      expect(list.stdout).toBe('[]\n');
+    }
   });
 
-  it('delete of an unknown id says so', () => {
-    const r = keel(['check', 'delete', 'abcdef12'], { KEEL_DATA_DIR: tempDir() });
+  it('delete of an unknown id says so', async () => {
+    const r = await runKeel(['check', 'delete', 'abcdef12'], { KEEL_DATA_DIR: tempDir() });
     expect([r.code, r.stderr]).toEqual([1, 'keel: No check-in has the id "abcdef12".\n']);
   });
 
-  it('keel agenda lists planned check-in prompts as kind "check"', () => {
+  it('keel agenda lists planned check-in prompts as kind "check"', async () => {
     const env = { KEEL_DATA_DIR: tempDir() };
-    keel(
+    await runKeel(
       [
         'settings',
         'set',
@@ -100,7 +113,7 @@ describe('keel check', () => {
       env,
     );
     const events = JSON.parse(
-      keel(['agenda', '--from', '2027-03-22', '--to', '2027-03-28', '--json'], env).stdout,
+      (await runKeel(['agenda', '--from', '2027-03-22', '--to', '2027-03-28', '--json'], env)).stdout,
     ) as {
       kind: string;
       start: string;

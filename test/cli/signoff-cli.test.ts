@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { keel } from '../helpers/cli';
+import { ManualClock } from '../../src-main/core/clock';
+import { runKeel } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
 
 // 2026-03-16 is a Monday, in the past for any run of these tests.
 describe('keel signoff and keel day', () => {
-  it('signs off with the ritual answers at a given time, and keel day reports it', () => {
+  it('signs off with the ritual answers at a given time, and keel day reports it', async () => {
     const env = { KEEL_DATA_DIR: tempDir() };
-    const signed = keel(
+    const signed = await runKeel(
       [
         'signoff',
         '--done',
@@ -28,7 +29,7 @@ describe('keel signoff and keel day', () => {
     const status = JSON.parse(signed.stdout) as { signedOff: unknown };
     expect(status.signedOff).toBeNull(); // the status is about today; the sign-off was for March 16
 
-    const day = keel(['day', '--date', '2026-03-16', '--json'], env);
+    const day = await runKeel(['day', '--date', '2026-03-16', '--json'], env);
     expect(day.code).toBe(0);
     expect(JSON.parse(day.stdout)).toEqual({
       date: '2026-03-16',
@@ -45,7 +46,7 @@ describe('keel signoff and keel day', () => {
       firstTomorrow: 'Review Ana’s PR',
       energy: 3,
     });
-    const human = keel(['day', '--date', '2026-03-16'], env);
+    const human = await runKeel(['day', '--date', '2026-03-16'], env);
     expect(human.stdout).toBe(
       [
         '2026-03-16 (09:00–17:30)',
@@ -57,13 +58,30 @@ describe('keel signoff and keel day', () => {
     );
   });
 
-  it('a sign-off just after midnight belongs to the workday before the day boundary', () => {
+  it('a sign-off just after midnight belongs to the workday before the day boundary', async () => {
     const env = { KEEL_DATA_DIR: tempDir() };
-    expect(keel(['signoff', '--at', '2026-03-17T00:40'], env).code).toBe(0);
-    const monday = JSON.parse(keel(['day', '--date', '2026-03-16', '--json'], env).stdout) as {
+    expect((await runKeel(['signoff', '--at', '2026-03-17T00:40'], env)).code).toBe(0);
+    const monday = JSON.parse((await runKeel(['day', '--date', '2026-03-16', '--json'], env)).stdout) as {
       signedOff: string;
     };
     expect(monday.signedOff).toBe('2026-03-17T00:40:00+01:00');
+  });
+
+  it('signs off now in words, quiet until the next working start (on a pinned clock)', async () => {
+    // Monday 15 March 2027, 18:00 in Berlin.
+    const clock = new ManualClock(Date.parse('2027-03-15T17:00:00Z'));
+    const env = { KEEL_DATA_DIR: tempDir() };
+    const r = await runKeel(['signoff', '--done', 'Release', '--quiet'], env, clock);
+    expect(r).toEqual({
+      code: 0,
+      stdout: 'Signed off at 18:00 (2027-03-15).\nQuiet until 2027-03-16T09:00:00+01:00.\n',
+      stderr: '',
+    });
+    const day = JSON.parse((await runKeel(['day', '--json'], env, clock)).stdout) as {
+      date: string;
+      done: string;
+    };
+    expect(day).toMatchObject({ date: '2027-03-15', done: 'Release' });
   });
 
   it.each([
@@ -83,21 +101,21 @@ describe('keel signoff and keel day', () => {
       'keel: --unfinished takes THING=PLAN, e.g. "Review=10:00 tomorrow" (got "no plan").\n',
     ],
     [['--tomorrow', 'a\nb'], 'keel: firstTomorrow: Keep the first thing tomorrow to one line.\n'],
-  ])('refuses %j with one line and writes nothing', (args, stderr) => {
+  ])('refuses %j with one line and writes nothing', async (args, stderr) => {
     const env = { KEEL_DATA_DIR: tempDir() };
-    const r = keel(['signoff', ...args], env);
+    const r = await runKeel(['signoff', ...args], env);
     expect({ code: r.code, stderr: r.stderr, stdout: r.stdout }).toEqual({ code: 1, stderr, stdout: '' });
-    const today = JSON.parse(keel(['day', '--json'], env).stdout) as { signedOff: string | null };
+    const today = JSON.parse((await runKeel(['day', '--json'], env)).stdout) as { signedOff: string | null };
     expect(today.signedOff).toBeNull();
   });
 
-  it('keel day refuses a malformed date', () => {
-    const r = keel(['day', '--date', '2026-13-01'], { KEEL_DATA_DIR: tempDir() });
+  it('keel day refuses a malformed date', async () => {
+    const r = await runKeel(['day', '--date', '2026-13-01'], { KEEL_DATA_DIR: tempDir() });
     expect([r.code, r.stderr]).toEqual([1, 'keel: --date takes a date written YYYY-MM-DD.\n']);
   });
 
-  it('keel agenda lists each workday\'s planned sign-off as kind "signoff", across DST', () => {
-    const r = keel(['agenda', '--from', '2027-03-26', '--to', '2027-03-29', '--json'], {
+  it('keel agenda lists each workday\'s planned sign-off as kind "signoff", across DST', async () => {
+    const r = await runKeel(['agenda', '--from', '2027-03-26', '--to', '2027-03-29', '--json'], {
       KEEL_DATA_DIR: tempDir(),
     });
     const events = JSON.parse(r.stdout) as { kind: string; start: string; title: string }[];

@@ -1,39 +1,54 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { keel } from '../helpers/cli';
+import { runKeel } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
 
+/** The shares logged in the data folder, oldest first. */
+function shares(dir: string): { via: string; format: string }[] {
+  const db = new Database(path.join(dir, 'keel.db'), { readonly: true });
+  const rows = db.prepare('SELECT via, format FROM shares ORDER BY rowid').all() as {
+    via: string;
+    format: string;
+  }[];
+  db.close();
+  return rows;
+}
+
 describe('keel talk and keel summary', () => {
-  it('talking points carry into the summary; shareable notes can be ticked; the share is logged', () => {
-    const env = { KEEL_DATA_DIR: tempDir() };
-    expect(keel(['talk', 'add', 'Rotate', 'on-call'], env).code).toBe(0);
-    const listed = JSON.parse(keel(['talk', 'list', '--json'], env).stdout) as { text: string }[];
+  it('talking points carry into the summary; shareable notes can be ticked; the share is logged', async () => {
+    const dir = tempDir();
+    const env = { KEEL_DATA_DIR: dir };
+    expect((await runKeel(['talk', 'add', 'Rotate', 'on-call'], env)).code).toBe(0);
+    const listed = JSON.parse((await runKeel(['talk', 'list', '--json'], env)).stdout) as { text: string }[];
     expect(listed.map((p) => p.text)).toEqual(['Rotate on-call']);
-    const add = (extra: string[]) =>
+    const add = async (extra: string[]) =>
       JSON.parse(
-        keel(
-          [
-            'check',
-            'add',
-            '--workload',
-            '4',
-            '--energy',
-            '2',
-            '--sustainable',
-            'no',
-            '--at',
-            '2026-03-16T16:00',
-            '--json',
-            ...extra,
-          ],
-          env,
+        (
+          await runKeel(
+            [
+              'check',
+              'add',
+              '--workload',
+              '4',
+              '--energy',
+              '2',
+              '--sustainable',
+              'no',
+              '--at',
+              '2026-03-16T16:00',
+              '--json',
+              ...extra,
+            ],
+            env,
+          )
         ).stdout,
       ) as { id: string };
-    const shared = add(['--note', 'Release week', '--shareable']);
-    const secret = add(['--note', 'SECRET-91c: job hunting']);
+    const shared = await add(['--note', 'Release week', '--shareable']);
+    const secret = await add(['--note', 'SECRET-91c: job hunting']);
     const out = path.join(tempDir(), 'summary.html');
-    const made = keel(
+    const made = await runKeel(
       [
         'summary',
         '--from',
@@ -51,13 +66,13 @@ describe('keel talk and keel summary', () => {
       ],
       env,
     );
-    expect(made.code).toBe(0);
+    expect(made).toEqual({ code: 0, stdout: '', stderr: `Wrote ${out}; the share is logged.\n` });
     const html = fs.readFileSync(out, 'utf8');
     expect(html).toContain('Rotate on-call');
     expect(html).toContain('Release week');
     expect(html).not.toContain('SECRET-91c');
 
-    const refused = keel(
+    const refused = await runKeel(
       ['summary', '--from', '2026-03-09', '--to', '2026-03-22', '--sections', 'notes', '--notes', secret.id],
       env,
     );
@@ -66,10 +81,41 @@ describe('keel talk and keel summary', () => {
       '',
       'keel: Only notes marked “may be shared” can go in a summary.\n',
     ]);
+    // Printed Markdown and JSON are shares too; the refused one is not.
+    const md = await runKeel(['summary', '--from', '2026-03-09', '--to', '2026-03-22'], env);
+    expect(md).toMatchObject({ code: 0, stderr: '' });
+    expect(md.stdout).toMatch(/^# One-on-one summary\n/);
+    expect(md.stdout).toContain('## Talking points\n\n- Rotate on\\-call\n');
+    const json = await runKeel(
+      ['summary', '--from', '2026-03-09', '--to', '2026-03-22', '--format', 'json'],
+      env,
+    );
+    expect(JSON.parse(json.stdout)).toMatchObject({ sections: expect.any(Array) });
+    expect(shares(dir)).toEqual([
+      { via: 'cli', format: 'html' },
+      { via: 'cli', format: 'md' },
+      { via: 'cli', format: 'json' },
+    ]);
   });
 
-  it('refuses a malformed period with one line', () => {
-    const r = keel(['summary', '--from', '2026-03-22', '--to', '2026-03-09'], { KEEL_DATA_DIR: tempDir() });
+  it('talk list and done print in words', async () => {
+    const env = { KEEL_DATA_DIR: tempDir() };
+    const added = await runKeel(['talk', 'add', 'Ask', 'about', 'budgets'], env);
+    const id = /^Added ([0-9a-f]{8}): Ask about budgets\n$/.exec(added.stdout)?.[1] ?? '';
+    expect(id).not.toBe('');
+    expect((await runKeel(['talk', 'list'], env)).stdout).toBe(`${id}  Ask about budgets\n`);
+    expect(await runKeel(['talk', 'done', id], env)).toMatchObject({
+      code: 0,
+      stdout: 'Discussed: Ask about budgets\n',
+    });
+    expect((await runKeel(['talk', 'list'], env)).stdout).toBe('No open talking points.\n');
+    expect((await runKeel(['talk', 'list', '--all'], env)).stdout).toBe(`${id}  ✓ Ask about budgets\n`);
+  });
+
+  it('refuses a malformed period with one line', async () => {
+    const r = await runKeel(['summary', '--from', '2026-03-22', '--to', '2026-03-09'], {
+      KEEL_DATA_DIR: tempDir(),
+    });
     expect([r.code, r.stderr]).toEqual([1, 'keel: The period must end on or after the day it starts.\n']);
   });
 });

@@ -1,11 +1,46 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { systemClock, type Clock } from '../../src-main/core/clock';
+import { main } from '../../src-main/cli/main';
 
 /** The built CLI (`npm run build` makes it). */
 export const CLI = path.resolve(__dirname, '../../dist/cli/keel.cjs');
 
-/** Runs `keel args…` in a clean environment (Berlin unless `env.TZ` says otherwise). */
-export function keel(args: string[], env: Record<string, string>) {
+export interface KeelRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs `keel args…` in this process through `main(argv, io)`: no spawn, and nothing of the
+ * process touched. `env.TZ` is the system zone the CLI sees (Berlin unless it says otherwise),
+ * as the built binary reads $TZ; `clock` pins "now" where a test needs it.
+ */
+export async function runKeel(
+  args: string[],
+  env: Record<string, string> = {},
+  clock: Clock = systemClock,
+): Promise<KeelRun> {
+  let stdout = '';
+  let stderr = '';
+  const zone = env.TZ ?? 'Europe/Berlin';
+  const code = await main(['node', 'keel', ...args], {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    env: { ...env },
+    systemZone: () => zone,
+    clock,
+  });
+  return { code, stdout, stderr };
+}
+
+/** Runs the built `dist/cli/keel.cjs` in a clean environment (Berlin unless `env.TZ` says otherwise). */
+export function keel(args: string[], env: Record<string, string> = {}): KeelRun {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     encoding: 'utf8',
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TZ: 'Europe/Berlin', ...env },

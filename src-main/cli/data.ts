@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { CliIo } from './io';
+import { CliFailure, print } from './output';
+import { withSession } from './session';
+
+const BACKUP_KIND_LABELS = { daily: 'daily', weekly: 'weekly', safety: 'before a change' } as const;
+
+function formatBytes(bytes: number): string {
+  return bytes < 1024 * 1024
+    ? `${Math.max(1, Math.round(bytes / 1024))} kB`
+    : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** `keel backup list|now|restore`, `keel export`, `keel import` and `keel delete-all`. */
+export function registerDataCommands(program: Command, io: CliIo): void {
+  registerBackupCommands(program, io);
+  program
+    .command('export')
+    .description('write every record and setting to a versioned JSON file')
+    .requiredOption('--out <file>', 'the file to write')
+    .option('--force', 'replace the file if it exists')
+    .action(async (opts: { out: string; force?: boolean }) =>
+      // The window's channel: its save dialog is answered by --out here.
+      withSession(io, { files: { out: opts.out } }, async (session) => {
+        if (!opts.force && fs.existsSync(opts.out)) {
+          throw new CliFailure(`${opts.out} already exists; add --force to replace it.`);
+        }
+        await session.call('data:export', {});
+        const { counts } = await session.call('data:overview', {});
+        const total = Object.values(counts).reduce((a, b) => a + b, 0);
+        io.stdout(`Wrote ${total} records to ${path.resolve(opts.out)}.\n`);
+      }),
+    );
+  program
+    .command('import')
+    .description('merge a Keel export into your data (records already here are skipped)')
+    .argument('<file>', 'a file written by keel export or Settings → Export')
+    .action(async (file: string) =>
+      // The window's channel: its open dialog is answered by FILE here.
+      withSession(io, { files: { open: file } }, async (session) => {
+        const result = await session.call('data:import', {});
+        const name = result.fileName ?? path.basename(file);
+        io.stdout(
+          result.added === 0
+            ? `Nothing new in ${name}: all ${result.skipped} records were already here.\n`
+            : `Imported ${result.added} records from ${name}${result.skipped > 0 ? `; ${result.skipped} were already here` : ''}.\n`,
+        );
+      }),
+    );
+  program
+    .command('delete-all')
+    .description('delete every record, setting and backup Keel keeps (asks for --yes)')
+    .option('--yes', 'confirm: this cannot be undone')
+    .action(async (opts: { yes?: boolean }) =>
+      withSession(io, {}, async (session) => {
+        if (!opts.yes) {
+          throw new CliFailure(
+            'This deletes every check-in, note, talking point, focus block, sign-off, setting and backup, and cannot be undone; add --yes to go ahead.',
+          );
+        }
+        await session.call('data:deleteAll', { confirm: true });
+        io.stdout('Deleted all your Keel data, backups included.\n');
+      }),
+    );
+}
+
+function registerBackupCommands(program: Command, io: CliIo): void {
+  const backup = program
+    .command('backup')
+    .description('daily copies of your data (7 daily and 4 weekly, in the data folder), and restoring one');
+  backup
+    .command('list')
+    .description('the backups, newest first')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) =>
+      withSession(io, {}, async (session) => {
+        const overview = await session.call('data:overview', {});
+        print(io, overview.backups, opts.json, () =>
+          overview.backups.length === 0
+            ? 'No backups yet.'
+            : [
+                `Backups in ${overview.backupsFolder}:`,
+                ...overview.backups.map(
+                  (b) =>
+                    `${b.id.padEnd(24)} ${b.createdAt.slice(0, 16).replace('T', ' ')}  ${BACKUP_KIND_LABELS[b.kind]}, ${formatBytes(b.sizeBytes)}`,
+                ),
+              ].join('\n'),
+        );
+      }),
+    );
+  backup
+    .command('now')
+    .description("write today's backup now")
+    .action(async () =>
+      withSession(io, {}, async (session) => {
+        const overview = await session.call('data:backupNow', {});
+        const today = overview.backups.find((b) => b.kind === 'daily');
+        io.stdout(`Backed up to ${today?.id ?? 'today’s copy'} in ${overview.backupsFolder}.\n`);
+      }),
+    );
+  backup
+    .command('restore')
+    .description('replace your data with a backup (a copy of the data as it is now is kept first)')
+    .argument('<id>', 'a backup id from keel backup list')
+    .action(async (id: string) =>
+      withSession(io, {}, async (session) => {
+        const result = await session.call('data:restore', { id });
+        io.stdout(
+          `Restored ${result.restored.id}. Your data as it was just before is kept as ${result.safetyCopy.id}; restore that to undo.\n`,
+        );
+      }),
+    );
+}

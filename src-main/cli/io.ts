@@ -1,0 +1,28 @@
+import { systemClock, type Clock } from '../core/clock';
+import { systemZone } from '../core/time';
+
+/**
+ * Everything the command line takes from its process, handed in so tests can run `main` in
+ * their own process (no spawn) without touching `process.env`, `process.exitCode` or the
+ * real streams.
+ */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** KEEL_DATA_DIR, KEEL_DEBUG and the folders the default data folder follows (HOME, XDG_*). */
+  env: Readonly<Record<string, string | undefined>>;
+  /** The zone the "zone" setting follows until the user sets one: $TZ or the system's. */
+  systemZone(): string;
+  clock: Clock;
+}
+
+/** The real process: its streams, its environment, its zone and the wall clock. */
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    env: process.env,
+    systemZone,
+    clock: systemClock,
+  };
+}

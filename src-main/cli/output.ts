@@ -1,0 +1,28 @@
+import type { CliIo } from './io';
+
+/** A failure the user can act on: printed as one line, exit code 1. */
+export class CliFailure extends Error {}
+
+/** Prints `value` as JSON with --json, else the human lines `human` builds. */
+export function print(io: CliIo, value: unknown, json: boolean | undefined, human: () => string): void {
+  io.stdout(json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`);
+}
+
+/** A flag's value as a whole number, or one sentence naming the flag. */
+export function parseWholeNumber(raw: string, flag: string): number {
+  if (!/^\d+$/.test(raw.trim())) throw new CliFailure(`${flag} takes a whole number.`);
+  return Number(raw);
+}
+
+/** A comma-separated flag value as a list (blanks dropped), or undefined when not given. */
+export function splitList(raw: string | undefined): string[] | undefined {
+  return raw
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/** The first eight characters of an id: enough to name a record on the command line. */
+export function shortId(id: string): string {
+  return id.slice(0, 8);
+}

@@ -1,0 +1,92 @@
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import type { CliChannelInput } from '../ipc/cli-contract';
+import type { CliIo } from './io';
+import { print, shortId, splitList } from './output';
+import { withSession } from './session';
+
+interface SummaryOptions {
+  from: string;
+  to: string;
+  format: 'md' | 'html' | 'json';
+  sections?: string;
+  notes?: string;
+  out?: string;
+}
+
+/** `keel talk add|list|done` and `keel summary`. */
+export function registerSummaryCommands(program: Command, io: CliIo): void {
+  registerTalkCommands(program, io);
+  program
+    .command('summary')
+    .description('build the one-on-one summary you choose to share, and log the share')
+    .addOption(new Option('--from <date>', 'first day, YYYY-MM-DD').makeOptionMandatory())
+    .addOption(new Option('--to <date>', 'last day, YYYY-MM-DD').makeOptionMandatory())
+    .addOption(
+      new Option('--format <format>', 'md, html or json').choices(['md', 'html', 'json']).default('md'),
+    )
+    .option(
+      '--sections <list>',
+      'comma-separated: trends,sustainability,stretched,focus,endOfDay,talkingPoints,notes',
+    )
+    .option('--notes <ids>', 'comma-separated check-in ids of notes marked shareable')
+    .option('--out <file>', 'write to this file instead of printing')
+    .action(async (opts: SummaryOptions) =>
+      withSession(
+        io,
+        { files: opts.out === undefined ? { stdout: true } : { out: opts.out } },
+        async (session) => {
+          // The sections and note ids are checked at the door, against the summary's own rules.
+          const input = {
+            from: opts.from,
+            to: opts.to,
+            sections: splitList(opts.sections),
+            noteIds: splitList(opts.notes),
+            format: opts.format,
+          } as CliChannelInput<'summary:write'>;
+          await session.callCli('summary:write', input);
+          if (opts.out !== undefined) io.stderr(`Wrote ${path.resolve(opts.out)}; the share is logged.\n`);
+        },
+      ),
+    );
+}
+
+function registerTalkCommands(program: Command, io: CliIo): void {
+  const talk = program.command('talk').description('talking points for the next one-on-one');
+  talk
+    .command('add')
+    .description('add a talking point')
+    .argument('<text...>', 'the point')
+    .option('--json', 'print JSON')
+    .action(async (words: string[], opts: { json?: boolean }) =>
+      withSession(io, {}, async (session) => {
+        const point = await session.call('talk:add', { text: words.join(' ') });
+        print(io, point, opts.json, () => `Added ${shortId(point.id)}: ${point.text}`);
+      }),
+    );
+  talk
+    .command('list')
+    .description('open talking points (undiscussed ones carry over)')
+    .option('--all', 'include discussed points')
+    .option('--json', 'print JSON')
+    .action(async (opts: { all?: boolean; json?: boolean }) =>
+      withSession(io, {}, async (session) => {
+        const points = await session.call('talk:list', { includeDiscussed: Boolean(opts.all) });
+        print(io, points, opts.json, () =>
+          points.length === 0
+            ? 'No open talking points.'
+            : points.map((p) => `${shortId(p.id)}  ${p.discussedAt ? '✓ ' : ''}${p.text}`).join('\n'),
+        );
+      }),
+    );
+  talk
+    .command('done')
+    .description('mark a talking point discussed')
+    .argument('<id>', 'the id keel talk list shows')
+    .action(async (id: string) =>
+      withSession(io, {}, async (session) => {
+        const point = await session.call('talk:discussed', { id, discussed: true });
+        io.stdout(`Discussed: ${point.text}\n`);
+      }),
+    );
+}

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { checkInInputSchema } from '../core/checkin';
+import { signoffInputSchema } from '../core/signoff';
+import { summaryChoicesSchema } from '../core/summary-choices';
+import { isInputDate } from '../core/time';
+import type { Services } from '../services';
+import type { CheckInDto, ExportResult, SignoffStatus } from '../shared/dto';
+import type { DayReport } from '../services/signoff-service';
+import type { IpcResult } from './channels';
+import { dispatchThrough } from './dispatch';
+import type { FileDialogPort } from '../services/ports';
+
+/**
+ * What only the `keel` command line may ask, beside the window's contract: back-date a check-in
+ * or a sign-off (`--at`), read one workday (`keel day`), and write a summary to the file or the
+ * stdout its arguments name. The window never reaches these channels: they are not in
+ * CHANNELS, so the preload, ipcMain and the preview know nothing of them, and `dispatch` (bound
+ * to the window's contract) refuses them as unknown. They still pass the same door
+ * (`dispatchThrough`): zod first, then nothing but `{ code, message }` for anything thrown.
+ */
+function channel<Output>() {
+  return <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output });
+}
+
+/** An instant, as the CLI resolved it from `--at` in the user's zone. */
+const instant = z
+  .number({ message: 'Give the time as epoch milliseconds.' })
+  .int({ message: 'Give the time as epoch milliseconds.' })
+  .min(0, { message: 'Give the time as epoch milliseconds.' });
+
+/** `schema`'s fields plus `at`, parsed to `{ at, input }` (errors keep the field's name). */
+function withInstant<S extends z.ZodType>(schema: S) {
+  return z
+    .object({ at: instant })
+    .passthrough()
+    .transform((value, ctx) => {
+      const { at, ...rest } = value;
+      const parsed = schema.safeParse(rest);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: 'custom' });
+        return z.NEVER;
+      }
+      return { at, input: parsed.data as z.output<S> };
+    }) as unknown as z.ZodType<{ at: number; input: z.output<S> }, z.input<S> & { at: number }>;
+}
+
+const SUMMARY_FORMATS = ['md', 'html', 'json'] as const;
+type SummaryWriteInput = z.input<typeof summaryChoicesSchema> & { format: (typeof SUMMARY_FORMATS)[number] };
+type SummaryWrite = {
+  format: (typeof SUMMARY_FORMATS)[number];
+  choices: z.output<typeof summaryChoicesSchema>;
+};
+
+export const cliContract = {
+  'checks:addAt': channel<CheckInDto>()(withInstant(checkInInputSchema)),
+  'signoff:submitAt': channel<SignoffStatus>()(withInstant(signoffInputSchema)),
+  /** Without a date: the current workday. */
+  'signoff:day': channel<DayReport>()(
+    z
+      .object({
+        date: z.string().refine(isInputDate, { message: 'Use a date written YYYY-MM-DD.' }).optional(),
+      })
+      .strict(),
+  ),
+  /** The choices' fields and a format; the file (or stdout) comes from the CLI's arguments. */
+  'summary:write': channel<ExportResult>()(
+    z
+      .object({ format: z.enum(SUMMARY_FORMATS, { message: 'Use md, html or json.' }) })
+      .passthrough()
+      .transform((value, ctx) => {
+        const { format, ...rest } = value;
+        const parsed = summaryChoicesSchema.safeParse(rest);
+        if (!parsed.success) {
+          // Without a field path, as parseSummaryChoices words it: the messages name the field.
+          for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
+          return z.NEVER;
+        }
+        return { format, choices: parsed.data };
+      }) as unknown as z.ZodType<SummaryWrite, SummaryWriteInput>,
+  ),
+} as const;
+
+export type CliContract = typeof cliContract;
+export type CliChannel = keyof CliContract;
+export type CliChannelInput<C extends CliChannel> = z.input<CliContract[C]['input']>;
+export type CliParsedInput<C extends CliChannel> = z.output<CliContract[C]['input']>;
+export type CliChannelOutput<C extends CliChannel> = CliContract[C]['output'];
+export const CLI_CHANNELS = Object.keys(cliContract) as CliChannel[];
+
+export type CliHandlers = {
+  [C in CliChannel]: (input: CliParsedInput<C>) => CliChannelOutput<C> | Promise<CliChannelOutput<C>>;
+};
+
+/** The CLI's handler table; `outlet` writes where the command's arguments said. */
+export function createCliHandlers(services: Services, outlet: Pick<FileDialogPort, 'saveFile'>): CliHandlers {
+  return {
+    'checks:addAt': ({ at, input }) => services.checkins.add(input, at),
+    'signoff:submitAt': ({ at, input }) => services.signoff.submit(input, at),
+    'signoff:day': ({ date }) => services.signoff.day(date ?? services.signoff.workdayAt()),
+    'summary:write': async ({ choices, format }) => {
+      const built = services.summary.build(choices);
+      const text =
+        format === 'json'
+          ? services.summary.json(built.choices)
+          : services.summary.preview(built.choices, format).text;
+      const fileName = await outlet.saveFile({
+        defaultName: `keel-one-on-one-${built.choices.from}-to-${built.choices.to}.${format}`,
+        content: text,
+        filters: [],
+      });
+      if (fileName === null) return { saved: false, fileName: null };
+      // What left Keel is logged like the window's exports: when, period, sections, a hash.
+      services.summary.logShare(built.choices, built.model, format, 'cli', text);
+      return { saved: true, fileName };
+    },
+  };
+}
+
+/** `dispatch` for the CLI's own channels: the same validation and error mapping. */
+export function dispatchCli(
+  handlers: CliHandlers,
+  channel: unknown,
+  payload: unknown,
+  onUnexpected?: (error: unknown, channel: string) => void,
+): Promise<IpcResult<unknown>> {
+  return dispatchThrough(cliContract, handlers, channel, payload, onUnexpected);
+}
