@@ -1,10 +1,18 @@
 import { z } from 'zod';
-import { dateOfDayNumber, dayNumber, localDaysBetween, SUSTAINABLE_QUESTION, type CheckIn } from './checkin';
+import { SUSTAINABLE_QUESTION, type CheckIn } from './checkin';
 import { tagFrequencies, trendSummary, weeklyTrends, type TrendDirection } from './checkin-trends';
 import { KeelError } from './errors';
 import { INTERRUPTION_KINDS, type FocusStats, type InterruptionCounts } from './focus';
 import { creepStats, type CreepSettings, type WorkdayFacts } from './signoff';
-import { isInputDate, isLocalDate, localDateOf, type LocalDate } from './time';
+import {
+  dateOfDayNumber,
+  dayNumber,
+  isInputDate,
+  isLocalDate,
+  localDateOf,
+  localDaysBetween,
+  type LocalDate,
+} from './time';
 
 /**
  * The one-on-one summary: what the user chooses to share (a period, sections and notes ticked one

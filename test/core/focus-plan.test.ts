@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { expandFocusPlan, occurrenceAt, type FocusPause } from '../../src-main/core/focus-plan';
-import { defaultSettings, settingSchemas, type FocusRule } from '../../src-main/core/settings';
+import {
+  expandFocusPlan,
+  occurrenceAt,
+  type FocusPause,
+  type FocusRule,
+} from '../../src-main/core/focus-plan';
+import { defaultSettings, settingSchemas } from '../../src-main/core/settings';
 import {
   addLocalDays,
   clockTimeOf,

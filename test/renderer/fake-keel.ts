@@ -14,7 +14,8 @@ import {
   type CheckIn as CoreCheckIn,
   type Rating,
 } from '../../src-main/core/checkin';
-import { checkPromptsBetween, defaultCadence, describeCadence } from '../../src-main/core/checkin-cadence';
+import { defaultCadence, describeCadence } from '../../src-main/core/checkin-cadence';
+import { checkPromptsBetween } from '../../src-main/core/checkin-prompts';
 import {
   questionnaireSeries,
   tagFrequencies,
@@ -57,8 +58,8 @@ import {
   type SummaryTalkingPoint,
 } from '../../src-main/core/summary';
 import { renderHtml, renderMarkdown } from '../../src-main/core/summary-render';
-import { creepStats, weekStartOf, type WorkdayFacts } from '../../src-main/core/signoff';
-import { holidayOn, hoursOn, plannedSignoffAt, signoffWorkdayOf } from '../../src-main/core/signoff-policy';
+import { creepStats, type WorkdayFacts } from '../../src-main/core/signoff';
+import { plannedSignoffAt, signoffWorkdayOf } from '../../src-main/core/signoff-policy';
 import {
   addLocalDays,
   clockTimeOf,
@@ -67,7 +68,9 @@ import {
   startOfLocalDate,
   toLocalIso,
   weekdayOf,
+  weekStartOf,
 } from '../../src-main/core/time';
+import { holidayOn, hoursOn } from '../../src-main/core/working-hours';
 import { describeIssues } from '../../src-main/core/validation';
 import { contract, type ChannelOutput, type IpcResult, type KeelApi } from '../../src-main/ipc/contract';
 import { STATE_TOPICS, type StateEvent } from '../../src-main/shared/state';
