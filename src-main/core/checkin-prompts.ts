@@ -1,6 +1,7 @@
 import type { AgendaEvent, AgendaSource } from './agenda';
 import type { Cadence } from './checkin-cadence';
 import { addLocalDays, instantAt, localDateOf, weekdayOf, type LocalDate } from './time';
+import { hoursOn } from './working-hours';
 
 /**
  * The check-in prompts a cadence plans, as agenda events.
@@ -53,14 +54,15 @@ export function checkPromptsBetween(
 
 /**
  * The agenda source of check-in prompts. The cadence is read on every call through `getCadence`
- * (the service owns where it is stored); daily prompts skip weekdays without working hours.
+ * (the service owns where it is stored); daily prompts skip days without working hours (days off
+ * and holidays, as `hoursOn` decides, like the check-in service's own source).
  */
 export function makeCheckSource(getCadence: () => Cadence): AgendaSource {
   return {
     name: 'check',
     eventsBetween(from, to, settings) {
       return checkPromptsBetween(from, to, getCadence(), settings.zone, {
-        isWorkday: (date) => settings.workingHours[weekdayOf(date)] !== null,
+        isWorkday: (date) => hoursOn(date, settings) !== null,
       });
     },
   };

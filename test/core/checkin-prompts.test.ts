@@ -176,7 +176,7 @@ describe('checkPromptsBetween', () => {
 });
 
 describe('makeCheckSource', () => {
-  it('reads the cadence on every call and skips days without working hours', () => {
+  it('reads the cadence on every call and skips days without working hours, holidays too', () => {
     const settings = defaultSettings(BERLIN);
     let cadence: Cadence = daily('16:00');
     const source = makeCheckSource(() => cadence);
@@ -187,6 +187,12 @@ describe('makeCheckSource', () => {
       'check:2027-03-15@16:00',
       'check:2027-03-16@16:00',
       'check:2027-03-17@16:00',
+      'check:2027-03-18@16:00',
+      'check:2027-03-19@16:00',
+    ]);
+    const holidays = [{ from: '2027-03-16', to: '2027-03-17' }];
+    expect(source.eventsBetween(from, to, { ...settings, holidays }).map((e) => e.id)).toEqual([
+      'check:2027-03-15@16:00',
       'check:2027-03-18@16:00',
       'check:2027-03-19@16:00',
     ]);
