@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { addLocalDays, instantAt, localDateOf, minutesOfDay, weekdayOf, type LocalDate } from './time';
 import { clockTimeSchema, dateRangesSchema, weekdaySchema } from './validation';
+import type { Holiday } from './working-hours';
 
 /** One weekly focus block: a weekday and local start and end times on that day. */
 export const focusRuleSchema = z
@@ -41,6 +42,16 @@ export const focusPausesSchema = dateRangesSchema('pause');
 
 /** A pause of the focus plan: every date from `from` to `to` inclusive (a holiday, a day off). */
 export type FocusPause = z.infer<typeof focusPausesSchema>[number];
+
+/** Every date the plan is paused: the user's pauses and, since a holiday has no hours, holidays. */
+export function planPauses(settings: {
+  focusPauses: readonly FocusPause[];
+  holidays: readonly Holiday[];
+}): readonly FocusPause[] {
+  return settings.holidays.length === 0
+    ? settings.focusPauses
+    : [...settings.focusPauses, ...settings.holidays];
+}
 
 /** One planned block on one local date. */
 export interface FocusOccurrence {
