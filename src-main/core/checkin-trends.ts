@@ -1,6 +1,6 @@
-import { dateOfDayNumber, dayNumber, tagLabel, type CheckIn } from './checkin';
+import { tagLabel, type CheckIn } from './checkin';
 import type { QuestionnaireKind, QuestionnaireResult } from './questionnaires';
-import type { LocalDate } from './time';
+import { dateOfDayNumber, dayNumber, isoWeekOfDayNumber, mondayOfDayNumber, type LocalDate } from './time';
 
 /**
  * History and trends of the quick check: weekly averages, sustainability counts, stretched-tag
@@ -32,32 +32,9 @@ const RANGE_WEEKS: Record<TrendRange, number> = { '4w': 4, quarter: 13, year: 52
 /** The fields trends read; a stored `CheckIn` has them all. */
 export type TrendCheck = Pick<CheckIn, 'localDate' | 'workload' | 'energy' | 'sustainable' | 'stretched'>;
 
-/** The day number of the Monday of the week holding day number `day` (1970-01-01 was a Thursday). */
-function mondayOf(day: number): number {
-  return day - ((((day + 3) % 7) + 7) % 7);
-}
-
-/** The Monday of the ISO week `date` falls in. */
-export function weekStartOf(date: LocalDate): LocalDate {
-  return dateOfDayNumber(mondayOf(dayNumber(date)));
-}
-
-function isoWeekOfDay(day: number): string {
-  // The ISO year is the year of the week's Thursday; week 1 holds that year's first Thursday.
-  const thursday = mondayOf(day) + 3;
-  const year = new Date(thursday * 86_400_000).getUTCFullYear();
-  const week = Math.floor((thursday - Date.UTC(year, 0, 1) / 86_400_000) / 7) + 1;
-  return `${year}-W${String(week).padStart(2, '0')}`;
-}
-
-/** The ISO week name of `date`, e.g. `2027-W01`. */
-export function isoWeekOf(date: LocalDate): string {
-  return isoWeekOfDay(dayNumber(date));
-}
-
 /** The inclusive dates of `range`: whole ISO weeks ending with the week of `today`. */
 export function trendRange(range: TrendRange, today: LocalDate): { from: LocalDate; to: LocalDate } {
-  const monday = mondayOf(dayNumber(today));
+  const monday = mondayOfDayNumber(dayNumber(today));
   return {
     from: dateOfDayNumber(monday - 7 * (RANGE_WEEKS[range] - 1)),
     to: dateOfDayNumber(monday + 6),
@@ -93,7 +70,7 @@ function average(sum: number, count: number): number | null {
 export function weeklyTrends(checks: readonly TrendCheck[], from: LocalDate, to: LocalDate): WeekTrend[] {
   const fromDay = dayNumber(from);
   const toDay = dayNumber(to);
-  const base = mondayOf(fromDay);
+  const base = mondayOfDayNumber(fromDay);
   if (toDay < fromDay) return [];
   const weeks = Math.floor((toDay - base) / 7) + 1;
   const count = new Array<number>(weeks).fill(0);
@@ -116,7 +93,7 @@ export function weeklyTrends(checks: readonly TrendCheck[], from: LocalDate, to:
     const monday = base + 7 * i;
     out.push({
       weekStart: dateOfDayNumber(monday),
-      week: isoWeekOfDay(monday),
+      week: isoWeekOfDayNumber(monday),
       count: n,
       avgWorkload: average(workload[i] ?? 0, n),
       avgEnergy: average(energy[i] ?? 0, n),

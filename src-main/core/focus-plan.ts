@@ -1,11 +1,56 @@
-import type { FocusRule } from './settings';
-import { addLocalDays, instantAt, localDateOf, weekdayOf, type LocalDate } from './time';
+import { z } from 'zod';
+import { addLocalDays, instantAt, localDateOf, minutesOfDay, weekdayOf, type LocalDate } from './time';
+import { clockTimeSchema, dateRangesSchema, weekdaySchema } from './validation';
+import type { Holiday } from './working-hours';
+
+/** One weekly focus block: a weekday and local start and end times on that day. */
+export const focusRuleSchema = z
+  .object({ weekday: weekdaySchema, start: clockTimeSchema, end: clockTimeSchema })
+  .strict()
+  .refine((r) => minutesOfDay(r.end) > minutesOfDay(r.start), {
+    message: 'A focus block must end after it starts, on the same day.',
+  });
+export type FocusRule = z.infer<typeof focusRuleSchema>;
+
+/** The weekly focus plan: blocks on the same weekday may not overlap. */
+export const focusPlanSchema = z
+  .array(focusRuleSchema)
+  .max(70, { message: 'A focus plan holds at most 70 blocks a week.' })
+  .superRefine((rules, ctx) => {
+    for (let i = 0; i < rules.length; i++) {
+      for (let j = i + 1; j < rules.length; j++) {
+        const a = rules[i] as FocusRule;
+        const b = rules[j] as FocusRule;
+        if (
+          a.weekday === b.weekday &&
+          minutesOfDay(a.start) < minutesOfDay(b.end) &&
+          minutesOfDay(b.start) < minutesOfDay(a.end)
+        ) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `Focus blocks on ${a.weekday} overlap (${a.start}–${a.end} and ${b.start}–${b.end}).`,
+          });
+          return;
+        }
+      }
+    }
+  });
+export type FocusPlan = z.infer<typeof focusPlanSchema>;
+
+/** Dates the focus plan is paused: an offsite, a week of on-call. */
+export const focusPausesSchema = dateRangesSchema('pause');
 
 /** A pause of the focus plan: every date from `from` to `to` inclusive (a holiday, a day off). */
-export interface FocusPause {
-  from: LocalDate;
-  to: LocalDate;
-  note?: string;
+export type FocusPause = z.infer<typeof focusPausesSchema>[number];
+
+/** Every date the plan is paused: the user's pauses and, since a holiday has no hours, holidays. */
+export function planPauses(settings: {
+  focusPauses: readonly FocusPause[];
+  holidays: readonly Holiday[];
+}): readonly FocusPause[] {
+  return settings.holidays.length === 0
+    ? settings.focusPauses
+    : [...settings.focusPauses, ...settings.holidays];
 }
 
 /** One planned block on one local date. */

@@ -1,6 +1,5 @@
-import { expandFocusPlan, type FocusOccurrence, type FocusPause } from './focus-plan';
-import type { FocusRule } from './settings';
-import { addLocalDays, startOfLocalDate, type LocalDate } from './time';
+import { expandFocusPlan, type FocusOccurrence, type FocusPause, type FocusRule } from './focus-plan';
+import { addLocalDays, startOfLocalDate, weekStartOf, type LocalDate } from './time';
 
 export const INTERRUPTION_KINDS = ['meeting', 'chat', 'incident', 'other'] as const;
 export type InterruptionKind = (typeof INTERRUPTION_KINDS)[number];
@@ -139,7 +138,7 @@ export function focusStats(input: {
   };
   const weeks = new Map<LocalDate, Omit<FocusDayStats, 'date'> & { weekOf: LocalDate }>();
   for (const d of list) {
-    const weekOf = mondayOf(d.date);
+    const weekOf = weekStartOf(d.date);
     const w = weeks.get(weekOf) ?? {
       weekOf,
       plannedMinutes: 0,
@@ -153,10 +152,4 @@ export function focusStats(input: {
     weeks: [...weeks.values()],
     totals: list.reduce(add, { plannedMinutes: 0, protectedMinutes: 0, interruptions: emptyCounts() }),
   };
-}
-
-function mondayOf(date: LocalDate): LocalDate {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const day = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  return addLocalDays(date, -((day + 6) % 7));
 }

@@ -1,7 +1,6 @@
 import { TZDate, tzName, tzOffset, tzScan } from '@date-fns/tz';
 import ICAL from 'ical.js';
-import { isPaused, type FocusPause } from './focus-plan';
-import type { FocusRule } from './settings';
+import { isPaused, type FocusPause, type FocusRule } from './focus-plan';
 import { addLocalDays, localDateOf, weekdayOf, type LocalDate, type Weekday } from './time';
 
 type IcalComponent = InstanceType<typeof ICAL.Component>;

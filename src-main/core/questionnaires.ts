@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { localDaysBetween } from './checkin';
 import { KeelError } from './errors';
-import { addLocalDays, localDateOf, type LocalDate } from './time';
+import { addLocalDays, localDateOf, localDaysBetween, type LocalDate } from './time';
 
 /**
  * Optional validated questionnaires that sit beside the quick check: the single-item burnout

@@ -1,95 +1,16 @@
 import { z } from 'zod';
 import { normaliseTags } from './checkin';
 import { cadenceSchema, oneOnOneSchema } from './checkin-cadence';
-import {
-  isClockTime,
-  isLocalDate,
-  isValidZone,
-  minutesOfDay,
-  systemZone,
-  WEEKDAYS,
-  type Weekday,
-} from './time';
-
-const clockTime = z.string().refine(isClockTime, { message: 'Use a 24-hour time such as 09:00.' });
-
-const weekday = z.enum(WEEKDAYS, { message: 'Use a weekday: mon, tue, wed, thu, fri, sat or sun.' });
-
-/** A span of local time on one day; `end` before `start` means it runs past midnight. */
-export const timeRangeSchema = z
-  .object({ start: clockTime, end: clockTime })
-  .strict()
-  .refine((r) => r.start !== r.end, { message: 'Start and end must differ.' });
-export type TimeRange = z.infer<typeof timeRangeSchema>;
-
-/** Working hours per weekday; `null` is a day off. */
-export const workingHoursSchema = z
-  .object(
-    Object.fromEntries(WEEKDAYS.map((d) => [d, timeRangeSchema.nullable()])) as Record<
-      Weekday,
-      z.ZodNullable<typeof timeRangeSchema>
-    >,
-  )
-  .strict();
-export type WorkingHours = z.infer<typeof workingHoursSchema>;
-
-export const focusRuleSchema = z
-  .object({ weekday, start: clockTime, end: clockTime })
-  .strict()
-  .refine((r) => minutesOfDay(r.end) > minutesOfDay(r.start), {
-    message: 'A focus block must end after it starts, on the same day.',
-  });
-export type FocusRule = z.infer<typeof focusRuleSchema>;
-
-export const focusPlanSchema = z
-  .array(focusRuleSchema)
-  .max(70, { message: 'A focus plan holds at most 70 blocks a week.' })
-  .superRefine((rules, ctx) => {
-    for (let i = 0; i < rules.length; i++) {
-      for (let j = i + 1; j < rules.length; j++) {
-        const a = rules[i] as FocusRule;
-        const b = rules[j] as FocusRule;
-        if (
-          a.weekday === b.weekday &&
-          minutesOfDay(a.start) < minutesOfDay(b.end) &&
-          minutesOfDay(b.start) < minutesOfDay(a.end)
-        ) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `Focus blocks on ${a.weekday} overlap (${a.start}–${a.end} and ${b.start}–${b.end}).`,
-          });
-          return;
-        }
-      }
-    }
-  });
-export type FocusPlan = z.infer<typeof focusPlanSchema>;
-
-const localDate = z.string().refine(isLocalDate, { message: 'Use a date written YYYY-MM-DD.' });
-
-function dateRangesSchema(what: string) {
-  return z
-    .array(
-      z
-        .object({
-          from: localDate,
-          to: localDate,
-          note: z.string().trim().max(120, { message: 'Keep the note under 120 characters.' }).optional(),
-        })
-        .strict()
-        .refine((p) => p.from <= p.to, { message: `A ${what} must end on or after the day it starts.` }),
-    )
-    .max(200, { message: `Keel keeps at most 200 ${what}s.` });
-}
-
-/** Dates the focus plan is paused: an offsite, a week of on-call. */
-export const focusPausesSchema = dateRangesSchema('pause');
+import { focusPausesSchema, focusPlanSchema } from './focus-plan';
+import { isValidZone, systemZone } from './time';
+import { clockTimeSchema } from './validation';
+import { holidaysSchema, workingHoursSchema, type TimeRange } from './working-hours';
 
 /**
- * Holidays and days off: no working hours (no sign-off suggestion at an end of hours, no focus
- * blocks). Work on them still counts as presence, and a long day still gets its nudge.
+ * The settings aggregate: one schema per key, the defaults, and how stored values are read back.
+ * Each piece's rules live with its domain (working hours and holidays, the focus plan, the
+ * check-in cadence); this module only assembles them.
  */
-export const holidaysSchema = dateRangesSchema('holiday');
 
 /** The end-of-day sign-off. */
 export const signoffSettingsSchema = z
@@ -146,7 +67,7 @@ export const settingSchemas = {
   zone: z.string().refine(isValidZone, { message: 'Use an IANA time zone such as Europe/Berlin.' }),
   workingHours: workingHoursSchema,
   focusPlan: focusPlanSchema,
-  dayBoundary: clockTime,
+  dayBoundary: clockTimeSchema,
   theme: z.enum(['system', 'light', 'dark'], { message: 'Use system, light or dark.' }),
   focusPauses: focusPausesSchema,
   holidays: holidaysSchema,

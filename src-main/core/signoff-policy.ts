@@ -1,5 +1,6 @@
-import type { Settings, TimeRange } from './settings';
-import { addLocalDays, instantAt, localDateOf, minutesOfDay, weekdayOf, type LocalDate } from './time';
+import type { Settings } from './settings';
+import { addLocalDays, instantAt, type LocalDate } from './time';
+import { workdayOf, workingSpanOn } from './working-hours';
 
 /**
  * The sign-off suggestion policy: given the clock, the settings, today's presence, whether a focus
@@ -41,23 +42,6 @@ export type SignoffAction = (typeof SIGNOFF_ACTIONS)[number];
 
 export type SignoffSettings = Pick<Settings, 'zone' | 'workingHours' | 'dayBoundary'> &
   Partial<Pick<Settings, 'holidays'>>;
-
-/** The working hours on `date`: null on a day off or a holiday. */
-export function hoursOn(
-  date: LocalDate,
-  settings: Pick<Settings, 'workingHours'> & Partial<Pick<Settings, 'holidays'>>,
-): TimeRange | null {
-  if (settings.holidays?.some((h) => h.from <= date && date <= h.to)) return null;
-  return settings.workingHours[weekdayOf(date)];
-}
-
-/** The holiday `date` falls in, if any. */
-export function holidayOn(
-  date: LocalDate,
-  settings: Partial<Pick<Settings, 'holidays'>>,
-): { from: LocalDate; to: LocalDate; note?: string } | undefined {
-  return settings.holidays?.find((h) => h.from <= date && date <= h.to);
-}
 
 /** What already happened in one workday; a state for another workday is treated as empty. */
 export interface SignoffState {
@@ -104,25 +88,15 @@ export type SignoffDecision =
 
 const MINUTE = 60_000;
 
-/** The workday `instant` belongs to by the day boundary: before `dayBoundary` is the previous date's. */
-export function workdayOf(instant: number, zone: string, dayBoundary: string): LocalDate {
-  const date = localDateOf(instant, zone);
-  return instant < instantAt(date, dayBoundary, zone) ? addLocalDays(date, -1) : date;
-}
-
 /**
- * The instant working hours end for `workday` (the agenda's "signoff" event), or null on a day off.
- * Hours whose end is not after their start end on the next date; the end keeps its local time on
- * DST days (a time skipped by DST moves forward).
+ * The instant working hours end for `workday` (the agenda's "signoff" event), or null on a day off
+ * (see `workingSpanOn`: hours past midnight end on the next date, in local time across DST).
  */
 export function plannedSignoffAt(
   workday: LocalDate,
   settings: Pick<Settings, 'zone' | 'workingHours'> & Partial<Pick<Settings, 'holidays'>>,
 ): number | null {
-  const hours = hoursOn(workday, settings);
-  if (!hours) return null;
-  const crosses = minutesOfDay(hours.end) <= minutesOfDay(hours.start);
-  return instantAt(crosses ? addLocalDays(workday, 1) : workday, hours.end, settings.zone);
+  return workingSpanOn(workday, settings)?.end ?? null;
 }
 
 /**
@@ -138,11 +112,8 @@ export function signoffWorkdayOf(instant: number, settings: SignoffSettings): Lo
     return workday;
   }
   let until = previousEnd + SIGNOFF_DEFAULTS.lateWindowMinutes * MINUTE;
-  const hours = hoursOn(workday, settings);
-  if (hours) {
-    const nextStart = instantAt(workday, hours.start, settings.zone);
-    if (nextStart > previousEnd) until = Math.min(until, nextStart);
-  }
+  const next = workingSpanOn(workday, settings);
+  if (next && next.start > previousEnd) until = Math.min(until, next.start);
   return instant < until ? previous : workday;
 }
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Settings } from './settings';
-import { hoursOn, plannedSignoffAt } from './signoff-policy';
-import { addLocalDays, clockTimeOf, startOfLocalDate, weekdayOf, type LocalDate } from './time';
+import { plannedSignoffAt } from './signoff-policy';
+import { addLocalDays, clockTimeOf, startOfLocalDate, weekStartOf, type LocalDate } from './time';
+import { hoursOn } from './working-hours';
 
 /**
  * The end-of-day ritual's answers and what Keel learns from a run of workdays ("creep"). The
@@ -126,12 +127,6 @@ export interface CreepStats {
 }
 
 const MINUTE = 60_000;
-
-/** Monday of the week `date` is in. */
-export function weekStartOf(date: LocalDate): LocalDate {
-  const index = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].indexOf(weekdayOf(date));
-  return addLocalDays(date, -index);
-}
 
 /** One date's creep facts; `today` decides whether a missing sign-off is settled yet. */
 export function creepDay(

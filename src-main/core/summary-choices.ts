@@ -1,8 +1,14 @@
 import { z } from 'zod';
-import { dateOfDayNumber, dayNumber, localDaysBetween } from './checkin';
 import { KeelError } from './errors';
 import { DEFAULT_SECTIONS, SUMMARY_SECTIONS } from './summary-sections';
-import { isInputDate, isLocalDate, type LocalDate } from './time';
+import {
+  dateOfDayNumber,
+  dayNumber,
+  isInputDate,
+  isLocalDate,
+  localDaysBetween,
+  type LocalDate,
+} from './time';
 
 /**
  * What the user chooses to share in a one-on-one summary — a period, the sections and the notes

@@ -1,5 +1,4 @@
-import { dayNumber } from './checkin';
-import type { LocalDate } from './time';
+import { dayNumber, type LocalDate } from './time';
 
 /**
  * The one-on-one summary's text handling, shared by the model and both renderers: user text

@@ -8,6 +8,7 @@ export type LocalDate = string;
 
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 const QUARTER_MS = 900_000;
 
@@ -27,7 +28,7 @@ function offsetAt(instant: number, zone: string): number {
   if (!byQuarter) offsetCache.set(zone, (byQuarter = new Map()));
   let offset = byQuarter.get(quarter);
   if (offset === undefined) {
-    offset = Math.round(tzOffset(zone, new Date(quarter * QUARTER_MS)) * 60_000);
+    offset = Math.round(tzOffset(zone, new Date(quarter * QUARTER_MS)) * MINUTE_MS);
     if (byQuarter.size >= OFFSET_CACHE_MAX) byQuarter.clear();
     byQuarter.set(quarter, offset);
   }
@@ -36,15 +37,99 @@ function offsetAt(instant: number, zone: string): number {
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
-function dateString(utc: Date): LocalDate {
-  return `${pad(utc.getUTCFullYear(), 4)}-${pad(utc.getUTCMonth() + 1)}-${pad(utc.getUTCDate())}`;
-}
-
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function daysInMonth(year: number, month: number): number {
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number);
+}
+
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + (text.charCodeAt(i) - 48);
+  return n;
+}
+
+/*
+ * Day numbers: whole days since 1970-01-01, the one integer every date computation goes through
+ * (the proleptic Gregorian "days from civil" and "civil from days" of H. Hinnant's chrono
+ * algorithms). Plain integers, so trends and summaries can call them once per row.
+ */
+
+/**
+ * Days since 1970-01-01 of a local date (a RangeError for anything but a real `YYYY-MM-DD` date).
+ */
+export function dayNumber(date: LocalDate): number {
+  const y = LOCAL_DATE.test(date) ? digits(date, 0, 4) : 0;
+  const m = digits(date, 5, 7);
+  const d = digits(date, 8, 10);
+  if (y < 1 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) {
+    throw new RangeError(`Not a YYYY-MM-DD date: ${date}`);
+  }
+  return daysFromCivil(y, m, d);
+}
+
+function daysFromCivil(y: number, m: number, d: number): number {
+  const year = m <= 2 ? y - 1 : y;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/** The year, month (1–12) and day of day number `days`. */
+function civilOf(days: number): [number, number, number] {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const d = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yearOfEra + era * 400 + (m <= 2 ? 1 : 0), m, d];
+}
+
+/** The local date `days` days after 1970-01-01 (the inverse of `dayNumber`). */
+export function dateOfDayNumber(days: number): LocalDate {
+  const [y, m, d] = civilOf(days);
+  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier); DST plays no part. */
+export function localDaysBetween(from: LocalDate, to: LocalDate): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** The day number of the Monday of the week holding day number `day` (1970-01-01 was a Thursday). */
+export function mondayOfDayNumber(day: number): number {
+  return day - ((((day + 3) % 7) + 7) % 7);
+}
+
+/** The Monday of the (ISO) week `date` falls in. */
+export function weekStartOf(date: LocalDate): LocalDate {
+  return dateOfDayNumber(mondayOfDayNumber(dayNumber(date)));
+}
+
+/** The ISO week name, e.g. `2027-W01`, of the week holding day number `day`. */
+export function isoWeekOfDayNumber(day: number): string {
+  // The ISO year is the year of the week's Thursday; week 1 holds that year's first Thursday.
+  const thursday = mondayOfDayNumber(day) + 3;
+  const [year] = civilOf(thursday);
+  const week = Math.floor((thursday - daysFromCivil(year, 1, 1)) / 7) + 1;
+  return `${year}-W${pad(week)}`;
+}
+
+/** The ISO week name of `date`, e.g. `2027-W01` (2026-12-28 … 2027-01-03 is 2026-W53). */
+export function isoWeekOf(date: LocalDate): string {
+  return isoWeekOfDayNumber(dayNumber(date));
 }
 
 /** True when `zone` is an IANA zone this runtime knows. */
@@ -96,22 +181,18 @@ export function minutesOfDay(hhmm: string): number {
 
 /** The local calendar date of `instant` in `zone`. */
 export function localDateOf(instant: number, zone: string): LocalDate {
-  return dateString(new Date(instant + offsetAt(instant, zone)));
+  return dateOfDayNumber(Math.floor((instant + offsetAt(instant, zone)) / DAY_MS));
 }
 
 /** The weekday of a local calendar date. */
 export function weekdayOf(date: LocalDate): Weekday {
-  const [y, m, d] = splitDate(date);
-  // getDay(): 0 = Sunday; our week starts on Monday.
-  const day = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  return WEEKDAYS[(day + 6) % 7] as Weekday;
+  // Day 0, 1970-01-01, was a Thursday (index 3 of a week that starts on Monday).
+  return WEEKDAYS[(((dayNumber(date) + 3) % 7) + 7) % 7] as Weekday;
 }
 
 /** The instant of local time `hhmm` on `date` in `zone` (a time skipped by DST moves forward). */
 export function instantAt(date: LocalDate, hhmm: string, zone: string): number {
-  const [y, m, d] = splitDate(date);
-  const minutes = minutesOfDay(hhmm);
-  const wall = Date.UTC(y, m - 1, d, Math.floor(minutes / 60), minutes % 60);
+  const wall = dayNumber(date) * DAY_MS + minutesOfDay(hhmm) * MINUTE_MS;
   // Guess with the offset at the wall time, then correct once; a wall time inside a DST gap
   // does not exist, and moves forward by the gap (as TZDate does).
   const first = offsetAt(wall, zone);
@@ -131,30 +212,30 @@ export function startOfLocalDate(date: LocalDate, zone: string): number {
 
 /** `date` plus `days` calendar days (never by adding 24-hour blocks). */
 export function addLocalDays(date: LocalDate, days: number): LocalDate {
-  const [y, m, d] = splitDate(date);
-  return dateString(new Date(Date.UTC(y, m - 1, d) + days * DAY_MS));
+  return dateOfDayNumber(dayNumber(date) + days);
 }
 
 /** ISO 8601 with the local offset of `zone`, e.g. `2027-03-15T09:00:00-04:00`. */
 export function toLocalIso(instant: number, zone: string): string {
   const offset = offsetAt(instant, zone);
-  const wall = new Date(instant + offset);
-  const minutes = Math.round(offset / 60_000);
+  const wall = instant + offset;
+  const seconds = Math.floor(modulo(wall, DAY_MS) / 1000);
+  const minutes = Math.round(offset / MINUTE_MS);
   const abs = Math.abs(minutes);
   const suffix =
     minutes === 0 ? 'Z' : `${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-  return `${dateString(wall)}T${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}${suffix}`;
+  const time = `${pad(Math.floor(seconds / 3600))}:${pad(Math.floor(seconds / 60) % 60)}:${pad(seconds % 60)}`;
+  return `${dateOfDayNumber(Math.floor(wall / DAY_MS))}T${time}${suffix}`;
 }
 
 /** `HH:MM` of `instant` in `zone`. */
 export function clockTimeOf(instant: number, zone: string): string {
-  const wall = new Date(instant + offsetAt(instant, zone));
-  return `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`;
+  const minutes = Math.floor(modulo(instant + offsetAt(instant, zone), DAY_MS) / MINUTE_MS);
+  return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 }
 
-function splitDate(date: LocalDate): [number, number, number] {
-  if (!isLocalDate(date)) throw new RangeError(`Not a YYYY-MM-DD date: ${date}`);
-  return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+function modulo(n: number, m: number): number {
+  return ((n % m) + m) % m;
 }
 
 /**

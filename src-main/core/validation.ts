@@ -1,13 +1,14 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { KeelError } from './errors';
+import { isClockTime, isLocalDate, WEEKDAYS } from './time';
 
-/** One clear sentence from a zod error: where it is and what is wrong. */
 /** A key as the sentence quotes it: JSON-escaped (one line), and cut short. */
 function quoteKey(key: string): string {
   const quoted = JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key);
   return quoted;
 }
 
+/** One clear sentence from a zod error: where it is and what is wrong. */
 export function describeIssues(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'The input is not valid.';
@@ -25,4 +26,37 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.
   const result = schema.safeParse(value);
   if (!result.success) throw new KeelError('invalid_input', describeIssues(result.error));
   return result.data;
+}
+
+/*
+ * The time vocabulary's schemas, shared by the settings' pieces (working hours, the focus plan,
+ * holidays and pauses) so each states its rule once, with the same sentence.
+ */
+
+/** A 24-hour `HH:MM` time. */
+export const clockTimeSchema = z
+  .string()
+  .refine(isClockTime, { message: 'Use a 24-hour time such as 09:00.' });
+
+export const weekdaySchema = z.enum(WEEKDAYS, {
+  message: 'Use a weekday: mon, tue, wed, thu, fri, sat or sun.',
+});
+
+/** A real calendar date written `YYYY-MM-DD`. */
+export const localDateSchema = z.string().refine(isLocalDate, { message: 'Use a date written YYYY-MM-DD.' });
+
+/** A list of inclusive date ranges with an optional note (holidays, focus pauses), `what` naming one. */
+export function dateRangesSchema(what: string) {
+  return z
+    .array(
+      z
+        .object({
+          from: localDateSchema,
+          to: localDateSchema,
+          note: z.string().trim().max(120, { message: 'Keep the note under 120 characters.' }).optional(),
+        })
+        .strict()
+        .refine((p) => p.from <= p.to, { message: `A ${what} must end on or after the day it starts.` }),
+    )
+    .max(200, { message: `Keel keeps at most 200 ${what}s.` });
 }

@@ -1,6 +1,6 @@
 import type { AgendaEvent, AgendaSource } from './agenda';
-import { hoursOn } from './signoff-policy';
-import { addLocalDays, instantAt, localDateOf, minutesOfDay } from './time';
+import { addLocalDays, localDateOf } from './time';
+import { workingSpanOn } from './working-hours';
 
 /**
  * The start and end of working hours as internal agenda events, so the tray's after-hours state
@@ -13,13 +13,10 @@ export const workdaySource: AgendaSource = {
     const events: AgendaEvent[] = [];
     const last = addLocalDays(localDateOf(to, zone), 1);
     for (let date = addLocalDays(localDateOf(from, zone), -1); date <= last; date = addLocalDays(date, 1)) {
-      const hours = hoursOn(date, settings);
-      if (!hours) continue;
-      const endDate = minutesOfDay(hours.end) <= minutesOfDay(hours.start) ? addLocalDays(date, 1) : date;
-      for (const [edge, start] of [
-        ['start', instantAt(date, hours.start, zone)],
-        ['end', instantAt(endDate, hours.end, zone)],
-      ] as const) {
+      const span = workingSpanOn(date, settings);
+      if (!span) continue;
+      for (const edge of ['start', 'end'] as const) {
+        const start = span[edge];
         if (start >= from && start < to) {
           events.push({
             id: `workday:${date}:${edge}`,

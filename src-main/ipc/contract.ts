@@ -2,10 +2,10 @@ import { z } from 'zod';
 import type { ChannelName, IpcResult } from './channels';
 import type { StateEvent } from '../shared/state';
 import { settingSchemas, SETTING_KEYS, type SettingKey, type Settings } from '../core/settings';
-import { isInputDate, isLocalDate } from '../core/time';
+import { isInputDate, isLocalDate, localDaysBetween } from '../core/time';
 import { INTERRUPTION_KINDS, type FocusStats } from '../core/focus';
 import { signoffInputSchema, type CreepStats } from '../core/signoff';
-import { checkInInputSchema, localDaysBetween, type CheckInInput } from '../core/checkin';
+import { checkInInputSchema, type CheckInInput } from '../core/checkin';
 import { TREND_RANGES } from '../core/checkin-trends';
 import { QUESTIONNAIRE_KINDS } from '../core/questionnaires';
 import { summaryChoicesSchema } from '../core/summary-choices';
@@ -149,7 +149,7 @@ export const contract = {
       .object({ from: localDate, to: localDate })
       .strict()
       .refine((r) => r.from <= r.to, { message: 'The start date must not be after the end date.' })
-      .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 400 * 86_400_000, {
+      .refine((r) => !isLocalDate(r.from) || !isLocalDate(r.to) || localDaysBetween(r.from, r.to) <= 400, {
         message: 'Ask for at most a year at a time.',
       }),
   ),
@@ -198,7 +198,7 @@ export const contract = {
       .object({ from: localDate, to: localDate })
       .strict()
       .refine((r) => r.from <= r.to, { message: 'The start date must not be after the end date.' })
-      .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 400 * 86_400_000, {
+      .refine((r) => !isLocalDate(r.from) || !isLocalDate(r.to) || localDaysBetween(r.from, r.to) <= 400, {
         message: 'Ask for at most a year at a time.',
       }),
   ),

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Clock, TimerHandle, Timers } from '../core/clock';
 import { KeelError } from '../core/errors';
+import { planPauses } from '../core/focus-plan';
 import { focusPlanToIcs } from '../core/ics-export';
 import { meetingsBetween, parseMeetings, type Meeting, type ParsedCalendar } from '../core/ics-import';
 import { toLocalIso } from '../core/time';
@@ -165,14 +166,9 @@ export class CalendarService implements MeetingSource {
   /** Writes the focus plan as .ics where the user chooses. */
   async exportPlan(shell: Pick<FileDialogPort, 'saveFile'>): Promise<ExportResult> {
     const settings = this.deps.settings.get();
-    const content = focusPlanToIcs(
-      settings.focusPlan,
-      [...settings.focusPauses, ...settings.holidays],
-      settings.zone,
-      {
-        now: this.deps.clock.now(),
-      },
-    );
+    const content = focusPlanToIcs(settings.focusPlan, planPauses(settings), settings.zone, {
+      now: this.deps.clock.now(),
+    });
     const fileName = await shell.saveFile({
       defaultName: 'keel-focus.ics',
       content,

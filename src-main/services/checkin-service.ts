@@ -15,7 +15,8 @@ import {
   type CheckIn,
   type CheckInInput,
 } from '../core/checkin';
-import { checkPromptsBetween, defaultCadence, describeCadence, type Cadence } from '../core/checkin-cadence';
+import { defaultCadence, describeCadence, type Cadence } from '../core/checkin-cadence';
+import { checkPromptsBetween } from '../core/checkin-prompts';
 import {
   questionnaireSeries,
   tagFrequencies,
@@ -43,7 +44,7 @@ import {
   type QuestionnaireKind,
 } from '../core/questionnaires';
 import type { Settings } from '../core/settings';
-import { hoursOn } from '../core/signoff-policy';
+import { hoursOn } from '../core/working-hours';
 import { clockTimeOf, localDateOf, toLocalIso, type LocalDate } from '../core/time';
 import type { CheckinRepo } from '../storage/checkin-repo';
 import type {

@@ -9,8 +9,7 @@ import {
   exportFileSchema,
   type ExportFile,
 } from '../core/export-format';
-import { weekStartOf } from '../core/signoff';
-import { localDateOf, toLocalIso } from '../core/time';
+import { localDateOf, toLocalIso, weekStartOf } from '../core/time';
 import type { FileDialogPort } from './ports';
 import {
   backupBeforeChange,

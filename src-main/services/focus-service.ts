@@ -9,7 +9,7 @@ import {
   type FocusStats,
   type InterruptionKind,
 } from '../core/focus';
-import { expandFocusPlan, occurrenceAt, type FocusOccurrence } from '../core/focus-plan';
+import { expandFocusPlan, occurrenceAt, planPauses, type FocusOccurrence } from '../core/focus-plan';
 import type { Settings } from '../core/settings';
 import { addLocalDays, clockTimeOf, localDateOf, startOfLocalDate, toLocalIso } from '../core/time';
 import type { FocusRepo } from '../storage/focus-repo';
@@ -95,7 +95,7 @@ export class FocusService {
   };
 
   occurrences(from: number, to: number, settings: Settings = this.settings.get()): FocusOccurrence[] {
-    return expandFocusPlan(settings.focusPlan, pausesOf(settings), from, to, settings.zone);
+    return expandFocusPlan(settings.focusPlan, planPauses(settings), from, to, settings.zone);
   }
 
   running(): FocusSession | undefined {
@@ -134,7 +134,7 @@ export class FocusService {
       );
     }
     const horizon = now + 8 * 3_600_000;
-    const current = occurrenceAt(settings.focusPlan, pausesOf(settings), now, settings.zone);
+    const current = occurrenceAt(settings.focusPlan, planPauses(settings), now, settings.zone);
     const end = adhocEnd(now, request, {
       runningBlockEnd: current?.end,
       nextBlockStart: this.occurrences(now + 1, horizon, settings).find((o) => o.start > now)?.start,
@@ -183,7 +183,7 @@ export class FocusService {
     if (running && running.plannedEnd <= now) this.finish(running, running.plannedEnd, 'completed', true);
     if (!this.repo.running()) {
       const s = this.settings.get();
-      const current = occurrenceAt(s.focusPlan, pausesOf(s), now, s.zone);
+      const current = occurrenceAt(s.focusPlan, planPauses(s), now, s.zone);
       if (current) this.startPlanned(current.id, { silent: true });
     }
   }
@@ -274,7 +274,7 @@ export class FocusService {
       next: nextOcc ? block(nextOcc) : null,
       leftOff: cue ? { text: cue.text, at: toLocalIso(cue.at, zone) } : null,
       askLeftOff: this.shouldAskLeftOff(running, lastEnded, cue?.at),
-      pausedToday: pausesOf(s).some((p) => p.from <= today && today <= p.to),
+      pausedToday: planPauses(s).some((p) => p.from <= today && today <= p.to),
     };
   }
 
@@ -354,11 +354,4 @@ export class FocusService {
 
 export function adhocEventId(sessionId: number): string {
   return `adhoc:${sessionId}`;
-}
-
-/** Holidays pause the focus plan too. */
-function pausesOf(settings: Settings): Settings['focusPauses'] {
-  return settings.holidays.length === 0
-    ? settings.focusPauses
-    : [...settings.focusPauses, ...settings.holidays];
 }

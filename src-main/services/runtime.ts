@@ -2,8 +2,9 @@ import type { AgendaMoment } from '../core/agenda';
 import type { Clock, TimerHandle, Timers } from '../core/clock';
 import { KeelError } from '../core/errors';
 import { formatDuration, INTERRUPTION_KINDS, protectedSummary } from '../core/focus';
-import { hoursOn, plannedSignoffAt, SIGNOFF_TITLE, type SignoffDecision } from '../core/signoff-policy';
+import { plannedSignoffAt, SIGNOFF_TITLE, type SignoffDecision } from '../core/signoff-policy';
 import { clockTimeOf, instantAt } from '../core/time';
+import { hoursOn } from '../core/working-hours';
 import { STATE_TOPICS, type StateEvent, type StateTopic } from '../shared/state';
 import { type ViewName } from '../shared/views';
 import type {

@@ -2,10 +2,8 @@ import type { AgendaEvent, AgendaSource } from '../core/agenda';
 import type { Clock } from '../core/clock';
 import { KeelError } from '../core/errors';
 import type { Settings } from '../core/settings';
-import { creepDay, creepStats, weekStartOf, type CreepStats, type SignoffInput } from '../core/signoff';
+import { creepDay, creepStats, type CreepStats, type SignoffInput } from '../core/signoff';
 import {
-  holidayOn,
-  hoursOn,
   plannedSignoffAt,
   recordSignoff,
   signoffDecision,
@@ -15,7 +13,16 @@ import {
   type SignoffDecision,
   type SignoffState,
 } from '../core/signoff-policy';
-import { addLocalDays, clockTimeOf, instantAt, localDateOf, toLocalIso, type LocalDate } from '../core/time';
+import {
+  addLocalDays,
+  clockTimeOf,
+  instantAt,
+  localDateOf,
+  toLocalIso,
+  weekStartOf,
+  type LocalDate,
+} from '../core/time';
+import { holidayOn, hoursOn } from '../core/working-hours';
 import type { Workday, WorkdayRepo } from '../storage/workday-repo';
 import type { SignoffRecordDto, SignoffStatus } from '../shared/dto';
 import { Emitter } from './events';

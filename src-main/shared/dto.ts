@@ -4,7 +4,7 @@
  * has to import another layer to name a shape. Types only (and literal unions), except core types.
  */
 import type { ExportTable } from '../core/export-format';
-import type { TimeRange } from '../core/settings';
+import type { TimeRange } from '../core/working-hours';
 import type { SummaryModel } from '../core/summary-model';
 import type { Weekday } from '../core/time';
 

@@ -1,9 +1,9 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { expandFocusPlan, type FocusPause } from '../../src-main/core/focus-plan';
+import { expandFocusPlan, type FocusPause, type FocusRule } from '../../src-main/core/focus-plan';
 import { FOCUS_EVENT_SUMMARY, focusPlanToIcs, focusRuleUid } from '../../src-main/core/ics-export';
 import { meetingsBetween, parseMeetings } from '../../src-main/core/ics-import';
-import { defaultSettings, type FocusRule } from '../../src-main/core/settings';
+import { defaultSettings } from '../../src-main/core/settings';
 import { toLocalIso } from '../../src-main/core/time';
 
 const plan: FocusRule[] = [

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Rating, Sustainable } from '../../src-main/core/checkin';
 import {
-  isoWeekOf,
   questionnaireSeries,
   tagFrequencies,
   trendDirection,
@@ -10,10 +9,9 @@ import {
   trendSlope,
   trendSummary,
   weeklyTrends,
-  weekStartOf,
   type TrendCheck,
 } from '../../src-main/core/checkin-trends';
-import { addLocalDays, weekdayOf, type LocalDate } from '../../src-main/core/time';
+import { addLocalDays, weekdayOf, weekStartOf, type LocalDate } from '../../src-main/core/time';
 
 function check(
   localDate: LocalDate,
@@ -26,29 +24,6 @@ function check(
 }
 
 const noSustainable = { yes: 0, mostly: 0, no: 0 };
-
-describe('weeks', () => {
-  it('start on Monday', () => {
-    expect(weekStartOf('2027-03-15')).toBe('2027-03-15');
-    expect(weekStartOf('2027-03-17')).toBe('2027-03-15');
-    expect(weekStartOf('2027-03-21')).toBe('2027-03-15');
-    expect(weekStartOf('2027-03-22')).toBe('2027-03-22');
-    expect(weekStartOf('2027-01-03')).toBe('2026-12-28');
-  });
-
-  it('are named by their ISO week-numbering year', () => {
-    // 2026 has 53 ISO weeks: 2026-12-28 … 2027-01-03 is its last.
-    for (const date of ['2026-12-28', '2026-12-31', '2027-01-01', '2027-01-03']) {
-      expect(isoWeekOf(date)).toBe('2026-W53');
-    }
-    expect(isoWeekOf('2027-01-04')).toBe('2027-W01');
-    expect(isoWeekOf('2027-03-15')).toBe('2027-W11');
-    expect(isoWeekOf('2024-12-30')).toBe('2025-W01');
-    expect(isoWeekOf('2021-01-03')).toBe('2020-W53');
-    expect(isoWeekOf('2026-01-01')).toBe('2026-W01');
-    expect(isoWeekOf('2025-12-28')).toBe('2025-W52');
-  });
-});
 
 describe('trendRange', () => {
   it('covers whole weeks ending with the current one', () => {

@@ -2,11 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   checkInInputSchema,
-  dateOfDayNumber,
-  dayNumber,
   DEFAULT_TAGS,
   ENERGY_LABELS,
-  localDaysBetween,
   makeCheckIn,
   normaliseNote,
   normaliseTag,
@@ -456,43 +453,9 @@ describe('makeCheckIn', () => {
   });
 });
 
-describe('normaliseNote / localDaysBetween', () => {
+describe('normaliseNote', () => {
   it('normalises notes', () => {
     expect(normaliseNote('\r\n a\r\nb \r\n')).toBe('a\nb');
     expect(normaliseNote(' \t ')).toBeUndefined();
-  });
-
-  it('counts calendar days across month, year and DST changes', () => {
-    expect(localDaysBetween('2027-03-27', '2027-03-29')).toBe(2);
-    expect(localDaysBetween('2026-12-28', '2027-01-03')).toBe(6);
-    expect(localDaysBetween('2027-01-03', '2026-12-28')).toBe(-6);
-    expect(localDaysBetween('2028-02-28', '2028-03-01')).toBe(2);
-    expect(() => localDaysBetween('2027-02-30', '2027-03-01')).toThrow(RangeError);
-    expect(() => localDaysBetween('yesterday', '2027-03-01')).toThrow(RangeError);
-  });
-});
-
-describe('dayNumber / dateOfDayNumber', () => {
-  it('counts days since 1970-01-01 and refuses anything but a real date', () => {
-    expect(dayNumber('1970-01-01')).toBe(0);
-    expect(dayNumber('1969-12-31')).toBe(-1);
-    expect(dayNumber('2000-03-01') - dayNumber('2000-02-28')).toBe(2);
-    expect(dayNumber('2100-03-01') - dayNumber('2100-02-28')).toBe(1);
-    for (const bad of ['2027-02-29', '2027-13-01', '2027-00-10', '2027-04-31', '2027-1-01', '20270101', '']) {
-      expect(() => dayNumber(bad)).toThrow(RangeError);
-    }
-    expect(dayNumber('2028-02-29')).toBe(Date.UTC(2028, 1, 29) / 86_400_000);
-  });
-
-  it('agrees with Date.UTC and round-trips (property)', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: -200_000, max: 200_000 }), (n) => {
-        const date = dateOfDayNumber(n);
-        expect(dayNumber(date)).toBe(n);
-        expect(
-          Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))),
-        ).toBe(n * 86_400_000);
-      }),
-    );
   });
 });

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { expandFocusPlan, occurrenceAt, type FocusPause } from '../../src-main/core/focus-plan';
-import { defaultSettings, settingSchemas, type FocusRule } from '../../src-main/core/settings';
+import {
+  expandFocusPlan,
+  occurrenceAt,
+  planPauses,
+  type FocusPause,
+  type FocusRule,
+} from '../../src-main/core/focus-plan';
+import { defaultSettings, settingSchemas } from '../../src-main/core/settings';
 import {
   addLocalDays,
   clockTimeOf,
@@ -187,5 +193,23 @@ describe('expandFocusPlan properties', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('planPauses', () => {
+  it('pauses the plan on holidays as well as on the user’s pauses', () => {
+    const offsite = { from: '2027-03-16', to: '2027-03-17', note: 'Offsite' };
+    const christmas = { from: '2027-12-24', to: '2027-12-26' };
+    expect(planPauses({ focusPauses: [offsite], holidays: [] })).toEqual([offsite]);
+    expect(planPauses({ focusPauses: [offsite], holidays: [christmas] })).toEqual([offsite, christmas]);
+    const zone = 'Europe/Berlin';
+    const plan = defaultSettings(zone).focusPlan;
+    const pauses = planPauses({ focusPauses: [], holidays: [christmas] });
+    const from = instantAt('2027-12-23', '00:00', zone);
+    const to = instantAt('2027-12-28', '00:00', zone);
+    expect([...new Set(expandFocusPlan(plan, pauses, from, to, zone).map((o) => o.date))]).toEqual([
+      '2027-12-23',
+      '2027-12-27',
+    ]);
   });
 });

@@ -1,16 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { TimeRange, WorkingHours } from '../../src-main/core/settings';
 import {
   plannedSignoffAt,
   recordSignoff,
   signoffDecision,
   signoffWorkdayOf,
-  workdayOf,
   type SignoffInput,
   type SignoffState,
 } from '../../src-main/core/signoff-policy';
 import { instantAt, toLocalIso, WEEKDAYS, type LocalDate } from '../../src-main/core/time';
+import type { TimeRange, WorkingHours } from '../../src-main/core/working-hours';
 
 const zone = 'Europe/Berlin';
 const day: TimeRange = { start: '09:00', end: '17:30' };
@@ -56,24 +55,6 @@ function run(
   });
   return { outcomes, state };
 }
-
-describe('workdayOf', () => {
-  it('puts times before the day boundary in the previous date’s workday', () => {
-    expect(workdayOf(at(TUE, '03:59'), zone, '04:00')).toBe(MON);
-    expect(workdayOf(at(TUE, '04:00'), zone, '04:00')).toBe(TUE);
-    expect(workdayOf(at(TUE, '00:00'), zone, '04:00')).toBe(MON);
-    expect(workdayOf(at(MON, '23:59'), zone, '04:00')).toBe(MON);
-    expect(workdayOf(at(TUE, '00:30'), zone, '00:00')).toBe(TUE);
-  });
-
-  it('follows the boundary on DST days', () => {
-    // 02:00–03:00 does not exist on 2027-03-28 in Berlin; 02:00–03:00 happens twice on 2027-10-31.
-    expect(workdayOf(Date.parse('2027-03-28T03:59:00+02:00'), zone, '04:00')).toBe('2027-03-27');
-    expect(workdayOf(Date.parse('2027-03-28T04:00:00+02:00'), zone, '04:00')).toBe('2027-03-28');
-    expect(workdayOf(Date.parse('2027-10-31T02:30:00+01:00'), zone, '04:00')).toBe('2027-10-30');
-    expect(workdayOf(Date.parse('2027-10-31T04:00:00+01:00'), zone, '04:00')).toBe('2027-10-31');
-  });
-});
 
 describe('plannedSignoffAt', () => {
   it('is the end of working hours, or null on a day off', () => {

@@ -14,7 +14,8 @@ import {
   type CheckIn as CoreCheckIn,
   type Rating,
 } from '../../src-main/core/checkin';
-import { checkPromptsBetween, defaultCadence, describeCadence } from '../../src-main/core/checkin-cadence';
+import { defaultCadence, describeCadence } from '../../src-main/core/checkin-cadence';
+import { checkPromptsBetween } from '../../src-main/core/checkin-prompts';
 import {
   questionnaireSeries,
   tagFrequencies,
@@ -58,8 +59,8 @@ import {
   unshareableNoteIds,
   type SummaryTalkingPoint,
 } from '../../src-main/core/summary-sections';
-import { creepStats, weekStartOf, type WorkdayFacts } from '../../src-main/core/signoff';
-import { holidayOn, hoursOn, plannedSignoffAt, signoffWorkdayOf } from '../../src-main/core/signoff-policy';
+import { creepStats, type WorkdayFacts } from '../../src-main/core/signoff';
+import { plannedSignoffAt, signoffWorkdayOf } from '../../src-main/core/signoff-policy';
 import {
   addLocalDays,
   clockTimeOf,
@@ -68,7 +69,9 @@ import {
   startOfLocalDate,
   toLocalIso,
   weekdayOf,
+  weekStartOf,
 } from '../../src-main/core/time';
+import { holidayOn, hoursOn } from '../../src-main/core/working-hours';
 import { describeIssues } from '../../src-main/core/validation';
 import { contract, type ChannelOutput, type IpcResult, type KeelApi } from '../../src-main/ipc/contract';
 import { STATE_TOPICS, type StateEvent } from '../../src-main/shared/state';
