@@ -13,8 +13,8 @@ import { parseArgs } from 'node:util';
 import { ManualClock, systemClock, type Clock, type Timers } from '../core/clock';
 import { KeelError, toErrorPayload } from '../core/errors';
 import type { StateEvent } from '../shared/state';
+import { createKeelApp, type KeelApp } from '../app/create-keel-app';
 import { dispatch } from '../ipc/dispatch';
-import { createHandlers } from '../ipc/handlers';
 import { watchDatabaseFiles } from '../platform/database-watch';
 import { databasePath } from '../storage/paths';
 import { nodeFileWatch } from '../platform/file-watch';
@@ -27,11 +27,8 @@ import {
   RecordingShell,
   RecordingTray,
 } from '../platform/recording';
-import type { PowerEvent } from '../services/ports';
-import { createServices, type Services } from '../services';
-import { AutostartSync } from '../services/autostart-sync';
-import { ExternalChangeWatcher } from '../services/external-changes';
-import { KeelRuntime } from '../services/runtime';
+import type { PowerEvent, TrayCommand } from '../services/ports';
+import type { Services } from '../services';
 import { version } from '../version';
 
 export const PREVIEW_CSP =
@@ -62,13 +59,12 @@ export interface PreviewOptions {
 export interface Preview {
   url: string;
   services: Services;
-  runtime: KeelRuntime;
+  app: KeelApp;
   tray: RecordingTray;
   notifier: RecordingNotifier;
   power: FakePower;
   shell: RecordingShell;
   autostart: RecordingAutostart;
-  externalChanges: ExternalChangeWatcher;
   close(): Promise<void>;
 }
 
@@ -79,13 +75,6 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const timers: Timers = manual ?? systemTimers;
 
   const dnd = new RecordingDndController();
-  const services = createServices({
-    dataDir: options.dataDir,
-    clock,
-    version,
-    dndController: dnd,
-    fileWatch: nodeFileWatch,
-  });
   const streams = new Set<http.ServerResponse>();
   const push = (event: StateEvent) => {
     for (const res of streams) res.write(`data: ${JSON.stringify(event)}\n\n`);
@@ -94,35 +83,27 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const notifier = new RecordingNotifier(() => clock.now());
   const power = new FakePower();
   const shell = new RecordingShell(path.join(options.dataDir, 'exports'));
-  const handlers = createHandlers(services, shell);
-  const runtime = new KeelRuntime({ services, clock, timers, tray, notifier, power, shell, push });
-  runtime.start();
   // Start at login is recorded, never applied to this machine.
   const autostart = new RecordingAutostart();
-  const autostartSync = new AutostartSync({
-    port: autostart,
-    settings: services.settings,
-    onProblem: (message) =>
-      runtime.announce({
-        id: `autostart:${clock.now()}`,
-        title: 'Start at login',
-        body: message,
-        view: 'settings',
-      }),
-  });
-  void autostartSync.start();
-  // `keel` commands on the same data folder show up in the browser without a reload. Real
-  // timers for the debounce: file events are real even when the test clock stands still.
-  const externalChanges = new ExternalChangeWatcher({
-    db: services.db,
-    settings: services.settings,
-    calendar: services.calendar,
-    replan: () => runtime.externalChange(),
+  const app = createKeelApp({
+    data: { dataDir: options.dataDir, version },
+    clock,
+    timers,
+    tray,
+    notifier,
+    power,
+    shell,
+    autostart,
+    dnd,
+    fileWatch: nodeFileWatch,
+    // `keel` commands on the same data folder show up in the browser without a reload. Real
+    // timers for the debounce: file events are real even when the test clock stands still.
+    externalChanges: { trigger: watchDatabaseFiles(databasePath(options.dataDir)), timers: systemTimers },
     push,
-    timers: systemTimers,
-    onError: (error) => console.error('[keel preview]', error),
+    onProblem: (what, error) => console.error('[keel preview]', what, error),
   });
-  externalChanges.start(watchDatabaseFiles(databasePath(options.dataDir)));
+  const { services, handlers } = app;
+  app.start();
 
   const indexHtml = () =>
     fs
@@ -241,7 +222,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
         if (typeof b.event === 'string') power.emit(b.event as PowerEvent);
         return { ok: true, value: null };
       case '/__keel/test/tray':
-        tray.select(String(b.id));
+        // The menu item carrying this command (`{ command: { kind: 'open' } }`); none: an error.
+        tray.select(b.command as TrayCommand);
         return { ok: true, value: null };
       case '/__keel/test/notification':
         notifier.act(String(b.id), typeof b.action === 'string' ? b.action : 'click');
@@ -262,17 +244,14 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   return {
     url: origin,
     services,
-    runtime,
+    app,
     tray,
     notifier,
     power,
     shell,
     autostart,
-    externalChanges,
     close: async () => {
-      externalChanges.stop();
-      autostartSync.stop();
-      runtime.stop();
+      app.stop();
       for (const res of streams) res.end();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       services.close();
