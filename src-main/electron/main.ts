@@ -208,13 +208,21 @@ function openTheDoors(keel: KeelApp): () => void {
   });
 }
 
+/** What the running main process holds; `keel` is there once the data is open. */
+interface MainState {
+  quitting: boolean;
+  keel?: KeelApp;
+  tray?: TrayPort;
+  disposeIpc?: () => void;
+  /** Do-not-disturb was put back before quitting (it is async: quit waits for it once). */
+  dndRestored: boolean;
+}
+
+type KeelWindow = ReturnType<typeof keelWindow>;
+
 function run(): void {
-  let quitting = false;
-  let keel: KeelApp | undefined;
-  let tray: TrayPort | undefined;
-  let disposeIpc: (() => void) | undefined;
-  let dndRestored = false;
-  const windows = keelWindow(() => quitting);
+  const state: MainState = { quitting: false, dndRestored: false };
+  const windows = keelWindow(() => state.quitting);
   const dndBus = new DbusNotificationsBus();
   const shell = createElectronShell({
     window: windows.current,
@@ -225,17 +233,13 @@ function run(): void {
     documentsDir: () => app.getPath('documents'),
     createPrinter: (options) => new BrowserWindow(options),
   });
-
   const shutdown = (): void => {
-    keel?.stop();
-    tray?.dispose();
-    tray = undefined;
-    disposeIpc?.();
-    disposeIpc = undefined;
-    keel?.services.close();
-    keel = undefined;
+    state.keel?.stop();
+    state.tray?.dispose();
+    state.disposeIpc?.();
+    state.keel?.services.close();
+    state.keel = state.tray = state.disposeIpc = undefined;
   };
-
   const failStartup = (error: unknown): void => {
     // The log keeps no messages; a developer's terminal gets the cause (e.g. a native module
     // built for another ABI); the user gets one sentence, never a stack trace.
@@ -251,53 +255,74 @@ function run(): void {
     shutdown();
     app.exit(1);
   };
+  followLifecycle(state, shell, dndBus, shutdown);
+  app
+    .whenReady()
+    .then(() => startKeel(state, windows, shell, dndBus, failStartup))
+    .catch(failStartup);
+}
 
-  const onReady = async (): Promise<void> => {
-    // Which do-not-disturb this desktop offers; the macOS Shortcut names are read when used.
-    const dnd = await detectDndController({
-      platform: process.platform,
-      env: process.env,
-      runner: createCommandRunner(),
-      bus: dndBus,
-      settings: () => keel?.services.settings.get().dnd ?? { enabled: false },
+/** Once Electron is ready: the desktop's do-not-disturb, the app, the doors, the window. */
+async function startKeel(
+  state: MainState,
+  windows: KeelWindow,
+  shell: ShellPort,
+  dndBus: DbusNotificationsBus,
+  failStartup: (error: unknown) => void,
+): Promise<void> {
+  // Which do-not-disturb this desktop offers; the macOS Shortcut names are read when used.
+  const dnd = await detectDndController({
+    platform: process.platform,
+    env: process.env,
+    runner: createCommandRunner(),
+    bus: dndBus,
+    settings: () => state.keel?.services.settings.get().dnd ?? { enabled: false },
+  });
+  state.tray = createTray();
+  let keel: KeelApp;
+  try {
+    // After ready, so the error box is a real dialog on Linux too (before ready it is stderr).
+    keel = state.keel = createApp(shell, state.tray, dnd, windows.pushState);
+  } catch (error) {
+    failStartup(error);
+    return;
+  }
+  state.disposeIpc = openTheDoors(keel);
+  const { recovery } = keel.services;
+  if (recovery) {
+    log.warn('the data file could not be used; it was set aside', {
+      reason: recovery.reason,
+      restored: recovery.restoredFrom !== null,
     });
-    tray = createTray();
-    try {
-      // After ready, so the error box is a real dialog on Linux too (before ready it is stderr).
-      keel = createApp(shell, tray, dnd, windows.pushState);
-    } catch (error) {
-      failStartup(error);
-      return;
-    }
-    const started = keel;
-    disposeIpc = openTheDoors(started);
-    if (started.services.recovery) {
-      log.warn('the data file could not be used; it was set aside', {
-        reason: started.services.recovery.reason,
-        restored: started.services.recovery.restoredFrom !== null,
-      });
-    }
-    started.start();
-    // Another app may own the accelerator; Keel then works without it (tray, window, CLI).
-    if (!globalShortcut.register(FOCUS_SHORTCUT, () => started.onFocusShortcut())) {
-      log.warn('the focus shortcut is taken by another app; focus still starts from the tray', {
-        shortcut: FOCUS_SHORTCUT,
-      });
-    }
-    // Started at login (autostart): stay in the tray until asked.
-    windows.create(!startedHidden(process.argv, process.platform, app));
-    if (process.env.KEEL_SMOKE === '1') {
-      const smoke: KeelSmokeState = { trayCreated: true, trayState: started.trayState(), dataDir, version };
-      (globalThis as { __keelSmoke?: KeelSmokeState }).__keelSmoke = smoke;
-    }
-  };
+  }
+  keel.start();
+  // Another app may own the accelerator; Keel then works without it (tray, window, CLI).
+  if (!globalShortcut.register(FOCUS_SHORTCUT, () => keel.onFocusShortcut())) {
+    log.warn('the focus shortcut is taken by another app; focus still starts from the tray', {
+      shortcut: FOCUS_SHORTCUT,
+    });
+  }
+  // Started at login (autostart): stay in the tray until asked.
+  windows.create(!startedHidden(process.argv, process.platform, app));
+  if (process.env.KEEL_SMOKE === '1') {
+    const smoke: KeelSmokeState = { trayCreated: true, trayState: keel.trayState(), dataDir, version };
+    (globalThis as { __keelSmoke?: KeelSmokeState }).__keelSmoke = smoke;
+  }
+}
 
+/** Electron's app events: a second launch, the Dock, closing the window, quitting. */
+function followLifecycle(
+  state: MainState,
+  shell: ShellPort,
+  dndBus: DbusNotificationsBus,
+  shutdown: () => void,
+): void {
   // A second launch, or (macOS) a click on the Dock icon: show the window, once Keel is up.
   app.on('second-instance', () => {
-    if (keel) shell.showWindow();
+    if (state.keel) shell.showWindow();
   });
   app.on('activate', () => {
-    if (keel) shell.showWindow();
+    if (state.keel) shell.showWindow();
   });
   // Keel lives in the tray: closing its window is not quitting.
   app.on('window-all-closed', () => undefined);
@@ -305,15 +330,15 @@ function run(): void {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { shell: electronShell }));
   app.on('will-quit', () => globalShortcut.unregisterAll());
   app.on('before-quit', (event) => {
-    quitting = true;
+    state.quitting = true;
     // Put back any do-not-disturb Keel turned on before going (it is async: quit again after).
-    if (keel && !dndRestored) {
+    if (state.keel && !state.dndRestored) {
       event.preventDefault();
-      void keel.services.dnd
+      void state.keel.services.dnd
         .shutdown()
         .catch(() => null)
         .finally(() => {
-          dndRestored = true;
+          state.dndRestored = true;
           dndBus.disconnect();
           app.quit();
         });
@@ -321,6 +346,4 @@ function run(): void {
     }
     shutdown();
   });
-
-  app.whenReady().then(onReady).catch(failStartup);
 }
