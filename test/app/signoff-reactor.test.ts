@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RecordingDndController } from '../../src-main/platform/recording';
+import { createServices } from '../../src-main/services';
 import { makeApp } from '../helpers/app';
 
 // 2027-03-15 is a Monday; Berlin is UTC+1 until 2027-03-28.
@@ -186,5 +187,24 @@ describe('app: signing off', () => {
     await services.dnd.status();
     expect(tray.state).toBe('after-hours');
     expect(dnd.on).toBe(true);
+  });
+
+  it('a block the CLI starts and stops during a quiet evening leaves do-not-disturb on until morning', async () => {
+    const dnd = new RecordingDndController();
+    const { services, app, dataDir, clock } = setup(at('17:00'), { dndController: dnd });
+    services.settings.set('dnd', { enabled: true });
+    services.signoff.submit({ ...NO_ANSWERS, quiet: true });
+    const cli = createServices({ dataDir, clock, version: '0.0.0-test', systemZone: () => 'Europe/Berlin' });
+    cli.focus.startAdhoc({ minutes: 25 });
+    app.externalChange();
+    await services.dnd.status();
+    cli.focus.stop();
+    app.externalChange();
+    await services.dnd.status();
+    expect(dnd.on).toBe(true);
+    clock.advanceTo(at('09:00', '2027-03-16'));
+    await services.dnd.status();
+    expect(dnd.on).toBe(false);
+    cli.close();
   });
 });
