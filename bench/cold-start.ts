@@ -1,7 +1,8 @@
 /**
  * One cold start of Keel's core, in a fresh process (spawned by figures/cold-start.ts):
- * load the modules, open the database (the native addon, WAL, migrations checked), start the
- * runtime (it plans the agenda and arms its one timer) and answer the window's Today calls.
+ * load the modules, open the database (the native addon, WAL, migrations checked) and build the
+ * app (createKeelApp), start it (it plans the agenda and arms its one timer) and answer the
+ * window's Today calls.
  * Prints one JSON object with the phases in milliseconds.
  *
  * Modules are imported dynamically so their load is timed apart from the work.
@@ -20,46 +21,26 @@ async function main(): Promise<void> {
     return ms;
   };
 
-  const [{ ManualClock }, { createHandlers }, { createServices }, { KeelRuntime }, recording, today, world] =
-    await Promise.all([
-      import('../src-main/core/clock'),
-      import('../src-main/ipc/handlers'),
-      import('../src-main/services'),
-      import('../src-main/services/runtime'),
-      import('../src-main/platform/recording'),
-      import('./lib/today'),
-      import('./lib/world'),
-    ]);
+  const [{ ManualClock }, { benchApp }, today, world] = await Promise.all([
+    import('../src-main/core/clock'),
+    import('./lib/app'),
+    import('./lib/today'),
+    import('./lib/world'),
+  ]);
   const loadMs = lap();
 
   const clock = new ManualClock(world.NOW);
-  const services = createServices({
-    dataDir,
-    clock,
-    version: 'bench',
-    systemZone: () => world.ZONE,
-    timers: clock,
-  });
+  // createKeelApp: the database opened (createServices), the app's parts built, not started.
+  const { app } = benchApp(dataDir, clock);
   const openMs = lap();
 
-  const runtime = new KeelRuntime({
-    services,
-    clock,
-    timers: clock,
-    tray: new recording.RecordingTray(),
-    notifier: new recording.RecordingNotifier(() => clock.now()),
-    power: new recording.FakePower(),
-    shell: new recording.RecordingShell(),
-    push: () => undefined,
-  });
-  runtime.start();
+  app.start();
   const runtimeMs = lap();
 
-  await today.todayViewData(createHandlers(services), world.TODAY);
+  await today.todayViewData(app.handlers, world.TODAY);
   const todayMs = lap();
 
-  runtime.stop();
-  services.close();
+  app.close();
   process.stdout.write(`${JSON.stringify({ bootMs, loadMs, openMs, runtimeMs, todayMs })}\n`);
 }
 

@@ -6,10 +6,9 @@
  */
 import { ManualClock } from '../src-main/core/clock';
 import { addLocalDays } from '../src-main/core/time';
-import { createHandlers } from '../src-main/ipc/handlers';
-import { createServices } from '../src-main/services';
+import { benchApp } from './lib/app';
 import { todayViewData } from './lib/today';
-import { NOW, TODAY, ZONE } from './lib/world';
+import { NOW, TODAY } from './lib/world';
 import { summaryBuilder } from './summary-hook';
 
 function collect(): void {
@@ -27,14 +26,9 @@ async function main(): Promise<void> {
   const before = process.memoryUsage();
 
   const clock = new ManualClock(NOW);
-  const services = createServices({
-    dataDir,
-    clock,
-    version: 'bench',
-    systemZone: () => ZONE,
-    timers: clock,
-  });
-  const today = await todayViewData(createHandlers(services), TODAY);
+  // Opened as the app opens it (createKeelApp), not started: the figure is the services' heap.
+  const { app, services } = benchApp(dataDir, clock);
+  const today = await todayViewData(app.handlers, TODAY);
   const summary = await summaryBuilder(services, addLocalDays(TODAY, -364), TODAY)();
   collect();
   const after = process.memoryUsage();
@@ -50,7 +44,7 @@ async function main(): Promise<void> {
       held: held.length,
     })}\n`,
   );
-  services.close();
+  app.close();
 }
 
 main().catch((error: unknown) => {

@@ -9,7 +9,7 @@
  *        ready row. Nothing else.
  * (conf) `conf`, the JSON store under electron-store, holding the same check-ins as one array,
  *        appended to as its users do: `set('checkins', [...get('checkins'), record])`.
- * Plus, for context: the same IPC call with the running shell listening (KeelRuntime re-plans
+ * Plus, for context: the same IPC call with the running app listening (createKeelApp's app re-plans
  * its one timer after every check and pushes a state event), which is what the app does next.
  */
 import fs from 'node:fs';
@@ -18,16 +18,8 @@ import { type CheckIn } from '../../src-main/core/checkin';
 import { ManualClock } from '../../src-main/core/clock';
 import { toLocalIso } from '../../src-main/core/time';
 import { dispatch } from '../../src-main/ipc/dispatch';
-import { createHandlers } from '../../src-main/ipc/handlers';
-import {
-  FakePower,
-  RecordingNotifier,
-  RecordingShell,
-  RecordingTray,
-} from '../../src-main/platform/recording';
-import { createServices } from '../../src-main/services';
-import { KeelRuntime } from '../../src-main/services/runtime';
 import { databasePath } from '../../src-main/storage/paths';
+import { benchApp } from '../lib/app';
 import { fakeUuid, prng, type Random } from '../lib/dataset';
 import { emit, log, round, time, timeAsync, timing, type Sample } from '../lib/report';
 import { copyDataset, DATA_FROM, DATA_TO, NOW, removeDir, tempDir, ZONE } from '../lib/world';
@@ -53,44 +45,19 @@ function payloads(rnd: Random, count: number): Record<string, unknown>[] {
   }));
 }
 
-function servicesOn(dataDir: string) {
-  const clock = new ManualClock(NOW);
-  const services = createServices({
-    dataDir,
-    clock,
-    version: 'bench',
-    systemZone: () => ZONE,
-    timers: clock,
-  });
-  return { clock, services };
-}
-
 async function measureKeel(baseDir: string, withRuntime: boolean): Promise<Sample> {
   const dataDir = copyDataset(baseDir);
-  const { clock, services } = servicesOn(dataDir);
-  let runtime: KeelRuntime | undefined;
-  if (withRuntime) {
-    runtime = new KeelRuntime({
-      services,
-      clock,
-      timers: clock,
-      tray: new RecordingTray(),
-      notifier: new RecordingNotifier(() => clock.now()),
-      power: new FakePower(),
-      shell: new RecordingShell(),
-      push: () => undefined,
-    });
-    runtime.start();
-  }
-  const handlers = createHandlers(services);
+  // createKeelApp opens the database (createServices: WAL, synchronous=NORMAL, foreign keys,
+  // migrations checked); started only for the context figure.
+  const { app } = benchApp(dataDir, new ManualClock(NOW));
+  if (withRuntime) app.start();
   const runs = withRuntime ? SHELL_RUNS : KEEL_RUNS;
   const inputs = payloads(prng(1), runs.warmup + runs.iterations);
   const sample = await timeAsync(async (i) => {
-    const result = await dispatch(handlers, 'checks:add', inputs[i]);
+    const result = await dispatch(app.handlers, 'checks:add', inputs[i]);
     if (!result.ok) throw new Error(`checks:add failed: ${result.error.message}`);
   }, runs);
-  runtime?.stop();
-  services.close();
+  app.close();
   removeDir(dataDir);
   return sample;
 }
@@ -130,9 +97,9 @@ function measureBare(baseDir: string): Sample {
 async function measureConf(baseDir: string): Promise<{ sample: Sample; records: number; fileBytes: number }> {
   // The same check-ins Keel holds, as the domain records (what an electron-store app would keep).
   const dataDir = copyDataset(baseDir);
-  const { services } = servicesOn(dataDir);
-  const records: CheckIn[] = services.checkins.checksBetween(DATA_FROM, DATA_TO);
-  services.close();
+  const { app } = benchApp(dataDir, new ManualClock(NOW));
+  const records: CheckIn[] = app.services.checkins.checksBetween(DATA_FROM, DATA_TO);
+  app.close();
   removeDir(dataDir);
 
   const { default: Conf } = await import('conf');
@@ -218,7 +185,7 @@ export async function checkinAppendFigures(baseDir: string): Promise<void> {
     name: 'checkin_append_keel_with_shell_median',
     value: round(shell.median),
     unit: 'ms',
-    note: 'context, no target: the same IPC call while KeelRuntime runs (it re-plans its one timer and pushes a state event after every check)',
+    note: 'context, no target: the same IPC call while the app (createKeelApp) runs (it re-plans its one timer and pushes a state event after every check)',
     ...timing(shell),
   });
 }

@@ -49,6 +49,6 @@ export function coldStartFigure(baseDir: string, bundleDir: string): void {
     today_calls_ms: median((r) => r.todayMs),
     module_load_ms: median((r) => r.loadMs),
     node_boot_ms: median((r) => r.bootMs),
-    note: 'open (createServices: native addon, WAL, migrations check) + KeelRuntime.start (agenda planned, one timer armed) + Today calls via dispatch; module load and Node boot not included',
+    note: 'open (createKeelApp: createServices with the native addon, WAL, migrations check; the app parts built) + app.start (agenda planned, one timer armed) + Today calls via dispatch; module load and Node boot not included',
   });
 }

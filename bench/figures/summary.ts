@@ -1,13 +1,13 @@
 /**
  * Figure 2: building the one-on-one summary for the last two weeks and for the last year, out of
- * five years of data, on services opened as the app opens them, the way the window's preview asks
+ * five years of data, on services opened as the app opens them (createKeelApp), the way the window's preview asks
  * for it (see bench/summary-hook.ts).
  */
 import { ManualClock } from '../../src-main/core/clock';
 import { addLocalDays } from '../../src-main/core/time';
-import { createServices } from '../../src-main/services';
+import { benchApp } from '../lib/app';
 import { emit, log, round, time, timeAsync, timing } from '../lib/report';
-import { copyDataset, NOW, removeDir, TODAY, ZONE } from '../lib/world';
+import { copyDataset, NOW, removeDir, TODAY } from '../lib/world';
 import { SUMMARY_PATH, summaryBuilder, summaryModel } from '../summary-hook';
 
 const PERIODS = [
@@ -19,13 +19,7 @@ export async function summaryFigures(baseDir: string): Promise<void> {
   log('figure 2: summary build (2 weeks, 1 year)');
   const dataDir = copyDataset(baseDir);
   const clock = new ManualClock(NOW);
-  const services = createServices({
-    dataDir,
-    clock,
-    version: 'bench',
-    systemZone: () => ZONE,
-    timers: clock,
-  });
+  const { app, services } = benchApp(dataDir, clock);
   for (const period of PERIODS) {
     const from = addLocalDays(TODAY, -(period.days - 1));
     const sample = await timeAsync(summaryBuilder(services, from, TODAY), period.runs);
@@ -43,6 +37,6 @@ export async function summaryFigures(baseDir: string): Promise<void> {
       model_only_median_ms: round(model.median),
     });
   }
-  services.close();
+  app.close();
   removeDir(dataDir);
 }

@@ -1,5 +1,5 @@
 /**
- * Figure 4: idle wake-ups. KeelRuntime (the shell's scheduling: the one agenda timer, presence
+ * Figure 4: idle wake-ups. The app (createKeelApp's parts: the one agenda timer, presence
  * samples, the sign-off policy's follow-ups, the tray's refresh during a block) runs on a
  * hand-driven clock for 24 hours of a default Friday (two focus blocks, the weekly check-in
  * prompt, the sign-off suggestion) and of a Saturday, on five years of data. Every timer callback
@@ -12,14 +12,8 @@
 import type { TimerHandle, Timers } from '../../src-main/core/clock';
 import { ManualClock } from '../../src-main/core/clock';
 import { addLocalDays, clockTimeOf, instantAt, startOfLocalDate } from '../../src-main/core/time';
-import {
-  FakePower,
-  RecordingNotifier,
-  RecordingShell,
-  RecordingTray,
-} from '../../src-main/platform/recording';
-import { createServices } from '../../src-main/services';
-import { KeelRuntime, PRESENCE_SAMPLE_MS } from '../../src-main/services/runtime';
+import { PRESENCE_SAMPLE_MS } from '../../src-main/app/presence-ticker';
+import { benchApp } from '../lib/app';
 import { emit, log } from '../lib/report';
 import { copyDataset, removeDir, SATURDAY, TODAY, ZONE } from '../lib/world';
 
@@ -29,11 +23,11 @@ const PRESENCE_PER_HOUR = 4;
 /** Who armed a timer, from the frame that called setTimeout (names survive the unminified bundle). */
 const ARMED_BY: [RegExp, string][] = [
   [/AgendaScheduler\.arm\b/, 'agenda'],
-  [/\.onPresenceTick\b/, 'presence'],
-  [/\.armSignoffCheck\b/, 'signoff_followup'],
-  [/\.refreshTray\b/, 'tray_refresh'],
-  [/\.takeUpQuiet\b/, 'quiet'],
-  [/\.armStartupBackup\b/, 'backup'],
+  [/PresenceTicker\.tick\b/, 'presence'],
+  [/SignoffReactor\.armFollowUp\b/, 'signoff_followup'],
+  [/TrayController\.refresh\b/, 'tray_refresh'],
+  [/SignoffReactor\.takeUpQuiet\b/, 'quiet'],
+  [/PresenceTicker\.armStartupBackup\b/, 'backup'],
 ];
 
 function armedBy(stack: string | undefined): string {
@@ -82,19 +76,7 @@ function simulateDay(baseDir: string, date: string, workday: boolean): DayResult
   const end = startOfLocalDate(addLocalDays(date, 1), ZONE);
   const clock = new ManualClock(start);
   const timers = new CountingTimers(clock);
-  const services = createServices({ dataDir, clock, version: 'bench', systemZone: () => ZONE, timers });
-  const power = new FakePower();
-  const notifier = new RecordingNotifier(() => clock.now());
-  const runtime = new KeelRuntime({
-    services,
-    clock,
-    timers,
-    tray: new RecordingTray(),
-    notifier,
-    power,
-    shell: new RecordingShell(),
-    push: () => undefined,
-  });
+  const { app, services, power, notifier } = benchApp(dataDir, clock, timers);
   const moments = services.agenda.momentsBetween(start, end);
   const activeFrom = instantAt(date, '08:50', ZONE);
   const activeTo = instantAt(date, '17:40', ZONE);
@@ -107,7 +89,7 @@ function simulateDay(baseDir: string, date: string, workday: boolean): DayResult
   };
 
   power.idle = idleAt(start);
-  runtime.start();
+  app.start();
   const firedBefore = clock.firedCount;
   // Minute steps only move the OS idle time; the clock fires exactly the timers that are due.
   for (let t = start + 60_000; t <= end; t += 60_000) {
@@ -117,8 +99,7 @@ function simulateDay(baseDir: string, date: string, workday: boolean): DayResult
   const wakeups = clock.firedCount - firedBefore;
   const counted = [...timers.fired.values()].reduce((a, b) => a + b, 0);
   if (counted !== wakeups) throw new Error(`counted ${counted} callbacks, the clock fired ${wakeups}`);
-  runtime.stop();
-  services.close();
+  app.close();
   removeDir(dataDir);
   return {
     date,

@@ -1,6 +1,6 @@
 /**
  * Keel's composition root: the only place that builds Electron objects and hands them, behind
- * the platform ports, to the runtime. Everything with logic lives in small modules beside this
+ * the platform ports, to createKeelApp. Everything with logic lives in small modules beside this
  * one (and in platform/), tested under plain Node with fakes; this file is glue.
  */
 import fs from 'node:fs';
@@ -22,11 +22,11 @@ import {
   shell as electronShell,
   Tray,
 } from 'electron';
-import { systemClock } from '../core/clock';
+import { systemClock, systemTimers } from '../core/clock';
 import { KeelError } from '../core/errors';
-import type { StateEvent } from '../shared/state';
 import type { ViewName } from '../shared/views';
-import { createHandlers } from '../ipc/handlers';
+import { createKeelApp, type KeelAdapters, type KeelApp } from '../app/create-keel-app';
+import { FOCUS_SHORTCUT } from '../app/tray-controller';
 import { isChannel } from '../ipc/contract';
 import { createLog, logIdentifier } from '../platform/log';
 import { createAutostart, startedHidden } from '../platform/autostart';
@@ -37,13 +37,9 @@ import { detectDndController } from '../platform/dnd/detect';
 import { DbusNotificationsBus } from '../platform/dnd/notifications-bus';
 import { createElectronNotifier } from '../platform/electron-notifier';
 import { createElectronPower } from '../platform/electron-power';
+import { createElectronShell } from '../platform/electron-shell';
 import { createElectronTray, loadTrayIcons } from '../platform/electron-tray';
-import { systemTimers } from '../core/clock';
-import type { ShellPort, TrayPort } from '../services/ports';
-import { createServices, type Services } from '../services';
-import { AutostartSync } from '../services/autostart-sync';
-import { ExternalChangeWatcher } from '../services/external-changes';
-import { FOCUS_SHORTCUT, KeelRuntime } from '../services/runtime';
+import type { DndController, ShellPort, TrayPort } from '../services/ports';
 import { databasePath, resolveDataDir } from '../storage/paths';
 import { version } from '../version';
 import { APP_ENTRY_URL, APP_SCHEME, createAppRequestHandler, registerAppScheme } from './app-protocol';
@@ -96,22 +92,11 @@ if (!app.requestSingleInstanceLock()) {
   run();
 }
 
-function run(): void {
-  let quitting = false;
+/** Keel's one window: made when first shown (or at start), and made anew after it was closed. */
+function keelWindow(quitting: () => boolean) {
   let window: BrowserWindow | undefined;
-  let services: Services | undefined;
-  let runtime: KeelRuntime | undefined;
-  let tray: TrayPort | undefined;
-  let disposeIpc: (() => void) | undefined;
-  let autostart: AutostartSync | undefined;
-  let externalChanges: ExternalChangeWatcher | undefined;
-
-  const pushState = statePusher(() => window?.webContents);
-  const dndBus = new DbusNotificationsBus();
-  let dndRestored = false;
-
   /** `showWhenReady`: false only for the first window of a start in the tray (--hidden). */
-  const createWindow = (showWhenReady: boolean): BrowserWindow => {
+  const create = (showWhenReady: boolean): BrowserWindow => {
     const created = new BrowserWindow(
       windowOptions(path.join(appRoot, 'dist', 'preload', 'preload.cjs'), {
         dark: nativeTheme.shouldUseDarkColors,
@@ -119,7 +104,7 @@ function run(): void {
         devTools: !app.isPackaged,
       }),
     );
-    keepInTrayOnClose(created, () => quitting);
+    keepInTrayOnClose(created, quitting);
     if (showWhenReady) created.once('ready-to-show', () => created.show());
     created.on('closed', () => {
       if (window === created) window = undefined;
@@ -127,82 +112,138 @@ function run(): void {
     created.loadURL(APP_ENTRY_URL).catch((error: unknown) => {
       log.error('the window could not load its page (was the renderer built?)', error);
     });
+    window = created;
     return created;
   };
-
-  const sendWhenLoaded = (target: BrowserWindow, event: StateEvent): void => {
-    if (target.webContents.isLoading()) target.webContents.once('did-finish-load', () => pushState(event));
-    else pushState(event);
-  };
-
-  const shell: ShellPort = {
-    showWindow(view?: ViewName) {
+  const pushState = statePusher(() => window?.webContents);
+  return {
+    current: () => window,
+    create,
+    pushState,
+    show(view?: ViewName): void {
       // Shown at once (not on ready-to-show): the user asked for it; the background colour
       // covers the moment before the first paint.
-      if (!window || window.isDestroyed()) window = createWindow(false);
-      revealWindow(window);
-      if (view) sendWhenLoaded(window, { type: 'navigate', view });
-    },
-    quit() {
-      app.quit();
-    },
-    async saveFile({ defaultName, content, filters }) {
-      const parent = window && !window.isDestroyed() ? window : undefined;
-      const options = { defaultPath: path.join(app.getPath('documents'), defaultName), filters };
-      const result = parent
-        ? await dialog.showSaveDialog(parent, options)
-        : await dialog.showSaveDialog(options);
-      if (result.canceled || !result.filePath) return null;
-      await fs.promises.writeFile(result.filePath, content);
-      return path.basename(result.filePath);
-    },
-    async copyText(text) {
-      clipboard.writeText(text);
-    },
-    async printToPdf(html) {
-      // A hidden, sandboxed window with scripts off renders the summary; nothing else loads.
-      const printer = new BrowserWindow({
-        show: false,
-        webPreferences: { sandbox: true, contextIsolation: true, javascript: false, nodeIntegration: false },
-      });
-      try {
-        await printer.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
-        return await printer.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
-      } finally {
-        printer.destroy();
-      }
-    },
-    async chooseFile({ title, filters }) {
-      const parent = window && !window.isDestroyed() ? window : undefined;
-      const options = { title, filters, properties: ['openFile' as const] };
-      const result = parent
-        ? await dialog.showOpenDialog(parent, options)
-        : await dialog.showOpenDialog(options);
-      return result.canceled ? null : (result.filePaths[0] ?? null);
+      const shown = !window || window.isDestroyed() ? create(false) : window;
+      revealWindow(shown);
+      if (!view) return;
+      if (shown.webContents.isLoading()) {
+        shown.webContents.once('did-finish-load', () => pushState({ type: 'navigate', view }));
+      } else pushState({ type: 'navigate', view });
     },
   };
+}
 
+/** The tray on Electron's Tray, with the icons for this platform. */
+function createTray(): TrayPort {
+  const icons = loadTrayIcons((file) => nativeImage.createFromPath(file), assetsDir, process.platform);
+  if (icons.idle.isEmpty()) {
+    log.warn('no tray icons in the assets folder; run node scripts/make-icons.mjs');
+  }
+  return createElectronTray({
+    tray: new Tray(icons.idle),
+    menu: Menu,
+    icons,
+    ...(process.platform === 'win32' ? { clickSelects: { kind: 'open' as const } } : {}),
+  });
+}
+
+/** Builds the app on Electron's adapters (it opens the database: this may throw). */
+function createApp(
+  shell: ShellPort,
+  tray: TrayPort,
+  dnd: DndController,
+  push: KeelAdapters['push'],
+): KeelApp {
+  return createKeelApp({
+    data: { dataDir, version, nativeBinding: process.env.KEEL_NATIVE_BINDING },
+    clock: systemClock,
+    timers: systemTimers,
+    tray,
+    notifier: createElectronNotifier({
+      create: (options) => new Notification(options),
+      isSupported: () => Notification.isSupported(),
+      platform: process.platform,
+      ...(process.platform === 'darwin' ? {} : { icon: appIcon }),
+    }),
+    power: createElectronPower(powerMonitor),
+    shell,
+    autostart: createAutostart({ platform: process.platform, app }),
+    dnd,
+    fileWatch: nodeFileWatch,
+    // The `keel` CLI writes the same file: take its changes up without a restart.
+    externalChanges: { trigger: watchDatabaseFiles(databasePath(dataDir)) },
+    push,
+    onProblem: (what, error) => log.error(what, error),
+  });
+}
+
+/** The protocol, the permissions, the menu bar and ipcMain, once the app exists. */
+function openTheDoors(keel: KeelApp): () => void {
+  denyAllPermissions(session.defaultSession);
+  protocol.handle(
+    APP_SCHEME,
+    createAppRequestHandler({
+      rootDir: path.join(appRoot, 'dist', 'renderer'),
+      csp: CONTENT_SECURITY_POLICY,
+    }),
+  );
+  // No reload or devtools shortcuts in Keel's window; macOS keeps the standard app, edit and
+  // window menus so Quit, copy/paste and Minimize work as users expect there.
+  Menu.setApplicationMenu(
+    process.platform === 'darwin'
+      ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }])
+      : null,
+  );
+  return registerIpcHandlers(ipcMain, keel.handlers, {
+    onUnexpected: (error, channel) =>
+      log.error('a handler failed unexpectedly', error, {
+        channel: isChannel(channel) ? channel : 'unknown',
+      }),
+    onRefused: (channel, sender) =>
+      log.warn('refused a call from outside Keel’s window', {
+        channel: isChannel(channel) ? channel : 'unknown',
+        origin: logIdentifier(originOf(sender.url)),
+        mainFrame: sender.isMainFrame,
+      }),
+  });
+}
+
+/** What the running main process holds; `keel` is there once the data is open. */
+interface MainState {
+  quitting: boolean;
+  keel?: KeelApp;
+  tray?: TrayPort;
+  disposeIpc?: () => void;
+  /** Do-not-disturb was put back before quitting (it is async: quit waits for it once). */
+  dndRestored: boolean;
+}
+
+type KeelWindow = ReturnType<typeof keelWindow>;
+
+function run(): void {
+  const state: MainState = { quitting: false, dndRestored: false };
+  const windows = keelWindow(() => state.quitting);
+  const dndBus = new DbusNotificationsBus();
+  const shell = createElectronShell({
+    window: windows.current,
+    showWindow: (view) => windows.show(view),
+    quit: () => app.quit(),
+    dialog,
+    clipboard,
+    documentsDir: () => app.getPath('documents'),
+    createPrinter: (options) => new BrowserWindow(options),
+  });
   const shutdown = (): void => {
-    externalChanges?.stop();
-    externalChanges = undefined;
-    autostart?.stop();
-    autostart = undefined;
-    runtime?.stop();
-    runtime = undefined;
-    tray?.dispose();
-    tray = undefined;
-    disposeIpc?.();
-    disposeIpc = undefined;
-    services?.close();
-    services = undefined;
+    state.keel?.stop();
+    state.tray?.dispose();
+    state.disposeIpc?.();
+    state.keel?.services.close();
+    state.keel = state.tray = state.disposeIpc = undefined;
   };
-
   const failStartup = (error: unknown): void => {
-    // The cause (e.g. a native module built for another ABI) goes to the terminal for developers;
-    // the user gets one sentence, never a stack trace.
-    log.error('Keel cannot start', error);
     // The log keeps no messages; a developer's terminal gets the cause (e.g. a native module
-    // built for another ABI).
+    // built for another ABI); the user gets one sentence, never a stack trace.
+    log.error('Keel cannot start', error);
     if (!app.isPackaged) {
       console.error('keel: cannot start:', error instanceof KeelError && error.cause ? error.cause : error);
     }
@@ -214,145 +255,74 @@ function run(): void {
     shutdown();
     app.exit(1);
   };
+  followLifecycle(state, shell, dndBus, shutdown);
+  app
+    .whenReady()
+    .then(() => startKeel(state, windows, shell, dndBus, failStartup))
+    .catch(failStartup);
+}
 
-  const onReady = async (): Promise<void> => {
-    // Which do-not-disturb this desktop offers; the macOS Shortcut names are read when used.
-    const dndController = await detectDndController({
-      platform: process.platform,
-      env: process.env,
-      runner: createCommandRunner(),
-      bus: dndBus,
-      settings: () => services?.settings.get().dnd ?? { enabled: false },
+/** Once Electron is ready: the desktop's do-not-disturb, the app, the doors, the window. */
+async function startKeel(
+  state: MainState,
+  windows: KeelWindow,
+  shell: ShellPort,
+  dndBus: DbusNotificationsBus,
+  failStartup: (error: unknown) => void,
+): Promise<void> {
+  // Which do-not-disturb this desktop offers; the macOS Shortcut names are read when used.
+  const dnd = await detectDndController({
+    platform: process.platform,
+    env: process.env,
+    runner: createCommandRunner(),
+    bus: dndBus,
+    settings: () => state.keel?.services.settings.get().dnd ?? { enabled: false },
+  });
+  state.tray = createTray();
+  let keel: KeelApp;
+  try {
+    // After ready, so the error box is a real dialog on Linux too (before ready it is stderr).
+    keel = state.keel = createApp(shell, state.tray, dnd, windows.pushState);
+  } catch (error) {
+    failStartup(error);
+    return;
+  }
+  state.disposeIpc = openTheDoors(keel);
+  const { recovery } = keel.services;
+  if (recovery) {
+    log.warn('the data file could not be used; it was set aside', {
+      reason: recovery.reason,
+      restored: recovery.restoredFrom !== null,
     });
-    try {
-      // After ready, so the error box is a real dialog on Linux too (before ready it is stderr).
-      services = createServices({
-        dataDir,
-        clock: systemClock,
-        version,
-        nativeBinding: process.env.KEEL_NATIVE_BINDING,
-        dndController,
-        fileWatch: nodeFileWatch,
-      });
-    } catch (error) {
-      failStartup(error);
-      return;
-    }
-
-    denyAllPermissions(session.defaultSession);
-    protocol.handle(
-      APP_SCHEME,
-      createAppRequestHandler({
-        rootDir: path.join(appRoot, 'dist', 'renderer'),
-        csp: CONTENT_SECURITY_POLICY,
-      }),
-    );
-    // No reload or devtools shortcuts in Keel's window; macOS keeps the standard app, edit and
-    // window menus so Quit, copy/paste and Minimize work as users expect there.
-    Menu.setApplicationMenu(
-      process.platform === 'darwin'
-        ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }])
-        : null,
-    );
-
-    disposeIpc = registerIpcHandlers(ipcMain, createHandlers(services, shell), {
-      onUnexpected: (error, channel) =>
-        log.error('a handler failed unexpectedly', error, {
-          channel: isChannel(channel) ? channel : 'unknown',
-        }),
-      onRefused: (channel, sender) =>
-        log.warn('refused a call from outside Keel’s window', {
-          channel: isChannel(channel) ? channel : 'unknown',
-          origin: logIdentifier(originOf(sender.url)),
-          mainFrame: sender.isMainFrame,
-        }),
+  }
+  keel.start();
+  // Another app may own the accelerator; Keel then works without it (tray, window, CLI).
+  if (!globalShortcut.register(FOCUS_SHORTCUT, () => keel.onFocusShortcut())) {
+    log.warn('the focus shortcut is taken by another app; focus still starts from the tray', {
+      shortcut: FOCUS_SHORTCUT,
     });
+  }
+  // Started at login (autostart): stay in the tray until asked.
+  windows.create(!startedHidden(process.argv, process.platform, app));
+  if (process.env.KEEL_SMOKE === '1') {
+    const smoke: KeelSmokeState = { trayCreated: true, trayState: keel.trayState(), dataDir, version };
+    (globalThis as { __keelSmoke?: KeelSmokeState }).__keelSmoke = smoke;
+  }
+}
 
-    const icons = loadTrayIcons((file) => nativeImage.createFromPath(file), assetsDir, process.platform);
-    if (icons.idle.isEmpty()) {
-      log.warn('no tray icons in the assets folder; run node scripts/make-icons.mjs');
-    }
-    tray = createElectronTray({
-      tray: new Tray(icons.idle),
-      menu: Menu,
-      icons,
-      ...(process.platform === 'win32' ? { clickSelects: 'open' } : {}),
-    });
-    const notifier = createElectronNotifier({
-      create: (options) => new Notification(options),
-      isSupported: () => Notification.isSupported(),
-      platform: process.platform,
-      ...(process.platform === 'darwin' ? {} : { icon: appIcon }),
-    });
-
-    runtime = new KeelRuntime({
-      services,
-      clock: systemClock,
-      timers: systemTimers,
-      tray,
-      notifier,
-      power: createElectronPower(powerMonitor),
-      shell,
-      push: pushState,
-    });
-    if (services.recovery) {
-      log.warn('the data file could not be used; it was set aside', {
-        reason: services.recovery.reason,
-        restored: services.recovery.restoredFrom !== null,
-      });
-    }
-    runtime.start();
-    const started = runtime;
-    // Another app may own the accelerator; Keel then works without it (tray, window, CLI).
-    if (!globalShortcut.register(FOCUS_SHORTCUT, () => started.onFocusShortcut())) {
-      log.warn('the focus shortcut is taken by another app; focus still starts from the tray', {
-        shortcut: FOCUS_SHORTCUT,
-      });
-    }
-
-    // Started at login (autostart): stay in the tray until asked.
-    window = createWindow(!startedHidden(process.argv, process.platform, app));
-
-    // The `autostart` setting drives the system's login item: now, and whenever it changes.
-    autostart = new AutostartSync({
-      port: createAutostart({ platform: process.platform, app }),
-      settings: services.settings,
-      onProblem: (message, error) => {
-        log.error('could not update start at login', error);
-        started.announce({
-          id: `autostart:${Date.now()}`,
-          title: 'Start at login',
-          body: message,
-          view: 'settings',
-        });
-      },
-    });
-    void autostart.start();
-
-    // The `keel` CLI writes the same file: take its changes up without a restart.
-    externalChanges = new ExternalChangeWatcher({
-      db: services.db,
-      settings: services.settings,
-      calendar: services.calendar,
-      replan: () => started.externalChange(),
-      push: pushState,
-      timers: systemTimers,
-      onError: (error) => log.error('could not take up changes made by the keel command', error),
-    });
-    externalChanges.start(watchDatabaseFiles(databasePath(dataDir)));
-
-    if (process.env.KEEL_SMOKE === '1') {
-      const smoke: KeelSmokeState = { trayCreated: true, trayState: runtime.trayState(), dataDir, version };
-      (globalThis as { __keelSmoke?: KeelSmokeState }).__keelSmoke = smoke;
-    }
-  };
-
+/** Electron's app events: a second launch, the Dock, closing the window, quitting. */
+function followLifecycle(
+  state: MainState,
+  shell: ShellPort,
+  dndBus: DbusNotificationsBus,
+  shutdown: () => void,
+): void {
   // A second launch, or (macOS) a click on the Dock icon: show the window, once Keel is up.
   app.on('second-instance', () => {
-    if (services) shell.showWindow();
+    if (state.keel) shell.showWindow();
   });
   app.on('activate', () => {
-    if (services) shell.showWindow();
+    if (state.keel) shell.showWindow();
   });
   // Keel lives in the tray: closing its window is not quitting.
   app.on('window-all-closed', () => undefined);
@@ -360,15 +330,15 @@ function run(): void {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { shell: electronShell }));
   app.on('will-quit', () => globalShortcut.unregisterAll());
   app.on('before-quit', (event) => {
-    quitting = true;
+    state.quitting = true;
     // Put back any do-not-disturb Keel turned on before going (it is async: quit again after).
-    if (services && !dndRestored) {
+    if (state.keel && !state.dndRestored) {
       event.preventDefault();
-      const pending = services.dnd.shutdown();
-      void pending
+      void state.keel.services.dnd
+        .shutdown()
         .catch(() => null)
         .finally(() => {
-          dndRestored = true;
+          state.dndRestored = true;
           dndBus.disconnect();
           app.quit();
         });
@@ -376,6 +346,4 @@ function run(): void {
     }
     shutdown();
   });
-
-  app.whenReady().then(onReady).catch(failStartup);
 }

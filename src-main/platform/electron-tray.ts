@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
-import type { TrayMenuItem, TrayPort, TrayState } from '../services/ports';
+import type { TrayCommand, TrayMenuItem, TrayPort, TrayState } from '../services/ports';
 
 export const TRAY_STATES: readonly TrayState[] = ['idle', 'focus', 'after-hours'];
 
@@ -28,11 +28,11 @@ export interface ElectronTrayOptions<M> {
   menu: MenuBuilder<M>;
   icons: Record<TrayState, TrayImage>;
   /**
-   * The menu item a click on the icon itself selects. On Windows a click on a tray icon is
+   * The command a click on the icon itself selects. On Windows a click on a tray icon is
    * expected to open the app (the menu is on right-click); on macOS a click opens the menu, and
    * most Linux trays never report clicks, so main passes this on Windows only.
    */
-  clickSelects?: string;
+  clickSelects?: TrayCommand;
 }
 
 /**
@@ -47,13 +47,31 @@ export function trayIconPaths(assetsDir: string, platform: NodeJS.Platform): Rec
   return { idle: file('idle'), focus: file('focus'), 'after-hours': file('after-hours') };
 }
 
-/** Builds Electron's menu template: each item's click routes its id back through `onSelect`. */
+/**
+ * The Electron menu item id of a command (`focus-start:25`, `open:checks`): a name for the item
+ * in Electron's menu and in tests. Keel never reads it back; a click hands over the command.
+ */
+export function trayItemId(command: TrayCommand): string {
+  switch (command.kind) {
+    case 'focus-start':
+      return `focus-start:${command.minutes}`;
+    case 'interrupt':
+      return `interrupt:${command.interruption}`;
+    case 'open':
+      return command.view ? `open:${command.view}` : 'open';
+    default:
+      return command.kind;
+  }
+}
+
+/** Builds Electron's menu template: each item's click hands its command to `onSelect`. */
 export function trayMenuTemplate(
   items: TrayMenuItem[],
-  select: (id: string) => void,
+  select: (command: TrayCommand) => void,
 ): MenuItemConstructorOptions[] {
   return items.map((item): MenuItemConstructorOptions => {
     if (item.type === 'separator') return { type: 'separator' };
+    if (item.type === 'info') return { label: item.label, enabled: false };
     if (item.type === 'submenu') {
       return {
         label: item.label,
@@ -62,11 +80,11 @@ export function trayMenuTemplate(
       };
     }
     return {
-      id: item.id,
+      id: trayItemId(item.command),
       label: item.label,
       enabled: item.enabled ?? true,
-      // Electron passes (menuItem, window, event); the id is all Keel needs.
-      click: () => select(item.id),
+      // Electron passes (menuItem, window, event); the item's command is all Keel needs.
+      click: () => select(item.command),
     };
   });
 }
@@ -74,16 +92,16 @@ export function trayMenuTemplate(
 /** The tray port on an Electron `Tray`. Main must keep the port referenced (it holds the Tray). */
 export function createElectronTray<M>(options: ElectronTrayOptions<M>): TrayPort {
   const { tray, menu, icons, clickSelects } = options;
-  const listeners = new Set<(id: string) => void>();
+  const listeners = new Set<(command: TrayCommand) => void>();
   let shownState: TrayState | undefined;
   let shownTooltip: string | undefined;
 
-  const select = (id: string): void => {
-    for (const listener of [...listeners]) listener(id);
+  const select = (command: TrayCommand): void => {
+    for (const listener of [...listeners]) listener(command);
   };
   const alive = (): boolean => !tray.isDestroyed();
 
-  if (clickSelects !== undefined) tray.on('click', () => select(clickSelects));
+  if (clickSelects) tray.on('click', () => select(clickSelects));
 
   return {
     setState(state: TrayState, tooltip: string): void {
@@ -98,7 +116,7 @@ export function createElectronTray<M>(options: ElectronTrayOptions<M>): TrayPort
       if (!alive()) return;
       tray.setContextMenu(menu.buildFromTemplate(trayMenuTemplate(items, select)));
     },
-    onSelect(listener: (id: string) => void): () => void {
+    onSelect(listener: (command: TrayCommand) => void): () => void {
       listeners.add(listener);
       return () => {
         listeners.delete(listener);

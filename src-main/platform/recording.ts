@@ -7,6 +7,7 @@ import path from 'node:path';
 import { KeelError } from '../core/errors';
 import type { ViewName } from '../shared/views';
 import type { DndController, DndPrior } from '../services/ports';
+import { trayItemId } from './electron-tray';
 import type {
   AutostartPort,
   KeelNotification,
@@ -14,6 +15,7 @@ import type {
   PowerEvent,
   PowerPort,
   ShellPort,
+  TrayCommand,
   TrayMenuItem,
   TrayPort,
   TrayState,
@@ -39,7 +41,7 @@ export class RecordingTray implements TrayPort {
   menu: TrayMenuItem[] = [];
   readonly stateHistory: TrayState[] = [];
   disposed = false;
-  private readonly selected = new Listeners<[string]>();
+  private readonly selected = new Listeners<[TrayCommand]>();
 
   setState(state: TrayState, tooltip: string): void {
     if (state !== this.state) this.stateHistory.push(state);
@@ -49,21 +51,29 @@ export class RecordingTray implements TrayPort {
   setMenu(items: TrayMenuItem[]): void {
     this.menu = items;
   }
-  onSelect(listener: (id: string) => void): () => void {
+  onSelect(listener: (command: TrayCommand) => void): () => void {
     return this.selected.add(listener);
   }
   dispose(): void {
     this.disposed = true;
   }
-  /** Test helper: choose a menu item as a user would. */
-  select(id: string): void {
+  /** The menu's items that carry a command, submenus opened. */
+  items(): Extract<TrayMenuItem, { type: 'item' }>[] {
     const flat = (items: TrayMenuItem[]): TrayMenuItem[] =>
       items.flatMap((i) => (i.type === 'submenu' ? flat(i.items) : [i]));
-    const item = flat(this.menu).find((i) => i.type === 'item' && i.id === id);
-    if (!item || (item.type === 'item' && item.enabled === false)) {
-      throw new Error(`No enabled tray item "${id}"`);
+    return flat(this.menu).flatMap((i) => (i.type === 'item' ? [i] : []));
+  }
+  /** The item that carries `command`, if the menu has it. */
+  item(command: TrayCommand): Extract<TrayMenuItem, { type: 'item' }> | undefined {
+    return this.items().find((i) => trayItemId(i.command) === trayItemId(command));
+  }
+  /** Test helper: choose the menu item carrying `command`, as a user would. */
+  select(command: TrayCommand): void {
+    const item = this.item(command);
+    if (!item || item.enabled === false) {
+      throw new Error(`No enabled tray item "${trayItemId(command)}"`);
     }
-    this.selected.emit(id);
+    this.selected.emit(item.command);
   }
 }
 

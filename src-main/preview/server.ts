@@ -13,8 +13,8 @@ import { parseArgs } from 'node:util';
 import { ManualClock, systemClock, type Clock, type Timers } from '../core/clock';
 import { KeelError, toErrorPayload } from '../core/errors';
 import type { StateEvent } from '../shared/state';
+import { createKeelApp, type KeelApp } from '../app/create-keel-app';
 import { dispatch } from '../ipc/dispatch';
-import { createHandlers } from '../ipc/handlers';
 import { watchDatabaseFiles } from '../platform/database-watch';
 import { databasePath } from '../storage/paths';
 import { nodeFileWatch } from '../platform/file-watch';
@@ -27,11 +27,8 @@ import {
   RecordingShell,
   RecordingTray,
 } from '../platform/recording';
-import type { PowerEvent } from '../services/ports';
-import { createServices, type Services } from '../services';
-import { AutostartSync } from '../services/autostart-sync';
-import { ExternalChangeWatcher } from '../services/external-changes';
-import { KeelRuntime } from '../services/runtime';
+import type { PowerEvent, TrayCommand } from '../services/ports';
+import type { Services } from '../services';
 import { version } from '../version';
 
 export const PREVIEW_CSP =
@@ -62,195 +59,70 @@ export interface PreviewOptions {
 export interface Preview {
   url: string;
   services: Services;
-  runtime: KeelRuntime;
+  app: KeelApp;
   tray: RecordingTray;
   notifier: RecordingNotifier;
   power: FakePower;
   shell: RecordingShell;
   autostart: RecordingAutostart;
-  externalChanges: ExternalChangeWatcher;
   close(): Promise<void>;
 }
 
-export async function startPreview(options: PreviewOptions): Promise<Preview> {
-  const testMode = options.testClockStart !== undefined;
-  const manual = testMode ? new ManualClock(options.testClockStart as number) : undefined;
+/** The app on recording adapters, and the event streams its pushes go to. */
+function previewDesk(options: PreviewOptions) {
+  const manual = options.testClockStart !== undefined ? new ManualClock(options.testClockStart) : undefined;
   const clock: Clock = manual ?? systemClock;
   const timers: Timers = manual ?? systemTimers;
-
-  const dnd = new RecordingDndController();
-  const services = createServices({
-    dataDir: options.dataDir,
-    clock,
-    version,
-    dndController: dnd,
-    fileWatch: nodeFileWatch,
-  });
   const streams = new Set<http.ServerResponse>();
   const push = (event: StateEvent) => {
     for (const res of streams) res.write(`data: ${JSON.stringify(event)}\n\n`);
   };
-  const tray = new RecordingTray();
-  const notifier = new RecordingNotifier(() => clock.now());
-  const power = new FakePower();
-  const shell = new RecordingShell(path.join(options.dataDir, 'exports'));
-  const handlers = createHandlers(services, shell);
-  const runtime = new KeelRuntime({ services, clock, timers, tray, notifier, power, shell, push });
-  runtime.start();
-  // Start at login is recorded, never applied to this machine.
-  const autostart = new RecordingAutostart();
-  const autostartSync = new AutostartSync({
-    port: autostart,
-    settings: services.settings,
-    onProblem: (message) =>
-      runtime.announce({
-        id: `autostart:${clock.now()}`,
-        title: 'Start at login',
-        body: message,
-        view: 'settings',
-      }),
-  });
-  void autostartSync.start();
-  // `keel` commands on the same data folder show up in the browser without a reload. Real
-  // timers for the debounce: file events are real even when the test clock stands still.
-  const externalChanges = new ExternalChangeWatcher({
-    db: services.db,
-    settings: services.settings,
-    calendar: services.calendar,
-    replan: () => runtime.externalChange(),
+  const desk = {
+    manual,
+    clock,
+    streams,
     push,
-    timers: systemTimers,
-    onError: (error) => console.error('[keel preview]', error),
+    dnd: new RecordingDndController(),
+    tray: new RecordingTray(),
+    notifier: new RecordingNotifier(() => clock.now()),
+    power: new FakePower(),
+    shell: new RecordingShell(path.join(options.dataDir, 'exports')),
+    // Start at login is recorded, never applied to this machine.
+    autostart: new RecordingAutostart(),
+  };
+  const app = createKeelApp({
+    data: { dataDir: options.dataDir, version },
+    clock,
+    timers,
+    tray: desk.tray,
+    notifier: desk.notifier,
+    power: desk.power,
+    shell: desk.shell,
+    autostart: desk.autostart,
+    dnd: desk.dnd,
+    fileWatch: nodeFileWatch,
+    // `keel` commands on the same data folder show up in the browser without a reload. Real
+    // timers for the debounce: file events are real even when the test clock stands still.
+    externalChanges: { trigger: watchDatabaseFiles(databasePath(options.dataDir)), timers: systemTimers },
+    push,
+    onProblem: (what, error) => console.error('[keel preview]', what, error),
   });
-  externalChanges.start(watchDatabaseFiles(databasePath(options.dataDir)));
+  return { ...desk, app };
+}
 
-  const indexHtml = () =>
-    fs
-      .readFileSync(path.join(options.rendererDir, 'index.html'), 'utf8')
-      // The app's own CSP, but the bridge must reach this server (the Electron app keeps 'none').
-      .replace("connect-src 'none'", "connect-src 'self'")
-      .replace('<head>', '<head>\n    <script src="/__keel/bridge.js"></script>');
+type Desk = ReturnType<typeof previewDesk>;
 
+export async function startPreview(options: PreviewOptions): Promise<Preview> {
+  const desk = previewDesk(options);
+  const { app, streams } = desk;
+  app.start();
   let origin = '';
   const server = http.createServer((req, res) => {
-    void handle(req, res).catch((error: unknown) => {
+    void handle(desk, options, origin, req, res).catch((error: unknown) => {
       if (res.headersSent) return void res.end();
       send(res, error instanceof KeelError ? 400 : 500, { ok: false, error: toErrorPayload(error) });
     });
   });
-
-  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    // Only this machine, and only pages of this origin (no DNS rebinding, no cross-site posts).
-    const host = req.headers.host ?? '';
-    if (
-      origin &&
-      host !== new URL(origin).host &&
-      host !== new URL(origin).host.replace('127.0.0.1', 'localhost')
-    ) {
-      return send(res, 403, { ok: false, error: { code: 'forbidden', message: 'Unknown host.' } });
-    }
-    const url = new URL(req.url ?? '/', origin);
-    if (req.method === 'POST') {
-      const from = req.headers.origin;
-      if (from !== undefined && from !== origin && from !== origin.replace('127.0.0.1', 'localhost')) {
-        return send(res, 403, {
-          ok: false,
-          error: { code: 'forbidden', message: 'Calls from other sites are refused.' },
-        });
-      }
-      if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
-        return send(res, 415, { ok: false, error: { code: 'invalid_input', message: 'Send JSON.' } });
-      }
-      const body = await readJson(req);
-      if (url.pathname === '/__keel/ipc') {
-        const { channel, input } = (body ?? {}) as { channel?: unknown; input?: unknown };
-        return send(
-          res,
-          200,
-          await dispatch(handlers, channel, input, (e) => console.error('[keel preview]', e)),
-        );
-      }
-      if (testMode && manual) return send(res, 200, testAction(url.pathname, body));
-      return send(res, 404, { ok: false, error: { code: 'not_found', message: 'No such endpoint.' } });
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { ok: false });
-
-    if (url.pathname === '/__keel/events') {
-      res.writeHead(200, {
-        'content-type': 'text/event-stream',
-        'cache-control': 'no-store',
-        connection: 'keep-alive',
-      });
-      res.write(': connected\n\n');
-      streams.add(res);
-      req.on('close', () => streams.delete(res));
-      return;
-    }
-    if (url.pathname === '/__keel/bridge.js') return sendFile(res, options.bridgeFile);
-    if (url.pathname === '/__keel/test/recorded' && testMode) {
-      return send(res, 200, {
-        now: clock.now(),
-        notifications: notifier.shown,
-        tray: { state: tray.state, tooltip: tray.tooltip, menu: tray.menu, stateHistory: tray.stateHistory },
-        shell: {
-          shown: shell.shown,
-          quitRequested: shell.quitRequested,
-          saved: shell.saved.map((f) => f.path),
-        },
-        dnd: { on: dnd.on, history: dnd.history },
-        autostart: { enabled: autostart.enabled, history: autostart.history },
-      });
-    }
-    if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
-    if (url.pathname === '/' || url.pathname === '/index.html') {
-      res.writeHead(200, headers('text/html; charset=utf-8'));
-      return void res.end(indexHtml());
-    }
-    const file = path.resolve(options.rendererDir, `.${decodeURIComponent(url.pathname)}`);
-    if (!file.startsWith(path.resolve(options.rendererDir) + path.sep)) return send(res, 404, { ok: false });
-    return sendFile(res, file);
-  }
-
-  function testAction(pathname: string, body: unknown): unknown {
-    const b = (body ?? {}) as Record<string, unknown>;
-    const m = manual as ManualClock;
-    switch (pathname) {
-      case '/__keel/test/clock': {
-        // `advanceTo` lets timers fire on the way; `sleepTo` jumps as a suspended machine does.
-        if (typeof b.advanceTo === 'string') m.advanceTo(Date.parse(b.advanceTo));
-        else if (typeof b.advanceMs === 'number') m.advanceBy(b.advanceMs);
-        else if (typeof b.sleepTo === 'string') {
-          power.emit('suspend');
-          m.jumpTo(Date.parse(b.sleepTo));
-          power.emit('resume');
-        } else
-          return {
-            ok: false,
-            error: { code: 'invalid_input', message: 'Give advanceTo, advanceMs or sleepTo.' },
-          };
-        push({ type: 'changed', topics: ['status', 'agenda', 'signoff'] });
-        return { ok: true, value: { now: m.now() } };
-      }
-      case '/__keel/test/choose-file':
-        // What the next "open file" dialog returns (null: the user cancels).
-        shell.nextChosenFile = typeof b.path === 'string' ? b.path : null;
-        return { ok: true, value: null };
-      case '/__keel/test/power':
-        // `idleSeconds`: what the OS reports as the time since the last input from now on.
-        if (typeof b.idleSeconds === 'number') power.idle = b.idleSeconds;
-        if (typeof b.event === 'string') power.emit(b.event as PowerEvent);
-        return { ok: true, value: null };
-      case '/__keel/test/tray':
-        tray.select(String(b.id));
-        return { ok: true, value: null };
-      case '/__keel/test/notification':
-        notifier.act(String(b.id), typeof b.action === 'string' ? b.action : 'click');
-        return { ok: true, value: null };
-      default:
-        return { ok: false, error: { code: 'not_found', message: 'No such test endpoint.' } };
-    }
-  }
-
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolve());
@@ -261,23 +133,161 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
   return {
     url: origin,
-    services,
-    runtime,
-    tray,
-    notifier,
-    power,
-    shell,
-    autostart,
-    externalChanges,
+    services: app.services,
+    app,
+    tray: desk.tray,
+    notifier: desk.notifier,
+    power: desk.power,
+    shell: desk.shell,
+    autostart: desk.autostart,
     close: async () => {
-      externalChanges.stop();
-      autostartSync.stop();
-      runtime.stop();
+      app.stop();
       for (const res of streams) res.end();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      services.close();
+      app.services.close();
     },
   };
+}
+
+async function handle(
+  desk: Desk,
+  options: PreviewOptions,
+  origin: string,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): Promise<void> {
+  // Only this machine, and only pages of this origin (no DNS rebinding, no cross-site posts).
+  const host = req.headers.host ?? '';
+  if (
+    origin &&
+    host !== new URL(origin).host &&
+    host !== new URL(origin).host.replace('127.0.0.1', 'localhost')
+  ) {
+    return send(res, 403, { ok: false, error: { code: 'forbidden', message: 'Unknown host.' } });
+  }
+  const url = new URL(req.url ?? '/', origin);
+  if (req.method === 'POST') return handlePost(desk, origin, url, req, res);
+  if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { ok: false });
+
+  if (url.pathname === '/__keel/events') {
+    res.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    });
+    res.write(': connected\n\n');
+    desk.streams.add(res);
+    req.on('close', () => desk.streams.delete(res));
+    return;
+  }
+  if (url.pathname === '/__keel/bridge.js') return sendFile(res, options.bridgeFile);
+  if (url.pathname === '/__keel/test/recorded' && desk.manual) return send(res, 200, recorded(desk));
+  if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
+  if (url.pathname === '/' || url.pathname === '/index.html') {
+    res.writeHead(200, headers('text/html; charset=utf-8'));
+    return void res.end(indexHtml(options.rendererDir));
+  }
+  const file = path.resolve(options.rendererDir, `.${decodeURIComponent(url.pathname)}`);
+  if (!file.startsWith(path.resolve(options.rendererDir) + path.sep)) return send(res, 404, { ok: false });
+  return sendFile(res, file);
+}
+
+async function handlePost(
+  desk: Desk,
+  origin: string,
+  url: URL,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): Promise<void> {
+  const from = req.headers.origin;
+  if (from !== undefined && from !== origin && from !== origin.replace('127.0.0.1', 'localhost')) {
+    return send(res, 403, {
+      ok: false,
+      error: { code: 'forbidden', message: 'Calls from other sites are refused.' },
+    });
+  }
+  if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    return send(res, 415, { ok: false, error: { code: 'invalid_input', message: 'Send JSON.' } });
+  }
+  const body = await readJson(req);
+  if (url.pathname === '/__keel/ipc') {
+    const { channel, input } = (body ?? {}) as { channel?: unknown; input?: unknown };
+    return send(
+      res,
+      200,
+      await dispatch(desk.app.handlers, channel, input, (e) => console.error('[keel preview]', e)),
+    );
+  }
+  if (desk.manual) return send(res, 200, testAction(desk, desk.manual, url.pathname, body));
+  return send(res, 404, { ok: false, error: { code: 'not_found', message: 'No such endpoint.' } });
+}
+
+function indexHtml(rendererDir: string): string {
+  return (
+    fs
+      .readFileSync(path.join(rendererDir, 'index.html'), 'utf8')
+      // The app's own CSP, but the bridge must reach this server (the Electron app keeps 'none').
+      .replace("connect-src 'none'", "connect-src 'self'")
+      .replace('<head>', '<head>\n    <script src="/__keel/bridge.js"></script>')
+  );
+}
+
+/** What the fakes recorded (test clock only). */
+function recorded(desk: Desk): unknown {
+  const { clock, notifier, tray, shell, dnd, autostart } = desk;
+  return {
+    now: clock.now(),
+    notifications: notifier.shown,
+    tray: { state: tray.state, tooltip: tray.tooltip, menu: tray.menu, stateHistory: tray.stateHistory },
+    shell: {
+      shown: shell.shown,
+      quitRequested: shell.quitRequested,
+      saved: shell.saved.map((f) => f.path),
+    },
+    dnd: { on: dnd.on, history: dnd.history },
+    autostart: { enabled: autostart.enabled, history: autostart.history },
+  };
+}
+
+function testAction(desk: Desk, m: ManualClock, pathname: string, body: unknown): unknown {
+  const b = (body ?? {}) as Record<string, unknown>;
+  const { power, shell, tray, notifier } = desk;
+  switch (pathname) {
+    case '/__keel/test/clock': {
+      // `advanceTo` lets timers fire on the way; `sleepTo` jumps as a suspended machine does.
+      if (typeof b.advanceTo === 'string') m.advanceTo(Date.parse(b.advanceTo));
+      else if (typeof b.advanceMs === 'number') m.advanceBy(b.advanceMs);
+      else if (typeof b.sleepTo === 'string') {
+        power.emit('suspend');
+        m.jumpTo(Date.parse(b.sleepTo));
+        power.emit('resume');
+      } else
+        return {
+          ok: false,
+          error: { code: 'invalid_input', message: 'Give advanceTo, advanceMs or sleepTo.' },
+        };
+      desk.push({ type: 'changed', topics: ['status', 'agenda', 'signoff'] });
+      return { ok: true, value: { now: m.now() } };
+    }
+    case '/__keel/test/choose-file':
+      // What the next "open file" dialog returns (null: the user cancels).
+      shell.nextChosenFile = typeof b.path === 'string' ? b.path : null;
+      return { ok: true, value: null };
+    case '/__keel/test/power':
+      // `idleSeconds`: what the OS reports as the time since the last input from now on.
+      if (typeof b.idleSeconds === 'number') power.idle = b.idleSeconds;
+      if (typeof b.event === 'string') power.emit(b.event as PowerEvent);
+      return { ok: true, value: null };
+    case '/__keel/test/tray':
+      // The menu item carrying this command (`{ command: { kind: 'open' } }`); none: an error.
+      tray.select(b.command as TrayCommand);
+      return { ok: true, value: null };
+    case '/__keel/test/notification':
+      notifier.act(String(b.id), typeof b.action === 'string' ? b.action : 'click');
+      return { ok: true, value: null };
+    default:
+      return { ok: false, error: { code: 'not_found', message: 'No such test endpoint.' } };
+  }
 }
 
 function headers(type: string): http.OutgoingHttpHeaders {

@@ -14,7 +14,7 @@ export interface ExternalChangeDeps {
   calendar: Pick<CalendarService, 'followStore'>;
   /**
    * Re-plans the running app after another process wrote: focus reconcile (a block the CLI
-   * started or stopped), the one agenda timer, the tray, do-not-disturb (`KeelRuntime.externalChange`).
+   * started or stopped), the one agenda timer, the tray, do-not-disturb (`KeelApp.externalChange`, app/create-keel-app.ts).
    */
   replan(): void;
   /** Tells the window every topic may have changed. */

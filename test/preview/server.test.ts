@@ -117,7 +117,7 @@ describe('preview server', () => {
     };
     expect(recorded.now).toBe(start0 + 60_000);
     expect(recorded.tray.menu.map((i) => i.label)).toContain('Open Keel');
-    await post(`${p.url}/__keel/test/tray`, { id: 'open' });
+    await post(`${p.url}/__keel/test/tray`, { command: { kind: 'open' } });
     expect(p.shell.shown).toHaveLength(1);
     const status = (await (
       await post(`${p.url}/__keel/ipc`, { channel: 'app:status', input: {} })

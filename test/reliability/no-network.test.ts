@@ -9,7 +9,7 @@ import { instantAt } from '../../src-main/core/time';
 import { dispatch } from '../../src-main/ipc/dispatch';
 import { createHandlers } from '../../src-main/ipc/handlers';
 import { RecordingDndController, RecordingShell } from '../../src-main/platform/recording';
-import { makeRuntime } from '../helpers/runtime';
+import { makeApp } from '../helpers/app';
 
 /** Every outbound attempt any feature makes: the promise is that there are none. */
 const attempts: string[] = [];
@@ -51,7 +51,7 @@ const at = (hhmm: string, date = '2027-03-15') => instantAt(date, hhmm, zone);
 describe('no network, for every feature of the services', () => {
   it('focus, calendar, sign-off, check-ins, questionnaires, the summary and its exports make no outbound attempt', async () => {
     const dnd = new RecordingDndController();
-    const { runtime, services, clock, notifier, power } = makeRuntime(at('08:50'), { dndController: dnd });
+    const { app, services, clock, notifier, power } = makeApp(at('08:50'), { dndController: dnd });
     const shell = new RecordingShell();
     const handlers = createHandlers(services, shell);
     const call = async (channel: Parameters<typeof dispatch>[1], input: unknown) => {
@@ -59,7 +59,7 @@ describe('no network, for every feature of the services', () => {
       expect(result.ok, `${String(channel)}: ${JSON.stringify(result)}`).toBe(true);
       return result.ok ? result.value : undefined;
     };
-    runtime.start();
+    app.start();
     await call('settings:set', { key: 'dnd', value: { enabled: true } });
     await call('settings:set', {
       key: 'checkins',
@@ -136,7 +136,7 @@ describe('no network, for every feature of the services', () => {
     await call('summary:copy', { choices });
     await call('summary:shares', {});
     await call('calendar:clear', {});
-    runtime.stop();
+    app.stop();
     await services.dnd.shutdown();
     services.close();
 

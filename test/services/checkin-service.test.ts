@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckInInput } from '../../src-main/core/checkin';
 import { instantAt } from '../../src-main/core/time';
-import { makeRuntime } from '../helpers/runtime';
+import { makeApp } from '../helpers/app';
 import { makeServices } from '../helpers/services';
 
 const zone = 'Europe/Berlin';
@@ -133,11 +133,11 @@ describe('CheckinService', () => {
   });
 });
 
-describe('runtime: check-in prompts', () => {
+describe('the app: check-in prompts', () => {
   it('prompts at the planned time with Check in / In an hour / Skip; snooze asks again an hour later', () => {
-    const { runtime, services, clock, notifier, shell } = makeRuntime(at('15:00', '2027-03-19'));
+    const { app, services, clock, notifier, shell } = makeApp(at('15:00', '2027-03-19'));
     services.settings.set('focusPlan', []);
-    runtime.start();
+    app.start();
     clock.advanceTo(at('16:00', '2027-03-19'));
     const prompt = notifier.shown.find((n) => n.title === 'Quick check');
     expect(prompt?.actions?.map((a) => a.label)).toEqual(['Check in', 'In an hour', 'Skip']);
@@ -149,9 +149,9 @@ describe('runtime: check-in prompts', () => {
   });
 
   it('held during a focus block and not replayed after sleep', () => {
-    const { runtime, services, clock, notifier, power } = makeRuntime(at('15:30', '2027-03-19'));
+    const { app, services, clock, notifier, power } = makeApp(at('15:30', '2027-03-19'));
     services.settings.set('focusPlan', []);
-    runtime.start();
+    app.start();
     services.focus.startAdhoc({ minutes: 50 });
     clock.advanceTo(at('16:19', '2027-03-19'));
     expect(notifier.shown.some((n) => n.title === 'Quick check')).toBe(false);
@@ -166,10 +166,10 @@ describe('runtime: check-in prompts', () => {
   });
 
   it('the tray offers a quick check and a talking point', () => {
-    const { runtime, tray, shell } = makeRuntime(at('10:00'));
-    runtime.start();
-    tray.select('check');
-    tray.select('talk');
+    const { app, tray, shell } = makeApp(at('10:00'));
+    app.start();
+    tray.select({ kind: 'open', view: 'checks' });
+    tray.select({ kind: 'open', view: 'one-on-one' });
     expect(shell.shown).toEqual(['checks', 'one-on-one']);
   });
 });

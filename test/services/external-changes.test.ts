@@ -1,22 +1,15 @@
 import type fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { ManualClock } from '../../src-main/core/clock';
-import { STATE_TOPICS, type StateEvent } from '../../src-main/shared/state';
+import { STATE_TOPICS } from '../../src-main/shared/state';
 import { watchDatabaseFiles } from '../../src-main/platform/database-watch';
 import type { DatabaseChangeTrigger } from '../../src-main/services/ports';
 import { databasePath } from '../../src-main/storage/paths';
 import { systemTimers } from '../../src-main/core/clock';
-import {
-  FakePower,
-  RecordingDndController,
-  RecordingNotifier,
-  RecordingShell,
-  RecordingTray,
-} from '../../src-main/platform/recording';
+import { RecordingDndController } from '../../src-main/platform/recording';
 import { createServices } from '../../src-main/services';
 import { ExternalChangeWatcher } from '../../src-main/services/external-changes';
-import { KeelRuntime } from '../../src-main/services/runtime';
+import { makeApp } from '../helpers/app';
 import { tempDir } from '../helpers/temp';
 
 const at = (hhmm: string, date = '2027-03-15') => Date.parse(`${date}T${hhmm}:00+01:00`);
@@ -35,29 +28,14 @@ function handTrigger() {
 }
 
 /**
- * Two connections to one temporary database: A is the app (runtime, recording desktop, the
+ * Two connections to one temporary database: A is the app (createKeelApp, recording desktop, the
  * watcher), B is the `keel` CLI (services only, as the CLI builds them).
  */
 function setup(start = at('07:00'), options: { realTimers?: boolean } = {}) {
-  const dataDir = tempDir();
-  const clock = new ManualClock(start);
-  const zone = () => 'Europe/Berlin';
   const dnd = new RecordingDndController();
-  const app = createServices({ dataDir, clock, version: '0.0.0-test', systemZone: zone, dndController: dnd });
-  const cli = createServices({ dataDir, clock, version: '0.0.0-test', systemZone: zone });
-  const tray = new RecordingTray();
-  const notifier = new RecordingNotifier(() => clock.now());
-  const pushed: StateEvent[] = [];
-  const runtime = new KeelRuntime({
-    services: app,
-    clock,
-    timers: clock,
-    tray,
-    notifier,
-    power: new FakePower(),
-    shell: new RecordingShell(),
-    push: (e) => pushed.push(e),
-  });
+  const made = makeApp(start, { dndController: dnd });
+  const { dataDir, clock, tray, notifier, pushed, app: runtime, services: app } = made;
+  const cli = createServices({ dataDir, clock, version: '0.0.0-test', systemZone: () => 'Europe/Berlin' });
   runtime.start();
   const errors: unknown[] = [];
   const watcher = new ExternalChangeWatcher({

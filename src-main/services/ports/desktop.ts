@@ -3,21 +3,33 @@
  * implement them in the app; recording fakes implement them in tests and the preview.
  * This file imports nothing from Electron so services can depend on it.
  */
+import type { InterruptionKind } from '../../core/focus';
 import type { ViewName } from '../../shared/views';
 import type { FileDialogPort } from './file-dialogs';
 
 export type TrayState = 'idle' | 'focus' | 'after-hours';
 
+/** What choosing a tray menu item asks for: typed, so no id string is ever taken apart. */
+export type TrayCommand =
+  | { kind: 'focus-start'; minutes: 25 | 50 | 90 }
+  | { kind: 'focus-start-next' }
+  | { kind: 'focus-stop' }
+  | { kind: 'interrupt'; interruption: InterruptionKind }
+  | { kind: 'open'; view?: ViewName }
+  | { kind: 'quit' };
+
+/** An `info` line is shown greyed out (the running block, what comes next); it does nothing. */
 export type TrayMenuItem =
-  | { type: 'item'; id: string; label: string; enabled?: boolean }
+  | { type: 'item'; command: TrayCommand; label: string; enabled?: boolean }
+  | { type: 'info'; label: string }
   | { type: 'submenu'; label: string; items: TrayMenuItem[]; enabled?: boolean }
   | { type: 'separator' };
 
 export interface TrayPort {
   setState(state: TrayState, tooltip: string): void;
   setMenu(items: TrayMenuItem[]): void;
-  /** A menu item (by id) was chosen. */
-  onSelect(listener: (id: string) => void): () => void;
+  /** A menu item was chosen: the command it carries. */
+  onSelect(listener: (command: TrayCommand) => void): () => void;
   dispose(): void;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RecordingDndController } from '../../src-main/platform/recording';
-import { makeRuntime } from '../helpers/runtime';
+import { createServices } from '../../src-main/services';
+import { makeApp } from '../helpers/app';
 
 // 2027-03-15 is a Monday; Berlin is UTC+1 until 2027-03-28.
 const at = (hhmm: string, date = '2027-03-15') => Date.parse(`${date}T${hhmm}:00+01:00`);
@@ -8,14 +9,14 @@ const NO_ANSWERS = { done: '', unfinished: [], firstTomorrow: '', energy: null, 
 
 function setup(
   start = at('16:00'),
-  options: Parameters<typeof makeRuntime>[1] = {},
-  before?: (made: ReturnType<typeof makeRuntime>) => void,
+  options: Parameters<typeof makeApp>[1] = {},
+  before?: (made: ReturnType<typeof makeApp>) => void,
 ) {
-  const made = makeRuntime(start, options);
+  const made = makeApp(start, options);
   // Focus blocks have their own tests; keep these about the sign-off.
   made.services.settings.set('focusPlan', []);
   before?.(made);
-  made.runtime.start();
+  made.app.start();
   const signoffs = () =>
     made.notifier.shown
       .filter((n) => n.id.startsWith('signoff:'))
@@ -25,7 +26,7 @@ function setup(
 
 const utc = (hhmm: string, date = '2027-03-15') => new Date(at(hhmm, date)).toISOString();
 
-describe('runtime: the sign-off suggestion', () => {
+describe('app: the sign-off suggestion', () => {
   it('asks at the end of hours while the user is active, with Sign off / 15 more minutes / Not today', () => {
     const { clock, notifier, signoffs } = setup();
     clock.advanceTo(at('17:29'));
@@ -137,70 +138,7 @@ describe('runtime: the sign-off suggestion', () => {
   });
 });
 
-describe('runtime: presence', () => {
-  it('keeps only the first and last input of each workday, from the OS idle time', () => {
-    const { clock, power, services } = setup(at('08:50'));
-    power.idle = 0;
-    clock.advanceTo(at('12:00'));
-    power.idle = 600; // the last input was at 11:55 when the screen locks at 12:05
-    clock.advanceTo(at('12:05'));
-    power.emit('lock-screen');
-    power.idle = 99_999;
-    clock.advanceTo(at('13:00'));
-    const status = services.signoff.status();
-    // Samples ran at 08:50, 09:05 … 11:50 and 12:05 (on lock): the last input is known to the minute.
-    expect([status.firstActive, status.lastActive]).toEqual(['08:50', '11:55']);
-    const columns = services.db
-      .prepare<[], { name: string }>("SELECT name FROM pragma_table_info('workdays')")
-      .all()
-      .map((c) => c.name);
-    // What the table can hold at all: two instants a day and the sign-off; no apps, windows or keys.
-    expect(columns).toEqual([
-      'date',
-      'zone',
-      'first_active',
-      'last_active',
-      'suggested_at',
-      'snoozed_until',
-      'not_today',
-      'signed_off_at',
-      'done',
-      'unfinished',
-      'first_tomorrow',
-      'energy',
-      'quiet_until',
-    ]);
-  });
-
-  it('samples at most four times an hour, plus on lock, unlock, suspend and resume', () => {
-    const { clock, power } = setup(at('10:00'));
-    let reads = 0;
-    const idle = power.idleSeconds.bind(power);
-    power.idleSeconds = () => {
-      reads++;
-      return idle();
-    };
-    clock.advanceTo(at('14:00'));
-    // Each sample reads the idle time once to record it and once for the policy.
-    expect(reads).toBe(16 * 2);
-  });
-});
-
-describe('runtime: signing off', () => {
-  it('the tray offers "Sign off…", then shows the time and the after-hours state', () => {
-    const { tray, shell, services } = setup(at('16:00'));
-    expect(tray.state).toBe('idle');
-    const item = tray.menu.find((i) => i.type === 'item' && i.id === 'signoff');
-    expect(item).toMatchObject({ label: 'Sign off…' });
-    tray.select('signoff');
-    expect(shell.shown).toEqual(['signoff']);
-    services.signoff.submit({ ...NO_ANSWERS, done: 'Shipped the importer' });
-    expect(tray.state).toBe('after-hours');
-    expect(tray.menu.find((i) => i.type === 'item' && i.id === 'signoff')).toMatchObject({
-      label: 'Signed off at 16:00',
-    });
-  });
-
+describe('app: signing off', () => {
   it('"Sign off" on the notification opens the ritual; a click does too', () => {
     const { clock, notifier, shell } = setup();
     clock.advanceTo(at('17:30'));
@@ -211,15 +149,15 @@ describe('runtime: signing off', () => {
 
   it('quiet until tomorrow: do-not-disturb on, prompts held, all restored at the next working start', async () => {
     const dnd = new RecordingDndController();
-    const { clock, services, pushed, runtime } = setup(at('17:00'), { dndController: dnd });
+    const { clock, services, pushed, app } = setup(at('17:00'), { dndController: dnd });
     const status = services.signoff.submit({ ...NO_ANSWERS, quiet: true });
     expect(status.signedOff?.quietUntil).toBe('2027-03-16T09:00:00+01:00');
     await services.dnd.status();
     expect(dnd.on).toBe(true);
     expect(pushed).toContainEqual({ type: 'changed', topics: ['signoff', 'status', 'agenda'] });
     // A restart in the evening takes the quiet up again rather than forgetting it.
-    runtime.stop();
-    runtime.start();
+    app.stop();
+    app.start();
     await services.dnd.status();
     expect(dnd.on).toBe(true);
     clock.advanceTo(at('08:59', '2027-03-16'));
@@ -243,11 +181,30 @@ describe('runtime: signing off', () => {
 
   it('a sign-off written by the CLI is taken up on the next re-plan', async () => {
     const dnd = new RecordingDndController();
-    const { services, runtime, tray } = setup(at('17:00'), { dndController: dnd });
+    const { services, app, tray } = setup(at('17:00'), { dndController: dnd });
     services.signoff.submit({ ...NO_ANSWERS, quiet: true });
-    runtime.externalChange();
+    app.externalChange();
     await services.dnd.status();
     expect(tray.state).toBe('after-hours');
     expect(dnd.on).toBe(true);
+  });
+
+  it('a block the CLI starts and stops during a quiet evening leaves do-not-disturb on until morning', async () => {
+    const dnd = new RecordingDndController();
+    const { services, app, dataDir, clock } = setup(at('17:00'), { dndController: dnd });
+    services.settings.set('dnd', { enabled: true });
+    services.signoff.submit({ ...NO_ANSWERS, quiet: true });
+    const cli = createServices({ dataDir, clock, version: '0.0.0-test', systemZone: () => 'Europe/Berlin' });
+    cli.focus.startAdhoc({ minutes: 25 });
+    app.externalChange();
+    await services.dnd.status();
+    cli.focus.stop();
+    app.externalChange();
+    await services.dnd.status();
+    expect(dnd.on).toBe(true);
+    clock.advanceTo(at('09:00', '2027-03-16'));
+    await services.dnd.status();
+    expect(dnd.on).toBe(false);
+    cli.close();
   });
 });
