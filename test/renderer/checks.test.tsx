@@ -474,6 +474,19 @@ describe('Check-ins: history', SLOW, () => {
     ).toBeInTheDocument();
   });
 
+  it('counts a check-in saved from the quick check in the trends main computes', async () => {
+    const { user, keel } = await openChecks();
+    const trends = screen.getByRole('region', { name: 'Trends' });
+    expect(await within(trends).findByText('No check-ins in these weeks yet')).toBeInTheDocument();
+    await user.click(within(group('Workload')).getByRole('radio', { name: 'Heavy' }));
+    await user.click(within(group('Energy')).getByRole('radio', { name: 'Okay' }));
+    await user.click(within(group(/sustainable/)).getByRole('radio', { name: 'Mostly' }));
+    await user.click(screen.getByRole('button', { name: 'Save check-in' }));
+    await screen.findByText('Saved. Thanks for checking in.');
+    expect(await within(trends).findByText('1 check-in from Mon 17 Feb to Sun 16 Mar.')).toBeInTheDocument();
+    expect(keel.services.checkins.trends('4w').count).toBe(1);
+  });
+
   it('shows a check-in saved elsewhere (the command line) when main announces it', async () => {
     const { keel } = await openChecks();
     await historyList().findByRole('heading', { name: 'No check-ins in these weeks' });
