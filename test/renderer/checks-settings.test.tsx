@@ -1,13 +1,15 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { FakeKeelOptions } from './fake-keel';
-import { navItem, renderApp } from './render-app';
+import { STORAGE_MESSAGES } from '../../src-main/storage/write-errors';
+import type { TestKeelOptions } from './keel-bridge';
+import { navItem, renderApp, renderView } from './harness';
 
 const SLOW = { timeout: 30_000 };
 
-async function openSettings(options: FakeKeelOptions = {}) {
-  const utils = await renderApp(options);
-  await utils.user.click(navItem('Settings'));
+/** Settings alone, or (`app`) the whole app opened on Settings, for tests that go on to Check-ins. */
+async function openSettings(options: TestKeelOptions = {}, { app = false } = {}) {
+  const utils = app ? await renderApp(options) : renderView('settings', options);
+  if (app) await utils.user.click(navItem('Settings'));
   const card = await screen.findByRole('region', { name: 'Check-ins' });
   return { ...utils, card };
 }
@@ -28,7 +30,7 @@ describe('Settings: Check-ins — the one-on-one and the cadence', SLOW, () => {
   });
 
   it('saves the usual one-on-one; the default then follows it', async () => {
-    const { user, card, fake } = await openSettings();
+    const { user, card, keel } = await openSettings();
     await user.selectOptions(within(card).getByRole('combobox', { name: 'Day' }), 'Wednesday');
     const time = within(card).getByLabelText('One-on-one time');
     expect(time).toBeEnabled();
@@ -38,15 +40,15 @@ describe('Settings: Check-ins — the one-on-one and the cadence', SLOW, () => {
     ).toHaveAccessibleDescription('Weekly on Tuesday at 16:00.');
     await user.click(within(card).getByRole('button', { name: 'Save one-on-one and cadence' }));
     expect(await within(card).findByText('Saved')).toBeInTheDocument();
-    expect(fake.callsTo('settings.set').map((c) => c.input)).toEqual([
+    expect(keel.callsTo('settings:set')).toEqual([
       { key: 'oneOnOne', value: { weekday: 'wed', time: '10:30' } },
     ]);
-    expect(fake.settings.oneOnOne).toEqual({ weekday: 'wed', time: '10:30' });
-    expect(fake.settings.checkins.cadence).toBeNull();
+    expect(keel.services.settings.get().oneOnOne).toEqual({ weekday: 'wed', time: '10:30' });
+    expect(keel.services.settings.get().checkins.cadence).toBeNull();
   });
 
   it('a Monday one-on-one puts the default on Friday (the working day before); "none" clears it', async () => {
-    const { user, card, fake } = await openSettings({
+    const { user, card, keel } = await openSettings({
       settings: { oneOnOne: { weekday: 'mon', time: '09:00' } },
     });
     const day = within(card).getByRole('combobox', { name: 'Day' });
@@ -58,16 +60,16 @@ describe('Settings: Check-ins — the one-on-one and the cadence', SLOW, () => {
     await user.selectOptions(day, 'No regular one-on-one');
     await user.click(within(card).getByRole('button', { name: 'Save one-on-one and cadence' }));
     await within(card).findByText('Saved');
-    expect(fake.callsTo('settings.set').map((c) => c.input)).toEqual([{ key: 'oneOnOne', value: null }]);
-    expect(fake.settings.oneOnOne).toBeNull();
+    expect(keel.callsTo('settings:set')).toEqual([{ key: 'oneOnOne', value: null }]);
+    expect(keel.services.settings.get().oneOnOne).toBeNull();
   });
 
   it('saves each cadence: daily, weekly, at sign-off, manual, and back to the default', async () => {
-    const { user, card, fake } = await openSettings({
+    const { user, card, keel } = await openSettings({
       settings: { checkins: { ...DEFAULT_CHECKINS, who5: true } },
     });
     const save = () => user.click(within(card).getByRole('button', { name: 'Save one-on-one and cadence' }));
-    const lastSet = () => fake.callsTo('settings.set').at(-1)?.input;
+    const lastSet = () => keel.callsTo('settings:set').at(-1);
 
     await user.click(within(card).getByRole('radio', { name: 'Every workday' }));
     const daily = within(card).getByLabelText('Daily check-in time');
@@ -75,7 +77,9 @@ describe('Settings: Check-ins — the one-on-one and the cadence', SLOW, () => {
     expect(daily).toHaveValue('16:00');
     fireEvent.change(daily, { target: { value: '08:45' } });
     await save();
-    await waitFor(() => expect(fake.settings.checkins.cadence).toEqual({ mode: 'daily', time: '08:45' }));
+    await waitFor(() =>
+      expect(keel.services.settings.get().checkins.cadence).toEqual({ mode: 'daily', time: '08:45' }),
+    );
     // The rest of the check-in settings are kept as they were.
     expect(lastSet()).toEqual({
       key: 'checkins',
@@ -87,25 +91,29 @@ describe('Settings: Check-ins — the one-on-one and the cadence', SLOW, () => {
     fireEvent.change(within(card).getByLabelText('Weekly check-in time'), { target: { value: '09:30' } });
     await save();
     await waitFor(() =>
-      expect(fake.settings.checkins.cadence).toEqual({ mode: 'weekly', weekday: 'thu', time: '09:30' }),
+      expect(keel.services.settings.get().checkins.cadence).toEqual({
+        mode: 'weekly',
+        weekday: 'thu',
+        time: '09:30',
+      }),
     );
 
     await user.click(within(card).getByRole('radio', { name: 'At sign-off' }));
     await save();
-    await waitFor(() => expect(fake.settings.checkins.cadence).toEqual({ mode: 'signoff' }));
+    await waitFor(() => expect(keel.services.settings.get().checkins.cadence).toEqual({ mode: 'signoff' }));
 
     await user.click(within(card).getByRole('radio', { name: 'Manual only' }));
     await save();
-    await waitFor(() => expect(fake.settings.checkins.cadence).toEqual({ mode: 'manual' }));
+    await waitFor(() => expect(keel.services.settings.get().checkins.cadence).toEqual({ mode: 'manual' }));
 
     await user.click(
       within(card).getByRole('radio', { name: 'Default: the working day before my one-on-one' }),
     );
     await save();
-    await waitFor(() => expect(fake.settings.checkins.cadence).toBeNull());
-    expect(fake.settings.checkins.who5).toBe(true);
+    await waitFor(() => expect(keel.services.settings.get().checkins.cadence).toBeNull());
+    expect(keel.services.settings.get().checkins.who5).toBe(true);
     // Only check-in settings were written; the one-on-one did not change.
-    expect(fake.callsTo('settings.set').map((c) => (c.input as { key: string }).key)).toEqual([
+    expect(keel.callsTo('settings:set').map((input) => (input as { key: string }).key)).toEqual([
       'checkins',
       'checkins',
       'checkins',
@@ -116,7 +124,7 @@ describe('Settings: Check-ins — the one-on-one and the cadence', SLOW, () => {
     // Saving again without a change says so.
     await save();
     expect(await within(card).findByText('No changes to save.')).toBeInTheDocument();
-    expect(fake.callsTo('settings.set')).toHaveLength(5);
+    expect(keel.callsTo('settings:set')).toHaveLength(5);
   });
 
   it('shows the saved cadence when Settings open', async () => {
@@ -131,68 +139,68 @@ describe('Settings: Check-ins — the one-on-one and the cadence', SLOW, () => {
   });
 
   it('shows main’s sentence when the cadence is refused, and keeps the choice', async () => {
-    const { user, card, fake } = await openSettings();
-    fake.failNext('settings.set', { code: 'storage', message: 'Keel could not save your settings.' });
+    const { user, card, keel } = await openSettings();
+    keel.readOnly(true);
     await user.click(within(card).getByRole('radio', { name: 'Every workday' }));
     fireEvent.change(within(card).getByLabelText('Daily check-in time'), { target: { value: '07:30' } });
     await user.click(within(card).getByRole('button', { name: 'Save one-on-one and cadence' }));
-    expect(await within(card).findByRole('alert')).toHaveTextContent('Keel could not save your settings.');
+    expect(await within(card).findByRole('alert')).toHaveTextContent(STORAGE_MESSAGES.readOnly);
     expect(within(card).getByRole('radio', { name: 'Every workday' })).toBeChecked();
     expect(within(card).getByLabelText('Daily check-in time')).toHaveValue('07:30');
-    expect(fake.settings.checkins.cadence).toBeNull();
+    expect(keel.services.settings.get().checkins.cadence).toBeNull();
   });
 
   it('asks for a time before saving an empty one', async () => {
-    const { user, card, fake } = await openSettings();
+    const { user, card, keel } = await openSettings();
     await user.click(within(card).getByRole('radio', { name: 'Every workday' }));
     fireEvent.change(within(card).getByLabelText('Daily check-in time'), { target: { value: '' } });
     await user.click(within(card).getByRole('button', { name: 'Save one-on-one and cadence' }));
     expect(within(card).getByRole('alert')).toHaveTextContent('Use a 24-hour time such as 16:00.');
-    expect(fake.callsTo('settings.set')).toHaveLength(0);
+    expect(keel.callsTo('settings:set')).toHaveLength(0);
   });
 });
 
 describe('Settings: Check-ins — own tags', SLOW, () => {
   it('adds a tag (main stores its slug) and removes it', async () => {
-    const { user, card, fake } = await openSettings();
+    const { user, card, keel } = await openSettings();
     const tags = within(card).getByRole('region', { name: 'Your own tags' });
     expect(within(tags).getByText('No tags of your own yet.')).toBeInTheDocument();
     await user.type(within(tags).getByRole('textbox', { name: 'New tag' }), 'Code review{Enter}');
     expect(await within(tags).findByText('Code review')).toBeInTheDocument();
-    expect(fake.callsTo('settings.set').map((c) => c.input)).toEqual([
+    expect(keel.callsTo('settings:set')).toEqual([
       { key: 'checkins', value: { ...DEFAULT_CHECKINS, customTags: ['Code review'] } },
     ]);
-    expect(fake.settings.checkins.customTags).toEqual(['code-review']);
+    expect(keel.services.settings.get().checkins.customTags).toEqual(['code-review']);
     expect(within(tags).getByRole('textbox', { name: 'New tag' })).toHaveValue('');
 
     await user.type(within(tags).getByRole('textbox', { name: 'New tag' }), 'Hiring');
     await user.click(within(tags).getByRole('button', { name: 'Add tag' }));
     await within(tags).findByText('Hiring');
-    expect(fake.settings.checkins.customTags).toEqual(['code-review', 'hiring']);
+    expect(keel.services.settings.get().checkins.customTags).toEqual(['code-review', 'hiring']);
 
     await user.click(within(tags).getByRole('button', { name: 'Remove the tag Code review' }));
-    await waitFor(() => expect(fake.settings.checkins.customTags).toEqual(['hiring']));
+    await waitFor(() => expect(keel.services.settings.get().checkins.customTags).toEqual(['hiring']));
     // Focus moves to the next tag's button, not to the page.
     expect(within(tags).getByRole('button', { name: 'Remove the tag Hiring' })).toHaveFocus();
     await user.click(within(tags).getByRole('button', { name: 'Remove the tag Hiring' }));
-    await waitFor(() => expect(fake.settings.checkins.customTags).toEqual([]));
+    await waitFor(() => expect(keel.services.settings.get().checkins.customTags).toEqual([]));
     expect(within(tags).getByRole('textbox', { name: 'New tag' })).toHaveFocus();
   });
 
   it('says when a tag is already offered, and shows main’s sentence for one it refuses', async () => {
-    const { user, card, fake } = await openSettings({
+    const { user, card, keel } = await openSettings({
       settings: { checkins: { ...DEFAULT_CHECKINS, customTags: ['hiring'] } },
     });
     const tags = within(card).getByRole('region', { name: 'Your own tags' });
     const input = within(tags).getByRole('textbox', { name: 'New tag' });
     // Keel's own tags come with the check-in form.
-    await waitFor(() => expect(fake.callsTo('checks.form')).not.toHaveLength(0));
+    await waitFor(() => expect(keel.callsTo('checks:form')).not.toHaveLength(0));
     await user.type(input, 'meetings{Enter}');
     expect(within(tags).getByRole('alert')).toHaveTextContent('“Meetings” is already offered.');
     await user.clear(input);
     await user.type(input, 'HIRING{Enter}');
     expect(within(tags).getByRole('alert')).toHaveTextContent('“Hiring” is already offered.');
-    expect(fake.callsTo('settings.set')).toHaveLength(0);
+    expect(keel.callsTo('settings:set')).toHaveLength(0);
 
     await user.clear(input);
     await user.type(input, 'C++{Enter}');
@@ -201,11 +209,11 @@ describe('Settings: Check-ins — own tags', SLOW, () => {
     );
     expect(input).toHaveValue('C++');
     expect(input).toHaveFocus();
-    expect(fake.settings.checkins.customTags).toEqual(['hiring']);
+    expect(keel.services.settings.get().checkins.customTags).toEqual(['hiring']);
   });
 
   it('offers the new tag in the quick check', async () => {
-    const { user, card } = await openSettings();
+    const { user, card } = await openSettings({}, { app: true });
     const tags = within(card).getByRole('region', { name: 'Your own tags' });
     await user.type(within(tags).getByRole('textbox', { name: 'New tag' }), 'Pairing{Enter}');
     await within(tags).findByText('Pairing');
@@ -217,7 +225,7 @@ describe('Settings: Check-ins — own tags', SLOW, () => {
 
 describe('Settings: Check-ins — questionnaires', SLOW, () => {
   it('turns each questionnaire on and off, each with its source and the disclaimer', async () => {
-    const { user, card, fake } = await openSettings();
+    const { user, card, keel } = await openSettings({}, { app: true });
     const section = within(card).getByRole('region', { name: 'Questionnaires' });
     const burnout = await within(section).findByRole('switch', { name: 'Single-item burnout measure' });
     const who5 = within(section).getByRole('switch', { name: 'WHO-5 Well-Being Index' });
@@ -233,19 +241,27 @@ describe('Settings: Check-ins — questionnaires', SLOW, () => {
     expect(who5).toHaveAccessibleDescription(/World Health Organization/);
 
     await user.click(who5);
-    await waitFor(() => expect(fake.settings.checkins.who5).toBe(true));
-    expect(fake.callsTo('settings.set').map((c) => c.input)).toEqual([
+    await waitFor(() => expect(keel.services.settings.get().checkins.who5).toBe(true));
+    expect(keel.callsTo('settings:set')).toEqual([
       { key: 'checkins', value: { ...DEFAULT_CHECKINS, who5: true } },
     ]);
     await waitFor(() => expect(who5).toBeChecked());
 
     await user.click(burnout);
     await waitFor(() =>
-      expect(fake.settings.checkins).toEqual({ ...DEFAULT_CHECKINS, burnout: true, who5: true }),
+      expect(keel.services.settings.get().checkins).toEqual({
+        ...DEFAULT_CHECKINS,
+        burnout: true,
+        who5: true,
+      }),
     );
     await user.click(who5);
     await waitFor(() =>
-      expect(fake.settings.checkins).toEqual({ ...DEFAULT_CHECKINS, burnout: true, who5: false }),
+      expect(keel.services.settings.get().checkins).toEqual({
+        ...DEFAULT_CHECKINS,
+        burnout: true,
+        who5: false,
+      }),
     );
 
     // The quick check view now offers the burnout measure only.
@@ -255,13 +271,13 @@ describe('Settings: Check-ins — questionnaires', SLOW, () => {
   });
 
   it('keeps the switch as it was when the save is refused', async () => {
-    const { user, card, fake } = await openSettings();
-    fake.failNext('settings.set', { code: 'storage', message: 'Keel could not save your settings.' });
+    const { user, card, keel } = await openSettings();
+    keel.readOnly(true);
     const section = within(card).getByRole('region', { name: 'Questionnaires' });
     const burnout = within(section).getByRole('switch', { name: 'Single-item burnout measure' });
     await user.click(burnout);
-    expect(await within(section).findByRole('alert')).toHaveTextContent('Keel could not save your settings.');
+    expect(await within(section).findByRole('alert')).toHaveTextContent(STORAGE_MESSAGES.readOnly);
     expect(burnout).not.toBeChecked();
-    expect(fake.settings.checkins.burnout).toBe(false);
+    expect(keel.services.settings.get().checkins.burnout).toBe(false);
   });
 });

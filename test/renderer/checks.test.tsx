@@ -1,19 +1,22 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { CheckTrends } from '../../src-renderer/api/types';
-import type { FakeCheckIn, FakeKeelOptions } from './fake-keel';
-import { navItem, renderApp } from './render-app';
+import type { ChannelInput, ChannelOutput } from '../../src-main/ipc/contract';
+import { STORAGE_MESSAGES } from '../../src-main/storage/write-errors';
+import { navItem, renderApp, renderView } from './harness';
+import { createTestKeel, sqliteError, type TestKeel, type TestKeelOptions } from './keel-bridge';
 
 /**
- * The fake's clock: Tuesday 11 March 2025, 08:40 in Berlin (+01:00). The default cadence is
- * weekly on Friday at 16:00; 4 weeks are the weeks of 17 Feb … 10 Mar.
+ * The clock: Tuesday 11 March 2025, 08:40 in Berlin (+01:00). The default cadence is weekly on
+ * Friday at 16:00; 4 weeks are the weeks of 17 Feb … 10 Mar.
  */
 
 // Slow CI machines: each test drives a whole app through user-event.
 const SLOW = { timeout: 30_000 };
 
-const FRIDAY: FakeCheckIn = {
-  id: 'aaaa0001',
+/** A check-in as the window sends it, and when it was taken. */
+type PastCheckIn = ChannelInput<'checks:add'> & { at: string };
+
+const FRIDAY: PastCheckIn = {
   at: '2025-03-07T16:05:00+01:00',
   workload: 4,
   energy: 2,
@@ -22,8 +25,7 @@ const FRIDAY: FakeCheckIn = {
   note: 'Release week',
   shareable: false,
 };
-const MONDAY: FakeCheckIn = {
-  id: 'aaaa0002',
+const MONDAY: PastCheckIn = {
   at: '2025-03-10T17:20:00+01:00',
   workload: 3,
   energy: 4,
@@ -33,9 +35,24 @@ const MONDAY: FakeCheckIn = {
   shareable: true,
 };
 
-async function openChecks(options: FakeKeelOptions = {}) {
-  const utils = await renderApp(options);
-  await utils.user.click(navItem('Check-ins'));
+/** Records check-ins at their times through `checks:add`; returns what main stored. */
+async function checkIns(keel: TestKeel, past: PastCheckIn[]): Promise<ChannelOutput<'checks:add'>[]> {
+  const stored = [];
+  for (const { at, ...input } of past) stored.push(await keel.at(at, () => keel.call('checks:add', input)));
+  return stored;
+}
+
+/** A keel whose history holds `past`. */
+async function withHistory(past: PastCheckIn[], options: TestKeelOptions = {}): Promise<TestKeel> {
+  const keel = createTestKeel(options);
+  await checkIns(keel, past);
+  return keel;
+}
+
+/** Check-ins alone, or (`app`) the whole app opened on Check-ins, for tests that go elsewhere. */
+async function openChecks(given: TestKeel | TestKeelOptions = {}, { app = false } = {}) {
+  const utils = app ? await renderApp(given) : renderView('checks', given);
+  if (app) await utils.user.click(navItem('Check-ins'));
   await screen.findByRole('form', { name: 'Quick check' });
   return utils;
 }
@@ -73,7 +90,7 @@ function historyList() {
 
 describe('Check-ins: the header', SLOW, () => {
   it('says when Keel asks, when it asks next, and leads to the Check-ins settings', async () => {
-    const { user } = await openChecks();
+    const { user } = await openChecks({}, { app: true });
     const subtitle = screen.getByText(/Weekly on Friday at 16:00/);
     expect(subtitle).toHaveTextContent(
       'Weekly on Friday at 16:00 — Keel’s default until you set your usual one-on-one. Next prompt on Fri 14 Mar at 16:00.',
@@ -105,7 +122,7 @@ describe('Check-ins: the header', SLOW, () => {
 
 describe('Check-ins: the quick check', SLOW, () => {
   it('can be done from the keyboard alone and records exactly the answers', async () => {
-    const { user, fake } = await openChecks();
+    const { user, keel } = await openChecks({}, { app: true });
     await user.keyboard('{Control>}3{/Control}');
     expect(screen.getByRole('heading', { level: 1, name: 'Check-ins' })).toHaveFocus();
     await user.tab();
@@ -148,7 +165,7 @@ describe('Check-ins: the quick check', SLOW, () => {
     await user.keyboard('Code review{Enter}');
     expect(screen.getByRole('checkbox', { name: 'Code review' })).toBeChecked();
     expect(screen.getByRole('textbox', { name: 'Add your own tag' })).toHaveValue('');
-    expect(fake.callsTo('checks.add')).toHaveLength(0);
+    expect(keel.callsTo('checks:add')).toHaveLength(0);
 
     await user.tab(); // the Add button is disabled with an empty field, so the note is next
     expect(screen.getByRole('textbox', { name: 'Note (optional)' })).toHaveFocus();
@@ -161,7 +178,7 @@ describe('Check-ins: the quick check', SLOW, () => {
     await user.keyboard('{Control>}{Enter}{/Control}');
 
     expect(await screen.findByText('Saved. Thanks for checking in.')).toBeInTheDocument();
-    expect(fake.callsTo('checks.add').map((c) => c.input)).toEqual([
+    expect(keel.callsTo('checks:add')).toEqual([
       {
         workload: 4,
         energy: 2,
@@ -170,6 +187,20 @@ describe('Check-ins: the quick check', SLOW, () => {
         note: 'Sprint crunch',
         shareable: true,
       },
+    ]);
+    expect(keel.services.checkins.list('2025-03-11', '2025-03-11')).toEqual([
+      expect.objectContaining({
+        workload: 4,
+        energy: 2,
+        sustainable: 'mostly',
+        stretched: [
+          expect.objectContaining({ id: 'meetings' }),
+          expect.objectContaining({ id: 'on-call' }),
+          expect.objectContaining({ id: 'code-review', label: 'Code review' }),
+        ],
+        note: 'Sprint crunch',
+        shareable: true,
+      }),
     ]);
     // A fresh form…
     expect(checked(quickCheck())).toEqual([]);
@@ -186,7 +217,7 @@ describe('Check-ins: the quick check', SLOW, () => {
   });
 
   it('keeps the note private by default: the box is off, and disabled until there is a note', async () => {
-    const { user, fake } = await openChecks();
+    const { user, keel } = await openChecks();
     const share = screen.getByRole('checkbox', { name: 'May be shared in a one-on-one summary' });
     expect(share).not.toBeChecked();
     expect(share).toBeDisabled();
@@ -210,16 +241,19 @@ describe('Check-ins: the quick check', SLOW, () => {
     await user.click(within(group(/sustainable/)).getByRole('radio', { name: 'Yes' }));
     await user.click(screen.getByRole('button', { name: 'Save check-in' }));
     await screen.findByText('Saved. Thanks for checking in.');
-    expect(fake.callsTo('checks.add').map((c) => c.input)).toEqual([
+    expect(keel.callsTo('checks:add')).toEqual([
       { workload: 3, energy: 4, sustainable: 'yes', stretched: [], shareable: false },
+    ]);
+    expect(keel.services.checkins.list('2025-03-11', '2025-03-11')).toEqual([
+      expect.objectContaining({ note: null, shareable: false }),
     ]);
   });
 
   it('points out missing answers without sending anything', async () => {
-    const { user, fake } = await openChecks();
+    const { user, keel } = await openChecks();
     await user.click(within(group('Energy')).getByRole('radio', { name: 'Okay' }));
     await user.click(screen.getByRole('button', { name: 'Save check-in' }));
-    expect(fake.callsTo('checks.add')).toHaveLength(0);
+    expect(keel.callsTo('checks:add')).toHaveLength(0);
     expect(group('Workload')).toHaveAccessibleDescription('Choose how the workload feels.');
     expect(group(/sustainable/)).toHaveAccessibleDescription(
       'Say whether the workload is sustainable right now.',
@@ -232,12 +266,12 @@ describe('Check-ins: the quick check', SLOW, () => {
   });
 
   it('shows main’s sentence when a save is refused, and keeps every answer', async () => {
-    const { user, fake } = await openChecks();
+    const { user, keel } = await openChecks();
     await user.click(within(group('Workload')).getByRole('radio', { name: 'Unsustainable' }));
     await user.click(within(group('Energy')).getByRole('radio', { name: 'Drained' }));
     await user.click(within(group(/sustainable/)).getByRole('radio', { name: 'No' }));
     await user.click(screen.getByRole('checkbox', { name: 'Deadlines' }));
-    // The fake validates with the contract's own schema: "C++" is not a tag main accepts.
+    // "C++" is not a tag main accepts.
     await user.type(screen.getByRole('textbox', { name: 'Add your own tag' }), 'C++{Enter}');
     await user.type(screen.getByRole('textbox', { name: 'Note (optional)' }), 'Incident all week');
     await user.click(screen.getByRole('button', { name: 'Save check-in' }));
@@ -257,7 +291,7 @@ describe('Check-ins: the quick check', SLOW, () => {
     await user.click(screen.getByRole('button', { name: 'Save check-in' }));
     await screen.findByText('Saved. Thanks for checking in.');
     expect(within(quickCheck()).queryByRole('alert')).toBeNull();
-    expect(fake.callsTo('checks.add').map((c) => c.input)).toEqual([
+    expect(keel.callsTo('checks:add')).toEqual([
       {
         workload: 5,
         energy: 1,
@@ -291,7 +325,7 @@ describe('Check-ins: the quick check', SLOW, () => {
   });
 
   it('keeps the answers when the user goes to another view and comes back', async () => {
-    const { user } = await openChecks();
+    const { user } = await openChecks({}, { app: true });
     await user.click(within(group('Workload')).getByRole('radio', { name: 'A bit light' }));
     await user.type(screen.getByRole('textbox', { name: 'Add your own tag' }), 'Hiring{Enter}');
     await user.type(screen.getByRole('textbox', { name: 'Note (optional)' }), 'Half-written');
@@ -318,7 +352,7 @@ describe('Check-ins: the quick check', SLOW, () => {
 
 describe('Check-ins: history', SLOW, () => {
   it('lists the period’s check-ins, most recent first, with a private or shared note', async () => {
-    await openChecks({ checks: { history: [FRIDAY, MONDAY] } });
+    await openChecks(await withHistory([FRIDAY, MONDAY]));
     const items = await screen.findAllByRole('heading', { level: 4, name: /Mar, \d\d:\d\d/ });
     expect(items.map((h) => h.textContent)).toEqual(['Mon 10 Mar, 17:20', 'Fri 7 Mar, 16:05']);
     const friday = items[1]?.closest('li') as HTMLElement;
@@ -330,7 +364,9 @@ describe('Check-ins: history', SLOW, () => {
   });
 
   it('edits a check-in in a dialog, prefilled, and saves it with its id', async () => {
-    const { user, fake } = await openChecks({ checks: { history: [FRIDAY, MONDAY] } });
+    const keel = createTestKeel();
+    const [friday] = await checkIns(keel, [FRIDAY, MONDAY]);
+    const { user } = await openChecks(keel);
     await user.click(await screen.findByRole('button', { name: 'Edit the check-in of Fri 7 Mar, 16:05' }));
     const dialog = screen.getByRole('dialog', { name: 'Edit check-in' });
     const form = within(dialog).getByRole('form', { name: 'Edit check-in' });
@@ -347,9 +383,9 @@ describe('Check-ins: history', SLOW, () => {
     await user.click(within(form).getByRole('button', { name: 'Save changes' }));
 
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(fake.callsTo('checks.update').map((c) => c.input)).toEqual([
+    expect(keel.callsTo('checks:update')).toEqual([
       {
-        id: 'aaaa0001',
+        id: friday?.id,
         workload: 4,
         energy: 4,
         sustainable: 'mostly',
@@ -358,7 +394,15 @@ describe('Check-ins: history', SLOW, () => {
         shareable: true,
       },
     ]);
-    expect(fake.callsTo('checks.add')).toHaveLength(0);
+    expect(keel.callsTo('checks:add')).toHaveLength(0);
+    expect(keel.services.checkins.list('2025-03-07', '2025-03-07')).toEqual([
+      expect.objectContaining({
+        id: friday?.id,
+        energy: 4,
+        stretched: [expect.objectContaining({ id: 'deadlines' })],
+        shareable: true,
+      }),
+    ]);
     const edited = screen
       .getByRole('heading', { level: 4, name: /Fri 7 Mar, 16:05/ })
       .closest('li') as HTMLElement;
@@ -370,13 +414,21 @@ describe('Check-ins: history', SLOW, () => {
   });
 
   it('keeps the edit open with main’s sentence when it is refused', async () => {
-    const { user, fake } = await openChecks({ checks: { history: [FRIDAY] } });
+    const keel = createTestKeel();
+    const [friday] = await checkIns(keel, [FRIDAY]);
+    const { user } = await openChecks(keel);
     await user.click(await screen.findByRole('button', { name: 'Edit the check-in of Fri 7 Mar, 16:05' }));
-    fake.failNext('checks.update', { code: 'not_found', message: 'That check-in no longer exists.' });
     const dialog = screen.getByRole('dialog', { name: 'Edit check-in' });
     await user.click(within(dialog).getByRole('radio', { name: 'Unsustainable' }));
+    // "C++" is not a tag main accepts.
+    await user.type(within(dialog).getByRole('textbox', { name: 'Add your own tag' }), 'C++{Enter}');
     await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent('That check-in no longer exists.');
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'stretched: The tag "C++" can only use letters, digits, spaces and hyphens.',
+    );
+    expect(keel.services.checkins.list('2025-03-07', '2025-03-07')).toEqual([
+      expect.objectContaining({ id: friday?.id, workload: 4, edited: false }),
+    ]);
     expect(within(dialog).getByRole('radio', { name: 'Unsustainable' })).toHaveAttribute(
       'aria-checked',
       'true',
@@ -386,14 +438,16 @@ describe('Check-ins: history', SLOW, () => {
   });
 
   it('deletes a check-in after asking, by its id, and moves focus to the next one', async () => {
-    const { user, fake } = await openChecks({ checks: { history: [FRIDAY, MONDAY] } });
+    const keel = createTestKeel();
+    const [friday, monday] = await checkIns(keel, [FRIDAY, MONDAY]);
+    const { user } = await openChecks(keel);
     await user.click(await screen.findByRole('button', { name: 'Delete the check-in of Fri 7 Mar, 16:05' }));
     const dialog = screen.getByRole('dialog', { name: 'Delete this check-in?' });
     // The safe answer has focus.
     expect(within(dialog).getByRole('button', { name: 'Keep it' })).toHaveFocus();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(fake.callsTo('checks.delete')).toHaveLength(0);
+    expect(keel.callsTo('checks:delete')).toHaveLength(0);
 
     await user.click(screen.getByRole('button', { name: 'Delete the check-in of Fri 7 Mar, 16:05' }));
     await user.click(
@@ -402,7 +456,8 @@ describe('Check-ins: history', SLOW, () => {
       }),
     );
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(fake.callsTo('checks.delete').map((c) => c.input)).toEqual([{ id: 'aaaa0001' }]);
+    expect(keel.callsTo('checks:delete')).toEqual([{ id: friday?.id }]);
+    expect(keel.services.checkins.list('2025-03-01', '2025-03-11').map((c) => c.id)).toEqual([monday?.id]);
     expect(screen.queryByText('Release week')).toBeNull();
     expect(screen.getByText('Calmer after the release')).toBeInTheDocument();
     // The last one is gone: focus moves to the one before it.
@@ -419,18 +474,31 @@ describe('Check-ins: history', SLOW, () => {
     ).toBeInTheDocument();
   });
 
+  it('counts a check-in saved from the quick check in the trends main computes', async () => {
+    const { user, keel } = await openChecks();
+    const trends = screen.getByRole('region', { name: 'Trends' });
+    expect(await within(trends).findByText('No check-ins in these weeks yet')).toBeInTheDocument();
+    await user.click(within(group('Workload')).getByRole('radio', { name: 'Heavy' }));
+    await user.click(within(group('Energy')).getByRole('radio', { name: 'Okay' }));
+    await user.click(within(group(/sustainable/)).getByRole('radio', { name: 'Mostly' }));
+    await user.click(screen.getByRole('button', { name: 'Save check-in' }));
+    await screen.findByText('Saved. Thanks for checking in.');
+    expect(await within(trends).findByText('1 check-in from Mon 17 Feb to Sun 16 Mar.')).toBeInTheDocument();
+    expect(keel.services.checkins.trends('4w').count).toBe(1);
+  });
+
   it('shows a check-in saved elsewhere (the command line) when main announces it', async () => {
-    const { fake } = await openChecks();
+    const { keel } = await openChecks();
     await historyList().findByRole('heading', { name: 'No check-ins in these weeks' });
     await act(async () => {
-      await fake.api.checks.add({ workload: 2, energy: 3, sustainable: 'yes', note: 'From the CLI' });
+      await keel.call('checks:add', { workload: 2, energy: 3, sustainable: 'yes', note: 'From the CLI' });
     });
     expect(await historyList().findByText('From the CLI')).toBeInTheDocument();
   });
 });
 
 /** Three weeks with checks in the 4-week range: workload rising, energy steady. */
-const WEEKS: FakeCheckIn[] = [
+const WEEKS: PastCheckIn[] = [
   { at: '2025-02-18T16:00:00+01:00', workload: 2, energy: 4, sustainable: 'yes', stretched: ['meetings'] },
   {
     at: '2025-02-26T16:00:00+01:00',
@@ -445,10 +513,10 @@ const WEEKS: FakeCheckIn[] = [
 
 describe('Check-ins: trends', SLOW, () => {
   it('asks for 4 weeks, a quarter or a year, and reads History over the same weeks', async () => {
-    const { user, fake } = await openChecks();
-    await waitFor(() => expect(fake.callsTo('checks.trends')).not.toHaveLength(0));
-    const ranges = () => fake.callsTo('checks.trends').map((c) => (c.input as { range: string }).range);
-    const lists = () => fake.callsTo('checks.list').map((c) => c.input);
+    const { user, keel } = await openChecks();
+    await waitFor(() => expect(keel.callsTo('checks:trends')).not.toHaveLength(0));
+    const ranges = () => keel.callsTo('checks:trends').map((input) => (input as { range: string }).range);
+    const lists = () => keel.callsTo('checks:list');
     expect(new Set(ranges())).toEqual(new Set(['4w']));
     expect(lists().at(-1)).toEqual({ from: '2025-02-17', to: '2025-03-11' });
     expect(screen.getByRole('radio', { name: '4 weeks' })).toBeChecked();
@@ -471,7 +539,7 @@ describe('Check-ins: trends', SLOW, () => {
   });
 
   it('writes the directions in words and has every number in a table or a list', async () => {
-    await openChecks({ checks: { history: WEEKS } });
+    await openChecks(await withHistory(WEEKS));
     const trends = screen.getByRole('region', { name: 'Trends' });
     expect(await within(trends).findByText('Workload: rising')).toBeInTheDocument();
     expect(within(trends).getByText('Energy: steady')).toBeInTheDocument();
@@ -511,16 +579,15 @@ describe('Check-ins: trends', SLOW, () => {
   });
 
   it('charts questionnaire scores when there are any', async () => {
-    await openChecks({
+    const keel = createTestKeel({
       settings: { checkins: { cadence: null, customTags: [], burnout: true, who5: true } },
-      checks: {
-        results: [
-          { kind: 'who5', at: '2025-02-20T12:00:00+01:00', answers: [4, 4, 3, 3, 3] },
-          { kind: 'who5', at: '2025-03-06T12:00:00+01:00', answers: [3, 3, 3, 2, 3] },
-          { kind: 'burnout', at: '2025-03-06T12:05:00+01:00', answers: [2] },
-        ],
-      },
     });
+    const answer = (at: string, input: ChannelInput<'checks:questionnaire'>) =>
+      keel.at(at, () => keel.call('checks:questionnaire', input));
+    await answer('2025-02-20T12:00:00+01:00', { kind: 'who5', answers: [4, 4, 3, 3, 3] });
+    await answer('2025-03-06T12:00:00+01:00', { kind: 'who5', answers: [3, 3, 3, 2, 3] });
+    await answer('2025-03-06T12:05:00+01:00', { kind: 'burnout', answers: [2] });
+    await openChecks(keel);
     const who5 = await screen.findByRole('table', { name: 'WHO-5 Well-Being Index over time' });
     expect(
       within(who5)
@@ -540,36 +607,15 @@ describe('Check-ins: trends', SLOW, () => {
   });
 
   it('shows main’s sentence when trends cannot be read, and tries again', async () => {
-    const { user, fake } = await renderApp(
-      {},
-      {
-        before: (f) =>
-          f.failNext('checks.trends', { code: 'storage', message: 'Keel could not read its database.' }),
-      },
-    );
-    await user.click(navItem('Check-ins'));
+    const keel = createTestKeel();
+    keel.fail('checks:trends', sqliteError('SQLITE_IOERR_READ'));
+    const { user } = renderView('checks', keel);
     const trends = await screen.findByRole('region', { name: 'Trends' });
-    expect(await within(trends).findByRole('alert')).toHaveTextContent('Keel could not read its database.');
+    expect(await within(trends).findByRole('alert')).toHaveTextContent(STORAGE_MESSAGES.io);
+    keel.heal('checks:trends');
     await user.click(within(trends).getByRole('button', { name: 'Try again' }));
     expect(await within(trends).findByText('No check-ins in these weeks yet')).toBeInTheDocument();
-    expect(fake.callsTo('checks.trends').length).toBeGreaterThanOrEqual(2);
-  });
-
-  it('takes a fixed answer from the fake as is', async () => {
-    const fixed: CheckTrends = {
-      range: '4w',
-      from: '2025-02-17',
-      to: '2025-03-16',
-      count: 0,
-      weeks: [],
-      tags: [],
-      workloadDirection: 'not enough data',
-      energyDirection: 'not enough data',
-      burnout: [],
-      who5: [],
-    };
-    await openChecks({ checks: { trends: fixed } });
-    expect(await screen.findByText('No check-ins in these weeks yet')).toBeInTheDocument();
+    expect(keel.callsTo('checks:trends').length).toBeGreaterThanOrEqual(2);
   });
 });
 
@@ -583,7 +629,7 @@ describe('Check-ins: questionnaires', SLOW, () => {
   });
 
   it('WHO-5: five statements under the stem, the score, and a calm note with resources', async () => {
-    const { user, fake } = await openChecks({ settings: WHO5_ON });
+    const { user, keel } = await openChecks({ settings: WHO5_ON });
     const card = screen.getByRole('region', { name: 'WHO-5 Well-Being Index' });
     expect(within(card).getByText('This is a self-reflection aid, not a diagnosis.')).toBeInTheDocument();
     expect(within(card).getByText(/Topp CW, Østergaard SD/)).toBeInTheDocument();
@@ -598,7 +644,7 @@ describe('Check-ins: questionnaires', SLOW, () => {
     await user.click(within(items[0] as HTMLElement).getByRole('radio', { name: 'Some of the time' }));
     await user.click(within(card).getByRole('button', { name: 'See my score' }));
     expect(within(card).getByRole('alert')).toHaveTextContent('Answer each of the five statements.');
-    expect(fake.callsTo('checks.questionnaire')).toHaveLength(0);
+    expect(keel.callsTo('checks:questionnaire')).toHaveLength(0);
     expect(within(items[1] as HTMLElement).getByRole('radio', { name: 'All of the time' })).toHaveFocus();
 
     for (const item of items.slice(1))
@@ -607,9 +653,7 @@ describe('Check-ins: questionnaires', SLOW, () => {
 
     const score = await within(card).findByRole('heading', { name: 'Your score: 20 out of 100' });
     expect(score).toHaveFocus();
-    expect(fake.callsTo('checks.questionnaire').map((c) => c.input)).toEqual([
-      { kind: 'who5', answers: [1, 1, 1, 1, 1] },
-    ]);
+    expect(keel.callsTo('checks:questionnaire')).toEqual([{ kind: 'who5', answers: [1, 1, 1, 1, 1] }]);
     expect(within(card).getByText('A score of 50 or below suggests low well-being.')).toBeInTheDocument();
     const note = within(card).getByRole('region', { name: 'Your well-being score is on the low side' });
     expect(note).toHaveTextContent(/it can help to talk it over with someone/);
@@ -626,35 +670,27 @@ describe('Check-ins: questionnaires', SLOW, () => {
     expect(card).toHaveTextContent('Last answered Tue 11 Mar: 20 out of 100.');
   });
 
-  it('WHO-5: shows the fake’s outcome as returned, with no note when there is none', async () => {
-    const { user } = await openChecks({
-      settings: WHO5_ON,
-      checks: {
-        outcome: {
-          kind: 'who5',
-          date: '2025-03-11',
-          score: 76,
-          interpretation: 'A score above 50 does not suggest low well-being.',
-          note: null,
-          disclaimer: 'This is a self-reflection aid, not a diagnosis.',
-        },
-      },
-    });
+  it('WHO-5: shows main’s outcome as returned, with no note when there is none', async () => {
+    const { user, keel } = await openChecks({ settings: WHO5_ON });
     const card = screen.getByRole('region', { name: 'WHO-5 Well-Being Index' });
     for (const item of within(card).getAllByRole('radiogroup'))
       await user.click(within(item).getByRole('radio', { name: 'Most of the time' }));
     await user.click(within(card).getByRole('button', { name: 'See my score' }));
     expect(
-      await within(card).findByRole('heading', { name: 'Your score: 76 out of 100' }),
+      await within(card).findByRole('heading', { name: 'Your score: 80 out of 100' }),
     ).toBeInTheDocument();
     expect(within(card).queryByRole('region')).toBeNull();
+    expect(keel.services.checkins.trends('4w').who5).toEqual([expect.objectContaining({ score: 80 })]);
   });
 
   it('burnout: not due, so the last answer and "Take it again"; one question of five statements', async () => {
-    const { user, fake } = await openChecks({
+    const keel = createTestKeel({
       settings: { checkins: { cadence: null, customTags: [], burnout: true, who5: false } },
-      checks: { results: [{ kind: 'burnout', at: '2025-03-09T12:00:00+01:00', answers: [3] }] },
     });
+    await keel.at('2025-03-09T12:00:00+01:00', () =>
+      keel.call('checks:questionnaire', { kind: 'burnout', answers: [3] }),
+    );
+    const { user } = await openChecks(keel);
     const card = screen.getByRole('region', { name: 'Single-item burnout measure' });
     expect(card).toHaveTextContent('Last answered Sun 9 Mar: 3 of 5.');
     expect(within(card).queryByRole('radiogroup')).toBeNull();
@@ -667,9 +703,7 @@ describe('Check-ins: questionnaires', SLOW, () => {
     await user.keyboard('{ArrowDown}');
     await user.click(within(card).getByRole('button', { name: 'See my score' }));
     expect(await within(card).findByRole('heading', { name: 'Your answer: 2 of 5' })).toBeInTheDocument();
-    expect(fake.callsTo('checks.questionnaire').map((c) => c.input)).toEqual([
-      { kind: 'burnout', answers: [2] },
-    ]);
+    expect(keel.callsTo('checks:questionnaire')).toEqual([{ kind: 'burnout', answers: [2] }]);
     expect(
       within(card).getByText(
         'In the validation studies, answers of 1 or 2 are read as no symptoms of burnout.',
@@ -679,27 +713,21 @@ describe('Check-ins: questionnaires', SLOW, () => {
 });
 
 describe('Sign-off offers the quick check', SLOW, () => {
-  const SIGNED_OFF = {
-    status: { now: '2025-03-11T17:42:00+01:00', today: { date: '2025-03-11', weekday: 'tue' as const } },
-    signoff: {
-      signedOff: {
-        workday: '2025-03-11',
-        signedOffAt: '2025-03-11T17:42:00+01:00',
-        signedOffTime: '17:42',
-        done: '',
-        unfinished: [],
-        firstTomorrow: null,
-        energy: null,
-        quietUntil: null,
-      },
-    },
-  };
+  /** Tuesday evening, signed off at 17:42. */
+  async function signedOff(options: TestKeelOptions = {}): Promise<TestKeel> {
+    const keel = createTestKeel({ ...options, now: '2025-03-11T17:50:00+01:00' });
+    await keel.at('2025-03-11T17:42:00+01:00', () =>
+      keel.call('signoff:submit', { done: '', unfinished: [], firstTomorrow: '' }),
+    );
+    return keel;
+  }
 
   it('when the cadence is "at sign-off", and goes to Check-ins', async () => {
-    const { user } = await renderApp({
-      ...SIGNED_OFF,
-      settings: { checkins: { cadence: { mode: 'signoff' }, customTags: [], burnout: false, who5: false } },
-    });
+    const { user } = await renderApp(
+      await signedOff({
+        settings: { checkins: { cadence: { mode: 'signoff' }, customTags: [], burnout: false, who5: false } },
+      }),
+    );
     await user.click(navItem('Sign-off'));
     const card = await screen.findByRole('region', { name: 'Signed off at 17:42' });
     await user.click(within(card).getByRole('button', { name: 'Take the quick check' }));
@@ -708,8 +736,7 @@ describe('Sign-off offers the quick check', SLOW, () => {
   });
 
   it('not with another cadence', async () => {
-    const { user } = await renderApp(SIGNED_OFF);
-    await user.click(navItem('Sign-off'));
+    renderView('signoff', await signedOff());
     const card = await screen.findByRole('region', { name: 'Signed off at 17:42' });
     expect(within(card).queryByRole('button', { name: 'Take the quick check' })).toBeNull();
   });

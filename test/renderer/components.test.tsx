@@ -32,7 +32,7 @@ function DialogHarness({ onClose }: { onClose?: () => void }) {
 
 describe('Dialog', () => {
   it('moves focus in, closes on Esc and returns focus', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     render(<DialogHarness />);
     const opener = screen.getByRole('button', { name: 'Open' });
     await user.click(opener);
@@ -47,7 +47,7 @@ describe('Dialog', () => {
   });
 
   it('closes from its close button', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const onClose = vi.fn();
     render(<DialogHarness onClose={onClose} />);
     const opener = screen.getByRole('button', { name: 'Open' });
@@ -59,7 +59,7 @@ describe('Dialog', () => {
   });
 
   it('the keyboard shortcuts dialog opens from the sidebar', async () => {
-    const { renderApp } = await import('./render-app');
+    const { renderApp } = await import('./harness');
     const { user } = await renderApp();
     await user.click(screen.getByRole('button', { name: 'Keyboard shortcuts' }));
     const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
@@ -104,7 +104,7 @@ describe('Button, Card, EmptyState', () => {
     const button = screen.getByRole('button', { name: 'Save' });
     expect(button).toHaveAttribute('type', 'button');
     expect(button).toHaveClass('button', 'button--primary', 'button--lg');
-    await userEvent.click(button);
+    await userEvent.setup({ delay: null }).click(button);
     expect(onClick).toHaveBeenCalledTimes(1);
     rerender(
       <Button variant="primary" busy onClick={onClick}>

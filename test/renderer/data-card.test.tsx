@@ -1,23 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DATABASE_FILE } from '../../src-main/storage/paths';
+import { findBackup } from '../../src-main/storage/backups';
+import { STORAGE_MESSAGES } from '../../src-main/storage/write-errors';
 import { resetData } from '../../src-renderer/stores/data';
-import type { FakeKeelOptions } from './fake-keel';
-import { navItem, renderApp } from './render-app';
+import { navItem, renderApp, renderView } from './harness';
+import { createTestKeel, sqliteError, type TestKeel, type TestKeelOptions } from './keel-bridge';
 
-// The fake's clock: Tuesday 11 March 2025, 08:40 in Berlin. Its default backups: today's daily
-// copy (08:30), yesterday's daily copy and this week's weekly copy (both Monday 08:31).
+// The clock: Tuesday 11 March 2025, 08:40 in Berlin.
 
 afterEach(() => {
   resetData();
 });
 
-async function openCard(options: FakeKeelOptions = {}) {
-  const app = await renderApp(options);
-  await app.user.click(navItem('Settings'));
+/**
+ * The backups a Keel that has run for a while has, written by main at their times: Monday's
+ * daily and weekly copies (08:31) and today's daily copy (08:30).
+ */
+async function withBackups(options: TestKeelOptions = {}): Promise<TestKeel> {
+  const keel = away(createTestKeel(options));
+  await keel.at('2025-03-10T08:31:00+01:00', () => keel.call('data:backupNow', {}));
+  await keel.at('2025-03-11T08:30:00+01:00', () => keel.call('data:backupNow', {}));
+  return keel;
+}
+
+/**
+ * The user is away from the keyboard (the OS reports no idle time), so the runtime records no
+ * presence today and the record counts are exactly what a test wrote.
+ */
+function away(keel: TestKeel): TestKeel {
+  keel.power.idle = Infinity;
+  return keel;
+}
+
+/** One check-in, on Friday. */
+async function oneCheckIn(keel: TestKeel): Promise<TestKeel> {
+  await keel.at('2025-03-07T16:05:00+01:00', () =>
+    keel.call('checks:add', { workload: 4, energy: 2, sustainable: 'mostly', note: 'Busy' }),
+  );
+  return keel;
+}
+
+async function openCard(given?: TestKeel | TestKeelOptions) {
+  const view = renderView('settings', given ?? (await withBackups()));
   const card = await screen.findByRole('region', { name: 'Your data' });
   await within(card).findByText(/^Keel holds/);
-  return { ...app, card };
+  return { ...view, card };
 }
+
+const checkInsOf = (keel: TestKeel) => keel.services.checkins.list('2025-01-01', '2025-03-11');
+/** A backup's size as the list shows it. */
+const SIZE = '\\d+ KB';
 
 function section(card: HTMLElement, name: string): HTMLElement {
   return within(card).getByRole('region', { name });
@@ -27,21 +62,13 @@ function backupRows(card: HTMLElement): HTMLElement[] {
   return within(section(card, 'Backups')).queryAllByRole('listitem');
 }
 
-const oneCheckIn: FakeKeelOptions = {
-  checks: {
-    history: [
-      { at: '2025-03-07T16:05:00+01:00', workload: 4, energy: 2, sustainable: 'mostly', note: 'Busy' },
-    ],
-  },
-};
-
 describe('Settings: Your data', () => {
   it('says where the data lives, that it stays there, what it holds, and lists the backups newest first', async () => {
-    const { card } = await openCard(oneCheckIn);
+    const { card, keel } = await openCard(await oneCheckIn(await withBackups()));
     expect(
       within(card).getByText('Everything stays on this computer; nothing is sent anywhere.'),
     ).toBeVisible();
-    expect(within(card).getByText('/home/ada/.config/Keel')).toBeVisible();
+    expect(within(card).getByText(keel.dataDir)).toBeVisible();
     expect(within(card).getByText('Keel holds 1 check-in.')).toBeVisible();
     expect(
       within(card).getByText('Keel backs up your data every day and keeps 7 daily and 4 weekly copies.'),
@@ -49,9 +76,9 @@ describe('Settings: Your data', () => {
 
     const rows = backupRows(card);
     expect(rows.map((r) => r.textContent)).toEqual([
-      'DailyToday at 08:3049 KBRestore…',
-      'DailyYesterday at 08:3149 KBRestore…',
-      'WeeklyYesterday at 08:3149 KBRestore…',
+      expect.stringMatching(`^DailyToday at 08:30${SIZE}Restore…$`),
+      expect.stringMatching(`^DailyYesterday at 08:31${SIZE}Restore…$`),
+      expect.stringMatching(`^WeeklyYesterday at 08:31${SIZE}Restore…$`),
     ]);
     expect(within(rows[0] as HTMLElement).getByRole('button')).toHaveAccessibleName(
       'Restore the daily copy from today at 08:30…',
@@ -62,9 +89,9 @@ describe('Settings: Your data', () => {
   });
 
   it('restores only after the confirmation: Cancel and Escape do nothing, Restore replaces the data and names the safety copy', async () => {
-    const { user, fake, card } = await openCard();
-    // Changed since the backups were written: a restore puts the old value back.
-    fake.replaceSettings({ autostart: true });
+    const { user, keel, card } = await openCard();
+    // Changed since the backups were written (in main): a restore puts the old value back.
+    await act(async () => keel.services.settings.set('autostart', true));
     const restoreYesterday = within(card).getByRole('button', {
       name: 'Restore the daily copy from yesterday at 08:31…',
     });
@@ -86,8 +113,8 @@ describe('Settings: Your data', () => {
     expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
-    expect(fake.callsTo('data.restore')).toEqual([]);
-    expect(fake.settings.autostart).toBe(true);
+    expect(keel.callsTo('data:restore')).toEqual([]);
+    expect(keel.services.settings.get().autostart).toBe(true);
 
     await user.click(restoreYesterday);
     dialog = await screen.findByRole('dialog', { name: 'Restore this backup?' });
@@ -99,8 +126,8 @@ describe('Settings: Your data', () => {
       ),
     ).toBeVisible();
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
-    expect(fake.callsTo('data.restore').map((c) => c.input)).toEqual([{ id: 'daily-2025-03-10' }]);
-    expect(fake.settings.autostart).toBe(false);
+    expect(keel.callsTo('data:restore')).toEqual([{ id: 'daily-2025-03-10' }]);
+    expect(keel.services.settings.get().autostart).toBe(false);
     // The safety copy is listed, newest first, and can itself be restored (to undo).
     await waitFor(() => expect(backupRows(card)).toHaveLength(4));
     expect(backupRows(card)[0]).toHaveTextContent('Before a changeToday at 08:40');
@@ -112,24 +139,26 @@ describe('Settings: Your data', () => {
   });
 
   it('shows the sentence in the dialog when a restore fails, and keeps the dialog open', async () => {
-    const { user, fake, card } = await openCard();
-    fake.failNext('data.restore', {
-      code: 'storage',
-      message: 'That backup cannot be restored because it is damaged; nothing was changed.',
-    });
+    const keel = await withBackups();
+    // Today's copy has been damaged on disk since it was written (its time stays as it was).
+    const file = findBackup(keel.dataDir, 'daily-2025-03-11').path;
+    const { atime, mtime } = fs.statSync(file);
+    fs.writeFileSync(file, 'not a database '.repeat(512));
+    fs.utimesSync(file, atime, mtime);
+    const { user, card } = await openCard(keel);
     await user.click(
       within(card).getByRole('button', { name: 'Restore the daily copy from today at 08:30…' }),
     );
     const dialog = await screen.findByRole('dialog', { name: 'Restore this backup?' });
     await user.click(within(dialog).getByRole('button', { name: 'Restore' }));
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(
-      'That backup cannot be restored because it is damaged; nothing was changed.',
+      /^That backup cannot be restored because .+; nothing was changed\.$/,
     );
     expect(within(dialog).getByRole('button', { name: 'Restore' })).toBeEnabled();
   });
 
   it('shows an empty list until the first backup, and "Back up now" makes one', async () => {
-    const { user, fake, card } = await openCard({ data: { backups: [] } });
+    const { user, keel, card } = await openCard(away(createTestKeel()));
     const backups = section(card, 'Backups');
     expect(within(backups).getByRole('heading', { name: 'No backups yet' })).toBeVisible();
     expect(backupRows(card)).toEqual([]);
@@ -138,31 +167,30 @@ describe('Settings: Your data', () => {
     expect(
       await within(backups).findByText('Backed up. Today’s copy now holds your data as it is.'),
     ).toBeVisible();
-    expect(fake.callsTo('data.backupNow')).toHaveLength(1);
+    expect(keel.callsTo('data:backupNow')).toHaveLength(1);
     expect(backupRows(card).map((r) => r.textContent)).toEqual([
-      'DailyToday at 08:4048 KBRestore…',
-      'WeeklyToday at 08:4048 KBRestore…',
+      expect.stringMatching(`^DailyToday at 08:40${SIZE}Restore…$`),
+      expect.stringMatching(`^WeeklyToday at 08:40${SIZE}Restore…$`),
+    ]);
+    expect(keel.services.data.overview().backups.map((b) => b.id)).toEqual([
+      'daily-2025-03-11',
+      'weekly-2025-03-10',
     ]);
     expect(within(backups).queryByRole('heading', { name: 'No backups yet' })).not.toBeInTheDocument();
   });
 
   it('shows the sentence when "Back up now" fails (storage), and nothing crashes', async () => {
-    const { user, fake, card } = await openCard();
-    fake.failNext('data.backupNow', {
-      code: 'storage',
-      message: 'Keel could not write to its data folder: the disk is full.',
-    });
+    const { user, keel, card } = await openCard();
+    keel.failNext('data:backupNow', sqliteError('SQLITE_FULL'));
     const backups = section(card, 'Backups');
     await user.click(within(backups).getByRole('button', { name: 'Back up now' }));
-    expect(await within(backups).findByRole('alert')).toHaveTextContent(
-      'Keel could not write to its data folder: the disk is full.',
-    );
+    expect(await within(backups).findByRole('alert')).toHaveTextContent(STORAGE_MESSAGES.full);
     expect(within(backups).getByRole('button', { name: 'Back up now' })).toBeEnabled();
     expect(backupRows(card)).toHaveLength(3);
   });
 
   it('holds every data button while a call runs', async () => {
-    const { user, card } = await openCard({ delayMs: 60 });
+    const { user, card } = await openCard(await withBackups({ delayMs: 60 }));
     const backUp = within(card).getByRole('button', { name: 'Back up now' });
     await user.click(backUp);
     expect(backUp).toBeDisabled();
@@ -177,60 +205,55 @@ describe('Settings: Your data', () => {
   });
 
   it('exports everything and names the saved file', async () => {
-    const { user, fake, card } = await openCard();
+    const { user, keel, card } = await openCard();
     const transfer = section(card, 'Export and import');
     await user.click(within(transfer).getByRole('button', { name: 'Export all my data…' }));
     expect(await within(transfer).findByRole('status')).toHaveTextContent(
       'Saved keel-export-2025-03-11.json.',
     );
-    expect(fake.dataExports).toEqual(['keel-export-2025-03-11.json']);
+    expect(keel.shell.saved.map((f) => path.basename(f.path))).toEqual(['keel-export-2025-03-11.json']);
+    expect(JSON.parse(String(keel.shell.saved[0]?.content))).toMatchObject({ format: expect.any(String) });
   });
 
   it('says nothing after a cancelled export', async () => {
-    const { user, fake, card } = await openCard({ data: { exportResult: { saved: false, fileName: null } } });
+    const keel = await withBackups();
+    keel.shell.cancelSaves = true;
+    const { user, card } = await openCard(keel);
     const transfer = section(card, 'Export and import');
     await user.click(within(transfer).getByRole('button', { name: 'Export all my data…' }));
-    await waitFor(() => expect(fake.callsTo('data.export')).toHaveLength(1));
+    await waitFor(() => expect(keel.callsTo('data:export')).toHaveLength(1));
     await waitFor(() => expect(within(transfer).getByRole('button', { name: 'Import…' })).toBeEnabled());
     expect(within(transfer).queryByRole('status')).not.toBeInTheDocument();
     expect(within(transfer).queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('imports a file and says how many records were new and how many already here', async () => {
-    const { user, fake, card } = await openCard(oneCheckIn);
+    // An export from 1 March held three check-ins; two have been deleted since.
+    const keel = await oneCheckIn(await withBackups());
+    const monday = await keel.at('2025-03-03T16:00:00+01:00', () =>
+      keel.call('checks:add', { workload: 3, energy: 3, sustainable: 'yes' }),
+    );
+    const tuesday = await keel.at('2025-03-04T16:00:00+01:00', () =>
+      keel.call('checks:add', { workload: 2, energy: 4, sustainable: 'yes' }),
+    );
+    await keel.call('data:export', {});
+    const exported = String(keel.shell.saved.at(-1)?.content);
+    keel.shell.nextChosenFile = keel.writeFile('keel-export-2025-03-01.json', exported);
+    keel.services.checkins.delete(monday.id);
+    keel.services.checkins.delete(tuesday.id);
+    const { user, card } = await openCard(keel);
     const transfer = section(card, 'Export and import');
-    const existing = fake.checkIns()[0]?.id as string;
-    fake.setNextImport({
-      fileName: 'keel-export-2025-03-01.json',
-      checkIns: [
-        { id: existing, at: '2025-03-07T16:05:00+01:00', workload: 4, energy: 2, sustainable: 'mostly' },
-        {
-          id: 'aaaaaaaa-0000-4000-8000-000000000001',
-          at: '2025-03-03T16:00:00+01:00',
-          workload: 3,
-          energy: 3,
-          sustainable: 'yes',
-        },
-        {
-          id: 'aaaaaaaa-0000-4000-8000-000000000002',
-          at: '2025-03-04T16:00:00+01:00',
-          workload: 2,
-          energy: 4,
-          sustainable: 'yes',
-        },
-      ],
-    });
+    expect(within(card).getByText('Keel holds 1 check-in.')).toBeVisible();
     await user.click(within(transfer).getByRole('button', { name: 'Import…' }));
     expect(await within(transfer).findByRole('status')).toHaveTextContent(
       'Imported 2 records from keel-export-2025-03-01.json; 1 was already here.',
     );
-    expect(fake.checkIns()).toHaveLength(3);
+    expect(checkInsOf(keel)).toHaveLength(3);
     // The counts follow, and the copy from before the import is listed.
     expect(await within(card).findByText('Keel holds 3 check-ins.')).toBeVisible();
     expect(backupRows(card)[0]).toHaveTextContent('Before a change');
 
     // The same file again: nothing new.
-    fake.setNextImport({ fileName: 'keel-export-2025-03-01.json', added: 0, skipped: 3 });
     await user.click(within(transfer).getByRole('button', { name: 'Import…' }));
     expect(
       await within(transfer).findByText(
@@ -239,20 +262,16 @@ describe('Settings: Your data', () => {
     ).toBeVisible();
 
     // Cancelled: the last sentence goes, nothing new is said.
+    keel.shell.nextChosenFile = null;
     await user.click(within(transfer).getByRole('button', { name: 'Import…' }));
-    await waitFor(() => expect(fake.callsTo('data.import')).toHaveLength(3));
+    await waitFor(() => expect(keel.callsTo('data:import')).toHaveLength(3));
     await waitFor(() => expect(within(transfer).queryByRole('status')).not.toBeInTheDocument());
   });
 
   it('shows main’s sentence for a file that is not a Keel export', async () => {
-    const { user, fake, card } = await openCard();
+    const { user, keel, card } = await openCard();
     const transfer = section(card, 'Export and import');
-    fake.setNextImport({
-      error: {
-        code: 'invalid_input',
-        message: 'That file is not JSON, so it is not a Keel export; nothing was imported.',
-      },
-    });
+    keel.shell.nextChosenFile = keel.writeFile('notes.json', 'Monday: call the dentist');
     await user.click(within(transfer).getByRole('button', { name: 'Import…' }));
     expect(await within(transfer).findByRole('alert')).toHaveTextContent(
       'That file is not JSON, so it is not a Keel export; nothing was imported.',
@@ -261,7 +280,7 @@ describe('Settings: Your data', () => {
   });
 
   it('deletes everything only once DELETE is typed; Escape and Cancel do nothing', async () => {
-    const { user, fake, card } = await openCard(oneCheckIn);
+    const { user, keel, card } = await openCard(await oneCheckIn(await withBackups()));
     const part = section(card, 'Delete all my data');
     const open = within(part).getByRole('button', { name: 'Delete all my data…' });
 
@@ -290,7 +309,7 @@ describe('Settings: Your data', () => {
     expect(deleteButton).toBeDisabled();
     await user.keyboard('delete{Enter}');
     expect(deleteButton).toBeDisabled();
-    expect(fake.callsTo('data.deleteAll')).toEqual([]);
+    expect(keel.callsTo('data:deleteAll')).toEqual([]);
 
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
@@ -301,8 +320,8 @@ describe('Settings: Your data', () => {
     await user.keyboard('DELETE');
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
-    expect(fake.callsTo('data.deleteAll')).toEqual([]);
-    expect(fake.checkIns()).toHaveLength(1);
+    expect(keel.callsTo('data:deleteAll')).toEqual([]);
+    expect(checkInsOf(keel)).toHaveLength(1);
 
     // Opened again it starts empty; typed and confirmed with Enter.
     await user.click(open);
@@ -318,56 +337,57 @@ describe('Settings: Your data', () => {
       ),
     ).toBeVisible();
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
-    expect(fake.callsTo('data.deleteAll').map((c) => c.input)).toEqual([{ confirm: true }]);
-    expect(fake.checkIns()).toEqual([]);
+    expect(keel.callsTo('data:deleteAll')).toEqual([{ confirm: true }]);
+    expect(checkInsOf(keel)).toEqual([]);
+    expect(keel.services.data.overview().backups).toEqual([]);
     expect(await within(card).findByText('Keel holds no records yet.')).toBeVisible();
     expect(within(section(card, 'Backups')).getByRole('heading', { name: 'No backups yet' })).toBeVisible();
   });
 
   it('shows the sentence in the dialog when deleting fails', async () => {
-    const { user, fake, card } = await openCard();
-    fake.failNext('data.deleteAll', { code: 'storage', message: 'Keel could not change its data file.' });
+    const { user, keel, card } = await openCard();
+    keel.readOnly(true);
     await user.click(within(card).getByRole('button', { name: 'Delete all my data…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Delete all your data?' });
     await user.keyboard('DELETE{Enter}');
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
-      'Keel could not change its data file.',
-    );
-    expect(fake.callsTo('data.deleteAll')).toHaveLength(1);
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(STORAGE_MESSAGES.readOnly);
+    expect(checkInsOf(keel)).toEqual([]);
+    expect(keel.services.data.overview().backups).toHaveLength(3);
+    expect(keel.callsTo('data:deleteAll')).toHaveLength(1);
   });
 
   it('shows the sentence when the overview cannot be read, and reads again on "Try again"', async () => {
-    const failure = { code: 'storage', message: 'Keel could not read its data folder.' };
-    const { user } = await renderApp(
-      {},
-      {
-        before: (fake) => {
-          // The start-up read and the card's own read.
-          fake.failNext('data.overview', failure);
-          fake.failNext('data.overview', failure);
-        },
-      },
-    );
-    await user.click(navItem('Settings'));
+    const keel = away(createTestKeel());
+    keel.fail('data:overview', sqliteError('SQLITE_IOERR_READ'));
+    const { user } = renderView('settings', keel);
     const card = await screen.findByRole('region', { name: 'Your data' });
-    expect(await within(card).findByRole('alert')).toHaveTextContent('Keel could not read its data folder.');
+    expect(await within(card).findByRole('alert')).toHaveTextContent(STORAGE_MESSAGES.io);
+    keel.heal('data:overview');
     await user.click(within(card).getByRole('button', { name: 'Try again' }));
     expect(await within(card).findByText('Keel holds no records yet.')).toBeVisible();
   });
 });
 
 describe('the recovery notice', () => {
-  const recovery = {
-    at: '2025-03-11T08:39:00+01:00',
-    reason: 'damaged' as const,
-    movedTo: '/home/ada/.config/Keel/set-aside/keel-20250311-073900.db',
-    restoredFrom: 'daily-2025-03-10',
-    message:
-      'Keel’s data file was damaged and could not be read. It was moved, not deleted, to /home/ada/.config/Keel/set-aside/keel-20250311-073900.db. Keel restored the backup from Mon 10 Mar at 08:31; anything saved after that is only in the moved file.',
-  };
+  /**
+   * A Keel whose data file was found damaged at start-up: a first Keel wrote Monday's backup and
+   * quit, then its file was overwritten; this one moved it aside and restored the backup.
+   */
+  async function recovered(): Promise<TestKeel> {
+    const before = createTestKeel();
+    await before.at('2025-03-10T08:31:00+01:00', () => before.call('data:backupNow', {}));
+    before.close({ keepFiles: true });
+    fs.writeFileSync(path.join(before.dataDir, DATABASE_FILE), 'this is not a database '.repeat(1024));
+    for (const suffix of ['-wal', '-shm'])
+      fs.rmSync(path.join(before.dataDir, DATABASE_FILE + suffix), { force: true });
+    const keel = createTestKeel({ dataDir: before.dataDir });
+    expect(keel.services.recovery).not.toBeNull();
+    return keel;
+  }
 
   it('says what happened at the top of the window until dismissed, and never again after', async () => {
-    const { user, fake } = await renderApp({ data: { recovery } });
+    const { user, keel } = await renderApp(await recovered());
+    const recovery = { message: keel.services.recovery?.message ?? 'missing' };
     const notice = await screen.findByRole('region', { name: 'About your data' });
     expect(within(notice).getByRole('status')).toHaveTextContent(recovery.message);
     // Above the view: Today is still there.
@@ -383,30 +403,33 @@ describe('the recovery notice', () => {
     await waitFor(() =>
       expect(screen.queryByRole('region', { name: 'About your data' })).not.toBeInTheDocument(),
     );
-    expect(fake.callsTo('data.dismissRecovery')).toHaveLength(1);
-    expect(fake.dataOverview().recovery).toBeNull();
+    expect(keel.callsTo('data:dismissRecovery')).toHaveLength(1);
+    expect(keel.services.data.overview().recovery).toBeNull();
     expect(screen.getByRole('heading', { level: 1, name: 'Settings' })).toHaveFocus();
 
-    // Read again (a push, another view): it stays gone.
-    act(() => fake.emit({ type: 'changed', topics: ['data'] }));
-    await waitFor(() => expect(fake.callsTo('data.overview').length).toBeGreaterThanOrEqual(3));
+    // Read again (main announces new data: today's backup, written soon after start-up; another
+    // view): it stays gone.
+    const reads = keel.callsTo('data:overview').length;
+    await act(async () => keel.clock.advanceBy(60_000));
+    await waitFor(() => expect(keel.callsTo('data:overview').length).toBeGreaterThan(reads));
     await user.click(navItem('Today'));
     expect(screen.queryByRole('region', { name: 'About your data' })).not.toBeInTheDocument();
     expect(screen.queryByText(recovery.message)).not.toBeInTheDocument();
   });
 
   it('keeps the notice and says why when it cannot be dismissed', async () => {
-    const { user, fake } = await renderApp({ data: { recovery } });
+    const { user, keel } = await renderApp(await recovered());
+    const recovery = { message: keel.services.recovery?.message ?? 'missing' };
     const notice = await screen.findByRole('region', { name: 'About your data' });
-    fake.failNext('data.dismissRecovery', { code: 'storage', message: 'Keel could not save that.' });
+    keel.readOnly(true);
     await user.click(within(notice).getByRole('button', { name: 'Dismiss' }));
-    expect(await within(notice).findByRole('alert')).toHaveTextContent('Keel could not save that.');
+    expect(await within(notice).findByRole('alert')).toHaveTextContent(STORAGE_MESSAGES.readOnly);
     expect(within(notice).getByText(recovery.message)).toBeVisible();
   });
 
   it('is not shown when nothing was recovered', async () => {
-    const { fake } = await renderApp();
-    await waitFor(() => expect(fake.callsTo('data.overview')).toHaveLength(1));
+    const { keel } = await renderApp();
+    await waitFor(() => expect(keel.callsTo('data:overview')).toHaveLength(1));
     expect(screen.queryByRole('region', { name: 'About your data' })).not.toBeInTheDocument();
   });
 });

@@ -1,18 +1,19 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { FakeKeelOptions } from './fake-keel';
-import { navItem, renderApp } from './render-app';
+import { STORAGE_MESSAGES } from '../../src-main/storage/write-errors';
+import { UnsupportedDndController } from '../../src-main/services/ports';
+import { renderView } from './harness';
+import { controlledDnd, type TestKeelOptions } from './keel-bridge';
 
-async function openSettings(options: FakeKeelOptions = {}) {
-  const utils = await renderApp(options);
-  await utils.user.click(navItem('Settings'));
+async function openSettings(options: TestKeelOptions = { dnd: controlledDnd('GNOME') }) {
+  const utils = renderView('settings', options);
   const card = await screen.findByRole('region', { name: 'Focus' });
   return { ...utils, card };
 }
 
 describe('Settings: Focus', () => {
   it('saves the pre-warning minutes, and refuses values outside 0–60', async () => {
-    const { user, fake, card } = await openSettings();
+    const { user, keel, card } = await openSettings();
     const minutes = within(card).getByRole('spinbutton', { name: 'Pre-warning (minutes)' });
     expect(minutes).toHaveValue(5);
 
@@ -21,20 +22,18 @@ describe('Settings: Focus', () => {
     await user.click(within(card).getByRole('button', { name: 'Save focus settings' }));
     expect(within(card).getByText('Use 0 (no pre-warning) to 60 minutes.')).toBeInTheDocument();
     expect(minutes).toHaveAttribute('aria-invalid', 'true');
-    expect(fake.callsTo('settings.set')).toHaveLength(0);
+    expect(keel.callsTo('settings:set')).toHaveLength(0);
 
     await user.clear(minutes);
     await user.type(minutes, '0');
     await user.click(within(card).getByRole('button', { name: 'Save focus settings' }));
     expect(await within(card).findByText('Saved')).toBeInTheDocument();
-    expect(fake.callsTo('settings.set').map((c) => c.input)).toEqual([
-      { key: 'focusWarningMinutes', value: 0 },
-    ]);
-    expect(fake.settings.focusWarningMinutes).toBe(0);
+    expect(keel.callsTo('settings:set')).toEqual([{ key: 'focusWarningMinutes', value: 0 }]);
+    expect(keel.services.settings.get().focusWarningMinutes).toBe(0);
   });
 
   it('turns do-not-disturb on and shows what Keel can do on this desktop', async () => {
-    const { user, fake, card } = await openSettings();
+    const { user, keel, card } = await openSettings();
     const toggle = within(card).getByRole('switch', { name: 'Do not disturb during focus blocks' });
     expect(toggle).not.toBeChecked();
     expect(await within(card).findByText('Keel can turn on do-not-disturb on GNOME.')).toBeInTheDocument();
@@ -42,26 +41,24 @@ describe('Settings: Focus', () => {
 
     await user.click(toggle);
     await waitFor(() => expect(toggle).toBeChecked());
-    expect(fake.callsTo('settings.set').map((c) => c.input)).toEqual([
-      { key: 'dnd', value: { enabled: true } },
-    ]);
-    await waitFor(() => expect(fake.callsTo('dnd.status')).toHaveLength(2));
+    expect(keel.callsTo('settings:set')).toEqual([{ key: 'dnd', value: { enabled: true } }]);
+    await waitFor(() => expect(keel.callsTo('dnd:status')).toHaveLength(2));
   });
 
   it('shows the help sentence on desktops Keel cannot control', async () => {
     const help =
       'Keel cannot change do-not-disturb on this desktop; turn it on from your panel during a block.';
     const { card } = await openSettings({
-      dnd: { capability: 'unsupported', desktop: 'Xfce', help, enabled: false, active: false },
+      dnd: new UnsupportedDndController('Xfce', help),
     });
     expect(await within(card).findByText(help)).toBeInTheDocument();
     expect(within(card).queryByRole('textbox', { name: /Shortcut/ })).toBeNull();
   });
 
   it('on macOS asks for the Shortcut names and saves them with the switch state', async () => {
-    const { user, fake, card } = await openSettings({
+    const { user, keel, card } = await openSettings({
       settings: { dnd: { enabled: true } },
-      dnd: { capability: 'control', desktop: 'macOS Shortcuts', help: null, enabled: true, active: false },
+      dnd: controlledDnd('macOS Shortcuts'),
     });
     const on = await within(card).findByRole('textbox', { name: 'Shortcut that turns Focus on' });
     await user.type(on, 'Focus on');
@@ -71,17 +68,17 @@ describe('Settings: Focus', () => {
     );
     await user.click(within(card).getByRole('button', { name: 'Save focus settings' }));
     expect(await within(card).findByText('Saved')).toBeInTheDocument();
-    expect(fake.callsTo('settings.set').map((c) => c.input)).toEqual([
+    expect(keel.callsTo('settings:set')).toEqual([
       { key: 'dnd', value: { enabled: true, macosShortcutOn: 'Focus on', macosShortcutOff: 'Focus off' } },
     ]);
   });
 
   it('shows the API sentence when the switch cannot be saved', async () => {
-    const { user, fake, card } = await openSettings();
-    fake.failNext('settings.set', { code: 'storage', message: 'Keel could not save your settings.' });
+    const { user, keel, card } = await openSettings();
+    keel.readOnly(true);
     const toggle = within(card).getByRole('switch', { name: 'Do not disturb during focus blocks' });
     await user.click(toggle);
-    expect(await within(card).findByRole('alert')).toHaveTextContent('Keel could not save your settings.');
+    expect(await within(card).findByRole('alert')).toHaveTextContent(STORAGE_MESSAGES.readOnly);
     expect(toggle).not.toBeChecked();
   });
 });

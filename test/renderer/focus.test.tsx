@@ -1,12 +1,13 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import fs from 'node:fs';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { FakeKeelOptions } from './fake-keel';
-import { navItem, renderApp } from './render-app';
+import { STORAGE_MESSAGES } from '../../src-main/storage/write-errors';
+import { renderView } from './harness';
+import { createTestKeel, sqliteError, type TestKeel } from './keel-bridge';
 
-/** The fake's clock: Tuesday 11 March 2025, 08:40 (+01:00); plan 09:00–11:00 and 14:00–16:00. */
-async function openFocus(options: FakeKeelOptions = {}) {
-  const utils = await renderApp(options);
-  await utils.user.click(navItem('Focus'));
+/** The clock: Tuesday 11 March 2025, 08:40 in Berlin; plan 09:00–11:00 and 14:00–16:00 (defaults). */
+async function openFocus(keel: TestKeel = createTestKeel()) {
+  const utils = renderView('focus', keel);
   await screen.findByRole('region', { name: /Start a focus block|Focus until/ });
   return utils;
 }
@@ -15,23 +16,54 @@ function region(name: string | RegExp) {
   return screen.getByRole('region', { name });
 }
 
-const RUNNING = {
-  sessionId: 7,
-  kind: 'adhoc' as const,
-  occurrenceId: null,
-  startedAt: '2025-03-11T08:30:00+01:00',
-  endsAt: '2025-03-11T08:55:00+01:00',
-  endTime: '08:55',
-  protectedMinutes: 10,
-  interruptions: 0,
-};
+/** A 25-minute block started at 08:30, running until 08:55. */
+async function running(): Promise<TestKeel> {
+  const keel = createTestKeel();
+  await keel.at('2025-03-11T08:30:00+01:00', () => keel.call('focus:start', { minutes: 25 }));
+  return keel;
+}
+
+/** An iCalendar file with these meetings (UTC instants). */
+function ics(events: { title: string; start: string; end: string }[]): string {
+  const utc = (iso: string) =>
+    new Date(iso)
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}/, '');
+  return [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Keel tests//EN',
+    ...events.flatMap((e, i) => [
+      'BEGIN:VEVENT',
+      `UID:meeting-${i}@keel.test`,
+      'DTSTAMP:20250301T000000Z',
+      `DTSTART:${utc(e.start)}`,
+      `DTEND:${utc(e.end)}`,
+      `SUMMARY:${e.title}`,
+      'END:VEVENT',
+    ]),
+    'END:VCALENDAR',
+    '',
+  ].join('\r\n');
+}
+
+/** Imports `content` as the calendar file `name`, as if chosen in the open dialog. */
+async function importCalendar(keel: TestKeel, name: string, content: string): Promise<string> {
+  const file = keel.writeFile(name, content);
+  keel.shell.nextChosenFile = file;
+  await keel.call('calendar:import', {});
+  keel.shell.nextChosenFile = null;
+  return file;
+}
 
 describe('Focus: the block now', () => {
   it('starts a 25-minute block and shows "Focus until" with the time left', async () => {
-    const { user, fake } = await openFocus();
+    const { user, keel } = await openFocus();
     await user.click(screen.getByRole('button', { name: 'Start a 25 min block' }));
     const now = await screen.findByRole('region', { name: 'Focus until 09:05' });
-    expect(fake.callsTo('focus.start').map((c) => c.input)).toEqual([{ minutes: 25 }]);
+    expect(keel.callsTo('focus:start')).toEqual([{ minutes: 25 }]);
+    expect(keel.services.focus.running()?.plannedEnd).toBe(Date.parse('2025-03-11T09:05:00+01:00'));
     expect(within(now).getByText('25 min left')).toBeInTheDocument();
     expect(within(now).getByRole('progressbar', { name: 'Time in this block' })).toHaveAttribute(
       'aria-valuetext',
@@ -41,26 +73,24 @@ describe('Focus: the block now', () => {
   });
 
   it('starts until the next block', async () => {
-    const { user, fake } = await openFocus();
+    const { user, keel } = await openFocus();
     await user.click(screen.getByRole('button', { name: 'Until next meeting or block' }));
     expect(await screen.findByRole('region', { name: 'Focus until 09:00' })).toBeInTheDocument();
-    expect(fake.callsTo('focus.start').map((c) => c.input)).toEqual([{ until: 'next' }]);
+    expect(keel.callsTo('focus:start')).toEqual([{ until: 'next' }]);
   });
 
   it('shows the API sentence when a block cannot start', async () => {
-    const { user, fake } = await openFocus();
-    fake.failNext('focus.start', {
-      code: 'conflict',
-      message: 'A focus block is already running until 10:00; end it first.',
-    });
-    await user.click(screen.getByRole('button', { name: 'Start a 50 min block' }));
+    // No plan and no calendar: "until next" has nothing to run up to.
+    const { user, keel } = await openFocus(createTestKeel({ settings: { focusPlan: [] } }));
+    await user.click(screen.getByRole('button', { name: 'Until next meeting or block' }));
     expect(await within(region('Start a focus block')).findByRole('alert')).toHaveTextContent(
-      'A focus block is already running until 10:00; end it first.',
+      'Nothing is planned in the next 8 hours; pick a length instead.',
     );
+    expect(keel.services.focus.running()).toBeUndefined();
   });
 
   it('records an interruption with its kind, note and where you left off', async () => {
-    const { user, fake } = await openFocus({ focus: { running: RUNNING } });
+    const { user, keel } = await openFocus(await running());
     const now = region('Focus until 08:55');
     expect(within(now).getByText('15 min left')).toBeInTheDocument();
     await user.click(within(now).getByRole('button', { name: 'I got interrupted' }));
@@ -69,7 +99,7 @@ describe('Focus: the block now', () => {
     // Without a kind nothing is saved.
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     expect(within(dialog).getByRole('alert')).toHaveTextContent('Choose what interrupted you.');
-    expect(fake.callsTo('focus.interrupt')).toHaveLength(0);
+    expect(keel.callsTo('focus:interrupt')).toHaveLength(0);
 
     await user.click(within(dialog).getByRole('radio', { name: 'Incident' }));
     await user.type(within(dialog).getByRole('textbox', { name: 'Note (optional)' }), 'Pager: API 500s');
@@ -80,17 +110,14 @@ describe('Focus: the block now', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
 
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(fake.callsTo('focus.interrupt').map((c) => c.input)).toEqual([
-      { kind: 'incident', note: 'Pager: API 500s' },
-    ]);
-    expect(fake.callsTo('focus.leaveOff').map((c) => c.input)).toEqual([
-      { text: 'Writing the test for the retry' },
-    ]);
+    expect(keel.callsTo('focus:interrupt')).toEqual([{ kind: 'incident', note: 'Pager: API 500s' }]);
+    expect(keel.callsTo('focus:leaveOff')).toEqual([{ text: 'Writing the test for the retry' }]);
     expect(await within(region('Focus until 08:55')).findByText(/1 interruption$/)).toBeInTheDocument();
+    expect(keel.services.focus.status().running?.interruptions).toBe(1);
   });
 
   it('does not count an interruption twice when only the left-off line failed', async () => {
-    const { user, fake } = await openFocus({ focus: { running: RUNNING } });
+    const { user, keel } = await openFocus(await running());
     await user.click(screen.getByRole('button', { name: 'I got interrupted' }));
     const dialog = screen.getByRole('dialog');
     await user.click(within(dialog).getByRole('radio', { name: 'Chat' }));
@@ -98,28 +125,34 @@ describe('Focus: the block now', () => {
       within(dialog).getByRole('textbox', { name: 'Where did you leave off?' }),
       'Reviewing #42',
     );
-    fake.failNext('focus.leaveOff', { code: 'invalid_input', message: 'Keep it to one line.' });
+    keel.failNext('focus:leaveOff', sqliteError('SQLITE_FULL'));
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
-    expect(await within(dialog).findByText('Keep it to one line.')).toBeInTheDocument();
+    expect(await within(dialog).findByText(STORAGE_MESSAGES.full)).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(fake.callsTo('focus.interrupt')).toHaveLength(1);
-    expect(fake.callsTo('focus.leaveOff')).toHaveLength(2);
+    expect(keel.callsTo('focus:interrupt')).toHaveLength(1);
+    expect(keel.callsTo('focus:leaveOff')).toHaveLength(2);
+    expect(keel.services.focus.status().running?.interruptions).toBe(1);
   });
 
   it('ends the block, then asks where you left off; Not now hides the prompt', async () => {
-    const { user, fake } = await openFocus({ focus: { running: RUNNING } });
+    const { user, keel } = await openFocus(await running());
     await user.click(screen.getByRole('button', { name: 'End block' }));
     expect(await screen.findByRole('region', { name: 'Start a focus block' })).toBeInTheDocument();
-    expect(fake.callsTo('focus.stop')).toHaveLength(1);
+    expect(keel.callsTo('focus:stop')).toHaveLength(1);
+    expect(keel.services.focus.running()).toBeUndefined();
     const prompt = await screen.findByRole('region', { name: 'Where did you leave off?' });
     await user.click(within(prompt).getByRole('button', { name: 'Not now' }));
     expect(screen.queryByRole('region', { name: 'Where did you leave off?' })).toBeNull();
-    expect(fake.callsTo('focus.leaveOff')).toHaveLength(0);
+    expect(keel.callsTo('focus:leaveOff')).toHaveLength(0);
   });
 
   it('saves the left-off line from the prompt and shows it when the next block starts', async () => {
-    const { user, fake } = await openFocus({ focus: { askLeftOff: true } });
+    // A block that ended a few minutes ago, with nothing noted yet.
+    const keel = createTestKeel();
+    await keel.at('2025-03-11T08:10:00+01:00', () => keel.call('focus:start', { minutes: 25 }));
+    await keel.at('2025-03-11T08:30:00+01:00', () => keel.call('focus:stop', {}));
+    const { user } = await openFocus(keel);
     const prompt = screen.getByRole('region', { name: 'Where did you leave off?' });
     await user.click(within(prompt).getByRole('button', { name: 'Save' }));
     expect(within(prompt).getByRole('alert')).toHaveTextContent('Write one line, or choose Not now.');
@@ -131,9 +164,9 @@ describe('Focus: the block now', () => {
     await waitFor(() =>
       expect(screen.queryByRole('region', { name: 'Where did you leave off?' })).toBeNull(),
     );
-    expect(fake.callsTo('focus.leaveOff').map((c) => c.input)).toEqual([{ text: 'Step 3 of the plan' }]);
+    expect(keel.callsTo('focus:leaveOff')).toEqual([{ text: 'Step 3 of the plan' }]);
 
-    fake.advance(60_000);
+    act(() => keel.clock.advanceBy(60_000));
     await user.click(screen.getByRole('button', { name: 'Start a 50 min block' }));
     const now = await screen.findByRole('region', { name: 'Focus until 09:31' });
     expect(within(now).getByText('Where you left off:').parentElement).toHaveTextContent(
@@ -144,15 +177,13 @@ describe('Focus: the block now', () => {
 
 describe('Focus: today and this week', () => {
   it("lists today's blocks with states and overlaps, and skips the next one", async () => {
-    const { user, fake } = await openFocus({
-      focus: {
-        meetings: {
-          'focus:2025-03-11@09:00': [
-            { title: 'Standup', start: '2025-03-11T09:30:00+01:00', end: '2025-03-11T09:45:00+01:00' },
-          ],
-        },
-      },
-    });
+    const keel = createTestKeel();
+    await importCalendar(
+      keel,
+      'team.ics',
+      ics([{ title: 'Standup', start: '2025-03-11T09:30:00+01:00', end: '2025-03-11T09:45:00+01:00' }]),
+    );
+    const { user } = await openFocus(keel);
     const today = region('Today’s blocks');
     const items = within(today)
       .getAllByRole('listitem')
@@ -160,33 +191,37 @@ describe('Focus: today and this week', () => {
     expect(items).toHaveLength(2);
     expect(items[0]).toHaveTextContent('09:00–11:00');
     expect(items[0]).toHaveTextContent('Upcoming');
-    expect(items[0]).toHaveTextContent('Overlaps “Standup” 09:30–09:45');
+    await waitFor(() => expect(items[0]).toHaveTextContent('Overlaps “Standup” 09:30–09:45'));
     expect(items[1]).toHaveTextContent('14:00–16:00');
 
     // Only the next upcoming block offers Skip.
     expect(within(today).getAllByRole('button', { name: /^Skip/ })).toHaveLength(1);
     await user.click(within(today).getByRole('button', { name: 'Skip the 09:00–11:00 block' }));
-    expect(fake.callsTo('focus.skip').map((c) => c.input)).toEqual([
-      { occurrenceId: 'focus:2025-03-11@09:00' },
-    ]);
+    expect(keel.callsTo('focus:skip')).toEqual([{ occurrenceId: 'focus:2025-03-11@09:00' }]);
     await waitFor(() => expect(items[0]).toHaveTextContent('Skipped'));
     expect(within(today).getByRole('button', { name: 'Skip the 14:00–16:00 block' })).toBeInTheDocument();
   });
 
   it('shows planned and protected minutes per day, totals and interruptions by kind', async () => {
-    const { fake } = await openFocus({
-      focus: {
-        protectedByDate: { '2025-03-10': 200 },
-        interruptionsByDate: { '2025-03-10': { meeting: 2, chat: 1 } },
-      },
-    });
+    // Monday: the morning block protected 09:00–10:20 (two meetings and a chat), the afternoon one whole.
+    const keel = createTestKeel();
+    const monday = (time: string) => `2025-03-10T${time}:00+01:00`;
+    await keel.at(monday('09:00'), () => keel.call('focus:start', { minutes: 120 }));
+    await keel.at(monday('09:30'), () => keel.call('focus:interrupt', { kind: 'meeting' }));
+    await keel.at(monday('09:50'), () => keel.call('focus:interrupt', { kind: 'meeting' }));
+    await keel.at(monday('10:10'), () => keel.call('focus:interrupt', { kind: 'chat' }));
+    await keel.at(monday('10:20'), () => keel.call('focus:stop', {}));
+    await keel.at(monday('14:00'), () => keel.call('focus:start', { minutes: 120 }));
+    await keel.at(monday('16:00'), () => keel.call('focus:stop', {}));
+    await keel.at(monday('16:01'), () => keel.call('focus:leaveOff', { text: 'Done for the day' }));
+
+    await openFocus(keel);
     const week = region('This week');
     const table = await within(week).findByRole('table', { name: 'Focus minutes per day this week' });
-    expect(fake.callsTo('focus.stats').at(-1)?.input).toEqual({ from: '2025-03-10', to: '2025-03-16' });
+    expect(keel.callsTo('focus:stats').at(-1)).toEqual({ from: '2025-03-10', to: '2025-03-16' });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(7);
     expect(within(rows[0] as HTMLElement).getByRole('rowheader')).toHaveTextContent('Mon 10');
-    expect(rows[0]).toHaveTextContent('83%');
     expect(
       within(rows[0] as HTMLElement)
         .getAllByRole('cell')
@@ -210,9 +245,9 @@ describe('Focus: today and this week', () => {
 
 describe('Focus: weekly plan and pauses', () => {
   it('adds and removes blocks and saves the plan', async () => {
-    const { user, fake } = await openFocus({
-      settings: { focusPlan: [{ weekday: 'mon', start: '09:00', end: '11:00' }] },
-    });
+    const { user, keel } = await openFocus(
+      createTestKeel({ settings: { focusPlan: [{ weekday: 'mon', start: '09:00', end: '11:00' }] } }),
+    );
     const plan = region('Weekly plan');
     expect(within(plan).getByRole('button', { name: 'Save plan' })).toBeDisabled();
 
@@ -232,10 +267,12 @@ describe('Focus: weekly plan and pauses', () => {
 
     await user.click(within(plan).getByRole('button', { name: 'Save plan' }));
     expect(await within(plan).findByText('Saved')).toBeInTheDocument();
-    expect(fake.callsTo('settings.set').map((c) => c.input)).toEqual([
+    expect(keel.callsTo('settings:set')).toEqual([
       { key: 'focusPlan', value: [{ weekday: 'wed', start: '13:00', end: '15:30' }] },
     ]);
-    expect(fake.settings.focusPlan).toEqual([{ weekday: 'wed', start: '13:00', end: '15:30' }]);
+    expect(keel.services.settings.get().focusPlan).toEqual([
+      { weekday: 'wed', start: '13:00', end: '15:30' },
+    ]);
   });
 
   it('refuses a block that ends before it starts, before saving', async () => {
@@ -251,9 +288,9 @@ describe('Focus: weekly plan and pauses', () => {
   });
 
   it("shows the API's sentence under the editor and keeps the edits", async () => {
-    const { user, fake } = await openFocus({
-      settings: { focusPlan: [{ weekday: 'mon', start: '09:00', end: '11:00' }] },
-    });
+    const { user, keel } = await openFocus(
+      createTestKeel({ settings: { focusPlan: [{ weekday: 'mon', start: '09:00', end: '11:00' }] } }),
+    );
     const plan = region('Weekly plan');
     await user.selectOptions(within(plan).getByRole('combobox', { name: 'Weekday' }), 'mon');
     const start = within(plan).getByLabelText('Start');
@@ -271,18 +308,20 @@ describe('Focus: weekly plan and pauses', () => {
     expect(within(plan).getByLabelText('Monday block 2 start')).toHaveValue('10:00');
     expect(within(plan).getByLabelText('Monday block 2 end')).toHaveValue('12:00');
     expect(within(plan).getByText('Unsaved changes')).toBeInTheDocument();
-    expect(fake.settings.focusPlan).toHaveLength(1);
+    expect(keel.services.settings.get().focusPlan).toHaveLength(1);
 
     // Fix it and save.
     await user.click(within(plan).getByRole('button', { name: 'Remove Monday block 1' }));
     await user.click(within(plan).getByRole('button', { name: 'Save plan' }));
     expect(await within(plan).findByText('Saved')).toBeInTheDocument();
     expect(within(plan).queryByRole('alert')).toBeNull();
-    expect(fake.settings.focusPlan).toEqual([{ weekday: 'mon', start: '10:00', end: '12:00' }]);
+    expect(keel.services.settings.get().focusPlan).toEqual([
+      { weekday: 'mon', start: '10:00', end: '12:00' },
+    ]);
   });
 
   it('adds a pause with a note and removes it', async () => {
-    const { user, fake } = await openFocus();
+    const { user, keel } = await openFocus();
     const pauses = region('Pauses');
     expect(within(pauses).getByText('No pauses planned.')).toBeInTheDocument();
     await user.type(within(pauses).getByLabelText('From'), '2025-04-14');
@@ -292,8 +331,11 @@ describe('Focus: weekly plan and pauses', () => {
 
     expect(await within(pauses).findByText('Mon 14 Apr – Fri 18 Apr')).toBeInTheDocument();
     expect(within(pauses).getByText('Easter')).toBeInTheDocument();
-    expect(fake.callsTo('settings.set').map((c) => c.input)).toEqual([
+    expect(keel.callsTo('settings:set')).toEqual([
       { key: 'focusPauses', value: [{ from: '2025-04-14', to: '2025-04-18', note: 'Easter' }] },
+    ]);
+    expect(keel.services.settings.get().focusPauses).toEqual([
+      { from: '2025-04-14', to: '2025-04-18', note: 'Easter' },
     ]);
     expect(within(pauses).getByLabelText('From')).toHaveValue('');
 
@@ -301,7 +343,7 @@ describe('Focus: weekly plan and pauses', () => {
       within(pauses).getByRole('button', { name: 'Remove the pause Mon 14 Apr – Fri 18 Apr' }),
     );
     expect(await within(pauses).findByText('No pauses planned.')).toBeInTheDocument();
-    expect(fake.settings.focusPauses).toEqual([]);
+    expect(keel.services.settings.get().focusPauses).toEqual([]);
   });
 
   it('keeps the typed pause when it is refused', async () => {
@@ -310,7 +352,7 @@ describe('Focus: weekly plan and pauses', () => {
     await user.type(within(pauses).getByLabelText('From'), '2025-04-18');
     await user.type(within(pauses).getByLabelText('To'), '2025-04-14');
     await user.click(within(pauses).getByRole('button', { name: 'Add pause' }));
-    // Main's own sentence (the fake validates with main's schema), path included.
+    // Main's own sentence, path included.
     expect(await within(pauses).findByRole('alert')).toHaveTextContent(
       'focusPauses.0: A pause must end on or after the day it starts.',
     );
@@ -320,64 +362,67 @@ describe('Focus: weekly plan and pauses', () => {
 
 describe('Focus: calendar', () => {
   it('exports the plan, imports a calendar and stops using it', async () => {
-    const { user, fake } = await openFocus({
-      calendar: {
-        importResult: {
-          file: 'work.ics',
-          upcomingMeetings: 14,
-          lastReadAt: '2025-03-11T08:39:00+01:00',
-          error: null,
-        },
-      },
-    });
+    const keel = createTestKeel();
+    const { user } = await openFocus(keel);
     const card = region('Calendar');
     await user.click(within(card).getByRole('button', { name: 'Export focus plan (.ics)' }));
     expect(await within(card).findByText('Saved as keel-focus.ics')).toBeInTheDocument();
-    expect(fake.callsTo('focus.exportIcs')).toHaveLength(1);
+    expect(keel.shell.saved.map((f) => String(f.content))).toEqual([
+      expect.stringContaining('BEGIN:VCALENDAR'),
+    ]);
 
     expect(within(card).getByText(/No calendar imported/)).toBeInTheDocument();
+    keel.shell.nextChosenFile = keel.writeFile(
+      'work.ics',
+      ics([
+        { title: 'Planning', start: '2025-03-11T13:00:00+01:00', end: '2025-03-11T13:30:00+01:00' },
+        { title: 'Retro', start: '2025-03-12T15:00:00+01:00', end: '2025-03-12T16:00:00+01:00' },
+      ]),
+    );
     await user.click(within(card).getByRole('button', { name: 'Import a calendar (.ics)…' }));
     expect(await within(card).findByText('work.ics')).toBeInTheDocument();
-    expect(within(card).getByText('14 meetings')).toBeInTheDocument();
-    expect(within(card).getByText('today at 08:39')).toBeInTheDocument();
+    expect(within(card).getByText('2 meetings')).toBeInTheDocument();
+    expect(within(card).getByText('today at 08:40')).toBeInTheDocument();
 
     await user.click(within(card).getByRole('button', { name: 'Stop using this calendar' }));
     expect(await within(card).findByText(/No calendar imported/)).toBeInTheDocument();
-    expect(fake.callsTo('calendar.clear')).toHaveLength(1);
+    expect(keel.callsTo('calendar:clear')).toHaveLength(1);
+    expect(keel.services.calendar.status().file).toBeNull();
   });
 
   it('shows nothing on a cancelled export, and the file error sentence', async () => {
-    const { user } = await openFocus({
-      exportResult: { saved: false, fileName: null },
-      calendar: {
-        status: {
-          file: 'team.ics',
-          upcomingMeetings: 1,
-          lastReadAt: null,
-          error: 'Keel could not read team.ics; it may have moved.',
-        },
-      },
-    });
-    const card = region('Calendar');
-    expect(await within(card).findByText('1 meeting')).toBeInTheDocument();
-    expect(within(card).getByRole('alert')).toHaveTextContent(
-      'Keel could not read team.ics; it may have moved.',
+    // The imported file has gone since: start-up cannot read it again.
+    const keel = createTestKeel();
+    const file = await importCalendar(
+      keel,
+      'team.ics',
+      ics([{ title: 'Demo', start: '2025-03-11T15:00:00+01:00', end: '2025-03-11T15:30:00+01:00' }]),
     );
+    fs.rmSync(file);
+    keel.shell.cancelSaves = true;
+    const { user } = await openFocus(keel);
+    const card = region('Calendar');
+    expect(await within(card).findByRole('alert')).toHaveTextContent(
+      'Keel could not read the calendar file; it may have been moved or deleted.',
+    );
+    expect(within(card).getByText('team.ics')).toBeInTheDocument();
     await user.click(within(card).getByRole('button', { name: 'Export focus plan (.ics)' }));
     await waitFor(() =>
       expect(within(card).getByRole('button', { name: 'Export focus plan (.ics)' })).toBeEnabled(),
     );
+    expect(keel.callsTo('focus:exportIcs')).toHaveLength(1);
     expect(within(card).queryByText(/Saved as/)).toBeNull();
   });
 });
 
 describe('Focus: state pushes', () => {
-  it('re-reads status and stats on a focus push', async () => {
-    const { fake } = await openFocus();
-    await waitFor(() => expect(fake.callsTo('focus.stats').length).toBeGreaterThan(0));
-    const before = { status: fake.callsTo('focus.status').length, stats: fake.callsTo('focus.stats').length };
-    fake.emit({ type: 'changed', topics: ['focus'] });
-    await waitFor(() => expect(fake.callsTo('focus.status').length).toBe(before.status + 1));
-    expect(fake.callsTo('focus.stats').length).toBe(before.stats + 1);
+  it('re-reads status and stats when a block starts elsewhere (the tray)', async () => {
+    const { keel } = await openFocus();
+    await waitFor(() => expect(keel.callsTo('focus:stats').length).toBeGreaterThan(0));
+    const before = { status: keel.callsTo('focus:status').length, stats: keel.callsTo('focus:stats').length };
+    await act(async () => keel.tray.select({ kind: 'focus-start', minutes: 25 }));
+    expect(await screen.findByRole('region', { name: 'Focus until 09:05' })).toBeInTheDocument();
+    expect(keel.callsTo('focus:status').length).toBe(before.status + 1);
+    expect(keel.callsTo('focus:stats').length).toBe(before.stats + 1);
   });
 });

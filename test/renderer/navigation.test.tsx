@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { navItem, renderApp } from './render-app';
+import { navItem, renderApp } from './harness';
 
 const LABELS = ['Today', 'Focus', 'Check-ins', 'Sign-off', 'One-on-one', 'Settings'];
 

@@ -1,49 +1,52 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { KeelError } from '../../src-main/core/errors';
 import { SUMMARY_MESSAGES } from '../../src-main/core/summary-choices';
-import type { FakeKeel, FakeKeelOptions } from './fake-keel';
-import { navItem, renderApp } from './render-app';
+import type { ChannelInput } from '../../src-main/ipc/contract';
+import { navItem, renderApp, renderView } from './harness';
+import { createTestKeel, type TestKeel } from './keel-bridge';
 
-/** The fake's clock: Tuesday 11 March 2025 in Berlin; the last two weeks start on 26 February. */
+/** The clock: Tuesday 11 March 2025 in Berlin; the last two weeks start on 26 February. */
 const TWO_WEEKS = { from: '2025-02-26', to: '2025-03-11' };
-const SHAREABLE_ID = '00000000-0000-4000-8000-00000000000a';
-const PRIVATE_ID = '00000000-0000-4000-8000-00000000000b';
 const PDF_SENTENCE = 'PDF export needs the desktop app; export HTML here and print it from a browser.';
 
-const HISTORY: FakeKeelOptions = {
-  checks: {
-    history: [
-      {
-        id: SHAREABLE_ID,
-        at: '2025-03-05T16:00:00+01:00',
-        workload: 4,
-        energy: 2,
-        sustainable: 'mostly',
-        note: 'The migration deadline feels tight',
-        shareable: true,
-      },
-      {
-        id: PRIVATE_ID,
-        at: '2025-03-07T16:00:00+01:00',
-        workload: 5,
-        energy: 1,
-        sustainable: 'no',
-        note: 'Slept badly all week',
-        shareable: false,
-      },
-    ],
-  },
-  talk: {
-    points: [
-      { text: 'Ask about the on-call rotation', createdAt: '2025-03-03T10:00:00+01:00' },
-      { text: 'Conference budget', createdAt: '2025-03-01T10:00:00+01:00' },
-    ],
-  },
-};
+/**
+ * Two check-ins with notes (one may be shared, one private) and two open talking points, written
+ * through the real channels at their times. Returns the keel and the notes' ids.
+ */
+async function withHistory() {
+  const keel = createTestKeel();
+  const at = <T,>(instant: string, seed: () => Promise<T>) => keel.at(instant, seed);
+  const shareable = await at('2025-03-05T16:00:00+01:00', () =>
+    keel.call('checks:add', {
+      workload: 4,
+      energy: 2,
+      sustainable: 'mostly',
+      note: 'The migration deadline feels tight',
+      shareable: true,
+    }),
+  );
+  const secret = await at('2025-03-07T16:00:00+01:00', () =>
+    keel.call('checks:add', {
+      workload: 5,
+      energy: 1,
+      sustainable: 'no',
+      note: 'Slept badly all week',
+      shareable: false,
+    }),
+  );
+  await at('2025-03-01T10:00:00+01:00', () => keel.call('talk:add', { text: 'Conference budget' }));
+  await at('2025-03-03T10:00:00+01:00', () =>
+    keel.call('talk:add', { text: 'Ask about the on-call rotation' }),
+  );
+  return { keel, shareableId: shareable.id, privateId: secret.id };
+}
 
-async function openOneOnOne(options: FakeKeelOptions = HISTORY) {
-  const utils = await renderApp(options);
-  await utils.user.click(navItem('One-on-one'));
+/** One-on-one alone, or (`app`) the whole app opened on it, for tests that go elsewhere. */
+async function openOneOnOne(keel?: TestKeel, { app = false } = {}) {
+  const given = keel ?? (await withHistory()).keel;
+  const utils = app ? await renderApp(given) : renderView('one-on-one', given);
+  if (app) await utils.user.click(navItem('One-on-one'));
   await screen.findByRole('group', { name: 'Sections' });
   return utils;
 }
@@ -52,39 +55,38 @@ const region = (name: string) => screen.getByRole('region', { name });
 const builder = () => region('Build a summary');
 const previewCard = () => region('Preview');
 
+type PreviewInput = ChannelInput<'summary:preview'>;
+
 /** The choices of the latest preview call, once one has been made after `after` calls. */
-async function lastPreviewChoices(fake: FakeKeel, after = 0) {
-  await waitFor(() => expect(fake.callsTo('summary.preview').length).toBeGreaterThan(after));
-  return (fake.callsTo('summary.preview').at(-1)?.input as { choices: unknown }).choices;
+async function lastPreviewChoices(keel: TestKeel, after = 0) {
+  await waitFor(() => expect(keel.callsTo('summary:preview').length).toBeGreaterThan(after));
+  return (keel.callsTo('summary:preview').at(-1) as PreviewInput).choices;
 }
 
-/** Waits until the Markdown on screen is the fake's answer for the latest call, and returns it. */
-async function shownMarkdown(fake: FakeKeel): Promise<string> {
+/** Waits until the Markdown on screen is main's answer for the latest call, and returns it. */
+async function shownMarkdown(keel: TestKeel): Promise<string> {
   await waitFor(() =>
     expect(within(previewCard()).getByRole('button', { name: 'Copy Markdown' })).toBeEnabled(),
   );
-  const input = fake.callsTo('summary.preview').at(-1)?.input as Parameters<
-    FakeKeel['api']['summary']['preview']
-  >[0];
-  const answer = await fake.api.summary.preview(input);
-  if (!answer.ok) throw new Error(answer.error.message);
+  const input = keel.callsTo('summary:preview').at(-1) as PreviewInput;
+  const { text } = await keel.call('summary:preview', input);
   const pre = within(previewCard()).getByLabelText('Summary as Markdown');
   expect(pre.tagName).toBe('PRE');
-  expect(pre.textContent).toBe(answer.value.text);
-  return answer.value.text;
+  expect(pre.textContent).toBe(text);
+  return text;
 }
 
 describe('One-on-one: the summary builder', () => {
   it('keeps a half-written talking point across a view switch', async () => {
-    const { user } = await openOneOnOne();
+    const { user } = await openOneOnOne(undefined, { app: true });
     await user.type(screen.getByLabelText('New talking point'), 'Raise the release freeze');
     await user.click(navItem('Today'));
     await user.click(navItem('One-on-one'));
     expect(await screen.findByLabelText('New talking point')).toHaveValue('Raise the release freeze');
   });
 
-  it('ticks trends and talking points by default, and previews exactly the fake’s text', async () => {
-    const { fake } = await openOneOnOne();
+  it('ticks trends and talking points by default, and previews exactly main’s text', async () => {
+    const { keel } = await openOneOnOne();
     const sections = within(builder()).getByRole('group', { name: 'Sections' });
     expect(within(sections).getByRole('checkbox', { name: 'Workload and energy' })).toBeChecked();
     expect(within(sections).getByRole('checkbox', { name: 'Talking points' })).toBeChecked();
@@ -93,18 +95,19 @@ describe('One-on-one: the summary builder', () => {
     expect(
       within(builder()).getByText('Nothing shared yet — the last two weeks: Wed 26 Feb – Tue 11 Mar.'),
     ).toBeInTheDocument();
-    expect(await lastPreviewChoices(fake)).toEqual({
+    expect(await lastPreviewChoices(keel)).toEqual({
       ...TWO_WEEKS,
       sections: ['trends', 'talkingPoints'],
       noteIds: [],
     });
-    const text = await shownMarkdown(fake);
+    const text = await shownMarkdown(keel);
     expect(text).toContain('Conference budget');
     expect(screen.getByText(/This is exactly what will leave Keel\./)).toBeInTheDocument();
   });
 
   it('lists a private note disabled, never ticks it, and sends a ticked shareable note’s id', async () => {
-    const { fake, user } = await openOneOnOne();
+    const { keel: seeded, shareableId, privateId } = await withHistory();
+    const { keel, user } = await openOneOnOne(seeded);
     await user.click(within(builder()).getByRole('checkbox', { name: 'Notes' }));
     const notes = within(builder()).getByRole('group', { name: 'Notes in this period' });
     const privateBox = within(notes).getByRole('checkbox', { name: /Slept badly all week/ });
@@ -116,26 +119,26 @@ describe('One-on-one: the summary builder', () => {
     const shareable = within(notes).getByRole('checkbox', { name: /The migration deadline feels tight/ });
     expect(shareable).toBeEnabled();
     expect(shareable).not.toBeChecked();
-    const before = fake.callsTo('summary.preview').length;
+    const before = keel.callsTo('summary:preview').length;
     await user.click(shareable);
     expect(shareable).toBeChecked();
     await waitFor(async () =>
-      expect(await lastPreviewChoices(fake, before)).toEqual({
+      expect(await lastPreviewChoices(keel, before)).toEqual({
         ...TWO_WEEKS,
         sections: ['trends', 'talkingPoints', 'notes'],
-        noteIds: [SHAREABLE_ID],
+        noteIds: [shareableId],
       }),
     );
-    const text = await shownMarkdown(fake);
+    const text = await shownMarkdown(keel);
     expect(text).toContain('The migration deadline feels tight');
     expect(text).not.toContain('Slept badly');
     // No call ever named the private note.
-    for (const call of fake.calls) expect(JSON.stringify(call.input ?? null)).not.toContain(PRIVATE_ID);
+    for (const call of keel.calls) expect(JSON.stringify(call.input ?? null)).not.toContain(privateId);
 
     // Unticking the Notes section takes the ticked notes out of the choices.
     await user.click(within(builder()).getByRole('checkbox', { name: 'Notes' }));
     await waitFor(async () =>
-      expect(await lastPreviewChoices(fake)).toEqual({
+      expect(await lastPreviewChoices(keel)).toEqual({
         ...TWO_WEEKS,
         sections: ['trends', 'talkingPoints'],
         noteIds: [],
@@ -144,58 +147,48 @@ describe('One-on-one: the summary builder', () => {
   });
 
   it('shows main’s sentence when the preview is refused', async () => {
-    const { fake } = await openOneOnOne(HISTORY);
-    fake.failNext('summary.preview', { code: 'invalid_input', message: SUMMARY_MESSAGES.unshareable });
+    const { keel: seeded } = await withHistory();
+    seeded.failNext('summary:preview', new KeelError('invalid_input', SUMMARY_MESSAGES.unshareable));
+    await openOneOnOne(seeded);
     expect(await within(previewCard()).findByRole('alert')).toHaveTextContent(SUMMARY_MESSAGES.unshareable);
     expect(within(previewCard()).getByRole('button', { name: 'Save as Markdown…' })).toBeDisabled();
   });
 
-  it('renders HTML in a sandboxed frame with exactly the fake’s text', async () => {
-    const { fake, user } = await openOneOnOne();
-    await shownMarkdown(fake);
+  it('renders HTML in a sandboxed frame with exactly main’s text', async () => {
+    const { keel, user } = await openOneOnOne();
+    await shownMarkdown(keel);
     await user.click(within(previewCard()).getByRole('radio', { name: 'HTML' }));
     const frame = await within(previewCard()).findByTitle('Summary as HTML');
-    const input = fake.callsTo('summary.preview').at(-1)?.input as { format: string; choices: never };
+    const input = keel.callsTo('summary:preview').at(-1) as PreviewInput;
     expect(input.format).toBe('html');
-    const answer = await fake.api.summary.preview({ choices: input.choices, format: 'html' });
-    if (!answer.ok) throw new Error(answer.error.message);
+    const answer = await keel.call('summary:preview', { choices: input.choices, format: 'html' });
     expect(frame.tagName).toBe('IFRAME');
     expect(frame.getAttribute('sandbox')).toBe('');
-    expect(frame.getAttribute('srcdoc')).toBe(answer.value.text);
+    expect(frame.getAttribute('srcdoc')).toBe(answer.text);
   });
 });
 
 describe('One-on-one: the period', () => {
-  const SHARED: FakeKeelOptions = {
-    ...HISTORY,
-    summary: {
-      shares: [
-        {
-          id: '00000000-0000-4000-9000-0000000000ff',
-          at: '2025-03-04T09:30:00+01:00',
-          from: '2025-02-18',
-          to: '2025-03-04',
-          sections: ['trends'],
-          noteCount: 0,
-          format: 'md',
-          via: 'window',
-          contentHash: 'abcdef0123456789'.repeat(4),
-        },
-      ],
-    },
-  };
+  /** Shared once, on Tuesday 4 March at 09:30: the trends of the two weeks before. */
+  async function shared(): Promise<TestKeel> {
+    const { keel } = await withHistory();
+    await keel.at('2025-03-04T09:30:00+01:00', () =>
+      keel.call('summary:copy', { choices: { from: '2025-02-18', to: '2025-03-04', sections: ['trends'] } }),
+    );
+    return keel;
+  }
 
   it('starts since the last share, and the presets and custom dates send their from/to', async () => {
-    const { fake, user } = await openOneOnOne(SHARED);
+    const { keel, user } = await openOneOnOne(await shared());
     expect(
       within(builder()).getByText('Since you last shared on Tue 4 Mar: Tue 4 Mar – Tue 11 Mar.'),
     ).toBeInTheDocument();
-    expect(await lastPreviewChoices(fake)).toMatchObject({ from: '2025-03-04', to: '2025-03-11' });
+    expect(await lastPreviewChoices(keel)).toMatchObject({ from: '2025-03-04', to: '2025-03-11' });
 
     await user.click(within(builder()).getByRole('radio', { name: 'Last 2 weeks' }));
-    await waitFor(async () => expect(await lastPreviewChoices(fake)).toMatchObject(TWO_WEEKS));
+    await waitFor(async () => expect(await lastPreviewChoices(keel)).toMatchObject(TWO_WEEKS));
     // The notes listed follow the period.
-    expect(fake.callsTo('summary.options').at(-1)?.input).toEqual(TWO_WEEKS);
+    expect(keel.callsTo('summary:options').at(-1)).toEqual(TWO_WEEKS);
 
     await user.click(within(builder()).getByRole('radio', { name: 'Custom' }));
     const from = within(builder()).getByLabelText('From');
@@ -203,18 +196,18 @@ describe('One-on-one: the period', () => {
     expect(from).toHaveValue('2025-02-26');
     await user.clear(to);
     expect(within(builder()).getByText('Choose the last day.')).toBeInTheDocument();
-    const calls = fake.callsTo('summary.preview').length;
+    const calls = keel.callsTo('summary:preview').length;
     await user.type(to, '2025-03-06');
     await user.clear(from);
     await user.type(from, '2025-03-02');
     await waitFor(async () =>
-      expect(await lastPreviewChoices(fake, calls)).toMatchObject({ from: '2025-03-02', to: '2025-03-06' }),
+      expect(await lastPreviewChoices(keel, calls)).toMatchObject({ from: '2025-03-02', to: '2025-03-06' }),
     );
   });
 
   it('refuses a custom period that ends before it starts, without asking for a preview', async () => {
-    const { fake, user } = await openOneOnOne();
-    await shownMarkdown(fake);
+    const { keel, user } = await openOneOnOne();
+    await shownMarkdown(keel);
     await user.click(within(builder()).getByRole('radio', { name: 'Custom' }));
     const from = within(builder()).getByLabelText('From');
     await user.clear(from);
@@ -222,46 +215,62 @@ describe('One-on-one: the period', () => {
     expect(
       within(builder()).getByText('The period must end on or after the day it starts.'),
     ).toBeInTheDocument();
-    const calls = fake.callsTo('summary.preview').length;
+    const calls = keel.callsTo('summary:preview').length;
     await new Promise((r) => setTimeout(r, 400));
-    expect(fake.callsTo('summary.preview')).toHaveLength(calls);
+    expect(keel.callsTo('summary:preview')).toHaveLength(calls);
     expect(within(previewCard()).getByRole('button', { name: 'Save as Markdown…' })).toBeDisabled();
   });
 });
 
 describe('One-on-one: exporting', () => {
   it('saves Markdown, HTML and PDF and copies with the previewed choices, and logs each share', async () => {
-    const { fake, user } = await openOneOnOne();
+    const { keel: seeded, shareableId } = await withHistory();
+    const { keel, user } = await openOneOnOne(seeded);
     await user.click(within(builder()).getByRole('checkbox', { name: 'Notes' }));
     await user.click(within(builder()).getByRole('checkbox', { name: /The migration deadline/ }));
     await waitFor(async () =>
-      expect(await lastPreviewChoices(fake)).toMatchObject({ noteIds: [SHAREABLE_ID] }),
+      expect(await lastPreviewChoices(keel)).toMatchObject({ noteIds: [shareableId] }),
     );
-    const markdown = await shownMarkdown(fake);
-    const choices = { ...TWO_WEEKS, sections: ['trends', 'talkingPoints', 'notes'], noteIds: [SHAREABLE_ID] };
+    const markdown = await shownMarkdown(keel);
+    const choices = { ...TWO_WEEKS, sections: ['trends', 'talkingPoints', 'notes'], noteIds: [shareableId] };
     const card = previewCard();
     const file = 'keel-one-on-one-2025-02-26-to-2025-03-11';
 
+    // A minute apart, so the share log's order is the order they were made in.
+    const aMinuteLater = () => act(() => keel.clock.advanceBy(60_000));
     await user.click(within(card).getByRole('button', { name: 'Save as Markdown…' }));
     expect(await within(card).findByText(`Saved ${file}.md.`)).toBeInTheDocument();
-    expect(fake.exported.at(-1)?.text).toBe(markdown);
+    expect(keel.shell.saved.at(-1)).toEqual({
+      path: expect.stringMatching(`${file}.md$`),
+      content: markdown,
+    });
 
+    aMinuteLater();
     await user.click(await within(card).findByRole('button', { name: 'Save as HTML…' }));
     expect(await within(card).findByText(`Saved ${file}.html.`)).toBeInTheDocument();
     await waitFor(() => expect(within(card).getByRole('button', { name: 'Save as PDF…' })).toBeEnabled());
+    aMinuteLater();
     await user.click(within(card).getByRole('button', { name: 'Save as PDF…' }));
     expect(await within(card).findByText(`Saved ${file}.pdf.`)).toBeInTheDocument();
     await waitFor(() => expect(within(card).getByRole('button', { name: 'Copy Markdown' })).toBeEnabled());
+    aMinuteLater();
     await user.click(within(card).getByRole('button', { name: 'Copy Markdown' }));
     expect(await within(card).findByText(/^Copied the Markdown/)).toBeInTheDocument();
 
-    expect(fake.callsTo('summary.export').map((c) => c.input)).toEqual([
+    expect(keel.callsTo('summary:export')).toEqual([
       { choices, format: 'md' },
       { choices, format: 'html' },
       { choices, format: 'pdf' },
     ]);
-    expect(fake.callsTo('summary.copy').map((c) => c.input)).toEqual([{ choices }]);
-    expect(fake.copied).toEqual([markdown]);
+    expect(keel.callsTo('summary:copy')).toEqual([{ choices }]);
+    expect(keel.shell.copied).toEqual([markdown]);
+    // The PDF is the HTML, printed.
+    expect(keel.shell.printed).toHaveLength(1);
+    expect(keel.shell.saved.map((f) => f.path.slice(f.path.lastIndexOf('.')))).toEqual([
+      '.md',
+      '.html',
+      '.pdf',
+    ]);
 
     const log = within(region('What you’ve shared'.replace('’', "'"))).getByRole('list', {
       name: 'Shared summaries',
@@ -272,31 +281,35 @@ describe('One-on-one: exporting', () => {
     expect(first).toHaveTextContent('Wed 26 Feb – Tue 11 Mar');
     expect(first).toHaveTextContent('Workload and energy, Talking points, Notes');
     expect(first).toHaveTextContent('1 note');
-    const shares = await fake.api.summary.shares();
-    if (!shares.ok) throw new Error('no shares');
-    expect(first).toHaveTextContent(shares.value[0]?.contentHash.slice(0, 8) ?? 'missing');
+    const shares = keel.services.summary.shares();
+    expect(shares).toHaveLength(4);
+    expect(first).toHaveTextContent(shares[0]?.contentHash.slice(0, 8) ?? 'missing');
   });
 
   it('shows an export error as one sentence and says nothing when the dialog is cancelled', async () => {
-    const { fake, user } = await openOneOnOne({ ...HISTORY, summary: { cancelExport: true } });
-    await shownMarkdown(fake);
+    // Where there is no Electron to print with (the preview), PDF says so; saves are cancelled.
+    const { keel: seeded } = await withHistory();
+    seeded.shell.pdf = 'unavailable';
+    seeded.shell.cancelSaves = true;
+    const { keel, user } = await openOneOnOne(seeded);
+    await shownMarkdown(keel);
     const card = previewCard();
-    fake.failNext('summary.export', { code: 'unavailable', message: PDF_SENTENCE });
     await user.click(within(card).getByRole('button', { name: 'Save as PDF…' }));
     expect(await within(card).findByRole('alert')).toHaveTextContent(PDF_SENTENCE);
-    expect(fake.callsTo('summary.export').at(-1)?.input).toMatchObject({ format: 'pdf' });
+    expect(keel.callsTo('summary:export').at(-1)).toMatchObject({ format: 'pdf' });
 
     await user.click(within(card).getByRole('button', { name: 'Save as Markdown…' }));
-    await waitFor(() => expect(fake.callsTo('summary.export')).toHaveLength(2));
+    await waitFor(() => expect(keel.callsTo('summary:export')).toHaveLength(2));
     await waitFor(() => expect(within(card).queryByRole('alert')).not.toBeInTheDocument());
     expect(within(card).queryByText(/^Saved/)).not.toBeInTheDocument();
     expect(screen.getByText('Nothing shared yet.')).toBeInTheDocument();
+    expect(keel.services.summary.shares()).toEqual([]);
   });
 });
 
 describe('One-on-one: talking points', () => {
   it('lists open points oldest first, adds with Enter, marks discussed with undo, and deletes', async () => {
-    const { fake, user } = await openOneOnOne();
+    const { keel, user } = await openOneOnOne();
     const card = region('Talking points');
     const open = () => within(card).getByRole('list', { name: 'Open talking points' });
     await waitFor(() =>
@@ -308,28 +321,27 @@ describe('One-on-one: talking points', () => {
     );
 
     await user.type(within(card).getByLabelText('New talking point'), '  Growth plan  {Enter}');
-    expect(fake.callsTo('talk.add').map((c) => c.input)).toEqual([{ text: '  Growth plan  ' }]);
+    expect(keel.callsTo('talk:add')).toEqual([{ text: '  Growth plan  ' }]);
     expect(await within(open()).findByRole('checkbox', { name: 'Growth plan' })).toBeInTheDocument();
     expect(within(card).getByLabelText('New talking point')).toHaveValue('');
 
     await user.click(within(open()).getByRole('checkbox', { name: 'Conference budget' }));
-    expect(fake.callsTo('talk.discussed').map((c) => c.input)).toEqual([
-      { id: fake.talkingPoints()[0]?.id, discussed: true },
-    ]);
+    const budget = keel.services.talkingPoints.list(true).find((p) => p.text === 'Conference budget');
+    expect(keel.callsTo('talk:discussed')).toEqual([{ id: budget?.id, discussed: true }]);
     await waitFor(() =>
       expect(within(open()).queryByRole('checkbox', { name: 'Conference budget' })).toBeNull(),
     );
     expect(within(card).getByText('Discussed (1)')).toBeInTheDocument();
     // The summary's talking points follow.
-    await waitFor(async () => expect(await shownMarkdown(fake)).not.toContain('Conference budget'));
+    await waitFor(async () => expect(await shownMarkdown(keel)).not.toContain('Conference budget'));
 
     await user.click(within(card).getByRole('button', { name: 'Undo' }));
     expect(await within(open()).findByRole('checkbox', { name: 'Conference budget' })).toBeInTheDocument();
-    expect(fake.callsTo('talk.discussed').at(-1)?.input).toMatchObject({ discussed: false });
+    expect(keel.callsTo('talk:discussed').at(-1)).toMatchObject({ discussed: false });
 
     await user.click(within(card).getByRole('button', { name: 'Delete “Growth plan”' }));
     await waitFor(() => expect(within(open()).queryByRole('checkbox', { name: 'Growth plan' })).toBeNull());
-    expect(fake.talkingPoints().map((p) => p.text)).toEqual([
+    expect(keel.services.talkingPoints.list(true).map((p) => p.text)).toEqual([
       'Conference budget',
       'Ask about the on-call rotation',
     ]);
@@ -346,19 +358,19 @@ describe('One-on-one: talking points', () => {
 
 describe('One-on-one: following main', () => {
   it('re-reads talking points and the share log when main says they changed', async () => {
-    const { fake } = await openOneOnOne();
+    const { keel } = await openOneOnOne();
     const card = region('Talking points');
     await within(card).findByRole('checkbox', { name: 'Conference budget' });
     expect(screen.getByText('Nothing shared yet.')).toBeInTheDocument();
 
-    // As if from the command line: the fake pushes `changed` for talk and summary.
-    await fake.api.talk.add({ text: 'Written in a terminal' });
+    // Written in main (as from the command line): the runtime pushes `changed` for talk and summary.
+    await act(async () => keel.services.talkingPoints.add('Written in a terminal'));
     expect(await within(card).findByRole('checkbox', { name: 'Written in a terminal' })).toBeInTheDocument();
-    await fake.api.summary.copy({ choices: { ...TWO_WEEKS, sections: ['trends'] } });
+    await act(() => keel.services.summary.copy({ ...TWO_WEEKS, sections: ['trends'] }, keel.shell));
     const log = await screen.findByRole('list', { name: 'Shared summaries' });
     expect(within(log).getByRole('listitem')).toHaveTextContent('Copied Markdown');
     expect(within(log).getByRole('listitem')).toHaveTextContent('Workload and energy · no notes');
     // The summary's talking points follow too.
-    await waitFor(async () => expect(await shownMarkdown(fake)).toContain('Written in a terminal'));
+    await waitFor(async () => expect(await shownMarkdown(keel)).toContain('Written in a terminal'));
   });
 });

@@ -1,12 +1,13 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { navItem, renderApp } from './render-app';
+import { STORAGE_MESSAGES } from '../../src-main/storage/write-errors';
+import { navItem, renderApp, renderView } from './harness';
+import { createTestKeel, type TestKeel } from './keel-bridge';
 
-async function openSettings(options: Parameters<typeof renderApp>[0] = {}) {
-  const app = await renderApp(options);
-  await app.user.click(navItem('Settings'));
+async function openSettings(keel: TestKeel = createTestKeel()) {
+  const view = renderView('settings', keel);
   await screen.findByRole('textbox', { name: 'Time zone' });
-  return app;
+  return { ...view, stored: () => keel.services.settings.get() };
 }
 
 function zoneInput() {
@@ -19,7 +20,9 @@ function day(name: string) {
 
 describe('Settings', () => {
   it('shows the current zone and working hours', async () => {
-    await openSettings({ settings: { zone: 'Asia/Tokyo' } });
+    const keel = createTestKeel();
+    await keel.settings({ zone: 'Asia/Tokyo' });
+    await openSettings(keel);
     expect(zoneInput()).toHaveValue('Asia/Tokyo');
     expect(within(day('Monday')).getByLabelText('Monday start')).toHaveValue('09:00');
     expect(within(day('Monday')).getByLabelText('Monday end')).toHaveValue('17:30');
@@ -29,16 +32,16 @@ describe('Settings', () => {
   });
 
   it('saves a new zone through keel.settings.set and says "Saved"', async () => {
-    const { user, fake } = await openSettings();
-    await user.clear(zoneInput());
+    // The whole app: Today must follow.
+    const { user, keel } = await renderApp();
+    await user.click(navItem('Settings'));
+    await user.clear(await screen.findByRole('textbox', { name: 'Time zone' }));
     await user.type(zoneInput(), 'America/Toronto');
     await user.click(screen.getByRole('button', { name: 'Save' }));
 
     expect(await screen.findByText('Saved')).toBeInTheDocument();
-    expect(fake.callsTo('settings.set').map((c) => c.input)).toEqual([
-      { key: 'zone', value: 'America/Toronto' },
-    ]);
-    expect(fake.settings.zone).toBe('America/Toronto');
+    expect(keel.callsTo('settings:set')).toEqual([{ key: 'zone', value: 'America/Toronto' }]);
+    expect(keel.services.settings.get().zone).toBe('America/Toronto');
     expect(zoneInput()).toHaveValue('America/Toronto');
     expect(zoneInput()).not.toHaveAttribute('aria-invalid');
     // Today follows: status is re-read after the change.
@@ -47,7 +50,7 @@ describe('Settings', () => {
   });
 
   it('on a bad zone shows the API sentence under the field, keeps the typed value and saves nothing', async () => {
-    const { user, fake } = await openSettings();
+    const { user, keel, stored } = await openSettings();
     await user.clear(zoneInput());
     await user.type(zoneInput(), 'Mars/Olympus_Mons');
     // An edit to working hours in the same form must not be saved either.
@@ -63,11 +66,9 @@ describe('Settings', () => {
     expect(zoneInput()).toHaveFocus();
     expect(screen.queryByText('Saved')).toBeNull();
 
-    expect(fake.callsTo('settings.set').map((c) => c.input)).toEqual([
-      { key: 'zone', value: 'Mars/Olympus_Mons' },
-    ]);
-    expect(fake.settings.zone).toBe('Europe/Berlin');
-    expect(fake.settings.workingHours.sat).toBeNull();
+    expect(keel.callsTo('settings:set')).toEqual([{ key: 'zone', value: 'Mars/Olympus_Mons' }]);
+    expect(stored().zone).toBe('Europe/Berlin');
+    expect(stored().workingHours.sat).toBeNull();
     // The unsaved edit is still in the form.
     expect(within(day('Saturday')).getByRole('checkbox', { name: /Day off/ })).not.toBeChecked();
 
@@ -77,12 +78,12 @@ describe('Settings', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Saved')).toBeInTheDocument();
     expect(screen.queryByText(message)).toBeNull();
-    expect(fake.settings.zone).toBe('Europe/Lisbon');
-    expect(fake.settings.workingHours.sat).toEqual({ start: '09:00', end: '17:30' });
+    expect(stored().zone).toBe('Europe/Lisbon');
+    expect(stored().workingHours.sat).toEqual({ start: '09:00', end: '17:30' });
   });
 
   it('saves working hours per weekday, with Day off as null', async () => {
-    const { user, fake } = await openSettings();
+    const { user, keel, stored } = await openSettings();
     fireEvent.change(screen.getByLabelText('Monday start'), { target: { value: '08:15' } });
     fireEvent.change(screen.getByLabelText('Monday end'), { target: { value: '16:45' } });
     await user.click(within(day('Friday')).getByRole('checkbox', { name: /Day off/ }));
@@ -90,9 +91,9 @@ describe('Settings', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
 
     expect(await screen.findByText('Saved')).toBeInTheDocument();
-    const sets = fake.callsTo('settings.set');
+    const sets = keel.callsTo('settings:set');
     expect(sets).toHaveLength(1);
-    expect(sets[0]?.input).toEqual({
+    expect(sets[0]).toEqual({
       key: 'workingHours',
       value: {
         mon: { start: '08:15', end: '16:45' },
@@ -104,11 +105,11 @@ describe('Settings', () => {
         sun: null,
       },
     });
-    expect(fake.settings.workingHours.fri).toBeNull();
+    expect(stored().workingHours.fri).toBeNull();
   });
 
   it('accepts hours that run past midnight and says they end the next day', async () => {
-    const { user, fake } = await openSettings();
+    const { user, stored } = await openSettings();
     expect(screen.queryByText('ends next day')).toBeNull();
     fireEvent.change(screen.getByLabelText('Monday start'), { target: { value: '22:00' } });
     fireEvent.change(screen.getByLabelText('Monday end'), { target: { value: '06:00' } });
@@ -117,75 +118,79 @@ describe('Settings', () => {
     expect(within(day('Tuesday')).queryByText('ends next day')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Saved')).toBeInTheDocument();
-    expect(fake.settings.workingHours.mon).toEqual({ start: '22:00', end: '06:00' });
+    expect(stored().workingHours.mon).toEqual({ start: '22:00', end: '06:00' });
   });
 
   it('shows the API sentence for refused working hours and keeps the input', async () => {
-    const { user, fake } = await openSettings();
+    const { user, stored } = await openSettings();
     fireEvent.change(screen.getByLabelText('Tuesday end'), { target: { value: '09:00' } });
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'workingHours.tue: Start and end must differ.',
     );
     expect(screen.getByLabelText('Tuesday end')).toHaveValue('09:00');
-    expect(fake.settings.workingHours.tue).toEqual({ start: '09:00', end: '17:30' });
+    expect(stored().workingHours.tue).toEqual({ start: '09:00', end: '17:30' });
     expect(screen.queryByText('Saved')).toBeNull();
   });
 
   it('does not call the API when nothing changed', async () => {
-    const { user, fake } = await openSettings();
+    const { user, keel } = await openSettings();
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('No changes to save.')).toBeInTheDocument();
-    expect(fake.callsTo('settings.set')).toHaveLength(0);
+    expect(keel.callsTo('settings:set')).toHaveLength(0);
   });
 
   it('applies the theme immediately: data-theme on <html>, removed for System', async () => {
-    const { user, fake } = await openSettings();
+    const { user, keel, stored } = await openSettings();
     const html = document.documentElement;
     expect(html).not.toHaveAttribute('data-theme');
 
     await user.click(screen.getByRole('radio', { name: 'Dark' }));
     await waitFor(() => expect(html).toHaveAttribute('data-theme', 'dark'));
     expect(screen.getByRole('radio', { name: 'Dark' })).toBeChecked();
-    expect(fake.callsTo('settings.set').map((c) => c.input)).toEqual([{ key: 'theme', value: 'dark' }]);
+    expect(keel.callsTo('settings:set')).toEqual([{ key: 'theme', value: 'dark' }]);
 
     await user.click(screen.getByRole('radio', { name: 'Light' }));
     await waitFor(() => expect(html).toHaveAttribute('data-theme', 'light'));
 
     await user.click(screen.getByRole('radio', { name: 'System' }));
     await waitFor(() => expect(html).not.toHaveAttribute('data-theme'));
-    expect(fake.settings.theme).toBe('system');
+    expect(stored().theme).toBe('system');
   });
 
   it('applies a stored theme on start-up', async () => {
-    await renderApp({ settings: { theme: 'dark' } });
+    const keel = createTestKeel();
+    await keel.settings({ theme: 'dark' });
+    renderView('today', keel);
     await waitFor(() => expect(document.documentElement).toHaveAttribute('data-theme', 'dark'));
   });
 
   it('shows the error sentence when a theme cannot be saved and leaves the theme alone', async () => {
-    const { user, fake } = await openSettings();
-    fake.failNext('settings.set', { code: 'storage', message: 'Keel could not write to its database.' });
+    const { user, keel, stored } = await openSettings();
+    keel.readOnly(true);
     await user.click(screen.getByRole('radio', { name: 'Light' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Keel could not write to its database.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(STORAGE_MESSAGES.readOnly);
+    expect(stored().theme).toBe('system');
     expect(document.documentElement).not.toHaveAttribute('data-theme');
     expect(screen.getByRole('radio', { name: 'System' })).toBeChecked();
   });
 
   it('takes settings changed elsewhere into untouched fields but keeps unsaved edits', async () => {
-    const { user, fake } = await openSettings();
+    const { user, keel, stored } = await openSettings();
     fireEvent.change(screen.getByLabelText('Monday start'), { target: { value: '07:00' } });
-    fake.replaceSettings({
-      zone: 'Asia/Kolkata',
-      workingHours: {
-        ...fake.settings.workingHours,
+    // Written in main (as by the CLI); the runtime announces it.
+    await act(async () => {
+      keel.services.settings.set('zone', 'Asia/Kolkata');
+      keel.services.settings.set('workingHours', {
+        ...stored().workingHours,
         mon: { start: '10:00', end: '18:00' },
         wed: { start: '12:00', end: '20:00' },
-      },
+      });
     });
-    fake.emit({ type: 'changed', topics: ['settings'] });
     await waitFor(() => expect(zoneInput()).toHaveValue('Asia/Kolkata'));
     expect(screen.getByLabelText('Wednesday start')).toHaveValue('12:00');
     expect(screen.getByLabelText('Monday start')).toHaveValue('07:00');
+    expect(keel.callsTo('settings:set')).toEqual([]);
     void user;
   });
 });

@@ -1,15 +1,44 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { SignoffRecord } from '../../src-renderer/api/types';
-import type { FakeKeelOptions, FakeWorkday } from './fake-keel';
-import { navItem, renderApp } from './render-app';
+import type { ChannelInput } from '../../src-main/ipc/contract';
+import { STORAGE_MESSAGES } from '../../src-main/storage/write-errors';
+import { navItem, renderApp, renderView } from './harness';
+import { createTestKeel, sqliteError, type TestKeel, type TestKeelOptions } from './keel-bridge';
 
-/** The fake's clock: Tuesday 11 March 2025, 17:42 in Berlin; hours 09:00–17:30 on weekdays. */
-const EVENING = { now: '2025-03-11T17:42:00+01:00', today: { date: '2025-03-11', weekday: 'tue' as const } };
+/** The clock: Tuesday 11 March 2025, 17:42 in Berlin; hours 09:00–17:30 on weekdays. */
+const EVENING = '2025-03-11T17:42:00+01:00';
 
-async function openSignoff(options: FakeKeelOptions = {}) {
-  const utils = await renderApp({ ...options, status: { ...EVENING, ...options.status } });
-  await utils.user.click(navItem('Sign-off'));
+/**
+ * Tuesday evening with the user away from the keyboard: the OS reports no idle time, so the
+ * runtime samples no presence and suggests nothing until a test says otherwise.
+ */
+function evening(options: TestKeelOptions = {}): TestKeel {
+  const keel = createTestKeel({ now: EVENING, ...options });
+  keel.power.idle = Infinity;
+  return keel;
+}
+
+/** Tuesday evening with the user at the keyboard: the runtime suggests signing off at once. */
+function suggesting(options: TestKeelOptions = {}): TestKeel {
+  const keel = createTestKeel({ now: EVENING, ...options });
+  keel.power.idle = 0;
+  return keel;
+}
+
+/** The user touched the machine at each of these instants (a presence sample right then). */
+async function activeAt(keel: TestKeel, ...instants: string[]): Promise<void> {
+  for (const at of instants) await keel.at(at, () => keel.services.signoff.samplePresence(0));
+}
+
+async function signOffAt(keel: TestKeel, at: string, input: ChannelInput<'signoff:submit'>) {
+  await keel.at(at, () => keel.call('signoff:submit', input));
+}
+
+/** Sign-off alone, or (`app`) the whole app opened on Sign-off, for tests that go elsewhere. */
+async function openSignoff(given: TestKeel | TestKeelOptions = evening(), { app = false } = {}) {
+  const keel = 'api' in given ? given : evening(given);
+  const utils = app ? await renderApp(keel) : renderView('signoff', keel);
+  if (app) await utils.user.click(navItem('Sign-off'));
   await screen.findByRole('region', { name: /Wrap up the day|Signed off at/ });
   return utils;
 }
@@ -22,20 +51,25 @@ function ritual() {
   return region('Wrap up the day');
 }
 
-const RECORD: SignoffRecord = {
-  workday: '2025-03-11',
-  signedOffAt: '2025-03-11T17:42:00+01:00',
-  signedOffTime: '17:42',
+const RECORD: ChannelInput<'signoff:submit'> = {
   done: 'Shipped the retry fix',
   unfinished: [{ item: 'Review Sam’s PR', plan: '10:00, after stand-up' }],
   firstTomorrow: 'Answer the design review',
   energy: 4,
-  quietUntil: null,
 };
+
+/** Signed off at 17:42 with RECORD. */
+async function signedOff(): Promise<TestKeel> {
+  const keel = evening();
+  await signOffAt(keel, EVENING, RECORD);
+  return keel;
+}
 
 describe('Sign-off: the header', () => {
   it('says when working hours end and shows the two presence times Keel keeps', async () => {
-    await openSignoff({ signoff: { firstActive: '08:52', lastActive: '17:40' } });
+    const keel = evening();
+    await activeAt(keel, '2025-03-11T08:52:00+01:00', '2025-03-11T17:40:00+01:00');
+    await openSignoff(keel);
     expect(screen.getByText('Working hours end at 17:30.')).toBeInTheDocument();
     const day = region('Your day');
     expect(within(day).getByText('First active 08:52 · last active 17:40')).toBeInTheDocument();
@@ -51,9 +85,7 @@ describe('Sign-off: the header', () => {
   });
 
   it('says a day off is a day off', async () => {
-    await openSignoff({
-      status: { now: '2025-03-15T11:00:00+01:00', today: { date: '2025-03-15', weekday: 'sat' } },
-    });
+    await openSignoff({ now: '2025-03-15T11:00:00+01:00' });
     expect(screen.getByText('A day off: no working hours today.')).toBeInTheDocument();
   });
 
@@ -77,7 +109,7 @@ describe('Sign-off: the header', () => {
 
 describe('Sign-off: the shutdown ritual', () => {
   it('submits exactly what was typed, then shows what was saved', async () => {
-    const { user, fake } = await openSignoff();
+    const { user, keel } = await openSignoff();
     const form = ritual();
     await user.type(
       within(form).getByRole('textbox', { name: 'What got done today' }),
@@ -110,7 +142,7 @@ describe('Sign-off: the shutdown ritual', () => {
     await user.click(within(form).getByRole('button', { name: 'Sign off' }));
 
     const done = await screen.findByRole('region', { name: 'Signed off at 17:42' });
-    expect(fake.callsTo('signoff.submit').map((c) => c.input)).toEqual([
+    expect(keel.callsTo('signoff:submit')).toEqual([
       {
         done: 'Shipped the retry fix\nPaired with Sam',
         unfinished: [
@@ -122,6 +154,12 @@ describe('Sign-off: the shutdown ritual', () => {
         quiet: true,
       },
     ]);
+    expect(keel.services.signoff.status().signedOff).toMatchObject({
+      signedOffTime: '17:42',
+      done: 'Shipped the retry fix\nPaired with Sam',
+      firstTomorrow: 'Answer the design review',
+      energy: 4,
+    });
     expect(within(done).getByText('Shipped the retry fix Paired with Sam')).toBeInTheDocument();
     expect(within(done).getByText('Review Sam’s PR')).toBeInTheDocument();
     expect(within(done).getByText('— After lunch')).toBeInTheDocument();
@@ -136,9 +174,7 @@ describe('Sign-off: the shutdown ritual', () => {
   });
 
   it('can be done from the keyboard alone: Tab, arrows, Space, Ctrl+Enter', async () => {
-    const { user, fake } = await openSignoff({
-      signoff: { suggested: { reason: 'end-of-hours', at: '2025-03-11T17:30:00+01:00' } },
-    });
+    const { user, keel } = await openSignoff(suggesting(), { app: true });
     // Start from the view's heading, as after Ctrl+4.
     await user.keyboard('{Control>}4{/Control}');
     expect(screen.getByRole('heading', { level: 1, name: 'Sign-off' })).toHaveFocus();
@@ -170,7 +206,7 @@ describe('Sign-off: the shutdown ritual', () => {
     await user.keyboard('{Control>}{Enter}{/Control}');
 
     expect(await screen.findByRole('region', { name: 'Signed off at 17:42' })).toBeInTheDocument();
-    expect(fake.callsTo('signoff.submit').map((c) => c.input)).toEqual([
+    expect(keel.callsTo('signoff:submit')).toEqual([
       {
         done: 'Fixed the flaky test',
         unfinished: [{ item: 'Release notes', plan: 'First thing, 09:30' }],
@@ -182,43 +218,44 @@ describe('Sign-off: the shutdown ritual', () => {
   });
 
   it('signs off with nothing written: every field is optional, empty rows are not sent', async () => {
-    const { user, fake } = await openSignoff({
+    const { user, keel } = await openSignoff({
       settings: { signoff: { longDayCapMinutes: 540, quietAfterSignoff: true } },
     });
     // Quiet starts ticked when Settings say so.
     expect(within(ritual()).getByRole('switch', { name: 'Quiet until tomorrow' })).toBeChecked();
     await user.click(within(ritual()).getByRole('button', { name: 'Sign off' }));
     const done = await screen.findByRole('region', { name: 'Signed off at 17:42' });
-    expect(fake.callsTo('signoff.submit').map((c) => c.input)).toEqual([
+    expect(keel.callsTo('signoff:submit')).toEqual([
       { done: '', unfinished: [], firstTomorrow: '', energy: null, quiet: true },
     ]);
     expect(within(done).getByText('No notes today, and that’s fine.')).toBeInTheDocument();
   });
 
   it('on a refused submit shows the sentence and keeps everything typed', async () => {
-    const { user, fake } = await openSignoff();
+    const { user, keel } = await openSignoff();
     const form = ritual();
     await user.type(within(form).getByRole('textbox', { name: 'What got done today' }), 'Reviewed three PRs');
     await user.type(within(form).getByRole('textbox', { name: 'First thing tomorrow' }), 'Plan the sprint');
-    fake.failNext('signoff.submit', { code: 'storage', message: 'Keel could not save your sign-off.' });
+    keel.readOnly(true);
     await user.click(within(form).getByRole('button', { name: 'Sign off' }));
 
-    expect(await within(form).findByRole('alert')).toHaveTextContent('Keel could not save your sign-off.');
+    expect(await within(form).findByRole('alert')).toHaveTextContent(STORAGE_MESSAGES.readOnly);
     expect(within(form).getByRole('textbox', { name: 'What got done today' })).toHaveValue(
       'Reviewed three PRs',
     );
     expect(within(form).getByRole('textbox', { name: 'First thing tomorrow' })).toHaveValue(
       'Plan the sprint',
     );
-    expect(fake.signoffStatus().signedOff).toBeNull();
+    expect(keel.services.signoff.status().signedOff).toBeNull();
 
+    keel.readOnly(false);
     await user.click(within(form).getByRole('button', { name: 'Sign off' }));
     expect(await screen.findByRole('region', { name: 'Signed off at 17:42' })).toBeInTheDocument();
-    expect(fake.callsTo('signoff.submit')).toHaveLength(2);
+    expect(keel.callsTo('signoff:submit')).toHaveLength(2);
   });
 
   it('shows main’s sentence for a half-filled unfinished row and marks the field', async () => {
-    const { user, fake } = await openSignoff();
+    const { user, keel } = await openSignoff();
     const form = ritual();
     await user.type(within(form).getByRole('textbox', { name: 'Unfinished thing 1' }), 'Write the ADR');
     await user.click(within(form).getByRole('button', { name: 'Sign off' }));
@@ -230,11 +267,11 @@ describe('Sign-off: the shutdown ritual', () => {
     expect(plan).toHaveAttribute('aria-invalid', 'true');
     expect(plan).toHaveFocus();
     expect(within(form).getByRole('textbox', { name: 'Unfinished thing 1' })).toHaveValue('Write the ADR');
-    expect(fake.signoffStatus().signedOff).toBeNull();
+    expect(keel.services.signoff.status().signedOff).toBeNull();
   });
 
   it('keeps what was typed across a trip to another view', async () => {
-    const { user } = await openSignoff();
+    const { user } = await openSignoff(evening(), { app: true });
     await user.type(within(ritual()).getByRole('textbox', { name: 'What got done today' }), 'Half a thought');
     await user.click(navItem('Today'));
     await user.click(navItem('Sign-off'));
@@ -260,7 +297,7 @@ describe('Sign-off: the shutdown ritual', () => {
   });
 
   it('clears the energy rating when the chosen one is chosen again', async () => {
-    const { user, fake } = await openSignoff();
+    const { user, keel } = await openSignoff();
     const form = ritual();
     const good = within(form).getByRole('radio', { name: 'Good' });
     await user.click(good);
@@ -275,19 +312,19 @@ describe('Sign-off: the shutdown ritual', () => {
     ).toEqual([]);
     await user.click(within(form).getByRole('button', { name: 'Sign off' }));
     await screen.findByRole('region', { name: 'Signed off at 17:42' });
-    expect(fake.callsTo('signoff.submit')[0]?.input).toMatchObject({ energy: null });
+    expect(keel.callsTo('signoff:submit')[0]).toMatchObject({ energy: null });
   });
 });
 
 describe('Sign-off: signed off', () => {
   it('shows the saved answers, and Edit reopens them; saving keeps the first sign-off time', async () => {
-    const { user, fake } = await openSignoff({ signoff: { signedOff: RECORD } });
+    const { user, keel } = await openSignoff(await signedOff());
     const done = region('Signed off at 17:42');
     expect(within(done).getByText('Shipped the retry fix')).toBeInTheDocument();
     expect(within(done).getByText('— 10:00, after stand-up')).toBeInTheDocument();
     expect(within(done).queryByText(/Quiet until/)).toBeNull();
 
-    fake.advance(20 * 60_000);
+    act(() => keel.clock.advanceBy(20 * 60_000));
     await user.click(within(done).getByRole('button', { name: 'Edit today’s sign-off' }));
     const form = screen.getByRole('region', { name: 'Edit today’s sign-off' });
     expect(within(form).getByRole('textbox', { name: 'What got done today' })).toHaveValue(
@@ -311,7 +348,7 @@ describe('Sign-off: signed off', () => {
 
     const after = await screen.findByRole('region', { name: 'Signed off at 17:42' });
     expect(within(after).getByText('Pair with Sam on the PR')).toBeInTheDocument();
-    expect(fake.callsTo('signoff.submit').map((c) => c.input)).toEqual([
+    expect(keel.callsTo('signoff:submit')).toEqual([
       {
         done: 'Shipped the retry fix',
         unfinished: [{ item: 'Review Sam’s PR', plan: '10:00, after stand-up' }],
@@ -320,16 +357,20 @@ describe('Sign-off: signed off', () => {
         quiet: false,
       },
     ]);
+    expect(keel.services.signoff.status().signedOff).toMatchObject({
+      signedOffTime: '17:42',
+      firstTomorrow: 'Pair with Sam on the PR',
+    });
   });
 
   it('Cancel leaves the saved answers alone', async () => {
-    const { user, fake } = await openSignoff({ signoff: { signedOff: RECORD } });
+    const { user, keel } = await openSignoff(await signedOff());
     await user.click(screen.getByRole('button', { name: 'Edit today’s sign-off' }));
     await user.type(screen.getByRole('textbox', { name: 'First thing tomorrow' }), ' (maybe)');
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     const done = region('Signed off at 17:42');
     expect(within(done).getByText('Answer the design review')).toBeInTheDocument();
-    expect(fake.callsTo('signoff.submit')).toHaveLength(0);
+    expect(keel.callsTo('signoff:submit')).toHaveLength(0);
     // Editing again starts from what was saved, not from the cancelled edit.
     await user.click(within(done).getByRole('button', { name: 'Edit today’s sign-off' }));
     expect(screen.getByRole('textbox', { name: 'First thing tomorrow' })).toHaveValue(
@@ -339,103 +380,103 @@ describe('Sign-off: signed off', () => {
 });
 
 describe('Sign-off: the suggestion', () => {
-  const suggested = { reason: 'end-of-hours' as const, at: '2025-03-11T17:30:00+01:00' };
-
   it('offers the same three answers; "15 more minutes" snoozes', async () => {
-    const { user, fake } = await openSignoff({ signoff: { suggested } });
+    const { user, keel } = await openSignoff(suggesting());
     const banner = region('Time to sign off?');
     expect(within(banner).getByText('Your working hours ended at 17:30.')).toBeInTheDocument();
     await user.click(within(banner).getByRole('button', { name: '15 more minutes' }));
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Time to sign off?' })).toBeNull());
-    expect(fake.callsTo('signoff.respond').map((c) => c.input)).toEqual([{ action: 'snooze' }]);
+    expect(keel.callsTo('signoff:respond')).toEqual([{ action: 'snooze' }]);
+    expect(keel.services.signoff.status().snoozedUntil).toBe('2025-03-11T17:57:00+01:00');
     expect(within(region('Your day')).getByText('Keel will ask again around 17:57.')).toBeInTheDocument();
   });
 
   it('"Not today" sets suggestions aside for the day', async () => {
-    const { user, fake } = await openSignoff({ signoff: { suggested } });
+    const { user, keel } = await openSignoff(suggesting());
     await user.click(within(region('Time to sign off?')).getByRole('button', { name: 'Not today' }));
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Time to sign off?' })).toBeNull());
-    expect(fake.callsTo('signoff.respond').map((c) => c.input)).toEqual([{ action: 'not-today' }]);
+    expect(keel.callsTo('signoff:respond')).toEqual([{ action: 'not-today' }]);
+    expect(keel.services.signoff.status().notToday).toBe(true);
     expect(within(region('Your day')).getByText(/No more sign-off suggestions today/)).toBeInTheDocument();
     // The ritual is still there.
     expect(ritual()).toBeInTheDocument();
   });
 
   it('"Sign off" moves focus to the ritual', async () => {
-    const { user, fake } = await openSignoff({ signoff: { suggested } });
+    const { user, keel } = await openSignoff(suggesting());
     await user.click(within(region('Time to sign off?')).getByRole('button', { name: 'Sign off' }));
     expect(screen.getByRole('textbox', { name: 'What got done today' })).toHaveFocus();
-    expect(fake.callsTo('signoff.respond')).toHaveLength(0);
+    expect(keel.callsTo('signoff:respond')).toHaveLength(0);
   });
 
   it('explains a long-day suggestion kindly, and shows the API sentence when an answer fails', async () => {
-    const { user, fake } = await openSignoff({
-      signoff: {
-        firstActive: '07:10',
-        lastActive: '16:15',
-        suggested: { reason: 'long-day', at: '2025-03-11T16:10:00+01:00' },
-      },
-    });
+    // At it since 07:10, and still at the keyboard at 16:15: past the 9-hour limit.
+    const keel = suggesting({ now: '2025-03-11T16:15:00+01:00' });
+    await activeAt(keel, '2025-03-11T07:10:00+01:00');
+    const { user } = await openSignoff(keel);
     const banner = region('Time to sign off?');
     expect(
       within(banner).getByText('You’ve been at it since 07:10. A good moment to wrap up.'),
     ).toBeInTheDocument();
-    fake.failNext('signoff.respond', { code: 'storage', message: 'Keel could not save your answer.' });
+    keel.readOnly(true);
     await user.click(within(banner).getByRole('button', { name: '15 more minutes' }));
-    expect(await within(banner).findByRole('alert')).toHaveTextContent('Keel could not save your answer.');
+    expect(await within(banner).findByRole('alert')).toHaveTextContent(STORAGE_MESSAGES.readOnly);
   });
 
   it('appears when main announces a suggestion', async () => {
-    const { fake } = await openSignoff();
+    const { keel } = await openSignoff();
     expect(screen.queryByRole('region', { name: 'Time to sign off?' })).toBeNull();
-    fake.patchSignoff({ suggested });
-    act(() => fake.emit({ type: 'changed', topics: ['signoff'] }));
+    // The user comes back and unlocks the screen: the runtime looks again, and suggests.
+    keel.power.idle = 0;
+    await act(async () => keel.power.emit('unlock-screen'));
     expect(await screen.findByRole('region', { name: 'Time to sign off?' })).toBeInTheDocument();
   });
 });
 
-/** Weekday presence for creep: last activity per date, in minutes since midnight. */
-function history(lastActive: Record<string, number>): FakeWorkday[] {
-  return Object.entries(lastActive).map(([date, last]) => ({ date, firstActive: 9 * 60, lastActive: last }));
+/**
+ * Presence for creep: on each date the user was first active at 09:00 and last active this many
+ * minutes after that midnight (past 1440: after midnight, still the same workday).
+ */
+async function history(keel: TestKeel, lastActive: Record<string, number>): Promise<void> {
+  for (const [date, last] of Object.entries(lastActive)) {
+    const midnight = Date.parse(`${date}T00:00:00+01:00`);
+    await keel.at(midnight + 9 * 3_600_000, () => keel.services.signoff.samplePresence(0));
+    await keel.at(midnight + last * 60_000, () => keel.services.signoff.samplePresence(0));
+  }
 }
 
 describe('Sign-off: workday creep', () => {
   it('asks for 4, 13 and 52 weeks as the range changes', async () => {
-    const { user, fake } = await openSignoff();
+    const { user, keel } = await openSignoff();
     const card = region('Workday creep');
-    await waitFor(() => expect(fake.callsTo('signoff.creep')).toHaveLength(1));
+    await waitFor(() => expect(keel.callsTo('signoff:creep')).toHaveLength(1));
     expect(within(card).getByRole('radio', { name: '4 weeks' })).toBeChecked();
     await user.click(within(card).getByRole('radio', { name: '13 weeks' }));
     await user.click(within(card).getByRole('radio', { name: '52 weeks' }));
     await waitFor(() =>
-      expect(fake.callsTo('signoff.creep').map((c) => c.input)).toEqual([
-        { weeks: 4 },
-        { weeks: 13 },
-        { weeks: 52 },
-      ]),
+      expect(keel.callsTo('signoff:creep')).toEqual([{ weeks: 4 }, { weeks: 13 }, { weeks: 52 }]),
     );
     expect(within(card).getByRole('radio', { name: '52 weeks' })).toBeChecked();
   });
 
   it('shows main’s summary and the counts in kind words, and the weeks in a table', async () => {
-    const { fake } = await openSignoff({
-      signoff: {
-        history: [
-          // Week of Mon 17 Feb: medians 17:40.
-          ...history({ '2025-02-17': 17 * 60 + 30, '2025-02-18': 17 * 60 + 40, '2025-02-19': 17 * 60 + 50 }),
-          // Week of Mon 24 Feb: two late evenings and one past midnight; median 18:40.
-          ...history({ '2025-02-24': 18 * 60 + 20, '2025-02-25': 18 * 60 + 40, '2025-02-26': 25 * 60 }),
-          // Week of Mon 3 Mar: one day, ending after midnight; and a Saturday with some work.
-          ...history({ '2025-03-04': 24 * 60 + 30, '2025-03-08': 12 * 60 }),
-        ],
-      },
+    const keel = evening();
+    // Week of Mon 17 Feb: medians 17:40.
+    await history(keel, {
+      '2025-02-17': 17 * 60 + 30,
+      '2025-02-18': 17 * 60 + 40,
+      '2025-02-19': 17 * 60 + 50,
     });
+    // Week of Mon 24 Feb: two late evenings and one past midnight; median 18:40.
+    await history(keel, { '2025-02-24': 18 * 60 + 20, '2025-02-25': 18 * 60 + 40, '2025-02-26': 25 * 60 });
+    // Week of Mon 3 Mar: one day, ending after midnight; and a Saturday with some work.
+    await history(keel, { '2025-03-04': 24 * 60 + 30, '2025-03-08': 12 * 60 });
+    await openSignoff(keel);
     const card = region('Workday creep');
     const summary = await within(card).findByText(/evenings ran late/);
-    expect(fake.callsTo('signoff.creep')).toHaveLength(1);
+    expect(keel.callsTo('signoff:creep')).toHaveLength(1);
     // The summary is main's own sentence, shown as it is.
-    const answer = await fake.api.signoff.creep({ weeks: 4 });
-    expect(answer.ok && summary.textContent === answer.value.summary).toBe(true);
+    expect(summary.textContent).toBe(keel.services.signoff.creep(4).summary);
     expect(summary).toHaveTextContent(/^4 evenings ran late, and 1 day off had some work\./);
     expect(within(card).getByText('Evenings that ran late').nextElementSibling).toHaveTextContent('4');
     expect(within(card).getByText('Days off with some work').nextElementSibling).toHaveTextContent('1');
@@ -474,19 +515,14 @@ describe('Sign-off: workday creep', () => {
   });
 
   it('shows the API sentence when creep cannot be read, and retries', async () => {
-    const { user, fake } = await renderApp(
-      { status: EVENING },
-      {
-        before: (f) =>
-          f.failNext('signoff.creep', { code: 'storage', message: 'Keel could not read its database.' }),
-      },
-    );
-    await user.click(navItem('Sign-off'));
+    const keel = evening();
+    keel.failNext('signoff:creep', sqliteError('SQLITE_IOERR_READ'));
+    const { user } = renderView('signoff', keel);
     const card = await screen.findByRole('region', { name: 'Workday creep' });
-    expect(await within(card).findByRole('alert')).toHaveTextContent('Keel could not read its database.');
+    expect(await within(card).findByRole('alert')).toHaveTextContent(STORAGE_MESSAGES.io);
     await user.click(within(card).getByRole('button', { name: 'Try again' }));
     expect(await within(card).findByText(/No activity recorded in this period yet/)).toBeInTheDocument();
     expect(within(card).queryByRole('alert')).toBeNull();
-    expect(fake.callsTo('signoff.creep')).toHaveLength(2);
+    expect(keel.callsTo('signoff:creep')).toHaveLength(2);
   });
 });

@@ -1,11 +1,11 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { FakeKeelOptions } from './fake-keel';
-import { navItem, renderApp } from './render-app';
+import { STORAGE_MESSAGES } from '../../src-main/storage/write-errors';
+import type { TestKeelOptions } from './keel-bridge';
+import { renderView } from './harness';
 
-async function openSettings(options: FakeKeelOptions = {}) {
-  const utils = await renderApp(options);
-  await utils.user.click(navItem('Settings'));
+async function openSettings(options: TestKeelOptions = {}) {
+  const utils = renderView('settings', options);
   const card = await screen.findByRole('region', { name: 'Startup' });
   const toggle = within(card).getByRole('switch', { name: 'Start Keel when I log in' });
   return { ...utils, card, toggle };
@@ -13,7 +13,7 @@ async function openSettings(options: FakeKeelOptions = {}) {
 
 describe('Settings: Startup', () => {
   it('is off by default, and saves autostart as soon as the switch moves', async () => {
-    const { user, fake, toggle } = await openSettings();
+    const { user, keel, toggle } = await openSettings();
     expect(toggle).not.toBeChecked();
     expect(toggle).toHaveAccessibleDescription(
       'Keel starts quietly in the tray, without opening its window.',
@@ -21,29 +21,28 @@ describe('Settings: Startup', () => {
 
     await user.click(toggle);
     await waitFor(() => expect(toggle).toBeChecked());
-    expect(fake.settings.autostart).toBe(true);
+    expect(keel.services.settings.get().autostart).toBe(true);
 
     await user.click(toggle);
     await waitFor(() => expect(toggle).not.toBeChecked());
-    expect(fake.callsTo('settings.set').map((c) => c.input)).toEqual([
+    expect(keel.callsTo('settings:set')).toEqual([
       { key: 'autostart', value: true },
       { key: 'autostart', value: false },
     ]);
   });
 
   it('shows the stored value, and follows a change made elsewhere (the CLI)', async () => {
-    const { fake, toggle } = await openSettings({ settings: { autostart: true } });
+    const { keel, toggle } = await openSettings({ settings: { autostart: true } });
     expect(toggle).toBeChecked();
-    fake.replaceSettings({ autostart: false });
-    act(() => fake.emit({ type: 'changed', topics: ['settings'] }));
+    await act(async () => keel.services.settings.set('autostart', false));
     await waitFor(() => expect(toggle).not.toBeChecked());
   });
 
   it('says why when the setting cannot be saved, and leaves the switch as it was', async () => {
-    const { user, fake, card, toggle } = await openSettings();
-    fake.failNext('settings.set', { code: 'storage', message: 'Keel could not save your settings.' });
+    const { user, keel, card, toggle } = await openSettings();
+    keel.readOnly(true);
     await user.click(toggle);
-    expect(await within(card).findByRole('alert')).toHaveTextContent('Keel could not save your settings.');
+    expect(await within(card).findByRole('alert')).toHaveTextContent(STORAGE_MESSAGES.readOnly);
     expect(toggle).not.toBeChecked();
     expect(toggle).toBeEnabled();
   });

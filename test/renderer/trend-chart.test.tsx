@@ -76,7 +76,7 @@ describe('TrendChart with a canvas', () => {
   });
 
   it('keeps the numbers in a table under "Show the numbers"', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     render(<Chart />);
     await waitFor(() => expect(chart.created).toHaveLength(1));
     const summary = screen.getByText('Show the numbers');

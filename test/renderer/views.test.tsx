@@ -1,6 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { navItem, renderApp } from './render-app';
+import { STORAGE_MESSAGES } from '../../src-main/storage/write-errors';
+import { navItem, renderApp } from './harness';
+import { createTestKeel, sqliteError } from './keel-bridge';
 
 const VIEWS: [nav: string, h1: string, says: RegExp][] = [
   ['Today', 'Today', /Good morning/],
@@ -22,14 +24,14 @@ describe('views', () => {
   });
 
   it('Focus lists the current focus plan from settings in the editor', async () => {
-    const { user } = await renderApp({
-      settings: {
-        focusPlan: [
-          { weekday: 'mon', start: '08:30', end: '10:00' },
-          { weekday: 'thu', start: '13:00', end: '15:30' },
-        ],
-      },
+    const keel = createTestKeel();
+    await keel.settings({
+      focusPlan: [
+        { weekday: 'mon', start: '08:30', end: '10:00' },
+        { weekday: 'thu', start: '13:00', end: '15:30' },
+      ],
     });
+    const { user } = await renderApp(keel);
     await user.click(navItem('Focus'));
     const plan = await screen.findByRole('region', { name: 'Weekly plan' });
     expect(within(plan).getByLabelText('Monday block 1 start')).toHaveValue('08:30');
@@ -40,19 +42,15 @@ describe('views', () => {
   });
 
   it('Focus shows the API error sentence when settings cannot be read, and retries', async () => {
-    const { user, fake } = await renderApp(
-      {},
-      {
-        before: (f) =>
-          f.failNext('settings.get', { code: 'storage', message: 'Keel could not read its database.' }),
-      },
-    );
+    const keel = createTestKeel();
+    keel.failNext('settings:get', sqliteError('SQLITE_IOERR_READ'));
+    const { user } = await renderApp(keel);
     await user.click(navItem('Focus'));
     const plan = await screen.findByRole('region', { name: 'Weekly plan' });
-    expect(within(plan).getByRole('alert')).toHaveTextContent('Keel could not read its database.');
+    expect(within(plan).getByRole('alert')).toHaveTextContent(STORAGE_MESSAGES.io);
     await user.click(within(plan).getByRole('button', { name: 'Try again' }));
     expect(await screen.findByLabelText('Monday block 1 start')).toHaveValue('09:00');
     expect(within(screen.getByRole('region', { name: 'Weekly plan' })).queryByRole('alert')).toBeNull();
-    expect(fake.callsTo('settings.get')).toHaveLength(2);
+    expect(keel.callsTo('settings:get')).toHaveLength(2);
   });
 });

@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { FakeKeelOptions } from './fake-keel';
-import { navItem, renderApp } from './render-app';
+import { STORAGE_MESSAGES } from '../../src-main/storage/write-errors';
+import { renderView } from './harness';
+import { createTestKeel, sqliteError } from './keel-bridge';
 
 /**
  * Issue #9, item 4: when a save fails because the disk is full (main answers code 'storage' with
@@ -11,15 +12,16 @@ import { navItem, renderApp } from './render-app';
 
 const DISK_FULL =
   'Keel could not save: the disk is full. Nothing was changed; free some space and try again.';
-const STORAGE = { code: 'storage', message: DISK_FULL };
+/** What better-sqlite3 throws when the disk is full; real `dispatch` turns it into DISK_FULL. */
+const diskFull = () => sqliteError('SQLITE_FULL');
 
 // user-event types key by key; slow on a busy 2-core machine.
 const SLOW = { timeout: 30_000 };
 
 describe('a save that fails for lack of disk space keeps what was typed', SLOW, () => {
   it('the quick check-in: every answer, the tags and the note stay; a retry saves them', async () => {
-    const { user, fake } = await renderApp();
-    await user.click(navItem('Check-ins'));
+    expect(STORAGE_MESSAGES.full).toBe(DISK_FULL);
+    const { user, keel } = renderView('checks');
     const form = await screen.findByRole('form', { name: 'Quick check' });
     const radioIn = (group: string | RegExp, name: string) =>
       within(within(form).getByRole('radiogroup', { name: group })).getByRole('radio', { name });
@@ -32,7 +34,7 @@ describe('a save that fails for lack of disk space keeps what was typed', SLOW, 
     await user.type(note, 'Three interviews and a release.{Enter}Need a quieter week.');
     await user.click(within(form).getByRole('checkbox', { name: 'May be shared in a one-on-one summary' }));
 
-    fake.failNext('checks.add', STORAGE);
+    keel.failNext('checks:add', diskFull());
     await user.click(within(form).getByRole('button', { name: 'Save check-in' }));
 
     expect(await within(form).findByRole('alert')).toHaveTextContent(DISK_FULL);
@@ -50,13 +52,13 @@ describe('a save that fails for lack of disk space keeps what was typed', SLOW, 
     expect(
       within(form).getByRole('checkbox', { name: 'May be shared in a one-on-one summary' }),
     ).toBeChecked();
-    expect(fake.checkIns()).toEqual([]);
+    expect(keel.services.checkins.list('2025-03-11', '2025-03-11')).toEqual([]);
 
     // Space freed: the same answers go through.
     await user.click(within(form).getByRole('button', { name: 'Save check-in' }));
     expect(await screen.findByText('Saved. Thanks for checking in.')).toBeInTheDocument();
     expect(within(form).queryByRole('alert')).toBeNull();
-    const [first, second] = fake.callsTo('checks.add').map((c) => c.input);
+    const [first, second] = keel.callsTo('checks:add');
     expect(second).toEqual(first);
     expect(second).toEqual({
       workload: 4,
@@ -66,15 +68,16 @@ describe('a save that fails for lack of disk space keeps what was typed', SLOW, 
       note: 'Three interviews and a release.\nNeed a quieter week.',
       shareable: true,
     });
-    expect(fake.checkIns()).toHaveLength(1);
+    expect(keel.services.checkins.list('2025-03-11', '2025-03-11')).toEqual([
+      expect.objectContaining({
+        stretched: [expect.objectContaining({ id: 'meetings' }), expect.objectContaining({ id: 'hiring' })],
+        shareable: true,
+      }),
+    ]);
   });
 
   it('the sign-off ritual: what got done, the unfinished rows, tomorrow, energy and quiet stay', async () => {
-    const evening: FakeKeelOptions = {
-      status: { now: '2025-03-11T17:42:00+01:00', today: { date: '2025-03-11', weekday: 'tue' } },
-    };
-    const { user, fake } = await renderApp(evening);
-    await user.click(navItem('Sign-off'));
+    const { user, keel } = renderView('signoff', { now: '2025-03-11T17:42:00+01:00' });
     const form = await screen.findByRole('form', { name: 'Sign off for today' });
     const textbox = (name: string) => within(form).getByRole('textbox', { name });
     await user.type(textbox('What got done today'), 'Shipped the retry fix{Enter}Paired with Sam');
@@ -87,7 +90,7 @@ describe('a save that fails for lack of disk space keeps what was typed', SLOW, 
     await user.click(within(form).getByRole('radio', { name: 'Good' }));
     await user.click(within(form).getByRole('switch', { name: 'Quiet until tomorrow' }));
 
-    fake.failNext('signoff.submit', STORAGE);
+    keel.failNext('signoff:submit', diskFull());
     await user.click(within(form).getByRole('button', { name: 'Sign off' }));
 
     expect(await within(form).findByRole('alert')).toHaveTextContent(DISK_FULL);
@@ -99,11 +102,11 @@ describe('a save that fails for lack of disk space keeps what was typed', SLOW, 
     expect(textbox('First thing tomorrow')).toHaveValue('Answer the design review');
     expect(within(form).getByRole('radio', { name: 'Good' })).toHaveAttribute('aria-checked', 'true');
     expect(within(form).getByRole('switch', { name: 'Quiet until tomorrow' })).toBeChecked();
-    expect(fake.signoffStatus().signedOff).toBeNull();
+    expect(keel.services.signoff.status().signedOff).toBeNull();
 
     await user.click(within(form).getByRole('button', { name: 'Sign off' }));
     expect(await screen.findByRole('region', { name: 'Signed off at 17:42' })).toBeInTheDocument();
-    const [first, second] = fake.callsTo('signoff.submit').map((c) => c.input);
+    const [first, second] = keel.callsTo('signoff:submit');
     expect(second).toEqual(first);
     expect(second).toEqual({
       done: 'Shipped the retry fix\nPaired with Sam',
@@ -115,23 +118,26 @@ describe('a save that fails for lack of disk space keeps what was typed', SLOW, 
       energy: 4,
       quiet: true,
     });
+    expect(keel.services.signoff.status().signedOff).toMatchObject({
+      firstTomorrow: 'Answer the design review',
+      energy: 4,
+    });
   });
 
   it('a talking point: the text stays in the field with the sentence under it', async () => {
-    const { user, fake } = await renderApp();
-    await user.click(navItem('One-on-one'));
+    const { user, keel } = renderView('one-on-one');
     const card = await screen.findByRole('region', { name: 'Talking points' });
     const field = within(card).getByLabelText('New talking point');
     await user.type(field, 'Ask about the on-call rotation');
 
-    fake.failNext('talk.add', STORAGE);
+    keel.failNext('talk:add', diskFull());
     await user.click(within(card).getByRole('button', { name: 'Add' }));
 
     expect(await within(card).findByText(DISK_FULL)).toBeInTheDocument();
     expect(field).toHaveValue('Ask about the on-call rotation');
     expect(field).toHaveAttribute('aria-invalid', 'true');
     expect(field).toHaveAccessibleDescription(DISK_FULL);
-    expect(fake.talkingPoints()).toEqual([]);
+    expect(keel.services.talkingPoints.list(true)).toEqual([]);
 
     await user.click(within(card).getByRole('button', { name: 'Add' }));
     const open = await within(card).findByRole('list', { name: 'Open talking points' });
@@ -140,20 +146,26 @@ describe('a save that fails for lack of disk space keeps what was typed', SLOW, 
     ).toBeInTheDocument();
     expect(field).toHaveValue('');
     expect(within(card).queryByText(DISK_FULL)).toBeNull();
-    expect(fake.callsTo('talk.add').map((c) => c.input)).toEqual([
+    expect(keel.callsTo('talk:add')).toEqual([
       { text: 'Ask about the on-call rotation' },
       { text: 'Ask about the on-call rotation' },
+    ]);
+    expect(keel.services.talkingPoints.list(true).map((p) => p.text)).toEqual([
+      'Ask about the on-call rotation',
     ]);
   });
 
   it('the focus "where did you leave off?" line: it stays in the prompt', async () => {
-    const { user, fake } = await renderApp({ focus: { askLeftOff: true } });
-    await user.click(navItem('Focus'));
+    // A block ended a few minutes ago, with nothing noted yet.
+    const keel = createTestKeel();
+    await keel.at('2025-03-11T08:10:00+01:00', () => keel.call('focus:start', { minutes: 25 }));
+    await keel.at('2025-03-11T08:30:00+01:00', () => keel.call('focus:stop', {}));
+    const { user } = renderView('focus', keel);
     const prompt = await screen.findByRole('region', { name: 'Where did you leave off?' });
     const line = within(prompt).getByRole('textbox', { name: 'Where did you leave off?' });
     await user.type(line, 'Tests pass; next is the migration for old rows');
 
-    fake.failNext('focus.leaveOff', STORAGE);
+    keel.failNext('focus:leaveOff', diskFull());
     await user.click(within(prompt).getByRole('button', { name: 'Save' }));
 
     expect(await within(prompt).findByRole('alert')).toHaveTextContent(DISK_FULL);
@@ -164,25 +176,17 @@ describe('a save that fails for lack of disk space keeps what was typed', SLOW, 
     await waitFor(() =>
       expect(screen.queryByRole('region', { name: 'Where did you leave off?' })).toBeNull(),
     );
-    expect(fake.callsTo('focus.leaveOff').map((c) => c.input)).toEqual([
+    expect(keel.callsTo('focus:leaveOff')).toEqual([
       { text: 'Tests pass; next is the migration for old rows' },
       { text: 'Tests pass; next is the migration for old rows' },
     ]);
   });
 
   it('the interruption dialog: kind, note and the left-off line stay when recording fails', async () => {
-    const running = {
-      sessionId: 7,
-      kind: 'adhoc' as const,
-      occurrenceId: null,
-      startedAt: '2025-03-11T08:30:00+01:00',
-      endsAt: '2025-03-11T08:55:00+01:00',
-      endTime: '08:55',
-      protectedMinutes: 10,
-      interruptions: 0,
-    };
-    const { user, fake } = await renderApp({ focus: { running } });
-    await user.click(navItem('Focus'));
+    // A 25-minute block running since 08:30.
+    const keel = createTestKeel();
+    await keel.at('2025-03-11T08:30:00+01:00', () => keel.call('focus:start', { minutes: 25 }));
+    const { user } = renderView('focus', keel);
     await user.click(await screen.findByRole('button', { name: 'I got interrupted' }));
     const dialog = screen.getByRole('dialog', { name: 'What interrupted you?' });
     await user.click(within(dialog).getByRole('radio', { name: 'Incident' }));
@@ -192,7 +196,7 @@ describe('a save that fails for lack of disk space keeps what was typed', SLOW, 
       'Writing the test for the retry',
     );
 
-    fake.failNext('focus.interrupt', STORAGE);
+    keel.failNext('focus:interrupt', diskFull());
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
 
     expect(await within(dialog).findByText(DISK_FULL)).toBeInTheDocument();
@@ -201,16 +205,15 @@ describe('a save that fails for lack of disk space keeps what was typed', SLOW, 
     expect(within(dialog).getByRole('textbox', { name: 'Where did you leave off?' })).toHaveValue(
       'Writing the test for the retry',
     );
-    expect(fake.callsTo('focus.leaveOff')).toHaveLength(0);
+    expect(keel.callsTo('focus:leaveOff')).toHaveLength(0);
 
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(fake.callsTo('focus.interrupt').map((c) => c.input)).toEqual([
+    expect(keel.callsTo('focus:interrupt')).toEqual([
       { kind: 'incident', note: 'Pager: API 500s' },
       { kind: 'incident', note: 'Pager: API 500s' },
     ]);
-    expect(fake.callsTo('focus.leaveOff').map((c) => c.input)).toEqual([
-      { text: 'Writing the test for the retry' },
-    ]);
+    expect(keel.callsTo('focus:leaveOff')).toEqual([{ text: 'Writing the test for the retry' }]);
+    expect(keel.services.focus.status().running?.interruptions).toBe(1);
   });
 });

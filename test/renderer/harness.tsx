@@ -1,0 +1,83 @@
+import { act, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactNode } from 'react';
+import { App } from '../../src-renderer/app/App';
+import { useKeelSync } from '../../src-renderer/app/useKeelSync';
+import { useTheme } from '../../src-renderer/app/useTheme';
+import { ChecksView } from '../../src-renderer/views/ChecksView';
+import { FocusView } from '../../src-renderer/views/FocusView';
+import { OneOnOneView } from '../../src-renderer/views/OneOnOneView';
+import { SettingsView } from '../../src-renderer/views/SettingsView';
+import { SignoffView } from '../../src-renderer/views/SignoffView';
+import { TodayView } from '../../src-renderer/views/TodayView';
+import { createTestKeel, type TestKeel, type TestKeelOptions } from './keel-bridge';
+
+/** A keel made for the test, or the options to make a fresh one with. */
+export type KeelOrOptions = TestKeel | TestKeelOptions;
+
+function keelOf(given: KeelOrOptions): TestKeel {
+  return 'api' in given ? given : createTestKeel(given);
+}
+
+/** Installs `keel.api` as `window.keel` and starts its runtime; a user without artificial delay. */
+function install(keel: TestKeel) {
+  keel.start();
+  window.keel = keel.api;
+  return userEvent.setup({ delay: null });
+}
+
+/**
+ * Renders the whole app on `keel` (or a fresh one made with these options) and, unless `ready: false`, waits until
+ * Today shows its data. For tests whose subject is the frame: navigation, pushes, view switches.
+ */
+export async function renderApp(given: KeelOrOptions = {}, { ready = true } = {}) {
+  const keel = keelOf(given);
+  const user = install(keel);
+  const utils = render(<App />);
+  if (ready) await screen.findByRole('heading', { name: 'Working hours' });
+  return { keel, user, ...utils };
+}
+
+const VIEWS = {
+  today: TodayView,
+  focus: FocusView,
+  checks: ChecksView,
+  signoff: SignoffView,
+  'one-on-one': OneOnOneView,
+  settings: SettingsView,
+} as const;
+
+/** What the app frame gives every view: the loads and pushes of useKeelSync, and the theme. */
+function Synced({ children }: { children: ReactNode }) {
+  useKeelSync();
+  useTheme();
+  return <main id="main">{children}</main>;
+}
+
+/** Renders one view (with the app's data sync, without the frame) on `keel`, or a fresh one. */
+export function renderView(view: keyof typeof VIEWS, given: KeelOrOptions = {}) {
+  const keel = keelOf(given);
+  const user = install(keel);
+  const View = VIEWS[view];
+  const utils = render(
+    <Synced>
+      <View />
+    </Synced>,
+  );
+  return { keel, user, ...utils };
+}
+
+/**
+ * Waits until no call or push is on its way and the window has drawn the answers: start-up's
+ * reads and the runtime's first pushes (presence, do-not-disturb) are done.
+ */
+export async function settle(keel: TestKeel): Promise<void> {
+  for (let quiet = 0; quiet < 2;) {
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    quiet = keel.busy() ? 0 : quiet + 1;
+  }
+}
+
+export function navItem(name: string): HTMLElement {
+  return screen.getByRole('button', { name });
+}
