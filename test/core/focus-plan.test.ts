@@ -12,6 +12,7 @@ import {
   weekdayOf,
   WEEKDAYS,
 } from '../../src-main/core/time';
+import { propertyRuns } from '../support/thorough';
 
 const plan = defaultSettings('UTC').focusPlan;
 const range = (fromDate: string, toDate: string, zone: string): [number, number] => [
@@ -185,7 +186,7 @@ describe('expandFocusPlan properties', () => {
           expect(occ.length).toBe(expected);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 });

@@ -11,6 +11,7 @@ import {
   type SignoffState,
 } from '../../src-main/core/signoff-policy';
 import { instantAt, toLocalIso, WEEKDAYS, type LocalDate } from '../../src-main/core/time';
+import { propertyRuns } from '../support/thorough';
 
 const zone = 'Europe/Berlin';
 const day: TimeRange = { start: '09:00', end: '17:30' };
@@ -455,7 +456,7 @@ describe('signoffDecision properties', () => {
           }
         },
       ),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 });

@@ -24,6 +24,7 @@ import {
   SUMMARY_HTML_CSP,
 } from '../../src-main/core/summary-render';
 import { instantAt, type LocalDate } from '../../src-main/core/time';
+import { propertyRuns } from '../support/thorough';
 
 const zone = 'Europe/Berlin';
 const at = (date: LocalDate, hhmm: string) => instantAt(date, hhmm, zone);
@@ -444,7 +445,7 @@ describe('Markdown', () => {
         expect(escaped.replace(/\\[\s\S]/g, '')).not.toMatch(MARKDOWN_SYNTAX);
         expect(shownMarkdown(escaped)).toBe(oneLine(text));
       }),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(500) },
     );
   });
 });
@@ -553,7 +554,7 @@ describe('HTML', () => {
         expect(attr(first as P.Element, 'title')).toBe(plainText(text));
         expect(attr(second as P.Element, 'title')).toBe(plainText(text));
       }),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(500) },
     );
   });
 });

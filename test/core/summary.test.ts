@@ -27,6 +27,7 @@ import {
 } from '../../src-main/core/summary';
 import { escapeHtml, escapeMarkdown, renderHtml, renderMarkdown } from '../../src-main/core/summary-render';
 import { addLocalDays, instantAt, type LocalDate } from '../../src-main/core/time';
+import { propertyRuns } from '../support/thorough';
 
 const zone = 'Europe/Berlin';
 const at = (date: LocalDate, hhmm: string) => instantAt(date, hhmm, zone);
@@ -618,7 +619,7 @@ describe('notes: the privacy rule', () => {
           });
         },
       ),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 });

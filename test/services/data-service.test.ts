@@ -9,6 +9,7 @@ import { createHandlers } from '../../src-main/ipc/handlers';
 import { snapshot } from '../helpers/db-snapshot';
 import { call, memoryDialogs, populate } from '../helpers/populate';
 import { makeServices } from '../helpers/services';
+import { propertyRuns } from '../support/thorough';
 
 const MONDAY = Date.parse('2027-03-15T08:00:00Z');
 
@@ -221,7 +222,7 @@ describe('import', () => {
         if (threw) expect(snapshot(to.services.db)).toBe(before);
         else before = snapshot(to.services.db);
       }),
-      { numRuns: 300, seed: 20271115, endOnFailure: true },
+      { numRuns: propertyRuns(300), seed: 20271115, endOnFailure: true },
     );
     expect(refused).toBeGreaterThan(200);
   });
