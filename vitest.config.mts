@@ -39,6 +39,9 @@ export default defineConfig({
           environment: 'node',
           include: ['test/**/*.test.ts'],
           exclude: ['test/renderer/**', 'test/e2e/**', 'test/electron/**'],
+          // Two workers (and typecheck and lint beside them in npm test) share 2 cores on CI: a
+          // test that spawns a process or opens a database can take several times its usual time.
+          testTimeout: 20_000,
         },
       },
       ...zoneProjects,

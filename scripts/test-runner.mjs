@@ -63,8 +63,27 @@ function readSummary(file) {
 }
 
 /**
- * Runs `first` in turn, then `main` (shown live) while `beside` runs in turn at a lower priority
- * with its output held back, then prints held-back output of failed steps, every step's time, and
+ * Runs `steps` with their output held back, at a lower priority: one at a time while `mainDone`
+ * is pending (main has the cores), two at a time once it has settled. Results in `steps` order.
+ */
+async function runBeside(steps, mainDone) {
+  const results = new Array(steps.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < steps.length) {
+      const index = next++;
+      results[index] = await runStep(steps[index], { buffer: true, nice: true });
+    }
+  };
+  const first = lane();
+  await mainDone;
+  await Promise.all([first, lane()]);
+  return results;
+}
+
+/**
+ * Runs `first` in turn, then `main` (shown live) while `beside` runs at a lower priority
+ * with its output held back (see runBeside), then prints held-back output of failed steps, every step's time, and
  * the closing line as the very last line. Returns the exit code: 0 only if every step passed.
  * @param {Plan} plan
  * @param {(text: string) => void} [write] where the runner's own lines go (the steps' go to stdout)
@@ -85,7 +104,7 @@ export async function runPlan(plan, write = (text) => process.stdout.write(text)
           note: `not run: ${blocked.name} failed`,
         })
       : runStep(plan.main, { env: plan.main.vitest ? { KEEL_SUMMARY_FILE: summaryFile } : {} });
-    const [main, beside] = await Promise.all([mainRun, runInTurn(plan.beside, { buffer: true, nice: true })]);
+    const [main, beside] = await Promise.all([mainRun, runBeside(plan.beside, mainRun)]);
     const all = [...first, main, ...beside];
 
     for (const r of beside) {

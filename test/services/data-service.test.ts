@@ -194,6 +194,7 @@ describe('import', () => {
       fc.constant(true),
       fc.constant('2027-02-30'),
     );
+    const runs = propertyRuns(300);
     let refused = 0;
     fc.assert(
       fc.property(fc.constantFrom(...fields), wrong, ([table, field], value) => {
@@ -222,9 +223,10 @@ describe('import', () => {
         if (threw) expect(snapshot(to.services.db)).toBe(before);
         else before = snapshot(to.services.db);
       }),
-      { numRuns: propertyRuns(300), seed: 20271115, endOnFailure: true },
+      { numRuns: runs, seed: 20271115, endOnFailure: true },
     );
-    expect(refused).toBeGreaterThan(200);
+    // Most cases must be refusals (200 of 300), or the property would prove little.
+    expect(refused).toBeGreaterThan((runs * 2) / 3);
   });
 });
 
