@@ -31,6 +31,10 @@ export default defineConfig({
     // vitest's default is one worker fewer than the cores: one on a 2-core CI machine, where much
     // of a file's time is spent waiting on a child process, Chromium or a timer.
     maxWorkers: Math.max(2, os.availableParallelism() - 1),
+    // Two workers (and typecheck and lint beside them in npm test) share 2 cores on CI: a test
+    // that spawns a process or runs a property a few hundred times can take several times its
+    // usual time. (The renderer, e2e and electron projects set longer ones.)
+    testTimeout: 20_000,
     projects: [
       {
         extends: true,
@@ -39,9 +43,6 @@ export default defineConfig({
           environment: 'node',
           include: ['test/**/*.test.ts'],
           exclude: ['test/renderer/**', 'test/e2e/**', 'test/electron/**'],
-          // Two workers (and typecheck and lint beside them in npm test) share 2 cores on CI: a
-          // test that spawns a process or opens a database can take several times its usual time.
-          testTimeout: 20_000,
         },
       },
       ...zoneProjects,
