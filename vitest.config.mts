@@ -1,10 +1,40 @@
+import os from 'node:os';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+
+/**
+ * The core tests again in other process time zones: Keel's calendar math must not depend on the
+ * machine's zone (one of these has a half-hour offset, one a half-hour DST shift). TZ is in the
+ * project's `env`, which vitest hands to the worker process when it spawns it (the default
+ * `forks` pool), so Node reads it at start-up; test/core/zone-probe.test.ts proves it took.
+ */
+const ZONES = {
+  'core-new-york': 'America/New_York',
+  'core-kolkata': 'Asia/Kolkata',
+  'core-lord-howe': 'Australia/Lord_Howe',
+} as const;
+
+const zoneProjects: TestProjectInlineConfiguration[] = Object.entries(ZONES).map(([name, zone]) => ({
+  extends: true,
+  test: {
+    name,
+    environment: 'node',
+    include: ['test/core/**/*.test.ts'],
+    env: { TZ: zone, KEEL_TEST_ZONE: zone },
+  },
+}));
 
 export default defineConfig({
   plugins: [react()],
   test: {
     reporters: ['default', './test/support/summary-reporter.ts'],
+    // vitest's default is one worker fewer than the cores: one on a 2-core CI machine, where much
+    // of a file's time is spent waiting on a child process, Chromium or a timer.
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
+    // Two workers (and typecheck and lint beside them in npm test) share 2 cores on CI: a test
+    // that spawns a process or runs a property a few hundred times can take several times its
+    // usual time. (The renderer, e2e and electron projects set longer ones.)
+    testTimeout: 20_000,
     projects: [
       {
         extends: true,
@@ -15,6 +45,7 @@ export default defineConfig({
           exclude: ['test/renderer/**', 'test/e2e/**', 'test/electron/**'],
         },
       },
+      ...zoneProjects,
       {
         extends: true,
         test: {
@@ -32,6 +63,8 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
+          // One Chromium for every e2e file; each file connects and opens its own context.
+          globalSetup: ['test/e2e/chromium-server.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

@@ -18,6 +18,7 @@ import {
   weekdayOf,
   WEEKDAYS,
 } from '../../src-main/core/time';
+import { propertyRuns } from '../support/thorough';
 
 const plan = defaultSettings('UTC').focusPlan;
 const range = (fromDate: string, toDate: string, zone: string): [number, number] => [
@@ -191,7 +192,7 @@ describe('expandFocusPlan properties', () => {
           expect(occ.length).toBe(expected);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 });

@@ -10,6 +10,7 @@ import {
 } from '../../src-main/core/signoff-policy';
 import { instantAt, toLocalIso, WEEKDAYS, type LocalDate } from '../../src-main/core/time';
 import type { TimeRange, WorkingHours } from '../../src-main/core/working-hours';
+import { propertyRuns } from '../support/thorough';
 
 const zone = 'Europe/Berlin';
 const day: TimeRange = { start: '09:00', end: '17:30' };
@@ -436,7 +437,7 @@ describe('signoffDecision properties', () => {
           }
         },
       ),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 });

@@ -13,6 +13,7 @@ import { buildSummary, type SummaryData, type SummaryModel } from '../../src-mai
 import { SUMMARY_SECTIONS } from '../../src-main/core/summary-sections';
 import { escapeHtml, escapeMarkdown, oneLine, plainText, textLines } from '../../src-main/core/summary-text';
 import { instantAt, type LocalDate } from '../../src-main/core/time';
+import { propertyRuns } from '../support/thorough';
 
 const zone = 'Europe/Berlin';
 const at = (date: LocalDate, hhmm: string) => instantAt(date, hhmm, zone);
@@ -433,7 +434,7 @@ describe('Markdown', () => {
         expect(escaped.replace(/\\[\s\S]/g, '')).not.toMatch(MARKDOWN_SYNTAX);
         expect(shownMarkdown(escaped)).toBe(oneLine(text));
       }),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(500) },
     );
   });
 });
@@ -542,7 +543,7 @@ describe('HTML', () => {
         expect(attr(first as P.Element, 'title')).toBe(plainText(text));
         expect(attr(second as P.Element, 'title')).toBe(plainText(text));
       }),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(500) },
     );
   });
 });

@@ -33,6 +33,7 @@ import {
   textLines,
 } from '../../src-main/core/summary-text';
 import { addLocalDays, instantAt, type LocalDate } from '../../src-main/core/time';
+import { propertyRuns } from '../support/thorough';
 
 const zone = 'Europe/Berlin';
 const at = (date: LocalDate, hhmm: string) => instantAt(date, hhmm, zone);
@@ -624,7 +625,7 @@ describe('notes: the privacy rule', () => {
           });
         },
       ),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 });

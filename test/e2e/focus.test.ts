@@ -1,17 +1,16 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/temp';
 import {
-  launchChromium,
+  openPreviewSession,
   recorded,
   screenshotBoth,
-  startBuiltPreview,
   testPost,
+  type PreviewSession,
   type RunningPreview,
 } from './preview-server';
 
+let session: PreviewSession;
 let preview: RunningPreview;
-let context: BrowserContext;
 let page: Page;
 
 /** Berlin wall-clock time on Monday 15 March 2027 (UTC+1). */
@@ -21,10 +20,8 @@ const advanceTo = (hhmm: string) => testPost(preview, 'clock', { advanceTo: berl
 const shoot = (name: string) => screenshotBoth(page, name);
 
 beforeAll(async () => {
-  preview = await startBuiltPreview(tempDir('keel-e2e-focus-'), berlin('08:50'));
-  context = await launchChromium(tempDir('keel-e2e-chromium-'));
-  page = await context.newPage();
-  await page.goto(preview.url);
+  session = await openPreviewSession({ name: 'focus', testClock: berlin('08:50') });
+  ({ preview, page } = session);
   await page
     .getByRole('navigation', { name: 'Main' })
     .getByRole('button', { name: 'Focus', exact: true })
@@ -33,8 +30,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await context?.close();
-  await preview?.stop();
+  await session?.close();
 });
 
 describe('a planned focus block, end to end in the preview', () => {

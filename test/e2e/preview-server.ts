@@ -2,41 +2,29 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, inject } from 'vitest';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
 
-/** The Chromium to drive: $KEEL_CHROMIUM, else Debian's package. Never a downloaded build. */
-export function chromiumPath(): string {
-  const candidates = [process.env.KEEL_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
-    (p): p is string => Boolean(p),
-  );
-  const found = candidates.find((p) => fs.existsSync(p));
-  if (!found) {
-    throw new Error(
-      'No Chromium found: install it ("apt-get install chromium") or set KEEL_CHROMIUM to its path.',
-    );
-  }
-  return found;
+let browser: Promise<Browser> | undefined;
+
+/**
+ * A fresh browser context (no cookies, storage or pages shared with any other file) in the e2e
+ * project's one Chromium (test/e2e/chromium-server.ts), through this file's one connection to it.
+ */
+export async function newBrowserContext(): Promise<BrowserContext> {
+  browser ??= chromium.connect(inject('chromiumWsEndpoint'));
+  return (await browser).newContext({ viewport: { width: 1180, height: 760 } });
 }
 
-export async function launchChromium(userDataDir: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath(),
-    headless: true,
-    viewport: { width: 1180, height: 760 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
+// After the file's own afterAll hooks (these run last-registered first): its contexts are closed
+// by then. Only the connection closes; the browser lives until the run ends.
+afterAll(async () => {
+  await (await browser)?.close();
+  browser = undefined;
+});
 
 export interface RunningPreview {
   url: string;
@@ -162,7 +150,7 @@ export async function openPreviewSession(options: {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `keel-e2e-${options.name}-`));
   options.seed?.(dataDir);
   const preview = await startBuiltPreview(dataDir, options.testClock);
-  const context = await launchChromium(fs.mkdtempSync(path.join(os.tmpdir(), 'keel-e2e-chromium-')));
+  const context = await newBrowserContext();
   const page = await context.newPage();
   await page.goto(preview.url);
   for (const setting of options.settings ?? []) {
@@ -182,6 +170,7 @@ export async function openPreviewSession(options: {
     close: async () => {
       await context.close();
       await preview.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/temp';
 import {
   axeViolations,
-  launchChromium,
+  newBrowserContext,
   SCREENSHOTS,
   startBuiltPreview,
   type RunningPreview,
@@ -20,6 +20,7 @@ const VIEWS = [
   ['settings', 'Settings'],
 ] as const;
 
+let dataDir: string;
 let preview: RunningPreview;
 let context: BrowserContext;
 const problems: string[] = [];
@@ -48,13 +49,16 @@ async function settle(page: Page): Promise<void> {
 beforeAll(async () => {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   // Monday 15 March 2027, 10:30 in Berlin: inside working hours, between focus blocks.
-  preview = await startBuiltPreview(tempDir('keel-e2e-data-'), '2027-03-15T09:30:00Z');
-  context = await launchChromium(tempDir('keel-e2e-chromium-'));
+  // Not tempDir(): that removes its folders after each test, and this preview lives for the file.
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keel-e2e-views-'));
+  preview = await startBuiltPreview(dataDir, '2027-03-15T09:30:00Z');
+  context = await newBrowserContext();
 });
 
 afterAll(async () => {
   await context?.close();
   await preview?.stop();
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('the window in Chromium, against the preview', () => {

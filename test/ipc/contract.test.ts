@@ -14,6 +14,7 @@ import { isTrustedSender } from '../../src-main/ipc/sender';
 import { KeelError } from '../../src-main/core/errors';
 import { snapshot } from '../helpers/db-snapshot';
 import { makeServices } from '../helpers/services';
+import { propertyRuns } from '../support/thorough';
 
 /** Payloads of the wrong shape, per channel. */
 const BAD: Record<Channel, unknown[]> = {
@@ -301,7 +302,7 @@ describe('IPC contract', () => {
         }
         if (!result.ok) expect(typeof result.error.message).toBe('string');
       }),
-      { numRuns: 2000 },
+      { numRuns: propertyRuns(2000) },
     );
     // Each run snapshots every table; two thousand of them take a few seconds on a busy machine.
   }, 60_000);

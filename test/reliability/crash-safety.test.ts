@@ -9,10 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src-main/storage/database';
 import { databasePath } from '../../src-main/storage/paths';
 import { tempDir } from '../helpers/temp';
+import { loopSize } from '../support/thorough';
 import { prng, ZONE } from './crash-writer';
 
 const ROOT = path.resolve(__dirname, '../..');
-const ROUNDS = 24;
+/** Each round is a child process that starts, writes and dies: about half a second. */
+const ROUNDS = loopSize('crash-safety: SIGKILL rounds', 6, 24);
 /** The child is killed this long (ms) after it says it is ready. */
 const KILL_AFTER = { min: 5, max: 150 };
 /** Replay a failure with KEEL_CRASH_SEED=<seed>: the same content and the same kill delays. */
