@@ -136,20 +136,25 @@ function checkInAt(rnd: Random, at: number, busy: number): CheckIn {
 
 const minutes = (m: number) => m * 60_000;
 
-/** Writes five years of data into `dataDir` (which must not hold a database yet). */
-export function generateDataset(dataDir: string, seed = 20261127): DatasetStats {
-  const started = process.hrtime.bigint();
-  const file = databasePath(dataDir);
-  if (fs.existsSync(file)) throw new Error(`${file} exists already; the data set goes into a new folder.`);
-  const db = openDatabase(file);
-  const checkins = new CheckinRepo(db);
-  const focus = new FocusRepo(db);
-  const workdays = new WorkdayRepo(db);
-  const summary = new SummaryRepo(db);
-  const talkingPoints = new TalkingPointRepo(db);
-  const rnd = prng(seed);
-  const points: { id: string; createdAt: number }[] = [];
-  const stats: DatasetStats = {
+interface Writers {
+  checkins: CheckinRepo;
+  focus: FocusRepo;
+  workdays: WorkdayRepo;
+  summary: SummaryRepo;
+  talkingPoints: TalkingPointRepo;
+}
+
+/** One generated day: its date, the random source, the week's mood and what was written so far. */
+interface Day {
+  date: LocalDate;
+  rnd: () => number;
+  busy: number;
+  stats: DatasetStats;
+  at(hhmm: string, plusMinutes?: number): number;
+}
+
+function emptyStats(): DatasetStats {
+  return {
     days: 0,
     workdays: 0,
     checkins: 0,
@@ -163,6 +168,171 @@ export function generateDataset(dataDir: string, seed = 20261127): DatasetStats 
     databaseBytes: 0,
     generateMs: 0,
   };
+}
+
+/** A planned block that ran (with interruptions, maybe stopped early, maybe a cue), or was skipped. */
+function writePlannedBlock(focus: FocusRepo, day: Day, start: string, end: string): void {
+  const { rnd, date, stats, at } = day;
+  if (rnd() < 0.12) {
+    if (rnd() < 0.5) focus.skip(occurrenceId(date, start), at(start, -10));
+    return;
+  }
+  const startedAt = at(start, rnd() < 0.8 ? 0 : int(rnd, 1, 20));
+  const plannedEnd = at(end);
+  const session = focus.start({
+    kind: 'planned',
+    occurrenceId: occurrenceId(date, start),
+    startedAt,
+    plannedEnd,
+    localDate: date,
+    zone: ZONE,
+  });
+  stats.focusSessions++;
+  const interruptions = Math.min(4, Math.floor(-Math.log(1 - rnd()) * (1.2 + day.busy * 0.4)));
+  for (let i = 0; i < interruptions; i++) {
+    const when = startedAt + Math.floor(rnd() * (plannedEnd - startedAt));
+    const kind = pick(rnd, INTERRUPTION_KINDS);
+    focus.interrupt(session.id, when, kind, rnd() < 0.3 ? pick(rnd, INTERRUPTION_NOTES) : null, date);
+    stats.interruptions++;
+  }
+  const stopped = rnd() < 0.15;
+  focus.end(
+    session.id,
+    stopped ? startedAt + minutes(int(rnd, 20, 100)) : plannedEnd,
+    stopped ? 'stopped' : 'completed',
+  );
+  if (rnd() < 0.4) focus.addCue(plannedEnd, pick(rnd, UNFINISHED).item, session.id);
+}
+
+/** The day's end: a sign-off most days, otherwise a suggestion left alone. */
+function writeDayEnd(workdays: WorkdayRepo, day: Day, last: number): void {
+  const { rnd, date, at } = day;
+  if (rnd() < 0.85) {
+    const items = int(rnd, 0, 2);
+    workdays.signOff(
+      date,
+      ZONE,
+      {
+        signedOffAt: last,
+        done: pick(rnd, DONE),
+        unfinished: Array.from({ length: items }, () => pick(rnd, UNFINISHED)),
+        firstTomorrow: pick(rnd, FIRST_TOMORROW) || null,
+        energy: int(rnd, 1, 5),
+        quietUntil: null,
+      },
+      false,
+    );
+    day.stats.signoffs++;
+  } else {
+    // Suggested at the end of hours, then left alone.
+    const state = { workday: date, suggestedAt: [at('17:30')], snoozedUntil: null, notToday: false };
+    workdays.saveState({ ...state, signedOffAt: null }, ZONE);
+  }
+}
+
+/** A working day: presence, the two planned blocks, sometimes an ad-hoc one, the end, check-ins. */
+function writeWorkday(w: Writers, day: Day): void {
+  const { rnd, date, stats, at } = day;
+  stats.workdays++;
+  const first = at('08:30', int(rnd, 0, 60));
+  const late = rnd() < 0.1;
+  const last = at('17:00', late ? int(rnd, 150, 240) : int(rnd, 0, 120));
+  w.workdays.recordPresence(date, ZONE, first);
+  w.workdays.recordPresence(date, ZONE, last);
+  stats.workdayRecords++;
+  writePlannedBlock(w.focus, day, '09:00', '11:00');
+  writePlannedBlock(w.focus, day, '14:00', '16:00');
+  if (rnd() < 0.2) {
+    const startedAt = at('16:15', int(rnd, 0, 30));
+    const session = w.focus.start({
+      kind: 'adhoc',
+      occurrenceId: null,
+      startedAt,
+      plannedEnd: startedAt + minutes(50),
+      localDate: date,
+      zone: ZONE,
+    });
+    w.focus.end(session.id, startedAt + minutes(50), 'completed');
+    stats.focusSessions++;
+  }
+  writeDayEnd(w.workdays, day, last);
+  w.checkins.add(checkInAt(rnd, at('16:00', int(rnd, 0, 120)), day.busy));
+  stats.checkins++;
+  if (rnd() < 0.2) {
+    w.checkins.add(checkInAt(rnd, at('11:00', int(rnd, 0, 60)), day.busy));
+    stats.checkins++;
+  }
+}
+
+/** A day off: now and then a little weekend (or holiday) work, and a check-in. */
+function writeDayOff(w: Writers, day: Day): void {
+  const { rnd, date, stats, at } = day;
+  if (rnd() < 0.1) {
+    const first = at('10:00', int(rnd, 0, 240));
+    w.workdays.recordPresence(date, ZONE, first);
+    w.workdays.recordPresence(date, ZONE, first + minutes(int(rnd, 20, 180)));
+    stats.workdayRecords++;
+  }
+  w.checkins.add(checkInAt(rnd, at('10:00', int(rnd, 0, 600)), day.busy - 1));
+  stats.checkins++;
+}
+
+/** What comes on a calendar rhythm: Tuesday's talking point, the WHO-5 on the 1st, a share on the 15th. */
+function writeRhythm(w: Writers, day: Day, points: { id: string; createdAt: number }[]): void {
+  const { rnd, date, stats, at } = day;
+  if (weekdayOf(date) === 'tue') {
+    // In this order: the random draws make the same data set as before.
+    const createdAt = at('10:00', int(rnd, 0, 300));
+    const point = { id: fakeUuid(rnd), text: pick(rnd, TALKING_POINTS), createdAt };
+    w.talkingPoints.addPoint(point);
+    points.push(point);
+    stats.talkingPoints++;
+  }
+  if (date.endsWith('-01')) {
+    const answers = Array.from({ length: 5 }, () => int(rnd, 2, 5));
+    w.checkins.addResult(
+      makeQuestionnaireResult('who5', answers, { id: fakeUuid(rnd), at: at('12:00'), zone: ZONE }),
+    );
+    stats.questionnaireResults++;
+  }
+  if (date.endsWith('-15') && date > DATA_FROM) {
+    const sections = pick(rnd, SHARED_SECTIONS);
+    w.summary.addShare({
+      id: fakeUuid(rnd),
+      at: at('15:00'),
+      localDate: date,
+      from: addLocalDays(date, -13),
+      to: date,
+      sections,
+      noteCount: sections.includes('notes') ? int(rnd, 1, 6) : 0,
+      format: pick(rnd, SHARE_FORMATS),
+      via: 'window',
+      contentHash: Array.from({ length: 8 }, () =>
+        Math.floor(rnd() * 2 ** 32)
+          .toString(16)
+          .padStart(8, '0'),
+      ).join(''),
+    });
+    stats.shares++;
+  }
+}
+
+/** Writes five years of data into `dataDir` (which must not hold a database yet). */
+export function generateDataset(dataDir: string, seed = 20261127): DatasetStats {
+  const started = process.hrtime.bigint();
+  const file = databasePath(dataDir);
+  if (fs.existsSync(file)) throw new Error(`${file} exists already; the data set goes into a new folder.`);
+  const db = openDatabase(file);
+  const writers: Writers = {
+    checkins: new CheckinRepo(db),
+    focus: new FocusRepo(db),
+    workdays: new WorkdayRepo(db),
+    summary: new SummaryRepo(db),
+    talkingPoints: new TalkingPointRepo(db),
+  };
+  const rnd = prng(seed);
+  const points: { id: string; createdAt: number }[] = [];
+  const stats = emptyStats();
   // A slow wave of busier and calmer weeks, so trends have something to show.
   let busy = 0;
 
@@ -173,153 +343,13 @@ export function generateDataset(dataDir: string, seed = 20261127): DatasetStats 
       if (weekday === 'mon') busy = Math.max(-1.5, Math.min(1.5, busy * 0.6 + (rnd() - 0.5) * 1.6));
       const isWorkday = weekday !== 'sat' && weekday !== 'sun' && rnd() > 0.08;
       const at = (hhmm: string, plusMinutes = 0) => instantAt(date, hhmm, ZONE) + minutes(plusMinutes);
-
-      if (isWorkday) {
-        stats.workdays++;
-        const first = at('08:30', int(rnd, 0, 60));
-        const late = rnd() < 0.1;
-        const last = at('17:00', late ? int(rnd, 150, 240) : int(rnd, 0, 120));
-        workdays.recordPresence(date, ZONE, first);
-        workdays.recordPresence(date, ZONE, last);
-        stats.workdayRecords++;
-
-        for (const [start, end] of [
-          ['09:00', '11:00'],
-          ['14:00', '16:00'],
-        ] as const) {
-          if (rnd() < 0.12) {
-            if (rnd() < 0.5) focus.skip(occurrenceId(date, start), at(start, -10));
-            continue;
-          }
-          const startedAt = at(start, rnd() < 0.8 ? 0 : int(rnd, 1, 20));
-          const plannedEnd = at(end);
-          const session = focus.start({
-            kind: 'planned',
-            occurrenceId: occurrenceId(date, start),
-            startedAt,
-            plannedEnd,
-            localDate: date,
-            zone: ZONE,
-          });
-          stats.focusSessions++;
-          const interruptions = Math.min(4, Math.floor(-Math.log(1 - rnd()) * (1.2 + busy * 0.4)));
-          for (let i = 0; i < interruptions; i++) {
-            const when = startedAt + Math.floor(rnd() * (plannedEnd - startedAt));
-            focus.interrupt(
-              session.id,
-              when,
-              pick(rnd, INTERRUPTION_KINDS),
-              rnd() < 0.3 ? pick(rnd, INTERRUPTION_NOTES) : null,
-              date,
-            );
-            stats.interruptions++;
-          }
-          const stopped = rnd() < 0.15;
-          focus.end(
-            session.id,
-            stopped ? startedAt + minutes(int(rnd, 20, 100)) : plannedEnd,
-            stopped ? 'stopped' : 'completed',
-          );
-          if (rnd() < 0.4) focus.addCue(plannedEnd, pick(rnd, UNFINISHED).item, session.id);
-        }
-        if (rnd() < 0.2) {
-          const startedAt = at('16:15', int(rnd, 0, 30));
-          const session = focus.start({
-            kind: 'adhoc',
-            occurrenceId: null,
-            startedAt,
-            plannedEnd: startedAt + minutes(50),
-            localDate: date,
-            zone: ZONE,
-          });
-          focus.end(session.id, startedAt + minutes(50), 'completed');
-          stats.focusSessions++;
-        }
-
-        if (rnd() < 0.85) {
-          const items = int(rnd, 0, 2);
-          workdays.signOff(
-            date,
-            ZONE,
-            {
-              signedOffAt: last,
-              done: pick(rnd, DONE),
-              unfinished: Array.from({ length: items }, () => pick(rnd, UNFINISHED)),
-              firstTomorrow: pick(rnd, FIRST_TOMORROW) || null,
-              energy: int(rnd, 1, 5),
-              quietUntil: null,
-            },
-            false,
-          );
-          stats.signoffs++;
-        } else {
-          // Suggested at the end of hours, then left alone.
-          workdays.saveState(
-            {
-              workday: date,
-              suggestedAt: [at('17:30')],
-              snoozedUntil: null,
-              notToday: false,
-              signedOffAt: null,
-            },
-            ZONE,
-          );
-        }
-        checkins.add(checkInAt(rnd, at('16:00', int(rnd, 0, 120)), busy));
-        stats.checkins++;
-        if (rnd() < 0.2) {
-          checkins.add(checkInAt(rnd, at('11:00', int(rnd, 0, 60)), busy));
-          stats.checkins++;
-        }
-      } else {
-        if (rnd() < 0.1) {
-          // A little weekend (or holiday) work.
-          const first = at('10:00', int(rnd, 0, 240));
-          workdays.recordPresence(date, ZONE, first);
-          workdays.recordPresence(date, ZONE, first + minutes(int(rnd, 20, 180)));
-          stats.workdayRecords++;
-        }
-        checkins.add(checkInAt(rnd, at('10:00', int(rnd, 0, 600)), busy - 1));
-        stats.checkins++;
-      }
-
-      if (weekday === 'tue') {
-        const createdAt = at('10:00', int(rnd, 0, 300));
-        const point = { id: fakeUuid(rnd), text: pick(rnd, TALKING_POINTS), createdAt };
-        talkingPoints.addPoint(point);
-        points.push(point);
-        stats.talkingPoints++;
-      }
-      if (date.endsWith('-01')) {
-        const answers = Array.from({ length: 5 }, () => int(rnd, 2, 5));
-        checkins.addResult(
-          makeQuestionnaireResult('who5', answers, { id: fakeUuid(rnd), at: at('12:00'), zone: ZONE }),
-        );
-        stats.questionnaireResults++;
-      }
-      if (date.endsWith('-15') && date > DATA_FROM) {
-        const sections = pick(rnd, SHARED_SECTIONS);
-        summary.addShare({
-          id: fakeUuid(rnd),
-          at: at('15:00'),
-          localDate: date,
-          from: addLocalDays(date, -13),
-          to: date,
-          sections,
-          noteCount: sections.includes('notes') ? int(rnd, 1, 6) : 0,
-          format: pick(rnd, SHARE_FORMATS),
-          via: 'window',
-          contentHash: Array.from({ length: 8 }, () =>
-            Math.floor(rnd() * 2 ** 32)
-              .toString(16)
-              .padStart(8, '0'),
-          ).join(''),
-        });
-        stats.shares++;
-      }
+      const day: Day = { date, rnd, busy, stats, at };
+      if (isWorkday) writeWorkday(writers, day);
+      else writeDayOff(writers, day);
+      writeRhythm(writers, day, points);
     }
     for (const point of points.slice(0, -OPEN_POINTS)) {
-      talkingPoints.setDiscussed(point.id, point.createdAt + 7 * 86_400_000);
+      writers.talkingPoints.setDiscussed(point.id, point.createdAt + 7 * 86_400_000);
     }
   })();
 

@@ -102,48 +102,48 @@ function uncheckedDesktopDnd(): DndController {
   );
 }
 
-/** Opens the database in `dataDir` and builds every service on it. */
-export function createServices(options: ServiceOptions): Services {
-  const file = databasePath(options.dataDir);
+/** Opens the data file, setting a damaged or too-new one aside for the newest good backup. */
+function openData(options: ServiceOptions): { db: Db; recovery: Recovery | null } {
   const zoneNow = options.systemZone?.() ?? systemZone();
-  // A damaged or too-new data file is moved aside and the newest good backup put in its place.
-  const { db, recovery } = openOrRecover(options.dataDir, file, {
+  return openOrRecover(options.dataDir, databasePath(options.dataDir), {
     ...options,
     now: options.clock.now(),
     formatTime: (instant) => format(new TZDate(instant, zoneNow), "EEEE d MMMM yyyy 'at' HH:mm"),
   });
+}
+
+/** Opens the database in `dataDir` and builds every service on it. */
+export function createServices(options: ServiceOptions): Services {
+  const { clock } = options;
+  const { db, recovery } = openData(options);
   const settingsRepo = new SettingsRepo(db);
-  const settings = new SettingsService(settingsRepo, options.clock, options.systemZone);
+  const settings = new SettingsService(settingsRepo, clock, options.systemZone);
   const data = new DataService({
     db,
     dataDir: options.dataDir,
     settings,
     settingsRepo,
-    clock: options.clock,
+    clock,
     appVersion: options.version,
     nativeBinding: options.nativeBinding,
     recovery,
   });
-  const agenda = new AgendaService(settings, options.clock);
-  const focus = new FocusService(new FocusRepo(db), settings, options.clock);
+  const agenda = new AgendaService(settings, clock);
+  const focus = new FocusService(new FocusRepo(db), settings, clock);
   const workdays = new WorkdayRepo(db);
-  const signoff = new SignoffService(workdays, settings, options.clock);
-  agenda.addSource(workdaySource);
-  agenda.addSource(focus.agendaSource);
-  agenda.addSource(signoff.agendaSource);
-  const checkins = new CheckinService(new CheckinRepo(db), settings, options.clock);
-  agenda.addSource(checkins.agendaSource);
-  const talkingPoints = new TalkingPointsService(new TalkingPointRepo(db), {
-    settings,
-    clock: options.clock,
-  });
+  const signoff = new SignoffService(workdays, settings, clock);
+  const checkins = new CheckinService(new CheckinRepo(db), settings, clock);
+  for (const source of [workdaySource, focus.agendaSource, signoff.agendaSource, checkins.agendaSource]) {
+    agenda.addSource(source);
+  }
+  const talkingPoints = new TalkingPointsService(new TalkingPointRepo(db), { settings, clock });
   const summary = new SummaryService(new SummaryRepo(db), {
     settings,
     checkins,
     focus,
     workdays,
     talkingPoints,
-    clock: options.clock,
+    clock,
   });
   const calendar = createCalendarService(options, settings, settingsRepo);
   focus.meetings = calendar;
@@ -151,20 +151,24 @@ export function createServices(options: ServiceOptions): Services {
     options.dndController ?? uncheckedDesktopDnd(),
     new DndRepo(db),
     settings,
-    options.clock,
+    clock,
   );
   const status = new StatusService(
     {
       version: options.version,
       dataDir: options.dataDir,
-      databasePath: file,
+      databasePath: databasePath(options.dataDir),
       schemaVersion: () => schemaVersion(db),
     },
     settings,
     agenda,
     focus,
-    options.clock,
+    clock,
   );
+  const close = (): void => {
+    calendar.dispose();
+    if (db.open) db.close();
+  };
   return {
     db,
     settings,
@@ -179,9 +183,6 @@ export function createServices(options: ServiceOptions): Services {
     summary,
     data,
     recovery,
-    close: () => {
-      calendar.dispose();
-      if (db.open) db.close();
-    },
+    close,
   };
 }
