@@ -38,6 +38,7 @@ describe('state publisher: the table', () => {
       signoff: new Emitter<unknown>(),
       checkins: new Emitter<unknown>(),
       summary: new Emitter<unknown>(),
+      talkingPoints: new Emitter<unknown>(),
       calendar: new Emitter<unknown>(),
       data: new Emitter<unknown>(),
     };
@@ -47,6 +48,7 @@ describe('state publisher: the table', () => {
       signoff: { onDidChange: emitters.signoff },
       checkins: { onDidChange: emitters.checkins },
       summary: { onDidChange: emitters.summary },
+      talkingPoints: { onDidChange: emitters.talkingPoints },
       calendar: { onDidChange: emitters.calendar },
       data: { onReplaced: emitters.data },
     } as unknown as Parameters<StatePublisher['follow']>[0];
@@ -58,12 +60,13 @@ describe('state publisher: the table', () => {
       [...TOPICS_AFTER.signoff],
       [...TOPICS_AFTER.checkins],
       [...TOPICS_AFTER.summary],
+      [...TOPICS_AFTER.talkingPoints],
       [...TOPICS_AFTER.calendar],
       [...STATE_TOPICS],
     ]);
     for (const dispose of disposers) dispose();
     for (const emitter of Object.values(emitters)) emitter.emit(undefined);
-    expect(pushed).toHaveLength(7);
+    expect(pushed).toHaveLength(8);
   });
 });
 
