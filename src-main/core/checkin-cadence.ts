@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import type { AgendaEvent, AgendaSource } from './agenda';
+import { DEFAULT_CHECK_TIME, workingDayBefore } from './checkin-vocabulary';
 import type { WorkingHours } from './settings';
 import {
   addLocalDays,
   instantAt,
   isClockTime,
   localDateOf,
+  WEEKDAY_NAMES,
   WEEKDAYS,
   weekdayOf,
   type LocalDate,
-  type Weekday,
 } from './time';
 
 /**
@@ -74,24 +75,8 @@ export const oneOnOneSchema = z.strictObject(
 );
 export type OneOnOne = z.infer<typeof oneOnOneSchema>;
 
-export const DEFAULT_CHECK_TIME = '16:00';
+export { DEFAULT_CHECK_TIME, workingDayBefore };
 export const CHECK_PROMPT_TITLE = 'Quick check';
-
-const MON_TO_FRI: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
-
-/**
- * The working day before `day`: the closest earlier weekday (wrapping round the week) that has
- * working hours, or is Monday–Friday when no hours are given; the day before when none qualifies.
- */
-export function workingDayBefore(day: Weekday, workingHours?: WorkingHours): Weekday {
-  const index = WEEKDAYS.indexOf(day);
-  const works = (d: Weekday) => (workingHours ? workingHours[d] !== null : MON_TO_FRI.includes(d));
-  for (let back = 1; back <= 7; back++) {
-    const candidate = WEEKDAYS[(index - back + 7) % 7] as Weekday;
-    if (works(candidate)) return candidate;
-  }
-  return WEEKDAYS[(index + 6) % 7] as Weekday;
-}
 
 /** Weekly, on the working day before the one-on-one, at 16:00 (Friday without a one-on-one). */
 export function defaultCadence(oneOnOne: OneOnOne | null, workingHours?: WorkingHours): Cadence {
@@ -101,16 +86,6 @@ export function defaultCadence(oneOnOne: OneOnOne | null, workingHours?: Working
     time: DEFAULT_CHECK_TIME,
   };
 }
-
-const WEEKDAY_NAMES: Record<Weekday, string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
-};
 
 /** A short description for settings and the command line ("Weekly on Friday at 16:00"). */
 export function describeCadence(cadence: Cadence): string {

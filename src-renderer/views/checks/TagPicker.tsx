@@ -3,7 +3,8 @@ import type { CheckForm } from '../../api/types';
 import { Button } from '../../components/Button';
 import { CheckIcon, PlusIcon } from '../../components/Icons';
 import { Input } from '../../components/Input';
-import { addTypedTag, chipsOf, MAX_TAGS, type CheckDraft } from '../../lib/checks';
+import { TAGS_PER_CHECK_MAX } from '../../../src-main/shared/vocabulary';
+import { addTypedTag, chipsOf, type CheckDraft } from '../../lib/checks';
 import './TagPicker.css';
 
 /**
@@ -31,7 +32,7 @@ export function TagPicker({
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const chosen = new Set(draft.tags);
-  const full = draft.tags.length >= MAX_TAGS;
+  const full = draft.tags.length >= TAGS_PER_CHECK_MAX;
 
   function toggle(key: string, on: boolean) {
     onError(null);
@@ -105,7 +106,7 @@ export function TagPicker({
         </div>
         <p id={hintId} className="tags__hint">
           {full
-            ? `That’s ${MAX_TAGS} tags, the most for one check.`
+            ? `That’s ${TAGS_PER_CHECK_MAX} tags, the most for one check.`
             : 'Enter adds it to this check. Tags you want every time can be added in Settings.'}
         </p>
         {error !== null && (

@@ -5,7 +5,7 @@ import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { Input } from '../../components/Input';
 import { Notice } from '../../components/Notice';
-import { INTERRUPTION_KIND_LABELS, INTERRUPTION_KIND_ORDER } from '../../lib/focus';
+import { INTERRUPTION_KIND_LABELS, INTERRUPTION_KINDS } from '../../../src-main/shared/vocabulary';
 import { useFocus } from '../../stores/focus';
 import './InterruptDialog.css';
 
@@ -92,7 +92,7 @@ function InterruptForm({ onDone }: { onDone: () => void }) {
       >
         <legend className="interrupt__legend">Interrupted by</legend>
         <div className="interrupt__options">
-          {INTERRUPTION_KIND_ORDER.map((value) => (
+          {INTERRUPTION_KINDS.map((value) => (
             <label key={value} className="interrupt__option">
               <input
                 type="radio"

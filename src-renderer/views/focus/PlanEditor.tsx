@@ -4,7 +4,7 @@ import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { CheckIcon } from '../../components/Icons';
 import { Input } from '../../components/Input';
-import { WEEKDAY_NAMES, WEEKDAY_ORDER } from '../../lib/format';
+import { WEEKDAY_NAMES, WEEKDAYS } from '../../../src-main/shared/vocabulary';
 import { useSettings } from '../../stores/settings';
 import './PlanEditor.css';
 
@@ -19,7 +19,7 @@ function draftOf(plan: readonly FocusRule[]): DraftRule[] {
 }
 
 function valueOf(draft: readonly DraftRule[]): FocusRule[] {
-  const order = (d: Weekday) => WEEKDAY_ORDER.indexOf(d);
+  const order = (d: Weekday) => WEEKDAYS.indexOf(d);
   return draft
     .map(({ weekday, start, end }) => ({ weekday, start, end }))
     .sort((a, b) => order(a.weekday) - order(b.weekday) || a.start.localeCompare(b.start));
@@ -81,7 +81,7 @@ export function PlanEditor({ plan }: { plan: readonly FocusRule[] }) {
     >
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
         <div className="plan__days" aria-describedby={error !== null ? errorId : undefined}>
-          {WEEKDAY_ORDER.map((day) => {
+          {WEEKDAYS.map((day) => {
             const rules = draft
               .filter((r) => r.weekday === day)
               .sort((a, b) => a.start.localeCompare(b.start) || a.key - b.key);
@@ -228,7 +228,7 @@ function AddBlock({ onAdd }: { onAdd: (rule: FocusRule) => void }) {
             value={weekday}
             onChange={(e) => setWeekday(e.target.value as Weekday)}
           >
-            {WEEKDAY_ORDER.map((d) => (
+            {WEEKDAYS.map((d) => (
               <option key={d} value={d}>
                 {WEEKDAY_NAMES[d]}
               </option>

@@ -1,7 +1,8 @@
 import type { FocusStats } from '../../api/types';
 import { Card } from '../../components/Card';
 import { Loading } from '../../components/Loading';
-import { formatMinutes, INTERRUPTION_KIND_LABELS, INTERRUPTION_KIND_ORDER } from '../../lib/focus';
+import { INTERRUPTION_KIND_LABELS, INTERRUPTION_KINDS } from '../../../src-main/shared/vocabulary';
+import { formatMinutes } from '../../lib/focus';
 import { formatShortDate } from '../../lib/format';
 import './WeekStats.css';
 
@@ -28,7 +29,7 @@ function WeekBody({ stats, today }: { stats: FocusStats; today: string | null })
   const { totals } = stats;
   const share =
     totals.plannedMinutes > 0 ? Math.round((totals.protectedMinutes / totals.plannedMinutes) * 100) : null;
-  const interruptions = INTERRUPTION_KIND_ORDER.reduce((n, k) => n + totals.interruptions[k], 0);
+  const interruptions = INTERRUPTION_KINDS.reduce((n, k) => n + totals.interruptions[k], 0);
 
   return (
     <div className="week">
@@ -97,7 +98,7 @@ function WeekBody({ stats, today }: { stats: FocusStats; today: string | null })
               'None this week'
             ) : (
               <ul className="week__kinds">
-                {INTERRUPTION_KIND_ORDER.map((kind) => (
+                {INTERRUPTION_KINDS.map((kind) => (
                   <li key={kind} className="week__kind">
                     {INTERRUPTION_KIND_LABELS[kind]}{' '}
                     <span className="week__kind-count tabular">{totals.interruptions[kind]}</span>
