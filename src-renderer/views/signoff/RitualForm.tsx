@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type Ref } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type Ref } from 'react';
 import {
   DONE_MAX_LENGTH,
   ENERGY_RATING_LABELS,
@@ -27,6 +27,7 @@ import {
   type RitualDraft,
   type UnfinishedRow,
 } from '../../lib/signoff';
+import { submitOnModEnter } from '../../lib/keys';
 import { useSignoff } from '../../stores/signoff';
 import './RitualForm.css';
 
@@ -37,14 +38,6 @@ const ENERGY_CHOICES = ENERGY_RATINGS.map((rating) => ({
   label: ENERGY_RATING_LABELS[rating],
   mark: String(rating),
 }));
-
-/** Ctrl/Cmd+Enter submits the form from any field. */
-function submitOnModEnter(event: KeyboardEvent<HTMLFormElement>) {
-  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey) {
-    event.preventDefault();
-    event.currentTarget.requestSubmit();
-  }
-}
 
 /**
  * The shutdown ritual: what got done, what is unfinished and how it continues, the first thing
