@@ -1,4 +1,7 @@
-import { tzOffset } from '@date-fns/tz';
+// The subpath, not the package root: the root also loads TZDate, whose module fills in its
+// prototype from Date.prototype when loaded, so the window's bundle (which takes weekdays and
+// calendar arithmetic from here through shared/) could not leave it out.
+import { tzOffset } from '@date-fns/tz/tzOffset';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
