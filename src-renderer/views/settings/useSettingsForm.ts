@@ -21,8 +21,10 @@ export interface PlannedSave<F extends string> {
 export interface SettingsFormSpec<S, D, F extends string> {
   /** The saved value the form edits; a new value means it changed underneath (a save, the CLI). */
   saved: S;
-  /** The draft the saved value gives. Drafts are plain data: they are compared as JSON. */
+  /** The draft the saved value gives. */
   draftOf: (saved: S) => D;
+  /** Whether two drafts say the same; by default, the same JSON. */
+  same?: (a: D, b: D) => boolean;
   /**
    * The draft after `saved` changed underneath, from the old saved draft (`before`) and the new
    * one (`after`). By default the new one, unless the user has edited the form.
@@ -55,10 +57,6 @@ export interface SettingsForm<D, F extends string> {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-function keepEdits<D>(draft: D, before: D, after: D): D {
-  return same(draft, before) ? after : draft;
-}
-
 export function useSettingsForm<S, D, F extends string>(spec: SettingsFormSpec<S, D, F>): SettingsForm<D, F> {
   const saveSetting = useSettings((s) => s.save);
   const [base, setBase] = useState(spec.saved);
@@ -66,6 +64,7 @@ export function useSettingsForm<S, D, F extends string>(spec: SettingsFormSpec<S
   const [errors, setErrors] = useState<Partial<Record<F, string>>>({});
   const [feedback, setFeedback] = useState<SaveFeedback>(null);
   const [saving, setSaving] = useState(false);
+  const sameDraft = spec.same ?? same;
 
   // Changed underneath: adjust the draft while rendering (React's pattern for state that follows
   // a prop), so the form never shows the old value for a frame.
@@ -73,7 +72,7 @@ export function useSettingsForm<S, D, F extends string>(spec: SettingsFormSpec<S
     const before = spec.draftOf(base);
     const after = spec.draftOf(spec.saved);
     setBase(spec.saved);
-    setDraft((d) => (spec.rebase ?? keepEdits)(d, before, after));
+    setDraft((d) => (spec.rebase ? spec.rebase(d, before, after) : sameDraft(d, before) ? after : d));
   }
 
   function edit(change: Partial<D> | ((draft: D) => D)) {
@@ -114,7 +113,7 @@ export function useSettingsForm<S, D, F extends string>(spec: SettingsFormSpec<S
 
   return {
     draft,
-    dirty: !same(draft, spec.draftOf(spec.saved)),
+    dirty: !sameDraft(draft, spec.draftOf(spec.saved)),
     errors,
     feedback,
     saving,
