@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useRef, useState, type FormEvent, type RefObject } from 'react';
 import type { TalkingPoint } from '../../api/types';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
@@ -8,29 +8,13 @@ import { Notice } from '../../components/Notice';
 import { splitPoints } from '../../lib/oneOnOne';
 import { useOneOnOne } from '../../stores/oneOnOne';
 import { RetryNotice } from '../../components/RetryNotice';
+import { useFocusAfterRemoval } from '../../components/useFocusAfterRemoval';
 import './TalkingPointsCard.css';
 
 /** The open point to focus once `point` leaves the list: the next, else the previous, else the input. */
 function neighbourOf(open: TalkingPoint[], point: TalkingPoint): string | 'input' {
   const index = open.findIndex((p) => p.id === point.id);
   return (open[index + 1] ?? open[index - 1])?.id ?? 'input';
-}
-
-/** After a point leaves the open list its checkbox is gone: focus the next one, or the input. */
-function useFocusAfterLeaving(
-  input: RefObject<HTMLInputElement | null>,
-  boxes: RefObject<Map<string, HTMLInputElement>>,
-) {
-  const pendingFocus = useRef<string | 'input' | null>(null);
-  useEffect(() => {
-    const target = pendingFocus.current;
-    if (target === null) return;
-    pendingFocus.current = null;
-    (target === 'input' ? input.current : (boxes.current.get(target) ?? input.current))?.focus();
-  });
-  return (target: string | 'input') => {
-    pendingFocus.current = target;
-  };
 }
 
 /** The points, the add form's state, and ticking and deleting with focus kept in the list. */
@@ -48,8 +32,9 @@ function useTalkingPoints() {
   const [actionError, setActionError] = useState<string | null>(null);
   const [justDiscussed, setJustDiscussed] = useState<TalkingPoint | null>(null);
   const input = useRef<HTMLInputElement>(null);
-  const boxes = useRef(new Map<string, HTMLInputElement>());
-  const focusAfterRender = useFocusAfterLeaving(input, boxes);
+  // Each open point's checkbox, to move focus once a point leaves the list.
+  const [boxes] = useState(() => new Map<string, HTMLInputElement>());
+  const focusAfterRender = useFocusAfterRemoval(input, boxes);
 
   const { open, discussed } = splitPoints(points ?? []);
 
@@ -161,8 +146,8 @@ export function TalkingPointsCard() {
                 key={point.id}
                 point={point}
                 boxRef={(el) => {
-                  if (el) boxes.current.set(point.id, el);
-                  else boxes.current.delete(point.id);
+                  if (el) boxes.set(point.id, el);
+                  else boxes.delete(point.id);
                 }}
                 onToggle={(on) => void toggle(point, on)}
                 onDelete={() => void remove(point)}

@@ -1,9 +1,10 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { CUSTOM_TAGS_MAX, tagLabel, tagSlug } from '../../../src-main/shared/vocabulary';
 import type { Settings } from '../../api/types';
 import { Button } from '../../components/Button';
 import { CloseIcon } from '../../components/Icons';
 import { Input } from '../../components/Input';
+import { useFocusAfterRemoval } from '../../components/useFocusAfterRemoval';
 import { useInstantSetting } from './useSettingsForm';
 
 /** Why a typed tag is not added before asking main, or null to ask. */
@@ -32,19 +33,12 @@ export function CustomTagsSection({
   const [text, setText] = useState('');
   const [typedError, setTypedError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
-  const removeButtons = useRef(new Map<string, HTMLButtonElement>());
+  // Each tag's Remove button, to move focus after a removal.
+  const [removeButtons] = useState(() => new Map<string, HTMLButtonElement>());
+  const focusAfterRender = useFocusAfterRemoval(input, removeButtons);
   const titleId = useId();
   const busy = Object.keys(saving.pending)[0] ?? null;
   const error = typedError ?? saving.error;
-
-  // After a removal the pressed button is gone: focus the next tag's, or the field.
-  const pendingFocus = useRef<string | 'input' | null>(null);
-  useEffect(() => {
-    const target = pendingFocus.current;
-    if (target === null) return;
-    pendingFocus.current = null;
-    (target === 'input' ? input.current : (removeButtons.current.get(target) ?? input.current))?.focus();
-  });
 
   function write(value: string[], key: string): Promise<boolean> {
     setTypedError(null);
@@ -74,7 +68,7 @@ export function CustomTagsSection({
         `remove-${tag}`,
       )
     )
-      pendingFocus.current = tags[index + 1] ?? tags[index - 1] ?? 'input';
+      focusAfterRender(tags[index + 1] ?? tags[index - 1] ?? 'input');
   }
 
   return (
@@ -88,31 +82,7 @@ export function CustomTagsSection({
           {CUSTOM_TAGS_MAX}.
         </p>
       </div>
-      {tags.length === 0 ? (
-        <p className="checkin-settings__hint">No tags of your own yet.</p>
-      ) : (
-        <ul className="custom-tags">
-          {tags.map((tag, i) => (
-            <li key={tag} className="custom-tags__tag">
-              <span>{tagLabel(tag)}</span>
-              <Button
-                ref={(el) => {
-                  if (el) removeButtons.current.set(tag, el);
-                  else removeButtons.current.delete(tag);
-                }}
-                variant="ghost"
-                size="sm"
-                className="custom-tags__remove"
-                busy={busy === `remove-${tag}`}
-                aria-label={`Remove the tag ${tagLabel(tag)}`}
-                onClick={() => void remove(i)}
-              >
-                <CloseIcon />
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <TagList tags={tags} busy={busy} buttons={removeButtons} onRemove={(i) => void remove(i)} />
       <AddTagForm
         inputRef={input}
         text={text}
@@ -183,5 +153,44 @@ function AddTagForm({
         </p>
       )}
     </>
+  );
+}
+
+function TagList({
+  tags,
+  busy,
+  buttons,
+  onRemove,
+}: {
+  tags: readonly string[];
+  busy: string | null;
+  /** Each tag's Remove button, to move focus after a removal. */
+  buttons: Map<string, HTMLButtonElement>;
+  onRemove: (index: number) => void;
+}) {
+  return tags.length === 0 ? (
+    <p className="checkin-settings__hint">No tags of your own yet.</p>
+  ) : (
+    <ul className="custom-tags">
+      {tags.map((tag, i) => (
+        <li key={tag} className="custom-tags__tag">
+          <span>{tagLabel(tag)}</span>
+          <Button
+            ref={(el) => {
+              if (el) buttons.set(tag, el);
+              else buttons.delete(tag);
+            }}
+            variant="ghost"
+            size="sm"
+            className="custom-tags__remove"
+            busy={busy === `remove-${tag}`}
+            aria-label={`Remove the tag ${tagLabel(tag)}`}
+            onClick={() => onRemove(i)}
+          >
+            <CloseIcon />
+          </Button>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -80,21 +80,12 @@ export function DataCard() {
   );
 }
 
-function DataSections({ overview }: { overview: DataOverview }) {
-  const today = useStatus((s) => s.status?.today.date ?? null);
-  const busy = useData((s) => s.busy);
-  const loadError = useData((s) => s.loadError);
+/** Back up, export and import, each answered by one sentence next to its section. */
+function useDataActions() {
   const backupNow = useData((s) => s.backupNow);
   const exportAll = useData((s) => s.exportAll);
   const importFile = useData((s) => s.importFile);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
-  const [restoring, setRestoring] = useState<Backup | null>(null);
-  const [deleting, setDeleting] = useState(false);
-
-  const notice = (area: Feedback['area']) =>
-    feedback !== null && feedback.area === area ? (
-      <Notice tone={feedback.tone}>{feedback.message}</Notice>
-    ) : null;
 
   async function onBackupNow() {
     setFeedback(null);
@@ -131,6 +122,22 @@ function DataSections({ overview }: { overview: DataOverview }) {
       });
     }
   }
+
+  return { feedback, setFeedback, onBackupNow, onExport, onImport };
+}
+
+function DataSections({ overview }: { overview: DataOverview }) {
+  const today = useStatus((s) => s.status?.today.date ?? null);
+  const busy = useData((s) => s.busy);
+  const loadError = useData((s) => s.loadError);
+  const { feedback, setFeedback, onBackupNow, onExport, onImport } = useDataActions();
+  const [restoring, setRestoring] = useState<Backup | null>(null);
+  const [deleting, setDeleting] = useState(false);
+
+  const notice = (area: Feedback['area']) =>
+    feedback !== null && feedback.area === area ? (
+      <Notice tone={feedback.tone}>{feedback.message}</Notice>
+    ) : null;
 
   return (
     <div className="data-card__sections">
