@@ -26,8 +26,9 @@ import { daysBetween, formatShortDate, localParts } from './format';
 
 /**
  * Display helpers and the quick check's draft for the Check-ins view. Pure: no clock, no zone
- * guesses; dates and times are the ones main computed in the user's zone. Where a rule of main's
- * is restated here it is only to guide the user before saving: main's answer is authoritative.
+ * guesses; dates and times are the ones main computed in the user's zone. Main's rules used here
+ * (the tag slug, the tag limit, the working day before) come from src-main/shared/vocabulary.ts and
+ * only guide the user before saving: main's answer is authoritative.
  */
 
 /* ---------- The draft ---------- */
