@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { isClockTime, type Weekday } from './time';
+import { DEFAULT_CHECK_TIME, workingDayBefore } from './checkin-vocabulary';
+import { isClockTime, WEEKDAY_NAMES } from './time';
 import { weekdaySchema } from './validation';
-import { workingDayBefore, type WorkingHours } from './working-hours';
+import type { WorkingHours } from './working-hours';
 
 /**
  * When Keel asks for the quick check: the cadence setting, its default and how it is described.
@@ -57,8 +58,6 @@ export const oneOnOneSchema = z.strictObject(
 );
 export type OneOnOne = z.infer<typeof oneOnOneSchema>;
 
-export const DEFAULT_CHECK_TIME = '16:00';
-
 /** Weekly, on the working day before the one-on-one, at 16:00 (Friday without a one-on-one). */
 export function defaultCadence(oneOnOne: OneOnOne | null, workingHours?: WorkingHours): Cadence {
   return {
@@ -67,16 +66,6 @@ export function defaultCadence(oneOnOne: OneOnOne | null, workingHours?: Working
     time: DEFAULT_CHECK_TIME,
   };
 }
-
-const WEEKDAY_NAMES: Record<Weekday, string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
-};
 
 /** A short description for settings and the command line ("Weekly on Friday at 16:00"). */
 export function describeCadence(cadence: Cadence): string {

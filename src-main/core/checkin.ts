@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  DEFAULT_TAGS,
+  NOTE_MAX_LENGTH,
+  TAG_MAX_LENGTH,
+  TAGS_PER_CHECK_MAX,
+  tagSlug,
+} from './checkin-vocabulary';
 import { KeelError } from './errors';
 import { instantAt, isClockTime, isLocalDate, localDateOf, type LocalDate } from './time';
 
@@ -55,27 +62,14 @@ export const SUSTAINABLE_LABELS: Readonly<Record<Sustainable, string>> = {
 
 export const STRETCHED_QUESTION = 'Where are you feeling stretched?';
 
-export interface TagOption {
-  /** A stable slug, stored with each check. */
-  id: string;
-  label: string;
-}
-
-/** The tags offered with every check; their ids never change (stored data refers to them). */
-export const DEFAULT_TAGS: readonly TagOption[] = [
-  { id: 'meetings', label: 'Meetings' },
-  { id: 'context-switching', label: 'Context switching' },
-  { id: 'on-call', label: 'On-call or incidents' },
-  { id: 'unclear-priorities', label: 'Unclear priorities' },
-  { id: 'deadlines', label: 'Deadlines' },
-  { id: 'collaboration', label: 'Collaboration' },
-  { id: 'learning-curve', label: 'Learning curve' },
-  { id: 'personal-life', label: 'Personal life' },
-];
-
-export const TAG_MAX_LENGTH = 32;
-export const TAGS_PER_CHECK_MAX = 12;
-export const NOTE_MAX_LENGTH = 2000;
+export {
+  DEFAULT_TAGS,
+  NOTE_MAX_LENGTH,
+  TAG_MAX_LENGTH,
+  TAGS_PER_CHECK_MAX,
+  tagLabel,
+  type TagOption,
+} from './checkin-vocabulary';
 
 export const CHECK_IN_MESSAGES = {
   workload: 'Workload is a whole number from 1 (far too light) to 5 (unsustainable).',
@@ -95,19 +89,7 @@ export const CHECK_IN_MESSAGES = {
 const TAG_SLUG = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:-[\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*$/u;
 
 /** Default tag ids by the slug of their label, so typing a label gives the default's id. */
-const DEFAULT_BY_LABEL_SLUG = new Map(DEFAULT_TAGS.map((t) => [slugify(t.label), t.id]));
-const DEFAULT_LABELS = new Map(DEFAULT_TAGS.map((t) => [t.id, t.label]));
-
-function slugify(raw: string): string {
-  // Lowercasing can decompose a letter (İ → i + combining dot), so NFC comes after it.
-  return raw
-    .trim()
-    .toLowerCase()
-    .normalize('NFC')
-    .replace(/[\s_]+/gu, '-')
-    .replace(/-{2,}/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+const DEFAULT_BY_LABEL_SLUG = new Map(DEFAULT_TAGS.map((t) => [tagSlug(t.label), t.id]));
 
 function codePoints(text: string): number {
   let n = 0;
@@ -125,7 +107,7 @@ function shown(raw: string): string {
 type TagResult = { ok: true; tag: string } | { ok: false; message: string };
 
 function tryNormaliseTag(raw: string): TagResult {
-  const slug = slugify(raw);
+  const slug = tagSlug(raw);
   if (slug.length === 0) return { ok: false, message: CHECK_IN_MESSAGES.emptyTag };
   const known = DEFAULT_BY_LABEL_SLUG.get(slug);
   if (known !== undefined) return { ok: true, tag: known };
@@ -169,15 +151,6 @@ export function normaliseTags(raw: readonly string[]): string[] {
   const result = tryNormaliseTags(raw);
   if (!result.ok) throw new KeelError('invalid_input', result.message);
   return result.tags;
-}
-
-/** How a tag is shown: a default's label, or a custom slug with spaces and a capital first letter. */
-export function tagLabel(id: string): string {
-  const known = DEFAULT_LABELS.get(id);
-  if (known !== undefined) return known;
-  const text = id.replace(/-/g, ' ');
-  const [first = '', ...rest] = Array.from(text);
-  return first.toUpperCase() + rest.join('');
 }
 
 /** The note as stored: line endings as `\n`, trimmed; empty means no note. */

@@ -1,11 +1,8 @@
+import { ADHOC_MINUTES, INTERRUPTION_KINDS, type InterruptionKind } from './focus-vocabulary';
 import { expandFocusPlan, type FocusOccurrence, type FocusPause, type FocusRule } from './focus-plan';
 import { addLocalDays, startOfLocalDate, weekStartOf, type LocalDate } from './time';
 
-export const INTERRUPTION_KINDS = ['meeting', 'chat', 'incident', 'other'] as const;
-export type InterruptionKind = (typeof INTERRUPTION_KINDS)[number];
-
-/** Lengths offered for a block started now. */
-export const ADHOC_MINUTES = [25, 50, 90] as const;
+export { ADHOC_MINUTES, INTERRUPTION_KINDS, type InterruptionKind };
 /** The longest block Keel will start; "until the next meeting" looks no further than this. */
 export const MAX_BLOCK_MS = 8 * 60 * 60 * 1000;
 

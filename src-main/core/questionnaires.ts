@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import {
+  BURNOUT_TITLE,
+  QUESTIONNAIRE_DISCLAIMER,
+  QUESTIONNAIRE_INTERVAL_DAYS,
+  QUESTIONNAIRE_KINDS,
+  WHO5_TITLE,
+  type QuestionnaireKind,
+} from './checkin-vocabulary';
 import { KeelError } from './errors';
 import { addLocalDays, localDateOf, localDaysBetween, type LocalDate } from './time';
 
@@ -22,14 +30,11 @@ import { addLocalDays, localDateOf, localDaysBetween, type LocalDate } from './t
  *   enabled) means due now.
  */
 
-export const QUESTIONNAIRE_KINDS = ['burnout', 'who5'] as const;
-export type QuestionnaireKind = (typeof QUESTIONNAIRE_KINDS)[number];
-
-export const QUESTIONNAIRE_DISCLAIMER = 'This is a self-reflection aid, not a diagnosis.';
+export { QUESTIONNAIRE_DISCLAIMER, QUESTIONNAIRE_KINDS, type QuestionnaireKind };
 
 // ── Single-item burnout measure ────────────────────────────────────────────────────────────────
 
-export const BURNOUT_TITLE = 'Single-item burnout measure';
+export { BURNOUT_TITLE };
 export const BURNOUT_QUESTION =
   'Overall, based on your definition of burnout, how would you rate your level of burnout?';
 
@@ -102,7 +107,7 @@ export function scoreBurnout(answer: unknown): BurnoutScore {
 
 // ── WHO-5 Well-Being Index ─────────────────────────────────────────────────────────────────────
 
-export const WHO5_TITLE = 'WHO-5 Well-Being Index';
+export { WHO5_TITLE };
 export const WHO5_STEM = 'Over the last two weeks…';
 
 export const WHO5_ITEMS: readonly string[] = [
@@ -260,8 +265,18 @@ export interface QuestionnaireInfo {
 }
 
 export const QUESTIONNAIRES: Readonly<Record<QuestionnaireKind, QuestionnaireInfo>> = {
-  burnout: { kind: 'burnout', title: BURNOUT_TITLE, source: BURNOUT_SOURCE, intervalDays: 7 },
-  who5: { kind: 'who5', title: WHO5_TITLE, source: WHO5_SOURCE, intervalDays: 14 },
+  burnout: {
+    kind: 'burnout',
+    title: BURNOUT_TITLE,
+    source: BURNOUT_SOURCE,
+    intervalDays: QUESTIONNAIRE_INTERVAL_DAYS.burnout,
+  },
+  who5: {
+    kind: 'who5',
+    title: WHO5_TITLE,
+    source: WHO5_SOURCE,
+    intervalDays: QUESTIONNAIRE_INTERVAL_DAYS.who5,
+  },
 };
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { normaliseTags } from './checkin';
+import { CUSTOM_TAGS_MAX } from './checkin-vocabulary';
 import { cadenceSchema, oneOnOneSchema } from './checkin-cadence';
 import { focusPausesSchema, focusPlanSchema } from './focus-plan';
 import { isValidZone, systemZone } from './time';
@@ -45,7 +46,7 @@ export const checkinSettingsSchema = z
     cadence: cadenceSchema.nullable(),
     customTags: z
       .array(z.string({ message: 'Write each tag as text.' }), { message: 'List tags as a list.' })
-      .max(20, { message: 'Keep at most 20 tags of your own.' })
+      .max(CUSTOM_TAGS_MAX, { message: `Keep at most ${CUSTOM_TAGS_MAX} tags of your own.` })
       .transform((tags, ctx) => {
         try {
           return normaliseTags(tags);

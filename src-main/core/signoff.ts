@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import type { Settings } from './settings';
+import {
+  DONE_MAX_LENGTH,
+  ENERGY_RATING_LABELS,
+  ENERGY_RATINGS,
+  FIRST_TOMORROW_MAX_LENGTH,
+  MAX_UNFINISHED,
+  UNFINISHED_TEXT_MAX_LENGTH,
+} from './signoff-vocabulary';
 import { plannedSignoffAt } from './signoff-policy';
 import { addLocalDays, clockTimeOf, startOfLocalDate, weekStartOf, type LocalDate } from './time';
 import { hoursOn } from './working-hours';
@@ -16,24 +24,15 @@ const oneLine = (what: string, max: number) =>
     .max(max, { message: `Keep ${what} under ${max} characters.` })
     .refine((t) => !/[\r\n]/.test(t), { message: `Keep ${what} to one line.` });
 
-export const ENERGY_RATINGS = [1, 2, 3, 4, 5] as const;
-export const ENERGY_RATING_LABELS: Record<(typeof ENERGY_RATINGS)[number], string> = {
-  1: 'Drained',
-  2: 'Low',
-  3: 'Okay',
-  4: 'Good',
-  5: 'Energised',
-};
-
-export const MAX_UNFINISHED = 10;
+export { ENERGY_RATING_LABELS, ENERGY_RATINGS, MAX_UNFINISHED };
 
 /** One thing left open today, and when and how it continues tomorrow. */
 export const unfinishedItemSchema = z
   .object({
-    item: oneLine('the unfinished thing', 200).pipe(
+    item: oneLine('the unfinished thing', UNFINISHED_TEXT_MAX_LENGTH).pipe(
       z.string().min(1, { message: 'Name the unfinished thing, or remove the row.' }),
     ),
-    plan: oneLine('the plan', 200).pipe(
+    plan: oneLine('the plan', UNFINISHED_TEXT_MAX_LENGTH).pipe(
       z
         .string()
         .min(1, { message: 'Say when and how it continues tomorrow (for example “10:00, after stand-up”).' }),
@@ -52,13 +51,13 @@ export const signoffInputSchema = z
     done: z
       .string({ message: 'Write what got done as text.' })
       .trim()
-      .max(2000, { message: 'Keep what got done under 2000 characters.' })
+      .max(DONE_MAX_LENGTH, { message: `Keep what got done under ${DONE_MAX_LENGTH} characters.` })
       .default(''),
     unfinished: z
       .array(unfinishedItemSchema, { message: 'List unfinished things as a list.' })
       .max(MAX_UNFINISHED, { message: `List at most ${MAX_UNFINISHED} unfinished things.` })
       .default([]),
-    firstTomorrow: oneLine('the first thing tomorrow', 280).default(''),
+    firstTomorrow: oneLine('the first thing tomorrow', FIRST_TOMORROW_MAX_LENGTH).default(''),
     energy: z
       .number({ message: 'Rate your energy from 1 to 5.' })
       .int({ message: 'Rate your energy from 1 to 5.' })

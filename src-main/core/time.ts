@@ -1,7 +1,19 @@
-import { tzOffset } from '@date-fns/tz';
+// The subpath, not the package root: the root also loads TZDate, whose module fills in its
+// prototype from Date.prototype when loaded, so the window's bundle (which takes weekdays and
+// calendar arithmetic from here through shared/) could not leave it out.
+import { tzOffset } from '@date-fns/tz/tzOffset';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
+export const WEEKDAY_NAMES: Readonly<Record<Weekday, string>> = {
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
+};
 
 /** A local calendar date, `YYYY-MM-DD`. */
 export type LocalDate = string;

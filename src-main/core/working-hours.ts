@@ -90,19 +90,3 @@ export function workdayOf(instant: number, zone: string, dayBoundary: string): L
   const date = localDateOf(instant, zone);
   return instant < instantAt(date, dayBoundary, zone) ? addLocalDays(date, -1) : date;
 }
-
-const MON_TO_FRI: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
-
-/**
- * The working day before `day`: the closest earlier weekday (wrapping round the week) that has
- * working hours, or is Monday–Friday when no hours are given; the day before when none qualifies.
- */
-export function workingDayBefore(day: Weekday, workingHours?: WorkingHours): Weekday {
-  const index = WEEKDAYS.indexOf(day);
-  const works = (d: Weekday) => (workingHours ? workingHours[d] !== null : MON_TO_FRI.includes(d));
-  for (let back = 1; back <= 7; back++) {
-    const candidate = WEEKDAYS[(index - back + 7) % 7] as Weekday;
-    if (works(candidate)) return candidate;
-  }
-  return WEEKDAYS[(index + 6) % 7] as Weekday;
-}

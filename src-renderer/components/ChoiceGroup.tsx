@@ -8,12 +8,11 @@ export interface Choice<V extends string | number> {
   mark?: string;
 }
 
-export interface ChoiceGroupProps<V extends string | number> {
+interface ChoiceGroupBase<V extends string | number> {
   /** The question; the group's accessible name. */
   label: ReactNode;
   options: readonly Choice<V>[];
   value: V | null;
-  onChange: (value: V) => void;
   hint?: ReactNode;
   /** One sentence; shown under the options, and the group is marked invalid. */
   error?: string | null;
@@ -28,122 +27,154 @@ export interface ChoiceGroupProps<V extends string | number> {
   className?: string;
 }
 
+/**
+ * A clearable group may be left empty: choosing the chosen option again (click, Space or Enter),
+ * or Delete / Backspace in the group, sets it to null. Say so in `hint`.
+ */
+export type ChoiceGroupProps<V extends string | number> = ChoiceGroupBase<V> &
+  (
+    | { clearable?: false; onChange: (value: V) => void }
+    | { clearable: true; onChange: (value: V | null) => void }
+  );
+
 /** Moves focus to a group's one tab stop (its chosen option, or the first). */
 export function focusChoiceGroup(group: HTMLElement | null): void {
   group?.querySelector<HTMLElement>('[role="radio"][tabindex="0"]')?.focus();
 }
 
+/** The option an arrow, Home or End key moves to from `current` (wrapping), or null for other keys. */
+function movedTo(key: string, current: number, last: number): number | null {
+  switch (key) {
+    case 'ArrowRight':
+    case 'ArrowDown':
+      return current === last ? 0 : current + 1;
+    case 'ArrowLeft':
+    case 'ArrowUp':
+      return current === 0 ? last : current - 1;
+    case 'Home':
+      return 0;
+    case 'End':
+      return last;
+    default:
+      return null;
+  }
+}
+
+function classNameOf(layout: string, invalid: boolean, extra: string | undefined): string {
+  return ['choice', `choice--${layout}`, invalid ? 'choice--invalid' : '', extra ?? '']
+    .filter(Boolean)
+    .join(' ');
+}
+
 /**
  * A single choice drawn as boxes: a radio group with one tab stop, where arrow keys (and Home/End)
- * move and choose, and Space or Enter chooses the focused option.
+ * move and choose, and Space or Enter chooses the focused option. With `clearable`, the choice
+ * can be taken back; the focused radio's checked state changing is what a screen reader announces.
  */
-export function ChoiceGroup<V extends string | number>({
-  label,
-  options,
-  value,
-  onChange,
-  hint,
-  error,
-  layout = 'scale',
-  required = false,
-  groupRef,
-  className,
-}: ChoiceGroupProps<V>) {
+export function ChoiceGroup<V extends string | number>(props: ChoiceGroupProps<V>) {
+  const { label, options, value, hint, error, layout = 'scale', required = false, groupRef } = props;
   const id = useId();
-  const labelId = `${id}-label`;
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const chosen = options.findIndex((o) => o.value === value);
-  const tabStop = chosen < 0 ? 0 : chosen;
   const hasError = typeof error === 'string' && error.length > 0;
-  const describedBy = [hint !== undefined ? hintId : '', hasError ? errorId : ''].filter(Boolean).join(' ');
+  const ids = { label: `${id}-label`, hint: `${id}-hint`, error: `${id}-error` };
+  const describedBy = [hint !== undefined ? ids.hint : '', hasError ? ids.error : '']
+    .filter(Boolean)
+    .join(' ');
+
+  function choose(next: V | null) {
+    if (props.clearable) props.onChange(next);
+    else if (next !== null) props.onChange(next);
+  }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     const current = buttons.current.findIndex((b) => b === document.activeElement);
     if (current < 0) return;
-    const last = options.length - 1;
-    let next: number;
-    switch (event.key) {
-      case 'ArrowRight':
-      case 'ArrowDown':
-        next = current === last ? 0 : current + 1;
-        break;
-      case 'ArrowLeft':
-      case 'ArrowUp':
-        next = current === 0 ? last : current - 1;
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = last;
-        break;
-      default:
-        return;
+    if (props.clearable && (event.key === 'Delete' || event.key === 'Backspace')) {
+      event.preventDefault();
+      choose(null);
+      return;
     }
+    const next = movedTo(event.key, current, options.length - 1);
+    const option = next === null ? undefined : options[next];
+    if (next === null || !option) return;
     event.preventDefault();
-    const option = options[next];
-    if (!option) return;
     buttons.current[next]?.focus();
-    onChange(option.value);
+    choose(option.value);
   }
 
   return (
-    <div
-      className={['choice', `choice--${layout}`, hasError ? 'choice--invalid' : '', className ?? '']
-        .filter(Boolean)
-        .join(' ')}
-    >
-      <span id={labelId} className="choice__label">
+    <div className={classNameOf(layout, hasError, props.className)}>
+      <span id={ids.label} className="choice__label">
         {label}
       </span>
       <div
         ref={groupRef}
         role="radiogroup"
-        aria-labelledby={labelId}
+        aria-labelledby={ids.label}
         aria-describedby={describedBy || undefined}
         aria-required={required || undefined}
         aria-invalid={hasError || undefined}
         className="choice__options"
         onKeyDown={onKeyDown}
       >
-        {options.map((option, i) => {
-          const checked = i === chosen;
-          return (
-            <button
-              key={String(option.value)}
-              ref={(el) => {
-                buttons.current[i] = el;
-              }}
-              type="button"
-              role="radio"
-              aria-checked={checked}
-              tabIndex={i === tabStop ? 0 : -1}
-              className="choice__option"
-              onClick={() => onChange(option.value)}
-            >
-              {option.mark !== undefined && (
-                <span className="choice__mark" aria-hidden="true">
-                  {option.mark}
-                </span>
-              )}
-              <span className="choice__text">{option.label}</span>
-            </button>
-          );
-        })}
+        {options.map((option, i) => (
+          <ChoiceButton
+            key={String(option.value)}
+            option={option}
+            checked={i === chosen}
+            tabStop={i === (chosen < 0 ? 0 : chosen)}
+            buttonRef={(el) => {
+              buttons.current[i] = el;
+            }}
+            onClick={() => choose(i === chosen && props.clearable ? null : option.value)}
+          />
+        ))}
       </div>
       {hint !== undefined && (
-        <p id={hintId} className="choice__hint">
+        <p id={ids.hint} className="choice__hint">
           {hint}
         </p>
       )}
       {hasError && (
-        <p id={errorId} className="choice__error">
+        <p id={ids.error} className="choice__error">
           {error}
         </p>
       )}
     </div>
+  );
+}
+
+function ChoiceButton<V extends string | number>({
+  option,
+  checked,
+  tabStop,
+  buttonRef,
+  onClick,
+}: {
+  option: Choice<V>;
+  checked: boolean;
+  tabStop: boolean;
+  buttonRef: (el: HTMLButtonElement | null) => void;
+  onClick: () => void;
+}) {
+  return (
+    <button
+      ref={buttonRef}
+      type="button"
+      role="radio"
+      aria-checked={checked}
+      tabIndex={tabStop ? 0 : -1}
+      className="choice__option"
+      onClick={onClick}
+    >
+      {option.mark !== undefined && (
+        <span className="choice__mark" aria-hidden="true">
+          {option.mark}
+        </span>
+      )}
+      <span className="choice__text">{option.label}</span>
+    </button>
   );
 }

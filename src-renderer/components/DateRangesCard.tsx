@@ -36,15 +36,8 @@ export function describeRange(range: DateRange): string {
  * A list of date ranges (focus pauses, holidays) with a small form to add one; each change is
  * saved at once. A refused range stays in the form with main's sentence under it.
  */
-export function DateRangesCard({
-  title,
-  description,
-  ranges,
-  noun,
-  emptyText,
-  notePlaceholder,
-  onSave,
-}: DateRangesCardProps) {
+export function DateRangesCard(props: DateRangesCardProps) {
+  const { ranges, noun, onSave } = props;
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [note, setNote] = useState('');
@@ -82,68 +75,29 @@ export function DateRangesCard({
   }
 
   return (
-    <Card title={title} description={description}>
-      {ranges.length === 0 ? (
-        <p className="date-ranges__none">{emptyText}</p>
-      ) : (
-        <ul className="date-ranges">
-          {ranges.map((range, i) => (
-            <li key={`${range.from}-${range.to}-${i}`} className="date-ranges__item">
-              <span className="date-ranges__dates tabular">{describeRange(range)}</span>
-              {range.note !== undefined && <span className="date-ranges__note">{range.note}</span>}
-              <Button
-                variant="ghost"
-                size="sm"
-                className="date-ranges__remove"
-                busy={busy === `remove-${i}`}
-                aria-label={`Remove the ${noun} ${describeRange(range)}`}
-                onClick={() =>
-                  void write(
-                    ranges.filter((_, j) => j !== i),
-                    `remove-${i}`,
-                  )
-                }
-              >
-                Remove
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
+    <Card title={props.title} description={props.description}>
+      <RangeList
+        ranges={ranges}
+        noun={noun}
+        emptyText={props.emptyText}
+        busy={busy}
+        onRemove={(i) =>
+          void write(
+            ranges.filter((_, j) => j !== i),
+            `remove-${i}`,
+          )
+        }
+      />
       <form className="date-ranges__add" onSubmit={(e) => void onAdd(e)} noValidate>
-        <label className="date-ranges__field" htmlFor={ids.from}>
-          <span>From</span>
-          <Input
-            id={ids.from}
-            type="date"
-            value={from}
-            aria-invalid={error !== null || undefined}
-            aria-describedby={error !== null ? ids.error : undefined}
-            onChange={(e) => setFrom(e.target.value)}
-          />
-        </label>
-        <label className="date-ranges__field" htmlFor={ids.to}>
-          <span>To</span>
-          <Input
-            id={ids.to}
-            type="date"
-            value={to}
-            min={from || undefined}
-            aria-invalid={error !== null || undefined}
-            aria-describedby={error !== null ? ids.error : undefined}
-            onChange={(e) => setTo(e.target.value)}
-          />
-        </label>
-        <label className="date-ranges__field date-ranges__field--grow" htmlFor={ids.note}>
-          <span>Note (optional)</span>
-          <Input
-            id={ids.note}
-            value={note}
-            maxLength={120}
-            placeholder={notePlaceholder}
-            onChange={(e) => setNote(e.target.value)}
-          />
-        </label>
+        <RangeFields
+          ids={ids}
+          value={{ from, to, note }}
+          invalid={error !== null}
+          notePlaceholder={props.notePlaceholder}
+          onFrom={setFrom}
+          onTo={setTo}
+          onNote={setNote}
+        />
         <Button type="submit" busy={busy === 'add'}>
           Add {noun}
         </Button>
@@ -154,5 +108,98 @@ export function DateRangesCard({
         </p>
       )}
     </Card>
+  );
+}
+
+function RangeList({
+  ranges,
+  noun,
+  emptyText,
+  busy,
+  onRemove,
+}: {
+  ranges: readonly DateRange[];
+  noun: string;
+  emptyText: string;
+  busy: string | null;
+  onRemove: (index: number) => void;
+}) {
+  if (ranges.length === 0) return <p className="date-ranges__none">{emptyText}</p>;
+  return (
+    <ul className="date-ranges">
+      {ranges.map((range, i) => (
+        <li key={`${range.from}-${range.to}-${i}`} className="date-ranges__item">
+          <span className="date-ranges__dates tabular">{describeRange(range)}</span>
+          {range.note !== undefined && <span className="date-ranges__note">{range.note}</span>}
+          <Button
+            variant="ghost"
+            size="sm"
+            className="date-ranges__remove"
+            busy={busy === `remove-${i}`}
+            aria-label={`Remove the ${noun} ${describeRange(range)}`}
+            onClick={() => onRemove(i)}
+          >
+            Remove
+          </Button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The add form's From, To and Note fields. */
+function RangeFields({
+  ids,
+  value,
+  invalid,
+  notePlaceholder,
+  onFrom,
+  onTo,
+  onNote,
+}: {
+  ids: { from: string; to: string; note: string; error: string };
+  value: { from: string; to: string; note: string };
+  invalid: boolean;
+  notePlaceholder: string | undefined;
+  onFrom: (value: string) => void;
+  onTo: (value: string) => void;
+  onNote: (value: string) => void;
+}) {
+  return (
+    <>
+      <label className="date-ranges__field" htmlFor={ids.from}>
+        <span>From</span>
+        <Input
+          id={ids.from}
+          type="date"
+          value={value.from}
+          aria-invalid={invalid || undefined}
+          aria-describedby={invalid ? ids.error : undefined}
+          onChange={(e) => onFrom(e.target.value)}
+        />
+      </label>
+      <label className="date-ranges__field" htmlFor={ids.to}>
+        <span>To</span>
+        <Input
+          id={ids.to}
+          type="date"
+          value={value.to}
+          min={value.from || undefined}
+          aria-invalid={invalid || undefined}
+          aria-describedby={invalid ? ids.error : undefined}
+          onChange={(e) => onTo(e.target.value)}
+        />
+      </label>
+      <label className="date-ranges__field date-ranges__field--grow" htmlFor={ids.note}>
+        <span>Note (optional)</span>
+        <Input
+          id={ids.note}
+          value={value.note}
+          maxLength={120}
+          placeholder={notePlaceholder}
+          onChange={(e) => onNote(e.target.value)}
+        />
+      </label>
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
 import { Button } from './Button';
 import { CloseIcon } from './Icons';
 import './Dialog.css';
@@ -30,6 +30,26 @@ const FOCUSABLE = [
 const IN_BODY = FOCUSABLE.map((s) => `.dialog__body ${s}`).join(', ');
 const ANYWHERE = FOCUSABLE.join(', ');
 
+/** While open: shown as a modal with focus inside; once closed, focus goes back where it was. */
+function useModal(ref: RefObject<HTMLDialogElement | null>, open: boolean) {
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!open || !dialog) return;
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (!dialog.open) dialog.showModal();
+    const target =
+      dialog.querySelector<HTMLElement>('[data-autofocus]') ??
+      dialog.querySelector<HTMLElement>(IN_BODY) ??
+      dialog.querySelector<HTMLElement>(ANYWHERE) ??
+      dialog;
+    target.focus();
+    return () => {
+      if (dialog.open) dialog.close();
+      if (previous?.isConnected) previous.focus();
+    };
+  }, [ref, open]);
+}
+
 /**
  * An accessible modal on the native `<dialog>`: the page behind is inert, focus moves into the
  * dialog (to an element marked `data-autofocus`, else the first control), Esc closes it, and
@@ -49,22 +69,7 @@ export function Dialog({
   const titleId = useId();
   const descriptionId = useId();
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!open || !dialog) return;
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (!dialog.open) dialog.showModal();
-    const target =
-      dialog.querySelector<HTMLElement>('[data-autofocus]') ??
-      dialog.querySelector<HTMLElement>(IN_BODY) ??
-      dialog.querySelector<HTMLElement>(ANYWHERE) ??
-      dialog;
-    target.focus();
-    return () => {
-      if (dialog.open) dialog.close();
-      if (previous?.isConnected) previous.focus();
-    };
-  }, [open]);
+  useModal(ref, open);
 
   return (
     <dialog

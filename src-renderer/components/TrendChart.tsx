@@ -65,36 +65,18 @@ function canvasSupported(): boolean {
 }
 
 /**
- * A small line chart of values over time (weeks), drawn with chart.js loaded on demand. It is
- * an image with a name and a description for assistive technology, and its numbers are always in
- * a table (under "Show the numbers"). Where there is no canvas (tests, a failed chunk) the table
- * is shown instead. Colours come from the design tokens and follow the theme.
+ * The canvas's chart: created once chart.js has loaded (or "unavailable" without a canvas or the
+ * chunk), redrawn when the data or the theme changes, destroyed with the component.
  */
-export function TrendChart({
-  title,
-  description,
-  labels,
-  rowLabels,
-  labelHeader,
-  series,
-  reference = null,
-  formatValue = String,
-  formatCell,
-  step,
-  bounds = null,
-  extraColumns = [],
-  className,
-}: TrendChartProps) {
+function useChartCanvas(dataKey: string, formatValue: (value: number) => string) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const inksRef = useRef<HTMLSpanElement>(null);
   const chartRef = useRef<TrendChartHandle | null>(null);
   const [phase, setPhase] = useState<Phase>(() => (canvasSupported() ? 'loading' : 'unavailable'));
   const theme = useThemeVersion();
-  const descriptionId = useId();
 
-  // Redraw only when what is drawn changed (callers pass fresh arrays on every render); the
-  // effects read the data back from this key, and call the latest formatter at draw time.
-  const dataKey = JSON.stringify({ labels, series, reference, step, bounds } satisfies DrawnData);
+  // Redraw only when what is drawn changed; the effects read the data back from the key, and
+  // call the latest formatter at draw time.
   const latest = useRef({ dataKey, formatValue });
   useEffect(() => {
     latest.current = { dataKey, formatValue };
@@ -131,6 +113,35 @@ export function TrendChart({
     const canvas = canvasRef.current;
     if (chart && canvas) chart.update(specNow(canvas, inksRef.current, latest));
   }, [dataKey, theme]);
+
+  return { canvasRef, inksRef, phase };
+}
+
+/**
+ * A small line chart of values over time (weeks), drawn with chart.js loaded on demand. It is
+ * an image with a name and a description for assistive technology, and its numbers are always in
+ * a table (under "Show the numbers"). Where there is no canvas (tests, a failed chunk) the table
+ * is shown instead. Colours come from the design tokens and follow the theme.
+ */
+export function TrendChart({
+  title,
+  description,
+  labels,
+  rowLabels,
+  labelHeader,
+  series,
+  reference = null,
+  formatValue = String,
+  formatCell,
+  step,
+  bounds = null,
+  extraColumns = [],
+  className,
+}: TrendChartProps) {
+  const descriptionId = useId();
+  // Callers pass fresh arrays on every render: what is drawn is compared as this key.
+  const dataKey = JSON.stringify({ labels, series, reference, step, bounds } satisfies DrawnData);
+  const { canvasRef, inksRef, phase } = useChartCanvas(dataKey, formatValue);
 
   const table = (
     <TrendTable

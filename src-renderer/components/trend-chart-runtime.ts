@@ -36,7 +36,8 @@ export interface TrendChartHandle {
   destroy(): void;
 }
 
-function configOf(spec: TrendChartSpec): ChartConfiguration<'line', (number | null)[], string> {
+/** The series as chart.js datasets, and the reference line (dashed) when there is one. */
+function datasetsOf(spec: TrendChartSpec): ChartDataset<'line', (number | null)[]>[] {
   const dense = spec.labels.length > 20;
   const datasets: ChartDataset<'line', (number | null)[]>[] = spec.series.map((s) => ({
     label: s.label,
@@ -67,6 +68,11 @@ function configOf(spec: TrendChartSpec): ChartConfiguration<'line', (number | nu
       tension: 0,
     });
   }
+  return datasets;
+}
+
+function configOf(spec: TrendChartSpec): ChartConfiguration<'line', (number | null)[], string> {
+  const datasets = datasetsOf(spec);
   return {
     type: 'line',
     data: { labels: spec.labels, datasets },

@@ -11,12 +11,24 @@ import type {
   Weekday,
   WorkingHours,
 } from '../api/types';
-import { daysBetween, formatShortDate, localParts, WEEKDAY_NAMES, WEEKDAY_ORDER } from './format';
+import {
+  addLocalDays,
+  DEFAULT_CHECK_TIME,
+  QUESTIONNAIRE_INTERVAL_DAYS,
+  TAGS_PER_CHECK_MAX,
+  tagSlug,
+  WEEKDAY_NAMES,
+  WEEKDAYS,
+  weekdayOf,
+  workingDayBefore,
+} from '../../src-main/shared/vocabulary';
+import { daysBetween, formatShortDate, localParts } from './format';
 
 /**
  * Display helpers and the quick check's draft for the Check-ins view. Pure: no clock, no zone
- * guesses; dates and times are the ones main computed in the user's zone. Where a rule of main's
- * is restated here it is only to guide the user before saving: main's answer is authoritative.
+ * guesses; dates and times are the ones main computed in the user's zone. Main's rules used here
+ * (the tag slug, the tag limit, the working day before) come from src-main/shared/vocabulary.ts and
+ * only guide the user before saving: main's answer is authoritative.
  */
 
 /* ---------- The draft ---------- */
@@ -45,9 +57,6 @@ export interface CheckDraft {
 }
 
 export type CheckField = 'workload' | 'energy' | 'sustainable';
-
-/** Main's TAGS_PER_CHECK_MAX. */
-export const MAX_TAGS = 12;
 
 export function emptyDraft(): CheckDraft {
   return {
@@ -127,26 +136,6 @@ export function payloadOf(form: CheckForm, draft: CheckDraft): CheckInInput | nu
   };
 }
 
-/**
- * How main stores a typed tag (trimmed, lowercase, spaces and underscores as one hyphen), used here
- * only to notice a tag that is already offered.
- */
-export function tagSlug(raw: string): string {
-  return raw
-    .trim()
-    .toLowerCase()
-    .normalize('NFC')
-    .replace(/[\s_]+/gu, '-')
-    .replace(/-{2,}/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
-/** How main shows a custom tag's slug: spaces for hyphens, a capital first letter. */
-export function tagLabelOf(id: string): string {
-  const [first = '', ...rest] = Array.from(id.replace(/-/g, ' '));
-  return first.toUpperCase() + rest.join('');
-}
-
 export type AddTagResult = { ok: true; draft: CheckDraft } | { ok: false; message: string };
 
 /**
@@ -164,8 +153,8 @@ export function addTypedTag(form: CheckForm, draft: CheckDraft, typed: string): 
       ? draft.extra
       : [...draft.extra, { key, label: text, send: text }];
   if (draft.tags.includes(key)) return { ok: true, draft: { ...draft, extra, tagInput: '' } };
-  if (draft.tags.length >= MAX_TAGS)
-    return { ok: false, message: `Pick at most ${MAX_TAGS} tags for one check.` };
+  if (draft.tags.length >= TAGS_PER_CHECK_MAX)
+    return { ok: false, message: `Pick at most ${TAGS_PER_CHECK_MAX} tags for one check.` };
   return { ok: true, draft: { ...draft, extra, tags: [...draft.tags, key], tagInput: '' } };
 }
 
@@ -189,24 +178,13 @@ export function periodPhrase(range: TrendRange): string {
     : `the last ${period.label.toLowerCase()} (${period.weeks} weeks)`;
 }
 
-function shiftDate(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-/** Monday = 0 … Sunday = 6 for a `YYYY-MM-DD` date. */
-function weekdayIndex(date: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
-}
-
 /**
  * The history's dates for a period: whole weeks (from Monday) ending with the week of `today`, as
  * main's trends count them, up to today.
  */
 export function periodDates(range: TrendRange, today: string): { from: string; to: string } {
-  const monday = shiftDate(today, -weekdayIndex(today));
-  return { from: shiftDate(monday, -7 * (periodOf(range).weeks - 1)), to: today };
+  const monday = addLocalDays(today, -WEEKDAYS.indexOf(weekdayOf(today)));
+  return { from: addLocalDays(monday, -7 * (periodOf(range).weeks - 1)), to: today };
 }
 
 /* ---------- Sentences ---------- */
@@ -271,34 +249,12 @@ export function average(value: number): string {
 
 /* ---------- Cadence and questionnaires (Settings) ---------- */
 
-/** Main's DEFAULT_CHECK_TIME. */
-export const DEFAULT_CHECK_TIME = '16:00';
-
-/** How often main offers each questionnaire again (main's QUESTIONNAIRES intervals). */
-export const QUESTIONNAIRE_EVERY: Record<QuestionnaireKind, string> = {
-  burnout: 'Offered once a week.',
-  who5: 'Offered every two weeks.',
-};
-
-/** Fallback titles while the form is not read yet (main's titles). */
-export const QUESTIONNAIRE_TITLES: Record<QuestionnaireKind, string> = {
-  burnout: 'Single-item burnout measure',
-  who5: 'WHO-5 Well-Being Index',
-};
-
-export const DISCLAIMER = 'This is a self-reflection aid, not a diagnosis.';
-
-/**
- * The working day before `day`: the closest earlier weekday with working hours (main's
- * `workingDayBefore`), so Settings can say which day the default lands on before saving.
- */
-export function workingDayBefore(day: Weekday, hours: WorkingHours): Weekday {
-  const index = WEEKDAY_ORDER.indexOf(day);
-  for (let back = 1; back <= 7; back++) {
-    const candidate = WEEKDAY_ORDER[(index - back + 7) % 7] as Weekday;
-    if (hours[candidate] !== null) return candidate;
-  }
-  return WEEKDAY_ORDER[(index + 6) % 7] as Weekday;
+/** How often main offers each questionnaire again, from its interval. */
+export function questionnaireEvery(kind: QuestionnaireKind): string {
+  const days = QUESTIONNAIRE_INTERVAL_DAYS[kind];
+  if (days === 7) return 'Offered once a week.';
+  if (days === 14) return 'Offered every two weeks.';
+  return `Offered every ${days} days.`;
 }
 
 /** What the default cadence means with this one-on-one: "Weekly on Thursday at 16:00". */

@@ -1,23 +1,6 @@
-import type { InterruptionKind } from '../api/types';
+import { addLocalDays, WEEKDAYS, weekdayOf } from '../../src-main/shared/vocabulary';
 
 /** Display and calendar helpers for the Focus view (pure: no clock, no time zone guesses). */
-
-export const INTERRUPTION_KIND_LABELS: Record<InterruptionKind, string> = {
-  meeting: 'Meeting',
-  chat: 'Chat',
-  incident: 'Incident',
-  other: 'Other',
-};
-
-export const INTERRUPTION_KIND_ORDER = [
-  'meeting',
-  'chat',
-  'incident',
-  'other',
-] as const satisfies readonly InterruptionKind[];
-
-/** The lengths offered for a block started now (main's ADHOC_MINUTES). */
-export const ADHOC_MINUTES = [25, 50, 90] as const;
 
 /** "2 h", "1 h 20 min", "25 min", "0 min". */
 export function formatMinutes(total: number): string {
@@ -28,29 +11,10 @@ export function formatMinutes(total: number): string {
   return m === 0 ? `${h} h` : `${h} h ${m} min`;
 }
 
-function utcDate(date: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-}
-
-function isoDate(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
-
-/** Adds days to a `YYYY-MM-DD` date (calendar arithmetic, no zone involved). */
-export function addDays(date: string, days: number): string {
-  const d = utcDate(date);
-  if (!d) return date;
-  d.setUTCDate(d.getUTCDate() + days);
-  return isoDate(d);
-}
-
-/** Monday to Sunday of the week holding `date`. */
+/** Monday to Sunday of the week holding `date` (core's calendar arithmetic). */
 export function weekOf(date: string): { from: string; to: string } {
-  const d = utcDate(date);
-  if (!d) return { from: date, to: date };
-  const monday = addDays(date, -((d.getUTCDay() + 6) % 7));
-  return { from: monday, to: addDays(monday, 6) };
+  const monday = addLocalDays(date, -WEEKDAYS.indexOf(weekdayOf(date)));
+  return { from: monday, to: addLocalDays(monday, 6) };
 }
 
 /** Minutes between two ISO 8601 instants (with offsets, as main writes them). */

@@ -1,26 +1,7 @@
+import { WEEKDAY_NAMES, weekdayOf } from '../../src-main/shared/vocabulary';
 import type { AgendaEvent, TimeRange, Weekday } from '../api/types';
 
 /** Display helpers. Pure string/calendar work on values main already computed in the user's zone. */
-
-export const WEEKDAY_ORDER = [
-  'mon',
-  'tue',
-  'wed',
-  'thu',
-  'fri',
-  'sat',
-  'sun',
-] as const satisfies readonly Weekday[];
-
-export const WEEKDAY_NAMES: Record<Weekday, string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
-};
 
 const MONTHS = [
   'January',
@@ -37,11 +18,18 @@ const MONTHS = [
   'December',
 ];
 
-const SHORT_WEEKDAY_BY_INDEX = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
 function parts(date: string): [number, number, number] | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
+}
+
+/** core's weekday of a date; null for a malformed one (core throws, a label should not). */
+function weekdayOrNull(date: string): Weekday | null {
+  try {
+    return weekdayOf(date);
+  } catch {
+    return null;
+  }
 }
 
 /** "Tuesday, 14 January" for a `YYYY-MM-DD` date and its weekday. */
@@ -54,17 +42,16 @@ export function formatLongDate(date: string, weekday: Weekday): string {
 /** "Wed 15 Jan" for a `YYYY-MM-DD` date (a calendar date: no time zone involved). */
 export function formatShortDate(date: string): string {
   const p = parts(date);
-  if (!p) return date;
-  const weekday = SHORT_WEEKDAY_BY_INDEX[new Date(Date.UTC(p[0], p[1] - 1, p[2])).getUTCDay()];
+  const day = weekdayOrNull(date);
+  if (!p || day === null) return date;
+  const weekday = WEEKDAY_NAMES[day].slice(0, 3);
   return `${weekday} ${p[2]} ${(MONTHS[p[1] - 1] ?? '').slice(0, 3)}`;
 }
 
 /** "Friday" for a `YYYY-MM-DD` date. */
 export function weekdayNameOf(date: string): string {
-  const p = parts(date);
-  if (!p) return date;
-  const index = new Date(Date.UTC(p[0], p[1] - 1, p[2])).getUTCDay();
-  return WEEKDAY_NAMES[WEEKDAY_ORDER[(index + 6) % 7] as Weekday];
+  const day = weekdayOrNull(date);
+  return day === null ? date : WEEKDAY_NAMES[day];
 }
 
 /** Whole calendar days from `from` to `to` (both `YYYY-MM-DD`); NaN for a malformed date. */

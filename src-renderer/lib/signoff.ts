@@ -1,25 +1,17 @@
 import type { SignoffRecord, SignoffStatus, SignoffSubmit, UnfinishedItem, WorkingHours } from '../api/types';
-import { daysBetween, formatShortDate, localParts, WEEKDAY_ORDER, weekdayNameOf } from './format';
+import {
+  ENERGY_RATING_LABELS,
+  ENERGY_RATINGS,
+  WEEKDAYS,
+  type EnergyRating,
+} from '../../src-main/shared/vocabulary';
+import { daysBetween, formatShortDate, localParts, weekdayNameOf } from './format';
 
 /** Display helpers and the ritual's draft for the Sign-off view (pure: no clock, no zone guesses). */
-
-/** One-tap energy ratings; main's ENERGY_RATING_LABELS, restated (the renderer imports only types). */
-export const ENERGY_RATINGS = [1, 2, 3, 4, 5] as const;
-export type EnergyRating = (typeof ENERGY_RATINGS)[number];
-export const ENERGY_LABELS: Record<EnergyRating, string> = {
-  1: 'Drained',
-  2: 'Low',
-  3: 'Okay',
-  4: 'Good',
-  5: 'Energised',
-};
 
 export function isEnergyRating(value: unknown): value is EnergyRating {
   return typeof value === 'number' && (ENERGY_RATINGS as readonly number[]).includes(value);
 }
-
-/** Main's MAX_UNFINISHED: the ritual lists at most this many unfinished things. */
-export const MAX_UNFINISHED = 10;
 
 /** The ranges the creep card offers, in weeks. */
 export const CREEP_RANGES = [
@@ -78,7 +70,7 @@ export function weekdayAndTime(iso: string): string {
  */
 export function usualEndMinutes(hours: WorkingHours): number | null {
   const counts = new Map<number, number>();
-  for (const day of WEEKDAY_ORDER) {
+  for (const day of WEEKDAYS) {
     const range = hours[day];
     const end = range ? minutesOf(range.end) : null;
     if (!range || end === null) continue;
@@ -127,7 +119,7 @@ export function signoffDayPhrase(workday: string, today: string): string {
 }
 
 export function energyText(energy: number | null): string | null {
-  return isEnergyRating(energy) ? `${energy} · ${ENERGY_LABELS[energy]}` : null;
+  return isEnergyRating(energy) ? `${energy} · ${ENERGY_RATING_LABELS[energy]}` : null;
 }
 
 export function plural(n: number, one: string, many: string): string {

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { create, type StoreApi } from 'zustand';
 import { api } from '../api/keel';
 import type {
   CheckForm,
@@ -92,93 +92,115 @@ function newestFirst(checks: readonly CheckIn[]): CheckIn[] {
   return [...checks].sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || b.id.localeCompare(a.id));
 }
 
+type SetChecks = StoreApi<ChecksState>['setState'];
+type GetChecks = StoreApi<ChecksState>['getState'];
+
+/** Reading the form, History and trends; a newer read wins over an older one still on its way. */
+function readActions(
+  set: SetChecks,
+  get: GetChecks,
+): Pick<ChecksState, 'loadForm' | 'loadHistory' | 'loadTrends' | 'setRange' | 'refresh' | 'refreshForm'> {
+  return {
+    async loadForm() {
+      const mine = ++formGeneration;
+      set({ formLoading: true });
+      const result = await api.checks.form();
+      if (mine !== formGeneration) return;
+      if (result.ok) set({ form: result.value, formLoading: false, formError: null });
+      else set({ formLoading: false, formError: result.message });
+    },
+    async loadHistory(today) {
+      const date = today ?? get().today;
+      if (date === null) return;
+      const { from, to } = periodDates(get().range, date);
+      const mine = ++historyGeneration;
+      // The list on screen stays (marked busy) until the new one arrives: no jumping card.
+      set({ today: date, historyLoading: true });
+      const result = await api.checks.list(from, to);
+      if (mine !== historyGeneration) return;
+      if (result.ok) set({ history: newestFirst(result.value), historyLoading: false, historyError: null });
+      else set({ historyLoading: false, historyError: result.message });
+    },
+    async loadTrends() {
+      const mine = ++trendsGeneration;
+      set({ trendsLoading: true });
+      const result = await api.checks.trends(get().range);
+      if (mine !== trendsGeneration) return;
+      if (result.ok) set({ trends: result.value, trendsLoading: false, trendsError: null });
+      else set({ trendsLoading: false, trendsError: result.message });
+    },
+    setRange(range) {
+      if (range === get().range) return;
+      set({ range });
+      void get().loadTrends();
+      void get().loadHistory();
+    },
+    refresh() {
+      const s = get();
+      s.refreshForm();
+      if (s.today !== null) void s.loadHistory();
+      if (s.trends !== null || s.trendsError !== null) void s.loadTrends();
+    },
+    refreshForm() {
+      const s = get();
+      if (s.form !== null || s.formError !== null) void s.loadForm();
+    },
+  };
+}
+
+/** Saving, changing and deleting check-ins and questionnaire answers; each answers one sentence. */
+function writeActions(
+  set: SetChecks,
+): Pick<ChecksState, 'add' | 'update' | 'remove' | 'answerQuestionnaire'> {
+  return {
+    async add(input) {
+      const result = await api.checks.add(input);
+      if (!result.ok) return { ok: false, message: result.message };
+      const check = result.value;
+      // Shown at once; main's push then re-reads everything (trends, the form's count, History).
+      set((s) => {
+        const dates = s.today === null ? null : periodDates(s.range, s.today);
+        const inRange = dates !== null && check.date >= dates.from && check.date <= dates.to;
+        return { history: s.history && inRange ? newestFirst([check, ...s.history]) : s.history };
+      });
+      return { ok: true };
+    },
+    async update(input) {
+      const result = await api.checks.update(input);
+      if (!result.ok) return { ok: false, message: result.message };
+      const check = result.value;
+      set((s) => ({
+        history: s.history?.map((c) => (c.id === check.id ? check : c)) ?? null,
+        editing: null,
+      }));
+      return { ok: true };
+    },
+    async remove(id) {
+      const result = await api.checks.delete(id);
+      if (!result.ok) return { ok: false, message: result.message };
+      set((s) => ({
+        history: s.history?.filter((c) => c.id !== result.value.deleted) ?? null,
+        editing: s.editing?.id === id ? null : s.editing,
+      }));
+      return { ok: true };
+    },
+    async answerQuestionnaire(kind, answers) {
+      const result = await api.checks.questionnaire(kind, answers);
+      if (!result.ok) return { ok: false, message: result.message };
+      set((s) => ({
+        outcomes: { ...s.outcomes, [kind]: result.value },
+        answers: { ...s.answers, [kind]: [] },
+        retaking: { ...s.retaking, [kind]: false },
+      }));
+      return { ok: true };
+    },
+  };
+}
+
 export const useChecks = create<ChecksState>()((set, get) => ({
   ...initial,
-  async loadForm() {
-    const mine = ++formGeneration;
-    set({ formLoading: true });
-    const result = await api.checks.form();
-    if (mine !== formGeneration) return;
-    if (result.ok) set({ form: result.value, formLoading: false, formError: null });
-    else set({ formLoading: false, formError: result.message });
-  },
-  async loadHistory(today) {
-    const date = today ?? get().today;
-    if (date === null) return;
-    const { from, to } = periodDates(get().range, date);
-    const mine = ++historyGeneration;
-    // The list on screen stays (marked busy) until the new one arrives: no jumping card.
-    set({ today: date, historyLoading: true });
-    const result = await api.checks.list(from, to);
-    if (mine !== historyGeneration) return;
-    if (result.ok) set({ history: newestFirst(result.value), historyLoading: false, historyError: null });
-    else set({ historyLoading: false, historyError: result.message });
-  },
-  async loadTrends() {
-    const mine = ++trendsGeneration;
-    set({ trendsLoading: true });
-    const result = await api.checks.trends(get().range);
-    if (mine !== trendsGeneration) return;
-    if (result.ok) set({ trends: result.value, trendsLoading: false, trendsError: null });
-    else set({ trendsLoading: false, trendsError: result.message });
-  },
-  setRange(range) {
-    if (range === get().range) return;
-    set({ range });
-    void get().loadTrends();
-    void get().loadHistory();
-  },
-  refresh() {
-    const s = get();
-    s.refreshForm();
-    if (s.today !== null) void s.loadHistory();
-    if (s.trends !== null || s.trendsError !== null) void s.loadTrends();
-  },
-  refreshForm() {
-    const s = get();
-    if (s.form !== null || s.formError !== null) void s.loadForm();
-  },
-  async add(input) {
-    const result = await api.checks.add(input);
-    if (!result.ok) return { ok: false, message: result.message };
-    const check = result.value;
-    // Shown at once; main's push then re-reads everything (trends, the form's count, History).
-    set((s) => {
-      const dates = s.today === null ? null : periodDates(s.range, s.today);
-      const inRange = dates !== null && check.date >= dates.from && check.date <= dates.to;
-      return { history: s.history && inRange ? newestFirst([check, ...s.history]) : s.history };
-    });
-    return { ok: true };
-  },
-  async update(input) {
-    const result = await api.checks.update(input);
-    if (!result.ok) return { ok: false, message: result.message };
-    const check = result.value;
-    set((s) => ({
-      history: s.history?.map((c) => (c.id === check.id ? check : c)) ?? null,
-      editing: null,
-    }));
-    return { ok: true };
-  },
-  async remove(id) {
-    const result = await api.checks.delete(id);
-    if (!result.ok) return { ok: false, message: result.message };
-    set((s) => ({
-      history: s.history?.filter((c) => c.id !== result.value.deleted) ?? null,
-      editing: s.editing?.id === id ? null : s.editing,
-    }));
-    return { ok: true };
-  },
-  async answerQuestionnaire(kind, answers) {
-    const result = await api.checks.questionnaire(kind, answers);
-    if (!result.ok) return { ok: false, message: result.message };
-    set((s) => ({
-      outcomes: { ...s.outcomes, [kind]: result.value },
-      answers: { ...s.answers, [kind]: [] },
-      retaking: { ...s.retaking, [kind]: false },
-    }));
-    return { ok: true };
-  },
+  ...readActions(set, get),
+  ...writeActions(set),
   setDraft: (draft) => set({ draft }),
   setEditing: (editing) => set({ editing }),
   setAnswers: (kind, answers) => set((s) => ({ answers: { ...s.answers, [kind]: answers } })),

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { create, type StoreApi } from 'zustand';
 import { api } from '../api/keel';
 import { useStatus } from './status';
 import type {
@@ -126,6 +126,183 @@ function firstPeriod(): SummaryPeriod {
 
 const SHARED: Record<SummaryExportFormat, string> = { md: 'Markdown', html: 'HTML', pdf: 'PDF' };
 
+type SetOneOnOne = StoreApi<OneOnOneState>['setState'];
+type GetOneOnOne = StoreApi<OneOnOneState>['getState'];
+
+/** Talking points: read, add, mark discussed, delete; each change moves the preview's revision. */
+function pointActions(
+  set: SetOneOnOne,
+  get: GetOneOnOne,
+): Pick<OneOnOneState, 'loadPoints' | 'setPointDraft' | 'addPoint' | 'setDiscussed' | 'deletePoint'> {
+  return {
+    async loadPoints() {
+      const mine = ++pointsGeneration;
+      const result = await api.talk.list(true);
+      if (mine !== pointsGeneration) return;
+      if (result.ok) set({ points: result.value, pointsError: null });
+      else set({ pointsError: result.message });
+    },
+    setPointDraft(text) {
+      set({ pointDraft: text });
+    },
+    async addPoint(text) {
+      const result = await api.talk.add(text);
+      if (!result.ok) return { ok: false, message: result.message };
+      set((s) => ({ points: [...(s.points ?? []), result.value], revision: s.revision + 1 }));
+      void get().loadPoints();
+      return { ok: true };
+    },
+    async setDiscussed(id, discussed) {
+      const result = await api.talk.discussed(id, discussed);
+      if (!result.ok) return { ok: false, message: result.message };
+      set((s) => ({
+        points: s.points?.map((p) => (p.id === id ? result.value : p)) ?? null,
+        revision: s.revision + 1,
+      }));
+      return { ok: true };
+    },
+    async deletePoint(id) {
+      const result = await api.talk.delete(id);
+      if (!result.ok) return { ok: false, message: result.message };
+      set((s) => ({ points: s.points?.filter((p) => p.id !== id) ?? null, revision: s.revision + 1 }));
+      return { ok: true };
+    },
+  };
+}
+
+/** The summary's choices: the period (and its options from main), sections, notes and format. */
+function choiceActions(
+  set: SetOneOnOne,
+  get: GetOneOnOne,
+): Pick<
+  OneOnOneState,
+  'loadOptions' | 'setPeriod' | 'setCustom' | 'setSection' | 'setNote' | 'setFormat' | 'currentChoices'
+> {
+  return {
+    async loadOptions() {
+      const mine = ++optionsGeneration;
+      const wanted = periodWanted(get().options, get().choice);
+      if (wanted === 'invalid') return;
+      set({ optionsLoading: true });
+      // `summary:options` is always given dates: over the bridge a call without input sends `{}`,
+      // which main refuses. Until main has named the presets, ask for today (from the status).
+      let result = await api.summary.options(wanted ?? firstPeriod());
+      if (mine !== optionsGeneration) return;
+      // The notes listed must be those of "since the last share": ask again once its dates are known.
+      if (result.ok && wanted === null && get().choice.period === 'sinceLast') {
+        const since = result.value.periods.sinceLast;
+        const asked = firstPeriod();
+        if (since.from !== asked.from || since.to !== asked.to) {
+          result = await api.summary.options(since);
+          if (mine !== optionsGeneration) return;
+        }
+      }
+      if (!result.ok) {
+        set({ optionsLoading: false, optionsError: result.message });
+        return;
+      }
+      const options = result.value;
+      set((s) => {
+        const choice = { ...s.choice, since: s.choice.since ?? sinceLastOf(options) };
+        // The custom dates start as the preset the user last looked at.
+        if (choice.custom.from === '' && choice.custom.to === '' && choice.period !== 'custom')
+          choice.custom = { ...periodOf(options, choice) };
+        return { options, optionsLoading: false, optionsError: null, choice };
+      });
+    },
+    setPeriod(period) {
+      const { choice, options } = get();
+      if (period === choice.period) return;
+      const custom =
+        period === 'custom' && options !== null ? { ...periodOf(options, choice) } : choice.custom;
+      set({ choice: { ...choice, period, custom } });
+      void get().loadOptions();
+    },
+    setCustom(from, to) {
+      set((s) => ({ choice: { ...s.choice, custom: { from, to } } }));
+      void get().loadOptions();
+    },
+    setSection(id, on) {
+      const { options, choice } = get();
+      if (options === null) return;
+      const current = choice.sections ?? options.sections.filter((s) => s.default).map((s) => s.id);
+      const sections = on ? [...new Set([...current, id])] : current.filter((s) => s !== id);
+      set({ choice: { ...choice, sections } });
+    },
+    setNote(id, on) {
+      const { options, choice } = get();
+      // A note that is not marked "may be shared" can never be ticked.
+      if (on && !options?.notes.some((n) => n.id === id && n.shareable)) return;
+      const noteIds = on ? [...new Set([...choice.noteIds, id])] : choice.noteIds.filter((n) => n !== id);
+      set({ choice: { ...choice, noteIds } });
+    },
+    setFormat: (format) => set({ format }),
+    currentChoices() {
+      const { options, choice } = get();
+      return validChoicesOf(options, choice);
+    },
+  };
+}
+
+/** The preview of the current choices, saving or copying it, and the log of what was shared. */
+function shareActions(
+  set: SetOneOnOne,
+  get: GetOneOnOne,
+): Pick<OneOnOneState, 'loadPreview' | 'share' | 'loadShares'> {
+  return {
+    async loadPreview() {
+      const choices = get().currentChoices();
+      if (choices === null) return;
+      const format = get().format;
+      const key = JSON.stringify(choices);
+      const mine = ++previewGeneration;
+      set({ previewLoading: true });
+      const result = await api.summary.preview(choices, format);
+      if (mine !== previewGeneration) return;
+      if (result.ok)
+        set({ preview: result.value, previewFor: key, previewLoading: false, previewError: null });
+      else set({ preview: null, previewFor: null, previewLoading: false, previewError: result.message });
+    },
+    async share(format) {
+      const choices = get().currentChoices();
+      if (choices === null || get().sharing !== null) return;
+      set({ sharing: format, outcome: null });
+      if (format === 'copy') {
+        const result = await api.summary.copy(choices);
+        set({
+          sharing: null,
+          outcome: result.ok
+            ? { tone: 'success', message: 'Copied the Markdown. Paste it where you need it.' }
+            : { tone: 'error', message: result.message },
+        });
+        if (result.ok) get().refresh(new Set(['summary']));
+        return;
+      }
+      const result = await api.summary.export(choices, format);
+      if (!result.ok) {
+        set({ sharing: null, outcome: { tone: 'error', message: result.message } });
+        return;
+      }
+      // Cancelled in the save dialog: nothing was written, nothing to say.
+      const { saved, fileName } = result.value;
+      set({
+        sharing: null,
+        outcome: saved
+          ? { tone: 'success', message: `Saved ${fileName ?? `the ${SHARED[format]} file`}.` }
+          : null,
+      });
+      if (saved) get().refresh(new Set(['summary']));
+    },
+    async loadShares() {
+      const mine = ++sharesGeneration;
+      const result = await api.summary.shares();
+      if (mine !== sharesGeneration) return;
+      if (result.ok) set({ shares: result.value, sharesError: null });
+      else set({ sharesError: result.message });
+    },
+  };
+}
+
 export const useOneOnOne = create<OneOnOneState>()((set, get) => ({
   ...initial,
   open() {
@@ -134,148 +311,9 @@ export const useOneOnOne = create<OneOnOneState>()((set, get) => ({
     void get().loadOptions();
     void get().loadShares();
   },
-  async loadPoints() {
-    const mine = ++pointsGeneration;
-    const result = await api.talk.list(true);
-    if (mine !== pointsGeneration) return;
-    if (result.ok) set({ points: result.value, pointsError: null });
-    else set({ pointsError: result.message });
-  },
-  setPointDraft(text) {
-    set({ pointDraft: text });
-  },
-  async addPoint(text) {
-    const result = await api.talk.add(text);
-    if (!result.ok) return { ok: false, message: result.message };
-    set((s) => ({ points: [...(s.points ?? []), result.value], revision: s.revision + 1 }));
-    void get().loadPoints();
-    return { ok: true };
-  },
-  async setDiscussed(id, discussed) {
-    const result = await api.talk.discussed(id, discussed);
-    if (!result.ok) return { ok: false, message: result.message };
-    set((s) => ({
-      points: s.points?.map((p) => (p.id === id ? result.value : p)) ?? null,
-      revision: s.revision + 1,
-    }));
-    return { ok: true };
-  },
-  async deletePoint(id) {
-    const result = await api.talk.delete(id);
-    if (!result.ok) return { ok: false, message: result.message };
-    set((s) => ({ points: s.points?.filter((p) => p.id !== id) ?? null, revision: s.revision + 1 }));
-    return { ok: true };
-  },
-  async loadOptions() {
-    const mine = ++optionsGeneration;
-    const wanted = periodWanted(get().options, get().choice);
-    if (wanted === 'invalid') return;
-    set({ optionsLoading: true });
-    // `summary:options` is always given dates: over the bridge a call without input sends `{}`,
-    // which main refuses. Until main has named the presets, ask for today (from the status).
-    let result = await api.summary.options(wanted ?? firstPeriod());
-    if (mine !== optionsGeneration) return;
-    // The notes listed must be those of "since the last share": ask again once its dates are known.
-    if (result.ok && wanted === null && get().choice.period === 'sinceLast') {
-      const since = result.value.periods.sinceLast;
-      const asked = firstPeriod();
-      if (since.from !== asked.from || since.to !== asked.to) {
-        result = await api.summary.options(since);
-        if (mine !== optionsGeneration) return;
-      }
-    }
-    if (!result.ok) {
-      set({ optionsLoading: false, optionsError: result.message });
-      return;
-    }
-    const options = result.value;
-    set((s) => {
-      const choice = { ...s.choice, since: s.choice.since ?? sinceLastOf(options) };
-      // The custom dates start as the preset the user last looked at.
-      if (choice.custom.from === '' && choice.custom.to === '' && choice.period !== 'custom')
-        choice.custom = { ...periodOf(options, choice) };
-      return { options, optionsLoading: false, optionsError: null, choice };
-    });
-  },
-  setPeriod(period) {
-    const { choice, options } = get();
-    if (period === choice.period) return;
-    const custom = period === 'custom' && options !== null ? { ...periodOf(options, choice) } : choice.custom;
-    set({ choice: { ...choice, period, custom } });
-    void get().loadOptions();
-  },
-  setCustom(from, to) {
-    set((s) => ({ choice: { ...s.choice, custom: { from, to } } }));
-    void get().loadOptions();
-  },
-  setSection(id, on) {
-    const { options, choice } = get();
-    if (options === null) return;
-    const current = choice.sections ?? options.sections.filter((s) => s.default).map((s) => s.id);
-    const sections = on ? [...new Set([...current, id])] : current.filter((s) => s !== id);
-    set({ choice: { ...choice, sections } });
-  },
-  setNote(id, on) {
-    const { options, choice } = get();
-    // A note that is not marked "may be shared" can never be ticked.
-    if (on && !options?.notes.some((n) => n.id === id && n.shareable)) return;
-    const noteIds = on ? [...new Set([...choice.noteIds, id])] : choice.noteIds.filter((n) => n !== id);
-    set({ choice: { ...choice, noteIds } });
-  },
-  setFormat: (format) => set({ format }),
-  currentChoices() {
-    const { options, choice } = get();
-    return validChoicesOf(options, choice);
-  },
-  async loadPreview() {
-    const choices = get().currentChoices();
-    if (choices === null) return;
-    const format = get().format;
-    const key = JSON.stringify(choices);
-    const mine = ++previewGeneration;
-    set({ previewLoading: true });
-    const result = await api.summary.preview(choices, format);
-    if (mine !== previewGeneration) return;
-    if (result.ok) set({ preview: result.value, previewFor: key, previewLoading: false, previewError: null });
-    else set({ preview: null, previewFor: null, previewLoading: false, previewError: result.message });
-  },
-  async share(format) {
-    const choices = get().currentChoices();
-    if (choices === null || get().sharing !== null) return;
-    set({ sharing: format, outcome: null });
-    if (format === 'copy') {
-      const result = await api.summary.copy(choices);
-      set({
-        sharing: null,
-        outcome: result.ok
-          ? { tone: 'success', message: 'Copied the Markdown. Paste it where you need it.' }
-          : { tone: 'error', message: result.message },
-      });
-      if (result.ok) get().refresh(new Set(['summary']));
-      return;
-    }
-    const result = await api.summary.export(choices, format);
-    if (!result.ok) {
-      set({ sharing: null, outcome: { tone: 'error', message: result.message } });
-      return;
-    }
-    // Cancelled in the save dialog: nothing was written, nothing to say.
-    const { saved, fileName } = result.value;
-    set({
-      sharing: null,
-      outcome: saved
-        ? { tone: 'success', message: `Saved ${fileName ?? `the ${SHARED[format]} file`}.` }
-        : null,
-    });
-    if (saved) get().refresh(new Set(['summary']));
-  },
-  async loadShares() {
-    const mine = ++sharesGeneration;
-    const result = await api.summary.shares();
-    if (mine !== sharesGeneration) return;
-    if (result.ok) set({ shares: result.value, sharesError: null });
-    else set({ sharesError: result.message });
-  },
+  ...pointActions(set, get),
+  ...choiceActions(set, get),
+  ...shareActions(set, get),
   refresh(topics) {
     const s = get();
     if (topics.has('talk') && (s.points !== null || s.pointsError !== null)) void s.loadPoints();

@@ -79,28 +79,7 @@ function TodayContent({ status }: { status: Status }) {
           )}
           <p className="today__meta">{status.zone}</p>
         </Card>
-        <Card title="Next up" className="today__stat">
-          <p className="today__stat-icon" aria-hidden="true">
-            <CalendarIcon />
-          </p>
-          {nextEvent ? (
-            <>
-              <p className="today__figure today__figure--text">{nextEvent.title}</p>
-              <p className="today__meta tabular">
-                {eventKindLabel(nextEvent.kind) === nextEvent.title
-                  ? formatEventWhen(nextEvent, today.date)
-                  : `${eventKindLabel(nextEvent.kind)} · ${formatEventWhen(nextEvent, today.date)}`}
-              </p>
-            </>
-          ) : (
-            <EmptyState
-              compact
-              headingLevel={3}
-              title="Nothing planned next"
-              description="Focus blocks, check-ins and sign-offs Keel plans will show here."
-            />
-          )}
-        </Card>
+        <NextUpCard nextEvent={nextEvent} today={today.date} />
       </div>
       <Card
         title="Focus blocks today"
@@ -132,5 +111,32 @@ function TodayContent({ status }: { status: Status }) {
         )}
       </Card>
     </div>
+  );
+}
+
+function NextUpCard({ nextEvent, today }: { nextEvent: Status['nextEvent']; today: string }) {
+  return (
+    <Card title="Next up" className="today__stat">
+      <p className="today__stat-icon" aria-hidden="true">
+        <CalendarIcon />
+      </p>
+      {nextEvent ? (
+        <>
+          <p className="today__figure today__figure--text">{nextEvent.title}</p>
+          <p className="today__meta tabular">
+            {eventKindLabel(nextEvent.kind) === nextEvent.title
+              ? formatEventWhen(nextEvent, today)
+              : `${eventKindLabel(nextEvent.kind)} · ${formatEventWhen(nextEvent, today)}`}
+          </p>
+        </>
+      ) : (
+        <EmptyState
+          compact
+          headingLevel={3}
+          title="Nothing planned next"
+          description="Focus blocks, check-ins and sign-offs Keel plans will show here."
+        />
+      )}
+    </Card>
   );
 }

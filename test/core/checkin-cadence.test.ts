@@ -9,7 +9,8 @@ import {
 } from '../../src-main/core/checkin-cadence';
 import { defaultSettings } from '../../src-main/core/settings';
 import { describeIssues } from '../../src-main/core/validation';
-import { workingDayBefore, type WorkingHours } from '../../src-main/core/working-hours';
+import { workingDayBefore } from '../../src-main/core/checkin-vocabulary';
+import type { WorkingHours } from '../../src-main/core/working-hours';
 
 const BERLIN = 'Europe/Berlin';
 

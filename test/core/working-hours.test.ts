@@ -8,13 +8,13 @@ import {
   weekdayOf,
   type LocalDate,
 } from '../../src-main/core/time';
+import { workingDayBefore } from '../../src-main/core/checkin-vocabulary';
 import { describeIssues } from '../../src-main/core/validation';
 import {
   holidayOn,
   holidaysSchema,
   hoursOn,
   workdayOf,
-  workingDayBefore,
   workingHoursSchema,
   workingSpanOn,
   type TimeRange,

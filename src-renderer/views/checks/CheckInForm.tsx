@@ -1,12 +1,4 @@
-import {
-  useEffect,
-  useId,
-  useRef,
-  useState,
-  type FormEvent,
-  type KeyboardEvent,
-  type ReactNode,
-} from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode, type Ref } from 'react';
 import type { CheckForm, CheckInInput } from '../../api/types';
 import { modifierLabel } from '../../app/useViewShortcuts';
 import { Button } from '../../components/Button';
@@ -22,6 +14,7 @@ import {
   type CheckDraft,
   type CheckField,
 } from '../../lib/checks';
+import { submitOnModEnter } from '../../lib/keys';
 import type { ActionOutcome } from '../../stores/checks';
 import { TagPicker } from './TagPicker';
 import './CheckInForm.css';
@@ -35,23 +28,30 @@ function fieldOf(message: string): Focusable | null {
   return m[1] === 'shareable' ? 'note' : (m[1] as Focusable);
 }
 
-/**
- * The quick check's questions: workload and energy (1–5), whether it is sustainable, where it
- * stretches, and an optional note that stays private unless "May be shared" is ticked. Used for a
- * new check and in the Edit dialog. Ctrl/Cmd+Enter saves from anywhere in the form. Missing
- * answers are pointed out before anything is sent; a refused save keeps every answer and shows
- * main's sentence.
- */
-export function CheckInForm({
-  form,
-  draft,
-  onChange,
-  onSave,
-  submitLabel,
-  formLabel,
-  status,
-  cancel,
-}: {
+/** The refs of the fields main's sentence or a missing answer can be about, and moving focus there. */
+function useFieldFocus() {
+  const refs = {
+    workload: useRef<HTMLDivElement>(null),
+    energy: useRef<HTMLDivElement>(null),
+    sustainable: useRef<HTMLDivElement>(null),
+    tagInput: useRef<HTMLInputElement>(null),
+    note: useRef<HTMLTextAreaElement>(null),
+  };
+  function focus(field: Focusable) {
+    if (field === 'stretched') refs.tagInput.current?.focus();
+    else if (field === 'note') refs.note.current?.focus();
+    else focusChoiceGroup(refs[field].current);
+  }
+  return { refs, focus };
+}
+
+/** A tag still in the box was meant to be added: the draft with it, or why it cannot be. */
+function withTypedTag(form: CheckForm, draft: CheckDraft): ReturnType<typeof addTypedTag> {
+  if (draft.tagInput.trim() === '') return { ok: true, draft };
+  return addTypedTag(form, draft, draft.tagInput);
+}
+
+export interface CheckInFormProps {
   form: CheckForm;
   draft: CheckDraft;
   onChange: (draft: CheckDraft) => void;
@@ -64,23 +64,15 @@ export function CheckInForm({
   status?: ReactNode;
   /** A Cancel button, when the form can be left. */
   cancel?: ReactNode;
-}) {
-  const [errors, setErrors] = useState<Partial<Record<CheckField, string>>>({});
-  const [tagError, setTagError] = useState<string | null>(null);
-  const [mainError, setMainError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+}
+
+/**
+ * After a save the form starts afresh: if the focused control went with it (a tag of this check's
+ * own), focus stays in the form on its Save button rather than falling to the page.
+ */
+function useFocusKeptInForm() {
   const formRef = useRef<HTMLFormElement>(null);
-  const workloadGroup = useRef<HTMLDivElement>(null);
-  const energyGroup = useRef<HTMLDivElement>(null);
-  const sustainableGroup = useRef<HTMLDivElement>(null);
-  const tagInput = useRef<HTMLInputElement>(null);
-  const noteRef = useRef<HTMLTextAreaElement>(null);
-  const shareHint = useId();
-  const shortcutHint = useId();
-  const hasNote = draft.note.trim() !== '';
   const submitButton = useRef<HTMLButtonElement>(null);
-  // After a save the form starts afresh: if the focused control went with it (a tag of this check's
-  // own), focus stays in the form on its Save button rather than falling to the page.
   const keepFocus = useRef(false);
   useEffect(() => {
     if (!keepFocus.current) return;
@@ -88,14 +80,25 @@ export function CheckInForm({
     const form = formRef.current;
     if (form && !form.contains(document.activeElement)) submitButton.current?.focus();
   });
+  return { formRef, submitButton, keep: () => (keepFocus.current = true) };
+}
 
-  function focus(field: Focusable) {
-    if (field === 'stretched') tagInput.current?.focus();
-    else if (field === 'note') noteRef.current?.focus();
-    else if (field === 'workload') focusChoiceGroup(workloadGroup.current);
-    else if (field === 'energy') focusChoiceGroup(energyGroup.current);
-    else focusChoiceGroup(sustainableGroup.current);
-  }
+/**
+ * The quick check's questions: workload and energy (1–5), whether it is sustainable, where it
+ * stretches, and an optional note that stays private unless "May be shared" is ticked. Used for a
+ * new check and in the Edit dialog. Ctrl/Cmd+Enter saves from anywhere in the form. Missing
+ * answers are pointed out before anything is sent; a refused save keeps every answer and shows
+ * main's sentence.
+ */
+export function CheckInForm(props: CheckInFormProps) {
+  const { form, draft, onChange, onSave } = props;
+  const [errors, setErrors] = useState<Partial<Record<CheckField, string>>>({});
+  const [tagError, setTagError] = useState<string | null>(null);
+  const [mainError, setMainError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const { refs, focus } = useFieldFocus();
+  const { formRef, submitButton, keep } = useFocusKeptInForm();
+  const shortcutHint = useId();
 
   function answer<K extends CheckField>(field: K, value: NonNullable<CheckDraft[K]>) {
     setErrors((e) => ({ ...e, [field]: undefined }));
@@ -105,18 +108,14 @@ export function CheckInForm({
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (saving) return;
-    let current = draft;
-    // A tag still in the box was meant to be added.
-    if (current.tagInput.trim() !== '') {
-      const added = addTypedTag(form, current, current.tagInput);
-      if (!added.ok) {
-        setTagError(added.message);
-        tagInput.current?.focus();
-        return;
-      }
-      current = added.draft;
-      onChange(current);
+    const added = withTypedTag(form, draft);
+    if (!added.ok) {
+      setTagError(added.message);
+      refs.tagInput.current?.focus();
+      return;
     }
+    const current = added.draft;
+    if (current !== draft) onChange(current);
     const missing = missingAnswers(current);
     setErrors(Object.fromEntries(missing.map((f) => [f, MISSING_SENTENCES[f]])));
     const payload = payloadOf(form, current);
@@ -129,7 +128,7 @@ export function CheckInForm({
     const outcome = await onSave(payload);
     setSaving(false);
     if (outcome.ok) {
-      keepFocus.current = true;
+      keep();
       return;
     }
     setMainError(outcome.message);
@@ -137,29 +136,60 @@ export function CheckInForm({
     if (field !== null) focus(field);
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey) {
-      event.preventDefault();
-      formRef.current?.requestSubmit();
-    }
-  }
-
-  const mod = modifierLabel();
-
   return (
     <form
       ref={formRef}
       className="check-form"
-      aria-label={formLabel}
+      aria-label={props.formLabel}
       aria-describedby={shortcutHint}
       onSubmit={(e) => void onSubmit(e)}
-      onKeyDown={onKeyDown}
+      onKeyDown={submitOnModEnter}
       noValidate
     >
+      <RatingQuestions form={form} draft={draft} errors={errors} refs={refs} answer={answer} />
+
+      <TagPicker
+        form={form}
+        draft={draft}
+        onChange={onChange}
+        error={tagError}
+        onError={setTagError}
+        inputRef={refs.tagInput}
+      />
+
+      <NoteFields form={form} draft={draft} noteRef={refs.note} onChange={onChange} />
+
+      {mainError !== null && <Notice tone="error">{mainError}</Notice>}
+      {props.status}
+
+      <CheckActions submitRef={submitButton} saving={saving} hintId={shortcutHint} cancel={props.cancel}>
+        {props.submitLabel}
+      </CheckActions>
+    </form>
+  );
+}
+
+type Answer = <K extends CheckField>(field: K, value: NonNullable<CheckDraft[K]>) => void;
+
+function RatingQuestions({
+  form,
+  draft,
+  errors,
+  refs,
+  answer,
+}: {
+  form: CheckForm;
+  draft: CheckDraft;
+  errors: Partial<Record<CheckField, string>>;
+  refs: ReturnType<typeof useFieldFocus>['refs'];
+  answer: Answer;
+}) {
+  return (
+    <>
       <div className="check-form__ratings">
         <ChoiceGroup
           label="Workload"
-          groupRef={workloadGroup}
+          groupRef={refs.workload}
           options={form.workload.map((o) => ({ value: o.value, label: o.label, mark: String(o.value) }))}
           value={draft.workload}
           onChange={(value) => answer('workload', value)}
@@ -168,7 +198,7 @@ export function CheckInForm({
         />
         <ChoiceGroup
           label="Energy"
-          groupRef={energyGroup}
+          groupRef={refs.energy}
           options={form.energy.map((o) => ({ value: o.value, label: o.label, mark: String(o.value) }))}
           value={draft.energy}
           onChange={(value) => answer('energy', value)}
@@ -179,7 +209,7 @@ export function CheckInForm({
 
       <ChoiceGroup
         label={form.sustainableQuestion}
-        groupRef={sustainableGroup}
+        groupRef={refs.sustainable}
         layout="row"
         className="check-form__sustainable"
         options={form.sustainable}
@@ -188,66 +218,87 @@ export function CheckInForm({
         error={errors.sustainable}
         required
       />
+    </>
+  );
+}
 
-      <TagPicker
-        form={form}
-        draft={draft}
-        onChange={onChange}
-        error={tagError}
-        onError={setTagError}
-        inputRef={tagInput}
-      />
-
-      <div className="check-form__note">
-        <Field label="Note (optional)" hint="Anything you want to remember about this week.">
-          {(control) => (
-            <Textarea
-              {...control}
-              ref={noteRef}
-              value={draft.note}
-              rows={2}
-              maxLength={form.noteMax}
-              onChange={(e) => {
-                const note = e.target.value;
-                // Without a note there is nothing to share; a new note starts private again.
-                onChange({ ...draft, note, shareable: note.trim() === '' ? false : draft.shareable });
-              }}
-            />
-          )}
-        </Field>
-        <div className="check-form__share">
-          <label className="check-form__checkbox">
-            <input
-              type="checkbox"
-              checked={hasNote && draft.shareable}
-              disabled={!hasNote}
-              aria-describedby={shareHint}
-              onChange={(e) => onChange({ ...draft, shareable: e.target.checked })}
-            />
-            <span>May be shared in a one-on-one summary</span>
-          </label>
-          <p id={shareHint} className="check-form__share-hint">
-            {hasNote
-              ? 'Notes stay private unless you tick this; you still choose what goes into each summary.'
-              : 'Notes stay private unless you tick this. Write a note first.'}
-          </p>
-        </div>
-      </div>
-
-      {mainError !== null && <Notice tone="error">{mainError}</Notice>}
-      {status}
-
-      <div className="check-form__actions">
-        <Button ref={submitButton} type="submit" variant="primary" busy={saving}>
-          {submitLabel}
-        </Button>
-        {cancel}
-        <p id={shortcutHint} className="check-form__shortcut">
-          <kbd>{mod}</kbd>
-          <span aria-hidden="true">+</span>
-          <kbd>Enter</kbd> saves from any field
+/** The optional note and whether it may be shared (only with a note). */
+function NoteFields({
+  form,
+  draft,
+  noteRef,
+  onChange,
+}: {
+  form: CheckForm;
+  draft: CheckDraft;
+  noteRef: Ref<HTMLTextAreaElement>;
+  onChange: (draft: CheckDraft) => void;
+}) {
+  const shareHint = useId();
+  const hasNote = draft.note.trim() !== '';
+  return (
+    <div className="check-form__note">
+      <Field label="Note (optional)" hint="Anything you want to remember about this week.">
+        {(control) => (
+          <Textarea
+            {...control}
+            ref={noteRef}
+            value={draft.note}
+            rows={2}
+            maxLength={form.noteMax}
+            onChange={(e) => {
+              const note = e.target.value;
+              // Without a note there is nothing to share; a new note starts private again.
+              onChange({ ...draft, note, shareable: note.trim() === '' ? false : draft.shareable });
+            }}
+          />
+        )}
+      </Field>
+      <div className="check-form__share">
+        <label className="check-form__checkbox">
+          <input
+            type="checkbox"
+            checked={hasNote && draft.shareable}
+            disabled={!hasNote}
+            aria-describedby={shareHint}
+            onChange={(e) => onChange({ ...draft, shareable: e.target.checked })}
+          />
+          <span>May be shared in a one-on-one summary</span>
+        </label>
+        <p id={shareHint} className="check-form__share-hint">
+          {hasNote
+            ? 'Notes stay private unless you tick this; you still choose what goes into each summary.'
+            : 'Notes stay private unless you tick this. Write a note first.'}
         </p>
       </div>
-    </form>
+    </div>
+  );
+}
+
+function CheckActions({
+  submitRef,
+  saving,
+  hintId,
+  cancel,
+  children,
+}: {
+  submitRef: Ref<HTMLButtonElement>;
+  saving: boolean;
+  hintId: string;
+  cancel: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div className="check-form__actions">
+      <Button ref={submitRef} type="submit" variant="primary" busy={saving}>
+        {children}
+      </Button>
+      {cancel}
+      <p id={hintId} className="check-form__shortcut">
+        <kbd>{modifierLabel()}</kbd>
+        <span aria-hidden="true">+</span>
+        <kbd>Enter</kbd> saves from any field
+      </p>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { CheckForm, CheckIn } from '../../api/types';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
@@ -10,6 +10,7 @@ import { Notice } from '../../components/Notice';
 import { checkWhen, draftOf, periodPhrase, ratingText } from '../../lib/checks';
 import { useChecks } from '../../stores/checks';
 import { CheckInForm } from './CheckInForm';
+import { useFocusAfterRemoval } from '../../components/useFocusAfterRemoval';
 import { RetryNotice } from '../../components/RetryNotice';
 import './HistoryCard.css';
 
@@ -33,16 +34,10 @@ export function HistoryCard() {
   const setEditing = useChecks((s) => s.setEditing);
   const [shown, setShown] = useState(PAGE);
   const [deleting, setDeleting] = useState<CheckIn | null>(null);
-  const editButtons = useRef(new Map<string, HTMLButtonElement>());
   const heading = useRef<HTMLSpanElement>(null);
-  // After a delete the button that was pressed is gone: focus the next entry, or the heading.
-  const pendingFocus = useRef<string | 'heading' | null>(null);
-  useEffect(() => {
-    const target = pendingFocus.current;
-    if (target === null) return;
-    pendingFocus.current = null;
-    (target === 'heading' ? heading.current : (editButtons.current.get(target) ?? heading.current))?.focus();
-  });
+  // After a delete the button that was pressed is gone: focus the next entry's Edit, or the heading.
+  const [editButtons] = useState(() => new Map<string, HTMLButtonElement>());
+  const focusAfterRender = useFocusAfterRemoval(heading, editButtons);
 
   // A new period starts with the first page again.
   const [shownRange, setShownRange] = useState(range);
@@ -57,7 +52,7 @@ export function HistoryCard() {
     const list = history ?? [];
     const index = list.findIndex((c) => c.id === check.id);
     const next = list[index + 1] ?? list[index - 1];
-    pendingFocus.current = next ? next.id : 'heading';
+    focusAfterRender(next ? next.id : 'input');
     setDeleting(null);
   }
 
@@ -80,36 +75,15 @@ export function HistoryCard() {
         )}
         {history === null ? (
           error === null && <Loading label="Reading your check-ins…" />
-        ) : history.length === 0 ? (
-          <EmptyState
-            compact
-            headingLevel={4}
-            title="No check-ins in these weeks"
-            description="Each quick check you save is listed here, for you to look back on, change or delete."
-          />
         ) : (
-          <>
-            <ol className="history__list">
-              {history.slice(0, shown).map((check) => (
-                <HistoryItem
-                  key={check.id}
-                  check={check}
-                  canEdit={form !== null}
-                  editRef={(el) => {
-                    if (el) editButtons.current.set(check.id, el);
-                    else editButtons.current.delete(check.id);
-                  }}
-                  onEdit={() => setEditing({ id: check.id, draft: draftOf(check, form) })}
-                  onDelete={() => setDeleting(check)}
-                />
-              ))}
-            </ol>
-            {history.length > shown && (
-              <Button size="sm" className="history__more" onClick={() => setShown((n) => n + PAGE * 2)}>
-                Show more ({history.length - shown} older)
-              </Button>
-            )}
-          </>
+          <HistoryList
+            history={history}
+            shown={shown}
+            form={form}
+            editButtons={editButtons}
+            onMore={() => setShown((n) => n + PAGE * 2)}
+            onDelete={setDeleting}
+          />
         )}
       </div>
       {form !== null && editing !== null && editedCheck !== null && (
@@ -276,5 +250,56 @@ function DeleteDialog({
     >
       {error !== null ? <Notice tone="error">{error}</Notice> : undefined}
     </Dialog>
+  );
+}
+
+function HistoryList({
+  history,
+  shown,
+  form,
+  editButtons,
+  onMore,
+  onDelete,
+}: {
+  history: CheckIn[];
+  shown: number;
+  form: CheckForm | null;
+  editButtons: Map<string, HTMLButtonElement>;
+  onMore: () => void;
+  onDelete: (check: CheckIn) => void;
+}) {
+  const setEditing = useChecks((s) => s.setEditing);
+  if (history.length === 0)
+    return (
+      <EmptyState
+        compact
+        headingLevel={4}
+        title="No check-ins in these weeks"
+        description="Each quick check you save is listed here, for you to look back on, change or delete."
+      />
+    );
+  return (
+    <>
+      <ol className="history__list">
+        {history.slice(0, shown).map((check) => (
+          <HistoryItem
+            key={check.id}
+            check={check}
+            canEdit={form !== null}
+            editRef={(el) => {
+              if (el) editButtons.set(check.id, el);
+              else editButtons.delete(check.id);
+            }}
+            onEdit={() => setEditing({ id: check.id, draft: draftOf(check, form) })}
+            onDelete={() => onDelete(check)}
+          />
+        ))}
+      </ol>
+      {history.length > shown && (
+        <Button size="sm" className="history__more" onClick={onMore}>
+          Show more ({history.length - shown} older)
+        </Button>
+      )}
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type Ref } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type Ref, type RefObject } from 'react';
 import type { Questionnaire, QuestionnaireOutcome } from '../../api/types';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
@@ -11,6 +11,42 @@ import './QuestionnaireCard.css';
 /** "68 out of 100" (WHO-5) or "2 of 5" (burnout). */
 export function scoreText(kind: Questionnaire['kind'], score: number): string {
   return kind === 'who5' ? `${score} out of 100` : `${score} of 5`;
+}
+
+/** The line under a questionnaire's title: thanks, due, the last score, or not answered yet. */
+function descriptionOf(q: Questionnaire, answered: boolean): string {
+  if (answered) return 'Thank you for answering.';
+  if (q.due) return q.last === null ? 'Ready when you are.' : 'Due again; ready when you are.';
+  if (q.last !== null)
+    return `Last answered ${formatShortDate(q.last.date)}: ${scoreText(q.kind, q.last.score)}.`;
+  return 'Not answered yet.';
+}
+
+type FocusTarget = 'questions' | 'outcome' | 'again' | null;
+
+function useFollowingFocus(
+  outcomeHeading: RefObject<HTMLHeadingElement | null>,
+  takeAgain: RefObject<HTMLButtonElement | null>,
+  formStart: RefObject<HTMLDivElement | null>,
+): (target: FocusTarget) => void {
+  // Focus follows what replaces the pressed button: the first question after "Take it again", the
+  // score after answering, the button again after "Not now" or "Done" (the questions, should the
+  // questionnaire still be due). Nothing moves when the view merely opens.
+  const pendingFocus = useRef<FocusTarget>(null);
+  useEffect(() => {
+    const target = pendingFocus.current;
+    // A target not drawn yet stays pending (the score arrives after a render or two).
+    if (target === 'outcome' && outcomeHeading.current) outcomeHeading.current.focus();
+    else if (target === 'again' && takeAgain.current) takeAgain.current.focus();
+    else if ((target === 'again' || target === 'questions') && formStart.current)
+      focusChoiceGroup(formStart.current);
+    else return;
+    pendingFocus.current = null;
+  });
+
+  return (target) => {
+    pendingFocus.current = target;
+  };
 }
 
 /**
@@ -27,29 +63,11 @@ export function QuestionnaireCard({ questionnaire: q }: { questionnaire: Questio
   const open = outcome === undefined && (q.due || retaking);
   const takeAgain = useRef<HTMLButtonElement>(null);
   const formStart = useRef<HTMLDivElement>(null);
-
-  // Focus follows what replaces the pressed button: the first question after "Take it again", the
-  // score after answering, the button again after "Not now" or "Done" (the questions, should the
-  // questionnaire still be due). Nothing moves when the view merely opens.
   const outcomeHeading = useRef<HTMLHeadingElement>(null);
-  const pendingFocus = useRef<'questions' | 'outcome' | 'again' | null>(null);
-  useEffect(() => {
-    const target = pendingFocus.current;
-    // A target not drawn yet stays pending (the score arrives after a render or two).
-    if (target === 'outcome' && outcomeHeading.current) outcomeHeading.current.focus();
-    else if (target === 'again' && takeAgain.current) takeAgain.current.focus();
-    else if ((target === 'again' || target === 'questions') && formStart.current)
-      focusChoiceGroup(formStart.current);
-    else return;
-    pendingFocus.current = null;
-  });
 
-  let description: string;
-  if (outcome !== undefined) description = 'Thank you for answering.';
-  else if (q.due) description = q.last === null ? 'Ready when you are.' : 'Due again; ready when you are.';
-  else if (q.last !== null)
-    description = `Last answered ${formatShortDate(q.last.date)}: ${scoreText(q.kind, q.last.score)}.`;
-  else description = 'Not answered yet.';
+  const focusNext = useFollowingFocus(outcomeHeading, takeAgain, formStart);
+
+  const description = descriptionOf(q, outcome !== undefined);
 
   return (
     <Card
@@ -68,7 +86,7 @@ export function QuestionnaireCard({ questionnaire: q }: { questionnaire: Questio
             size="sm"
             onClick={() => {
               setRetaking(q.kind, true);
-              pendingFocus.current = 'questions';
+              focusNext('questions');
             }}
           >
             Take it again
@@ -82,7 +100,7 @@ export function QuestionnaireCard({ questionnaire: q }: { questionnaire: Questio
           headingRef={outcomeHeading}
           onDone={() => {
             dismissOutcome(q.kind);
-            pendingFocus.current = 'again';
+            focusNext('again');
           }}
         />
       ) : (
@@ -91,14 +109,14 @@ export function QuestionnaireCard({ questionnaire: q }: { questionnaire: Questio
             <QuestionnaireForm
               questionnaire={q}
               expectOutcome={(expected) => {
-                pendingFocus.current = expected ? 'outcome' : null;
+                focusNext(expected ? 'outcome' : null);
               }}
               onCancel={
                 q.due
                   ? undefined
                   : () => {
                       setRetaking(q.kind, false);
-                      pendingFocus.current = 'again';
+                      focusNext('again');
                     }
               }
             />
@@ -133,14 +151,8 @@ function QuestionnaireForm({
   const [missing, setMissing] = useState<Set<number>>(new Set());
   const [saving, setSaving] = useState(false);
   const groups = useRef<(HTMLDivElement | null)[]>([]);
-  const legendId = useId();
   const who5 = q.kind === 'who5';
   const answers = q.items.map((_, i) => stored[i] ?? null);
-  const options = q.options.map((o) => ({
-    value: o.value,
-    label: o.label,
-    ...(who5 ? {} : { mark: String(o.value) }),
-  }));
 
   function choose(index: number, value: number) {
     const next = [...answers];
@@ -175,41 +187,15 @@ function QuestionnaireForm({
 
   return (
     <form className="questionnaire__form" aria-label={q.title} onSubmit={(e) => void onSubmit(e)} noValidate>
-      {who5 ? (
-        <fieldset className="questionnaire__items">
-          <legend id={legendId} className="questionnaire__stem">
-            {q.stem}
-          </legend>
-          {q.items.map((item, i) => (
-            <ChoiceGroup
-              key={item}
-              label={item}
-              layout="row"
-              className="questionnaire__item"
-              groupRef={(el) => {
-                groups.current[i] = el;
-              }}
-              options={options}
-              value={answers[i] ?? null}
-              onChange={(value) => choose(i, value)}
-              error={missing.has(i) ? 'Choose one.' : null}
-              required
-            />
-          ))}
-        </fieldset>
-      ) : (
-        <ChoiceGroup
-          label={q.stem}
-          layout="list"
-          groupRef={(el) => {
-            groups.current[0] = el;
-          }}
-          options={options}
-          value={answers[0] ?? null}
-          onChange={(value) => choose(0, value)}
-          required
-        />
-      )}
+      <QuestionnaireQuestions
+        questionnaire={q}
+        answers={answers}
+        missing={missing}
+        setGroup={(i, el) => {
+          groups.current[i] = el;
+        }}
+        onChoose={choose}
+      />
       {error !== null && <Notice tone="error">{error}</Notice>}
       <div className="questionnaire__actions">
         <Button type="submit" variant="primary" busy={saving}>
@@ -266,5 +252,60 @@ function Outcome({
         </Button>
       </div>
     </div>
+  );
+}
+
+/** WHO-5's five statements, each 0–5, or the burnout measure's one question. */
+function QuestionnaireQuestions({
+  questionnaire: q,
+  answers,
+  missing,
+  setGroup,
+  onChoose,
+}: {
+  questionnaire: Questionnaire;
+  answers: (number | null)[];
+  missing: ReadonlySet<number>;
+  /** Keeps each question's group, to move focus to the first unanswered one. */
+  setGroup: (index: number, el: HTMLDivElement | null) => void;
+  onChoose: (index: number, value: number) => void;
+}) {
+  const legendId = useId();
+  const who5 = q.kind === 'who5';
+  const options = q.options.map((o) => ({
+    value: o.value,
+    label: o.label,
+    ...(who5 ? {} : { mark: String(o.value) }),
+  }));
+  return who5 ? (
+    <fieldset className="questionnaire__items">
+      <legend id={legendId} className="questionnaire__stem">
+        {q.stem}
+      </legend>
+      {q.items.map((item, i) => (
+        <ChoiceGroup
+          key={item}
+          label={item}
+          layout="row"
+          className="questionnaire__item"
+          groupRef={(el) => setGroup(i, el)}
+          options={options}
+          value={answers[i] ?? null}
+          onChange={(value) => onChoose(i, value)}
+          error={missing.has(i) ? 'Choose one.' : null}
+          required
+        />
+      ))}
+    </fieldset>
+  ) : (
+    <ChoiceGroup
+      label={q.stem}
+      layout="list"
+      groupRef={(el) => setGroup(0, el)}
+      options={options}
+      value={answers[0] ?? null}
+      onChange={(value) => onChoose(0, value)}
+      required
+    />
   );
 }

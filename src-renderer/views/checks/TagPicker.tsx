@@ -3,21 +3,11 @@ import type { CheckForm } from '../../api/types';
 import { Button } from '../../components/Button';
 import { CheckIcon, PlusIcon } from '../../components/Icons';
 import { Input } from '../../components/Input';
-import { addTypedTag, chipsOf, MAX_TAGS, type CheckDraft } from '../../lib/checks';
+import { TAGS_PER_CHECK_MAX } from '../../../src-main/shared/vocabulary';
+import { addTypedTag, chipsOf, type CheckDraft } from '../../lib/checks';
 import './TagPicker.css';
 
-/**
- * "Where are you feeling stretched?": the offered tags as toggle chips (checkboxes), then this
- * check's own tags, and a field that adds one more (Enter adds it; Ctrl/Cmd+Enter still saves).
- */
-export function TagPicker({
-  form,
-  draft,
-  onChange,
-  error,
-  onError,
-  inputRef,
-}: {
+export interface TagPickerProps {
   form: CheckForm;
   draft: CheckDraft;
   onChange: (draft: CheckDraft) => void;
@@ -25,13 +15,18 @@ export function TagPicker({
   error: string | null;
   onError: (message: string | null) => void;
   inputRef?: Ref<HTMLInputElement>;
-}) {
+}
+
+/**
+ * "Where are you feeling stretched?": the offered tags as toggle chips (checkboxes), then this
+ * check's own tags, and a field that adds one more (Enter adds it; Ctrl/Cmd+Enter still saves).
+ */
+export function TagPicker({ form, draft, onChange, error, onError, inputRef }: TagPickerProps) {
   const id = useId();
   const inputId = `${id}-input`;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const chosen = new Set(draft.tags);
-  const full = draft.tags.length >= MAX_TAGS;
+  const full = draft.tags.length >= TAGS_PER_CHECK_MAX;
 
   function toggle(key: string, on: boolean) {
     onError(null);
@@ -59,25 +54,7 @@ export function TagPicker({
       <legend className="tags__legend">
         {form.stretchedQuestion} <span className="tags__optional">(optional)</span>
       </legend>
-      <div className="tags__chips">
-        {chipsOf(form, draft).map((chip) => {
-          const on = chosen.has(chip.key);
-          return (
-            <label key={chip.key} className="tags__chip">
-              <input
-                type="checkbox"
-                checked={on}
-                disabled={!on && full}
-                onChange={(e) => toggle(chip.key, e.target.checked)}
-              />
-              <span className="tags__chip-face">
-                <CheckIcon className="tags__chip-check" aria-hidden="true" />
-                {chip.label}
-              </span>
-            </label>
-          );
-        })}
-      </div>
+      <TagChips form={form} draft={draft} full={full} onToggle={toggle} />
       <div className="tags__add">
         <label htmlFor={inputId} className="tags__add-label">
           Add your own tag
@@ -105,7 +82,7 @@ export function TagPicker({
         </div>
         <p id={hintId} className="tags__hint">
           {full
-            ? `That’s ${MAX_TAGS} tags, the most for one check.`
+            ? `That’s ${TAGS_PER_CHECK_MAX} tags, the most for one check.`
             : 'Enter adds it to this check. Tags you want every time can be added in Settings.'}
         </p>
         {error !== null && (
@@ -115,5 +92,40 @@ export function TagPicker({
         )}
       </div>
     </fieldset>
+  );
+}
+
+function TagChips({
+  form,
+  draft,
+  full,
+  onToggle,
+}: {
+  form: CheckForm;
+  draft: CheckDraft;
+  full: boolean;
+  onToggle: (key: string, on: boolean) => void;
+}) {
+  const chosen = new Set(draft.tags);
+  return (
+    <div className="tags__chips">
+      {chipsOf(form, draft).map((chip) => {
+        const on = chosen.has(chip.key);
+        return (
+          <label key={chip.key} className="tags__chip">
+            <input
+              type="checkbox"
+              checked={on}
+              disabled={!on && full}
+              onChange={(e) => onToggle(chip.key, e.target.checked)}
+            />
+            <span className="tags__chip-face">
+              <CheckIcon className="tags__chip-check" aria-hidden="true" />
+              {chip.label}
+            </span>
+          </label>
+        );
+      })}
+    </div>
   );
 }

@@ -5,7 +5,7 @@ import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { Input } from '../../components/Input';
 import { Notice } from '../../components/Notice';
-import { INTERRUPTION_KIND_LABELS, INTERRUPTION_KIND_ORDER } from '../../lib/focus';
+import { INTERRUPTION_KIND_LABELS, INTERRUPTION_KINDS } from '../../../src-main/shared/vocabulary';
 import { useFocus } from '../../stores/focus';
 import './InterruptDialog.css';
 
@@ -37,8 +37,6 @@ export function InterruptDialog({ open, onClose }: { open: boolean; onClose: () 
 function InterruptForm({ onDone }: { onDone: () => void }) {
   const interrupt = useFocus((s) => s.interrupt);
   const leaveOff = useFocus((s) => s.leaveOff);
-  const name = useId();
-  const kindErrorId = useId();
   const [kind, setKind] = useState<InterruptionKind | null>(null);
   const [note, setNote] = useState('');
   const [leftOff, setLeftOff] = useState('');
@@ -85,33 +83,7 @@ function InterruptForm({ onDone }: { onDone: () => void }) {
 
   return (
     <form id="focus-interrupt-form" className="interrupt" onSubmit={(e) => void onSubmit(e)} noValidate>
-      <fieldset
-        className="interrupt__kinds"
-        disabled={counted}
-        aria-describedby={kindError !== null ? kindErrorId : undefined}
-      >
-        <legend className="interrupt__legend">Interrupted by</legend>
-        <div className="interrupt__options">
-          {INTERRUPTION_KIND_ORDER.map((value) => (
-            <label key={value} className="interrupt__option">
-              <input
-                type="radio"
-                name={name}
-                value={value}
-                checked={kind === value}
-                onChange={() => setKind(value)}
-                data-autofocus={value === 'meeting' ? true : undefined}
-              />
-              {INTERRUPTION_KIND_LABELS[value]}
-            </label>
-          ))}
-        </div>
-        {kindError !== null && (
-          <p id={kindErrorId} className="interrupt__error" role="alert">
-            {kindError}
-          </p>
-        )}
-      </fieldset>
+      <KindChoice kind={kind} counted={counted} error={kindError} onKind={setKind} />
       <Field label="Note (optional)">
         {(control) => (
           <Input
@@ -123,23 +95,81 @@ function InterruptForm({ onDone }: { onDone: () => void }) {
           />
         )}
       </Field>
-      <Field
-        label="Where did you leave off?"
-        hint="One line for when you come back. Keel shows it when your next block starts."
-        error={leftOffError}
-      >
-        {(control) => (
-          <Input
-            {...control}
-            value={leftOff}
-            maxLength={280}
-            placeholder="e.g. Halfway through the retry logic in sync.ts"
-            onChange={(e) => setLeftOff(e.target.value.replace(/[\r\n]+/g, ' '))}
-          />
-        )}
-      </Field>
+      <LeftOffField value={leftOff} error={leftOffError} onChange={setLeftOff} />
       {error !== null && <Notice tone="error">{error}</Notice>}
       {counted && <p className="interrupt__counted">The interruption is saved.</p>}
     </form>
+  );
+}
+
+function KindChoice({
+  kind,
+  counted,
+  error,
+  onKind,
+}: {
+  kind: InterruptionKind | null;
+  counted: boolean;
+  error: string | null;
+  onKind: (kind: InterruptionKind) => void;
+}) {
+  const name = useId();
+  const errorId = useId();
+  return (
+    <fieldset
+      className="interrupt__kinds"
+      disabled={counted}
+      aria-describedby={error !== null ? errorId : undefined}
+    >
+      <legend className="interrupt__legend">Interrupted by</legend>
+      <div className="interrupt__options">
+        {INTERRUPTION_KINDS.map((value) => (
+          <label key={value} className="interrupt__option">
+            <input
+              type="radio"
+              name={name}
+              value={value}
+              checked={kind === value}
+              onChange={() => onKind(value)}
+              data-autofocus={value === 'meeting' ? true : undefined}
+            />
+            {INTERRUPTION_KIND_LABELS[value]}
+          </label>
+        ))}
+      </div>
+      {error !== null && (
+        <p id={errorId} className="interrupt__error" role="alert">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+function LeftOffField({
+  value,
+  error,
+  onChange,
+}: {
+  value: string;
+  error: string | null;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field
+      label="Where did you leave off?"
+      hint="One line for when you come back. Keel shows it when your next block starts."
+      error={error}
+    >
+      {(control) => (
+        <Input
+          {...control}
+          value={value}
+          maxLength={280}
+          placeholder="e.g. Halfway through the retry logic in sync.ts"
+          onChange={(e) => onChange(e.target.value.replace(/[\r\n]+/g, ' '))}
+        />
+      )}
+    </Field>
   );
 }

@@ -3,7 +3,8 @@ import type { FocusStartRequest, FocusStatus, RunningBlock } from '../../api/typ
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { Notice } from '../../components/Notice';
-import { ADHOC_MINUTES, formatMinutes, minutesBetween } from '../../lib/focus';
+import { ADHOC_MINUTES } from '../../../src-main/shared/vocabulary';
+import { formatMinutes, minutesBetween } from '../../lib/focus';
 import { formatShortDate } from '../../lib/format';
 import { useFocus } from '../../stores/focus';
 import { InterruptDialog } from './InterruptDialog';

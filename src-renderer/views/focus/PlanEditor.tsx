@@ -1,11 +1,11 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import type { FocusRule, Weekday } from '../../api/types';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { CheckIcon } from '../../components/Icons';
 import { Input } from '../../components/Input';
-import { WEEKDAY_NAMES, WEEKDAY_ORDER } from '../../lib/format';
-import { useSettings } from '../../stores/settings';
+import { WEEKDAY_NAMES, WEEKDAYS } from '../../../src-main/shared/vocabulary';
+import { useSettingsForm } from '../settings/useSettingsForm';
 import './PlanEditor.css';
 
 interface DraftRule extends FocusRule {
@@ -19,15 +19,15 @@ function draftOf(plan: readonly FocusRule[]): DraftRule[] {
 }
 
 function valueOf(draft: readonly DraftRule[]): FocusRule[] {
-  const order = (d: Weekday) => WEEKDAY_ORDER.indexOf(d);
+  const order = (d: Weekday) => WEEKDAYS.indexOf(d);
   return draft
     .map(({ weekday, start, end }) => ({ weekday, start, end }))
     .sort((a, b) => order(a.weekday) - order(b.weekday) || a.start.localeCompare(b.start));
 }
 
-function samePlan(a: readonly FocusRule[], b: readonly FocusRule[]): boolean {
-  const x = valueOf(draftOf(a));
-  const y = valueOf(draftOf(b));
+function sameRules(a: readonly DraftRule[], b: readonly DraftRule[]): boolean {
+  const x = valueOf(a);
+  const y = valueOf(b);
   return (
     x.length === y.length &&
     x.every((r, i) => r.weekday === y[i]?.weekday && r.start === y[i]?.start && r.end === y[i]?.end)
@@ -36,42 +36,15 @@ function samePlan(a: readonly FocusRule[], b: readonly FocusRule[]): boolean {
 
 /** The weekly plan: blocks per weekday, added, changed and removed here, saved together. */
 export function PlanEditor({ plan }: { plan: readonly FocusRule[] }) {
-  const save = useSettings((s) => s.save);
-  const [base, setBase] = useState(plan);
-  const [draft, setDraft] = useState(() => draftOf(plan));
-  const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [saving, setSaving] = useState(false);
+  const form = useSettingsForm<readonly FocusRule[], DraftRule[], 'plan'>({
+    saved: plan,
+    draftOf,
+    same: sameRules,
+    saves: (draft) => [{ field: 'plan', update: { key: 'focusPlan', value: valueOf(draft) } }],
+  });
+  const { draft, edit, dirty, saving } = form;
+  const error = form.errors.plan ?? null;
   const errorId = useId();
-  const dayId = useId();
-  const dirty = !samePlan(valueOf(draft), plan);
-
-  // The plan changed underneath (a save, the CLI): take it unless the user has unsaved edits.
-  if (base !== plan) {
-    setBase(plan);
-    if (samePlan(valueOf(draft), base)) setDraft(draftOf(plan));
-  }
-
-  function edit(change: (d: DraftRule[]) => DraftRule[]) {
-    setDraft(change);
-    setSaved(false);
-  }
-
-  function update(key: number, change: Partial<FocusRule>) {
-    edit((d) => d.map((r) => (r.key === key ? { ...r, ...change } : r)));
-  }
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (saving) return;
-    setSaving(true);
-    setError(null);
-    setSaved(false);
-    const result = await save({ key: 'focusPlan', value: valueOf(draft) });
-    setSaving(false);
-    if (result.ok) setSaved(true);
-    else setError(result.message);
-  }
 
   return (
     <Card
@@ -79,37 +52,8 @@ export function PlanEditor({ plan }: { plan: readonly FocusRule[] }) {
       description="The blocks Keel protects every week. Save applies them from now on."
       className="plan"
     >
-      <form onSubmit={(e) => void onSubmit(e)} noValidate>
-        <div className="plan__days" aria-describedby={error !== null ? errorId : undefined}>
-          {WEEKDAY_ORDER.map((day) => {
-            const rules = draft
-              .filter((r) => r.weekday === day)
-              .sort((a, b) => a.start.localeCompare(b.start) || a.key - b.key);
-            return (
-              <div key={day} className="plan__day" role="group" aria-labelledby={`${dayId}-${day}`}>
-                <span id={`${dayId}-${day}`} className="plan__day-name">
-                  {WEEKDAY_NAMES[day]}
-                </span>
-                {rules.length === 0 ? (
-                  <p className="plan__none">No blocks</p>
-                ) : (
-                  <ul className="plan__rules">
-                    {rules.map((rule, i) => (
-                      <RuleRow
-                        key={rule.key}
-                        rule={rule}
-                        label={`${WEEKDAY_NAMES[day]} block ${i + 1}`}
-                        invalid={error !== null}
-                        onChange={(change) => update(rule.key, change)}
-                        onRemove={() => edit((d) => d.filter((r) => r.key !== rule.key))}
-                      />
-                    ))}
-                  </ul>
-                )}
-              </div>
-            );
-          })}
-        </div>
+      <form onSubmit={form.onSubmit} noValidate>
+        <PlanDays draft={draft} errorId={error !== null ? errorId : undefined} edit={edit} />
         <AddBlock onAdd={(rule) => edit((d) => [...d, { ...rule, key: nextKey++ }])} />
         {error !== null && (
           <p id={errorId} className="plan__error" role="alert">
@@ -121,13 +65,7 @@ export function PlanEditor({ plan }: { plan: readonly FocusRule[] }) {
             Save plan
           </Button>
           {dirty && (
-            <Button
-              variant="ghost"
-              onClick={() => {
-                setDraft(draftOf(plan));
-                setError(null);
-              }}
-            >
+            <Button variant="ghost" onClick={form.reset}>
               Discard changes
             </Button>
           )}
@@ -135,7 +73,7 @@ export function PlanEditor({ plan }: { plan: readonly FocusRule[] }) {
             {dirty && !saving ? (
               <span className="plan__unsaved">Unsaved changes</span>
             ) : (
-              saved && (
+              form.feedback === 'saved' && (
                 <span className="plan__saved">
                   <CheckIcon /> Saved
                 </span>
@@ -145,6 +83,53 @@ export function PlanEditor({ plan }: { plan: readonly FocusRule[] }) {
         </div>
       </form>
     </Card>
+  );
+}
+
+/** Each weekday's blocks, in time order; `errorId` when main refused the plan. */
+function PlanDays({
+  draft,
+  errorId,
+  edit,
+}: {
+  draft: DraftRule[];
+  errorId: string | undefined;
+  edit: (change: (d: DraftRule[]) => DraftRule[]) => void;
+}) {
+  const dayId = useId();
+  return (
+    <div className="plan__days" aria-describedby={errorId}>
+      {WEEKDAYS.map((day) => {
+        const rules = draft
+          .filter((r) => r.weekday === day)
+          .sort((a, b) => a.start.localeCompare(b.start) || a.key - b.key);
+        return (
+          <div key={day} className="plan__day" role="group" aria-labelledby={`${dayId}-${day}`}>
+            <span id={`${dayId}-${day}`} className="plan__day-name">
+              {WEEKDAY_NAMES[day]}
+            </span>
+            {rules.length === 0 ? (
+              <p className="plan__none">No blocks</p>
+            ) : (
+              <ul className="plan__rules">
+                {rules.map((rule, i) => (
+                  <RuleRow
+                    key={rule.key}
+                    rule={rule}
+                    label={`${WEEKDAY_NAMES[day]} block ${i + 1}`}
+                    invalid={errorId !== undefined}
+                    onChange={(change) =>
+                      edit((d) => d.map((r) => (r.key === rule.key ? { ...r, ...change } : r)))
+                    }
+                    onRemove={() => edit((d) => d.filter((r) => r.key !== rule.key))}
+                  />
+                ))}
+              </ul>
+            )}
+          </div>
+        );
+      })}
+    </div>
   );
 }
 
@@ -228,7 +213,7 @@ function AddBlock({ onAdd }: { onAdd: (rule: FocusRule) => void }) {
             value={weekday}
             onChange={(e) => setWeekday(e.target.value as Weekday)}
           >
-            {WEEKDAY_ORDER.map((d) => (
+            {WEEKDAYS.map((d) => (
               <option key={d} value={d}>
                 {WEEKDAY_NAMES[d]}
               </option>

@@ -64,18 +64,7 @@ export function TodayBlocks({ status }: { status: FocusStatus }) {
                 </Button>
               )}
             </div>
-            {block.meetings.length > 0 && (
-              <ul className="blocks__meetings">
-                {block.meetings.map((m) => (
-                  <li key={`${m.title}-${m.start}`} className="blocks__meeting">
-                    <AlertIcon />
-                    <span>
-                      Overlaps “{m.title}” <span className="tabular">{timeRange(m.start, m.end)}</span>
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <BlockMeetings meetings={block.meetings} />
           </li>
         ))}
       </ul>
@@ -99,4 +88,21 @@ function timeRange(startIso: string, endIso: string): string {
   const end = localParts(endIso);
   if (!start || !end) return '';
   return `${start.time}–${end.time}`;
+}
+
+/** Calendar meetings that land on a block. */
+function BlockMeetings({ meetings }: { meetings: FocusBlock['meetings'] }) {
+  if (meetings.length === 0) return null;
+  return (
+    <ul className="blocks__meetings">
+      {meetings.map((m) => (
+        <li key={`${m.title}-${m.start}`} className="blocks__meeting">
+          <AlertIcon />
+          <span>
+            Overlaps “{m.title}” <span className="tabular">{timeRange(m.start, m.end)}</span>
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
 }

@@ -1,7 +1,8 @@
 import type { FocusStats } from '../../api/types';
 import { Card } from '../../components/Card';
 import { Loading } from '../../components/Loading';
-import { formatMinutes, INTERRUPTION_KIND_LABELS, INTERRUPTION_KIND_ORDER } from '../../lib/focus';
+import { INTERRUPTION_KIND_LABELS, INTERRUPTION_KINDS } from '../../../src-main/shared/vocabulary';
+import { formatMinutes } from '../../lib/focus';
 import { formatShortDate } from '../../lib/format';
 import './WeekStats.css';
 
@@ -26,9 +27,6 @@ export function WeekStats({ stats, today }: { stats: FocusStats | null; today: s
 function WeekBody({ stats, today }: { stats: FocusStats; today: string | null }) {
   const max = Math.max(0, ...stats.days.map((d) => Math.max(d.plannedMinutes, d.protectedMinutes)));
   const { totals } = stats;
-  const share =
-    totals.plannedMinutes > 0 ? Math.round((totals.protectedMinutes / totals.plannedMinutes) * 100) : null;
-  const interruptions = INTERRUPTION_KIND_ORDER.reduce((n, k) => n + totals.interruptions[k], 0);
 
   return (
     <div className="week">
@@ -81,33 +79,43 @@ function WeekBody({ stats, today }: { stats: FocusStats; today: string | null })
         <span className="week__key week__key--planned">Planned</span>
       </div>
 
-      <dl className="week__totals">
-        <div className="week__total">
-          <dt>Protected this week</dt>
-          <dd className="tabular">
-            {formatMinutes(totals.protectedMinutes)}
-            <span className="week__total-of"> of {formatMinutes(totals.plannedMinutes)} planned</span>
-            {share !== null && <span className="week__total-of"> ({share}%)</span>}
-          </dd>
-        </div>
-        <div className="week__total">
-          <dt>Interruptions</dt>
-          <dd>
-            {interruptions === 0 ? (
-              'None this week'
-            ) : (
-              <ul className="week__kinds">
-                {INTERRUPTION_KIND_ORDER.map((kind) => (
-                  <li key={kind} className="week__kind">
-                    {INTERRUPTION_KIND_LABELS[kind]}{' '}
-                    <span className="week__kind-count tabular">{totals.interruptions[kind]}</span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </dd>
-        </div>
-      </dl>
+      <WeekTotals totals={totals} />
     </div>
+  );
+}
+
+/** The week's protected minutes against the planned, and its interruptions by kind. */
+function WeekTotals({ totals }: { totals: FocusStats['totals'] }) {
+  const share =
+    totals.plannedMinutes > 0 ? Math.round((totals.protectedMinutes / totals.plannedMinutes) * 100) : null;
+  const interruptions = INTERRUPTION_KINDS.reduce((n, k) => n + totals.interruptions[k], 0);
+  return (
+    <dl className="week__totals">
+      <div className="week__total">
+        <dt>Protected this week</dt>
+        <dd className="tabular">
+          {formatMinutes(totals.protectedMinutes)}
+          <span className="week__total-of"> of {formatMinutes(totals.plannedMinutes)} planned</span>
+          {share !== null && <span className="week__total-of"> ({share}%)</span>}
+        </dd>
+      </div>
+      <div className="week__total">
+        <dt>Interruptions</dt>
+        <dd>
+          {interruptions === 0 ? (
+            'None this week'
+          ) : (
+            <ul className="week__kinds">
+              {INTERRUPTION_KINDS.map((kind) => (
+                <li key={kind} className="week__kind">
+                  {INTERRUPTION_KIND_LABELS[kind]}{' '}
+                  <span className="week__kind-count tabular">{totals.interruptions[kind]}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+      </div>
+    </dl>
   );
 }

@@ -17,7 +17,9 @@ const FORMATS: { value: SummaryPreviewFormat; label: string }[] = [
   { value: 'html', label: 'HTML' },
 ];
 
-const EXPORTS: { format: SummaryExportFormat | 'copy'; label: string }[] = [
+type ShareTarget = SummaryExportFormat | 'copy';
+
+const EXPORTS: { format: ShareTarget; label: string }[] = [
   { format: 'md', label: 'Save as Markdown…' },
   { format: 'html', label: 'Save as HTML…' },
   { format: 'pdf', label: 'Save as PDF…' },
@@ -90,37 +92,58 @@ export function PreviewCard() {
             {preview.text}
           </pre>
         ) : (
-          <>
-            <iframe
-              className="summary-preview__frame"
-              sandbox=""
-              srcDoc={preview.text}
-              title="Summary as HTML"
-              referrerPolicy="no-referrer"
-            />
-            <details className="summary-preview__source">
-              <summary>Show the HTML source</summary>
-              <pre className="summary-preview__text" tabIndex={0} aria-label="Summary as HTML source">
-                {preview.text}
-              </pre>
-            </details>
-          </>
+          <HtmlPreview html={preview.text} />
         )}
       </div>
-      <div className="summary-preview__actions">
-        {EXPORTS.map(({ format: f, label }) => (
-          <Button
-            key={f}
-            variant={f === 'md' ? 'primary' : 'secondary'}
-            busy={sharing === f}
-            disabled={!ready || (sharing !== null && sharing !== f)}
-            onClick={() => void share(f)}
-          >
-            {label}
-          </Button>
-        ))}
-      </div>
+      <ExportButtons ready={ready} sharing={sharing} onShare={(f) => void share(f)} />
       {outcome !== null && <Notice tone={outcome.tone}>{outcome.message}</Notice>}
     </Card>
+  );
+}
+
+/** HTML in a sandboxed frame (no scripts, no same origin), with its source a click away. */
+function HtmlPreview({ html }: { html: string }) {
+  return (
+    <>
+      <iframe
+        className="summary-preview__frame"
+        sandbox=""
+        srcDoc={html}
+        title="Summary as HTML"
+        referrerPolicy="no-referrer"
+      />
+      <details className="summary-preview__source">
+        <summary>Show the HTML source</summary>
+        <pre className="summary-preview__text" tabIndex={0} aria-label="Summary as HTML source">
+          {html}
+        </pre>
+      </details>
+    </>
+  );
+}
+
+function ExportButtons({
+  ready,
+  sharing,
+  onShare,
+}: {
+  ready: boolean;
+  sharing: ShareTarget | null;
+  onShare: (target: ShareTarget) => void;
+}) {
+  return (
+    <div className="summary-preview__actions">
+      {EXPORTS.map(({ format: f, label }) => (
+        <Button
+          key={f}
+          variant={f === 'md' ? 'primary' : 'secondary'}
+          busy={sharing === f}
+          disabled={!ready || (sharing !== null && sharing !== f)}
+          onClick={() => onShare(f)}
+        >
+          {label}
+        </Button>
+      ))}
+    </div>
   );
 }

@@ -60,6 +60,18 @@ export function SummaryBuilderCard() {
   );
 }
 
+/** The line under the period choice: which dates it covers. */
+function periodHint(options: SummaryOptions, choice: BuilderChoices): string {
+  if (choice.period === 'sinceLast') {
+    const since = choice.since ?? sinceLastOf(options);
+    return since.lastSharedOn === null
+      ? `Nothing shared yet — the last two weeks: ${periodText(since.period)}.`
+      : `Since you last shared on ${formatShortDate(since.lastSharedOn)}: ${periodText(since.period)}.`;
+  }
+  if (choice.period === 'twoWeeks') return `${periodText(options.periods.twoWeeks)}.`;
+  return 'Whole days, both dates included.';
+}
+
 function Choices({ options, choice }: { options: SummaryOptions; choice: BuilderChoices }) {
   const setPeriod = useOneOnOne((s) => s.setPeriod);
   const setCustom = useOneOnOne((s) => s.setCustom);
@@ -67,18 +79,9 @@ function Choices({ options, choice }: { options: SummaryOptions; choice: Builder
   const setNote = useOneOnOne((s) => s.setNote);
   const sections = sectionsOf(options, choice.sections);
   const notesOn = sections.includes(NOTES_SECTION);
-  const privateHint = useId();
   const dateErrors = customErrors(choice.custom);
 
-  let hint: string;
-  if (choice.period === 'sinceLast') {
-    const since = choice.since ?? sinceLastOf(options);
-    hint =
-      since.lastSharedOn === null
-        ? `Nothing shared yet — the last two weeks: ${periodText(since.period)}.`
-        : `Since you last shared on ${formatShortDate(since.lastSharedOn)}: ${periodText(since.period)}.`;
-  } else if (choice.period === 'twoWeeks') hint = `${periodText(options.periods.twoWeeks)}.`;
-  else hint = 'Whole days, both dates included.';
+  const hint = periodHint(options, choice);
 
   return (
     <div className="summary-builder__choices">
@@ -133,42 +136,55 @@ function Choices({ options, choice }: { options: SummaryOptions; choice: Builder
           ))}
         </ul>
       </fieldset>
-      {notesOn && (
-        <fieldset className="summary-builder__group">
-          <legend className="summary-builder__legend">Notes in this period</legend>
-          <p className="summary-builder__hint">
-            Tick each note you want to share. Notes you did not mark “may be shared” stay private.
-          </p>
-          {options.notes.length === 0 ? (
-            <p className="summary-builder__hint">No notes were written in this period.</p>
-          ) : (
-            <ul className="summary-builder__list">
-              {options.notes.map((note) => (
-                <li key={note.id} className="summary-builder__note">
-                  <label className="one-on-one__checkbox">
-                    <input
-                      type="checkbox"
-                      checked={note.shareable && choice.noteIds.includes(note.id)}
-                      disabled={!note.shareable}
-                      aria-describedby={note.shareable ? undefined : `${privateHint}-${note.id}`}
-                      onChange={(e) => setNote(note.id, e.target.checked)}
-                    />
-                    <span>
-                      <span className="summary-builder__note-date">{formatShortDate(note.date)}</span>{' '}
-                      {note.text}
-                    </span>
-                  </label>
-                  {!note.shareable && (
-                    <p id={`${privateHint}-${note.id}`} className="summary-builder__private">
-                      {PRIVATE_NOTE}
-                    </p>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
-        </fieldset>
-      )}
+      {notesOn && <NotesChoice options={options} choice={choice} onNote={setNote} />}
     </div>
+  );
+}
+
+/** The period's notes, each ticked one by one; a note not marked "may be shared" cannot be. */
+function NotesChoice({
+  options,
+  choice,
+  onNote,
+}: {
+  options: SummaryOptions;
+  choice: BuilderChoices;
+  onNote: (id: string, on: boolean) => void;
+}) {
+  const privateHint = useId();
+  return (
+    <fieldset className="summary-builder__group">
+      <legend className="summary-builder__legend">Notes in this period</legend>
+      <p className="summary-builder__hint">
+        Tick each note you want to share. Notes you did not mark “may be shared” stay private.
+      </p>
+      {options.notes.length === 0 ? (
+        <p className="summary-builder__hint">No notes were written in this period.</p>
+      ) : (
+        <ul className="summary-builder__list">
+          {options.notes.map((note) => (
+            <li key={note.id} className="summary-builder__note">
+              <label className="one-on-one__checkbox">
+                <input
+                  type="checkbox"
+                  checked={note.shareable && choice.noteIds.includes(note.id)}
+                  disabled={!note.shareable}
+                  aria-describedby={note.shareable ? undefined : `${privateHint}-${note.id}`}
+                  onChange={(e) => onNote(note.id, e.target.checked)}
+                />
+                <span>
+                  <span className="summary-builder__note-date">{formatShortDate(note.date)}</span> {note.text}
+                </span>
+              </label>
+              {!note.shareable && (
+                <p id={`${privateHint}-${note.id}`} className="summary-builder__private">
+                  {PRIVATE_NOTE}
+                </p>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </fieldset>
   );
 }

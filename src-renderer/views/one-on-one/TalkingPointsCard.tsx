@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent, type RefObject } from 'react';
 import type { TalkingPoint } from '../../api/types';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
@@ -8,14 +8,17 @@ import { Notice } from '../../components/Notice';
 import { splitPoints } from '../../lib/oneOnOne';
 import { useOneOnOne } from '../../stores/oneOnOne';
 import { RetryNotice } from '../../components/RetryNotice';
+import { useFocusAfterRemoval } from '../../components/useFocusAfterRemoval';
 import './TalkingPointsCard.css';
 
-/**
- * Talking points: write one (Enter adds it), tick it once discussed (it moves to the collapsed
- * "Discussed" list, where unticking brings it back), or delete it. Open points stay until
- * discussed, from one one-on-one to the next.
- */
-export function TalkingPointsCard() {
+/** The open point to focus once `point` leaves the list: the next, else the previous, else the input. */
+function neighbourOf(open: TalkingPoint[], point: TalkingPoint): string | 'input' {
+  const index = open.findIndex((p) => p.id === point.id);
+  return (open[index + 1] ?? open[index - 1])?.id ?? 'input';
+}
+
+/** The points, the add form's state, and ticking and deleting with focus kept in the list. */
+function useTalkingPoints() {
   const points = useOneOnOne((s) => s.points);
   const pointsError = useOneOnOne((s) => s.pointsError);
   const loadPoints = useOneOnOne((s) => s.loadPoints);
@@ -29,15 +32,9 @@ export function TalkingPointsCard() {
   const [actionError, setActionError] = useState<string | null>(null);
   const [justDiscussed, setJustDiscussed] = useState<TalkingPoint | null>(null);
   const input = useRef<HTMLInputElement>(null);
-  const boxes = useRef(new Map<string, HTMLInputElement>());
-  // After a point leaves the open list its checkbox is gone: focus the next one, or the input.
-  const pendingFocus = useRef<string | 'input' | null>(null);
-  useEffect(() => {
-    const target = pendingFocus.current;
-    if (target === null) return;
-    pendingFocus.current = null;
-    (target === 'input' ? input.current : (boxes.current.get(target) ?? input.current))?.focus();
-  });
+  // Each open point's checkbox, to move focus once a point leaves the list.
+  const [boxes] = useState(() => new Map<string, HTMLInputElement>());
+  const focusAfterRender = useFocusAfterRemoval(input, boxes);
 
   const { open, discussed } = splitPoints(points ?? []);
 
@@ -53,13 +50,8 @@ export function TalkingPointsCard() {
     } else setAddError(result.message);
   }
 
-  function neighbourOf(point: TalkingPoint): string | 'input' {
-    const index = open.findIndex((p) => p.id === point.id);
-    return (open[index + 1] ?? open[index - 1])?.id ?? 'input';
-  }
-
   async function toggle(point: TalkingPoint, on: boolean) {
-    const next = on ? neighbourOf(point) : null;
+    const next = on ? neighbourOf(open, point) : null;
     const result = await setDiscussed(point.id, on);
     if (!result.ok) {
       setActionError(result.message);
@@ -67,11 +59,11 @@ export function TalkingPointsCard() {
     }
     setActionError(null);
     setJustDiscussed(on ? point : null);
-    if (next !== null) pendingFocus.current = next;
+    if (next !== null) focusAfterRender(next);
   }
 
   async function remove(point: TalkingPoint) {
-    const next = point.discussedAt === null ? neighbourOf(point) : 'input';
+    const next = point.discussedAt === null ? neighbourOf(open, point) : 'input';
     const result = await deletePoint(point.id);
     if (!result.ok) {
       setActionError(result.message);
@@ -79,33 +71,67 @@ export function TalkingPointsCard() {
     }
     setActionError(null);
     if (justDiscussed?.id === point.id) setJustDiscussed(null);
-    pendingFocus.current = next;
+    focusAfterRender(next);
   }
 
+  return {
+    points,
+    open,
+    discussed,
+    pointsError,
+    loadPoints,
+    text,
+    setText,
+    adding,
+    addError,
+    actionError,
+    justDiscussed,
+    input,
+    boxes,
+    onSubmit,
+    toggle,
+    remove,
+  };
+}
+
+/**
+ * Talking points: write one (Enter adds it), tick it once discussed (it moves to the collapsed
+ * "Discussed" list, where unticking brings it back), or delete it. Open points stay until
+ * discussed, from one one-on-one to the next.
+ */
+export function TalkingPointsCard() {
+  const {
+    points,
+    open,
+    discussed,
+    pointsError,
+    loadPoints,
+    text,
+    setText,
+    adding,
+    addError,
+    actionError,
+    justDiscussed,
+    input,
+    boxes,
+    onSubmit,
+    toggle,
+    remove,
+  } = useTalkingPoints();
   return (
     <Card
       title="Talking points"
       description="What you want to bring up. Points you have not discussed yet stay here for the next one-on-one."
       className="talking-points"
     >
-      <form className="talking-points__add" onSubmit={(e) => void onSubmit(e)}>
-        <Field label="New talking point" error={addError}>
-          {(control) => (
-            <Input
-              {...control}
-              ref={input}
-              value={text}
-              maxLength={500}
-              autoComplete="off"
-              placeholder="e.g. Ask about the on-call rotation"
-              onChange={(e) => setText(e.target.value)}
-            />
-          )}
-        </Field>
-        <Button type="submit" variant="primary" busy={adding} className="talking-points__add-button">
-          Add
-        </Button>
-      </form>
+      <AddPointForm
+        inputRef={input}
+        text={text}
+        error={addError}
+        adding={adding}
+        onText={setText}
+        onSubmit={(e) => void onSubmit(e)}
+      />
       {pointsError !== null && <RetryNotice onRetry={() => void loadPoints()}>{pointsError}</RetryNotice>}
       {actionError !== null && <Notice tone="error">{actionError}</Notice>}
       {points !== null &&
@@ -120,8 +146,8 @@ export function TalkingPointsCard() {
                 key={point.id}
                 point={point}
                 boxRef={(el) => {
-                  if (el) boxes.current.set(point.id, el);
-                  else boxes.current.delete(point.id);
+                  if (el) boxes.set(point.id, el);
+                  else boxes.delete(point.id);
                 }}
                 onToggle={(on) => void toggle(point, on)}
                 onDelete={() => void remove(point)}
@@ -130,27 +156,14 @@ export function TalkingPointsCard() {
           </ul>
         ))}
       {justDiscussed !== null && justDiscussed.discussedAt === null && (
-        <div className="talking-points__undo" role="status">
-          <span>Marked “{justDiscussed.text}” as discussed.</span>
-          <Button size="sm" variant="ghost" onClick={() => void toggle(justDiscussed, false)}>
-            Undo
-          </Button>
-        </div>
+        <UndoDiscussed point={justDiscussed} onUndo={() => void toggle(justDiscussed, false)} />
       )}
       {discussed.length > 0 && (
-        <details className="talking-points__discussed">
-          <summary className="talking-points__summary">Discussed ({discussed.length})</summary>
-          <ul className="talking-points__list" aria-label="Discussed talking points">
-            {discussed.map((point) => (
-              <PointRow
-                key={point.id}
-                point={point}
-                onToggle={(on) => void toggle(point, on)}
-                onDelete={() => void remove(point)}
-              />
-            ))}
-          </ul>
-        </details>
+        <DiscussedList
+          points={discussed}
+          onToggle={(p, on) => void toggle(p, on)}
+          onDelete={(p) => void remove(p)}
+        />
       )}
     </Card>
   );
@@ -184,5 +197,79 @@ function PointRow({
         Delete
       </Button>
     </li>
+  );
+}
+
+function AddPointForm({
+  inputRef,
+  text,
+  error,
+  adding,
+  onText,
+  onSubmit,
+}: {
+  inputRef: RefObject<HTMLInputElement | null>;
+  text: string;
+  error: string | null;
+  adding: boolean;
+  onText: (text: string) => void;
+  onSubmit: (event: FormEvent) => void;
+}) {
+  return (
+    <form className="talking-points__add" onSubmit={onSubmit}>
+      <Field label="New talking point" error={error}>
+        {(control) => (
+          <Input
+            {...control}
+            ref={inputRef}
+            value={text}
+            maxLength={500}
+            autoComplete="off"
+            placeholder="e.g. Ask about the on-call rotation"
+            onChange={(e) => onText(e.target.value)}
+          />
+        )}
+      </Field>
+      <Button type="submit" variant="primary" busy={adding} className="talking-points__add-button">
+        Add
+      </Button>
+    </form>
+  );
+}
+
+function UndoDiscussed({ point, onUndo }: { point: TalkingPoint; onUndo: () => void }) {
+  return (
+    <div className="talking-points__undo" role="status">
+      <span>Marked “{point.text}” as discussed.</span>
+      <Button size="sm" variant="ghost" onClick={onUndo}>
+        Undo
+      </Button>
+    </div>
+  );
+}
+
+function DiscussedList({
+  points,
+  onToggle,
+  onDelete,
+}: {
+  points: TalkingPoint[];
+  onToggle: (point: TalkingPoint, discussed: boolean) => void;
+  onDelete: (point: TalkingPoint) => void;
+}) {
+  return (
+    <details className="talking-points__discussed">
+      <summary className="talking-points__summary">Discussed ({points.length})</summary>
+      <ul className="talking-points__list" aria-label="Discussed talking points">
+        {points.map((point) => (
+          <PointRow
+            key={point.id}
+            point={point}
+            onToggle={(on) => onToggle(point, on)}
+            onDelete={() => onDelete(point)}
+          />
+        ))}
+      </ul>
+    </details>
   );
 }

@@ -1,14 +1,14 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { api } from '../../api/keel';
 import type { DndSettings, DndStatus, Settings } from '../../api/types';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { Field } from '../../components/Field';
-import { CheckIcon } from '../../components/Icons';
 import { Input } from '../../components/Input';
 import { Notice } from '../../components/Notice';
 import { Switch } from '../../components/Switch';
-import { useSettings } from '../../stores/settings';
+import { SaveStatus } from './SaveStatus';
+import { useInstantSetting, useSettingsForm, type PlannedSave, type SettingsForm } from './useSettingsForm';
 import './FocusSettingsCard.css';
 
 const MACOS = 'macOS Shortcuts';
@@ -30,23 +30,50 @@ function dndValue(current: DndSettings, change: Partial<DndSettings>): DndSettin
   return value;
 }
 
-/** Focus settings: the pre-warning before planned blocks and do-not-disturb during blocks. */
-export function FocusSettingsCard({ settings }: { settings: Settings }) {
-  const save = useSettings((s) => s.save);
-  const [dnd, setDnd] = useState<DndStatus | null>(null);
-  const [warning, setWarning] = useState(String(settings.focusWarningMinutes));
-  const [shortcutOn, setShortcutOn] = useState(settings.dnd.macosShortcutOn ?? '');
-  const [shortcutOff, setShortcutOff] = useState(settings.dnd.macosShortcutOff ?? '');
-  const [warningError, setWarningError] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [switchError, setSwitchError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [toggling, setToggling] = useState(false);
-  const switchHint = useId();
+interface Draft {
+  warning: string;
+  shortcutOn: string;
+  shortcutOff: string;
+}
+type FieldName = 'warning' | 'dnd';
 
-  // Re-read after every change of the switch: what Keel does now depends on it.
-  const [dndRead, setDndRead] = useState(0);
+function draftOf(settings: Settings): Draft {
+  return {
+    warning: String(settings.focusWarningMinutes),
+    shortcutOn: settings.dnd.macosShortcutOn ?? '',
+    shortcutOff: settings.dnd.macosShortcutOff ?? '',
+  };
+}
+
+function warningMinutes(draft: Draft): number | null {
+  const minutes = Number(draft.warning);
+  const ok = draft.warning.trim() !== '' && Number.isInteger(minutes) && minutes >= 0 && minutes <= 60;
+  return ok ? minutes : null;
+}
+
+/** The pre-warning, then (on macOS, where Keel runs the user's shortcuts) the shortcut names. */
+function savesOf(draft: Draft, settings: Settings, macos: boolean): PlannedSave<FieldName>[] {
+  const saves: PlannedSave<FieldName>[] = [];
+  const minutes = warningMinutes(draft) ?? settings.focusWarningMinutes;
+  if (minutes !== settings.focusWarningMinutes)
+    saves.push({ field: 'warning', update: { key: 'focusWarningMinutes', value: minutes } });
+  if (!macos) return saves;
+  const value = dndValue(settings.dnd, {
+    macosShortcutOn: draft.shortcutOn,
+    macosShortcutOff: draft.shortcutOff,
+  });
+  if (
+    value.macosShortcutOn !== settings.dnd.macosShortcutOn ||
+    value.macosShortcutOff !== settings.dnd.macosShortcutOff
+  )
+    saves.push({ field: 'dnd', update: { key: 'dnd', value } });
+  return saves;
+}
+
+/** What Keel can do about do-not-disturb here, re-read when main says it changed. */
+function useDndStatus(): [DndStatus | null, () => void] {
+  const [dnd, setDnd] = useState<DndStatus | null>(null);
+  const [reads, setReads] = useState(0);
   useEffect(() => {
     let live = true;
     void api.dnd.status().then((result) => {
@@ -55,64 +82,38 @@ export function FocusSettingsCard({ settings }: { settings: Settings }) {
     return () => {
       live = false;
     };
-  }, [dndRead]);
+  }, [reads]);
   // Main announces when do-not-disturb turns on or off around a block.
   useEffect(
     () =>
       api.onState((event) => {
-        if (event.type === 'changed' && event.topics.includes('dnd')) setDndRead((n) => n + 1);
+        if (event.type === 'changed' && event.topics.includes('dnd')) setReads((n) => n + 1);
       }),
     [],
   );
+  return [dnd, () => setReads((n) => n + 1)];
+}
 
+/** Focus settings: the pre-warning before planned blocks and do-not-disturb during blocks. */
+export function FocusSettingsCard({ settings }: { settings: Settings }) {
+  const [dnd, rereadDnd] = useDndStatus();
+  const toggle = useInstantSetting<'dnd', boolean>();
+  const switchHint = useId();
   const macos = dnd?.desktop === MACOS;
+  const form = useSettingsForm<Settings, Draft, FieldName>({
+    saved: settings,
+    draftOf,
+    check: (draft) =>
+      warningMinutes(draft) === null
+        ? { field: 'warning', message: 'Use 0 (no pre-warning) to 60 minutes.' }
+        : null,
+    saves: (draft, saved) => savesOf(draft, saved, macos),
+  });
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (saving) return;
-    setWarningError(null);
-    setFormError(null);
-    setSaved(false);
-    const minutes = Number(warning);
-    if (warning.trim() === '' || !Number.isInteger(minutes) || minutes < 0 || minutes > 60) {
-      setWarningError('Use 0 (no pre-warning) to 60 minutes.');
-      return;
-    }
-    setSaving(true);
-    try {
-      if (minutes !== settings.focusWarningMinutes) {
-        const result = await save({ key: 'focusWarningMinutes', value: minutes });
-        if (!result.ok) {
-          setWarningError(result.message);
-          return;
-        }
-      }
-      if (macos) {
-        const value = dndValue(settings.dnd, { macosShortcutOn: shortcutOn, macosShortcutOff: shortcutOff });
-        if (
-          value.macosShortcutOn !== settings.dnd.macosShortcutOn ||
-          value.macosShortcutOff !== settings.dnd.macosShortcutOff
-        ) {
-          const result = await save({ key: 'dnd', value });
-          if (!result.ok) {
-            setFormError(result.message);
-            return;
-          }
-        }
-      }
-      setSaved(true);
-    } finally {
-      setSaving(false);
-    }
-  }
-
-  async function toggle(enabled: boolean) {
-    setToggling(true);
-    setSwitchError(null);
-    const result = await save({ key: 'dnd', value: dndValue(settings.dnd, { enabled }) });
-    setToggling(false);
-    if (!result.ok) setSwitchError(result.message);
-    else setDndRead((n) => n + 1);
+  async function onToggle(enabled: boolean) {
+    // Re-read after every change of the switch: what Keel does now depends on it.
+    const value = dndValue(settings.dnd, { enabled });
+    if (await toggle.apply('dnd', enabled, { key: 'dnd', value })) rereadDnd();
   }
 
   return (
@@ -121,85 +122,76 @@ export function FocusSettingsCard({ settings }: { settings: Settings }) {
         <Switch
           label="Do not disturb during focus blocks"
           checked={settings.dnd.enabled}
-          disabled={toggling}
+          disabled={toggle.pending.dnd !== undefined}
           aria-describedby={dnd !== null ? switchHint : undefined}
-          onChange={(e) => void toggle(e.target.checked)}
+          onChange={(e) => void onToggle(e.target.checked)}
         />
         {dnd !== null && (
           <p id={switchHint} className="focus-settings__capability">
             {capabilityText(dnd)}
           </p>
         )}
-        {switchError !== null && <Notice tone="error">{switchError}</Notice>}
+        {toggle.error !== null && <Notice tone="error">{toggle.error}</Notice>}
+        <FocusForm form={form} macos={macos} />
+      </div>
+    </Card>
+  );
+}
 
-        <form className="focus-settings__form" onSubmit={(e) => void onSubmit(e)} noValidate>
-          <Field
-            label="Pre-warning (minutes)"
-            hint="A quiet heads-up before each planned block. 0 turns it off."
-            error={warningError}
-          >
+function FocusForm({ form, macos }: { form: SettingsForm<Draft, FieldName>; macos: boolean }) {
+  const { draft, edit, errors } = form;
+  return (
+    <form className="focus-settings__form" onSubmit={form.onSubmit} noValidate>
+      <Field
+        label="Pre-warning (minutes)"
+        hint="A quiet heads-up before each planned block. 0 turns it off."
+        error={errors.warning ?? null}
+      >
+        {(control) => (
+          <Input
+            {...control}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={60}
+            step={1}
+            className="focus-settings__minutes"
+            value={draft.warning}
+            onChange={(e) => edit({ warning: e.target.value })}
+          />
+        )}
+      </Field>
+      {macos && (
+        <div className="focus-settings__shortcuts">
+          <Field label="Shortcut that turns Focus on" hint="The name of a shortcut in the Shortcuts app.">
             {(control) => (
               <Input
                 {...control}
-                type="number"
-                inputMode="numeric"
-                min={0}
-                max={60}
-                step={1}
-                className="focus-settings__minutes"
-                value={warning}
-                onChange={(e) => {
-                  setWarning(e.target.value);
-                  setSaved(false);
-                }}
+                value={draft.shortcutOn}
+                maxLength={100}
+                onChange={(e) => edit({ shortcutOn: e.target.value })}
               />
             )}
           </Field>
-          {macos && (
-            <div className="focus-settings__shortcuts">
-              <Field label="Shortcut that turns Focus on" hint="The name of a shortcut in the Shortcuts app.">
-                {(control) => (
-                  <Input
-                    {...control}
-                    value={shortcutOn}
-                    maxLength={100}
-                    onChange={(e) => {
-                      setShortcutOn(e.target.value);
-                      setSaved(false);
-                    }}
-                  />
-                )}
-              </Field>
-              <Field label="Shortcut that turns Focus off">
-                {(control) => (
-                  <Input
-                    {...control}
-                    value={shortcutOff}
-                    maxLength={100}
-                    onChange={(e) => {
-                      setShortcutOff(e.target.value);
-                      setSaved(false);
-                    }}
-                  />
-                )}
-              </Field>
-            </div>
-          )}
-          {formError !== null && <Notice tone="error">{formError}</Notice>}
-          <div className="focus-settings__actions">
-            <Button type="submit" busy={saving}>
-              Save focus settings
-            </Button>
-            <p className="focus-settings__feedback" role="status">
-              {saved && (
-                <>
-                  <CheckIcon /> Saved
-                </>
-              )}
-            </p>
-          </div>
-        </form>
+          <Field label="Shortcut that turns Focus off">
+            {(control) => (
+              <Input
+                {...control}
+                value={draft.shortcutOff}
+                maxLength={100}
+                onChange={(e) => edit({ shortcutOff: e.target.value })}
+              />
+            )}
+          </Field>
+        </div>
+      )}
+      {errors.dnd !== undefined && <Notice tone="error">{errors.dnd}</Notice>}
+      <div className="focus-settings__actions">
+        <Button type="submit" busy={form.saving}>
+          Save focus settings
+        </Button>
+        <SaveStatus feedback={form.feedback} className="focus-settings__feedback" sayUnchanged={false} />
       </div>
-    </Card>
+    </form>
   );
 }

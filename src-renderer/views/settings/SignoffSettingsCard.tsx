@@ -1,13 +1,13 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import type { SignoffSettings } from '../../api/types';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { Field } from '../../components/Field';
-import { CheckIcon } from '../../components/Icons';
 import { Input } from '../../components/Input';
 import { Notice } from '../../components/Notice';
 import { Switch } from '../../components/Switch';
-import { useSettings } from '../../stores/settings';
+import { SaveStatus } from './SaveStatus';
+import { useInstantSetting, useSettingsForm } from './useSettingsForm';
 import './SignoffSettingsCard.css';
 
 const LIMIT_SENTENCE = 'Use a long-day limit from 4 to 16 hours.';
@@ -17,65 +17,40 @@ function hoursText(minutes: number): string {
   return String(Math.round((minutes / 60) * 100) / 100);
 }
 
+/** The typed limit in hours, or null when it is not a number from 4 to 16. */
+function limitHours(text: string): number | null {
+  const value = Number(text.replace(',', '.'));
+  return text.trim() === '' || !Number.isFinite(value) || value < 4 || value > 16 ? null : value;
+}
+
 /**
  * Sign-off settings: the long-day limit (shown in hours, stored in minutes) and whether "Quiet
  * until tomorrow" starts ticked.
  */
 export function SignoffSettingsCard({ signoff }: { signoff: SignoffSettings }) {
-  const save = useSettings((s) => s.save);
-  const [hours, setHours] = useState(() => hoursText(signoff.longDayCapMinutes));
-  const [base, setBase] = useState(signoff.longDayCapMinutes);
-  const [limitError, setLimitError] = useState<string | null>(null);
-  const [switchError, setSwitchError] = useState<string | null>(null);
-  const [pendingQuiet, setPendingQuiet] = useState<boolean | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const quiet = useInstantSetting<'quiet', boolean>();
   const quietHint = useId();
-
-  // Changed elsewhere (the CLI, another save): show the new limit unless the field was edited.
-  if (base !== signoff.longDayCapMinutes) {
-    setBase(signoff.longDayCapMinutes);
-    if (hours === hoursText(base)) setHours(hoursText(signoff.longDayCapMinutes));
-  }
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (saving) return;
-    setLimitError(null);
-    setSaved(false);
-    const value = Number(hours.replace(',', '.'));
-    if (hours.trim() === '' || !Number.isFinite(value) || value < 4 || value > 16) {
-      setLimitError(LIMIT_SENTENCE);
-      return;
-    }
-    const minutes = Math.round(value * 60);
-    if (minutes === signoff.longDayCapMinutes) {
-      setSaved(true);
-      return;
-    }
-    setSaving(true);
-    const result = await save({ key: 'signoff', value: { ...signoff, longDayCapMinutes: minutes } });
-    setSaving(false);
-    if (result.ok) setSaved(true);
-    else setLimitError(result.message);
-  }
-
-  async function toggleQuiet(quietAfterSignoff: boolean) {
-    setPendingQuiet(quietAfterSignoff);
-    setSwitchError(null);
-    const result = await save({ key: 'signoff', value: { ...signoff, quietAfterSignoff } });
-    setPendingQuiet(null);
-    if (!result.ok) setSwitchError(result.message);
-  }
+  const form = useSettingsForm<SignoffSettings, { hours: string }, 'limit'>({
+    saved: signoff,
+    draftOf: (saved) => ({ hours: hoursText(saved.longDayCapMinutes) }),
+    check: (draft) => (limitHours(draft.hours) === null ? { field: 'limit', message: LIMIT_SENTENCE } : null),
+    saves: (draft, saved) => {
+      const minutes = Math.round((limitHours(draft.hours) ?? 0) * 60);
+      if (minutes === saved.longDayCapMinutes) return [];
+      return [
+        { field: 'limit', update: { key: 'signoff', value: { ...saved, longDayCapMinutes: minutes } } },
+      ];
+    },
+  });
 
   return (
     <Card title="Sign-off" description="When Keel suggests wrapping up, and how the evening starts.">
       <div className="signoff-settings">
-        <form className="signoff-settings__form" onSubmit={(e) => void onSubmit(e)} noValidate>
+        <form className="signoff-settings__form" onSubmit={form.onSubmit} noValidate>
           <Field
             label="Long-day limit (hours)"
             hint="Once you have been active this long, Keel suggests signing off, even before your hours end. 4 to 16 hours."
-            error={limitError}
+            error={form.errors.limit ?? null}
           >
             {(control) => (
               <Input
@@ -86,40 +61,41 @@ export function SignoffSettingsCard({ signoff }: { signoff: SignoffSettings }) {
                 max={16}
                 step={0.5}
                 className="signoff-settings__hours"
-                value={hours}
-                onChange={(e) => {
-                  setHours(e.target.value);
-                  setSaved(false);
-                }}
+                value={form.draft.hours}
+                onChange={(e) => form.edit({ hours: e.target.value })}
               />
             )}
           </Field>
           <div className="signoff-settings__actions">
-            <Button type="submit" busy={saving}>
+            <Button type="submit" busy={form.saving}>
               Save long-day limit
             </Button>
-            <p className="signoff-settings__feedback" role="status">
-              {saved && (
-                <>
-                  <CheckIcon /> Saved
-                </>
-              )}
-            </p>
+            <SaveStatus
+              feedback={form.feedback}
+              className="signoff-settings__feedback"
+              sayUnchanged={false}
+            />
           </div>
         </form>
         <div className="signoff-settings__quiet">
           <Switch
             label="Tick “Quiet until tomorrow” by default"
-            checked={pendingQuiet ?? signoff.quietAfterSignoff}
-            disabled={pendingQuiet !== null}
+            checked={quiet.pending.quiet ?? signoff.quietAfterSignoff}
+            disabled={quiet.pending.quiet !== undefined}
             aria-describedby={quietHint}
-            onChange={(e) => void toggleQuiet(e.target.checked)}
+            onChange={(e) => {
+              const quietAfterSignoff = e.target.checked;
+              void quiet.apply('quiet', quietAfterSignoff, {
+                key: 'signoff',
+                value: { ...signoff, quietAfterSignoff },
+              });
+            }}
           />
           <p id={quietHint} className="signoff-settings__hint">
             After signing off, Keel holds its prompts and turns on do-not-disturb until your next working
             start. You can still untick it each evening.
           </p>
-          {switchError !== null && <Notice tone="error">{switchError}</Notice>}
+          {quiet.error !== null && <Notice tone="error">{quiet.error}</Notice>}
         </div>
       </div>
     </Card>

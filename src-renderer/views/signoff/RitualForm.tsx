@@ -1,8 +1,18 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type Ref } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type Ref } from 'react';
+import {
+  DONE_MAX_LENGTH,
+  ENERGY_RATING_LABELS,
+  ENERGY_RATINGS,
+  FIRST_TOMORROW_MAX_LENGTH,
+  MAX_UNFINISHED,
+  UNFINISHED_TEXT_MAX_LENGTH,
+  type EnergyRating,
+} from '../../../src-main/shared/vocabulary';
 import type { SignoffStatus } from '../../api/types';
 import { modifierLabel } from '../../app/useViewShortcuts';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
+import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { Field } from '../../components/Field';
 import { CloseIcon, PlusIcon } from '../../components/Icons';
 import { Input } from '../../components/Input';
@@ -12,17 +22,22 @@ import { Textarea } from '../../components/Textarea';
 import {
   draftFor,
   invalidUnfinished,
-  MAX_UNFINISHED,
   newRow,
   submitPayload,
   type RitualDraft,
   type UnfinishedRow,
 } from '../../lib/signoff';
+import { submitOnModEnter } from '../../lib/keys';
 import { useSignoff } from '../../stores/signoff';
-import { EnergyPicker } from './EnergyPicker';
 import './RitualForm.css';
 
 const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ');
+
+const ENERGY_CHOICES = ENERGY_RATINGS.map((rating) => ({
+  value: rating,
+  label: ENERGY_RATING_LABELS[rating],
+  mark: String(rating),
+}));
 
 /**
  * The shutdown ritual: what got done, what is unfinished and how it continues, the first thing
@@ -50,47 +65,13 @@ export function RitualForm({
   const draft = stored !== null && stored.workday === status.workday ? stored : fresh;
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const rowInputs = useRef(new Map<string, HTMLInputElement>());
-  const addButton = useRef<HTMLButtonElement>(null);
-  const formRef = useRef<HTMLFormElement>(null);
+  // The row inputs by `key:field`, to move focus to the one main's sentence is about.
+  const [rowInputs] = useState(() => new Map<string, HTMLInputElement>());
   const quietHint = useId();
-  const unfinishedHint = useId();
   const shortcutHint = useId();
-  const invalid = error !== null ? invalidUnfinished(error, draft) : null;
 
   function edit(change: Partial<RitualDraft>) {
     setDraft({ ...draft, ...change });
-  }
-
-  function editRow(key: number, change: Partial<UnfinishedRow>) {
-    edit({ unfinished: draft.unfinished.map((row) => (row.key === key ? { ...row, ...change } : row)) });
-  }
-
-  // Adding or removing a row moves focus (to the new row, or the next one) once it is drawn.
-  const pendingFocus = useRef<{ key: number | undefined } | null>(null);
-  useEffect(() => {
-    const target = pendingFocus.current;
-    if (!target) return;
-    pendingFocus.current = null;
-    const input = target.key === undefined ? null : rowInputs.current.get(`${target.key}:item`);
-    (input ?? addButton.current)?.focus();
-  });
-
-  function focusRow(key: number | undefined) {
-    pendingFocus.current = { key };
-  }
-
-  function addRow() {
-    if (draft.unfinished.length >= MAX_UNFINISHED) return;
-    const row = newRow();
-    edit({ unfinished: [...draft.unfinished, row] });
-    focusRow(row.key);
-  }
-
-  function removeRow(index: number) {
-    const rows = draft.unfinished.filter((_, i) => i !== index);
-    edit({ unfinished: rows });
-    focusRow((rows[index] ?? rows[index - 1])?.key);
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -104,22 +85,13 @@ export function RitualForm({
     setError(outcome.message);
     const where = invalidUnfinished(outcome.message, draft);
     const row = where ? draft.unfinished[where.row] : undefined;
-    if (where && row) rowInputs.current.get(`${row.key}:${where.field}`)?.focus();
+    if (where && row) rowInputs.get(`${row.key}:${where.field}`)?.focus();
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey) {
-      event.preventDefault();
-      formRef.current?.requestSubmit();
-    }
-  }
-
-  const full = draft.unfinished.length >= MAX_UNFINISHED;
-  const mod = modifierLabel();
-
+  const title = editing ? 'Edit today’s sign-off' : 'Wrap up the day';
   return (
     <Card
-      title={editing ? 'Edit today’s sign-off' : 'Wrap up the day'}
+      title={title}
       description={
         editing
           ? 'Change anything you like. Your sign-off time stays as it was.'
@@ -128,135 +100,261 @@ export function RitualForm({
       className="ritual"
     >
       <form
-        ref={formRef}
         className="ritual__form"
         aria-label={editing ? 'Edit today’s sign-off' : 'Sign off for today'}
         aria-describedby={shortcutHint}
         onSubmit={(e) => void onSubmit(e)}
-        onKeyDown={onKeyDown}
+        onKeyDown={submitOnModEnter}
         noValidate
       >
-        <Field label="What got done today">
-          {(control) => (
-            <Textarea
-              {...control}
-              ref={firstFieldRef}
-              value={draft.done}
-              maxLength={2000}
-              rows={3}
-              placeholder="e.g. Shipped the retry fix; paired with Sam on the migration"
-              onChange={(e) => edit({ done: e.target.value })}
-            />
-          )}
-        </Field>
-
-        <fieldset className="ritual__unfinished" aria-describedby={unfinishedHint}>
-          <legend className="ritual__legend">Unfinished</legend>
-          <p id={unfinishedHint} className="ritual__hint">
-            What is still open, and when and how it continues tomorrow.
-          </p>
-          {draft.unfinished.length > 0 && (
-            <div className="ritual__rows">
-              <div className="ritual__row ritual__row--head" aria-hidden="true">
-                <span>Thing</span>
-                <span>When and how it continues</span>
-                <span />
-              </div>
-              {draft.unfinished.map((row, i) => {
-                const n = i + 1;
-                const bad = invalid?.row === i ? invalid.field : null;
-                return (
-                  <div key={row.key} className="ritual__row">
-                    <Input
-                      ref={(el) => {
-                        if (el) rowInputs.current.set(`${row.key}:item`, el);
-                        else rowInputs.current.delete(`${row.key}:item`);
-                      }}
-                      aria-label={`Unfinished thing ${n}`}
-                      aria-invalid={bad === 'item' || undefined}
-                      value={row.item}
-                      maxLength={200}
-                      placeholder={i === 0 ? 'e.g. Review Sam’s PR' : undefined}
-                      onChange={(e) => editRow(row.key, { item: oneLine(e.target.value) })}
-                    />
-                    <Input
-                      ref={(el) => {
-                        if (el) rowInputs.current.set(`${row.key}:plan`, el);
-                        else rowInputs.current.delete(`${row.key}:plan`);
-                      }}
-                      aria-label={`How unfinished thing ${n} continues`}
-                      aria-invalid={bad === 'plan' || undefined}
-                      value={row.plan}
-                      maxLength={200}
-                      placeholder={i === 0 ? 'e.g. 10:00, after stand-up' : undefined}
-                      onChange={(e) => editRow(row.key, { plan: oneLine(e.target.value) })}
-                    />
-                    <Button
-                      variant="ghost"
-                      size="sm"
-                      className="ritual__remove"
-                      aria-label={`Remove unfinished thing ${n}`}
-                      onClick={() => removeRow(i)}
-                    >
-                      <CloseIcon />
-                    </Button>
-                  </div>
-                );
-              })}
-            </div>
-          )}
-          <div className="ritual__add">
-            <Button ref={addButton} size="sm" disabled={full} onClick={addRow}>
-              <PlusIcon /> Add an unfinished thing
-            </Button>
-            {full && <span className="ritual__hint">That’s the most Keel keeps: {MAX_UNFINISHED}.</span>}
-          </div>
-        </fieldset>
-
-        <Field label="First thing tomorrow" hint="Keel shows it on Today when your next day starts.">
-          {(control) => (
-            <Input
-              {...control}
-              value={draft.firstTomorrow}
-              maxLength={280}
-              placeholder="e.g. Answer the design review comments"
-              onChange={(e) => edit({ firstTomorrow: oneLine(e.target.value) })}
-            />
-          )}
-        </Field>
-
-        <EnergyPicker value={draft.energy} onChange={(energy) => edit({ energy })} />
-
-        <div className="ritual__quiet">
-          <Switch
-            label="Quiet until tomorrow"
-            checked={draft.quiet}
-            aria-describedby={quietHint}
-            onChange={(e) => edit({ quiet: e.target.checked })}
-          />
-          <p id={quietHint} className="ritual__quiet-hint">
-            Hold Keel’s prompts and turn on do-not-disturb until your next working start.
-          </p>
-        </div>
-
+        <RitualFields
+          draft={draft}
+          error={error}
+          firstFieldRef={firstFieldRef}
+          rowInputs={rowInputs}
+          quietHint={quietHint}
+          edit={edit}
+        />
         {error !== null && <Notice tone="error">{error}</Notice>}
-
-        <div className="ritual__actions">
-          <Button type="submit" variant="primary" busy={saving}>
-            {editing ? 'Save changes' : 'Sign off'}
-          </Button>
-          {editing && (
-            <Button variant="ghost" onClick={onCancel}>
-              Cancel
-            </Button>
-          )}
-          <p id={shortcutHint} className="ritual__shortcut">
-            <kbd>{mod}</kbd>
-            <span aria-hidden="true">+</span>
-            <kbd>Enter</kbd> {editing ? 'saves' : 'signs off'} from any field
-          </p>
-        </div>
+        <RitualActions editing={editing} saving={saving} hintId={shortcutHint} onCancel={onCancel} />
       </form>
     </Card>
+  );
+}
+
+function RitualFields({
+  draft,
+  error,
+  firstFieldRef,
+  rowInputs,
+  quietHint,
+  edit,
+}: {
+  draft: RitualDraft;
+  error: string | null;
+  firstFieldRef: Ref<HTMLTextAreaElement>;
+  rowInputs: Map<string, HTMLInputElement>;
+  quietHint: string;
+  edit: (change: Partial<RitualDraft>) => void;
+}) {
+  return (
+    <>
+      <Field label="What got done today">
+        {(control) => (
+          <Textarea
+            {...control}
+            ref={firstFieldRef}
+            value={draft.done}
+            maxLength={DONE_MAX_LENGTH}
+            rows={3}
+            placeholder="e.g. Shipped the retry fix; paired with Sam on the migration"
+            onChange={(e) => edit({ done: e.target.value })}
+          />
+        )}
+      </Field>
+
+      <UnfinishedFieldset draft={draft} error={error} rowInputs={rowInputs} edit={edit} />
+
+      <Field label="First thing tomorrow" hint="Keel shows it on Today when your next day starts.">
+        {(control) => (
+          <Input
+            {...control}
+            value={draft.firstTomorrow}
+            maxLength={FIRST_TOMORROW_MAX_LENGTH}
+            placeholder="e.g. Answer the design review comments"
+            onChange={(e) => edit({ firstTomorrow: oneLine(e.target.value) })}
+          />
+        )}
+      </Field>
+
+      <ChoiceGroup<EnergyRating>
+        clearable
+        className="ritual__energy"
+        label={
+          <>
+            Energy <span className="ritual__optional">(optional)</span>
+          </>
+        }
+        hint="How much is left in the tank. Choose it again to clear it."
+        options={ENERGY_CHOICES}
+        value={draft.energy}
+        onChange={(energy) => edit({ energy })}
+      />
+
+      <div className="ritual__quiet">
+        <Switch
+          label="Quiet until tomorrow"
+          checked={draft.quiet}
+          aria-describedby={quietHint}
+          onChange={(e) => edit({ quiet: e.target.checked })}
+        />
+        <p id={quietHint} className="ritual__quiet-hint">
+          Hold Keel’s prompts and turn on do-not-disturb until your next working start.
+        </p>
+      </div>
+    </>
+  );
+}
+
+/** The unfinished things: a row per thing and its plan, added and removed with focus kept. */
+function UnfinishedFieldset({
+  draft,
+  error,
+  rowInputs,
+  edit,
+}: {
+  draft: RitualDraft;
+  error: string | null;
+  rowInputs: Map<string, HTMLInputElement>;
+  edit: (change: Partial<RitualDraft>) => void;
+}) {
+  const addButton = useRef<HTMLButtonElement>(null);
+  const hintId = useId();
+  const invalid = error !== null ? invalidUnfinished(error, draft) : null;
+  const full = draft.unfinished.length >= MAX_UNFINISHED;
+
+  // Adding or removing a row moves focus (to the new row, or the next one) once it is drawn.
+  const pendingFocus = useRef<{ key: number | undefined } | null>(null);
+  useEffect(() => {
+    const target = pendingFocus.current;
+    if (!target) return;
+    pendingFocus.current = null;
+    const input = target.key === undefined ? null : rowInputs.get(`${target.key}:item`);
+    (input ?? addButton.current)?.focus();
+  });
+
+  function addRow() {
+    if (full) return;
+    const row = newRow();
+    edit({ unfinished: [...draft.unfinished, row] });
+    pendingFocus.current = { key: row.key };
+  }
+
+  function removeRow(index: number) {
+    const rows = draft.unfinished.filter((_, i) => i !== index);
+    edit({ unfinished: rows });
+    pendingFocus.current = { key: (rows[index] ?? rows[index - 1])?.key };
+  }
+
+  function editRow(key: number, change: Partial<UnfinishedRow>) {
+    edit({ unfinished: draft.unfinished.map((row) => (row.key === key ? { ...row, ...change } : row)) });
+  }
+
+  return (
+    <fieldset className="ritual__unfinished" aria-describedby={hintId}>
+      <legend className="ritual__legend">Unfinished</legend>
+      <p id={hintId} className="ritual__hint">
+        What is still open, and when and how it continues tomorrow.
+      </p>
+      {draft.unfinished.length > 0 && (
+        <div className="ritual__rows">
+          <div className="ritual__row ritual__row--head" aria-hidden="true">
+            <span>Thing</span>
+            <span>When and how it continues</span>
+            <span />
+          </div>
+          {draft.unfinished.map((row, i) => (
+            <UnfinishedRowFields
+              key={row.key}
+              row={row}
+              index={i}
+              bad={invalid?.row === i ? invalid.field : null}
+              rowInputs={rowInputs}
+              onEdit={(change) => editRow(row.key, change)}
+              onRemove={() => removeRow(i)}
+            />
+          ))}
+        </div>
+      )}
+      <div className="ritual__add">
+        <Button ref={addButton} size="sm" disabled={full} onClick={addRow}>
+          <PlusIcon /> Add an unfinished thing
+        </Button>
+        {full && <span className="ritual__hint">That’s the most Keel keeps: {MAX_UNFINISHED}.</span>}
+      </div>
+    </fieldset>
+  );
+}
+
+function UnfinishedRowFields({
+  row,
+  index,
+  bad,
+  rowInputs,
+  onEdit,
+  onRemove,
+}: {
+  row: UnfinishedRow;
+  index: number;
+  bad: 'item' | 'plan' | null;
+  rowInputs: Map<string, HTMLInputElement>;
+  onEdit: (change: Partial<UnfinishedRow>) => void;
+  onRemove: () => void;
+}) {
+  const n = index + 1;
+  const keep = (field: 'item' | 'plan') => (el: HTMLInputElement | null) => {
+    if (el) rowInputs.set(`${row.key}:${field}`, el);
+    else rowInputs.delete(`${row.key}:${field}`);
+  };
+  return (
+    <div className="ritual__row">
+      <Input
+        ref={keep('item')}
+        aria-label={`Unfinished thing ${n}`}
+        aria-invalid={bad === 'item' || undefined}
+        value={row.item}
+        maxLength={UNFINISHED_TEXT_MAX_LENGTH}
+        placeholder={index === 0 ? 'e.g. Review Sam’s PR' : undefined}
+        onChange={(e) => onEdit({ item: oneLine(e.target.value) })}
+      />
+      <Input
+        ref={keep('plan')}
+        aria-label={`How unfinished thing ${n} continues`}
+        aria-invalid={bad === 'plan' || undefined}
+        value={row.plan}
+        maxLength={UNFINISHED_TEXT_MAX_LENGTH}
+        placeholder={index === 0 ? 'e.g. 10:00, after stand-up' : undefined}
+        onChange={(e) => onEdit({ plan: oneLine(e.target.value) })}
+      />
+      <Button
+        variant="ghost"
+        size="sm"
+        className="ritual__remove"
+        aria-label={`Remove unfinished thing ${n}`}
+        onClick={onRemove}
+      >
+        <CloseIcon />
+      </Button>
+    </div>
+  );
+}
+
+function RitualActions({
+  editing,
+  saving,
+  hintId,
+  onCancel,
+}: {
+  editing: boolean;
+  saving: boolean;
+  hintId: string;
+  onCancel: () => void;
+}) {
+  return (
+    <div className="ritual__actions">
+      <Button type="submit" variant="primary" busy={saving}>
+        {editing ? 'Save changes' : 'Sign off'}
+      </Button>
+      {editing && (
+        <Button variant="ghost" onClick={onCancel}>
+          Cancel
+        </Button>
+      )}
+      <p id={hintId} className="ritual__shortcut">
+        <kbd>{modifierLabel()}</kbd>
+        <span aria-hidden="true">+</span>
+        <kbd>Enter</kbd> {editing ? 'saves' : 'signs off'} from any field
+      </p>
+    </div>
   );
 }

@@ -59,41 +59,7 @@ export function SignedOffCard({
       {empty ? (
         <p className="signed-off__empty">No notes today, and that’s fine.</p>
       ) : (
-        <dl className="signed-off__summary">
-          {record.done.trim() !== '' && (
-            <div className="signed-off__row">
-              <dt>What got done</dt>
-              <dd className="signed-off__text">{record.done}</dd>
-            </div>
-          )}
-          {record.unfinished.length > 0 && (
-            <div className="signed-off__row">
-              <dt>Unfinished</dt>
-              <dd>
-                <ul className="signed-off__unfinished">
-                  {record.unfinished.map((u, i) => (
-                    <li key={`${u.item}-${i}`}>
-                      <span className="signed-off__item">{u.item}</span>
-                      <span className="signed-off__plan"> — {u.plan}</span>
-                    </li>
-                  ))}
-                </ul>
-              </dd>
-            </div>
-          )}
-          {record.firstTomorrow && (
-            <div className="signed-off__row">
-              <dt>First thing tomorrow</dt>
-              <dd>{record.firstTomorrow}</dd>
-            </div>
-          )}
-          {energy !== null && (
-            <div className="signed-off__row">
-              <dt>Energy</dt>
-              <dd className="tabular">{energy}</dd>
-            </div>
-          )}
-        </dl>
+        <SignoffSummary record={record} energy={energy} />
       )}
       {onQuickCheck !== undefined && (
         <div className="signed-off__check">
@@ -107,5 +73,46 @@ export function SignedOffCard({
         </div>
       )}
     </Card>
+  );
+}
+
+/** What was saved with the sign-off, each part only when it was written. */
+function SignoffSummary({ record, energy }: { record: SignoffRecord; energy: string | null }) {
+  return (
+    <dl className="signed-off__summary">
+      {record.done.trim() !== '' && (
+        <div className="signed-off__row">
+          <dt>What got done</dt>
+          <dd className="signed-off__text">{record.done}</dd>
+        </div>
+      )}
+      {record.unfinished.length > 0 && (
+        <div className="signed-off__row">
+          <dt>Unfinished</dt>
+          <dd>
+            <ul className="signed-off__unfinished">
+              {record.unfinished.map((u, i) => (
+                <li key={`${u.item}-${i}`}>
+                  <span className="signed-off__item">{u.item}</span>
+                  <span className="signed-off__plan"> — {u.plan}</span>
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+      )}
+      {record.firstTomorrow && (
+        <div className="signed-off__row">
+          <dt>First thing tomorrow</dt>
+          <dd>{record.firstTomorrow}</dd>
+        </div>
+      )}
+      {energy !== null && (
+        <div className="signed-off__row">
+          <dt>Energy</dt>
+          <dd className="tabular">{energy}</dd>
+        </div>
+      )}
+    </dl>
   );
 }

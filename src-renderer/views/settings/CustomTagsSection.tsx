@@ -1,0 +1,196 @@
+import { useId, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { CUSTOM_TAGS_MAX, tagLabel, tagSlug } from '../../../src-main/shared/vocabulary';
+import type { Settings } from '../../api/types';
+import { Button } from '../../components/Button';
+import { CloseIcon } from '../../components/Icons';
+import { Input } from '../../components/Input';
+import { useFocusAfterRemoval } from '../../components/useFocusAfterRemoval';
+import { useInstantSetting } from './useSettingsForm';
+
+/** Why a typed tag is not added before asking main, or null to ask. */
+function typedTagProblem(
+  typed: string,
+  tags: readonly string[],
+  offered: readonly { id: string; label: string }[],
+): string | null {
+  const slug = tagSlug(typed);
+  if (slug === '') return 'Write the tag first.';
+  const already = offered.find((t) => t.id === slug || tagSlug(t.label) === slug);
+  if (already || tags.includes(slug)) return `“${already?.label ?? tagLabel(slug)}” is already offered.`;
+  return null;
+}
+
+/** The user's own tags: each change is saved at once. */
+export function CustomTagsSection({
+  settings,
+  offered,
+}: {
+  settings: Settings;
+  offered: readonly { id: string; label: string }[];
+}) {
+  const tags = settings.checkins.customTags;
+  const saving = useInstantSetting<string, true>();
+  const [text, setText] = useState('');
+  const [typedError, setTypedError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  // Each tag's Remove button, to move focus after a removal.
+  const [removeButtons] = useState(() => new Map<string, HTMLButtonElement>());
+  const focusAfterRender = useFocusAfterRemoval(input, removeButtons);
+  const titleId = useId();
+  const busy = Object.keys(saving.pending)[0] ?? null;
+  const error = typedError ?? saving.error;
+
+  function write(value: string[], key: string): Promise<boolean> {
+    setTypedError(null);
+    return saving.apply(key, true, { key: 'checkins', value: { ...settings.checkins, customTags: value } });
+  }
+
+  async function onAdd(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy !== null) return;
+    const typed = text.trim();
+    const problem = typedTagProblem(typed, tags, offered);
+    if (problem !== null) {
+      setTypedError(problem);
+      input.current?.focus();
+      return;
+    }
+    if (await write([...tags, typed], 'add')) setText('');
+    else input.current?.focus();
+  }
+
+  async function remove(index: number) {
+    const tag = tags[index];
+    if (tag === undefined || busy !== null) return;
+    if (
+      await write(
+        tags.filter((_, i) => i !== index),
+        `remove-${tag}`,
+      )
+    )
+      focusAfterRender(tags[index + 1] ?? tags[index - 1] ?? 'input');
+  }
+
+  return (
+    <section className="checkin-settings__section" aria-labelledby={titleId}>
+      <div>
+        <h3 id={titleId} className="checkin-settings__legend">
+          Your own tags
+        </h3>
+        <p className="checkin-settings__hint">
+          Offered with every quick check after Keel’s own, for where you feel stretched. Up to{' '}
+          {CUSTOM_TAGS_MAX}.
+        </p>
+      </div>
+      <TagList tags={tags} busy={busy} buttons={removeButtons} onRemove={(i) => void remove(i)} />
+      <AddTagForm
+        inputRef={input}
+        text={text}
+        full={tags.length >= CUSTOM_TAGS_MAX}
+        busy={busy === 'add'}
+        error={error}
+        onText={(value) => {
+          setText(value);
+          setTypedError(null);
+          saving.clearError();
+        }}
+        onAdd={(e) => void onAdd(e)}
+      />
+    </section>
+  );
+}
+
+function AddTagForm({
+  inputRef,
+  text,
+  full,
+  busy,
+  error,
+  onText,
+  onAdd,
+}: {
+  inputRef: RefObject<HTMLInputElement | null>;
+  text: string;
+  full: boolean;
+  busy: boolean;
+  error: string | null;
+  onText: (value: string) => void;
+  onAdd: (event: FormEvent<HTMLFormElement>) => void;
+}) {
+  const inputId = useId();
+  const hintId = useId();
+  const errorId = useId();
+  return (
+    <>
+      <form className="custom-tags__add" onSubmit={onAdd} noValidate>
+        <label htmlFor={inputId} className="checkin-settings__label">
+          New tag
+        </label>
+        <Input
+          ref={inputRef}
+          id={inputId}
+          value={text}
+          maxLength={64}
+          disabled={full}
+          placeholder="e.g. Code review"
+          autoComplete="off"
+          aria-describedby={[hintId, error !== null ? errorId : ''].filter(Boolean).join(' ')}
+          aria-invalid={error !== null || undefined}
+          onChange={(e) => onText(e.target.value)}
+        />
+        <Button type="submit" size="sm" busy={busy} disabled={full}>
+          Add tag
+        </Button>
+        <p id={hintId} className="checkin-settings__hint custom-tags__hint">
+          {full
+            ? `That’s ${CUSTOM_TAGS_MAX} tags, the most Keel keeps; remove one to add another.`
+            : 'Letters, digits, spaces and hyphens.'}
+        </p>
+      </form>
+      {error !== null && (
+        <p id={errorId} className="checkin-settings__error" role="alert">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+function TagList({
+  tags,
+  busy,
+  buttons,
+  onRemove,
+}: {
+  tags: readonly string[];
+  busy: string | null;
+  /** Each tag's Remove button, to move focus after a removal. */
+  buttons: Map<string, HTMLButtonElement>;
+  onRemove: (index: number) => void;
+}) {
+  return tags.length === 0 ? (
+    <p className="checkin-settings__hint">No tags of your own yet.</p>
+  ) : (
+    <ul className="custom-tags">
+      {tags.map((tag, i) => (
+        <li key={tag} className="custom-tags__tag">
+          <span>{tagLabel(tag)}</span>
+          <Button
+            ref={(el) => {
+              if (el) buttons.set(tag, el);
+              else buttons.delete(tag);
+            }}
+            variant="ghost"
+            size="sm"
+            className="custom-tags__remove"
+            busy={busy === `remove-${tag}`}
+            aria-label={`Remove the tag ${tagLabel(tag)}`}
+            onClick={() => onRemove(i)}
+          >
+            <CloseIcon />
+          </Button>
+        </li>
+      ))}
+    </ul>
+  );
+}

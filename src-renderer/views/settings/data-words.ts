@@ -1,0 +1,92 @@
+import { daysBetween, formatShortDate, localParts } from '../../lib/format';
+import type { BackupKind, DataOverview, ImportResult, RecordKind } from '../../stores/data';
+
+/** The words of Settings → Your data: backup kinds, record counts, and the sentences after an action. */
+
+export const KIND_LABELS: Record<BackupKind, string> = {
+  daily: 'Daily',
+  weekly: 'Weekly',
+  safety: 'Before a change',
+};
+
+/** How a backup is named in a sentence ("Restore the daily copy from today at 08:30"). */
+export const KIND_PHRASES: Record<BackupKind, string> = {
+  daily: 'the daily copy',
+  weekly: 'the weekly copy',
+  safety: 'the copy made before a change',
+};
+
+/** Every kind of record, in the order the summary names them: [one, many]. */
+const RECORD_WORDS: Record<RecordKind, [string, string]> = {
+  checkins: ['check-in', 'check-ins'],
+  questionnaire_results: ['questionnaire answer', 'questionnaire answers'],
+  check_prompt_answers: ['answer to a check-in prompt', 'answers to check-in prompts'],
+  focus_sessions: ['focus block', 'focus blocks'],
+  interruptions: ['interruption', 'interruptions'],
+  focus_skips: ['skipped focus block', 'skipped focus blocks'],
+  resume_cues: ['“where I left off” note', '“where I left off” notes'],
+  workdays: ['workday', 'workdays'],
+  talking_points: ['talking point', 'talking points'],
+  shares: ['shared summary', 'shared summaries'],
+};
+
+/** What "Delete all my data" removes, word for word in the dialog. */
+export const DELETED = [
+  'Every check-in and its note, and your questionnaire answers',
+  'Every talking point, and the record of what you shared',
+  'Every focus block, interruption and “where I left off” note',
+  'Every sign-off and workday',
+  'Every setting, so Keel goes back to its defaults',
+  'Every backup, and any damaged data file Keel set aside',
+];
+
+export const CONFIRM_WORD = 'DELETE';
+
+/** "today at 08:30", "yesterday at 17:02", "Mon 15 Mar at 09:00" (with the year if not this one). */
+export function backupWhen(iso: string, today: string | null): string {
+  const local = localParts(iso);
+  if (!local) return iso;
+  const days = today === null ? Number.NaN : daysBetween(local.date, today);
+  let day = days === 0 ? 'today' : days === 1 ? 'yesterday' : formatShortDate(local.date);
+  if (days !== 0 && days !== 1 && today !== null && local.date.slice(0, 4) !== today.slice(0, 4))
+    day += ` ${local.date.slice(0, 4)}`;
+  return `${day} at ${local.time}`;
+}
+
+export function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** "820 bytes", "96 KB", "1.4 MB". */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  const kb = bytes / 1024;
+  if (kb < 1024) return `${kb < 10 ? kb.toFixed(1) : Math.round(kb)} KB`;
+  const mb = kb / 1024;
+  return `${mb < 10 ? mb.toFixed(1) : Math.round(mb)} MB`;
+}
+
+function count(n: number, [one, many]: [string, string]): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "Keel holds 12 check-ins, 3 talking points and 9 workdays." */
+export function holdingSentence(counts: DataOverview['counts']): string {
+  const parts = (Object.keys(RECORD_WORDS) as RecordKind[])
+    .filter((kind) => (counts[kind] ?? 0) > 0)
+    .map((kind) => count(counts[kind], RECORD_WORDS[kind]));
+  if (parts.length === 0) return 'Keel holds no records yet.';
+  const last = parts.pop() as string;
+  return `Keel holds ${parts.length > 0 ? `${parts.join(', ')} and ${last}` : last}.`;
+}
+
+export function importSentence(result: ImportResult & { fileName: string }): string {
+  const { fileName, added, skipped } = result;
+  if (added === 0) {
+    if (skipped === 0) return `Nothing new in ${fileName}: it holds no records.`;
+    return `Nothing new in ${fileName}: ${skipped === 1 ? 'its one record was' : `all ${skipped} records were`} already here.`;
+  }
+  const records = count(added, ['record', 'records']);
+  if (skipped === 0) return `Imported ${records} from ${fileName}.`;
+  return `Imported ${records} from ${fileName}; ${skipped === 1 ? '1 was' : `${skipped} were`} already here.`;
+}
