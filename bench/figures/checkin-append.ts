@@ -1,7 +1,7 @@
 /**
  * Figure 1: appending one check-in to five years of history.
  *
- * (keel) What the window pays: `dispatch(handlers, 'checks:add', payload)` — the IPC contract's
+ * (keel) What the window pays: `dispatch(handlers, 'checkin:add', payload)` — the IPC contract's
  *        zod validation, the handler, CheckinService.add (normalisation, a random UUID, the local
  *        date in the user's zone) and CheckinRepo's prepared INSERT, on a database opened by
  *        `createServices` (WAL, synchronous=NORMAL, foreign keys, migrations checked).
@@ -14,7 +14,7 @@
  */
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import { type CheckIn } from '../../src-main/core/checkin';
+import { type Checkin } from '../../src-main/core/checkin';
 import { ManualClock } from '../../src-main/core/clock';
 import { toLocalIso } from '../../src-main/core/time';
 import { dispatch } from '../../src-main/ipc/dispatch';
@@ -54,8 +54,8 @@ async function measureKeel(baseDir: string, withRuntime: boolean): Promise<Sampl
   const runs = withRuntime ? SHELL_RUNS : KEEL_RUNS;
   const inputs = payloads(prng(1), runs.warmup + runs.iterations);
   const sample = await timeAsync(async (i) => {
-    const result = await dispatch(app.handlers, 'checks:add', inputs[i]);
-    if (!result.ok) throw new Error(`checks:add failed: ${result.error.message}`);
+    const result = await dispatch(app.handlers, 'checkin:add', inputs[i]);
+    if (!result.ok) throw new Error(`checkin:add failed: ${result.error.message}`);
   }, runs);
   app.close();
   removeDir(dataDir);
@@ -98,17 +98,17 @@ async function measureConf(baseDir: string): Promise<{ sample: Sample; records: 
   // The same check-ins Keel holds, as the domain records (what an electron-store app would keep).
   const dataDir = copyDataset(baseDir);
   const { app } = benchApp(dataDir, new ManualClock(NOW));
-  const records: CheckIn[] = app.services.checkins.checksBetween(DATA_FROM, DATA_TO);
+  const records: Checkin[] = app.services.checkin.checksBetween(DATA_FROM, DATA_TO);
   app.close();
   removeDir(dataDir);
 
   const { default: Conf } = await import('conf');
   const cwd = tempDir('keel-bench-conf-');
-  const store = new Conf<{ checkins: CheckIn[] }>({ cwd, configName: 'keel' });
+  const store = new Conf<{ checkins: Checkin[] }>({ cwd, configName: 'keel' });
   store.set('checkins', records);
   const rnd = prng(3);
   const sample = time(() => {
-    const record: CheckIn = {
+    const record: Checkin = {
       id: fakeUuid(rnd),
       at: NOW,
       localDate: '2026-11-27',
@@ -141,7 +141,7 @@ export async function checkinAppendFigures(baseDir: string): Promise<void> {
     unit: 'ms',
     target: '< 0.2',
     pass: keel.median < 0.2,
-    path: "dispatch('checks:add') → zod contract → CheckinService.add → CheckinRepo INSERT",
+    path: "dispatch('checkin:add') → zod contract → CheckinService.add → CheckinRepo INSERT",
     pragmas: 'journal_mode=WAL, synchronous=NORMAL, foreign_keys=ON',
     ...timing(keel),
     ...common,

@@ -10,7 +10,7 @@
  * log and a WHO-5 result.
  */
 import fs from 'node:fs';
-import { DEFAULT_TAGS, makeCheckIn, parseCheckInInput, type CheckIn } from '../../src-main/core/checkin';
+import { DEFAULT_TAGS, makeCheckin, parseCheckinInput, type Checkin } from '../../src-main/core/checkin';
 import { INTERRUPTION_KINDS } from '../../src-main/core/focus';
 import { occurrenceId } from '../../src-main/core/focus-plan';
 import { makeQuestionnaireResult } from '../../src-main/core/questionnaires';
@@ -118,20 +118,20 @@ export interface DatasetStats {
 }
 
 /** A realistic check-in at `at`, through Keel's own validation (so it is stored as Keel would). */
-function checkInAt(rnd: Random, at: number, busy: number): CheckIn {
+function checkinAt(rnd: Random, at: number, busy: number): Checkin {
   const workload = Math.min(5, Math.max(1, Math.round(3 + busy + (rnd() - 0.5) * 2)));
   const energy = Math.min(5, Math.max(1, Math.round(3.5 - busy + (rnd() - 0.5) * 2)));
   const tags: string[] = [];
   for (let n = int(rnd, 0, 3); n > 0; n--) tags.push(pick(rnd, DEFAULT_TAGS).id);
   const note = rnd() < 0.33 ? pick(rnd, NOTES) : undefined;
-  const input = parseCheckInInput({
+  const input = parseCheckinInput({
     workload,
     energy,
     sustainable: workload >= 5 ? 'no' : workload === 4 ? pick(rnd, ['mostly', 'no'] as const) : 'yes',
     stretched: tags,
     ...(note !== undefined ? { note, shareable: rnd() < 0.5 } : {}),
   });
-  return makeCheckIn(input, { id: fakeUuid(rnd), at, zone: ZONE });
+  return makeCheckin(input, { id: fakeUuid(rnd), at, zone: ZONE });
 }
 
 const minutes = (m: number) => m * 60_000;
@@ -256,10 +256,10 @@ function writeWorkday(w: Writers, day: Day): void {
     stats.focusSessions++;
   }
   writeDayEnd(w.workdays, day, last);
-  w.checkins.add(checkInAt(rnd, at('16:00', int(rnd, 0, 120)), day.busy));
+  w.checkins.add(checkinAt(rnd, at('16:00', int(rnd, 0, 120)), day.busy));
   stats.checkins++;
   if (rnd() < 0.2) {
-    w.checkins.add(checkInAt(rnd, at('11:00', int(rnd, 0, 60)), day.busy));
+    w.checkins.add(checkinAt(rnd, at('11:00', int(rnd, 0, 60)), day.busy));
     stats.checkins++;
   }
 }
@@ -273,7 +273,7 @@ function writeDayOff(w: Writers, day: Day): void {
     w.workdays.recordPresence(date, ZONE, first + minutes(int(rnd, 20, 180)));
     stats.workdayRecords++;
   }
-  w.checkins.add(checkInAt(rnd, at('10:00', int(rnd, 0, 600)), day.busy - 1));
+  w.checkins.add(checkinAt(rnd, at('10:00', int(rnd, 0, 600)), day.busy - 1));
   stats.checkins++;
 }
 

@@ -245,7 +245,7 @@ function subscribe(app: KeelApp, services: Services, parts: Parts, power: PowerP
     power.on('lock-screen', () => presence.sample()),
     services.signoff.onDidChange.on((change) => parts.signoff.onChange(change)),
     // A check or a prompt's snooze changes what the agenda plans.
-    services.checkins.onDidChange.on(() => parts.scheduler.replan()),
+    services.checkin.onDidChange.on(() => parts.scheduler.replan()),
     services.settings.onDidChange.on(() => app.replan()),
     services.focus.onDidChange.on((change) => parts.focus.onChange(change)),
     // A restore, an import or "delete all my data" replaced the data under the running app.

@@ -76,18 +76,18 @@ const ROUTES: { [K in PromptKind]: Route<IdOf<K>> } = {
   'focus-start': { view: 'focus' },
   'focus-end': { view: 'focus' },
   'check-prompt': {
-    view: 'checks',
+    view: 'checkin',
     buttons: [
-      { id: 'open', label: 'Check in', run: (_id, d) => d.shell.showWindow('checks') },
+      { id: 'open', label: 'Check in', run: (_id, d) => d.shell.showWindow('checkin') },
       {
         id: 'snooze',
         label: 'In an hour',
-        run: (id, d) => attempt(() => d.services.checkins.answerPrompt(id.eventId, 'snooze')),
+        run: (id, d) => attempt(() => d.services.checkin.answerPrompt(id.eventId, 'snooze')),
       },
       {
         id: 'skip',
         label: 'Skip',
-        run: (id, d) => attempt(() => d.services.checkins.answerPrompt(id.eventId, 'skip')),
+        run: (id, d) => attempt(() => d.services.checkin.answerPrompt(id.eventId, 'skip')),
       },
     ],
   },
@@ -146,7 +146,7 @@ const REMEMBERED = 50;
 export interface PromptsDeps {
   notifier: NotifierPort;
   shell: Pick<ShellPort, 'showWindow'>;
-  services: Pick<Services, 'focus' | 'checkins' | 'signoff'>;
+  services: Pick<Services, 'focus' | 'checkin' | 'signoff'>;
   clock: Clock;
   /** A focus block runs or a quiet evening is on: prompts wait (`offer`). */
   quietTime(): boolean;
@@ -212,7 +212,7 @@ export class Prompts {
   offerCheckPrompt(eventId: string): void {
     let due: string[];
     try {
-      due = this.deps.services.checkins.dueQuestionnaires();
+      due = this.deps.services.checkin.dueQuestionnaires();
     } catch {
       due = [];
     }

@@ -11,7 +11,7 @@ export const TOPICS_AFTER = {
   focus: ['focus', 'status', 'agenda'],
   signoff: ['signoff', 'status', 'agenda'],
   // A check or a prompt's snooze changes what the agenda plans.
-  checkins: ['checks', 'agenda', 'status'],
+  checkin: ['checkin', 'agenda', 'status'],
   summary: ['talk', 'summary'],
   // The summary's preview lists the open talking points: both change.
   talkingPoints: ['talk', 'summary'],
@@ -39,14 +39,14 @@ export class StatePublisher {
   follow(
     services: Pick<
       Services,
-      'settings' | 'focus' | 'signoff' | 'checkins' | 'talkingPoints' | 'summary' | 'calendar' | 'data'
+      'settings' | 'focus' | 'signoff' | 'checkin' | 'talkingPoints' | 'summary' | 'calendar' | 'data'
     >,
   ): (() => void)[] {
     return [
       services.settings.onDidChange.on(() => this.publish('settings')),
       services.focus.onDidChange.on(() => this.publish('focus')),
       services.signoff.onDidChange.on(() => this.publish('signoff')),
-      services.checkins.onDidChange.on(() => this.publish('checkins')),
+      services.checkin.onDidChange.on(() => this.publish('checkin')),
       services.summary.onDidChange.on(() => this.publish('summary')),
       services.talkingPoints.onDidChange.on(() => this.publish('talkingPoints')),
       services.calendar.onDidChange.on(() => this.publish('calendar')),

@@ -51,7 +51,7 @@ export class TrayController {
     return [
       ...(running ? this.runningItems(running.plannedEnd) : this.idleItems()),
       { type: 'separator' },
-      { type: 'item', command: { kind: 'open', view: 'checks' }, label: 'Quick check…' },
+      { type: 'item', command: { kind: 'open', view: 'checkin' }, label: 'Quick check…' },
       { type: 'item', command: { kind: 'open', view: 'one-on-one' }, label: 'Add a talking point…' },
       {
         type: 'item',

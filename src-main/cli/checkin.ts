@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { parseCheckInArgs, parseCheckInAt } from '../core/checkin';
+import { parseCheckinArgs, parseCheckinAt } from '../core/checkin';
 import type { CliIo } from './io';
 import { print, shortId } from './output';
 import { withSession, type Session } from './session';
@@ -38,7 +38,7 @@ export function registerCheckinCommands(program: Command, io: CliIo): void {
     .option('--json', 'print JSON')
     .action(async (opts: { from: string; to: string; json?: boolean }) =>
       withSession(io, {}, async (session) => {
-        const checks = await session.call('checks:list', { from: opts.from, to: opts.to });
+        const checks = await session.call('checkin:list', { from: opts.from, to: opts.to });
         print(io, checks, opts.json, () =>
           checks.length === 0
             ? 'No check-ins in that range.'
@@ -59,7 +59,7 @@ export function registerCheckinCommands(program: Command, io: CliIo): void {
     .argument('<id>', 'the id keel check list shows')
     .action(async (id: string) =>
       withSession(io, {}, async (session) => {
-        const result = await session.call('checks:delete', { id });
+        const result = await session.call('checkin:delete', { id });
         io.stdout(`Deleted check ${shortId(result.deleted)}.\n`);
       }),
     );
@@ -67,17 +67,17 @@ export function registerCheckinCommands(program: Command, io: CliIo): void {
 
 async function addCheck(io: CliIo, session: Session, opts: CheckAddOptions): Promise<void> {
   // Every flag is checked before anything is written: a bad value writes nothing.
-  const input = parseCheckInArgs(opts);
+  const input = parseCheckinArgs(opts);
   // Back-dating is the command line's alone: the window's check-in is taken now.
   const saved =
     opts.at === undefined
-      ? await session.call('checks:add', input)
-      : await session.callCli('checks:addAt', { ...input, at: await checkTime(session, opts.at, io) });
+      ? await session.call('checkin:add', input)
+      : await session.callCli('checkin:addAt', { ...input, at: await checkTime(session, opts.at, io) });
   print(io, saved, opts.json, () => `Logged check ${shortId(saved.id)} at ${saved.date} ${saved.time}.`);
 }
 
 /** `--at` as an instant: a time without an offset is in the user's zone (the "zone" setting). */
 async function checkTime(session: Session, text: string, io: CliIo): Promise<number> {
   const { zone } = await session.call('settings:get', {});
-  return parseCheckInAt(text, zone, io.clock.now());
+  return parseCheckinAt(text, zone, io.clock.now());
 }

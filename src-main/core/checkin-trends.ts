@@ -1,4 +1,4 @@
-import { tagLabel, type CheckIn } from './checkin';
+import { tagLabel, type Checkin } from './checkin';
 import type { QuestionnaireKind, QuestionnaireResult } from './questionnaires';
 import { dateOfDayNumber, dayNumber, isoWeekOfDayNumber, mondayOfDayNumber, type LocalDate } from './time';
 
@@ -29,8 +29,8 @@ export type TrendRange = (typeof TREND_RANGES)[number];
 
 const RANGE_WEEKS: Record<TrendRange, number> = { '4w': 4, quarter: 13, year: 52 };
 
-/** The fields trends read; a stored `CheckIn` has them all. */
-export type TrendCheck = Pick<CheckIn, 'localDate' | 'workload' | 'energy' | 'sustainable' | 'stretched'>;
+/** The fields trends read; a stored `Checkin` has them all. */
+export type TrendCheck = Pick<Checkin, 'localDate' | 'workload' | 'energy' | 'sustainable' | 'stretched'>;
 
 /** The inclusive dates of `range`: whole ISO weeks ending with the week of `today`. */
 export function trendRange(range: TrendRange, today: LocalDate): { from: LocalDate; to: LocalDate } {

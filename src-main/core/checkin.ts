@@ -26,7 +26,7 @@ import { instantAt, isClockTime, isLocalDate, localDateOf, type LocalDate } from
  * - "May be shared" belongs to the note: without a note it means nothing, so it is normalised to
  *   false. It is off by default.
  * - Errors are one sentence that names the field in words. `parseOrThrow`/`describeIssues` would
- *   prefix the zod path ("workload: Workload is…"), so callers use `parseCheckInInput`.
+ *   prefix the zod path ("workload: Workload is…"), so callers use `parseCheckinInput`.
  * - A check-in belongs to the local calendar date of its instant in the zone it was taken in (no
  *   day boundary): a check at 01:00 counts for that date.
  */
@@ -71,7 +71,7 @@ export {
   type TagOption,
 } from './checkin-vocabulary';
 
-export const CHECK_IN_MESSAGES = {
+export const CHECKIN_MESSAGES = {
   workload: 'Workload is a whole number from 1 (far too light) to 5 (unsustainable).',
   energy: 'Energy is a whole number from 1 (drained) to 5 (full of energy).',
   sustainable: 'Sustainable is one of yes, mostly or no.',
@@ -108,7 +108,7 @@ type TagResult = { ok: true; tag: string } | { ok: false; message: string };
 
 function tryNormaliseTag(raw: string): TagResult {
   const slug = tagSlug(raw);
-  if (slug.length === 0) return { ok: false, message: CHECK_IN_MESSAGES.emptyTag };
+  if (slug.length === 0) return { ok: false, message: CHECKIN_MESSAGES.emptyTag };
   const known = DEFAULT_BY_LABEL_SLUG.get(slug);
   if (known !== undefined) return { ok: true, tag: known };
   if (!TAG_SLUG.test(slug)) {
@@ -132,7 +132,7 @@ function tryNormaliseTags(
     if (!result.ok) return result;
     seen.add(result.tag);
   }
-  if (seen.size > TAGS_PER_CHECK_MAX) return { ok: false, message: CHECK_IN_MESSAGES.tooManyTags };
+  if (seen.size > TAGS_PER_CHECK_MAX) return { ok: false, message: CHECKIN_MESSAGES.tooManyTags };
   return { ok: true, tags: [...seen] };
 }
 
@@ -168,7 +168,7 @@ const rating = (message: string) =>
     .transform((n) => n as Rating);
 
 /** What the user answers; the output is normalised (see the module's decisions). */
-export interface CheckInInput {
+export interface CheckinInput {
   workload: Rating;
   energy: Rating;
   sustainable: Sustainable;
@@ -177,14 +177,14 @@ export interface CheckInInput {
   shareable: boolean;
 }
 
-export const checkInInputSchema = z
+export const checkinInputSchema = z
   .object(
     {
-      workload: rating(CHECK_IN_MESSAGES.workload),
-      energy: rating(CHECK_IN_MESSAGES.energy),
-      sustainable: z.enum(SUSTAINABLE, { message: CHECK_IN_MESSAGES.sustainable }),
+      workload: rating(CHECKIN_MESSAGES.workload),
+      energy: rating(CHECKIN_MESSAGES.energy),
+      sustainable: z.enum(SUSTAINABLE, { message: CHECKIN_MESSAGES.sustainable }),
       stretched: z
-        .array(z.string({ message: CHECK_IN_MESSAGES.stretched }), { message: CHECK_IN_MESSAGES.stretched })
+        .array(z.string({ message: CHECKIN_MESSAGES.stretched }), { message: CHECKIN_MESSAGES.stretched })
         .default([])
         .transform((tags, ctx) => {
           const result = tryNormaliseTags(tags);
@@ -193,43 +193,43 @@ export const checkInInputSchema = z
           return z.NEVER;
         }),
       note: z
-        .string({ message: CHECK_IN_MESSAGES.note })
+        .string({ message: CHECKIN_MESSAGES.note })
         .nullish()
         .transform((note) => (note == null ? undefined : normaliseNote(note)))
         .refine((note) => note === undefined || codePoints(note) <= NOTE_MAX_LENGTH, {
-          message: CHECK_IN_MESSAGES.noteLength,
+          message: CHECKIN_MESSAGES.noteLength,
         }),
-      shareable: z.boolean({ message: CHECK_IN_MESSAGES.shareable }).default(false),
+      shareable: z.boolean({ message: CHECKIN_MESSAGES.shareable }).default(false),
     },
     {
       error: (issue) =>
         issue.code === 'unrecognized_keys'
           ? `A check-in has no field ${issue.keys.map((k) => `"${k}"`).join(', ')}.`
-          : CHECK_IN_MESSAGES.checkIn,
+          : CHECKIN_MESSAGES.checkIn,
     },
   )
   .strict()
-  .transform(({ note, shareable, ...rest }): CheckInInput => {
-    const input: CheckInInput = { ...rest, shareable: note !== undefined && shareable };
+  .transform(({ note, shareable, ...rest }): CheckinInput => {
+    const input: CheckinInput = { ...rest, shareable: note !== undefined && shareable };
     if (note !== undefined) input.note = note;
     return input;
   });
 
 /** The first issue's message as one sentence (the field is already named in words). */
 function sentenceOf(error: z.ZodError): string {
-  const message = error.issues[0]?.message ?? CHECK_IN_MESSAGES.checkIn;
+  const message = error.issues[0]?.message ?? CHECKIN_MESSAGES.checkIn;
   return /[.!?]$/.test(message) ? message : `${message}.`;
 }
 
 /** A check-in's answers, normalised, or an `invalid_input` KeelError with one sentence. */
-export function parseCheckInInput(value: unknown): CheckInInput {
-  const result = checkInInputSchema.safeParse(value);
+export function parseCheckinInput(value: unknown): CheckinInput {
+  const result = checkinInputSchema.safeParse(value);
   if (!result.success) throw new KeelError('invalid_input', sentenceOf(result.error));
   return result.data;
 }
 
 /** The command line's flags, as the strings it received. */
-export interface CheckInArgs {
+export interface CheckinArgs {
   workload?: string;
   energy?: string;
   sustainable?: string;
@@ -253,9 +253,9 @@ function parseRating(raw: string | undefined, message: string): Rating {
  * print. Ratings must be written as whole numbers ("3", not "3.5", "3e0" or "three"); the answer to
  * "sustainable" is case-insensitive.
  */
-export function parseCheckInArgs(args: CheckInArgs): CheckInInput {
-  const workload = parseRating(args.workload, CHECK_IN_MESSAGES.workload);
-  const energy = parseRating(args.energy, CHECK_IN_MESSAGES.energy);
+export function parseCheckinArgs(args: CheckinArgs): CheckinInput {
+  const workload = parseRating(args.workload, CHECKIN_MESSAGES.workload);
+  const energy = parseRating(args.energy, CHECKIN_MESSAGES.energy);
   const sustainable = args.sustainable?.trim().toLowerCase() ?? '';
   const stretched = (args.stretched ?? '')
     .split(',')
@@ -264,7 +264,7 @@ export function parseCheckInArgs(args: CheckInArgs): CheckInInput {
   const value: Record<string, unknown> = { workload, energy, sustainable, stretched };
   if (args.note !== undefined) value.note = args.note;
   if (args.shareable !== undefined) value.shareable = args.shareable;
-  return parseCheckInInput(value);
+  return parseCheckinInput(value);
 }
 
 const ISO_DATE_TIME =
@@ -275,28 +275,28 @@ const ISO_DATE_TIME =
  * without one the time is local to `zone` (a time skipped by DST moves forward). Seconds are
  * optional. A time after `now` is refused: a check-in records how it was, not how it will be.
  */
-export function parseCheckInAt(text: string, zone: string, now: number): number {
+export function parseCheckinAt(text: string, zone: string, now: number): number {
   const m = ISO_DATE_TIME.exec(text.trim());
   const date = m?.[1];
   const time = m?.[2];
   if (!m || date === undefined || time === undefined || !isLocalDate(date) || !isClockTime(time)) {
-    throw new KeelError('invalid_input', CHECK_IN_MESSAGES.at);
+    throw new KeelError('invalid_input', CHECKIN_MESSAGES.at);
   }
   const seconds = Number(m[3] ?? '0');
-  if (seconds > 59) throw new KeelError('invalid_input', CHECK_IN_MESSAGES.at);
+  if (seconds > 59) throw new KeelError('invalid_input', CHECKIN_MESSAGES.at);
   const millis = m[4] ? Math.round(Number(`0${m[4]}`) * 1000) : 0;
   const offset = m[5];
   const at =
     offset === undefined
       ? instantAt(date, time, zone) + seconds * 1000 + millis
       : Date.parse(`${date}T${time}:${String(seconds).padStart(2, '0')}${offset.toUpperCase()}`) + millis;
-  if (!Number.isFinite(at)) throw new KeelError('invalid_input', CHECK_IN_MESSAGES.at);
-  if (at > now) throw new KeelError('invalid_input', CHECK_IN_MESSAGES.atFuture);
+  if (!Number.isFinite(at)) throw new KeelError('invalid_input', CHECKIN_MESSAGES.at);
+  if (at > now) throw new KeelError('invalid_input', CHECKIN_MESSAGES.atFuture);
   return at;
 }
 
 /** A stored check-in. Questionnaire answers are stored apart (see questionnaires.ts). */
-export interface CheckIn {
+export interface Checkin {
   id: string;
   /** Epoch milliseconds. */
   at: number;
@@ -314,7 +314,7 @@ export interface CheckIn {
 }
 
 /** The record for validated answers taken at `at` in `zone`; the id comes from the caller. */
-export function makeCheckIn(input: CheckInInput, meta: { id: string; at: number; zone: string }): CheckIn {
+export function makeCheckin(input: CheckinInput, meta: { id: string; at: number; zone: string }): Checkin {
   const note = input.note ?? null;
   return {
     id: meta.id,

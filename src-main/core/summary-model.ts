@@ -1,4 +1,4 @@
-import type { CheckIn } from './checkin';
+import type { Checkin } from './checkin';
 import type { FocusStats } from './focus';
 import { parseSummaryChoices, type SummaryChoicesInput } from './summary-choices';
 import {
@@ -42,7 +42,7 @@ export interface SummaryData {
   /** Epoch milliseconds. */
   generatedAt: number;
   /** May hold check-ins outside the period; they are filtered by `localDate`. */
-  checks: readonly CheckIn[];
+  checks: readonly Checkin[];
   /** Null when Keel has no focus data. */
   focus: FocusStats | null;
   /** Null when Keel has no end-of-day data. */
@@ -66,7 +66,7 @@ export interface SummaryModel {
 /** What one section is built from: the data, the period's check-ins and the validated choices. */
 interface SectionInput {
   data: SummaryData;
-  checks: readonly CheckIn[];
+  checks: readonly Checkin[];
   from: LocalDate;
   to: LocalDate;
   today: LocalDate;

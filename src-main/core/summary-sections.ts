@@ -1,4 +1,4 @@
-import { SUSTAINABLE_QUESTION, type CheckIn } from './checkin';
+import { SUSTAINABLE_QUESTION, type Checkin } from './checkin';
 import { tagFrequencies, trendSummary, weeklyTrends, type TrendDirection } from './checkin-trends';
 import { INTERRUPTION_KINDS, type FocusStats, type InterruptionCounts } from './focus';
 import { creepStats, type CreepSettings, type WorkdayFacts } from './signoff';
@@ -156,7 +156,7 @@ export type SummarySectionModel =
   | NotesSection;
 
 /** True when the check-in's note may be shared at all (marked shareable, and there is a note). */
-function mayShare(check: CheckIn): check is CheckIn & { note: string } {
+function mayShare(check: Checkin): check is Checkin & { note: string } {
   return check.shareable === true && typeof check.note === 'string' && textLines(check.note).length > 0;
 }
 
@@ -167,7 +167,7 @@ function mayShare(check: CheckIn): check is CheckIn & { note: string } {
  * ticking must not make the choices fail.
  */
 export function unshareableNoteIds(
-  data: { readonly checks: readonly CheckIn[] },
+  data: { readonly checks: readonly Checkin[] },
   choices: { readonly noteIds: readonly string[] },
 ): string[] {
   const ticked = new Set(choices.noteIds);
@@ -179,7 +179,7 @@ export function unshareableNoteIds(
 }
 
 /** Workload and energy over the period, and week by week. */
-export function trendsSection(checks: readonly CheckIn[], from: LocalDate, to: LocalDate): TrendsSection {
+export function trendsSection(checks: readonly Checkin[], from: LocalDate, to: LocalDate): TrendsSection {
   const summary = trendSummary(checks, from, to);
   return {
     kind: 'trends',
@@ -203,7 +203,7 @@ export function trendsSection(checks: readonly CheckIn[], from: LocalDate, to: L
 }
 
 /** How often "is the workload sustainable?" was answered yes, mostly and no. */
-export function sustainabilitySection(checks: readonly CheckIn[]): SustainabilitySection {
+export function sustainabilitySection(checks: readonly Checkin[]): SustainabilitySection {
   const counts = { yes: 0, mostly: 0, no: 0 };
   for (const check of checks) counts[check.sustainable] += 1;
   return {
@@ -217,7 +217,7 @@ export function sustainabilitySection(checks: readonly CheckIn[]): Sustainabilit
 }
 
 /** The most named stretched areas. */
-export function stretchedSection(checks: readonly CheckIn[]): StretchedSection {
+export function stretchedSection(checks: readonly Checkin[]): StretchedSection {
   const top = tagFrequencies(checks)
     .map((t) => ({ label: oneLine(t.label), count: t.count }))
     .filter((t) => t.label.length > 0)
@@ -302,10 +302,10 @@ export function talkingPointsSection(points: readonly SummaryTalkingPoint[]): Ta
 }
 
 /** `checks` are the period's; see the privacy rule in the module's decisions. */
-export function notesSection(checks: readonly CheckIn[], noteIds: readonly string[]): NotesSection {
+export function notesSection(checks: readonly Checkin[], noteIds: readonly string[]): NotesSection {
   const ticked = new Set(noteIds);
   const items = checks
-    .filter((c): c is CheckIn & { note: string } => ticked.has(c.id) && mayShare(c))
+    .filter((c): c is Checkin & { note: string } => ticked.has(c.id) && mayShare(c))
     .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((c) => ({ date: c.localDate, text: textLines(c.note).join('\n') }));
   return {

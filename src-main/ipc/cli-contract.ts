@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { checkInInputSchema } from '../core/checkin';
+import { checkinInputSchema } from '../core/checkin';
 import { signoffInputSchema } from '../core/signoff';
 import { summaryChoicesSchema } from '../core/summary-choices';
 import { isInputDate } from '../core/time';
 import type { Services } from '../services';
-import type { CheckInDto, ExportResult, SignoffStatus } from '../shared/dto';
+import type { CheckinDto, ExportResult, SignoffStatus } from '../shared/dto';
 import type { DayReport } from '../services/signoff-service';
 import type { IpcResult } from './channels';
 import { dispatchThrough } from './dispatch';
@@ -52,7 +52,7 @@ type SummaryWrite = {
 };
 
 export const cliContract = {
-  'checks:addAt': channel<CheckInDto>()(withInstant(checkInInputSchema)),
+  'checkin:addAt': channel<CheckinDto>()(withInstant(checkinInputSchema)),
   'signoff:submitAt': channel<SignoffStatus>()(withInstant(signoffInputSchema)),
   /** Without a date: the current workday. */
   'signoff:day': channel<DayReport>()(
@@ -94,7 +94,7 @@ export type CliHandlers = {
 /** The CLI's handler table; `outlet` writes where the command's arguments said. */
 export function createCliHandlers(services: Services, outlet: Pick<FileDialogPort, 'saveFile'>): CliHandlers {
   return {
-    'checks:addAt': ({ at, input }) => services.checkins.add(input, at),
+    'checkin:addAt': ({ at, input }) => services.checkin.add(input, at),
     'signoff:submitAt': ({ at, input }) => services.signoff.submit(input, at),
     'signoff:day': ({ date }) => services.signoff.day(date ?? services.signoff.workdayAt()),
     'summary:write': async ({ choices, format }) => {

@@ -5,7 +5,7 @@ import { settingSchemas, SETTING_KEYS, type SettingKey, type Settings } from '..
 import { isInputDate, isLocalDate, localDaysBetween } from '../core/time';
 import { INTERRUPTION_KINDS, type FocusStats } from '../core/focus';
 import { signoffInputSchema, type CreepStats } from '../core/signoff';
-import { checkInInputSchema, type CheckInInput } from '../core/checkin';
+import { checkinInputSchema, type CheckinInput } from '../core/checkin';
 import { TREND_RANGES } from '../core/checkin-trends';
 import { QUESTIONNAIRE_KINDS } from '../core/questionnaires';
 import { summaryChoicesSchema } from '../core/summary-choices';
@@ -14,7 +14,7 @@ import type {
   AgendaEventDto,
   CalendarStatus,
   CheckForm,
-  CheckInDto,
+  CheckinDto,
   CheckTrends,
   DataOverview,
   DndStatus,
@@ -72,7 +72,7 @@ const recordId = z
 const checkId = z
   .string({ message: 'Name a check-in by its id.' })
   .regex(/^[0-9a-f-]{4,36}$/i, { message: 'That is not a check-in id.' });
-type CheckInInputWithId = z.input<typeof checkInInputSchema> & { id: string };
+type CheckinInputWithId = z.input<typeof checkinInputSchema> & { id: string };
 
 export const contract = {
   'app:status': channel<Status>()(noInput),
@@ -175,25 +175,25 @@ export const contract = {
       })
       .strict(),
   ),
-  'checks:form': channel<CheckForm>()(noInput),
-  'checks:add': channel<CheckInDto>()(checkInInputSchema),
-  'checks:update': channel<CheckInDto>()(
+  'checkin:form': channel<CheckForm>()(noInput),
+  'checkin:add': channel<CheckinDto>()(checkinInputSchema),
+  'checkin:update': channel<CheckinDto>()(
     z
       .object({ id: checkId })
       .passthrough()
       .transform((value, ctx) => {
         const { id, ...rest } = value;
-        const parsed = checkInInputSchema.safeParse(rest);
+        const parsed = checkinInputSchema.safeParse(rest);
         if (!parsed.success) {
           for (const issue of parsed.error.issues)
             ctx.addIssue({ ...issue, code: 'custom', message: issue.message });
           return z.NEVER;
         }
         return { id, input: parsed.data };
-      }) as unknown as z.ZodType<{ id: string; input: CheckInInput }, CheckInInputWithId>,
+      }) as unknown as z.ZodType<{ id: string; input: CheckinInput }, CheckinInputWithId>,
   ),
-  'checks:delete': channel<{ deleted: string }>()(z.object({ id: checkId }).strict()),
-  'checks:list': channel<CheckInDto[]>()(
+  'checkin:delete': channel<{ deleted: string }>()(z.object({ id: checkId }).strict()),
+  'checkin:list': channel<CheckinDto[]>()(
     z
       .object({ from: localDate, to: localDate })
       .strict()
@@ -202,10 +202,10 @@ export const contract = {
         message: 'Ask for at most a year at a time.',
       }),
   ),
-  'checks:trends': channel<CheckTrends>()(
+  'checkin:trends': channel<CheckTrends>()(
     z.object({ range: z.enum(TREND_RANGES, { message: 'Use 4w, quarter or year.' }) }).strict(),
   ),
-  'checks:questionnaire': channel<QuestionnaireOutcome>()(
+  'checkin:questionnaire': channel<QuestionnaireOutcome>()(
     z
       .object({
         kind: z.enum(QUESTIONNAIRE_KINDS, { message: 'Use burnout or who5.' }),

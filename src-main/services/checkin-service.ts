@@ -3,7 +3,7 @@ import type { AgendaEvent, AgendaSource } from '../core/agenda';
 import {
   DEFAULT_TAGS,
   ENERGY_LABELS,
-  makeCheckIn,
+  makeCheckin,
   NOTE_MAX_LENGTH,
   RATINGS,
   STRETCHED_QUESTION,
@@ -12,8 +12,8 @@ import {
   SUSTAINABLE_QUESTION,
   tagLabel,
   WORKLOAD_LABELS,
-  type CheckIn,
-  type CheckInInput,
+  type Checkin,
+  type CheckinInput,
 } from '../core/checkin';
 import { defaultCadence, describeCadence, type Cadence } from '../core/checkin-cadence';
 import { checkPromptsBetween } from '../core/checkin-prompts';
@@ -49,7 +49,7 @@ import { clockTimeOf, localDateOf, toLocalIso, type LocalDate } from '../core/ti
 import type { CheckinRepo } from '../storage/checkin-repo';
 import type {
   CheckForm,
-  CheckInDto,
+  CheckinDto,
   CheckTrends,
   QuestionnaireDto,
   QuestionnaireOutcome,
@@ -113,21 +113,21 @@ export class CheckinService {
   }
 
   /** Saves a quick check taken now (or at `at`, from the CLI). */
-  add(input: CheckInInput, at?: number): CheckInDto {
+  add(input: CheckinInput, at?: number): CheckinDto {
     const now = this.clock.now();
     const instant = at ?? now;
     if (instant > now + 60_000) throw new KeelError('invalid_input', 'A check-in cannot be in the future.');
-    const check = makeCheckIn(input, { id: randomUUID(), at: instant, zone: this.settings.get().zone });
+    const check = makeCheckin(input, { id: randomUUID(), at: instant, zone: this.settings.get().zone });
     this.repo.add(check);
     this.onDidChange.emit();
     return toDto(check, false);
   }
 
   /** Changes a check's answers; its time stays. */
-  update(id: string, input: CheckInInput): CheckInDto {
+  update(id: string, input: CheckinInput): CheckinDto {
     const existing = this.repo.get(id);
     if (!existing) throw new KeelError('not_found', 'That check-in no longer exists.');
-    const check = makeCheckIn(input, { id, at: existing.at, zone: existing.zone });
+    const check = makeCheckin(input, { id, at: existing.at, zone: existing.zone });
     if (!this.repo.update(check, this.clock.now())) {
       throw new KeelError('not_found', 'That check-in no longer exists.');
     }
@@ -151,12 +151,12 @@ export class CheckinService {
     return { deleted: id };
   }
 
-  list(from: LocalDate, to: LocalDate): CheckInDto[] {
+  list(from: LocalDate, to: LocalDate): CheckinDto[] {
     return this.repo.between(from, to).map((c) => toDto(c, c.updatedAt !== null));
   }
 
   /** Raw check-ins in a range, for summaries and benchmarks. */
-  checksBetween(from: LocalDate, to: LocalDate): CheckIn[] {
+  checksBetween(from: LocalDate, to: LocalDate): Checkin[] {
     return this.repo.between(from, to);
   }
 
@@ -279,7 +279,7 @@ export class CheckinService {
   }
 }
 
-function toDto(c: CheckIn, edited: boolean): CheckInDto {
+function toDto(c: Checkin, edited: boolean): CheckinDto {
   return {
     id: c.id,
     at: toLocalIso(c.at, c.zone),

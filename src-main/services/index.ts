@@ -40,7 +40,7 @@ export interface Services {
   calendar: CalendarService;
   status: StatusService;
   signoff: SignoffService;
-  checkins: CheckinService;
+  checkin: CheckinService;
   talkingPoints: TalkingPointsService;
   summary: SummaryService;
   data: DataService;
@@ -132,14 +132,14 @@ export function createServices(options: ServiceOptions): Services {
   const focus = new FocusService(new FocusRepo(db), settings, clock);
   const workdays = new WorkdayRepo(db);
   const signoff = new SignoffService(workdays, settings, clock);
-  const checkins = new CheckinService(new CheckinRepo(db), settings, clock);
-  for (const source of [workdaySource, focus.agendaSource, signoff.agendaSource, checkins.agendaSource]) {
+  const checkin = new CheckinService(new CheckinRepo(db), settings, clock);
+  for (const source of [workdaySource, focus.agendaSource, signoff.agendaSource, checkin.agendaSource]) {
     agenda.addSource(source);
   }
   const talkingPoints = new TalkingPointsService(new TalkingPointRepo(db), { settings, clock });
   const summary = new SummaryService(new SummaryRepo(db), {
     settings,
-    checkins,
+    checkin,
     focus,
     workdays,
     talkingPoints,
@@ -178,7 +178,7 @@ export function createServices(options: ServiceOptions): Services {
     calendar,
     status,
     signoff,
-    checkins,
+    checkin,
     talkingPoints,
     summary,
     data,

@@ -37,7 +37,7 @@ export class SummaryService {
     private readonly repo: SummaryRepo,
     private readonly deps: {
       settings: SettingsService;
-      checkins: CheckinService;
+      checkin: CheckinService;
       focus: Pick<FocusService, 'stats'>;
       workdays: WorkdayRepo;
       talkingPoints: Pick<TalkingPointsService, 'open'>;
@@ -58,7 +58,7 @@ export class SummaryService {
       })),
       periods: { sinceLast, twoWeeks: summaryPeriod('two-weeks', today) },
       lastShare: last ? this.shareDto(last) : null,
-      notes: this.deps.checkins
+      notes: this.deps.checkin
         .checksBetween(period.from, period.to)
         .filter((c) => c.note !== null)
         .map((c) => ({ id: c.id, date: c.localDate, text: c.note as string, shareable: c.shareable })),
@@ -161,7 +161,7 @@ export class SummaryService {
     return {
       zone: settings.zone,
       generatedAt: this.deps.clock.now(),
-      checks: this.deps.checkins.checksBetween(from, to),
+      checks: this.deps.checkin.checksBetween(from, to),
       focus: focus.days.some((d) => d.plannedMinutes > 0 || d.protectedMinutes > 0) ? focus : null,
       workdays: facts.length > 0 ? { facts, settings } : null,
       talkingPoints: this.deps.talkingPoints.open(),

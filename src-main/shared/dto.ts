@@ -94,7 +94,7 @@ export interface SignoffStatus {
 
 /** One check-in as the window and the CLI show it. */
 
-export interface CheckInDto {
+export interface CheckinDto {
   id: string;
   /** ISO 8601 with the local offset. */
   at: string;

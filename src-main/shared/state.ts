@@ -9,7 +9,7 @@ export const STATE_TOPICS = [
   'dnd',
   'calendar',
   'signoff',
-  'checks',
+  'checkin',
   'talk',
   'summary',
   'data',

@@ -1,4 +1,4 @@
-import type { CheckIn, Rating, Sustainable } from '../core/checkin';
+import type { Checkin, Rating, Sustainable } from '../core/checkin';
 import type { QuestionnaireKind, QuestionnaireResult } from '../core/questionnaires';
 import type { LocalDate } from '../core/time';
 import type { Db } from './database';
@@ -18,7 +18,7 @@ interface CheckRow {
 }
 
 /** A stored check: the domain record and when its answers were last edited. */
-export type StoredCheckIn = CheckIn & { updatedAt: number | null };
+export type StoredCheckin = Checkin & { updatedAt: number | null };
 
 interface ResultRow {
   id: string;
@@ -35,7 +35,7 @@ function list(json: string): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-const toCheck = (r: CheckRow): StoredCheckIn => ({
+const toCheck = (r: CheckRow): StoredCheckin => ({
   id: r.id,
   at: r.at,
   localDate: r.local_date,
@@ -107,16 +107,16 @@ export class CheckinRepo {
     };
   }
 
-  add(check: CheckIn): void {
+  add(check: Checkin): void {
     this.q.insert.run({ ...toRow(check), updated_at: null });
   }
 
   /** Replaces the answers of an existing check (its time and date stay); false when it is gone. */
-  update(check: CheckIn, now: number): boolean {
+  update(check: Checkin, now: number): boolean {
     return this.q.update.run({ ...toRow(check), updated_at: now }).changes === 1;
   }
 
-  get(id: string): StoredCheckIn | undefined {
+  get(id: string): StoredCheckin | undefined {
     const row = this.q.get.get(id);
     return row ? toCheck(row) : undefined;
   }
@@ -133,11 +133,11 @@ export class CheckinRepo {
   }
 
   /** Checks with local dates in [from, to], oldest first (uses checkins_by_date). */
-  between(from: LocalDate, to: LocalDate): StoredCheckIn[] {
+  between(from: LocalDate, to: LocalDate): StoredCheckin[] {
     return this.q.between.all(from, to).map(toCheck);
   }
 
-  latest(): StoredCheckIn | undefined {
+  latest(): StoredCheckin | undefined {
     const row = this.q.latest.get();
     return row ? toCheck(row) : undefined;
   }
@@ -176,7 +176,7 @@ export class CheckinRepo {
   }
 }
 
-function toRow(c: CheckIn): CheckRow {
+function toRow(c: Checkin): CheckRow {
   return {
     id: c.id,
     at: c.at,

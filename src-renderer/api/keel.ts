@@ -4,9 +4,9 @@ import type {
   AgendaEvent,
   CalendarStatus,
   CheckForm,
-  CheckIn,
-  CheckInInput,
-  CheckInUpdate,
+  Checkin,
+  CheckinInput,
+  CheckinUpdate,
   CheckTrends,
   CreepStats,
   DndStatus,
@@ -109,15 +109,16 @@ export const api = {
       call((k) => k.signoff.respond({ action })),
     creep: (weeks: number): Promise<Outcome<CreepStats>> => call((k) => k.signoff.creep({ weeks })),
   },
-  checks: {
-    form: (): Promise<Outcome<CheckForm>> => call((k) => k.checks.form()),
-    add: (input: CheckInInput): Promise<Outcome<CheckIn>> => call((k) => k.checks.add(input)),
-    update: (input: CheckInUpdate): Promise<Outcome<CheckIn>> => call((k) => k.checks.update(input)),
-    delete: (id: string): Promise<Outcome<{ deleted: string }>> => call((k) => k.checks.delete({ id })),
-    list: (from: string, to: string): Promise<Outcome<CheckIn[]>> => call((k) => k.checks.list({ from, to })),
-    trends: (range: TrendRange): Promise<Outcome<CheckTrends>> => call((k) => k.checks.trends({ range })),
+  checkin: {
+    form: (): Promise<Outcome<CheckForm>> => call((k) => k.checkin.form()),
+    add: (input: CheckinInput): Promise<Outcome<Checkin>> => call((k) => k.checkin.add(input)),
+    update: (input: CheckinUpdate): Promise<Outcome<Checkin>> => call((k) => k.checkin.update(input)),
+    delete: (id: string): Promise<Outcome<{ deleted: string }>> => call((k) => k.checkin.delete({ id })),
+    list: (from: string, to: string): Promise<Outcome<Checkin[]>> =>
+      call((k) => k.checkin.list({ from, to })),
+    trends: (range: TrendRange): Promise<Outcome<CheckTrends>> => call((k) => k.checkin.trends({ range })),
     questionnaire: (kind: QuestionnaireKind, answers: number[]): Promise<Outcome<QuestionnaireOutcome>> =>
-      call((k) => k.checks.questionnaire({ kind, answers })),
+      call((k) => k.checkin.questionnaire({ kind, answers })),
   },
   talk: {
     add: (text: string): Promise<Outcome<TalkingPoint>> => call((k) => k.talk.add({ text })),

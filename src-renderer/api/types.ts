@@ -46,26 +46,26 @@ export type CreepWeek = CreepStats['weeks'][number];
 export type Holiday = Settings['holidays'][number];
 export type SignoffSettings = Settings['signoff'];
 /** Everything the quick check needs: labels, tags, the cadence in force and the questionnaires. */
-export type CheckForm = ChannelOutput<'checks:form'>;
+export type CheckForm = ChannelOutput<'checkin:form'>;
 export type CheckFormTag = CheckForm['tags'][number];
 export type CheckCadenceInfo = CheckForm['cadence'];
 /** One recorded check-in, as main shows it (labels and the local date and time included). */
-export type CheckIn = ChannelOutput<'checks:add'>;
-/** The quick check's answers, exactly what `keel.checks.add` accepts. */
-export type CheckInInput = ChannelInput<'checks:add'>;
-/** `{ id, ...answers }` for `keel.checks.update`. */
-export type CheckInUpdate = ChannelInput<'checks:update'>;
-export type Sustainable = CheckIn['sustainable'];
-export type CheckTrends = ChannelOutput<'checks:trends'>;
-export type TrendRange = ChannelInput<'checks:trends'>['range'];
+export type Checkin = ChannelOutput<'checkin:add'>;
+/** The quick check's answers, exactly what `keel.checkin.add` accepts. */
+export type CheckinInput = ChannelInput<'checkin:add'>;
+/** `{ id, ...answers }` for `keel.checkin.update`. */
+export type CheckinUpdate = ChannelInput<'checkin:update'>;
+export type Sustainable = Checkin['sustainable'];
+export type CheckTrends = ChannelOutput<'checkin:trends'>;
+export type TrendRange = ChannelInput<'checkin:trends'>['range'];
 export type TrendWeek = CheckTrends['weeks'][number];
 export type TagFrequency = CheckTrends['tags'][number];
 export type TrendDirection = CheckTrends['workloadDirection'];
 export type ScorePoint = CheckTrends['who5'][number];
 export type Questionnaire = CheckForm['questionnaires'][number];
-export type QuestionnaireKind = ChannelInput<'checks:questionnaire'>['kind'];
+export type QuestionnaireKind = ChannelInput<'checkin:questionnaire'>['kind'];
 /** A questionnaire's score, its reading and (WHO-5, low or dropping) a calm note with resources. */
-export type QuestionnaireOutcome = ChannelOutput<'checks:questionnaire'>;
+export type QuestionnaireOutcome = ChannelOutput<'checkin:questionnaire'>;
 export type QuestionnaireNote = NonNullable<QuestionnaireOutcome['note']>;
 /** The usual one-on-one; the default check-in day is the working day before it. */
 export type OneOnOne = NonNullable<Settings['oneOnOne']>;

@@ -3,7 +3,7 @@ import type { ViewName } from '../../src-main/shared/views';
 import { hasKeel, MISSING_API_MESSAGE } from '../api/keel';
 import { KeelMark } from '../components/Icons';
 import { useNavigation } from '../stores/navigation';
-import { ChecksView } from '../views/ChecksView';
+import { CheckinView } from '../views/CheckinView';
 import { FocusView } from '../views/FocusView';
 import { OneOnOneView } from '../views/OneOnOneView';
 import { SettingsView } from '../views/SettingsView';
@@ -68,8 +68,8 @@ function CurrentView({ view }: { view: ViewName }) {
       return <TodayView />;
     case 'focus':
       return <FocusView />;
-    case 'checks':
-      return <ChecksView />;
+    case 'checkin':
+      return <CheckinView />;
     case 'signoff':
       return <SignoffView />;
     case 'one-on-one':

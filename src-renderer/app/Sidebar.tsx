@@ -19,7 +19,7 @@ import './Sidebar.css';
 const VIEW_ICONS: Record<ViewName, ReactNode> = {
   today: <SunIcon />,
   focus: <FocusIcon />,
-  checks: <PulseIcon />,
+  checkin: <PulseIcon />,
   signoff: <MoonIcon />,
   'one-on-one': <ConversationIcon />,
   settings: <SlidersIcon />,

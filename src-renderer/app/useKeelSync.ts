@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { api } from '../api/keel';
-import { useChecks } from '../stores/checks';
+import { useCheckin } from '../stores/checkin';
 import { refreshData, useData } from '../stores/data';
 import { useFocus } from '../stores/focus';
 import { useNavigation } from '../stores/navigation';
@@ -43,8 +43,8 @@ export function useKeelSync(): void {
       if ((topics.has('signoff') || topics.has('settings')) && creepAsked) void signoff.loadCreep();
       // Check-ins follow their own topic and settings (cadence, tags, questionnaires, zone); the
       // form's next prompt also moves with the agenda and a new day. Only what was asked is read.
-      const checks = useChecks.getState();
-      if (topics.has('checks') || topics.has('settings')) checks.refresh();
+      const checks = useCheckin.getState();
+      if (topics.has('checkin') || topics.has('settings')) checks.refresh();
       else if (topics.has('agenda') || topics.has('status')) checks.refreshForm();
       // The one-on-one: talking points, the share log, and the summary built from check-ins and
       // settings. Only what the One-on-one view has asked for is read again.

@@ -6,7 +6,7 @@ export const VIEW_ORDER = VIEWS;
 export const VIEW_LABELS: Record<ViewName, string> = {
   today: 'Today',
   focus: 'Focus',
-  checks: 'Check-ins',
+  checkin: 'Check-ins',
   signoff: 'Sign-off',
   'one-on-one': 'One-on-one',
   settings: 'Settings',

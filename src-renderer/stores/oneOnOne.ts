@@ -320,8 +320,8 @@ export const useOneOnOne = create<OneOnOneState>()((set, get) => ({
     if (topics.has('summary') && (s.shares !== null || s.sharesError !== null)) void s.loadShares();
     const asked = s.options !== null || s.optionsError !== null;
     if (!asked) return;
-    if (topics.has('summary') || topics.has('checks') || topics.has('settings')) void s.loadOptions();
-    if (topics.has('talk') || topics.has('summary') || topics.has('checks') || topics.has('settings'))
+    if (topics.has('summary') || topics.has('checkin') || topics.has('settings')) void s.loadOptions();
+    if (topics.has('talk') || topics.has('summary') || topics.has('checkin') || topics.has('settings'))
       set({ revision: s.revision + 1 });
   },
 }));

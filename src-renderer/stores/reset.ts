@@ -1,4 +1,4 @@
-import { resetChecks } from './checks';
+import { resetCheckin } from './checkin';
 import { resetData } from './data';
 import { resetFocus } from './focus';
 import { resetNavigation } from './navigation';
@@ -9,7 +9,7 @@ import { resetStatus } from './status';
 
 /** Puts every store back to its start-up state (tests, and a future "reload window"). */
 export function resetStores(): void {
-  resetChecks();
+  resetCheckin();
   resetData();
   resetFocus();
   resetNavigation();

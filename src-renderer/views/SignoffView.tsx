@@ -105,7 +105,7 @@ function Today({ status }: { status: SignoffStatus }) {
           record={signedOff}
           onEdit={edit}
           focusOnMount={swapped}
-          onQuickCheck={checkAtSignoff ? () => navigate('checks') : undefined}
+          onQuickCheck={checkAtSignoff ? () => navigate('checkin') : undefined}
         />
       )}
     </>

@@ -69,7 +69,7 @@ describe('prompts: the route table', () => {
       ['Skip this one', 'Start now'],
     ]);
     expect(shown({ kind: 'check-prompt', eventId: 'c' })).toEqual([
-      'checks',
+      'checkin',
       ['Check in', 'In an hour', 'Skip'],
     ]);
     expect(shown({ kind: 'signoff', workday: '2027-03-15', reminder: 0 })).toEqual([
@@ -111,7 +111,7 @@ describe('prompts: the route table', () => {
     notifier.act('focus:1#warn');
     // A notification Keel no longer knows (long gone) opens the window as it is.
     notifier.act('unknown:1');
-    expect(shell.shown).toEqual(['checks', 'signoff', 'focus', undefined]);
+    expect(shell.shown).toEqual(['checkin', 'signoff', 'focus', undefined]);
   });
 
   it('stops routing once stopped', () => {
@@ -174,6 +174,6 @@ describe('prompts: in the running app', () => {
     clock.advanceTo(at);
     expect(notifier.shown.map((n) => n.title)).toEqual(['Quick check']);
     notifier.act(notifier.shown[0]!.id);
-    expect(shell.shown).toEqual(['checks']);
+    expect(shell.shown).toEqual(['checkin']);
   });
 });

@@ -58,7 +58,7 @@ describe('state publisher: the table', () => {
       [...TOPICS_AFTER.settings],
       [...TOPICS_AFTER.focus],
       [...TOPICS_AFTER.signoff],
-      [...TOPICS_AFTER.checkins],
+      [...TOPICS_AFTER.checkin],
       [...TOPICS_AFTER.summary],
       [...TOPICS_AFTER.talkingPoints],
       [...TOPICS_AFTER.calendar],

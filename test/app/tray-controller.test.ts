@@ -61,7 +61,7 @@ describe('tray controller: state and menu', () => {
       { kind: 'focus-start', minutes: 50 },
       { kind: 'focus-start', minutes: 90 },
       { kind: 'focus-start-next' },
-      { kind: 'open', view: 'checks' },
+      { kind: 'open', view: 'checkin' },
       { kind: 'open', view: 'one-on-one' },
       { kind: 'open', view: 'signoff' },
       { kind: 'open' },

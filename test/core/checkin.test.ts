@@ -1,21 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  checkInInputSchema,
+  checkinInputSchema,
   DEFAULT_TAGS,
   ENERGY_LABELS,
-  makeCheckIn,
+  makeCheckin,
   normaliseNote,
   normaliseTag,
   normaliseTags,
-  parseCheckInArgs,
-  parseCheckInAt,
-  parseCheckInInput,
+  parseCheckinArgs,
+  parseCheckinAt,
+  parseCheckinInput,
   RATINGS,
   SUSTAINABLE,
   tagLabel,
   WORKLOAD_LABELS,
-  type CheckInInput,
+  type CheckinInput,
 } from '../../src-main/core/checkin';
 import { KeelError } from '../../src-main/core/errors';
 import { describeIssues } from '../../src-main/core/validation';
@@ -173,12 +173,12 @@ describe('tagLabel', () => {
   });
 });
 
-describe('checkInInputSchema / parseCheckInInput', () => {
+describe('checkinInputSchema / parseCheckinInput', () => {
   it('accepts the boundaries 1 and 5 and every sustainable answer', () => {
     for (const workload of [1, 5]) {
       for (const energy of [1, 5]) {
         for (const sustainable of SUSTAINABLE) {
-          expect(parseCheckInInput({ workload, energy, sustainable })).toEqual({
+          expect(parseCheckinInput({ workload, energy, sustainable })).toEqual({
             workload,
             energy,
             sustainable,
@@ -192,78 +192,78 @@ describe('checkInInputSchema / parseCheckInInput', () => {
 
   it('refuses 0, 6, 3.5, NaN, strings and missing ratings with a sentence naming the field', () => {
     for (const workload of [0, 6, 3.5, -1, NaN, Infinity, '3', null, undefined, true]) {
-      expect(errorOf(() => parseCheckInInput({ ...valid, workload }))).toBe(WORKLOAD);
+      expect(errorOf(() => parseCheckinInput({ ...valid, workload }))).toBe(WORKLOAD);
     }
     for (const energy of [0, 6, 2.5, '4', undefined]) {
-      expect(errorOf(() => parseCheckInInput({ ...valid, energy }))).toBe(ENERGY);
+      expect(errorOf(() => parseCheckinInput({ ...valid, energy }))).toBe(ENERGY);
     }
     const { workload: _, ...noWorkload } = valid;
-    expect(errorOf(() => parseCheckInInput(noWorkload))).toBe(WORKLOAD);
+    expect(errorOf(() => parseCheckinInput(noWorkload))).toBe(WORKLOAD);
   });
 
   it('refuses an unknown sustainable answer', () => {
     for (const sustainable of ['maybe', 'Yes', '', 1, undefined]) {
-      expect(errorOf(() => parseCheckInInput({ ...valid, sustainable }))).toBe(SUSTAINABLE_MSG);
+      expect(errorOf(() => parseCheckinInput({ ...valid, sustainable }))).toBe(SUSTAINABLE_MSG);
     }
   });
 
   it('reports the first problem in field order', () => {
-    expect(errorOf(() => parseCheckInInput({ workload: 9, energy: 9, sustainable: 'x' }))).toBe(WORKLOAD);
-    expect(errorOf(() => parseCheckInInput({ workload: 2, energy: 9, sustainable: 'x' }))).toBe(ENERGY);
+    expect(errorOf(() => parseCheckinInput({ workload: 9, energy: 9, sustainable: 'x' }))).toBe(WORKLOAD);
+    expect(errorOf(() => parseCheckinInput({ workload: 2, energy: 9, sustainable: 'x' }))).toBe(ENERGY);
   });
 
   it('refuses non-objects and unknown fields in one sentence', () => {
     for (const value of [null, undefined, 'x', 3, []]) {
-      expect(errorOf(() => parseCheckInInput(value))).toBe(
+      expect(errorOf(() => parseCheckinInput(value))).toBe(
         'A check-in needs workload, energy and whether the workload is sustainable.',
       );
     }
-    expect(errorOf(() => parseCheckInInput({ ...valid, mood: 3 }))).toBe('A check-in has no field "mood".');
+    expect(errorOf(() => parseCheckinInput({ ...valid, mood: 3 }))).toBe('A check-in has no field "mood".');
   });
 
   it('normalises stretched tags and refuses invalid ones', () => {
     expect(
-      parseCheckInInput({ ...valid, stretched: ['Meetings', ' code  review', 'meetings'] }).stretched,
+      parseCheckinInput({ ...valid, stretched: ['Meetings', ' code  review', 'meetings'] }).stretched,
     ).toEqual(['meetings', 'code-review']);
     const thirteen = Array.from({ length: 13 }, (_, i) => `t${i}`);
-    expect(errorOf(() => parseCheckInInput({ ...valid, stretched: thirteen }))).toBe(
+    expect(errorOf(() => parseCheckinInput({ ...valid, stretched: thirteen }))).toBe(
       'Pick at most 12 tags for one check.',
     );
-    expect(errorOf(() => parseCheckInInput({ ...valid, stretched: ['ok', 3] }))).toBe(
+    expect(errorOf(() => parseCheckinInput({ ...valid, stretched: ['ok', 3] }))).toBe(
       'Stretched is a list of tags such as meetings or deadlines.',
     );
-    expect(errorOf(() => parseCheckInInput({ ...valid, stretched: 'meetings' }))).toBe(
+    expect(errorOf(() => parseCheckinInput({ ...valid, stretched: 'meetings' }))).toBe(
       'Stretched is a list of tags such as meetings or deadlines.',
     );
   });
 
   it('trims the note, turns CRLF into LF and drops an empty note', () => {
-    expect(parseCheckInInput({ ...valid, note: '  Busy week.\r\nRelease on Thursday.\rDone.  ' }).note).toBe(
+    expect(parseCheckinInput({ ...valid, note: '  Busy week.\r\nRelease on Thursday.\rDone.  ' }).note).toBe(
       'Busy week.\nRelease on Thursday.\nDone.',
     );
-    expect(parseCheckInInput({ ...valid, note: '   \r\n ' })).not.toHaveProperty('note');
-    expect(parseCheckInInput({ ...valid, note: null })).not.toHaveProperty('note');
-    expect(errorOf(() => parseCheckInInput({ ...valid, note: 42 }))).toBe('The note is text.');
+    expect(parseCheckinInput({ ...valid, note: '   \r\n ' })).not.toHaveProperty('note');
+    expect(parseCheckinInput({ ...valid, note: null })).not.toHaveProperty('note');
+    expect(errorOf(() => parseCheckinInput({ ...valid, note: 42 }))).toBe('The note is text.');
   });
 
   it('allows a 2000-character note and refuses 2001; emoji count as one character', () => {
-    expect(parseCheckInInput({ ...valid, note: 'x'.repeat(2000) }).note).toHaveLength(2000);
-    expect(errorOf(() => parseCheckInInput({ ...valid, note: 'x'.repeat(2001) }))).toBe(
+    expect(parseCheckinInput({ ...valid, note: 'x'.repeat(2000) }).note).toHaveLength(2000);
+    expect(errorOf(() => parseCheckinInput({ ...valid, note: 'x'.repeat(2001) }))).toBe(
       'Keep the note to 2000 characters or fewer.',
     );
-    expect(parseCheckInInput({ ...valid, note: '🙂'.repeat(2000) }).note).toBe('🙂'.repeat(2000));
+    expect(parseCheckinInput({ ...valid, note: '🙂'.repeat(2000) }).note).toBe('🙂'.repeat(2000));
     // Surrounding whitespace does not count.
-    expect(parseCheckInInput({ ...valid, note: `  ${'x'.repeat(2000)}\n` }).note).toHaveLength(2000);
+    expect(parseCheckinInput({ ...valid, note: `  ${'x'.repeat(2000)}\n` }).note).toHaveLength(2000);
     // Counted after CRLF becomes LF.
-    expect(parseCheckInInput({ ...valid, note: 'a\r\n'.repeat(999) + 'ab' }).note).toHaveLength(2000);
+    expect(parseCheckinInput({ ...valid, note: 'a\r\n'.repeat(999) + 'ab' }).note).toHaveLength(2000);
   });
 
   it('keeps shareable off by default, and off whenever there is no note', () => {
-    expect(parseCheckInInput({ ...valid, note: 'fine' }).shareable).toBe(false);
-    expect(parseCheckInInput({ ...valid, note: 'fine', shareable: true }).shareable).toBe(true);
-    expect(parseCheckInInput({ ...valid, shareable: true }).shareable).toBe(false);
-    expect(parseCheckInInput({ ...valid, note: '  ', shareable: true }).shareable).toBe(false);
-    expect(errorOf(() => parseCheckInInput({ ...valid, note: 'x', shareable: 'yes' }))).toBe(
+    expect(parseCheckinInput({ ...valid, note: 'fine' }).shareable).toBe(false);
+    expect(parseCheckinInput({ ...valid, note: 'fine', shareable: true }).shareable).toBe(true);
+    expect(parseCheckinInput({ ...valid, shareable: true }).shareable).toBe(false);
+    expect(parseCheckinInput({ ...valid, note: '  ', shareable: true }).shareable).toBe(false);
+    expect(errorOf(() => parseCheckinInput({ ...valid, note: 'x', shareable: 'yes' }))).toBe(
       'Shareable is true or false.',
     );
   });
@@ -283,31 +283,31 @@ describe('checkInInputSchema / parseCheckInInput', () => {
           { requiredKeys: [] },
         ),
         (value) => {
-          const result = checkInInputSchema.safeParse(value);
+          const result = checkinInputSchema.safeParse(value);
           if (result.success) {
-            const out: CheckInInput = result.data;
+            const out: CheckinInput = result.data;
             expect(RATINGS).toContain(out.workload);
             expect(RATINGS).toContain(out.energy);
             if (out.note === undefined) expect(out.shareable).toBe(false);
             return;
           }
-          expectOneSentence(errorOf(() => parseCheckInInput(value)));
+          expectOneSentence(errorOf(() => parseCheckinInput(value)));
         },
       ),
     );
   });
 
   it('reads acceptably through the generic describeIssues too', () => {
-    const result = checkInInputSchema.safeParse({ ...valid, workload: 7 });
+    const result = checkinInputSchema.safeParse({ ...valid, workload: 7 });
     expect(result.success).toBe(false);
     if (!result.success) expect(describeIssues(result.error)).toBe(`workload: ${WORKLOAD}`);
   });
 });
 
-describe('parseCheckInArgs', () => {
+describe('parseCheckinArgs', () => {
   it('parses the command line’s strings', () => {
     expect(
-      parseCheckInArgs({
+      parseCheckinArgs({
         workload: '3',
         energy: ' 4 ',
         sustainable: 'Mostly',
@@ -323,7 +323,7 @@ describe('parseCheckInArgs', () => {
       note: 'Release week.',
       shareable: true,
     });
-    expect(parseCheckInArgs({ workload: '1', energy: '5', sustainable: 'no' })).toEqual({
+    expect(parseCheckinArgs({ workload: '1', energy: '5', sustainable: 'no' })).toEqual({
       workload: 1,
       energy: 5,
       sustainable: 'no',
@@ -334,16 +334,16 @@ describe('parseCheckInArgs', () => {
 
   it('refuses malformed or out-of-range ratings with one line', () => {
     for (const workload of ['3.5', '', '6', '0', 'abc', '-1', '+3', '3e0', '0x3', ' ', '١', undefined]) {
-      expect(errorOf(() => parseCheckInArgs({ workload, energy: '3', sustainable: 'yes' }))).toBe(WORKLOAD);
+      expect(errorOf(() => parseCheckinArgs({ workload, energy: '3', sustainable: 'yes' }))).toBe(WORKLOAD);
     }
     for (const energy of ['2.0', '', '7', 'high', undefined]) {
-      expect(errorOf(() => parseCheckInArgs({ workload: '3', energy, sustainable: 'yes' }))).toBe(ENERGY);
+      expect(errorOf(() => parseCheckinArgs({ workload: '3', energy, sustainable: 'yes' }))).toBe(ENERGY);
     }
   });
 
   it('refuses a missing or unknown sustainable answer', () => {
     for (const sustainable of ['', 'maybe', 'y', undefined]) {
-      expect(errorOf(() => parseCheckInArgs({ workload: '3', energy: '3', sustainable }))).toBe(
+      expect(errorOf(() => parseCheckinArgs({ workload: '3', energy: '3', sustainable }))).toBe(
         SUSTAINABLE_MSG,
       );
     }
@@ -352,48 +352,48 @@ describe('parseCheckInArgs', () => {
   it('refuses bad tags and too many tags', () => {
     expect(
       errorOf(() =>
-        parseCheckInArgs({ workload: '3', energy: '3', sustainable: 'yes', stretched: 'meetings,c++' }),
+        parseCheckinArgs({ workload: '3', energy: '3', sustainable: 'yes', stretched: 'meetings,c++' }),
       ),
     ).toBe('The tag "c++" can only use letters, digits, spaces and hyphens.');
     const thirteen = Array.from({ length: 13 }, (_, i) => `t${i}`).join(',');
     expect(
       errorOf(() =>
-        parseCheckInArgs({ workload: '3', energy: '3', sustainable: 'yes', stretched: thirteen }),
+        parseCheckinArgs({ workload: '3', energy: '3', sustainable: 'yes', stretched: thirteen }),
       ),
     ).toBe('Pick at most 12 tags for one check.');
   });
 
   it('drops --shareable without a note and refuses a note that is too long', () => {
     expect(
-      parseCheckInArgs({ workload: '3', energy: '3', sustainable: 'yes', shareable: true }).shareable,
+      parseCheckinArgs({ workload: '3', energy: '3', sustainable: 'yes', shareable: true }).shareable,
     ).toBe(false);
     expect(
       errorOf(() =>
-        parseCheckInArgs({ workload: '3', energy: '3', sustainable: 'yes', note: 'n'.repeat(2001) }),
+        parseCheckinArgs({ workload: '3', energy: '3', sustainable: 'yes', note: 'n'.repeat(2001) }),
       ),
     ).toBe('Keep the note to 2000 characters or fewer.');
   });
 });
 
-describe('parseCheckInAt', () => {
+describe('parseCheckinAt', () => {
   const zone = 'Europe/Berlin';
   const now = Date.parse('2027-03-15T18:00:00+01:00');
   const FORMAT = 'Use a date and time such as 2027-03-15T16:30, optionally with an offset such as +01:00.';
 
   it('reads a local time in the zone, or an explicit offset as written', () => {
-    expect(parseCheckInAt('2027-03-15T16:30', zone, now)).toBe(Date.parse('2027-03-15T16:30:00+01:00'));
-    expect(parseCheckInAt('2027-03-15 16:30:15', zone, now)).toBe(Date.parse('2027-03-15T16:30:15+01:00'));
-    expect(parseCheckInAt('2027-03-15T16:30:15.250', zone, now)).toBe(
+    expect(parseCheckinAt('2027-03-15T16:30', zone, now)).toBe(Date.parse('2027-03-15T16:30:00+01:00'));
+    expect(parseCheckinAt('2027-03-15 16:30:15', zone, now)).toBe(Date.parse('2027-03-15T16:30:15+01:00'));
+    expect(parseCheckinAt('2027-03-15T16:30:15.250', zone, now)).toBe(
       Date.parse('2027-03-15T16:30:15.250+01:00'),
     );
-    expect(parseCheckInAt('2027-03-15T12:00Z', zone, now)).toBe(Date.parse('2027-03-15T12:00:00Z'));
-    expect(parseCheckInAt('2027-03-15T12:00:00-04:00', zone, now)).toBe(Date.parse('2027-03-15T16:00:00Z'));
-    expect(parseCheckInAt('2027-03-15t12:00z', zone, now)).toBe(Date.parse('2027-03-15T12:00:00Z'));
+    expect(parseCheckinAt('2027-03-15T12:00Z', zone, now)).toBe(Date.parse('2027-03-15T12:00:00Z'));
+    expect(parseCheckinAt('2027-03-15T12:00:00-04:00', zone, now)).toBe(Date.parse('2027-03-15T16:00:00Z'));
+    expect(parseCheckinAt('2027-03-15t12:00z', zone, now)).toBe(Date.parse('2027-03-15T12:00:00Z'));
   });
 
   it('keeps summer time in the zone', () => {
-    expect(parseCheckInAt('2026-07-01T09:00', zone, now)).toBe(Date.parse('2026-07-01T09:00:00+02:00'));
-    expect(parseCheckInAt('2026-07-01T09:00', 'America/New_York', now)).toBe(
+    expect(parseCheckinAt('2026-07-01T09:00', zone, now)).toBe(Date.parse('2026-07-01T09:00:00+02:00'));
+    expect(parseCheckinAt('2026-07-01T09:00', 'America/New_York', now)).toBe(
       Date.parse('2026-07-01T09:00:00-04:00'),
     );
   });
@@ -411,24 +411,24 @@ describe('parseCheckInAt', () => {
       '2027-03-15T10:00+0100',
       '15/03/2027 10:00',
     ]) {
-      expect(errorOf(() => parseCheckInAt(bad, zone, now))).toBe(FORMAT);
+      expect(errorOf(() => parseCheckinAt(bad, zone, now))).toBe(FORMAT);
     }
   });
 
   it('refuses a time in the future, but not now itself', () => {
-    expect(parseCheckInAt('2027-03-15T18:00', zone, now)).toBe(now);
-    expect(errorOf(() => parseCheckInAt('2027-03-15T18:01', zone, now))).toBe(
+    expect(parseCheckinAt('2027-03-15T18:00', zone, now)).toBe(now);
+    expect(errorOf(() => parseCheckinAt('2027-03-15T18:01', zone, now))).toBe(
       'A check-in cannot be in the future.',
     );
   });
 });
 
-describe('makeCheckIn', () => {
+describe('makeCheckin', () => {
   it('dates the record in its zone and stores an absent note as null', () => {
-    const input = parseCheckInInput({ ...valid, stretched: ['meetings'], shareable: true });
+    const input = parseCheckinInput({ ...valid, stretched: ['meetings'], shareable: true });
     // 23:30 UTC on the 15th is already the 16th in Berlin.
     const at = Date.parse('2027-03-15T23:30:00Z');
-    const record = makeCheckIn(input, { id: 'c1', at, zone: 'Europe/Berlin' });
+    const record = makeCheckin(input, { id: 'c1', at, zone: 'Europe/Berlin' });
     expect(record).toEqual({
       id: 'c1',
       at,
@@ -441,12 +441,12 @@ describe('makeCheckIn', () => {
       note: null,
       shareable: false,
     });
-    expect(makeCheckIn(input, { id: 'c2', at, zone: 'America/New_York' }).localDate).toBe('2027-03-15');
+    expect(makeCheckin(input, { id: 'c2', at, zone: 'America/New_York' }).localDate).toBe('2027-03-15');
   });
 
   it('keeps a shareable note shareable', () => {
-    const input = parseCheckInInput({ ...valid, note: 'ok', shareable: true });
-    expect(makeCheckIn(input, { id: 'c', at: 0, zone: 'UTC' })).toMatchObject({
+    const input = parseCheckinInput({ ...valid, note: 'ok', shareable: true });
+    expect(makeCheckin(input, { id: 'c', at: 0, zone: 'UTC' })).toMatchObject({
       note: 'ok',
       shareable: true,
     });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 // browser would, so the tests check the document a reader gets, not just the string.
 import { parse, parseFragment, type DefaultTreeAdapterTypes as P } from 'parse5';
 import { describe, expect, it } from 'vitest';
-import { tagLabel, type CheckIn, type Rating, type Sustainable } from '../../src-main/core/checkin';
+import { tagLabel, type Checkin, type Rating, type Sustainable } from '../../src-main/core/checkin';
 import type { FocusStats } from '../../src-main/core/focus';
 import { defaultSettings } from '../../src-main/core/settings';
 import type { SummaryChoicesInput } from '../../src-main/core/summary-choices';
@@ -28,7 +28,7 @@ function check(
   stretched: string[],
   note: string | null = null,
   shareable = false,
-): CheckIn {
+): Checkin {
   return {
     id,
     at: at(localDate, '16:00'),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CheckIn, Rating, Sustainable } from '../../src-main/core/checkin';
+import type { Checkin, Rating, Sustainable } from '../../src-main/core/checkin';
 import { KeelError } from '../../src-main/core/errors';
 import type { FocusDayStats, FocusStats } from '../../src-main/core/focus';
 import { defaultSettings } from '../../src-main/core/settings';
@@ -39,7 +39,7 @@ const zone = 'Europe/Berlin';
 const at = (date: LocalDate, hhmm: string) => instantAt(date, hhmm, zone);
 
 let seq = 0;
-function check(localDate: LocalDate, over: Partial<CheckIn> = {}): CheckIn {
+function check(localDate: LocalDate, over: Partial<Checkin> = {}): Checkin {
   seq += 1;
   return {
     id: `c${seq}`,

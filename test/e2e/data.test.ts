@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeCheckIn, type Rating } from '../../src-main/core/checkin';
+import { makeCheckin, type Rating } from '../../src-main/core/checkin';
 import { instantAt } from '../../src-main/core/time';
 import { backupDaily } from '../../src-main/storage/backups';
 import { CheckinRepo } from '../../src-main/storage/checkin-repo';
@@ -24,7 +24,7 @@ function seedDamaged(dataDir: string): void {
   const repo = new CheckinRepo(db);
   ['2027-03-12', '2027-03-15', '2027-03-17'].forEach((date, i) => {
     repo.add(
-      makeCheckIn(
+      makeCheckin(
         {
           workload: (3 + (i % 2)) as Rating,
           energy: 3,

@@ -80,7 +80,7 @@ async function seedThroughServices(dataDir: string): Promise<void> {
     ok(await call('focus:stop', {}), 'focus stop');
     clock.advanceTo(instantAt('2027-03-15', '17:40', zone));
     ok(
-      await call('checks:add', {
+      await call('checkin:add', {
         workload: 4,
         energy: 2,
         sustainable: 'mostly',

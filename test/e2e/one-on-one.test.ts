@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeCheckIn, type CheckInInput } from '../../src-main/core/checkin';
+import { makeCheckin, type CheckinInput } from '../../src-main/core/checkin';
 import { instantAt } from '../../src-main/core/time';
 import { CheckinRepo } from '../../src-main/storage/checkin-repo';
 import { openDatabase } from '../../src-main/storage/database';
@@ -22,7 +22,7 @@ let page: Page;
 const zone = 'Europe/Berlin';
 const SHARED = 'Release week went well <b>despite</b> two incidents';
 const PRIVATE = 'PRIVATE-e2e: thinking about a team change';
-const BASE: CheckInInput = {
+const BASE: CheckinInput = {
   workload: 4,
   energy: 2,
   sustainable: 'mostly',
@@ -33,8 +33,8 @@ const BASE: CheckInInput = {
 function seed(dataDir: string): void {
   const db = openDatabase(databasePath(dataDir));
   const repo = new CheckinRepo(db);
-  const add = (id: string, date: string, input: CheckInInput) =>
-    repo.add(makeCheckIn(input, { id, at: instantAt(date, '16:00', zone), zone }));
+  const add = (id: string, date: string, input: CheckinInput) =>
+    repo.add(makeCheckin(input, { id, at: instantAt(date, '16:00', zone), zone }));
   add('00000000-0000-4000-8000-000000000001', '2027-03-05', { ...BASE, workload: 3, energy: 3 });
   add('00000000-0000-4000-8000-000000000002', '2027-03-10', { ...BASE, note: SHARED, shareable: true });
   add('00000000-0000-4000-8000-000000000003', '2027-03-12', { ...BASE, workload: 5, note: PRIVATE });

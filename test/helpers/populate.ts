@@ -46,7 +46,7 @@ export async function populate(services: Services, clock: ManualClock, tag = 'A'
     key: 'checkins',
     value: { cadence: null, customTags: [], burnout: false, who5: true },
   });
-  await call(services, 'checks:add', {
+  await call(services, 'checkin:add', {
     workload: 4,
     energy: 2,
     sustainable: 'mostly',
@@ -54,8 +54,8 @@ export async function populate(services: Services, clock: ManualClock, tag = 'A'
     note: `Note ${tag}: too many meetings`,
     shareable: true,
   });
-  await call(services, 'checks:add', { workload: 2, energy: 4, sustainable: 'yes', note: `Private ${tag}` });
-  await call(services, 'checks:questionnaire', { kind: 'who5', answers: [3, 3, 4, 2, 3] });
+  await call(services, 'checkin:add', { workload: 2, energy: 4, sustainable: 'yes', note: `Private ${tag}` });
+  await call(services, 'checkin:questionnaire', { kind: 'who5', answers: [3, 3, 4, 2, 3] });
   clock.advanceBy(60_000);
   await call(services, 'focus:start', { minutes: 30 });
   clock.advanceBy(10 * 60_000);

@@ -17,7 +17,7 @@ const monday = Date.parse('2027-03-15T07:00:00Z');
 
 /** Payloads of the wrong shape, per CLI channel. */
 const BAD: Record<CliChannel, unknown[]> = {
-  'checks:addAt': [
+  'checkin:addAt': [
     undefined,
     {},
     check,
@@ -119,7 +119,7 @@ describe('the CLI-only channels', () => {
   it('back-dates a check-in and a sign-off, and reads the workday', async () => {
     const { handlers } = setup();
     const at = Date.parse('2027-03-12T15:05:00Z');
-    const added = await dispatchCli(handlers, 'checks:addAt', { ...check, stretched: ['Meetings'], at });
+    const added = await dispatchCli(handlers, 'checkin:addAt', { ...check, stretched: ['Meetings'], at });
     expect(added).toMatchObject({
       ok: true,
       value: { at: '2027-03-12T16:05:00+01:00', stretched: [{ id: 'meetings' }] },

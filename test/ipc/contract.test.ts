@@ -102,8 +102,8 @@ const BAD: Record<Channel, unknown[]> = {
   ],
   'signoff:respond': [undefined, {}, { action: 'sign-off' }, { action: 'later' }],
   'signoff:creep': [undefined, {}, { weeks: 0 }, { weeks: 53 }, { weeks: 4.5 }, { weeks: '4' }],
-  'checks:form': [undefined, null, { range: '4w' }],
-  'checks:add': [
+  'checkin:form': [undefined, null, { range: '4w' }],
+  'checkin:add': [
     undefined,
     {},
     { workload: 3, energy: 3 },
@@ -117,19 +117,19 @@ const BAD: Record<Channel, unknown[]> = {
     { workload: 3, energy: 3, sustainable: 'yes', note: 'x'.repeat(2001) },
     { workload: 3, energy: 3, sustainable: 'yes', at: '2027-01-01T10:00' },
   ],
-  'checks:update': [
+  'checkin:update': [
     undefined,
     { id: 'nope!', workload: 3, energy: 3, sustainable: 'yes' },
     { id: '0123abcd', workload: 9, energy: 3, sustainable: 'yes' },
   ],
-  'checks:delete': [undefined, {}, { id: '' }, { id: "1' OR 1=1" }, { id: 42 }],
-  'checks:list': [
+  'checkin:delete': [undefined, {}, { id: '' }, { id: "1' OR 1=1" }, { id: 42 }],
+  'checkin:list': [
     undefined,
     {},
     { from: '2027-01-02', to: '2027-01-01' },
     { from: '2020-01-01', to: '2027-01-01' },
   ],
-  'checks:trends': [undefined, {}, { range: 'decade' }],
+  'checkin:trends': [undefined, {}, { range: 'decade' }],
   'talk:add': [undefined, {}, { text: '' }, { text: '   ' }, { text: 'x'.repeat(501) }, { text: 7 }],
   'talk:list': [undefined, null, { includeDiscussed: 'yes' }, { all: true }],
   'talk:discussed': [undefined, { id: 'abcd1234' }, { id: '../x', discussed: true }],
@@ -160,7 +160,7 @@ const BAD: Record<Channel, unknown[]> = {
   ],
   'summary:copy': [undefined, {}, { choices: { from: '2027-01-01' } }],
   'summary:shares': [undefined, null, { limit: 5 }],
-  'checks:questionnaire': [
+  'checkin:questionnaire': [
     undefined,
     { kind: 'phq9', answers: [1] },
     { kind: 'who5', answers: [1, 2, 3, 4, 5, 5] },

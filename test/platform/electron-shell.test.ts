@@ -75,10 +75,10 @@ function setup() {
 describe('createElectronShell', () => {
   it('shows the window on a view and quits, through what main hands in', () => {
     const { shell, shown, quits } = setup();
-    shell.showWindow('checks');
+    shell.showWindow('checkin');
     shell.showWindow();
     shell.quit();
-    expect(shown).toEqual(['checks', undefined]);
+    expect(shown).toEqual(['checkin', undefined]);
     expect(quits()).toBe(1);
   });
 

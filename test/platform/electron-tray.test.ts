@@ -162,7 +162,7 @@ describe('trayItemId', () => {
       { kind: 'interrupt', interruption: 'meeting' },
       { kind: 'interrupt', interruption: 'chat' },
       { kind: 'open' },
-      { kind: 'open', view: 'checks' },
+      { kind: 'open', view: 'checkin' },
       { kind: 'quit' },
     ];
     const ids = commands.map(trayItemId);

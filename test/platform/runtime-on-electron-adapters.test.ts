@@ -56,7 +56,7 @@ describe('the app on the Electron adapters', () => {
     clock.advanceTo(at);
     expect(center.latest().options.title).toBe('Quick check');
     center.latest().click();
-    expect(shell.shown).toEqual(['checks']);
+    expect(shell.shown).toEqual(['checkin']);
     app.close();
   });
 

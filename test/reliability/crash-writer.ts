@@ -77,7 +77,7 @@ function main(): void {
 
     clock.jumpTo(instantAt(date, '09:15', ZONE));
     const withNote = random() < 0.7;
-    const check = services.checkins.add({
+    const check = services.checkin.add({
       workload: rating(),
       energy: rating(),
       sustainable: pick<Sustainable>(['yes', 'mostly', 'no']),

@@ -83,7 +83,7 @@ describe('the log in the data folder', () => {
     await expect(call('focus:leaveOff', { text: NOTE })).resolves.toMatchObject({ ok: true });
     await expect(call('focus:stop', {})).resolves.toMatchObject({ ok: true });
     await expect(
-      call('checks:add', { workload: 4, energy: 2, sustainable: 'mostly', note: NOTE, shareable: true }),
+      call('checkin:add', { workload: 4, energy: 2, sustainable: 'mostly', note: NOTE, shareable: true }),
     ).resolves.toMatchObject({ ok: true, value: { note: NOTE } });
     await expect(call('talk:add', { text: NOTE })).resolves.toMatchObject({ ok: true });
     await expect(
@@ -97,7 +97,7 @@ describe('the log in the data folder', () => {
     log.info('the day was signed off', { channel: 'signoff:submit' });
 
     // Refused input quotes nothing into the log (KeelErrors and invalid payloads never reach it).
-    const invalid = await call('checks:add', { workload: 9, energy: 2, sustainable: 'no', note: NOTE });
+    const invalid = await call('checkin:add', { workload: 9, energy: 2, sustainable: 'no', note: NOTE });
     expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const badTag = await call('settings:set', {
       key: 'checkins',
@@ -118,7 +118,7 @@ describe('the log in the data folder', () => {
         services.db.prepare(`SELECT "${text}" FROM focus_sessions`).all();
         return services.focus.status();
       },
-      'checks:add': ({ note }) => {
+      'checkin:add': ({ note }) => {
         // Node's JSON.parse quotes the input in its message.
         JSON.parse(note ?? '');
         throw new Error('unreachable');
@@ -137,7 +137,7 @@ describe('the log in the data folder', () => {
     const unexpected = [
       call('talk:add', { text: NOTE }, failing),
       call('focus:leaveOff', { text: NOTE }, failing),
-      call('checks:add', { workload: 3, energy: 3, sustainable: 'yes', note: NOTE }, failing),
+      call('checkin:add', { workload: 3, energy: 3, sustainable: 'yes', note: NOTE }, failing),
       call('signoff:submit', { done: NOTE }, failing),
       call('focus:interrupt', { kind: 'other', note: NOTE }, failing),
     ];
@@ -186,7 +186,7 @@ describe('the log in the data folder', () => {
       channel: 'focus:leaveOff',
       error: { name: 'SqliteError', code: 'SQLITE_ERROR' },
     });
-    expect(entry(4).data).toMatchObject({ channel: 'checks:add', error: { name: 'SyntaxError' } });
+    expect(entry(4).data).toMatchObject({ channel: 'checkin:add', error: { name: 'SyntaxError' } });
     // The forged message no longer heads the stack: no frame can be told from it, so none is kept.
     expect(entry(5).data).toEqual({ channel: 'signoff:submit', error: { name: 'Error' } });
     expect(entry(6).data).toEqual({ channel: 'focus:interrupt', error: { name: 'thrown string' } });

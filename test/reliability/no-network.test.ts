@@ -88,7 +88,7 @@ describe('no network, for every feature of the services', () => {
     await call('calendar:status', {});
     await call('focus:exportIcs', {});
     // Check-ins, a prompt, questionnaires, trends.
-    const check = (await call('checks:add', {
+    const check = (await call('checkin:add', {
       workload: 4,
       energy: 2,
       sustainable: 'mostly',
@@ -96,10 +96,10 @@ describe('no network, for every feature of the services', () => {
       note: 'Release week',
       shareable: true,
     })) as { id: string };
-    await call('checks:questionnaire', { kind: 'who5', answers: [2, 2, 3, 2, 2] });
-    await call('checks:questionnaire', { kind: 'burnout', answers: [3] });
-    await call('checks:trends', { range: 'quarter' });
-    await call('checks:form', {});
+    await call('checkin:questionnaire', { kind: 'who5', answers: [2, 2, 3, 2, 2] });
+    await call('checkin:questionnaire', { kind: 'burnout', answers: [3] });
+    await call('checkin:trends', { range: 'quarter' });
+    await call('checkin:form', {});
     clock.advanceTo(at('16:00'));
     // Sign-off: the suggestion, a snooze, the ritual with quiet, creep, the next morning.
     clock.advanceTo(at('17:30'));

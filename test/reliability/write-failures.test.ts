@@ -76,7 +76,7 @@ function holidays(count: number) {
 
 const CASES: WriteCase[] = [
   {
-    channel: 'checks:add',
+    channel: 'checkin:add',
     input: () => ({
       workload: 4,
       energy: 2,

@@ -36,9 +36,9 @@ function away(keel: TestKeel): TestKeel {
 }
 
 /** One check-in, on Friday. */
-async function oneCheckIn(keel: TestKeel): Promise<TestKeel> {
+async function oneCheckin(keel: TestKeel): Promise<TestKeel> {
   await keel.at('2025-03-07T16:05:00+01:00', () =>
-    keel.call('checks:add', { workload: 4, energy: 2, sustainable: 'mostly', note: 'Busy' }),
+    keel.call('checkin:add', { workload: 4, energy: 2, sustainable: 'mostly', note: 'Busy' }),
   );
   return keel;
 }
@@ -50,7 +50,7 @@ async function openCard(given?: TestKeel | TestKeelOptions) {
   return { ...view, card };
 }
 
-const checkInsOf = (keel: TestKeel) => keel.services.checkins.list('2025-01-01', '2025-03-11');
+const checkInsOf = (keel: TestKeel) => keel.services.checkin.list('2025-01-01', '2025-03-11');
 /** A backup's size as the list shows it. */
 const SIZE = '\\d+ KB';
 
@@ -64,7 +64,7 @@ function backupRows(card: HTMLElement): HTMLElement[] {
 
 describe('Settings: Your data', () => {
   it('says where the data lives, that it stays there, what it holds, and lists the backups newest first', async () => {
-    const { card, keel } = await openCard(await oneCheckIn(await withBackups()));
+    const { card, keel } = await openCard(await oneCheckin(await withBackups()));
     expect(
       within(card).getByText('Everything stays on this computer; nothing is sent anywhere.'),
     ).toBeVisible();
@@ -229,18 +229,18 @@ describe('Settings: Your data', () => {
 
   it('imports a file and says how many records were new and how many already here', async () => {
     // An export from 1 March held three check-ins; two have been deleted since.
-    const keel = await oneCheckIn(await withBackups());
+    const keel = await oneCheckin(await withBackups());
     const monday = await keel.at('2025-03-03T16:00:00+01:00', () =>
-      keel.call('checks:add', { workload: 3, energy: 3, sustainable: 'yes' }),
+      keel.call('checkin:add', { workload: 3, energy: 3, sustainable: 'yes' }),
     );
     const tuesday = await keel.at('2025-03-04T16:00:00+01:00', () =>
-      keel.call('checks:add', { workload: 2, energy: 4, sustainable: 'yes' }),
+      keel.call('checkin:add', { workload: 2, energy: 4, sustainable: 'yes' }),
     );
     await keel.call('data:export', {});
     const exported = String(keel.shell.saved.at(-1)?.content);
     keel.shell.nextChosenFile = keel.writeFile('keel-export-2025-03-01.json', exported);
-    keel.services.checkins.delete(monday.id);
-    keel.services.checkins.delete(tuesday.id);
+    keel.services.checkin.delete(monday.id);
+    keel.services.checkin.delete(tuesday.id);
     const { user, card } = await openCard(keel);
     const transfer = section(card, 'Export and import');
     expect(within(card).getByText('Keel holds 1 check-in.')).toBeVisible();
@@ -280,7 +280,7 @@ describe('Settings: Your data', () => {
   });
 
   it('deletes everything only once DELETE is typed; Escape and Cancel do nothing', async () => {
-    const { user, keel, card } = await openCard(await oneCheckIn(await withBackups()));
+    const { user, keel, card } = await openCard(await oneCheckin(await withBackups()));
     const part = section(card, 'Delete all my data');
     const open = within(part).getByRole('button', { name: 'Delete all my data…' });
 

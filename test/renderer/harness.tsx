@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { App } from '../../src-renderer/app/App';
 import { useKeelSync } from '../../src-renderer/app/useKeelSync';
 import { useTheme } from '../../src-renderer/app/useTheme';
-import { ChecksView } from '../../src-renderer/views/ChecksView';
+import { CheckinView } from '../../src-renderer/views/CheckinView';
 import { FocusView } from '../../src-renderer/views/FocusView';
 import { OneOnOneView } from '../../src-renderer/views/OneOnOneView';
 import { SettingsView } from '../../src-renderer/views/SettingsView';
@@ -41,7 +41,7 @@ export async function renderApp(given: KeelOrOptions = {}, { ready = true } = {}
 const VIEWS = {
   today: TodayView,
   focus: FocusView,
-  checks: ChecksView,
+  checkin: CheckinView,
   signoff: SignoffView,
   'one-on-one': OneOnOneView,
   settings: SettingsView,

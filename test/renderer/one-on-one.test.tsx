@@ -18,7 +18,7 @@ async function withHistory() {
   const keel = createTestKeel();
   const at = <T,>(instant: string, seed: () => Promise<T>) => keel.at(instant, seed);
   const shareable = await at('2025-03-05T16:00:00+01:00', () =>
-    keel.call('checks:add', {
+    keel.call('checkin:add', {
       workload: 4,
       energy: 2,
       sustainable: 'mostly',
@@ -27,7 +27,7 @@ async function withHistory() {
     }),
   );
   const secret = await at('2025-03-07T16:00:00+01:00', () =>
-    keel.call('checks:add', {
+    keel.call('checkin:add', {
       workload: 5,
       energy: 1,
       sustainable: 'no',

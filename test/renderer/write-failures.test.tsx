@@ -21,7 +21,7 @@ const SLOW = { timeout: 30_000 };
 describe('a save that fails for lack of disk space keeps what was typed', SLOW, () => {
   it('the quick check-in: every answer, the tags and the note stay; a retry saves them', async () => {
     expect(STORAGE_MESSAGES.full).toBe(DISK_FULL);
-    const { user, keel } = renderView('checks');
+    const { user, keel } = renderView('checkin');
     const form = await screen.findByRole('form', { name: 'Quick check' });
     const radioIn = (group: string | RegExp, name: string) =>
       within(within(form).getByRole('radiogroup', { name: group })).getByRole('radio', { name });
@@ -34,7 +34,7 @@ describe('a save that fails for lack of disk space keeps what was typed', SLOW, 
     await user.type(note, 'Three interviews and a release.{Enter}Need a quieter week.');
     await user.click(within(form).getByRole('checkbox', { name: 'May be shared in a one-on-one summary' }));
 
-    keel.failNext('checks:add', diskFull());
+    keel.failNext('checkin:add', diskFull());
     await user.click(within(form).getByRole('button', { name: 'Save check-in' }));
 
     expect(await within(form).findByRole('alert')).toHaveTextContent(DISK_FULL);
@@ -52,13 +52,13 @@ describe('a save that fails for lack of disk space keeps what was typed', SLOW, 
     expect(
       within(form).getByRole('checkbox', { name: 'May be shared in a one-on-one summary' }),
     ).toBeChecked();
-    expect(keel.services.checkins.list('2025-03-11', '2025-03-11')).toEqual([]);
+    expect(keel.services.checkin.list('2025-03-11', '2025-03-11')).toEqual([]);
 
     // Space freed: the same answers go through.
     await user.click(within(form).getByRole('button', { name: 'Save check-in' }));
     expect(await screen.findByText('Saved. Thanks for checking in.')).toBeInTheDocument();
     expect(within(form).queryByRole('alert')).toBeNull();
-    const [first, second] = keel.callsTo('checks:add');
+    const [first, second] = keel.callsTo('checkin:add');
     expect(second).toEqual(first);
     expect(second).toEqual({
       workload: 4,
@@ -68,7 +68,7 @@ describe('a save that fails for lack of disk space keeps what was typed', SLOW, 
       note: 'Three interviews and a release.\nNeed a quieter week.',
       shareable: true,
     });
-    expect(keel.services.checkins.list('2025-03-11', '2025-03-11')).toEqual([
+    expect(keel.services.checkin.list('2025-03-11', '2025-03-11')).toEqual([
       expect.objectContaining({
         stretched: [expect.objectContaining({ id: 'meetings' }), expect.objectContaining({ id: 'hiring' })],
         shareable: true,

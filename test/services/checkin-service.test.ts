@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckInInput } from '../../src-main/core/checkin';
+import type { CheckinInput } from '../../src-main/core/checkin';
 import { instantAt } from '../../src-main/core/time';
 import { makeApp } from '../helpers/app';
 import { makeServices } from '../helpers/services';
@@ -7,7 +7,7 @@ import { makeServices } from '../helpers/services';
 const zone = 'Europe/Berlin';
 // 2027-03-15 is a Monday.
 const at = (hhmm: string, date = '2027-03-15') => instantAt(date, hhmm, zone);
-const CHECK: CheckInInput = {
+const CHECK: CheckinInput = {
   workload: 4,
   energy: 2,
   sustainable: 'mostly' as const,
@@ -18,7 +18,7 @@ const CHECK: CheckInInput = {
 describe('CheckinService', () => {
   it('adds, edits (keeping the time), lists by date and deletes by a unique id prefix', () => {
     const { services, clock } = makeServices(at('16:05'), zone);
-    const added = services.checkins.add({ ...CHECK, note: 'Too many syncs', shareable: true });
+    const added = services.checkin.add({ ...CHECK, note: 'Too many syncs', shareable: true });
     expect(added).toMatchObject({
       date: '2027-03-15',
       time: '16:05',
@@ -29,8 +29,8 @@ describe('CheckinService', () => {
       edited: false,
     });
     clock.advanceTo(at('18:00'));
-    services.checkins.update(added.id, { ...CHECK, workload: 3, shareable: false });
-    const [listed] = services.checkins.list('2027-03-15', '2027-03-15');
+    services.checkin.update(added.id, { ...CHECK, workload: 3, shareable: false });
+    const [listed] = services.checkin.list('2027-03-15', '2027-03-15');
     expect(listed).toMatchObject({
       id: added.id,
       time: '16:05',
@@ -39,20 +39,20 @@ describe('CheckinService', () => {
       shareable: false,
       edited: true,
     });
-    expect(services.checkins.delete(added.id.slice(0, 8))).toEqual({ deleted: added.id });
-    expect(services.checkins.list('2027-03-01', '2027-03-31')).toEqual([]);
-    expect(() => services.checkins.delete(added.id)).toThrow(`No check-in has the id "${added.id}".`);
+    expect(services.checkin.delete(added.id.slice(0, 8))).toEqual({ deleted: added.id });
+    expect(services.checkin.list('2027-03-01', '2027-03-31')).toEqual([]);
+    expect(() => services.checkin.delete(added.id)).toThrow(`No check-in has the id "${added.id}".`);
   });
 
   it('a shareable flag without a note is dropped: only notes can be shared', () => {
     const { services } = makeServices(at('16:05'), zone);
-    expect(services.checkins.add({ ...CHECK, shareable: true }).shareable).toBe(false);
+    expect(services.checkin.add({ ...CHECK, shareable: true }).shareable).toBe(false);
   });
 
   it('the default cadence is weekly on the working day before the one-on-one, at 16:00', () => {
     const { services } = makeServices(at('09:00'), zone);
     services.settings.set('oneOnOne', { weekday: 'mon', time: '11:00' });
-    expect(services.checkins.form().cadence).toEqual({
+    expect(services.checkin.form().cadence).toEqual({
       mode: 'weekly',
       text: expect.stringMatching(/Friday at 16:00/),
       isDefault: true,
@@ -74,10 +74,10 @@ describe('CheckinService', () => {
         .between(at('00:00'), at('00:00', '2027-03-19'))
         .filter((e) => e.kind === 'check')
         .map((e) => [e.id, new Date(e.start).toISOString()]);
-    services.checkins.answerPrompt('check:2027-03-16@16:00', 'skip');
-    services.checkins.add(CHECK); // Monday, 09:00
+    services.checkin.answerPrompt('check:2027-03-16@16:00', 'skip');
+    services.checkin.add(CHECK); // Monday, 09:00
     clock.advanceTo(at('16:00', '2027-03-17'));
-    services.checkins.answerPrompt('check:2027-03-17@16:00', 'snooze');
+    services.checkin.answerPrompt('check:2027-03-17@16:00', 'snooze');
     expect(prompts()).toEqual([
       ['check:2027-03-17@16:00', new Date(at('17:00', '2027-03-17')).toISOString()],
       ['check:2027-03-18@16:00', new Date(at('16:00', '2027-03-18')).toISOString()],
@@ -86,25 +86,25 @@ describe('CheckinService', () => {
 
   it('questionnaires: off until turned on, scored, and WHO-5 adds a calm note when low', () => {
     const { services, clock } = makeServices(at('10:00'), zone);
-    expect(() => services.checkins.answerQuestionnaire('who5', [3, 3, 3, 3, 3])).toThrow(
+    expect(() => services.checkin.answerQuestionnaire('who5', [3, 3, 3, 3, 3])).toThrow(
       'Turn on the WHO-5 Well-Being Index in Settings first.',
     );
     services.settings.set('checkins', { ...services.settings.get().checkins, who5: true, burnout: true });
-    expect(services.checkins.form().questionnaires.map((q) => [q.kind, q.enabled, q.due])).toEqual([
+    expect(services.checkin.form().questionnaires.map((q) => [q.kind, q.enabled, q.due])).toEqual([
       ['burnout', true, true],
       ['who5', true, true],
     ]);
-    const good = services.checkins.answerQuestionnaire('who5', [4, 3, 3, 3, 3]);
+    const good = services.checkin.answerQuestionnaire('who5', [4, 3, 3, 3, 3]);
     expect([good.score, good.note]).toEqual([64, null]);
-    expect(services.checkins.form().questionnaires.find((q) => q.kind === 'who5')?.due).toBe(false);
+    expect(services.checkin.form().questionnaires.find((q) => q.kind === 'who5')?.due).toBe(false);
     clock.advanceTo(at('10:00', '2027-03-29'));
-    const drop = services.checkins.answerQuestionnaire('who5', [3, 3, 3, 2, 2]);
+    const drop = services.checkin.answerQuestionnaire('who5', [3, 3, 3, 2, 2]);
     expect(drop.score).toBe(52);
     expect(drop.note?.reason).toBe('drop');
     expect(drop.disclaimer).toBe('This is a self-reflection aid, not a diagnosis.');
-    const burnout = services.checkins.answerQuestionnaire('burnout', [3]);
+    const burnout = services.checkin.answerQuestionnaire('burnout', [3]);
     expect(burnout.interpretation).toMatch(/symptoms of burnout/);
-    expect(services.checkins.trends('4w').who5.map((p) => p.score)).toEqual([64, 52]);
+    expect(services.checkin.trends('4w').who5.map((p) => p.score)).toEqual([64, 52]);
   });
 
   it('trends: weekly averages, sustainability counts and stretched tags over the range', () => {
@@ -116,9 +116,9 @@ describe('CheckinService', () => {
       ['2027-03-16', 5],
     ] as const) {
       clock.advanceTo(at('10:00', date));
-      services.checkins.add({ ...CHECK, workload, stretched: workload > 3 ? ['deadlines', 'meetings'] : [] });
+      services.checkin.add({ ...CHECK, workload, stretched: workload > 3 ? ['deadlines', 'meetings'] : [] });
     }
-    const trends = services.checkins.trends('4w');
+    const trends = services.checkin.trends('4w');
     expect(trends.weeks.map((w) => [w.weekStart, w.count, w.avgWorkload])).toEqual([
       ['2027-02-22', 0, null],
       ['2027-03-01', 1, 2],
@@ -145,7 +145,7 @@ describe('the app: check-in prompts', () => {
     clock.advanceTo(at('17:00', '2027-03-19'));
     expect(notifier.shown.filter((n) => n.title === 'Quick check')).toHaveLength(2);
     notifier.act(prompt!.id, 'open');
-    expect(shell.shown).toEqual(['checks']);
+    expect(shell.shown).toEqual(['checkin']);
   });
 
   it('held during a focus block and not replayed after sleep', () => {
@@ -168,8 +168,8 @@ describe('the app: check-in prompts', () => {
   it('the tray offers a quick check and a talking point', () => {
     const { app, tray, shell } = makeApp(at('10:00'));
     app.start();
-    tray.select({ kind: 'open', view: 'checks' });
+    tray.select({ kind: 'open', view: 'checkin' });
     tray.select({ kind: 'open', view: 'one-on-one' });
-    expect(shell.shown).toEqual(['checks', 'one-on-one']);
+    expect(shell.shown).toEqual(['checkin', 'one-on-one']);
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { CheckInInput } from '../../src-main/core/checkin';
+import type { CheckinInput } from '../../src-main/core/checkin';
 import type { SummarySection } from '../../src-main/core/summary-sections';
 import { instantAt } from '../../src-main/core/time';
 import { dispatch } from '../../src-main/ipc/dispatch';
@@ -11,7 +11,7 @@ import { makeServices } from '../helpers/services';
 
 const zone = 'Europe/Berlin';
 const at = (hhmm: string, date = '2027-03-15') => instantAt(date, hhmm, zone);
-const CHECK: CheckInInput = {
+const CHECK: CheckinInput = {
   workload: 4,
   energy: 2,
   sustainable: 'mostly',
@@ -22,9 +22,9 @@ const SECRET = 'PRIVATE-7f3a: thinking about leaving';
 
 function setup() {
   const { services, clock } = makeServices(at('10:00', '2027-03-08'), zone);
-  const priv = services.checkins.add({ ...CHECK, note: SECRET, shareable: false });
+  const priv = services.checkin.add({ ...CHECK, note: SECRET, shareable: false });
   clock.advanceTo(at('10:00', '2027-03-10'));
-  const shared = services.checkins.add({
+  const shared = services.checkin.add({
     ...CHECK,
     workload: 3,
     note: 'Release week was <b>intense</b>',

@@ -28,7 +28,7 @@ function notes(file: string): string[] {
 }
 
 async function addNote(services: ReturnType<typeof makeServices>['services'], note: string): Promise<void> {
-  await call(services, 'checks:add', { workload: 3, energy: 3, sustainable: 'yes', note });
+  await call(services, 'checkin:add', { workload: 3, energy: 3, sustainable: 'yes', note });
 }
 
 describe('daily backups', () => {
@@ -99,7 +99,7 @@ describe('restore', () => {
       safetyCopy: { id: string };
     };
     expect(result.restored.id).toBe('daily-2027-03-15');
-    expect(services.checkins.list('2027-03-01', '2027-03-31').map((c) => c.note)).toEqual(['monday']);
+    expect(services.checkin.list('2027-03-01', '2027-03-31').map((c) => c.note)).toEqual(['monday']);
     expect(services.settings.get().theme).toBe('system');
     expect(replaced).toBe(1);
     // Do-not-disturb bookkeeping describes the desktop now: a restore leaves it alone.
@@ -107,7 +107,7 @@ describe('restore', () => {
 
     // The restore itself can be undone from the safety copy.
     await call(services, 'data:restore', { id: result.safetyCopy.id });
-    expect(services.checkins.list('2027-03-01', '2027-03-31').map((c) => c.note)).toEqual([
+    expect(services.checkin.list('2027-03-01', '2027-03-31').map((c) => c.note)).toEqual([
       'monday',
       'tuesday',
     ]);
@@ -129,7 +129,7 @@ describe('restore', () => {
     await call(services, 'data:restore', { id: 'daily-2027-03-14' });
     expect(services.settings.get().theme).toBe('dark');
     await addNote(services, 'works on the new tables');
-    expect(services.checkins.list('2027-03-01', '2027-03-31')).toHaveLength(1);
+    expect(services.checkin.list('2027-03-01', '2027-03-31')).toHaveLength(1);
   });
 
   it('refuses a damaged backup, a missing one and a path, and changes nothing', async () => {

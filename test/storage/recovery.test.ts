@@ -26,11 +26,11 @@ function open(dataDir: string, at: number) {
 async function withBackup(): Promise<{ dataDir: string; file: string }> {
   const dataDir = tempDir();
   const monday = open(dataDir, MONDAY);
-  await call(monday, 'checks:add', { workload: 3, energy: 3, sustainable: 'yes', note: 'monday' });
+  await call(monday, 'checkin:add', { workload: 3, energy: 3, sustainable: 'yes', note: 'monday' });
   monday.data.backupIfDue();
   monday.close();
   const tuesday = open(dataDir, MONDAY + DAY);
-  await call(tuesday, 'checks:add', { workload: 3, energy: 3, sustainable: 'yes', note: 'tuesday' });
+  await call(tuesday, 'checkin:add', { workload: 3, energy: 3, sustainable: 'yes', note: 'tuesday' });
   tuesday.close();
   return { dataDir, file: path.join(dataDir, 'keel.db') };
 }
@@ -74,8 +74,8 @@ describe('an unusable data file', () => {
       expect(recovery?.message).toContain(`It was moved, not deleted, to ${recovery?.movedTo}.`);
       expect(recovery?.message).toContain('Keel restored the backup from Monday 15 March 2027 at 09:00');
       // Keel runs on the backup's data, and keeps working.
-      expect(services.checkins.list('2027-03-01', '2027-03-31').map((c) => c.note)).toEqual(['monday']);
-      await call(services, 'checks:add', { workload: 2, energy: 4, sustainable: 'yes', note: 'wednesday' });
+      expect(services.checkin.list('2027-03-01', '2027-03-31').map((c) => c.note)).toEqual(['monday']);
+      await call(services, 'checkin:add', { workload: 2, energy: 4, sustainable: 'yes', note: 'wednesday' });
       // The window hears about it until the user dismisses it, across restarts.
       expect(
         ((await call(services, 'data:overview', {})) as { recovery: { message: string } }).recovery.message,
@@ -126,7 +126,7 @@ describe('an unusable data file', () => {
     expect(fs.readFileSync(services.recovery?.movedTo ?? '', 'utf8')).toBe(
       'this is not a database, it is a note to self',
     );
-    expect(services.checkins.list('2027-03-01', '2027-03-31')).toEqual([]);
+    expect(services.checkin.list('2027-03-01', '2027-03-31')).toEqual([]);
     services.close();
   });
 

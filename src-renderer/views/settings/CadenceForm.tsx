@@ -3,7 +3,7 @@ import { DEFAULT_CHECK_TIME, WEEKDAY_NAMES, WEEKDAYS } from '../../../src-main/s
 import type { Cadence, CadenceMode, Settings, Weekday } from '../../api/types';
 import { Button } from '../../components/Button';
 import { Input } from '../../components/Input';
-import { defaultCadenceText, sameCadence } from '../../lib/checks';
+import { defaultCadenceText, sameCadence } from '../../lib/checkin';
 import { SaveStatus } from './SaveStatus';
 import { useSettingsForm, type PlannedSave, type SettingsForm } from './useSettingsForm';
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Settings } from '../../api/types';
 import { Card } from '../../components/Card';
-import { useChecks } from '../../stores/checks';
+import { useCheckin } from '../../stores/checkin';
 import { useNavigation } from '../../stores/navigation';
 import { CadenceForm } from './CadenceForm';
 import { CustomTagsSection } from './CustomTagsSection';
@@ -16,13 +16,13 @@ import './CheckinSettingsCard.css';
 export function CheckinSettingsCard({ settings }: { settings: Settings }) {
   const target = useNavigation((s) => s.target);
   const clearTarget = useNavigation((s) => s.clearTarget);
-  const form = useChecks((s) => s.form);
-  const loadForm = useChecks((s) => s.loadForm);
+  const form = useCheckin((s) => s.form);
+  const loadForm = useCheckin((s) => s.loadForm);
   const heading = useRef<HTMLSpanElement>(null);
 
   // The questionnaires' sources come with the check-in form.
   useEffect(() => {
-    if (useChecks.getState().form === null) void loadForm();
+    if (useCheckin.getState().form === null) void loadForm();
   }, [loadForm]);
 
   // "Change in Settings" on Check-ins lands here rather than at the top of Settings.

@@ -7,13 +7,13 @@ import {
 import type { QuestionnaireKind, Settings } from '../../api/types';
 import { Notice } from '../../components/Notice';
 import { Switch } from '../../components/Switch';
-import { questionnaireEvery } from '../../lib/checks';
-import { useChecks } from '../../stores/checks';
+import { questionnaireEvery } from '../../lib/checkin';
+import { useCheckin } from '../../stores/checkin';
 import { useInstantSetting } from './useSettingsForm';
 
 /** The optional questionnaires: saved as soon as a switch moves. */
 export function QuestionnaireSwitches({ settings }: { settings: Settings }) {
-  const questionnaires = useChecks((s) => s.form?.questionnaires ?? null);
+  const questionnaires = useCheckin((s) => s.form?.questionnaires ?? null);
   const { pending, error, apply } = useInstantSetting<QuestionnaireKind, boolean>();
   const titleId = useId();
   const baseId = useId();

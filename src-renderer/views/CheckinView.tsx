@@ -1,26 +1,26 @@
 import { useEffect } from 'react';
 import { Loading } from '../components/Loading';
 import { ViewHeader } from '../components/ViewHeader';
-import { useChecks } from '../stores/checks';
+import { useCheckin } from '../stores/checkin';
 import { useStatus } from '../stores/status';
-import { CadenceLine } from './checks/CadenceLine';
-import { LookingBack } from './checks/LookingBack';
-import { QuestionnaireCard } from './checks/QuestionnaireCard';
-import { QuickCheckCard } from './checks/QuickCheckCard';
+import { CadenceLine } from './checkin/CadenceLine';
+import { LookingBack } from './checkin/LookingBack';
+import { QuestionnaireCard } from './checkin/QuestionnaireCard';
+import { QuickCheckCard } from './checkin/QuickCheckCard';
 import { RetryNotice } from '../components/RetryNotice';
-import './ChecksView.css';
+import './CheckinView.css';
 
 /**
  * Check-ins: the twenty-second quick check, the optional questionnaires that are turned on, and a
  * look back (trends and history) over 4 weeks, a quarter or a year.
  */
-export function ChecksView() {
-  const form = useChecks((s) => s.form);
-  const formLoading = useChecks((s) => s.formLoading);
-  const formError = useChecks((s) => s.formError);
-  const loadForm = useChecks((s) => s.loadForm);
-  const loadTrends = useChecks((s) => s.loadTrends);
-  const loadHistory = useChecks((s) => s.loadHistory);
+export function CheckinView() {
+  const form = useCheckin((s) => s.form);
+  const formLoading = useCheckin((s) => s.formLoading);
+  const formError = useCheckin((s) => s.formError);
+  const loadForm = useCheckin((s) => s.loadForm);
+  const loadTrends = useCheckin((s) => s.loadTrends);
+  const loadHistory = useCheckin((s) => s.loadHistory);
   // Main's today: the history ends there, and a new day (or week) means new numbers.
   const today = useStatus((s) => s.status?.today.date ?? null);
 

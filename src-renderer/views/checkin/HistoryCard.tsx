@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { CheckForm, CheckIn } from '../../api/types';
+import type { CheckForm, Checkin } from '../../api/types';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { Dialog } from '../../components/Dialog';
@@ -7,9 +7,9 @@ import { EmptyState } from '../../components/EmptyState';
 import { EditIcon } from '../../components/Icons';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
-import { checkWhen, draftOf, periodPhrase, ratingText } from '../../lib/checks';
-import { useChecks } from '../../stores/checks';
-import { CheckInForm } from './CheckInForm';
+import { checkWhen, draftOf, periodPhrase, ratingText } from '../../lib/checkin';
+import { useCheckin } from '../../stores/checkin';
+import { CheckinForm } from './CheckinForm';
 import { useFocusAfterRemoval } from '../../components/useFocusAfterRemoval';
 import { RetryNotice } from '../../components/RetryNotice';
 import './HistoryCard.css';
@@ -17,23 +17,23 @@ import './HistoryCard.css';
 /** How many check-ins are listed at first, and how many more each "Show more" adds. */
 const PAGE = 10;
 
-const SUSTAINABLE_WORDS: Record<CheckIn['sustainable'], string> = { yes: 'Yes', mostly: 'Mostly', no: 'No' };
+const SUSTAINABLE_WORDS: Record<Checkin['sustainable'], string> = { yes: 'Yes', mostly: 'Mostly', no: 'No' };
 
 /**
  * Every check-in of the period, most recent first, each with Edit (a dialog with the same
- * questions, saved with `checks:update`) and Delete (after a confirmation).
+ * questions, saved with `checkin:update`) and Delete (after a confirmation).
  */
 export function HistoryCard() {
-  const history = useChecks((s) => s.history);
-  const loading = useChecks((s) => s.historyLoading);
-  const error = useChecks((s) => s.historyError);
-  const range = useChecks((s) => s.range);
-  const form = useChecks((s) => s.form);
-  const loadHistory = useChecks((s) => s.loadHistory);
-  const editing = useChecks((s) => s.editing);
-  const setEditing = useChecks((s) => s.setEditing);
+  const history = useCheckin((s) => s.history);
+  const loading = useCheckin((s) => s.historyLoading);
+  const error = useCheckin((s) => s.historyError);
+  const range = useCheckin((s) => s.range);
+  const form = useCheckin((s) => s.form);
+  const loadHistory = useCheckin((s) => s.loadHistory);
+  const editing = useCheckin((s) => s.editing);
+  const setEditing = useCheckin((s) => s.setEditing);
   const [shown, setShown] = useState(PAGE);
-  const [deleting, setDeleting] = useState<CheckIn | null>(null);
+  const [deleting, setDeleting] = useState<Checkin | null>(null);
   const heading = useRef<HTMLSpanElement>(null);
   // After a delete the button that was pressed is gone: focus the next entry's Edit, or the heading.
   const [editButtons] = useState(() => new Map<string, HTMLButtonElement>());
@@ -48,7 +48,7 @@ export function HistoryCard() {
 
   const editedCheck = editing ? (history?.find((c) => c.id === editing.id) ?? null) : null;
 
-  function onDeleted(check: CheckIn) {
+  function onDeleted(check: Checkin) {
     const list = history ?? [];
     const index = list.findIndex((c) => c.id === check.id);
     const next = list[index + 1] ?? list[index - 1];
@@ -107,7 +107,7 @@ function HistoryItem({
   onEdit,
   onDelete,
 }: {
-  check: CheckIn;
+  check: Checkin;
   canEdit: boolean;
   editRef: (el: HTMLButtonElement | null) => void;
   onEdit: () => void;
@@ -178,10 +178,10 @@ function HistoryItem({
   );
 }
 
-function EditDialog({ form, check, onClose }: { form: CheckForm; check: CheckIn; onClose: () => void }) {
-  const editing = useChecks((s) => s.editing);
-  const setEditing = useChecks((s) => s.setEditing);
-  const update = useChecks((s) => s.update);
+function EditDialog({ form, check, onClose }: { form: CheckForm; check: Checkin; onClose: () => void }) {
+  const editing = useCheckin((s) => s.editing);
+  const setEditing = useCheckin((s) => s.setEditing);
+  const update = useCheckin((s) => s.update);
   if (editing === null) return null;
 
   return (
@@ -192,7 +192,7 @@ function EditDialog({ form, check, onClose }: { form: CheckForm; check: CheckIn;
       title="Edit check-in"
       description={`From ${checkWhen(check)}. Its date and time stay as they are.`}
     >
-      <CheckInForm
+      <CheckinForm
         form={form}
         draft={editing.draft}
         formLabel="Edit check-in"
@@ -214,11 +214,11 @@ function DeleteDialog({
   onClose,
   onDeleted,
 }: {
-  check: CheckIn;
+  check: Checkin;
   onClose: () => void;
   onDeleted: () => void;
 }) {
-  const remove = useChecks((s) => s.remove);
+  const remove = useCheckin((s) => s.remove);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -261,14 +261,14 @@ function HistoryList({
   onMore,
   onDelete,
 }: {
-  history: CheckIn[];
+  history: Checkin[];
   shown: number;
   form: CheckForm | null;
   editButtons: Map<string, HTMLButtonElement>;
   onMore: () => void;
-  onDelete: (check: CheckIn) => void;
+  onDelete: (check: Checkin) => void;
 }) {
-  const setEditing = useChecks((s) => s.setEditing);
+  const setEditing = useCheckin((s) => s.setEditing);
   if (history.length === 0)
     return (
       <EmptyState

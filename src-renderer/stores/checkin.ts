@@ -2,22 +2,22 @@ import { create, type StoreApi } from 'zustand';
 import { api } from '../api/keel';
 import type {
   CheckForm,
-  CheckIn,
-  CheckInInput,
-  CheckInUpdate,
+  Checkin,
+  CheckinInput,
+  CheckinUpdate,
   CheckTrends,
   QuestionnaireKind,
   QuestionnaireOutcome,
   TrendRange,
 } from '../api/types';
-import { emptyDraft, periodDates, type CheckDraft } from '../lib/checks';
+import { emptyDraft, periodDates, type CheckDraft } from '../lib/checkin';
 
 export type ActionOutcome = { ok: true } | { ok: false; message: string };
 
 /** A questionnaire's answers so far, one per item (null: not answered yet). */
 export type QuestionnaireAnswers = (number | null)[];
 
-interface ChecksState {
+interface CheckinState {
   form: CheckForm | null;
   formLoading: boolean;
   /** Why the form could not be read, one sentence. */
@@ -31,7 +31,7 @@ interface ChecksState {
   /** The date (main's today) History was read for; null until the view asked for it. */
   today: string | null;
   /** Check-ins in the period, most recent first. */
-  history: CheckIn[] | null;
+  history: Checkin[] | null;
   historyLoading: boolean;
   historyError: string | null;
   trends: CheckTrends | null;
@@ -53,8 +53,8 @@ interface ChecksState {
   refresh(): void;
   /** Re-reads the form if it has been asked for (its next prompt and due questionnaires). */
   refreshForm(): void;
-  add(input: CheckInInput): Promise<ActionOutcome>;
-  update(input: CheckInUpdate): Promise<ActionOutcome>;
+  add(input: CheckinInput): Promise<ActionOutcome>;
+  update(input: CheckinUpdate): Promise<ActionOutcome>;
   remove(id: string): Promise<ActionOutcome>;
   answerQuestionnaire(kind: QuestionnaireKind, answers: number[]): Promise<ActionOutcome>;
   setDraft(draft: CheckDraft): void;
@@ -88,23 +88,23 @@ let historyGeneration = 0;
 let trendsGeneration = 0;
 
 /** Most recent first, by the instant (the ISO strings may carry different offsets). */
-function newestFirst(checks: readonly CheckIn[]): CheckIn[] {
+function newestFirst(checks: readonly Checkin[]): Checkin[] {
   return [...checks].sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || b.id.localeCompare(a.id));
 }
 
-type SetChecks = StoreApi<ChecksState>['setState'];
-type GetChecks = StoreApi<ChecksState>['getState'];
+type SetCheckin = StoreApi<CheckinState>['setState'];
+type GetCheckin = StoreApi<CheckinState>['getState'];
 
 /** Reading the form, History and trends; a newer read wins over an older one still on its way. */
 function readActions(
-  set: SetChecks,
-  get: GetChecks,
-): Pick<ChecksState, 'loadForm' | 'loadHistory' | 'loadTrends' | 'setRange' | 'refresh' | 'refreshForm'> {
+  set: SetCheckin,
+  get: GetCheckin,
+): Pick<CheckinState, 'loadForm' | 'loadHistory' | 'loadTrends' | 'setRange' | 'refresh' | 'refreshForm'> {
   return {
     async loadForm() {
       const mine = ++formGeneration;
       set({ formLoading: true });
-      const result = await api.checks.form();
+      const result = await api.checkin.form();
       if (mine !== formGeneration) return;
       if (result.ok) set({ form: result.value, formLoading: false, formError: null });
       else set({ formLoading: false, formError: result.message });
@@ -116,7 +116,7 @@ function readActions(
       const mine = ++historyGeneration;
       // The list on screen stays (marked busy) until the new one arrives: no jumping card.
       set({ today: date, historyLoading: true });
-      const result = await api.checks.list(from, to);
+      const result = await api.checkin.list(from, to);
       if (mine !== historyGeneration) return;
       if (result.ok) set({ history: newestFirst(result.value), historyLoading: false, historyError: null });
       else set({ historyLoading: false, historyError: result.message });
@@ -124,7 +124,7 @@ function readActions(
     async loadTrends() {
       const mine = ++trendsGeneration;
       set({ trendsLoading: true });
-      const result = await api.checks.trends(get().range);
+      const result = await api.checkin.trends(get().range);
       if (mine !== trendsGeneration) return;
       if (result.ok) set({ trends: result.value, trendsLoading: false, trendsError: null });
       else set({ trendsLoading: false, trendsError: result.message });
@@ -150,11 +150,11 @@ function readActions(
 
 /** Saving, changing and deleting check-ins and questionnaire answers; each answers one sentence. */
 function writeActions(
-  set: SetChecks,
-): Pick<ChecksState, 'add' | 'update' | 'remove' | 'answerQuestionnaire'> {
+  set: SetCheckin,
+): Pick<CheckinState, 'add' | 'update' | 'remove' | 'answerQuestionnaire'> {
   return {
     async add(input) {
-      const result = await api.checks.add(input);
+      const result = await api.checkin.add(input);
       if (!result.ok) return { ok: false, message: result.message };
       const check = result.value;
       // Shown at once; main's push then re-reads everything (trends, the form's count, History).
@@ -166,7 +166,7 @@ function writeActions(
       return { ok: true };
     },
     async update(input) {
-      const result = await api.checks.update(input);
+      const result = await api.checkin.update(input);
       if (!result.ok) return { ok: false, message: result.message };
       const check = result.value;
       set((s) => ({
@@ -176,7 +176,7 @@ function writeActions(
       return { ok: true };
     },
     async remove(id) {
-      const result = await api.checks.delete(id);
+      const result = await api.checkin.delete(id);
       if (!result.ok) return { ok: false, message: result.message };
       set((s) => ({
         history: s.history?.filter((c) => c.id !== result.value.deleted) ?? null,
@@ -185,7 +185,7 @@ function writeActions(
       return { ok: true };
     },
     async answerQuestionnaire(kind, answers) {
-      const result = await api.checks.questionnaire(kind, answers);
+      const result = await api.checkin.questionnaire(kind, answers);
       if (!result.ok) return { ok: false, message: result.message };
       set((s) => ({
         outcomes: { ...s.outcomes, [kind]: result.value },
@@ -197,7 +197,7 @@ function writeActions(
   };
 }
 
-export const useChecks = create<ChecksState>()((set, get) => ({
+export const useCheckin = create<CheckinState>()((set, get) => ({
   ...initial,
   ...readActions(set, get),
   ...writeActions(set),
@@ -213,9 +213,9 @@ export const useChecks = create<ChecksState>()((set, get) => ({
     }),
 }));
 
-export function resetChecks(): void {
+export function resetCheckin(): void {
   formGeneration++;
   historyGeneration++;
   trendsGeneration++;
-  useChecks.setState({ ...initial, draft: emptyDraft() });
+  useCheckin.setState({ ...initial, draft: emptyDraft() });
 }

@@ -1,14 +1,14 @@
 import { useId } from 'react';
-import { PERIODS } from '../../lib/checks';
-import { useChecks } from '../../stores/checks';
+import { PERIODS } from '../../lib/checkin';
+import { useCheckin } from '../../stores/checkin';
 import { HistoryCard } from './HistoryCard';
 import { TrendsCard } from './TrendsCard';
 import './LookingBack.css';
 
 /** Trends and History over one period the user picks: 4 weeks, a quarter or a year. */
 export function LookingBack() {
-  const range = useChecks((s) => s.range);
-  const setRange = useChecks((s) => s.setRange);
+  const range = useCheckin((s) => s.range);
+  const setRange = useCheckin((s) => s.setRange);
   const titleId = useId();
   const name = useId();
 

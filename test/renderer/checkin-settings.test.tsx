@@ -194,7 +194,7 @@ describe('Settings: Check-ins — own tags', SLOW, () => {
     const tags = within(card).getByRole('region', { name: 'Your own tags' });
     const input = within(tags).getByRole('textbox', { name: 'New tag' });
     // Keel's own tags come with the check-in form.
-    await waitFor(() => expect(keel.callsTo('checks:form')).not.toHaveLength(0));
+    await waitFor(() => expect(keel.callsTo('checkin:form')).not.toHaveLength(0));
     await user.type(input, 'meetings{Enter}');
     expect(within(tags).getByRole('alert')).toHaveTextContent('“Meetings” is already offered.');
     await user.clear(input);

@@ -5,7 +5,7 @@ import { Card } from '../../components/Card';
 import { ChoiceGroup, focusChoiceGroup } from '../../components/ChoiceGroup';
 import { Notice } from '../../components/Notice';
 import { formatShortDate } from '../../lib/format';
-import { useChecks } from '../../stores/checks';
+import { useCheckin } from '../../stores/checkin';
 import './QuestionnaireCard.css';
 
 /** "68 out of 100" (WHO-5) or "2 of 5" (burnout). */
@@ -56,10 +56,10 @@ function useFollowingFocus(
  * reading, and for WHO-5 sometimes a calm note with places to find support.
  */
 export function QuestionnaireCard({ questionnaire: q }: { questionnaire: Questionnaire }) {
-  const outcome = useChecks((s) => s.outcomes[q.kind]);
-  const retaking = useChecks((s) => s.retaking[q.kind]);
-  const setRetaking = useChecks((s) => s.setRetaking);
-  const dismissOutcome = useChecks((s) => s.dismissOutcome);
+  const outcome = useCheckin((s) => s.outcomes[q.kind]);
+  const retaking = useCheckin((s) => s.retaking[q.kind]);
+  const setRetaking = useCheckin((s) => s.setRetaking);
+  const dismissOutcome = useCheckin((s) => s.dismissOutcome);
   const open = outcome === undefined && (q.due || retaking);
   const takeAgain = useRef<HTMLButtonElement>(null);
   const formStart = useRef<HTMLDivElement>(null);
@@ -144,9 +144,9 @@ function QuestionnaireForm({
   expectOutcome: (expected: boolean) => void;
   onCancel?: () => void;
 }) {
-  const stored = useChecks((s) => s.answers[q.kind]);
-  const setAnswers = useChecks((s) => s.setAnswers);
-  const answerQuestionnaire = useChecks((s) => s.answerQuestionnaire);
+  const stored = useCheckin((s) => s.answers[q.kind]);
+  const setAnswers = useCheckin((s) => s.setAnswers);
+  const answerQuestionnaire = useCheckin((s) => s.answerQuestionnaire);
   const [error, setError] = useState<string | null>(null);
   const [missing, setMissing] = useState<Set<number>>(new Set());
   const [saving, setSaving] = useState(false);

@@ -1,5 +1,5 @@
 import type { CheckForm } from '../../api/types';
-import { cadenceSentence, promptWhen } from '../../lib/checks';
+import { cadenceSentence, promptWhen } from '../../lib/checkin';
 import { useNavigation } from '../../stores/navigation';
 import { useSettings } from '../../stores/settings';
 import { useStatus } from '../../stores/status';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode, type Ref } from 'react';
-import type { CheckForm, CheckInInput } from '../../api/types';
+import type { CheckForm, CheckinInput } from '../../api/types';
 import { modifierLabel } from '../../app/useViewShortcuts';
 import { Button } from '../../components/Button';
 import { ChoiceGroup, focusChoiceGroup } from '../../components/ChoiceGroup';
@@ -13,11 +13,11 @@ import {
   payloadOf,
   type CheckDraft,
   type CheckField,
-} from '../../lib/checks';
+} from '../../lib/checkin';
 import { submitOnModEnter } from '../../lib/keys';
-import type { ActionOutcome } from '../../stores/checks';
+import type { ActionOutcome } from '../../stores/checkin';
 import { TagPicker } from './TagPicker';
-import './CheckInForm.css';
+import './CheckinForm.css';
 
 type Focusable = CheckField | 'stretched' | 'note';
 
@@ -51,12 +51,12 @@ function withTypedTag(form: CheckForm, draft: CheckDraft): ReturnType<typeof add
   return addTypedTag(form, draft, draft.tagInput);
 }
 
-export interface CheckInFormProps {
+export interface CheckinFormProps {
   form: CheckForm;
   draft: CheckDraft;
   onChange: (draft: CheckDraft) => void;
   /** Sends the answers; on success the caller resets or closes the form. */
-  onSave: (input: CheckInInput) => Promise<ActionOutcome>;
+  onSave: (input: CheckinInput) => Promise<ActionOutcome>;
   submitLabel: string;
   /** The form's accessible name. */
   formLabel: string;
@@ -90,7 +90,7 @@ function useFocusKeptInForm() {
  * answers are pointed out before anything is sent; a refused save keeps every answer and shows
  * main's sentence.
  */
-export function CheckInForm(props: CheckInFormProps) {
+export function CheckinForm(props: CheckinFormProps) {
   const { form, draft, onChange, onSave } = props;
   const [errors, setErrors] = useState<Partial<Record<CheckField, string>>>({});
   const [tagError, setTagError] = useState<string | null>(null);

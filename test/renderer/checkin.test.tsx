@@ -14,7 +14,7 @@ import { createTestKeel, sqliteError, type TestKeel, type TestKeelOptions } from
 const SLOW = { timeout: 30_000 };
 
 /** A check-in as the window sends it, and when it was taken. */
-type PastCheckIn = ChannelInput<'checks:add'> & { at: string };
+type PastCheckIn = ChannelInput<'checkin:add'> & { at: string };
 
 const FRIDAY: PastCheckIn = {
   at: '2025-03-07T16:05:00+01:00',
@@ -35,10 +35,10 @@ const MONDAY: PastCheckIn = {
   shareable: true,
 };
 
-/** Records check-ins at their times through `checks:add`; returns what main stored. */
-async function checkIns(keel: TestKeel, past: PastCheckIn[]): Promise<ChannelOutput<'checks:add'>[]> {
+/** Records check-ins at their times through `checkin:add`; returns what main stored. */
+async function checkIns(keel: TestKeel, past: PastCheckIn[]): Promise<ChannelOutput<'checkin:add'>[]> {
   const stored = [];
-  for (const { at, ...input } of past) stored.push(await keel.at(at, () => keel.call('checks:add', input)));
+  for (const { at, ...input } of past) stored.push(await keel.at(at, () => keel.call('checkin:add', input)));
   return stored;
 }
 
@@ -51,7 +51,7 @@ async function withHistory(past: PastCheckIn[], options: TestKeelOptions = {}): 
 
 /** Check-ins alone, or (`app`) the whole app opened on Check-ins, for tests that go elsewhere. */
 async function openChecks(given: TestKeel | TestKeelOptions = {}, { app = false } = {}) {
-  const utils = app ? await renderApp(given) : renderView('checks', given);
+  const utils = app ? await renderApp(given) : renderView('checkin', given);
   if (app) await utils.user.click(navItem('Check-ins'));
   await screen.findByRole('form', { name: 'Quick check' });
   return utils;
@@ -165,7 +165,7 @@ describe('Check-ins: the quick check', SLOW, () => {
     await user.keyboard('Code review{Enter}');
     expect(screen.getByRole('checkbox', { name: 'Code review' })).toBeChecked();
     expect(screen.getByRole('textbox', { name: 'Add your own tag' })).toHaveValue('');
-    expect(keel.callsTo('checks:add')).toHaveLength(0);
+    expect(keel.callsTo('checkin:add')).toHaveLength(0);
 
     await user.tab(); // the Add button is disabled with an empty field, so the note is next
     expect(screen.getByRole('textbox', { name: 'Note (optional)' })).toHaveFocus();
@@ -178,7 +178,7 @@ describe('Check-ins: the quick check', SLOW, () => {
     await user.keyboard('{Control>}{Enter}{/Control}');
 
     expect(await screen.findByText('Saved. Thanks for checking in.')).toBeInTheDocument();
-    expect(keel.callsTo('checks:add')).toEqual([
+    expect(keel.callsTo('checkin:add')).toEqual([
       {
         workload: 4,
         energy: 2,
@@ -188,7 +188,7 @@ describe('Check-ins: the quick check', SLOW, () => {
         shareable: true,
       },
     ]);
-    expect(keel.services.checkins.list('2025-03-11', '2025-03-11')).toEqual([
+    expect(keel.services.checkin.list('2025-03-11', '2025-03-11')).toEqual([
       expect.objectContaining({
         workload: 4,
         energy: 2,
@@ -241,10 +241,10 @@ describe('Check-ins: the quick check', SLOW, () => {
     await user.click(within(group(/sustainable/)).getByRole('radio', { name: 'Yes' }));
     await user.click(screen.getByRole('button', { name: 'Save check-in' }));
     await screen.findByText('Saved. Thanks for checking in.');
-    expect(keel.callsTo('checks:add')).toEqual([
+    expect(keel.callsTo('checkin:add')).toEqual([
       { workload: 3, energy: 4, sustainable: 'yes', stretched: [], shareable: false },
     ]);
-    expect(keel.services.checkins.list('2025-03-11', '2025-03-11')).toEqual([
+    expect(keel.services.checkin.list('2025-03-11', '2025-03-11')).toEqual([
       expect.objectContaining({ note: null, shareable: false }),
     ]);
   });
@@ -253,7 +253,7 @@ describe('Check-ins: the quick check', SLOW, () => {
     const { user, keel } = await openChecks();
     await user.click(within(group('Energy')).getByRole('radio', { name: 'Okay' }));
     await user.click(screen.getByRole('button', { name: 'Save check-in' }));
-    expect(keel.callsTo('checks:add')).toHaveLength(0);
+    expect(keel.callsTo('checkin:add')).toHaveLength(0);
     expect(group('Workload')).toHaveAccessibleDescription('Choose how the workload feels.');
     expect(group(/sustainable/)).toHaveAccessibleDescription(
       'Say whether the workload is sustainable right now.',
@@ -291,7 +291,7 @@ describe('Check-ins: the quick check', SLOW, () => {
     await user.click(screen.getByRole('button', { name: 'Save check-in' }));
     await screen.findByText('Saved. Thanks for checking in.');
     expect(within(quickCheck()).queryByRole('alert')).toBeNull();
-    expect(keel.callsTo('checks:add')).toEqual([
+    expect(keel.callsTo('checkin:add')).toEqual([
       {
         workload: 5,
         energy: 1,
@@ -383,7 +383,7 @@ describe('Check-ins: history', SLOW, () => {
     await user.click(within(form).getByRole('button', { name: 'Save changes' }));
 
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(keel.callsTo('checks:update')).toEqual([
+    expect(keel.callsTo('checkin:update')).toEqual([
       {
         id: friday?.id,
         workload: 4,
@@ -394,8 +394,8 @@ describe('Check-ins: history', SLOW, () => {
         shareable: true,
       },
     ]);
-    expect(keel.callsTo('checks:add')).toHaveLength(0);
-    expect(keel.services.checkins.list('2025-03-07', '2025-03-07')).toEqual([
+    expect(keel.callsTo('checkin:add')).toHaveLength(0);
+    expect(keel.services.checkin.list('2025-03-07', '2025-03-07')).toEqual([
       expect.objectContaining({
         id: friday?.id,
         energy: 4,
@@ -426,7 +426,7 @@ describe('Check-ins: history', SLOW, () => {
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(
       'stretched: The tag "C++" can only use letters, digits, spaces and hyphens.',
     );
-    expect(keel.services.checkins.list('2025-03-07', '2025-03-07')).toEqual([
+    expect(keel.services.checkin.list('2025-03-07', '2025-03-07')).toEqual([
       expect.objectContaining({ id: friday?.id, workload: 4, edited: false }),
     ]);
     expect(within(dialog).getByRole('radio', { name: 'Unsustainable' })).toHaveAttribute(
@@ -447,7 +447,7 @@ describe('Check-ins: history', SLOW, () => {
     expect(within(dialog).getByRole('button', { name: 'Keep it' })).toHaveFocus();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(keel.callsTo('checks:delete')).toHaveLength(0);
+    expect(keel.callsTo('checkin:delete')).toHaveLength(0);
 
     await user.click(screen.getByRole('button', { name: 'Delete the check-in of Fri 7 Mar, 16:05' }));
     await user.click(
@@ -456,8 +456,8 @@ describe('Check-ins: history', SLOW, () => {
       }),
     );
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(keel.callsTo('checks:delete')).toEqual([{ id: friday?.id }]);
-    expect(keel.services.checkins.list('2025-03-01', '2025-03-11').map((c) => c.id)).toEqual([monday?.id]);
+    expect(keel.callsTo('checkin:delete')).toEqual([{ id: friday?.id }]);
+    expect(keel.services.checkin.list('2025-03-01', '2025-03-11').map((c) => c.id)).toEqual([monday?.id]);
     expect(screen.queryByText('Release week')).toBeNull();
     expect(screen.getByText('Calmer after the release')).toBeInTheDocument();
     // The last one is gone: focus moves to the one before it.
@@ -484,14 +484,14 @@ describe('Check-ins: history', SLOW, () => {
     await user.click(screen.getByRole('button', { name: 'Save check-in' }));
     await screen.findByText('Saved. Thanks for checking in.');
     expect(await within(trends).findByText('1 check-in from Mon 17 Feb to Sun 16 Mar.')).toBeInTheDocument();
-    expect(keel.services.checkins.trends('4w').count).toBe(1);
+    expect(keel.services.checkin.trends('4w').count).toBe(1);
   });
 
   it('shows a check-in saved elsewhere (the command line) when main announces it', async () => {
     const { keel } = await openChecks();
     await historyList().findByRole('heading', { name: 'No check-ins in these weeks' });
     await act(async () => {
-      await keel.call('checks:add', { workload: 2, energy: 3, sustainable: 'yes', note: 'From the CLI' });
+      await keel.call('checkin:add', { workload: 2, energy: 3, sustainable: 'yes', note: 'From the CLI' });
     });
     expect(await historyList().findByText('From the CLI')).toBeInTheDocument();
   });
@@ -514,9 +514,9 @@ const WEEKS: PastCheckIn[] = [
 describe('Check-ins: trends', SLOW, () => {
   it('asks for 4 weeks, a quarter or a year, and reads History over the same weeks', async () => {
     const { user, keel } = await openChecks();
-    await waitFor(() => expect(keel.callsTo('checks:trends')).not.toHaveLength(0));
-    const ranges = () => keel.callsTo('checks:trends').map((input) => (input as { range: string }).range);
-    const lists = () => keel.callsTo('checks:list');
+    await waitFor(() => expect(keel.callsTo('checkin:trends')).not.toHaveLength(0));
+    const ranges = () => keel.callsTo('checkin:trends').map((input) => (input as { range: string }).range);
+    const lists = () => keel.callsTo('checkin:list');
     expect(new Set(ranges())).toEqual(new Set(['4w']));
     expect(lists().at(-1)).toEqual({ from: '2025-02-17', to: '2025-03-11' });
     expect(screen.getByRole('radio', { name: '4 weeks' })).toBeChecked();
@@ -582,8 +582,8 @@ describe('Check-ins: trends', SLOW, () => {
     const keel = createTestKeel({
       settings: { checkins: { cadence: null, customTags: [], burnout: true, who5: true } },
     });
-    const answer = (at: string, input: ChannelInput<'checks:questionnaire'>) =>
-      keel.at(at, () => keel.call('checks:questionnaire', input));
+    const answer = (at: string, input: ChannelInput<'checkin:questionnaire'>) =>
+      keel.at(at, () => keel.call('checkin:questionnaire', input));
     await answer('2025-02-20T12:00:00+01:00', { kind: 'who5', answers: [4, 4, 3, 3, 3] });
     await answer('2025-03-06T12:00:00+01:00', { kind: 'who5', answers: [3, 3, 3, 2, 3] });
     await answer('2025-03-06T12:05:00+01:00', { kind: 'burnout', answers: [2] });
@@ -608,14 +608,14 @@ describe('Check-ins: trends', SLOW, () => {
 
   it('shows main’s sentence when trends cannot be read, and tries again', async () => {
     const keel = createTestKeel();
-    keel.fail('checks:trends', sqliteError('SQLITE_IOERR_READ'));
-    const { user } = renderView('checks', keel);
+    keel.fail('checkin:trends', sqliteError('SQLITE_IOERR_READ'));
+    const { user } = renderView('checkin', keel);
     const trends = await screen.findByRole('region', { name: 'Trends' });
     expect(await within(trends).findByRole('alert')).toHaveTextContent(STORAGE_MESSAGES.io);
-    keel.heal('checks:trends');
+    keel.heal('checkin:trends');
     await user.click(within(trends).getByRole('button', { name: 'Try again' }));
     expect(await within(trends).findByText('No check-ins in these weeks yet')).toBeInTheDocument();
-    expect(keel.callsTo('checks:trends').length).toBeGreaterThanOrEqual(2);
+    expect(keel.callsTo('checkin:trends').length).toBeGreaterThanOrEqual(2);
   });
 });
 
@@ -644,7 +644,7 @@ describe('Check-ins: questionnaires', SLOW, () => {
     await user.click(within(items[0] as HTMLElement).getByRole('radio', { name: 'Some of the time' }));
     await user.click(within(card).getByRole('button', { name: 'See my score' }));
     expect(within(card).getByRole('alert')).toHaveTextContent('Answer each of the five statements.');
-    expect(keel.callsTo('checks:questionnaire')).toHaveLength(0);
+    expect(keel.callsTo('checkin:questionnaire')).toHaveLength(0);
     expect(within(items[1] as HTMLElement).getByRole('radio', { name: 'All of the time' })).toHaveFocus();
 
     for (const item of items.slice(1))
@@ -653,7 +653,7 @@ describe('Check-ins: questionnaires', SLOW, () => {
 
     const score = await within(card).findByRole('heading', { name: 'Your score: 20 out of 100' });
     expect(score).toHaveFocus();
-    expect(keel.callsTo('checks:questionnaire')).toEqual([{ kind: 'who5', answers: [1, 1, 1, 1, 1] }]);
+    expect(keel.callsTo('checkin:questionnaire')).toEqual([{ kind: 'who5', answers: [1, 1, 1, 1, 1] }]);
     expect(within(card).getByText('A score of 50 or below suggests low well-being.')).toBeInTheDocument();
     const note = within(card).getByRole('region', { name: 'Your well-being score is on the low side' });
     expect(note).toHaveTextContent(/it can help to talk it over with someone/);
@@ -680,7 +680,7 @@ describe('Check-ins: questionnaires', SLOW, () => {
       await within(card).findByRole('heading', { name: 'Your score: 80 out of 100' }),
     ).toBeInTheDocument();
     expect(within(card).queryByRole('region')).toBeNull();
-    expect(keel.services.checkins.trends('4w').who5).toEqual([expect.objectContaining({ score: 80 })]);
+    expect(keel.services.checkin.trends('4w').who5).toEqual([expect.objectContaining({ score: 80 })]);
   });
 
   it('burnout: not due, so the last answer and "Take it again"; one question of five statements', async () => {
@@ -688,7 +688,7 @@ describe('Check-ins: questionnaires', SLOW, () => {
       settings: { checkins: { cadence: null, customTags: [], burnout: true, who5: false } },
     });
     await keel.at('2025-03-09T12:00:00+01:00', () =>
-      keel.call('checks:questionnaire', { kind: 'burnout', answers: [3] }),
+      keel.call('checkin:questionnaire', { kind: 'burnout', answers: [3] }),
     );
     const { user } = await openChecks(keel);
     const card = screen.getByRole('region', { name: 'Single-item burnout measure' });
@@ -703,7 +703,7 @@ describe('Check-ins: questionnaires', SLOW, () => {
     await user.keyboard('{ArrowDown}');
     await user.click(within(card).getByRole('button', { name: 'See my score' }));
     expect(await within(card).findByRole('heading', { name: 'Your answer: 2 of 5' })).toBeInTheDocument();
-    expect(keel.callsTo('checks:questionnaire')).toEqual([{ kind: 'burnout', answers: [2] }]);
+    expect(keel.callsTo('checkin:questionnaire')).toEqual([{ kind: 'burnout', answers: [2] }]);
     expect(
       within(card).getByText(
         'In the validation studies, answers of 1 or 2 are read as no symptoms of burnout.',

@@ -2,19 +2,19 @@ import { useState } from 'react';
 import type { CheckForm } from '../../api/types';
 import { Card } from '../../components/Card';
 import { Notice } from '../../components/Notice';
-import { emptyDraft } from '../../lib/checks';
+import { emptyDraft } from '../../lib/checkin';
 import { plural } from '../../lib/signoff';
-import { useChecks } from '../../stores/checks';
-import { CheckInForm } from './CheckInForm';
+import { useCheckin } from '../../stores/checkin';
+import { CheckinForm } from './CheckinForm';
 
 /**
  * The quick check: about twenty seconds, keyboard-only if you like. The answers live in the store
  * until they are saved; after saving, a calm thank-you and a fresh form.
  */
 export function QuickCheckCard({ form }: { form: CheckForm }) {
-  const draft = useChecks((s) => s.draft);
-  const setDraft = useChecks((s) => s.setDraft);
-  const add = useChecks((s) => s.add);
+  const draft = useCheckin((s) => s.draft);
+  const setDraft = useCheckin((s) => s.setDraft);
+  const add = useCheckin((s) => s.add);
   const [saved, setSaved] = useState(false);
 
   return (
@@ -27,7 +27,7 @@ export function QuickCheckCard({ form }: { form: CheckForm }) {
       }
       className="quick-check"
     >
-      <CheckInForm
+      <CheckinForm
         form={form}
         draft={draft}
         formLabel="Quick check"

@@ -5,9 +5,9 @@ import { EmptyState } from '../../components/EmptyState';
 import { Loading } from '../../components/Loading';
 import { TrendChart } from '../../components/TrendChart';
 import { formatShortDate } from '../../lib/format';
-import { average, dayMonth, directionText, percent, periodPhrase } from '../../lib/checks';
+import { average, dayMonth, directionText, percent, periodPhrase } from '../../lib/checkin';
 import { plural } from '../../lib/signoff';
-import { useChecks } from '../../stores/checks';
+import { useCheckin } from '../../stores/checkin';
 import { RetryNotice } from '../../components/RetryNotice';
 import './TrendsCard.css';
 
@@ -17,11 +17,11 @@ import './TrendsCard.css';
  * chart has its numbers in a table; the bars are HTML with the numbers written beside them.
  */
 export function TrendsCard() {
-  const trends = useChecks((s) => s.trends);
-  const loading = useChecks((s) => s.trendsLoading);
-  const error = useChecks((s) => s.trendsError);
-  const range = useChecks((s) => s.range);
-  const loadTrends = useChecks((s) => s.loadTrends);
+  const trends = useCheckin((s) => s.trends);
+  const loading = useCheckin((s) => s.trendsLoading);
+  const error = useCheckin((s) => s.trendsError);
+  const range = useCheckin((s) => s.range);
+  const loadTrends = useCheckin((s) => s.loadTrends);
 
   return (
     <Card

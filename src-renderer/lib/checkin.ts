@@ -2,8 +2,8 @@ import type {
   Cadence,
   CheckCadenceInfo,
   CheckForm,
-  CheckIn,
-  CheckInInput,
+  Checkin,
+  CheckinInput,
   QuestionnaireKind,
   Sustainable,
   TrendDirection,
@@ -72,7 +72,7 @@ export function emptyDraft(): CheckDraft {
 }
 
 /** A draft holding a recorded check's answers, for "Edit". */
-export function draftOf(check: CheckIn, form: CheckForm | null): CheckDraft {
+export function draftOf(check: Checkin, form: CheckForm | null): CheckDraft {
   const known = new Set(form?.tags.map((t) => t.id) ?? []);
   return {
     workload: check.workload,
@@ -116,10 +116,10 @@ export function chipsOf(
 }
 
 /**
- * What `keel.checks.add` gets: the three answers, the chosen tags in the order shown, and the note
+ * What `keel.checkin.add` gets: the three answers, the chosen tags in the order shown, and the note
  * (trimmed) with its "may be shared" tick; without a note nothing is shareable.
  */
-export function payloadOf(form: CheckForm, draft: CheckDraft): CheckInInput | null {
+export function payloadOf(form: CheckForm, draft: CheckDraft): CheckinInput | null {
   if (draft.workload === null || draft.energy === null || draft.sustainable === null) return null;
   const chosen = new Set(draft.tags);
   const stretched = chipsOf(form, draft)
@@ -190,7 +190,7 @@ export function periodDates(range: TrendRange, today: string): { from: string; t
 /* ---------- Sentences ---------- */
 
 /** "Tue 11 Mar, 16:02" for a check-in. */
-export function checkWhen(check: CheckIn): string {
+export function checkWhen(check: Checkin): string {
   return `${formatShortDate(check.date)}, ${check.time}`;
 }
 

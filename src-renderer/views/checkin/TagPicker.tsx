@@ -4,7 +4,7 @@ import { Button } from '../../components/Button';
 import { CheckIcon, PlusIcon } from '../../components/Icons';
 import { Input } from '../../components/Input';
 import { TAGS_PER_CHECK_MAX } from '../../../src-main/shared/vocabulary';
-import { addTypedTag, chipsOf, type CheckDraft } from '../../lib/checks';
+import { addTypedTag, chipsOf, type CheckDraft } from '../../lib/checkin';
 import './TagPicker.css';
 
 export interface TagPickerProps {

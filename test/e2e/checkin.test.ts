@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeCheckIn, type Rating } from '../../src-main/core/checkin';
+import { makeCheckin, type Rating } from '../../src-main/core/checkin';
 import { addLocalDays, instantAt } from '../../src-main/core/time';
 import { CheckinRepo } from '../../src-main/storage/checkin-repo';
 import { openDatabase } from '../../src-main/storage/database';
@@ -33,7 +33,7 @@ function seedHistory(dataDir: string): void {
   for (let i = 0; i < 10; i++) {
     const date = addLocalDays('2027-03-12', -7 * (9 - i));
     repo.add(
-      makeCheckIn(
+      makeCheckin(
         {
           workload: workloads[i] as Rating,
           energy: energies[i] as Rating,
@@ -113,10 +113,10 @@ describe('a weekly check-in, end to end in the preview', () => {
     const checks = await page.evaluate(async () => {
       const keel = (
         window as unknown as {
-          keel: { checks: { list(i: unknown): Promise<{ ok: boolean; value: unknown[] }> } };
+          keel: { checkin: { list(i: unknown): Promise<{ ok: boolean; value: unknown[] }> } };
         }
       ).keel;
-      return keel.checks.list({ from: '2027-03-19', to: '2027-03-19' });
+      return keel.checkin.list({ from: '2027-03-19', to: '2027-03-19' });
     });
     expect(checks.value).toEqual([
       expect.objectContaining({
