@@ -17,7 +17,7 @@ function unit() {
       skip: (id: string) => calls.push(`skip ${id}`),
       startPlanned: (id: string) => calls.push(`start ${id}`),
     },
-    checkins: {
+    checkin: {
       answerPrompt: (id: string, action: string) => calls.push(`${action} ${id}`),
       dueQuestionnaires: () => due,
     },

@@ -167,7 +167,7 @@ describe('trayItemId', () => {
     ];
     const ids = commands.map(trayItemId);
     expect(new Set(ids).size).toBe(commands.length);
-    expect(ids).toContain('open:checks');
+    expect(ids).toContain('open:checkin');
   });
 });
 
