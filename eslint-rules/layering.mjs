@@ -5,6 +5,7 @@
  * load Electron; core/ and shared/ load no I/O and no SQLite; the renderer loads no Node module.
  * test/lint/layering.test.ts proves each arrow with a probe.
  */
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -30,7 +31,22 @@ export const ARROWS = {
 /** Layers reached only with `import type` (the contract's zod schemas stay in main's bundle). */
 const TYPE_ONLY = { renderer: ['ipc/contract'], preload: ['ipc/contract'] };
 
-const IO_MODULES = /^(node:)?(fs|fs\/promises|net|http|https|dns|child_process|os|worker_threads|cluster)$/;
+/** Every Node built-in (`fs`, `node:tls`, `child_process`…), and packages that do I/O of their own. */
+const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+const IO_PACKAGES = new Set(['better-sqlite3', 'electron', 'electron-log', 'dbus-next']);
+const isNodeOrIo = (source) =>
+  NODE_BUILTINS.has(source) || source.startsWith('node:') || IO_PACKAGES.has(source);
+
+/**
+ * The core modules whose *values* shared/ may re-export to the renderer (ADR 0004): small, pure and
+ * free of zod. Types may come from any core module.
+ */
+const SHARED_VALUE_SOURCES = new Set([
+  'src-main/core/checkin-vocabulary',
+  'src-main/core/focus-vocabulary',
+  'src-main/core/signoff-vocabulary',
+  'src-main/core/time',
+]);
 
 /** The layer a repository-relative path belongs to, or null outside src-main/ and src-renderer/. */
 export function layerOf(relativePath) {
@@ -59,10 +75,13 @@ function packageProblem(layer, source) {
   if (source === 'electron' && !['electron', 'platform', 'preload'].includes(layer)) {
     return 'Only electron/, platform/ and preload/ import Electron.';
   }
-  if ((layer === 'core' || layer === 'shared') && (source === 'better-sqlite3' || IO_MODULES.test(source))) {
-    return `${layer}/ is pure: no SQLite and no I/O; take it as a port.`;
+  if ((layer === 'core' || layer === 'shared') && isNodeOrIo(source)) {
+    return `${layer}/ is pure: no Node built-ins, no SQLite and no I/O; take it as a port.`;
   }
-  if (layer === 'renderer' && (source === 'better-sqlite3' || source.startsWith('node:'))) {
+  if (
+    layer === 'renderer' &&
+    (NODE_BUILTINS.has(source) || source.startsWith('node:') || IO_PACKAGES.has(source))
+  ) {
     return 'The renderer talks to main only through window.keel.';
   }
   return null;
@@ -76,6 +95,8 @@ export default {
     messages: {
       arrow: '{{from}}/ may not import {{to}}/ (DESIGN.md: {{from}}/ may use {{may}}).',
       typeOnly: '{{from}}/ may import {{to}} only with `import type`.',
+      sharedValue:
+        'shared/ may take only types from {{module}}; values come from the small zod-free core modules (docs/decisions/0004).',
       package: '{{message}}',
     },
   },
@@ -105,6 +126,14 @@ export default {
       }
       if ((TYPE_ONLY[from] ?? []).includes(to) && !typeOnly) {
         context.report({ node, messageId: 'typeOnly', data: { from, to } });
+        return;
+      }
+      const module = target
+        .replace(/\.tsx?$/, '')
+        .split(path.sep)
+        .join('/');
+      if (from === 'shared' && to === 'core' && !typeOnly && !SHARED_VALUE_SOURCES.has(module)) {
+        context.report({ node, messageId: 'sharedValue', data: { module } });
       }
     };
     const isTypeOnly = (node) =>

@@ -48,7 +48,7 @@ export function trayIconPaths(assetsDir: string, platform: NodeJS.Platform): Rec
 }
 
 /**
- * The Electron menu item id of a command (`focus-start:25`, `open:checks`): a name for the item
+ * The Electron menu item id of a command (`focus-start:25`, `open:checkin`): a name for the item
  * in Electron's menu and in tests. Keel never reads it back; a click hands over the command.
  */
 export function trayItemId(command: TrayCommand): string {

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The core tests run once in the machine's zone (project "node") and once in each zone of the
- * core-* projects in vitest.config.mts, which set TZ and KEEL_TEST_ZONE in the worker's
- * environment. This file proves the zone really reached the worker: a TZ set after Node started
+ * core-* projects in vitest.config.mts, which set TZ in the worker's environment. This file proves the zone really reached the worker: a TZ set after Node started
  * would change process.env but not Date, and the zone runs would test the machine's zone again.
  */
 
@@ -41,16 +40,25 @@ describe('the process time zone', () => {
     expect(JULY.getTimezoneOffset()).toBe(intlOffset(zone, JULY));
   });
 
-  const expected = process.env.KEEL_TEST_ZONE;
-  if (expected) {
-    it(`is ${expected}, as the project asked`, () => {
-      expect(process.env.TZ).toBe(expected);
-      // ICU names some zones by an older alias (Asia/Kolkata is Asia/Calcutta): compare its names.
-      const canonical = new Intl.DateTimeFormat('en-US', { timeZone: expected }).resolvedOptions().timeZone;
-      expect(Intl.DateTimeFormat().resolvedOptions().timeZone).toBe(canonical);
-      expect({ january: JANUARY.getTimezoneOffset(), july: JULY.getTimezoneOffset() }).toEqual(
-        OFFSETS[expected],
-      );
-    });
-  }
+  // The zone each core-* project must run in, by project name (not from the environment under
+  // test: if the env never reached the worker, a probe keyed on it would silently not run).
+  const ZONE_OF_PROJECT: Record<string, string> = {
+    'core-new-york': 'America/New_York',
+    'core-kolkata': 'Asia/Kolkata',
+    'core-lord-howe': 'Australia/Lord_Howe',
+  };
+
+  it('is the zone its project asked for (every core-* project names one)', ({ task }) => {
+    const project = task.file.projectName ?? '';
+    const expected = ZONE_OF_PROJECT[project];
+    if (!project.startsWith('core-')) return;
+    expect(expected, `no zone known for project ${project}`).toBeDefined();
+    expect(process.env.TZ).toBe(expected);
+    // ICU names some zones by an older alias (Asia/Kolkata is Asia/Calcutta): compare its names.
+    const canonical = new Intl.DateTimeFormat('en-US', { timeZone: expected }).resolvedOptions().timeZone;
+    expect(Intl.DateTimeFormat().resolvedOptions().timeZone).toBe(canonical);
+    expect({ january: JANUARY.getTimezoneOffset(), july: JULY.getTimezoneOffset() }).toEqual(
+      OFFSETS[expected as string],
+    );
+  });
 });

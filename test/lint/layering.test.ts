@@ -104,6 +104,28 @@ describe('packages by layer', () => {
     expect(await layeringProblems('src-main/shared/probe.ts', code)).toHaveLength(5);
   });
 
+  it('core/ and shared/ may not load any Node built-in or a package that does I/O', async () => {
+    const code = [
+      "import tls from 'node:tls';",
+      "import http2 from 'http2';",
+      "import log from 'electron-log';",
+      "import dbus from 'dbus-next';",
+      'export const all = [tls, http2, log, dbus];',
+    ].join('\n');
+    expect(await layeringProblems('src-main/core/probe.ts', code)).toHaveLength(4);
+    expect(await layeringProblems('src-main/shared/probe.ts', code)).toHaveLength(4);
+  });
+
+  it('shared/ takes only types from core/, and values only from its small zod-free modules', async () => {
+    const typeOnly = "import type { Settings } from '../core/settings';\nexport type S = Settings;\n";
+    const value = "import { settingsSchema } from '../core/settings';\nexport const s = settingsSchema;\n";
+    const vocabulary =
+      "import { MAX_UNFINISHED } from '../core/signoff-vocabulary';\nexport const m = MAX_UNFINISHED;\n";
+    expect(await layeringProblems('src-main/shared/probe.ts', typeOnly)).toEqual([]);
+    expect(await layeringProblems('src-main/shared/probe.ts', value)).toHaveLength(1);
+    expect(await layeringProblems('src-main/shared/probe.ts', vocabulary)).toEqual([]);
+  });
+
   it('core/ may import core/ and pure libraries', async () => {
     const code =
       "import { z } from 'zod';\nimport { isValidZone } from './time';\nexport const all = [z, isValidZone];\n";
@@ -137,6 +159,12 @@ describe('packages by layer', () => {
       await layeringProblems(
         'src-renderer/views/probe.ts',
         "import fs from 'node:fs';\nimport Database from 'better-sqlite3';\nexport const a = [fs, Database];\n",
+      ),
+    ).toHaveLength(2);
+    expect(
+      await layeringProblems(
+        'src-renderer/views/probe.ts',
+        "import { spawn } from 'child_process';\nimport os from 'os';\nexport const a = [spawn, os];\n",
       ),
     ).toHaveLength(2);
   });

@@ -152,8 +152,8 @@ afterEach(() => {
 });
 
 /**
- * Everything a renderer test talks to, wired in one place (the one spot to swap for an app
- * factory): `createKeelApp` with a recording desktop, the real `dispatch`, and `api` for
+ * Everything a renderer test talks to, wired in one place, as every root wires it:
+ * `createKeelApp` with a recording desktop, the real `dispatch`, and `api` for
  * `window.keel`. The app is not started until `start()` (the render helpers call it), so a test can seed
  * history at earlier instants without timers firing on the way.
  */
