@@ -25,7 +25,6 @@ const plan = {
   beside: [
     tsc('tsconfig.json'),
     tsc('tsconfig.web.json'),
-    tsc('tsconfig.e2e.json'),
     {
       name: 'eslint',
       command: node,

@@ -1,4 +1,4 @@
-import { dayNumber, type LocalDate } from './time';
+import { dayNumber, MONTH_NAMES, type LocalDate } from './time';
 
 /**
  * The one-on-one summary's text handling, shared by the model and both renderers: user text
@@ -75,26 +75,11 @@ export function escapeHtml(text: string): string {
   return plainText(text).replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] as string);
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
-
 function dateParts(date: LocalDate): { day: number; month: string; year: number } {
   dayNumber(date); // a RangeError for anything but a real date
   return {
     day: Number(date.slice(8, 10)),
-    month: MONTHS[Number(date.slice(5, 7)) - 1] as string,
+    month: MONTH_NAMES[Number(date.slice(5, 7)) - 1] as string,
     year: Number(date.slice(0, 4)),
   };
 }

@@ -15,6 +15,22 @@ export const WEEKDAY_NAMES: Readonly<Record<Weekday, string>> = {
   sun: 'Sunday',
 };
 
+/** Month names, January first (dates in words: the summary, the window). */
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
 /** A local calendar date, `YYYY-MM-DD`. */
 export type LocalDate = string;
 

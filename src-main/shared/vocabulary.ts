@@ -27,4 +27,4 @@ export {
   type EnergyRating,
 } from '../core/signoff-vocabulary';
 /** Calendar arithmetic on `YYYY-MM-DD` dates: core/time.ts's, never a second copy. */
-export { addLocalDays, WEEKDAY_NAMES, WEEKDAYS, weekdayOf } from '../core/time';
+export { addLocalDays, MONTH_NAMES, WEEKDAY_NAMES, WEEKDAYS, weekdayOf } from '../core/time';

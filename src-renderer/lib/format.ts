@@ -1,22 +1,7 @@
-import { WEEKDAY_NAMES, weekdayOf } from '../../src-main/shared/vocabulary';
+import { MONTH_NAMES, WEEKDAY_NAMES, weekdayOf } from '../../src-main/shared/vocabulary';
 import type { AgendaEvent, TimeRange, Weekday } from '../api/types';
 
 /** Display helpers. Pure string/calendar work on values main already computed in the user's zone. */
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 function parts(date: string): [number, number, number] | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
@@ -36,7 +21,7 @@ function weekdayOrNull(date: string): Weekday | null {
 export function formatLongDate(date: string, weekday: Weekday): string {
   const p = parts(date);
   if (!p) return WEEKDAY_NAMES[weekday];
-  return `${WEEKDAY_NAMES[weekday]}, ${p[2]} ${MONTHS[p[1] - 1]}`;
+  return `${WEEKDAY_NAMES[weekday]}, ${p[2]} ${MONTH_NAMES[p[1] - 1]}`;
 }
 
 /** "Wed 15 Jan" for a `YYYY-MM-DD` date (a calendar date: no time zone involved). */
@@ -45,7 +30,7 @@ export function formatShortDate(date: string): string {
   const day = weekdayOrNull(date);
   if (!p || day === null) return date;
   const weekday = WEEKDAY_NAMES[day].slice(0, 3);
-  return `${weekday} ${p[2]} ${(MONTHS[p[1] - 1] ?? '').slice(0, 3)}`;
+  return `${weekday} ${p[2]} ${(MONTH_NAMES[p[1] - 1] ?? '').slice(0, 3)}`;
 }
 
 /** "Friday" for a `YYYY-MM-DD` date. */
