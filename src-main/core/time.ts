@@ -43,8 +43,9 @@ const QUARTER_MS = 900_000;
 /*
  * Speed matters here: every agenda, summary and trend walks dates through these helpers (see
  * BENCHMARKS.md). Zone offsets come from @date-fns/tz's `tzOffset` (the runtime's time-zone
- * data through Intl) and are remembered per zone and UTC quarter hour (offsets only change on
- * quarter hours in the tz database since 1970); the calendar arithmetic is plain integers.
+ * data through Intl) and are remembered per zone and UTC quarter hour; a quarter hour with a
+ * change inside it (rare since 1970, but St John's did until 2011) is read to the minute. The
+ * calendar arithmetic is plain integers.
  */
 const offsetCache = new Map<string, Map<number, number>>();
 const OFFSET_CACHE_MAX = 100_000;
@@ -56,11 +57,19 @@ function offsetAt(instant: number, zone: string): number {
   if (!byQuarter) offsetCache.set(zone, (byQuarter = new Map()));
   let offset = byQuarter.get(quarter);
   if (offset === undefined) {
-    offset = Math.round(tzOffset(zone, new Date(quarter * QUARTER_MS)) * MINUTE_MS);
+    const start = zoneOffset(zone, quarter * QUARTER_MS);
+    // A quarter hour with a change inside it (St John's moved its clocks at 00:01 local until
+    // 2011, i.e. at :31 past in UTC) is remembered as NaN and answered to the minute instead.
+    offset = start === zoneOffset(zone, (quarter + 1) * QUARTER_MS - MINUTE_MS) ? start : NaN;
     if (byQuarter.size >= OFFSET_CACHE_MAX) byQuarter.clear();
     byQuarter.set(quarter, offset);
   }
-  return offset;
+  return Number.isNaN(offset) ? zoneOffset(zone, Math.floor(instant / MINUTE_MS) * MINUTE_MS) : offset;
+}
+
+/** The zone's UTC offset at `instant`, in milliseconds, from the runtime's time-zone data. */
+function zoneOffset(zone: string, instant: number): number {
+  return Math.round(tzOffset(zone, new Date(instant)) * MINUTE_MS);
 }
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');

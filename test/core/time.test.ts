@@ -257,3 +257,22 @@ describe('instants in zones, checked against Intl', () => {
     );
   });
 });
+
+describe('a clock change inside a quarter hour', () => {
+  // St John's moved its clocks at 00:01 local until 2011: 02:31 UTC, not on a quarter hour.
+  // On 2001-10-28 00:01 NDT became 23:01 NST of the day before.
+  const zone = 'America/St_Johns';
+
+  it('reads the minute after the change in the new offset', () => {
+    expect(clockTimeOf(Date.UTC(2001, 9, 28, 2, 30), zone)).toBe('00:00');
+    expect(clockTimeOf(Date.UTC(2001, 9, 28, 2, 31), zone)).toBe('23:01');
+    expect(localDateOf(Date.UTC(2001, 9, 28, 2, 31), zone)).toBe('2001-10-27');
+  });
+
+  it('finds 00:01 of that day at its one instant', () => {
+    const instant = instantAt('2001-10-28', '00:01', zone);
+    expect(new Date(instant).toISOString()).toBe('2001-10-28T03:31:00.000Z');
+    expect(clockTimeOf(instant, zone)).toBe('00:01');
+    expect(localDateOf(instant, zone)).toBe('2001-10-28');
+  });
+});
