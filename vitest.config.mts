@@ -30,11 +30,12 @@ export default defineConfig({
   plugins: [react()],
   test: {
     reporters: ['default', './test/support/summary-reporter.ts'],
-    // vitest's default is one worker fewer than the cores: one on a 2-core CI machine. Much of a
-    // file's time is spent waiting on a child process, Chromium or a timer, so three workers keep
-    // two cores busy (measured on CI: npm test 212 s with two workers, 201 s with three).
-    maxWorkers: Math.max(3, os.availableParallelism() - 1),
-    // Three workers (and typecheck and lint beside them in npm test) share 2 cores on CI: a test
+    // vitest's default is one worker fewer than the cores: one on a 2-core CI machine, where much
+    // of a file's time is spent waiting on a child process, Chromium or a timer. (Three workers
+    // were tried: npm test took 201-223 s against 211-212 s with two, the typecheck beside them
+    // starved.)
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
+    // Two workers (and typecheck and lint beside them in npm test) share 2 cores on CI: a test
     // that spawns a process or runs a property a few hundred times can take several times its
     // usual time. (The renderer, e2e and electron projects set longer ones.)
     testTimeout: 20_000,
