@@ -9,6 +9,7 @@ import { systemZone } from '../core/time';
 import { DataService } from './data-service';
 import { schemaVersion } from '../storage/migrations';
 import { SettingsRepo } from '../storage/settings-repo';
+import { RuleRepo } from '../storage/rule-repo';
 import { workdaySource } from '../core/workday';
 import { UnsupportedDndController, type DndController, type FileWatchPort } from './ports';
 import { DndRepo } from '../storage/dnd-repo';
@@ -117,7 +118,9 @@ export function createServices(options: ServiceOptions): Services {
   const { clock } = options;
   const { db, recovery } = openData(options);
   const settingsRepo = new SettingsRepo(db);
-  const settings = new SettingsService(settingsRepo, clock, options.systemZone);
+  const ruleRepo = new RuleRepo(db);
+  ruleRepo.markFirstStart(clock.now());
+  const settings = new SettingsService(settingsRepo, ruleRepo, clock, options.systemZone);
   const data = new DataService({
     db,
     dataDir: options.dataDir,

@@ -1,31 +1,90 @@
 import type { Clock } from '../core/clock';
+import { KeelError } from '../core/errors';
+import { isDatedKey, RuleBook, type DatedKey, type Rules } from '../core/rules';
 import { resolveSettings, settingSchemas, type SettingKey, type Settings } from '../core/settings';
-import { systemZone } from '../core/time';
+import { isLocalDate, localDateOf, startOfLocalDate, systemZone, type LocalDate } from '../core/time';
 import { parseOrThrow } from '../core/validation';
+import type { RuleRepo } from '../storage/rule-repo';
 import type { SettingsRepo } from '../storage/settings-repo';
 import { Emitter } from './events';
 
-/** Reads and writes the user's settings; every write is validated before it is stored. */
+/** When a change of a dated rule takes effect: today unless the user names a date. */
+export interface SetOptions {
+  from?: LocalDate;
+}
+
+/**
+ * Reads and writes the user's settings; every write is validated before it is stored. The rules
+ * that decide a day's figures are dated (core/rules.ts): `get()` is what is in force today,
+ * `on(date)` what was (or will be) in force on any date.
+ */
 export class SettingsService {
   readonly onDidChange = new Emitter<Settings>();
-  private cache: Settings | undefined;
+  private cache: { book: RuleBook; today: LocalDate; settings: Settings; countFrom: number } | undefined;
 
   constructor(
     private readonly repo: SettingsRepo,
+    private readonly rules: RuleRepo,
     private readonly clock: Clock,
     private readonly zoneOfSystem: () => string = systemZone,
   ) {}
 
-  /** Current settings: defaults overlaid with what the user stored. */
+  /** Settings in force today: defaults overlaid with what the user stored. */
   get(): Settings {
-    this.cache ??= resolveSettings(this.repo.all(), this.zoneOfSystem());
-    return this.cache;
+    return this.state().settings;
   }
 
-  /** Validates and stores one setting; invalid values throw and write nothing. */
-  set<K extends SettingKey>(key: K, value: unknown): Settings {
+  /** Every dated rule's history. */
+  book(): RuleBook {
+    return this.state().book;
+  }
+
+  /** The settings in force on `date`. */
+  on(date: LocalDate): Rules {
+    return this.state().book.on(date);
+  }
+
+  /** Today's local date in today's zone. */
+  today(): LocalDate {
+    return this.state().today;
+  }
+
+  /**
+   * The instant Keel's figures count from: its first start on this data file, or the start of the
+   * earliest recorded day, whichever is earlier. Nothing before it is missed, late or planned.
+   */
+  countingFrom(): number {
+    return this.state().countFrom;
+  }
+
+  /**
+   * Validates and stores one setting; invalid values throw and write nothing. A dated rule takes
+   * effect on `options.from` (default today) and leaves every day before it as it was.
+   */
+  set<K extends SettingKey>(key: K, value: unknown, options: SetOptions = {}): Settings {
     const parsed = parseOrThrow(settingSchemas[key], value);
-    this.repo.set(key, parsed, this.clock.now());
+    const now = this.clock.now();
+    if (isDatedKey(key)) {
+      const from = options.from ?? this.today();
+      if (!isLocalDate(from)) {
+        throw new KeelError('invalid_input', 'Use a date such as 2026-12-01 for when the change takes effect.');
+      }
+      this.rules.set({ key, from, value: parsed }, now);
+    } else {
+      if (options.from !== undefined) {
+        throw new KeelError('invalid_input', `${key} takes effect at once; it has no date.`);
+      }
+      this.repo.set(key, parsed, now);
+    }
+    return this.reload();
+  }
+
+  /** Withdraws a change of `key` that has not taken effect yet. */
+  cancelChange(key: DatedKey, from: LocalDate): Settings {
+    if (from <= this.today()) {
+      throw new KeelError('conflict', 'That change is already in force; set a new value instead.');
+    }
+    if (!this.rules.delete(key, from)) throw new KeelError('not_found', 'There is no such planned change.');
     return this.reload();
   }
 
@@ -35,5 +94,27 @@ export class SettingsService {
     const settings = this.get();
     this.onDidChange.emit(settings);
     return settings;
+  }
+
+  private state(): NonNullable<SettingsService['cache']> {
+    const now = this.clock.now();
+    const cached = this.cache;
+    // A new day can bring a change into force: today's settings are read again after midnight.
+    if (cached && localDateOf(now, cached.settings.zone) === cached.today) return cached;
+    const book = cached?.book ?? new RuleBook(resolveSettings(this.repo.all(), this.zoneOfSystem()), this.rules.all());
+    let today = localDateOf(now, book.base.zone);
+    const settings = book.on(today);
+    today = localDateOf(now, settings.zone);
+    const resolved = book.on(today);
+    const countFrom = cached?.countFrom ?? this.countFrom(resolved.zone, now);
+    this.cache = { book, today, settings: resolved, countFrom };
+    return this.cache;
+  }
+
+  private countFrom(zone: string, now: number): number {
+    const started = this.rules.firstStart() ?? now;
+    const earliest = this.rules.earliestRecordDate();
+    const recordStart = earliest === null ? Infinity : startOfLocalDate(earliest, zone);
+    return Math.min(started, recordStart);
   }
 }

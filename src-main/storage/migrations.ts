@@ -182,6 +182,32 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 6,
+    name: 'dated-rules',
+    up(db) {
+      db.exec(`
+        -- The rules that decide a day's figures, each with the local date it took effect
+        -- (docs/decisions/0008). '0000-01-01' is "since the beginning".
+        CREATE TABLE rule_changes (
+          key            TEXT NOT NULL CHECK (length(key) BETWEEN 1 AND 40),
+          effective_from TEXT NOT NULL CHECK (effective_from GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+          value          TEXT NOT NULL CHECK (json_valid(value)),
+          changed_at     INTEGER NOT NULL,
+          PRIMARY KEY (key, effective_from)
+        ) STRICT, WITHOUT ROWID;
+
+        -- What the user had set is kept as in force since the beginning, so no past day changes.
+        INSERT INTO rule_changes (key, effective_from, value, changed_at)
+          SELECT key, '0000-01-01', value, updated_at FROM settings
+          WHERE key IN ('zone', 'workingHours', 'dayBoundary', 'focusPlan', 'focusPauses', 'holidays',
+                        'checkins', 'oneOnOne');
+        DELETE FROM settings
+          WHERE key IN ('zone', 'workingHours', 'dayBoundary', 'focusPlan', 'focusPauses', 'holidays',
+                        'checkins', 'oneOnOne');
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

@@ -19,7 +19,14 @@ describe('SettingsService', () => {
 
   it('rejects an invalid value with invalid_input and writes nothing', () => {
     const { services } = makeServices();
-    const count = () => (services.db.prepare('SELECT count(*) AS n FROM settings').get() as { n: number }).n;
+    const count = () =>
+      (
+        services.db
+          .prepare(
+            "SELECT (SELECT count(*) FROM settings WHERE key != 'firstStartAt') + (SELECT count(*) FROM rule_changes) AS n",
+          )
+          .get() as { n: number }
+      ).n;
     expect(() => services.settings.set('zone', 'Mars/Base')).toThrow(KeelError);
     expect(() => services.settings.set('dayBoundary', '25:00')).toThrow('Use a 24-hour time such as 09:00.');
     expect(count()).toBe(0);
