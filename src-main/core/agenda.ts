@@ -1,4 +1,4 @@
-import type { Settings } from './settings';
+import type { RulesView } from './rules';
 
 /** Kinds of planned events; later capabilities add theirs (signoff, check, …). */
 export type AgendaEventKind = 'focus' | 'signoff' | 'check' | 'workday';
@@ -22,8 +22,8 @@ export interface AgendaEvent {
 /** A contributor of events to the agenda (the focus plan, the sign-off policy, check-ins…). */
 export interface AgendaSource {
   readonly name: string;
-  /** Events that start in [from, to). */
-  eventsBetween(from: number, to: number, settings: Settings): AgendaEvent[];
+  /** Events that start in [from, to), each planned by the rules in force on its date. */
+  eventsBetween(from: number, to: number, rules: RulesView): AgendaEvent[];
 }
 
 export type MomentPhase = 'warn' | 'start' | 'end';
@@ -47,9 +47,9 @@ export function collectAgenda(
   sources: readonly AgendaSource[],
   from: number,
   to: number,
-  settings: Settings,
+  rules: RulesView,
 ): AgendaEvent[] {
-  const events = sources.flatMap((s) => s.eventsBetween(from, to, settings));
+  const events = sources.flatMap((s) => s.eventsBetween(from, to, rules));
   return events
     .filter((e) => e.start >= from && e.start < to)
     .sort((a, b) => a.start - b.start || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
@@ -75,9 +75,9 @@ export function collectMoments(
   sources: readonly AgendaSource[],
   from: number,
   to: number,
-  settings: Settings,
+  rules: RulesView,
 ): AgendaMoment[] {
-  return collectAgenda(sources, from - LOOKBACK_MS, to + LOOKAHEAD_MS, settings)
+  return collectAgenda(sources, from - LOOKBACK_MS, to + LOOKAHEAD_MS, rules)
     .flatMap(momentsOf)
     .filter((m) => m.at >= from && m.at < to)
     .sort((a, b) => a.at - b.at || PHASE_ORDER[a.phase] - PHASE_ORDER[b.phase] || a.id.localeCompare(b.id));
@@ -90,10 +90,10 @@ export function collectMoments(
 export function nextMoment(
   sources: readonly AgendaSource[],
   after: number,
-  settings: Settings,
+  rules: RulesView,
   options: { horizonMs?: number; done?: ReadonlySet<string> } = {},
 ): AgendaMoment | undefined {
   const horizon = options.horizonMs ?? 8 * 24 * 60 * 60 * 1000;
   const done = options.done;
-  return collectMoments(sources, after + 1, after + horizon, settings).find((m) => !done?.has(m.id));
+  return collectMoments(sources, after + 1, after + horizon, rules).find((m) => !done?.has(m.id));
 }

@@ -1,5 +1,6 @@
 import type { AgendaEvent, AgendaSource } from './agenda';
-import type { Cadence } from './checkin-cadence';
+import { defaultCadence, type Cadence } from './checkin-cadence';
+import type { Rules, RulesView } from './rules';
 import { addLocalDays, instantAt, localDateOf, weekdayOf, type LocalDate } from './time';
 import { hoursOn } from './working-hours';
 
@@ -7,13 +8,15 @@ import { hoursOn } from './working-hours';
  * The check-in prompts a cadence plans, as agenda events.
  *
  * Decisions:
- * - Daily prompts fire only on workdays: by default the weekdays that have working hours (the
- *   agenda source reads them from the settings), or whatever `isWorkday` says. Weekly prompts fire
- *   on their weekday whatever the working hours, because the user picked that day on purpose.
+ * - Every date is planned by the rules in force on it: its cadence, its working hours and
+ *   holidays, its zone.
+ * - Prompts never fire on a holiday or a day without working hours. Daily prompts skip such days;
+ *   a weekly prompt due on one moves to the previous working day within the week before it (a
+ *   Friday holiday brings Thursday's prompt), and is dropped when there is none.
  * - Prompts keep their local time across DST; a time skipped by the spring change moves forward by
  *   the gap (02:30 becomes 03:30), like every other planned event.
- * - Ids are `check:YYYY-MM-DD@HH:MM` with the local date and the planned (not the shifted) time,
- *   so snoozes and skips survive re-plans and a change of zone.
+ * - Ids are `check:YYYY-MM-DD@HH:MM` with the local date the prompt fires on and the planned (not
+ *   the shifted) time, so snoozes and skips survive re-plans and a change of zone.
  */
 
 export const CHECK_PROMPT_TITLE = 'Quick check';
@@ -22,48 +25,62 @@ export function checkPromptId(date: LocalDate, time: string): string {
   return `check:${date}@${time}`;
 }
 
-export interface CheckPromptOptions {
-  /** Whether a daily prompt fires on `date`; every day when absent. */
-  isWorkday?: (date: LocalDate) => boolean;
+/** The cadence in force under `rules`: the user's, or weekly on the working day before the one-on-one. */
+export function cadenceOf(rules: Rules): Cadence {
+  return rules.checkins.cadence ?? defaultCadence(rules.oneOnOne, rules.workingHours);
 }
 
-/** Check-in prompts starting in [from, to) in `zone`, in time order, as agenda events. */
-export function checkPromptsBetween(
-  from: number,
-  to: number,
-  cadence: Cadence,
-  zone: string,
-  options: CheckPromptOptions = {},
-): AgendaEvent[] {
-  if (to <= from || (cadence.mode !== 'daily' && cadence.mode !== 'weekly')) return [];
-  const events: AgendaEvent[] = [];
-  // Padded by a day each side: a prompt's local date can differ from the UTC date of the range.
-  const last = addLocalDays(localDateOf(to, zone), 1);
-  for (let date = addLocalDays(localDateOf(from, zone), -1); date <= last; date = addLocalDays(date, 1)) {
-    if (
-      cadence.mode === 'weekly' ? weekdayOf(date) !== cadence.weekday : options.isWorkday?.(date) === false
-    ) {
-      continue;
-    }
-    const start = instantAt(date, cadence.time, zone);
-    if (start < from || start >= to) continue;
-    events.push({ id: checkPromptId(date, cadence.time), kind: 'check', title: CHECK_PROMPT_TITLE, start });
+const works = (date: LocalDate, rules: RulesView) => hoursOn(date, rules.on(date)) !== null;
+
+/** The working day a weekly prompt due on `due` fires on: `due`, or the previous working day within six days. */
+function firingDate(due: LocalDate, rules: RulesView): LocalDate | null {
+  for (let back = 0; back < 7; back++) {
+    const date = addLocalDays(due, -back);
+    if (works(date, rules)) return date;
   }
-  return events;
+  return null;
 }
 
 /**
- * The agenda source of check-in prompts. The cadence is read on every call through `getCadence`
- * (the service owns where it is stored); daily prompts skip days without working hours (days off
- * and holidays, as `hoursOn` decides, like the check-in service's own source).
+ * Check-in prompts starting in [from, to), in time order, as agenda events; `cadenceFor` gives
+ * the cadence in force on a date (default: the rules' own, see `cadenceOf`).
  */
-export function makeCheckSource(getCadence: () => Cadence): AgendaSource {
+export function checkPromptsBetween(
+  from: number,
+  to: number,
+  rules: RulesView,
+  cadenceFor: (rules: Rules) => Cadence = cadenceOf,
+): AgendaEvent[] {
+  if (to <= from) return [];
+  const zone = rules.current.zone;
+  const events = new Map<string, AgendaEvent>();
+  const push = (date: LocalDate, time: string) => {
+    const start = instantAt(date, time, rules.on(date).zone);
+    if (start < from || start >= to) return;
+    const id = checkPromptId(date, time);
+    events.set(id, { id, kind: 'check', title: CHECK_PROMPT_TITLE, start });
+  };
+  // Padded by a day before (a prompt's local date can differ from the UTC date of the range) and
+  // a week after (a weekly prompt due then may move back into the range).
+  const last = addLocalDays(localDateOf(to, zone), 7);
+  for (let date = addLocalDays(localDateOf(from, zone), -1); date <= last; date = addLocalDays(date, 1)) {
+    const cadence = cadenceFor(rules.on(date));
+    if (cadence.mode === 'daily') {
+      if (works(date, rules)) push(date, cadence.time);
+    } else if (cadence.mode === 'weekly' && weekdayOf(date) === cadence.weekday) {
+      const firing = firingDate(date, rules);
+      if (firing !== null) push(firing, cadence.time);
+    }
+  }
+  return [...events.values()].sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : 1));
+}
+
+/** The agenda source of check-in prompts, each date's from the rules in force on it. */
+export function makeCheckSource(cadenceFor: (rules: Rules) => Cadence = cadenceOf): AgendaSource {
   return {
     name: 'check',
-    eventsBetween(from, to, settings) {
-      return checkPromptsBetween(from, to, getCadence(), settings.zone, {
-        isWorkday: (date) => hoursOn(date, settings) !== null,
-      });
+    eventsBetween(from, to, rules) {
+      return checkPromptsBetween(from, to, rules, cadenceFor);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { addLocalDays, instantAt, localDateOf, minutesOfDay, weekdayOf, type LocalDate } from './time';
 import { clockTimeSchema, dateRangesSchema, weekdaySchema } from './validation';
-import type { Holiday } from './working-hours';
+import { hoursOn, type Holiday, type WorkingHours } from './working-hours';
 
 /** One weekly focus block: a weekday and local start and end times on that day. */
 export const focusRuleSchema = z
@@ -73,31 +73,52 @@ export function isPaused(date: LocalDate, pauses: readonly FocusPause[]): boolea
   return pauses.some((p) => p.from <= date && date <= p.to);
 }
 
+/** What decides a date's focus blocks: the rules in force on it. */
+export interface PlanRules {
+  focusPlan: readonly FocusRule[];
+  focusPauses: readonly FocusPause[];
+  holidays: readonly Holiday[];
+  workingHours: WorkingHours;
+  zone: string;
+}
+
+/** The rules in force on each date (core/rules.ts RulesView, narrowed to what a plan reads). */
+export interface PlanRulesByDate {
+  readonly current: PlanRules;
+  on(date: LocalDate): PlanRules;
+}
+
+/** Per rules object (they are memoised per set of rules in force), the blocks of each date. */
+const occurrenceCache = new WeakMap<PlanRules, Map<string, readonly FocusOccurrence[]>>();
+
 /**
- * The plan's blocks that overlap [from, to), in `zone`. Each keeps its local wall-clock times on
- * every date, so a 09:00–11:00 block is 09:00–11:00 on 23- and 25-hour days alike; a block whose
- * times fall in a DST gap is shortened to what exists that day (or dropped if nothing does).
+ * The plan's blocks on `date` under the rules in force that day, in `zone` (default the rules'):
+ * none on a paused date, a holiday or a day without working hours — planned means planned. Each
+ * block keeps its local wall-clock times on every date, so a 09:00–11:00 block is 09:00–11:00 on
+ * 23- and 25-hour days alike; a block whose times fall in a DST gap is shortened to what exists
+ * that day (or dropped if nothing does).
  */
-export function expandFocusPlan(
-  plan: readonly FocusRule[],
-  pauses: readonly FocusPause[],
-  from: number,
-  to: number,
-  zone: string,
-): FocusOccurrence[] {
-  if (to <= from || plan.length === 0) return [];
+export function occurrencesOn(
+  date: LocalDate,
+  rules: PlanRules,
+  zone: string = rules.zone,
+): readonly FocusOccurrence[] {
+  let byDate = occurrenceCache.get(rules);
+  if (!byDate) {
+    byDate = new Map();
+    occurrenceCache.set(rules, byDate);
+  }
+  const key = `${date}|${zone}`;
+  const known = byDate.get(key);
+  if (known) return known;
   const out: FocusOccurrence[] = [];
-  // A block never spans midnight, so the local dates of [from, to) — padded by a day for zones
-  // far from UTC — hold every overlapping occurrence.
-  const last = addLocalDays(localDateOf(to, zone), 1);
-  for (let date = addLocalDays(localDateOf(from, zone), -1); date <= last; date = addLocalDays(date, 1)) {
-    if (isPaused(date, pauses)) continue;
+  if (!isPaused(date, rules.focusPauses) && hoursOn(date, rules) !== null) {
     const weekday = weekdayOf(date);
-    for (const rule of plan) {
+    for (const rule of rules.focusPlan) {
       if (rule.weekday !== weekday) continue;
       const start = instantAt(date, rule.start, zone);
       const end = instantAt(date, rule.end, zone);
-      if (end <= start || end <= from || start >= to) continue;
+      if (end <= start) continue;
       out.push({
         id: occurrenceId(date, rule.start),
         date,
@@ -107,18 +128,30 @@ export function expandFocusPlan(
         end,
       });
     }
+    out.sort((a, b) => a.start - b.start);
+  }
+  if (byDate.size > 5000) byDate.clear();
+  byDate.set(key, out);
+  return out;
+}
+
+/** The blocks that overlap [from, to), each date's from the rules in force on it. */
+export function expandFocusPlan(rules: PlanRulesByDate, from: number, to: number): FocusOccurrence[] {
+  if (to <= from) return [];
+  const zone = rules.current.zone;
+  const out: FocusOccurrence[] = [];
+  // A block never spans midnight, so the local dates of [from, to) — padded by a day for zones
+  // far from UTC — hold every overlapping occurrence.
+  const last = addLocalDays(localDateOf(to, zone), 1);
+  for (let date = addLocalDays(localDateOf(from, zone), -1); date <= last; date = addLocalDays(date, 1)) {
+    for (const o of occurrencesOn(date, rules.on(date))) {
+      if (o.end > from && o.start < to) out.push(o);
+    }
   }
   return out.sort((a, b) => a.start - b.start);
 }
 
 /** The planned block running at `instant`, if any. */
-export function occurrenceAt(
-  plan: readonly FocusRule[],
-  pauses: readonly FocusPause[],
-  instant: number,
-  zone: string,
-): FocusOccurrence | undefined {
-  return expandFocusPlan(plan, pauses, instant, instant + 1, zone).find(
-    (o) => o.start <= instant && instant < o.end,
-  );
+export function occurrenceAt(rules: PlanRulesByDate, instant: number): FocusOccurrence | undefined {
+  return expandFocusPlan(rules, instant, instant + 1).find((o) => o.start <= instant && instant < o.end);
 }

@@ -1,6 +1,5 @@
 import { ADHOC_MINUTES, INTERRUPTION_KINDS, type InterruptionKind } from './focus-vocabulary';
-import { expandFocusPlan, type FocusOccurrence, type FocusPause, type FocusRule } from './focus-plan';
-import { addLocalDays, startOfLocalDate, weekStartOf, type LocalDate } from './time';
+import type { LocalDate } from './time';
 
 export { ADHOC_MINUTES, INTERRUPTION_KINDS, type InterruptionKind };
 /** The longest block Keel will start; "until the next meeting" looks no further than this. */
@@ -86,67 +85,4 @@ export interface FocusStats {
   /** Monday-based weeks, by the date of their Monday. */
   weeks: (Omit<FocusDayStats, 'date'> & { weekOf: LocalDate })[];
   totals: Omit<FocusDayStats, 'date'>;
-}
-
-const emptyCounts = (): InterruptionCounts => ({ meeting: 0, chat: 0, incident: 0, other: 0 });
-
-/** Planned vs protected minutes and interruptions by kind, per day from `from` to `to` inclusive. */
-export function focusStats(input: {
-  from: LocalDate;
-  to: LocalDate;
-  zone: string;
-  now: number;
-  plan: readonly FocusRule[];
-  pauses: readonly FocusPause[];
-  sessions: readonly FocusSession[];
-  interruptions: readonly Interruption[];
-}): FocusStats {
-  const { from, to, zone, now } = input;
-  const days = new Map<LocalDate, FocusDayStats>();
-  for (let d = from; d <= to; d = addLocalDays(d, 1)) {
-    days.set(d, { date: d, plannedMinutes: 0, protectedMinutes: 0, interruptions: emptyCounts() });
-  }
-  const occurrences: FocusOccurrence[] = expandFocusPlan(
-    input.plan,
-    input.pauses,
-    startOfLocalDate(from, zone),
-    startOfLocalDate(addLocalDays(to, 1), zone),
-    zone,
-  );
-  for (const o of occurrences) {
-    const day = days.get(o.date);
-    if (day) day.plannedMinutes += Math.round((o.end - o.start) / 60_000);
-  }
-  for (const s of input.sessions) {
-    const day = days.get(s.localDate);
-    if (day) day.protectedMinutes += Math.floor(protectedMs(s, now) / 60_000);
-  }
-  for (const i of input.interruptions) {
-    const day = days.get(i.localDate);
-    if (day) day.interruptions[i.kind]++;
-  }
-  const list = [...days.values()];
-  const add = (acc: Omit<FocusDayStats, 'date'>, d: FocusDayStats) => {
-    acc.plannedMinutes += d.plannedMinutes;
-    acc.protectedMinutes += d.protectedMinutes;
-    for (const k of Object.keys(acc.interruptions) as InterruptionKind[])
-      acc.interruptions[k] += d.interruptions[k];
-    return acc;
-  };
-  const weeks = new Map<LocalDate, Omit<FocusDayStats, 'date'> & { weekOf: LocalDate }>();
-  for (const d of list) {
-    const weekOf = weekStartOf(d.date);
-    const w = weeks.get(weekOf) ?? {
-      weekOf,
-      plannedMinutes: 0,
-      protectedMinutes: 0,
-      interruptions: emptyCounts(),
-    };
-    weeks.set(weekOf, add(w, d) as typeof w);
-  }
-  return {
-    days: list,
-    weeks: [...weeks.values()],
-    totals: list.reduce(add, { plannedMinutes: 0, protectedMinutes: 0, interruptions: emptyCounts() }),
-  };
 }

@@ -81,7 +81,8 @@ export class RuleBook {
       list.push({ from: change.from, value: parsed.data });
       this.entries.set(change.key, list);
     }
-    for (const list of this.entries.values()) list.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+    for (const list of this.entries.values())
+      list.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
   }
 
   /** The settings in force on `date`. */
@@ -118,7 +119,9 @@ export class RuleBook {
 
   /** Every change, by key and then date. */
   changes(): RuleChange[] {
-    return DATED_KEYS.flatMap((key) => this.changesOf(key).map((e) => ({ key, from: e.from, value: e.value })));
+    return DATED_KEYS.flatMap((key) =>
+      this.changesOf(key).map((e) => ({ key, from: e.from, value: e.value })),
+    );
   }
 
   /** Changes that take effect after `date`, soonest first. */
@@ -144,4 +147,16 @@ export class RuleBook {
     }
     return found;
   }
+}
+
+/** What planning and counting read: today's settings, and the settings in force on any date. */
+export interface RulesView {
+  /** In force today. */
+  readonly current: Rules;
+  on(date: LocalDate): Rules;
+}
+
+/** One set of rules for every date (tests, and callers that know no history). */
+export function fixedRules(settings: Settings): RulesView {
+  return { current: settings, on: () => settings };
 }

@@ -1,6 +1,6 @@
 import type { Settings } from './settings';
 import { addLocalDays, instantAt, type LocalDate } from './time';
-import { workdayOf, workingSpanOn } from './working-hours';
+import { hoursOn, workdayOf, workingSpanOn } from './working-hours';
 
 /**
  * The sign-off suggestion policy: given the clock, the settings, today's presence, whether a focus
@@ -17,8 +17,9 @@ import { workdayOf, workingSpanOn } from './working-hours';
  * - After sleep nothing is replayed: the policy only looks at `now`, so a missed end time yields a
  *   single suggestion once the user is active again (the gap then spaces any reminders), and a
  *   previous workday's state is ignored — a new workday starts from a clean state.
- * - Days off (`null` hours) have no end of hours, but the long-day rule still applies: weekend work
- *   that runs past the cap deserves the same nudge.
+ * - Days off (`null` hours, a holiday) get no suggestion at all, not even the long-day one: a
+ *   prompt on a day off is itself the intrusion (#14). Presence is still kept, and creep counts the
+ *   day as a day off with some work.
  * - The long-day rule fires when lastActive − firstActive reaches the cap (>=), even before the end.
  */
 
@@ -71,7 +72,7 @@ export interface SignoffInput extends SignoffSettings {
 
 export type SignoffReason = 'end-of-hours' | 'long-day';
 export type SignoffSilence =
-  'signed-off' | 'not-today' | 'cap-reached' | 'not-due' | 'snoozed' | 'too-soon' | 'idle';
+  'day-off' | 'signed-off' | 'not-today' | 'cap-reached' | 'not-due' | 'snoozed' | 'too-soon' | 'idle';
 
 export type SignoffDecision =
   | { kind: 'none'; why: SignoffSilence; workday: LocalDate }
@@ -152,6 +153,7 @@ export function signoffDecision(input: SignoffInput): SignoffDecision {
   const state = input.state && input.state.workday === workday ? input.state : emptySignoffState(workday);
   const none = (why: SignoffSilence): SignoffDecision => ({ kind: 'none', why, workday });
 
+  if (hoursOn(workday, input) === null) return none('day-off');
   if (state.signedOffAt !== null) return none('signed-off');
   if (state.notToday) return none('not-today');
   const count = state.suggestedAt.length;

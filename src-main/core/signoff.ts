@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Settings } from './settings';
+import type { DayFigures } from './day-figures';
 import {
   DONE_MAX_LENGTH,
   ENERGY_RATING_LABELS,
@@ -8,9 +8,7 @@ import {
   MAX_UNFINISHED,
   UNFINISHED_TEXT_MAX_LENGTH,
 } from './signoff-vocabulary';
-import { plannedSignoffAt } from './signoff-policy';
 import { addLocalDays, clockTimeOf, startOfLocalDate, weekStartOf, type LocalDate } from './time';
-import { hoursOn } from './working-hours';
 
 /**
  * The end-of-day ritual's answers and what Keel learns from a run of workdays ("creep"). The
@@ -70,23 +68,15 @@ export const signoffInputSchema = z
   .strict();
 export type SignoffInput = z.output<typeof signoffInputSchema>;
 
-/** What Keel keeps about one workday: presence (two instants) and the sign-off, if any. */
-export interface WorkdayFacts {
-  date: LocalDate;
-  firstActive: number | null;
-  lastActive: number | null;
-  signedOffAt: number | null;
-}
-
-export type CreepSettings = Pick<Settings, 'zone' | 'workingHours'> & Partial<Pick<Settings, 'holidays'>>;
-
-/** "Late" is last activity more than this after the end of hours. */
-export const LATE_AFTER_MINUTES = 30;
+export type { WorkdayFacts } from './day-figures';
+export { LATE_AFTER_MINUTES } from './day-figures';
 
 export interface CreepDay {
   date: LocalDate;
   /** No working hours that date (weekend, day off, holiday). */
   dayOff: boolean;
+  /** Keel was counting on this date (false before its first start and earliest record). */
+  counted: boolean;
   firstActive: string | null;
   lastActive: string | null;
   /** Minutes from the date's midnight to the last activity (over 1440 after midnight), for charts. */
@@ -119,6 +109,8 @@ export interface CreepStats {
   daysWithoutSignoff: number;
   /** Workdays with any activity in the range. */
   activeWorkdays: number;
+  /** Past workdays with activity where Keel was running by the end of hours: sign-offs are judged on these. */
+  settledWorkdays: number;
   weeks: CreepWeek[];
   trend: CreepTrend;
   /** One or two kind sentences: counts, never a score. */
@@ -127,30 +119,22 @@ export interface CreepStats {
 
 const MINUTE = 60_000;
 
-/** One date's creep facts; `today` decides whether a missing sign-off is settled yet. */
-export function creepDay(
-  date: LocalDate,
-  facts: WorkdayFacts | undefined,
-  settings: CreepSettings,
-  today: LocalDate,
-): CreepDay {
-  const zone = settings.zone;
-  const hours = hoursOn(date, settings);
-  const end = plannedSignoffAt(date, settings);
-  const first = facts?.firstActive ?? null;
-  const last = facts?.lastActive ?? null;
-  const signed = facts?.signedOffAt ?? null;
+/** One date's creep facts, from its figures (core/day-figures.ts). */
+export function creepDay(f: DayFigures): CreepDay {
+  const zone = f.zone;
   return {
-    date,
-    dayOff: hours === null,
-    firstActive: first === null ? null : clockTimeOf(first, zone),
-    lastActive: last === null ? null : clockTimeOf(last, zone),
-    lastActiveMinutes: last === null ? null : Math.round((last - startOfLocalDate(date, zone)) / MINUTE),
-    endOfHours: end === null ? null : clockTimeOf(end, zone),
-    late: end !== null && last !== null && last > end + LATE_AFTER_MINUTES * MINUTE,
-    workedDayOff: hours === null && first !== null,
-    signedOff: signed === null ? null : clockTimeOf(signed, zone),
-    missedSignoff: hours !== null && first !== null && signed === null && date < today,
+    date: f.date,
+    dayOff: f.dayOff,
+    counted: f.counting !== 'before',
+    firstActive: f.firstActive === null ? null : clockTimeOf(f.firstActive, zone),
+    lastActive: f.lastActive === null ? null : clockTimeOf(f.lastActive, zone),
+    lastActiveMinutes:
+      f.lastActive === null ? null : Math.round((f.lastActive - startOfLocalDate(f.date, zone)) / MINUTE),
+    endOfHours: f.endOfHours === null ? null : clockTimeOf(f.endOfHours, zone),
+    late: f.late,
+    workedDayOff: f.workedDayOff,
+    signedOff: f.signedOffAt === null ? null : clockTimeOf(f.signedOffAt, zone),
+    missedSignoff: f.missedSignoff,
   };
 }
 
@@ -190,19 +174,10 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** Creep over [from, to] for the user's eyes: counts and a trend, worded kindly. */
-export function creepStats(
-  facts: readonly WorkdayFacts[],
-  settings: CreepSettings,
-  from: LocalDate,
-  to: LocalDate,
-  today: LocalDate,
-): CreepStats {
-  const byDate = new Map(facts.map((f) => [f.date, f]));
-  const days: CreepDay[] = [];
-  for (let date = from; date <= to; date = addLocalDays(date, 1)) {
-    days.push(creepDay(date, byDate.get(date), settings, today));
-  }
+/** Creep over the days' figures (one per date, in order) for the user's eyes: counts and a trend, worded kindly. */
+export function creepStats(figures: readonly DayFigures[], from: LocalDate, to: LocalDate): CreepStats {
+  const inRange = figures.filter((f) => f.date >= from && f.date <= to);
+  const days = inRange.map(creepDay);
   const weeks: CreepWeek[] = [];
   for (let start = weekStartOf(from); start <= to; start = addLocalDays(start, 7)) {
     const end = addLocalDays(start, 6);
@@ -211,7 +186,7 @@ export function creepStats(
       weekStart: start,
       medianLastActive: median(
         inWeek
-          .filter((d) => !d.dayOff && d.lastActiveMinutes !== null)
+          .filter((d) => d.counted && !d.dayOff && d.lastActiveMinutes !== null)
           .map((d) => d.lastActiveMinutes as number),
       ),
       lateEvenings: inWeek.filter((d) => d.late).length,
@@ -220,7 +195,10 @@ export function creepStats(
   const lateEvenings = days.filter((d) => d.late).length;
   const daysOffWorked = days.filter((d) => d.workedDayOff).length;
   const daysWithoutSignoff = days.filter((d) => d.missedSignoff).length;
-  const activeWorkdays = days.filter((d) => !d.dayOff && d.firstActive !== null).length;
+  const activeWorkdays = inRange.filter(
+    (f) => f.counting !== 'before' && !f.dayOff && f.firstActive !== null,
+  ).length;
+  const settledWorkdays = inRange.filter((f) => f.settledWorkday).length;
   const trend = creepTrend(weeks);
   return {
     from,
@@ -230,9 +208,17 @@ export function creepStats(
     daysOffWorked,
     daysWithoutSignoff,
     activeWorkdays,
+    settledWorkdays,
     weeks,
     trend,
-    summary: creepSummary({ lateEvenings, daysOffWorked, daysWithoutSignoff, activeWorkdays, trend }),
+    summary: creepSummary({
+      lateEvenings,
+      daysOffWorked,
+      daysWithoutSignoff,
+      activeWorkdays,
+      settledWorkdays,
+      trend,
+    }),
   };
 }
 
@@ -241,6 +227,7 @@ function creepSummary(s: {
   daysOffWorked: number;
   daysWithoutSignoff: number;
   activeWorkdays: number;
+  settledWorkdays: number;
   trend: CreepTrend;
 }): string {
   if (s.activeWorkdays === 0 && s.daysOffWorked === 0) {
@@ -256,8 +243,10 @@ function creepSummary(s: {
       bits.push(plural(s.daysOffWorked, 'day off had some work', 'days off had some work'));
     parts.push(`${bits.join(', and ')}.`.replace(/^./, (c) => c.toUpperCase()));
   }
-  if (s.daysWithoutSignoff === 0) parts.push('Every workday ended with a sign-off.');
-  else parts.push(`${plural(s.daysWithoutSignoff, 'workday', 'workdays')} ended without a sign-off.`);
+  // Only a claim about days Keel saw end: on day one there is nothing to say yet.
+  if (s.daysWithoutSignoff === 0) {
+    if (s.settledWorkdays > 0) parts.push('Every workday ended with a sign-off.');
+  } else parts.push(`${plural(s.daysWithoutSignoff, 'workday', 'workdays')} ended without a sign-off.`);
   if (s.trend === 'later')
     parts.push('Your days have been ending a little later week by week: worth a look.');
   if (s.trend === 'earlier') parts.push('Your days have been ending earlier week by week.');

@@ -186,6 +186,13 @@ function sectionBlocks(section: SummarySectionModel): Block[] {
   }
 }
 
+const note = (text: string): Block => ({ kind: 'paragraph', line: [t(text)], note: true });
+
+/** The line that says how a section's figures are counted. */
+function countingBlocks(section: SummarySectionModel): Block[] {
+  return section.howCounted === null ? [] : [note(`How it is counted: ${section.howCounted}`)];
+}
+
 /** The document both renderers write: the title, the intro line and each section's blocks. */
 export function documentOf(model: SummaryModel): SummaryDocument {
   const intro: Line = [t(`Period: ${model.period.label} · Prepared `)];
@@ -199,8 +206,8 @@ export function documentOf(model: SummaryModel): SummaryDocument {
       title: section.title,
       blocks:
         section.empty === null
-          ? sectionBlocks(section)
-          : [{ kind: 'paragraph', line: [t(section.empty)], note: true }],
+          ? [...sectionBlocks(section), ...countingBlocks(section)]
+          : [note(section.empty)],
     })),
   };
 }

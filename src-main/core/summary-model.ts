@@ -1,5 +1,4 @@
 import type { Checkin } from './checkin';
-import type { FocusStats } from './focus';
 import { parseSummaryChoices, type SummaryChoicesInput } from './summary-choices';
 import {
   endOfDaySection,
@@ -13,7 +12,7 @@ import {
   type SummarySection,
   type SummarySectionModel,
   type SummaryTalkingPoint,
-  type SummaryWorkdays,
+  type SummaryDays,
 } from './summary-sections';
 import { oneLine, periodLabel } from './summary-text';
 import { localDateOf, type LocalDate } from './time';
@@ -43,10 +42,8 @@ export interface SummaryData {
   generatedAt: number;
   /** May hold check-ins outside the period; they are filtered by `localDate`. */
   checks: readonly Checkin[];
-  /** Null when Keel has no focus data. */
-  focus: FocusStats | null;
-  /** Null when Keel has no end-of-day data. */
-  workdays: SummaryWorkdays;
+  /** The period's days' figures, and whether Keel has focus and end-of-day records for it. */
+  figures: SummaryDays;
   talkingPoints: readonly SummaryTalkingPoint[];
   userName?: string;
 }
@@ -69,12 +66,11 @@ interface SectionInput {
   checks: readonly Checkin[];
   from: LocalDate;
   to: LocalDate;
-  today: LocalDate;
   noteIds: readonly string[];
 }
 
 function sectionModel(section: SummarySection, input: SectionInput): SummarySectionModel {
-  const { data, checks, from, to, today, noteIds } = input;
+  const { data, checks, from, to, noteIds } = input;
   switch (section) {
     case 'trends':
       return trendsSection(checks, from, to);
@@ -83,9 +79,9 @@ function sectionModel(section: SummarySection, input: SectionInput): SummarySect
     case 'stretched':
       return stretchedSection(checks);
     case 'focus':
-      return focusSection(data.focus, from, to);
+      return focusSection(data.figures, from, to);
     case 'endOfDay':
-      return endOfDaySection(data.workdays, from, to, today);
+      return endOfDaySection(data.figures, from, to);
     case 'talkingPoints':
       return talkingPointsSection(data.talkingPoints);
     case 'notes':
@@ -110,7 +106,7 @@ export function buildSummary(data: SummaryData, choices: SummaryChoicesInput): S
   const chosen = new Set<SummarySection>(sections);
   const checks = data.checks.filter((c) => c.localDate >= from && c.localDate <= to);
   const today = localDateOf(data.generatedAt, data.zone);
-  const input: SectionInput = { data, checks, from, to, today, noteIds };
+  const input: SectionInput = { data, checks, from, to, noteIds };
   return {
     title: SUMMARY_TITLE,
     period: { from, to, label: periodLabel(from, to) },

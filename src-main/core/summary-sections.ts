@@ -1,8 +1,8 @@
 import { SUSTAINABLE_QUESTION, type Checkin } from './checkin';
 import { tagFrequencies, trendSummary, weeklyTrends, type TrendDirection } from './checkin-trends';
-import { INTERRUPTION_KINDS, type FocusStats, type InterruptionCounts } from './focus';
-import { creepStats, type CreepSettings, type WorkdayFacts } from './signoff';
-import { oneLine, textLines } from './summary-text';
+import { emptyInterruptionCounts, LATE_AFTER_MINUTES, type DayFigures } from './day-figures';
+import { INTERRUPTION_KINDS, type InterruptionCounts } from './focus';
+import { oneLine, summaryDate, textLines } from './summary-text';
 import type { LocalDate } from './time';
 
 /**
@@ -22,7 +22,10 @@ import type { LocalDate } from './time';
  *   building a summary marks nothing as discussed.
  * - End of day is counts only (workdays with activity, sign-offs, late evenings, days off with
  *   some work): never a time of day.
- * - Focus totals are summed from the days inside the period, whatever range the stats cover.
+ * - Focus and end-of-day figures are sums of the period's days (core/day-figures.ts), each day
+ *   judged by the rules in force on it; a total is always the sum of its days.
+ * - Every section with figures says in one line how they are counted (`howCounted`), so a
+ *   manager reading them knows what "planned" or "late" means.
  * - Every section says so in one sentence (`empty`) when its data is absent, rather than vanish.
  */
 
@@ -54,6 +57,23 @@ export const SUMMARY_SECTION_TITLES: Readonly<Record<SummarySection, string>> = 
 /** How many stretched tags the summary lists. */
 export const SUMMARY_TOP_TAGS = 5;
 
+export const HOW_COUNTED = {
+  trends:
+    'Averages of your own check-in ratings in the period; a direction is named only with check-ins in three or more weeks.',
+  sustainability: "How often each answer was given in the period's check-ins.",
+  stretched: "How many of the period's check-ins named each area (the five most named).",
+  focus:
+    'Planned: the blocks of your weekly focus plan on working days, by the plan in force on each day; holidays, pauses and days off are never planned. Protected: how long focus blocks ran, planned or started on the spot; interruptions are counted, not subtracted.',
+  endOfDay: `Each day is read by the working hours in force on it. Late: last activity more than ${LATE_AFTER_MINUTES} minutes after the end of working hours. Keel keeps only when you were first and last active each day.`,
+} as const;
+
+/** The counting line, with when Keel began counting if that was inside the period. */
+function countedSince(line: string, days: readonly DayFigures[]): string {
+  const first = days.find((d) => d.counting !== 'before');
+  if (!first || first === days[0]) return line;
+  return `${line} Keel began counting on ${summaryDate(first.date)}; days before it are not counted.`;
+}
+
 export const SUMMARY_EMPTY = {
   noCheckIns: 'No check-ins in this period.',
   noTags: 'No stretched areas were named in this period.',
@@ -73,8 +93,15 @@ export interface SummaryTalkingPoint {
   discussedAt: number | null;
 }
 
-/** The end-of-day section's input; null when Keel has no end-of-day data. */
-export type SummaryWorkdays = { facts: readonly WorkdayFacts[]; settings: CreepSettings } | null;
+/** The period's days as the focus and end-of-day sections read them. */
+export interface SummaryDays {
+  /** One per date of the period, in order. */
+  days: readonly DayFigures[];
+  /** Keel holds focus records (or a plan) for the period. */
+  hasFocusData: boolean;
+  /** Keel holds end-of-day records for the period. */
+  hasWorkdayData: boolean;
+}
 
 export interface SummaryWeek {
   /** Monday of the ISO week (it may fall before the period starts). */
@@ -88,6 +115,8 @@ interface SectionBase {
   title: string;
   /** One sentence when the section's data is absent; null when there is something to show. */
   empty: string | null;
+  /** How the section's figures are counted, in a line or two; null for a section without figures. */
+  howCounted: string | null;
 }
 
 export interface TrendsSection extends SectionBase {
@@ -184,6 +213,7 @@ export function trendsSection(checks: readonly Checkin[], from: LocalDate, to: L
   return {
     kind: 'trends',
     title: SUMMARY_SECTION_TITLES.trends,
+    howCounted: HOW_COUNTED.trends,
     empty: summary.count === 0 ? SUMMARY_EMPTY.noCheckIns : null,
     count: summary.count,
     avgWorkload: summary.avgWorkload,
@@ -209,6 +239,7 @@ export function sustainabilitySection(checks: readonly Checkin[]): Sustainabilit
   return {
     kind: 'sustainability',
     title: SUMMARY_SECTION_TITLES.sustainability,
+    howCounted: HOW_COUNTED.sustainability,
     empty: checks.length === 0 ? SUMMARY_EMPTY.noCheckIns : null,
     question: SUSTAINABLE_QUESTION,
     count: checks.length,
@@ -225,6 +256,7 @@ export function stretchedSection(checks: readonly Checkin[]): StretchedSection {
   return {
     kind: 'stretched',
     title: SUMMARY_SECTION_TITLES.stretched,
+    howCounted: HOW_COUNTED.stretched,
     empty: checks.length === 0 ? SUMMARY_EMPTY.noCheckIns : top.length === 0 ? SUMMARY_EMPTY.noTags : null,
     checks: checks.length,
     top,
@@ -232,14 +264,14 @@ export function stretchedSection(checks: readonly Checkin[]): StretchedSection {
 }
 
 /** Planned and protected focus minutes and interruptions, summed over the period's days. */
-export function focusSection(focus: FocusStats | null, from: LocalDate, to: LocalDate): FocusSection {
-  const days = (focus?.days ?? []).filter((d) => d.date >= from && d.date <= to);
-  const interruptions: InterruptionCounts = { meeting: 0, chat: 0, incident: 0, other: 0 };
+export function focusSection(input: SummaryDays, from: LocalDate, to: LocalDate): FocusSection {
+  const days = input.days.filter((d) => d.date >= from && d.date <= to);
+  const interruptions: InterruptionCounts = emptyInterruptionCounts();
   let plannedMinutes = 0;
   let protectedMinutes = 0;
   for (const day of days) {
-    plannedMinutes += day.plannedMinutes;
-    protectedMinutes += day.protectedMinutes;
+    plannedMinutes += day.plannedFocusMinutes;
+    protectedMinutes += day.protectedFocusMinutes;
     for (const kind of INTERRUPTION_KINDS) interruptions[kind] += day.interruptions[kind];
   }
   const interruptionsTotal = INTERRUPTION_KINDS.reduce((sum, kind) => sum + interruptions[kind], 0);
@@ -247,7 +279,8 @@ export function focusSection(focus: FocusStats | null, from: LocalDate, to: Loca
   return {
     kind: 'focus',
     title: SUMMARY_SECTION_TITLES.focus,
-    empty: days.length === 0 ? SUMMARY_EMPTY.noFocusData : nothing ? SUMMARY_EMPTY.noFocusTime : null,
+    empty: !input.hasFocusData ? SUMMARY_EMPTY.noFocusData : nothing ? SUMMARY_EMPTY.noFocusTime : null,
+    howCounted: countedSince(HOW_COUNTED.focus, days),
     plannedMinutes,
     protectedMinutes,
     interruptions,
@@ -256,33 +289,25 @@ export function focusSection(focus: FocusStats | null, from: LocalDate, to: Loca
 }
 
 /** Counts of workdays, sign-offs, late evenings and days off with work; never a time of day. */
-export function endOfDaySection(
-  workdays: SummaryWorkdays,
-  from: LocalDate,
-  to: LocalDate,
-  today: LocalDate,
-): EndOfDaySection {
-  const base = { kind: 'endOfDay', title: SUMMARY_SECTION_TITLES.endOfDay } as const;
-  if (workdays === null) {
-    return {
-      ...base,
-      empty: SUMMARY_EMPTY.noWorkdayData,
-      workdays: 0,
-      signedOffDays: 0,
-      lateEvenings: 0,
-      daysOffWorked: 0,
-    };
-  }
-  const stats = creepStats(workdays.facts, workdays.settings, from, to, today);
-  const signedOffDays = stats.days.filter((d) => d.signedOff !== null).length;
-  const nothing = stats.activeWorkdays === 0 && stats.daysOffWorked === 0 && signedOffDays === 0;
+export function endOfDaySection(input: SummaryDays, from: LocalDate, to: LocalDate): EndOfDaySection {
+  const days = input.days.filter((d) => d.date >= from && d.date <= to && d.counting !== 'before');
+  const workdays = days.filter((d) => !d.dayOff && d.firstActive !== null).length;
+  const signedOffDays = days.filter((d) => d.signedOffAt !== null).length;
+  const lateEvenings = days.filter((d) => d.late).length;
+  const daysOffWorked = days.filter((d) => d.workedDayOff).length;
+  const nothing = workdays === 0 && daysOffWorked === 0 && signedOffDays === 0;
   return {
-    ...base,
-    empty: nothing ? SUMMARY_EMPTY.noWorkdays : null,
-    workdays: stats.activeWorkdays,
+    kind: 'endOfDay',
+    title: SUMMARY_SECTION_TITLES.endOfDay,
+    empty: !input.hasWorkdayData ? SUMMARY_EMPTY.noWorkdayData : nothing ? SUMMARY_EMPTY.noWorkdays : null,
+    howCounted: countedSince(
+      HOW_COUNTED.endOfDay,
+      input.days.filter((d) => d.date >= from && d.date <= to),
+    ),
+    workdays,
     signedOffDays,
-    lateEvenings: stats.lateEvenings,
-    daysOffWorked: stats.daysOffWorked,
+    lateEvenings,
+    daysOffWorked,
   };
 }
 
@@ -296,6 +321,7 @@ export function talkingPointsSection(points: readonly SummaryTalkingPoint[]): Ta
   return {
     kind: 'talkingPoints',
     title: SUMMARY_SECTION_TITLES.talkingPoints,
+    howCounted: null,
     empty: items.length === 0 ? SUMMARY_EMPTY.noTalkingPoints : null,
     items,
   };
@@ -311,6 +337,7 @@ export function notesSection(checks: readonly Checkin[], noteIds: readonly strin
   return {
     kind: 'notes',
     title: SUMMARY_SECTION_TITLES.notes,
+    howCounted: null,
     empty: items.length === 0 ? SUMMARY_EMPTY.noNotes : null,
     items,
   };

@@ -19,17 +19,17 @@ export class AgendaService {
 
   /** The events a person would call planned (not Keel's internal wake-ups), in [from, to). */
   between(from: number, to: number): AgendaEvent[] {
-    return collectAgenda(this.sources, from, to, this.settings.get()).filter((e) => !e.internal);
+    return collectAgenda(this.sources, from, to, this.settings.view()).filter((e) => !e.internal);
   }
 
   /** Moments (warnings, starts, ends) in [from, to). */
   momentsBetween(from: number, to: number): AgendaMoment[] {
-    return collectMoments(this.sources, from, to, this.settings.get());
+    return collectMoments(this.sources, from, to, this.settings.view());
   }
 
   /** The next moment after `after` (default: now) that has not been handled yet. */
   nextMoment(after: number = this.clock.now(), done?: ReadonlySet<string>): AgendaMoment | undefined {
-    return nextMoment(this.sources, after, this.settings.get(), { done });
+    return nextMoment(this.sources, after, this.settings.view(), { done });
   }
 
   /** The next planned event starting after `after` (default: now). */

@@ -15,8 +15,8 @@ import {
   type Checkin,
   type CheckinInput,
 } from '../core/checkin';
-import { defaultCadence, describeCadence, type Cadence } from '../core/checkin-cadence';
-import { checkPromptsBetween } from '../core/checkin-prompts';
+import { describeCadence, type Cadence } from '../core/checkin-cadence';
+import { cadenceOf, checkPromptsBetween } from '../core/checkin-prompts';
 import {
   questionnaireSeries,
   tagFrequencies,
@@ -44,7 +44,6 @@ import {
   type QuestionnaireKind,
 } from '../core/questionnaires';
 import type { Settings } from '../core/settings';
-import { hoursOn } from '../core/working-hours';
 import { clockTimeOf, localDateOf, toLocalIso, type LocalDate } from '../core/time';
 import type { CheckinRepo } from '../storage/checkin-repo';
 import type {
@@ -72,7 +71,7 @@ export class CheckinService {
 
   /** The cadence in force: the user's, or weekly on the working day before the one-on-one. */
   cadence(settings: Settings = this.settings.get()): Cadence {
-    return settings.checkins.cadence ?? defaultCadence(settings.oneOnOne, settings.workingHours);
+    return cadenceOf(settings);
   }
 
   /**
@@ -81,24 +80,16 @@ export class CheckinService {
    */
   readonly agendaSource: AgendaSource = {
     name: 'check',
-    eventsBetween: (from, to, settings) => {
+    eventsBetween: (from, to, rules) => {
       // Look back far enough that a prompt snoozed into [from, to) is found.
-      const planned = checkPromptsBetween(
-        from - CHECK_SNOOZE_MS * 24,
-        to,
-        this.cadence(settings),
-        settings.zone,
-        {
-          isWorkday: (date) => hoursOn(date, settings) !== null,
-        },
-      );
+      const planned = checkPromptsBetween(from - CHECK_SNOOZE_MS * 24, to, rules);
       const events: AgendaEvent[] = [];
       for (const event of planned) {
         const answer = this.repo.promptAnswer(event.id);
         if (answer?.action === 'skip') continue;
         const start = answer?.action === 'snooze' && answer.until !== null ? answer.until : event.start;
         if (start < from || start >= to) continue;
-        if (this.repo.countOn(localDateOf(event.start, settings.zone)) > 0) continue;
+        if (this.repo.countOn(localDateOf(event.start, rules.current.zone)) > 0) continue;
         events.push({ ...event, start });
       }
       return events;
@@ -188,7 +179,7 @@ export class CheckinService {
   /** The next planned prompt after now, within two weeks. */
   nextPrompt(): number | null {
     const now = this.clock.now();
-    const events = this.agendaSource.eventsBetween(now + 1, now + 15 * 86_400_000, this.settings.get());
+    const events = this.agendaSource.eventsBetween(now + 1, now + 15 * 86_400_000, this.settings.view());
     return events.reduce<number | null>((min, e) => (min === null || e.start < min ? e.start : min), null);
   }
 

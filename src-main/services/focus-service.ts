@@ -3,17 +3,18 @@ import type { Clock } from '../core/clock';
 import { KeelError } from '../core/errors';
 import {
   adhocEnd,
-  focusStats,
   protectedMs,
   type FocusSession,
   type FocusStats,
   type InterruptionKind,
 } from '../core/focus';
-import { expandFocusPlan, occurrenceAt, planPauses, type FocusOccurrence } from '../core/focus-plan';
-import type { Settings } from '../core/settings';
+import { expandFocusPlan, isPaused, occurrenceAt, type FocusOccurrence } from '../core/focus-plan';
+import { focusStats } from '../core/focus-stats';
+import type { RulesView } from '../core/rules';
 import { addLocalDays, clockTimeOf, localDateOf, startOfLocalDate, toLocalIso } from '../core/time';
 import type { FocusRepo } from '../storage/focus-repo';
 import { Emitter } from './events';
+import type { FiguresService } from './figures-service';
 import type { SettingsService } from './settings-service';
 import type { FocusBlockDto, FocusStatus } from '../shared/dto';
 
@@ -41,17 +42,19 @@ export class FocusService {
     private readonly repo: FocusRepo,
     private readonly settings: SettingsService,
     private readonly clock: Clock,
+    private readonly figures: Pick<FiguresService, 'days'>,
   ) {}
 
   /** The plan's blocks (and a running ad-hoc block's end) as agenda events. */
   readonly agendaSource: AgendaSource = {
     name: 'focus',
-    eventsBetween: (from, to, settings) => {
-      const events: AgendaEvent[] = this.occurrences(from, to, settings)
+    eventsBetween: (from, to, rules) => {
+      const settings = rules.current;
+      const events: AgendaEvent[] = this.occurrences(from, to, rules)
         .filter((o) => !this.repo.isSkipped(o.id))
         .map((o) => ({
           id: o.id,
-          kind: 'focus',
+          kind: 'focus' as const,
           title: 'Focus block',
           start: o.start,
           end: o.end,
@@ -94,8 +97,9 @@ export class FocusService {
     },
   };
 
-  occurrences(from: number, to: number, settings: Settings = this.settings.get()): FocusOccurrence[] {
-    return expandFocusPlan(settings.focusPlan, planPauses(settings), from, to, settings.zone);
+  /** The plan's blocks overlapping [from, to), each date's by the rules in force on it. */
+  occurrences(from: number, to: number, rules: RulesView = this.settings.view()): FocusOccurrence[] {
+    return expandFocusPlan(rules, from, to);
   }
 
   running(): FocusSession | undefined {
@@ -134,10 +138,11 @@ export class FocusService {
       );
     }
     const horizon = now + 8 * 3_600_000;
-    const current = occurrenceAt(settings.focusPlan, planPauses(settings), now, settings.zone);
+    const rules = this.settings.view();
+    const current = occurrenceAt(rules, now);
     const end = adhocEnd(now, request, {
       runningBlockEnd: current?.end,
-      nextBlockStart: this.occurrences(now + 1, horizon, settings).find((o) => o.start > now)?.start,
+      nextBlockStart: this.occurrences(now + 1, horizon, rules).find((o) => o.start > now)?.start,
       nextMeetingStart: this.meetings.meetingsBetween(now, horizon).find((m) => m.start > now)?.start,
     });
     if (end === undefined) {
@@ -182,8 +187,7 @@ export class FocusService {
     const running = this.repo.running();
     if (running && running.plannedEnd <= now) this.finish(running, running.plannedEnd, 'completed', true);
     if (!this.repo.running()) {
-      const s = this.settings.get();
-      const current = occurrenceAt(s.focusPlan, planPauses(s), now, s.zone);
+      const current = occurrenceAt(this.settings.view(), now);
       if (current) this.startPlanned(current.id, { silent: true });
     }
   }
@@ -233,7 +237,8 @@ export class FocusService {
 
   status(): FocusStatus {
     const now = this.clock.now();
-    const s = this.settings.get();
+    const rules = this.settings.view();
+    const s = rules.current;
     const zone = s.zone;
     const today = localDateOf(now, zone);
     const dayStart = startOfLocalDate(today, zone);
@@ -251,8 +256,8 @@ export class FocusService {
         .filter((m) => m.start < o.end && m.end > o.start)
         .map((m) => ({ title: m.title, start: toLocalIso(m.start, zone), end: toLocalIso(m.end, zone) })),
     });
-    const todays = this.occurrences(dayStart, dayEnd, s).map(block);
-    const nextOcc = this.occurrences(now + 1, now + 8 * 24 * 3_600_000, s).find(
+    const todays = this.occurrences(dayStart, dayEnd, rules).map(block);
+    const nextOcc = this.occurrences(now + 1, now + 8 * 24 * 3_600_000, rules).find(
       (o) => o.start > now && !this.repo.isSkipped(o.id),
     );
     const cue = this.repo.latestCue();
@@ -274,22 +279,13 @@ export class FocusService {
       next: nextOcc ? block(nextOcc) : null,
       leftOff: cue ? { text: cue.text, at: toLocalIso(cue.at, zone) } : null,
       askLeftOff: this.shouldAskLeftOff(running, lastEnded, cue?.at),
-      pausedToday: planPauses(s).some((p) => p.from <= today && today <= p.to),
+      pausedToday: isPaused(today, s.focusPauses) || isPaused(today, s.holidays),
     };
   }
 
+  /** Planned vs protected per day and week, from the days' figures (services/figures-service.ts). */
   stats(from: string, to: string): FocusStats {
-    const s = this.settings.get();
-    return focusStats({
-      from,
-      to,
-      zone: s.zone,
-      now: this.clock.now(),
-      plan: s.focusPlan,
-      pauses: s.focusPauses,
-      sessions: this.repo.sessionsBetween(from, to),
-      interruptions: this.repo.interruptionsBetween(from, to),
-    });
+    return focusStats(this.figures.days(from, to));
   }
 
   private finish(

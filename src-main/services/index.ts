@@ -21,6 +21,7 @@ import { TalkingPointRepo } from '../storage/talking-point-repo';
 import { AgendaService } from './agenda-service';
 import { CalendarService } from './calendar-service';
 import { DndService } from './dnd-service';
+import { FiguresService } from './figures-service';
 import { FocusService } from './focus-service';
 import { SettingsService } from './settings-service';
 import { SignoffService } from './signoff-service';
@@ -35,6 +36,8 @@ export const CALENDAR_FILE_KEY = 'calendarFile';
 export interface Services {
   db: Db;
   settings: SettingsService;
+  /** Every day's figures, by the rules in force on it. */
+  figures: FiguresService;
   agenda: AgendaService;
   focus: FocusService;
   dnd: DndService;
@@ -132,9 +135,11 @@ export function createServices(options: ServiceOptions): Services {
     recovery,
   });
   const agenda = new AgendaService(settings, clock);
-  const focus = new FocusService(new FocusRepo(db), settings, clock);
+  const focusRepo = new FocusRepo(db);
   const workdays = new WorkdayRepo(db);
-  const signoff = new SignoffService(workdays, settings, clock);
+  const figures = new FiguresService({ settings, focus: focusRepo, workdays, clock });
+  const focus = new FocusService(focusRepo, settings, clock, figures);
+  const signoff = new SignoffService(workdays, settings, clock, figures);
   const checkin = new CheckinService(new CheckinRepo(db), settings, clock);
   for (const source of [workdaySource, focus.agendaSource, signoff.agendaSource, checkin.agendaSource]) {
     agenda.addSource(source);
@@ -143,8 +148,7 @@ export function createServices(options: ServiceOptions): Services {
   const summary = new SummaryService(new SummaryRepo(db), {
     settings,
     checkin,
-    focus,
-    workdays,
+    figures,
     talkingPoints,
     clock,
   });
@@ -175,6 +179,7 @@ export function createServices(options: ServiceOptions): Services {
   return {
     db,
     settings,
+    figures,
     agenda,
     focus,
     dnd,

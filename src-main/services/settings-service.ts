@@ -1,6 +1,6 @@
 import type { Clock } from '../core/clock';
 import { KeelError } from '../core/errors';
-import { isDatedKey, RuleBook, type DatedKey, type Rules } from '../core/rules';
+import { isDatedKey, RuleBook, type DatedKey, type Rules, type RulesView } from '../core/rules';
 import { resolveSettings, settingSchemas, type SettingKey, type Settings } from '../core/settings';
 import { isLocalDate, localDateOf, startOfLocalDate, systemZone, type LocalDate } from '../core/time';
 import { parseOrThrow } from '../core/validation';
@@ -44,6 +44,12 @@ export class SettingsService {
     return this.state().book.on(date);
   }
 
+  /** Today's settings and those in force on any date, for planning and counting. */
+  view(): RulesView {
+    const { book, settings } = this.state();
+    return { current: settings, on: (date) => book.on(date) };
+  }
+
   /** Today's local date in today's zone. */
   today(): LocalDate {
     return this.state().today;
@@ -67,7 +73,10 @@ export class SettingsService {
     if (isDatedKey(key)) {
       const from = options.from ?? this.today();
       if (!isLocalDate(from)) {
-        throw new KeelError('invalid_input', 'Use a date such as 2026-12-01 for when the change takes effect.');
+        throw new KeelError(
+          'invalid_input',
+          'Use a date such as 2026-12-01 for when the change takes effect.',
+        );
       }
       this.rules.set({ key, from, value: parsed }, now);
     } else {
@@ -101,7 +110,8 @@ export class SettingsService {
     const cached = this.cache;
     // A new day can bring a change into force: today's settings are read again after midnight.
     if (cached && localDateOf(now, cached.settings.zone) === cached.today) return cached;
-    const book = cached?.book ?? new RuleBook(resolveSettings(this.repo.all(), this.zoneOfSystem()), this.rules.all());
+    const book =
+      cached?.book ?? new RuleBook(resolveSettings(this.repo.all(), this.zoneOfSystem()), this.rules.all());
     let today = localDateOf(now, book.base.zone);
     const settings = book.on(today);
     today = localDateOf(now, settings.zone);

@@ -2,7 +2,8 @@ import type { AgendaEvent, AgendaSource } from '../core/agenda';
 import type { Clock } from '../core/clock';
 import { KeelError } from '../core/errors';
 import type { Settings } from '../core/settings';
-import { creepDay, creepStats, type CreepStats, type SignoffInput } from '../core/signoff';
+import type { DayFigures } from '../core/day-figures';
+import { creepStats, type CreepStats, type SignoffInput } from '../core/signoff';
 import {
   plannedSignoffAt,
   recordSignoff,
@@ -26,6 +27,7 @@ import { holidayOn, hoursOn } from '../core/working-hours';
 import type { Workday, WorkdayRepo } from '../storage/workday-repo';
 import type { SignoffRecordDto, SignoffStatus } from '../shared/dto';
 import { Emitter } from './events';
+import type { FiguresService } from './figures-service';
 import type { SettingsService } from './settings-service';
 
 export type SignoffChange =
@@ -45,6 +47,11 @@ export interface DayReport {
   late: boolean;
   /** Active on a day off. */
   workedDayOff: boolean;
+  /** False for a day before Keel was counting: it is neither missed nor late. */
+  counted: boolean;
+  /** The plan's focus time that day (none on a holiday, pause or day off) and the time blocks ran. */
+  plannedFocusMinutes: number;
+  protectedFocusMinutes: number;
   done: string | null;
   unfinished: { item: string; plan: string }[];
   firstTomorrow: string | null;
@@ -69,20 +76,18 @@ export class SignoffService {
     private readonly repo: WorkdayRepo,
     private readonly settings: SettingsService,
     private readonly clock: Clock,
+    private readonly figures: Pick<FiguresService, 'days'>,
   ) {}
 
   /** The planned sign-off (the end of working hours) for each workday, as agenda events. */
   readonly agendaSource: AgendaSource = {
     name: 'signoff',
-    eventsBetween: (from, to, settings) => {
+    eventsBetween: (from, to, rules) => {
       const events: AgendaEvent[] = [];
-      const last = addLocalDays(localDateOf(to, settings.zone), 1);
-      for (
-        let date = addLocalDays(localDateOf(from, settings.zone), -1);
-        date <= last;
-        date = addLocalDays(date, 1)
-      ) {
-        const at = plannedSignoffAt(date, settings);
+      const zone = rules.current.zone;
+      const last = addLocalDays(localDateOf(to, zone), 1);
+      for (let date = addLocalDays(localDateOf(from, zone), -1); date <= last; date = addLocalDays(date, 1)) {
+        const at = plannedSignoffAt(date, rules.on(date));
         if (at === null || at < from || at >= to) continue;
         // A workday already signed off, or set aside, has no suggestion left to plan.
         const stored = this.repo.get(date);
@@ -127,6 +132,8 @@ export class SignoffService {
     return signoffDecision({
       now,
       ...settings,
+      // The workday is judged by its own rules (hours, holidays), which may differ from today's.
+      ...pickCalendar(this.settings.on(workday)),
       longDayCapMinutes: settings.signoff.longDayCapMinutes,
       idleSeconds,
       presence: { firstActive: stored?.firstActive ?? null, lastActive: stored?.lastActive ?? null },
@@ -281,29 +288,28 @@ export class SignoffService {
     const settings = this.settings.get();
     const today = signoffWorkdayOf(this.clock.now(), settings);
     const from = weekStartOf(addLocalDays(today, -7 * (weeks - 1)));
-    return creepStats(this.repo.facts(from, today), settings, from, today, today);
+    return creepStats(this.figures.days(from, today), from, today);
   }
 
-  /** One workday's facts, for `keel day`. */
+  /** One workday's facts, for `keel day`, judged by the rules in force on it. */
   day(date: LocalDate): DayReport {
-    const settings = this.settings.get();
-    const zone = settings.zone;
     const stored = this.repo.get(date);
-    const today = signoffWorkdayOf(this.clock.now(), settings);
-    const facts = creepDay(date, stored, settings, today);
-    const hours = hoursOn(date, settings);
-    const holiday = holidayOn(date, settings);
+    const figures = this.figures.days(date, date)[0] as DayFigures;
+    const zone = figures.zone;
     const iso = (t: number | null | undefined) => (t == null ? null : toLocalIso(t, zone));
     return {
       date,
       zone,
-      hours: hours ? { start: hours.start, end: hours.end } : null,
-      holiday: holiday ? holiday.note || 'Holiday' : null,
+      hours: figures.hours ? { start: figures.hours.start, end: figures.hours.end } : null,
+      holiday: figures.holiday,
+      counted: figures.counting !== 'before',
       firstActive: iso(stored?.firstActive),
       lastActive: iso(stored?.lastActive),
       signedOff: iso(stored?.signedOffAt),
-      late: facts.late,
-      workedDayOff: facts.workedDayOff,
+      late: figures.late,
+      workedDayOff: figures.workedDayOff,
+      plannedFocusMinutes: figures.plannedFocusMinutes,
+      protectedFocusMinutes: figures.protectedFocusMinutes,
       done: stored?.done ?? null,
       unfinished: stored?.unfinished ?? [],
       firstTomorrow: stored?.firstTomorrow ?? null,
@@ -336,4 +342,9 @@ function toRecordDto(w: Workday, zone: string): SignoffRecordDto {
     energy: w.energy,
     quietUntil: w.quietUntil === null ? null : toLocalIso(w.quietUntil, zone),
   };
+}
+
+/** The calendar keys of a day's rules: what decides its hours. */
+function pickCalendar(rules: Settings): Pick<Settings, 'workingHours' | 'holidays'> {
+  return { workingHours: rules.workingHours, holidays: rules.holidays };
 }

@@ -21,10 +21,9 @@ import { localDateOf, toLocalIso, type LocalDate } from '../core/time';
 import type { FileDialogPort, FileFilter } from './ports';
 import type { Share, SummaryRepo } from '../storage/summary-repo';
 import type { ShareFormat } from '../shared/dto';
-import type { WorkdayRepo } from '../storage/workday-repo';
 import type { CheckinService } from './checkin-service';
 import { Emitter } from './events';
-import type { FocusService } from './focus-service';
+import type { FiguresService } from './figures-service';
 import type { SettingsService } from './settings-service';
 import type { ExportFormat, ShareDto, SummaryOptions, SummaryPreview } from '../shared/dto';
 import type { TalkingPointsService } from './talking-points-service';
@@ -38,8 +37,7 @@ export class SummaryService {
     private readonly deps: {
       settings: SettingsService;
       checkin: CheckinService;
-      focus: Pick<FocusService, 'stats'>;
-      workdays: WorkdayRepo;
+      figures: Pick<FiguresService, 'days'>;
       talkingPoints: Pick<TalkingPointsService, 'open'>;
       clock: Clock;
     },
@@ -156,14 +154,16 @@ export class SummaryService {
   private data(choices: SummaryChoices): SummaryData {
     const settings = this.deps.settings.get();
     const { from, to } = choices;
-    const facts = this.deps.workdays.facts(from, to);
-    const focus = this.deps.focus.stats(from, to);
+    const days = this.deps.figures.days(from, to);
     return {
       zone: settings.zone,
       generatedAt: this.deps.clock.now(),
       checks: this.deps.checkin.checksBetween(from, to),
-      focus: focus.days.some((d) => d.plannedMinutes > 0 || d.protectedMinutes > 0) ? focus : null,
-      workdays: facts.length > 0 ? { facts, settings } : null,
+      figures: {
+        days,
+        hasFocusData: days.some((d) => d.plannedFocusMinutes > 0 || d.protectedFocusMinutes > 0),
+        hasWorkdayData: days.some((d) => d.firstActive !== null || d.signedOffAt !== null),
+      },
       talkingPoints: this.deps.talkingPoints.open(),
     };
   }

@@ -8,7 +8,12 @@ import {
 import type { Db } from './database';
 
 /** Settings-table keys that are Keel's own bookkeeping, not the user's settings. */
-export const INTERNAL_SETTING_KEYS = ['calendarFile', 'recoveryNotice', 'lastBackupAt', 'firstStartAt'] as const;
+export const INTERNAL_SETTING_KEYS = [
+  'calendarFile',
+  'recoveryNotice',
+  'lastBackupAt',
+  'firstStartAt',
+] as const;
 
 /** Tables that hold the user's data, in an order that keeps foreign keys satisfied on insert. */
 const TABLE_ORDER: readonly ExportTable[] = EXPORT_TABLES;

@@ -38,24 +38,23 @@ export class RuleRepo {
   /** Removes a change that has not taken effect yet (or any, for a correction). */
   delete(key: string, from: LocalDate): boolean {
     return (
-      this.db.prepare('DELETE FROM rule_changes WHERE key = ? AND effective_from = ?').run(key, from).changes > 0
+      this.db.prepare('DELETE FROM rule_changes WHERE key = ? AND effective_from = ?').run(key, from)
+        .changes > 0
     );
   }
 
   /** Records Keel's first start on this data file; later starts leave it alone. */
   markFirstStart(now: number): void {
     this.db
-      .prepare(
-        `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING`,
-      )
+      .prepare(`INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING`)
       .run(FIRST_START_KEY, JSON.stringify(now), now);
   }
 
   /** The instant of the first start, if recorded. */
   firstStart(): number | null {
-    const row = this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(
-      FIRST_START_KEY,
-    );
+    const row = this.db
+      .prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
+      .get(FIRST_START_KEY);
     if (!row) return null;
     const value = JSON.parse(row.value) as unknown;
     return typeof value === 'number' && Number.isFinite(value) ? value : null;

@@ -112,12 +112,13 @@ export class WorkdayRepo {
         [string, string],
         {
           date: string;
+          zone: string;
           first_active: number | null;
           last_active: number | null;
           signed_off_at: number | null;
         }
       >(
-        `SELECT date, first_active, last_active, signed_off_at FROM workdays
+        `SELECT date, zone, first_active, last_active, signed_off_at FROM workdays
          WHERE date BETWEEN ? AND ? ORDER BY date`,
       ),
     };
@@ -136,6 +137,7 @@ export class WorkdayRepo {
   facts(from: LocalDate, to: LocalDate): WorkdayFacts[] {
     return this.q.facts.all(from, to).map((r) => ({
       date: r.date,
+      zone: r.zone,
       firstActive: r.first_active,
       lastActive: r.last_active,
       signedOffAt: r.signed_off_at,
