@@ -1,8 +1,15 @@
 import type { Clock } from '../core/clock';
 import { KeelError } from '../core/errors';
-import { isDatedKey, RuleBook, type DatedKey, type Rules, type RulesView } from '../core/rules';
+import {
+  isDatedKey,
+  isEffectiveDate,
+  RuleBook,
+  type DatedKey,
+  type Rules,
+  type RulesView,
+} from '../core/rules';
 import { resolveSettings, settingSchemas, type SettingKey, type Settings } from '../core/settings';
-import { isLocalDate, localDateOf, startOfLocalDate, systemZone, type LocalDate } from '../core/time';
+import { localDateOf, startOfLocalDate, systemZone, type LocalDate } from '../core/time';
 import { parseOrThrow } from '../core/validation';
 import type { RuleRepo } from '../storage/rule-repo';
 import type { SettingsRepo } from '../storage/settings-repo';
@@ -71,8 +78,10 @@ export class SettingsService {
     const parsed = parseOrThrow(settingSchemas[key], value);
     const now = this.clock.now();
     if (isDatedKey(key)) {
-      const from = options.from ?? this.today();
-      if (!isLocalDate(from)) {
+      // A new zone "from today" is in force now in both zones: from the earlier of their dates.
+      const inNewZone = key === 'zone' ? localDateOf(now, parsed as string) : this.today();
+      const from = options.from ?? (inNewZone < this.today() ? inNewZone : this.today());
+      if (!isEffectiveDate(from)) {
         throw new KeelError(
           'invalid_input',
           'Use a date such as 2026-12-01 for when the change takes effect.',
@@ -112,10 +121,15 @@ export class SettingsService {
     if (cached && localDateOf(now, cached.settings.zone) === cached.today) return cached;
     const book =
       cached?.book ?? new RuleBook(resolveSettings(this.repo.all(), this.zoneOfSystem()), this.rules.all());
-    let today = localDateOf(now, book.base.zone);
-    const settings = book.on(today);
-    today = localDateOf(now, settings.zone);
-    const resolved = book.on(today);
+    // Today is a date in today's zone, which is itself a rule: read the date in the zone in force
+    // on the system's date, and keep that reading if the zone's own date disagrees.
+    const first = localDateOf(now, book.base.zone);
+    const firstRules = book.on(first);
+    const second = localDateOf(now, firstRules.zone);
+    const secondRules = book.on(second);
+    const stable = secondRules.zone === firstRules.zone;
+    const today = stable ? second : first;
+    const resolved = stable ? secondRules : firstRules;
     const countFrom = cached?.countFrom ?? this.countFrom(resolved.zone, now);
     this.cache = { book, today, settings: resolved, countFrom };
     return this.cache;

@@ -1,3 +1,4 @@
+import { LATEST_VERSION } from '../../src-main/storage/migrations';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -116,7 +117,7 @@ describe('keel export and import', () => {
         formatVersion: 1,
         exportedAt: 0,
         appVersion: 'x',
-        schemaVersion: 5,
+        schemaVersion: LATEST_VERSION,
         settings: {},
         records: { checkins: [{ id: 'nope' }] },
       }),

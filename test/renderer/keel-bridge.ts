@@ -1,3 +1,4 @@
+import { isDatedKey, SINCE_THE_BEGINNING } from '../../src-main/core/rules';
 /**
  * `window.keel` for renderer tests, served by the real stack: real services on a real SQLite file
  * in a temp folder, the real handler table behind the real `dispatch`, and the real runtime pushing
@@ -203,8 +204,10 @@ export function createTestKeel(options: TestKeelOptions = {}) {
   });
   const { services } = app;
 
+  // A test's settings are the user's rules since the beginning, so travelling back in time with
+  // `keel.at` keeps them.
   for (const [key, value] of Object.entries(options.settings ?? {})) {
-    services.settings.set(key as keyof Settings, value);
+    services.settings.set(key as keyof Settings, value, isDatedKey(key) ? { from: SINCE_THE_BEGINNING } : {});
   }
 
   // The real handler table; a test may make the next call of one channel throw (e.g. a full disk).

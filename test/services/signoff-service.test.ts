@@ -98,7 +98,8 @@ describe('SignoffService', () => {
   });
 
   it('work after midnight counts towards the workday before the day boundary', () => {
-    const { services, clock } = setup(at('23:00'));
+    const { services, clock } = setup(at('08:00'));
+    clock.advanceTo(at('23:00'));
     services.signoff.samplePresence(0);
     clock.advanceTo(at('01:30', '2027-03-16'));
     services.signoff.samplePresence(0);
@@ -108,6 +109,20 @@ describe('SignoffService', () => {
       '2027-03-16T01:30:00+01:00',
       true,
     ]);
+  });
+
+  it('a first start late in the evening is not a late evening, nor a missed sign-off', () => {
+    const { services, clock } = setup(at('22:55'));
+    services.signoff.samplePresence(0);
+    clock.advanceTo(at('23:40'));
+    services.signoff.samplePresence(0);
+    clock.advanceTo(at('10:00', '2027-03-16'));
+    const monday = services.signoff.day('2027-03-15');
+    expect([monday.lastActive, monday.late, monday.counted]).toEqual(['2027-03-15T23:40:00+01:00', false, true]);
+    const creep = services.signoff.creep(1);
+    expect([creep.lateEvenings, creep.daysWithoutSignoff]).toEqual([0, 0]);
+    expect(creep.summary).not.toMatch(/sign-off/);
+    expect(services.signoff.day('2027-03-12').counted).toBe(false);
   });
 
   it('the agenda plans a sign-off at each end of hours, except days signed off, set aside or on holiday', () => {
