@@ -220,9 +220,10 @@ export class SignoffService {
     const first = addLocalDays(localDateOf(after, settings.zone), -1);
     for (let i = 0; i < 21; i++) {
       const date = addLocalDays(first, i);
-      const hours = hoursOn(date, settings);
+      const rules = this.settings.on(date);
+      const hours = hoursOn(date, rules);
       if (!hours) continue;
-      const start = instantAt(date, hours.start, settings.zone);
+      const start = instantAt(date, hours.start, rules.zone);
       if (start > after) return start;
     }
     return null;
