@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dayFigures, type DayFiguresInput, type WorkdayFacts } from '../../src-main/core/day-figures';
-import type { FocusSession } from '../../src-main/core/focus';
+import {
+  dayFigures,
+  focusTotals,
+  type DayFiguresInput,
+  type WorkdayFacts,
+} from '../../src-main/core/day-figures';
+import type { FocusSession, Interruption } from '../../src-main/core/focus';
 import { occurrencesOn } from '../../src-main/core/focus-plan';
 import { focusStats } from '../../src-main/core/focus-stats';
 import { defaultSettings, type Settings } from '../../src-main/core/settings';
@@ -25,18 +30,24 @@ const facts = (date: LocalDate, first: string, last: string, signed?: string): W
   signedOffAt: signed ? at(date, signed) : null,
 });
 
-function figures(date: LocalDate, over: Partial<DayFiguresInput> = {}) {
+type FiguresOver = Partial<Omit<DayFiguresInput, 'focus'>> & {
+  sessions?: FocusSession[];
+  interruptions?: Interruption[];
+};
+
+function figures(date: LocalDate, over: FiguresOver = {}) {
+  const { sessions = [], interruptions = [], ...rest } = over;
+  const now = rest.now ?? at('2027-03-25', '12:00');
   return dayFigures({
     date,
     rules: settings,
     zone,
     workday: undefined,
-    sessions: [],
-    interruptions: [],
-    now: at('2027-03-25', '12:00'),
+    focus: focusTotals(sessions, interruptions, now),
+    now,
     today: '2027-03-25',
     countFrom: COUNTING_ALL_ALONG,
-    ...over,
+    ...rest,
   });
 }
 

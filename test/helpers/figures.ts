@@ -1,4 +1,4 @@
-import { dayFigures, type DayFigures, type WorkdayFacts } from '../../src-main/core/day-figures';
+import { dayFigures, focusTotals, type DayFigures, type WorkdayFacts } from '../../src-main/core/day-figures';
 import type { FocusSession, Interruption, InterruptionKind } from '../../src-main/core/focus';
 import { fixedRules, type RulesView } from '../../src-main/core/rules';
 import type { Settings } from '../../src-main/core/settings';
@@ -43,8 +43,11 @@ export function figuresOver(input: FiguresOver): DayFigures[] {
         rules,
         zone: rules.zone,
         workday: input.workdays?.find((w) => w.date === date),
-        sessions: (input.sessions ?? []).filter((s) => s.localDate === date),
-        interruptions: (input.interruptions ?? []).filter((i) => i.localDate === date),
+        focus: focusTotals(
+          (input.sessions ?? []).filter((s) => s.localDate === date),
+          (input.interruptions ?? []).filter((i) => i.localDate === date),
+          now,
+        ),
         now,
         today: input.today,
         countFrom: input.countFrom ?? COUNTING_ALL_ALONG,
