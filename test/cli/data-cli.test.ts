@@ -100,7 +100,7 @@ describe('keel export and import', () => {
     // Settings are named apart from records ("Wrote … records" counts records only).
     expect(first.stdout).toMatch(/^Imported \d+ records and 2 settings from keel\.json\.\n$/);
     expect((await b.run('import', out)).stdout).toMatch(
-      /^Nothing new in keel\.json: all \d+ records and 2 settings were already here\.\n$/,
+      /^Nothing new in keel\.json: its \d+ records and 2 settings were already here\.\n$/,
     );
     expect((await b.run('settings', 'get', 'dayBoundary')).stdout).toBe('05:00\n');
     expect(JSON.parse((await b.run('talk', 'list', '--json')).stdout)).toMatchObject([

@@ -300,6 +300,7 @@ describe('delete all my data', () => {
       )
       .run();
     const handlers = createHandlers(services);
+    expect(services.db.prepare('SELECT count(*) AS n FROM rule_changes').get()).toEqual({ n: 1 });
     const before = snapshot(services.db);
     expect(await dispatch(handlers, 'data:deleteAll', {})).toMatchObject({
       ok: false,

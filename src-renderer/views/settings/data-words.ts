@@ -100,7 +100,8 @@ export function importSentence(result: ImportResult & { fileName: string }): str
     if (here === 0) return `Nothing new in ${fileName}: it holds no records.`;
     if (here === 1)
       return `Nothing new in ${fileName}: its one ${skipped === 1 ? 'record' : 'setting'} was already here.`;
-    return `Nothing new in ${fileName}: all ${recordsAndSettings(skipped, settingsKept)} were already here.`;
+    const all = skipped > 0 && settingsKept > 0 ? 'its' : 'all';
+    return `Nothing new in ${fileName}: ${all} ${recordsAndSettings(skipped, settingsKept)} were already here.`;
   }
   const imported = `Imported ${recordsAndSettings(added, settingsAdded)} from ${fileName}`;
   if (here === 0) return `${imported}.`;
