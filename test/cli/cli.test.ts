@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { LATEST_VERSION } from '../../src-main/storage/migrations';
 import { runKeel } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
 import { version } from '../../src-main/version';
@@ -82,7 +83,14 @@ describe('keel CLI', () => {
     await runKeel(['status'], { KEEL_DATA_DIR: dir });
     const rows = () => {
       const db = new Database(path.join(dir, 'keel.db'), { readonly: true });
-      const n = (db.prepare('SELECT count(*) AS n FROM settings').get() as { n: number }).n;
+      // The user's settings and dated rules; Keel's own first start is written by `status`.
+      const n = (
+        db
+          .prepare(
+            "SELECT (SELECT count(*) FROM settings WHERE key != 'firstStartAt') + (SELECT count(*) FROM rule_changes) AS n",
+          )
+          .get() as { n: number }
+      ).n;
       db.close();
       return n;
     };
@@ -121,7 +129,7 @@ describe('keel CLI', () => {
     );
     const [moved] = fs.readdirSync(path.join(dir, 'set-aside'));
     expect(fs.readFileSync(path.join(dir, 'set-aside', moved ?? '')).equals(bytes)).toBe(true);
-    expect(JSON.parse(r.stdout)).toMatchObject({ database: { schemaVersion: 5 } });
+    expect(JSON.parse(r.stdout)).toMatchObject({ database: { schemaVersion: LATEST_VERSION } });
   });
 
   it('a data folder that cannot be opened fails in one line, not a stack', async () => {
