@@ -244,9 +244,14 @@ export interface RestoreResult {
 export interface ImportResult {
   /** The file's name (not its folder), or null when the user cancelled. */
   fileName: string | null;
+  /** Records added. */
   added: number;
   /** Records already here (same id), and running focus blocks, which only their machine ends. */
   skipped: number;
+  /** Settings taken from the file (a dated setting, with every change of it, counts once). */
+  settingsAdded: number;
+  /** Settings of the file not taken because they are set here (or have a history here). */
+  settingsKept: number;
   safetyCopy: BackupDto | null;
 }
 

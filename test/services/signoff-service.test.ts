@@ -118,7 +118,11 @@ describe('SignoffService', () => {
     services.signoff.samplePresence(0);
     clock.advanceTo(at('10:00', '2027-03-16'));
     const monday = services.signoff.day('2027-03-15');
-    expect([monday.lastActive, monday.late, monday.counted]).toEqual(['2027-03-15T23:40:00+01:00', false, true]);
+    expect([monday.lastActive, monday.late, monday.counted]).toEqual([
+      '2027-03-15T23:40:00+01:00',
+      false,
+      true,
+    ]);
     const creep = services.signoff.creep(1);
     expect([creep.lateEvenings, creep.daysWithoutSignoff]).toEqual([0, 0]);
     expect(creep.summary).not.toMatch(/sign-off/);
