@@ -1,4 +1,3 @@
-import { LATEST_VERSION } from '../../src-main/storage/migrations';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
