@@ -723,7 +723,7 @@ describe('hostile text', () => {
       'How it is counted: \\<script\\>alert(1)\\</script\\> \\[x\\](javascript:y) \\| y \\|\n',
     );
     expect(html).toContain(
-      '<p class="empty">How it is counted: &lt;script&gt;alert(1)&lt;/script&gt; [x](javascript:y) | y |</p>',
+      '<p class="counting">How it is counted: &lt;script&gt;alert(1)&lt;/script&gt; [x](javascript:y) | y |</p>',
     );
     expect(markdown).toContain(
       '- **2 March 2027:** \\<script\\>alert\\(1\\)\\</script\\>\n  \\[x\\]\\(javascript\\:y\\)\n',
