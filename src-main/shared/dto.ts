@@ -4,9 +4,17 @@
  * has to import another layer to name a shape. Types only (and literal unions), except core types.
  */
 import type { ExportTable } from '../core/export-format';
+import type { RuleHistoryEntry } from '../core/rule-history';
 import type { TimeRange } from '../core/working-hours';
 import type { SummaryModel } from '../core/summary-model';
 import type { Weekday } from '../core/time';
+
+/**
+ * One change of a dated rule (working hours, holidays, the focus plan…) and how it stands today:
+ * `settings:changes` lists them, by rule and then date; `from` is null for a value in force since
+ * the beginning.
+ */
+export type RuleChangeDto = RuleHistoryEntry;
 
 /** Which kind of copy a backup is: a day's, a week's, or one taken just before a change. */
 
