@@ -141,7 +141,13 @@ export function createServices(options: ServiceOptions): Services {
   const focus = new FocusService(focusRepo, settings, clock, figures);
   const signoff = new SignoffService(workdays, settings, clock, figures);
   const checkin = new CheckinService(new CheckinRepo(db), settings, clock);
-  for (const source of [workdaySource, focus.agendaSource, signoff.agendaSource, checkin.agendaSource]) {
+  for (const source of [
+    workdaySource,
+    settings.agendaSource,
+    focus.agendaSource,
+    signoff.agendaSource,
+    checkin.agendaSource,
+  ]) {
     agenda.addSource(source);
   }
   const talkingPoints = new TalkingPointsService(new TalkingPointRepo(db), { settings, clock });
