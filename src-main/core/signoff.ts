@@ -234,9 +234,10 @@ function creepSummary(s: {
     return 'No activity recorded in this period yet. Keel notes only when you were first and last active each day.';
   }
   const parts: string[] = [];
-  if (s.lateEvenings === 0 && s.daysOffWorked === 0)
-    parts.push('Your evenings and days off stayed your own.');
-  else {
+  // Like the sign-off claim below: evenings "stayed your own" only once Keel has seen one end.
+  if (s.lateEvenings === 0 && s.daysOffWorked === 0) {
+    if (s.settledWorkdays > 0) parts.push('Your evenings and days off stayed your own.');
+  } else {
     const bits = [];
     if (s.lateEvenings > 0) bits.push(plural(s.lateEvenings, 'evening ran late', 'evenings ran late'));
     if (s.daysOffWorked > 0)
@@ -250,5 +251,8 @@ function creepSummary(s: {
   if (s.trend === 'later')
     parts.push('Your days have been ending a little later week by week: worth a look.');
   if (s.trend === 'earlier') parts.push('Your days have been ending earlier week by week.');
+  if (parts.length === 0) {
+    return 'No workday has ended since Keel started counting, so there is nothing to look back on yet.';
+  }
   return parts.join(' ');
 }
