@@ -84,6 +84,8 @@ describe('Day one: opened for the first time at 22:55', () => {
     expect(within(card).getByText('Evenings that ran late').nextElementSibling).toHaveTextContent('0');
     expect(within(card).getByText('Workdays without a sign-off').nextElementSibling).toHaveTextContent('0');
     expect(within(card).getByText(/^Counting since Tuesday 11 Mar, when Keel started/)).toBeInTheDocument();
+    // No point at 22:55 on "when your workdays ended": Keel did not see this one end.
+    expect(within(card).getByText('Nothing to chart yet')).toBeInTheDocument();
     // The user is active at 22:55 today: the day is there, and it is not a late evening.
     expect(keel.services.signoff.day('2025-03-11')).toMatchObject({ late: false, counted: true });
     expect(keel.services.signoff.day('2025-03-10')).toMatchObject({ counted: false });

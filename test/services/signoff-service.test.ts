@@ -185,6 +185,8 @@ describe('SignoffService', () => {
     const creep = services.signoff.creep(1);
     expect([creep.lateEvenings, creep.daysWithoutSignoff]).toEqual([0, 0]);
     expect(creep.summary).not.toMatch(/sign-off/);
+    // Nor a point on "when your workdays ended" at 23:40: Keel did not see that day end.
+    expect(creep.weeks.map((w) => w.medianLastActive)).toEqual([null]);
     // Nor "your evenings stayed your own": no evening has been seen to end yet.
     expect(creep.summary).toBe(
       'No workday has ended since Keel started counting, so there is nothing to look back on yet.',
