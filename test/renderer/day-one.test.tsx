@@ -72,6 +72,19 @@ describe('Day one: opened for the first time at 22:55', () => {
     await waitFor(() => expect(totals).toHaveTextContent('0 min of 12 h planned (0% of the 2 h so far)'));
   });
 
+  it('with no plan, the week says so plainly: no “0 min of 0 min”, no share', async () => {
+    const keel = createTestKeel({ settings: { focusPlan: [] } });
+    renderView('focus', keel);
+    const week = await screen.findByRole('region', { name: 'This week' });
+    await within(week).findByText('Nothing is planned this week.');
+    expect(within(week).getByText('Protected this week').nextElementSibling).toHaveTextContent(
+      /^0 min, nothing planned$/,
+    );
+    expect(week).not.toHaveTextContent(/%|of 0 min/);
+    // Counted since long before this week: no "Counting since".
+    expect(week).not.toHaveTextContent('Counting since');
+  });
+
   it('the creep card makes no claim about evenings or sign-offs, and the weeks before are not counted', async () => {
     const keel = firstRun();
     renderView('signoff', keel);
