@@ -141,6 +141,7 @@ export class SignoffService {
       presence: { firstActive: stored?.firstActive ?? null, lastActive: stored?.lastActive ?? null },
       focusRunning,
       state: stored?.state ?? null,
+      countingFrom: this.settings.countingFrom(),
     });
   }
 
@@ -248,9 +249,10 @@ export class SignoffService {
     const zone = settings.zone;
     const workday = signoffWorkdayOf(now, settings);
     const stored = this.repo.get(workday);
-    const hours = hoursOn(workday, settings);
-    const holiday = holidayOn(workday, settings);
-    const planned = plannedSignoffAt(workday, settings);
+    const rules = this.settings.on(workday);
+    const hours = hoursOn(workday, rules);
+    const holiday = holidayOn(workday, rules);
+    const planned = plannedSignoffAt(workday, rules);
     const state = stored?.state;
     const lastSuggested = state && state.suggestedAt.length > 0 ? Math.max(...state.suggestedAt) : null;
     const answerable =
@@ -274,7 +276,7 @@ export class SignoffService {
       signedOff: stored && stored.signedOffAt !== null ? toRecordDto(stored, zone) : null,
       suggested:
         answerable && lastSuggested !== null
-          ? { reason: this.reasonAt(lastSuggested, workday, settings), at: toLocalIso(lastSuggested, zone) }
+          ? { reason: this.reasonAt(lastSuggested, workday, rules), at: toLocalIso(lastSuggested, zone) }
           : null,
       snoozedUntil:
         state?.snoozedUntil != null && state.snoozedUntil > now ? toLocalIso(state.snoozedUntil, zone) : null,

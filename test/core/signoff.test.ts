@@ -178,7 +178,9 @@ describe('creep', () => {
     for (const today of [day('2027-03-15', '09:00', '12:00'), day('2027-03-15', '09:00', '12:00', '12:00')]) {
       const stats = creep([today], settings, '2027-03-15', '2027-03-21', '2027-03-15');
       expect(stats).toMatchObject({ activeWorkdays: 1, settledWorkdays: 0, daysWithoutSignoff: 0 });
-      expect(stats.summary).toBe('Your evenings and days off stayed your own.');
+      expect(stats.summary).toBe(
+        'No workday has ended since Keel started counting, so there is nothing to look back on yet.',
+      );
     }
   });
 
@@ -194,7 +196,9 @@ describe('creep', () => {
     );
     expect(stats.days[0]).toMatchObject({ counted: true, late: false, missedSignoff: false });
     expect(stats).toMatchObject({ lateEvenings: 0, daysWithoutSignoff: 0, settledWorkdays: 0 });
-    expect(stats.summary).toBe('Your evenings and days off stayed your own.');
+    expect(stats.summary).toBe(
+      'No workday has ended since Keel started counting, so there is nothing to look back on yet.',
+    );
   });
 
   it('leaves out days before Keel was counting', () => {

@@ -194,6 +194,15 @@ describe('SignoffService', () => {
     expect(services.signoff.day('2027-03-12').counted).toBe(false);
   });
 
+  it('does not greet a first start after the end of hours with "Time to sign off?"; the next evening it does', () => {
+    const { services, clock } = setup(at('22:55'));
+    services.signoff.samplePresence(0);
+    expect(services.signoff.decide(0, false)).toMatchObject({ kind: 'none', why: 'not-due' });
+    clock.advanceTo(at('17:31', '2027-03-16'));
+    services.signoff.samplePresence(0);
+    expect(services.signoff.decide(0, false)).toMatchObject({ kind: 'suggest', reason: 'end-of-hours' });
+  });
+
   it('the agenda plans a sign-off at each end of hours, except days signed off, set aside or on holiday', () => {
     const { services } = setup(at('17:00'));
     services.settings.set('holidays', [{ from: '2027-03-17', to: '2027-03-17' }]);
