@@ -4,7 +4,7 @@ import type { StateEvent } from '../shared/state';
 import { settingSchemas, SETTING_KEYS, type SettingKey, type Settings } from '../core/settings';
 import { DATED_KEYS, type DatedKey } from '../core/rules-vocabulary';
 import { isInputDate, isLocalDate, localDaysBetween } from '../core/time';
-import { INTERRUPTION_KINDS, type FocusStats } from '../core/focus';
+import { INTERRUPTION_KINDS } from '../core/focus';
 import { signoffInputSchema, type CreepStats } from '../core/signoff';
 import { checkinInputSchema, type CheckinInput } from '../core/checkin';
 import { TREND_RANGES } from '../core/checkin-trends';
@@ -20,6 +20,7 @@ import type {
   DataOverview,
   DndStatus,
   ExportResult,
+  FocusStatsDto,
   FocusStatus,
   ImportResult,
   QuestionnaireOutcome,
@@ -162,7 +163,7 @@ export const contract = {
       })
       .strict(),
   ),
-  'focus:stats': channel<FocusStats>()(
+  'focus:stats': channel<FocusStatsDto>()(
     z
       .object({ from: localDate, to: localDate })
       .strict()

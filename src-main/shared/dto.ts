@@ -4,6 +4,7 @@
  * has to import another layer to name a shape. Types only (and literal unions), except core types.
  */
 import type { ExportTable } from '../core/export-format';
+import type { FocusDayStats, FocusStats } from '../core/focus';
 import type { RuleHistoryEntry } from '../core/rule-history';
 import type { TimeRange } from '../core/working-hours';
 import type { SummaryModel } from '../core/summary-model';
@@ -90,7 +91,11 @@ export interface SignoffStatus {
   suggested: { reason: 'end-of-hours' | 'long-day'; at: string } | null;
   snoozedUntil: string | null;
   notToday: boolean;
-  /** The latest earlier sign-off (within a week), for the Today view's "first thing". */
+  /**
+   * The last working day's sign-off (the latest earlier date with working hours, at most two
+   * weeks back), for the Today view's "first thing"; null on a day off, or when that day has no
+   * sign-off (an older one is never carried instead).
+   */
   carriedOver: {
     workday: string;
     firstTomorrow: string | null;
@@ -191,8 +196,36 @@ export interface FocusBlockDto {
   end: string;
   startTime: string;
   endTime: string;
-  state: 'upcoming' | 'running' | 'done' | 'skipped' | 'missed';
+  /**
+   * What became of the block: `not-started` is a past block no session protected (a neutral
+   * fact, not a failure); `before-start` one that ended before Keel was counting.
+   */
+  state: 'upcoming' | 'running' | 'done' | 'skipped' | 'not-started' | 'before-start';
   meetings: { title: string; start: string; end: string }[];
+}
+
+/** One day of `focus:stats`: the day's figures, whether Keel counted it, and what has come of its plan. */
+export interface FocusStatsDayDto extends FocusDayStats {
+  /** False for a day before Keel was counting: nothing is planned on it. */
+  counted: boolean;
+  /** The planned minutes whose time has come (up to now): a share protected is taken over these. */
+  plannedSoFarMinutes: number;
+}
+
+/**
+ * Planned against protected focus time over a period. Planned: the plan's blocks on working days,
+ * by the plan in force on each day (never a holiday, pause or day off), only since Keel started
+ * counting. Protected: how long focus blocks ran; interruptions are counted, not subtracted.
+ */
+export interface FocusStatsDto {
+  days: FocusStatsDayDto[];
+  weeks: FocusStats['weeks'];
+  totals: FocusStats['totals'] & { plannedSoFarMinutes: number };
+  /**
+   * The first day Keel counted, when counting began inside the period (from part way through
+   * that day, or after days before it); null when Keel counted the whole period or none of it.
+   */
+  countingSince: string | null;
 }
 
 export interface FocusStatus {
