@@ -3,7 +3,8 @@ import type { Clock } from '../core/clock';
 import { KeelError } from '../core/errors';
 import { adhocEnd, protectedMs, type FocusSession, type InterruptionKind } from '../core/focus';
 import { expandFocusPlan, isPaused, occurrenceAt, type FocusOccurrence } from '../core/focus-plan';
-import type { RulesView } from '../core/rules';
+import type { Rules, RulesView } from '../core/rules';
+import { holidayOn, hoursOn } from '../core/working-hours';
 import { addLocalDays, clockTimeOf, localDateOf, startOfLocalDate, toLocalIso } from '../core/time';
 import type { FocusRepo } from '../storage/focus-repo';
 import { Emitter } from './events';
@@ -274,7 +275,8 @@ export class FocusService {
       next: nextOcc ? block(nextOcc) : null,
       leftOff: cue ? { text: cue.text, at: toLocalIso(cue.at, zone) } : null,
       askLeftOff: this.shouldAskLeftOff(running, lastEnded, cue?.at),
-      pausedToday: isPaused(today, s.focusPauses) || isPaused(today, s.holidays),
+      pausedToday: isPaused(today, s.focusPauses),
+      dayOffToday: dayOffOn(today, s),
     };
   }
 
@@ -359,4 +361,11 @@ export class FocusService {
 
 export function adhocEventId(sessionId: number): string {
   return `adhoc:${sessionId}`;
+}
+
+/** Why `date` has no working hours, if it has none: the holiday's note, "Holiday" or "Day off". */
+function dayOffOn(date: string, rules: Rules): string | null {
+  const holiday = holidayOn(date, rules);
+  if (holiday) return holiday.note || 'Holiday';
+  return hoursOn(date, rules) === null ? 'Day off' : null;
 }

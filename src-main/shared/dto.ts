@@ -246,7 +246,10 @@ export interface FocusStatus {
   leftOff: { text: string; at: string } | null;
   /** A block ended and no "where I left off" line was written since: the window asks for one. */
   askLeftOff: boolean;
+  /** The user paused the focus plan today. */
   pausedToday: boolean;
+  /** Today has no working hours: the holiday's note, "Holiday", or "Day off"; null on a working day. */
+  dayOffToday: string | null;
 }
 
 export interface BackupDto {

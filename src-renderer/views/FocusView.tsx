@@ -60,6 +60,7 @@ export function FocusView() {
 function subtitle(status: FocusStatus | null): string | undefined {
   if (!status) return undefined;
   if (status.running) return `In a focus block until ${status.running.endTime}.`;
+  if (status.dayOffToday) return 'A day off: no blocks today.';
   if (status.pausedToday) return 'Your focus plan is paused today.';
   const next = status.today.find((b) => b.state === 'upcoming');
   if (next) return `Next block today at ${next.startTime}.`;

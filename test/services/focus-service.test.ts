@@ -147,6 +147,16 @@ describe('FocusService', () => {
     expect(focus.status().next?.id).toBe('focus:2027-03-17@09:00');
   });
 
+  it('says a holiday is a day off, not a pause of the plan', () => {
+    const { focus, services } = setup();
+    services.settings.set('holidays', [{ from: '2027-03-15', to: '2027-03-15', note: 'Company day' }]);
+    expect(focus.status()).toMatchObject({ today: [], pausedToday: false, dayOffToday: 'Company day' });
+    services.settings.set('holidays', [{ from: '2027-03-15', to: '2027-03-15' }]);
+    expect(focus.status().dayOffToday).toBe('Holiday');
+    services.settings.set('holidays', []);
+    expect(focus.status().dayOffToday).toBeNull();
+  });
+
   it('reports planned vs protected minutes and interruptions by kind, per day and week', () => {
     const { focus, clock } = setup();
     clock.jumpTo(at('09:00'));

@@ -27,7 +27,15 @@ export function TodayBlocks({ status }: { status: FocusStatus }) {
   }
 
   let body;
-  if (status.pausedToday) {
+  if (status.dayOffToday) {
+    const what =
+      status.dayOffToday === 'Day off'
+        ? 'Today is a day off'
+        : status.dayOffToday === 'Holiday'
+          ? 'Today is a holiday'
+          : `Today is a holiday (${status.dayOffToday})`;
+    body = <Notice tone="info">{what}, so no blocks are planned. You can still start a block above.</Notice>;
+  } else if (status.pausedToday) {
     body = <Notice tone="info">Your focus plan is paused today, so no blocks are planned.</Notice>;
   } else if (status.today.length === 0) {
     body = (
