@@ -37,7 +37,7 @@ export class FiguresService {
     const { settings, clock } = this.deps;
     const book = settings.book();
     const now = clock.now();
-    const countFrom = settings.countingFrom();
+    const start = settings.countingStart();
     const today = signoffWorkdayOf(now, settings.get());
     const sessions = byDate<FocusSession>(this.deps.focus.sessionsBetween(from, to), (s) => s.localDate);
     const interruptions = byDate<Interruption>(
@@ -63,7 +63,8 @@ export class FiguresService {
           interruptions: interruptions.get(date) ?? [],
           now,
           today,
-          countFrom,
+          countFrom: start.firstStart,
+          recordsFrom: start.recordsFrom,
         }),
       );
     }
