@@ -9,7 +9,7 @@ import {
   type RulesView,
 } from '../core/rules';
 import { resolveSettings, settingSchemas, type SettingKey, type Settings } from '../core/settings';
-import { localDateOf, startOfLocalDate, systemZone, type LocalDate } from '../core/time';
+import { addLocalDays, localDateOf, startOfLocalDate, systemZone, type LocalDate } from '../core/time';
 import { parseOrThrow } from '../core/validation';
 import type { RuleRepo } from '../storage/rule-repo';
 import type { SettingsRepo } from '../storage/settings-repo';
@@ -82,14 +82,16 @@ export class SettingsService {
   }
 
   /**
-   * The instant Keel's figures count from: its first start, or the start of an earlier recorded
-   * date (in the zone in force on it), whichever is earlier. Each day's own counting is in
-   * `DayFigures.counting`.
+   * The instant Keel's figures count from: its first start, or the start of the earliest recorded
+   * date when that date ended before the first start (read in the zone in force on it). Each
+   * day's own counting, judged in its own zone, is `DayFigures.counting`.
    */
   countingFrom(): number {
     const { firstStart, recordsFrom } = this.countingStart();
     if (recordsFrom === null) return firstStart;
-    return Math.min(firstStart, startOfLocalDate(recordsFrom, this.on(recordsFrom).zone));
+    const zone = this.on(recordsFrom).zone;
+    const ended = startOfLocalDate(addLocalDays(recordsFrom, 1), zone) <= firstStart;
+    return ended ? startOfLocalDate(recordsFrom, zone) : firstStart;
   }
 
   /**

@@ -34,6 +34,20 @@ describe('where counting starts is the same in every process and under every rul
     expect(other.figures.day('2027-03-15')).toEqual(monday);
     services.settings.set('theme', 'dark');
     expect(services.figures.day('2027-03-15')).toEqual(monday);
+    expect([services.settings.countingFrom(), other.settings.countingFrom()]).toEqual([
+      berlin('22:55', '2027-03-15'),
+      berlin('22:55', '2027-03-15'),
+    ]);
+    // A check-in dated two days back: Keel counts that whole date, in every process at once.
+    services.checkin.add(
+      { workload: 3, energy: 3, sustainable: 'yes', stretched: [], shareable: false },
+      berlin('12:00', '2027-03-14'),
+    );
+    expect([services.settings.countingFrom(), other.settings.countingFrom()]).toEqual([
+      berlin('00:00', '2027-03-14'),
+      berlin('00:00', '2027-03-14'),
+    ]);
+    expect(services.figures.day('2027-03-15').counting).toBe('counted');
   });
 
   it('a new zone on day one does not count the day before Keel started', () => {
