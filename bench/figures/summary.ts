@@ -12,7 +12,7 @@ import { SUMMARY_PATH, summaryBuilder, summaryModel } from '../summary-hook';
 
 const PERIODS = [
   { name: 'summary_2w_median', days: 14, target: 2, runs: { warmup: 30, iterations: 300 } },
-  { name: 'summary_1y_median', days: 365, target: 10, runs: { warmup: 3, iterations: 25 } },
+  { name: 'summary_1y_median', days: 365, target: 5, runs: { warmup: 3, iterations: 25 } },
 ] as const;
 
 export async function summaryFigures(baseDir: string): Promise<void> {

@@ -214,6 +214,11 @@ function buildParts(services: Services, a: KeelAdapters): Parts {
       tray.refresh();
       publisher.publish('workday');
     },
+    // A planned change of the rules takes effect today: read the settings again (the window, the
+    // tray and the plan follow the settings' change event).
+    rules: () => {
+      services.settings.reload();
+    },
   };
   const scheduler: AgendaScheduler = new AgendaScheduler(services.agenda, clock, timers, {
     onDue: (moment) => onMoment[moment.event.kind](moment),

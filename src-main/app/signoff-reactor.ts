@@ -142,7 +142,7 @@ export class SignoffReactor {
 
   private body(decision: Suggestion): string {
     const { settings, signoff } = this.deps.services;
-    const s = settings.get();
+    const s = settings.on(decision.workday);
     if (decision.reminder > 0) return 'Still going? Whenever you are ready, it takes a minute.';
     if (decision.reason === 'long-day') {
       const first = signoff.status().firstActive;

@@ -36,8 +36,8 @@ export class TrayController {
     const { focus, settings, signoff } = this.deps.services;
     if (focus.running()) return 'focus';
     const now = this.deps.clock.now();
-    const s = settings.get();
     const workday = signoff.workdayAt(now);
+    const s = settings.on(workday);
     const hours = hoursOn(workday, s);
     const end = plannedSignoffAt(workday, s);
     if (!hours || end === null || signoff.signedOffTime() !== null) return 'after-hours';

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import type { ImportResult } from '../shared/dto';
 import type { CliIo } from './io';
 import { CliFailure, print } from './output';
 import { withSession } from './session';
@@ -41,12 +42,7 @@ export function registerDataCommands(program: Command, io: CliIo): void {
       // The window's channel: its open dialog is answered by FILE here.
       withSession(io, { files: { open: file } }, async (session) => {
         const result = await session.call('data:import', {});
-        const name = result.fileName ?? path.basename(file);
-        io.stdout(
-          result.added === 0
-            ? `Nothing new in ${name}: all ${result.skipped} records were already here.\n`
-            : `Imported ${result.added} records from ${name}${result.skipped > 0 ? `; ${result.skipped} were already here` : ''}.\n`,
-        );
+        io.stdout(`${importLine({ ...result, fileName: result.fileName ?? path.basename(file) })}\n`);
       }),
     );
   program
@@ -64,6 +60,35 @@ export function registerDataCommands(program: Command, io: CliIo): void {
         io.stdout('Deleted all your Keel data, backups included.\n');
       }),
     );
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "12 records and 2 settings", "12 records", "1 setting". */
+function recordsAndSettings(records: number, settings: number): string {
+  const parts = [
+    records > 0 ? plural(records, 'record', 'records') : '',
+    settings > 0 ? plural(settings, 'setting', 'settings') : '',
+  ];
+  return parts.filter((p) => p !== '').join(' and ');
+}
+
+/** What an import added and what was already here; settings are named apart from records. */
+function importLine(result: ImportResult & { fileName: string }): string {
+  const { fileName, added, skipped, settingsAdded, settingsKept } = result;
+  const here = skipped + settingsKept;
+  if (added + settingsAdded === 0) {
+    if (here === 0) return `Nothing new in ${fileName}: it holds no records.`;
+    if (here === 1)
+      return `Nothing new in ${fileName}: its one ${skipped === 1 ? 'record' : 'setting'} was already here.`;
+    const all = skipped > 0 && settingsKept > 0 ? 'its' : 'all';
+    return `Nothing new in ${fileName}: ${all} ${recordsAndSettings(skipped, settingsKept)} were already here.`;
+  }
+  const imported = `Imported ${recordsAndSettings(added, settingsAdded)} from ${fileName}`;
+  if (here === 0) return `${imported}.`;
+  return `${imported}; ${recordsAndSettings(skipped, settingsKept)} ${here === 1 ? 'was' : 'were'} already here.`;
 }
 
 function registerBackupCommands(program: Command, io: CliIo): void {

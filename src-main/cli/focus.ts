@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { INTERRUPTION_KINDS, type InterruptionKind } from '../core/focus';
+import type { FocusBlockDto } from '../shared/dto';
 import type { CliIo } from './io';
 import { CliFailure, parseWholeNumber, print } from './output';
 import { withSession } from './session';
@@ -56,6 +57,16 @@ function addStop(focus: Command, io: CliIo): void {
     );
 }
 
+/** A block's state in words: a past block nobody protected is a neutral fact, not a failure. */
+const BLOCK_STATES: Record<FocusBlockDto['state'], string> = {
+  upcoming: 'upcoming',
+  running: 'running',
+  done: 'done',
+  skipped: 'skipped',
+  'not-started': 'not started',
+  'before-start': 'before Keel started',
+};
+
 function addStatus(focus: Command, io: CliIo): void {
   focus
     .command('status')
@@ -72,7 +83,7 @@ function addStatus(focus: Command, io: CliIo): void {
               : 'No focus block running.',
           ];
           if (status.pausedToday) lines.push('The focus plan is paused today.');
-          for (const b of status.today) lines.push(`  ${b.startTime}–${b.endTime}  ${b.state}`);
+          for (const b of status.today) lines.push(`  ${b.startTime}–${b.endTime}  ${BLOCK_STATES[b.state]}`);
           if (status.next) lines.push(`Next: ${status.next.start} – ${status.next.endTime}`);
           return lines.join('\n');
         });

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
+import { DATED_KEYS, isDatedKey, type DatedKey } from '../core/rules-vocabulary';
 import { isSettingKey, SETTING_KEYS, type SettingKey } from '../core/settings';
 import type { ChannelInput } from '../ipc/contract';
+import type { RuleChangeDto } from '../shared/dto';
 import type { CliIo } from './io';
 import { CliFailure, print } from './output';
 import { withSession } from './session';
@@ -25,12 +27,79 @@ function settingKey(key: string): SettingKey {
   return key;
 }
 
-/** `keel settings get|set`. */
+/** A known setting that takes effect on a date; one sentence for any other name. */
+function datedKey(key: string): DatedKey {
+  const known = settingKey(key);
+  if (!isDatedKey(known)) {
+    throw new CliFailure(
+      `${known} takes effect at once and has no dated changes; these do: ${DATED_KEYS.join(', ')}.`,
+    );
+  }
+  return known;
+}
+
+const STATE_WORDS: Record<RuleChangeDto['state'], string> = {
+  past: 'past',
+  'in-force': 'in force',
+  upcoming: 'upcoming',
+};
+
+/** "  2027-04-01           upcoming  {…}": when, how it stands, and the value. */
+function historyLine(change: RuleChangeDto): string {
+  const when = change.from ?? 'since the beginning';
+  return `  ${when.padEnd(19)}  ${STATE_WORDS[change.state].padEnd(8)}  ${formatSetting(change.value)}`;
+}
+
+/** Each dated rule's changes under its name; a rule never changed says Keel's default holds. */
+function historyText(changes: readonly RuleChangeDto[], key: DatedKey | undefined): string {
+  if (changes.length === 0) {
+    return key === undefined
+      ? "No dated rule was ever changed; Keel's defaults are in force."
+      : `${key} was never changed; Keel's default is in force.`;
+  }
+  return DATED_KEYS.filter((k) => changes.some((c) => c.key === k))
+    .map((k) => [k, ...changes.filter((c) => c.key === k).map(historyLine)].join('\n'))
+    .join('\n');
+}
+
+/** `text` in lines of at most `width` characters, broken at spaces. */
+function wrap(text: string, width = 80): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  return line === '' ? lines : [...lines, line];
+}
+
+/** `keel settings get|set|history|withdraw`. */
 export function registerSettingsCommands(program: Command, io: CliIo): void {
-  const settings = program.command('settings').description('read and change settings');
+  const settings = program
+    .command('settings')
+    .description('read and change settings, and the dates rules take effect')
+    .addHelpText(
+      'after',
+      [
+        '',
+        ...wrap(
+          `Dated rules (${DATED_KEYS.join(', ')}) change from today unless --from names another day; ` +
+            'days before it keep the rules they had. A past date corrects the record: the figures of ' +
+            'the days since then are counted again.',
+        ),
+        '',
+        'Examples:',
+        '  keel settings set theme dark',
+        '  keel settings set zone Europe/Lisbon --from 2027-01-01',
+        '  keel settings history workingHours',
+        '  keel settings withdraw workingHours 2027-01-01',
+      ].join('\n'),
+    );
   settings
     .command('get')
-    .description(`print all settings, or one (${SETTING_KEYS.join(', ')})`)
+    .description(`print all settings in force today, or one (${SETTING_KEYS.join(', ')})`)
     .argument('[key]', 'a setting name')
     .option('--json', 'print JSON')
     .action(async (name: string | undefined, opts: { json?: boolean }) =>
@@ -45,18 +114,62 @@ export function registerSettingsCommands(program: Command, io: CliIo): void {
         );
       }),
     );
+  registerSet(settings, io);
+  registerHistory(settings, io);
+  settings
+    .command('withdraw')
+    .description('withdraw a change of a dated rule that has not taken effect yet')
+    .argument('<key>', `a dated rule (${DATED_KEYS.join(', ')})`)
+    .argument('<date>', 'the date the change was to take effect, YYYY-MM-DD')
+    .action(async (name: string, date: string) =>
+      withSession(io, {}, async (session) => {
+        const key = datedKey(name);
+        await session.call('settings:cancelChange', { key, from: date });
+        io.stdout(`Withdrawn: the change of ${key} from ${date}.\n`);
+      }),
+    );
+}
+
+function registerSet(settings: Command, io: CliIo): void {
   settings
     .command('set')
-    .description('change one setting; the value is JSON or a plain word (keel settings set theme dark)')
+    .description('change one setting (JSON or a plain word); a dated rule from today, or from --from')
     .argument('<key>', 'a setting name')
     .argument('<value>', 'the new value')
-    .action(async (name: string, raw: string) =>
+    .option('--from <date>', 'a dated rule: the day the change takes effect, YYYY-MM-DD (default: today)')
+    .action(async (name: string, raw: string, opts: { from?: string }) =>
       withSession(io, {}, async (session) => {
         const key = settingKey(name);
-        // The value is checked at the door, against the setting's own schema.
-        const input = { key, value: parseValue(raw) } as ChannelInput<'settings:set'>;
+        // The value is checked at the door, against the setting's own schema; so is the date.
+        const from = opts.from === undefined ? {} : { from: opts.from };
+        const input = { key, value: parseValue(raw), ...from } as ChannelInput<'settings:set'>;
         const next = await session.call('settings:set', input);
-        io.stdout(`${key} = ${formatSetting(next[key])}\n`);
+        if (opts.from === undefined) {
+          io.stdout(`${key} = ${formatSetting(next[key])}\n`);
+          return;
+        }
+        // Today's settings may not show it yet: say what was stored, and how it stands.
+        const changes = await session.call('settings:changes', {});
+        const stored = changes.find((c) => c.key === key && c.from === opts.from);
+        const value = formatSetting(stored?.value ?? next[key]);
+        const stands = stored === undefined ? '' : ` (${STATE_WORDS[stored.state]})`;
+        io.stdout(`${key} = ${value} from ${opts.from}${stands}\n`);
+      }),
+    );
+}
+
+function registerHistory(settings: Command, io: CliIo): void {
+  settings
+    .command('history')
+    .description('each dated rule’s changes: from when, whether in force, and the value')
+    .argument('[key]', `a dated rule (${DATED_KEYS.join(', ')})`)
+    .option('--json', 'print JSON')
+    .action(async (name: string | undefined, opts: { json?: boolean }) =>
+      withSession(io, {}, async (session) => {
+        const key = name === undefined ? undefined : datedKey(name);
+        const all = await session.call('settings:changes', {});
+        const changes = key === undefined ? all : all.filter((c) => c.key === key);
+        print(io, changes, opts.json, () => historyText(changes, key));
       }),
     );
 }

@@ -1,7 +1,7 @@
 import type { RulesView } from './rules';
 
 /** Kinds of planned events; later capabilities add theirs (signoff, check, …). */
-export type AgendaEventKind = 'focus' | 'signoff' | 'check' | 'workday';
+export type AgendaEventKind = 'focus' | 'signoff' | 'check' | 'workday' | 'rules';
 
 /** Something Keel plans: a focus block, a sign-off suggestion, a check-in prompt. */
 export interface AgendaEvent {

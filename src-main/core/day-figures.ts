@@ -46,9 +46,8 @@ export interface DayFiguresInput {
   /** The zone the day is read in: the rules' zone, or the one recorded that day while following the system. */
   zone: string;
   workday: WorkdayFacts | undefined;
-  /** The focus sessions and interruptions whose local date is `date`. */
-  sessions: readonly FocusSession[];
-  interruptions: readonly Interruption[];
+  /** How long the focus sessions whose local date is `date` ran, and its interruptions (see `focusTotals`). */
+  focus: FocusTotals;
   now: number;
   /** The current workday: a missing sign-off on it is not settled yet. */
   today: LocalDate;
@@ -90,6 +89,25 @@ export interface DayFigures {
   missedSignoff: boolean;
   /** A settled workday with activity where Keel was running by the end of hours. */
   settledWorkday: boolean;
+}
+
+/** One date's focus records, summed: whole minutes each session ran, interruptions by kind. */
+export interface FocusTotals {
+  protectedMinutes: number;
+  interruptions: InterruptionCounts;
+}
+
+/** The totals of one date's sessions (a running one up to `now`) and interruptions. */
+export function focusTotals(
+  sessions: readonly FocusSession[],
+  interruptions: readonly Interruption[],
+  now: number,
+): FocusTotals {
+  const counts = emptyInterruptionCounts();
+  for (const i of interruptions) counts[i.kind]++;
+  let minutes = 0;
+  for (const s of sessions) minutes += Math.floor(protectedMs(s, now) / MINUTE);
+  return { protectedMinutes: minutes, interruptions: counts };
 }
 
 export const emptyInterruptionCounts = (): InterruptionCounts => ({
@@ -143,10 +161,6 @@ export function dayFigures(input: DayFiguresInput): DayFigures {
   const judged =
     counting !== 'before' && endOfHours !== null && (counting !== 'first' || countFrom <= endOfHours);
   const settledWorkday = judged && first !== null && date < input.today;
-  const interruptions = emptyInterruptionCounts();
-  for (const i of input.interruptions) interruptions[i.kind]++;
-  let protectedMsTotal = 0;
-  for (const s of input.sessions) protectedMsTotal += Math.floor(protectedMs(s, input.now) / MINUTE) * MINUTE;
   return {
     date,
     zone,
@@ -157,8 +171,8 @@ export function dayFigures(input: DayFiguresInput): DayFigures {
     focusPaused: isPaused(date, rules.focusPauses),
     endOfHours,
     plannedFocusMinutes: plannedMinutes(input, counting),
-    protectedFocusMinutes: Math.round(protectedMsTotal / MINUTE),
-    interruptions,
+    protectedFocusMinutes: input.focus.protectedMinutes,
+    interruptions: { ...input.focus.interruptions },
     firstActive: first,
     lastActive: last,
     signedOffAt: signed,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { settingSchemas, SETTING_KEYS, type SettingKey } from './settings';
+import { isDatedKey, isEffectiveDate, SINCE_THE_BEGINNING, type RuleChange } from './rules';
+import { isSettingKey, settingSchemas, SETTING_KEYS, type SettingKey } from './settings';
 import { isLocalDate, isValidZone } from './time';
 
 /**
@@ -7,9 +8,14 @@ import { isLocalDate, isValidZone } from './time';
  * columns (snake_case, instants as Unix milliseconds) so nothing is lost in translation; JSON
  * columns are written as JSON values. `formatVersion` changes only when the meaning of a field
  * does; an older Keel refuses a newer format rather than guess.
+ *
+ * Version 2 (dated rules, core/rules.ts): `rules` holds every change of the settings that take
+ * effect on a date, `{ key, from, value }`, and `settings` only the others. A version 1 file (from
+ * a Keel without dated rules) is still read: its dated settings become changes in force since the
+ * beginning, as migration 6 keeps them in a database.
  */
 export const EXPORT_FORMAT = 'keel-export';
-export const EXPORT_FORMAT_VERSION = 1;
+export const EXPORT_FORMAT_VERSION = 2;
 
 const instant = z.number().int().min(0).max(8_640_000_000_000_000);
 const optionalInstant = instant.nullable();
@@ -171,7 +177,49 @@ const settingsSchema = z.record(z.string(), z.unknown()).superRefine((settings, 
   }
 });
 
-export const exportFileSchema = z
+/** One dated change; its value is checked with its key's schema and kept as that schema reads it. */
+const ruleSchema = z
+  .object({ key: z.string().max(40), from: z.string().max(10), value: z.unknown() })
+  .strict()
+  .transform((rule, ctx): RuleChange => {
+    if (!isDatedKey(rule.key)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['key'],
+        message: isSettingKey(rule.key)
+          ? 'takes effect at once, so it belongs in settings'
+          : 'is not a Keel setting',
+      });
+      return z.NEVER;
+    }
+    if (!isEffectiveDate(rule.from)) {
+      ctx.addIssue({ code: 'custom', path: ['from'], message: 'must be a date written YYYY-MM-DD' });
+      return z.NEVER;
+    }
+    const parsed = settingSchemas[rule.key].safeParse(rule.value);
+    if (!parsed.success) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: parsed.error.issues[0]?.message ?? 'is not valid',
+      });
+      return z.NEVER;
+    }
+    return { key: rule.key, from: rule.from, value: parsed.data };
+  });
+
+const rulesSchema = z.array(ruleSchema).superRefine((rules, ctx) => {
+  const seen = new Set<string>();
+  rules.forEach((rule, index) => {
+    const id = `${rule.key} ${rule.from}`;
+    if (seen.has(id)) {
+      ctx.addIssue({ code: 'custom', path: [index], message: `changes ${rule.key} twice on ${rule.from}` });
+    }
+    seen.add(id);
+  });
+});
+
+const fileSchema = z
   .object({
     format: z.literal(EXPORT_FORMAT, { message: 'is not a Keel export' }),
     formatVersion: z
@@ -183,6 +231,7 @@ export const exportFileSchema = z
     appVersion: z.string().max(40),
     schemaVersion: z.number().int().min(1),
     settings: settingsSchema,
+    rules: rulesSchema.optional(),
     records: z
       .object(
         Object.fromEntries(EXPORT_TABLES.map((t) => [t, z.array(exportRecordSchemas[t]).default([])])) as {
@@ -191,7 +240,36 @@ export const exportFileSchema = z
       )
       .strict(),
   })
-  .strict();
+  .strict()
+  .superRefine((file, ctx) => {
+    if (file.formatVersion === 1 && file.rules !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['rules'], message: 'is not part of a version 1 export' });
+    }
+    if (file.formatVersion >= 2) {
+      for (const key of Object.keys(file.settings).filter(isDatedKey)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['settings', key],
+          message: 'takes effect on a date, so it belongs in rules',
+        });
+      }
+    }
+  });
+
+/**
+ * A version 1 or 2 export, read as version 2: a version 1 file's dated settings become changes
+ * in force since the beginning ("today's rules as the ones always in force").
+ */
+export const exportFileSchema = fileSchema.transform((file) => {
+  const settings: Record<string, unknown> = {};
+  const rules: RuleChange[] = [...(file.rules ?? [])];
+  for (const [key, value] of Object.entries(file.settings)) {
+    if (isDatedKey(key)) {
+      rules.push({ key, from: SINCE_THE_BEGINNING, value: settingSchemas[key].parse(value) });
+    } else settings[key] = value;
+  }
+  return { ...file, settings, rules };
+});
 
 export type ExportFile = z.output<typeof exportFileSchema>;
 
@@ -200,5 +278,6 @@ export function describeExportProblem(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'That file is not a Keel export.';
   const where = issue.path.map(String).join('.');
-  return `That file cannot be imported (${where ? `${where} ` : ''}${issue.message.replace(/^./, (c) => c.toLowerCase())}); nothing was imported.`;
+  const message = issue.message.replace(/^./, (c) => c.toLowerCase()).replace(/\.$/, '');
+  return `That file cannot be imported (${where ? `${where} ` : ''}${message}); nothing was imported.`;
 }

@@ -1,5 +1,9 @@
-import { settingSchemas, type SettingKey, type Settings } from './settings';
+import { DATED_KEYS, isDatedKey, SINCE_THE_BEGINNING, type DatedKey } from './rules-vocabulary';
+import { settingSchemas, type Settings } from './settings';
 import { isLocalDate, type LocalDate } from './time';
+
+// The dated keys live in a zod-free module the window can import; their home for main is here.
+export { DATED_KEYS, isDatedKey, SINCE_THE_BEGINNING, type DatedKey } from './rules-vocabulary';
 
 /**
  * Rules that take effect on a date: the settings that decide a day's figures (working hours,
@@ -20,25 +24,6 @@ import { isLocalDate, type LocalDate } from './time';
  * - `on(date)` is memoised: the same set of rules in force is one object, so per-day work can be
  *   cached by identity.
  */
-
-export const DATED_KEYS = [
-  'zone',
-  'workingHours',
-  'dayBoundary',
-  'focusPlan',
-  'focusPauses',
-  'holidays',
-  'checkins',
-  'oneOnOne',
-] as const satisfies readonly SettingKey[];
-export type DatedKey = (typeof DATED_KEYS)[number];
-
-export function isDatedKey(key: string): key is DatedKey {
-  return (DATED_KEYS as readonly string[]).includes(key);
-}
-
-/** The effective date of a value set before rules were dated: always in force. */
-export const SINCE_THE_BEGINNING = '0000-01-01';
 
 /** One dated change of one rule, as stored (the value is validated when the book is built). */
 export interface RuleChange {

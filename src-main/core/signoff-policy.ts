@@ -68,6 +68,11 @@ export interface SignoffInput extends SignoffSettings {
   presence: { firstActive: number | null; lastActive: number | null };
   focusRunning: boolean;
   state: SignoffState | null;
+  /**
+   * The instant Keel started counting (its first start): an end of hours before it is not
+   * suggested, so a first start at 22:55 is not greeted with "Time to sign off?".
+   */
+  countingFrom?: number;
 }
 
 export type SignoffReason = 'end-of-hours' | 'long-day';
@@ -159,7 +164,8 @@ export function signoffDecision(input: SignoffInput): SignoffDecision {
   const count = state.suggestedAt.length;
   if (count > SIGNOFF_DEFAULTS.maxReminders) return none('cap-reached');
 
-  const end = plannedSignoffAt(workday, input);
+  const planned = plannedSignoffAt(workday, input);
+  const end = planned !== null && planned < (input.countingFrom ?? -Infinity) ? null : planned;
   const capMs = (input.longDayCapMinutes ?? SIGNOFF_DEFAULTS.longDayCapMinutes) * MINUTE;
   const { firstActive, lastActive } = input.presence;
   const reason: SignoffReason | null =

@@ -93,7 +93,7 @@ export interface CreepDay {
 export interface CreepWeek {
   /** The Monday. */
   weekStart: LocalDate;
-  /** The median last-active time on workdays with activity, in minutes from midnight. */
+  /** The median last-active time on workdays that ended (Keel saw them end), in minutes from midnight. */
   medianLastActive: number | null;
   lateEvenings: number;
 }
@@ -178,6 +178,9 @@ function plural(n: number, one: string, many: string): string {
 export function creepStats(figures: readonly DayFigures[], from: LocalDate, to: LocalDate): CreepStats {
   const inRange = figures.filter((f) => f.date >= from && f.date <= to);
   const days = inRange.map(creepDay);
+  // When workdays ended: only those that have ended, and that Keel saw end (a first start at
+  // 22:55 is not a workday that ended at 22:55, and today is not over yet).
+  const ended = new Set(inRange.filter((f) => f.settledWorkday).map((f) => f.date));
   const weeks: CreepWeek[] = [];
   for (let start = weekStartOf(from); start <= to; start = addLocalDays(start, 7)) {
     const end = addLocalDays(start, 6);
@@ -186,7 +189,7 @@ export function creepStats(figures: readonly DayFigures[], from: LocalDate, to: 
       weekStart: start,
       medianLastActive: median(
         inWeek
-          .filter((d) => d.counted && !d.dayOff && d.lastActiveMinutes !== null)
+          .filter((d) => ended.has(d.date) && d.lastActiveMinutes !== null)
           .map((d) => d.lastActiveMinutes as number),
       ),
       lateEvenings: inWeek.filter((d) => d.late).length,
@@ -234,9 +237,10 @@ function creepSummary(s: {
     return 'No activity recorded in this period yet. Keel notes only when you were first and last active each day.';
   }
   const parts: string[] = [];
-  if (s.lateEvenings === 0 && s.daysOffWorked === 0)
-    parts.push('Your evenings and days off stayed your own.');
-  else {
+  // Like the sign-off claim below: evenings "stayed your own" only once Keel has seen one end.
+  if (s.lateEvenings === 0 && s.daysOffWorked === 0) {
+    if (s.settledWorkdays > 0) parts.push('Your evenings and days off stayed your own.');
+  } else {
     const bits = [];
     if (s.lateEvenings > 0) bits.push(plural(s.lateEvenings, 'evening ran late', 'evenings ran late'));
     if (s.daysOffWorked > 0)
@@ -250,5 +254,8 @@ function creepSummary(s: {
   if (s.trend === 'later')
     parts.push('Your days have been ending a little later week by week: worth a look.');
   if (s.trend === 'earlier') parts.push('Your days have been ending earlier week by week.');
+  if (parts.length === 0) {
+    return 'No workday has ended since Keel started counting, so there is nothing to look back on yet.';
+  }
   return parts.join(' ');
 }

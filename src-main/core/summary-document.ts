@@ -39,7 +39,7 @@ export interface Span {
 export type Line = Span[];
 
 export type Block =
-  | { kind: 'paragraph'; line: Line; note?: boolean }
+  | { kind: 'paragraph'; line: Line; note?: boolean; counting?: boolean }
   /** Each item is one or more lines (a note's lines). */
   | { kind: 'list'; items: Line[][] }
   | { kind: 'table'; caption: string; head: string[]; rows: string[][] }
@@ -190,7 +190,9 @@ const note = (text: string): Block => ({ kind: 'paragraph', line: [t(text)], not
 
 /** The line that says how a section's figures are counted. */
 function countingBlocks(section: SummarySectionModel): Block[] {
-  return section.howCounted === null ? [] : [note(`How it is counted: ${section.howCounted}`)];
+  return section.howCounted === null
+    ? []
+    : [{ kind: 'paragraph', line: [t(`How it is counted: ${section.howCounted}`)], counting: true }];
 }
 
 /** The document both renderers write: the title, the intro line and each section's blocks. */

@@ -32,6 +32,7 @@ p, li, td, th { overflow-wrap: anywhere; }
 p { margin: 0.5rem 0; }
 .intro { color: #4a5565; margin-bottom: 1.5rem; }
 .empty { color: #4a5565; font-style: italic; }
+.counting { color: #4a5565; font-size: 0.9em; }
 ul { margin: 0.5rem 0; padding-left: 1.3rem; }
 li + li { margin-top: 0.3rem; }
 table { border-collapse: collapse; margin: 0.75rem 0; font-variant-numeric: tabular-nums; }
@@ -133,7 +134,7 @@ function chartSvg(weeks: readonly SummaryWeek[]): string {
 function htmlBlock(block: Block): string {
   switch (block.kind) {
     case 'paragraph':
-      return `<p${block.note ? ' class="empty"' : ''}>${htmlLine(block.line)}</p>`;
+      return `<p${block.note ? ' class="empty"' : block.counting ? ' class="counting"' : ''}>${htmlLine(block.line)}</p>`;
     case 'list':
       return `<ul>\n${block.items.map((lines) => `<li>${lines.map(htmlLine).join('<br>')}</li>`).join('\n')}\n</ul>`;
     case 'table': {

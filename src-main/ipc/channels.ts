@@ -11,6 +11,8 @@ export const CHANNELS = [
   'app:status',
   'settings:get',
   'settings:set',
+  'settings:changes',
+  'settings:cancelChange',
   'agenda:list',
   'focus:status',
   'focus:start',

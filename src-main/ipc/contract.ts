@@ -2,8 +2,9 @@ import { z } from 'zod';
 import type { ChannelName, IpcResult } from './channels';
 import type { StateEvent } from '../shared/state';
 import { settingSchemas, SETTING_KEYS, type SettingKey, type Settings } from '../core/settings';
+import { DATED_KEYS, type DatedKey } from '../core/rules-vocabulary';
 import { isInputDate, isLocalDate, localDaysBetween } from '../core/time';
-import { INTERRUPTION_KINDS, type FocusStats } from '../core/focus';
+import { INTERRUPTION_KINDS } from '../core/focus';
 import { signoffInputSchema, type CreepStats } from '../core/signoff';
 import { checkinInputSchema, type CheckinInput } from '../core/checkin';
 import { TREND_RANGES } from '../core/checkin-trends';
@@ -19,10 +20,12 @@ import type {
   DataOverview,
   DndStatus,
   ExportResult,
+  FocusStatsDto,
   FocusStatus,
   ImportResult,
   QuestionnaireOutcome,
   RestoreResult,
+  RuleChangeDto,
   ShareDto,
   SignoffStatus,
   Status,
@@ -45,14 +48,21 @@ const noInput = z.object({}).strict();
 const AGENDA_MAX_DAYS = 365;
 const localDate = z.string().refine(isInputDate, { message: 'Use a date written YYYY-MM-DD.' });
 
-/** `{ key, value }` for one setting; errors name the setting ("theme: Use system, light or dark."). */
-type SettingsSetInput = { [K in SettingKey]: { key: K; value: Settings[K] } }[SettingKey];
+/**
+ * `{ key, value, from? }` for one setting; errors name the setting ("theme: Use system, light or
+ * dark."). `from` is when a dated rule's change takes effect (today without it); the settings
+ * service refuses it, in one sentence, for a setting that takes effect at once.
+ */
+type SettingsSetInput = {
+  [K in SettingKey]: { key: K; value: Settings[K]; from?: string };
+}[SettingKey];
 const settingsSetInput = z
   .object({
     key: z.enum(SETTING_KEYS as [SettingKey, ...SettingKey[]], {
       error: () => `Use one of ${SETTING_KEYS.join(', ')}.`,
     }),
     value: z.unknown(),
+    from: localDate.optional(),
   })
   .strict()
   .transform((input, ctx) => {
@@ -63,8 +73,13 @@ const settingsSetInput = z
       }
       return z.NEVER;
     }
-    return { key: input.key, value: parsed.data } as SettingsSetInput;
+    const from = input.from === undefined ? {} : { from: input.from };
+    return { key: input.key, value: parsed.data, ...from } as SettingsSetInput;
   }) as unknown as z.ZodType<SettingsSetInput, SettingsSetInput>;
+
+const datedKey = z.enum(DATED_KEYS as unknown as [DatedKey, ...DatedKey[]], {
+  error: () => `Name a rule that takes effect on a date: ${DATED_KEYS.join(', ')}.`,
+});
 
 const recordId = z
   .string({ message: 'Name it by its id.' })
@@ -78,6 +93,10 @@ export const contract = {
   'app:status': channel<Status>()(noInput),
   'settings:get': channel<Settings>()(noInput),
   'settings:set': channel<Settings>()(settingsSetInput),
+  /** Every change of every dated rule, by rule and then date, with how it stands today. */
+  'settings:changes': channel<RuleChangeDto[]>()(noInput),
+  /** Withdraws a change that has not taken effect yet. */
+  'settings:cancelChange': channel<Settings>()(z.object({ key: datedKey, from: localDate }).strict()),
   'agenda:list': channel<AgendaEventDto[]>()(
     z
       .object({ from: localDate, to: localDate })
@@ -144,7 +163,7 @@ export const contract = {
       })
       .strict(),
   ),
-  'focus:stats': channel<FocusStats>()(
+  'focus:stats': channel<FocusStatsDto>()(
     z
       .object({ from: localDate, to: localDate })
       .strict()

@@ -1,5 +1,6 @@
 import { startOfLocalDate, addLocalDays } from '../core/time';
 import { KeelError } from '../core/errors';
+import { ruleHistory } from '../core/rule-history';
 import type { FileDialogPort } from '../services/ports';
 import type { Services } from '../services';
 import { toEventDto } from '../services/status-service';
@@ -30,7 +31,10 @@ export function createHandlers(services: Services, shell: FileDialogPort = NO_DI
   return {
     'app:status': () => services.status.status(),
     'settings:get': () => services.settings.get(),
-    'settings:set': ({ key, value }) => services.settings.set(key, value),
+    'settings:set': ({ key, value, from }) =>
+      services.settings.set(key, value, from === undefined ? {} : { from }),
+    'settings:changes': () => ruleHistory(services.settings.book().changes(), services.settings.today()),
+    'settings:cancelChange': ({ key, from }) => services.settings.cancelChange(key, from),
     'agenda:list': ({ from, to }) => {
       const zone = services.settings.get().zone;
       const start = startOfLocalDate(from, zone);

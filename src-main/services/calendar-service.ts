@@ -166,7 +166,9 @@ export class CalendarService implements MeetingSource {
   /** Writes the focus plan as .ics where the user chooses. */
   async exportPlan(shell: Pick<FileDialogPort, 'saveFile'>): Promise<ExportResult> {
     const settings = this.deps.settings.get();
-    const content = focusPlanToIcs(settings.focusPlan, planPauses(settings), settings.zone, {
+    // Blocks on a weekday without working hours are never planned, so they are not exported.
+    const plan = settings.focusPlan.filter((rule) => settings.workingHours[rule.weekday] !== null);
+    const content = focusPlanToIcs(plan, planPauses(settings), settings.zone, {
       now: this.deps.clock.now(),
     });
     const fileName = await shell.saveFile({

@@ -6,6 +6,7 @@ import {
   describeExportProblem,
   EXPORT_FORMAT,
   EXPORT_FORMAT_VERSION,
+  EXPORT_TABLES,
   exportFileSchema,
   type ExportFile,
 } from '../core/export-format';
@@ -21,7 +22,7 @@ import {
   type BackupFile,
 } from '../storage/backups';
 import { openDatabase, type Db } from '../storage/database';
-import { DataRepo } from '../storage/data-repo';
+import { DataRepo, type ImportCounts, type MergeResult } from '../storage/data-repo';
 import { schemaVersion } from '../storage/migrations';
 import { SET_ASIDE_FOLDER, type Recovery } from '../storage/recovery';
 import type { SettingsRepo } from '../storage/settings-repo';
@@ -154,7 +155,10 @@ export class DataService {
     }
   }
 
-  /** Every record and setting as versioned JSON (what `keel export` and Settings → Export write). */
+  /**
+   * Every record, setting and dated rule change as versioned JSON (what `keel export` and
+   * Settings → Export write).
+   */
   exportJson(): string {
     const file: ExportFile = {
       format: EXPORT_FORMAT,
@@ -163,6 +167,7 @@ export class DataService {
       appVersion: this.deps.appVersion,
       schemaVersion: schemaVersion(this.deps.db),
       settings: this.repo.exportSettings(),
+      rules: this.repo.exportRules(),
       records: this.repo.exportRecords(),
     };
     return `${JSON.stringify(file, null, 2)}\n`;
@@ -190,18 +195,22 @@ export class DataService {
       title: 'Import Keel data',
       filters: [{ name: 'Keel export', extensions: ['json'] }],
     });
-    if (file === null) return { fileName: null, added: 0, skipped: 0, safetyCopy: null };
+    if (file === null) {
+      return { fileName: null, added: 0, skipped: 0, settingsAdded: 0, settingsKept: 0, safetyCopy: null };
+    }
     return this.importFile(file);
   }
 
   /**
    * Merges an export into the data here: every field is checked first and a file with any
    * problem changes nothing; records already here are skipped, so importing twice adds nothing.
+   * Settings set here are kept, and so is a dated setting's history here; an older export's dated
+   * settings come in as in force since the beginning.
    */
   importFile(file: string): ImportResult {
     const parsed = this.readExport(file);
     const safety = this.safetyCopy();
-    let result: ReturnType<DataRepo['importMerge']>;
+    let result: MergeResult;
     try {
       result = this.repo.importMerge(parsed, this.deps.clock.now());
     } catch (error) {
@@ -213,15 +222,22 @@ export class DataService {
         },
       );
     }
-    const added = Object.values(result.added).reduce((a, b) => a + b, 0);
-    if (added === 0) {
+    const records = (counts: ImportCounts) => EXPORT_TABLES.reduce((sum, table) => sum + counts[table], 0);
+    const summary = {
+      fileName: path.basename(file),
+      added: records(result.added),
+      skipped: records(result.skipped),
+      settingsAdded: result.settings.added,
+      settingsKept: result.settings.kept,
+    };
+    if (Object.values(result.added).every((n) => n === 0)) {
       // Nothing changed: the safety copy would only push an older one (perhaps a restore's undo) out.
       fs.rmSync(safety.path, { force: true });
-      return { fileName: path.basename(file), added, skipped: result.skipped, safetyCopy: null };
+      return { ...summary, safetyCopy: null };
     }
     this.deps.settings.reload();
     this.onReplaced.emit();
-    return { fileName: path.basename(file), added, skipped: result.skipped, safetyCopy: this.toDto(safety) };
+    return { ...summary, safetyCopy: this.toDto(safety) };
   }
 
   /**
@@ -229,7 +245,7 @@ export class DataService {
    * state Keel must still put back, and the logs (which hold no note text).
    */
   deleteAll(): void {
-    this.repo.deleteAll();
+    this.repo.deleteAll(this.deps.clock.now());
     fs.rmSync(backupsDir(this.deps.dataDir), { recursive: true, force: true });
     fs.rmSync(path.join(this.deps.dataDir, SET_ASIDE_FOLDER), { recursive: true, force: true });
     this.deps.settings.reload();

@@ -1,22 +1,15 @@
 import type { Clock } from '../core/clock';
-import { dayFigures, type DayFigures, type WorkdayFacts } from '../core/day-figures';
-import type { FocusSession, Interruption } from '../core/focus';
+import { dayFigures, type DayFigures, type FocusTotals, type WorkdayFacts } from '../core/day-figures';
 import { signoffWorkdayOf } from '../core/signoff-policy';
 import { addLocalDays, type LocalDate } from '../core/time';
 import type { FocusRepo } from '../storage/focus-repo';
 import type { WorkdayRepo } from '../storage/workday-repo';
 import type { SettingsService } from './settings-service';
 
-function byDate<T>(items: readonly T[], dateOf: (item: T) => LocalDate): Map<LocalDate, T[]> {
-  const out = new Map<LocalDate, T[]>();
-  for (const item of items) {
-    const date = dateOf(item);
-    const list = out.get(date);
-    if (list) list.push(item);
-    else out.set(date, [item]);
-  }
-  return out;
-}
+const NO_FOCUS: FocusTotals = Object.freeze({
+  protectedMinutes: 0,
+  interruptions: Object.freeze({ meeting: 0, chat: 0, incident: 0, other: 0 }),
+});
 
 /**
  * Every day's figures (core/day-figures.ts) from the stored records and the rules in force on
@@ -26,7 +19,7 @@ export class FiguresService {
   constructor(
     private readonly deps: {
       settings: SettingsService;
-      focus: Pick<FocusRepo, 'sessionsBetween' | 'interruptionsBetween'>;
+      focus: Pick<FocusRepo, 'focusByDate'>;
       workdays: Pick<WorkdayRepo, 'facts'>;
       clock: Clock;
     },
@@ -39,11 +32,7 @@ export class FiguresService {
     const now = clock.now();
     const start = settings.countingStart();
     const today = signoffWorkdayOf(now, settings.get());
-    const sessions = byDate<FocusSession>(this.deps.focus.sessionsBetween(from, to), (s) => s.localDate);
-    const interruptions = byDate<Interruption>(
-      this.deps.focus.interruptionsBetween(from, to),
-      (i) => i.localDate,
-    );
+    const focus = this.deps.focus.focusByDate(from, to, now);
     const workdays = new Map<LocalDate, WorkdayFacts>(
       this.deps.workdays.facts(from, to).map((w) => [w.date, w]),
     );
@@ -59,8 +48,7 @@ export class FiguresService {
           rules,
           zone,
           workday,
-          sessions: sessions.get(date) ?? [],
-          interruptions: interruptions.get(date) ?? [],
+          focus: focus.get(date) ?? NO_FOCUS,
           now,
           today,
           countFrom: start.firstStart,

@@ -1,22 +1,16 @@
 import type { AgendaEvent, AgendaSource } from '../core/agenda';
 import type { Clock } from '../core/clock';
 import { KeelError } from '../core/errors';
-import {
-  adhocEnd,
-  protectedMs,
-  type FocusSession,
-  type FocusStats,
-  type InterruptionKind,
-} from '../core/focus';
+import { adhocEnd, protectedMs, type FocusSession, type InterruptionKind } from '../core/focus';
 import { expandFocusPlan, isPaused, occurrenceAt, type FocusOccurrence } from '../core/focus-plan';
-import { focusStats } from '../core/focus-stats';
 import type { RulesView } from '../core/rules';
 import { addLocalDays, clockTimeOf, localDateOf, startOfLocalDate, toLocalIso } from '../core/time';
 import type { FocusRepo } from '../storage/focus-repo';
 import { Emitter } from './events';
 import type { FiguresService } from './figures-service';
+import { focusStatsOf } from './focus-stats-view';
 import type { SettingsService } from './settings-service';
-import type { FocusBlockDto, FocusStatus } from '../shared/dto';
+import type { FocusBlockDto, FocusStatsDto, FocusStatus } from '../shared/dto';
 
 /** Meetings from an imported calendar, when there is one (the calendar service). */
 export interface MeetingSource {
@@ -244,13 +238,14 @@ export class FocusService {
     const dayStart = startOfLocalDate(today, zone);
     const dayEnd = startOfLocalDate(addLocalDays(today, 1), zone);
     const running = this.repo.running();
+    const countFrom = this.settings.countingFrom();
     const block = (o: FocusOccurrence): FocusBlockDto => ({
       id: o.id,
       start: toLocalIso(o.start, zone),
       end: toLocalIso(o.end, zone),
       startTime: o.startTime,
       endTime: o.endTime,
-      state: this.blockState(o, now, running),
+      state: this.blockState(o, now, running, countFrom),
       meetings: this.meetings
         .meetingsBetween(o.start, o.end)
         .filter((m) => m.start < o.end && m.end > o.start)
@@ -283,9 +278,16 @@ export class FocusService {
     };
   }
 
-  /** Planned vs protected per day and week, from the days' figures (services/figures-service.ts). */
-  stats(from: string, to: string): FocusStats {
-    return focusStats(this.figures.days(from, to));
+  /**
+   * Planned vs protected per day and week, from the days' figures (services/figures-service.ts),
+   * with which days Keel counted and how much of each day's plan has come by now.
+   */
+  stats(from: string, to: string): FocusStatsDto {
+    return focusStatsOf(this.figures.days(from, to), {
+      rulesOn: (date) => this.settings.on(date),
+      now: this.clock.now(),
+      countFrom: this.settings.countingFrom(),
+    });
   }
 
   private finish(
@@ -332,15 +334,22 @@ export class FocusService {
     return lastEnded?.endedAt != null && since(lastEnded.endedAt);
   }
 
+  /**
+   * What became of a block: a past one no session protected is "not started" (a fact, not a
+   * failure), or "before Keel started" when it ended before Keel was counting.
+   */
   private blockState(
     o: FocusOccurrence,
     now: number,
     running: FocusSession | undefined,
+    countFrom: number,
   ): FocusBlockDto['state'] {
     if (running?.occurrenceId === o.id) return 'running';
     if (this.repo.isSkipped(o.id)) return 'skipped';
     if (o.start > now) return 'upcoming';
-    return this.repo.latestForOccurrence(o.id) ? 'done' : o.end <= now ? 'missed' : 'upcoming';
+    if (this.repo.latestForOccurrence(o.id)) return 'done';
+    if (o.end > now) return 'upcoming';
+    return o.end <= countFrom ? 'before-start' : 'not-started';
   }
 
   private findOccurrence(id: string, now: number): FocusOccurrence | undefined {

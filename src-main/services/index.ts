@@ -10,6 +10,7 @@ import { DataService } from './data-service';
 import { schemaVersion } from '../storage/migrations';
 import { SettingsRepo } from '../storage/settings-repo';
 import { RuleRepo } from '../storage/rule-repo';
+import type { AgendaSource } from '../core/agenda';
 import { workdaySource } from '../core/workday';
 import { UnsupportedDndController, type DndController, type FileWatchPort } from './ports';
 import { DndRepo } from '../storage/dnd-repo';
@@ -116,6 +117,11 @@ function openData(options: ServiceOptions): { db: Db; recovery: Recovery | null 
   });
 }
 
+/** An agenda source, whether a capability's own or the service that plans it. */
+function sourceOf(owner: AgendaSource | { agendaSource: AgendaSource }): AgendaSource {
+  return 'agendaSource' in owner ? owner.agendaSource : owner;
+}
+
 /** Opens the database in `dataDir` and builds every service on it. */
 export function createServices(options: ServiceOptions): Services {
   const { clock } = options;
@@ -141,7 +147,7 @@ export function createServices(options: ServiceOptions): Services {
   const focus = new FocusService(focusRepo, settings, clock, figures);
   const signoff = new SignoffService(workdays, settings, clock, figures);
   const checkin = new CheckinService(new CheckinRepo(db), settings, clock);
-  for (const source of [workdaySource, focus.agendaSource, signoff.agendaSource, checkin.agendaSource]) {
+  for (const source of [workdaySource, settings, focus, signoff, checkin].map(sourceOf)) {
     agenda.addSource(source);
   }
   const talkingPoints = new TalkingPointsService(new TalkingPointRepo(db), { settings, clock });

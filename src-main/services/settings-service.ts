@@ -1,3 +1,4 @@
+import type { AgendaEvent, AgendaSource } from '../core/agenda';
 import type { Clock } from '../core/clock';
 import { KeelError } from '../core/errors';
 import {
@@ -56,6 +57,35 @@ export class SettingsService {
   on(date: LocalDate): Rules {
     return this.state().book.on(date);
   }
+
+  /**
+   * Internal agenda events at the start of each date a planned change takes effect, so the app
+   * reads the settings again (and tells the window) when it does.
+   */
+  readonly agendaSource: AgendaSource = {
+    name: 'rules',
+    eventsBetween: (from, to, rules) => {
+      const events: AgendaEvent[] = [];
+      const since = addLocalDays(localDateOf(from, rules.current.zone), -1);
+      const dates = new Set(
+        this.book()
+          .changesAfter(since)
+          .map((c) => c.from),
+      );
+      for (const date of dates) {
+        const start = startOfLocalDate(date, rules.on(date).zone);
+        if (start < from || start >= to) continue;
+        events.push({
+          id: `rules:${date}`,
+          kind: 'rules',
+          title: 'Planned changes take effect',
+          start,
+          internal: true,
+        });
+      }
+      return events;
+    },
+  };
 
   /** Today's settings and those in force on any date, for planning and counting. */
   view(): RulesView {

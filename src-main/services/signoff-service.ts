@@ -60,8 +60,10 @@ export interface DayReport {
 
 /** A shown suggestion stays answerable in the window this long (then it is just history). */
 const ANSWERABLE_MS = 3 * 60 * 60 * 1000;
-/** The Today view carries over the latest sign-off from up to a week back (Friday → Monday). */
-const CARRY_OVER_DAYS = 7;
+/** How far back the last working day is looked for (a long holiday; the Today view's "first thing"). */
+const LAST_WORKING_DAY_LOOKBACK = 14;
+/** A quiet evening is looked for this far back (before a long weekend). */
+const QUIET_LOOKBACK_DAYS = 7;
 /** Presence further back than this is not believed (a clock jump, a bogus idle time). */
 const MAX_IDLE_S = 7 * 24 * 3600;
 
@@ -139,6 +141,7 @@ export class SignoffService {
       presence: { firstActive: stored?.firstActive ?? null, lastActive: stored?.lastActive ?? null },
       focusRunning,
       state: stored?.state ?? null,
+      countingFrom: this.settings.countingFrom(),
     });
   }
 
@@ -210,7 +213,7 @@ export class SignoffService {
       if (quiet !== null && quiet > now) return quiet;
     }
     // A quiet evening before a long weekend may reach further back.
-    const latest = this.repo.latestSignoffBefore(today, addLocalDays(today, -CARRY_OVER_DAYS));
+    const latest = this.repo.latestSignoffBefore(today, addLocalDays(today, -QUIET_LOOKBACK_DAYS));
     return latest?.quietUntil != null && latest.quietUntil > now ? latest.quietUntil : null;
   }
 
@@ -220,9 +223,10 @@ export class SignoffService {
     const first = addLocalDays(localDateOf(after, settings.zone), -1);
     for (let i = 0; i < 21; i++) {
       const date = addLocalDays(first, i);
-      const hours = hoursOn(date, settings);
+      const rules = this.settings.on(date);
+      const hours = hoursOn(date, rules);
       if (!hours) continue;
-      const start = instantAt(date, hours.start, settings.zone);
+      const start = instantAt(date, hours.start, rules.zone);
       if (start > after) return start;
     }
     return null;
@@ -245,9 +249,10 @@ export class SignoffService {
     const zone = settings.zone;
     const workday = signoffWorkdayOf(now, settings);
     const stored = this.repo.get(workday);
-    const hours = hoursOn(workday, settings);
-    const holiday = holidayOn(workday, settings);
-    const planned = plannedSignoffAt(workday, settings);
+    const rules = this.settings.on(workday);
+    const hours = hoursOn(workday, rules);
+    const holiday = holidayOn(workday, rules);
+    const planned = plannedSignoffAt(workday, rules);
     const state = stored?.state;
     const lastSuggested = state && state.suggestedAt.length > 0 ? Math.max(...state.suggestedAt) : null;
     const answerable =
@@ -260,7 +265,7 @@ export class SignoffService {
         state?.snoozedUntil !== undefined &&
         state.snoozedUntil > lastSuggested
       );
-    const previous = this.repo.latestSignoffBefore(workday, addLocalDays(workday, -CARRY_OVER_DAYS));
+    const previous = this.carriedOver(workday);
     return {
       workday,
       hours: hours ? { start: hours.start, end: hours.end } : null,
@@ -271,7 +276,7 @@ export class SignoffService {
       signedOff: stored && stored.signedOffAt !== null ? toRecordDto(stored, zone) : null,
       suggested:
         answerable && lastSuggested !== null
-          ? { reason: this.reasonAt(lastSuggested, workday, settings), at: toLocalIso(lastSuggested, zone) }
+          ? { reason: this.reasonAt(lastSuggested, workday, rules), at: toLocalIso(lastSuggested, zone) }
           : null,
       snoozedUntil:
         state?.snoozedUntil != null && state.snoozedUntil > now ? toLocalIso(state.snoozedUntil, zone) : null,
@@ -281,6 +286,29 @@ export class SignoffService {
         : null,
       quietDefault: settings.signoff.quietAfterSignoff,
     };
+  }
+
+  /**
+   * The date before `workday` that had working hours by the rules in force on it (looking back
+   * at most two weeks), or null.
+   */
+  private lastWorkingDayBefore(workday: LocalDate): LocalDate | null {
+    for (let i = 1; i <= LAST_WORKING_DAY_LOOKBACK; i++) {
+      const date = addLocalDays(workday, -i);
+      if (hoursOn(date, this.settings.on(date)) !== null) return date;
+    }
+    return null;
+  }
+
+  /**
+   * What the Today view carries into `workday`: the last working day's sign-off, and only that
+   * (a day without one carries nothing, never an older one); nothing on a day off.
+   */
+  private carriedOver(workday: LocalDate): Workday | null {
+    if (hoursOn(workday, this.settings.on(workday)) === null) return null;
+    const last = this.lastWorkingDayBefore(workday);
+    const stored = last === null ? undefined : this.repo.get(last);
+    return stored && stored.signedOffAt !== null ? stored : null;
   }
 
   /** Late evenings, days off worked and missed sign-offs over the last `weeks` weeks. */

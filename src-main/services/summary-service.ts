@@ -161,7 +161,14 @@ export class SummaryService {
       checks: this.deps.checkin.checksBetween(from, to),
       figures: {
         days,
-        hasFocusData: days.some((d) => d.plannedFocusMinutes > 0 || d.protectedFocusMinutes > 0),
+        // A plan in force on any day of the period is focus data, even if every such day was a
+        // holiday: the section then says nothing was planned, rather than that Keel knows nothing.
+        hasFocusData: days.some(
+          (d) =>
+            d.plannedFocusMinutes > 0 ||
+            d.protectedFocusMinutes > 0 ||
+            this.deps.settings.on(d.date).focusPlan.length > 0,
+        ),
         hasWorkdayData: days.some((d) => d.firstActive !== null || d.signedOffAt !== null),
       },
       talkingPoints: this.deps.talkingPoints.open(),

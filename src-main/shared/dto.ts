@@ -4,9 +4,18 @@
  * has to import another layer to name a shape. Types only (and literal unions), except core types.
  */
 import type { ExportTable } from '../core/export-format';
+import type { FocusDayStats, FocusStats } from '../core/focus';
+import type { RuleHistoryEntry } from '../core/rule-history';
 import type { TimeRange } from '../core/working-hours';
 import type { SummaryModel } from '../core/summary-model';
 import type { Weekday } from '../core/time';
+
+/**
+ * One change of a dated rule (working hours, holidays, the focus plan…) and how it stands today:
+ * `settings:changes` lists them, by rule and then date; `from` is null for a value in force since
+ * the beginning.
+ */
+export type RuleChangeDto = RuleHistoryEntry;
 
 /** Which kind of copy a backup is: a day's, a week's, or one taken just before a change. */
 
@@ -82,7 +91,11 @@ export interface SignoffStatus {
   suggested: { reason: 'end-of-hours' | 'long-day'; at: string } | null;
   snoozedUntil: string | null;
   notToday: boolean;
-  /** The latest earlier sign-off (within a week), for the Today view's "first thing". */
+  /**
+   * The last working day's sign-off (the latest earlier date with working hours, at most two
+   * weeks back), for the Today view's "first thing"; null on a day off, or when that day has no
+   * sign-off (an older one is never carried instead).
+   */
   carriedOver: {
     workday: string;
     firstTomorrow: string | null;
@@ -183,8 +196,36 @@ export interface FocusBlockDto {
   end: string;
   startTime: string;
   endTime: string;
-  state: 'upcoming' | 'running' | 'done' | 'skipped' | 'missed';
+  /**
+   * What became of the block: `not-started` is a past block no session protected (a neutral
+   * fact, not a failure); `before-start` one that ended before Keel was counting.
+   */
+  state: 'upcoming' | 'running' | 'done' | 'skipped' | 'not-started' | 'before-start';
   meetings: { title: string; start: string; end: string }[];
+}
+
+/** One day of `focus:stats`: the day's figures, whether Keel counted it, and what has come of its plan. */
+export interface FocusStatsDayDto extends FocusDayStats {
+  /** False for a day before Keel was counting: nothing is planned on it. */
+  counted: boolean;
+  /** The planned minutes whose time has come (up to now): a share protected is taken over these. */
+  plannedSoFarMinutes: number;
+}
+
+/**
+ * Planned against protected focus time over a period. Planned: the plan's blocks on working days,
+ * by the plan in force on each day (never a holiday, pause or day off), only since Keel started
+ * counting. Protected: how long focus blocks ran; interruptions are counted, not subtracted.
+ */
+export interface FocusStatsDto {
+  days: FocusStatsDayDto[];
+  weeks: FocusStats['weeks'];
+  totals: FocusStats['totals'] & { plannedSoFarMinutes: number };
+  /**
+   * The first day Keel counted, when counting began inside the period (from part way through
+   * that day, or after days before it); null when Keel counted the whole period or none of it.
+   */
+  countingSince: string | null;
 }
 
 export interface FocusStatus {
@@ -244,9 +285,14 @@ export interface RestoreResult {
 export interface ImportResult {
   /** The file's name (not its folder), or null when the user cancelled. */
   fileName: string | null;
+  /** Records added. */
   added: number;
   /** Records already here (same id), and running focus blocks, which only their machine ends. */
   skipped: number;
+  /** Settings taken from the file (a dated setting, with every change of it, counts once). */
+  settingsAdded: number;
+  /** Settings of the file not taken because they are set here (or have a history here). */
+  settingsKept: number;
   safetyCopy: BackupDto | null;
 }
 

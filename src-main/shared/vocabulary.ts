@@ -26,5 +26,13 @@ export {
   UNFINISHED_TEXT_MAX_LENGTH,
   type EnergyRating,
 } from '../core/signoff-vocabulary';
+export {
+  DATED_KEY_LABELS,
+  DATED_KEYS,
+  isDatedKey,
+  RULE_STATES,
+  type DatedKey,
+  type RuleState,
+} from '../core/rules-vocabulary';
 /** Calendar arithmetic on `YYYY-MM-DD` dates: core/time.ts's, never a second copy. */
 export { addLocalDays, MONTH_NAMES, WEEKDAY_NAMES, WEEKDAYS, weekdayOf } from '../core/time';

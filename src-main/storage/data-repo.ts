@@ -5,7 +5,9 @@ import {
   type ExportRecord,
   type ExportTable,
 } from '../core/export-format';
+import { isDatedKey, type RuleChange } from '../core/rules';
 import type { Db } from './database';
+import { FIRST_START_KEY } from './rule-repo';
 
 /** Settings-table keys that are Keel's own bookkeeping, not the user's settings. */
 export const INTERNAL_SETTING_KEYS = [
@@ -24,7 +26,18 @@ const TABLE_ORDER: readonly ExportTable[] = EXPORT_TABLES;
  */
 const MACHINE_TABLES = new Set(['dnd_state']);
 
-export type ImportCounts = Record<ExportTable, number> & { settings: number };
+/** Per table, and for settings and dated rule changes (rows of `rule_changes`). */
+export type ImportCounts = Record<ExportTable, number> & { settings: number; rules: number };
+
+/**
+ * What an import merge did: rows added and skipped as already here, per kind, and the settings
+ * taken from the file or kept as they are here (a dated setting with its history counts once).
+ */
+export interface MergeResult {
+  added: ImportCounts;
+  skipped: ImportCounts;
+  settings: { added: number; kept: number };
+}
 
 function quote(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
@@ -48,10 +61,10 @@ function userTables(db: Db, schema = 'main'): string[] {
     .filter((name) => !MACHINE_TABLES.has(name));
 }
 
-/** What an import merge added, per table, and how many records it skipped as already here. */
-interface MergeTally {
-  added: ImportCounts;
-  skipped: number;
+type MergeTally = MergeResult;
+
+function zeroCounts(): ImportCounts {
+  return Object.fromEntries([...TABLE_ORDER, 'settings', 'rules'].map((t) => [t, 0])) as ImportCounts;
 }
 
 /** Tables whose records keep their ids on import: an id already here means the record is. */
@@ -70,8 +83,36 @@ function mergeSettings(db: Db, settings: ExportFile['settings'], now: number, ta
     'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
   );
   for (const [key, value] of Object.entries(settings)) {
-    if (insert.run(key, JSON.stringify(value), now).changes > 0) tally.added.settings += 1;
-    else tally.skipped += 1;
+    if (insert.run(key, JSON.stringify(value), now).changes > 0) {
+      tally.added.settings += 1;
+      tally.settings.added += 1;
+    } else {
+      tally.skipped.settings += 1;
+      tally.settings.kept += 1;
+    }
+  }
+}
+
+/**
+ * A dated setting's history comes whole or not at all: a key with no changes here takes every
+ * change of the file; a key with a history here keeps it (the file's changes are skipped).
+ */
+function mergeRules(db: Db, rules: readonly RuleChange[], now: number, tally: MergeTally): void {
+  const hasHistory = db.prepare('SELECT 1 FROM rule_changes WHERE key = ? LIMIT 1');
+  const insert = db.prepare(
+    'INSERT INTO rule_changes (key, effective_from, value, changed_at) VALUES (?, ?, ?, ?)',
+  );
+  const byKey = new Map<string, RuleChange[]>();
+  for (const rule of rules) byKey.set(rule.key, [...(byKey.get(rule.key) ?? []), rule]);
+  for (const [key, changes] of byKey) {
+    if (hasHistory.get(key)) {
+      tally.skipped.rules += changes.length;
+      tally.settings.kept += 1;
+      continue;
+    }
+    for (const change of changes) insert.run(key, change.from, JSON.stringify(change.value), now);
+    tally.added.rules += changes.length;
+    tally.settings.added += 1;
   }
 }
 
@@ -84,7 +125,7 @@ function mergeRow(db: Db, table: ExportTable, row: Record<string, unknown>, tall
     .map(() => '?')
     .join(', ')}) ON CONFLICT DO NOTHING`;
   if (db.prepare(sql).run(...values).changes > 0) tally.added[table] += 1;
-  else tally.skipped += 1;
+  else tally.skipped[table] += 1;
 }
 
 /** The file's focus-block ids mapped to this database's, and the ones this merge added. */
@@ -109,11 +150,11 @@ function mergeFocusSessions(
     const here = existing.get(session.started_at, session.kind) as { id: number } | undefined;
     if (here) {
       merged.ids.set(session.id, here.id);
-      tally.skipped += 1;
+      tally.skipped.focus_sessions += 1;
       continue;
     }
     if (session.ended_at === null) {
-      tally.skipped += 1;
+      tally.skipped.focus_sessions += 1;
       continue;
     }
     const { lastInsertRowid } = insert.run(
@@ -148,7 +189,7 @@ function mergeInterruptions(
       ? sessions.ids.get(interruption.session_id)
       : undefined;
     if (target === undefined) {
-      tally.skipped += 1;
+      tally.skipped.interruptions += 1;
       continue;
     }
     insert.run(target, interruption.at, interruption.kind, interruption.note, interruption.local_date);
@@ -166,7 +207,7 @@ function mergeResumeCues(
   const insert = db.prepare('INSERT INTO resume_cues (at, text, session_id, shown_at) VALUES (?, ?, ?, ?)');
   for (const cue of cues) {
     if (sameCue.get(cue.at, cue.text)) {
-      tally.skipped += 1;
+      tally.skipped.resume_cues += 1;
       continue;
     }
     const sessionId = cue.session_id === null ? null : (sessions.ids.get(cue.session_id) ?? null);
@@ -196,17 +237,33 @@ export class DataRepo {
     return records as ExportFile['records'];
   }
 
-  /** The user's settings as stored (only those they set), without Keel's bookkeeping keys. */
+  /**
+   * The user's undated settings as stored (only those they set), without Keel's bookkeeping keys;
+   * dated ones are in `exportRules`.
+   */
   exportSettings(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const { key, value } of this.db.prepare('SELECT key, value FROM settings ORDER BY key').all() as {
       key: string;
       value: string;
     }[]) {
-      if ((INTERNAL_SETTING_KEYS as readonly string[]).includes(key)) continue;
+      if ((INTERNAL_SETTING_KEYS as readonly string[]).includes(key) || isDatedKey(key)) continue;
       out[key] = JSON.parse(value);
     }
     return out;
+  }
+
+  /** Every change of a dated setting, by key and then date, values as stored. */
+  exportRules(): RuleChange[] {
+    return (
+      this.db
+        .prepare('SELECT key, effective_from, value FROM rule_changes ORDER BY key, effective_from')
+        .all() as { key: string; effective_from: string; value: string }[]
+    ).map((r) => ({
+      key: r.key as RuleChange['key'],
+      from: r.effective_from,
+      value: JSON.parse(r.value) as unknown,
+    }));
   }
 
   counts(): Record<ExportTable, number> {
@@ -219,20 +276,23 @@ export class DataRepo {
 
   /**
    * Merges a validated export into this database in one transaction: records whose id (or, for
-   * focus blocks, start time) is already here are skipped, settings already set here are kept.
-   * Focus blocks get new row ids; their interruptions and cues follow them. A running block in
-   * the file is skipped (only this machine's Keel can end it). Throws (and writes nothing) on any
-   * constraint the database still refuses.
+   * focus blocks, start time) is already here are skipped, settings already set here are kept,
+   * and so is a dated setting's history here (the file's changes of it are skipped). Focus blocks
+   * get new row ids; their interruptions and cues follow them. A running block in the file is
+   * skipped (only this machine's Keel can end it). Throws (and writes nothing) on any constraint
+   * the database still refuses.
    */
-  importMerge(file: ExportFile, now: number): { added: ImportCounts; skipped: number } {
+  importMerge(file: ExportFile, now: number): MergeResult {
     const tally: MergeTally = {
-      added: Object.fromEntries([...TABLE_ORDER, 'settings'].map((t) => [t, 0])) as ImportCounts,
-      skipped: 0,
+      added: zeroCounts(),
+      skipped: zeroCounts(),
+      settings: { added: 0, kept: 0 },
     };
     const { records } = file;
     this.db
       .transaction(() => {
         mergeSettings(this.db, file.settings, now, tally);
+        mergeRules(this.db, file.rules, now, tally);
         for (const table of ID_KEYED_TABLES) {
           for (const row of records[table]) mergeRow(this.db, table, row as Record<string, unknown>, tally);
         }
@@ -246,7 +306,7 @@ export class DataRepo {
         mergeResumeCues(this.db, records.resume_cues, sessions, tally);
       })
       .immediate();
-    return { added: tally.added, skipped: tally.skipped };
+    return tally;
   }
 
   /**
@@ -290,14 +350,18 @@ export class DataRepo {
   }
 
   /**
-   * Deletes every user record and setting (`dnd_state` stays so do-not-disturb can still be put
-   * back), then rewrites the file so the deleted text is not left in free pages or the WAL.
+   * Deletes every user record, setting and dated rule (`dnd_state` stays so do-not-disturb can
+   * still be put back). The data starts anew at `now`: Keel's figures count from then, as from a
+   * first start (without it they would count from whenever the settings were next read).
    */
-  deleteAll(): void {
+  deleteAll(now: number): void {
     this.db
       .transaction(() => {
         this.db.pragma('defer_foreign_keys = ON');
         for (const table of userTables(this.db)) this.db.prepare(`DELETE FROM ${quote(table)}`).run();
+        this.db
+          .prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)')
+          .run(FIRST_START_KEY, JSON.stringify(now), now);
       })
       .immediate();
   }

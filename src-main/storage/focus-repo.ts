@@ -1,4 +1,4 @@
-import type { FocusSession, Interruption, InterruptionKind } from '../core/focus';
+import type { FocusSession, Interruption, InterruptionCounts, InterruptionKind } from '../core/focus';
 import type { Db } from './database';
 
 interface SessionRow {
@@ -69,6 +69,15 @@ export class FocusRepo {
       endSession: db.prepare<[number, string, number]>(
         'UPDATE focus_sessions SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL',
       ),
+      protectedByDate: db.prepare<[number, string, string], { local_date: string; minutes: number }>(
+        // Each session's whole minutes (as core/focus.ts protectedMs, floored), summed per date.
+        `SELECT local_date, sum(max(0, coalesce(ended_at, min(?, planned_end)) - started_at) / 60000) AS minutes
+         FROM focus_sessions WHERE local_date BETWEEN ? AND ? GROUP BY local_date`,
+      ),
+      interruptionsByDate: db.prepare<[string, string], { local_date: string; kind: string; n: number }>(
+        `SELECT local_date, kind, count(*) AS n FROM interruptions
+         WHERE local_date BETWEEN ? AND ? GROUP BY local_date, kind`,
+      ),
       sessionsBetween: db.prepare<[string, string], SessionRow>(
         'SELECT * FROM focus_sessions WHERE local_date BETWEEN ? AND ? ORDER BY started_at',
       ),
@@ -133,6 +142,33 @@ export class FocusRepo {
   /** Ends the session if still running; returns whether it did. */
   end(id: number, at: number, reason: 'completed' | 'stopped'): boolean {
     return this.q.endSession.run(at, reason, id).changes === 1;
+  }
+
+  /**
+   * Per local date from `fromDate` to `toDate`: the whole minutes focus sessions ran (a running one
+   * up to `now`), and interruptions by kind. Dates without either are absent.
+   */
+  focusByDate(
+    fromDate: string,
+    toDate: string,
+    now: number,
+  ): Map<string, { protectedMinutes: number; interruptions: InterruptionCounts }> {
+    const out = new Map<string, { protectedMinutes: number; interruptions: InterruptionCounts }>();
+    const entry = (date: string) => {
+      let e = out.get(date);
+      if (!e) {
+        e = { protectedMinutes: 0, interruptions: { meeting: 0, chat: 0, incident: 0, other: 0 } };
+        out.set(date, e);
+      }
+      return e;
+    };
+    for (const r of this.q.protectedByDate.all(now, fromDate, toDate))
+      entry(r.local_date).protectedMinutes = r.minutes;
+    for (const r of this.q.interruptionsByDate.all(fromDate, toDate)) {
+      const counts = entry(r.local_date).interruptions;
+      if (r.kind in counts) counts[r.kind as InterruptionKind] += r.n;
+    }
+    return out;
   }
 
   sessionsBetween(fromDate: string, toDate: string): FocusSession[] {

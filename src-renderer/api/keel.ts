@@ -17,6 +17,8 @@ import type {
   InterruptionKind,
   QuestionnaireKind,
   QuestionnaireOutcome,
+  RuleChange,
+  DatedKey,
   SettingUpdate,
   Settings,
   SignoffResponse,
@@ -79,6 +81,11 @@ export const api = {
   status: (): Promise<Outcome<Status>> => call((k) => k.app.status()),
   settings: (): Promise<Outcome<Settings>> => call((k) => k.settings.get()),
   setSetting: (update: SettingUpdate): Promise<Outcome<Settings>> => call((k) => k.settings.set(update)),
+  /** Every change of every dated rule, with how it stands today. */
+  settingChanges: (): Promise<Outcome<RuleChange[]>> => call((k) => k.settings.changes()),
+  /** Withdraws a change that has not taken effect yet. */
+  withdrawChange: (key: DatedKey, from: string): Promise<Outcome<Settings>> =>
+    call((k) => k.settings.cancelChange({ key, from })),
   agenda: (from: string, to: string): Promise<Outcome<AgendaEvent[]>> =>
     call((k) => k.agenda.list({ from, to })),
   focus: {

@@ -7,8 +7,12 @@ import type { ChannelInput, ChannelOutput } from '../../src-main/ipc/contract';
 export type Status = ChannelOutput<'app:status'>;
 export type Settings = ChannelOutput<'settings:get'>;
 export type SettingKey = keyof Settings;
-/** `{ key, value }` for one setting, exactly what `keel.settings.set` accepts. */
+/** `{ key, value, from? }` for one setting, exactly what `keel.settings.set` accepts. */
 export type SettingUpdate = ChannelInput<'settings:set'>;
+/** One change of a dated rule (working hours, holidays…) and whether it is past, in force or upcoming. */
+export type RuleChange = ChannelOutput<'settings:changes'>[number];
+/** A setting that takes effect on a date. */
+export type DatedKey = RuleChange['key'];
 export type AgendaEvent = ChannelOutput<'agenda:list'>[number];
 export type Weekday = Status['today']['weekday'];
 export type WorkingHours = Settings['workingHours'];

@@ -1,5 +1,14 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { formatShortDate } from '../lib/format';
+import { formatDateWithYear } from '../lib/rules';
+import {
+  AppliesFrom,
+  appliesFromProblem,
+  chosenFrom,
+  FROM_TODAY,
+  recountSentence,
+  type AppliesFromValue,
+} from './AppliesFrom';
 import { Button } from './Button';
 import { Card } from './Card';
 import { Input } from './Input';
@@ -21,8 +30,13 @@ export interface DateRangesCardProps {
   /** Shown when there are none, e.g. "No pauses planned." */
   emptyText: string;
   notePlaceholder?: string;
-  /** Saves the whole list; on failure answers main's sentence, shown as-is. */
-  onSave: (ranges: DateRange[]) => Promise<{ ok: true } | { ok: false; message: string }>;
+  /** Today's date in the user's zone (main's), or null while unknown. */
+  today: string | null;
+  /**
+   * Saves the whole list, from `from` (undefined: today); on failure answers main's sentence,
+   * shown as-is.
+   */
+  onSave: (ranges: DateRange[], from?: string) => Promise<{ ok: true } | { ok: false; message: string }>;
 }
 
 /** "Mon 14 Apr" or "Mon 14 Apr – Fri 18 Apr". */
@@ -34,25 +48,17 @@ export function describeRange(range: DateRange): string {
 
 /**
  * A list of date ranges (focus pauses, holidays) with a small form to add one; each change is
- * saved at once. A refused range stays in the form with main's sentence under it.
+ * saved at once, from today or from the date chosen under "Applies from". A new range that starts
+ * before that date offers its own start instead, saying what that recounts: never silently.
+ * A refused range stays in the form with main's sentence under it.
  */
 export function DateRangesCard(props: DateRangesCardProps) {
-  const { ranges, noun, onSave } = props;
+  const { ranges, noun, today } = props;
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, error, setError, write, appliesFrom, chooseFrom, dateError } = useDatedWrite(props.onSave);
   const ids = { from: useId(), to: useId(), note: useId(), error: useId() };
-
-  async function write(value: DateRange[], key: string): Promise<boolean> {
-    setBusy(key);
-    setError(null);
-    const result = await onSave(value);
-    setBusy(null);
-    if (!result.ok) setError(result.message);
-    return result.ok;
-  }
 
   async function onAdd(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -101,13 +107,93 @@ export function DateRangesCard(props: DateRangesCardProps) {
         <Button type="submit" busy={busy === 'add'}>
           Add {noun}
         </Button>
+        <EarlierStart
+          start={from}
+          effective={appliesFrom.choice === 'date' && appliesFrom.date !== '' ? appliesFrom.date : today}
+          today={today}
+          noun={noun}
+          onChoose={(date) => chooseFrom({ choice: 'date', date })}
+        />
       </form>
       {error !== null && (
         <p id={ids.error} className="date-ranges__error" role="alert">
           {error}
         </p>
       )}
+      <div className="date-ranges__when">
+        <AppliesFrom value={appliesFrom} onChange={chooseFrom} today={today} error={dateError} />
+      </div>
     </Card>
+  );
+}
+
+/** Saves a list from the day "Applies from" names; busy names the control waiting for main. */
+function useDatedWrite(onSave: DateRangesCardProps['onSave']) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [appliesFrom, setAppliesFrom] = useState<AppliesFromValue>(FROM_TODAY);
+  const [dateError, setDateError] = useState<string | null>(null);
+
+  async function write(value: DateRange[], key: string): Promise<boolean> {
+    const problem = appliesFromProblem(appliesFrom);
+    if (problem !== null) {
+      setDateError(problem);
+      return false;
+    }
+    setBusy(key);
+    setError(null);
+    const result = await onSave(value, chosenFrom(appliesFrom));
+    setBusy(null);
+    if (!result.ok) setError(result.message);
+    // The next change starts from "Today" again.
+    else setAppliesFrom(FROM_TODAY);
+    return result.ok;
+  }
+
+  function chooseFrom(value: AppliesFromValue) {
+    setAppliesFrom(value);
+    setDateError(null);
+  }
+
+  return { busy, error, setError, write, appliesFrom, chooseFrom, dateError };
+}
+
+/**
+ * A new range that starts before the day the change applies from would leave its first days as
+ * they were: offer its start as that day, with what it recounts.
+ */
+function EarlierStart({
+  start,
+  effective,
+  today,
+  noun,
+  onChoose,
+}: {
+  start: string;
+  /** The day the change applies from, or null while today is unknown. */
+  effective: string | null;
+  today: string | null;
+  noun: string;
+  onChoose: (date: string) => void;
+}) {
+  const earlier = /^\d{4}-\d{2}-\d{2}$/.test(start) && effective !== null && start < effective;
+  const day = formatDateWithYear(start);
+  const from = effective === today ? 'today' : formatDateWithYear(effective ?? '');
+  // A live region that is always there, so what appears in it is announced.
+  return (
+    <div className={earlier ? 'date-ranges__earlier' : 'visually-hidden'} role="status">
+      {earlier && (
+        <>
+          <p>
+            This {noun} starts before {from}: saved from {from}, its earlier days stay as they were. Apply it
+            from {day} instead? {recountSentence(start)}
+          </p>
+          <Button size="sm" onClick={() => onChoose(start)}>
+            Apply from {day}
+          </Button>
+        </>
+      )}
+    </div>
   );
 }
 

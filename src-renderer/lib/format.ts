@@ -33,10 +33,12 @@ export function formatShortDate(date: string): string {
   return `${weekday} ${p[2]} ${(MONTH_NAMES[p[1] - 1] ?? '').slice(0, 3)}`;
 }
 
-/** "Friday" for a `YYYY-MM-DD` date. */
-export function weekdayNameOf(date: string): string {
+/** "Friday 27 Nov" for a `YYYY-MM-DD` date. */
+export function formatWeekdayDate(date: string): string {
+  const p = parts(date);
   const day = weekdayOrNull(date);
-  return day === null ? date : WEEKDAY_NAMES[day];
+  if (!p || day === null) return date;
+  return `${WEEKDAY_NAMES[day]} ${p[2]} ${(MONTH_NAMES[p[1] - 1] ?? '').slice(0, 3)}`;
 }
 
 /** Whole calendar days from `from` to `to` (both `YYYY-MM-DD`); NaN for a malformed date. */

@@ -5,7 +5,7 @@ import {
   WEEKDAYS,
   type EnergyRating,
 } from '../../src-main/shared/vocabulary';
-import { daysBetween, formatShortDate, localParts, weekdayNameOf } from './format';
+import { daysBetween, formatShortDate, formatWeekdayDate, localParts } from './format';
 
 /** Display helpers and the ritual's draft for the Sign-off view (pure: no clock, no zone guesses). */
 
@@ -110,12 +110,15 @@ export function presenceLine(status: SignoffStatus): string | null {
   return `First active ${status.firstActive} · last active ${status.lastActive}`;
 }
 
-/** "yesterday" or "on Friday": when a carried-over sign-off was written, seen from `today`. */
+/**
+ * When a carried-over sign-off was written, seen from `today`: "yesterday", or "on Friday 27 Nov"
+ * (an older day says its date).
+ */
 export function signoffDayPhrase(workday: string, today: string): string {
   const days = daysBetween(workday, today);
   if (days === 1) return 'yesterday';
   if (days === 0) return 'today';
-  return `on ${weekdayNameOf(workday)}`;
+  return `on ${formatWeekdayDate(workday)}`;
 }
 
 export function energyText(energy: number | null): string | null {

@@ -11,6 +11,7 @@ import { FocusSettingsCard } from './settings/FocusSettingsCard';
 import { HolidaysCard } from './settings/HolidaysCard';
 import { SignoffSettingsCard } from './settings/SignoffSettingsCard';
 import { StartupCard } from './settings/StartupCard';
+import { UpcomingChangesCard } from './settings/UpcomingChangesCard';
 import { ZoneHoursForm } from './settings/ZoneHoursForm';
 import { RetryNotice } from '../components/RetryNotice';
 import './SettingsView.css';
@@ -27,6 +28,7 @@ export function SettingsView() {
     body = (
       <>
         <AppearanceCard theme={settings.theme} />
+        <UpcomingChangesCard />
         <ZoneHoursForm settings={settings} />
         <HolidaysCard holidays={settings.holidays} />
         <SignoffSettingsCard signoff={settings.signoff} />

@@ -130,3 +130,26 @@ describe('createKeelApp', () => {
     expect(app.services.db.open).toBe(false);
   });
 });
+
+describe('createKeelApp and planned rule changes', () => {
+  it('reads the settings again when a planned change takes effect, and tells the window', () => {
+    // Monday 2027-03-15, 10:00 in Berlin; new hours from Wednesday.
+    const { app, services, clock, pushed } = makeApp(Date.parse('2027-03-15T09:00:00Z'));
+    app.start();
+    const early = { start: '08:00', end: '16:00' };
+    const usual = { start: '09:00', end: '17:30' };
+    const hours = { mon: early, tue: early, wed: early, thu: early, fri: early, sat: null, sun: null };
+    services.settings.set('workingHours', hours, { from: '2027-03-17' });
+    expect(services.settings.get().workingHours.wed).toEqual(usual);
+    pushed.length = 0;
+    // Tuesday evening: nothing yet.
+    clock.advanceTo(Date.parse('2027-03-16T22:00:00Z'));
+    const settingsPushes = () => pushed.filter((e) => e.type === 'changed' && e.topics.includes('settings'));
+    expect(settingsPushes()).toEqual([]);
+    // Midnight in Berlin, Wednesday: the change is in force and the window is told.
+    clock.advanceTo(Date.parse('2027-03-16T23:00:30Z'));
+    expect(settingsPushes().length).toBeGreaterThan(0);
+    expect(services.settings.get().workingHours.wed).toEqual(early);
+    app.stop();
+  });
+});

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { expandFocusPlan, type FocusPause, type FocusRule } from '../../src-main/core/focus-plan';
 import { FOCUS_EVENT_SUMMARY, focusPlanToIcs, focusRuleUid } from '../../src-main/core/ics-export';
 import { meetingsBetween, parseMeetings } from '../../src-main/core/ics-import';
+import { fixedRules } from '../../src-main/core/rules';
 import { defaultSettings } from '../../src-main/core/settings';
 import { toLocalIso } from '../../src-main/core/time';
 
@@ -11,6 +12,10 @@ const plan: FocusRule[] = [
   { weekday: 'wed', start: '14:00', end: '16:30' },
 ];
 const now = Date.parse('2027-03-01T12:00:00Z'); // a Monday, after the 09:00 block in Europe
+
+/** Keel's own expansion of `rules` in `zone`, unpaused, under the default Monday–Friday hours. */
+const keelExpands = (rules: readonly FocusRule[], from: number, to: number, zone: string) =>
+  expandFocusPlan(fixedRules({ ...defaultSettings(zone), focusPlan: [...rules] }), from, to);
 
 /** Occurrences of every VEVENT as "local start/local end" in `zone`, expanded by ical.js itself. */
 function expandWithIcalJs(ics: string, until: string, zone: string): string[] {
@@ -70,7 +75,7 @@ describe('focusPlanToIcs', () => {
       // And matches Keel's own expansion of the plan, instant for instant, from the next day on.
       const from = Date.parse('2027-03-02T12:00:00Z');
       const to = Date.parse('2028-01-01T00:00:00Z');
-      const expected = expandFocusPlan(plan, [], from, to, zone).map(
+      const expected = keelExpands(plan, from, to, zone).map(
         (o) => `${toLocalIso(o.start, zone)}/${toLocalIso(o.end, zone).slice(11, 19)}`,
       );
       expect(occurrences.filter((o) => Date.parse(o.slice(0, 25)) >= from)).toEqual(expected);
@@ -138,7 +143,7 @@ describe('focusPlanToIcs', () => {
     const from = Date.parse('2027-03-08T00:00:00Z');
     const to = Date.parse('2027-03-22T00:00:00Z');
     const imported = meetingsBetween(parseMeetings(ics), from, to, 'Europe/Berlin');
-    const planned = expandFocusPlan(defaultSettings('UTC').focusPlan, [], from, to, 'America/New_York');
+    const planned = keelExpands(defaultSettings('UTC').focusPlan, from, to, 'America/New_York');
     expect(imported.map((m) => [m.start, m.end])).toEqual(planned.map((o) => [o.start, o.end]));
     expect(new Set(imported.map((m) => m.title))).toEqual(new Set([FOCUS_EVENT_SUMMARY]));
   });

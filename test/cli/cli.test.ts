@@ -1,8 +1,8 @@
-import { LATEST_VERSION } from '../../src-main/storage/migrations';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { LATEST_VERSION } from '../../src-main/storage/migrations';
 import { runKeel } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
 import { version } from '../../src-main/version';
@@ -83,6 +83,7 @@ describe('keel CLI', () => {
     await runKeel(['status'], { KEEL_DATA_DIR: dir });
     const rows = () => {
       const db = new Database(path.join(dir, 'keel.db'), { readonly: true });
+      // The user's settings and dated rules; Keel's own first start is written by `status`.
       const n = (
         db
           .prepare(

@@ -79,13 +79,15 @@ describe('keel export and import', () => {
     const a = folder();
     await addCheck(a.run, '--note', 'from a');
     await a.run('talk', 'add', 'Ask about on-call');
+    expect((await a.run('settings', 'set', 'theme', 'dark')).code).toBe(0);
+    expect((await a.run('settings', 'set', 'dayBoundary', '05:00')).code).toBe(0);
     const out = path.join(a.dir, 'keel.json');
     const exported = await a.run('export', '--out', out);
     expect(exported.code).toBe(0);
     expect(exported.stdout).toMatch(/^Wrote \d+ records to /);
     expect(JSON.parse(fs.readFileSync(out, 'utf8'))).toMatchObject({
       format: 'keel-export',
-      formatVersion: 1,
+      formatVersion: 2,
     });
     expect(await a.run('export', '--out', out)).toMatchObject({
       code: 1,
@@ -96,10 +98,12 @@ describe('keel export and import', () => {
     const b = folder();
     const first = await b.run('import', out);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/^Imported \d+ records from keel\.json\.\n$/);
+    // Settings are named apart from records ("Wrote … records" counts records only).
+    expect(first.stdout).toMatch(/^Imported \d+ records and 2 settings from keel\.json\.\n$/);
     expect((await b.run('import', out)).stdout).toMatch(
-      /^Nothing new in keel\.json: all \d+ records were already here\.\n$/,
+      /^Nothing new in keel\.json: its \d+ records and 2 settings were already here\.\n$/,
     );
+    expect((await b.run('settings', 'get', 'dayBoundary')).stdout).toBe('05:00\n');
     expect(JSON.parse((await b.run('talk', 'list', '--json')).stdout)).toMatchObject([
       { text: 'Ask about on-call' },
     ]);

@@ -90,6 +90,17 @@ describe('keel focus', () => {
     });
   });
 
+  it('says a past block was not started, or before Keel started, never missed', async () => {
+    // First run on Monday 15 March 2027 at 12:00 in Berlin, after the morning block.
+    const clock = new ManualClock(Date.parse('2027-03-15T11:00:00Z'));
+    const env = { KEEL_DATA_DIR: tempDir() };
+    const blocks = async () =>
+      (await runKeel(['focus', 'status'], env, clock)).stdout.split('\n').filter((l) => l.startsWith('  '));
+    expect(await blocks()).toEqual(['  09:00–11:00  before Keel started', '  14:00–16:00  upcoming']);
+    clock.jumpTo(Date.parse('2027-03-15T16:00:00Z'));
+    expect(await blocks()).toEqual(['  09:00–11:00  before Keel started', '  14:00–16:00  not started']);
+  });
+
   it('prints the block, the day and the plan in words (on a pinned clock)', async () => {
     // Monday 15 March 2027, 08:00 in Berlin: before the plan's first block.
     const clock = new ManualClock(Date.parse('2027-03-15T07:00:00Z'));

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { collectAgenda, collectMoments, nextMoment, type AgendaSource } from '../../src-main/core/agenda';
+import { fixedRules, RuleBook, type RulesView } from '../../src-main/core/rules';
 import { defaultSettings } from '../../src-main/core/settings';
+import { instantAt, toLocalIso } from '../../src-main/core/time';
+import { workdaySource } from '../../src-main/core/workday';
 
-const settings = defaultSettings('UTC');
+const settings = fixedRules(defaultSettings('UTC'));
 const source = (name: string, starts: number[]): AgendaSource => ({
   name,
   eventsBetween: (from, to) =>
@@ -50,5 +53,42 @@ describe('agenda', () => {
       'b2#start',
       'b2#end',
     ]);
+  });
+});
+
+describe('workdaySource', () => {
+  const zone = 'Europe/Berlin';
+  const base = defaultSettings(zone);
+
+  it('marks the start and end of each date’s hours by the rules in force on it; none on a holiday', () => {
+    // From Wednesday 17 March hours are 10:00–19:00; Thursday 18 March is a holiday.
+    const book = new RuleBook(base, [
+      {
+        key: 'workingHours',
+        from: '2027-03-17',
+        value: {
+          ...base.workingHours,
+          wed: { start: '10:00', end: '19:00' },
+          thu: { start: '10:00', end: '19:00' },
+        },
+      },
+      { key: 'holidays', from: '2027-03-17', value: [{ from: '2027-03-18', to: '2027-03-18' }] },
+    ]);
+    const rules: RulesView = { current: book.on('2027-03-15'), on: (d) => book.on(d) };
+    const events = collectAgenda(
+      [workdaySource],
+      instantAt('2027-03-16', '00:00', zone),
+      instantAt('2027-03-20', '00:00', zone),
+      rules,
+    );
+    expect(events.map((e) => `${e.id} ${toLocalIso(e.start, zone)}`)).toEqual([
+      'workday:2027-03-16:start 2027-03-16T09:00:00+01:00',
+      'workday:2027-03-16:end 2027-03-16T17:30:00+01:00',
+      'workday:2027-03-17:start 2027-03-17T10:00:00+01:00',
+      'workday:2027-03-17:end 2027-03-17T19:00:00+01:00',
+      'workday:2027-03-19:start 2027-03-19T09:00:00+01:00',
+      'workday:2027-03-19:end 2027-03-19T17:30:00+01:00',
+    ]);
+    expect(events.every((e) => e.internal === true && e.kind === 'workday')).toBe(true);
   });
 });

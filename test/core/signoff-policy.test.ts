@@ -8,7 +8,7 @@ import {
   type SignoffInput,
   type SignoffState,
 } from '../../src-main/core/signoff-policy';
-import { instantAt, toLocalIso, WEEKDAYS, type LocalDate } from '../../src-main/core/time';
+import { instantAt, toLocalIso, weekdayOf, WEEKDAYS, type LocalDate } from '../../src-main/core/time';
 import type { TimeRange, WorkingHours } from '../../src-main/core/working-hours';
 import { propertyRuns } from '../support/thorough';
 
@@ -355,21 +355,61 @@ describe('signoffDecision', () => {
     });
   });
 
-  it('has no end of hours on a day off, but still catches a long weekend day', () => {
+  it('is silent on a day off, even on a long weekend day past the cap (#14)', () => {
     const now = at(SAT, '20:00');
     const short = { firstActive: at(SAT, '14:00'), lastActive: now };
     expect(signoffDecision(input(now, { presence: short }))).toEqual({
       kind: 'none',
-      why: 'not-due',
+      why: 'day-off',
       workday: SAT,
     });
+    // Ten hours of weekend work: past the 9-hour cap, and still no prompt.
     const long = { firstActive: at(SAT, '10:00'), lastActive: now };
-    expect(signoffDecision(input(now, { presence: long }))).toMatchObject({
+    expect(signoffDecision(input(now, { presence: long }))).toEqual({
+      kind: 'none',
+      why: 'day-off',
+      workday: SAT,
+    });
+    // With hours on Saturday the same day is a workday again: the long-day rule fires before its end.
+    const before = at(SAT, '17:00');
+    const longBefore = { firstActive: at(SAT, '07:30'), lastActive: before };
+    expect(signoffDecision(input(before, { presence: longBefore }))).toMatchObject({ why: 'day-off' });
+    expect(signoffDecision(input(before, { presence: longBefore, workingHours: everyDay }))).toMatchObject({
       kind: 'suggest',
       reason: 'long-day',
       workday: SAT,
     });
-    expect(signoffDecision(input(now, { presence: long, idleSeconds: 600 }))).toMatchObject({ why: 'idle' });
+  });
+
+  it('is silent on a holiday, past the end of hours and past the long-day cap (#14)', () => {
+    const holidays = [{ from: MON, to: MON, note: 'Bank holiday' }];
+    const now = at(MON, '20:00');
+    const long = { firstActive: at(MON, '09:00'), lastActive: now };
+    expect(signoffDecision(input(now, { presence: long, holidays }))).toEqual({
+      kind: 'none',
+      why: 'day-off',
+      workday: MON,
+    });
+    // Not even during a focus block (nothing is held), and the day after is a workday again.
+    expect(signoffDecision(input(now, { presence: long, holidays, focusRunning: true }))).toMatchObject({
+      kind: 'none',
+      why: 'day-off',
+    });
+    expect(signoffDecision(input(at(TUE, '17:30'), { holidays }))).toMatchObject({
+      kind: 'suggest',
+      reason: 'end-of-hours',
+      workday: TUE,
+    });
+  });
+
+  it('keeps a night shift’s workday past midnight when the next date is a holiday', () => {
+    // Monday 22:00–06:00; Tuesday a holiday. Tuesday 06:00 is the end of Monday's hours.
+    const holidays = [{ from: TUE, to: TUE }];
+    expect(signoffDecision(input(at(TUE, '06:00'), { workingHours: nights, holidays }))).toMatchObject({
+      kind: 'suggest',
+      reason: 'end-of-hours',
+      workday: MON,
+    });
   });
 });
 
@@ -393,7 +433,7 @@ describe('signoffDecision properties', () => {
     answer: fc.constantFrom('ignore', 'ignore', 'ignore', 'snooze', 'not-today', 'sign-off'),
   });
 
-  it('never suggests more than 3 times in a workday, nor when idle or in focus', () => {
+  it('never suggests more than 3 times in a workday, nor when idle, in focus or on a day off', () => {
     fc.assert(
       fc.property(
         fc.constantFrom('UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Pacific/Chatham'),
@@ -424,6 +464,8 @@ describe('signoffDecision properties', () => {
               state,
             });
             expect(d.workday).toBe(workday);
+            // Nothing at all on a day off: not even a held suggestion.
+            if (workingHours[weekdayOf(workday)] === null) expect(d).toMatchObject({ why: 'day-off' });
             if (d.kind !== 'suggest') continue;
             expect(s.idleSeconds).toBeLessThan(300);
             expect(s.focusRunning).toBe(false);

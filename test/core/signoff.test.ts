@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../src-main/core/settings';
+import { defaultSettings, type Settings } from '../../src-main/core/settings';
 import { creepStats, creepTrend, signoffInputSchema, type WorkdayFacts } from '../../src-main/core/signoff';
 import { instantAt, type LocalDate } from '../../src-main/core/time';
 import { describeIssues } from '../../src-main/core/validation';
+import { figuresOver } from '../helpers/figures';
 
 const zone = 'Europe/Berlin';
 const settings = defaultSettings(zone);
@@ -13,6 +14,26 @@ const day = (date: LocalDate, first: string, last: string, signed?: string): Wor
   lastActive: at(date, last),
   signedOffAt: signed ? at(date, signed) : null,
 });
+
+/** Creep over [from, to] with `today` as the current workday, from the days' own figures. */
+function creep(
+  workdays: readonly WorkdayFacts[],
+  rules: Settings,
+  from: LocalDate,
+  to: LocalDate,
+  today: LocalDate,
+  countFrom?: number,
+) {
+  const figures = figuresOver({
+    rules,
+    from,
+    to,
+    today,
+    workdays,
+    ...(countFrom === undefined ? {} : { countFrom }),
+  });
+  return creepStats(figures, from, to);
+}
 
 describe('the ritual input', () => {
   it('accepts an empty ritual: signing off is the point', () => {
@@ -71,7 +92,7 @@ describe('the ritual input', () => {
 describe('creep', () => {
   // 2027-03-15 is a Monday.
   it('counts late evenings (over 30 minutes past the end), days off worked and missed sign-offs', () => {
-    const stats = creepStats(
+    const stats = creep(
       [
         day('2027-03-15', '09:00', '18:00', '17:55'), // 30 min after 17:30: not late
         day('2027-03-16', '09:00', '18:01', '18:01'), // 31 min: late
@@ -108,7 +129,7 @@ describe('creep', () => {
 
   it('places activity after midnight on its workday (minutes over 1440) and counts it late', () => {
     const monday = '2027-03-15';
-    const stats = creepStats(
+    const stats = creep(
       [
         {
           date: monday,
@@ -126,7 +147,7 @@ describe('creep', () => {
   });
 
   it('a holiday is a day off', () => {
-    const stats = creepStats(
+    const stats = creep(
       [day('2027-03-17', '10:00', '12:00', '12:00')],
       { ...settings, holidays: [{ from: '2027-03-17', to: '2027-03-17', note: 'St Patrick' }] },
       '2027-03-17',
@@ -137,10 +158,10 @@ describe('creep', () => {
   });
 
   it('says so kindly when the evenings stayed free and nothing was recorded', () => {
-    expect(creepStats([], settings, '2027-03-15', '2027-03-21', '2027-03-22').summary).toBe(
+    expect(creep([], settings, '2027-03-15', '2027-03-21', '2027-03-22').summary).toBe(
       'No activity recorded in this period yet. Keel notes only when you were first and last active each day.',
     );
-    const calm = creepStats(
+    const calm = creep(
       [day('2027-03-15', '09:00', '17:20', '17:20')],
       settings,
       '2027-03-15',
@@ -148,6 +169,66 @@ describe('creep', () => {
       '2027-03-22',
     );
     expect(calm.summary).toBe(
+      'Your evenings and days off stayed your own. Every workday ended with a sign-off.',
+    );
+  });
+
+  it('claims every workday ended with a sign-off only once one has ended (no vacuous sentence)', () => {
+    // Today's workday is not settled yet, signed off or not: nothing to claim.
+    for (const today of [day('2027-03-15', '09:00', '12:00'), day('2027-03-15', '09:00', '12:00', '12:00')]) {
+      const stats = creep([today], settings, '2027-03-15', '2027-03-21', '2027-03-15');
+      expect(stats).toMatchObject({ activeWorkdays: 1, settledWorkdays: 0, daysWithoutSignoff: 0 });
+      expect(stats.summary).toBe(
+        'No workday has ended since Keel started counting, so there is nothing to look back on yet.',
+      );
+    }
+  });
+
+  it('does not judge the first evening when Keel started after the end of hours', () => {
+    // First start at 22:55 on Monday, hours end at 17:30.
+    const stats = creep(
+      [day('2027-03-15', '22:55', '23:40')],
+      settings,
+      '2027-03-15',
+      '2027-03-21',
+      '2027-03-17',
+      at('2027-03-15', '22:55'),
+    );
+    expect(stats.days[0]).toMatchObject({ counted: true, late: false, missedSignoff: false });
+    expect(stats).toMatchObject({ lateEvenings: 0, daysWithoutSignoff: 0, settledWorkdays: 0 });
+    expect(stats.summary).toBe(
+      'No workday has ended since Keel started counting, so there is nothing to look back on yet.',
+    );
+  });
+
+  it('leaves out days before Keel was counting', () => {
+    const stats = creep(
+      [
+        day('2027-03-12', '09:00', '23:00'), // Friday, before counting: neither late nor missed
+        day('2027-03-13', '10:00', '11:00'), // Saturday, before counting: not a day off worked
+        day('2027-03-15', '09:00', '17:00', '17:00'),
+      ],
+      settings,
+      '2027-03-08',
+      '2027-03-21',
+      '2027-03-17',
+      at('2027-03-15', '08:00'),
+    );
+    expect(stats.days.find((d) => d.date === '2027-03-12')).toMatchObject({
+      counted: false,
+      lastActive: '23:00',
+      late: false,
+      missedSignoff: false,
+    });
+    expect(stats).toMatchObject({
+      lateEvenings: 0,
+      daysOffWorked: 0,
+      daysWithoutSignoff: 0,
+      activeWorkdays: 1,
+      settledWorkdays: 1,
+    });
+    expect(stats.weeks[0]).toEqual({ weekStart: '2027-03-08', medianLastActive: null, lateEvenings: 0 });
+    expect(stats.summary).toBe(
       'Your evenings and days off stayed your own. Every workday ended with a sign-off.',
     );
   });

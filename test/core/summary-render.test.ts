@@ -4,15 +4,15 @@ import fc from 'fast-check';
 import { parse, parseFragment, type DefaultTreeAdapterTypes as P } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { tagLabel, type Checkin, type Rating, type Sustainable } from '../../src-main/core/checkin';
-import type { FocusStats } from '../../src-main/core/focus';
-import { defaultSettings } from '../../src-main/core/settings';
+import { defaultSettings, type Settings } from '../../src-main/core/settings';
 import type { SummaryChoicesInput } from '../../src-main/core/summary-choices';
 import { renderHtml, SUMMARY_HTML_CSP } from '../../src-main/core/summary-html';
 import { renderMarkdown } from '../../src-main/core/summary-markdown';
 import { buildSummary, type SummaryData, type SummaryModel } from '../../src-main/core/summary-model';
-import { SUMMARY_SECTIONS } from '../../src-main/core/summary-sections';
+import { HOW_COUNTED, SUMMARY_SECTIONS } from '../../src-main/core/summary-sections';
 import { escapeHtml, escapeMarkdown, oneLine, plainText, textLines } from '../../src-main/core/summary-text';
 import { instantAt, type LocalDate } from '../../src-main/core/time';
+import { figuresOver, interruptionOf, NO_FIGURES, ranSession, summaryDaysOf } from '../helpers/figures';
 import { propertyRuns } from '../support/thorough';
 
 const zone = 'Europe/Berlin';
@@ -43,22 +43,15 @@ function check(
   };
 }
 
-function focus(days: [LocalDate, number, number, number, number][]): FocusStats {
-  return {
-    days: days.map(([date, plannedMinutes, protectedMinutes, meeting, chat]) => ({
-      date,
-      plannedMinutes,
-      protectedMinutes,
-      interruptions: { meeting, chat, incident: 0, other: 0 },
-    })),
-    weeks: [],
-    totals: {
-      plannedMinutes: 0,
-      protectedMinutes: 0,
-      interruptions: { meeting: 0, chat: 0, incident: 0, other: 0 },
-    },
-  };
-}
+/** Keel's defaults with a focus plan of weekday mornings, 09:00–11:00: 2 h a working day. */
+const MORNINGS: Settings = {
+  ...defaultSettings(zone),
+  focusPlan: (['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((weekday) => ({
+    weekday,
+    start: '09:00',
+    end: '11:00',
+  })),
+};
 
 const workday = (date: LocalDate, first: string, last: string, signed?: string) => ({
   date,
@@ -66,6 +59,9 @@ const workday = (date: LocalDate, first: string, last: string, signed?: string) 
   lastActive: at(date, last),
   signedOffAt: signed ? at(date, signed) : null,
 });
+
+const long = ranSession('2027-03-02', '09:00', 450, zone);
+const longer = ranSession('2027-03-10', '09:00', 420, zone);
 
 /** Two weeks of a realistic user. */
 const REALISTIC: SummaryData = {
@@ -88,20 +84,29 @@ const REALISTIC: SummaryData = {
       true,
     ),
   ],
-  focus: focus([
-    ['2027-03-02', 600, 450, 2, 1],
-    ['2027-03-10', 600, 420, 0, 2],
-  ]),
-  workdays: {
-    settings: defaultSettings(zone),
-    facts: [
-      workday('2027-03-01', '09:00', '17:40', '17:35'),
-      workday('2027-03-02', '09:00', '18:30', '18:25'),
-      workday('2027-03-03', '09:00', '17:00'),
-      workday('2027-03-06', '10:00', '11:00'),
-      workday('2027-03-08', '09:00', '19:00', '19:00'),
-    ],
-  },
+  // Planned: 10 working days of 2 h; protected: 7 h 30 min and 7 h.
+  figures: summaryDaysOf(
+    figuresOver({
+      rules: MORNINGS,
+      ...PERIOD,
+      today: '2027-03-15',
+      sessions: [long, longer],
+      interruptions: [
+        interruptionOf(long, 'meeting'),
+        interruptionOf(long, 'meeting', 60),
+        interruptionOf(long, 'chat'),
+        interruptionOf(longer, 'chat'),
+        interruptionOf(longer, 'chat', 30),
+      ],
+      workdays: [
+        workday('2027-03-01', '09:00', '17:40', '17:35'),
+        workday('2027-03-02', '09:00', '18:30', '18:25'),
+        workday('2027-03-03', '09:00', '17:00'),
+        workday('2027-03-06', '10:00', '11:00'),
+        workday('2027-03-08', '09:00', '19:00', '19:00'),
+      ],
+    }),
+  ),
   talkingPoints: [
     { id: 't1', text: 'Conference budget for Q2', createdAt: at('2027-03-03', '10:00'), discussedAt: null },
     { id: 't2', text: 'Rotate on-call fairly?', createdAt: at('2027-03-01', '10:00'), discussedAt: null },
@@ -120,8 +125,7 @@ const EMPTY: SummaryData = {
   zone,
   generatedAt: at('2027-03-15', '09:00'),
   checks: [],
-  focus: null,
-  workdays: null,
+  figures: NO_FIGURES,
   talkingPoints: [],
 };
 
@@ -272,6 +276,8 @@ describe('Markdown', () => {
         '| 1 March 2027 | 2 | 3.5 | 3.5 |',
         '| 8 March 2027 | 2 | 4.5 | 2.5 |',
         '',
+        'How it is counted: Averages of your own check-in ratings in the period; a direction is named only with check-ins in three or more weeks.',
+        '',
         '## Sustainability',
         '',
         'Is the workload sustainable right now? Answers over 4 check-ins:',
@@ -280,6 +286,8 @@ describe('Markdown', () => {
         '- Mostly: 2',
         '- No: 1',
         '',
+        "How it is counted: How often each answer was given in the period's check-ins.",
+        '',
         '## Where I feel stretched',
         '',
         '- Meetings: 3 of 4 check-ins',
@@ -287,11 +295,15 @@ describe('Markdown', () => {
         '- Code review: 1 of 4 check-ins',
         '- On\\-call or incidents: 1 of 4 check-ins',
         '',
+        "How it is counted: How many of the period's check-ins named each area (the five most named).",
+        '',
         '## Focus time',
         '',
         '- Planned: 20 h',
         '- Protected: 14 h 30 min',
         '- Interruptions: 5 (2 meetings, 3 chat)',
+        '',
+        'How it is counted: Planned: the blocks of your weekly focus plan on working days, by the plan in force on each day; holidays, pauses and days off are never planned. Protected: how long focus blocks ran, planned or started on the spot; interruptions are counted, not subtracted.',
         '',
         '## End of day',
         '',
@@ -299,6 +311,8 @@ describe('Markdown', () => {
         '- Days signed off: 3',
         '- Late evenings: 2',
         '- Days off with some work: 1',
+        '',
+        'How it is counted: Each day is read by the working hours in force on it. Late: last activity more than 30 minutes after the end of working hours. Keel keeps only when you were first and last active each day.',
         '',
         '## Talking points',
         '',
@@ -339,6 +353,8 @@ describe('Markdown', () => {
         '| 1 March 2027 | 1 | 2.0 | 4.0 |',
         '| 8 March 2027 | 1 | 3.0 | 4.0 |',
         '| 15 March 2027 | 1 | 4.0 | 4.0 |',
+        '',
+        'How it is counted: Averages of your own check-in ratings in the period; a direction is named only with check-ins in three or more weeks.',
         '',
         '## Talking points',
         '',
@@ -393,7 +409,14 @@ describe('Markdown', () => {
       {
         ...EMPTY,
         checks: [check('a', '2027-03-03', 3, 3, 'yes', ['meetings'])],
-        focus: focus([['2027-03-03', 0, 25, 0, 0]]),
+        figures: summaryDaysOf(
+          figuresOver({
+            rules: { ...defaultSettings(zone), focusPlan: [] },
+            ...PERIOD,
+            today: '2027-03-15',
+            sessions: [ranSession('2027-03-03', '15:00', 25, zone)],
+          }),
+        ),
       },
       { ...PERIOD, sections: ['trends', 'stretched', 'focus'] },
     );
@@ -487,6 +510,25 @@ describe('HTML', () => {
       '2 March 2027: Good pairing session with Lee.',
       '11 March 2027: Release week *again*.\nNeed help with on-call.',
     ]);
+  });
+
+  it('ends each section with figures with how they are counted, and only those', () => {
+    const doc = parse(html);
+    const notes = [...elements(doc)]
+      .filter((e) => e.tagName === 'section')
+      .map((section) => {
+        const last = [...elements(section)].filter((e) => e.tagName === 'p').at(-1);
+        return [attr(section, 'class'), last ? textOf(last) : null];
+      })
+      .filter(([, text]) => text?.startsWith('How it is counted: '));
+    expect(notes).toEqual([
+      ['trends', `How it is counted: ${HOW_COUNTED.trends}`],
+      ['sustainability', `How it is counted: ${HOW_COUNTED.sustainability}`],
+      ['stretched', `How it is counted: ${HOW_COUNTED.stretched}`],
+      ['focus', `How it is counted: ${HOW_COUNTED.focus}`],
+      ['endOfDay', `How it is counted: ${HOW_COUNTED.endOfDay}`],
+    ]);
+    expect(html.match(/How it is counted: /g)).toHaveLength(5);
   });
 
   it('draws the weekly trend as an SVG chart with a title, a description and the table as text', () => {
@@ -624,10 +666,14 @@ describe('hostile text', () => {
       expect(markdownItems(markdown, 'Where I feel stretched')).toEqual([
         `${escapeMarkdown(tagLabel(text))}: 1 of 1 check-in`,
       ]);
-      // Every line is Keel's: a heading, a list item or its indented continuation, the period.
+      // Every line is Keel's: a heading, a list item or its indented continuation, the period,
+      // the stretched section's counting note.
       for (const line of markdown.split('\n').filter((l) => l.length > 0)) {
-        expect(line).toMatch(/^(# |## |- | {2}[^ ]|Period: )/);
+        expect(line).toMatch(/^(# |## |- | {2}[^ ]|Period: |How it is counted: )/);
       }
+      expect(markdown.split('\n').filter((l) => l.startsWith('How it is counted: '))).toEqual([
+        `How it is counted: ${HOW_COUNTED.stretched}`,
+      ]);
       // With the escapes and Keel's bold dates taken out, no syntax is left.
       const bare = markdown.replace(/\\[\s\S]/g, '').replace(/\*\*3 March 2027:\*\*/g, '');
       expect(bare).not.toMatch(/[<>[\]`*_~$&!|]|javascript:|https?:\/\//i);
@@ -648,17 +694,19 @@ describe('hostile text', () => {
       generatedOn: '2027-03-15',
       author: `${evil}\u202E\u0000`,
       sections: [
-        { kind: 'talkingPoints', title: evil, empty: evil, items: [] },
+        { kind: 'talkingPoints', title: evil, empty: evil, howCounted: null, items: [] },
         {
           kind: 'notes',
           title: 'Notes',
           empty: null,
+          howCounted: null,
           items: [{ date: '2027-03-02', text: `${evil}\n[x](javascript:y)` }],
         },
         {
           kind: 'stretched',
           title: '| x |',
           empty: null,
+          howCounted: `${evil} [x](javascript:y) | y |`,
           checks: 1,
           top: [{ label: '<b onmouseover=alert(1)>', count: 1 }],
         },
@@ -671,6 +719,12 @@ describe('hostile text', () => {
     expect(markdown).not.toMatch(CONTROL);
     expect(markdown.replace(/\\[\s\S]/g, '')).not.toMatch(/[<>[\]|]/);
     expect(markdown).toContain('# \\<script\\>alert(1)\\</script\\>\n');
+    expect(markdown).toContain(
+      'How it is counted: \\<script\\>alert(1)\\</script\\> \\[x\\](javascript:y) \\| y \\|\n',
+    );
+    expect(html).toContain(
+      '<p class="counting">How it is counted: &lt;script&gt;alert(1)&lt;/script&gt; [x](javascript:y) | y |</p>',
+    );
     expect(markdown).toContain(
       '- **2 March 2027:** \\<script\\>alert\\(1\\)\\</script\\>\n  \\[x\\]\\(javascript\\:y\\)\n',
     );

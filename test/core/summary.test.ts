@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Checkin, Rating, Sustainable } from '../../src-main/core/checkin';
 import { KeelError } from '../../src-main/core/errors';
-import type { FocusDayStats, FocusStats } from '../../src-main/core/focus';
-import { defaultSettings } from '../../src-main/core/settings';
+import { focusStats } from '../../src-main/core/focus-stats';
+import { RuleBook, type RulesView } from '../../src-main/core/rules';
+import { defaultSettings, type Settings } from '../../src-main/core/settings';
 import type { WorkdayFacts } from '../../src-main/core/signoff';
 import {
   parseSummaryChoices,
@@ -17,6 +18,7 @@ import { renderMarkdown } from '../../src-main/core/summary-markdown';
 import { buildSummary, type SummaryData } from '../../src-main/core/summary-model';
 import {
   DEFAULT_SECTIONS,
+  HOW_COUNTED,
   SUMMARY_EMPTY,
   SUMMARY_SECTIONS,
   unshareableNoteIds,
@@ -33,6 +35,14 @@ import {
   textLines,
 } from '../../src-main/core/summary-text';
 import { addLocalDays, instantAt, type LocalDate } from '../../src-main/core/time';
+import {
+  figuresOver,
+  interruptionOf,
+  NO_FIGURES,
+  ranSession,
+  summaryDaysOf,
+  type FiguresOver,
+} from '../helpers/figures';
 import { propertyRuns } from '../support/thorough';
 
 const zone = 'Europe/Berlin';
@@ -61,8 +71,7 @@ function data(over: Partial<SummaryData> = {}): SummaryData {
     zone,
     generatedAt: at('2027-03-15', '09:00'),
     checks: [],
-    focus: null,
-    workdays: null,
+    figures: NO_FIGURES,
     talkingPoints: [],
     ...over,
   };
@@ -90,28 +99,6 @@ function errorOf(fn: () => unknown): string {
     return (error as KeelError).message;
   }
   throw new Error('expected an invalid_input KeelError');
-}
-
-function focusDay(date: LocalDate, planned: number, kept: number, meeting = 0, chat = 0): FocusDayStats {
-  return {
-    date,
-    plannedMinutes: planned,
-    protectedMinutes: kept,
-    interruptions: { meeting, chat, incident: 0, other: 0 },
-  };
-}
-
-function focusStatsOf(days: FocusDayStats[]): FocusStats {
-  // The builder reads only `days`; the rest is deliberately wrong to prove it.
-  return {
-    days,
-    weeks: [],
-    totals: {
-      plannedMinutes: 999_999,
-      protectedMinutes: 999_999,
-      interruptions: { meeting: 99, chat: 99, incident: 99, other: 99 },
-    },
-  };
 }
 
 describe('sections and choices', () => {
@@ -272,6 +259,7 @@ describe('workload and energy', () => {
       kind: 'trends',
       title: 'Workload and energy',
       empty: null,
+      howCounted: HOW_COUNTED.trends,
       count: 5,
       avgWorkload: 4.2,
       avgEnergy: 3.2,
@@ -314,6 +302,7 @@ describe('sustainability', () => {
       kind: 'sustainability',
       title: 'Sustainability',
       empty: null,
+      howCounted: HOW_COUNTED.sustainability,
       question: 'Is the workload sustainable right now?',
       count: 5,
       yes: 1,
@@ -344,6 +333,7 @@ describe('where stretched', () => {
       kind: 'stretched',
       title: 'Where I feel stretched',
       empty: null,
+      howCounted: HOW_COUNTED.stretched,
       checks: 5,
       top: [
         { label: 'Meetings', count: 4 },
@@ -365,34 +355,144 @@ describe('where stretched', () => {
   });
 });
 
+/** Keel's defaults in the test zone with a Monday focus block of four hours (09:00–13:00). */
+const MONDAYS: Settings = {
+  ...defaultSettings(zone),
+  focusPlan: [{ weekday: 'mon', start: '09:00', end: '13:00' }],
+};
+
+/** The figures of each date of `from`…`to`, as the summary service gathers them. */
+const figures = (input: Omit<FiguresOver, 'today'> & { today?: LocalDate }) =>
+  summaryDaysOf(figuresOver({ today: '2027-03-15', ...input }));
+
 describe('focus time', () => {
   it('sums planned and protected minutes and interruptions by kind over the days in the period', () => {
-    const focus = focusStatsOf([
-      focusDay('2027-02-28', 500, 500, 9, 9),
-      focusDay('2027-03-01', 240, 200, 1, 2),
-      focusDay('2027-03-14', 0, 50, 1, 1),
-      focusDay('2027-03-15', 500, 500, 9, 9),
-    ]);
-    expect(only(data({ focus }), 'focus')).toEqual({
+    // 2027-02-28 is a Sunday, 2027-03-15 a Monday: both outside the period.
+    const before = ranSession('2027-02-28', '10:00', 500, zone);
+    const first = ranSession('2027-03-01', '09:00', 200, zone);
+    const last = ranSession('2027-03-14', '10:00', 50, zone);
+    const after = ranSession('2027-03-15', '09:00', 500, zone);
+    const interruptions = [
+      ...[before, after].flatMap((s) => [interruptionOf(s, 'meeting'), interruptionOf(s, 'chat')]),
+      interruptionOf(first, 'meeting'),
+      interruptionOf(first, 'chat'),
+      interruptionOf(first, 'chat', 30),
+      interruptionOf(last, 'meeting'),
+      interruptionOf(last, 'chat'),
+    ];
+    const days = figures({
+      rules: MONDAYS,
+      from: '2027-02-28',
+      to: '2027-03-15',
+      sessions: [before, first, last, after],
+      interruptions,
+    });
+    expect(only(data({ figures: days }), 'focus')).toEqual({
       kind: 'focus',
       title: 'Focus time',
       empty: null,
-      plannedMinutes: 240,
+      howCounted: HOW_COUNTED.focus,
+      // Two Mondays in the period, 4 h each.
+      plannedMinutes: 480,
       protectedMinutes: 250,
       interruptions: { meeting: 2, chat: 3, incident: 0, other: 0 },
       interruptionsTotal: 5,
     });
   });
 
-  it('says so when there is no focus data, or none for this period', () => {
-    expect(only(data({ focus: null }), 'focus').empty).toBe('No focus data for this period.');
-    expect(only(data({ focus: focusStatsOf([focusDay('2027-04-01', 120, 120)]) }), 'focus').empty).toBe(
-      'No focus data for this period.',
+  it('plans each day by the plan in force on it, and never a holiday or a pause', () => {
+    const book = new RuleBook(MONDAYS, [
+      // From 8 March, Monday and Tuesday mornings of two hours; 9 March is a holiday.
+      {
+        key: 'focusPlan',
+        from: '2027-03-08',
+        value: [
+          { weekday: 'mon', start: '09:00', end: '11:00' },
+          { weekday: 'tue', start: '09:00', end: '11:00' },
+        ],
+      },
+      { key: 'holidays', from: '2027-03-08', value: [{ from: '2027-03-09', to: '2027-03-09' }] },
+    ]);
+    const rules: RulesView = { current: book.on('2027-03-15'), on: (d) => book.on(d) };
+    const days = figures({ rules, ...PERIOD });
+    // 1 March: 4 h by the old plan; 2 March: no block then; 8 March: 2 h; 9 March: a holiday.
+    expect(only(data({ figures: days }), 'focus').plannedMinutes).toBe(240 + 120);
+    const paused = figures({
+      rules: { ...MONDAYS, focusPauses: [{ from: '2027-03-01', to: '2027-03-01' }] },
+      ...PERIOD,
+    });
+    expect(only(data({ figures: paused }), 'focus').plannedMinutes).toBe(240);
+  });
+
+  it('counts from when Keel began counting, and says so', () => {
+    // Keel started at 10:00 on Monday 8 March, an hour into that day's block.
+    const days = figures({ rules: MONDAYS, ...PERIOD, countFrom: at('2027-03-08', '10:00') });
+    const section = only(data({ figures: days }), 'focus');
+    expect(section.plannedMinutes).toBe(180);
+    expect(section.howCounted).toBe(
+      `${HOW_COUNTED.focus} Keel began counting on 8 March 2027; days before it are not counted.`,
+    );
+    // Counting since before the period: nothing to add.
+    const all = figures({ rules: MONDAYS, ...PERIOD, countFrom: at('2027-03-01', '00:00') });
+    expect(only(data({ figures: all }), 'focus').howCounted).toBe(HOW_COUNTED.focus);
+  });
+
+  it('has totals that are the sum of its days, as the focus stats sum them (property)', () => {
+    const dates = Array.from({ length: 20 }, (_, i) => addLocalDays('2027-02-26', i));
+    const arbSession = fc.record({
+      date: fc.constantFrom(...dates),
+      hour: fc.integer({ min: 0, max: 20 }),
+      minutes: fc.integer({ min: 1, max: 180 }),
+      kinds: fc.array(fc.constantFrom('meeting', 'chat', 'incident', 'other' as const), { maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(arbSession, { maxLength: 12 }),
+        fc.array(fc.constantFrom(...dates), { maxLength: 3 }),
+        fc.constantFrom(...dates),
+        (specs, holidayDates, countFromDate) => {
+          const sessions = specs.map((s) =>
+            ranSession(s.date, `${String(s.hour).padStart(2, '0')}:00`, s.minutes, zone),
+          );
+          const interruptions = specs.flatMap((s, i) =>
+            s.kinds.map((kind) => interruptionOf(sessions[i] as (typeof sessions)[number], kind)),
+          );
+          const rules = { ...defaultSettings(zone), holidays: holidayDates.map((d) => ({ from: d, to: d })) };
+          const days = figures({
+            rules,
+            from: dates[0] as LocalDate,
+            to: dates.at(-1) as LocalDate,
+            sessions,
+            interruptions,
+            countFrom: at(countFromDate, '11:00'),
+          });
+          const section = only(data({ figures: days }), 'focus');
+          const inPeriod = days.days.filter((d) => d.date >= PERIOD.from && d.date <= PERIOD.to);
+          const totals = focusStats(inPeriod).totals;
+          expect(section.plannedMinutes).toBe(totals.plannedMinutes);
+          expect(section.protectedMinutes).toBe(totals.protectedMinutes);
+          expect(section.interruptions).toEqual(totals.interruptions);
+          for (const day of days.days) {
+            if (day.holiday !== null || day.dayOff || day.counting === 'before')
+              expect(day.plannedFocusMinutes).toBe(0);
+          }
+        },
+      ),
+      { numRuns: propertyRuns(200) },
     );
   });
 
+  it('says so when there is no focus data for this period', () => {
+    expect(only(data({ figures: NO_FIGURES }), 'focus').empty).toBe('No focus data for this period.');
+    // Neither a plan nor a block in the period.
+    const none = figures({ rules: { ...MONDAYS, focusPlan: [] }, ...PERIOD });
+    expect(none.hasFocusData).toBe(false);
+    expect(only(data({ figures: none }), 'focus').empty).toBe('No focus data for this period.');
+  });
+
   it('says so when nothing was planned, protected or interrupted', () => {
-    const section = only(data({ focus: focusStatsOf([focusDay('2027-03-06', 0, 0)]) }), 'focus');
+    const quiet = figures({ rules: { ...MONDAYS, focusPlan: [] }, ...PERIOD });
+    const section = only(data({ figures: { ...quiet, hasFocusData: true } }), 'focus');
     expect(section).toMatchObject({
       empty: 'No focus time was planned or protected in this period.',
       plannedMinutes: 0,
@@ -410,7 +510,7 @@ describe('end of day', () => {
   });
 
   it('counts workdays, sign-offs, late evenings and days off with work — never times', () => {
-    const facts = [
+    const workdays = [
       day('2027-02-26', '09:00', '23:00'), // before the period
       day('2027-03-01', '09:00', '17:40', '17:35'),
       day('2027-03-02', '08:47', '18:31', '18:29'), // late
@@ -418,11 +518,13 @@ describe('end of day', () => {
       day('2027-03-06', '10:13', '11:07'), // Saturday
       day('2027-03-08', '09:00', '19:00', '19:00'), // late
     ];
-    const section = only(data({ workdays: { facts, settings } }), 'endOfDay');
+    const days = figures({ rules: settings, from: '2027-02-22', to: '2027-03-14', workdays });
+    const section = only(data({ figures: days }), 'endOfDay');
     expect(section).toEqual({
       kind: 'endOfDay',
       title: 'End of day',
       empty: null,
+      howCounted: HOW_COUNTED.endOfDay,
       workdays: 4,
       signedOffDays: 3,
       lateEvenings: 2,
@@ -434,15 +536,50 @@ describe('end of day', () => {
     expect(json).not.toMatch(/\d{2}:\d{2}/);
   });
 
+  it('reads each day by the working hours in force on it', () => {
+    // From 3 March the hours end at 19:00: a last activity at 19:00 is no longer late.
+    const book = new RuleBook(settings, [
+      {
+        key: 'workingHours',
+        from: '2027-03-03',
+        value: { ...settings.workingHours, wed: { start: '10:00', end: '19:00' } },
+      },
+    ]);
+    const rules: RulesView = { current: book.on('2027-03-15'), on: (d) => book.on(d) };
+    const workdays = [day('2027-02-24', '09:00', '19:00'), day('2027-03-03', '09:00', '19:00')];
+    const days = figures({ rules, from: '2027-02-22', to: '2027-03-14', workdays });
+    expect(only(data({ figures: days }), 'endOfDay', { from: '2027-02-22' }).lateEvenings).toBe(1);
+    expect(days.days.filter((d) => d.late).map((d) => d.date)).toEqual(['2027-02-24']);
+  });
+
+  it('leaves out days before Keel was counting, and says when it began', () => {
+    const workdays = [
+      day('2027-03-01', '09:00', '22:00'), // late, no sign-off: but before counting
+      day('2027-03-06', '10:00', '11:00'), // Saturday, before counting
+      day('2027-03-09', '09:00', '17:00', '17:00'),
+    ];
+    const days = figures({ rules: settings, ...PERIOD, workdays, countFrom: at('2027-03-09', '08:30') });
+    expect(only(data({ figures: days }), 'endOfDay')).toEqual({
+      kind: 'endOfDay',
+      title: 'End of day',
+      empty: null,
+      howCounted: `${HOW_COUNTED.endOfDay} Keel began counting on 9 March 2027; days before it are not counted.`,
+      workdays: 1,
+      signedOffDays: 1,
+      lateEvenings: 0,
+      daysOffWorked: 0,
+    });
+  });
+
   it('says so without end-of-day data, and when no workday was recorded in the period', () => {
     expect(only(data(), 'endOfDay')).toMatchObject({
       empty: 'No end-of-day data for this period.',
       workdays: 0,
     });
-    const facts = [day('2027-03-20', '09:00', '17:00')];
-    expect(only(data({ workdays: { facts, settings } }), 'endOfDay').empty).toBe(
-      'No workdays were recorded in this period.',
-    );
+    const workdays = [day('2027-03-20', '09:00', '17:00')];
+    const days = figures({ rules: settings, from: '2027-03-01', to: '2027-03-21', workdays });
+    expect(days.hasWorkdayData).toBe(true);
+    expect(only(data({ figures: days }), 'endOfDay').empty).toBe('No workdays were recorded in this period.');
   });
 });
 
@@ -468,6 +605,7 @@ describe('talking points', () => {
       kind: 'talkingPoints',
       title: 'Talking points',
       empty: null,
+      howCounted: null,
       items: ['Rotate on-call fairly?', 'Conference budget'],
     });
   });
@@ -506,6 +644,7 @@ describe('notes: the privacy rule', () => {
       kind: 'notes',
       title: 'Notes',
       empty: null,
+      howCounted: null,
       items: [
         { date: '2027-03-02', text: 'Line one\nline two' },
         { date: '2027-03-04', text: 'Shared note' },
@@ -635,8 +774,19 @@ describe('the model', () => {
     const model = buildSummary(
       data({
         checks: [check('2027-03-03', { note: 'n', shareable: true, stretched: ['meetings'] })],
-        focus: focusStatsOf([focusDay('2027-03-03', 60, 30, 1)]),
-        workdays: { facts: [], settings: defaultSettings(zone) },
+        figures: figures({
+          rules: MONDAYS,
+          ...PERIOD,
+          sessions: [ranSession('2027-03-03', '10:00', 30, zone)],
+          workdays: [
+            {
+              date: '2027-03-03',
+              firstActive: at('2027-03-03', '09:00'),
+              lastActive: at('2027-03-03', '17:00'),
+              signedOffAt: null,
+            },
+          ],
+        }),
         talkingPoints: [{ id: 't', text: 'p', createdAt: 1, discussedAt: null }],
         userName: 'Sam',
       }),

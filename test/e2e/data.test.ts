@@ -156,11 +156,13 @@ describe('your data, end to end in the preview', () => {
     };
     expect(exported.records.checkins).toHaveLength(3);
 
-    // The same file back in: everything is already here.
+    // The same file back in: everything is already here, the focus plan set at the start too.
     await testPost(session.preview, 'choose-file', { path: file });
     await transfer.getByRole('button', { name: 'Import…' }).click();
     await transfer
-      .getByText(/^Nothing new in keel-export-2027-03-19\.json: all \d+ records were already here\.$/)
+      .getByText(
+        /^Nothing new in keel-export-2027-03-19\.json: its \d+ records and 1 setting were already here\.$/,
+      )
       .waitFor();
 
     // A file that is not an export: main's sentence, nothing changed.

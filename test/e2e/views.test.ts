@@ -7,6 +7,7 @@ import {
   axeViolations,
   newBrowserContext,
   SCREENSHOTS,
+  screenshotBoth,
   startBuiltPreview,
   type RunningPreview,
 } from './preview-server';
@@ -136,6 +137,53 @@ describe('the window in Chromium, against the preview', () => {
     await expect
       .poll(() => page.evaluate(() => document.documentElement.dataset.theme ?? 'system'))
       .not.toBe('dark');
+    await page.close();
+  });
+
+  it('lists a planned change in Settings (light and dark) and withdraws it', async () => {
+    const page = await openPage('light');
+    // Shorter Fridays from the new year, through the window's own API as the forms save it.
+    const saved = await page.evaluate(async () => {
+      const keel = (
+        window as unknown as {
+          keel: {
+            settings: {
+              get(): Promise<{ ok: boolean; value: { workingHours: Record<string, unknown> } }>;
+              set(i: unknown): Promise<{ ok: boolean }>;
+            };
+          };
+        }
+      ).keel;
+      const now = await keel.settings.get();
+      if (!now.ok) return false;
+      const value = { ...now.value.workingHours, fri: { start: '09:00', end: '13:00' } };
+      return (await keel.settings.set({ key: 'workingHours', value, from: '2028-01-03' })).ok;
+    });
+    expect(saved).toBe(true);
+    await page.keyboard.press('Control+6');
+    const planned = page.getByRole('region', { name: 'Planned changes' });
+    await planned
+      .getByText('From Mon 3 Jan 2028: working hours Mon–Thu 09:00–17:30, Fri 09:00–13:00')
+      .waitFor();
+    // The hours form's "A date…" with a past date, to show the recount sentence too.
+    const hours = page.locator('form', { has: page.getByRole('button', { name: 'Save', exact: true }) });
+    await hours.getByRole('radio', { name: 'A date…' }).check();
+    await hours.getByLabel('Applies from date').fill('2027-03-01');
+    await hours.getByText('Figures for the days since Mon 1 Mar 2027 will be recounted.').waitFor();
+    await hours.getByLabel('Applies from date').blur();
+    // The window scrolls inside its main area: bring the planned changes to the top.
+    await page.setViewportSize({ width: 1180, height: 1300 });
+    await planned.evaluate((el) => {
+      el.scrollIntoView({ block: 'start' });
+      let scroller = el.parentElement;
+      while (scroller && scroller.scrollHeight <= scroller.clientHeight) scroller = scroller.parentElement;
+      scroller?.scrollBy(0, -24);
+    });
+    await settle(page);
+    await screenshotBoth(page, 'settings-planned-change');
+
+    await planned.getByRole('button', { name: /^Withdraw the change of working hours/ }).click();
+    await planned.getByText('No changes planned.').waitFor();
     await page.close();
   });
 

@@ -43,6 +43,7 @@ const TO = '2027-03-28';
 /** One valid payload per channel that takes input (for near-valid mutations). */
 const EXAMPLES: Partial<Record<string, Record<string, unknown>>> = {
   'settings:set': { key: 'theme', value: 'dark' },
+  'settings:cancelChange': { key: 'holidays', from: '2027-04-01' },
   'agenda:list': { from: FROM, to: TO },
   'focus:start': { minutes: 25 },
   'focus:interrupt': { kind: 'chat', note: 'A quick question' },

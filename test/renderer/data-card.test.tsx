@@ -268,6 +268,34 @@ describe('Settings: Your data', () => {
     await waitFor(() => expect(within(transfer).queryByRole('status')).not.toBeInTheDocument());
   });
 
+  it('names the settings a file brought apart from its records', async () => {
+    // Another computer's Keel: a check-in, the day boundary (a dated rule) and a theme.
+    const other = await oneCheckin(away(createTestKeel()));
+    await other.settings({ dayBoundary: '05:00', theme: 'dark' });
+    await other.call('data:export', {});
+    const keel = await withBackups();
+    keel.shell.nextChosenFile = keel.writeFile(
+      'keel-export-2025-03-11.json',
+      String(other.shell.saved.at(-1)?.content),
+    );
+    await keel.settings({ theme: 'light' });
+    const { user, card } = await openCard(keel);
+    const transfer = section(card, 'Export and import');
+    await user.click(within(transfer).getByRole('button', { name: 'Import…' }));
+    expect(await within(transfer).findByRole('status')).toHaveTextContent(
+      'Imported 1 record and 1 setting from keel-export-2025-03-11.json; 1 setting was already here.',
+    );
+    expect(keel.services.settings.get()).toMatchObject({ dayBoundary: '05:00', theme: 'light' });
+    expect(await within(card).findByText('Keel holds 1 check-in.')).toBeVisible();
+
+    await user.click(within(transfer).getByRole('button', { name: 'Import…' }));
+    expect(
+      await within(transfer).findByText(
+        'Nothing new in keel-export-2025-03-11.json: its 1 record and 2 settings were already here.',
+      ),
+    ).toBeVisible();
+  });
+
   it('shows main’s sentence for a file that is not a Keel export', async () => {
     const { user, keel, card } = await openCard();
     const transfer = section(card, 'Export and import');

@@ -234,7 +234,8 @@ describe('Focus: today and this week', () => {
         .map((c) => c.textContent),
     ).toEqual(['—', '0 min', '0 min']);
     expect(within(week).getByText('Protected this week').nextElementSibling).toHaveTextContent(
-      '3 h 20 min of 20 h planned (17%)',
+      // The share is over the planned time that has come: Monday's 4 h (Tuesday's first block is at 09:00).
+      '3 h 20 min of 20 h planned (83% of the 4 h so far)',
     );
     const kinds = within(week).getByText('Interruptions').nextElementSibling as HTMLElement;
     expect(kinds).toHaveTextContent('Meeting 2');

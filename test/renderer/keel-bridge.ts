@@ -31,6 +31,7 @@ import {
 import { createServices } from '../../src-main/services';
 import { createKeelApp } from '../../src-main/app/create-keel-app';
 import { databasePath } from '../../src-main/storage/paths';
+import { FIRST_START_KEY } from '../../src-main/storage/rule-repo';
 
 /** Tuesday 11 March 2025, 08:40 in Berlin: a working day before its first focus block. */
 export const TUESDAY_MORNING = '2025-03-11T08:40:00+01:00';
@@ -48,6 +49,11 @@ export interface TestKeelOptions {
   settings?: Partial<Settings>;
   /** An existing data folder (one a closed keel kept), instead of a fresh one. */
   dataDir?: string;
+  /**
+   * Keel starts for the first time at `now`, so it counts from then. By default a fresh data file
+   * is one Keel has counted on since 1970, so a test may seed history at any earlier instant.
+   */
+  firstRun?: boolean;
 }
 
 /**
@@ -140,6 +146,16 @@ function migratedTemplate(): string {
   return template;
 }
 
+/** Leaves a data file as Keel has never started on it: the next start is its first. */
+function forgetFirstStart(file: string): void {
+  const db = new Database(file);
+  try {
+    db.prepare('DELETE FROM settings WHERE key = ?').run(FIRST_START_KEY);
+  } finally {
+    db.close();
+  }
+}
+
 const open = new Set<{ close(): void; unexpected: unknown[] }>();
 /** Folders of keels closed with `keepFiles`, removed once the test is over. */
 const kept: string[] = [];
@@ -166,6 +182,7 @@ export function createTestKeel(options: TestKeelOptions = {}) {
   if (!options.dataDir) {
     fs.mkdirSync(dataDir);
     fs.copyFileSync(migratedTemplate(), databasePath(dataDir));
+    if (options.firstRun) forgetFirstStart(databasePath(dataDir));
   }
   const clock = new ManualClock(start);
   const dnd = options.dnd ?? new RecordingDndController();

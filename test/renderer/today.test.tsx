@@ -115,7 +115,7 @@ describe('Today', () => {
   });
 
   it('shows the first thing from the last sign-off, with its unfinished things tucked away', async () => {
-    const keel = createTestKeel();
+    const keel = createTestKeel({ now: '2025-03-10T08:40:00+01:00' });
     await signOffAt(keel, '2025-03-07T17:45:00+01:00', {
       done: '',
       firstTomorrow: 'Answer the design review',
@@ -127,8 +127,8 @@ describe('Today', () => {
     const { user } = await openToday(keel);
     const first = await screen.findByRole('region', { name: 'First thing today' });
     expect(within(first).getByText('Answer the design review')).toBeInTheDocument();
-    // Tuesday 11 March, from Friday's sign-off.
-    expect(within(first).getByText('From your sign-off on Friday')).toBeInTheDocument();
+    // Monday 10 March, from Friday's sign-off: older than yesterday, so it says its date.
+    expect(within(first).getByText('From your sign-off on Friday 7 Mar')).toBeInTheDocument();
     const more = within(first).getByText('2 unfinished things');
     expect(more.closest('details')).not.toHaveAttribute('open');
     await user.click(more);

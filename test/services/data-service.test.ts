@@ -3,7 +3,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { EXPORT_TABLES, type ExportFile } from '../../src-main/core/export-format';
+import { EXPORT_FORMAT_VERSION, EXPORT_TABLES, type ExportFile } from '../../src-main/core/export-format';
+import { LATEST_VERSION } from '../../src-main/storage/migrations';
 import { dispatch } from '../../src-main/ipc/dispatch';
 import { createHandlers } from '../../src-main/ipc/handlers';
 import { snapshot } from '../helpers/db-snapshot';
@@ -36,17 +37,26 @@ function contentOf(db: ReturnType<typeof makeServices>['services']['db']) {
 }
 
 describe('export', () => {
-  it('writes every record and the settings as versioned JSON', async () => {
+  it('writes every record, the settings and the dated rules as versioned JSON', async () => {
     const { services, clock } = makeServices(MONDAY);
     await populate(services, clock);
     const file = exportOf(services);
     expect(file).toMatchObject({
       format: 'keel-export',
-      formatVersion: 1,
-      schemaVersion: 5,
+      formatVersion: 2,
+      schemaVersion: LATEST_VERSION,
       appVersion: '0.0.0-test',
     });
-    expect(file.settings).toMatchObject({ theme: 'dark', checkins: { who5: true } });
+    // Settings that take effect on a date are in `rules`, each change with its date; the others
+    // in `settings`.
+    expect(file.settings).toEqual({ theme: 'dark' });
+    expect(file.rules).toEqual([
+      {
+        key: 'checkins',
+        from: '2027-03-15',
+        value: { cadence: null, customTags: [], burnout: false, who5: true },
+      },
+    ]);
     for (const table of EXPORT_TABLES) {
       const count = (services.db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
       expect(file.records[table], table).toHaveLength(count);
@@ -83,9 +93,10 @@ describe('import', () => {
 
     const to = makeServices(MONDAY);
     const first = to.services.data.importFile(file);
-    expect(first.added).toBeGreaterThan(10);
+    expect(first).toMatchObject({ added: 10, skipped: 0, settingsAdded: 2, settingsKept: 0 });
     expect(contentOf(to.services.db)).toEqual(contentOf(from.services.db));
     expect(to.services.settings.get().theme).toBe('dark');
+    expect(to.services.settings.get().checkins.who5).toBe(true);
     // Interruptions and cues follow their (renumbered) focus block.
     const joined = to.services.db
       .prepare(
@@ -103,7 +114,13 @@ describe('import', () => {
     const before = snapshot(to.services.db);
     const backups = to.services.data.overview().backups;
     const second = to.services.data.importFile(file);
-    expect(second).toMatchObject({ added: 0, skipped: first.added, safetyCopy: null });
+    expect(second).toMatchObject({
+      added: 0,
+      skipped: first.added,
+      settingsAdded: 0,
+      settingsKept: 2,
+      safetyCopy: null,
+    });
     expect(snapshot(to.services.db)).toBe(before);
     // Nothing changed, so no safety copy pushes an older one (a restore's undo) out.
     expect(to.services.data.overview().backups).toEqual(backups);
@@ -151,7 +168,11 @@ describe('import', () => {
   it.each([
     ['not JSON', '{ "format": "keel-export", ', 'That file is not JSON'],
     ['another app’s JSON', { hello: 'world' }, 'format is not a Keel export'],
-    ['a newer format', { format: 'keel-export', formatVersion: 2 }, 'formatVersion is from a newer Keel'],
+    [
+      'a newer format',
+      { format: 'keel-export', formatVersion: EXPORT_FORMAT_VERSION + 1 },
+      'formatVersion is from a newer Keel',
+    ],
   ])('refuses %s with one sentence and changes nothing', async (_name, content, sentence) => {
     const { services, clock, dataDir } = makeServices(MONDAY);
     await populate(services, clock);
@@ -279,6 +300,7 @@ describe('delete all my data', () => {
       )
       .run();
     const handlers = createHandlers(services);
+    expect(services.db.prepare('SELECT count(*) AS n FROM rule_changes').get()).toEqual({ n: 1 });
     const before = snapshot(services.db);
     expect(await dispatch(handlers, 'data:deleteAll', {})).toMatchObject({
       ok: false,
@@ -293,8 +315,14 @@ describe('delete all my data', () => {
     });
     const counts = services.data.overview().counts;
     expect(Object.values(counts).every((n) => n === 0)).toBe(true);
-    expect(services.db.prepare('SELECT count(*) AS n FROM settings').get()).toEqual({ n: 0 });
+    expect(services.db.prepare('SELECT count(*) AS n FROM rule_changes').get()).toEqual({ n: 0 });
+    // Only Keel's bookkeeping is left: the data starts anew now, and its figures count from now.
+    expect(services.db.prepare('SELECT key, value FROM settings').all()).toEqual([
+      { key: 'firstStartAt', value: String(clock.now()) },
+    ]);
+    expect(services.settings.countingFrom()).toBe(clock.now());
     expect(services.settings.get().theme).toBe('system');
+    expect(services.settings.get().checkins.who5).toBe(false);
     expect(services.db.prepare('SELECT adapter FROM dnd_state').all()).toEqual([{ adapter: 'gnome' }]);
     expect(fs.existsSync(path.join(dataDir, 'backups'))).toBe(false);
     expect(services.data.overview().backups).toEqual([]);

@@ -27,7 +27,7 @@ import { loopSize, THOROUGH } from '../support/thorough';
  */
 
 const RUNS = loopSize('dated rules: corrections from a past date', 15, 200);
-const TIMEOUT = THOROUGH ? 600_000 : 60_000;
+const TIMEOUT = THOROUGH ? 1_200_000 : 60_000;
 
 /**
  * A twin of `h`: the same records, with `rule`'s new value in force from the beginning to `from`

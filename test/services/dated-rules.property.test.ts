@@ -17,7 +17,7 @@ import { loopSize, THOROUGH } from '../support/thorough';
  */
 
 const RUNS = loopSize('dated rules: histories with rule changes', 15, 250);
-const TIMEOUT = THOROUGH ? 600_000 : 60_000;
+const TIMEOUT = THOROUGH ? 1_200_000 : 60_000;
 
 /** The first date any record can carry: presence and check-ins may reach a few days back. */
 const lowest = (h: History) => addLocalDays(h.firstDate, -8);

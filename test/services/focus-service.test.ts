@@ -161,6 +161,9 @@ describe('FocusService', () => {
       plannedMinutes: 240,
       protectedMinutes: 90,
       interruptions: { meeting: 0, chat: 0, incident: 1, other: 0 },
+      counted: true,
+      // At 10:30 the morning block has come as far as 10:30; the afternoon one not yet.
+      plannedSoFarMinutes: 90,
     });
     expect(stats.weeks).toEqual([
       {
@@ -170,7 +173,54 @@ describe('FocusService', () => {
         interruptions: { meeting: 0, chat: 0, incident: 1, other: 0 },
       },
     ]);
-    expect(stats.totals.plannedMinutes).toBe(1200);
+    expect(stats.totals).toMatchObject({ plannedMinutes: 1200, plannedSoFarMinutes: 90 });
+    // Keel started at 08:00 on this Monday: inside the week.
+    expect(stats.countingSince).toBe('2027-03-15');
+    expect(focus.stats('2027-03-22', '2027-03-28').countingSince).toBeNull();
+  });
+
+  it('a first start at 22:55: the day’s blocks were before Keel started, nothing is planned or due yet', () => {
+    const { focus, clock } = setup(at('22:55'));
+    expect(focus.status().today.map((b) => [b.startTime, b.state])).toEqual([
+      ['09:00', 'before-start'],
+      ['14:00', 'before-start'],
+    ]);
+    const stats = focus.stats('2027-03-15', '2027-03-21');
+    expect(stats.days.map((d) => [d.plannedMinutes, d.plannedSoFarMinutes, d.counted])).toEqual([
+      [0, 0, true],
+      [240, 0, true],
+      [240, 0, true],
+      [240, 0, true],
+      [240, 0, true],
+      [0, 0, true],
+      [0, 0, true],
+    ]);
+    expect(stats.totals).toMatchObject({ plannedMinutes: 960, plannedSoFarMinutes: 0 });
+    expect(stats.countingSince).toBe('2027-03-15');
+    // The week before is none of Keel's business.
+    const before = focus.stats('2027-03-08', '2027-03-14');
+    expect(
+      before.days.every((d) => !d.counted && d.plannedMinutes === 0 && d.plannedSoFarMinutes === 0),
+    ).toBe(true);
+    expect(before.countingSince).toBeNull();
+    // The next day a block nobody started is "not started", once it is over, and no sooner.
+    clock.jumpTo(at('10:00', '2027-03-16'));
+    expect(focus.status().today.map((b) => b.state)).toEqual(['upcoming', 'upcoming']);
+    clock.jumpTo(at('11:00', '2027-03-16'));
+    expect(focus.status().today.map((b) => b.state)).toEqual(['not-started', 'upcoming']);
+    expect(focus.stats('2027-03-15', '2027-03-21').totals.plannedSoFarMinutes).toBe(120);
+  });
+
+  it('a block that ended after Keel started, with no session, is "not started", never "missed"', () => {
+    // Keel started at 10:00, inside the morning block; nothing took it up.
+    const { focus, clock } = setup(at('10:00'));
+    clock.jumpTo(at('12:00'));
+    expect(focus.status().today.map((b) => b.state)).toEqual(['not-started', 'upcoming']);
+    // Only the hour Keel was there for is planned.
+    expect(focus.stats('2027-03-15', '2027-03-15').days[0]).toMatchObject({
+      plannedMinutes: 180,
+      plannedSoFarMinutes: 60,
+    });
   });
 
   it('the database allows only one running block, even from another process', () => {

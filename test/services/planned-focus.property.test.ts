@@ -15,7 +15,7 @@ import { loopSize, THOROUGH } from '../support/thorough';
  */
 
 const RUNS = loopSize('planned focus: random rules and ranges', 40, 400);
-const TIMEOUT = THOROUGH ? 600_000 : 60_000;
+const TIMEOUT = THOROUGH ? 1_200_000 : 60_000;
 
 interface Plan {
   zone: string;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SINCE_THE_BEGINNING } from '../../src-main/core/rules';
 import { instantAt } from '../../src-main/core/time';
 import { makeServices } from '../helpers/services';
 
@@ -71,9 +72,67 @@ describe('SignoffService', () => {
       firstTomorrow: 'Deploy the fix',
       unfinished: [{ item: 'Docs', plan: 'after stand-up' }],
     });
-    // More than a week later it is old news.
+    // A week later the last working day (Friday 26) has no sign-off: nothing, never an older one.
     clock.advanceTo(at('08:30', '2027-03-29'));
     expect(services.signoff.status().carriedOver).toBeNull();
+  });
+
+  describe('carries over only the last working day’s sign-off', () => {
+    const signOff = (services: ReturnType<typeof setup>['services'], date: string, firstTomorrow: string) =>
+      services.signoff.submit({ ...NO_ANSWERS, firstTomorrow }, at('17:40', date));
+    const carried = (services: ReturnType<typeof setup>['services']) =>
+      services.signoff.status().carriedOver?.workday ?? null;
+
+    it('not an older one when the last working day has none, nor one written on the weekend', () => {
+      const { services } = setup(at('08:30', '2027-03-22')); // Monday
+      signOff(services, '2027-03-18', 'Thursday’s plan');
+      signOff(services, '2027-03-20', 'Saturday’s plan');
+      expect(carried(services)).toBeNull();
+      signOff(services, '2027-03-19', 'Friday’s plan');
+      expect(services.signoff.status().carriedOver?.firstTomorrow).toBe('Friday’s plan');
+    });
+
+    it('skips a holiday, by the rules in force on it', () => {
+      const { services } = setup(at('08:30', '2027-03-22'));
+      signOff(services, '2027-03-18', 'Thursday’s plan');
+      // A holiday set today, from today, leaves last Friday a working day as it was then.
+      services.settings.set('holidays', [{ from: '2027-03-19', to: '2027-03-19', note: 'Bridge day' }]);
+      expect(carried(services)).toBeNull();
+      // The same holiday in force since the beginning: Thursday was the last working day.
+      services.settings.set('holidays', [{ from: '2027-03-19', to: '2027-03-19', note: 'Bridge day' }], {
+        from: SINCE_THE_BEGINNING,
+      });
+      expect(carried(services)).toBe('2027-03-18');
+    });
+
+    it('by the working hours in force on each day', () => {
+      const { services } = setup(at('08:30', '2027-03-23')); // Tuesday
+      signOff(services, '2027-03-19', 'Friday’s plan');
+      expect(carried(services)).toBeNull(); // Monday 22 was a working day without a sign-off.
+      // Mondays off from the beginning, and working Mondays again from today: Monday 22 was off.
+      const hours = services.settings.get().workingHours;
+      services.settings.set('workingHours', { ...hours, mon: null }, { from: SINCE_THE_BEGINNING });
+      services.settings.set('workingHours', hours);
+      expect(services.settings.get().workingHours.mon).not.toBeNull();
+      expect(carried(services)).toBe('2027-03-19');
+    });
+
+    it('looks back two weeks at most, and carries nothing into a day off', () => {
+      const { services, clock } = setup(at('08:30', '2027-04-06')); // Tuesday after three weeks off
+      signOff(services, '2027-03-12', 'Before the break');
+      services.settings.set('holidays', [{ from: '2027-03-15', to: '2027-04-05', note: 'Away' }], {
+        from: SINCE_THE_BEGINNING,
+      });
+      expect(carried(services)).toBeNull();
+      signOff(services, '2027-04-02', 'Friday’s plan'); // worked on a holiday: not a working day
+      expect(carried(services)).toBeNull();
+      // Saturday after a signed-off Friday: a day off, nothing carried.
+      clock.jumpTo(at('10:00', '2027-04-10'));
+      signOff(services, '2027-04-09', 'Friday’s plan');
+      expect(carried(services)).toBeNull();
+      clock.jumpTo(at('08:30', '2027-04-12'));
+      expect(carried(services)).toBe('2027-04-09');
+    });
   });
 
   it('presence widens first/last active by the OS idle time and ignores nonsense', () => {
@@ -118,11 +177,30 @@ describe('SignoffService', () => {
     services.signoff.samplePresence(0);
     clock.advanceTo(at('10:00', '2027-03-16'));
     const monday = services.signoff.day('2027-03-15');
-    expect([monday.lastActive, monday.late, monday.counted]).toEqual(['2027-03-15T23:40:00+01:00', false, true]);
+    expect([monday.lastActive, monday.late, monday.counted]).toEqual([
+      '2027-03-15T23:40:00+01:00',
+      false,
+      true,
+    ]);
     const creep = services.signoff.creep(1);
     expect([creep.lateEvenings, creep.daysWithoutSignoff]).toEqual([0, 0]);
     expect(creep.summary).not.toMatch(/sign-off/);
+    // Nor a point on "when your workdays ended" at 23:40: Keel did not see that day end.
+    expect(creep.weeks.map((w) => w.medianLastActive)).toEqual([null]);
+    // Nor "your evenings stayed your own": no evening has been seen to end yet.
+    expect(creep.summary).toBe(
+      'No workday has ended since Keel started counting, so there is nothing to look back on yet.',
+    );
     expect(services.signoff.day('2027-03-12').counted).toBe(false);
+  });
+
+  it('does not greet a first start after the end of hours with "Time to sign off?"; the next evening it does', () => {
+    const { services, clock } = setup(at('22:55'));
+    services.signoff.samplePresence(0);
+    expect(services.signoff.decide(0, false)).toMatchObject({ kind: 'none', why: 'not-due' });
+    clock.advanceTo(at('17:31', '2027-03-16'));
+    services.signoff.samplePresence(0);
+    expect(services.signoff.decide(0, false)).toMatchObject({ kind: 'suggest', reason: 'end-of-hours' });
   });
 
   it('the agenda plans a sign-off at each end of hours, except days signed off, set aside or on holiday', () => {

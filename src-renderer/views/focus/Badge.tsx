@@ -6,10 +6,14 @@ const LABELS: Record<FocusBlock['state'], string> = {
   running: 'Running',
   done: 'Done',
   skipped: 'Skipped',
-  missed: 'Missed',
+  'not-started': 'Not started',
+  'before-start': 'Before Keel started',
 };
 
-/** A block's state as a small quiet label. */
+/**
+ * A block's state as a small quiet label. A past block nobody protected is "Not started", a fact
+ * and not a failure; one that ended before Keel was counting says so.
+ */
 export function StateBadge({ state }: { state: FocusBlock['state'] }) {
   return <span className={`focus-badge focus-badge--${state}`}>{LABELS[state]}</span>;
 }

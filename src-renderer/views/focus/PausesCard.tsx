@@ -1,10 +1,12 @@
 import type { FocusPause } from '../../api/types';
 import { DateRangesCard } from '../../components/DateRangesCard';
 import { useSettings } from '../../stores/settings';
+import { useStatus } from '../../stores/status';
 
 /** Dates the plan is paused (an offsite, a week of on-call); each change is saved at once. */
 export function PausesCard({ pauses }: { pauses: readonly FocusPause[] }) {
   const save = useSettings((s) => s.save);
+  const today = useStatus((s) => s.status?.today.date ?? null);
   return (
     <DateRangesCard
       title="Pauses"
@@ -13,7 +15,8 @@ export function PausesCard({ pauses }: { pauses: readonly FocusPause[] }) {
       noun="pause"
       emptyText="No pauses planned."
       notePlaceholder="e.g. Offsite"
-      onSave={(value) => save({ key: 'focusPauses', value })}
+      today={today}
+      onSave={(value, from) => save({ key: 'focusPauses', value, ...(from === undefined ? {} : { from }) })}
     />
   );
 }

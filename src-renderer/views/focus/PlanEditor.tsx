@@ -1,10 +1,13 @@
 import { useId, useState } from 'react';
 import type { FocusRule, Weekday } from '../../api/types';
+import { AppliesFrom } from '../../components/AppliesFrom';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { CheckIcon } from '../../components/Icons';
 import { Input } from '../../components/Input';
 import { WEEKDAY_NAMES, WEEKDAYS } from '../../../src-main/shared/vocabulary';
+import { formatDateWithYear } from '../../lib/rules';
+import { useStatus } from '../../stores/status';
 import { useSettingsForm } from '../settings/useSettingsForm';
 import './PlanEditor.css';
 
@@ -36,11 +39,13 @@ function sameRules(a: readonly DraftRule[], b: readonly DraftRule[]): boolean {
 
 /** The weekly plan: blocks per weekday, added, changed and removed here, saved together. */
 export function PlanEditor({ plan }: { plan: readonly FocusRule[] }) {
+  const today = useStatus((s) => s.status?.today.date ?? null);
   const form = useSettingsForm<readonly FocusRule[], DraftRule[], 'plan'>({
     saved: plan,
     draftOf,
     same: sameRules,
     saves: (draft) => [{ field: 'plan', update: { key: 'focusPlan', value: valueOf(draft) } }],
+    dated: true,
   });
   const { draft, edit, dirty, saving } = form;
   const error = form.errors.plan ?? null;
@@ -49,7 +54,7 @@ export function PlanEditor({ plan }: { plan: readonly FocusRule[] }) {
   return (
     <Card
       title="Weekly plan"
-      description="The blocks Keel protects every week. Save applies them from now on."
+      description="The blocks Keel protects every week. Save applies them from today, or from the date you choose."
       className="plan"
     >
       <form onSubmit={form.onSubmit} noValidate>
@@ -60,6 +65,14 @@ export function PlanEditor({ plan }: { plan: readonly FocusRule[] }) {
             {error}
           </p>
         )}
+        <div className="plan__when">
+          <AppliesFrom
+            value={form.appliesFrom}
+            onChange={form.setAppliesFrom}
+            today={today}
+            error={form.errors.from ?? null}
+          />
+        </div>
         <div className="plan__actions">
           <Button type="submit" variant="primary" busy={saving} disabled={!dirty && !saving}>
             Save plan
@@ -75,7 +88,8 @@ export function PlanEditor({ plan }: { plan: readonly FocusRule[] }) {
             ) : (
               form.feedback === 'saved' && (
                 <span className="plan__saved">
-                  <CheckIcon /> Saved
+                  <CheckIcon />{' '}
+                  {form.savedFrom === null ? 'Saved' : `Saved, from ${formatDateWithYear(form.savedFrom)}`}
                 </span>
               )
             )}

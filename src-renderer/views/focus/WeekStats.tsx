@@ -3,7 +3,7 @@ import { Card } from '../../components/Card';
 import { Loading } from '../../components/Loading';
 import { INTERRUPTION_KIND_LABELS, INTERRUPTION_KINDS } from '../../../src-main/shared/vocabulary';
 import { formatMinutes } from '../../lib/focus';
-import { formatShortDate } from '../../lib/format';
+import { formatShortDate, formatWeekdayDate } from '../../lib/format';
 import './WeekStats.css';
 
 /** Width of a bar as a percentage of the week's longest, for CSS `attr()`. */
@@ -12,9 +12,16 @@ function percent(value: number, max: number): string {
   return `${Math.max(1, Math.round((value / max) * 100))}%`;
 }
 
+/** A share as a whole percentage, only over some planned time (never "0 %" of nothing). */
+function share(protectedMinutes: number, plannedMinutes: number): string | null {
+  return plannedMinutes > 0 ? `${Math.round((protectedMinutes / plannedMinutes) * 100)}%` : null;
+}
+
 /**
  * Planned vs protected minutes per day, Monday to Sunday. The bars are drawn with CSS and hidden
- * from assistive technology; the table they sit in carries the numbers.
+ * from assistive technology; the table they sit in carries the numbers. Days before Keel was
+ * counting are greyed and hold no figures; a share is only ever taken over planned time that has
+ * come, and a line says how both are counted.
  */
 export function WeekStats({ stats, today }: { stats: FocusStats | null; today: string | null }) {
   return (
@@ -30,6 +37,13 @@ function WeekBody({ stats, today }: { stats: FocusStats; today: string | null })
 
   return (
     <div className="week">
+      {totals.plannedMinutes === 0 && (
+        <p className="week__nothing">
+          {stats.countingSince !== null
+            ? 'Nothing is planned this week since Keel started counting.'
+            : 'Nothing is planned this week.'}
+        </p>
+      )}
       <table className="week__table">
         <caption className="visually-hidden">Focus minutes per day this week</caption>
         <thead>
@@ -49,12 +63,18 @@ function WeekBody({ stats, today }: { stats: FocusStats; today: string | null })
         <tbody>
           {stats.days.map((day) => {
             const isToday = day.date === today;
-            const dayShare =
-              day.plannedMinutes > 0
-                ? `${Math.round((day.protectedMinutes / day.plannedMinutes) * 100)}%`
-                : '—';
+            const dayShare = day.counted
+              ? (share(day.protectedMinutes, day.plannedSoFarMinutes) ?? '—')
+              : 'Not counted: before Keel started';
+            const className = [
+              'week__row',
+              isToday && 'week__row--today',
+              !day.counted && 'week__row--before',
+            ]
+              .filter(Boolean)
+              .join(' ');
             return (
-              <tr key={day.date} className={isToday ? 'week__row week__row--today' : 'week__row'}>
+              <tr key={day.date} className={className}>
                 <th scope="row" className="week__day" aria-current={isToday ? 'date' : undefined}>
                   {formatShortDate(day.date).replace(/ \w+$/, '')}
                   {isToday && <span className="week__today">Today</span>}
@@ -66,8 +86,12 @@ function WeekBody({ stats, today }: { stats: FocusStats; today: string | null })
                   </span>
                   <span className="visually-hidden">{dayShare}</span>
                 </td>
-                <td className="week__num tabular">{formatMinutes(day.protectedMinutes)}</td>
-                <td className="week__num week__num--muted tabular">{formatMinutes(day.plannedMinutes)}</td>
+                <td className="week__num tabular">
+                  {day.counted ? formatMinutes(day.protectedMinutes) : '—'}
+                </td>
+                <td className="week__num week__num--muted tabular">
+                  {day.counted ? formatMinutes(day.plannedMinutes) : '—'}
+                </td>
               </tr>
             );
           })}
@@ -80,14 +104,31 @@ function WeekBody({ stats, today }: { stats: FocusStats; today: string | null })
       </div>
 
       <WeekTotals totals={totals} />
+      <HowCounted countingSince={stats.countingSince} />
     </div>
   );
 }
 
-/** The week's protected minutes against the planned, and its interruptions by kind. */
+/** How planned and protected are counted, in one line, and since when when that is this week. */
+function HowCounted({ countingSince }: { countingSince: string | null }) {
+  return (
+    <p className="week__how">
+      {countingSince !== null && (
+        <strong className="week__since">Counting since {formatWeekdayDate(countingSince)}. </strong>
+      )}
+      Planned is your plan’s blocks on working days, by the plan in force each day: never on holidays, pauses
+      or days off, and only since Keel started. Protected is how long your focus blocks ran; interruptions are
+      counted, not subtracted.
+    </p>
+  );
+}
+
+/**
+ * The week's protected minutes against the planned, with the share of the planned time that has
+ * come so far (none before any has), and its interruptions by kind.
+ */
 function WeekTotals({ totals }: { totals: FocusStats['totals'] }) {
-  const share =
-    totals.plannedMinutes > 0 ? Math.round((totals.protectedMinutes / totals.plannedMinutes) * 100) : null;
+  const soFar = share(totals.protectedMinutes, totals.plannedSoFarMinutes);
   const interruptions = INTERRUPTION_KINDS.reduce((n, k) => n + totals.interruptions[k], 0);
   return (
     <dl className="week__totals">
@@ -95,8 +136,17 @@ function WeekTotals({ totals }: { totals: FocusStats['totals'] }) {
         <dt>Protected this week</dt>
         <dd className="tabular">
           {formatMinutes(totals.protectedMinutes)}
-          <span className="week__total-of"> of {formatMinutes(totals.plannedMinutes)} planned</span>
-          {share !== null && <span className="week__total-of"> ({share}%)</span>}
+          <span className="week__total-of">
+            {totals.plannedMinutes > 0
+              ? ` of ${formatMinutes(totals.plannedMinutes)} planned`
+              : ', nothing planned'}
+          </span>
+          {soFar !== null && (
+            <span className="week__total-of">
+              {' '}
+              ({soFar} of the {formatMinutes(totals.plannedSoFarMinutes)} so far)
+            </span>
+          )}
         </dd>
       </div>
       <div className="week__total">

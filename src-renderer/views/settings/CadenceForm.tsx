@@ -1,9 +1,11 @@
 import { useId, useRef, type ReactNode, type Ref } from 'react';
 import { DEFAULT_CHECK_TIME, WEEKDAY_NAMES, WEEKDAYS } from '../../../src-main/shared/vocabulary';
 import type { Cadence, CadenceMode, Settings, Weekday } from '../../api/types';
+import { AppliesFrom } from '../../components/AppliesFrom';
 import { Button } from '../../components/Button';
 import { Input } from '../../components/Input';
 import { defaultCadenceText, sameCadence } from '../../lib/checkin';
+import { useStatus } from '../../stores/status';
 import { SaveStatus } from './SaveStatus';
 import { useSettingsForm, type PlannedSave, type SettingsForm } from './useSettingsForm';
 
@@ -77,11 +79,13 @@ function savesOf(draft: WhenDraft, settings: Settings): PlannedSave<FieldName>[]
 /** The usual one-on-one and when Keel asks for the quick check: one form, one Save. */
 export function CadenceForm({ settings }: { settings: Settings }) {
   const daySelect = useRef<HTMLSelectElement>(null);
+  const today = useStatus((s) => s.status?.today.date ?? null);
   const form = useSettingsForm<Settings, WhenDraft, FieldName>({
     saved: settings,
     draftOf: whenDraftOf,
     check,
     saves: savesOf,
+    dated: true,
     onRefused: (field) => {
       if (field === 'oneOnOne') daySelect.current?.focus();
     },
@@ -91,11 +95,17 @@ export function CadenceForm({ settings }: { settings: Settings }) {
     <form className="checkin-settings__section" onSubmit={form.onSubmit} noValidate>
       <OneOnOneFieldset form={form} selectRef={daySelect} />
       <CadenceFieldset form={form} workingHours={settings.workingHours} />
+      <AppliesFrom
+        value={form.appliesFrom}
+        onChange={form.setAppliesFrom}
+        today={today}
+        error={form.errors.from ?? null}
+      />
       <div className="checkin-settings__actions">
         <Button type="submit" busy={form.saving}>
           Save one-on-one and cadence
         </Button>
-        <SaveStatus feedback={form.feedback} className="checkin-settings__feedback" />
+        <SaveStatus feedback={form.feedback} from={form.savedFrom} className="checkin-settings__feedback" />
       </div>
     </form>
   );

@@ -1,10 +1,12 @@
 import type { Holiday } from '../../api/types';
 import { DateRangesCard } from '../../components/DateRangesCard';
 import { useSettings } from '../../stores/settings';
+import { useStatus } from '../../stores/status';
 
 /** Holidays and days off: no working hours, so no end-of-day suggestion and no focus blocks. */
 export function HolidaysCard({ holidays }: { holidays: readonly Holiday[] }) {
   const save = useSettings((s) => s.save);
+  const today = useStatus((s) => s.status?.today.date ?? null);
   return (
     <DateRangesCard
       title="Holidays & days off"
@@ -13,7 +15,8 @@ export function HolidaysCard({ holidays }: { holidays: readonly Holiday[] }) {
       noun="holiday"
       emptyText="No holidays or days off planned."
       notePlaceholder="e.g. Easter"
-      onSave={(value) => save({ key: 'holidays', value })}
+      today={today}
+      onSave={(value, from) => save({ key: 'holidays', value, ...(from === undefined ? {} : { from }) })}
     />
   );
 }

@@ -1,11 +1,13 @@
 import { useId, useRef } from 'react';
 import { WEEKDAY_NAMES, WEEKDAYS } from '../../../src-main/shared/vocabulary';
 import type { Settings, Weekday, WorkingHours } from '../../api/types';
+import { AppliesFrom } from '../../components/AppliesFrom';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { Field } from '../../components/Field';
 import { Input } from '../../components/Input';
 import { endsNextDay } from '../../lib/signoff';
+import { useStatus } from '../../stores/status';
 import { SaveStatus } from './SaveStatus';
 import { useSettingsForm, type PlannedSave } from './useSettingsForm';
 
@@ -76,14 +78,16 @@ function savesOf(draft: Draft, settings: Settings): PlannedSave<FieldName>[] {
   return saves;
 }
 
-/** The time zone and the working hours per weekday, saved together. */
+/** The time zone and the working hours per weekday, saved together, from today or a chosen date. */
 export function ZoneHoursForm({ settings }: { settings: Settings }) {
   const zoneInput = useRef<HTMLInputElement>(null);
+  const today = useStatus((s) => s.status?.today.date ?? null);
   const form = useSettingsForm<Settings, Draft, FieldName>({
     saved: settings,
     draftOf: draftFrom,
     rebase,
     saves: savesOf,
+    dated: true,
     onRefused: (field) => {
       if (field === 'zone') zoneInput.current?.focus();
     },
@@ -120,11 +124,17 @@ export function ZoneHoursForm({ settings }: { settings: Settings }) {
         }
       />
 
+      <AppliesFrom
+        value={form.appliesFrom}
+        onChange={form.setAppliesFrom}
+        today={today}
+        error={errors.from ?? null}
+      />
       <div className="settings__actions">
         <Button type="submit" variant="primary" busy={form.saving}>
           Save
         </Button>
-        <SaveStatus feedback={form.feedback} className="settings__feedback" />
+        <SaveStatus feedback={form.feedback} from={form.savedFrom} className="settings__feedback" />
       </div>
     </form>
   );

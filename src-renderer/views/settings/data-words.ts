@@ -80,13 +80,32 @@ export function holdingSentence(counts: DataOverview['counts']): string {
   return `Keel holds ${parts.length > 0 ? `${parts.join(', ')} and ${last}` : last}.`;
 }
 
+/** "3 records and 1 setting", "2 records", "1 setting" (empty for none of either). */
+function recordsAndSettings(records: number, settings: number): string {
+  const parts = [
+    records > 0 ? count(records, ['record', 'records']) : '',
+    settings > 0 ? count(settings, ['setting', 'settings']) : '',
+  ];
+  return parts.filter((p) => p !== '').join(' and ');
+}
+
+/**
+ * After an import: what was new and what was already here. Settings are named apart from records
+ * ("Keel holds…" counts records only); a setting kept as it is here counts as already here.
+ */
 export function importSentence(result: ImportResult & { fileName: string }): string {
-  const { fileName, added, skipped } = result;
-  if (added === 0) {
-    if (skipped === 0) return `Nothing new in ${fileName}: it holds no records.`;
-    return `Nothing new in ${fileName}: ${skipped === 1 ? 'its one record was' : `all ${skipped} records were`} already here.`;
+  const { fileName, added, skipped, settingsAdded, settingsKept } = result;
+  const here = skipped + settingsKept;
+  if (added + settingsAdded === 0) {
+    if (here === 0) return `Nothing new in ${fileName}: it holds no records.`;
+    if (here === 1)
+      return `Nothing new in ${fileName}: its one ${skipped === 1 ? 'record' : 'setting'} was already here.`;
+    const all = skipped > 0 && settingsKept > 0 ? 'its' : 'all';
+    return `Nothing new in ${fileName}: ${all} ${recordsAndSettings(skipped, settingsKept)} were already here.`;
   }
-  const records = count(added, ['record', 'records']);
-  if (skipped === 0) return `Imported ${records} from ${fileName}.`;
-  return `Imported ${records} from ${fileName}; ${skipped === 1 ? '1 was' : `${skipped} were`} already here.`;
+  const imported = `Imported ${recordsAndSettings(added, settingsAdded)} from ${fileName}`;
+  if (here === 0) return `${imported}.`;
+  // "1 was" is clear when only records are counted; otherwise the kinds are named.
+  const kinds = settingsAdded + settingsKept === 0 ? String(here) : recordsAndSettings(skipped, settingsKept);
+  return `${imported}; ${kinds} ${here === 1 ? 'was' : 'were'} already here.`;
 }

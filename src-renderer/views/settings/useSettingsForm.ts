@@ -1,5 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
+import { isDatedKey } from '../../../src-main/shared/vocabulary';
 import type { SettingUpdate } from '../../api/types';
+import {
+  appliesFromProblem,
+  chosenFrom,
+  FROM_TODAY,
+  type AppliesFromValue,
+} from '../../components/AppliesFrom';
 import { useSettings } from '../../stores/settings';
 
 /**
@@ -36,15 +43,25 @@ export interface SettingsFormSpec<S, D, F extends string> {
   saves: (draft: D, saved: S) => PlannedSave<F>[];
   /** After main refused a save for `field`, e.g. to move focus there. */
   onRefused?: (field: F) => void;
+  /**
+   * The form saves rules that take effect on a date: it offers "Applies from" (`appliesFrom`),
+   * and a chosen date goes with every save of a dated key.
+   */
+  dated?: boolean;
 }
 
 export interface SettingsForm<D, F extends string> {
   draft: D;
   /** The draft differs from what is saved. */
   dirty: boolean;
-  /** One sentence per field: the client's guidance or main's refusal. */
-  errors: Partial<Record<F, string>>;
+  /** One sentence per field (and `from`, the date): the client's guidance or main's refusal. */
+  errors: Partial<Record<F | 'from', string>>;
   feedback: SaveFeedback;
+  /** When the changes take effect (a `dated` form): today, or a date. */
+  appliesFrom: AppliesFromValue;
+  setAppliesFrom: (value: AppliesFromValue) => void;
+  /** The date the last save took effect from, when the user named one (for "Saved, from …"). */
+  savedFrom: string | null;
   saving: boolean;
   edit: (change: Partial<D> | ((draft: D) => D)) => void;
   /** Saves what changed; true when everything needed was saved (or nothing had changed). */
@@ -57,15 +74,46 @@ export interface SettingsForm<D, F extends string> {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-export function useSettingsForm<S, D, F extends string>(spec: SettingsFormSpec<S, D, F>): SettingsForm<D, F> {
-  const saveSetting = useSettings((s) => s.save);
+type Errors<F extends string> = Partial<Record<F | 'from', string>>;
+type SaveSetting = ReturnType<typeof useSettings.getState>['save'];
+
+/** The client's guidance before saving (main's answer decides): the date first, then the form's. */
+function guidance<S, D, F extends string>(
+  spec: SettingsFormSpec<S, D, F>,
+  draft: D,
+  appliesFrom: AppliesFromValue,
+): Errors<F> | null {
+  const dateProblem = spec.dated ? appliesFromProblem(appliesFrom) : null;
+  if (dateProblem !== null) return { from: dateProblem } as Errors<F>;
+  const problem = spec.check?.(draft) ?? null;
+  return problem === null ? null : ({ [problem.field]: problem.message } as Errors<F>);
+}
+
+/**
+ * Saves in order, each dated key with `from` when one was chosen; the first refusal stops the
+ * rest and is returned with where it is shown (a refused date under the date, not the field).
+ */
+async function runSaves<F extends string>(
+  planned: PlannedSave<F>[],
+  from: string | undefined,
+  saveSetting: SaveSetting,
+): Promise<{ field: F | 'from'; message: string } | null> {
+  for (const { field, update } of planned) {
+    const dated = from !== undefined && isDatedKey(update.key) ? { ...update, from } : update;
+    const result = await saveSetting(dated);
+    if (!result.ok) {
+      const where = from !== undefined && /^from: /.test(result.message) ? 'from' : field;
+      return { field: where, message: result.message };
+    }
+  }
+  return null;
+}
+
+/** The form's draft; when the saved value changes underneath, rebased on it. */
+function useDraft<S, D, F extends string>(spec: SettingsFormSpec<S, D, F>) {
   const [base, setBase] = useState(spec.saved);
   const [draft, setDraft] = useState(() => spec.draftOf(spec.saved));
-  const [errors, setErrors] = useState<Partial<Record<F, string>>>({});
-  const [feedback, setFeedback] = useState<SaveFeedback>(null);
-  const [saving, setSaving] = useState(false);
   const sameDraft = spec.same ?? same;
-
   // Changed underneath: adjust the draft while rendering (React's pattern for state that follows
   // a prop), so the form never shows the old value for a frame.
   if (!Object.is(base, spec.saved)) {
@@ -74,6 +122,23 @@ export function useSettingsForm<S, D, F extends string>(spec: SettingsFormSpec<S
     setBase(spec.saved);
     setDraft((d) => (spec.rebase ? spec.rebase(d, before, after) : sameDraft(d, before) ? after : d));
   }
+  return [draft, setDraft] as const;
+}
+
+export function useSettingsForm<S, D, F extends string>(spec: SettingsFormSpec<S, D, F>): SettingsForm<D, F> {
+  const saveSetting = useSettings((s) => s.save);
+  const [draft, setDraft] = useDraft(spec);
+  const [errors, setErrors] = useState<Errors<F>>({});
+  const [feedback, setFeedback] = useState<SaveFeedback>(null);
+  const [saving, setSaving] = useState(false);
+  const [appliesFrom, setAppliesFrom] = useState<AppliesFromValue>(FROM_TODAY);
+  const [savedFrom, setSavedFrom] = useState<string | null>(null);
+  const sameDraft = spec.same ?? same;
+  // The saved value as last drawn, for after an await (the closure's `spec` may be older).
+  const latestSaved = useRef(spec.saved);
+  useLayoutEffect(() => {
+    latestSaved.current = spec.saved;
+  });
 
   function edit(change: Partial<D> | ((draft: D) => D)) {
     setDraft((d) => (typeof change === 'function' ? change(d) : { ...d, ...change }));
@@ -84,11 +149,13 @@ export function useSettingsForm<S, D, F extends string>(spec: SettingsFormSpec<S
     if (saving) return false;
     setErrors({});
     setFeedback(null);
-    const problem = spec.check?.(draft) ?? null;
+    setSavedFrom(null);
+    const problem = guidance(spec, draft, appliesFrom);
     if (problem !== null) {
-      setErrors({ [problem.field]: problem.message } as Partial<Record<F, string>>);
+      setErrors(problem);
       return false;
     }
+    const from = spec.dated ? chosenFrom(appliesFrom) : undefined;
     const planned = spec.saves(draft, spec.saved);
     if (planned.length === 0) {
       setFeedback('unchanged');
@@ -96,15 +163,21 @@ export function useSettingsForm<S, D, F extends string>(spec: SettingsFormSpec<S
     }
     setSaving(true);
     try {
-      for (const { field, update } of planned) {
-        const result = await saveSetting(update);
-        if (!result.ok) {
-          setErrors({ [field]: result.message } as Partial<Record<F, string>>);
-          spec.onRefused?.(field);
-          return false;
-        }
+      const refused = await runSaves(planned, from, saveSetting);
+      if (refused !== null) {
+        setErrors({ [refused.field]: refused.message } as Errors<F>);
+        if (refused.field !== 'from') spec.onRefused?.(refused.field);
+        return false;
       }
       setFeedback('saved');
+      if (from !== undefined) {
+        // A change from another day may leave today's rules as they were: the form shows what is
+        // in force today again (a planned change is listed in Settings), and the next change
+        // starts from "Today".
+        setDraft(spec.draftOf(latestSaved.current));
+        setAppliesFrom(FROM_TODAY);
+        setSavedFrom(from);
+      }
       return true;
     } finally {
       setSaving(false);
@@ -117,6 +190,13 @@ export function useSettingsForm<S, D, F extends string>(spec: SettingsFormSpec<S
     errors,
     feedback,
     saving,
+    appliesFrom,
+    setAppliesFrom(value) {
+      setAppliesFrom(value);
+      setErrors(({ from: _refused, ...rest }) => rest as Errors<F>);
+      setFeedback(null);
+    },
+    savedFrom,
     edit,
     save,
     onSubmit(event) {
@@ -127,6 +207,7 @@ export function useSettingsForm<S, D, F extends string>(spec: SettingsFormSpec<S
       setDraft(spec.draftOf(spec.saved));
       setErrors({});
       setFeedback(null);
+      setAppliesFrom(FROM_TODAY);
     },
   };
 }

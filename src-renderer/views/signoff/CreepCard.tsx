@@ -4,7 +4,7 @@ import { Card } from '../../components/Card';
 import { EmptyState } from '../../components/EmptyState';
 import { Loading } from '../../components/Loading';
 import { TrendChart } from '../../components/TrendChart';
-import { formatShortDate } from '../../lib/format';
+import { daysBetween, formatShortDate, formatWeekdayDate } from '../../lib/format';
 import {
   clockOfMinutes,
   clockOfMinutesLong,
@@ -85,14 +85,27 @@ export function CreepCard() {
   );
 }
 
+/** The first day Keel counted, when days before it are in the period (they are not counted). */
+function countingSince(creep: CreepStats): string | null {
+  if (creep.days[0]?.counted !== false) return null;
+  return creep.days.find((d) => d.counted)?.date ?? null;
+}
+
 function CreepBody({ creep, weeks }: { creep: CreepStats; weeks: CreepWeeks }) {
   const workingHours = useSettings((s) => s.settings?.workingHours ?? null);
   const usualEnd = workingHours ? usualEndMinutes(workingHours) : null;
   const charted = creep.weeks.some((w) => w.medianLastActive !== null);
+  const since = countingSince(creep);
 
   return (
     <>
       <p className="creep__summary">{creep.summary}</p>
+      {since !== null && (
+        <p className="creep__since">
+          Counting since {formatWeekdayDate(since)}, when Keel started: the days before it are not counted, so
+          none of them is late or without a sign-off.
+        </p>
+      )}
       <dl className="creep__facts">
         <div className="creep__fact">
           <dt>Evenings that ran late</dt>
@@ -122,6 +135,14 @@ function CreepBody({ creep, weeks }: { creep: CreepStats; weeks: CreepWeeks }) {
       )}
     </>
   );
+}
+
+/** Whether Keel counted any day of the week starting `weekStart` (a week before it is not counted). */
+function weekCounted(creep: CreepStats, weekStart: string): boolean {
+  return creep.days.some((d) => {
+    const offset = daysBetween(weekStart, d.date);
+    return d.counted && offset >= 0 && offset < 7;
+  });
 }
 
 function CreepChart({
@@ -162,7 +183,12 @@ function CreepChart({
       formatValue={clockOfMinutes}
       formatCell={clockOfMinutesLong}
       step={60}
-      extraColumns={[{ header: 'Late evenings', cells: rows.map((w) => String(w.lateEvenings)) }]}
+      extraColumns={[
+        {
+          header: 'Late evenings',
+          cells: rows.map((w) => (weekCounted(creep, w.weekStart) ? String(w.lateEvenings) : 'Not counted')),
+        },
+      ]}
     />
   );
 }

@@ -1,0 +1,107 @@
+import { useRef, useState } from 'react';
+import { DATED_KEY_LABELS } from '../../../src-main/shared/vocabulary';
+import type { RuleChange } from '../../api/types';
+import { Button } from '../../components/Button';
+import { Card } from '../../components/Card';
+import { Notice } from '../../components/Notice';
+import { changeText, formatDateWithYear } from '../../lib/rules';
+import { useSettings } from '../../stores/settings';
+import { useStatus } from '../../stores/status';
+import './UpcomingChangesCard.css';
+
+type Upcoming = RuleChange & { from: string };
+
+/** The changes that take effect after today, soonest first (main's states; today's date, if known, too). */
+export function upcomingOf(changes: readonly RuleChange[], today: string | null): Upcoming[] {
+  return changes
+    .filter(
+      (c): c is Upcoming => c.state === 'upcoming' && c.from !== null && (today === null || c.from > today),
+    )
+    .sort((a, b) => a.from.localeCompare(b.from));
+}
+
+const keyOf = (c: Upcoming) => `${c.key}@${c.from}`;
+
+/**
+ * Rules that take effect on a later date ("From 1 Jan 2027: working hours Mon–Fri 08:00–16:00"),
+ * each with "Withdraw". Shown while there are any, and after the last one is withdrawn (so focus
+ * has somewhere to go).
+ */
+export function UpcomingChangesCard() {
+  const changes = useSettings((s) => s.changes);
+  const withdraw = useSettings((s) => s.withdraw);
+  const today = useStatus((s) => s.status?.today.date ?? null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [withdrawn, setWithdrawn] = useState<string | null>(null);
+  const buttons = useRef(new Map<string, HTMLButtonElement>());
+  const empty = useRef<HTMLParagraphElement>(null);
+  const upcoming = upcomingOf(changes ?? [], today);
+
+  if (upcoming.length === 0 && withdrawn === null) return null;
+
+  async function onWithdraw(change: Upcoming, index: number) {
+    const key = keyOf(change);
+    setBusy(key);
+    setError(null);
+    const result = await withdraw(change.key, change.from);
+    setBusy(null);
+    if (!result.ok) {
+      setError(result.message);
+      return;
+    }
+    setWithdrawn(`Withdrawn: ${DATED_KEY_LABELS[change.key]} from ${formatDateWithYear(change.from)}.`);
+    // The pressed button is gone: focus the next change's, the one before, or the empty line.
+    const rest = upcoming.filter((c) => keyOf(c) !== key);
+    const next = rest[Math.min(index, rest.length - 1)];
+    requestAnimationFrame(() =>
+      (next === undefined ? empty.current : buttons.current.get(keyOf(next)))?.focus(),
+    );
+  }
+
+  return (
+    <Card
+      title="Planned changes"
+      description="Rules that take effect on a later date. Until then, the rules in force today stay."
+    >
+      {upcoming.length === 0 ? (
+        <p ref={empty} tabIndex={-1} className="upcoming__none">
+          No changes planned.
+        </p>
+      ) : (
+        <ul className="upcoming">
+          {upcoming.map((change, i) => (
+            <li key={keyOf(change)} className="upcoming__item">
+              <p className="upcoming__text">
+                <span className="upcoming__when">From {formatDateWithYear(change.from)}:</span>{' '}
+                {changeText(change)}
+              </p>
+              <Button
+                ref={(el) => {
+                  if (el) buttons.current.set(keyOf(change), el);
+                  else buttons.current.delete(keyOf(change));
+                }}
+                variant="ghost"
+                size="sm"
+                className="upcoming__withdraw"
+                busy={busy === keyOf(change)}
+                aria-label={`Withdraw the change of ${DATED_KEY_LABELS[change.key]} from ${formatDateWithYear(change.from)}`}
+                onClick={() => void onWithdraw(change, i)}
+              >
+                Withdraw
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="visually-hidden" role="status">
+        {withdrawn}
+      </p>
+      {error !== null && (
+        <Notice tone="error" className="settings__notice">
+          {error}
+        </Notice>
+      )}
+    </Card>
+  );
+}
