@@ -1,5 +1,7 @@
 import type { Clock } from '../core/clock';
+import { occurrencesOn } from '../core/focus-plan';
 import { clockTimeOf, localDateOf, toLocalIso, weekdayOf } from '../core/time';
+import { hoursOn } from '../core/working-hours';
 import type { AgendaService } from './agenda-service';
 import type { FocusService } from './focus-service';
 import type { SettingsService } from './settings-service';
@@ -27,6 +29,8 @@ export class StatusService {
     const s = this.settings.get();
     const date = localDateOf(now, s.zone);
     const weekday = weekdayOf(date);
+    // The day's own rules: no hours and no blocks on a holiday, a pause keeps the hours only.
+    const rules = this.settings.on(date);
     const next = this.agenda.nextEvent(now);
     const running = this.focus.running();
     return {
@@ -38,11 +42,8 @@ export class StatusService {
       today: {
         date,
         weekday,
-        workingHours: s.workingHours[weekday],
-        focusBlocks: s.focusPlan
-          .filter((r) => r.weekday === weekday)
-          .map(({ start, end }) => ({ start, end }))
-          .sort((a, b) => a.start.localeCompare(b.start)),
+        workingHours: hoursOn(date, rules),
+        focusBlocks: occurrencesOn(date, rules).map((o) => ({ start: o.startTime, end: o.endTime })),
         focusRunningUntil: running ? clockTimeOf(running.plannedEnd, s.zone) : null,
       },
       nextEvent: next ? toEventDto(next, s.zone) : null,

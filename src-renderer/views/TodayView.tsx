@@ -106,7 +106,11 @@ function TodayContent({ status }: { status: Status }) {
             compact
             headingLevel={3}
             title="No focus blocks planned today"
-            description="Your weekly focus plan has nothing on this weekday."
+            description={
+              today.workingHours
+                ? 'Nothing from your weekly focus plan today.'
+                : 'No working hours today, so no blocks are planned.'
+            }
           />
         )}
       </Card>

@@ -57,6 +57,9 @@ describe('Today', () => {
     expect(screen.getByText('Good evening. It’s Saturday, 15 March.')).toBeInTheDocument();
     expect(within(card('Working hours')).getByText('Day off')).toBeInTheDocument();
     expect(within(card('Focus blocks today')).getByText('No focus blocks planned today')).toBeInTheDocument();
+    expect(
+      within(card('Focus blocks today')).getByText('No working hours today, so no blocks are planned.'),
+    ).toBeInTheDocument();
     expect(within(card('Focus blocks today')).queryByRole('listitem')).toBeNull();
     expect(within(card('Next up')).getByText('Nothing planned next')).toBeInTheDocument();
   });
