@@ -1,7 +1,7 @@
 import { protectedMs, type FocusSession, type Interruption, type InterruptionCounts } from './focus';
 import { isPaused, occurrencesOn } from './focus-plan';
 import type { Rules } from './rules';
-import { localDateOf, startOfLocalDate, type LocalDate } from './time';
+import { addLocalDays, startOfLocalDate, type LocalDate } from './time';
 import { holidayOn, hoursOn, workingSpanOn, type TimeRange } from './working-hours';
 
 /**
@@ -12,9 +12,12 @@ import { holidayOn, hoursOn, workingSpanOn, type TimeRange } from './working-hou
  * Decisions (docs/decisions/0008):
  * - A day is judged by the rules in force on it (core/rules.ts), never by today's.
  * - Planned focus time is the plan's blocks on a working day: never on a holiday, a pause or a
- *   day without working hours, and never before Keel was counting (its first start, or the
- *   earliest record, whichever is earlier); a block Keel started in the middle of counts from
- *   that moment.
+ *   day without working hours, and never before Keel was counting; a block Keel started in the
+ *   middle of counts from that moment.
+ * - Keel counts from its first start on the data file. A day that ended before it counts whole
+ *   only when something is recorded on it or an earlier date (an import, presence from before);
+ *   records on the first start's own day do not move it. Each day is judged in its own zone, so
+ *   neither a zone change on day one nor a trip makes an earlier day counted.
  * - Protected time is how long a focus block ran, planned or started on the spot; interruptions
  *   inside it are counted, not subtracted (they are instants, not spans).
  * - Late, a missed sign-off and work on a day off are only judged where Keel was counting: a day
@@ -48,8 +51,14 @@ export interface DayFiguresInput {
   now: number;
   /** The current workday: a missing sign-off on it is not settled yet. */
   today: LocalDate;
-  /** The instant Keel's figures count from. */
+  /** Keel's first start on this data file: its figures count from this instant. */
   countFrom: number;
+  /**
+   * The earliest date anything is recorded on (null: nothing yet). A day that ended before the
+   * first start is counted whole when something is recorded on it or before it (an import, work
+   * from before Keel ran), and so is the first start's own day when a record is dated before it.
+   */
+  recordsFrom?: LocalDate | null;
 }
 
 /** Whether Keel was counting on a day: not yet, from part way through it, or all of it. */
@@ -108,23 +117,32 @@ export const emptyInterruptionCounts = (): InterruptionCounts => ({
   other: 0,
 });
 
-let countStart = { countFrom: NaN, zone: '', date: '' };
-
-function countingOn(date: LocalDate, zone: string, countFrom: number): Counting {
-  if (countStart.countFrom !== countFrom || countStart.zone !== zone) {
-    countStart = { countFrom, zone, date: localDateOf(countFrom, zone) };
+/**
+ * Each day is judged in its own zone alone: neighbouring days read in different zones (a zone
+ * changed, a trip) overlap or leave a gap, so an instant or a date computed in another zone could
+ * count a day that ended before Keel started, or miss one.
+ */
+function countingOn(
+  date: LocalDate,
+  zone: string,
+  countFrom: number,
+  recordsFrom: LocalDate | null,
+): Counting {
+  const recorded = (before: (d: LocalDate) => boolean) => recordsFrom !== null && before(recordsFrom);
+  if (startOfLocalDate(addLocalDays(date, 1), zone) <= countFrom) {
+    return recorded((d) => d <= date) ? 'counted' : 'before';
   }
-  const startDate = countStart.date;
-  if (date < startDate) return 'before';
-  if (date > startDate) return 'counted';
-  return countFrom > startOfLocalDate(date, zone) ? 'first' : 'counted';
+  if (countFrom <= startOfLocalDate(date, zone)) return 'counted';
+  return recorded((d) => d < date) ? 'counted' : 'first';
 }
 
 function plannedMinutes(input: DayFiguresInput, counting: Counting): number {
   if (counting === 'before') return 0;
+  // Only the first day is cut at the instant counting started.
+  const from = counting === 'first' ? input.countFrom : -Infinity;
   let ms = 0;
   for (const o of occurrencesOn(input.date, input.rules, input.zone)) {
-    ms += Math.max(0, o.end - Math.max(o.start, input.countFrom));
+    ms += Math.max(0, o.end - Math.max(o.start, from));
   }
   return Math.round(ms / MINUTE);
 }
@@ -132,7 +150,7 @@ function plannedMinutes(input: DayFiguresInput, counting: Counting): number {
 /** The figures of one day under the rules in force on it. */
 export function dayFigures(input: DayFiguresInput): DayFigures {
   const { date, rules, zone, workday, countFrom } = input;
-  const counting = countingOn(date, zone, countFrom);
+  const counting = countingOn(date, zone, countFrom, input.recordsFrom ?? null);
   const hours = hoursOn(date, rules);
   const holiday = holidayOn(date, rules);
   const span = hours === null ? null : workingSpanOn(date, { ...rules, zone });
@@ -140,7 +158,8 @@ export function dayFigures(input: DayFiguresInput): DayFigures {
   const first = workday?.firstActive ?? null;
   const last = workday?.lastActive ?? null;
   const signed = workday?.signedOffAt ?? null;
-  const judged = counting !== 'before' && endOfHours !== null && countFrom <= endOfHours;
+  const judged =
+    counting !== 'before' && endOfHours !== null && (counting !== 'first' || countFrom <= endOfHours);
   const settledWorkday = judged && first !== null && date < input.today;
   return {
     date,

@@ -30,7 +30,7 @@ export class FiguresService {
     const { settings, clock } = this.deps;
     const book = settings.book();
     const now = clock.now();
-    const countFrom = settings.countingFrom();
+    const start = settings.countingStart();
     const today = signoffWorkdayOf(now, settings.get());
     const focus = this.deps.focus.focusByDate(from, to, now);
     const workdays = new Map<LocalDate, WorkdayFacts>(
@@ -51,7 +51,8 @@ export class FiguresService {
           focus: focus.get(date) ?? NO_FOCUS,
           now,
           today,
-          countFrom,
+          countFrom: start.firstStart,
+          recordsFrom: start.recordsFrom,
         }),
       );
     }

@@ -16,6 +16,12 @@ import type { RuleRepo } from '../storage/rule-repo';
 import type { SettingsRepo } from '../storage/settings-repo';
 import { Emitter } from './events';
 
+/** What Keel's counting starts from (see `SettingsService.countingStart`). */
+export interface CountingStart {
+  firstStart: number;
+  recordsFrom: LocalDate | null;
+}
+
 /** When a change of a dated rule takes effect: today unless the user names a date. */
 export interface SetOptions {
   from?: LocalDate;
@@ -28,7 +34,7 @@ export interface SetOptions {
  */
 export class SettingsService {
   readonly onDidChange = new Emitter<Settings>();
-  private cache: { book: RuleBook; today: LocalDate; settings: Settings; countFrom: number } | undefined;
+  private cache: { book: RuleBook; today: LocalDate; settings: Settings } | undefined;
 
   constructor(
     private readonly repo: SettingsRepo,
@@ -93,11 +99,29 @@ export class SettingsService {
   }
 
   /**
-   * The instant Keel's figures count from: its first start on this data file, or the start of the
-   * earliest recorded day, whichever is earlier. Nothing before it is missed, late or planned.
+   * Where Keel's figures start: its first start on this data file, and the earliest date anything
+   * is recorded on (core/day-figures.ts judges each day by them in the day's own zone). Read afresh
+   * each time: a record dated earlier may arrive at any moment (an import, a check-in dated back),
+   * and the same data must give the same figures in every process.
+   */
+  countingStart(): CountingStart {
+    return {
+      firstStart: this.rules.firstStart() ?? this.clock.now(),
+      recordsFrom: this.rules.earliestRecordDate(),
+    };
+  }
+
+  /**
+   * The instant Keel's figures count from: its first start, or the start of the earliest recorded
+   * date when that date ended before the first start (read in the zone in force on it). Each
+   * day's own counting, judged in its own zone, is `DayFigures.counting`.
    */
   countingFrom(): number {
-    return this.state().countFrom;
+    const { firstStart, recordsFrom } = this.countingStart();
+    if (recordsFrom === null) return firstStart;
+    const zone = this.on(recordsFrom).zone;
+    const ended = startOfLocalDate(addLocalDays(recordsFrom, 1), zone) <= firstStart;
+    return ended ? startOfLocalDate(recordsFrom, zone) : firstStart;
   }
 
   /**
@@ -160,15 +184,7 @@ export class SettingsService {
     const stable = secondRules.zone === firstRules.zone;
     const today = stable ? second : first;
     const resolved = stable ? secondRules : firstRules;
-    const countFrom = cached?.countFrom ?? this.countFrom(resolved.zone, now);
-    this.cache = { book, today, settings: resolved, countFrom };
+    this.cache = { book, today, settings: resolved };
     return this.cache;
-  }
-
-  private countFrom(zone: string, now: number): number {
-    const started = this.rules.firstStart() ?? now;
-    const earliest = this.rules.earliestRecordDate();
-    const recordStart = earliest === null ? Infinity : startOfLocalDate(earliest, zone);
-    return Math.min(started, recordStart);
   }
 }
