@@ -41,8 +41,13 @@ export const SIGNOFF_TITLE = 'Time to sign off?';
 export const SIGNOFF_ACTIONS = ['sign-off', 'snooze', 'not-today'] as const;
 export type SignoffAction = (typeof SIGNOFF_ACTIONS)[number];
 
+type DayCalendar = Pick<Settings, 'zone' | 'workingHours'> & Partial<Pick<Settings, 'holidays'>>;
+
 export type SignoffSettings = Pick<Settings, 'zone' | 'workingHours' | 'dayBoundary'> &
-  Partial<Pick<Settings, 'holidays'>>;
+  Partial<Pick<Settings, 'holidays'>> & {
+    /** The hours in force on another date (core/rules.ts); these settings' own when absent. */
+    on?: (date: LocalDate) => DayCalendar;
+  };
 
 /** What already happened in one workday; a state for another workday is treated as empty. */
 export interface SignoffState {
@@ -113,12 +118,15 @@ export function plannedSignoffAt(
 export function signoffWorkdayOf(instant: number, settings: SignoffSettings): LocalDate {
   const workday = workdayOf(instant, settings.zone, settings.dayBoundary);
   const previous = addLocalDays(workday, -1);
-  const previousEnd = plannedSignoffAt(previous, settings);
+  // Each workday's own hours decide where it ends (new hours from today leave last night's shift
+  // running to its own end).
+  const on = settings.on ?? (() => settings);
+  const previousEnd = plannedSignoffAt(previous, on(previous));
   if (previousEnd === null || previousEnd <= instantAt(workday, settings.dayBoundary, settings.zone)) {
     return workday;
   }
   let until = previousEnd + SIGNOFF_DEFAULTS.lateWindowMinutes * MINUTE;
-  const next = workingSpanOn(workday, settings);
+  const next = workingSpanOn(workday, on(workday));
   if (next && next.start > previousEnd) until = Math.min(until, next.start);
   return instant < until ? previous : workday;
 }

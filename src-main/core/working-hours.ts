@@ -46,7 +46,7 @@ export type WorkingHours = z.infer<typeof workingHoursSchema>;
 
 /**
  * Holidays and days off: no working hours (no sign-off suggestion at an end of hours, no focus
- * blocks). Work on them still counts as presence, and a long day still gets its nudge.
+ * blocks, no prompts at all, see decision 0008). Work on them still counts as presence.
  */
 export const holidaysSchema = dateRangesSchema('holiday');
 export type Holiday = z.infer<typeof holidaysSchema>[number];

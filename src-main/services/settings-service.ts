@@ -1,4 +1,5 @@
 import type { AgendaEvent, AgendaSource } from '../core/agenda';
+import { ruleWrite } from '../core/rule-writes';
 import type { Clock } from '../core/clock';
 import { KeelError } from '../core/errors';
 import {
@@ -132,16 +133,22 @@ export class SettingsService {
     const parsed = parseOrThrow(settingSchemas[key], value);
     const now = this.clock.now();
     if (isDatedKey(key)) {
-      // A new zone "from today" is in force now in both zones: from the earlier of their dates.
-      const inNewZone = key === 'zone' ? localDateOf(now, parsed as string) : this.today();
-      const from = options.from ?? (inNewZone < this.today() ? inNewZone : this.today());
+      // "Today" is today in the zone in force now: a new zone from today never reaches back into
+      // a day that is over where the user is (see `state()` for the hours until the new zone's
+      // own date catches up).
+      const from = options.from ?? this.today();
       if (!isEffectiveDate(from)) {
         throw new KeelError(
           'invalid_input',
           'Use a date such as 2026-12-01 for when the change takes effect.',
         );
       }
-      this.rules.set({ key, from, value: parsed }, now);
+      const write = ruleWrite(this.book(), { key, from, value: parsed }, this.today());
+      for (const change of write.upserts) {
+        // A list edit carried into a later change must still be a valid list (at most 200 items).
+        parseOrThrow(settingSchemas[change.key], change.value);
+      }
+      this.rules.apply(write, now);
     } else {
       if (options.from !== undefined) {
         throw new KeelError('invalid_input', `${key} takes effect at once; it has no date.`);

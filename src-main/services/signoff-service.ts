@@ -12,6 +12,7 @@ import {
   SIGNOFF_DEFAULTS,
   type SignoffAction,
   type SignoffDecision,
+  type SignoffSettings,
   type SignoffState,
 } from '../core/signoff-policy';
 import {
@@ -100,9 +101,14 @@ export class SignoffService {
     },
   };
 
+  /** Today's settings, and each date's own hours and holidays, for `signoffWorkdayOf`. */
+  private byDate(settings: Settings): SignoffSettings {
+    return { ...settings, on: (date) => this.settings.on(date) };
+  }
+
   /** The workday `instant` belongs to for sign-off and presence. */
   workdayAt(instant: number = this.clock.now()): LocalDate {
-    return signoffWorkdayOf(instant, this.settings.get());
+    return signoffWorkdayOf(instant, this.byDate(this.settings.get()));
   }
 
   /**
@@ -113,7 +119,7 @@ export class SignoffService {
     if (!Number.isFinite(idleSeconds) || idleSeconds < 0 || idleSeconds > MAX_IDLE_S) return;
     const lastInput = this.clock.now() - Math.round(idleSeconds) * 1000;
     const settings = this.settings.get();
-    const workday = signoffWorkdayOf(lastInput, settings);
+    const workday = signoffWorkdayOf(lastInput, this.byDate(settings));
     const before = this.repo.get(workday);
     this.repo.recordPresence(workday, settings.zone, lastInput);
     // Tell the window only when first/last active moved (at most four times an hour).
@@ -129,11 +135,11 @@ export class SignoffService {
   decide(idleSeconds: number, focusRunning: boolean): SignoffDecision {
     const now = this.clock.now();
     const settings = this.settings.get();
-    const workday = signoffWorkdayOf(now, settings);
+    const workday = signoffWorkdayOf(now, this.byDate(settings));
     const stored = this.repo.get(workday);
     return signoffDecision({
       now,
-      ...settings,
+      ...this.byDate(settings),
       // The workday is judged by its own rules (hours, holidays), which may differ from today's.
       ...pickCalendar(this.settings.on(workday)),
       longDayCapMinutes: settings.signoff.longDayCapMinutes,
@@ -184,7 +190,7 @@ export class SignoffService {
       throw new KeelError('invalid_input', 'A sign-off cannot be in the future.');
     }
     const settings = this.settings.get();
-    const workday = signoffWorkdayOf(instant, settings);
+    const workday = signoffWorkdayOf(instant, this.byDate(settings));
     const quietUntil = input.quiet ? this.nextWorkingStart(Math.max(now, instant)) : null;
     this.repo.signOff(
       workday,
@@ -207,7 +213,7 @@ export class SignoffService {
   activeQuietUntil(): number | null {
     const now = this.clock.now();
     const settings = this.settings.get();
-    const today = signoffWorkdayOf(now, settings);
+    const today = signoffWorkdayOf(now, this.byDate(settings));
     for (const date of [today, addLocalDays(today, -1)]) {
       const quiet = this.repo.get(date)?.quietUntil ?? null;
       if (quiet !== null && quiet > now) return quiet;
@@ -239,7 +245,7 @@ export class SignoffService {
   signedOffTime(): string | null {
     const now = this.clock.now();
     const settings = this.settings.get();
-    const signedOffAt = this.repo.get(signoffWorkdayOf(now, settings))?.signedOffAt ?? null;
+    const signedOffAt = this.repo.get(signoffWorkdayOf(now, this.byDate(settings)))?.signedOffAt ?? null;
     return signedOffAt === null ? null : clockTimeOf(signedOffAt, settings.zone);
   }
 
@@ -247,7 +253,7 @@ export class SignoffService {
     const now = this.clock.now();
     const settings = this.settings.get();
     const zone = settings.zone;
-    const workday = signoffWorkdayOf(now, settings);
+    const workday = signoffWorkdayOf(now, this.byDate(settings));
     const stored = this.repo.get(workday);
     const rules = this.settings.on(workday);
     const hours = hoursOn(workday, rules);
@@ -314,7 +320,7 @@ export class SignoffService {
   /** Late evenings, days off worked and missed sign-offs over the last `weeks` weeks. */
   creep(weeks: number): CreepStats {
     const settings = this.settings.get();
-    const today = signoffWorkdayOf(this.clock.now(), settings);
+    const today = signoffWorkdayOf(this.clock.now(), this.byDate(settings));
     const from = weekStartOf(addLocalDays(today, -7 * (weeks - 1)));
     return creepStats(this.figures.days(from, today), from, today);
   }

@@ -1,3 +1,4 @@
+import type { RuleWrite } from '../core/rule-writes';
 import type { RuleChange } from '../core/rules';
 import type { LocalDate } from '../core/time';
 import type { Db } from './database';
@@ -33,6 +34,14 @@ export class RuleRepo {
 
   set(change: RuleChange, at: number): void {
     this.upsert.run(change.key, change.from, JSON.stringify(change.value), at);
+  }
+
+  /** Stores one write's changes and removals in one transaction. */
+  apply(write: RuleWrite, at: number): void {
+    this.db.transaction(() => {
+      for (const change of write.upserts) this.set(change, at);
+      for (const gone of write.deletes) this.delete(gone.key, gone.from);
+    })();
   }
 
   /** Removes a change that has not taken effect yet (or any, for a correction). */

@@ -10,7 +10,7 @@ export function HolidaysCard({ holidays }: { holidays: readonly Holiday[] }) {
   return (
     <DateRangesCard
       title="Holidays & days off"
-      description="No working hours on these dates: no focus blocks and no end-of-day suggestion. If you do work, Keel still nudges you after a long day."
+      description="No working hours on these dates: no focus blocks, no check-in prompts and no end-of-day suggestion. Any work is still kept as presence."
       ranges={holidays}
       noun="holiday"
       emptyText="No holidays or days off planned."
