@@ -29,6 +29,41 @@ interface Plan {
 const utcDay = (date: string) => new TZDate(`${date}T00:00:00Z`, 'UTC');
 const dateText = (d: Date) => format(d, 'yyyy-MM-dd');
 
+const LIST_KEYS = ['holidays', 'focusPauses'];
+
+/**
+ * The changes stored after each write, modelled apart from core/rule-writes.ts: a list edit is
+ * carried into later changes of the list as items added and removed; any other rule set from a
+ * past date replaces its changes dated after it up to today.
+ */
+function storedAfter(
+  writes: readonly { key: string; from: string; value: unknown }[],
+  today: string,
+  base: Plan,
+): { key: string; from: string; value: unknown }[] {
+  let stored: { key: string; from: string; value: unknown }[] = [];
+  for (const w of writes) {
+    if (LIST_KEYS.includes(w.key)) {
+      const before = (planOn(w.from, stored, base) as unknown as Record<string, unknown[]>)[w.key] ?? [];
+      const text = (x: unknown) => JSON.stringify(x);
+      const now = (w.value as unknown[]).map(text);
+      const was = before.map(text);
+      stored = stored.map((c) => {
+        if (c.key !== w.key || c.from <= w.from) return c;
+        const kept = (c.value as unknown[]).filter((x) => !(was.includes(text(x)) && !now.includes(text(x))));
+        const added = (w.value as unknown[]).filter(
+          (x) => !was.includes(text(x)) && !kept.some((k) => text(k) === text(x)),
+        );
+        return { ...c, value: [...kept, ...added] };
+      });
+    } else if (w.from < today) {
+      stored = stored.filter((c) => !(c.key === w.key && c.from > w.from && c.from <= today));
+    }
+    stored = [...stored.filter((c) => !(c.key === w.key && c.from === w.from)), w];
+  }
+  return stored;
+}
+
 /** The oracle's own lookup: the last change of each key dated on or before `date`, else the default. */
 function planOn(
   date: string,
@@ -117,6 +152,7 @@ function checkPlanned(
   }));
   for (const c of changes) services.settings.set(c.key as RuleSpec['key'], c.value, { from: c.from });
   const base = defaultSettings(h.start.systemZone) as unknown as Plan;
+  const stored = storedAfter(changes, services.settings.today(), base);
   const first = dateText(addDays(utcDay(h.firstDate), rangeStart));
   const last = dateText(addDays(utcDay(first), rangeLength - 1));
   const counting = services.settings.countingStart();
@@ -127,7 +163,7 @@ function checkPlanned(
     if (day.holiday !== null || day.focusPaused || day.dayOff || day.counting === 'before') {
       expect(day.plannedFocusMinutes, `${day.date} is a day without planned focus`).toBe(0);
     }
-    const expected = Math.round(plannedMs(day.date, planOn(day.date, changes, base), counting) / 60_000);
+    const expected = Math.round(plannedMs(day.date, planOn(day.date, stored, base), counting) / 60_000);
     expect(day.plannedFocusMinutes, `planned minutes on ${day.date}`).toBe(expected);
     oracleTotal += expected;
   }
