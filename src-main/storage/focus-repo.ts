@@ -71,7 +71,7 @@ export class FocusRepo {
       ),
       protectedByDate: db.prepare<[number, string, string], { local_date: string; minutes: number }>(
         // Each session's whole minutes (as core/focus.ts protectedMs, floored), summed per date.
-        `SELECT local_date, sum(max(0, coalesce(ended_at, min(?, planned_end)) - started_at) / 60000) AS minutes
+        `SELECT local_date, sum(max(0, coalesce(ended_at, min(CAST(? AS INTEGER), planned_end)) - started_at) / 60000) AS minutes
          FROM focus_sessions WHERE local_date BETWEEN ? AND ? GROUP BY local_date`,
       ),
       interruptionsByDate: db.prepare<[string, string], { local_date: string; kind: string; n: number }>(

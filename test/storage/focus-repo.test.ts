@@ -21,6 +21,23 @@ const sessionArb = fc.record({
 });
 
 describe('FocusRepo.focusByDate', () => {
+  it('counts a running block in whole minutes (now is bound as a number, not an integer)', () => {
+    const db = openDatabase(path.join(tempDir(), 'keel.db'));
+    const repo = new FocusRepo(db);
+    repo.start({
+      kind: 'adhoc',
+      occurrenceId: null,
+      startedAt: BASE,
+      plannedEnd: BASE + 2,
+      localDate: '2027-03-15',
+      zone: 'UTC',
+    });
+    expect(repo.focusByDate('2027-03-15', '2027-03-15', BASE + 1).get('2027-03-15')?.protectedMinutes).toBe(
+      0,
+    );
+    db.close();
+  });
+
   it('sums what core/day-figures focusTotals sums from the rows, date by date (property)', () => {
     fc.assert(
       fc.property(
