@@ -185,10 +185,21 @@ export function exportedFile(dataDir: string, ext: string): string {
 
 /** Clicks "Save as Markdown…" or "Save as HTML…" on the One-on-one view and waits for "Saved …". */
 export async function saveSummaryAs(page: Page, format: 'Markdown' | 'HTML'): Promise<void> {
-  await page.getByRole('button', { name: `Save as ${format}…` }).click();
   const ext = format === 'Markdown' ? 'md' : 'html';
-  await page
-    .getByText(new RegExp(`Saved keel-one-on-one-.*\\.${ext}`))
-    .first()
-    .waitFor();
+  const button = page.getByRole('button', { name: `Save as ${format}…` });
+  const saved = page.getByText(new RegExp(`Saved keel-one-on-one-.*\\.${ext}`)).first();
+  // After a share the preview reloads (after a short debounce), and the save buttons are disabled
+  // while it does, rightly: the preview is what leaves. A click that lands on that very instant
+  // hits a disabled button and does nothing (a person would click again), so the test does too.
+  for (let attempt = 1; attempt < 3; attempt++) {
+    await button.click();
+    try {
+      await saved.waitFor({ timeout: 10_000 });
+      return;
+    } catch {
+      // clicked while the preview was reloading
+    }
+  }
+  await button.click();
+  await saved.waitFor();
 }
