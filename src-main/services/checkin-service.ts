@@ -44,7 +44,16 @@ import {
   type QuestionnaireKind,
 } from '../core/questionnaires';
 import type { Settings } from '../core/settings';
-import { clockTimeOf, localDateOf, toLocalIso, type LocalDate } from '../core/time';
+import {
+  addLocalDays,
+  clockTimeOf,
+  localDateOf,
+  toLocalIso,
+  WEEKDAY_NAMES,
+  weekdayOf,
+  type LocalDate,
+} from '../core/time';
+import { holidayOn } from '../core/working-hours';
 import type { CheckinRepo } from '../storage/checkin-repo';
 import type {
   CheckForm,
@@ -178,14 +187,42 @@ export class CheckinService {
 
   /** The next planned prompt after now, within two weeks. */
   nextPrompt(): number | null {
+    return this.nextPromptEvent()?.start ?? null;
+  }
+
+  private nextPromptEvent(): AgendaEvent | undefined {
     const now = this.clock.now();
     const events = this.agendaSource.eventsBetween(now + 1, now + 15 * 86_400_000, this.settings.view());
-    return events.reduce<number | null>((min, e) => (min === null || e.start < min ? e.start : min), null);
+    return events.reduce<AgendaEvent | undefined>(
+      (min, e) => (min === undefined || e.start < min.start ? e : min),
+      undefined,
+    );
+  }
+
+  /**
+   * Why a weekly prompt comes on another day than its own: the day it was due is a holiday or a
+   * day off (core/checkin-prompts.ts moves it to the working day before). Null when it is not moved.
+   */
+  private movedBecause(event: AgendaEvent | undefined): string | null {
+    const date = event?.id.match(/^check:(\d{4}-\d{2}-\d{2})@/)?.[1];
+    if (date === undefined) return null;
+    for (let later = 1; later < 7; later++) {
+      const due = addLocalDays(date, later);
+      const rules = this.settings.on(due);
+      const cadence = cadenceOf(rules);
+      if (cadence.mode !== 'weekly' || weekdayOf(due) !== cadence.weekday) continue;
+      if (weekdayOf(date) === cadence.weekday) return null;
+      const holiday = holidayOn(due, rules);
+      const what = holiday ? (holiday.note ? `a holiday (${holiday.note})` : 'a holiday') : 'a day off';
+      return `${WEEKDAY_NAMES[weekdayOf(due)]} is ${what}, so it comes on the working day before.`;
+    }
+    return null;
   }
 
   form(): CheckForm {
     const settings = this.settings.get();
-    const nextPrompt = this.nextPrompt();
+    const next = this.nextPromptEvent();
+    const nextPrompt = next?.start ?? null;
     const cadence = this.cadence(settings);
     const custom = settings.checkins.customTags.filter((t) => !DEFAULT_TAGS.some((d) => d.id === t));
     return {
@@ -205,6 +242,7 @@ export class CheckinService {
         isDefault: settings.checkins.cadence === null,
       },
       nextPrompt: nextPrompt === null ? null : toLocalIso(nextPrompt, settings.zone),
+      nextPromptMoved: this.movedBecause(next),
       checkedToday: this.repo.countOn(localDateOf(this.clock.now(), settings.zone)),
       questionnaires: (['burnout', 'who5'] as const).map((kind) => this.questionnaire(kind, settings)),
     };

@@ -150,6 +150,8 @@ export interface CheckForm {
   noteMax: number;
   cadence: { mode: 'daily' | 'weekly' | 'signoff' | 'manual'; text: string; isDefault: boolean };
   nextPrompt: string | null;
+  /** Why the next weekly prompt comes early (its day is a holiday or day off), in one sentence. */
+  nextPromptMoved: string | null;
   checkedToday: number;
   questionnaires: QuestionnaireDto[];
 }

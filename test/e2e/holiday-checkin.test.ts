@@ -75,7 +75,9 @@ describe('a weekly check-in due on a holiday moves to the working day before', (
 
   it('the Check-ins view names Thursday 3 Dec as the next prompt (screenshot)', async () => {
     const line = await nextPromptLine();
-    expect(line).toContain('Next prompt on Thu 3 Dec at 16:00.');
+    expect(line).toContain(
+      'Next prompt on Thu 3 Dec at 16:00. Friday is a holiday (Bridge day), so it comes on the working day before.',
+    );
     await screenshotBoth(page, 'holiday-checkin-next-prompt');
   });
 

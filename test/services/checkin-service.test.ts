@@ -172,4 +172,24 @@ describe('the app: check-in prompts', () => {
     tray.select({ kind: 'open', view: 'one-on-one' });
     expect(shell.shown).toEqual(['checkin', 'one-on-one']);
   });
+
+  it('says why the next weekly prompt comes early when its day is a holiday or a day off', () => {
+    // Monday 15 March 2027; the default cadence asks on Friday at 16:00.
+    const { services } = makeServices(at('10:00'), zone);
+    expect(services.checkin.form()).toMatchObject({
+      nextPrompt: '2027-03-19T16:00:00+01:00',
+      nextPromptMoved: null,
+    });
+    services.settings.set('holidays', [{ from: '2027-03-19', to: '2027-03-19', note: 'Company day' }]);
+    expect(services.checkin.form()).toMatchObject({
+      nextPrompt: '2027-03-18T16:00:00+01:00',
+      nextPromptMoved: 'Friday is a holiday (Company day), so it comes on the working day before.',
+    });
+    const hours = services.settings.get().workingHours;
+    services.settings.set('holidays', []);
+    services.settings.set('workingHours', { ...hours, fri: null });
+    expect(services.checkin.form().nextPromptMoved).toBe(
+      'Friday is a day off, so it comes on the working day before.',
+    );
+  });
 });

@@ -20,6 +20,7 @@ export function CadenceLine({ form }: { form: CheckForm }) {
   else {
     text = `${cadenceSentence(cadence, hasOneOnOne)}.`;
     if (nextPrompt !== null) text += ` Next prompt ${promptWhen(nextPrompt, today)}.`;
+    if (nextPrompt !== null && form.nextPromptMoved !== null) text += ` ${form.nextPromptMoved}`;
   }
 
   return (
