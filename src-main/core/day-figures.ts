@@ -2,7 +2,7 @@ import { protectedMs, type FocusSession, type Interruption, type InterruptionCou
 import { isPaused, occurrencesOn } from './focus-plan';
 import type { Rules } from './rules';
 import { addLocalDays, startOfLocalDate, type LocalDate } from './time';
-import { holidayOn, hoursOn, workingSpanOn, type TimeRange } from './working-hours';
+import { holidayName, hoursOn, workingSpanOn, type TimeRange } from './working-hours';
 
 /**
  * One day's figures: the single place every number Keel shows about a day comes from. Week
@@ -152,7 +152,6 @@ export function dayFigures(input: DayFiguresInput): DayFigures {
   const { date, rules, zone, workday, countFrom } = input;
   const counting = countingOn(date, zone, countFrom, input.recordsFrom ?? null);
   const hours = hoursOn(date, rules);
-  const holiday = holidayOn(date, rules);
   const span = hours === null ? null : workingSpanOn(date, { ...rules, zone });
   const endOfHours = span?.end ?? null;
   const first = workday?.firstActive ?? null;
@@ -167,7 +166,7 @@ export function dayFigures(input: DayFiguresInput): DayFigures {
     counting,
     hours,
     dayOff: hours === null,
-    holiday: holiday ? holiday.note || 'Holiday' : null,
+    holiday: holidayName(date, rules),
     focusPaused: isPaused(date, rules.focusPauses),
     endOfHours,
     plannedFocusMinutes: plannedMinutes(input, counting),

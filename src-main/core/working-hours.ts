@@ -62,6 +62,12 @@ export function holidayOn(date: LocalDate, calendar: Pick<WorkingCalendar, 'holi
   return calendar.holidays?.find((h) => h.from <= date && date <= h.to);
 }
 
+/** The name of the holiday `date` falls in: its note, or "Holiday" without one; null on other days. */
+export function holidayName(date: LocalDate, calendar: Pick<WorkingCalendar, 'holidays'>): string | null {
+  const holiday = holidayOn(date, calendar);
+  return holiday ? holiday.note || 'Holiday' : null;
+}
+
 /** The working hours on `date`: null on a day off or a holiday. */
 export function hoursOn(date: LocalDate, calendar: WorkingCalendar): TimeRange | null {
   if (holidayOn(date, calendar)) return null;

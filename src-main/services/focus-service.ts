@@ -4,7 +4,7 @@ import { KeelError } from '../core/errors';
 import { adhocEnd, protectedMs, type FocusSession, type InterruptionKind } from '../core/focus';
 import { expandFocusPlan, isPaused, occurrenceAt, type FocusOccurrence } from '../core/focus-plan';
 import type { Rules, RulesView } from '../core/rules';
-import { holidayOn, hoursOn } from '../core/working-hours';
+import { holidayName, hoursOn } from '../core/working-hours';
 import { addLocalDays, clockTimeOf, localDateOf, startOfLocalDate, toLocalIso } from '../core/time';
 import type { FocusRepo } from '../storage/focus-repo';
 import { Emitter } from './events';
@@ -365,7 +365,5 @@ export function adhocEventId(sessionId: number): string {
 
 /** Why `date` has no working hours, if it has none: the holiday's note, "Holiday" or "Day off". */
 function dayOffOn(date: string, rules: Rules): string | null {
-  const holiday = holidayOn(date, rules);
-  if (holiday) return holiday.note || 'Holiday';
-  return hoursOn(date, rules) === null ? 'Day off' : null;
+  return holidayName(date, rules) ?? (hoursOn(date, rules) === null ? 'Day off' : null);
 }

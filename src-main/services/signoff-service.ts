@@ -24,7 +24,7 @@ import {
   weekStartOf,
   type LocalDate,
 } from '../core/time';
-import { holidayOn, hoursOn } from '../core/working-hours';
+import { holidayName, hoursOn } from '../core/working-hours';
 import type { Workday, WorkdayRepo } from '../storage/workday-repo';
 import type { SignoffRecordDto, SignoffStatus } from '../shared/dto';
 import { Emitter } from './events';
@@ -257,7 +257,6 @@ export class SignoffService {
     const stored = this.repo.get(workday);
     const rules = this.settings.on(workday);
     const hours = hoursOn(workday, rules);
-    const holiday = holidayOn(workday, rules);
     const planned = plannedSignoffAt(workday, rules);
     const state = stored?.state;
     const lastSuggested = state && state.suggestedAt.length > 0 ? Math.max(...state.suggestedAt) : null;
@@ -275,7 +274,7 @@ export class SignoffService {
     return {
       workday,
       hours: hours ? { start: hours.start, end: hours.end } : null,
-      holiday: holiday ? holiday.note || 'Holiday' : null,
+      holiday: holidayName(workday, rules),
       plannedAt: planned === null ? null : toLocalIso(planned, zone),
       firstActive: stored?.firstActive != null ? clockTimeOf(stored.firstActive, zone) : null,
       lastActive: stored?.lastActive != null ? clockTimeOf(stored.lastActive, zone) : null,
