@@ -31,7 +31,7 @@ export class FiguresService {
     const book = settings.book();
     const now = clock.now();
     const start = settings.countingStart();
-    const today = signoffWorkdayOf(now, { ...settings.get(), on: (date) => settings.on(date) });
+    const today = signoffWorkdayOf(now, settings.byDate());
     const focus = this.deps.focus.focusByDate(from, to, now);
     const workdays = new Map<LocalDate, WorkdayFacts>(
       this.deps.workdays.facts(from, to).map((w) => [w.date, w]),

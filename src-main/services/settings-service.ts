@@ -94,6 +94,11 @@ export class SettingsService {
     return { current: settings, on: (date) => book.on(date) };
   }
 
+  /** Today's settings that can also answer any date's (`on`), for `signoffWorkdayOf`. */
+  byDate(): Settings & { on(date: LocalDate): Rules } {
+    return { ...this.get(), on: (date) => this.on(date) };
+  }
+
   /** Today's local date in today's zone. */
   today(): LocalDate {
     return this.state().today;

@@ -12,7 +12,6 @@ import {
   SIGNOFF_DEFAULTS,
   type SignoffAction,
   type SignoffDecision,
-  type SignoffSettings,
   type SignoffState,
 } from '../core/signoff-policy';
 import {
@@ -101,14 +100,9 @@ export class SignoffService {
     },
   };
 
-  /** Today's settings, and each date's own hours and holidays, for `signoffWorkdayOf`. */
-  private byDate(settings: Settings): SignoffSettings {
-    return { ...settings, on: (date) => this.settings.on(date) };
-  }
-
   /** The workday `instant` belongs to for sign-off and presence. */
   workdayAt(instant: number = this.clock.now()): LocalDate {
-    return signoffWorkdayOf(instant, this.byDate(this.settings.get()));
+    return signoffWorkdayOf(instant, this.settings.byDate());
   }
 
   /**
@@ -119,7 +113,7 @@ export class SignoffService {
     if (!Number.isFinite(idleSeconds) || idleSeconds < 0 || idleSeconds > MAX_IDLE_S) return;
     const lastInput = this.clock.now() - Math.round(idleSeconds) * 1000;
     const settings = this.settings.get();
-    const workday = signoffWorkdayOf(lastInput, this.byDate(settings));
+    const workday = signoffWorkdayOf(lastInput, this.settings.byDate());
     const before = this.repo.get(workday);
     this.repo.recordPresence(workday, settings.zone, lastInput);
     // Tell the window only when first/last active moved (at most four times an hour).
@@ -135,11 +129,11 @@ export class SignoffService {
   decide(idleSeconds: number, focusRunning: boolean): SignoffDecision {
     const now = this.clock.now();
     const settings = this.settings.get();
-    const workday = signoffWorkdayOf(now, this.byDate(settings));
+    const workday = signoffWorkdayOf(now, this.settings.byDate());
     const stored = this.repo.get(workday);
     return signoffDecision({
       now,
-      ...this.byDate(settings),
+      ...this.settings.byDate(),
       // The workday is judged by its own rules (hours, holidays), which may differ from today's.
       ...pickCalendar(this.settings.on(workday)),
       longDayCapMinutes: settings.signoff.longDayCapMinutes,
@@ -190,7 +184,7 @@ export class SignoffService {
       throw new KeelError('invalid_input', 'A sign-off cannot be in the future.');
     }
     const settings = this.settings.get();
-    const workday = signoffWorkdayOf(instant, this.byDate(settings));
+    const workday = signoffWorkdayOf(instant, this.settings.byDate());
     const quietUntil = input.quiet ? this.nextWorkingStart(Math.max(now, instant)) : null;
     this.repo.signOff(
       workday,
@@ -212,8 +206,7 @@ export class SignoffService {
   /** Until when Keel keeps quiet after a sign-off, if that is now. */
   activeQuietUntil(): number | null {
     const now = this.clock.now();
-    const settings = this.settings.get();
-    const today = signoffWorkdayOf(now, this.byDate(settings));
+    const today = signoffWorkdayOf(now, this.settings.byDate());
     for (const date of [today, addLocalDays(today, -1)]) {
       const quiet = this.repo.get(date)?.quietUntil ?? null;
       if (quiet !== null && quiet > now) return quiet;
@@ -245,7 +238,7 @@ export class SignoffService {
   signedOffTime(): string | null {
     const now = this.clock.now();
     const settings = this.settings.get();
-    const signedOffAt = this.repo.get(signoffWorkdayOf(now, this.byDate(settings)))?.signedOffAt ?? null;
+    const signedOffAt = this.repo.get(signoffWorkdayOf(now, this.settings.byDate()))?.signedOffAt ?? null;
     return signedOffAt === null ? null : clockTimeOf(signedOffAt, settings.zone);
   }
 
@@ -253,7 +246,7 @@ export class SignoffService {
     const now = this.clock.now();
     const settings = this.settings.get();
     const zone = settings.zone;
-    const workday = signoffWorkdayOf(now, this.byDate(settings));
+    const workday = signoffWorkdayOf(now, this.settings.byDate());
     const stored = this.repo.get(workday);
     const rules = this.settings.on(workday);
     const hours = hoursOn(workday, rules);
@@ -318,8 +311,7 @@ export class SignoffService {
 
   /** Late evenings, days off worked and missed sign-offs over the last `weeks` weeks. */
   creep(weeks: number): CreepStats {
-    const settings = this.settings.get();
-    const today = signoffWorkdayOf(this.clock.now(), this.byDate(settings));
+    const today = signoffWorkdayOf(this.clock.now(), this.settings.byDate());
     const from = weekStartOf(addLocalDays(today, -7 * (weeks - 1)));
     return creepStats(this.figures.days(from, today), from, today);
   }
