@@ -1,4 +1,5 @@
 import type { RulesView } from './rules';
+import type { LocalDate } from './time';
 
 /** Kinds of planned events; later capabilities add theirs (signoff, check, …). */
 export type AgendaEventKind = 'focus' | 'signoff' | 'check' | 'workday' | 'rules';
@@ -17,6 +18,8 @@ export interface AgendaEvent {
   wakeAtEnd?: boolean;
   /** Keel's own bookkeeping (e.g. when working hours begin): scheduled, but not listed. */
   internal?: boolean;
+  /** The date it was due on, when that was a day off and it moved earlier (a weekly check-in). */
+  movedFrom?: LocalDate;
 }
 
 /** A contributor of events to the agenda (the focus plan, the sign-off policy, check-ins…). */

@@ -54,11 +54,12 @@ export function checkPromptsBetween(
   if (to <= from) return [];
   const zone = rules.current.zone;
   const events = new Map<string, AgendaEvent>();
-  const push = (date: LocalDate, time: string) => {
+  const push = (date: LocalDate, time: string, due: LocalDate = date) => {
     const start = instantAt(date, time, rules.on(date).zone);
     if (start < from || start >= to) return;
     const id = checkPromptId(date, time);
-    events.set(id, { id, kind: 'check', title: CHECK_PROMPT_TITLE, start });
+    const moved = due === date ? {} : { movedFrom: due };
+    events.set(id, { id, kind: 'check', title: CHECK_PROMPT_TITLE, start, ...moved });
   };
   // Padded by a day before (a prompt's local date can differ from the UTC date of the range) and
   // a week after (a weekly prompt due then may move back into the range).
@@ -69,7 +70,7 @@ export function checkPromptsBetween(
       if (works(date, rules)) push(date, cadence.time);
     } else if (cadence.mode === 'weekly' && weekdayOf(date) === cadence.weekday) {
       const firing = firingDate(date, rules);
-      if (firing !== null) push(firing, cadence.time);
+      if (firing !== null) push(firing, cadence.time, date);
     }
   }
   return [...events.values()].sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : 1));

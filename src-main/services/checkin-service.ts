@@ -44,15 +44,7 @@ import {
   type QuestionnaireKind,
 } from '../core/questionnaires';
 import type { Settings } from '../core/settings';
-import {
-  addLocalDays,
-  clockTimeOf,
-  localDateOf,
-  toLocalIso,
-  WEEKDAY_NAMES,
-  weekdayOf,
-  type LocalDate,
-} from '../core/time';
+import { clockTimeOf, localDateOf, toLocalIso, WEEKDAY_NAMES, weekdayOf, type LocalDate } from '../core/time';
 import { holidayOn } from '../core/working-hours';
 import type { CheckinRepo } from '../storage/checkin-repo';
 import type {
@@ -204,19 +196,11 @@ export class CheckinService {
    * day off (core/checkin-prompts.ts moves it to the working day before). Null when it is not moved.
    */
   private movedBecause(event: AgendaEvent | undefined): string | null {
-    const date = event?.id.match(/^check:(\d{4}-\d{2}-\d{2})@/)?.[1];
-    if (date === undefined) return null;
-    for (let later = 1; later < 7; later++) {
-      const due = addLocalDays(date, later);
-      const rules = this.settings.on(due);
-      const cadence = cadenceOf(rules);
-      if (cadence.mode !== 'weekly' || weekdayOf(due) !== cadence.weekday) continue;
-      if (weekdayOf(date) === cadence.weekday) return null;
-      const holiday = holidayOn(due, rules);
-      const what = holiday ? (holiday.note ? `a holiday (${holiday.note})` : 'a holiday') : 'a day off';
-      return `${WEEKDAY_NAMES[weekdayOf(due)]} is ${what}, so it comes on the working day before.`;
-    }
-    return null;
+    const due = event?.movedFrom;
+    if (due === undefined) return null;
+    const holiday = holidayOn(due, this.settings.on(due));
+    const what = holiday ? (holiday.note ? `a holiday (${holiday.note})` : 'a holiday') : 'a day off';
+    return `${WEEKDAY_NAMES[weekdayOf(due)]} is ${what}, so it comes on the working day before.`;
   }
 
   form(): CheckForm {
