@@ -25,6 +25,8 @@ export interface CalendarServiceDeps {
   clock: Clock;
   settings: Pick<SettingsService, 'get'>;
   store: CalendarFileStore;
+  /** This install's id, made once and kept: the exported events' UIDs carry it. */
+  installId: () => string;
   /** Debounce timers; the process's own by default, a ManualClock in tests. */
   timers?: Timers;
   debounceMs?: number;
@@ -170,6 +172,7 @@ export class CalendarService implements MeetingSource {
     const plan = settings.focusPlan.filter((rule) => settings.workingHours[rule.weekday] !== null);
     const content = focusPlanToIcs(plan, planPauses(settings), settings.zone, {
       now: this.deps.clock.now(),
+      installId: this.deps.installId(),
     });
     const fileName = await shell.saveFile({
       defaultName: 'keel-focus.ics',
