@@ -22,6 +22,11 @@ export interface ZoneTransition {
   /** UTC offsets before and after the change, in seconds. */
   from: number;
   to: number;
+  /**
+   * A change to daylight saving time: forward, and back to the old offset or below within a
+   * year. A forward change for good (a new standard offset) is not.
+   */
+  daylight: boolean;
 }
 
 /** The years a VTIMEZONE describes: from the year before `now` (early dates this year), six in all. */
@@ -40,9 +45,29 @@ export function offsetSeconds(zone: string, instant: number): number {
   return Math.round(tzOffset(zone, new Date(instant)) * 60);
 }
 
+/**
+ * The range a VTIMEZONE written at `now` describes (whole UTC years) and the zone's offset
+ * changes from its start to a year after its end (the year after tells a change to DST from
+ * one for good).
+ */
+export function zoneChanges(
+  zone: string,
+  now: number,
+): { range: { from: number; to: number }; transitions: ZoneTransition[] } {
+  const year = fieldsOf(now + offsetSeconds(zone, now) * SECOND_MS).year;
+  const first = year - VTIMEZONE_YEARS_BEFORE;
+  const range = { from: wallOf(first, 1, 1), to: wallOf(first + VTIMEZONE_YEARS, 1, 1) };
+  const found = zoneTransitions(zone, range.from, wallOf(first + VTIMEZONE_YEARS + 1, 1, 1));
+  const transitions = found.map((t, i) => ({
+    ...t,
+    daylight: t.to > t.from && found.slice(i + 1).some((u) => u.at - t.at <= 366 * DAY_MS && u.to <= t.from),
+  }));
+  return { range, transitions };
+}
+
 /** Every offset change of `zone` in [from, to), each at the first whole minute of its new offset. */
-export function zoneTransitions(zone: string, from: number, to: number): ZoneTransition[] {
-  const out: ZoneTransition[] = [];
+export function zoneTransitions(zone: string, from: number, to: number): Omit<ZoneTransition, 'daylight'>[] {
+  const out: Omit<ZoneTransition, 'daylight'>[] = [];
   let at = Math.floor(from / MINUTE_MS) * MINUTE_MS;
   let before = offsetSeconds(zone, at);
   while (at < to) {
@@ -62,13 +87,6 @@ export function zoneTransitions(zone: string, from: number, to: number): ZoneTra
     before = after;
   }
   return out;
-}
-
-/** The scanned range of a VTIMEZONE written at `now`: whole UTC years. */
-export function vtimezoneRange(now: number, zone: string): { from: number; to: number } {
-  const year = fieldsOf(now + offsetSeconds(zone, now) * SECOND_MS).year;
-  const first = year - VTIMEZONE_YEARS_BEFORE;
-  return { from: wallOf(first, 1, 1), to: wallOf(first + VTIMEZONE_YEARS, 1, 1) };
 }
 
 /**
@@ -113,7 +131,7 @@ function onsetOf(t: ZoneTransition): WallMs {
 }
 
 /**
- * The VTIMEZONE for `zone` over `range` (see `vtimezoneRange`), as content lines. Yearly
+ * The VTIMEZONE for `zone` over `range` (see `zoneChanges`), as content lines. Yearly
  * changes on the same nth (or last) weekday of a month at the same time, in every year of the
  * range, become STANDARD/DAYLIGHT with an RRULE (what Outlook and Apple expect); any other
  * changes are listed as RDATEs; a zone without changes gets one fixed-offset STANDARD.
@@ -122,16 +140,17 @@ export function vtimezoneLines(
   zone: string,
   now: number,
   range: { from: number; to: number },
-  transitions: readonly ZoneTransition[],
+  changes: readonly ZoneTransition[],
 ): string[] {
   const lines = ['BEGIN:VTIMEZONE', `TZID:${zone}`];
+  const transitions = changes.filter((t) => t.at < range.to);
   if (transitions.length === 0) {
     const offset = offsetSeconds(zone, now);
     lines.push(...observance('STANDARD', wallOf(1970, 1, 1), offset, offset, abbreviation(zone, now)));
     return [...lines, 'END:VTIMEZONE'];
   }
-  const daylight = transitions.filter((t) => t.to > t.from);
-  const standard = transitions.filter((t) => t.to < t.from);
+  const daylight = transitions.filter((t) => t.daylight);
+  const standard = transitions.filter((t) => !t.daylight);
   const firstYear = fieldsOf(range.from).year;
   const years = fieldsOf(range.to).year - firstYear;
   const rules = [daylight, standard].map((group) => yearlyRule(group, firstYear, years));
@@ -145,7 +164,7 @@ export function vtimezoneLines(
   // Irregular: one observance per distinct (kind, from, to), listing every onset as an RDATE.
   const byKey = new Map<string, ZoneTransition[]>();
   for (const t of transitions) {
-    const key = `${t.from}:${t.to}`;
+    const key = `${t.daylight}:${t.from}:${t.to}`;
     byKey.set(key, [...(byKey.get(key) ?? []), t]);
   }
   for (const list of byKey.values()) {
@@ -157,7 +176,7 @@ export function vtimezoneLines(
 }
 
 function observanceOf(zone: string, t: ZoneTransition, extra: string[]): string[] {
-  const kind = t.to > t.from ? 'DAYLIGHT' : 'STANDARD';
+  const kind = t.daylight ? 'DAYLIGHT' : 'STANDARD';
   const lines = observance(kind, onsetOf(t), t.from, t.to, abbreviation(zone, t.at));
   return [...lines.slice(0, -1), ...extra, lines[lines.length - 1] as string];
 }

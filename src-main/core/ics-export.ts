@@ -5,8 +5,7 @@ import {
   isPlainWall,
   offsetSeconds,
   vtimezoneLines,
-  vtimezoneRange,
-  zoneTransitions,
+  zoneChanges,
   type ZoneTransition,
 } from './ics-export-zone';
 import { DAY_MS, MINUTE_MS, SECOND_MS, type WallMs } from './ics/wall';
@@ -90,8 +89,7 @@ export function focusPlanToIcs(
     `X-WR-TIMEZONE:${zone}`,
   ];
   if (plan.length > 0) {
-    const range = vtimezoneRange(options.now, zone);
-    const transitions = zoneTransitions(zone, range.from, range.to);
+    const { range, transitions } = zoneChanges(zone, options.now);
     lines.push(...vtimezoneLines(zone, options.now, range, transitions));
     const today = localDateOf(options.now, zone);
     const context: ExportContext = {
