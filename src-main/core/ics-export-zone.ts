@@ -161,7 +161,12 @@ export function vtimezoneLines(
     }
     return [...lines, 'END:VTIMEZONE'];
   }
-  // Irregular: one observance per distinct (kind, from, to), listing every onset as an RDATE.
+  // Irregular: the offset at the range's start (without it, dates before the first change have
+  // no offset: ical.js reads them as UTC), then one observance per distinct (kind, from, to),
+  // listing every onset as an RDATE.
+  const start = transitions[0] as ZoneTransition;
+  const name = abbreviation(zone, range.from);
+  lines.push(...observance('STANDARD', range.from + start.from * SECOND_MS, start.from, start.from, name));
   const byKey = new Map<string, ZoneTransition[]>();
   for (const t of transitions) {
     const key = `${t.daylight}:${t.from}:${t.to}`;
