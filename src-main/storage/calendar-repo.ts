@@ -3,7 +3,7 @@ import type { Db } from './database';
 
 /**
  * One read of the user's calendar file: which file (its size and modification time when read),
- * for which window, zone and addresses, when, and what the read skipped. The occurrences stored
+ * for which window, with which settings, when, and what the read skipped. The occurrences stored
  * with it are good only while all of these still hold; the file itself is the truth.
  */
 export interface CalendarSnapshot {
@@ -13,11 +13,10 @@ export interface CalendarSnapshot {
   /** The window the occurrences were expanded for, [from, to) in epoch ms. */
   from: number;
   to: number;
-  zone: string;
-  /** The user's addresses the read took their PARTSTAT from. */
-  addresses: readonly string[];
   readAt: number;
   stats: CalendarStats;
+  /** The settings the file was read with (zone, addresses), as the calendar service keys them. */
+  readingKey: string;
 }
 
 interface SnapshotRow {
@@ -26,10 +25,9 @@ interface SnapshotRow {
   mtime_ms: number;
   window_from: number;
   window_to: number;
-  zone: string;
-  addresses: string;
   read_at: number;
   stats: string;
+  reading_key: string;
 }
 
 interface OccurrenceRow {
@@ -58,11 +56,6 @@ function statsOf(json: string): CalendarStats {
     out[key] = typeof value === 'number' && Number.isFinite(value) ? value : 0;
   }
   return out;
-}
-
-function addressesOf(json: string): string[] {
-  const parsed = JSON.parse(json) as unknown;
-  return Array.isArray(parsed) ? parsed.filter((a): a is string => typeof a === 'string') : [];
 }
 
 const toOccurrence = (r: OccurrenceRow): Occurrence => ({
@@ -96,10 +89,10 @@ export class CalendarRepo {
       ),
       deleteOccurrences: db.prepare('DELETE FROM calendar_occurrences'),
       deleteSnapshot: db.prepare('DELETE FROM calendar_snapshot'),
-      insertSnapshot: db.prepare<[string, number, number, number, number, string, string, number, string]>(
+      insertSnapshot: db.prepare<[string, number, number, number, number, number, string, string]>(
         `INSERT INTO calendar_snapshot
-           (id, file_path, size, mtime_ms, window_from, window_to, zone, addresses, read_at, stats)
-         VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           (id, file_path, size, mtime_ms, window_from, window_to, read_at, stats, reading_key)
+         VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertOccurrence: db.prepare<[number, number, string, string, string, number]>(
         'INSERT INTO calendar_occurrences (start, "end", uid, title, status, all_day) VALUES (?, ?, ?, ?, ?, ?)',
@@ -123,10 +116,9 @@ export class CalendarRepo {
           snapshot.mtimeMs,
           snapshot.from,
           snapshot.to,
-          snapshot.zone,
-          JSON.stringify(snapshot.addresses),
           snapshot.readAt,
           JSON.stringify(snapshot.stats),
+          snapshot.readingKey,
         );
         for (const o of occurrences) {
           this.q.insertOccurrence.run(o.start, o.end, o.uid, o.title, o.status, o.allDay ? 1 : 0);
@@ -144,10 +136,9 @@ export class CalendarRepo {
       mtimeMs: row.mtime_ms,
       from: row.window_from,
       to: row.window_to,
-      zone: row.zone,
-      addresses: addressesOf(row.addresses),
       readAt: row.read_at,
       stats: statsOf(row.stats),
+      readingKey: row.reading_key,
     };
   }
 

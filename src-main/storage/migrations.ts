@@ -231,8 +231,9 @@ export const MIGRATIONS: readonly Migration[] = [
         ) STRICT;
         CREATE INDEX calendar_occurrences_by_time ON calendar_occurrences (start, "end");
 
-        -- Which file (and which read of it) the occurrences come from, for which window, zone and
-        -- addresses: the rows are good only while all of these still hold.
+        -- Which file (and which read of it) the occurrences come from, for which window, and
+        -- read with which settings (reading_key: the zone and addresses, as the calendar service
+        -- writes them): the rows are good only while all of these still hold.
         CREATE TABLE calendar_snapshot (
           id          INTEGER PRIMARY KEY CHECK (id = 1),
           file_path   TEXT NOT NULL,
@@ -240,10 +241,9 @@ export const MIGRATIONS: readonly Migration[] = [
           mtime_ms    REAL NOT NULL,
           window_from INTEGER NOT NULL,
           window_to   INTEGER NOT NULL CHECK (window_to >= window_from),
-          zone        TEXT NOT NULL,
-          addresses   TEXT NOT NULL CHECK (json_valid(addresses)),
           read_at     INTEGER NOT NULL,
-          stats       TEXT NOT NULL CHECK (json_valid(stats))
+          stats       TEXT NOT NULL CHECK (json_valid(stats)),
+          reading_key TEXT NOT NULL
         ) STRICT;
       `);
     },

@@ -25,10 +25,9 @@ const snapshot = (over: Partial<CalendarSnapshot> = {}): CalendarSnapshot => ({
   mtimeMs: 1_803_891_600_123.375,
   from: T0,
   to: T0 + 28 * 24 * H,
-  zone: 'Europe/Berlin',
-  addresses: ['ada@example.com'],
   readAt: T0 + 5,
   stats: { events: 3, unreadableEvents: 1, skippedLines: 2, droppedSeries: 1, trimmedOccurrences: 0 },
+  readingKey: 'Europe/Berlin|ada@example.com',
   ...over,
 });
 
@@ -61,8 +60,8 @@ describe('CalendarRepo', () => {
   it('replaces the whole set: nothing of the last read stays', () => {
     const repo = new CalendarRepo(openDatabase(':memory:'));
     repo.replace(snapshot(), [occurrence(T0, T0 + H), occurrence(T0 + 2 * H, T0 + 3 * H)]);
-    repo.replace(snapshot({ size: 99, zone: 'UTC' }), [occurrence(T0 + 5 * H, T0 + 6 * H)]);
-    expect(repo.snapshot()).toMatchObject({ size: 99, zone: 'UTC' });
+    repo.replace(snapshot({ size: 99, readingKey: 'UTC|' }), [occurrence(T0 + 5 * H, T0 + 6 * H)]);
+    expect(repo.snapshot()).toMatchObject({ size: 99, readingKey: 'UTC|' });
     expect(repo.between(0, T0 + 24 * H).map((o) => o.start)).toEqual([T0 + 5 * H]);
     repo.clear();
     expect(repo.snapshot()).toBeNull();
