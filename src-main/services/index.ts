@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { systemTimers, type Clock, type Timers } from '../core/clock';
 import { databasePath } from '../storage/paths';
@@ -33,6 +34,25 @@ import { StatusService } from './status-service';
 
 /** The settings-table key that holds the imported calendar's path. */
 export const CALENDAR_FILE_KEY = 'calendarFile';
+/** The settings-table key that holds this install's id (storage/data-repo INTERNAL_SETTING_KEYS). */
+export const INSTALL_ID_KEY = 'installId';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * This install's id: a random UUID made the first time it is asked for and kept. Bookkeeping,
+ * not a setting: a data export leaves it out and a restore keeps this install's own, so another
+ * machine importing the data exports its own UIDs; deleting all data starts a new one.
+ */
+export function installId(settingsRepo: SettingsRepo, now: number): string {
+  const stored = settingsRepo.all()[INSTALL_ID_KEY];
+  if (typeof stored === 'string' && UUID.test(stored)) return stored;
+  const id = randomUUID();
+  // Insert only if absent, then read back: the app and the CLI asking at once agree on one id.
+  if (stored === undefined) settingsRepo.insertIfAbsent(INSTALL_ID_KEY, id, now);
+  else settingsRepo.set(INSTALL_ID_KEY, id, now);
+  const kept = settingsRepo.all()[INSTALL_ID_KEY];
+  return typeof kept === 'string' && UUID.test(kept) ? kept : id;
+}
 
 export interface Services {
   db: Db;
@@ -95,6 +115,7 @@ function createCalendarService(
       },
       set: (file) => settingsRepo.set(CALENDAR_FILE_KEY, file, options.clock.now()),
     },
+    installId: () => installId(settingsRepo, options.clock.now()),
   });
 }
 
