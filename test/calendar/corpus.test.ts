@@ -107,6 +107,22 @@ export function expectedStatus(o: OracleOccurrence): BusyStatus | null {
   return signals.size === 1 ? [...signals][0]! : null;
 }
 
+/**
+ * Keel marks an all-day absence (Outlook's OOF, or a holiday / vacation word in the title or
+ * categories) as out-of-office, to offer the day off: RFC 5545 has no such notion, so where the
+ * file's own signals say busy, tentative or free, out-of-office is accepted for such an event.
+ */
+const ABSENCE_WORDS = /holiday|vacation|out of office|\booo\b|\bpto\b|leave|urlaub|feiertag|congé|ferien/iu;
+
+function mayBeAbsence(o: OracleOccurrence): boolean {
+  return (
+    o.allDay &&
+    (o.msBusyStatus === 'OOF' ||
+      ABSENCE_WORDS.test(o.summary) ||
+      o.categories.some((c) => ABSENCE_WORDS.test(c)))
+  );
+}
+
 interface Side {
   readonly key: string;
   readonly start: number;
@@ -141,7 +157,8 @@ export function compareWindow(
       continue;
     }
     const expected = expectedStatus(o);
-    if (expected !== null && match.status !== expected) {
+    const absence = match.status === 'out-of-office' && expected !== 'cancelled' && mayBeAbsence(o);
+    if (expected !== null && match.status !== expected && !absence) {
       const props = `STATUS=${o.status} TRANSP=${o.transp} X-MICROSOFT-CDO-BUSYSTATUS=${o.msBusyStatus} PARTSTAT=${o.partstat}`;
       const line = `busy        ${text(o, o.summary)}: Keel says ${match.status}, the file says ${expected} (${props})`;
       differences.push({ side: 'busy', key: o.key, start: o.start, line });

@@ -27,6 +27,7 @@ export interface OracleOccurrence {
   readonly msBusyStatus: string | null;
   /** PARTSTAT of the ATTENDEE that is one of the request's addresses, null when none is. */
   readonly partstat: string | null;
+  readonly categories: string[];
 }
 
 export interface OracleRequest {

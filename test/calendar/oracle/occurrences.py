@@ -85,6 +85,22 @@ def upper(event, name):
     return value.strip().upper() if value is not None else None
 
 
+def categories(event):
+    """Every CATEGORIES value, as plain strings."""
+    values = event.get("CATEGORIES")
+    if values is None:
+        return []
+    if not isinstance(values, list):
+        values = [values]
+    found = []
+    for value in values:
+        cats = getattr(value, "cats", None)
+        if cats is None:
+            cats = str(value).split(",")
+        found.extend(str(c).strip() for c in cats if str(c).strip())
+    return found
+
+
 def own_partstat(event, addresses):
     """PARTSTAT of the first ATTENDEE whose address is one of the user's, else None."""
     if not addresses:
@@ -207,6 +223,7 @@ def occurrences(loaded, start, stop, zone, addresses):
                     "transp": upper(event, "TRANSP"),
                     "msBusyStatus": upper(event, "X-MICROSOFT-CDO-BUSYSTATUS"),
                     "partstat": own_partstat(event, addresses),
+                    "categories": categories(event),
                 }
             )
     found.sort(key=lambda o: (o["start"], o["end"], o["uid"] or ""))
