@@ -13,7 +13,13 @@ import { SettingsRepo } from '../storage/settings-repo';
 import { RuleRepo } from '../storage/rule-repo';
 import type { AgendaSource } from '../core/agenda';
 import { workdaySource } from '../core/workday';
-import { UnsupportedDndController, type DndController, type FileWatchPort } from './ports';
+import {
+  UnsupportedDndController,
+  type CalendarParserPort,
+  type DndController,
+  type FileWatchPort,
+} from './ports';
+import { CalendarRepo } from '../storage/calendar-repo';
 import { DndRepo } from '../storage/dnd-repo';
 import { FocusRepo } from '../storage/focus-repo';
 import { WorkdayRepo } from '../storage/workday-repo';
@@ -89,6 +95,11 @@ export interface ServiceOptions extends OpenOptions {
    * preview). Default: not watched, for processes that exit soon (the CLI, one-shot tools).
    */
   fileWatch?: FileWatchPort;
+  /**
+   * How the calendar file is parsed: the worker with memory and time limits in the app, the
+   * preview and the CLI; in process in tests. Default: none (calendars cannot be read).
+   */
+  calendarParser?: CalendarParserPort;
 }
 
 /** A process that exits soon does not watch the calendar file. */
@@ -99,9 +110,15 @@ function createCalendarService(
   options: ServiceOptions,
   settings: SettingsService,
   settingsRepo: SettingsRepo,
+  db: Db,
 ): CalendarService {
   return new CalendarService({
-    readFile: (file) => fs.promises.readFile(file, 'utf8'),
+    parser: options.calendarParser ?? NO_CALENDAR_PARSER,
+    cache: new CalendarRepo(db),
+    stat: async (file) => {
+      const stat = await fs.promises.stat(file);
+      return stat.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs } : null;
+    },
     watch: options.fileWatch ?? NO_FILE_WATCH,
     clock: options.clock,
     timers: options.timers ?? systemTimers,
@@ -118,6 +135,19 @@ function createCalendarService(
     installId: () => installId(settingsRepo, options.clock.now()),
   });
 }
+
+/**
+ * A process given no calendar parser (tools that never read a calendar) says so plainly; the
+ * app, the preview and the CLI pass the worker (platform/calendar-parser.ts).
+ */
+const NO_CALENDAR_PARSER: CalendarParserPort = {
+  parse: () =>
+    Promise.resolve({
+      ok: false,
+      failure: 'unreadable',
+      message: 'This part of Keel does not read calendars.',
+    }),
+};
 
 /** The do-not-disturb controller when the composition root detected none. */
 function uncheckedDesktopDnd(): DndController {
@@ -179,8 +209,10 @@ export function createServices(options: ServiceOptions): Services {
     talkingPoints,
     clock,
   });
-  const calendar = createCalendarService(options, settings, settingsRepo);
+  const calendar = createCalendarService(options, settings, settingsRepo, db);
   focus.meetings = calendar;
+  // The zone or the user's addresses decide how the file reads: a change reads it again.
+  settings.onDidChange.on(() => void calendar.settingsChanged());
   const dnd = new DndService(
     options.dndController ?? uncheckedDesktopDnd(),
     new DndRepo(db),
