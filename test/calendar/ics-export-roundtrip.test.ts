@@ -6,7 +6,15 @@ import { focusPlanToIcs } from '../../src-main/core/ics-export';
 import { addLocalDays, localDateOf, WEEKDAYS } from '../../src-main/core/time';
 import { propertyRuns } from '../support/thorough';
 import { EXPAND_EVENTS, runPython } from './ics-export-python';
-import { horizonOf, INSTALL_ID, keelBlocks, reimport, showSpans, type Span } from './ics-export-support';
+import {
+  horizonOf,
+  INSTALL_ID,
+  keelBlocks,
+  reimport,
+  showSpans,
+  withUnknownZone,
+  type Span,
+} from './ics-export-support';
 
 /**
  * Export → re-import gives back the plan: random weekly plans (times on 5-minute steps, many of
@@ -86,7 +94,7 @@ function pausesFrom(now: number, zone: string, spec: { after: number; days: numb
 }
 
 describe('focus-plan export → re-import', () => {
-  it("gives back Keel's plan, occurrence by occurrence, over the horizon (Keel's reader)", () => {
+  it("gives back Keel's plan, occurrence by occurrence, over the horizon (Keel's reader, by name and by VTIMEZONE)", () => {
     fc.assert(
       fc.property(caseArb, ({ zone, now, plan, pauses: spec }) => {
         const pauses = pausesFrom(now, zone, spec);
@@ -94,6 +102,9 @@ describe('focus-plan export → re-import', () => {
         const { from, to } = horizonOf(now, zone);
         const expected = keelBlocks(plan, pauses, zone, from, to);
         expect(showSpans(reimport(ics, from, to, zone), zone)).toEqual(showSpans(expected, zone));
+        // And by the exported VTIMEZONE alone (core/ics/zones reads it when the name is unknown).
+        const byVtimezone = reimport(withUnknownZone(ics, zone), from, to, zone);
+        expect(showSpans(byVtimezone, zone)).toEqual(showSpans(expected, zone));
       }),
       { numRuns: propertyRuns(500) },
     );
@@ -144,9 +155,7 @@ describe('focus-plan export → python recurring_ical_events', () => {
       jobs[zone] = { ics, from, to };
       // The same file under a name python does not know: it must place every block by the
       // exported VTIMEZONE (icalendar's to_tz), not by its own tz data.
-      const unknown = ics
-        .replaceAll(`TZID:${zone}`, `TZID:Keel ${zone}`)
-        .replaceAll(`TZID=${zone}`, `TZID=Keel ${zone}`);
+      const unknown = withUnknownZone(ics, zone);
       jobs[`vtimezone ${zone}`] = { ics: unknown, from, to };
     }
     const read = runPython<Record<string, [number, number, string][]>>(EXPAND_EVENTS, jobs);

@@ -1,6 +1,6 @@
 import { expandFocusPlan, type FocusPause, type FocusRule } from '../../src-main/core/focus-plan';
-import { PAUSE_HORIZON_DAYS } from '../../src-main/core/ics-export';
-import { meetingsBetween, parseMeetings } from '../../src-main/core/ics-import';
+import { FOCUS_EVENT_SUMMARY, PAUSE_HORIZON_DAYS } from '../../src-main/core/ics-export';
+import { occurrencesBetween, readCalendar } from '../../src-main/core/ics/read';
 import { fixedRules } from '../../src-main/core/rules';
 import { defaultSettings } from '../../src-main/core/settings';
 import { addLocalDays, localDateOf, startOfLocalDate, toLocalIso, WEEKDAYS } from '../../src-main/core/time';
@@ -49,9 +49,26 @@ export function keelBlocks(
   return expandFocusPlan(fixedRules(settings), from, to).map((o): Span => [o.start, o.end]);
 }
 
-/** The exported file read back by Keel's calendar reader: busy occurrences overlapping [from, to). */
+/**
+ * The exported file read back by Keel's calendar reader (core/ics/read): the occurrences
+ * overlapping [from, to). Every one must be a busy focus block.
+ */
 export function reimport(ics: string, from: number, to: number, zone: string): Span[] {
-  return meetingsBetween(parseMeetings(ics), from, to, zone)
-    .map((m): Span => [m.start, m.end])
-    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const { occurrences } = occurrencesBetween(readCalendar(ics), from, to, zone);
+  for (const o of occurrences) {
+    if (o.status !== 'busy' || o.allDay || o.title !== FOCUS_EVENT_SUMMARY) {
+      throw new Error(`Not a busy focus block: ${JSON.stringify(o)}`);
+    }
+  }
+  return occurrences.map((o): Span => [o.start, o.end]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+}
+
+/**
+ * The file with its zone renamed to one no reader can resolve ("Keel Europe/Berlin"), so a
+ * reader has to place every time by the exported VTIMEZONE instead of its own zone data.
+ */
+export function withUnknownZone(ics: string, zone: string): string {
+  return ics
+    .replaceAll(`TZID:${zone}\r\n`, `TZID:Keel ${zone}\r\n`)
+    .replaceAll(`TZID=${zone}:`, `TZID=Keel ${zone}:`);
 }
