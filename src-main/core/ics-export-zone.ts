@@ -30,8 +30,8 @@ export interface ZoneTransition {
 }
 
 /** The years a VTIMEZONE describes: from the year before `now` (early dates this year), six in all. */
-export const VTIMEZONE_YEARS_BEFORE = 1;
-export const VTIMEZONE_YEARS = 6;
+const VTIMEZONE_YEARS_BEFORE = 1;
+const VTIMEZONE_YEARS = 6;
 
 /**
  * How far apart offsets are sampled before the change between two samples is searched to the
@@ -66,7 +66,7 @@ export function zoneChanges(
 }
 
 /** Every offset change of `zone` in [from, to), each at the first whole minute of its new offset. */
-export function zoneTransitions(zone: string, from: number, to: number): Omit<ZoneTransition, 'daylight'>[] {
+function zoneTransitions(zone: string, from: number, to: number): Omit<ZoneTransition, 'daylight'>[] {
   const out: Omit<ZoneTransition, 'daylight'>[] = [];
   let at = Math.floor(from / MINUTE_MS) * MINUTE_MS;
   let before = offsetSeconds(zone, at);

@@ -108,7 +108,7 @@ describe('focus-plan export → re-import', () => {
       }),
       { numRuns: propertyRuns(500) },
     );
-  });
+  }, 120_000);
 });
 
 /** Nights of change at 00:00 (Havana, Santiago), 02:00, 02:45 (Chatham), 03:00; and a day block. */
