@@ -158,35 +158,49 @@ export function ruleDatesInYear(rule: YearlyRule, year: number): WallMs[] {
   if (rule.yearDays) {
     const first = wallOf(year, 1, 1);
     const length = isLeapYear(year) ? 366 : 365;
-    const days = new Set(rule.yearDays.map((d) => (d > 0 ? d : length + d + 1)));
-    for (let n = 1; n <= length; n++) {
-      if (!days.has(n)) continue;
+    const days = [...new Set(rule.yearDays.map((d) => (d > 0 ? d : length + d + 1)))].sort((a, b) => a - b);
+    for (const n of days) {
+      if (n < 1 || n > length) continue;
       const date = first + (n - 1) * DAY_MS;
       const { month, day } = fieldsOf(date);
       if (rule.months && !rule.months.includes(month)) continue;
-      if (matches(rule, day, daysInMonth(year, month), weekdayOfWall(date))) dates.push(date);
+      const monthLength = daysInMonth(year, month);
+      if (
+        monthDayMatches(rule, day, monthLength) &&
+        weekdayMatches(rule, day, monthLength, weekdayOfWall(date))
+      ) {
+        dates.push(date);
+      }
     }
     return dates;
   }
   for (const month of rule.months ?? []) {
     const length = daysInMonth(year, month);
     const first = wallOf(year, month, 1);
+    const firstWeekday = weekdayOfWall(first);
     for (let day = 1; day <= length; day++) {
-      if (matches(rule, day, length, weekdayOfWall(first) + day - 1)) dates.push(first + (day - 1) * DAY_MS);
+      if (!monthDayMatches(rule, day, length)) continue;
+      if (weekdayMatches(rule, day, length, (firstWeekday + day - 1) % 7))
+        dates.push(first + (day - 1) * DAY_MS);
     }
   }
   return dates;
 }
 
-function matches(rule: YearlyRule, day: number, length: number, weekdayIndex: number): boolean {
-  if (rule.monthDays && !rule.monthDays.some((d) => (d > 0 ? d : length + d + 1) === day)) return false;
+function monthDayMatches(rule: YearlyRule, day: number, length: number): boolean {
+  if (!rule.monthDays) return true;
+  for (const d of rule.monthDays) if ((d > 0 ? d : length + d + 1) === day) return true;
+  return false;
+}
+
+function weekdayMatches(rule: YearlyRule, day: number, length: number, weekday: number): boolean {
   if (!rule.weekdays) return true;
-  const weekday = weekdayIndex % 7;
   const nthFromStart = Math.floor((day - 1) / 7) + 1;
   const nthFromEnd = -(Math.floor((length - day) / 7) + 1);
-  return rule.weekdays.some(
-    (w) => w.weekday === weekday && (w.nth === 0 || w.nth === nthFromStart || w.nth === nthFromEnd),
-  );
+  for (const w of rule.weekdays) {
+    if (w.weekday === weekday && (w.nth === 0 || w.nth === nthFromStart || w.nth === nthFromEnd)) return true;
+  }
+  return false;
 }
 
 /** How many rule years a COUNT is followed through, and how far back an onset is looked for. */
