@@ -20,7 +20,7 @@ import type {
   CalendarParseRequest,
   CalendarParserPort,
 } from '../services/ports/calendar-parser';
-import { MAX_CALENDAR_BYTES, parseCalendarFile, type CalendarReader } from './calendar-file';
+import { MAX_CALENDAR_BYTES, parseCalendarFile, refusalOf, type CalendarReader } from './calendar-file';
 import type { CalendarWorkerInput } from './calendar-worker';
 
 export { MAX_CALENDAR_BYTES } from './calendar-file';
@@ -80,7 +80,15 @@ export class WorkerCalendarParser implements CalendarParserPort {
     this.limits = options.resourceLimits ?? CALENDAR_WORKER_LIMITS;
   }
 
-  parse(request: CalendarParseRequest): Promise<CalendarParseOutcome> {
+  async parse(request: CalendarParseRequest): Promise<CalendarParseOutcome> {
+    // A folder, a device, a pipe or a huge file is refused by its stat alone, without a worker;
+    // the worker checks again, on the file it opens.
+    const refused = await refusalOf(request.filePath);
+    if (refused) return refused;
+    return this.inWorker(request);
+  }
+
+  private inWorker(request: CalendarParseRequest): Promise<CalendarParseOutcome> {
     return new Promise((resolve) => {
       const input: CalendarWorkerInput = { request: { ...request, addresses: [...request.addresses] } };
       if (this.options.maxBytes !== undefined) input.maxBytes = this.options.maxBytes;

@@ -4,18 +4,21 @@ import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { Worker } from 'node:worker_threads';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  calendarWorkerFile,
   InProcessCalendarParser,
   MAX_CALENDAR_BYTES,
   WorkerCalendarParser,
 } from '../../src-main/platform/calendar-parser';
+import type { CalendarWorkerInput } from '../../src-main/platform/calendar-worker';
 import type {
   CalendarParseOutcome,
   CalendarParseRequest,
   CalendarParserPort,
 } from '../../src-main/services/ports/calendar-parser';
-import { workerParser } from '../helpers/calendar-worker';
+import { calendarWorkerBundle, workerParser } from '../helpers/calendar-worker';
 import { tempDir } from '../helpers/temp';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -76,6 +79,11 @@ function fifo(dir: string): string {
 }
 
 const unix = process.platform !== 'win32';
+
+let bundle = '';
+beforeAll(async () => {
+  bundle = await calendarWorkerBundle();
+}, 60_000);
 
 describe.each([
   ['in a worker', () => workerParser()],
@@ -170,6 +178,54 @@ describe.each([
     const { failure, message } = failureOf(outcome);
     expect(failure).toBe('not-a-calendar');
     expect(message).toMatch(/^[A-Z].*\.$/);
+  });
+});
+
+describe('reading the bytes', () => {
+  it('reads a UTF-16 file by its byte-order mark', async () => {
+    const file = path.join(tempDir(), 'utf16.ics');
+    fs.writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SMALL, 'utf16le')]));
+    const outcome = await new InProcessCalendarParser().parse(request(file));
+    expect(outcome.ok && outcome.occurrences.map((o) => o.title)).toEqual(['Design review', 'Planning']);
+  });
+
+  it.runIf(process.platform === 'linux')(
+    'stops at the limit however small the file says it is (a /proc file has size 0)',
+    async () => {
+      expect(fs.statSync('/proc/self/status').size).toBe(0);
+      const outcome = await new InProcessCalendarParser(undefined, 100).parse(request('/proc/self/status'));
+      expect(failureOf(outcome).failure).toBe('too-big');
+    },
+  );
+
+  it.runIf(unix)(
+    'never waits on a FIFO, even inside the worker (a file swapped after the host looked)',
+    async () => {
+      // The host refuses a FIFO by its stat before starting a worker; here the worker itself is
+      // given one, as if the path had been replaced between the two.
+      const file = fifo(tempDir());
+      const input: CalendarWorkerInput = { request: request(file) };
+      const started = performance.now();
+      const outcome = await new Promise<CalendarParseOutcome>((resolve, reject) => {
+        const worker = new Worker(bundle, { workerData: input });
+        worker.once('message', (message: CalendarParseOutcome) => {
+          resolve(message);
+          void worker.terminate();
+        });
+        worker.once('error', reject);
+      });
+      expect(failureOf(outcome).failure).toBe('not-a-file');
+      expect(performance.now() - started).toBeLessThan(1000);
+    },
+  );
+});
+
+describe('where the host finds the worker', () => {
+  it('beside its own bundle, and the unpacked copy inside a packaged app', async () => {
+    expect(calendarWorkerFile(path.join(path.dirname(path.dirname(bundle)), 'main'))).toBe(bundle);
+    expect(calendarWorkerFile('/opt/Keel/resources/app.asar/dist/cli')).toBe(
+      '/opt/Keel/resources/app.asar.unpacked/dist/worker/calendar-worker.cjs',
+    );
   });
 });
 
