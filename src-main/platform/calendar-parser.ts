@@ -13,7 +13,7 @@
  */
 import path from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
-import { occurrencesBetween, readCalendar } from './calendar-standin';
+import { occurrencesBetween, readCalendar } from '../core/ics/read';
 import type {
   CalendarParseFailure,
   CalendarParseOutcome,

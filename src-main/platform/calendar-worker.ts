@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CalendarParseRequest } from '../services/ports/calendar-parser';
 import { parseCalendarFile } from './calendar-file';
-import { occurrencesBetween, readCalendar } from './calendar-standin';
+import { occurrencesBetween, readCalendar } from '../core/ics/read';
 
 /** What the host sends: the request, and a smaller size limit in tests. */
 export interface CalendarWorkerInput {

@@ -51,6 +51,7 @@ function setup(options: { storedPath?: string | null; settings?: Partial<Setting
     timers: clock,
     settings: { get: () => settings },
     store,
+    installId: () => '6f1c2b9a-3d4e-4a7b-8c5d-0e9f8a7b6c5d',
   });
   const changes: CalendarStatus[] = [];
   service.onDidChange.on((s) => changes.push(s));
@@ -215,6 +216,9 @@ describe('CalendarService', () => {
     expect(saved[0]?.filters).toEqual([{ name: 'Calendar', extensions: ['ics'] }]);
     expect(saved[0]?.content).toContain('DTSTART;TZID=Europe/Berlin:20270315T090000');
     expect(String(saved[0]?.content).match(/BEGIN:VEVENT/g)).toHaveLength(10);
+    expect(saved[0]?.content).toContain(
+      'UID:focus-mon-0900-1100-6f1c2b9a-3d4e-4a7b-8c5d-0e9f8a7b6c5d@keel.local',
+    );
     const cancelled = await t.service.exportPlan({ saveFile: () => Promise.resolve(null) });
     expect(cancelled).toEqual({ saved: false, fileName: null });
   });

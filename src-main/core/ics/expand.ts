@@ -76,7 +76,9 @@ export function expandSeries(
   if (master.start.wall >= wallFrom && master.start.wall < wallTo) starts.add(master.start.wall);
   let trimmed = 0;
   for (const rule of s.rules) {
-    const expansion = expandRecur(rule, master.start.wall, {
+    // RFC 5545 §3.3.10: with a DATE start, BYSECOND, BYMINUTE and BYHOUR are ignored.
+    const ruleHere = master.start.date ? { ...rule, bySecond: [], byMinute: [], byHour: [] } : rule;
+    const expansion = expandRecur(ruleHere, master.start.wall, {
       from: wallFrom,
       to: wallTo,
       until: untilWall(rule, master.start, zone),
@@ -158,7 +160,6 @@ function reshaped(
   master: Instance,
   wall: WallMs,
   future: { rid: Start; instance: Instance }[],
-  _zone: Zone,
 ): Instance {
   let last: { rid: Start; instance: Instance } | undefined;
   for (const f of future) if (f.rid.wall <= wall) last = f;
