@@ -133,12 +133,13 @@ function decode(bytes: Buffer): string {
 }
 
 /**
- * Refuses what is not a regular file or is too big, by its stat alone; null for a file worth
- * opening. Asynchronous, for the host to answer the plainest refusals without starting a worker.
+ * The file's size, or why it is refused by its stat alone (not a regular file, too big): for the
+ * host to answer the plainest refusals without starting a worker, and to size the worker's limits.
  */
-export async function refusalOf(filePath: string): Promise<FileRefusal | null> {
+export async function sizeOf(filePath: string): Promise<FileRefusal | { ok: true; size: number }> {
   try {
-    return checkStat(await fs.promises.stat(filePath));
+    const stat = await fs.promises.stat(filePath);
+    return checkStat(stat) ?? { ok: true, size: stat.size };
   } catch (error) {
     return unreadable(error);
   }
