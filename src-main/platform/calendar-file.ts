@@ -11,6 +11,7 @@
  */
 import fs from 'node:fs';
 import { KeelError } from '../core/errors';
+import { INVALID_CALENDAR_MESSAGE, MAX_CALENDAR_MB } from '../core/ics/read';
 import type { CalendarReadOptions, CalendarStats, Occurrence } from '../core/ics/types';
 import type {
   CalendarParseFailure,
@@ -19,7 +20,7 @@ import type {
 } from '../services/ports/calendar-parser';
 
 /** A 20 MB export (years of a busy work calendar) must pass; 50 MB leaves room and no more. */
-export const MAX_CALENDAR_BYTES = 50 * 1024 * 1024;
+export const MAX_CALENDAR_BYTES = MAX_CALENDAR_MB * 1024 * 1024;
 
 /** What calendar reading (core/ics/read.ts) offers: passed in, so tests can stand in for it. */
 export interface CalendarReader<Parsed = unknown> {
@@ -56,8 +57,6 @@ function tooBig(bytes: number) {
   const described = Math.round(bytes / MB) > Math.round(MAX_CALENDAR_BYTES / MB) ? size : `over ${limit}`;
   return fail('too-big', `The calendar file is ${described}; Keel reads calendar files of up to ${limit}.`);
 }
-
-export const NOT_A_CALENDAR_MESSAGE = 'That file is not a calendar (.ics) file.';
 
 /** One true sentence for a file system error (the code only; paths and errno stay in logs). */
 function unreadable(error: unknown) {
@@ -158,7 +157,7 @@ export function readCalendarFile(filePath: string, limit = MAX_CALENDAR_BYTES): 
     const swapped = checkStat(stat);
     if (swapped) return swapped;
     const bytes = readUpTo(fd, stat.size, limit + 1);
-    if (bytes === null) return fail('not-a-calendar', NOT_A_CALENDAR_MESSAGE);
+    if (bytes === null) return fail('not-a-calendar', INVALID_CALENDAR_MESSAGE);
     if (bytes.length > limit) return tooBig(bytes.length);
     return { ok: true, text: decode(bytes), file: { size: bytes.length, mtimeMs: stat.mtimeMs } };
   } catch (error) {
