@@ -7,6 +7,7 @@ import {
   parseDuration,
   readContent,
   unescapeText,
+  USED_PROPERTIES,
   type Component,
   type Property,
 } from './content';
@@ -48,7 +49,7 @@ export function readCalendar(text: string, options: CalendarReadOptions = {}): P
   // One quick scan first: random bytes or another kind of file are refused without being split
   // into lines.
   if (!/BEGIN:VCALENDAR/i.test(text)) throw new KeelError('invalid_input', INVALID_CALENDAR_MESSAGE);
-  const content = readContent(text.replace(/^\uFEFF/, ''));
+  const content = readContent(text.replace(/^\uFEFF/, ''), USED_PROPERTIES);
   if (!content) throw new KeelError('invalid_input', INVALID_CALENDAR_MESSAGE);
   const root = content.calendar;
   const zones = zoneLookup(root);
