@@ -13,7 +13,7 @@ import {
 import { expandSeries, type Length, type Instance, type Series, type Start, type ZoneRef } from './expand';
 import { parseRecur, type RecurRule } from './recur';
 import type { CalendarReadOptions, CalendarStats, Occurrence } from './types';
-import { DAY_MS, SECOND_MS } from './wall';
+import { DAY_MS, SECOND_MS, startOfWallDay } from './wall';
 import { ianaZone, resolveTzid, vtimezoneZone, UTC_ZONE, wallToInstant } from './zones';
 
 /**
@@ -299,7 +299,7 @@ function buildSeries(
       unreadable++;
       continue;
     }
-    overrides.set(keyOf(rid), instance);
+    overrides.set(keyOf(rid, base?.start ?? null), instance);
     if ((ridProp?.params.RANGE ?? '').toUpperCase() === 'THISANDFUTURE') future.push({ rid, instance });
   }
   if (!base && overrides.size === 0) return { series: null, unreadable };
@@ -323,8 +323,10 @@ function buildSeries(
  * EXDATE written in another zone (or UTC) still matches: dates by date, floating times by wall
  * clock, others by instant.
  */
-export function keyOf(start: Start): string {
-  if (start.date) return `d${start.wall}`;
+export function keyOf(start: Start, seriesStart: Start | null): string {
+  // An all-day series' occurrence is a date, whatever clock the RECURRENCE-ID was written on
+  // (Exchange writes a midnight in its zone): the date of that value, on its own clock.
+  if (start.date || seriesStart?.date) return `d${startOfWallDay(start.wall)}`;
   if (start.zone.kind === 'floating') return `f${start.wall}`;
   return `u${wallToInstant(start.wall, start.zone.zone)}`;
 }

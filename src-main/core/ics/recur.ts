@@ -1,0 +1,143 @@
+/**
+ * Keel's own RRULE expander (RFC 5545 §3.3.10, §3.8.5.3), on wall-clock times: the caller turns
+ * the starts into instants in the series' zone (zones.ts).
+ *
+ * It never steps occurrence by occurrence from DTSTART. A period (a year, month, week, day or
+ * hour, per FREQ) holds a set of occurrences computed from the rule alone; the expander jumps
+ * straight to the first period of the window by arithmetic on the period number (INTERVAL,
+ * WKST parity and month arithmetic included). With COUNT it must know how many occurrences came
+ * before: it counts them per period with integer arithmetic (no lists, no dates), and in closed
+ * form when the counts repeat every few periods (DAILY with BYHOUR, WEEKLY with BYDAY, MONTHLY on
+ * a day that every month has, …). Whatever is left is bounded by MAX_WORK.
+ *
+ * Choices where RFC 5545 leaves the answer open (python-dateutil differs where noted):
+ * - DTSTART is always the first occurrence and counts toward COUNT, even when the rule would not
+ *   produce it (§3.8.5.3); dateutil leaves it out, recurring_ical_events adds it without counting
+ *   it. It is returned even when UNTIL is before it: the recurrence set is DTSTART plus the rule.
+ * - Invalid dates (31 April, 29 February 2027, the 30th of February) are skipped, never rolled
+ *   over; a leap second (BYSECOND=60) likewise.
+ * - Parts RFC 5545 marks N/A for a frequency (BYYEARDAY in MONTHLY, BYWEEKNO outside YEARLY, …)
+ *   limit, as dateutil reads them; a BYDAY ordinal outside MONTHLY/YEARLY is read as the weekday.
+ * - BYDAY mixing plain weekdays and ordinals (MO,1TU) means either (dateutil requires both).
+ * - BYWEEKNO: a day belongs to the week number of its week-numbering year (WKST, four days rule),
+ *   but to the YEARLY period of its calendar year (as dateutil), so INTERVAL and BYSETPOS count
+ *   calendar years. A yearly rule with only BYWEEKNO recurs on DTSTART's weekday (see recur-plan).
+ * - BYSETPOS picks from the whole period, DTSTART's first week included (dateutil cuts a WEEKLY
+ *   rule's first week at DTSTART before picking).
+ * - BYSECOND/BYMINUTE/BYHOUR apply as given: for an all-day DTSTART the caller drops them (§3.3.10
+ *   says they MUST then be ignored).
+ */
+import { CostExceeded, Budget, compile, periodOf, type Plan, type PlanFrequency } from './recur-plan';
+import { countPeriods, periodStarts } from './recur-period';
+import type { DateTimeValue } from './content';
+import type { WallMs } from './wall';
+
+export { parseRecur } from './recur-parse';
+
+export type Frequency = 'YEARLY' | 'MONTHLY' | 'WEEKLY' | 'DAILY' | 'HOURLY' | 'MINUTELY' | 'SECONDLY';
+
+export interface WeekdayNum {
+  /** 0 = MO … 6 = SU */
+  weekday: number;
+  /** 0 = every; ±1..±53 */
+  n: number;
+}
+
+export interface RecurRule {
+  freq: Frequency;
+  interval: number;
+  count: number | null;
+  until: DateTimeValue | null;
+  bySecond: number[];
+  byMinute: number[];
+  byHour: number[];
+  byDay: WeekdayNum[];
+  byMonthDay: number[];
+  byYearDay: number[];
+  byWeekNo: number[];
+  byMonth: number[];
+  bySetPos: number[];
+  wkst: number;
+}
+
+export interface ExpandOptions {
+  from: WallMs;
+  to: WallMs;
+  /** inclusive bound already in the series' wall clock (the caller converts a UTC UNTIL), null for none */
+  until: WallMs | null;
+}
+
+export type Expansion =
+  | {
+      kind: 'ok';
+      starts: WallMs[];
+      /** occurrences in the window beyond MAX_OCCURRENCES, not returned */
+      trimmed: number;
+    }
+  | { kind: 'dropped'; reason: 'frequency' | 'per-day' | 'cost' };
+
+/** More occurrences than this on one day (HOURLY is 24) is no meeting pattern: the rule is dropped. */
+export const MAX_PER_DAY = 24;
+/** Occurrences returned for one window; the rest are counted in `trimmed`. */
+export const MAX_OCCURRENCES = 5_000;
+/**
+ * Units of work (a day checked, an occurrence produced) one expansion may take: about 10–20 ms.
+ * A real calendar's worst (a DAILY rule with BYMONTH and COUNT from 1900, a yearly rule with
+ * BYDAY from 1601) takes under 60,000.
+ */
+export const MAX_WORK = 400_000;
+
+/** Occurrence starts in [from, to), sorted, no duplicates. */
+export function expandRecur(rule: RecurRule, dtstart: WallMs, options: ExpandOptions): Expansion {
+  if (rule.freq === 'SECONDLY' || rule.freq === 'MINUTELY') return { kind: 'dropped', reason: 'frequency' };
+  const plan = compile(rule as RecurRule & { freq: PlanFrequency }, dtstart);
+  if (plan.perDay > MAX_PER_DAY) return { kind: 'dropped', reason: 'per-day' };
+  try {
+    return expand(plan, rule.count, dtstart, options, new Budget(MAX_WORK));
+  } catch (e) {
+    if (e instanceof CostExceeded) return { kind: 'dropped', reason: 'cost' };
+    throw e;
+  }
+}
+
+function expand(
+  plan: Plan,
+  count: number | null,
+  dtstart: WallMs,
+  options: ExpandOptions,
+  budget: Budget,
+): Expansion {
+  const { from, to, until } = options;
+  const starts: WallMs[] = [];
+  let trimmed = 0;
+  if (dtstart >= from && dtstart < to) starts.push(dtstart);
+  const end = until === null ? to : Math.min(to, until + 1);
+  // The rule's own instances after DTSTART; COUNT − 1 of them follow DTSTART.
+  const limit = count === null ? Infinity : count - 1;
+  const { p0, interval } = plan;
+  const ka = Math.max(0, Math.ceil((periodOf(plan.freq, plan.filter.wkst, from) - p0) / interval));
+  const kb = end <= from ? -1 : Math.floor((periodOf(plan.freq, plan.filter.wkst, end - 1) - p0) / interval);
+  if (kb < ka || limit <= 0) return { kind: 'ok', starts, trimmed };
+  const first = periodStarts(plan, 0, budget).filter((t) => t > dtstart);
+  let index = 0;
+  if (ka > 0 && count !== null)
+    index = first.length + countPeriods(plan, 1, ka, limit - first.length, budget);
+  for (let k = ka; k <= kb && index < limit; k++) {
+    if (starts.length >= MAX_OCCURRENCES && k < kb) {
+      // Past the cap: the whole periods before the last one only need counting.
+      const n = Math.min(countPeriods(plan, k, kb, limit - index, budget), limit - index);
+      trimmed += n;
+      index += n;
+      k = kb;
+      if (index >= limit) break;
+    }
+    for (const t of k === 0 ? first : periodStarts(plan, k, budget)) {
+      if (index >= limit || t >= end) break;
+      index++;
+      if (t < from) continue;
+      if (starts.length < MAX_OCCURRENCES) starts.push(t);
+      else trimmed++;
+    }
+  }
+  return { kind: 'ok', starts, trimmed };
+}
