@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { InProcessCalendarParser } from '../../src-main/platform/calendar-parser';
+import type { CalendarParseRequest, CalendarParserPort } from '../../src-main/services/ports';
 import { navItem, renderApp, renderView } from './harness';
 import { createTestKeel, type TestKeel } from './keel-bridge';
 
@@ -59,7 +61,7 @@ async function openFocus(keel: TestKeel) {
   const utils = renderView('focus', keel);
   await screen.findByRole('region', { name: /Start a focus block|Focus until/ });
   const card = screen.getByRole('region', { name: 'Calendar' });
-  await within(card).findByText(/meetings?$/);
+  await within(card).findByText(/^\d+ meetings?$/);
   return { ...utils, card };
 }
 
@@ -110,6 +112,48 @@ describe('Calendar card: status', () => {
       'Keel could not read the calendar file; it may have been moved or deleted. Keel keeps using the meetings it read before.',
     );
     expect(within(card).getByText('1 meeting')).toBeInTheDocument();
+  });
+});
+
+/** Reads as the app does, but while `hold` is on each read waits until `release()`. */
+class HeldParser implements CalendarParserPort {
+  hold = false;
+  private readonly inner = new InProcessCalendarParser();
+  private readonly waiting: (() => void)[] = [];
+
+  async parse(request: CalendarParseRequest) {
+    if (this.hold) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    return this.inner.parse(request);
+  }
+
+  release(): void {
+    this.hold = false;
+    for (const resolve of this.waiting.splice(0)) resolve();
+  }
+}
+
+describe('Calendar card: reading', () => {
+  it('says "Reading…" while the file is read again, then when it was read', async () => {
+    const parser = new HeldParser();
+    const keel = createTestKeel({ calendarParser: parser });
+    await importCalendar(
+      keel,
+      'work.ics',
+      ics([{ title: 'Planning', start: '20250311T130000', end: '20250311T133000' }]),
+    );
+    const { user, card } = await openFocus(keel);
+    const lastRead = within(card).getByText('today at 08:40');
+
+    // New addresses mean reading the file again (in the background).
+    parser.hold = true;
+    await user.type(within(card).getByRole('textbox', { name: 'Email address' }), 'ana@example.com{Enter}');
+    await waitFor(() => expect(lastRead).toHaveTextContent('Reading…'));
+    // The card stays usable meanwhile.
+    expect(within(card).getByRole('radio', { name: 'Don’t warn' })).toBeEnabled();
+
+    keel.clock.advanceBy(60_000);
+    parser.release();
+    await waitFor(() => expect(lastRead).toHaveTextContent('today at 08:41'));
   });
 });
 
