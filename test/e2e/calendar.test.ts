@@ -86,6 +86,8 @@ beforeAll(async () => {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   session = await openPreviewSession({ name: 'calendar', testClock: berlin('08:50') });
   ({ page } = session);
+  // Tall enough that the whole card is drawn in one screenshot.
+  await page.setViewportSize({ width: 1180, height: 1800 });
   const file = path.join(session.dataDir, 'work.ics');
   fs.writeFileSync(file, CALENDAR);
   await testPost(session.preview, 'choose-file', { path: file });
@@ -149,7 +151,9 @@ describe('the calendar card in Chromium', () => {
     await card()
       .getByText(/^Added to your holidays:/)
       .waitFor();
-    expect(await card().getByRole('region', { name: 'Days off from your calendar' }).count()).toBe(0);
+    await expect
+      .poll(() => card().getByRole('region', { name: 'Days off from your calendar' }).count())
+      .toBe(0);
     const holidays = await page.evaluate(async () => {
       const keel = (
         window as unknown as {
