@@ -353,6 +353,24 @@ describe('Calendar card: days off from the calendar', () => {
     expect((await keel.call('calendar:status', {})).daysOff).toEqual([]);
   });
 
+  it('keeps the offer with main’s sentence when the holidays cannot take them', async () => {
+    // 199 one-day holidays in 2026: two more ranges would pass the 200 Keel keeps.
+    const full = Array.from({ length: 199 }, (_, i) => {
+      const date = new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10);
+      return { from: date, to: date };
+    });
+    const keel = createTestKeel({ settings: { holidays: full } });
+    await importCalendar(keel, 'work.ics', calendar);
+    const { user, card } = await openFocus(keel);
+    const offer = await within(card).findByRole('region', { name: 'Days off from your calendar' });
+    const add = within(offer).getByRole('button', { name: 'Add as days off' });
+    await user.click(add);
+    expect(await within(offer).findByRole('alert')).toHaveTextContent('Keel keeps at most 200 holidays.');
+    expect(add).toHaveAccessibleDescription('Keel keeps at most 200 holidays.');
+    expect(keel.services.settings.get().holidays).toHaveLength(199);
+    expect(within(card).queryByText(/^Added to your holidays/)).toBeNull();
+  });
+
   it('"Not now" sets the offer aside for the session, saving nothing', async () => {
     const keel = createTestKeel();
     await importCalendar(keel, 'work.ics', calendar);

@@ -2,7 +2,13 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { CalendarStatus } from '../../api/types';
 import { Button } from '../../components/Button';
 import { CalendarIcon } from '../../components/Icons';
-import { describeDayOffRange, groupDaysOff, holidaysWith, type DayOffRange } from '../../lib/calendar';
+import {
+  describeDayOffRange,
+  groupDaysOff,
+  holidaysWith,
+  withoutWhere,
+  type DayOffRange,
+} from '../../lib/calendar';
 import { useCalendar } from '../../stores/calendar';
 import { useSettings } from '../../stores/settings';
 
@@ -42,7 +48,7 @@ export function CalendarDaysOff({
     const result = await save({ key: 'holidays', value: holidaysWith(settings.holidays, ranges) });
     setBusy(false);
     if (!result.ok) {
-      setError(result.message);
+      setError(withoutWhere(result.message, 'holidays'));
       return;
     }
     setAdded({
