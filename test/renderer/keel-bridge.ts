@@ -1,3 +1,4 @@
+import { InProcessCalendarParser } from '../../src-main/platform/calendar-parser';
 import { isDatedKey, SINCE_THE_BEGINNING } from '../../src-main/core/rules';
 /**
  * `window.keel` for renderer tests, served by the real stack: real services on a real SQLite file
@@ -20,7 +21,6 @@ import type { ViewName } from '../../src-main/shared/views';
 import { dispatch } from '../../src-main/ipc/dispatch';
 import type { Handlers } from '../../src-main/ipc/handlers';
 import type { CalendarParserPort, DndController } from '../../src-main/services/ports';
-import { InProcessCalendarParser } from '../../src-main/platform/calendar-parser';
 import {
   FakePower,
   RecordingAutostart,
