@@ -324,6 +324,8 @@ export class CalendarService implements MeetingSource {
     const run = this.inFlight.then(async () => {
       if (generation !== this.generation || filePath !== this.filePath) return;
       this.reading = true;
+      // The window shows "Reading…" while a read runs (a big file takes a few seconds).
+      this.changed();
       const request = this.request(filePath);
       const outcome = await this.deps.parser.parse(request);
       this.reading = false;
