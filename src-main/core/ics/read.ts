@@ -52,6 +52,9 @@ export function readCalendar(text: string, options: CalendarReadOptions = {}): P
   const addresses = new Set((options.addresses ?? []).map((a) => a.trim().toLowerCase()).filter(Boolean));
 
   const byUid = new Map<string, { master: Component | null; overrides: Component[] }>();
+  // Events without a UID stand alone (nothing can refer to them), under a made-up UID
+  // (`no-uid-3` for the file's third event) that is never merged with a real one spelled alike.
+  const loose: [string, Component][] = [];
   let events = 0;
   let unreadable = 0;
   let skippedLines = content.skippedLines + content.unclosedComponents + root.skippedLines;
@@ -59,8 +62,11 @@ export function readCalendar(text: string, options: CalendarReadOptions = {}): P
     if (child.name !== 'VEVENT') continue;
     events++;
     skippedLines += child.skippedLines;
-    const uidProp = firstProp(child, 'UID');
-    const uid = uidProp && uidProp.value.trim() ? uidProp.value.trim() : `no-uid-${events}`;
+    const uid = firstProp(child, 'UID')?.value.trim();
+    if (!uid) {
+      loose.push([`no-uid-${events}`, child]);
+      continue;
+    }
     const entry = byUid.get(uid) ?? { master: null, overrides: [] };
     if (firstProp(child, 'RECURRENCE-ID')) entry.overrides.push(child);
     else if (entry.master === null) entry.master = child;
@@ -69,7 +75,13 @@ export function readCalendar(text: string, options: CalendarReadOptions = {}): P
   }
 
   const series: Series[] = [];
-  for (const [uid, entry] of byUid) {
+  const standalone = loose.map(([uid, event]) => {
+    const alone = firstProp(event, 'RECURRENCE-ID')
+      ? { master: null, overrides: [event] }
+      : { master: event, overrides: [] };
+    return [uid, alone] as const;
+  });
+  for (const [uid, entry] of [...byUid, ...standalone]) {
     const built = buildSeries(uid, entry.master, entry.overrides, zones, addresses);
     unreadable += built.unreadable;
     if (built.series) series.push(built.series);
