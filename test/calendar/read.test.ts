@@ -138,6 +138,21 @@ describe('readCalendar: lenient reading', () => {
     ]);
   });
 
+  it('keeps each event without a UID on its own, even beside a UID spelled like the one Keel makes up', () => {
+    const text = ics(
+      ['UID:no-uid-2', 'DTSTART:20270315T090000Z', 'DURATION:PT1H', 'SUMMARY:Real UID'],
+      ['DTSTART:20270315T090000Z', 'DURATION:PT1H', 'SUMMARY:First without'],
+      ['DTSTART:20270315T090000Z', 'DURATION:PT1H', 'SUMMARY:Second without'],
+    );
+    const result = read(text, '2027-03-15T00:00:00Z', '2027-03-16T00:00:00Z', 'UTC');
+    expect(result.occurrences.map((o) => o.title).sort()).toEqual([
+      'First without',
+      'Real UID',
+      'Second without',
+    ]);
+    expect(result.stats).toMatchObject({ events: 3, unreadableEvents: 0 });
+  });
+
   it('reads a DATE-labelled date-time as the timed event it is', () => {
     const text = ics([
       'UID:x',
@@ -237,6 +252,38 @@ describe('readCalendar: recurrence as RFC 5545 says', () => {
       '2027-03-22T13:00:00Z/13:30 Sync (afternoons) busy',
       '2027-03-29T13:00:00Z/13:30 Sync (afternoons) busy',
       '2027-04-05T13:00:00Z/13:30 Sync (afternoons) busy',
+    ]);
+  });
+
+  it('shifts later occurrences by the THISANDFUTURE move on the series’ clock, whatever zone the RECURRENCE-ID names', () => {
+    // RFC 5545 §3.8.4.4: later occurrences move by the same difference and take the new length.
+    // The RECURRENCE-ID is in UTC, the series in Berlin: the move is 10:00 → 14:00 Berlin, and
+    // it stays 14:00 on the wall clock after the DST change of 28 March.
+    const text = ics(
+      [
+        'UID:b',
+        'DTSTART;TZID=Europe/Berlin:20270301T100000',
+        'DTEND;TZID=Europe/Berlin:20270301T110000',
+        'RRULE:FREQ=WEEKLY;COUNT=6',
+        'SUMMARY:Sync',
+      ],
+      [
+        'UID:b',
+        'RECURRENCE-ID;RANGE=THISANDFUTURE:20270315T090000Z',
+        'DTSTART;TZID=Europe/Berlin:20270315T140000',
+        'DTEND;TZID=Europe/Berlin:20270315T143000',
+        'SUMMARY:Sync (afternoons)',
+      ],
+    );
+    expect(
+      read(text, '2027-03-01T00:00:00Z', '2027-04-30T00:00:00Z').occurrences.map((o) => show(o)),
+    ).toEqual([
+      '2027-03-01T10:00:00+01:00/11:00 Sync busy',
+      '2027-03-08T10:00:00+01:00/11:00 Sync busy',
+      '2027-03-15T14:00:00+01:00/14:30 Sync (afternoons) busy',
+      '2027-03-22T14:00:00+01:00/14:30 Sync (afternoons) busy',
+      '2027-03-29T14:00:00+02:00/14:30 Sync (afternoons) busy',
+      '2027-04-05T14:00:00+02:00/14:30 Sync (afternoons) busy',
     ]);
   });
 

@@ -88,7 +88,9 @@ export function expandSeries(
     for (const wall of expansion.starts) starts.add(wall);
   }
   for (const rdate of s.rdates) starts.add(onSeriesClock(rdate, master.start, zone, userZone));
-  const future = [...s.future].sort((a, b) => a.rid.wall - b.rid.wall);
+  const future = s.future
+    .map((f) => futureOnClock(f, master.start, zone, userZone))
+    .sort((a, b) => a.from - b.from);
   for (const wall of starts) {
     if (isExcluded(s, wall, master.start, zone)) continue;
     const instance = reshaped(master, wall, future);
@@ -157,13 +159,40 @@ function exKey(ex: Start, seriesStart: Start): string {
   return `u${wallToInstant(ex.wall, ex.zone.zone)}`;
 }
 
+/** A THISANDFUTURE override on the series' clock: from which occurrence on, and by how much it moves them. */
+interface Reshape {
+  readonly from: WallMs;
+  readonly shift: number;
+  readonly instance: Instance;
+}
+
+/**
+ * The RECURRENCE-ID and the new DTSTART may each name their own zone (or UTC): both are read on
+ * the series' clock, so the move is what the series' wall clock shows (RFC 5545 §3.8.4.4 moves
+ * later occurrences "by the same time difference"; Keel keeps that difference on the wall clock,
+ * so a move to 14:00 stays at 14:00 after a DST change).
+ */
+function futureOnClock(
+  f: { rid: Start; instance: Instance },
+  seriesStart: Start,
+  zone: Zone,
+  userZone: Zone,
+): Reshape {
+  let from = onSeriesClock(f.rid, seriesStart, zone, userZone);
+  let to = onSeriesClock(f.instance.start, seriesStart, zone, userZone);
+  if (seriesStart.date) {
+    from = startOfWallDay(from);
+    to = startOfWallDay(to);
+  }
+  return { from, shift: to - from, instance: f.instance };
+}
+
 /** An occurrence after a THISANDFUTURE override: moved by the same amount, with its length and text. */
-function reshaped(master: Instance, wall: WallMs, future: { rid: Start; instance: Instance }[]): Instance {
-  let last: { rid: Start; instance: Instance } | undefined;
-  for (const f of future) if (f.rid.wall <= wall) last = f;
+function reshaped(master: Instance, wall: WallMs, future: readonly Reshape[]): Instance {
+  let last: Reshape | undefined;
+  for (const f of future) if (f.from <= wall) last = f;
   if (!last) return wall === master.start.wall ? master : { ...master, start: { ...master.start, wall } };
-  const shift = last.instance.start.wall - last.rid.wall;
-  return { ...last.instance, start: { ...master.start, wall: wall + shift } };
+  return { ...last.instance, start: { ...master.start, wall: wall + last.shift } };
 }
 
 function push(
