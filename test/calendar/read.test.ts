@@ -287,6 +287,16 @@ describe('readCalendar: recurrence as RFC 5545 says', () => {
     ]);
   });
 
+  it('reads a day written in seconds (DURATION:PT86400S) on an all-day event as a day, also on a DST change', () => {
+    // RFC 5545 §3.8.2.5 wants days or weeks for a DATE start; Google writes seconds. Sydney
+    // leaves DST on 4 April 2027: that day lasts 25 hours, and the event still ends at midnight.
+    const text = ics(['UID:h', 'DTSTART;VALUE=DATE:20270404', 'DURATION:PT86400S', 'SUMMARY:Holiday']);
+    const [day] = read(text, '2027-04-01T00:00:00Z', '2027-04-10T00:00:00Z', 'Australia/Sydney').occurrences;
+    expect(
+      day && [toLocalIso(day.start, 'Australia/Sydney'), toLocalIso(day.end, 'Australia/Sydney')],
+    ).toEqual(['2027-04-04T00:00:00+11:00', '2027-04-05T00:00:00+10:00']);
+  });
+
   it('reads RDATE periods, and a DATE EXDATE removes that day’s occurrence of a timed series', () => {
     const text = ics([
       'UID:r',

@@ -252,6 +252,10 @@ function lengthOf(event: Component, start: Start, zones: ZoneLookup): Length | n
   if (durationProp) {
     const duration = parseDuration(durationProp.value);
     if (!duration || duration.negative) return null;
+    // RFC 5545 §3.8.2.5: a DATE start takes days or weeks. Google writes PT86400S: whole days of
+    // seconds are read as days, so the event still ends at midnight on a DST change.
+    const wholeDays = start.date && duration.seconds % 86_400 === 0;
+    if (wholeDays) return { kind: 'nominal', days: duration.days + duration.seconds / 86_400, ms: 0 };
     return { kind: 'nominal', days: duration.days, ms: duration.seconds * SECOND_MS };
   }
   // RFC 5545 §3.6.1: a date lasts one day; a date-time without an end is a moment.
