@@ -287,6 +287,51 @@ describe('readCalendar: recurrence as RFC 5545 says', () => {
     ]);
   });
 
+  it('finds occurrences a THISANDFUTURE override moves into the range from days outside it', () => {
+    const text = ics(
+      [
+        'UID:m',
+        'DTSTART:20270301T090000Z',
+        'DTEND:20270301T100000Z',
+        'RRULE:FREQ=DAILY;COUNT=10',
+        'SUMMARY:Daily',
+      ],
+      [
+        'UID:m',
+        'RECURRENCE-ID;RANGE=THISANDFUTURE:20270303T090000Z',
+        'DTSTART:20270306T090000Z',
+        'DTEND:20270306T120000Z',
+        'SUMMARY:Daily, three days on',
+      ],
+      [
+        'UID:e',
+        'DTSTART:20270320T090000Z',
+        'DTEND:20270320T100000Z',
+        'RRULE:FREQ=DAILY;COUNT=10',
+        'SUMMARY:Earlier',
+      ],
+      [
+        'UID:e',
+        'RECURRENCE-ID;RANGE=THISANDFUTURE:20270322T090000Z',
+        'DTSTART:20270318T090000Z',
+        'DTEND:20270318T100000Z',
+        'SUMMARY:Earlier by four days',
+      ],
+    );
+    const shown = (from: string, to: string) =>
+      read(text, from, to, 'UTC').occurrences.map((o) => show(o, 'UTC'));
+    // Originals of 9 and 10 March, moved three days later and three hours long.
+    expect(shown('2027-03-12T00:00:00Z', '2027-03-14T00:00:00Z')).toEqual([
+      '2027-03-12T09:00:00Z/12:00 Daily, three days on busy',
+      '2027-03-13T09:00:00Z/12:00 Daily, three days on busy',
+    ]);
+    // Originals of 28 and 29 March, moved four days earlier.
+    expect(shown('2027-03-24T00:00:00Z', '2027-03-26T00:00:00Z')).toEqual([
+      '2027-03-24T09:00:00Z/10:00 Earlier by four days busy',
+      '2027-03-25T09:00:00Z/10:00 Earlier by four days busy',
+    ]);
+  });
+
   it('reads a day written in seconds (DURATION:PT86400S) on an all-day event as a day, also on a DST change', () => {
     // RFC 5545 §3.8.2.5 wants days or weeks for a DATE start; Google writes seconds. Sydney
     // leaves DST on 4 April 2027: that day lasts 25 hours, and the event still ends at midnight.

@@ -69,9 +69,16 @@ export function expandSeries(
     return { dropped: false, trimmed: 0 };
   }
 
-  const longest = Math.min(MAX_LOOKBACK_MS, approximateMs(master.length));
-  const wallFrom = instantToWall(from - longest, zone) - DAY_MS;
-  const wallTo = instantToWall(to, zone) + DAY_MS;
+  const future = s.future
+    .map((f) => futureOnClock(f, master.start, zone, userZone))
+    .sort((a, b) => a.from - b.from);
+  // Occurrences a THISANDFUTURE override moves into the range come from outside it.
+  const lengths = [master.length, ...future.map((f) => f.instance.length)].map(approximateMs);
+  const longest = Math.min(MAX_LOOKBACK_MS, Math.max(...lengths));
+  const later = Math.min(MAX_LOOKBACK_MS, Math.max(0, ...future.map((f) => f.shift)));
+  const earlier = Math.min(MAX_LOOKBACK_MS, Math.max(0, ...future.map((f) => -f.shift)));
+  const wallFrom = instantToWall(from - longest, zone) - DAY_MS - later;
+  const wallTo = instantToWall(to, zone) + DAY_MS + earlier;
   const starts = new Set<WallMs>();
   if (master.start.wall >= wallFrom && master.start.wall < wallTo) starts.add(master.start.wall);
   let trimmed = 0;
@@ -88,9 +95,6 @@ export function expandSeries(
     for (const wall of expansion.starts) starts.add(wall);
   }
   for (const rdate of s.rdates) starts.add(onSeriesClock(rdate, master.start, zone, userZone));
-  const future = s.future
-    .map((f) => futureOnClock(f, master.start, zone, userZone))
-    .sort((a, b) => a.from - b.from);
   for (const wall of starts) {
     if (isExcluded(s, wall, master.start, zone)) continue;
     const instance = reshaped(master, wall, future);
