@@ -1,3 +1,4 @@
+import { InProcessCalendarParser } from '../../src-main/platform/calendar-parser';
 import { isDatedKey, SINCE_THE_BEGINNING } from '../../src-main/core/rules';
 /**
  * `window.keel` for renderer tests, served by the real stack: real services on a real SQLite file
@@ -217,6 +218,7 @@ export function createTestKeel(options: TestKeelOptions = {}) {
     shell,
     autostart: new RecordingAutostart(),
     dnd,
+    calendarParser: new InProcessCalendarParser(),
     push,
   });
   const { services } = app;

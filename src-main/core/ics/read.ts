@@ -45,6 +45,9 @@ export interface ParsedCalendar {
 export function readCalendar(text: string, options: CalendarReadOptions = {}): ParsedCalendar {
   if (typeof text !== 'string') throw new KeelError('invalid_input', INVALID_CALENDAR_MESSAGE);
   if (text.length > MAX_ICS_CHARS) throw new KeelError('invalid_input', TOO_BIG_MESSAGE);
+  // One quick scan first: random bytes or another kind of file are refused without being split
+  // into lines.
+  if (!/BEGIN:VCALENDAR/i.test(text)) throw new KeelError('invalid_input', INVALID_CALENDAR_MESSAGE);
   const content = readContent(text.replace(/^\uFEFF/, ''));
   if (!content) throw new KeelError('invalid_input', INVALID_CALENDAR_MESSAGE);
   const root = content.calendar;
