@@ -342,6 +342,39 @@ describe('readCalendar: recurrence as RFC 5545 says', () => {
     ).toEqual(['2027-04-04T00:00:00+11:00', '2027-04-05T00:00:00+10:00']);
   });
 
+  it('reads an EXDATE, RECURRENCE-ID or RDATE written without the series’ zone or type on the series’ own clock', () => {
+    // RFC 5545 wants these in DTSTART's form (§3.8.4.4, §3.8.5.1, §3.8.5.2); exporters drop the
+    // TZID or write a date. A floating value means the series' wall clock; a DATE RDATE on a
+    // timed series that day at DTSTART's time.
+    const text = ics(
+      [
+        'UID:z',
+        'DTSTART;TZID=America/New_York:20270301T090000',
+        'DTEND;TZID=America/New_York:20270301T100000',
+        'RRULE:FREQ=DAILY;COUNT=4',
+        'EXDATE:20270302T090000',
+        'RDATE;VALUE=DATE:20270310',
+        'SUMMARY:Daily',
+      ],
+      [
+        'UID:z',
+        'RECURRENCE-ID:20270303T090000',
+        'DTSTART;TZID=America/New_York:20270303T150000',
+        'DURATION:PT1H',
+      ],
+    );
+    expect(
+      read(text, '2027-03-01T00:00:00Z', '2027-03-31T00:00:00Z', 'UTC').occurrences.map((o) =>
+        show(o, 'America/New_York'),
+      ),
+    ).toEqual([
+      '2027-03-01T09:00:00-05:00/10:00 Daily busy',
+      '2027-03-03T15:00:00-05:00/16:00 Daily busy',
+      '2027-03-04T09:00:00-05:00/10:00 Daily busy',
+      '2027-03-10T09:00:00-05:00/10:00 Daily busy',
+    ]);
+  });
+
   it('reads RDATE periods, and a DATE EXDATE removes that day’s occurrence of a timed series', () => {
     const text = ics([
       'UID:r',

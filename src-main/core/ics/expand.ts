@@ -94,7 +94,7 @@ export function expandSeries(
     trimmed += expansion.trimmed;
     for (const wall of expansion.starts) starts.add(wall);
   }
-  for (const rdate of s.rdates) starts.add(onSeriesClock(rdate, master.start, zone, userZone));
+  for (const rdate of s.rdates) starts.add(rdateWall(rdate, master.start, zone, userZone));
   for (const wall of starts) {
     if (isExcluded(s, wall, master.start, zone)) continue;
     const instance = reshaped(master, wall, future);
@@ -133,6 +133,16 @@ function onSeriesClock(value: Start, seriesStart: Start, zone: Zone, userZone: Z
   return instantToWall(instant, zone);
 }
 
+/**
+ * An RDATE as an occurrence of the series (RFC 5545 §3.8.5.2 wants DTSTART's type): a DATE on a
+ * timed series is that day at DTSTART's time, a date-time on an all-day series its day.
+ */
+function rdateWall(rdate: Start, seriesStart: Start, zone: Zone, userZone: Zone): WallMs {
+  if (seriesStart.date) return startOfWallDay(rdate.wall);
+  if (rdate.date) return rdate.wall + (seriesStart.wall - startOfWallDay(seriesStart.wall));
+  return onSeriesClock(rdate, seriesStart, zone, userZone);
+}
+
 function keyAt(wall: WallMs, seriesStart: Start, zone: Zone): string {
   if (seriesStart.date) return `d${wall}`;
   if (seriesStart.zone.kind === 'floating') return `f${wall}`;
@@ -157,10 +167,12 @@ function isExcluded(s: Series, wall: WallMs, seriesStart: Start, zone: Zone): bo
   return false;
 }
 
+/** An EXDATE's key (as read.ts keyOf): a floating one on a series with a zone is on the series' clock. */
 function exKey(ex: Start, seriesStart: Start): string {
   if (ex.date || seriesStart.date) return `d${startOfWallDay(ex.wall)}`;
-  if (ex.zone.kind === 'floating') return seriesStart.zone.kind === 'floating' ? `f${ex.wall}` : `u${NaN}`;
-  return `u${wallToInstant(ex.wall, ex.zone.zone)}`;
+  const zone = ex.zone.kind === 'fixed' ? ex.zone : seriesStart.zone;
+  if (zone.kind === 'floating') return `f${ex.wall}`;
+  return `u${wallToInstant(ex.wall, zone.zone)}`;
 }
 
 /** A THISANDFUTURE override on the series' clock: from which occurrence on, and by how much it moves them. */

@@ -346,6 +346,8 @@ export function keyOf(start: Start, seriesStart: Start | null): string {
   // An all-day series' occurrence is a date, whatever clock the RECURRENCE-ID was written on
   // (Exchange writes a midnight in its zone): the date of that value, on its own clock.
   if (start.date || seriesStart?.date) return `d${startOfWallDay(start.wall)}`;
-  if (start.zone.kind === 'floating') return `f${start.wall}`;
-  return `u${wallToInstant(start.wall, start.zone.zone)}`;
+  // A floating RECURRENCE-ID on a series with a zone was written on the series' clock.
+  const zone = start.zone.kind === 'fixed' ? start.zone : seriesStart?.zone;
+  if (zone?.kind !== 'fixed') return `f${start.wall}`;
+  return `u${wallToInstant(start.wall, zone.zone)}`;
 }
