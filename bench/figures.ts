@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { generateDataset } from './lib/dataset';
 import { emit, log } from './lib/report';
+import { calendarImportFigures } from './figures/calendar-import';
 import { checkinAppendFigures } from './figures/checkin-append';
 import { coldStartFigure } from './figures/cold-start';
 import { memoryFigure } from './figures/memory';
@@ -15,7 +16,16 @@ import { summaryFigures } from './figures/summary';
 import { wakeupFigures } from './figures/wakeups';
 import { DATA_FROM, DATA_TO } from './lib/world';
 
-export const GROUPS = ['dataset', 'append', 'summary', 'cold', 'wakeups', 'renderer', 'memory'] as const;
+export const GROUPS = [
+  'dataset',
+  'append',
+  'summary',
+  'cold',
+  'wakeups',
+  'renderer',
+  'memory',
+  'calendar',
+] as const;
 type Group = (typeof GROUPS)[number];
 
 async function run(group: Group, baseDir: string, root: string): Promise<void> {
@@ -47,6 +57,8 @@ async function run(group: Group, baseDir: string, root: string): Promise<void> {
       return firstRenderFigure(root, baseDir);
     case 'memory':
       return memoryFigure(baseDir, bundleDir);
+    case 'calendar':
+      return calendarImportFigures(bundleDir, path.dirname(baseDir));
   }
 }
 

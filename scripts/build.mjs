@@ -39,9 +39,9 @@ if (want('main')) {
     }),
   );
 }
-if (want('main') || want('cli')) {
-  // The calendar worker (platform/calendar-worker.ts), which main and the CLI both start from
-  // dist/worker/ (electron-builder.yml unpacks it from app.asar).
+if (want('main') || want('cli') || want('preview')) {
+  // The calendar worker (platform/calendar-worker.ts), which main, the CLI and the preview start
+  // from dist/worker/ (electron-builder.yml unpacks it from app.asar).
   jobs.push(
     esbuild({
       ...node,

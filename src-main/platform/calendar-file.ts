@@ -11,6 +11,7 @@
  */
 import fs from 'node:fs';
 import { KeelError } from '../core/errors';
+import { INVALID_CALENDAR_MESSAGE, MAX_CALENDAR_MB } from '../core/ics/read';
 import type { CalendarReadOptions, CalendarStats, Occurrence } from '../core/ics/types';
 import type {
   CalendarParseFailure,
@@ -19,7 +20,7 @@ import type {
 } from '../services/ports/calendar-parser';
 
 /** A 20 MB export (years of a busy work calendar) must pass; 50 MB leaves room and no more. */
-export const MAX_CALENDAR_BYTES = 50 * 1024 * 1024;
+export const MAX_CALENDAR_BYTES = MAX_CALENDAR_MB * 1024 * 1024;
 
 /** What calendar reading (core/ics/read.ts) offers: passed in, so tests can stand in for it. */
 export interface CalendarReader<Parsed = unknown> {
@@ -32,11 +33,19 @@ export interface CalendarReader<Parsed = unknown> {
   ): { occurrences: Occurrence[]; stats: CalendarStats };
 }
 
-export type FileRead =
-  | { ok: true; text: string; file: { size: number; mtimeMs: number } }
-  | { ok: false; failure: CalendarParseFailure; message: string };
+export interface FileRefusal {
+  ok: false;
+  failure: CalendarParseFailure;
+  message: string;
+}
 
-const fail = (failure: CalendarParseFailure, message: string) => ({ ok: false as const, failure, message });
+export type FileRead = { ok: true; text: string; file: { size: number; mtimeMs: number } } | FileRefusal;
+
+const fail = (failure: CalendarParseFailure, message: string): FileRefusal => ({
+  ok: false,
+  failure,
+  message,
+});
 
 const MB = 1024 * 1024;
 const megabytes = (bytes: number) => `${Math.max(1, Math.round(bytes / MB))} MB`;
@@ -48,8 +57,6 @@ function tooBig(bytes: number) {
   const described = Math.round(bytes / MB) > Math.round(MAX_CALENDAR_BYTES / MB) ? size : `over ${limit}`;
   return fail('too-big', `The calendar file is ${described}; Keel reads calendar files of up to ${limit}.`);
 }
-
-export const NOT_A_CALENDAR_MESSAGE = 'That file is not a calendar (.ics) file.';
 
 /** One true sentence for a file system error (the code only; paths and errno stay in logs). */
 function unreadable(error: unknown) {
@@ -79,10 +86,24 @@ function checkStat(stat: fs.Stats) {
   return null;
 }
 
-/** Reads up to `limit` bytes (fewer at the end of the file), growing the buffer as it goes. */
-function readUpTo(fd: number, expected: number, limit: number): Buffer {
+const SNIFF_BYTES = 4096;
+
+/** UTF-16, by its byte-order mark (a few Windows tools write that). */
+const isUtf16 = (b: Buffer) =>
+  b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff));
+
+/** A NUL byte in the first 4 KB of what is not UTF-16: a binary file; no text calendar holds one. */
+const looksBinary = (head: Buffer) => !isUtf16(head) && head.includes(0);
+
+/**
+ * Reads up to `limit` bytes (fewer at the end of the file), growing the buffer as it goes; null
+ * for a binary file. The first read takes only the head, so a binary file is refused without
+ * reading the rest of it.
+ */
+function readUpTo(fd: number, expected: number, limit: number): Buffer | null {
   let buffer = Buffer.allocUnsafe(Math.min(Math.max(expected + 1, 64 * 1024), limit));
   let length = 0;
+  let sniffed = false;
   for (;;) {
     if (length === buffer.length) {
       if (length >= limit) break;
@@ -90,26 +111,37 @@ function readUpTo(fd: number, expected: number, limit: number): Buffer {
       buffer.copy(bigger, 0, 0, length);
       buffer = bigger;
     }
-    const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
-    if (n === 0) break;
+    const room = buffer.length - length;
+    const n = fs.readSync(fd, buffer, length, sniffed ? room : Math.min(room, SNIFF_BYTES - length), null);
     length += n;
+    if (!sniffed && (length >= SNIFF_BYTES || n === 0)) {
+      sniffed = true;
+      if (looksBinary(buffer.subarray(0, length))) return null;
+    }
+    if (n === 0) break;
   }
   return buffer.subarray(0, length);
 }
 
-/**
- * Text from bytes: UTF-8 with or without a byte-order mark, or UTF-16 when a UTF-16 mark says so
- * (a few Windows tools write that). A NUL byte in the first 4 KB of what is not UTF-16 means a
- * binary file: no text calendar holds one.
- */
-function decode(bytes: Buffer): string | null {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
-    return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
-    return new TextDecoder('utf-16be').decode(bytes);
-  if (bytes.subarray(0, 4096).includes(0)) return null;
-  // TextDecoder drops a leading UTF-8 BOM and reads broken sequences as U+FFFD.
+/** Text from bytes: UTF-8 with or without a byte-order mark, or UTF-16 by its mark. */
+function decode(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  // TextDecoder drops a leading byte-order mark and reads broken sequences as U+FFFD.
   return new TextDecoder('utf-8').decode(bytes);
+}
+
+/**
+ * The file's size, or why it is refused by its stat alone (not a regular file, too big): for the
+ * host to answer the plainest refusals without starting a worker, and to size the worker's limits.
+ */
+export async function sizeOf(filePath: string): Promise<FileRefusal | { ok: true; size: number }> {
+  try {
+    const stat = await fs.promises.stat(filePath);
+    return checkStat(stat) ?? { ok: true, size: stat.size };
+  } catch (error) {
+    return unreadable(error);
+  }
 }
 
 /** The file's text, or why Keel will not read it. Never throws, never blocks on a non-file. */
@@ -125,10 +157,9 @@ export function readCalendarFile(filePath: string, limit = MAX_CALENDAR_BYTES): 
     const swapped = checkStat(stat);
     if (swapped) return swapped;
     const bytes = readUpTo(fd, stat.size, limit + 1);
+    if (bytes === null) return fail('not-a-calendar', INVALID_CALENDAR_MESSAGE);
     if (bytes.length > limit) return tooBig(bytes.length);
-    const text = decode(bytes);
-    if (text === null) return fail('not-a-calendar', NOT_A_CALENDAR_MESSAGE);
-    return { ok: true, text, file: { size: bytes.length, mtimeMs: stat.mtimeMs } };
+    return { ok: true, text: decode(bytes), file: { size: bytes.length, mtimeMs: stat.mtimeMs } };
   } catch (error) {
     return unreadable(error);
   } finally {

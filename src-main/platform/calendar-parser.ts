@@ -2,7 +2,8 @@
  * CalendarParserPort, two ways.
  *
  * `WorkerCalendarParser` (the app and the CLI): each parse runs in a fresh worker thread
- * (dist/worker/calendar-worker.cjs) with a V8 heap limit and a deadline. A calendar is read at
+ * (dist/worker/calendar-worker.cjs) with a V8 heap limit and a deadline, both sized by the file
+ * (`workerLimitsFor`). A calendar is read at
  * start-up and when its file changes, a few times a day: starting a worker (~30 ms) each time
  * costs nothing worth saving, and a fresh worker holds no memory between reads and can be ended
  * without losing anything. Out of memory, too slow or crashed, the worker alone dies; the caller
@@ -20,26 +21,44 @@ import type {
   CalendarParseRequest,
   CalendarParserPort,
 } from '../services/ports/calendar-parser';
-import { MAX_CALENDAR_BYTES, parseCalendarFile, type CalendarReader } from './calendar-file';
+import { MAX_CALENDAR_BYTES, parseCalendarFile, sizeOf, type CalendarReader } from './calendar-file';
 import type { CalendarWorkerInput } from './calendar-worker';
 
 export { MAX_CALENDAR_BYTES } from './calendar-file';
 
-/**
- * A 20 MB export reads in under 5 s on a slow laptop; three times that is a file Keel cannot
- * handle, not a slow disk.
- */
-export const CALENDAR_PARSE_TIMEOUT_MS = 15_000;
+const MB = 1024 * 1024;
+
+export interface WorkerLimits {
+  timeoutMs: number;
+  resourceLimits: ResourceLimits;
+}
 
 /**
- * The worker's V8 heap. Reading a 50 MB file (the size limit) holds its text, the content-line
- * tree and the occurrences at once; bench/ measures what a 20 MB export needs.
+ * What a worker may take to read a file of `bytes`, growing with the file so a small hostile
+ * file fails fast and a big honest one has room.
+ *
+ * Heap: reading holds the text, the content-line tree and the occurrences at once. Measured on
+ * 20 MB files (bench/lib/calendar-files.ts, a lean Google-style one): an Exchange-style export
+ * needs 128–192 MB of old generation, a lean one 192–256 MB, about 12 MB per MB of file. The
+ * limit is twice that plus room for the worker itself: 128 MB + 24 MB per MB of file, at most
+ * 1 GB (a 50 MB file, the size limit).
+ *
+ * Time: a 20 MB export reads in under 5 s on an idle laptop, but the machine may be busy (three
+ * times slower on two shared cores); 10 s + 1 s per MB is far beyond an honest file on any
+ * machine, and the app never waits on it meanwhile.
  */
-export const CALENDAR_WORKER_LIMITS: ResourceLimits = {
-  maxOldGenerationSizeMb: 1024,
-  maxYoungGenerationSizeMb: 64,
-  stackSizeMb: 4,
-};
+export function workerLimitsFor(bytes: number): WorkerLimits {
+  const megabytes = bytes / MB;
+  return {
+    timeoutMs: Math.round(10_000 + 1_000 * megabytes),
+    resourceLimits: {
+      maxOldGenerationSizeMb: Math.min(1024, Math.round(128 + 24 * megabytes)),
+      // A young generation larger than V8's default (16 MB) halves the collector's share of a big read.
+      maxYoungGenerationSizeMb: 64,
+      stackSizeMb: 4,
+    },
+  };
+}
 
 /**
  * Where the worker's bundle is: dist/worker/, beside the bundle this code is in (dist/main or
@@ -55,6 +74,7 @@ export function calendarWorkerFile(bundleDir: string = __dirname): string {
 export interface WorkerCalendarParserOptions {
   /** The worker bundle; `calendarWorkerFile()` by default. */
   workerFile?: string;
+  /** Fixed limits instead of `workerLimitsFor` the file's size (tests). */
   timeoutMs?: number;
   resourceLimits?: ResourceLimits;
   /** A smaller size limit, for tests. */
@@ -67,26 +87,40 @@ const failure = (kind: CalendarParseFailure, message: string): CalendarParseOutc
   message,
 });
 
-const mb = (value = 0) => (value >= 1024 && value % 1024 === 0 ? `${value / 1024} GB` : `${value} MB`);
+function duration(ms: number): string {
+  if (ms < 1000) return 'less than a second';
+  const seconds = Math.round(ms / 1000);
+  return seconds === 1 ? '1 second' : `${seconds} seconds`;
+}
+
+const UNREADABLE = 'Keel could not read the calendar file because reading it failed.';
 
 export class WorkerCalendarParser implements CalendarParserPort {
   private readonly workerFile: string;
-  private readonly timeoutMs: number;
-  private readonly limits: ResourceLimits;
 
   constructor(private readonly options: WorkerCalendarParserOptions = {}) {
     this.workerFile = options.workerFile ?? calendarWorkerFile();
-    this.timeoutMs = options.timeoutMs ?? CALENDAR_PARSE_TIMEOUT_MS;
-    this.limits = options.resourceLimits ?? CALENDAR_WORKER_LIMITS;
   }
 
-  parse(request: CalendarParseRequest): Promise<CalendarParseOutcome> {
+  async parse(request: CalendarParseRequest): Promise<CalendarParseOutcome> {
+    // A folder, a device, a pipe or a huge file is refused by its stat alone, without a worker;
+    // the worker checks again, on the file it opens.
+    const size = await sizeOf(request.filePath);
+    if (!size.ok) return size;
+    const limits = workerLimitsFor(size.size);
+    return this.inWorker(request, {
+      timeoutMs: this.options.timeoutMs ?? limits.timeoutMs,
+      resourceLimits: this.options.resourceLimits ?? limits.resourceLimits,
+    });
+  }
+
+  private inWorker(request: CalendarParseRequest, limits: WorkerLimits): Promise<CalendarParseOutcome> {
     return new Promise((resolve) => {
       const input: CalendarWorkerInput = { request: { ...request, addresses: [...request.addresses] } };
       if (this.options.maxBytes !== undefined) input.maxBytes = this.options.maxBytes;
       let worker: Worker;
       try {
-        worker = new Worker(this.workerFile, { workerData: input, resourceLimits: this.limits });
+        worker = new Worker(this.workerFile, { workerData: input, resourceLimits: limits.resourceLimits });
       } catch {
         resolve(failure('unreadable', 'Keel could not start reading the calendar file.'));
         return;
@@ -104,26 +138,22 @@ export class WorkerCalendarParser implements CalendarParserPort {
         settle(
           failure(
             'too-slow',
-            `Keel stopped reading the calendar file after ${Math.round(this.timeoutMs / 1000)} seconds; it is too large or too complex to read.`,
+            `Keel stopped reading the calendar file after ${duration(limits.timeoutMs)}; it is too large or too complex to read.`,
           ),
         );
-      }, this.timeoutMs);
+      }, limits.timeoutMs);
       worker.on('message', (outcome: CalendarParseOutcome) => settle(outcome));
       worker.on('error', (error: Error & { code?: string }) => {
-        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-          settle(
-            failure(
-              'too-much-memory',
-              `Keel stopped reading the calendar file because it needed more than ${mb(this.limits.maxOldGenerationSizeMb)} of memory.`,
-            ),
-          );
-          return;
-        }
-        settle(failure('unreadable', 'Keel could not read the calendar file because reading it failed.'));
+        if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY') return settle(failure('unreadable', UNREADABLE));
+        const heap = limits.resourceLimits.maxOldGenerationSizeMb ?? 0;
+        settle(
+          failure(
+            'too-much-memory',
+            `Keel stopped reading the calendar file because it needed more than ${heap} MB of memory.`,
+          ),
+        );
       });
-      worker.on('messageerror', () =>
-        settle(failure('unreadable', 'Keel could not read the calendar file because reading it failed.')),
-      );
+      worker.on('messageerror', () => settle(failure('unreadable', UNREADABLE)));
       worker.on('exit', () =>
         settle(
           failure('unreadable', 'Keel could not read the calendar file because reading it stopped early.'),

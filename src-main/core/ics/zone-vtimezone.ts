@@ -1,6 +1,6 @@
 import { allProps, firstProp, parseDateTime, type Component } from './content';
 import { ObservanceRule, parseYearlyRule } from './zone-rule';
-import type { Zone } from './zones';
+import type { Zone } from './zone-types';
 
 /*
  * A zone from a file's own VTIMEZONE (RFC 5545 §3.6.5), for TZIDs nobody can resolve. Each

@@ -11,11 +11,8 @@ import type { WallMs } from './wall';
 export { resolveTzid } from './zone-names';
 export { vtimezoneZone } from './zone-vtimezone';
 
-export interface Zone {
-  readonly id: string;
-  /** UTC offset in ms at an instant */
-  offsetAt(instant: number): number;
-}
+export type { Zone } from './zone-types';
+import type { Zone } from './zone-types';
 
 export const UTC_ZONE: Zone = { id: 'UTC', offsetAt: () => 0 };
 
