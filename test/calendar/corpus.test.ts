@@ -69,8 +69,16 @@ function normTitle(title: string): string {
   return title.replace(/\s+/g, ' ').trim().slice(0, 60);
 }
 
-function keyOf(entry: FileEntry, uid: string | null, title: string): string {
-  return entry.matchOn === 'title' ? normTitle(title) : (uid ?? '');
+/** The UID Keel makes up for an event without one (read.ts): `no-uid-` and the event's number. */
+const MADE_UP_UID = /^no-uid-\d+$/;
+
+/**
+ * What an occurrence is matched on: its UID, or its title in files without UIDs (matchOn) and
+ * for each event without one (the oracle says null or '', Keel makes one up).
+ */
+function keyOf(entry: FileEntry, uid: string | null, title: string, side: 'keel' | 'oracle'): string {
+  const noUid = side === 'keel' ? MADE_UP_UID.test(uid ?? '') : !uid;
+  return entry.matchOn === 'title' || noUid ? normTitle(title) : (uid ?? '');
 }
 
 function describeOccurrence(zone: string, start: number, end: number, allDay: boolean): string {
@@ -138,8 +146,8 @@ export function compareWindow(
   keel: readonly Occurrence[],
   oracle: readonly OracleOccurrence[],
 ): Difference[] {
-  const keelSides = keel.map((o) => ({ ...o, key: keyOf(entry, o.uid, o.title) }));
-  const oracleSides = oracle.map((o) => ({ ...o, key: keyOf(entry, o.uid, o.summary) }));
+  const keelSides = keel.map((o) => ({ ...o, key: keyOf(entry, o.uid, o.title, 'keel') }));
+  const oracleSides = oracle.map((o) => ({ ...o, key: keyOf(entry, o.uid, o.summary, 'oracle') }));
   const pending = new Map<string, (typeof keelSides)[number][]>();
   for (const o of keelSides) pending.set(pairKey(o), [...(pending.get(pairKey(o)) ?? []), o]);
   const differences: Difference[] = [];

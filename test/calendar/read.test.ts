@@ -138,6 +138,21 @@ describe('readCalendar: lenient reading', () => {
     ]);
   });
 
+  it('keeps each event without a UID on its own, even beside a UID spelled like the one Keel makes up', () => {
+    const text = ics(
+      ['UID:no-uid-2', 'DTSTART:20270315T090000Z', 'DURATION:PT1H', 'SUMMARY:Real UID'],
+      ['DTSTART:20270315T090000Z', 'DURATION:PT1H', 'SUMMARY:First without'],
+      ['DTSTART:20270315T090000Z', 'DURATION:PT1H', 'SUMMARY:Second without'],
+    );
+    const result = read(text, '2027-03-15T00:00:00Z', '2027-03-16T00:00:00Z', 'UTC');
+    expect(result.occurrences.map((o) => o.title).sort()).toEqual([
+      'First without',
+      'Real UID',
+      'Second without',
+    ]);
+    expect(result.stats).toMatchObject({ events: 3, unreadableEvents: 0 });
+  });
+
   it('reads a DATE-labelled date-time as the timed event it is', () => {
     const text = ics([
       'UID:x',
@@ -237,6 +252,126 @@ describe('readCalendar: recurrence as RFC 5545 says', () => {
       '2027-03-22T13:00:00Z/13:30 Sync (afternoons) busy',
       '2027-03-29T13:00:00Z/13:30 Sync (afternoons) busy',
       '2027-04-05T13:00:00Z/13:30 Sync (afternoons) busy',
+    ]);
+  });
+
+  it('shifts later occurrences by the THISANDFUTURE move on the series’ clock, whatever zone the RECURRENCE-ID names', () => {
+    // RFC 5545 §3.8.4.4: later occurrences move by the same difference and take the new length.
+    // The RECURRENCE-ID is in UTC, the series in Berlin: the move is 10:00 → 14:00 Berlin, and
+    // it stays 14:00 on the wall clock after the DST change of 28 March.
+    const text = ics(
+      [
+        'UID:b',
+        'DTSTART;TZID=Europe/Berlin:20270301T100000',
+        'DTEND;TZID=Europe/Berlin:20270301T110000',
+        'RRULE:FREQ=WEEKLY;COUNT=6',
+        'SUMMARY:Sync',
+      ],
+      [
+        'UID:b',
+        'RECURRENCE-ID;RANGE=THISANDFUTURE:20270315T090000Z',
+        'DTSTART;TZID=Europe/Berlin:20270315T140000',
+        'DTEND;TZID=Europe/Berlin:20270315T143000',
+        'SUMMARY:Sync (afternoons)',
+      ],
+    );
+    expect(
+      read(text, '2027-03-01T00:00:00Z', '2027-04-30T00:00:00Z').occurrences.map((o) => show(o)),
+    ).toEqual([
+      '2027-03-01T10:00:00+01:00/11:00 Sync busy',
+      '2027-03-08T10:00:00+01:00/11:00 Sync busy',
+      '2027-03-15T14:00:00+01:00/14:30 Sync (afternoons) busy',
+      '2027-03-22T14:00:00+01:00/14:30 Sync (afternoons) busy',
+      '2027-03-29T14:00:00+02:00/14:30 Sync (afternoons) busy',
+      '2027-04-05T14:00:00+02:00/14:30 Sync (afternoons) busy',
+    ]);
+  });
+
+  it('finds occurrences a THISANDFUTURE override moves into the range from days outside it', () => {
+    const text = ics(
+      [
+        'UID:m',
+        'DTSTART:20270301T090000Z',
+        'DTEND:20270301T100000Z',
+        'RRULE:FREQ=DAILY;COUNT=10',
+        'SUMMARY:Daily',
+      ],
+      [
+        'UID:m',
+        'RECURRENCE-ID;RANGE=THISANDFUTURE:20270303T090000Z',
+        'DTSTART:20270306T090000Z',
+        'DTEND:20270306T120000Z',
+        'SUMMARY:Daily, three days on',
+      ],
+      [
+        'UID:e',
+        'DTSTART:20270320T090000Z',
+        'DTEND:20270320T100000Z',
+        'RRULE:FREQ=DAILY;COUNT=10',
+        'SUMMARY:Earlier',
+      ],
+      [
+        'UID:e',
+        'RECURRENCE-ID;RANGE=THISANDFUTURE:20270322T090000Z',
+        'DTSTART:20270318T090000Z',
+        'DTEND:20270318T100000Z',
+        'SUMMARY:Earlier by four days',
+      ],
+    );
+    const shown = (from: string, to: string) =>
+      read(text, from, to, 'UTC').occurrences.map((o) => show(o, 'UTC'));
+    // Originals of 9 and 10 March, moved three days later and three hours long.
+    expect(shown('2027-03-12T00:00:00Z', '2027-03-14T00:00:00Z')).toEqual([
+      '2027-03-12T09:00:00Z/12:00 Daily, three days on busy',
+      '2027-03-13T09:00:00Z/12:00 Daily, three days on busy',
+    ]);
+    // Originals of 28 and 29 March, moved four days earlier.
+    expect(shown('2027-03-24T00:00:00Z', '2027-03-26T00:00:00Z')).toEqual([
+      '2027-03-24T09:00:00Z/10:00 Earlier by four days busy',
+      '2027-03-25T09:00:00Z/10:00 Earlier by four days busy',
+    ]);
+  });
+
+  it('reads a day written in seconds (DURATION:PT86400S) on an all-day event as a day, also on a DST change', () => {
+    // RFC 5545 §3.8.2.5 wants days or weeks for a DATE start; Google writes seconds. Sydney
+    // leaves DST on 4 April 2027: that day lasts 25 hours, and the event still ends at midnight.
+    const text = ics(['UID:h', 'DTSTART;VALUE=DATE:20270404', 'DURATION:PT86400S', 'SUMMARY:Holiday']);
+    const [day] = read(text, '2027-04-01T00:00:00Z', '2027-04-10T00:00:00Z', 'Australia/Sydney').occurrences;
+    expect(
+      day && [toLocalIso(day.start, 'Australia/Sydney'), toLocalIso(day.end, 'Australia/Sydney')],
+    ).toEqual(['2027-04-04T00:00:00+11:00', '2027-04-05T00:00:00+10:00']);
+  });
+
+  it('reads an EXDATE, RECURRENCE-ID or RDATE written without the series’ zone or type on the series’ own clock', () => {
+    // RFC 5545 wants these in DTSTART's form (§3.8.4.4, §3.8.5.1, §3.8.5.2); exporters drop the
+    // TZID or write a date. A floating value means the series' wall clock; a DATE RDATE on a
+    // timed series that day at DTSTART's time.
+    const text = ics(
+      [
+        'UID:z',
+        'DTSTART;TZID=America/New_York:20270301T090000',
+        'DTEND;TZID=America/New_York:20270301T100000',
+        'RRULE:FREQ=DAILY;COUNT=4',
+        'EXDATE:20270302T090000',
+        'RDATE;VALUE=DATE:20270310',
+        'SUMMARY:Daily',
+      ],
+      [
+        'UID:z',
+        'RECURRENCE-ID:20270303T090000',
+        'DTSTART;TZID=America/New_York:20270303T150000',
+        'DURATION:PT1H',
+      ],
+    );
+    expect(
+      read(text, '2027-03-01T00:00:00Z', '2027-03-31T00:00:00Z', 'UTC').occurrences.map((o) =>
+        show(o, 'America/New_York'),
+      ),
+    ).toEqual([
+      '2027-03-01T09:00:00-05:00/10:00 Daily busy',
+      '2027-03-03T15:00:00-05:00/16:00 Daily busy',
+      '2027-03-04T09:00:00-05:00/10:00 Daily busy',
+      '2027-03-10T09:00:00-05:00/10:00 Daily busy',
     ]);
   });
 

@@ -69,9 +69,16 @@ export function expandSeries(
     return { dropped: false, trimmed: 0 };
   }
 
-  const longest = Math.min(MAX_LOOKBACK_MS, approximateMs(master.length));
-  const wallFrom = instantToWall(from - longest, zone) - DAY_MS;
-  const wallTo = instantToWall(to, zone) + DAY_MS;
+  const future = s.future
+    .map((f) => futureOnClock(f, master.start, zone, userZone))
+    .sort((a, b) => a.from - b.from);
+  // Occurrences a THISANDFUTURE override moves into the range come from outside it.
+  const lengths = [master.length, ...future.map((f) => f.instance.length)].map(approximateMs);
+  const longest = Math.min(MAX_LOOKBACK_MS, Math.max(...lengths));
+  const later = Math.min(MAX_LOOKBACK_MS, Math.max(0, ...future.map((f) => f.shift)));
+  const earlier = Math.min(MAX_LOOKBACK_MS, Math.max(0, ...future.map((f) => -f.shift)));
+  const wallFrom = instantToWall(from - longest, zone) - DAY_MS - later;
+  const wallTo = instantToWall(to, zone) + DAY_MS + earlier;
   const starts = new Set<WallMs>();
   if (master.start.wall >= wallFrom && master.start.wall < wallTo) starts.add(master.start.wall);
   let trimmed = 0;
@@ -87,8 +94,7 @@ export function expandSeries(
     trimmed += expansion.trimmed;
     for (const wall of expansion.starts) starts.add(wall);
   }
-  for (const rdate of s.rdates) starts.add(onSeriesClock(rdate, master.start, zone, userZone));
-  const future = [...s.future].sort((a, b) => a.rid.wall - b.rid.wall);
+  for (const rdate of s.rdates) starts.add(rdateWall(rdate, master.start, zone, userZone));
   for (const wall of starts) {
     if (isExcluded(s, wall, master.start, zone)) continue;
     const instance = reshaped(master, wall, future);
@@ -127,6 +133,16 @@ function onSeriesClock(value: Start, seriesStart: Start, zone: Zone, userZone: Z
   return instantToWall(instant, zone);
 }
 
+/**
+ * An RDATE as an occurrence of the series (RFC 5545 §3.8.5.2 wants DTSTART's type): a DATE on a
+ * timed series is that day at DTSTART's time, a date-time on an all-day series its day.
+ */
+function rdateWall(rdate: Start, seriesStart: Start, zone: Zone, userZone: Zone): WallMs {
+  if (seriesStart.date) return startOfWallDay(rdate.wall);
+  if (rdate.date) return rdate.wall + (seriesStart.wall - startOfWallDay(seriesStart.wall));
+  return onSeriesClock(rdate, seriesStart, zone, userZone);
+}
+
 function keyAt(wall: WallMs, seriesStart: Start, zone: Zone): string {
   if (seriesStart.date) return `d${wall}`;
   if (seriesStart.zone.kind === 'floating') return `f${wall}`;
@@ -151,19 +167,48 @@ function isExcluded(s: Series, wall: WallMs, seriesStart: Start, zone: Zone): bo
   return false;
 }
 
+/** An EXDATE's key (as read.ts keyOf): a floating one on a series with a zone is on the series' clock. */
 function exKey(ex: Start, seriesStart: Start): string {
   if (ex.date || seriesStart.date) return `d${startOfWallDay(ex.wall)}`;
-  if (ex.zone.kind === 'floating') return seriesStart.zone.kind === 'floating' ? `f${ex.wall}` : `u${NaN}`;
-  return `u${wallToInstant(ex.wall, ex.zone.zone)}`;
+  const zone = ex.zone.kind === 'fixed' ? ex.zone : seriesStart.zone;
+  if (zone.kind === 'floating') return `f${ex.wall}`;
+  return `u${wallToInstant(ex.wall, zone.zone)}`;
+}
+
+/** A THISANDFUTURE override on the series' clock: from which occurrence on, and by how much it moves them. */
+interface Reshape {
+  readonly from: WallMs;
+  readonly shift: number;
+  readonly instance: Instance;
+}
+
+/**
+ * The RECURRENCE-ID and the new DTSTART may each name their own zone (or UTC): both are read on
+ * the series' clock, so the move is what the series' wall clock shows (RFC 5545 §3.8.4.4 moves
+ * later occurrences "by the same time difference"; Keel keeps that difference on the wall clock,
+ * so a move to 14:00 stays at 14:00 after a DST change).
+ */
+function futureOnClock(
+  f: { rid: Start; instance: Instance },
+  seriesStart: Start,
+  zone: Zone,
+  userZone: Zone,
+): Reshape {
+  let from = onSeriesClock(f.rid, seriesStart, zone, userZone);
+  let to = onSeriesClock(f.instance.start, seriesStart, zone, userZone);
+  if (seriesStart.date) {
+    from = startOfWallDay(from);
+    to = startOfWallDay(to);
+  }
+  return { from, shift: to - from, instance: f.instance };
 }
 
 /** An occurrence after a THISANDFUTURE override: moved by the same amount, with its length and text. */
-function reshaped(master: Instance, wall: WallMs, future: { rid: Start; instance: Instance }[]): Instance {
-  let last: { rid: Start; instance: Instance } | undefined;
-  for (const f of future) if (f.rid.wall <= wall) last = f;
+function reshaped(master: Instance, wall: WallMs, future: readonly Reshape[]): Instance {
+  let last: Reshape | undefined;
+  for (const f of future) if (f.from <= wall) last = f;
   if (!last) return wall === master.start.wall ? master : { ...master, start: { ...master.start, wall } };
-  const shift = last.instance.start.wall - last.rid.wall;
-  return { ...last.instance, start: { ...master.start, wall: wall + shift } };
+  return { ...last.instance, start: { ...master.start, wall: wall + last.shift } };
 }
 
 function push(

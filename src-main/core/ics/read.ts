@@ -56,6 +56,9 @@ export function readCalendar(text: string, options: CalendarReadOptions = {}): P
   const addresses = new Set((options.addresses ?? []).map((a) => a.trim().toLowerCase()).filter(Boolean));
 
   const byUid = new Map<string, { master: Component | null; overrides: Component[] }>();
+  // Events without a UID stand alone (nothing can refer to them), under a made-up UID
+  // (`no-uid-3` for the file's third event) that is never merged with a real one spelled alike.
+  const loose: [string, Component][] = [];
   let events = 0;
   let unreadable = 0;
   let skippedLines = content.skippedLines + content.unclosedComponents + root.skippedLines;
@@ -63,8 +66,11 @@ export function readCalendar(text: string, options: CalendarReadOptions = {}): P
     if (child.name !== 'VEVENT') continue;
     events++;
     skippedLines += child.skippedLines;
-    const uidProp = firstProp(child, 'UID');
-    const uid = uidProp && uidProp.value.trim() ? uidProp.value.trim() : `no-uid-${events}`;
+    const uid = firstProp(child, 'UID')?.value.trim();
+    if (!uid) {
+      loose.push([`no-uid-${events}`, child]);
+      continue;
+    }
     const entry = byUid.get(uid) ?? { master: null, overrides: [] };
     if (firstProp(child, 'RECURRENCE-ID')) entry.overrides.push(child);
     else if (entry.master === null) entry.master = child;
@@ -73,7 +79,13 @@ export function readCalendar(text: string, options: CalendarReadOptions = {}): P
   }
 
   const series: Series[] = [];
-  for (const [uid, entry] of byUid) {
+  const standalone = loose.map(([uid, event]) => {
+    const alone = firstProp(event, 'RECURRENCE-ID')
+      ? { master: null, overrides: [event] }
+      : { master: event, overrides: [] };
+    return [uid, alone] as const;
+  });
+  for (const [uid, entry] of [...byUid, ...standalone]) {
     const built = buildSeries(uid, entry.master, entry.overrides, zones, addresses);
     unreadable += built.unreadable;
     if (built.series) series.push(built.series);
@@ -244,6 +256,10 @@ function lengthOf(event: Component, start: Start, zones: ZoneLookup): Length | n
   if (durationProp) {
     const duration = parseDuration(durationProp.value);
     if (!duration || duration.negative) return null;
+    // RFC 5545 §3.8.2.5: a DATE start takes days or weeks. Google writes PT86400S: whole days of
+    // seconds are read as days, so the event still ends at midnight on a DST change.
+    const wholeDays = start.date && duration.seconds % 86_400 === 0;
+    if (wholeDays) return { kind: 'nominal', days: duration.days + duration.seconds / 86_400, ms: 0 };
     return { kind: 'nominal', days: duration.days, ms: duration.seconds * SECOND_MS };
   }
   // RFC 5545 §3.6.1: a date lasts one day; a date-time without an end is a moment.
@@ -331,6 +347,8 @@ export function keyOf(start: Start, seriesStart: Start | null): string {
   // An all-day series' occurrence is a date, whatever clock the RECURRENCE-ID was written on
   // (Exchange writes a midnight in its zone): the date of that value, on its own clock.
   if (start.date || seriesStart?.date) return `d${startOfWallDay(start.wall)}`;
-  if (start.zone.kind === 'floating') return `f${start.wall}`;
-  return `u${wallToInstant(start.wall, start.zone.zone)}`;
+  // A floating RECURRENCE-ID on a series with a zone was written on the series' clock.
+  const zone = start.zone.kind === 'fixed' ? start.zone : seriesStart?.zone;
+  if (zone?.kind !== 'fixed') return `f${start.wall}`;
+  return `u${wallToInstant(start.wall, zone.zone)}`;
 }

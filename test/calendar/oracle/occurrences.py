@@ -17,6 +17,8 @@ What this adds around the library, and nothing more:
   values) are read in ZONE, and so is the window, so both sides answer the same question. A
   wall time that occurs twice is read as its first occurrence, one that does not exist as
   shifted forward by the gap (fold=0, the RFC 5545 section 3.3.5 reading).
+- Events without a UID are expanded each on its own: given to the library together, they
+  would be taken for one series, and of two that start at the same time one would vanish.
 - A file is parsed once per batch, and icalendar's module-wide cache of VTIMEZONEs is emptied
   before each file, so one file's custom TZID cannot leak into the next.
 - Leniency, so one bad line or event does not cost the whole comparison: when icalendar refuses
@@ -182,14 +184,17 @@ def load(path):
     except Exception as exc:  # noqa: BLE001 - an unknown X-WR-TIMEZONE: read without it
         dropped.append({"uid": None, "error": "X-WR-TIMEZONE ignored: %s" % exc})
     groups = {}
-    for event in calendar.walk("VEVENT"):
+    for index, event in enumerate(calendar.walk("VEVENT")):
         uid = text(event, "UID")
         try:
             repetition = recurring_ical_events.RepeatedEvent(event)
         except Exception as exc:  # noqa: BLE001
             dropped.append({"uid": uid, "error": "%s: %s" % (type(exc).__name__, exc)})
             continue
-        groups.setdefault(uid, []).append(repetition)
+        # Events without a UID are each their own: grouped under one key, the library would
+        # take them for one series and keep one of those that start at the same time.
+        key = uid if uid else ("no UID", index)
+        groups.setdefault(key, (uid, []))[1].append(repetition)
     return {"groups": groups, "skippedLines": skipped, "droppedEvents": dropped}
 
 
@@ -199,7 +204,7 @@ def occurrences(loaded, start, stop, zone, addresses):
     span_stop = stop.astimezone(zone)
     found = []
     dropped = []
-    for uid, repetitions in loaded["groups"].items():
+    for uid, repetitions in loaded["groups"].values():
         unfoldable = recurring_ical_events.UnfoldableCalendar(icalendar.Calendar())
         unfoldable.repetitions = repetitions
         try:
