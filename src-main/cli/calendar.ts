@@ -33,7 +33,15 @@ export function registerCalendarCommands(program: Command, io: CliIo): void {
         const status = await session.call('calendar:status', {});
         print(io, status, opts.json, () =>
           status.file
-            ? `${status.file}: ${status.upcomingMeetings} meetings in the next four weeks.${status.error ? ` ${status.error}` : ''}`
+            ? [
+                `${status.file}: ${status.upcomingMeetings} meetings in the next four weeks.${status.error ? ` ${status.error}` : ''}`,
+                ...status.notes,
+                ...(status.daysOff.length > 0
+                  ? [
+                      `It shows you away on ${status.daysOff.length} working day(s): ${status.daysOff.map((d) => d.date).join(', ')}.`,
+                    ]
+                  : []),
+              ].join('\n')
             : 'No calendar imported.',
         );
       }),

@@ -30,8 +30,8 @@ export interface ZoneTransition {
 }
 
 /** The years a VTIMEZONE describes: from the year before `now` (early dates this year), six in all. */
-export const VTIMEZONE_YEARS_BEFORE = 1;
-export const VTIMEZONE_YEARS = 6;
+const VTIMEZONE_YEARS_BEFORE = 1;
+const VTIMEZONE_YEARS = 6;
 
 /**
  * How far apart offsets are sampled before the change between two samples is searched to the
@@ -66,7 +66,7 @@ export function zoneChanges(
 }
 
 /** Every offset change of `zone` in [from, to), each at the first whole minute of its new offset. */
-export function zoneTransitions(zone: string, from: number, to: number): Omit<ZoneTransition, 'daylight'>[] {
+function zoneTransitions(zone: string, from: number, to: number): Omit<ZoneTransition, 'daylight'>[] {
   const out: Omit<ZoneTransition, 'daylight'>[] = [];
   let at = Math.floor(from / MINUTE_MS) * MINUTE_MS;
   let before = offsetSeconds(zone, at);
@@ -161,7 +161,12 @@ export function vtimezoneLines(
     }
     return [...lines, 'END:VTIMEZONE'];
   }
-  // Irregular: one observance per distinct (kind, from, to), listing every onset as an RDATE.
+  // Irregular: the offset at the range's start (without it, dates before the first change have
+  // no offset: ical.js reads them as UTC), then one observance per distinct (kind, from, to),
+  // listing every onset as an RDATE.
+  const start = transitions[0] as ZoneTransition;
+  const name = abbreviation(zone, range.from);
+  lines.push(...observance('STANDARD', range.from + start.from * SECOND_MS, start.from, start.from, name));
   const byKey = new Map<string, ZoneTransition[]>();
   for (const t of transitions) {
     const key = `${t.daylight}:${t.from}:${t.to}`;

@@ -67,8 +67,8 @@ export const cliContract = {
   'calendar:conflicts': channel<CalendarConflictsDto>()(
     z
       .object({
-        from: z.string().refine(isInputDate, { message: 'Use a date written YYYY-MM-DD for --from.' }),
-        to: z.string().refine(isInputDate, { message: 'Use a date written YYYY-MM-DD for --to.' }),
+        from: z.string().refine(isInputDate, { message: 'Use a date written YYYY-MM-DD.' }),
+        to: z.string().refine(isInputDate, { message: 'Use a date written YYYY-MM-DD.' }),
       })
       .strict(),
   ),

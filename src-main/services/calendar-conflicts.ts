@@ -19,7 +19,7 @@ export async function calendarConflicts(
   from: string,
   to: string,
 ): Promise<CalendarConflictsDto> {
-  if (to < from) throw new KeelError('invalid_input', 'The end date comes before the start date.');
+  if (to < from) throw new KeelError('invalid_input', 'The start date must not be after the end date.');
   if (localDaysBetween(from, to) >= MAX_CONFLICT_DAYS) {
     throw new KeelError('invalid_input', 'Ask about ten years at most.');
   }

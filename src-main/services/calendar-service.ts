@@ -51,7 +51,9 @@ export interface CalendarServiceDeps {
   stat(filePath: string): Promise<{ size: number; mtimeMs: number } | null>;
   watch: FileWatchPort;
   clock: Clock;
-  settings: { get(): Pick<Settings, 'zone' | 'calendar' | 'holidays' | 'workingHours' | 'focusPlan' | 'focusPauses'> };
+  settings: {
+    get(): Pick<Settings, 'zone' | 'calendar' | 'holidays' | 'workingHours' | 'focusPlan' | 'focusPauses'>;
+  };
   store: CalendarFileStore;
   /** This install's id, made once and kept: the exported events' UIDs carry it. */
   installId: () => string;
@@ -177,7 +179,8 @@ export class CalendarService implements MeetingSource {
     const now = this.deps.clock.now();
     const snapshot = this.filePath === null ? null : this.deps.cache.snapshot();
     const settings = this.deps.settings.get();
-    const upcoming = this.filePath === null ? [] : this.deps.cache.between(now, now + UPCOMING_DAYS * 86_400_000);
+    const upcoming =
+      this.filePath === null ? [] : this.deps.cache.between(now, now + UPCOMING_DAYS * 86_400_000);
     return {
       file: this.filePath === null ? null : baseName(this.filePath),
       upcomingMeetings: meetingsOf(upcoming, settings.calendar).length,
@@ -185,7 +188,10 @@ export class CalendarService implements MeetingSource {
       error: this.error,
       reading: this.reading,
       notes: snapshot ? calendarNotes(snapshot.stats) : [],
-      daysOff: this.filePath === null ? [] : dayOffOffers(this.deps.cache.between(now, now + WINDOW_FUTURE_DAYS * 86_400_000), settings, now),
+      daysOff:
+        this.filePath === null
+          ? []
+          : dayOffOffers(this.deps.cache.between(now, now + WINDOW_FUTURE_DAYS * 86_400_000), settings, now),
     };
   }
 
@@ -207,7 +213,10 @@ export class CalendarService implements MeetingSource {
    * Occurrences for any range (`keel calendar conflicts`): from the kept window when it covers
    * the range, else read from the file for that range alone (in the worker, not kept).
    */
-  async occurrencesBetween(from: number, to: number): Promise<{ occurrences: Occurrence[]; complete: boolean }> {
+  async occurrencesBetween(
+    from: number,
+    to: number,
+  ): Promise<{ occurrences: Occurrence[]; complete: boolean }> {
     const filePath = this.filePath;
     if (filePath === null) return { occurrences: [], complete: true };
     const snapshot = this.deps.cache.snapshot();
@@ -266,7 +275,8 @@ export class CalendarService implements MeetingSource {
 
   private async isFresh(filePath: string): Promise<boolean> {
     const snapshot = this.deps.cache.snapshot();
-    if (!snapshot || snapshot.filePath !== filePath || snapshot.readingKey !== this.readingKey()) return false;
+    if (!snapshot || snapshot.filePath !== filePath || snapshot.readingKey !== this.readingKey())
+      return false;
     if (!this.windowFits(snapshot)) return false;
     const stat = await this.deps.stat(filePath).catch(() => null);
     return stat !== null && stat.size === snapshot.size && stat.mtimeMs === snapshot.mtimeMs;
@@ -275,7 +285,9 @@ export class CalendarService implements MeetingSource {
   private windowFits(snapshot: CalendarSnapshot): boolean {
     const now = this.deps.clock.now();
     const day = 86_400_000;
-    return snapshot.from <= now - (WINDOW_PAST_DAYS - 7) * day && snapshot.to >= now + REFRESH_FUTURE_DAYS * day;
+    return (
+      snapshot.from <= now - (WINDOW_PAST_DAYS - 7) * day && snapshot.to >= now + REFRESH_FUTURE_DAYS * day
+    );
   }
 
   /** A long-running app: the kept window moves on before the agenda reaches its end. */
@@ -285,7 +297,10 @@ export class CalendarService implements MeetingSource {
     void this.reread(++this.generation);
   }
 
-  private keep(request: CalendarParseRequest, outcome: Extract<Awaited<ReturnType<CalendarParserPort['parse']>>, { ok: true }>): void {
+  private keep(
+    request: CalendarParseRequest,
+    outcome: Extract<Awaited<ReturnType<CalendarParserPort['parse']>>, { ok: true }>,
+  ): void {
     this.deps.cache.replace(
       {
         filePath: request.filePath,
@@ -309,6 +324,8 @@ export class CalendarService implements MeetingSource {
     const run = this.inFlight.then(async () => {
       if (generation !== this.generation || filePath !== this.filePath) return;
       this.reading = true;
+      // The window shows "Reading…" while a read runs (a big file takes a few seconds).
+      this.changed();
       const request = this.request(filePath);
       const outcome = await this.deps.parser.parse(request);
       this.reading = false;

@@ -2,7 +2,7 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { expandFocusPlan, type FocusPause, type FocusRule } from '../../src-main/core/focus-plan';
 import { FOCUS_EVENT_SUMMARY, focusPlanToIcs, focusRuleUid } from '../../src-main/core/ics-export';
-import { meetingsBetween, parseMeetings } from '../../src-main/core/ics-import';
+import { occurrencesBetween, readCalendar } from '../../src-main/core/ics/read';
 import { fixedRules } from '../../src-main/core/rules';
 import { defaultSettings } from '../../src-main/core/settings';
 import { toLocalIso } from '../../src-main/core/time';
@@ -154,14 +154,16 @@ describe('focusPlanToIcs', () => {
     }
   });
 
-  it("is read back by Keel's own importer as busy meetings at the plan's times", () => {
+  it("is read back by Keel's own reader as busy meetings at the plan's times", () => {
     const ics = focusPlanToIcs(defaultSettings('UTC').focusPlan, [], 'America/New_York', { now, installId });
     const from = Date.parse('2027-03-08T00:00:00Z');
     const to = Date.parse('2027-03-22T00:00:00Z');
-    const imported = meetingsBetween(parseMeetings(ics), from, to, 'Europe/Berlin');
+    const imported = occurrencesBetween(readCalendar(ics), from, to, 'Europe/Berlin').occurrences;
     const planned = keelExpands(defaultSettings('UTC').focusPlan, from, to, 'America/New_York');
     expect(imported.map((m) => [m.start, m.end])).toEqual(planned.map((o) => [o.start, o.end]));
-    expect(new Set(imported.map((m) => m.title))).toEqual(new Set([FOCUS_EVENT_SUMMARY]));
+    expect(new Set(imported.map((m) => `${m.title}|${m.status}|${m.allDay}`))).toEqual(
+      new Set([`${FOCUS_EVENT_SUMMARY}|busy|false`]),
+    );
   });
 
   it('writes a fixed-offset VTIMEZONE for zones without DST, and an empty plan as an empty calendar', () => {

@@ -67,9 +67,13 @@ export function addressOf(value: string): string {
 const ABSENCE =
   /\b(out of office|ooo|vacation|holiday|holidays|pto|annual leave|day off|urlaub|congé|vacaciones)\b/iu;
 
+/** Public holiday calendars list observances too; those are not days off. */
+const NOT_A_DAY_OFF = /not a public holiday|observance/iu;
+
 function looksLikeAbsence(event: Component): boolean {
+  const summary = firstProp(event, 'SUMMARY');
+  if (summary && NOT_A_DAY_OFF.test(unescapeText(summary.value))) return false;
   const categories = allProps(event, 'CATEGORIES').map((p) => unescapeText(p.value));
   if (categories.some((c) => ABSENCE.test(c))) return true;
-  const summary = firstProp(event, 'SUMMARY');
   return summary !== undefined && ABSENCE.test(unescapeText(summary.value));
 }

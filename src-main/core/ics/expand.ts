@@ -141,6 +141,8 @@ function keyAt(wall: WallMs, seriesStart: Start, zone: Zone): string {
 function isExcluded(s: Series, wall: WallMs, seriesStart: Start, zone: Zone): boolean {
   const key = keyAt(wall, seriesStart, zone);
   if (s.overrides.has(key)) return true;
+  // A DATE RECURRENCE-ID on a timed series replaces that day's occurrence.
+  if (!seriesStart.date && s.overrides.has(`d${startOfWallDay(wall)}`)) return true;
   for (const ex of s.exdates) {
     if (ex.date && !seriesStart.date) {
       if (startOfWallDay(wall) === ex.wall) return true;
@@ -150,17 +152,13 @@ function isExcluded(s: Series, wall: WallMs, seriesStart: Start, zone: Zone): bo
 }
 
 function exKey(ex: Start, seriesStart: Start): string {
-  if (ex.date) return `d${ex.wall}`;
+  if (ex.date || seriesStart.date) return `d${startOfWallDay(ex.wall)}`;
   if (ex.zone.kind === 'floating') return seriesStart.zone.kind === 'floating' ? `f${ex.wall}` : `u${NaN}`;
   return `u${wallToInstant(ex.wall, ex.zone.zone)}`;
 }
 
 /** An occurrence after a THISANDFUTURE override: moved by the same amount, with its length and text. */
-function reshaped(
-  master: Instance,
-  wall: WallMs,
-  future: { rid: Start; instance: Instance }[],
-): Instance {
+function reshaped(master: Instance, wall: WallMs, future: { rid: Start; instance: Instance }[]): Instance {
   let last: { rid: Start; instance: Instance } | undefined;
   for (const f of future) if (f.rid.wall <= wall) last = f;
   if (!last) return wall === master.start.wall ? master : { ...master, start: { ...master.start, wall } };

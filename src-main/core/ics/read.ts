@@ -7,13 +7,14 @@ import {
   parseDuration,
   readContent,
   unescapeText,
+  USED_PROPERTIES,
   type Component,
   type Property,
 } from './content';
 import { expandSeries, type Length, type Instance, type Series, type Start, type ZoneRef } from './expand';
 import { parseRecur, type RecurRule } from './recur';
 import type { CalendarReadOptions, CalendarStats, Occurrence } from './types';
-import { DAY_MS, SECOND_MS } from './wall';
+import { DAY_MS, SECOND_MS, startOfWallDay } from './wall';
 import { ianaZone, resolveTzid, vtimezoneZone, UTC_ZONE, wallToInstant } from './zones';
 
 /**
@@ -45,7 +46,10 @@ export interface ParsedCalendar {
 export function readCalendar(text: string, options: CalendarReadOptions = {}): ParsedCalendar {
   if (typeof text !== 'string') throw new KeelError('invalid_input', INVALID_CALENDAR_MESSAGE);
   if (text.length > MAX_ICS_CHARS) throw new KeelError('invalid_input', TOO_BIG_MESSAGE);
-  const content = readContent(text.replace(/^\uFEFF/, ''));
+  // One quick scan first: random bytes or another kind of file are refused without being split
+  // into lines.
+  if (!/BEGIN:VCALENDAR/i.test(text)) throw new KeelError('invalid_input', INVALID_CALENDAR_MESSAGE);
+  const content = readContent(text.replace(/^\uFEFF/, ''), USED_PROPERTIES);
   if (!content) throw new KeelError('invalid_input', INVALID_CALENDAR_MESSAGE);
   const root = content.calendar;
   const zones = zoneLookup(root);
@@ -299,7 +303,7 @@ function buildSeries(
       unreadable++;
       continue;
     }
-    overrides.set(keyOf(rid), instance);
+    overrides.set(keyOf(rid, base?.start ?? null), instance);
     if ((ridProp?.params.RANGE ?? '').toUpperCase() === 'THISANDFUTURE') future.push({ rid, instance });
   }
   if (!base && overrides.size === 0) return { series: null, unreadable };
@@ -323,8 +327,10 @@ function buildSeries(
  * EXDATE written in another zone (or UTC) still matches: dates by date, floating times by wall
  * clock, others by instant.
  */
-export function keyOf(start: Start): string {
-  if (start.date) return `d${start.wall}`;
+export function keyOf(start: Start, seriesStart: Start | null): string {
+  // An all-day series' occurrence is a date, whatever clock the RECURRENCE-ID was written on
+  // (Exchange writes a midnight in its zone): the date of that value, on its own clock.
+  if (start.date || seriesStart?.date) return `d${startOfWallDay(start.wall)}`;
   if (start.zone.kind === 'floating') return `f${start.wall}`;
   return `u${wallToInstant(start.wall, start.zone.zone)}`;
 }

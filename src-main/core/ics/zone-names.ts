@@ -1,5 +1,6 @@
 import { WINDOWS_ZONE_ALIASES, WINDOWS_ZONE_IDS } from './windows-zones';
 import { WINDOWS_DISPLAY_NAMES } from './zone-display-names';
+import { TZDB_NAMES } from './zone-tzdb-names';
 
 /*
  * TZID → IANA name. Real files name zones in many ways: IANA names and their old aliases
@@ -8,10 +9,10 @@ import { WINDOWS_DISPLAY_NAMES } from './zone-display-names';
  * and plain offsets ("UTC+05:30"). A name found here uses the runtime's time-zone data, whatever
  * VTIMEZONE the file carries for it (vendors' VTIMEZONEs are often truncated or wrong).
  *
- * Intl is the judge of IANA names, but building an Intl.DateTimeFormat costs ~0.2 ms (~0.04 ms to
+ * Intl is the judge of IANA names, but building an Intl.DateTimeFormat costs ~0.2 ms (~0.05 ms to
  * refuse), so answers are remembered per TZID, names Intl lists are looked up without building
- * one, and only text shaped like a zone name is ever offered to Intl: 5,000 made-up TZIDs cost
- * milliseconds, not seconds.
+ * one, and only names of the tz database (zone-tzdb-names.ts) are ever offered to Intl: 5,000
+ * made-up TZIDs cost milliseconds, not seconds.
  */
 
 const MEMO_MAX = 10_000;
@@ -63,31 +64,25 @@ function fixedName(text: string): string | null {
 }
 
 let listed: Map<string, string> | null = null;
-let areas: Set<string> | null = null;
+let tzdb: Set<string> | null = null;
 
-/** The runtime's zone names by lower case, and the first parts of them ("america", "europe"…). */
+/** The runtime's zone names by lower case. */
 function listedNames(): Map<string, string> {
   if (!listed) {
     const names: string[] =
       typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
     listed = new Map(names.map((n) => [n.toLowerCase(), n]));
-    areas = new Set(['etc', 'us', 'canada', 'brazil', 'chile', 'mexico']);
-    for (const n of names) if (n.includes('/')) areas.add(n.slice(0, n.indexOf('/')).toLowerCase());
+    tzdb = new Set(TZDB_NAMES.trim().toLowerCase().split(/\s+/));
   }
   return listed;
 }
 
-const ZONE_SHAPE = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+){0,2}$/;
-
 /** An IANA name or alias, as Intl spells it; spaces for underscores are forgiven. */
 function ianaName(text: string): string | null {
-  const name = text.includes('/') ? text.replace(/ /g, '_') : text;
-  const known = listedNames().get(name.toLowerCase());
+  const name = (text.includes('/') ? text.replace(/ /g, '_') : text).toLowerCase();
+  const known = listedNames().get(name);
   if (known) return known;
-  if (!ZONE_SHAPE.test(name)) return null;
-  const slash = name.indexOf('/');
-  const plausible = slash < 0 ? name.length <= 16 : areas!.has(name.slice(0, slash).toLowerCase());
-  return plausible ? intlName(name) : null;
+  return tzdb!.has(name) ? intlName(name) : null;
 }
 
 function intlName(name: string): string | null {

@@ -1,22 +1,27 @@
-import { daysInMonth, DAY_MS, fieldsOf, wallOf, weekdayOfWall, type WallMs } from './wall';
+import { daysInMonth, DAY_MS, fieldsOf, isLeapYear, wallOf, weekdayOfWall, type WallMs } from './wall';
 
 /**
  * The one recurrence rule a VTIMEZONE observance needs (RFC 5545 §3.6.5): once a year, in the
  * given months, on an ordinal weekday ("last Sunday": BYDAY=-1SU), on month days (BYMONTHDAY=15),
- * or a weekday among month days (BYDAY=SU;BYMONTHDAY=8,9,…,14), with INTERVAL, UNTIL or COUNT.
- * Anything else — another FREQ, BYSETPOS, BYYEARDAY, BYWEEKNO, BYHOUR… — is refused (null), and
- * the observance then applies only at its DTSTART and RDATEs: a file's rule can never make Keel
- * step through minutes since 1601. Instances are found a year at a time, never by walking from the
- * start.
+ * a weekday among month days (BYDAY=SU;BYMONTHDAY=8,9,…,14) or among days of the year (vzic's
+ * BYYEARDAY=-92,…,-98;BYDAY=FR), at DTSTART's time or one BYHOUR/BYMINUTE/BYSECOND, with INTERVAL,
+ * UNTIL or COUNT. Anything else — another FREQ, BYSETPOS, BYWEEKNO, several hours… — is refused
+ * (null), and the observance then applies only at its DTSTART and RDATEs: a file's rule can never
+ * make Keel step through minutes since 1601. Instances are found a year at a time, never by
+ * walking from the start.
  */
 export interface YearlyRule {
   readonly interval: number;
-  /** 1–12, ascending. */
-  readonly months: readonly number[];
+  /** 1–12, ascending; null for every month (a BYYEARDAY rule without BYMONTH). */
+  readonly months: readonly number[] | null;
   /** 0 = Monday … 6 = Sunday; `nth` 0 for every such weekday of the month, −5…5 otherwise. */
   readonly weekdays: readonly { readonly weekday: number; readonly nth: number }[] | null;
   /** −31…31 without 0; negative counts from the month's end. */
   readonly monthDays: readonly number[] | null;
+  /** −366…366 without 0; negative counts from the year's end. */
+  readonly yearDays: readonly number[] | null;
+  /** The instances' time of day in ms, or null for DTSTART's. */
+  readonly timeOfDay: number | null;
   /** The last instance allowed: a wall time, or (`untilUtc`) an instant. */
   readonly until: number | null;
   readonly untilUtc: boolean;
@@ -24,11 +29,60 @@ export interface YearlyRule {
 }
 
 const WEEKDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
-const ALLOWED = new Set(['FREQ', 'INTERVAL', 'BYMONTH', 'BYDAY', 'BYMONTHDAY', 'UNTIL', 'COUNT', 'WKST']);
+const ALLOWED = new Set([
+  'FREQ',
+  'INTERVAL',
+  'BYMONTH',
+  'BYDAY',
+  'BYMONTHDAY',
+  'BYYEARDAY',
+  'BYHOUR',
+  'BYMINUTE',
+  'BYSECOND',
+  'UNTIL',
+  'COUNT',
+  'WKST',
+]);
 const MAX_INTERVAL = 400;
 
 /** Null for a rule this module does not follow (the observance then ignores it). */
 export function parseYearlyRule(value: string, dtstart: WallMs): YearlyRule | null {
+  const parts = ruleParts(value);
+  if (!parts || parts.get('FREQ') !== 'YEARLY' || (parts.has('UNTIL') && parts.has('COUNT'))) return null;
+  const start = fieldsOf(dtstart);
+  const byYearDay = parts.has('BYYEARDAY');
+  const interval = optional(parts.get('INTERVAL'), 1, (v) => integer(v, 1, MAX_INTERVAL));
+  const months = optional(parts.get('BYMONTH'), byYearDay ? null : [start.month], (v) =>
+    list(v, (m) => integer(m, 1, 12)),
+  );
+  const weekdays = optional(parts.get('BYDAY'), null, (v) => list(v, weekdayOf));
+  const yearDays = optional(parts.get('BYYEARDAY'), null, (v) => list(v, (d) => nonZero(d, 366)));
+  const monthDays = optional(parts.get('BYMONTHDAY'), weekdays || byYearDay ? null : [start.day], (v) =>
+    list(v, (d) => nonZero(d, 31)),
+  );
+  const hour = optional(parts.get('BYHOUR'), start.hour, (v) => integer(v, 0, 23));
+  const minute = optional(parts.get('BYMINUTE'), start.minute, (v) => integer(v, 0, 59));
+  const second = optional(parts.get('BYSECOND'), start.second, (v) => integer(v, 0, 59));
+  const until = optional(parts.get('UNTIL'), null, untilOf);
+  const count = optional(parts.get('COUNT'), null, (v) => integer(v, 1, Number.MAX_SAFE_INTEGER));
+  const read = [interval, months, weekdays, yearDays, monthDays, hour, minute, second, until, count];
+  // Ordinal weekdays count within a month; with BYYEARDAY they would count within the year.
+  if (read.includes(undefined) || (byYearDay && weekdays?.some((w) => w.nth !== 0))) return null;
+  return {
+    interval: interval!,
+    months: months ? [...new Set(months)].sort((a, b) => a - b) : null,
+    weekdays: weekdays!,
+    monthDays: monthDays!,
+    yearDays: yearDays!,
+    timeOfDay: ((hour! * 60 + minute!) * 60 + second!) * 1000,
+    until: until?.at ?? null,
+    untilUtc: until?.utc ?? false,
+    count: count!,
+  };
+}
+
+/** NAME=value parts, upper case; null for an unknown or repeated part. */
+function ruleParts(value: string): Map<string, string> | null {
   const parts = new Map<string, string>();
   for (const part of value.trim().split(';')) {
     if (part.length === 0) continue;
@@ -45,26 +99,7 @@ export function parseYearlyRule(value: string, dtstart: WallMs): YearlyRule | nu
             .toUpperCase(),
     );
   }
-  if (parts.get('FREQ') !== 'YEARLY' || (parts.has('UNTIL') && parts.has('COUNT'))) return null;
-  const start = fieldsOf(dtstart);
-  const interval = optional(parts.get('INTERVAL'), 1, (v) => integer(v, 1, MAX_INTERVAL));
-  const months = optional(parts.get('BYMONTH'), [start.month], (v) => list(v, (m) => integer(m, 1, 12)));
-  const weekdays = optional(parts.get('BYDAY'), null, (v) => list(v, weekdayOf));
-  const monthDays = optional(parts.get('BYMONTHDAY'), weekdays ? null : [start.day], (v) =>
-    list(v, monthDayOf),
-  );
-  const until = optional(parts.get('UNTIL'), null, untilOf);
-  const count = optional(parts.get('COUNT'), null, (v) => integer(v, 1, Number.MAX_SAFE_INTEGER));
-  if ([interval, months, weekdays, monthDays, until, count].includes(undefined)) return null;
-  return {
-    interval: interval!,
-    months: [...new Set(months!)].sort((a, b) => a - b),
-    weekdays: weekdays!,
-    monthDays: monthDays!,
-    until: until?.at ?? null,
-    untilUtc: until?.utc ?? false,
-    count: count!,
-  };
+  return parts;
 }
 
 /** `fallback` when the part is absent, `undefined` when it is present but unreadable. */
@@ -99,8 +134,8 @@ function weekdayOf(text: string): { weekday: number; nth: number } | null {
       : { weekday: WEEKDAY_CODES.indexOf(m[2]!), nth };
 }
 
-function monthDayOf(text: string): number | null {
-  const n = integer(text, -31, 31);
+function nonZero(text: string, max: number): number | null {
+  const n = integer(text, -max, max);
   return n === 0 ? null : n;
 }
 
@@ -116,29 +151,56 @@ function untilOf(text: string): { at: number; utc: boolean } | null {
 
 /**
  * The rule's dates in `year` (wall ms at midnight), ascending, ignoring DTSTART, INTERVAL, UNTIL
- * and COUNT (the caller applies those). At most 12 × 31.
+ * and COUNT (the caller applies those). At most 366.
  */
 export function ruleDatesInYear(rule: YearlyRule, year: number): WallMs[] {
   const dates: WallMs[] = [];
-  for (const month of rule.months) {
+  if (rule.yearDays) {
+    const first = wallOf(year, 1, 1);
+    const length = isLeapYear(year) ? 366 : 365;
+    const days = [...new Set(rule.yearDays.map((d) => (d > 0 ? d : length + d + 1)))].sort((a, b) => a - b);
+    for (const n of days) {
+      if (n < 1 || n > length) continue;
+      const date = first + (n - 1) * DAY_MS;
+      const { month, day } = fieldsOf(date);
+      if (rule.months && !rule.months.includes(month)) continue;
+      const monthLength = daysInMonth(year, month);
+      if (
+        monthDayMatches(rule, day, monthLength) &&
+        weekdayMatches(rule, day, monthLength, weekdayOfWall(date))
+      ) {
+        dates.push(date);
+      }
+    }
+    return dates;
+  }
+  for (const month of rule.months ?? []) {
     const length = daysInMonth(year, month);
     const first = wallOf(year, month, 1);
+    const firstWeekday = weekdayOfWall(first);
     for (let day = 1; day <= length; day++) {
-      if (matches(rule, day, length, weekdayOfWall(first) + day - 1)) dates.push(first + (day - 1) * DAY_MS);
+      if (!monthDayMatches(rule, day, length)) continue;
+      if (weekdayMatches(rule, day, length, (firstWeekday + day - 1) % 7))
+        dates.push(first + (day - 1) * DAY_MS);
     }
   }
   return dates;
 }
 
-function matches(rule: YearlyRule, day: number, length: number, weekdayIndex: number): boolean {
-  if (rule.monthDays && !rule.monthDays.some((d) => (d > 0 ? d : length + d + 1) === day)) return false;
+function monthDayMatches(rule: YearlyRule, day: number, length: number): boolean {
+  if (!rule.monthDays) return true;
+  for (const d of rule.monthDays) if ((d > 0 ? d : length + d + 1) === day) return true;
+  return false;
+}
+
+function weekdayMatches(rule: YearlyRule, day: number, length: number, weekday: number): boolean {
   if (!rule.weekdays) return true;
-  const weekday = weekdayIndex % 7;
   const nthFromStart = Math.floor((day - 1) / 7) + 1;
   const nthFromEnd = -(Math.floor((length - day) / 7) + 1);
-  return rule.weekdays.some(
-    (w) => w.weekday === weekday && (w.nth === 0 || w.nth === nthFromStart || w.nth === nthFromEnd),
-  );
+  for (const w of rule.weekdays) {
+    if (w.weekday === weekday && (w.nth === 0 || w.nth === nthFromStart || w.nth === nthFromEnd)) return true;
+  }
+  return false;
 }
 
 /** How many rule years a COUNT is followed through, and how far back an onset is looked for. */
@@ -162,7 +224,7 @@ export class ObservanceRule {
     private readonly from: number,
   ) {
     this.startYear = fieldsOf(dtstart).year;
-    this.timeOfDay = dtstart - Math.floor(dtstart / DAY_MS) * DAY_MS;
+    this.timeOfDay = rule.timeOfDay ?? dtstart - Math.floor(dtstart / DAY_MS) * DAY_MS;
     let last = Number.POSITIVE_INFINITY;
     if (rule.until !== null) last = rule.untilUtc ? rule.until + from : rule.until;
     else if (rule.count !== null) last = this.lastCounted(rule.count);

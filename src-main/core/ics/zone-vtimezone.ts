@@ -1,6 +1,6 @@
 import { allProps, firstProp, parseDateTime, type Component } from './content';
 import { ObservanceRule, parseYearlyRule } from './zone-rule';
-import type { Zone } from './zones';
+import type { Zone } from './zone-types';
 
 /*
  * A zone from a file's own VTIMEZONE (RFC 5545 §3.6.5), for TZIDs nobody can resolve. Each
@@ -163,7 +163,9 @@ function readObservance(child: Component, followRule: boolean): Observance | nul
   const from = utcOffset(firstProp(child, 'TZOFFSETFROM')?.value) ?? to;
   const start = parseDateTime(firstProp(child, 'DTSTART')?.value ?? '');
   if (!start) return null;
-  const onsets = [start.utc ? start.wall : start.wall - from];
+  // DTSTART is local time in TZOFFSETFROM; one written in UTC is taken at its word.
+  const startWall = start.utc ? start.wall + from : start.wall;
+  const onsets = [startWall - from];
   for (const prop of allProps(child, 'RDATE')) {
     for (const item of prop.value.split(',')) {
       // A PERIOD's start is the onset.
@@ -173,9 +175,9 @@ function readObservance(child: Component, followRule: boolean): Observance | nul
   }
   let rule: ObservanceRule | null = null;
   const rrule = firstProp(child, 'RRULE');
-  if (followRule && rrule && !start.utc) {
-    const parsed = parseYearlyRule(rrule.value, start.wall);
-    if (parsed) rule = new ObservanceRule(parsed, start.wall, from);
+  if (followRule && rrule) {
+    const parsed = parseYearlyRule(rrule.value, startWall);
+    if (parsed) rule = new ObservanceRule(parsed, startWall, from);
   }
   return { from, to, onsets, rule };
 }

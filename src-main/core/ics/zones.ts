@@ -11,11 +11,8 @@ import type { WallMs } from './wall';
 export { resolveTzid } from './zone-names';
 export { vtimezoneZone } from './zone-vtimezone';
 
-export interface Zone {
-  readonly id: string;
-  /** UTC offset in ms at an instant */
-  offsetAt(instant: number): number;
-}
+export type { Zone } from './zone-types';
+import type { Zone } from './zone-types';
 
 export const UTC_ZONE: Zone = { id: 'UTC', offsetAt: () => 0 };
 
@@ -66,6 +63,7 @@ function makeZone(name: string): Zone | null {
 }
 
 const QUARTER_MS = 900_000;
+const SPAN_MS = 6 * 3_600_000;
 const SECOND_MS = 1_000;
 const CACHE_MAX = 100_000;
 /** Intl formats dates within ±8.64e15 ms; a day's margin for wallToInstant's probes. */
@@ -80,6 +78,7 @@ const LIMIT_MS = 8.64e15 - 2 * 86_400_000;
 class IntlZone implements Zone {
   readonly id: string;
   private readonly cache = new Map<number, number>();
+  private readonly spans = new Map<number, number>();
 
   constructor(private readonly format: Intl.DateTimeFormat) {
     this.id = format.resolvedOptions().timeZone;
@@ -87,6 +86,18 @@ class IntlZone implements Zone {
 
   offsetAt(instant: number): number {
     const t = Math.min(Math.max(instant, -LIMIT_MS), LIMIT_MS);
+    // First by six-hour span: the same offset at both ends means none changed in between (no
+    // zone has changed and changed back within six hours), and a calendar spread over years
+    // then costs two Intl calls per span instead of per quarter hour.
+    const span = Math.floor(t / SPAN_MS);
+    let spanOffset = this.spans.get(span);
+    if (spanOffset === undefined) {
+      const start = this.read(span * SPAN_MS);
+      spanOffset = start === this.read((span + 1) * SPAN_MS - SECOND_MS) ? start : Number.NaN;
+      if (this.spans.size >= CACHE_MAX) this.spans.clear();
+      this.spans.set(span, spanOffset);
+    }
+    if (!Number.isNaN(spanOffset)) return spanOffset;
     const quarter = Math.floor(t / QUARTER_MS);
     let offset = this.cache.get(quarter);
     if (offset === undefined) {
