@@ -58,7 +58,7 @@ function tooBig(bytes: number) {
   return fail('too-big', `The calendar file is ${described}; Keel reads calendar files of up to ${limit}.`);
 }
 
-/** One true sentence for a file system error (the code only; paths and errno stay in logs). */
+/** One true sentence for a file system error, by its code (no path, no errno text). */
 function unreadable(error: unknown) {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT' || code === 'ENOTDIR') {

@@ -40,3 +40,13 @@ export function calendarWorkerBundle(): Promise<string> {
 export async function workerParser(options: WorkerCalendarParserOptions = {}): Promise<WorkerCalendarParser> {
   return new WorkerCalendarParser({ workerFile: await calendarWorkerBundle(), ...options });
 }
+
+/**
+ * A time bound for "answered in under `ms`" on a machine that may be running other work: `ms` as
+ * long as there are no more runnable tasks than cores (an idle machine, or `npm test`'s usual
+ * load), and stretched by the overload beyond that (wall time under contention grows with it).
+ * Still far below what the bounds guard against: hostile files that took 30 s to minutes.
+ */
+export function timeBound(ms: number): number {
+  return ms * Math.max(1, os.loadavg()[0]! / os.availableParallelism());
+}
