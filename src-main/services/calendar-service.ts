@@ -69,8 +69,8 @@ export const WINDOW_PAST_DAYS = 35;
 export const WINDOW_FUTURE_DAYS = 190;
 /** Read again once the window ends sooner than this, so the agenda never runs off its end. */
 export const REFRESH_FUTURE_DAYS = 120;
-export const UNREADABLE_FILE_MESSAGE =
-  'Keel could not read the calendar file; it may have been moved or deleted.';
+/** What the worker says when the file has gone (platform/calendar-file.ts words it). */
+export const UNREADABLE_FILE_MESSAGE = 'Keel could not find the calendar file; it may have been moved or deleted.';
 
 /**
  * The imported calendar. The file is parsed in a worker (the parser port), never on the thread
@@ -332,7 +332,7 @@ export class CalendarService implements MeetingSource {
       if (generation !== this.generation || filePath !== this.filePath) return;
       // A bad rewrite (a half-written file, a wrong export) keeps the last good occurrences.
       if (outcome.ok) this.keep(request, outcome);
-      else this.error = outcome.failure === 'unreadable' ? UNREADABLE_FILE_MESSAGE : outcome.message;
+      else this.error = outcome.message;
       this.changed();
     });
     this.inFlight = run.catch(() => undefined);
