@@ -129,7 +129,10 @@ describe('keel calendar conflicts', () => {
   it('refuses a backwards or malformed range in one sentence', async () => {
     const { env, c } = await imported();
     for (const [args, message] of [
-      [['--from', '2027-03-16', '--to', '2027-03-15'], 'keel: The start date must not be after the end date.\n'],
+      [
+        ['--from', '2027-03-16', '--to', '2027-03-15'],
+        'keel: The start date must not be after the end date.\n',
+      ],
       [['--from', '2027-02-30', '--to', '2027-03-15'], 'keel: from: Use a date written YYYY-MM-DD.\n'],
       [['--from', '2027-01-01', '--to', '2040-01-01'], 'keel: Ask about ten years at most.\n'],
     ] as const) {
