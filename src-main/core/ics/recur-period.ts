@@ -78,6 +78,7 @@ export function countPeriods(plan: Plan, ka: number, kb: number, cap: number, bu
     return total;
   }
   if (plan.freq === 'HOURLY' && plan.interval < 24) return countHoursByDay(plan, ka, kb, cap, budget);
+  if (plan.freq === 'DAILY') return countDays(plan, ka, kb, cap, budget);
   for (let k = ka; k < kb && total < cap; k++) total += countPeriod(plan, k, budget);
   return total;
 }
@@ -103,4 +104,18 @@ function countHoursByDay(plan: Plan, ka: number, kb: number, cap: number, budget
     if (total >= cap || dayStart + 23 >= last) return total;
     nextDay(c);
   }
+}
+
+/** DAILY counting with one cursor walked through the days (no date conversion per day). */
+function countDays(plan: Plan, ka: number, kb: number, cap: number, budget: Budget): number {
+  const perDay = setCount(plan, plan.times.size);
+  let c = cursorAt(plan.p0 + ka * plan.interval);
+  let total = 0;
+  for (let k = ka; k < kb && total < cap; k++) {
+    budget.spend(1);
+    if (dayMatches(plan.filter, c)) total += perDay;
+    if (plan.interval > 31) c = cursorAt(c.day + plan.interval);
+    else for (let d = 0; d < plan.interval; d++) nextDay(c);
+  }
+  return total;
 }
