@@ -10,12 +10,22 @@ import { emit, log } from './lib/report';
 import { checkinAppendFigures } from './figures/checkin-append';
 import { coldStartFigure } from './figures/cold-start';
 import { memoryFigure } from './figures/memory';
+import { recurFigures } from './figures/recur';
 import { firstRenderFigure, rendererSizeFigures } from './figures/renderer';
 import { summaryFigures } from './figures/summary';
 import { wakeupFigures } from './figures/wakeups';
 import { DATA_FROM, DATA_TO } from './lib/world';
 
-export const GROUPS = ['dataset', 'append', 'summary', 'cold', 'wakeups', 'renderer', 'memory'] as const;
+export const GROUPS = [
+  'dataset',
+  'append',
+  'summary',
+  'cold',
+  'wakeups',
+  'renderer',
+  'memory',
+  'recur',
+] as const;
 type Group = (typeof GROUPS)[number];
 
 async function run(group: Group, baseDir: string, root: string): Promise<void> {
@@ -47,6 +57,8 @@ async function run(group: Group, baseDir: string, root: string): Promise<void> {
       return firstRenderFigure(root, baseDir);
     case 'memory':
       return memoryFigure(baseDir, bundleDir);
+    case 'recur':
+      return recurFigures();
   }
 }
 
