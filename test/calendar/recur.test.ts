@@ -258,6 +258,21 @@ describe('absurd rules', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
+  it('answers for an unbounded window without hanging: counted past the cap, or dropped for cost', () => {
+    const everything = { from: -Infinity, to: Infinity };
+    const weekly = expand('FREQ=WEEKLY', '20240101T090000', everything);
+    // Weekly from 2024 to the end of Date's range (year 275760).
+    const weeks = Math.floor((8.64e15 - 1 - wall('20240101T090000')) / (7 * DAY)) + 1;
+    expect(weekly.kind === 'ok' && [weekly.starts.length, weekly.starts.length + weekly.trimmed]).toEqual([
+      MAX_OCCURRENCES,
+      weeks,
+    ]);
+    expect(expand('FREQ=MONTHLY;BYDAY=MO', '20240101T090000', everything)).toEqual({
+      kind: 'dropped',
+      reason: 'cost',
+    });
+  });
+
   it('expands a VTIMEZONE-style yearly rule from 1601 with COUNT, and without', () => {
     // Last Sunday of March at 02:00, as Windows zones and Outlook write it.
     const march2027 = { from: wall('20270101T000000'), to: wall('20280101T000000') };
