@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { generateDataset } from './lib/dataset';
 import { emit, log } from './lib/report';
+import { calendarImportFigures } from './figures/calendar-import';
 import { checkinAppendFigures } from './figures/checkin-append';
 import { coldStartFigure } from './figures/cold-start';
 import { memoryFigure } from './figures/memory';
@@ -24,6 +25,7 @@ export const GROUPS = [
   'wakeups',
   'renderer',
   'memory',
+  'calendar',
   'recur',
 ] as const;
 type Group = (typeof GROUPS)[number];
@@ -57,6 +59,8 @@ async function run(group: Group, baseDir: string, root: string): Promise<void> {
       return firstRenderFigure(root, baseDir);
     case 'memory':
       return memoryFigure(baseDir, bundleDir);
+    case 'calendar':
+      return calendarImportFigures(bundleDir, path.dirname(baseDir));
     case 'recur':
       return recurFigures();
   }

@@ -39,6 +39,17 @@ if (want('main')) {
     }),
   );
 }
+if (want('main') || want('cli') || want('preview')) {
+  // The calendar worker (platform/calendar-worker.ts), which main, the CLI and the preview start
+  // from dist/worker/ (electron-builder.yml unpacks it from app.asar).
+  jobs.push(
+    esbuild({
+      ...node,
+      entryPoints: ['src-main/platform/calendar-worker.ts'],
+      outfile: 'dist/worker/calendar-worker.cjs',
+    }),
+  );
+}
 if (want('cli')) {
   jobs.push(
     esbuild({
@@ -72,7 +83,7 @@ if (want('renderer')) {
 try {
   await Promise.all(jobs);
   console.log(
-    `keel: built ${only.length ? only.join(', ') : 'main, preload, cli, preview, renderer'} into dist/`,
+    `keel: built ${only.length ? only.join(', ') : 'main, preload, worker, cli, preview, renderer'} into dist/`,
   );
 } catch (error) {
   console.error(`keel: build failed: ${error instanceof Error ? error.message : String(error)}`);

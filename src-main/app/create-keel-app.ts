@@ -11,6 +11,7 @@ import { AutostartSync } from '../services/autostart-sync';
 import { ExternalChangeWatcher } from '../services/external-changes';
 import type {
   AutostartPort,
+  CalendarParserPort,
   DatabaseChangeTrigger,
   DndController,
   FileWatchPort,
@@ -50,6 +51,8 @@ export interface KeelAdapters {
   dnd?: DndController;
   /** How the imported calendar file is watched (default: not watched). */
   fileWatch?: FileWatchPort;
+  /** How the calendar file is parsed: a worker with limits (default: calendars are not read). */
+  calendarParser?: CalendarParserPort;
   /**
    * "The database files changed" (another process, the `keel` CLI, may have written), and the
    * timers for its debounce: real ones, since file events are real even when a test clock stands
@@ -98,6 +101,7 @@ export function createKeelApp(adapters: KeelAdapters): KeelApp {
     clock: adapters.clock,
     ...(adapters.dnd ? { dndController: adapters.dnd } : {}),
     ...(adapters.fileWatch ? { fileWatch: adapters.fileWatch } : {}),
+    ...(adapters.calendarParser ? { calendarParser: adapters.calendarParser } : {}),
   });
   const parts = buildParts(services, adapters);
   const { prompts, tray, focus } = parts;

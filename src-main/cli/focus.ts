@@ -83,8 +83,16 @@ function addStatus(focus: Command, io: CliIo): void {
               : 'No focus block running.',
           ];
           if (status.pausedToday) lines.push('The focus plan is paused today.');
-          for (const b of status.today) lines.push(`  ${b.startTime}–${b.endTime}  ${BLOCK_STATES[b.state]}`);
+          for (const b of status.today) {
+            const clash = b.meetings.length > 0 ? `  (${b.meetings.length} meeting(s) overlap)` : '';
+            lines.push(`  ${b.startTime}–${b.endTime}  ${BLOCK_STATES[b.state]}${clash}`);
+          }
           if (status.next) lines.push(`Next: ${status.next.start} – ${status.next.endTime}`);
+          if (status.meetingsToday.length > 0) lines.push('Meetings today:');
+          for (const m of status.meetingsToday) {
+            const tentative = m.status === 'tentative' ? ' (tentative)' : '';
+            lines.push(`  ${m.start.slice(11, 16)}–${m.end.slice(11, 16)}  ${m.title}${tentative}`);
+          }
           return lines.join('\n');
         });
       }),

@@ -1,3 +1,5 @@
+import type { CalendarParserPort } from '../services/ports';
+import { WorkerCalendarParser } from '../platform/calendar-parser';
 import { systemClock, type Clock } from '../core/clock';
 import { systemZone } from '../core/time';
 
@@ -14,6 +16,8 @@ export interface CliIo {
   /** The zone the "zone" setting follows until the user sets one: $TZ or the system's. */
   systemZone(): string;
   clock: Clock;
+  /** How calendar files are parsed: the worker with its limits (in process in tests). */
+  calendarParser: CalendarParserPort;
 }
 
 /** The real process: its streams, its environment, its zone and the wall clock. */
@@ -24,5 +28,6 @@ export function processIo(): CliIo {
     env: process.env,
     systemZone,
     clock: systemClock,
+    calendarParser: new WorkerCalendarParser(),
   };
 }

@@ -40,6 +40,7 @@ function openServices(io: CliIo): Services {
     clock: io.clock,
     version,
     systemZone: io.systemZone,
+    calendarParser: io.calendarParser,
   });
   // The data file was unusable and set aside: say so, once, in plain words (the app shows it too).
   if (services.recovery) io.stderr(`keel: ${services.recovery.message}\n`);

@@ -63,6 +63,35 @@ export const checkinSettingsSchema = z
   })
   .strict();
 
+export const CALENDAR_ADDRESSES_MAX = 10;
+
+/**
+ * How the imported calendar is read: the user's own addresses (their answer to an invitation
+ * decides whether it is busy: declined is free) and whether tentative meetings warn.
+ */
+export const calendarSettingsSchema = z
+  .object({
+    addresses: z
+      .array(
+        z
+          .string({ message: 'Write each address as text.' })
+          .trim()
+          .toLowerCase()
+          .transform((a) => a.replace(/^mailto:/, ''))
+          .pipe(
+            z
+              .string()
+              .max(254, { message: 'That address is too long.' })
+              .regex(/^[^\s@]+@[^\s@]+$/, { message: 'Write each address like ana@example.com.' }),
+          ),
+        { message: 'List addresses as a list.' },
+      )
+      .max(CALENDAR_ADDRESSES_MAX, { message: `Keep at most ${CALENDAR_ADDRESSES_MAX} addresses.` })
+      .transform((list) => [...new Set(list)]),
+    tentative: z.enum(['warn', 'ignore'], { message: 'Use warn or ignore.' }),
+  })
+  .strict();
+
 /** Each setting has its own schema, so one key can be validated and stored alone. */
 export const settingSchemas = {
   zone: z.string().refine(isValidZone, { message: 'Use an IANA time zone such as Europe/Berlin.' }),
@@ -84,6 +113,7 @@ export const settingSchemas = {
   dnd: dndSettingsSchema,
   /** Start Keel (in the tray) when the user logs in; applied by main through the autostart port. */
   autostart: z.boolean({ message: 'Use true or false.' }),
+  calendar: calendarSettingsSchema,
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -123,6 +153,7 @@ export function defaultSettings(zone: string = systemZone()): Settings {
     focusWarningMinutes: 5,
     dnd: { enabled: false },
     autostart: false,
+    calendar: { addresses: [], tentative: 'warn' },
   };
 }
 

@@ -227,19 +227,40 @@ export function weekdayOf(date: LocalDate): Weekday {
   return WEEKDAYS[(((dayNumber(date) + 3) % 7) + 7) % 7] as Weekday;
 }
 
-/** The instant of local time `hhmm` on `date` in `zone` (a time skipped by DST moves forward). */
+/**
+ * The instant of local time `hhmm` on `date` in `zone`, by the rule of `wallToInstantWith`: a time
+ * that happens twice (a fall-back night) is its first occurrence, a time skipped by DST moves
+ * forward by the gap.
+ */
 export function instantAt(date: LocalDate, hhmm: string, zone: string): number {
   const wall = dayNumber(date) * DAY_MS + minutesOfDay(hhmm) * MINUTE_MS;
-  // Guess with the offset at the wall time, then correct once; a wall time inside a DST gap
-  // does not exist, and moves forward by the gap (as TZDate does).
-  const first = offsetAt(wall, zone);
-  let guess = wall - first;
-  const second = offsetAt(guess, zone);
-  if (first === second) return guess;
-  guess = wall - second;
-  const third = offsetAt(guess, zone);
-  if (second === third) return guess;
-  return wall - Math.min(second, third);
+  return wallToInstantWith(wall, (instant) => offsetAt(instant, zone));
+}
+
+/**
+ * The instant a wall-clock time stands for (`wall`: the clock's date and time in ms, read as if it
+ * were UTC) in a zone whose UTC offset at an instant `offsetOf` gives. RFC 5545 §3.3.5's rule, the
+ * one Keel uses in every zone: a wall time that happens twice (clocks going back) is its first
+ * occurrence; one that never happens (clocks going forward) is read with the offset before the
+ * gap, so it lands as far after the gap's start as it was written after it (02:15 in a one-hour
+ * gap from 02:00 reads as 03:15). Calendar reading (core/ics/zones.ts) shares it.
+ *
+ * Offsets of less than a day that change at most once in the two days around `wall` are exact;
+ * two changes close together (a zone's whole-day jump) still give one of the wall time's instants.
+ */
+export function wallToInstantWith(wall: number, offsetOf: (instant: number) => number): number {
+  const before = offsetOf(wall - DAY_MS);
+  const after = offsetOf(wall + DAY_MS);
+  if (before === after && offsetOf(wall - before) === before) return wall - before;
+  let first = Number.POSITIVE_INFINITY;
+  for (const offset of [before, after, offsetOf(wall - before), offsetOf(wall - after)]) {
+    const instant = wall - offset;
+    if (instant < first && offsetOf(instant) === offset) first = instant;
+  }
+  if (first !== Number.POSITIVE_INFINITY) return first;
+  // No instant shows this wall time: it is in a gap. Just before the gap (an instant that would
+  // show it with the larger offset) the smaller offset still holds; read the wall time with it.
+  return wall - offsetOf(wall - Math.max(before, after));
 }
 
 /** The instant local midnight starts `date` in `zone`. */

@@ -32,6 +32,7 @@ import { createLog, logIdentifier } from '../platform/log';
 import { createAutostart, startedHidden } from '../platform/autostart';
 import { watchDatabaseFiles } from '../platform/database-watch';
 import { nodeFileWatch } from '../platform/file-watch';
+import { WorkerCalendarParser } from '../platform/calendar-parser';
 import { createCommandRunner } from '../platform/dnd/command-runner';
 import { detectDndController } from '../platform/dnd/detect';
 import { DbusNotificationsBus } from '../platform/dnd/notifications-bus';
@@ -170,6 +171,7 @@ function createApp(
     autostart: createAutostart({ platform: process.platform, app }),
     dnd,
     fileWatch: nodeFileWatch,
+    calendarParser: new WorkerCalendarParser(),
     // The `keel` CLI writes the same file: take its changes up without a restart.
     externalChanges: { trigger: watchDatabaseFiles(databasePath(dataDir)) },
     push,

@@ -4,7 +4,8 @@ import { signoffInputSchema } from '../core/signoff';
 import { summaryChoicesSchema } from '../core/summary-choices';
 import { isInputDate } from '../core/time';
 import type { Services } from '../services';
-import type { CheckinDto, ExportResult, SignoffStatus } from '../shared/dto';
+import type { CalendarConflictsDto, CheckinDto, ExportResult, SignoffStatus } from '../shared/dto';
+import { calendarConflicts } from '../services/calendar-conflicts';
 import type { DayReport } from '../services/signoff-service';
 import type { IpcResult } from './channels';
 import { dispatchThrough } from './dispatch';
@@ -62,6 +63,15 @@ export const cliContract = {
       })
       .strict(),
   ),
+  /** Planned blocks from `from` to `to` (local dates, both included) with their meetings. */
+  'calendar:conflicts': channel<CalendarConflictsDto>()(
+    z
+      .object({
+        from: z.string().refine(isInputDate, { message: 'Use a date written YYYY-MM-DD.' }),
+        to: z.string().refine(isInputDate, { message: 'Use a date written YYYY-MM-DD.' }),
+      })
+      .strict(),
+  ),
   /** The choices' fields and a format; the file (or stdout) comes from the CLI's arguments. */
   'summary:write': channel<ExportResult>()(
     z
@@ -97,6 +107,7 @@ export function createCliHandlers(services: Services, outlet: Pick<FileDialogPor
     'checkin:addAt': ({ at, input }) => services.checkin.add(input, at),
     'signoff:submitAt': ({ at, input }) => services.signoff.submit(input, at),
     'signoff:day': ({ date }) => services.signoff.day(date ?? services.signoff.workdayAt()),
+    'calendar:conflicts': ({ from, to }) => calendarConflicts(services, from, to),
     'summary:write': async ({ choices, format }) => {
       const built = services.summary.build(choices);
       const text =

@@ -18,6 +18,7 @@ import { dispatch } from '../ipc/dispatch';
 import { watchDatabaseFiles } from '../platform/database-watch';
 import { databasePath } from '../storage/paths';
 import { nodeFileWatch } from '../platform/file-watch';
+import { WorkerCalendarParser } from '../platform/calendar-parser';
 import { systemTimers } from '../core/clock';
 import {
   FakePower,
@@ -101,6 +102,7 @@ function previewDesk(options: PreviewOptions) {
     autostart: desk.autostart,
     dnd: desk.dnd,
     fileWatch: nodeFileWatch,
+    calendarParser: new WorkerCalendarParser(),
     // `keel` commands on the same data folder show up in the browser without a reload. Real
     // timers for the debounce: file events are real even when the test clock stands still.
     externalChanges: { trigger: watchDatabaseFiles(databasePath(options.dataDir)), timers: systemTimers },

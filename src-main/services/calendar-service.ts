@@ -1,17 +1,20 @@
 import path from 'node:path';
 import type { Clock, TimerHandle, Timers } from '../core/clock';
-import { KeelError } from '../core/errors';
-import { planPauses } from '../core/focus-plan';
-import { focusPlanToIcs } from '../core/ics-export';
-import { meetingsBetween, parseMeetings, type Meeting, type ParsedCalendar } from '../core/ics-import';
-import { toLocalIso } from '../core/time';
-import type { FileWatchPort } from './ports';
 import { systemTimers } from '../core/clock';
-import type { FileDialogPort } from './ports';
-import type { CalendarStatus, ExportResult } from '../shared/dto';
+import { KeelError } from '../core/errors';
+import { meetingsOf, type Meeting } from '../core/ics-import';
+import type { CalendarStats, Occurrence } from '../core/ics/types';
+import { addLocalDays, localDateOf, startOfLocalDate, toLocalIso } from '../core/time';
+import type { Settings } from '../core/settings';
+import type { CalendarStatus } from '../shared/dto';
 import { Emitter } from './events';
 import type { MeetingSource } from './focus-service';
-import type { SettingsService } from './settings-service';
+import type { CalendarParseRequest, CalendarParserPort, FileWatchPort } from './ports';
+import { calendarNotes, dayOffOffers } from '../core/ics/notes';
+import { planPauses } from '../core/focus-plan';
+import { focusPlanToIcs } from '../core/ics-export';
+import type { ExportResult } from '../shared/dto';
+import type { FileDialogPort } from './ports';
 
 /** Where the imported file's path is remembered between runs (the caller backs it). */
 export interface CalendarFileStore {
@@ -19,12 +22,41 @@ export interface CalendarFileStore {
   set(filePath: string | null): void;
 }
 
+/** What was read, when, for which window and with which settings (storage/calendar-repo.ts). */
+export interface CalendarSnapshot {
+  filePath: string;
+  size: number;
+  mtimeMs: number;
+  /** The window whose occurrences are kept. */
+  from: number;
+  to: number;
+  readAt: number;
+  stats: CalendarStats;
+  /** The zone and addresses the file was read with: either changing means reading again. */
+  readingKey: string;
+}
+
+/** The occurrences of the window Keel looks at, kept so nothing re-parses to answer. */
+export interface CalendarCache {
+  snapshot(): CalendarSnapshot | null;
+  replace(snapshot: CalendarSnapshot, occurrences: readonly Occurrence[]): void;
+  between(from: number, to: number): Occurrence[];
+  clear(): void;
+}
+
 export interface CalendarServiceDeps {
-  readFile(filePath: string): Promise<string>;
+  parser: CalendarParserPort;
+  cache: CalendarCache;
+  /** Size and modification time, or null when the file is gone (a cheap freshness check). */
+  stat(filePath: string): Promise<{ size: number; mtimeMs: number } | null>;
   watch: FileWatchPort;
   clock: Clock;
-  settings: Pick<SettingsService, 'get'>;
+  settings: {
+    get(): Pick<Settings, 'zone' | 'calendar' | 'holidays' | 'workingHours' | 'focusPlan' | 'focusPauses'>;
+  };
   store: CalendarFileStore;
+  /** This install's id, made once and kept: the exported events' UIDs carry it. */
+  installId: () => string;
   /** Debounce timers; the process's own by default, a ManualClock in tests. */
   timers?: Timers;
   debounceMs?: number;
@@ -32,34 +64,36 @@ export interface CalendarServiceDeps {
 
 export const CALENDAR_DEBOUNCE_MS = 500;
 export const UPCOMING_DAYS = 28;
-export const IMPORT_UNREADABLE_MESSAGE = 'Keel could not open that file.';
+/** The window kept: five weeks back (this week's and last month's figures) and half a year on. */
+export const WINDOW_PAST_DAYS = 35;
+export const WINDOW_FUTURE_DAYS = 190;
+/** Read again once the window ends sooner than this, so the agenda never runs off its end. */
+export const REFRESH_FUTURE_DAYS = 120;
 export const UNREADABLE_FILE_MESSAGE =
   'Keel could not read the calendar file; it may have been moved or deleted.';
 
 /**
- * The imported calendar: parsed once, re-read when the file changes, and asked synchronously for
- * meetings by the focus service. A failed re-read keeps the last good calendar and reports why.
+ * The imported calendar. The file is parsed in a worker (the parser port), never on the thread
+ * that draws the window or answers the tray; what it yields for the window Keel looks at is kept
+ * in SQLite, so status, agenda and notifications answer from there, synchronously. A file is read
+ * again only when it changed, when the window moved on, or when the zone or the user's addresses
+ * changed. A failed read keeps the last good occurrences and says why.
  */
 export class CalendarService implements MeetingSource {
   readonly onDidChange = new Emitter<CalendarStatus>();
 
   private filePath: string | null = null;
-  private calendar: ParsedCalendar | null = null;
-  private lastReadAt: number | null = null;
   private error: string | null = null;
+  private reading = false;
   private unwatch: (() => void) | null = null;
   private debounce: TimerHandle | null = null;
   private inFlight: Promise<void> = Promise.resolve();
   /** Bumped by import and clear, so a slow read that finishes afterwards is dropped. */
   private generation = 0;
-  /** The last query, since the agenda asks for the same range several times per refresh. */
-  private memo: {
-    from: number;
-    to: number;
-    zone: string;
-    calendar: ParsedCalendar;
-    meetings: Meeting[];
-  } | null = null;
+  /** Bumped whenever the cache changes: meetings are memoised per range until then. */
+  private version = 0;
+  private memo: { from: number; to: number; version: number; tentative: string; meetings: Meeting[] } | null =
+    null;
 
   private readonly timers: Timers;
   private readonly debounceMs: number;
@@ -69,25 +103,30 @@ export class CalendarService implements MeetingSource {
     this.debounceMs = deps.debounceMs ?? CALENDAR_DEBOUNCE_MS;
   }
 
-  /** Imports a file the user chose. A file Keel cannot read or parse changes nothing and throws. */
+  /** Imports a file the user chose. A file Keel cannot read changes nothing and throws why. */
   async importFrom(filePath: string): Promise<CalendarStatus> {
     const generation = this.generation;
-    const text = await this.read(filePath).catch((error: unknown) => {
-      throw new KeelError('not_found', IMPORT_UNREADABLE_MESSAGE, { cause: error });
-    });
-    const calendar = parseMeetings(text);
+    const request = this.request(filePath);
+    const outcome = await this.deps.parser.parse(request);
+    if (!outcome.ok) {
+      throw new KeelError(outcome.failure === 'unreadable' ? 'not_found' : 'invalid_input', outcome.message);
+    }
     // A clear() or another import finished while this one was reading: that one wins.
     if (generation !== this.generation) return this.status();
     this.generation++;
     this.stopWatching();
     this.filePath = filePath;
     this.deps.store.set(filePath);
-    this.accept(calendar);
+    this.keep(request, outcome);
     this.startWatching(filePath);
     return this.changed();
   }
 
-  /** At start-up: re-reads the remembered file. Never throws; a problem shows up as `error`. */
+  /**
+   * At start-up (and for each CLI command that shows meetings): follows the remembered file,
+   * reading it again only if it changed or the kept window no longer fits. Never throws; a
+   * problem shows up as `error`, and Keel runs on with what it kept.
+   */
   async load(): Promise<CalendarStatus> {
     const stored = this.deps.store.get();
     if (!stored) return this.status();
@@ -95,7 +134,7 @@ export class CalendarService implements MeetingSource {
     this.filePath = stored;
     // Watch even when the read fails, so the file coming back (a synced folder) is picked up.
     this.startWatching(stored);
-    await this.reread(++this.generation);
+    if (!(await this.isFresh(stored))) await this.reread(++this.generation);
     return this.status();
   }
 
@@ -105,62 +144,88 @@ export class CalendarService implements MeetingSource {
    */
   async followStore(): Promise<void> {
     const stored = this.deps.store.get();
-    if (stored === this.filePath) return;
+    if (stored === this.filePath) {
+      this.cacheChanged();
+      return;
+    }
     if (stored) {
-      // Another file: its meetings, not the last one's, even if it cannot be read.
-      this.calendar = null;
-      this.memo = null;
       await this.load();
+      this.changed();
       return;
     }
     this.forget();
     this.changed();
   }
 
+  /** The zone or the user's addresses changed: occurrences read with the old ones are wrong. */
+  async settingsChanged(): Promise<void> {
+    const filePath = this.filePath;
+    const snapshot = this.deps.cache.snapshot();
+    this.memo = null;
+    if (!filePath || !snapshot || snapshot.readingKey === this.readingKey()) return;
+    await this.reread(++this.generation);
+  }
+
   /** Forgets the imported calendar and stops watching its file. */
   clear(): CalendarStatus {
     this.forget();
     this.deps.store.set(null);
+    this.deps.cache.clear();
+    this.cacheChanged();
     return this.changed();
-  }
-
-  /** Drops the loaded calendar and its watch; a pending re-read is outdated by the generation. */
-  private forget(): void {
-    this.generation++;
-    this.stopWatching();
-    this.filePath = null;
-    this.calendar = null;
-    this.lastReadAt = null;
-    this.error = null;
-    this.memo = null;
   }
 
   status(): CalendarStatus {
     const now = this.deps.clock.now();
+    const snapshot = this.filePath === null ? null : this.deps.cache.snapshot();
+    const settings = this.deps.settings.get();
+    const upcoming =
+      this.filePath === null ? [] : this.deps.cache.between(now, now + UPCOMING_DAYS * 86_400_000);
     return {
       file: this.filePath === null ? null : baseName(this.filePath),
-      upcomingMeetings: this.meetingsBetween(now, now + UPCOMING_DAYS * 86_400_000).length,
-      lastReadAt:
-        this.lastReadAt === null ? null : toLocalIso(this.lastReadAt, this.deps.settings.get().zone),
+      upcomingMeetings: meetingsOf(upcoming, settings.calendar).length,
+      lastReadAt: snapshot ? toLocalIso(snapshot.readAt, settings.zone) : null,
       error: this.error,
+      reading: this.reading,
+      notes: snapshot ? calendarNotes(snapshot.stats) : [],
+      daysOff:
+        this.filePath === null
+          ? []
+          : dayOffOffers(this.deps.cache.between(now, now + WINDOW_FUTURE_DAYS * 86_400_000), settings, now),
     };
   }
 
+  /** Meetings from the kept window (synchronous: the focus service and reactor ask often). */
   meetingsBetween(from: number, to: number): Meeting[] {
-    const calendar = this.calendar;
-    if (!calendar) return [];
-    const zone = this.deps.settings.get().zone;
+    if (this.filePath === null) return [];
+    const tentative = this.deps.settings.get().calendar.tentative;
     const m = this.memo;
-    if (m && m.from === from && m.to === to && m.zone === zone && m.calendar === calendar)
+    if (m && m.from === from && m.to === to && m.version === this.version && m.tentative === tentative) {
       return [...m.meetings];
-    const meetings = meetingsBetween(calendar, from, to, zone);
-    this.memo = { from, to, zone, calendar, meetings };
+    }
+    this.refreshIfWindowEnding();
+    const meetings = meetingsOf(this.deps.cache.between(from, to), { tentative });
+    this.memo = { from, to, version: this.version, tentative, meetings };
     return [...meetings];
   }
 
-  /** Resolves when any re-read already under way has finished (tests, orderly shutdown). */
-  whenIdle(): Promise<void> {
-    return this.inFlight;
+  /**
+   * Occurrences for any range (`keel calendar conflicts`): from the kept window when it covers
+   * the range, else read from the file for that range alone (in the worker, not kept).
+   */
+  async occurrencesBetween(
+    from: number,
+    to: number,
+  ): Promise<{ occurrences: Occurrence[]; complete: boolean }> {
+    const filePath = this.filePath;
+    if (filePath === null) return { occurrences: [], complete: true };
+    const snapshot = this.deps.cache.snapshot();
+    if (snapshot && snapshot.from <= from && to <= snapshot.to && !this.error) {
+      return { occurrences: this.deps.cache.between(from, to), complete: true };
+    }
+    const outcome = await this.deps.parser.parse({ ...this.request(filePath), from, to });
+    if (!outcome.ok) throw new KeelError('invalid_input', outcome.message);
+    return { occurrences: outcome.occurrences, complete: outcome.stats.trimmedOccurrences === 0 };
   }
 
   /** Writes the focus plan as .ics where the user chooses. */
@@ -170,6 +235,7 @@ export class CalendarService implements MeetingSource {
     const plan = settings.focusPlan.filter((rule) => settings.workingHours[rule.weekday] !== null);
     const content = focusPlanToIcs(plan, planPauses(settings), settings.zone, {
       now: this.deps.clock.now(),
+      installId: this.deps.installId(),
     });
     const fileName = await shell.saveFile({
       defaultName: 'keel-focus.ics',
@@ -179,46 +245,98 @@ export class CalendarService implements MeetingSource {
     return { saved: fileName !== null, fileName };
   }
 
+  /** Resolves when any read already under way has finished (tests, orderly shutdown). */
+  whenIdle(): Promise<void> {
+    return this.inFlight;
+  }
+
   /** Stops watching and drops pending timers (app quit). The remembered path stays. */
   dispose(): void {
     this.generation++;
     this.stopWatching();
   }
 
-  private read(filePath: string): Promise<string> {
-    return this.deps.readFile(filePath);
+  private readingKey(): string {
+    const settings = this.deps.settings.get();
+    return JSON.stringify({ zone: settings.zone, addresses: [...settings.calendar.addresses].sort() });
   }
 
-  private accept(calendar: ParsedCalendar): void {
-    this.calendar = calendar;
-    this.memo = null;
-    this.lastReadAt = this.deps.clock.now();
+  private request(filePath: string): CalendarParseRequest {
+    const settings = this.deps.settings.get();
+    const today = localDateOf(this.deps.clock.now(), settings.zone);
+    return {
+      filePath,
+      from: startOfLocalDate(addLocalDays(today, -WINDOW_PAST_DAYS), settings.zone),
+      to: startOfLocalDate(addLocalDays(today, WINDOW_FUTURE_DAYS), settings.zone),
+      zone: settings.zone,
+      addresses: settings.calendar.addresses,
+    };
+  }
+
+  private async isFresh(filePath: string): Promise<boolean> {
+    const snapshot = this.deps.cache.snapshot();
+    if (!snapshot || snapshot.filePath !== filePath || snapshot.readingKey !== this.readingKey())
+      return false;
+    if (!this.windowFits(snapshot)) return false;
+    const stat = await this.deps.stat(filePath).catch(() => null);
+    return stat !== null && stat.size === snapshot.size && stat.mtimeMs === snapshot.mtimeMs;
+  }
+
+  private windowFits(snapshot: CalendarSnapshot): boolean {
+    const now = this.deps.clock.now();
+    const day = 86_400_000;
+    return (
+      snapshot.from <= now - (WINDOW_PAST_DAYS - 7) * day && snapshot.to >= now + REFRESH_FUTURE_DAYS * day
+    );
+  }
+
+  /** A long-running app: the kept window moves on before the agenda reaches its end. */
+  private refreshIfWindowEnding(): void {
+    const snapshot = this.deps.cache.snapshot();
+    if (this.reading || !snapshot || this.windowFits(snapshot)) return;
+    void this.reread(++this.generation);
+  }
+
+  private keep(
+    request: CalendarParseRequest,
+    outcome: Extract<Awaited<ReturnType<CalendarParserPort['parse']>>, { ok: true }>,
+  ): void {
+    this.deps.cache.replace(
+      {
+        filePath: request.filePath,
+        size: outcome.file.size,
+        mtimeMs: outcome.file.mtimeMs,
+        from: request.from,
+        to: request.to,
+        readAt: this.deps.clock.now(),
+        stats: outcome.stats,
+        readingKey: this.readingKey(),
+      },
+      outcome.occurrences,
+    );
     this.error = null;
+    this.cacheChanged();
   }
 
   private reread(generation: number): Promise<void> {
     const filePath = this.filePath;
     if (filePath === null) return this.inFlight;
     const run = this.inFlight.then(async () => {
-      let outcome: { calendar: ParsedCalendar } | { error: string };
-      try {
-        outcome = { calendar: parseMeetings(await this.read(filePath)) };
-      } catch (error) {
-        outcome = {
-          error:
-            error instanceof KeelError && error.code === 'invalid_input'
-              ? error.message
-              : UNREADABLE_FILE_MESSAGE,
-        };
-      }
       if (generation !== this.generation || filePath !== this.filePath) return;
-      // A bad rewrite (a half-written file, a wrong export) keeps the last good calendar.
-      if ('calendar' in outcome) this.accept(outcome.calendar);
-      else this.error = outcome.error;
+      this.reading = true;
+      // The window shows "Reading…" while a read runs (a big file takes a few seconds).
+      this.changed();
+      const request = this.request(filePath);
+      const outcome = await this.deps.parser.parse(request);
+      this.reading = false;
+      if (generation !== this.generation || filePath !== this.filePath) return;
+      // A bad rewrite (a half-written file, a wrong export) keeps the last good occurrences.
+      if (outcome.ok) this.keep(request, outcome);
+      else this.error = outcome.failure === 'unreadable' ? UNREADABLE_FILE_MESSAGE : outcome.message;
       this.changed();
     });
-    this.inFlight = run;
-    return run;
+    this.inFlight = run.catch(() => undefined);
+    return this.inFlight;
   }
 
   private startWatching(filePath: string): void {
@@ -237,6 +355,20 @@ export class CalendarService implements MeetingSource {
     this.unwatch = null;
     if (this.debounce !== null) this.timers.clearTimeout(this.debounce);
     this.debounce = null;
+  }
+
+  /** Drops the loaded calendar and its watch; a pending read is outdated by the generation. */
+  private forget(): void {
+    this.generation++;
+    this.stopWatching();
+    this.filePath = null;
+    this.error = null;
+    this.reading = false;
+  }
+
+  private cacheChanged(): void {
+    this.version++;
+    this.memo = null;
   }
 
   private changed(): CalendarStatus {

@@ -11,11 +11,12 @@ import { Emitter } from './events';
 import type { FiguresService } from './figures-service';
 import { focusStatsOf } from './focus-stats-view';
 import type { SettingsService } from './settings-service';
-import type { FocusBlockDto, FocusStatsDto, FocusStatus } from '../shared/dto';
+import type { FocusBlockDto, FocusStatsDto, FocusStatus, MeetingDto } from '../shared/dto';
+import type { Meeting } from '../core/ics-import';
 
 /** Meetings from an imported calendar, when there is one (the calendar service). */
 export interface MeetingSource {
-  meetingsBetween(from: number, to: number): { title: string; start: number; end: number }[];
+  meetingsBetween(from: number, to: number): Meeting[];
 }
 
 export type StartRequest = { minutes: number } | { until: 'next' };
@@ -250,7 +251,7 @@ export class FocusService {
       meetings: this.meetings
         .meetingsBetween(o.start, o.end)
         .filter((m) => m.start < o.end && m.end > o.start)
-        .map((m) => ({ title: m.title, start: toLocalIso(m.start, zone), end: toLocalIso(m.end, zone) })),
+        .map((m) => meetingDto(m, zone)),
     });
     const todays = this.occurrences(dayStart, dayEnd, rules).map(block);
     const nextOcc = this.occurrences(now + 1, now + 8 * 24 * 3_600_000, rules).find(
@@ -277,6 +278,7 @@ export class FocusService {
       askLeftOff: this.shouldAskLeftOff(running, lastEnded, cue?.at),
       pausedToday: isPaused(today, s.focusPauses),
       dayOffToday: dayOffOn(today, s),
+      meetingsToday: this.meetings.meetingsBetween(dayStart, dayEnd).map((m) => meetingDto(m, zone)),
     };
   }
 
@@ -364,6 +366,10 @@ export function adhocEventId(sessionId: number): string {
 }
 
 /** Why `date` has no working hours, if it has none: the holiday's note, "Holiday" or "Day off". */
+function meetingDto(m: Meeting, zone: string): MeetingDto {
+  return { title: m.title, start: toLocalIso(m.start, zone), end: toLocalIso(m.end, zone), status: m.status };
+}
+
 function dayOffOn(date: string, rules: Rules): string | null {
   return holidayName(date, rules) ?? (hoursOn(date, rules) === null ? 'Day off' : null);
 }

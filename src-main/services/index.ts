@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { systemTimers, type Clock, type Timers } from '../core/clock';
 import { databasePath } from '../storage/paths';
@@ -12,7 +13,13 @@ import { SettingsRepo } from '../storage/settings-repo';
 import { RuleRepo } from '../storage/rule-repo';
 import type { AgendaSource } from '../core/agenda';
 import { workdaySource } from '../core/workday';
-import { UnsupportedDndController, type DndController, type FileWatchPort } from './ports';
+import {
+  UnsupportedDndController,
+  type CalendarParserPort,
+  type DndController,
+  type FileWatchPort,
+} from './ports';
+import { CalendarRepo } from '../storage/calendar-repo';
 import { DndRepo } from '../storage/dnd-repo';
 import { FocusRepo } from '../storage/focus-repo';
 import { WorkdayRepo } from '../storage/workday-repo';
@@ -33,6 +40,25 @@ import { StatusService } from './status-service';
 
 /** The settings-table key that holds the imported calendar's path. */
 export const CALENDAR_FILE_KEY = 'calendarFile';
+/** The settings-table key that holds this install's id (storage/data-repo INTERNAL_SETTING_KEYS). */
+export const INSTALL_ID_KEY = 'installId';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * This install's id: a random UUID made the first time it is asked for and kept. Bookkeeping,
+ * not a setting: a data export leaves it out and a restore keeps this install's own, so another
+ * machine importing the data exports its own UIDs; deleting all data starts a new one.
+ */
+export function installId(settingsRepo: SettingsRepo, now: number): string {
+  const stored = settingsRepo.all()[INSTALL_ID_KEY];
+  if (typeof stored === 'string' && UUID.test(stored)) return stored;
+  const id = randomUUID();
+  // Insert only if absent, then read back: the app and the CLI asking at once agree on one id.
+  if (stored === undefined) settingsRepo.insertIfAbsent(INSTALL_ID_KEY, id, now);
+  else settingsRepo.set(INSTALL_ID_KEY, id, now);
+  const kept = settingsRepo.all()[INSTALL_ID_KEY];
+  return typeof kept === 'string' && UUID.test(kept) ? kept : id;
+}
 
 export interface Services {
   db: Db;
@@ -69,6 +95,11 @@ export interface ServiceOptions extends OpenOptions {
    * preview). Default: not watched, for processes that exit soon (the CLI, one-shot tools).
    */
   fileWatch?: FileWatchPort;
+  /**
+   * How the calendar file is parsed: the worker with memory and time limits in the app, the
+   * preview and the CLI; in process in tests. Default: none (calendars cannot be read).
+   */
+  calendarParser?: CalendarParserPort;
 }
 
 /** A process that exits soon does not watch the calendar file. */
@@ -79,9 +110,15 @@ function createCalendarService(
   options: ServiceOptions,
   settings: SettingsService,
   settingsRepo: SettingsRepo,
+  db: Db,
 ): CalendarService {
   return new CalendarService({
-    readFile: (file) => fs.promises.readFile(file, 'utf8'),
+    parser: options.calendarParser ?? NO_CALENDAR_PARSER,
+    cache: new CalendarRepo(db),
+    stat: async (file) => {
+      const stat = await fs.promises.stat(file);
+      return stat.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs } : null;
+    },
     watch: options.fileWatch ?? NO_FILE_WATCH,
     clock: options.clock,
     timers: options.timers ?? systemTimers,
@@ -95,8 +132,22 @@ function createCalendarService(
       },
       set: (file) => settingsRepo.set(CALENDAR_FILE_KEY, file, options.clock.now()),
     },
+    installId: () => installId(settingsRepo, options.clock.now()),
   });
 }
+
+/**
+ * A process given no calendar parser (tools that never read a calendar) says so plainly; the
+ * app, the preview and the CLI pass the worker (platform/calendar-parser.ts).
+ */
+const NO_CALENDAR_PARSER: CalendarParserPort = {
+  parse: () =>
+    Promise.resolve({
+      ok: false,
+      failure: 'unreadable',
+      message: 'This part of Keel does not read calendars.',
+    }),
+};
 
 /** The do-not-disturb controller when the composition root detected none. */
 function uncheckedDesktopDnd(): DndController {
@@ -158,8 +209,10 @@ export function createServices(options: ServiceOptions): Services {
     talkingPoints,
     clock,
   });
-  const calendar = createCalendarService(options, settings, settingsRepo);
+  const calendar = createCalendarService(options, settings, settingsRepo, db);
   focus.meetings = calendar;
+  // The zone or the user's addresses decide how the file reads: a change reads it again.
+  settings.onDidChange.on(() => void calendar.settingsChanged());
   const dnd = new DndService(
     options.dndController ?? uncheckedDesktopDnd(),
     new DndRepo(db),

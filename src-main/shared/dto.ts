@@ -35,8 +35,14 @@ export interface CalendarStatus {
   /** Meetings found in the next four weeks. */
   upcomingMeetings: number;
   lastReadAt: string | null;
-  /** One sentence when the file could not be read or parsed. */
+  /** One sentence when the file could not be read or parsed (Keel keeps what it read before). */
   error: string | null;
+  /** A read is under way (in the background; the window stays usable). */
+  reading: boolean;
+  /** What the last read skipped or left out, one sentence each ("2 events could not be read…"). */
+  notes: string[];
+  /** All-day absences in the calendar on what Keel counts as working days: offered as days off. */
+  daysOff: { date: string; title: string }[];
 }
 
 export interface DndStatus {
@@ -203,7 +209,37 @@ export interface FocusBlockDto {
    * fact, not a failure); `before-start` one that ended before Keel was counting.
    */
   state: 'upcoming' | 'running' | 'done' | 'skipped' | 'not-started' | 'before-start';
-  meetings: { title: string; start: string; end: string }[];
+  /** Meetings from the imported calendar that overlap the block. */
+  meetings: MeetingDto[];
+}
+
+/** `keel calendar conflicts`: each planned block in a range with the meetings on it. */
+export interface CalendarConflictsDto {
+  from: string;
+  to: string;
+  zone: string;
+  /** The imported file's name, or null when no calendar is imported. */
+  calendar: string | null;
+  blocks: {
+    date: string;
+    start: string;
+    end: string;
+    startTime: string;
+    endTime: string;
+    meetings: MeetingDto[];
+  }[];
+  /** Blocks with at least one meeting. */
+  conflicts: number;
+  /** What the calendar read skipped or left out, and a read error, one sentence each. */
+  notes: string[];
+}
+
+/** A meeting from the imported calendar; `tentative` only when the user wants those to warn. */
+export interface MeetingDto {
+  title: string;
+  start: string;
+  end: string;
+  status: 'busy' | 'tentative' | 'out-of-office';
 }
 
 /** One day of `focus:stats`: the day's figures, whether Keel counted it, and what has come of its plan. */
@@ -252,6 +288,8 @@ export interface FocusStatus {
   pausedToday: boolean;
   /** Today has no working hours: the holiday's note, "Holiday", or "Day off"; null on a working day. */
   dayOffToday: string | null;
+  /** Today's meetings from the imported calendar (those that occupy time, by the calendar settings). */
+  meetingsToday: MeetingDto[];
 }
 
 export interface BackupDto {

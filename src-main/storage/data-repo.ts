@@ -15,6 +15,7 @@ export const INTERNAL_SETTING_KEYS = [
   'recoveryNotice',
   'lastBackupAt',
   'firstStartAt',
+  'installId',
 ] as const;
 
 /** Tables that hold the user's data, in an order that keeps foreign keys satisfied on insert. */

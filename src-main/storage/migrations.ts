@@ -213,6 +213,41 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 7,
+    name: 'calendar-cache',
+    up(db) {
+      db.exec(`
+        -- The user's calendar file, expanded for the window Keel looks at (issue #15): read in a
+        -- worker when the file changes, so status, agenda and notifications never parse it. A
+        -- cache: the file is the truth, and these rows are replaced whole at each read.
+        CREATE TABLE calendar_occurrences (
+          start   INTEGER NOT NULL,
+          "end"   INTEGER NOT NULL CHECK ("end" >= start),
+          uid     TEXT NOT NULL,
+          title   TEXT NOT NULL,
+          status  TEXT NOT NULL CHECK (status IN ('busy', 'tentative', 'out-of-office', 'free', 'cancelled')),
+          all_day INTEGER NOT NULL CHECK (all_day IN (0, 1))
+        ) STRICT;
+        CREATE INDEX calendar_occurrences_by_time ON calendar_occurrences (start, "end");
+
+        -- Which file (and which read of it) the occurrences come from, for which window, and
+        -- read with which settings (reading_key: the zone and addresses, as the calendar service
+        -- writes them): the rows are good only while all of these still hold.
+        CREATE TABLE calendar_snapshot (
+          id          INTEGER PRIMARY KEY CHECK (id = 1),
+          file_path   TEXT NOT NULL,
+          size        INTEGER NOT NULL CHECK (size >= 0),
+          mtime_ms    REAL NOT NULL,
+          window_from INTEGER NOT NULL,
+          window_to   INTEGER NOT NULL CHECK (window_to >= window_from),
+          read_at     INTEGER NOT NULL,
+          stats       TEXT NOT NULL CHECK (json_valid(stats)),
+          reading_key TEXT NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

@@ -23,6 +23,13 @@ export class SettingsRepo {
     this.db.prepare('DELETE FROM settings WHERE key = ?').run(key);
   }
 
+  /** Stores `value` unless `key` already has one (another process may have just set it). */
+  insertIfAbsent(key: string, value: unknown, at: number): void {
+    this.db
+      .prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING')
+      .run(key, JSON.stringify(value), at);
+  }
+
   set(key: string, value: unknown, at: number): void {
     this.upsert.run(key, JSON.stringify(value), at);
   }

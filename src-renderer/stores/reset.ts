@@ -1,3 +1,4 @@
+import { resetCalendar } from './calendar';
 import { resetCheckin } from './checkin';
 import { resetData } from './data';
 import { resetFocus } from './focus';
@@ -9,6 +10,7 @@ import { resetStatus } from './status';
 
 /** Puts every store back to its start-up state (tests, and a future "reload window"). */
 export function resetStores(): void {
+  resetCalendar();
   resetCheckin();
   resetData();
   resetFocus();

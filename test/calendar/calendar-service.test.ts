@@ -5,19 +5,22 @@ import { ManualClock } from '../../src-main/core/clock';
 import { KeelError } from '../../src-main/core/errors';
 import { INVALID_CALENDAR_MESSAGE } from '../../src-main/core/ics-import';
 import { defaultSettings, type Settings } from '../../src-main/core/settings';
+import { InProcessCalendarParser } from '../../src-main/platform/calendar-parser';
 import { FakeFileWatch, nodeFileWatch } from '../../src-main/platform/file-watch';
 import {
   CalendarService,
-  IMPORT_UNREADABLE_MESSAGE,
   UNREADABLE_FILE_MESSAGE,
   type CalendarFileStore,
 } from '../../src-main/services/calendar-service';
+import type { CalendarParseRequest } from '../../src-main/services/ports';
 import type { CalendarStatus } from '../../src-main/shared/dto';
+import { CalendarRepo } from '../../src-main/storage/calendar-repo';
+import { openDatabase } from '../../src-main/storage/database';
 import { tempDir } from '../helpers/temp';
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, 'fixtures', name), 'utf8');
 
-function event(uid: string, title: string, start: string, end: string): string {
+function event(uid: string, title: string, start: string, end: string, ...extra: string[]): string {
   return [
     'BEGIN:VEVENT',
     `UID:${uid}`,
@@ -25,177 +28,318 @@ function event(uid: string, title: string, start: string, end: string): string {
     `DTSTART:${start}`,
     `DTEND:${end}`,
     `SUMMARY:${title}`,
+    ...extra,
     'END:VEVENT',
   ].join('\r\n');
 }
 const calendar = (...events: string[]) =>
   ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', ...events, 'END:VCALENDAR', ''].join('\r\n');
 
-/** A CalendarService over an in-memory "disk", a fake watcher and a hand-driven clock. */
-function setup(options: { storedPath?: string | null; settings?: Partial<Settings> } = {}) {
+/**
+ * A CalendarService over real files in a temp folder, the in-process parser (the worker's own
+ * reading code; the worker has its own tests), a real SQLite cache, a fake watcher and a
+ * hand-driven clock. `parses()` counts how often the file was parsed.
+ */
+function setup(options: { storedPath?: string | null; settings?: Partial<Settings>; dataDir?: string } = {}) {
   const clock = new ManualClock(Date.parse('2027-03-15T08:00:00Z'));
-  const files = new Map<string, string>();
+  const dir = tempDir();
+  const dataDir = options.dataDir ?? tempDir();
+  const db = openDatabase(path.join(dataDir, 'keel.db'));
   const watch = new FakeFileWatch();
   let stored: string | null = options.storedPath ?? null;
   const store: CalendarFileStore = { get: () => stored, set: (p) => void (stored = p) };
   const settings: Settings = { ...defaultSettings('Europe/Berlin'), ...options.settings };
-  let reads = 0;
+  const inner = new InProcessCalendarParser();
+  const requests: CalendarParseRequest[] = [];
   const service = new CalendarService({
-    readFile: (p) => {
-      reads++;
-      const text = files.get(p);
-      return text === undefined ? Promise.reject(new Error(`ENOENT: ${p}`)) : Promise.resolve(text);
+    parser: { parse: (request) => (requests.push(request), inner.parse(request)) },
+    cache: new CalendarRepo(db),
+    stat: async (file) => {
+      const stat = await fs.promises.stat(file);
+      return { size: stat.size, mtimeMs: stat.mtimeMs };
     },
     watch,
     clock,
     timers: clock,
     settings: { get: () => settings },
     store,
+    installId: () => '6f1c2b9a-3d4e-4a7b-8c5d-0e9f8a7b6c5d',
   });
   const changes: CalendarStatus[] = [];
   service.onDidChange.on((s) => changes.push(s));
-  return { clock, files, watch, service, changes, stored: () => stored, reads: () => reads };
+  const file = (name: string, text: string) => {
+    const p = path.join(dir, name);
+    fs.writeFileSync(p, text);
+    return p;
+  };
+  return {
+    clock,
+    dir,
+    dataDir,
+    db,
+    file,
+    watch,
+    service,
+    changes,
+    settings,
+    stored: () => stored,
+    parses: () => requests.length,
+    requests,
+  };
 }
 
 const MARCH_15 = Date.parse('2027-03-15T00:00:00Z');
 const DAY = 86_400_000;
 
+/** Waits for a debounced re-read: the debounce on the manual clock, then the read itself. */
+async function settle(t: ReturnType<typeof setup>) {
+  t.clock.advanceBy(500);
+  await t.service.whenIdle();
+}
+
 describe('CalendarService', () => {
   it('imports a file: meetings become visible, the path is kept and watched', async () => {
     const t = setup();
-    t.files.set('/home/ada/cal/work.ics', fixture('standup.ics'));
-    const status = await t.service.importFrom('/home/ada/cal/work.ics');
+    const work = t.file('work.ics', fixture('standup.ics'));
+    const status = await t.service.importFrom(work);
     expect(status).toEqual({
       file: 'work.ics',
       // Mon/Wed standups from 15 March for 28 days, minus the cancelled 17th (moved 15th stays).
       upcomingMeetings: 8,
       lastReadAt: '2027-03-15T09:00:00+01:00',
       error: null,
+      reading: false,
+      notes: [],
+      daysOff: [],
     });
-    expect(t.stored()).toBe('/home/ada/cal/work.ics');
-    expect(t.watch.watching('/home/ada/cal/work.ics')).toBe(1);
+    expect(t.stored()).toBe(work);
+    expect(t.watch.watching(work)).toBe(1);
     expect(t.service.meetingsBetween(MARCH_15, MARCH_15 + 2 * DAY).map((m) => m.title)).toEqual([
       'Team standup (moved)',
     ]);
     expect(t.changes).toHaveLength(1);
+    // The window Keel keeps: five weeks back, half a year on, read once.
+    expect(t.parses()).toBe(1);
+    expect(t.requests[0]).toMatchObject({ zone: 'Europe/Berlin', addresses: [] });
+    expect((t.requests[0]!.to - t.requests[0]!.from) / DAY).toBeGreaterThanOrEqual(224);
+  });
+
+  it('answers status and meetings from SQLite: nothing is parsed again, even after a restart', async () => {
+    const t = setup();
+    const work = t.file('work.ics', fixture('standup.ics'));
+    await t.service.importFrom(work);
+    for (let i = 0; i < 5; i++) {
+      t.service.status();
+      t.service.meetingsBetween(MARCH_15 + i * DAY, MARCH_15 + (i + 1) * DAY);
+    }
+    expect(t.parses()).toBe(1);
+    // A new process on the same data (the CLI, the next login): the file has not changed.
+    const next = setup({ storedPath: work, dataDir: t.dataDir });
+    expect(await next.service.load()).toMatchObject({ file: 'work.ics', upcomingMeetings: 8, error: null });
+    expect(next.parses()).toBe(0);
+    // The file changed while Keel was not running: read again.
+    fs.writeFileSync(work, calendar(event('b', 'Retro', '20270315T130000Z', '20270315T140000Z')));
+    const after = setup({ storedPath: work, dataDir: t.dataDir });
+    await after.service.load();
+    expect(after.parses()).toBe(1);
+    expect(after.service.meetingsBetween(MARCH_15, MARCH_15 + DAY).map((m) => m.title)).toEqual(['Retro']);
+  });
+
+  it('reads again when the kept window runs short, and when the zone or the addresses change', async () => {
+    const t = setup();
+    const work = t.file(
+      'work.ics',
+      calendar(
+        event(
+          'a',
+          'Planning',
+          '20270315T100000Z',
+          '20270315T110000Z',
+          'ATTENDEE;PARTSTAT=DECLINED:mailto:ada@example.com',
+        ),
+      ),
+    );
+    await t.service.importFrom(work);
+    expect(t.service.meetingsBetween(MARCH_15, MARCH_15 + DAY)).toHaveLength(1);
+    // Ada says which address is hers: she declined, so the meeting is free.
+    t.settings.calendar = { addresses: ['ada@example.com'], tentative: 'warn' };
+    await t.service.settingsChanged();
+    expect(t.parses()).toBe(2);
+    expect(t.service.meetingsBetween(MARCH_15, MARCH_15 + DAY)).toEqual([]);
+    // A setting that does not change how the file reads does not read it again.
+    t.settings.calendar = { addresses: ['ada@example.com'], tentative: 'ignore' };
+    await t.service.settingsChanged();
+    expect(t.parses()).toBe(2);
+    // Three months later the window would end too soon: the next question reads it again.
+    t.clock.advanceBy(80 * DAY);
+    t.service.meetingsBetween(t.clock.now(), t.clock.now() + DAY);
+    await t.service.whenIdle();
+    expect(t.parses()).toBe(3);
   });
 
   it('re-reads the file after it is rewritten (debounced) and shows the new meetings', async () => {
     const t = setup();
-    const file = '/cal/work.ics';
-    t.files.set(file, calendar(event('a', 'Planning', '20270315T100000Z', '20270315T110000Z')));
-    await t.service.importFrom(file);
-    t.files.set(file, calendar(event('b', 'Retro', '20270315T130000Z', '20270315T140000Z')));
+    const work = t.file('work.ics', calendar(event('a', 'Planning', '20270315T100000Z', '20270315T110000Z')));
+    await t.service.importFrom(work);
+    fs.writeFileSync(work, calendar(event('b', 'Retro', '20270315T130000Z', '20270315T140000Z')));
     // An editor's save fires several events; one read follows once they settle.
-    t.watch.change(file);
+    t.watch.change(work);
     t.clock.advanceBy(200);
-    t.watch.change(file);
+    t.watch.change(work);
     t.clock.advanceBy(499);
-    expect(t.reads()).toBe(1);
+    expect(t.parses()).toBe(1);
     t.clock.advanceBy(1);
     await t.service.whenIdle();
-    expect(t.reads()).toBe(2);
+    expect(t.parses()).toBe(2);
     expect(t.service.meetingsBetween(MARCH_15, MARCH_15 + DAY).map((m) => m.title)).toEqual(['Retro']);
-    expect(t.changes.at(-1)?.lastReadAt).toBe('2027-03-15T09:00:00+01:00');
   });
 
-  it('keeps the last good calendar when a rewrite is bad, and reports one sentence', async () => {
+  it('keeps the last good meetings when a rewrite is bad or the file goes, and says why', async () => {
     const t = setup();
-    const file = '/cal/work.ics';
-    t.files.set(file, calendar(event('a', 'Planning', '20270315T100000Z', '20270315T110000Z')));
-    await t.service.importFrom(file);
-    t.files.set(file, 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n'); // half-written
-    t.watch.change(file);
-    t.clock.advanceBy(500);
-    await t.service.whenIdle();
+    const work = t.file('work.ics', calendar(event('a', 'Planning', '20270315T100000Z', '20270315T110000Z')));
+    await t.service.importFrom(work);
+    fs.writeFileSync(work, 'this is not a calendar');
+    t.watch.change(work);
+    await settle(t);
     expect(t.service.status().error).toBe(INVALID_CALENDAR_MESSAGE);
     expect(t.service.meetingsBetween(MARCH_15, MARCH_15 + DAY).map((m) => m.title)).toEqual(['Planning']);
-    // Deleted: same, with its own sentence. Written again: recovered, error cleared.
-    t.files.delete(file);
-    t.watch.change(file);
-    t.clock.advanceBy(500);
-    await t.service.whenIdle();
+    fs.rmSync(work);
+    t.watch.change(work);
+    await settle(t);
     expect(t.service.status()).toMatchObject({
       error: UNREADABLE_FILE_MESSAGE,
       file: 'work.ics',
       upcomingMeetings: 1,
     });
-    t.files.set(file, calendar(event('c', 'Back', '20270316T100000Z', '20270316T110000Z')));
-    t.watch.change(file);
-    t.clock.advanceBy(500);
-    await t.service.whenIdle();
+    fs.writeFileSync(work, calendar(event('c', 'Back', '20270316T100000Z', '20270316T110000Z')));
+    t.watch.change(work);
+    await settle(t);
     expect(t.service.status()).toMatchObject({ error: null, upcomingMeetings: 1 });
     expect(t.service.meetingsBetween(MARCH_15, MARCH_15 + 2 * DAY).map((m) => m.title)).toEqual(['Back']);
   });
 
   it('a bad import changes nothing and throws one sentence', async () => {
     const t = setup();
-    t.files.set('/cal/good.ics', fixture('standup.ics'));
-    t.files.set('/cal/bad.ics', fixture('garbage.ics'));
-    await t.service.importFrom('/cal/good.ics');
+    const good = t.file('good.ics', fixture('standup.ics'));
+    const bad = t.file('bad.ics', fixture('garbage.ics'));
+    await t.service.importFrom(good);
     const before = t.service.status();
-    await expect(t.service.importFrom('/cal/bad.ics')).rejects.toEqual(
-      new KeelError('invalid_input', INVALID_CALENDAR_MESSAGE),
-    );
-    await expect(t.service.importFrom('/cal/missing.ics')).rejects.toMatchObject({
+    await expect(t.service.importFrom(bad)).rejects.toBeInstanceOf(KeelError);
+    await expect(t.service.importFrom(bad)).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(t.service.importFrom(path.join(t.dir, 'missing.ics'))).rejects.toMatchObject({
       code: 'not_found',
-      message: IMPORT_UNREADABLE_MESSAGE,
     });
+    await expect(t.service.importFrom(t.dir)).rejects.toMatchObject({ code: 'invalid_input' });
     expect(t.service.status()).toEqual(before);
-    expect(t.stored()).toBe('/cal/good.ics');
+    expect(t.stored()).toBe(good);
     expect(t.watch.watching()).toBe(1);
-    expect(t.watch.watching('/cal/good.ics')).toBe(1);
   });
 
-  it('clear() forgets the calendar and stops watching', async () => {
+  it('says what it skipped, and offers all-day absences on working days as days off', async () => {
     const t = setup();
-    t.files.set('/cal/work.ics', fixture('standup.ics'));
-    await t.service.importFrom('/cal/work.ics');
-    t.watch.change('/cal/work.ics'); // a pending re-read is dropped too
-    const status = t.service.clear();
-    expect(status).toEqual({ file: null, upcomingMeetings: 0, lastReadAt: null, error: null });
-    expect(t.watch.watching()).toBe(0);
-    expect(t.clock.pendingCount()).toBe(0);
-    expect(t.stored()).toBeNull();
-    expect(t.service.meetingsBetween(MARCH_15, MARCH_15 + 28 * DAY)).toEqual([]);
-    t.clock.advanceBy(1_000);
-    await t.service.whenIdle();
-    expect(t.reads()).toBe(1);
+    const work = t.file(
+      'work.ics',
+      [
+        calendar(
+          event('a', 'Planning', '20270315T100000Z', '20270315T110000Z'),
+          ['BEGIN:VEVENT', 'UID:x', 'DTSTART:garbage', 'END:VEVENT'].join('\r\n'),
+          ['BEGIN:VEVENT', 'UID:y', 'DTSTART:20270315T100000Z', 'RRULE:FREQ=MINUTELY', 'END:VEVENT'].join(
+            '\r\n',
+          ),
+          [
+            'BEGIN:VEVENT',
+            'UID:ooo',
+            'DTSTART;VALUE=DATE:20270318',
+            'DTEND;VALUE=DATE:20270321',
+            'SUMMARY:Out of office',
+            'END:VEVENT',
+          ].join('\r\n'),
+        ),
+      ].join(''),
+    );
+    const status = await t.service.importFrom(work);
+    expect(status.notes).toEqual([
+      '1 event could not be read and was skipped.',
+      '1 repeating event repeats too often to be meetings (every minute, or more than 24 times a day) and was left out.',
+    ]);
+    // Thu 18 and Fri 19 are working days; Sat 20 is not.
+    expect(status.daysOff).toEqual([
+      { date: '2027-03-18', title: 'Out of office' },
+      { date: '2027-03-19', title: 'Out of office' },
+    ]);
   });
 
-  it('load() re-reads the stored path at start-up; a missing file is an error sentence, not a throw', async () => {
-    const ok = setup({ storedPath: 'C:\\Users\\ada\\Calendars\\work.ics' });
-    ok.files.set('C:\\Users\\ada\\Calendars\\work.ics', fixture('standup.ics'));
-    expect(await ok.service.load()).toMatchObject({ file: 'work.ics', error: null, upcomingMeetings: 8 });
+  it('tentative meetings warn unless the user says not to', async () => {
+    const t = setup();
+    const work = t.file(
+      'work.ics',
+      calendar(event('a', 'Maybe', '20270315T100000Z', '20270315T110000Z', 'STATUS:TENTATIVE')),
+    );
+    await t.service.importFrom(work);
+    expect(t.service.meetingsBetween(MARCH_15, MARCH_15 + DAY)).toMatchObject([
+      { title: 'Maybe', status: 'tentative' },
+    ]);
+    t.settings.calendar = { addresses: [], tentative: 'ignore' };
+    expect(t.service.meetingsBetween(MARCH_15, MARCH_15 + DAY)).toEqual([]);
+  });
 
-    const missing = setup({ storedPath: '/cal/gone.ics' });
-    expect(await missing.service.load()).toEqual({
-      file: 'gone.ics',
-      upcomingMeetings: 0,
-      lastReadAt: null,
-      error: UNREADABLE_FILE_MESSAGE,
-    });
-    // Still watched, so the file coming back is picked up.
-    missing.files.set('/cal/gone.ics', fixture('standup.ics'));
-    missing.watch.change('/cal/gone.ics');
-    missing.clock.advanceBy(500);
-    await missing.service.whenIdle();
-    expect(missing.service.status()).toMatchObject({ error: null, upcomingMeetings: 8 });
+  it('answers any range: the kept window from SQLite, anything else read from the file for that range', async () => {
+    const t = setup();
+    const work = t.file('work.ics', fixture('standup.ics'));
+    await t.service.importFrom(work);
+    const inside = await t.service.occurrencesBetween(MARCH_15, MARCH_15 + 7 * DAY);
+    expect(t.parses()).toBe(1);
+    const far = Date.parse('2029-03-05T00:00:00Z');
+    const outside = await t.service.occurrencesBetween(far, far + 7 * DAY);
+    expect(t.parses()).toBe(2);
+    expect(inside.occurrences.length).toBeGreaterThan(0);
+    expect(outside).toMatchObject({ complete: true });
+    expect(outside.occurrences.every((o) => o.start >= far - DAY)).toBe(true);
+  });
 
-    const none = setup();
-    expect(await none.service.load()).toEqual({
+  it('clear() forgets the calendar, its kept meetings and its watch', async () => {
+    const t = setup();
+    const work = t.file('work.ics', fixture('standup.ics'));
+    await t.service.importFrom(work);
+    t.watch.change(work); // a pending re-read is dropped too
+    const status = t.service.clear();
+    expect(status).toEqual({
       file: null,
       upcomingMeetings: 0,
       lastReadAt: null,
       error: null,
+      reading: false,
+      notes: [],
+      daysOff: [],
     });
+    expect(t.watch.watching()).toBe(0);
+    expect(t.clock.pendingCount()).toBe(0);
+    expect(t.stored()).toBeNull();
+    expect(t.service.meetingsBetween(MARCH_15, MARCH_15 + 28 * DAY)).toEqual([]);
+    expect(new CalendarRepo(t.db).snapshot()).toBeNull();
+  });
+
+  it('load() at start-up: a missing file is a sentence, not a throw, and its return is picked up', async () => {
+    const t = setup({ storedPath: path.join(tempDir(), 'gone.ics') });
+    const gone = t.stored()!;
+    expect(await t.service.load()).toMatchObject({
+      file: 'gone.ics',
+      upcomingMeetings: 0,
+      error: UNREADABLE_FILE_MESSAGE,
+    });
+    fs.writeFileSync(gone, fixture('standup.ics'));
+    t.watch.change(gone);
+    await settle(t);
+    expect(t.service.status()).toMatchObject({ error: null, upcomingMeetings: 8 });
+    const none = setup();
+    expect(await none.service.load()).toMatchObject({ file: null, upcomingMeetings: 0, error: null });
     expect(none.watch.watching()).toBe(0);
   });
 
   it('reads floating times in the user zone from settings', async () => {
     const t = setup({ settings: { zone: 'America/New_York' } });
-    t.files.set('/cal/f.ics', calendar(event('f', 'Floating', '20270315T090000', '20270315T100000')));
-    await t.service.importFrom('/cal/f.ics');
+    const f = t.file('f.ics', calendar(event('f', 'Floating', '20270315T090000', '20270315T100000')));
+    await t.service.importFrom(f);
     expect(
       t.service.meetingsBetween(MARCH_15, MARCH_15 + DAY).map((m) => new Date(m.start).toISOString()),
     ).toEqual(['2027-03-15T13:00:00.000Z']);
@@ -215,6 +359,9 @@ describe('CalendarService', () => {
     expect(saved[0]?.filters).toEqual([{ name: 'Calendar', extensions: ['ics'] }]);
     expect(saved[0]?.content).toContain('DTSTART;TZID=Europe/Berlin:20270315T090000');
     expect(String(saved[0]?.content).match(/BEGIN:VEVENT/g)).toHaveLength(10);
+    expect(saved[0]?.content).toContain(
+      'UID:focus-mon-0900-1100-6f1c2b9a-3d4e-4a7b-8c5d-0e9f8a7b6c5d@keel.local',
+    );
     const cancelled = await t.service.exportPlan({ saveFile: () => Promise.resolve(null) });
     expect(cancelled).toEqual({ saved: false, fileName: null });
   });

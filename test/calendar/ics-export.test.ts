@@ -2,7 +2,7 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { expandFocusPlan, type FocusPause, type FocusRule } from '../../src-main/core/focus-plan';
 import { FOCUS_EVENT_SUMMARY, focusPlanToIcs, focusRuleUid } from '../../src-main/core/ics-export';
-import { meetingsBetween, parseMeetings } from '../../src-main/core/ics-import';
+import { occurrencesBetween, readCalendar } from '../../src-main/core/ics/read';
 import { fixedRules } from '../../src-main/core/rules';
 import { defaultSettings } from '../../src-main/core/settings';
 import { toLocalIso } from '../../src-main/core/time';
@@ -12,6 +12,7 @@ const plan: FocusRule[] = [
   { weekday: 'wed', start: '14:00', end: '16:30' },
 ];
 const now = Date.parse('2027-03-01T12:00:00Z'); // a Monday, after the 09:00 block in Europe
+const installId = '0b7e3c52-6a1d-4f0e-9c4b-2d8f1a6e5b93';
 
 /** Keel's own expansion of `rules` in `zone`, unpaused, under the default Monday–Friday hours. */
 const keelExpands = (rules: readonly FocusRule[], from: number, to: number, zone: string) =>
@@ -36,7 +37,7 @@ function expandWithIcalJs(ics: string, until: string, zone: string): string[] {
 
 describe('focusPlanToIcs', () => {
   it('writes one weekly busy VEVENT per rule, in the zone, with CRLF and short lines', () => {
-    const ics = focusPlanToIcs(plan, [], 'Europe/Berlin', { now });
+    const ics = focusPlanToIcs(plan, [], 'Europe/Berlin', { now, installId });
     expect(ics.endsWith('\r\n')).toBe(true);
     expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
@@ -51,7 +52,7 @@ describe('focusPlanToIcs', () => {
   });
 
   it('round-trips the zone: TZIDs match a VTIMEZONE of that name', () => {
-    const ics = focusPlanToIcs(plan, [], 'America/New_York', { now });
+    const ics = focusPlanToIcs(plan, [], 'America/New_York', { now, installId });
     const cal = new ICAL.Component(ICAL.parse(ics));
     const zones = cal.getAllSubcomponents('vtimezone').map((z) => z.getFirstPropertyValue('tzid'));
     expect(zones).toEqual(['America/New_York']);
@@ -67,7 +68,7 @@ describe('focusPlanToIcs', () => {
   it.each(['America/New_York', 'Europe/Berlin', 'Australia/Sydney', 'Asia/Jerusalem', 'Asia/Kolkata'])(
     'keeps blocks at their local times across the 2027 DST changes (%s), as ical.js expands it',
     (zone) => {
-      const ics = focusPlanToIcs(plan, [], zone, { now });
+      const ics = focusPlanToIcs(plan, [], zone, { now, installId });
       const occurrences = expandWithIcalJs(ics, '2028-01-01T00:00:00Z', zone);
       // Every occurrence starts and ends at the plan's wall-clock times.
       expect(occurrences.length).toBeGreaterThan(80);
@@ -83,7 +84,7 @@ describe('focusPlanToIcs', () => {
   );
 
   it('covers the weeks US and EU clocks disagree (New York plan seen as instants)', () => {
-    const ics = focusPlanToIcs(plan, [], 'America/New_York', { now });
+    const ics = focusPlanToIcs(plan, [], 'America/New_York', { now, installId });
     const mondays = expandWithIcalJs(ics, '2027-11-16T00:00:00Z', 'UTC').filter((o) =>
       ['2027-03-08', '2027-03-15', '2027-11-01', '2027-11-08'].includes(o.slice(0, 10)),
     );
@@ -101,7 +102,7 @@ describe('focusPlanToIcs', () => {
       { from: '2027-12-20', to: '2028-01-03', note: 'Holidays' },
       { from: '2029-01-01', to: '2029-01-31' }, // beyond the horizon
     ];
-    const ics = focusPlanToIcs(plan, pauses, 'Europe/Berlin', { now });
+    const ics = focusPlanToIcs(plan, pauses, 'Europe/Berlin', { now, installId });
     expect(ics).not.toContain('Lisbon');
     expect(ics).not.toContain('Holidays');
     const occurrences = expandWithIcalJs(ics, '2028-02-01T00:00:00Z', 'Europe/Berlin').map((o) =>
@@ -124,37 +125,54 @@ describe('focusPlanToIcs', () => {
   });
 
   it('starts a rule after a pause that covers its first date instead of excluding DTSTART', () => {
-    const ics = focusPlanToIcs(plan, [{ from: '2027-03-01', to: '2027-03-03' }], 'Europe/Berlin', { now });
+    const ics = focusPlanToIcs(plan, [{ from: '2027-03-01', to: '2027-03-03' }], 'Europe/Berlin', {
+      now,
+      installId,
+    });
     expect(ics).toContain('DTSTART;TZID=Europe/Berlin:20270308T090000\r\n');
     expect(ics).toContain('DTSTART;TZID=Europe/Berlin:20270310T140000\r\n');
   });
 
-  it('gives each rule a stable UID, independent of when or where it is exported', () => {
+  it('gives each rule a UID stable across exports of one install, and unique per install', () => {
     const uids = (ics: string) => [...ics.matchAll(/^UID:(.*)$/gm)].map((m) => m[1]?.trim());
-    const a = uids(focusPlanToIcs(plan, [], 'Europe/Berlin', { now }));
-    const b = uids(focusPlanToIcs([...plan].reverse(), [], 'Asia/Tokyo', { now: now + 90 * 86_400_000 }));
-    expect(a).toEqual(['focus-mon-0900-1100@keel.local', 'focus-wed-1400-1630@keel.local']);
+    const a = uids(focusPlanToIcs(plan, [], 'Europe/Berlin', { now, installId }));
+    const later = { now: now + 90 * 86_400_000, installId };
+    const b = uids(focusPlanToIcs([...plan].reverse(), [], 'Asia/Tokyo', later));
+    expect(a).toEqual([
+      `focus-mon-0900-1100-${installId}@keel.local`,
+      `focus-wed-1400-1630-${installId}@keel.local`,
+    ]);
     expect(b).toEqual(a);
-    expect(new Set(defaultSettings('UTC').focusPlan.map(focusRuleUid)).size).toBe(10);
+    const other = '7d9e1f3a-5b2c-4d6e-8f0a-1b3c5d7e9f2a';
+    const c = uids(focusPlanToIcs(plan, [], 'Europe/Berlin', { now, installId: other }));
+    expect(c.filter((uid) => a.includes(uid))).toEqual([]);
+    const defaults = defaultSettings('UTC').focusPlan;
+    expect(new Set(defaults.map((rule) => focusRuleUid(rule, installId))).size).toBe(10);
+    // The id goes into a TEXT value unescaped: anything but letters, digits and dashes is refused.
+    for (const bad of ['', 'short', 'a;b,c\\d-0000', 'x'.repeat(65)]) {
+      expect(() => focusRuleUid(plan[0] as FocusRule, bad)).toThrow(RangeError);
+    }
   });
 
-  it("is read back by Keel's own importer as busy meetings at the plan's times", () => {
-    const ics = focusPlanToIcs(defaultSettings('UTC').focusPlan, [], 'America/New_York', { now });
+  it("is read back by Keel's own reader as busy meetings at the plan's times", () => {
+    const ics = focusPlanToIcs(defaultSettings('UTC').focusPlan, [], 'America/New_York', { now, installId });
     const from = Date.parse('2027-03-08T00:00:00Z');
     const to = Date.parse('2027-03-22T00:00:00Z');
-    const imported = meetingsBetween(parseMeetings(ics), from, to, 'Europe/Berlin');
+    const imported = occurrencesBetween(readCalendar(ics), from, to, 'Europe/Berlin').occurrences;
     const planned = keelExpands(defaultSettings('UTC').focusPlan, from, to, 'America/New_York');
     expect(imported.map((m) => [m.start, m.end])).toEqual(planned.map((o) => [o.start, o.end]));
-    expect(new Set(imported.map((m) => m.title))).toEqual(new Set([FOCUS_EVENT_SUMMARY]));
+    expect(new Set(imported.map((m) => `${m.title}|${m.status}|${m.allDay}`))).toEqual(
+      new Set([`${FOCUS_EVENT_SUMMARY}|busy|false`]),
+    );
   });
 
   it('writes a fixed-offset VTIMEZONE for zones without DST, and an empty plan as an empty calendar', () => {
-    const kolkata = focusPlanToIcs(plan, [], 'Asia/Kolkata', { now });
+    const kolkata = focusPlanToIcs(plan, [], 'Asia/Kolkata', { now, installId });
     expect(kolkata).toContain(
       'BEGIN:STANDARD\r\nDTSTART:19700101T000000\r\nTZOFFSETFROM:+0530\r\nTZOFFSETTO:+0530',
     );
     expect(kolkata).not.toContain('BEGIN:DAYLIGHT');
-    const empty = focusPlanToIcs([], [], 'Europe/Berlin', { now });
+    const empty = focusPlanToIcs([], [], 'Europe/Berlin', { now, installId });
     expect(empty).not.toContain('BEGIN:VEVENT');
     expect(new ICAL.Component(ICAL.parse(empty)).name).toBe('vcalendar');
   });

@@ -1,3 +1,4 @@
+import { InProcessCalendarParser } from '../../src-main/platform/calendar-parser';
 import { ManualClock } from '../../src-main/core/clock';
 import type { StateEvent } from '../../src-main/shared/state';
 import { createKeelApp, type KeelAdapters, type KeelProblem } from '../../src-main/app/create-keel-app';
@@ -42,6 +43,7 @@ export function makeApp(start: number, options: MakeAppOptions = {}) {
     power,
     shell,
     autostart,
+    calendarParser: new InProcessCalendarParser(),
     ...(options.dndController ? { dnd: options.dndController } : {}),
     ...options.adapters,
     push: (e) => pushed.push(e),

@@ -1,3 +1,4 @@
+import { InProcessCalendarParser } from '../../src-main/platform/calendar-parser';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { systemClock, type Clock } from '../../src-main/core/clock';
@@ -35,6 +36,8 @@ export async function runKeel(
     env: { ...env },
     systemZone: () => zone,
     clock,
+    // The same file checks and reading as the worker, in this process (the worker has its own tests).
+    calendarParser: new InProcessCalendarParser(),
   });
   return { code, stdout, stderr };
 }

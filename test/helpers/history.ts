@@ -1,3 +1,4 @@
+import { InProcessCalendarParser } from '../../src-main/platform/calendar-parser';
 import fs from 'node:fs';
 import fc from 'fast-check';
 import { ManualClock } from '../../src-main/core/clock';
@@ -245,6 +246,7 @@ export class History {
       clock: this.clock,
       version: '0.0.0-test',
       systemZone: () => this.systemZone,
+      calendarParser: new InProcessCalendarParser(),
     });
   }
 

@@ -1,3 +1,4 @@
+import { InProcessCalendarParser } from '../../src-main/platform/calendar-parser';
 import { ManualClock } from '../../src-main/core/clock';
 import type { DndController } from '../../src-main/services/ports';
 import { createServices } from '../../src-main/services';
@@ -16,6 +17,7 @@ export function makeServices(
     clock,
     version: '0.0.0-test',
     systemZone: () => zone,
+    calendarParser: new InProcessCalendarParser(),
     ...(options.dndController ? { dndController: options.dndController } : {}),
   });
   return { clock, dataDir, services };

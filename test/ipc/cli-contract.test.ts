@@ -38,6 +38,17 @@ const BAD: Record<CliChannel, unknown[]> = {
     { at: Date.parse('2027-03-16T08:00:00Z') },
   ],
   'signoff:day': [undefined, { date: '2027-02-30' }, { date: 20270315 }, { date: '2027-03-15', x: 1 }],
+  'calendar:conflicts': [
+    undefined,
+    {},
+    { from: '2027-03-15' },
+    { from: '2027-03-15', to: '2027-02-30' },
+    { from: 20270315, to: '2027-03-16' },
+    { from: '2027-03-15', to: '2027-03-16', file: '/etc/passwd' },
+    // Valid shapes the handler refuses: the end before the start, more than ten years.
+    { from: '2027-03-16', to: '2027-03-15' },
+    { from: '2027-01-01', to: '2037-01-31' },
+  ],
   'summary:write': [
     undefined,
     {},

@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import * as asar from '@electron/asar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { calendarWorkerFile, WorkerCalendarParser } from '../../src-main/platform/calendar-parser';
 
 const ROOT = path.resolve(__dirname, '../..');
 const STATES = ['idle', 'focus', 'after-hours'];
@@ -47,7 +48,9 @@ let archive: string;
 let entries: Set<string>;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(ROOT, 'dist/main/main.cjs'))) {
+  if (
+    !['dist/main/main.cjs', 'dist/worker/calendar-worker.cjs'].every((f) => fs.existsSync(path.join(ROOT, f)))
+  ) {
     const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'pipe' });
     if (build.status !== 0) throw new Error(`build failed: ${build.stderr.toString()}`);
   }
@@ -145,6 +148,28 @@ describe('the packaged app (electron-builder --linux dir)', () => {
     expect(packages).toEqual(
       new Set(['node_modules/better-sqlite3', 'node_modules/bindings', 'node_modules/file-uri-to-path']),
     );
+  });
+
+  it('unpacks the calendar worker beside app.asar, where main and the CLI look for it, and it runs there', async () => {
+    expect(entries).toContain('dist/worker/calendar-worker.cjs');
+    const unpacked = path.join(resources, 'app.asar.unpacked/dist/worker/calendar-worker.cjs');
+    expect(fs.existsSync(unpacked)).toBe(true);
+    for (const bundle of ['main', 'cli'])
+      expect(calendarWorkerFile(path.join(archive, 'dist', bundle))).toBe(unpacked);
+    // It needs nothing from inside the archive: started as it is, it reads a calendar.
+    const ics = path.join(work, 'work.ics');
+    fs.writeFileSync(
+      ics,
+      'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a@test\r\nDTSTART:20270301T090000Z\r\nDTEND:20270301T100000Z\r\nSUMMARY:Planning\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n',
+    );
+    const outcome = await new WorkerCalendarParser({ workerFile: unpacked }).parse({
+      filePath: ics,
+      from: Date.parse('2027-03-01T00:00:00Z'),
+      to: Date.parse('2027-03-02T00:00:00Z'),
+      zone: 'UTC',
+      addresses: [],
+    });
+    expect(outcome.ok && outcome.occurrences.map((o) => o.title)).toEqual(['Planning']);
   });
 
   it('runs: the CLI from the extracted app answers with its real database (here on Node)', () => {

@@ -1,3 +1,4 @@
+import { InProcessCalendarParser } from '../../src-main/platform/calendar-parser';
 import { isDatedKey, SINCE_THE_BEGINNING } from '../../src-main/core/rules';
 /**
  * `window.keel` for renderer tests, served by the real stack: real services on a real SQLite file
@@ -19,7 +20,7 @@ import type { StateEvent } from '../../src-main/shared/state';
 import type { ViewName } from '../../src-main/shared/views';
 import { dispatch } from '../../src-main/ipc/dispatch';
 import type { Handlers } from '../../src-main/ipc/handlers';
-import type { DndController } from '../../src-main/services/ports';
+import type { CalendarParserPort, DndController } from '../../src-main/services/ports';
 import {
   FakePower,
   RecordingAutostart,
@@ -43,6 +44,8 @@ export interface TestKeelOptions {
   zone?: string;
   /** The desktop's do-not-disturb (RecordingDndController, "control", by default). */
   dnd?: DndController;
+  /** How calendar files are read (on the test's thread, InProcessCalendarParser, by default). */
+  calendarParser?: CalendarParserPort;
   /** Milliseconds every answer waits, as a slow main process would. */
   delayMs?: number;
   /** Settings stored (through the settings service) before anything runs. */
@@ -217,6 +220,7 @@ export function createTestKeel(options: TestKeelOptions = {}) {
     shell,
     autostart: new RecordingAutostart(),
     dnd,
+    calendarParser: options.calendarParser ?? new InProcessCalendarParser(),
     push,
   });
   const { services } = app;

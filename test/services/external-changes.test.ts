@@ -1,3 +1,4 @@
+import { InProcessCalendarParser } from '../../src-main/platform/calendar-parser';
 import type fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -35,7 +36,13 @@ function setup(start = at('07:00'), options: { realTimers?: boolean } = {}) {
   const dnd = new RecordingDndController();
   const made = makeApp(start, { dndController: dnd });
   const { dataDir, clock, tray, notifier, pushed, app: runtime, services: app } = made;
-  const cli = createServices({ dataDir, clock, version: '0.0.0-test', systemZone: () => 'Europe/Berlin' });
+  const cli = createServices({
+    dataDir,
+    clock,
+    version: '0.0.0-test',
+    systemZone: () => 'Europe/Berlin',
+    calendarParser: new InProcessCalendarParser(),
+  });
   runtime.start();
   const errors: unknown[] = [];
   const watcher = new ExternalChangeWatcher({

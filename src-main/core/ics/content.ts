@@ -39,8 +39,37 @@ export const MAX_DEPTH = 8;
 
 const NAME = /^[A-Za-z0-9-]+/;
 
-/** Null when the text holds no VCALENDAR at all. */
-export function readContent(text: string): ContentRead | null {
+/**
+ * The properties calendar reading uses (events, their zones and the user's answers). Everything
+ * else — descriptions, attachments, alarms' text, often most of a file — is passed over without
+ * being unfolded or stored: a 20 MB export is mostly DESCRIPTION and X-ALT-DESC.
+ */
+export const USED_PROPERTIES: ReadonlySet<string> = new Set([
+  'UID',
+  'DTSTART',
+  'DTEND',
+  'DURATION',
+  'RRULE',
+  'RDATE',
+  'EXDATE',
+  'RECURRENCE-ID',
+  'SUMMARY',
+  'STATUS',
+  'TRANSP',
+  'X-MICROSOFT-CDO-BUSYSTATUS',
+  'ATTENDEE',
+  'ORGANIZER',
+  'CATEGORIES',
+  'TZID',
+  'TZOFFSETFROM',
+  'TZOFFSETTO',
+]);
+
+/**
+ * Null when the text holds no VCALENDAR at all. With `used`, only those properties are kept
+ * (BEGIN and END always); a line whose name is not among them is skipped with its folds.
+ */
+export function readContent(text: string, used?: ReadonlySet<string>): ContentRead | null {
   const calendar: Component = { name: 'VCALENDAR', props: [], children: [], skippedLines: 0 };
   let sawCalendar = false;
   let skipped = 0;
@@ -104,13 +133,19 @@ export function readContent(text: string): ContentRead | null {
   };
 
   let pending: string | null = null;
+  /** The line being folded is one `used` leaves out: its continuation lines go with it. */
+  let passing = false;
   for (const raw of splitLines(text)) {
-    if (pending !== null && (raw.startsWith(' ') || raw.startsWith('\t'))) {
-      pending += raw.slice(1);
+    const first = raw.charCodeAt(0);
+    if (first === 32 || first === 9) {
+      if (pending !== null) pending += raw.slice(1);
+      else if (!passing && raw.trim() !== '') handle(raw); // a fold with nothing to continue
       continue;
     }
     if (pending !== null) handle(pending);
-    pending = raw;
+    pending = null;
+    passing = used !== undefined && isPassedOver(raw, used);
+    if (!passing) pending = raw;
   }
   if (pending !== null) handle(pending);
   if (!sawCalendar) return null;
@@ -118,6 +153,21 @@ export function readContent(text: string): ContentRead | null {
   for (let i = stack.length - 1; i > 0; i--) dropUnclosed(stack, i);
   unclosed += Math.max(0, stack.length - 1);
   return { calendar, skippedLines: skipped, unclosedComponents: unclosed };
+}
+
+/** A content line whose name is known and not among `used` (BEGIN and END are always used). */
+function isPassedOver(line: string, used: ReadonlySet<string>): boolean {
+  let end = 0;
+  while (end < line.length && end < 64) {
+    const c = line.charCodeAt(end);
+    // A–Z, a–z, 0–9 and '-': the name's characters.
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45)) break;
+    end++;
+  }
+  const next = line.charCodeAt(end);
+  if (end === 0 || (next !== 58 && next !== 59)) return false; // not a content line: counted by handle
+  const name = line.slice(0, end).toUpperCase();
+  return name !== 'BEGIN' && name !== 'END' && !used.has(name);
 }
 
 function lastIndexOfName(stack: Component[], name: string): number {

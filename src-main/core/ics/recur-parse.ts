@@ -4,7 +4,7 @@
  * meetings), lenient about what does not change the dates (case, empty parts, X- parts).
  */
 import { parseDateTime } from './content';
-import type { Frequency, RecurRule, WeekdayNum } from './recur';
+import type { Frequency, RecurRule, WeekdayNum } from './recur-types';
 
 const FREQUENCIES: readonly Frequency[] = [
   'YEARLY',

@@ -7,7 +7,7 @@
  * year × 12 + month − 1, WEEKLY by weeks starting on WKST, DAILY by day number, HOURLY by hours
  * since 1970. The series' periods are p0 + k × INTERVAL for k ≥ 0, p0 being DTSTART's.
  */
-import type { RecurRule } from './recur';
+import type { RecurRule } from './recur-types';
 import {
   civilOf,
   cursorAt,

@@ -34,36 +34,12 @@
  */
 import { CostExceeded, Budget, compile, periodOf, type Plan, type PlanFrequency } from './recur-plan';
 import { countPeriods, periodStarts } from './recur-period';
-import type { DateTimeValue } from './content';
 import type { WallMs } from './wall';
 
 export { parseRecur } from './recur-parse';
 
-export type Frequency = 'YEARLY' | 'MONTHLY' | 'WEEKLY' | 'DAILY' | 'HOURLY' | 'MINUTELY' | 'SECONDLY';
-
-export interface WeekdayNum {
-  /** 0 = MO … 6 = SU */
-  weekday: number;
-  /** 0 = every; ±1..±53 */
-  n: number;
-}
-
-export interface RecurRule {
-  freq: Frequency;
-  interval: number;
-  count: number | null;
-  until: DateTimeValue | null;
-  bySecond: number[];
-  byMinute: number[];
-  byHour: number[];
-  byDay: WeekdayNum[];
-  byMonthDay: number[];
-  byYearDay: number[];
-  byWeekNo: number[];
-  byMonth: number[];
-  bySetPos: number[];
-  wkst: number;
-}
+export type { Frequency, RecurRule, WeekdayNum } from './recur-types';
+import type { RecurRule } from './recur-types';
 
 export interface ExpandOptions {
   from: WallMs;

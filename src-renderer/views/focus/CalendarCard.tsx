@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api/keel';
 import type { CalendarStatus } from '../../api/types';
 import { Button } from '../../components/Button';
@@ -6,42 +6,65 @@ import { Card } from '../../components/Card';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { formatInstant } from '../../lib/focus';
+import { useSettings } from '../../stores/settings';
+import { CalendarDaysOff } from './CalendarDaysOff';
+import { CalendarReading } from './CalendarReading';
 import './CalendarCard.css';
 
 type Loaded =
   { state: 'loading' } | { state: 'ready'; calendar: CalendarStatus } | { state: 'failed'; message: string };
 
 /**
- * The focus plan out to a calendar (.ics), and a calendar in so blocks can warn about meetings.
- * Main shows the save and open dialogs; the window only learns the file's name.
+ * The calendar's status, read again when main announces a change: of the calendar (a read
+ * finished, an import) or of settings (holidays and hours decide which days are offered as days
+ * off; the tentative choice, how many meetings there are).
+ */
+function useCalendarStatus() {
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  // Bumped by every read and answer taken: a read that started earlier never overwrites it.
+  const reads = useRef({ generation: 0 });
+  const read = useCallback(() => {
+    const mine = ++reads.current.generation;
+    void api.calendar.status().then((result) => {
+      if (mine !== reads.current.generation) return;
+      setLoaded(
+        result.ok ? { state: 'ready', calendar: result.value } : { state: 'failed', message: result.message },
+      );
+    });
+  }, []);
+  useEffect(() => {
+    const current = reads.current;
+    read();
+    const unsubscribe = api.onState((event) => {
+      if (
+        event.type === 'changed' &&
+        (event.topics.includes('calendar') || event.topics.includes('settings'))
+      )
+        read();
+    });
+    return () => {
+      current.generation++;
+      unsubscribe();
+    };
+  }, [read]);
+  const take = useCallback((calendar: CalendarStatus) => {
+    reads.current.generation++;
+    setLoaded({ state: 'ready', calendar });
+  }, []);
+  return { loaded, read, take };
+}
+
+/**
+ * The focus plan out to a calendar (.ics), and a calendar in so blocks can warn about meetings:
+ * what was read and when, what was skipped, days off it shows, and how Keel reads it (the user's
+ * addresses, tentative meetings). Main shows the save and open dialogs; the window only learns
+ * the file's name.
  */
 export function CalendarCard({ zone, today }: { zone: string; today: string | null }) {
-  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const { loaded, read, take } = useCalendarStatus();
   const [exported, setExported] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'export' | 'import' | 'clear' | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    const read = () =>
-      void api.calendar.status().then((result) => {
-        if (!live) return;
-        setLoaded(
-          result.ok
-            ? { state: 'ready', calendar: result.value }
-            : { state: 'failed', message: result.message },
-        );
-      });
-    read();
-    // Main re-reads the file when it changes and announces it.
-    const unsubscribe = api.onState((event) => {
-      if (event.type === 'changed' && event.topics.includes('calendar')) read();
-    });
-    return () => {
-      live = false;
-      unsubscribe();
-    };
-  }, []);
 
   async function exportIcs() {
     setBusy('export');
@@ -58,7 +81,7 @@ export function CalendarCard({ zone, today }: { zone: string; today: string | nu
     setError(null);
     const result = await (kind === 'import' ? api.calendar.import() : api.calendar.clear());
     setBusy(null);
-    if (result.ok) setLoaded({ state: 'ready', calendar: result.value });
+    if (result.ok) take(result.value);
     else setError(result.message);
   }
 
@@ -85,11 +108,13 @@ export function CalendarCard({ zone, today }: { zone: string; today: string | nu
             zone={zone}
             today={today}
             busy={busy}
+            error={error}
             onImport={() => void change('import')}
             onClear={() => void change('clear')}
+            onHolidays={read}
           />
         )}
-        {error !== null && <Notice tone="error">{error}</Notice>}
+        {loaded.state !== 'ready' && error !== null && <Notice tone="error">{error}</Notice>}
       </div>
     </Card>
   );
@@ -100,54 +125,109 @@ function Imported({
   zone,
   today,
   busy,
+  error,
   onImport,
   onClear,
+  onHolidays,
 }: {
   calendar: CalendarStatus;
   zone: string;
   today: string | null;
   busy: string | null;
+  /** The last import's, clear's or export's refusal, one sentence. */
+  error: string | null;
   onImport: () => void;
   onClear: () => void;
+  onHolidays: () => void;
 }) {
+  const settings = useSettings((s) => s.settings);
+  const readingHeading = useRef<HTMLHeadingElement>(null);
   if (calendar.file === null) {
     return (
-      <div className="calendar__row calendar__row--split">
-        <p className="calendar__muted">No calendar imported. Keel never reads your calendar account.</p>
-        <Button busy={busy === 'import'} onClick={onImport}>
-          Import a calendar (.ics)…
-        </Button>
+      <div className="calendar__section">
+        <div className="calendar__row calendar__row--split">
+          <p className="calendar__muted">No calendar imported. Keel never reads your calendar account.</p>
+          <Button busy={busy === 'import'} onClick={onImport}>
+            Import a calendar (.ics)…
+          </Button>
+        </div>
+        {error !== null && <Notice tone="error">{error}</Notice>}
       </div>
     );
   }
-  const meetings = calendar.upcomingMeetings;
   return (
-    <div className="calendar__imported">
-      <dl className="calendar__facts">
-        <div className="calendar__fact">
-          <dt>File</dt>
-          <dd className="calendar__file">{calendar.file}</dd>
+    <>
+      <div className="calendar__section">
+        <CalendarFacts calendar={calendar} zone={zone} today={today} />
+        {calendar.error !== null && (
+          <Notice tone="error">
+            {calendar.error}
+            {calendar.lastReadAt !== null && ' Keel keeps using the meetings it read before.'}
+          </Notice>
+        )}
+        {calendar.notes.length > 0 && (
+          <div className="calendar__notes">
+            {calendar.notes.map((note) => (
+              <p key={note} className="calendar__note">
+                {note}
+              </p>
+            ))}
+          </div>
+        )}
+        <div className="calendar__row">
+          <Button busy={busy === 'import'} onClick={onImport}>
+            Import a calendar (.ics)…
+          </Button>
+          <Button variant="ghost" busy={busy === 'clear'} onClick={onClear}>
+            Stop using this calendar
+          </Button>
         </div>
-        <div className="calendar__fact">
-          <dt>Next four weeks</dt>
-          <dd className="tabular">{meetings === 1 ? '1 meeting' : `${meetings} meetings`}</dd>
-        </div>
-        <div className="calendar__fact">
-          <dt>Last read</dt>
-          <dd className="tabular">
-            {calendar.lastReadAt !== null ? formatInstant(calendar.lastReadAt, zone, today) : 'Not yet'}
-          </dd>
-        </div>
-      </dl>
-      {calendar.error !== null && <Notice tone="error">{calendar.error}</Notice>}
-      <div className="calendar__row">
-        <Button busy={busy === 'import'} onClick={onImport}>
-          Import a calendar (.ics)…
-        </Button>
-        <Button variant="ghost" busy={busy === 'clear'} onClick={onClear}>
-          Stop using this calendar
-        </Button>
+        {error !== null && <Notice tone="error">{error}</Notice>}
+        <CalendarDaysOff
+          daysOff={calendar.daysOff}
+          onAdded={onHolidays}
+          afterDismiss={() => readingHeading.current?.focus()}
+        />
       </div>
-    </div>
+      {settings !== null && (
+        <div className="calendar__section">
+          <CalendarReading calendar={settings.calendar} headingRef={readingHeading} />
+        </div>
+      )}
+    </>
+  );
+}
+
+/** The file's name, meetings in the next four weeks, and when it was last read (or "Reading…"). */
+function CalendarFacts({
+  calendar,
+  zone,
+  today,
+}: {
+  calendar: CalendarStatus;
+  zone: string;
+  today: string | null;
+}) {
+  const meetings = calendar.upcomingMeetings;
+  let lastRead = 'Not yet';
+  if (calendar.reading) lastRead = 'Reading…';
+  else if (calendar.lastReadAt !== null) lastRead = formatInstant(calendar.lastReadAt, zone, today);
+  return (
+    <dl className="calendar__facts">
+      <div className="calendar__fact">
+        <dt>File</dt>
+        <dd className="calendar__file">{calendar.file}</dd>
+      </div>
+      <div className="calendar__fact">
+        <dt>Next four weeks</dt>
+        <dd className="tabular">{meetings === 1 ? '1 meeting' : `${meetings} meetings`}</dd>
+      </div>
+      <div className="calendar__fact">
+        <dt>Last read</dt>
+        <dd className="tabular" aria-live="polite">
+          {lastRead}
+        </dd>
+      </div>
+    </dl>
   );
 }

@@ -3,10 +3,10 @@ import type { FocusBlock, FocusStatus } from '../../api/types';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { EmptyState } from '../../components/EmptyState';
-import { AlertIcon } from '../../components/Icons';
+import { AlertIcon, CalendarIcon } from '../../components/Icons';
 import { Notice } from '../../components/Notice';
 import { formatMinutes, minutesBetween } from '../../lib/focus';
-import { localParts } from '../../lib/format';
+import { meetingStatusLabel, meetingTime } from '../../lib/calendar';
 import { useFocus } from '../../stores/focus';
 import { StateBadge } from './Badge';
 import './TodayBlocks.css';
@@ -91,26 +91,29 @@ export function TodayBlocks({ status }: { status: FocusStatus }) {
   );
 }
 
-function timeRange(startIso: string, endIso: string): string {
-  const start = localParts(startIso);
-  const end = localParts(endIso);
-  if (!start || !end) return '';
-  return `${start.time}–${end.time}`;
-}
-
-/** Calendar meetings that land on a block. */
+/**
+ * Calendar meetings that land on a block. A tentative one (listed only when the user wants those
+ * to warn) and an out-of-office one say so in words, not only in the icon's colour.
+ */
 function BlockMeetings({ meetings }: { meetings: FocusBlock['meetings'] }) {
   if (meetings.length === 0) return null;
   return (
     <ul className="blocks__meetings">
-      {meetings.map((m) => (
-        <li key={`${m.title}-${m.start}`} className="blocks__meeting">
-          <AlertIcon />
-          <span>
-            Overlaps “{m.title}” <span className="tabular">{timeRange(m.start, m.end)}</span>
-          </span>
-        </li>
-      ))}
+      {meetings.map((m) => {
+        const label = meetingStatusLabel(m.status);
+        return (
+          <li
+            key={`${m.title}-${m.start}-${m.status}`}
+            className={`blocks__meeting blocks__meeting--${m.status}`}
+          >
+            {m.status === 'out-of-office' ? <CalendarIcon /> : <AlertIcon />}
+            <span>
+              Overlaps “{m.title}” <span className="tabular">{meetingTime(m)}</span>
+              {label !== null && <span className="blocks__meeting-status"> ({label})</span>}
+            </span>
+          </li>
+        );
+      })}
     </ul>
   );
 }

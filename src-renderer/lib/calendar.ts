@@ -1,0 +1,101 @@
+import { addLocalDays } from '../../src-main/shared/vocabulary';
+import type { CalendarStatus, FocusBlock, Holiday } from '../api/types';
+import { formatShortDate, localParts } from './format';
+
+/** Display helpers for the imported calendar: days off it offers, meetings on a block, addresses. */
+
+export type DayOffOffer = CalendarStatus['daysOff'][number];
+export type Meeting = FocusBlock['meetings'][number];
+
+/** Consecutive offered dates with the same title: one holiday each. */
+export interface DayOffRange {
+  from: string;
+  to: string;
+  title: string;
+  dates: string[];
+}
+
+/** The longest note a holiday keeps (main's date-range schema). */
+const NOTE_MAX = 120;
+
+/**
+ * Groups offers into ranges: a date joins the previous range when it is the next calendar date
+ * and has the same title. Only offered dates are joined, so a working day in between (one the
+ * calendar does not show you away on) is never made a day off.
+ */
+export function groupDaysOff(offers: readonly DayOffOffer[]): DayOffRange[] {
+  const sorted = [...offers].sort((a, b) => a.date.localeCompare(b.date));
+  const ranges: DayOffRange[] = [];
+  for (const offer of sorted) {
+    const last = ranges.at(-1);
+    if (last && last.title === offer.title && addLocalDays(last.to, 1) === offer.date) {
+      last.to = offer.date;
+      last.dates.push(offer.date);
+    } else {
+      ranges.push({ from: offer.date, to: offer.date, title: offer.title, dates: [offer.date] });
+    }
+  }
+  return ranges;
+}
+
+/** "Fri 19 Mar" or "Mon 22 Mar – Wed 24 Mar". */
+export function describeDates(range: { from: string; to: string }): string {
+  return range.from === range.to
+    ? formatShortDate(range.from)
+    : `${formatShortDate(range.from)} – ${formatShortDate(range.to)}`;
+}
+
+/** "Fri 19 Mar (Out of office)"; the dates alone for an event without a title. */
+export function describeDayOffRange(range: DayOffRange): string {
+  const title = range.title.trim();
+  return title === '' ? describeDates(range) : `${describeDates(range)} (${title})`;
+}
+
+/** The event's title as a holiday's note: trimmed, and shortened to what a note may hold. */
+function noteOf(title: string): string | undefined {
+  const note = title.trim().replace(/\s+/g, ' ');
+  if (note === '') return undefined;
+  return note.length <= NOTE_MAX ? note : `${note.slice(0, NOTE_MAX - 1).trimEnd()}…`;
+}
+
+/** The holidays with these ranges added as days off, in date order. */
+export function holidaysWith(holidays: readonly Holiday[], ranges: readonly DayOffRange[]): Holiday[] {
+  const added: Holiday[] = ranges.map((r) => {
+    const note = noteOf(r.title);
+    return { from: r.from, to: r.to, ...(note === undefined ? {} : { note }) };
+  });
+  return [...holidays, ...added].sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+}
+
+/** How an address is kept (main does the same): trimmed, lower-case, without `mailto:`. */
+export function normalizeAddress(text: string): string {
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/^mailto:/, '');
+}
+
+/**
+ * Main's refusal of a setting names where in the value it is ("calendar.addresses.2: Write each
+ * address like ana@example.com."); shown next to that very field, the sentence alone is enough.
+ */
+export function withoutWhere(message: string, key: string): string {
+  const prefix = new RegExp(`^${key}(\\.[\\w-]+)*: `);
+  return message.replace(prefix, '');
+}
+
+/** "09:30–09:45", or "all day" for a meeting that covers whole days. */
+export function meetingTime(meeting: Pick<Meeting, 'start' | 'end'>): string {
+  const start = localParts(meeting.start);
+  const end = localParts(meeting.end);
+  if (!start || !end) return '';
+  if (start.time === '00:00' && end.time === '00:00' && end.date > start.date) return 'all day';
+  return `${start.time}–${end.time}`;
+}
+
+/** What a meeting's busy status adds to its line: nothing for busy. */
+export function meetingStatusLabel(status: Meeting['status']): string | null {
+  if (status === 'tentative') return 'tentative';
+  if (status === 'out-of-office') return 'out of office';
+  return null;
+}
