@@ -344,6 +344,11 @@ describe('parseRecur', () => {
       bySetPos: [-366],
       wkst: 6,
     });
+    // Exchange writes spaces after the commas.
+    expect(parseRecur('FREQ=WEEKLY;BYDAY=MO, TU, WE ;BYHOUR= 9, 17')).toMatchObject({
+      byDay: [0, 1, 2].map((weekday) => ({ weekday, n: 0 })),
+      byHour: [9, 17],
+    });
     expect(parseRecur('FREQ=WEEKLY;UNTIL=20270101T000000Z')?.until).toEqual(
       parseDateTime('20270101T000000Z'),
     );
