@@ -11,6 +11,7 @@ import { calendarImportFigures } from './figures/calendar-import';
 import { checkinAppendFigures } from './figures/checkin-append';
 import { coldStartFigure } from './figures/cold-start';
 import { memoryFigure } from './figures/memory';
+import { recurFigures } from './figures/recur';
 import { firstRenderFigure, rendererSizeFigures } from './figures/renderer';
 import { summaryFigures } from './figures/summary';
 import { wakeupFigures } from './figures/wakeups';
@@ -25,6 +26,7 @@ export const GROUPS = [
   'renderer',
   'memory',
   'calendar',
+  'recur',
 ] as const;
 type Group = (typeof GROUPS)[number];
 
@@ -59,6 +61,8 @@ async function run(group: Group, baseDir: string, root: string): Promise<void> {
       return memoryFigure(baseDir, bundleDir);
     case 'calendar':
       return calendarImportFigures(bundleDir, path.dirname(baseDir));
+    case 'recur':
+      return recurFigures();
   }
 }
 

@@ -7,8 +7,8 @@
 // 3. Generates the five-year data set once, then runs each figure group in its own Node process,
 //    one after another (two cores: nothing else runs beside a measurement).
 //
-// Options: --only append,cold (groups: append summary cold wakeups renderer memory calendar),
-// --no-build.
+// Options: --only append,cold (groups: append summary cold wakeups renderer memory calendar
+// recur), --no-build.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const GROUPS = ['append', 'summary', 'cold', 'wakeups', 'renderer', 'memory', 'calendar'];
+const GROUPS = ['append', 'summary', 'cold', 'wakeups', 'renderer', 'memory', 'calendar', 'recur'];
 const started = process.hrtime.bigint();
 // Other work on the machine skews every figure: the load average is printed with the wall time.
 const loadAtStart = os.loadavg()[0];

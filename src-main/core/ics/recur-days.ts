@@ -130,6 +130,21 @@ export function cursorAt(dayNum: number): DayCursor {
   };
 }
 
+/** The cursor on the 1st of a month (cheaper than cursorAt: no date from a day number). */
+export function cursorOfMonth(year: number, month: number): DayCursor {
+  const day = dayNumber(year, month, 1);
+  return {
+    day,
+    year,
+    month,
+    md: 1,
+    dim: monthLength(year, month),
+    yd: day - dayNumber(year, 1, 1) + 1,
+    ylen: yearLength(year),
+    wd: weekdayOfDay(day),
+  };
+}
+
 export function nextDay(c: DayCursor): void {
   c.day++;
   c.md++;

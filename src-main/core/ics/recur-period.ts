@@ -3,7 +3,7 @@
  * the number in a run of periods, in closed form when the per-period counts repeat.
  */
 import { cursorAt, dayMatches, nextDay } from './recur-days';
-import { periodDays, timeAt, type Budget, type Plan } from './recur-plan';
+import { periodDays, scan, timeAt, type Budget, type Plan } from './recur-plan';
 import { DAY_MS, HOUR_MS, SECOND_MS, type WallMs } from './wall';
 
 const mod = (a: number, n: number): number => ((a % n) + n) % n;
@@ -42,6 +42,7 @@ function hourPasses(plan: Plan, p: number, budget: Budget): boolean {
 
 /** The occurrences of the series' k-th period (p0 + k × INTERVAL), sorted and distinct. */
 export function periodStarts(plan: Plan, k: number, budget: Budget): WallMs[] {
+  budget.spend(1);
   const p = plan.p0 + k * plan.interval;
   const times = plan.times;
   if (plan.freq === 'HOURLY') {
@@ -56,6 +57,7 @@ export function periodStarts(plan: Plan, k: number, budget: Budget): WallMs[] {
 }
 
 function countPeriod(plan: Plan, k: number, budget: Budget): number {
+  budget.spend(1);
   const p = plan.p0 + k * plan.interval;
   if (plan.freq === 'HOURLY') return hourPasses(plan, p, budget) ? setCount(plan, plan.times.size) : 0;
   return setCount(plan, periodDays(plan, p, budget) * plan.times.size);
@@ -78,6 +80,7 @@ export function countPeriods(plan: Plan, ka: number, kb: number, cap: number, bu
     return total;
   }
   if (plan.freq === 'HOURLY' && plan.interval < 24) return countHoursByDay(plan, ka, kb, cap, budget);
+  if (plan.freq === 'DAILY' || plan.freq === 'WEEKLY') return countWalking(plan, ka, kb, cap, budget);
   for (let k = ka; k < kb && total < cap; k++) total += countPeriod(plan, k, budget);
   return total;
 }
@@ -103,4 +106,25 @@ function countHoursByDay(plan: Plan, ka: number, kb: number, cap: number, budget
     if (total >= cap || dayStart + 23 >= last) return total;
     nextDay(c);
   }
+}
+
+/**
+ * DAILY and WEEKLY counting with one cursor walked through the days (no date worked out from a
+ * day number for each period).
+ */
+function countWalking(plan: Plan, ka: number, kb: number, cap: number, budget: Budget): number {
+  const length = plan.freq === 'DAILY' ? 1 : 7;
+  // Occurrences in a period with n matching days, n = 0…length.
+  const perDays = Array.from({ length: length + 1 }, (_, n) => setCount(plan, n * plan.times.size));
+  const p = plan.p0 + ka * plan.interval;
+  let c = cursorAt(length === 1 ? p : p * 7 + plan.filter.wkst - 3);
+  const skip = (plan.interval - 1) * length;
+  let total = 0;
+  for (let k = ka; k < kb && total < cap; k++) {
+    budget.spend(1);
+    total += perDays[scan(plan, c, length, budget)]!;
+    if (skip > 62) c = cursorAt(c.day + skip);
+    else for (let d = 0; d < skip; d++) nextDay(c);
+  }
+  return total;
 }

@@ -11,14 +11,15 @@ import type { RecurRule } from './recur-types';
 import {
   civilOf,
   cursorAt,
+  cursorOfMonth,
   dayMatches,
-  dayNumber,
   dayOfWall,
   filtersNothing,
   monthLength,
   nextDay,
   table,
   weekdayOfDay,
+  type DayCursor,
   type DayFilter,
 } from './recur-days';
 import { DAY_MS, HOUR_MS, type WallMs } from './wall';
@@ -221,13 +222,11 @@ export function compile(rule: RecurRule & { freq: PlanFrequency }, dtstart: Wall
 /** The days of period `p` the filter passes, in order (pushed to `out` when given); their number. */
 export function periodDays(plan: Plan, p: number, budget: Budget, out?: number[]): number {
   const f = plan.filter;
-  let first: number;
-  let length: number;
   switch (plan.freq) {
     case 'YEARLY': {
       let n = 0;
       for (let m = 1; m <= 12; m++) {
-        if (!f.months || f.months[m]) n += scan(plan, dayNumber(p, m, 1), monthLength(p, m), budget, out);
+        if (!f.months || f.months[m]) n += scan(plan, cursorOfMonth(p, m), monthLength(p, m), budget, out);
       }
       return n;
     }
@@ -235,35 +234,30 @@ export function periodDays(plan: Plan, p: number, budget: Budget, out?: number[]
       const year = Math.floor(p / 12);
       const month = p - year * 12 + 1;
       if (f.months && !f.months[month]) return 0;
-      first = dayNumber(year, month, 1);
-      length = monthLength(year, month);
-      break;
+      return scan(plan, cursorOfMonth(year, month), monthLength(year, month), budget, out);
     }
     case 'WEEKLY':
-      first = p * 7 + plan.filter.wkst - 3;
-      length = 7;
-      break;
-    default:
-      first = plan.freq === 'DAILY' ? p : Math.floor(p / 24);
-      length = 1;
+      return scan(plan, cursorAt(p * 7 + plan.filter.wkst - 3), 7, budget, out);
+    case 'DAILY':
+      return scan(plan, cursorAt(p), 1, budget, out);
+    case 'HOURLY':
+      return scan(plan, cursorAt(Math.floor(p / 24)), 1, budget, out);
   }
-  return scan(plan, first, length, budget, out);
 }
 
-function scan(plan: Plan, first: number, length: number, budget: Budget, out?: number[]): number {
+/**
+ * The days among `length` from the cursor's that the filter passes (pushed to `out` when given);
+ * their number. Leaves the cursor on the day after them.
+ */
+export function scan(plan: Plan, c: DayCursor, length: number, budget: Budget, out?: number[]): number {
   budget.spend(length);
-  if (!plan.filtered) {
-    if (out) for (let d = 0; d < length; d++) out.push(first + d);
-    return length;
-  }
-  const c = cursorAt(first);
   let n = 0;
   for (let d = 0; d < length; d++) {
-    if (d > 0) nextDay(c);
-    if (dayMatches(plan.filter, c)) {
+    if (!plan.filtered || dayMatches(plan.filter, c)) {
       n++;
       out?.push(c.day);
     }
+    nextDay(c);
   }
   return n;
 }
