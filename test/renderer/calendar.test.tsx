@@ -109,7 +109,7 @@ describe('Calendar card: status', () => {
     const { card } = await openFocus(keel);
     const alert = await within(card).findByRole('alert');
     expect(alert).toHaveTextContent(
-      'Keel could not read the calendar file; it may have been moved or deleted. Keel keeps using the meetings it read before.',
+      'Keel could not find the calendar file; it may have been moved or deleted. Keel keeps using the meetings it read before.',
     );
     expect(within(card).getByText('1 meeting')).toBeInTheDocument();
   });

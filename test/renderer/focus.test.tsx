@@ -404,7 +404,7 @@ describe('Focus: calendar', () => {
     const { user } = await openFocus(keel);
     const card = region('Calendar');
     expect(await within(card).findByRole('alert')).toHaveTextContent(
-      'Keel could not read the calendar file; it may have been moved or deleted.',
+      'Keel could not find the calendar file; it may have been moved or deleted.',
     );
     expect(within(card).getByText('team.ics')).toBeInTheDocument();
     await user.click(within(card).getByRole('button', { name: 'Export focus plan (.ics)' }));
