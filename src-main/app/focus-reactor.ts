@@ -98,7 +98,7 @@ export class FocusReactor {
     const { event } = moment;
     const zone = settings.get().zone;
     const end = event.end ?? event.start;
-    const clash = focus.meetings.meetingsBetween(event.start, end)[0];
+    const clash = focus.meetings.meetingsBetween(event.start, end).find((m) => m.warns);
     this.deps.prompts.show({
       id: { kind: 'focus-warning', occurrenceId: event.id },
       title: `Focus block at ${clockTimeOf(event.start, zone)}`,

@@ -16,6 +16,11 @@ export interface Meeting {
   start: number;
   end: number;
   status: 'busy' | 'tentative' | 'out-of-office';
+  /**
+   * Whether it warns: a pre-warning names it, "until the next meeting" stops at it. Busy and out
+   * of office always do; tentative ones as the user chose. Shown either way, as what it is.
+   */
+  warns: boolean;
 }
 
 /** Whether tentative meetings warn (the user's calendar setting). */
@@ -29,20 +34,17 @@ export function parseMeetings(icsText: string, options?: CalendarReadOptions): P
 }
 
 /**
- * The meetings among a calendar's occurrences: timed ones that occupy their time. Free and
- * cancelled ones never count; tentative ones as the user chose; all-day events are days, not
- * meetings (an out-of-office day is offered as a day off instead).
+ * The meetings among a calendar's occurrences: timed ones that occupy their time, tentative
+ * ones included (marked; whether they warn is the user's choice). Free and cancelled ones never
+ * count; all-day events are days, not meetings (an out-of-office day is offered as a day off).
  */
 export function meetingsOf(occurrences: readonly Occurrence[], rules: MeetingRules): Meeting[] {
   const out: Meeting[] = [];
   for (const o of occurrences) {
     if (o.allDay || !(o.end > o.start)) continue;
-    if (
-      o.status === 'busy' ||
-      o.status === 'out-of-office' ||
-      (o.status === 'tentative' && rules.tentative === 'warn')
-    ) {
-      out.push({ title: o.title, start: o.start, end: o.end, status: o.status });
+    if (o.status === 'busy' || o.status === 'out-of-office' || o.status === 'tentative') {
+      const warns = o.status !== 'tentative' || rules.tentative === 'warn';
+      out.push({ title: o.title, start: o.start, end: o.end, status: o.status, warns });
     }
   }
   return out;

@@ -11,6 +11,7 @@ import { Emitter } from './events';
 import type { MeetingSource } from './focus-service';
 import type { CalendarParseRequest, CalendarParserPort, FileWatchPort } from './ports';
 import { calendarNotes, dayOffOffers } from '../core/ics/notes';
+import { CALENDAR_READER_VERSION } from '../core/ics/version';
 import { planPauses } from '../core/focus-plan';
 import { focusPlanToIcs } from '../core/ics-export';
 import type { ExportResult } from '../shared/dto';
@@ -42,6 +43,21 @@ export interface CalendarCache {
   replace(snapshot: CalendarSnapshot, occurrences: readonly Occurrence[]): void;
   between(from: number, to: number): Occurrence[];
   clear(): void;
+  /** Another process may have written the cache: measure it again. */
+  forgetMeasures(): void;
+}
+
+/**
+ * The last read that failed, kept so a file that cannot be read (gone, too big, too slow) is not
+ * read again and again — by every CLI command, or by a loop of questions — until it changes.
+ */
+export interface CalendarFailure {
+  filePath: string;
+  /** The file as it was when the read failed; null when it was gone. */
+  size: number | null;
+  mtimeMs: number | null;
+  readingKey: string;
+  message: string;
 }
 
 export interface CalendarServiceDeps {
@@ -55,6 +71,8 @@ export interface CalendarServiceDeps {
     get(): Pick<Settings, 'zone' | 'calendar' | 'holidays' | 'workingHours' | 'focusPlan' | 'focusPauses'>;
   };
   store: CalendarFileStore;
+  /** Where the last failed read is remembered (beside the file's path). */
+  failures: { get(): CalendarFailure | null; set(failure: CalendarFailure | null): void };
   /** This install's id, made once and kept: the exported events' UIDs carry it. */
   installId: () => string;
   /** Debounce timers; the process's own by default, a ManualClock in tests. */
@@ -93,6 +111,8 @@ export class CalendarService implements MeetingSource {
   private generation = 0;
   /** Bumped whenever the cache changes: meetings are memoised per range until then. */
   private version = 0;
+  /** The kept read (its readAt) a moving window last asked to refresh. */
+  private refreshTriedFor: number | null = null;
   private memo: { from: number; to: number; version: number; tentative: string; meetings: Meeting[] } | null =
     null;
 
@@ -135,8 +155,43 @@ export class CalendarService implements MeetingSource {
     this.filePath = stored;
     // Watch even when the read fails, so the file coming back (a synced folder) is picked up.
     this.startWatching(stored);
-    if (!(await this.isFresh(stored))) await this.reread(++this.generation);
+    await this.readIfStale(stored);
     return this.status();
+  }
+
+  /**
+   * Reads the file again unless what is kept still holds: the same file (size, modification
+   * time), read with the same settings and reader, for a window that still fits — or the same
+   * file already failed with these settings (its sentence stays until the file changes).
+   */
+  private async readIfStale(filePath: string): Promise<void> {
+    const stat = await this.deps.stat(filePath).catch(() => null);
+    const snapshot = this.deps.cache.snapshot();
+    const key = this.readingKey();
+    if (
+      snapshot &&
+      snapshot.filePath === filePath &&
+      snapshot.readingKey === key &&
+      this.windowFits(snapshot) &&
+      stat !== null &&
+      stat.size === snapshot.size &&
+      stat.mtimeMs === snapshot.mtimeMs
+    ) {
+      this.error = null;
+      return;
+    }
+    const failed = this.deps.failures.get();
+    if (
+      failed &&
+      failed.filePath === filePath &&
+      failed.readingKey === key &&
+      failed.size === (stat?.size ?? null) &&
+      failed.mtimeMs === (stat?.mtimeMs ?? null)
+    ) {
+      this.error = failed.message;
+      return;
+    }
+    await this.reread(++this.generation);
   }
 
   /**
@@ -145,8 +200,12 @@ export class CalendarService implements MeetingSource {
    */
   async followStore(): Promise<void> {
     const stored = this.deps.store.get();
-    if (stored === this.filePath) {
-      this.cacheChanged();
+    // The other process may have replaced the kept occurrences (with another zone, say).
+    this.deps.cache.forgetMeasures();
+    this.cacheChanged();
+    if (stored !== null && stored === this.filePath) {
+      await this.readIfStale(stored);
+      this.changed();
       return;
     }
     if (stored) {
@@ -259,7 +318,11 @@ export class CalendarService implements MeetingSource {
 
   private readingKey(): string {
     const settings = this.deps.settings.get();
-    return JSON.stringify({ zone: settings.zone, addresses: [...settings.calendar.addresses].sort() });
+    return JSON.stringify({
+      reader: CALENDAR_READER_VERSION,
+      zone: settings.zone,
+      addresses: [...settings.calendar.addresses].sort(),
+    });
   }
 
   private request(filePath: string): CalendarParseRequest {
@@ -274,15 +337,6 @@ export class CalendarService implements MeetingSource {
     };
   }
 
-  private async isFresh(filePath: string): Promise<boolean> {
-    const snapshot = this.deps.cache.snapshot();
-    if (!snapshot || snapshot.filePath !== filePath || snapshot.readingKey !== this.readingKey())
-      return false;
-    if (!this.windowFits(snapshot)) return false;
-    const stat = await this.deps.stat(filePath).catch(() => null);
-    return stat !== null && stat.size === snapshot.size && stat.mtimeMs === snapshot.mtimeMs;
-  }
-
   private windowFits(snapshot: CalendarSnapshot): boolean {
     const now = this.deps.clock.now();
     const day = 86_400_000;
@@ -295,7 +349,11 @@ export class CalendarService implements MeetingSource {
   private refreshIfWindowEnding(): void {
     const snapshot = this.deps.cache.snapshot();
     if (this.reading || !snapshot || this.windowFits(snapshot)) return;
-    void this.reread(++this.generation);
+    // Once per kept read: if that read fails, its failure is remembered and answers from then on.
+    if (this.refreshTriedFor === snapshot.readAt) return;
+    this.refreshTriedFor = snapshot.readAt;
+    const filePath = this.filePath;
+    if (filePath !== null) void this.readIfStale(filePath).then(() => this.changed());
   }
 
   private keep(
@@ -316,6 +374,7 @@ export class CalendarService implements MeetingSource {
       outcome.occurrences,
     );
     this.error = null;
+    this.deps.failures.set(null);
     this.cacheChanged();
   }
 
@@ -328,12 +387,22 @@ export class CalendarService implements MeetingSource {
       // The window shows "Reading…" while a read runs (a big file takes a few seconds).
       this.changed();
       const request = this.request(filePath);
+      const before = await this.deps.stat(filePath).catch(() => null);
       const outcome = await this.deps.parser.parse(request);
       this.reading = false;
       if (generation !== this.generation || filePath !== this.filePath) return;
       // A bad rewrite (a half-written file, a wrong export) keeps the last good occurrences.
       if (outcome.ok) this.keep(request, outcome);
-      else this.error = outcome.message;
+      else {
+        this.error = outcome.message;
+        this.deps.failures.set({
+          filePath,
+          size: before?.size ?? null,
+          mtimeMs: before?.mtimeMs ?? null,
+          readingKey: this.readingKey(),
+          message: outcome.message,
+        });
+      }
       this.changed();
     });
     this.inFlight = run.catch(() => undefined);

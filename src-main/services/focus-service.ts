@@ -139,7 +139,8 @@ export class FocusService {
     const end = adhocEnd(now, request, {
       runningBlockEnd: current?.end,
       nextBlockStart: this.occurrences(now + 1, horizon, rules).find((o) => o.start > now)?.start,
-      nextMeetingStart: this.meetings.meetingsBetween(now, horizon).find((m) => m.start > now)?.start,
+      nextMeetingStart: this.meetings.meetingsBetween(now, horizon).find((m) => m.start > now && m.warns)
+        ?.start,
     });
     if (end === undefined) {
       throw new KeelError('conflict', 'Nothing is planned in the next 8 hours; pick a length instead.');

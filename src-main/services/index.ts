@@ -27,7 +27,7 @@ import { CheckinRepo } from '../storage/checkin-repo';
 import { SummaryRepo } from '../storage/summary-repo';
 import { TalkingPointRepo } from '../storage/talking-point-repo';
 import { AgendaService } from './agenda-service';
-import { CalendarService } from './calendar-service';
+import { CalendarService, type CalendarFailure } from './calendar-service';
 import { DndService } from './dnd-service';
 import { FiguresService } from './figures-service';
 import { FocusService } from './focus-service';
@@ -40,6 +40,21 @@ import { StatusService } from './status-service';
 
 /** The settings-table key that holds the imported calendar's path. */
 export const CALENDAR_FILE_KEY = 'calendarFile';
+/** The settings-table key that holds the last failed calendar read (see CalendarFailure). */
+export const CALENDAR_FAILURE_KEY = 'calendarFailure';
+
+function isCalendarFailure(value: unknown): value is CalendarFailure {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  const numberOrNull = (x: unknown) => x === null || typeof x === 'number';
+  return (
+    typeof v.filePath === 'string' &&
+    typeof v.readingKey === 'string' &&
+    typeof v.message === 'string' &&
+    numberOrNull(v.size) &&
+    numberOrNull(v.mtimeMs)
+  );
+}
 /** The settings-table key that holds this install's id (storage/data-repo INTERNAL_SETTING_KEYS). */
 export const INSTALL_ID_KEY = 'installId';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -132,6 +147,13 @@ function createCalendarService(
       },
       set: (file) => settingsRepo.set(CALENDAR_FILE_KEY, file, options.clock.now()),
     },
+    failures: {
+      get: () => {
+        const value = settingsRepo.all()[CALENDAR_FAILURE_KEY];
+        return isCalendarFailure(value) ? value : null;
+      },
+      set: (failure) => settingsRepo.set(CALENDAR_FAILURE_KEY, failure, options.clock.now()),
+    },
     installId: () => installId(settingsRepo, options.clock.now()),
   });
 }
@@ -213,6 +235,9 @@ export function createServices(options: ServiceOptions): Services {
   focus.meetings = calendar;
   // The zone or the user's addresses decide how the file reads: a change reads it again.
   settings.onDidChange.on(() => void calendar.settingsChanged());
+  // A restore brings back another read's occurrences, and deleting all data forgets the file:
+  // follow what the data now says (reading the file again if what it keeps no longer holds).
+  data.onReplaced.on(() => void calendar.followStore());
   const dnd = new DndService(
     options.dndController ?? uncheckedDesktopDnd(),
     new DndRepo(db),

@@ -76,16 +76,22 @@ const toOccurrence = (r: OccurrenceRow): Occurrence => ({
  */
 export class CalendarRepo {
   private readonly q;
+  /** The longest occurrence kept (ms), so a query can start its index scan near `from`. */
+  private longest: number | null = null;
 
   constructor(private readonly db: Db) {
     this.q = {
       snapshot: db.prepare<[], SnapshotRow>('SELECT * FROM calendar_snapshot WHERE id = 1'),
-      between: db.prepare<[number, number, number], OccurrenceRow>(
+      between: db.prepare<[number, number, number, number], OccurrenceRow>(
         // Overlapping [from, to): a zero-length occurrence counts when it starts inside. Ties keep
-        // the order the reader gave (rowid follows insertion).
+        // the order the reader gave (rowid follows insertion). No occurrence is longer than
+        // `longest`, so none starting before from − longest can overlap: the index scan starts there.
         `SELECT start, "end", uid, title, status, all_day FROM calendar_occurrences
-         WHERE start < ? AND ("end" > ? OR ("end" = start AND start >= ?))
+         WHERE start >= ? AND start < ? AND ("end" > ? OR ("end" = start AND start >= ?))
          ORDER BY start, rowid`,
+      ),
+      longest: db.prepare<[], { longest: number | null }>(
+        'SELECT max("end" - start) AS longest FROM calendar_occurrences',
       ),
       deleteOccurrences: db.prepare('DELETE FROM calendar_occurrences'),
       deleteSnapshot: db.prepare('DELETE FROM calendar_snapshot'),
@@ -125,6 +131,7 @@ export class CalendarRepo {
         }
       })
       .immediate();
+    this.longest = null;
   }
 
   snapshot(): CalendarSnapshot | null {
@@ -144,7 +151,9 @@ export class CalendarRepo {
 
   /** Occurrences overlapping [from, to), by start. */
   between(from: number, to: number): Occurrence[] {
-    return this.q.between.all(to, from, from).map(toOccurrence);
+    // Read afresh when unknown: another process (the CLI) may have replaced the rows.
+    this.longest ??= this.q.longest.get()?.longest ?? 0;
+    return this.q.between.all(from - this.longest, to, from, from).map(toOccurrence);
   }
 
   /** Forgets the calendar: no snapshot, no occurrences. */
@@ -155,5 +164,11 @@ export class CalendarRepo {
         this.q.deleteSnapshot.run();
       })
       .immediate();
+    this.longest = null;
+  }
+
+  /** Another process may have written the rows (the CLI, a restore): measure them again. */
+  forgetMeasures(): void {
+    this.longest = null;
   }
 }

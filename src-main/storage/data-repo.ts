@@ -12,6 +12,7 @@ import { FIRST_START_KEY } from './rule-repo';
 /** Settings-table keys that are Keel's own bookkeeping, not the user's settings. */
 export const INTERNAL_SETTING_KEYS = [
   'calendarFile',
+  'calendarFailure',
   'recoveryNotice',
   'lastBackupAt',
   'firstStartAt',

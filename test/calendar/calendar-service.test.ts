@@ -10,6 +10,7 @@ import { FakeFileWatch, nodeFileWatch } from '../../src-main/platform/file-watch
 import {
   CalendarService,
   UNREADABLE_FILE_MESSAGE,
+  type CalendarFailure,
   type CalendarFileStore,
 } from '../../src-main/services/calendar-service';
 import type { CalendarParseRequest } from '../../src-main/services/ports';
@@ -48,6 +49,7 @@ function setup(options: { storedPath?: string | null; settings?: Partial<Setting
   const watch = new FakeFileWatch();
   let stored: string | null = options.storedPath ?? null;
   const store: CalendarFileStore = { get: () => stored, set: (p) => void (stored = p) };
+  let failure: CalendarFailure | null = null;
   const settings: Settings = { ...defaultSettings('Europe/Berlin'), ...options.settings };
   const inner = new InProcessCalendarParser();
   const requests: CalendarParseRequest[] = [];
@@ -63,6 +65,7 @@ function setup(options: { storedPath?: string | null; settings?: Partial<Setting
     timers: clock,
     settings: { get: () => settings },
     store,
+    failures: { get: () => failure, set: (f) => void (failure = f) },
     installId: () => '6f1c2b9a-3d4e-4a7b-8c5d-0e9f8a7b6c5d',
   });
   const changes: CalendarStatus[] = [];
