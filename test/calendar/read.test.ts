@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { occurrencesBetween, readCalendar } from '../../src-main/core/ics/read';
+import { boundedUid, occurrencesBetween, readCalendar } from '../../src-main/core/ics/read';
 import { calendarNotes, dayOffOffers } from '../../src-main/core/ics/notes';
 import type { Occurrence } from '../../src-main/core/ics/types';
 import { defaultSettings } from '../../src-main/core/settings';
@@ -438,5 +438,135 @@ describe('readCalendar: zones', () => {
       // 02:30 happens twice on 31 October: the first, still CEST (+02:00).
       ['fall', '2027-10-31T00:30:00.000Z'],
     ]);
+  });
+});
+
+describe('readCalendar: review findings', () => {
+  it('matches a UTC or zoned EXDATE and RECURRENCE-ID to a floating series by instant in the user’s zone', () => {
+    const text = ics(
+      [
+        'UID:f',
+        'DTSTART:20270301T090000',
+        'DTEND:20270301T100000',
+        'RRULE:FREQ=DAILY;COUNT=5',
+        // 09:00 in Berlin, written in UTC and in another zone.
+        'EXDATE:20270302T080000Z',
+        'EXDATE;TZID=Europe/London:20270304T080000',
+        'SUMMARY:Floating',
+      ],
+      [
+        'UID:f',
+        'RECURRENCE-ID:20270303T080000Z',
+        'DTSTART:20270303T150000',
+        'DURATION:PT1H',
+        'SUMMARY:Moved',
+      ],
+    );
+    expect(
+      read(text, '2027-03-01T00:00:00Z', '2027-03-10T00:00:00Z').occurrences.map((o) => show(o)),
+    ).toEqual([
+      '2027-03-01T09:00:00+01:00/10:00 Floating busy',
+      '2027-03-03T15:00:00+01:00/16:00 Moved busy',
+      '2027-03-05T09:00:00+01:00/10:00 Floating busy',
+    ]);
+    // Read in New York, the same UTC values are 03:00 there: they name no occurrence.
+    const ny = read(text, '2027-03-01T00:00:00Z', '2027-03-10T00:00:00Z', 'America/New_York').occurrences;
+    expect(ny.map((o) => show(o, 'America/New_York'))).toEqual([
+      '2027-03-01T09:00:00-05:00/10:00 Floating busy',
+      '2027-03-02T09:00:00-05:00/10:00 Floating busy',
+      '2027-03-03T09:00:00-05:00/10:00 Floating busy',
+      '2027-03-03T15:00:00-05:00/16:00 Moved busy',
+      '2027-03-04T09:00:00-05:00/10:00 Floating busy',
+      '2027-03-05T09:00:00-05:00/10:00 Floating busy',
+    ]);
+  });
+
+  it('gives an override without busy signals the series’ own signals, not an all-day absence reading', () => {
+    const text = ics(
+      [
+        'UID:h',
+        'DTSTART;VALUE=DATE:20270301',
+        'DTEND;VALUE=DATE:20270302',
+        'RRULE:FREQ=WEEKLY;COUNT=3',
+        'SUMMARY:Team holiday',
+      ],
+      [
+        'UID:h',
+        'RECURRENCE-ID;VALUE=DATE:20270308',
+        'DTSTART;TZID=Europe/Berlin:20270308T140000',
+        'DTEND;TZID=Europe/Berlin:20270308T150000',
+      ],
+      [
+        'UID:t',
+        'DTSTART;TZID=Europe/Berlin:20270301T100000',
+        'DTEND;TZID=Europe/Berlin:20270301T110000',
+        'RRULE:FREQ=DAILY;COUNT=3',
+        'TRANSP:TRANSPARENT',
+        'SUMMARY:Optional',
+      ],
+      [
+        'UID:t',
+        'RECURRENCE-ID;TZID=Europe/Berlin:20270302T100000',
+        'DTSTART;TZID=Europe/Berlin:20270302T120000',
+      ],
+    );
+    expect(
+      read(text, '2027-03-01T00:00:00Z', '2027-03-20T00:00:00Z').occurrences.map((o) => show(o)),
+    ).toEqual([
+      '2027-03-01T00:00:00+01:00/00:00 Team holiday out-of-office',
+      '2027-03-01T10:00:00+01:00/11:00 Optional free',
+      '2027-03-02T12:00:00+01:00/12:00 Optional free',
+      '2027-03-03T10:00:00+01:00/11:00 Optional free',
+      '2027-03-08T14:00:00+01:00/15:00 Team holiday busy',
+      '2027-03-15T00:00:00+01:00/00:00 Team holiday out-of-office',
+    ]);
+  });
+
+  it('bounds a very long UID in every occurrence, and its overrides still apply', () => {
+    const uid = `x${'u'.repeat(512 * 1024)}`;
+    const other = `y${'u'.repeat(512 * 1024)}`;
+    const text = ics(
+      [`UID:${uid}`, 'DTSTART:20270301T090000Z', 'DURATION:PT1H', 'RRULE:FREQ=DAILY;COUNT=3', 'SUMMARY:Long'],
+      [`UID:${uid}`, 'RECURRENCE-ID:20270302T090000Z', 'DTSTART:20270302T130000Z', 'SUMMARY:Long moved'],
+      [`UID:${other}`, 'DTSTART:20270301T090000Z', 'DURATION:PT1H', 'SUMMARY:Other'],
+    );
+    const { occurrences } = read(text, '2027-03-01T00:00:00Z', '2027-03-10T00:00:00Z', 'UTC');
+    expect(occurrences.map((o) => `${o.title} ${new Date(o.start).toISOString()}`)).toEqual([
+      'Long 2027-03-01T09:00:00.000Z',
+      'Other 2027-03-01T09:00:00.000Z',
+      'Long moved 2027-03-02T13:00:00.000Z',
+      'Long 2027-03-03T09:00:00.000Z',
+    ]);
+    for (const o of occurrences) expect(o.uid.length).toBeLessThanOrEqual(80);
+    const long = occurrences.filter((o) => o.title.startsWith('Long'));
+    expect(new Set(long.map((o) => o.uid)).size).toBe(1);
+    expect(occurrences.find((o) => o.title === 'Other')?.uid).not.toBe(long[0]?.uid);
+    // Stable: the same UID gives the same digest on another read.
+    expect(read(text, '2027-03-01T00:00:00Z', '2027-03-02T00:00:00Z', 'UTC').occurrences[0]?.uid).toBe(
+      long[0]?.uid,
+    );
+  });
+
+  it('does not call a second event with the same UID unreadable', () => {
+    const text = ics(
+      ['UID:d', 'DTSTART:20270301T090000Z', 'DURATION:PT1H', 'SUMMARY:First'],
+      ['UID:d', 'DTSTART:20270301T110000Z', 'DURATION:PT1H', 'SUMMARY:Second'],
+    );
+    const { occurrences, stats } = read(text, '2027-03-01T00:00:00Z', '2027-03-02T00:00:00Z', 'UTC');
+    expect(occurrences.map((o) => o.title)).toEqual(['First']);
+    expect(stats.unreadableEvents).toBe(0);
+    expect(stats.events).toBe(2);
+  });
+
+  it('digests a long UID with FNV-1a 64, as a plain BigInt version computes it', () => {
+    const fnv = (text: string) => {
+      let h = 0xcbf29ce484222325n;
+      for (let i = 0; i < text.length; i++)
+        h = ((h ^ BigInt(text.charCodeAt(i))) * 0x100000001b3n) & 0xffffffffffffffffn;
+      return h.toString(16).padStart(16, '0');
+    };
+    for (const uid of ['a'.repeat(256), `${'€'.repeat(300)}@example.com`, 'z'.repeat(100_000)])
+      expect(boundedUid(uid)).toBe(`long-uid-${fnv(uid)}`);
+    expect(boundedUid('a'.repeat(255))).toBe('a'.repeat(255));
   });
 });

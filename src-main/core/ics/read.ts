@@ -14,7 +14,7 @@ import {
 import { expandSeries, type Length, type Instance, type Series, type Start, type ZoneRef } from './expand';
 import { parseRecur, type RecurRule } from './recur';
 import type { CalendarReadOptions, CalendarStats, Occurrence } from './types';
-import { DAY_MS, SECOND_MS, startOfWallDay } from './wall';
+import { DAY_MS, SECOND_MS } from './wall';
 import { ianaZone, resolveTzid, vtimezoneZone, UTC_ZONE, wallToInstant } from './zones';
 
 /**
@@ -74,7 +74,8 @@ export function readCalendar(text: string, options: CalendarReadOptions = {}): P
     const entry = byUid.get(uid) ?? { master: null, overrides: [] };
     if (firstProp(child, 'RECURRENCE-ID')) entry.overrides.push(child);
     else if (entry.master === null) entry.master = child;
-    else unreadable++; // The same UID twice without RECURRENCE-ID: the first one wins.
+    // else: the same UID twice without RECURRENCE-ID. The first one wins; the second is counted
+    // nowhere (it is not unreadable: Keel read it and chose the first).
     byUid.set(uid, entry);
   }
 
@@ -86,7 +87,7 @@ export function readCalendar(text: string, options: CalendarReadOptions = {}): P
     return [uid, alone] as const;
   });
   for (const [uid, entry] of [...byUid, ...standalone]) {
-    const built = buildSeries(uid, entry.master, entry.overrides, zones, addresses);
+    const built = buildSeries(boundedUid(uid), entry.master, entry.overrides, zones, addresses);
     unreadable += built.unreadable;
     if (built.series) series.push(built.series);
   }
@@ -123,6 +124,35 @@ export function occurrencesBetween(
     occurrences: out,
     stats: { ...calendar.stats, droppedSeries: dropped, trimmedOccurrences: trimmed },
   };
+}
+
+export const MAX_UID_CHARS = 255;
+
+/**
+ * The UID an occurrence carries (stored, backed up, sent between processes): a UID longer than
+ * MAX_UID_CHARS becomes `long-uid-` and a stable 64-bit FNV-1a digest of its UTF-16 code units.
+ * Overrides are matched to their master by the full UID before this.
+ */
+export function boundedUid(uid: string): string {
+  if (uid.length <= MAX_UID_CHARS) return uid;
+  // FNV-1a 64 in four 16-bit words (offset basis 0xcbf29ce484222325, prime 2^40 + 0x1b3), so
+  // every product stays exact in a double.
+  let [h0, h1, h2, h3] = [0x2325, 0x8422, 0x9ce4, 0xcbf2];
+  for (let i = 0; i < uid.length; i++) {
+    h0 ^= uid.charCodeAt(i);
+    const t0 = h0 * 0x1b3;
+    let t1 = h1 * 0x1b3;
+    let t2 = h2 * 0x1b3 + (h0 << 8);
+    const t3 = h3 * 0x1b3 + (h1 << 8);
+    t1 += t0 >>> 16;
+    t2 += t1 >>> 16;
+    h0 = t0 & 0xffff;
+    h1 = t1 & 0xffff;
+    h2 = t2 & 0xffff;
+    h3 = (t3 + (t2 >>> 16)) & 0xffff;
+  }
+  const hex = [h3, h2, h1, h0].map((h) => h.toString(16).padStart(4, '0')).join('');
+  return `long-uid-${hex}`;
 }
 
 /** Plain, single-line, bounded text: titles come from whoever sent the invitation. */
@@ -270,24 +300,28 @@ function wallToInstantRef(start: Start): number {
   return start.zone.kind === 'fixed' ? wallToInstant(start.wall, start.zone.zone) : start.wall;
 }
 
+/**
+ * One VEVENT as an occurrence. An override (`series` is its master) keeps what it does not say:
+ * the series' title, and the series' busy signals read with the override's own all-day-ness (a
+ * timed override of an all-day "Team holiday" is busy, not an all-day absence).
+ */
 function instanceOf(
   event: Component,
   zones: ZoneLookup,
   addresses: ReadonlySet<string>,
-  inherit: Instance | null,
+  series: { component: Component; instance: Instance } | null,
 ): Instance | null {
   const start = startOf(firstProp(event, 'DTSTART'), zones);
   if (!start) return null;
   const length = lengthOf(event, start, zones);
   if (!length) return null;
   const summary = firstProp(event, 'SUMMARY');
-  const status =
-    inherit && !hasBusySignals(event) ? inherit.status : busyStatusOf(event, addresses, start.date);
+  const signals = series && !hasBusySignals(event) ? series.component : event;
   return {
     start,
     length,
-    title: summary ? cleanTitle(unescapeText(summary.value)) : (inherit?.title ?? cleanTitle('')),
-    status,
+    title: summary ? cleanTitle(unescapeText(summary.value)) : (series?.instance.title ?? cleanTitle('')),
+    status: busyStatusOf(signals, addresses, start.date),
   };
 }
 
@@ -309,20 +343,21 @@ function buildSeries(
       else unreadable++;
     }
   }
-  const overrides = new Map<string, Instance>();
+  const overrides: { rid: Start; instance: Instance }[] = [];
   const future: { rid: Start; instance: Instance }[] = [];
   for (const component of overrideComponents) {
     const ridProp = firstProp(component, 'RECURRENCE-ID');
     const rid = startOf(ridProp, zones);
-    const instance = rid ? instanceOf(component, zones, addresses, base) : null;
+    const series = master && base ? { component: master, instance: base } : null;
+    const instance = rid ? instanceOf(component, zones, addresses, series) : null;
     if (!rid || !instance) {
       unreadable++;
       continue;
     }
-    overrides.set(keyOf(rid, base?.start ?? null), instance);
+    overrides.push({ rid, instance });
     if ((ridProp?.params.RANGE ?? '').toUpperCase() === 'THISANDFUTURE') future.push({ rid, instance });
   }
-  if (!base && overrides.size === 0) return { series: null, unreadable };
+  if (!base && overrides.length === 0) return { series: null, unreadable };
   return {
     series: {
       uid,
@@ -336,19 +371,4 @@ function buildSeries(
     },
     unreadable,
   };
-}
-
-/**
- * Identifies an occurrence independently of the zone it is viewed in, so a RECURRENCE-ID or
- * EXDATE written in another zone (or UTC) still matches: dates by date, floating times by wall
- * clock, others by instant.
- */
-export function keyOf(start: Start, seriesStart: Start | null): string {
-  // An all-day series' occurrence is a date, whatever clock the RECURRENCE-ID was written on
-  // (Exchange writes a midnight in its zone): the date of that value, on its own clock.
-  if (start.date || seriesStart?.date) return `d${startOfWallDay(start.wall)}`;
-  // A floating RECURRENCE-ID on a series with a zone was written on the series' clock.
-  const zone = start.zone.kind === 'fixed' ? start.zone : seriesStart?.zone;
-  if (zone?.kind !== 'fixed') return `f${start.wall}`;
-  return `u${wallToInstant(start.wall, zone.zone)}`;
 }

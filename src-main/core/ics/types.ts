@@ -10,7 +10,7 @@
 export type BusyStatus = 'busy' | 'tentative' | 'out-of-office' | 'free' | 'cancelled';
 
 export interface Occurrence {
-  /** The event's UID (a made-up one when it has none). */
+  /** The event's UID (a made-up one when it has none; a digest of one over 255 characters). */
   readonly uid: string;
   /** Plain, single-line, bounded (cleanTitle). */
   readonly title: string;
