@@ -16,11 +16,11 @@ export function registerCalendarCommands(program: Command, io: CliIo): void {
       // The window's channel: its open dialog is answered by FILE here.
       withSession(io, { files: { open: file } }, async (session) => {
         const status = await session.call('calendar:import', {});
-        print(
-          io,
-          status,
-          opts.json,
-          () => `Imported ${status.file}: ${status.upcomingMeetings} meetings in the next four weeks.`,
+        print(io, status, opts.json, () =>
+          [
+            `Imported ${status.file}: ${status.upcomingMeetings} meetings in the next four weeks.`,
+            ...status.notes,
+          ].join('\n'),
         );
       }),
     );

@@ -92,7 +92,7 @@ function duration(ms: number): string {
   return seconds === 1 ? '1 second' : `${seconds} seconds`;
 }
 
-const UNREADABLE = 'Keel could not read the calendar file because reading it failed.';
+const UNREADABLE = 'Keel could not read the calendar file.';
 
 export class WorkerCalendarParser implements CalendarParserPort {
   private readonly workerFile: string;

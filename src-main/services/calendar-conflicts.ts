@@ -1,5 +1,6 @@
 import { KeelError } from '../core/errors';
 import { meetingsOf } from '../core/ics-import';
+import { calendarNotes } from '../core/ics/notes';
 import { addLocalDays, localDaysBetween, startOfLocalDate, toLocalIso } from '../core/time';
 import type { CalendarConflictsDto } from '../shared/dto';
 import type { CalendarService } from './calendar-service';
@@ -43,6 +44,7 @@ export async function calendarConflicts(
         start: toLocalIso(m.start, zone),
         end: toLocalIso(m.end, zone),
         status: m.status,
+        warns: m.warns,
       })),
   }));
   return {
@@ -52,10 +54,7 @@ export async function calendarConflicts(
     calendar: status.file,
     blocks: out,
     conflicts: out.filter((b) => b.meetings.length > 0).length,
-    notes: [
-      ...(status.error ? [status.error] : []),
-      ...status.notes,
-      ...(read.complete ? [] : ['Some occurrences in this range were left out: there are too many.']),
-    ],
+    // What the read behind this range skipped (the kept window's, or the range's own read).
+    notes: [...(status.error ? [status.error] : []), ...(read.stats ? calendarNotes(read.stats) : [])],
   };
 }

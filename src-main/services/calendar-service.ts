@@ -1,95 +1,27 @@
 import path from 'node:path';
-import type { Clock, TimerHandle, Timers } from '../core/clock';
-import { systemTimers } from '../core/clock';
+import { systemTimers, type TimerHandle, type Timers } from '../core/clock';
 import { KeelError } from '../core/errors';
 import { meetingsOf, type Meeting } from '../core/ics-import';
+import { calendarNotes, dayOffOffers } from '../core/ics/notes';
 import type { CalendarStats, Occurrence } from '../core/ics/types';
+import { CALENDAR_READER_VERSION } from '../core/ics/version';
 import { addLocalDays, localDateOf, startOfLocalDate, toLocalIso } from '../core/time';
-import type { Settings } from '../core/settings';
-import type { CalendarStatus } from '../shared/dto';
+import type { CalendarStatus, ExportResult } from '../shared/dto';
+import type { CalendarServiceDeps, CalendarSnapshot } from './calendar-deps';
 import { Emitter } from './events';
 import type { MeetingSource } from './focus-service';
-import type { CalendarParseRequest, CalendarParserPort, FileWatchPort } from './ports';
-import { calendarNotes, dayOffOffers } from '../core/ics/notes';
-import { CALENDAR_READER_VERSION } from '../core/ics/version';
-import { planPauses } from '../core/focus-plan';
-import { focusPlanToIcs } from '../core/ics-export';
-import type { ExportResult } from '../shared/dto';
-import type { FileDialogPort } from './ports';
+import { exportFocusPlan } from './plan-export';
+import type { CalendarParseRequest, CalendarParserPort, FileDialogPort } from './ports';
 
-/** Where the imported file's path is remembered between runs (the caller backs it). */
-export interface CalendarFileStore {
-  get(): string | null;
-  set(filePath: string | null): void;
-}
-
-/** What was read, when, for which window and with which settings (storage/calendar-repo.ts). */
-export interface CalendarSnapshot {
-  filePath: string;
-  size: number;
-  mtimeMs: number;
-  /** The window whose occurrences are kept. */
-  from: number;
-  to: number;
-  readAt: number;
-  stats: CalendarStats;
-  /** The zone and addresses the file was read with: either changing means reading again. */
-  readingKey: string;
-}
-
-/** The occurrences of the window Keel looks at, kept so nothing re-parses to answer. */
-export interface CalendarCache {
-  snapshot(): CalendarSnapshot | null;
-  replace(snapshot: CalendarSnapshot, occurrences: readonly Occurrence[]): void;
-  between(from: number, to: number): Occurrence[];
-  clear(): void;
-  /** Another process may have written the cache: measure it again. */
-  forgetMeasures(): void;
-}
-
-/**
- * The last read that failed, kept so a file that cannot be read (gone, too big, too slow) is not
- * read again and again — by every CLI command, or by a loop of questions — until it changes.
- */
-export interface CalendarFailure {
-  filePath: string;
-  /** The file as it was when the read failed; null when it was gone. */
-  size: number | null;
-  mtimeMs: number | null;
-  readingKey: string;
-  message: string;
-}
-
-export interface CalendarServiceDeps {
-  parser: CalendarParserPort;
-  cache: CalendarCache;
-  /** Size and modification time, or null when the file is gone (a cheap freshness check). */
-  stat(filePath: string): Promise<{ size: number; mtimeMs: number } | null>;
-  watch: FileWatchPort;
-  clock: Clock;
-  settings: {
-    get(): Pick<Settings, 'zone' | 'calendar' | 'holidays' | 'workingHours' | 'focusPlan' | 'focusPauses'>;
-  };
-  store: CalendarFileStore;
-  /** Where the last failed read is remembered (beside the file's path). */
-  failures: { get(): CalendarFailure | null; set(failure: CalendarFailure | null): void };
-  /** This install's id, made once and kept: the exported events' UIDs carry it. */
-  installId: () => string;
-  /** Debounce timers; the process's own by default, a ManualClock in tests. */
-  timers?: Timers;
-  debounceMs?: number;
-}
-
-export const CALENDAR_DEBOUNCE_MS = 500;
-export const UPCOMING_DAYS = 28;
-/** The window kept: five weeks back (this week's and last month's figures) and half a year on. */
-export const WINDOW_PAST_DAYS = 35;
-export const WINDOW_FUTURE_DAYS = 190;
-/** Read again once the window ends sooner than this, so the agenda never runs off its end. */
-export const REFRESH_FUTURE_DAYS = 120;
-/** What the worker says when the file has gone (platform/calendar-file.ts words it). */
-export const UNREADABLE_FILE_MESSAGE =
-  'Keel could not find the calendar file; it may have been moved or deleted.';
+import {
+  CALENDAR_DEBOUNCE_MS,
+  DAY_MS,
+  REFRESH_FUTURE_DAYS,
+  UPCOMING_DAYS,
+  WINDOW_FUTURE_DAYS,
+  WINDOW_PAST_DAYS,
+} from './calendar-deps';
+export * from './calendar-deps';
 
 /**
  * The imported calendar. The file is parsed in a worker (the parser port), never on the thread
@@ -113,6 +45,10 @@ export class CalendarService implements MeetingSource {
   private version = 0;
   /** The kept read (its readAt) a moving window last asked to refresh. */
   private refreshTriedFor: number | null = null;
+  /** A refresh the moving window started (its freshness check runs before any read). */
+  private refreshing: Promise<void> = Promise.resolve();
+  private counts: { key: string; value: { upcoming: number; daysOff: CalendarStatus['daysOff'] } } | null =
+    null;
   private memo: { from: number; to: number; version: number; tentative: string; meetings: Meeting[] } | null =
     null;
 
@@ -239,20 +175,41 @@ export class CalendarService implements MeetingSource {
     const now = this.deps.clock.now();
     const snapshot = this.filePath === null ? null : this.deps.cache.snapshot();
     const settings = this.deps.settings.get();
-    const upcoming =
-      this.filePath === null ? [] : this.deps.cache.between(now, now + UPCOMING_DAYS * 86_400_000);
+    const counts = this.filePath === null ? { upcoming: 0, daysOff: [] } : this.countsAt(now);
     return {
       file: this.filePath === null ? null : baseName(this.filePath),
-      upcomingMeetings: meetingsOf(upcoming, settings.calendar).length,
+      upcomingMeetings: counts.upcoming,
       lastReadAt: snapshot ? toLocalIso(snapshot.readAt, settings.zone) : null,
       error: this.error,
       reading: this.reading,
       notes: snapshot ? calendarNotes(snapshot.stats) : [],
-      daysOff:
-        this.filePath === null
-          ? []
-          : dayOffOffers(this.deps.cache.between(now, now + WINDOW_FUTURE_DAYS * 86_400_000), settings, now),
+      daysOff: counts.daysOff,
     };
+  }
+
+  /**
+   * Meetings in the next four weeks and the days off on offer: from up to half a year of kept
+   * occurrences, so remembered until the cache or the settings change, or ten minutes pass.
+   */
+  private countsAt(now: number): { upcoming: number; daysOff: CalendarStatus['daysOff'] } {
+    const settings = this.deps.settings.get();
+    const key = JSON.stringify([
+      this.version,
+      Math.floor(now / 600_000),
+      settings.zone,
+      settings.calendar,
+      settings.holidays,
+      settings.workingHours,
+    ]);
+    if (this.counts?.key === key) return this.counts.value;
+    const upcoming = meetingsOf(
+      this.deps.cache.between(now, now + UPCOMING_DAYS * DAY_MS),
+      settings.calendar,
+    );
+    const ahead = this.deps.cache.between(now, now + WINDOW_FUTURE_DAYS * DAY_MS);
+    const value = { upcoming: upcoming.length, daysOff: dayOffOffers(ahead, settings, now) };
+    this.counts = { key, value };
+    return value;
   }
 
   /** Meetings from the kept window (synchronous: the focus service and reactor ask often). */
@@ -276,38 +233,27 @@ export class CalendarService implements MeetingSource {
   async occurrencesBetween(
     from: number,
     to: number,
-  ): Promise<{ occurrences: Occurrence[]; complete: boolean }> {
+  ): Promise<{ occurrences: Occurrence[]; stats: CalendarStats | null }> {
     const filePath = this.filePath;
-    if (filePath === null) return { occurrences: [], complete: true };
+    if (filePath === null) return { occurrences: [], stats: null };
     const snapshot = this.deps.cache.snapshot();
-    if (snapshot && snapshot.from <= from && to <= snapshot.to && !this.error) {
-      return { occurrences: this.deps.cache.between(from, to), complete: true };
+    if (snapshot && snapshot.from <= from && to <= snapshot.to) {
+      return { occurrences: this.deps.cache.between(from, to), stats: snapshot.stats };
     }
     const outcome = await this.deps.parser.parse({ ...this.request(filePath), from, to });
     if (!outcome.ok) throw new KeelError('invalid_input', outcome.message);
-    return { occurrences: outcome.occurrences, complete: outcome.stats.trimmedOccurrences === 0 };
+    return { occurrences: outcome.occurrences, stats: outcome.stats };
   }
 
-  /** Writes the focus plan as .ics where the user chooses. */
-  async exportPlan(shell: Pick<FileDialogPort, 'saveFile'>): Promise<ExportResult> {
-    const settings = this.deps.settings.get();
-    // Blocks on a weekday without working hours are never planned, so they are not exported.
-    const plan = settings.focusPlan.filter((rule) => settings.workingHours[rule.weekday] !== null);
-    const content = focusPlanToIcs(plan, planPauses(settings), settings.zone, {
-      now: this.deps.clock.now(),
-      installId: this.deps.installId(),
-    });
-    const fileName = await shell.saveFile({
-      defaultName: 'keel-focus.ics',
-      content,
-      filters: [{ name: 'Calendar', extensions: ['ics'] }],
-    });
-    return { saved: fileName !== null, fileName };
+  /** Writes the focus plan as .ics where the user chooses (services/plan-export.ts). */
+  exportPlan(shell: Pick<FileDialogPort, 'saveFile'>): Promise<ExportResult> {
+    return exportFocusPlan(this.deps, shell);
   }
 
   /** Resolves when any read already under way has finished (tests, orderly shutdown). */
-  whenIdle(): Promise<void> {
-    return this.inFlight;
+  async whenIdle(): Promise<void> {
+    await this.refreshing;
+    await this.inFlight;
   }
 
   /** Stops watching and drops pending timers (app quit). The remembered path stays. */
@@ -353,7 +299,7 @@ export class CalendarService implements MeetingSource {
     if (this.refreshTriedFor === snapshot.readAt) return;
     this.refreshTriedFor = snapshot.readAt;
     const filePath = this.filePath;
-    if (filePath !== null) void this.readIfStale(filePath).then(() => this.changed());
+    if (filePath !== null) this.refreshing = this.readIfStale(filePath).then(() => void this.changed());
   }
 
   private keep(

@@ -252,6 +252,7 @@ export class FocusService {
       meetings: this.meetings
         .meetingsBetween(o.start, o.end)
         .filter((m) => m.start < o.end && m.end > o.start)
+        .slice(0, MAX_MEETINGS_SHOWN)
         .map((m) => meetingDto(m, zone)),
     });
     const todays = this.occurrences(dayStart, dayEnd, rules).map(block);
@@ -279,7 +280,10 @@ export class FocusService {
       askLeftOff: this.shouldAskLeftOff(running, lastEnded, cue?.at),
       pausedToday: isPaused(today, s.focusPauses),
       dayOffToday: dayOffOn(today, s),
-      meetingsToday: this.meetings.meetingsBetween(dayStart, dayEnd).map((m) => meetingDto(m, zone)),
+      meetingsToday: this.meetings
+        .meetingsBetween(dayStart, dayEnd)
+        .slice(0, MAX_MEETINGS_SHOWN)
+        .map((m) => meetingDto(m, zone)),
     };
   }
 
@@ -367,8 +371,17 @@ export function adhocEventId(sessionId: number): string {
 }
 
 /** Why `date` has no working hours, if it has none: the holiday's note, "Holiday" or "Day off". */
+/** A day or a block with more meetings than this is a calendar gone wrong: the window shows these. */
+export const MAX_MEETINGS_SHOWN = 50;
+
 function meetingDto(m: Meeting, zone: string): MeetingDto {
-  return { title: m.title, start: toLocalIso(m.start, zone), end: toLocalIso(m.end, zone), status: m.status };
+  return {
+    title: m.title,
+    start: toLocalIso(m.start, zone),
+    end: toLocalIso(m.end, zone),
+    status: m.status,
+    warns: m.warns,
+  };
 }
 
 function dayOffOn(date: string, rules: Rules): string | null {

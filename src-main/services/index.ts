@@ -167,7 +167,7 @@ const NO_CALENDAR_PARSER: CalendarParserPort = {
     Promise.resolve({
       ok: false,
       failure: 'unreadable',
-      message: 'This part of Keel does not read calendars.',
+      message: 'Keel could not read the calendar file.',
     }),
 };
 

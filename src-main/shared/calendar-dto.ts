@@ -46,4 +46,6 @@ export interface MeetingDto {
   start: string;
   end: string;
   status: 'busy' | 'tentative' | 'out-of-office';
+  /** Whether it warns (busy and out of office always; tentative as the user chose). */
+  warns: boolean;
 }

@@ -94,8 +94,8 @@ export function meetingTime(meeting: Pick<Meeting, 'start' | 'end'>): string {
 }
 
 /** What a meeting's busy status adds to its line: nothing for busy. */
-export function meetingStatusLabel(status: Meeting['status']): string | null {
-  if (status === 'tentative') return 'tentative';
+export function meetingStatusLabel(status: Meeting['status'], warns = true): string | null {
+  if (status === 'tentative') return warns ? 'tentative' : 'tentative, no warning';
   if (status === 'out-of-office') return 'out of office';
   return null;
 }

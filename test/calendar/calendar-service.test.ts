@@ -85,6 +85,7 @@ function setup(options: { storedPath?: string | null; settings?: Partial<Setting
     service,
     changes,
     settings,
+    failures: { get: () => failure, set: (f: CalendarFailure | null) => void (failure = f) },
     stored: () => stored,
     parses: () => requests.length,
     requests,
@@ -263,7 +264,7 @@ describe('CalendarService', () => {
     const status = await t.service.importFrom(work);
     expect(status.notes).toEqual([
       '1 event could not be read and was skipped.',
-      '1 repeating event repeats too often to be meetings (every minute, or more than 24 times a day) and was left out.',
+      '1 repeating event was left out: it repeats every second or minute, more than 24 times a day, or by a rule too costly to follow.',
     ]);
     // Thu 18 and Fri 19 are working days; Sat 20 is not.
     expect(status.daysOff).toEqual([
@@ -272,7 +273,7 @@ describe('CalendarService', () => {
     ]);
   });
 
-  it('tentative meetings warn unless the user says not to', async () => {
+  it('tentative meetings are shown as tentative, and warn unless the user says not to', async () => {
     const t = setup();
     const work = t.file(
       'work.ics',
@@ -280,10 +281,12 @@ describe('CalendarService', () => {
     );
     await t.service.importFrom(work);
     expect(t.service.meetingsBetween(MARCH_15, MARCH_15 + DAY)).toMatchObject([
-      { title: 'Maybe', status: 'tentative' },
+      { title: 'Maybe', status: 'tentative', warns: true },
     ]);
     t.settings.calendar = { addresses: [], tentative: 'ignore' };
-    expect(t.service.meetingsBetween(MARCH_15, MARCH_15 + DAY)).toEqual([]);
+    expect(t.service.meetingsBetween(MARCH_15, MARCH_15 + DAY)).toMatchObject([
+      { title: 'Maybe', status: 'tentative', warns: false },
+    ]);
   });
 
   it('answers any range: the kept window from SQLite, anything else read from the file for that range', async () => {
@@ -296,7 +299,7 @@ describe('CalendarService', () => {
     const outside = await t.service.occurrencesBetween(far, far + 7 * DAY);
     expect(t.parses()).toBe(2);
     expect(inside.occurrences.length).toBeGreaterThan(0);
-    expect(outside).toMatchObject({ complete: true });
+    expect(outside.stats).toMatchObject({ trimmedOccurrences: 0, droppedSeries: 0 });
     expect(outside.occurrences.every((o) => o.start >= far - DAY)).toBe(true);
   });
 
@@ -337,6 +340,48 @@ describe('CalendarService', () => {
     const none = setup();
     expect(await none.service.load()).toMatchObject({ file: null, upcomingMeetings: 0, error: null });
     expect(none.watch.watching()).toBe(0);
+  });
+
+  it('a file that cannot be read is not read again until it changes, however often Keel asks', async () => {
+    const t = setup();
+    const work = t.file('work.ics', fixture('standup.ics'));
+    await t.service.importFrom(work);
+    fs.rmSync(work);
+    // Eighty days on, the kept window runs short: the next question tries once, and fails.
+    t.clock.advanceBy(80 * DAY);
+    for (let i = 0; i < 20; i++) {
+      t.service.meetingsBetween(t.clock.now() + i * 1000, t.clock.now() + DAY);
+      await t.service.whenIdle();
+    }
+    expect(t.parses()).toBe(2);
+    expect(t.service.status().error).toBe(UNREADABLE_FILE_MESSAGE);
+    // A new process (the CLI, the next login) does not try again either: the failure is kept.
+    const next = setup({ storedPath: work, dataDir: t.dataDir });
+    next.clock.advanceBy(80 * DAY);
+    next.failures.set(t.failures.get());
+    await next.service.load();
+    expect(next.parses()).toBe(0);
+    expect(next.service.status().error).toBe(UNREADABLE_FILE_MESSAGE);
+    // The file comes back: read at once.
+    fs.writeFileSync(work, fixture('standup.ics'));
+    await next.service.load();
+    expect(next.parses()).toBe(1);
+    expect(next.service.status().error).toBeNull();
+  });
+
+  it('follows another process that re-read the file with other settings (a CLI in another zone)', async () => {
+    const t = setup();
+    const f = t.file('f.ics', calendar(event('f', 'Floating', '20270315T090000', '20270315T100000')));
+    await t.service.importFrom(f);
+    const cli = setup({ storedPath: f, dataDir: t.dataDir, settings: { zone: 'UTC' } });
+    await cli.service.load();
+    expect(cli.parses()).toBe(1);
+    // The app is told the data changed: what is kept was read in UTC, so it reads again.
+    await t.service.followStore();
+    expect(t.parses()).toBe(2);
+    expect(
+      t.service.meetingsBetween(MARCH_15, MARCH_15 + DAY).map((m) => new Date(m.start).toISOString()),
+    ).toEqual(['2027-03-15T08:00:00.000Z']);
   });
 
   it('reads floating times in the user zone from settings', async () => {

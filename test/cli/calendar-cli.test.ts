@@ -169,9 +169,12 @@ describe('keel focus status', () => {
     expect(text).toContain(
       'Meetings today:\n  09:30–09:45  Standup\n  14:30–15:00  Design review (tentative)\n',
     );
-    // Tentative meetings need not warn: then they are not meetings on a block.
+    // Tentative meetings need not warn: they are still shown, as tentative.
     await runKeel(['settings', 'set', 'calendar', '{"addresses":[],"tentative":"ignore"}'], env, c);
     const quiet = JSON.parse((await runKeel(['focus', 'status', '--json'], env, c)).stdout) as FocusStatus;
-    expect(quiet.meetingsToday.map((m) => m.title)).toEqual(['Standup']);
+    expect(quiet.meetingsToday.map((m) => [m.title, m.status])).toEqual([
+      ['Standup', 'busy'],
+      ['Design review', 'tentative'],
+    ]);
   });
 });

@@ -268,7 +268,7 @@ describe('Calendar card: tentative meetings', () => {
     expect(block('14:00')).toHaveTextContent('Overlaps “Dentist” 14:30–15:30 (out of office)');
   });
 
-  it('"Don’t warn" takes tentative meetings off the blocks, and "Warn" brings them back', async () => {
+  it('"Don’t warn" keeps tentative meetings on the blocks, marked as not warning; "Warn" warns again', async () => {
     const keel = createTestKeel();
     await importCalendar(keel, 'work.ics', calendar);
     const { user, card } = await openFocus(keel);
@@ -281,7 +281,11 @@ describe('Calendar card: tentative meetings', () => {
     expect(keel.callsTo('settings:set')).toEqual([
       { key: 'calendar', value: { addresses: [], tentative: 'ignore' } },
     ]);
-    await waitFor(() => expect(block('09:00')).not.toHaveTextContent('Design review'));
+    await waitFor(() =>
+      expect(block('09:00')).toHaveTextContent(
+        'Overlaps “Design review” 09:30–10:00 (tentative, no warning)',
+      ),
+    );
     expect(block('09:00')).toHaveTextContent('Overlaps “Standup” 10:45–11:00');
     expect(within(group).getByRole('radio', { name: 'Don’t warn' })).toHaveAttribute('aria-checked', 'true');
 

@@ -26,7 +26,7 @@ export function calendarNotes(stats: CalendarStats): string[] {
   }
   if (stats.droppedSeries > 0) {
     notes.push(
-      `${count(stats.droppedSeries, 'repeating event repeats', 'repeating events repeat')} too often to be meetings (every minute, or more than 24 times a day) and ${stats.droppedSeries === 1 ? 'was' : 'were'} left out.`,
+      `${count(stats.droppedSeries, 'repeating event was', 'repeating events were')} left out: ${stats.droppedSeries === 1 ? 'it repeats' : 'they repeat'} every second or minute, more than 24 times a day, or by a rule too costly to follow.`,
     );
   }
   if (stats.trimmedOccurrences > 0) {

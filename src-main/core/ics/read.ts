@@ -30,8 +30,12 @@ export const TOO_BIG_MESSAGE = `That calendar file is too big for Keel: it reads
 /** Characters, not bytes: a file under the byte limit is never over this. */
 export const MAX_ICS_CHARS = MAX_CALENDAR_MB * 1024 * 1024;
 export const MAX_TITLE_CHARS = 120;
-/** Per query: more occurrences than this in one range is not a calendar a person attends. */
-export const MAX_OCCURRENCES_PER_QUERY = 100_000;
+/**
+ * Per query: more occurrences than this in one range is not a calendar a person attends (half a
+ * year of 100 meetings a day). The earliest are kept and the rest counted; it also bounds what
+ * the worker hands back and the service writes to SQLite in one go.
+ */
+export const MAX_OCCURRENCES_PER_QUERY = 20_000;
 
 /** A parsed calendar. Treat as opaque: pass it to `occurrencesBetween`. */
 export interface ParsedCalendar {

@@ -40,7 +40,7 @@ export function CalendarReading({
         className="calendar__tentative"
         options={TENTATIVE_CHOICES}
         value={shown}
-        hint="Invitations you said maybe to or haven’t answered. Warned about, they show on your blocks marked “tentative”."
+        hint="Invitations you said maybe to or haven’t answered. They show on your blocks marked “tentative”; warned about, Keel also names them before a block and stops “until the next meeting” at them."
         error={tentative.error}
         onChange={(value) => {
           if (value === shown) return;

@@ -92,15 +92,15 @@ export function TodayBlocks({ status }: { status: FocusStatus }) {
 }
 
 /**
- * Calendar meetings that land on a block. A tentative one (listed only when the user wants those
- * to warn) and an out-of-office one say so in words, not only in the icon's colour.
+ * Calendar meetings that land on a block. A tentative one (and whether it warns) and an
+ * out-of-office one say so in words, not only in the icon's colour.
  */
 function BlockMeetings({ meetings }: { meetings: FocusBlock['meetings'] }) {
   if (meetings.length === 0) return null;
   return (
     <ul className="blocks__meetings">
       {meetings.map((m) => {
-        const label = meetingStatusLabel(m.status);
+        const label = meetingStatusLabel(m.status, m.warns);
         return (
           <li
             key={`${m.title}-${m.start}-${m.status}`}
