@@ -1,5 +1,5 @@
 import type { Clock, Timers } from '../core/clock';
-import type { CalendarStats, Occurrence } from '../core/ics/types';
+import type { Occurrence } from '../core/ics/types';
 import type { Settings } from '../core/settings';
 import type { CalendarParserPort, FileWatchPort } from './ports';
 
@@ -12,18 +12,8 @@ export interface CalendarFileStore {
 }
 
 /** What was read, when, for which window and with which settings (storage/calendar-repo.ts). */
-export interface CalendarSnapshot {
-  filePath: string;
-  size: number;
-  mtimeMs: number;
-  /** The window whose occurrences are kept. */
-  from: number;
-  to: number;
-  readAt: number;
-  stats: CalendarStats;
-  /** The zone and addresses the file was read with: either changing means reading again. */
-  readingKey: string;
-}
+export type { CalendarSnapshot } from '../storage/calendar-repo';
+import type { CalendarSnapshot } from '../storage/calendar-repo';
 
 /** The occurrences of the window Keel looks at, kept so nothing re-parses to answer. */
 export interface CalendarCache {
