@@ -58,11 +58,15 @@ function tooBig(bytes: number) {
   return fail('too-big', `The calendar file is ${described}; Keel reads calendar files of up to ${limit}.`);
 }
 
+/** The file named is not there (any more). */
+export const MISSING_CALENDAR_MESSAGE =
+  'Keel could not find the calendar file; it may have been moved or deleted.';
+
 /** One true sentence for a file system error, by its code (no path, no errno text). */
 function unreadable(error: unknown) {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT' || code === 'ENOTDIR') {
-    return fail('unreadable', 'Keel could not find the calendar file; it may have been moved or deleted.');
+    return fail('unreadable', MISSING_CALENDAR_MESSAGE);
   }
   if (code === 'EACCES' || code === 'EPERM') {
     return fail('unreadable', 'Keel is not allowed to read the calendar file.');

@@ -66,6 +66,3 @@ export const WINDOW_PAST_DAYS = 35;
 export const WINDOW_FUTURE_DAYS = 190;
 /** Read again once the window ends sooner than this, so the agenda never runs off its end. */
 export const REFRESH_FUTURE_DAYS = 120;
-/** What the worker says when the file has gone (platform/calendar-file.ts words it). */
-export const UNREADABLE_FILE_MESSAGE =
-  'Keel could not find the calendar file; it may have been moved or deleted.';

@@ -6,10 +6,10 @@ import { KeelError } from '../../src-main/core/errors';
 import { INVALID_CALENDAR_MESSAGE } from '../../src-main/core/ics-import';
 import { defaultSettings, type Settings } from '../../src-main/core/settings';
 import { InProcessCalendarParser } from '../../src-main/platform/calendar-parser';
+import { MISSING_CALENDAR_MESSAGE } from '../../src-main/platform/calendar-file';
 import { FakeFileWatch, nodeFileWatch } from '../../src-main/platform/file-watch';
 import {
   CalendarService,
-  UNREADABLE_FILE_MESSAGE,
   type CalendarFailure,
   type CalendarFileStore,
 } from '../../src-main/services/calendar-service';
@@ -211,7 +211,7 @@ describe('CalendarService', () => {
     t.watch.change(work);
     await settle(t);
     expect(t.service.status()).toMatchObject({
-      error: UNREADABLE_FILE_MESSAGE,
+      error: MISSING_CALENDAR_MESSAGE,
       file: 'work.ics',
       upcomingMeetings: 1,
     });
@@ -331,7 +331,7 @@ describe('CalendarService', () => {
     expect(await t.service.load()).toMatchObject({
       file: 'gone.ics',
       upcomingMeetings: 0,
-      error: UNREADABLE_FILE_MESSAGE,
+      error: MISSING_CALENDAR_MESSAGE,
     });
     fs.writeFileSync(gone, fixture('standup.ics'));
     t.watch.change(gone);
@@ -354,14 +354,14 @@ describe('CalendarService', () => {
       await t.service.whenIdle();
     }
     expect(t.parses()).toBe(2);
-    expect(t.service.status().error).toBe(UNREADABLE_FILE_MESSAGE);
+    expect(t.service.status().error).toBe(MISSING_CALENDAR_MESSAGE);
     // A new process (the CLI, the next login) does not try again either: the failure is kept.
     const next = setup({ storedPath: work, dataDir: t.dataDir });
     next.clock.advanceBy(80 * DAY);
     next.failures.set(t.failures.get());
     await next.service.load();
     expect(next.parses()).toBe(0);
-    expect(next.service.status().error).toBe(UNREADABLE_FILE_MESSAGE);
+    expect(next.service.status().error).toBe(MISSING_CALENDAR_MESSAGE);
     // The file comes back: read at once.
     fs.writeFileSync(work, fixture('standup.ics'));
     await next.service.load();
