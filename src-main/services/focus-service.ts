@@ -242,6 +242,8 @@ export class FocusService {
     const dayEnd = startOfLocalDate(addLocalDays(today, 1), zone);
     const running = this.repo.running();
     const countFrom = this.settings.countingFrom();
+    // One look at the calendar for the day: today's blocks take theirs from it.
+    const dayMeetings = this.meetings.meetingsBetween(dayStart, dayEnd);
     const block = (o: FocusOccurrence): FocusBlockDto => ({
       id: o.id,
       start: toLocalIso(o.start, zone),
@@ -249,8 +251,10 @@ export class FocusService {
       startTime: o.startTime,
       endTime: o.endTime,
       state: this.blockState(o, now, running, countFrom),
-      meetings: this.meetings
-        .meetingsBetween(o.start, o.end)
+      meetings: (o.start >= dayStart && o.end <= dayEnd
+        ? dayMeetings
+        : this.meetings.meetingsBetween(o.start, o.end)
+      )
         .filter((m) => m.start < o.end && m.end > o.start)
         .slice(0, MAX_MEETINGS_SHOWN)
         .map((m) => meetingDto(m, zone)),
@@ -280,10 +284,7 @@ export class FocusService {
       askLeftOff: this.shouldAskLeftOff(running, lastEnded, cue?.at),
       pausedToday: isPaused(today, s.focusPauses),
       dayOffToday: dayOffOn(today, s),
-      meetingsToday: this.meetings
-        .meetingsBetween(dayStart, dayEnd)
-        .slice(0, MAX_MEETINGS_SHOWN)
-        .map((m) => meetingDto(m, zone)),
+      meetingsToday: dayMeetings.slice(0, MAX_MEETINGS_SHOWN).map((m) => meetingDto(m, zone)),
     };
   }
 
