@@ -6,10 +6,15 @@
 // electron-builder rebuilds better-sqlite3 for Electron inside node_modules; afterwards this
 // script puts Node's build back, so tests, the CLI and benchmarks keep working
 // (DESIGN.md "One native module, two runtimes").
+//
+// Signing and notarization use secrets from the environment only (scripts/lib/signing.mjs says
+// which); without them it prints "signing skipped: <why>" and "notarization skipped: <why>" and
+// builds unsigned packages.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { electronBinary, gypEnv, ROOT } from './electron-native.mjs';
+import { signingPlan } from './lib/signing.mjs';
 
 const PLATFORM_FLAG = { linux: '--linux', darwin: '--mac', win32: '--win' };
 const NATIVE = path.join(ROOT, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
@@ -37,6 +42,16 @@ function main() {
     );
     process.exit(1);
   }
+
+  const signing = signingPlan(process.platform, process.env);
+  if (signing.error) {
+    console.error(signing.error);
+    process.exit(1);
+  }
+  const report = () => {
+    for (const line of signing.lines) console.log(`keel: ${line}`);
+  };
+  report();
 
   // The unpacked Electron the app is built on: the electron package's own download, unless the
   // caller names another folder.
@@ -67,14 +82,18 @@ function main() {
         : [
             `-c.electronDist=${process.env.ELECTRON_OVERRIDE_DIST_PATH || path.join(ROOT, 'node_modules/electron/dist')}`,
           ]),
+      ...signing.args,
       ...extra,
     ];
     // Without npm settings (nodedir, target…) that would make node-gyp build for Node instead.
-    status = run(process.execPath, args, gypEnv());
+    status = run(process.execPath, args, { ...gypEnv(), ...signing.env });
   } finally {
     restore();
   }
-  if (status === 0) console.log(`keel: packages are in ${path.join(ROOT, 'release')}`);
+  if (status === 0) {
+    report();
+    console.log(`keel: packages are in ${path.join(ROOT, 'release')}`);
+  }
   process.exit(status);
 }
 

@@ -42,6 +42,7 @@ import { createElectronShell } from '../platform/electron-shell';
 import { createElectronTray, loadTrayIcons } from '../platform/electron-tray';
 import type { DndController, ShellPort, TrayPort } from '../services/ports';
 import { databasePath, resolveDataDir } from '../storage/paths';
+import { developmentNativeBinding } from '../storage/native-binding';
 import { version } from '../version';
 import { APP_ENTRY_URL, APP_SCHEME, createAppRequestHandler, registerAppScheme } from './app-protocol';
 import { CONTENT_SECURITY_POLICY } from './csp';
@@ -156,7 +157,11 @@ function createApp(
   push: KeelAdapters['push'],
 ): KeelApp {
   return createKeelApp({
-    data: { dataDir, version, nativeBinding: process.env.KEEL_NATIVE_BINDING },
+    data: {
+      dataDir,
+      version,
+      nativeBinding: developmentNativeBinding(process.env, { packaged: app.isPackaged }),
+    },
     clock: systemClock,
     timers: systemTimers,
     tray,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { KeelError } from '../core/errors';
 import { DatabaseFromFutureError, LATEST_VERSION, migrate, schemaVersion } from './migrations';
+import { developmentNativeBinding } from './native-binding';
 import { STORAGE_MESSAGES, storageFailureKind } from './write-errors';
 
 export type Db = Database.Database;
@@ -31,7 +32,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       });
     }
   }
-  const nativeBinding = options.nativeBinding ?? process.env.KEEL_NATIVE_BINDING;
+  const nativeBinding = options.nativeBinding ?? developmentNativeBinding(process.env);
   let db: Db;
   try {
     db = new Database(file, {

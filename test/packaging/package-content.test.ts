@@ -1,7 +1,9 @@
 // What `npm run dist` puts in the package, checked offline. AppImage, deb, rpm, dmg and NSIS need
 // downloads (Electron itself, and the tools that make each format), so this packages electron-builder's
-// Linux `dir` target on a stub Electron folder instead, with npmRebuild=false (no Electron headers
-// either): the app.asar, the unpacked native module and the resources are what every format wraps.
+// Linux `dir` target with npmRebuild=false (no Electron headers either): the app.asar, the unpacked
+// native module, the resources and the executable's fuses are what every format wraps. It packages
+// the real Electron where node_modules/electron/dist has it, else a stub folder whose executable
+// carries a genuine fuse wire (support/electron-dist.ts).
 import { execFile, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,8 +11,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import * as asar from '@electron/asar';
+import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
+import { FuseState } from '@electron/fuses/dist/constants';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarWorkerFile, WorkerCalendarParser } from '../../src-main/platform/calendar-parser';
+import { version } from '../../src-main/version';
+import { ELECTRON_DEFAULT_FUSES, namedFuses, stubElectronDist, wireStates } from './support/electron-dist';
 
 const ROOT = path.resolve(__dirname, '../..');
 const STATES = ['idle', 'focus', 'after-hours'];
@@ -35,6 +41,7 @@ interface ElectronNative {
   readModuleAbi(file: string): number | undefined;
   electronAbi(): number;
   electronVersion(): string;
+  electronBinary(): string | undefined;
 }
 
 const load = async <T>(file: string): Promise<T> =>
@@ -46,6 +53,11 @@ let work: string;
 let resources: string;
 let archive: string;
 let entries: Set<string>;
+/** The packaged executable, and the fuse wire of the Electron it was made from. */
+let executable: string;
+let fusesBefore: FuseState[];
+/** Electron's own binary, when it is installed; otherwise the stub is packaged. */
+const realElectron = native.electronBinary();
 
 beforeAll(async () => {
   if (
@@ -55,15 +67,10 @@ beforeAll(async () => {
     if (build.status !== 0) throw new Error(`build failed: ${build.stderr.toString()}`);
   }
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'keel-package-'));
-  // A stub Electron: electron-builder copies the folder and renames `electron` to the app's
-  // executable. It reports how it was called, which tests the CLI launcher below.
-  const stub = path.join(work, 'electron-dist');
-  fs.mkdirSync(path.join(stub, 'resources'), { recursive: true });
-  fs.writeFileSync(
-    path.join(stub, 'electron'),
-    '#!/bin/sh\nprintf "ELECTRON_RUN_AS_NODE=%s\\n" "$ELECTRON_RUN_AS_NODE"\nfor a in "$@"; do printf "arg=%s\\n" "$a"; done\n',
-    { mode: 0o755 },
-  );
+  const electronDist = realElectron
+    ? path.dirname(realElectron)
+    : stubElectronDist(path.join(work, 'electron-dist'));
+  fusesBefore = wireStates(await getCurrentFuseWire(realElectron ?? path.join(electronDist, 'electron')));
   await promisify(execFile)(
     process.execPath,
     [
@@ -72,7 +79,7 @@ beforeAll(async () => {
       'dir',
       '--projectDir',
       ROOT,
-      `-c.electronDist=${stub}`,
+      `-c.electronDist=${electronDist}`,
       '-c.npmRebuild=false',
       `-c.directories.output=${path.join(work, 'release')}`,
     ],
@@ -87,6 +94,7 @@ beforeAll(async () => {
       maxBuffer: 16 * 1024 * 1024,
     },
   );
+  executable = path.join(work, 'release/linux-unpacked/keel-desktop');
   resources = path.join(work, 'release/linux-unpacked/resources');
   archive = path.join(resources, 'app.asar');
   entries = new Set(asar.listPackage(archive, { isPack: false }).map((entry) => entry.replace(/^[/\\]/, '')));
@@ -97,6 +105,14 @@ afterAll(() => {
 });
 
 const read = (file: string): string => asar.extractFile(archive, file).toString('utf8');
+
+/** `keel status --json` from `bundle` on Node, with KEEL_NATIVE_BINDING set to `binding` or unset. */
+function runCli(bundle: string, binding?: string) {
+  const env: NodeJS.ProcessEnv = { ...process.env, KEEL_DATA_DIR: path.join(work, 'data'), TZ: 'UTC' };
+  delete env.KEEL_NATIVE_BINDING;
+  if (binding) env.KEEL_NATIVE_BINDING = binding;
+  return spawnSync(process.execPath, [bundle, 'status', '--json'], { env, encoding: 'utf8' });
+}
 
 describe('the packaged app (electron-builder --linux dir)', () => {
   it('holds the built main, preload, CLI and package.json in app.asar, without source maps or the preview', () => {
@@ -175,29 +191,76 @@ describe('the packaged app (electron-builder --linux dir)', () => {
   it('runs: the CLI from the extracted app answers with its real database (here on Node)', () => {
     const app = path.join(work, 'extracted');
     asar.extractAll(archive, app);
-    const result = spawnSync(process.execPath, [path.join(app, 'dist/cli/keel.cjs'), 'status', '--json'], {
-      env: { ...process.env, KEEL_DATA_DIR: path.join(work, 'data'), TZ: 'UTC' },
-      encoding: 'utf8',
-    });
+    const result = runCli(path.join(app, 'dist/cli/keel.cjs'));
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toBeTypeOf('object');
+    // Outside an app.asar (a developer's checkout) KEEL_NATIVE_BINDING is honoured: a missing
+    // build fails to open the database.
+    const named = runCli(path.join(app, 'dist/cli/keel.cjs'), path.join(work, 'nope.node'));
+    expect(named.status).not.toBe(0);
+    expect(named.stderr).toContain('Keel cannot open its data file');
+  });
+
+  it('ignores KEEL_NATIVE_BINDING when the CLI runs from inside app.asar, as installed', () => {
+    // The same bundle, placed under a folder named app.asar as the launcher runs it (Node cannot
+    // read the archive itself): the variable names a missing build, and the CLI does not load it.
+    const installed = path.join(work, 'installed/resources/app.asar');
+    asar.extractAll(archive, installed);
+    const result = runCli(path.join(installed, 'dist/cli/keel.cjs'), path.join(work, 'nope.node'));
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
   });
 
   it('puts the keel launcher in resources/bin, running the CLI on the app executable as Node', () => {
     const launcher = path.join(resources, 'bin/keel');
     expect(fs.statSync(launcher).mode & 0o111).not.toBe(0);
-    const result = spawnSync(launcher, ['status', '--json'], { encoding: 'utf8' });
-    expect(result.status).toBe(0);
-    expect(result.stdout.trim().split('\n')).toEqual([
-      'ELECTRON_RUN_AS_NODE=1',
-      `arg=${fs.realpathSync(resources)}/app.asar/dist/cli/keel.cjs`,
-      'arg=status',
-      'arg=--json',
-    ]);
+    if (realElectron) {
+      // Electron with the run-as-Node fuse on finds the CLI inside app.asar and answers.
+      const result = spawnSync(launcher, ['--version'], { encoding: 'utf8' });
+      expect(result.stderr).toBe('');
+      expect([result.status, result.stdout.trim()]).toEqual([0, version]);
+    } else {
+      const result = spawnSync(launcher, ['status', '--json'], { encoding: 'utf8' });
+      expect(result.status).toBe(0);
+      expect(result.stdout.trim().split('\n')).toEqual([
+        'ELECTRON_RUN_AS_NODE=1',
+        `arg=${fs.realpathSync(resources)}/app.asar/dist/cli/keel.cjs`,
+        'arg=status',
+        'arg=--json',
+      ]);
+    }
     const cmd = fs.readFileSync(path.join(resources, 'bin/keel.cmd'), 'utf8');
     expect(cmd).toContain('set "ELECTRON_RUN_AS_NODE=1"');
     expect(cmd).toContain('"%~dp0..\\..\\Keel.exe" "%~dp0..\\app.asar\\dist\\cli\\keel.cjs" %*');
+  });
+});
+
+describe('the fuses in the packaged executable (electronFuses)', () => {
+  /** What electron-builder.yml asks for; the rest keep Electron's defaults. */
+  const expected = (): FuseState[] => {
+    const states = [...ELECTRON_DEFAULT_FUSES];
+    // On: the keel command runs this executable as Node (README "The installed app").
+    states[FuseV1Options.RunAsNode] = FuseState.ENABLE;
+    states[FuseV1Options.EnableCookieEncryption] = FuseState.ENABLE;
+    states[FuseV1Options.EnableNodeOptionsEnvironmentVariable] = FuseState.DISABLE;
+    states[FuseV1Options.EnableNodeCliInspectArguments] = FuseState.DISABLE;
+    states[FuseV1Options.EnableEmbeddedAsarIntegrityValidation] = FuseState.ENABLE;
+    states[FuseV1Options.OnlyLoadAppFromAsar] = FuseState.ENABLE;
+    states[FuseV1Options.LoadBrowserProcessSpecificV8Snapshot] = FuseState.DISABLE;
+    states[FuseV1Options.GrantFileProtocolExtraPrivileges] = FuseState.DISABLE;
+    return states;
+  };
+
+  it('started from the wire Electron 45 ships', () => {
+    expect(namedFuses(fusesBefore)).toEqual(namedFuses(ELECTRON_DEFAULT_FUSES));
+  });
+
+  it('has NODE_OPTIONS, --inspect and file:// privileges off, asar-only with integrity, cookies encrypted', async () => {
+    const after = wireStates(await getCurrentFuseWire(executable));
+    expect(namedFuses(after)).toEqual(namedFuses(expected()));
+    // Six fuses differ from Electron's defaults: a package without the block would not pass.
+    expect(after.filter((state, i) => state !== fusesBefore[i])).toHaveLength(6);
   });
 });
 
