@@ -4,7 +4,7 @@
 // native module, the resources and the executable's fuses are what every format wraps. It packages
 // the real Electron where node_modules/electron/dist has it, else a stub folder whose executable
 // carries a genuine fuse wire (support/electron-dist.ts).
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile, fork, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -105,6 +105,34 @@ afterAll(() => {
 });
 
 const read = (file: string): string => asar.extractFile(archive, file).toString('utf8');
+
+/** Starts `appDir`'s main bundle under test/platform's stand-in Electron: 'ready' or 'errorBox'. */
+function startMain(appDir: string, binding: string): Promise<string> {
+  const data = fs.mkdtempSync(path.join(work, 'main-data-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    FAKE_ELECTRON_APP_ROOT: appDir,
+    KEEL_DATA_DIR: data,
+    KEEL_SMOKE: '1',
+    XDG_CONFIG_HOME: path.join(data, 'xdg-config'),
+    KEEL_NATIVE_BINDING: binding,
+  };
+  delete env.APPIMAGE;
+  const fake = pathToFileURL(path.join(ROOT, 'test/platform/support/fake-electron.mjs')).href;
+  const child = fork(path.join(appDir, 'dist/main/main.cjs'), [], {
+    execArgv: ['--import', fake],
+    env,
+    stdio: 'pipe',
+  });
+  return new Promise((resolve) => {
+    child.on('message', (message: { type: string }) => {
+      if (message.type !== 'ready' && message.type !== 'errorBox') return;
+      child.kill();
+      resolve(message.type);
+    });
+    child.on('exit', (code) => resolve(`exit ${code}`));
+  });
+}
 
 /** `keel status --json` from `bundle` on Node, with KEEL_NATIVE_BINDING set to `binding` or unset. */
 function runCli(bundle: string, binding?: string) {
@@ -210,6 +238,14 @@ describe('the packaged app (electron-builder --linux dir)', () => {
     const result = runCli(path.join(installed, 'dist/cli/keel.cjs'), path.join(work, 'nope.node'));
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
+  });
+
+  it('ignores KEEL_NATIVE_BINDING in the app too when its main runs from app.asar (on a stand-in Electron)', async () => {
+    // Both extracted copies exist from the tests above: the installed one starts with a missing
+    // build named in the environment; the checkout-like one honours it and cannot open its data.
+    const installed = path.join(work, 'installed/resources/app.asar');
+    expect(await startMain(installed, path.join(work, 'nope.node'))).toBe('ready');
+    expect(await startMain(path.join(work, 'extracted'), path.join(work, 'nope.node'))).toBe('errorBox');
   });
 
   it('puts the keel launcher in resources/bin, running the CLI on the app executable as Node', () => {
