@@ -104,6 +104,37 @@ describe.skipIf(!hasDaemon)(`the session bus adapter on a private dbus-daemon${s
     await expect(client.call(call('Echo', 'su', ['a', 1]))).rejects.toThrow();
   });
 
+  it('answers a malformed call from another program with an error, and keeps working', async () => {
+    bus = await startPrivateBus();
+    await serveProbe(bus);
+    const keel = bus.connect();
+    await keel.requestName('org.example.Keel.Client', 0);
+    const stranger = bus.connect();
+    const calls = [
+      // No arguments at all: the library read the first one from nothing and threw.
+      {
+        destination: 'org.example.Keel.Client',
+        path: '/',
+        interface: 'org.freedesktop.DBus.Properties',
+        member: 'Get',
+      },
+      // A property the exported object does not declare: the library could not marshal the reply.
+      { ...call('Get', 'ss', [NAME, 'Nonexistent']), interface: 'org.freedesktop.DBus.Properties' },
+    ];
+    for (const malformed of calls) {
+      const answer = await Promise.race([
+        stranger.call(malformed).then(
+          () => 'answered',
+          (e: unknown) => (e instanceof DbusError ? e.dbusName : String(e)),
+        ),
+        new Promise((resolve) => setTimeout(() => resolve('no answer'), 2_000)),
+      ]);
+      expect(answer).toMatch(/^org\.freedesktop\.DBus\.Error\./);
+    }
+    expect(await keel.getProperty(NAME, PATH, NAME, 'Mood')).toBe('calm');
+    expect(await stranger.call(call('Echo', 'su', ['ok', 1]))).toEqual(['ok']);
+  });
+
   it('connects to an abstract socket address (the library alone would need a native module)', async (ctx) => {
     bus = await startPrivateBus(`unix:abstract=/tmp/keel-test-${randomUUID()}`);
     expect(bus.address).toMatch(/^unix:abstract=/);

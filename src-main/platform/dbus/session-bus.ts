@@ -73,8 +73,13 @@ type NativeCallback = (error: NativeReplyError | null | undefined, ...values: un
 interface NativeInterface {
   $methods?: Record<string, string>;
 }
+interface NativeMessage {
+  type?: number;
+  body?: unknown;
+}
 interface NativeBus {
   connection: EventEmitter & { end(): void };
+  sendError(message: NativeMessage, errorName: string, errorText: string): void;
   signals: EventEmitter;
   invoke(message: BusCall, callback: NativeCallback): void;
   invokeDbus(message: Omit<BusCall, 'destination' | 'path' | 'interface'>, callback: NativeCallback): void;
@@ -90,6 +95,7 @@ interface NativeBus {
 }
 interface NativeModule {
   createClient(options: { stream: net.Socket }): NativeBus;
+  messageType: { methodCall: number };
 }
 const native = dbusNative as unknown as NativeModule;
 
@@ -182,9 +188,31 @@ function track(bus: NativeBus) {
   return { send, finish, onClose, isClosed: () => closed !== null };
 }
 
+/**
+ * Any program of the user's can call this connection. The library reads a call's arguments without
+ * checking they are there and throws from its socket handler, which would be an uncaught
+ * exception in Keel's main process: give every call an argument list, and answer a call that
+ * still throws with a D-Bus error instead of letting it escape.
+ */
+function guardIncomingCalls(bus: NativeBus): void {
+  for (const handler of bus.connection.listeners('message') as ((message: NativeMessage) => void)[]) {
+    bus.connection.off('message', handler);
+    bus.connection.on('message', (message: NativeMessage) => {
+      const isCall = message.type === native.messageType.methodCall;
+      if (isCall && !Array.isArray(message.body)) message.body = [];
+      try {
+        handler(message);
+      } catch {
+        if (isCall) bus.sendError(message, 'org.freedesktop.DBus.Error.InvalidArgs', 'Malformed call.');
+      }
+    });
+  }
+}
+
 /** Opens a connection to the session bus at `address` (the handshake runs in the background). */
 export function connectSessionBus(address: string): SessionBus {
   const bus = native.createClient({ stream: socketFor(address) });
+  guardIncomingCalls(bus);
   const { send, finish, onClose, isClosed } = track(bus);
   const call = (message: BusCall) => send((callback) => bus.invoke({ ...message }, callback));
   const callDaemon = (member: string, signature: string, body: unknown[]) =>
