@@ -33,7 +33,7 @@ const TYPE_ONLY = { renderer: ['ipc/contract'], preload: ['ipc/contract'] };
 
 /** Every Node built-in (`fs`, `node:tls`, `child_process`…), and packages that do I/O of their own. */
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
-const IO_PACKAGES = new Set(['better-sqlite3', 'electron', 'electron-log', 'dbus-next']);
+const IO_PACKAGES = new Set(['better-sqlite3', 'electron', 'electron-log', '@homebridge/dbus-native']);
 const isNodeOrIo = (source) =>
   NODE_BUILTINS.has(source) || source.startsWith('node:') || IO_PACKAGES.has(source);
 

@@ -18,9 +18,10 @@ const node = {
   format: 'cjs',
   target: 'node20',
   sourcemap: 'linked',
-  // better-sqlite3 is a native module and electron is provided by the runtime. dbus-next
-  // require()s 'x11' only to find a bus on X11 without an address, inside a try; Keel does not use it.
-  external: ['electron', 'better-sqlite3', 'x11'],
+  // better-sqlite3 is a native module and electron is provided by the runtime. @homebridge/dbus-native
+  // require()s 'abstract-socket' (native, not installed) only for unix:abstract= addresses, which
+  // Keel opens itself with node:net (platform/dbus/session-bus.ts).
+  external: ['electron', 'better-sqlite3', 'abstract-socket'],
   logLevel: 'warning',
   absWorkingDir: root,
 };

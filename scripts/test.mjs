@@ -23,6 +23,8 @@ const plan = {
   first: [{ name: 'build', command: node, args: ['scripts/build.mjs'] }],
   main: { name: 'vitest', command: node, args: [bin('vitest/vitest.mjs'), 'run'], vitest: true },
   beside: [
+    // The lockfile against the committed advisory snapshot, offline (scripts/advisories.mjs).
+    { name: 'advisories', command: node, args: ['scripts/advisories.mjs'] },
     tsc('tsconfig.json'),
     tsc('tsconfig.web.json'),
     {

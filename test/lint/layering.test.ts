@@ -109,7 +109,7 @@ describe('packages by layer', () => {
       "import tls from 'node:tls';",
       "import http2 from 'http2';",
       "import log from 'electron-log';",
-      "import dbus from 'dbus-next';",
+      "import * as dbus from '@homebridge/dbus-native';",
       'export const all = [tls, http2, log, dbus];',
     ].join('\n');
     expect(await layeringProblems('src-main/core/probe.ts', code)).toHaveLength(4);

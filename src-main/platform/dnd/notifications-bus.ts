@@ -1,4 +1,4 @@
-import { sessionBus, type MessageBus, type Variant } from 'dbus-next';
+import { connectSessionBus, type SessionBus } from '../dbus/session-bus';
 
 const SERVICE = 'org.freedesktop.Notifications';
 const OBJECT_PATH = '/org/freedesktop/Notifications';
@@ -29,25 +29,20 @@ export class UnknownCookieError extends Error {
   }
 }
 
-interface NotificationsProxy {
-  Inhibit?(desktopEntry: string, reason: string, hints: Record<string, Variant>): Promise<number>;
-  UnInhibit?(cookie: number): Promise<void>;
-  GetCapabilities(): Promise<string[]>;
-}
-
-interface PropertiesProxy {
-  Get(interfaceName: string, property: string): Promise<Variant<unknown>>;
+/** A method call on the notification server's own interface. */
+function notificationsCall(member: string, signature?: string, body?: unknown[]) {
+  return { destination: SERVICE, path: OBJECT_PATH, interface: SERVICE, member, signature, body };
 }
 
 interface Connected {
-  bus: MessageBus;
-  notifications: NotificationsProxy;
-  properties: PropertiesProxy;
+  bus: SessionBus;
+  /** The methods the server's interface lists (introspected once per connection). */
+  methods: Set<string>;
 }
 
 export interface DbusNotificationsBusOptions {
   /** Opens the session bus; injectable so a test can point it at a private dbus-daemon. */
-  connect?: () => MessageBus;
+  connect?: () => SessionBus;
   /** Keel's desktop entry name, shown by the server as who is inhibiting. */
   desktopEntry?: string;
   reason?: string;
@@ -56,18 +51,18 @@ export interface DbusNotificationsBusOptions {
 }
 
 /**
- * `NotificationsBus` on the session bus through dbus-next. Connects on first use, so desktops
- * that never use inhibition never open a connection. The server ties each inhibition to the
+ * `NotificationsBus` on the session bus (platform/dbus/session-bus.ts). Connects on first use, so
+ * desktops that never use inhibition never open a connection. The server ties each inhibition to the
  * connection that took it and drops it when that connection closes, which is why Keel keeps
  * one connection for the whole run and why a crash needs no restore on these desktops.
  */
 export class DbusNotificationsBus implements NotificationsBus {
   private connection: Promise<Connected> | null = null;
   /** The bus behind `connection`, so a late error from an older connection is ignored. */
-  private currentBus: MessageBus | null = null;
+  private currentBus: SessionBus | null = null;
   /** Cookies taken on the current connection; a cookie from an earlier one is already released. */
   private readonly held = new Set<number>();
-  private readonly connect: () => MessageBus;
+  private readonly connect: () => SessionBus;
   private readonly desktopEntry: string;
   private readonly reason: string;
   private readonly timeoutMs: number;
@@ -76,10 +71,11 @@ export class DbusNotificationsBus implements NotificationsBus {
     this.connect =
       options.connect ??
       (() => {
-        // Without an address dbus-next falls back to asking X11 (a module Keel does not ship),
-        // and that failure escapes as an unhandled rejection: refuse here instead.
-        if (!process.env.DBUS_SESSION_BUS_ADDRESS) throw new Error('No session bus address.');
-        return sessionBus();
+        // Without an address some D-Bus libraries fall back to asking X11 (a module Keel does not
+        // ship), and that failure escapes as an unhandled rejection: refuse here instead.
+        const address = process.env.DBUS_SESSION_BUS_ADDRESS;
+        if (!address) throw new Error('No session bus address.');
+        return connectSessionBus(address);
       });
     this.desktopEntry = options.desktopEntry ?? 'keel';
     this.reason = options.reason ?? 'Focus block';
@@ -87,9 +83,12 @@ export class DbusNotificationsBus implements NotificationsBus {
   }
 
   async inhibit(): Promise<number> {
-    const { notifications } = await this.connected();
-    if (!notifications.Inhibit) throw new Error('The notification server does not support inhibitions.');
-    const cookie = await this.withTimeout(notifications.Inhibit(this.desktopEntry, this.reason, {}));
+    const { bus, methods } = await this.connected();
+    if (!methods.has('Inhibit')) throw new Error('The notification server does not support inhibitions.');
+    const [cookie] = await this.withTimeout(
+      bus.call(notificationsCall('Inhibit', 'ssa{sv}', [this.desktopEntry, this.reason, []])),
+    );
+    if (typeof cookie !== 'number') throw new Error('The notification server answered without a cookie.');
     this.held.add(cookie);
     return cookie;
   }
@@ -98,18 +97,18 @@ export class DbusNotificationsBus implements NotificationsBus {
     // Cookies are small counters the server reuses for everyone, so releasing one this
     // connection does not hold could end another app's inhibition: refuse instead.
     if (!this.held.has(cookie)) throw new UnknownCookieError(cookie);
-    const { notifications } = await this.connected();
-    if (!notifications.UnInhibit) throw new UnknownCookieError(cookie);
-    await this.withTimeout(notifications.UnInhibit(cookie));
+    const { bus, methods } = await this.connected();
+    if (!methods.has('UnInhibit')) throw new UnknownCookieError(cookie);
+    await this.withTimeout(bus.call(notificationsCall('UnInhibit', 'u', [cookie])));
     this.held.delete(cookie);
   }
 
   async hasInhibit(): Promise<boolean> {
     try {
-      const { notifications } = await this.connected();
-      if (!notifications.Inhibit || !notifications.UnInhibit) return false;
-      const capabilities = await this.withTimeout(notifications.GetCapabilities());
-      if (capabilities.includes('inhibitions')) return true;
+      const { bus, methods } = await this.connected();
+      if (!methods.has('Inhibit') || !methods.has('UnInhibit')) return false;
+      const [capabilities] = await this.withTimeout(bus.call(notificationsCall('GetCapabilities')));
+      if (Array.isArray(capabilities) && capabilities.includes('inhibitions')) return true;
       // Some servers implement the calls without advertising them; the property shows it.
       return (await this.inhibited()) !== null;
     } catch {
@@ -119,9 +118,9 @@ export class DbusNotificationsBus implements NotificationsBus {
 
   async inhibited(): Promise<boolean | null> {
     try {
-      const { properties } = await this.connected();
-      const value = await this.withTimeout(properties.Get(SERVICE, 'Inhibited'));
-      return typeof value.value === 'boolean' ? value.value : null;
+      const { bus } = await this.connected();
+      const value = await this.withTimeout(bus.getProperty(SERVICE, OBJECT_PATH, SERVICE, 'Inhibited'));
+      return typeof value === 'boolean' ? value : null;
     } catch {
       return null;
     }
@@ -131,12 +130,12 @@ export class DbusNotificationsBus implements NotificationsBus {
   disconnect(): void {
     const connection = this.connection;
     this.reset();
-    void connection?.then(({ bus }) => bus.disconnect()).catch(() => undefined);
+    void connection?.then(({ bus }) => bus.close()).catch(() => undefined);
   }
 
   private connected(): Promise<Connected> {
     this.connection ??= this.open().catch((error: unknown) => {
-      this.currentBus?.disconnect();
+      this.currentBus?.close();
       this.reset();
       throw error;
     });
@@ -146,18 +145,14 @@ export class DbusNotificationsBus implements NotificationsBus {
   private async open(): Promise<Connected> {
     const bus = this.connect();
     this.currentBus = bus;
-    // An unhandled 'error' event would crash the process; a broken connection has dropped
-    // every inhibition it held, so forget it and reconnect on the next call.
-    bus.on('error', () => {
+    // A failed or ended connection has dropped every inhibition it held, so forget it and
+    // reconnect on the next call.
+    bus.onClose(() => {
       if (this.currentBus === bus) this.reset();
-      bus.disconnect();
+      bus.close();
     });
-    const object = await this.withTimeout(bus.getProxyObject(SERVICE, OBJECT_PATH));
-    return {
-      bus,
-      notifications: object.getInterface(SERVICE) as unknown as NotificationsProxy,
-      properties: object.getInterface('org.freedesktop.DBus.Properties') as unknown as PropertiesProxy,
-    };
+    const methods = await this.withTimeout(bus.methodsOf(SERVICE, OBJECT_PATH, SERVICE));
+    return { bus, methods };
   }
 
   private reset(): void {
