@@ -10,7 +10,7 @@ export class CliFailure extends Error {}
  * or a bidi override, and none reaches the terminal raw (ESC prints as `\u001b`). One wrapper
  * for stdout and stderr, so no printer can forget. JSON stays JSON: JSON.stringify already
  * escapes C0, and the rest (C1, bidi, U+2028/9) only occurs inside strings, where `\uXXXX` is
- * X
+ * JSON's own escape. A summary printed to stdout is cleaned text already, so it passes unchanged.
  */
 export function terminalIo(io: CliIo): CliIo {
   return {
