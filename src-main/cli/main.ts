@@ -8,7 +8,7 @@ import { registerCheckinCommands } from './checkin';
 import { registerDataCommands } from './data';
 import { registerFocusCommands } from './focus';
 import type { CliIo } from './io';
-import { CliFailure } from './output';
+import { CliFailure, terminalIo } from './output';
 import { registerSettingsCommands } from './settings';
 import { registerSignoffCommands } from './signoff';
 import { registerSummaryCommands } from './summary';
@@ -44,7 +44,8 @@ export function buildProgram(io: CliIo): Command {
  * Runs `keel` with `argv` (as process.argv: node, script, arguments…) and returns the exit code:
  * 0, 1 for a failure the user can act on (one line on stderr), 2 for a usage error.
  */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(argv: readonly string[], raw: CliIo): Promise<number> {
+  const io = terminalIo(raw);
   try {
     await buildProgram(io).parseAsync([...argv]);
     return 0;

@@ -1,7 +1,24 @@
+import { escapeForTerminal } from '../core/text-hygiene';
 import type { CliIo } from './io';
 
 /** A failure the user can act on: printed as one line, exit code 1. */
 export class CliFailure extends Error {}
+
+/**
+ * `io` with every write escaped for the terminal (core/text-hygiene.ts): stored text written
+ * before Keel cleaned its input, a file name or an argument echoed in an error can carry ESC, BEL
+ * or a bidi override, and none reaches the terminal raw (ESC prints as `\u001b`). One wrapper
+ * for stdout and stderr, so no printer can forget. JSON stays JSON: JSON.stringify already
+ * escapes C0, and the rest (C1, bidi, U+2028/9) only occurs inside strings, where `\uXXXX` is
+ * JSON's own escape. A summary printed to stdout is cleaned text already, so it passes unchanged.
+ */
+export function terminalIo(io: CliIo): CliIo {
+  return {
+    ...io,
+    stdout: (text) => io.stdout(escapeForTerminal(text)),
+    stderr: (text) => io.stderr(escapeForTerminal(text)),
+  };
+}
 
 /** Prints `value` as JSON with --json, else the human lines `human` builds. */
 export function print(io: CliIo, value: unknown, json: boolean | undefined, human: () => string): void {

@@ -7,6 +7,7 @@ import {
   tagSlug,
 } from './checkin-vocabulary';
 import { KeelError } from './errors';
+import { cleanLine, cleanText } from './text-hygiene';
 import { instantAt, isClockTime, isLocalDate, localDateOf, type LocalDate } from './time';
 
 /**
@@ -107,7 +108,7 @@ function shown(raw: string): string {
 type TagResult = { ok: true; tag: string } | { ok: false; message: string };
 
 function tryNormaliseTag(raw: string): TagResult {
-  const slug = tagSlug(raw);
+  const slug = tagSlug(cleanLine(raw));
   if (slug.length === 0) return { ok: false, message: CHECKIN_MESSAGES.emptyTag };
   const known = DEFAULT_BY_LABEL_SLUG.get(slug);
   if (known !== undefined) return { ok: true, tag: known };
@@ -153,9 +154,9 @@ export function normaliseTags(raw: readonly string[]): string[] {
   return result.tags;
 }
 
-/** The note as stored: line endings as `\n`, trimmed; empty means no note. */
+/** The note as stored: cleaned (core/text-hygiene.ts), trimmed; empty means no note. */
 export function normaliseNote(raw: string): string | undefined {
-  const text = raw.replace(/\r\n?/g, '\n').trim();
+  const text = cleanText(raw).trim();
   return text.length === 0 ? undefined : text;
 }
 

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { isDatedKey, isEffectiveDate, SINCE_THE_BEGINNING, type RuleChange } from './rules';
 import { isSettingKey, settingSchemas, SETTING_KEYS, type SettingKey } from './settings';
-import { isLocalDate, isValidZone } from './time';
+import { cleanLine, cleanText } from './text-hygiene';
+import { isLocalDate } from './time';
+import { canonicalZone } from './zone-name';
 
 /**
  * Keel's export file: every record, as versioned JSON. The records keep the database's own
@@ -20,14 +22,25 @@ export const EXPORT_FORMAT_VERSION = 2;
 const instant = z.number().int().min(0).max(8_640_000_000_000_000);
 const optionalInstant = instant.nullable();
 const localDate = z.string().refine(isLocalDate, { message: 'must be a date written YYYY-MM-DD' });
-const zone = z.string().refine(isValidZone, { message: 'must be a time zone such as Europe/Berlin' });
+const zone = z.string().transform((name, ctx) => {
+  const canonical = canonicalZone(name);
+  if (canonical === null)
+    ctx.addIssue({ code: 'custom', message: 'must be a time zone such as Europe/Berlin' });
+  return canonical ?? z.NEVER;
+});
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
   message: 'must be an id Keel gave',
 });
-const text = (max: number) => z.string().max(max, { message: `must be at most ${max} characters` });
+// Cleaned as the window's and the CLI's input is (core/text-hygiene.ts): an export written by an
+// older Keel, or by hand, brings no control or bidi characters in.
+const text = (max: number) =>
+  z
+    .string()
+    .overwrite(cleanText)
+    .max(max, { message: `must be at most ${max} characters` });
 const rating = z.number().int().min(1).max(5);
 const flag = z.union([z.literal(0), z.literal(1)]);
-const tag = z.string().min(1).max(40);
+const tag = z.string().overwrite(cleanLine).min(1).max(40);
 
 export const exportRecordSchemas = {
   checkins: z

@@ -3,8 +3,10 @@ import { normaliseTags } from './checkin';
 import { CUSTOM_TAGS_MAX } from './checkin-vocabulary';
 import { cadenceSchema, oneOnOneSchema } from './checkin-cadence';
 import { focusPausesSchema, focusPlanSchema } from './focus-plan';
-import { isValidZone, systemZone } from './time';
+import { cleanLine } from './text-hygiene';
+import { systemZone } from './time';
 import { clockTimeSchema } from './validation';
+import { canonicalZone } from './zone-name';
 import { holidaysSchema, workingHoursSchema, type TimeRange } from './working-hours';
 
 /**
@@ -27,13 +29,21 @@ export const signoffSettingsSchema = z
   })
   .strict();
 
+/** A Shortcut's name, as `shortcuts run -- NAME` gets it (on one line; never read as an option). */
+const shortcutName = z
+  .string()
+  .overwrite(cleanLine)
+  .trim()
+  .max(100)
+  .refine((name) => !name.startsWith('-'), { message: 'Use a Shortcut name that does not start with "-".' });
+
 /** Desktop do-not-disturb during focus blocks: off until the user turns it on. */
 export const dndSettingsSchema = z
   .object({
     enabled: z.boolean(),
     /** macOS: names of the user's Shortcuts that turn a Focus mode on and off. */
-    macosShortcutOn: z.string().trim().max(100).optional(),
-    macosShortcutOff: z.string().trim().max(100).optional(),
+    macosShortcutOn: shortcutName.optional(),
+    macosShortcutOff: shortcutName.optional(),
   })
   .strict();
 
@@ -75,6 +85,7 @@ export const calendarSettingsSchema = z
       .array(
         z
           .string({ message: 'Write each address as text.' })
+          .overwrite(cleanLine)
           .trim()
           .toLowerCase()
           .transform((a) => a.replace(/^mailto:/, ''))
@@ -94,7 +105,13 @@ export const calendarSettingsSchema = z
 
 /** Each setting has its own schema, so one key can be validated and stored alone. */
 export const settingSchemas = {
-  zone: z.string().refine(isValidZone, { message: 'Use an IANA time zone such as Europe/Berlin.' }),
+  /** Spelled as the tz database spells it (core/zone-name.ts): it goes into exported TZIDs. */
+  zone: z.string().transform((zone, ctx) => {
+    const canonical = canonicalZone(zone);
+    if (canonical !== null) return canonical;
+    ctx.addIssue({ code: 'custom', message: 'Use an IANA time zone such as Europe/Berlin.', input: zone });
+    return z.NEVER;
+  }),
   workingHours: workingHoursSchema,
   focusPlan: focusPlanSchema,
   dayBoundary: clockTimeSchema,

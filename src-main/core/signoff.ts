@@ -8,6 +8,7 @@ import {
   MAX_UNFINISHED,
   UNFINISHED_TEXT_MAX_LENGTH,
 } from './signoff-vocabulary';
+import { cleanText } from './text-hygiene';
 import { addLocalDays, clockTimeOf, startOfLocalDate, weekStartOf, type LocalDate } from './time';
 
 /**
@@ -18,6 +19,7 @@ import { addLocalDays, clockTimeOf, startOfLocalDate, weekStartOf, type LocalDat
 const oneLine = (what: string, max: number) =>
   z
     .string({ message: `Write ${what} as text.` })
+    .overwrite(cleanText)
     .trim()
     .max(max, { message: `Keep ${what} under ${max} characters.` })
     .refine((t) => !/[\r\n]/.test(t), { message: `Keep ${what} to one line.` });
@@ -48,6 +50,7 @@ export const signoffInputSchema = z
   .object({
     done: z
       .string({ message: 'Write what got done as text.' })
+      .overwrite(cleanText)
       .trim()
       .max(DONE_MAX_LENGTH, { message: `Keep what got done under ${DONE_MAX_LENGTH} characters.` })
       .default(''),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KeelError } from './errors';
+import { cleanLine } from './text-hygiene';
 import { isClockTime, isLocalDate, WEEKDAYS } from './time';
 
 /** A key as the sentence quotes it: JSON-escaped (one line), and cut short. */
@@ -53,7 +54,12 @@ export function dateRangesSchema(what: string) {
         .object({
           from: localDateSchema,
           to: localDateSchema,
-          note: z.string().trim().max(120, { message: 'Keep the note under 120 characters.' }).optional(),
+          note: z
+            .string()
+            .overwrite(cleanLine)
+            .trim()
+            .max(120, { message: 'Keep the note under 120 characters.' })
+            .optional(),
         })
         .strict()
         .refine((p) => p.from <= p.to, { message: `A ${what} must end on or after the day it starts.` }),

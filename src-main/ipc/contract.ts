@@ -11,6 +11,7 @@ import { TREND_RANGES } from '../core/checkin-trends';
 import { QUESTIONNAIRE_KINDS } from '../core/questionnaires';
 import { summaryChoicesSchema } from '../core/summary-choices';
 import { BACKUP_ID_PATTERN } from '../core/backup-id';
+import { cleanLine, cleanText } from '../core/text-hygiene';
 import type {
   AgendaEventDto,
   CalendarStatus,
@@ -138,7 +139,12 @@ export const contract = {
     z
       .object({
         kind: z.enum(INTERRUPTION_KINDS, { message: 'Use meeting, chat, incident or other.' }),
-        note: z.string().trim().max(500, { message: 'Keep the note under 500 characters.' }).optional(),
+        note: z
+          .string()
+          .overwrite(cleanText)
+          .trim()
+          .max(500, { message: 'Keep the note under 500 characters.' })
+          .optional(),
       })
       .strict(),
   ),
@@ -147,6 +153,7 @@ export const contract = {
       .object({
         text: z
           .string({ message: 'Write one line.' })
+          .overwrite(cleanText)
           .trim()
           .min(1, { message: 'Write one line.' })
           .max(280, { message: 'Keep it to one line (280 characters).' })
@@ -239,6 +246,7 @@ export const contract = {
       .object({
         text: z
           .string({ message: 'Write the talking point.' })
+          .overwrite(cleanLine)
           .trim()
           .min(1, { message: 'Write the talking point.' })
           .max(500, { message: 'Keep a talking point under 500 characters.' }),

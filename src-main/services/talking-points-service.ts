@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../core/clock';
 import { KeelError } from '../core/errors';
+import { cleanLine } from '../core/text-hygiene';
 import type { SummaryTalkingPoint } from '../core/summary-sections';
 import { toLocalIso } from '../core/time';
 import type { TalkingPointDto } from '../shared/dto';
@@ -20,12 +21,8 @@ export class TalkingPointsService {
   ) {}
 
   add(text: string): TalkingPointDto {
-    // Control characters (a NUL would cut SQLite's length() short) become spaces.
-    const clean = text
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u001f\u007f]/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim();
+    // On one line, without control or bidi characters (core/text-hygiene.ts), spaces collapsed.
+    const clean = cleanLine(text).replace(/\s+/g, ' ').trim();
     if (clean.length === 0) throw new KeelError('invalid_input', 'Write the talking point.');
     if (clean.length > MAX_POINT) {
       throw new KeelError('invalid_input', `Keep a talking point under ${MAX_POINT} characters.`);

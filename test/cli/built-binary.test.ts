@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLI, keel } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
@@ -85,6 +86,21 @@ describe('the built keel', { timeout: 30_000 }, () => {
       stdout: expect.stringMatching(/^Logged check [0-9a-f]{8} at 2026-03-16 16:05\.\n$/),
       stderr: '',
     });
+  });
+
+  it('check list: a note stored with ESC[2J and BEL (as older data may be) reaches stdout escaped', () => {
+    const e = env();
+    const args = ['check', 'add', '--workload', '3', '--energy', '3', '--sustainable', 'yes'];
+    expect(keel([...args, '--note', 'placeholder', '--at', '2026-03-16T16:05'], e).code).toBe(0);
+    // Straight into the database, past the input cleaning, as a note written before it would be.
+    const db = new Database(path.join(e.KEEL_DATA_DIR, 'keel.db'));
+    db.prepare('UPDATE checkins SET note = ?').run('wipe\u001b[2J ring\u0007 done');
+    db.close();
+    const r = keel(['check', 'list', '--from', '2026-03-16', '--to', '2026-03-16'], e);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).not.toContain('\u001b');
+    expect(r.stdout).not.toContain('\u0007');
+    expect(r.stdout).toContain('wipe\\u001b[2J ring\\u0007 done');
   });
 
   it('talk and summary: the summary prints to stdout', () => {

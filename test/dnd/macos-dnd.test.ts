@@ -29,8 +29,8 @@ describe("macOS do-not-disturb through the user's Shortcuts", () => {
     await mac.turnOn(prior);
     await mac.restore(prior);
     expect(runner.calls).toEqual([
-      { cmd: 'shortcuts', args: ['run', on] },
-      { cmd: 'shortcuts', args: ['run', 'Keel focus off'] },
+      { cmd: 'shortcuts', args: ['run', '--', on] },
+      { cmd: 'shortcuts', args: ['run', '--', 'Keel focus off'] },
     ]);
   });
 
@@ -38,7 +38,14 @@ describe("macOS do-not-disturb through the user's Shortcuts", () => {
     const runner = new FakeRunner();
     const mac = new MacosShortcutsDndController(runner, () => ({ enabled: true }));
     await mac.restore({ shortcutOff: 'Keel focus off' });
-    expect(runner.calls).toEqual([{ cmd: 'shortcuts', args: ['run', 'Keel focus off'] }]);
+    expect(runner.calls).toEqual([{ cmd: 'shortcuts', args: ['run', '--', 'Keel focus off'] }]);
+  });
+
+  it('passes a name that starts with "-" after `--`, so the tool cannot read it as an option', async () => {
+    const runner = new FakeRunner();
+    const mac = new MacosShortcutsDndController(runner, () => ({ enabled: true }));
+    await mac.restore({ shortcutOff: '--help' });
+    expect(runner.calls).toEqual([{ cmd: 'shortcuts', args: ['run', '--', '--help'] }]);
   });
 
   it('reports a Shortcut that fails to run', async () => {

@@ -33,6 +33,8 @@ const CONTROL = 'bell\u0007 esc\u001b[31m red \u202eRTL';
 /** What the exports keep of CONTROL: the control and bidi characters removed. */
 const CONTROL_CLEANED = 'bell esc[31m red RTL';
 const CONTROL_CHARACTERS = ['\u0007', '\u001b', '\u202e'];
+/** What Keel stores of typed text: the control and bidi characters removed at the door (#16). */
+const stored = (text: string) => text.replaceAll(CONTROL, CONTROL_CLEANED);
 const LONG = `Unbroken${'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'.repeat(5)}`;
 const PIECES = [IMG, SCRIPT, LINK, MARKUP, ENTITY, CONTROL];
 /** Every piece on one line (fits the 200-character one-line answers). */
@@ -180,12 +182,12 @@ async function expectInert(target: Page | Frame, where: string, origin: string):
   });
 }
 
-/** The main region's text: every piece as typed (the window keeps control characters as they are). */
+/** The main region's text: every piece as stored (typed, less the control and bidi characters). */
 async function expectShownLiterally(pieces: string[], where: string): Promise<string> {
   const main = page.getByRole('main');
-  await expect.poll(async () => (await main.textContent()) ?? '').toContain(pieces[0]);
+  await expect.poll(async () => (await main.textContent()) ?? '').toContain(stored(pieces[0] ?? ''));
   const text = (await main.textContent()) ?? '';
-  for (const piece of pieces) expect(text, `${where}: ${JSON.stringify(piece)}`).toContain(piece);
+  for (const piece of pieces.map(stored)) expect(text, `${where}: ${JSON.stringify(piece)}`).toContain(piece);
   return text;
 }
 
@@ -308,7 +310,7 @@ describe('hostile text in the window and the exports', () => {
     const history = page.locator('.history__item').first();
     await history.waitFor();
     const note = (await history.locator('.history__note-text').textContent()) ?? '';
-    expect(note).toBe(NOTE);
+    expect(note).toBe(stored(NOTE));
     const tags = await history.locator('.history__tag').allTextContents();
     expect(tags).toEqual(['Meetings', ...TAG_LABELS]);
     await expectShownLiterally([...PIECES, LONG], 'Check-ins');
@@ -386,13 +388,13 @@ describe('hostile text in the window and the exports', () => {
     await open('Focus');
     const cue = page.locator('.now__left-off');
     await cue.waitFor();
-    expect(await cue.textContent()).toBe(`Where you left off: ${CUE}`);
+    expect(await cue.textContent()).toBe(`Where you left off: ${stored(CUE)}`);
     await expectShownLiterally([IMG, CONTROL, LONG], 'Focus');
     await expectInert(page, 'Focus', origin);
     await recordLayout('Focus');
     // The notification that the block started carries the cue as typed (see the report on markup).
     const bodies = (await recorded(session.preview)).notifications.map((n) => n.body);
-    expect(bodies).toContain(`Where you left off: ${CUE}`);
+    expect(bodies).toContain(`Where you left off: ${stored(CUE)}`);
     await page.evaluate(async () => {
       const keel = (window as unknown as { keel: { focus: { stop(i: unknown): Promise<unknown> } } }).keel;
       await keel.focus.stop({});
@@ -415,14 +417,14 @@ describe('hostile text in the window and the exports', () => {
     await open('Sign-off');
     const card = page.locator('.signed-off');
     await card.waitFor();
-    expect(await card.locator('.signed-off__text').textContent()).toBe(NOTE);
-    expect(await card.locator('.signed-off__item').textContent()).toBe(LINE);
+    expect(await card.locator('.signed-off__text').textContent()).toBe(stored(NOTE));
+    expect(await card.locator('.signed-off__item').textContent()).toBe(stored(LINE));
     await expectShownLiterally([...PIECES, LONG], 'Sign-off');
     await expectInert(page, 'Sign-off', origin);
     await recordLayout('Sign-off');
     // Editing puts the same text back into the fields, as values.
     await page.getByRole('button', { name: 'Edit today’s sign-off' }).click();
-    await expect.poll(() => page.getByLabel('What got done today').inputValue()).toBe(NOTE);
+    await expect.poll(() => page.getByLabel('What got done today').inputValue()).toBe(stored(NOTE));
     expect(await page.getByLabel('First thing tomorrow').inputValue()).toBe(LONG);
     await expectInert(page, 'Sign-off (editing)', origin);
   });

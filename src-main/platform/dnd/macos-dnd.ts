@@ -73,8 +73,10 @@ export class MacosShortcutsDndController implements DndController {
   private async runShortcut(name: string): Promise<void> {
     let result;
     try {
-      // An argv array, never a shell string: a Shortcut name is user text.
-      result = await this.runner.run('shortcuts', ['run', name]);
+      // An argv array, never a shell string: a Shortcut name is user text. `--` ends the options
+      // (the tool parses its arguments with Swift's ArgumentParser, which honours it), so a name
+      // starting with "-" is still a name; settings refuse such names too, in case it did not.
+      result = await this.runner.run('shortcuts', ['run', '--', name]);
     } catch (error) {
       throw new DndError(`Keel could not run the Shortcut "${name}".`, { cause: error });
     }
