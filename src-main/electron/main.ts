@@ -46,7 +46,7 @@ import { version } from '../version';
 import { APP_ENTRY_URL, APP_SCHEME, createAppRequestHandler, registerAppScheme } from './app-protocol';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { registerIpcHandlers, statePusher } from './ipc-main';
-import { denyAllPermissions, hardenWebContents } from './security';
+import { hardenSession, hardenWebContents } from './security';
 import { keepInTrayOnClose, revealWindow, windowOptions } from './window';
 
 /** What the Electron smoke test reads from the main process (only with KEEL_SMOKE=1). */
@@ -181,7 +181,12 @@ function createApp(
 
 /** The protocol, the permissions, the menu bar and ipcMain, once the app exists. */
 function openTheDoors(keel: KeelApp): () => void {
-  denyAllPermissions(session.defaultSession);
+  // No permissions, no spellchecker, no request but Keel's own (security.ts).
+  hardenSession(session.defaultSession, {
+    devTools: !app.isPackaged,
+    platform: process.platform,
+    onRefused: (scheme) => log.warn('refused a request outside Keel', { scheme: logIdentifier(scheme) }),
+  });
   protocol.handle(
     APP_SCHEME,
     createAppRequestHandler({

@@ -51,6 +51,8 @@ interface Snapshot {
   windowOpen: unknown;
   permissionGranted: boolean;
   permissionCheck: boolean;
+  spellChecker: { enabled: boolean; languages: string[]; downloadUrl: string };
+  requests: Record<string, boolean>;
   smoke: { trayCreated: boolean; dataDir: string };
 }
 
@@ -181,6 +183,13 @@ describe('dist/main/main.cjs on a stand-in Electron', () => {
     expect(s.windowOpen).toEqual({ action: 'deny' });
     expect(s.permissionGranted).toBe(false);
     expect(s.permissionCheck).toBe(false);
+    expect(s.window.options.webPreferences.spellcheck).toBe(false);
+    expect(s.spellChecker.enabled).toBe(false);
+    expect(s.requests).toEqual({
+      'app://keel/index.html': true,
+      'https://example.com/': false,
+      'file:///etc/passwd': false,
+    });
   });
 
   it('answers IPC from its own page only', async () => {

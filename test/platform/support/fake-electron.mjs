@@ -17,6 +17,8 @@ const record = {
   protocolHandlers: new Map(),
   permissionRequest: undefined,
   permissionCheck: undefined,
+  spellChecker: { enabled: true, languages: ['en-US'], downloadUrl: 'https://redirector.gvt1.com/' },
+  beforeRequest: undefined,
   errorBoxes: [],
   shortcuts: new Map(),
   applicationMenu: 'unset',
@@ -249,6 +251,20 @@ const electron = {
       setPermissionCheckHandler(handler) {
         record.permissionCheck = handler;
       },
+      setSpellCheckerEnabled(enable) {
+        record.spellChecker.enabled = enable;
+      },
+      setSpellCheckerLanguages(languages) {
+        record.spellChecker.languages = languages;
+      },
+      setSpellCheckerDictionaryDownloadURL(url) {
+        record.spellChecker.downloadUrl = url;
+      },
+      webRequest: {
+        onBeforeRequest(listener) {
+          record.beforeRequest = listener;
+        },
+      },
     },
   },
 };
@@ -303,6 +319,19 @@ async function snapshot() {
     windowOpen: contents?.openHandler?.({ url: 'https://example.com/' }),
     permissionGranted: permission,
     permissionCheck: record.permissionCheck?.(null, 'media', 'app://keel', {}),
+    spellChecker: record.spellChecker,
+    requests: Object.fromEntries(
+      await Promise.all(
+        ['app://keel/index.html', 'https://example.com/', 'file:///etc/passwd'].map(
+          (url) =>
+            new Promise((done) =>
+              record.beforeRequest
+                ? record.beforeRequest({ url }, (response) => done([url, response.cancel !== true]))
+                : done([url, true]),
+            ),
+        ),
+      ),
+    ),
     smoke: globalThis.__keelSmoke,
   };
 }
