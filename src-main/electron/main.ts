@@ -40,6 +40,7 @@ import { createElectronNotifier } from '../platform/electron-notifier';
 import { createElectronPower } from '../platform/electron-power';
 import { createElectronShell } from '../platform/electron-shell';
 import { createElectronTray, loadTrayIcons } from '../platform/electron-tray';
+import { handleUncaughtErrors } from '../platform/uncaught-errors';
 import type { DndController, ShellPort, TrayPort } from '../services/ports';
 import { databasePath, resolveDataDir } from '../storage/paths';
 import { version } from '../version';
@@ -229,6 +230,20 @@ type KeelWindow = ReturnType<typeof keelWindow>;
 
 function run(): void {
   const state: MainState = { quitting: false, dndRestored: false };
+  // Instead of Electron's dialog with a stack trace: the log (no messages), one calm sentence,
+  // and Keel runs on; a storm of errors closes it, do-not-disturb put back first.
+  handleUncaughtErrors(process, {
+    log,
+    tell: (body) => {
+      if (app.isReady() && Notification.isSupported()) new Notification({ title: 'Keel', body }).show();
+    },
+    restoreDesktop: async () => state.keel?.services.dnd.shutdown(),
+    quit: () => app.quit(),
+    exit: () => app.exit(1),
+    clock: systemClock,
+    timers: systemTimers,
+    ...(app.isPackaged ? {} : { developer: (kind, error) => console.error(`keel: ${kind}:`, error) }),
+  });
   const windows = keelWindow(() => state.quitting);
   const dndBus = new DbusNotificationsBus();
   const shell = createElectronShell({

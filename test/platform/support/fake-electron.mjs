@@ -60,6 +60,7 @@ Object.assign(app, {
     record.appUserModelId = id;
   },
   requestSingleInstanceLock: () => true,
+  isReady: () => ready,
   whenReady() {
     return new Promise((resolve) =>
       setImmediate(() => {
@@ -375,7 +376,24 @@ async function secondInstance() {
   return { windowCount: BrowserWindow.getAllWindows().length, visible: window?.visible ?? false };
 }
 
-const commands = { snapshot, invoke, fetch: fetchApp, selectTray, closeWindow, secondInstance };
+/** An error nothing catches, and a rejection nobody handles, thrown in main's own event loop. */
+function throwUncaught({ message }) {
+  setImmediate(() => {
+    throw new Error(message);
+  });
+  setImmediate(() => void Promise.reject(new TypeError(message)));
+  return true;
+}
+
+const commands = {
+  snapshot,
+  invoke,
+  fetch: fetchApp,
+  selectTray,
+  closeWindow,
+  secondInstance,
+  throwUncaught,
+};
 
 process.on('message', async (message) => {
   if (!message || typeof message !== 'object' || !('id' in message)) return;
