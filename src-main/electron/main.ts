@@ -168,6 +168,8 @@ function createApp(
       ...(process.platform === 'darwin' ? {} : { icon: appIcon }),
     }),
     power: createElectronPower(powerMonitor),
+    // Electron reports the screen's lock on macOS and Windows only.
+    screenLockReported: process.platform === 'darwin' || process.platform === 'win32',
     shell,
     autostart: createAutostart({ platform: process.platform, app }),
     dnd,
