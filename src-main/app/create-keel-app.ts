@@ -254,11 +254,18 @@ function subscribe(app: KeelApp, services: Services, parts: Parts, power: PowerP
     parts.tray.start(),
     parts.prompts.start(),
     power.on('resume', () => app.replan()),
-    power.on('unlock-screen', () => app.replan()),
+    power.on('unlock-screen', () => {
+      parts.lock.unlock();
+      app.replan();
+    }),
     // Going away: note when the last input was before the machine sleeps or locks.
     power.on('suspend', () => presence.sample()),
-    power.on('lock-screen', () => presence.sample()),
-    parts.lock.follow(power, () => parts.prompts.withdrawWords()),
+    power.on('lock-screen', () => {
+      presence.sample();
+      // Notifications with the user's words are taken back before the lock screen shows them.
+      parts.lock.lock();
+      parts.prompts.withdrawWords();
+    }),
     services.signoff.onDidChange.on((change) => parts.signoff.onChange(change)),
     // A check or a prompt's snooze changes what the agenda plans.
     services.checkin.onDidChange.on(() => parts.scheduler.replan()),

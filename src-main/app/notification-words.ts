@@ -1,5 +1,4 @@
 import type { Settings } from '../core/settings';
-import type { PowerPort } from '../services/ports';
 
 /**
  * "Hide my words in notifications": a notification that would quote what the user wrote (where
@@ -19,7 +18,7 @@ export function hidesWords(setting: WordsSetting, locked: boolean | null): boole
   return locked !== false;
 }
 
-/** Follows the screen's lock from the power port's events, where the OS reports them. */
+/** The screen's lock, from the power port's events where the OS reports them (create-keel-app.ts). */
 export class ScreenLock {
   private isLocked = false;
 
@@ -31,19 +30,13 @@ export class ScreenLock {
     return this.reported ? this.isLocked : null;
   }
 
-  /** Listens to the power port; `onLock` runs when the screen locks. Returns the unsubscriber. */
-  follow(power: Pick<PowerPort, 'on'>, onLock: () => void): () => void {
-    const stops = [
-      power.on('lock-screen', () => {
-        this.isLocked = true;
-        onLock();
-      }),
-      power.on('unlock-screen', () => {
-        this.isLocked = false;
-      }),
-    ];
-    return () => {
-      for (const stop of stops) stop();
-    };
+  /** The power port's 'lock-screen'. */
+  lock(): void {
+    this.isLocked = true;
+  }
+
+  /** The power port's 'unlock-screen'. */
+  unlock(): void {
+    this.isLocked = false;
   }
 }
