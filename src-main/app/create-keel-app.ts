@@ -24,6 +24,7 @@ import type {
 import { AgendaScheduler } from '../services/scheduler';
 import { reportDndOutcome, type DndOutcome } from './dnd-outcome';
 import { FocusReactor } from './focus-reactor';
+import { hidesWords, ScreenLock } from './notification-words';
 import { PresenceTicker } from './presence-ticker';
 import { Prompts } from './prompts';
 import { SignoffReactor } from './signoff-reactor';
@@ -43,6 +44,8 @@ export interface KeelAdapters {
   tray: TrayPort;
   notifier: NotifierPort;
   power: PowerPort;
+  /** The power port reports the screen's lock (macOS, Windows); elsewhere it counts as locked. */
+  screenLockReported?: boolean;
   /** The window, quitting, and the file dialogs the IPC handlers use. */
   shell: ShellPort;
   /** The system's login item, kept in step with the `autostart` setting. */
@@ -92,6 +95,7 @@ interface Parts {
   presence: PresenceTicker;
   scheduler: AgendaScheduler;
   followDnd: DndOutcome;
+  lock: ScreenLock;
 }
 
 /** Opens the data in `adapters.data` and builds the running app on it (not started). */
@@ -169,12 +173,14 @@ export function createKeelApp(adapters: KeelAdapters): KeelApp {
 function buildParts(services: Services, a: KeelAdapters): Parts {
   const { clock, timers } = a;
   const publisher = new StatePublisher(a.push);
+  const lock = new ScreenLock(a.screenLockReported === true);
   const prompts: Prompts = new Prompts({
     notifier: a.notifier,
     shell: a.shell,
     services,
     clock,
     quietTime: (): boolean => services.focus.running() !== undefined || signoff.quiet(),
+    hideWords: () => hidesWords(services.settings.get().hideWordsInNotifications, lock.locked()),
   });
   const followDnd = reportDndOutcome(prompts, publisher);
   const tray = new TrayController({
@@ -238,7 +244,7 @@ function buildParts(services: Services, a: KeelAdapters): Parts {
       tray.refresh();
     },
   });
-  return { prompts, publisher, tray, focus, signoff, presence, scheduler, followDnd };
+  return { prompts, publisher, tray, focus, signoff, presence, scheduler, followDnd, lock };
 }
 
 /** What reacts to what while the app runs; returns the functions that stop it all. */
@@ -248,10 +254,18 @@ function subscribe(app: KeelApp, services: Services, parts: Parts, power: PowerP
     parts.tray.start(),
     parts.prompts.start(),
     power.on('resume', () => app.replan()),
-    power.on('unlock-screen', () => app.replan()),
+    power.on('unlock-screen', () => {
+      parts.lock.unlock();
+      app.replan();
+    }),
     // Going away: note when the last input was before the machine sleeps or locks.
     power.on('suspend', () => presence.sample()),
-    power.on('lock-screen', () => presence.sample()),
+    power.on('lock-screen', () => {
+      presence.sample();
+      // Notifications with the user's words are taken back before the lock screen shows them.
+      parts.lock.lock();
+      parts.prompts.withdrawWords();
+    }),
     services.signoff.onDidChange.on((change) => parts.signoff.onChange(change)),
     // A check or a prompt's snooze changes what the agenda plans.
     services.checkin.onDidChange.on(() => parts.scheduler.replan()),

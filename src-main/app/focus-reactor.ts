@@ -84,6 +84,7 @@ export class FocusReactor {
       id: { kind: 'focus-start', sessionId: session.id },
       title: `Focus until ${clockTimeOf(session.plannedEnd, settings.get().zone)}`,
       body: cue ? `Where you left off: ${cue}` : 'Keel holds its prompts until then.',
+      ...(cue ? { withoutWords: 'Where you left off is waiting in Keel.' } : {}),
     });
   }
 
@@ -105,6 +106,9 @@ export class FocusReactor {
       body: clash
         ? `Heads-up: “${clash.title}” at ${clockTimeOf(clash.start, zone)} overlaps it.`
         : `Starts in ${formatDuration(event.start - moment.at)}, until ${clockTimeOf(end, zone)}.`,
+      ...(clash
+        ? { withoutWords: `Heads-up: a meeting at ${clockTimeOf(clash.start, zone)} overlaps it.` }
+        : {}),
     });
   }
 }

@@ -28,7 +28,17 @@ export interface Prompt {
   id: PromptId;
   title: string;
   body: string;
+  /**
+   * The body without the user's own words, shown when they are hidden (notification-words.ts);
+   * given exactly when `body` quotes something the user wrote.
+   */
+  withoutWords?: string;
 }
+
+/** Notices whose sentence may quote the user's words (a Shortcut's name), said without them. */
+const NOTICES_WITHOUT_WORDS: Partial<Record<NoticeTopic, string>> = {
+  dnd: 'Keel could not change do-not-disturb; its Settings say why.',
+};
 
 type RouteDeps = Pick<PromptsDeps, 'services' | 'shell'>;
 
@@ -150,6 +160,8 @@ export interface PromptsDeps {
   clock: Clock;
   /** A focus block runs or a quiet evening is on: prompts wait (`offer`). */
   quietTime(): boolean;
+  /** The user's words are hidden from notifications now (default: never). */
+  hideWords?(): boolean;
 }
 
 const CHECK_BODY = 'How does the workload feel? Twenty seconds, just for you.';
@@ -159,6 +171,8 @@ export class Prompts {
   private readonly shown = new Map<string, PromptId>();
   /** Prompts that came due in quiet time; delivered when it is over. */
   private readonly held: Prompt[] = [];
+  /** Notifications on the desktop that show the user's words, to withdraw when the screen locks. */
+  private readonly worded = new Set<string>();
 
   constructor(private readonly deps: PromptsDeps) {}
 
@@ -177,10 +191,14 @@ export class Prompts {
       if (oldest !== undefined) this.shown.delete(oldest);
     }
     const buttons = routeOf(prompt.id).buttons;
+    const hide = prompt.withoutWords !== undefined && (this.deps.hideWords?.() ?? false);
+    this.worded.delete(key);
+    if (prompt.withoutWords !== undefined && !hide) this.worded.add(key);
+    if (this.worded.size > REMEMBERED) this.worded.delete(this.worded.values().next().value ?? '');
     const notification: KeelNotification = {
       id: key,
       title: prompt.title,
-      body: prompt.body,
+      body: hide ? (prompt.withoutWords ?? '') : prompt.body,
       ...(buttons ? { actions: buttons.map(({ id, label }) => ({ id, label })) } : {}),
       view: viewOf(prompt.id),
     };
@@ -203,9 +221,20 @@ export class Prompts {
     return this.deps.quietTime();
   }
 
+  /**
+   * The screen locked: notifications already on the desktop that show the user's words are taken
+   * back (they would otherwise wait on the lock screen), if the words are hidden now.
+   */
+  withdrawWords(): void {
+    if (!(this.deps.hideWords?.() ?? false)) return;
+    for (const key of this.worded) this.deps.notifier.withdraw?.(key);
+    this.worded.clear();
+  }
+
   /** A problem, said once in plain words; `at` tells apart notices on the same topic. */
   notice(topic: NoticeTopic, title: string, body: string, at = this.deps.clock.now()): void {
-    this.show({ id: { kind: 'notice', topic, at }, title, body });
+    const withoutWords = NOTICES_WITHOUT_WORDS[topic];
+    this.show({ id: { kind: 'notice', topic, at }, title, body, ...(withoutWords ? { withoutWords } : {}) });
   }
 
   /** The check-in prompt for an agenda event, naming the questionnaires due with it. */

@@ -131,6 +131,10 @@ export const settingSchemas = {
   /** Start Keel (in the tray) when the user logs in; applied by main through the autostart port. */
   autostart: z.boolean({ message: 'Use true or false.' }),
   calendar: calendarSettingsSchema,
+  /** Notifications that would quote the user's own words show a neutral sentence instead. */
+  hideWordsInNotifications: z.enum(['always', 'when-locked', 'never'], {
+    message: 'Use always, when-locked or never.',
+  }),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -171,6 +175,7 @@ export function defaultSettings(zone: string = systemZone()): Settings {
     dnd: { enabled: false },
     autostart: false,
     calendar: { addresses: [], tentative: 'warn' },
+    hideWordsInNotifications: 'when-locked',
   };
 }
 

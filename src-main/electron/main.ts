@@ -40,6 +40,7 @@ import { createElectronNotifier } from '../platform/electron-notifier';
 import { createElectronPower } from '../platform/electron-power';
 import { createElectronShell } from '../platform/electron-shell';
 import { createElectronTray, loadTrayIcons } from '../platform/electron-tray';
+import { handleUncaughtErrors } from '../platform/uncaught-errors';
 import type { DndController, ShellPort, TrayPort } from '../services/ports';
 import { databasePath, resolveDataDir } from '../storage/paths';
 import { developmentNativeBinding } from '../storage/native-binding';
@@ -47,7 +48,7 @@ import { version } from '../version';
 import { APP_ENTRY_URL, APP_SCHEME, createAppRequestHandler, registerAppScheme } from './app-protocol';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { registerIpcHandlers, statePusher } from './ipc-main';
-import { denyAllPermissions, hardenWebContents } from './security';
+import { hardenSession, hardenWebContents } from './security';
 import { keepInTrayOnClose, revealWindow, windowOptions } from './window';
 
 /** What the Electron smoke test reads from the main process (only with KEEL_SMOKE=1). */
@@ -172,6 +173,8 @@ function createApp(
       ...(process.platform === 'darwin' ? {} : { icon: appIcon }),
     }),
     power: createElectronPower(powerMonitor),
+    // Electron reports the screen's lock on macOS and Windows only.
+    screenLockReported: process.platform === 'darwin' || process.platform === 'win32',
     shell,
     autostart: createAutostart({ platform: process.platform, app }),
     dnd,
@@ -186,7 +189,12 @@ function createApp(
 
 /** The protocol, the permissions, the menu bar and ipcMain, once the app exists. */
 function openTheDoors(keel: KeelApp): () => void {
-  denyAllPermissions(session.defaultSession);
+  // No permissions, no spellchecker, no request but Keel's own (security.ts).
+  hardenSession(session.defaultSession, {
+    devTools: !app.isPackaged,
+    platform: process.platform,
+    onRefused: (scheme) => log.warn('refused a request outside Keel', { scheme: logIdentifier(scheme) }),
+  });
   protocol.handle(
     APP_SCHEME,
     createAppRequestHandler({
@@ -229,6 +237,20 @@ type KeelWindow = ReturnType<typeof keelWindow>;
 
 function run(): void {
   const state: MainState = { quitting: false, dndRestored: false };
+  // Instead of Electron's dialog with a stack trace: the log (no messages), one calm sentence,
+  // and Keel runs on; a storm of errors closes it, do-not-disturb put back first.
+  handleUncaughtErrors(process, {
+    log,
+    tell: (body) => {
+      if (app.isReady() && Notification.isSupported()) new Notification({ title: 'Keel', body }).show();
+    },
+    restoreDesktop: async () => state.keel?.services.dnd.shutdown(),
+    quit: () => app.quit(),
+    exit: () => app.exit(1),
+    clock: systemClock,
+    timers: systemTimers,
+    ...(app.isPackaged ? {} : { developer: (kind, error) => console.error(`keel: ${kind}:`, error) }),
+  });
   const windows = keelWindow(() => state.quitting);
   const dndBus = new DbusNotificationsBus();
   const shell = createElectronShell({

@@ -1,5 +1,7 @@
 import type {
   Event,
+  OnBeforeRequestListenerDetails,
+  CallbackResponse,
   Session,
   Shell,
   WebContents,
@@ -7,6 +9,7 @@ import type {
   WebContentsWillRedirectEventParams,
 } from 'electron';
 import { APP_ORIGIN } from '../ipc/sender';
+import { APP_SCHEME } from './app-protocol';
 
 /** True for URLs on the app's own origin (app://keel). */
 export function isAppUrl(url: string, origin: string = APP_ORIGIN): boolean {
@@ -104,4 +107,82 @@ export type SessionSlice = Pick<Session, 'setPermissionRequestHandler' | 'setPer
 export function denyAllPermissions(session: SessionSlice): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+}
+
+/**
+ * Which requests the session lets through: Keel's own page (app://keel), data: URLs (the PDF
+ * window loads the summary from one, and the page's CSP allows data: images), and in
+ * development the developer tools' own devtools: pages. Everything else is cancelled before it
+ * starts: http(s), ws(s), file:, blob:, ftp:, chrome-extension:, another app:// host. Keel makes
+ * no network calls (DESIGN.md), so a request that is not on this list is a bug or an attack.
+ */
+export function isAllowedRequest(url: string, options: { devTools?: boolean } = {}): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol === `${APP_SCHEME}:`) return isAppUrl(url);
+  if (parsed.protocol === 'data:') return true;
+  return parsed.protocol === 'devtools:' && options.devTools === true;
+}
+
+/** Where the spellchecker would fetch dictionaries from: nowhere (see `hardenSession`). */
+export const NO_DICTIONARY_URL = `${APP_ORIGIN}/no-dictionaries/`;
+
+export interface SessionHardeningSlice extends SessionSlice {
+  setSpellCheckerEnabled(enable: boolean): void;
+  setSpellCheckerLanguages(languages: string[]): void;
+  setSpellCheckerDictionaryDownloadURL(url: string): void;
+  webRequest: {
+    onBeforeRequest(
+      listener: (
+        details: Pick<OnBeforeRequestListenerDetails, 'url'>,
+        callback: (response: CallbackResponse) => void,
+      ) => void,
+    ): void;
+  };
+}
+
+export interface SessionHardeningOptions {
+  /** Developer tools are allowed (development only): their devtools: pages may load. */
+  devTools?: boolean;
+  /** `process.platform`: macOS has no downloadable dictionaries to turn off. */
+  platform: NodeJS.Platform;
+  /** Told once per scheme of a refused request (never its URL, which could carry text). */
+  onRefused?(scheme: string): void;
+}
+
+/**
+ * The session every Keel window uses, locked down: no permission is ever granted, the
+ * spellchecker is off with no languages and no dictionary download (on Windows and Linux
+ * Chromium fetches Hunspell dictionaries from Google's CDN otherwise; the download URL points at
+ * Keel's own app:// origin, which serves no dictionaries, in case anything turns it back on), and
+ * every request that `isAllowedRequest` does not accept is cancelled.
+ */
+export function hardenSession(session: SessionHardeningSlice, options: SessionHardeningOptions): void {
+  denyAllPermissions(session);
+  session.setSpellCheckerEnabled(false);
+  if (options.platform !== 'darwin') {
+    // No-ops on macOS, where the OS spellchecker is used and nothing is downloaded.
+    session.setSpellCheckerLanguages([]);
+    session.setSpellCheckerDictionaryDownloadURL(NO_DICTIONARY_URL);
+  }
+  const told = new Set<string>();
+  // No filter: Electron then matches every request, whatever its scheme.
+  session.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = isAllowedRequest(details.url, { devTools: options.devTools === true });
+    const scheme = schemeOf(details.url);
+    if (!allowed && !told.has(scheme)) {
+      told.add(scheme);
+      options.onRefused?.(scheme);
+    }
+    callback({ cancel: !allowed });
+  });
+}
+
+function schemeOf(url: string): string {
+  const match = /^([a-z][a-z0-9+.-]{0,20}):/i.exec(url);
+  return match ? match[1]!.toLowerCase() : 'none';
 }

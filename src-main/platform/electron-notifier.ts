@@ -112,6 +112,11 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Notifi
       }
       shown.show();
     },
+    withdraw(id: string): void {
+      const shown = live.get(id);
+      live.delete(id);
+      shown?.close();
+    },
     onAction(listener: (notificationId: string, actionId: string) => void): () => void {
       listeners.add(listener);
       return () => {

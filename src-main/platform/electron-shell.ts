@@ -43,12 +43,22 @@ export interface ElectronShellOptions<W extends { isDestroyed(): boolean }> {
 }
 
 /**
- * A hidden, sandboxed window with scripts off renders the summary; nothing else loads.
+ * A hidden, sandboxed window with scripts off renders the summary; nothing else loads. No
+ * spellchecker (on Windows and Linux it would fetch dictionaries) and no developer tools.
  * Exported so a test can hold the promise to it.
  */
 export const PRINTER_OPTIONS: BrowserWindowConstructorOptions = {
   show: false,
-  webPreferences: { sandbox: true, contextIsolation: true, javascript: false, nodeIntegration: false },
+  webPreferences: {
+    sandbox: true,
+    contextIsolation: true,
+    javascript: false,
+    nodeIntegration: false,
+    webSecurity: true,
+    webviewTag: false,
+    spellcheck: false,
+    devTools: false,
+  },
 };
 
 /** The shell port on Electron: the window, quitting, the save and open dialogs, clipboard, PDF. */

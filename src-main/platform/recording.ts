@@ -86,8 +86,13 @@ export class RecordingNotifier implements NotifierPort {
   isSupported(): boolean {
     return true;
   }
+  /** Ids of notifications taken back (`withdraw`), in order. */
+  readonly withdrawn: string[] = [];
   show(notification: KeelNotification): void {
     this.shown.push({ ...notification, at: this.now() });
+  }
+  withdraw(id: string): void {
+    this.withdrawn.push(id);
   }
   onAction(listener: (notificationId: string, actionId: string) => void): () => void {
     return this.actions.add(listener);

@@ -98,6 +98,8 @@ function previewDesk(options: PreviewOptions) {
     tray: desk.tray,
     notifier: desk.notifier,
     power: desk.power,
+    // Notifications are only recorded here, never on a lock screen: the lock counts as known (open).
+    screenLockReported: true,
     shell: desk.shell,
     autostart: desk.autostart,
     dnd: desk.dnd,

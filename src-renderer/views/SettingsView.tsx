@@ -9,6 +9,7 @@ import { CheckinSettingsCard } from './settings/CheckinSettingsCard';
 import { DataCard } from './settings/DataCard';
 import { FocusSettingsCard } from './settings/FocusSettingsCard';
 import { HolidaysCard } from './settings/HolidaysCard';
+import { NotificationsCard } from './settings/NotificationsCard';
 import { SignoffSettingsCard } from './settings/SignoffSettingsCard';
 import { StartupCard } from './settings/StartupCard';
 import { UpcomingChangesCard } from './settings/UpcomingChangesCard';
@@ -35,6 +36,7 @@ export function SettingsView() {
         <FocusSettingsCard settings={settings} />
         <CheckinSettingsCard settings={settings} />
         <StartupCard autostart={settings.autostart} />
+        <NotificationsCard hideWords={settings.hideWordsInNotifications} />
         <DataCard />
         {status && <AboutCard status={status} />}
       </>

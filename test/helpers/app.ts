@@ -16,7 +16,9 @@ export interface MakeAppOptions {
   dndController?: DndController;
   dataDir?: string;
   /** Adapters to use instead of the recording ones (e.g. Electron's, on fakes). */
-  adapters?: Partial<Pick<KeelAdapters, 'tray' | 'notifier' | 'power' | 'externalChanges'>>;
+  adapters?: Partial<
+    Pick<KeelAdapters, 'tray' | 'notifier' | 'power' | 'externalChanges' | 'screenLockReported'>
+  >;
 }
 
 /**

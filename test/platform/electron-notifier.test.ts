@@ -42,6 +42,16 @@ describe('createElectronNotifier', () => {
     ]);
   });
 
+  it('withdraws a shown notification by its id, and ignores one it no longer holds', () => {
+    const { center, notifier } = setup('win32');
+    notifier.show(SIGN_OFF);
+    notifier.show({ ...SIGN_OFF, id: 'other' });
+    notifier.withdraw?.(SIGN_OFF.id);
+    expect(center.created.map((n) => n.closed)).toEqual([true, false]);
+    expect(() => notifier.withdraw?.(SIGN_OFF.id)).not.toThrow();
+    expect(() => notifier.withdraw?.('never-shown')).not.toThrow();
+  });
+
   it('reports a click on the body as "click" with the notification id', () => {
     const { center, notifier, reported } = setup();
     notifier.show(SIGN_OFF);

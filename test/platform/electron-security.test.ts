@@ -8,7 +8,9 @@ import {
 import {
   denyAllPermissions,
   EXTERNAL_URL_ALLOWLIST,
+  hardenSession,
   hardenWebContents,
+  isAllowedRequest,
   isAllowedExternalUrl,
   isAppUrl,
   openExternalSafely,
@@ -75,6 +77,84 @@ describe('denyAllPermissions', () => {
       expect(await session.request(permission)).toBe(false);
       expect(session.check(permission)).toBe(false);
     }
+  });
+});
+
+describe("the session: spellchecker off, every request but Keel's own refused", () => {
+  const outside = [
+    'https://example.com/',
+    'http://127.0.0.1:5173/',
+    'ws://127.0.0.1:8080/',
+    'wss://example.com/socket',
+    'file:///etc/passwd',
+    'blob:app://keel/0b6c7a5e-3f4e-4a2e-9d2b-1f2e3d4c5b6a',
+    'ftp://example.com/',
+    'chrome-extension://abcdefghijklmnop/page.html',
+    'app://evil/index.html',
+    'app://keel.evil/index.html',
+    'https://redirector.gvt1.com/edgedl/chrome/dict/en-us-10-1.bdic',
+    'devtools://devtools/bundled/devtools_app.html',
+    'not a url',
+    '',
+  ];
+  const inside = [
+    'app://keel/index.html',
+    'app://keel/assets/index-abc123.js',
+    'data:text/html;charset=utf-8,%3Cp%3EHi%3C%2Fp%3E',
+    'data:image/png;base64,iVBORw0KGgo=',
+  ];
+
+  it.each(outside)('refuses a request for %s', (url) => {
+    expect(isAllowedRequest(url)).toBe(false);
+  });
+
+  it.each(inside)('lets %s load', (url) => {
+    expect(isAllowedRequest(url)).toBe(true);
+  });
+
+  it('lets the developer tools load their own pages only in development', () => {
+    const devtools = 'devtools://devtools/bundled/devtools_app.html';
+    expect(isAllowedRequest(devtools, { devTools: true })).toBe(true);
+    expect(isAllowedRequest(devtools, { devTools: false })).toBe(false);
+    expect(isAllowedRequest('https://example.com/', { devTools: true })).toBe(false);
+  });
+
+  it('cancels requests through the session, and names only the scheme it refused', async () => {
+    const session = new FakeSession();
+    expect(await session.load('https://example.com/')).toBe(true); // Electron's default
+    const refused: string[] = [];
+    hardenSession(session, { platform: 'linux', onRefused: (scheme) => refused.push(scheme) });
+    for (const url of outside) expect(await session.load(url)).toBe(false);
+    for (const url of inside) expect(await session.load(url)).toBe(true);
+    expect(refused).toContain('https');
+    expect(refused.filter((scheme) => scheme === 'https')).toHaveLength(1);
+    expect(refused.join(' ')).not.toMatch(/example|passwd|127/);
+  });
+
+  it.each(['linux', 'win32'] as const)(
+    'turns the spellchecker off with no dictionary download on %s',
+    (platform) => {
+      const session = new FakeSession();
+      hardenSession(session, { platform });
+      expect(session.spellChecker.enabled).toBe(false);
+      expect(session.spellChecker.languages).toEqual([]);
+      expect(isAllowedRequest(session.spellChecker.downloadUrl)).toBe(true);
+      expect(session.spellChecker.downloadUrl.startsWith('app://keel/')).toBe(true);
+    },
+  );
+
+  it('turns the spellchecker off on macOS too (it downloads nothing there)', async () => {
+    const session = new FakeSession();
+    hardenSession(session, { platform: 'darwin' });
+    expect(session.spellChecker.enabled).toBe(false);
+    expect(await session.request('media')).toBe(false);
+  });
+
+  it('refuses permissions as denyAllPermissions does', async () => {
+    const session = new FakeSession();
+    hardenSession(session, { platform: 'linux' });
+    expect(await session.request('notifications')).toBe(false);
+    expect(session.check('clipboard-read')).toBe(false);
   });
 });
 

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FakeBrowserWindow } from '../../src-main/electron/fakes/fake-web-contents';
 import {
@@ -6,6 +8,7 @@ import {
   WINDOW_BACKGROUND,
   windowOptions,
 } from '../../src-main/electron/window';
+import { PRINTER_OPTIONS } from '../../src-main/platform/electron-shell';
 
 describe('windowOptions', () => {
   it('locks the page down: isolated, sandboxed, no Node, no webview', () => {
@@ -78,5 +81,48 @@ describe('revealWindow', () => {
       focus: () => void calls.push('focus'),
     });
     expect(calls).toEqual(['restore', 'show', 'focus']);
+  });
+});
+
+describe('every window Keel creates', () => {
+  const SRC = path.resolve(__dirname, '../../src-main');
+  const sources = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) return entry.name === 'fakes' ? [] : sources(file);
+      return entry.name.endsWith('.ts') ? [file] : [];
+    });
+
+  /** The file without its comment lines (a doc comment may name `new BrowserWindow(options)`). */
+  const code = (file: string): string =>
+    fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => !/^\s*(\*|\/\*|\/\/)/.test(line))
+      .join('\n');
+
+  it('is made from windowOptions() or the PDF printer options, nothing else', () => {
+    const made = sources(SRC).flatMap((file) =>
+      [...code(file).matchAll(/new BrowserWindow\(\s*([A-Za-z_]+)/g)].map(
+        (m) => `${path.relative(SRC, file)}: ${m[1]}`,
+      ),
+    );
+    // The printer's `options` are always PRINTER_OPTIONS (test/platform/electron-shell.test.ts).
+    expect(made.sort()).toEqual(['electron/main.ts: options', 'electron/main.ts: windowOptions']);
+    const main = fs.readFileSync(path.join(SRC, 'electron/main.ts'), 'utf8');
+    expect(main).toContain('createPrinter: (options) => new BrowserWindow(options)');
+  });
+
+  it.each([
+    ['the main window', windowOptions('/p.cjs')],
+    ['the main window in development', windowOptions('/p.cjs', { devTools: true, dark: true })],
+    ['the PDF printer', PRINTER_OPTIONS],
+  ])('%s has the spellchecker off, sandboxed and isolated', (_name, options) => {
+    expect(options.webPreferences).toMatchObject({
+      spellcheck: false,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+    });
   });
 });

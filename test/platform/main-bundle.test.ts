@@ -15,6 +15,7 @@ import { systemClock } from '../../src-main/core/clock';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/electron/csp';
 import { CHANNELS } from '../../src-main/ipc/contract';
 import { trayIconPaths } from '../../src-main/platform/electron-tray';
+import { KEPT_RUNNING } from '../../src-main/platform/uncaught-errors';
 import { createServices } from '../../src-main/services';
 import { tempDir } from '../helpers/temp';
 
@@ -51,6 +52,8 @@ interface Snapshot {
   windowOpen: unknown;
   permissionGranted: boolean;
   permissionCheck: boolean;
+  spellChecker: { enabled: boolean; languages: string[]; downloadUrl: string };
+  requests: Record<string, boolean>;
   smoke: { trayCreated: boolean; dataDir: string };
 }
 
@@ -181,6 +184,13 @@ describe('dist/main/main.cjs on a stand-in Electron', () => {
     expect(s.windowOpen).toEqual({ action: 'deny' });
     expect(s.permissionGranted).toBe(false);
     expect(s.permissionCheck).toBe(false);
+    expect(s.window.options.webPreferences.spellcheck).toBe(false);
+    expect(s.spellChecker.enabled).toBe(false);
+    expect(s.requests).toEqual({
+      'app://keel/index.html': true,
+      'https://example.com/': false,
+      'file:///etc/passwd': false,
+    });
   });
 
   it('answers IPC from its own page only', async () => {
@@ -309,6 +319,29 @@ describe('dist/main/main.cjs on a stand-in Electron', () => {
     const logged = fs.readFileSync(path.join(dataDir, 'logs', 'keel.log'), 'utf8');
     expect(logged).toContain('the data file could not be used; it was set aside');
     expect(logged).not.toContain(dataDir);
+  });
+
+  it('logs an uncaught error without its message, says one sentence, and keeps running', async () => {
+    const dataDir = tempDir();
+    const main = Harness.start(dataDir);
+    await main.waitFor('ready');
+    const note = 'PRIVATE-NOTE-9d41 about my manager';
+    await main.command('throwUncaught', { message: note });
+    await main.command('throwUncaught', { message: note });
+    const logFile = path.join(dataDir, 'logs', 'keel.log');
+    await vi.waitFor(
+      () =>
+        expect(
+          fs.readFileSync(logFile, 'utf8').match(/an unexpected problem in the main process/g),
+        ).toHaveLength(4),
+      { timeout: 5000, interval: 50 },
+    );
+    const snap = await main.command<Snapshot>('snapshot');
+    expect(snap.notifications.filter((n) => n.body === KEPT_RUNNING)).toEqual([
+      { title: 'Keel', body: KEPT_RUNNING },
+    ]);
+    expect(snap.tray.destroyed).toBe(false);
+    expect(fs.readFileSync(logFile, 'utf8')).not.toContain('PRIVATE-NOTE');
   });
 
   it('shows one sentence and exits when the data folder cannot be used at all', async () => {

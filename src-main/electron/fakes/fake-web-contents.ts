@@ -7,7 +7,7 @@ import type {
   WebContentsWillRedirectEventParams,
   WindowOpenHandlerResponse,
 } from 'electron';
-import type { SessionSlice, WebContentsSlice } from '../security';
+import type { SessionHardeningSlice, WebContentsSlice } from '../security';
 import type { ClosableWindow } from '../window';
 import { FakeEmitter, fakeEvent, type FakeListener } from '../../platform/fakes/fake-events';
 
@@ -69,10 +69,44 @@ export class FakeWebContents implements Pick<WebContents, 'setWindowOpenHandler'
   }
 }
 
-/** A Session, as far as the permission handlers use it. */
-export class FakeSession implements SessionSlice {
+type BeforeRequestListener = Parameters<SessionHardeningSlice['webRequest']['onBeforeRequest']>[0];
+
+/** A Session, as far as the permission handlers, the spellchecker and the request filter use it. */
+export class FakeSession implements SessionHardeningSlice {
   private requestHandler: PermissionRequestHandler | null = null;
   private checkHandler: PermissionCheckHandler | null = null;
+  private beforeRequest: BeforeRequestListener | null = null;
+  /** Chromium's defaults: the spellchecker on, the system's language, Google's CDN. */
+  spellChecker = {
+    enabled: true,
+    languages: ['en-US'],
+    downloadUrl: 'https://redirector.gvt1.com/edgedl/chrome/dict/',
+  };
+
+  readonly webRequest = {
+    onBeforeRequest: (listener: BeforeRequestListener): void => {
+      this.beforeRequest = listener;
+    },
+  };
+
+  setSpellCheckerEnabled(enable: boolean): void {
+    this.spellChecker.enabled = enable;
+  }
+
+  setSpellCheckerLanguages(languages: string[]): void {
+    this.spellChecker.languages = [...languages];
+  }
+
+  setSpellCheckerDictionaryDownloadURL(url: string): void {
+    this.spellChecker.downloadUrl = url;
+  }
+
+  /** Test helper: a request is about to start; resolves true if it may go ahead (Electron's default). */
+  load(url: string): Promise<boolean> {
+    const listener = this.beforeRequest;
+    if (!listener) return Promise.resolve(true);
+    return new Promise((resolve) => listener({ url }, (response) => resolve(response.cancel !== true)));
+  }
 
   setPermissionRequestHandler(handler: PermissionRequestHandler | null): void {
     this.requestHandler = handler;

@@ -47,6 +47,8 @@ export interface KeelNotification {
 export interface NotifierPort {
   isSupported(): boolean;
   show(notification: KeelNotification): void;
+  /** Takes a shown notification off the desktop (and its notification centre), if still there. */
+  withdraw?(id: string): void;
   /** `actionId` is an action's id, or 'click' for the body. */
   onAction(listener: (notificationId: string, actionId: string) => void): () => void;
 }

@@ -17,6 +17,8 @@ const record = {
   protocolHandlers: new Map(),
   permissionRequest: undefined,
   permissionCheck: undefined,
+  spellChecker: { enabled: true, languages: ['en-US'], downloadUrl: 'https://redirector.gvt1.com/' },
+  beforeRequest: undefined,
   errorBoxes: [],
   shortcuts: new Map(),
   applicationMenu: 'unset',
@@ -58,6 +60,7 @@ Object.assign(app, {
     record.appUserModelId = id;
   },
   requestSingleInstanceLock: () => true,
+  isReady: () => ready,
   whenReady() {
     return new Promise((resolve) =>
       setImmediate(() => {
@@ -249,6 +252,20 @@ const electron = {
       setPermissionCheckHandler(handler) {
         record.permissionCheck = handler;
       },
+      setSpellCheckerEnabled(enable) {
+        record.spellChecker.enabled = enable;
+      },
+      setSpellCheckerLanguages(languages) {
+        record.spellChecker.languages = languages;
+      },
+      setSpellCheckerDictionaryDownloadURL(url) {
+        record.spellChecker.downloadUrl = url;
+      },
+      webRequest: {
+        onBeforeRequest(listener) {
+          record.beforeRequest = listener;
+        },
+      },
     },
   },
 };
@@ -303,6 +320,19 @@ async function snapshot() {
     windowOpen: contents?.openHandler?.({ url: 'https://example.com/' }),
     permissionGranted: permission,
     permissionCheck: record.permissionCheck?.(null, 'media', 'app://keel', {}),
+    spellChecker: record.spellChecker,
+    requests: Object.fromEntries(
+      await Promise.all(
+        ['app://keel/index.html', 'https://example.com/', 'file:///etc/passwd'].map(
+          (url) =>
+            new Promise((done) =>
+              record.beforeRequest
+                ? record.beforeRequest({ url }, (response) => done([url, response.cancel !== true]))
+                : done([url, true]),
+            ),
+        ),
+      ),
+    ),
     smoke: globalThis.__keelSmoke,
   };
 }
@@ -346,7 +376,24 @@ async function secondInstance() {
   return { windowCount: BrowserWindow.getAllWindows().length, visible: window?.visible ?? false };
 }
 
-const commands = { snapshot, invoke, fetch: fetchApp, selectTray, closeWindow, secondInstance };
+/** An error nothing catches, and a rejection nobody handles, thrown in main's own event loop. */
+function throwUncaught({ message }) {
+  setImmediate(() => {
+    throw new Error(message);
+  });
+  setImmediate(() => void Promise.reject(new TypeError(message)));
+  return true;
+}
+
+const commands = {
+  snapshot,
+  invoke,
+  fetch: fetchApp,
+  selectTray,
+  closeWindow,
+  secondInstance,
+  throwUncaught,
+};
 
 process.on('message', async (message) => {
   if (!message || typeof message !== 'object' || !('id' in message)) return;
