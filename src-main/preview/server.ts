@@ -117,7 +117,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     close: async () => {
       app.stop();
       for (const res of streams) res.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Ended event streams linger as keep-alive connections; do not wait for the browser to drop them.
+      server.closeAllConnections();
+      await closed;
       app.services.close();
     },
   };
