@@ -71,6 +71,20 @@ describe('the locked preview in Chromium', () => {
     // A reload keeps working on the cookie alone.
     await page.reload();
     await main.waitFor();
+    // A tab whose cookie is gone (say, the preview was started again) gets the lock's sentence.
+    await page.context().clearCookies();
+    const refused = await page.evaluate(async () => {
+      const keel = (window as unknown as { keel: { settings: { get(): Promise<unknown> } } }).keel;
+      return keel.settings.get();
+    });
+    expect(refused).toEqual({
+      ok: false,
+      error: {
+        code: 'forbidden',
+        message:
+          'This tab is not signed in to the Keel preview. Open the URL that "npm run preview" printed in its terminal (it carries this run\'s token).',
+      },
+    });
   });
 
   it('without the printed URL the page says to open it, and no app loads', async () => {
