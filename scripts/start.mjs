@@ -6,7 +6,7 @@ import { electronBinary, ensureElectronNative, ROOT } from './electron-native.mj
 // electron 45 downloads its binary lazily (node_modules/electron/install.js, exposed as the
 // package's `install-electron` bin) instead of at npm install time.
 const MISSING_ELECTRON =
-  'Keel: Electron\'s binary is not installed here (it is downloaded on first use, and this machine cannot reach the download). On a networked machine run "npx install-electron" (or reinstall electron); to use Keel\'s UI without Electron, run "npm run preview".';
+  'Keel: Electron\'s binary is not installed here (it is downloaded on first use, and this machine cannot reach the download). On a networked machine run "npx install-electron" (or reinstall electron); to use Keel\'s UI without Electron, run "npm run preview" and open the URL it prints (it carries a one-run token).';
 
 function main() {
   const binary = electronBinary();

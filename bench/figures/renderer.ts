@@ -182,7 +182,10 @@ async function startPreview(root: string, dataDir: string): Promise<{ url: strin
     const timer = setTimeout(() => reject(new Error(`the preview did not start: ${stderr}`)), 20_000);
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /Keel preview: (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      // The URL with this run's token (the preview is locked without it): what a person opens.
+      const m = /Keel preview: open (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{43}) in your browser\./.exec(
+        out,
+      );
       if (m?.[1]) {
         clearTimeout(timer);
         resolve(m[1]);

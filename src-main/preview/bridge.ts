@@ -33,12 +33,22 @@ function subscribe(listener: (event: StateEvent) => void): () => void {
 }
 
 const api = buildApi<KeelApi>(async (channel, input) => {
+  let response: Response;
   try {
-    const response = await fetch('/__keel/ipc', {
+    response = await fetch('/__keel/ipc', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ channel, input }),
     });
+  } catch {
+    return unreachable;
+  }
+  // The lock refused (a new run of the preview has a new token): its one plain sentence.
+  if (response.status === 401 || response.status === 403) {
+    const message = (await response.text()).trim();
+    return { ok: false, error: { code: 'forbidden', message } };
+  }
+  try {
     return (await response.json()) as IpcResult<unknown>;
   } catch {
     return unreachable;

@@ -3,6 +3,9 @@
  * real services, handler table and a real SQLite file, and the desktop replaced by recording
  * fakes. This is how the UI runs in a browser, and how it is tested where Electron cannot run.
  *
+ * Locked (guard.ts): it prints a URL with a per-run token, and only a browser that opened it
+ * can use the API, the event stream or the page.
+ *
  * With `--test-clock` the clock stands still until moved through /__keel/test/* endpoints,
  * and those endpoints also expose what the fakes recorded. Never enabled by default.
  */
@@ -10,30 +13,34 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ManualClock, systemClock, type Clock, type Timers } from '../core/clock';
 import { KeelError, toErrorPayload } from '../core/errors';
-import type { StateEvent } from '../shared/state';
-import { createKeelApp, type KeelApp } from '../app/create-keel-app';
+import { type KeelApp } from '../app/create-keel-app';
 import { dispatch } from '../ipc/dispatch';
-import { watchDatabaseFiles } from '../platform/database-watch';
-import { databasePath } from '../storage/paths';
-import { nodeFileWatch } from '../platform/file-watch';
-import { WorkerCalendarParser } from '../platform/calendar-parser';
-import { systemTimers } from '../core/clock';
-import {
+import type {
   FakePower,
   RecordingAutostart,
-  RecordingDndController,
   RecordingNotifier,
   RecordingShell,
   RecordingTray,
 } from '../platform/recording';
-import type { PowerEvent, TrayCommand } from '../services/ports';
 import type { Services } from '../services';
-import { version } from '../version';
+import {
+  REFUSALS,
+  apiRefusal,
+  hasCookie,
+  hostAllowed,
+  isToken,
+  lockFor,
+  newToken,
+  refuse,
+  sessionCookie,
+  setSafetyHeaders,
+  streamRefusal,
+  type Lock,
+} from './guard';
+import { previewDesk, recorded, testAction, type Desk } from './desk';
 
-export const PREVIEW_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'";
+export { PREVIEW_CSP } from './guard';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const TYPES: Record<string, string> = {
@@ -58,7 +65,11 @@ export interface PreviewOptions {
 }
 
 export interface Preview {
+  /** The clean origin, e.g. http://127.0.0.1:5174 (locked: see guard.ts). */
   url: string;
+  /** This run's token, and the URL carrying it that unlocks the preview in a browser. */
+  token: string;
+  openUrl: string;
   services: Services;
   app: KeelApp;
   tray: RecordingTray;
@@ -69,74 +80,33 @@ export interface Preview {
   close(): Promise<void>;
 }
 
-/** The app on recording adapters, and the event streams its pushes go to. */
-function previewDesk(options: PreviewOptions) {
-  const manual = options.testClockStart !== undefined ? new ManualClock(options.testClockStart) : undefined;
-  const clock: Clock = manual ?? systemClock;
-  const timers: Timers = manual ?? systemTimers;
-  const streams = new Set<http.ServerResponse>();
-  const push = (event: StateEvent) => {
-    for (const res of streams) res.write(`data: ${JSON.stringify(event)}\n\n`);
-  };
-  const desk = {
-    manual,
-    clock,
-    streams,
-    push,
-    dnd: new RecordingDndController(),
-    tray: new RecordingTray(),
-    notifier: new RecordingNotifier(() => clock.now()),
-    power: new FakePower(),
-    shell: new RecordingShell(path.join(options.dataDir, 'exports')),
-    // Start at login is recorded, never applied to this machine.
-    autostart: new RecordingAutostart(),
-  };
-  const app = createKeelApp({
-    data: { dataDir: options.dataDir, version },
-    clock,
-    timers,
-    tray: desk.tray,
-    notifier: desk.notifier,
-    power: desk.power,
-    // Notifications are only recorded here, never on a lock screen: the lock counts as known (open).
-    screenLockReported: true,
-    shell: desk.shell,
-    autostart: desk.autostart,
-    dnd: desk.dnd,
-    fileWatch: nodeFileWatch,
-    calendarParser: new WorkerCalendarParser(),
-    // `keel` commands on the same data folder show up in the browser without a reload. Real
-    // timers for the debounce: file events are real even when the test clock stands still.
-    externalChanges: { trigger: watchDatabaseFiles(databasePath(options.dataDir)), timers: systemTimers },
-    push,
-    onProblem: (what, error) => console.error('[keel preview]', what, error),
-  });
-  return { ...desk, app };
-}
-
-type Desk = ReturnType<typeof previewDesk>;
-
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const desk = previewDesk(options);
   const { app, streams } = desk;
   app.start();
-  let origin = '';
-  const server = http.createServer((req, res) => {
-    void handle(desk, options, origin, req, res).catch((error: unknown) => {
-      if (res.headersSent) return void res.end();
-      send(res, error instanceof KeelError ? 400 : 500, { ok: false, error: toErrorPayload(error) });
-    });
-  });
+  const server = http.createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  origin = `http://127.0.0.1:${port}`;
+  // The lock needs the port (0 picks one); no request is read before this line runs.
+  const token = newToken();
+  const lock = lockFor(token, port);
+  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    setSafetyHeaders(res);
+    void handle(desk, options, lock, req, res).catch((error: unknown) => {
+      if (res.headersSent) return void res.end();
+      send(res, error instanceof KeelError ? 400 : 500, { ok: false, error: toErrorPayload(error) });
+    });
+  });
+  const origin = `http://127.0.0.1:${port}`;
 
   return {
     url: origin,
+    token,
+    openUrl: `${origin}/?token=${token}`,
     services: app.services,
     app,
     tray: desk.tray,
@@ -147,7 +117,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     close: async () => {
       app.stop();
       for (const res of streams) res.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Ended event streams linger as keep-alive connections; do not wait for the browser to drop them.
+      server.closeAllConnections();
+      await closed;
       app.services.close();
     },
   };
@@ -156,60 +129,77 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 async function handle(
   desk: Desk,
   options: PreviewOptions,
-  origin: string,
+  lock: Lock,
   req: http.IncomingMessage,
   res: http.ServerResponse,
 ): Promise<void> {
-  // Only this machine, and only pages of this origin (no DNS rebinding, no cross-site posts).
-  const host = req.headers.host ?? '';
-  if (
-    origin &&
-    host !== new URL(origin).host &&
-    host !== new URL(origin).host.replace('127.0.0.1', 'localhost')
-  ) {
-    return send(res, 403, { ok: false, error: { code: 'forbidden', message: 'Unknown host.' } });
-  }
-  const url = new URL(req.url ?? '/', origin);
-  if (req.method === 'POST') return handlePost(desk, origin, url, req, res);
+  // Only this machine's names for the server (no DNS rebinding).
+  if (!hostAllowed(lock, req)) return refuse(res, { status: 403, message: REFUSALS.host });
+  const url = new URL(req.url ?? '/', lock.origins[0]);
+  const api = url.pathname.startsWith('/__keel/') && url.pathname !== '/__keel/bridge.js';
+  if (api) return handleApi(desk, lock, url, req, res);
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { ok: false });
-
-  if (url.pathname === '/__keel/events') {
-    res.writeHead(200, {
-      'content-type': 'text/event-stream',
-      'cache-control': 'no-store',
-      connection: 'keep-alive',
-    });
-    res.write(': connected\n\n');
-    desk.streams.add(res);
-    req.on('close', () => desk.streams.delete(res));
-    return;
-  }
+  if (url.pathname === '/' || url.pathname === '/index.html')
+    return handleShell(options, lock, url, req, res);
+  // The built scripts, styles and the bridge: public build output, no data (see guard.ts).
   if (url.pathname === '/__keel/bridge.js') return sendFile(res, options.bridgeFile);
-  if (url.pathname === '/__keel/test/recorded' && desk.manual) return send(res, 200, recorded(desk));
   if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
-  if (url.pathname === '/' || url.pathname === '/index.html') {
-    res.writeHead(200, headers('text/html; charset=utf-8'));
-    return void res.end(indexHtml(options.rendererDir));
-  }
   const file = path.resolve(options.rendererDir, `.${decodeURIComponent(url.pathname)}`);
   if (!file.startsWith(path.resolve(options.rendererDir) + path.sep)) return send(res, 404, { ok: false });
   return sendFile(res, file);
 }
 
-async function handlePost(
+/** The page: opened once with the token (then a cookie and the clean URL), else the cookie. */
+function handleShell(
+  options: PreviewOptions,
+  lock: Lock,
+  url: URL,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): void {
+  const given = url.searchParams.get('token');
+  if (given !== null) {
+    if (!isToken(lock, given)) return refuse(res, { status: 403, message: REFUSALS.badToken });
+    res.writeHead(303, { location: url.pathname, 'set-cookie': sessionCookie(lock) });
+    return void res.end();
+  }
+  if (!hasCookie(lock, req)) return refuse(res, { status: 401, message: REFUSALS.shell });
+  res.writeHead(200, headers('text/html; charset=utf-8'));
+  res.end(indexHtml(options.rendererDir));
+}
+
+/** `/__keel/events`, `/__keel/ipc` and the test endpoints: nothing runs before the lock opens. */
+async function handleApi(
   desk: Desk,
-  origin: string,
+  lock: Lock,
   url: URL,
   req: http.IncomingMessage,
   res: http.ServerResponse,
 ): Promise<void> {
-  const from = req.headers.origin;
-  if (from !== undefined && from !== origin && from !== origin.replace('127.0.0.1', 'localhost')) {
-    return send(res, 403, {
-      ok: false,
-      error: { code: 'forbidden', message: 'Calls from other sites are refused.' },
-    });
+  if (url.pathname === '/__keel/events') {
+    const refusal = streamRefusal(lock, req);
+    if (refusal) return refuse(res, refusal);
+    if (req.method !== 'GET') return send(res, 405, { ok: false });
+    res.writeHead(200, { 'content-type': 'text/event-stream', connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    desk.streams.add(res);
+    req.on('close', () => desk.streams.delete(res));
+    return;
   }
+  const refusal = apiRefusal(lock, req);
+  if (refusal) return refuse(res, refusal);
+  if (req.method === 'POST') return handlePost(desk, url, req, res);
+  if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { ok: false });
+  if (url.pathname === '/__keel/test/recorded' && desk.manual) return send(res, 200, recorded(desk));
+  return send(res, 404, { ok: false, error: { code: 'not_found', message: 'No such endpoint.' } });
+}
+
+async function handlePost(
+  desk: Desk,
+  url: URL,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): Promise<void> {
   if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
     return send(res, 415, { ok: false, error: { code: 'invalid_input', message: 'Send JSON.' } });
   }
@@ -236,71 +226,9 @@ function indexHtml(rendererDir: string): string {
   );
 }
 
-/** What the fakes recorded (test clock only). */
-function recorded(desk: Desk): unknown {
-  const { clock, notifier, tray, shell, dnd, autostart } = desk;
-  return {
-    now: clock.now(),
-    notifications: notifier.shown,
-    tray: { state: tray.state, tooltip: tray.tooltip, menu: tray.menu, stateHistory: tray.stateHistory },
-    shell: {
-      shown: shell.shown,
-      quitRequested: shell.quitRequested,
-      saved: shell.saved.map((f) => f.path),
-    },
-    dnd: { on: dnd.on, history: dnd.history },
-    autostart: { enabled: autostart.enabled, history: autostart.history },
-  };
-}
-
-function testAction(desk: Desk, m: ManualClock, pathname: string, body: unknown): unknown {
-  const b = (body ?? {}) as Record<string, unknown>;
-  const { power, shell, tray, notifier } = desk;
-  switch (pathname) {
-    case '/__keel/test/clock': {
-      // `advanceTo` lets timers fire on the way; `sleepTo` jumps as a suspended machine does.
-      if (typeof b.advanceTo === 'string') m.advanceTo(Date.parse(b.advanceTo));
-      else if (typeof b.advanceMs === 'number') m.advanceBy(b.advanceMs);
-      else if (typeof b.sleepTo === 'string') {
-        power.emit('suspend');
-        m.jumpTo(Date.parse(b.sleepTo));
-        power.emit('resume');
-      } else
-        return {
-          ok: false,
-          error: { code: 'invalid_input', message: 'Give advanceTo, advanceMs or sleepTo.' },
-        };
-      desk.push({ type: 'changed', topics: ['status', 'agenda', 'signoff'] });
-      return { ok: true, value: { now: m.now() } };
-    }
-    case '/__keel/test/choose-file':
-      // What the next "open file" dialog returns (null: the user cancels).
-      shell.nextChosenFile = typeof b.path === 'string' ? b.path : null;
-      return { ok: true, value: null };
-    case '/__keel/test/power':
-      // `idleSeconds`: what the OS reports as the time since the last input from now on.
-      if (typeof b.idleSeconds === 'number') power.idle = b.idleSeconds;
-      if (typeof b.event === 'string') power.emit(b.event as PowerEvent);
-      return { ok: true, value: null };
-    case '/__keel/test/tray':
-      // The menu item carrying this command (`{ command: { kind: 'open' } }`); none: an error.
-      tray.select(b.command as TrayCommand);
-      return { ok: true, value: null };
-    case '/__keel/test/notification':
-      notifier.act(String(b.id), typeof b.action === 'string' ? b.action : 'click');
-      return { ok: true, value: null };
-    default:
-      return { ok: false, error: { code: 'not_found', message: 'No such test endpoint.' } };
-  }
-}
-
+/** The content type; the safety headers are already set on every response (guard.ts). */
 function headers(type: string): http.OutgoingHttpHeaders {
-  return {
-    'content-type': type,
-    'content-security-policy': PREVIEW_CSP,
-    'x-content-type-options': 'nosniff',
-    'cache-control': 'no-store',
-  };
+  return { 'content-type': type };
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown): void {
@@ -363,8 +291,10 @@ async function cli(): Promise<void> {
     bridgeFile: path.join(__dirname, 'bridge.js'),
     testClockStart,
   });
+  // The token is printed here once, and nowhere else; the page drops it from the address bar.
+  console.log(`Keel preview: open ${preview.openUrl} in your browser.`);
   console.log(
-    `Keel preview: ${preview.url} (data: ${dataDir}${testClockStart !== undefined ? ', test clock on' : ''})`,
+    `  The link unlocks this run only; keep it to yourself. Data: ${dataDir}${testClockStart !== undefined ? ' (test clock on)' : ''}`,
   );
   const stop = () => void preview.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
@@ -372,6 +302,8 @@ async function cli(): Promise<void> {
 }
 
 if (require.main === module) {
+  // Before anything is created: the data folder and every file in it are the user's alone.
+  process.umask(0o077);
   cli().catch((error: unknown) => {
     const message =
       error instanceof KeelError ? error.message : error instanceof Error ? error.message : String(error);

@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, inject } from 'vitest';
+import { startBuiltPreview, type RunningPreview } from '../helpers/preview';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
@@ -26,61 +26,13 @@ afterAll(async () => {
   browser = undefined;
 });
 
-export interface RunningPreview {
-  url: string;
-  process: ChildProcess;
-  stop(): Promise<void>;
-}
-
-/** Starts the built preview (`dist/preview/server.cjs`, what `npm run preview` runs) on a free port. */
-export async function startBuiltPreview(
-  dataDir: string,
-  testClock: string,
-  zone = 'Europe/Berlin',
-): Promise<RunningPreview> {
-  const server = path.join(ROOT, 'dist/preview/server.cjs');
-  if (!fs.existsSync(server))
-    throw new Error('dist/preview/server.cjs is missing: run "npm run build" first.');
-  const child = spawn(
-    process.execPath,
-    [server, '--port', '0', '--data-dir', dataDir, '--test-clock', testClock],
-    {
-      env: { ...process.env, TZ: zone },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`preview did not start: ${stderr}`)), 20_000);
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /Keel preview: (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`preview exited with ${code}: ${stderr}`)));
-  });
-  return {
-    url,
-    process: child,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
+export { startBuiltPreview, type RunningPreview } from '../helpers/preview';
 
 /** Calls a test endpoint of a preview started with a test clock. */
 export async function testPost(preview: RunningPreview, endpoint: string, body: unknown): Promise<unknown> {
   const res = await fetch(`${preview.url}/__keel/test/${endpoint}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...preview.headers },
     body: JSON.stringify(body),
   });
   return res.json();
@@ -93,7 +45,9 @@ export interface Recorded {
 }
 
 export async function recorded(preview: RunningPreview): Promise<Recorded> {
-  return (await (await fetch(`${preview.url}/__keel/test/recorded`)).json()) as Recorded;
+  return (await (
+    await fetch(`${preview.url}/__keel/test/recorded`, { headers: preview.headers })
+  ).json()) as Recorded;
 }
 
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -152,7 +106,8 @@ export async function openPreviewSession(options: {
   const preview = await startBuiltPreview(dataDir, options.testClock);
   const context = await newBrowserContext();
   const page = await context.newPage();
-  await page.goto(preview.url);
+  // The URL the preview printed, as a person opens it: the token becomes a cookie, then `url`.
+  await page.goto(preview.openUrl);
   for (const setting of options.settings ?? []) {
     const result = await page.evaluate(async (s) => {
       const keel = (

@@ -37,7 +37,7 @@ async function openPage(scheme: 'light' | 'dark'): Promise<Page> {
   page.on('request', (r) => {
     if (!r.url().startsWith(preview.url)) foreignRequests.push(r.url());
   });
-  await page.goto(preview.url);
+  await page.goto(preview.openUrl);
   await page.getByRole('navigation', { name: 'Main' }).waitFor();
   return page;
 }

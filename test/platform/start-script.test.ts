@@ -35,6 +35,6 @@ describe('scripts/start.mjs', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^Keel: Electron's binary is not installed here/);
     expect(lines[0]).toContain('npx install-electron');
-    expect(lines[0]).toContain('npm run preview');
+    expect(lines[0]).toContain('npm run preview" and open the URL it prints');
   });
 });

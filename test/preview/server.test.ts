@@ -1,12 +1,16 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startPreview, type Preview } from '../../src-main/preview/server';
+import { databasePath } from '../../src-main/storage/paths';
+import { snapshot } from '../helpers/db-snapshot';
 import { tempDir } from '../helpers/temp';
 
 const CSP_META = `<meta\n  http-equiv="Content-Security-Policy"\n  content="default-src 'none'; script-src 'self'; connect-src 'none'" />`;
 let preview: Preview | undefined;
+let dataDir = '';
 
 async function start(testClockStart?: number): Promise<Preview> {
   const rendererDir = tempDir();
@@ -17,7 +21,8 @@ async function start(testClockStart?: number): Promise<Preview> {
   fs.writeFileSync(path.join(rendererDir, 'app.js'), 'console.log(1)');
   const bridgeFile = path.join(tempDir(), 'bridge.js');
   fs.writeFileSync(bridgeFile, '/* bridge */');
-  preview = await startPreview({ port: 0, dataDir: tempDir(), rendererDir, bridgeFile, testClockStart });
+  dataDir = tempDir();
+  preview = await startPreview({ port: 0, dataDir, rendererDir, bridgeFile, testClockStart });
   return preview;
 }
 
@@ -26,6 +31,16 @@ afterEach(async () => {
   preview = undefined;
 });
 
+/** The `name=value` part of the cookie the token URL sets, the way a browser gets it. */
+async function signIn(p: Preview): Promise<string> {
+  const res = await fetch(p.openUrl, { redirect: 'manual' });
+  expect(res.status).toBe(303);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+/** What the page's own fetch sends: the cookie and this origin. */
+const asPage = (p: Preview, cookie: string) => ({ cookie, origin: p.url });
+
 const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(url, {
     method: 'POST',
@@ -33,75 +48,239 @@ const post = (url: string, body: unknown, headers: Record<string, string> = {}) 
     body: JSON.stringify(body),
   });
 
+/** A raw request (fetch will not send a forged Host header, as a DNS-rebinding page would). */
+function raw(url: string, headers: Record<string, string>): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { headers }, (res) => {
+      res.resume();
+      const kept = Object.entries(res.headers).filter((e): e is [string, string] => typeof e[1] === 'string');
+      resolve(new Response(null, { status: res.statusCode, headers: kept }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Opens the event stream and returns its status and type, then closes it. */
+async function stream(url: string, headers: Record<string, string>): Promise<[number, string]> {
+  const abort = new AbortController();
+  const res = await fetch(`${url}/__keel/events`, { headers, signal: abort.signal });
+  const answer: [number, string] = [res.status, res.headers.get('content-type') ?? ''];
+  abort.abort();
+  return answer;
+}
+
 describe('preview server', () => {
-  it('serves the renderer with the bridge injected and connect-src limited to itself', async () => {
+  it('the token URL sets an HttpOnly SameSite=Strict cookie and redirects to the clean URL', async () => {
     const p = await start();
     expect(p.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const res = await fetch(`${p.url}/`);
+    expect(p.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(p.openUrl).toBe(`${p.url}/?token=${p.token}`);
+    const res = await fetch(p.openUrl, { redirect: 'manual' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/');
+    const cookie = res.headers.get('set-cookie') ?? '';
+    const attributes = cookie.split(';').map((a) => a.trim());
+    expect(attributes).toEqual(expect.arrayContaining(['HttpOnly', 'SameSite=Strict', 'Path=/']));
+    expect(cookie).not.toMatch(/Secure/i);
+    expect(await res.text()).toBe('');
+    // Each launch has its own token.
+    const first = p.token;
+    await p.close();
+    expect((await start()).token).not.toBe(first);
+  });
+
+  it('serves the renderer with the bridge injected and connect-src limited to itself, once signed in', async () => {
+    const p = await start();
+    const res = await fetch(`${p.url}/`, { headers: { cookie: await signIn(p) } });
+    expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('<script src="/__keel/bridge.js"></script>');
     expect(html).toContain("connect-src 'self'");
     expect(html).not.toContain("connect-src 'none'");
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    // The built scripts are public build output with no data: served without the cookie.
     expect(await (await fetch(`${p.url}/__keel/bridge.js`)).text()).toBe('/* bridge */');
     expect((await fetch(`${p.url}/app.js`)).headers.get('content-type')).toMatch(/javascript/);
   });
 
-  it('answers IPC calls through the same validated handler table', async () => {
+  it('without the cookie: the page says to open the printed URL, and the API and event stream refuse', async () => {
+    const p = await start(Date.parse('2027-03-15T09:00:00Z'));
+    const shell = await fetch(`${p.url}/`);
+    expect(shell.status).toBe(401);
+    expect(shell.headers.get('content-type')).toMatch(/^text\/plain/);
+    const text = await shell.text();
+    expect(text).toContain('Open the URL that "npm run preview" printed in its terminal');
+    expect(text).not.toMatch(/<script|bridge|token=/);
+    expect((await fetch(`${p.url}/index.html`)).status).toBe(401);
+    const api = await post(`${p.url}/__keel/ipc`, { channel: 'app:status', input: {} }, { origin: p.url });
+    expect(api.status).toBe(401);
+    expect(await api.text()).toMatch(/^This tab is not signed in to the Keel preview\. .*\n$/);
+    expect(await stream(p.url, {})).toEqual([401, 'text/plain; charset=utf-8']);
+    expect((await fetch(`${p.url}/__keel/test/recorded`, { headers: { origin: p.url } })).status).toBe(401);
+    const clock = await post(`${p.url}/__keel/test/clock`, { advanceMs: 60_000 }, { origin: p.url });
+    expect(clock.status).toBe(401);
+  });
+
+  it('a wrong token or a wrong cookie opens nothing', async () => {
     const p = await start();
-    const ok = await (
-      await post(`${p.url}/__keel/ipc`, { channel: 'settings:set', input: { key: 'theme', value: 'dark' } })
-    ).json();
+    const sameLength = p.token.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'));
+    for (const token of [sameLength, p.token.slice(0, -1), `${p.token}x`, '']) {
+      const res = await fetch(`${p.url}/?token=${encodeURIComponent(token)}`, { redirect: 'manual' });
+      expect(res.status, token).toBe(403);
+      expect(res.headers.get('set-cookie'), token).toBeNull();
+      expect(await res.text()).toMatch(/^That link is not for this run of the Keel preview\./);
+    }
+    const name = (await signIn(p)).split('=')[0] ?? '';
+    for (const cookie of [`${name}=${sameLength}`, `${name}=`, `other=${p.token}`, name]) {
+      expect((await fetch(`${p.url}/`, { headers: { cookie } })).status, cookie).toBe(401);
+      const api = await post(`${p.url}/__keel/ipc`, { channel: 'app:status', input: {} }, asPage(p, cookie));
+      expect(api.status, cookie).toBe(401);
+      expect((await stream(p.url, { cookie }))[0], cookie).toBe(401);
+    }
+  });
+
+  it('API calls need this origin as well as the cookie; the event stream refuses other origins', async () => {
+    const p = await start();
+    const cookie = await signIn(p);
+    const call = { channel: 'settings:set', input: { key: 'theme', value: 'dark' } };
+    const noOrigin = await post(`${p.url}/__keel/ipc`, call, { cookie });
+    expect(noOrigin.status).toBe(403);
+    expect(await noOrigin.text()).toBe('Only the Keel preview page itself may call the preview.\n');
+    for (const origin of ['https://evil.example', 'http://127.0.0.1:1', 'null', `${p.url}.evil.example`]) {
+      expect((await post(`${p.url}/__keel/ipc`, call, { cookie, origin })).status, origin).toBe(403);
+      expect((await stream(p.url, { cookie, origin }))[0], origin).toBe(403);
+    }
+    const crossSite = { ...asPage(p, cookie), 'sec-fetch-site': 'same-site' };
+    expect((await post(`${p.url}/__keel/ipc`, call, crossSite)).status).toBe(403);
+    expect((await stream(p.url, { cookie, 'sec-fetch-site': 'cross-site' }))[0]).toBe(403);
+    expect(p.services.settings.get().theme).not.toBe('dark');
+
+    const ok = await (await post(`${p.url}/__keel/ipc`, call, asPage(p, cookie))).json();
     expect(ok).toMatchObject({ ok: true, value: { theme: 'dark' } });
     expect(p.services.settings.get().theme).toBe('dark');
+    expect(await stream(p.url, { cookie })).toEqual([200, 'text/event-stream']);
+    expect(await stream(p.url, { cookie, origin: p.url, 'sec-fetch-site': 'same-origin' })).toEqual([
+      200,
+      'text/event-stream',
+    ]);
+  });
+
+  it('a refused "delete all my data" leaves the database file untouched', async () => {
+    const p = await start();
+    const cookie = await signIn(p);
+    const page = asPage(p, cookie);
+    await post(`${p.url}/__keel/ipc`, { channel: 'talk:add', input: { text: 'Keep me' } }, page);
+    await post(
+      `${p.url}/__keel/ipc`,
+      { channel: 'settings:set', input: { key: 'theme', value: 'dark' } },
+      page,
+    );
+    const file = databasePath(dataDir);
+    const read = () => {
+      const db = new Database(file, { readonly: true, fileMustExist: true });
+      try {
+        return snapshot(db);
+      } finally {
+        db.close();
+      }
+    };
+    const before = read();
+    expect(before).toContain('Keep me');
+    const deleteAll = { channel: 'data:deleteAll', input: { confirm: true } };
+    const refused: Record<string, string>[] = [
+      {},
+      { origin: p.url },
+      { cookie },
+      { cookie, origin: 'https://evil.example' },
+    ];
+    for (const headers of refused) {
+      const res = await post(`${p.url}/__keel/ipc`, deleteAll, headers);
+      expect([401, 403]).toContain(res.status);
+    }
+    expect(read()).toBe(before);
+    // The same call from the page does delete: the check above could see a change.
+    expect(await (await post(`${p.url}/__keel/ipc`, deleteAll, page)).json()).toMatchObject({ ok: true });
+    expect(read()).not.toContain('Keep me');
+  });
+
+  it('forbids framing on every kind of response', async () => {
+    const p = await start();
+    const cookie = await signIn(p);
+    const page = asPage(p, cookie);
+    const responses: [string, Response][] = [
+      ['token redirect', await fetch(p.openUrl, { redirect: 'manual' })],
+      ['wrong token', await fetch(`${p.url}/?token=nope`, { redirect: 'manual' })],
+      ['shell', await fetch(`${p.url}/`, { headers: { cookie } })],
+      ['locked shell', await fetch(`${p.url}/`)],
+      ['script', await fetch(`${p.url}/app.js`)],
+      ['bridge', await fetch(`${p.url}/__keel/bridge.js`)],
+      ['favicon', await fetch(`${p.url}/favicon.ico`)],
+      ['missing file', await fetch(`${p.url}/nothing.js`)],
+      ['wrong method', await fetch(`${p.url}/`, { method: 'DELETE' })],
+      ['api', await post(`${p.url}/__keel/ipc`, { channel: 'app:status', input: {} }, page)],
+      ['api refused', await post(`${p.url}/__keel/ipc`, { channel: 'app:status', input: {} })],
+      ['api not json', await fetch(`${p.url}/__keel/ipc`, { method: 'POST', headers: page, body: '{' })],
+      [
+        'api error',
+        await fetch(`${p.url}/__keel/ipc`, {
+          method: 'POST',
+          headers: { ...page, 'content-type': 'application/json' },
+          body: '{',
+        }),
+      ],
+      ['unknown host', await raw(`${p.url}/`, { host: 'evil.example' })],
+    ];
+    expect(new Set(responses.map(([, r]) => r.status))).toEqual(
+      new Set([303, 403, 200, 401, 204, 404, 405, 415, 400]),
+    );
+    for (const [name, r] of responses) {
+      const get = (h: string) => r.headers.get(h);
+      expect(get('content-security-policy'), name).toContain("frame-ancestors 'none'");
+      expect(get('x-frame-options'), name).toBe('DENY');
+      expect(get('x-content-type-options'), name).toBe('nosniff');
+    }
+    const events = await fetch(`${p.url}/__keel/events`, { headers: { cookie } });
+    expect(events.headers.get('x-frame-options')).toBe('DENY');
+    await events.body?.cancel();
+  });
+
+  it('answers IPC calls through the same validated handler table', async () => {
+    const p = await start();
+    const page = asPage(p, await signIn(p));
     const bad = await (
-      await post(`${p.url}/__keel/ipc`, { channel: 'settings:set', input: { key: 'theme', value: 7 } })
+      await post(`${p.url}/__keel/ipc`, { channel: 'settings:set', input: { key: 'theme', value: 7 } }, page)
     ).json();
     expect(bad).toEqual({
       ok: false,
       error: { code: 'invalid_input', message: 'theme: Use system, light or dark.' },
     });
-    const unknown = await (await post(`${p.url}/__keel/ipc`, { channel: 'fs:read', input: {} })).json();
+    const unknown = await (await post(`${p.url}/__keel/ipc`, { channel: 'fs:read', input: {} }, page)).json();
     expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
   });
 
-  it('refuses other sites, other hosts, non-JSON bodies and paths outside the renderer', async () => {
+  it('refuses other hosts, non-JSON bodies and paths outside the renderer', async () => {
     const p = await start();
-    const foreign = await post(
-      `${p.url}/__keel/ipc`,
-      { channel: 'app:status', input: {} },
-      { origin: 'https://evil.example' },
-    );
-    expect(foreign.status).toBe(403);
+    const page = asPage(p, await signIn(p));
     const text = await fetch(`${p.url}/__keel/ipc`, {
       method: 'POST',
-      headers: { 'content-type': 'text/plain' },
+      headers: { ...page, 'content-type': 'text/plain' },
       body: '{}',
     });
     expect(text.status).toBe(415);
-    const garbage = await fetch(`${p.url}/__keel/ipc`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{',
-    });
-    expect(await garbage.json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect((await fetch(`${p.url}/..%2f..%2fetc%2fpasswd`)).status).toBe(404);
-    // fetch() will not send a forged Host header; a raw request will (as a DNS-rebinding page would).
-    const rebinding = await new Promise<number>((resolve, reject) => {
-      const req = http.request(`${p.url}/`, { headers: { host: 'evil.example' } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
-      req.on('error', reject);
-      req.end();
-    });
-    expect(rebinding).toBe(403);
+    for (const host of ['evil.example', `evil.example:${new URL(p.url).port}`]) {
+      const rebinding = await raw(`${p.url}/`, { host, cookie: page.cookie });
+      expect(rebinding.status).toBe(403);
+    }
+    expect((await raw(`${p.url}/`, { host: `localhost:${new URL(p.url).port}` })).status).toBe(401);
   });
 
   it('has no test endpoints unless started with a test clock', async () => {
     const p = await start();
-    expect((await fetch(`${p.url}/__keel/test/recorded`)).status).not.toBe(200);
-    expect(await (await post(`${p.url}/__keel/test/clock`, { advanceMs: 1000 })).json()).toMatchObject({
+    const page = asPage(p, await signIn(p));
+    expect((await fetch(`${p.url}/__keel/test/recorded`, { headers: page })).status).toBe(404);
+    expect(await (await post(`${p.url}/__keel/test/clock`, { advanceMs: 1000 }, page)).json()).toMatchObject({
       ok: false,
     });
   });
@@ -109,18 +288,19 @@ describe('preview server', () => {
   it('with a test clock: moves time, records the tray and routes tray clicks', async () => {
     const start0 = Date.parse('2027-03-15T19:00:00Z');
     const p = await start(start0);
-    const moved = await (await post(`${p.url}/__keel/test/clock`, { advanceMs: 60_000 })).json();
+    const page = asPage(p, await signIn(p));
+    const moved = await (await post(`${p.url}/__keel/test/clock`, { advanceMs: 60_000 }, page)).json();
     expect(moved).toEqual({ ok: true, value: { now: start0 + 60_000 } });
-    const recorded = (await (await fetch(`${p.url}/__keel/test/recorded`)).json()) as {
+    const recorded = (await (await fetch(`${p.url}/__keel/test/recorded`, { headers: page })).json()) as {
       now: number;
       tray: { state: string; menu: { label?: string }[] };
     };
     expect(recorded.now).toBe(start0 + 60_000);
     expect(recorded.tray.menu.map((i) => i.label)).toContain('Open Keel');
-    await post(`${p.url}/__keel/test/tray`, { command: { kind: 'open' } });
+    await post(`${p.url}/__keel/test/tray`, { command: { kind: 'open' } }, page);
     expect(p.shell.shown).toHaveLength(1);
     const status = (await (
-      await post(`${p.url}/__keel/ipc`, { channel: 'app:status', input: {} })
+      await post(`${p.url}/__keel/ipc`, { channel: 'app:status', input: {} }, page)
     ).json()) as {
       value: { now: string };
     };
