@@ -94,8 +94,10 @@ export function createHandlers(services: Services, shell: FileDialogPort = NO_DI
       services.summary.options(from !== undefined && to !== undefined ? { from, to } : undefined),
     'summary:preview': ({ choices, format }) => services.summary.preview(choices, format),
     // The window never gets a path: main's save dialog chooses, main writes.
-    'summary:export': ({ choices, format }) => services.summary.export(choices, format, shell),
-    'summary:copy': ({ choices }) => services.summary.copy(choices, shell),
+    // Only what was previewed leaves: main renders again and refuses when the fingerprint differs.
+    'summary:export': ({ choices, format, contentHash }) =>
+      services.summary.export(choices, format, contentHash, shell),
+    'summary:copy': ({ choices, contentHash }) => services.summary.copy(choices, contentHash, shell),
     'summary:shares': () => services.summary.shares(),
     'data:overview': () => services.data.overview(),
     'data:backupNow': () => services.data.backupNow(),
