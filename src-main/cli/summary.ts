@@ -31,7 +31,10 @@ export function registerSummaryCommands(program: Command, io: CliIo): void {
       '--sections <list>',
       'comma-separated: trends,sustainability,stretched,focus,endOfDay,talkingPoints,notes',
     )
-    .option('--notes <ids>', 'comma-separated check-in ids of notes marked shareable (needs the notes section)')
+    .option(
+      '--notes <ids>',
+      'comma-separated check-in ids of notes marked shareable (needs the notes section)',
+    )
     .option(
       '--tags <ids>',
       'comma-separated custom tags of check-ins with private notes to count in the stretched section',

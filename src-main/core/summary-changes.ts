@@ -28,8 +28,8 @@ export function summaryChanges(before: SummaryModel | undefined, after: SummaryM
       return JSON.stringify(old) !== JSON.stringify(section);
     })
     .map((s) => s.title);
-  if (changed.length > 0) return `${inWords(changed)} ${changed.length === 1 ? 'has' : 'have'} changed`;
-  if (before.generatedOn !== after.generatedOn) return 'the date it is prepared on has changed';
+  if (changed.length > 0) return `${inWords(changed)} changed`;
+  if (before.generatedOn !== after.generatedOn) return 'the date it was prepared on changed';
   return 'it reads differently now';
 }
 

@@ -94,7 +94,8 @@ export function tickProblem(
     if (check === undefined) return PRIVATE_CHOICE_MESSAGES.unknownNote;
     if (!mayShare(check)) return PRIVATE_CHOICE_MESSAGES.unshareable;
   }
-  if (choices.noteIds.length > 0 && !choices.sections.includes('notes')) return PRIVATE_CHOICE_MESSAGES.notesOff;
+  if (choices.noteIds.length > 0 && !choices.sections.includes('notes'))
+    return PRIVATE_CHOICE_MESSAGES.notesOff;
   const offered = new Set(privateTagOptions(checks).map((t) => t.id));
   if (choices.privateTags.some((id) => !offered.has(id))) return PRIVATE_CHOICE_MESSAGES.unknownTag;
   if (choices.privateTags.length > 0 && !choices.sections.includes('stretched'))

@@ -84,7 +84,7 @@ describe('a save or copy leaves only what was previewed', () => {
       ok: false,
       error: {
         code: 'conflict',
-        message: `The summary changed since you previewed it (Talking points has changed); here is the new preview — check it and ${action} again.`,
+        message: `The summary changed since you previewed it (Talking points changed); here is the new preview — check it and ${action} again.`,
       },
     });
     for (const format of ['md', 'html'] as const) {
