@@ -69,7 +69,9 @@ export async function populate(services: Services, clock: ManualClock, tag = 'A'
     periods: { twoWeeks: { from: string; to: string } };
     notes: { id: string; shareable: boolean }[];
   };
-  const noteIds = options.notes.filter((n) => n.shareable).map((n) => n.id);
+  // The shareable notes of the period shared (a note of another period is refused).
+  const inPeriod = (await call(services, 'summary:options', options.periods.twoWeeks)) as typeof options;
+  const noteIds = inPeriod.notes.filter((n) => n.shareable).map((n) => n.id);
   const sections = ['trends', 'talkingPoints', 'notes'] as const;
   const choices = { ...options.periods.twoWeeks, sections: [...sections], noteIds };
   // A save carries the fingerprint of the preview it was made from.
