@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
+import { tagSlug } from '../core/checkin-vocabulary';
 import type { CliChannelInput } from '../ipc/cli-contract';
 import type { CliIo } from './io';
 import { print, shortId, splitList } from './output';
@@ -11,6 +12,7 @@ interface SummaryOptions {
   format: 'md' | 'html' | 'json';
   sections?: string;
   notes?: string;
+  tags?: string;
   out?: string;
 }
 
@@ -29,19 +31,31 @@ export function registerSummaryCommands(program: Command, io: CliIo): void {
       '--sections <list>',
       'comma-separated: trends,sustainability,stretched,focus,endOfDay,talkingPoints,notes',
     )
-    .option('--notes <ids>', 'comma-separated check-in ids of notes marked shareable')
+    .option(
+      '--notes <ids>',
+      'comma-separated check-in ids of notes marked shareable (needs the notes section)',
+    )
+    .option(
+      '--tags <ids>',
+      'comma-separated custom tags of check-ins with private notes to count in the stretched section',
+    )
     .option('--out <file>', 'write to this file instead of printing')
     .action(async (opts: SummaryOptions) =>
       withSession(
         io,
         { files: opts.out === undefined ? { stdout: true } : { out: opts.out } },
         async (session) => {
-          // The sections and note ids are checked at the door, against the summary's own rules.
+          // The sections, note ids and tags are checked at the door, against the summary's own
+          // rules: an id that names no note (or tag) it could include refuses the whole command,
+          // so nothing is written and no share is logged. There is no preview step to go stale:
+          // the text is built, written and logged in one go (ipc/cli-contract.ts).
           const input = {
             from: opts.from,
             to: opts.to,
             sections: splitList(opts.sections),
             noteIds: splitList(opts.notes),
+            // Typed as the check-in form takes them ("Code review" is the tag code-review).
+            privateTags: splitList(opts.tags)?.map(tagSlug),
             format: opts.format,
           } as CliChannelInput<'summary:write'>;
           await session.callCli('summary:write', input);

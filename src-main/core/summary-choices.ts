@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KeelError } from './errors';
+import { PRIVATE_CHOICE_MESSAGES } from './summary-private';
 import { DEFAULT_SECTIONS, SUMMARY_SECTIONS } from './summary-sections';
 import {
   dateOfDayNumber,
@@ -11,8 +12,9 @@ import {
 } from './time';
 
 /**
- * What the user chooses to share in a one-on-one summary — a period, the sections and the notes
- * ticked one by one — validated, and the preset periods the window offers.
+ * What the user chooses to share in a one-on-one summary — a period, the sections, the notes
+ * ticked one by one and the custom tags of private check-ins ticked one by one — validated, and
+ * the preset periods the window offers.
  *
  * Decisions:
  * - The period is whole local dates, `from` and `to` inclusive, at most 366 days. A check-in
@@ -25,9 +27,12 @@ import {
 export const SUMMARY_MAX_DAYS = 366;
 export const SUMMARY_MAX_NOTES = 200;
 const NOTE_ID_MAX_LENGTH = 100;
+const TAG_ID_MAX_LENGTH = 100;
+export const SUMMARY_MAX_TAGS = 200;
 
 export const SUMMARY_MESSAGES = {
-  choices: 'A summary needs a period (from and to), the sections to include and the ticked notes.',
+  choices:
+    'A summary needs a period (from and to), the sections to include, the ticked notes and the ticked tags.',
   from: 'Start the period on a date written YYYY-MM-DD.',
   to: 'End the period on a date written YYYY-MM-DD.',
   order: 'The period must end on or after the day it starts.',
@@ -36,7 +41,9 @@ export const SUMMARY_MESSAGES = {
   sectionTwice: 'List each section once.',
   noteId: 'Name each ticked note by its check-in id.',
   tooManyNotes: `Tick at most ${SUMMARY_MAX_NOTES} notes.`,
-  unshareable: 'Only notes marked “may be shared” can go in a summary.',
+  unshareable: PRIVATE_CHOICE_MESSAGES.unshareable,
+  tagId: 'Name each ticked tag by its id.',
+  tooManyTags: `Tick at most ${SUMMARY_MAX_TAGS} tags.`,
 } as const;
 
 const localDate = (message: string) => z.string({ message }).refine(isInputDate, { message });
@@ -63,6 +70,18 @@ export const summaryChoicesSchema = z
         .max(SUMMARY_MAX_NOTES, { message: SUMMARY_MESSAGES.tooManyNotes })
         .transform((ids) => [...new Set(ids)])
         .default(() => []),
+      /** Custom tags of check-ins with private notes, ticked into "Where I feel stretched". */
+      privateTags: z
+        .array(
+          z
+            .string({ message: SUMMARY_MESSAGES.tagId })
+            .min(1, { message: SUMMARY_MESSAGES.tagId })
+            .max(TAG_ID_MAX_LENGTH, { message: SUMMARY_MESSAGES.tagId }),
+          { message: SUMMARY_MESSAGES.tagId },
+        )
+        .max(SUMMARY_MAX_TAGS, { message: SUMMARY_MESSAGES.tooManyTags })
+        .transform((ids) => [...new Set(ids)])
+        .default(() => []),
     },
     {
       error: (issue) =>
@@ -82,7 +101,7 @@ export const summaryChoicesSchema = z
     },
   );
 
-/** Validated choices: sections default to `DEFAULT_SECTIONS`, note ids are deduplicated. */
+/** Validated choices: sections default to `DEFAULT_SECTIONS`, note ids and tags are deduplicated. */
 export type SummaryChoices = z.output<typeof summaryChoicesSchema>;
 export type SummaryChoicesInput = z.input<typeof summaryChoicesSchema>;
 

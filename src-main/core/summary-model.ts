@@ -67,17 +67,18 @@ interface SectionInput {
   from: LocalDate;
   to: LocalDate;
   noteIds: readonly string[];
+  privateTags: readonly string[];
 }
 
 function sectionModel(section: SummarySection, input: SectionInput): SummarySectionModel {
-  const { data, checks, from, to, noteIds } = input;
+  const { data, checks, from, to, noteIds, privateTags } = input;
   switch (section) {
     case 'trends':
       return trendsSection(checks, from, to);
     case 'sustainability':
       return sustainabilitySection(checks);
     case 'stretched':
-      return stretchedSection(checks);
+      return stretchedSection(checks, privateTags);
     case 'focus':
       return focusSection(data.figures, from, to);
     case 'endOfDay':
@@ -102,11 +103,11 @@ function authorOf(userName: string | undefined): string | null {
  * choices always give the same model.
  */
 export function buildSummary(data: SummaryData, choices: SummaryChoicesInput): SummaryModel {
-  const { from, to, sections, noteIds } = parseSummaryChoices(choices);
+  const { from, to, sections, noteIds, privateTags } = parseSummaryChoices(choices);
   const chosen = new Set<SummarySection>(sections);
   const checks = data.checks.filter((c) => c.localDate >= from && c.localDate <= to);
   const today = localDateOf(data.generatedAt, data.zone);
-  const input: SectionInput = { data, checks, from, to, noteIds };
+  const input: SectionInput = { data, checks, from, to, noteIds, privateTags };
   return {
     title: SUMMARY_TITLE,
     period: { from, to, label: periodLabel(from, to) },

@@ -2,6 +2,7 @@ import { SUSTAINABLE_QUESTION, type Checkin } from './checkin';
 import { tagFrequencies, trendSummary, weeklyTrends, type TrendDirection } from './checkin-trends';
 import { emptyInterruptionCounts, LATE_AFTER_MINUTES, type DayFigures } from './day-figures';
 import { INTERRUPTION_KINDS, type InterruptionCounts } from './focus';
+import { countedTags, mayShare } from './summary-private';
 import { oneLine, summaryDate, textLines } from './summary-text';
 import type { LocalDate } from './time';
 
@@ -14,9 +15,10 @@ import type { LocalDate } from './time';
  *   are on by default; everything else is off until the user ticks it.
  * - THE PRIVACY RULE. A note reaches the model only when all hold: the notes section is chosen,
  *   its check-in's id is ticked, the check-in is `shareable === true` and has a note, and it is
- *   dated inside the period. Anything else is left out silently here; the service refuses ticked
- *   ids that could never be shared (see `unshareableNoteIds`). Only the note's text and date go
- *   in — never the ratings, tags or time of that check-in.
+ *   dated inside the period. Anything else is left out here; the service refuses ticks that
+ *   cannot be honoured (summary-private.ts `tickProblem`). Only the note's text and date go in —
+ *   never the ratings, tags or time of that check-in. The custom tags of a check-in with a
+ *   private note count in "Where I feel stretched" only when ticked one by one.
  * - Talking points: the open ones (not yet discussed), oldest first, whatever the period — they
  *   are for the coming conversation, not a record of the past. Discussed points never appear, and
  *   building a summary marks nothing as discussed.
@@ -184,11 +186,6 @@ export type SummarySectionModel =
   | TalkingPointsSection
   | NotesSection;
 
-/** True when the check-in's note may be shared at all (marked shareable, and there is a note). */
-function mayShare(check: Checkin): check is Checkin & { note: string } {
-  return check.shareable === true && typeof check.note === 'string' && textLines(check.note).length > 0;
-}
-
 /**
  * Ticked note ids that name a check-in whose note may not be shared (not marked shareable, or no
  * note), in the order ticked. The service refuses choices that hold any. Ids of check-ins not in
@@ -247,9 +244,16 @@ export function sustainabilitySection(checks: readonly Checkin[]): Sustainabilit
   };
 }
 
-/** The most named stretched areas. */
-export function stretchedSection(checks: readonly Checkin[]): StretchedSection {
-  const top = tagFrequencies(checks)
+/**
+ * The most named stretched areas. A custom tag of a private check-in counts only when ticked in
+ * `privateTags` (summary-private.ts).
+ */
+export function stretchedSection(
+  checks: readonly Checkin[],
+  privateTags: readonly string[] = [],
+): StretchedSection {
+  const ticked = new Set(privateTags);
+  const top = tagFrequencies(checks.map((c) => ({ ...c, stretched: countedTags(c, ticked) })))
     .map((t) => ({ label: oneLine(t.label), count: t.count }))
     .filter((t) => t.label.length > 0)
     .slice(0, SUMMARY_TOP_TAGS);

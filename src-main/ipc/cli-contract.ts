@@ -109,11 +109,9 @@ export function createCliHandlers(services: Services, outlet: Pick<FileDialogPor
     'signoff:day': ({ date }) => services.signoff.day(date ?? services.signoff.workdayAt()),
     'calendar:conflicts': ({ from, to }) => calendarConflicts(services, from, to),
     'summary:write': async ({ choices, format }) => {
-      const built = services.summary.build(choices);
-      const text =
-        format === 'json'
-          ? services.summary.json(built.choices)
-          : services.summary.preview(built.choices, format).text;
+      // Built and rendered once: what is written, and what is logged, is this one text.
+      const built = services.summary.render(choices, format);
+      const text = built.text;
       const fileName = await outlet.saveFile({
         defaultName: `keel-one-on-one-${built.choices.from}-to-${built.choices.to}.${format}`,
         content: text,

@@ -35,6 +35,11 @@ import type {
   TalkingPointDto,
 } from '../shared/dto';
 
+/** The fingerprint of the preview a save or copy was made from (SummaryPreview `hashes`). */
+const previewHash = z
+  .string({ message: 'Preview the summary before saving or copying it.' })
+  .regex(/^[0-9a-f]{64}$/, { message: 'Preview the summary before saving or copying it.' });
+
 /**
  * The one IPC contract: channel -> input schema (zod) + output type. Main validates every
  * payload with it, the preload exposes exactly these channels, the renderer's types derive
@@ -280,15 +285,20 @@ export const contract = {
       })
       .strict(),
   ),
+  /** `contentHash`: the preview's fingerprint for this format (`hashes.md`, or `hashes.html` for html and pdf). */
   'summary:export': channel<ExportResult>()(
     z
       .object({
         choices: summaryChoicesSchema,
         format: z.enum(['md', 'html', 'pdf'], { message: 'Use md, html or pdf.' }),
+        contentHash: previewHash,
       })
       .strict(),
   ),
-  'summary:copy': channel<{ copied: true }>()(z.object({ choices: summaryChoicesSchema }).strict()),
+  /** `contentHash`: the preview's Markdown fingerprint (`hashes.md`). */
+  'summary:copy': channel<{ copied: true }>()(
+    z.object({ choices: summaryChoicesSchema, contentHash: previewHash }).strict(),
+  ),
   'summary:shares': channel<ShareDto[]>()(noInput),
   'data:overview': channel<DataOverview>()(noInput),
   'data:backupNow': channel<DataOverview>()(noInput),

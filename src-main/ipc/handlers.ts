@@ -93,9 +93,9 @@ export function createHandlers(services: Services, shell: FileDialogPort = NO_DI
     'summary:options': ({ from, to }) =>
       services.summary.options(from !== undefined && to !== undefined ? { from, to } : undefined),
     'summary:preview': ({ choices, format }) => services.summary.preview(choices, format),
-    // The window never gets a path: main's save dialog chooses, main writes.
-    'summary:export': ({ choices, format }) => services.summary.export(choices, format, shell),
-    'summary:copy': ({ choices }) => services.summary.copy(choices, shell),
+    // No path from the window (main's dialog chooses); only the previewed text (its fingerprint) leaves.
+    'summary:export': (r) => services.summary.export(r.choices, r.format, r.contentHash, shell),
+    'summary:copy': ({ choices, contentHash }) => services.summary.copy(choices, contentHash, shell),
     'summary:shares': () => services.summary.shares(),
     'data:overview': () => services.data.overview(),
     'data:backupNow': () => services.data.backupNow(),

@@ -3,7 +3,6 @@ import type { Clock } from '../core/clock';
 import { KeelError } from '../core/errors';
 import {
   parseSummaryChoices,
-  SUMMARY_MESSAGES,
   summaryPeriod,
   type SummaryChoices,
   type SummaryChoicesInput,
@@ -11,12 +10,9 @@ import {
 import { renderHtml } from '../core/summary-html';
 import { renderMarkdown } from '../core/summary-markdown';
 import { buildSummary, type SummaryData, type SummaryModel } from '../core/summary-model';
-import {
-  DEFAULT_SECTIONS,
-  SUMMARY_SECTION_TITLES,
-  SUMMARY_SECTIONS,
-  unshareableNoteIds,
-} from '../core/summary-sections';
+import { changedSentence, summaryChanges } from '../core/summary-changes';
+import { privateTagOptions, tickProblem } from '../core/summary-private';
+import { DEFAULT_SECTIONS, SUMMARY_SECTION_TITLES, SUMMARY_SECTIONS } from '../core/summary-sections';
 import { localDateOf, toLocalIso, type LocalDate } from '../core/time';
 import type { FileDialogPort, FileFilter } from './ports';
 import type { Share, SummaryRepo } from '../storage/summary-repo';
@@ -31,6 +27,8 @@ import type { TalkingPointsService } from './talking-points-service';
 /** The summary the user builds from their data, its exports and the share log. */
 export class SummaryService {
   readonly onDidChange = new Emitter<void>();
+  /** Models of recent previews by fingerprint (insertion order; the oldest go first). */
+  private readonly previews = new Map<string, SummaryModel>();
 
   constructor(
     private readonly repo: SummaryRepo,
@@ -48,6 +46,9 @@ export class SummaryService {
     const last = this.repo.lastShare();
     const sinceLast = summaryPeriod('since-last', today, last?.localDate ?? null);
     const period = range ?? sinceLast;
+    const checks = this.deps.checkin
+      .checksBetween(period.from, period.to)
+      .filter((c) => c.localDate >= period.from && c.localDate <= period.to);
     return {
       sections: SUMMARY_SECTIONS.map((id) => ({
         id,
@@ -56,47 +57,73 @@ export class SummaryService {
       })),
       periods: { sinceLast, twoWeeks: summaryPeriod('two-weeks', today) },
       lastShare: last ? this.shareDto(last) : null,
-      notes: this.deps.checkin
-        .checksBetween(period.from, period.to)
+      notes: checks
         .filter((c) => c.note !== null)
         .map((c) => ({ id: c.id, date: c.localDate, text: c.note as string, shareable: c.shareable })),
+      privateTags: privateTagOptions(checks),
     };
   }
 
-  /** The model for `choices`; refuses ticked notes that may not be shared. */
+  /** The model for `choices`; refuses ticks that cannot be honoured (summary-private.ts). */
   build(input: SummaryChoicesInput): { model: SummaryModel; choices: SummaryChoices } {
     const choices = parseSummaryChoices(input);
     const data = this.data(choices);
-    if (unshareableNoteIds(data, choices).length > 0) {
-      throw new KeelError('invalid_input', SUMMARY_MESSAGES.unshareable);
-    }
+    const problem = tickProblem(
+      data.checks.filter((c) => c.localDate >= choices.from && c.localDate <= choices.to),
+      choices,
+    );
+    if (problem !== null) throw new KeelError('invalid_input', problem);
     return { model: buildSummary(data, choices), choices };
   }
 
-  /** Exactly what an export writes: the preview is the export. */
+  /**
+   * Exactly what an export writes: the preview is the export. `hashes` are the fingerprints of
+   * what each format would write (PDF prints the HTML, copy is the Markdown); a save or copy must
+   * carry the one of its format.
+   */
   preview(input: SummaryChoicesInput, format: 'md' | 'html'): SummaryPreview {
     const { model } = this.build(input);
-    const text = format === 'md' ? renderMarkdown(model) : renderHtml(model);
-    return { format, text, contentHash: hash(text), model };
+    const texts = { md: renderMarkdown(model), html: renderHtml(model) };
+    const hashes = { md: hash(texts.md), html: hash(texts.html) };
+    this.remember(hashes, model);
+    return { format, text: texts[format], contentHash: hashes[format], hashes, model };
+  }
+
+  /** The summary rendered once, with the model and choices it came from (the command line's). */
+  render(
+    input: SummaryChoicesInput,
+    format: 'md' | 'html' | 'json',
+  ): { text: string; model: SummaryModel; choices: SummaryChoices } {
+    const { model, choices } = this.build(input);
+    const text =
+      format === 'json'
+        ? `${JSON.stringify(model, null, 2)}\n`
+        : format === 'md'
+          ? renderMarkdown(model)
+          : renderHtml(model);
+    return { text, model, choices };
   }
 
   /** JSON of the model, for `keel summary --format json`. */
   json(input: SummaryChoicesInput): string {
-    return `${JSON.stringify(this.build(input).model, null, 2)}\n`;
+    return this.render(input, 'json').text;
   }
 
   /**
    * Writes the summary where the user chooses (main's save dialog; the window never names a
-   * path) and logs the share. Cancelled: nothing is written or logged.
+   * path) and logs the share — only when it is still exactly what was previewed (`previewed`,
+   * the preview's fingerprint for this format). Changed or cancelled: nothing written or logged.
    */
   async export(
     input: SummaryChoicesInput,
     format: ExportFormat,
+    previewed: string,
     outlet: Pick<FileDialogPort, 'saveFile' | 'printToPdf'>,
     via: 'window' | 'cli' = 'window',
   ): Promise<{ saved: boolean; fileName: string | null }> {
     const { model, choices } = this.build(input);
     const text = format === 'md' ? renderMarkdown(model) : renderHtml(model);
+    this.checkPreviewed(text, previewed, model, 'save');
     const content = format === 'pdf' ? await outlet.printToPdf(text) : text;
     const base = `keel-one-on-one-${choices.from}-to-${choices.to}`;
     const fileName = await outlet.saveFile({
@@ -109,13 +136,15 @@ export class SummaryService {
     return { saved: true, fileName };
   }
 
-  /** Copies the Markdown to the clipboard (through main) and logs the share. */
+  /** Copies the previewed Markdown to the clipboard (through main) and logs the share. */
   async copy(
     input: SummaryChoicesInput,
+    previewed: string,
     outlet: Pick<FileDialogPort, 'copyText'>,
   ): Promise<{ copied: true }> {
     const { model, choices } = this.build(input);
     const text = renderMarkdown(model);
+    this.checkPreviewed(text, previewed, model, 'copy');
     await outlet.copyText(text);
     this.logShare(choices, model, 'clipboard', 'window', text);
     return { copied: true };
@@ -145,6 +174,25 @@ export class SummaryService {
     this.repo.addShare(share);
     this.onDidChange.emit();
     return this.shareDto(share);
+  }
+
+  /** Refuses (`conflict`, one sentence) when `text` is not what the preview fingerprinted. */
+  private checkPreviewed(text: string, previewed: string, now: SummaryModel, action: 'save' | 'copy'): void {
+    if (hash(text) === previewed) return;
+    const changes = summaryChanges(this.previews.get(previewed), now);
+    throw new KeelError('conflict', changedSentence(changes, action));
+  }
+
+  /** Keeps the latest previews' models, to say what changed when a save is refused. */
+  private remember(hashes: { md: string; html: string }, model: SummaryModel): void {
+    for (const key of [hashes.md, hashes.html]) {
+      this.previews.delete(key);
+      this.previews.set(key, model);
+    }
+    for (const key of this.previews.keys()) {
+      if (this.previews.size <= PREVIEWS_KEPT) break;
+      this.previews.delete(key);
+    }
   }
 
   shares(): ShareDto[] {
@@ -200,6 +248,9 @@ const FILTERS: Record<ExportFormat, FileFilter> = {
   html: { name: 'Web page', extensions: ['html'] },
   pdf: { name: 'PDF', extensions: ['pdf'] },
 };
+
+/** Two fingerprints (Markdown and HTML) per preview: the last eight previews. */
+const PREVIEWS_KEPT = 16;
 
 function hash(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');

@@ -348,7 +348,13 @@ export interface SummaryPreview {
   format: 'md' | 'html';
   /** Exactly the bytes an export in this format writes (PDF prints the HTML). */
   text: string;
+  /** SHA-256 (hex) of `text`. */
   contentHash: string;
+  /**
+   * SHA-256 of what each format would write: a save or copy carries its format's (PDF the HTML's,
+   * copy the Markdown's), and main refuses it when the summary no longer renders to the same text.
+   */
+  hashes: { md: string; html: string };
   model: SummaryModel;
 }
 
@@ -358,4 +364,9 @@ export interface SummaryOptions {
   lastShare: ShareDto | null;
   /** Notes in the period: only shareable ones can be ticked; the others are listed, disabled. */
   notes: { id: string; date: string; text: string; shareable: boolean }[];
+  /**
+   * Custom tags named in the period's check-ins whose notes are private: they go into "Where I
+   * feel stretched" only when ticked. `count`: how many such check-ins name each.
+   */
+  privateTags: { id: string; label: string; count: number }[];
 }

@@ -141,12 +141,18 @@ export const api = {
       call((k) => k.summary.options(period)),
     preview: (choices: SummaryChoices, format: SummaryPreviewFormat): Promise<Outcome<SummaryPreview>> =>
       call((k) => k.summary.preview({ choices, format })),
-    /** Main asks where to save (the window never sees a path) and logs the share. */
-    export: (choices: SummaryChoices, format: SummaryExportFormat): Promise<Outcome<ExportResult>> =>
-      call((k) => k.summary.export({ choices, format })),
-    /** Main puts the Markdown on the clipboard and logs the share. */
-    copy: (choices: SummaryChoices): Promise<Outcome<{ copied: true }>> =>
-      call((k) => k.summary.copy({ choices })),
+    /**
+     * Main asks where to save (the window never sees a path) and logs the share; `contentHash` is
+     * the preview's fingerprint for the format, and main refuses (`conflict`) if it changed.
+     */
+    export: (
+      choices: SummaryChoices,
+      format: SummaryExportFormat,
+      contentHash: string,
+    ): Promise<Outcome<ExportResult>> => call((k) => k.summary.export({ choices, format, contentHash })),
+    /** Main puts the previewed Markdown (`contentHash`) on the clipboard and logs the share. */
+    copy: (choices: SummaryChoices, contentHash: string): Promise<Outcome<{ copied: true }>> =>
+      call((k) => k.summary.copy({ choices, contentHash })),
     shares: (): Promise<Outcome<Share[]>> => call((k) => k.summary.shares()),
   },
   /** Subscribes to main's state pushes; returns the unsubscribe function. */

@@ -14,6 +14,8 @@ export interface BuilderChoices {
   sections: string[] | null;
   /** Ticked note ids (check-in ids). */
   noteIds: string[];
+  /** Ticked custom tags of check-ins with private notes (off until ticked). */
+  privateTags: string[];
   /**
    * "Since the last shared summary" as it was when the view opened (null until known): sharing
    * from the view must not move the period of the summary being shared.
@@ -33,6 +35,7 @@ export function sinceLastOf(options: SummaryOptions): SinceLast {
 }
 
 export const NOTES_SECTION = 'notes';
+export const STRETCHED_SECTION = 'stretched';
 
 /** The sections ticked: the user's, or main's defaults until the user changes them. */
 export function sectionsOf(options: SummaryOptions, sections: string[] | null): string[] {
@@ -70,14 +73,21 @@ export function customError(period: SummaryPeriod): string | null {
 /**
  * Exactly what preview, export and copy send. A note id goes in only when the notes section is
  * ticked, and only for a note of this period that is marked "may be shared": a private note can
- * never be sent, whatever was ticked before.
+ * never be sent, whatever was ticked before. A private check-in's tag goes in only when the
+ * stretched section is ticked and main still offers it for this period.
  */
 export function choicesOf(options: SummaryOptions, choice: BuilderChoices): SummaryChoices {
   const { from, to } = periodOf(options, choice);
   const sections = sectionsOf(options, choice.sections) as SummaryChoices['sections'] & string[];
-  const shareable = new Set(options.notes.filter((n) => n.shareable).map((n) => n.id));
+  const shareable = new Set(
+    options.notes.filter((n) => n.shareable && n.date >= from && n.date <= to).map((n) => n.id),
+  );
   const noteIds = sections.includes(NOTES_SECTION) ? choice.noteIds.filter((id) => shareable.has(id)) : [];
-  return { from, to, sections, noteIds };
+  const offered = new Set(options.privateTags.map((t) => t.id));
+  const privateTags = sections.includes(STRETCHED_SECTION)
+    ? choice.privateTags.filter((id) => offered.has(id))
+    : [];
+  return { from, to, sections, noteIds, privateTags };
 }
 
 /** `choicesOf`, or null while the custom dates cannot make a period. */
@@ -126,6 +136,12 @@ export function shareFormatText(format: Share['format']): string {
 /** "Tue 11 Mar, 17:42" for an ISO instant main wrote in the user's zone. */
 export function shareWhen(at: string): string {
   return `${formatShortDate(at.slice(0, 10))}, ${at.slice(11, 16)}`;
+}
+
+/** "1 private note hidden", "3 private notes hidden"; once shown, "3 private notes:". */
+export function privateNotesText(count: number, shown = false): string {
+  const notes = `${count} private ${count === 1 ? 'note' : 'notes'}`;
+  return shown ? `${notes}, which cannot be ticked:` : `${notes} hidden`;
 }
 
 /** "2 notes", "no notes". */

@@ -61,6 +61,8 @@ interface OneOnOneState {
   setCustom(from: string, to: string): void;
   setSection(id: string, on: boolean): void;
   setNote(id: string, on: boolean): void;
+  /** Ticks a custom tag of a check-in with a private note into "Where I feel stretched". */
+  setPrivateTag(id: string, on: boolean): void;
   setFormat(format: SummaryPreviewFormat): void;
   /** The choices as main takes them; null while options are unknown or the dates are invalid. */
   currentChoices(): SummaryChoices | null;
@@ -83,6 +85,7 @@ const initial = {
     custom: { from: '', to: '' },
     sections: null,
     noteIds: [],
+    privateTags: [],
     since: null,
   } as BuilderChoices,
   format: 'md' as SummaryPreviewFormat,
@@ -125,6 +128,11 @@ function firstPeriod(): SummaryPeriod {
 }
 
 const SHARED: Record<SummaryExportFormat, string> = { md: 'Markdown', html: 'HTML', pdf: 'PDF' };
+
+/** `list` with `id` in it (once) or out of it. */
+function toggled(list: readonly string[], id: string, on: boolean): string[] {
+  return on ? [...new Set([...list, id])] : list.filter((x) => x !== id);
+}
 
 type SetOneOnOne = StoreApi<OneOnOneState>['setState'];
 type GetOneOnOne = StoreApi<OneOnOneState>['getState'];
@@ -176,7 +184,14 @@ function choiceActions(
   get: GetOneOnOne,
 ): Pick<
   OneOnOneState,
-  'loadOptions' | 'setPeriod' | 'setCustom' | 'setSection' | 'setNote' | 'setFormat' | 'currentChoices'
+  | 'loadOptions'
+  | 'setPeriod'
+  | 'setCustom'
+  | 'setSection'
+  | 'setNote'
+  | 'setPrivateTag'
+  | 'setFormat'
+  | 'currentChoices'
 > {
   return {
     async loadOptions() {
@@ -233,8 +248,12 @@ function choiceActions(
       const { options, choice } = get();
       // A note that is not marked "may be shared" can never be ticked.
       if (on && !options?.notes.some((n) => n.id === id && n.shareable)) return;
-      const noteIds = on ? [...new Set([...choice.noteIds, id])] : choice.noteIds.filter((n) => n !== id);
-      set({ choice: { ...choice, noteIds } });
+      set({ choice: { ...choice, noteIds: toggled(choice.noteIds, id, on) } });
+    },
+    setPrivateTag(id, on) {
+      const { options, choice } = get();
+      if (on && !options?.privateTags.some((t) => t.id === id)) return;
+      set({ choice: { ...choice, privateTags: toggled(choice.privateTags, id, on) } });
     },
     setFormat: (format) => set({ format }),
     currentChoices() {
@@ -264,31 +283,44 @@ function shareActions(
       else set({ preview: null, previewFor: null, previewLoading: false, previewError: result.message });
     },
     async share(format) {
-      const choices = get().currentChoices();
-      if (choices === null || get().sharing !== null) return;
+      // Exactly what is on screen: the preview's choices, and its fingerprint for this format
+      // (PDF prints the HTML, copy is the Markdown). Main refuses if the summary changed since.
+      const { preview, previewFor, sharing } = get();
+      if (preview === null || previewFor === null || sharing !== null) return;
+      const choices = JSON.parse(previewFor) as SummaryChoices;
+      const contentHash = format === 'md' || format === 'copy' ? preview.hashes.md : preview.hashes.html;
       set({ sharing: format, outcome: null });
-      if (format === 'copy') {
-        const result = await api.summary.copy(choices);
-        set({
-          sharing: null,
-          outcome: result.ok
-            ? { tone: 'success', message: 'Copied the Markdown. Paste it where you need it.' }
-            : { tone: 'error', message: result.message },
-        });
-        if (result.ok) get().refresh(new Set(['summary']));
-        return;
-      }
-      const result = await api.summary.export(choices, format);
+      const result =
+        format === 'copy'
+          ? await api.summary.copy(choices, contentHash)
+          : await api.summary.export(choices, format, contentHash);
       if (!result.ok) {
         set({ sharing: null, outcome: { tone: 'error', message: result.message } });
+        // Changed since the preview: nothing left; show the new preview to check and save again.
+        if (result.code === 'conflict') {
+          set({ preview: null, previewFor: null });
+          void get().loadPreview();
+        }
+        return;
+      }
+      const value = result.value;
+      if ('copied' in value) {
+        set({
+          sharing: null,
+          outcome: { tone: 'success', message: 'Copied the Markdown. Paste it where you need it.' },
+        });
+        get().refresh(new Set(['summary']));
         return;
       }
       // Cancelled in the save dialog: nothing was written, nothing to say.
-      const { saved, fileName } = result.value;
+      const { saved, fileName } = value;
       set({
         sharing: null,
         outcome: saved
-          ? { tone: 'success', message: `Saved ${fileName ?? `the ${SHARED[format]} file`}.` }
+          ? {
+              tone: 'success',
+              message: `Saved ${fileName ?? `the ${SHARED[format as SummaryExportFormat]} file`}.`,
+            }
           : null,
       });
       if (saved) get().refresh(new Set(['summary']));

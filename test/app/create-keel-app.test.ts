@@ -65,9 +65,10 @@ describe('createKeelApp', () => {
     const { app, shell } = makeApp(MONDAY);
     const status = await dispatch(app.handlers, 'app:status', {});
     expect(status.ok).toBe(true);
-    const copied = await dispatch(app.handlers, 'summary:copy', {
-      choices: { from: '2027-03-08', to: '2027-03-15', sections: ['focus'], noteIds: [] },
-    });
+    const choices = { from: '2027-03-08', to: '2027-03-15', sections: ['focus' as const], noteIds: [] };
+    const preview = await dispatch(app.handlers, 'summary:preview', { choices, format: 'md' });
+    const contentHash = preview.ok ? (preview.value as { hashes: { md: string } }).hashes.md : '';
+    const copied = await dispatch(app.handlers, 'summary:copy', { choices, contentHash });
     expect(copied.ok).toBe(true);
     expect(shell.copied).toHaveLength(1);
     app.close();

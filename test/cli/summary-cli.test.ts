@@ -112,6 +112,89 @@ describe('keel talk and keel summary', () => {
     expect((await runKeel(['talk', 'list', '--all'], env)).stdout).toBe(`${id}  ✓ Ask about budgets\n`);
   });
 
+  it('refuses unknown or unusable note ids: exit 1, one sentence, no file, no share (#16)', async () => {
+    const dir = tempDir();
+    const env = { KEEL_DATA_DIR: dir };
+    const check = async (extra: string[]) =>
+      JSON.parse(
+        (
+          await runKeel(
+            [
+              'check',
+              'add',
+              '--workload',
+              '3',
+              '--energy',
+              '3',
+              '--sustainable',
+              'yes',
+              '--at',
+              '2026-03-16T16:00',
+              '--json',
+              ...extra,
+            ],
+            env,
+          )
+        ).stdout,
+      ) as { id: string };
+    const shared = await check(['--note', 'Release week', '--shareable']);
+    const out = path.join(tempDir(), 'summary.md');
+    const period = ['--from', '2026-03-09', '--to', '2026-03-22'];
+    for (const [args, sentence] of [
+      [
+        ['--sections', 'notes', '--notes', 'no-such-note'],
+        'One of the ticked notes is not a note of this period; tick only notes written in it.',
+      ],
+      [
+        ['--sections', 'notes', '--notes', `${shared.id},no-such-note`],
+        'One of the ticked notes is not a note of this period; tick only notes written in it.',
+      ],
+      [
+        ['--sections', 'trends', '--notes', shared.id],
+        'Ticked notes go in only with the Notes section; choose that section too.',
+      ],
+    ] as const) {
+      for (const target of [['--out', out], []]) {
+        const run = await runKeel(['summary', ...period, ...args, ...target], env);
+        expect([run.code, run.stdout, run.stderr]).toEqual([1, '', `keel: ${sentence}\n`]);
+      }
+    }
+    expect(fs.existsSync(out)).toBe(false);
+    expect(shares(dir)).toEqual([]);
+  });
+
+  it('counts custom tags of check-ins with private notes only when named with --tags', async () => {
+    const env = { KEEL_DATA_DIR: tempDir() };
+    await runKeel(
+      [
+        'check',
+        'add',
+        '--workload',
+        '4',
+        '--energy',
+        '2',
+        '--sustainable',
+        'no',
+        '--at',
+        '2026-03-16T16:00',
+        '--stretched',
+        'meetings,job hunting',
+        '--note',
+        'Interview Friday',
+      ],
+      env,
+    );
+    const args = ['summary', '--from', '2026-03-09', '--to', '2026-03-22', '--sections', 'stretched'];
+    const without = await runKeel(args, env);
+    expect(without.code).toBe(0);
+    expect(without.stdout).toContain('- Meetings: 1 of 1 check-in');
+    expect(without.stdout).not.toContain('Job hunting');
+    const ticked = await runKeel([...args, '--tags', 'Job hunting'], env);
+    expect(ticked.stdout).toContain('- Job hunting: 1 of 1 check-in');
+    const unknown = await runKeel([...args, '--tags', 'meetings'], env);
+    expect([unknown.code, unknown.stdout]).toEqual([1, '']);
+  });
+
   it('refuses a malformed period with one line', async () => {
     const r = await runKeel(['summary', '--from', '2026-03-22', '--to', '2026-03-09'], {
       KEEL_DATA_DIR: tempDir(),

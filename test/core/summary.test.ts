@@ -16,6 +16,7 @@ import {
 import { renderHtml } from '../../src-main/core/summary-html';
 import { renderMarkdown } from '../../src-main/core/summary-markdown';
 import { buildSummary, type SummaryData } from '../../src-main/core/summary-model';
+import { PRIVATE_CHOICE_MESSAGES, privateTagOptions, tickProblem } from '../../src-main/core/summary-private';
 import {
   DEFAULT_SECTIONS,
   HOW_COUNTED,
@@ -108,6 +109,7 @@ describe('sections and choices', () => {
       ...PERIOD,
       sections: DEFAULT_SECTIONS,
       noteIds: [],
+      privateTags: [],
     });
     const model = buildSummary(data(), PERIOD);
     expect(model.sections.map((s) => s.kind)).toEqual(['trends', 'talkingPoints']);
@@ -343,6 +345,44 @@ describe('where stretched', () => {
         { label: 'Learning curve', count: 1 },
       ],
     });
+  });
+
+  it('counts the custom tags of a check-in with a private note only when ticked (#16)', () => {
+    const checks = [
+      check('2027-03-05', { stretched: ['meetings', 'job-hunting'], note: 'Private', shareable: false }),
+      check('2027-03-06', { stretched: ['job-hunting', 'hiring'], note: 'Shared', shareable: true }),
+      check('2027-03-07', { stretched: ['hiring', 'divorce'], note: 'Also private' }),
+      check('2027-03-08', { stretched: ['side-project'] }), // no note: nothing marked private
+    ];
+    expect(privateTagOptions(checks)).toEqual([
+      { id: 'divorce', label: 'Divorce', count: 1 },
+      { id: 'hiring', label: 'Hiring', count: 1 },
+      { id: 'job-hunting', label: 'Job hunting', count: 1 },
+    ]);
+    const labels = (privateTags: string[]) =>
+      (
+        buildSummary(data({ checks }), { ...PERIOD, sections: ['stretched'], privateTags })
+          .sections[0] as Extract<SummarySectionModel, { kind: 'stretched' }>
+      ).top;
+    expect(labels([])).toEqual([
+      { label: 'Hiring', count: 1 },
+      { label: 'Job hunting', count: 1 },
+      { label: 'Meetings', count: 1 },
+      { label: 'Side project', count: 1 },
+    ]);
+    expect(labels(['job-hunting', 'divorce'])).toEqual([
+      { label: 'Job hunting', count: 2 },
+      { label: 'Divorce', count: 1 },
+      { label: 'Hiring', count: 1 },
+      { label: 'Meetings', count: 1 },
+      { label: 'Side project', count: 1 },
+    ]);
+    const ticks = { sections: ['stretched'], noteIds: [], privateTags: ['divorce'] };
+    expect(tickProblem(checks, ticks)).toBeNull();
+    expect(tickProblem(checks, { ...ticks, privateTags: ['side-project'] })).toBe(
+      PRIVATE_CHOICE_MESSAGES.unknownTag,
+    );
+    expect(tickProblem(checks, { ...ticks, sections: ['trends'] })).toBe(PRIVATE_CHOICE_MESSAGES.tagsOff);
   });
 
   it('says so without check-ins, and when check-ins named no tags', () => {

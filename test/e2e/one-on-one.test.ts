@@ -64,8 +64,12 @@ afterAll(async () => {
 const exported = (ext: string): string => exportedFile(session.dataDir, ext);
 
 describe('the one-on-one summary, end to end in the preview', () => {
-  it('builds a summary with the shareable note ticked; the private one cannot be ticked', async () => {
+  it('builds a summary with the shareable note ticked; the private one is hidden and cannot be ticked', async () => {
     await page.getByRole('checkbox', { name: 'Notes', exact: true }).check();
+    // Private notes are counted, not shown, until revealed.
+    await page.getByText('1 private note hidden').waitFor();
+    expect(await page.getByText('PRIVATE-e2e').count()).toBe(0);
+    await page.getByRole('button', { name: 'Show private notes' }).click();
     const privateBox = page.getByRole('checkbox', { name: new RegExp('PRIVATE-e2e') });
     await expect.poll(() => privateBox.isDisabled()).toBe(true);
     await page.getByRole('checkbox', { name: /Release week went well/ }).check();

@@ -69,11 +69,16 @@ export async function populate(services: Services, clock: ManualClock, tag = 'A'
     periods: { twoWeeks: { from: string; to: string } };
     notes: { id: string; shareable: boolean }[];
   };
-  const noteIds = options.notes.filter((n) => n.shareable).map((n) => n.id);
-  await call(services, 'summary:export', {
-    choices: { ...options.periods.twoWeeks, sections: ['trends', 'talkingPoints', 'notes'], noteIds },
-    format: 'md',
-  });
+  // The shareable notes of the period shared (a note of another period is refused).
+  const inPeriod = (await call(services, 'summary:options', options.periods.twoWeeks)) as typeof options;
+  const noteIds = inPeriod.notes.filter((n) => n.shareable).map((n) => n.id);
+  const sections = ['trends', 'talkingPoints', 'notes'] as const;
+  const choices = { ...options.periods.twoWeeks, sections: [...sections], noteIds };
+  // A save carries the fingerprint of the preview it was made from.
+  const preview = (await call(services, 'summary:preview', { choices, format: 'md' })) as {
+    hashes: { md: string };
+  };
+  await call(services, 'summary:export', { choices, format: 'md', contentHash: preview.hashes.md });
   clock.advanceBy(8 * 3_600_000);
   await call(services, 'signoff:submit', {
     done: `Done ${tag}`,

@@ -78,8 +78,9 @@ const EXAMPLES: Partial<Record<string, Record<string, unknown>>> = {
   'talk:delete': { id: '0123abcd' },
   'summary:options': { from: FROM, to: TO },
   'summary:preview': { choices: { from: FROM, to: TO, sections: ['trends'], noteIds: [] }, format: 'md' },
-  'summary:export': { choices: { from: FROM, to: TO }, format: 'html' },
-  'summary:copy': { choices: { from: FROM, to: TO } },
+  // A well-formed fingerprint of no preview: main refuses it as changed (conflict), writing nothing.
+  'summary:export': { choices: { from: FROM, to: TO }, format: 'html', contentHash: 'a'.repeat(64) },
+  'summary:copy': { choices: { from: FROM, to: TO }, contentHash: 'a'.repeat(64) },
 };
 
 /** Shapes tried, in order, for a channel without an entry above (channels added later). */

@@ -129,11 +129,13 @@ describe('no network, for every feature of the services', () => {
       noteIds: [check.id],
     };
     await call('summary:options', {});
-    await call('summary:preview', { choices, format: 'md' });
+    const { hashes } = (await call('summary:preview', { choices, format: 'md' })) as {
+      hashes: { md: string; html: string };
+    };
     await call('summary:preview', { choices, format: 'html' });
-    await call('summary:export', { choices, format: 'md' });
-    await call('summary:export', { choices, format: 'html' });
-    await call('summary:copy', { choices });
+    await call('summary:export', { choices, format: 'md', contentHash: hashes.md });
+    await call('summary:export', { choices, format: 'html', contentHash: hashes.html });
+    await call('summary:copy', { choices, contentHash: hashes.md });
     await call('summary:shares', {});
     await call('calendar:clear', {});
     app.stop();

@@ -99,6 +99,7 @@ describe('One-on-one: the summary builder', () => {
       ...TWO_WEEKS,
       sections: ['trends', 'talkingPoints'],
       noteIds: [],
+      privateTags: [],
     });
     const text = await shownMarkdown(keel);
     expect(text).toContain('Conference budget');
@@ -110,6 +111,7 @@ describe('One-on-one: the summary builder', () => {
     const { keel, user } = await openOneOnOne(seeded);
     await user.click(within(builder()).getByRole('checkbox', { name: 'Notes' }));
     const notes = within(builder()).getByRole('group', { name: 'Notes in this period' });
+    await user.click(within(notes).getByRole('button', { name: 'Show private notes' }));
     const privateBox = within(notes).getByRole('checkbox', { name: /Slept badly all week/ });
     expect(privateBox).toBeDisabled();
     expect(privateBox).toHaveAccessibleDescription('Private — not marked “may be shared”');
@@ -127,6 +129,7 @@ describe('One-on-one: the summary builder', () => {
         ...TWO_WEEKS,
         sections: ['trends', 'talkingPoints', 'notes'],
         noteIds: [shareableId],
+        privateTags: [],
       }),
     );
     const text = await shownMarkdown(keel);
@@ -142,6 +145,7 @@ describe('One-on-one: the summary builder', () => {
         ...TWO_WEEKS,
         sections: ['trends', 'talkingPoints'],
         noteIds: [],
+        privateTags: [],
       }),
     );
   });
@@ -172,9 +176,11 @@ describe('One-on-one: the period', () => {
   /** Shared once, on Tuesday 4 March at 09:30: the trends of the two weeks before. */
   async function shared(): Promise<TestKeel> {
     const { keel } = await withHistory();
-    await keel.at('2025-03-04T09:30:00+01:00', () =>
-      keel.call('summary:copy', { choices: { from: '2025-02-18', to: '2025-03-04', sections: ['trends'] } }),
-    );
+    const choices = { from: '2025-02-18', to: '2025-03-04', sections: ['trends' as const] };
+    await keel.at('2025-03-04T09:30:00+01:00', async () => {
+      const { hashes } = await keel.call('summary:preview', { choices, format: 'md' });
+      return keel.call('summary:copy', { choices, contentHash: hashes.md });
+    });
     return keel;
   }
 
@@ -232,7 +238,13 @@ describe('One-on-one: exporting', () => {
       expect(await lastPreviewChoices(keel)).toMatchObject({ noteIds: [shareableId] }),
     );
     const markdown = await shownMarkdown(keel);
-    const choices = { ...TWO_WEEKS, sections: ['trends', 'talkingPoints', 'notes'], noteIds: [shareableId] };
+    const choices = {
+      ...TWO_WEEKS,
+      sections: ['trends', 'talkingPoints', 'notes'],
+      noteIds: [shareableId],
+      privateTags: [],
+    };
+    const { hashes } = await keel.call('summary:preview', { choices, format: 'md' } as PreviewInput);
     const card = previewCard();
     const file = 'keel-one-on-one-2025-02-26-to-2025-03-11';
 
@@ -257,12 +269,13 @@ describe('One-on-one: exporting', () => {
     await user.click(within(card).getByRole('button', { name: 'Copy Markdown' }));
     expect(await within(card).findByText(/^Copied the Markdown/)).toBeInTheDocument();
 
+    // Each carries the preview's fingerprint of what it writes (PDF prints the HTML).
     expect(keel.callsTo('summary:export')).toEqual([
-      { choices, format: 'md' },
-      { choices, format: 'html' },
-      { choices, format: 'pdf' },
+      { choices, format: 'md', contentHash: hashes.md },
+      { choices, format: 'html', contentHash: hashes.html },
+      { choices, format: 'pdf', contentHash: hashes.html },
     ]);
-    expect(keel.callsTo('summary:copy')).toEqual([{ choices }]);
+    expect(keel.callsTo('summary:copy')).toEqual([{ choices, contentHash: hashes.md }]);
     expect(keel.shell.copied).toEqual([markdown]);
     // The PDF is the HTML, printed.
     expect(keel.shell.printed).toHaveLength(1);
@@ -366,7 +379,9 @@ describe('One-on-one: following main', () => {
     // Written in main (as from the command line): the runtime pushes `changed` for talk and summary.
     await act(async () => keel.services.talkingPoints.add('Written in a terminal'));
     expect(await within(card).findByRole('checkbox', { name: 'Written in a terminal' })).toBeInTheDocument();
-    await act(() => keel.services.summary.copy({ ...TWO_WEEKS, sections: ['trends'] }, keel.shell));
+    const trends = { ...TWO_WEEKS, sections: ['trends' as const] };
+    const { hashes } = keel.services.summary.preview(trends, 'md');
+    await act(() => keel.services.summary.copy(trends, hashes.md, keel.shell));
     const log = await screen.findByRole('list', { name: 'Shared summaries' });
     expect(within(log).getByRole('listitem')).toHaveTextContent('Copied Markdown');
     expect(within(log).getByRole('listitem')).toHaveTextContent('Workload and energy · no notes');

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { CheckinInput } from '../../src-main/core/checkin';
+import type { SummaryChoicesInput } from '../../src-main/core/summary-choices';
 import type { SummarySection } from '../../src-main/core/summary-sections';
+import type { SummaryPreview } from '../../src-main/shared/dto';
 import { instantAt } from '../../src-main/core/time';
 import { dispatch } from '../../src-main/ipc/dispatch';
 import { createHandlers } from '../../src-main/ipc/handlers';
@@ -21,7 +23,7 @@ const CHECK: CheckinInput = {
 const SECRET = 'PRIVATE-7f3a: thinking about leaving';
 
 function setup() {
-  const { services, clock } = makeServices(at('10:00', '2027-03-08'), zone);
+  const { services, clock, dataDir } = makeServices(at('10:00', '2027-03-08'), zone);
   const priv = services.checkin.add({ ...CHECK, note: SECRET, shareable: false });
   clock.advanceTo(at('10:00', '2027-03-10'));
   const shared = services.checkin.add({
@@ -39,7 +41,9 @@ function setup() {
     to: '2027-03-15',
     sections: ['trends', 'talkingPoints', 'notes'] as SummarySection[],
   };
-  return { services, clock, shell, handlers, priv, shared, choices };
+  /** The fingerprints a preview of `chosen` gives now, as the window keeps them. */
+  const hashesOf = (chosen: SummaryChoicesInput) => services.summary.preview(chosen, 'md').hashes;
+  return { services, clock, dataDir, shell, handlers, priv, shared, choices, hashesOf };
 }
 
 describe('the one-on-one summary: what leaves is what the preview shows', () => {
@@ -56,6 +60,7 @@ describe('the one-on-one summary: what leaves is what the preview shows', () => 
     const exported = await dispatch(handlers, 'summary:export', {
       choices: { ...choices, noteIds: [shared.id] },
       format: 'md',
+      contentHash: preview.ok ? (preview.value as SummaryPreview).hashes.md : '',
     });
     expect(exported).toEqual({
       ok: true,
@@ -76,7 +81,7 @@ describe('the one-on-one summary: what leaves is what the preview shows', () => 
   });
 
   it('a cancelled save writes and logs nothing; copying goes through main and is logged', async () => {
-    const { services, handlers, choices, shell } = setup();
+    const { services, handlers, choices, shell, hashesOf } = setup();
     const cancelling = createHandlers(services, {
       ...shell,
       saveFile: async () => null,
@@ -84,12 +89,15 @@ describe('the one-on-one summary: what leaves is what the preview shows', () => 
       printToPdf: shell.printToPdf.bind(shell),
       chooseFile: shell.chooseFile.bind(shell),
     });
-    expect(await dispatch(cancelling, 'summary:export', { choices, format: 'html' })).toEqual({
+    const hashes = hashesOf(choices);
+    expect(
+      await dispatch(cancelling, 'summary:export', { choices, format: 'html', contentHash: hashes.html }),
+    ).toEqual({
       ok: true,
       value: { saved: false, fileName: null },
     });
     expect(services.summary.shares()).toEqual([]);
-    expect(await dispatch(handlers, 'summary:copy', { choices })).toEqual({
+    expect(await dispatch(handlers, 'summary:copy', { choices, contentHash: hashes.md })).toEqual({
       ok: true,
       value: { copied: true },
     });
@@ -101,12 +109,14 @@ describe('the one-on-one summary: what leaves is what the preview shows', () => 
     const { services, shell, handlers, priv, choices } = setup();
     const before = snapshot(services.db);
     const ticked = { ...choices, noteIds: [priv.id] };
+    // Even with the fingerprint of what would be written were the note shareable.
+    const contentHash = createHash('sha256').update('anything').digest('hex');
     for (const [channel, input] of [
       ['summary:preview', { choices: ticked, format: 'md' }],
       ['summary:preview', { choices: ticked, format: 'html' }],
-      ['summary:export', { choices: ticked, format: 'md' }],
-      ['summary:export', { choices: ticked, format: 'html' }],
-      ['summary:copy', { choices: ticked }],
+      ['summary:export', { choices: ticked, format: 'md', contentHash }],
+      ['summary:export', { choices: ticked, format: 'html', contentHash }],
+      ['summary:copy', { choices: ticked, contentHash }],
     ] as const) {
       const result = await dispatch(handlers, channel, input);
       expect(result).toEqual({

@@ -1,5 +1,6 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { SummaryOptions } from '../../api/types';
+import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { Field } from '../../components/Field';
@@ -10,13 +11,16 @@ import {
   customErrors,
   NOTES_SECTION,
   periodText,
+  privateNotesText,
   sectionsOf,
+  STRETCHED_SECTION,
   sinceLastOf,
   type BuilderChoices,
   type PeriodChoice,
 } from '../../lib/oneOnOne';
 import { useOneOnOne } from '../../stores/oneOnOne';
 import { RetryNotice } from '../../components/RetryNotice';
+import { PrivateTagsChoice } from './PrivateTagsChoice';
 import './SummaryBuilderCard.css';
 
 const PERIODS: { value: PeriodChoice; label: string }[] = [
@@ -30,8 +34,9 @@ export const PRIVATE_NOTE = 'Private — not marked “may be shared”';
 
 /**
  * The summary's choices: a period, the sections (main's defaults ticked), and — with the Notes
- * section — the period's notes, each ticked one by one. Notes not marked "may be shared" are listed
- * but can never be ticked.
+ * section — the period's notes, each ticked one by one. Notes not marked "may be shared" are
+ * counted ("3 private notes hidden"), shown only on request, and can never be ticked. With "Where I
+ * feel stretched", the custom tags of check-ins with private notes are offered to tick, unticked.
  */
 export function SummaryBuilderCard() {
   const options = useOneOnOne((s) => s.options);
@@ -77,6 +82,7 @@ function Choices({ options, choice }: { options: SummaryOptions; choice: Builder
   const setCustom = useOneOnOne((s) => s.setCustom);
   const setSection = useOneOnOne((s) => s.setSection);
   const setNote = useOneOnOne((s) => s.setNote);
+  const setPrivateTag = useOneOnOne((s) => s.setPrivateTag);
   const sections = sectionsOf(options, choice.sections);
   const notesOn = sections.includes(NOTES_SECTION);
   const dateErrors = customErrors(choice.custom);
@@ -136,12 +142,19 @@ function Choices({ options, choice }: { options: SummaryOptions; choice: Builder
           ))}
         </ul>
       </fieldset>
+      {sections.includes(STRETCHED_SECTION) && options.privateTags.length > 0 && (
+        <PrivateTagsChoice options={options} choice={choice} onTag={setPrivateTag} />
+      )}
       {notesOn && <NotesChoice options={options} choice={choice} onNote={setNote} />}
     </div>
   );
 }
 
-/** The period's notes, each ticked one by one; a note not marked "may be shared" cannot be. */
+/**
+ * The period's notes, each ticked one by one; a note not marked "may be shared" cannot be. Private
+ * notes are counted, not shown, until the user asks to see them (this screen is often shared in a
+ * one-on-one): hidden again whenever the builder opens.
+ */
 function NotesChoice({
   options,
   choice,
@@ -152,6 +165,31 @@ function NotesChoice({
   onNote: (id: string, on: boolean) => void;
 }) {
   const privateHint = useId();
+  const privateList = useId();
+  const [revealed, setRevealed] = useState(false);
+  const shareable = options.notes.filter((n) => n.shareable);
+  const hidden = options.notes.filter((n) => !n.shareable);
+  const noteItem = (note: SummaryOptions['notes'][number]) => (
+    <li key={note.id} className="summary-builder__note">
+      <label className="one-on-one__checkbox">
+        <input
+          type="checkbox"
+          checked={note.shareable && choice.noteIds.includes(note.id)}
+          disabled={!note.shareable}
+          aria-describedby={note.shareable ? undefined : `${privateHint}-${note.id}`}
+          onChange={(e) => onNote(note.id, e.target.checked)}
+        />
+        <span>
+          <span className="summary-builder__note-date">{formatShortDate(note.date)}</span> {note.text}
+        </span>
+      </label>
+      {!note.shareable && (
+        <p id={`${privateHint}-${note.id}`} className="summary-builder__private">
+          {PRIVATE_NOTE}
+        </p>
+      )}
+    </li>
+  );
   return (
     <fieldset className="summary-builder__group">
       <legend className="summary-builder__legend">Notes in this period</legend>
@@ -161,29 +199,26 @@ function NotesChoice({
       {options.notes.length === 0 ? (
         <p className="summary-builder__hint">No notes were written in this period.</p>
       ) : (
-        <ul className="summary-builder__list">
-          {options.notes.map((note) => (
-            <li key={note.id} className="summary-builder__note">
-              <label className="one-on-one__checkbox">
-                <input
-                  type="checkbox"
-                  checked={note.shareable && choice.noteIds.includes(note.id)}
-                  disabled={!note.shareable}
-                  aria-describedby={note.shareable ? undefined : `${privateHint}-${note.id}`}
-                  onChange={(e) => onNote(note.id, e.target.checked)}
-                />
-                <span>
-                  <span className="summary-builder__note-date">{formatShortDate(note.date)}</span> {note.text}
-                </span>
-              </label>
-              {!note.shareable && (
-                <p id={`${privateHint}-${note.id}`} className="summary-builder__private">
-                  {PRIVATE_NOTE}
-                </p>
-              )}
-            </li>
-          ))}
-        </ul>
+        shareable.length > 0 && <ul className="summary-builder__list">{shareable.map(noteItem)}</ul>
+      )}
+      {hidden.length > 0 && (
+        <div className="summary-builder__hidden">
+          <p className="summary-builder__hint">{privateNotesText(hidden.length, revealed)}</p>
+          <Button
+            size="sm"
+            variant="ghost"
+            aria-expanded={revealed}
+            aria-controls={privateList}
+            onClick={() => setRevealed((r) => !r)}
+          >
+            {revealed ? 'Hide private notes' : 'Show private notes'}
+          </Button>
+          {revealed && (
+            <ul id={privateList} className="summary-builder__list" aria-label="Private notes">
+              {hidden.map(noteItem)}
+            </ul>
+          )}
+        </div>
       )}
     </fieldset>
   );
