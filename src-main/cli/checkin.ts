@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { parseCheckinArgs, parseCheckinAt } from '../core/checkin';
+import { BACKUPS_KEEP_DELETED } from '../shared/backup-retention';
 import type { CliIo } from './io';
 import { print, shortId } from './output';
 import { withSession, type Session } from './session';
@@ -57,12 +58,23 @@ export function registerCheckinCommands(program: Command, io: CliIo): void {
     .command('delete')
     .description('delete a check-in by its id (the first 8 characters are enough)')
     .argument('<id>', 'the id keel check list shows')
-    .action(async (id: string) =>
+    .option('--purge-backups', 'also remove it (its note) from every backup copy')
+    .action(async (id: string, opts: { purgeBackups?: boolean }) =>
       withSession(io, {}, async (session) => {
-        const result = await session.call('checkin:delete', { id });
-        io.stdout(`Deleted check ${shortId(result.deleted)}.\n`);
+        const purgeBackups = opts.purgeBackups === true;
+        const result = await session.call('checkin:delete', purgeBackups ? { id, purgeBackups } : { id });
+        io.stdout(`Deleted check ${shortId(result.deleted)}.\n${backupWords(result.backups)}\n`);
       }),
     );
+}
+
+/** What the backups still hold after a delete, or what the purge did. */
+function backupWords(backups: { purged: number; failed: number } | undefined): string {
+  if (!backups) return `${BACKUPS_KEEP_DELETED} Add --purge-backups to remove it from them now.`;
+  const purged = `Removed it from ${backups.purged} backup ${backups.purged === 1 ? 'copy' : 'copies'}.`;
+  return backups.failed === 0
+    ? purged
+    : `${purged} ${backups.failed} ${backups.failed === 1 ? 'copy' : 'copies'} could not be changed and may still hold it.`;
 }
 
 async function addCheck(io: CliIo, session: Session, opts: CheckAddOptions): Promise<void> {
