@@ -90,6 +90,9 @@ async function addCheck(io: CliIo, session: Session, opts: CheckAddOptions): Pro
 
 /** `--at` as an instant: a time without an offset is in the user's zone (the "zone" setting). */
 async function checkTime(session: Session, text: string, io: CliIo): Promise<number> {
+  // A time wrong in every zone (malformed, or in the future even at UTC+14, where a local time is
+  // the earliest instant it can be) is refused before the data is opened: it writes nothing.
+  parseCheckinAt(text, 'Pacific/Kiritimati', io.clock.now());
   const { zone } = await session.call('settings:get', {});
   return parseCheckinAt(text, zone, io.clock.now());
 }

@@ -110,7 +110,15 @@ function chmodOwnEntry(entry: string, followLink: boolean): 'dir' | 'file' | 'ot
  * and a failure removes the temporary file. The result is 0600 whatever the umask.
  */
 export async function writePrivateFile(file: string, content: string | Uint8Array): Promise<void> {
-  const temp = temporaryName(file);
+  await writePrivateFileThrough(temporaryName(file), file, content);
+}
+
+/** `writePrivateFile` through the temporary file `temp` (exported for the tests that hold it). */
+export async function writePrivateFileThrough(
+  temp: string,
+  file: string,
+  content: string | Uint8Array,
+): Promise<void> {
   let handle: fs.promises.FileHandle | undefined;
   let created = false;
   try {

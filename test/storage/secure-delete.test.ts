@@ -18,7 +18,7 @@ function holds(file: string): boolean {
   return fs.existsSync(file) && fs.readFileSync(file).includes(Buffer.from('QUOKKA-ZEBRA-7731'));
 }
 
-async function addSecret(services: ReturnType<typeof makeServices>['services']) {
+async function addSecret(services: ReturnType<typeof makeServices>['services']): Promise<{ id: string }> {
   const check = await call(services, 'checkin:add', {
     workload: 4,
     energy: 2,
@@ -31,7 +31,7 @@ async function addSecret(services: ReturnType<typeof makeServices>['services']) 
     sustainable: 'yes',
     note: 'an ordinary day',
   });
-  return check;
+  return check as { id: string };
 }
 
 describe('deleting a check-in', () => {
@@ -87,7 +87,9 @@ describe('purging a deleted check-in from the backups', () => {
       if (process.platform !== 'win32') expect(fs.statSync(backup.path).mode & 0o777).toBe(0o600);
     }
     // A copy that does not hold it is not counted (nor rewritten).
-    const again = await call(services, 'checkin:add', { workload: 3, energy: 3, sustainable: 'yes' });
+    const again = (await call(services, 'checkin:add', { workload: 3, energy: 3, sustainable: 'yes' })) as {
+      id: string;
+    };
     expect(await call(services, 'checkin:delete', { id: again.id, purgeBackups: true })).toEqual({
       deleted: again.id,
       backups: { purged: 0, failed: 0 },
