@@ -38,8 +38,9 @@ export function ownerOnly<D extends string | undefined>(
 }
 
 /**
- * Makes an existing data folder owner-only: the folder 0700, and Keel's own files and folders in
- * it (the database and its -wal/-shm, backups, set-aside files, logs) 0700 and 0600. Symlinks are
+ * Makes an existing data folder owner-only: the folder, and Keel's own files and folders in it (the
+ * database and its -wal/-shm, backups, set-aside files, logs), lose all group and other access
+ * (0755 becomes 0700, 0644 becomes 0600; what the user made read-only stays read-only). Symlinks are
  * never followed (opened with O_NOFOLLOW and changed through the descriptor), and what belongs to
  * someone else or cannot be changed is left as it is: a repair never stops Keel from starting.
  * Other files in the folder (Electron's own, or anything else when KEEL_DATA_DIR names a folder
@@ -78,7 +79,7 @@ function repairEntry(entry: string, depth: number): void {
 }
 
 /**
- * Sets a folder 0700 or a regular file 0600 through a descriptor opened without following a
+ * Takes group and other access from a folder or a regular file through a descriptor opened without following a
  * symlink (and without blocking on a FIFO), when it belongs to this user. Says what it was.
  */
 function chmodOwnEntry(entry: string, followLink: boolean): 'dir' | 'file' | 'other' {
@@ -93,7 +94,9 @@ function chmodOwnEntry(entry: string, followLink: boolean): 'dir' | 'file' | 'ot
     const stat = fs.fstatSync(fd);
     const kind = stat.isDirectory() ? 'dir' : stat.isFile() ? 'file' : 'other';
     if (kind === 'other' || (process.getuid && stat.uid !== process.getuid())) return kind;
-    const mode = kind === 'dir' ? FOLDER_MODE : FILE_MODE;
+    // Group and others lose every bit; the owner's are kept, so a folder or file the user made
+    // read-only stays read-only (0755 becomes 0700, 0644 0600, 0555 0500).
+    const mode = stat.mode & 0o777 & ~OWNER_ONLY_UMASK;
     if ((stat.mode & 0o777) !== mode) fs.fchmodSync(fd, mode);
     return kind;
   } catch {

@@ -42,13 +42,16 @@ export const PRIVATE_FOLDER = 0o700;
 export const PRIVATE_FILE = 0o600;
 
 /**
- * Makes `file` 0600 if it is there. Windows has no such modes (its ACLs keep AppData the user's):
- * nothing to do. A file that went away in between is fine; any other failure is thrown.
+ * Takes group and other access from `file` if it is there: a file Keel just made becomes 0600
+ * whatever the umask gave it, and one the user made read-only (0444) stays so (0400). Windows has
+ * no such modes (its ACLs keep AppData the user's): nothing to do. A file that went away in
+ * between is fine; any other failure is thrown.
  */
 export function makePrivate(file: string, platform: NodeJS.Platform = process.platform): void {
   if (platform === 'win32') return;
   try {
-    fs.chmodSync(file, PRIVATE_FILE);
+    const mode = fs.statSync(file).mode & 0o777;
+    if ((mode & 0o077) !== 0) fs.chmodSync(file, mode & 0o700);
   } catch (error) {
     if ((error as { code?: unknown }).code !== 'ENOENT') throw error;
   }

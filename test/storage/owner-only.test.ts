@@ -155,6 +155,20 @@ describe.skipIf(process.platform === 'win32')('owner-only at rest, under umask 0
     db.close();
   });
 
+  it('never makes writable what the user made read-only: only group and others lose access', () => {
+    const dataDir = path.join(tempDir(), 'Keel');
+    fs.mkdirSync(path.join(dataDir, 'backups'), { recursive: true });
+    fs.writeFileSync(path.join(dataDir, 'keel.db'), 'data');
+    fs.chmodSync(path.join(dataDir, 'keel.db'), 0o444);
+    fs.chmodSync(path.join(dataDir, 'backups'), 0o555);
+    fs.chmodSync(dataDir, 0o555);
+    repairOwnerOnly(dataDir);
+    expect(modeOf(dataDir)).toBe(0o500);
+    expect(modeOf(path.join(dataDir, 'backups'))).toBe(0o500);
+    expect(modeOf(path.join(dataDir, 'keel.db'))).toBe(0o400);
+    fs.chmodSync(dataDir, 0o700);
+  });
+
   it('sets the process’s umask to 077 at an entry point, and skips everything on Windows', () => {
     const dataDir = path.join(tempDir(), 'Keel');
     fs.mkdirSync(dataDir, { mode: 0o755 });
