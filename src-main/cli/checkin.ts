@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { parseCheckinArgs, parseCheckinAt } from '../core/checkin';
+import { BACKUPS_KEEP_DELETED } from '../shared/backup-retention';
 import type { CliIo } from './io';
 import { print, shortId } from './output';
 import { withSession, type Session } from './session';
@@ -57,12 +58,23 @@ export function registerCheckinCommands(program: Command, io: CliIo): void {
     .command('delete')
     .description('delete a check-in by its id (the first 8 characters are enough)')
     .argument('<id>', 'the id keel check list shows')
-    .action(async (id: string) =>
+    .option('--purge-backups', 'also remove it (its note) from every backup copy')
+    .action(async (id: string, opts: { purgeBackups?: boolean }) =>
       withSession(io, {}, async (session) => {
-        const result = await session.call('checkin:delete', { id });
-        io.stdout(`Deleted check ${shortId(result.deleted)}.\n`);
+        const purgeBackups = opts.purgeBackups === true;
+        const result = await session.call('checkin:delete', purgeBackups ? { id, purgeBackups } : { id });
+        io.stdout(`Deleted check ${shortId(result.deleted)}.\n${backupWords(result.backups)}\n`);
       }),
     );
+}
+
+/** What the backups still hold after a delete, or what the purge did. */
+function backupWords(backups: { purged: number; failed: number } | undefined): string {
+  if (!backups) return `${BACKUPS_KEEP_DELETED} Add --purge-backups to remove it from them now.`;
+  const purged = `Removed it from ${backups.purged} backup ${backups.purged === 1 ? 'copy' : 'copies'}.`;
+  return backups.failed === 0
+    ? purged
+    : `${purged} ${backups.failed} ${backups.failed === 1 ? 'copy' : 'copies'} could not be changed and may still hold it.`;
 }
 
 async function addCheck(io: CliIo, session: Session, opts: CheckAddOptions): Promise<void> {
@@ -78,6 +90,9 @@ async function addCheck(io: CliIo, session: Session, opts: CheckAddOptions): Pro
 
 /** `--at` as an instant: a time without an offset is in the user's zone (the "zone" setting). */
 async function checkTime(session: Session, text: string, io: CliIo): Promise<number> {
+  // A time wrong in every zone (malformed, or in the future even at UTC+14, where a local time is
+  // the earliest instant it can be) is refused before the data is opened: it writes nothing.
+  parseCheckinAt(text, 'Pacific/Kiritimati', io.clock.now());
   const { zone } = await session.call('settings:get', {});
   return parseCheckinAt(text, zone, io.clock.now());
 }

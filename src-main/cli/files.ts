@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { KeelError } from '../core/errors';
 import { NO_DIALOGS } from '../ipc/handlers';
+import { writePrivateFile } from '../platform/owner-only';
 import type { FileDialogPort } from '../services/ports';
 import type { CliIo } from './io';
 
@@ -40,14 +40,14 @@ export function argumentDialogs(io: CliIo, args: FileArgs): FileDialogPort {
   };
 }
 
-/** Writes beside the target, then renames: a crash never leaves half a file. */
+/**
+ * Writes beside the target, then renames: a crash never leaves half a file. The file is the
+ * user's alone (0600), and its temporary file is opened exclusively under a random name.
+ */
 export async function writeFileAtomically(file: string, content: string | Uint8Array): Promise<void> {
-  const temp = `${file}.${process.pid}.tmp`;
   try {
-    await fs.promises.writeFile(temp, content);
-    await fs.promises.rename(temp, file);
+    await writePrivateFile(file, content);
   } catch (error) {
-    await fs.promises.rm(temp, { force: true });
     throw new KeelError(
       'storage',
       `Keel could not write ${file}${error instanceof Error && 'code' in error ? ` (${String(error.code)})` : ''}.`,

@@ -6,8 +6,10 @@ import {
   type CliChannelInput,
   type CliChannelOutput,
 } from '../ipc/cli-contract';
-import type { Channel, ChannelInput, ChannelOutput } from '../ipc/contract';
-import { dispatch } from '../ipc/dispatch';
+import { describeIssues } from '../core/validation';
+import { cliContract } from '../ipc/cli-contract';
+import { contract, type Channel, type ChannelInput, type ChannelOutput } from '../ipc/contract';
+import { dispatch, type ChannelTable } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
 import { createServices, type Services } from '../services';
 import { resolveDataDir } from '../storage/paths';
@@ -58,28 +60,61 @@ function valueOf<T>(result: IpcResult<unknown>): T {
   return result.value as T;
 }
 
-/** Opens the data, runs `work` with a session on it, and closes the data again. */
+/**
+ * A call's input checked against its channel's schema before the data is opened: a refused
+ * command (a bad value, a malformed id) writes nothing, not even a new database. The door checks
+ * it again, with the same words.
+ */
+function refuseMalformed(table: ChannelTable, channel: string, input: unknown): void {
+  const parsed = table[channel]?.input.safeParse(input);
+  if (parsed && !parsed.success) throw new CliFailure(describeIssues(parsed.error));
+}
+
+interface Doors {
+  handlers: ReturnType<typeof createHandlers>;
+  cliHandlers: ReturnType<typeof createCliHandlers>;
+}
+
+/**
+ * Runs `work` with a session on the data, and closes the data again. The data is opened at the
+ * first call whose input is well-formed, never before: a command refused by its own checks or by
+ * the channel's schema leaves an empty data folder empty (no database, no backup, no folder).
+ */
 export async function withSession<T>(
   io: CliIo,
   options: SessionOptions,
   work: (session: Session) => Promise<T>,
 ): Promise<T> {
-  const services = openServices(io);
+  let services: Services | undefined;
+  let opening: Promise<Doors> | undefined;
+  const open = (): Promise<Doors> =>
+    (opening ??= (async () => {
+      services = openServices(io);
+      if (options.loadCalendar) await services.calendar.load();
+      const dialogs = argumentDialogs(io, options.files ?? {});
+      return {
+        handlers: createHandlers(services, dialogs),
+        cliHandlers: createCliHandlers(services, dialogs),
+      };
+    })());
+  // A bug inside a handler reaches the user as one sentence; KEEL_DEBUG shows where it was.
+  const onUnexpected = (error: unknown) => {
+    if (io.env.KEEL_DEBUG && error instanceof Error) io.stderr(`${error.stack ?? ''}\n`);
+  };
   try {
-    if (options.loadCalendar) await services.calendar.load();
-    const dialogs = argumentDialogs(io, options.files ?? {});
-    const handlers = createHandlers(services, dialogs);
-    const cliHandlers = createCliHandlers(services, dialogs);
-    // A bug inside a handler reaches the user as one sentence; KEEL_DEBUG shows where it was.
-    const onUnexpected = (error: unknown) => {
-      if (io.env.KEEL_DEBUG && error instanceof Error) io.stderr(`${error.stack ?? ''}\n`);
-    };
     return await work({
-      call: async (channel, input) => valueOf(await dispatch(handlers, channel, input, onUnexpected)),
-      callCli: async (channel, input) =>
-        valueOf(await dispatchCli(cliHandlers, channel, input, onUnexpected)),
+      call: async (channel, input) => {
+        refuseMalformed(contract, channel, input);
+        const { handlers } = await open();
+        return valueOf(await dispatch(handlers, channel, input, onUnexpected));
+      },
+      callCli: async (channel, input) => {
+        refuseMalformed(cliContract, channel, input);
+        const { cliHandlers } = await open();
+        return valueOf(await dispatchCli(cliHandlers, channel, input, onUnexpected));
+      },
     });
   } finally {
-    services.close();
+    services?.close();
   }
 }

@@ -29,6 +29,7 @@ import { createKeelApp, type KeelAdapters, type KeelApp } from '../app/create-ke
 import { FOCUS_SHORTCUT } from '../app/tray-controller';
 import { isChannel } from '../ipc/contract';
 import { createLog, logIdentifier } from '../platform/log';
+import { ownerOnly } from '../platform/owner-only';
 import { createAutostart, startedHidden } from '../platform/autostart';
 import { watchDatabaseFiles } from '../platform/database-watch';
 import { nodeFileWatch } from '../platform/file-watch';
@@ -59,7 +60,8 @@ export interface KeelSmokeState {
   version: string;
 }
 
-const dataDir = resolveDataDir();
+// First, before any folder is made: umask 077, and an older install's files made owner-only.
+const dataDir = ownerOnly(resolveDataDir());
 // The log lives in the data folder (logs/keel.log, rotated at 1 MB) and never holds note text.
 const log = createLog(dataDir);
 log.info('Keel started', { version: logIdentifier(version), platform: process.platform });

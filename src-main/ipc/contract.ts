@@ -223,7 +223,10 @@ export const contract = {
         return { id, input: parsed.data };
       }) as unknown as z.ZodType<{ id: string; input: CheckinInput }, CheckinInputWithId>,
   ),
-  'checkin:delete': channel<{ deleted: string }>()(z.object({ id: checkId }).strict()),
+  // purgeBackups: also remove it from every backup copy (else they keep it until they age out).
+  'checkin:delete': channel<{ deleted: string; backups?: { purged: number; failed: number } }>()(
+    z.object({ id: checkId, purgeBackups: z.boolean().optional() }).strict(),
+  ),
   'checkin:list': channel<CheckinDto[]>()(
     z
       .object({ from: localDate, to: localDate })

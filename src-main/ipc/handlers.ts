@@ -26,6 +26,13 @@ export type Handlers = {
   [C in Channel]: (input: ParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 };
 
+/** Deletes a check-in and, when asked, purges it from every backup copy too. */
+function deleteCheck(services: Services, input: { id: string; purgeBackups?: boolean }) {
+  const { deleted } = services.checkin.delete(input.id);
+  if (!input.purgeBackups) return { deleted };
+  return { deleted, backups: services.data.purgeFromBackups('checkins', deleted) };
+}
+
 /** The handler table: one function per channel, each calling services with validated input. */
 export function createHandlers(services: Services, shell: FileDialogPort = NO_DIALOGS): Handlers {
   return {
@@ -82,7 +89,7 @@ export function createHandlers(services: Services, shell: FileDialogPort = NO_DI
     'checkin:form': () => services.checkin.form(),
     'checkin:add': (input) => services.checkin.add(input),
     'checkin:update': ({ id, input }) => services.checkin.update(id, input),
-    'checkin:delete': ({ id }) => services.checkin.delete(id),
+    'checkin:delete': (input) => deleteCheck(services, input),
     'checkin:list': ({ from, to }) => services.checkin.list(from, to),
     'checkin:trends': ({ range }) => services.checkin.trends(range),
     'checkin:questionnaire': ({ kind, answers }) => services.checkin.answerQuestionnaire(kind, answers),

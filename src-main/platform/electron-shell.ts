@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type {
   BrowserWindowConstructorOptions,
@@ -9,6 +8,7 @@ import type {
 } from 'electron';
 import type { ShellPort } from '../services/ports';
 import type { ViewName } from '../shared/views';
+import { writePrivateFile } from './owner-only';
 
 /**
  * The slice of Electron's `dialog` Keel uses, with and without a parent window. Spelled out so a
@@ -39,6 +39,7 @@ export interface ElectronShellOptions<W extends { isDestroyed(): boolean }> {
   /** Where a save dialog starts (`app.getPath('documents')`). */
   documentsDir(): string;
   createPrinter(options: BrowserWindowConstructorOptions): PrinterSlice;
+  /** How a saved file is written; by default owner-only (0600) through a private temporary file. */
   writeFile?(file: string, content: string | Uint8Array): Promise<void>;
 }
 
@@ -66,7 +67,7 @@ export function createElectronShell<W extends { isDestroyed(): boolean }>(
   options: ElectronShellOptions<W>,
 ): ShellPort {
   const { dialog } = options;
-  const writeFile = options.writeFile ?? ((file, content) => fs.promises.writeFile(file, content));
+  const writeFile = options.writeFile ?? writePrivateFile;
   /** Dialogs belong to the window when it is open (modal to it), else they stand alone. */
   const parent = (): W | undefined => {
     const window = options.window();

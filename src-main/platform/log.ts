@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import electronLog from 'electron-log/node';
 
@@ -149,9 +150,23 @@ export function createLog(dataDir: string, options: LogOptions = {}): KeelLog {
   const fileTransport = logger.transports.file;
   // Named here, so electron-log never looks for a package.json to name the app.
   fileTransport.setAppName('Keel');
-  fileTransport.resolvePathFn = () => file;
+  let folderMade = false;
+  fileTransport.resolvePathFn = () => {
+    // electron-log makes a missing folder with the umask's mode (0755): make it the user's alone
+    // first, when the first entry is written (never before: a log nobody writes makes nothing).
+    if (!folderMade) {
+      folderMade = true;
+      try {
+        fs.mkdirSync(logDir(dataDir), { recursive: true, mode: 0o700 });
+      } catch {
+        // electron-log tries again and, failing, skips the entry.
+      }
+    }
+    return file;
+  };
   fileTransport.maxSize = options.maxSize ?? LOG_MAX_SIZE;
-  // Only the user reads their log (the mode applies when the file is created; Windows ignores it).
+  // Only the user reads their log (the mode applies when the file is created; Windows ignores it;
+  // platform/owner-only.ts repairs an older file at start).
   fileTransport.writeOptions = { flag: 'a', mode: 0o600, encoding: 'utf8' };
   fileTransport.level = 'info';
   // Local time with its offset: the user reads it, and a support question can still line it up.

@@ -8,6 +8,7 @@ import { KeelError } from '../core/errors';
 import type { ViewName } from '../shared/views';
 import type { DndController, DndPrior } from '../services/ports';
 import { trayItemId } from './electron-tray';
+import { FOLDER_MODE, writePrivateFile } from './owner-only';
 import type {
   AutostartPort,
   KeelNotification,
@@ -141,8 +142,8 @@ export class RecordingShell implements ShellPort {
       ? path.join(this.saveDir, path.basename(options.defaultName))
       : options.defaultName;
     if (this.saveDir) {
-      await fs.promises.mkdir(this.saveDir, { recursive: true });
-      await fs.promises.writeFile(target, options.content);
+      await fs.promises.mkdir(this.saveDir, { recursive: true, mode: FOLDER_MODE });
+      await writePrivateFile(target, options.content);
     }
     this.saved.push({ path: target, content: options.content });
     return path.basename(target);

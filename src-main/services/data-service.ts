@@ -19,7 +19,10 @@ import {
   checkBackupFile,
   findBackup,
   listBackups,
+  purgeFromBackups,
   type BackupFile,
+  type PurgeOutcome,
+  type PurgeTable,
 } from '../storage/backups';
 import { openDatabase, type Db } from '../storage/database';
 import { DataRepo, type ImportCounts, type MergeResult } from '../storage/data-repo';
@@ -118,6 +121,11 @@ export class DataService {
   backupIfDue(): BackupDto | null {
     const written = backupDaily(this.deps.db, this.deps.dataDir, this.today());
     return written && this.toDto(written);
+  }
+
+  /** Removes a deleted record from every backup copy, when the user asks (see purgeFromBackups). */
+  purgeFromBackups(table: PurgeTable, id: string): PurgeOutcome {
+    return purgeFromBackups(this.deps.dataDir, table, id, this.deps.nativeBinding);
   }
 
   /** "Back up now": today's copy written again with what is there now. */

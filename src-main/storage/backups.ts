@@ -6,14 +6,14 @@ import { KeelError } from '../core/errors';
 import type { LocalDate } from '../core/time';
 import type { Db } from './database';
 import { LATEST_VERSION } from './migrations';
+import { makePrivate, PRIVATE_FILE, PRIVATE_FOLDER } from './paths';
+import { KEEP, SAFETY_DAYS } from '../shared/backup-retention';
 import type { BackupKind } from '../shared/dto';
 
 /** The folder (inside the data folder) that holds every backup copy. */
 export const BACKUPS_FOLDER = 'backups';
-/** How many copies of each kind are kept (issue #9: 7 daily and 4 weekly). */
-export const KEEP = { daily: 7, weekly: 4, safety: 3 } as const;
-/** Safety copies younger than this are never pruned. */
-export const SAFETY_DAYS = 7;
+// How many copies of each kind are kept and for how long: shared, so the window says the same.
+export { KEEP, SAFETY_DAYS } from '../shared/backup-retention';
 
 /**
  * daily: one per day (today's is refreshed by "Back up now"); weekly: the first copy of each
@@ -85,7 +85,9 @@ export function findBackup(dataDir: string, id: string): BackupFile {
 /**
  * Writes a consistent copy of the open database with `VACUUM INTO` (committed data only, even
  * while another connection writes), to a temporary name first, so a crash never leaves half a
- * backup under a real name. The copy is checked before it replaces an older one.
+ * backup under a real name. The copy is checked before it replaces an older one. The temporary
+ * file is made first, empty, exclusively and 0600 (`VACUUM INTO` fills an empty file and would
+ * make a new one 0644), so no copy of the user's data is ever readable by others.
  */
 function writeCopy(db: Db, target: string, now: number): void {
   // Per process: the app and a `keel` command may back up at the same moment; the last rename wins.
@@ -98,9 +100,11 @@ function writeCopy(db: Db, target: string, now: number): void {
     }
   };
   try {
-    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.mkdirSync(path.dirname(target), { recursive: true, mode: PRIVATE_FOLDER });
     discard();
+    fs.closeSync(fs.openSync(temporary, 'wx', PRIVATE_FILE));
     db.prepare('VACUUM INTO ?').run(temporary);
+    makePrivate(temporary);
     const problem = checkBackupFile(temporary);
     if (problem) throw new Error(problem);
     // The copy's time is Keel's clock's (the same one every record uses), not the file system's.
@@ -147,9 +151,10 @@ export function backupDaily(db: Db, dataDir: string, options: DailyBackupOptions
   writeCopy(db, daily, options.now);
   const weekly = fileOf(dataDir, `weekly-${options.weekStart}`);
   if (!fs.existsSync(weekly)) {
-    fs.mkdirSync(path.dirname(weekly), { recursive: true });
+    fs.mkdirSync(path.dirname(weekly), { recursive: true, mode: PRIVATE_FOLDER });
     const partial = partialName(weekly);
     fs.copyFileSync(daily, partial);
+    makePrivate(partial);
     fs.utimesSync(partial, options.now / 1000, options.now / 1000);
     fs.renameSync(partial, weekly);
   }
@@ -207,6 +212,54 @@ export function checkBackupFile(file: string, nativeBinding?: string): string | 
   } finally {
     db?.close();
   }
+}
+
+/** The records a deletion can purge from the backups: a check-in (its note) by id. */
+export type PurgeTable = 'checkins';
+
+export interface PurgeOutcome {
+  /** Backups that held the record and no longer do. */
+  purged: number;
+  /** Backups that could not be opened or changed (they still hold it, if they did). */
+  failed: number;
+}
+
+/**
+ * Removes one record from every backup copy: the row deleted with secure_delete (its bytes
+ * overwritten), then VACUUM rebuilds the file so no free page keeps it. A copy that does not
+ * hold it is left untouched; each copy keeps its time (its age decides when it is pruned) and
+ * stays 0600.
+ */
+export function purgeFromBackups(
+  dataDir: string,
+  table: PurgeTable,
+  id: string,
+  nativeBinding?: string,
+): PurgeOutcome {
+  const outcome: PurgeOutcome = { purged: 0, failed: 0 };
+  for (const backup of listBackups(dataDir)) {
+    let db: Db | undefined;
+    try {
+      db = new Database(backup.path, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+      db.pragma('secure_delete = ON');
+      const held = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(table);
+      if (held && db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id).changes > 0) {
+        db.exec('VACUUM');
+        outcome.purged += 1;
+      }
+    } catch {
+      outcome.failed += 1;
+    } finally {
+      db?.close();
+      try {
+        makePrivate(backup.path);
+        fs.utimesSync(backup.path, backup.createdAt / 1000, backup.createdAt / 1000);
+      } catch {
+        // Removed meanwhile (pruned by another Keel): nothing left to purge.
+      }
+    }
+  }
+  return outcome;
 }
 
 /** Where a copy is written before it is renamed into place (ignored by `listBackups`). */

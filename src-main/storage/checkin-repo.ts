@@ -1,7 +1,7 @@
 import type { Checkin, Rating, Sustainable } from '../core/checkin';
 import type { QuestionnaireKind, QuestionnaireResult } from '../core/questionnaires';
 import type { LocalDate } from '../core/time';
-import type { Db } from './database';
+import { forgetDeleted, type Db } from './database';
 
 interface CheckRow {
   id: string;
@@ -63,7 +63,7 @@ const toResult = (r: ResultRow): QuestionnaireResult => ({
 export class CheckinRepo {
   private readonly q;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.q = {
       insert: db.prepare<[CheckRow & { updated_at: number | null }]>(
         `INSERT INTO checkins (id, at, local_date, zone, workload, energy, sustainable, stretched, note, shareable, updated_at)
@@ -128,8 +128,11 @@ export class CheckinRepo {
     return rows[0]?.id;
   }
 
+  /** Deletes a check-in; its note's bytes are overwritten in the file and the WAL emptied. */
   delete(id: string): boolean {
-    return this.q.remove.run(id).changes === 1;
+    const deleted = this.q.remove.run(id).changes === 1;
+    if (deleted) forgetDeleted(this.db);
+    return deleted;
   }
 
   /** Checks with local dates in [from, to], oldest first (uses checkins_by_date). */

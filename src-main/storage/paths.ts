@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -30,4 +31,28 @@ export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
 
 export function databasePath(dataDir: string): string {
   return path.join(dataDir, DATABASE_FILE);
+}
+
+/**
+ * Keel's files are the user's alone: every folder it makes 0700, every file it writes 0600
+ * (platform/owner-only.ts sets the process's umask and repairs older installs; storage makes its
+ * own files so whatever the umask, as SQLite and `VACUUM INTO` create theirs 0644 by default).
+ */
+export const PRIVATE_FOLDER = 0o700;
+export const PRIVATE_FILE = 0o600;
+
+/**
+ * Takes group and other access from `file` if it is there: a file Keel just made becomes 0600
+ * whatever the umask gave it, and one the user made read-only (0444) stays so (0400). Windows has
+ * no such modes (its ACLs keep AppData the user's): nothing to do. A file that went away in
+ * between is fine; any other failure is thrown.
+ */
+export function makePrivate(file: string, platform: NodeJS.Platform = process.platform): void {
+  if (platform === 'win32') return;
+  try {
+    const mode = fs.statSync(file).mode & 0o777;
+    if ((mode & 0o077) !== 0) fs.chmodSync(file, mode & 0o700);
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'ENOENT') throw error;
+  }
 }

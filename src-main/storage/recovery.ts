@@ -4,6 +4,7 @@ import { KeelError } from '../core/errors';
 import { checkBackupFile, fileStamp, listBackups, type BackupFile } from './backups';
 import { openDatabase, openFailure, type Db, type OpenOptions } from './database';
 import { DatabaseFromFutureError } from './migrations';
+import { makePrivate, PRIVATE_FOLDER } from './paths';
 import { storageFailureKind } from './write-errors';
 
 /** Where damaged or unreadable data files are moved: kept, never deleted. */
@@ -98,16 +99,26 @@ function openWhole(file: string, options: OpenOptions): Db {
   }
 }
 
-/** Moves the file and its -wal/-shm into `set-aside/`, under a name with the time. */
+/**
+ * Moves the file and its -wal/-shm into `set-aside/`, under a name with the time; the folder is
+ * 0700 and the files 0600 (a file an older Keel wrote 0644 keeps its mode when moved).
+ */
 function setAside(file: string, now: number): string {
   const folder = path.join(path.dirname(file), SET_ASIDE_FOLDER);
-  fs.mkdirSync(folder, { recursive: true });
+  fs.mkdirSync(folder, { recursive: true, mode: PRIVATE_FOLDER });
   const base = path.basename(file, '.db');
   let target = path.join(folder, `${base}-${fileStamp(now)}.db`);
   for (let n = 2; fs.existsSync(target); n++) target = path.join(folder, `${base}-${fileStamp(now)}-${n}.db`);
   fs.renameSync(file, target);
   for (const suffix of ['-wal', '-shm']) {
     if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, target + suffix);
+  }
+  for (const suffix of ['', '-wal', '-shm']) {
+    try {
+      makePrivate(target + suffix);
+    } catch {
+      // Moved, and kept: the data folder is the user's alone, and start-up repairs it next time.
+    }
   }
   return target;
 }
@@ -174,6 +185,7 @@ export function openOrRecover(dataDir: string, file: string, options: RecoverOpt
     if (checkBackupFile(backup.path, options.nativeBinding) !== null) continue;
     const partial = `${file}.restoring`;
     fs.copyFileSync(backup.path, partial);
+    makePrivate(partial);
     fs.renameSync(partial, file);
     try {
       return { db: openWhole(file, options), recovery: recovered(backup) };

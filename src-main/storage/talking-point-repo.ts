@@ -1,5 +1,5 @@
 import type { SummaryTalkingPoint } from '../core/summary-sections';
-import type { Db } from './database';
+import { forgetDeleted, type Db } from './database';
 
 interface PointRow {
   id: string;
@@ -19,7 +19,7 @@ const toPoint = (r: PointRow): SummaryTalkingPoint => ({
 export class TalkingPointRepo {
   private readonly q;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.q = {
       addPoint: db.prepare<[string, string, number]>(
         'INSERT INTO talking_points (id, text, created_at) VALUES (?, ?, ?)',
@@ -57,8 +57,11 @@ export class TalkingPointRepo {
     return this.q.discussed.run(at, id).changes === 1;
   }
 
+  /** Deletes a point; its text is overwritten in the file (secure_delete) and the WAL emptied. */
   deletePoint(id: string): boolean {
-    return this.q.deletePoint.run(id).changes === 1;
+    const deleted = this.q.deletePoint.run(id).changes === 1;
+    if (deleted) forgetDeleted(this.db);
+    return deleted;
   }
 
   /** The one id starting with `prefix`, 'ambiguous' when several do, undefined when none. */

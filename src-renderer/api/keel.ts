@@ -1,4 +1,4 @@
-import type { IpcResult, KeelApi } from '../../src-main/ipc/contract';
+import type { ChannelOutput, IpcResult, KeelApi } from '../../src-main/ipc/contract';
 import type { StateEvent } from '../../src-main/shared/state';
 import type {
   AgendaEvent,
@@ -120,7 +120,9 @@ export const api = {
     form: (): Promise<Outcome<CheckForm>> => call((k) => k.checkin.form()),
     add: (input: CheckinInput): Promise<Outcome<Checkin>> => call((k) => k.checkin.add(input)),
     update: (input: CheckinUpdate): Promise<Outcome<Checkin>> => call((k) => k.checkin.update(input)),
-    delete: (id: string): Promise<Outcome<{ deleted: string }>> => call((k) => k.checkin.delete({ id })),
+    /** `purgeBackups`: remove it from every backup copy too (else they keep it until they age out). */
+    delete: (id: string, purgeBackups = false): Promise<Outcome<ChannelOutput<'checkin:delete'>>> =>
+      call((k) => k.checkin.delete(purgeBackups ? { id, purgeBackups } : { id })),
     list: (from: string, to: string): Promise<Outcome<Checkin[]>> =>
       call((k) => k.checkin.list({ from, to })),
     trends: (range: TrendRange): Promise<Outcome<CheckTrends>> => call((k) => k.checkin.trends({ range })),

@@ -13,6 +13,9 @@ import type {
 import { emptyDraft, periodDates, type CheckDraft } from '../lib/checkin';
 
 export type ActionOutcome = { ok: true } | { ok: false; message: string };
+/** A delete's outcome; `backups` when it was purged from the backups too. */
+export type RemoveOutcome =
+  { ok: true; backups?: { purged: number; failed: number } } | { ok: false; message: string };
 
 /** A questionnaire's answers so far, one per item (null: not answered yet). */
 export type QuestionnaireAnswers = (number | null)[];
@@ -55,7 +58,8 @@ interface CheckinState {
   refreshForm(): void;
   add(input: CheckinInput): Promise<ActionOutcome>;
   update(input: CheckinUpdate): Promise<ActionOutcome>;
-  remove(id: string): Promise<ActionOutcome>;
+  /** Deletes a check-in; with `purgeBackups`, from every backup copy too (says how many). */
+  remove(id: string, purgeBackups?: boolean): Promise<RemoveOutcome>;
   answerQuestionnaire(kind: QuestionnaireKind, answers: number[]): Promise<ActionOutcome>;
   setDraft(draft: CheckDraft): void;
   setEditing(editing: { id: string; draft: CheckDraft } | null): void;
@@ -175,14 +179,14 @@ function writeActions(
       }));
       return { ok: true };
     },
-    async remove(id) {
-      const result = await api.checkin.delete(id);
+    async remove(id, purgeBackups = false) {
+      const result = await api.checkin.delete(id, purgeBackups);
       if (!result.ok) return { ok: false, message: result.message };
       set((s) => ({
         history: s.history?.filter((c) => c.id !== result.value.deleted) ?? null,
         editing: s.editing?.id === id ? null : s.editing,
       }));
-      return { ok: true };
+      return result.value.backups ? { ok: true, backups: result.value.backups } : { ok: true };
     },
     async answerQuestionnaire(kind, answers) {
       const result = await api.checkin.questionnaire(kind, answers);

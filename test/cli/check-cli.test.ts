@@ -1,3 +1,4 @@
+import { BACKUPS_KEEP_DELETED } from '../../src-main/shared/backup-retention';
 import { describe, expect, it } from 'vitest';
 import { runKeel } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
@@ -47,7 +48,10 @@ describe('keel check', () => {
       },
     ]);
     const deleted = await runKeel(['check', 'delete', check.id.slice(0, 8)], env);
-    expect(deleted.stdout).toBe(`Deleted check ${check.id.slice(0, 8)}.\n`);
+    // The backups keep it until they age out, and the command says so and how to purge them.
+    expect(deleted.stdout).toBe(
+      `Deleted check ${check.id.slice(0, 8)}.\n${BACKUPS_KEEP_DELETED} Add --purge-backups to remove it from them now.\n`,
+    );
     expect((await runKeel(['check', 'list', '--from', '2026-03-16', '--to', '2026-03-16'], env)).stdout).toBe(
       'No check-ins in that range.\n',
     );

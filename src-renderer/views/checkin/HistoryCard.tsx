@@ -7,6 +7,8 @@ import { EmptyState } from '../../components/EmptyState';
 import { EditIcon } from '../../components/Icons';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
+import { Switch } from '../../components/Switch';
+import { BACKUPS_KEEP_DELETED } from '../../../src-main/shared/backup-retention';
 import { checkWhen, draftOf, periodPhrase, ratingText } from '../../lib/checkin';
 import { useCheckin } from '../../stores/checkin';
 import { CheckinForm } from './CheckinForm';
@@ -34,6 +36,8 @@ export function HistoryCard() {
   const setEditing = useCheckin((s) => s.setEditing);
   const [shown, setShown] = useState(PAGE);
   const [deleting, setDeleting] = useState<Checkin | null>(null);
+  // What purging the backups came to, after a delete that asked for it.
+  const [purged, setPurged] = useState<string | null>(null);
   const heading = useRef<HTMLSpanElement>(null);
   // After a delete the button that was pressed is gone: focus the next entry's Edit, or the heading.
   const [editButtons] = useState(() => new Map<string, HTMLButtonElement>());
@@ -48,7 +52,8 @@ export function HistoryCard() {
 
   const editedCheck = editing ? (history?.find((c) => c.id === editing.id) ?? null) : null;
 
-  function onDeleted(check: Checkin) {
+  function onDeleted(check: Checkin, backups?: { purged: number; failed: number }) {
+    setPurged(backups ? purgeWords(backups) : null);
     const list = history ?? [];
     const index = list.findIndex((c) => c.id === check.id);
     const next = list[index + 1] ?? list[index - 1];
@@ -68,6 +73,7 @@ export function HistoryCard() {
       className="history"
     >
       <div className="history__body" aria-busy={loading || undefined}>
+        {purged !== null && <PurgedNotice onDismiss={() => setPurged(null)}>{purged}</PurgedNotice>}
         {error !== null && (
           <RetryNotice busy={loading} onRetry={() => void loadHistory()}>
             {error}
@@ -93,7 +99,7 @@ export function HistoryCard() {
         <DeleteDialog
           check={deleting}
           onClose={() => setDeleting(null)}
-          onDeleted={() => onDeleted(deleting)}
+          onDeleted={(backups) => onDeleted(deleting, backups)}
         />
       )}
     </Card>
@@ -209,6 +215,31 @@ function EditDialog({ form, check, onClose }: { form: CheckForm; check: Checkin;
   );
 }
 
+/** What purging the backups came to, until dismissed. */
+function PurgedNotice({ children, onDismiss }: { children: string; onDismiss: () => void }) {
+  const dismiss = (
+    <Button size="sm" variant="ghost" onClick={onDismiss}>
+      Dismiss
+    </Button>
+  );
+  return (
+    <Notice tone="success" action={dismiss}>
+      {children}
+    </Notice>
+  );
+}
+
+/** "Removed it from 3 backup copies." (and how many could not be changed). */
+function purgeWords({ purged, failed }: { purged: number; failed: number }): string {
+  const done = `Deleted, and removed from ${purged} backup ${purged === 1 ? 'copy' : 'copies'}.`;
+  if (failed === 0) return done;
+  return `${done} ${failed} ${failed === 1 ? 'copy' : 'copies'} could not be changed and may still hold it.`;
+}
+
+/**
+ * Asks before a delete, says that the backups keep the check-in until they age out, and offers to
+ * remove it from them too.
+ */
 function DeleteDialog({
   check,
   onClose,
@@ -216,18 +247,19 @@ function DeleteDialog({
 }: {
   check: Checkin;
   onClose: () => void;
-  onDeleted: () => void;
+  onDeleted: (backups?: { purged: number; failed: number }) => void;
 }) {
   const remove = useCheckin((s) => s.remove);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [purge, setPurge] = useState(false);
 
   async function confirm() {
     setBusy(true);
     setError(null);
-    const outcome = await remove(check.id);
+    const outcome = await remove(check.id, purge);
     setBusy(false);
-    if (outcome.ok) onDeleted();
+    if (outcome.ok) onDeleted(outcome.backups);
     else setError(outcome.message);
   }
 
@@ -248,6 +280,12 @@ function DeleteDialog({
         </>
       }
     >
+      <p>{BACKUPS_KEEP_DELETED}</p>
+      <Switch
+        label="Also remove it from the backups now"
+        checked={purge}
+        onChange={(e) => setPurge(e.target.checked)}
+      />
       {error !== null ? <Notice tone="error">{error}</Notice> : undefined}
     </Dialog>
   );
