@@ -61,12 +61,18 @@ describe('import reads only an ordinary file, at most the cap', () => {
     const big = path.join(dir, 'big.json');
     fs.writeFileSync(big, '');
     fs.truncateSync(big, IMPORT_MAX_BYTES * 2);
-    await refusedFast(big, 'That file is larger than any Keel backup can be (over 8 MB); nothing was imported.');
+    await refusedFast(
+      big,
+      'That file is larger than any Keel backup can be (over 8 MB); nothing was imported.',
+    );
     expect(IMPORT_MAX_BYTES).toBe(8 * 1024 * 1024);
     // Just over the cap in JSON is refused as too big, not read as JSON.
     const over = path.join(dir, 'over.json');
     fs.writeFileSync(over, `${' '.repeat(IMPORT_MAX_BYTES)}{}`);
-    await refusedFast(over, 'That file is larger than any Keel backup can be (over 8 MB); nothing was imported.');
+    await refusedFast(
+      over,
+      'That file is larger than any Keel backup can be (over 8 MB); nothing was imported.',
+    );
     // A file at the cap is read (and refused for what it is).
     const under = path.join(dir, 'under.json');
     fs.writeFileSync(under, `${' '.repeat(IMPORT_MAX_BYTES - 2)}{}`);

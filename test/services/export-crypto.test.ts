@@ -135,13 +135,7 @@ describe('the encrypted backup', () => {
     const text = await encryptExport('{}', PASS, FAST);
     const [magic, header, body] = text.split('\n') as [string, string, string];
     const h = JSON.parse(header) as Record<string, unknown>;
-    for (const cost of [
-      { N: 2 ** 30 },
-      { N: 2 ** 18, r: 16 },
-      { p: 1000 },
-      { N: 3000 },
-      { N: 2 ** 10 },
-    ]) {
+    for (const cost of [{ N: 2 ** 30 }, { N: 2 ** 18, r: 16 }, { p: 1000 }, { N: 3000 }, { N: 2 ** 10 }]) {
       const started = performance.now();
       await expect(
         decryptExport(Buffer.from(`${magic}\n${JSON.stringify({ ...h, ...cost })}\n${body}\n`), PASS),
