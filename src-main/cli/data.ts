@@ -94,8 +94,8 @@ function registerExportCommand(program: Command, io: CliIo): void {
         const where = path.resolve(opts.out);
         io.stdout(
           passphrase === undefined
-            ? `Wrote ${total} records to ${where}. It holds every note, private ones too, in plain text: keep it where only you can read it, or use --encrypt.\n`
-            : `Wrote ${total} records to ${where}, locked with your passphrase. It holds every note, private ones too; without the passphrase nobody can open it, you included.\n`,
+            ? `Wrote ${plural(total, 'record', 'records')} to ${where}. It holds every note, private ones too, in plain text: keep it where only you can read it, or use --encrypt.\n`
+            : `Wrote ${plural(total, 'record', 'records')} to ${where}, locked with your passphrase. It holds every note, private ones too; without the passphrase nobody can open it, you included.\n`,
         );
       });
     });

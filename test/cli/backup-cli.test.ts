@@ -101,7 +101,7 @@ describe('keel export: Back up all my data (includes private notes)', () => {
     const written = await keel(dir, ['export', '--out', out]);
     expect(written.code).toBe(0);
     expect(written.stdout).toMatch(
-      /^Wrote \d+ records to .*backup\.json\. It holds every note, private ones too, in plain text: keep it where only you can read it, or use --encrypt\.\n$/,
+      /^Wrote \d+ records? to .*backup\.json\. It holds every note, private ones too, in plain text: keep it where only you can read it, or use --encrypt\.\n$/,
     );
     expect(fs.readFileSync(out, 'utf8')).toContain('my private worry');
   });
