@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import type { ImportResult } from '../shared/dto';
 import type { CliIo } from './io';
 import { CliFailure, print } from './output';
+import { readPassphrase } from './passphrase';
 import { withSession } from './session';
 
 const BACKUP_KIND_LABELS = { daily: 'daily', weekly: 'weekly', safety: 'before a change' } as const;
@@ -14,34 +15,33 @@ function formatBytes(bytes: number): string {
     : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** `keel backup list|now|restore`, `keel export`, `keel import` and `keel delete-all`. */
+/**
+ * `keel backup list|now|restore`, `keel export` ("Back up all my data (includes private notes)"),
+ * `keel import` and `keel delete-all`.
+ */
 export function registerDataCommands(program: Command, io: CliIo): void {
   registerBackupCommands(program, io);
-  program
-    .command('export')
-    .description('write every record and setting to a versioned JSON file')
-    .requiredOption('--out <file>', 'the file to write')
-    .option('--force', 'replace the file if it exists')
-    .action(async (opts: { out: string; force?: boolean }) =>
-      // The window's channel: its save dialog is answered by --out here.
-      withSession(io, { files: { out: opts.out } }, async (session) => {
-        if (!opts.force && fs.existsSync(opts.out)) {
-          throw new CliFailure(`${opts.out} already exists; add --force to replace it.`);
-        }
-        await session.call('data:export', {});
-        const { counts } = await session.call('data:overview', {});
-        const total = Object.values(counts).reduce((a, b) => a + b, 0);
-        io.stdout(`Wrote ${total} records to ${path.resolve(opts.out)}.\n`);
-      }),
-    );
+  registerExportCommand(program, io);
   program
     .command('import')
-    .description('merge a Keel export into your data (records already here are skipped)')
-    .argument('<file>', 'a file written by keel export or Settings → Export')
-    .action(async (file: string) =>
+    .description('merge a Keel backup into your data (records already here are skipped)')
+    .argument('<file>', 'a file written by keel export or Settings → Back up all my data')
+    .option(
+      '--passphrase-file <file>',
+      'an encrypted backup’s passphrase: the first line of FILE (- for standard input); without it Keel asks on the terminal',
+    )
+    .action(async (file: string, opts: { passphraseFile?: string }) =>
       // The window's channel: its open dialog is answered by FILE here.
       withSession(io, { files: { open: file } }, async (session) => {
-        const result = await session.call('data:import', {});
+        const given =
+          opts.passphraseFile === undefined
+            ? undefined
+            : await readPassphrase(io.secrets, { file: opts.passphraseFile, confirm: false });
+        let result = await session.call('data:import', given === undefined ? {} : { passphrase: given });
+        if (result.needsPassphrase) {
+          const passphrase = await readPassphrase(io.secrets, { confirm: false });
+          result = await session.call('data:import', { passphrase });
+        }
         io.stdout(`${importLine({ ...result, fileName: result.fileName ?? path.basename(file) })}\n`);
       }),
     );
@@ -60,6 +60,45 @@ export function registerDataCommands(program: Command, io: CliIo): void {
         io.stdout('Deleted all your Keel data, backups included.\n');
       }),
     );
+}
+
+/** `keel export`: the whole backup, private notes included, and it says so. */
+function registerExportCommand(program: Command, io: CliIo): void {
+  program
+    .command('export')
+    .description(
+      'back up all my data (includes private notes): every record, setting and note in one file; --encrypt locks it with a passphrase',
+    )
+    .requiredOption('--out <file>', 'the file to write')
+    .option('--force', 'replace the file if it exists')
+    .option('--encrypt', 'lock the file with a passphrase, asked twice on the terminal')
+    .option(
+      '--passphrase-file <file>',
+      'with --encrypt: the passphrase is the first line of FILE (- for standard input), for scripts',
+    )
+    .action(async (opts: { out: string; force?: boolean; encrypt?: boolean; passphraseFile?: string }) => {
+      if (opts.passphraseFile !== undefined && !opts.encrypt) {
+        throw new CliFailure('--passphrase-file goes with --encrypt.');
+      }
+      if (!opts.force && fs.existsSync(opts.out)) {
+        throw new CliFailure(`${opts.out} already exists; add --force to replace it.`);
+      }
+      const passphrase = opts.encrypt
+        ? await readPassphrase(io.secrets, { file: opts.passphraseFile, confirm: true })
+        : undefined;
+      // The window's channel: its save dialog is answered by --out here.
+      await withSession(io, { files: { out: opts.out } }, async (session) => {
+        await session.call('data:export', passphrase === undefined ? {} : { passphrase });
+        const { counts } = await session.call('data:overview', {});
+        const total = Object.values(counts).reduce((a, b) => a + b, 0);
+        const where = path.resolve(opts.out);
+        io.stdout(
+          passphrase === undefined
+            ? `Wrote ${plural(total, 'record', 'records')} to ${where}. It holds every note, private ones too, in plain text: keep it where only you can read it, or use --encrypt.\n`
+            : `Wrote ${plural(total, 'record', 'records')} to ${where}, locked with your passphrase. It holds every note, private ones too; without the passphrase nobody can open it, you included.\n`,
+        );
+      });
+    });
 }
 
 function plural(n: number, one: string, many: string): string {

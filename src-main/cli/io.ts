@@ -2,6 +2,7 @@ import type { CalendarParserPort } from '../services/ports';
 import { WorkerCalendarParser } from '../platform/calendar-parser';
 import { systemClock, type Clock } from '../core/clock';
 import { systemZone } from '../core/time';
+import { processSecrets, type SecretInput } from './terminal';
 
 /**
  * Everything the command line takes from its process, handed in so tests can run `main` in
@@ -18,6 +19,8 @@ export interface CliIo {
   clock: Clock;
   /** How calendar files are parsed: the worker with its limits (in process in tests). */
   calendarParser: CalendarParserPort;
+  /** The terminal and standard input, for a backup's passphrase (cli/passphrase.ts). */
+  secrets?: SecretInput;
 }
 
 /** The real process: its streams, its environment, its zone and the wall clock. */
@@ -29,5 +32,6 @@ export function processIo(): CliIo {
     systemZone,
     clock: systemClock,
     calendarParser: new WorkerCalendarParser(),
+    secrets: processSecrets(),
   };
 }

@@ -15,6 +15,10 @@ import { canonicalZone } from './zone-name';
  * effect on a date, `{ key, from, value }`, and `settings` only the others. A version 1 file (from
  * a Keel without dated rules) is still read: its dated settings become changes in force since the
  * beginning, as migration 6 keeps them in a database.
+ *
+ * The file holds every private note. Locked with a passphrase, this JSON is wrapped in the
+ * `KEEL-ENCRYPTED-EXPORT v1` envelope (scrypt + AES-256-GCM): docs/encrypted-export.md and
+ * services/export-crypto.ts (the crypto lives outside core/, which stays pure).
  */
 export const EXPORT_FORMAT = 'keel-export';
 export const EXPORT_FORMAT_VERSION = 2;

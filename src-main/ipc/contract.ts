@@ -315,10 +315,33 @@ export const contract = {
       .strict(),
   ),
   'data:dismissRecovery': channel<DataOverview>()(noInput),
-  /** The window never names a path: main's save dialog chooses where the JSON goes. */
-  'data:export': channel<ExportResult>()(noInput),
-  /** Main's open dialog chooses the file; the window never names one. */
-  'data:import': channel<ImportResult>()(noInput),
+  /**
+   * The window never names a path: main's save dialog chooses where the backup goes. With a
+   * passphrase it is encrypted (services/export-crypto.ts); the passphrase is never logged.
+   */
+  'data:export': channel<ExportResult>()(
+    z
+      .object({
+        passphrase: z
+          .string()
+          .min(8, { message: 'Use a passphrase of at least 8 characters.' })
+          .max(1024, { message: 'Use a passphrase of at most 1,024 characters.' })
+          .optional(),
+      })
+      .strict(),
+  ),
+  /** Main's open dialog chooses the file; an encrypted one is opened with `passphrase`. */
+  'data:import': channel<ImportResult>()(
+    z
+      .object({
+        passphrase: z
+          .string()
+          .min(1, { message: 'Type the backup’s passphrase.' })
+          .max(1024, { message: 'That passphrase does not open this backup.' })
+          .optional(),
+      })
+      .strict(),
+  ),
   /** Only with the confirmation the window asked the user for. */
   'data:deleteAll': channel<{ deleted: true }>()(
     z

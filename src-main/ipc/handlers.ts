@@ -108,8 +108,8 @@ export function createHandlers(services: Services, shell: FileDialogPort = NO_DI
     'data:backupNow': () => services.data.backupNow(),
     'data:restore': ({ id }) => services.data.restore(id),
     'data:dismissRecovery': () => services.data.dismissRecovery(),
-    'data:export': () => services.data.exportTo(shell),
-    'data:import': () => services.data.importChosen(shell),
+    'data:export': ({ passphrase }) => services.data.exportTo(shell, passphrase),
+    'data:import': ({ passphrase }) => services.data.importChosen(shell, passphrase),
     'data:deleteAll': () => {
       services.data.deleteAll();
       return { deleted: true as const };

@@ -4,10 +4,10 @@
  * come first and cost nothing, so a device, a pipe or a huge file is refused before any byte is
  * parsed.
  *
- * Reading never blocks on what is not a file: the path is stat()ed and anything but a regular
- * file refused; it is then opened with O_NONBLOCK (a FIFO swapped in after the stat opens at
- * once instead of waiting for a writer) and fstat()ed again, and at most MAX_CALENDAR_BYTES + 1
- * bytes are ever read, however large the file claims or grows to be.
+ * Reading never blocks on what is not a file (services/ports/regular-file.ts, which the data
+ * import shares): the path is stat()ed and anything but a regular file refused; it is then opened
+ * with O_NONBLOCK and fstat()ed again, and at most MAX_CALENDAR_BYTES + 1 bytes are ever read,
+ * however large the file claims or grows to be.
  */
 import fs from 'node:fs';
 import { KeelError } from '../core/errors';
@@ -18,6 +18,12 @@ import type {
   CalendarParseOutcome,
   CalendarParseRequest,
 } from '../services/ports/calendar-parser';
+import {
+  errorProblem,
+  readRegularFile,
+  statProblem,
+  type RegularFileProblem,
+} from '../services/ports/regular-file';
 
 /** A 20 MB export (years of a busy work calendar) must pass; 50 MB leaves room and no more. */
 export const MAX_CALENDAR_BYTES = MAX_CALENDAR_MB * 1024 * 1024;
@@ -62,35 +68,28 @@ function tooBig(bytes: number) {
 export const MISSING_CALENDAR_MESSAGE =
   'Keel could not find the calendar file; it may have been moved or deleted.';
 
-/** One true sentence for a file system error, by its code (no path, no errno text). */
-function unreadable(error: unknown) {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') {
-    return fail('unreadable', MISSING_CALENDAR_MESSAGE);
+/** One true sentence for each reason a file is not read (no path, no errno text). */
+function refusal(problem: RegularFileProblem): FileRefusal {
+  switch (problem.reason) {
+    case 'missing':
+      return fail('unreadable', MISSING_CALENDAR_MESSAGE);
+    case 'denied':
+      return fail('unreadable', 'Keel is not allowed to read the calendar file.');
+    case 'directory':
+      return fail('not-a-file', 'The calendar path names a folder, not a file.');
+    case 'not-a-file':
+      return fail(
+        'not-a-file',
+        'The calendar path names a device or a pipe, not an ordinary file; Keel reads only ordinary files.',
+      );
+    case 'too-big':
+      return tooBig(problem.size);
+    case 'refused-head':
+      return fail('not-a-calendar', INVALID_CALENDAR_MESSAGE);
+    default:
+      return fail('unreadable', 'Keel could not read the calendar file.');
   }
-  if (code === 'EACCES' || code === 'EPERM') {
-    return fail('unreadable', 'Keel is not allowed to read the calendar file.');
-  }
-  if (code === 'EISDIR') return notAFile(true);
-  return fail('unreadable', 'Keel could not read the calendar file.');
 }
-
-function notAFile(directory: boolean) {
-  return fail(
-    'not-a-file',
-    directory
-      ? 'The calendar path names a folder, not a file.'
-      : 'The calendar path names a device or a pipe, not an ordinary file; Keel reads only ordinary files.',
-  );
-}
-
-function checkStat(stat: fs.Stats) {
-  if (!stat.isFile()) return notAFile(stat.isDirectory());
-  if (stat.size > MAX_CALENDAR_BYTES) return tooBig(stat.size);
-  return null;
-}
-
-const SNIFF_BYTES = 4096;
 
 /** UTF-16, by its byte-order mark (a few Windows tools write that). */
 const isUtf16 = (b: Buffer) =>
@@ -98,34 +97,6 @@ const isUtf16 = (b: Buffer) =>
 
 /** A NUL byte in the first 4 KB of what is not UTF-16: a binary file; no text calendar holds one. */
 const looksBinary = (head: Buffer) => !isUtf16(head) && head.includes(0);
-
-/**
- * Reads up to `limit` bytes (fewer at the end of the file), growing the buffer as it goes; null
- * for a binary file. The first read takes only the head, so a binary file is refused without
- * reading the rest of it.
- */
-function readUpTo(fd: number, expected: number, limit: number): Buffer | null {
-  let buffer = Buffer.allocUnsafe(Math.min(Math.max(expected + 1, 64 * 1024), limit));
-  let length = 0;
-  let sniffed = false;
-  for (;;) {
-    if (length === buffer.length) {
-      if (length >= limit) break;
-      const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, limit));
-      buffer.copy(bigger, 0, 0, length);
-      buffer = bigger;
-    }
-    const room = buffer.length - length;
-    const n = fs.readSync(fd, buffer, length, sniffed ? room : Math.min(room, SNIFF_BYTES - length), null);
-    length += n;
-    if (!sniffed && (length >= SNIFF_BYTES || n === 0)) {
-      sniffed = true;
-      if (looksBinary(buffer.subarray(0, length))) return null;
-    }
-    if (n === 0) break;
-  }
-  return buffer.subarray(0, length);
-}
 
 /** Text from bytes: UTF-8 with or without a byte-order mark, or UTF-16 by its mark. */
 function decode(bytes: Buffer): string {
@@ -142,33 +113,21 @@ function decode(bytes: Buffer): string {
 export async function sizeOf(filePath: string): Promise<FileRefusal | { ok: true; size: number }> {
   try {
     const stat = await fs.promises.stat(filePath);
-    return checkStat(stat) ?? { ok: true, size: stat.size };
+    const problem = statProblem(stat, MAX_CALENDAR_BYTES);
+    return problem ? refusal(problem) : { ok: true, size: stat.size };
   } catch (error) {
-    return unreadable(error);
+    return refusal(errorProblem(error));
   }
 }
 
-/** The file's text, or why Keel will not read it. Never throws, never blocks on a non-file. */
+/**
+ * The file's text, or why Keel will not read it. Never throws, never blocks on a non-file: the
+ * reading is services/ports/regular-file.ts's, shared with the data import.
+ */
 export function readCalendarFile(filePath: string, limit = MAX_CALENDAR_BYTES): FileRead {
-  let fd: number | undefined;
-  try {
-    const refused = checkStat(fs.statSync(filePath));
-    if (refused) return refused;
-    const nonBlocking = fs.constants.O_NONBLOCK ?? 0;
-    const noTty = fs.constants.O_NOCTTY ?? 0;
-    fd = fs.openSync(filePath, fs.constants.O_RDONLY | nonBlocking | noTty);
-    const stat = fs.fstatSync(fd);
-    const swapped = checkStat(stat);
-    if (swapped) return swapped;
-    const bytes = readUpTo(fd, stat.size, limit + 1);
-    if (bytes === null) return fail('not-a-calendar', INVALID_CALENDAR_MESSAGE);
-    if (bytes.length > limit) return tooBig(bytes.length);
-    return { ok: true, text: decode(bytes), file: { size: bytes.length, mtimeMs: stat.mtimeMs } };
-  } catch (error) {
-    return unreadable(error);
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
+  const read = readRegularFile(filePath, limit, { refuseHead: looksBinary });
+  if (!read.ok) return refusal(read);
+  return { ok: true, text: decode(read.bytes), file: { size: read.size, mtimeMs: read.mtimeMs } };
 }
 
 /**

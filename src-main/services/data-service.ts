@@ -2,14 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Clock } from '../core/clock';
 import { KeelError } from '../core/errors';
-import {
-  describeExportProblem,
-  EXPORT_FORMAT,
-  EXPORT_FORMAT_VERSION,
-  EXPORT_TABLES,
-  exportFileSchema,
-  type ExportFile,
-} from '../core/export-format';
+import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, EXPORT_TABLES, type ExportFile } from '../core/export-format';
 import { localDateOf, toLocalIso, weekStartOf } from '../core/time';
 import type { FileDialogPort } from './ports';
 import {
@@ -30,13 +23,19 @@ import { schemaVersion } from '../storage/migrations';
 import { SET_ASIDE_FOLDER, type Recovery } from '../storage/recovery';
 import type { SettingsRepo } from '../storage/settings-repo';
 import { Emitter } from './events';
+import { decryptExport, encryptExport } from './export-crypto';
+import { IMPORT_MAX_BYTES, parseExportText, readImportFile } from './import-file';
 import type { SettingsService } from './settings-service';
 import type { BackupDto, DataOverview, ImportResult, RecoveryDto, RestoreResult } from '../shared/dto';
 
 /** The settings-table key that keeps a recovery notice until the user has read it. */
 export const RECOVERY_KEY = 'recoveryNotice';
-/** Larger files are refused before reading: a year of daily use is well under 1 MB. */
-export const IMPORT_MAX_BYTES = 64 * 1024 * 1024;
+export { IMPORT_MAX_BYTES } from './import-file';
+
+/** What an import that changed nothing (cancelled, or waiting for a passphrase) answers. */
+const NOTHING_IMPORTED = { added: 0, skipped: 0, settingsAdded: 0, settingsKept: 0, safetyCopy: null };
+
+const BACKUP_FILTERS = [{ name: 'Keel backup', extensions: ['json', 'keel-encrypted'] }];
 
 export interface DataDeps {
   db: Db;
@@ -88,9 +87,16 @@ export function removeLeftovers(dataDir: string, now: number): void {
   }
 }
 
+interface LockedFile {
+  bytes: Buffer;
+  fileName: string;
+}
+
 export class DataService {
   readonly onReplaced = new Emitter<void>();
   private readonly repo: DataRepo;
+  /** An encrypted backup chosen for import, waiting for its passphrase (in memory only). */
+  private locked: LockedFile | null = null;
 
   constructor(private readonly deps: DataDeps) {
     this.repo = new DataRepo(deps.db);
@@ -164,8 +170,8 @@ export class DataService {
   }
 
   /**
-   * Every record, setting and dated rule change as versioned JSON (what `keel export` and
-   * Settings → Export write).
+   * Every record, setting and dated rule change as versioned JSON, private notes included (what
+   * `keel export` and Settings → Back up all my data write, encrypted or not).
    */
   exportJson(): string {
     const file: ExportFile = {
@@ -181,32 +187,62 @@ export class DataService {
     return `${JSON.stringify(file, null, 2)}\n`;
   }
 
-  exportFileName(): string {
-    return `keel-export-${this.today().today}.json`;
+  exportFileName(encrypted = false): string {
+    return `keel-export-${this.today().today}.${encrypted ? 'keel-encrypted' : 'json'}`;
   }
 
-  /** Settings → Export: main's save dialog picks the place; the window never sees a path. */
+  /**
+   * "Back up all my data (includes private notes)…": the whole export, every private note in it,
+   * locked with `passphrase` when one is given. Main's save dialog picks the place; the window
+   * never sees a path.
+   */
   async exportTo(
     shell: Pick<FileDialogPort, 'saveFile'>,
+    passphrase?: string,
   ): Promise<{ saved: boolean; fileName: string | null }> {
+    const json = this.exportJson();
+    if (Buffer.byteLength(json) > IMPORT_MAX_BYTES) {
+      throw new KeelError(
+        'invalid_input',
+        'Your data is larger than Keel can import again (8 MB), so Keel wrote no backup file; the daily backups in the data folder hold it all.',
+      );
+    }
+    const locked = passphrase !== undefined;
     const fileName = await shell.saveFile({
-      defaultName: this.exportFileName(),
-      content: this.exportJson(),
-      filters: [{ name: 'Keel export', extensions: ['json'] }],
+      defaultName: this.exportFileName(locked),
+      content: locked ? await encryptExport(json, passphrase) : json,
+      filters: locked
+        ? [{ name: 'Encrypted Keel backup', extensions: ['keel-encrypted'] }]
+        : [{ name: 'Keel backup', extensions: ['json'] }],
     });
     return { saved: fileName !== null, fileName };
   }
 
-  /** Settings → Import: main's open dialog picks the file. */
-  async importChosen(shell: Pick<FileDialogPort, 'chooseFile'>): Promise<ImportResult> {
-    const file = await shell.chooseFile({
-      title: 'Import Keel data',
-      filters: [{ name: 'Keel export', extensions: ['json'] }],
-    });
-    if (file === null) {
-      return { fileName: null, added: 0, skipped: 0, settingsAdded: 0, settingsKept: 0, safetyCopy: null };
-    }
-    return this.importFile(file);
+  /**
+   * Import…: main's open dialog picks the file. An encrypted backup needs its passphrase: without
+   * one, the answer says so and its bytes wait here (never on disk) for the next call, which
+   * brings the passphrase; a wrong one keeps them for another try.
+   */
+  async importChosen(shell: Pick<FileDialogPort, 'chooseFile'>, passphrase?: string): Promise<ImportResult> {
+    const waiting = this.locked;
+    if (passphrase !== undefined && waiting !== null) return this.unlockAndImport(waiting, passphrase);
+    this.locked = null;
+    const file = await shell.chooseFile({ title: 'Import a Keel backup', filters: BACKUP_FILTERS });
+    if (file === null) return { fileName: null, ...NOTHING_IMPORTED };
+    const source = readImportFile(file);
+    const fileName = path.basename(file);
+    if (source.kind === 'plain') return this.importParsed(parseExportText(source.json), fileName);
+    const locked = { bytes: source.bytes, fileName };
+    if (passphrase !== undefined) return this.unlockAndImport(locked, passphrase);
+    this.locked = locked;
+    return { fileName, ...NOTHING_IMPORTED, needsPassphrase: true };
+  }
+
+  private async unlockAndImport(locked: LockedFile, passphrase: string): Promise<ImportResult> {
+    this.locked = locked;
+    const json = await decryptExport(locked.bytes, passphrase);
+    this.locked = null;
+    return this.importParsed(parseExportText(json), locked.fileName);
   }
 
   /**
@@ -216,7 +252,14 @@ export class DataService {
    * settings come in as in force since the beginning.
    */
   importFile(file: string): ImportResult {
-    const parsed = this.readExport(file);
+    const source = readImportFile(file);
+    if (source.kind === 'locked') {
+      throw new KeelError('invalid_input', 'That backup is locked with a passphrase; nothing was imported.');
+    }
+    return this.importParsed(parseExportText(source.json), path.basename(file));
+  }
+
+  private importParsed(parsed: ExportFile, fileName: string): ImportResult {
     const safety = this.safetyCopy();
     let result: MergeResult;
     try {
@@ -232,7 +275,7 @@ export class DataService {
     }
     const records = (counts: ImportCounts) => EXPORT_TABLES.reduce((sum, table) => sum + counts[table], 0);
     const summary = {
-      fileName: path.basename(file),
+      fileName,
       added: records(result.added),
       skipped: records(result.skipped),
       settingsAdded: result.settings.added,
@@ -253,6 +296,7 @@ export class DataService {
    * state Keel must still put back, and the logs (which hold no note text).
    */
   deleteAll(): void {
+    this.locked = null;
     this.repo.deleteAll(this.deps.clock.now());
     fs.rmSync(backupsDir(this.deps.dataDir), { recursive: true, force: true });
     fs.rmSync(path.join(this.deps.dataDir, SET_ASIDE_FOLDER), { recursive: true, force: true });
@@ -272,37 +316,6 @@ export class DataService {
         'Your data and its backups were deleted, but Keel could not yet wipe the space they used in its data file; choose Delete all my data again to finish.',
       );
     }
-  }
-
-  private readExport(file: string): ExportFile {
-    let raw: string;
-    try {
-      const stat = fs.statSync(file);
-      if (stat.size > IMPORT_MAX_BYTES) {
-        throw new KeelError(
-          'invalid_input',
-          'That file is too large to be a Keel export; nothing was imported.',
-        );
-      }
-      raw = fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      if (error instanceof KeelError) throw error;
-      throw new KeelError('not_found', `Keel cannot read ${path.basename(file)}; nothing was imported.`, {
-        cause: error,
-      });
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch {
-      throw new KeelError(
-        'invalid_input',
-        'That file is not JSON, so it is not a Keel export; nothing was imported.',
-      );
-    }
-    const parsed = exportFileSchema.safeParse(json);
-    if (!parsed.success) throw new KeelError('invalid_input', describeExportProblem(parsed.error));
-    return parsed.data;
   }
 
   private safetyCopy(): BackupFile {

@@ -294,6 +294,8 @@ export interface ImportResult {
   settingsAdded: number;
   /** Settings of the file not taken because they are set here (or have a history here). */
   settingsKept: number;
+  /** The file is an encrypted backup: nothing was imported; ask again with its passphrase. */
+  needsPassphrase?: true;
   safetyCopy: BackupDto | null;
 }
 

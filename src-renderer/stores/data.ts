@@ -29,10 +29,16 @@ interface DataState {
   load(): Promise<void>;
   backupNow(): Promise<Outcome<DataOverview>>;
   restore(id: string): Promise<Outcome<RestoreResult>>;
-  /** Main's save dialog chooses where the JSON goes; the window only learns the file's name. */
-  exportAll(): Promise<Outcome<DataExportResult>>;
-  /** Main's open dialog chooses the file. */
-  importFile(): Promise<Outcome<ImportResult>>;
+  /**
+   * "Back up all my data (includes private notes)": main's save dialog chooses where the file
+   * goes (the window only learns its name); with a passphrase the file is encrypted.
+   */
+  exportAll(passphrase?: string): Promise<Outcome<DataExportResult>>;
+  /**
+   * Main's open dialog chooses the file. A locked backup answers `needsPassphrase`; calling again
+   * with the passphrase opens the file main holds (no second dialog).
+   */
+  importFile(passphrase?: string): Promise<Outcome<ImportResult>>;
   deleteAll(): Promise<Outcome<{ deleted: true }>>;
   /** Hides the recovery notice for good (main forgets it). */
   dismissRecovery(): Promise<Outcome<DataOverview>>;
@@ -91,12 +97,13 @@ export const useData = create<DataState>()((set, get) => {
         () => call((k) => k.data.restore({ id })),
         () => get().load(),
       ),
-    exportAll: () => run('export', () => call((k) => k.data.export())),
-    importFile: () =>
+    exportAll: (passphrase) =>
+      run('export', () => call((k) => k.data.export(passphrase === undefined ? {} : { passphrase }))),
+    importFile: (passphrase) =>
       run(
         'import',
-        () => call((k) => k.data.import()),
-        (value) => (value.fileName === null ? undefined : get().load()),
+        () => call((k) => k.data.import(passphrase === undefined ? {} : { passphrase })),
+        (value) => (value.fileName === null || value.needsPassphrase ? undefined : get().load()),
       ),
     deleteAll: () =>
       run(

@@ -146,9 +146,17 @@ describe('your data, end to end in the preview', () => {
   });
 
   it('exports every record as JSON into the folder the save dialog chose, and imports it back', async () => {
-    const transfer = dataCard().getByRole('region', { name: 'Export and import' });
-    await transfer.getByRole('button', { name: 'Export all my data…' }).click();
-    await transfer.getByText('Saved keel-export-2027-03-19.json.').waitFor();
+    const transfer = dataCard().getByRole('region', { name: 'Full backup and import' });
+    await transfer.getByRole('button', { name: 'Back up all my data (includes private notes)…' }).click();
+    await page
+      .getByRole('dialog', { name: 'Back up all my data (includes private notes)' })
+      .getByRole('button', { name: 'Save without a passphrase…' })
+      .click();
+    await transfer
+      .getByText(
+        'Saved keel-export-2027-03-19.json. It holds every private note in plain text; keep it where only you can read it.',
+      )
+      .waitFor();
     const file = path.join(session.dataDir, 'exports', 'keel-export-2027-03-19.json');
     const exported = JSON.parse(fs.readFileSync(file, 'utf8')) as {
       format: string;

@@ -195,22 +195,34 @@ describe('Settings: Your data', () => {
     await user.click(backUp);
     expect(backUp).toBeDisabled();
     expect(backUp).toHaveAttribute('aria-busy', 'true');
-    for (const name of ['Export all my data…', 'Import…', 'Delete all my data…'])
+    for (const name of ['Back up all my data (includes private notes)…', 'Import…', 'Delete all my data…'])
       expect(within(card).getByRole('button', { name })).toBeDisabled();
     expect(
       within(card).getByRole('button', { name: 'Restore the daily copy from today at 08:30…' }),
     ).toBeDisabled();
     await within(card).findByText('Backed up. Today’s copy now holds your data as it is.');
-    expect(within(card).getByRole('button', { name: 'Export all my data…' })).toBeEnabled();
+    expect(
+      within(card).getByRole('button', { name: 'Back up all my data (includes private notes)…' }),
+    ).toBeEnabled();
   });
 
-  it('exports everything and names the saved file', async () => {
+  it('says the backup holds every private note, and names the saved file', async () => {
     const { user, keel, card } = await openCard();
-    const transfer = section(card, 'Export and import');
-    await user.click(within(transfer).getByRole('button', { name: 'Export all my data…' }));
-    expect(await within(transfer).findByRole('status')).toHaveTextContent(
-      'Saved keel-export-2025-03-11.json.',
+    const transfer = section(card, 'Full backup and import');
+    await user.click(
+      within(transfer).getByRole('button', { name: 'Back up all my data (includes private notes)…' }),
     );
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Back up all my data (includes private notes)',
+    });
+    expect(dialog).toHaveTextContent(
+      'One file with everything Keel keeps: every check-in and its note, private notes included, your talking points, focus blocks, sign-offs and settings. Anyone who can open the file can read all of it.',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Save without a passphrase…' }));
+    expect(await within(transfer).findByRole('status')).toHaveTextContent(
+      'Saved keel-export-2025-03-11.json. It holds every private note in plain text; keep it where only you can read it.',
+    );
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(keel.shell.saved.map((f) => path.basename(f.path))).toEqual(['keel-export-2025-03-11.json']);
     expect(JSON.parse(String(keel.shell.saved[0]?.content))).toMatchObject({ format: expect.any(String) });
   });
@@ -219,8 +231,11 @@ describe('Settings: Your data', () => {
     const keel = await withBackups();
     keel.shell.cancelSaves = true;
     const { user, card } = await openCard(keel);
-    const transfer = section(card, 'Export and import');
-    await user.click(within(transfer).getByRole('button', { name: 'Export all my data…' }));
+    const transfer = section(card, 'Full backup and import');
+    await user.click(
+      within(transfer).getByRole('button', { name: 'Back up all my data (includes private notes)…' }),
+    );
+    await user.click(await screen.findByRole('button', { name: 'Save without a passphrase…' }));
     await waitFor(() => expect(keel.callsTo('data:export')).toHaveLength(1));
     await waitFor(() => expect(within(transfer).getByRole('button', { name: 'Import…' })).toBeEnabled());
     expect(within(transfer).queryByRole('status')).not.toBeInTheDocument();
@@ -242,7 +257,7 @@ describe('Settings: Your data', () => {
     keel.services.checkin.delete(monday.id);
     keel.services.checkin.delete(tuesday.id);
     const { user, card } = await openCard(keel);
-    const transfer = section(card, 'Export and import');
+    const transfer = section(card, 'Full backup and import');
     expect(within(card).getByText('Keel holds 1 check-in.')).toBeVisible();
     await user.click(within(transfer).getByRole('button', { name: 'Import…' }));
     expect(await within(transfer).findByRole('status')).toHaveTextContent(
@@ -280,7 +295,7 @@ describe('Settings: Your data', () => {
     );
     await keel.settings({ theme: 'light' });
     const { user, card } = await openCard(keel);
-    const transfer = section(card, 'Export and import');
+    const transfer = section(card, 'Full backup and import');
     await user.click(within(transfer).getByRole('button', { name: 'Import…' }));
     expect(await within(transfer).findByRole('status')).toHaveTextContent(
       'Imported 1 record and 1 setting from keel-export-2025-03-11.json; 1 setting was already here.',
@@ -298,7 +313,7 @@ describe('Settings: Your data', () => {
 
   it('shows main’s sentence for a file that is not a Keel export', async () => {
     const { user, keel, card } = await openCard();
-    const transfer = section(card, 'Export and import');
+    const transfer = section(card, 'Full backup and import');
     keel.shell.nextChosenFile = keel.writeFile('notes.json', 'Monday: call the dentist');
     await user.click(within(transfer).getByRole('button', { name: 'Import…' }));
     expect(await within(transfer).findByRole('alert')).toHaveTextContent(
@@ -306,6 +321,57 @@ describe('Settings: Your data', () => {
     );
     expect(within(transfer).getByRole('button', { name: 'Import…' })).toBeEnabled();
   });
+
+  it('locks a backup with a passphrase typed twice, and opens it again only with that passphrase', async () => {
+    const keel = await oneCheckin(await withBackups());
+    const { user, card } = await openCard(keel);
+    const transfer = section(card, 'Full backup and import');
+    await user.click(
+      within(transfer).getByRole('button', { name: 'Back up all my data (includes private notes)…' }),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Back up all my data (includes private notes)',
+    });
+    await user.type(within(dialog).getByLabelText('Passphrase (optional)'), 'short');
+    await user.click(within(dialog).getByRole('button', { name: 'Save locked backup…' }));
+    expect(within(dialog).getByText('Use a passphrase of at least 8 characters.')).toBeVisible();
+    await user.type(within(dialog).getByLabelText('Passphrase (optional)'), ' but long now');
+    await user.type(within(dialog).getByLabelText('The same passphrase again'), 'short but long no');
+    await user.click(within(dialog).getByRole('button', { name: 'Save locked backup…' }));
+    expect(within(dialog).getByText('The two passphrases differ; type the same one twice.')).toBeVisible();
+    expect(keel.callsTo('data:export')).toHaveLength(0);
+    await user.type(within(dialog).getByLabelText('The same passphrase again'), 'w');
+    await user.click(within(dialog).getByRole('button', { name: 'Save locked backup…' }));
+    expect(await within(transfer).findByRole('status', {}, { timeout: 30_000 })).toHaveTextContent(
+      'Saved keel-export-2025-03-11.keel-encrypted, locked with your passphrase.',
+    );
+    const locked = String(keel.shell.saved.at(-1)?.content);
+    expect(locked.startsWith('KEEL-ENCRYPTED-EXPORT v1\n')).toBe(true);
+    expect(locked).not.toContain('Busy');
+
+    // Deleted here, then brought back from the locked file.
+    for (const check of checkInsOf(keel)) keel.services.checkin.delete(check.id);
+    keel.shell.nextChosenFile = keel.writeFile('keel-export-2025-03-11.keel-encrypted', locked);
+    await user.click(within(transfer).getByRole('button', { name: 'Import…' }));
+    const unlock = await screen.findByRole('dialog', { name: 'Open a locked backup' });
+    expect(unlock).toHaveTextContent('keel-export-2025-03-11.keel-encrypted is locked with a passphrase.');
+    await user.type(within(unlock).getByLabelText('Passphrase'), 'not the passphrase');
+    await user.click(within(unlock).getByRole('button', { name: 'Import' }));
+    expect(
+      await within(unlock).findByText('That passphrase does not open this backup.', {}, { timeout: 30_000 }),
+    ).toBeVisible();
+    expect(checkInsOf(keel)).toHaveLength(0);
+    await user.clear(within(unlock).getByLabelText('Passphrase'));
+    await user.type(within(unlock).getByLabelText('Passphrase'), 'short but long now');
+    await user.click(within(unlock).getByRole('button', { name: 'Import' }));
+    expect(await within(transfer).findByRole('status', {}, { timeout: 30_000 })).toHaveTextContent(
+      /^Imported \d+ records? from keel-export-2025-03-11\.keel-encrypted/,
+    );
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(checkInsOf(keel).map((c) => c.note)).toEqual(['Busy']);
+    // Only the file's name reached the window; the dialog asked main once.
+    expect(keel.callsTo('data:import')).toHaveLength(3);
+  }, 120_000);
 
   it('deletes everything only once DELETE is typed; Escape and Cancel do nothing', async () => {
     const { user, keel, card } = await openCard(await oneCheckin(await withBackups()));

@@ -5,9 +5,10 @@ import { EmptyState } from '../../components/EmptyState';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { RetryNotice } from '../../components/RetryNotice';
-import { useData, type Backup, type DataAction, type DataOverview } from '../../stores/data';
+import { useData, type Backup, type DataOverview, type ImportResult } from '../../stores/data';
 import { useStatus } from '../../stores/status';
 import { DeleteAllDialog, RestoreDialog } from './DataDialogs';
+import { TransferPart, type Busy } from './TransferPart';
 import {
   backupWhen,
   capitalised,
@@ -28,7 +29,8 @@ interface Feedback {
 
 /**
  * Settings → Your data: where it lives (and that it stays there), the backups with Restore and
- * Back up now, export and import as JSON, and deleting everything. Main shows the save and open
+ * Back up now, the full backup (every private note in it, a passphrase to lock it) and import,
+ * and deleting everything. Main shows the save and open
  * dialogs; the window learns only file names.
  */
 export function DataCard() {
@@ -83,7 +85,6 @@ export function DataCard() {
 /** Back up, export and import, each answered by one sentence next to its section. */
 function useDataActions() {
   const backupNow = useData((s) => s.backupNow);
-  const exportAll = useData((s) => s.exportAll);
   const importFile = useData((s) => s.importFile);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
 
@@ -101,36 +102,36 @@ function useDataActions() {
     );
   }
 
-  async function onExport() {
-    setFeedback(null);
-    const result = await exportAll();
-    if (!result.ok) setFeedback({ area: 'transfer', tone: 'error', message: result.message });
-    else if (result.value.saved && result.value.fileName !== null)
-      setFeedback({ area: 'transfer', tone: 'success', message: `Saved ${result.value.fileName}.` });
+  /** The full backup's dialog has its own answer: saved (a sentence), or cancelled (none). */
+  function onBackedUp(message: string | null) {
+    setFeedback(message === null ? null : { area: 'transfer', tone: 'success', message });
   }
 
-  async function onImport() {
+  /** An import's answer; a locked backup opens the passphrase dialog instead (`unlock`). */
+  async function onImport(unlock: (fileName: string) => void) {
     setFeedback(null);
     const result = await importFile();
     if (!result.ok) setFeedback({ area: 'transfer', tone: 'error', message: result.message });
-    else if (result.value.fileName !== null) {
-      const value = { ...result.value, fileName: result.value.fileName };
-      setFeedback({
-        area: 'transfer',
-        tone: value.added > 0 ? 'success' : 'info',
-        message: importSentence(value),
-      });
-    }
+    else if (result.value.fileName !== null && result.value.needsPassphrase) unlock(result.value.fileName);
+    else if (result.value.fileName !== null) onImported({ ...result.value, fileName: result.value.fileName });
   }
 
-  return { feedback, setFeedback, onBackupNow, onExport, onImport };
+  function onImported(value: ImportResult & { fileName: string }) {
+    setFeedback({
+      area: 'transfer',
+      tone: value.added > 0 ? 'success' : 'info',
+      message: importSentence(value),
+    });
+  }
+
+  return { feedback, setFeedback, onBackupNow, onBackedUp, onImport, onImported };
 }
 
 function DataSections({ overview }: { overview: DataOverview }) {
   const today = useStatus((s) => s.status?.today.date ?? null);
   const busy = useData((s) => s.busy);
   const loadError = useData((s) => s.loadError);
-  const { feedback, setFeedback, onBackupNow, onExport, onImport } = useDataActions();
+  const { feedback, setFeedback, onBackupNow, onBackedUp, onImport, onImported } = useDataActions();
   const [restoring, setRestoring] = useState<Backup | null>(null);
   const [deleting, setDeleting] = useState(false);
 
@@ -158,11 +159,13 @@ function DataSections({ overview }: { overview: DataOverview }) {
           setRestoring(backup);
         }}
       />
-      <TransferSection
+      <TransferPart
         busy={busy}
         notice={notice('transfer')}
-        onExport={() => void onExport()}
-        onImport={() => void onImport()}
+        onStart={() => setFeedback(null)}
+        onImport={onImport}
+        onBackedUp={onBackedUp}
+        onImported={onImported}
       />
       <DeleteSection
         busy={busy}
@@ -199,9 +202,6 @@ function DataSections({ overview }: { overview: DataOverview }) {
     </div>
   );
 }
-
-/** The call under way, if any (every data button waits while one runs). */
-type Busy = DataAction | null;
 
 function BackupsSection({
   overview,
@@ -257,42 +257,6 @@ function BackupsSection({
       <p className="data-card__folder">
         In <code className="data-card__path">{overview.backupsFolder}</code>
       </p>
-      {notice}
-    </section>
-  );
-}
-
-function TransferSection({
-  busy,
-  notice,
-  onExport,
-  onImport,
-}: {
-  busy: Busy;
-  notice: ReactNode;
-  onExport: () => void;
-  onImport: () => void;
-}) {
-  const headingId = useId();
-  return (
-    <section className="data-card__section" aria-labelledby={headingId}>
-      <div className="data-card__section-titles">
-        <h3 id={headingId} className="data-card__heading">
-          Export and import
-        </h3>
-        <p className="data-card__text">
-          One JSON file with every record and setting, to keep or to bring to another computer. Importing adds
-          what is new and leaves what is already here.
-        </p>
-      </div>
-      <div className="data-card__actions">
-        <Button busy={busy === 'export'} disabled={busy !== null} onClick={onExport}>
-          Export all my data…
-        </Button>
-        <Button busy={busy === 'import'} disabled={busy !== null} onClick={onImport}>
-          Import…
-        </Button>
-      </div>
       {notice}
     </section>
   );
