@@ -11,7 +11,7 @@ describe('src-main/cli', () => {
     expect(files).toContain('session.ts');
     for (const file of files) {
       if (file === 'session.ts') continue;
-      expect(source(file), file).not.toMatch(/from '\.\.\/services(?!\/(ports|errors)')|\bservices\./);
+      expect(source(file), file).not.toMatch(/from '\.\.\/services(?!\/(ports|errors)['/])|\bservices\./);
     }
   });
 
