@@ -38,6 +38,7 @@ import {
   streamRefusal,
   type Lock,
 } from './guard';
+import { ownerOnly } from '../platform/owner-only';
 import { previewDesk, recorded, testAction, type Desk } from './desk';
 
 export { PREVIEW_CSP } from './guard';
@@ -268,8 +269,11 @@ async function cli(): Promise<void> {
     },
   });
   const root = path.resolve(__dirname, '..');
-  const dataDir = path.resolve(
-    values['data-dir'] ?? process.env.KEEL_DATA_DIR ?? path.join(process.cwd(), '.preview-data'),
+  // Owner-only like the app's: umask 077 (set again here) and an older folder's modes repaired.
+  const dataDir = ownerOnly(
+    path.resolve(
+      values['data-dir'] ?? process.env.KEEL_DATA_DIR ?? path.join(process.cwd(), '.preview-data'),
+    ),
   );
   let testClockStart: number | undefined;
   if (values['test-clock'] !== undefined) {
