@@ -271,6 +271,14 @@ describe('dist/main/main.cjs on a stand-in Electron', () => {
 
   it('takes up what the keel CLI writes to its database, without a restart', async () => {
     const dataDir = tempDir();
+    // No planned blocks, so the block the CLI starts is the only one at any time of day (the
+    // default plan runs 09:00–11:00 and 14:00–16:00, when starting another would be refused).
+    const before = createServices({ dataDir, clock: systemClock, version: '0.0.0-test' });
+    try {
+      before.settings.set('focusPlan', []);
+    } finally {
+      before.close();
+    }
     const main = Harness.start(dataDir);
     await main.waitFor('ready');
     const own = { url: 'app://keel/index.html', mainFrame: true };
