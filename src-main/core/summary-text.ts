@@ -1,3 +1,4 @@
+import { cleanText } from './text-hygiene';
 import { dayNumber, MONTH_NAMES, type LocalDate } from './time';
 
 /**
@@ -7,23 +8,14 @@ import { dayNumber, MONTH_NAMES, type LocalDate } from './time';
  * renderer escapes it again for its own format whatever the model says.
  */
 
-// C0 controls but tab and line feed, DEL, C1 controls; bidi embeddings, overrides and isolates.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 /**
- * User text made safe to place in any document: line breaks (CR LF, CR, NEL, U+2028/9) become
- * `\n`, tabs a space, unpaired surrogates U+FFFD; other control characters and bidirectional
- * embedding, override and isolate characters (U+202A–E, U+2066–9) are removed. Nothing else
+ * User text made safe to place in any document: Keel's input hygiene (core/text-hygiene.ts: line
+ * breaks as `\n`, unpaired surrogates U+FFFD, control, bidi override and invisible characters
+ * removed), applied again to what was stored before it existed, and tabs as a space. Nothing else
  * changes; escaping for a format is separate.
  */
 export function plainText(text: string): string {
-  return text
-    .replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n')
-    .replace(/\t/g, ' ')
-    .replace(LONE_SURROGATE, '\uFFFD')
-    .replace(CONTROL, '');
+  return cleanText(text).replace(/\t/g, ' ');
 }
 
 /** Clean text on one line: whitespace runs (line breaks included) become one space, ends trimmed. */

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { cleanText } from '../../src-main/core/text-hygiene';
 import { describe, expect, it } from 'vitest';
 import type { Checkin, Rating, Sustainable } from '../../src-main/core/checkin';
 import { KeelError } from '../../src-main/core/errors';
@@ -859,6 +860,13 @@ describe('cleaning user text', () => {
     expect(plainText('👩‍💻 🚀 café')).toBe('👩‍💻 🚀 café');
     expect(plainText('bad \uD800 pair \uDC00 end')).toBe('bad \uFFFD pair \uFFFD end');
     expect(plainText('שלום \u200F ok')).toBe('שלום \u200F ok');
+  });
+
+  it('cleans as Keel cleans its input (text-hygiene), so a note stored before that reads the same', () => {
+    // A byte order mark, a zero-width space and a word joiner, as pasted text brings them.
+    const legacy = '\uFEFFsprint\u200B planning\u2060 \u202Eok\u0007';
+    expect(plainText(legacy)).toBe(cleanText(legacy));
+    expect(plainText(legacy)).toBe('sprint planning ok');
   });
 
   it('makes one line, or trimmed lines without blank ones', () => {

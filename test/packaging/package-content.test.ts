@@ -106,6 +106,20 @@ afterAll(() => {
 
 const read = (file: string): string => asar.extractFile(archive, file).toString('utf8');
 
+/**
+ * app.asar extracted under `work/<where>` (once; a later call reuses it), so each test that runs
+ * the extracted app has it whether or not the tests before it ran (`-t`, or a reordering).
+ */
+function extracted(where: string): string {
+  const dir = path.join(work, where);
+  if (!fs.existsSync(path.join(dir, 'dist/cli/keel.cjs'))) asar.extractAll(archive, dir);
+  return dir;
+}
+/** The app as a checkout holds it: not inside an .asar. */
+const checkoutLike = () => extracted('extracted');
+/** The app where an installed Keel runs it from: a folder named app.asar, as the launcher sees it. */
+const installedLike = () => extracted('installed/resources/app.asar');
+
 /** Starts `appDir`'s main bundle under test/platform's stand-in Electron: 'ready' or 'errorBox'. */
 function startMain(appDir: string, binding: string): Promise<string> {
   const data = fs.mkdtempSync(path.join(work, 'main-data-'));
@@ -217,8 +231,7 @@ describe('the packaged app (electron-builder --linux dir)', () => {
   });
 
   it('runs: the CLI from the extracted app answers with its real database (here on Node)', () => {
-    const app = path.join(work, 'extracted');
-    asar.extractAll(archive, app);
+    const app = checkoutLike();
     const result = runCli(path.join(app, 'dist/cli/keel.cjs'));
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
@@ -233,19 +246,17 @@ describe('the packaged app (electron-builder --linux dir)', () => {
   it('ignores KEEL_NATIVE_BINDING when the CLI runs from inside app.asar, as installed', () => {
     // The same bundle, placed under a folder named app.asar as the launcher runs it (Node cannot
     // read the archive itself): the variable names a missing build, and the CLI does not load it.
-    const installed = path.join(work, 'installed/resources/app.asar');
-    asar.extractAll(archive, installed);
+    const installed = installedLike();
     const result = runCli(path.join(installed, 'dist/cli/keel.cjs'), path.join(work, 'nope.node'));
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
   });
 
   it('ignores KEEL_NATIVE_BINDING in the app too when its main runs from app.asar (on a stand-in Electron)', async () => {
-    // Both extracted copies exist from the tests above: the installed one starts with a missing
-    // build named in the environment; the checkout-like one honours it and cannot open its data.
-    const installed = path.join(work, 'installed/resources/app.asar');
-    expect(await startMain(installed, path.join(work, 'nope.node'))).toBe('ready');
-    expect(await startMain(path.join(work, 'extracted'), path.join(work, 'nope.node'))).toBe('errorBox');
+    // The installed copy starts with a missing build named in the environment; the checkout-like
+    // one honours it and cannot open its data.
+    expect(await startMain(installedLike(), path.join(work, 'nope.node'))).toBe('ready');
+    expect(await startMain(checkoutLike(), path.join(work, 'nope.node'))).toBe('errorBox');
   });
 
   it('puts the keel launcher in resources/bin, running the CLI on the app executable as Node', () => {

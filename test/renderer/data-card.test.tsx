@@ -380,6 +380,10 @@ describe('Settings: Your data', () => {
 
     await user.click(open);
     let dialog = await screen.findByRole('dialog', { name: 'Delete all your data?' });
+    // The way to keep a copy is named as its button is, not by an older word ("an export").
+    expect(dialog).toHaveAccessibleDescription(
+      'Everything Keel has stored on this computer goes, at once. This cannot be undone; “Back up all my data (includes private notes)…” first keeps a copy for you.',
+    );
     // What goes and what stays, in so many words.
     const goes = within(dialog).getByRole('region', { name: 'What goes' });
     expect(

@@ -5,6 +5,7 @@ import { Field } from '../../components/Field';
 import { Input } from '../../components/Input';
 import { Notice } from '../../components/Notice';
 import { useData, type Backup } from '../../stores/data';
+import { BACKUP_ALL_LABEL } from './BackupDialogs';
 import { backupWhen, CONFIRM_WORD, DELETED, KIND_LABELS } from './data-words';
 
 /** The two confirmations of Settings → Your data: restoring a backup and deleting everything. */
@@ -88,7 +89,7 @@ export function DeleteAllDialog({ onClose, onDeleted }: { onClose: () => void; o
         if (!busy) onClose();
       }}
       title="Delete all your data?"
-      description="Everything Keel has stored on this computer goes, at once. This cannot be undone; an export made first keeps a copy for you."
+      description={`Everything Keel has stored on this computer goes, at once. This cannot be undone; “${BACKUP_ALL_LABEL}…” first keeps a copy for you.`}
     >
       <form className="delete-all" onSubmit={(e) => void onSubmit(e)} noValidate>
         <section className="delete-all__part" aria-labelledby={goesId}>
