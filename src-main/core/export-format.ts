@@ -238,7 +238,7 @@ const rulesSchema = z.array(ruleSchema).superRefine((rules, ctx) => {
 
 const fileSchema = z
   .object({
-    format: z.literal(EXPORT_FORMAT, { message: 'is not a Keel export' }),
+    format: z.literal(EXPORT_FORMAT, { message: 'is not a Keel backup' }),
     formatVersion: z
       .number()
       .int()
@@ -293,7 +293,7 @@ export type ExportFile = z.output<typeof exportFileSchema>;
 /** One sentence naming the first problem, e.g. "records.checkins.3.workload: Too big…". */
 export function describeExportProblem(error: z.ZodError): string {
   const issue = error.issues[0];
-  if (!issue) return 'That file is not a Keel export.';
+  if (!issue) return 'That file is not a Keel backup.';
   const where = issue.path.map(String).join('.');
   const message = issue.message.replace(/^./, (c) => c.toLowerCase()).replace(/\.$/, '');
   return `That file cannot be imported (${where ? `${where} ` : ''}${message}); nothing was imported.`;

@@ -20,7 +20,7 @@ import type { KeelLog } from './log';
 
 export const KEPT_RUNNING = 'Keel hit an unexpected problem and kept running; details are in the log.';
 export const CLOSED_SAFELY =
-  'Keel kept hitting unexpected problems, so it put your do-not-disturb back and closed; details are in the log.';
+  'Keel kept hitting unexpected problems, so it closed (turning off any do-not-disturb it had turned on); details are in the log.';
 
 export type UncaughtKind = 'uncaughtException' | 'unhandledRejection';
 

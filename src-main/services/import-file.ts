@@ -57,7 +57,7 @@ export function parseExportText(json: string): ExportFile {
   } catch {
     throw new KeelError(
       'invalid_input',
-      'That file is not JSON, so it is not a Keel export; nothing was imported.',
+      'That file is not JSON, so it is not a Keel backup; nothing was imported.',
     );
   }
   const parsed = exportFileSchema.safeParse(value);

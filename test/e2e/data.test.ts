@@ -180,7 +180,7 @@ describe('your data, end to end in the preview', () => {
     await transfer.getByRole('button', { name: 'Import…' }).click();
     await transfer
       .getByRole('alert')
-      .getByText('That file is not JSON, so it is not a Keel export; nothing was imported.')
+      .getByText('That file is not JSON, so it is not a Keel backup; nothing was imported.')
       .waitFor();
     expect((await overview()).counts.checkins).toBe(3);
   });

@@ -311,13 +311,13 @@ describe('Settings: Your data', () => {
     ).toBeVisible();
   });
 
-  it('shows main’s sentence for a file that is not a Keel export', async () => {
+  it('shows main’s sentence for a file that is not a Keel backup', async () => {
     const { user, keel, card } = await openCard();
     const transfer = section(card, 'Full backup and import');
     keel.shell.nextChosenFile = keel.writeFile('notes.json', 'Monday: call the dentist');
     await user.click(within(transfer).getByRole('button', { name: 'Import…' }));
     expect(await within(transfer).findByRole('alert')).toHaveTextContent(
-      'That file is not JSON, so it is not a Keel export; nothing was imported.',
+      'That file is not JSON, so it is not a Keel backup; nothing was imported.',
     );
     expect(within(transfer).getByRole('button', { name: 'Import…' })).toBeEnabled();
   });

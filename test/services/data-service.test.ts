@@ -167,7 +167,7 @@ describe('import', () => {
 
   it.each([
     ['not JSON', '{ "format": "keel-export", ', 'That file is not JSON'],
-    ['another app’s JSON', { hello: 'world' }, 'format is not a Keel export'],
+    ['another app’s JSON', { hello: 'world' }, 'format is not a Keel backup'],
     [
       'a newer format',
       { format: 'keel-export', formatVersion: EXPORT_FORMAT_VERSION + 1 },
