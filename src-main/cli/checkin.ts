@@ -63,14 +63,22 @@ export function registerCheckinCommands(program: Command, io: CliIo): void {
       withSession(io, {}, async (session) => {
         const purgeBackups = opts.purgeBackups === true;
         const result = await session.call('checkin:delete', purgeBackups ? { id, purgeBackups } : { id });
-        io.stdout(`Deleted check ${shortId(result.deleted)}.\n${backupWords(result.backups)}\n`);
+        io.stdout(`Deleted check ${shortId(result.deleted)}.\n${backupWords(result)}\n`);
       }),
     );
 }
 
 /** What the backups still hold after a delete, or what the purge did. */
-function backupWords(backups: { purged: number; failed: number } | undefined): string {
-  if (!backups) return `${BACKUPS_KEEP_DELETED} Add --purge-backups to remove it from them now.`;
+function backupWords({
+  deleted,
+  backups,
+}: {
+  deleted: string;
+  backups?: { purged: number; failed: number };
+}): string {
+  // The full id: the check-in is gone, so only its full id still names it in the backups.
+  if (!backups)
+    return `${BACKUPS_KEEP_DELETED} To remove it from them now: keel check delete ${deleted} --purge-backups`;
   const purged = `Removed it from ${backups.purged} backup ${backups.purged === 1 ? 'copy' : 'copies'}.`;
   return backups.failed === 0
     ? purged

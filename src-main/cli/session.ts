@@ -15,6 +15,7 @@ import { createServices, type Services } from '../services';
 import { resolveDataDir } from '../storage/paths';
 import { version } from '../version';
 import { argumentDialogs, type FileArgs } from './files';
+import { noteFreshData, type FreshData } from './fresh-data';
 import type { CliIo } from './io';
 import { CliFailure } from './output';
 
@@ -86,9 +87,11 @@ export async function withSession<T>(
   work: (session: Session) => Promise<T>,
 ): Promise<T> {
   let services: Services | undefined;
+  let fresh: FreshData | undefined;
   let opening: Promise<Doors> | undefined;
   const open = (): Promise<Doors> =>
     (opening ??= (async () => {
+      fresh = noteFreshData(resolveDataDir(io.env));
       services = openServices(io);
       if (options.loadCalendar) await services.calendar.load();
       const dialogs = argumentDialogs(io, options.files ?? {});
@@ -114,6 +117,13 @@ export async function withSession<T>(
         return valueOf(await dispatchCli(cliHandlers, channel, input, onUnexpected));
       },
     });
+  } catch (error) {
+    // Refused after the data was opened: a database this command created, still empty, goes again.
+    if (services && fresh) {
+      services.calendar.dispose();
+      fresh.undo(services.db);
+    }
+    throw error;
   } finally {
     services?.close();
   }

@@ -28,10 +28,22 @@ export type Handlers = {
 
 /** Deletes a check-in and, when asked, purges it from every backup copy too. */
 function deleteCheck(services: Services, input: { id: string; purgeBackups?: boolean }) {
-  const { deleted } = services.checkin.delete(input.id);
+  let deleted: string;
+  try {
+    ({ deleted } = services.checkin.delete(input.id));
+  } catch (error) {
+    // Deleted earlier without the purge: its copies in the backups can still go, by its full id.
+    if (!input.purgeBackups || !(error instanceof KeelError) || error.code !== 'not_found') throw error;
+    if (!FULL_ID.test(input.id)) throw error;
+    const backups = services.data.purgeFromBackups('checkins', input.id.toLowerCase());
+    if (backups.purged === 0 && backups.failed === 0) throw error;
+    return { deleted: input.id.toLowerCase(), backups };
+  }
   if (!input.purgeBackups) return { deleted };
   return { deleted, backups: services.data.purgeFromBackups('checkins', deleted) };
 }
+
+const FULL_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The handler table: one function per channel, each calling services with validated input. */
 export function createHandlers(services: Services, shell: FileDialogPort = NO_DIALOGS): Handlers {

@@ -95,6 +95,11 @@ export interface Services {
   close(): void;
 }
 
+/** A calendar follow-up that fails after the data was closed is moot; before, it is a real error. */
+function rethrowIfOpen(db: { open: boolean }, error: unknown): void {
+  if (db.open) throw error;
+}
+
 export interface ServiceOptions extends OpenOptions {
   dataDir: string;
   clock: Clock;
@@ -237,7 +242,8 @@ export function createServices(options: ServiceOptions): Services {
   settings.onDidChange.on(() => void calendar.settingsChanged());
   // A restore brings back another read's occurrences, and deleting all data forgets the file:
   // follow what the data now says (reading the file again if what it keeps no longer holds).
-  data.onReplaced.on(() => void calendar.followStore());
+  // Once the data is closed (the CLI's command is done), a late follow-up has nothing to follow.
+  data.onReplaced.on(() => void calendar.followStore().catch((e: unknown) => rethrowIfOpen(db, e)));
   const dnd = new DndService(
     options.dndController ?? uncheckedDesktopDnd(),
     new DndRepo(db),

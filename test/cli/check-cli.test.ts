@@ -1,4 +1,6 @@
 import { BACKUPS_KEEP_DELETED } from '../../src-main/shared/backup-retention';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runKeel } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
@@ -50,11 +52,34 @@ describe('keel check', () => {
     const deleted = await runKeel(['check', 'delete', check.id.slice(0, 8)], env);
     // The backups keep it until they age out, and the command says so and how to purge them.
     expect(deleted.stdout).toBe(
-      `Deleted check ${check.id.slice(0, 8)}.\n${BACKUPS_KEEP_DELETED} Add --purge-backups to remove it from them now.\n`,
+      `Deleted check ${check.id.slice(0, 8)}.\n${BACKUPS_KEEP_DELETED} To remove it from them now: keel check delete ${check.id} --purge-backups\n`,
     );
     expect((await runKeel(['check', 'list', '--from', '2026-03-16', '--to', '2026-03-16'], env)).stdout).toBe(
       'No check-ins in that range.\n',
     );
+  });
+
+  it('purges an already deleted check-in from the backups when asked afterwards, as its words say', async () => {
+    const dir = tempDir();
+    const env = { KEEL_DATA_DIR: dir };
+    // The first command's daily backup is taken before the note is written; "backup now" holds it.
+    const added = await runKeel([...base, '--note', 'PURGE-ME-LATER-4471', '--json'], env);
+    const check = JSON.parse(added.stdout) as { id: string };
+    expect((await runKeel(['backup', 'now'], env)).code).toBe(0);
+    const held = () =>
+      listFiles(path.join(dir, 'backups')).filter((f) => fs.readFileSync(f).includes('PURGE-ME-LATER-4471'));
+    expect(held()).not.toEqual([]);
+    const deleted = await runKeel(['check', 'delete', check.id.slice(0, 8)], env);
+    const suggested = /To remove it from them now: keel (.*)\n$/.exec(deleted.stdout)?.[1].split(' ');
+    expect(suggested).toEqual(['check', 'delete', check.id, '--purge-backups']);
+    const purged = await runKeel(suggested ?? [], env);
+    expect(purged).toMatchObject({ code: 0, stderr: '' });
+    expect(purged.stdout).toMatch(/Removed it from 1 backup copy\./);
+    expect(held()).toEqual([]);
+    // An id no backup holds is still refused.
+    const again = await runKeel(suggested ?? [], env);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/No check-in has the id/);
   });
 
   it('prints a check and the list in words', async () => {
@@ -127,3 +152,9 @@ describe('keel check', () => {
     ]);
   });
 });
+
+function listFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}

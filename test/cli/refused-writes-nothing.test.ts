@@ -40,6 +40,48 @@ describe('a refused command', () => {
     expect(fs.existsSync(dataDir)).toBe(false);
   });
 
+  // Refusals that need the data to decide: the data is opened, then what opening created goes.
+  const notAnExport = '<not an export>';
+  const AFTER_OPENING: [string, string[], RegExp][] = [
+    ['an unknown check-in id', ['check', 'delete', '12345678'], /No check-in has the id/],
+    ['an unknown backup', ['backup', 'restore', 'daily-2020-01-01'], /no backup by that name/],
+    ['no running focus block', ['focus', 'stop'], /No focus block is running/],
+    ['a file that is not an export', ['import', notAnExport], /not JSON/],
+    ['a calendar that is not one', ['calendar', 'import', notAnExport], /not a calendar/],
+    [
+      'an export to a folder that does not exist',
+      ['export', '--out', path.join(notAnExport, 'x', 'y.json')],
+      /could not write/,
+    ],
+    [
+      'a note id not of the period',
+      ['summary', '--from', '2027-01-01', '--to', '2027-01-31', '--sections', 'notes', '--notes', '12345678'],
+      /not a note of this period/,
+    ],
+  ];
+  it.each(AFTER_OPENING)('(%s) leaves an empty data folder empty too', async (_name, args, message) => {
+    const dataDir = path.join(tempDir(), 'Keel');
+    const file = path.join(tempDir(), 'hello.json');
+    fs.writeFileSync(file, 'hello');
+    const run = await runKeel(
+      args.map((a) => a.replace(notAnExport, file)),
+      { KEEL_DATA_DIR: dataDir },
+    );
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toMatch(message);
+    expect(fs.existsSync(dataDir)).toBe(false);
+  });
+
+  it('keeps a data folder that was there, and a database that was there', async () => {
+    const dataDir = tempDir();
+    expect((await runKeel(['check', 'delete', '12345678'], { KEEL_DATA_DIR: dataDir })).code).toBe(1);
+    expect(fs.readdirSync(dataDir)).toEqual([]);
+    const env = { KEEL_DATA_DIR: dataDir };
+    expect((await runKeel(['talk', 'add', 'kept'], env)).code).toBe(0);
+    expect((await runKeel(['check', 'delete', '12345678'], env)).code).toBe(1);
+    expect((await runKeel(['talk', 'list', '--json'], env)).stdout).toContain('kept');
+  });
+
   it('still opens the data for a well-formed command (and says what it wrote)', async () => {
     const dataDir = path.join(tempDir(), 'Keel');
     const run = await runKeel(['check', 'add', '--workload', '3', '--energy', '3', '--sustainable', 'yes'], {
