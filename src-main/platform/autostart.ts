@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { App } from 'electron';
 import type { AutostartPort } from '../services/ports';
+import { writePrivateFile } from './owner-only';
 
 export type { AutostartPort } from '../services/ports';
 
@@ -125,10 +126,10 @@ export function createXdgAutostart(options: XdgAutostartOptions): AutostartPort 
       const current = await fs.promises.readFile(file, 'utf8').catch(() => null);
       if (current === text) return;
       await fs.promises.mkdir(path.dirname(file), { recursive: true });
-      // Written beside and renamed over, so a desktop reading it at login never sees half a file.
-      const temp = `${file}.${process.pid}.tmp`;
-      await fs.promises.writeFile(temp, text, { encoding: 'utf8', mode: 0o644 });
-      await fs.promises.rename(temp, file);
+      // Written beside under a random name, created exclusively, and renamed over, so a desktop
+      // reading it at login never sees half a file and nothing planted at a guessable name is
+      // written through. Owner-only like every file Keel writes: the session reads it as the user.
+      await writePrivateFile(file, text);
     },
   };
 }

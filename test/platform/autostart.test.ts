@@ -97,6 +97,24 @@ describe('Linux: the XDG autostart entry', () => {
     expect(await port.isEnabled()).toBe(true);
   });
 
+  it('writes the entry owner-only through a random temporary name, never through a planted link', async () => {
+    const home = tempDir();
+    const { port, file, read } = linux(home);
+    const elsewhere = path.join(home, 'elsewhere.txt');
+    fs.writeFileSync(elsewhere, 'untouched');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // The name the entry used to be written through (`<file>.<pid>.tmp`), planted as a link.
+    fs.symlinkSync(elsewhere, `${file}.${process.pid}.tmp`);
+    await port.setEnabled(true);
+    expect(read()).toContain('[Desktop Entry]');
+    expect(fs.readFileSync(elsewhere, 'utf8')).toBe('untouched');
+    if (process.platform !== 'win32') expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    // Nothing of the write is left beside the entry but the planted link.
+    expect(fs.readdirSync(path.dirname(file)).sort()).toEqual(
+      ['keel.desktop', `keel.desktop.${process.pid}.tmp`].sort(),
+    );
+  });
+
   it('without an AppImage, starts the executable (packaged) or Electron with the app folder', () => {
     const base = { env: {}, homeDir: '/home/ada', execPath: '/usr/lib/keel/keel', appPath: '/src/keel' };
     expect(autostartCommand({ ...base, isPackaged: true })).toEqual(['/usr/lib/keel/keel', '--hidden']);
