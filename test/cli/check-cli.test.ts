@@ -70,7 +70,7 @@ describe('keel check', () => {
       listFiles(path.join(dir, 'backups')).filter((f) => fs.readFileSync(f).includes('PURGE-ME-LATER-4471'));
     expect(held()).not.toEqual([]);
     const deleted = await runKeel(['check', 'delete', check.id.slice(0, 8)], env);
-    const suggested = /To remove it from them now: keel (.*)\n$/.exec(deleted.stdout)?.[1].split(' ');
+    const suggested = /To remove it from them now: keel (.*)\n$/.exec(deleted.stdout)?.[1]?.split(' ');
     expect(suggested).toEqual(['check', 'delete', check.id, '--purge-backups']);
     const purged = await runKeel(suggested ?? [], env);
     expect(purged).toMatchObject({ code: 0, stderr: '' });
