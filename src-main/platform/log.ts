@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import electronLog from 'electron-log/node';
+import { PRIVATE_FILE, PRIVATE_FOLDER } from '../shared/owner-only';
 
 /**
  * Keel's log: one file, `<dataDir>/logs/keel.log`, written by electron-log's file transport
@@ -157,7 +158,7 @@ export function createLog(dataDir: string, options: LogOptions = {}): KeelLog {
     if (!folderMade) {
       folderMade = true;
       try {
-        fs.mkdirSync(logDir(dataDir), { recursive: true, mode: 0o700 });
+        fs.mkdirSync(logDir(dataDir), { recursive: true, mode: PRIVATE_FOLDER });
       } catch {
         // electron-log tries again and, failing, skips the entry.
       }
@@ -167,7 +168,7 @@ export function createLog(dataDir: string, options: LogOptions = {}): KeelLog {
   fileTransport.maxSize = options.maxSize ?? LOG_MAX_SIZE;
   // Only the user reads their log (the mode applies when the file is created; Windows ignores it;
   // platform/owner-only.ts repairs an older file at start).
-  fileTransport.writeOptions = { flag: 'a', mode: 0o600, encoding: 'utf8' };
+  fileTransport.writeOptions = { flag: 'a', mode: PRIVATE_FILE, encoding: 'utf8' };
   fileTransport.level = 'info';
   // Local time with its offset: the user reads it, and a support question can still line it up.
   fileTransport.format = '[{y}-{m}-{d} {h}:{i}:{s}.{ms}{z}] [{level}] {text}';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { OWNER_ONLY_UMASK, PRIVATE_FILE } from '../shared/owner-only';
 
 /**
  * Keel's files are the user's alone: the data folder 0700, every file in it 0600.
@@ -13,10 +14,6 @@ import path from 'node:path';
  * On Windows a file's mode means nothing (access is by the folder's ACL, which is the user's own
  * under AppData): the umask and the repair are skipped there.
  */
-
-export const OWNER_ONLY_UMASK = 0o077;
-export const FOLDER_MODE = 0o700;
-export const FILE_MODE = 0o600;
 
 /** What Keel writes at the top of its data folder; only these are walked by the repair. */
 const KEEL_ENTRIES = /^(keel\.db(-wal|-shm|-journal)?|backups|set-aside|logs|keel\.db\..*)$/;
@@ -125,11 +122,11 @@ export async function writePrivateFileThrough(
   let handle: fs.promises.FileHandle | undefined;
   let created = false;
   try {
-    handle = await fs.promises.open(temp, 'wx', FILE_MODE);
+    handle = await fs.promises.open(temp, 'wx', PRIVATE_FILE);
     created = true;
     await handle.writeFile(content);
     // The umask can only take bits away; this makes it exactly 0600 (Windows ignores it).
-    await handle.chmod(FILE_MODE);
+    await handle.chmod(PRIVATE_FILE);
     await handle.sync();
     await handle.close();
     handle = undefined;

@@ -8,7 +8,8 @@ import { KeelError } from '../core/errors';
 import type { ViewName } from '../shared/views';
 import type { DndController, DndPrior } from '../services/ports';
 import { trayItemId } from './electron-tray';
-import { FOLDER_MODE, writePrivateFile } from './owner-only';
+import { PRIVATE_FOLDER } from '../shared/owner-only';
+import { writePrivateFile } from './owner-only';
 import type {
   AutostartPort,
   KeelNotification,
@@ -142,7 +143,7 @@ export class RecordingShell implements ShellPort {
       ? path.join(this.saveDir, path.basename(options.defaultName))
       : options.defaultName;
     if (this.saveDir) {
-      await fs.promises.mkdir(this.saveDir, { recursive: true, mode: FOLDER_MODE });
+      await fs.promises.mkdir(this.saveDir, { recursive: true, mode: PRIVATE_FOLDER });
       await writePrivateFile(target, options.content);
     }
     this.saved.push({ path: target, content: options.content });

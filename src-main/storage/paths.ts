@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PRIVATE_FILE, PRIVATE_FOLDER } from '../shared/owner-only';
 
 export const APP_NAME = 'Keel';
 export const DATABASE_FILE = 'keel.db';
@@ -38,8 +39,7 @@ export function databasePath(dataDir: string): string {
  * (platform/owner-only.ts sets the process's umask and repairs older installs; storage makes its
  * own files so whatever the umask, as SQLite and `VACUUM INTO` create theirs 0644 by default).
  */
-export const PRIVATE_FOLDER = 0o700;
-export const PRIVATE_FILE = 0o600;
+export { PRIVATE_FILE, PRIVATE_FOLDER };
 
 /**
  * Takes group and other access from `file` if it is there: a file Keel just made becomes 0600
