@@ -182,10 +182,12 @@ async function startPreview(root: string, dataDir: string): Promise<{ url: strin
     const timer = setTimeout(() => reject(new Error(`the preview did not start: ${stderr}`)), 20_000);
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
-      // The URL with this run's token (the preview is locked without it): what a person opens.
-      const m = /Keel preview: open (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{43}) in your browser\./.exec(
-        out,
-      );
+      // The URL on this run's host with its token (locked without it): what a person opens.
+      // Chromium resolves `*.localhost` itself.
+      const m =
+        /Keel preview: open (http:\/\/k[0-9a-f]{16}\.localhost:\d+\/\?token=[\w-]{43}) in your browser\./.exec(
+          out,
+        );
       if (m?.[1]) {
         clearTimeout(timer);
         resolve(m[1]);

@@ -1,5 +1,9 @@
 /**
- * The preview's lock. Each launch makes a random token, printed once in the URL to open; the
+ * The preview's lock. Each launch makes a random host name (`k<16 hex>.localhost`, which browsers
+ * resolve to this machine themselves) and a random token, both printed once in the URL to open.
+ * Cookies are not kept apart by port, and every port of 127.0.0.1 is the same site: a cookie for
+ * 127.0.0.1 would go to any other local web server the browser visits. A host-only cookie for the
+ * unguessable host goes nowhere else, and only that host is served. The
  * first page load with it sets an HttpOnly, SameSite=Strict cookie and redirects to the clean
  * URL. Every API call then needs that cookie and this origin's `Origin` header, the event
  * stream the cookie (and no other origin), and the page shell the cookie. The built scripts and
@@ -22,14 +26,20 @@ export const REFUSALS = {
   noCookie: `This tab is not signed in to the Keel preview. ${OPEN_PRINTED_URL}`,
   origin: 'Only the Keel preview page itself may call the preview.',
   host: 'Unknown host.',
+  // Never names this run's host: anyone on the machine can ask 127.0.0.1.
+  loopback: `This Keel preview answers only at the address in the link "npm run preview" printed (http://k….localhost:…/?token=…); open that link. If your browser cannot open it (Safari), start the preview with --plain-host.`,
+  badPath: 'That address is not a valid path.',
 } as const;
 
 export interface Lock {
   token: string;
-  /** `keel-preview-<port>`: cookies are not kept apart by port, so two previews do not clash. */
+  /** `keel-preview-<port>`, so that two previews on the plain host do not clash. */
   cookieName: string;
-  /** The origins the page may have: 127.0.0.1 and localhost on this port. */
-  origins: readonly string[];
+  /** The one `Host` served, e.g. `k0123456789abcdef.localhost:5174` (or `127.0.0.1:5174`). */
+  authority: string;
+  /** The one origin the page has: `http://<authority>`. */
+  origin: string;
+  port: number;
 }
 
 /** 32 random bytes, base64url: what the printed URL carries. */
@@ -37,12 +47,14 @@ export function newToken(): string {
   return crypto.randomBytes(32).toString('base64url');
 }
 
-export function lockFor(token: string, port: number): Lock {
-  return {
-    token,
-    cookieName: `keel-preview-${port}`,
-    origins: [`http://127.0.0.1:${port}`, `http://localhost:${port}`],
-  };
+/** A new name for this run: 64 random bits under `.localhost` (RFC 6761: always loopback). */
+export function newHostName(): string {
+  return `k${crypto.randomBytes(8).toString('hex')}.localhost`;
+}
+
+export function lockFor(token: string, port: number, hostName: string): Lock {
+  const authority = `${hostName}:${port}`;
+  return { token, cookieName: `keel-preview-${port}`, authority, origin: `http://${authority}`, port };
 }
 
 /** Whether `given` is the token, in time that does not depend on where they differ. */
@@ -52,9 +64,16 @@ export function isToken(lock: Lock, given: string): boolean {
   return a.length === b.length && crypto.timingSafeEqual(a, b);
 }
 
-export function hostAllowed(lock: Lock, req: http.IncomingMessage): boolean {
-  const host = req.headers.host ?? '';
-  return lock.origins.some((o) => o === `http://${host}`);
+/**
+ * Whose name the request used: this run's host (`ours`), another loopback name for this port
+ * (`loopback`: told to open the printed link, given nothing else), or any other (`foreign`: DNS
+ * rebinding or a stray request, refused).
+ */
+export function hostKind(lock: Lock, req: http.IncomingMessage): 'ours' | 'loopback' | 'foreign' {
+  const host = (req.headers.host ?? '').toLowerCase();
+  if (host === lock.authority) return 'ours';
+  const names = ['127.0.0.1', 'localhost', '[::1]'].map((n) => `${n}:${lock.port}`);
+  return names.includes(host) ? 'loopback' : 'foreign';
 }
 
 /** Whether the request carries this run's cookie. */
@@ -68,13 +87,13 @@ export function hasCookie(lock: Lock, req: http.IncomingMessage): boolean {
 }
 
 export function sessionCookie(lock: Lock): string {
-  // No `Secure`: the preview is plain http on the loopback interface.
+  // No `Domain`: host-only, sent to this run's host and no other. No `Secure`: plain http on loopback.
   return `${lock.cookieName}=${lock.token}; HttpOnly; SameSite=Strict; Path=/`;
 }
 
 function originIsOurs(lock: Lock, req: http.IncomingMessage): boolean {
   const from = req.headers.origin;
-  return typeof from === 'string' && lock.origins.includes(from);
+  return from === lock.origin;
 }
 
 /** Chromium and Firefox say where a request comes from; only this origin (or a typed URL) may. */
@@ -99,7 +118,7 @@ export function streamRefusal(lock: Lock, req: http.IncomingMessage): Refusal | 
 }
 
 export interface Refusal {
-  status: 401 | 403;
+  status: 400 | 401 | 403 | 421;
   message: string;
 }
 

@@ -3,8 +3,9 @@
  * real services, handler table and a real SQLite file, and the desktop replaced by recording
  * fakes. This is how the UI runs in a browser, and how it is tested where Electron cannot run.
  *
- * Locked (guard.ts): it prints a URL with a per-run token, and only a browser that opened it
- * can use the API, the event stream or the page.
+ * Locked (guard.ts): it prints a URL with a per-run host name (`k<hex>.localhost`) and token, and
+ * only a browser that opened it can use the API, the event stream or the page. `--plain-host`
+ * serves 127.0.0.1 instead, for browsers that do not resolve `*.localhost` (Safari).
  *
  * With `--test-clock` the clock stands still until moved through /__keel/test/* endpoints,
  * and those endpoints also expose what the fakes recorded. Never enabled by default.
@@ -28,9 +29,10 @@ import {
   REFUSALS,
   apiRefusal,
   hasCookie,
-  hostAllowed,
+  hostKind,
   isToken,
   lockFor,
+  newHostName,
   newToken,
   refuse,
   sessionCookie,
@@ -63,10 +65,12 @@ export interface PreviewOptions {
   bridgeFile: string;
   /** Start a hand-driven clock at this instant and enable the test endpoints. */
   testClockStart?: number;
+  /** Serve http://127.0.0.1:<port> instead of a random `*.localhost` host (weaker: see README). */
+  plainHost?: boolean;
 }
 
 export interface Preview {
-  /** The clean origin, e.g. http://127.0.0.1:5174 (locked: see guard.ts). */
+  /** The clean origin, e.g. http://k0123456789abcdef.localhost:5174 (locked: see guard.ts). */
   url: string;
   /** This run's token, and the URL carrying it that unlocks the preview in a browser. */
   token: string;
@@ -94,7 +98,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const port = typeof address === 'object' && address ? address.port : options.port;
   // The lock needs the port (0 picks one); no request is read before this line runs.
   const token = newToken();
-  const lock = lockFor(token, port);
+  const lock = lockFor(token, port, options.plainHost ? '127.0.0.1' : newHostName());
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     setSafetyHeaders(res);
     void handle(desk, options, lock, req, res).catch((error: unknown) => {
@@ -102,12 +106,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       send(res, error instanceof KeelError ? 400 : 500, { ok: false, error: toErrorPayload(error) });
     });
   });
-  const origin = `http://127.0.0.1:${port}`;
-
   return {
-    url: origin,
+    url: lock.origin,
     token,
-    openUrl: `${origin}/?token=${token}`,
+    openUrl: `${lock.origin}/?token=${token}`,
     services: app.services,
     app,
     tray: desk.tray,
@@ -134,9 +136,13 @@ async function handle(
   req: http.IncomingMessage,
   res: http.ServerResponse,
 ): Promise<void> {
-  // Only this machine's names for the server (no DNS rebinding).
-  if (!hostAllowed(lock, req)) return refuse(res, { status: 403, message: REFUSALS.host });
-  const url = new URL(req.url ?? '/', lock.origins[0]);
+  // Only this run's name for the server: not another local page's 127.0.0.1, not DNS rebinding.
+  const kind = hostKind(lock, req);
+  if (kind === 'loopback') return refuse(res, { status: 421, message: REFUSALS.loopback });
+  if (kind === 'foreign') return refuse(res, { status: 403, message: REFUSALS.host });
+  const target = parseTarget(lock, req);
+  if (!target) return refuse(res, { status: 400, message: REFUSALS.badPath });
+  const { url, pathname } = target;
   const api = url.pathname.startsWith('/__keel/') && url.pathname !== '/__keel/bridge.js';
   if (api) return handleApi(desk, lock, url, req, res);
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { ok: false });
@@ -145,9 +151,19 @@ async function handle(
   // The built scripts, styles and the bridge: public build output, no data (see guard.ts).
   if (url.pathname === '/__keel/bridge.js') return sendFile(res, options.bridgeFile);
   if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
-  const file = path.resolve(options.rendererDir, `.${decodeURIComponent(url.pathname)}`);
+  const file = path.resolve(options.rendererDir, `.${pathname}`);
   if (!file.startsWith(path.resolve(options.rendererDir) + path.sep)) return send(res, 404, { ok: false });
   return sendFile(res, file);
+}
+
+/** The request's URL and its decoded path, or undefined if either is malformed (`/%E0%A4%A`). */
+function parseTarget(lock: Lock, req: http.IncomingMessage): { url: URL; pathname: string } | undefined {
+  try {
+    const url = new URL(req.url ?? '/', lock.origin);
+    return { url, pathname: decodeURIComponent(url.pathname) };
+  } catch {
+    return undefined;
+  }
 }
 
 /** The page: opened once with the token (then a cookie and the clean URL), else the cookie. */
@@ -266,6 +282,7 @@ async function cli(): Promise<void> {
       port: { type: 'string', default: process.env.KEEL_PREVIEW_PORT ?? '5174' },
       'data-dir': { type: 'string' },
       'test-clock': { type: 'string' },
+      'plain-host': { type: 'boolean', default: false },
     },
   });
   const root = path.resolve(__dirname, '..');
@@ -294,12 +311,17 @@ async function cli(): Promise<void> {
     rendererDir,
     bridgeFile: path.join(__dirname, 'bridge.js'),
     testClockStart,
+    plainHost: values['plain-host'],
   });
   // The token is printed here once, and nowhere else; the page drops it from the address bar.
   console.log(`Keel preview: open ${preview.openUrl} in your browser.`);
   console.log(
     `  The link unlocks this run only; keep it to yourself. Data: ${dataDir}${testClockStart !== undefined ? ' (test clock on)' : ''}`,
   );
+  if (values['plain-host'])
+    console.log(
+      "  --plain-host: any other web page you open on 127.0.0.1 or localhost is sent this run's cookie and can then use your data; stop the preview when done.",
+    );
   const stop = () => void preview.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

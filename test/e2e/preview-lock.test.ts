@@ -7,15 +7,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newBrowserContext, startBuiltPreview, type RunningPreview } from './preview-server';
 
 /**
- * The lock as a browser meets it (#16): the printed URL opens the preview and leaves the address
- * bar clean; without it the page is locked; and another site cannot show the live UI in a frame,
- * not even one on another port of this machine, which is the same site to the browser and so
- * gets the SameSite=Strict cookie.
+ * The lock as a browser meets it (#16): the printed URL (on this run's own `k<hex>.localhost`
+ * host, which Chromium resolves to loopback itself) opens the preview and leaves the address bar
+ * clean; without it the page is locked; another local web server the browser visits is never
+ * sent the cookie (every port of 127.0.0.1 is one site to a browser, and cookies ignore ports);
+ * and another site cannot show the live UI in a frame.
  */
 let dataDir: string;
 let preview: RunningPreview;
 let other: http.Server;
 let otherUrl: string;
+/** The Cookie header of every request the other local server received. */
+const otherCookies: string[] = [];
 const contexts: BrowserContext[] = [];
 
 async function context(): Promise<BrowserContext> {
@@ -28,7 +31,8 @@ beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keel-e2e-lock-'));
   preview = await startBuiltPreview(dataDir, '2027-03-15T09:30:00Z');
   // Another site on this machine that frames the preview.
-  other = http.createServer((_req, res) => {
+  other = http.createServer((req, res) => {
+    otherCookies.push(req.headers.cookie ?? '');
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(
       `<!doctype html><title>Other site</title><iframe src="${preview.url}/" width="800" height="600"></iframe>`,
@@ -65,9 +69,12 @@ describe('the locked preview in Chromium', () => {
     expect(saved.ok).toBe(true);
     // The cookie is out of the page's reach, and only for this origin.
     expect(await page.evaluate(() => document.cookie)).toBe('');
-    const cookies = await page.context().cookies(preview.url);
+    const cookies = await page.context().cookies();
     expect(cookies).toHaveLength(1);
     expect(cookies[0]).toMatchObject({ httpOnly: true, sameSite: 'Strict', secure: false, path: '/' });
+    // Host-only, for this run's host (a Domain cookie would show as ".k….localhost").
+    expect(cookies[0]?.domain).toBe(new URL(preview.url).hostname);
+    expect(preview.url).toMatch(/^http:\/\/k[0-9a-f]{16}\.localhost:\d+$/);
     // A reload keeps working on the cookie alone.
     await page.reload();
     await main.waitFor();
@@ -95,6 +102,28 @@ describe('the locked preview in Chromium', () => {
       'Open the URL that "npm run preview" printed in its terminal',
     );
     expect(await page.evaluate(() => 'keel' in window)).toBe(false);
+  });
+
+  it('another web server on this machine is never sent the cookie, and 127.0.0.1 shows no data', async () => {
+    const page = await (await context()).newPage();
+    await page.goto(preview.openUrl);
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    otherCookies.length = 0;
+    const otherPort = new URL(otherUrl).port;
+    for (const url of [otherUrl, `http://localhost:${otherPort}/`, `http://127.0.0.1:${otherPort}/x`]) {
+      await page.goto(url);
+    }
+    expect(otherCookies.length).toBeGreaterThanOrEqual(3);
+    expect(otherCookies.filter((c) => c.includes('keel-preview'))).toEqual([]);
+    expect(otherCookies.filter((c) => c.includes(preview.token))).toEqual([]);
+    // The preview's own port under another name: the note, and no app.
+    const res = await page.goto(`http://127.0.0.1:${new URL(preview.url).port}/`);
+    expect(res?.status()).toBe(421);
+    expect(await page.locator('body').textContent()).toContain('open that link');
+    expect(await page.evaluate(() => 'keel' in window)).toBe(false);
+    // The preview itself still works in the same tab.
+    await page.goto(`${preview.url}/`);
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
   });
 
   it('another site cannot frame the preview, even with the cookie in the browser', async () => {

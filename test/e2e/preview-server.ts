@@ -3,6 +3,7 @@ import path from 'node:path';
 import os from 'node:os';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, inject } from 'vitest';
+import { loopbackFetch } from '../helpers/loopback-fetch';
 import { startBuiltPreview, type RunningPreview } from '../helpers/preview';
 
 export const ROOT = path.resolve(__dirname, '../..');
@@ -30,7 +31,7 @@ export { startBuiltPreview, type RunningPreview } from '../helpers/preview';
 
 /** Calls a test endpoint of a preview started with a test clock. */
 export async function testPost(preview: RunningPreview, endpoint: string, body: unknown): Promise<unknown> {
-  const res = await fetch(`${preview.url}/__keel/test/${endpoint}`, {
+  const res = await loopbackFetch(`${preview.url}/__keel/test/${endpoint}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...preview.headers },
     body: JSON.stringify(body),
@@ -46,7 +47,7 @@ export interface Recorded {
 
 export async function recorded(preview: RunningPreview): Promise<Recorded> {
   return (await (
-    await fetch(`${preview.url}/__keel/test/recorded`, { headers: preview.headers })
+    await loopbackFetch(`${preview.url}/__keel/test/recorded`, { headers: preview.headers })
   ).json()) as Recorded;
 }
 

@@ -1,13 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { loopbackFetch } from './loopback-fetch';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const BUILT_PREVIEW = path.join(ROOT, 'dist/preview/server.cjs');
 
-/** The line the preview prints once at start: the URL to open, with this run's token. */
+/**
+ * The line the preview prints once at start: the URL to open, on this run's host (127.0.0.1 with
+ * `--plain-host`), with this run's token.
+ */
 export const OPEN_LINE =
-  /Keel preview: open (http:\/\/127\.0\.0\.1:\d+)\/\?token=([A-Za-z0-9_-]{43}) in your browser\./;
+  /Keel preview: open (http:\/\/(?:k[0-9a-f]{16}\.localhost|127\.0\.0\.1):\d+)\/\?token=([A-Za-z0-9_-]{43}) in your browser\./;
 
 export interface RunningPreview {
   /** The clean origin (what the page's address bar shows after the redirect). */
@@ -31,12 +35,13 @@ export interface RunningPreview {
 export async function startBuiltPreview(
   dataDir: string,
   testClock: string | undefined,
-  options: { zone?: string; command?: string[] } = {},
+  options: { zone?: string; command?: string[]; args?: string[] } = {},
 ): Promise<RunningPreview> {
   if (!fs.existsSync(BUILT_PREVIEW))
     throw new Error('dist/preview/server.cjs is missing: run "npm run build" first.');
   const args = [BUILT_PREVIEW, '--port', '0', '--data-dir', dataDir];
   if (testClock !== undefined) args.push('--test-clock', testClock);
+  args.push(...(options.args ?? []));
   const [program, ...pre] = [...(options.command ?? []), process.execPath];
   const child = spawn(program ?? process.execPath, [...pre, ...args], {
     env: { ...process.env, TZ: options.zone ?? 'Europe/Berlin' },
@@ -58,7 +63,7 @@ export async function startBuiltPreview(
     child.once('exit', (code) => reject(new Error(`preview exited with ${code}: ${stderr}`)));
   });
   const openUrl = `${url}/?token=${token}`;
-  const signIn = await fetch(openUrl, { redirect: 'manual' });
+  const signIn = await loopbackFetch(openUrl);
   const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   if (signIn.status !== 303 || !cookie) throw new Error(`the printed URL did not sign in (${signIn.status})`);
   return {

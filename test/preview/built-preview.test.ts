@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loopbackFetch } from '../helpers/loopback-fetch';
 import { BUILT_PREVIEW, OPEN_LINE, startBuiltPreview, type RunningPreview } from '../helpers/preview';
 import { tempDir } from '../helpers/temp';
 
@@ -34,11 +35,12 @@ describe('the built preview', { timeout: 30_000 }, () => {
     const out = running.stdout();
     const [first, second] = out.split('\n');
     expect(first).toMatch(OPEN_LINE);
+    expect(running.url).toMatch(/^http:\/\/k[0-9a-f]{16}\.localhost:\d+$/);
     expect(second).toContain('keep it to yourself');
     expect(out.split(running.token)).toHaveLength(2);
     // The API answers the page that opened the printed URL, and nobody else.
     const call = (headers: Record<string, string>) =>
-      fetch(`${running?.url}/__keel/ipc`, {
+      loopbackFetch(`${running?.url}/__keel/ipc`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ channel: 'app:status', input: {} }),
@@ -51,12 +53,20 @@ describe('the built preview', { timeout: 30_000 }, () => {
     expect(running.token).not.toBe(token);
   });
 
+  it('--plain-host prints a 127.0.0.1 link and says what that costs', async () => {
+    running = await startBuiltPreview(path.join(tempDir(), 'data'), undefined, { args: ['--plain-host'] });
+    expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(running.stdout()).toContain(
+      "any other web page you open on 127.0.0.1 or localhost is sent this run's cookie",
+    );
+  });
+
   it('under umask 022 its data folder and every file in it are the user’s alone', async () => {
     const dataDir = path.join(tempDir(), 'data');
     running = await startBuiltPreview(dataDir, '2027-03-15T09:30:00Z', {
       command: ['sh', '-c', 'umask 022; exec "$0" "$@"'],
     });
-    const set = await fetch(`${running.url}/__keel/ipc`, {
+    const set = await loopbackFetch(`${running.url}/__keel/ipc`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...running.headers },
       body: JSON.stringify({ channel: 'talk:add', input: { text: 'Only mine' } }),
