@@ -1,4 +1,5 @@
 import type { CalendarParserPort } from '../services/ports';
+import type { CommandRunner } from '../platform/dnd/command-runner';
 import { WorkerCalendarParser } from '../platform/calendar-parser';
 import { systemClock, type Clock } from '../core/clock';
 import { systemZone } from '../core/time';
@@ -21,6 +22,10 @@ export interface CliIo {
   calendarParser: CalendarParserPort;
   /** The terminal and standard input, for a backup's passphrase (cli/passphrase.ts). */
   secrets?: SecretInput;
+  /** The system `keel doctor` describes (default: this process's); tests name another. */
+  platform?: NodeJS.Platform;
+  /** How `keel doctor` runs desktop commands (gsettings); default: execFile with a time limit. */
+  commandRunner?: CommandRunner;
 }
 
 /** The real process: its streams, its environment, its zone and the wall clock. */

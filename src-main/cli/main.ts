@@ -6,6 +6,7 @@ import { registerAgendaCommand, registerStatusCommand } from './agenda';
 import { registerCalendarCommands } from './calendar';
 import { registerCheckinCommands } from './checkin';
 import { registerDataCommands } from './data';
+import { registerDoctorCommand } from './doctor';
 import { registerFocusCommands } from './focus';
 import type { CliIo } from './io';
 import { CliFailure, terminalIo } from './output';
@@ -37,6 +38,7 @@ export function buildProgram(io: CliIo): Command {
   registerCheckinCommands(program, io);
   registerSummaryCommands(program, io);
   registerDataCommands(program, io);
+  registerDoctorCommand(program, io);
   return program;
 }
 

@@ -152,8 +152,24 @@ function matchRule(rule: SignalRule): string {
   return parts.join(',');
 }
 
+/** A call that had no answer within the connection's time limit. */
+export class DbusTimeoutError extends Error {
+  constructor(member: string, timeoutMs: number) {
+    super(`${member}: no answer on the session bus within ${timeoutMs} ms.`);
+    this.name = 'DbusTimeoutError';
+  }
+}
+
+export interface SessionBusOptions {
+  /**
+   * How long a call may wait for its answer before it rejects with `DbusTimeoutError` (libdbus's
+   * default is 25 s). A service that took the name but never answers must not hang Keel.
+   */
+  timeoutMs?: number;
+}
+
 /** Pending calls and close listeners of one connection: a close rejects every pending call. */
-function track(bus: NativeBus) {
+function track(bus: NativeBus, timeoutMs: number) {
   const pending = new Set<(error: Error) => void>();
   const closeListeners: ((error?: Error) => void)[] = [];
   let closed: { error?: Error; reason: Error } | null = null;
@@ -168,10 +184,14 @@ function track(bus: NativeBus) {
   bus.connection.on('error', (error: Error) => finish(error));
   bus.connection.on('end', () => finish());
 
-  const send = (invoke: (callback: NativeCallback) => void): Promise<unknown[]> =>
+  const send = (invoke: (callback: NativeCallback) => void, member: string): Promise<unknown[]> =>
     new Promise<unknown[]>((resolve, reject) => {
       if (closed) return reject(closed.reason);
+      const timer = setTimeout(() => settle(new DbusTimeoutError(member, timeoutMs), []), timeoutMs);
+      // A pending call alone must not keep a process (the `keel` command) alive.
+      timer.unref?.();
       const settle = (error: Error | null, values: unknown[]) => {
+        clearTimeout(timer);
         pending.delete(fail);
         if (error) reject(error);
         else resolve(values);
@@ -210,13 +230,13 @@ function guardIncomingCalls(bus: NativeBus): void {
 }
 
 /** Opens a connection to the session bus at `address` (the handshake runs in the background). */
-export function connectSessionBus(address: string): SessionBus {
+export function connectSessionBus(address: string, options: SessionBusOptions = {}): SessionBus {
   const bus = native.createClient({ stream: socketFor(address) });
   guardIncomingCalls(bus);
-  const { send, finish, onClose, isClosed } = track(bus);
-  const call = (message: BusCall) => send((callback) => bus.invoke({ ...message }, callback));
+  const { send, finish, onClose, isClosed } = track(bus, options.timeoutMs ?? 25_000);
+  const call = (message: BusCall) => send((callback) => bus.invoke({ ...message }, callback), message.member);
   const callDaemon = (member: string, signature: string, body: unknown[]) =>
-    send((callback) => bus.invokeDbus({ member, signature, body }, callback));
+    send((callback) => bus.invokeDbus({ member, signature, body }, callback), member);
 
   return {
     call,
@@ -233,8 +253,9 @@ export function connectSessionBus(address: string): SessionBus {
       return unwrapVariant(variant);
     },
     async methodsOf(destination, path, iface) {
-      const [object] = await send((callback) =>
-        bus.getService(destination).getObject(path, (error, found) => callback(error, found)),
+      const [object] = await send(
+        (callback) => bus.getService(destination).getObject(path, (error, found) => callback(error, found)),
+        'Introspect',
       );
       const proxy = (object as { proxy?: Record<string, NativeInterface> } | undefined)?.proxy;
       return new Set(Object.keys(proxy?.[iface]?.$methods ?? {}));

@@ -1,0 +1,46 @@
+import type { Command } from 'commander';
+import { runDesktopProbes } from '../platform/doctor/probes';
+import { stateWords, type ProbeResult } from '../shared/desktop-probes';
+import { resolveDataDir } from '../storage/paths';
+import { version } from '../version';
+import type { CliIo } from './io';
+import { print } from './output';
+
+/** What `keel doctor --json` prints: for bug reports and scripts. */
+export interface DoctorReport {
+  version: string;
+  platform: NodeJS.Platform;
+  probes: ProbeResult[];
+}
+
+/** "Tray: not available — No tray host runs…\n    What to do: Install…" */
+export function doctorText(report: DoctorReport): string {
+  const lines = [`Keel ${report.version} on ${report.platform}`, ''];
+  for (const probe of report.probes) {
+    lines.push(`${probe.label}: ${stateWords(probe.state)} — ${probe.detail}`);
+    if (probe.action) lines.push(`    What to do: ${probe.action}`);
+  }
+  return lines.join('\n');
+}
+
+/**
+ * `keel doctor [--json]`: what Keel can see on this desktop. It opens no data: it needs no
+ * database and creates none (nor the data folder); it only looks.
+ */
+export function registerDoctorCommand(program: Command, io: CliIo): void {
+  program
+    .command('doctor')
+    .description('What Keel can see on this desktop: idle time, screen lock, notifications, tray, shortcut…')
+    .option('--json', 'print JSON (for bug reports and scripts)')
+    .action(async (options: { json?: boolean }) => {
+      const platform = io.platform ?? process.platform;
+      const probes = await runDesktopProbes({
+        platform,
+        env: io.env,
+        dataDir: resolveDataDir(io.env),
+        ...(io.commandRunner ? { runner: io.commandRunner } : {}),
+      });
+      const report: DoctorReport = { version, platform, probes };
+      print(io, report, options.json, () => doctorText(report));
+    });
+}

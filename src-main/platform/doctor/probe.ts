@@ -1,0 +1,60 @@
+import type { ProbeResult } from '../../shared/desktop-probes';
+import type { SessionBus } from '../dbus/session-bus';
+import type { CommandRunner } from '../dnd/command-runner';
+
+/** What a probe may look at. Nothing here writes: a probe only reads. */
+export interface ProbeContext {
+  platform: NodeJS.Platform;
+  env: Readonly<Record<string, string | undefined>>;
+  /** The session bus, connected on first use; null where there is none (no address, not Linux). */
+  bus(): Promise<SessionBus | null>;
+  /** A connection of the probe's own (closed when the probes are done); null without a bus. */
+  openBus(): SessionBus | null;
+  /** Runs a desktop command (gsettings) with a time limit. */
+  runner: CommandRunner;
+  /** Keel's data folder (not created by looking). */
+  dataDir: string;
+}
+
+/** A probe's finding, without its id and label (the probe has those). */
+export type Finding = Omit<ProbeResult, 'id' | 'label'>;
+
+/**
+ * One signal Keel depends on. To add one (presence, notifications…), write a `Probe` and list it
+ * in `DESKTOP_PROBES` (platform/doctor/probes.ts): `keel doctor` and Settings show it at once. A
+ * probe that throws or takes too long is reported as "not available" with a plain sentence.
+ */
+export interface Probe {
+  id: string;
+  label: string;
+  run(context: ProbeContext): Promise<Finding>;
+}
+
+export const works = (detail: string): Finding => ({ state: 'works', detail });
+export const limited = (detail: string, action?: string): Finding => ({
+  state: 'limited',
+  detail,
+  ...(action ? { action } : {}),
+});
+export const notAvailable = (detail: string, action: string): Finding => ({
+  state: 'not-available',
+  detail,
+  action,
+});
+
+/** The session type: "wayland", "x11", "tty"… or "" when the session does not say. */
+export function sessionType(env: ProbeContext['env']): string {
+  return (env.XDG_SESSION_TYPE ?? '').trim().toLowerCase();
+}
+
+/** XDG_CURRENT_DESKTOP as upper-case names ("ubuntu:GNOME" → UBUNTU, GNOME). */
+export function desktopNames(env: ProbeContext['env']): string[] {
+  return (env.XDG_CURRENT_DESKTOP ?? '')
+    .split(':')
+    .map((d) => d.trim().toUpperCase())
+    .filter(Boolean);
+}
+
+export const isGnome = (env: ProbeContext['env']): boolean =>
+  desktopNames(env).some((d) => ['GNOME', 'UNITY', 'BUDGIE', 'GNOME-CLASSIC', 'GNOME-FLASHBACK'].includes(d));
+export const isKde = (env: ProbeContext['env']): boolean => desktopNames(env).includes('KDE');

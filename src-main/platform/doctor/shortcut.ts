@@ -1,0 +1,71 @@
+/**
+ * The global focus shortcut on Linux: on Wayland it reaches Keel only through the desktop's
+ * GlobalShortcuts portal (Electron's GlobalShortcutsPortal feature, turned on in electron/main.ts);
+ * where that is missing, the desktop's own custom shortcut can run `keel focus start`.
+ */
+import type { SessionBus } from '../dbus/session-bus';
+import { nameHasOwner } from './bus-probes';
+import { isGnome, isKde, notAvailable, sessionType, works, type Probe, type ProbeContext } from './probe';
+
+const PORTAL = 'org.freedesktop.portal.Desktop';
+const GLOBAL_SHORTCUTS = 'org.freedesktop.portal.GlobalShortcuts';
+
+/** Whether Electron should use the portal for global shortcuts (a Wayland session on Linux). */
+export function wantsShortcutsPortal(
+  platform: NodeJS.Platform,
+  env: Readonly<Record<string, string | undefined>>,
+): boolean {
+  return platform === 'linux' && (sessionType(env) === 'wayland' || Boolean(env.WAYLAND_DISPLAY));
+}
+
+/** Whether the desktop's portal offers GlobalShortcuts (its `version` property answers). */
+export async function hasShortcutsPortal(bus: SessionBus): Promise<boolean> {
+  if (!(await nameHasOwner(bus, PORTAL))) return false;
+  try {
+    const version = await bus.getProperty(
+      PORTAL,
+      '/org/freedesktop/portal/desktop',
+      GLOBAL_SHORTCUTS,
+      'version',
+    );
+    return typeof version === 'number' && version >= 1;
+  } catch {
+    return false;
+  }
+}
+
+/** The command the desktop's own shortcut runs. */
+export const FOCUS_COMMAND = 'keel focus start';
+
+/** The exact steps to bind `keel focus start` to Ctrl+Alt+F in this desktop's own settings. */
+export function shortcutSteps(env: ProbeContext['env']): string {
+  if (isGnome(env)) {
+    return `Open Settings → Keyboard → View and Customize Shortcuts → Custom Shortcuts → Add Shortcut; name it "Keel focus", set the command to "${FOCUS_COMMAND}" and the shortcut to Ctrl+Alt+F.`;
+  }
+  if (isKde(env)) {
+    return `Open System Settings → Keyboard → Shortcuts → Add New → Command or Script; enter "${FOCUS_COMMAND}" and set the shortcut to Ctrl+Alt+F.`;
+  }
+  return `In your desktop's keyboard settings, add a custom shortcut that runs "${FOCUS_COMMAND}" and set it to Ctrl+Alt+F.`;
+}
+
+export const shortcutProbe: Probe = {
+  id: 'shortcut',
+  label: 'Focus shortcut',
+  async run(context) {
+    if (!wantsShortcutsPortal(context.platform, context.env)) {
+      const system =
+        context.platform === 'darwin' ? 'macOS' : context.platform === 'win32' ? 'Windows' : 'X11';
+      return works(`${system} gives Keel the shortcut (unless another app took Ctrl+Alt+F first).`);
+    }
+    const bus = await context.bus();
+    if (bus && (await hasShortcutsPortal(bus))) {
+      return works(
+        "Through the desktop's GlobalShortcuts portal; the desktop asks you once to confirm Ctrl+Alt+F.",
+      );
+    }
+    return notAvailable(
+      'This Wayland desktop offers no global-shortcuts portal, so Ctrl+Alt+F does not reach Keel.',
+      shortcutSteps(context.env),
+    );
+  },
+};

@@ -1,0 +1,24 @@
+/**
+ * What Keel can see on this desktop, one signal at a time (`keel doctor`, Settings → This
+ * computer). Users paste it into bug reports, so each line says what works, what is limited and why,
+ * or what is missing and what to do, in one plain sentence.
+ */
+export const PROBE_STATES = ['works', 'limited', 'not-available'] as const;
+export type ProbeState = (typeof PROBE_STATES)[number];
+
+export interface ProbeResult {
+  /** Stable, for scripts: `session`, `desktop`, `idle`, `lock`, `notifications`, `tray`, … */
+  id: string;
+  /** A short name for people: "Idle time", "Tray". */
+  label: string;
+  state: ProbeState;
+  /** What Keel found: a source and a value, or why it is limited (one sentence). */
+  detail: string;
+  /** What the user can do about it (one sentence); absent when nothing is needed. */
+  action?: string;
+}
+
+/** How a state reads in a sentence: "works", "limited", "not available". */
+export function stateWords(state: ProbeState): string {
+  return state === 'not-available' ? 'not available' : state;
+}
