@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DbusError, socketFor } from '../../src-main/platform/dbus/session-bus';
+import { DbusError, DbusTimeoutError, socketFor } from '../../src-main/platform/dbus/session-bus';
 import { hasDaemon, skipReason, startPrivateBus, type PrivateBus } from './support/private-bus';
 
 const NAME = 'org.example.Keel.Probe';
@@ -102,6 +102,16 @@ describe.skipIf(!hasDaemon)(`the session bus adapter on a private dbus-daemon${s
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(closedWith).not.toBe('open');
     await expect(client.call(call('Echo', 'su', ['a', 1]))).rejects.toThrow();
+  });
+
+  it('rejects a call that gets no answer within the time limit, and keeps working', async () => {
+    bus = await startPrivateBus();
+    await serveProbe(bus);
+    const client = bus.connect({ timeoutMs: 300 });
+    const started = Date.now();
+    await expect(client.call(call('Stall'))).rejects.toBeInstanceOf(DbusTimeoutError);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(await client.call(call('Echo', 'su', ['a', 2]))).toEqual(['aa']);
   });
 
   it('answers a malformed call from another program with an error, and keeps working', async () => {

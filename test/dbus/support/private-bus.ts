@@ -1,6 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { connectSessionBus, type SessionBus } from '../../../src-main/platform/dbus/session-bus';
+import {
+  connectSessionBus,
+  type SessionBus,
+  type SessionBusOptions,
+} from '../../../src-main/platform/dbus/session-bus';
 import { tempDir } from '../../helpers/temp';
 
 /**
@@ -16,7 +20,7 @@ export const skipReason = hasDaemon
 export interface PrivateBus {
   address: string;
   /** A new connection to this bus, closed by `stop`. */
-  connect(): SessionBus;
+  connect(options?: SessionBusOptions): SessionBus;
   /** Ends the daemon alone, as a crashed or logged-out session would. */
   killDaemon(): void;
   stop(): void;
@@ -39,8 +43,8 @@ export async function startPrivateBus(listen?: string): Promise<PrivateBus> {
   const connections: SessionBus[] = [];
   return {
     address: printed,
-    connect() {
-      const bus = connectSessionBus(printed);
+    connect(options) {
+      const bus = connectSessionBus(printed, options);
       connections.push(bus);
       return bus;
     },
