@@ -31,6 +31,9 @@ import { SignoffReactor } from './signoff-reactor';
 import { StatePublisher } from './state-publisher';
 import { TrayController } from './tray-controller';
 
+/** The one-time notices about what this desktop lacks. */
+export type DesktopNoticeTopic = 'no-tray-host' | 'no-shortcut';
+
 /** What can fail in the background, as fixed sentences (the log keeps no free text). */
 export type KeelProblem =
   'could not update start at login' | 'could not take up changes made by the keel command';
@@ -83,6 +86,11 @@ export interface KeelApp {
   externalChange(): void;
   /** The global focus shortcut: start a 50-minute block, or open Focus when one runs. */
   onFocusShortcut(): void;
+  /**
+   * Tells the user about the desktop (no tray host, no global shortcut) in a notification whose
+   * click opens Settings, the first time only for `topic` on this data; says whether it told.
+   */
+  noticeOnce(topic: DesktopNoticeTopic, title: string, body: string): boolean;
   trayState(): TrayState;
 }
 
@@ -164,6 +172,11 @@ export function createKeelApp(adapters: KeelAdapters): KeelApp {
       focus.takeUpExternal();
     },
     onFocusShortcut: () => tray.focusShortcut(),
+    noticeOnce(topic, title, body) {
+      if (!services.data.firstTimeFor(topic)) return false;
+      prompts.notice('desktop', title, body);
+      return true;
+    },
     trayState: () => tray.state(),
   };
   return app;

@@ -9,7 +9,7 @@ import type { Services } from '../services';
 import type { KeelNotification, NotifierPort, ShellPort } from '../services/ports';
 
 /** Problems told in a notification whose click opens where to look (see `ROUTES.notice`). */
-export type NoticeTopic = 'recovery' | 'backup' | 'dnd' | 'autostart' | 'tray';
+export type NoticeTopic = 'recovery' | 'backup' | 'dnd' | 'autostart' | 'tray' | 'desktop';
 
 /** What a notification is about: decides its click and its buttons. */
 export type PromptId =

@@ -42,12 +42,14 @@ import { createElectronPower } from '../platform/electron-power';
 import { createElectronShell } from '../platform/electron-shell';
 import { createElectronTray, loadTrayIcons } from '../platform/electron-tray';
 import { handleUncaughtErrors } from '../platform/uncaught-errors';
+import { wantsShortcutsPortal } from '../platform/doctor/shortcut';
 import type { DndController, ShellPort, TrayPort } from '../services/ports';
 import { databasePath, resolveDataDir } from '../storage/paths';
 import { developmentNativeBinding } from '../storage/native-binding';
 import { version } from '../version';
 import { APP_ENTRY_URL, APP_SCHEME, createAppRequestHandler, registerAppScheme } from './app-protocol';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import { tellIfNoTrayHost, tellShortcutMissing, TRAY_CHECK_DELAY_MS } from './desktop-notices';
 import { registerIpcHandlers, statePusher } from './ipc-main';
 import { hardenSession, hardenWebContents } from './security';
 import { keepInTrayOnClose, revealWindow, windowOptions } from './window';
@@ -89,6 +91,10 @@ if (process.env.KEEL_DATA_DIR?.trim()) {
 // Windows shows notifications only for an app with an AppUserModelId (the installer's too).
 if (process.platform === 'win32') app.setAppUserModelId('app.keel');
 registerAppScheme(protocol);
+// On Wayland a global shortcut reaches Keel only through the desktop's GlobalShortcuts portal.
+if (wantsShortcutsPortal(process.platform, process.env)) {
+  app.commandLine.appendSwitch('enable-features', 'GlobalShortcutsPortal');
+}
 
 if (!app.requestSingleInstanceLock()) {
   // Another Keel runs on this data folder; it was told (second-instance) and shows its window.
@@ -328,11 +334,14 @@ async function startKeel(
   }
   keel.start();
   // Another app may own the accelerator; Keel then works without it (tray, window, CLI).
+  const desktop = { keel, platform: process.platform, env: process.env, dataDir };
   if (!globalShortcut.register(FOCUS_SHORTCUT, () => keel.onFocusShortcut())) {
     log.warn('the focus shortcut is taken by another app; focus still starts from the tray', {
       shortcut: FOCUS_SHORTCUT,
     });
+    tellShortcutMissing(desktop);
   }
+  setTimeout(() => void tellIfNoTrayHost(desktop).catch(() => false), TRAY_CHECK_DELAY_MS).unref();
   // Started at login (autostart): stay in the tray until asked.
   windows.create(!startedHidden(process.argv, process.platform, app));
   if (process.env.KEEL_SMOKE === '1') {

@@ -30,6 +30,8 @@ import type { BackupDto, DataOverview, ImportResult, RecoveryDto, RestoreResult 
 
 /** The settings-table key that keeps a recovery notice until the user has read it. */
 export const RECOVERY_KEY = 'recoveryNotice';
+/** The settings-table key listing the one-time desktop notices already told (no tray host…). */
+export const DESKTOP_NOTICES_KEY = 'desktopNoticesTold';
 export { IMPORT_MAX_BYTES } from './import-file';
 
 /** What an import that changed nothing (cancelled, or waiting for a passphrase) answers. */
@@ -116,6 +118,18 @@ export class DataService {
       recovery: stored && typeof stored.message === 'string' ? stored : null,
       counts: this.repo.counts(),
     };
+  }
+
+  /**
+   * True the first time it is asked about `topic` on this data, false ever after: a notice about
+   * the desktop (no tray host, no global shortcut) is told once, not at every start.
+   */
+  firstTimeFor(topic: string): boolean {
+    const stored = this.deps.settingsRepo.all()[DESKTOP_NOTICES_KEY];
+    const told = Array.isArray(stored) ? stored.filter((t): t is string => typeof t === 'string') : [];
+    if (told.includes(topic)) return false;
+    this.deps.settingsRepo.set(DESKTOP_NOTICES_KEY, [...told, topic], this.deps.clock.now());
+    return true;
   }
 
   dismissRecovery(): DataOverview {

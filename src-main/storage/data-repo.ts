@@ -17,6 +17,7 @@ export const INTERNAL_SETTING_KEYS = [
   'lastBackupAt',
   'firstStartAt',
   'installId',
+  'desktopNoticesTold',
 ] as const;
 
 /** Tables that hold the user's data, in an order that keeps foreign keys satisfied on insert. */
