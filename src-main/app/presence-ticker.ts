@@ -16,7 +16,7 @@ export const STARTUP_BACKUP_DELAY_MS = 30 * 1000;
 
 export interface PresenceTickerDeps {
   services: Pick<Services, 'signoff' | 'data'>;
-  power: Pick<PowerPort, 'idleSeconds'>;
+  power: Pick<PowerPort, 'idleSeconds' | 'refreshIdle'>;
   clock: Clock;
   timers: Timers;
   prompts: Pick<Prompts, 'notice'>;
@@ -59,11 +59,21 @@ export class PresenceTicker {
     }
   }
 
-  /** Sample, let the others look (`onTick`), and wait a quarter hour. */
+  /**
+   * Sample, let the others look (`onTick`), and wait a quarter hour. Where the idle time must be
+   * asked for (Linux), it is asked first, on this same wake-up.
+   */
   private tick(backup = true): void {
-    this.sample();
-    if (backup) this.backupIfDue();
-    this.deps.onTick();
+    const look = (): void => {
+      this.sample();
+      if (backup) this.backupIfDue();
+      this.deps.onTick();
+    };
+    const refreshing = this.deps.power.refreshIdle?.();
+    // A reply after `stop` finds the timer gone and looks no more.
+    const lookIfRunning = (): void => void (this.timer !== undefined && look());
+    if (refreshing) void refreshing.then(lookIfRunning, lookIfRunning);
+    else look();
     if (this.timer !== undefined) this.deps.timers.clearTimeout(this.timer);
     this.timer = this.deps.timers.setTimeout(() => {
       this.timer = undefined;

@@ -38,7 +38,8 @@ import { createCommandRunner } from '../platform/dnd/command-runner';
 import { detectDndController } from '../platform/dnd/detect';
 import { DbusNotificationsBus } from '../platform/dnd/notifications-bus';
 import { createElectronNotifier } from '../platform/electron-notifier';
-import { createElectronPower } from '../platform/electron-power';
+import { connectSessionBus } from '../platform/dbus/session-bus';
+import { createDesktopPower } from '../platform/linux-presence/compose';
 import { createElectronShell } from '../platform/electron-shell';
 import { createElectronTray, loadTrayIcons } from '../platform/electron-tray';
 import { handleUncaughtErrors } from '../platform/uncaught-errors';
@@ -180,7 +181,12 @@ function createApp(
       platform: process.platform,
       ...(process.platform === 'darwin' ? {} : { icon: appIcon }),
     }),
-    power: createElectronPower(powerMonitor),
+    // Linux: idle time and the lock from the desktop over D-Bus (Electron's read 0 on Wayland).
+    power: createDesktopPower(process.platform, {
+      env: process.env,
+      powerMonitor,
+      connect: connectSessionBus,
+    }).power,
     // Electron reports the screen's lock on macOS and Windows only.
     screenLockReported: process.platform === 'darwin' || process.platform === 'win32',
     shell,

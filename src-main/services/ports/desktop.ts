@@ -59,6 +59,11 @@ export interface PowerPort {
   on(event: PowerEvent, listener: () => void): () => void;
   /** Seconds since the last keyboard or mouse input (the OS idle time; nothing else). */
   idleSeconds(): number;
+  /**
+   * Asks the desktop for the idle time now, for the next `idleSeconds()` (Linux sources answer
+   * asynchronously over D-Bus). Ports that always know it have none.
+   */
+  refreshIdle?(): Promise<void>;
 }
 
 /** What the app parts may ask of the app shell: its window and quitting (plus the dialogs). */

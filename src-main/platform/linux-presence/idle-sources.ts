@@ -1,0 +1,144 @@
+import type { Clock } from '../../core/clock';
+import type { PowerMonitorSlice } from '../electron-power';
+import { MUTTER, SCREENSAVER } from './interfaces';
+import type { PresenceBus } from './timed-bus';
+
+export type IdleSourceKind = 'mutter' | 'screensaver' | 'electron';
+
+/** Where the idle time comes from. `current()` answers at once, from what is known. */
+export interface IdleSource {
+  kind: IdleSourceKind;
+  /** Whether the source tells of idleness by itself (Mutter's watches) rather than being asked. */
+  watches: boolean;
+  /** Seconds since the last input, as last known. */
+  current(): number;
+  /** Asks the desktop now; `current()` answers from the reply. */
+  refresh(): Promise<void>;
+  /** Each fresh reading, in seconds (a refresh's reply, a watch firing). */
+  onReading(listener: (seconds: number) => void): void;
+  dispose(): void;
+}
+
+/** How long without input before Mutter's idle watch fires (then an active watch waits). */
+export const IDLE_WATCH_MS = 60_000;
+
+const toNumber = (value: unknown): number => {
+  const n = Number(value);
+  return Number.isFinite(n) && n >= 0 ? n : 0;
+};
+
+/**
+ * GNOME: the idle time from Mutter, kept current by two watches instead of sampling. The idle
+ * watch fires when the user has been away IDLE_WATCH_MS (the last input was that long before);
+ * then an active watch fires when they are back. In between, a refresh (the quarter-hour tick)
+ * reads the exact time. Resolves once the first reading and the watch are in; throws if Mutter
+ * does not answer.
+ */
+export async function startMutterIdle(bus: PresenceBus, clock: Clock): Promise<IdleSource> {
+  const target = { destination: MUTTER.name, path: MUTTER.path, interface: MUTTER.iface };
+  const listeners: ((seconds: number) => void)[] = [];
+  let lastInputAt = clock.now();
+  let away = false;
+  let activeWatch: number | undefined;
+  let idleWatch: number | undefined;
+  const read = (seconds: number) => listeners.forEach((l) => l(seconds));
+  const refresh = async () => {
+    const [ms] = await bus.call({ ...target, member: 'GetIdletime' });
+    const idle = toNumber(ms);
+    lastInputAt = clock.now() - idle;
+    away = idle >= IDLE_WATCH_MS;
+    read(idle / 1000);
+  };
+  const addActiveWatch = async () => {
+    const [id] = await bus.call({ ...target, member: 'AddUserActiveWatch' });
+    activeWatch = toNumber(id);
+  };
+  const stop = await bus.onSignal(
+    { sender: MUTTER.name, path: MUTTER.path, interface: MUTTER.iface, member: 'WatchFired' },
+    (id) => {
+      const fired = toNumber(id);
+      if (fired === idleWatch) {
+        away = true;
+        lastInputAt = Math.min(lastInputAt, clock.now() - IDLE_WATCH_MS);
+        read((clock.now() - lastInputAt) / 1000);
+        addActiveWatch().catch(() => undefined);
+      } else if (fired === activeWatch) {
+        activeWatch = undefined;
+        away = false;
+        lastInputAt = clock.now();
+        read(0);
+      }
+    },
+  );
+  try {
+    await refresh();
+    const [id] = await bus.call({ ...target, member: 'AddIdleWatch', signature: 't', body: [IDLE_WATCH_MS] });
+    idleWatch = toNumber(id);
+    if (away) await addActiveWatch();
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return {
+    kind: 'mutter',
+    watches: true,
+    current() {
+      const since = Math.max(0, clock.now() - lastInputAt);
+      // Without a fired idle watch the user was active within the watch's time.
+      return (away ? since : Math.min(since, IDLE_WATCH_MS)) / 1000;
+    },
+    refresh,
+    onReading: (listener) => void listeners.push(listener),
+    dispose() {
+      stop();
+      for (const id of [idleWatch, activeWatch]) {
+        if (id !== undefined) {
+          bus.call({ ...target, member: 'RemoveWatch', signature: 'u', body: [id] }).catch(() => undefined);
+        }
+      }
+    },
+  };
+}
+
+/**
+ * KDE and others: the freedesktop screensaver's session idle time, in seconds. It has no watches:
+ * the quarter-hour tick and the lock events refresh it, and between them the time since the last
+ * reading is added (exact while there was no input since; an upper bound otherwise).
+ */
+export async function startScreenSaverIdle(bus: PresenceBus, clock: Clock): Promise<IdleSource> {
+  const target = { destination: SCREENSAVER.name, path: SCREENSAVER.path, interface: SCREENSAVER.iface };
+  const listeners: ((seconds: number) => void)[] = [];
+  let lastInputAt = clock.now();
+  const refresh = async () => {
+    const [seconds] = await bus.call({ ...target, member: 'GetSessionIdleTime' });
+    const idle = toNumber(seconds);
+    lastInputAt = clock.now() - idle * 1000;
+    listeners.forEach((l) => l(idle));
+  };
+  await refresh();
+  return {
+    kind: 'screensaver',
+    watches: false,
+    current: () => Math.max(0, clock.now() - lastInputAt) / 1000,
+    refresh,
+    onReading: (listener) => void listeners.push(listener),
+    dispose: () => undefined,
+  };
+}
+
+/** X11 without a desktop service: Electron's own idle time (which reads 0 on Wayland). */
+export function electronIdle(pm: Pick<PowerMonitorSlice, 'getSystemIdleTime'>): IdleSource {
+  const listeners: ((seconds: number) => void)[] = [];
+  return {
+    kind: 'electron',
+    watches: false,
+    current: () => pm.getSystemIdleTime(),
+    refresh() {
+      const seconds = pm.getSystemIdleTime();
+      listeners.forEach((l) => l(seconds));
+      return Promise.resolve();
+    },
+    onReading: (listener) => void listeners.push(listener),
+    dispose: () => undefined,
+  };
+}

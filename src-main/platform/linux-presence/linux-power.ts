@@ -1,0 +1,139 @@
+import type { Clock } from '../../core/clock';
+import type { PowerEvent, PowerPort } from '../../services/ports';
+import { createElectronPower, type PowerMonitorSlice } from '../electron-power';
+import type { IdleSource, IdleSourceKind } from './idle-sources';
+import type { LockSource, LockSourceKind } from './lock-sources';
+import { withTimeout, PRESENCE_CALL_TIMEOUT_MS } from './timed-bus';
+
+/** What Keel reads presence from on this desktop, for `keel doctor` and Settings. */
+export interface PresenceStatus {
+  idleSource: IdleSourceKind | 'none';
+  /** The idle source reports by itself (Mutter's watches); otherwise it is asked each quarter hour. */
+  idleWatches: boolean;
+  /** Whether the idle time is believed; when not, presence comes from lock and suspend times. */
+  trusted: boolean;
+  /** One sentence, when the idle time is not used. */
+  why?: string;
+  /** 'electron': macOS and Windows, where Electron reports the lock. */
+  lockSource: LockSourceKind | 'electron' | 'none';
+}
+
+/** A lock must last this long before what the idle time said during it counts as evidence. */
+export const LOCK_EVIDENCE_MS = 2 * 60_000;
+
+export interface LinuxPower {
+  power: PowerPort & { refreshIdle(): Promise<void> };
+  status(): PresenceStatus;
+  useIdle(source: IdleSource | undefined, why?: string): void;
+  useLock(source: LockSource | undefined): void;
+  dispose(): void;
+}
+
+/**
+ * What the idle time said during a lock: readings from LOCK_EVIDENCE_MS after the lock began. At
+ * the unlock, any reading above 0 makes the source trusted; readings all 0 make it untrusted.
+ */
+function evidenceOver(clock: Clock) {
+  let lockedAt: number | undefined;
+  let evidence: 'none' | 'zero' | 'positive' = 'none';
+  return {
+    start() {
+      lockedAt = clock.now();
+      evidence = 'none';
+    },
+    reading(seconds: number) {
+      if (lockedAt === undefined || clock.now() - lockedAt < LOCK_EVIDENCE_MS) return;
+      if (seconds > 0) evidence = 'positive';
+      else if (evidence === 'none') evidence = 'zero';
+    },
+    end(): Pick<PresenceStatus, 'trusted' | 'why'> | undefined {
+      const minutes = Math.round((clock.now() - (lockedAt ?? clock.now())) / 60_000);
+      const seen = evidence;
+      lockedAt = undefined;
+      evidence = 'none';
+      if (seen === 'none') return undefined;
+      if (seen === 'positive') return { trusted: true, why: undefined };
+      return {
+        trusted: false,
+        why: `The idle time stayed at 0 while the screen was locked for ${minutes} minutes, so Keel goes by lock and sleep times instead.`,
+      };
+    },
+  };
+}
+
+/**
+ * The power port on Linux: suspend and resume from Electron, the lock from `useLock`'s source, the
+ * idle time from `useIdle`'s. An idle time that stayed 0 through a lock of LOCK_EVIDENCE_MS or
+ * more cannot be believed: then, and without an idle source, the user counts as present while the
+ * screen is unlocked and awake, and away since the lock or suspend otherwise.
+ */
+export function createLinuxPower(pm: PowerMonitorSlice, clock: Clock): LinuxPower {
+  const electron = createElectronPower(pm);
+  const lockListeners = { 'lock-screen': new Set<() => void>(), 'unlock-screen': new Set<() => void>() };
+  let idle: IdleSource | undefined;
+  let lock: LockSource | undefined;
+  let status: PresenceStatus = { idleSource: 'none', idleWatches: false, trusted: false, lockSource: 'none' };
+  let awaySince: number | undefined;
+  const lockEvidence = evidenceOver(clock);
+
+  const refreshIdle = async () => {
+    if (idle) await withTimeout(idle.refresh(), PRESENCE_CALL_TIMEOUT_MS, 'idle time').catch(() => undefined);
+  };
+  const lockChanged = (locked: boolean) => {
+    if (locked) {
+      lockEvidence.start();
+      awaySince ??= clock.now();
+    } else {
+      const verdict = idle ? lockEvidence.end() : undefined;
+      if (verdict) status = { ...status, ...verdict };
+      awaySince = undefined;
+    }
+    const event = locked ? 'lock-screen' : 'unlock-screen';
+    // Fresh idle time first: the app samples presence when it hears of the lock.
+    void refreshIdle().then(() => lockListeners[event].forEach((l) => l()));
+  };
+  const stops = [
+    electron.on('suspend', () => (awaySince ??= clock.now())),
+    electron.on('resume', () => {
+      if (!lock?.locked()) awaySince = undefined;
+    }),
+  ];
+
+  return {
+    power: {
+      on(event: PowerEvent, listener: () => void) {
+        if (event === 'suspend' || event === 'resume') return electron.on(event, listener);
+        const wrapped = () => listener();
+        lockListeners[event].add(wrapped);
+        return () => void lockListeners[event].delete(wrapped);
+      },
+      idleSeconds() {
+        if (idle && status.trusted) return idle.current();
+        return awaySince === undefined ? 0 : Math.max(0, clock.now() - awaySince) / 1000;
+      },
+      refreshIdle,
+    },
+    status: () => ({ ...status }),
+    useIdle(source, why) {
+      idle?.dispose();
+      idle = source;
+      source?.onReading(lockEvidence.reading);
+      status = source
+        ? { ...status, idleSource: source.kind, idleWatches: source.watches, trusted: true, why: undefined }
+        : { ...status, idleSource: 'none', idleWatches: false, trusted: false, why };
+    },
+    useLock(source) {
+      lock?.dispose();
+      lock = source;
+      status = { ...status, lockSource: source?.kind ?? 'none' };
+      if (!source) return;
+      if (source.locked()) lockChanged(true);
+      source.onChange(lockChanged);
+    },
+    dispose() {
+      stops.forEach((stop) => stop());
+      idle?.dispose();
+      lock?.dispose();
+    },
+  };
+}
