@@ -24,12 +24,14 @@ afterEach(() => {
  * there too), on a clock the test holds; `later` gets it once the app made it.
  */
 async function setup(env: Record<string, string>, timeoutMs?: number) {
-  bus = await startPrivateBus();
+  const started = await startPrivateBus();
+  bus = started;
   const clockRef: { clock?: ManualClock } = {};
   const now = () => clockRef.clock?.now() ?? at('08:50');
   const pm = new FakePowerMonitor();
   const address = bus.address;
-  const connect = bus.connect.bind(bus);
+  // Every address the adapter asks for is this private bus (session and "system" alike).
+  const connect = (_address: string) => started.connect();
   const start = () => {
     presence = createLinuxPresence({
       env: { ...env, DBUS_SESSION_BUS_ADDRESS: address, DBUS_SYSTEM_BUS_ADDRESS: address },
@@ -40,7 +42,7 @@ async function setup(env: Record<string, string>, timeoutMs?: number) {
     });
     return presence;
   };
-  return { bus, now, pm, start, clockRef };
+  return { bus: started, now, pm, start, clockRef };
 }
 
 function appOn(linux: LinuxPresence, clockRef: { clock?: ManualClock }) {
