@@ -38,11 +38,12 @@ import { createCommandRunner } from '../platform/dnd/command-runner';
 import { detectDndController } from '../platform/dnd/detect';
 import { DbusNotificationsBus } from '../platform/dnd/notifications-bus';
 import { createElectronNotifier } from '../platform/electron-notifier';
+import { chooseNotifier } from '../platform/notify/choose-notifier';
 import { createElectronPower } from '../platform/electron-power';
 import { createElectronShell } from '../platform/electron-shell';
 import { createElectronTray, loadTrayIcons } from '../platform/electron-tray';
 import { handleUncaughtErrors } from '../platform/uncaught-errors';
-import type { DndController, ShellPort, TrayPort } from '../services/ports';
+import type { DndController, NotifierPort, ShellPort, TrayPort } from '../services/ports';
 import { databasePath, resolveDataDir } from '../storage/paths';
 import { developmentNativeBinding } from '../storage/native-binding';
 import { version } from '../version';
@@ -157,6 +158,7 @@ function createApp(
   shell: ShellPort,
   tray: TrayPort,
   dnd: DndController,
+  notifier: NotifierPort,
   push: KeelAdapters['push'],
 ): KeelApp {
   return createKeelApp({
@@ -168,12 +170,7 @@ function createApp(
     clock: systemClock,
     timers: systemTimers,
     tray,
-    notifier: createElectronNotifier({
-      create: (options) => new Notification(options),
-      isSupported: () => Notification.isSupported(),
-      platform: process.platform,
-      ...(process.platform === 'darwin' ? {} : { icon: appIcon }),
-    }),
+    notifier,
     power: createElectronPower(powerMonitor),
     // Electron reports the screen's lock on macOS and Windows only.
     screenLockReported: process.platform === 'darwin' || process.platform === 'win32',
@@ -309,11 +306,24 @@ async function startKeel(
     bus: dndBus,
     settings: () => state.keel?.services.settings.get().dnd ?? { enabled: false },
   });
+  // Linux: the desktop's notification server (buttons where it shows them); else Electron's.
+  const notifier = await chooseNotifier({
+    platform: process.platform,
+    env: process.env,
+    iconPath: appIcon,
+    fallback: () =>
+      createElectronNotifier({
+        create: (options) => new Notification(options),
+        isSupported: () => Notification.isSupported(),
+        platform: process.platform,
+        ...(process.platform === 'darwin' ? {} : { icon: appIcon }),
+      }),
+  });
   state.tray = createTray();
   let keel: KeelApp;
   try {
     // After ready, so the error box is a real dialog on Linux too (before ready it is stderr).
-    keel = state.keel = createApp(shell, state.tray, dnd, windows.pushState);
+    keel = state.keel = createApp(shell, state.tray, dnd, notifier, windows.pushState);
   } catch (error) {
     failStartup(error);
     return;
