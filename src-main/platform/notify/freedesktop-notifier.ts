@@ -7,6 +7,7 @@
  */
 import type { SessionBus } from '../dbus/session-bus';
 import type { KeelNotification, NotifierPort } from '../../services/ports';
+import { escapeBodyMarkup } from '../electron-notifier';
 
 export const NOTIFICATIONS_SERVICE = 'org.freedesktop.Notifications';
 export const NOTIFICATIONS_PATH = '/org/freedesktop/Notifications';
@@ -15,11 +16,6 @@ export const NOTIFICATIONS_PATH = '/org/freedesktop/Notifications';
 const DEFAULT_ACTION = 'default';
 /** Only recent notifications stay mapped (and so clickable), as with Electron's notifier. */
 const KEEP = 32;
-
-/** `&`, `<` and `>` as entities: the body's markup is a small XML subset ("Markup"). */
-export function escapeMarkup(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 /** The server's optional capabilities Keel reads (GetCapabilities). */
 export interface ServerCapabilities {
@@ -49,7 +45,7 @@ export function notifyArguments(
     // 1: normal; Keel's prompts are never critical.
     ['urgency', ['y', 1]],
   ];
-  const body = capabilities.bodyMarkup ? escapeMarkup(notification.body) : notification.body;
+  const body = capabilities.bodyMarkup ? escapeBodyMarkup(notification.body) : notification.body;
   // -1: the server's own expiry (GNOME and KDE keep them in their notification list).
   return ['Keel', options.replacesId, options.icon, notification.title, body, actions, hints, -1];
 }
