@@ -16,7 +16,6 @@ import {
   nativeImage,
   nativeTheme,
   Notification,
-  powerMonitor,
   protocol,
   session,
   shell as electronShell,
@@ -37,20 +36,18 @@ import { WorkerCalendarParser } from '../platform/calendar-parser';
 import { createCommandRunner } from '../platform/dnd/command-runner';
 import { detectDndController } from '../platform/dnd/detect';
 import { DbusNotificationsBus } from '../platform/dnd/notifications-bus';
-import { createElectronNotifier } from '../platform/electron-notifier';
-import { connectSessionBus } from '../platform/dbus/session-bus';
-import { createDesktopPower } from '../platform/linux-presence/compose';
 import { createElectronShell } from '../platform/electron-shell';
 import { createElectronTray, loadTrayIcons } from '../platform/electron-tray';
 import { handleUncaughtErrors } from '../platform/uncaught-errors';
 import { wantsShortcutsPortal } from '../platform/doctor/shortcut';
-import type { DndController, ShellPort, TrayPort } from '../services/ports';
+import type { DndController, NotifierPort, ShellPort, TrayPort } from '../services/ports';
 import { databasePath, resolveDataDir } from '../storage/paths';
 import { developmentNativeBinding } from '../storage/native-binding';
 import { version } from '../version';
 import { APP_ENTRY_URL, APP_SCHEME, createAppRequestHandler, registerAppScheme } from './app-protocol';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { tellIfNoTrayHost, tellShortcutMissing, TRAY_CHECK_DELAY_MS } from './desktop-notices';
+import { desktopNotifier, desktopPower } from './desktop-adapters';
 import { registerIpcHandlers, statePusher } from './ipc-main';
 import { hardenSession, hardenWebContents } from './security';
 import { keepInTrayOnClose, revealWindow, windowOptions } from './window';
@@ -164,6 +161,7 @@ function createApp(
   shell: ShellPort,
   tray: TrayPort,
   dnd: DndController,
+  notifier: NotifierPort,
   push: KeelAdapters['push'],
 ): KeelApp {
   return createKeelApp({
@@ -175,18 +173,8 @@ function createApp(
     clock: systemClock,
     timers: systemTimers,
     tray,
-    notifier: createElectronNotifier({
-      create: (options) => new Notification(options),
-      isSupported: () => Notification.isSupported(),
-      platform: process.platform,
-      ...(process.platform === 'darwin' ? {} : { icon: appIcon }),
-    }),
-    // Linux: idle time and the lock from the desktop over D-Bus (Electron's read 0 on Wayland).
-    power: createDesktopPower(process.platform, {
-      env: process.env,
-      powerMonitor,
-      connect: connectSessionBus,
-    }).power,
+    notifier,
+    power: desktopPower(),
     // Electron reports the screen's lock on macOS and Windows only.
     screenLockReported: process.platform === 'darwin' || process.platform === 'win32',
     shell,
@@ -321,11 +309,12 @@ async function startKeel(
     bus: dndBus,
     settings: () => state.keel?.services.settings.get().dnd ?? { enabled: false },
   });
+  const notifier = await desktopNotifier(appIcon);
   state.tray = createTray();
   let keel: KeelApp;
   try {
     // After ready, so the error box is a real dialog on Linux too (before ready it is stderr).
-    keel = state.keel = createApp(shell, state.tray, dnd, windows.pushState);
+    keel = state.keel = createApp(shell, state.tray, dnd, notifier, windows.pushState);
   } catch (error) {
     failStartup(error);
     return;

@@ -38,7 +38,10 @@ export interface KeelNotification {
   id: string;
   title: string;
   body: string;
-  /** Buttons, where the desktop shows them (macOS, Windows); a click on the body always works. */
+  /**
+   * Buttons, where the desktop shows them (macOS, Windows, Linux servers with "actions"); a click
+   * on the body always works, so the text must make sense without them.
+   */
   actions?: { id: string; label: string }[];
   /** The view a click opens. */
   view?: ViewName;

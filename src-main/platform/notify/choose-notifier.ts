@@ -1,0 +1,58 @@
+import { pathToFileURL } from 'node:url';
+import { connectSessionBus, type SessionBus } from '../dbus/session-bus';
+import type { NotifierPort } from '../../services/ports';
+import {
+  capabilitiesOf,
+  createFreedesktopNotifier,
+  NOTIFICATIONS_PATH,
+  NOTIFICATIONS_SERVICE,
+  withTimeout,
+} from './freedesktop-notifier';
+
+export interface ChooseNotifierOptions {
+  platform: NodeJS.Platform;
+  env: NodeJS.ProcessEnv;
+  /** Electron's notifier: macOS and Windows, and Linux without a notification server. */
+  fallback: () => NotifierPort;
+  /** The app icon's file path, sent to the notification server as a file:// URI. */
+  iconPath?: string;
+  /** Opens the session bus; a test points it at a private dbus-daemon. */
+  connect?: (address: string) => SessionBus;
+  timeoutMs?: number;
+}
+
+/**
+ * Which notifier Keel uses: on Linux the notification server on the session bus, when one answers
+ * GetCapabilities (the call also starts a server the bus can activate, such as dunst); otherwise,
+ * and everywhere else, Electron's.
+ */
+export async function chooseNotifier(options: ChooseNotifierOptions): Promise<NotifierPort> {
+  const fallback = options.fallback();
+  const address = options.env.DBUS_SESSION_BUS_ADDRESS;
+  // Without an address a D-Bus library would go looking through X11: there is simply no server.
+  if (options.platform !== 'linux' || !address) return fallback;
+  const timeoutMs = options.timeoutMs ?? 5_000;
+  let bus: SessionBus | undefined;
+  try {
+    bus = (options.connect ?? connectSessionBus)(address);
+    const [capabilities] = await withTimeout(
+      bus.call({
+        destination: NOTIFICATIONS_SERVICE,
+        path: NOTIFICATIONS_PATH,
+        interface: NOTIFICATIONS_SERVICE,
+        member: 'GetCapabilities',
+      }),
+      timeoutMs,
+    );
+    return await createFreedesktopNotifier({
+      bus,
+      capabilities: capabilitiesOf(capabilities),
+      ...(options.iconPath ? { icon: pathToFileURL(options.iconPath).href } : {}),
+      fallback,
+      timeoutMs,
+    });
+  } catch {
+    bus?.close();
+    return fallback;
+  }
+}
