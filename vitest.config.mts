@@ -39,6 +39,9 @@ export default defineConfig({
     // that spawns a process or runs a property a few hundred times can take several times its
     // usual time. (The renderer, e2e and electron projects set longer ones.)
     testTimeout: 20_000,
+    // The same load makes a D-Bus signal or a file event take more than expect.poll's default
+    // second now and then; a poll that succeeds returns at once, so only a failure waits longer.
+    expect: { poll: { timeout: 5_000 } },
     projects: [
       {
         extends: true,
