@@ -18,6 +18,7 @@ export interface ChooseNotifierOptions {
   iconPath?: string;
   /** Opens the session bus; a test points it at a private dbus-daemon. */
   connect?: (address: string) => SessionBus;
+  /** How long the whole choice may take (default 5 s); then Electron's notifier. */
   timeoutMs?: number;
 }
 
@@ -34,23 +35,27 @@ export async function chooseNotifier(options: ChooseNotifierOptions): Promise<No
   const timeoutMs = options.timeoutMs ?? 5_000;
   let bus: SessionBus | undefined;
   try {
-    bus = (options.connect ?? connectSessionBus)(address);
-    const [capabilities] = await withTimeout(
-      bus.call({
-        destination: NOTIFICATIONS_SERVICE,
-        path: NOTIFICATIONS_PATH,
-        interface: NOTIFICATIONS_SERVICE,
-        member: 'GetCapabilities',
-      }),
+    const opened = (options.connect ?? connectSessionBus)(address);
+    bus = opened;
+    // One limit for the whole choice (the window waits for it), not one per call.
+    return await withTimeout(
+      (async () => {
+        const [capabilities] = await opened.call({
+          destination: NOTIFICATIONS_SERVICE,
+          path: NOTIFICATIONS_PATH,
+          interface: NOTIFICATIONS_SERVICE,
+          member: 'GetCapabilities',
+        });
+        return createFreedesktopNotifier({
+          bus: opened,
+          capabilities: capabilitiesOf(capabilities),
+          ...(options.iconPath ? { icon: pathToFileURL(options.iconPath).href } : {}),
+          fallback,
+          timeoutMs,
+        });
+      })(),
       timeoutMs,
     );
-    return await createFreedesktopNotifier({
-      bus,
-      capabilities: capabilitiesOf(capabilities),
-      ...(options.iconPath ? { icon: pathToFileURL(options.iconPath).href } : {}),
-      fallback,
-      timeoutMs,
-    });
   } catch {
     bus?.close();
     return fallback;
