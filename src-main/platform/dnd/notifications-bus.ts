@@ -1,4 +1,5 @@
 import { connectSessionBus, type SessionBus } from '../dbus/session-bus';
+import { withTimeout } from '../dbus/with-timeout';
 
 const SERVICE = 'org.freedesktop.Notifications';
 const OBJECT_PATH = '/org/freedesktop/Notifications';
@@ -162,21 +163,6 @@ export class DbusNotificationsBus implements NotificationsBus {
   }
 
   private withTimeout<T>(promise: Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error('The notification server did not answer in time.')),
-        this.timeoutMs,
-      );
-      promise.then(
-        (value) => {
-          clearTimeout(timer);
-          resolve(value);
-        },
-        (error: unknown) => {
-          clearTimeout(timer);
-          reject(error instanceof Error ? error : new Error(String(error)));
-        },
-      );
-    });
+    return withTimeout(promise, this.timeoutMs, 'The notification server');
   }
 }

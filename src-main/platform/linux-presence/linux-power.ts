@@ -3,7 +3,8 @@ import type { PowerEvent, PowerPort } from '../../services/ports';
 import { createElectronPower, type PowerMonitorSlice } from '../electron-power';
 import type { IdleSource, IdleSourceKind } from './idle-sources';
 import type { LockSource, LockSourceKind } from './lock-sources';
-import { withTimeout, PRESENCE_CALL_TIMEOUT_MS } from './timed-bus';
+import { withTimeout } from '../dbus/with-timeout';
+import { PRESENCE_CALL_TIMEOUT_MS } from './timed-bus';
 
 /** What Keel reads presence from on this desktop, for `keel doctor` and Settings. */
 export interface PresenceStatus {

@@ -6,8 +6,9 @@ import {
   createFreedesktopNotifier,
   NOTIFICATIONS_PATH,
   NOTIFICATIONS_SERVICE,
-  withTimeout,
+  SERVER,
 } from './freedesktop-notifier';
+import { withTimeout } from '../dbus/with-timeout';
 
 export interface ChooseNotifierOptions {
   platform: NodeJS.Platform;
@@ -55,6 +56,7 @@ export async function chooseNotifier(options: ChooseNotifierOptions): Promise<No
         });
       })(),
       timeoutMs,
+      SERVER,
     );
   } catch {
     bus?.close();

@@ -6,11 +6,14 @@
  * buttons, which Electron's own notifications on Linux never send.
  */
 import type { SessionBus } from '../dbus/session-bus';
+import { withTimeout } from '../dbus/with-timeout';
 import type { KeelNotification, NotifierPort } from '../../services/ports';
 import { escapeBodyMarkup } from '../electron-notifier';
 
 export const NOTIFICATIONS_SERVICE = 'org.freedesktop.Notifications';
 export const NOTIFICATIONS_PATH = '/org/freedesktop/Notifications';
+/** Who did not answer, when a call times out. */
+export const SERVER = 'The notification server';
 
 /** The spec's name for the action a click on the notification's body invokes. */
 const DEFAULT_ACTION = 'default';
@@ -68,23 +71,6 @@ interface Shown {
   serverId: number | null;
   keys: Set<string>;
   withdrawn: boolean;
-}
-
-/** A call that does not answer within `ms` rejects, so a stuck server never holds Keel up. */
-export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('The notification server did not answer in time.')), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
 }
 
 /**
@@ -213,7 +199,11 @@ export class FreedesktopNotifier implements NotifierPort {
       path: NOTIFICATIONS_PATH,
       interface: NOTIFICATIONS_SERVICE,
     };
-    return withTimeout(this.options.bus.call({ ...message, member, signature, body }), this.timeoutMs);
+    return withTimeout(
+      this.options.bus.call({ ...message, member, signature, body }),
+      this.timeoutMs,
+      SERVER,
+    );
   }
 
   private signal(member: string, handler: (...args: unknown[]) => void): Promise<() => void> {
@@ -223,6 +213,6 @@ export class FreedesktopNotifier implements NotifierPort {
       interface: NOTIFICATIONS_SERVICE,
       member,
     };
-    return withTimeout(this.options.bus.onSignal(rule, handler), this.timeoutMs);
+    return withTimeout(this.options.bus.onSignal(rule, handler), this.timeoutMs, SERVER);
   }
 }
