@@ -4,6 +4,7 @@
  * owner, a property, a capability list.
  */
 import type { SessionBus } from '../dbus/session-bus';
+import { capabilitiesOf } from '../notify/freedesktop-notifier';
 import {
   isGnome,
   limited,
@@ -122,7 +123,7 @@ export const notificationsProbe: Probe = {
       const [name, vendor, version] = (await call('GetServerInformation')).map((v) => String(v ?? ''));
       const server = `${name || 'The notification server'}${version ? ` ${version}` : ''}${vendor ? ` (${vendor})` : ''}`;
       const [capabilities] = await call('GetCapabilities');
-      if (Array.isArray(capabilities) && capabilities.includes('actions')) {
+      if (capabilitiesOf(capabilities).actions) {
         return works(`${server} shows notifications with buttons.`);
       }
       return limited(
