@@ -9,6 +9,7 @@ import type { StateEvent } from '../shared/state';
 
 export const CHANNELS = [
   'app:status',
+  'app:quit',
   'settings:get',
   'settings:set',
   'settings:changes',

@@ -97,6 +97,8 @@ type CheckinInputWithId = z.input<typeof checkinInputSchema> & { id: string };
 
 export const contract = {
   'app:status': channel<Status>()(noInput),
+  /** Quits Keel as the tray's Quit does: do-not-disturb is put back first (main's before-quit). */
+  'app:quit': channel<{ quitting: true }>()(noInput),
   'settings:get': channel<Settings>()(noInput),
   'settings:set': channel<Settings>()(settingsSetInput),
   /** Every change of every dated rule, by rule and then date, with how it stands today. */

@@ -1,7 +1,7 @@
 import { startOfLocalDate, addLocalDays } from '../core/time';
 import { KeelError } from '../core/errors';
 import { ruleHistory } from '../core/rule-history';
-import type { FileDialogPort } from '../services/ports';
+import type { FileDialogPort, ShellPort } from '../services/ports';
 import type { Services } from '../services';
 import { toEventDto } from '../services/status-service';
 import type { Channel, ChannelOutput, ParsedInput } from './contract';
@@ -45,10 +45,21 @@ function deleteCheck(services: Services, input: { id: string; purgeBackups?: boo
 
 const FULL_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The dialogs, and in the app quitting too (the CLI and the tests have no window to quit). */
+export type HandlerShell = FileDialogPort & Partial<Pick<ShellPort, 'quit'>>;
+
+/** Quits as the tray's Quit does (main's before-quit puts do-not-disturb back first). */
+function quit(shell: HandlerShell): { quitting: true } {
+  if (!shell.quit) throw new KeelError('invalid_input', 'There is no Keel window here to quit.');
+  shell.quit();
+  return { quitting: true };
+}
+
 /** The handler table: one function per channel, each calling services with validated input. */
-export function createHandlers(services: Services, shell: FileDialogPort = NO_DIALOGS): Handlers {
+export function createHandlers(services: Services, shell: HandlerShell = NO_DIALOGS): Handlers {
   return {
     'app:status': () => services.status.status(),
+    'app:quit': () => quit(shell),
     'settings:get': () => services.settings.get(),
     'settings:set': ({ key, value, from }) =>
       services.settings.set(key, value, from === undefined ? {} : { from }),
@@ -116,6 +127,15 @@ export function createHandlers(services: Services, shell: FileDialogPort = NO_DI
     'summary:export': (r) => services.summary.export(r.choices, r.format, r.contentHash, shell),
     'summary:copy': ({ choices, contentHash }) => services.summary.copy(choices, contentHash, shell),
     'summary:shares': () => services.summary.shares(),
+    ...dataHandlers(services, shell),
+  };
+}
+
+type DataChannel = Extract<Channel, `data:${string}`>;
+
+/** Backups, restore, export and import (main's dialogs choose the files), deleting everything. */
+function dataHandlers(services: Services, shell: FileDialogPort): Pick<Handlers, DataChannel> {
+  return {
     'data:overview': () => services.data.overview(),
     'data:backupNow': () => services.data.backupNow(),
     'data:restore': ({ id }) => services.data.restore(id),

@@ -79,6 +79,8 @@ export async function call<T>(run: (keel: KeelApi) => Promise<IpcResult<T>>): Pr
 /** The typed client every store uses. */
 export const api = {
   status: (): Promise<Outcome<Status>> => call((k) => k.app.status()),
+  /** Quits Keel as the tray's Quit does (main puts do-not-disturb back first). */
+  quit: (): Promise<Outcome<{ quitting: true }>> => call((k) => k.app.quit()),
   settings: (): Promise<Outcome<Settings>> => call((k) => k.settings.get()),
   setSetting: (update: SettingUpdate): Promise<Outcome<Settings>> => call((k) => k.settings.set(update)),
   /** Every change of every dated rule, with how it stands today. */
