@@ -13,6 +13,7 @@ import type {
   AutostartPort,
   CalendarParserPort,
   DatabaseChangeTrigger,
+  DesktopProbesPort,
   DndController,
   FileWatchPort,
   NotifierPort,
@@ -53,6 +54,8 @@ export interface KeelAdapters {
   shell: ShellPort;
   /** The system's login item, kept in step with the `autostart` setting. */
   autostart: AutostartPort;
+  /** What Keel can see on this desktop, for Settings → This computer (default: not asked). */
+  desktopProbes?: DesktopProbesPort;
   /** The desktop's do-not-disturb (default: unsupported). */
   dnd?: DndController;
   /** How the imported calendar file is watched (default: not watched). */
@@ -140,7 +143,7 @@ export function createKeelApp(adapters: KeelAdapters): KeelApp {
   let disposers: (() => void)[] = [];
   const app: KeelApp = {
     services,
-    handlers: createHandlers(services, adapters.shell),
+    handlers: createHandlers(services, adapters.shell, adapters.desktopProbes),
     start() {
       disposers = subscribe(app, services, parts, adapters.power);
       startParts(services, parts);

@@ -38,8 +38,6 @@ import { createCommandRunner } from '../platform/dnd/command-runner';
 import { detectDndController } from '../platform/dnd/detect';
 import { DbusNotificationsBus } from '../platform/dnd/notifications-bus';
 import { createElectronNotifier } from '../platform/electron-notifier';
-import { connectSessionBus } from '../platform/dbus/session-bus';
-import { createDesktopPower } from '../platform/linux-presence/compose';
 import { createElectronShell } from '../platform/electron-shell';
 import { createElectronTray, loadTrayIcons } from '../platform/electron-tray';
 import { handleUncaughtErrors } from '../platform/uncaught-errors';
@@ -50,6 +48,7 @@ import { developmentNativeBinding } from '../storage/native-binding';
 import { version } from '../version';
 import { APP_ENTRY_URL, APP_SCHEME, createAppRequestHandler, registerAppScheme } from './app-protocol';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import { desktopAdapters } from './desktop-adapters';
 import { tellIfNoTrayHost, tellShortcutMissing, TRAY_CHECK_DELAY_MS } from './desktop-notices';
 import { registerIpcHandlers, statePusher } from './ipc-main';
 import { hardenSession, hardenWebContents } from './security';
@@ -181,14 +180,8 @@ function createApp(
       platform: process.platform,
       ...(process.platform === 'darwin' ? {} : { icon: appIcon }),
     }),
-    // Linux: idle time and the lock from the desktop over D-Bus (Electron's read 0 on Wayland).
-    power: createDesktopPower(process.platform, {
-      env: process.env,
-      powerMonitor,
-      connect: connectSessionBus,
-    }).power,
-    // Electron reports the screen's lock on macOS and Windows only.
-    screenLockReported: process.platform === 'darwin' || process.platform === 'win32',
+    // Idle time, the lock, and what Settings → This computer shows (desktop-adapters.ts).
+    ...desktopAdapters({ platform: process.platform, env: process.env, powerMonitor, dataDir, version }),
     shell,
     autostart: createAutostart({ platform: process.platform, app }),
     dnd,

@@ -23,6 +23,8 @@ export const CHANNELS = [
   'focus:skip',
   'focus:stats',
   'dnd:status',
+  'desktop:probes',
+  'desktop:copyReport',
   'focus:exportIcs',
   'calendar:status',
   'calendar:import',

@@ -1,7 +1,8 @@
 import { startOfLocalDate, addLocalDays } from '../core/time';
 import { KeelError } from '../core/errors';
 import { ruleHistory } from '../core/rule-history';
-import type { FileDialogPort, ShellPort } from '../services/ports';
+import { desktopReportJson, type DesktopReport } from '../shared/desktop-probes';
+import type { DesktopProbesPort, FileDialogPort, ShellPort } from '../services/ports';
 import type { Services } from '../services';
 import { toEventDto } from '../services/status-service';
 import type { Channel, ChannelOutput, ParsedInput } from './contract';
@@ -56,7 +57,11 @@ function quit(shell: HandlerShell): { quitting: true } {
 }
 
 /** The handler table: one function per channel, each calling services with validated input. */
-export function createHandlers(services: Services, shell: HandlerShell = NO_DIALOGS): Handlers {
+export function createHandlers(
+  services: Services,
+  shell: HandlerShell = NO_DIALOGS,
+  desktop?: DesktopProbesPort,
+): Handlers {
   return {
     'app:status': () => services.status.status(),
     'app:quit': () => quit(shell),
@@ -94,6 +99,7 @@ export function createHandlers(services: Services, shell: HandlerShell = NO_DIAL
     },
     'focus:stats': ({ from, to }) => services.focus.stats(from, to),
     'dnd:status': () => services.dnd.status(),
+    ...desktopHandlers(shell, desktop),
     // The window never names a path: main asks the user with a save or open dialog.
     'focus:exportIcs': () => services.calendar.exportPlan(shell),
     'calendar:status': () => services.calendar.status(),
@@ -145,6 +151,28 @@ function dataHandlers(services: Services, shell: FileDialogPort): Pick<Handlers,
     'data:deleteAll': () => {
       services.data.deleteAll();
       return { deleted: true as const };
+    },
+  };
+}
+
+/** Settings → This computer: the probes, and the report last shown copied for a bug report. */
+function desktopHandlers(
+  shell: FileDialogPort,
+  desktop: DesktopProbesPort | undefined,
+): Pick<Handlers, 'desktop:probes' | 'desktop:copyReport'> {
+  let shown: DesktopReport | undefined;
+  const look = async (): Promise<DesktopReport> => {
+    if (!desktop)
+      throw new KeelError('invalid_input', 'Run keel doctor to see what Keel can see on this desktop.');
+    shown = await desktop.report();
+    return shown;
+  };
+  return {
+    'desktop:probes': look,
+    // What the window showed, not a new look: the user pastes exactly what they saw.
+    'desktop:copyReport': async () => {
+      await shell.copyText(desktopReportJson(shown ?? (await look())));
+      return { copied: true as const };
     },
   };
 }

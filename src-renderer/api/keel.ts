@@ -9,6 +9,7 @@ import type {
   CheckinUpdate,
   CheckTrends,
   CreepStats,
+  DesktopReport,
   DndStatus,
   ExportResult,
   FocusStartRequest,
@@ -110,6 +111,12 @@ export const api = {
   },
   dnd: {
     status: (): Promise<Outcome<DndStatus>> => call((k) => k.dnd.status()),
+  },
+  desktop: {
+    /** Main runs `keel doctor`'s probes (a few seconds at most). */
+    probes: (): Promise<Outcome<DesktopReport>> => call((k) => k.desktop.probes()),
+    /** Main copies the report last shown, as `keel doctor --json` prints it. */
+    copyReport: (): Promise<Outcome<{ copied: true }>> => call((k) => k.desktop.copyReport()),
   },
   signoff: {
     status: (): Promise<Outcome<SignoffStatus>> => call((k) => k.signoff.status()),

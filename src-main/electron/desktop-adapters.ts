@@ -1,0 +1,36 @@
+/**
+ * The app's view of this desktop, built once in main: presence (idle time and the lock; on Linux
+ * from the session's services, platform/linux-presence) and what Settings → This computer shows
+ * (platform/doctor's probes, as `keel doctor` runs them). Glue, tested through its parts.
+ */
+import type { KeelAdapters } from '../app/create-keel-app';
+import { connectSessionBus } from '../platform/dbus/session-bus';
+import { desktopReport } from '../platform/doctor/probes';
+import type { PowerMonitorSlice } from '../platform/electron-power';
+import { createDesktopPower } from '../platform/linux-presence/compose';
+
+export interface DesktopAdapterOptions {
+  platform: NodeJS.Platform;
+  env: Record<string, string | undefined>;
+  powerMonitor: PowerMonitorSlice;
+  dataDir: string;
+  version: string;
+}
+
+export function desktopAdapters(
+  options: DesktopAdapterOptions,
+): Pick<KeelAdapters, 'power' | 'screenLockReported' | 'desktopProbes'> {
+  const { platform, env, dataDir, version } = options;
+  // Linux: idle time and the lock from the desktop over D-Bus (Electron's read 0 on Wayland).
+  const presence = createDesktopPower(platform, {
+    env,
+    powerMonitor: options.powerMonitor,
+    connect: connectSessionBus,
+  });
+  return {
+    power: presence.power,
+    // Electron reports the screen's lock on macOS and Windows only.
+    screenLockReported: platform === 'darwin' || platform === 'win32',
+    desktopProbes: { report: () => desktopReport({ platform, env, dataDir, version }) },
+  };
+}
