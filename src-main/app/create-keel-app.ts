@@ -48,8 +48,11 @@ export interface KeelAdapters {
   tray: TrayPort;
   notifier: NotifierPort;
   power: PowerPort;
-  /** The power port reports the screen's lock (macOS, Windows); elsewhere it counts as locked. */
-  screenLockReported?: boolean;
+  /**
+   * Whether the power port reports the screen's lock: true on macOS and Windows; on Linux a
+   * function, true once presence found a lock source. Where it does not, the screen counts as locked.
+   */
+  screenLockReported?: boolean | (() => boolean);
   /** The window, quitting, and the file dialogs the IPC handlers use. */
   shell: ShellPort;
   /** The system's login item, kept in step with the `autostart` setting. */
@@ -189,7 +192,8 @@ export function createKeelApp(adapters: KeelAdapters): KeelApp {
 function buildParts(services: Services, a: KeelAdapters): Parts {
   const { clock, timers } = a;
   const publisher = new StatePublisher(a.push);
-  const lock = new ScreenLock(a.screenLockReported === true);
+  const reported = a.screenLockReported;
+  const lock = new ScreenLock(typeof reported === 'function' ? reported : () => reported === true);
   const prompts: Prompts = new Prompts({
     notifier: a.notifier,
     shell: a.shell,

@@ -4,7 +4,7 @@
  * (platform/doctor's probes, as `keel doctor` runs them). Glue, tested through its parts.
  */
 import type { KeelAdapters } from '../app/create-keel-app';
-import { connectSessionBus } from '../platform/dbus/session-bus';
+import { connectSessionBus, type SessionBus } from '../platform/dbus/session-bus';
 import { desktopReport } from '../platform/doctor/probes';
 import type { PowerMonitorSlice } from '../platform/electron-power';
 import { createDesktopPower } from '../platform/linux-presence/compose';
@@ -15,6 +15,8 @@ export interface DesktopAdapterOptions {
   powerMonitor: PowerMonitorSlice;
   dataDir: string;
   version: string;
+  /** Opens a bus connection (default connectSessionBus; a test's private bus). */
+  connect?: (address: string) => SessionBus;
 }
 
 export function desktopAdapters(
@@ -25,12 +27,13 @@ export function desktopAdapters(
   const presence = createDesktopPower(platform, {
     env,
     powerMonitor: options.powerMonitor,
-    connect: connectSessionBus,
+    connect: options.connect ?? connectSessionBus,
   });
   return {
     power: presence.power,
-    // Electron reports the screen's lock on macOS and Windows only.
-    screenLockReported: platform === 'darwin' || platform === 'win32',
+    // Electron reports the screen's lock on macOS and Windows; on Linux, logind or the
+    // screensaver do once presence has found one ("when locked" hides words until then).
+    screenLockReported: () => presence.status().lockSource !== 'none',
     desktopProbes: { report: () => desktopReport({ platform, env, dataDir, version }) },
   };
 }
