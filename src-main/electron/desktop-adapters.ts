@@ -5,7 +5,8 @@
  */
 import type { KeelAdapters } from '../app/create-keel-app';
 import { connectSessionBus, type SessionBus } from '../platform/dbus/session-bus';
-import { desktopReport } from '../platform/doctor/probes';
+import { presenceProbes } from '../platform/doctor/presence-probes';
+import { DESKTOP_PROBES, desktopReport } from '../platform/doctor/probes';
 import type { PowerMonitorSlice } from '../platform/electron-power';
 import { createDesktopPower } from '../platform/linux-presence/compose';
 
@@ -29,11 +30,14 @@ export function desktopAdapters(
     powerMonitor: options.powerMonitor,
     connect: options.connect ?? connectSessionBus,
   });
+  const running = presenceProbes(() => presence.status());
+  const inApp = DESKTOP_PROBES.map((probe) => running[probe.id as keyof typeof running] ?? probe);
   return {
     power: presence.power,
     // Electron reports the screen's lock on macOS and Windows; on Linux, logind or the
     // screensaver do once presence has found one ("when locked" hides words until then).
     screenLockReported: () => presence.status().lockSource !== 'none',
-    desktopProbes: { report: () => desktopReport({ platform, env, dataDir, version }) },
+    // Idle time and the lock as presence uses them (keel doctor, apart, asks the bus instead).
+    desktopProbes: { report: () => desktopReport({ platform, env, dataDir, version, probes: inApp }) },
   };
 }
