@@ -13,6 +13,7 @@ import type {
   AutostartPort,
   CalendarParserPort,
   DatabaseChangeTrigger,
+  DesktopProbesPort,
   DndController,
   FileWatchPort,
   NotifierPort,
@@ -47,12 +48,17 @@ export interface KeelAdapters {
   tray: TrayPort;
   notifier: NotifierPort;
   power: PowerPort;
-  /** The power port reports the screen's lock (macOS, Windows); elsewhere it counts as locked. */
-  screenLockReported?: boolean;
+  /**
+   * Whether the power port reports the screen's lock: true on macOS and Windows; on Linux a
+   * function, true once presence found a lock source. Where it does not, the screen counts as locked.
+   */
+  screenLockReported?: boolean | (() => boolean);
   /** The window, quitting, and the file dialogs the IPC handlers use. */
   shell: ShellPort;
   /** The system's login item, kept in step with the `autostart` setting. */
   autostart: AutostartPort;
+  /** What Keel can see on this desktop, for Settings → This computer (default: not asked). */
+  desktopProbes?: DesktopProbesPort;
   /** The desktop's do-not-disturb (default: unsupported). */
   dnd?: DndController;
   /** How the imported calendar file is watched (default: not watched). */
@@ -140,7 +146,7 @@ export function createKeelApp(adapters: KeelAdapters): KeelApp {
   let disposers: (() => void)[] = [];
   const app: KeelApp = {
     services,
-    handlers: createHandlers(services, adapters.shell),
+    handlers: createHandlers(services, adapters.shell, adapters.desktopProbes),
     start() {
       disposers = subscribe(app, services, parts, adapters.power);
       startParts(services, parts);
@@ -186,7 +192,8 @@ export function createKeelApp(adapters: KeelAdapters): KeelApp {
 function buildParts(services: Services, a: KeelAdapters): Parts {
   const { clock, timers } = a;
   const publisher = new StatePublisher(a.push);
-  const lock = new ScreenLock(a.screenLockReported === true);
+  const reported = a.screenLockReported;
+  const lock = new ScreenLock(typeof reported === 'function' ? reported : () => reported === true);
   const prompts: Prompts = new Prompts({
     notifier: a.notifier,
     shell: a.shell,

@@ -5,9 +5,10 @@ import type { Settings } from '../core/settings';
  * they left off, a meeting's title from their calendar, a Shortcut's name) shows a neutral sentence
  * instead, always, never, or while the screen is locked (the default).
  *
- * Only macOS and Windows tell an app that the screen locks (Electron's powerMonitor
- * 'lock-screen' and 'unlock-screen'). Elsewhere Keel cannot know, so "when locked" hides them
- * all the time there: a lock screen it cannot see is treated as locked.
+ * macOS and Windows tell an app that the screen locks (Electron's powerMonitor 'lock-screen' and
+ * 'unlock-screen'); on Linux, Keel's presence does once it has found logind's session or the
+ * desktop's screensaver (platform/linux-presence). Until then, or where there is neither, Keel
+ * cannot know, so "when locked" hides them: a lock screen it cannot see is treated as locked.
  */
 export type WordsSetting = Settings['hideWordsInNotifications'];
 
@@ -22,12 +23,15 @@ export function hidesWords(setting: WordsSetting, locked: boolean | null): boole
 export class ScreenLock {
   private isLocked = false;
 
-  /** `reported`: the power port sends 'lock-screen' and 'unlock-screen' (macOS, Windows). */
-  constructor(private readonly reported: boolean) {}
+  /**
+   * `reported`: whether the power port sends 'lock-screen' and 'unlock-screen' now (macOS and
+   * Windows always; Linux once a lock source was found, so it is asked each time).
+   */
+  constructor(private readonly reported: () => boolean) {}
 
   /** True or false where the OS reports the lock; null where it does not. */
   locked(): boolean | null {
-    return this.reported ? this.isLocked : null;
+    return this.reported() ? this.isLocked : null;
   }
 
   /** The power port's 'lock-screen'. */

@@ -1,17 +1,12 @@
 import type { Command } from 'commander';
-import { runDesktopProbes } from '../platform/doctor/probes';
-import { stateWords, type ProbeResult } from '../shared/desktop-probes';
+import { desktopReport } from '../platform/doctor/probes';
+import { desktopReportJson, stateWords, type DesktopReport } from '../shared/desktop-probes';
 import { resolveDataDir } from '../storage/paths';
 import { version } from '../version';
 import type { CliIo } from './io';
-import { print } from './output';
 
-/** What `keel doctor --json` prints: for bug reports and scripts. */
-export interface DoctorReport {
-  version: string;
-  platform: NodeJS.Platform;
-  probes: ProbeResult[];
-}
+/** What `keel doctor --json` prints: for bug reports and scripts (Settings copies the same). */
+export type DoctorReport = DesktopReport;
 
 /** "Tray: not available — No tray host runs…\n    What to do: Install…" */
 export function doctorText(report: DoctorReport): string {
@@ -34,13 +29,14 @@ export function registerDoctorCommand(program: Command, io: CliIo): void {
     .option('--json', 'print JSON (for bug reports and scripts)')
     .action(async (options: { json?: boolean }) => {
       const platform = io.platform ?? process.platform;
-      const probes = await runDesktopProbes({
+      const report = await desktopReport({
+        version,
         platform,
         env: io.env,
         dataDir: resolveDataDir(io.env),
         ...(io.commandRunner ? { runner: io.commandRunner } : {}),
       });
-      const report: DoctorReport = { version, platform, probes };
-      print(io, report, options.json, () => doctorText(report));
+      // The very text Settings → This computer copies for a bug report.
+      io.stdout(options.json ? desktopReportJson(report) : `${doctorText(report)}\n`);
     });
 }

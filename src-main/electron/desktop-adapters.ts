@@ -1,14 +1,19 @@
 /**
- * The desktop's own notifier and presence for the app, chosen per OS (main.ts stays glue): on Linux
- * the notification server and the session's idle and lock services over D-Bus, where they answer;
- * Electron's everywhere else.
+ * The app's view of this desktop, built once in main: presence (idle time and the lock; on Linux
+ * from the session's services, platform/linux-presence) and what Settings → This computer shows
+ * (platform/doctor's probes, as `keel doctor` runs them), and the notifier (on Linux the desktop's
+ * notification server where one answers). Glue, tested through its parts.
  */
-import { Notification, powerMonitor } from 'electron';
-import { connectSessionBus } from '../platform/dbus/session-bus';
+import { Notification } from 'electron';
+import type { KeelAdapters } from '../app/create-keel-app';
+import { connectSessionBus, type SessionBus } from '../platform/dbus/session-bus';
+import { presenceProbes } from '../platform/doctor/presence-probes';
+import { DESKTOP_PROBES, desktopReport } from '../platform/doctor/probes';
 import { createElectronNotifier } from '../platform/electron-notifier';
+import type { PowerMonitorSlice } from '../platform/electron-power';
 import { createDesktopPower } from '../platform/linux-presence/compose';
 import { chooseNotifier } from '../platform/notify/choose-notifier';
-import type { NotifierPort, PowerPort } from '../services/ports';
+import type { NotifierPort } from '../services/ports';
 
 /** Linux: the desktop's notification server (buttons where it shows them); else Electron's. */
 export function desktopNotifier(appIcon: string): Promise<NotifierPort> {
@@ -26,8 +31,34 @@ export function desktopNotifier(appIcon: string): Promise<NotifierPort> {
   });
 }
 
-/** Linux: idle time and the lock from the desktop over D-Bus (Electron's read 0 on Wayland). */
-export function desktopPower(): PowerPort {
-  return createDesktopPower(process.platform, { env: process.env, powerMonitor, connect: connectSessionBus })
-    .power;
+export interface DesktopAdapterOptions {
+  platform: NodeJS.Platform;
+  env: Record<string, string | undefined>;
+  powerMonitor: PowerMonitorSlice;
+  dataDir: string;
+  version: string;
+  /** Opens a bus connection (default connectSessionBus; a test's private bus). */
+  connect?: (address: string) => SessionBus;
+}
+
+export function desktopAdapters(
+  options: DesktopAdapterOptions,
+): Pick<KeelAdapters, 'power' | 'screenLockReported' | 'desktopProbes'> {
+  const { platform, env, dataDir, version } = options;
+  // Linux: idle time and the lock from the desktop over D-Bus (Electron's read 0 on Wayland).
+  const presence = createDesktopPower(platform, {
+    env,
+    powerMonitor: options.powerMonitor,
+    connect: options.connect ?? connectSessionBus,
+  });
+  const running = presenceProbes(() => presence.status());
+  const inApp = DESKTOP_PROBES.map((probe) => running[probe.id as keyof typeof running] ?? probe);
+  return {
+    power: presence.power,
+    // Electron reports the screen's lock on macOS and Windows; on Linux, logind or the
+    // screensaver do once presence has found one ("when locked" hides words until then).
+    screenLockReported: () => presence.status().lockSource !== 'none',
+    // Idle time and the lock as presence uses them (keel doctor, apart, asks the bus instead).
+    desktopProbes: { report: () => desktopReport({ platform, env, dataDir, version, probes: inApp }) },
+  };
 }

@@ -16,6 +16,7 @@ import {
   nativeImage,
   nativeTheme,
   Notification,
+  powerMonitor,
   protocol,
   session,
   shell as electronShell,
@@ -46,8 +47,8 @@ import { developmentNativeBinding } from '../storage/native-binding';
 import { version } from '../version';
 import { APP_ENTRY_URL, APP_SCHEME, createAppRequestHandler, registerAppScheme } from './app-protocol';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import { desktopAdapters, desktopNotifier } from './desktop-adapters';
 import { tellIfNoTrayHost, tellShortcutMissing, TRAY_CHECK_DELAY_MS } from './desktop-notices';
-import { desktopNotifier, desktopPower } from './desktop-adapters';
 import { registerIpcHandlers, statePusher } from './ipc-main';
 import { hardenSession, hardenWebContents } from './security';
 import { keepInTrayOnClose, revealWindow, windowOptions } from './window';
@@ -174,9 +175,8 @@ function createApp(
     timers: systemTimers,
     tray,
     notifier,
-    power: desktopPower(),
-    // Electron reports the screen's lock on macOS and Windows only.
-    screenLockReported: process.platform === 'darwin' || process.platform === 'win32',
+    // Idle time, the lock, and what Settings → This computer shows (desktop-adapters.ts).
+    ...desktopAdapters({ platform: process.platform, env: process.env, powerMonitor, dataDir, version }),
     shell,
     autostart: createAutostart({ platform: process.platform, app }),
     dnd,

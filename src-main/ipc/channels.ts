@@ -9,6 +9,7 @@ import type { StateEvent } from '../shared/state';
 
 export const CHANNELS = [
   'app:status',
+  'app:quit',
   'settings:get',
   'settings:set',
   'settings:changes',
@@ -22,6 +23,8 @@ export const CHANNELS = [
   'focus:skip',
   'focus:stats',
   'dnd:status',
+  'desktop:probes',
+  'desktop:copyReport',
   'focus:exportIcs',
   'calendar:status',
   'calendar:import',

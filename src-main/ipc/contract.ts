@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ChannelName, IpcResult } from './channels';
 import type { StateEvent } from '../shared/state';
+import type { DesktopReport } from '../shared/desktop-probes';
 import { settingSchemas, SETTING_KEYS, type SettingKey, type Settings } from '../core/settings';
 import { DATED_KEYS, type DatedKey } from '../core/rules-vocabulary';
 import { isInputDate, isLocalDate, localDaysBetween } from '../core/time';
@@ -97,6 +98,8 @@ type CheckinInputWithId = z.input<typeof checkinInputSchema> & { id: string };
 
 export const contract = {
   'app:status': channel<Status>()(noInput),
+  /** Quits Keel as the tray's Quit does: do-not-disturb is put back first (main's before-quit). */
+  'app:quit': channel<{ quitting: true }>()(noInput),
   'settings:get': channel<Settings>()(noInput),
   'settings:set': channel<Settings>()(settingsSetInput),
   /** Every change of every dated rule, by rule and then date, with how it stands today. */
@@ -185,6 +188,10 @@ export const contract = {
       }),
   ),
   'dnd:status': channel<DndStatus>()(noInput),
+  /** What Keel can see on this desktop (`keel doctor`'s probes, run in main). */
+  'desktop:probes': channel<DesktopReport>()(noInput),
+  /** Puts the report last shown on the clipboard, as `keel doctor --json` prints it. */
+  'desktop:copyReport': channel<{ copied: true }>()(noInput),
   'focus:exportIcs': channel<ExportResult>()(noInput),
   'calendar:status': channel<CalendarStatus>()(noInput),
   'calendar:import': channel<CalendarStatus>()(noInput),

@@ -1,7 +1,8 @@
 import { startOfLocalDate, addLocalDays } from '../core/time';
 import { KeelError } from '../core/errors';
 import { ruleHistory } from '../core/rule-history';
-import type { FileDialogPort } from '../services/ports';
+import { desktopReportJson, type DesktopReport } from '../shared/desktop-probes';
+import type { DesktopProbesPort, FileDialogPort, ShellPort } from '../services/ports';
 import type { Services } from '../services';
 import { toEventDto } from '../services/status-service';
 import type { Channel, ChannelOutput, ParsedInput } from './contract';
@@ -45,10 +46,25 @@ function deleteCheck(services: Services, input: { id: string; purgeBackups?: boo
 
 const FULL_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The dialogs, and in the app quitting too (the CLI and the tests have no window to quit). */
+export type HandlerShell = FileDialogPort & Partial<Pick<ShellPort, 'quit'>>;
+
+/** Quits as the tray's Quit does (main's before-quit puts do-not-disturb back first). */
+function quit(shell: HandlerShell): { quitting: true } {
+  if (!shell.quit) throw new KeelError('invalid_input', 'There is no Keel window here to quit.');
+  shell.quit();
+  return { quitting: true };
+}
+
 /** The handler table: one function per channel, each calling services with validated input. */
-export function createHandlers(services: Services, shell: FileDialogPort = NO_DIALOGS): Handlers {
+export function createHandlers(
+  services: Services,
+  shell: HandlerShell = NO_DIALOGS,
+  desktop?: DesktopProbesPort,
+): Handlers {
   return {
     'app:status': () => services.status.status(),
+    'app:quit': () => quit(shell),
     'settings:get': () => services.settings.get(),
     'settings:set': ({ key, value, from }) =>
       services.settings.set(key, value, from === undefined ? {} : { from }),
@@ -83,6 +99,7 @@ export function createHandlers(services: Services, shell: FileDialogPort = NO_DI
     },
     'focus:stats': ({ from, to }) => services.focus.stats(from, to),
     'dnd:status': () => services.dnd.status(),
+    ...desktopHandlers(shell, desktop),
     // The window never names a path: main asks the user with a save or open dialog.
     'focus:exportIcs': () => services.calendar.exportPlan(shell),
     'calendar:status': () => services.calendar.status(),
@@ -116,6 +133,15 @@ export function createHandlers(services: Services, shell: FileDialogPort = NO_DI
     'summary:export': (r) => services.summary.export(r.choices, r.format, r.contentHash, shell),
     'summary:copy': ({ choices, contentHash }) => services.summary.copy(choices, contentHash, shell),
     'summary:shares': () => services.summary.shares(),
+    ...dataHandlers(services, shell),
+  };
+}
+
+type DataChannel = Extract<Channel, `data:${string}`>;
+
+/** Backups, restore, export and import (main's dialogs choose the files), deleting everything. */
+function dataHandlers(services: Services, shell: FileDialogPort): Pick<Handlers, DataChannel> {
+  return {
     'data:overview': () => services.data.overview(),
     'data:backupNow': () => services.data.backupNow(),
     'data:restore': ({ id }) => services.data.restore(id),
@@ -125,6 +151,28 @@ export function createHandlers(services: Services, shell: FileDialogPort = NO_DI
     'data:deleteAll': () => {
       services.data.deleteAll();
       return { deleted: true as const };
+    },
+  };
+}
+
+/** Settings → This computer: the probes, and the report last shown copied for a bug report. */
+function desktopHandlers(
+  shell: FileDialogPort,
+  desktop: DesktopProbesPort | undefined,
+): Pick<Handlers, 'desktop:probes' | 'desktop:copyReport'> {
+  let shown: DesktopReport | undefined;
+  const look = async (): Promise<DesktopReport> => {
+    if (!desktop)
+      throw new KeelError('invalid_input', 'Run keel doctor to see what Keel can see on this desktop.');
+    shown = await desktop.report();
+    return shown;
+  };
+  return {
+    'desktop:probes': look,
+    // What the window showed, not a new look: the user pastes exactly what they saw.
+    'desktop:copyReport': async () => {
+      await shell.copyText(desktopReportJson(shown ?? (await look())));
+      return { copied: true as const };
     },
   };
 }

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { KeelError } from '../core/errors';
+import type { DesktopReport } from '../shared/desktop-probes';
 import type { ViewName } from '../shared/views';
 import type { DndController, DndPrior } from '../services/ports';
 import { trayItemId } from './electron-tray';
@@ -12,6 +13,7 @@ import { PRIVATE_FOLDER } from '../shared/owner-only';
 import { writePrivateFile } from './owner-only';
 import type {
   AutostartPort,
+  DesktopProbesPort,
   KeelNotification,
   NotifierPort,
   PowerEvent,
@@ -219,5 +221,52 @@ export class RecordingAutostart implements AutostartPort {
     this.failNext = null;
     if (failure) throw failure;
     this.enabled = on;
+  }
+}
+
+/**
+ * An example of what Keel sees on a desktop, for the preview (which runs in a browser, so there
+ * is no desktop to look at) and the tests: every state once.
+ */
+export const EXAMPLE_DESKTOP_REPORT: DesktopReport = {
+  version: '0.0.0-preview',
+  platform: 'linux',
+  probes: [
+    {
+      id: 'session',
+      label: 'Session',
+      state: 'works',
+      detail: 'Wayland (an example: the preview does not look at this computer).',
+    },
+    {
+      id: 'idle',
+      label: 'Idle time',
+      state: 'works',
+      detail: 'GNOME’s idle monitor tells Keel when you go idle and come back.',
+    },
+    {
+      id: 'notifications',
+      label: 'Notification buttons',
+      state: 'limited',
+      detail: 'The notification server shows no buttons, so a click opens Keel instead.',
+    },
+    {
+      id: 'tray',
+      label: 'Tray',
+      state: 'not-available',
+      detail: 'No tray host runs in this session, so Keel has no tray icon.',
+      action: 'Add a system tray (status notifier) to your panel; until then, use Keel from its window.',
+    },
+  ],
+};
+
+/** Settings → This computer without a desktop: answers `next` and counts the looks. */
+export class FakeDesktopProbes implements DesktopProbesPort {
+  runs = 0;
+  constructor(public next: DesktopReport = EXAMPLE_DESKTOP_REPORT) {}
+
+  async report(): Promise<DesktopReport> {
+    this.runs += 1;
+    return structuredClone(this.next);
   }
 }

@@ -12,6 +12,7 @@ import { databasePath } from '../storage/paths';
 import { nodeFileWatch } from '../platform/file-watch';
 import { WorkerCalendarParser } from '../platform/calendar-parser';
 import {
+  FakeDesktopProbes,
   FakePower,
   RecordingAutostart,
   RecordingDndController,
@@ -43,6 +44,8 @@ export function previewDesk(options: { dataDir: string; testClockStart?: number 
     shell: new RecordingShell(path.join(options.dataDir, 'exports')),
     // Start at login is recorded, never applied to this machine.
     autostart: new RecordingAutostart(),
+    // A browser has no desktop to look at: Settings → This computer shows an example.
+    desktopProbes: new FakeDesktopProbes(),
   };
   const app = createKeelApp({
     data: { dataDir: options.dataDir, version },
@@ -56,6 +59,7 @@ export function previewDesk(options: { dataDir: string; testClockStart?: number 
     shell: desk.shell,
     autostart: desk.autostart,
     dnd: desk.dnd,
+    desktopProbes: desk.desktopProbes,
     fileWatch: nodeFileWatch,
     calendarParser: new WorkerCalendarParser(),
     // `keel` commands on the same data folder show up in the browser without a reload. Real
@@ -80,6 +84,7 @@ export function recorded(desk: Desk): unknown {
       shown: shell.shown,
       quitRequested: shell.quitRequested,
       saved: shell.saved.map((f) => f.path),
+      copied: shell.copied,
     },
     dnd: { on: dnd.on, history: dnd.history },
     autostart: { enabled: autostart.enabled, history: autostart.history },

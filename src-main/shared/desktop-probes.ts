@@ -22,3 +22,16 @@ export interface ProbeResult {
 export function stateWords(state: ProbeState): string {
   return state === 'not-available' ? 'not available' : state;
 }
+
+/** What `keel doctor --json` prints and Settings → This computer copies for a bug report. */
+export interface DesktopReport {
+  version: string;
+  /** Node's platform name: `linux`, `darwin`, `win32`. */
+  platform: string;
+  probes: ProbeResult[];
+}
+
+/** The report as `keel doctor --json` prints it, byte for byte (what "Copy for a bug report" copies). */
+export function desktopReportJson(report: DesktopReport): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

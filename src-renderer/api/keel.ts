@@ -9,6 +9,7 @@ import type {
   CheckinUpdate,
   CheckTrends,
   CreepStats,
+  DesktopReport,
   DndStatus,
   ExportResult,
   FocusStartRequest,
@@ -79,6 +80,8 @@ export async function call<T>(run: (keel: KeelApi) => Promise<IpcResult<T>>): Pr
 /** The typed client every store uses. */
 export const api = {
   status: (): Promise<Outcome<Status>> => call((k) => k.app.status()),
+  /** Quits Keel as the tray's Quit does (main puts do-not-disturb back first). */
+  quit: (): Promise<Outcome<{ quitting: true }>> => call((k) => k.app.quit()),
   settings: (): Promise<Outcome<Settings>> => call((k) => k.settings.get()),
   setSetting: (update: SettingUpdate): Promise<Outcome<Settings>> => call((k) => k.settings.set(update)),
   /** Every change of every dated rule, with how it stands today. */
@@ -108,6 +111,12 @@ export const api = {
   },
   dnd: {
     status: (): Promise<Outcome<DndStatus>> => call((k) => k.dnd.status()),
+  },
+  desktop: {
+    /** Main runs `keel doctor`'s probes (a few seconds at most). */
+    probes: (): Promise<Outcome<DesktopReport>> => call((k) => k.desktop.probes()),
+    /** Main copies the report last shown, as `keel doctor --json` prints it. */
+    copyReport: (): Promise<Outcome<{ copied: true }>> => call((k) => k.desktop.copyReport()),
   },
   signoff: {
     status: (): Promise<Outcome<SignoffStatus>> => call((k) => k.signoff.status()),

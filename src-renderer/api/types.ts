@@ -92,3 +92,6 @@ export type SummaryExportFormat = ChannelInput<'summary:export'>['format'];
 export type SummaryPreview = ChannelOutput<'summary:preview'>;
 /** One entry of the share log: what left Keel, when, and how. */
 export type Share = ChannelOutput<'summary:shares'>[number];
+/** What Keel can see on this desktop (`keel doctor`'s report), for Settings → This computer. */
+export type DesktopReport = ChannelOutput<'desktop:probes'>;
+export type DesktopProbe = DesktopReport['probes'][number];

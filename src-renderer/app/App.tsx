@@ -13,7 +13,7 @@ import { RecoveryBanner } from './RecoveryBanner';
 import { Sidebar } from './Sidebar';
 import { useKeelSync } from './useKeelSync';
 import { useTheme } from './useTheme';
-import { useViewShortcuts } from './useViewShortcuts';
+import { useQuitShortcut, useViewShortcuts } from './useViewShortcuts';
 import './App.css';
 
 /** The window: the frame with its views, or one clear sentence when there is no `window.keel`. */
@@ -37,6 +37,7 @@ function Shell() {
   useKeelSync();
   useTheme();
   useViewShortcuts();
+  useQuitShortcut();
   const view = useNavigation((s) => s.view);
 
   function skipToContent(event: MouseEvent<HTMLAnchorElement>) {

@@ -36,6 +36,13 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
             <kbd>↓</kbd>
           </dd>
         </div>
+        <div className="shortcuts__row">
+          <dt>Quit Keel (closing the window keeps it running)</dt>
+          <dd>
+            <kbd>{mod}</kbd>
+            <kbd>Q</kbd>
+          </dd>
+        </div>
       </dl>
     </Dialog>
   );

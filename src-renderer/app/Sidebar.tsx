@@ -7,10 +7,12 @@ import {
   KeelMark,
   KeyboardIcon,
   MoonIcon,
+  PowerIcon,
   PulseIcon,
   SlidersIcon,
   SunIcon,
 } from '../components/Icons';
+import { api } from '../api/keel';
 import { useNavigation } from '../stores/navigation';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { VIEW_LABELS, VIEW_ORDER } from './views';
@@ -87,19 +89,43 @@ export function Sidebar() {
           </li>
         ))}
       </ul>
-      <div className="sidebar__footer">
-        <p className="sidebar__note">Everything stays on this computer.</p>
-        <Button
-          variant="ghost"
-          size="sm"
-          className="sidebar__shortcuts"
-          onClick={() => setShortcutsOpen(true)}
-        >
-          <KeyboardIcon />
-          Keyboard shortcuts
-        </Button>
-      </div>
+      <SidebarFooter onShortcuts={() => setShortcutsOpen(true)} />
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
     </nav>
   );
+}
+
+/** The note, the shortcuts list and Quit (closing the window only hides Keel). */
+function SidebarFooter({ onShortcuts }: { onShortcuts: () => void }) {
+  const [quitError, setQuitError] = useState<string | null>(null);
+  return (
+    <div className="sidebar__footer">
+      <p className="sidebar__note">Everything stays on this computer.</p>
+      <Button variant="ghost" size="sm" className="sidebar__shortcuts" onClick={onShortcuts}>
+        <KeyboardIcon />
+        Keyboard shortcuts
+      </Button>
+      {/* Closing the window only hides Keel; without a tray this is the way out. */}
+      <Button
+        variant="ghost"
+        size="sm"
+        className="sidebar__shortcuts"
+        onClick={() => void quitKeel(setQuitError)}
+      >
+        <PowerIcon />
+        Quit Keel
+      </Button>
+      {quitError && (
+        <p className="sidebar__note" role="alert">
+          {quitError}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Quits Keel (as the tray's Quit); a refusal is shown in one sentence. */
+async function quitKeel(setError: (message: string | null) => void): Promise<void> {
+  const outcome = await api.quit();
+  setError(outcome.ok ? null : outcome.message);
 }

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { api } from '../api/keel';
 import { useNavigation } from '../stores/navigation';
 import { VIEW_ORDER } from './views';
 
@@ -20,6 +21,24 @@ export function useViewShortcuts(): void {
       if (!view) return;
       event.preventDefault();
       useNavigation.getState().navigate(view);
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}
+
+/**
+ * Ctrl+Q (Cmd+Q on macOS, where the app menu's Quit also has it) quits Keel: closing the window
+ * only hides it, and a desktop without a tray has no other way out.
+ */
+export function useQuitShortcut(): void {
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || event.defaultPrevented)
+        return;
+      if (event.code !== 'KeyQ' && event.key.toLowerCase() !== 'q') return;
+      event.preventDefault();
+      void api.quit();
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

@@ -104,6 +104,15 @@ export function KeyboardIcon(props: IconProps) {
   );
 }
 
+export function PowerIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M12 3v8" />
+      <path d="M6.6 6.6a7.5 7.5 0 1 0 10.8 0" />
+    </Icon>
+  );
+}
+
 export function CloseIcon(props: IconProps) {
   return (
     <Icon {...props}>

@@ -12,6 +12,7 @@ import { HolidaysCard } from './settings/HolidaysCard';
 import { NotificationsCard } from './settings/NotificationsCard';
 import { SignoffSettingsCard } from './settings/SignoffSettingsCard';
 import { StartupCard } from './settings/StartupCard';
+import { ThisComputerCard } from './settings/ThisComputerCard';
 import { UpcomingChangesCard } from './settings/UpcomingChangesCard';
 import { ZoneHoursForm } from './settings/ZoneHoursForm';
 import { RetryNotice } from '../components/RetryNotice';
@@ -38,6 +39,7 @@ export function SettingsView() {
         <StartupCard autostart={settings.autostart} />
         <NotificationsCard hideWords={settings.hideWordsInNotifications} />
         <DataCard />
+        <ThisComputerCard />
         {status && <AboutCard status={status} />}
       </>
     );

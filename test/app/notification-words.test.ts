@@ -32,7 +32,10 @@ const ICS = [
 ].join('\r\n');
 
 /** The app at 07:30 with a cue left for the next block and a meeting inside the 09:00 block. */
-async function setup(screenLockReported: boolean, setting?: 'always' | 'when-locked' | 'never') {
+async function setup(
+  screenLockReported: boolean | (() => boolean),
+  setting?: 'always' | 'when-locked' | 'never',
+) {
   const made = makeApp(at('07:30'), { adapters: { screenLockReported } });
   if (setting) made.services.settings.set('hideWordsInNotifications', setting);
   const file = path.join(tempDir(), 'work.ics');
@@ -88,6 +91,19 @@ describe('hide my words in notifications', () => {
       'Where you left off is waiting in Keel.',
     ]);
     expect(quoted(bodies())).toEqual([]);
+  });
+
+  it('Linux once logind (or the screensaver) is found: the words show unlocked and go at the lock', async () => {
+    // Presence finds its lock source a moment after start (desktop-adapters.ts asks it each time).
+    let lockSourceFound = false;
+    const { clock, bodies, power, notifier } = await setup(() => lockSourceFound);
+    clock.advanceTo(at('08:55'));
+    expect(bodies()).toEqual(['Heads-up: a meeting at 09:30 overlaps it.']);
+    lockSourceFound = true;
+    clock.advanceTo(at('09:00'));
+    expect(bodies().at(-1)).toBe(`Where you left off: ${CUE}`);
+    power.emit('lock-screen');
+    expect(notifier.withdrawn).toEqual([notifier.shown[1]!.id]);
   });
 
   it('"always" hides them unlocked too; "never" shows them on Linux', async () => {

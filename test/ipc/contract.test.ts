@@ -19,6 +19,9 @@ import { propertyRuns } from '../support/thorough';
 /** Payloads of the wrong shape, per channel. */
 const BAD: Record<Channel, unknown[]> = {
   'app:status': [undefined, null, 42, 'x', [], { extra: true }],
+  'app:quit': [null, 'now', { now: true }],
+  'desktop:probes': [null, 7, { probe: 'idle' }],
+  'desktop:copyReport': [null, 'text', { text: 'anything' }],
   'settings:get': [undefined, null, 'theme', { key: 'theme' }],
   'settings:set': [
     undefined,

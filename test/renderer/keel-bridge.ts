@@ -22,6 +22,7 @@ import { dispatch } from '../../src-main/ipc/dispatch';
 import type { Handlers } from '../../src-main/ipc/handlers';
 import type { CalendarParserPort, DndController } from '../../src-main/services/ports';
 import {
+  FakeDesktopProbes,
   FakePower,
   RecordingAutostart,
   RecordingDndController,
@@ -208,6 +209,7 @@ export function createTestKeel(options: TestKeelOptions = {}) {
   const tray = new RecordingTray();
   const notifier = new RecordingNotifier(() => clock.now());
   const power = new FakePower();
+  const desktopProbes = new FakeDesktopProbes();
   const shell = new TestShell(path.join(dir, 'saved'), (view) => push({ type: 'navigate', view }));
   // The app as every root builds it; not started until the render helpers call `start()`.
   const app = createKeelApp({
@@ -220,6 +222,7 @@ export function createTestKeel(options: TestKeelOptions = {}) {
     shell,
     autostart: new RecordingAutostart(),
     dnd,
+    desktopProbes,
     calendarParser: options.calendarParser ?? new InProcessCalendarParser(),
     push,
   });
@@ -286,6 +289,8 @@ export function createTestKeel(options: TestKeelOptions = {}) {
     notifier,
     power,
     dnd,
+    /** What Settings → This computer is told about the desktop (set `next` to change it). */
+    desktopProbes,
     /** Every state event the app pushed, in order. */
     pushed,
     /** Every call the window made, in order, with a copy of its input. */

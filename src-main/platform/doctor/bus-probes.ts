@@ -139,8 +139,8 @@ const WATCHER = 'org.kde.StatusNotifierWatcher';
 /** Where to get a tray host; GNOME has none of its own. */
 export function trayAction(env: ProbeContext['env']): string {
   return isGnome(env)
-    ? 'Install the GNOME extension “AppIndicator and KStatusNotifierItem Support” (Ubuntu: gnome-shell-extension-appindicator), then log out and back in; until then, use Keel from its window (open Keel again from your apps to bring it back).'
-    : 'Add a system tray (status notifier) to your panel; until then, use Keel from its window (open Keel again from your apps to bring it back).';
+    ? 'Install the GNOME extension “AppIndicator and KStatusNotifierItem Support” (Ubuntu: gnome-shell-extension-appindicator), then log out and back in; until then, use Keel from its window (open Keel again from your apps to bring it back; Quit Keel is at the foot of its sidebar).'
+    : 'Add a system tray (status notifier) to your panel; until then, use Keel from its window (open Keel again from your apps to bring it back; Quit Keel is at the foot of its sidebar).';
 }
 
 /**

@@ -1,5 +1,5 @@
 /** The probes `keel doctor` and Settings → This computer run, in the order they are shown. */
-import type { ProbeResult } from '../../shared/desktop-probes';
+import type { DesktopReport, ProbeResult } from '../../shared/desktop-probes';
 import { connectSessionBus, type SessionBus } from '../dbus/session-bus';
 import { createCommandRunner, type CommandRunner } from '../dnd/command-runner';
 import { idleProbe, lockProbe, notificationsProbe, trayProbe } from './bus-probes';
@@ -91,4 +91,10 @@ export async function runDesktopProbes(options: RunProbesOptions): Promise<Probe
   } finally {
     for (const bus of opened) bus.close();
   }
+}
+
+/** The whole report: `keel doctor --json` prints it, Settings → This computer shows and copies it. */
+export async function desktopReport(options: RunProbesOptions & { version: string }): Promise<DesktopReport> {
+  const probes = await runDesktopProbes(options);
+  return { version: options.version, platform: options.platform, probes };
 }

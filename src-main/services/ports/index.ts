@@ -4,6 +4,7 @@
  */
 export type * from './calendar-parser';
 export type * from './desktop';
+export type * from './desktop-probes';
 export type * from './file-dialogs';
 export type * from './file-watch';
 export * from './dnd';
