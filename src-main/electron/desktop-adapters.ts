@@ -1,35 +1,15 @@
 /**
  * The app's view of this desktop, built once in main: presence (idle time and the lock; on Linux
  * from the session's services, platform/linux-presence) and what Settings → This computer shows
- * (platform/doctor's probes, as `keel doctor` runs them), and the notifier (on Linux the desktop's
- * notification server where one answers). Glue, tested through its parts.
+ * (platform/doctor's probes, as `keel doctor` runs them). Glue, tested through its parts; it
+ * imports nothing of Electron, so tests run it under Node (desktop-notifier.ts has the notifier).
  */
-import { Notification } from 'electron';
 import type { KeelAdapters } from '../app/create-keel-app';
 import { connectSessionBus, type SessionBus } from '../platform/dbus/session-bus';
 import { presenceProbes } from '../platform/doctor/presence-probes';
 import { DESKTOP_PROBES, desktopReport } from '../platform/doctor/probes';
-import { createElectronNotifier } from '../platform/electron-notifier';
 import type { PowerMonitorSlice } from '../platform/electron-power';
 import { createDesktopPower } from '../platform/linux-presence/compose';
-import { chooseNotifier } from '../platform/notify/choose-notifier';
-import type { NotifierPort } from '../services/ports';
-
-/** Linux: the desktop's notification server (buttons where it shows them); else Electron's. */
-export function desktopNotifier(appIcon: string): Promise<NotifierPort> {
-  return chooseNotifier({
-    platform: process.platform,
-    env: process.env,
-    iconPath: appIcon,
-    fallback: () =>
-      createElectronNotifier({
-        create: (options) => new Notification(options),
-        isSupported: () => Notification.isSupported(),
-        platform: process.platform,
-        ...(process.platform === 'darwin' ? {} : { icon: appIcon }),
-      }),
-  });
-}
 
 export interface DesktopAdapterOptions {
   platform: NodeJS.Platform;
