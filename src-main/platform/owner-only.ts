@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { OWNER_ONLY_UMASK, PRIVATE_FILE } from '../shared/owner-only';
+import { OWNER_ONLY_UMASK, ownerOnlyMode, PRIVATE_FILE } from '../shared/owner-only';
 
 /**
  * Keel's files are the user's alone: the data folder 0700, every file in it 0600.
@@ -93,7 +93,7 @@ function chmodOwnEntry(entry: string, followLink: boolean): 'dir' | 'file' | 'ot
     if (kind === 'other' || (process.getuid && stat.uid !== process.getuid())) return kind;
     // Group and others lose every bit; the owner's are kept, so a folder or file the user made
     // read-only stays read-only (0755 becomes 0700, 0644 0600, 0555 0500).
-    const mode = stat.mode & 0o777 & ~OWNER_ONLY_UMASK;
+    const mode = ownerOnlyMode(stat.mode);
     if ((stat.mode & 0o777) !== mode) fs.fchmodSync(fd, mode);
     return kind;
   } catch {

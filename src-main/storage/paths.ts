@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PRIVATE_FILE, PRIVATE_FOLDER } from '../shared/owner-only';
+import { ownerOnlyMode, PRIVATE_FILE, PRIVATE_FOLDER } from '../shared/owner-only';
 
 export const APP_NAME = 'Keel';
 export const DATABASE_FILE = 'keel.db';
@@ -51,7 +51,7 @@ export function makePrivate(file: string, platform: NodeJS.Platform = process.pl
   if (platform === 'win32') return;
   try {
     const mode = fs.statSync(file).mode & 0o777;
-    if ((mode & 0o077) !== 0) fs.chmodSync(file, mode & 0o700);
+    if (ownerOnlyMode(mode) !== mode) fs.chmodSync(file, ownerOnlyMode(mode));
   } catch (error) {
     if ((error as { code?: unknown }).code !== 'ENOENT') throw error;
   }
