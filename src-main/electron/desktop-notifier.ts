@@ -1,25 +1,36 @@
 /**
- * The notifier main gives the app: on Linux the desktop's notification server, where one answers
- * (buttons where it shows them); Electron's everywhere else. Kept apart from desktop-adapters.ts,
- * which tests load under Node, because this one needs Electron's Notification.
+ * The Electron half of the desktop adapters: Electron's notifier, the fallback of the switching
+ * notifier (platform/notify/switching-notifier.ts) that macOS and Windows use, and Linux until (or
+ * without) a notification server; and desktop-adapters.ts built on this process. Kept apart from
+ * desktop-adapters.ts, which tests load under Node, because this needs Electron.
  */
-import { Notification } from 'electron';
+import { Notification, powerMonitor } from 'electron';
 import { createElectronNotifier } from '../platform/electron-notifier';
-import { chooseNotifier } from '../platform/notify/choose-notifier';
 import type { NotifierPort } from '../services/ports';
+import { desktopAdapters, type DesktopAdapters } from './desktop-adapters';
 
-/** Linux: the desktop's notification server (buttons where it shows them); else Electron's. */
-export function desktopNotifier(appIcon: string): Promise<NotifierPort> {
-  return chooseNotifier({
+export function electronNotifier(appIcon: string): NotifierPort {
+  return createElectronNotifier({
+    create: (options) => new Notification(options),
+    isSupported: () => Notification.isSupported(),
+    platform: process.platform,
+    ...(process.platform === 'darwin' ? {} : { icon: appIcon }),
+  });
+}
+
+/** This desktop's adapters for the app; returns at once (see desktop-adapters.ts). */
+export function electronDesktop(options: {
+  dataDir: string;
+  version: string;
+  appIcon: string;
+}): DesktopAdapters {
+  return desktopAdapters({
     platform: process.platform,
     env: process.env,
-    iconPath: appIcon,
-    fallback: () =>
-      createElectronNotifier({
-        create: (options) => new Notification(options),
-        isSupported: () => Notification.isSupported(),
-        platform: process.platform,
-        ...(process.platform === 'darwin' ? {} : { icon: appIcon }),
-      }),
+    powerMonitor,
+    dataDir: options.dataDir,
+    version: options.version,
+    fallbackNotifier: electronNotifier(options.appIcon),
+    iconPath: options.appIcon,
   });
 }

@@ -16,7 +16,6 @@ import {
   nativeImage,
   nativeTheme,
   Notification,
-  powerMonitor,
   protocol,
   session,
   shell as electronShell,
@@ -41,14 +40,14 @@ import { createElectronShell } from '../platform/electron-shell';
 import { createElectronTray, loadTrayIcons } from '../platform/electron-tray';
 import { handleUncaughtErrors } from '../platform/uncaught-errors';
 import { wantsShortcutsPortal } from '../platform/doctor/shortcut';
-import type { DndController, NotifierPort, ShellPort, TrayPort } from '../services/ports';
+import type { DndController, ShellPort, TrayPort } from '../services/ports';
 import { databasePath, resolveDataDir } from '../storage/paths';
 import { developmentNativeBinding } from '../storage/native-binding';
 import { version } from '../version';
 import { APP_ENTRY_URL, APP_SCHEME, createAppRequestHandler, registerAppScheme } from './app-protocol';
 import { CONTENT_SECURITY_POLICY } from './csp';
-import { desktopAdapters } from './desktop-adapters';
-import { desktopNotifier } from './desktop-notifier';
+import type { DesktopAdapters } from './desktop-adapters';
+import { electronDesktop } from './desktop-notifier';
 import { tellIfNoTrayHost, tellShortcutMissing, TRAY_CHECK_DELAY_MS } from './desktop-notices';
 import { registerIpcHandlers, statePusher } from './ipc-main';
 import { hardenSession, hardenWebContents } from './security';
@@ -163,7 +162,7 @@ function createApp(
   shell: ShellPort,
   tray: TrayPort,
   dnd: DndController,
-  notifier: NotifierPort,
+  desktop: DesktopAdapters,
   push: KeelAdapters['push'],
 ): KeelApp {
   return createKeelApp({
@@ -175,9 +174,8 @@ function createApp(
     clock: systemClock,
     timers: systemTimers,
     tray,
-    notifier,
-    // Idle time, the lock, and what Settings → This computer shows (desktop-adapters.ts).
-    ...desktopAdapters({ platform: process.platform, env: process.env, powerMonitor, dataDir, version }),
+    // Idle time, the lock, notifications, and Settings → This computer (desktop-adapters.ts).
+    ...desktop.adapters,
     shell,
     autostart: createAutostart({ platform: process.platform, app }),
     dnd,
@@ -232,6 +230,7 @@ interface MainState {
   keel?: KeelApp;
   tray?: TrayPort;
   disposeIpc?: () => void;
+  desktop?: DesktopAdapters;
   /** Do-not-disturb was put back before quitting (it is async: quit waits for it once). */
   dndRestored: boolean;
 }
@@ -270,7 +269,8 @@ function run(): void {
     state.tray?.dispose();
     state.disposeIpc?.();
     state.keel?.services.close();
-    state.keel = state.tray = state.disposeIpc = undefined;
+    state.desktop?.dispose();
+    state.keel = state.tray = state.disposeIpc = state.desktop = undefined;
   };
   const failStartup = (error: unknown): void => {
     // The log keeps no messages; a developer's terminal gets the cause (e.g. a native module
@@ -310,12 +310,13 @@ async function startKeel(
     bus: dndBus,
     settings: () => state.keel?.services.settings.get().dnd ?? { enabled: false },
   });
-  const notifier = await desktopNotifier(appIcon);
+  // Starts with Electron's notifier; on Linux the desktop's server takes over once it answers.
+  state.desktop = electronDesktop({ dataDir, version, appIcon });
   state.tray = createTray();
   let keel: KeelApp;
   try {
     // After ready, so the error box is a real dialog on Linux too (before ready it is stderr).
-    keel = state.keel = createApp(shell, state.tray, dnd, notifier, windows.pushState);
+    keel = state.keel = createApp(shell, state.tray, dnd, state.desktop, windows.pushState);
   } catch (error) {
     failStartup(error);
     return;

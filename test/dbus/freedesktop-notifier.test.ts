@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NotifierPort } from '../../src-main/services/ports';
 import { RecordingNotifier } from '../../src-main/platform/recording';
-import { chooseNotifier } from '../../src-main/platform/notify/choose-notifier';
+import { createSwitchingNotifier } from '../../src-main/platform/notify/switching-notifier';
 import { makeApp } from '../helpers/app';
 import { FakeNotificationServer } from './support/fake-notification-server';
 import { hasDaemon, skipReason, startPrivateBus, type PrivateBus } from './support/private-bus';
@@ -14,15 +14,17 @@ const WITHOUT_BUTTONS = ['body', 'body-markup'];
 /** Keel's notifier as main.ts chooses it, on this private bus; Electron's stands in as a recording. */
 async function notifierOn(bus: PrivateBus) {
   const electron = new RecordingNotifier();
-  const notifier = await chooseNotifier({
+  const notifier = createSwitchingNotifier({
     platform: 'linux',
     env: { DBUS_SESSION_BUS_ADDRESS: bus.address },
-    connect: () => bus.connect(),
-    fallback: () => electron,
+    connect: (_address, options) => bus.connect(options),
+    fallback: electron,
     iconPath: '/opt/Keel/resources/app/assets/icon.png',
     timeoutMs: 2_000,
   });
-  return { notifier, electron };
+  // The route once the server answered (or did not): what the rest of the run uses.
+  const route = await notifier.settled;
+  return { notifier, electron, route };
 }
 
 /** The app on that notifier, at the end of working hours: the sign-off suggestion is out. */
@@ -161,22 +163,19 @@ describe.skipIf(!hasDaemon)(`notifications through org.freedesktop.Notifications
     bus = await startPrivateBus();
     const started = Date.now();
     const none = await notifierOn(bus);
-    expect(none.notifier).toBe(none.electron);
+    expect(none.route).toBe('fallback');
     expect(Date.now() - started).toBeLessThan(2_000);
-    expect(await chooseNotifier({ platform: 'linux', env: {}, fallback: () => none.electron })).toBe(
-      none.electron,
-    );
 
     const server = await FakeNotificationServer.start(bus, WITH_BUTTONS);
     // macOS and Windows keep Electron's notifications (with their own buttons) even with a bus.
     const busHere = { env: { DBUS_SESSION_BUS_ADDRESS: bus.address }, connect: () => bus!.connect() };
     for (const platform of ['darwin', 'win32'] as const) {
-      expect(await chooseNotifier({ platform, ...busHere, fallback: () => none.electron })).toBe(
-        none.electron,
-      );
+      const elsewhere = createSwitchingNotifier({ platform, ...busHere, fallback: none.electron });
+      expect(await elsewhere.settled).toBe('fallback');
     }
-    const { notifier, electron } = await notifierOn(bus);
-    expect(notifier).not.toBe(electron);
+    expect(server.notified).toEqual([]);
+    const { notifier, electron, route } = await notifierOn(bus);
+    expect(route).toBe('server');
     server.failing = true;
     notifier.show({ id: 'n', title: 'Keel', body: 'still said' });
     await expect.poll(() => electron.shown.map((n) => n.body)).toEqual(['still said']);

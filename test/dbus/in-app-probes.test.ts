@@ -3,6 +3,7 @@ import { desktopAdapters } from '../../src-main/electron/desktop-adapters';
 import { presenceProbes } from '../../src-main/platform/doctor/presence-probes';
 import { runDesktopProbes } from '../../src-main/platform/doctor/probes';
 import { FakePowerMonitor } from '../../src-main/platform/fakes/fake-power-monitor';
+import { RecordingNotifier } from '../../src-main/platform/recording';
 import type { PresenceStatus } from '../../src-main/platform/linux-presence/linux-power';
 import { tempDir } from '../helpers/temp';
 import { FakeLogind, FakeMutterIdleMonitor } from './support/fake-desktop';
@@ -28,12 +29,13 @@ describe.skipIf(!hasDaemon)(`Settings → This computer inside the app${skipReas
       DBUS_SESSION_BUS_ADDRESS: started.address,
       DBUS_SYSTEM_BUS_ADDRESS: started.address,
     };
-    const adapters = desktopAdapters({
+    const { adapters } = desktopAdapters({
       platform: 'linux',
       env,
       powerMonitor: new FakePowerMonitor(),
       dataDir: tempDir(),
       version: '0.0.0-test',
+      fallbackNotifier: new RecordingNotifier(),
       connect: () => started.connect(),
     });
     await expect.poll(() => (adapters.screenLockReported as () => boolean)()).toBe(true);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { desktopAdapters } from '../../src-main/electron/desktop-adapters';
 import { FakePowerMonitor } from '../../src-main/platform/fakes/fake-power-monitor';
+import { RecordingNotifier } from '../../src-main/platform/recording';
 import { makeApp } from '../helpers/app';
 import { tempDir } from '../helpers/temp';
 import { FakeLogind } from './support/fake-desktop';
@@ -21,7 +22,7 @@ async function linuxAdapters(withLogind: boolean) {
   const started = await startPrivateBus();
   bus = started;
   const logind = withLogind ? await new FakeLogind().start(started) : undefined;
-  const adapters = desktopAdapters({
+  const { adapters } = desktopAdapters({
     platform: 'linux',
     env: {
       XDG_CURRENT_DESKTOP: 'ubuntu:GNOME',
@@ -32,6 +33,7 @@ async function linuxAdapters(withLogind: boolean) {
     powerMonitor: new FakePowerMonitor(),
     dataDir: tempDir(),
     version: '0.0.0-test',
+    fallbackNotifier: new RecordingNotifier(),
     connect: () => started.connect(),
   });
   const reported = adapters.screenLockReported as () => boolean;

@@ -101,7 +101,7 @@ export function createLinuxPresence(options: LinuxPresenceOptions): LinuxPresenc
 export function createDesktopPower(
   platform: NodeJS.Platform,
   options: Omit<LinuxPresenceOptions, 'clock'> & { clock?: Clock },
-): { power: PowerPort; status(): PresenceStatus } {
+): { power: PowerPort; status(): PresenceStatus; dispose(): void } {
   if (platform === 'linux') return createLinuxPresence({ clock: systemClock, ...options });
   const status: PresenceStatus = {
     idleSource: 'electron',
@@ -109,5 +109,10 @@ export function createDesktopPower(
     trusted: true,
     lockSource: 'electron',
   };
-  return { power: createElectronPower(options.powerMonitor), status: () => ({ ...status }) };
+  // Electron's powerMonitor needs nothing closed (the app's own listeners come off with it).
+  return {
+    power: createElectronPower(options.powerMonitor),
+    status: () => ({ ...status }),
+    dispose: () => undefined,
+  };
 }

@@ -38,6 +38,8 @@ export class FakeNotificationServer {
   readonly closed: number[] = [];
   /** Makes every Notify fail, as a server in trouble would. */
   failing = false;
+  /** GetCapabilities answers once this settles (a server slow to start); a test may hold it. */
+  capabilitiesAnswer: Promise<void> = Promise.resolve();
   private nextId = 1;
   private connection!: SessionBus;
 
@@ -80,7 +82,10 @@ export class FakeNotificationServer {
 
   private implementation(): object {
     return {
-      GetCapabilities: () => this.capabilities,
+      GetCapabilities: async () => {
+        await this.capabilitiesAnswer;
+        return this.capabilities;
+      },
       GetServerInformation: () => ['fake', 'Keel tests', '1', '1.2'],
       Notify: (...args: unknown[]) => {
         if (this.failing) throw new Error('not now');
