@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../../src-main/core/clock';
+import type { SessionBusOptions } from '../../src-main/platform/dbus/session-bus';
 import { FakePowerMonitor } from '../../src-main/platform/fakes/fake-power-monitor';
 import { createLinuxPresence, type LinuxPresence } from '../../src-main/platform/linux-presence/compose';
 import { makeApp } from '../helpers/app';
@@ -31,7 +32,7 @@ async function setup(env: Record<string, string>, timeoutMs?: number) {
   const pm = new FakePowerMonitor();
   const address = bus.address;
   // Every address the adapter asks for is this private bus (session and "system" alike).
-  const connect = (_address: string) => started.connect();
+  const connect = (_address: string, options: SessionBusOptions) => started.connect(options);
   const start = () => {
     presence = createLinuxPresence({
       env: { ...env, DBUS_SESSION_BUS_ADDRESS: address, DBUS_SYSTEM_BUS_ADDRESS: address },

@@ -45,7 +45,10 @@ export class DbusError extends Error {
 
 /** A connection to a session bus, promise-based, over @homebridge/dbus-native. */
 export interface SessionBus {
-  /** Calls a method; resolves to all of its return values. */
+  /**
+   * Calls a method; resolves to all of its return values. Like every call below, rejects with
+   * DbusTimeoutError when no answer came within the connection's limit (SessionBusOptions).
+   */
   call(message: BusCall): Promise<unknown[]>;
   /** A property's value through org.freedesktop.DBus.Properties.Get, the variant unwrapped. */
   getProperty(destination: string, path: string, iface: string, property: string): Promise<unknown>;
@@ -162,8 +165,11 @@ export class DbusTimeoutError extends Error {
 
 export interface SessionBusOptions {
   /**
-   * How long a call may wait for its answer before it rejects with `DbusTimeoutError` (libdbus's
-   * default is 25 s). A service that took the name but never answers must not hang Keel.
+   * How long a call may wait for its answer before it rejects with `DbusTimeoutError` (default
+   * libdbus's 25 s). A service that took the name but never answers must not hang Keel. The one
+   * time limit of Keel's D-Bus adapters: whoever opens a connection sets it (presence 2 s, the
+   * notifier and do-not-disturb 5 s, keel doctor 2 s), and every call on it, subscriptions and
+   * property reads included, keeps to it; the timer alone keeps no process alive.
    */
   timeoutMs?: number;
 }

@@ -1,5 +1,4 @@
-import { connectSessionBus, type SessionBus } from '../dbus/session-bus';
-import { withTimeout } from '../dbus/with-timeout';
+import { connectSessionBus, type SessionBus, type SessionBusOptions } from '../dbus/session-bus';
 
 const SERVICE = 'org.freedesktop.Notifications';
 const OBJECT_PATH = '/org/freedesktop/Notifications';
@@ -43,11 +42,11 @@ interface Connected {
 
 export interface DbusNotificationsBusOptions {
   /** Opens the session bus; injectable so a test can point it at a private dbus-daemon. */
-  connect?: () => SessionBus;
+  connect?: (options: SessionBusOptions) => SessionBus;
   /** Keel's desktop entry name, shown by the server as who is inhibiting. */
   desktopEntry?: string;
   reason?: string;
-  /** A stuck bus must not hang a focus block. */
+  /** How long each call may take (the connection's limit): a stuck bus must not hang a focus block. */
   timeoutMs?: number;
 }
 
@@ -63,7 +62,7 @@ export class DbusNotificationsBus implements NotificationsBus {
   private currentBus: SessionBus | null = null;
   /** Cookies taken on the current connection; a cookie from an earlier one is already released. */
   private readonly held = new Set<number>();
-  private readonly connect: () => SessionBus;
+  private readonly connect: (options: SessionBusOptions) => SessionBus;
   private readonly desktopEntry: string;
   private readonly reason: string;
   private readonly timeoutMs: number;
@@ -71,12 +70,12 @@ export class DbusNotificationsBus implements NotificationsBus {
   constructor(options: DbusNotificationsBusOptions = {}) {
     this.connect =
       options.connect ??
-      (() => {
+      ((busOptions) => {
         // Without an address some D-Bus libraries fall back to asking X11 (a module Keel does not
         // ship), and that failure escapes as an unhandled rejection: refuse here instead.
         const address = process.env.DBUS_SESSION_BUS_ADDRESS;
         if (!address) throw new Error('No session bus address.');
-        return connectSessionBus(address);
+        return connectSessionBus(address, busOptions);
       });
     this.desktopEntry = options.desktopEntry ?? 'keel';
     this.reason = options.reason ?? 'Focus block';
@@ -86,8 +85,8 @@ export class DbusNotificationsBus implements NotificationsBus {
   async inhibit(): Promise<number> {
     const { bus, methods } = await this.connected();
     if (!methods.has('Inhibit')) throw new Error('The notification server does not support inhibitions.');
-    const [cookie] = await this.withTimeout(
-      bus.call(notificationsCall('Inhibit', 'ssa{sv}', [this.desktopEntry, this.reason, []])),
+    const [cookie] = await bus.call(
+      notificationsCall('Inhibit', 'ssa{sv}', [this.desktopEntry, this.reason, []]),
     );
     if (typeof cookie !== 'number') throw new Error('The notification server answered without a cookie.');
     this.held.add(cookie);
@@ -100,7 +99,7 @@ export class DbusNotificationsBus implements NotificationsBus {
     if (!this.held.has(cookie)) throw new UnknownCookieError(cookie);
     const { bus, methods } = await this.connected();
     if (!methods.has('UnInhibit')) throw new UnknownCookieError(cookie);
-    await this.withTimeout(bus.call(notificationsCall('UnInhibit', 'u', [cookie])));
+    await bus.call(notificationsCall('UnInhibit', 'u', [cookie]));
     this.held.delete(cookie);
   }
 
@@ -108,7 +107,7 @@ export class DbusNotificationsBus implements NotificationsBus {
     try {
       const { bus, methods } = await this.connected();
       if (!methods.has('Inhibit') || !methods.has('UnInhibit')) return false;
-      const [capabilities] = await this.withTimeout(bus.call(notificationsCall('GetCapabilities')));
+      const [capabilities] = await bus.call(notificationsCall('GetCapabilities'));
       if (Array.isArray(capabilities) && capabilities.includes('inhibitions')) return true;
       // Some servers implement the calls without advertising them; the property shows it.
       return (await this.inhibited()) !== null;
@@ -120,7 +119,7 @@ export class DbusNotificationsBus implements NotificationsBus {
   async inhibited(): Promise<boolean | null> {
     try {
       const { bus } = await this.connected();
-      const value = await this.withTimeout(bus.getProperty(SERVICE, OBJECT_PATH, SERVICE, 'Inhibited'));
+      const value = await bus.getProperty(SERVICE, OBJECT_PATH, SERVICE, 'Inhibited');
       return typeof value === 'boolean' ? value : null;
     } catch {
       return null;
@@ -144,7 +143,7 @@ export class DbusNotificationsBus implements NotificationsBus {
   }
 
   private async open(): Promise<Connected> {
-    const bus = this.connect();
+    const bus = this.connect({ timeoutMs: this.timeoutMs });
     this.currentBus = bus;
     // A failed or ended connection has dropped every inhibition it held, so forget it and
     // reconnect on the next call.
@@ -152,7 +151,7 @@ export class DbusNotificationsBus implements NotificationsBus {
       if (this.currentBus === bus) this.reset();
       bus.close();
     });
-    const methods = await this.withTimeout(bus.methodsOf(SERVICE, OBJECT_PATH, SERVICE));
+    const methods = await bus.methodsOf(SERVICE, OBJECT_PATH, SERVICE);
     return { bus, methods };
   }
 
@@ -160,9 +159,5 @@ export class DbusNotificationsBus implements NotificationsBus {
     this.connection = null;
     this.currentBus = null;
     this.held.clear();
-  }
-
-  private withTimeout<T>(promise: Promise<T>): Promise<T> {
-    return withTimeout(promise, this.timeoutMs, 'The notification server');
   }
 }

@@ -1,19 +1,19 @@
 import { systemClock, type Clock } from '../../core/clock';
 import type { PowerPort } from '../../services/ports';
-import type { SessionBus } from '../dbus/session-bus';
+import type { SessionBus, SessionBusOptions } from '../dbus/session-bus';
 import { createElectronPower, type PowerMonitorSlice } from '../electron-power';
 import { electronIdle, startMutterIdle, startScreenSaverIdle, type IdleSource } from './idle-sources';
 import { createLinuxPower, type LinuxPower, type PresenceStatus } from './linux-power';
 import { startLogindLock, startScreenSaverLock, type LockSource } from './lock-sources';
-import { timedBus, type PresenceBus } from './timed-bus';
+import { PRESENCE_CALL_TIMEOUT_MS, type PresenceBus } from './timed-bus';
 
 export interface LinuxPresenceOptions {
   env: Record<string, string | undefined>;
   powerMonitor: PowerMonitorSlice;
   clock: Clock;
-  /** Opens a bus connection (connectSessionBus; a test's private bus). */
-  connect(address: string): SessionBus;
-  /** Per-call timeout (default 2 s). */
+  /** Opens a bus connection (connectSessionBus; a test's private bus) with a call limit. */
+  connect(address: string, options: SessionBusOptions): SessionBus;
+  /** Per-call limit of presence's connections (default 2 s). */
   timeoutMs?: number;
 }
 
@@ -50,10 +50,10 @@ export function createLinuxPresence(options: LinuxPresenceOptions): LinuxPresenc
   const open = (address: string | undefined): PresenceBus | undefined => {
     if (!address) return undefined;
     try {
-      const bus = options.connect(address);
+      const bus = options.connect(address, { timeoutMs: options.timeoutMs ?? PRESENCE_CALL_TIMEOUT_MS });
       bus.onClose(() => undefined);
       buses.push(bus);
-      return timedBus(bus, options.timeoutMs);
+      return bus;
     } catch {
       return undefined;
     }

@@ -3,8 +3,6 @@ import type { PowerEvent, PowerPort } from '../../services/ports';
 import { createElectronPower, type PowerMonitorSlice } from '../electron-power';
 import type { IdleSource, IdleSourceKind } from './idle-sources';
 import type { LockSource, LockSourceKind } from './lock-sources';
-import { withTimeout } from '../dbus/with-timeout';
-import { PRESENCE_CALL_TIMEOUT_MS } from './timed-bus';
 
 /** What Keel reads presence from on this desktop, for `keel doctor` and Settings. */
 export interface PresenceStatus {
@@ -78,7 +76,8 @@ export function createLinuxPower(pm: PowerMonitorSlice, clock: Clock): LinuxPowe
   const lockEvidence = evidenceOver(clock);
 
   const refreshIdle = async () => {
-    if (idle) await withTimeout(idle.refresh(), PRESENCE_CALL_TIMEOUT_MS, 'idle time').catch(() => undefined);
+    // Bounded by the connection's call limit (PRESENCE_CALL_TIMEOUT_MS).
+    if (idle) await idle.refresh().catch(() => undefined);
   };
   const lockChanged = (locked: boolean) => {
     if (locked) {

@@ -6,14 +6,11 @@
  * buttons, which Electron's own notifications on Linux never send.
  */
 import type { SessionBus } from '../dbus/session-bus';
-import { withTimeout } from '../dbus/with-timeout';
 import type { KeelNotification, NotifierPort } from '../../services/ports';
 import { escapeBodyMarkup } from '../electron-notifier';
 
 export const NOTIFICATIONS_SERVICE = 'org.freedesktop.Notifications';
 export const NOTIFICATIONS_PATH = '/org/freedesktop/Notifications';
-/** Who did not answer, when a call times out. */
-export const SERVER = 'The notification server';
 
 /** The spec's name for the action a click on the notification's body invokes. */
 const DEFAULT_ACTION = 'default';
@@ -62,7 +59,6 @@ export interface FreedesktopNotifierOptions {
   desktopEntry?: string;
   /** Shows a notification the bus could not (a server gone, a call that timed out). */
   fallback?: NotifierPort;
-  timeoutMs?: number;
 }
 
 /** One notification on the server: its server id once Notify answered, and its buttons' ids. */
@@ -90,11 +86,9 @@ export class FreedesktopNotifier implements NotifierPort {
   private readonly byServer = new Map<number, Shown>();
   private readonly listeners = new Set<(notificationId: string, actionId: string) => void>();
   private readonly stops: (() => void)[] = [];
-  private readonly timeoutMs: number;
 
-  constructor(private readonly options: FreedesktopNotifierOptions) {
-    this.timeoutMs = options.timeoutMs ?? 5_000;
-  }
+  /** Every call is bounded by `bus`'s own limit (switching-notifier.ts opens it with 5 s). */
+  constructor(private readonly options: FreedesktopNotifierOptions) {}
 
   /** Subscribes to the server's signals (only the server's: the rule names it as the sender). */
   async listen(): Promise<void> {
@@ -199,11 +193,7 @@ export class FreedesktopNotifier implements NotifierPort {
       path: NOTIFICATIONS_PATH,
       interface: NOTIFICATIONS_SERVICE,
     };
-    return withTimeout(
-      this.options.bus.call({ ...message, member, signature, body }),
-      this.timeoutMs,
-      SERVER,
-    );
+    return this.options.bus.call({ ...message, member, signature, body });
   }
 
   private signal(member: string, handler: (...args: unknown[]) => void): Promise<() => void> {
@@ -213,6 +203,6 @@ export class FreedesktopNotifier implements NotifierPort {
       interface: NOTIFICATIONS_SERVICE,
       member,
     };
-    return withTimeout(this.options.bus.onSignal(rule, handler), this.timeoutMs, SERVER);
+    return this.options.bus.onSignal(rule, handler);
   }
 }
