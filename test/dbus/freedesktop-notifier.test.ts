@@ -43,7 +43,8 @@ describe.skipIf(!hasDaemon)(`notifications through org.freedesktop.Notifications
     bus = await startPrivateBus();
     const server = await FakeNotificationServer.start(bus, WITH_BUTTONS);
     const { services, app } = await signoffShown(bus);
-    await expect.poll(() => server.notified.length).toBe(1);
+    await bus.quiet(); // Keel has Notify's answer, so it knows the server's id
+    expect(server.notified).toHaveLength(1);
     const sent = server.last()!;
     expect(sent).toMatchObject({
       appName: 'Keel',
@@ -73,7 +74,8 @@ describe.skipIf(!hasDaemon)(`notifications through org.freedesktop.Notifications
     bus = await startPrivateBus();
     const server = await FakeNotificationServer.start(bus, WITH_BUTTONS);
     const { services, shell, app } = await signoffShown(bus);
-    await expect.poll(() => server.notified.length).toBe(1);
+    await bus.quiet(); // Keel has Notify's answer, so it knows the server's id
+    expect(server.notified).toHaveLength(1);
     const { id } = server.last()!;
     server.invoke(id, 'open-everything');
     server.invoke(id + 1, 'not-today');
@@ -89,7 +91,8 @@ describe.skipIf(!hasDaemon)(`notifications through org.freedesktop.Notifications
     bus = await startPrivateBus();
     const server = await FakeNotificationServer.start(bus, WITHOUT_BUTTONS);
     const { services, shell, app } = await signoffShown(bus);
-    await expect.poll(() => server.notified.length).toBe(1);
+    await bus.quiet(); // Keel has Notify's answer, so it knows the server's id
+    expect(server.notified).toHaveLength(1);
     const sent = server.last()!;
     expect(sent.actions).toEqual(['default', 'Open Keel']);
     // The text alone says what to do, without a button to press.
@@ -112,10 +115,12 @@ describe.skipIf(!hasDaemon)(`notifications through org.freedesktop.Notifications
     const show = (id: string, body: string) => notifier.show({ id, title: 'Keel', body });
 
     show('a', 'one');
-    await expect.poll(() => server.notified.length).toBe(1);
+    await bus.quiet(); // Keel has Notify's answer, so it knows the server's id
+    expect(server.notified).toHaveLength(1);
     const first = server.last()!.id;
     show('a', 'two');
-    await expect.poll(() => server.notified.length).toBe(2);
+    await bus.quiet(); // Keel has Notify's answer, so it knows the server's id
+    expect(server.notified).toHaveLength(2);
     expect(server.last()).toMatchObject({ replacesId: first, id: first, body: 'two' });
 
     server.dismiss(first, 2);
@@ -123,13 +128,15 @@ describe.skipIf(!hasDaemon)(`notifications through org.freedesktop.Notifications
     // Its id is no longer valid: not replaced, not closed, and a late click is not Keel's.
     server.invoke(first, 'default');
     show('a', 'three');
-    await expect.poll(() => server.notified.length).toBe(3);
+    await bus.quiet(); // Keel has Notify's answer, so it knows the server's id
+    expect(server.notified).toHaveLength(3);
     expect(server.last()?.replacesId).toBe(0);
     const third = server.last()!.id;
     expect(clicks).toEqual([]);
 
     notifier.withdraw?.('a');
-    await expect.poll(() => server.closed).toEqual([third]);
+    await bus.quiet();
+    expect(server.closed).toEqual([third]);
     notifier.withdraw?.('a');
     server.invoke(third, 'default');
     await bus.roundTrip(SERVICE);
@@ -150,7 +157,8 @@ describe.skipIf(!hasDaemon)(`notifications through org.freedesktop.Notifications
       const server = await FakeNotificationServer.start(bus, [...capabilities]);
       const { notifier } = await notifierOn(bus);
       notifier.show({ id: 'n', title: 'Keel', body: hostile });
-      await expect.poll(() => server.notified.length).toBe(1);
+      await bus.quiet();
+      expect(server.notified).toHaveLength(1);
       expect(server.last()?.body).toBe(expected);
       bus.stop();
     }
