@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { NotifierPort } from '../../src-main/services/ports';
 import { RecordingNotifier } from '../../src-main/platform/recording';
 import { createSwitchingNotifier } from '../../src-main/platform/notify/switching-notifier';
 import { makeApp } from '../helpers/app';
@@ -10,6 +9,7 @@ import { hasDaemon, skipReason, startPrivateBus, type PrivateBus } from './suppo
 const at = (hhmm: string) => Date.parse(`2027-03-15T${hhmm}:00+01:00`);
 const WITH_BUTTONS = ['actions', 'body', 'body-markup', 'persistence'];
 const WITHOUT_BUTTONS = ['body', 'body-markup'];
+const SERVICE = 'org.freedesktop.Notifications';
 
 /** Keel's notifier as main.ts chooses it, on this private bus; Electron's stands in as a recording. */
 async function notifierOn(bus: PrivateBus) {
@@ -45,7 +45,8 @@ describe.skipIf(!hasDaemon)(`notifications through org.freedesktop.Notifications
     bus = await startPrivateBus();
     const server = await FakeNotificationServer.start(bus, WITH_BUTTONS);
     const { services, app } = await signoffShown(bus);
-    await expect.poll(() => server.notified.length).toBe(1);
+    await bus.quiet(); // Keel has Notify's answer, so it knows the server's id
+    expect(server.notified).toHaveLength(1);
     const sent = server.last()!;
     expect(sent).toMatchObject({
       appName: 'Keel',
@@ -75,7 +76,8 @@ describe.skipIf(!hasDaemon)(`notifications through org.freedesktop.Notifications
     bus = await startPrivateBus();
     const server = await FakeNotificationServer.start(bus, WITH_BUTTONS);
     const { services, shell, app } = await signoffShown(bus);
-    await expect.poll(() => server.notified.length).toBe(1);
+    await bus.quiet(); // Keel has Notify's answer, so it knows the server's id
+    expect(server.notified).toHaveLength(1);
     const { id } = server.last()!;
     server.invoke(id, 'open-everything');
     server.invoke(id + 1, 'not-today');
@@ -91,7 +93,8 @@ describe.skipIf(!hasDaemon)(`notifications through org.freedesktop.Notifications
     bus = await startPrivateBus();
     const server = await FakeNotificationServer.start(bus, WITHOUT_BUTTONS);
     const { services, shell, app } = await signoffShown(bus);
-    await expect.poll(() => server.notified.length).toBe(1);
+    await bus.quiet(); // Keel has Notify's answer, so it knows the server's id
+    expect(server.notified).toHaveLength(1);
     const sent = server.last()!;
     expect(sent.actions).toEqual(['default', 'Open Keel']);
     // The text alone says what to do, without a button to press.
@@ -114,27 +117,31 @@ describe.skipIf(!hasDaemon)(`notifications through org.freedesktop.Notifications
     const show = (id: string, body: string) => notifier.show({ id, title: 'Keel', body });
 
     show('a', 'one');
-    await expect.poll(() => server.notified.length).toBe(1);
+    await bus.quiet(); // Keel has Notify's answer, so it knows the server's id
+    expect(server.notified).toHaveLength(1);
     const first = server.last()!.id;
     show('a', 'two');
-    await expect.poll(() => server.notified.length).toBe(2);
+    await bus.quiet(); // Keel has Notify's answer, so it knows the server's id
+    expect(server.notified).toHaveLength(2);
     expect(server.last()).toMatchObject({ replacesId: first, id: first, body: 'two' });
 
     server.dismiss(first, 2);
-    await roundTrip(notifier, server);
+    await bus.roundTrip(SERVICE);
     // Its id is no longer valid: not replaced, not closed, and a late click is not Keel's.
     server.invoke(first, 'default');
     show('a', 'three');
-    await expect.poll(() => server.notified.length).toBe(4);
+    await bus.quiet(); // Keel has Notify's answer, so it knows the server's id
+    expect(server.notified).toHaveLength(3);
     expect(server.last()?.replacesId).toBe(0);
     const third = server.last()!.id;
     expect(clicks).toEqual([]);
 
     notifier.withdraw?.('a');
-    await expect.poll(() => server.closed).toEqual([third]);
+    await bus.quiet();
+    expect(server.closed).toEqual([third]);
     notifier.withdraw?.('a');
     server.invoke(third, 'default');
-    await roundTrip(notifier, server);
+    await bus.roundTrip(SERVICE);
     expect(server.closed).toEqual([third]);
     expect(clicks).toEqual([]);
   });
@@ -152,7 +159,8 @@ describe.skipIf(!hasDaemon)(`notifications through org.freedesktop.Notifications
       const server = await FakeNotificationServer.start(bus, [...capabilities]);
       const { notifier } = await notifierOn(bus);
       notifier.show({ id: 'n', title: 'Keel', body: hostile });
-      await expect.poll(() => server.notified.length).toBe(1);
+      await bus.quiet();
+      expect(server.notified).toHaveLength(1);
       expect(server.last()?.body).toBe(expected);
       bus.stop();
     }
@@ -181,10 +189,3 @@ describe.skipIf(!hasDaemon)(`notifications through org.freedesktop.Notifications
     await expect.poll(() => electron.shown.map((n) => n.body)).toEqual(['still said']);
   });
 });
-
-/** A Notify round trip: any signal the server sent before it has been handled by then. */
-async function roundTrip(notifier: NotifierPort, server: FakeNotificationServer): Promise<void> {
-  const count = server.notified.length;
-  notifier.show({ id: 'probe', title: 'Keel', body: 'probe' });
-  await expect.poll(() => server.notified.length).toBe(count + 1);
-}

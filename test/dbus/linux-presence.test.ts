@@ -11,6 +11,8 @@ import { hasDaemon, skipReason, startPrivateBus, type PrivateBus } from './suppo
 const at = (hhmm: string) => Date.parse(`2027-03-15T${hhmm}:00+01:00`);
 const GNOME = { XDG_CURRENT_DESKTOP: 'ubuntu:GNOME', XDG_SESSION_TYPE: 'wayland' };
 const KDE = { XDG_CURRENT_DESKTOP: 'KDE', XDG_SESSION_TYPE: 'wayland' };
+/** The quarter-hour ticks from 08:50 that fall after 12:05 and by 13:00: 12:20, 12:35, 12:50. */
+const SAMPLES_1205_TO_1300 = 3;
 
 let bus: PrivateBus | undefined;
 let presence: LinuxPresence | undefined;
@@ -82,9 +84,11 @@ describe.skipIf(!hasDaemon)(`presence on Linux desktops, on a private dbus-daemo
     logind.setLockedHint(true);
     await expect.poll(() => locks).toEqual(['lock']);
     // Away over lunch: the quarter-hour samples read Mutter's growing idle time, not "0".
+    await bus.quiet();
+    const calls = mutter.getIdletimeCalls;
     made.clock.advanceTo(at('13:00'));
-    await expect.poll(() => mutter.getIdletimeCalls).toBeGreaterThanOrEqual(5);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await bus.quiet(); // each sample's answer is in, and the app has looked at it
+    expect(mutter.getIdletimeCalls - calls).toBe(SAMPLES_1205_TO_1300);
     expect(activeSpan(made)).toEqual(['08:50', '11:55']);
     logind.setLockedHint(false);
     await expect.poll(() => locks).toEqual(['lock', 'unlock']);
@@ -102,6 +106,7 @@ describe.skipIf(!hasDaemon)(`presence on Linux desktops, on a private dbus-daemo
     clock.t = at('09:07');
     mutter.fireIdleWatches(); // away since 09:00
     await expect.poll(() => linux.power.idleSeconds()).toBe(7 * 60);
+    await bus.quiet(); // Keel's AddUserActiveWatch, sent when the idle watch fired, is answered
     expect(mutter.activeWatches.size).toBe(1);
     clock.t = at('09:30');
     expect(linux.power.idleSeconds()).toBe(30 * 60);
@@ -150,9 +155,11 @@ describe.skipIf(!hasDaemon)(`presence on Linux desktops, on a private dbus-daemo
     made.clock.advanceTo(at('12:00'));
     saver.setActive(true); // locked at 12:00
     await expect.poll(() => locks).toBe(1);
+    await bus.quiet();
     const calls = saver.idleCalls;
     made.clock.advanceTo(at('12:30'));
-    await expect.poll(() => saver.idleCalls).toBeGreaterThanOrEqual(calls + 2);
+    await bus.quiet(); // the samples during the lock are read: they are the evidence
+    expect(saver.idleCalls - calls).toBe(2);
     saver.setActive(false);
     await expect.poll(() => linux.status().trusted).toBe(false);
     expect(linux.status().why).toBe(
@@ -161,10 +168,11 @@ describe.skipIf(!hasDaemon)(`presence on Linux desktops, on a private dbus-daemo
     made.clock.advanceTo(at('17:00'));
     saver.setActive(true);
     await expect.poll(() => locks).toBe(2);
+    await bus.quiet();
     const before = saver.idleCalls;
     made.clock.advanceTo(at('18:00'));
-    await expect.poll(() => saver.idleCalls).toBeGreaterThanOrEqual(before + 4);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await bus.quiet();
+    expect(saver.idleCalls - before).toBe(4);
     // Away since the lock at 17:00, although the source still says "0".
     expect(activeSpan(made)).toEqual(['08:50', '17:00']);
     made.app.stop();

@@ -59,8 +59,8 @@ describe.skipIf(!hasDaemon)(`"hide my words when locked" on Linux${skipReason}`,
 
   it('without logind or a screensaver the lock stays unknown, so the words stay hidden', async () => {
     const { adapters, reported } = await linuxAdapters(false);
-    // Long enough for every source to have been tried on a private bus (each answers at once).
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Every source has been tried: no call is waiting for its answer, nor one about to be made.
+    await bus!.quiet();
     expect(reported()).toBe(false);
     const made = makeApp(at('08:58'), {
       adapters: { power: adapters.power, screenLockReported: adapters.screenLockReported },

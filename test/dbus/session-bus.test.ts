@@ -16,7 +16,9 @@ class Probe extends EventEmitter {
   Fail(): never {
     throw Object.assign(new Error('not today'), { dbusName: 'org.example.Keel.Error.Refused' });
   }
+  stalls = 0;
   Stall(): Promise<never> {
+    this.stalls++;
     return new Promise(() => undefined);
   }
 }
@@ -90,12 +92,12 @@ describe.skipIf(!hasDaemon)(`the session bus adapter on a private dbus-daemon${s
 
   it('rejects a pending call at once when the bus goes away, and says it closed', async () => {
     bus = await startPrivateBus();
-    await serveProbe(bus);
+    const { probe } = await serveProbe(bus);
     const client = bus.connect();
     let closedWith: unknown = 'open';
     client.onClose((error) => (closedWith = error));
     const pending = client.call(call('Stall'));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect.poll(() => probe.stalls).toBe(1); // the call is with the service, unanswered
     const started = Date.now();
     bus.killDaemon();
     await expect(pending).rejects.toThrow();

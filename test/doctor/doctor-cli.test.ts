@@ -13,7 +13,7 @@ import {
   serveScreenSaver,
   serveShortcutsPortal,
   serveStatusNotifierWatcher,
-} from '../dbus/support/fake-desktop-services';
+} from '../dbus/support/fake-desktop';
 import { hasDaemon, skipReason, startPrivateBus, type PrivateBus } from '../dbus/support/private-bus';
 import { tempDir } from '../helpers/temp';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { tellIfNoTrayHost, tellShortcutMissing } from '../../src-main/electron/desktop-notices';
-import { serveStatusNotifierWatcher } from '../dbus/support/fake-desktop-services';
+import { serveStatusNotifierWatcher } from '../dbus/support/fake-desktop';
 import { hasDaemon, skipReason, startPrivateBus, type PrivateBus } from '../dbus/support/private-bus';
 import { tempDir } from '../helpers/temp';
 

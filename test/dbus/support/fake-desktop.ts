@@ -1,10 +1,14 @@
 import type { SessionBus } from '../../../src-main/platform/dbus/session-bus';
+import { FakeNotificationServer } from './fake-notification-server';
 import type { PrivateBus } from './private-bus';
 
 /**
- * Small fakes of the desktop services Keel reads presence from, each declaring the signatures of
- * the real interface (sources in src-main/platform/linux-presence/interfaces.ts), written out here
- * on their own so a wrong signature in Keel's calls shows.
+ * Small fakes of the desktop services Keel reads, one per real interface, each on a connection of
+ * its own under the service's well-known name. Each declares the real interface's members and
+ * signatures, written out here from the owners' sources (not from Keel's
+ * src-main/platform/linux-presence/interfaces.ts), so a wrong name or signature in Keel's calls
+ * shows. A method the fake has no use for answers as a quiet real service would.
+ * The notification server is big enough for a file of its own (fake-notification-server.ts).
  */
 
 async function serve(bus: PrivateBus, name: string): Promise<SessionBus> {
@@ -13,7 +17,17 @@ async function serve(bus: PrivateBus, name: string): Promise<SessionBus> {
   return server;
 }
 
-/** GNOME/mutter data/dbus-interfaces/org.gnome.Mutter.IdleMonitor.xml. */
+/** A clock that stands still at now: a fake's idle time stays what the test said. */
+const frozen = (): (() => number) => {
+  const t = Date.now();
+  return () => t;
+};
+
+/**
+ * GNOME/mutter data/dbus-interfaces/org.gnome.Mutter.IdleMonitor.xml: GetIdletime() → t (ms),
+ * AddIdleWatch(t interval) → u, AddUserActiveWatch() → u, RemoveWatch(u), ResetIdletime(),
+ * signal WatchFired(u).
+ */
 export class FakeMutterIdleMonitor {
   static readonly path = '/org/gnome/Mutter/IdleMonitor/Core';
   static readonly iface = 'org.gnome.Mutter.IdleMonitor';
@@ -51,7 +65,7 @@ export class FakeMutterIdleMonitor {
         this.idleWatches.delete(id);
         this.activeWatches.delete(id);
       },
-      ResetIdletime: () => undefined,
+      ResetIdletime: () => this.input(),
     };
     this.server.exportObject(
       FakeMutterIdleMonitor.path,
@@ -93,7 +107,12 @@ export class FakeMutterIdleMonitor {
   }
 }
 
-/** KDE/kscreenlocker interface.h (org.freedesktop.ScreenSaver), at /org/freedesktop/ScreenSaver. */
+/**
+ * KDE/kscreenlocker dbus/org.freedesktop.ScreenSaver.xml, at /org/freedesktop/ScreenSaver: Lock(),
+ * SimulateUserActivity(), GetActive() → b, GetActiveTime() → u, GetSessionIdleTime() → u (s),
+ * SetActive(b) → b, Inhibit(ss) → u, UnInhibit(u), Throttle(ss) → u, UnThrottle(u),
+ * signal ActiveChanged(b).
+ */
 export class FakeScreenSaver {
   static readonly path = '/org/freedesktop/ScreenSaver';
   static readonly iface = 'org.freedesktop.ScreenSaver';
@@ -112,6 +131,7 @@ export class FakeScreenSaver {
   async start(bus: PrivateBus): Promise<this> {
     this.server = await serve(bus, 'org.freedesktop.ScreenSaver');
     const idle = () => Math.floor((this.now() - this.lastInputAt) / 1000);
+    let cookie = 0;
     this.server.exportObject(
       FakeScreenSaver.path,
       {
@@ -119,19 +139,20 @@ export class FakeScreenSaver {
         methods: {
           Lock: ['', ''],
           SimulateUserActivity: ['', ''],
-          SetActive: ['b', 'b'],
           GetActive: ['', 'b'],
           GetActiveTime: ['', 'u'],
           GetSessionIdleTime: ['', 'u'],
+          SetActive: ['b', 'b'],
           Inhibit: ['ss', 'u'],
           UnInhibit: ['u', ''],
+          Throttle: ['ss', 'u'],
+          UnThrottle: ['u', ''],
         },
         signals: { ActiveChanged: ['b'] },
       },
       {
         Lock: () => this.setActive(true),
-        SimulateUserActivity: () => (this.lastInputAt = this.now()),
-        SetActive: (on: boolean) => (this.setActive(on), true),
+        SimulateUserActivity: () => void (this.lastInputAt = this.now()),
         GetActive: () => this.active,
         GetActiveTime: () => 0,
         GetSessionIdleTime: () => {
@@ -139,25 +160,44 @@ export class FakeScreenSaver {
           if (this.stall) return new Promise(() => undefined);
           return this.broken ? 0 : idle();
         },
-        Inhibit: () => 1,
+        SetActive: (on: boolean) => (this.setActive(on), true),
+        Inhibit: () => ++cookie,
         UnInhibit: () => undefined,
+        Throttle: () => ++cookie,
+        UnThrottle: () => undefined,
       },
     );
     return this;
   }
 
+  /** The screen locks (true) or unlocks: ActiveChanged. */
   setActive(on: boolean): void {
     this.active = on;
     this.server?.emitSignal(FakeScreenSaver.path, FakeScreenSaver.iface, 'ActiveChanged', 'b', [on]);
   }
 }
 
-/** systemd's org.freedesktop.login1(5): the Manager's GetSession and one session object. */
+/**
+ * systemd's org.freedesktop.login1(5): the Manager's GetSession(s) → o and one session object with
+ * some of org.freedesktop.login1.Session's properties (Id s, Name s, Active b, IdleHint b,
+ * LockedHint b), its Lock(), Unlock() and SetLockedHint(b) methods (logind's answers to them: the
+ * Lock/Unlock signals, a PropertiesChanged) and signals Lock(), Unlock(). The session is also at
+ * /org/freedesktop/login1/session/auto, as logind resolves it for the caller.
+ */
 export class FakeLogind {
   static readonly sessionPath = '/org/freedesktop/login1/session/_32';
   static readonly iface = 'org.freedesktop.login1.Session';
   private server: SessionBus | undefined;
-  private readonly session = { Id: '32', LockedHint: false };
+  private readonly session = {
+    Id: '32',
+    Name: 'keel-tester',
+    Active: true,
+    IdleHint: false,
+    LockedHint: false,
+    Lock: () => this.signal('Lock'),
+    Unlock: () => this.signal('Unlock'),
+    SetLockedHint: (locked: boolean) => this.setLockedHint(locked),
+  };
 
   async start(bus: PrivateBus): Promise<this> {
     this.server = await serve(bus, 'org.freedesktop.login1');
@@ -168,7 +208,11 @@ export class FakeLogind {
     );
     const description = {
       name: FakeLogind.iface,
-      properties: { Id: 's', LockedHint: 'b' },
+      methods: { Lock: ['', ''], Unlock: ['', ''], SetLockedHint: ['b', ''] } as Record<
+        string,
+        [string, string]
+      >,
+      properties: { Id: 's', Name: 's', Active: 'b', IdleHint: 'b', LockedHint: 'b' },
       signals: { Lock: [''] as [string], Unlock: [''] as [string] },
     };
     this.server.exportObject(FakeLogind.sessionPath, description, this.session);
@@ -192,4 +236,137 @@ export class FakeLogind {
   signal(member: 'Lock' | 'Unlock'): void {
     this.server?.emitSignal(FakeLogind.sessionPath, FakeLogind.iface, member, '', []);
   }
+}
+
+/**
+ * The StatusNotifierItem spec's watcher, under KDE's name org.kde.StatusNotifierWatcher at
+ * /StatusNotifierWatcher: RegisterStatusNotifierItem(s), RegisterStatusNotifierHost(s);
+ * properties RegisteredStatusNotifierItems (as), IsStatusNotifierHostRegistered (b),
+ * ProtocolVersion (i); signals StatusNotifierItemRegistered(s), StatusNotifierItemUnregistered(s),
+ * StatusNotifierHostRegistered(), StatusNotifierHostUnregistered().
+ */
+export class FakeStatusNotifierWatcher {
+  static readonly service = 'org.kde.StatusNotifierWatcher';
+  static readonly path = '/StatusNotifierWatcher';
+  private server: SessionBus | undefined;
+  readonly state = {
+    RegisteredStatusNotifierItems: [] as string[],
+    IsStatusNotifierHostRegistered: false,
+    ProtocolVersion: 0,
+    RegisterStatusNotifierItem: (service: string) => {
+      this.state.RegisteredStatusNotifierItems.push(service);
+      this.emit('StatusNotifierItemRegistered', 's', [service]);
+    },
+    RegisterStatusNotifierHost: () => {
+      this.state.IsStatusNotifierHostRegistered = true;
+      this.emit('StatusNotifierHostRegistered', '', []);
+    },
+  };
+
+  /** `hostRegistered`: a tray (GNOME's AppIndicator extension, KDE's panel) shows the items. */
+  constructor(hostRegistered: boolean) {
+    this.state.IsStatusNotifierHostRegistered = hostRegistered;
+  }
+
+  async start(bus: PrivateBus): Promise<this> {
+    const name = FakeStatusNotifierWatcher.service;
+    this.server = await serve(bus, name);
+    this.server.exportObject(
+      FakeStatusNotifierWatcher.path,
+      {
+        name,
+        methods: { RegisterStatusNotifierItem: ['s', ''], RegisterStatusNotifierHost: ['s', ''] },
+        properties: {
+          RegisteredStatusNotifierItems: 'as',
+          IsStatusNotifierHostRegistered: 'b',
+          ProtocolVersion: 'i',
+        },
+        signals: {
+          StatusNotifierItemRegistered: ['s'],
+          StatusNotifierItemUnregistered: ['s'],
+          StatusNotifierHostRegistered: [''],
+          StatusNotifierHostUnregistered: [''],
+        },
+      },
+      this.state,
+    );
+    return this;
+  }
+
+  private emit(member: string, signature: string, args: unknown[]): void {
+    this.server?.emitSignal(
+      FakeStatusNotifierWatcher.path,
+      FakeStatusNotifierWatcher.service,
+      member,
+      signature,
+      args,
+    );
+  }
+}
+
+/**
+ * xdg-desktop-portal's org.freedesktop.portal.GlobalShortcuts on org.freedesktop.portal.Desktop at
+ * /org/freedesktop/portal/desktop: property version (u); CreateSession(a{sv}) → o,
+ * BindShortcuts(oa(sa{sv})sa{sv}) → o, ListShortcuts(oa{sv}) → o; signals Activated(osta{sv}),
+ * Deactivated(osta{sv}), ShortcutsChanged(oa(sa{sv})). Keel reads only `version` (Electron uses
+ * the rest): the methods answer a request handle whose Response never comes.
+ */
+export class FakeShortcutsPortal {
+  static readonly service = 'org.freedesktop.portal.Desktop';
+  static readonly path = '/org/freedesktop/portal/desktop';
+  static readonly iface = 'org.freedesktop.portal.GlobalShortcuts';
+
+  async start(bus: PrivateBus): Promise<this> {
+    const server = await serve(bus, FakeShortcutsPortal.service);
+    const request = () => `${FakeShortcutsPortal.path}/request/1_1/keel`;
+    server.exportObject(
+      FakeShortcutsPortal.path,
+      {
+        name: FakeShortcutsPortal.iface,
+        methods: {
+          CreateSession: ['a{sv}', 'o'],
+          BindShortcuts: ['oa(sa{sv})sa{sv}', 'o'],
+          ListShortcuts: ['oa{sv}', 'o'],
+        },
+        properties: { version: 'u' },
+        signals: { Activated: ['osta{sv}'], Deactivated: ['osta{sv}'], ShortcutsChanged: ['oa(sa{sv})'] },
+      },
+      { version: 1, CreateSession: request, BindShortcuts: request, ListShortcuts: request },
+    );
+    return this;
+  }
+}
+
+// keel doctor's one-line set-ups (each a fake above, started at once).
+
+/** A StatusNotifierWatcher, with or without a host registered. */
+export async function serveStatusNotifierWatcher(bus: PrivateBus, hostRegistered: boolean): Promise<void> {
+  await new FakeStatusNotifierWatcher(hostRegistered).start(bus);
+}
+
+/** A notification server; `capabilities` decides whether it has buttons. */
+export async function serveNotifications(
+  bus: PrivateBus,
+  capabilities: string[],
+  information: [string, string, string, string] = ['fake-notifyd', 'Keel tests', '1.2', '1.2'],
+): Promise<void> {
+  const server = await FakeNotificationServer.start(bus, capabilities);
+  server.information = information;
+}
+
+/** Mutter's idle monitor, idle for `idleMs` now (and for as long as the test runs). */
+export async function serveMutterIdleMonitor(bus: PrivateBus, idleMs: number): Promise<void> {
+  const mutter = new FakeMutterIdleMonitor(frozen());
+  mutter.lastInputAt -= idleMs;
+  await mutter.start(bus);
+}
+
+/** The freedesktop screensaver (KDE and others): no idle time, not locked. */
+export async function serveScreenSaver(bus: PrivateBus): Promise<void> {
+  await new FakeScreenSaver(frozen()).start(bus);
+}
+
+/** The desktop portal with the GlobalShortcuts interface. */
+export async function serveShortcutsPortal(bus: PrivateBus): Promise<void> {
+  await new FakeShortcutsPortal().start(bus);
 }

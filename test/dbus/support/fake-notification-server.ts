@@ -35,6 +35,8 @@ function hintsOf(raw: unknown): Record<string, unknown> {
  */
 export class FakeNotificationServer {
   readonly notified: Received[] = [];
+  /** GetServerInformation's answer: name, vendor, version, spec version. */
+  information: [string, string, string, string] = ['fake', 'Keel tests', '1', '1.2'];
   readonly closed: number[] = [];
   /** Makes every Notify fail, as a server in trouble would. */
   failing = false;
@@ -86,7 +88,7 @@ export class FakeNotificationServer {
         await this.capabilitiesAnswer;
         return this.capabilities;
       },
-      GetServerInformation: () => ['fake', 'Keel tests', '1', '1.2'],
+      GetServerInformation: () => this.information,
       Notify: (...args: unknown[]) => {
         if (this.failing) throw new Error('not now');
         const [appName, replacesId, icon, summary, body, actions, hints, expireTimeout] = args as [

@@ -21,6 +21,17 @@ export interface PrivateBus {
   address: string;
   /** A new connection to this bus, closed by `stop`. */
   connect(options?: SessionBusOptions): SessionBus;
+  /**
+   * Resolves once no call made on this bus's connections awaits its answer, and what the answers
+   * set off (Keel's next call included) has run: a barrier before asserting that nothing happened.
+   */
+  quiet(): Promise<void>;
+  /**
+   * A barrier for signals: every open connection of this bus pings `service` (D-Bus delivers one
+   * sender's messages in order, so its answer comes after every signal `service` sent before),
+   * then `quiet`.
+   */
+  roundTrip(service: string): Promise<void>;
   /** Ends the daemon alone, as a crashed or logged-out session would. */
   killDaemon(): void;
   stop(): void;
@@ -41,12 +52,35 @@ export async function startPrivateBus(listen?: string): Promise<PrivateBus> {
     daemon.stdout?.once('data', (d: Buffer) => resolve(d.toString().trim()));
   });
   const connections: SessionBus[] = [];
+  const open = new Set<SessionBus>();
+  const calls = inFlight();
+  const quiet = calls.quiet;
   return {
     address: printed,
     connect(options) {
-      const bus = connectSessionBus(printed, options);
+      const bus = counted(connectSessionBus(printed, options), calls.track);
       connections.push(bus);
+      open.add(bus);
+      bus.onClose(() => open.delete(bus));
       return bus;
+    },
+    quiet,
+    async roundTrip(service) {
+      const ping = {
+        destination: service,
+        path: '/',
+        interface: 'org.freedesktop.DBus.Peer',
+        member: 'Ping',
+      };
+      await Promise.all(
+        [...open].map((bus) =>
+          bus.call(ping).catch((error: unknown) => {
+            // A connection closed meanwhile hears nothing more; any other failure is the test's.
+            if (open.has(bus)) throw error;
+          }),
+        ),
+      );
+      await quiet();
     },
     killDaemon() {
       daemon.kill('SIGKILL');
@@ -55,5 +89,40 @@ export async function startPrivateBus(listen?: string): Promise<PrivateBus> {
       for (const bus of connections.splice(0)) bus.close();
       daemon.kill('SIGTERM');
     },
+  };
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Counts calls awaiting their answers; `quiet` waits for none, a turn of the event loop later. */
+function inFlight() {
+  let pending = 0;
+  const wake: (() => void)[] = [];
+  const track = <T>(call: Promise<T>): Promise<T> => {
+    pending++;
+    return call.finally(() => {
+      if (--pending === 0) wake.splice(0).forEach((resolve) => resolve());
+    });
+  };
+  const quiet = async (): Promise<void> => {
+    // A turn first: every promise continuation has run, so a call about to be made has been.
+    await nextTurn();
+    while (pending > 0) {
+      await new Promise<void>((resolve) => wake.push(resolve));
+      await nextTurn();
+    }
+  };
+  return { track, quiet };
+}
+
+/** `bus` with each call, property read, introspection and subscription counted while in flight. */
+function counted(bus: SessionBus, track: <T>(call: Promise<T>) => Promise<T>): SessionBus {
+  return {
+    ...bus,
+    call: (message) => track(bus.call(message)),
+    getProperty: (...args) => track(bus.getProperty(...args)),
+    methodsOf: (...args) => track(bus.methodsOf(...args)),
+    onSignal: (...args) => track(bus.onSignal(...args)),
+    requestName: (...args) => track(bus.requestName(...args)),
   };
 }
