@@ -4,7 +4,7 @@
  * where that is missing, the desktop's own custom shortcut can run `keel focus start`.
  */
 import type { SessionBus } from '../dbus/session-bus';
-import { nameHasOwner } from './bus-probes';
+import { nameHasOwner, noSessionBus } from './bus-probes';
 import { isGnome, isKde, notAvailable, sessionType, works, type Probe, type ProbeContext } from './probe';
 
 const PORTAL = 'org.freedesktop.portal.Desktop';
@@ -58,7 +58,8 @@ export const shortcutProbe: Probe = {
       return works(`${system} gives Keel the shortcut (unless another app took Ctrl+Alt+F first).`);
     }
     const bus = await context.bus();
-    if (bus && (await hasShortcutsPortal(bus))) {
+    if (!bus) return noSessionBus(context.env);
+    if (await hasShortcutsPortal(bus)) {
       return works(
         "Through the desktop's GlobalShortcuts portal; the desktop asks you once to confirm Ctrl+Alt+F.",
       );
