@@ -119,8 +119,17 @@ describe.skipIf(!hasDaemon)(
       }
     });
 
-    it('no idle or lock service on a Wayland GNOME, and no logind: not available, with what to do', async () => {
+    it('a Mutter that owns its name but takes no watch, and no logind: nothing the app would use', async () => {
       bus = await startPrivateBus();
+      // Answers GetIdletime but has no AddIdleWatch: presence cannot start it, so neither may doctor.
+      const half = bus.connect();
+      const name = 'org.gnome.Mutter.IdleMonitor';
+      half.exportObject(
+        '/org/gnome/Mutter/IdleMonitor/Core',
+        { name, methods: { GetIdletime: ['', 't'] } },
+        { GetIdletime: () => 5_000 },
+      );
+      expect(await half.requestName(name, 0)).toBe(1);
       const found = await probes(on(bus, 'GNOME'));
       expect(found.get('idle')).toMatchObject({
         state: 'not-available',
