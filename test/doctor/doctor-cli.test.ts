@@ -105,6 +105,23 @@ describe.skipIf(!hasDaemon)(`keel doctor on a private session bus${skipReason}`,
     expect(probes.get('shortcut')?.action).toMatch(/Custom Shortcuts.*keel focus start.*Ctrl\+Alt\+F/);
   });
 
+  it('finds no shortcuts portal where the desktop portal runs without GlobalShortcuts', async () => {
+    bus = await startPrivateBus();
+    // A portal whose backend offers no GlobalShortcuts exports the other interfaces only.
+    const portal = bus.connect();
+    portal.exportObject(
+      '/org/freedesktop/portal/desktop',
+      { name: 'org.freedesktop.portal.Settings', properties: { version: 'u' } },
+      { version: 2 },
+    );
+    expect(await portal.requestName('org.freedesktop.portal.Desktop', 0)).toBe(1);
+    const probes = await doctor(gnomeWayland(bus));
+    expect(probes.get('shortcut')).toMatchObject({
+      state: 'not-available',
+      action: expect.stringMatching(/keel focus start/),
+    });
+  });
+
   it('finds no tray host when no watcher runs, and the screensaver service on KDE', async () => {
     bus = await startPrivateBus();
     await serveScreenSaver(bus);

@@ -18,7 +18,12 @@ export function wantsShortcutsPortal(
   return platform === 'linux' && (sessionType(env) === 'wayland' || Boolean(env.WAYLAND_DISPLAY));
 }
 
-/** Whether the desktop's portal offers GlobalShortcuts (its `version` property answers). */
+/**
+ * Whether the desktop's portal offers GlobalShortcuts: its `version` property (u, 1 or more) on
+ * org.freedesktop.portal.Desktop at /org/freedesktop/portal/desktop, as xdg-desktop-portal's
+ * data/org.freedesktop.portal.GlobalShortcuts.xml and API reference define it. The portal exports
+ * the interface only where a backend for it is configured, so a missing one fails the read.
+ */
 export async function hasShortcutsPortal(bus: SessionBus): Promise<boolean> {
   if (!(await nameHasOwner(bus, PORTAL))) return false;
   try {
