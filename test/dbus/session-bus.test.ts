@@ -1,7 +1,12 @@
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DbusError, DbusTimeoutError, socketFor } from '../../src-main/platform/dbus/session-bus';
+import {
+  DbusError,
+  DbusTimeoutError,
+  reachesAbstractSockets,
+  socketFor,
+} from '../../src-main/platform/dbus/session-bus';
 import { hasDaemon, skipReason, startPrivateBus, type PrivateBus } from './support/private-bus';
 
 const NAME = 'org.example.Keel.Probe';
@@ -164,7 +169,22 @@ describe.skipIf(!hasDaemon)(`the session bus adapter on a private dbus-daemon${s
   });
 });
 
+/** The address a socket tried to reach, from its connection error (no one listens at either). */
+const triedAddress = (socket: ReturnType<typeof socketFor>) =>
+  new Promise<string>((resolve) =>
+    socket.once('error', (e: NodeJS.ErrnoException & { address?: string }) => resolve(e.address ?? '')),
+  );
+
 describe('session bus addresses', () => {
+  it('takes a file socket before an abstract one on a Node that cannot reach abstract sockets', async () => {
+    const address = `unix:abstract=/tmp/keel-nobody-${randomUUID()};unix:path=/nonexistent/keel-bus`;
+    expect(await triedAddress(socketFor(address, '1.46.0'))).toBe('/nonexistent/keel-bus');
+    expect(await triedAddress(socketFor(address, '1.48.0'))).toMatch(/^\0\/tmp\/keel-nobody-/);
+    expect(reachesAbstractSockets('1.46.0')).toBe(false);
+    expect(reachesAbstractSockets('1.48.0')).toBe(true);
+    expect(reachesAbstractSockets('2.0.0')).toBe(true);
+  });
+
   it('takes the first unix address it can use and refuses the rest in one sentence', () => {
     expect(() => socketFor('tcp:host=example.org,port=1234')).toThrow(
       'The session bus address is not one Keel can use.',

@@ -7,8 +7,8 @@ import { systemClock } from '../../src-main/core/clock';
 import type { CommandRunner } from '../../src-main/platform/dnd/command-runner';
 import { InProcessCalendarParser } from '../../src-main/platform/calendar-parser';
 import type { ProbeResult } from '../../src-main/shared/desktop-probes';
+import { FakeMutterIdleMonitor } from '../dbus/support/fake-desktop';
 import {
-  serveMutterIdleMonitor,
   serveNotifications,
   serveScreenSaver,
   serveShortcutsPortal,
@@ -57,8 +57,10 @@ describe.skipIf(!hasDaemon)(`keel doctor on a private session bus${skipReason}`,
   let bus: PrivateBus | undefined;
   afterEach(() => bus?.stop());
 
+  // The private bus stands for the system bus too, so no real logind answers the lock probe.
   const gnomeWayland = (b: PrivateBus, dataDir = path.join(tempDir(), 'Keel')) => ({
     DBUS_SESSION_BUS_ADDRESS: b.address,
+    DBUS_SYSTEM_BUS_ADDRESS: b.address,
     XDG_SESSION_TYPE: 'wayland',
     XDG_CURRENT_DESKTOP: 'ubuntu:GNOME',
     KEEL_DATA_DIR: dataDir,
@@ -66,7 +68,8 @@ describe.skipIf(!hasDaemon)(`keel doctor on a private session bus${skipReason}`,
 
   it('sees a GNOME that offers everything: idle monitor, buttons, a tray host, the shortcuts portal', async () => {
     bus = await startPrivateBus();
-    await serveMutterIdleMonitor(bus, 125_000);
+    const mutter = await new FakeMutterIdleMonitor(() => Date.now()).start(bus);
+    mutter.lastInputAt = Date.now() - 125_000;
     await serveNotifications(bus, ['body', 'actions']);
     await serveStatusNotifierWatcher(bus, true);
     await serveShortcutsPortal(bus);
@@ -74,7 +77,7 @@ describe.skipIf(!hasDaemon)(`keel doctor on a private session bus${skipReason}`,
     expect(probes.get('session')).toMatchObject({ state: 'works', detail: 'Wayland' });
     expect(probes.get('desktop')).toMatchObject({ state: 'works', detail: 'ubuntu:GNOME' });
     expect(probes.get('idle')?.state).toBe('works');
-    expect(probes.get('idle')?.detail).toMatch(/org\.gnome\.Mutter\.IdleMonitor.*idle for 125 s/);
+    expect(probes.get('idle')?.detail).toMatch(/org\.gnome\.Mutter\.IdleMonitor.*idle for 12[5-9] s/);
     expect(probes.get('notifications')?.state).toBe('works');
     expect(probes.get('notifications')?.detail).toMatch(
       /fake-notifyd 1\.2 \(Keel tests\) shows notifications with buttons/,
@@ -100,6 +103,23 @@ describe.skipIf(!hasDaemon)(`keel doctor on a private session bus${skipReason}`,
     expect(probes.get('tray')?.action).toMatch(/AppIndicator and KStatusNotifierItem Support/);
     expect(probes.get('shortcut')?.state).toBe('not-available');
     expect(probes.get('shortcut')?.action).toMatch(/Custom Shortcuts.*keel focus start.*Ctrl\+Alt\+F/);
+  });
+
+  it('finds no shortcuts portal where the desktop portal runs without GlobalShortcuts', async () => {
+    bus = await startPrivateBus();
+    // A portal whose backend offers no GlobalShortcuts exports the other interfaces only.
+    const portal = bus.connect();
+    portal.exportObject(
+      '/org/freedesktop/portal/desktop',
+      { name: 'org.freedesktop.portal.Settings', properties: { version: 'u' } },
+      { version: 2 },
+    );
+    expect(await portal.requestName('org.freedesktop.portal.Desktop', 0)).toBe(1);
+    const probes = await doctor(gnomeWayland(bus));
+    expect(probes.get('shortcut')).toMatchObject({
+      state: 'not-available',
+      action: expect.stringMatching(/keel focus start/),
+    });
   });
 
   it('finds no tray host when no watcher runs, and the screensaver service on KDE', async () => {

@@ -102,12 +102,12 @@ interface NativeModule {
 }
 const native = dbusNative as unknown as NativeModule;
 
-/**
- * The socket for a D-Bus address (`unix:path=…` or `unix:abstract=…`, the first usable one of a
- * `;`-separated list). The library would `require` a native module for abstract sockets, which
- * Node's own `net` reaches on Linux; and TCP buses are not used for a desktop session.
- */
-export function socketFor(address: string): net.Socket {
+/** A unix socket a D-Bus address names: a file (`unix:path=`) or a Linux abstract name (`unix:abstract=`). */
+export type BusSocket = { kind: 'path'; name: string } | { kind: 'abstract'; name: string };
+
+/** Every unix socket of a `;`-separated D-Bus address list, in its order (TCP and the rest left out). */
+export function busSockets(address: string): BusSocket[] {
+  const sockets: BusSocket[] = [];
   for (const entry of address.split(';')) {
     const colon = entry.indexOf(':');
     if (colon < 0 || entry.slice(0, colon) !== 'unix') continue;
@@ -117,11 +117,35 @@ export function socketFor(address: string): net.Socket {
       if (eq > 0) params.set(pair.slice(0, eq), unescapeValue(pair.slice(eq + 1)));
     }
     const pathValue = params.get('path');
-    if (pathValue) return net.createConnection(pathValue);
     const abstract = params.get('abstract');
-    if (abstract) return net.createConnection(`\0${abstract}`);
+    if (pathValue) sockets.push({ kind: 'path', name: pathValue });
+    else if (abstract) sockets.push({ kind: 'abstract', name: abstract });
   }
-  throw new Error('The session bus address is not one Keel can use.');
+  return sockets;
+}
+
+/**
+ * Whether this Node reaches another program's abstract socket: libuv before 1.48 (Node 20) pads
+ * the name to the full address length, so it reaches only its own; Node 22 (libuv 1.48) and the
+ * app's Electron do.
+ */
+export function reachesAbstractSockets(uv: string = process.versions.uv): boolean {
+  const [major = 0, minor = 0] = uv.split('.').map(Number);
+  return major > 1 || (major === 1 && minor >= 48);
+}
+
+/**
+ * The socket for a D-Bus address: the first unix one of a `;`-separated list, but a file socket
+ * before an abstract one where this Node cannot reach abstract sockets. The library would
+ * `require` a native module for abstract sockets, which Node's own `net` reaches on Linux; and TCP
+ * buses are not used for a desktop session.
+ */
+export function socketFor(address: string, uv: string = process.versions.uv): net.Socket {
+  const sockets = busSockets(address);
+  const usable = reachesAbstractSockets(uv) ? sockets : sockets.filter((s) => s.kind === 'path');
+  const socket = usable[0] ?? sockets[0];
+  if (!socket) throw new Error('The session bus address is not one Keel can use.');
+  return net.createConnection(socket.kind === 'path' ? socket.name : `\0${socket.name}`);
 }
 
 /** D-Bus addresses escape bytes as %XX. */

@@ -1,9 +1,9 @@
 /**
- * Probes that ask the session bus what the desktop offers: idle time, the screen lock, the
- * notification server, the tray host and the global-shortcuts portal. Each reads only: a name's
- * owner, a property, a capability list.
+ * Probes that ask the session bus what the desktop offers: the notification server and the tray
+ * host (presence-probes.ts has idle time and the lock; shortcut.ts the global-shortcuts portal).
+ * Each reads only: a name's owner, a property, a capability list.
  */
-import type { SessionBus } from '../dbus/session-bus';
+import { busSockets, reachesAbstractSockets, type SessionBus } from '../dbus/session-bus';
 import { capabilitiesOf } from '../notify/freedesktop-notifier';
 import {
   isGnome,
@@ -16,11 +16,46 @@ import {
   type ProbeContext,
 } from './probe';
 
-const isUnixDesktop = (platform: NodeJS.Platform): boolean => platform !== 'darwin' && platform !== 'win32';
-const systemName = (platform: NodeJS.Platform): string => (platform === 'darwin' ? 'macOS' : 'Windows');
+export const isUnixDesktop = (platform: NodeJS.Platform): boolean =>
+  platform !== 'darwin' && platform !== 'win32';
+export const systemName = (platform: NodeJS.Platform): string =>
+  platform === 'darwin' ? 'macOS' : 'Windows';
 
-const NO_BUS = 'Keel cannot reach the session bus (DBUS_SESSION_BUS_ADDRESS is not set or answers nothing)';
 const NO_BUS_ACTION = 'Run Keel from your desktop session, not from a bare terminal or over ssh.';
+
+/**
+ * Why Keel has no session bus, in one sentence, and what to do. `runtime` is the Node it runs on
+ * (process.versions): whether it reaches abstract sockets depends on it.
+ */
+export function noSessionBus(
+  env: ProbeContext['env'],
+  runtime: { node: string; uv: string } = process.versions,
+): Finding {
+  const address = env.DBUS_SESSION_BUS_ADDRESS?.trim();
+  if (!address) {
+    return notAvailable(
+      'Keel cannot reach the session bus, because DBUS_SESSION_BUS_ADDRESS is not set.',
+      NO_BUS_ACTION,
+    );
+  }
+  const sockets = busSockets(address);
+  if (sockets.length === 0) {
+    return notAvailable(
+      'Keel cannot use the session bus address in DBUS_SESSION_BUS_ADDRESS, because Keel connects only to unix:path= and unix:abstract= addresses.',
+      NO_BUS_ACTION,
+    );
+  }
+  if (sockets.every((s) => s.kind === 'abstract') && !reachesAbstractSockets(runtime.uv)) {
+    return notAvailable(
+      `DBUS_SESSION_BUS_ADDRESS names only abstract sockets (unix:abstract=), which Keel reaches on Node 22 or later but not on Node ${runtime.node}, which this keel runs on.`,
+      "Run the keel command that comes with the installed app (it runs on the app's own, newer Node), or set DBUS_SESSION_BUS_ADDRESS to the bus's socket file, such as unix:path=$XDG_RUNTIME_DIR/bus.",
+    );
+  }
+  return notAvailable(
+    'Keel cannot reach the session bus: nothing answers at DBUS_SESSION_BUS_ADDRESS.',
+    NO_BUS_ACTION,
+  );
+}
 
 /** Whether someone on the bus owns `name` (false when the daemon cannot say). */
 export async function nameHasOwner(bus: SessionBus, name: string): Promise<boolean> {
@@ -43,61 +78,10 @@ function onUnixBus(
   return async (context) => {
     if (!isUnixDesktop(context.platform)) return elsewhere(systemName(context.platform));
     const bus = await context.bus();
-    if (!bus) return notAvailable(`${NO_BUS}.`, NO_BUS_ACTION);
+    if (!bus) return noSessionBus(context.env);
     return linux(bus, context);
   };
 }
-
-const MUTTER = 'org.gnome.Mutter.IdleMonitor';
-const SCREENSAVER = 'org.freedesktop.ScreenSaver';
-
-export const idleProbe: Probe = {
-  id: 'idle',
-  label: 'Idle time',
-  run: onUnixBus(
-    (system) => works(`${system} reports it to Electron.`),
-    async (bus, context) => {
-      if (await nameHasOwner(bus, MUTTER)) {
-        const [ms] = await bus.call({
-          destination: MUTTER,
-          path: '/org/gnome/Mutter/IdleMonitor/Core',
-          interface: MUTTER,
-          member: 'GetIdletime',
-        });
-        const seconds = Math.floor(Number(ms) / 1000);
-        return works(`GNOME's idle monitor (${MUTTER}); idle for ${seconds} s now.`);
-      }
-      if (await nameHasOwner(bus, SCREENSAVER)) {
-        return works(`The desktop's screensaver service (${SCREENSAVER}, GetSessionIdleTime).`);
-      }
-      if (sessionType(context.env) === 'x11') return works('X11 reports it to Electron.');
-      return notAvailable(
-        'This desktop offers no idle time Keel can read, so it counts only the time the screen is locked or asleep.',
-        'Lock the screen when you step away, so Keel knows you are not there.',
-      );
-    },
-  ),
-};
-
-export const lockProbe: Probe = {
-  id: 'lock',
-  label: 'Screen lock',
-  run: onUnixBus(
-    (system) => works(`${system} reports locking and unlocking to Electron.`),
-    async (bus) => {
-      if (await nameHasOwner(bus, 'org.gnome.ScreenSaver')) {
-        return works("GNOME's screen shield (org.gnome.ScreenSaver, ActiveChanged).");
-      }
-      if (await nameHasOwner(bus, SCREENSAVER)) {
-        return works(`The desktop's screensaver service (${SCREENSAVER}, ActiveChanged).`);
-      }
-      return notAvailable(
-        'This desktop does not tell Keel when the screen locks.',
-        'Keel goes by sleep and wake instead; nothing to do unless you leave the computer awake and locked.',
-      );
-    },
-  ),
-};
 
 const NOTIFICATIONS = 'org.freedesktop.Notifications';
 

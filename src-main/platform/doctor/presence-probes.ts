@@ -1,11 +1,15 @@
 /**
- * Inside the running app, the idle-time and screen-lock lines say what Keel's presence actually
- * uses (platform/linux-presence's status: the source, its watches, and whether the idle time is
- * believed), rather than what the bus offers. `keel doctor`, a separate process, keeps the bus
- * probes (bus-probes.ts): it has no presence of its own to ask.
+ * The idle-time and screen-lock lines. Inside the running app they say what Keel's presence
+ * actually uses (platform/linux-presence's status: the source, its watches, and whether the idle
+ * time is believed). `keel doctor`, a separate process, has no presence to ask: it tries the same
+ * sources in the same order on the same buses (linux-presence/sources.ts), so it names the source
+ * the app would use, reads it once and lets it go.
  */
+import { systemClock } from '../../core/clock';
 import type { PresenceStatus } from '../linux-presence/linux-power';
-import { limited, notAvailable, works, type Finding, type Probe } from './probe';
+import { firstOf, idleSourceOrder, lockSourceOrder, type PresenceBuses } from '../linux-presence/sources';
+import { isUnixDesktop, noSessionBus, systemName } from './bus-probes';
+import { limited, notAvailable, works, type Finding, type Probe, type ProbeContext } from './probe';
 
 const IDLE_SOURCES: Record<Exclude<PresenceStatus['idleSource'], 'none'>, string> = {
   mutter: "GNOME's idle monitor (org.gnome.Mutter.IdleMonitor)",
@@ -20,19 +24,20 @@ const LOCK_SOURCES: Record<Exclude<PresenceStatus['lockSource'], 'none'>, string
 
 const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
+const NO_IDLE = 'This desktop offers no idle time Keel can read, so it goes by lock and sleep times instead.';
+const NO_IDLE_ACTION = 'Lock the screen when you step away, so Keel knows you are not there.';
+const NO_LOCK =
+  'This desktop does not tell Keel when the screen locks, so “hide my words: when locked” hides them always.';
+const NO_LOCK_ACTION =
+  'Keel goes by sleep and wake instead; nothing to do unless you leave the computer awake and locked.';
+
 function idleFinding(status: PresenceStatus): Finding {
-  if (status.idleSource === 'none') {
-    return notAvailable(
-      status.why ??
-        'This desktop offers no idle time Keel can read, so it goes by lock and sleep times instead.',
-      'Lock the screen when you step away, so Keel knows you are not there.',
-    );
-  }
+  if (status.idleSource === 'none') return notAvailable(status.why ?? NO_IDLE, NO_IDLE_ACTION);
   const source = capital(IDLE_SOURCES[status.idleSource]);
   if (!status.trusted) {
     return limited(
       `${source}: ${status.why ?? 'its idle time cannot be believed, so Keel goes by lock and sleep times instead.'}`,
-      'Lock the screen when you step away, so Keel knows you are not there.',
+      NO_IDLE_ACTION,
     );
   }
   const how = status.idleWatches ? 'it tells Keel when you go idle and come back' : 'read every quarter hour';
@@ -40,12 +45,7 @@ function idleFinding(status: PresenceStatus): Finding {
 }
 
 function lockFinding(status: PresenceStatus): Finding {
-  if (status.lockSource === 'none') {
-    return notAvailable(
-      'This desktop does not tell Keel when the screen locks, so “hide my words: when locked” hides them always.',
-      'Keel goes by sleep and wake instead; nothing to do unless you leave the computer awake and locked.',
-    );
-  }
+  if (status.lockSource === 'none') return notAvailable(NO_LOCK, NO_LOCK_ACTION);
   return works(`${capital(LOCK_SOURCES[status.lockSource])}.`);
 }
 
@@ -56,3 +56,52 @@ export function presenceProbes(status: () => PresenceStatus): { idle: Probe; loc
     lock: { id: 'lock', label: 'Screen lock', run: async () => lockFinding(status()) },
   };
 }
+
+/** The buses presence would read, as `keel doctor` reaches them (null ones left out). */
+async function presenceBuses(context: ProbeContext): Promise<PresenceBuses> {
+  const [session, system] = await Promise.all([context.bus(), context.systemBus()]);
+  return { ...(session ? { session } : {}), ...(system ? { system } : {}) };
+}
+
+/** `keel doctor` runs without Electron: it names Electron's idle time on X11 but cannot read it. */
+const NO_ELECTRON = { getSystemIdleTime: () => 0 };
+
+/** `keel doctor`'s idle-time line: the source the app would take up, and its reading now. */
+export const idleProbe: Probe = {
+  id: 'idle',
+  label: 'Idle time',
+  async run(context) {
+    if (!isUnixDesktop(context.platform))
+      return works(`${systemName(context.platform)} reports it to Electron.`);
+    const buses = await presenceBuses(context);
+    const source = await firstOf(idleSourceOrder(context.env, buses, systemClock, NO_ELECTRON));
+    if (!source) return buses.session ? notAvailable(NO_IDLE, NO_IDLE_ACTION) : noSessionBus(context.env);
+    try {
+      if (source.kind === 'electron') return works('X11 reports it to Keel through Electron.');
+      const seconds = Math.floor(source.current());
+      return works(`${capital(IDLE_SOURCES[source.kind])}; idle for ${seconds} s now.`);
+    } finally {
+      source.dispose();
+    }
+  },
+};
+
+/** `keel doctor`'s screen-lock line: the source the app would take up, and the state now. */
+export const lockProbe: Probe = {
+  id: 'lock',
+  label: 'Screen lock',
+  async run(context) {
+    if (!isUnixDesktop(context.platform)) {
+      return works(`${systemName(context.platform)} reports locking and unlocking to Electron.`);
+    }
+    const buses = await presenceBuses(context);
+    const source = await firstOf(lockSourceOrder(buses));
+    if (!source) return buses.session ? notAvailable(NO_LOCK, NO_LOCK_ACTION) : noSessionBus(context.env);
+    try {
+      const now = source.locked() ? 'locked' : 'not locked';
+      return works(`${capital(LOCK_SOURCES[source.kind])}; the screen is ${now} now.`);
+    } finally {
+      source.dispose();
+    }
+  },
+};

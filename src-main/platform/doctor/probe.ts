@@ -6,8 +6,13 @@ import type { CommandRunner } from '../dnd/command-runner';
 export interface ProbeContext {
   platform: NodeJS.Platform;
   env: Readonly<Record<string, string | undefined>>;
-  /** The session bus, connected on first use; null where there is none (no address, not Linux). */
+  /**
+   * The session bus, connected on first use; null where there is none (no address, not Linux, or
+   * nothing answers there: bus-probes.ts's noSessionBus says why).
+   */
   bus(): Promise<SessionBus | null>;
+  /** The system bus (logind), likewise; null where nothing answers. */
+  systemBus(): Promise<SessionBus | null>;
   /** A connection of the probe's own (closed when the probes are done); null without a bus. */
   openBus(): SessionBus | null;
   /** Runs a desktop command (gsettings) with a time limit. */

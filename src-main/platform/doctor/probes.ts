@@ -2,7 +2,9 @@
 import type { DesktopReport, ProbeResult } from '../../shared/desktop-probes';
 import { connectSessionBus, type SessionBus } from '../dbus/session-bus';
 import { createCommandRunner, type CommandRunner } from '../dnd/command-runner';
-import { idleProbe, lockProbe, notificationsProbe, trayProbe } from './bus-probes';
+import { isUnixDesktop, nameHasOwner, notificationsProbe, trayProbe } from './bus-probes';
+import { systemBusAddress } from '../linux-presence/sources';
+import { idleProbe, lockProbe } from './presence-probes';
 import type { Probe, ProbeContext } from './probe';
 import { dataFolderProbe, desktopProbe, dndProbe, sessionProbe } from './session-probes';
 import { shortcutProbe } from './shortcut';
@@ -62,10 +64,10 @@ async function runOne(probe: Probe, context: ProbeContext, timeoutMs: number): P
  */
 export async function runDesktopProbes(options: RunProbesOptions): Promise<ProbeResult[]> {
   const timeoutMs = options.probeTimeoutMs ?? 3_000;
-  const address = options.env.DBUS_SESSION_BUS_ADDRESS;
   const opened: SessionBus[] = [];
-  const openBus = (): SessionBus | null => {
-    if (!address || options.platform === 'darwin' || options.platform === 'win32') return null;
+  const unix = isUnixDesktop(options.platform);
+  const connect = (address: string | undefined): SessionBus | null => {
+    if (!address || !unix) return null;
     try {
       const bus = connectSessionBus(address, { timeoutMs: Math.min(2_000, timeoutMs) });
       opened.push(bus);
@@ -74,13 +76,23 @@ export async function runDesktopProbes(options: RunProbesOptions): Promise<Probe
       return null;
     }
   };
-  let shared: SessionBus | null | undefined;
+  // A bus that answers one call, or none: a socket nobody listens on fails here, once.
+  const answering = async (bus: SessionBus | null): Promise<SessionBus | null> =>
+    bus &&
+    nameHasOwner(bus, 'org.freedesktop.DBus').then(
+      () => bus,
+      () => null,
+    );
+  let session: Promise<SessionBus | null> | undefined;
+  let system: Promise<SessionBus | null> | undefined;
+  const openBus = () => connect(options.env.DBUS_SESSION_BUS_ADDRESS);
   const context: ProbeContext = {
     platform: options.platform,
     env: options.env,
     dataDir: options.dataDir,
     runner: options.runner ?? createCommandRunner({ timeoutMs: 2_000 }),
-    bus: async () => (shared === undefined ? (shared = openBus()) : shared),
+    bus: () => (session ??= answering(openBus())),
+    systemBus: () => (system ??= answering(connect(systemBusAddress(options.env)))),
     openBus,
   };
   try {

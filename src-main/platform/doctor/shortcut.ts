@@ -4,7 +4,7 @@
  * where that is missing, the desktop's own custom shortcut can run `keel focus start`.
  */
 import type { SessionBus } from '../dbus/session-bus';
-import { nameHasOwner } from './bus-probes';
+import { nameHasOwner, noSessionBus } from './bus-probes';
 import { isGnome, isKde, notAvailable, sessionType, works, type Probe, type ProbeContext } from './probe';
 
 const PORTAL = 'org.freedesktop.portal.Desktop';
@@ -18,7 +18,12 @@ export function wantsShortcutsPortal(
   return platform === 'linux' && (sessionType(env) === 'wayland' || Boolean(env.WAYLAND_DISPLAY));
 }
 
-/** Whether the desktop's portal offers GlobalShortcuts (its `version` property answers). */
+/**
+ * Whether the desktop's portal offers GlobalShortcuts: its `version` property (u, 1 or more) on
+ * org.freedesktop.portal.Desktop at /org/freedesktop/portal/desktop, as xdg-desktop-portal's
+ * data/org.freedesktop.portal.GlobalShortcuts.xml and API reference define it. The portal exports
+ * the interface only where a backend for it is configured, so a missing one fails the read.
+ */
 export async function hasShortcutsPortal(bus: SessionBus): Promise<boolean> {
   if (!(await nameHasOwner(bus, PORTAL))) return false;
   try {
@@ -58,7 +63,8 @@ export const shortcutProbe: Probe = {
       return works(`${system} gives Keel the shortcut (unless another app took Ctrl+Alt+F first).`);
     }
     const bus = await context.bus();
-    if (bus && (await hasShortcutsPortal(bus))) {
+    if (!bus) return noSessionBus(context.env);
+    if (await hasShortcutsPortal(bus)) {
       return works(
         "Through the desktop's GlobalShortcuts portal; the desktop asks you once to confirm Ctrl+Alt+F.",
       );

@@ -2,9 +2,8 @@ import { systemClock, type Clock } from '../../core/clock';
 import type { PowerPort } from '../../services/ports';
 import type { SessionBus, SessionBusOptions } from '../dbus/session-bus';
 import { createElectronPower, type PowerMonitorSlice } from '../electron-power';
-import { electronIdle, startMutterIdle, startScreenSaverIdle, type IdleSource } from './idle-sources';
 import { createLinuxPower, type LinuxPower, type PresenceStatus } from './linux-power';
-import { startLogindLock, startScreenSaverLock, type LockSource } from './lock-sources';
+import { firstOf, idleSourceOrder, lockSourceOrder, systemBusAddress } from './sources';
 import { PRESENCE_CALL_TIMEOUT_MS, type PresenceBus } from './timed-bus';
 
 export interface LinuxPresenceOptions {
@@ -22,66 +21,38 @@ export interface LinuxPresence extends LinuxPower {
   ready: Promise<void>;
 }
 
-const SYSTEM_BUS = 'unix:path=/run/dbus/system_bus_socket';
-
-/** The first of `tries` that starts, in order; undefined if none does. */
-async function firstOf<T>(tries: (() => Promise<T>)[]): Promise<T | undefined> {
-  for (const attempt of tries) {
-    try {
-      return await attempt();
-    } catch {
-      // Not on this desktop (no such service, no answer in time): the next one.
-    }
-  }
-  return undefined;
-}
-
 /**
- * Presence on a Linux desktop. Idle time: GNOME's Mutter first on GNOME, the freedesktop
- * screensaver first elsewhere; on X11, Electron's own as a last resort (it reads 0 on Wayland,
- * so there it is not used). Lock: logind's session on the system bus, else the screensaver's
- * ActiveChanged. Suspend and resume stay Electron's. The port works at once (as "no source")
- * and takes the sources up as they answer.
+ * Presence on a Linux desktop, from the sources sources.ts lists in the order it tries them
+ * (`keel doctor` names the same). Suspend and resume stay Electron's. The port works at once
+ * (as "no source") and takes the sources up as they answer.
  */
 export function createLinuxPresence(options: LinuxPresenceOptions): LinuxPresence {
   const { env, clock } = options;
   const linux = createLinuxPower(options.powerMonitor, clock);
-  const buses: SessionBus[] = [];
+  const opened: SessionBus[] = [];
   const open = (address: string | undefined): PresenceBus | undefined => {
     if (!address) return undefined;
     try {
       const bus = options.connect(address, { timeoutMs: options.timeoutMs ?? PRESENCE_CALL_TIMEOUT_MS });
       bus.onClose(() => undefined);
-      buses.push(bus);
+      opened.push(bus);
       return bus;
     } catch {
       return undefined;
     }
   };
   const session = open(env.DBUS_SESSION_BUS_ADDRESS);
-  const system = open(env.DBUS_SYSTEM_BUS_ADDRESS ?? SYSTEM_BUS);
-  const gnome = /gnome|unity|pantheon|budgie/i.test(env.XDG_CURRENT_DESKTOP ?? '');
-  const wayland = env.XDG_SESSION_TYPE === 'wayland' || Boolean(env.WAYLAND_DISPLAY);
-
-  const idleTries: (() => Promise<IdleSource>)[] = [];
-  if (session) {
-    const mutter = () => startMutterIdle(session, clock);
-    const saver = () => startScreenSaverIdle(session, clock);
-    idleTries.push(...(gnome ? [mutter, saver] : [saver, mutter]));
-  }
-  if (!wayland) idleTries.push(() => Promise.resolve(electronIdle(options.powerMonitor)));
-  const lockTries: (() => Promise<LockSource>)[] = [];
-  if (system) lockTries.push(() => startLogindLock(system));
-  if (session) lockTries.push(() => startScreenSaverLock(session));
+  const system = open(systemBusAddress(env));
+  const buses = { session, system };
 
   const ready = Promise.all([
-    firstOf(idleTries).then((source) =>
+    firstOf(idleSourceOrder(env, buses, clock, options.powerMonitor)).then((source) =>
       linux.useIdle(
         source,
         'This desktop tells Keel no idle time, so Keel goes by lock and sleep times instead.',
       ),
     ),
-    firstOf(lockTries).then((source) => linux.useLock(source)),
+    firstOf(lockSourceOrder(buses)).then((source) => linux.useLock(source)),
   ]).then(() => undefined);
 
   return {
@@ -89,7 +60,7 @@ export function createLinuxPresence(options: LinuxPresenceOptions): LinuxPresenc
     ready,
     dispose() {
       linux.dispose();
-      for (const bus of buses.splice(0)) bus.close();
+      for (const bus of opened.splice(0)) bus.close();
     },
   };
 }
