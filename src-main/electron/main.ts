@@ -48,6 +48,7 @@ import { version } from '../version';
 import { APP_ENTRY_URL, APP_SCHEME, createAppRequestHandler, registerAppScheme } from './app-protocol';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { desktopAdapters } from './desktop-adapters';
+import { shortcutOffersFor } from '../platform/shortcut-offer';
 import { desktopNotifier } from './desktop-notifier';
 import { tellIfNoTrayHost, tellShortcutMissing, TRAY_CHECK_DELAY_MS } from './desktop-notices';
 import { registerIpcHandlers, statePusher } from './ipc-main';
@@ -158,6 +159,14 @@ function createTray(): TrayPort {
   });
 }
 
+// Where Ctrl+Alt+F cannot reach Keel, Settings → This computer offers the desktop's own shortcut.
+const shortcutOffers = shortcutOffersFor({
+  platform: process.platform,
+  env: process.env,
+  packaged: app.isPackaged,
+  resourcesPath: process.resourcesPath,
+});
+
 /** Builds the app on Electron's adapters (it opens the database: this may throw). */
 function createApp(
   shell: ShellPort,
@@ -178,6 +187,7 @@ function createApp(
     notifier,
     // Idle time, the lock, and what Settings → This computer shows (desktop-adapters.ts).
     ...desktopAdapters({ platform: process.platform, env: process.env, powerMonitor, dataDir, version }),
+    shortcutOffers,
     shell,
     autostart: createAutostart({ platform: process.platform, app }),
     dnd,
@@ -335,6 +345,7 @@ async function startKeel(
     log.warn('the focus shortcut is taken by another app; focus still starts from the tray', {
       shortcut: FOCUS_SHORTCUT,
     });
+    shortcutOffers.registerFailed();
     tellShortcutMissing(desktop);
   }
   setTimeout(() => void tellIfNoTrayHost(desktop).catch(() => false), TRAY_CHECK_DELAY_MS).unref();

@@ -8,10 +8,24 @@ import { KeelError } from '../core/errors';
 import type { ShortcutOfferPort } from '../services/ports';
 import { NO_SHORTCUT_OFFER, type ShortcutOffer } from '../shared/shortcut-offer';
 import { isGnome, isKde } from './doctor/probe';
-import { addKeelShortcut, findKeelShortcut, KEEL_SHORTCUT_NAME, type Gsettings } from './gnome-shortcut';
+import {
+  addKeelShortcut,
+  findKeelShortcut,
+  KEEL_SHORTCUT_NAME,
+  runGsettings,
+  type Gsettings,
+} from './gnome-shortcut';
 
 /** `keel focus start` through whatever `keel` the user linked onto PATH (README "Packaging"). */
 export const PATH_FOCUS_COMMAND = 'keel focus start';
+
+/** Where this Keel runs from: main passes app.isPackaged and process.resourcesPath. */
+export interface KeelInstall {
+  platform: NodeJS.Platform;
+  packaged: boolean;
+  resourcesPath: string;
+  env: Readonly<Record<string, string | undefined>>;
+}
 
 /** A path as one word of a command line (GNOME parses it as a shell would; KDE runs a shell). */
 function shellWord(word: string): string {
@@ -23,12 +37,7 @@ function shellWord(word: string): string {
  * runs its own `resources/bin/keel` by its full path (found without PATH); an AppImage (its
  * resources are mounted afresh at a new path each run) and a development run use `keel` on PATH.
  */
-export function focusCommandFor(install: {
-  platform: NodeJS.Platform;
-  packaged: boolean;
-  resourcesPath: string;
-  env: Readonly<Record<string, string | undefined>>;
-}): string {
+export function focusCommandFor(install: KeelInstall): string {
   if (install.platform !== 'linux' || !install.packaged || install.env.APPIMAGE) return PATH_FOCUS_COMMAND;
   return `${shellWord(path.posix.join(install.resourcesPath, 'bin', 'keel'))} focus start`;
 }
@@ -115,4 +124,15 @@ export function createShortcutOffers(options: ShortcutOfferOptions): ShortcutOff
       };
     },
   };
+}
+
+/** The offers for this install, on the real gsettings (main's). */
+export function shortcutOffersFor(install: KeelInstall): ShortcutOffers {
+  const { platform, env } = install;
+  return createShortcutOffers({
+    platform,
+    env,
+    command: focusCommandFor(install),
+    gsettings: runGsettings(),
+  });
 }
