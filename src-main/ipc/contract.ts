@@ -195,9 +195,11 @@ export const contract = {
   'desktop:copyReport': channel<{ copied: true }>()(noInput),
   /** Where Ctrl+Alt+F cannot reach Keel: the desktop's own shortcut for `keel focus start`. */
   'desktop:shortcutOffer': channel<ShortcutOffer>()(noInput),
-  /** The user's answer to that offer: add it (GNOME, through gsettings) or close it for good. */
+  /** The answer to that offer: add it (GNOME, through gsettings), copy its command, or close it. */
   'desktop:shortcutAnswer': channel<ShortcutOffer>()(
-    z.object({ answer: z.enum(['add', 'dismiss'], { message: 'Answer add or dismiss.' }) }).strict(),
+    z
+      .object({ answer: z.enum(['add', 'copy', 'dismiss'], { message: 'Answer add, copy or dismiss.' }) })
+      .strict(),
   ),
   'focus:exportIcs': channel<ExportResult>()(noInput),
   'calendar:status': channel<CalendarStatus>()(noInput),

@@ -181,6 +181,6 @@ function desktopHandlers(
       await shell.copyText(desktopReportJson(shown ?? (await look())));
       return { copied: true as const };
     },
-    ...shortcutOfferHandlers(data, shortcutOffers, () => shown),
+    ...shortcutOfferHandlers(shell, data, shortcutOffers, () => shown),
   };
 }

@@ -1,7 +1,7 @@
 import { KeelError } from '../core/errors';
 import type { DesktopReport } from '../shared/desktop-probes';
 import { NO_SHORTCUT_OFFER } from '../shared/shortcut-offer';
-import type { ShortcutOfferPort } from '../services/ports';
+import type { FileDialogPort, ShortcutOfferPort } from '../services/ports';
 import type { Services } from '../services';
 import type { Handlers } from './handlers';
 
@@ -13,17 +13,26 @@ export const SHORTCUT_OFFER_CLOSED = 'shortcut-offer-closed';
  * shortcut probe last shown says not available; gone for good once added or dismissed.
  */
 export function shortcutOfferHandlers(
+  shell: FileDialogPort,
   data: Services['data'],
   offers: ShortcutOfferPort | undefined,
   shown: () => DesktopReport | undefined,
 ): Pick<Handlers, 'desktop:shortcutOffer' | 'desktop:shortcutAnswer'> {
+  const offer = async () => {
+    if (!offers || data.toldBefore(SHORTCUT_OFFER_CLOSED)) return NO_SHORTCUT_OFFER;
+    const line = shown()?.probes.find((probe) => probe.id === 'shortcut');
+    return offers.offer(line?.state === 'not-available');
+  };
   return {
-    'desktop:shortcutOffer': async () => {
-      if (!offers || data.toldBefore(SHORTCUT_OFFER_CLOSED)) return NO_SHORTCUT_OFFER;
-      const line = shown()?.probes.find((probe) => probe.id === 'shortcut');
-      return offers.offer(line?.state === 'not-available');
-    },
+    'desktop:shortcutOffer': offer,
     'desktop:shortcutAnswer': async ({ answer }) => {
+      if (answer === 'copy') {
+        const now = await offer();
+        if (now.kind === 'none')
+          throw new KeelError('invalid_input', 'There is no shortcut command to copy.');
+        await shell.copyText(now.command);
+        return { ...now, said: { tone: 'info', text: 'Copied the command.' } };
+      }
       if (answer === 'dismiss') {
         data.firstTimeFor(SHORTCUT_OFFER_CLOSED);
         return NO_SHORTCUT_OFFER;

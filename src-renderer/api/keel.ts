@@ -120,7 +120,7 @@ export const api = {
     copyReport: (): Promise<Outcome<{ copied: true }>> => call((k) => k.desktop.copyReport()),
     /** Where Ctrl+Alt+F cannot reach Keel: the desktop's own shortcut (main decides). */
     shortcutOffer: (): Promise<Outcome<ShortcutOffer>> => call((k) => k.desktop.shortcutOffer()),
-    shortcutAnswer: (answer: 'add' | 'dismiss'): Promise<Outcome<ShortcutOffer>> =>
+    shortcutAnswer: (answer: 'add' | 'copy' | 'dismiss'): Promise<Outcome<ShortcutOffer>> =>
       call((k) => k.desktop.shortcutAnswer({ answer })),
   },
   signoff: {

@@ -23,7 +23,13 @@ const BAD: Record<Channel, unknown[]> = {
   'desktop:probes': [null, 7, { probe: 'idle' }],
   'desktop:copyReport': [null, 'text', { text: 'anything' }],
   'desktop:shortcutOffer': [null, 'add', { answer: 'add' }],
-  'desktop:shortcutAnswer': [null, {}, { answer: 'steal' }, { answer: 'add', binding: '<Super>f' }],
+  'desktop:shortcutAnswer': [
+    null,
+    {},
+    { answer: 'steal' },
+    { answer: 'copy', text: 'rm -rf ~' },
+    { answer: 'add', binding: '<Super>f' },
+  ],
   'settings:get': [undefined, null, 'theme', { key: 'theme' }],
   'settings:set': [
     undefined,
