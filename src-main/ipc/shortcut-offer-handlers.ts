@@ -3,7 +3,7 @@ import type { DesktopReport } from '../shared/desktop-probes';
 import { NO_SHORTCUT_OFFER } from '../shared/shortcut-offer';
 import type { FileDialogPort, ShortcutOfferPort } from '../services/ports';
 import type { Services } from '../services';
-import type { Handlers } from './handlers';
+import type { ChannelOutput, ParsedInput } from './contract';
 
 /** Kept with the told notices: once the offer is taken or closed, it does not come back. */
 export const SHORTCUT_OFFER_CLOSED = 'shortcut-offer-closed';
@@ -17,7 +17,12 @@ export function shortcutOfferHandlers(
   data: Services['data'],
   offers: ShortcutOfferPort | undefined,
   shown: () => DesktopReport | undefined,
-): Pick<Handlers, 'desktop:shortcutOffer' | 'desktop:shortcutAnswer'> {
+): {
+  'desktop:shortcutOffer': () => Promise<ChannelOutput<'desktop:shortcutOffer'>>;
+  'desktop:shortcutAnswer': (
+    input: ParsedInput<'desktop:shortcutAnswer'>,
+  ) => Promise<ChannelOutput<'desktop:shortcutAnswer'>>;
+} {
   const offer = async () => {
     if (!offers || data.toldBefore(SHORTCUT_OFFER_CLOSED)) return NO_SHORTCUT_OFFER;
     const line = shown()?.probes.find((probe) => probe.id === 'shortcut');

@@ -20,7 +20,7 @@ import {
   runGsettings,
   type Gsettings,
 } from '../../src-main/platform/gnome-shortcut';
-import { createShortcutOffers } from '../../src-main/platform/shortcut-offer';
+import { createShortcutOffers, focusCommandFor } from '../../src-main/platform/shortcut-offer';
 
 function skipReason(): string | undefined {
   const env = { ...process.env, GSETTINGS_BACKEND: 'memory' };
@@ -128,5 +128,28 @@ describe('GNOME custom shortcut: gsettings failing', () => {
       /^Keel could not add the shortcut to GNOME's settings \(gsettings did not answer\)/,
     );
     expect(Date.now() - started).toBeLessThan(2_000);
+  });
+});
+
+describe('the command the shortcut runs', () => {
+  const install = {
+    platform: 'linux' as const,
+    packaged: true,
+    resourcesPath: '/opt/Keel/resources',
+    env: {},
+  };
+
+  it("is an installed Keel's own resources/bin/keel by its full path, quoted when it needs to be", () => {
+    expect(focusCommandFor(install)).toBe('/opt/Keel/resources/bin/keel focus start');
+    expect(focusCommandFor({ ...install, resourcesPath: "/home/a/My Apps/Bob's Keel/resources" })).toBe(
+      `'/home/a/My Apps/Bob'\\''s Keel/resources/bin/keel' focus start`,
+    );
+  });
+
+  it('is `keel` on PATH for an AppImage (mounted afresh each run) and a development run', () => {
+    expect(focusCommandFor({ ...install, env: { APPIMAGE: '/home/a/Keel.AppImage' } })).toBe(
+      'keel focus start',
+    );
+    expect(focusCommandFor({ ...install, packaged: false })).toBe('keel focus start');
   });
 });

@@ -82,6 +82,7 @@ describe('Settings → This computer: the desktop shortcut offer', () => {
     const { keel } = setUp(GNOME, { registerFailed: false });
     const { user } = renderView('settings', keel);
     const card = await region();
+    await settle(keel);
     expect(keel.callsTo('desktop:shortcutOffer').length).toBe(1);
     expect(within(card).queryByRole('region', { name: 'Ctrl+Alt+F does not reach Keel' })).toBeNull();
     keel.desktopProbes.next = {
