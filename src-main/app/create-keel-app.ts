@@ -14,6 +14,7 @@ import type {
   CalendarParserPort,
   DatabaseChangeTrigger,
   DesktopProbesPort,
+  ShortcutOfferPort,
   DndController,
   FileWatchPort,
   NotifierPort,
@@ -59,6 +60,8 @@ export interface KeelAdapters {
   autostart: AutostartPort;
   /** What Keel can see on this desktop, for Settings → This computer (default: not asked). */
   desktopProbes?: DesktopProbesPort;
+  /** Where Ctrl+Alt+F cannot reach Keel, the desktop's own shortcut (default: none offered). */
+  shortcutOffers?: ShortcutOfferPort;
   /** The desktop's do-not-disturb (default: unsupported). */
   dnd?: DndController;
   /** How the imported calendar file is watched (default: not watched). */
@@ -146,7 +149,7 @@ export function createKeelApp(adapters: KeelAdapters): KeelApp {
   let disposers: (() => void)[] = [];
   const app: KeelApp = {
     services,
-    handlers: createHandlers(services, adapters.shell, adapters.desktopProbes),
+    handlers: createHandlers(services, adapters.shell, adapters.desktopProbes, adapters.shortcutOffers),
     start() {
       disposers = subscribe(app, services, parts, adapters.power);
       startParts(services, parts);

@@ -13,6 +13,7 @@ import { DESKTOP_PROBES, desktopReport } from '../platform/doctor/probes';
 import type { PowerMonitorSlice } from '../platform/electron-power';
 import { createDesktopPower } from '../platform/linux-presence/compose';
 import { createSwitchingNotifier } from '../platform/notify/switching-notifier';
+import { shortcutOffersFor, type ShortcutOffers } from '../platform/shortcut-offer';
 import type { NotifierPort } from '../services/ports';
 
 export interface DesktopAdapterOptions {
@@ -25,12 +26,17 @@ export interface DesktopAdapterOptions {
   fallbackNotifier: NotifierPort;
   /** The app icon's file path, for the notification server. */
   iconPath?: string;
+  /** Where this Keel is installed: the command the desktop's own shortcut runs (shortcut-offer.ts). */
+  install?: { packaged: boolean; resourcesPath: string };
   /** Opens a bus connection (default connectSessionBus; a test's private bus). */
   connect?: (address: string, options?: SessionBusOptions) => SessionBus;
 }
 
 export interface DesktopAdapters {
-  adapters: Pick<KeelAdapters, 'power' | 'screenLockReported' | 'desktopProbes' | 'notifier'>;
+  adapters: Pick<KeelAdapters, 'power' | 'screenLockReported' | 'desktopProbes' | 'notifier'> & {
+    /** Where Ctrl+Alt+F cannot reach Keel, Settings → This computer offers the desktop's own. */
+    shortcutOffers: ShortcutOffers;
+  };
   /** At quit: presence's and the notifier's bus connections closed, Mutter's watches removed. */
   dispose(): void;
 }
@@ -54,6 +60,11 @@ export function desktopAdapters(options: DesktopAdapterOptions): DesktopAdapters
     adapters: {
       power: presence.power,
       notifier,
+      shortcutOffers: shortcutOffersFor({
+        platform,
+        env,
+        ...(options.install ?? { packaged: false, resourcesPath: '' }),
+      }),
       // Electron reports the screen's lock on macOS and Windows; on Linux, logind or the
       // screensaver do once presence has found one ("when locked" hides words until then).
       screenLockReported: () => presence.status().lockSource !== 'none',

@@ -6,6 +6,7 @@ import type { KeelApp } from '../app/create-keel-app';
 import { runDesktopProbes } from '../platform/doctor/probes';
 import { trayAction, trayProbe } from '../platform/doctor/bus-probes';
 import { shortcutSteps } from '../platform/doctor/shortcut';
+import { isGnome } from '../platform/doctor/probe';
 
 /** A tray host (the GNOME extension) may start a little after Keel at login: look after this. */
 export const TRAY_CHECK_DELAY_MS = 20_000;
@@ -30,6 +31,14 @@ export function tellShortcutMissing(deps: DesktopNoticeDeps): boolean {
   return deps.keel.noticeOnce(
     'no-shortcut',
     'Ctrl+Alt+F does not reach Keel',
-    `The desktop or another app keeps it; you can run "keel focus start" from a shortcut of your own. ${shortcutSteps(deps.env)}`,
+    `The desktop or another app keeps it; you can run "keel focus start" from a shortcut of your own. ${shortcutSteps(deps.env)}${whereOffered(deps)}`,
   );
+}
+
+/** Where the window offers the same again (Settings → This computer's shortcut offer). */
+function whereOffered(deps: DesktopNoticeDeps): string {
+  if (deps.platform !== 'linux') return '';
+  return isGnome(deps.env)
+    ? ' Settings → This computer can add it for you.'
+    : ' Settings → This computer shows the command to copy.';
 }

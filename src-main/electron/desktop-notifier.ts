@@ -4,7 +4,7 @@
  * without) a notification server; and desktop-adapters.ts built on this process. Kept apart from
  * desktop-adapters.ts, which tests load under Node, because this needs Electron.
  */
-import { Notification, powerMonitor } from 'electron';
+import { app, Notification, powerMonitor } from 'electron';
 import { createElectronNotifier } from '../platform/electron-notifier';
 import type { NotifierPort } from '../services/ports';
 import { desktopAdapters, type DesktopAdapters } from './desktop-adapters';
@@ -32,5 +32,6 @@ export function electronDesktop(options: {
     version: options.version,
     fallbackNotifier: electronNotifier(options.appIcon),
     iconPath: options.appIcon,
+    install: { packaged: app.isPackaged, resourcesPath: process.resourcesPath },
   });
 }

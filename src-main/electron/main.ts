@@ -174,7 +174,7 @@ function createApp(
     clock: systemClock,
     timers: systemTimers,
     tray,
-    // Idle time, the lock, notifications, and Settings → This computer (desktop-adapters.ts).
+    // Idle time, the lock, notifications, Settings → This computer and its shortcut offer.
     ...desktop.adapters,
     shell,
     autostart: createAutostart({ platform: process.platform, app }),
@@ -336,6 +336,7 @@ async function startKeel(
     log.warn('the focus shortcut is taken by another app; focus still starts from the tray', {
       shortcut: FOCUS_SHORTCUT,
     });
+    state.desktop?.adapters.shortcutOffers.registerFailed();
     tellShortcutMissing(desktop);
   }
   setTimeout(() => void tellIfNoTrayHost(desktop).catch(() => false), TRAY_CHECK_DELAY_MS).unref();

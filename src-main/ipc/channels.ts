@@ -25,6 +25,8 @@ export const CHANNELS = [
   'dnd:status',
   'desktop:probes',
   'desktop:copyReport',
+  'desktop:shortcutOffer',
+  'desktop:shortcutAnswer',
   'focus:exportIcs',
   'calendar:status',
   'calendar:import',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ChannelName, IpcResult } from './channels';
 import type { StateEvent } from '../shared/state';
 import type { DesktopReport } from '../shared/desktop-probes';
+import type { ShortcutOffer } from '../shared/shortcut-offer';
 import { settingSchemas, SETTING_KEYS, type SettingKey, type Settings } from '../core/settings';
 import { DATED_KEYS, type DatedKey } from '../core/rules-vocabulary';
 import { isInputDate, isLocalDate, localDaysBetween } from '../core/time';
@@ -192,6 +193,14 @@ export const contract = {
   'desktop:probes': channel<DesktopReport>()(noInput),
   /** Puts the report last shown on the clipboard, as `keel doctor --json` prints it. */
   'desktop:copyReport': channel<{ copied: true }>()(noInput),
+  /** Where Ctrl+Alt+F cannot reach Keel: the desktop's own shortcut for `keel focus start`. */
+  'desktop:shortcutOffer': channel<ShortcutOffer>()(noInput),
+  /** The answer to that offer: add it (GNOME, through gsettings), copy its command, or close it. */
+  'desktop:shortcutAnswer': channel<ShortcutOffer>()(
+    z
+      .object({ answer: z.enum(['add', 'copy', 'dismiss'], { message: 'Answer add, copy or dismiss.' }) })
+      .strict(),
+  ),
   'focus:exportIcs': channel<ExportResult>()(noInput),
   'calendar:status': channel<CalendarStatus>()(noInput),
   'calendar:import': channel<CalendarStatus>()(noInput),

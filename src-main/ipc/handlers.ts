@@ -2,10 +2,11 @@ import { startOfLocalDate, addLocalDays } from '../core/time';
 import { KeelError } from '../core/errors';
 import { ruleHistory } from '../core/rule-history';
 import { desktopReportJson, type DesktopReport } from '../shared/desktop-probes';
-import type { DesktopProbesPort, FileDialogPort, ShellPort } from '../services/ports';
+import type { DesktopProbesPort, FileDialogPort, ShellPort, ShortcutOfferPort } from '../services/ports';
 import type { Services } from '../services';
 import { toEventDto } from '../services/status-service';
 import type { Channel, ChannelOutput, ParsedInput } from './contract';
+import { shortcutOfferHandlers } from './shortcut-offer-handlers';
 
 /** Where there is no window to ask in (the CLI), file choices come from arguments instead. */
 export const NO_DIALOGS: FileDialogPort = {
@@ -61,6 +62,7 @@ export function createHandlers(
   services: Services,
   shell: HandlerShell = NO_DIALOGS,
   desktop?: DesktopProbesPort,
+  shortcutOffers?: ShortcutOfferPort,
 ): Handlers {
   return {
     'app:status': () => services.status.status(),
@@ -99,7 +101,7 @@ export function createHandlers(
     },
     'focus:stats': ({ from, to }) => services.focus.stats(from, to),
     'dnd:status': () => services.dnd.status(),
-    ...desktopHandlers(shell, desktop),
+    ...desktopHandlers(shell, desktop, services.data, shortcutOffers),
     // The window never names a path: main asks the user with a save or open dialog.
     'focus:exportIcs': () => services.calendar.exportPlan(shell),
     'calendar:status': () => services.calendar.status(),
@@ -159,7 +161,12 @@ function dataHandlers(services: Services, shell: FileDialogPort): Pick<Handlers,
 function desktopHandlers(
   shell: FileDialogPort,
   desktop: DesktopProbesPort | undefined,
-): Pick<Handlers, 'desktop:probes' | 'desktop:copyReport'> {
+  data: Services['data'],
+  shortcutOffers: ShortcutOfferPort | undefined,
+): Pick<
+  Handlers,
+  'desktop:probes' | 'desktop:copyReport' | 'desktop:shortcutOffer' | 'desktop:shortcutAnswer'
+> {
   let shown: DesktopReport | undefined;
   const look = async (): Promise<DesktopReport> => {
     if (!desktop)
@@ -174,5 +181,6 @@ function desktopHandlers(
       await shell.copyText(desktopReportJson(shown ?? (await look())));
       return { copied: true as const };
     },
+    ...shortcutOfferHandlers(shell, data, shortcutOffers, () => shown),
   };
 }

@@ -125,11 +125,20 @@ export class DataService {
    * the desktop (no tray host, no global shortcut) is told once, not at every start.
    */
   firstTimeFor(topic: string): boolean {
-    const stored = this.deps.settingsRepo.all()[DESKTOP_NOTICES_KEY];
-    const told = Array.isArray(stored) ? stored.filter((t): t is string => typeof t === 'string') : [];
+    const told = this.toldTopics();
     if (told.includes(topic)) return false;
     this.deps.settingsRepo.set(DESKTOP_NOTICES_KEY, [...told, topic], this.deps.clock.now());
     return true;
+  }
+
+  /** Whether `topic` was told (or its offer closed) before, without marking it. */
+  toldBefore(topic: string): boolean {
+    return this.toldTopics().includes(topic);
+  }
+
+  private toldTopics(): string[] {
+    const stored = this.deps.settingsRepo.all()[DESKTOP_NOTICES_KEY];
+    return Array.isArray(stored) ? stored.filter((t): t is string => typeof t === 'string') : [];
   }
 
   dismissRecovery(): DataOverview {

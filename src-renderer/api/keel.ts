@@ -10,6 +10,7 @@ import type {
   CheckTrends,
   CreepStats,
   DesktopReport,
+  ShortcutOffer,
   DndStatus,
   ExportResult,
   FocusStartRequest,
@@ -117,6 +118,10 @@ export const api = {
     probes: (): Promise<Outcome<DesktopReport>> => call((k) => k.desktop.probes()),
     /** Main copies the report last shown, as `keel doctor --json` prints it. */
     copyReport: (): Promise<Outcome<{ copied: true }>> => call((k) => k.desktop.copyReport()),
+    /** Where Ctrl+Alt+F cannot reach Keel: the desktop's own shortcut (main decides). */
+    shortcutOffer: (): Promise<Outcome<ShortcutOffer>> => call((k) => k.desktop.shortcutOffer()),
+    shortcutAnswer: (answer: 'add' | 'copy' | 'dismiss'): Promise<Outcome<ShortcutOffer>> =>
+      call((k) => k.desktop.shortcutAnswer({ answer })),
   },
   signoff: {
     status: (): Promise<Outcome<SignoffStatus>> => call((k) => k.signoff.status()),

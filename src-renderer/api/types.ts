@@ -94,4 +94,6 @@ export type SummaryPreview = ChannelOutput<'summary:preview'>;
 export type Share = ChannelOutput<'summary:shares'>[number];
 /** What Keel can see on this desktop (`keel doctor`'s report), for Settings → This computer. */
 export type DesktopReport = ChannelOutput<'desktop:probes'>;
+/** The desktop's own shortcut for `keel focus start`, offered where Ctrl+Alt+F cannot reach Keel. */
+export type ShortcutOffer = ChannelOutput<'desktop:shortcutOffer'>;
 export type DesktopProbe = DesktopReport['probes'][number];

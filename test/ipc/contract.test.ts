@@ -22,6 +22,14 @@ const BAD: Record<Channel, unknown[]> = {
   'app:quit': [null, 'now', { now: true }],
   'desktop:probes': [null, 7, { probe: 'idle' }],
   'desktop:copyReport': [null, 'text', { text: 'anything' }],
+  'desktop:shortcutOffer': [null, 'add', { answer: 'add' }],
+  'desktop:shortcutAnswer': [
+    null,
+    {},
+    { answer: 'steal' },
+    { answer: 'copy', text: 'rm -rf ~' },
+    { answer: 'add', binding: '<Super>f' },
+  ],
   'settings:get': [undefined, null, 'theme', { key: 'theme' }],
   'settings:set': [
     undefined,

@@ -20,7 +20,7 @@ import type { StateEvent } from '../../src-main/shared/state';
 import type { ViewName } from '../../src-main/shared/views';
 import { dispatch } from '../../src-main/ipc/dispatch';
 import type { Handlers } from '../../src-main/ipc/handlers';
-import type { CalendarParserPort, DndController } from '../../src-main/services/ports';
+import type { CalendarParserPort, DndController, ShortcutOfferPort } from '../../src-main/services/ports';
 import {
   FakeDesktopProbes,
   FakePower,
@@ -47,6 +47,8 @@ export interface TestKeelOptions {
   dnd?: DndController;
   /** How calendar files are read (on the test's thread, InProcessCalendarParser, by default). */
   calendarParser?: CalendarParserPort;
+  /** The desktop's own shortcut offered in Settings → This computer (none by default). */
+  shortcutOffers?: ShortcutOfferPort;
   /** Milliseconds every answer waits, as a slow main process would. */
   delayMs?: number;
   /** Settings stored (through the settings service) before anything runs. */
@@ -223,6 +225,7 @@ export function createTestKeel(options: TestKeelOptions = {}) {
     autostart: new RecordingAutostart(),
     dnd,
     desktopProbes,
+    ...(options.shortcutOffers ? { shortcutOffers: options.shortcutOffers } : {}),
     calendarParser: options.calendarParser ?? new InProcessCalendarParser(),
     push,
   });

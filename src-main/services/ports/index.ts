@@ -7,4 +7,5 @@ export type * from './desktop';
 export type * from './desktop-probes';
 export type * from './file-dialogs';
 export type * from './file-watch';
+export type * from './shortcut-offer';
 export * from './dnd';

@@ -7,6 +7,7 @@ import { AlertIcon, CheckIcon, CloseIcon } from '../../components/Icons';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { RetryNotice } from '../../components/RetryNotice';
+import { ShortcutOfferPart } from './ShortcutOfferPart';
 import './ThisComputerCard.css';
 
 const PLATFORM_NAMES: Record<string, string> = { linux: 'Linux', darwin: 'macOS', win32: 'Windows' };
@@ -82,6 +83,7 @@ export function ThisComputerCard() {
             <ProbeLine key={probe.id} probe={probe} />
           ))}
         </ul>
+        <ShortcutOfferPart report={look.report} />
         <div className="this-computer__copy">
           <Button onClick={() => void copy()}>Copy for a bug report</Button>
           {copied && <Notice tone={copied.tone}>{copied.message}</Notice>}

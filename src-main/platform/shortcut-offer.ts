@@ -1,0 +1,138 @@
+/**
+ * The offer Settings → This computer makes when Ctrl+Alt+F cannot reach Keel on Linux: the
+ * desktop's own custom shortcut running `keel focus start`. On GNOME Keel adds it when the user
+ * asks (gnome-shortcut.ts); on KDE and elsewhere the window shows the exact steps to copy.
+ */
+import path from 'node:path';
+import { KeelError } from '../core/errors';
+import type { ShortcutOfferPort } from '../services/ports';
+import { NO_SHORTCUT_OFFER, type ShortcutOffer } from '../shared/shortcut-offer';
+import { isGnome, isKde } from './doctor/probe';
+import {
+  addKeelShortcut,
+  findKeelShortcut,
+  KEEL_SHORTCUT_NAME,
+  runGsettings,
+  type Gsettings,
+} from './gnome-shortcut';
+
+/** `keel focus start` through whatever `keel` the user linked onto PATH (README "Packaging"). */
+export const PATH_FOCUS_COMMAND = 'keel focus start';
+
+/** Where this Keel runs from: main passes app.isPackaged and process.resourcesPath. */
+export interface KeelInstall {
+  platform: NodeJS.Platform;
+  packaged: boolean;
+  resourcesPath: string;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/** A path as one word of a command line (GNOME parses it as a shell would; KDE runs a shell). */
+function shellWord(word: string): string {
+  return /^[\w/.+@%:=-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The command that starts a focus block from this install: an installed .deb/.rpm/unpacked Keel
+ * runs its own `resources/bin/keel` by its full path (found without PATH); an AppImage (its
+ * resources are mounted afresh at a new path each run) and a development run use `keel` on PATH.
+ */
+export function focusCommandFor(install: KeelInstall): string {
+  if (install.platform !== 'linux' || !install.packaged || install.env.APPIMAGE) return PATH_FOCUS_COMMAND;
+  return `${shellWord(path.posix.join(install.resourcesPath, 'bin', 'keel'))} focus start`;
+}
+
+/** The exact steps, with the exact command, for this desktop. */
+export function shortcutStepsFor(env: Readonly<Record<string, string | undefined>>, command: string): string {
+  if (isGnome(env)) {
+    return `Open Settings → Keyboard → View and Customize Shortcuts → Custom Shortcuts → Add Shortcut; name it "${KEEL_SHORTCUT_NAME}", set the command to ${command} and the shortcut to Ctrl+Alt+F.`;
+  }
+  if (isKde(env)) {
+    return `Open System Settings → Keyboard → Shortcuts → Add New → Command or Script…; enter ${command} as the command, then set its shortcut to Ctrl+Alt+F.`;
+  }
+  return `In your desktop's keyboard settings, add a custom shortcut that runs ${command} and set it to Ctrl+Alt+F.`;
+}
+
+export interface ShortcutOfferOptions {
+  platform: NodeJS.Platform;
+  env: Readonly<Record<string, string | undefined>>;
+  /** The command the shortcut runs (focusCommandFor). */
+  command: string;
+  gsettings: Gsettings;
+}
+
+export interface ShortcutOffers extends ShortcutOfferPort {
+  /** Main could not register Ctrl+Alt+F: from now on the offer shows. */
+  registerFailed(): void;
+}
+
+const GSETTINGS_FAILED =
+  "Keel could not add the shortcut to GNOME's settings (gsettings did not answer); you can add it yourself with the steps shown.";
+
+export function createShortcutOffers(options: ShortcutOfferOptions): ShortcutOffers {
+  const { platform, env, command, gsettings } = options;
+  let failed = false;
+  const steps = shortcutStepsFor(env, command);
+  const manual = (said?: ShortcutOffer['said']): ShortcutOffer => ({
+    kind: 'steps',
+    command,
+    steps,
+    ...(said ? { said } : {}),
+  });
+  return {
+    registerFailed: () => {
+      failed = true;
+    },
+    async offer(shortcutMissing) {
+      if (platform !== 'linux' || !(failed || shortcutMissing)) return NO_SHORTCUT_OFFER;
+      if (!isGnome(env)) return manual();
+      try {
+        if (await findKeelShortcut(gsettings, command)) return NO_SHORTCUT_OFFER;
+      } catch {
+        return manual(); // gsettings missing or silent: the steps still work
+      }
+      return { kind: 'gnome', command, steps };
+    },
+    async add() {
+      if (platform !== 'linux' || !isGnome(env)) {
+        throw new KeelError(
+          'invalid_input',
+          'Keel can add the shortcut only on GNOME; follow the steps shown.',
+        );
+      }
+      let outcome;
+      try {
+        outcome = await addKeelShortcut(gsettings, command);
+      } catch (error) {
+        throw new KeelError('storage', GSETTINGS_FAILED, { cause: error });
+      }
+      if (outcome.kind === 'taken') {
+        return manual({
+          tone: 'info',
+          text: `Ctrl+Alt+F already runs "${outcome.by}" in your custom shortcuts, so Keel left it alone; add Keel's with another key as the steps say.`,
+        });
+      }
+      return {
+        ...NO_SHORTCUT_OFFER,
+        said: {
+          tone: 'success',
+          text:
+            outcome.kind === 'added'
+              ? `Added: Ctrl+Alt+F now starts a focus block; it is "${KEEL_SHORTCUT_NAME}" in Settings → Keyboard → Custom Shortcuts.`
+              : `"${KEEL_SHORTCUT_NAME}" is already in Settings → Keyboard → Custom Shortcuts.`,
+        },
+      };
+    },
+  };
+}
+
+/** The offers for this install, on the real gsettings (main's). */
+export function shortcutOffersFor(install: KeelInstall): ShortcutOffers {
+  const { platform, env } = install;
+  return createShortcutOffers({
+    platform,
+    env,
+    command: focusCommandFor(install),
+    gsettings: runGsettings(),
+  });
+}
