@@ -47,18 +47,32 @@ export function createLinuxPresence(options: LinuxPresenceOptions): LinuxPresenc
   const { env, clock } = options;
   const linux = createLinuxPower(options.powerMonitor, clock);
   const buses: SessionBus[] = [];
-  const open = (address: string | undefined): PresenceBus | undefined => {
+  let disposed = false;
+  // A session bus gone takes the idle source with it (its watches would never fire again): the
+  // lock and sleep times take over, and the quarter-hour tick comes back.
+  const sessionClosed = () => {
+    const kind = linux.status().idleSource;
+    if (disposed || (kind !== 'mutter' && kind !== 'screensaver')) return;
+    linux.useIdle(
+      undefined,
+      'Keel lost its connection to the desktop, so it goes by lock and sleep times instead.',
+    );
+  };
+  const open = (
+    address: string | undefined,
+    onClose: () => void = () => undefined,
+  ): PresenceBus | undefined => {
     if (!address) return undefined;
     try {
       const bus = options.connect(address);
-      bus.onClose(() => undefined);
+      bus.onClose(onClose);
       buses.push(bus);
       return timedBus(bus, options.timeoutMs);
     } catch {
       return undefined;
     }
   };
-  const session = open(env.DBUS_SESSION_BUS_ADDRESS);
+  const session = open(env.DBUS_SESSION_BUS_ADDRESS, sessionClosed);
   const system = open(env.DBUS_SYSTEM_BUS_ADDRESS ?? SYSTEM_BUS);
   const gnome = /gnome|unity|pantheon|budgie/i.test(env.XDG_CURRENT_DESKTOP ?? '');
   const wayland = env.XDG_SESSION_TYPE === 'wayland' || Boolean(env.WAYLAND_DISPLAY);
@@ -88,11 +102,14 @@ export function createLinuxPresence(options: LinuxPresenceOptions): LinuxPresenc
     ...linux,
     ready,
     dispose() {
+      disposed = true;
       linux.dispose();
       for (const bus of buses.splice(0)) bus.close();
     },
   };
 }
+
+export type DesktopPower = Pick<LinuxPresence, 'status' | 'onStatusChange' | 'ready'> & { power: PowerPort };
 
 /**
  * The power port for this platform, and what it reads presence from: the Linux sources above, or
@@ -101,7 +118,7 @@ export function createLinuxPresence(options: LinuxPresenceOptions): LinuxPresenc
 export function createDesktopPower(
   platform: NodeJS.Platform,
   options: Omit<LinuxPresenceOptions, 'clock'> & { clock?: Clock },
-): { power: PowerPort; status(): PresenceStatus } {
+): DesktopPower {
   if (platform === 'linux') return createLinuxPresence({ clock: systemClock, ...options });
   const status: PresenceStatus = {
     idleSource: 'electron',
@@ -109,5 +126,11 @@ export function createDesktopPower(
     trusted: true,
     lockSource: 'electron',
   };
-  return { power: createElectronPower(options.powerMonitor), status: () => ({ ...status }) };
+  return {
+    power: createElectronPower(options.powerMonitor),
+    status: () => ({ ...status }),
+    // Electron's status never changes.
+    onStatusChange: () => () => undefined,
+    ready: Promise.resolve(),
+  };
 }
