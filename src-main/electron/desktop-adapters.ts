@@ -5,11 +5,14 @@
  * imports nothing of Electron, so tests run it under Node (desktop-notifier.ts has the notifier).
  */
 import type { KeelAdapters } from '../app/create-keel-app';
+import type { Clock } from '../core/clock';
 import { connectSessionBus, type SessionBus } from '../platform/dbus/session-bus';
 import { presenceProbes } from '../platform/doctor/presence-probes';
 import { DESKTOP_PROBES, desktopReport } from '../platform/doctor/probes';
 import type { PowerMonitorSlice } from '../platform/electron-power';
 import { createDesktopPower } from '../platform/linux-presence/compose';
+import type { PresenceStatus } from '../platform/linux-presence/linux-power';
+import type { IdleTrust } from '../shared/dto';
 
 export interface DesktopAdapterOptions {
   platform: NodeJS.Platform;
@@ -19,6 +22,23 @@ export interface DesktopAdapterOptions {
   version: string;
   /** Opens a bus connection (default connectSessionBus; a test's private bus). */
   connect?: (address: string) => SessionBus;
+  /** Presence's clock (default the system's; a test's). */
+  clock?: Clock;
+}
+
+/**
+ * Settings' notice from the presence status: none while Keel believes the idle time (or has not
+ * finished looking); else one sentence on what it goes by instead.
+ */
+export function idleTrustOf(status: PresenceStatus | undefined): IdleTrust {
+  if (!status || status.trusted) return { trusted: true, notice: null };
+  return {
+    trusted: false,
+    notice:
+      status.idleSource === 'none'
+        ? 'This desktop does not tell Keel its idle time, so Keel goes by the screen lock and sleep instead.'
+        : 'Keel cannot trust this desktop’s idle time, so it goes by the screen lock and sleep instead.',
+  };
 }
 
 export function desktopAdapters(
@@ -30,8 +50,16 @@ export function desktopAdapters(
     env,
     powerMonitor: options.powerMonitor,
     connect: options.connect ?? connectSessionBus,
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   const running = presenceProbes(() => presence.status());
+  // Until every source has been tried, no verdict: "no idle time" is not yet known.
+  let settled = false;
+  const settledListeners = new Set<() => void>();
+  void presence.ready.then(() => {
+    settled = true;
+    settledListeners.forEach((l) => l());
+  });
   const inApp = DESKTOP_PROBES.map((probe) => running[probe.id as keyof typeof running] ?? probe);
   return {
     power: presence.power,
@@ -39,6 +67,17 @@ export function desktopAdapters(
     // screensaver do once presence has found one ("when locked" hides words until then).
     screenLockReported: () => presence.status().lockSource !== 'none',
     // Idle time and the lock as presence uses them (keel doctor, apart, asks the bus instead).
-    desktopProbes: { report: () => desktopReport({ platform, env, dataDir, version, probes: inApp }) },
+    desktopProbes: {
+      report: () => desktopReport({ platform, env, dataDir, version, probes: inApp }),
+      idleTrust: () => idleTrustOf(settled ? presence.status() : undefined),
+      onIdleTrustChange(listener) {
+        const stop = presence.onStatusChange(() => settled && listener());
+        settledListeners.add(listener);
+        return () => {
+          stop();
+          settledListeners.delete(listener);
+        };
+      },
+    },
   };
 }

@@ -25,6 +25,7 @@ export const CHANNELS = [
   'dnd:status',
   'desktop:probes',
   'desktop:copyReport',
+  'desktop:idleTrust',
   'focus:exportIcs',
   'calendar:status',
   'calendar:import',

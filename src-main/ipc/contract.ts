@@ -24,6 +24,7 @@ import type {
   ExportResult,
   FocusStatsDto,
   FocusStatus,
+  IdleTrust,
   ImportResult,
   QuestionnaireOutcome,
   RestoreResult,
@@ -192,6 +193,8 @@ export const contract = {
   'desktop:probes': channel<DesktopReport>()(noInput),
   /** Puts the report last shown on the clipboard, as `keel doctor --json` prints it. */
   'desktop:copyReport': channel<{ copied: true }>()(noInput),
+  /** Whether Keel believes the desktop's idle time; when not, the sentence Settings shows. */
+  'desktop:idleTrust': channel<IdleTrust>()(noInput),
   'focus:exportIcs': channel<ExportResult>()(noInput),
   'calendar:status': channel<CalendarStatus>()(noInput),
   'calendar:import': channel<CalendarStatus>()(noInput),

@@ -159,7 +159,7 @@ function dataHandlers(services: Services, shell: FileDialogPort): Pick<Handlers,
 function desktopHandlers(
   shell: FileDialogPort,
   desktop: DesktopProbesPort | undefined,
-): Pick<Handlers, 'desktop:probes' | 'desktop:copyReport'> {
+): Pick<Handlers, 'desktop:probes' | 'desktop:copyReport' | 'desktop:idleTrust'> {
   let shown: DesktopReport | undefined;
   const look = async (): Promise<DesktopReport> => {
     if (!desktop)
@@ -174,5 +174,6 @@ function desktopHandlers(
       await shell.copyText(desktopReportJson(shown ?? (await look())));
       return { copied: true as const };
     },
+    'desktop:idleTrust': () => desktop?.idleTrust?.() ?? { trusted: true, notice: null },
   };
 }

@@ -10,6 +10,7 @@ import type {
   CheckTrends,
   CreepStats,
   DesktopReport,
+  IdleTrust,
   DndStatus,
   ExportResult,
   FocusStartRequest,
@@ -117,6 +118,8 @@ export const api = {
     probes: (): Promise<Outcome<DesktopReport>> => call((k) => k.desktop.probes()),
     /** Main copies the report last shown, as `keel doctor --json` prints it. */
     copyReport: (): Promise<Outcome<{ copied: true }>> => call((k) => k.desktop.copyReport()),
+    /** Whether Keel believes this desktop's idle time (main pushes 'desktop' when it changes). */
+    idleTrust: (): Promise<Outcome<IdleTrust>> => call((k) => k.desktop.idleTrust()),
   },
   signoff: {
     status: (): Promise<Outcome<SignoffStatus>> => call((k) => k.signoff.status()),

@@ -94,4 +94,6 @@ export type SummaryPreview = ChannelOutput<'summary:preview'>;
 export type Share = ChannelOutput<'summary:shares'>[number];
 /** What Keel can see on this desktop (`keel doctor`'s report), for Settings → This computer. */
 export type DesktopReport = ChannelOutput<'desktop:probes'>;
+/** Whether Keel believes this desktop's idle time, and else what Settings says. */
+export type IdleTrust = ChannelOutput<'desktop:idleTrust'>;
 export type DesktopProbe = DesktopReport['probes'][number];

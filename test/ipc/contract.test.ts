@@ -22,6 +22,7 @@ const BAD: Record<Channel, unknown[]> = {
   'app:quit': [null, 'now', { now: true }],
   'desktop:probes': [null, 7, { probe: 'idle' }],
   'desktop:copyReport': [null, 'text', { text: 'anything' }],
+  'desktop:idleTrust': [null, 1, { trusted: false }],
   'settings:get': [undefined, null, 'theme', { key: 'theme' }],
   'settings:set': [
     undefined,
