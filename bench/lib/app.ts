@@ -11,10 +11,19 @@ import {
   RecordingShell,
   RecordingTray,
 } from '../../src-main/platform/recording';
+import type { PowerPort } from '../../src-main/services/ports';
 import { ZONE } from './world';
 
-/** `timers`: the app's (default: the clock); the services' debounce timers are the clock too. */
-export function benchApp(dataDir: string, clock: ManualClock, timers: Timers = clock) {
+/**
+ * `timers`: the app's (default: the clock); the services' debounce timers are the clock too.
+ * `desktopPower`: presence from elsewhere (Linux presence on a fake Mutter) instead of FakePower.
+ */
+export function benchApp(
+  dataDir: string,
+  clock: ManualClock,
+  timers: Timers = clock,
+  desktopPower?: PowerPort,
+) {
   const notifier = new RecordingNotifier(() => clock.now());
   const power = new FakePower();
   const app = createKeelApp({
@@ -23,7 +32,7 @@ export function benchApp(dataDir: string, clock: ManualClock, timers: Timers = c
     timers,
     tray: new RecordingTray(),
     notifier,
-    power,
+    power: desktopPower ?? power,
     shell: new RecordingShell(),
     autostart: new RecordingAutostart(),
     push: () => undefined,

@@ -152,6 +152,9 @@ export function createKeelApp(adapters: KeelAdapters): KeelApp {
     handlers: createHandlers(services, adapters.shell, adapters.desktopProbes, adapters.shortcutOffers),
     start() {
       disposers = subscribe(app, services, parts, adapters.power);
+      // The idle time's verdict changed: the window's Settings looks again.
+      const trust = adapters.desktopProbes?.onIdleTrustChange?.(() => parts.publisher.publish('desktop'));
+      if (trust) disposers.push(trust);
       startParts(services, parts);
       void autostart.start();
       if (watcher && external) watcher.start(external.trigger);

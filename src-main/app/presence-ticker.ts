@@ -8,7 +8,9 @@ import type { StatePublisher } from './state-publisher';
 /**
  * How often presence is sampled from the OS idle time. Idle time says when the last input was,
  * so four samples an hour place the last activity within the quarter hour, and the first one
- * of a day within it too (unlock and resume sample at once).
+ * of a day within it too (unlock and resume sample at once). Where the desktop says itself when
+ * the user goes away and comes back (`PowerPort.onAwayChange`), those moments are the samples
+ * and nothing wakes Keel while the user is away.
  */
 export const PRESENCE_SAMPLE_MS = 15 * 60 * 1000;
 /** How long after start-up the day's backup is written (see `armStartupBackup`). */
@@ -16,7 +18,7 @@ export const STARTUP_BACKUP_DELAY_MS = 30 * 1000;
 
 export interface PresenceTickerDeps {
   services: Pick<Services, 'signoff' | 'data'>;
-  power: Pick<PowerPort, 'idleSeconds' | 'refreshIdle'>;
+  power: Pick<PowerPort, 'idleSeconds' | 'refreshIdle' | 'onAwayChange'>;
   clock: Clock;
   timers: Timers;
   prompts: Pick<Prompts, 'notice'>;
@@ -34,20 +36,47 @@ export class PresenceTicker {
   private backupTimer: TimerHandle | undefined;
   /** The day a failed backup was last told about (once a day is enough). */
   private backupProblemDay: string | undefined;
+  private stopWatching: (() => void) | undefined;
+  /** Away as the desktop's watches tell it: the quarter-hour wake-up rests until the return. */
+  private away = false;
+  private running = false;
 
   constructor(private readonly deps: PresenceTickerDeps) {}
 
   /** The first sample now; the day's backup a little later (`armStartupBackup`). */
   start(): void {
+    this.running = true;
+    this.stopWatching?.();
+    this.stopWatching = this.deps.power.onAwayChange?.((away) => this.awayChanged(away));
     this.tick(false);
     this.armStartupBackup();
   }
 
   stop(): void {
+    this.running = false;
+    this.stopWatching?.();
+    this.stopWatching = undefined;
+    this.away = false;
     for (const timer of [this.timer, this.backupTimer]) {
       if (timer !== undefined) this.deps.timers.clearTimeout(timer);
     }
     this.timer = this.backupTimer = undefined;
+  }
+
+  /**
+   * The desktop's watches: going away is the day's last input so far (sampled), and the
+   * quarter-hour wake-up rests (while away the sign-off policy holds, the tray's words do not
+   * change, and the backup waits for the return); the return is a tick at once, and the
+   * quarter-hour wake-ups start again from it.
+   */
+  private awayChanged(away: boolean): void {
+    if (away === this.away) return;
+    this.away = away;
+    if (away) {
+      this.sample();
+      if (this.timer !== undefined) this.deps.timers.clearTimeout(this.timer);
+      this.timer = undefined;
+    } else this.tick();
   }
 
   /** One presence sample from the OS idle time; a storage hiccup skips it (the next one counts). */
@@ -70,11 +99,13 @@ export class PresenceTicker {
       this.deps.onTick();
     };
     const refreshing = this.deps.power.refreshIdle?.();
-    // A reply after `stop` finds the timer gone and looks no more.
-    const lookIfRunning = (): void => void (this.timer !== undefined && look());
+    // A reply after `stop` looks no more.
+    const lookIfRunning = (): void => void (this.running && look());
     if (refreshing) void refreshing.then(lookIfRunning, lookIfRunning);
     else look();
     if (this.timer !== undefined) this.deps.timers.clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.away) return;
     this.timer = this.deps.timers.setTimeout(() => {
       this.timer = undefined;
       this.tick();

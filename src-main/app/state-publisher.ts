@@ -23,6 +23,8 @@ export const TOPICS_AFTER = {
   // A new backup copy: an open Settings view lists it.
   backup: ['data'],
   dnd: ['dnd'],
+  // The idle time's verdict flipped: Settings' notice and This computer look again.
+  desktop: ['desktop'],
 } as const satisfies Record<string, readonly StateTopic[]>;
 
 export type StateSource = keyof typeof TOPICS_AFTER;

@@ -7,14 +7,17 @@
  * passes Electron's notifier in, from desktop-notifier.ts).
  */
 import type { KeelAdapters } from '../app/create-keel-app';
+import type { Clock } from '../core/clock';
 import { connectSessionBus, type SessionBus, type SessionBusOptions } from '../platform/dbus/session-bus';
 import { presenceProbes } from '../platform/doctor/presence-probes';
 import { DESKTOP_PROBES, desktopReport } from '../platform/doctor/probes';
 import type { PowerMonitorSlice } from '../platform/electron-power';
 import { createDesktopPower } from '../platform/linux-presence/compose';
+import type { PresenceStatus } from '../platform/linux-presence/linux-power';
 import { createSwitchingNotifier } from '../platform/notify/switching-notifier';
 import { shortcutOffersFor, type ShortcutOffers } from '../platform/shortcut-offer';
 import type { NotifierPort } from '../services/ports';
+import type { IdleTrust } from '../shared/dto';
 
 export interface DesktopAdapterOptions {
   platform: NodeJS.Platform;
@@ -30,6 +33,23 @@ export interface DesktopAdapterOptions {
   install?: { packaged: boolean; resourcesPath: string };
   /** Opens a bus connection (default connectSessionBus; a test's private bus). */
   connect?: (address: string, options?: SessionBusOptions) => SessionBus;
+  /** Presence's clock (default the system's; a test's). */
+  clock?: Clock;
+}
+
+/**
+ * Settings' notice from the presence status: none while Keel believes the idle time (or has not
+ * finished looking); else one sentence on what it goes by instead.
+ */
+export function idleTrustOf(status: PresenceStatus | undefined): IdleTrust {
+  if (!status || status.trusted) return { trusted: true, notice: null };
+  return {
+    trusted: false,
+    notice:
+      status.idleSource === 'none'
+        ? 'This desktop does not tell Keel its idle time, so Keel goes by the screen lock and sleep instead.'
+        : 'Keel cannot trust this desktop’s idle time, so it goes by the screen lock and sleep instead.',
+  };
 }
 
 export interface DesktopAdapters {
@@ -46,7 +66,12 @@ export function desktopAdapters(options: DesktopAdapterOptions): DesktopAdapters
   const { platform, env, dataDir, version } = options;
   const connect = options.connect ?? connectSessionBus;
   // Linux: idle time and the lock from the desktop over D-Bus (Electron's read 0 on Wayland).
-  const presence = createDesktopPower(platform, { env, powerMonitor: options.powerMonitor, connect });
+  const presence = createDesktopPower(platform, {
+    env,
+    powerMonitor: options.powerMonitor,
+    connect,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   const notifier = createSwitchingNotifier({
     platform,
     env,
@@ -55,6 +80,13 @@ export function desktopAdapters(options: DesktopAdapterOptions): DesktopAdapters
     ...(options.iconPath ? { iconPath: options.iconPath } : {}),
   });
   const running = presenceProbes(() => presence.status());
+  // Until every source has been tried, no verdict: "no idle time" is not yet known.
+  let settled = false;
+  const settledListeners = new Set<() => void>();
+  void presence.ready.then(() => {
+    settled = true;
+    settledListeners.forEach((l) => l());
+  });
   const inApp = DESKTOP_PROBES.map((probe) => running[probe.id as keyof typeof running] ?? probe);
   return {
     adapters: {
@@ -68,8 +100,19 @@ export function desktopAdapters(options: DesktopAdapterOptions): DesktopAdapters
       // Electron reports the screen's lock on macOS and Windows; on Linux, logind or the
       // screensaver do once presence has found one ("when locked" hides words until then).
       screenLockReported: () => presence.status().lockSource !== 'none',
-      // Idle time and the lock as presence uses them (keel doctor, apart, asks the bus instead).
-      desktopProbes: { report: () => desktopReport({ platform, env, dataDir, version, probes: inApp }) },
+      // Idle time and the lock as presence uses them (keel doctor, apart, asks the bus in the same order).
+      desktopProbes: {
+        report: () => desktopReport({ platform, env, dataDir, version, probes: inApp }),
+        idleTrust: () => idleTrustOf(settled ? presence.status() : undefined),
+        onIdleTrustChange(listener) {
+          const stop = presence.onStatusChange(() => settled && listener());
+          settledListeners.add(listener);
+          return () => {
+            stop();
+            settledListeners.delete(listener);
+          };
+        },
+      },
     },
     dispose() {
       notifier.dispose();

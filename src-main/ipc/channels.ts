@@ -27,6 +27,7 @@ export const CHANNELS = [
   'desktop:copyReport',
   'desktop:shortcutOffer',
   'desktop:shortcutAnswer',
+  'desktop:idleTrust',
   'focus:exportIcs',
   'calendar:status',
   'calendar:import',

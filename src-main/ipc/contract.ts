@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { ChannelName, IpcResult } from './channels';
 import type { StateEvent } from '../shared/state';
-import type { DesktopReport } from '../shared/desktop-probes';
-import type { ShortcutOffer } from '../shared/shortcut-offer';
+import { channel, noInput } from './contract-kit';
+import { desktopChannels } from './contract-desktop';
 import { settingSchemas, SETTING_KEYS, type SettingKey, type Settings } from '../core/settings';
 import { DATED_KEYS, type DatedKey } from '../core/rules-vocabulary';
 import { isInputDate, isLocalDate, localDaysBetween } from '../core/time';
@@ -45,13 +45,9 @@ const previewHash = z
 /**
  * The one IPC contract: channel -> input schema (zod) + output type. Main validates every
  * payload with it, the preload exposes exactly these channels, the renderer's types derive
- * from it. Channel names are `domain:verb`.
+ * from it. Channel names are `domain:verb`. Some domains keep their channels in files of their
+ * own (contract-desktop.ts), spread in here.
  */
-function channel<Output>() {
-  return <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output });
-}
-
-const noInput = z.object({}).strict();
 /** The longest agenda one call lists (to − from, in days). */
 const AGENDA_MAX_DAYS = 365;
 const localDate = z.string().refine(isInputDate, { message: 'Use a date written YYYY-MM-DD.' });
@@ -189,18 +185,7 @@ export const contract = {
       }),
   ),
   'dnd:status': channel<DndStatus>()(noInput),
-  /** What Keel can see on this desktop (`keel doctor`'s probes, run in main). */
-  'desktop:probes': channel<DesktopReport>()(noInput),
-  /** Puts the report last shown on the clipboard, as `keel doctor --json` prints it. */
-  'desktop:copyReport': channel<{ copied: true }>()(noInput),
-  /** Where Ctrl+Alt+F cannot reach Keel: the desktop's own shortcut for `keel focus start`. */
-  'desktop:shortcutOffer': channel<ShortcutOffer>()(noInput),
-  /** The answer to that offer: add it (GNOME, through gsettings), copy its command, or close it. */
-  'desktop:shortcutAnswer': channel<ShortcutOffer>()(
-    z
-      .object({ answer: z.enum(['add', 'copy', 'dismiss'], { message: 'Answer add, copy or dismiss.' }) })
-      .strict(),
-  ),
+  ...desktopChannels,
   'focus:exportIcs': channel<ExportResult>()(noInput),
   'calendar:status': channel<CalendarStatus>()(noInput),
   'calendar:import': channel<CalendarStatus>()(noInput),

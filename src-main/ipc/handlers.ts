@@ -165,7 +165,11 @@ function desktopHandlers(
   shortcutOffers: ShortcutOfferPort | undefined,
 ): Pick<
   Handlers,
-  'desktop:probes' | 'desktop:copyReport' | 'desktop:shortcutOffer' | 'desktop:shortcutAnswer'
+  | 'desktop:probes'
+  | 'desktop:copyReport'
+  | 'desktop:shortcutOffer'
+  | 'desktop:shortcutAnswer'
+  | 'desktop:idleTrust'
 > {
   let shown: DesktopReport | undefined;
   const look = async (): Promise<DesktopReport> => {
@@ -182,5 +186,6 @@ function desktopHandlers(
       return { copied: true as const };
     },
     ...shortcutOfferHandlers(shell, data, shortcutOffers, () => shown),
+    'desktop:idleTrust': () => desktop?.idleTrust?.() ?? { trusted: true, notice: null },
   };
 }

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { KeelError } from '../core/errors';
 import type { DesktopReport } from '../shared/desktop-probes';
+import type { IdleTrust } from '../shared/dto';
 import type { ViewName } from '../shared/views';
 import type { DndController, DndPrior } from '../services/ports';
 import { trayItemId } from './electron-tray';
@@ -260,10 +261,29 @@ export const EXAMPLE_DESKTOP_REPORT: DesktopReport = {
   ],
 };
 
-/** Settings → This computer without a desktop: answers `next` and counts the looks. */
+/**
+ * Settings → This computer without a desktop: answers `next` and counts the looks; the idle
+ * time's verdict is `trust`, changed (and told) with `setTrust`.
+ */
 export class FakeDesktopProbes implements DesktopProbesPort {
   runs = 0;
+  trust: IdleTrust = { trusted: true, notice: null };
+  private readonly trustListeners = new Set<() => void>();
   constructor(public next: DesktopReport = EXAMPLE_DESKTOP_REPORT) {}
+
+  idleTrust(): IdleTrust {
+    return { ...this.trust };
+  }
+
+  onIdleTrustChange(listener: () => void): () => void {
+    this.trustListeners.add(listener);
+    return () => void this.trustListeners.delete(listener);
+  }
+
+  setTrust(trust: IdleTrust): void {
+    this.trust = trust;
+    this.trustListeners.forEach((l) => l());
+  }
 
   async report(): Promise<DesktopReport> {
     this.runs += 1;

@@ -372,3 +372,9 @@ export interface SummaryOptions {
    */
   privateTags: { id: string; label: string; count: number }[];
 }
+
+/** The idle time's verdict, for Settings' notice: `notice` says what Keel goes by instead. */
+export interface IdleTrust {
+  trusted: boolean;
+  notice: string | null;
+}

@@ -13,6 +13,8 @@ export const STATE_TOPICS = [
   'talk',
   'summary',
   'data',
+  // What Keel can see on this desktop (the idle time's verdict).
+  'desktop',
 ] as const;
 export type StateTopic = (typeof STATE_TOPICS)[number];
 

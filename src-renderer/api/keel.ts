@@ -11,6 +11,7 @@ import type {
   CreepStats,
   DesktopReport,
   ShortcutOffer,
+  IdleTrust,
   DndStatus,
   ExportResult,
   FocusStartRequest,
@@ -122,6 +123,8 @@ export const api = {
     shortcutOffer: (): Promise<Outcome<ShortcutOffer>> => call((k) => k.desktop.shortcutOffer()),
     shortcutAnswer: (answer: 'add' | 'copy' | 'dismiss'): Promise<Outcome<ShortcutOffer>> =>
       call((k) => k.desktop.shortcutAnswer({ answer })),
+    /** Whether Keel believes this desktop's idle time (main pushes 'desktop' when it changes). */
+    idleTrust: (): Promise<Outcome<IdleTrust>> => call((k) => k.desktop.idleTrust()),
   },
   signoff: {
     status: (): Promise<Outcome<SignoffStatus>> => call((k) => k.signoff.status()),

@@ -96,4 +96,6 @@ export type Share = ChannelOutput<'summary:shares'>[number];
 export type DesktopReport = ChannelOutput<'desktop:probes'>;
 /** The desktop's own shortcut for `keel focus start`, offered where Ctrl+Alt+F cannot reach Keel. */
 export type ShortcutOffer = ChannelOutput<'desktop:shortcutOffer'>;
+/** Whether Keel believes this desktop's idle time, and else what Settings says. */
+export type IdleTrust = ChannelOutput<'desktop:idleTrust'>;
 export type DesktopProbe = DesktopReport['probes'][number];

@@ -9,6 +9,7 @@ import { CheckinSettingsCard } from './settings/CheckinSettingsCard';
 import { DataCard } from './settings/DataCard';
 import { FocusSettingsCard } from './settings/FocusSettingsCard';
 import { HolidaysCard } from './settings/HolidaysCard';
+import { IdleTrustNotice } from './settings/IdleTrustNotice';
 import { NotificationsCard } from './settings/NotificationsCard';
 import { SignoffSettingsCard } from './settings/SignoffSettingsCard';
 import { StartupCard } from './settings/StartupCard';
@@ -56,7 +57,10 @@ export function SettingsView() {
   return (
     <>
       <ViewHeader title="Settings" subtitle="Stored on this computer only." />
-      <div className="view-stack">{body}</div>
+      <div className="view-stack">
+        <IdleTrustNotice />
+        {body}
+      </div>
     </>
   );
 }

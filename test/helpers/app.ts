@@ -17,7 +17,10 @@ export interface MakeAppOptions {
   dataDir?: string;
   /** Adapters to use instead of the recording ones (e.g. Electron's, on fakes). */
   adapters?: Partial<
-    Pick<KeelAdapters, 'tray' | 'notifier' | 'power' | 'externalChanges' | 'screenLockReported'>
+    Pick<
+      KeelAdapters,
+      'tray' | 'notifier' | 'power' | 'externalChanges' | 'screenLockReported' | 'desktopProbes'
+    >
   >;
 }
 

@@ -30,6 +30,7 @@ const BAD: Record<Channel, unknown[]> = {
     { answer: 'copy', text: 'rm -rf ~' },
     { answer: 'add', binding: '<Super>f' },
   ],
+  'desktop:idleTrust': [null, 1, { trusted: false }],
   'settings:get': [undefined, null, 'theme', { key: 'theme' }],
   'settings:set': [
     undefined,

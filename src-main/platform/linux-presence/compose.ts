@@ -30,18 +30,32 @@ export function createLinuxPresence(options: LinuxPresenceOptions): LinuxPresenc
   const { env, clock } = options;
   const linux = createLinuxPower(options.powerMonitor, clock);
   const opened: SessionBus[] = [];
-  const open = (address: string | undefined): PresenceBus | undefined => {
+  let disposed = false;
+  // A session bus gone takes the idle source with it (its watches would never fire again): the
+  // lock and sleep times take over, and the quarter-hour tick comes back.
+  const sessionClosed = () => {
+    const kind = linux.status().idleSource;
+    if (disposed || (kind !== 'mutter' && kind !== 'screensaver')) return;
+    linux.useIdle(
+      undefined,
+      'Keel lost its connection to the desktop, so it goes by lock and sleep times instead.',
+    );
+  };
+  const open = (
+    address: string | undefined,
+    onClose: () => void = () => undefined,
+  ): PresenceBus | undefined => {
     if (!address) return undefined;
     try {
       const bus = options.connect(address, { timeoutMs: options.timeoutMs ?? PRESENCE_CALL_TIMEOUT_MS });
-      bus.onClose(() => undefined);
+      bus.onClose(onClose);
       opened.push(bus);
       return bus;
     } catch {
       return undefined;
     }
   };
-  const session = open(env.DBUS_SESSION_BUS_ADDRESS);
+  const session = open(env.DBUS_SESSION_BUS_ADDRESS, sessionClosed);
   const system = open(systemBusAddress(env));
   const buses = { session, system };
 
@@ -59,11 +73,16 @@ export function createLinuxPresence(options: LinuxPresenceOptions): LinuxPresenc
     ...linux,
     ready,
     dispose() {
+      disposed = true;
       linux.dispose();
       for (const bus of opened.splice(0)) bus.close();
     },
   };
 }
+
+export type DesktopPower = Pick<LinuxPresence, 'status' | 'onStatusChange' | 'ready' | 'dispose'> & {
+  power: PowerPort;
+};
 
 /**
  * The power port for this platform, and what it reads presence from: the Linux sources above, or
@@ -72,7 +91,7 @@ export function createLinuxPresence(options: LinuxPresenceOptions): LinuxPresenc
 export function createDesktopPower(
   platform: NodeJS.Platform,
   options: Omit<LinuxPresenceOptions, 'clock'> & { clock?: Clock },
-): { power: PowerPort; status(): PresenceStatus; dispose(): void } {
+): DesktopPower {
   if (platform === 'linux') return createLinuxPresence({ clock: systemClock, ...options });
   const status: PresenceStatus = {
     idleSource: 'electron',
@@ -84,6 +103,9 @@ export function createDesktopPower(
   return {
     power: createElectronPower(options.powerMonitor),
     status: () => ({ ...status }),
+    // Electron's status never changes.
+    onStatusChange: () => () => undefined,
+    ready: Promise.resolve(),
     dispose: () => undefined,
   };
 }

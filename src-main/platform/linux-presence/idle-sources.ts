@@ -16,6 +16,12 @@ export interface IdleSource {
   refresh(): Promise<void>;
   /** Each fresh reading, in seconds (a refresh's reply, a watch firing). */
   onReading(listener: (seconds: number) => void): void;
+  /**
+   * Watch sources: whether the user is away and the source will say when they are back (an
+   * active watch is armed), and each change of that. Sources without watches have neither.
+   */
+  away?(): boolean;
+  onAwayChange?(listener: (away: boolean) => void): void;
   dispose(): void;
 }
 
@@ -30,44 +36,60 @@ const toNumber = (value: unknown): number => {
 /**
  * GNOME: the idle time from Mutter, kept current by two watches instead of sampling. The idle
  * watch fires when the user has been away IDLE_WATCH_MS (the last input was that long before);
- * then an active watch fires when they are back. In between, a refresh (the quarter-hour tick)
- * reads the exact time. Resolves once the first reading and the watch are in; throws if Mutter
+ * then an active watch fires when they are back. While the user is there, a refresh (the
+ * quarter-hour tick) reads the exact time; while away, the watches tell it all (`onAwayChange`). Resolves once the first reading and the watch are in; throws if Mutter
  * does not answer.
  */
 export async function startMutterIdle(bus: PresenceBus, clock: Clock): Promise<IdleSource> {
   const target = { destination: MUTTER.name, path: MUTTER.path, interface: MUTTER.iface };
   const listeners: ((seconds: number) => void)[] = [];
+  const awayListeners: ((away: boolean) => void)[] = [];
   let lastInputAt = clock.now();
   let away = false;
   let activeWatch: number | undefined;
   let idleWatch: number | undefined;
+  let disposed = false;
   const read = (seconds: number) => listeners.forEach((l) => l(seconds));
+  const tellAway = (value: boolean) => awayListeners.forEach((l) => l(value));
   const refresh = async () => {
-    const [ms] = await bus.call({ ...target, member: 'GetIdletime' });
-    const idle = toNumber(ms);
-    lastInputAt = clock.now() - idle;
-    away = idle >= IDLE_WATCH_MS;
+    const idle = toNumber((await bus.call({ ...target, member: 'GetIdletime' }))[0]);
+    [lastInputAt, away] = [clock.now() - idle, idle >= IDLE_WATCH_MS];
     read(idle / 1000);
   };
+  const back = () => {
+    [activeWatch, away, lastInputAt] = [undefined, false, clock.now()];
+    read(0);
+  };
+  // Watches that fired before their id came back (the user was back at once).
+  const firedEarly = new Set<number>();
+  let adding = 0;
+  /** Away is told only once the active watch is armed: Mutter will then say when they are back. */
   const addActiveWatch = async () => {
-    const [id] = await bus.call({ ...target, member: 'AddUserActiveWatch' });
-    activeWatch = toNumber(id);
+    adding++;
+    const [reply] = await bus.call({ ...target, member: 'AddUserActiveWatch' }).finally(() => adding--);
+    const id = toNumber(reply);
+    if (firedEarly.delete(id)) return back();
+    const wasArmed = activeWatch !== undefined;
+    activeWatch = id;
+    if (!wasArmed && !disposed) tellAway(true);
   };
   const stop = await bus.onSignal(
     { sender: MUTTER.name, path: MUTTER.path, interface: MUTTER.iface, member: 'WatchFired' },
     (id) => {
       const fired = toNumber(id);
       if (fired === idleWatch) {
+        // The last input was IDLE_WATCH_MS ago if the signal came on time; one reading makes it
+        // exact (a signal late after a sleep would misplace it), then the watch for the return.
         away = true;
-        lastInputAt = Math.min(lastInputAt, clock.now() - IDLE_WATCH_MS);
-        read((clock.now() - lastInputAt) / 1000);
-        addActiveWatch().catch(() => undefined);
+        lastInputAt = Math.max(lastInputAt, clock.now() - IDLE_WATCH_MS);
+        refresh()
+          .catch(() => read((clock.now() - lastInputAt) / 1000))
+          .then(addActiveWatch)
+          .catch(() => undefined);
       } else if (fired === activeWatch) {
-        activeWatch = undefined;
-        away = false;
-        lastInputAt = clock.now();
-        read(0);
-      }
+        back();
+        tellAway(false);
+      } else if (adding > 0) firedEarly.add(fired);
     },
   );
   try {
@@ -89,7 +111,10 @@ export async function startMutterIdle(bus: PresenceBus, clock: Clock): Promise<I
     },
     refresh,
     onReading: (listener) => void listeners.push(listener),
+    away: () => activeWatch !== undefined,
+    onAwayChange: (listener) => void awayListeners.push(listener),
     dispose() {
+      disposed = true;
       stop();
       for (const id of [idleWatch, activeWatch]) {
         if (id !== undefined) {

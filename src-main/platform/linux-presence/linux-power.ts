@@ -21,8 +21,13 @@ export interface PresenceStatus {
 export const LOCK_EVIDENCE_MS = 2 * 60_000;
 
 export interface LinuxPower {
-  power: PowerPort & { refreshIdle(): Promise<void> };
+  power: PowerPort & {
+    refreshIdle(): Promise<void>;
+    onAwayChange(listener: (away: boolean) => void): () => void;
+  };
   status(): PresenceStatus;
+  /** Each change of the status (a source found or lost, the trust verdict flipping). */
+  onStatusChange(listener: (status: PresenceStatus) => void): () => void;
   useIdle(source: IdleSource | undefined, why?: string): void;
   useLock(source: LockSource | undefined): void;
   dispose(): void;
@@ -60,6 +65,56 @@ function evidenceOver(clock: Clock) {
   };
 }
 
+/** A set of listeners: `on` adds one (and returns its removal), `emit` tells them all. */
+function broadcast<T>() {
+  const listeners = new Set<(value: T) => void>();
+  return {
+    on(listener: (value: T) => void) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    emit: (value: T) => listeners.forEach((l) => l(value)),
+    clear: () => listeners.clear(),
+  };
+}
+
+const STATUS_KEYS = ['idleSource', 'idleWatches', 'trusted', 'why', 'lockSource'] as const;
+
+/**
+ * The status, told on each change; and away as a trusted watch source tells it (true while the
+ * source will say when the user is back), told on each change too.
+ */
+function statusKeeper(idle: () => IdleSource | undefined) {
+  let status: PresenceStatus = { idleSource: 'none', idleWatches: false, trusted: false, lockSource: 'none' };
+  const statusChanges = broadcast<PresenceStatus>();
+  const awayChanges = broadcast<boolean>();
+  let watchedAway = false;
+  const recheckAway = () => {
+    const now = Boolean(status.trusted && idle()?.away?.());
+    if (now !== watchedAway) awayChanges.emit((watchedAway = now));
+  };
+  return {
+    status: () => ({ ...status }),
+    set(next: PresenceStatus) {
+      const before = status;
+      status = next;
+      if (STATUS_KEYS.some((key) => before[key] !== next[key])) statusChanges.emit({ ...next });
+      recheckAway();
+    },
+    recheckAway,
+    onStatusChange: statusChanges.on,
+    /** A listener hears at once if the user is away already. */
+    onAwayChange(listener: (away: boolean) => void) {
+      if (watchedAway) listener(true);
+      return awayChanges.on(listener);
+    },
+    clear() {
+      statusChanges.clear();
+      awayChanges.clear();
+    },
+  };
+}
+
 /**
  * The power port on Linux: suspend and resume from Electron, the lock from `useLock`'s source, the
  * idle time from `useIdle`'s. An idle time that stayed 0 through a lock of LOCK_EVIDENCE_MS or
@@ -71,9 +126,10 @@ export function createLinuxPower(pm: PowerMonitorSlice, clock: Clock): LinuxPowe
   const lockListeners = { 'lock-screen': new Set<() => void>(), 'unlock-screen': new Set<() => void>() };
   let idle: IdleSource | undefined;
   let lock: LockSource | undefined;
-  let status: PresenceStatus = { idleSource: 'none', idleWatches: false, trusted: false, lockSource: 'none' };
   let awaySince: number | undefined;
   const lockEvidence = evidenceOver(clock);
+  const keeper = statusKeeper(() => idle);
+  const setStatus = (change: Partial<PresenceStatus>) => keeper.set({ ...keeper.status(), ...change });
 
   const refreshIdle = async () => {
     // Bounded by the connection's call limit (PRESENCE_CALL_TIMEOUT_MS).
@@ -85,7 +141,7 @@ export function createLinuxPower(pm: PowerMonitorSlice, clock: Clock): LinuxPowe
       awaySince ??= clock.now();
     } else {
       const verdict = idle ? lockEvidence.end() : undefined;
-      if (verdict) status = { ...status, ...verdict };
+      if (verdict) setStatus(verdict);
       awaySince = undefined;
     }
     const event = locked ? 'lock-screen' : 'unlock-screen';
@@ -94,9 +150,7 @@ export function createLinuxPower(pm: PowerMonitorSlice, clock: Clock): LinuxPowe
   };
   const stops = [
     electron.on('suspend', () => (awaySince ??= clock.now())),
-    electron.on('resume', () => {
-      if (!lock?.locked()) awaySince = undefined;
-    }),
+    electron.on('resume', () => void (lock?.locked() || (awaySince = undefined))),
   ];
 
   return {
@@ -108,24 +162,31 @@ export function createLinuxPower(pm: PowerMonitorSlice, clock: Clock): LinuxPowe
         return () => void lockListeners[event].delete(wrapped);
       },
       idleSeconds() {
-        if (idle && status.trusted) return idle.current();
+        if (idle && keeper.status().trusted) return idle.current();
         return awaySince === undefined ? 0 : Math.max(0, clock.now() - awaySince) / 1000;
       },
       refreshIdle,
+      onAwayChange: keeper.onAwayChange,
     },
-    status: () => ({ ...status }),
+    status: keeper.status,
+    onStatusChange: keeper.onStatusChange,
     useIdle(source, why) {
       idle?.dispose();
       idle = source;
       source?.onReading(lockEvidence.reading);
-      status = source
-        ? { ...status, idleSource: source.kind, idleWatches: source.watches, trusted: true, why: undefined }
-        : { ...status, idleSource: 'none', idleWatches: false, trusted: false, why };
+      source?.onAwayChange?.(() => {
+        if (idle === source) keeper.recheckAway();
+      });
+      setStatus(
+        source
+          ? { idleSource: source.kind, idleWatches: source.watches, trusted: true, why: undefined }
+          : { idleSource: 'none', idleWatches: false, trusted: false, why },
+      );
     },
     useLock(source) {
       lock?.dispose();
       lock = source;
-      status = { ...status, lockSource: source?.kind ?? 'none' };
+      setStatus({ lockSource: source?.kind ?? 'none' });
       if (!source) return;
       if (source.locked()) lockChanged(true);
       source.onChange(lockChanged);
@@ -134,6 +195,7 @@ export function createLinuxPower(pm: PowerMonitorSlice, clock: Clock): LinuxPowe
       stops.forEach((stop) => stop());
       idle?.dispose();
       lock?.dispose();
+      keeper.clear();
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { DesktopReport } from '../../shared/desktop-probes';
+import type { IdleTrust } from '../../shared/dto';
 
 /**
  * What Keel can see on this desktop (platform/doctor's probes, as `keel doctor` runs them), for
@@ -7,4 +8,8 @@ import type { DesktopReport } from '../../shared/desktop-probes';
 export interface DesktopProbesPort {
   /** Runs every probe (a few seconds at most); never throws for what the desktop lacks. */
   report(): Promise<DesktopReport>;
+  /** Whether Keel believes this desktop's idle time now (default: it does). */
+  idleTrust?(): IdleTrust;
+  /** Each change of `idleTrust` (the verdict flipping, a source found or lost). */
+  onIdleTrustChange?(listener: () => void): () => void;
 }

@@ -67,6 +67,12 @@ export interface PowerPort {
    * asynchronously over D-Bus). Ports that always know it have none.
    */
   refreshIdle?(): Promise<void>;
+  /**
+   * Where the desktop itself says when the user goes away and comes back (GNOME's idle watches,
+   * while believed): `true` once input stopped and the desktop will tell the return, `false` at
+   * the return (or when it can no longer tell). Ports that must be asked have none.
+   */
+  onAwayChange?(listener: (away: boolean) => void): () => void;
 }
 
 /** What the app parts may ask of the app shell: its window and quitting (plus the dialogs). */

@@ -27,26 +27,40 @@ type Look = { report: DesktopReport } | { error: string } | null;
 const lookOf = (outcome: Outcome<DesktopReport>): Look =>
   outcome.ok ? { report: outcome.value } : { error: outcome.message };
 
+/** Main's report, and the setter "Check again" uses. */
+function useDesktopLook(): [Look, (look: Look) => void] {
+  const [look, setLook] = useState<Look>(null);
+  // Looked at afresh whenever Settings opens (a tray host or a portal may have come since), and
+  // when main says what it sees changed (the idle time's verdict).
+  useEffect(() => {
+    let generation = 0;
+    const read = () => {
+      const mine = ++generation;
+      void api.desktop.probes().then((outcome) => {
+        if (mine === generation) setLook(lookOf(outcome));
+      });
+    };
+    read();
+    const unsubscribe = api.onState((event) => {
+      if (event.type === 'changed' && event.topics.includes('desktop')) read();
+    });
+    return () => {
+      generation++;
+      unsubscribe();
+    };
+  }, []);
+  return [look, setLook];
+}
+
 /**
  * Settings → This computer: what Keel can see on this desktop (idle time, the lock, notification
  * buttons, the tray, the shortcut…), the same as `keel doctor`, and a copy of it for a bug report.
  * Main looks (the window only shows); the copy is exactly the report on screen.
  */
 export function ThisComputerCard() {
-  const [look, setLook] = useState<Look>(null);
+  const [look, setLook] = useDesktopLook();
   const [looking, setLooking] = useState(false);
   const [copied, setCopied] = useState<{ tone: 'success' | 'error'; message: string } | null>(null);
-
-  // Looked at afresh whenever Settings opens: a tray host or a portal may have come since.
-  useEffect(() => {
-    let live = true;
-    void api.desktop.probes().then((outcome) => {
-      if (live) setLook(lookOf(outcome));
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
 
   async function lookAgain() {
     setLooking(true);
