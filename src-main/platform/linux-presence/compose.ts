@@ -4,7 +4,7 @@ import type { SessionBus, SessionBusOptions } from '../dbus/session-bus';
 import { createElectronPower, type PowerMonitorSlice } from '../electron-power';
 import { createLinuxPower, type LinuxPower, type PresenceStatus } from './linux-power';
 import { firstOf, idleSourceOrder, lockSourceOrder, systemBusAddress } from './sources';
-import { PRESENCE_CALL_TIMEOUT_MS, type PresenceBus } from './timed-bus';
+import { PRESENCE_CALL_TIMEOUT_MS, type PresenceBus } from './presence-bus';
 
 export interface LinuxPresenceOptions {
   env: Record<string, string | undefined>;
