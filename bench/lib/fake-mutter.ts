@@ -5,7 +5,7 @@
  * trip on a wake-up Keel already had.
  */
 import type { BusCall } from '../../src-main/platform/dbus/session-bus';
-import type { PresenceBus } from '../../src-main/platform/linux-presence/timed-bus';
+import type { PresenceBus } from '../../src-main/platform/linux-presence/presence-bus';
 
 export class InMemoryMutter implements PresenceBus {
   /** The idle time now, in milliseconds (the benchmark sets it). */

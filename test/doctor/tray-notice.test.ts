@@ -52,7 +52,7 @@ describe('the focus-shortcut notice', () => {
     const keel = recordingKeel();
     tellShortcutMissing({ keel, platform: 'linux', env: { XDG_CURRENT_DESKTOP: 'KDE' }, dataDir: tempDir() });
     expect(keel.told[0]?.body).toMatch(
-      /System Settings → Keyboard → Shortcuts.*"keel focus start".*Ctrl\+Alt\+F/,
+      /System Settings → Keyboard → Shortcuts.*enter keel focus start as the command.*Ctrl\+Alt\+F/,
     );
   });
 

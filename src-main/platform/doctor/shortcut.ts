@@ -4,6 +4,7 @@
  * where that is missing, the desktop's own custom shortcut can run `keel focus start`.
  */
 import type { SessionBus } from '../dbus/session-bus';
+import { KEEL_SHORTCUT_NAME } from '../gnome-shortcut';
 import { nameHasOwner, noSessionBus } from './bus-probes';
 import { isGnome, isKde, notAvailable, sessionType, works, type Probe, type ProbeContext } from './probe';
 
@@ -42,15 +43,19 @@ export async function hasShortcutsPortal(bus: SessionBus): Promise<boolean> {
 /** The command the desktop's own shortcut runs. */
 export const FOCUS_COMMAND = 'keel focus start';
 
-/** The exact steps to bind `keel focus start` to Ctrl+Alt+F in this desktop's own settings. */
-export function shortcutSteps(env: ProbeContext['env']): string {
+/**
+ * The exact steps to bind `command` (by default `keel focus start` on PATH) to Ctrl+Alt+F in this
+ * desktop's own keyboard settings: `keel doctor`, the one-time notice and Settings' offer (with the
+ * install's own command, shortcut-offer.ts) all say these.
+ */
+export function shortcutSteps(env: ProbeContext['env'], command: string = FOCUS_COMMAND): string {
   if (isGnome(env)) {
-    return `Open Settings → Keyboard → View and Customize Shortcuts → Custom Shortcuts → Add Shortcut; name it "Keel focus", set the command to "${FOCUS_COMMAND}" and the shortcut to Ctrl+Alt+F.`;
+    return `Open Settings → Keyboard → View and Customize Shortcuts → Custom Shortcuts → Add Shortcut; name it "${KEEL_SHORTCUT_NAME}", set the command to ${command} and the shortcut to Ctrl+Alt+F.`;
   }
   if (isKde(env)) {
-    return `Open System Settings → Keyboard → Shortcuts → Add New → Command or Script; enter "${FOCUS_COMMAND}" and set the shortcut to Ctrl+Alt+F.`;
+    return `Open System Settings → Keyboard → Shortcuts → Add New → Command or Script…; enter ${command} as the command, then set its shortcut to Ctrl+Alt+F.`;
   }
-  return `In your desktop's keyboard settings, add a custom shortcut that runs "${FOCUS_COMMAND}" and set it to Ctrl+Alt+F.`;
+  return `In your desktop's keyboard settings, add a custom shortcut that runs ${command} and set it to Ctrl+Alt+F.`;
 }
 
 export const shortcutProbe: Probe = {

@@ -1,7 +1,7 @@
 import type { Clock } from '../../core/clock';
 import type { PowerMonitorSlice } from '../electron-power';
 import { MUTTER, SCREENSAVER } from './interfaces';
-import type { PresenceBus } from './timed-bus';
+import type { PresenceBus } from './presence-bus';
 
 export type IdleSourceKind = 'mutter' | 'screensaver' | 'electron';
 

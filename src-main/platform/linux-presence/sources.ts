@@ -7,7 +7,7 @@ import type { Clock } from '../../core/clock';
 import type { PowerMonitorSlice } from '../electron-power';
 import { electronIdle, startMutterIdle, startScreenSaverIdle, type IdleSource } from './idle-sources';
 import { startLogindLock, startScreenSaverLock, type LockSource } from './lock-sources';
-import type { PresenceBus } from './timed-bus';
+import type { PresenceBus } from './presence-bus';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
