@@ -50,6 +50,8 @@ export interface ShortcutOfferOptions {
 }
 
 export interface ShortcutOffers extends ShortcutOfferPort {
+  /** The command the desktop's own shortcut runs for this install (the one-time notice names it too). */
+  readonly command: string;
   /** Main could not register Ctrl+Alt+F: from now on the offer shows. */
   registerFailed(): void;
 }
@@ -68,6 +70,7 @@ export function createShortcutOffers(options: ShortcutOfferOptions): ShortcutOff
     ...(said ? { said } : {}),
   });
   return {
+    command,
     registerFailed: () => {
       failed = true;
     },

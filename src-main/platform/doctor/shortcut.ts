@@ -5,8 +5,9 @@
  */
 import type { SessionBus } from '../dbus/session-bus';
 import { KEEL_SHORTCUT_NAME } from '../gnome-shortcut';
-import { nameHasOwner, noSessionBus } from './bus-probes';
-import { isGnome, isKde, notAvailable, sessionType, works, type Probe, type ProbeContext } from './probe';
+import { noSessionBus } from './bus-probes';
+import { isWaylandSession } from '../desktop-session';
+import { isGnome, isKde, notAvailable, works, type Probe, type ProbeContext } from './probe';
 
 const PORTAL = 'org.freedesktop.portal.Desktop';
 const GLOBAL_SHORTCUTS = 'org.freedesktop.portal.GlobalShortcuts';
@@ -16,7 +17,7 @@ export function wantsShortcutsPortal(
   platform: NodeJS.Platform,
   env: Readonly<Record<string, string | undefined>>,
 ): boolean {
-  return platform === 'linux' && (sessionType(env) === 'wayland' || Boolean(env.WAYLAND_DISPLAY));
+  return platform === 'linux' && isWaylandSession(env);
 }
 
 /**
@@ -26,7 +27,8 @@ export function wantsShortcutsPortal(
  * the interface only where a backend for it is configured, so a missing one fails the read.
  */
 export async function hasShortcutsPortal(bus: SessionBus): Promise<boolean> {
-  if (!(await nameHasOwner(bus, PORTAL))) return false;
+  // No NameHasOwner first: xdg-desktop-portal starts on demand, and this read starts it (the bus
+  // activates a service a call names) where nothing has yet; with no portal it fails at once.
   try {
     const version = await bus.getProperty(
       PORTAL,

@@ -5,6 +5,7 @@
  * KDE Plasma, XFCE's and dunst all serve `org.freedesktop.Notifications` and show actions as
  * buttons, which Electron's own notifications on Linux never send.
  */
+import { DESKTOP_ENTRY } from '../desktop-session';
 import type { SessionBus } from '../dbus/session-bus';
 import type { KeelNotification, NotifierPort } from '../../services/ports';
 import { escapeBodyMarkup } from '../electron-notifier';
@@ -121,7 +122,7 @@ export class FreedesktopNotifier implements NotifierPort {
       // The same Keel id again replaces the one on the desktop instead of stacking a duplicate.
       replacesId: previous?.serverId ?? 0,
       icon: this.options.icon ?? '',
-      desktopEntry: this.options.desktopEntry ?? 'keel-desktop',
+      desktopEntry: this.options.desktopEntry ?? DESKTOP_ENTRY,
     });
     this.call('Notify', 'susssasa{sv}i', args).then(
       ([id]) => this.shownAs(shown, id),
