@@ -47,7 +47,9 @@ export class InMemoryMutter implements PresenceBus {
     return Promise.reject(new Error('no properties here'));
   }
 
-  onSignal(_rule: unknown, handler: (...args: unknown[]) => void): Promise<() => void> {
+  onSignal(rule: { member: string }, handler: (...args: unknown[]) => void): Promise<() => void> {
+    // Only WatchFired: Mutter's name never changes owner here.
+    if (rule.member !== 'WatchFired') return Promise.resolve(() => undefined);
     this.handler = handler;
     return Promise.resolve(() => void (this.handler = undefined));
   }
