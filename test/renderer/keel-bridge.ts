@@ -264,7 +264,8 @@ export function createTestKeel(options: TestKeelOptions = {}) {
       inFlight++;
       try {
         if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
-        await options.hold?.(channel);
+        const held = options.hold?.(channel);
+        if (held) await held;
         // A window still asking after the test ended gets no answer (the data folder is gone).
         if (closed) return new Promise<never>(() => undefined);
         const result = await dispatch(handlers, channel, structuredClone(input), (error) =>
