@@ -1,11 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ManualClock } from '../../src-main/core/clock';
-import type { SessionBusOptions } from '../../src-main/platform/dbus/session-bus';
-import { FakePowerMonitor } from '../../src-main/platform/fakes/fake-power-monitor';
-import { createLinuxPresence, type LinuxPresence } from '../../src-main/platform/linux-presence/compose';
-import { makeApp } from '../helpers/app';
 import { FakeLogind, FakeMutterIdleMonitor, FakeScreenSaver } from './support/fake-desktop';
-import { hasDaemon, skipReason, startPrivateBus, type PrivateBus } from './support/private-bus';
+import { activeSpan, presenceOn, privateBusForTest, type Desktop } from './support/linux-desktop';
+import { hasDaemon, skipReason } from './support/private-bus';
 
 // 2027-03-15 is a Monday; Berlin is UTC+1.
 const at = (hhmm: string) => Date.parse(`2027-03-15T${hhmm}:00+01:00`);
@@ -14,54 +11,15 @@ const KDE = { XDG_CURRENT_DESKTOP: 'KDE', XDG_SESSION_TYPE: 'wayland' };
 /** The quarter-hour ticks from 08:50 that fall after 12:05 and by 13:00: 12:20, 12:35, 12:50. */
 const SAMPLES_1205_TO_1300 = 3;
 
-let bus: PrivateBus | undefined;
-let presence: LinuxPresence | undefined;
-afterEach(() => {
-  presence?.dispose();
-  bus?.stop();
-  presence = bus = undefined;
-});
-
-/**
- * Presence on the private bus (both the "session" and the "system" bus, so the fake logind sits
- * there too), on a clock the test holds; `later` gets it once the app made it.
- */
-async function setup(env: Record<string, string>, timeoutMs?: number) {
-  const started = await startPrivateBus();
-  bus = started;
-  const clockRef: { clock?: ManualClock } = {};
-  const now = () => clockRef.clock?.now() ?? at('08:50');
-  const pm = new FakePowerMonitor();
-  const address = bus.address;
-  // Every address the adapter asks for is this private bus (session and "system" alike).
-  const connect = (_address: string, options: SessionBusOptions) => started.connect(options);
-  const start = () => {
-    presence = createLinuxPresence({
-      env: { ...env, DBUS_SESSION_BUS_ADDRESS: address, DBUS_SYSTEM_BUS_ADDRESS: address },
-      powerMonitor: pm,
-      clock: { now },
-      connect,
-      ...(timeoutMs ? { timeoutMs } : {}),
-    });
-    return presence;
-  };
-  return { bus: started, now, pm, start, clockRef };
+/** Presence on a private bus of this test's, on a clock the test holds (08:50 until the app is made). */
+async function setup(desktop: Desktop, timeoutMs?: number) {
+  const bus = await privateBusForTest();
+  return { bus, ...presenceOn(bus, desktop, at('08:50'), timeoutMs) };
 }
-
-function appOn(linux: LinuxPresence, clockRef: { clock?: ManualClock }) {
-  const made = makeApp(at('08:50'), { adapters: { power: linux.power, screenLockReported: true } });
-  clockRef.clock = made.clock;
-  return made;
-}
-
-const activeSpan = (made: ReturnType<typeof makeApp>) => {
-  const s = made.services.signoff.status();
-  return [s.firstActive, s.lastActive];
-};
 
 describe.skipIf(!hasDaemon)(`presence on Linux desktops, on a private dbus-daemon${skipReason}`, () => {
   it('GNOME: first and last input of the day from Mutter through the presence ticker; logind locks', async () => {
-    const { bus, now, start, clockRef } = await setup(GNOME);
+    const { bus, now, start, appOn } = await setup(GNOME);
     const mutter = await new FakeMutterIdleMonitor(now).start(bus);
     const logind = await new FakeLogind().start(bus);
     const linux = start();
@@ -72,7 +30,7 @@ describe.skipIf(!hasDaemon)(`presence on Linux desktops, on a private dbus-daemo
       trusted: true,
       lockSource: 'logind',
     });
-    const made = appOn(linux, clockRef);
+    const made = appOn(linux);
     const locks: string[] = [];
     linux.power.on('lock-screen', () => locks.push('lock'));
     linux.power.on('unlock-screen', () => locks.push('unlock'));
@@ -135,7 +93,7 @@ describe.skipIf(!hasDaemon)(`presence on Linux desktops, on a private dbus-daemo
   });
 
   it('an idle time that stays 0 through a lock is not trusted: presence goes by lock times', async () => {
-    const { bus, now, start, clockRef } = await setup(KDE);
+    const { bus, now, start, appOn } = await setup(KDE);
     const saver = await new FakeScreenSaver(now).start(bus);
     saver.broken = true;
     const linux = start();
@@ -146,7 +104,7 @@ describe.skipIf(!hasDaemon)(`presence on Linux desktops, on a private dbus-daemo
       trusted: true,
       lockSource: 'screensaver',
     });
-    const made = appOn(linux, clockRef);
+    const made = appOn(linux);
     let locks = 0;
     linux.power.on('lock-screen', () => locks++);
     made.app.start();
