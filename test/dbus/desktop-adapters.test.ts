@@ -1,11 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { desktopAdapters } from '../../src-main/electron/desktop-adapters';
-import { FakePowerMonitor } from '../../src-main/platform/fakes/fake-power-monitor';
 import type { SwitchingNotifier } from '../../src-main/platform/notify/switching-notifier';
-import { RecordingNotifier } from '../../src-main/platform/recording';
-import { tempDir } from '../helpers/temp';
 import { FakeLogind, FakeMutterIdleMonitor } from './support/fake-desktop';
 import { FakeNotificationServer } from './support/fake-notification-server';
+import { desktopAdaptersOn, lockReported } from './support/linux-desktop';
 import { hasDaemon, skipReason, startPrivateBus, type PrivateBus } from './support/private-bus';
 
 let bus: PrivateBus | undefined;
@@ -22,18 +19,7 @@ describe.skipIf(!hasDaemon)(`the desktop adapters at quit${skipReason}`, () => {
     await new FakeLogind().start(started);
     await FakeNotificationServer.start(started, ['actions', 'body']);
     const closed: boolean[] = [];
-    const desktop = desktopAdapters({
-      platform: 'linux',
-      env: {
-        XDG_CURRENT_DESKTOP: 'ubuntu:GNOME',
-        XDG_SESSION_TYPE: 'wayland',
-        DBUS_SESSION_BUS_ADDRESS: started.address,
-        DBUS_SYSTEM_BUS_ADDRESS: started.address,
-      },
-      powerMonitor: new FakePowerMonitor(),
-      dataDir: tempDir(),
-      version: '0.0.0-test',
-      fallbackNotifier: new RecordingNotifier(),
+    const desktop = desktopAdaptersOn(started, {
       connect: (_address, options) => {
         const connection = started.connect(options);
         const index = closed.push(false) - 1;
@@ -44,7 +30,7 @@ describe.skipIf(!hasDaemon)(`the desktop adapters at quit${skipReason}`, () => {
     // Presence's session and "system" connections, and the notifier's.
     expect(await (desktop.adapters.notifier as SwitchingNotifier).settled).toBe('server');
     await expect.poll(() => mutter.idleWatches.size).toBe(1);
-    await expect.poll(() => (desktop.adapters.screenLockReported as () => boolean)()).toBe(true);
+    await expect.poll(() => lockReported(desktop.adapters)).toBe(true);
     expect(closed).toEqual([false, false, false]);
 
     desktop.dispose();

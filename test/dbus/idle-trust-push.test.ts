@@ -1,10 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { desktopAdapters } from '../../src-main/electron/desktop-adapters';
-import { FakePowerMonitor } from '../../src-main/platform/fakes/fake-power-monitor';
-import { RecordingNotifier } from '../../src-main/platform/recording';
 import { makeApp } from '../helpers/app';
-import { tempDir } from '../helpers/temp';
 import { FakeLogind, FakeMutterIdleMonitor } from './support/fake-desktop';
+import { desktopAdaptersOn, linuxEnv, lockReported } from './support/linux-desktop';
 import { hasDaemon, skipReason, startPrivateBus, type PrivateBus } from './support/private-bus';
 
 let bus: PrivateBus | undefined;
@@ -25,19 +22,8 @@ describe.skipIf(!hasDaemon)(`the idle time's verdict reaches the window${skipRea
     const now = () => clock.t;
     const mutter = await new FakeMutterIdleMonitor(now).start(started);
     const logind = await new FakeLogind().start(started);
-    const desktop = desktopAdapters({
-      platform: 'linux',
-      env: {
-        XDG_CURRENT_DESKTOP: 'GNOME',
-        XDG_SESSION_TYPE: 'wayland',
-        DBUS_SESSION_BUS_ADDRESS: started.address,
-        DBUS_SYSTEM_BUS_ADDRESS: started.address,
-      },
-      powerMonitor: new FakePowerMonitor(),
-      dataDir: tempDir(),
-      version: '0.0.0-test',
-      fallbackNotifier: new RecordingNotifier(),
-      connect: () => started.connect(),
+    const desktop = desktopAdaptersOn(started, {
+      env: linuxEnv(started, { XDG_CURRENT_DESKTOP: 'GNOME', XDG_SESSION_TYPE: 'wayland' }),
       clock: { now },
     });
     const { adapters } = desktop;
@@ -49,7 +35,7 @@ describe.skipIf(!hasDaemon)(`the idle time's verdict reaches the window${skipRea
     const desktopPushes = () =>
       made.pushed.filter((e) => e.type === 'changed' && e.topics.includes('desktop')).length;
     // Once presence has found Mutter and logind: believed, no notice.
-    await expect.poll(() => (adapters.screenLockReported as () => boolean)()).toBe(true);
+    await expect.poll(() => lockReported(adapters)).toBe(true);
     await expect.poll(() => desktopPushes()).toBeGreaterThanOrEqual(1);
     const settled = desktopPushes();
     expect(await trust()).toEqual({ trusted: true, notice: null });

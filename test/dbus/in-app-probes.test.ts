@@ -1,12 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { desktopAdapters, type DesktopAdapters } from '../../src-main/electron/desktop-adapters';
+import type { DesktopAdapters } from '../../src-main/electron/desktop-adapters';
 import { lockProbe, presenceProbes } from '../../src-main/platform/doctor/presence-probes';
 import { runDesktopProbes } from '../../src-main/platform/doctor/probes';
-import { FakePowerMonitor } from '../../src-main/platform/fakes/fake-power-monitor';
-import { RecordingNotifier } from '../../src-main/platform/recording';
 import type { PresenceStatus } from '../../src-main/platform/linux-presence/linux-power';
 import { tempDir } from '../helpers/temp';
 import { FakeLogind, FakeMutterIdleMonitor } from './support/fake-desktop';
+import { desktopAdaptersOn, linuxEnv, lockReported, UBUNTU_GNOME } from './support/linux-desktop';
 import { hasDaemon, skipReason, startPrivateBus, type PrivateBus } from './support/private-bus';
 
 let bus: PrivateBus | undefined;
@@ -25,23 +24,10 @@ describe.skipIf(!hasDaemon)(`Settings → This computer inside the app${skipReas
     const started = bus;
     await new FakeMutterIdleMonitor(() => Date.now()).start(started);
     await new FakeLogind().start(started);
-    const env = {
-      XDG_CURRENT_DESKTOP: 'ubuntu:GNOME',
-      XDG_SESSION_TYPE: 'wayland',
-      DBUS_SESSION_BUS_ADDRESS: started.address,
-      DBUS_SYSTEM_BUS_ADDRESS: started.address,
-    };
-    desktop = desktopAdapters({
-      platform: 'linux',
-      env,
-      powerMonitor: new FakePowerMonitor(),
-      dataDir: tempDir(),
-      version: '0.0.0-test',
-      fallbackNotifier: new RecordingNotifier(),
-      connect: () => started.connect(),
-    });
+    const env = linuxEnv(started, UBUNTU_GNOME);
+    desktop = desktopAdaptersOn(started, { env });
     const { adapters } = desktop;
-    await expect.poll(() => (adapters.screenLockReported as () => boolean)()).toBe(true);
+    await expect.poll(() => lockReported(adapters)).toBe(true);
     const report = await adapters.desktopProbes!.report();
     expect(probe(report, 'idle')).toEqual({
       id: 'idle',

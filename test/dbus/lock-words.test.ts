@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { desktopAdapters, type DesktopAdapters } from '../../src-main/electron/desktop-adapters';
-import { FakePowerMonitor } from '../../src-main/platform/fakes/fake-power-monitor';
-import { RecordingNotifier } from '../../src-main/platform/recording';
+import type { DesktopAdapters } from '../../src-main/electron/desktop-adapters';
 import { makeApp } from '../helpers/app';
-import { tempDir } from '../helpers/temp';
 import { FakeLogind } from './support/fake-desktop';
+import { desktopAdaptersOn, lockReported } from './support/linux-desktop';
 import { hasDaemon, skipReason, startPrivateBus, type PrivateBus } from './support/private-bus';
 
 // 2027-03-15 is a Monday; Berlin is UTC+1. The default plan has a block at 09:00–11:00.
@@ -24,22 +22,9 @@ async function linuxAdapters(withLogind: boolean) {
   const started = await startPrivateBus();
   bus = started;
   const logind = withLogind ? await new FakeLogind().start(started) : undefined;
-  desktop = desktopAdapters({
-    platform: 'linux',
-    env: {
-      XDG_CURRENT_DESKTOP: 'ubuntu:GNOME',
-      XDG_SESSION_TYPE: 'wayland',
-      DBUS_SESSION_BUS_ADDRESS: started.address,
-      DBUS_SYSTEM_BUS_ADDRESS: started.address,
-    },
-    powerMonitor: new FakePowerMonitor(),
-    dataDir: tempDir(),
-    version: '0.0.0-test',
-    fallbackNotifier: new RecordingNotifier(),
-    connect: () => started.connect(),
-  });
+  desktop = desktopAdaptersOn(started);
   const { adapters } = desktop;
-  const reported = adapters.screenLockReported as () => boolean;
+  const reported = () => lockReported(adapters);
   return { adapters, logind, reported };
 }
 
