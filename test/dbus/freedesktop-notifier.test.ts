@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { RecordingNotifier } from '../../src-main/platform/recording';
 import { createSwitchingNotifier } from '../../src-main/platform/notify/switching-notifier';
 import { makeApp } from '../helpers/app';
 import { FakeNotificationServer } from './support/fake-notification-server';
+import { switchingNotifierOn } from './support/linux-desktop';
 import { hasDaemon, skipReason, startPrivateBus, type PrivateBus } from './support/private-bus';
 
 // 2027-03-15 is a Monday; Berlin is UTC+1 then. The sign-off comes at the end of hours, 17:30.
@@ -11,16 +11,10 @@ const WITH_BUTTONS = ['actions', 'body', 'body-markup', 'persistence'];
 const WITHOUT_BUTTONS = ['body', 'body-markup'];
 const SERVICE = 'org.freedesktop.Notifications';
 
-/** Keel's notifier as main.ts chooses it, on this private bus; Electron's stands in as a recording. */
+/** Keel's notifier on this private bus, with the app icon main.ts passes, once it has chosen its route. */
 async function notifierOn(bus: PrivateBus) {
-  const electron = new RecordingNotifier();
-  const notifier = createSwitchingNotifier({
-    platform: 'linux',
-    env: { DBUS_SESSION_BUS_ADDRESS: bus.address },
-    connect: (_address, options) => bus.connect(options),
-    fallback: electron,
+  const { notifier, electron } = switchingNotifierOn(bus, {
     iconPath: '/opt/Keel/resources/app/assets/icon.png',
-    timeoutMs: 2_000,
   });
   // The route once the server answered (or did not): what the rest of the run uses.
   const route = await notifier.settled;

@@ -2,10 +2,9 @@ import net from 'node:net';
 import * as dbusNative from '@homebridge/dbus-native';
 import { afterEach, describe, expect, it } from 'vitest';
 import { busSockets } from '../../src-main/platform/dbus/session-bus';
-import { createSwitchingNotifier } from '../../src-main/platform/notify/switching-notifier';
-import { RecordingNotifier } from '../../src-main/platform/recording';
 import type { KeelNotification } from '../../src-main/services/ports';
 import { FakeNotificationServer } from './support/fake-notification-server';
+import { switchingNotifierOn } from './support/linux-desktop';
 import { hasDaemon, skipReason, startPrivateBus, type PrivateBus } from './support/private-bus';
 
 const NAME = 'org.freedesktop.Notifications';
@@ -18,14 +17,7 @@ const signOff: KeelNotification = {
 };
 
 async function notifierOn(bus: PrivateBus) {
-  const electron = new RecordingNotifier();
-  const notifier = createSwitchingNotifier({
-    platform: 'linux',
-    env: { DBUS_SESSION_BUS_ADDRESS: bus.address },
-    connect: (_address, options) => bus.connect(options),
-    fallback: electron,
-    timeoutMs: 2_000,
-  });
+  const { notifier, electron } = switchingNotifierOn(bus);
   expect(await notifier.settled).toBe('server');
   const actions: string[] = [];
   notifier.onAction((id, action) => actions.push(`${id}:${action}`));

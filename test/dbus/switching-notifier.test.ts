@@ -4,24 +4,21 @@ import { createSwitchingNotifier } from '../../src-main/platform/notify/switchin
 import { RecordingNotifier } from '../../src-main/platform/recording';
 import type { KeelNotification } from '../../src-main/services/ports';
 import { FakeNotificationServer } from './support/fake-notification-server';
+import { switchingNotifierOn } from './support/linux-desktop';
 import { hasDaemon, skipReason, startPrivateBus, type PrivateBus } from './support/private-bus';
 
 const note = (id: string): KeelNotification => ({ id, title: `Title ${id}`, body: `Body ${id}` });
 
-/** Keel's notifier as main makes it, on this private bus; Electron's stands in as a recording. */
+/** Keel's notifier on this private bus, with every connection it opens and every button it hears of. */
 function switchingOn(bus: PrivateBus, timeoutMs = 2_000) {
-  const electron = new RecordingNotifier();
   const connections: { bus: SessionBus; closed: boolean }[] = [];
-  const notifier = createSwitchingNotifier({
-    platform: 'linux',
-    env: { DBUS_SESSION_BUS_ADDRESS: bus.address },
+  const { notifier, electron } = switchingNotifierOn(bus, {
     connect: (_address, options) => {
       const connection = { bus: bus.connect(options), closed: false };
       connection.bus.onClose(() => (connection.closed = true));
       connections.push(connection);
       return connection.bus;
     },
-    fallback: electron,
     timeoutMs,
   });
   const actions: string[] = [];

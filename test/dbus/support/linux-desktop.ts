@@ -7,6 +7,10 @@ import {
 } from '../../../src-main/electron/desktop-adapters';
 import { FakePowerMonitor } from '../../../src-main/platform/fakes/fake-power-monitor';
 import { createLinuxPresence, type LinuxPresence } from '../../../src-main/platform/linux-presence/compose';
+import {
+  createSwitchingNotifier,
+  type SwitchingNotifierOptions,
+} from '../../../src-main/platform/notify/switching-notifier';
 import { RecordingNotifier } from '../../../src-main/platform/recording';
 import { makeApp } from '../../helpers/app';
 import { tempDir } from '../../helpers/temp';
@@ -45,6 +49,23 @@ export function desktopAdaptersOn(
     connect: () => bus.connect(),
     ...overrides,
   });
+}
+
+/**
+ * Keel's notifier as main chooses it, on `bus` (a 2 s call limit unless `overrides` says
+ * otherwise); Electron's stands in as a recording, `electron`.
+ */
+export function switchingNotifierOn(bus: PrivateBus, overrides: Partial<SwitchingNotifierOptions> = {}) {
+  const electron = new RecordingNotifier();
+  const notifier = createSwitchingNotifier({
+    platform: 'linux',
+    env: { DBUS_SESSION_BUS_ADDRESS: bus.address },
+    connect: (_address, options) => bus.connect(options),
+    fallback: electron,
+    timeoutMs: 2_000,
+    ...overrides,
+  });
+  return { notifier, electron };
 }
 
 /** Whether presence has found a source for the lock yet (screenLockReported is a function on Linux). */
