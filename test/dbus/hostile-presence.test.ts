@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionBus } from '../../src-main/platform/dbus/session-bus';
 import { FakeMutterIdleMonitor } from './support/fake-desktop';
-import { activeSpan, gnomeApp as gnomeAppAt } from './support/linux-desktop';
+import { activeSpan, gnomeApp as gnomeAppAt, idleWatchFires } from './support/linux-desktop';
 import { hasDaemon, skipReason, type PrivateBus } from './support/private-bus';
 
 // 2027-03-15 is a Monday; Berlin is UTC+1.
@@ -43,9 +43,7 @@ describe.skipIf(!hasDaemon)(`a desktop whose idle monitor goes away while the us
     const { made, mutter, now, bus } = await gnomeApp();
     made.app.start();
     await expect.poll(() => activeSpan(made)).toEqual(['08:50', '08:50']);
-    made.clock.advanceTo(at('09:01'));
-    mutter.fireIdleWatches();
-    await expect.poll(() => mutter.activeWatches.size).toBe(1);
+    await idleWatchFires(made, mutter, at('09:01'));
     const pendingAway = made.clock.pendingCount();
     restartMutter(mutter);
     const restarted = await new FakeMutterIdleMonitor(now).start(exportingFirst(bus));
@@ -56,9 +54,7 @@ describe.skipIf(!hasDaemon)(`a desktop whose idle monitor goes away while the us
     await expect.poll(() => activeSpan(made)).toEqual(['08:50', '10:00']);
     expect(made.clock.pendingCount()).toBe(pendingAway + 1);
     // And the next time away is told again.
-    made.clock.advanceTo(at('10:05'));
-    restarted.fireIdleWatches();
-    await expect.poll(() => restarted.activeWatches.size).toBe(1);
+    await idleWatchFires(made, restarted, at('10:05'));
     made.app.stop();
   });
 
@@ -66,9 +62,7 @@ describe.skipIf(!hasDaemon)(`a desktop whose idle monitor goes away while the us
     const { made, mutter } = await gnomeApp();
     made.app.start();
     await expect.poll(() => activeSpan(made)).toEqual(['08:50', '08:50']);
-    made.clock.advanceTo(at('09:01'));
-    mutter.fireIdleWatches();
-    await expect.poll(() => mutter.activeWatches.size).toBe(1);
+    await idleWatchFires(made, mutter, at('09:01'));
     const pendingAway = made.clock.pendingCount();
     restartMutter(mutter);
     await expect.poll(() => made.clock.pendingCount()).toBe(pendingAway + 1);

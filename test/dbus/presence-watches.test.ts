@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PRESENCE_SAMPLE_MS } from '../../src-main/app/presence-ticker';
-import { activeSpan, gnomeApp as gnomeAppAt } from './support/linux-desktop';
+import { activeSpan, gnomeApp as gnomeAppAt, idleWatchFires } from './support/linux-desktop';
 import { hasDaemon, skipReason } from './support/private-bus';
 
 // 2027-03-15 is a Monday; Berlin is UTC+1.
@@ -22,9 +22,7 @@ describe.skipIf(!hasDaemon)(`Mutter's watches replace the quarter-hour samples${
     // The last input at 09:07; Mutter's idle watch fires a minute later.
     made.clock.advanceTo(at('09:07'));
     mutter.input();
-    made.clock.advanceTo(at('09:08'));
-    mutter.fireIdleWatches();
-    await expect.poll(() => mutter.activeWatches.size).toBe(1);
+    await idleWatchFires(made, mutter, at('09:08'));
     await expect.poll(() => activeSpan(made)).toEqual(['08:50', '09:07']);
     const asked = mutter.getIdletimeCalls;
     // Away three hours: no quarter-hour wake-up, no question to Mutter.
@@ -47,9 +45,7 @@ describe.skipIf(!hasDaemon)(`Mutter's watches replace the quarter-hour samples${
     const { made, mutter, logind, linux } = await gnomeApp();
     made.app.start();
     await expect.poll(() => activeSpan(made)).toEqual(['08:50', '08:50']);
-    made.clock.advanceTo(at('09:01'));
-    mutter.fireIdleWatches();
-    await expect.poll(() => mutter.activeWatches.size).toBe(1);
+    await idleWatchFires(made, mutter, at('09:01'));
     const pendingAway = made.clock.pendingCount();
     // Locked for ten minutes while Mutter, broken now, says 0 and fires nothing.
     logind.setLockedHint(true);

@@ -1,4 +1,4 @@
-import { onTestFinished } from 'vitest';
+import { expect, onTestFinished } from 'vitest';
 import type { ManualClock } from '../../../src-main/core/clock';
 import {
   desktopAdapters,
@@ -119,6 +119,17 @@ export async function gnomeApp(desktop: Desktop, startAt: number) {
   const linux = start();
   await linux.ready;
   return { bus, now, mutter, logind, linux, made: appOn(linux) };
+}
+
+/** At `when` Mutter's idle watch fires (the user is away); Keel answers with an active watch. */
+export async function idleWatchFires(
+  made: ReturnType<typeof makeApp>,
+  mutter: FakeMutterIdleMonitor,
+  when: number,
+): Promise<void> {
+  made.clock.advanceTo(when);
+  mutter.fireIdleWatches();
+  await expect.poll(() => mutter.activeWatches.size).toBe(1);
 }
 
 /** The day's first and last active times, as the sign-off shows them. */
