@@ -1,20 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SwitchingNotifier } from '../../src-main/platform/notify/switching-notifier';
 import { FakeLogind, FakeMutterIdleMonitor } from './support/fake-desktop';
 import { FakeNotificationServer } from './support/fake-notification-server';
-import { desktopAdaptersOn, lockReported } from './support/linux-desktop';
-import { hasDaemon, skipReason, startPrivateBus, type PrivateBus } from './support/private-bus';
-
-let bus: PrivateBus | undefined;
-afterEach(() => {
-  bus?.stop();
-  bus = undefined;
-});
+import { desktopAdaptersOn, lockReported, privateBusForTest } from './support/linux-desktop';
+import { hasDaemon, skipReason } from './support/private-bus';
 
 describe.skipIf(!hasDaemon)(`the desktop adapters at quit${skipReason}`, () => {
   it('dispose removes Mutter’s watches and closes every bus connection they opened', async () => {
-    const started = await startPrivateBus();
-    bus = started;
+    const started = await privateBusForTest();
     const mutter = await new FakeMutterIdleMonitor(() => Date.now()).start(started);
     await new FakeLogind().start(started);
     await FakeNotificationServer.start(started, ['actions', 'body']);

@@ -1,14 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeApp } from '../helpers/app';
 import { FakeLogind, FakeMutterIdleMonitor } from './support/fake-desktop';
-import { desktopAdaptersOn, linuxEnv, lockReported } from './support/linux-desktop';
-import { hasDaemon, skipReason, startPrivateBus, type PrivateBus } from './support/private-bus';
-
-let bus: PrivateBus | undefined;
-afterEach(() => {
-  bus?.stop();
-  bus = undefined;
-});
+import { desktopAdaptersOn, linuxEnv, lockReported, privateBusForTest } from './support/linux-desktop';
+import { hasDaemon, skipReason } from './support/private-bus';
 
 const at = (hhmm: string) => Date.parse(`2027-03-15T${hhmm}:00+01:00`);
 const UNTRUSTED =
@@ -16,8 +10,7 @@ const UNTRUSTED =
 
 describe.skipIf(!hasDaemon)(`the idle time's verdict reaches the window${skipReason}`, () => {
   it('an idle time stuck at 0 through a lock pushes "desktop" to the window, and the notice says so', async () => {
-    bus = await startPrivateBus();
-    const started = bus;
+    const started = await privateBusForTest();
     const clock = { t: at('09:00') };
     const now = () => clock.t;
     const mutter = await new FakeMutterIdleMonitor(now).start(started);

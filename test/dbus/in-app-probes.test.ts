@@ -1,31 +1,28 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { DesktopAdapters } from '../../src-main/electron/desktop-adapters';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { lockProbe, presenceProbes } from '../../src-main/platform/doctor/presence-probes';
 import { runDesktopProbes } from '../../src-main/platform/doctor/probes';
 import type { PresenceStatus } from '../../src-main/platform/linux-presence/linux-power';
 import { tempDir } from '../helpers/temp';
 import { FakeLogind, FakeMutterIdleMonitor } from './support/fake-desktop';
-import { desktopAdaptersOn, linuxEnv, lockReported, UBUNTU_GNOME } from './support/linux-desktop';
-import { hasDaemon, skipReason, startPrivateBus, type PrivateBus } from './support/private-bus';
-
-let bus: PrivateBus | undefined;
-let desktop: DesktopAdapters | undefined;
-afterEach(() => {
-  desktop?.dispose();
-  bus?.stop();
-  bus = desktop = undefined;
-});
+import {
+  desktopAdaptersOn,
+  linuxEnv,
+  lockReported,
+  privateBusForTest,
+  UBUNTU_GNOME,
+} from './support/linux-desktop';
+import { hasDaemon, skipReason } from './support/private-bus';
 
 const probe = (report: { probes: { id: string }[] }, id: string) => report.probes.find((p) => p.id === id);
 
 describe.skipIf(!hasDaemon)(`Settings → This computer inside the app${skipReason}`, () => {
   it('says which idle and lock sources presence uses (logind, as keel doctor does)', async () => {
-    bus = await startPrivateBus();
-    const started = bus;
+    const started = await privateBusForTest();
     await new FakeMutterIdleMonitor(() => Date.now()).start(started);
     await new FakeLogind().start(started);
     const env = linuxEnv(started, UBUNTU_GNOME);
-    desktop = desktopAdaptersOn(started, { env });
+    const desktop = desktopAdaptersOn(started, { env });
+    onTestFinished(() => desktop.dispose());
     const { adapters } = desktop;
     await expect.poll(() => lockReported(adapters)).toBe(true);
     const report = await adapters.desktopProbes!.report();

@@ -1,31 +1,22 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { DesktopAdapters } from '../../src-main/electron/desktop-adapters';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { makeApp } from '../helpers/app';
 import { FakeLogind } from './support/fake-desktop';
-import { desktopAdaptersOn, lockReported } from './support/linux-desktop';
-import { hasDaemon, skipReason, startPrivateBus, type PrivateBus } from './support/private-bus';
+import { desktopAdaptersOn, lockReported, privateBusForTest } from './support/linux-desktop';
+import { hasDaemon, skipReason } from './support/private-bus';
 
 // 2027-03-15 is a Monday; Berlin is UTC+1. The default plan has a block at 09:00–11:00.
 const at = (hhmm: string) => Date.parse(`2027-03-15T${hhmm}:00+01:00`);
 const CUE = 'CUE-51f0: the flaky upload test';
 
-let bus: PrivateBus | undefined;
-let desktop: DesktopAdapters | undefined;
-afterEach(() => {
-  desktop?.dispose();
-  bus?.stop();
-  bus = desktop = undefined;
-});
-
 /** Main's adapters on Linux (GNOME on Wayland), every bus they open being the private one. */
 async function linuxAdapters(withLogind: boolean) {
-  const started = await startPrivateBus();
-  bus = started;
-  const logind = withLogind ? await new FakeLogind().start(started) : undefined;
-  desktop = desktopAdaptersOn(started);
+  const bus = await privateBusForTest();
+  const logind = withLogind ? await new FakeLogind().start(bus) : undefined;
+  const desktop = desktopAdaptersOn(bus);
+  onTestFinished(() => desktop.dispose());
   const { adapters } = desktop;
   const reported = () => lockReported(adapters);
-  return { adapters, logind, reported };
+  return { bus, adapters, logind, reported };
 }
 
 describe.skipIf(!hasDaemon)(`"hide my words when locked" on Linux${skipReason}`, () => {
@@ -46,9 +37,9 @@ describe.skipIf(!hasDaemon)(`"hide my words when locked" on Linux${skipReason}`,
   });
 
   it('without logind or a screensaver the lock stays unknown, so the words stay hidden', async () => {
-    const { adapters, reported } = await linuxAdapters(false);
+    const { bus, adapters, reported } = await linuxAdapters(false);
     // Every source has been tried: no call is waiting for its answer, nor one about to be made.
-    await bus!.quiet();
+    await bus.quiet();
     expect(reported()).toBe(false);
     const made = makeApp(at('08:58'), {
       adapters: { power: adapters.power, screenLockReported: adapters.screenLockReported },
