@@ -66,7 +66,7 @@ describe('the command palette in the preview', () => {
     await palette().waitFor();
     await page.keyboard.type('start 25');
     await expect
-      .poll(() => page.getByRole('option', { selected: true }).textContent())
+      .poll(async () => (await page.getByRole('option', { selected: true }).textContent())?.trim())
       .toBe('Start a 25-minute block');
     await page.keyboard.press('Enter');
     await palette().waitFor({ state: 'detached' });

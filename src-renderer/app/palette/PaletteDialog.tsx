@@ -300,7 +300,7 @@ function PaletteList({
                 }}
                 onClick={() => onRun(command)}
               >
-                <span className="palette__label">{command.label}</span>
+                <span className="palette__label">{command.label}</span>{' '}
                 {command.disabled !== null ? (
                   <span className="palette__why">{command.disabled}</span>
                 ) : (
