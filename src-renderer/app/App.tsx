@@ -9,6 +9,7 @@ import { OneOnOneView } from '../views/OneOnOneView';
 import { SettingsView } from '../views/SettingsView';
 import { SignoffView } from '../views/SignoffView';
 import { TodayView } from '../views/TodayView';
+import { CommandPalette } from './palette/CommandPalette';
 import { RecoveryBanner } from './RecoveryBanner';
 import { Sidebar } from './Sidebar';
 import { useKeelSync } from './useKeelSync';
@@ -59,6 +60,7 @@ function Shell() {
           <CurrentView view={view} />
         </div>
       </main>
+      <CommandPalette />
     </div>
   );
 }
