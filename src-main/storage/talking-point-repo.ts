@@ -18,9 +18,10 @@ const toPoint = (r: PointRow): SummaryTalkingPoint => ({
 
 /**
  * The agenda's order: the points the user arranged (by position), then the others oldest first.
- * A point added after an arrangement has no position, so it goes to the end.
+ * A point added after an arrangement has no position, so it goes to the end; points added in the
+ * same millisecond keep the order they were added in (rowid).
  */
-const ORDER = 'ORDER BY position IS NULL, position, created_at, id';
+const ORDER = 'ORDER BY position IS NULL, position, created_at, rowid';
 
 /** Talking points for the next one-on-one. One statement per write, except a move (one transaction). */
 export class TalkingPointRepo {

@@ -47,6 +47,13 @@ describe('talking points: the agenda in the order the user keeps', () => {
     expect(summaryPoints(services)).toEqual(texts(services.talkingPoints.list()));
   });
 
+  it('keeps points added in the same millisecond in the order they were added', () => {
+    const { services } = makeServices(at('09:00'), zone);
+    const words = ['Zebra crossing', 'Apples', 'Middle of the road', 'Bananas', 'Carrots'];
+    for (const text of words) services.talkingPoints.add(text);
+    expect(texts(services.talkingPoints.list())).toEqual(words);
+  });
+
   it('moves a point up and down; the list, a later point and the summary follow', () => {
     const { services, clock, third, first } = setup();
     expect(texts(services.talkingPoints.move(third.id, 'up'))).toEqual([
