@@ -47,6 +47,8 @@ export const CHANNELS = [
   'talk:list',
   'talk:discussed',
   'talk:delete',
+  'talk:edit',
+  'talk:move',
   'summary:options',
   'summary:preview',
   'summary:export',

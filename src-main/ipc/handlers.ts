@@ -128,6 +128,8 @@ export function createHandlers(
     'talk:list': ({ includeDiscussed }) => services.talkingPoints.list(includeDiscussed ?? false),
     'talk:discussed': ({ id, discussed }) => services.talkingPoints.setDiscussed(id, discussed),
     'talk:delete': ({ id }) => services.talkingPoints.delete(id),
+    'talk:edit': ({ id, text }) => services.talkingPoints.edit(id, text),
+    'talk:move': ({ id, direction }) => services.talkingPoints.move(id, direction),
     'summary:options': ({ from, to }) =>
       services.summary.options(from !== undefined && to !== undefined ? { from, to } : undefined),
     'summary:preview': ({ choices, format }) => services.summary.preview(choices, format),

@@ -153,6 +153,11 @@ export const api = {
     discussed: (id: string, discussed: boolean): Promise<Outcome<TalkingPoint>> =>
       call((k) => k.talk.discussed({ id, discussed })),
     delete: (id: string): Promise<Outcome<{ deleted: string }>> => call((k) => k.talk.delete({ id })),
+    edit: (id: string, text: string): Promise<Outcome<TalkingPoint>> =>
+      call((k) => k.talk.edit({ id, text })),
+    /** Every point, in the agenda's new order. */
+    move: (id: string, direction: 'up' | 'down'): Promise<Outcome<TalkingPoint[]>> =>
+      call((k) => k.talk.move({ id, direction })),
   },
   summary: {
     /** Without a period: the notes of "since the last shared summary". */

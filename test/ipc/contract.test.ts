@@ -164,6 +164,13 @@ const BAD: Record<Channel, unknown[]> = {
   'talk:list': [undefined, null, { includeDiscussed: 'yes' }, { all: true }],
   'talk:discussed': [undefined, { id: 'abcd1234' }, { id: '../x', discussed: true }],
   'talk:delete': [undefined, {}, { id: '' }, { id: 'drop table' }],
+  'talk:edit': [undefined, { id: 'abcd1234' }, { id: 'abcd1234', text: '  ' }, { id: '../x', text: 'x' }],
+  'talk:move': [
+    undefined,
+    { id: 'abcd1234' },
+    { id: 'abcd1234', direction: 'left' },
+    { id: '', direction: 'up' },
+  ],
   'summary:options': [
     undefined,
     null,
