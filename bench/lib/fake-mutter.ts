@@ -5,7 +5,7 @@
  * trip on a wake-up Keel already had.
  */
 import type { BusCall } from '../../src-main/platform/dbus/session-bus';
-import type { PresenceBus } from '../../src-main/platform/linux-presence/timed-bus';
+import type { PresenceBus } from '../../src-main/platform/linux-presence/presence-bus';
 
 export class InMemoryMutter implements PresenceBus {
   /** The idle time now, in milliseconds (the benchmark sets it). */
@@ -47,7 +47,9 @@ export class InMemoryMutter implements PresenceBus {
     return Promise.reject(new Error('no properties here'));
   }
 
-  onSignal(_rule: unknown, handler: (...args: unknown[]) => void): Promise<() => void> {
+  onSignal(rule: { member: string }, handler: (...args: unknown[]) => void): Promise<() => void> {
+    // Only WatchFired: Mutter's name never changes owner here.
+    if (rule.member !== 'WatchFired') return Promise.resolve(() => undefined);
     this.handler = handler;
     return Promise.resolve(() => void (this.handler = undefined));
   }

@@ -5,7 +5,7 @@
 import type { KeelApp } from '../app/create-keel-app';
 import { runDesktopProbes } from '../platform/doctor/probes';
 import { trayAction, trayProbe } from '../platform/doctor/bus-probes';
-import { shortcutSteps } from '../platform/doctor/shortcut';
+import { FOCUS_COMMAND, shortcutSteps } from '../platform/doctor/shortcut';
 import { isGnome } from '../platform/doctor/probe';
 
 /** A tray host (the GNOME extension) may start a little after Keel at login: look after this. */
@@ -26,12 +26,15 @@ export async function tellIfNoTrayHost(deps: DesktopNoticeDeps): Promise<boolean
   return deps.keel.noticeOnce('no-tray-host', 'Keel has no tray icon on this desktop', trayAction(deps.env));
 }
 
-/** The focus shortcut could not be registered: once, how to bind `keel focus start` instead. */
-export function tellShortcutMissing(deps: DesktopNoticeDeps): boolean {
+/**
+ * The focus shortcut could not be registered: once, how to bind `command` (this install's
+ * `keel focus start`, shortcut-offer.ts focusCommandFor) instead.
+ */
+export function tellShortcutMissing(deps: DesktopNoticeDeps, command = FOCUS_COMMAND): boolean {
   return deps.keel.noticeOnce(
     'no-shortcut',
     'Ctrl+Alt+F does not reach Keel',
-    `The desktop or another app keeps it; you can run "keel focus start" from a shortcut of your own. ${shortcutSteps(deps.env)}${whereOffered(deps)}`,
+    `The desktop or another app keeps it; you can run ${command} from a shortcut of your own. ${shortcutSteps(deps.env, command)}${whereOffered(deps)}`,
   );
 }
 

@@ -231,6 +231,8 @@ interface MainState {
   tray?: TrayPort;
   disposeIpc?: () => void;
   desktop?: DesktopAdapters;
+  /** The one-time tray-host check, a little after start (cleared at quit). */
+  trayCheck?: NodeJS.Timeout;
   /** Do-not-disturb was put back before quitting (it is async: quit waits for it once). */
   dndRestored: boolean;
 }
@@ -265,6 +267,7 @@ function run(): void {
     createPrinter: (options) => new BrowserWindow(options),
   });
   const shutdown = (): void => {
+    clearTimeout(state.trayCheck);
     state.keel?.stop();
     state.tray?.dispose();
     state.disposeIpc?.();
@@ -333,13 +336,16 @@ async function startKeel(
   // Another app may own the accelerator; Keel then works without it (tray, window, CLI).
   const desktop = { keel, platform: process.platform, env: process.env, dataDir };
   if (!globalShortcut.register(FOCUS_SHORTCUT, () => keel.onFocusShortcut())) {
-    log.warn('the focus shortcut is taken by another app; focus still starts from the tray', {
+    // Taken by another app, or (Wayland) no GlobalShortcuts portal to register it with.
+    log.warn('the focus shortcut could not be registered; focus still starts from the tray', {
       shortcut: FOCUS_SHORTCUT,
     });
-    state.desktop?.adapters.shortcutOffers.registerFailed();
-    tellShortcutMissing(desktop);
+    const offers = state.desktop?.adapters.shortcutOffers;
+    offers?.registerFailed();
+    tellShortcutMissing(desktop, offers?.command);
   }
-  setTimeout(() => void tellIfNoTrayHost(desktop).catch(() => false), TRAY_CHECK_DELAY_MS).unref();
+  state.trayCheck = setTimeout(() => void tellIfNoTrayHost(desktop).catch(() => false), TRAY_CHECK_DELAY_MS);
+  state.trayCheck.unref();
   // Started at login (autostart): stay in the tray until asked.
   windows.create(!startedHidden(process.argv, process.platform, app));
   if (process.env.KEEL_SMOKE === '1') {

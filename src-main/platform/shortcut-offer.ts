@@ -7,7 +7,8 @@ import path from 'node:path';
 import { KeelError } from '../core/errors';
 import type { ShortcutOfferPort } from '../services/ports';
 import { NO_SHORTCUT_OFFER, type ShortcutOffer } from '../shared/shortcut-offer';
-import { isGnome, isKde } from './doctor/probe';
+import { isGnome } from './doctor/probe';
+import { FOCUS_COMMAND, shortcutSteps } from './doctor/shortcut';
 import {
   addKeelShortcut,
   findKeelShortcut,
@@ -15,9 +16,6 @@ import {
   runGsettings,
   type Gsettings,
 } from './gnome-shortcut';
-
-/** `keel focus start` through whatever `keel` the user linked onto PATH (README "Packaging"). */
-export const PATH_FOCUS_COMMAND = 'keel focus start';
 
 /** Where this Keel runs from: main passes app.isPackaged and process.resourcesPath. */
 export interface KeelInstall {
@@ -35,22 +33,12 @@ function shellWord(word: string): string {
 /**
  * The command that starts a focus block from this install: an installed .deb/.rpm/unpacked Keel
  * runs its own `resources/bin/keel` by its full path (found without PATH); an AppImage (its
- * resources are mounted afresh at a new path each run) and a development run use `keel` on PATH.
+ * resources are mounted afresh at a new path each run) and a development run use `keel` on PATH
+ * (FOCUS_COMMAND; README "Packaging" says how to link it there).
  */
 export function focusCommandFor(install: KeelInstall): string {
-  if (install.platform !== 'linux' || !install.packaged || install.env.APPIMAGE) return PATH_FOCUS_COMMAND;
+  if (install.platform !== 'linux' || !install.packaged || install.env.APPIMAGE) return FOCUS_COMMAND;
   return `${shellWord(path.posix.join(install.resourcesPath, 'bin', 'keel'))} focus start`;
-}
-
-/** The exact steps, with the exact command, for this desktop. */
-export function shortcutStepsFor(env: Readonly<Record<string, string | undefined>>, command: string): string {
-  if (isGnome(env)) {
-    return `Open Settings → Keyboard → View and Customize Shortcuts → Custom Shortcuts → Add Shortcut; name it "${KEEL_SHORTCUT_NAME}", set the command to ${command} and the shortcut to Ctrl+Alt+F.`;
-  }
-  if (isKde(env)) {
-    return `Open System Settings → Keyboard → Shortcuts → Add New → Command or Script…; enter ${command} as the command, then set its shortcut to Ctrl+Alt+F.`;
-  }
-  return `In your desktop's keyboard settings, add a custom shortcut that runs ${command} and set it to Ctrl+Alt+F.`;
 }
 
 export interface ShortcutOfferOptions {
@@ -62,6 +50,8 @@ export interface ShortcutOfferOptions {
 }
 
 export interface ShortcutOffers extends ShortcutOfferPort {
+  /** The command the desktop's own shortcut runs for this install (the one-time notice names it too). */
+  readonly command: string;
   /** Main could not register Ctrl+Alt+F: from now on the offer shows. */
   registerFailed(): void;
 }
@@ -72,7 +62,7 @@ const GSETTINGS_FAILED =
 export function createShortcutOffers(options: ShortcutOfferOptions): ShortcutOffers {
   const { platform, env, command, gsettings } = options;
   let failed = false;
-  const steps = shortcutStepsFor(env, command);
+  const steps = shortcutSteps(env, command);
   const manual = (said?: ShortcutOffer['said']): ShortcutOffer => ({
     kind: 'steps',
     command,
@@ -80,6 +70,7 @@ export function createShortcutOffers(options: ShortcutOfferOptions): ShortcutOff
     ...(said ? { said } : {}),
   });
   return {
+    command,
     registerFailed: () => {
       failed = true;
     },

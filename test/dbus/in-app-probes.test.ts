@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { desktopAdapters } from '../../src-main/electron/desktop-adapters';
+import { desktopAdapters, type DesktopAdapters } from '../../src-main/electron/desktop-adapters';
 import { lockProbe, presenceProbes } from '../../src-main/platform/doctor/presence-probes';
 import { runDesktopProbes } from '../../src-main/platform/doctor/probes';
 import { FakePowerMonitor } from '../../src-main/platform/fakes/fake-power-monitor';
@@ -10,9 +10,11 @@ import { FakeLogind, FakeMutterIdleMonitor } from './support/fake-desktop';
 import { hasDaemon, skipReason, startPrivateBus, type PrivateBus } from './support/private-bus';
 
 let bus: PrivateBus | undefined;
+let desktop: DesktopAdapters | undefined;
 afterEach(() => {
+  desktop?.dispose();
   bus?.stop();
-  bus = undefined;
+  bus = desktop = undefined;
 });
 
 const probe = (report: { probes: { id: string }[] }, id: string) => report.probes.find((p) => p.id === id);
@@ -29,7 +31,7 @@ describe.skipIf(!hasDaemon)(`Settings → This computer inside the app${skipReas
       DBUS_SESSION_BUS_ADDRESS: started.address,
       DBUS_SYSTEM_BUS_ADDRESS: started.address,
     };
-    const { adapters } = desktopAdapters({
+    desktop = desktopAdapters({
       platform: 'linux',
       env,
       powerMonitor: new FakePowerMonitor(),
@@ -38,6 +40,7 @@ describe.skipIf(!hasDaemon)(`Settings → This computer inside the app${skipReas
       fallbackNotifier: new RecordingNotifier(),
       connect: () => started.connect(),
     });
+    const { adapters } = desktop;
     await expect.poll(() => (adapters.screenLockReported as () => boolean)()).toBe(true);
     const report = await adapters.desktopProbes!.report();
     expect(probe(report, 'idle')).toEqual({

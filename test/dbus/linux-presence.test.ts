@@ -178,15 +178,15 @@ describe.skipIf(!hasDaemon)(`presence on Linux desktops, on a private dbus-daemo
   });
 
   it('a source that does not answer is given up after the timeout, and the next one is used', async () => {
-    // 700 ms: Mutter's three calls must each answer within it on a loaded 2-core machine.
-    const { bus, now, start } = await setup(KDE, 700);
+    // 1.5 s: Mutter's three calls must each answer within it on a heavily loaded 2-core machine.
+    const { bus, now, start } = await setup(KDE, 1_500);
     const saver = await new FakeScreenSaver(now).start(bus);
     saver.stall = true;
     await new FakeMutterIdleMonitor(now).start(bus);
     const started = Date.now();
     const linux = start();
     await linux.ready;
-    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(Date.now() - started).toBeLessThan(6_000);
     expect(linux.status().idleSource).toBe('mutter');
   });
 

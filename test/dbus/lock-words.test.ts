@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { desktopAdapters } from '../../src-main/electron/desktop-adapters';
+import { desktopAdapters, type DesktopAdapters } from '../../src-main/electron/desktop-adapters';
 import { FakePowerMonitor } from '../../src-main/platform/fakes/fake-power-monitor';
 import { RecordingNotifier } from '../../src-main/platform/recording';
 import { makeApp } from '../helpers/app';
@@ -12,9 +12,11 @@ const at = (hhmm: string) => Date.parse(`2027-03-15T${hhmm}:00+01:00`);
 const CUE = 'CUE-51f0: the flaky upload test';
 
 let bus: PrivateBus | undefined;
+let desktop: DesktopAdapters | undefined;
 afterEach(() => {
+  desktop?.dispose();
   bus?.stop();
-  bus = undefined;
+  bus = desktop = undefined;
 });
 
 /** Main's adapters on Linux (GNOME on Wayland), every bus they open being the private one. */
@@ -22,7 +24,7 @@ async function linuxAdapters(withLogind: boolean) {
   const started = await startPrivateBus();
   bus = started;
   const logind = withLogind ? await new FakeLogind().start(started) : undefined;
-  const { adapters } = desktopAdapters({
+  desktop = desktopAdapters({
     platform: 'linux',
     env: {
       XDG_CURRENT_DESKTOP: 'ubuntu:GNOME',
@@ -36,6 +38,7 @@ async function linuxAdapters(withLogind: boolean) {
     fallbackNotifier: new RecordingNotifier(),
     connect: () => started.connect(),
   });
+  const { adapters } = desktop;
   const reported = adapters.screenLockReported as () => boolean;
   return { adapters, logind, reported };
 }

@@ -74,7 +74,7 @@ describe.skipIf(!hasDaemon)(`DbusNotificationsBus on a private dbus-daemon${skip
     expect(await dnd.inhibited()).toBe(true);
     await dnd.uninhibit(cookie);
     expect(await dnd.inhibited()).toBe(false);
-    expect(server.calls).toEqual(['Inhibit keel Focus block []', 'UnInhibit 1']);
+    expect(server.calls).toEqual(['Inhibit keel-desktop Focus block []', 'UnInhibit 1']);
   });
 
   it("refuses to release a cookie this connection does not hold (it may be another app's)", async () => {
@@ -84,7 +84,7 @@ describe.skipIf(!hasDaemon)(`DbusNotificationsBus on a private dbus-daemon${skip
     const cookie = await dnd.inhibit();
     dnd.disconnect(); // closing the connection is what releases it on a real server
     await expect(dnd.uninhibit(cookie)).rejects.toBeInstanceOf(UnknownCookieError);
-    expect(server.calls).toEqual(['Inhibit keel Focus block []']);
+    expect(server.calls).toEqual(['Inhibit keel-desktop Focus block []']);
   });
 
   it('says inhibitions are unsupported when no notification server is on the bus', async () => {
@@ -124,7 +124,7 @@ describe.skipIf(!hasDaemon)(`DbusNotificationsBus on a private dbus-daemon${skip
     bus = await startPrivateBus();
     const server = await startPlasma();
     expect(await dnd.inhibit()).toBe(1);
-    expect(server.calls).toEqual(['Inhibit keel Focus block []']);
+    expect(server.calls).toEqual(['Inhibit keel-desktop Focus block []']);
   });
 });
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { tellIfNoTrayHost, tellShortcutMissing } from '../../src-main/electron/desktop-notices';
+import { focusCommandFor } from '../../src-main/platform/shortcut-offer';
 import { serveStatusNotifierWatcher } from '../dbus/support/fake-desktop';
 import { hasDaemon, skipReason, startPrivateBus, type PrivateBus } from '../dbus/support/private-bus';
 import { tempDir } from '../helpers/temp';
@@ -52,8 +53,28 @@ describe('the focus-shortcut notice', () => {
     const keel = recordingKeel();
     tellShortcutMissing({ keel, platform: 'linux', env: { XDG_CURRENT_DESKTOP: 'KDE' }, dataDir: tempDir() });
     expect(keel.told[0]?.body).toMatch(
-      /System Settings → Keyboard → Shortcuts.*"keel focus start".*Ctrl\+Alt\+F/,
+      /System Settings → Keyboard → Shortcuts.*enter keel focus start as the command.*Ctrl\+Alt\+F/,
     );
+  });
+
+  it("names this install's own command (an installed .deb runs resources/bin/keel by its full path)", () => {
+    const keel = recordingKeel();
+    const command = focusCommandFor({
+      platform: 'linux',
+      packaged: true,
+      resourcesPath: '/opt/Keel/resources',
+      env: {},
+    });
+    const deps = {
+      keel,
+      platform: 'linux' as const,
+      env: { XDG_CURRENT_DESKTOP: 'GNOME' },
+      dataDir: tempDir(),
+    };
+    tellShortcutMissing(deps, command);
+    expect(command).toBe('/opt/Keel/resources/bin/keel focus start');
+    expect(keel.told[0]?.body).toContain('run /opt/Keel/resources/bin/keel focus start from a shortcut');
+    expect(keel.told[0]?.body).not.toMatch(/(^|[^/])keel focus start/);
   });
 
   it('says nothing on macOS and Windows about a tray host', async () => {

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import * as asar from '@electron/asar';
+import { DESKTOP_ENTRY } from '../../src-main/platform/desktop-session';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { FuseState } from '@electron/fuses/dist/constants';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,7 +95,8 @@ beforeAll(async () => {
       maxBuffer: 16 * 1024 * 1024,
     },
   );
-  executable = path.join(work, 'release/linux-unpacked/keel-desktop');
+  // The executable's name is the desktop entry notifications and do-not-disturb name Keel by.
+  executable = path.join(work, 'release/linux-unpacked', DESKTOP_ENTRY);
   resources = path.join(work, 'release/linux-unpacked/resources');
   archive = path.join(resources, 'app.asar');
   entries = new Set(asar.listPackage(archive, { isPack: false }).map((entry) => entry.replace(/^[/\\]/, '')));

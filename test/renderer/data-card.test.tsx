@@ -190,7 +190,12 @@ describe('Settings: Your data', () => {
   });
 
   it('holds every data button while a call runs', async () => {
-    const { user, card } = await openCard(await withBackups({ delayMs: 60 }));
+    // The window's backup call is held open until every button has been looked at.
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const { user, card } = await openCard(
+      await withBackups({ hold: (channel) => (channel === 'data:backupNow' ? held : undefined) }),
+    );
     const backUp = within(card).getByRole('button', { name: 'Back up now' });
     await user.click(backUp);
     expect(backUp).toBeDisabled();
@@ -200,6 +205,7 @@ describe('Settings: Your data', () => {
     expect(
       within(card).getByRole('button', { name: 'Restore the daily copy from today at 08:30…' }),
     ).toBeDisabled();
+    release();
     await within(card).findByText('Backed up. Today’s copy now holds your data as it is.');
     expect(
       within(card).getByRole('button', { name: 'Back up all my data (includes private notes)…' }),

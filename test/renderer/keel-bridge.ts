@@ -51,6 +51,8 @@ export interface TestKeelOptions {
   shortcutOffers?: ShortcutOfferPort;
   /** Milliseconds every answer waits, as a slow main process would. */
   delayMs?: number;
+  /** When it gives a promise for a channel, that call's answer waits for it (a call held open). */
+  hold?: (channel: Channel) => Promise<void> | undefined;
   /** Settings stored (through the settings service) before anything runs. */
   settings?: Partial<Settings>;
   /** An existing data folder (one a closed keel kept), instead of a fresh one. */
@@ -262,6 +264,8 @@ export function createTestKeel(options: TestKeelOptions = {}) {
       inFlight++;
       try {
         if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
+        const held = options.hold?.(channel);
+        if (held) await held;
         // A window still asking after the test ended gets no answer (the data folder is gone).
         if (closed) return new Promise<never>(() => undefined);
         const result = await dispatch(handlers, channel, structuredClone(input), (error) =>

@@ -14,7 +14,13 @@ export interface BusCall {
 
 /** A signal to listen for; the bus daemon delivers only the ones that match. */
 export interface SignalRule {
+  /**
+   * Who may send it: a well-known name (its owner at the time, as the daemon tells) or a unique
+   * name. Signals from anyone else are dropped, those sent straight to Keel included.
+   */
   sender?: string;
+  /** The signal's first argument, when it is a string (the daemon's NameOwnerChanged). */
+  arg0?: string;
   path: string;
   interface: string;
   member: string;
@@ -79,6 +85,7 @@ interface NativeInterface {
 interface NativeMessage {
   type?: number;
   body?: unknown;
+  sender?: string;
 }
 interface NativeBus {
   connection: EventEmitter & { end(): void };
@@ -176,7 +183,51 @@ function matchRule(rule: SignalRule): string {
     `member='${rule.member}'`,
   ];
   if (rule.sender) parts.push(`sender='${rule.sender}'`);
+  if (rule.arg0) parts.push(`arg0='${rule.arg0}'`);
   return parts.join(',');
+}
+
+const DAEMON = 'org.freedesktop.DBus';
+const DAEMON_PATH = '/org/freedesktop/DBus';
+type CallDaemon = (member: string, signature: string, body: unknown[]) => Promise<unknown[]>;
+
+/**
+ * The unique name that owns each well-known name a subscription expects its signals from. The
+ * daemon applies a match rule's sender to broadcast signals only: a signal sent straight to Keel
+ * (as dunst sends ActionInvoked) reaches it whatever the rule says, from any program on the bus.
+ * So a signal counts only when it comes from the name's owner, as the daemon tells it (GetNameOwner,
+ * then NameOwnerChanged, which only the daemon itself can send).
+ */
+function nameOwners(bus: NativeBus, callDaemon: CallDaemon, senderOf: () => string | undefined) {
+  const owners = new Map<string, { owner?: string }>();
+  const watching = new Map<string, Promise<{ owner?: string }>>();
+  bus.signals.on(bus.mangle(DAEMON_PATH, DAEMON, 'NameOwnerChanged'), (body: unknown[] | undefined) => {
+    const [name, , owner] = body ?? [];
+    const entry = typeof name === 'string' ? owners.get(name) : undefined;
+    if (entry && senderOf() === DAEMON) entry.owner = typeof owner === 'string' && owner ? owner : undefined;
+  });
+  const watch = async (name: string): Promise<{ owner?: string }> => {
+    const entry: { owner?: string } = {};
+    owners.set(name, entry);
+    const member = 'NameOwnerChanged';
+    await callDaemon('AddMatch', 's', [
+      matchRule({ sender: DAEMON, path: DAEMON_PATH, interface: DAEMON, member, arg0: name }),
+    ]);
+    // No owner yet (a server the bus starts on demand): NameOwnerChanged will tell.
+    const [owner] = await callDaemon('GetNameOwner', 's', [name]).catch(() => []);
+    if (typeof owner === 'string') entry.owner = owner;
+    return entry;
+  };
+  return (name: string): Promise<{ owner?: string }> => {
+    if (name.startsWith(':')) return Promise.resolve({ owner: name });
+    let watched = watching.get(name);
+    if (!watched) {
+      watched = watch(name);
+      watching.set(name, watched);
+      watched.catch(() => watching.delete(name));
+    }
+    return watched;
+  };
 }
 
 /** A call that had no answer within the connection's time limit. */
@@ -244,16 +295,20 @@ function track(bus: NativeBus, timeoutMs: number) {
  * exception in Keel's main process: give every call an argument list, and answer a call that
  * still throws with a D-Bus error instead of letting it escape.
  */
-function guardIncomingCalls(bus: NativeBus): void {
+function guardIncomingCalls(bus: NativeBus, delivering: (sender: string | undefined) => void): void {
   for (const handler of bus.connection.listeners('message') as ((message: NativeMessage) => void)[]) {
     bus.connection.off('message', handler);
     bus.connection.on('message', (message: NativeMessage) => {
       const isCall = message.type === native.messageType.methodCall;
       if (isCall && !Array.isArray(message.body)) message.body = [];
+      // Signal listeners run within `handler`: they can ask who sent this one.
+      delivering(message.sender);
       try {
         handler(message);
       } catch {
         if (isCall) bus.sendError(message, 'org.freedesktop.DBus.Error.InvalidArgs', 'Malformed call.');
+      } finally {
+        delivering(undefined);
       }
     });
   }
@@ -262,11 +317,13 @@ function guardIncomingCalls(bus: NativeBus): void {
 /** Opens a connection to the session bus at `address` (the handshake runs in the background). */
 export function connectSessionBus(address: string, options: SessionBusOptions = {}): SessionBus {
   const bus = native.createClient({ stream: socketFor(address) });
-  guardIncomingCalls(bus);
+  let sender: string | undefined;
+  guardIncomingCalls(bus, (from) => (sender = from));
   const { send, finish, onClose, isClosed } = track(bus, options.timeoutMs ?? 25_000);
   const call = (message: BusCall) => send((callback) => bus.invoke({ ...message }, callback), message.member);
   const callDaemon = (member: string, signature: string, body: unknown[]) =>
     send((callback) => bus.invokeDbus({ member, signature, body }, callback), member);
+  const ownerOf = nameOwners(bus, callDaemon, () => sender);
 
   return {
     call,
@@ -291,10 +348,14 @@ export function connectSessionBus(address: string, options: SessionBusOptions = 
       return new Set(Object.keys(proxy?.[iface]?.$methods ?? {}));
     },
     async onSignal(rule, handler) {
+      const from = rule.sender ? await ownerOf(rule.sender) : undefined;
       const rawRule = matchRule(rule);
       await callDaemon('AddMatch', 's', [rawRule]);
       const key = bus.mangle(rule.path, rule.interface, rule.member);
-      const listener = (body: unknown[] | undefined) => handler(...(body ?? []));
+      const listener = (body: unknown[] | undefined) => {
+        if (from && (from.owner === undefined || sender !== from.owner)) return;
+        handler(...(body ?? []));
+      };
       bus.signals.on(key, listener);
       return () => {
         bus.signals.off(key, listener);

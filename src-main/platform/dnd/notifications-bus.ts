@@ -1,3 +1,4 @@
+import { DESKTOP_ENTRY } from '../desktop-session';
 import { connectSessionBus, type SessionBus, type SessionBusOptions } from '../dbus/session-bus';
 
 const SERVICE = 'org.freedesktop.Notifications';
@@ -77,7 +78,7 @@ export class DbusNotificationsBus implements NotificationsBus {
         if (!address) throw new Error('No session bus address.');
         return connectSessionBus(address, busOptions);
       });
-    this.desktopEntry = options.desktopEntry ?? 'keel';
+    this.desktopEntry = options.desktopEntry ?? DESKTOP_ENTRY;
     this.reason = options.reason ?? 'Focus block';
     this.timeoutMs = options.timeoutMs ?? 5_000;
   }

@@ -47,19 +47,5 @@ export const notAvailable = (detail: string, action: string): Finding => ({
   action,
 });
 
-/** The session type: "wayland", "x11", "tty"… or "" when the session does not say. */
-export function sessionType(env: ProbeContext['env']): string {
-  return (env.XDG_SESSION_TYPE ?? '').trim().toLowerCase();
-}
-
-/** XDG_CURRENT_DESKTOP as upper-case names ("ubuntu:GNOME" → UBUNTU, GNOME). */
-export function desktopNames(env: ProbeContext['env']): string[] {
-  return (env.XDG_CURRENT_DESKTOP ?? '')
-    .split(':')
-    .map((d) => d.trim().toUpperCase())
-    .filter(Boolean);
-}
-
-export const isGnome = (env: ProbeContext['env']): boolean =>
-  desktopNames(env).some((d) => ['GNOME', 'UNITY', 'BUDGIE', 'GNOME-CLASSIC', 'GNOME-FLASHBACK'].includes(d));
-export const isKde = (env: ProbeContext['env']): boolean => desktopNames(env).includes('KDE');
+/** The session's kind and desktop (desktop-session.ts, shared with presence and the shortcut offer). */
+export { desktopNames, isGnome, isKde, sessionType } from '../desktop-session';

@@ -4,8 +4,10 @@
  * where that is missing, the desktop's own custom shortcut can run `keel focus start`.
  */
 import type { SessionBus } from '../dbus/session-bus';
-import { nameHasOwner, noSessionBus } from './bus-probes';
-import { isGnome, isKde, notAvailable, sessionType, works, type Probe, type ProbeContext } from './probe';
+import { KEEL_SHORTCUT_NAME } from '../gnome-shortcut';
+import { noSessionBus } from './bus-probes';
+import { isWaylandSession } from '../desktop-session';
+import { isGnome, isKde, notAvailable, works, type Probe, type ProbeContext } from './probe';
 
 const PORTAL = 'org.freedesktop.portal.Desktop';
 const GLOBAL_SHORTCUTS = 'org.freedesktop.portal.GlobalShortcuts';
@@ -15,7 +17,7 @@ export function wantsShortcutsPortal(
   platform: NodeJS.Platform,
   env: Readonly<Record<string, string | undefined>>,
 ): boolean {
-  return platform === 'linux' && (sessionType(env) === 'wayland' || Boolean(env.WAYLAND_DISPLAY));
+  return platform === 'linux' && isWaylandSession(env);
 }
 
 /**
@@ -25,7 +27,8 @@ export function wantsShortcutsPortal(
  * the interface only where a backend for it is configured, so a missing one fails the read.
  */
 export async function hasShortcutsPortal(bus: SessionBus): Promise<boolean> {
-  if (!(await nameHasOwner(bus, PORTAL))) return false;
+  // No NameHasOwner first: xdg-desktop-portal starts on demand, and this read starts it (the bus
+  // activates a service a call names) where nothing has yet; with no portal it fails at once.
   try {
     const version = await bus.getProperty(
       PORTAL,
@@ -42,15 +45,19 @@ export async function hasShortcutsPortal(bus: SessionBus): Promise<boolean> {
 /** The command the desktop's own shortcut runs. */
 export const FOCUS_COMMAND = 'keel focus start';
 
-/** The exact steps to bind `keel focus start` to Ctrl+Alt+F in this desktop's own settings. */
-export function shortcutSteps(env: ProbeContext['env']): string {
+/**
+ * The exact steps to bind `command` (by default `keel focus start` on PATH) to Ctrl+Alt+F in this
+ * desktop's own keyboard settings: `keel doctor`, the one-time notice and Settings' offer (with the
+ * install's own command, shortcut-offer.ts) all say these.
+ */
+export function shortcutSteps(env: ProbeContext['env'], command: string = FOCUS_COMMAND): string {
   if (isGnome(env)) {
-    return `Open Settings → Keyboard → View and Customize Shortcuts → Custom Shortcuts → Add Shortcut; name it "Keel focus", set the command to "${FOCUS_COMMAND}" and the shortcut to Ctrl+Alt+F.`;
+    return `Open Settings → Keyboard → View and Customize Shortcuts → Custom Shortcuts → Add Shortcut; name it "${KEEL_SHORTCUT_NAME}", set the command to ${command} and the shortcut to Ctrl+Alt+F.`;
   }
   if (isKde(env)) {
-    return `Open System Settings → Keyboard → Shortcuts → Add New → Command or Script; enter "${FOCUS_COMMAND}" and set the shortcut to Ctrl+Alt+F.`;
+    return `Open System Settings → Keyboard → Shortcuts → Add New → Command or Script…; enter ${command} as the command, then set its shortcut to Ctrl+Alt+F.`;
   }
-  return `In your desktop's keyboard settings, add a custom shortcut that runs "${FOCUS_COMMAND}" and set it to Ctrl+Alt+F.`;
+  return `In your desktop's keyboard settings, add a custom shortcut that runs ${command} and set it to Ctrl+Alt+F.`;
 }
 
 export const shortcutProbe: Probe = {

@@ -4,7 +4,7 @@ import type { SessionBus, SessionBusOptions } from '../dbus/session-bus';
 import { createElectronPower, type PowerMonitorSlice } from '../electron-power';
 import { createLinuxPower, type LinuxPower, type PresenceStatus } from './linux-power';
 import { firstOf, idleSourceOrder, lockSourceOrder, systemBusAddress } from './sources';
-import { PRESENCE_CALL_TIMEOUT_MS, type PresenceBus } from './timed-bus';
+import { PRESENCE_CALL_TIMEOUT_MS, type PresenceBus } from './presence-bus';
 
 export interface LinuxPresenceOptions {
   env: Record<string, string | undefined>;
@@ -59,14 +59,17 @@ export function createLinuxPresence(options: LinuxPresenceOptions): LinuxPresenc
   const system = open(systemBusAddress(env));
   const buses = { session, system };
 
+  // A source that answers after dispose (Keel quit meanwhile) is let go, not taken up.
   const ready = Promise.all([
     firstOf(idleSourceOrder(env, buses, clock, options.powerMonitor)).then((source) =>
-      linux.useIdle(
-        source,
-        'This desktop tells Keel no idle time, so Keel goes by lock and sleep times instead.',
-      ),
+      disposed
+        ? source?.dispose()
+        : linux.useIdle(
+            source,
+            'This desktop tells Keel no idle time, so Keel goes by lock and sleep times instead.',
+          ),
     ),
-    firstOf(lockSourceOrder(buses)).then((source) => linux.useLock(source)),
+    firstOf(lockSourceOrder(buses)).then((source) => (disposed ? source?.dispose() : linux.useLock(source))),
   ]).then(() => undefined);
 
   return {

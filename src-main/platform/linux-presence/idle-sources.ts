@@ -1,7 +1,7 @@
 import type { Clock } from '../../core/clock';
 import type { PowerMonitorSlice } from '../electron-power';
 import { MUTTER, SCREENSAVER } from './interfaces';
-import type { PresenceBus } from './timed-bus';
+import type { PresenceBus } from './presence-bus';
 
 export type IdleSourceKind = 'mutter' | 'screensaver' | 'electron';
 
@@ -60,6 +60,7 @@ export async function startMutterIdle(bus: PresenceBus, clock: Clock): Promise<I
     [activeWatch, away, lastInputAt] = [undefined, false, clock.now()];
     read(0);
   };
+  const cameBack = () => void (back(), tellAway(false));
   // Watches that fired before their id came back (the user was back at once).
   const firedEarly = new Set<number>();
   let adding = 0;
@@ -73,56 +74,92 @@ export async function startMutterIdle(bus: PresenceBus, clock: Clock): Promise<I
     activeWatch = id;
     if (!wasArmed && !disposed) tellAway(true);
   };
-  const stop = await bus.onSignal(
-    { sender: MUTTER.name, path: MUTTER.path, interface: MUTTER.iface, member: 'WatchFired' },
-    (id) => {
-      const fired = toNumber(id);
-      if (fired === idleWatch) {
-        // The last input was IDLE_WATCH_MS ago if the signal came on time; one reading makes it
-        // exact (a signal late after a sleep would misplace it), then the watch for the return.
-        away = true;
-        lastInputAt = Math.max(lastInputAt, clock.now() - IDLE_WATCH_MS);
-        refresh()
-          .catch(() => read((clock.now() - lastInputAt) / 1000))
-          .then(addActiveWatch)
-          .catch(() => undefined);
-      } else if (fired === activeWatch) {
-        back();
-        tellAway(false);
-      } else if (adding > 0) firedEarly.add(fired);
-    },
-  );
+  const stops = [
+    await bus.onSignal(
+      { sender: MUTTER.name, path: MUTTER.path, interface: MUTTER.iface, member: 'WatchFired' },
+      (id) => {
+        const fired = toNumber(id);
+        if (fired === idleWatch) {
+          // The last input was IDLE_WATCH_MS ago if the signal came on time; one reading makes it
+          // exact (a signal late after a sleep would misplace it), then the watch for the return.
+          away = true;
+          lastInputAt = Math.max(lastInputAt, clock.now() - IDLE_WATCH_MS);
+          refresh()
+            .catch(() => read((clock.now() - lastInputAt) / 1000))
+            .then(addActiveWatch)
+            .catch(() => undefined);
+        } else if (fired === activeWatch) cameBack();
+        else if (adding > 0) firedEarly.add(fired);
+      },
+    ),
+  ];
+  const addIdleWatch = async () => void (idleWatch = toNumber((await bus.call(ADD_IDLE_WATCH))[0]));
+  // The watches go with a Mutter that leaves (gnome-shell restarted, or gone): while away, nothing
+  // would ever say the user is back, so they count as back and the tick resumes; a new Mutter gets
+  // the idle watch again.
+  const ownerChanged = (owner: string) => {
+    idleWatch = undefined;
+    if (activeWatch !== undefined && !disposed) cameBack();
+    if (owner && !disposed) addIdleWatch().catch(() => undefined);
+  };
   try {
+    stops.push(await watchOwner(bus, ownerChanged));
     await refresh();
-    const [id] = await bus.call({ ...target, member: 'AddIdleWatch', signature: 't', body: [IDLE_WATCH_MS] });
-    idleWatch = toNumber(id);
+    await addIdleWatch();
     if (away) await addActiveWatch();
   } catch (error) {
-    stop();
+    stops.forEach((stop) => stop());
     throw error;
   }
   return {
     kind: 'mutter',
     watches: true,
-    current() {
-      const since = Math.max(0, clock.now() - lastInputAt);
-      // Without a fired idle watch the user was active within the watch's time.
-      return (away ? since : Math.min(since, IDLE_WATCH_MS)) / 1000;
-    },
+    // Without a fired idle watch the user was active within the watch's time.
+    current: () => Math.min(Math.max(0, clock.now() - lastInputAt), away ? Infinity : IDLE_WATCH_MS) / 1000,
     refresh,
     onReading: (listener) => void listeners.push(listener),
     away: () => activeWatch !== undefined,
     onAwayChange: (listener) => void awayListeners.push(listener),
     dispose() {
       disposed = true;
-      stop();
-      for (const id of [idleWatch, activeWatch]) {
-        if (id !== undefined) {
-          bus.call({ ...target, member: 'RemoveWatch', signature: 'u', body: [id] }).catch(() => undefined);
-        }
-      }
+      stops.forEach((stop) => stop());
+      removeWatches(bus, [idleWatch, activeWatch]);
     },
   };
+}
+
+const ADD_IDLE_WATCH = {
+  destination: MUTTER.name,
+  path: MUTTER.path,
+  interface: MUTTER.iface,
+  member: 'AddIdleWatch',
+  signature: 't',
+  body: [IDLE_WATCH_MS],
+};
+
+function removeWatches(bus: PresenceBus, ids: (number | undefined)[]): void {
+  const target = { destination: MUTTER.name, path: MUTTER.path, interface: MUTTER.iface };
+  for (const id of ids) {
+    if (id === undefined) continue;
+    bus.call({ ...target, member: 'RemoveWatch', signature: 'u', body: [id] }).catch(() => undefined);
+  }
+}
+
+/** Calls `changed` with the new owner's unique name ('' when none) each time Mutter's name moves. */
+function watchOwner(bus: PresenceBus, changed: (owner: string) => void): Promise<() => void> {
+  const daemon = 'org.freedesktop.DBus';
+  return bus.onSignal(
+    {
+      sender: daemon,
+      path: '/org/freedesktop/DBus',
+      interface: daemon,
+      member: 'NameOwnerChanged',
+      arg0: MUTTER.name,
+    },
+    (name, _old, owner) => {
+      if (name === MUTTER.name) changed(typeof owner === 'string' ? owner : '');
+    },
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import { LOGIN1, PROPERTIES, SCREENSAVER } from './interfaces';
-import type { PresenceBus } from './timed-bus';
+import type { PresenceBus } from './presence-bus';
 
 export type LockSourceKind = 'logind' | 'screensaver';
 

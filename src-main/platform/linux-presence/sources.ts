@@ -4,10 +4,11 @@
  * sources from here, so doctor names the very source the app would use.
  */
 import type { Clock } from '../../core/clock';
+import { isWaylandSession, prefersMutter } from '../desktop-session';
 import type { PowerMonitorSlice } from '../electron-power';
 import { electronIdle, startMutterIdle, startScreenSaverIdle, type IdleSource } from './idle-sources';
 import { startLogindLock, startScreenSaverLock, type LockSource } from './lock-sources';
-import type { PresenceBus } from './timed-bus';
+import type { PresenceBus } from './presence-bus';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -16,14 +17,6 @@ export const DEFAULT_SYSTEM_BUS = 'unix:path=/run/dbus/system_bus_socket';
 
 /** The system bus's address: DBUS_SYSTEM_BUS_ADDRESS, else the default socket. */
 export const systemBusAddress = (env: Env): string => env.DBUS_SYSTEM_BUS_ADDRESS ?? DEFAULT_SYSTEM_BUS;
-
-/** Desktops built on gnome-shell or Mutter, where Mutter's idle monitor comes first. */
-export const prefersMutter = (env: Env): boolean =>
-  /gnome|unity|pantheon|budgie/i.test(env.XDG_CURRENT_DESKTOP ?? '');
-
-/** A Wayland session, where Electron's own idle time reads 0 and is not used. */
-export const isWaylandSession = (env: Env): boolean =>
-  env.XDG_SESSION_TYPE === 'wayland' || Boolean(env.WAYLAND_DISPLAY);
 
 /** The buses presence reads: the session bus (idle time, the screensaver) and the system bus (logind). */
 export interface PresenceBuses {

@@ -5,6 +5,7 @@
  * KDE Plasma, XFCE's and dunst all serve `org.freedesktop.Notifications` and show actions as
  * buttons, which Electron's own notifications on Linux never send.
  */
+import { DESKTOP_ENTRY } from '../desktop-session';
 import type { SessionBus } from '../dbus/session-bus';
 import type { KeelNotification, NotifierPort } from '../../services/ports';
 import { escapeBodyMarkup } from '../electron-notifier';
@@ -84,6 +85,8 @@ export async function createFreedesktopNotifier(
 export class FreedesktopNotifier implements NotifierPort {
   private readonly byKeel = new Map<string, Shown>();
   private readonly byServer = new Map<number, Shown>();
+  /** Keel ids the fallback showed because Notify failed: shown again, that copy goes first. */
+  private readonly onFallback = new Set<string>();
   private readonly listeners = new Set<(notificationId: string, actionId: string) => void>();
   private readonly stops: (() => void)[] = [];
 
@@ -116,17 +119,22 @@ export class FreedesktopNotifier implements NotifierPort {
       withdrawn: false,
     };
     if (previous) this.forget(previous);
+    if (this.onFallback.delete(notification.id)) this.options.fallback?.withdraw?.(notification.id);
     this.byKeel.set(notification.id, shown);
     const args = notifyArguments(notification, capabilities, {
       // The same Keel id again replaces the one on the desktop instead of stacking a duplicate.
       replacesId: previous?.serverId ?? 0,
       icon: this.options.icon ?? '',
-      desktopEntry: this.options.desktopEntry ?? 'keel-desktop',
+      desktopEntry: this.options.desktopEntry ?? DESKTOP_ENTRY,
     });
     this.call('Notify', 'susssasa{sv}i', args).then(
       ([id]) => this.shownAs(shown, id),
       () => {
+        // Taken back (the screen locked) or replaced meanwhile: nothing of it is shown.
+        if (this.byKeel.get(shown.keelId) !== shown) return;
         this.forget(shown);
+        this.onFallback.add(notification.id);
+        if (this.onFallback.size > KEEP) this.onFallback.delete(this.onFallback.values().next().value ?? '');
         this.options.fallback?.show(notification);
       },
     );
@@ -134,6 +142,7 @@ export class FreedesktopNotifier implements NotifierPort {
 
   withdraw(id: string): void {
     const shown = this.byKeel.get(id);
+    this.onFallback.delete(id);
     if (!shown) return this.options.fallback?.withdraw?.(id);
     shown.withdrawn = true;
     this.forget(shown);

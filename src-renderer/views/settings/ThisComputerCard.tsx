@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, type Outcome } from '../../api/keel';
 import type { DesktopProbe, DesktopReport } from '../../api/types';
 import { Button } from '../../components/Button';
@@ -27,29 +27,29 @@ type Look = { report: DesktopReport } | { error: string } | null;
 const lookOf = (outcome: Outcome<DesktopReport>): Look =>
   outcome.ok ? { report: outcome.value } : { error: outcome.message };
 
-/** Main's report, and the setter "Check again" uses. */
-function useDesktopLook(): [Look, (look: Look) => void] {
+/** Main's report, and a fresh look ("Check again"); only the newest look is shown. */
+function useDesktopLook(): [Look, () => Promise<void>] {
   const [look, setLook] = useState<Look>(null);
+  const generation = useRef(0);
+  const read = useCallback(async () => {
+    const mine = ++generation.current;
+    const outcome = await api.desktop.probes();
+    if (mine === generation.current) setLook(lookOf(outcome));
+  }, []);
   // Looked at afresh whenever Settings opens (a tray host or a portal may have come since), and
   // when main says what it sees changed (the idle time's verdict).
   useEffect(() => {
-    let generation = 0;
-    const read = () => {
-      const mine = ++generation;
-      void api.desktop.probes().then((outcome) => {
-        if (mine === generation) setLook(lookOf(outcome));
-      });
-    };
-    read();
+    const looks = generation; // a look still under way when Settings closes is dropped
+    void read();
     const unsubscribe = api.onState((event) => {
-      if (event.type === 'changed' && event.topics.includes('desktop')) read();
+      if (event.type === 'changed' && event.topics.includes('desktop')) void read();
     });
     return () => {
-      generation++;
+      looks.current++;
       unsubscribe();
     };
-  }, []);
-  return [look, setLook];
+  }, [read]);
+  return [look, read];
 }
 
 /**
@@ -58,14 +58,14 @@ function useDesktopLook(): [Look, (look: Look) => void] {
  * Main looks (the window only shows); the copy is exactly the report on screen.
  */
 export function ThisComputerCard() {
-  const [look, setLook] = useDesktopLook();
+  const [look, readLook] = useDesktopLook();
   const [looking, setLooking] = useState(false);
   const [copied, setCopied] = useState<{ tone: 'success' | 'error'; message: string } | null>(null);
 
   async function lookAgain() {
     setLooking(true);
     setCopied(null);
-    setLook(lookOf(await api.desktop.probes()));
+    await readLook();
     setLooking(false);
   }
 

@@ -354,13 +354,6 @@ export async function serveNotifications(
   server.information = information;
 }
 
-/** Mutter's idle monitor, idle for `idleMs` now (and for as long as the test runs). */
-export async function serveMutterIdleMonitor(bus: PrivateBus, idleMs: number): Promise<void> {
-  const mutter = new FakeMutterIdleMonitor(frozen());
-  mutter.lastInputAt -= idleMs;
-  await mutter.start(bus);
-}
-
 /** The freedesktop screensaver (KDE and others): no idle time, not locked. */
 export async function serveScreenSaver(bus: PrivateBus): Promise<void> {
   await new FakeScreenSaver(frozen()).start(bus);
