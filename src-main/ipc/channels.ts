@@ -10,6 +10,7 @@ import type { StateEvent } from '../shared/state';
 export const CHANNELS = [
   'app:status',
   'app:quit',
+  'today:card',
   'settings:get',
   'settings:set',
   'settings:changes',

@@ -3,6 +3,7 @@ import type { ChannelName, IpcResult } from './channels';
 import type { StateEvent } from '../shared/state';
 import { channel, noInput } from './contract-kit';
 import { desktopChannels } from './contract-desktop';
+import { todayChannels } from './contract-today';
 import { settingSchemas, SETTING_KEYS, type SettingKey, type Settings } from '../core/settings';
 import { DATED_KEYS, type DatedKey } from '../core/rules-vocabulary';
 import { isInputDate, isLocalDate, localDaysBetween } from '../core/time';
@@ -103,6 +104,7 @@ const pointText = z
 
 export const contract = {
   'app:status': channel<Status>()(noInput),
+  ...todayChannels,
   /** Quits Keel as the tray's Quit does: do-not-disturb is put back first (main's before-quit). */
   'app:quit': channel<{ quitting: true }>()(noInput),
   'settings:get': channel<Settings>()(noInput),

@@ -65,7 +65,7 @@ export function createHandlers(
   shortcutOffers?: ShortcutOfferPort,
 ): Handlers {
   return {
-    'app:status': () => services.status.status(),
+    ...dayHandlers(services),
     'app:quit': () => quit(shell),
     'settings:get': () => services.settings.get(),
     'settings:set': ({ key, value, from }) =>
@@ -138,6 +138,14 @@ export function createHandlers(
     'summary:copy': ({ choices, contentHash }) => services.summary.copy(choices, contentHash, shell),
     'summary:shares': () => services.summary.shares(),
     ...dataHandlers(services, shell),
+  };
+}
+
+/** Where Keel stands now (the status line, `keel status`) and the Today card. */
+function dayHandlers(services: Services): Pick<Handlers, 'app:status' | 'today:card'> {
+  return {
+    'app:status': () => services.status.status(),
+    'today:card': () => services.today.card(),
   };
 }
 

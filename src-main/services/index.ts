@@ -37,6 +37,7 @@ import { CheckinService } from './checkin-service';
 import { SummaryService } from './summary-service';
 import { TalkingPointsService } from './talking-points-service';
 import { StatusService } from './status-service';
+import { TodayService } from './today-service';
 
 /** The settings-table key that holds the imported calendar's path. */
 export const CALENDAR_FILE_KEY = 'calendarFile';
@@ -85,6 +86,8 @@ export interface Services {
   dnd: DndService;
   calendar: CalendarService;
   status: StatusService;
+  /** The Today card: the day's state, its figures and the Monday recap. */
+  today: TodayService;
   signoff: SignoffService;
   checkin: CheckinService;
   talkingPoints: TalkingPointsService;
@@ -275,6 +278,7 @@ export function createServices(options: ServiceOptions): Services {
     dnd,
     calendar,
     status,
+    today: new TodayService({ settings, figures, summary, checkin, clock }),
     signoff,
     checkin,
     talkingPoints,

@@ -20,6 +20,7 @@ import { propertyRuns } from '../support/thorough';
 const BAD: Record<Channel, unknown[]> = {
   'app:status': [undefined, null, 42, 'x', [], { extra: true }],
   'app:quit': [null, 'now', { now: true }],
+  'today:card': [null, 3, 'monday', { date: '2027-03-15' }],
   'desktop:probes': [null, 7, { probe: 'idle' }],
   'desktop:copyReport': [null, 'text', { text: 'anything' }],
   'desktop:shortcutOffer': [null, 'add', { answer: 'add' }],

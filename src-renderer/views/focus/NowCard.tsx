@@ -159,16 +159,28 @@ function StartCard({ status }: { status: FocusStatus }) {
             <span className="visually-hidden">block</span>
           </Button>
         ))}
-        <Button
-          size="lg"
-          variant="primary"
-          className="now__until"
-          busy={busy === 'next'}
-          onClick={() => void begin('next', { until: 'next' })}
-        >
-          Until next meeting or block
-        </Button>
+        {status.untilNext !== null && (
+          <Button
+            size="lg"
+            variant="primary"
+            className="now__until"
+            busy={busy === 'next'}
+            aria-describedby="now-until-ends"
+            onClick={() => void begin('next', { until: 'next' })}
+          >
+            Until next meeting or block
+          </Button>
+        )}
       </div>
+      {status.untilNext !== null ? (
+        <p id="now-until-ends" className="now__until-ends tabular">
+          “Until next meeting or block” would end at {status.untilNext.endTime}.
+        </p>
+      ) : (
+        <p className="now__until-ends">
+          No meeting or block comes in the next 8 hours, so pick a length for this block.
+        </p>
+      )}
       {next !== null && (
         <p className="now__next tabular">
           Next planned block:{' '}
