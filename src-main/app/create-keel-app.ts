@@ -124,6 +124,8 @@ export function createKeelApp(adapters: KeelAdapters): KeelApp {
     ...(adapters.fileWatch ? { fileWatch: adapters.fileWatch } : {}),
     ...(adapters.calendarParser ? { calendarParser: adapters.calendarParser } : {}),
   });
+  // A new data file is known as new before presence records anything on it (the first run shows).
+  services.welcome.status();
   const parts = buildParts(services, adapters);
   const { prompts, tray, focus } = parts;
   const autostart = new AutostartSync({

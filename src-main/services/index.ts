@@ -37,6 +37,7 @@ import { CheckinService } from './checkin-service';
 import { SummaryService } from './summary-service';
 import { TalkingPointsService } from './talking-points-service';
 import { StatusService } from './status-service';
+import { WelcomeService } from './welcome-service';
 
 /** The settings-table key that holds the imported calendar's path. */
 export const CALENDAR_FILE_KEY = 'calendarFile';
@@ -90,6 +91,8 @@ export interface Services {
   talkingPoints: TalkingPointsService;
   summary: SummaryService;
   data: DataService;
+  /** The first run: shown once on a new data file (welcome-service.ts). */
+  welcome: WelcomeService;
   /** What was done at start-up because the data file could not be used, or null. */
   recovery: Recovery | null;
   close(): void;
@@ -280,6 +283,7 @@ export function createServices(options: ServiceOptions): Services {
     talkingPoints,
     summary,
     data,
+    welcome: new WelcomeService(db, settings, clock),
     recovery,
     close,
   };
