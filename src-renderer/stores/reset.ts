@@ -7,6 +7,7 @@ import { resetOneOnOne } from './oneOnOne';
 import { resetSettings } from './settings';
 import { resetSignoff } from './signoff';
 import { resetStatus } from './status';
+import { resetWelcome } from './welcome';
 
 /** Puts every store back to its start-up state (tests, and a future "reload window"). */
 export function resetStores(): void {
@@ -19,4 +20,5 @@ export function resetStores(): void {
   resetSettings();
   resetSignoff();
   resetStatus();
+  resetWelcome();
 }
