@@ -60,6 +60,11 @@ export class WelcomeService {
     return this.status();
   }
 
+  /** The first run of a new data file is not finished yet. */
+  pending(): boolean {
+    return this.deps.settingsRepo.all()[WELCOME_KEY] === 'pending';
+  }
+
   private show(): WelcomeStatus['show'] {
     const stored = this.deps.settingsRepo.all()[WELCOME_KEY];
     if (stored === 'done') return 'none';

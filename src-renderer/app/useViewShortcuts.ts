@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { api } from '../api/keel';
 import { useNavigation } from '../stores/navigation';
-import { useWelcome } from '../stores/welcome';
 import { VIEW_ORDER } from './views';
 
 /** The digit a key event stands for, by physical key first so other keyboard layouts work. */
@@ -11,14 +10,12 @@ function digitOf(event: KeyboardEvent): number | null {
   return /^[1-9]$/.test(event.key) ? Number(event.key) : null;
 }
 
-/** Ctrl+1…6 (Cmd on macOS) jumps to the views in sidebar order (not during the first run). */
+/** Ctrl+1…6 (Cmd on macOS) jumps to the views in sidebar order. */
 export function useViewShortcuts(): void {
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || event.defaultPrevented)
         return;
-      // The first run is the whole window until it is done or skipped (app/welcome/FirstRun.tsx).
-      if (useWelcome.getState().open) return;
       const digit = digitOf(event);
       const view = digit === null ? undefined : VIEW_ORDER[digit - 1];
       if (!view) return;

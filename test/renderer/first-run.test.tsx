@@ -142,6 +142,25 @@ describe('the first run', () => {
   });
 });
 
+describe('Keel’s defaults while the first run is open', () => {
+  const during = '2025-03-11T09:30:00+01:00'; // inside the default 09:00–11:00 block
+
+  it('start no planned block by themselves', async () => {
+    const fresh = createTestKeel({ welcome: true, now: during });
+    await renderApp(fresh, { ready: false });
+    await screen.findByRole('heading', { level: 1, name: 'When do you work?' });
+    await settle(fresh);
+    expect(fresh.services.focus.running()).toBeUndefined();
+  });
+
+  it('(a user who went through it gets the block running now)', async () => {
+    const known = createTestKeel({ now: during });
+    await renderApp(known);
+    await settle(known);
+    expect(known.services.focus.running()?.kind).toBe('planned');
+  });
+});
+
 describe('data from before the first run', () => {
   it('gets "Review your settings" on Today, never the first run; "Not now" keeps it away', async () => {
     const keel = createTestKeel({ welcome: true });
