@@ -232,7 +232,7 @@ export function createTestKeel(options: TestKeelOptions = {}) {
     push,
   });
   const { services } = app;
-  if (!options.welcome && !options.dataDir) services.welcome.finish();
+  if (!options.welcome && services.welcome.pending()) services.welcome.finish();
 
   // A test's settings are the user's rules since the beginning, so travelling back in time with
   // `keel.at` keeps them.
