@@ -29,7 +29,7 @@ export function OneOnOneStep({ settings, ...step }: StepProps & { settings: Sett
       value: d as DayChoice,
       label: WEEKDAY_NAMES[d],
     })),
-    { value: 'none' as DayChoice, label: 'No regular one-on-one' },
+    { value: 'none' as DayChoice, label: 'None' },
   ];
   const meeting = day === null || day === 'none' ? null : { weekday: day, time };
 
@@ -54,12 +54,13 @@ export function OneOnOneStep({ settings, ...step }: StepProps & { settings: Sett
     return true;
   }
 
+  const asks = lowerFirst(defaultCadenceText(meeting, settings.workingHours));
   const cadence =
     settings.checkins.cadence !== null
       ? 'Your check-ins keep the schedule you chose in Settings.'
-      : `Keel will ask how stretched you are: ${lowerFirst(defaultCadenceText(meeting, settings.workingHours))}${
-          meeting ? ', the working day before.' : '.'
-        }`;
+      : meeting !== null
+        ? `Keel will ask how stretched you are: ${asks}, the working day before.`
+        : `With no regular one-on-one (None), Keel asks how stretched you are ${asks}.`;
 
   return (
     <StepFrame
