@@ -29,6 +29,8 @@ export const CHANNELS = [
   'desktop:shortcutOffer',
   'desktop:shortcutAnswer',
   'desktop:idleTrust',
+  'welcome:status',
+  'welcome:finish',
   'focus:exportIcs',
   'calendar:status',
   'calendar:import',

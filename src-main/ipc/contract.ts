@@ -4,6 +4,7 @@ import type { StateEvent } from '../shared/state';
 import { channel, noInput } from './contract-kit';
 import { desktopChannels } from './contract-desktop';
 import { todayChannels } from './contract-today';
+import { welcomeChannels } from './contract-welcome';
 import { settingSchemas, SETTING_KEYS, type SettingKey, type Settings } from '../core/settings';
 import { DATED_KEYS, type DatedKey } from '../core/rules-vocabulary';
 import { isInputDate, isLocalDate, localDaysBetween } from '../core/time';
@@ -196,6 +197,7 @@ export const contract = {
   ),
   'dnd:status': channel<DndStatus>()(noInput),
   ...desktopChannels,
+  ...welcomeChannels,
   'focus:exportIcs': channel<ExportResult>()(noInput),
   'calendar:status': channel<CalendarStatus>()(noInput),
   'calendar:import': channel<CalendarStatus>()(noInput),

@@ -149,11 +149,24 @@ function dayHandlers(services: Services): Pick<Handlers, 'app:status' | 'today:c
   };
 }
 
-type DataChannel = Extract<Channel, `data:${string}`>;
-
-/** Backups, restore, export and import (main's dialogs choose the files), deleting everything. */
-function dataHandlers(services: Services, shell: FileDialogPort): Pick<Handlers, DataChannel> {
+/** The first run: whether it shows, and marking it done (its settings go by settings:set). */
+function welcomeHandlers(services: Services): Pick<Handlers, 'welcome:status' | 'welcome:finish'> {
   return {
+    'welcome:status': () => services.welcome.status(),
+    'welcome:finish': () => services.welcome.finish(),
+  };
+}
+
+type DataChannel = Extract<Channel, `data:${string}`>;
+type WelcomeChannel = Extract<Channel, `welcome:${string}`>;
+
+/** Backups, restore, export and import (main's dialogs choose the files), deleting everything; the welcome. */
+function dataHandlers(
+  services: Services,
+  shell: FileDialogPort,
+): Pick<Handlers, DataChannel | WelcomeChannel> {
+  return {
+    ...welcomeHandlers(services),
     'data:overview': () => services.data.overview(),
     'data:backupNow': () => services.data.backupNow(),
     'data:restore': ({ id }) => services.data.restore(id),

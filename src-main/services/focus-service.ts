@@ -33,6 +33,8 @@ const NO_MEETINGS: MeetingSource = { meetingsBetween: () => [] };
 export class FocusService {
   readonly onDidChange = new Emitter<FocusChange>();
   meetings: MeetingSource = NO_MEETINGS;
+  /** While true (a new user's first run is open), no planned block starts by itself. */
+  planHeld: () => boolean = () => false;
 
   constructor(
     private readonly repo: FocusRepo,
@@ -106,7 +108,7 @@ export class FocusService {
   startPlanned(occurrenceId: string, options: { silent?: boolean } = {}): FocusSession | undefined {
     const now = this.clock.now();
     const occ = this.findOccurrence(occurrenceId, now);
-    if (!occ || occ.end <= now) return undefined;
+    if (!occ || occ.end <= now || this.planHeld()) return undefined;
     if (this.repo.isSkipped(occ.id) || this.repo.latestForOccurrence(occ.id) || this.repo.running())
       return undefined;
     const zone = this.settings.get().zone;

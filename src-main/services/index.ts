@@ -38,6 +38,7 @@ import { SummaryService } from './summary-service';
 import { TalkingPointsService } from './talking-points-service';
 import { StatusService } from './status-service';
 import { TodayService } from './today-service';
+import { WelcomeService } from './welcome-service';
 
 /** The settings-table key that holds the imported calendar's path. */
 export const CALENDAR_FILE_KEY = 'calendarFile';
@@ -93,6 +94,8 @@ export interface Services {
   talkingPoints: TalkingPointsService;
   summary: SummaryService;
   data: DataService;
+  /** The first run: shown once on a new data file (welcome-service.ts). */
+  welcome: WelcomeService;
   /** What was done at start-up because the data file could not be used, or null. */
   recovery: Recovery | null;
   close(): void;
@@ -284,6 +287,7 @@ export function createServices(options: ServiceOptions): Services {
     talkingPoints,
     summary,
     data,
+    welcome: new WelcomeService(db, settings, clock),
     recovery,
     close,
   };

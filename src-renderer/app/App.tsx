@@ -1,4 +1,4 @@
-import type { MouseEvent } from 'react';
+import { useEffect, type MouseEvent } from 'react';
 import type { ViewName } from '../../src-main/shared/views';
 import { hasKeel, MISSING_API_MESSAGE } from '../api/keel';
 import { KeelMark } from '../components/Icons';
@@ -13,6 +13,9 @@ import { CommandPalette } from './palette/CommandPalette';
 import { RecoveryBanner } from './RecoveryBanner';
 import { Sidebar } from './Sidebar';
 import { useKeelSync } from './useKeelSync';
+import { FirstRun } from './welcome/FirstRun';
+import { WelcomeNote } from './welcome/WelcomeNote';
+import { useWelcome } from '../stores/welcome';
 import { useTheme } from './useTheme';
 import { useQuitShortcut, useViewShortcuts } from './useViewShortcuts';
 import './App.css';
@@ -40,12 +43,24 @@ function Shell() {
   useViewShortcuts();
   useQuitShortcut();
   const view = useNavigation((s) => s.view);
+  const welcoming = useWelcome((s) => s.open);
+  useEffect(() => void useWelcome.getState().load(), []);
 
   function skipToContent(event: MouseEvent<HTMLAnchorElement>) {
     event.preventDefault();
     const main = document.getElementById('main');
     const target = main?.querySelector<HTMLElement>('h1') ?? main;
     target?.focus();
+  }
+
+  if (welcoming) {
+    return (
+      <div className="app app--welcome">
+        <main id="main" className="app__main" tabIndex={-1}>
+          <FirstRun />
+        </main>
+      </div>
+    );
   }
 
   return (
@@ -57,6 +72,7 @@ function Shell() {
       <main id="main" className="app__main" tabIndex={-1}>
         <div className="app__content">
           <RecoveryBanner />
+          {view === 'today' && <WelcomeNote />}
           <CurrentView view={view} />
         </div>
       </main>

@@ -8,6 +8,7 @@ import { resetSettings } from './settings';
 import { resetSignoff } from './signoff';
 import { resetStatus } from './status';
 import { resetToday } from './today';
+import { resetWelcome } from './welcome';
 
 /** Puts every store back to its start-up state (tests, and a future "reload window"). */
 export function resetStores(): void {
@@ -21,4 +22,5 @@ export function resetStores(): void {
   resetSignoff();
   resetStatus();
   resetToday();
+  resetWelcome();
 }

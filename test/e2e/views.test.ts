@@ -11,6 +11,7 @@ import {
   startBuiltPreview,
   type RunningPreview,
 } from './preview-server';
+import { markWelcomeDone } from '../helpers/welcome';
 
 const VIEWS = [
   ['today', 'Today'],
@@ -52,6 +53,7 @@ beforeAll(async () => {
   // Monday 15 March 2027, 10:30 in Berlin: inside working hours, between focus blocks.
   // Not tempDir(): that removes its folders after each test, and this preview lives for the file.
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keel-e2e-views-'));
+  markWelcomeDone(dataDir);
   preview = await startBuiltPreview(dataDir, '2027-03-15T09:30:00Z');
   context = await newBrowserContext();
 });

@@ -32,6 +32,8 @@ const BAD: Record<Channel, unknown[]> = {
     { answer: 'add', binding: '<Super>f' },
   ],
   'desktop:idleTrust': [null, 1, { trusted: false }],
+  'welcome:status': [null, 1, { show: 'none' }],
+  'welcome:finish': [null, 'done', { show: 'none' }],
   'settings:get': [undefined, null, 'theme', { key: 'theme' }],
   'settings:set': [
     undefined,

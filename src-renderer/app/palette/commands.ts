@@ -55,6 +55,7 @@ export const SETTINGS_SECTIONS: readonly { title: string; keywords: string }[] =
   { title: 'Notifications', keywords: 'notification privacy words hide' },
   { title: 'Your data', keywords: 'data backup restore export import delete erase' },
   { title: 'This computer', keywords: 'desktop tray shortcut doctor presence' },
+  { title: 'Welcome steps', keywords: 'welcome first run set up setup onboarding defaults again' },
   { title: 'Planned changes', keywords: 'upcoming changes scheduled' },
   { title: 'About Keel', keywords: 'version about' },
 ];
