@@ -3,12 +3,17 @@ import type { ViewName } from '../../src-main/shared/views';
 import { hasKeel, MISSING_API_MESSAGE } from '../api/keel';
 import { KeelMark } from '../components/Icons';
 import { useNavigation } from '../stores/navigation';
-import { CheckinView } from '../views/CheckinView';
-import { FocusView } from '../views/FocusView';
-import { OneOnOneView } from '../views/OneOnOneView';
-import { SettingsView } from '../views/SettingsView';
-import { SignoffView } from '../views/SignoffView';
+import { useStatus } from '../stores/status';
 import { TodayView } from '../views/TodayView';
+import {
+  CheckinView,
+  FocusView,
+  OneOnOneView,
+  SettingsView,
+  SignoffView,
+  usePreloadViews,
+  ViewSuspense,
+} from './lazyViews';
 import { CommandPalette } from './palette/CommandPalette';
 import { RecoveryBanner } from './RecoveryBanner';
 import { Sidebar } from './Sidebar';
@@ -40,6 +45,8 @@ function Shell() {
   useViewShortcuts();
   useQuitShortcut();
   const view = useNavigation((s) => s.view);
+  // Today's code ships in the first file; the others load once Today has its data.
+  usePreloadViews(useStatus((s) => s.status !== null));
 
   function skipToContent(event: MouseEvent<HTMLAnchorElement>) {
     event.preventDefault();
@@ -57,7 +64,9 @@ function Shell() {
       <main id="main" className="app__main" tabIndex={-1}>
         <div className="app__content">
           <RecoveryBanner />
-          <CurrentView view={view} />
+          <ViewSuspense view={view}>
+            <CurrentView view={view} />
+          </ViewSuspense>
         </div>
       </main>
       <CommandPalette />

@@ -1,13 +1,14 @@
 import { useEffect } from 'react';
 import { api } from '../api/keel';
 import { useCheckin } from '../stores/checkin';
-import { refreshData, useData } from '../stores/data';
+import { refreshData } from '../stores/data';
 import { useFocus } from '../stores/focus';
 import { useNavigation } from '../stores/navigation';
 import { useOneOnOne } from '../stores/oneOnOne';
 import { useSettings } from '../stores/settings';
 import { useSignoff } from '../stores/signoff';
 import { useStatus } from '../stores/status';
+import { startStartupReads } from './startup';
 
 /**
  * Loads what every view needs and follows main's pushes: `changed` re-reads the named topics,
@@ -15,12 +16,8 @@ import { useStatus } from '../stores/status';
  */
 export function useKeelSync(): void {
   useEffect(() => {
-    void useSettings.getState().load();
-    void useStatus.getState().load();
-    // Today shows yesterday's "first thing tomorrow" and whether today is signed off.
-    void useSignoff.getState().load();
-    // A recovery at start-up is told at the top of the window until dismissed.
-    void useData.getState().load();
+    // Usually already under way: main.tsx starts them before the first render.
+    startStartupReads();
     return api.onState((event) => {
       if (event.type === 'navigate') {
         useNavigation.getState().navigate(event.view);
