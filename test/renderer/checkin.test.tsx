@@ -658,6 +658,9 @@ describe('Check-ins: questionnaires', SLOW, () => {
     expect(within(card).getByText('A score of 50 or below suggests low well-being.')).toBeInTheDocument();
     const note = within(card).getByRole('region', { name: 'Your well-being score is on the low side' });
     expect(note).toHaveTextContent(/it can help to talk it over with someone/);
+    // Each thing is said once: the threshold and the disclaimer are not repeated in the note.
+    expect(card.textContent?.match(/50 or below/g)).toHaveLength(1);
+    expect(card.textContent?.match(/not a diagnosis/g)).toHaveLength(1);
     expect(within(note).getByText('A helpline')).toBeInTheDocument();
     expect(within(note).getByText(/findahelpline.com/)).toBeInTheDocument();
     expect(within(note).getAllByRole('listitem')).toHaveLength(4);
