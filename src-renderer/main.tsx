@@ -1,19 +1,10 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import './design/tokens.css';
 import './design/base.css';
 import { hasKeel } from './api/keel';
-import { App } from './app/App';
 import { startStartupReads } from './app/startup';
 
-// Today's data is asked for before React draws anything: the answers arrive while it renders.
+// Today's data is asked for first, before React and the window's code are even evaluated: the
+// answers are on their way while the rest loads and draws. index.html preloads that code
+// (vite.config.mts), so it arrives beside this small file rather than after it.
 if (hasKeel()) startStartupReads();
-
-const container = document.getElementById('root');
-if (container) {
-  createRoot(container).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-}
+void import('./boot').then((m) => m.boot());
