@@ -3,12 +3,17 @@ import type { ViewName } from '../../src-main/shared/views';
 import { hasKeel, MISSING_API_MESSAGE } from '../api/keel';
 import { KeelMark } from '../components/Icons';
 import { useNavigation } from '../stores/navigation';
-import { CheckinView } from '../views/CheckinView';
-import { FocusView } from '../views/FocusView';
-import { OneOnOneView } from '../views/OneOnOneView';
-import { SettingsView } from '../views/SettingsView';
-import { SignoffView } from '../views/SignoffView';
+import { useStatus } from '../stores/status';
 import { TodayView } from '../views/TodayView';
+import {
+  CheckinView,
+  FocusView,
+  OneOnOneView,
+  SettingsView,
+  SignoffView,
+  usePreloadViews,
+  ViewSuspense,
+} from './lazyViews';
 import { CommandPalette } from './palette/CommandPalette';
 import { RecoveryBanner } from './RecoveryBanner';
 import { Sidebar } from './Sidebar';
@@ -45,6 +50,8 @@ function Shell() {
   const view = useNavigation((s) => s.view);
   const welcoming = useWelcome((s) => s.open);
   useEffect(() => void useWelcome.getState().load(), []);
+  // Today's code ships in the first file; the others load once Today has its data.
+  usePreloadViews(useStatus((s) => s.status !== null));
 
   function skipToContent(event: MouseEvent<HTMLAnchorElement>) {
     event.preventDefault();
@@ -73,7 +80,9 @@ function Shell() {
         <div className="app__content">
           <RecoveryBanner />
           {view === 'today' && <WelcomeNote />}
-          <CurrentView view={view} />
+          <ViewSuspense view={view}>
+            <CurrentView view={view} />
+          </ViewSuspense>
         </div>
       </main>
       <CommandPalette />

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { api } from '../api/keel';
 import type { StateTopic } from '../../src-main/shared/state';
 import { useCheckin } from '../stores/checkin';
-import { refreshData, useData } from '../stores/data';
+import { refreshData } from '../stores/data';
 import { useFocus } from '../stores/focus';
 import { useNavigation } from '../stores/navigation';
 import { useOneOnOne } from '../stores/oneOnOne';
@@ -21,6 +21,7 @@ const TODAY_TOPICS: readonly StateTopic[] = [
   'checkin',
   'talk',
 ];
+import { startStartupReads } from './startup';
 
 /**
  * Loads what every view needs and follows main's pushes: `changed` re-reads the named topics,
@@ -28,13 +29,8 @@ const TODAY_TOPICS: readonly StateTopic[] = [
  */
 export function useKeelSync(): void {
   useEffect(() => {
-    void useSettings.getState().load();
-    void useStatus.getState().load();
-    void useToday.getState().load();
-    // Today shows yesterday's "first thing tomorrow" and whether today is signed off.
-    void useSignoff.getState().load();
-    // A recovery at start-up is told at the top of the window until dismissed.
-    void useData.getState().load();
+    // Usually already under way: main.tsx starts them before the first render.
+    startStartupReads();
     return api.onState((event) => {
       if (event.type === 'navigate') {
         useNavigation.getState().navigate(event.view);

@@ -297,6 +297,9 @@ describe('One-on-one: exporting', () => {
     const shares = keel.services.summary.shares();
     expect(shares).toHaveLength(4);
     expect(first).toHaveTextContent(shares[0]?.contentHash.slice(0, 8) ?? 'missing');
+    // In plain words: the preview and the log name the same "summary code", not a "fingerprint".
+    expect(first).toHaveTextContent(`summary code ${shares[0]?.contentHash.slice(0, 8)}`);
+    expect(screen.getByRole('main')).not.toHaveTextContent(/fingerprint/i);
   });
 
   it('shows an export error as one sentence and says nothing when the dialog is cancelled', async () => {
