@@ -250,12 +250,8 @@ export function createServices(options: ServiceOptions): Services {
   // follow what the data now says (reading the file again if what it keeps no longer holds).
   // Once the data is closed (the CLI's command is done), a late follow-up has nothing to follow.
   data.onReplaced.on(() => void calendar.followStore().catch((e: unknown) => rethrowIfOpen(db, e)));
-  const dnd = new DndService(
-    options.dndController ?? uncheckedDesktopDnd(),
-    new DndRepo(db),
-    settings,
-    clock,
-  );
+  const dndController = options.dndController ?? uncheckedDesktopDnd();
+  const dnd = new DndService(dndController, new DndRepo(db), settings, clock);
   const status = new StatusService(
     {
       version: options.version,
