@@ -1,14 +1,10 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import './design/tokens.css';
 import './design/base.css';
-import { App } from './app/App';
+import { hasKeel } from './api/keel';
+import { startStartupReads } from './app/startup';
 
-const container = document.getElementById('root');
-if (container) {
-  createRoot(container).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-}
+// Today's data is asked for first, before React and the window's code are even evaluated: the
+// answers are on their way while the rest loads and draws. index.html preloads that code
+// (vite.config.mts), so it arrives beside this small file rather than after it.
+if (hasKeel()) startStartupReads();
+void import('./boot').then((m) => m.boot());

@@ -263,8 +263,9 @@ export async function firstRenderFigure(root: string, baseDir: string): Promise<
     name: 'today_first_render_median',
     value: round(content.median),
     unit: 'ms',
-    target: '< 500',
-    pass: content.median < 500,
+    // Issue #18: Today's reads start before the first render and the other views load lazily.
+    target: '< 400',
+    pass: content.median < 400,
     p95: round(content.p95),
     min: round(content.min),
     loads: runs.length,

@@ -124,6 +124,10 @@ export function createKeelApp(adapters: KeelAdapters): KeelApp {
     ...(adapters.fileWatch ? { fileWatch: adapters.fileWatch } : {}),
     ...(adapters.calendarParser ? { calendarParser: adapters.calendarParser } : {}),
   });
+  // A new data file is known as new before presence records anything on it (the first run shows);
+  // until the user has gone through it, Keel's default plan starts no block by itself.
+  services.welcome.status();
+  services.focus.planHeld = () => services.welcome.pending();
   const parts = buildParts(services, adapters);
   const { prompts, tray, focus } = parts;
   const autostart = new AutostartSync({

@@ -25,7 +25,7 @@ export function registerSignoffCommands(program: Command, io: CliIo): void {
       '--unfinished <item=plan...>',
       'an unfinished thing and when it continues, e.g. "Review=10:00 tomorrow"',
     )
-    .option('--energy <n>', 'your energy, 1 (drained) to 5 (energised)')
+    .option('--energy <n>', 'your energy, 1 (drained) to 5 (full of energy)')
     .option('--quiet', "hold Keel's prompts and turn on do-not-disturb until the next working start")
     .option('--at <time>', 'when you signed off (ISO 8601, or YYYY-MM-DDTHH:MM in your zone); default now')
     .option('--json', 'print JSON')

@@ -25,6 +25,15 @@ export const DEFAULT_TAGS: readonly TagOption[] = [
   { id: 'personal-life', label: 'Personal life' },
 ];
 
+/** The one energy scale, 1 to 5: the quick check, the sign-off, history, trends, summary and CLI. */
+export const ENERGY_LABELS: Readonly<Record<1 | 2 | 3 | 4 | 5, string>> = {
+  1: 'Drained',
+  2: 'Low',
+  3: 'Okay',
+  4: 'Good',
+  5: 'Full of energy',
+};
+
 export const TAG_MAX_LENGTH = 32;
 export const TAGS_PER_CHECK_MAX = 12;
 export const NOTE_MAX_LENGTH = 2000;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   DEFAULT_TAGS,
+  ENERGY_LABELS,
   NOTE_MAX_LENGTH,
   TAG_MAX_LENGTH,
   TAGS_PER_CHECK_MAX,
@@ -44,13 +45,7 @@ export const WORKLOAD_LABELS: Readonly<Record<Rating, string>> = {
   5: 'Unsustainable',
 };
 
-export const ENERGY_LABELS: Readonly<Record<Rating, string>> = {
-  1: 'Drained',
-  2: 'Low',
-  3: 'Okay',
-  4: 'Good',
-  5: 'Full of energy',
-};
+export { ENERGY_LABELS };
 
 export const SUSTAINABLE_QUESTION = 'Is the workload sustainable right now?';
 export const SUSTAINABLE = ['yes', 'mostly', 'no'] as const;

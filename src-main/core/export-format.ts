@@ -146,7 +146,14 @@ export const exportRecordSchemas = {
       message: 'the last activity cannot come before the first',
     }),
   talking_points: z
-    .object({ id: uuid, text: text(500).min(1), created_at: instant, discussed_at: optionalInstant })
+    .object({
+      id: uuid,
+      text: text(500).min(1),
+      created_at: instant,
+      discussed_at: optionalInstant,
+      // The agenda's order (schema 8); files from before it have none.
+      position: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable().optional(),
+    })
     .strict(),
   shares: z
     .object({

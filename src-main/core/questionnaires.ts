@@ -222,10 +222,11 @@ export function who5Note(current: number, previous: number | null): Who5Note | n
     return {
       reason: 'low',
       title: 'Your well-being score is on the low side',
+      // The outcome's interpretation already names the threshold, and its disclaimer is shown
+      // beside the title: the note says neither again.
       body:
-        'Scores of 50 or below suggest your well-being has been low over the last two weeks. ' +
-        'That happens to many people, and it can help to talk it over with someone. ' +
-        QUESTIONNAIRE_DISCLAIMER,
+        'Low well-being over a couple of weeks happens to many people, and it can help to talk it ' +
+        'over with someone.',
       resources: SUPPORT_RESOURCES,
     };
   }
@@ -235,8 +236,7 @@ export function who5Note(current: number, previous: number | null): Who5Note | n
       title: 'Your well-being score has dropped',
       body:
         `It is ${previous - current} points lower than last time, a change worth noticing. ` +
-        'It may help to look at what has changed, and to talk it over with someone. ' +
-        QUESTIONNAIRE_DISCLAIMER,
+        'It may help to look at what has changed, and to talk it over with someone.',
       resources: SUPPORT_RESOURCES,
     };
   }

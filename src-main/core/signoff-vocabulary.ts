@@ -3,15 +3,12 @@
  * window can import them as values through src-main/shared/ without taking zod into its bundle.
  */
 
+import { ENERGY_LABELS } from './checkin-vocabulary';
+
 export const ENERGY_RATINGS = [1, 2, 3, 4, 5] as const;
 export type EnergyRating = (typeof ENERGY_RATINGS)[number];
-export const ENERGY_RATING_LABELS: Readonly<Record<EnergyRating, string>> = {
-  1: 'Drained',
-  2: 'Low',
-  3: 'Okay',
-  4: 'Good',
-  5: 'Energised',
-};
+/** The one energy scale: the check-in's words (core/checkin-vocabulary.ts), not a second set. */
+export const ENERGY_RATING_LABELS: Readonly<Record<EnergyRating, string>> = ENERGY_LABELS;
 
 /** The ritual lists at most this many unfinished things. */
 export const MAX_UNFINISHED = 10;

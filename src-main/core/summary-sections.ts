@@ -315,11 +315,13 @@ export function endOfDaySection(input: SummaryDays, from: LocalDate, to: LocalDa
   };
 }
 
-/** The open talking points, oldest first, whatever the period. */
+/**
+ * The open talking points, whatever the period, in the order given: the agenda's order, as the
+ * user arranged it in the One-on-one view (oldest first until then).
+ */
 export function talkingPointsSection(points: readonly SummaryTalkingPoint[]): TalkingPointsSection {
   const items = points
     .filter((p) => p.discussedAt === null)
-    .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((p) => oneLine(p.text))
     .filter((text) => text.length > 0);
   return {

@@ -3,6 +3,8 @@ import type { ChannelName, IpcResult } from './channels';
 import type { StateEvent } from '../shared/state';
 import { channel, noInput } from './contract-kit';
 import { desktopChannels } from './contract-desktop';
+import { todayChannels } from './contract-today';
+import { welcomeChannels } from './contract-welcome';
 import { settingSchemas, SETTING_KEYS, type SettingKey, type Settings } from '../core/settings';
 import { DATED_KEYS, type DatedKey } from '../core/rules-vocabulary';
 import { isInputDate, isLocalDate, localDaysBetween } from '../core/time';
@@ -93,8 +95,17 @@ const checkId = z
   .regex(/^[0-9a-f-]{4,36}$/i, { message: 'That is not a check-in id.' });
 type CheckinInputWithId = z.input<typeof checkinInputSchema> & { id: string };
 
+/** A talking point's words, on one line. */
+const pointText = z
+  .string({ message: 'Write the talking point.' })
+  .overwrite(cleanLine)
+  .trim()
+  .min(1, { message: 'Write the talking point.' })
+  .max(500, { message: 'Keep a talking point under 500 characters.' });
+
 export const contract = {
   'app:status': channel<Status>()(noInput),
+  ...todayChannels,
   /** Quits Keel as the tray's Quit does: do-not-disturb is put back first (main's before-quit). */
   'app:quit': channel<{ quitting: true }>()(noInput),
   'settings:get': channel<Settings>()(noInput),
@@ -186,6 +197,7 @@ export const contract = {
   ),
   'dnd:status': channel<DndStatus>()(noInput),
   ...desktopChannels,
+  ...welcomeChannels,
   'focus:exportIcs': channel<ExportResult>()(noInput),
   'calendar:status': channel<CalendarStatus>()(noInput),
   'calendar:import': channel<CalendarStatus>()(noInput),
@@ -250,18 +262,7 @@ export const contract = {
       })
       .strict(),
   ),
-  'talk:add': channel<TalkingPointDto>()(
-    z
-      .object({
-        text: z
-          .string({ message: 'Write the talking point.' })
-          .overwrite(cleanLine)
-          .trim()
-          .min(1, { message: 'Write the talking point.' })
-          .max(500, { message: 'Keep a talking point under 500 characters.' }),
-      })
-      .strict(),
-  ),
+  'talk:add': channel<TalkingPointDto>()(z.object({ text: pointText }).strict()),
   'talk:list': channel<TalkingPointDto[]>()(
     z.object({ includeDiscussed: z.boolean({ message: 'Use true or false.' }).optional() }).strict(),
   ),
@@ -269,6 +270,11 @@ export const contract = {
     z.object({ id: recordId, discussed: z.boolean({ message: 'Use true or false.' }) }).strict(),
   ),
   'talk:delete': channel<{ deleted: string }>()(z.object({ id: recordId }).strict()),
+  'talk:edit': channel<TalkingPointDto>()(z.object({ id: recordId, text: pointText }).strict()),
+  /** Answers every point, in the agenda's new order. */
+  'talk:move': channel<TalkingPointDto[]>()(
+    z.object({ id: recordId, direction: z.enum(['up', 'down'], { message: 'Use up or down.' }) }).strict(),
+  ),
   /** Without dates: the notes since the last shared summary. */
   'summary:options': channel<SummaryOptions>()(
     z

@@ -65,7 +65,7 @@ export function createHandlers(
   shortcutOffers?: ShortcutOfferPort,
 ): Handlers {
   return {
-    'app:status': () => services.status.status(),
+    ...dayHandlers(services),
     'app:quit': () => quit(shell),
     'settings:get': () => services.settings.get(),
     'settings:set': ({ key, value, from }) =>
@@ -128,6 +128,8 @@ export function createHandlers(
     'talk:list': ({ includeDiscussed }) => services.talkingPoints.list(includeDiscussed ?? false),
     'talk:discussed': ({ id, discussed }) => services.talkingPoints.setDiscussed(id, discussed),
     'talk:delete': ({ id }) => services.talkingPoints.delete(id),
+    'talk:edit': ({ id, text }) => services.talkingPoints.edit(id, text),
+    'talk:move': ({ id, direction }) => services.talkingPoints.move(id, direction),
     'summary:options': ({ from, to }) =>
       services.summary.options(from !== undefined && to !== undefined ? { from, to } : undefined),
     'summary:preview': ({ choices, format }) => services.summary.preview(choices, format),
@@ -139,11 +141,32 @@ export function createHandlers(
   };
 }
 
-type DataChannel = Extract<Channel, `data:${string}`>;
-
-/** Backups, restore, export and import (main's dialogs choose the files), deleting everything. */
-function dataHandlers(services: Services, shell: FileDialogPort): Pick<Handlers, DataChannel> {
+/** Where Keel stands now (the status line, `keel status`) and the Today card. */
+function dayHandlers(services: Services): Pick<Handlers, 'app:status' | 'today:card'> {
   return {
+    'app:status': () => services.status.status(),
+    'today:card': () => services.today.card(),
+  };
+}
+
+/** The first run: whether it shows, and marking it done (its settings go by settings:set). */
+function welcomeHandlers(services: Services): Pick<Handlers, 'welcome:status' | 'welcome:finish'> {
+  return {
+    'welcome:status': () => services.welcome.status(),
+    'welcome:finish': () => services.welcome.finish(),
+  };
+}
+
+type DataChannel = Extract<Channel, `data:${string}`>;
+type WelcomeChannel = Extract<Channel, `welcome:${string}`>;
+
+/** Backups, restore, export and import (main's dialogs choose the files), deleting everything; the welcome. */
+function dataHandlers(
+  services: Services,
+  shell: FileDialogPort,
+): Pick<Handlers, DataChannel | WelcomeChannel> {
+  return {
+    ...welcomeHandlers(services),
     'data:overview': () => services.data.overview(),
     'data:backupNow': () => services.data.backupNow(),
     'data:restore': ({ id }) => services.data.restore(id),

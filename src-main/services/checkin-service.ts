@@ -166,7 +166,8 @@ export class CheckinService {
     return {
       range,
       from,
-      to,
+      // The weeks run to Sunday, but the range is named up to today: never a day still to come.
+      to: to < today ? to : today,
       count: summary.count,
       weeks: weeklyTrends(checks, from, to),
       tags: tagFrequencies(checks),

@@ -33,6 +33,8 @@ const NO_MEETINGS: MeetingSource = { meetingsBetween: () => [] };
 export class FocusService {
   readonly onDidChange = new Emitter<FocusChange>();
   meetings: MeetingSource = NO_MEETINGS;
+  /** While true (a new user's first run is open), no planned block starts by itself. */
+  planHeld: () => boolean = () => false;
 
   constructor(
     private readonly repo: FocusRepo,
@@ -106,7 +108,7 @@ export class FocusService {
   startPlanned(occurrenceId: string, options: { silent?: boolean } = {}): FocusSession | undefined {
     const now = this.clock.now();
     const occ = this.findOccurrence(occurrenceId, now);
-    if (!occ || occ.end <= now) return undefined;
+    if (!occ || occ.end <= now || this.planHeld()) return undefined;
     if (this.repo.isSkipped(occ.id) || this.repo.latestForOccurrence(occ.id) || this.repo.running())
       return undefined;
     const zone = this.settings.get().zone;
@@ -133,15 +135,9 @@ export class FocusService {
         `A focus block is already running until ${clockTimeOf(running.plannedEnd, settings.zone)}; end it first.`,
       );
     }
-    const horizon = now + 8 * 3_600_000;
     const rules = this.settings.view();
     const current = occurrenceAt(rules, now);
-    const end = adhocEnd(now, request, {
-      runningBlockEnd: current?.end,
-      nextBlockStart: this.occurrences(now + 1, horizon, rules).find((o) => o.start > now)?.start,
-      nextMeetingStart: this.meetings.meetingsBetween(now, horizon).find((m) => m.start > now && m.warns)
-        ?.start,
-    });
+    const end = this.adhocEndAt(now, request, rules);
     if (end === undefined) {
       throw new KeelError('conflict', 'Nothing is planned in the next 8 hours; pick a length instead.');
     }
@@ -157,6 +153,17 @@ export class FocusService {
     });
     this.onDidChange.emit({ type: 'started', session, silent: false });
     return session;
+  }
+
+  /** Where a block started now would end: after its minutes, or at the next meeting or block boundary. */
+  private adhocEndAt(now: number, request: StartRequest, rules = this.settings.view()): number | undefined {
+    const horizon = now + 8 * 3_600_000;
+    return adhocEnd(now, request, {
+      runningBlockEnd: occurrenceAt(rules, now)?.end,
+      nextBlockStart: this.occurrences(now + 1, horizon, rules).find((o) => o.start > now)?.start,
+      nextMeetingStart: this.meetings.meetingsBetween(now, horizon).find((m) => m.start > now && m.warns)
+        ?.start,
+    });
   }
 
   /** Ends the running block now (the user ended it early). */
@@ -265,6 +272,7 @@ export class FocusService {
     );
     const cue = this.repo.latestCue();
     const lastEnded = this.lastEnded();
+    const until = running ? undefined : this.adhocEndAt(now, { until: 'next' }, rules);
     return {
       running: running
         ? {
@@ -285,6 +293,8 @@ export class FocusService {
       pausedToday: isPaused(today, s.focusPauses),
       dayOffToday: dayOffOn(today, s),
       meetingsToday: dayMeetings.slice(0, MAX_MEETINGS_SHOWN).map((m) => meetingDto(m, zone)),
+      untilNext:
+        until === undefined ? null : { endsAt: toLocalIso(until, zone), endTime: clockTimeOf(until, zone) },
     };
   }
 

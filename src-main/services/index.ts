@@ -37,6 +37,8 @@ import { CheckinService } from './checkin-service';
 import { SummaryService } from './summary-service';
 import { TalkingPointsService } from './talking-points-service';
 import { StatusService } from './status-service';
+import { TodayService } from './today-service';
+import { WelcomeService } from './welcome-service';
 
 /** The settings-table key that holds the imported calendar's path. */
 export const CALENDAR_FILE_KEY = 'calendarFile';
@@ -85,11 +87,15 @@ export interface Services {
   dnd: DndService;
   calendar: CalendarService;
   status: StatusService;
+  /** The Today card: the day's state, its figures and the Monday recap. */
+  today: TodayService;
   signoff: SignoffService;
   checkin: CheckinService;
   talkingPoints: TalkingPointsService;
   summary: SummaryService;
   data: DataService;
+  /** The first run: shown once on a new data file (welcome-service.ts). */
+  welcome: WelcomeService;
   /** What was done at start-up because the data file could not be used, or null. */
   recovery: Recovery | null;
   close(): void;
@@ -244,12 +250,8 @@ export function createServices(options: ServiceOptions): Services {
   // follow what the data now says (reading the file again if what it keeps no longer holds).
   // Once the data is closed (the CLI's command is done), a late follow-up has nothing to follow.
   data.onReplaced.on(() => void calendar.followStore().catch((e: unknown) => rethrowIfOpen(db, e)));
-  const dnd = new DndService(
-    options.dndController ?? uncheckedDesktopDnd(),
-    new DndRepo(db),
-    settings,
-    clock,
-  );
+  const dndController = options.dndController ?? uncheckedDesktopDnd();
+  const dnd = new DndService(dndController, new DndRepo(db), settings, clock);
   const status = new StatusService(
     {
       version: options.version,
@@ -275,11 +277,13 @@ export function createServices(options: ServiceOptions): Services {
     dnd,
     calendar,
     status,
+    today: new TodayService({ settings, figures, summary, checkin, clock }),
     signoff,
     checkin,
     talkingPoints,
     summary,
     data,
+    welcome: new WelcomeService(db, settings, clock),
     recovery,
     close,
   };

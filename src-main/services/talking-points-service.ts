@@ -11,6 +11,16 @@ import type { SettingsService } from './settings-service';
 
 const MAX_POINT = 500;
 
+/** On one line, without control or bidi characters (core/text-hygiene.ts), spaces collapsed. */
+function cleanPoint(text: string): string {
+  const clean = cleanLine(text).replace(/\s+/g, ' ').trim();
+  if (clean.length === 0) throw new KeelError('invalid_input', 'Write the talking point.');
+  if (clean.length > MAX_POINT) {
+    throw new KeelError('invalid_input', `Keep a talking point under ${MAX_POINT} characters.`);
+  }
+  return clean;
+}
+
 /** Talking points for the next one-on-one: added any time, carried over until discussed. */
 export class TalkingPointsService {
   readonly onDidChange = new Emitter<void>();
@@ -21,12 +31,7 @@ export class TalkingPointsService {
   ) {}
 
   add(text: string): TalkingPointDto {
-    // On one line, without control or bidi characters (core/text-hygiene.ts), spaces collapsed.
-    const clean = cleanLine(text).replace(/\s+/g, ' ').trim();
-    if (clean.length === 0) throw new KeelError('invalid_input', 'Write the talking point.');
-    if (clean.length > MAX_POINT) {
-      throw new KeelError('invalid_input', `Keep a talking point under ${MAX_POINT} characters.`);
-    }
+    const clean = cleanPoint(text);
     const point = { id: randomUUID(), text: clean, createdAt: this.deps.clock.now() };
     this.repo.addPoint(point);
     this.onDidChange.emit();
@@ -46,6 +51,31 @@ export class TalkingPointsService {
     return this.pointDto(point);
   }
 
+  /** Rewrites a point's words; it keeps its place and whether it was discussed. */
+  edit(idOrPrefix: string, text: string): TalkingPointDto {
+    const clean = cleanPoint(text);
+    const id = this.resolvePoint(idOrPrefix);
+    this.repo.setText(id, clean);
+    this.onDidChange.emit();
+    const point = this.repo.point(id);
+    if (!point) throw new KeelError('not_found', 'That talking point no longer exists.');
+    return this.pointDto(point);
+  }
+
+  /**
+   * Moves an open point one place up or down the agenda (the summary lists them in this order).
+   * Answers every point, in the new order.
+   */
+  move(idOrPrefix: string, direction: 'up' | 'down'): TalkingPointDto[] {
+    const id = this.resolvePoint(idOrPrefix);
+    const point = this.repo.point(id);
+    if (point?.discussedAt !== null) {
+      throw new KeelError('invalid_input', 'Only a talking point not yet discussed can be moved.');
+    }
+    if (this.repo.move(id, direction === 'up' ? -1 : 1)) this.onDidChange.emit();
+    return this.list(true);
+  }
+
   delete(idOrPrefix: string): { deleted: string } {
     const id = this.resolvePoint(idOrPrefix);
     this.repo.deletePoint(id);
@@ -53,7 +83,7 @@ export class TalkingPointsService {
     return { deleted: id };
   }
 
-  /** The undiscussed points, oldest first, as the summary takes them. */
+  /** The undiscussed points in the agenda's order, as the summary takes them. */
   open(): SummaryTalkingPoint[] {
     return this.repo.points(false);
   }

@@ -248,6 +248,12 @@ export interface FocusStatus {
   dayOffToday: string | null;
   /** Today's meetings from the imported calendar (those that occupy time, by the calendar settings). */
   meetingsToday: MeetingDto[];
+  /**
+   * Where "Until next meeting or block" would end if started now (the next block's start, the
+   * running planned block's end, or the next meeting within 8 hours); null when nothing comes, or
+   * while a block runs.
+   */
+  untilNext: { endsAt: string; endTime: string } | null;
 }
 
 export interface BackupDto {

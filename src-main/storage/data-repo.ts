@@ -18,6 +18,7 @@ export const INTERNAL_SETTING_KEYS = [
   'firstStartAt',
   'installId',
   'desktopNoticesTold',
+  'welcome',
 ] as const;
 
 /** Tables that hold the user's data, in an order that keeps foreign keys satisfied on insert. */

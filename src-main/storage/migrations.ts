@@ -248,6 +248,17 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 8,
+    name: 'talking-point-order',
+    up(db) {
+      db.exec(`
+        -- The agenda's order, as the user arranged it (issue #18): a point without a position
+        -- (added since, or from an older export) sorts by when it was added, after the arranged ones.
+        ALTER TABLE talking_points ADD COLUMN position INTEGER;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

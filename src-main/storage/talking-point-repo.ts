@@ -6,6 +6,7 @@ interface PointRow {
   text: string;
   created_at: number;
   discussed_at: number | null;
+  position: number | null;
 }
 
 const toPoint = (r: PointRow): SummaryTalkingPoint => ({
@@ -15,7 +16,14 @@ const toPoint = (r: PointRow): SummaryTalkingPoint => ({
   discussedAt: r.discussed_at,
 });
 
-/** Talking points for the next one-on-one. One statement per write. */
+/**
+ * The agenda's order: the points the user arranged (by position), then the others oldest first.
+ * A point added after an arrangement has no position, so it goes to the end; points added in the
+ * same millisecond keep the order they were added in (rowid).
+ */
+const ORDER = 'ORDER BY position IS NULL, position, created_at, rowid';
+
+/** Talking points for the next one-on-one. One statement per write, except a move (one transaction). */
 export class TalkingPointRepo {
   private readonly q;
 
@@ -25,13 +33,13 @@ export class TalkingPointRepo {
         'INSERT INTO talking_points (id, text, created_at) VALUES (?, ?, ?)',
       ),
       point: db.prepare<[string], PointRow>('SELECT * FROM talking_points WHERE id = ?'),
-      open: db.prepare<[], PointRow>(
-        'SELECT * FROM talking_points WHERE discussed_at IS NULL ORDER BY created_at, id',
-      ),
-      all: db.prepare<[], PointRow>('SELECT * FROM talking_points ORDER BY created_at, id'),
+      open: db.prepare<[], PointRow>(`SELECT * FROM talking_points WHERE discussed_at IS NULL ${ORDER}`),
+      all: db.prepare<[], PointRow>(`SELECT * FROM talking_points ${ORDER}`),
       discussed: db.prepare<[number | null, string]>(
         'UPDATE talking_points SET discussed_at = ? WHERE id = ?',
       ),
+      text: db.prepare<[string, string]>('UPDATE talking_points SET text = ? WHERE id = ?'),
+      position: db.prepare<[number, string]>('UPDATE talking_points SET position = ? WHERE id = ?'),
       deletePoint: db.prepare<[string]>('DELETE FROM talking_points WHERE id = ?'),
       byPrefix: db.prepare<[string], { id: string }>(
         "SELECT id FROM talking_points WHERE id LIKE ? || '%' ESCAPE '\\' LIMIT 2",
@@ -48,13 +56,38 @@ export class TalkingPointRepo {
     return row ? toPoint(row) : undefined;
   }
 
-  /** Undiscussed points, oldest first (or every point with `all`). */
+  /** Undiscussed points in the agenda's order (or every point with `all`). */
   points(all = false): SummaryTalkingPoint[] {
     return (all ? this.q.all : this.q.open).all().map(toPoint);
   }
 
   setDiscussed(id: string, at: number | null): boolean {
     return this.q.discussed.run(at, id).changes === 1;
+  }
+
+  /** Rewrites a point's text (the old text is overwritten in the file, as on delete). */
+  setText(id: string, text: string): boolean {
+    const changed = this.q.text.run(text, id).changes === 1;
+    if (changed) forgetDeleted(this.db);
+    return changed;
+  }
+
+  /**
+   * Moves an open point one place up (-1) or down (+1) among the open points; the open points
+   * are numbered afresh in their new order. False when it is not open or already at that end.
+   */
+  move(id: string, by: -1 | 1): boolean {
+    return this.db.transaction(() => {
+      const ids = this.q.open.all().map((r) => r.id);
+      const from = ids.indexOf(id);
+      const to = from + by;
+      const other = ids[to];
+      if (from < 0 || other === undefined) return false;
+      ids[to] = id;
+      ids[from] = other;
+      ids.forEach((pointId, i) => this.q.position.run(i, pointId));
+      return true;
+    })();
   }
 
   /** Deletes a point; its text is overwritten in the file (secure_delete) and the WAL emptied. */

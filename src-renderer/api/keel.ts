@@ -29,6 +29,7 @@ import type {
   SignoffSubmit,
   Share,
   Status,
+  TodayCard,
   SummaryChoices,
   SummaryExportFormat,
   SummaryOptions,
@@ -82,6 +83,8 @@ export async function call<T>(run: (keel: KeelApi) => Promise<IpcResult<T>>): Pr
 /** The typed client every store uses. */
 export const api = {
   status: (): Promise<Outcome<Status>> => call((k) => k.app.status()),
+  /** The Today card: which state the day is in by main's clock, and the Monday recap. */
+  today: (): Promise<Outcome<TodayCard>> => call((k) => k.today.card()),
   /** Quits Keel as the tray's Quit does (main puts do-not-disturb back first). */
   quit: (): Promise<Outcome<{ quitting: true }>> => call((k) => k.app.quit()),
   settings: (): Promise<Outcome<Settings>> => call((k) => k.settings.get()),
@@ -153,6 +156,11 @@ export const api = {
     discussed: (id: string, discussed: boolean): Promise<Outcome<TalkingPoint>> =>
       call((k) => k.talk.discussed({ id, discussed })),
     delete: (id: string): Promise<Outcome<{ deleted: string }>> => call((k) => k.talk.delete({ id })),
+    edit: (id: string, text: string): Promise<Outcome<TalkingPoint>> =>
+      call((k) => k.talk.edit({ id, text })),
+    /** Every point, in the agenda's new order. */
+    move: (id: string, direction: 'up' | 'down'): Promise<Outcome<TalkingPoint[]>> =>
+      call((k) => k.talk.move({ id, direction })),
   },
   summary: {
     /** Without a period: the notes of "since the last shared summary". */

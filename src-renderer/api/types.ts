@@ -5,6 +5,9 @@ import type { ChannelInput, ChannelOutput } from '../../src-main/ipc/contract';
  * drift. (The renderer may import only the contract, and only its types.)
  */
 export type Status = ChannelOutput<'app:status'>;
+/** The Today card: the day's state (before, during, after hours, quiet), its figures, the recap. */
+export type TodayCard = ChannelOutput<'today:card'>;
+export type WeekRecap = NonNullable<TodayCard['recap']>;
 export type Settings = ChannelOutput<'settings:get'>;
 export type SettingKey = keyof Settings;
 /** `{ key, value, from? }` for one setting, exactly what `keel.settings.set` accepts. */

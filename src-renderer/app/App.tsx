@@ -1,17 +1,26 @@
-import type { MouseEvent } from 'react';
+import { useEffect, type MouseEvent } from 'react';
 import type { ViewName } from '../../src-main/shared/views';
 import { hasKeel, MISSING_API_MESSAGE } from '../api/keel';
 import { KeelMark } from '../components/Icons';
 import { useNavigation } from '../stores/navigation';
-import { CheckinView } from '../views/CheckinView';
-import { FocusView } from '../views/FocusView';
-import { OneOnOneView } from '../views/OneOnOneView';
-import { SettingsView } from '../views/SettingsView';
-import { SignoffView } from '../views/SignoffView';
+import { useStatus } from '../stores/status';
 import { TodayView } from '../views/TodayView';
+import {
+  CheckinView,
+  FocusView,
+  OneOnOneView,
+  SettingsView,
+  SignoffView,
+  usePreloadViews,
+  ViewSuspense,
+} from './lazyViews';
+import { CommandPalette } from './palette/CommandPalette';
 import { RecoveryBanner } from './RecoveryBanner';
 import { Sidebar } from './Sidebar';
 import { useKeelSync } from './useKeelSync';
+import { FirstRun } from './welcome/FirstRun';
+import { WelcomeNote } from './welcome/WelcomeNote';
+import { useWelcome } from '../stores/welcome';
 import { useTheme } from './useTheme';
 import { useQuitShortcut, useViewShortcuts } from './useViewShortcuts';
 import './App.css';
@@ -39,12 +48,26 @@ function Shell() {
   useViewShortcuts();
   useQuitShortcut();
   const view = useNavigation((s) => s.view);
+  const welcoming = useWelcome((s) => s.open);
+  useEffect(() => void useWelcome.getState().load(), []);
+  // Today's code ships in the first file; the others load once Today has its data.
+  usePreloadViews(useStatus((s) => s.status !== null));
 
   function skipToContent(event: MouseEvent<HTMLAnchorElement>) {
     event.preventDefault();
     const main = document.getElementById('main');
     const target = main?.querySelector<HTMLElement>('h1') ?? main;
     target?.focus();
+  }
+
+  if (welcoming) {
+    return (
+      <div className="app app--welcome">
+        <main id="main" className="app__main" tabIndex={-1}>
+          <FirstRun />
+        </main>
+      </div>
+    );
   }
 
   return (
@@ -56,9 +79,13 @@ function Shell() {
       <main id="main" className="app__main" tabIndex={-1}>
         <div className="app__content">
           <RecoveryBanner />
-          <CurrentView view={view} />
+          {view === 'today' && <WelcomeNote />}
+          <ViewSuspense view={view}>
+            <CurrentView view={view} />
+          </ViewSuspense>
         </div>
       </main>
+      <CommandPalette />
     </div>
   );
 }

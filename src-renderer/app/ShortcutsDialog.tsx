@@ -20,6 +20,13 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
       }
     >
       <dl className="shortcuts">
+        <div className="shortcuts__row">
+          <dt>Open the command palette</dt>
+          <dd>
+            <kbd>{mod}</kbd>
+            <kbd>K</kbd>
+          </dd>
+        </div>
         {VIEW_ORDER.map((id, index) => (
           <div className="shortcuts__row" key={id}>
             <dt>Go to {VIEW_LABELS[id]}</dt>

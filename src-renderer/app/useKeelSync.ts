@@ -1,13 +1,27 @@
 import { useEffect } from 'react';
 import { api } from '../api/keel';
+import type { StateTopic } from '../../src-main/shared/state';
 import { useCheckin } from '../stores/checkin';
-import { refreshData, useData } from '../stores/data';
+import { refreshData } from '../stores/data';
 import { useFocus } from '../stores/focus';
 import { useNavigation } from '../stores/navigation';
 import { useOneOnOne } from '../stores/oneOnOne';
 import { useSettings } from '../stores/settings';
 import { useSignoff } from '../stores/signoff';
 import { useStatus } from '../stores/status';
+import { useToday } from '../stores/today';
+
+/** What the Today card is made of: hours and a new day, the sign-off, blocks, check-ins, talking points. */
+const TODAY_TOPICS: readonly StateTopic[] = [
+  'status',
+  'settings',
+  'agenda',
+  'signoff',
+  'focus',
+  'checkin',
+  'talk',
+];
+import { startStartupReads } from './startup';
 
 /**
  * Loads what every view needs and follows main's pushes: `changed` re-reads the named topics,
@@ -15,12 +29,8 @@ import { useStatus } from '../stores/status';
  */
 export function useKeelSync(): void {
   useEffect(() => {
-    void useSettings.getState().load();
-    void useStatus.getState().load();
-    // Today shows yesterday's "first thing tomorrow" and whether today is signed off.
-    void useSignoff.getState().load();
-    // A recovery at start-up is told at the top of the window until dismissed.
-    void useData.getState().load();
+    // Usually already under way: main.tsx starts them before the first render.
+    startStartupReads();
     return api.onState((event) => {
       if (event.type === 'navigate') {
         useNavigation.getState().navigate(event.view);
@@ -31,6 +41,9 @@ export function useKeelSync(): void {
       // Status is derived from settings and the agenda (today's hours, the next event).
       if (topics.has('status') || topics.has('settings') || topics.has('agenda'))
         void useStatus.getState().load();
+      // The Today card follows the day (hours, a new day, the sign-off), blocks, check-ins and
+      // talking points (the recap counts those waiting).
+      if (TODAY_TOPICS.some((t) => topics.has(t))) void useToday.getState().load();
       // Focus status and stats follow blocks, and the plan and pauses in settings. Read only
       // once the Focus view has asked for them.
       const focus = useFocus.getState();

@@ -45,6 +45,37 @@ export function useQuitShortcut(): void {
   }, []);
 }
 
+/** Whether focus is in a field that takes text (where macOS reads Ctrl+K as "delete to the end"). */
+function inTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
+  return (
+    target instanceof HTMLInputElement &&
+    !/^(?:checkbox|radio|button|submit|reset|range|color|file)$/.test(target.type)
+  );
+}
+
+/**
+ * Ctrl+K (Cmd+K on macOS) opens the command palette, and closes it again; in text fields too, as
+ * K edits nothing there (except Ctrl+K on macOS, which stays the field's own). While another
+ * dialog is open it does nothing: that dialog is finished first.
+ */
+export function usePaletteShortcut(onToggle: () => void): void {
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || event.defaultPrevented)
+        return;
+      if (event.code !== 'KeyK' && event.key.toLowerCase() !== 'k') return;
+      if (modifierLabel() === '⌘' && !event.metaKey && inTextField(event.target)) return;
+      if (document.querySelector('dialog[open]:not(.palette)')) return;
+      event.preventDefault();
+      onToggle();
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [onToggle]);
+}
+
 /** "⌘" on macOS, "Ctrl" elsewhere, for showing shortcuts. */
 export function modifierLabel(): string {
   const platform = typeof navigator === 'undefined' ? '' : navigator.platform || navigator.userAgent;

@@ -1,7 +1,8 @@
 import type { ComponentPropsWithRef } from 'react';
 import './Button.css';
 
-export type ButtonVariant = 'primary' | 'secondary' | 'ghost';
+/** `danger` is for what deletes, discards or ends something early: outlined in the danger colour. */
+export type ButtonVariant = 'primary' | 'secondary' | 'ghost' | 'danger';
 export type ButtonSize = 'sm' | 'md' | 'lg';
 
 export type ButtonProps = ComponentPropsWithRef<'button'> & {

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 import { AlertIcon, CheckIcon } from './Icons';
 import './Notice.css';
 
@@ -8,15 +8,19 @@ export interface NoticeProps {
   /** e.g. a "Try again" button. */
   action?: ReactNode;
   className?: string;
+  /** Given, the notice can take focus (tabIndex -1), e.g. a confirmation after an action. */
+  ref?: Ref<HTMLDivElement>;
 }
 
 /**
  * One short message in a quiet box. Errors are announced assertively (role="alert"), success
  * and info politely (role="status").
  */
-export function Notice({ tone, children, action, className }: NoticeProps) {
+export function Notice({ tone, children, action, className, ref }: NoticeProps) {
   return (
     <div
+      ref={ref}
+      tabIndex={ref === undefined ? undefined : -1}
       role={tone === 'error' ? 'alert' : 'status'}
       className={['notice', `notice--${tone}`, className ?? ''].filter(Boolean).join(' ')}
     >

@@ -199,16 +199,20 @@ export function dayMonth(date: string): string {
   return formatShortDate(date).replace(/^\w+ /, '');
 }
 
-const DIRECTION_WORDS: Record<TrendDirection, string> = {
-  rising: 'rising',
-  falling: 'falling',
-  steady: 'steady',
-  'not enough data': 'not enough data yet',
-};
+/** Weeks with check-ins a direction needs (core/checkin-trends.ts's TREND_MIN_POINTS). */
+export const DIRECTION_NEEDS_WEEKS = 3;
 
-/** "Workload: rising". */
-export function directionText(what: 'Workload' | 'Energy', direction: TrendDirection): string {
-  return `${what}: ${DIRECTION_WORDS[direction]}`;
+/**
+ * "Workload: rising"; without a direction yet, what it needs and how far along it is ("Workload:
+ * shows after 3 weeks with check-ins (2 so far)"), so the label never contradicts the chart beside it.
+ */
+export function directionText(
+  what: 'Workload' | 'Energy',
+  direction: TrendDirection,
+  weeksWithChecks: number,
+): string {
+  if (direction !== 'not enough data') return `${what}: ${direction}`;
+  return `${what}: shows after ${DIRECTION_NEEDS_WEEKS} weeks with check-ins (${weeksWithChecks} so far)`;
 }
 
 /**

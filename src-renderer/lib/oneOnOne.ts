@@ -106,14 +106,13 @@ export function periodText(period: SummaryPeriod): string {
   return `${formatShortDate(period.from)} – ${formatShortDate(period.to)}`;
 }
 
-/** Open points first (oldest first), then the discussed ones (most recently discussed first). */
+/** Open points in the agenda's order, then the discussed ones (most recently discussed first). */
 export function splitPoints(points: readonly TalkingPoint[]): {
   open: TalkingPoint[];
   discussed: TalkingPoint[];
 } {
-  const open = points
-    .filter((p) => p.discussedAt === null)
-    .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id.localeCompare(b.id));
+  // Open points in main's order: the agenda's, as the user arranged it (oldest first until then).
+  const open = points.filter((p) => p.discussedAt === null);
   const discussed = points
     .filter((p) => p.discussedAt !== null)
     .sort((a, b) => Date.parse(b.discussedAt ?? '') - Date.parse(a.discussedAt ?? ''));

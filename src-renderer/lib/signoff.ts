@@ -168,10 +168,13 @@ export function draftFor(
       quiet: record.quietUntil !== null,
     };
   }
+  // The last working day's unfinished things come forward, to edit or remove; nothing is saved
+  // until the user signs off.
+  const carried = status.carriedOver?.unfinished ?? [];
   return {
     workday: status.workday,
     done: '',
-    unfinished: [newRow()],
+    unfinished: carried.length > 0 ? carried.map((u) => newRow(u.item, u.plan)) : [newRow()],
     firstTomorrow: '',
     energy: null,
     quiet: status.quietDefault,

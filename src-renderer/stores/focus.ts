@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { api, type Outcome } from '../api/keel';
 import type { FocusStartRequest, FocusStats, FocusStatus, InterruptionKind } from '../api/types';
+import { addLocalDays } from '../../src-main/shared/vocabulary';
 import { weekOf } from '../lib/focus';
 
 export type ActionOutcome = { ok: true } | { ok: false; message: string };
@@ -24,6 +25,8 @@ interface FocusState {
    * picks the week; without it the last week asked for is read again.
    */
   load(today?: string): Promise<void>;
+  /** Shows the stats of the week starting Monday `from`; pushes keep it until Focus opens again. */
+  showWeek(from: string): Promise<void>;
   start(request: FocusStartRequest): Promise<ActionOutcome>;
   stop(): Promise<ActionOutcome>;
   interrupt(kind: InterruptionKind, note?: string): Promise<ActionOutcome>;
@@ -95,6 +98,10 @@ export const useFocus = create<FocusState>()((set, get) => {
         take(result.value);
         set({ loading: false, loadError: null });
       } else set({ loading: false, loadError: result.message, lastError: result.message });
+    },
+    async showWeek(from) {
+      set({ week: { from, to: addLocalDays(from, 6) }, stats: null });
+      await loadStats();
     },
     start: (request) => mutate(() => api.focus.start(request)),
     stop: () => mutate(() => api.focus.stop()),

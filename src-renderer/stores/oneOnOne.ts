@@ -55,6 +55,8 @@ interface OneOnOneState {
   addPoint(text: string): Promise<ActionOutcome>;
   setDiscussed(id: string, discussed: boolean): Promise<ActionOutcome>;
   deletePoint(id: string): Promise<ActionOutcome>;
+  editPoint(id: string, text: string): Promise<ActionOutcome>;
+  movePoint(id: string, direction: 'up' | 'down'): Promise<ActionOutcome>;
   /** Reads the options (sections, presets, the period's notes) for the chosen period. */
   loadOptions(): Promise<void>;
   setPeriod(period: PeriodChoice): void;
@@ -141,7 +143,10 @@ type GetOneOnOne = StoreApi<OneOnOneState>['getState'];
 function pointActions(
   set: SetOneOnOne,
   get: GetOneOnOne,
-): Pick<OneOnOneState, 'loadPoints' | 'setPointDraft' | 'addPoint' | 'setDiscussed' | 'deletePoint'> {
+): Pick<
+  OneOnOneState,
+  'loadPoints' | 'setPointDraft' | 'addPoint' | 'setDiscussed' | 'deletePoint' | 'editPoint' | 'movePoint'
+> {
   return {
     async loadPoints() {
       const mine = ++pointsGeneration;
@@ -173,6 +178,22 @@ function pointActions(
       const result = await api.talk.delete(id);
       if (!result.ok) return { ok: false, message: result.message };
       set((s) => ({ points: s.points?.filter((p) => p.id !== id) ?? null, revision: s.revision + 1 }));
+      return { ok: true };
+    },
+    async editPoint(id, text) {
+      const result = await api.talk.edit(id, text);
+      if (!result.ok) return { ok: false, message: result.message };
+      set((s) => ({
+        points: s.points?.map((p) => (p.id === id ? result.value : p)) ?? null,
+        revision: s.revision + 1,
+      }));
+      return { ok: true };
+    },
+    async movePoint(id, direction) {
+      pointsGeneration++;
+      const result = await api.talk.move(id, direction);
+      if (!result.ok) return { ok: false, message: result.message };
+      set((s) => ({ points: result.value, revision: s.revision + 1 }));
       return { ok: true };
     },
   };

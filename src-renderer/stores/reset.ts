@@ -7,6 +7,8 @@ import { resetOneOnOne } from './oneOnOne';
 import { resetSettings } from './settings';
 import { resetSignoff } from './signoff';
 import { resetStatus } from './status';
+import { resetToday } from './today';
+import { resetWelcome } from './welcome';
 
 /** Puts every store back to its start-up state (tests, and a future "reload window"). */
 export function resetStores(): void {
@@ -19,4 +21,6 @@ export function resetStores(): void {
   resetSettings();
   resetSignoff();
   resetStatus();
+  resetToday();
+  resetWelcome();
 }

@@ -26,6 +26,8 @@ export function FocusView() {
   const loadError = useFocus((s) => s.loadError);
   const leftOffDismissed = useFocus((s) => s.leftOffDismissed);
   const load = useFocus((s) => s.load);
+  const week = useFocus((s) => s.week);
+  const showWeek = useFocus((s) => s.showWeek);
 
   useEffect(() => {
     void load(today ?? undefined);
@@ -49,7 +51,9 @@ export function FocusView() {
             <TodayBlocks status={status} />
           </>
         )}
-        {status !== null && <WeekStats stats={stats} today={today} />}
+        {status !== null && (
+          <WeekStats stats={stats} today={today} week={week} onWeek={(from) => void showWeek(from)} />
+        )}
         <PlanSection />
         <CalendarCard zone={zone ?? 'UTC'} today={today} />
       </div>

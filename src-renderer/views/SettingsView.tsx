@@ -17,6 +17,7 @@ import { ThisComputerCard } from './settings/ThisComputerCard';
 import { UpcomingChangesCard } from './settings/UpcomingChangesCard';
 import { ZoneHoursForm } from './settings/ZoneHoursForm';
 import { RetryNotice } from '../components/RetryNotice';
+import { WelcomeAgainCard } from '../app/welcome/WelcomeAgainCard';
 import './SettingsView.css';
 
 export function SettingsView() {
@@ -41,6 +42,7 @@ export function SettingsView() {
         <NotificationsCard hideWords={settings.hideWordsInNotifications} />
         <DataCard />
         <ThisComputerCard />
+        <WelcomeAgainCard />
         {status && <AboutCard status={status} />}
       </>
     );

@@ -15,6 +15,12 @@ import {
 } from '../lib/format';
 import { useNavigation } from '../stores/navigation';
 import { useStatus } from '../stores/status';
+import { useEffect } from 'react';
+import { phaseIsStale } from '../lib/today';
+import { useToday } from '../stores/today';
+import { useMinuteTick } from './focus/useMinuteTick';
+import { LiveCard } from './today/LiveCard';
+import { RecapCard } from './today/RecapCard';
 import { SignoffToday } from './today/SignoffToday';
 import { RetryNotice } from '../components/RetryNotice';
 import './TodayView.css';
@@ -47,12 +53,29 @@ export function TodayView() {
   );
 }
 
+/** Main's Today card; read again once the minute tick passes the time its state changes. */
+function useLiveCard() {
+  const card = useToday((s) => s.card);
+  const receivedAt = useToday((s) => s.receivedAt);
+  const tick = useMinuteTick(true);
+  const stale = card !== null && phaseIsStale(card, receivedAt, tick);
+  useEffect(() => {
+    if (!stale) return;
+    void useToday.getState().load();
+    void useStatus.getState().load();
+  }, [stale]);
+  return card;
+}
+
 function TodayContent({ status }: { status: Status }) {
   const { today, nextEvent } = status;
   const navigate = useNavigation((s) => s.navigate);
+  const card = useLiveCard();
   return (
     <div className="today">
-      {today.focusRunningUntil !== null && (
+      {card !== null && <LiveCard card={card} status={status} />}
+      {card?.recap && <RecapCard recap={card.recap} />}
+      {today.focusRunningUntil !== null && card?.phase !== 'during' && (
         <Card className="today__focus">
           <p className="today__focus-text">
             <FocusIcon className="today__focus-icon" aria-hidden="true" />
@@ -66,7 +89,7 @@ function TodayContent({ status }: { status: Status }) {
           </Button>
         </Card>
       )}
-      <SignoffToday />
+      {card === null && <SignoffToday />}
       <div className="today__row">
         <Card title="Working hours" className="today__stat">
           <p className="today__stat-icon" aria-hidden="true">

@@ -107,9 +107,10 @@ const REALISTIC: SummaryData = {
       ],
     }),
   ),
+  // In the agenda's order, as storage gives them.
   talkingPoints: [
-    { id: 't1', text: 'Conference budget for Q2', createdAt: at('2027-03-03', '10:00'), discussedAt: null },
     { id: 't2', text: 'Rotate on-call fairly?', createdAt: at('2027-03-01', '10:00'), discussedAt: null },
+    { id: 't1', text: 'Conference budget for Q2', createdAt: at('2027-03-03', '10:00'), discussedAt: null },
     {
       id: 't3',
       text: 'Already discussed',

@@ -625,7 +625,8 @@ describe('end of day', () => {
 });
 
 describe('talking points', () => {
-  it('shows the open points, oldest first, each on one clean line', () => {
+  it('shows the open points in the agenda order given (not by date), each on one clean line', () => {
+    // The user moved the newer point up: storage gives them in that order.
     const talkingPoints = [
       { id: 't1', text: 'Conference budget', createdAt: at('2027-03-10', '12:00'), discussedAt: null },
       {
@@ -647,7 +648,7 @@ describe('talking points', () => {
       title: 'Talking points',
       empty: null,
       howCounted: null,
-      items: ['Rotate on-call fairly?', 'Conference budget'],
+      items: ['Conference budget', 'Rotate on-call fairly?'],
     });
   });
 

@@ -1,3 +1,4 @@
+import { markWelcomeDone } from '../helpers/welcome';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -20,6 +21,8 @@ let page: Page;
  */
 function seedDamaged(dataDir: string): void {
   const file = databasePath(dataDir);
+  // The welcome was gone through before the backup (the damaged file can take no mark later).
+  markWelcomeDone(dataDir);
   const db = openDatabase(file);
   const repo = new CheckinRepo(db);
   ['2027-03-12', '2027-03-15', '2027-03-17'].forEach((date, i) => {
@@ -74,6 +77,8 @@ beforeAll(async () => {
     name: 'data',
     testClock: '2027-03-19T12:00:00+01:00',
     seed: seedDamaged,
+    // Marked inside the seed, before the file was damaged.
+    welcome: true,
     settings: [{ key: 'focusPlan', value: [] }],
   });
   ({ page } = session);

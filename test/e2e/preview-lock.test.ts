@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newBrowserContext, startBuiltPreview, type RunningPreview } from './preview-server';
+import { markWelcomeDone } from '../helpers/welcome';
 
 /**
  * The lock as a browser meets it (#16): the printed URL (on this run's own `k<hex>.localhost`
@@ -29,6 +30,7 @@ async function context(): Promise<BrowserContext> {
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keel-e2e-lock-'));
+  markWelcomeDone(dataDir);
   preview = await startBuiltPreview(dataDir, '2027-03-15T09:30:00Z');
   // Another site on this machine that frames the preview.
   other = http.createServer((req, res) => {

@@ -5,6 +5,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, inject } from 'vitest';
 import { loopbackFetch } from '../helpers/loopback-fetch';
 import { startBuiltPreview, type RunningPreview } from '../helpers/preview';
+import { markWelcomeDone } from '../helpers/welcome';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
@@ -101,9 +102,12 @@ export async function openPreviewSession(options: {
   testClock: string;
   seed?: (dataDir: string) => void;
   settings?: { key: string; value: unknown }[];
+  /** Open on the first run's welcome (a new data file's); by default it was already gone through. */
+  welcome?: boolean;
 }): Promise<PreviewSession> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `keel-e2e-${options.name}-`));
   options.seed?.(dataDir);
+  if (!options.welcome) markWelcomeDone(dataDir);
   const preview = await startBuiltPreview(dataDir, options.testClock);
   const context = await newBrowserContext();
   const page = await context.newPage();

@@ -11,6 +11,7 @@ import {
   startBuiltPreview,
   type RunningPreview,
 } from './preview-server';
+import { markWelcomeDone } from '../helpers/welcome';
 
 const VIEWS = [
   ['today', 'Today'],
@@ -52,6 +53,7 @@ beforeAll(async () => {
   // Monday 15 March 2027, 10:30 in Berlin: inside working hours, between focus blocks.
   // Not tempDir(): that removes its folders after each test, and this preview lives for the file.
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keel-e2e-views-'));
+  markWelcomeDone(dataDir);
   preview = await startBuiltPreview(dataDir, '2027-03-15T09:30:00Z');
   context = await newBrowserContext();
 });
@@ -89,6 +91,44 @@ describe('the window in Chromium, against the preview', () => {
       await page.close();
     });
   }
+
+  it('draws Today without the other views’ code, and loads a view’s code when it opens', async () => {
+    const page = await context.newPage();
+    page.on('pageerror', (e) => problems.push(`lazy page error: ${e.message}`));
+    // Every other view's code is held back until the test lets it through.
+    const held: string[] = [];
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/(Focus|Checkin|Signoff|OneOnOne|Settings)View-[\w-]+\.js$/, async (route) => {
+      held.push(/\/assets\/(\w+)View-/.exec(route.request().url())?.[1] ?? '?');
+      await released;
+      await route.continue();
+    });
+    await page.goto(preview.openUrl);
+    await page.locator('#main .today').waitFor();
+    await expect.poll(() => page.locator('#main').textContent()).toMatch(/09:00.{1,3}17:30/);
+
+    // Settings' code is still on its way: one calm line (after a moment), then the view.
+    await page.keyboard.press('Control+6');
+    await page.getByText('Opening the view…').waitFor();
+    expect(held).toContain('Settings');
+    release();
+    const heading = page.getByRole('heading', { level: 1, name: 'Settings' });
+    await heading.waitFor();
+    // Keyboard focus lands on the new view's heading, as for a view that was already loaded.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Settings');
+    await expect.poll(() => page.getByText('Opening the view…').count()).toBe(0);
+    // Each view is a file of its own, and every one of them loads.
+    for (const [, label] of VIEWS.slice(1)) {
+      await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('button', { name: label, exact: true })
+        .click();
+      await expect.poll(() => page.locator('h1').first().textContent()).toContain(label);
+    }
+    expect(new Set(held)).toEqual(new Set(['Focus', 'Checkin', 'Signoff', 'OneOnOne', 'Settings']));
+    await page.close();
+  });
 
   it('shows today from the real services: the date, working hours and focus blocks', async () => {
     const page = await openPage('light');

@@ -15,6 +15,8 @@ import { tempDir } from './temp';
 export interface MakeAppOptions {
   dndController?: DndController;
   dataDir?: string;
+  /** Keep a new data file's first run open (by default the user went through it). */
+  welcome?: boolean;
   /** Adapters to use instead of the recording ones (e.g. Electron's, on fakes). */
   adapters?: Partial<
     Pick<
@@ -55,5 +57,6 @@ export function makeApp(start: number, options: MakeAppOptions = {}) {
     onProblem: (what) => problems.push(what),
   });
   const { services } = app;
+  if (!options.welcome && services.welcome.pending()) services.welcome.finish();
   return { app, services, clock, dataDir, tray, notifier, power, shell, autostart, pushed, problems };
 }

@@ -20,6 +20,7 @@ import { propertyRuns } from '../support/thorough';
 const BAD: Record<Channel, unknown[]> = {
   'app:status': [undefined, null, 42, 'x', [], { extra: true }],
   'app:quit': [null, 'now', { now: true }],
+  'today:card': [null, 3, 'monday', { date: '2027-03-15' }],
   'desktop:probes': [null, 7, { probe: 'idle' }],
   'desktop:copyReport': [null, 'text', { text: 'anything' }],
   'desktop:shortcutOffer': [null, 'add', { answer: 'add' }],
@@ -31,6 +32,8 @@ const BAD: Record<Channel, unknown[]> = {
     { answer: 'add', binding: '<Super>f' },
   ],
   'desktop:idleTrust': [null, 1, { trusted: false }],
+  'welcome:status': [null, 1, { show: 'none' }],
+  'welcome:finish': [null, 'done', { show: 'none' }],
   'settings:get': [undefined, null, 'theme', { key: 'theme' }],
   'settings:set': [
     undefined,
@@ -164,6 +167,13 @@ const BAD: Record<Channel, unknown[]> = {
   'talk:list': [undefined, null, { includeDiscussed: 'yes' }, { all: true }],
   'talk:discussed': [undefined, { id: 'abcd1234' }, { id: '../x', discussed: true }],
   'talk:delete': [undefined, {}, { id: '' }, { id: 'drop table' }],
+  'talk:edit': [undefined, { id: 'abcd1234' }, { id: 'abcd1234', text: '  ' }, { id: '../x', text: 'x' }],
+  'talk:move': [
+    undefined,
+    { id: 'abcd1234' },
+    { id: 'abcd1234', direction: 'left' },
+    { id: '', direction: 'up' },
+  ],
   'summary:options': [
     undefined,
     null,

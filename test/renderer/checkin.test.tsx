@@ -1,3 +1,5 @@
+import { TREND_MIN_POINTS } from '../../src-main/core/checkin-trends';
+import { DIRECTION_NEEDS_WEEKS } from '../../src-renderer/lib/checkin';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput, ChannelOutput } from '../../src-main/ipc/contract';
@@ -319,9 +321,10 @@ describe('Check-ins: the quick check', SLOW, () => {
     await user.type(screen.getByRole('textbox', { name: 'Add your own tag' }), 'Pairing{Enter}');
     act(() => screen.getByRole('checkbox', { name: 'Pairing' }).focus());
     await user.keyboard('{Control>}{Enter}{/Control}');
-    await screen.findByText('Saved. Thanks for checking in.');
+    const thanks = await screen.findByText('Saved. Thanks for checking in.');
     expect(screen.queryByRole('checkbox', { name: 'Pairing' })).toBeNull();
-    expect(screen.getByRole('button', { name: 'Save check-in' })).toHaveFocus();
+    // On the confirmation, in the form (not on the page).
+    await waitFor(() => expect(thanks.closest('[role="status"]')).toHaveFocus());
   });
 
   it('keeps the answers when the user goes to another view and comes back', async () => {
@@ -483,7 +486,7 @@ describe('Check-ins: history', SLOW, () => {
     await user.click(within(group(/sustainable/)).getByRole('radio', { name: 'Mostly' }));
     await user.click(screen.getByRole('button', { name: 'Save check-in' }));
     await screen.findByText('Saved. Thanks for checking in.');
-    expect(await within(trends).findByText('1 check-in from Mon 17 Feb to Sun 16 Mar.')).toBeInTheDocument();
+    expect(await within(trends).findByText('1 check-in from Mon 17 Feb to Tue 11 Mar.')).toBeInTheDocument();
     expect(keel.services.checkin.trends('4w').count).toBe(1);
   });
 
@@ -543,7 +546,8 @@ describe('Check-ins: trends', SLOW, () => {
     const trends = screen.getByRole('region', { name: 'Trends' });
     expect(await within(trends).findByText('Workload: rising')).toBeInTheDocument();
     expect(within(trends).getByText('Energy: steady')).toBeInTheDocument();
-    expect(within(trends).getByText('4 check-ins from Mon 17 Feb to Sun 16 Mar.')).toBeInTheDocument();
+    // The range is named up to today (Tue 11 Mar), never the coming Sunday.
+    expect(within(trends).getByText('4 check-ins from Mon 17 Feb to Tue 11 Mar.')).toBeInTheDocument();
 
     // Workload and energy: jsdom has no canvas, so the chart is its table.
     const chart = within(trends).getByRole('table', { name: 'Workload and energy, week by week' });
@@ -576,6 +580,20 @@ describe('Check-ins: trends', SLOW, () => {
       'Code review1 of 4 check-ins (25%)',
       'Deadlines1 of 4 check-ins (25%)',
     ]);
+  });
+
+  it('says what a direction needs when the chart has fewer weeks of check-ins than that', async () => {
+    // Two weeks with check-ins: the chart shows them, and the label says why there is no direction.
+    await openChecks(await withHistory(WEEKS.slice(1)));
+    const trends = screen.getByRole('region', { name: 'Trends' });
+    const directions = await within(trends).findByRole('list', { name: 'Directions' });
+    expect(directions).toHaveTextContent('Workload: shows after 3 weeks with check-ins (2 so far)');
+    expect(directions).toHaveTextContent('Energy: shows after 3 weeks with check-ins (2 so far)');
+    expect(trends).not.toHaveTextContent(/not enough data/);
+    const chart = within(trends).getByRole('table', { name: 'Workload and energy, week by week' });
+    expect(tableRows(chart)).toContainEqual(['Mon 3 Mar', '4.5', '4', '2']);
+    // The number the label names is the one main computes with.
+    expect(DIRECTION_NEEDS_WEEKS).toBe(TREND_MIN_POINTS);
   });
 
   it('charts questionnaire scores when there are any', async () => {
@@ -657,6 +675,9 @@ describe('Check-ins: questionnaires', SLOW, () => {
     expect(within(card).getByText('A score of 50 or below suggests low well-being.')).toBeInTheDocument();
     const note = within(card).getByRole('region', { name: 'Your well-being score is on the low side' });
     expect(note).toHaveTextContent(/it can help to talk it over with someone/);
+    // Each thing is said once: the threshold and the disclaimer are not repeated in the note.
+    expect(card.textContent?.match(/50 or below/g)).toHaveLength(1);
+    expect(card.textContent?.match(/not a diagnosis/g)).toHaveLength(1);
     expect(within(note).getByText('A helpline')).toBeInTheDocument();
     expect(within(note).getByText(/findahelpline.com/)).toBeInTheDocument();
     expect(within(note).getAllByRole('listitem')).toHaveLength(4);

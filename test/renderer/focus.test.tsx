@@ -74,19 +74,25 @@ describe('Focus: the block now', () => {
 
   it('starts until the next block', async () => {
     const { user, keel } = await openFocus();
-    await user.click(screen.getByRole('button', { name: 'Until next meeting or block' }));
+    const button = screen.getByRole('button', { name: 'Until next meeting or block' });
+    expect(button).toHaveAccessibleDescription('“Until next meeting or block” would end at 09:00.');
+    await user.click(button);
     expect(await screen.findByRole('region', { name: 'Focus until 09:00' })).toBeInTheDocument();
     expect(keel.callsTo('focus:start')).toEqual([{ until: 'next' }]);
   });
 
-  it('shows the API sentence when a block cannot start', async () => {
-    // No plan and no calendar: "until next" has nothing to run up to.
-    const { user, keel } = await openFocus(createTestKeel({ settings: { focusPlan: [] } }));
-    await user.click(screen.getByRole('button', { name: 'Until next meeting or block' }));
-    expect(await within(region('Start a focus block')).findByRole('alert')).toHaveTextContent(
-      'Nothing is planned in the next 8 hours; pick a length instead.',
-    );
-    expect(keel.services.focus.running()).toBeUndefined();
+  it('offers no "until next" block when nothing comes, and says so in a sentence', async () => {
+    // No plan and no calendar (as after hours): "until next" has nothing to run up to.
+    const { keel } = await openFocus(createTestKeel({ settings: { focusPlan: [] } }));
+    const card = region('Start a focus block');
+    expect(within(card).queryByRole('button', { name: /Until next/ })).toBeNull();
+    expect(
+      within(card).getByText(
+        'No meeting or block comes in the next 8 hours, so pick a length for this block.',
+      ),
+    ).toBeInTheDocument();
+    expect(within(card).getByRole('button', { name: 'Start a 25 min block' })).toBeEnabled();
+    expect(keel.callsTo('focus:start')).toEqual([]);
   });
 
   it('records an interruption with its kind, note and where you left off', async () => {

@@ -2,6 +2,7 @@ import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { App } from '../../src-renderer/app/App';
+import { preloadViews } from '../../src-renderer/app/lazyViews';
 import { useKeelSync } from '../../src-renderer/app/useKeelSync';
 import { useTheme } from '../../src-renderer/app/useTheme';
 import { CheckinView } from '../../src-renderer/views/CheckinView';
@@ -29,10 +30,13 @@ function install(keel: TestKeel) {
 /**
  * Renders the whole app on `keel` (or a fresh one made with these options) and, unless `ready: false`, waits until
  * Today shows its data. For tests whose subject is the frame: navigation, pushes, view switches.
+ * The other views' code is loaded first, as the window does once Today is drawn (`lazy: true`
+ * leaves it to load on first use; test/renderer/lazy-views.test.tsx).
  */
-export async function renderApp(given: KeelOrOptions = {}, { ready = true } = {}) {
+export async function renderApp(given: KeelOrOptions = {}, { ready = true, lazy = false } = {}) {
   const keel = keelOf(given);
   const user = install(keel);
+  if (!lazy) await preloadViews();
   const utils = render(<App />);
   if (ready) await screen.findByRole('heading', { name: 'Working hours' });
   return { keel, user, ...utils };

@@ -62,6 +62,8 @@ export interface TestKeelOptions {
    * is one Keel has counted on since 1970, so a test may seed history at any earlier instant.
    */
   firstRun?: boolean;
+  /** Show the first run's welcome (a new data file's); by default it was already gone through. */
+  welcome?: boolean;
 }
 
 /**
@@ -232,6 +234,7 @@ export function createTestKeel(options: TestKeelOptions = {}) {
     push,
   });
   const { services } = app;
+  if (!options.welcome && services.welcome.pending()) services.welcome.finish();
 
   // A test's settings are the user's rules since the beginning, so travelling back in time with
   // `keel.at` keeps them.

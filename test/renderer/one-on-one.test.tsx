@@ -297,6 +297,9 @@ describe('One-on-one: exporting', () => {
     const shares = keel.services.summary.shares();
     expect(shares).toHaveLength(4);
     expect(first).toHaveTextContent(shares[0]?.contentHash.slice(0, 8) ?? 'missing');
+    // In plain words: the preview and the log name the same "summary code", not a "fingerprint".
+    expect(first).toHaveTextContent(`summary code ${shares[0]?.contentHash.slice(0, 8)}`);
+    expect(screen.getByRole('main')).not.toHaveTextContent(/fingerprint/i);
   });
 
   it('shows an export error as one sentence and says nothing when the dialog is cancelled', async () => {
@@ -330,30 +333,36 @@ describe('One-on-one: talking points', () => {
         within(open())
           .getAllByRole('checkbox')
           .map((c) => c.getAttribute('aria-label')),
-      ).toEqual(['Conference budget', 'Ask about the on-call rotation']),
+      ).toEqual(['Discussed: Conference budget', 'Discussed: Ask about the on-call rotation']),
     );
 
     await user.type(within(card).getByLabelText('New talking point'), '  Growth plan  {Enter}');
     expect(keel.callsTo('talk:add')).toEqual([{ text: '  Growth plan  ' }]);
-    expect(await within(open()).findByRole('checkbox', { name: 'Growth plan' })).toBeInTheDocument();
+    expect(
+      await within(open()).findByRole('checkbox', { name: 'Discussed: Growth plan' }),
+    ).toBeInTheDocument();
     expect(within(card).getByLabelText('New talking point')).toHaveValue('');
 
-    await user.click(within(open()).getByRole('checkbox', { name: 'Conference budget' }));
+    await user.click(within(open()).getByRole('checkbox', { name: 'Discussed: Conference budget' }));
     const budget = keel.services.talkingPoints.list(true).find((p) => p.text === 'Conference budget');
     expect(keel.callsTo('talk:discussed')).toEqual([{ id: budget?.id, discussed: true }]);
     await waitFor(() =>
-      expect(within(open()).queryByRole('checkbox', { name: 'Conference budget' })).toBeNull(),
+      expect(within(open()).queryByRole('checkbox', { name: 'Discussed: Conference budget' })).toBeNull(),
     );
     expect(within(card).getByText('Discussed (1)')).toBeInTheDocument();
     // The summary's talking points follow.
     await waitFor(async () => expect(await shownMarkdown(keel)).not.toContain('Conference budget'));
 
     await user.click(within(card).getByRole('button', { name: 'Undo' }));
-    expect(await within(open()).findByRole('checkbox', { name: 'Conference budget' })).toBeInTheDocument();
+    expect(
+      await within(open()).findByRole('checkbox', { name: 'Discussed: Conference budget' }),
+    ).toBeInTheDocument();
     expect(keel.callsTo('talk:discussed').at(-1)).toMatchObject({ discussed: false });
 
     await user.click(within(card).getByRole('button', { name: 'Delete “Growth plan”' }));
-    await waitFor(() => expect(within(open()).queryByRole('checkbox', { name: 'Growth plan' })).toBeNull());
+    await waitFor(() =>
+      expect(within(open()).queryByRole('checkbox', { name: 'Discussed: Growth plan' })).toBeNull(),
+    );
     expect(keel.services.talkingPoints.list(true).map((p) => p.text)).toEqual([
       'Conference budget',
       'Ask about the on-call rotation',
@@ -373,12 +382,14 @@ describe('One-on-one: following main', () => {
   it('re-reads talking points and the share log when main says they changed', async () => {
     const { keel } = await openOneOnOne();
     const card = region('Talking points');
-    await within(card).findByRole('checkbox', { name: 'Conference budget' });
+    await within(card).findByRole('checkbox', { name: 'Discussed: Conference budget' });
     expect(screen.getByText('Nothing shared yet.')).toBeInTheDocument();
 
     // Written in main (as from the command line): the runtime pushes `changed` for talk and summary.
     await act(async () => keel.services.talkingPoints.add('Written in a terminal'));
-    expect(await within(card).findByRole('checkbox', { name: 'Written in a terminal' })).toBeInTheDocument();
+    expect(
+      await within(card).findByRole('checkbox', { name: 'Discussed: Written in a terminal' }),
+    ).toBeInTheDocument();
     const trends = { ...TWO_WEEKS, sections: ['trends' as const] };
     const { hashes } = keel.services.summary.preview(trends, 'md');
     await act(() => keel.services.summary.copy(trends, hashes.md, keel.shell));

@@ -142,7 +142,7 @@ describe('a save that fails for lack of disk space keeps what was typed', SLOW, 
     await user.click(within(card).getByRole('button', { name: 'Add' }));
     const open = await within(card).findByRole('list', { name: 'Open talking points' });
     expect(
-      within(open).getByRole('checkbox', { name: 'Ask about the on-call rotation' }),
+      within(open).getByRole('checkbox', { name: 'Discussed: Ask about the on-call rotation' }),
     ).toBeInTheDocument();
     expect(field).toHaveValue('');
     expect(within(card).queryByText(DISK_FULL)).toBeNull();

@@ -140,7 +140,7 @@ function HistoryItem({
           >
             <EditIcon /> Edit
           </Button>
-          <Button size="sm" variant="ghost" aria-label={`Delete the check-in of ${when}`} onClick={onDelete}>
+          <Button size="sm" variant="danger" aria-label={`Delete the check-in of ${when}`} onClick={onDelete}>
             Delete
           </Button>
         </div>
@@ -274,7 +274,7 @@ function DeleteDialog({
           <Button variant="ghost" data-autofocus onClick={onClose}>
             Keep it
           </Button>
-          <Button variant="primary" busy={busy} onClick={() => void confirm()}>
+          <Button variant="danger" busy={busy} onClick={() => void confirm()}>
             Delete
           </Button>
         </>

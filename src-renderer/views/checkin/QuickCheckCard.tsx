@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { CheckForm } from '../../api/types';
 import { Card } from '../../components/Card';
 import { Notice } from '../../components/Notice';
+import { cancelFocusRequest, requestFocus, useFocusTarget } from '../../components/focusRequest';
 import { emptyDraft } from '../../lib/checkin';
 import { plural } from '../../lib/signoff';
 import { useCheckin } from '../../stores/checkin';
@@ -16,6 +17,8 @@ export function QuickCheckCard({ form }: { form: CheckForm }) {
   const setDraft = useCheckin((s) => s.setDraft);
   const add = useCheckin((s) => s.add);
   const [saved, setSaved] = useState(false);
+  // After a save, focus moves to the thank-you (the form starts afresh beneath it).
+  const savedNotice = useFocusTarget<HTMLDivElement>('checkin-saved');
 
   return (
     <Card
@@ -37,14 +40,22 @@ export function QuickCheckCard({ form }: { form: CheckForm }) {
           setSaved(false);
         }}
         onSave={async (input) => {
+          requestFocus('checkin-saved');
           const outcome = await add(input);
+          if (!outcome.ok) cancelFocusRequest('checkin-saved');
           if (outcome.ok) {
             setDraft(emptyDraft());
             setSaved(true);
           }
           return outcome;
         }}
-        status={saved && <Notice tone="success">Saved. Thanks for checking in.</Notice>}
+        status={
+          saved && (
+            <Notice tone="success" ref={savedNotice}>
+              Saved. Thanks for checking in.
+            </Notice>
+          )
+        }
       />
     </Card>
   );

@@ -65,8 +65,8 @@ function TrendsBody({ trends }: { trends: CheckTrends }) {
               {formatShortDate(trends.to)}.
             </p>
             <ul className="trends__directions" aria-label="Directions">
-              <li>{directionText('Workload', trends.workloadDirection)}</li>
-              <li>{directionText('Energy', trends.energyDirection)}</li>
+              <li>{directionText('Workload', trends.workloadDirection, weeksWithChecks(trends))}</li>
+              <li>{directionText('Energy', trends.energyDirection, weeksWithChecks(trends))}</li>
             </ul>
           </div>
           <RatingsChart trends={trends} />
@@ -79,11 +79,18 @@ function TrendsBody({ trends }: { trends: CheckTrends }) {
   );
 }
 
+/** How many of the period's weeks have a check-in: what a direction is computed from. */
+function weeksWithChecks(trends: CheckTrends): number {
+  return trends.weeks.filter((w) => w.count > 0).length;
+}
+
 function RatingsChart({ trends }: { trends: CheckTrends }) {
   const weeks = trends.weeks;
-  const directions = `${directionText('Workload', trends.workloadDirection)}. ${directionText(
+  const weeksWith = weeksWithChecks(trends);
+  const directions = `${directionText('Workload', trends.workloadDirection, weeksWith)}. ${directionText(
     'Energy',
     trends.energyDirection,
+    weeksWith,
   )}.`;
   return (
     <TrendChart

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { Input } from '../../components/Input';
+import { cancelFocusRequest, requestFocus, useFocusTarget } from '../../components/focusRequest';
 import { useFocus } from '../../stores/focus';
 import './LeftOffPrompt.css';
 
@@ -14,6 +15,8 @@ export function LeftOffPrompt() {
   const [saving, setSaving] = useState(false);
   const inputId = useId();
   const errorId = useId();
+  // Ending a block lands here; once the line is saved or put off, on the start card.
+  const input = useFocusTarget<HTMLInputElement>('focus-ended');
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -25,9 +28,13 @@ export function LeftOffPrompt() {
     }
     setSaving(true);
     setError(null);
+    requestFocus('focus-idle');
     const result = await leaveOff(line);
     setSaving(false);
-    if (!result.ok) setError(result.message);
+    if (!result.ok) {
+      cancelFocusRequest('focus-idle');
+      setError(result.message);
+    }
   }
 
   return (
@@ -41,6 +48,7 @@ export function LeftOffPrompt() {
           Where did you leave off?
         </label>
         <Input
+          ref={input}
           id={inputId}
           className="left-off__input"
           value={text}
@@ -53,7 +61,13 @@ export function LeftOffPrompt() {
         <Button type="submit" variant="primary" busy={saving}>
           Save
         </Button>
-        <Button variant="ghost" onClick={dismiss}>
+        <Button
+          variant="ghost"
+          onClick={() => {
+            requestFocus('focus-idle');
+            dismiss();
+          }}
+        >
           Not now
         </Button>
       </form>

@@ -3,6 +3,7 @@ import type { FocusStartRequest, FocusStatus, RunningBlock } from '../../api/typ
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { Notice } from '../../components/Notice';
+import { cancelFocusRequest, requestFocus, useFocusTarget } from '../../components/focusRequest';
 import { ADHOC_MINUTES } from '../../../src-main/shared/vocabulary';
 import { formatMinutes, minutesBetween } from '../../lib/focus';
 import { formatShortDate } from '../../lib/format';
@@ -40,6 +41,8 @@ function RunningCard({ running, leftOff }: { running: RunningBlock; leftOff: str
   const [interrupting, setInterrupting] = useState(false);
   const [stopping, setStopping] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Starting a block lands here: on this card's heading.
+  const heading = useFocusTarget<HTMLSpanElement>('focus-started');
 
   const total = Math.max(1, minutesBetween(running.startedAt, running.endsAt));
   const elapsed = Math.min(
@@ -52,14 +55,23 @@ function RunningCard({ running, leftOff }: { running: RunningBlock; leftOff: str
   async function end() {
     setStopping(true);
     setError(null);
+    // Ending lands on "Where did you leave off?" when it is asked, else on the start card.
+    requestFocus('focus-ended');
     const result = await stop();
     setStopping(false);
-    if (!result.ok) setError(result.message);
+    if (!result.ok) {
+      cancelFocusRequest('focus-ended');
+      setError(result.message);
+    }
   }
 
   return (
     <Card
-      title={`Focus until ${running.endTime}`}
+      title={
+        <span ref={heading} tabIndex={-1}>
+          Focus until {running.endTime}
+        </span>
+      }
       description={
         running.kind === 'planned'
           ? 'A block from your weekly plan. Keel holds its prompts until it ends.'
@@ -93,7 +105,7 @@ function RunningCard({ running, leftOff }: { running: RunningBlock; leftOff: str
       )}
       <div className="now__actions">
         <Button onClick={() => setInterrupting(true)}>I got interrupted</Button>
-        <Button variant="ghost" busy={stopping} onClick={() => void end()}>
+        <Button variant="danger" busy={stopping} onClick={() => void end()}>
           End block
         </Button>
       </div>
@@ -106,20 +118,30 @@ function StartCard({ status }: { status: FocusStatus }) {
   const start = useFocus((s) => s.start);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // After a block ends, or the left-off line is saved or put off, focus lands on this heading.
+  const heading = useFocusTarget<HTMLSpanElement>('focus-ended', 'focus-idle');
 
   async function begin(key: string, request: FocusStartRequest) {
     if (busy !== null) return;
     setBusy(key);
     setError(null);
+    requestFocus('focus-started');
     const result = await start(request);
     setBusy(null);
-    if (!result.ok) setError(result.message);
+    if (!result.ok) {
+      cancelFocusRequest('focus-started');
+      setError(result.message);
+    }
   }
 
   const next = status.next;
   return (
     <Card
-      title="Start a focus block"
+      title={
+        <span ref={heading} tabIndex={-1}>
+          Start a focus block
+        </span>
+      }
       description="Keel holds its check-ins and sign-off prompts until the block ends."
       className="now"
     >
@@ -137,16 +159,28 @@ function StartCard({ status }: { status: FocusStatus }) {
             <span className="visually-hidden">block</span>
           </Button>
         ))}
-        <Button
-          size="lg"
-          variant="primary"
-          className="now__until"
-          busy={busy === 'next'}
-          onClick={() => void begin('next', { until: 'next' })}
-        >
-          Until next meeting or block
-        </Button>
+        {status.untilNext !== null && (
+          <Button
+            size="lg"
+            variant="primary"
+            className="now__until"
+            busy={busy === 'next'}
+            aria-describedby="now-until-ends"
+            onClick={() => void begin('next', { until: 'next' })}
+          >
+            Until next meeting or block
+          </Button>
+        )}
       </div>
+      {status.untilNext !== null ? (
+        <p id="now-until-ends" className="now__until-ends tabular">
+          “Until next meeting or block” would end at {status.untilNext.endTime}.
+        </p>
+      ) : (
+        <p className="now__until-ends">
+          No meeting or block comes in the next 8 hours, so pick a length for this block.
+        </p>
+      )}
       {next !== null && (
         <p className="now__next tabular">
           Next planned block:{' '}

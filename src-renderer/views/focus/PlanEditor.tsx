@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { FocusRule, Weekday } from '../../api/types';
 import { AppliesFrom } from '../../components/AppliesFrom';
 import { Button } from '../../components/Button';
@@ -8,7 +8,7 @@ import { Input } from '../../components/Input';
 import { WEEKDAY_NAMES, WEEKDAYS } from '../../../src-main/shared/vocabulary';
 import { formatDateWithYear } from '../../lib/rules';
 import { useStatus } from '../../stores/status';
-import { useSettingsForm } from '../settings/useSettingsForm';
+import { useSettingsForm, type SaveFeedback } from '../settings/useSettingsForm';
 import './PlanEditor.css';
 
 interface DraftRule extends FocusRule {
@@ -37,6 +37,19 @@ function sameRules(a: readonly DraftRule[], b: readonly DraftRule[]): boolean {
   );
 }
 
+/**
+ * Where focus goes in the plan: after Save plan (its button is disabled once saved) on the "Saved"
+ * line; after Discard on the heading.
+ */
+function usePlanFocus(saved: SaveFeedback) {
+  const heading = useRef<HTMLSpanElement>(null);
+  const feedback = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (saved === 'saved') feedback.current?.focus();
+  }, [saved]);
+  return { heading, feedback };
+}
+
 /** The weekly plan: blocks per weekday, added, changed and removed here, saved together. */
 export function PlanEditor({ plan }: { plan: readonly FocusRule[] }) {
   const today = useStatus((s) => s.status?.today.date ?? null);
@@ -50,10 +63,15 @@ export function PlanEditor({ plan }: { plan: readonly FocusRule[] }) {
   const { draft, edit, dirty, saving } = form;
   const error = form.errors.plan ?? null;
   const errorId = useId();
+  const { heading, feedback } = usePlanFocus(form.feedback);
 
   return (
     <Card
-      title="Weekly plan"
+      title={
+        <span ref={heading} tabIndex={-1}>
+          Weekly plan
+        </span>
+      }
       description="The blocks Keel protects every week. Save applies them from today, or from the date you choose."
       className="plan"
     >
@@ -78,11 +96,18 @@ export function PlanEditor({ plan }: { plan: readonly FocusRule[] }) {
             Save plan
           </Button>
           {dirty && (
-            <Button variant="ghost" onClick={form.reset}>
+            <Button
+              variant="danger"
+              onClick={() => {
+                form.reset();
+                // The button goes with the changes: focus the plan's heading.
+                heading.current?.focus();
+              }}
+            >
               Discard changes
             </Button>
           )}
-          <p className="plan__feedback" role="status">
+          <p ref={feedback} className="plan__feedback" role="status" tabIndex={-1}>
             {dirty && !saving ? (
               <span className="plan__unsaved">Unsaved changes</span>
             ) : (

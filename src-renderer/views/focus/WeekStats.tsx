@@ -2,7 +2,9 @@ import type { FocusStats } from '../../api/types';
 import { Card } from '../../components/Card';
 import { Loading } from '../../components/Loading';
 import { INTERRUPTION_KIND_LABELS, INTERRUPTION_KINDS } from '../../../src-main/shared/vocabulary';
-import { formatMinutes } from '../../lib/focus';
+import { addLocalDays } from '../../../src-main/shared/vocabulary';
+import { Button } from '../../components/Button';
+import { formatMinutes, weekOf } from '../../lib/focus';
 import { formatShortDate, formatWeekdayDate } from '../../lib/format';
 import './WeekStats.css';
 
@@ -23,15 +25,60 @@ function share(protectedMinutes: number, plannedMinutes: number): string | null 
  * counting are greyed and hold no figures; a share is only ever taken over planned time that has
  * come, and a line says how both are counted.
  */
-export function WeekStats({ stats, today }: { stats: FocusStats | null; today: string | null }) {
+export function WeekStats({
+  stats,
+  today,
+  week,
+  onWeek,
+}: {
+  stats: FocusStats | null;
+  today: string | null;
+  /** The week shown, Monday to Sunday; null until Focus asked for one. */
+  week: { from: string; to: string } | null;
+  onWeek: (from: string) => void;
+}) {
+  const current = today !== null ? weekOf(today).from : null;
+  const name = weekName(week?.from ?? current, current);
+  const range = week ? `${formatWeekdayDate(week.from)} to ${formatWeekdayDate(week.to)}` : null;
   return (
-    <Card title="This week" description="Planned focus time, and how much of it you protected.">
-      {stats === null ? <Loading label="Loading this week…" /> : <WeekBody stats={stats} today={today} />}
+    <Card
+      title={name.title}
+      description={`${range !== null ? `${range}. ` : ''}Planned focus time, and how much of it you protected.`}
+      actions={
+        week !== null && (
+          <div className="week__nav" role="group" aria-label="Choose a week">
+            <Button size="sm" onClick={() => onWeek(addLocalDays(week.from, -7))}>
+              Previous week
+            </Button>
+            <Button
+              size="sm"
+              disabled={current === null || week.from >= current}
+              onClick={() => onWeek(addLocalDays(week.from, 7))}
+            >
+              Next week
+            </Button>
+          </div>
+        )
+      }
+    >
+      {stats === null ? (
+        <Loading label={`Loading ${name.phrase}…`} />
+      ) : (
+        <WeekBody stats={stats} today={today} phrase={name.phrase} />
+      )}
     </Card>
   );
 }
 
-function WeekBody({ stats, today }: { stats: FocusStats; today: string | null }) {
+/** "This week", "Last week" or "Week of Mon 1 Mar", and how the body names it. */
+function weekName(from: string | null, current: string | null): { title: string; phrase: string } {
+  if (from === null || from === current) return { title: 'This week', phrase: 'this week' };
+  if (current !== null && from === addLocalDays(current, -7))
+    return { title: 'Last week', phrase: 'last week' };
+  return { title: `Week of ${formatShortDate(from)}`, phrase: 'that week' };
+}
+
+function WeekBody({ stats, today, phrase }: { stats: FocusStats; today: string | null; phrase: string }) {
   const max = Math.max(0, ...stats.days.map((d) => Math.max(d.plannedMinutes, d.protectedMinutes)));
   const { totals } = stats;
 
@@ -40,12 +87,12 @@ function WeekBody({ stats, today }: { stats: FocusStats; today: string | null })
       {totals.plannedMinutes === 0 && (
         <p className="week__nothing">
           {stats.countingSince !== null
-            ? 'Nothing is planned this week since Keel started counting.'
-            : 'Nothing is planned this week.'}
+            ? `Nothing is planned ${phrase} since Keel started counting.`
+            : `Nothing is planned ${phrase}.`}
         </p>
       )}
       <table className="week__table">
-        <caption className="visually-hidden">Focus minutes per day this week</caption>
+        <caption className="visually-hidden">Focus minutes per day {phrase}</caption>
         <thead>
           <tr>
             <th scope="col">Day</th>
@@ -103,7 +150,7 @@ function WeekBody({ stats, today }: { stats: FocusStats; today: string | null })
         <span className="week__key week__key--planned">Planned</span>
       </div>
 
-      <WeekTotals totals={totals} />
+      <WeekTotals totals={totals} phrase={phrase} />
       <HowCounted countingSince={stats.countingSince} />
     </div>
   );
@@ -127,13 +174,13 @@ function HowCounted({ countingSince }: { countingSince: string | null }) {
  * The week's protected minutes against the planned, with the share of the planned time that has
  * come so far (none before any has), and its interruptions by kind.
  */
-function WeekTotals({ totals }: { totals: FocusStats['totals'] }) {
+function WeekTotals({ totals, phrase }: { totals: FocusStats['totals']; phrase: string }) {
   const soFar = share(totals.protectedMinutes, totals.plannedSoFarMinutes);
   const interruptions = INTERRUPTION_KINDS.reduce((n, k) => n + totals.interruptions[k], 0);
   return (
     <dl className="week__totals">
       <div className="week__total">
-        <dt>Protected this week</dt>
+        <dt>Protected {phrase}</dt>
         <dd className="tabular">
           {formatMinutes(totals.protectedMinutes)}
           <span className="week__total-of">
@@ -153,7 +200,7 @@ function WeekTotals({ totals }: { totals: FocusStats['totals'] }) {
         <dt>Interruptions</dt>
         <dd>
           {interruptions === 0 ? (
-            'None this week'
+            `None ${phrase}`
           ) : (
             <ul className="week__kinds">
               {INTERRUPTION_KINDS.map((kind) => (

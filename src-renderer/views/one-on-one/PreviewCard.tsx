@@ -65,8 +65,11 @@ export function PreviewCard() {
       className="summary-preview"
       actions={
         preview !== null && current ? (
-          <span className="summary-preview__hash" title={preview.contentHash}>
-            Fingerprint {preview.contentHash.slice(0, 8)}
+          <span
+            className="summary-preview__hash"
+            title="The same code is listed under “What you've shared” once you save or copy this summary."
+          >
+            Summary code {preview.contentHash.slice(0, 8)}
           </span>
         ) : undefined
       }

@@ -7,7 +7,7 @@ import './SharesCard.css';
 
 /**
  * The share log: every summary saved or copied (here or from the command line), most recent
- * first — when, which period and sections, how many notes, and the start of its fingerprint.
+ * first — when, which period and sections, how many notes, and its summary code (the one the preview showed).
  */
 export function SharesCard() {
   const shares = useOneOnOne((s) => s.shares);
@@ -39,9 +39,7 @@ export function SharesCard() {
                 {periodText(share)} ·{' '}
                 {share.sections.map((id) => titles.get(id) ?? id).join(', ') || 'no sections'} ·{' '}
                 {noteCountText(share.noteCount)} ·{' '}
-                <span className="shares__hash" title={share.contentHash}>
-                  {share.contentHash.slice(0, 8)}
-                </span>
+                <span className="shares__hash">summary code {share.contentHash.slice(0, 8)}</span>
               </p>
             </li>
           ))}

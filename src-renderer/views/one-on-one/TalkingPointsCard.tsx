@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import type { TalkingPoint } from '../../api/types';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
@@ -9,6 +9,7 @@ import { splitPoints } from '../../lib/oneOnOne';
 import { useOneOnOne } from '../../stores/oneOnOne';
 import { RetryNotice } from '../../components/RetryNotice';
 import { useFocusAfterRemoval } from '../../components/useFocusAfterRemoval';
+import { PointRow, type Direction } from './PointRow';
 import './TalkingPointsCard.css';
 
 /** The open point to focus once `point` leaves the list: the next, else the previous, else the input. */
@@ -25,6 +26,7 @@ function useTalkingPoints() {
   const addPoint = useOneOnOne((s) => s.addPoint);
   const setDiscussed = useOneOnOne((s) => s.setDiscussed);
   const deletePoint = useOneOnOne((s) => s.deletePoint);
+  const arrange = useArrangePoints();
   const text = useOneOnOne((s) => s.pointDraft);
   const setText = useOneOnOne((s) => s.setPointDraft);
   const [adding, setAdding] = useState(false);
@@ -91,7 +93,55 @@ function useTalkingPoints() {
     onSubmit,
     toggle,
     remove,
+    arrange,
   };
+}
+
+/**
+ * Editing and moving open points. After a move focus stays on the control that did it (or, at
+ * an end, on the other Move button), and a live region says where the point is now.
+ */
+function useArrangePoints() {
+  const editPoint = useOneOnOne((s) => s.editPoint);
+  const movePoint = useOneOnOne((s) => s.movePoint);
+  const points = useOneOnOne((s) => s.points);
+  const [announcement, setAnnouncement] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const refocus = useRef<{ element: Element | null; id: string; direction: Direction } | null>(null);
+  useEffect(() => {
+    const moved = refocus.current;
+    if (moved === null) return;
+    refocus.current = null;
+    const { element, id, direction } = moved;
+    if (element instanceof HTMLElement && element.isConnected && !element.matches(':disabled')) {
+      element.focus();
+      return;
+    }
+    const other = direction === 'up' ? 'down' : 'up';
+    document.querySelector<HTMLElement>(`[data-point="${id}"] [data-control="${other}"]`)?.focus();
+  }, [points]);
+
+  async function move(point: TalkingPoint, direction: Direction) {
+    // Named before the list is drawn again, so the redraw that moves the row restores focus.
+    refocus.current = { element: document.activeElement, id: point.id, direction };
+    const result = await movePoint(point.id, direction);
+    if (!result.ok) {
+      refocus.current = null;
+      setError(result.message);
+      return;
+    }
+    setError(null);
+    const open = splitPoints(useOneOnOne.getState().points ?? []).open;
+    const place = open.findIndex((p) => p.id === point.id) + 1;
+    setAnnouncement(`“${point.text}” is now number ${place} of ${open.length}.`);
+  }
+
+  async function edit(point: TalkingPoint, text: string): Promise<string | null> {
+    const result = await editPoint(point.id, text);
+    return result.ok ? null : result.message;
+  }
+
+  return { move, edit, announcement, error };
 }
 
 /**
@@ -117,11 +167,12 @@ export function TalkingPointsCard() {
     onSubmit,
     toggle,
     remove,
+    arrange,
   } = useTalkingPoints();
   return (
     <Card
       title="Talking points"
-      description="What you want to bring up. Points you have not discussed yet stay here for the next one-on-one."
+      description="What you want to bring up, in the order you want to raise it (Alt+↑ and Alt+↓ move a point). Points not discussed yet stay here for the next one-on-one."
       className="talking-points"
     >
       <AddPointForm
@@ -134,17 +185,24 @@ export function TalkingPointsCard() {
       />
       {pointsError !== null && <RetryNotice onRetry={() => void loadPoints()}>{pointsError}</RetryNotice>}
       {actionError !== null && <Notice tone="error">{actionError}</Notice>}
+      {arrange.error !== null && <Notice tone="error">{arrange.error}</Notice>}
+      <p className="visually-hidden" role="status">
+        {arrange.announcement}
+      </p>
       {points !== null &&
         (open.length === 0 ? (
           <p className="talking-points__empty">
             No open talking points. Add one above when something comes to mind.
           </p>
         ) : (
-          <ul className="talking-points__list" aria-label="Open talking points">
-            {open.map((point) => (
+          <ol className="talking-points__list" aria-label="Open talking points">
+            {open.map((point, i) => (
               <PointRow
                 key={point.id}
                 point={point}
+                place={{ index: i + 1, count: open.length }}
+                onEdit={(text) => arrange.edit(point, text)}
+                onMove={(direction) => void arrange.move(point, direction)}
                 boxRef={(el) => {
                   if (el) boxes.set(point.id, el);
                   else boxes.delete(point.id);
@@ -153,7 +211,7 @@ export function TalkingPointsCard() {
                 onDelete={() => void remove(point)}
               />
             ))}
-          </ul>
+          </ol>
         ))}
       {justDiscussed !== null && justDiscussed.discussedAt === null && (
         <UndoDiscussed point={justDiscussed} onUndo={() => void toggle(justDiscussed, false)} />
@@ -166,37 +224,6 @@ export function TalkingPointsCard() {
         />
       )}
     </Card>
-  );
-}
-
-function PointRow({
-  point,
-  boxRef,
-  onToggle,
-  onDelete,
-}: {
-  point: TalkingPoint;
-  boxRef?: (el: HTMLInputElement | null) => void;
-  onToggle: (discussed: boolean) => void;
-  onDelete: () => void;
-}) {
-  const done = point.discussedAt !== null;
-  return (
-    <li className={done ? 'talking-points__item talking-points__item--done' : 'talking-points__item'}>
-      <label className="one-on-one__checkbox talking-points__label">
-        <input
-          ref={boxRef}
-          type="checkbox"
-          checked={done}
-          aria-label={done ? `Discussed: ${point.text}` : point.text}
-          onChange={(e) => onToggle(e.target.checked)}
-        />
-        <span>{point.text}</span>
-      </label>
-      <Button size="sm" variant="ghost" aria-label={`Delete “${point.text}”`} onClick={onDelete}>
-        Delete
-      </Button>
-    </li>
   );
 }
 

@@ -27,6 +27,7 @@ import {
   type RitualDraft,
   type UnfinishedRow,
 } from '../../lib/signoff';
+import { formatWeekdayDate } from '../../lib/format';
 import { submitOnModEnter } from '../../lib/keys';
 import { useSignoff } from '../../stores/signoff';
 import './RitualForm.css';
@@ -114,6 +115,7 @@ export function RitualForm({
           rowInputs={rowInputs}
           quietHint={quietHint}
           edit={edit}
+          carriedFrom={!editing && status.carriedOver?.unfinished.length ? status.carriedOver.workday : null}
         />
         {error !== null && <Notice tone="error">{error}</Notice>}
         <RitualActions editing={editing} saving={saving} hintId={shortcutHint} onCancel={onCancel} />
@@ -129,6 +131,7 @@ function RitualFields({
   rowInputs,
   quietHint,
   edit,
+  carriedFrom,
 }: {
   draft: RitualDraft;
   error: string | null;
@@ -136,6 +139,7 @@ function RitualFields({
   rowInputs: Map<string, HTMLInputElement>;
   quietHint: string;
   edit: (change: Partial<RitualDraft>) => void;
+  carriedFrom: string | null;
 }) {
   return (
     <>
@@ -153,7 +157,13 @@ function RitualFields({
         )}
       </Field>
 
-      <UnfinishedFieldset draft={draft} error={error} rowInputs={rowInputs} edit={edit} />
+      <UnfinishedFieldset
+        draft={draft}
+        error={error}
+        rowInputs={rowInputs}
+        edit={edit}
+        carriedFrom={carriedFrom}
+      />
 
       <Field label="First thing tomorrow" hint="Keel shows it on Today when your next day starts.">
         {(control) => (
@@ -202,11 +212,14 @@ function UnfinishedFieldset({
   error,
   rowInputs,
   edit,
+  carriedFrom,
 }: {
   draft: RitualDraft;
   error: string | null;
   rowInputs: Map<string, HTMLInputElement>;
   edit: (change: Partial<RitualDraft>) => void;
+  /** The last working day whose unfinished things were filled in, if any. */
+  carriedFrom: string | null;
 }) {
   const addButton = useRef<HTMLButtonElement>(null);
   const hintId = useId();
@@ -245,6 +258,8 @@ function UnfinishedFieldset({
       <legend className="ritual__legend">Unfinished</legend>
       <p id={hintId} className="ritual__hint">
         What is still open, and when and how it continues tomorrow.
+        {carriedFrom !== null &&
+          ` What was unfinished on ${formatWeekdayDate(carriedFrom)} is filled in: change or remove it.`}
       </p>
       {draft.unfinished.length > 0 && (
         <div className="ritual__rows">

@@ -21,7 +21,16 @@ export function SignoffToday() {
   return <FirstThingCard carried={carried} status={status} />;
 }
 
-function SignedOffNote({ record }: { record: SignoffRecord }) {
+/** The first thing (and the unfinished things) the last sign-off left for today, until today is signed off. */
+export function FirstThing() {
+  const status = useSignoff((s) => s.status);
+  if (status === null || status.signedOff !== null) return null;
+  const carried = status.carriedOver;
+  if (carried === null || (!carried.firstTomorrow && carried.unfinished.length === 0)) return null;
+  return <FirstThingCard carried={carried} status={status} />;
+}
+
+export function SignedOffNote({ record }: { record: SignoffRecord }) {
   const navigate = useNavigation((s) => s.navigate);
   return (
     <Card className="today-signoff">

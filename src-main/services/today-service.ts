@@ -1,0 +1,90 @@
+import type { Clock } from '../core/clock';
+import { signoffWorkdayOf } from '../core/signoff-policy';
+import type { SummarySectionModel } from '../core/summary-sections';
+import { startOfLocalDate, localDateOf, toLocalIso, type LocalDate } from '../core/time';
+import { opensWeek, todayPhase, weekBefore } from '../core/today-phase';
+import { weekRecap, type RecapWeekInput, type WeekRecap } from '../core/week-recap';
+import { holidayName, hoursOn, workingSpanOn } from '../core/working-hours';
+import type { TodayCard } from '../shared/today-dto';
+import type { CheckinService } from './checkin-service';
+import type { FiguresService } from './figures-service';
+import type { SettingsService } from './settings-service';
+import type { SummaryService } from './summary-service';
+
+type Section<K extends SummarySectionModel['kind']> = Extract<SummarySectionModel, { kind: K }>;
+
+/**
+ * The Today card: which state the day is in (core/today-phase.ts) and the few figures Today
+ * shows. Every figure comes from the services the Focus view and the summary use (FiguresService
+ * and SummaryService.build), never from a computation of its own, so Today, Focus and the summary
+ * always agree, and a past week reads the same whatever the settings are now.
+ */
+export class TodayService {
+  constructor(
+    private readonly deps: {
+      settings: SettingsService;
+      figures: Pick<FiguresService, 'day' | 'days'>;
+      summary: Pick<SummaryService, 'build'>;
+      checkin: Pick<CheckinService, 'agendaSource'>;
+      clock: Clock;
+    },
+  ) {}
+
+  card(): TodayCard {
+    const { settings, figures, clock } = this.deps;
+    const now = clock.now();
+    const zone = settings.get().zone;
+    const workday = signoffWorkdayOf(now, settings.byDate());
+    const rules = settings.on(workday);
+    const span = workingSpanOn(workday, rules);
+    const signedOff = figures.day(workday).signedOffAt !== null;
+    const { phase, changesAt } = todayPhase({ now, span, signedOff });
+    const today = localDateOf(now, zone);
+    const hasHours = (date: LocalDate) => hoursOn(date, settings.on(date)) !== null;
+    return {
+      now: toLocalIso(now, zone),
+      workday,
+      phase,
+      changesAt: changesAt === null ? null : toLocalIso(changesAt, zone),
+      hours: hoursOn(workday, rules),
+      quietReason: span === null ? (holidayName(workday, rules) ?? 'Day off') : null,
+      protectedTodayMinutes: figures.day(today).protectedFocusMinutes,
+      checkinDue: this.checkinDue(now, today, zone),
+      recap: opensWeek(workday, hasHours) ? this.recap(workday) : null,
+    };
+  }
+
+  /** The week before `date`'s week, against the one before it. */
+  recap(date: LocalDate): WeekRecap {
+    const last = weekBefore(date);
+    const previous = weekBefore(last.from);
+    const lastWeek = this.week(last.from, last.to);
+    return weekRecap(lastWeek.input, this.week(previous.from, previous.to).input, lastWeek.talkingPoints);
+  }
+
+  private week(from: LocalDate, to: LocalDate) {
+    const { model } = this.deps.summary.build({
+      from,
+      to,
+      sections: ['trends', 'focus', 'endOfDay', 'talkingPoints'],
+    });
+    const find = <K extends SummarySectionModel['kind']>(kind: K): Section<K> =>
+      model.sections.find((s): s is Section<K> => s.kind === kind) as Section<K>;
+    const counted = this.deps.figures.days(from, to).some((d) => d.counting !== 'before');
+    const input: RecapWeekInput = {
+      from,
+      to,
+      counted,
+      focus: find('focus'),
+      endOfDay: find('endOfDay'),
+      trends: find('trends'),
+    };
+    return { input, talkingPoints: find('talkingPoints') };
+  }
+
+  /** A prompt's time came today and it was not answered by a check-in, a skip or a snooze. */
+  private checkinDue(now: number, today: LocalDate, zone: string): boolean {
+    const from = startOfLocalDate(today, zone);
+    return this.deps.checkin.agendaSource.eventsBetween(from, now + 1, this.deps.settings.view()).length > 0;
+  }
+}

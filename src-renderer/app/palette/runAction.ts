@@ -1,0 +1,87 @@
+import type { ViewName } from '../../../src-main/shared/views';
+import { useFocus } from '../../stores/focus';
+import { useNavigation } from '../../stores/navigation';
+import { useOneOnOne } from '../../stores/oneOnOne';
+import type { PaletteAction } from './commands';
+import { focusSettingsSection, focusWhenShown } from './focusWhenShown';
+
+/** What the palette does around a command: all of it the palette's own, none of it data. */
+export interface PaletteUi {
+  /** Closes the palette; `restore`: focus goes back to where it was before it opened. */
+  close(restore: boolean): void;
+  /** Says what happened, once the palette is closed (a polite status message). */
+  announce(message: string): void;
+  /** Opens "What interrupted you?", the Focus view's own dialog. */
+  openInterrupt(): void;
+}
+
+/** Where each view's field is, for commands that open a view to be filled in. */
+const FIELDS = {
+  quickCheck: '#main form[aria-label="Quick check"]',
+  talk: '#main form.talking-points__add input',
+  signoff: '#main form[aria-label="Sign off for today"]',
+};
+
+function open(ui: PaletteUi, view: ViewName, field: string) {
+  ui.close(false);
+  useNavigation.getState().navigate(view, { focus: false });
+  focusWhenShown(field);
+}
+
+/**
+ * Carries out a command through the same stores (and so the same IPC calls) as the views.
+ * Resolves to an error sentence when it failed (the palette stays open to show it), else null.
+ */
+export async function runPaletteAction(action: PaletteAction, ui: PaletteUi): Promise<string | null> {
+  switch (action.type) {
+    case 'start': {
+      const outcome = await useFocus.getState().start(action.request);
+      if (!outcome.ok) return outcome.message;
+      const until = useFocus.getState().status?.running?.endTime;
+      ui.close(true);
+      ui.announce(until ? `Focus block started, until ${until}.` : 'Focus block started.');
+      return null;
+    }
+    case 'stop': {
+      const outcome = await useFocus.getState().stop();
+      if (!outcome.ok) return outcome.message;
+      ui.close(true);
+      ui.announce('Focus block ended.');
+      return null;
+    }
+    case 'interrupt':
+      ui.close(true);
+      ui.openInterrupt();
+      return null;
+    case 'talk': {
+      if (action.text === null) {
+        open(ui, 'one-on-one', FIELDS.talk);
+        return null;
+      }
+      const outcome = await useOneOnOne.getState().addPoint(action.text);
+      if (!outcome.ok) return outcome.message;
+      ui.close(true);
+      ui.announce(`Talking point added: “${action.text}”.`);
+      return null;
+    }
+    case 'quick-check':
+      open(ui, 'checkin', FIELDS.quickCheck);
+      return null;
+    case 'signoff':
+      open(ui, 'signoff', FIELDS.signoff);
+      return null;
+    case 'go':
+      ui.close(false);
+      useNavigation.getState().navigate(action.view);
+      return null;
+    case 'setting':
+      ui.close(false);
+      useNavigation.getState().navigate('settings', { focus: false });
+      focusSettingsSection(action.title);
+      return null;
+    default: {
+      const unreachable: never = action;
+      return unreachable;
+    }
+  }
+}

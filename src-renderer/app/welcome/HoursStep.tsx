@@ -1,0 +1,190 @@
+import { useId, useRef, useState, type Ref } from 'react';
+import { WEEKDAY_NAMES, WEEKDAYS } from '../../../src-main/shared/vocabulary';
+import type { Settings } from '../../api/types';
+import { Field } from '../../components/Field';
+import { Input } from '../../components/Input';
+import { ZonePicker } from '../../components/ZonePicker';
+import { closestZone, exactZone } from '../../lib/zones';
+import { useSettings } from '../../stores/settings';
+import { StepFrame, type StepProps } from './StepFrame';
+import { describeHours, hoursDraftOf, hoursValue, sameEveryDay, sameHours, type HoursDraft } from './words';
+
+type Errors = { zone?: string; hours?: string };
+
+/** Why a typed zone is not one, with the zone it is probably meant to be. */
+function zoneError(typed: string): string {
+  const near = closestZone(typed);
+  if (typed.trim() === '') return 'Choose your time zone, for example by typing your city.';
+  return near !== null
+    ? `There is no time zone called “${typed.trim()}”; did you mean ${near}?`
+    : 'Choose a time zone from the list, for example by typing your city.';
+}
+
+/**
+ * Step 1: the time zone (read from this computer) and the working hours, the same on each chosen
+ * day (Settings has them day by day). Keel's starting hours are labelled as such. Next saves
+ * through settings:set: the zone only when changed (unchanged, it keeps following the computer),
+ * the hours when changed or still Keel's defaults (Next makes them the user's own).
+ */
+export function HoursStep({
+  settings,
+  hoursAreDefault,
+  ...step
+}: StepProps & { settings: Settings; hoursAreDefault: boolean }) {
+  const save = useSettings((s) => s.save);
+  const [zone, setZone] = useState(settings.zone);
+  const [hours, setHours] = useState<HoursDraft>(() => hoursDraftOf(settings.workingHours));
+  const [errors, setErrors] = useState<Errors>({});
+  const zoneInput = useRef<HTMLInputElement>(null);
+  const hoursError = useId();
+  const edit = (change: Partial<HoursDraft>) => setHours((h) => ({ ...h, ...change }));
+
+  const refuse = (next: Errors) => {
+    setErrors(next);
+    if (next.zone) zoneInput.current?.focus();
+    return false;
+  };
+
+  async function submit(): Promise<boolean> {
+    const chosen = exactZone(zone);
+    if (chosen === null) return refuse({ zone: zoneError(zone) });
+    if (hours.days.length === 0)
+      return refuse({ hours: 'Choose at least one working day, or skip this step.' });
+    if (chosen !== settings.zone) {
+      const saved = await save({ key: 'zone', value: chosen });
+      if (!saved.ok) return refuse({ zone: saved.message });
+    }
+    const value = hoursValue(hours);
+    if (hoursAreDefault || !sameHours(value, settings.workingHours)) {
+      const saved = await save({ key: 'workingHours', value });
+      if (!saved.ok) return refuse({ hours: saved.message });
+    }
+    setErrors({});
+    step.onNext();
+    return true;
+  }
+
+  return (
+    <StepFrame
+      step={1}
+      title="When do you work?"
+      intro={
+        <p>
+          Keel plans focus blocks and suggests signing off inside these hours.{' '}
+          {hoursAreDefault
+            ? 'These are Keel’s starting hours, not yet yours: change them to your own.'
+            : `Now: ${describeHours(settings.workingHours)}.`}
+        </p>
+      }
+      save={submit}
+      error={errors.zone ?? errors.hours ?? null}
+      atField
+      onSkip={step.onSkip}
+    >
+      <ZoneField
+        zone={zone}
+        systemZone={settings.zone}
+        error={errors.zone ?? null}
+        inputRef={zoneInput}
+        onChange={(value) => {
+          setZone(value);
+          if (errors.zone) setErrors({});
+        }}
+      />
+      <HoursFields hours={hours} edit={edit} errorId={errors.hours ? hoursError : undefined} />
+      {!sameEveryDay(settings.workingHours) && (
+        <p className="first-run__note">Your days have different hours now; Settings has them day by day.</p>
+      )}
+      {errors.hours && (
+        <p id={hoursError} className="first-run__field-error">
+          {errors.hours}
+        </p>
+      )}
+    </StepFrame>
+  );
+}
+
+function ZoneField({
+  zone,
+  systemZone,
+  error,
+  inputRef,
+  onChange,
+}: {
+  zone: string;
+  systemZone: string;
+  error: string | null;
+  inputRef: Ref<HTMLInputElement>;
+  onChange: (zone: string) => void;
+}) {
+  return (
+    <Field
+      label="Time zone"
+      hint={
+        zone === systemZone
+          ? `${systemZone}, read from this computer. Type a city to choose another.`
+          : 'Type a city, such as Berlin, and pick it from the list.'
+      }
+      error={error}
+    >
+      {(control) => <ZonePicker {...control} inputRef={inputRef} value={zone} onChange={onChange} />}
+    </Field>
+  );
+}
+
+/** The working days (toggles) and one start and end for all of them. */
+function HoursFields({
+  hours,
+  edit,
+  errorId,
+}: {
+  hours: HoursDraft;
+  edit: (change: Partial<HoursDraft>) => void;
+  errorId: string | undefined;
+}) {
+  return (
+    <>
+      <fieldset className="first-run__days" aria-describedby={errorId}>
+        <legend className="field__label">Working days</legend>
+        <div className="first-run__day-list">
+          {WEEKDAYS.map((day) => (
+            <label key={day} className="first-run__day">
+              <input
+                type="checkbox"
+                checked={hours.days.includes(day)}
+                onChange={(e) =>
+                  edit({
+                    days: e.target.checked ? [...hours.days, day] : hours.days.filter((d) => d !== day),
+                  })
+                }
+              />
+              <span>{WEEKDAY_NAMES[day]}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="first-run__times">
+        <Field label="Start" error={null}>
+          {(control) => (
+            <Input
+              {...control}
+              type="time"
+              value={hours.start}
+              onChange={(e) => edit({ start: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label="End" error={null}>
+          {(control) => (
+            <Input
+              {...control}
+              type="time"
+              value={hours.end}
+              onChange={(e) => edit({ end: e.target.value })}
+            />
+          )}
+        </Field>
+      </div>
+    </>
+  );
+}
