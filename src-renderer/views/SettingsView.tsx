@@ -17,6 +17,7 @@ import { ThisComputerCard } from './settings/ThisComputerCard';
 import { UpcomingChangesCard } from './settings/UpcomingChangesCard';
 import { ZoneHoursForm } from './settings/ZoneHoursForm';
 import { RetryNotice } from '../components/RetryNotice';
+import { LeaveGuard, SaveBar } from './settings/SaveBar';
 import './SettingsView.css';
 
 export function SettingsView() {
@@ -42,6 +43,8 @@ export function SettingsView() {
         <DataCard />
         <ThisComputerCard />
         {status && <AboutCard status={status} />}
+        <SaveBar />
+        <LeaveGuard />
       </>
     );
   } else if (loadError !== null) {

@@ -42,7 +42,7 @@ describe('ZonePicker', () => {
     const box = screen.getByRole('combobox', { name: 'Time zone' });
     await user.type(box, 'Berlin');
     expect(box).toHaveAttribute('aria-expanded', 'true');
-    const first = screen.getAllByRole('option')[0];
+    const first = screen.getAllByRole('option')[0] as HTMLElement;
     expect(first).toHaveTextContent(/Europe \/ Berlin\s*UTC\+\d/);
     await user.keyboard('{ArrowDown}');
     expect(box).toHaveAttribute('aria-activedescendant', first.id);
