@@ -131,6 +131,19 @@ function useDraft<S, D, F extends string>(spec: SettingsFormSpec<S, D, F>) {
   return [draft, setDraft] as const;
 }
 
+/**
+ * Unsaved: the draft needs a save, or holds something the check refuses (kept, never dropped). A
+ * difference that saves nothing (the times shown for a day off) is not an unsaved edit.
+ */
+function isUnsaved<S, D, F extends string>(
+  spec: SettingsFormSpec<S, D, F>,
+  draft: D,
+  sameDraft: (a: D, b: D) => boolean,
+) {
+  if (sameDraft(draft, spec.draftOf(spec.saved))) return false;
+  return spec.saves(draft, spec.saved).length > 0 || (spec.check?.(draft) ?? null) !== null;
+}
+
 /** Registers the form with Settings' save bar while it is shown. */
 function useSaveBarEntry(
   section: SettingsFormSpec<unknown, unknown, string>['section'],
@@ -220,7 +233,7 @@ export function useSettingsForm<S, D, F extends string>(spec: SettingsFormSpec<S
     }
   }
 
-  const dirty = !sameDraft(draft, spec.draftOf(spec.saved));
+  const dirty = isUnsaved(spec, draft, sameDraft);
   function reset() {
     setDraft(spec.draftOf(spec.saved));
     setRefusal([{}, null]);
