@@ -23,6 +23,12 @@ export class KeelError extends Error {
 export interface ErrorPayload {
   code: ErrorCode;
   message: string;
+  /**
+   * For input refused by a schema, where in the input the problem is (`['workingHours', 'mon']`)
+   * and the sentence without that path, so a window can show it under the very control; `message`
+   * keeps the path for the command line.
+   */
+  field?: { path: (string | number)[]; message: string };
 }
 
 /** Turns anything thrown into a payload that is safe to show: no stack, no internals. */

@@ -6,7 +6,7 @@ import { focusPausesSchema, focusPlanSchema } from './focus-plan';
 import { cleanLine } from './text-hygiene';
 import { systemZone } from './time';
 import { clockTimeSchema } from './validation';
-import { canonicalZone } from './zone-name';
+import { canonicalZone, unknownZoneMessage } from './zone-name';
 import { holidaysSchema, workingHoursSchema, type TimeRange } from './working-hours';
 
 /**
@@ -109,7 +109,7 @@ export const settingSchemas = {
   zone: z.string().transform((zone, ctx) => {
     const canonical = canonicalZone(zone);
     if (canonical !== null) return canonical;
-    ctx.addIssue({ code: 'custom', message: 'Use an IANA time zone such as Europe/Berlin.', input: zone });
+    ctx.addIssue({ code: 'custom', message: unknownZoneMessage(zone), input: zone });
     return z.NEVER;
   }),
   workingHours: workingHoursSchema,
@@ -125,8 +125,8 @@ export const settingSchemas = {
   focusWarningMinutes: z
     .number({ message: 'Use a number of minutes.' })
     .int({ message: 'Use whole minutes.' })
-    .min(0, { message: 'Use 0 (no pre-warning) to 60 minutes.' })
-    .max(60, { message: 'Use 0 (no pre-warning) to 60 minutes.' }),
+    .min(0, { message: 'Use 0 (no heads-up) to 60 minutes.' })
+    .max(60, { message: 'Use 0 (no heads-up) to 60 minutes.' }),
   dnd: dndSettingsSchema,
   /** Start Keel (in the tray) when the user logs in; applied by main through the autostart port. */
   autostart: z.boolean({ message: 'Use true or false.' }),

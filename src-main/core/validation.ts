@@ -9,17 +9,35 @@ function quoteKey(key: string): string {
   return quoted;
 }
 
+const fullStop = (sentence: string) => (/[.!?]$/.test(sentence) ? sentence : `${sentence}.`);
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && /received undefined/i.test(issue.message)) return 'is required.';
+  if (issue.code === 'unrecognized_keys') return `unexpected field ${issue.keys.map(quoteKey).join(', ')}.`;
+  return issue.message;
+}
+
 /** One clear sentence from a zod error: where it is and what is wrong. */
 export function describeIssues(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'The input is not valid.';
   const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-  let message = issue.message;
-  if (issue.code === 'invalid_type' && /received undefined/i.test(message)) message = 'is required.';
-  else if (issue.code === 'unrecognized_keys')
-    message = `unexpected field ${issue.keys.map(quoteKey).join(', ')}.`;
-  const sentence = `${where}${message}`;
-  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
+  return fullStop(`${where}${issueMessage(issue)}`);
+}
+
+/**
+ * The first issue's path and its sentence without the path, for a window to show under the
+ * control the path names; undefined when the issue has no path (the sentence is about it all).
+ */
+export function issueField(error: z.ZodError): { path: (string | number)[]; message: string } | undefined {
+  const issue = error.issues[0];
+  if (!issue || issue.path.length === 0) return undefined;
+  const said = issueMessage(issue);
+  const message = said === 'is required.' ? 'Fill this in.' : fullStop(said);
+  return {
+    path: issue.path.map((p) => (typeof p === 'number' ? p : String(p))),
+    message: message.charAt(0).toUpperCase() + message.slice(1),
+  };
 }
 
 /** Parses `value` with `schema` or throws an `invalid_input` KeelError with one sentence. */

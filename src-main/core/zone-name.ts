@@ -61,3 +61,36 @@ export function canonicalZone(zone: string): string | null {
   }
   return answer;
 }
+
+const cityKey = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ')
+    .trim();
+
+/**
+ * The zone a name that is not one probably means: a city of the tz database typed alone, in any
+ * case, with spaces for underscores ("Berlin", "new york" → Europe/Berlin, America/New_York).
+ * Null when no zone's city is named so (or starts so, for three letters or more).
+ */
+export function zoneSuggestion(name: string): string | null {
+  const key = cityKey(name);
+  if (key.length === 0 || key.length > 64 || key.includes('/')) return null;
+  const names = TZDB_NAMES.trim().split(/\s+/);
+  const city = (zone: string) => cityKey(zone.slice(zone.lastIndexOf('/') + 1));
+  // The tz database's own zones come before its old aliases (Europe/Berlin, not Etc/…).
+  const real = (zone: string) => zone.includes('/') && !/^(Etc|US|Canada|Brazil|Mexico|Chile)\//.test(zone);
+  const exact = names.find((z) => real(z) && city(z) === key);
+  if (exact !== undefined) return canonicalZone(exact);
+  if (key.length < 3) return null;
+  const prefix = names.find((z) => real(z) && city(z).startsWith(key));
+  return prefix === undefined ? null : canonicalZone(prefix);
+}
+
+/** The sentence for a zone name that is none, with the zone it probably means. */
+export function unknownZoneMessage(name: string): string {
+  const suggestion = zoneSuggestion(name);
+  return suggestion === null
+    ? 'That is not a time zone Keel knows; type a city and pick its zone, such as Europe/Berlin.'
+    : `That is not a time zone Keel knows; did you mean ${suggestion}?`;
+}

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { KeelError, toErrorPayload } from '../core/errors';
-import { describeIssues } from '../core/validation';
+import { describeIssues, issueField } from '../core/validation';
 import { storageFailure } from '../services/errors';
 import { contract, type IpcResult } from './contract';
 import type { Handlers } from './handlers';
@@ -46,7 +46,9 @@ export async function dispatchThrough(
     // Inside the try: a schema's refinement that throws (a bug) must not reject the call either.
     const parsed = entry.input.safeParse(payload);
     if (!parsed.success) {
-      return { ok: false, error: { code: 'invalid_input', message: describeIssues(parsed.error) } };
+      const field = issueField(parsed.error);
+      const message = describeIssues(parsed.error);
+      return { ok: false, error: { code: 'invalid_input', message, ...(field ? { field } : {}) } };
     }
     const handler = handlers[channel] as (input: unknown) => unknown;
     const value = await handler(parsed.data);

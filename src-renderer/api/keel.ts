@@ -48,7 +48,16 @@ declare global {
 }
 
 /** What the renderer works with: a value, or one sentence to show the user as-is. */
-export type Outcome<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
+export type Outcome<T> =
+  | { ok: true; value: T }
+  | {
+      ok: false;
+      code: string;
+      /** One sentence, never naming an internal key. */
+      message: string;
+      /** Where in the input main found the problem (`['workingHours', 'mon']`), to place the sentence. */
+      path?: (string | number)[];
+    };
 
 /** Shown full-page when there is no `window.keel` at all. */
 export const MISSING_API_MESSAGE =
@@ -73,7 +82,10 @@ export async function call<T>(run: (keel: KeelApi) => Promise<IpcResult<T>>): Pr
   try {
     const result = await run(keel);
     if (result.ok) return { ok: true, value: result.value };
-    return { ok: false, code: result.error.code, message: result.error.message };
+    const { code, message, field } = result.error;
+    // A schema's refusal comes with its path apart: the sentence is shown without it.
+    if (field) return { ok: false, code, message: field.message, path: field.path };
+    return { ok: false, code, message };
   } catch {
     // Never show a stack or an internal message: one sentence only.
     return { ok: false, code: 'internal', message: UNREACHABLE_MESSAGE };

@@ -11,7 +11,7 @@ export interface FieldControlProps {
 export interface FieldProps {
   label: ReactNode;
   hint?: ReactNode;
-  /** One sentence; shown under the control, and the control is marked invalid. */
+  /** One sentence; shown (and announced) under the control, and the control is marked invalid. */
   error?: string | null;
   className?: string;
   /** Renders the control with the props that connect it to the label, hint and error. */
@@ -37,7 +37,7 @@ export function Field({ label, hint, error, className, children }: FieldProps) {
         </p>
       )}
       {hasError && (
-        <p id={errorId} className="field__error">
+        <p id={errorId} className="field__error" role="alert">
           {error}
         </p>
       )}

@@ -17,14 +17,28 @@ interface NavigationState {
   navigate(view: ViewName, options?: { focus?: boolean; target?: NavigationTarget }): void;
   /** Called by a target once it has taken focus. */
   clearTarget(): void;
+  /**
+   * Asked before leaving the current view (Settings with unsaved edits): true when it holds the
+   * navigation back; it calls `proceed` once the user has decided to go on.
+   */
+  leaveGuard: ((proceed: () => void) => boolean) | null;
+  setLeaveGuard(guard: ((proceed: () => void) => boolean) | null): void;
 }
 
-const initial = { view: 'today' as ViewName, focusRequest: 0, target: null };
+const initial = { view: 'today' as ViewName, focusRequest: 0, target: null, leaveGuard: null };
 
-export const useNavigation = create<NavigationState>()((set) => ({
+export const useNavigation = create<NavigationState>()((set, get) => ({
   ...initial,
   navigate(view, options = {}) {
     if (!isViewName(view)) return;
+    const { leaveGuard, navigate } = get();
+    if (leaveGuard !== null && view !== get().view) {
+      const proceed = () => {
+        get().setLeaveGuard(null);
+        navigate(view, options);
+      };
+      if (leaveGuard(proceed)) return;
+    }
     set((s) => ({
       view,
       focusRequest: options.focus === false ? s.focusRequest : s.focusRequest + 1,
@@ -32,6 +46,7 @@ export const useNavigation = create<NavigationState>()((set) => ({
     }));
   },
   clearTarget: () => set({ target: null }),
+  setLeaveGuard: (leaveGuard) => set({ leaveGuard }),
 }));
 
 export function resetNavigation(): void {

@@ -5,6 +5,7 @@ import { resetFocus } from './focus';
 import { resetNavigation } from './navigation';
 import { resetOneOnOne } from './oneOnOne';
 import { resetSettings } from './settings';
+import { resetSettingsDrafts } from './settingsDrafts';
 import { resetSignoff } from './signoff';
 import { resetStatus } from './status';
 import { resetToday } from './today';
@@ -19,6 +20,7 @@ export function resetStores(): void {
   resetNavigation();
   resetOneOnOne();
   resetSettings();
+  resetSettingsDrafts();
   resetSignoff();
   resetStatus();
   resetToday();

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { api } from '../api/keel';
 import type { DatedKey, RuleChange, SettingUpdate, Settings } from '../api/types';
 
-export type SaveOutcome = { ok: true } | { ok: false; message: string };
+export type SaveOutcome = { ok: true } | { ok: false; message: string; path?: (string | number)[] };
 
 interface SettingsState {
   settings: Settings | null;
@@ -63,7 +63,7 @@ export const useSettings = create<SettingsState>()((set) => ({
       return { ok: true };
     }
     set((s) => ({ lastError: result.message, saving: s.saving - 1 }));
-    return { ok: false, message: result.message };
+    return { ok: false, message: result.message, ...(result.path ? { path: result.path } : {}) };
   },
   async withdraw(key, from) {
     const result = await api.withdrawChange(key, from);

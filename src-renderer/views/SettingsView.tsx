@@ -18,6 +18,7 @@ import { UpcomingChangesCard } from './settings/UpcomingChangesCard';
 import { ZoneHoursForm } from './settings/ZoneHoursForm';
 import { RetryNotice } from '../components/RetryNotice';
 import { WelcomeAgainCard } from '../app/welcome/WelcomeAgainCard';
+import { LeaveGuard, SaveBar } from './settings/SaveBar';
 import './SettingsView.css';
 
 export function SettingsView() {
@@ -44,6 +45,8 @@ export function SettingsView() {
         <ThisComputerCard />
         <WelcomeAgainCard />
         {status && <AboutCard status={status} />}
+        <SaveBar />
+        <LeaveGuard />
       </>
     );
   } else if (loadError !== null) {

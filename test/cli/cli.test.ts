@@ -96,7 +96,7 @@ describe('keel CLI', () => {
     };
     const cases: [string[], RegExp, number][] = [
       [['settings', 'set', 'theme', 'purple'], /^keel: theme: Use system, light or dark\.\n$/, 1],
-      [['settings', 'set', 'zone', 'Mars/Base'], /^keel: zone: Use an IANA time zone/, 1],
+      [['settings', 'set', 'zone', 'Mars/Base'], /^keel: zone: That is not a time zone Keel knows/, 1],
       [['settings', 'set', 'colour', 'red'], /^keel: Unknown setting "colour"; use one of /, 1],
       [['settings', 'get', 'colour'], /^keel: Unknown setting "colour"/, 1],
       [

@@ -60,7 +60,14 @@ describe('the zone setting’s spelling', () => {
   it('setting "europe/berlin" stores "Europe/Berlin"; a stored lower-case zone reads back spelled', () => {
     expect(settingSchemas.zone.parse('europe/berlin')).toBe('Europe/Berlin');
     expect(settingSchemas.zone.safeParse('Mars/Olympus').error?.issues[0]?.message).toBe(
-      'Use an IANA time zone such as Europe/Berlin.',
+      'That is not a time zone Keel knows; type a city and pick its zone, such as Europe/Berlin.',
+    );
+    // A city alone, in any case or spacing, is answered with the zone it is in.
+    expect(settingSchemas.zone.safeParse('Berlin').error?.issues[0]?.message).toBe(
+      'That is not a time zone Keel knows; did you mean Europe/Berlin?',
+    );
+    expect(settingSchemas.zone.safeParse('new york').error?.issues[0]?.message).toMatch(
+      /America\/New_York\?$/,
     );
     expect(resolveSettings({ zone: 'america/new_york' }, 'UTC').zone).toBe('America/New_York');
   });

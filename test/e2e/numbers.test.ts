@@ -213,8 +213,8 @@ describe('working hours changed from today leave past days as they were counted'
     expect(await applies.getByRole('radio', { name: 'Today' }).isChecked()).toBe(true);
     await applies.getByText('Days before today keep the rules they had.').waitFor();
     await form.getByLabel('Monday end').fill('17:00');
-    await form.getByRole('button', { name: 'Save', exact: true }).click();
-    await form.getByRole('status').getByText('Saved', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('status').getByText('All changes saved.').waitFor();
     const hours = await page.evaluate(async () => {
       const keel = (
         window as unknown as {

@@ -206,7 +206,9 @@ describe('the window in Chromium, against the preview', () => {
       .getByText('From Mon 3 Jan 2028: working hours Mon–Thu 09:00–17:30, Fri 09:00–13:00')
       .waitFor();
     // The hours form's "A date…" with a past date, to show the recount sentence too.
-    const hours = page.locator('form', { has: page.getByRole('button', { name: 'Save', exact: true }) });
+    const hours = page.locator('form', {
+      has: page.getByRole('group', { name: 'Working hours per weekday' }),
+    });
     await hours.getByRole('radio', { name: 'A date…' }).check();
     await hours.getByLabel('Applies from date').fill('2027-03-01');
     await hours.getByText('Figures for the days since Mon 1 Mar 2027 will be recounted.').waitFor();

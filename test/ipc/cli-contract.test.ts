@@ -117,7 +117,11 @@ describe('the CLI-only channels', () => {
     const { handlers } = setup();
     expect(await dispatchCli(handlers, 'signoff:submitAt', { at: monday, energy: 6 })).toEqual({
       ok: false,
-      error: { code: 'invalid_input', message: 'energy: Rate your energy from 1 to 5.' },
+      error: {
+        code: 'invalid_input',
+        message: 'energy: Rate your energy from 1 to 5.',
+        field: { path: ['energy'], message: 'Rate your energy from 1 to 5.' },
+      },
     });
     expect(
       await dispatchCli(handlers, 'summary:write', { from: '2027-03-14', to: '2027-03-01', format: 'md' }),

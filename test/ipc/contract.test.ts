@@ -265,7 +265,12 @@ describe('IPC contract', () => {
     });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'invalid_input', message: 'theme: Use system, light or dark.' },
+      error: {
+        code: 'invalid_input',
+        message: 'theme: Use system, light or dark.',
+        // The path apart, so the window shows the sentence under the control, without the key.
+        field: { path: ['theme'], message: 'Use system, light or dark.' },
+      },
     });
   });
 

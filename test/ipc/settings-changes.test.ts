@@ -62,7 +62,11 @@ describe('settings:set with a date', () => {
     });
     expect(await call('settings:set', { key: 'zone', value: 'Europe/Lisbon', from: '2027-04-31' })).toEqual({
       ok: false,
-      error: { code: 'invalid_input', message: 'from: Use a date written YYYY-MM-DD.' },
+      error: {
+        code: 'invalid_input',
+        message: 'from: Use a date written YYYY-MM-DD.',
+        field: { path: ['from'], message: 'Use a date written YYYY-MM-DD.' },
+      },
     });
     expect(snapshot(services.db)).toBe(before);
   });

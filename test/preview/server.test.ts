@@ -253,7 +253,11 @@ describe('preview server', () => {
     ).json();
     expect(bad).toEqual({
       ok: false,
-      error: { code: 'invalid_input', message: 'theme: Use system, light or dark.' },
+      error: {
+        code: 'invalid_input',
+        message: 'theme: Use system, light or dark.',
+        field: { path: ['theme'], message: 'Use system, light or dark.' },
+      },
     });
     const unknown = await (await post(`${p.url}/__keel/ipc`, { channel: 'fs:read', input: {} }, page)).json();
     expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });

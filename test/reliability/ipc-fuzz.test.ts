@@ -436,8 +436,11 @@ async function check(f: Fuzzer, channel: Channel, payload: unknown): Promise<voi
     if (!ERROR_CODES.has(code)) throw new Error(`unknown error code ${code} on ${where}`);
     if (typeof message !== 'string' || message.length === 0) throw new Error(`no message on ${where}`);
     if (/\n\s+at |ZodError|\[object /.test(message)) throw new Error(`internals in "${message}" on ${where}`);
-    if (Object.keys(result.error).sort().join() !== 'code,message')
-      throw new Error(`extra fields on ${where}`);
+    const keys = Object.keys(result.error).sort().join();
+    if (keys !== 'code,message' && keys !== 'code,field,message') throw new Error(`extra fields on ${where}`);
+    const field = result.error.field;
+    if (field && (!Array.isArray(field.path) || /\n\s+at |ZodError|\[object /.test(field.message)))
+      throw new Error(`a field without a path, or with internals, on ${where}`);
   }
   const valid = f.ran;
   if (contractSays !== undefined) {

@@ -38,8 +38,8 @@ describe('Settings: Check-ins — the one-on-one and the cadence', SLOW, () => {
     expect(
       within(card).getByRole('radio', { name: 'Default: the working day before my one-on-one' }),
     ).toHaveAccessibleDescription('Weekly on Tuesday at 16:00.');
-    await user.click(within(card).getByRole('button', { name: 'Save one-on-one and cadence' }));
-    expect(await within(card).findByText('Saved')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('All changes saved.')).toBeInTheDocument();
     expect(keel.callsTo('settings:set')).toEqual([
       { key: 'oneOnOne', value: { weekday: 'wed', time: '10:30' } },
     ]);
@@ -58,8 +58,8 @@ describe('Settings: Check-ins — the one-on-one and the cadence', SLOW, () => {
       within(card).getByRole('radio', { name: 'Default: the working day before my one-on-one' }),
     ).toHaveAccessibleDescription('Weekly on Friday at 16:00.');
     await user.selectOptions(day, 'No regular one-on-one');
-    await user.click(within(card).getByRole('button', { name: 'Save one-on-one and cadence' }));
-    await within(card).findByText('Saved');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    await screen.findByText('All changes saved.');
     expect(keel.callsTo('settings:set')).toEqual([{ key: 'oneOnOne', value: null }]);
     expect(keel.services.settings.get().oneOnOne).toBeNull();
   });
@@ -68,7 +68,7 @@ describe('Settings: Check-ins — the one-on-one and the cadence', SLOW, () => {
     const { user, card, keel } = await openSettings({
       settings: { checkins: { ...DEFAULT_CHECKINS, who5: true } },
     });
-    const save = () => user.click(within(card).getByRole('button', { name: 'Save one-on-one and cadence' }));
+    const save = () => user.click(screen.getByRole('button', { name: 'Save changes' }));
     const lastSet = () => keel.callsTo('settings:set').at(-1);
 
     await user.click(within(card).getByRole('radio', { name: 'Every workday' }));
@@ -121,9 +121,8 @@ describe('Settings: Check-ins — the one-on-one and the cadence', SLOW, () => {
       'checkins',
     ]);
 
-    // Saving again without a change says so.
-    await save();
-    expect(await within(card).findByText('No changes to save.')).toBeInTheDocument();
+    // Nothing left to save: the save bar is gone.
+    expect(screen.queryByRole('button', { name: 'Save changes' })).toBeNull();
     expect(keel.callsTo('settings:set')).toHaveLength(5);
   });
 
@@ -143,7 +142,7 @@ describe('Settings: Check-ins — the one-on-one and the cadence', SLOW, () => {
     keel.readOnly(true);
     await user.click(within(card).getByRole('radio', { name: 'Every workday' }));
     fireEvent.change(within(card).getByLabelText('Daily check-in time'), { target: { value: '07:30' } });
-    await user.click(within(card).getByRole('button', { name: 'Save one-on-one and cadence' }));
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
     expect(await within(card).findByRole('alert')).toHaveTextContent(STORAGE_MESSAGES.readOnly);
     expect(within(card).getByRole('radio', { name: 'Every workday' })).toBeChecked();
     expect(within(card).getByLabelText('Daily check-in time')).toHaveValue('07:30');
@@ -154,7 +153,7 @@ describe('Settings: Check-ins — the one-on-one and the cadence', SLOW, () => {
     const { user, card, keel } = await openSettings();
     await user.click(within(card).getByRole('radio', { name: 'Every workday' }));
     fireEvent.change(within(card).getByLabelText('Daily check-in time'), { target: { value: '' } });
-    await user.click(within(card).getByRole('button', { name: 'Save one-on-one and cadence' }));
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
     expect(within(card).getByRole('alert')).toHaveTextContent('Use a 24-hour time such as 16:00.');
     expect(keel.callsTo('settings:set')).toHaveLength(0);
   });
@@ -207,7 +206,7 @@ describe('Settings: Check-ins — own tags', SLOW, () => {
     await user.clear(input);
     await user.type(input, 'C++{Enter}');
     expect(await within(tags).findByRole('alert')).toHaveTextContent(
-      'checkins.customTags: The tag "C++" can only use letters, digits, spaces and hyphens.',
+      'The tag "C++" can only use letters, digits, spaces and hyphens.',
     );
     expect(input).toHaveValue('C++');
     expect(input).toHaveFocus();

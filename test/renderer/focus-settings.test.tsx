@@ -14,20 +14,22 @@ async function openSettings(options: TestKeelOptions = { dnd: controlledDnd('GNO
 describe('Settings: Focus', () => {
   it('saves the pre-warning minutes, and refuses values outside 0–60', async () => {
     const { user, keel, card } = await openSettings();
-    const minutes = within(card).getByRole('spinbutton', { name: 'Pre-warning (minutes)' });
+    const minutes = within(card).getByRole('spinbutton', {
+      name: 'Heads-up before a planned block (minutes)',
+    });
     expect(minutes).toHaveValue(5);
 
     await user.clear(minutes);
     await user.type(minutes, '75');
-    await user.click(within(card).getByRole('button', { name: 'Save focus settings' }));
-    expect(within(card).getByText('Use 0 (no pre-warning) to 60 minutes.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(within(card).getByText('Use 0 (no heads-up) to 60 minutes.')).toBeInTheDocument();
     expect(minutes).toHaveAttribute('aria-invalid', 'true');
     expect(keel.callsTo('settings:set')).toHaveLength(0);
 
     await user.clear(minutes);
     await user.type(minutes, '0');
-    await user.click(within(card).getByRole('button', { name: 'Save focus settings' }));
-    expect(await within(card).findByText('Saved')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('All changes saved.')).toBeInTheDocument();
     expect(keel.callsTo('settings:set')).toEqual([{ key: 'focusWarningMinutes', value: 0 }]);
     expect(keel.services.settings.get().focusWarningMinutes).toBe(0);
   });
@@ -66,8 +68,8 @@ describe('Settings: Focus', () => {
       within(card).getByRole('textbox', { name: 'Shortcut that turns Focus off' }),
       'Focus off',
     );
-    await user.click(within(card).getByRole('button', { name: 'Save focus settings' }));
-    expect(await within(card).findByText('Saved')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('All changes saved.')).toBeInTheDocument();
     expect(keel.callsTo('settings:set')).toEqual([
       { key: 'dnd', value: { enabled: true, macosShortcutOn: 'Focus on', macosShortcutOff: 'Focus off' } },
     ]);

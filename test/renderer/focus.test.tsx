@@ -310,7 +310,7 @@ describe('Focus: weekly plan and pauses', () => {
     await user.click(within(plan).getByRole('button', { name: 'Save plan' }));
 
     expect(await within(plan).findByRole('alert')).toHaveTextContent(
-      'focusPlan: Focus blocks on mon overlap (09:00–11:00 and 10:00–12:00).',
+      'Focus blocks on mon overlap (09:00–11:00 and 10:00–12:00).',
     );
     expect(within(plan).getByLabelText('Monday block 2 start')).toHaveValue('10:00');
     expect(within(plan).getByLabelText('Monday block 2 end')).toHaveValue('12:00');
@@ -361,7 +361,7 @@ describe('Focus: weekly plan and pauses', () => {
     await user.click(within(pauses).getByRole('button', { name: 'Add pause' }));
     // Main's own sentence, path included.
     expect(await within(pauses).findByRole('alert')).toHaveTextContent(
-      'focusPauses.0: A pause must end on or after the day it starts.',
+      'A pause must end on or after the day it starts.',
     );
     expect(within(pauses).getByLabelText('From')).toHaveValue('2025-04-18');
   });

@@ -78,7 +78,7 @@ describe('sidebar navigation', () => {
     expect(h1()).toHaveTextContent('Settings');
 
     // Also from inside a text field.
-    await user.click(await screen.findByRole('textbox', { name: 'Time zone' }));
+    await user.click(await screen.findByRole('combobox', { name: 'Time zone' }));
     await user.keyboard('{Meta>}4{/Meta}');
     expect(h1()).toHaveTextContent('Sign-off');
     expect(navItem('Sign-off')).toHaveAttribute('aria-current', 'page');

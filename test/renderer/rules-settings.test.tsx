@@ -11,15 +11,15 @@ const SLOW = { timeout: 30_000 };
 
 async function openSettings(keel: TestKeel = createTestKeel()) {
   const view = renderView('settings', keel);
-  await screen.findByRole('textbox', { name: 'Time zone' });
+  await screen.findByRole('combobox', { name: 'Time zone' });
   // Today's date comes with the status; the hints compare with it.
   await waitFor(() => expect(keel.callsTo('app:status').length).toBeGreaterThan(0));
   return view;
 }
 
-/** The zone-and-hours form: the one whose button is "Save". */
+/** The zone-and-hours form: the one with the time zone. */
 function hoursForm(): HTMLElement {
-  return screen.getByRole('button', { name: 'Save' }).closest('form') as HTMLElement;
+  return screen.getByRole('combobox', { name: 'Time zone' }).closest('form') as HTMLElement;
 }
 
 function appliesFrom(scope: HTMLElement): HTMLElement {
@@ -45,9 +45,9 @@ describe('Settings: rules that take effect on a date', SLOW, () => {
       'Days before today keep the rules they had.',
     );
     fireEvent.change(screen.getByLabelText('Monday start'), { target: { value: '08:00' } });
-    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
 
-    expect(await within(hoursForm()).findByText('Saved')).toBeInTheDocument();
+    expect(await screen.findByText('All changes saved.')).toBeInTheDocument();
     const monday = { start: '08:00', end: '17:30' };
     expect(keel.callsTo('settings:set')).toEqual([{ key: 'workingHours', value: { ...HOURS, mon: monday } }]);
     expect(workingHoursChanges(keel)).toEqual([{ from: TODAY, value: { ...HOURS, mon: monday } }]);
@@ -63,7 +63,7 @@ describe('Settings: rules that take effect on a date', SLOW, () => {
     expect(within(appliesFrom(hoursForm())).getByLabelText('Applies from date')).toHaveAccessibleDescription(
       'Days before Tue 1 Apr 2025 keep the rules they had.',
     );
-    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
 
     expect(await within(hoursForm()).findByText('Saved, from Tue 1 Apr 2025')).toBeInTheDocument();
     const shortFridays = { ...HOURS, fri: { start: '09:00', end: '13:00' } };
@@ -84,7 +84,7 @@ describe('Settings: rules that take effect on a date', SLOW, () => {
   it('a past date is allowed and says plainly that the days since are recounted', async () => {
     const keel = createTestKeel();
     const { user } = await openSettings(keel);
-    fireEvent.change(screen.getByRole('textbox', { name: 'Time zone' }), {
+    fireEvent.change(screen.getByRole('combobox', { name: 'Time zone' }), {
       target: { value: 'Europe/Lisbon' },
     });
     chooseDate(hoursForm(), '2025-03-03');
@@ -92,7 +92,7 @@ describe('Settings: rules that take effect on a date', SLOW, () => {
     expect(date).toHaveAccessibleDescription(
       'Days before Mon 3 Mar 2025 keep the rules they had. Figures for the days since Mon 3 Mar 2025 will be recounted.',
     );
-    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
 
     expect(await within(hoursForm()).findByText('Saved, from Mon 3 Mar 2025')).toBeInTheDocument();
     expect(keel.services.settings.book().changesOf('zone')).toEqual([
@@ -101,7 +101,7 @@ describe('Settings: rules that take effect on a date', SLOW, () => {
     // In force since the 3rd, so today too: the form shows it.
     expect(keel.services.settings.get().zone).toBe('Europe/Lisbon');
     await waitFor(() =>
-      expect(screen.getByRole('textbox', { name: 'Time zone' })).toHaveValue('Europe/Lisbon'),
+      expect(screen.getByRole('combobox', { name: 'Time zone' })).toHaveValue('Europe/Lisbon'),
     );
     expect(screen.queryByRole('region', { name: 'Planned changes' })).toBeNull();
   });
@@ -111,7 +111,7 @@ describe('Settings: rules that take effect on a date', SLOW, () => {
     const { user } = await openSettings(keel);
     fireEvent.change(screen.getByLabelText('Monday start'), { target: { value: '08:00' } });
     fireEvent.click(within(appliesFrom(hoursForm())).getByRole('radio', { name: 'A date…' }));
-    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
     expect(await within(appliesFrom(hoursForm())).findByRole('alert')).toHaveTextContent(
       'Choose the day the change takes effect.',
     );

@@ -6,12 +6,12 @@ import { createTestKeel, type TestKeel } from './keel-bridge';
 
 async function openSettings(keel: TestKeel = createTestKeel()) {
   const view = renderView('settings', keel);
-  await screen.findByRole('textbox', { name: 'Time zone' });
+  await screen.findByRole('combobox', { name: 'Time zone' });
   return { ...view, stored: () => keel.services.settings.get() };
 }
 
 function zoneInput() {
-  return screen.getByRole('textbox', { name: 'Time zone' }) as HTMLInputElement;
+  return screen.getByRole('combobox', { name: 'Time zone' }) as HTMLInputElement;
 }
 
 function day(name: string) {
@@ -35,11 +35,11 @@ describe('Settings', () => {
     // The whole app: Today must follow.
     const { user, keel } = await renderApp();
     await user.click(navItem('Settings'));
-    await user.clear(await screen.findByRole('textbox', { name: 'Time zone' }));
+    await user.clear(await screen.findByRole('combobox', { name: 'Time zone' }));
     await user.type(zoneInput(), 'America/Toronto');
-    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
 
-    expect(await screen.findByText('Saved')).toBeInTheDocument();
+    expect(await screen.findByText('All changes saved.')).toBeInTheDocument();
     expect(keel.callsTo('settings:set')).toEqual([{ key: 'zone', value: 'America/Toronto' }]);
     expect(keel.services.settings.get().zone).toBe('America/Toronto');
     expect(zoneInput()).toHaveValue('America/Toronto');
@@ -55,16 +55,17 @@ describe('Settings', () => {
     await user.type(zoneInput(), 'Mars/Olympus_Mons');
     // An edit to working hours in the same form must not be saved either.
     await user.click(within(day('Saturday')).getByRole('checkbox', { name: /Day off/ }));
-    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
 
-    const message = 'zone: Use an IANA time zone such as Europe/Berlin.';
+    const message =
+      'That is not a time zone Keel knows; type a city and pick its zone, such as Europe/Berlin.';
     const error = await screen.findByText(message);
     expect(zoneInput()).toHaveValue('Mars/Olympus_Mons');
     expect(zoneInput()).toHaveAttribute('aria-invalid', 'true');
     expect(zoneInput().getAttribute('aria-describedby')?.split(' ')).toContain(error.id);
     expect(zoneInput()).toHaveAccessibleDescription(expect.stringContaining(message));
     expect(zoneInput()).toHaveFocus();
-    expect(screen.queryByText('Saved')).toBeNull();
+    expect(screen.queryByText('All changes saved.')).toBeNull();
 
     expect(keel.callsTo('settings:set')).toEqual([{ key: 'zone', value: 'Mars/Olympus_Mons' }]);
     expect(stored().zone).toBe('Europe/Berlin');
@@ -75,8 +76,8 @@ describe('Settings', () => {
     // Fixing it saves both and clears the error.
     await user.clear(zoneInput());
     await user.type(zoneInput(), 'Europe/Lisbon');
-    await user.click(screen.getByRole('button', { name: 'Save' }));
-    expect(await screen.findByText('Saved')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('All changes saved.')).toBeInTheDocument();
     expect(screen.queryByText(message)).toBeNull();
     expect(stored().zone).toBe('Europe/Lisbon');
     expect(stored().workingHours.sat).toEqual({ start: '09:00', end: '17:30' });
@@ -88,9 +89,9 @@ describe('Settings', () => {
     fireEvent.change(screen.getByLabelText('Monday end'), { target: { value: '16:45' } });
     await user.click(within(day('Friday')).getByRole('checkbox', { name: /Day off/ }));
     expect(screen.getByLabelText('Friday start')).toBeDisabled();
-    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
 
-    expect(await screen.findByText('Saved')).toBeInTheDocument();
+    expect(await screen.findByText('All changes saved.')).toBeInTheDocument();
     const sets = keel.callsTo('settings:set');
     expect(sets).toHaveLength(1);
     expect(sets[0]).toEqual({
@@ -116,27 +117,37 @@ describe('Settings', () => {
     expect(within(day('Monday')).getByText('ends next day')).toBeInTheDocument();
     expect(screen.getByLabelText('Monday end')).toHaveAccessibleDescription('ends next day');
     expect(within(day('Tuesday')).queryByText('ends next day')).toBeNull();
-    await user.click(screen.getByRole('button', { name: 'Save' }));
-    expect(await screen.findByText('Saved')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('All changes saved.')).toBeInTheDocument();
     expect(stored().workingHours.mon).toEqual({ start: '22:00', end: '06:00' });
   });
 
   it('shows the API sentence for refused working hours and keeps the input', async () => {
     const { user, stored } = await openSettings();
     fireEvent.change(screen.getByLabelText('Tuesday end'), { target: { value: '09:00' } });
-    await user.click(screen.getByRole('button', { name: 'Save' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'workingHours.tue: Start and end must differ.',
-    );
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Start and end must differ.');
     expect(screen.getByLabelText('Tuesday end')).toHaveValue('09:00');
+    // Only Tuesday's times are marked and described by the sentence: not all twenty.
+    const invalid = screen
+      .getAllByLabelText(/ (start|end)$/)
+      .filter((i) => i.getAttribute('aria-invalid') === 'true');
+    expect(invalid.map((i) => i.getAttribute('aria-label'))).toEqual(['Tuesday start', 'Tuesday end']);
+    expect(screen.getByLabelText('Tuesday end')).toHaveAccessibleDescription(
+      expect.stringContaining('Start and end must differ.'),
+    );
+    expect(screen.getByLabelText('Monday end')).not.toHaveAccessibleDescription(/differ/);
     expect(stored().workingHours.tue).toEqual({ start: '09:00', end: '17:30' });
-    expect(screen.queryByText('Saved')).toBeNull();
+    expect(screen.queryByText('All changes saved.')).toBeNull();
   });
 
   it('does not call the API when nothing changed', async () => {
     const { user, keel } = await openSettings();
-    await user.click(screen.getByRole('button', { name: 'Save' }));
-    expect(await screen.findByText('No changes to save.')).toBeInTheDocument();
+    // Nothing changed: no save bar to press, nothing written.
+    expect(screen.queryByRole('button', { name: 'Save changes' })).toBeNull();
+    await user.click(within(day('Monday')).getByRole('checkbox', { name: /Day off/ }));
+    await user.click(within(day('Monday')).getByRole('checkbox', { name: /Day off/ }));
+    expect(screen.queryByRole('button', { name: 'Save changes' })).toBeNull();
     expect(keel.callsTo('settings:set')).toHaveLength(0);
   });
 

@@ -18,8 +18,8 @@ describe('Settings: Sign-off', () => {
 
     await user.clear(limit);
     await user.type(limit, '10.5');
-    await user.click(within(card).getByRole('button', { name: 'Save long-day limit' }));
-    expect(await within(card).findByText('Saved')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('All changes saved.')).toBeInTheDocument();
     expect(keel.callsTo('settings:set')).toEqual([
       { key: 'signoff', value: { longDayCapMinutes: 630, quietAfterSignoff: false } },
     ]);
@@ -31,7 +31,7 @@ describe('Settings: Sign-off', () => {
     const limit = within(card).getByRole('spinbutton', { name: 'Long-day limit (hours)' });
     await user.clear(limit);
     await user.type(limit, '17');
-    await user.click(within(card).getByRole('button', { name: 'Save long-day limit' }));
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
     expect(within(card).getByText('Use a long-day limit from 4 to 16 hours.')).toBeInTheDocument();
     expect(limit).toHaveAttribute('aria-invalid', 'true');
     expect(limit).toHaveValue(17);
@@ -44,7 +44,7 @@ describe('Settings: Sign-off', () => {
     const limit = within(card).getByRole('spinbutton', { name: 'Long-day limit (hours)' });
     await user.clear(limit);
     await user.type(limit, '8');
-    await user.click(within(card).getByRole('button', { name: 'Save long-day limit' }));
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
     expect(await within(card).findByText(STORAGE_MESSAGES.readOnly)).toBeInTheDocument();
     expect(limit).toHaveValue(8);
     expect(keel.services.settings.get().signoff.longDayCapMinutes).toBe(540);
@@ -102,7 +102,7 @@ describe('Settings: Holidays & days off', () => {
     await user.type(within(holidays).getByLabelText('To'), '2025-04-18');
     await user.click(within(holidays).getByRole('button', { name: 'Add holiday' }));
     expect(await within(holidays).findByRole('alert')).toHaveTextContent(
-      'holidays.0: A holiday must end on or after the day it starts.',
+      'A holiday must end on or after the day it starts.',
     );
     expect(within(holidays).getByLabelText('From')).toHaveValue('2025-04-21');
     expect(keel.services.settings.get().holidays).toEqual([]);

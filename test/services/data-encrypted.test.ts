@@ -101,7 +101,11 @@ describe('an encrypted backup through the window’s channels', () => {
     expect(await dispatch(createHandlers(services, dialogs), 'data:export', { passphrase: 'short' })).toEqual(
       {
         ok: false,
-        error: { code: 'invalid_input', message: 'passphrase: Use a passphrase of at least 8 characters.' },
+        error: {
+          code: 'invalid_input',
+          message: 'passphrase: Use a passphrase of at least 8 characters.',
+          field: { path: ['passphrase'], message: 'Use a passphrase of at least 8 characters.' },
+        },
       },
     );
     expect(dialogs.saved.size).toBe(0);

@@ -49,7 +49,7 @@ export const SETTINGS_SECTIONS: readonly { title: string; keywords: string }[] =
   { title: 'Working hours', keywords: 'hours day start end week schedule' },
   { title: 'Holidays & days off', keywords: 'holiday vacation leave days off away' },
   { title: 'Sign-off', keywords: 'signoff end of day evening wrap up quiet' },
-  { title: 'Focus', keywords: 'focus plan blocks do not disturb dnd calendar pauses' },
+  { title: 'Focus', keywords: 'focus plan blocks do not disturb dnd calendar pauses heads-up warning' },
   { title: 'Check-ins', keywords: 'checkin cadence one-on-one 1:1 tags questionnaires burnout who-5' },
   { title: 'Startup', keywords: 'autostart login launch start' },
   { title: 'Notifications', keywords: 'notification privacy words hide' },

@@ -2,7 +2,6 @@ import { useId, useRef, type ReactNode, type Ref } from 'react';
 import { DEFAULT_CHECK_TIME, WEEKDAY_NAMES, WEEKDAYS } from '../../../src-main/shared/vocabulary';
 import type { Cadence, CadenceMode, Settings, Weekday } from '../../api/types';
 import { AppliesFrom } from '../../components/AppliesFrom';
-import { Button } from '../../components/Button';
 import { Input } from '../../components/Input';
 import { defaultCadenceText, sameCadence } from '../../lib/checkin';
 import { useStatus } from '../../stores/status';
@@ -76,7 +75,7 @@ function savesOf(draft: WhenDraft, settings: Settings): PlannedSave<FieldName>[]
   return saves;
 }
 
-/** The usual one-on-one and when Keel asks for the quick check: one form, one Save. */
+/** The usual one-on-one and when Keel asks for the quick check, saved by Settings' save bar. */
 export function CadenceForm({ settings }: { settings: Settings }) {
   const daySelect = useRef<HTMLSelectElement>(null);
   const today = useStatus((s) => s.status?.today.date ?? null);
@@ -86,6 +85,7 @@ export function CadenceForm({ settings }: { settings: Settings }) {
     check,
     saves: savesOf,
     dated: true,
+    section: { id: 'cadence', label: 'Check-ins', order: 5 },
     onRefused: (field) => {
       if (field === 'oneOnOne') daySelect.current?.focus();
     },
@@ -101,12 +101,9 @@ export function CadenceForm({ settings }: { settings: Settings }) {
         today={today}
         error={form.errors.from ?? null}
       />
-      <div className="checkin-settings__actions">
-        <Button type="submit" busy={form.saving}>
-          Save one-on-one and cadence
-        </Button>
+      {form.savedFrom !== null && (
         <SaveStatus feedback={form.feedback} from={form.savedFrom} className="checkin-settings__feedback" />
-      </div>
+      )}
     </form>
   );
 }

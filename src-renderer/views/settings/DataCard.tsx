@@ -275,12 +275,7 @@ function DeleteSection({ busy, notice, onDelete }: { busy: Busy; notice: ReactNo
             Removes every record, setting and backup from this computer. It cannot be undone.
           </p>
         </div>
-        <Button
-          className="data-card__danger-outline"
-          busy={busy === 'delete'}
-          disabled={busy !== null}
-          onClick={onDelete}
-        >
+        <Button variant="danger" busy={busy === 'delete'} disabled={busy !== null} onClick={onDelete}>
           Delete all my data…
         </Button>
       </div>

@@ -53,7 +53,7 @@ export function RestoreDialog({
           <Button variant="ghost" data-autofocus disabled={busy} onClick={onClose}>
             Cancel
           </Button>
-          <Button variant="primary" busy={busy} onClick={() => void confirm()}>
+          <Button variant="danger" busy={busy} onClick={() => void confirm()}>
             Restore
           </Button>
         </>

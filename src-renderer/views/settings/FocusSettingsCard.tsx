@@ -1,17 +1,16 @@
 import { useEffect, useId, useState } from 'react';
 import { api } from '../../api/keel';
 import type { DndSettings, DndStatus, Settings } from '../../api/types';
-import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { Field } from '../../components/Field';
 import { Input } from '../../components/Input';
 import { Notice } from '../../components/Notice';
 import { Switch } from '../../components/Switch';
-import { SaveStatus } from './SaveStatus';
 import { useInstantSetting, useSettingsForm, type PlannedSave, type SettingsForm } from './useSettingsForm';
 import './FocusSettingsCard.css';
 
 const MACOS = 'macOS Shortcuts';
+const WARNING_SENTENCE = 'Use 0 (no heads-up) to 60 minutes.';
 
 /** What Keel can do about do-not-disturb on this desktop, in one or two sentences. */
 function capabilityText(dnd: DndStatus): string {
@@ -102,11 +101,10 @@ export function FocusSettingsCard({ settings }: { settings: Settings }) {
   const macos = dnd?.desktop === MACOS;
   const form = useSettingsForm<Settings, Draft, FieldName>({
     saved: settings,
+    section: { id: 'focus', label: 'Focus', order: 4 },
     draftOf,
     check: (draft) =>
-      warningMinutes(draft) === null
-        ? { field: 'warning', message: 'Use 0 (no pre-warning) to 60 minutes.' }
-        : null,
+      warningMinutes(draft) === null ? { field: 'warning', message: WARNING_SENTENCE } : null,
     saves: (draft, saved) => savesOf(draft, saved, macos),
   });
 
@@ -143,8 +141,8 @@ function FocusForm({ form, macos }: { form: SettingsForm<Draft, FieldName>; maco
   return (
     <form className="focus-settings__form" onSubmit={form.onSubmit} noValidate>
       <Field
-        label="Pre-warning (minutes)"
-        hint="A quiet heads-up before each planned block. 0 turns it off."
+        label="Heads-up before a planned block (minutes)"
+        hint="Keel lets you know this many minutes before each planned block starts. 0 turns it off."
         error={errors.warning ?? null}
       >
         {(control) => (
@@ -186,12 +184,6 @@ function FocusForm({ form, macos }: { form: SettingsForm<Draft, FieldName>; maco
         </div>
       )}
       {errors.dnd !== undefined && <Notice tone="error">{errors.dnd}</Notice>}
-      <div className="focus-settings__actions">
-        <Button type="submit" busy={form.saving}>
-          Save focus settings
-        </Button>
-        <SaveStatus feedback={form.feedback} className="focus-settings__feedback" sayUnchanged={false} />
-      </div>
     </form>
   );
 }

@@ -1,12 +1,10 @@
 import { useId } from 'react';
 import type { SignoffSettings } from '../../api/types';
-import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { Field } from '../../components/Field';
 import { Input } from '../../components/Input';
 import { Notice } from '../../components/Notice';
 import { Switch } from '../../components/Switch';
-import { SaveStatus } from './SaveStatus';
 import { useInstantSetting, useSettingsForm } from './useSettingsForm';
 import './SignoffSettingsCard.css';
 
@@ -32,6 +30,7 @@ export function SignoffSettingsCard({ signoff }: { signoff: SignoffSettings }) {
   const quietHint = useId();
   const form = useSettingsForm<SignoffSettings, { hours: string }, 'limit'>({
     saved: signoff,
+    section: { id: 'signoff', label: 'Sign-off', order: 3 },
     draftOf: (saved) => ({ hours: hoursText(saved.longDayCapMinutes) }),
     check: (draft) => (limitHours(draft.hours) === null ? { field: 'limit', message: LIMIT_SENTENCE } : null),
     saves: (draft, saved) => {
@@ -66,16 +65,6 @@ export function SignoffSettingsCard({ signoff }: { signoff: SignoffSettings }) {
               />
             )}
           </Field>
-          <div className="signoff-settings__actions">
-            <Button type="submit" busy={form.saving}>
-              Save long-day limit
-            </Button>
-            <SaveStatus
-              feedback={form.feedback}
-              className="signoff-settings__feedback"
-              sayUnchanged={false}
-            />
-          </div>
         </form>
         <div className="signoff-settings__quiet">
           <Switch

@@ -2,16 +2,16 @@ import { useId, useRef } from 'react';
 import { WEEKDAY_NAMES, WEEKDAYS } from '../../../src-main/shared/vocabulary';
 import type { Settings, Weekday, WorkingHours } from '../../api/types';
 import { AppliesFrom } from '../../components/AppliesFrom';
-import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { Field } from '../../components/Field';
 import { Input } from '../../components/Input';
+import { ZonePicker } from '../../components/ZonePicker';
 import { endsNextDay } from '../../lib/signoff';
 import { useStatus } from '../../stores/status';
 import { SaveStatus } from './SaveStatus';
 import { useSettingsForm, type PlannedSave } from './useSettingsForm';
 
-/* ---------- Time zone + working hours: one form, one Save ---------- */
+/* ---------- Time zone + working hours: one form, saved by Settings' save bar ---------- */
 
 interface DayDraft {
   start: string;
@@ -88,6 +88,7 @@ export function ZoneHoursForm({ settings }: { settings: Settings }) {
     rebase,
     saves: savesOf,
     dated: true,
+    section: { id: 'zone-hours', label: 'Time zone and Working hours', order: 1 },
     onRefused: (field) => {
       if (field === 'zone') zoneInput.current?.focus();
     },
@@ -99,18 +100,18 @@ export function ZoneHoursForm({ settings }: { settings: Settings }) {
       <Card title="Time zone" description="Keel plans your day, focus blocks and sign-off in this zone.">
         <Field
           label="Time zone"
-          hint="An IANA time zone name, such as Europe/Berlin or America/New_York."
+          hint="Type your city and pick its time zone from the list."
           error={errors.zone ?? null}
         >
           {(control) => (
-            <Input
-              {...control}
-              ref={zoneInput}
+            <ZonePicker
+              id={control.id}
+              aria-describedby={control['aria-describedby']}
+              aria-invalid={control['aria-invalid']}
+              inputRef={zoneInput}
               className="settings__zone"
               value={draft.zone}
-              onChange={(e) => edit({ zone: e.target.value })}
-              autoComplete="off"
-              spellCheck={false}
+              onChange={(zone) => edit({ zone })}
             />
           )}
         </Field>
@@ -119,6 +120,7 @@ export function ZoneHoursForm({ settings }: { settings: Settings }) {
       <HoursCard
         hours={draft.hours}
         error={errors.hours ?? null}
+        errorPath={form.errorPath}
         onChange={(day, change) =>
           edit((d) => ({ ...d, hours: { ...d.hours, [day]: { ...d.hours[day], ...change } } }))
         }
@@ -130,23 +132,33 @@ export function ZoneHoursForm({ settings }: { settings: Settings }) {
         today={today}
         error={errors.from ?? null}
       />
-      <div className="settings__actions">
-        <Button type="submit" variant="primary" busy={form.saving}>
-          Save
-        </Button>
+      {form.savedFrom !== null && (
         <SaveStatus feedback={form.feedback} from={form.savedFrom} className="settings__feedback" />
-      </div>
+      )}
     </form>
   );
+}
+
+/**
+ * Which controls main's refusal is about: `['workingHours', 'mon', 'end']` is Monday's end,
+ * `['workingHours', 'mon']` both of Monday's times; without a day, every working day's.
+ */
+function invalidTimes(error: string | null, path: (string | number)[] | null, day: Weekday) {
+  if (error === null) return { start: false, end: false };
+  if (path?.[0] !== 'workingHours' || path[1] === undefined) return { start: true, end: true };
+  if (path[1] !== day) return { start: false, end: false };
+  return { start: path[2] !== 'end', end: path[2] !== 'start' };
 }
 
 function HoursCard({
   hours,
   error,
+  errorPath,
   onChange,
 }: {
   hours: HoursDraft;
   error: string | null;
+  errorPath: (string | number)[] | null;
   onChange: (day: Weekday, change: Partial<DayDraft>) => void;
 }) {
   const errorId = useId();
@@ -155,7 +167,7 @@ function HoursCard({
       title="Working hours"
       description="Near the end of each working day Keel suggests signing off. Hours may run past midnight: 22:00 to 06:00 ends the next morning."
     >
-      <fieldset className="hours" aria-describedby={error !== null ? errorId : undefined}>
+      <fieldset className="hours">
         <legend className="visually-hidden">Working hours per weekday</legend>
         <div className="hours__head" aria-hidden="true">
           <span>Day</span>
@@ -166,7 +178,14 @@ function HoursCard({
           <span />
         </div>
         {WEEKDAYS.map((day) => (
-          <DayRow key={day} day={day} value={hours[day]} invalid={error !== null} onChange={onChange} />
+          <DayRow
+            key={day}
+            day={day}
+            value={hours[day]}
+            invalid={invalidTimes(error, errorPath, day)}
+            errorId={error !== null ? errorId : undefined}
+            onChange={onChange}
+          />
         ))}
       </fieldset>
       {error !== null && (
@@ -182,11 +201,13 @@ function DayRow({
   day,
   value,
   invalid,
+  errorId,
   onChange,
 }: {
   day: Weekday;
   value: DayDraft;
-  invalid: boolean;
+  invalid: { start: boolean; end: boolean };
+  errorId: string | undefined;
   onChange: (day: Weekday, change: Partial<DayDraft>) => void;
 }) {
   const labelId = useId();
@@ -207,7 +228,8 @@ function DayRow({
         aria-label={`${name} start`}
         value={value.start}
         disabled={value.off}
-        aria-invalid={invalid && !value.off ? true : undefined}
+        aria-invalid={invalid.start && !value.off ? true : undefined}
+        aria-describedby={invalid.start && !value.off ? errorId : undefined}
         onChange={(e) => onChange(day, { start: e.target.value })}
       />
       <span className="hours__to" aria-hidden="true">
@@ -216,10 +238,13 @@ function DayRow({
       <Input
         type="time"
         aria-label={`${name} end`}
-        aria-describedby={nextDay ? nextDayId : undefined}
+        aria-describedby={
+          [invalid.end && !value.off ? errorId : '', nextDay ? nextDayId : ''].filter(Boolean).join(' ') ||
+          undefined
+        }
         value={value.end}
         disabled={value.off}
-        aria-invalid={invalid && !value.off ? true : undefined}
+        aria-invalid={invalid.end && !value.off ? true : undefined}
         onChange={(e) => onChange(day, { end: e.target.value })}
       />
       <span id={nextDayId} className="hours__next-day">

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { isDatedKey } from '../../../src-main/shared/vocabulary';
 import type { SettingUpdate } from '../../api/types';
 import {
@@ -8,6 +8,7 @@ import {
   type AppliesFromValue,
 } from '../../components/AppliesFrom';
 import { useSettings } from '../../stores/settings';
+import { saveAllDrafts, useSettingsDrafts } from '../../stores/settingsDrafts';
 
 /**
  * The two ways a settings card saves, written once: a form with a draft and one Save button
@@ -48,6 +49,8 @@ export interface SettingsFormSpec<S, D, F extends string> {
    * and a chosen date goes with every save of a dated key.
    */
   dated?: boolean;
+  /** Settings' one save bar saves this form (and the leave guard asks about it): its name and place. */
+  section?: { id: string; label: string; order: number };
 }
 
 export interface SettingsForm<D, F extends string> {
@@ -56,6 +59,8 @@ export interface SettingsForm<D, F extends string> {
   dirty: boolean;
   /** One sentence per field (and `from`, the date): the client's guidance or main's refusal. */
   errors: Partial<Record<F | 'from', string>>;
+  /** Where in the saved value main found the problem (`['workingHours', 'mon', 'end']`), if it said. */
+  errorPath: (string | number)[] | null;
   feedback: SaveFeedback;
   /** When the changes take effect (a `dated` form): today, or a date. */
   appliesFrom: AppliesFromValue;
@@ -97,13 +102,14 @@ async function runSaves<F extends string>(
   planned: PlannedSave<F>[],
   from: string | undefined,
   saveSetting: SaveSetting,
-): Promise<{ field: F | 'from'; message: string } | null> {
+): Promise<{ field: F | 'from'; message: string; path: (string | number)[] | null } | null> {
   for (const { field, update } of planned) {
     const dated = from !== undefined && isDatedKey(update.key) ? { ...update, from } : update;
     const result = await saveSetting(dated);
     if (!result.ok) {
-      const where = from !== undefined && /^from: /.test(result.message) ? 'from' : field;
-      return { field: where, message: result.message };
+      const path = result.path ?? null;
+      const where = from !== undefined && path?.[0] === 'from' ? 'from' : field;
+      return { field: where, message: result.message, path };
     }
   }
   return null;
@@ -125,10 +131,53 @@ function useDraft<S, D, F extends string>(spec: SettingsFormSpec<S, D, F>) {
   return [draft, setDraft] as const;
 }
 
+/**
+ * Unsaved: the draft needs a save, or holds something the check refuses (kept, never dropped). A
+ * difference that saves nothing (the times shown for a day off) is not an unsaved edit.
+ */
+function isUnsaved<S, D, F extends string>(
+  spec: SettingsFormSpec<S, D, F>,
+  draft: D,
+  sameDraft: (a: D, b: D) => boolean,
+) {
+  if (sameDraft(draft, spec.draftOf(spec.saved))) return false;
+  return spec.saves(draft, spec.saved).length > 0 || (spec.check?.(draft) ?? null) !== null;
+}
+
+/** Registers the form with Settings' save bar while it is shown. */
+function useSaveBarEntry(
+  section: SettingsFormSpec<unknown, unknown, string>['section'],
+  dirty: boolean,
+  actions: { save: () => Promise<boolean>; reset: () => void },
+) {
+  const latest = useRef(actions);
+  useLayoutEffect(() => {
+    latest.current = actions;
+  });
+  const id = section?.id;
+  const label = section?.label ?? '';
+  const order = section?.order ?? 0;
+  useEffect(() => {
+    if (id === undefined) return;
+    const { put, remove } = useSettingsDrafts.getState();
+    put(id, {
+      label,
+      order,
+      dirty: false,
+      save: () => latest.current.save(),
+      reset: () => latest.current.reset(),
+    });
+    return () => remove(id);
+  }, [id, label, order]);
+  useEffect(() => {
+    if (id !== undefined) useSettingsDrafts.getState().setDirty(id, dirty);
+  }, [id, dirty]);
+}
+
 export function useSettingsForm<S, D, F extends string>(spec: SettingsFormSpec<S, D, F>): SettingsForm<D, F> {
   const saveSetting = useSettings((s) => s.save);
   const [draft, setDraft] = useDraft(spec);
-  const [errors, setErrors] = useState<Errors<F>>({});
+  const [[errors, errorPath], setRefusal] = useState<[Errors<F>, (string | number)[] | null]>([{}, null]);
   const [feedback, setFeedback] = useState<SaveFeedback>(null);
   const [saving, setSaving] = useState(false);
   const [appliesFrom, setAppliesFrom] = useState<AppliesFromValue>(FROM_TODAY);
@@ -147,12 +196,12 @@ export function useSettingsForm<S, D, F extends string>(spec: SettingsFormSpec<S
 
   async function save(): Promise<boolean> {
     if (saving) return false;
-    setErrors({});
+    setRefusal([{}, null]);
     setFeedback(null);
     setSavedFrom(null);
     const problem = guidance(spec, draft, appliesFrom);
     if (problem !== null) {
-      setErrors(problem);
+      setRefusal([problem, null]);
       return false;
     }
     const from = spec.dated ? chosenFrom(appliesFrom) : undefined;
@@ -165,7 +214,7 @@ export function useSettingsForm<S, D, F extends string>(spec: SettingsFormSpec<S
     try {
       const refused = await runSaves(planned, from, saveSetting);
       if (refused !== null) {
-        setErrors({ [refused.field]: refused.message } as Errors<F>);
+        setRefusal([{ [refused.field]: refused.message } as Errors<F>, refused.path]);
         if (refused.field !== 'from') spec.onRefused?.(refused.field);
         return false;
       }
@@ -184,31 +233,34 @@ export function useSettingsForm<S, D, F extends string>(spec: SettingsFormSpec<S
     }
   }
 
+  const dirty = isUnsaved(spec, draft, sameDraft);
+  function reset() {
+    setDraft(spec.draftOf(spec.saved));
+    setRefusal([{}, null]);
+    setFeedback(null);
+    setAppliesFrom(FROM_TODAY);
+  }
+  useSaveBarEntry(spec.section, dirty, { save, reset });
+
   return {
     draft,
-    dirty: !sameDraft(draft, spec.draftOf(spec.saved)),
+    dirty,
     errors,
+    errorPath,
     feedback,
     saving,
     appliesFrom,
-    setAppliesFrom(value) {
+    setAppliesFrom: (value) => {
       setAppliesFrom(value);
-      setErrors(({ from: _refused, ...rest }) => rest as Errors<F>);
+      setRefusal(([{ from: _refused, ...rest }, path]) => [rest as Errors<F>, path]);
       setFeedback(null);
     },
     savedFrom,
     edit,
     save,
-    onSubmit(event) {
-      event.preventDefault();
-      void save();
-    },
-    reset() {
-      setDraft(spec.draftOf(spec.saved));
-      setErrors({});
-      setFeedback(null);
-      setAppliesFrom(FROM_TODAY);
-    },
+    // Enter in a field saves as the save bar does: everything edited on the page.
+    onSubmit: (event) => void (event.preventDefault(), spec.section ? saveAllDrafts() : save()),
+    reset,
   };
 }
 
