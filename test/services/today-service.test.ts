@@ -126,11 +126,19 @@ describe('TodayService: the state of the day', () => {
     clock.advanceTo(at('2027-03-15', '12:00'));
     expect(services.today.card()).toMatchObject({ phase: 'during', changesAt: '2027-03-15T17:30:00+01:00' });
     clock.advanceTo(at('2027-03-15', '17:31'));
-    expect(services.today.card()).toMatchObject({ phase: 'after', changesAt: null });
+    // After hours the card is read again when the workday moves on (the 04:00 day boundary), so a
+    // window left open overnight shows the new day before its hours, not yesterday's sign-off.
+    expect(services.today.card()).toMatchObject({ phase: 'after', changesAt: '2027-03-16T04:00:00+01:00' });
     clock.advanceTo(at('2027-03-16', '02:00'));
     expect(services.today.card()).toMatchObject({ phase: 'after', workday: '2027-03-15' });
+    clock.advanceTo(at('2027-03-16', '04:00'));
+    expect(services.today.card()).toMatchObject({ phase: 'before', workday: '2027-03-16' });
     clock.advanceTo(at('2027-03-20', '11:00'));
-    expect(services.today.card()).toMatchObject({ phase: 'quiet', quietReason: 'Day off' });
+    expect(services.today.card()).toMatchObject({
+      phase: 'quiet',
+      quietReason: 'Day off',
+      changesAt: '2027-03-21T04:00:00+01:00',
+    });
   });
 
   it('is after hours once signed off, and counts the minutes protected today as Focus does', () => {
