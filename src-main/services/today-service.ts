@@ -58,7 +58,7 @@ export class TodayService {
       quietReason: span === null ? (holidayName(workday, rules) ?? 'Day off') : null,
       protectedTodayMinutes: figures.day(today).protectedFocusMinutes,
       checkinDue: this.checkinDue(now, today, zone),
-      recap: opensWeek(workday, hasHours) ? this.recap(workday) : null,
+      recap: opensWeek(workday, hasHours) ? this.countedRecap(workday) : null,
     };
   }
 
@@ -72,6 +72,12 @@ export class TodayService {
     const { zone, dayBoundary } = this.deps.settings.get();
     const boundary = instantAt(addLocalDays(workday, 1), dayBoundary, zone);
     return boundary > now ? boundary : now + 15 * 60_000;
+  }
+
+  /** The recap, unless Keel counted no day of last week (a new user's first week): no card of zeros. */
+  private countedRecap(date: LocalDate): WeekRecap | null {
+    const recap = this.recap(date);
+    return recap.counted ? recap : null;
   }
 
   /** The week before `date`'s week, against the one before it. */

@@ -101,6 +101,13 @@ describe('TodayService: the Monday recap', () => {
     expect(recap?.focus.value).toBe('0 min protected of 20 h planned');
   });
 
+  it('shows no recap in Keel’s first week: last week was not counted, a card of zeros would say nothing', () => {
+    made = makeServices(at('2027-03-08', '07:40'), zone);
+    expect(made.services.today.card()).toMatchObject({ phase: 'before', recap: null });
+    made.clock.advanceTo(at('2027-03-08', '10:00'));
+    expect(made.services.today.card().recap).toBeNull();
+  });
+
   it('recaps only on the first working day of a week: Tuesday after a Monday holiday, not the Monday', () => {
     const { clock, services } = seeded();
     services.settings.set('holidays', [{ from: '2027-03-22', to: '2027-03-22', note: 'Spring day' }]);
