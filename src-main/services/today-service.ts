@@ -56,7 +56,9 @@ export class TodayService {
       changesAt: changesAt === null ? null : toLocalIso(changesAt, zone),
       hours: hoursOn(workday, rules),
       quietReason: span === null ? (holidayName(workday, rules) ?? 'Day off') : null,
-      protectedTodayMinutes: figures.day(today).protectedFocusMinutes,
+      // The workday's, as the card's state and hours are: after midnight, before the day boundary,
+      // the after-hours card still speaks of the day being signed off.
+      protectedTodayMinutes: figures.day(workday).protectedFocusMinutes,
       checkinDue: this.checkinDue(now, today, zone),
       recap: opensWeek(workday, hasHours) ? this.countedRecap(workday) : null,
     };

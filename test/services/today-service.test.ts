@@ -161,6 +161,19 @@ describe('TodayService: the state of the day', () => {
     expect(services.today.card().phase).toBe('after');
   });
 
+  it('after midnight, before the day boundary, counts the workday being signed off, not the new date', () => {
+    made = makeServices(at('2027-03-16', '12:00'), zone);
+    const { clock, services } = made;
+    services.focus.startAdhoc({ minutes: 25 });
+    clock.advanceBy(25 * 60_000);
+    clock.advanceTo(at('2027-03-17', '00:30'));
+    expect(services.today.card()).toMatchObject({
+      phase: 'after',
+      workday: '2027-03-16',
+      protectedTodayMinutes: 25,
+    });
+  });
+
   it('has a check-in due once its prompt’s time came today, until one is saved', () => {
     made = makeServices(at('2027-03-16', '10:00'), zone);
     const { clock, services } = made;
