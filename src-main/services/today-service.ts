@@ -1,7 +1,14 @@
 import type { Clock } from '../core/clock';
 import { signoffWorkdayOf } from '../core/signoff-policy';
 import type { SummarySectionModel } from '../core/summary-sections';
-import { startOfLocalDate, localDateOf, toLocalIso, type LocalDate } from '../core/time';
+import {
+  addLocalDays,
+  instantAt,
+  startOfLocalDate,
+  localDateOf,
+  toLocalIso,
+  type LocalDate,
+} from '../core/time';
 import { opensWeek, todayPhase, weekBefore } from '../core/today-phase';
 import { weekRecap, type RecapWeekInput, type WeekRecap } from '../core/week-recap';
 import { holidayName, hoursOn, workingSpanOn } from '../core/working-hours';
@@ -38,7 +45,8 @@ export class TodayService {
     const rules = settings.on(workday);
     const span = workingSpanOn(workday, rules);
     const signedOff = figures.day(workday).signedOffAt !== null;
-    const { phase, changesAt } = todayPhase({ now, span, signedOff });
+    const { phase, changesAt: byHours } = todayPhase({ now, span, signedOff });
+    const changesAt = byHours ?? this.nextWorkdayCheck(now, workday);
     const today = localDateOf(now, zone);
     const hasHours = (date: LocalDate) => hoursOn(date, settings.on(date)) !== null;
     return {
@@ -48,10 +56,30 @@ export class TodayService {
       changesAt: changesAt === null ? null : toLocalIso(changesAt, zone),
       hours: hoursOn(workday, rules),
       quietReason: span === null ? (holidayName(workday, rules) ?? 'Day off') : null,
-      protectedTodayMinutes: figures.day(today).protectedFocusMinutes,
+      // The workday's, as the card's state and hours are: after midnight, before the day boundary,
+      // the after-hours card still speaks of the day being signed off.
+      protectedTodayMinutes: figures.day(workday).protectedFocusMinutes,
       checkinDue: this.checkinDue(now, today, zone),
-      recap: opensWeek(workday, hasHours) ? this.recap(workday) : null,
+      recap: opensWeek(workday, hasHours) ? this.countedRecap(workday) : null,
     };
+  }
+
+  /**
+   * When a card with no hours left (after hours, a quiet day) must be read again: the next day's
+   * boundary, where the sign-off's workday moves on (a window left open overnight then shows the
+   * new day, not yesterday's sign-off). Past it, while a late shift still holds the workday, every
+   * quarter of an hour.
+   */
+  private nextWorkdayCheck(now: number, workday: LocalDate): number {
+    const { zone, dayBoundary } = this.deps.settings.get();
+    const boundary = instantAt(addLocalDays(workday, 1), dayBoundary, zone);
+    return boundary > now ? boundary : now + 15 * 60_000;
+  }
+
+  /** The recap, unless Keel counted no day of last week (a new user's first week): no card of zeros. */
+  private countedRecap(date: LocalDate): WeekRecap | null {
+    const recap = this.recap(date);
+    return recap.counted ? recap : null;
   }
 
   /** The week before `date`'s week, against the one before it. */

@@ -10,6 +10,7 @@ import { useSettings } from '../stores/settings';
 import { useSignoff } from '../stores/signoff';
 import { useStatus } from '../stores/status';
 import { useToday } from '../stores/today';
+import { startStartupReads } from './startup';
 
 /** What the Today card is made of: hours and a new day, the sign-off, blocks, check-ins, talking points. */
 const TODAY_TOPICS: readonly StateTopic[] = [
@@ -21,7 +22,6 @@ const TODAY_TOPICS: readonly StateTopic[] = [
   'checkin',
   'talk',
 ];
-import { startStartupReads } from './startup';
 
 /**
  * Loads what every view needs and follows main's pushes: `changed` re-reads the named topics,

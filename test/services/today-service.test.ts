@@ -101,6 +101,13 @@ describe('TodayService: the Monday recap', () => {
     expect(recap?.focus.value).toBe('0 min protected of 20 h planned');
   });
 
+  it('shows no recap in Keel’s first week: last week was not counted, a card of zeros would say nothing', () => {
+    made = makeServices(at('2027-03-08', '07:40'), zone);
+    expect(made.services.today.card()).toMatchObject({ phase: 'before', recap: null });
+    made.clock.advanceTo(at('2027-03-08', '10:00'));
+    expect(made.services.today.card().recap).toBeNull();
+  });
+
   it('recaps only on the first working day of a week: Tuesday after a Monday holiday, not the Monday', () => {
     const { clock, services } = seeded();
     services.settings.set('holidays', [{ from: '2027-03-22', to: '2027-03-22', note: 'Spring day' }]);
@@ -126,11 +133,19 @@ describe('TodayService: the state of the day', () => {
     clock.advanceTo(at('2027-03-15', '12:00'));
     expect(services.today.card()).toMatchObject({ phase: 'during', changesAt: '2027-03-15T17:30:00+01:00' });
     clock.advanceTo(at('2027-03-15', '17:31'));
-    expect(services.today.card()).toMatchObject({ phase: 'after', changesAt: null });
+    // After hours the card is read again when the workday moves on (the 04:00 day boundary), so a
+    // window left open overnight shows the new day before its hours, not yesterday's sign-off.
+    expect(services.today.card()).toMatchObject({ phase: 'after', changesAt: '2027-03-16T04:00:00+01:00' });
     clock.advanceTo(at('2027-03-16', '02:00'));
     expect(services.today.card()).toMatchObject({ phase: 'after', workday: '2027-03-15' });
+    clock.advanceTo(at('2027-03-16', '04:00'));
+    expect(services.today.card()).toMatchObject({ phase: 'before', workday: '2027-03-16' });
     clock.advanceTo(at('2027-03-20', '11:00'));
-    expect(services.today.card()).toMatchObject({ phase: 'quiet', quietReason: 'Day off' });
+    expect(services.today.card()).toMatchObject({
+      phase: 'quiet',
+      quietReason: 'Day off',
+      changesAt: '2027-03-21T04:00:00+01:00',
+    });
   });
 
   it('is after hours once signed off, and counts the minutes protected today as Focus does', () => {
@@ -144,6 +159,19 @@ describe('TodayService: the state of the day', () => {
     expect(services.today.card().protectedTodayMinutes).toBe(25);
     services.signoff.submit(signoffInputSchema.parse({}));
     expect(services.today.card().phase).toBe('after');
+  });
+
+  it('after midnight, before the day boundary, counts the workday being signed off, not the new date', () => {
+    made = makeServices(at('2027-03-16', '12:00'), zone);
+    const { clock, services } = made;
+    services.focus.startAdhoc({ minutes: 25 });
+    clock.advanceBy(25 * 60_000);
+    clock.advanceTo(at('2027-03-17', '00:30'));
+    expect(services.today.card()).toMatchObject({
+      phase: 'after',
+      workday: '2027-03-16',
+      protectedTodayMinutes: 25,
+    });
   });
 
   it('has a check-in due once its prompt’s time came today, until one is saved', () => {

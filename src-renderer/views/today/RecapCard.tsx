@@ -14,6 +14,7 @@ interface Row {
 /**
  * The first working day of a week: how the last one went, against the week before. The figures
  * are the summary's and the Focus view's own (main builds them); each says how it was counted.
+ * Main sends no recap for a week it did not count.
  */
 export function RecapCard({ recap }: { recap: WeekRecap }) {
   const navigate = useNavigation((s) => s.navigate);
@@ -34,9 +35,6 @@ export function RecapCard({ recap }: { recap: WeekRecap }) {
         </Button>
       }
     >
-      {!recap.counted && (
-        <p className="recap__none">Keel was not counting yet last week, so there are no figures for it.</p>
-      )}
       <dl className="recap__list">
         {rows.map((row) => (
           <div key={row.label} className="recap__row">
