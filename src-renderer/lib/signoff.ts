@@ -198,14 +198,14 @@ export function submitPayload(draft: RitualDraft): SignoffSubmit {
 }
 
 /**
- * The unfinished row and field main's sentence is about ("unfinished.1.plan: …"), as an index
+ * The unfinished row and field main's sentence is about (where it said: "unfinished.1.plan"), as an index
  * into the draft's rows (empty rows are not sent, so indexes shift), or null.
  */
 export function invalidUnfinished(
-  message: string,
+  where: string,
   draft: RitualDraft,
 ): { row: number; field: 'item' | 'plan' } | null {
-  const m = /^unfinished\.(\d+)\.(item|plan):/.exec(message);
+  const m = /^unfinished\.(\d+)\.(item|plan)$/.exec(where);
   if (!m) return null;
   const sent = Number(m[1]);
   let seen = -1;

@@ -12,8 +12,14 @@ import type {
 } from '../api/types';
 import { emptyDraft, periodDates, type CheckDraft } from '../lib/checkin';
 
-export type ActionOutcome = { ok: true } | { ok: false; message: string };
+/** A refusal says where in the input it is (`unfinished.0.plan`), when main said, to place it. */
+export type ActionOutcome = { ok: true } | { ok: false; message: string; where?: string };
 /** A delete's outcome; `backups` when it was purged from the backups too. */
+/** A refused answer as the form shows it: the sentence, and where it belongs. */
+function refusal(result: { message: string; path?: (string | number)[] }): ActionOutcome {
+  return { ok: false, message: result.message, ...(result.path ? { where: result.path.join('.') } : {}) };
+}
+
 export type RemoveOutcome =
   { ok: true; backups?: { purged: number; failed: number } } | { ok: false; message: string };
 
@@ -159,7 +165,7 @@ function writeActions(
   return {
     async add(input) {
       const result = await api.checkin.add(input);
-      if (!result.ok) return { ok: false, message: result.message };
+      if (!result.ok) return refusal(result);
       const check = result.value;
       // Shown at once; main's push then re-reads everything (trends, the form's count, History).
       set((s) => {
@@ -171,7 +177,7 @@ function writeActions(
     },
     async update(input) {
       const result = await api.checkin.update(input);
-      if (!result.ok) return { ok: false, message: result.message };
+      if (!result.ok) return refusal(result);
       const check = result.value;
       set((s) => ({
         history: s.history?.map((c) => (c.id === check.id ? check : c)) ?? null,

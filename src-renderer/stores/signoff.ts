@@ -3,7 +3,8 @@ import { api, type Outcome } from '../api/keel';
 import type { CreepStats, SignoffResponse, SignoffStatus, SignoffSubmit } from '../api/types';
 import type { CreepWeeks, RitualDraft } from '../lib/signoff';
 
-export type ActionOutcome = { ok: true } | { ok: false; message: string };
+/** A refusal says where in the input it is (`unfinished.0.plan`), when main said, to place it. */
+export type ActionOutcome = { ok: true } | { ok: false; message: string; where?: string };
 
 interface SignoffState {
   status: SignoffStatus | null;
@@ -47,7 +48,10 @@ export const useSignoff = create<SignoffState>()((set, get) => {
   /** Runs a mutation; its answer is the new status, which wins over any load in flight. */
   async function mutate(run: () => Promise<Outcome<SignoffStatus>>): Promise<ActionOutcome> {
     const result = await run();
-    if (!result.ok) return { ok: false, message: result.message };
+    if (!result.ok) {
+      const where = result.path ? { where: result.path.join('.') } : {};
+      return { ok: false, message: result.message, ...where };
+    }
     generation++;
     set({ status: result.value, loading: false, loadError: null });
     return { ok: true };

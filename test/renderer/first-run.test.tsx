@@ -113,6 +113,7 @@ describe('the first run', () => {
     await user.type(zone, 'Atlantis');
     await user.keyboard('{Escape}');
     await user.click(screen.getByRole('button', { name: 'Next' }));
+    // Said once, at the field (a second live region would announce it twice).
     expect(await screen.findByRole('alert')).toHaveTextContent(/time zone/);
     expect(zone).toHaveFocus();
     expect(zone).toHaveAttribute('aria-invalid', 'true');

@@ -373,7 +373,8 @@ describe('One-on-one: talking points', () => {
     const { user } = await openOneOnOne();
     const card = region('Talking points');
     await user.type(within(card).getByLabelText('New talking point'), '{Enter}');
-    expect(await within(card).findByText('text: Write the talking point.')).toBeInTheDocument();
+    expect(await within(card).findByText('Write the talking point.')).toBeInTheDocument();
+    expect(card).not.toHaveTextContent('text:');
     expect(within(card).getByLabelText('New talking point')).toHaveAttribute('aria-invalid', 'true');
   });
 });

@@ -96,7 +96,7 @@ export function HoursStep({
         <p className="first-run__note">Your days have different hours now; Settings has them day by day.</p>
       )}
       {errors.hours && (
-        <p id={hoursError} className="first-run__field-error">
+        <p id={hoursError} className="first-run__field-error" role="alert">
           {errors.hours}
         </p>
       )}

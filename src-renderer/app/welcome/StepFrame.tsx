@@ -34,7 +34,7 @@ export function StepFrame({
   children: ReactNode;
   /** Writes the step's choices; resolves false when something was refused (the step says why). */
   save: () => Promise<boolean>;
-  /** The step's one error, announced; shown here unless `atField` (the field shows it, tied to it). */
+  /** The step's one error, announced; shown here unless `atField` (the field shows and announces it). */
   error: string | null;
   atField?: boolean;
   onSkip(): void;
@@ -68,9 +68,12 @@ export function StepFrame({
       </h1>
       <div className="first-run__intro">{intro}</div>
       <div className="first-run__fields">{children}</div>
-      <p id={errorId} className={atField ? 'visually-hidden' : 'first-run__error'} role="alert">
-        {error}
-      </p>
+      {/* At a field the field shows and announces it (Field's alert); announced once, not twice. */}
+      {!atField && (
+        <p id={errorId} className="first-run__error" role="alert">
+          {error}
+        </p>
+      )}
       <div className="first-run__actions">
         {onBack && (
           <Button variant="ghost" onClick={onBack} disabled={saving}>

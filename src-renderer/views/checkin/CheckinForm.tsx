@@ -21,9 +21,9 @@ import './CheckinForm.css';
 
 type Focusable = CheckField | 'stretched' | 'note';
 
-/** The field main's sentence is about ("note: Keep the note…"), to move focus there. */
-function fieldOf(message: string): Focusable | null {
-  const m = /^(workload|energy|sustainable|stretched|note|shareable)\b/.exec(message);
+/** The field main's sentence is about (where it said: "note", "stretched.0"), to move focus there. */
+function fieldOf(where: string): Focusable | null {
+  const m = /^(workload|energy|sustainable|stretched|note|shareable)\b/.exec(where);
   if (!m) return null;
   return m[1] === 'shareable' ? 'note' : (m[1] as Focusable);
 }
@@ -132,7 +132,7 @@ export function CheckinForm(props: CheckinFormProps) {
       return;
     }
     setMainError(outcome.message);
-    const field = fieldOf(outcome.message);
+    const field = fieldOf(outcome.where ?? '');
     if (field !== null) focus(field);
   }
 

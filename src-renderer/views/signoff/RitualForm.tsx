@@ -65,6 +65,8 @@ export function RitualForm({
   const [fresh] = useState(() => draftFor(status, editing ? status.signedOff : null));
   const draft = stored !== null && stored.workday === status.workday ? stored : fresh;
   const [error, setError] = useState<string | null>(null);
+  // Where main said the problem is ("unfinished.0.plan"), to mark and focus that field.
+  const [errorWhere, setErrorWhere] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   // The row inputs by `key:field`, to move focus to the one main's sentence is about.
   const [rowInputs] = useState(() => new Map<string, HTMLInputElement>());
@@ -80,11 +82,13 @@ export function RitualForm({
     if (saving) return;
     setSaving(true);
     setError(null);
+    setErrorWhere(null);
     const outcome = await submit(submitPayload(draft));
     setSaving(false);
     if (outcome.ok) return;
     setError(outcome.message);
-    const where = invalidUnfinished(outcome.message, draft);
+    setErrorWhere(outcome.where ?? null);
+    const where = outcome.where ? invalidUnfinished(outcome.where, draft) : null;
     const row = where ? draft.unfinished[where.row] : undefined;
     if (where && row) rowInputs.get(`${row.key}:${where.field}`)?.focus();
   }
@@ -110,7 +114,7 @@ export function RitualForm({
       >
         <RitualFields
           draft={draft}
-          error={error}
+          errorWhere={errorWhere}
           firstFieldRef={firstFieldRef}
           rowInputs={rowInputs}
           quietHint={quietHint}
@@ -126,7 +130,7 @@ export function RitualForm({
 
 function RitualFields({
   draft,
-  error,
+  errorWhere,
   firstFieldRef,
   rowInputs,
   quietHint,
@@ -134,7 +138,7 @@ function RitualFields({
   carriedFrom,
 }: {
   draft: RitualDraft;
-  error: string | null;
+  errorWhere: string | null;
   firstFieldRef: Ref<HTMLTextAreaElement>;
   rowInputs: Map<string, HTMLInputElement>;
   quietHint: string;
@@ -159,7 +163,7 @@ function RitualFields({
 
       <UnfinishedFieldset
         draft={draft}
-        error={error}
+        errorWhere={errorWhere}
         rowInputs={rowInputs}
         edit={edit}
         carriedFrom={carriedFrom}
@@ -209,13 +213,13 @@ function RitualFields({
 /** The unfinished things: a row per thing and its plan, added and removed with focus kept. */
 function UnfinishedFieldset({
   draft,
-  error,
+  errorWhere,
   rowInputs,
   edit,
   carriedFrom,
 }: {
   draft: RitualDraft;
-  error: string | null;
+  errorWhere: string | null;
   rowInputs: Map<string, HTMLInputElement>;
   edit: (change: Partial<RitualDraft>) => void;
   /** The last working day whose unfinished things were filled in, if any. */
@@ -223,7 +227,7 @@ function UnfinishedFieldset({
 }) {
   const addButton = useRef<HTMLButtonElement>(null);
   const hintId = useId();
-  const invalid = error !== null ? invalidUnfinished(error, draft) : null;
+  const invalid = errorWhere !== null ? invalidUnfinished(errorWhere, draft) : null;
   const full = draft.unfinished.length >= MAX_UNFINISHED;
 
   // Adding or removing a row moves focus (to the new row, or the next one) once it is drawn.
