@@ -329,6 +329,8 @@ describe('hostile text in the window and the exports', () => {
     await page.getByRole('checkbox', { name: 'Where I feel stretched', exact: true }).check();
     await page.getByRole('checkbox', { name: /^Mon 15 Mar/ }).check();
     const preview = page.getByLabel('Summary as Markdown');
+    // The preview built with the ticked note (main answers after the tick, not with it).
+    await expect.poll(async () => (await preview.textContent()) ?? '').not.toContain('No notes were ticked');
     await expect.poll(async () => (await preview.textContent()) ?? '').toContain('Where I feel stretched');
     await expect.poll(async () => (await preview.textContent()) ?? '').toContain(MD_ESCAPED[0]);
     await expectShownLiterally([...PIECES, LONG, ...TAG_LABELS], 'One-on-one');

@@ -152,6 +152,8 @@ describe('a save or copy leaves only what was previewed', () => {
       error: {
         code: 'invalid_input',
         message: 'contentHash: Preview the summary before saving or copying it.',
+        // The window shows the sentence alone, at the field main names.
+        field: { path: ['contentHash'], message: 'Preview the summary before saving or copying it.' },
       },
     });
     expect(shell.saved).toEqual([]);
