@@ -1,3 +1,4 @@
+import { desktopNames, isGnome, isKde } from '../desktop-session';
 import type { CommandRunner } from './command-runner';
 import { UnsupportedDndController, type DndController, type DndSettings } from '../../services/ports';
 import { FreedesktopDndController } from './freedesktop-dnd';
@@ -41,14 +42,11 @@ export async function detectDndController(options: DetectDndOptions): Promise<Dn
   }
 
   // XDG_CURRENT_DESKTOP is a colon-separated list, e.g. "ubuntu:GNOME" or "Budgie:GNOME".
-  const desktops = (env.XDG_CURRENT_DESKTOP ?? '')
-    .split(':')
-    .map((d) => d.trim().toUpperCase())
-    .filter(Boolean);
-  const has = (...names: string[]) => desktops.some((d) => names.includes(d));
+  const desktops = desktopNames(env);
+  const has = (name: string) => desktops.includes(name);
   const label = env.XDG_CURRENT_DESKTOP?.split(':').pop()?.trim() || 'this Linux desktop';
 
-  if (has('GNOME', 'UNITY', 'BUDGIE', 'GNOME-CLASSIC', 'GNOME-FLASHBACK')) {
+  if (isGnome(env)) {
     const desktop = has('UNITY') ? 'Unity' : has('BUDGIE') ? 'Budgie' : 'GNOME';
     if (!(await canReadGnomeBanners(runner))) {
       return new UnsupportedDndController(desktop, GNOME_UNAVAILABLE_HELP, 'gnome-unavailable');
@@ -60,7 +58,7 @@ export async function detectDndController(options: DetectDndOptions): Promise<Dn
   }
   // Plasma 5 and later implement inhibitions; probing could fail only because Keel started
   // before plasmashell, and a failed turn-on is reported per block anyway.
-  if (has('KDE')) return new FreedesktopDndController(bus, 'KDE Plasma');
+  if (isKde(env)) return new FreedesktopDndController(bus, 'KDE Plasma');
 
   if (await bus.hasInhibit()) return new FreedesktopDndController(bus, label);
   if (await canReadGnomeBanners(runner))
