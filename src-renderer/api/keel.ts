@@ -59,6 +59,14 @@ export type Outcome<T> =
       path?: (string | number)[];
     };
 
+/** What a form's action comes to: done, or main's sentence and where in the input it belongs. */
+export type ActionOutcome = { ok: true } | { ok: false; message: string; where?: string };
+
+/** A refused call as a form shows it: the sentence, and where main placed it (`unfinished.0.plan`). */
+export function refusal(result: { message: string; path?: (string | number)[] }): ActionOutcome {
+  return { ok: false, message: result.message, ...(result.path ? { where: result.path.join('.') } : {}) };
+}
+
 /** Shown full-page when there is no `window.keel` at all. */
 export const MISSING_API_MESSAGE =
   'Keel cannot reach its data from this window, so there is nothing to show; please open Keel from the app itself.';

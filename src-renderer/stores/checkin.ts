@@ -1,5 +1,5 @@
 import { create, type StoreApi } from 'zustand';
-import { api } from '../api/keel';
+import { api, refusal, type ActionOutcome } from '../api/keel';
 import type {
   CheckForm,
   Checkin,
@@ -12,14 +12,8 @@ import type {
 } from '../api/types';
 import { emptyDraft, periodDates, type CheckDraft } from '../lib/checkin';
 
-/** A refusal says where in the input it is (`unfinished.0.plan`), when main said, to place it. */
-export type ActionOutcome = { ok: true } | { ok: false; message: string; where?: string };
+export type { ActionOutcome };
 /** A delete's outcome; `backups` when it was purged from the backups too. */
-/** A refused answer as the form shows it: the sentence, and where it belongs. */
-function refusal(result: { message: string; path?: (string | number)[] }): ActionOutcome {
-  return { ok: false, message: result.message, ...(result.path ? { where: result.path.join('.') } : {}) };
-}
-
 export type RemoveOutcome =
   { ok: true; backups?: { purged: number; failed: number } } | { ok: false; message: string };
 

@@ -1,10 +1,9 @@
 import { create } from 'zustand';
-import { api, type Outcome } from '../api/keel';
+import { api, refusal, type ActionOutcome, type Outcome } from '../api/keel';
 import type { CreepStats, SignoffResponse, SignoffStatus, SignoffSubmit } from '../api/types';
 import type { CreepWeeks, RitualDraft } from '../lib/signoff';
 
-/** A refusal says where in the input it is (`unfinished.0.plan`), when main said, to place it. */
-export type ActionOutcome = { ok: true } | { ok: false; message: string; where?: string };
+export type { ActionOutcome };
 
 interface SignoffState {
   status: SignoffStatus | null;
@@ -48,10 +47,7 @@ export const useSignoff = create<SignoffState>()((set, get) => {
   /** Runs a mutation; its answer is the new status, which wins over any load in flight. */
   async function mutate(run: () => Promise<Outcome<SignoffStatus>>): Promise<ActionOutcome> {
     const result = await run();
-    if (!result.ok) {
-      const where = result.path ? { where: result.path.join('.') } : {};
-      return { ok: false, message: result.message, ...where };
-    }
+    if (!result.ok) return refusal(result);
     generation++;
     set({ status: result.value, loading: false, loadError: null });
     return { ok: true };
