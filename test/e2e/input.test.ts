@@ -1,6 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPreviewSession, screenshotBoth, testPost, type PreviewSession } from './preview-server';
+import {
+  callKeel,
+  openPreviewSession,
+  screenshotBoth,
+  testPost,
+  type PreviewSession,
+} from './preview-server';
 
 /**
  * Input that never surprises (issue #18), in Chromium: Enter on a chip toggles it and never
@@ -11,16 +17,7 @@ import { openPreviewSession, screenshotBoth, testPost, type PreviewSession } fro
 let session: PreviewSession;
 let page: Page;
 
-const call = (channel: string, input: unknown) =>
-  page.evaluate(
-    async ([c, i]) => {
-      const [group, name] = (c as string).split(':') as [string, string];
-      const keel = (window as unknown as { keel: Record<string, Record<string, (x: unknown) => unknown>> })
-        .keel;
-      return keel[group]?.[name]?.(i);
-    },
-    [channel, input] as const,
-  );
+const call = (channel: string, input: unknown) => callKeel(page, channel, input);
 
 const nav = (name: string) =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name }).click();

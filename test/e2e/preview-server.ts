@@ -143,6 +143,19 @@ export function exportedFile(dataDir: string, ext: string): string {
   return fs.readFileSync(path.join(dir, file), 'utf8');
 }
 
+/** Calls `window.keel`'s `group:name` channel in the page, as the window's own code does. */
+export function callKeel(page: Page, channel: string, input: unknown): Promise<unknown> {
+  return page.evaluate(
+    async ([c, i]) => {
+      const [group, name] = (c as string).split(':') as [string, string];
+      const keel = (window as unknown as { keel: Record<string, Record<string, (x: unknown) => unknown>> })
+        .keel;
+      return keel[group]?.[name]?.(i);
+    },
+    [channel, input] as const,
+  );
+}
+
 /** Clicks "Save as Markdown…" or "Save as HTML…" on the One-on-one view and waits for "Saved …". */
 export async function saveSummaryAs(page: Page, format: 'Markdown' | 'HTML'): Promise<void> {
   const ext = format === 'Markdown' ? 'md' : 'html';

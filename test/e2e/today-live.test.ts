@@ -1,6 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPreviewSession, screenshotBoth, testPost, type PreviewSession } from './preview-server';
+import {
+  callKeel,
+  openPreviewSession,
+  screenshotBoth,
+  testPost,
+  type PreviewSession,
+} from './preview-server';
 
 /**
  * Today as a live card (issue #18), in Chromium on the preview with its test clock: a Monday
@@ -14,16 +20,7 @@ let page: Page;
 const berlin = (date: string, hhmm: string) => `${date}T${hhmm}:00+01:00`;
 const advanceTo = (date: string, hhmm: string) =>
   testPost(session.preview, 'clock', { advanceTo: berlin(date, hhmm) });
-const call = (channel: string, input: unknown) =>
-  page.evaluate(
-    async ([c, i]) => {
-      const [group, name] = (c as string).split(':') as [string, string];
-      const keel = (window as unknown as { keel: Record<string, Record<string, (x: unknown) => unknown>> })
-        .keel;
-      return keel[group]?.[name]?.(i);
-    },
-    [channel, input] as const,
-  );
+const call = (channel: string, input: unknown) => callKeel(page, channel, input);
 const nav = (name: string) =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true }).click();
 
