@@ -28,6 +28,11 @@ import { loopSize, THOROUGH } from '../support/thorough';
 
 const RUNS = loopSize('dated rules: corrections from a past date', 15, 200);
 const TIMEOUT = THOROUGH ? 1_200_000 : 60_000;
+/**
+ * The quick run's 15 cases are pinned, so the share that recounts something (below) cannot fall
+ * short by chance (a random 15 once gave 3 of 15); the full run draws 200 new ones each time.
+ */
+const SEED = THOROUGH ? undefined : 20261202;
 
 /**
  * A twin of `h`: the same records, with `rule`'s new value in force from the beginning to `from`
@@ -93,7 +98,7 @@ describe('a rule changed from a past date recounts exactly the days from that da
             if (checkCorrection(h, daysBack, rule)) recounted++;
           }),
         ),
-        { numRuns: RUNS },
+        { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }) },
       );
       // Most corrections change something from their date on, or the property would prove little.
       expect(recounted).toBeGreaterThan(RUNS / 4);
