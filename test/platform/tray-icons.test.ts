@@ -91,5 +91,5 @@ describe('tray icons', () => {
     expect(() =>
       execFileSync(process.execPath, ['scripts/make-icons.mjs', '--check'], { cwd: ROOT, stdio: 'pipe' }),
     ).not.toThrow();
-  }, 30_000);
+  }, 180_000);
 });

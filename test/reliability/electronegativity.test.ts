@@ -15,10 +15,15 @@ interface ScanResult {
 /** Runs the scan as CI does, in its own process; resolves with its exit code and output. */
 function scan(...args: string[]): Promise<ScanResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [SCRIPT, ...args], { cwd: ROOT, timeout: 170_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, output: `${stdout}${stderr}` });
-    });
+    execFile(
+      process.execPath,
+      [SCRIPT, ...args],
+      { cwd: ROOT, timeout: 170_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, output: `${stdout}${stderr}` });
+      },
+    );
   });
 }
 

@@ -12,15 +12,16 @@ import { tempDir } from '../helpers/temp';
 
 const MONDAY = Date.parse('2027-03-15T08:00:00Z');
 
-/** Imports `file` into a Keel with data, and checks the refusal: its sentence, fast, nothing written. */
+/**
+ * Imports `file` into a Keel with data, and checks the refusal: its sentence and nothing written.
+ * "At once" is the test's own time limit: a read of /dev/zero or a FIFO would never return.
+ */
 async function refusedFast(file: string, sentence: string | RegExp) {
   const { services, clock } = makeServices(MONDAY);
   await populate(services, clock);
   const before = snapshot(services.db);
   const backups = services.data.overview().backups;
-  const started = performance.now();
   expect(() => services.data.importFile(file)).toThrow(sentence);
-  expect(performance.now() - started).toBeLessThan(2000);
   expect(snapshot(services.db)).toBe(before);
   expect(services.data.overview().backups).toEqual(backups);
 }
@@ -104,13 +105,12 @@ describe('the zone check', () => {
       records: { focus_sessions: Array.from({ length: 100_000 }, (_, i) => session(i)) },
     };
     const made = vi.spyOn(Intl, 'DateTimeFormat');
-    const started = performance.now();
     const parsed = exportFileSchema.safeParse(file);
-    const elapsed = performance.now() - started;
     const constructions = made.mock.calls.length;
     made.mockRestore();
     expect(parsed.success).toBe(true);
+    // One construction is what made it fast (63 s before, one Intl call per record); no wall-clock
+    // limit here, which would fail on a loaded machine rather than on slow code.
     expect(constructions).toBeLessThanOrEqual(1);
-    expect(elapsed).toBeLessThan(8000);
   });
 });
