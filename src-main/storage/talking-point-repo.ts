@@ -34,6 +34,9 @@ export class TalkingPointRepo {
       ),
       point: db.prepare<[string], PointRow>('SELECT * FROM talking_points WHERE id = ?'),
       open: db.prepare<[], PointRow>(`SELECT * FROM talking_points WHERE discussed_at IS NULL ${ORDER}`),
+      openCount: db.prepare<[], { n: number }>(
+        'SELECT COUNT(*) AS n FROM talking_points WHERE discussed_at IS NULL',
+      ),
       all: db.prepare<[], PointRow>(`SELECT * FROM talking_points ${ORDER}`),
       discussed: db.prepare<[number | null, string]>(
         'UPDATE talking_points SET discussed_at = ? WHERE id = ?',
@@ -77,14 +80,41 @@ export class TalkingPointRepo {
    * are numbered afresh in their new order. False when it is not open or already at that end.
    */
   move(id: string, by: -1 | 1): boolean {
-    return this.db.transaction(() => {
-      const ids = this.q.open.all().map((r) => r.id);
+    return this.reorder((ids) => {
       const from = ids.indexOf(id);
       const to = from + by;
       const other = ids[to];
       if (from < 0 || other === undefined) return false;
       ids[to] = id;
       ids[from] = other;
+      return true;
+    });
+  }
+
+  /**
+   * Puts an open point at `index` (0 for the top) among the open points, the others keeping
+   * their order. False when it is not open, `index` is past the last, or it is there already.
+   */
+  place(id: string, index: number): boolean {
+    return this.reorder((ids) => {
+      const from = ids.indexOf(id);
+      if (from < 0 || index < 0 || index >= ids.length || from === index) return false;
+      ids.splice(from, 1);
+      ids.splice(index, 0, id);
+      return true;
+    });
+  }
+
+  /** The number of open points. */
+  openCount(): number {
+    return this.q.openCount.get()?.n ?? 0;
+  }
+
+  /** Rearranges the open points' ids in one transaction and numbers them afresh if `change` did. */
+  private reorder(change: (ids: string[]) => boolean): boolean {
+    return this.db.transaction(() => {
+      const ids = this.q.open.all().map((r) => r.id);
+      if (!change(ids)) return false;
       ids.forEach((pointId, i) => this.q.position.run(i, pointId));
       return true;
     })();
