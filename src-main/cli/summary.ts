@@ -3,8 +3,9 @@ import { Option, type Command } from 'commander';
 import { tagSlug } from '../core/checkin-vocabulary';
 import type { CliChannelInput } from '../ipc/cli-contract';
 import type { CliIo } from './io';
-import { print, shortId, splitList } from './output';
+import { splitList } from './output';
 import { withSession } from './session';
+import { registerTalkCommands } from './talk';
 
 interface SummaryOptions {
   from: string;
@@ -16,7 +17,7 @@ interface SummaryOptions {
   out?: string;
 }
 
-/** `keel talk add|list|done` and `keel summary`. */
+/** `keel talk …` (talk.ts) and `keel summary`. */
 export function registerSummaryCommands(program: Command, io: CliIo): void {
   registerTalkCommands(program, io);
   program
@@ -62,45 +63,5 @@ export function registerSummaryCommands(program: Command, io: CliIo): void {
           if (opts.out !== undefined) io.stderr(`Wrote ${path.resolve(opts.out)}; the share is logged.\n`);
         },
       ),
-    );
-}
-
-function registerTalkCommands(program: Command, io: CliIo): void {
-  const talk = program.command('talk').description('talking points for the next one-on-one');
-  talk
-    .command('add')
-    .description('add a talking point')
-    .argument('<text...>', 'the point')
-    .option('--json', 'print JSON')
-    .action(async (words: string[], opts: { json?: boolean }) =>
-      withSession(io, {}, async (session) => {
-        const point = await session.call('talk:add', { text: words.join(' ') });
-        print(io, point, opts.json, () => `Added ${shortId(point.id)}: ${point.text}`);
-      }),
-    );
-  talk
-    .command('list')
-    .description('open talking points (undiscussed ones carry over)')
-    .option('--all', 'include discussed points')
-    .option('--json', 'print JSON')
-    .action(async (opts: { all?: boolean; json?: boolean }) =>
-      withSession(io, {}, async (session) => {
-        const points = await session.call('talk:list', { includeDiscussed: Boolean(opts.all) });
-        print(io, points, opts.json, () =>
-          points.length === 0
-            ? 'No open talking points.'
-            : points.map((p) => `${shortId(p.id)}  ${p.discussedAt ? '✓ ' : ''}${p.text}`).join('\n'),
-        );
-      }),
-    );
-  talk
-    .command('done')
-    .description('mark a talking point discussed')
-    .argument('<id>', 'the id keel talk list shows')
-    .action(async (id: string) =>
-      withSession(io, {}, async (session) => {
-        const point = await session.call('talk:discussed', { id, discussed: true });
-        io.stdout(`Discussed: ${point.text}\n`);
-      }),
     );
 }

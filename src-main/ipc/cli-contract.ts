@@ -4,10 +4,17 @@ import { signoffInputSchema } from '../core/signoff';
 import { summaryChoicesSchema } from '../core/summary-choices';
 import { isInputDate } from '../core/time';
 import type { Services } from '../services';
-import type { CalendarConflictsDto, CheckinDto, ExportResult, SignoffStatus } from '../shared/dto';
+import type {
+  CalendarConflictsDto,
+  CheckinDto,
+  ExportResult,
+  SignoffStatus,
+  TalkingPointDto,
+} from '../shared/dto';
 import { calendarConflicts } from '../services/calendar-conflicts';
 import type { DayReport } from '../services/signoff-service';
 import type { IpcResult } from './channels';
+import { recordId } from './contract';
 import { dispatchThrough } from './dispatch';
 import type { FileDialogPort } from '../services/ports';
 
@@ -72,6 +79,21 @@ export const cliContract = {
       })
       .strict(),
   ),
+  /**
+   * An open talking point put at a place on the agenda (1 for the top; `keel talk move --to`).
+   * The window moves one place at a time (`talk:move`). Answers every point, in the new order.
+   */
+  'talk:moveTo': channel<TalkingPointDto[]>()(
+    z
+      .object({
+        id: recordId,
+        to: z
+          .number({ message: 'Give the place as a whole number, 1 for the top.' })
+          .int({ message: 'Give the place as a whole number, 1 for the top.' })
+          .min(1, { message: 'Give the place as a whole number, 1 for the top.' }),
+      })
+      .strict(),
+  ),
   /** The choices' fields and a format; the file (or stdout) comes from the CLI's arguments. */
   'summary:write': channel<ExportResult>()(
     z
@@ -108,6 +130,7 @@ export function createCliHandlers(services: Services, outlet: Pick<FileDialogPor
     'signoff:submitAt': ({ at, input }) => services.signoff.submit(input, at),
     'signoff:day': ({ date }) => services.signoff.day(date ?? services.signoff.workdayAt()),
     'calendar:conflicts': ({ from, to }) => calendarConflicts(services, from, to),
+    'talk:moveTo': ({ id, to }) => services.talkingPoints.moveTo(id, to),
     'summary:write': async ({ choices, format }) => {
       // Built and rendered once: what is written, and what is logged, is this one text.
       const built = services.summary.render(choices, format);

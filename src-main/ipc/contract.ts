@@ -87,7 +87,8 @@ const datedKey = z.enum(DATED_KEYS as unknown as [DatedKey, ...DatedKey[]], {
   error: () => `Name a rule that takes effect on a date: ${DATED_KEYS.join(', ')}.`,
 });
 
-const recordId = z
+/** A record's id, or the start of one (the CLI names records by their first eight characters). */
+export const recordId = z
   .string({ message: 'Name it by its id.' })
   .regex(/^[0-9a-f-]{4,36}$/i, { message: 'That is not an id Keel gave.' });
 const checkId = z

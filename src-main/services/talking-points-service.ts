@@ -67,12 +67,27 @@ export class TalkingPointsService {
    * Answers every point, in the new order.
    */
   move(idOrPrefix: string, direction: 'up' | 'down'): TalkingPointDto[] {
-    const id = this.resolvePoint(idOrPrefix);
-    const point = this.repo.point(id);
-    if (point?.discussedAt !== null) {
-      throw new KeelError('invalid_input', 'Only a talking point not yet discussed can be moved.');
-    }
+    const id = this.resolveOpenPoint(idOrPrefix);
     if (this.repo.move(id, direction === 'up' ? -1 : 1)) this.onDidChange.emit();
+    return this.list(true);
+  }
+
+  /**
+   * Puts an open point at `place` on the agenda (1 for the top), the others keeping their order;
+   * `keel talk move --to`. Answers every point, in the new order.
+   */
+  moveTo(idOrPrefix: string, place: number): TalkingPointDto[] {
+    const id = this.resolveOpenPoint(idOrPrefix);
+    const count = this.repo.openCount();
+    if (!Number.isInteger(place) || place < 1 || place > count) {
+      throw new KeelError(
+        'invalid_input',
+        count === 1
+          ? 'There is one open talking point, so its place is 1.'
+          : `There are ${count} open talking points: give a place from 1 to ${count}.`,
+      );
+    }
+    if (this.repo.place(id, place - 1)) this.onDidChange.emit();
     return this.list(true);
   }
 
@@ -86,6 +101,15 @@ export class TalkingPointsService {
   /** The undiscussed points in the agenda's order, as the summary takes them. */
   open(): SummaryTalkingPoint[] {
     return this.repo.points(false);
+  }
+
+  /** The id of an undiscussed point (only those have a place on the agenda). */
+  private resolveOpenPoint(idOrPrefix: string): string {
+    const id = this.resolvePoint(idOrPrefix);
+    if (this.repo.point(id)?.discussedAt !== null) {
+      throw new KeelError('invalid_input', 'Only a talking point not yet discussed can be moved.');
+    }
+    return id;
   }
 
   private resolvePoint(idOrPrefix: string): string {

@@ -8,6 +8,7 @@ import {
 import { isDatedKey, type RuleChange } from '../core/rules';
 import type { Db } from './database';
 import { FIRST_START_KEY } from './rule-repo';
+import { AGENDA_ORDER, inAgendaOrder, openAgenda, placeImportedPoints } from './talking-point-repo';
 
 /** Settings-table keys that are Keel's own bookkeeping, not the user's settings. */
 export const INTERNAL_SETTING_KEYS = [
@@ -224,12 +225,16 @@ function mergeResumeCues(
 export class DataRepo {
   constructor(private readonly db: Db) {}
 
-  /** Every user record, JSON columns parsed, in a stable order. */
+  /**
+   * Every user record, JSON columns parsed, in a stable order; talking points in the agenda's
+   * (which their positions alone cannot tell for points added in the same millisecond).
+   */
   exportRecords(): ExportFile['records'] {
     const records = {} as Record<ExportTable, unknown[]>;
     for (const table of TABLE_ORDER) {
       const json = JSON_COLUMNS[table] ?? [];
-      const rows = this.db.prepare(`SELECT * FROM ${quote(table)} ORDER BY 1`).all() as Record<
+      const order = table === 'talking_points' ? AGENDA_ORDER : 'ORDER BY 1';
+      const rows = this.db.prepare(`SELECT * FROM ${quote(table)} ${order}`).all() as Record<
         string,
         unknown
       >[];
@@ -297,9 +302,12 @@ export class DataRepo {
       .transaction(() => {
         mergeSettings(this.db, file.settings, now, tally);
         mergeRules(this.db, file.rules, now, tally);
+        const agenda = openAgenda(this.db);
         for (const table of ID_KEYED_TABLES) {
-          for (const row of records[table]) mergeRow(this.db, table, row as Record<string, unknown>, tally);
+          const rows = table === 'talking_points' ? inAgendaOrder(records.talking_points) : records[table];
+          for (const row of rows) mergeRow(this.db, table, row as Record<string, unknown>, tally);
         }
+        placeImportedPoints(this.db, agenda);
         const sessions = mergeFocusSessions(this.db, records.focus_sessions, tally);
         mergeInterruptions(
           this.db,

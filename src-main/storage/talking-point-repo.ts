@@ -21,7 +21,42 @@ const toPoint = (r: PointRow): SummaryTalkingPoint => ({
  * A point added after an arrangement has no position, so it goes to the end; points added in the
  * same millisecond keep the order they were added in (rowid).
  */
-const ORDER = 'ORDER BY position IS NULL, position, created_at, rowid';
+export const AGENDA_ORDER = 'ORDER BY position IS NULL, position, created_at, rowid';
+
+/** The open points' ids in the agenda's order. */
+export function openAgenda(db: Db): string[] {
+  return db
+    .prepare<[], { id: string }>(`SELECT id FROM talking_points WHERE discussed_at IS NULL ${AGENDA_ORDER}`)
+    .all()
+    .map((r) => r.id);
+}
+
+/**
+ * Points from an export in the agenda's order, as they are to be inserted: by position (none
+ * last), then oldest first, then as the file lists them. Inserted so, points added in the same
+ * millisecond keep their order (the rowid), and an export from before positions (schema 8) comes
+ * in oldest first.
+ */
+export function inAgendaOrder<T extends { position?: number | null; created_at: number }>(
+  points: readonly T[],
+): T[] {
+  const key = (p: T) => p.position ?? Number.POSITIVE_INFINITY;
+  return [...points].sort((a, b) => key(a) - key(b) || a.created_at - b.created_at);
+}
+
+/**
+ * After an import merged points into an agenda that had open points: those keep their places
+ * and the new open points follow, in the file's order (their positions, numbered on another
+ * machine, would otherwise fall between them). Writes nothing when no open point was added.
+ */
+export function placeImportedPoints(db: Db, agendaBefore: readonly string[]): void {
+  if (agendaBefore.length === 0) return;
+  const here = new Set(agendaBefore);
+  const added = openAgenda(db).filter((id) => !here.has(id));
+  if (added.length === 0) return;
+  const position = db.prepare<[number, string]>('UPDATE talking_points SET position = ? WHERE id = ?');
+  [...agendaBefore, ...added].forEach((id, i) => position.run(i, id));
+}
 
 /** Talking points for the next one-on-one. One statement per write, except a move (one transaction). */
 export class TalkingPointRepo {
@@ -33,8 +68,13 @@ export class TalkingPointRepo {
         'INSERT INTO talking_points (id, text, created_at) VALUES (?, ?, ?)',
       ),
       point: db.prepare<[string], PointRow>('SELECT * FROM talking_points WHERE id = ?'),
-      open: db.prepare<[], PointRow>(`SELECT * FROM talking_points WHERE discussed_at IS NULL ${ORDER}`),
-      all: db.prepare<[], PointRow>(`SELECT * FROM talking_points ${ORDER}`),
+      open: db.prepare<[], PointRow>(
+        `SELECT * FROM talking_points WHERE discussed_at IS NULL ${AGENDA_ORDER}`,
+      ),
+      openCount: db.prepare<[], { n: number }>(
+        'SELECT COUNT(*) AS n FROM talking_points WHERE discussed_at IS NULL',
+      ),
+      all: db.prepare<[], PointRow>(`SELECT * FROM talking_points ${AGENDA_ORDER}`),
       discussed: db.prepare<[number | null, string]>(
         'UPDATE talking_points SET discussed_at = ? WHERE id = ?',
       ),
@@ -77,14 +117,41 @@ export class TalkingPointRepo {
    * are numbered afresh in their new order. False when it is not open or already at that end.
    */
   move(id: string, by: -1 | 1): boolean {
-    return this.db.transaction(() => {
-      const ids = this.q.open.all().map((r) => r.id);
+    return this.reorder((ids) => {
       const from = ids.indexOf(id);
       const to = from + by;
       const other = ids[to];
       if (from < 0 || other === undefined) return false;
       ids[to] = id;
       ids[from] = other;
+      return true;
+    });
+  }
+
+  /**
+   * Puts an open point at `index` (0 for the top) among the open points, the others keeping
+   * their order. False when it is not open, `index` is past the last, or it is there already.
+   */
+  place(id: string, index: number): boolean {
+    return this.reorder((ids) => {
+      const from = ids.indexOf(id);
+      if (from < 0 || index < 0 || index >= ids.length || from === index) return false;
+      ids.splice(from, 1);
+      ids.splice(index, 0, id);
+      return true;
+    });
+  }
+
+  /** The number of open points. */
+  openCount(): number {
+    return this.q.openCount.get()?.n ?? 0;
+  }
+
+  /** Rearranges the open points' ids in one transaction and numbers them afresh if `change` did. */
+  private reorder(change: (ids: string[]) => boolean): boolean {
+    return this.db.transaction(() => {
+      const ids = this.q.open.all().map((r) => r.id);
+      if (!change(ids)) return false;
       ids.forEach((pointId, i) => this.q.position.run(i, pointId));
       return true;
     })();

@@ -109,6 +109,27 @@ describe('the built keel', { timeout: 30_000 }, () => {
     expect(r.stdout).toMatch(/^# One-on-one summary\n/);
   });
 
+  it('talk: edit and move, and a refused move (exit code 1, one line)', () => {
+    const e = env();
+    const ids = ['First', 'Second'].map((text) =>
+      (JSON.parse(keel(['talk', 'add', text, '--json'], e).stdout) as { id: string }).id.slice(0, 8),
+    );
+    expect(keel(['talk', 'edit', ids[1] ?? '', 'Second,', 'edited'], e).stdout).toBe(
+      `Edited ${ids[1]}: Second, edited\n`,
+    );
+    expect(keel(['talk', 'move', ids[1] ?? '', '--up'], e)).toEqual({
+      code: 0,
+      stdout: `Moved ${ids[1]} to place 1 of 2: Second, edited\n`,
+      stderr: '',
+    });
+    expect(keel(['talk', 'move', ids[1] ?? '', '--to', '3'], e)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'keel: There are 2 open talking points: give a place from 1 to 2.\n',
+    });
+    expect(keel(['talk', 'list'], e).stdout).toBe(`${ids[1]}  Second, edited\n${ids[0]}  First\n`);
+  });
+
   it('data: export writes the file --out names, import reads its argument', () => {
     const out = path.join(tempDir(), 'keel.json');
     expect(keel(['export', '--out', out], env()).stdout).toMatch(/^Wrote \d+ records to /);

@@ -29,6 +29,9 @@ const REFUSED: [string, string[], RegExp][] = [
     /start date/,
   ],
   ['an unknown option', ['check', 'add', '--load', '99'], /error:/],
+  ['a talking point edited to nothing', ['talk', 'edit', '12345678', '  '], /Write the talking point/],
+  ['a talking point moved nowhere', ['talk', 'move', '12345678'], /Give one of --up, --down or --to/],
+  ['a place that is no number', ['talk', 'move', '12345678', '--to', 'top'], /--to takes a whole number/],
 ];
 
 describe('a refused command', () => {
@@ -46,6 +49,10 @@ describe('a refused command', () => {
     ['an unknown check-in id', ['check', 'delete', '12345678'], /No check-in has the id/],
     ['an unknown backup', ['backup', 'restore', 'daily-2020-01-01'], /no backup by that name/],
     ['no running focus block', ['focus', 'stop'], /No focus block is running/],
+    ['an unknown talking point (edit)', ['talk', 'edit', '12345678', 'x'], /No talking point has the id/],
+    ['an unknown talking point (move)', ['talk', 'move', '12345678', '--up'], /No talking point has the id/],
+    ['a malformed talking point id', ['talk', 'move', 'zz!', '--to', '1'], /not an id Keel gave/],
+    ['place 0', ['talk', 'move', '12345678', '--to', '0'], /1 for the top/],
     ['a file that is not an export', ['import', notAnExport], /not JSON/],
     ['a calendar that is not one', ['calendar', 'import', notAnExport], /not a calendar/],
     [
@@ -77,9 +84,18 @@ describe('a refused command', () => {
     expect((await runKeel(['check', 'delete', '12345678'], { KEEL_DATA_DIR: dataDir })).code).toBe(1);
     expect(fs.readdirSync(dataDir)).toEqual([]);
     const env = { KEEL_DATA_DIR: dataDir };
-    expect((await runKeel(['talk', 'add', 'kept'], env)).code).toBe(0);
+    const added = await runKeel(['talk', 'add', 'kept', '--json'], env);
+    expect(added.code).toBe(0);
+    const id = (JSON.parse(added.stdout) as { id: string }).id;
     expect((await runKeel(['check', 'delete', '12345678'], env)).code).toBe(1);
-    expect((await runKeel(['talk', 'list', '--json'], env)).stdout).toContain('kept');
+    expect(await runKeel(['talk', 'move', id, '--to', '2'], env)).toMatchObject({
+      code: 1,
+      stderr: 'keel: There is one open talking point, so its place is 1.\n',
+    });
+    expect((await runKeel(['talk', 'edit', id, ''], env)).code).toBe(1);
+    expect(JSON.parse((await runKeel(['talk', 'list', '--json'], env)).stdout)).toMatchObject([
+      { id, text: 'kept' },
+    ]);
   });
 
   it('still opens the data for a well-formed command (and says what it wrote)', async () => {

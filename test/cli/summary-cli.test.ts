@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src-main/core/clock';
 import { runKeel } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
 
@@ -200,5 +201,42 @@ describe('keel talk and keel summary', () => {
       KEEL_DATA_DIR: tempDir(),
     });
     expect([r.code, r.stderr]).toEqual([1, 'keel: The period must end on or after the day it starts.\n']);
+  });
+
+  it('lists the talking points in the user’s order: oldest first, then as moved (md, html, json) (#18)', async () => {
+    const env = { KEEL_DATA_DIR: tempDir() };
+    const clock = new ManualClock(Date.parse('2027-03-15T08:00:00Z'));
+    const run = (...args: string[]) => runKeel(args, env, clock);
+    const ids: string[] = [];
+    // Added in an order their ids and words do not share, an hour apart.
+    for (const text of ['Zebra crossing', 'Apples', 'Middle of the road']) {
+      ids.push((JSON.parse((await run('talk', 'add', text, '--json')).stdout) as { id: string }).id);
+      clock.advanceTo(clock.now() + 3_600_000);
+    }
+    const period = ['--from', '2027-03-02', '--to', '2027-03-15', '--sections', 'talkingPoints'];
+    const listed = async () => {
+      const md = (await run('summary', ...period)).stdout;
+      const html = (await run('summary', ...period, '--format', 'html')).stdout;
+      const json = JSON.parse((await run('summary', ...period, '--format', 'json')).stdout) as {
+        sections: { kind: string; items?: string[] }[];
+      };
+      const inMd = md
+        .split('\n')
+        .filter((line) => line.startsWith('- '))
+        .map((line) => line.slice(2));
+      const inHtml = [...html.matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1]);
+      const inJson = json.sections.find((section) => section.kind === 'talkingPoints')?.items;
+      expect(inHtml).toEqual(inMd);
+      expect(inJson).toEqual(inMd);
+      return inMd;
+    };
+    expect(await listed()).toEqual(['Zebra crossing', 'Apples', 'Middle of the road']);
+    expect((await run('talk', 'move', ids[2]?.slice(0, 8) ?? '', '--to', '1')).code).toBe(0);
+    expect((await run('talk', 'move', ids[0]?.slice(0, 8) ?? '', '--down')).code).toBe(0);
+    expect(await listed()).toEqual(['Middle of the road', 'Apples', 'Zebra crossing']);
+    // A point added later goes to the end; one discussed leaves the agenda.
+    expect((await run('talk', 'add', 'Added last')).code).toBe(0);
+    expect((await run('talk', 'done', ids[1]?.slice(0, 8) ?? '')).code).toBe(0);
+    expect(await listed()).toEqual(['Middle of the road', 'Zebra crossing', 'Added last']);
   });
 });

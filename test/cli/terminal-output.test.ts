@@ -48,6 +48,21 @@ describe('the CLI’s output and stored control characters', () => {
     expect(r.stdout).toContain('Ring\\u0007 \\u001b]0;owned\\u0007 title \\u009b31m');
   });
 
+  it('talk move and edit: the stored point prints escaped; new words are stored cleaned', async () => {
+    const env = await dataWithStoredControls();
+    const id = (JSON.parse((await runKeel(['talk', 'list', '--json'], env)).stdout) as { id: string }[])[0]
+      ?.id;
+    const moved = await runKeel(['talk', 'move', id ?? '', '--to', '1'], env);
+    expect(moved).toMatchObject({ code: 0, stderr: '' });
+    expect(moved.stdout).not.toMatch(RAW_CONTROL);
+    expect(moved.stdout).toContain('Ring\\u0007 \\u001b]0;owned\\u0007 title \\u009b31m');
+    const edited = await runKeel(
+      ['talk', 'edit', id ?? '', 'Ring\u0007 \u001b]0;again\u0007 \u202etitle'],
+      env,
+    );
+    expect(edited).toMatchObject({ code: 0, stdout: `Edited ${id?.slice(0, 8)}: Ring ]0;again title\n` });
+  });
+
   it('--json stays JSON with the stored value, and carries no raw control or bidi character', async () => {
     const env = await dataWithStoredControls();
     const checks = await runKeel(

@@ -49,6 +49,16 @@ const BAD: Record<CliChannel, unknown[]> = {
     { from: '2027-03-16', to: '2027-03-15' },
     { from: '2027-01-01', to: '2037-01-31' },
   ],
+  'talk:moveTo': [
+    undefined,
+    {},
+    { id: 'abcd1234' },
+    { id: 'abcd1234', to: 0 },
+    { id: 'abcd1234', to: 1.5 },
+    { id: 'abcd1234', to: '2' },
+    { id: '../x', to: 1 },
+    { id: 'abcd1234', to: 1, direction: 'up' },
+  ],
   'summary:write': [
     undefined,
     {},
