@@ -161,6 +161,29 @@ describe('TodayService: the state of the day', () => {
     expect(services.today.card().phase).toBe('after');
   });
 
+  it('carries the workday’s blocks and a running block in any phase, and is read again when it ends', () => {
+    made = makeServices(at('2027-03-16', '18:00'), zone);
+    const { clock, services } = made;
+    expect(services.today.card()).toMatchObject({
+      phase: 'after',
+      blocks: [
+        { start: '09:00', end: '11:00' },
+        { start: '14:00', end: '16:00' },
+      ],
+      running: null,
+    });
+    services.focus.startAdhoc({ minutes: 50 });
+    expect(services.today.card()).toMatchObject({
+      phase: 'after',
+      running: { kind: 'adhoc', endTime: '18:50', endsAt: '2027-03-16T18:50:00+01:00' },
+      changesAt: '2027-03-16T18:50:00+01:00',
+    });
+    clock.advanceTo(at('2027-03-16', '18:51'));
+    expect(services.today.card()).toMatchObject({ running: null, changesAt: '2027-03-17T04:00:00+01:00' });
+    clock.advanceTo(at('2027-03-20', '10:00'));
+    expect(services.today.card()).toMatchObject({ phase: 'quiet', blocks: [] });
+  });
+
   it('after midnight, before the day boundary, counts the workday being signed off, not the new date', () => {
     made = makeServices(at('2027-03-16', '12:00'), zone);
     const { clock, services } = made;
