@@ -35,15 +35,20 @@ export function scheduledIdleSeconds(
  * The preview's presence: fake and local (no desktop is asked), but believable, so first and
  * last active, late evenings and the sign-off's "still here" read like a real week in the
  * preview, its e2e tests and screenshots: at the keyboard in working hours (see
- * `scheduledIdleSeconds`), away outside them. A test pins the idle time with `pin(seconds)` (the
- * `/__keel/test/power` endpoint's `idleSeconds`), and hands it back to the schedule with `pin(null)`.
+ * `scheduledIdleSeconds`), away outside them, and at the keyboard when the preview starts (no
+ * input is older than that: a first start on a Monday morning does not date back to Friday). A
+ * test pins the idle time with `pin(seconds)` (the `/__keel/test/power` endpoint's
+ * `idleSeconds`), and hands it back to the schedule with `pin(null)`.
  */
 export class PreviewPresence extends FakePower {
   private pinned: number | null = null;
   private settings: Pick<SettingsService, 'get' | 'on'> | null = null;
+  /** Whoever started the preview was at the keyboard then: no input is older than this. */
+  private readonly startedAt: number;
 
   constructor(private readonly clock: Clock) {
     super();
+    this.startedAt = clock.now();
   }
 
   /** The settings whose working hours make the schedule (the app is built after its adapters). */
@@ -61,9 +66,10 @@ export class PreviewPresence extends FakePower {
     if (settings === null) return 0;
     const now = this.clock.now();
     const zone = settings.get().zone;
-    return scheduledIdleSeconds(now, localDateOf(now, zone), (date) => {
+    const scheduled = scheduledIdleSeconds(now, localDateOf(now, zone), (date) => {
       const rules = settings.on(date);
       return workingSpanOn(date, { ...rules, zone });
     });
+    return Math.min(scheduled, Math.max(0, Math.floor((now - this.startedAt) / 1000)));
   }
 }

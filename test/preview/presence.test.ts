@@ -54,6 +54,9 @@ describe('a week in the preview on the test clock', () => {
     expect(week[1]?.firstActive).toBe(at('2026-03-17', '09:00'));
     expect(week[1]?.lastActive).toBeLessThanOrEqual(at('2026-03-17', '17:40'));
     expect(week[1]?.lastActive).toBeGreaterThan(at('2026-03-17', '17:00'));
+    // Started on Monday at 08:00 by someone at the keyboard: nothing dates back to the Friday before.
+    expect(week[0]?.firstActive).toBe(start);
+    expect(app.services.figures.day('2026-03-13').firstActive).toBeNull();
 
     // A test that needs the user at the keyboard late pins it.
     testAction(desk, manual, '/__keel/test/power', { idleSeconds: 0 });
