@@ -26,12 +26,17 @@ const call = (channel: string, input: unknown) => callKeel(page, channel, input)
 const nav = (name: string) =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true }).click();
 
-/** Both sizes: 1280×800 and the minimum window, 720×520. */
+/**
+ * Both sizes: 1280×800 and the minimum window, 720×520; and the minimum width with room for the
+ * whole view (the view scrolls inside the window), to see every card at that width.
+ */
 async function shoot(name: string) {
   await page.setViewportSize({ width: 1280, height: 800 });
   await screenshotBoth(page, name);
   await page.setViewportSize({ width: 720, height: 520 });
   await screenshotBoth(page, `${name}-small`);
+  await page.setViewportSize({ width: 720, height: 2000 });
+  await screenshotBoth(page, `${name}-narrow-whole`);
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
