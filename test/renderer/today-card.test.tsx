@@ -121,6 +121,19 @@ describe('Today: a running block wins in every state', () => {
     expect(screen.getByRole('form', { name: 'Sign off for today' })).toBeInTheDocument();
   });
 
+  it('after a sign-off: ending a block lands on the signed-off note', async () => {
+    const keel = createTestKeel({ now: '2025-03-11T18:20:00+01:00' });
+    await keel.at('2025-03-11T17:45:00+01:00', () => keel.call('signoff:submit', { done: 'Shipped' }));
+    await startAt(keel, '2025-03-11T18:00:00+01:00', 50);
+    const { user } = await renderApp(keel);
+    const card = await screen.findByRole('region', { name: 'In a focus block until 18:50' });
+    await user.click(within(card).getByRole('button', { name: 'End block' }));
+    const note = await screen.findByText(
+      (_, el) => el?.tagName === 'P' && /^Signed off at 17:45\./.test(el.textContent ?? ''),
+    );
+    await waitFor(() => expect(note).toHaveFocus());
+  });
+
   it('on a day off: the running block, with the day off as context', async () => {
     const keel = createTestKeel({ now: '2025-03-15T10:30:00+01:00' });
     await startAt(keel, '2025-03-15T10:00:00+01:00', 90);
