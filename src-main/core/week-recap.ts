@@ -14,7 +14,8 @@ import type { LocalDate } from './time';
  * - A change is named only against a week Keel counted: a week before Keel started has no
  *   figures, and "up from 0" would be a number that lies. Then the line says so.
  * - Focus compares protected minutes; planned is shown beside them, never mixed in: a block
- *   started on the spot is protected time, never planned time.
+ *   started on the spot is protected time, never planned time, so protected is never called a
+ *   part "of" planned ("2 h protected · 4 h planned", never "2 h protected of 4 h planned").
  * - Check-in averages are compared only when both weeks have check-ins.
  * - Talking points waiting are the open ones now, whenever they were added.
  */
@@ -30,7 +31,7 @@ export interface RecapWeekInput {
 }
 
 export interface RecapFigure {
-  /** The figure in words ("3 h 20 min protected of 4 h planned"). */
+  /** The figure in words ("3 h 20 min protected · 4 h planned"). */
   value: string;
   /** The change from the week before in words, or why there is none. */
   change: string;
@@ -65,12 +66,12 @@ function focusFigure(week: RecapWeekInput, before: RecapWeekInput): WeekRecap['f
   const { protectedMinutes, plannedMinutes } = week.focus;
   const value =
     plannedMinutes > 0
-      ? `${minutes(protectedMinutes)} protected of ${minutes(plannedMinutes)} planned`
+      ? `${minutes(protectedMinutes)} protected · ${minutes(plannedMinutes)} planned`
       : `${minutes(protectedMinutes)} protected, nothing planned`;
   let change: string = RECAP_HOW_COUNTED.notCounted;
   if (before.counted) {
     const diff = protectedMinutes - before.focus.protectedMinutes;
-    const was = `${minutes(before.focus.protectedMinutes)} of ${minutes(before.focus.plannedMinutes)} planned`;
+    const was = `${minutes(before.focus.protectedMinutes)} protected · ${minutes(before.focus.plannedMinutes)} planned`;
     change =
       diff === 0
         ? `The same as the week before (${was}).`

@@ -13,7 +13,6 @@ import { nodeFileWatch } from '../platform/file-watch';
 import { WorkerCalendarParser } from '../platform/calendar-parser';
 import {
   FakeDesktopProbes,
-  FakePower,
   RecordingAutostart,
   RecordingDndController,
   RecordingNotifier,
@@ -22,6 +21,7 @@ import {
 } from '../platform/recording';
 import type { PowerEvent, TrayCommand } from '../services/ports';
 import { version } from '../version';
+import { PreviewPresence } from './presence';
 
 /** The app on recording adapters, and the event streams its pushes go to. */
 export function previewDesk(options: { dataDir: string; testClockStart?: number }) {
@@ -40,7 +40,8 @@ export function previewDesk(options: { dataDir: string; testClockStart?: number 
     dnd: new RecordingDndController(),
     tray: new RecordingTray(),
     notifier: new RecordingNotifier(() => clock.now()),
-    power: new FakePower(),
+    // A make-believe user at the keyboard in working hours and away outside them (presence.ts).
+    power: new PreviewPresence(clock),
     shell: new RecordingShell(path.join(options.dataDir, 'exports')),
     // Start at login is recorded, never applied to this machine.
     autostart: new RecordingAutostart(),
@@ -68,6 +69,7 @@ export function previewDesk(options: { dataDir: string; testClockStart?: number 
     push,
     onProblem: (what, error) => console.error('[keel preview]', what, error),
   });
+  desk.power.follow(app.services.settings);
   return { ...desk, app };
 }
 
@@ -116,8 +118,9 @@ export function testAction(desk: Desk, m: ManualClock, pathname: string, body: u
       shell.nextChosenFile = typeof b.path === 'string' ? b.path : null;
       return { ok: true, value: null };
     case '/__keel/test/power':
-      // `idleSeconds`: what the OS reports as the time since the last input from now on.
-      if (typeof b.idleSeconds === 'number') power.idle = b.idleSeconds;
+      // `idleSeconds`: what the OS reports as the time since the last input from now on; null
+      // hands it back to the working-hours schedule (presence.ts).
+      if (typeof b.idleSeconds === 'number' || b.idleSeconds === null) power.pin(b.idleSeconds);
       if (typeof b.event === 'string') power.emit(b.event as PowerEvent);
       return { ok: true, value: null };
     case '/__keel/test/tray':

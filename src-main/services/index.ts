@@ -277,7 +277,7 @@ export function createServices(options: ServiceOptions): Services {
     dnd,
     calendar,
     status,
-    today: new TodayService({ settings, figures, summary, checkin, clock }),
+    today: new TodayService({ settings, figures, summary, checkin, focus, clock }),
     signoff,
     checkin,
     talkingPoints,

@@ -1,8 +1,10 @@
 import type { Clock } from '../core/clock';
+import { occurrencesOn } from '../core/focus-plan';
 import { signoffWorkdayOf } from '../core/signoff-policy';
 import type { SummarySectionModel } from '../core/summary-sections';
 import {
   addLocalDays,
+  clockTimeOf,
   instantAt,
   startOfLocalDate,
   localDateOf,
@@ -15,6 +17,7 @@ import { holidayName, hoursOn, workingSpanOn } from '../core/working-hours';
 import type { TodayCard } from '../shared/today-dto';
 import type { CheckinService } from './checkin-service';
 import type { FiguresService } from './figures-service';
+import type { FocusService } from './focus-service';
 import type { SettingsService } from './settings-service';
 import type { SummaryService } from './summary-service';
 
@@ -33,12 +36,13 @@ export class TodayService {
       figures: Pick<FiguresService, 'day' | 'days'>;
       summary: Pick<SummaryService, 'build'>;
       checkin: Pick<CheckinService, 'agendaSource'>;
+      focus: Pick<FocusService, 'running'>;
       clock: Clock;
     },
   ) {}
 
   card(): TodayCard {
-    const { settings, figures, clock } = this.deps;
+    const { settings, figures, focus, clock } = this.deps;
     const now = clock.now();
     const zone = settings.get().zone;
     const workday = signoffWorkdayOf(now, settings.byDate());
@@ -46,15 +50,30 @@ export class TodayService {
     const span = workingSpanOn(workday, rules);
     const signedOff = figures.day(workday).signedOffAt !== null;
     const { phase, changesAt: byHours } = todayPhase({ now, span, signedOff });
-    const changesAt = byHours ?? this.nextWorkdayCheck(now, workday);
+    // A block past its end is over whether or not the focus reactor has closed it yet.
+    const session = focus.running();
+    const running = session !== undefined && session.plannedEnd > now ? session : null;
+    const byTime = byHours ?? this.nextWorkdayCheck(now, workday);
+    // A running block's end changes the card too (back to the phase's own).
+    const changesAt = running !== null ? Math.min(byTime, running.plannedEnd) : byTime;
     const today = localDateOf(now, zone);
     const hasHours = (date: LocalDate) => hoursOn(date, settings.on(date)) !== null;
     return {
       now: toLocalIso(now, zone),
       workday,
       phase,
-      changesAt: changesAt === null ? null : toLocalIso(changesAt, zone),
+      changesAt: toLocalIso(changesAt, zone),
       hours: hoursOn(workday, rules),
+      blocks: occurrencesOn(workday, rules).map((o) => ({ start: o.startTime, end: o.endTime })),
+      running:
+        running === null
+          ? null
+          : {
+              kind: running.kind,
+              startedAt: toLocalIso(running.startedAt, zone),
+              endsAt: toLocalIso(running.plannedEnd, zone),
+              endTime: clockTimeOf(running.plannedEnd, zone),
+            },
       quietReason: span === null ? (holidayName(workday, rules) ?? 'Day off') : null,
       // The workday's, as the card's state and hours are: after midnight, before the day boundary,
       // the after-hours card still speaks of the day being signed off.

@@ -27,6 +27,8 @@ function useZoneList(value: string, pick: (zone: string) => void) {
   const [active, setActive] = useState(-1);
   const options = useMemo(() => (open ? searchZones(value) : []), [open, value]);
   const expanded = open && options.length > 0;
+  // Typed, searched, and nothing found: said in one line (the list has nothing to show).
+  const none = open && options.length === 0 && value.trim() !== '' && exactZone(value) === null;
   const close = () => {
     setOpen(false);
     setActive(-1);
@@ -50,19 +52,20 @@ function useZoneList(value: string, pick: (zone: string) => void) {
       e.preventDefault();
       pick(options[active]);
       close();
-    } else if (e.key === 'Escape' && expanded) {
+    } else if (e.key === 'Escape' && (expanded || none)) {
       e.preventDefault();
       e.stopPropagation();
       close();
     }
   };
-  return { options, expanded, active, close, reopen, onKeyDown };
+  return { options, expanded, none, active, close, reopen, onKeyDown };
 }
 
 /**
  * A searchable time-zone field (WAI-ARIA combobox with a listbox): type a city ("Berlin",
  * "new york", "NYC") and pick from the suggestions, each with its offset from UTC now; arrows
- * move, Enter picks, Escape closes. A full zone id can be typed too.
+ * move, Enter picks, Escape closes. A full zone id can be typed too. A search that finds nothing
+ * says so in one line, in a polite live region that is always there (so it is announced).
  */
 export function ZonePicker(props: ZonePickerProps) {
   const { id, value, onChange, label, inputRef, className, disabled } = props;
@@ -112,6 +115,9 @@ export function ZonePicker(props: ZonePickerProps) {
           </span>
         )}
       </div>
+      <p className="zone-picker__none" role="status">
+        {list.none && `No time zone matches “${value.trim()}”. Try a nearby city or a region.`}
+      </p>
       <ZoneOptions
         id={id}
         listId={listId}

@@ -1,4 +1,6 @@
-import type { Status, TodayCard } from '../api/types';
+import { addLocalDays, weekdayOf } from '../../src-main/shared/vocabulary';
+import type { TodayCard } from '../api/types';
+import { formatLongDate, greetingFor, localParts } from './format';
 
 /** Helpers for the Today card (pure: main's clock comes in the card, the window's tick as a number). */
 
@@ -7,14 +9,32 @@ export function mainNow(card: TodayCard, receivedAt: number, tick: number): numb
   return Date.parse(card.now) + Math.max(0, tick - receivedAt);
 }
 
+/**
+ * Main's wall clock now: the card's local date and `HH:MM` plus the minutes since it arrived,
+ * rolling over midnight (the date moves on with the time, not with the next read).
+ */
+export function wallNow(card: TodayCard, receivedAt: number, tick: number): { date: string; time: string } {
+  const local = localParts(card.now);
+  if (local === null) return { date: card.workday, time: '00:00' };
+  const [h, m] = local.time.split(':').map(Number) as [number, number];
+  const minutes = h * 60 + m + Math.floor(Math.max(0, tick - receivedAt) / 60_000);
+  const of = minutes % (24 * 60);
+  const time = `${String(Math.floor(of / 60)).padStart(2, '0')}:${String(of % 60).padStart(2, '0')}`;
+  return { date: addLocalDays(local.date, Math.floor(minutes / (24 * 60))), time };
+}
+
 /** `HH:MM` of main's wall clock now (the card's local time plus the minutes since). */
 export function wallTime(card: TodayCard, receivedAt: number, tick: number): string {
-  const match = /T(\d\d):(\d\d)/.exec(card.now);
-  if (!match) return '00:00';
-  const minutes =
-    Number(match[1]) * 60 + Number(match[2]) + Math.floor(Math.max(0, tick - receivedAt) / 60_000);
-  const m = minutes % (24 * 60);
-  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  return wallNow(card, receivedAt, tick).time;
+}
+
+/**
+ * Today's greeting, "Good morning. It’s Tuesday, 11 March.", from the same read as the live card
+ * (its `now`), moved on by the window's minute tick.
+ */
+export function greetingLine(card: TodayCard, receivedAt: number, tick: number): string {
+  const { date, time } = wallNow(card, receivedAt, tick);
+  return `${greetingFor(`${date}T${time}`)}. It’s ${formatLongDate(date, weekdayOf(date))}.`;
 }
 
 /** Whether the card's state has changed by time alone since it was read (hours began or ended). */
@@ -22,7 +42,7 @@ export function phaseIsStale(card: TodayCard, receivedAt: number, tick: number):
   return card.changesAt !== null && mainNow(card, receivedAt, tick) >= Date.parse(card.changesAt);
 }
 
-/** Today's next planned block after `time` (`HH:MM`), from the status line's blocks. */
-export function nextBlock(status: Status, time: string): { start: string; end: string } | null {
-  return status.today.focusBlocks.find((b) => b.start > time) ?? null;
+/** The workday's next planned block after `time` (`HH:MM`), from the card's own blocks. */
+export function nextBlock(card: TodayCard, time: string): { start: string; end: string } | null {
+  return card.blocks.find((b) => b.start > time) ?? null;
 }

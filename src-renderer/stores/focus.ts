@@ -27,6 +27,10 @@ interface FocusState {
   load(today?: string): Promise<void>;
   /** Shows the stats of the week starting Monday `from`; pushes keep it until Focus opens again. */
   showWeek(from: string): Promise<void>;
+  /** The week (its Monday) Focus opens on next instead of this one, once (Today's recap); else null. */
+  openOn: string | null;
+  /** Makes Focus open on the week starting Monday `from` the next time it loads with `today`. */
+  openOnWeek(from: string): void;
   start(request: FocusStartRequest): Promise<ActionOutcome>;
   stop(): Promise<ActionOutcome>;
   interrupt(kind: InterruptionKind, note?: string): Promise<ActionOutcome>;
@@ -44,6 +48,7 @@ const initial = {
   loadError: null,
   lastError: null,
   leftOffDismissed: false,
+  openOn: null,
 };
 let generation = 0;
 let statsGeneration = 0;
@@ -86,7 +91,9 @@ export const useFocus = create<FocusState>()((set, get) => {
     ...initial,
     async load(today) {
       if (today !== undefined) {
-        const week = weekOf(today);
+        const { openOn } = get();
+        const week = openOn !== null ? { from: openOn, to: addLocalDays(openOn, 6) } : weekOf(today);
+        if (openOn !== null) set({ openOn: null });
         const current = get().week;
         if (!current || current.from !== week.from) set({ week, stats: null });
       }
@@ -109,6 +116,7 @@ export const useFocus = create<FocusState>()((set, get) => {
     leaveOff: (text) => mutate(() => api.focus.leaveOff(text)),
     skip: (occurrenceId) => mutate(() => api.focus.skip(occurrenceId)),
     dismissLeftOff: () => set({ leftOffDismissed: true }),
+    openOnWeek: (from) => set({ openOn: from }),
   };
 });
 

@@ -5,18 +5,11 @@ import { EmptyState } from '../components/EmptyState';
 import { CalendarIcon, ClockIcon, FocusIcon } from '../components/Icons';
 import { Loading } from '../components/Loading';
 import { ViewHeader } from '../components/ViewHeader';
-import {
-  eventKindLabel,
-  formatDuration,
-  formatEventWhen,
-  formatLongDate,
-  formatRange,
-  greetingFor,
-} from '../lib/format';
+import { eventKindLabel, formatDuration, formatEventWhen, formatRange } from '../lib/format';
 import { useNavigation } from '../stores/navigation';
 import { useStatus } from '../stores/status';
 import { useEffect } from 'react';
-import { phaseIsStale } from '../lib/today';
+import { greetingLine, phaseIsStale } from '../lib/today';
 import { useToday } from '../stores/today';
 import { useMinuteTick } from './focus/useMinuteTick';
 import { LiveCard } from './today/LiveCard';
@@ -32,9 +25,11 @@ export function TodayView() {
   const error = useStatus((s) => s.error);
   const load = useStatus((s) => s.load);
 
-  const subtitle = status
-    ? `${greetingFor(status.now)}. It’s ${formatLongDate(status.today.date, status.today.weekday)}.`
-    : undefined;
+  // The greeting comes from the live card's own read, so the two never disagree at a boundary.
+  const card = useToday((s) => s.card);
+  const receivedAt = useToday((s) => s.receivedAt);
+  const tick = useMinuteTick(card !== null);
+  const subtitle = card !== null ? greetingLine(card, receivedAt, tick) : undefined;
 
   return (
     <>
@@ -73,9 +68,10 @@ function TodayContent({ status }: { status: Status }) {
   const card = useLiveCard();
   return (
     <div className="today">
-      {card !== null && <LiveCard card={card} status={status} />}
+      {card !== null && <LiveCard card={card} />}
       {card?.recap && <RecapCard recap={card.recap} />}
-      {today.focusRunningUntil !== null && card?.phase !== 'during' && (
+      {/* Without the card (it could not be read), the status line still says a block runs. */}
+      {today.focusRunningUntil !== null && card === null && (
         <Card className="today__focus">
           <p className="today__focus-text">
             <FocusIcon className="today__focus-icon" aria-hidden="true" />

@@ -64,6 +64,9 @@ beforeAll(async () => {
     settings: [{ key: 'focusPlan', value: [] }],
   });
   ({ preview, page } = session);
+  // The user stays at the keyboard past the end of hours (the preview's own make-believe user
+  // leaves ten minutes after it): the reminder is for someone still working.
+  await testPost(preview, 'power', { idleSeconds: 0 });
 });
 
 afterAll(async () => {

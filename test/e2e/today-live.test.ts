@@ -10,9 +10,11 @@ import {
 
 /**
  * Today as a live card (issue #18), in Chromium on the preview with its test clock: a Monday
- * before hours with last week's recap and the first thing from Friday's sign-off, the day with a
- * due check-in, 17:31 with the sign-off inline, a holiday, and the Focus view going back a week.
- * Keel first ran on Monday 8 March 2027 (Berlin), so last week was counted.
+ * before hours with last week's recap and the first thing from Friday's sign-off, a running
+ * block, the day with a due check-in, 17:31 with the sign-off inline, a holiday, a plain morning
+ * before hours, and the Focus view going back a week. Keel first ran on Monday 8 March 2027
+ * (Berlin), so last week was counted; the preview's make-believe user is at the keyboard in
+ * working hours only, so last week had no late evening.
  */
 let session: PreviewSession;
 let page: Page;
@@ -24,12 +26,17 @@ const call = (channel: string, input: unknown) => callKeel(page, channel, input)
 const nav = (name: string) =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true }).click();
 
-/** Both sizes: 1280×800 and the minimum window, 720×520. */
+/**
+ * Both sizes: 1280×800 and the minimum window, 720×520; and the minimum width with room for the
+ * whole view (the view scrolls inside the window), to see every card at that width.
+ */
 async function shoot(name: string) {
   await page.setViewportSize({ width: 1280, height: 800 });
   await screenshotBoth(page, name);
   await page.setViewportSize({ width: 720, height: 520 });
   await screenshotBoth(page, `${name}-small`);
+  await page.setViewportSize({ width: 720, height: 2000 });
+  await screenshotBoth(page, `${name}-narrow-whole`);
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
@@ -76,11 +83,22 @@ describe('Today as a live card, in the preview', () => {
     const recap = page.getByRole('region', { name: 'Last week' });
     expect(await recap.textContent()).toContain('8–14 March 2027, compared with 1–7 March 2027.');
     expect(await recap.textContent()).toContain('2 check-ins');
+    expect(await recap.textContent()).toContain('0 late evenings in 5 workdays');
     expect(await recap.textContent()).toContain('1 talking point waiting');
     expect(await recap.textContent()).toContain('Keel was not counting yet that week');
     await recap.getByText('How this is counted').first().click();
     expect(await recap.textContent()).toContain('Planned: the blocks of your weekly focus plan');
     await shoot('today-monday-recap');
+  });
+
+  it('during the day with a block running: its end, End block, and one way to Focus', async () => {
+    await advanceTo('2027-03-15', '09:45');
+    const card = page.getByRole('region', { name: 'In a focus block until 11:00' });
+    await expect.poll(() => card.textContent()).toContain('Keel is holding its prompts');
+    expect(await card.textContent()).toContain('Working hours 09:00–17:30.');
+    expect(await card.getByRole('button', { name: 'End block' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Open Focus' }).count()).toBe(1);
+    await shoot('today-running');
   });
 
   it('during the day: the next block, minutes protected so far and a due check-in in one tap', async () => {
@@ -110,6 +128,16 @@ describe('Today as a live card, in the preview', () => {
     const quiet = page.getByRole('region', { name: 'Keel is quiet today' });
     await expect.poll(() => quiet.textContent()).toContain('Spring day: no working hours');
     await shoot('today-holiday');
+  });
+
+  it('a morning before hours: when the day and its first block start', async () => {
+    await advanceTo('2027-03-17', '08:30');
+    const before = page.getByRole('region', { name: 'Before hours' });
+    await expect
+      .poll(() => before.textContent())
+      .toContain('Your day starts at 09:00; the first focus block is at 09:00.');
+    expect(await page.getByText('Good morning. It’s Wednesday, 17 March.').count()).toBe(1);
+    await shoot('today-before-hours');
   });
 
   it('the Focus view goes back to last week from the keyboard, naming its range', async () => {

@@ -57,6 +57,11 @@ describe('the first run, all three steps', () => {
     await page.getByText('These are Keel’s starting hours, not yet yours').waitFor();
     await screenshotBoth(page, 'welcome-1-hours');
     const zone = page.getByRole('combobox', { name: 'Time zone' });
+    // A search that finds nothing says so in one line, in the polite live region.
+    await zone.fill('Atlantis');
+    const none = page.getByRole('status').filter({ hasText: 'No time zone matches' });
+    expect(await none.textContent()).toBe('No time zone matches “Atlantis”. Try a nearby city or a region.');
+    await screenshotBoth(page, 'welcome-1-zone-none');
     await zone.fill('Berlin');
     await page.getByRole('option', { name: /Europe \/ Berlin/ }).waitFor();
     await screenshotBoth(page, 'welcome-1-zone-search');
@@ -64,6 +69,13 @@ describe('the first run, all three steps', () => {
     await page.keyboard.press('Enter');
     expect(await zone.inputValue()).toBe('Europe/Berlin');
     await page.getByLabel('End', { exact: true }).fill('17:00');
+    // Enter in a time field stays on the step; only Next (or Ctrl+Enter) moves on.
+    await page.getByLabel('End', { exact: true }).press('Enter');
+    expect(await step(page, 'When do you work?').count()).toBe(1);
+    expect(((await settings(page)).workingHours as Record<string, unknown>).mon).toEqual({
+      start: '09:00',
+      end: '17:30',
+    });
     await page.getByRole('button', { name: 'Next' }).click();
     await expectFocused(page, 'Your focus blocks');
     const stored = await settings(page);
@@ -83,6 +95,8 @@ describe('the first run, all three steps', () => {
   });
 
   it('step 3: Thursday’s one-on-one sets Wednesday’s check-in; Done ends on Today with the four jobs (screenshots)', async () => {
+    // Nothing set yet: "None" is the choice shown.
+    expect(await page.getByRole('radio', { name: 'None' }).getAttribute('aria-checked')).toBe('true');
     await page.getByRole('radio', { name: 'Thursday' }).click();
     await page.getByText(/weekly on Wednesday at 16:00, the working day before/).waitFor();
     await screenshotBoth(page, 'welcome-3-one-on-one');

@@ -40,10 +40,10 @@ describe('Day one: opened for the first time at 22:55', () => {
     // Monday was before Keel: not counted, no figures. Tuesday's blocks were over; Wednesday's are to come.
     expect(cells(0)).toEqual(['Not counted: before Keel started', '—', '—']);
     expect(rows[0]).toHaveClass('week__row--before');
-    expect(cells(1)).toEqual(['—', '0 min', '0 min']);
-    expect(cells(2)).toEqual(['—', '0 min', '4 h']);
+    expect(cells(1)).toEqual(['', '0 min', '0 min']);
+    expect(cells(2)).toEqual(['', '0 min', '4 h']);
     const totals = within(week).getByText('Protected this week').nextElementSibling as HTMLElement;
-    expect(totals).toHaveTextContent(/^0 min of 12 h planned$/);
+    expect(totals).toHaveTextContent(/^0 min · 12 h planned$/);
     expect(week).not.toHaveTextContent('%');
     expect(within(week).getByText(/^Counting since Tuesday 11 Mar\./)).toBeInTheDocument();
     expect(week).toHaveTextContent(
@@ -67,9 +67,9 @@ describe('Day one: opened for the first time at 22:55', () => {
     expect(items[0]).toHaveClass('blocks__item--not-started');
     expect(items[1]).toHaveTextContent('Upcoming');
     expect(today).not.toHaveTextContent(/Missed|Before Keel started/);
-    // Two hours of Wednesday's plan have come, none protected: a share over them, and no more.
+    // Two hours of Wednesday's plan have come, none protected: said as such, with no share.
     const totals = within(region('This week')).getByText('Protected this week').nextElementSibling;
-    await waitFor(() => expect(totals).toHaveTextContent('0 min of 12 h planned (0% of the 2 h so far)'));
+    await waitFor(() => expect(totals).toHaveTextContent('0 min · 12 h planned (2 h of it so far)'));
   });
 
   it('with no plan, the week says so plainly: no “0 min of 0 min”, no share', async () => {

@@ -91,6 +91,47 @@ describe('the first run', () => {
     expect(screen.queryByRole('region', { name: /Keel is set up/ })).toBeNull();
   });
 
+  it('Enter in a time field stays on the step; only the button or Ctrl+Enter moves on', async () => {
+    const { keel, user } = await startFresh();
+    const end = screen.getByLabelText('End');
+    await user.clear(end);
+    await user.type(end, '18:00{Enter}');
+    expect(heading('When do you work?')).toBeInTheDocument();
+    expect(stored(keel)).toEqual([]);
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await waitFor(() => expect(heading('Your focus blocks')).toHaveFocus());
+    expect(keel.services.settings.get().workingHours.mon).toEqual({ start: '09:00', end: '18:00' });
+
+    await user.click(screen.getByRole('button', { name: 'Skip this step' }));
+    await waitFor(() => expect(heading('Your one-on-one')).toHaveFocus());
+    // Nothing set: "None" is the choice shown, and Done keeps it (nothing to write).
+    expect(screen.getByRole('radio', { name: 'None' })).toHaveAttribute('aria-checked', 'true');
+    await user.click(screen.getByRole('radio', { name: 'Tuesday' }));
+    const time = screen.getByLabelText('Usual time');
+    await user.clear(time);
+    await user.type(time, '11:00{Enter}');
+    expect(heading('Your one-on-one')).toBeInTheDocument();
+    expect(keel.services.settings.get().oneOnOne).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Done' }));
+    await screen.findByRole('region', { name: /Keel is set up/ });
+    expect(keel.services.settings.get().oneOnOne).toEqual({ weekday: 'tue', time: '11:00' });
+  });
+
+  it('step 3 with no one-on-one set: "None" is chosen, and Done goes on without a word of refusal', async () => {
+    const { keel, user } = await startFresh();
+    for (const name of ['Skip this step', 'Skip this step'])
+      await user.click(await screen.findByRole('button', { name }));
+    await waitFor(() => expect(heading('Your one-on-one')).toHaveFocus());
+    expect(screen.getByRole('radio', { name: 'None' })).toHaveAttribute('aria-checked', 'true');
+    expect(
+      screen.getByText(/With no regular one-on-one \(None\), Keel asks how stretched you are/),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Done' }));
+    await screen.findByRole('region', { name: /Keel is set up/ });
+    expect(keel.services.settings.get().oneOnOne).toBeNull();
+    expect(stored(keel)).toEqual([]);
+  });
+
   it('skipping every step writes nothing, and Today names the defaults still in force', async () => {
     const { keel, user } = await startFresh();
     await user.click(screen.getByRole('button', { name: 'Skip this step' }));

@@ -14,7 +14,7 @@ describe('Focus: week by week', () => {
     expect(thisWeek).toHaveTextContent('Monday 17 Mar to Sunday 23 Mar.');
     expect(await within(thisWeek).findByText('Protected this week')).toBeInTheDocument();
     expect(within(thisWeek).getByText('Protected this week').nextElementSibling).toHaveTextContent(
-      /^0 min of 20 h/,
+      /^0 min · 20 h/,
     );
     const next = within(thisWeek).getByRole('button', { name: 'Next week' });
     expect(next).toBeDisabled();
@@ -25,7 +25,7 @@ describe('Focus: week by week', () => {
     expect(last).toHaveTextContent('Monday 10 Mar to Sunday 16 Mar.');
     expect(keel.callsTo('focus:stats').at(-1)).toEqual({ from: '2025-03-10', to: '2025-03-16' });
     expect((await within(last).findByText('Protected last week')).nextElementSibling).toHaveTextContent(
-      /^50 min of 20 h planned/,
+      /^50 min · 20 h planned/,
     );
 
     await user.click(within(last).getByRole('button', { name: 'Previous week' }));

@@ -209,7 +209,8 @@ describe('Focus: today and this week', () => {
   });
 
   it('shows planned and protected minutes per day, totals and interruptions by kind', async () => {
-    // Monday: the morning block protected 09:00–10:20 (two meetings and a chat), the afternoon one whole.
+    // Monday: the morning block protected 09:00–10:20 (two meetings and a chat), the afternoon one
+    // whole, and an hour started on the spot after it: more protected than planned, never a share of it.
     const keel = createTestKeel();
     const monday = (time: string) => `2025-03-10T${time}:00+01:00`;
     await keel.at(monday('09:00'), () => keel.call('focus:start', { minutes: 120 }));
@@ -219,7 +220,9 @@ describe('Focus: today and this week', () => {
     await keel.at(monday('10:20'), () => keel.call('focus:stop', {}));
     await keel.at(monday('14:00'), () => keel.call('focus:start', { minutes: 120 }));
     await keel.at(monday('16:00'), () => keel.call('focus:stop', {}));
-    await keel.at(monday('16:01'), () => keel.call('focus:leaveOff', { text: 'Done for the day' }));
+    await keel.at(monday('16:10'), () => keel.call('focus:start', { minutes: 60 }));
+    await keel.at(monday('17:10'), () => keel.call('focus:stop', {}));
+    await keel.at(monday('17:11'), () => keel.call('focus:leaveOff', { text: 'Done for the day' }));
 
     await openFocus(keel);
     const week = region('This week');
@@ -232,17 +235,18 @@ describe('Focus: today and this week', () => {
       within(rows[0] as HTMLElement)
         .getAllByRole('cell')
         .map((c) => c.textContent),
-    ).toEqual(['83%', '3 h 20 min', '4 h']);
+    ).toEqual(['', '4 h 20 min', '4 h']);
     expect(within(rows[1] as HTMLElement).getByRole('rowheader')).toHaveAttribute('aria-current', 'date');
     expect(
       within(rows[6] as HTMLElement)
         .getAllByRole('cell')
         .map((c) => c.textContent),
-    ).toEqual(['—', '0 min', '0 min']);
+    ).toEqual(['', '0 min', '0 min']);
     expect(within(week).getByText('Protected this week').nextElementSibling).toHaveTextContent(
-      // The share is over the planned time that has come: Monday's 4 h (Tuesday's first block is at 09:00).
-      '3 h 20 min of 20 h planned (83% of the 4 h so far)',
+      // Side by side, with the planned time that has come: Monday's 4 h (Tuesday's first block is at 09:00).
+      /^4 h 20 min · 20 h planned \(4 h of it so far\)$/,
     );
+    expect(week).not.toHaveTextContent(/%| of 20 h/);
     const kinds = within(week).getByText('Interruptions').nextElementSibling as HTMLElement;
     expect(kinds).toHaveTextContent('Meeting 2');
     expect(kinds).toHaveTextContent('Chat 1');

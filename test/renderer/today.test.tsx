@@ -107,7 +107,9 @@ describe('Today', () => {
     const keel = createTestKeel();
     await keel.at('2025-03-11T08:30:00+01:00', () => keel.call('focus:start', { minutes: 25 }));
     const { user } = await renderApp(keel);
-    expect(screen.getByText(/In a focus block until/)).toHaveTextContent('In a focus block until 08:55.');
+    expect(await screen.findByRole('region', { name: 'In a focus block until 08:55' })).toHaveTextContent(
+      'Keel is holding its prompts',
+    );
     await user.click(screen.getByRole('button', { name: 'Open Focus' }));
     expect(screen.getByRole('heading', { level: 1, name: 'Focus' })).toBeInTheDocument();
   });

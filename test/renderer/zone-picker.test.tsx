@@ -95,4 +95,25 @@ describe('ZonePicker', () => {
     await user.keyboard('{ArrowDown}');
     expect(box).toHaveAttribute('aria-expanded', 'false');
   });
+
+  it('says in one polite line that a search found nothing, and clears it once something matches', async () => {
+    const user = userEvent.setup({ delay: null });
+    render(<Harness />);
+    const box = screen.getByRole('combobox', { name: 'Time zone' });
+    // The harness's <output> is a status too; the picker's line is the paragraph.
+    const line = screen.getAllByRole('status').find((el) => el.tagName === 'P') as HTMLElement;
+    expect(line).toBeEmptyDOMElement();
+    await user.type(box, 'Atlantis');
+    expect(box).toHaveAttribute('aria-expanded', 'false');
+    expect(line).toHaveTextContent(/^No time zone matches “Atlantis”\. Try a nearby city or a region\.$/);
+    expect(screen.getAllByText(/No time zone matches/)).toHaveLength(1);
+    await user.clear(box);
+    await user.type(box, 'Lisbon');
+    expect(line).toBeEmptyDOMElement();
+    expect(screen.getByRole('option', { name: /Europe \/ Lisbon/ })).toBeInTheDocument();
+    await user.clear(box);
+    await user.type(box, 'Atlantis');
+    await user.keyboard('{Escape}');
+    expect(line).toBeEmptyDOMElement();
+  });
 });

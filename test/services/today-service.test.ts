@@ -52,8 +52,8 @@ describe('TodayService: the Monday recap', () => {
     const recap = card.recap;
     expect(recap?.week).toEqual({ from: '2027-03-08', to: '2027-03-14', label: '8–14 March 2027' });
     expect(recap?.previous.from).toBe('2027-03-01');
-    expect(recap?.focus.value).toBe('2 h 30 min protected of 20 h planned');
-    expect(recap?.focus.change).toBe('1 h 30 min more than the week before (1 h of 20 h planned).');
+    expect(recap?.focus.value).toBe('2 h 30 min protected · 20 h planned');
+    expect(recap?.focus.change).toBe('1 h 30 min more than the week before (1 h protected · 20 h planned).');
     expect(recap?.focus.howCounted).toMatch(/^Planned: the blocks of your weekly focus plan/);
     expect(recap?.evenings.value).toBe('1 late evening in 1 workday');
     expect(recap?.evenings.change).toBe('1 more than the week before (0).');
@@ -98,7 +98,7 @@ describe('TodayService: the Monday recap', () => {
     expect(recap?.focus.change).toBe(
       'Keel was not counting yet that week, so there is nothing to compare with.',
     );
-    expect(recap?.focus.value).toBe('0 min protected of 20 h planned');
+    expect(recap?.focus.value).toBe('0 min protected · 20 h planned');
   });
 
   it('shows no recap in Keel’s first week: last week was not counted, a card of zeros would say nothing', () => {
@@ -159,6 +159,29 @@ describe('TodayService: the state of the day', () => {
     expect(services.today.card().protectedTodayMinutes).toBe(25);
     services.signoff.submit(signoffInputSchema.parse({}));
     expect(services.today.card().phase).toBe('after');
+  });
+
+  it('carries the workday’s blocks and a running block in any phase, and is read again when it ends', () => {
+    made = makeServices(at('2027-03-16', '18:00'), zone);
+    const { clock, services } = made;
+    expect(services.today.card()).toMatchObject({
+      phase: 'after',
+      blocks: [
+        { start: '09:00', end: '11:00' },
+        { start: '14:00', end: '16:00' },
+      ],
+      running: null,
+    });
+    services.focus.startAdhoc({ minutes: 50 });
+    expect(services.today.card()).toMatchObject({
+      phase: 'after',
+      running: { kind: 'adhoc', endTime: '18:50', endsAt: '2027-03-16T18:50:00+01:00' },
+      changesAt: '2027-03-16T18:50:00+01:00',
+    });
+    clock.advanceTo(at('2027-03-16', '18:51'));
+    expect(services.today.card()).toMatchObject({ running: null, changesAt: '2027-03-17T04:00:00+01:00' });
+    clock.advanceTo(at('2027-03-20', '10:00'));
+    expect(services.today.card()).toMatchObject({ phase: 'quiet', blocks: [] });
   });
 
   it('after midnight, before the day boundary, counts the workday being signed off, not the new date', () => {

@@ -21,7 +21,8 @@ const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1
 export function OneOnOneStep({ settings, ...step }: StepProps & { settings: Settings }) {
   const save = useSettings((s) => s.save);
   const days = workingDays(settings.workingHours);
-  const [day, setDay] = useState<DayChoice | null>(settings.oneOnOne?.weekday ?? null);
+  // Nothing set means no regular one-on-one: "None" is chosen, so the choice shown is the one in force.
+  const [day, setDay] = useState<DayChoice>(settings.oneOnOne?.weekday ?? 'none');
   const [time, setTime] = useState(settings.oneOnOne?.time ?? '10:00');
   const [error, setError] = useState<string | null>(null);
   const options = [
@@ -31,13 +32,9 @@ export function OneOnOneStep({ settings, ...step }: StepProps & { settings: Sett
     })),
     { value: 'none' as DayChoice, label: 'None' },
   ];
-  const meeting = day === null || day === 'none' ? null : { weekday: day, time };
+  const meeting = day === 'none' ? null : { weekday: day, time };
 
   async function submit(): Promise<boolean> {
-    if (day === null) {
-      setError('Choose the day of your usual one-on-one, or skip this step.');
-      return false;
-    }
     const same =
       meeting === null
         ? settings.oneOnOne === null

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Button } from '../../components/Button';
+import { submitOnModEnter } from '../../lib/keys';
 
 export const STEP_COUNT = 3;
 
@@ -59,7 +60,14 @@ export function StepFrame({
 
   const last = step === STEP_COUNT;
   return (
-    <form className="first-run__step" aria-labelledby={headingId} onSubmit={submit} noValidate>
+    // Only the step's button or Ctrl/Cmd+Enter moves on: Enter in a time field stays (lib/keys.ts).
+    <form
+      className="first-run__step"
+      aria-labelledby={headingId}
+      onSubmit={submit}
+      onKeyDown={submitOnModEnter}
+      noValidate
+    >
       <p className="first-run__progress">
         Welcome to Keel · Step {step} of {STEP_COUNT}
       </p>

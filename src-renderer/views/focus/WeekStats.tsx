@@ -14,16 +14,12 @@ function percent(value: number, max: number): string {
   return `${Math.max(1, Math.round((value / max) * 100))}%`;
 }
 
-/** A share as a whole percentage, only over some planned time (never "0 %" of nothing). */
-function share(protectedMinutes: number, plannedMinutes: number): string | null {
-  return plannedMinutes > 0 ? `${Math.round((protectedMinutes / plannedMinutes) * 100)}%` : null;
-}
-
 /**
- * Planned vs protected minutes per day, Monday to Sunday. The bars are drawn with CSS and hidden
- * from assistive technology; the table they sit in carries the numbers. Days before Keel was
- * counting are greyed and hold no figures; a share is only ever taken over planned time that has
- * come, and a line says how both are counted.
+ * Protected and planned minutes per day, Monday to Sunday, side by side. Protected counts blocks
+ * started on the spot too, so it is never shown as a part or a share of planned: no "of", no
+ * percentage. The bars are drawn with CSS and hidden from assistive technology; the table they
+ * sit in carries the numbers. Days before Keel was counting are greyed and hold no figures, and a
+ * line says how both are counted.
  */
 export function WeekStats({
   stats,
@@ -43,7 +39,7 @@ export function WeekStats({
   return (
     <Card
       title={name.title}
-      description={`${range !== null ? `${range}. ` : ''}Planned focus time, and how much of it you protected.`}
+      description={`${range !== null ? `${range}. ` : ''}Focus time you protected, and the time your plan set aside.`}
       actions={
         week !== null && (
           <div className="week__nav" role="group" aria-label="Choose a week">
@@ -97,7 +93,7 @@ function WeekBody({ stats, today, phrase }: { stats: FocusStats; today: string |
           <tr>
             <th scope="col">Day</th>
             <th scope="col" className="week__bar-head">
-              <span className="visually-hidden">Share protected</span>
+              <span className="visually-hidden">Chart</span>
             </th>
             <th scope="col" className="week__num">
               Protected
@@ -110,9 +106,6 @@ function WeekBody({ stats, today, phrase }: { stats: FocusStats; today: string |
         <tbody>
           {stats.days.map((day) => {
             const isToday = day.date === today;
-            const dayShare = day.counted
-              ? (share(day.protectedMinutes, day.plannedSoFarMinutes) ?? '—')
-              : 'Not counted: before Keel started';
             const className = [
               'week__row',
               isToday && 'week__row--today',
@@ -131,7 +124,7 @@ function WeekBody({ stats, today, phrase }: { stats: FocusStats; today: string |
                     <span className="week__planned" data-width={percent(day.plannedMinutes, max)} />
                     <span className="week__protected" data-width={percent(day.protectedMinutes, max)} />
                   </span>
-                  <span className="visually-hidden">{dayShare}</span>
+                  {!day.counted && <span className="visually-hidden">Not counted: before Keel started</span>}
                 </td>
                 <td className="week__num tabular">
                   {day.counted ? formatMinutes(day.protectedMinutes) : '—'}
@@ -171,12 +164,13 @@ function HowCounted({ countingSince }: { countingSince: string | null }) {
 }
 
 /**
- * The week's protected minutes against the planned, with the share of the planned time that has
- * come so far (none before any has), and its interruptions by kind.
+ * The week's protected minutes beside the planned (never "of" them: blocks started on the spot
+ * are protected, not planned), how much of the plan's time has come so far, and its
+ * interruptions by kind.
  */
 function WeekTotals({ totals, phrase }: { totals: FocusStats['totals']; phrase: string }) {
-  const soFar = share(totals.protectedMinutes, totals.plannedSoFarMinutes);
   const interruptions = INTERRUPTION_KINDS.reduce((n, k) => n + totals.interruptions[k], 0);
+  const soFar = totals.plannedSoFarMinutes;
   return (
     <dl className="week__totals">
       <div className="week__total">
@@ -185,14 +179,11 @@ function WeekTotals({ totals, phrase }: { totals: FocusStats['totals']; phrase: 
           {formatMinutes(totals.protectedMinutes)}
           <span className="week__total-of">
             {totals.plannedMinutes > 0
-              ? ` of ${formatMinutes(totals.plannedMinutes)} planned`
+              ? ` · ${formatMinutes(totals.plannedMinutes)} planned`
               : ', nothing planned'}
           </span>
-          {soFar !== null && (
-            <span className="week__total-of">
-              {' '}
-              ({soFar} of the {formatMinutes(totals.plannedSoFarMinutes)} so far)
-            </span>
+          {soFar > 0 && soFar < totals.plannedMinutes && (
+            <span className="week__total-of"> ({formatMinutes(soFar)} of it so far)</span>
           )}
         </dd>
       </div>

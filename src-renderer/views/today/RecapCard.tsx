@@ -1,5 +1,6 @@
 import type { WeekRecap } from '../../api/types';
 import { Card } from '../../components/Card';
+import { useFocus } from '../../stores/focus';
 import { useNavigation } from '../../stores/navigation';
 import { Button } from '../../components/Button';
 import './RecapCard.css';
@@ -18,6 +19,7 @@ interface Row {
  */
 export function RecapCard({ recap }: { recap: WeekRecap }) {
   const navigate = useNavigation((s) => s.navigate);
+  const openOnWeek = useFocus((s) => s.openOnWeek);
   const rows: Row[] = [
     { label: 'Focus against plan', ...recap.focus },
     { label: 'Late evenings', ...recap.evenings },
@@ -30,8 +32,14 @@ export function RecapCard({ recap }: { recap: WeekRecap }) {
       description={`${recap.week.label}, compared with ${recap.previous.label}.`}
       className="recap"
       actions={
-        <Button size="sm" onClick={() => navigate('focus', { focus: true })}>
-          Open Focus
+        <Button
+          size="sm"
+          onClick={() => {
+            openOnWeek(recap.week.from);
+            navigate('focus', { focus: true });
+          }}
+        >
+          Last week in Focus
         </Button>
       }
     >

@@ -5,6 +5,7 @@ import { Loading } from '../../components/Loading';
 import { formatMinutes } from '../../lib/focus';
 import { useSignoff } from '../../stores/signoff';
 import { RitualForm } from '../signoff/RitualForm';
+import { LiveTitle } from './LiveTitle';
 import { SignedOffNote } from './SignoffToday';
 
 /**
@@ -21,7 +22,7 @@ export function SignoffInline({ card }: { card: TodayCard }) {
   if (status.signedOff !== null) return <SignedOffNote record={status.signedOff} />;
   return (
     <>
-      <Card title="After hours" className="live">
+      <Card title={<LiveTitle>After hours</LiveTitle>} className="live">
         <p className="live__lead">
           Working hours ended at <span className="tabular">{card.hours?.end}</span>.{' '}
           <span className="tabular">{formatMinutes(card.protectedTodayMinutes)}</span> of focus protected

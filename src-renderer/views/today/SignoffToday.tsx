@@ -2,6 +2,7 @@ import type { CarriedOver, SignoffRecord, SignoffStatus } from '../../api/types'
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { MoonIcon } from '../../components/Icons';
+import { useFocusTarget } from '../../components/focusRequest';
 import { plural, signoffDayPhrase } from '../../lib/signoff';
 import { useNavigation } from '../../stores/navigation';
 import { useSignoff } from '../../stores/signoff';
@@ -32,9 +33,11 @@ export function FirstThing() {
 
 export function SignedOffNote({ record }: { record: SignoffRecord }) {
   const navigate = useNavigation((s) => s.navigate);
+  // After hours on a signed-off day, this note takes the place of a block ended on Today.
+  const text = useFocusTarget<HTMLParagraphElement>('today-live');
   return (
     <Card className="today-signoff">
-      <p className="today-signoff__text">
+      <p className="today-signoff__text" ref={text} tabIndex={-1}>
         <MoonIcon className="today-signoff__icon" aria-hidden="true" />
         <span>
           Signed off at <span className="tabular">{record.signedOffTime}</span>. The rest of the day is yours.
