@@ -3,7 +3,7 @@ import type { FocusStartRequest, FocusStatus, RunningBlock } from '../../api/typ
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { Notice } from '../../components/Notice';
-import { cancelFocusRequest, requestFocus, useFocusTarget } from '../../components/focusRequest';
+import { requestFocus, useFocusTarget } from '../../components/focusRequest';
 import { ADHOC_MINUTES } from '../../../src-main/shared/vocabulary';
 import { formatMinutes, minutesBetween } from '../../lib/focus';
 import { formatShortDate } from '../../lib/format';
@@ -55,14 +55,11 @@ function RunningCard({ running, leftOff }: { running: RunningBlock; leftOff: str
   async function end() {
     setStopping(true);
     setError(null);
-    // Ending lands on "Where did you leave off?" when it is asked, else on the start card.
-    requestFocus('focus-ended');
     const result = await stop();
     setStopping(false);
-    if (!result.ok) {
-      cancelFocusRequest('focus-ended');
-      setError(result.message);
-    }
+    // Ending lands on "Where did you leave off?" when it is asked, else on the start card.
+    if (result.ok) requestFocus('focus-ended');
+    else setError(result.message);
   }
 
   return (
@@ -125,13 +122,10 @@ function StartCard({ status }: { status: FocusStatus }) {
     if (busy !== null) return;
     setBusy(key);
     setError(null);
-    requestFocus('focus-started');
     const result = await start(request);
     setBusy(null);
-    if (!result.ok) {
-      cancelFocusRequest('focus-started');
-      setError(result.message);
-    }
+    if (result.ok) requestFocus('focus-started');
+    else setError(result.message);
   }
 
   const next = status.next;
