@@ -75,15 +75,6 @@ export function normalizeAddress(text: string): string {
     .replace(/^mailto:/, '');
 }
 
-/**
- * Main's refusal of a setting names where in the value it is ("calendar.addresses.2: Write each
- * address like ana@example.com."); shown next to that very field, the sentence alone is enough.
- */
-export function withoutWhere(message: string, key: string): string {
-  const prefix = new RegExp(`^${key}(\\.[\\w-]+)*: `);
-  return message.replace(prefix, '');
-}
-
 /** "09:30–09:45", or "all day" for a meeting that covers whole days. */
 export function meetingTime(meeting: Pick<Meeting, 'start' | 'end'>): string {
   const start = localParts(meeting.start);
