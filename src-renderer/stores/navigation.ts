@@ -21,6 +21,8 @@ interface NavigationState {
    */
   leaveGuard: ((proceed: () => void) => boolean) | null;
   setLeaveGuard(guard: ((proceed: () => void) => boolean) | null): void;
+  /** Leaving the window's work (quitting Keel): `proceed` runs once the leave guard lets it. */
+  leave(proceed: () => void): void;
 }
 
 const initial = { view: 'today' as ViewName, focusRequest: 0, leaveGuard: null };
@@ -45,6 +47,11 @@ export const useNavigation = create<NavigationState>()((set, get) => ({
     if (options.target !== undefined) requestFocus(options.target);
   },
   setLeaveGuard: (leaveGuard) => set({ leaveGuard }),
+  leave(proceed) {
+    const { leaveGuard } = get();
+    if (leaveGuard !== null && leaveGuard(proceed)) return;
+    proceed();
+  },
 }));
 
 export function resetNavigation(): void {
