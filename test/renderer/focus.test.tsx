@@ -309,9 +309,17 @@ describe('Focus: weekly plan and pauses', () => {
     await user.click(within(plan).getByRole('button', { name: 'Add block' }));
     await user.click(within(plan).getByRole('button', { name: 'Save plan' }));
 
-    expect(await within(plan).findByRole('alert')).toHaveTextContent(
-      'Focus blocks on mon overlap (09:00–11:00 and 10:00–12:00).',
-    );
+    const sentence = 'Focus blocks on Monday overlap (09:00–11:00 and 10:00–12:00).';
+    const alert = await within(plan).findByRole('alert');
+    expect(alert).toHaveTextContent(sentence);
+    // Under Monday's row (main's path names the block), not under the whole plan.
+    const monday = within(plan).getByRole('group', { name: 'Monday' });
+    expect(monday).toContainElement(alert);
+    expect(monday).toHaveAccessibleDescription(sentence);
+    expect(within(plan).getByLabelText('Monday block 2 start')).toHaveAccessibleDescription(sentence);
+    expect(within(plan).getByLabelText('Monday block 2 end')).toHaveAttribute('aria-invalid', 'true');
+    expect(within(plan).getByLabelText('Monday block 1 start')).not.toHaveAttribute('aria-invalid');
+    expect(plan.querySelectorAll('[aria-invalid="true"]')).toHaveLength(2);
     expect(within(plan).getByLabelText('Monday block 2 start')).toHaveValue('10:00');
     expect(within(plan).getByLabelText('Monday block 2 end')).toHaveValue('12:00');
     expect(within(plan).getByText('Unsaved changes')).toBeInTheDocument();
