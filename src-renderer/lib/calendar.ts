@@ -1,6 +1,7 @@
 import { addLocalDays } from '../../src-main/shared/vocabulary';
 import type { CalendarStatus, FocusBlock, Holiday } from '../api/types';
 import { formatShortDate, localParts } from './format';
+import { formatTime } from './time';
 
 /** Display helpers for the imported calendar: days off it offers, meetings on a block, addresses. */
 
@@ -81,7 +82,7 @@ export function meetingTime(meeting: Pick<Meeting, 'start' | 'end'>): string {
   const end = localParts(meeting.end);
   if (!start || !end) return '';
   if (start.time === '00:00' && end.time === '00:00' && end.date > start.date) return 'all day';
-  return `${start.time}–${end.time}`;
+  return `${formatTime(start.time)}–${formatTime(end.time)}`;
 }
 
 /** What a meeting's busy status adds to its line: nothing for busy. */

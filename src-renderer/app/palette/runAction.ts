@@ -4,6 +4,7 @@ import { useNavigation } from '../../stores/navigation';
 import { useOneOnOne } from '../../stores/oneOnOne';
 import type { FocusTarget } from '../../components/focusRequest';
 import type { PaletteAction } from './commands';
+import { formatTime } from '../../lib/time';
 
 /** What the palette does around a command: all of it the palette's own, none of it data. */
 export interface PaletteUi {
@@ -32,7 +33,7 @@ export async function runPaletteAction(action: PaletteAction, ui: PaletteUi): Pr
       if (!outcome.ok) return outcome.message;
       const until = useFocus.getState().status?.running?.endTime;
       ui.close(true);
-      ui.announce(until ? `Focus block started, until ${until}.` : 'Focus block started.');
+      ui.announce(until ? `Focus block started, until ${formatTime(until)}.` : 'Focus block started.');
       return null;
     }
     case 'stop': {

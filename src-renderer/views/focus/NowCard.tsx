@@ -11,6 +11,7 @@ import { useFocus } from '../../stores/focus';
 import { InterruptDialog } from './InterruptDialog';
 import { useMinuteTick } from './useMinuteTick';
 import './NowCard.css';
+import { formatTime } from '../../lib/time';
 
 /** The block running now (time left, interruptions) or the buttons that start one. */
 export function NowCard({ status }: { status: FocusStatus }) {
@@ -66,7 +67,7 @@ function RunningCard({ running, leftOff }: { running: RunningBlock; leftOff: str
     <Card
       title={
         <span ref={heading} tabIndex={-1}>
-          Focus until {running.endTime}
+          Focus until {formatTime(running.endTime)}
         </span>
       }
       description={
@@ -168,7 +169,7 @@ function StartCard({ status }: { status: FocusStatus }) {
       </div>
       {status.untilNext !== null ? (
         <p id="now-until-ends" className="now__until-ends tabular">
-          “Until next meeting or block” would end at {status.untilNext.endTime}.
+          “Until next meeting or block” would end at {formatTime(status.untilNext.endTime)}.
         </p>
       ) : (
         <p className="now__until-ends">
@@ -179,7 +180,7 @@ function StartCard({ status }: { status: FocusStatus }) {
         <p className="now__next tabular">
           Next planned block:{' '}
           {status.today.some((b) => b.id === next.id) ? 'today' : formatShortDate(next.start.slice(0, 10))},{' '}
-          {next.startTime}–{next.endTime}
+          {formatTime(next.startTime)}–{formatTime(next.endTime)}
         </p>
       )}
       {error !== null && (

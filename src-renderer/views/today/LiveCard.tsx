@@ -11,6 +11,7 @@ import { useMinuteTick } from '../focus/useMinuteTick';
 import { FirstThing, SignoffToday } from './SignoffToday';
 import { SignoffInline } from './SignoffInline';
 import './LiveCard.css';
+import { formatTime } from '../../lib/time';
 
 /**
  * Today as it is now: before hours (the first thing from the last sign-off), during the day (the
@@ -34,11 +35,12 @@ export function LiveCard({ card, status }: { card: TodayCard; status: Status }) 
         <>
           <Card title="Before hours" className="live">
             <p className="live__lead">
-              Your day starts at <span className="tabular">{card.hours?.start}</span>
+              Your day starts at{' '}
+              <span className="tabular">{card.hours ? formatTime(card.hours.start) : ''}</span>
               {status.today.focusBlocks[0] && (
                 <>
                   ; the first focus block is at{' '}
-                  <span className="tabular">{status.today.focusBlocks[0].start}</span>
+                  <span className="tabular">{formatTime(status.today.focusBlocks[0].start)}</span>
                 </>
               )}
               .
