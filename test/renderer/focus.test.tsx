@@ -380,7 +380,7 @@ describe('Focus: calendar', () => {
     const keel = createTestKeel();
     const { user } = await openFocus(keel);
     const card = region('Calendar');
-    await user.click(within(card).getByRole('button', { name: 'Export focus plan (.ics)' }));
+    await user.click(within(card).getByRole('button', { name: 'Export focus plan as a calendar file (.ics)' }));
     expect(await within(card).findByText('Saved as keel-focus.ics')).toBeInTheDocument();
     expect(keel.shell.saved.map((f) => String(f.content))).toEqual([
       expect.stringContaining('BEGIN:VCALENDAR'),
@@ -394,7 +394,7 @@ describe('Focus: calendar', () => {
         { title: 'Retro', start: '2025-03-12T15:00:00+01:00', end: '2025-03-12T16:00:00+01:00' },
       ]),
     );
-    await user.click(within(card).getByRole('button', { name: 'Import a calendar (.ics)…' }));
+    await user.click(within(card).getByRole('button', { name: 'Import a calendar file (.ics)…' }));
     expect(await within(card).findByText('work.ics')).toBeInTheDocument();
     expect(within(card).getByText('2 meetings')).toBeInTheDocument();
     expect(within(card).getByText('today at 08:40')).toBeInTheDocument();
@@ -421,9 +421,9 @@ describe('Focus: calendar', () => {
       'Keel could not find the calendar file; it may have been moved or deleted.',
     );
     expect(within(card).getByText('team.ics')).toBeInTheDocument();
-    await user.click(within(card).getByRole('button', { name: 'Export focus plan (.ics)' }));
+    await user.click(within(card).getByRole('button', { name: 'Export focus plan as a calendar file (.ics)' }));
     await waitFor(() =>
-      expect(within(card).getByRole('button', { name: 'Export focus plan (.ics)' })).toBeEnabled(),
+      expect(within(card).getByRole('button', { name: 'Export focus plan as a calendar file (.ics)' })).toBeEnabled(),
     );
     expect(keel.callsTo('focus:exportIcs')).toHaveLength(1);
     expect(within(card).queryByText(/Saved as/)).toBeNull();
