@@ -380,7 +380,9 @@ describe('Focus: calendar', () => {
     const keel = createTestKeel();
     const { user } = await openFocus(keel);
     const card = region('Calendar');
-    await user.click(within(card).getByRole('button', { name: 'Export focus plan as a calendar file (.ics)' }));
+    await user.click(
+      within(card).getByRole('button', { name: 'Export focus plan as a calendar file (.ics)' }),
+    );
     expect(await within(card).findByText('Saved as keel-focus.ics')).toBeInTheDocument();
     expect(keel.shell.saved.map((f) => String(f.content))).toEqual([
       expect.stringContaining('BEGIN:VCALENDAR'),
@@ -421,9 +423,13 @@ describe('Focus: calendar', () => {
       'Keel could not find the calendar file; it may have been moved or deleted.',
     );
     expect(within(card).getByText('team.ics')).toBeInTheDocument();
-    await user.click(within(card).getByRole('button', { name: 'Export focus plan as a calendar file (.ics)' }));
+    await user.click(
+      within(card).getByRole('button', { name: 'Export focus plan as a calendar file (.ics)' }),
+    );
     await waitFor(() =>
-      expect(within(card).getByRole('button', { name: 'Export focus plan as a calendar file (.ics)' })).toBeEnabled(),
+      expect(
+        within(card).getByRole('button', { name: 'Export focus plan as a calendar file (.ics)' }),
+      ).toBeEnabled(),
     );
     expect(keel.callsTo('focus:exportIcs')).toHaveLength(1);
     expect(within(card).queryByText(/Saved as/)).toBeNull();
