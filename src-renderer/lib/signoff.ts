@@ -108,8 +108,8 @@ export function hoursSentence(status: SignoffStatus): string {
 export function presenceLine(status: SignoffStatus): string | null {
   if (status.firstActive === null) return null;
   if (status.lastActive === null || status.lastActive === status.firstActive)
-    return `First active ${status.firstActive}`;
-  return `First active ${status.firstActive} · last active ${status.lastActive}`;
+    return `First active ${formatTime(status.firstActive)}`;
+  return `First active ${formatTime(status.firstActive)} · last active ${formatTime(status.lastActive)}`;
 }
 
 /**

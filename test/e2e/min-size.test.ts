@@ -7,7 +7,8 @@ import { callKeel, openPreviewSession, SCREENSHOTS, type PreviewSession } from '
 /**
  * The layout holds at the minimum window size (720×520): every view, Settings (the whole page),
  * the dialogs and the palette, light and dark, in en-US (12-hour times, the longer ones). No
- * button's or label's text overflows its box, and the page never scrolls sideways. Screenshots go
+ * button's or label's text overflows its box, no control sticks out of its card, and the page
+ * never scrolls sideways. Screenshots go
  * to test-results/screenshots/min-<what>-<scheme>-<screenful>.png, to be looked at.
  * Monday 15 March 2027, 10:30 in Berlin: inside working hours, between focus blocks.
  */
@@ -40,6 +41,18 @@ function overflowing(): Promise<string[]> {
       if (el.scrollWidth > el.clientWidth + 1) {
         const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 60);
         found.push(`${el.tagName.toLowerCase()} “${name}”: ${el.scrollWidth} > ${el.clientWidth}`);
+      }
+    }
+    // A control that sticks out of its card (clipped, or out of reach).
+    for (const el of document.querySelectorAll<HTMLElement>('.card input, .card select, .card button')) {
+      const card = el.closest<HTMLElement>('.card');
+      if (card === null || el.getClientRects().length === 0 || el.closest('.visually-hidden')) continue;
+      const sticks = el.getBoundingClientRect().right - card.getBoundingClientRect().right;
+      if (sticks > 1) {
+        const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 60);
+        found.push(
+          `${el.tagName.toLowerCase()} “${name}” sticks out of its card by ${Math.round(sticks)} px`,
+        );
       }
     }
     const root = document.documentElement;
