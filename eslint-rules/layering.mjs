@@ -44,6 +44,7 @@ const isNodeOrIo = (source) =>
 const SHARED_VALUE_SOURCES = new Set([
   'src-main/core/checkin-vocabulary',
   'src-main/core/focus-vocabulary',
+  'src-main/core/hour-cycle',
   'src-main/core/rules-vocabulary',
   'src-main/core/signoff-vocabulary',
   'src-main/core/time',

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { addLocalDays, instantAt, localDateOf, minutesOfDay, weekdayOf, type LocalDate } from './time';
+import {
+  addLocalDays,
+  instantAt,
+  localDateOf,
+  minutesOfDay,
+  WEEKDAY_NAMES,
+  weekdayOf,
+  type LocalDate,
+} from './time';
 import { clockTimeSchema, dateRangesSchema, weekdaySchema } from './validation';
 import { hoursOn, type Holiday, type WorkingHours } from './working-hours';
 
@@ -26,9 +34,11 @@ export const focusPlanSchema = z
           minutesOfDay(a.start) < minutesOfDay(b.end) &&
           minutesOfDay(b.start) < minutesOfDay(a.end)
         ) {
+          // The later block is the one to change; the day in words (main sends the path apart).
           ctx.addIssue({
             code: 'custom',
-            message: `Focus blocks on ${a.weekday} overlap (${a.start}–${a.end} and ${b.start}–${b.end}).`,
+            path: [j],
+            message: `Focus blocks on ${WEEKDAY_NAMES[a.weekday]} overlap (${a.start}–${a.end} and ${b.start}–${b.end}).`,
           });
           return;
         }

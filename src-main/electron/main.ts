@@ -23,6 +23,7 @@ import {
 } from 'electron';
 import { systemClock, systemTimers } from '../core/clock';
 import { KeelError } from '../core/errors';
+import { hourCycleOf } from '../core/hour-cycle';
 import type { ViewName } from '../shared/views';
 import { createKeelApp, type KeelAdapters, type KeelApp } from '../app/create-keel-app';
 import { FOCUS_SHORTCUT } from '../app/tray-controller';
@@ -170,6 +171,8 @@ function createApp(
       dataDir,
       version,
       nativeBinding: developmentNativeBinding(process.env, { packaged: app.isPackaged }),
+      // The regional format (not the UI language) holds the 12/24-hour choice.
+      systemHourCycle: () => hourCycleOf(app.getSystemLocale()),
     },
     clock: systemClock,
     timers: systemTimers,

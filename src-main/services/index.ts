@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { systemTimers, type Clock, type Timers } from '../core/clock';
+import type { HourCycle } from '../core/hour-cycle';
 import { databasePath } from '../storage/paths';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
@@ -112,6 +113,8 @@ export interface ServiceOptions extends OpenOptions {
   version: string;
   /** The system's zone; injectable so tests can pin it. */
   systemZone?: () => string;
+  /** The system's 12/24-hour choice (default: unknown, so the window uses its own locale's). */
+  systemHourCycle?: () => HourCycle | null;
   /** The desktop's do-not-disturb, as detected by the composition root (default: unsupported). */
   dndController?: DndController;
   /** Timers for debounced work (the calendar's re-read); default: the process's own. */
@@ -258,6 +261,7 @@ export function createServices(options: ServiceOptions): Services {
       dataDir: options.dataDir,
       databasePath: databasePath(options.dataDir),
       schemaVersion: () => schemaVersion(db),
+      hourCycle: options.systemHourCycle ?? (() => null),
     },
     settings,
     agenda,

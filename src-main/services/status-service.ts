@@ -1,4 +1,5 @@
 import type { Clock } from '../core/clock';
+import type { HourCycle } from '../core/hour-cycle';
 import { occurrencesOn } from '../core/focus-plan';
 import { clockTimeOf, localDateOf, toLocalIso, weekdayOf } from '../core/time';
 import { hoursOn } from '../core/working-hours';
@@ -12,6 +13,8 @@ export interface StatusContext {
   dataDir: string;
   databasePath: string;
   schemaVersion: () => number;
+  /** The system's 12/24-hour choice (Electron: its regional locale); null when unknown. */
+  hourCycle: () => HourCycle | null;
 }
 
 /** A snapshot of where Keel stands now: the Today view and `keel status` read it. */
@@ -35,6 +38,7 @@ export class StatusService {
     const running = this.focus.running();
     return {
       app: { name: 'Keel', version: this.ctx.version },
+      hourCycle: this.ctx.hourCycle(),
       dataDir: this.ctx.dataDir,
       database: { path: this.ctx.databasePath, schemaVersion: this.ctx.schemaVersion() },
       now: toLocalIso(now, s.zone),

@@ -4,6 +4,7 @@
  * has to import another layer to name a shape. Types only (and literal unions), except core types.
  */
 import type { ExportTable } from '../core/export-format';
+import type { HourCycle } from '../core/hour-cycle';
 import type { FocusDayStats, FocusStats } from '../core/focus';
 import type { RuleHistoryEntry } from '../core/rule-history';
 import type { TimeRange } from '../core/working-hours';
@@ -316,6 +317,11 @@ export interface AgendaEventDto {
 
 export interface Status {
   app: { name: 'Keel'; version: string };
+  /**
+   * The system's 12/24-hour choice for the times Keel shows; null where main cannot know it (the
+   * preview: the window uses its browser's).
+   */
+  hourCycle: HourCycle | null;
   dataDir: string;
   database: { path: string; schemaVersion: number };
   now: string;

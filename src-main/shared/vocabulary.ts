@@ -34,5 +34,7 @@ export {
   type DatedKey,
   type RuleState,
 } from '../core/rules-vocabulary';
+/** A time of day as the user reads it (the system's 12/24-hour choice): core's, never a copy. */
+export { formatClockTime, hourCycleOf, type HourCycle } from '../core/hour-cycle';
 /** Calendar arithmetic on `YYYY-MM-DD` dates: core/time.ts's, never a second copy. */
 export { addLocalDays, MONTH_NAMES, WEEKDAY_NAMES, WEEKDAYS, weekdayOf } from '../core/time';

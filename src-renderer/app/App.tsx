@@ -49,6 +49,8 @@ function Shell() {
   useQuitShortcut();
   const view = useNavigation((s) => s.view);
   const welcoming = useWelcome((s) => s.open);
+  // Every shown time follows it (lib/time.ts): a change draws the whole frame again.
+  useStatus((s) => s.hourCycle);
   useEffect(() => void useWelcome.getState().load(), []);
   // Today's code ships in the first file; the others load once Today has its data.
   usePreloadViews(useStatus((s) => s.status !== null));

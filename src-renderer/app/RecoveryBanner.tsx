@@ -13,7 +13,6 @@ export function RecoveryBanner() {
   const recovery = useData((s) => s.overview?.recovery ?? null);
   const busy = useData((s) => s.busy);
   const dismissRecovery = useData((s) => s.dismissRecovery);
-  const requestReveal = useData((s) => s.requestReveal);
   const navigate = useNavigation((s) => s.navigate);
   const [error, setError] = useState<string | null>(null);
   const titleId = useId();
@@ -22,8 +21,7 @@ export function RecoveryBanner() {
 
   function showInSettings() {
     // The data card takes focus (its backups are where another copy can be restored).
-    requestReveal();
-    navigate('settings', { focus: false });
+    navigate('settings', { target: 'section:Your data' });
   }
 
   async function dismiss() {

@@ -110,7 +110,8 @@ function SidebarFooter({ onShortcuts }: { onShortcuts: () => void }) {
         variant="ghost"
         size="sm"
         className="sidebar__shortcuts"
-        onClick={() => void quitKeel(setQuitError)}
+        // Unsaved Settings edits ask first (Save, Discard or Stay), as switching views does.
+        onClick={() => useNavigation.getState().leave(() => void quitKeel(setQuitError))}
       >
         <PowerIcon />
         Quit Keel

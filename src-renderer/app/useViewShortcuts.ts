@@ -38,7 +38,8 @@ export function useQuitShortcut(): void {
         return;
       if (event.code !== 'KeyQ' && event.key.toLowerCase() !== 'q') return;
       event.preventDefault();
-      void api.quit();
+      // Unsaved Settings edits ask first (Save, Discard or Stay), as switching views does.
+      useNavigation.getState().leave(() => void api.quit());
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

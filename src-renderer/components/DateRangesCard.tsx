@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { formatShortDate } from '../lib/format';
 import { formatDateWithYear } from '../lib/rules';
+import { useSaveBarEntry, type SaveBarSection } from '../stores/settingsDrafts';
 import {
   AppliesFrom,
   appliesFromProblem,
@@ -37,6 +38,11 @@ export interface DateRangesCardProps {
    * shown as-is.
    */
   onSave: (ranges: DateRange[], from?: string) => Promise<{ ok: true } | { ok: false; message: string }>;
+  /**
+   * In Settings: a range typed but not added is an unsaved edit, listed in the save bar (which adds
+   * it) and asked about before leaving.
+   */
+  saveBar?: SaveBarSection;
 }
 
 /** "Mon 14 Apr" or "Mon 14 Apr – Fri 18 Apr". */
@@ -54,31 +60,11 @@ export function describeRange(range: DateRange): string {
  */
 export function DateRangesCard(props: DateRangesCardProps) {
   const { ranges, noun, today } = props;
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [note, setNote] = useState('');
-  const { busy, error, setError, write, appliesFrom, chooseFrom, dateError } = useDatedWrite(props.onSave);
+  const dated = useDatedWrite(props.onSave);
+  const { busy, error, write, appliesFrom, chooseFrom, dateError } = dated;
+  const { value: typed, set, onAdd } = useTypedRange(props, dated);
+  const { from, to, note } = typed;
   const ids = { from: useId(), to: useId(), note: useId(), error: useId() };
-
-  async function onAdd(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy !== null) return;
-    if (from === '') {
-      setError(`Choose the first day of the ${noun}.`);
-      return;
-    }
-    const range: DateRange = {
-      from,
-      to: to === '' ? from : to,
-      ...(note.trim() ? { note: note.trim() } : {}),
-    };
-    const value = [...ranges, range].sort((a, b) => a.from.localeCompare(b.from));
-    if (await write(value, 'add')) {
-      setFrom('');
-      setTo('');
-      setNote('');
-    }
-  }
 
   return (
     <Card title={props.title} description={props.description}>
@@ -94,15 +80,15 @@ export function DateRangesCard(props: DateRangesCardProps) {
           )
         }
       />
-      <form className="date-ranges__add" onSubmit={(e) => void onAdd(e)} noValidate>
+      <form className="date-ranges__add" onSubmit={onAdd} noValidate>
         <RangeFields
           ids={ids}
           value={{ from, to, note }}
           invalid={error !== null}
           notePlaceholder={props.notePlaceholder}
-          onFrom={setFrom}
-          onTo={setTo}
-          onNote={setNote}
+          onFrom={(v) => set({ from: v })}
+          onTo={(v) => set({ to: v })}
+          onNote={(v) => set({ note: v })}
         />
         <Button type="submit" busy={busy === 'add'}>
           Add {noun}
@@ -125,6 +111,54 @@ export function DateRangesCard(props: DateRangesCardProps) {
       </div>
     </Card>
   );
+}
+
+/**
+ * The range being typed and adding it. Typed but not added, it is an unsaved edit for Settings'
+ * save bar (when the card is in Settings).
+ */
+function useTypedRange(props: DateRangesCardProps, dated: ReturnType<typeof useDatedWrite>) {
+  const { ranges, noun } = props;
+  const { busy, setError, write } = dated;
+  const empty = { from: '', to: '', note: '' };
+  const [value, setValue] = useState(empty);
+  const { from, to, note } = value;
+
+  /** Adds the typed range; false (the form says why) when it was not added. */
+  async function addTyped(): Promise<boolean> {
+    if (busy !== null) return false;
+    if (from === '') {
+      setError(`Choose the first day of the ${noun}.`);
+      return false;
+    }
+    const range: DateRange = {
+      from,
+      to: to === '' ? from : to,
+      ...(note.trim() ? { note: note.trim() } : {}),
+    };
+    const list = [...ranges, range].sort((a, b) => a.from.localeCompare(b.from));
+    const added = await write(list, 'add');
+    if (added) setValue(empty);
+    return added;
+  }
+
+  const typed = from !== '' || to !== '' || note.trim() !== '';
+  useSaveBarEntry(props.saveBar, typed, {
+    save: addTyped,
+    reset: () => {
+      setValue(empty);
+      setError(null);
+    },
+  });
+
+  return {
+    value,
+    set: (change: Partial<typeof empty>) => setValue((v) => ({ ...v, ...change })),
+    onAdd(event: FormEvent<HTMLFormElement>) {
+      event.preventDefault();
+      void addTyped();
+    },
+  };
 }
 
 /** Saves a list from the day "Applies from" names; busy names the control waiting for main. */

@@ -1,6 +1,7 @@
 import { addLocalDays } from '../../src-main/shared/vocabulary';
 import type { CalendarStatus, FocusBlock, Holiday } from '../api/types';
 import { formatShortDate, localParts } from './format';
+import { formatTime } from './time';
 
 /** Display helpers for the imported calendar: days off it offers, meetings on a block, addresses. */
 
@@ -75,22 +76,13 @@ export function normalizeAddress(text: string): string {
     .replace(/^mailto:/, '');
 }
 
-/**
- * Main's refusal of a setting names where in the value it is ("calendar.addresses.2: Write each
- * address like ana@example.com."); shown next to that very field, the sentence alone is enough.
- */
-export function withoutWhere(message: string, key: string): string {
-  const prefix = new RegExp(`^${key}(\\.[\\w-]+)*: `);
-  return message.replace(prefix, '');
-}
-
 /** "09:30–09:45", or "all day" for a meeting that covers whole days. */
 export function meetingTime(meeting: Pick<Meeting, 'start' | 'end'>): string {
   const start = localParts(meeting.start);
   const end = localParts(meeting.end);
   if (!start || !end) return '';
   if (start.time === '00:00' && end.time === '00:00' && end.date > start.date) return 'all day';
-  return `${start.time}–${end.time}`;
+  return `${formatTime(start.time)}–${formatTime(end.time)}`;
 }
 
 /** What a meeting's busy status adds to its line: nothing for busy. */

@@ -23,6 +23,7 @@ import {
   workingDayBefore,
 } from '../../src-main/shared/vocabulary';
 import { daysBetween, formatShortDate, localParts } from './format';
+import { formatTime } from './time';
 
 /**
  * Display helpers and the quick check's draft for the Check-ins view. Pure: no clock, no zone
@@ -191,7 +192,7 @@ export function periodDates(range: TrendRange, today: string): { from: string; t
 
 /** "Tue 11 Mar, 16:02" for a check-in. */
 export function checkWhen(check: Checkin): string {
-  return `${formatShortDate(check.date)}, ${check.time}`;
+  return `${formatShortDate(check.date)}, ${formatTime(check.time)}`;
 }
 
 /** "3 Mar": a week's short axis label. */
@@ -231,9 +232,9 @@ export function promptWhen(iso: string, today: string | null): string {
   const local = localParts(iso);
   if (!local) return iso;
   const days = today === null ? Number.NaN : daysBetween(today, local.date);
-  if (days === 0) return `today at ${local.time}`;
-  if (days === 1) return `tomorrow at ${local.time}`;
-  return `on ${formatShortDate(local.date)} at ${local.time}`;
+  if (days === 0) return `today at ${formatTime(local.time)}`;
+  if (days === 1) return `tomorrow at ${formatTime(local.time)}`;
+  return `on ${formatShortDate(local.date)} at ${formatTime(local.time)}`;
 }
 
 /** "4 · Heavy". */

@@ -1,3 +1,4 @@
+import { formatTime } from './time';
 import { addLocalDays, WEEKDAYS, weekdayOf } from '../../src-main/shared/vocabulary';
 
 /** Display and calendar helpers for the Focus view (pure: no clock, no time zone guesses). */
@@ -46,7 +47,7 @@ export function formatInstant(iso: string, zone: string, today: string | null): 
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   const monthIndex = months.indexOf(get('month').slice(0, 3));
   const date = `${get('year')}-${String(monthIndex + 1).padStart(2, '0')}-${get('day').padStart(2, '0')}`;
-  const time = `${get('hour')}:${get('minute')}`;
+  const time = formatTime(`${get('hour')}:${get('minute')}`);
   if (date === today) return `today at ${time}`;
   return `${get('weekday')} ${Number(get('day'))} ${get('month').slice(0, 3)} at ${time}`;
 }

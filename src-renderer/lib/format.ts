@@ -1,5 +1,6 @@
 import { MONTH_NAMES, WEEKDAY_NAMES, weekdayOf } from '../../src-main/shared/vocabulary';
 import type { AgendaEvent, TimeRange, Weekday } from '../api/types';
+import { formatTime } from './time';
 
 /** Display helpers. Pure string/calendar work on values main already computed in the user's zone. */
 
@@ -51,7 +52,7 @@ export function daysBetween(from: string, to: string): number {
 
 /** "09:00–17:30". */
 export function formatRange(range: TimeRange): string {
-  return `${range.start}–${range.end}`;
+  return `${formatTime(range.start)}–${formatTime(range.end)}`;
 }
 
 function minutes(hhmm: string): number | null {
@@ -104,6 +105,6 @@ export function formatEventWhen(event: AgendaEvent, today: string): string {
   if (!start) return event.start;
   const end = event.end ? localParts(event.end) : null;
   const day = start.date === today ? 'Today' : formatShortDate(start.date);
-  const endPart = end && end.date === start.date ? `–${end.time}` : '';
-  return `${day}, ${start.time}${endPart}`;
+  const endPart = end && end.date === start.date ? `–${formatTime(end.time)}` : '';
+  return `${day}, ${formatTime(start.time)}${endPart}`;
 }

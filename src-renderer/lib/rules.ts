@@ -1,6 +1,7 @@
 import { DATED_KEY_LABELS, WEEKDAY_NAMES, WEEKDAYS } from '../../src-main/shared/vocabulary';
 import type { Cadence, FocusRule, OneOnOne, RuleChange, Weekday, WorkingHours } from '../api/types';
 import { formatRange, formatShortDate } from './format';
+import { formatTime } from './time';
 
 /**
  * Words for rules that take effect on a date: when a change applies from, and what it sets, as
@@ -76,9 +77,9 @@ function cadenceText(cadence: Cadence | null): string {
   if (cadence === null) return 'check-ins weekly, the working day before the one-on-one';
   switch (cadence.mode) {
     case 'daily':
-      return `check-ins every workday at ${cadence.time}`;
+      return `check-ins every workday at ${formatTime(cadence.time)}`;
     case 'weekly':
-      return `check-ins weekly on ${WEEKDAY_NAMES[cadence.weekday]} at ${cadence.time}`;
+      return `check-ins weekly on ${WEEKDAY_NAMES[cadence.weekday]} at ${formatTime(cadence.time)}`;
     case 'signoff':
       return 'check-ins at sign-off';
     case 'manual':
@@ -89,7 +90,7 @@ function cadenceText(cadence: Cadence | null): string {
 function oneOnOneText(oneOnOne: OneOnOne | null): string {
   return oneOnOne === null
     ? 'no regular one-on-one'
-    : `one-on-one ${WEEKDAY_NAMES[oneOnOne.weekday]}s at ${oneOnOne.time}`;
+    : `one-on-one ${WEEKDAY_NAMES[oneOnOne.weekday]}s at ${formatTime(oneOnOne.time)}`;
 }
 
 /** What a change sets, as one phrase: "working hours Mon–Fri 08:00–16:00", "time zone Europe/Lisbon". */

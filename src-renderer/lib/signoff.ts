@@ -6,6 +6,7 @@ import {
   type EnergyRating,
 } from '../../src-main/shared/vocabulary';
 import { daysBetween, formatShortDate, formatWeekdayDate, localParts } from './format';
+import { formatTime } from './time';
 
 /** Display helpers and the ritual's draft for the Sign-off view (pure: no clock, no zone guesses). */
 
@@ -54,14 +55,15 @@ export function endsNextDay(range: { start: string; end: string }): boolean {
 
 /** `HH:MM` of an ISO instant main wrote with the local offset. */
 export function timeOf(iso: string): string {
-  return localParts(iso)?.time ?? iso;
+  const time = localParts(iso)?.time;
+  return time === undefined ? iso : formatTime(time);
 }
 
 /** "Mon 09:00" for an ISO instant main wrote with the local offset. */
 export function weekdayAndTime(iso: string): string {
   const local = localParts(iso);
   if (!local) return iso;
-  return `${formatShortDate(local.date).split(' ')[0]} ${local.time}`;
+  return `${formatShortDate(local.date).split(' ')[0]} ${formatTime(local.time)}`;
 }
 
 /**
@@ -99,15 +101,15 @@ export function hoursSentence(status: SignoffStatus): string {
   }
   if (status.hours === null) return 'A day off: no working hours today.';
   const nextDay = endsNextDay(status.hours) ? ' (the next day)' : '';
-  return `Working hours end at ${status.hours.end}${nextDay}.`;
+  return `Working hours end at ${formatTime(status.hours.end)}${nextDay}.`;
 }
 
 /** "First active 08:52 · last active 17:40", or null before any activity. */
 export function presenceLine(status: SignoffStatus): string | null {
   if (status.firstActive === null) return null;
   if (status.lastActive === null || status.lastActive === status.firstActive)
-    return `First active ${status.firstActive}`;
-  return `First active ${status.firstActive} · last active ${status.lastActive}`;
+    return `First active ${formatTime(status.firstActive)}`;
+  return `First active ${formatTime(status.firstActive)} · last active ${formatTime(status.lastActive)}`;
 }
 
 /**

@@ -24,8 +24,6 @@ interface DataState {
   /** Why the overview could not be read, one sentence. */
   loadError: string | null;
   busy: DataAction | null;
-  /** Set by "Show in Settings": the data card takes focus, then clears it. */
-  reveal: boolean;
   load(): Promise<void>;
   backupNow(): Promise<Outcome<DataOverview>>;
   restore(id: string): Promise<Outcome<RestoreResult>>;
@@ -42,11 +40,9 @@ interface DataState {
   deleteAll(): Promise<Outcome<{ deleted: true }>>;
   /** Hides the recovery notice for good (main forgets it). */
   dismissRecovery(): Promise<Outcome<DataOverview>>;
-  requestReveal(): void;
-  clearReveal(): void;
 }
 
-const initial = { overview: null, loading: false, loadError: null, busy: null, reveal: false };
+const initial = { overview: null, loading: false, loadError: null, busy: null };
 let generation = 0;
 
 export const useData = create<DataState>()((set, get) => {
@@ -112,8 +108,6 @@ export const useData = create<DataState>()((set, get) => {
         () => get().load(),
       ),
     dismissRecovery: () => run('dismiss', () => call((k) => k.data.dismissRecovery()), take),
-    requestReveal: () => set({ reveal: true }),
-    clearReveal: () => set({ reveal: false }),
   };
 });
 

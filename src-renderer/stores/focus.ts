@@ -1,10 +1,10 @@
 import { create } from 'zustand';
-import { api, type Outcome } from '../api/keel';
+import { api, refusal, type ActionOutcome, type Outcome } from '../api/keel';
 import type { FocusStartRequest, FocusStats, FocusStatus, InterruptionKind } from '../api/types';
 import { addLocalDays } from '../../src-main/shared/vocabulary';
 import { weekOf } from '../lib/focus';
 
-export type ActionOutcome = { ok: true } | { ok: false; message: string };
+export type { ActionOutcome };
 
 interface FocusState {
   status: FocusStatus | null;
@@ -78,7 +78,7 @@ export const useFocus = create<FocusState>()((set, get) => {
     const result = await run();
     if (!result.ok) {
       set({ lastError: result.message });
-      return { ok: false, message: result.message };
+      return refusal(result);
     }
     generation++;
     take(result.value);

@@ -1,9 +1,7 @@
 import { create } from 'zustand';
 import type { ViewName } from '../../src-main/shared/views';
 import { isViewName } from '../app/views';
-
-/** A part of a view that can be asked for by name, e.g. Settings' check-in card. */
-export type NavigationTarget = 'checkins';
+import { dropFocusRequest, requestFocus, type FocusTarget } from '../components/focusRequest';
 
 interface NavigationState {
   view: ViewName;
@@ -12,20 +10,22 @@ interface NavigationState {
    * start-up, so opening the window does not steal focus.
    */
   focusRequest: number;
-  /** Where in the view focus should go instead of its heading; the target clears it once used. */
-  target: NavigationTarget | null;
-  navigate(view: ViewName, options?: { focus?: boolean; target?: NavigationTarget }): void;
-  /** Called by a target once it has taken focus. */
-  clearTarget(): void;
+  /**
+   * `target`: a part of the view that takes focus once it is drawn (Settings' check-in card, the
+   * quick check's first question); the heading has it until then, and keeps it if it never is.
+   */
+  navigate(view: ViewName, options?: { focus?: boolean; target?: FocusTarget }): void;
   /**
    * Asked before leaving the current view (Settings with unsaved edits): true when it holds the
    * navigation back; it calls `proceed` once the user has decided to go on.
    */
   leaveGuard: ((proceed: () => void) => boolean) | null;
   setLeaveGuard(guard: ((proceed: () => void) => boolean) | null): void;
+  /** Leaving the window's work (quitting Keel): `proceed` runs once the leave guard lets it. */
+  leave(proceed: () => void): void;
 }
 
-const initial = { view: 'today' as ViewName, focusRequest: 0, target: null, leaveGuard: null };
+const initial = { view: 'today' as ViewName, focusRequest: 0, leaveGuard: null };
 
 export const useNavigation = create<NavigationState>()((set, get) => ({
   ...initial,
@@ -39,16 +39,22 @@ export const useNavigation = create<NavigationState>()((set, get) => ({
       };
       if (leaveGuard(proceed)) return;
     }
+    dropFocusRequest();
     set((s) => ({
       view,
       focusRequest: options.focus === false ? s.focusRequest : s.focusRequest + 1,
-      target: options.target ?? null,
     }));
+    if (options.target !== undefined) requestFocus(options.target);
   },
-  clearTarget: () => set({ target: null }),
   setLeaveGuard: (leaveGuard) => set({ leaveGuard }),
+  leave(proceed) {
+    const { leaveGuard } = get();
+    if (leaveGuard !== null && leaveGuard(proceed)) return;
+    proceed();
+  },
 }));
 
 export function resetNavigation(): void {
+  dropFocusRequest();
   useNavigation.setState(initial);
 }

@@ -1,5 +1,5 @@
 import { create, type StoreApi } from 'zustand';
-import { api } from '../api/keel';
+import { api, refusal, type ActionOutcome } from '../api/keel';
 import { useStatus } from './status';
 import type {
   Share,
@@ -20,7 +20,7 @@ import {
   type PeriodChoice,
 } from '../lib/oneOnOne';
 
-export type ActionOutcome = { ok: true } | { ok: false; message: string };
+export type { ActionOutcome };
 
 /** What the last export or copy came to, in one sentence. */
 export type ShareOutcome = { tone: 'success' | 'error'; message: string };
@@ -160,14 +160,14 @@ function pointActions(
     },
     async addPoint(text) {
       const result = await api.talk.add(text);
-      if (!result.ok) return { ok: false, message: result.message };
+      if (!result.ok) return refusal(result);
       set((s) => ({ points: [...(s.points ?? []), result.value], revision: s.revision + 1 }));
       void get().loadPoints();
       return { ok: true };
     },
     async setDiscussed(id, discussed) {
       const result = await api.talk.discussed(id, discussed);
-      if (!result.ok) return { ok: false, message: result.message };
+      if (!result.ok) return refusal(result);
       set((s) => ({
         points: s.points?.map((p) => (p.id === id ? result.value : p)) ?? null,
         revision: s.revision + 1,
@@ -176,13 +176,13 @@ function pointActions(
     },
     async deletePoint(id) {
       const result = await api.talk.delete(id);
-      if (!result.ok) return { ok: false, message: result.message };
+      if (!result.ok) return refusal(result);
       set((s) => ({ points: s.points?.filter((p) => p.id !== id) ?? null, revision: s.revision + 1 }));
       return { ok: true };
     },
     async editPoint(id, text) {
       const result = await api.talk.edit(id, text);
-      if (!result.ok) return { ok: false, message: result.message };
+      if (!result.ok) return refusal(result);
       set((s) => ({
         points: s.points?.map((p) => (p.id === id ? result.value : p)) ?? null,
         revision: s.revision + 1,
@@ -192,7 +192,7 @@ function pointActions(
     async movePoint(id, direction) {
       pointsGeneration++;
       const result = await api.talk.move(id, direction);
-      if (!result.ok) return { ok: false, message: result.message };
+      if (!result.ok) return refusal(result);
       set((s) => ({ points: result.value, revision: s.revision + 1 }));
       return { ok: true };
     },

@@ -1,3 +1,4 @@
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { create } from 'zustand';
 
 /**
@@ -39,6 +40,46 @@ export const useSettingsDrafts = create<SettingsDraftsState>()((set) => ({
       return { forms: rest };
     }),
 }));
+
+/** Where a form sits in the save bar: its id, the name it is listed by, its place on the page. */
+export interface SaveBarSection {
+  id: string;
+  label: string;
+  order: number;
+}
+
+/**
+ * Registers a form with Settings' save bar (and so the leave guard) while it is shown: `dirty`
+ * while it holds typed, unsaved values; `save` answers false when something was refused.
+ */
+export function useSaveBarEntry(
+  section: SaveBarSection | undefined,
+  dirty: boolean,
+  actions: { save: () => Promise<boolean>; reset: () => void },
+): void {
+  const latest = useRef(actions);
+  useLayoutEffect(() => {
+    latest.current = actions;
+  });
+  const id = section?.id;
+  const label = section?.label ?? '';
+  const order = section?.order ?? 0;
+  useEffect(() => {
+    if (id === undefined) return;
+    const { put, remove } = useSettingsDrafts.getState();
+    put(id, {
+      label,
+      order,
+      dirty: false,
+      save: () => latest.current.save(),
+      reset: () => latest.current.reset(),
+    });
+    return () => remove(id);
+  }, [id, label, order]);
+  useEffect(() => {
+    if (id !== undefined) useSettingsDrafts.getState().setDirty(id, dirty);
+  }, [id, dirty]);
+}
 
 /** The forms with unsaved edits, top of the page first. */
 export function unsavedForms(

@@ -15,6 +15,7 @@ import { TodayBlocks } from './focus/TodayBlocks';
 import { WeekStats } from './focus/WeekStats';
 import { RetryNotice } from '../components/RetryNotice';
 import './FocusView.css';
+import { formatTime } from '../lib/time';
 
 /** Focus: the block now, today's blocks, this week's numbers, the weekly plan and the calendar. */
 export function FocusView() {
@@ -63,11 +64,11 @@ export function FocusView() {
 
 function subtitle(status: FocusStatus | null): string | undefined {
   if (!status) return undefined;
-  if (status.running) return `In a focus block until ${status.running.endTime}.`;
+  if (status.running) return `In a focus block until ${formatTime(status.running.endTime)}.`;
   if (status.dayOffToday) return 'A day off: no blocks today.';
   if (status.pausedToday) return 'Your focus plan is paused today.';
   const next = status.today.find((b) => b.state === 'upcoming');
-  if (next) return `Next block today at ${next.startTime}.`;
+  if (next) return `Next block today at ${formatTime(next.startTime)}.`;
   return 'Protected time for deep work, planned ahead.';
 }
 

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SignoffStatus } from '../api/types';
+import { useFocusTargetRef } from '../components/focusRequest';
 import { Loading } from '../components/Loading';
 import { ViewHeader } from '../components/ViewHeader';
 import { draftFor, hoursSentence } from '../lib/signoff';
@@ -56,6 +57,8 @@ function Today({ status }: { status: SignoffStatus }) {
   const checkAtSignoff = useSettings((s) => s.settings?.checkins.cadence?.mode === 'signoff');
   const navigate = useNavigation((s) => s.navigate);
   const firstField = useRef<HTMLTextAreaElement>(null);
+  // The palette's "Sign off for today" lands on the form's first field.
+  useFocusTargetRef(firstField, 'signoff-form');
   // Focus follows the swap between the form and the signed-off card, but not on first paint.
   const [swapped, setSwapped] = useState(false);
   const [wasSignedOff, setWasSignedOff] = useState(status.signedOff !== null);

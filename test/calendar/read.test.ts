@@ -176,7 +176,7 @@ describe('readCalendar: lenient reading', () => {
 
   it('refuses text that is not a calendar, and too big a file, each with its own sentence', () => {
     expect(() => readCalendar('BEGIN:VCARD\r\nFN:Ada\r\nEND:VCARD\r\n')).toThrow(
-      'That file is not a calendar Keel can read (.ics).',
+      'That file is not a calendar file (.ics) Keel can read.',
     );
     expect(() => readCalendar('\u0000'.repeat(1000))).toThrow('not a calendar');
     expect(() => readCalendar(`BEGIN:VCALENDAR\r\n${'X'.repeat(51 * 1024 * 1024)}`)).toThrow(

@@ -205,7 +205,7 @@ describe('keel focus export-ics and keel calendar', () => {
     );
     expect(bad).toMatchObject({
       code: 1,
-      stderr: 'keel: That file is not a calendar Keel can read (.ics).\n',
+      stderr: 'keel: That file is not a calendar file (.ics) Keel can read.\n',
     });
     // The bad import changed nothing.
     expect(JSON.parse((await runKeel(['calendar', 'status', '--json'], env)).stdout)).toMatchObject({

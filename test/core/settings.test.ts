@@ -32,7 +32,7 @@ describe('settings', () => {
       { weekday: 'mon', start: '10:30', end: '12:00' },
     ];
     expect(() => parseOrThrow(settingSchemas.focusPlan, bad)).toThrow(
-      'Focus blocks on mon overlap (09:00–11:00 and 10:30–12:00).',
+      '1: Focus blocks on Monday overlap (09:00–11:00 and 10:30–12:00).',
     );
     // Touching blocks are fine.
     expect(() =>

@@ -96,7 +96,7 @@ beforeAll(async () => {
     .getByRole('button', { name: 'Focus', exact: true })
     .click();
   await page.getByRole('heading', { level: 1, name: 'Focus' }).waitFor();
-  await card().getByRole('button', { name: 'Import a calendar (.ics)…' }).click();
+  await card().getByRole('button', { name: 'Import a calendar file (.ics)…' }).click();
   await card().getByText('work.ics').waitFor();
 });
 

@@ -46,7 +46,7 @@ describe('opened for the first time at 22:55', () => {
 
   it('Sign-off: the creep card claims nothing about evenings or sign-offs it has not seen (screenshot)', async () => {
     await open('Sign-off', 'Sign-off');
-    const card = page.getByRole('region', { name: 'Workday creep' });
+    const card = page.getByRole('region', { name: 'Working later than planned' });
     await card.getByText(/nothing to look back on yet/).waitFor();
     const text = (await card.textContent()) ?? '';
     expect(text).not.toMatch(/Every workday ended with a sign-off|\d+ evenings? ran late|stayed your own/);

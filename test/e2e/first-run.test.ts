@@ -80,7 +80,7 @@ describe('first run at 22:55 on a fresh data folder', () => {
 
   it('Sign-off: the creep card claims no evening and no sign-off it has not seen (screenshot)', async () => {
     await open(page, 'Sign-off');
-    const card = page.getByRole('region', { name: 'Workday creep' });
+    const card = page.getByRole('region', { name: 'Working later than planned' });
     await card
       .getByText('No workday has ended since Keel started counting, so there is nothing to look back on yet.')
       .waitFor();
@@ -150,7 +150,7 @@ describe('first run at 22:55 with a sign-off three weeks old', () => {
     // The sign-off was read: Keel counts from its day.
     await open(page, 'Sign-off');
     await page
-      .getByRole('region', { name: 'Workday creep' })
+      .getByRole('region', { name: 'Working later than planned' })
       .getByText(/^Counting since Friday 13 Nov, when Keel started/)
       .waitFor();
   });

@@ -131,7 +131,7 @@ async function focusSummary(): Promise<string> {
 
 /** The creep card's count of evenings that ran late, as the window shows it. */
 async function lateEvenings(): Promise<string> {
-  const card = page.getByRole('region', { name: 'Workday creep' });
+  const card = page.getByRole('region', { name: 'Working later than planned' });
   await card.getByText('Evenings that ran late').waitFor();
   const fact = card.locator('.creep__fact', { hasText: 'Evenings that ran late' });
   return ((await fact.locator('dd').first().textContent()) ?? '').trim();
@@ -237,7 +237,7 @@ describe('working hours changed from today leave past days as they were counted'
     expect(await lateEvenings()).toBe(lateBefore);
     expect(await creepDay('2026-11-23')).toMatchObject({ endOfHours: '17:30', late: false });
     expect(await creepDay('2026-11-30')).toMatchObject({ endOfHours: '17:00' });
-    const card = page.getByRole('region', { name: 'Workday creep' });
+    const card = page.getByRole('region', { name: 'Working later than planned' });
     await page.locator('canvas').first().waitFor();
     await bringToTop(card);
     await screenshotBoth(page, 'numbers-creep-after-hours-change');

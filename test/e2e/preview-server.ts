@@ -15,10 +15,16 @@ let browser: Promise<Browser> | undefined;
 /**
  * A fresh browser context (no cookies, storage or pages shared with any other file) in the e2e
  * project's one Chromium (test/e2e/chromium-server.ts), through this file's one connection to it.
+ * The preview shows times in the browser's 12/24-hour choice: en-GB (24-hour) unless a test asks.
  */
-export async function newBrowserContext(): Promise<BrowserContext> {
+export async function newBrowserContext(
+  options: { locale?: string; viewport?: { width: number; height: number } } = {},
+): Promise<BrowserContext> {
   browser ??= chromium.connect(inject('chromiumWsEndpoint'));
-  return (await browser).newContext({ viewport: { width: 1180, height: 760 } });
+  return (await browser).newContext({
+    viewport: options.viewport ?? { width: 1180, height: 760 },
+    locale: options.locale ?? 'en-GB',
+  });
 }
 
 // After the file's own afterAll hooks (these run last-registered first): its contexts are closed
@@ -104,12 +110,14 @@ export async function openPreviewSession(options: {
   settings?: { key: string; value: unknown }[];
   /** Open on the first run's welcome (a new data file's); by default it was already gone through. */
   welcome?: boolean;
+  /** The browser's locale, whose 12/24-hour choice the preview's times follow (en-GB by default). */
+  locale?: string;
 }): Promise<PreviewSession> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `keel-e2e-${options.name}-`));
   options.seed?.(dataDir);
   if (!options.welcome) markWelcomeDone(dataDir);
   const preview = await startBuiltPreview(dataDir, options.testClock);
-  const context = await newBrowserContext();
+  const context = await newBrowserContext(options.locale ? { locale: options.locale } : {});
   const page = await context.newPage();
   // The URL the preview printed, as a person opens it: the token becomes a cookie, then `url`.
   await page.goto(preview.openUrl);

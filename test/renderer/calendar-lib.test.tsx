@@ -7,7 +7,6 @@ import {
   holidaysWith,
   meetingTime,
   normalizeAddress,
-  withoutWhere,
 } from '../../src-renderer/lib/calendar';
 
 /** Offers as main makes them: distinct dates, each with an event title. */
@@ -88,15 +87,6 @@ describe('holidaysWith', () => {
 describe('small words', () => {
   it('normalizes an address as main keeps it', () => {
     expect(normalizeAddress('  mailto:Ana@Example.COM ')).toBe('ana@example.com');
-  });
-
-  it('drops where in the setting main found the problem, and only that', () => {
-    expect(withoutWhere('calendar.addresses.2: Write each address like ana@example.com.', 'calendar')).toBe(
-      'Write each address like ana@example.com.',
-    );
-    expect(withoutWhere('holidays.0: A holiday must end on or after the day it starts.', 'calendar')).toBe(
-      'holidays.0: A holiday must end on or after the day it starts.',
-    );
   });
 
   it('says "all day" for whole days and the times otherwise', () => {

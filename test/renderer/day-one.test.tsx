@@ -88,7 +88,7 @@ describe('Day one: opened for the first time at 22:55', () => {
   it('the creep card makes no claim about evenings or sign-offs, and the weeks before are not counted', async () => {
     const keel = firstRun();
     renderView('signoff', keel);
-    const card = await screen.findByRole('region', { name: 'Workday creep' });
+    const card = await screen.findByRole('region', { name: 'Working later than planned' });
     const summary = await within(card).findByText(/nothing to look back on yet/);
     expect(summary.textContent).toBe(keel.services.signoff.creep(4).summary);
     expect(card).not.toHaveTextContent(
@@ -113,7 +113,7 @@ describe('Day one: opened for the first time at 22:55', () => {
     keel.clock.jumpTo(Date.parse('2025-03-18T12:00:00+01:00'));
     keel.power.idle = Infinity; // away from the keyboard on Tuesday: Monday is the week's only day
     renderView('signoff', keel);
-    const card = await screen.findByRole('region', { name: 'Workday creep' });
+    const card = await screen.findByRole('region', { name: 'Working later than planned' });
     const table = await within(card).findByRole('table', { name: 'When your workdays ended, week by week' });
     const rows = within(table)
       .getAllByRole('row')

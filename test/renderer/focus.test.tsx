@@ -313,9 +313,17 @@ describe('Focus: weekly plan and pauses', () => {
     await user.click(within(plan).getByRole('button', { name: 'Add block' }));
     await user.click(within(plan).getByRole('button', { name: 'Save plan' }));
 
-    expect(await within(plan).findByRole('alert')).toHaveTextContent(
-      'Focus blocks on mon overlap (09:00–11:00 and 10:00–12:00).',
-    );
+    const sentence = 'Focus blocks on Monday overlap (09:00–11:00 and 10:00–12:00).';
+    const alert = await within(plan).findByRole('alert');
+    expect(alert).toHaveTextContent(sentence);
+    // Under Monday's row (main's path names the block), not under the whole plan.
+    const monday = within(plan).getByRole('group', { name: 'Monday' });
+    expect(monday).toContainElement(alert);
+    expect(monday).toHaveAccessibleDescription(sentence);
+    expect(within(plan).getByLabelText('Monday block 2 start')).toHaveAccessibleDescription(sentence);
+    expect(within(plan).getByLabelText('Monday block 2 end')).toHaveAttribute('aria-invalid', 'true');
+    expect(within(plan).getByLabelText('Monday block 1 start')).not.toHaveAttribute('aria-invalid');
+    expect(plan.querySelectorAll('[aria-invalid="true"]')).toHaveLength(2);
     expect(within(plan).getByLabelText('Monday block 2 start')).toHaveValue('10:00');
     expect(within(plan).getByLabelText('Monday block 2 end')).toHaveValue('12:00');
     expect(within(plan).getByText('Unsaved changes')).toBeInTheDocument();
@@ -376,7 +384,9 @@ describe('Focus: calendar', () => {
     const keel = createTestKeel();
     const { user } = await openFocus(keel);
     const card = region('Calendar');
-    await user.click(within(card).getByRole('button', { name: 'Export focus plan (.ics)' }));
+    await user.click(
+      within(card).getByRole('button', { name: 'Export focus plan as a calendar file (.ics)' }),
+    );
     expect(await within(card).findByText('Saved as keel-focus.ics')).toBeInTheDocument();
     expect(keel.shell.saved.map((f) => String(f.content))).toEqual([
       expect.stringContaining('BEGIN:VCALENDAR'),
@@ -390,7 +400,7 @@ describe('Focus: calendar', () => {
         { title: 'Retro', start: '2025-03-12T15:00:00+01:00', end: '2025-03-12T16:00:00+01:00' },
       ]),
     );
-    await user.click(within(card).getByRole('button', { name: 'Import a calendar (.ics)…' }));
+    await user.click(within(card).getByRole('button', { name: 'Import a calendar file (.ics)…' }));
     expect(await within(card).findByText('work.ics')).toBeInTheDocument();
     expect(within(card).getByText('2 meetings')).toBeInTheDocument();
     expect(within(card).getByText('today at 08:40')).toBeInTheDocument();
@@ -417,9 +427,13 @@ describe('Focus: calendar', () => {
       'Keel could not find the calendar file; it may have been moved or deleted.',
     );
     expect(within(card).getByText('team.ics')).toBeInTheDocument();
-    await user.click(within(card).getByRole('button', { name: 'Export focus plan (.ics)' }));
+    await user.click(
+      within(card).getByRole('button', { name: 'Export focus plan as a calendar file (.ics)' }),
+    );
     await waitFor(() =>
-      expect(within(card).getByRole('button', { name: 'Export focus plan (.ics)' })).toBeEnabled(),
+      expect(
+        within(card).getByRole('button', { name: 'Export focus plan as a calendar file (.ics)' }),
+      ).toBeEnabled(),
     );
     expect(keel.callsTo('focus:exportIcs')).toHaveLength(1);
     expect(within(card).queryByText(/Saved as/)).toBeNull();

@@ -13,6 +13,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach } from 'vitest';
 import { ManualClock } from '../../src-main/core/clock';
+import type { HourCycle } from '../../src-main/core/hour-cycle';
 import type { Settings } from '../../src-main/core/settings';
 import { buildApi, type IpcResult } from '../../src-main/ipc/channels';
 import type { Channel, ChannelInput, ChannelOutput, KeelApi } from '../../src-main/ipc/contract';
@@ -43,6 +44,8 @@ export interface TestKeelOptions {
   now?: string | number;
   /** The system's zone, which settings default to. */
   zone?: string;
+  /** The system's 12/24-hour choice ('h23' by default, so the tests read "09:00"). */
+  hourCycle?: HourCycle | null;
   /** The desktop's do-not-disturb (RecordingDndController, "control", by default). */
   dnd?: DndController;
   /** How calendar files are read (on the test's thread, InProcessCalendarParser, by default). */
@@ -219,7 +222,13 @@ export function createTestKeel(options: TestKeelOptions = {}) {
   const shell = new TestShell(path.join(dir, 'saved'), (view) => push({ type: 'navigate', view }));
   // The app as every root builds it; not started until the render helpers call `start()`.
   const app = createKeelApp({
-    data: { dataDir, version: '0.0.0-test', systemZone: () => zone, timers: clock },
+    data: {
+      dataDir,
+      version: '0.0.0-test',
+      systemZone: () => zone,
+      systemHourCycle: () => (options.hourCycle === undefined ? 'h23' : options.hourCycle),
+      timers: clock,
+    },
     clock,
     timers: clock,
     tray,

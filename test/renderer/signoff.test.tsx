@@ -451,7 +451,7 @@ async function history(keel: TestKeel, lastActive: Record<string, number>): Prom
 describe('Sign-off: workday creep', () => {
   it('asks for 4, 13 and 52 weeks as the range changes', async () => {
     const { user, keel } = await openSignoff();
-    const card = region('Workday creep');
+    const card = region('Working later than planned');
     await waitFor(() => expect(keel.callsTo('signoff:creep')).toHaveLength(1));
     expect(within(card).getByRole('radio', { name: '4 weeks' })).toBeChecked();
     await user.click(within(card).getByRole('radio', { name: '13 weeks' }));
@@ -475,7 +475,7 @@ describe('Sign-off: workday creep', () => {
     // Week of Mon 3 Mar: one day, ending after midnight; and a Saturday with some work.
     await history(keel, { '2025-03-04': 24 * 60 + 30, '2025-03-08': 12 * 60 });
     await openSignoff(keel);
-    const card = region('Workday creep');
+    const card = region('Working later than planned');
     const summary = await within(card).findByText(/evenings ran late/);
     expect(keel.callsTo('signoff:creep')).toHaveLength(1);
     // The summary is main's own sentence, shown as it is.
@@ -511,7 +511,7 @@ describe('Sign-off: workday creep', () => {
 
   it('says there is nothing to chart before any activity', async () => {
     await openSignoff();
-    const card = region('Workday creep');
+    const card = region('Working later than planned');
     expect(await within(card).findByText(/No activity recorded in this period yet/)).toBeInTheDocument();
     expect(within(card).getByText('Nothing to chart yet')).toBeInTheDocument();
     expect(within(card).queryByRole('table')).toBeNull();
@@ -521,7 +521,7 @@ describe('Sign-off: workday creep', () => {
     const keel = evening();
     keel.failNext('signoff:creep', sqliteError('SQLITE_IOERR_READ'));
     const { user } = renderView('signoff', keel);
-    const card = await screen.findByRole('region', { name: 'Workday creep' });
+    const card = await screen.findByRole('region', { name: 'Working later than planned' });
     expect(await within(card).findByRole('alert')).toHaveTextContent(STORAGE_MESSAGES.io);
     await user.click(within(card).getByRole('button', { name: 'Try again' }));
     expect(await within(card).findByText(/No activity recorded in this period yet/)).toBeInTheDocument();

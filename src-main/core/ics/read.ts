@@ -24,7 +24,7 @@ import { ianaZone, resolveTzid, vtimezoneZone, UTC_ZONE, wallToInstant } from '.
  * a name nobody knows). Expansion (expand.ts) and busy rules (busy.ts) live beside it.
  */
 
-export const INVALID_CALENDAR_MESSAGE = 'That file is not a calendar Keel can read (.ics).';
+export const INVALID_CALENDAR_MESSAGE = 'That file is not a calendar file (.ics) Keel can read.';
 export const MAX_CALENDAR_MB = 50;
 export const TOO_BIG_MESSAGE = `That calendar file is too big for Keel: it reads files up to ${MAX_CALENDAR_MB} MB.`;
 /** Characters, not bytes: a file under the byte limit is never over this. */

@@ -2,8 +2,9 @@ import type { ViewName } from '../../../src-main/shared/views';
 import { useFocus } from '../../stores/focus';
 import { useNavigation } from '../../stores/navigation';
 import { useOneOnOne } from '../../stores/oneOnOne';
+import type { FocusTarget } from '../../components/focusRequest';
 import type { PaletteAction } from './commands';
-import { focusSettingsSection, focusWhenShown } from './focusWhenShown';
+import { formatTime } from '../../lib/time';
 
 /** What the palette does around a command: all of it the palette's own, none of it data. */
 export interface PaletteUi {
@@ -15,17 +16,10 @@ export interface PaletteUi {
   openInterrupt(): void;
 }
 
-/** Where each view's field is, for commands that open a view to be filled in. */
-const FIELDS = {
-  quickCheck: '#main form[aria-label="Quick check"]',
-  talk: '#main form.talking-points__add input',
-  signoff: '#main form[aria-label="Sign off for today"]',
-};
-
-function open(ui: PaletteUi, view: ViewName, field: string) {
+/** Opens a view on the part to fill in (its heading has focus until that part is drawn). */
+function open(ui: PaletteUi, view: ViewName, target: FocusTarget) {
   ui.close(false);
-  useNavigation.getState().navigate(view, { focus: false });
-  focusWhenShown(field);
+  useNavigation.getState().navigate(view, { target });
 }
 
 /**
@@ -39,7 +33,7 @@ export async function runPaletteAction(action: PaletteAction, ui: PaletteUi): Pr
       if (!outcome.ok) return outcome.message;
       const until = useFocus.getState().status?.running?.endTime;
       ui.close(true);
-      ui.announce(until ? `Focus block started, until ${until}.` : 'Focus block started.');
+      ui.announce(until ? `Focus block started, until ${formatTime(until)}.` : 'Focus block started.');
       return null;
     }
     case 'stop': {
@@ -55,7 +49,7 @@ export async function runPaletteAction(action: PaletteAction, ui: PaletteUi): Pr
       return null;
     case 'talk': {
       if (action.text === null) {
-        open(ui, 'one-on-one', FIELDS.talk);
+        open(ui, 'one-on-one', 'new-talking-point');
         return null;
       }
       const outcome = await useOneOnOne.getState().addPoint(action.text);
@@ -65,19 +59,17 @@ export async function runPaletteAction(action: PaletteAction, ui: PaletteUi): Pr
       return null;
     }
     case 'quick-check':
-      open(ui, 'checkin', FIELDS.quickCheck);
+      open(ui, 'checkin', 'quick-check');
       return null;
     case 'signoff':
-      open(ui, 'signoff', FIELDS.signoff);
+      open(ui, 'signoff', 'signoff-form');
       return null;
     case 'go':
       ui.close(false);
       useNavigation.getState().navigate(action.view);
       return null;
     case 'setting':
-      ui.close(false);
-      useNavigation.getState().navigate('settings', { focus: false });
-      focusSettingsSection(action.title);
+      open(ui, 'settings', `section:${action.title}`);
       return null;
     default: {
       const unreachable: never = action;

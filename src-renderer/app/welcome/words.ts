@@ -1,5 +1,6 @@
 import { WEEKDAY_NAMES, WEEKDAYS } from '../../../src-main/shared/vocabulary';
 import type { FocusRule, TimeRange, Weekday, WorkingHours } from '../../api/types';
+import { formatTime } from '../../lib/time';
 
 /** The first run's hours: the same start and end on the chosen days (Settings has them day by day). */
 export interface HoursDraft {
@@ -58,7 +59,7 @@ export function describeHours(hours: WorkingHours): string {
   if (days.length === 0) return 'no working days';
   if (!sameEveryDay(hours)) return 'different hours on different days';
   const range = hours[days[0] as Weekday] as TimeRange;
-  return `${describeDays(days)}, ${range.start}–${range.end}`;
+  return `${describeDays(days)}, ${formatTime(range.start)}–${formatTime(range.end)}`;
 }
 
 /** A block of the first run's plan: the same blocks on every working day. */
@@ -95,9 +96,9 @@ export function planValue(blocks: readonly BlockDraft[], days: readonly Weekday[
 export function describePlan(plan: readonly FocusRule[]): string {
   if (plan.length === 0) return 'no blocks';
   const days = WEEKDAYS.filter((d) => plan.some((r) => r.weekday === d));
-  const blocks = blocksOf(plan).map((b) => `${b.start}–${b.end}`);
+  const blocks = blocksOf(plan).map((b) => `${formatTime(b.start)}–${formatTime(b.end)}`);
   const uniform = days.every((d) => {
-    const own = plan.filter((r) => r.weekday === d).map((r) => `${r.start}–${r.end}`);
+    const own = plan.filter((r) => r.weekday === d).map((r) => `${formatTime(r.start)}–${formatTime(r.end)}`);
     return [...own].sort().join() === [...blocks].sort().join();
   });
   if (!uniform) return `${plan.length} blocks a week, different on different days`;

@@ -29,7 +29,7 @@ export function CadenceLine({ form }: { form: CheckForm }) {
       <button
         type="button"
         className="cadence-line__link"
-        onClick={() => navigate('settings', { target: 'checkins' })}
+        onClick={() => navigate('settings', { target: 'section:Check-ins' })}
       >
         Change in Settings
       </button>

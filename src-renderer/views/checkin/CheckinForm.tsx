@@ -4,6 +4,7 @@ import { modifierLabel } from '../../app/useViewShortcuts';
 import { Button } from '../../components/Button';
 import { ChoiceGroup, focusChoiceGroup } from '../../components/ChoiceGroup';
 import { Field } from '../../components/Field';
+import { useFocusTargetRef, type FocusTarget } from '../../components/focusRequest';
 import { Notice } from '../../components/Notice';
 import { Textarea } from '../../components/Textarea';
 import {
@@ -15,7 +16,7 @@ import {
   type CheckField,
 } from '../../lib/checkin';
 import { submitOnModEnter } from '../../lib/keys';
-import type { ActionOutcome } from '../../stores/checkin';
+import type { ActionOutcome } from '../../api/keel';
 import { TagPicker } from './TagPicker';
 import './CheckinForm.css';
 
@@ -60,6 +61,8 @@ export interface CheckinFormProps {
   submitLabel: string;
   /** The form's accessible name. */
   formLabel: string;
+  /** Asked for by this name (the palette's "Do a quick check"), the first question takes focus. */
+  focusName?: FocusTarget;
   /** A line above the buttons, e.g. the confirmation after saving. */
   status?: ReactNode;
   /** A Cancel button, when the form can be left. */
@@ -98,6 +101,7 @@ export function CheckinForm(props: CheckinFormProps) {
   const [saving, setSaving] = useState(false);
   const { refs, focus } = useFieldFocus();
   const { formRef, submitButton, keep } = useFocusKeptInForm();
+  useFocusTargetRef(formRef, ...(props.focusName === undefined ? [] : [props.focusName]));
   const shortcutHint = useId();
 
   function answer<K extends CheckField>(field: K, value: NonNullable<CheckDraft[K]>) {

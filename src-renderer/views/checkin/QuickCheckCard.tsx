@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { CheckForm } from '../../api/types';
 import { Card } from '../../components/Card';
 import { Notice } from '../../components/Notice';
-import { cancelFocusRequest, requestFocus, useFocusTarget } from '../../components/focusRequest';
+import { requestFocus, useFocusTarget } from '../../components/focusRequest';
 import { emptyDraft } from '../../lib/checkin';
 import { plural } from '../../lib/signoff';
 import { useCheckin } from '../../stores/checkin';
@@ -34,18 +34,18 @@ export function QuickCheckCard({ form }: { form: CheckForm }) {
         form={form}
         draft={draft}
         formLabel="Quick check"
+        focusName="quick-check"
         submitLabel="Save check-in"
         onChange={(next) => {
           setDraft(next);
           setSaved(false);
         }}
         onSave={async (input) => {
-          requestFocus('checkin-saved');
           const outcome = await add(input);
-          if (!outcome.ok) cancelFocusRequest('checkin-saved');
           if (outcome.ok) {
             setDraft(emptyDraft());
             setSaved(true);
+            requestFocus('checkin-saved');
           }
           return outcome;
         }}

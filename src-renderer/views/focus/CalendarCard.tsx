@@ -93,7 +93,7 @@ export function CalendarCard({ zone, today }: { zone: string; today: string | nu
       <div className="calendar">
         <div className="calendar__row">
           <Button busy={busy === 'export'} onClick={() => void exportIcs()}>
-            Export focus plan (.ics)
+            Export focus plan as a calendar file (.ics)
           </Button>
           <p className="calendar__exported" role="status">
             {exported !== null && `Saved as ${exported}`}
@@ -148,7 +148,7 @@ function Imported({
         <div className="calendar__row calendar__row--split">
           <p className="calendar__muted">No calendar imported. Keel never reads your calendar account.</p>
           <Button busy={busy === 'import'} onClick={onImport}>
-            Import a calendar (.ics)…
+            Import a calendar file (.ics)…
           </Button>
         </div>
         {error !== null && <Notice tone="error">{error}</Notice>}
@@ -176,7 +176,7 @@ function Imported({
         )}
         <div className="calendar__row">
           <Button busy={busy === 'import'} onClick={onImport}>
-            Import a calendar (.ics)…
+            Import a calendar file (.ics)…
           </Button>
           <Button variant="ghost" busy={busy === 'clear'} onClick={onClear}>
             Stop using this calendar

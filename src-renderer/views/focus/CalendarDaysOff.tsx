@@ -2,13 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { CalendarStatus } from '../../api/types';
 import { Button } from '../../components/Button';
 import { CalendarIcon } from '../../components/Icons';
-import {
-  describeDayOffRange,
-  groupDaysOff,
-  holidaysWith,
-  withoutWhere,
-  type DayOffRange,
-} from '../../lib/calendar';
+import { describeDayOffRange, groupDaysOff, holidaysWith, type DayOffRange } from '../../lib/calendar';
 import { useCalendar } from '../../stores/calendar';
 import { useSettings } from '../../stores/settings';
 
@@ -48,7 +42,8 @@ export function CalendarDaysOff({
     const result = await save({ key: 'holidays', value: holidaysWith(settings.holidays, ranges) });
     setBusy(false);
     if (!result.ok) {
-      setError(withoutWhere(result.message, 'holidays'));
+      // Main sends where the problem is apart (`path`): the sentence is shown as it is.
+      setError(result.message);
       return;
     }
     setAdded({

@@ -5,7 +5,7 @@ import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { CloseIcon } from '../../components/Icons';
 import { Input } from '../../components/Input';
 import { useFocusAfterRemoval } from '../../components/useFocusAfterRemoval';
-import { normalizeAddress, withoutWhere } from '../../lib/calendar';
+import { normalizeAddress } from '../../lib/calendar';
 import { useInstantSetting } from '../settings/useSettingsForm';
 
 type CalendarSettings = Settings['calendar'];
@@ -71,8 +71,8 @@ function CalendarAddresses({
   const focusAfterRender = useFocusAfterRemoval(input, removeButtons);
   const ids = { title: useId(), hint: useId() };
   const busy = Object.keys(saving.pending)[0] ?? null;
-  const refused = saving.error === null ? null : withoutWhere(saving.error, 'calendar');
-  const error = typedError ?? refused;
+  // Main sends where the problem is apart (`path`), so its sentence shows as it is.
+  const error = typedError ?? saving.error;
 
   function write(value: string[], key: string): Promise<boolean> {
     setTypedError(null);

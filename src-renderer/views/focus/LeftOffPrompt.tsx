@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { Input } from '../../components/Input';
-import { cancelFocusRequest, requestFocus, useFocusTarget } from '../../components/focusRequest';
+import { requestFocus, useFocusTarget } from '../../components/focusRequest';
 import { useFocus } from '../../stores/focus';
 import './LeftOffPrompt.css';
 
@@ -28,13 +28,10 @@ export function LeftOffPrompt() {
     }
     setSaving(true);
     setError(null);
-    requestFocus('focus-idle');
     const result = await leaveOff(line);
     setSaving(false);
-    if (!result.ok) {
-      cancelFocusRequest('focus-idle');
-      setError(result.message);
-    }
+    if (result.ok) requestFocus('focus-idle');
+    else setError(result.message);
   }
 
   return (
@@ -64,8 +61,8 @@ export function LeftOffPrompt() {
         <Button
           variant="ghost"
           onClick={() => {
-            requestFocus('focus-idle');
             dismiss();
+            requestFocus('focus-idle');
           }}
         >
           Not now

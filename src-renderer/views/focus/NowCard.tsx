@@ -3,7 +3,7 @@ import type { FocusStartRequest, FocusStatus, RunningBlock } from '../../api/typ
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { Notice } from '../../components/Notice';
-import { cancelFocusRequest, requestFocus, useFocusTarget } from '../../components/focusRequest';
+import { requestFocus, useFocusTarget } from '../../components/focusRequest';
 import { ADHOC_MINUTES } from '../../../src-main/shared/vocabulary';
 import { formatMinutes, minutesBetween } from '../../lib/focus';
 import { formatShortDate } from '../../lib/format';
@@ -11,6 +11,7 @@ import { useFocus } from '../../stores/focus';
 import { InterruptDialog } from './InterruptDialog';
 import { useMinuteTick } from './useMinuteTick';
 import './NowCard.css';
+import { formatTime } from '../../lib/time';
 
 /** The block running now (time left, interruptions) or the buttons that start one. */
 export function NowCard({ status }: { status: FocusStatus }) {
@@ -55,21 +56,18 @@ function RunningCard({ running, leftOff }: { running: RunningBlock; leftOff: str
   async function end() {
     setStopping(true);
     setError(null);
-    // Ending lands on "Where did you leave off?" when it is asked, else on the start card.
-    requestFocus('focus-ended');
     const result = await stop();
     setStopping(false);
-    if (!result.ok) {
-      cancelFocusRequest('focus-ended');
-      setError(result.message);
-    }
+    // Ending lands on "Where did you leave off?" when it is asked, else on the start card.
+    if (result.ok) requestFocus('focus-ended');
+    else setError(result.message);
   }
 
   return (
     <Card
       title={
         <span ref={heading} tabIndex={-1}>
-          Focus until {running.endTime}
+          Focus until {formatTime(running.endTime)}
         </span>
       }
       description={
@@ -125,13 +123,10 @@ function StartCard({ status }: { status: FocusStatus }) {
     if (busy !== null) return;
     setBusy(key);
     setError(null);
-    requestFocus('focus-started');
     const result = await start(request);
     setBusy(null);
-    if (!result.ok) {
-      cancelFocusRequest('focus-started');
-      setError(result.message);
-    }
+    if (result.ok) requestFocus('focus-started');
+    else setError(result.message);
   }
 
   const next = status.next;
@@ -174,7 +169,7 @@ function StartCard({ status }: { status: FocusStatus }) {
       </div>
       {status.untilNext !== null ? (
         <p id="now-until-ends" className="now__until-ends tabular">
-          “Until next meeting or block” would end at {status.untilNext.endTime}.
+          “Until next meeting or block” would end at {formatTime(status.untilNext.endTime)}.
         </p>
       ) : (
         <p className="now__until-ends">
@@ -185,7 +180,7 @@ function StartCard({ status }: { status: FocusStatus }) {
         <p className="now__next tabular">
           Next planned block:{' '}
           {status.today.some((b) => b.id === next.id) ? 'today' : formatShortDate(next.start.slice(0, 10))},{' '}
-          {next.startTime}–{next.endTime}
+          {formatTime(next.startTime)}–{formatTime(next.endTime)}
         </p>
       )}
       {error !== null && (

@@ -50,6 +50,37 @@ function usePlanFocus(saved: SaveFeedback) {
   return { heading, feedback };
 }
 
+/** Main's refusal of the plan: on one block (its key and day) when main's path names it. */
+interface Refused {
+  message: string;
+  key: number | null;
+  weekday: Weekday | null;
+}
+
+/** The draft's block at `path` (`['focusPlan', 1]`, an index into the plan as sent, valueOf's order). */
+function ruleAt(path: (string | number)[] | null, draft: DraftRule[]) {
+  const index = path?.[0] === 'focusPlan' ? path[1] : undefined;
+  const sent = typeof index === 'number' ? valueOf(draft)[index] : undefined;
+  const rule =
+    sent && draft.find((r) => r.weekday === sent.weekday && r.start === sent.start && r.end === sent.end);
+  return rule ? { key: rule.key, weekday: rule.weekday } : null;
+}
+
+/**
+ * Where main's refusal belongs: the block its path names, found in the draft as it was when main
+ * answered (later edits do not move the sentence; React's pattern for state that follows a prop).
+ */
+function useRefused(message: string | null, path: (string | number)[] | null, draft: DraftRule[]) {
+  const [placed, setPlaced] = useState({ path, where: ruleAt(path, draft) });
+  let where = placed.where;
+  if (placed.path !== path) {
+    where = ruleAt(path, draft);
+    setPlaced({ path, where });
+  }
+  if (message === null) return null;
+  return { message, key: where?.key ?? null, weekday: where?.weekday ?? null } satisfies Refused;
+}
+
 /** The weekly plan: blocks per weekday, added, changed and removed here, saved together. */
 export function PlanEditor({ plan }: { plan: readonly FocusRule[] }) {
   const today = useStatus((s) => s.status?.today.date ?? null);
@@ -61,7 +92,7 @@ export function PlanEditor({ plan }: { plan: readonly FocusRule[] }) {
     dated: true,
   });
   const { draft, edit, dirty, saving } = form;
-  const error = form.errors.plan ?? null;
+  const refused = useRefused(form.errors.plan ?? null, form.errorPath, draft);
   const errorId = useId();
   const { heading, feedback } = usePlanFocus(form.feedback);
 
@@ -76,11 +107,11 @@ export function PlanEditor({ plan }: { plan: readonly FocusRule[] }) {
       className="plan"
     >
       <form onSubmit={form.onSubmit} noValidate>
-        <PlanDays draft={draft} errorId={error !== null ? errorId : undefined} edit={edit} />
+        <PlanDays draft={draft} refused={refused} errorId={errorId} edit={edit} />
         <AddBlock onAdd={(rule) => edit((d) => [...d, { ...rule, key: nextKey++ }])} />
-        {error !== null && (
+        {refused !== null && refused.weekday === null && (
           <p id={errorId} className="plan__error" role="alert">
-            {error}
+            {refused.message}
           </p>
         )}
         <div className="plan__when">
@@ -125,25 +156,37 @@ export function PlanEditor({ plan }: { plan: readonly FocusRule[] }) {
   );
 }
 
-/** Each weekday's blocks, in time order; `errorId` when main refused the plan. */
+/**
+ * Each weekday's blocks, in time order. Main's refusal sits under the day it is about (that day
+ * and its block point to it); one about the whole plan goes under the editor.
+ */
 function PlanDays({
   draft,
+  refused,
   errorId,
   edit,
 }: {
   draft: DraftRule[];
-  errorId: string | undefined;
+  refused: Refused | null;
+  errorId: string;
   edit: (change: (d: DraftRule[]) => DraftRule[]) => void;
 }) {
   const dayId = useId();
+  const wholePlan = refused !== null && refused.weekday === null;
   return (
-    <div className="plan__days" aria-describedby={errorId}>
+    <div className="plan__days" aria-describedby={wholePlan ? errorId : undefined}>
       {WEEKDAYS.map((day) => {
         const rules = draft
           .filter((r) => r.weekday === day)
           .sort((a, b) => a.start.localeCompare(b.start) || a.key - b.key);
         return (
-          <div key={day} className="plan__day" role="group" aria-labelledby={`${dayId}-${day}`}>
+          <div
+            key={day}
+            className="plan__day"
+            role="group"
+            aria-labelledby={`${dayId}-${day}`}
+            aria-describedby={refused?.weekday === day ? errorId : undefined}
+          >
             <span id={`${dayId}-${day}`} className="plan__day-name">
               {WEEKDAY_NAMES[day]}
             </span>
@@ -156,7 +199,9 @@ function PlanDays({
                     key={rule.key}
                     rule={rule}
                     label={`${WEEKDAY_NAMES[day]} block ${i + 1}`}
-                    invalid={errorId !== undefined}
+                    errorId={
+                      wholePlan || (refused !== null && refused.key === rule.key) ? errorId : undefined
+                    }
                     onChange={(change) =>
                       edit((d) => d.map((r) => (r.key === rule.key ? { ...r, ...change } : r)))
                     }
@@ -164,6 +209,11 @@ function PlanDays({
                   />
                 ))}
               </ul>
+            )}
+            {refused?.weekday === day && (
+              <p id={errorId} className="plan__error plan__day-error" role="alert">
+                {refused.message}
+              </p>
             )}
           </div>
         );
@@ -175,13 +225,14 @@ function PlanDays({
 function RuleRow({
   rule,
   label,
-  invalid,
+  errorId,
   onChange,
   onRemove,
 }: {
   rule: DraftRule;
   label: string;
-  invalid: boolean;
+  /** Main's refusal, when it is about this block (or the whole plan). */
+  errorId: string | undefined;
   onChange: (change: Partial<FocusRule>) => void;
   onRemove: () => void;
 }) {
@@ -191,7 +242,8 @@ function RuleRow({
         type="time"
         aria-label={`${label} start`}
         value={rule.start}
-        aria-invalid={invalid || undefined}
+        aria-invalid={errorId !== undefined || undefined}
+        aria-describedby={errorId}
         onChange={(e) => onChange({ start: e.target.value })}
       />
       <span className="plan__to" aria-hidden="true">
@@ -201,7 +253,8 @@ function RuleRow({
         type="time"
         aria-label={`${label} end`}
         value={rule.end}
-        aria-invalid={invalid || undefined}
+        aria-invalid={errorId !== undefined || undefined}
+        aria-describedby={errorId}
         onChange={(e) => onChange({ end: e.target.value })}
       />
       <Button

@@ -10,6 +10,7 @@ import { meetingStatusLabel, meetingTime } from '../../lib/calendar';
 import { useFocus } from '../../stores/focus';
 import { StateBadge } from './Badge';
 import './TodayBlocks.css';
+import { formatTime } from '../../lib/time';
 
 /** Today's planned blocks with what became of each, meeting overlaps, and Skip for the next one. */
 export function TodayBlocks({ status }: { status: FocusStatus }) {
@@ -53,7 +54,7 @@ export function TodayBlocks({ status }: { status: FocusStatus }) {
           <li key={block.id} className={`blocks__item blocks__item--${block.state}`}>
             <div className="blocks__main">
               <span className="blocks__time tabular">
-                {block.startTime}–{block.endTime}
+                {formatTime(block.startTime)}–{formatTime(block.endTime)}
               </span>
               <span className="blocks__length tabular">
                 {formatMinutes(minutesBetween(block.start, block.end))}
@@ -65,7 +66,7 @@ export function TodayBlocks({ status }: { status: FocusStatus }) {
                   variant="ghost"
                   className="blocks__skip"
                   busy={skipping === block.id}
-                  aria-label={`Skip the ${block.startTime}–${block.endTime} block`}
+                  aria-label={`Skip the ${formatTime(block.startTime)}–${formatTime(block.endTime)} block`}
                   onClick={() => void onSkip(block)}
                 >
                   Skip

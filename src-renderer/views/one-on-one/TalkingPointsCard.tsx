@@ -3,6 +3,7 @@ import type { TalkingPoint } from '../../api/types';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { Field } from '../../components/Field';
+import { useFocusTargetRef } from '../../components/focusRequest';
 import { Input } from '../../components/Input';
 import { Notice } from '../../components/Notice';
 import { splitPoints } from '../../lib/oneOnOne';
@@ -34,6 +35,8 @@ function useTalkingPoints() {
   const [actionError, setActionError] = useState<string | null>(null);
   const [justDiscussed, setJustDiscussed] = useState<TalkingPoint | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  // The palette's "Add a talking point" (without the text) lands here.
+  useFocusTargetRef(input, 'new-talking-point');
   // Each open point's checkbox, to move focus once a point leaves the list.
   const [boxes] = useState(() => new Map<string, HTMLInputElement>());
   const focusAfterRender = useFocusAfterRemoval(input, boxes);

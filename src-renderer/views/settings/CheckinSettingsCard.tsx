@@ -1,8 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import type { Settings } from '../../api/types';
 import { Card } from '../../components/Card';
 import { useCheckin } from '../../stores/checkin';
-import { useNavigation } from '../../stores/navigation';
+import { useFocusTarget } from '../../components/focusRequest';
 import { CadenceForm } from './CadenceForm';
 import { CustomTagsSection } from './CustomTagsSection';
 import { QuestionnaireSwitches } from './QuestionnaireSwitches';
@@ -14,23 +14,15 @@ import './CheckinSettingsCard.css';
  * questionnaires, each with its source and the disclaimer.
  */
 export function CheckinSettingsCard({ settings }: { settings: Settings }) {
-  const target = useNavigation((s) => s.target);
-  const clearTarget = useNavigation((s) => s.clearTarget);
   const form = useCheckin((s) => s.form);
   const loadForm = useCheckin((s) => s.loadForm);
-  const heading = useRef<HTMLSpanElement>(null);
+  // "Change in Settings" on Check-ins and the palette land here rather than at the top of Settings.
+  const heading = useFocusTarget<HTMLSpanElement>('section:Check-ins');
 
   // The questionnaires' sources come with the check-in form.
   useEffect(() => {
     if (useCheckin.getState().form === null) void loadForm();
   }, [loadForm]);
-
-  // "Change in Settings" on Check-ins lands here rather than at the top of Settings.
-  useEffect(() => {
-    if (target !== 'checkins') return;
-    heading.current?.focus();
-    clearTarget();
-  }, [target, clearTarget]);
 
   return (
     <Card

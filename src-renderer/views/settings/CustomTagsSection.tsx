@@ -5,7 +5,11 @@ import { Button } from '../../components/Button';
 import { CloseIcon } from '../../components/Icons';
 import { Input } from '../../components/Input';
 import { useFocusAfterRemoval } from '../../components/useFocusAfterRemoval';
+import { useSaveBarEntry } from '../../stores/settingsDrafts';
 import { useInstantSetting } from './useSettingsForm';
+
+/** The typed, not yet added tag in the save bar: after the check-in cadence (order 5). */
+const NEW_TAG = { id: 'new-tag', label: 'Check-ins (a new tag)', order: 6 };
 
 /** Why a typed tag is not added before asking main, or null to ask. */
 function typedTagProblem(
@@ -20,7 +24,7 @@ function typedTagProblem(
   return null;
 }
 
-/** The user's own tags: each change is saved at once. */
+/** The user's own tags: each change is saved at once (a typed tag: see useTypedTag). */
 export function CustomTagsSection({
   settings,
   offered,
@@ -45,19 +49,7 @@ export function CustomTagsSection({
     return saving.apply(key, true, { key: 'checkins', value: { ...settings.checkins, customTags: value } });
   }
 
-  async function onAdd(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy !== null) return;
-    const typed = text.trim();
-    const problem = typedTagProblem(typed, tags, offered);
-    if (problem !== null) {
-      setTypedError(problem);
-      input.current?.focus();
-      return;
-    }
-    if (await write([...tags, typed], 'add')) setText('');
-    else input.current?.focus();
-  }
+  const { onAdd } = useTypedTag({ text, setText, setTypedError, tags, offered, busy, input, write });
 
   async function remove(index: number) {
     const tag = tags[index];
@@ -94,10 +86,59 @@ export function CustomTagsSection({
           setTypedError(null);
           saving.clearError();
         }}
-        onAdd={(e) => void onAdd(e)}
+        onAdd={onAdd}
       />
     </section>
   );
+}
+
+/**
+ * Adding the typed tag (Enter or "Add tag"). Typed but not added, it is an unsaved edit: the save
+ * bar lists it (and adds it), and leaving Settings asks about it.
+ */
+function useTypedTag(p: {
+  text: string;
+  setText: (text: string) => void;
+  setTypedError: (error: string | null) => void;
+  tags: readonly string[];
+  offered: readonly { id: string; label: string }[];
+  busy: string | null;
+  input: RefObject<HTMLInputElement | null>;
+  write: (value: string[], key: string) => Promise<boolean>;
+}) {
+  const { text, setText, setTypedError, tags, offered, busy, input, write } = p;
+  /** Adds the typed tag; false (the field says why, and has focus) when it was not added. */
+  async function addTyped(): Promise<boolean> {
+    if (busy !== null) return false;
+    const typed = text.trim();
+    const problem = typedTagProblem(typed, tags, offered);
+    if (problem !== null) {
+      setTypedError(problem);
+      input.current?.focus();
+      return false;
+    }
+    if (await write([...tags, typed], 'add')) {
+      setText('');
+      return true;
+    }
+    input.current?.focus();
+    return false;
+  }
+
+  useSaveBarEntry(NEW_TAG, text.trim() !== '', {
+    save: addTyped,
+    reset: () => {
+      setText('');
+      setTypedError(null);
+    },
+  });
+
+  return {
+    onAdd(event: FormEvent<HTMLFormElement>) {
+      event.preventDefault();
+      void addTyped();
+    },
+  };
 }
 
 function AddTagForm({

@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { EmptyState } from '../../components/EmptyState';
+import { useFocusTarget } from '../../components/focusRequest';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { RetryNotice } from '../../components/RetryNotice';
@@ -38,21 +39,13 @@ export function DataCard() {
   const loading = useData((s) => s.loading);
   const loadError = useData((s) => s.loadError);
   const load = useData((s) => s.load);
-  const reveal = useData((s) => s.reveal);
-  const clearReveal = useData((s) => s.clearReveal);
-  const heading = useRef<HTMLSpanElement>(null);
+  // "Show in Settings" on the recovery notice and the palette land here.
+  const heading = useFocusTarget<HTMLSpanElement>('section:Your data');
 
   // The counts move with every check-in and block: read afresh whenever Settings opens.
   useEffect(() => {
     void load();
   }, [load]);
-
-  // "Show in Settings" on the recovery notice lands here rather than at the top of Settings.
-  useEffect(() => {
-    if (!reveal) return;
-    heading.current?.focus();
-    clearReveal();
-  }, [reveal, clearReveal]);
 
   let body;
   if (overview !== null) {

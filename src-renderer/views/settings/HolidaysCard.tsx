@@ -16,6 +16,7 @@ export function HolidaysCard({ holidays }: { holidays: readonly Holiday[] }) {
       emptyText="No holidays or days off planned."
       notePlaceholder="e.g. Easter"
       today={today}
+      saveBar={{ id: 'new-holiday', label: 'Holidays & days off', order: 2 }}
       onSave={(value, from) => save({ key: 'holidays', value, ...(from === undefined ? {} : { from }) })}
     />
   );

@@ -1,5 +1,6 @@
 import { daysBetween, formatShortDate, localParts } from '../../lib/format';
 import type { BackupKind, DataOverview, ImportResult, RecordKind } from '../../stores/data';
+import { formatTime } from '../../lib/time';
 
 /** The words of Settings → Your data: backup kinds, record counts, and the sentences after an action. */
 
@@ -50,7 +51,7 @@ export function backupWhen(iso: string, today: string | null): string {
   let day = days === 0 ? 'today' : days === 1 ? 'yesterday' : formatShortDate(local.date);
   if (days !== 0 && days !== 1 && today !== null && local.date.slice(0, 4) !== today.slice(0, 4))
     day += ` ${local.date.slice(0, 4)}`;
-  return `${day} at ${local.time}`;
+  return `${day} at ${formatTime(local.time)}`;
 }
 
 export function capitalised(text: string): string {

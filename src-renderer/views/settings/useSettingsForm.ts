@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { isDatedKey } from '../../../src-main/shared/vocabulary';
 import type { SettingUpdate } from '../../api/types';
 import {
@@ -8,7 +8,7 @@ import {
   type AppliesFromValue,
 } from '../../components/AppliesFrom';
 import { useSettings } from '../../stores/settings';
-import { saveAllDrafts, useSettingsDrafts } from '../../stores/settingsDrafts';
+import { saveAllDrafts, useSaveBarEntry, type SaveBarSection } from '../../stores/settingsDrafts';
 
 /**
  * The two ways a settings card saves, written once: a form with a draft and one Save button
@@ -50,7 +50,7 @@ export interface SettingsFormSpec<S, D, F extends string> {
    */
   dated?: boolean;
   /** Settings' one save bar saves this form (and the leave guard asks about it): its name and place. */
-  section?: { id: string; label: string; order: number };
+  section?: SaveBarSection;
 }
 
 export interface SettingsForm<D, F extends string> {
@@ -142,36 +142,6 @@ function isUnsaved<S, D, F extends string>(
 ) {
   if (sameDraft(draft, spec.draftOf(spec.saved))) return false;
   return spec.saves(draft, spec.saved).length > 0 || (spec.check?.(draft) ?? null) !== null;
-}
-
-/** Registers the form with Settings' save bar while it is shown. */
-function useSaveBarEntry(
-  section: SettingsFormSpec<unknown, unknown, string>['section'],
-  dirty: boolean,
-  actions: { save: () => Promise<boolean>; reset: () => void },
-) {
-  const latest = useRef(actions);
-  useLayoutEffect(() => {
-    latest.current = actions;
-  });
-  const id = section?.id;
-  const label = section?.label ?? '';
-  const order = section?.order ?? 0;
-  useEffect(() => {
-    if (id === undefined) return;
-    const { put, remove } = useSettingsDrafts.getState();
-    put(id, {
-      label,
-      order,
-      dirty: false,
-      save: () => latest.current.save(),
-      reset: () => latest.current.reset(),
-    });
-    return () => remove(id);
-  }, [id, label, order]);
-  useEffect(() => {
-    if (id !== undefined) useSettingsDrafts.getState().setDirty(id, dirty);
-  }, [id, dirty]);
 }
 
 export function useSettingsForm<S, D, F extends string>(spec: SettingsFormSpec<S, D, F>): SettingsForm<D, F> {

@@ -30,7 +30,7 @@ function dayMonth(date: string): string {
 }
 
 /**
- * Workday creep, for the user's eyes only: late evenings, days off with some work and workdays
+ * Working later than planned, for the user's eyes only: late evenings, days off with some work and workdays
  * without a sign-off over 4, 13 or 52 weeks, with the week-by-week trend of when days ended.
  * Counts in kind words, never a score.
  */
@@ -48,7 +48,7 @@ export function CreepCard() {
 
   return (
     <Card
-      title="Workday creep"
+      title="Working later than planned"
       description="For your eyes only: how your evenings and days off have gone. Counts, never a score."
       className="creep"
       actions={

@@ -5,16 +5,18 @@ import { Card } from '../../components/Card';
 import { MoonIcon } from '../../components/Icons';
 import { Notice } from '../../components/Notice';
 import { timeOf } from '../../lib/signoff';
+import { formatTime } from '../../lib/time';
 import { useSignoff } from '../../stores/signoff';
 import './SuggestionBanner.css';
 
 function reasonText(suggested: SignoffSuggestion, status: SignoffStatus): string {
   if (suggested.reason === 'long-day') {
     return status.firstActive !== null
-      ? `You’ve been at it since ${status.firstActive}. A good moment to wrap up.`
+      ? `You’ve been at it since ${formatTime(status.firstActive)}. A good moment to wrap up.`
       : 'It’s been a long day. A good moment to wrap up.';
   }
-  const end = status.plannedAt !== null ? timeOf(status.plannedAt) : (status.hours?.end ?? null);
+  const end =
+    status.plannedAt !== null ? timeOf(status.plannedAt) : status.hours ? formatTime(status.hours.end) : null;
   return end !== null ? `Your working hours ended at ${end}.` : 'Your working hours have ended.';
 }
 

@@ -4,7 +4,7 @@ import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { FocusIcon } from '../../components/Icons';
 import { Notice } from '../../components/Notice';
-import { cancelFocusRequest, requestFocus } from '../../components/focusRequest';
+import { dropFocusRequest, requestFocus } from '../../components/focusRequest';
 import { formatMinutes } from '../../lib/focus';
 import { formatRange } from '../../lib/format';
 import { nextBlock, wallTime } from '../../lib/today';
@@ -16,6 +16,7 @@ import { FirstThing, SignoffToday } from './SignoffToday';
 import { LiveTitle } from './LiveTitle';
 import { SignoffInline } from './SignoffInline';
 import './LiveCard.css';
+import { formatTime } from '../../lib/time';
 
 /**
  * Today as it is now: before hours (the first thing from the last sign-off), during the day (the
@@ -49,10 +50,12 @@ export function LiveCard({ card }: { card: TodayCard }) {
         <>
           <Card title={<LiveTitle>Before hours</LiveTitle>} className="live">
             <p className="live__lead">
-              Your day starts at <span className="tabular">{card.hours?.start}</span>
+              Your day starts at{' '}
+              <span className="tabular">{card.hours ? formatTime(card.hours.start) : ''}</span>
               {card.blocks[0] ? (
                 <>
-                  ; the first focus block is at <span className="tabular">{card.blocks[0].start}</span>.
+                  ; the first focus block is at{' '}
+                  <span className="tabular">{formatTime(card.blocks[0].start)}</span>.
                 </>
               ) : (
                 '; no focus blocks are planned today.'
@@ -90,11 +93,11 @@ function useProtectedSoFar(card: TodayCard): number {
 function runningContext(card: TodayCard): string {
   switch (card.phase) {
     case 'before':
-      return `Before hours: your day starts at ${card.hours?.start ?? ''}.`;
+      return `Before hours: your day starts at ${card.hours ? formatTime(card.hours.start) : ''}.`;
     case 'during':
       return `Working hours ${card.hours ? formatRange(card.hours) : ''}.`;
     case 'after':
-      return `After hours: working hours ended at ${card.hours?.end ?? ''}. Sign off once the block ends.`;
+      return `After hours: working hours ended at ${card.hours ? formatTime(card.hours.end) : ''}. Sign off once the block ends.`;
     case 'quiet':
       return `${quietLine(card)}: no working hours today.`;
   }
@@ -116,14 +119,14 @@ function RunningCard({ card, running }: { card: TodayCard; running: NonNullable<
     const result = await stop();
     setStopping(false);
     if (!result.ok) {
-      cancelFocusRequest('today-live');
+      dropFocusRequest();
       setError(result.message);
     }
   }
 
   return (
     <Card
-      title={`In a focus block until ${running.endTime}`}
+      title={`In a focus block until ${formatTime(running.endTime)}`}
       description={runningContext(card)}
       className="live live--running"
     >

@@ -7,6 +7,7 @@ import { useSignoff } from '../../stores/signoff';
 import { RitualForm } from '../signoff/RitualForm';
 import { LiveTitle } from './LiveTitle';
 import { SignedOffNote } from './SignoffToday';
+import { formatTime } from '../../lib/time';
 
 /**
  * After hours on Today: the sign-off itself, the Sign-off view's own form (same draft, same
@@ -24,7 +25,8 @@ export function SignoffInline({ card }: { card: TodayCard }) {
     <>
       <Card title={<LiveTitle>After hours</LiveTitle>} className="live">
         <p className="live__lead">
-          Working hours ended at <span className="tabular">{card.hours?.end}</span>.{' '}
+          Working hours ended at{' '}
+          <span className="tabular">{card.hours ? formatTime(card.hours.end) : ''}</span>.{' '}
           <span className="tabular">{formatMinutes(card.protectedTodayMinutes)}</span> of focus protected
           today. Sign off below to close the day.
         </p>
