@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Checkin } from '../../src-main/core/checkin';
-import { RuleBook } from '../../src-main/core/rules';
+import { RuleBook, type RulesView } from '../../src-main/core/rules';
 import { defaultSettings } from '../../src-main/core/settings';
 import { addLocalDays, instantAt, type LocalDate } from '../../src-main/core/time';
 import {
@@ -202,7 +202,8 @@ describe('draftWeeklyUpdate: shipped, next, blockers from the sign-offs', () => 
     const book = new RuleBook(defaultSettings(zone), [
       { key: 'zone', from: day(3), value: 'America/New_York' },
     ]);
-    const days = figuresOver({ rules: book, from: MON, to: SUN, today: addLocalDays(SUN, 1) });
+    const rules: RulesView = { current: book.on(SUN), on: (d) => book.on(d) };
+    const days = figuresOver({ rules, from: MON, to: SUN, today: addLocalDays(SUN, 1) });
     // Five working days of the default plan (4 h each) whichever zone they were in.
     expect(draft({ signoffs, days, hasFocusData: true }).focusLine).toBe(
       'Focus time: 0 min protected of 20 h planned.',
