@@ -8,6 +8,7 @@ import {
   draftWeeklyUpdate,
   isEdited,
   UPDATE_MAX_DAYS,
+  UPDATE_SECTION_TITLES,
   weeklyUpdateModel,
   type UpdateEdits,
   type WeeklyDraft,
@@ -86,6 +87,7 @@ export class WeeklyUpdateService {
       saved: edits !== null,
       edited: edits !== null && isEdited(draft, edits),
       signoffCount: draft.signoffCount,
+      titles: { ...UPDATE_SECTION_TITLES },
       focusLine: draft.focusLine,
       moodLine: draft.moodLine,
     };

@@ -21,6 +21,8 @@ export interface UpdateDraftDto {
   /** The kept lines differ from the draft. */
   edited: boolean;
   signoffCount: number;
+  /** Each section's heading, as the update writes it. */
+  titles: Record<keyof UpdateLines, string>;
   /** The optional lines, as they would read. */
   focusLine: string;
   moodLine: string;

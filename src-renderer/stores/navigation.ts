@@ -3,7 +3,7 @@ import type { ViewName } from '../../src-main/shared/views';
 import { isViewName } from '../app/views';
 
 /** A part of a view that can be asked for by name, e.g. Settings' check-in card. */
-export type NavigationTarget = 'checkins';
+export type NavigationTarget = 'checkins' | 'weekly-update';
 
 interface NavigationState {
   view: ViewName;

@@ -70,6 +70,10 @@ export async function runPaletteAction(action: PaletteAction, ui: PaletteUi): Pr
     case 'signoff':
       open(ui, 'signoff', FIELDS.signoff);
       return null;
+    case 'weekly-update':
+      ui.close(false);
+      useNavigation.getState().navigate('one-on-one', { focus: false, target: 'weekly-update' });
+      return null;
     case 'go':
       ui.close(false);
       useNavigation.getState().navigate(action.view);
