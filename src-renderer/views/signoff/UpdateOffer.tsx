@@ -25,10 +25,7 @@ export function UpdateOffer({ signedOffAt }: { signedOffAt: string }) {
     <div className="signed-off__check update-offer">
       <p>
         <ConversationIcon className="signed-off__check-icon" aria-hidden="true" />
-        <span>
-          Draft this week’s update? Keel starts it from your sign-offs ({offer.label}); you edit it before
-          anything is shared.
-        </span>
+        <span>Draft this week’s update? Keel starts it from your sign-offs of {offer.label}.</span>
       </p>
       <span className="update-offer__actions">
         <Button
