@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { instantAt, type LocalDate } from '../../src-main/core/time';
 import { dispatch } from '../../src-main/ipc/dispatch';
@@ -9,6 +11,7 @@ import type { Services } from '../../src-main/services';
 import type { UpdateDraftDto, UpdatePreview } from '../../src-main/shared/update-dto';
 import { snapshot } from '../helpers/db-snapshot';
 import { makeServices } from '../helpers/services';
+import { tempDir } from '../helpers/temp';
 
 const zone = 'Europe/Berlin';
 /** 2027-03-15 is a Monday; the default hours are Monday to Friday. */
@@ -214,3 +217,27 @@ describe('the offer on the sign-off screen', () => {
     expect(await s.value('update:offer', {})).toMatchObject(WEEK);
   });
 });
+
+describe('the kept edits are the user’s data', () => {
+  it('travel in a data export and come back on import; "delete all" forgets them', async () => {
+    const s = setup();
+    const edits = { shipped: ['Kept'], next: [], blockers: ['Stuck'], focus: false, mood: true };
+    await s.value('update:save', { ...WEEK, edits });
+    const file = JSON.parse(s.services.data.exportJson()) as { records: { update_drafts: unknown[] } };
+    expect(file.records.update_drafts).toEqual([
+      { period_from: WEEK.from, period_to: WEEK.to, edits, updated_at: expect.any(Number) },
+    ]);
+    const other = setup();
+    other.shell.nextChosenFile = writeTemp(JSON.stringify(file));
+    await other.value('data:import', {});
+    expect((await other.value<UpdateDraftDto>('update:draft', WEEK)).edits).toEqual(edits);
+    await other.value('data:deleteAll', { confirm: true });
+    expect((await other.value<UpdateDraftDto>('update:draft', WEEK)).saved).toBe(false);
+  });
+});
+
+function writeTemp(content: string): string {
+  const file = path.join(tempDir(), 'keel-export.json');
+  fs.writeFileSync(file, content);
+  return file;
+}
