@@ -90,7 +90,7 @@ const previewCard = () => page.getByRole('region', { name: 'Update preview' });
 async function readyPreview(format: 'Markdown' | 'Plain text'): Promise<string> {
   await previewCard().getByRole('radio', { name: format }).check();
   await expect
-    .poll(() => previewCard().getByRole('button', { name: 'Copy for chat' }).isEnabled())
+    .poll(() => previewCard().getByRole('button', { name: 'Copy update for chat' }).isEnabled())
     .toBe(true);
   const label = format === 'Markdown' ? 'Weekly update as Markdown' : 'Weekly update as plain text';
   return (await previewCard().getByLabel(label).textContent()) ?? '';
@@ -128,7 +128,7 @@ describe('the weekly update, end to end in the preview', () => {
     const text = await readyPreview('Plain text');
     expect(text).toContain('• Shipped the weekly update (draft, edit, share)\n');
     expect(text).toContain(`• ${HOSTILE}\n`);
-    await previewCard().getByRole('button', { name: 'Save as text…' }).click();
+    await previewCard().getByRole('button', { name: 'Save update as text…' }).click();
     await previewCard()
       .getByText(/^Saved keel-weekly-update-2027-03-15-to-2027-03-21\.txt/)
       .waitFor();
@@ -140,7 +140,7 @@ describe('the weekly update, end to end in the preview', () => {
 
     const md = await readyPreview('Markdown');
     expect(md).toContain('\\<script\\>');
-    await previewCard().getByRole('button', { name: 'Save as Markdown…' }).click();
+    await previewCard().getByRole('button', { name: 'Save update as Markdown…' }).click();
     await previewCard()
       .getByText(/^Saved keel-weekly-update-2027-03-15-to-2027-03-21\.md/)
       .waitFor();

@@ -74,7 +74,7 @@ describe('the weekly update in the One-on-one view', () => {
 
     // Once the edits are kept, the preview is of them, and copying sends exactly that.
     await user.click(within(previewCard()).getByRole('radio', { name: 'Plain text' }));
-    const copy = within(previewCard()).getByRole('button', { name: 'Copy for chat' });
+    const copy = within(previewCard()).getByRole('button', { name: 'Copy update for chat' });
     await waitFor(() => expect(copy).toBeEnabled(), { timeout: 5000 });
     const { text } = await keel.call('update:preview', { ...WEEK, format: 'text' });
     expect(within(previewCard()).getByLabelText('Weekly update as plain text').textContent).toBe(text);

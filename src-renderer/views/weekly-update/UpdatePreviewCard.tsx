@@ -16,11 +16,12 @@ const FORMATS: { value: UpdateFormat; label: string }[] = [
 ];
 
 const SHARES: { target: UpdateShareTarget; label: string }[] = [
-  { target: 'copy-text', label: 'Copy for chat' },
-  { target: 'copy-md', label: 'Copy Markdown' },
-  { target: 'md', label: 'Save as Markdown…' },
-  { target: 'text', label: 'Save as text…' },
-  { target: 'html', label: 'Save as HTML…' },
+  // Named apart from the summary's buttons on the same page.
+  { target: 'copy-text', label: 'Copy update for chat' },
+  { target: 'copy-md', label: 'Copy update as Markdown' },
+  { target: 'md', label: 'Save update as Markdown…' },
+  { target: 'text', label: 'Save update as text…' },
+  { target: 'html', label: 'Save update as HTML…' },
 ];
 
 const LABELS: Record<UpdateFormat, string> = {
