@@ -15,6 +15,8 @@ export const TOPICS_AFTER = {
   summary: ['talk', 'summary'],
   // The summary's preview lists the open talking points: both change.
   talkingPoints: ['talk', 'summary'],
+  // The weekly update lives beside the summary (its edits, its offer, the shared log).
+  weeklyUpdate: ['summary'],
   calendar: ['calendar', 'focus'],
   // A restore, an import or "delete all my data" replaced everything under the running app.
   replaced: STATE_TOPICS,
@@ -41,7 +43,15 @@ export class StatePublisher {
   follow(
     services: Pick<
       Services,
-      'settings' | 'focus' | 'signoff' | 'checkin' | 'talkingPoints' | 'summary' | 'calendar' | 'data'
+      | 'settings'
+      | 'focus'
+      | 'signoff'
+      | 'checkin'
+      | 'talkingPoints'
+      | 'summary'
+      | 'weeklyUpdate'
+      | 'calendar'
+      | 'data'
     >,
   ): (() => void)[] {
     return [
@@ -51,6 +61,7 @@ export class StatePublisher {
       services.checkin.onDidChange.on(() => this.publish('checkin')),
       services.summary.onDidChange.on(() => this.publish('summary')),
       services.talkingPoints.onDidChange.on(() => this.publish('talkingPoints')),
+      services.weeklyUpdate.onDidChange.on(() => this.publish('weeklyUpdate')),
       services.calendar.onDidChange.on(() => this.publish('calendar')),
       services.data.onReplaced.on(() => this.publish('replaced')),
     ];

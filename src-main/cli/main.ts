@@ -13,6 +13,7 @@ import { CliFailure, terminalIo } from './output';
 import { registerSettingsCommands } from './settings';
 import { registerSignoffCommands } from './signoff';
 import { registerSummaryCommands } from './summary';
+import { registerUpdateCommand } from './update';
 
 /** The whole `keel` program, writing to `io`. Commands are added in the order help lists them. */
 export function buildProgram(io: CliIo): Command {
@@ -37,6 +38,7 @@ export function buildProgram(io: CliIo): Command {
   registerSignoffCommands(program, io);
   registerCheckinCommands(program, io);
   registerSummaryCommands(program, io);
+  registerUpdateCommand(program, io);
   registerDataCommands(program, io);
   registerDoctorCommand(program, io);
   return program;

@@ -164,12 +164,32 @@ export const exportRecordSchemas = {
       period_to: localDate,
       sections: z.array(z.string().max(40)).max(20),
       note_count: z.number().int().min(0),
-      format: z.enum(['md', 'html', 'pdf', 'clipboard', 'json']),
+      format: z.enum(['md', 'text', 'html', 'rich', 'pdf', 'clipboard', 'json', 'ics']),
       via: z.enum(['window', 'cli']),
       content_hash: z.string().regex(/^[0-9a-f]{64}$/),
+      // What left (schema 10); files from before it hold summaries only.
+      kind: z.string().min(1).max(40).optional(),
     })
     .strict()
     .refine((s) => s.period_to >= s.period_from, { message: 'the period must not end before it starts' }),
+  // The weekly update as the user edited it, per period (schema 10).
+  update_drafts: z
+    .object({
+      period_from: localDate,
+      period_to: localDate,
+      edits: z
+        .object({
+          shipped: z.array(text(2000)).max(40),
+          next: z.array(text(2000)).max(40),
+          blockers: z.array(text(2000)).max(40),
+          focus: z.boolean(),
+          mood: z.boolean(),
+        })
+        .strict(),
+      updated_at: instant,
+    })
+    .strict()
+    .refine((d) => d.period_to >= d.period_from, { message: 'the period must not end before it starts' }),
 } as const;
 
 export type ExportTable = keyof typeof exportRecordSchemas;
@@ -182,6 +202,7 @@ export const JSON_COLUMNS: Partial<Record<ExportTable, readonly string[]>> = {
   questionnaire_results: ['answers'],
   workdays: ['suggested_at', 'unfinished'],
   shares: ['sections'],
+  update_drafts: ['edits'],
 };
 
 const settingsSchema = z.record(z.string(), z.unknown()).superRefine((settings, ctx) => {

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { checkinInputSchema } from '../core/checkin';
 import { signoffInputSchema } from '../core/signoff';
 import { summaryChoicesSchema } from '../core/summary-choices';
-import { isInputDate } from '../core/time';
+import { isInputDate, isLocalDate, localDaysBetween } from '../core/time';
+import { UPDATE_MAX_DAYS } from '../core/weekly-update';
+import { UPDATE_FORMATS } from '../core/weekly-update-document';
 import type { Services } from '../services';
 import type {
   CalendarConflictsDto,
@@ -59,6 +61,30 @@ type SummaryWrite = {
   choices: z.output<typeof summaryChoicesSchema>;
 };
 
+const inputDate = z.string().refine(isInputDate, { message: 'Use a date written YYYY-MM-DD.' });
+const updateWriteInput = z
+  .object({
+    from: inputDate.optional(),
+    to: inputDate.optional(),
+    format: z.enum(UPDATE_FORMATS, { message: 'Use md, text or html.' }),
+  })
+  .strict()
+  .refine((r) => (r.from === undefined) === (r.to === undefined), {
+    message: 'Give both --from and --to, or neither for the current week.',
+  })
+  .refine((r) => r.from === undefined || r.to === undefined || r.from <= r.to, {
+    message: 'The start date must not be after the end date.',
+  })
+  .refine(
+    (r) =>
+      r.from === undefined ||
+      r.to === undefined ||
+      !isLocalDate(r.from) ||
+      !isLocalDate(r.to) ||
+      localDaysBetween(r.from, r.to) < UPDATE_MAX_DAYS,
+    { message: `A weekly update covers at most ${UPDATE_MAX_DAYS} days.` },
+  );
+
 export const cliContract = {
   'checkin:addAt': channel<CheckinDto>()(withInstant(checkinInputSchema)),
   'signoff:submitAt': channel<SignoffStatus>()(withInstant(signoffInputSchema)),
@@ -110,6 +136,8 @@ export const cliContract = {
         return { format, choices: parsed.data };
       }) as unknown as z.ZodType<SummaryWrite, SummaryWriteInput>,
   ),
+  /** The weekly update of the period (the current week without dates), printed or written, and logged. */
+  'update:write': channel<ExportResult>()(updateWriteInput),
 } as const;
 
 export type CliContract = typeof cliContract;
@@ -143,6 +171,20 @@ export function createCliHandlers(services: Services, outlet: Pick<FileDialogPor
       if (fileName === null) return { saved: false, fileName: null };
       // What left Keel is logged like the window's exports: when, period, sections, a hash.
       services.summary.logShare(built.choices, built.model, format, 'cli', text);
+      return { saved: true, fileName };
+    },
+    'update:write': async ({ from, to, format }) => {
+      const update = services.weeklyUpdate;
+      const period = from !== undefined && to !== undefined ? { from, to } : update.currentWeek();
+      // Rendered once, with the edits kept for the period: what is printed is what is logged.
+      const { text, model } = update.render(period, format);
+      const fileName = await outlet.saveFile({
+        defaultName: `keel-weekly-update-${period.from}-to-${period.to}.${format === 'text' ? 'txt' : format}`,
+        content: text,
+        filters: [],
+      });
+      if (fileName === null) return { saved: false, fileName: null };
+      update.logShare(model, format, 'cli', text);
       return { saved: true, fileName };
     },
   };

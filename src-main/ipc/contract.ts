@@ -5,6 +5,7 @@ import { channel, noInput } from './contract-kit';
 import { desktopChannels } from './contract-desktop';
 import { todayChannels } from './contract-today';
 import { welcomeChannels } from './contract-welcome';
+import { updateChannels } from './contract-update';
 import { settingSchemas, SETTING_KEYS, type SettingKey, type Settings } from '../core/settings';
 import { DATED_KEYS, type DatedKey } from '../core/rules-vocabulary';
 import { isInputDate, isLocalDate, localDaysBetween } from '../core/time';
@@ -311,6 +312,7 @@ export const contract = {
     z.object({ choices: summaryChoicesSchema, contentHash: previewHash }).strict(),
   ),
   'summary:shares': channel<ShareDto[]>()(noInput),
+  ...updateChannels,
   'data:overview': channel<DataOverview>()(noInput),
   'data:backupNow': channel<DataOverview>()(noInput),
   'data:restore': channel<RestoreResult>()(

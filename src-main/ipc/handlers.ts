@@ -7,6 +7,7 @@ import type { Services } from '../services';
 import { toEventDto } from '../services/status-service';
 import type { Channel, ChannelOutput, ParsedInput } from './contract';
 import { shortcutOfferHandlers } from './shortcut-offer-handlers';
+import { updateHandlers } from './update-handlers';
 
 /** Where there is no window to ask in (the CLI), file choices come from arguments instead. */
 export const NO_DIALOGS: FileDialogPort = {
@@ -124,12 +125,7 @@ export function createHandlers(
     'checkin:list': ({ from, to }) => services.checkin.list(from, to),
     'checkin:trends': ({ range }) => services.checkin.trends(range),
     'checkin:questionnaire': ({ kind, answers }) => services.checkin.answerQuestionnaire(kind, answers),
-    'talk:add': ({ text }) => services.talkingPoints.add(text),
-    'talk:list': ({ includeDiscussed }) => services.talkingPoints.list(includeDiscussed ?? false),
-    'talk:discussed': ({ id, discussed }) => services.talkingPoints.setDiscussed(id, discussed),
-    'talk:delete': ({ id }) => services.talkingPoints.delete(id),
-    'talk:edit': ({ id, text }) => services.talkingPoints.edit(id, text),
-    'talk:move': ({ id, direction }) => services.talkingPoints.move(id, direction),
+    ...talkHandlers(services),
     'summary:options': ({ from, to }) =>
       services.summary.options(from !== undefined && to !== undefined ? { from, to } : undefined),
     'summary:preview': ({ choices, format }) => services.summary.preview(choices, format),
@@ -137,7 +133,20 @@ export function createHandlers(
     'summary:export': (r) => services.summary.export(r.choices, r.format, r.contentHash, shell),
     'summary:copy': ({ choices, contentHash }) => services.summary.copy(choices, contentHash, shell),
     'summary:shares': () => services.summary.shares(),
+    ...updateHandlers(services, shell),
     ...dataHandlers(services, shell),
+  };
+}
+
+/** Talking points for the next one-on-one. */
+function talkHandlers(services: Services): Pick<Handlers, Extract<Channel, `talk:${string}`>> {
+  return {
+    'talk:add': ({ text }) => services.talkingPoints.add(text),
+    'talk:list': ({ includeDiscussed }) => services.talkingPoints.list(includeDiscussed ?? false),
+    'talk:discussed': ({ id, discussed }) => services.talkingPoints.setDiscussed(id, discussed),
+    'talk:delete': ({ id }) => services.talkingPoints.delete(id),
+    'talk:edit': ({ id, text }) => services.talkingPoints.edit(id, text),
+    'talk:move': ({ id, direction }) => services.talkingPoints.move(id, direction),
   };
 }
 

@@ -40,6 +40,8 @@ import { TalkingPointsService } from './talking-points-service';
 import { StatusService } from './status-service';
 import { TodayService } from './today-service';
 import { WelcomeService } from './welcome-service';
+import { UpdateRepo } from '../storage/update-repo';
+import { WeeklyUpdateService } from './weekly-update-service';
 
 /** The settings-table key that holds the imported calendar's path. */
 export const CALENDAR_FILE_KEY = 'calendarFile';
@@ -94,6 +96,8 @@ export interface Services {
   checkin: CheckinService;
   talkingPoints: TalkingPointsService;
   summary: SummaryService;
+  /** The weekly update: drafted from sign-offs, edited, shared (weekly-update-service.ts). */
+  weeklyUpdate: WeeklyUpdateService;
   data: DataService;
   /** The first run: shown once on a new data file (welcome-service.ts). */
   welcome: WelcomeService;
@@ -209,6 +213,22 @@ function sourceOf(owner: AgendaSource | { agendaSource: AgendaSource }): AgendaS
   return 'agendaSource' in owner ? owner.agendaSource : owner;
 }
 
+/** The summary and the weekly update, sharing one share log. */
+function sharingServices(
+  db: Db,
+  deps: Omit<ConstructorParameters<typeof WeeklyUpdateService>[1], 'shares'> & {
+    talkingPoints: TalkingPointsService;
+    checkin: CheckinService;
+  },
+): { summary: SummaryService; weeklyUpdate: WeeklyUpdateService } {
+  const shares = new SummaryRepo(db);
+  const { settings, checkin, figures, talkingPoints, clock } = deps;
+  return {
+    summary: new SummaryService(shares, { settings, checkin, figures, talkingPoints, clock }),
+    weeklyUpdate: new WeeklyUpdateService(new UpdateRepo(db), { ...deps, shares }),
+  };
+}
+
 /** Opens the database in `dataDir` and builds every service on it. */
 export function createServices(options: ServiceOptions): Services {
   const { clock } = options;
@@ -238,13 +258,8 @@ export function createServices(options: ServiceOptions): Services {
     agenda.addSource(source);
   }
   const talkingPoints = new TalkingPointsService(new TalkingPointRepo(db), { settings, clock });
-  const summary = new SummaryService(new SummaryRepo(db), {
-    settings,
-    checkin,
-    figures,
-    talkingPoints,
-    clock,
-  });
+  const sharing = { settings, settingsRepo, workdays, figures, checkin, focus, talkingPoints, clock };
+  const { summary, weeklyUpdate } = sharingServices(db, sharing);
   const calendar = createCalendarService(options, settings, settingsRepo, db);
   focus.meetings = calendar;
   // The zone or the user's addresses decide how the file reads: a change reads it again.
@@ -286,6 +301,7 @@ export function createServices(options: ServiceOptions): Services {
     checkin,
     talkingPoints,
     summary,
+    weeklyUpdate,
     data,
     welcome: new WelcomeService(db, settings, clock),
     recovery,

@@ -28,7 +28,9 @@ export type RecoveryReason = 'damaged' | 'newer';
 
 /** How a summary left the machine. */
 
-export type ShareFormat = 'md' | 'html' | 'pdf' | 'clipboard' | 'json';
+export type ShareFormat = 'md' | 'text' | 'html' | 'pdf' | 'clipboard' | 'json';
+/** What left Keel: the one-on-one summary or the weekly update. */
+export type ShareKind = 'summary' | 'weekly-update';
 
 export type { CalendarConflictsDto, CalendarStatus, MeetingDto } from './calendar-dto';
 import type { MeetingDto } from './calendar-dto';
@@ -356,6 +358,7 @@ export interface ShareDto {
   format: ShareFormat;
   via: 'window' | 'cli';
   contentHash: string;
+  kind: ShareKind;
 }
 
 export interface SummaryPreview {

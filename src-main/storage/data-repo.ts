@@ -20,6 +20,8 @@ export const INTERNAL_SETTING_KEYS = [
   'installId',
   'desktopNoticesTold',
   'welcome',
+  // The week whose weekly-update offer was answered (services/weekly-update-service.ts).
+  'updateOffer',
 ] as const;
 
 /** Tables that hold the user's data, in an order that keeps foreign keys satisfied on insert. */
@@ -81,6 +83,7 @@ const ID_KEYED_TABLES = [
   'workdays',
   'talking_points',
   'shares',
+  'update_drafts',
 ] as const satisfies readonly ExportTable[];
 
 function mergeSettings(db: Db, settings: ExportFile['settings'], now: number, tally: MergeTally): void {

@@ -259,6 +259,47 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 10,
+    name: 'weekly-update',
+    up(db) {
+      db.exec(`
+        -- The weekly update as the user edited it, one per period (issue #19): closing the
+        -- window keeps the edits. 'edits' is core/weekly-update.ts's UpdateEdits as JSON.
+        CREATE TABLE update_drafts (
+          period_from TEXT NOT NULL CHECK (period_from GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+          period_to   TEXT NOT NULL CHECK (period_to >= period_from),
+          edits       TEXT NOT NULL CHECK (json_valid(edits)),
+          updated_at  INTEGER NOT NULL,
+          PRIMARY KEY (period_from, period_to)
+        ) STRICT, WITHOUT ROWID;
+
+        -- The share log holds every kind of document that left (the summary, the weekly update,
+        -- and what issue #19 adds next) and the formats issue #19 shares in. SQLite cannot widen
+        -- a CHECK in place: the table is copied, rows and index alike. Rows from before are
+        -- summaries.
+        CREATE TABLE shares_new (
+          id           TEXT PRIMARY KEY,
+          at           INTEGER NOT NULL,
+          local_date   TEXT NOT NULL,
+          period_from  TEXT NOT NULL,
+          period_to    TEXT NOT NULL CHECK (period_to >= period_from),
+          sections     TEXT NOT NULL CHECK (json_valid(sections)),
+          note_count   INTEGER NOT NULL DEFAULT 0,
+          format       TEXT NOT NULL
+                       CHECK (format IN ('md', 'text', 'html', 'rich', 'pdf', 'clipboard', 'json', 'ics')),
+          via          TEXT NOT NULL CHECK (via IN ('window', 'cli')),
+          content_hash TEXT NOT NULL CHECK (length(content_hash) = 64),
+          kind         TEXT NOT NULL DEFAULT 'summary' CHECK (length(kind) BETWEEN 1 AND 40)
+        ) STRICT;
+        INSERT INTO shares_new (id, at, local_date, period_from, period_to, sections, note_count, format, via, content_hash)
+          SELECT id, at, local_date, period_from, period_to, sections, note_count, format, via, content_hash FROM shares;
+        DROP TABLE shares;
+        ALTER TABLE shares_new RENAME TO shares;
+        CREATE INDEX shares_by_date ON shares (local_date, at);
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

@@ -10,6 +10,7 @@ import { useSettings } from '../stores/settings';
 import { useSignoff } from '../stores/signoff';
 import { useStatus } from '../stores/status';
 import { useToday } from '../stores/today';
+import { useWeeklyUpdate } from '../stores/weeklyUpdate';
 import { startStartupReads } from './startup';
 
 /** What the Today card is made of: hours and a new day, the sign-off, blocks, check-ins, talking points. */
@@ -62,6 +63,8 @@ export function useKeelSync(): void {
       // The one-on-one: talking points, the share log, and the summary built from check-ins and
       // settings. Only what the One-on-one view has asked for is read again.
       useOneOnOne.getState().refresh(topics);
+      // The weekly update follows its records (only once asked for), and the sign-off screen's offer.
+      useWeeklyUpdate.getState().refresh(topics);
       // Backups, the recovery notice and the record counts.
       refreshData(topics);
     });

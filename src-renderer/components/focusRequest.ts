@@ -23,6 +23,8 @@ export type FocusTarget =
   | 'signoff-form'
   /** A running block ended on Today: the title of the card that takes its place. */
   | 'today-live'
+  /** One-on-one's weekly update card (the sign-off's offer, the palette). */
+  | 'weekly-update'
   /** A card, by its heading's text (a card with a text title registers itself). */
   | `section:${string}`;
 

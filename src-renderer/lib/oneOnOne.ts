@@ -121,6 +121,7 @@ export function splitPoints(points: readonly TalkingPoint[]): {
 
 const FORMAT_WORDS: Record<Share['format'], string> = {
   md: 'Markdown file',
+  text: 'Plain text',
   html: 'HTML file',
   pdf: 'PDF file',
   clipboard: 'Copied Markdown',

@@ -9,6 +9,7 @@ import { resetSettingsDrafts } from './settingsDrafts';
 import { resetSignoff } from './signoff';
 import { resetStatus } from './status';
 import { resetToday } from './today';
+import { resetWeeklyUpdate } from './weeklyUpdate';
 import { resetWelcome } from './welcome';
 
 /** Puts every store back to its start-up state (tests, and a future "reload window"). */
@@ -24,5 +25,6 @@ export function resetStores(): void {
   resetSignoff();
   resetStatus();
   resetToday();
+  resetWeeklyUpdate();
   resetWelcome();
 }

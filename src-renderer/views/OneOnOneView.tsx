@@ -5,12 +5,15 @@ import { PreviewCard } from './one-on-one/PreviewCard';
 import { SharesCard } from './one-on-one/SharesCard';
 import { SummaryBuilderCard } from './one-on-one/SummaryBuilderCard';
 import { TalkingPointsCard } from './one-on-one/TalkingPointsCard';
+import { UpdatePreviewCard } from './weekly-update/UpdatePreviewCard';
+import { WeeklyUpdateCard } from './weekly-update/WeeklyUpdateCard';
 import './OneOnOneView.css';
 
 /**
  * One-on-one: talking points for the next conversation, and a summary the user builds (period,
  * sections, notes ticked one by one), sees exactly as it will leave Keel, and exports or copies.
- * Every export and copy is listed under "What you've shared".
+ * Below it, the weekly update for the team (drafted from the sign-offs, edited here). Every export
+ * and copy of either is listed under "What you've shared".
  */
 export function OneOnOneView() {
   const open = useOneOnOne((s) => s.open);
@@ -31,6 +34,8 @@ export function OneOnOneView() {
         <TalkingPointsCard />
         <SummaryBuilderCard />
         <PreviewCard />
+        <WeeklyUpdateCard />
+        <UpdatePreviewCard />
         <SharesCard />
       </div>
     </>

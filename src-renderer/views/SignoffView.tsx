@@ -12,6 +12,7 @@ import { DayCard } from './signoff/DayCard';
 import { RitualForm } from './signoff/RitualForm';
 import { SignedOffCard } from './signoff/SignedOffCard';
 import { SuggestionBanner } from './signoff/SuggestionBanner';
+import { UpdateOffer } from './signoff/UpdateOffer';
 import { RetryNotice } from '../components/RetryNotice';
 import './SignoffView.css';
 
@@ -109,7 +110,9 @@ function Today({ status }: { status: SignoffStatus }) {
           onEdit={edit}
           focusOnMount={swapped}
           onQuickCheck={checkAtSignoff ? () => navigate('checkin') : undefined}
-        />
+        >
+          <UpdateOffer signedOffAt={signedOff.signedOffAt} />
+        </SignedOffCard>
       )}
     </>
   );

@@ -39,6 +39,7 @@ describe('state publisher: the table', () => {
       checkin: new Emitter<unknown>(),
       summary: new Emitter<unknown>(),
       talkingPoints: new Emitter<unknown>(),
+      weeklyUpdate: new Emitter<unknown>(),
       calendar: new Emitter<unknown>(),
       data: new Emitter<unknown>(),
     };
@@ -49,6 +50,7 @@ describe('state publisher: the table', () => {
       checkin: { onDidChange: emitters.checkin },
       summary: { onDidChange: emitters.summary },
       talkingPoints: { onDidChange: emitters.talkingPoints },
+      weeklyUpdate: { onDidChange: emitters.weeklyUpdate },
       calendar: { onDidChange: emitters.calendar },
       data: { onReplaced: emitters.data },
     } as unknown as Parameters<StatePublisher['follow']>[0];
@@ -61,12 +63,13 @@ describe('state publisher: the table', () => {
       [...TOPICS_AFTER.checkin],
       [...TOPICS_AFTER.summary],
       [...TOPICS_AFTER.talkingPoints],
+      [...TOPICS_AFTER.weeklyUpdate],
       [...TOPICS_AFTER.calendar],
       [...STATE_TOPICS],
     ]);
     for (const dispose of disposers) dispose();
     for (const emitter of Object.values(emitters)) emitter.emit(undefined);
-    expect(pushed).toHaveLength(8);
+    expect(pushed).toHaveLength(9);
   });
 });
 

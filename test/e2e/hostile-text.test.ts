@@ -364,7 +364,11 @@ describe('hostile text in the window and the exports', () => {
 
   it('One-on-one: the HTML preview (a sandboxed frame) and its source show the same escaped document', async () => {
     const origin = new URL(session.preview.url).origin;
-    await page.getByRole('radio', { name: 'HTML' }).check();
+    // The summary's own preview: the weekly update's, on the same page, has a format choice too.
+    await page
+      .getByRole('region', { name: 'Preview', exact: true })
+      .getByRole('radio', { name: 'HTML' })
+      .check();
     const frameElement = page.locator('iframe[title="Summary as HTML"]');
     await frameElement.waitFor();
     const source = page.getByLabel('Summary as HTML source');

@@ -68,6 +68,15 @@ const BAD: Record<CliChannel, unknown[]> = {
     { from: '2027-03-01', to: '2027-03-14', format: 'md', sections: ['secrets'] },
     { from: '2027-03-01', to: '2027-03-14', format: 'md', path: '/etc/passwd' },
   ],
+  'update:write': [
+    undefined,
+    {},
+    { format: 'pdf' },
+    { from: '2027-03-01', format: 'md' },
+    { from: '2027-03-07', to: '2027-03-01', format: 'md' },
+    { from: '2027-01-01', to: '2027-03-01', format: 'text' },
+    { format: 'md', path: '/etc/passwd' },
+  ],
 };
 
 function setup() {

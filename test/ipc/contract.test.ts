@@ -200,6 +200,41 @@ const BAD: Record<Channel, unknown[]> = {
   ],
   'summary:copy': [undefined, {}, { choices: { from: '2027-01-01' } }],
   'summary:shares': [undefined, null, { limit: 5 }],
+  'update:draft': [null, 42, { from: '2027-03-01' }, { from: '2027-03-07', to: '2027-03-01' }, { week: 1 }],
+  'update:save': [
+    undefined,
+    { from: '2027-03-01', to: '2027-03-07' },
+    { from: '2027-03-01', to: '2027-03-07', edits: { shipped: 'all', next: [], blockers: [] } },
+    {
+      from: '2027-03-01',
+      to: '2027-03-07',
+      edits: { shipped: [], next: [], blockers: [], focus: false, mood: false, secrets: [] },
+    },
+    {
+      from: '2027-01-01',
+      to: '2027-03-07',
+      edits: { shipped: [], next: [], blockers: [], focus: false, mood: false },
+    },
+  ],
+  'update:reset': [undefined, {}, { from: '2027-03-07', to: '2027-03-01' }],
+  'update:preview': [
+    undefined,
+    { from: '2027-03-01', to: '2027-03-07' },
+    { from: '2027-03-01', to: '2027-03-07', format: 'pdf' },
+    { from: '9999-12-31', to: '2027-03-07', format: 'md' },
+  ],
+  'update:export': [
+    undefined,
+    { from: '2027-03-01', to: '2027-03-07', format: 'md' },
+    { from: '2027-03-01', to: '2027-03-07', format: 'md', contentHash: 'abc' },
+    { from: '2027-03-01', to: '2027-03-07', format: 'md', contentHash: 'a'.repeat(64), path: '/tmp/x' },
+  ],
+  'update:copy': [
+    undefined,
+    { from: '2027-03-01', to: '2027-03-07', format: 'html', contentHash: 'a'.repeat(64) },
+  ],
+  'update:offer': [null, 7, { week: '2027-03-01' }],
+  'update:answerOffer': [null, 'skip', { answer: 'skip' }],
   'checkin:questionnaire': [
     undefined,
     { kind: 'phq9', answers: [1] },

@@ -398,7 +398,7 @@ describe('Settings: Your data', () => {
         .map((li) => li.textContent),
     ).toEqual([
       'Every check-in and its note, and your questionnaire answers',
-      'Every talking point, and the record of what you shared',
+      'Every talking point and weekly update draft, and the record of what you shared',
       'Every focus block, interruption and “where I left off” note',
       'Every sign-off and workday',
       'Every setting, so Keel goes back to its defaults',

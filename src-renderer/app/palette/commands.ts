@@ -15,6 +15,8 @@ export type PaletteAction =
   /** `text` null: open One-on-one on the new-talking-point field. */
   | { type: 'talk'; text: string | null }
   | { type: 'signoff' }
+  /** One-on-one, on the weekly update card. */
+  | { type: 'weekly-update' }
   | { type: 'go'; view: ViewName }
   /** A Settings section, found by its card's heading. */
   | { type: 'setting'; title: string };
@@ -143,6 +145,14 @@ function otherActions(ctx: PaletteContext, talkText: string | null): PaletteComm
       keywords: 'signoff end day wrap up done evening',
       disabled: ctx.signoff?.signedOff ? 'You have signed off for today already.' : null,
       action: { type: 'signoff' },
+    },
+    {
+      id: 'weekly-update',
+      group: 'Actions',
+      label: 'Draft this week’s update',
+      keywords: 'weekly update shipped next blockers team standup async status report',
+      disabled: null,
+      action: { type: 'weekly-update' },
     },
   ];
 }

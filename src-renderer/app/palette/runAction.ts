@@ -64,6 +64,10 @@ export async function runPaletteAction(action: PaletteAction, ui: PaletteUi): Pr
     case 'signoff':
       open(ui, 'signoff', 'signoff-form');
       return null;
+    case 'weekly-update':
+      ui.close(false);
+      useNavigation.getState().navigate('one-on-one', { focus: false, target: 'weekly-update' });
+      return null;
     case 'go':
       ui.close(false);
       useNavigation.getState().navigate(action.view);

@@ -3,10 +3,14 @@ import { Loading } from '../../components/Loading';
 import { noteCountText, periodText, shareFormatText, shareWhen } from '../../lib/oneOnOne';
 import { useOneOnOne } from '../../stores/oneOnOne';
 import { RetryNotice } from '../../components/RetryNotice';
+import { useWeeklyUpdate } from '../../stores/weeklyUpdate';
+
+/** Until a draft has been read, the update's sections go by these ids. */
+const UPDATE_TITLES = { shipped: 'Shipped', next: 'Next', blockers: 'Blockers' };
 import './SharesCard.css';
 
 /**
- * The share log: every summary saved or copied (here or from the command line), most recent
+ * The share log: every summary and weekly update saved or copied (here or from the command line), most recent
  * first — when, which period and sections, how many notes, and its summary code (the one the preview showed).
  */
 export function SharesCard() {
@@ -15,11 +19,14 @@ export function SharesCard() {
   const loadShares = useOneOnOne((s) => s.loadShares);
   const options = useOneOnOne((s) => s.options);
   const titles = new Map(options?.sections.map((s) => [s.id, s.title]) ?? []);
+  // The weekly update's sections, in its own words (main sends them with the draft).
+  for (const [id, title] of Object.entries(useWeeklyUpdate.getState().draft?.titles ?? UPDATE_TITLES))
+    titles.set(id, title);
 
   return (
     <Card
       title="What you've shared"
-      description="Each summary you saved or copied. Keel keeps this list on this computer only."
+      description="Each summary and weekly update you saved or copied. Keel keeps this list on this computer only."
       className="shares"
     >
       {error !== null && <RetryNotice onRetry={() => void loadShares()}>{error}</RetryNotice>}
@@ -32,13 +39,15 @@ export function SharesCard() {
           {shares.map((share) => (
             <li key={share.id} className="shares__item">
               <p className="shares__head">
-                <span className="shares__when">{shareWhen(share.at)}</span> · {shareFormatText(share.format)}
+                <span className="shares__when">{shareWhen(share.at)}</span> ·{' '}
+                {share.kind === 'weekly-update' ? 'Weekly update, ' : ''}
+                {shareFormatText(share.format)}
                 {share.via === 'cli' ? ' (command line)' : ''}
               </p>
               <p className="shares__detail">
                 {periodText(share)} ·{' '}
                 {share.sections.map((id) => titles.get(id) ?? id).join(', ') || 'no sections'} ·{' '}
-                {noteCountText(share.noteCount)} ·{' '}
+                {share.kind === 'summary' && <>{noteCountText(share.noteCount)} · </>}
                 <span className="shares__hash">summary code {share.contentHash.slice(0, 8)}</span>
               </p>
             </li>

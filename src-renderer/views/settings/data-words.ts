@@ -28,13 +28,14 @@ const RECORD_WORDS: Record<RecordKind, [string, string]> = {
   resume_cues: ['“where I left off” note', '“where I left off” notes'],
   workdays: ['workday', 'workdays'],
   talking_points: ['talking point', 'talking points'],
-  shares: ['shared summary', 'shared summaries'],
+  shares: ['shared summary or update', 'shared summaries and updates'],
+  update_drafts: ['weekly update draft', 'weekly update drafts'],
 };
 
 /** What "Delete all my data" removes, word for word in the dialog. */
 export const DELETED = [
   'Every check-in and its note, and your questionnaire answers',
-  'Every talking point, and the record of what you shared',
+  'Every talking point and weekly update draft, and the record of what you shared',
   'Every focus block, interruption and “where I left off” note',
   'Every sign-off and workday',
   'Every setting, so Keel goes back to its defaults',

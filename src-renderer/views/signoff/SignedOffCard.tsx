@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { SignoffRecord } from '../../api/types';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
@@ -15,6 +15,7 @@ export function SignedOffCard({
   onEdit,
   focusOnMount,
   onQuickCheck,
+  children,
 }: {
   record: SignoffRecord;
   onEdit: () => void;
@@ -22,6 +23,8 @@ export function SignedOffCard({
   focusOnMount: boolean;
   /** Offered when the user chose to be asked for the quick check at sign-off. */
   onQuickCheck?: () => void;
+  /** Lines offered after the sign-off (the weekly update's offer). */
+  children?: ReactNode;
 }) {
   const heading = useRef<HTMLSpanElement>(null);
   useEffect(() => {
@@ -72,6 +75,7 @@ export function SignedOffCard({
           </Button>
         </div>
       )}
+      {children}
     </Card>
   );
 }

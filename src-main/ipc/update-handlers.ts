@@ -1,0 +1,26 @@
+import type { Services } from '../services';
+import type { FileDialogPort } from '../services/ports';
+import type { Channel, ChannelOutput, ParsedInput } from './contract';
+
+type UpdateChannel = Extract<Channel, `update:${string}`>;
+type UpdateHandlers = {
+  [C in UpdateChannel]: (input: ParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+};
+
+/** The weekly update's handlers: the window never names a path, and only the previewed text leaves. */
+export function updateHandlers(services: Services, shell: FileDialogPort): UpdateHandlers {
+  const update = services.weeklyUpdate;
+  return {
+    'update:draft': ({ from, to }) =>
+      update.draft(from !== undefined && to !== undefined ? { from, to } : undefined),
+    'update:save': ({ from, to, edits }) => update.save({ from, to }, edits),
+    'update:reset': ({ from, to }) => update.reset({ from, to }),
+    'update:preview': ({ from, to, format }) => update.preview({ from, to }, format),
+    'update:export': ({ from, to, format, contentHash }) =>
+      update.export({ from, to }, format, contentHash, shell),
+    'update:copy': ({ from, to, format, contentHash }) =>
+      update.copy({ from, to }, format, contentHash, shell),
+    'update:offer': () => update.offer(),
+    'update:answerOffer': () => update.answerOffer(),
+  };
+}

@@ -1,0 +1,40 @@
+import type { ExportResult } from '../../src-main/shared/dto';
+import type {
+  UpdateDraftDto,
+  UpdateEdits,
+  UpdateFormat,
+  UpdateOffer,
+  UpdatePreview,
+} from '../../src-main/shared/update-dto';
+import { call, type Outcome } from './keel';
+
+export type { UpdateDraftDto, UpdateEdits, UpdateFormat, UpdateOffer, UpdatePreview };
+
+/** A period the weekly update covers. */
+export interface UpdatePeriod {
+  from: string;
+  to: string;
+}
+
+/** The weekly update's calls (issue #19): the draft and its edits, the preview, saving and copying, the offer. */
+export const updateApi = {
+  /** Without a period: the current week. */
+  draft: (period?: UpdatePeriod): Promise<Outcome<UpdateDraftDto>> =>
+    call((k) => k.update.draft(period ?? {})),
+  save: (period: UpdatePeriod, edits: UpdateEdits): Promise<Outcome<UpdateDraftDto>> =>
+    call((k) => k.update.save({ ...period, edits })),
+  reset: (period: UpdatePeriod): Promise<Outcome<UpdateDraftDto>> => call((k) => k.update.reset(period)),
+  preview: (period: UpdatePeriod, format: UpdateFormat): Promise<Outcome<UpdatePreview>> =>
+    call((k) => k.update.preview({ ...period, format })),
+  /** Main asks where to save and logs the share; refused (`conflict`) unless it is what was previewed. */
+  export: (period: UpdatePeriod, format: UpdateFormat, contentHash: string): Promise<Outcome<ExportResult>> =>
+    call((k) => k.update.export({ ...period, format, contentHash })),
+  /** Main puts the previewed Markdown or plain text on the clipboard and logs the share. */
+  copy: (
+    period: UpdatePeriod,
+    format: 'md' | 'text',
+    contentHash: string,
+  ): Promise<Outcome<{ copied: true }>> => call((k) => k.update.copy({ ...period, format, contentHash })),
+  offer: (): Promise<Outcome<UpdateOffer | null>> => call((k) => k.update.offer()),
+  answerOffer: (): Promise<Outcome<null>> => call((k) => k.update.answerOffer()),
+};
