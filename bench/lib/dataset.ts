@@ -307,6 +307,7 @@ function writeRhythm(w: Writers, day: Day, points: { id: string; createdAt: numb
       noteCount: sections.includes('notes') ? int(rnd, 1, 6) : 0,
       format: pick(rnd, SHARE_FORMATS),
       via: 'window',
+      kind: 'summary',
       contentHash: Array.from({ length: 8 }, () =>
         Math.floor(rnd() * 2 ** 32)
           .toString(16)

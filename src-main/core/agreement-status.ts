@@ -28,7 +28,8 @@ import { workingSpanOn, type WorkingCalendar } from './working-hours';
 export interface StatusInput {
   now: number;
   zone: string;
-  calendar: WorkingCalendar;
+  /** The hours and holidays, or the rules in force on each date (a change planned for next week). */
+  calendar: WorkingCalendar | ((date: LocalDate) => WorkingCalendar);
   /** The running focus block's planned end, or null. */
   focusUntil: number | null;
   /** The user signed off for the workday `now` is in. */
@@ -47,12 +48,16 @@ function backWords(today: LocalDate, date: LocalDate, start: number, zone: strin
   return `${summaryDate(date)} ${time}`;
 }
 
+function spanOn(input: StatusInput, date: LocalDate): { start: number; end: number } | null {
+  const calendar = typeof input.calendar === 'function' ? input.calendar(date) : input.calendar;
+  return workingSpanOn(date, { ...calendar, zone: input.zone });
+}
+
 /** The next start of working hours after `now`, with its date, or null within a year. */
 function nextStart(input: StatusInput, from: LocalDate): { date: LocalDate; start: number } | null {
-  const calendar = { ...input.calendar, zone: input.zone };
   for (let i = 0; i <= LOOKAHEAD_DAYS; i++) {
     const date = addLocalDays(from, i);
-    const span = workingSpanOn(date, calendar);
+    const span = spanOn(input, date);
     if (span !== null && span.start > input.now) return { date, start: span.start };
   }
   return null;
@@ -65,9 +70,8 @@ export function agreementStatus(input: StatusInput): string {
     return `In a focus block until ${clockTimeOf(input.focusUntil, zone)} — I'll answer after`;
   }
   const today = localDateOf(now, zone);
-  const calendar = { ...input.calendar, zone };
   for (const date of [addLocalDays(today, -1), today]) {
-    const span = workingSpanOn(date, calendar);
+    const span = spanOn(input, date);
     if (span !== null && span.start <= now && now < span.end && !input.signedOff) {
       return `Working until ${clockTimeOf(span.end, zone)}`;
     }

@@ -164,9 +164,11 @@ export const exportRecordSchemas = {
       period_to: localDate,
       sections: z.array(z.string().max(40)).max(20),
       note_count: z.number().int().min(0),
-      format: z.enum(['md', 'html', 'pdf', 'clipboard', 'json']),
+      format: z.enum(['md', 'text', 'html', 'rich', 'pdf', 'clipboard', 'json', 'ics']),
       via: z.enum(['window', 'cli']),
       content_hash: z.string().regex(/^[0-9a-f]{64}$/),
+      // What left (schema 11); files from before it hold summaries only.
+      kind: z.string().min(1).max(40).optional(),
     })
     .strict()
     .refine((s) => s.period_to >= s.period_from, { message: 'the period must not end before it starts' }),

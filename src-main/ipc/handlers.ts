@@ -6,6 +6,7 @@ import type { DesktopProbesPort, FileDialogPort, ShellPort, ShortcutOfferPort } 
 import type { Services } from '../services';
 import { toEventDto } from '../services/status-service';
 import type { Channel, ChannelOutput, ParsedInput } from './contract';
+import { agreementHandlers } from './agreement-handlers';
 import { shortcutOfferHandlers } from './shortcut-offer-handlers';
 
 /** Where there is no window to ask in (the CLI), file choices come from arguments instead. */
@@ -130,6 +131,17 @@ export function createHandlers(
     'talk:delete': ({ id }) => services.talkingPoints.delete(id),
     'talk:edit': ({ id, text }) => services.talkingPoints.edit(id, text),
     'talk:move': ({ id, direction }) => services.talkingPoints.move(id, direction),
+    ...summaryHandlers(services, shell),
+    ...agreementHandlers(services, shell),
+    ...dataHandlers(services, shell),
+  };
+}
+
+type SummaryChannel = Extract<Channel, `summary:${string}`>;
+
+/** The one-on-one summary: its options, previews, exports and copies, and the share log. */
+function summaryHandlers(services: Services, shell: FileDialogPort): Pick<Handlers, SummaryChannel> {
+  return {
     'summary:options': ({ from, to }) =>
       services.summary.options(from !== undefined && to !== undefined ? { from, to } : undefined),
     'summary:preview': ({ choices, format }) => services.summary.preview(choices, format),
@@ -137,7 +149,6 @@ export function createHandlers(
     'summary:export': (r) => services.summary.export(r.choices, r.format, r.contentHash, shell),
     'summary:copy': ({ choices, contentHash }) => services.summary.copy(choices, contentHash, shell),
     'summary:shares': () => services.summary.shares(),
-    ...dataHandlers(services, shell),
   };
 }
 

@@ -27,6 +27,7 @@ import { CheckinRepo } from '../storage/checkin-repo';
 import { SummaryRepo } from '../storage/summary-repo';
 import { TalkingPointRepo } from '../storage/talking-point-repo';
 import { AgendaService } from './agenda-service';
+import { AgreementService } from './agreement-service';
 import { CalendarService, type CalendarFailure } from './calendar-service';
 import { DndService } from './dnd-service';
 import { FiguresService } from './figures-service';
@@ -93,6 +94,8 @@ export interface Services {
   checkin: CheckinService;
   talkingPoints: TalkingPointsService;
   summary: SummaryService;
+  /** The working agreement and the status line for chat (issue #19). */
+  agreement: AgreementService;
   data: DataService;
   /** The first run: shown once on a new data file (welcome-service.ts). */
   welcome: WelcomeService;
@@ -235,7 +238,8 @@ export function createServices(options: ServiceOptions): Services {
     agenda.addSource(source);
   }
   const talkingPoints = new TalkingPointsService(new TalkingPointRepo(db), { settings, clock });
-  const summary = new SummaryService(new SummaryRepo(db), {
+  const shares = new SummaryRepo(db);
+  const summary = new SummaryService(shares, {
     settings,
     checkin,
     figures,
@@ -243,6 +247,7 @@ export function createServices(options: ServiceOptions): Services {
     clock,
   });
   const calendar = createCalendarService(options, settings, settingsRepo, db);
+  const ids = (): string => installId(settingsRepo, clock.now());
   focus.meetings = calendar;
   // The zone or the user's addresses decide how the file reads: a change reads it again.
   settings.onDidChange.on(() => void calendar.settingsChanged());
@@ -282,6 +287,7 @@ export function createServices(options: ServiceOptions): Services {
     checkin,
     talkingPoints,
     summary,
+    agreement: new AgreementService({ shares, settings, focus, signoff, clock, installId: ids }),
     data,
     welcome: new WelcomeService(db, settings, clock),
     recovery,

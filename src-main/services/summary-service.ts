@@ -170,6 +170,7 @@ export class SummaryService {
       format,
       via,
       contentHash: hash(text),
+      kind: 'summary',
     };
     this.repo.addShare(share);
     this.onDidChange.emit();
@@ -239,6 +240,7 @@ export class SummaryService {
       format: s.format,
       via: s.via,
       contentHash: s.contentHash,
+      kind: s.kind,
     };
   }
 }

@@ -27,7 +27,9 @@ export type RecoveryReason = 'damaged' | 'newer';
 
 /** How a summary left the machine. */
 
-export type ShareFormat = 'md' | 'html' | 'pdf' | 'clipboard' | 'json';
+export type ShareFormat = 'md' | 'text' | 'html' | 'pdf' | 'clipboard' | 'json' | 'ics';
+/** What left Keel: the one-on-one summary, the working agreement, or its status line for chat. */
+export type ShareKind = 'summary' | 'agreement' | 'status';
 
 export type { CalendarConflictsDto, CalendarStatus, MeetingDto } from './calendar-dto';
 import type { MeetingDto } from './calendar-dto';
@@ -350,6 +352,7 @@ export interface ShareDto {
   format: ShareFormat;
   via: 'window' | 'cli';
   contentHash: string;
+  kind: ShareKind;
 }
 
 export interface SummaryPreview {

@@ -259,6 +259,40 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 11,
+    name: 'share-kinds',
+    up(db) {
+      // The share log holds every kind of document that leaves (issue #19: the summary, the
+      // weekly update, the working agreement and its status line) in the formats they leave in.
+      // Migration 10 (the weekly update, built alongside) widens the table the same way; where it
+      // already has, there is nothing to do. SQLite cannot widen a CHECK in place: the table is
+      // copied, rows and index alike. Rows from before are summaries.
+      const columns = db.prepare("SELECT name FROM pragma_table_info('shares')").all() as { name: string }[];
+      if (columns.some((c) => c.name === 'kind')) return;
+      db.exec(`
+        CREATE TABLE shares_new (
+          id           TEXT PRIMARY KEY,
+          at           INTEGER NOT NULL,
+          local_date   TEXT NOT NULL,
+          period_from  TEXT NOT NULL,
+          period_to    TEXT NOT NULL CHECK (period_to >= period_from),
+          sections     TEXT NOT NULL CHECK (json_valid(sections)),
+          note_count   INTEGER NOT NULL DEFAULT 0,
+          format       TEXT NOT NULL
+                       CHECK (format IN ('md', 'text', 'html', 'rich', 'pdf', 'clipboard', 'json', 'ics')),
+          via          TEXT NOT NULL CHECK (via IN ('window', 'cli')),
+          content_hash TEXT NOT NULL CHECK (length(content_hash) = 64),
+          kind         TEXT NOT NULL DEFAULT 'summary' CHECK (length(kind) BETWEEN 1 AND 40)
+        ) STRICT;
+        INSERT INTO shares_new (id, at, local_date, period_from, period_to, sections, note_count, format, via, content_hash)
+          SELECT id, at, local_date, period_from, period_to, sections, note_count, format, via, content_hash FROM shares;
+        DROP TABLE shares;
+        ALTER TABLE shares_new RENAME TO shares;
+        CREATE INDEX shares_by_date ON shares (local_date, at);
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

@@ -1,6 +1,6 @@
 import type { LocalDate } from '../core/time';
 import type { Db } from './database';
-import type { ShareFormat } from '../shared/dto';
+import type { ShareFormat, ShareKind } from '../shared/dto';
 
 export interface Share {
   id: string;
@@ -13,6 +13,8 @@ export interface Share {
   format: ShareFormat;
   via: 'window' | 'cli';
   contentHash: string;
+  /** What left: the summary, the working agreement, its status line (schema 11; rows from before are summaries). */
+  kind: ShareKind;
 }
 
 interface ShareRow {
@@ -26,6 +28,7 @@ interface ShareRow {
   format: ShareFormat;
   via: 'window' | 'cli';
   content_hash: string;
+  kind: ShareKind;
 }
 
 const toShare = (r: ShareRow): Share => {
@@ -41,6 +44,7 @@ const toShare = (r: ShareRow): Share => {
     format: r.format,
     via: r.via,
     contentHash: r.content_hash,
+    kind: r.kind,
   };
 };
 
@@ -51,11 +55,14 @@ export class SummaryRepo {
   constructor(db: Db) {
     this.q = {
       addShare: db.prepare<[ShareRow]>(
-        `INSERT INTO shares (id, at, local_date, period_from, period_to, sections, note_count, format, via, content_hash)
-         VALUES (@id, @at, @local_date, @period_from, @period_to, @sections, @note_count, @format, @via, @content_hash)`,
+        `INSERT INTO shares (id, at, local_date, period_from, period_to, sections, note_count, format, via, content_hash, kind)
+         VALUES (@id, @at, @local_date, @period_from, @period_to, @sections, @note_count, @format, @via, @content_hash, @kind)`,
       ),
       shares: db.prepare<[number], ShareRow>('SELECT * FROM shares ORDER BY at DESC LIMIT ?'),
-      lastShare: db.prepare<[], ShareRow>('SELECT * FROM shares ORDER BY at DESC LIMIT 1'),
+      // "Since the last shared summary": an agreement shared since does not move it.
+      lastShare: db.prepare<[], ShareRow>(
+        "SELECT * FROM shares WHERE kind = 'summary' ORDER BY at DESC LIMIT 1",
+      ),
     };
   }
 
@@ -71,6 +78,7 @@ export class SummaryRepo {
       format: share.format,
       via: share.via,
       content_hash: share.contentHash,
+      kind: share.kind,
     });
   }
 

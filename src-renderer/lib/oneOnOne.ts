@@ -121,10 +121,12 @@ export function splitPoints(points: readonly TalkingPoint[]): {
 
 const FORMAT_WORDS: Record<Share['format'], string> = {
   md: 'Markdown file',
+  text: 'Plain text',
   html: 'HTML file',
   pdf: 'PDF file',
   clipboard: 'Copied Markdown',
   json: 'JSON (command line)',
+  ics: 'Calendar file (.ics)',
 };
 
 /** "Markdown file", "Copied Markdown"… for a share's format. */

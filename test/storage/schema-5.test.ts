@@ -73,10 +73,12 @@ describe('a data file from before dated rules (schema 5)', () => {
     expect(
       (raw.prepare('SELECT key FROM settings ORDER BY key').all() as { key: string }[]).map((r) => r.key),
     ).toEqual(['calendarFile', 'focusWarningMinutes', 'theme']);
-    // Schema 8 gives each talking point a place on the agenda, none until the user arranges them.
+    // Schema 8 gives each talking point a place on the agenda, none until the user arranges them;
+    // schema 11 marks each shared document as a summary (the only kind there was).
     const withPositions = {
       ...tablesBefore,
       talking_points: (tablesBefore.talking_points as object[]).map((row) => ({ ...row, position: null })),
+      shares: (tablesBefore.shares as object[]).map((row) => ({ ...row, kind: 'summary' })),
     };
     expect(pick(otherTables(raw), Object.keys(tablesBefore))).toEqual(withPositions);
     expect(raw.pragma('foreign_key_check')).toEqual([]);
