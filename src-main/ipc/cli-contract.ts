@@ -10,6 +10,7 @@ import type { DayReport } from '../services/signoff-service';
 import type { IpcResult } from './channels';
 import { dispatchThrough } from './dispatch';
 import type { FileDialogPort } from '../services/ports';
+import { AGREEMENT_FORMATS } from '../shared/agreement-dto';
 
 /**
  * What only the `keel` command line may ask, beside the window's contract: back-date a check-in
@@ -88,6 +89,12 @@ export const cliContract = {
         return { format, choices: parsed.data };
       }) as unknown as z.ZodType<SummaryWrite, SummaryWriteInput>,
   ),
+  /** The working agreement in a format, to the file (or stdout) the CLI's arguments name. */
+  'agreement:write': channel<ExportResult>()(
+    z.object({ format: z.enum(AGREEMENT_FORMATS, { message: 'Use md, text or ics.' }) }).strict(),
+  ),
+  /** The status line for chat, to stdout. */
+  'agreement:writeStatus': channel<ExportResult>()(z.object({}).strict()),
 } as const;
 
 export type CliContract = typeof cliContract;
@@ -120,6 +127,29 @@ export function createCliHandlers(services: Services, outlet: Pick<FileDialogPor
       if (fileName === null) return { saved: false, fileName: null };
       // What left Keel is logged like the window's exports: when, period, sections, a hash.
       services.summary.logShare(built.choices, built.model, format, 'cli', text);
+      return { saved: true, fileName };
+    },
+    'agreement:write': async ({ format }) => {
+      const text = services.agreement.render(format);
+      const fileName = await outlet.saveFile({
+        defaultName: `working-agreement.${format === 'text' ? 'txt' : format}`,
+        content: text,
+        filters: [],
+      });
+      if (fileName === null) return { saved: false, fileName: null };
+      services.agreement.logShare('agreement', format, 'cli', text);
+      return { saved: true, fileName };
+    },
+    'agreement:writeStatus': async () => {
+      const { text } = services.agreement.status();
+      const fileName = await outlet.saveFile({
+        defaultName: 'status.txt',
+        content: `${text}\n`,
+        filters: [],
+      });
+      if (fileName === null) return { saved: false, fileName: null };
+      // The line is what is shared; the line feed only ends it in the terminal.
+      services.agreement.logShare('status', 'text', 'cli', text);
       return { saved: true, fileName };
     },
   };
