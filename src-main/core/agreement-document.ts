@@ -1,5 +1,6 @@
 import { tzOffset } from '@date-fns/tz/tzOffset';
-import { teamZoneLabel, zoneCity, NORM_CHANNELS, NORM_LABELS, type Agreement } from './agreement';
+import { teamZoneLabel, zoneCity, type Agreement } from './agreement';
+import { NORM_CHANNELS, NORM_LABELS } from './agreement-vocabulary';
 import { occurrencesOn, type FocusRule } from './focus-plan';
 import type { Block, Line, Span } from './summary-document';
 import { summaryDate, textLines } from './summary-text';

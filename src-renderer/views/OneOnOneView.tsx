@@ -1,6 +1,9 @@
 import { useEffect } from 'react';
 import { ViewHeader } from '../components/ViewHeader';
+import { useAgreement } from '../stores/agreement';
 import { useOneOnOne } from '../stores/oneOnOne';
+import { AgreementCard } from './one-on-one/AgreementCard';
+import { AgreementShareCard } from './one-on-one/AgreementShareCard';
 import { PreviewCard } from './one-on-one/PreviewCard';
 import { SharesCard } from './one-on-one/SharesCard';
 import { SummaryBuilderCard } from './one-on-one/SummaryBuilderCard';
@@ -10,16 +13,19 @@ import './OneOnOneView.css';
 /**
  * One-on-one: talking points for the next conversation, and a summary the user builds (period,
  * sections, notes ticked one by one), sees exactly as it will leave Keel, and exports or copies.
- * Every export and copy is listed under "What you've shared".
+ * Every export and copy is listed under "What you've shared". Below, the working agreement for
+ * the team: hours in teammates' zones, focus blocks, response norms, and the status line for chat.
  */
 export function OneOnOneView() {
   const open = useOneOnOne((s) => s.open);
+  const openAgreement = useAgreement((s) => s.open);
 
   // Read fresh whenever the view opens: a share since (here or from the command line) moves
   // "since the last shared summary"; while the view stays open, that period stays put.
   useEffect(() => {
     open();
-  }, [open]);
+    void openAgreement();
+  }, [open, openAgreement]);
 
   return (
     <>
@@ -32,6 +38,8 @@ export function OneOnOneView() {
         <SummaryBuilderCard />
         <PreviewCard />
         <SharesCard />
+        <AgreementCard />
+        <AgreementShareCard />
       </div>
     </>
   );

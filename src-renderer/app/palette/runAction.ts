@@ -1,4 +1,5 @@
 import type { ViewName } from '../../../src-main/shared/views';
+import { useAgreement } from '../../stores/agreement';
 import { useFocus } from '../../stores/focus';
 import { useNavigation } from '../../stores/navigation';
 import { useOneOnOne } from '../../stores/oneOnOne';
@@ -20,6 +21,7 @@ const FIELDS = {
   quickCheck: '#main form[aria-label="Quick check"]',
   talk: '#main form.talking-points__add input',
   signoff: '#main form[aria-label="Sign off for today"]',
+  agreement: '#main form[aria-label="Working agreement"] input',
 };
 
 function open(ui: PaletteUi, view: ViewName, field: string) {
@@ -70,6 +72,17 @@ export async function runPaletteAction(action: PaletteAction, ui: PaletteUi): Pr
     case 'signoff':
       open(ui, 'signoff', FIELDS.signoff);
       return null;
+    case 'agreement':
+      open(ui, 'one-on-one', FIELDS.agreement);
+      return null;
+    case 'copy-status': {
+      await useAgreement.getState().loadStatus();
+      const outcome = await useAgreement.getState().copyStatus();
+      if (outcome.tone === 'error') return outcome.message;
+      ui.close(true);
+      ui.announce(outcome.message);
+      return null;
+    }
     case 'go':
       ui.close(false);
       useNavigation.getState().navigate(action.view);
