@@ -152,8 +152,7 @@ function otherActions(ctx: PaletteContext, talkText: string | null): PaletteComm
       id: 'agreement',
       group: 'Actions',
       label: 'Working agreement',
-      keywords:
-        'how to work with me team hours zones time zones response norms focus blocks ics calendar share',
+      keywords: 'how to work with me team teammates hours response norms focus blocks ics calendar share',
       disabled: null,
       action: { type: 'agreement' },
     },
