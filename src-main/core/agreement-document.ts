@@ -158,7 +158,7 @@ function shiftBlocks(data: AgreementData, places: readonly Place[]): Block[] {
   const own = places[0]?.label ?? data.zone;
   return moving.map(({ place, spread }) =>
     paragraph(
-      `Clocks change on different dates in ${own} and ${place.label}, so over the year the times ` +
+      `Clocks change on different dates in ${own} and ${zoneCity(place.zone)}, so over the year the times ` +
         `for ${place.label} move by ${movesWords(spread)} from those shown.`,
     ),
   );
