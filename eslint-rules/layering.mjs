@@ -42,6 +42,7 @@ const isNodeOrIo = (source) =>
  * free of zod. Types may come from any core module.
  */
 const SHARED_VALUE_SOURCES = new Set([
+  'src-main/core/agreement-vocabulary',
   'src-main/core/checkin-vocabulary',
   'src-main/core/focus-vocabulary',
   'src-main/core/hour-cycle',

@@ -12,8 +12,8 @@ export const FOCUS_SHORTCUT = 'CommandOrControl+Alt+F';
 
 export interface TrayControllerDeps {
   tray: TrayPort;
-  shell: Pick<ShellPort, 'showWindow' | 'quit'>;
-  services: Pick<Services, 'focus' | 'settings' | 'signoff' | 'agenda'>;
+  shell: Pick<ShellPort, 'showWindow' | 'quit' | 'copyText'>;
+  services: Pick<Services, 'focus' | 'settings' | 'signoff' | 'agenda' | 'agreement'>;
   clock: Clock;
   /** A command that cannot be done (e.g. nothing planned): one sentence for the user. */
   onProblem(message: string): void;
@@ -45,9 +45,11 @@ export class TrayController {
   }
 
   menu(): TrayMenuItem[] {
-    const { focus, signoff } = this.deps.services;
+    const { focus, signoff, agreement } = this.deps.services;
     const running = focus.running();
     const signedOffTime = signoff.signedOffTime();
+    // The line is shown before it is copied, and copied only while it still reads so.
+    const status = agreement.status();
     return [
       ...(running ? this.runningItems(running.plannedEnd) : this.idleItems()),
       { type: 'separator' },
@@ -57,6 +59,13 @@ export class TrayController {
         type: 'item',
         command: { kind: 'open', view: 'signoff' },
         label: signedOffTime ? `Signed off at ${signedOffTime}` : 'Sign off…',
+      },
+      { type: 'separator' },
+      { type: 'info', label: `Status: ${status.text}` },
+      {
+        type: 'item',
+        command: { kind: 'copy-status', contentHash: status.contentHash },
+        label: 'Copy status for chat',
       },
       { type: 'item', command: { kind: 'open' }, label: 'Open Keel' },
       { type: 'separator' },
@@ -101,10 +110,20 @@ export class TrayController {
           services.focus.interrupt(command.interruption);
           // Ask for "where I left off" in the window, where it can be typed.
           return shell.showWindow('focus');
+        case 'copy-status':
+          return this.copyStatus(command.contentHash);
       }
     } catch (error) {
       this.deps.onProblem(error instanceof KeelError ? error.message : 'Keel could not do that.');
     }
+  }
+
+  /** Copies the status line the menu showed; one that has changed since is refused, the menu redrawn. */
+  private copyStatus(contentHash: string): void {
+    this.deps.services.agreement.copyStatus(contentHash, this.deps.shell).catch((error: unknown) => {
+      this.deps.onProblem(error instanceof KeelError ? error.message : 'Keel could not copy your status.');
+      this.refresh();
+    });
   }
 
   /** The global focus shortcut: start a 50-minute block, or open Focus when one is running. */

@@ -3,6 +3,7 @@ import { KeelError } from '../core/errors';
 import { storageFailure } from '../services/errors';
 import { version } from '../version';
 import { registerAgendaCommand, registerStatusCommand } from './agenda';
+import { registerAgreementCommands } from './agreement';
 import { registerCalendarCommands } from './calendar';
 import { registerCheckinCommands } from './checkin';
 import { registerDataCommands } from './data';
@@ -39,6 +40,7 @@ export function buildProgram(io: CliIo): Command {
   registerCheckinCommands(program, io);
   registerSummaryCommands(program, io);
   registerUpdateCommand(program, io);
+  registerAgreementCommands(program, io);
   registerDataCommands(program, io);
   registerDoctorCommand(program, io);
   return program;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { agreementSchema, defaultAgreement } from './agreement';
 import { normaliseTags } from './checkin';
 import { CUSTOM_TAGS_MAX } from './checkin-vocabulary';
 import { cadenceSchema, oneOnOneSchema } from './checkin-cadence';
@@ -135,6 +136,8 @@ export const settingSchemas = {
   hideWordsInNotifications: z.enum(['always', 'when-locked', 'never'], {
     message: 'Use always, when-locked or never.',
   }),
+  /** The working agreement's own parts: teammates' zones, response norms, a note (core/agreement.ts). */
+  agreement: agreementSchema,
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -176,6 +179,7 @@ export function defaultSettings(zone: string = systemZone()): Settings {
     autostart: false,
     calendar: { addresses: [], tentative: 'warn' },
     hideWordsInNotifications: 'when-locked',
+    agreement: defaultAgreement(),
   };
 }
 

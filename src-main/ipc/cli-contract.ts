@@ -19,6 +19,7 @@ import type { IpcResult } from './channels';
 import { recordId } from './contract';
 import { dispatchThrough } from './dispatch';
 import type { FileDialogPort } from '../services/ports';
+import { AGREEMENT_FORMATS } from '../shared/agreement-dto';
 
 /**
  * What only the `keel` command line may ask, beside the window's contract: back-date a check-in
@@ -138,6 +139,12 @@ export const cliContract = {
   ),
   /** The weekly update of the period (the current week without dates), printed or written, and logged. */
   'update:write': channel<ExportResult>()(updateWriteInput),
+  /** The working agreement in a format, to the file (or stdout) the CLI's arguments name. */
+  'agreement:write': channel<ExportResult>()(
+    z.object({ format: z.enum(AGREEMENT_FORMATS, { message: 'Use md, text or ics.' }) }).strict(),
+  ),
+  /** The status line for chat, to stdout. */
+  'agreement:writeStatus': channel<ExportResult>()(z.object({}).strict()),
 } as const;
 
 export type CliContract = typeof cliContract;
@@ -185,6 +192,29 @@ export function createCliHandlers(services: Services, outlet: Pick<FileDialogPor
       });
       if (fileName === null) return { saved: false, fileName: null };
       update.logShare(model, format, 'cli', text);
+      return { saved: true, fileName };
+    },
+    'agreement:write': async ({ format }) => {
+      const text = services.agreement.render(format);
+      const fileName = await outlet.saveFile({
+        defaultName: `working-agreement.${format === 'text' ? 'txt' : format}`,
+        content: text,
+        filters: [],
+      });
+      if (fileName === null) return { saved: false, fileName: null };
+      services.agreement.logShare('agreement', format, 'cli', text);
+      return { saved: true, fileName };
+    },
+    'agreement:writeStatus': async () => {
+      const { text } = services.agreement.status();
+      const fileName = await outlet.saveFile({
+        defaultName: 'status.txt',
+        content: `${text}\n`,
+        filters: [],
+      });
+      if (fileName === null) return { saved: false, fileName: null };
+      // The line is what is shared; the line feed only ends it in the terminal.
+      services.agreement.logShare('status', 'text', 'cli', text);
       return { saved: true, fileName };
     },
   };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ChannelName, IpcResult } from './channels';
 import type { StateEvent } from '../shared/state';
 import { channel, noInput } from './contract-kit';
+import { agreementChannels } from './contract-agreement';
 import { desktopChannels } from './contract-desktop';
 import { todayChannels } from './contract-today';
 import { welcomeChannels } from './contract-welcome';
@@ -313,6 +314,7 @@ export const contract = {
   ),
   'summary:shares': channel<ShareDto[]>()(noInput),
   ...updateChannels,
+  ...agreementChannels,
   'data:overview': channel<DataOverview>()(noInput),
   'data:backupNow': channel<DataOverview>()(noInput),
   'data:restore': channel<RestoreResult>()(

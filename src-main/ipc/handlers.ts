@@ -6,6 +6,7 @@ import type { DesktopProbesPort, FileDialogPort, ShellPort, ShortcutOfferPort } 
 import type { Services } from '../services';
 import { toEventDto } from '../services/status-service';
 import type { Channel, ChannelOutput, ParsedInput } from './contract';
+import { agreementHandlers } from './agreement-handlers';
 import { shortcutOfferHandlers } from './shortcut-offer-handlers';
 import { updateHandlers } from './update-handlers';
 
@@ -126,6 +127,18 @@ export function createHandlers(
     'checkin:trends': ({ range }) => services.checkin.trends(range),
     'checkin:questionnaire': ({ kind, answers }) => services.checkin.answerQuestionnaire(kind, answers),
     ...talkHandlers(services),
+    ...summaryHandlers(services, shell),
+    ...updateHandlers(services, shell),
+    ...agreementHandlers(services, shell),
+    ...dataHandlers(services, shell),
+  };
+}
+
+type SummaryChannel = Extract<Channel, `summary:${string}`>;
+
+/** The one-on-one summary: its options, previews, exports and copies, and the share log. */
+function summaryHandlers(services: Services, shell: FileDialogPort): Pick<Handlers, SummaryChannel> {
+  return {
     'summary:options': ({ from, to }) =>
       services.summary.options(from !== undefined && to !== undefined ? { from, to } : undefined),
     'summary:preview': ({ choices, format }) => services.summary.preview(choices, format),
@@ -133,8 +146,6 @@ export function createHandlers(
     'summary:export': (r) => services.summary.export(r.choices, r.format, r.contentHash, shell),
     'summary:copy': ({ choices, contentHash }) => services.summary.copy(choices, contentHash, shell),
     'summary:shares': () => services.summary.shares(),
-    ...updateHandlers(services, shell),
-    ...dataHandlers(services, shell),
   };
 }
 

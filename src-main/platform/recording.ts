@@ -80,6 +80,10 @@ export class RecordingTray implements TrayPort {
     }
     this.selected.emit(item.command);
   }
+  /** Test helper: hand over exactly `command`, as a click on a menu drawn earlier would. */
+  clickShown(command: TrayCommand): void {
+    this.selected.emit(command);
+  }
 }
 
 export class RecordingNotifier implements NotifierPort {

@@ -28,6 +28,7 @@ import { CheckinRepo } from '../storage/checkin-repo';
 import { SummaryRepo } from '../storage/summary-repo';
 import { TalkingPointRepo } from '../storage/talking-point-repo';
 import { AgendaService } from './agenda-service';
+import { AgreementService } from './agreement-service';
 import { CalendarService, type CalendarFailure } from './calendar-service';
 import { DndService } from './dnd-service';
 import { FiguresService } from './figures-service';
@@ -98,6 +99,8 @@ export interface Services {
   summary: SummaryService;
   /** The weekly update: drafted from sign-offs, edited, shared (weekly-update-service.ts). */
   weeklyUpdate: WeeklyUpdateService;
+  /** The working agreement and the status line for chat (issue #19). */
+  agreement: AgreementService;
   data: DataService;
   /** The first run: shown once on a new data file (welcome-service.ts). */
   welcome: WelcomeService;
@@ -213,19 +216,22 @@ function sourceOf(owner: AgendaSource | { agendaSource: AgendaSource }): AgendaS
   return 'agendaSource' in owner ? owner.agendaSource : owner;
 }
 
-/** The summary and the weekly update, sharing one share log. */
+/** The summary, the weekly update and the working agreement, sharing one share log. */
 function sharingServices(
   db: Db,
   deps: Omit<ConstructorParameters<typeof WeeklyUpdateService>[1], 'shares'> & {
     talkingPoints: TalkingPointsService;
     checkin: CheckinService;
+    signoff: SignoffService;
+    installId: () => string;
   },
-): { summary: SummaryService; weeklyUpdate: WeeklyUpdateService } {
+): { summary: SummaryService; weeklyUpdate: WeeklyUpdateService; agreement: AgreementService } {
   const shares = new SummaryRepo(db);
-  const { settings, checkin, figures, talkingPoints, clock } = deps;
+  const { settings, checkin, figures, talkingPoints, clock, focus, signoff, installId: ids } = deps;
   return {
     summary: new SummaryService(shares, { settings, checkin, figures, talkingPoints, clock }),
     weeklyUpdate: new WeeklyUpdateService(new UpdateRepo(db), { ...deps, shares }),
+    agreement: new AgreementService({ shares, settings, focus, signoff, clock, installId: ids }),
   };
 }
 
@@ -258,8 +264,9 @@ export function createServices(options: ServiceOptions): Services {
     agenda.addSource(source);
   }
   const talkingPoints = new TalkingPointsService(new TalkingPointRepo(db), { settings, clock });
+  const ids = (): string => installId(settingsRepo, clock.now());
   const sharing = { settings, settingsRepo, workdays, figures, checkin, focus, talkingPoints, clock };
-  const { summary, weeklyUpdate } = sharingServices(db, sharing);
+  const { summary, weeklyUpdate, agreement } = sharingServices(db, { ...sharing, signoff, installId: ids });
   const calendar = createCalendarService(options, settings, settingsRepo, db);
   focus.meetings = calendar;
   // The zone or the user's addresses decide how the file reads: a change reads it again.
@@ -302,6 +309,7 @@ export function createServices(options: ServiceOptions): Services {
     talkingPoints,
     summary,
     weeklyUpdate,
+    agreement,
     data,
     welcome: new WelcomeService(db, settings, clock),
     recovery,

@@ -28,9 +28,9 @@ export type RecoveryReason = 'damaged' | 'newer';
 
 /** How a summary left the machine. */
 
-export type ShareFormat = 'md' | 'text' | 'html' | 'pdf' | 'clipboard' | 'json';
-/** What left Keel: the one-on-one summary or the weekly update. */
-export type ShareKind = 'summary' | 'weekly-update';
+export type ShareFormat = 'md' | 'text' | 'html' | 'pdf' | 'clipboard' | 'json' | 'ics';
+/** What left Keel: the one-on-one summary, the weekly update, the working agreement, or its status line for chat. */
+export type ShareKind = 'summary' | 'weekly-update' | 'agreement' | 'status';
 
 export type { CalendarConflictsDto, CalendarStatus, MeetingDto } from './calendar-dto';
 import type { MeetingDto } from './calendar-dto';

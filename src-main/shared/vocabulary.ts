@@ -16,6 +16,14 @@ export {
   tagSlug,
   workingDayBefore,
 } from '../core/checkin-vocabulary';
+export {
+  AGREEMENT_NOTE_MAX_LENGTH,
+  NORM_CHANNELS,
+  NORM_LABELS,
+  TEAM_ZONES_MAX,
+  TEAMMATE_NAME_MAX_LENGTH,
+  type NormChannel,
+} from '../core/agreement-vocabulary';
 export { ADHOC_MINUTES, INTERRUPTION_KIND_LABELS, INTERRUPTION_KINDS } from '../core/focus-vocabulary';
 export {
   DONE_MAX_LENGTH,

@@ -275,7 +275,7 @@ export const MIGRATIONS: readonly Migration[] = [
         ) STRICT, WITHOUT ROWID;
 
         -- The share log holds every kind of document that left (the summary, the weekly update,
-        -- and what issue #19 adds next) and the formats issue #19 shares in. SQLite cannot widen
+        -- the working agreement and its status line for chat) and the formats issue #19 shares in. SQLite cannot widen
         -- a CHECK in place: the table is copied, rows and index alike. Rows from before are
         -- summaries.
         CREATE TABLE shares_new (

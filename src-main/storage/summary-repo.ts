@@ -13,7 +13,7 @@ export interface Share {
   format: ShareFormat;
   via: 'window' | 'cli';
   contentHash: string;
-  /** What left: the summary, or the weekly update (schema 10; rows from before are summaries). */
+  /** What left: the summary, the weekly update, the working agreement or its status line (schema 10; rows from before are summaries). */
   kind: ShareKind;
 }
 
@@ -59,7 +59,7 @@ export class SummaryRepo {
          VALUES (@id, @at, @local_date, @period_from, @period_to, @sections, @note_count, @format, @via, @content_hash, @kind)`,
       ),
       shares: db.prepare<[number], ShareRow>('SELECT * FROM shares ORDER BY at DESC LIMIT ?'),
-      // "Since the last shared summary": a weekly update shared since does not move it.
+      // "Since the last shared summary": a weekly update or agreement shared since does not move it.
       lastShare: db.prepare<[], ShareRow>(
         "SELECT * FROM shares WHERE kind = 'summary' ORDER BY at DESC LIMIT 1",
       ),

@@ -2,6 +2,9 @@ import type { ChannelOutput, IpcResult, KeelApi } from '../../src-main/ipc/contr
 import type { StateEvent } from '../../src-main/shared/state';
 import type {
   AgendaEvent,
+  AgreementFormat,
+  AgreementPreview,
+  AgreementStatus,
   CalendarStatus,
   CheckForm,
   Checkin,
@@ -201,6 +204,18 @@ export const api = {
     copy: (choices: SummaryChoices, contentHash: string): Promise<Outcome<{ copied: true }>> =>
       call((k) => k.summary.copy({ choices, contentHash })),
     shares: (): Promise<Outcome<Share[]>> => call((k) => k.summary.shares()),
+  },
+  /** The working agreement: exactly what leaves, saved or copied only as previewed. */
+  agreement: {
+    preview: (format: AgreementFormat): Promise<Outcome<AgreementPreview>> =>
+      call((k) => k.agreement.preview({ format })),
+    save: (format: AgreementFormat, contentHash: string): Promise<Outcome<ExportResult>> =>
+      call((k) => k.agreement.save({ format, contentHash })),
+    copy: (format: 'md' | 'text', contentHash: string): Promise<Outcome<{ copied: true }>> =>
+      call((k) => k.agreement.copy({ format, contentHash })),
+    status: (): Promise<Outcome<AgreementStatus>> => call((k) => k.agreement.status()),
+    copyStatus: (contentHash: string): Promise<Outcome<AgreementStatus>> =>
+      call((k) => k.agreement.copyStatus({ contentHash })),
   },
   /** Subscribes to main's state pushes; returns the unsubscribe function. */
   onState(listener: (event: StateEvent) => void): () => void {

@@ -95,6 +95,12 @@ export type SummaryExportFormat = ChannelInput<'summary:export'>['format'];
 export type SummaryPreview = ChannelOutput<'summary:preview'>;
 /** One entry of the share log: what left Keel, when, and how. */
 export type Share = ChannelOutput<'summary:shares'>[number];
+/** The working agreement's own parts (teammates' zones, response norms, a note), a setting. */
+export type Agreement = Settings['agreement'];
+export type TeamZone = Agreement['teamZones'][number];
+export type AgreementFormat = ChannelInput<'agreement:preview'>['format'];
+export type AgreementPreview = ChannelOutput<'agreement:preview'>;
+export type AgreementStatus = ChannelOutput<'agreement:status'>;
 /** What Keel can see on this desktop (`keel doctor`'s report), for Settings → This computer. */
 export type DesktopReport = ChannelOutput<'desktop:probes'>;
 /** The desktop's own shortcut for `keel focus start`, offered where Ctrl+Alt+F cannot reach Keel. */

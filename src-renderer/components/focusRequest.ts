@@ -25,6 +25,8 @@ export type FocusTarget =
   | 'today-live'
   /** One-on-one's weekly update card (the sign-off's offer, the palette). */
   | 'weekly-update'
+  /** One-on-one's working agreement form (the palette): its first field. */
+  | 'agreement-form'
   /** A card, by its heading's text (a card with a text title registers itself). */
   | `section:${string}`;
 

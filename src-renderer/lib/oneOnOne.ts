@@ -126,6 +126,7 @@ const FORMAT_WORDS: Record<Share['format'], string> = {
   pdf: 'PDF file',
   clipboard: 'Copied Markdown',
   json: 'JSON (command line)',
+  ics: 'Calendar file (.ics)',
 };
 
 /** "Markdown file", "Copied Markdown"… for a share's format. */

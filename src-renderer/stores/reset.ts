@@ -1,3 +1,4 @@
+import { resetAgreement } from './agreement';
 import { resetCalendar } from './calendar';
 import { resetCheckin } from './checkin';
 import { resetData } from './data';
@@ -14,6 +15,7 @@ import { resetWelcome } from './welcome';
 
 /** Puts every store back to its start-up state (tests, and a future "reload window"). */
 export function resetStores(): void {
+  resetAgreement();
   resetCalendar();
   resetCheckin();
   resetData();

@@ -1,6 +1,9 @@
 import { useEffect } from 'react';
 import { ViewHeader } from '../components/ViewHeader';
+import { useAgreement } from '../stores/agreement';
 import { useOneOnOne } from '../stores/oneOnOne';
+import { AgreementCard } from './one-on-one/AgreementCard';
+import { AgreementShareCard } from './one-on-one/AgreementShareCard';
 import { PreviewCard } from './one-on-one/PreviewCard';
 import { SharesCard } from './one-on-one/SharesCard';
 import { SummaryBuilderCard } from './one-on-one/SummaryBuilderCard';
@@ -14,15 +17,19 @@ import './OneOnOneView.css';
  * sections, notes ticked one by one), sees exactly as it will leave Keel, and exports or copies.
  * Below it, the weekly update for the team (drafted from the sign-offs, edited here). Every export
  * and copy of either is listed under "What you've shared".
+ * Every export and copy is listed under "What you've shared". Below, the working agreement for
+ * the team: hours in teammates' zones, focus blocks, response norms, and the status line for chat.
  */
 export function OneOnOneView() {
   const open = useOneOnOne((s) => s.open);
+  const openAgreement = useAgreement((s) => s.open);
 
   // Read fresh whenever the view opens: a share since (here or from the command line) moves
   // "since the last shared summary"; while the view stays open, that period stays put.
   useEffect(() => {
     open();
-  }, [open]);
+    void openAgreement();
+  }, [open, openAgreement]);
 
   return (
     <>
@@ -37,6 +44,8 @@ export function OneOnOneView() {
         <WeeklyUpdateCard />
         <UpdatePreviewCard />
         <SharesCard />
+        <AgreementCard />
+        <AgreementShareCard />
       </div>
     </>
   );

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { INTERRUPTION_KINDS } from '../../src-main/core/focus';
 import type { TrayCommand, TrayMenuItem } from '../../src-main/services/ports';
@@ -7,6 +8,9 @@ import { makeApp } from '../helpers/app';
 const at = (hhmm: string, date = '2027-03-15') => Date.parse(`${date}T${hhmm}:00+01:00`);
 const NO_ANSWERS = { done: '', unfinished: [], firstTomorrow: '', energy: null, quiet: false };
 const SIGN_OFF: TrayCommand = { kind: 'open', view: 'signoff' };
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+/** The copy-status item's command, whatever its fingerprint (RecordingTray finds items by kind). */
+const COPY_STATUS: TrayCommand = { kind: 'copy-status', contentHash: '' };
 
 /** The app started at `start`; `plan: false` empties the focus plan first. */
 function setup(start: number, { plan = true } = {}) {
@@ -55,7 +59,7 @@ describe('tray controller: state and menu', () => {
   it('offers typed commands: focus lengths, the next block, the views and quitting; the status line does nothing', () => {
     const { tray } = setup(at('12:00'));
     const { commands, info } = commandsOf(tray.menu);
-    expect(info).toEqual(['Next: Focus block at 14:00']);
+    expect(info).toEqual(['Next: Focus block at 14:00', 'Status: Working until 17:30']);
     expect(commands).toEqual([
       { kind: 'focus-start', minutes: 25 },
       { kind: 'focus-start', minutes: 50 },
@@ -64,6 +68,7 @@ describe('tray controller: state and menu', () => {
       { kind: 'open', view: 'checkin' },
       { kind: 'open', view: 'one-on-one' },
       { kind: 'open', view: 'signoff' },
+      { kind: 'copy-status', contentHash: sha('Working until 17:30') },
       { kind: 'open' },
       { kind: 'quit' },
     ]);
@@ -73,7 +78,10 @@ describe('tray controller: state and menu', () => {
     const { tray } = setup(at('12:00'));
     tray.select({ kind: 'focus-start', minutes: 25 });
     const { commands, info } = commandsOf(tray.menu);
-    expect(info).toEqual(['Focus until 12:25 · 25 min left']);
+    expect(info).toEqual([
+      'Focus until 12:25 · 25 min left',
+      "Status: In a focus block until 12:25 — I'll answer after",
+    ]);
     expect(commands.slice(0, INTERRUPTION_KINDS.length + 1)).toEqual([
       ...INTERRUPTION_KINDS.map((interruption) => ({ kind: 'interrupt', interruption })),
       { kind: 'focus-stop' },
@@ -131,6 +139,30 @@ describe('tray controller: commands', () => {
     tray.select({ kind: 'focus-start-next' });
     notifier.act(notifier.shown.at(-1)!.id);
     expect(shell.shown).toEqual(['focus']);
+  });
+});
+
+describe('tray controller: the status line for chat', () => {
+  it('shows the line, copies exactly it through the clipboard, and logs the share', async () => {
+    const { tray, shell, services } = setup(at('16:00'), { plan: false });
+    expect(commandsOf(tray.menu).info).toContain('Status: Working until 17:30');
+    expect(tray.item(COPY_STATUS)).toMatchObject({ label: 'Copy status for chat' });
+    tray.select(COPY_STATUS);
+    await expect.poll(() => shell.copied).toEqual(['Working until 17:30']);
+    expect(services.agreement.shares()).toMatchObject([{ kind: 'status', format: 'text', via: 'window' }]);
+  });
+
+  it('refuses a line that changed since the menu showed it, says so once and shows the new one', async () => {
+    const { tray, shell, services, notifier } = setup(at('12:00'), { plan: false });
+    const shown = tray.item(COPY_STATUS);
+    services.focus.startAdhoc({ minutes: 25 }); // the tray redraws; a stale click still carries the old line
+    tray.clickShown(shown!.command);
+    await expect
+      .poll(() => notifier.shown.at(-1)?.body)
+      .toBe("Your status has changed to “In a focus block until 12:25 — I'll answer after”; copy it again.");
+    expect(shell.copied).toEqual([]);
+    expect(services.agreement.shares()).toEqual([]);
+    expect(commandsOf(tray.menu).info).toContain("Status: In a focus block until 12:25 — I'll answer after");
   });
 });
 

@@ -37,6 +37,8 @@ const BAD: Record<CliChannel, unknown[]> = {
     { at: monday, extra: 1 },
     { at: Date.parse('2027-03-16T08:00:00Z') },
   ],
+  'agreement:write': [undefined, {}, { format: 'pdf' }, { format: 'md', out: '/etc/passwd' }],
+  'agreement:writeStatus': [undefined, null, { format: 'md' }],
   'signoff:day': [undefined, { date: '2027-02-30' }, { date: 20270315 }, { date: '2027-03-15', x: 1 }],
   'calendar:conflicts': [
     undefined,

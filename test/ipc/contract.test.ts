@@ -235,6 +235,12 @@ const BAD: Record<Channel, unknown[]> = {
   ],
   'update:offer': [null, 7, { week: '2027-03-01' }],
   'update:answerOffer': [null, 'skip', { answer: 'skip' }],
+  'agreement:preview': [undefined, {}, { format: 'pdf' }, { format: 'md', extra: 1 }],
+  'agreement:save': [undefined, { format: 'md' }, { format: 'ics', contentHash: 'abc' }],
+  'agreement:copy': [undefined, { format: 'ics', contentHash: 'a'.repeat(64) }, { format: 'md' }],
+  'agreement:status': [null, 5, { now: 1 }],
+  'agreement:copyStatus': [undefined, {}, { contentHash: 'nope' }, { text: 'Working until 17:30' }],
+  'agreement:shares': [null, 'all', { kind: 'status' }],
   'checkin:questionnaire': [
     undefined,
     { kind: 'phq9', answers: [1] },

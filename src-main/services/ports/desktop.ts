@@ -16,6 +16,8 @@ export type TrayCommand =
   | { kind: 'focus-stop' }
   | { kind: 'interrupt'; interruption: InterruptionKind }
   | { kind: 'open'; view?: ViewName }
+  /** Copies the status line for chat; `contentHash` is the one the menu showed. */
+  | { kind: 'copy-status'; contentHash: string }
   | { kind: 'quit' };
 
 /** An `info` line is shown greyed out (the running block, what comes next); it does nothing. */

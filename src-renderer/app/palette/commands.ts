@@ -17,6 +17,10 @@ export type PaletteAction =
   | { type: 'signoff' }
   /** One-on-one, on the weekly update card. */
   | { type: 'weekly-update' }
+  /** One-on-one's working agreement, on its form. */
+  | { type: 'agreement' }
+  /** Copies the one-line status for chat (as main says it now; the palette then says what it copied). */
+  | { type: 'copy-status' }
   | { type: 'go'; view: ViewName }
   /** A Settings section, found by its card's heading. */
   | { type: 'setting'; title: string };
@@ -138,6 +142,22 @@ function otherActions(ctx: PaletteContext, talkText: string | null): PaletteComm
       action: { type: 'quick-check' },
     },
     talk,
+    {
+      id: 'copy-status',
+      group: 'Actions',
+      label: 'Copy status for chat',
+      keywords: 'status slack teams chat available focus working off away agreement',
+      disabled: null,
+      action: { type: 'copy-status' },
+    },
+    {
+      id: 'agreement',
+      group: 'Actions',
+      label: 'Working agreement',
+      keywords: 'how to work with me team teammates hours response norms focus blocks ics calendar share',
+      disabled: null,
+      action: { type: 'agreement' },
+    },
     {
       id: 'signoff',
       group: 'Actions',

@@ -1,4 +1,5 @@
 import type { ViewName } from '../../../src-main/shared/views';
+import { useAgreement } from '../../stores/agreement';
 import { useFocus } from '../../stores/focus';
 import { useNavigation } from '../../stores/navigation';
 import { useOneOnOne } from '../../stores/oneOnOne';
@@ -65,9 +66,19 @@ export async function runPaletteAction(action: PaletteAction, ui: PaletteUi): Pr
       open(ui, 'signoff', 'signoff-form');
       return null;
     case 'weekly-update':
-      ui.close(false);
-      useNavigation.getState().navigate('one-on-one', { focus: false, target: 'weekly-update' });
+      open(ui, 'one-on-one', 'weekly-update');
       return null;
+    case 'agreement':
+      open(ui, 'one-on-one', 'agreement-form');
+      return null;
+    case 'copy-status': {
+      await useAgreement.getState().loadStatus();
+      const outcome = await useAgreement.getState().copyStatus();
+      if (outcome.tone === 'error') return outcome.message;
+      ui.close(true);
+      ui.announce(outcome.message);
+      return null;
+    }
     case 'go':
       ui.close(false);
       useNavigation.getState().navigate(action.view);

@@ -1,3 +1,4 @@
+import type { ShareKind } from '../../../src-main/shared/dto';
 import { Card } from '../../components/Card';
 import { Loading } from '../../components/Loading';
 import { noteCountText, periodText, shareFormatText, shareWhen } from '../../lib/oneOnOne';
@@ -13,6 +14,14 @@ import './SharesCard.css';
  * The share log: every summary and weekly update saved or copied (here or from the command line), most recent
  * first — when, which period and sections, how many notes, and its summary code (the one the preview showed).
  */
+/** What left, before its format: the summary says nothing more. */
+const KIND_WORDS: Record<ShareKind, string> = {
+  summary: '',
+  'weekly-update': 'Weekly update, ',
+  agreement: 'Working agreement, ',
+  status: 'Status line for chat, ',
+};
+
 export function SharesCard() {
   const shares = useOneOnOne((s) => s.shares);
   const error = useOneOnOne((s) => s.sharesError);
@@ -39,14 +48,17 @@ export function SharesCard() {
           {shares.map((share) => (
             <li key={share.id} className="shares__item">
               <p className="shares__head">
-                <span className="shares__when">{shareWhen(share.at)}</span> ·{' '}
-                {share.kind === 'weekly-update' ? 'Weekly update, ' : ''}
+                <span className="shares__when">{shareWhen(share.at)}</span> · {KIND_WORDS[share.kind]}
                 {shareFormatText(share.format)}
                 {share.via === 'cli' ? ' (command line)' : ''}
               </p>
               <p className="shares__detail">
-                {periodText(share)} ·{' '}
-                {share.sections.map((id) => titles.get(id) ?? id).join(', ') || 'no sections'} ·{' '}
+                {(share.kind === 'summary' || share.kind === 'weekly-update') && (
+                  <>
+                    {periodText(share)} ·{' '}
+                    {share.sections.map((id) => titles.get(id) ?? id).join(', ') || 'no sections'} ·{' '}
+                  </>
+                )}
                 {share.kind === 'summary' && <>{noteCountText(share.noteCount)} · </>}
                 <span className="shares__hash">summary code {share.contentHash.slice(0, 8)}</span>
               </p>

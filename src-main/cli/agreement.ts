@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { AGREEMENT_FORMATS, type AgreementFormat } from '../shared/agreement-dto';
+import type { CliIo } from './io';
+import { CliFailure } from './output';
+import { withSession } from './session';
+
+/** `keel agreement [--format md|text|ics] [--out FILE]` and `keel agreement status`. */
+export function registerAgreementCommands(program: Command, io: CliIo): void {
+  const agreement = program
+    .command('agreement')
+    .description(
+      'your working agreement: hours in teammates’ zones, focus blocks, how soon you answer (the share is logged)',
+    )
+    .addOption(
+      new Option('--format <format>', 'md, text or ics (ics needs --out)')
+        .choices([...AGREEMENT_FORMATS])
+        .default('md'),
+    )
+    .option('--out <file>', 'write to this file instead of printing')
+    .action(async (opts: { format: AgreementFormat; out?: string }) => {
+      // A calendar's lines end in CR LF, which the terminal's escaping would show as text.
+      if (opts.format === 'ics' && opts.out === undefined) {
+        throw new CliFailure('An .ics calendar goes to a file: add --out, e.g. --out working-agreement.ics.');
+      }
+      return withSession(
+        io,
+        { files: opts.out === undefined ? { stdout: true } : { out: opts.out } },
+        async (session) => {
+          // Built, written and logged in one go: what is logged is exactly what was written.
+          await session.callCli('agreement:write', { format: opts.format });
+          if (opts.out !== undefined) io.stderr(`Wrote ${path.resolve(opts.out)}; the share is logged.\n`);
+        },
+      );
+    });
+  agreement
+    .command('status')
+    .description('one line for your chat status ("Working until 17:30"); the share is logged')
+    .action(async () =>
+      withSession(io, { files: { stdout: true } }, async (session) => {
+        await session.callCli('agreement:writeStatus', {});
+      }),
+    );
+}
