@@ -85,7 +85,7 @@ describe('keel talk and keel summary', () => {
     const md = await runKeel(['summary', '--from', '2026-03-09', '--to', '2026-03-22'], env);
     expect(md).toMatchObject({ code: 0, stderr: '' });
     expect(md.stdout).toMatch(/^# One-on-one summary\n/);
-    expect(md.stdout).toContain('## Talking points\n\n- Rotate on\\-call\n');
+    expect(md.stdout).toContain('## Talking points\n\n- Rotate on-call\n');
     const json = await runKeel(
       ['summary', '--from', '2026-03-09', '--to', '2026-03-22', '--format', 'json'],
       env,

@@ -76,8 +76,8 @@ describe('the one-on-one summary, end to end in the preview', () => {
     const preview = page.getByLabel('Summary as Markdown');
     await expect.poll(async () => preview.textContent()).toContain('Release week went well');
     const text = (await preview.textContent()) ?? '';
-    expect(text).toContain('On\\-call rotation for Q2');
-    expect(text).toContain('\\<b\\>despite\\</b\\>');
+    expect(text).toContain('- On-call rotation for Q2\n');
+    expect(text).toContain('\\<b>despite\\</b>');
     expect(text).not.toContain('PRIVATE-e2e');
   });
 
