@@ -164,7 +164,7 @@ export const exportRecordSchemas = {
       period_to: localDate,
       sections: z.array(z.string().max(40)).max(20),
       note_count: z.number().int().min(0),
-      format: z.enum(['md', 'html', 'pdf', 'clipboard', 'json']),
+      format: z.enum(['md', 'text', 'html', 'rich', 'pdf', 'json', 'clipboard']),
       via: z.enum(['window', 'cli']),
       content_hash: z.string().regex(/^[0-9a-f]{64}$/),
     })

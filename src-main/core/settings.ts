@@ -3,6 +3,7 @@ import { normaliseTags } from './checkin';
 import { CUSTOM_TAGS_MAX } from './checkin-vocabulary';
 import { cadenceSchema, oneOnOneSchema } from './checkin-cadence';
 import { focusPausesSchema, focusPlanSchema } from './focus-plan';
+import { DEFAULT_SUMMARY_SETTINGS, summarySettingsSchema } from './summary-settings';
 import { cleanLine } from './text-hygiene';
 import { systemZone } from './time';
 import { clockTimeSchema } from './validation';
@@ -135,6 +136,8 @@ export const settingSchemas = {
   hideWordsInNotifications: z.enum(['always', 'when-locked', 'never'], {
     message: 'Use always, when-locked or never.',
   }),
+  /** The one-on-one builder's name line and last chosen sections. */
+  summary: summarySettingsSchema,
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -176,6 +179,7 @@ export function defaultSettings(zone: string = systemZone()): Settings {
     autostart: false,
     calendar: { addresses: [], tentative: 'warn' },
     hideWordsInNotifications: 'when-locked',
+    summary: DEFAULT_SUMMARY_SETTINGS,
   };
 }
 

@@ -14,6 +14,7 @@ import {
   type SummaryTalkingPoint,
   type SummaryDays,
 } from './summary-sections';
+import { NAME_LINE_MAX_LENGTH } from './summary-settings';
 import { oneLine, periodLabel } from './summary-text';
 import { localDateOf, type LocalDate } from './time';
 
@@ -33,8 +34,6 @@ import { localDateOf, type LocalDate } from './time';
 
 export const SUMMARY_TITLE = 'One-on-one summary';
 const NAME_MAX_LENGTH = 80;
-/** The longest name line kept, in characters. */
-export const NAME_LINE_MAX_LENGTH = 120;
 
 /** Everything the builder may read; it takes from it only what the choices allow. */
 export interface SummaryData {

@@ -27,7 +27,14 @@ export type RecoveryReason = 'damaged' | 'newer';
 
 /** How a summary left the machine. */
 
-export type ShareFormat = 'md' | 'html' | 'pdf' | 'clipboard' | 'json';
+/** How a summary left: a file or clipboard format ('clipboard': a Markdown copy logged before 'md' was). */
+export type ShareFormat = 'md' | 'text' | 'html' | 'rich' | 'pdf' | 'json' | 'clipboard';
+
+/** What the builder previews: Markdown, plain text for chat, or HTML. */
+export type SummaryPreviewFormat = 'md' | 'text' | 'html';
+
+/** What the builder copies: Markdown, plain text for chat, or rich text (the HTML and the text together). */
+export type CopyFormat = 'md' | 'text' | 'rich';
 
 export type { CalendarConflictsDto, CalendarStatus, MeetingDto } from './calendar-dto';
 import type { MeetingDto } from './calendar-dto';
@@ -353,16 +360,17 @@ export interface ShareDto {
 }
 
 export interface SummaryPreview {
-  format: 'md' | 'html';
+  format: SummaryPreviewFormat;
   /** Exactly the bytes an export in this format writes (PDF prints the HTML). */
   text: string;
   /** SHA-256 (hex) of `text`. */
   contentHash: string;
   /**
-   * SHA-256 of what each format would write: a save or copy carries its format's (PDF the HTML's,
-   * copy the Markdown's), and main refuses it when the summary no longer renders to the same text.
+   * SHA-256 of what each format would write: a save or copy carries its format's (PDF the HTML's;
+   * rich text the HTML and the text together, see services/summary-service.ts), and main refuses
+   * it when the summary no longer renders to the same text.
    */
-  hashes: { md: string; html: string };
+  hashes: { md: string; text: string; html: string; rich: string };
   model: SummaryModel;
 }
 

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src-main/core/clock';
 import { runKeel } from '../helpers/cli';
+import { makeServices } from '../helpers/services';
 import { tempDir } from '../helpers/temp';
 
 /** The shares logged in the data folder, oldest first. */
@@ -95,6 +97,30 @@ describe('keel talk and keel summary', () => {
       { via: 'cli', format: 'html' },
       { via: 'cli', format: 'md' },
       { via: 'cli', format: 'json' },
+    ]);
+  });
+
+  it('--format md and --format text print exactly what the builder previews: the point as typed', async () => {
+    const dir = tempDir();
+    const env = { KEEL_DATA_DIR: dir };
+    const point = 'Discuss on-call rotation (Q2), see https://example.com/a_b';
+    const now = Date.parse('2027-03-15T09:00:00Z');
+    const clock = new ManualClock(now);
+    expect((await runKeel(['talk', 'add', point], env, clock)).code).toBe(0);
+    const args = ['summary', '--from', '2027-03-02', '--to', '2027-03-15', '--sections', 'talkingPoints'];
+    const md = await runKeel([...args, '--format', 'md'], env, clock);
+    const text = await runKeel([...args, '--format', 'text'], env, clock);
+    expect(md.stdout).toContain(`\n- ${point}\n`);
+    expect(text.stdout).toContain(`\n• ${point}\n`);
+    // The window's preview, on the same data at the same moment, byte for byte.
+    const { services } = makeServices(now, 'Europe/Berlin', { dataDir: dir });
+    const choices = { from: '2027-03-02', to: '2027-03-15', sections: ['talkingPoints' as const] };
+    expect(md.stdout).toBe(services.summary.preview(choices, 'md').text);
+    expect(text.stdout).toBe(services.summary.preview(choices, 'text').text);
+    services.close();
+    expect(shares(dir)).toEqual([
+      { via: 'cli', format: 'md' },
+      { via: 'cli', format: 'text' },
     ]);
   });
 

@@ -8,6 +8,7 @@ import { defaultSettings, type Settings } from '../../src-main/core/settings';
 import type { SummaryChoicesInput } from '../../src-main/core/summary-choices';
 import { renderHtml, SUMMARY_HTML_CSP } from '../../src-main/core/summary-html';
 import { renderMarkdown } from '../../src-main/core/summary-markdown';
+import { renderText } from '../../src-main/core/summary-plain';
 import { buildSummary, type SummaryData, type SummaryModel } from '../../src-main/core/summary-model';
 import { HOW_COUNTED, SUMMARY_SECTIONS } from '../../src-main/core/summary-sections';
 import { escapeHtml, escapeMarkdown, oneLine, plainText, textLines } from '../../src-main/core/summary-text';
@@ -469,6 +470,91 @@ describe('Markdown', () => {
       { numRuns: propertyRuns(500) },
     );
   });
+});
+
+describe('plain text for chat', () => {
+  it('renders a realistic summary exactly: no Markdown, bullets, headings as plain lines', () => {
+    expect(
+      renderText(
+        buildSummary({ ...REALISTIC, nameLine: 'Sam Rivera — one-on-one with Alex, 15 March' }, ALL),
+      ),
+    ).toBe(
+      [
+        'One-on-one summary',
+        'Sam Rivera — one-on-one with Alex, 15 March',
+        'Period: 1–14 March 2027 · Prepared by Sam Rivera on 15 March 2027',
+        '',
+        'Workload and energy',
+        '• 4 check-ins',
+        '• Workload averaged 4.0 (1 far too light, 5 unsustainable)',
+        '• Energy averaged 3.0 (1 drained, 5 full of energy)',
+        'Average workload and energy by week:',
+        '• 1 March 2027 — Check-ins 2, Workload 3.5, Energy 3.5',
+        '• 8 March 2027 — Check-ins 2, Workload 4.5, Energy 2.5',
+        'How it is counted: Averages of your own check-in ratings in the period; a direction is named only with check-ins in three or more weeks.',
+        '',
+        'Sustainability',
+        'Is the workload sustainable right now? Answers over 4 check-ins:',
+        '• Yes: 1',
+        '• Mostly: 2',
+        '• No: 1',
+        "How it is counted: How often each answer was given in the period's check-ins.",
+        '',
+        'Where I feel stretched',
+        '• Meetings: 3 of 4 check-ins',
+        '• Deadlines: 2 of 4 check-ins',
+        '• Code review: 1 of 4 check-ins',
+        '• On-call or incidents: 1 of 4 check-ins',
+        "How it is counted: How many of the period's check-ins named each area (the five most named).",
+        '',
+        'Focus time',
+        '• Planned: 20 h',
+        '• Protected: 14 h 30 min',
+        '• Interruptions: 5 (2 meetings, 3 chat)',
+        'How it is counted: Planned: the blocks of your weekly focus plan on working days, by the plan in force on each day; holidays, pauses and days off are never planned. Protected: how long focus blocks ran, planned or started on the spot; interruptions are counted, not subtracted.',
+        '',
+        'End of day',
+        '• Workdays with activity: 4',
+        '• Days signed off: 3',
+        '• Late evenings: 2',
+        '• Days off with some work: 1',
+        'How it is counted: Each day is read by the working hours in force on it. Late: last activity more than 30 minutes after the end of working hours. Keel keeps only when you were first and last active each day.',
+        '',
+        'Talking points',
+        '• Rotate on-call fairly?',
+        '• Conference budget for Q2',
+        '',
+        'Notes',
+        '• 2 March 2027: Good pairing session with Lee.',
+        '• 11 March 2027: Release week *again*.',
+        '  Need help with on-call.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it.each(HOSTILE.map((text) => [text.length > 60 ? `${text.slice(0, 60)}…` : text, text]))(
+    'writes %j exactly as typed, cleaned, with no escapes',
+    (_, text) => {
+      const model = buildSummary(
+        {
+          ...EMPTY,
+          nameLine: text,
+          checks: [check('h', '2027-03-03', 3, 3, 'yes', [], text, true)],
+          talkingPoints: [{ id: 't', text, createdAt: 0, discussedAt: null }],
+        },
+        { ...PERIOD, sections: ['talkingPoints', 'notes'], noteIds: ['h'] },
+      );
+      const lines = renderText(model).split('\n');
+      expect(lines[1]).toBe(Array.from(oneLine(text)).slice(0, 120).join('').trim());
+      expect(lines).toContain(`• ${oneLine(text)}`);
+      const [first, ...rest] = textLines(text);
+      expect(renderText(model)).toContain(
+        `\nNotes\n• 3 March 2027: ${[first, ...rest.map((l) => `  ${l}`)].join('\n')}\n`,
+      );
+      expect(renderText(model)).not.toMatch(CONTROL);
+    },
+  );
 });
 
 describe('HTML', () => {
