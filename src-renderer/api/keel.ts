@@ -31,6 +31,7 @@ import type {
   Status,
   TodayCard,
   SummaryChoices,
+  SummaryCopyFormat,
   SummaryExportFormat,
   SummaryOptions,
   SummaryPeriod,
@@ -197,9 +198,15 @@ export const api = {
       format: SummaryExportFormat,
       contentHash: string,
     ): Promise<Outcome<ExportResult>> => call((k) => k.summary.export({ choices, format, contentHash })),
-    /** Main puts the previewed Markdown (`contentHash`) on the clipboard and logs the share. */
-    copy: (choices: SummaryChoices, contentHash: string): Promise<Outcome<{ copied: true }>> =>
-      call((k) => k.summary.copy({ choices, contentHash })),
+    /**
+     * Main puts the previewed summary (`contentHash`: the preview's fingerprint for `format`) on
+     * the clipboard — Markdown, plain text for chat, or rich text — and logs the share.
+     */
+    copy: (
+      choices: SummaryChoices,
+      contentHash: string,
+      format: SummaryCopyFormat = 'md',
+    ): Promise<Outcome<{ copied: true }>> => call((k) => k.summary.copy({ choices, contentHash, format })),
     shares: (): Promise<Outcome<Share[]>> => call((k) => k.summary.shares()),
   },
   /** Subscribes to main's state pushes; returns the unsubscribe function. */

@@ -121,7 +121,9 @@ export function splitPoints(points: readonly TalkingPoint[]): {
 
 const FORMAT_WORDS: Record<Share['format'], string> = {
   md: 'Markdown file',
+  text: 'Plain text for chat',
   html: 'HTML file',
+  rich: 'Copied as rich text',
   pdf: 'PDF file',
   clipboard: 'Copied Markdown',
   json: 'JSON (command line)',
