@@ -4,13 +4,7 @@ import { useStatus } from './status';
 import type { SummaryOptions, SummaryPeriod, SummaryPreviewFormat } from '../api/types';
 import type { GetOneOnOne, OneOnOneState, SetOneOnOne } from './oneOnOneState';
 import { rememberSections, resetShareGenerations, shareActions } from './oneOnOneShare';
-import {
-  customError,
-  periodOf,
-  sinceLastOf,
-  validChoicesOf,
-  type BuilderChoices,
-} from '../lib/oneOnOne';
+import { customError, periodOf, sinceLastOf, validChoicesOf, type BuilderChoices } from '../lib/oneOnOne';
 
 export type { ActionOutcome, ShareOutcome, ShareTarget } from './oneOnOneState';
 
@@ -72,7 +66,6 @@ function firstPeriod(): SummaryPeriod {
 function toggled(list: readonly string[], id: string, on: boolean): string[] {
   return on ? [...new Set([...list, id])] : list.filter((x) => x !== id);
 }
-
 
 /** Talking points: read, add, mark discussed, delete; each change moves the preview's revision. */
 function pointActions(

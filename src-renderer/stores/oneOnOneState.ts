@@ -80,7 +80,6 @@ export interface OneOnOneState {
   refresh(topics: ReadonlySet<string>): void;
 }
 
-
 /** The sections the builder starts with (settings.summary.sections; null: Keel's defaults). */
 export type RememberedSections = Settings['summary']['sections'];
 
