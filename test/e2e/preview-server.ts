@@ -18,7 +18,12 @@ let browser: Promise<Browser> | undefined;
  */
 export async function newBrowserContext(): Promise<BrowserContext> {
   browser ??= chromium.connect(inject('chromiumWsEndpoint'));
-  return (await browser).newContext({ viewport: { width: 1180, height: 760 } });
+  // The preview copies with the browser's Clipboard API (src-main/preview/bridge.ts), and the
+  // tests read the clipboard back.
+  return (await browser).newContext({
+    viewport: { width: 1180, height: 760 },
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
 }
 
 // After the file's own afterAll hooks (these run last-registered first): its contexts are closed
