@@ -10,7 +10,7 @@ import { registerTalkCommands } from './talk';
 interface SummaryOptions {
   from: string;
   to: string;
-  format: 'md' | 'html' | 'json';
+  format: 'md' | 'text' | 'html' | 'json';
   sections?: string;
   notes?: string;
   tags?: string;
@@ -26,7 +26,9 @@ export function registerSummaryCommands(program: Command, io: CliIo): void {
     .addOption(new Option('--from <date>', 'first day, YYYY-MM-DD').makeOptionMandatory())
     .addOption(new Option('--to <date>', 'last day, YYYY-MM-DD').makeOptionMandatory())
     .addOption(
-      new Option('--format <format>', 'md, html or json').choices(['md', 'html', 'json']).default('md'),
+      new Option('--format <format>', 'md, text (plain, for chat), html or json')
+        .choices(['md', 'text', 'html', 'json'])
+        .default('md'),
     )
     .option(
       '--sections <list>',

@@ -4,6 +4,7 @@ import { normaliseTags } from './checkin';
 import { CUSTOM_TAGS_MAX } from './checkin-vocabulary';
 import { cadenceSchema, oneOnOneSchema } from './checkin-cadence';
 import { focusPausesSchema, focusPlanSchema } from './focus-plan';
+import { DEFAULT_SUMMARY_SETTINGS, summarySettingsSchema } from './summary-settings';
 import { cleanLine } from './text-hygiene';
 import { systemZone } from './time';
 import { clockTimeSchema } from './validation';
@@ -138,6 +139,8 @@ export const settingSchemas = {
   }),
   /** The working agreement's own parts: teammates' zones, response norms, a note (core/agreement.ts). */
   agreement: agreementSchema,
+  /** The one-on-one builder's name line and last chosen sections. */
+  summary: summarySettingsSchema,
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -180,6 +183,7 @@ export function defaultSettings(zone: string = systemZone()): Settings {
     calendar: { addresses: [], tentative: 'warn' },
     hideWordsInNotifications: 'when-locked',
     agreement: defaultAgreement(),
+    summary: DEFAULT_SUMMARY_SETTINGS,
   };
 }
 

@@ -15,10 +15,12 @@ import { summaryDate, textLines } from './summary-text';
 
 /**
  * The one-on-one summary as a format-neutral document: the words Keel says about each section,
- * as blocks (paragraphs, lists, a table, a chart). summary-markdown.ts and summary-html.ts render
- * the same document, so both formats say the same thing in the same words; they are the only
- * source of bytes that leave the machine (the preview shows what they return, and the export
- * writes the same string).
+ * as blocks (paragraphs, lists, a table, a chart). summary-markdown.ts, summary-html.ts and
+ * summary-plain.ts render the same document, so every format says the same thing in the same
+ * words; they are the only source of bytes that leave the machine (the preview shows what they
+ * return, and the export writes the same string). Other documents (a weekly update) can be built
+ * as a `SummaryDocument` and rendered by the same functions (`markdownOfDocument`,
+ * `htmlOfDocument`, `textOfDocument`).
  *
  * Decisions:
  * - The chart is the HTML's only extra; the table next to it holds the same figures as text.
@@ -53,6 +55,8 @@ export interface DocSection {
 
 export interface SummaryDocument {
   title: string;
+  /** The user's line under the title (the name line), when there is one. */
+  nameLine?: Line;
   intro: Line;
   sections: DocSection[];
 }
@@ -202,6 +206,7 @@ export function documentOf(model: SummaryModel): SummaryDocument {
   intro.push(t(`on ${summaryDate(model.generatedOn)}`));
   return {
     title: model.title,
+    ...(model.nameLine ? { nameLine: [u(model.nameLine)] } : {}),
     intro,
     sections: model.sections.map((section) => ({
       kind: section.kind,

@@ -1,4 +1,4 @@
-import { documentOf, type Block, type Line, type Span } from './summary-document';
+import { documentOf, type Block, type Line, type Span, type SummaryDocument } from './summary-document';
 import type { SummaryModel } from './summary-model';
 import type { SummaryWeek } from './summary-sections';
 import { escapeHtml, summaryDate } from './summary-text';
@@ -30,6 +30,7 @@ h2 { font-size: 1.15rem; line-height: 1.3; margin: 2rem 0 0.6rem; padding-bottom
   border-bottom: 1px solid #d5dbe3; }
 p, li, td, th { overflow-wrap: anywhere; }
 p { margin: 0.5rem 0; }
+.name { margin: 0 0 0.2rem; font-weight: 600; }
 .intro { color: #4a5565; margin-bottom: 1.5rem; }
 .empty { color: #4a5565; font-style: italic; }
 .counting { color: #4a5565; font-size: 0.9em; }
@@ -155,9 +156,11 @@ function htmlBlock(block: Block): string {
   }
 }
 
-/** The summary as one self-contained, printable HTML document (no scripts, no links, no fetches). */
-export function renderHtml(model: SummaryModel): string {
-  const doc = documentOf(model);
+/**
+ * Any document as one self-contained, printable HTML document (no scripts, no links, no
+ * fetches); `pageTitle` is the `<title>` (the document's title when not given).
+ */
+export function htmlOfDocument(doc: SummaryDocument, pageTitle: string = doc.title): string {
   const sections = doc.sections.map((section) =>
     [
       `<section class="${escapeHtml(section.kind)}">`,
@@ -174,12 +177,13 @@ export function renderHtml(model: SummaryModel): string {
     // A constant without double quotes, written as is so it reads the same in the file.
     `<meta http-equiv="Content-Security-Policy" content="${SUMMARY_HTML_CSP}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(`${doc.title}, ${model.period.label}`)}</title>`,
+    `<title>${escapeHtml(pageTitle)}</title>`,
     `<style>\n${CSS}\n</style>`,
     '</head>',
     '<body>',
     '<main>',
     `<h1>${escapeHtml(doc.title)}</h1>`,
+    ...(doc.nameLine ? [`<p class="name">${htmlLine(doc.nameLine)}</p>`] : []),
     `<p class="intro">${htmlLine(doc.intro)}</p>`,
     ...sections,
     '</main>',
@@ -187,4 +191,10 @@ export function renderHtml(model: SummaryModel): string {
     '</html>',
     '',
   ].join('\n');
+}
+
+/** The summary as one self-contained, printable HTML document (no scripts, no links, no fetches). */
+export function renderHtml(model: SummaryModel): string {
+  const doc = documentOf(model);
+  return htmlOfDocument(doc, `${doc.title}, ${model.period.label}`);
 }

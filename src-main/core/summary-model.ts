@@ -14,6 +14,7 @@ import {
   type SummaryTalkingPoint,
   type SummaryDays,
 } from './summary-sections';
+import { NAME_LINE_MAX_LENGTH } from './summary-settings';
 import { oneLine, periodLabel } from './summary-text';
 import { localDateOf, type LocalDate } from './time';
 
@@ -46,6 +47,8 @@ export interface SummaryData {
   figures: SummaryDays;
   talkingPoints: readonly SummaryTalkingPoint[];
   userName?: string;
+  /** The optional line under the title ("Alex Doe — one-on-one with Sam, 3 December"). */
+  nameLine?: string;
 }
 
 /** Plain data only (JSON-safe): the renderers read nothing else. */
@@ -56,6 +59,8 @@ export interface SummaryModel {
   generatedOn: LocalDate;
   /** The user's name, when given. */
   author: string | null;
+  /** The line under the title, when given: one line, bounded. */
+  nameLine?: string | null;
   /** In `SUMMARY_SECTIONS` order, only the chosen ones. */
   sections: SummarySectionModel[];
 }
@@ -90,11 +95,11 @@ function sectionModel(section: SummarySection, input: SectionInput): SummarySect
   }
 }
 
-/** The user's name on one line and bounded; null when none was given or nothing is left. */
-function authorOf(userName: string | undefined): string | null {
-  if (userName === undefined) return null;
-  const author = Array.from(oneLine(userName)).slice(0, NAME_MAX_LENGTH).join('').trim();
-  return author.length > 0 ? author : null;
+/** Text on one line and bounded to `max` characters; null when none was given or nothing is left. */
+function boundedLine(text: string | undefined, max: number): string | null {
+  if (text === undefined) return null;
+  const line = Array.from(oneLine(text)).slice(0, max).join('').trim();
+  return line.length > 0 ? line : null;
 }
 
 /**
@@ -112,7 +117,8 @@ export function buildSummary(data: SummaryData, choices: SummaryChoicesInput): S
     title: SUMMARY_TITLE,
     period: { from, to, label: periodLabel(from, to) },
     generatedOn: today,
-    author: authorOf(data.userName),
+    author: boundedLine(data.userName, NAME_MAX_LENGTH),
+    nameLine: boundedLine(data.nameLine, NAME_LINE_MAX_LENGTH),
     sections: SUMMARY_SECTIONS.filter((section) => chosen.has(section)).map((s) => sectionModel(s, input)),
   };
 }

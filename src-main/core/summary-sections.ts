@@ -4,6 +4,7 @@ import { emptyInterruptionCounts, LATE_AFTER_MINUTES, type DayFigures } from './
 import { INTERRUPTION_KINDS, type InterruptionCounts } from './focus';
 import { countedTags, mayShare } from './summary-private';
 import { oneLine, summaryDate, textLines } from './summary-text';
+import type { SummarySection } from './summary-section-ids';
 import type { LocalDate } from './time';
 
 /**
@@ -31,16 +32,8 @@ import type { LocalDate } from './time';
  * - Every section says so in one sentence (`empty`) when its data is absent, rather than vanish.
  */
 
-export const SUMMARY_SECTIONS = [
-  'trends',
-  'sustainability',
-  'stretched',
-  'focus',
-  'endOfDay',
-  'talkingPoints',
-  'notes',
-] as const;
-export type SummarySection = (typeof SUMMARY_SECTIONS)[number];
+// The list lives in a leaf module so settings can name the sections without this one's imports.
+export { SUMMARY_SECTIONS, type SummarySection } from './summary-section-ids';
 
 /** On until the user unticks them. */
 export const DEFAULT_SECTIONS: readonly SummarySection[] = ['trends', 'talkingPoints'];

@@ -1,9 +1,11 @@
+import { escapeMarkdownText } from './markdown-escape';
 import { cleanText } from './text-hygiene';
 import { dayNumber, MONTH_NAMES, type LocalDate } from './time';
 
 /**
  * The one-on-one summary's text handling, shared by the model and both renderers: user text
- * cleaned (`plainText`, `oneLine`, `textLines`), escaped for Markdown or HTML, and dates in words.
+ * cleaned (`plainText`, `oneLine`, `textLines`), escaped for Markdown (through markdown-escape.ts)
+ * or HTML, and dates in words.
  * Cleaning and escaping are separate steps on purpose: the model holds cleaned text, and each
  * renderer escapes it again for its own format whatever the model says.
  */
@@ -31,27 +33,23 @@ export function textLines(text: string): string[] {
     .filter((line) => line.length > 0);
 }
 
-/** Characters that can start Markdown syntax anywhere in a line (CommonMark, GFM, GitHub math). */
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>&~$=:]/g;
-/** Keel's own text: only what could change meaning mid-line. */
-const MARKDOWN_INLINE = /[\\`*_[\]<>|&~$]/g;
-
 /**
  * User text as literal Markdown on one line: cleaned, whitespace (line breaks too) collapsed to
- * one space and the ends trimmed (leading spaces could start a code block), then every ASCII
- * character that can start syntax is backslash-escaped — `\ ` * _ { } [ ] ( ) # + - . ! | < > & ~
- * $ = :` — so no tag, link, image, emphasis, heading, list, table, entity or math can form.
+ * one space and the ends trimmed (leading spaces could start a code block), then a backslash only
+ * where syntax could form (core/markdown-escape.ts), as if the text started a line and its
+ * neighbours were unknown — so no tag, link, image, emphasis, heading, list, table, entity or
+ * math can form, and "On-call rotation (Q2), see https://example.com/a_b" stays as it is.
  */
 export function escapeMarkdown(text: string): string {
-  return plainText(text).replace(/\s+/gu, ' ').trim().replace(MARKDOWN_SPECIAL, '\\$&');
+  return escapeMarkdownText(plainText(text).replace(/\s+/gu, ' ').trim(), { lineStart: true });
 }
 
 /**
- * Keel's own sentences in Markdown: cleaned, whitespace collapsed, and only the characters that
- * could change meaning mid-line escaped, so the text stays readable in the file.
+ * Keel's own sentences in Markdown, anywhere in a line or in a table cell: cleaned, whitespace
+ * collapsed, and escaped as `escapeMarkdown` escapes mid-line (with `|` escaped too).
  */
 export function escapeMarkdownLight(text: string): string {
-  return plainText(text).replace(/\s+/gu, ' ').replace(MARKDOWN_INLINE, '\\$&');
+  return escapeMarkdownText(plainText(text).replace(/\s+/gu, ' '), { lineStart: false, tableCell: true });
 }
 
 const HTML_ENTITIES: Record<string, string> = {

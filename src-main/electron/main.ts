@@ -9,6 +9,7 @@ import {
   app,
   BrowserWindow,
   clipboard,
+  ClipboardItem,
   dialog,
   globalShortcut,
   ipcMain,
@@ -266,6 +267,7 @@ function run(): void {
     quit: () => app.quit(),
     dialog,
     clipboard,
+    clipboardItem: (data) => new ClipboardItem(data),
     documentsDir: () => app.getPath('documents'),
     createPrinter: (options) => new BrowserWindow(options),
   });

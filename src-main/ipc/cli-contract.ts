@@ -55,7 +55,14 @@ function withInstant<S extends z.ZodType>(schema: S) {
     }) as unknown as z.ZodType<{ at: number; input: z.output<S> }, z.input<S> & { at: number }>;
 }
 
-const SUMMARY_FORMATS = ['md', 'html', 'json'] as const;
+const SUMMARY_FORMATS = ['md', 'text', 'html', 'json'] as const;
+/** The file name's extension for each format. */
+const EXTENSIONS: Record<(typeof SUMMARY_FORMATS)[number], string> = {
+  md: 'md',
+  text: 'txt',
+  html: 'html',
+  json: 'json',
+};
 type SummaryWriteInput = z.input<typeof summaryChoicesSchema> & { format: (typeof SUMMARY_FORMATS)[number] };
 type SummaryWrite = {
   format: (typeof SUMMARY_FORMATS)[number];
@@ -124,7 +131,7 @@ export const cliContract = {
   /** The choices' fields and a format; the file (or stdout) comes from the CLI's arguments. */
   'summary:write': channel<ExportResult>()(
     z
-      .object({ format: z.enum(SUMMARY_FORMATS, { message: 'Use md, html or json.' }) })
+      .object({ format: z.enum(SUMMARY_FORMATS, { message: 'Use md, text, html or json.' }) })
       .passthrough()
       .transform((value, ctx) => {
         const { format, ...rest } = value;
@@ -171,7 +178,7 @@ export function createCliHandlers(services: Services, outlet: Pick<FileDialogPor
       const built = services.summary.render(choices, format);
       const text = built.text;
       const fileName = await outlet.saveFile({
-        defaultName: `keel-one-on-one-${built.choices.from}-to-${built.choices.to}.${format}`,
+        defaultName: `keel-one-on-one-${built.choices.from}-to-${built.choices.to}.${EXTENSIONS[format]}`,
         content: text,
         filters: [],
       });

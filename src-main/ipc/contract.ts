@@ -294,7 +294,7 @@ export const contract = {
     z
       .object({
         choices: summaryChoicesSchema,
-        format: z.enum(['md', 'html'], { message: 'Use md or html.' }),
+        format: z.enum(['md', 'text', 'html'], { message: 'Use md, text or html.' }),
       })
       .strict(),
   ),
@@ -308,9 +308,18 @@ export const contract = {
       })
       .strict(),
   ),
-  /** `contentHash`: the preview's Markdown fingerprint (`hashes.md`). */
+  /**
+   * `format`: Markdown (the default), plain text for chat, or rich text (HTML and text together);
+   * `contentHash`: the preview's fingerprint for it (`hashes.md`, `hashes.text`, `hashes.rich`).
+   */
   'summary:copy': channel<{ copied: true }>()(
-    z.object({ choices: summaryChoicesSchema, contentHash: previewHash }).strict(),
+    z
+      .object({
+        choices: summaryChoicesSchema,
+        contentHash: previewHash,
+        format: z.enum(['md', 'text', 'rich'], { message: 'Use md, text or rich.' }).optional(),
+      })
+      .strict(),
   ),
   'summary:shares': channel<ShareDto[]>()(noInput),
   ...updateChannels,

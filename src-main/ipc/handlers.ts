@@ -22,6 +22,8 @@ export const NO_DIALOGS: FileDialogPort = {
     ),
   copyText: () =>
     Promise.reject(new KeelError('invalid_input', 'There is no clipboard here; write to a file instead.')),
+  copyRich: () =>
+    Promise.reject(new KeelError('invalid_input', 'There is no clipboard here; write to a file instead.')),
   printToPdf: () =>
     Promise.reject(new KeelError('invalid_input', 'PDF needs the desktop app; use Markdown or HTML here.')),
 };
@@ -144,7 +146,7 @@ function summaryHandlers(services: Services, shell: FileDialogPort): Pick<Handle
     'summary:preview': ({ choices, format }) => services.summary.preview(choices, format),
     // No path from the window (main's dialog chooses); only the previewed text (its fingerprint) leaves.
     'summary:export': (r) => services.summary.export(r.choices, r.format, r.contentHash, shell),
-    'summary:copy': ({ choices, contentHash }) => services.summary.copy(choices, contentHash, shell),
+    'summary:copy': (r) => services.summary.copy(r.choices, r.contentHash, shell, r.format),
     'summary:shares': () => services.summary.shares(),
   };
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type {
   BrowserWindowConstructorOptions,
+  ClipboardItem,
   OpenDialogOptions,
   OpenDialogReturnValue,
   SaveDialogOptions,
@@ -21,10 +22,19 @@ export interface DialogSlice<W> {
   showOpenDialog(options: OpenDialogOptions): Promise<OpenDialogReturnValue>;
 }
 
+/** What Keel passes to Electron's `webContents.printToPDF` (a subset of its options). */
+export interface PrintOptions {
+  printBackground: boolean;
+  pageSize: 'A4';
+  displayHeaderFooter?: boolean;
+  headerTemplate?: string;
+  footerTemplate?: string;
+}
+
 /** The hidden window a summary is printed in (`new BrowserWindow(options)` in the app). */
 export interface PrinterSlice {
   loadURL(url: string): Promise<void>;
-  webContents: { printToPDF(options: { printBackground: boolean; pageSize: 'A4' }): Promise<Uint8Array> };
+  webContents: { printToPDF(options: PrintOptions): Promise<Uint8Array> };
   destroy(): void;
 }
 
@@ -35,7 +45,10 @@ export interface ElectronShellOptions<W extends { isDestroyed(): boolean }> {
   showWindow(view?: ViewName): void;
   quit(): void;
   dialog: DialogSlice<W>;
-  clipboard: { writeText(text: string): void };
+  /** Electron's `clipboard` (modelled on the W3C Clipboard API: `write` takes ClipboardItems). */
+  clipboard: { writeText(text: string): unknown; write(items: ClipboardItem[]): Promise<void> };
+  /** `new ClipboardItem(data)` (Electron's), for HTML and text written together. */
+  clipboardItem(data: Record<string, string>): ClipboardItem;
   /** Where a save dialog starts (`app.getPath('documents')`). */
   documentsDir(): string;
   createPrinter(options: BrowserWindowConstructorOptions): PrinterSlice;
@@ -96,13 +109,17 @@ export function createElectronShell<W extends { isDestroyed(): boolean }>(
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     async copyText(text) {
-      options.clipboard.writeText(text);
+      await options.clipboard.writeText(text);
     },
-    async printToPdf(html) {
+    async copyRich({ html, text }) {
+      // One item with both types: committed together, so a paste gets one or the other, never a mix.
+      await options.clipboard.write([options.clipboardItem({ 'text/html': html, 'text/plain': text })]);
+    },
+    async printToPdf(html, page) {
       const printer = options.createPrinter(PRINTER_OPTIONS);
       try {
         await printer.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
-        return await printer.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
+        return await printer.webContents.printToPDF({ printBackground: true, pageSize: 'A4', ...page });
       } finally {
         printer.destroy();
       }

@@ -138,6 +138,8 @@ export class RecordingShell implements ShellPort {
   readonly saved: { path: string; content: string | Uint8Array }[] = [];
   /** Text put on the clipboard, in order. */
   readonly copied: string[] = [];
+  /** Rich text (HTML with its text) put on the clipboard, in order. */
+  readonly copiedRich: { html: string; text: string }[] = [];
   quitRequested = false;
   /** What the next open dialog "chooses" (null: the user cancels). */
   nextChosenFile: string | null = null;
@@ -163,6 +165,10 @@ export class RecordingShell implements ShellPort {
 
   async copyText(text: string): Promise<void> {
     this.copied.push(text);
+  }
+
+  async copyRich(content: { html: string; text: string }): Promise<void> {
+    this.copiedRich.push(content);
   }
 
   /** Without Electron there is no printToPDF: the preview says so (e2e prints the HTML with Chromium). */

@@ -15,6 +15,31 @@ const unreachable: IpcResult<never> = {
   },
 };
 
+/** What a call put on the clipboard, as the preview server answers it (server.ts). */
+type Copied = { text: string; html?: string };
+
+const clipboardRefused: IpcResult<never> = {
+  ok: false,
+  error: {
+    code: 'internal',
+    message: 'The browser did not let Keel use the clipboard; allow it for this page and copy again.',
+  },
+};
+
+/**
+ * The desktop app copies through main (Electron's clipboard); the preview through the browser's
+ * Clipboard API: rich text as one ClipboardItem with text/html and text/plain, like main's.
+ */
+async function writeClipboard({ text, html }: Copied): Promise<void> {
+  if (html === undefined) return navigator.clipboard.writeText(text);
+  await navigator.clipboard.write([
+    new ClipboardItem({
+      'text/html': new Blob([html], { type: 'text/html' }),
+      'text/plain': new Blob([text], { type: 'text/plain' }),
+    }),
+  ]);
+}
+
 const listeners = new Set<(event: StateEvent) => void>();
 let source: EventSource | undefined;
 
@@ -48,11 +73,20 @@ const api = buildApi<KeelApi>(async (channel, input) => {
     const message = (await response.text()).trim();
     return { ok: false, error: { code: 'forbidden', message } };
   }
+  let answer: IpcResult<unknown> & { clipboard?: Copied };
   try {
-    return (await response.json()) as IpcResult<unknown>;
+    answer = (await response.json()) as IpcResult<unknown> & { clipboard?: Copied };
   } catch {
     return unreachable;
   }
+  const { clipboard, ...result } = answer;
+  if (clipboard === undefined || !result.ok) return result as IpcResult<unknown>;
+  try {
+    await writeClipboard(clipboard);
+  } catch {
+    return clipboardRefused;
+  }
+  return result as IpcResult<unknown>;
 }, subscribe);
 
 Object.defineProperty(window, 'keel', { value: api, writable: false, configurable: false });

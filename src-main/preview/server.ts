@@ -223,11 +223,16 @@ async function handlePost(
   const body = await readJson(req);
   if (url.pathname === '/__keel/ipc') {
     const { channel, input } = (body ?? {}) as { channel?: unknown; input?: unknown };
-    return send(
-      res,
-      200,
-      await dispatch(desk.app.handlers, channel, input, (e) => console.error('[keel preview]', e)),
+    const copied = desk.shell.copied.length;
+    const copiedRich = desk.shell.copiedRich.length;
+    const result = await dispatch(desk.app.handlers, channel, input, (e) =>
+      console.error('[keel preview]', e),
     );
+    // The preview's clipboard is the browser's: what a call copied goes back beside its answer,
+    // and the bridge writes it with the Clipboard API (bridge.ts).
+    const clipboard = desk.shell.copiedRich.at(-1) ?? { text: desk.shell.copied.at(-1) ?? '' };
+    const didCopy = desk.shell.copied.length > copied || desk.shell.copiedRich.length > copiedRich;
+    return send(res, 200, didCopy ? { ...result, clipboard } : result);
   }
   if (desk.manual) return send(res, 200, testAction(desk, desk.manual, url.pathname, body));
   return send(res, 404, { ok: false, error: { code: 'not_found', message: 'No such endpoint.' } });

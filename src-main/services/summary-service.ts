@@ -9,6 +9,8 @@ import {
 } from '../core/summary-choices';
 import { renderHtml } from '../core/summary-html';
 import { renderMarkdown } from '../core/summary-markdown';
+import { pdfPageOptions } from '../core/summary-pdf';
+import { renderText } from '../core/summary-plain';
 import { buildSummary, type SummaryData, type SummaryModel } from '../core/summary-model';
 import { changedSentence, summaryChanges } from '../core/summary-changes';
 import { privateTagOptions, tickProblem } from '../core/summary-private';
@@ -21,7 +23,14 @@ import type { CheckinService } from './checkin-service';
 import { Emitter } from './events';
 import type { FiguresService } from './figures-service';
 import type { SettingsService } from './settings-service';
-import type { ExportFormat, ShareDto, SummaryOptions, SummaryPreview } from '../shared/dto';
+import type {
+  CopyFormat,
+  ExportFormat,
+  ShareDto,
+  SummaryOptions,
+  SummaryPreview,
+  SummaryPreviewFormat,
+} from '../shared/dto';
 import type { TalkingPointsService } from './talking-points-service';
 
 /** The summary the user builds from their data, its exports and the share log. */
@@ -49,11 +58,13 @@ export class SummaryService {
     const checks = this.deps.checkin
       .checksBetween(period.from, period.to)
       .filter((c) => c.localDate >= period.from && c.localDate <= period.to);
+    // The sections last chosen in the builder are the ones it starts with (settings.summary).
+    const remembered = this.deps.settings.get().summary.sections ?? DEFAULT_SECTIONS;
     return {
       sections: SUMMARY_SECTIONS.map((id) => ({
         id,
         title: SUMMARY_SECTION_TITLES[id],
-        default: DEFAULT_SECTIONS.includes(id),
+        default: remembered.includes(id),
       })),
       periods: { sinceLast, twoWeeks: summaryPeriod('two-weeks', today) },
       lastShare: last ? this.shareDto(last) : null,
@@ -78,29 +89,29 @@ export class SummaryService {
 
   /**
    * Exactly what an export writes: the preview is the export. `hashes` are the fingerprints of
-   * what each format would write (PDF prints the HTML, copy is the Markdown); a save or copy must
-   * carry the one of its format.
+   * what each format would write (PDF prints the HTML; rich text is the HTML and the text
+   * together, `richFingerprint`); a save or copy must carry the one of its format.
    */
-  preview(input: SummaryChoicesInput, format: 'md' | 'html'): SummaryPreview {
+  preview(input: SummaryChoicesInput, format: SummaryPreviewFormat): SummaryPreview {
     const { model } = this.build(input);
-    const texts = { md: renderMarkdown(model), html: renderHtml(model) };
-    const hashes = { md: hash(texts.md), html: hash(texts.html) };
-    this.remember(hashes, model);
+    const texts = renderAll(model);
+    const hashes = {
+      md: hash(texts.md),
+      text: hash(texts.text),
+      html: hash(texts.html),
+      rich: richFingerprint(texts.html, texts.text),
+    };
+    this.remember(Object.values(hashes), model);
     return { format, text: texts[format], contentHash: hashes[format], hashes, model };
   }
 
   /** The summary rendered once, with the model and choices it came from (the command line's). */
   render(
     input: SummaryChoicesInput,
-    format: 'md' | 'html' | 'json',
+    format: SummaryPreviewFormat | 'json',
   ): { text: string; model: SummaryModel; choices: SummaryChoices } {
     const { model, choices } = this.build(input);
-    const text =
-      format === 'json'
-        ? `${JSON.stringify(model, null, 2)}\n`
-        : format === 'md'
-          ? renderMarkdown(model)
-          : renderHtml(model);
+    const text = format === 'json' ? `${JSON.stringify(model, null, 2)}\n` : RENDERERS[format](model);
     return { text, model, choices };
   }
 
@@ -124,7 +135,10 @@ export class SummaryService {
     const { model, choices } = this.build(input);
     const text = format === 'md' ? renderMarkdown(model) : renderHtml(model);
     this.checkPreviewed(text, previewed, model, 'save');
-    const content = format === 'pdf' ? await outlet.printToPdf(text) : text;
+    const content =
+      format === 'pdf'
+        ? await outlet.printToPdf(text, pdfPageOptions(model.title, model.period.label))
+        : text;
     const base = `keel-one-on-one-${choices.from}-to-${choices.to}`;
     const fileName = await outlet.saveFile({
       defaultName: `${base}.${format}`,
@@ -136,17 +150,30 @@ export class SummaryService {
     return { saved: true, fileName };
   }
 
-  /** Copies the previewed Markdown to the clipboard (through main) and logs the share. */
+  /**
+   * Copies the previewed summary to the clipboard (through main) and logs the share: Markdown
+   * (logged as 'clipboard', as copies always were), plain text for chat ('text'), or rich text,
+   * the HTML and the text together ('rich'). `previewed`: the preview's fingerprint for `format`.
+   */
   async copy(
     input: SummaryChoicesInput,
     previewed: string,
-    outlet: Pick<FileDialogPort, 'copyText'>,
+    outlet: Pick<FileDialogPort, 'copyText' | 'copyRich'>,
+    format: CopyFormat = 'md',
   ): Promise<{ copied: true }> {
     const { model, choices } = this.build(input);
-    const text = renderMarkdown(model);
+    if (format === 'rich') {
+      const html = renderHtml(model);
+      const text = renderText(model);
+      this.checkFingerprint(richFingerprint(html, text), previewed, model, 'copy');
+      await outlet.copyRich({ html, text });
+      this.logShareHashed(choices, model, 'rich', 'window', richFingerprint(html, text));
+      return { copied: true };
+    }
+    const text = RENDERERS[format](model);
     this.checkPreviewed(text, previewed, model, 'copy');
     await outlet.copyText(text);
-    this.logShare(choices, model, 'clipboard', 'window', text);
+    this.logShare(choices, model, format === 'md' ? 'clipboard' : 'text', 'window', text);
     return { copied: true };
   }
 
@@ -157,6 +184,16 @@ export class SummaryService {
     format: ShareFormat,
     via: 'window' | 'cli',
     text: string,
+  ): ShareDto {
+    return this.logShareHashed(choices, model, format, via, hash(text));
+  }
+
+  private logShareHashed(
+    choices: SummaryChoices,
+    model: SummaryModel,
+    format: ShareFormat,
+    via: 'window' | 'cli',
+    contentHash: string,
   ): ShareDto {
     const at = this.deps.clock.now();
     const share: Share = {
@@ -169,7 +206,7 @@ export class SummaryService {
       noteCount: model.sections.reduce((n, s) => n + (s.kind === 'notes' ? s.items.length : 0), 0),
       format,
       via,
-      contentHash: hash(text),
+      contentHash,
       kind: 'summary',
     };
     this.repo.addShare(share);
@@ -179,14 +216,23 @@ export class SummaryService {
 
   /** Refuses (`conflict`, one sentence) when `text` is not what the preview fingerprinted. */
   private checkPreviewed(text: string, previewed: string, now: SummaryModel, action: 'save' | 'copy'): void {
-    if (hash(text) === previewed) return;
+    this.checkFingerprint(hash(text), previewed, now, action);
+  }
+
+  private checkFingerprint(
+    fingerprint: string,
+    previewed: string,
+    now: SummaryModel,
+    action: 'save' | 'copy',
+  ): void {
+    if (fingerprint === previewed) return;
     const changes = summaryChanges(this.previews.get(previewed), now);
     throw new KeelError('conflict', changedSentence(changes, action));
   }
 
   /** Keeps the latest previews' models, to say what changed when a save is refused. */
-  private remember(hashes: { md: string; html: string }, model: SummaryModel): void {
-    for (const key of [hashes.md, hashes.html]) {
+  private remember(hashes: string[], model: SummaryModel): void {
+    for (const key of hashes) {
       this.previews.delete(key);
       this.previews.set(key, model);
     }
@@ -221,6 +267,7 @@ export class SummaryService {
         hasWorkdayData: days.some((d) => d.firstActive !== null || d.signedOffAt !== null),
       },
       talkingPoints: this.deps.talkingPoints.open(),
+      nameLine: settings.summary.nameLine,
     };
   }
 
@@ -251,9 +298,27 @@ const FILTERS: Record<ExportFormat, FileFilter> = {
   pdf: { name: 'PDF', extensions: ['pdf'] },
 };
 
-/** Two fingerprints (Markdown and HTML) per preview: the last eight previews. */
-const PREVIEWS_KEPT = 16;
+/** Four fingerprints (Markdown, text, HTML, rich) per preview: the last eight previews. */
+const PREVIEWS_KEPT = 32;
+
+const RENDERERS: Record<SummaryPreviewFormat, (model: SummaryModel) => string> = {
+  md: renderMarkdown,
+  text: renderText,
+  html: renderHtml,
+};
+
+function renderAll(model: SummaryModel): Record<SummaryPreviewFormat, string> {
+  return { md: renderMarkdown(model), text: renderText(model), html: renderHtml(model) };
+}
 
 function hash(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/**
+ * Rich text's fingerprint: the SHA-256 of the HTML's fingerprint and the text's, joined by a
+ * line feed — both parts the preview shows (HTML and Text), bound into one code.
+ */
+export function richFingerprint(html: string, text: string): string {
+  return hash(`${hash(html)}\n${hash(text)}`);
 }

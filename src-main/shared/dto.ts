@@ -28,9 +28,16 @@ export type RecoveryReason = 'damaged' | 'newer';
 
 /** How a summary left the machine. */
 
-export type ShareFormat = 'md' | 'text' | 'html' | 'pdf' | 'clipboard' | 'json' | 'ics';
+/** How something left: a file or clipboard format ('clipboard': a Markdown copy, as the summary's copies were always logged). */
+export type ShareFormat = 'md' | 'text' | 'html' | 'rich' | 'pdf' | 'json' | 'clipboard' | 'ics';
 /** What left Keel: the one-on-one summary, the weekly update, the working agreement, or its status line for chat. */
 export type ShareKind = 'summary' | 'weekly-update' | 'agreement' | 'status';
+
+/** What the builder previews: Markdown, plain text for chat, or HTML. */
+export type SummaryPreviewFormat = 'md' | 'text' | 'html';
+
+/** What the builder copies: Markdown, plain text for chat, or rich text (the HTML and the text together). */
+export type CopyFormat = 'md' | 'text' | 'rich';
 
 export type { CalendarConflictsDto, CalendarStatus, MeetingDto } from './calendar-dto';
 import type { MeetingDto } from './calendar-dto';
@@ -362,16 +369,17 @@ export interface ShareDto {
 }
 
 export interface SummaryPreview {
-  format: 'md' | 'html';
+  format: SummaryPreviewFormat;
   /** Exactly the bytes an export in this format writes (PDF prints the HTML). */
   text: string;
   /** SHA-256 (hex) of `text`. */
   contentHash: string;
   /**
-   * SHA-256 of what each format would write: a save or copy carries its format's (PDF the HTML's,
-   * copy the Markdown's), and main refuses it when the summary no longer renders to the same text.
+   * SHA-256 of what each format would write: a save or copy carries its format's (PDF the HTML's;
+   * rich text the HTML and the text together, see services/summary-service.ts), and main refuses
+   * it when the summary no longer renders to the same text.
    */
-  hashes: { md: string; html: string };
+  hashes: { md: string; text: string; html: string; rich: string };
   model: SummaryModel;
 }
 

@@ -260,6 +260,35 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
+    version: 9,
+    name: 'share-formats',
+    up(db) {
+      db.exec(`
+        -- Every way a summary leaves (issue #19): plain text for chat and rich text (HTML with
+        -- text) join Markdown, HTML, PDF and JSON. 'clipboard' stays for the rows written before,
+        -- which were Markdown copies; they are copied over as they are.
+        CREATE TABLE shares_v9 (
+          id           TEXT PRIMARY KEY,
+          at           INTEGER NOT NULL,
+          local_date   TEXT NOT NULL,
+          period_from  TEXT NOT NULL,
+          period_to    TEXT NOT NULL CHECK (period_to >= period_from),
+          sections     TEXT NOT NULL CHECK (json_valid(sections)),
+          note_count   INTEGER NOT NULL DEFAULT 0,
+          format       TEXT NOT NULL
+                       CHECK (format IN ('md', 'text', 'html', 'rich', 'pdf', 'json', 'clipboard')),
+          via          TEXT NOT NULL CHECK (via IN ('window', 'cli')),
+          content_hash TEXT NOT NULL CHECK (length(content_hash) = 64)
+        ) STRICT;
+        INSERT INTO shares_v9 SELECT id, at, local_date, period_from, period_to, sections, note_count,
+          format, via, content_hash FROM shares;
+        DROP TABLE shares;
+        ALTER TABLE shares_v9 RENAME TO shares;
+        CREATE INDEX shares_by_date ON shares (local_date, at);
+      `);
+    },
+  },
+  {
     version: 10,
     name: 'weekly-update',
     up(db) {

@@ -34,6 +34,7 @@ import type {
   Status,
   TodayCard,
   SummaryChoices,
+  SummaryCopyFormat,
   SummaryExportFormat,
   SummaryOptions,
   SummaryPeriod,
@@ -200,9 +201,15 @@ export const api = {
       format: SummaryExportFormat,
       contentHash: string,
     ): Promise<Outcome<ExportResult>> => call((k) => k.summary.export({ choices, format, contentHash })),
-    /** Main puts the previewed Markdown (`contentHash`) on the clipboard and logs the share. */
-    copy: (choices: SummaryChoices, contentHash: string): Promise<Outcome<{ copied: true }>> =>
-      call((k) => k.summary.copy({ choices, contentHash })),
+    /**
+     * Main puts the previewed summary (`contentHash`: the preview's fingerprint for `format`) on
+     * the clipboard — Markdown, plain text for chat, or rich text — and logs the share.
+     */
+    copy: (
+      choices: SummaryChoices,
+      contentHash: string,
+      format: SummaryCopyFormat = 'md',
+    ): Promise<Outcome<{ copied: true }>> => call((k) => k.summary.copy({ choices, contentHash, format })),
     shares: (): Promise<Outcome<Share[]>> => call((k) => k.summary.shares()),
   },
   /** The working agreement: exactly what leaves, saved or copied only as previewed. */

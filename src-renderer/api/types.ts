@@ -91,6 +91,7 @@ export type SummaryPeriod = SummaryOptions['periods']['twoWeeks'];
 export type SummaryChoices = ChannelInput<'summary:preview'>['choices'];
 export type SummaryPreviewFormat = ChannelInput<'summary:preview'>['format'];
 export type SummaryExportFormat = ChannelInput<'summary:export'>['format'];
+export type SummaryCopyFormat = NonNullable<ChannelInput<'summary:copy'>['format']>;
 /** Exactly the text an export in that format writes, its hash and the model it was rendered from. */
 export type SummaryPreview = ChannelOutput<'summary:preview'>;
 /** One entry of the share log: what left Keel, when, and how. */

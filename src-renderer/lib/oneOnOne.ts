@@ -123,6 +123,7 @@ const FORMAT_WORDS: Record<Share['format'], string> = {
   md: 'Markdown file',
   text: 'Plain text',
   html: 'HTML file',
+  rich: 'Copied as rich text',
   pdf: 'PDF file',
   clipboard: 'Copied Markdown',
   json: 'JSON (command line)',

@@ -1,79 +1,12 @@
-import { create, type StoreApi } from 'zustand';
-import { api, refusal, type ActionOutcome } from '../api/keel';
+import { create } from 'zustand';
+import { api, refusal } from '../api/keel';
 import { useStatus } from './status';
-import type {
-  Share,
-  SummaryChoices,
-  SummaryExportFormat,
-  SummaryOptions,
-  SummaryPeriod,
-  SummaryPreview,
-  SummaryPreviewFormat,
-  TalkingPoint,
-} from '../api/types';
-import {
-  customError,
-  periodOf,
-  sinceLastOf,
-  validChoicesOf,
-  type BuilderChoices,
-  type PeriodChoice,
-} from '../lib/oneOnOne';
+import type { SummaryOptions, SummaryPeriod, SummaryPreviewFormat } from '../api/types';
+import type { GetOneOnOne, OneOnOneState, SetOneOnOne } from './oneOnOneState';
+import { rememberSections, resetShareGenerations, shareActions } from './oneOnOneShare';
+import { customError, periodOf, sinceLastOf, validChoicesOf, type BuilderChoices } from '../lib/oneOnOne';
 
-export type { ActionOutcome };
-
-/** What the last export or copy came to, in one sentence. */
-export type ShareOutcome = { tone: 'success' | 'error'; message: string };
-
-interface OneOnOneState {
-  /** Every talking point, open and discussed; null until the view asked. */
-  points: TalkingPoint[] | null;
-  pointsError: string | null;
-  /** The talking point being written: kept here so a view switch does not lose it. */
-  pointDraft: string;
-  setPointDraft(text: string): void;
-  options: SummaryOptions | null;
-  optionsLoading: boolean;
-  optionsError: string | null;
-  choice: BuilderChoices;
-  format: SummaryPreviewFormat;
-  /** The preview on screen, and the choices (as JSON) it was made for. */
-  preview: SummaryPreview | null;
-  previewFor: string | null;
-  previewLoading: boolean;
-  previewError: string | null;
-  /** Bumped when data behind the summary changed (talking points, check-ins, settings). */
-  revision: number;
-  shares: Share[] | null;
-  sharesError: string | null;
-  /** The export or copy under way. */
-  sharing: SummaryExportFormat | 'copy' | null;
-  outcome: ShareOutcome | null;
-  /** Reads everything the view shows; "since the last share" is read afresh. */
-  open(): void;
-  loadPoints(): Promise<void>;
-  addPoint(text: string): Promise<ActionOutcome>;
-  setDiscussed(id: string, discussed: boolean): Promise<ActionOutcome>;
-  deletePoint(id: string): Promise<ActionOutcome>;
-  editPoint(id: string, text: string): Promise<ActionOutcome>;
-  movePoint(id: string, direction: 'up' | 'down'): Promise<ActionOutcome>;
-  /** Reads the options (sections, presets, the period's notes) for the chosen period. */
-  loadOptions(): Promise<void>;
-  setPeriod(period: PeriodChoice): void;
-  setCustom(from: string, to: string): void;
-  setSection(id: string, on: boolean): void;
-  setNote(id: string, on: boolean): void;
-  /** Ticks a custom tag of a check-in with a private note into "Where I feel stretched". */
-  setPrivateTag(id: string, on: boolean): void;
-  setFormat(format: SummaryPreviewFormat): void;
-  /** The choices as main takes them; null while options are unknown or the dates are invalid. */
-  currentChoices(): SummaryChoices | null;
-  loadPreview(): Promise<void>;
-  share(format: SummaryExportFormat | 'copy'): Promise<void>;
-  loadShares(): Promise<void>;
-  /** Re-reads what has been asked for, after a push from main. */
-  refresh(topics: ReadonlySet<string>): void;
-}
+export type { ActionOutcome, ShareOutcome, ShareTarget } from './oneOnOneState';
 
 const initial = {
   points: null,
@@ -100,12 +33,12 @@ const initial = {
   sharesError: null,
   sharing: null,
   outcome: null,
+  nameLine: null,
+  rememberedSections: null,
 };
 
 let pointsGeneration = 0;
 let optionsGeneration = 0;
-let previewGeneration = 0;
-let sharesGeneration = 0;
 
 /**
  * The dates to read options for: the chosen period once the presets are known; null while they
@@ -129,15 +62,10 @@ function firstPeriod(): SummaryPeriod {
   return { from: today, to: today };
 }
 
-const SHARED: Record<SummaryExportFormat, string> = { md: 'Markdown', html: 'HTML', pdf: 'PDF' };
-
 /** `list` with `id` in it (once) or out of it. */
 function toggled(list: readonly string[], id: string, on: boolean): string[] {
   return on ? [...new Set([...list, id])] : list.filter((x) => x !== id);
 }
-
-type SetOneOnOne = StoreApi<OneOnOneState>['setState'];
-type GetOneOnOne = StoreApi<OneOnOneState>['getState'];
 
 /** Talking points: read, add, mark discussed, delete; each change moves the preview's revision. */
 function pointActions(
@@ -264,6 +192,8 @@ function choiceActions(
       const current = choice.sections ?? options.sections.filter((s) => s.default).map((s) => s.id);
       const sections = on ? [...new Set([...current, id])] : current.filter((s) => s !== id);
       set({ choice: { ...choice, sections } });
+      // The next summary starts with these (settings.summary), after a restart too.
+      void rememberSections(get, set, sections);
     },
     setNote(id, on) {
       const { options, choice } = get();
@@ -284,78 +214,6 @@ function choiceActions(
   };
 }
 
-/** The preview of the current choices, saving or copying it, and the log of what was shared. */
-function shareActions(
-  set: SetOneOnOne,
-  get: GetOneOnOne,
-): Pick<OneOnOneState, 'loadPreview' | 'share' | 'loadShares'> {
-  return {
-    async loadPreview() {
-      const choices = get().currentChoices();
-      if (choices === null) return;
-      const format = get().format;
-      const key = JSON.stringify(choices);
-      const mine = ++previewGeneration;
-      set({ previewLoading: true });
-      const result = await api.summary.preview(choices, format);
-      if (mine !== previewGeneration) return;
-      if (result.ok)
-        set({ preview: result.value, previewFor: key, previewLoading: false, previewError: null });
-      else set({ preview: null, previewFor: null, previewLoading: false, previewError: result.message });
-    },
-    async share(format) {
-      // Exactly what is on screen: the preview's choices, and its fingerprint for this format
-      // (PDF prints the HTML, copy is the Markdown). Main refuses if the summary changed since.
-      const { preview, previewFor, sharing } = get();
-      if (preview === null || previewFor === null || sharing !== null) return;
-      const choices = JSON.parse(previewFor) as SummaryChoices;
-      const contentHash = format === 'md' || format === 'copy' ? preview.hashes.md : preview.hashes.html;
-      set({ sharing: format, outcome: null });
-      const result =
-        format === 'copy'
-          ? await api.summary.copy(choices, contentHash)
-          : await api.summary.export(choices, format, contentHash);
-      if (!result.ok) {
-        set({ sharing: null, outcome: { tone: 'error', message: result.message } });
-        // Changed since the preview: nothing left; show the new preview to check and save again.
-        if (result.code === 'conflict') {
-          set({ preview: null, previewFor: null });
-          void get().loadPreview();
-        }
-        return;
-      }
-      const value = result.value;
-      if ('copied' in value) {
-        set({
-          sharing: null,
-          outcome: { tone: 'success', message: 'Copied the Markdown. Paste it where you need it.' },
-        });
-        get().refresh(new Set(['summary']));
-        return;
-      }
-      // Cancelled in the save dialog: nothing was written, nothing to say.
-      const { saved, fileName } = value;
-      set({
-        sharing: null,
-        outcome: saved
-          ? {
-              tone: 'success',
-              message: `Saved ${fileName ?? `the ${SHARED[format as SummaryExportFormat]} file`}.`,
-            }
-          : null,
-      });
-      if (saved) get().refresh(new Set(['summary']));
-    },
-    async loadShares() {
-      const mine = ++sharesGeneration;
-      const result = await api.summary.shares();
-      if (mine !== sharesGeneration) return;
-      if (result.ok) set({ shares: result.value, sharesError: null });
-      else set({ sharesError: result.message });
-    },
-  };
-}
-
 export const useOneOnOne = create<OneOnOneState>()((set, get) => ({
   ...initial,
   open() {
@@ -363,6 +221,7 @@ export const useOneOnOne = create<OneOnOneState>()((set, get) => ({
     void get().loadPoints();
     void get().loadOptions();
     void get().loadShares();
+    void get().loadRemembered();
   },
   ...pointActions(set, get),
   ...choiceActions(set, get),
@@ -382,7 +241,6 @@ export const useOneOnOne = create<OneOnOneState>()((set, get) => ({
 export function resetOneOnOne(): void {
   pointsGeneration++;
   optionsGeneration++;
-  previewGeneration++;
-  sharesGeneration++;
+  resetShareGenerations();
   useOneOnOne.setState({ ...initial, choice: { ...initial.choice, custom: { from: '', to: '' } } });
 }

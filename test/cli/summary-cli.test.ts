@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src-main/core/clock';
 import { runKeel } from '../helpers/cli';
+import { makeServices } from '../helpers/services';
 import { tempDir } from '../helpers/temp';
 
 /** The shares logged in the data folder, oldest first. */
@@ -86,7 +87,7 @@ describe('keel talk and keel summary', () => {
     const md = await runKeel(['summary', '--from', '2026-03-09', '--to', '2026-03-22'], env);
     expect(md).toMatchObject({ code: 0, stderr: '' });
     expect(md.stdout).toMatch(/^# One-on-one summary\n/);
-    expect(md.stdout).toContain('## Talking points\n\n- Rotate on\\-call\n');
+    expect(md.stdout).toContain('## Talking points\n\n- Rotate on-call\n');
     const json = await runKeel(
       ['summary', '--from', '2026-03-09', '--to', '2026-03-22', '--format', 'json'],
       env,
@@ -96,6 +97,30 @@ describe('keel talk and keel summary', () => {
       { via: 'cli', format: 'html' },
       { via: 'cli', format: 'md' },
       { via: 'cli', format: 'json' },
+    ]);
+  });
+
+  it('--format md and --format text print exactly what the builder previews: the point as typed', async () => {
+    const dir = tempDir();
+    const env = { KEEL_DATA_DIR: dir };
+    const point = 'Discuss on-call rotation (Q2), see https://example.com/a_b';
+    const now = Date.parse('2027-03-15T09:00:00Z');
+    const clock = new ManualClock(now);
+    expect((await runKeel(['talk', 'add', point], env, clock)).code).toBe(0);
+    const args = ['summary', '--from', '2027-03-02', '--to', '2027-03-15', '--sections', 'talkingPoints'];
+    const md = await runKeel([...args, '--format', 'md'], env, clock);
+    const text = await runKeel([...args, '--format', 'text'], env, clock);
+    expect(md.stdout).toContain(`\n- ${point}\n`);
+    expect(text.stdout).toContain(`\n• ${point}\n`);
+    // The window's preview, on the same data at the same moment, byte for byte.
+    const { services } = makeServices(now, 'Europe/Berlin', { dataDir: dir });
+    const choices = { from: '2027-03-02', to: '2027-03-15', sections: ['talkingPoints' as const] };
+    expect(md.stdout).toBe(services.summary.preview(choices, 'md').text);
+    expect(text.stdout).toBe(services.summary.preview(choices, 'text').text);
+    services.close();
+    expect(shares(dir)).toEqual([
+      { via: 'cli', format: 'md' },
+      { via: 'cli', format: 'text' },
     ]);
   });
 

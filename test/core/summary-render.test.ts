@@ -8,11 +8,13 @@ import { defaultSettings, type Settings } from '../../src-main/core/settings';
 import type { SummaryChoicesInput } from '../../src-main/core/summary-choices';
 import { renderHtml, SUMMARY_HTML_CSP } from '../../src-main/core/summary-html';
 import { renderMarkdown } from '../../src-main/core/summary-markdown';
+import { renderText } from '../../src-main/core/summary-plain';
 import { buildSummary, type SummaryData, type SummaryModel } from '../../src-main/core/summary-model';
 import { HOW_COUNTED, SUMMARY_SECTIONS } from '../../src-main/core/summary-sections';
 import { escapeHtml, escapeMarkdown, oneLine, plainText, textLines } from '../../src-main/core/summary-text';
 import { instantAt, type LocalDate } from '../../src-main/core/time';
 import { figuresOver, interruptionOf, NO_FIGURES, ranSession, summaryDaysOf } from '../helpers/figures';
+import { HOSTILE } from '../helpers/hostile-text';
 import { propertyRuns } from '../support/thorough';
 
 const zone = 'Europe/Berlin';
@@ -251,12 +253,13 @@ function markdownItems(markdown: string, title: string): string[] {
   return items;
 }
 
-/** What a Markdown renderer shows for inline text we write: escapes resolved, bold markers gone. */
+/** What a Markdown renderer shows for plain inline text we write: backslash escapes resolved. */
 function shownMarkdown(text: string): string {
-  return text.replace(/\\([\s\S])|\*\*/g, (_, escaped: string | undefined) => escaped ?? '');
+  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
-const MARKDOWN_SYNTAX = /[\\`*_{}[\]()#+\-.!|<>&~$=:]/;
+/** Never bare in escaped text: code spans, brackets, and a backslash that escapes nothing. */
+const MARKDOWN_SYNTAX = /[`[\]]|\\$/;
 
 describe('Markdown', () => {
   it('renders a realistic summary exactly', () => {
@@ -294,7 +297,7 @@ describe('Markdown', () => {
         '- Meetings: 3 of 4 check-ins',
         '- Deadlines: 2 of 4 check-ins',
         '- Code review: 1 of 4 check-ins',
-        '- On\\-call or incidents: 1 of 4 check-ins',
+        '- On-call or incidents: 1 of 4 check-ins',
         '',
         "How it is counted: How many of the period's check-ins named each area (the five most named).",
         '',
@@ -317,14 +320,14 @@ describe('Markdown', () => {
         '',
         '## Talking points',
         '',
-        '- Rotate on\\-call fairly?',
+        '- Rotate on-call fairly?',
         '- Conference budget for Q2',
         '',
         '## Notes',
         '',
-        '- **2 March 2027:** Good pairing session with Lee\\.',
-        '- **11 March 2027:** Release week \\*again\\*\\.',
-        '  Need help with on\\-call\\.',
+        '- **2 March 2027:** Good pairing session with Lee.',
+        '- **11 March 2027:** Release week \\*again\\*.',
+        '  Need help with on-call.',
         '',
       ].join('\n'),
     );
@@ -428,21 +431,26 @@ describe('Markdown', () => {
   });
 
   it.each([
-    ['<script>alert(1)</script>', '\\<script\\>alert\\(1\\)\\</script\\>'],
-    ['<img src=x onerror=alert(1)>', '\\<img src\\=x onerror\\=alert\\(1\\)\\>'],
-    ['[click](javascript:alert(1))', '\\[click\\]\\(javascript\\:alert\\(1\\)\\)'],
-    ['![x](http://evil/p.png)', '\\!\\[x\\]\\(http\\://evil/p\\.png\\)'],
-    ['<https://evil.example/>', '\\<https\\://evil\\.example/\\>'],
+    ['<script>alert(1)</script>', '\\<script>alert(1)\\</script>'],
+    ['<img src=x onerror=alert(1)>', '\\<img src=x onerror=alert(1)>'],
+    ['[click](javascript:alert(1))', '\\[click\\](javascript:alert(1))'],
+    ['![x](http://evil/p.png)', '!\\[x\\](http://evil/p.png)'],
+    ['<https://evil.example/>', '\\<https\\://evil.example/>'],
     ['**bold** _em_ ~~gone~~', '\\*\\*bold\\*\\* \\_em\\_ \\~\\~gone\\~\\~'],
     ['# heading', '\\# heading'],
-    ['| a | b |', '\\| a \\| b \\|'],
+    ['| a | b |', '| a | b |'],
+    ['| --- |', '\\| --- |'],
     ['`code` ```', '\\`code\\` \\`\\`\\`'],
-    ['&amp; &#60;', '\\&amp; \\&\\#60;'],
+    ['&amp; &#60; R&D', '\\&amp; \\&#60; R&D'],
     ['1. item', '1\\. item'],
-    ['- item + item', '\\- item \\+ item'],
+    ['- item + item', '\\- item + item'],
     ['$x$', '\\$x\\$'],
-    ['a\\b\\', 'a\\\\b\\\\'],
-    ['line one\n> quote\n=====', 'line one \\> quote \\=\\=\\=\\=\\='],
+    ['a\\b\\ c\\*', 'a\\b\\ c\\\\\\*'],
+    ['line one\n> quote\n=====', 'line one > quote ====='],
+    ['> quote', '\\> quote'],
+    ['=====', '\\====='],
+    ['snake_case and a_b, 3 * 4', 'snake_case and a_b, 3 * 4'],
+    ['see https://example.com/a_b', 'see https://example.com/a_b'],
     ['  \t lead and trail \u0000 ', 'lead and trail'],
     ['abc\u202Etxt', 'abctxt'],
     ['Shipped 🚀 👩‍💻 日本語 ça', 'Shipped 🚀 👩‍💻 日本語 ça'],
@@ -450,17 +458,103 @@ describe('Markdown', () => {
     expect(escapeMarkdown(text)).toBe(escaped);
   });
 
-  it('escapes every character that can start syntax, and nothing is lost (property)', () => {
+  // Renderers read the result in summary-markdown-renderers.test.ts; here, what the escapes are.
+  it('escapes only ASCII punctuation, leaves brackets and backticks bare nowhere, and nothing is lost (property)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (text) => {
         const escaped = escapeMarkdown(text);
         expect(escaped).not.toMatch(/\n/);
-        expect(escaped.replace(/\\[\s\S]/g, '')).not.toMatch(MARKDOWN_SYNTAX);
+        expect(escaped.replace(/\\[!-/:-@[-`{-~]/g, '')).not.toMatch(MARKDOWN_SYNTAX);
         expect(shownMarkdown(escaped)).toBe(oneLine(text));
       }),
       { numRuns: propertyRuns(500) },
     );
   });
+});
+
+describe('plain text for chat', () => {
+  it('renders a realistic summary exactly: no Markdown, bullets, headings as plain lines', () => {
+    expect(
+      renderText(
+        buildSummary({ ...REALISTIC, nameLine: 'Sam Rivera — one-on-one with Alex, 15 March' }, ALL),
+      ),
+    ).toBe(
+      [
+        'One-on-one summary',
+        'Sam Rivera — one-on-one with Alex, 15 March',
+        'Period: 1–14 March 2027 · Prepared by Sam Rivera on 15 March 2027',
+        '',
+        'Workload and energy',
+        '• 4 check-ins',
+        '• Workload averaged 4.0 (1 far too light, 5 unsustainable)',
+        '• Energy averaged 3.0 (1 drained, 5 full of energy)',
+        'Average workload and energy by week:',
+        '• 1 March 2027 — Check-ins 2, Workload 3.5, Energy 3.5',
+        '• 8 March 2027 — Check-ins 2, Workload 4.5, Energy 2.5',
+        'How it is counted: Averages of your own check-in ratings in the period; a direction is named only with check-ins in three or more weeks.',
+        '',
+        'Sustainability',
+        'Is the workload sustainable right now? Answers over 4 check-ins:',
+        '• Yes: 1',
+        '• Mostly: 2',
+        '• No: 1',
+        "How it is counted: How often each answer was given in the period's check-ins.",
+        '',
+        'Where I feel stretched',
+        '• Meetings: 3 of 4 check-ins',
+        '• Deadlines: 2 of 4 check-ins',
+        '• Code review: 1 of 4 check-ins',
+        '• On-call or incidents: 1 of 4 check-ins',
+        "How it is counted: How many of the period's check-ins named each area (the five most named).",
+        '',
+        'Focus time',
+        '• Planned: 20 h',
+        '• Protected: 14 h 30 min',
+        '• Interruptions: 5 (2 meetings, 3 chat)',
+        'How it is counted: Planned: the blocks of your weekly focus plan on working days, by the plan in force on each day; holidays, pauses and days off are never planned. Protected: how long focus blocks ran, planned or started on the spot; interruptions are counted, not subtracted.',
+        '',
+        'End of day',
+        '• Workdays with activity: 4',
+        '• Days signed off: 3',
+        '• Late evenings: 2',
+        '• Days off with some work: 1',
+        'How it is counted: Each day is read by the working hours in force on it. Late: last activity more than 30 minutes after the end of working hours. Keel keeps only when you were first and last active each day.',
+        '',
+        'Talking points',
+        '• Rotate on-call fairly?',
+        '• Conference budget for Q2',
+        '',
+        'Notes',
+        '• 2 March 2027: Good pairing session with Lee.',
+        '• 11 March 2027: Release week *again*.',
+        '  Need help with on-call.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it.each(HOSTILE.map((text) => [text.length > 60 ? `${text.slice(0, 60)}…` : text, text]))(
+    'writes %j exactly as typed, cleaned, with no escapes',
+    (_, text) => {
+      const model = buildSummary(
+        {
+          ...EMPTY,
+          nameLine: text,
+          checks: [check('h', '2027-03-03', 3, 3, 'yes', [], text, true)],
+          talkingPoints: [{ id: 't', text, createdAt: 0, discussedAt: null }],
+        },
+        { ...PERIOD, sections: ['talkingPoints', 'notes'], noteIds: ['h'] },
+      );
+      const lines = renderText(model).split('\n');
+      expect(lines[1]).toBe(Array.from(oneLine(text)).slice(0, 120).join('').trim());
+      expect(lines).toContain(`• ${oneLine(text)}`);
+      const [first, ...rest] = textLines(text);
+      expect(renderText(model)).toContain(
+        `\nNotes\n• 3 March 2027: ${[first, ...rest.map((l) => `  ${l}`)].join('\n')}\n`,
+      );
+      expect(renderText(model)).not.toMatch(CONTROL);
+    },
+  );
 });
 
 describe('HTML', () => {
@@ -502,7 +596,7 @@ describe('HTML', () => {
     for (const section of sections) {
       const title = textOf(section.childNodes.find((n) => isElement(n) && n.tagName === 'h2') as P.Node);
       expect(listItems(doc, attr(section, 'class') as string)).toEqual(
-        markdownItems(markdown, title).map(shownMarkdown),
+        markdownItems(markdown, title).map((item) => shownMarkdown(item.replace(/^\*\*(.*?)\*\*/, '$1'))),
       );
     }
     const intro = [...elements(doc)].find((e) => attr(e, 'class') === 'intro') as P.Element;
@@ -591,36 +685,6 @@ describe('HTML', () => {
   });
 });
 
-const HOSTILE = [
-  '<script>alert(1)</script>',
-  '<img src=x onerror=alert(1)>',
-  '<svg onload=alert(1)>',
-  '<a href="javascript:alert(1)">x</a>',
-  '</li></ul></section><iframe src="javascript:alert(1)"></iframe>',
-  '<!-- c --> <style>body{display:none}</style> <base href="http://evil/">',
-  '[click](javascript:alert(1))',
-  '![x](http://evil/p.png)',
-  '[ref]: javascript:alert(1)',
-  '<https://evil.example/> www.evil.example https://evil.example/x?y=1',
-  'javascript:alert(1)',
-  '**bold** _em_ ~~gone~~',
-  '# heading',
-  '| a | b |\n| --- | --- |\n| c | d |',
-  '```js\nalert(1)\n```',
-  '`inline` code',
-  '&amp; &lt;b&gt; &#x3C;script&#x3E;',
-  '" onmouseover="alert(1)" x="',
-  "' onfocus='alert(1)' autofocus='",
-  'abc\u202Etxt.exe \u2066isolated\u2069',
-  'nul\u0000 bell\u0007 esc\u001B[31m red\u009B csi',
-  `${'x'.repeat(5000)} end`,
-  'Shipped it 🚀🎉 👩‍💻 — ça va? 日本語 שלום',
-  '$\\sqrt{x}$ and $$x$$',
-  '1. not a list\n- nor this\n+ nor this\n> nor a quote\n=====\n    indented code\n***',
-  'a\\',
-  '\\*still escaped\\*',
-];
-
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
@@ -660,12 +724,18 @@ describe('hostile text', () => {
     (_, text) => {
       const markdown = renderMarkdown(hostileModel(text));
       expect(markdown).not.toMatch(CONTROL);
-      expect(markdownItems(markdown, 'Talking points')).toEqual([escapeMarkdown(text)]);
-      expect(markdownItems(markdown, 'Notes')).toEqual([
-        `**3 March 2027:** ${textLines(text).map(escapeMarkdown).join('\n')}`,
+      // markdown-it and marked read these in summary-markdown-renderers.test.ts; here, the layout.
+      const points = markdownItems(markdown, 'Talking points');
+      expect(points.map(shownMarkdown)).toEqual([oneLine(text)]);
+      const notes = markdownItems(markdown, 'Notes');
+      expect(notes).toHaveLength(1);
+      expect(notes[0]?.startsWith('**3 March 2027:** ')).toBe(true);
+      expect(shownMarkdown((notes[0] as string).replace(/^\*\*(.*?)\*\*/, '$1')).split('\n')).toEqual([
+        `3 March 2027: ${textLines(text)[0]}`,
+        ...textLines(text).slice(1),
       ]);
-      expect(markdownItems(markdown, 'Where I feel stretched')).toEqual([
-        `${escapeMarkdown(tagLabel(text))}: 1 of 1 check-in`,
+      expect(markdownItems(markdown, 'Where I feel stretched').map(shownMarkdown)).toEqual([
+        `${oneLine(tagLabel(text))}: 1 of 1 check-in`,
       ]);
       // Every line is Keel's: a heading, a list item or its indented continuation, the period,
       // the stretched section's counting note.
@@ -675,9 +745,9 @@ describe('hostile text', () => {
       expect(markdown.split('\n').filter((l) => l.startsWith('How it is counted: '))).toEqual([
         `How it is counted: ${HOW_COUNTED.stretched}`,
       ]);
-      // With the escapes and Keel's bold dates taken out, no syntax is left.
-      const bare = markdown.replace(/\\[\s\S]/g, '').replace(/\*\*3 March 2027:\*\*/g, '');
-      expect(bare).not.toMatch(/[<>[\]`*_~$&!|]|javascript:|https?:\/\//i);
+      // With the escapes taken out, no bracket, code span or tag is left.
+      const bare = markdown.replace(/\\[\s\S]/g, '');
+      expect(bare).not.toMatch(/[[\]`]|<[A-Za-z/!?]/);
     },
   );
 
@@ -718,16 +788,16 @@ describe('hostile text', () => {
     expect(html).not.toMatch(CONTROL);
     const markdown = renderMarkdown(model);
     expect(markdown).not.toMatch(CONTROL);
-    expect(markdown.replace(/\\[\s\S]/g, '')).not.toMatch(/[<>[\]|]/);
-    expect(markdown).toContain('# \\<script\\>alert(1)\\</script\\>\n');
+    expect(markdown.replace(/\\[\s\S]/g, '')).not.toMatch(/[[\]`]|<[A-Za-z/!?]/);
+    expect(markdown).toContain('# \\<script>alert(1)\\</script>\n');
     expect(markdown).toContain(
-      'How it is counted: \\<script\\>alert(1)\\</script\\> \\[x\\](javascript:y) \\| y \\|\n',
+      'How it is counted: \\<script>alert(1)\\</script> \\[x\\](javascript:y) | y |\n',
     );
     expect(html).toContain(
       '<p class="counting">How it is counted: &lt;script&gt;alert(1)&lt;/script&gt; [x](javascript:y) | y |</p>',
     );
     expect(markdown).toContain(
-      '- **2 March 2027:** \\<script\\>alert\\(1\\)\\</script\\>\n  \\[x\\]\\(javascript\\:y\\)\n',
+      '- **2 March 2027:** \\<script>alert(1)\\</script>\n  \\[x\\](javascript:y)\n',
     );
   });
 });

@@ -3,11 +3,13 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCheckin, type CheckinInput } from '../../src-main/core/checkin';
+import { pdfPageOptions } from '../../src-main/core/summary-pdf';
 import { instantAt } from '../../src-main/core/time';
 import { CheckinRepo } from '../../src-main/storage/checkin-repo';
 import { openDatabase } from '../../src-main/storage/database';
 import { databasePath } from '../../src-main/storage/paths';
 import {
+  callKeel,
   exportedFile,
   openPreviewSession,
   saveSummaryAs,
@@ -76,8 +78,8 @@ describe('the one-on-one summary, end to end in the preview', () => {
     const preview = page.getByLabel('Summary as Markdown');
     await expect.poll(async () => preview.textContent()).toContain('Release week went well');
     const text = (await preview.textContent()) ?? '';
-    expect(text).toContain('On\\-call rotation for Q2');
-    expect(text).toContain('\\<b\\>despite\\</b\\>');
+    expect(text).toContain('- On-call rotation for Q2\n');
+    expect(text).toContain('\\<b>despite\\</b>');
     expect(text).not.toContain('PRIVATE-e2e');
   });
 
@@ -102,10 +104,71 @@ describe('the one-on-one summary, end to end in the preview', () => {
     expect(await doc.locator('script').count()).toBe(0);
     expect(await doc.getByRole('heading', { level: 1 }).textContent()).toBe('One-on-one summary');
     await doc.screenshot({ path: path.join(SCREENSHOTS, 'summary-html.png'), fullPage: true });
-    const pdf = await doc.pdf({ format: 'A4', printBackground: true });
+    // With the footer the desktop app prints (Chromium's own header and footer templates).
+    const pdf = await doc.pdf({
+      format: 'A4',
+      printBackground: true,
+      ...pdfPageOptions('One-on-one summary', '1–15 March 2027'),
+    });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(5_000);
     fs.writeFileSync(path.join(SCREENSHOTS, 'summary.pdf'), pdf);
     await doc.close();
   });
+
+  it('copies for chat and as rich text: the browser clipboard holds exactly what the previews show', async () => {
+    const point = 'Discuss on-call rotation (Q2), see https://example.com/a_b';
+    await callKeel(page, 'talk:add', { text: point });
+    await page.getByRole('radio', { name: 'Markdown' }).check();
+    const markdown = page.getByLabel('Summary as Markdown');
+    await expect.poll(async () => (await markdown.textContent()) ?? '').toContain(`\n- ${point}\n`);
+
+    await page.getByRole('radio', { name: 'Text for chat' }).check();
+    const chat = page.getByLabel('Summary as text for chat');
+    await expect.poll(async () => (await chat.textContent()) ?? '').toContain(`\n• ${point}\n`);
+    const text = (await chat.textContent()) ?? '';
+    expect(text).not.toContain('\\');
+    await clickWhenReady(page, 'Copy for chat');
+    await page.getByText(/^Copied for chat/).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
+
+    await page.getByRole('radio', { name: 'HTML' }).check();
+    const source = page.getByLabel('Summary as HTML source');
+    await expect.poll(async () => (await source.textContent()) ?? '').toContain(point);
+    await clickWhenReady(page, 'Copy as rich text');
+    await page.getByText(/^Copied as rich text/).waitFor();
+    const copied = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      if (!item) return null;
+      // Read as a document, the way an editor that pastes HTML reads it.
+      const doc = new DOMParser().parseFromString(
+        await (await item.getType('text/html')).text(),
+        'text/html',
+      );
+      return {
+        types: [...item.types].sort(),
+        text: await (await item.getType('text/plain')).text(),
+        title: doc.querySelector('h1')?.textContent,
+        points: [...doc.querySelectorAll('section.talkingPoints li')].map((li) => li.textContent),
+        scripts: doc.querySelectorAll('script').length,
+      };
+    });
+    expect(copied).toEqual({
+      types: ['text/html', 'text/plain'],
+      text,
+      title: 'One-on-one summary',
+      points: ['On-call rotation for Q2', point],
+      scripts: 0,
+    });
+    await page.getByRole('list', { name: 'Shared summaries' }).getByText('Copied as rich text').waitFor();
+    await page.getByRole('list', { name: 'Shared summaries' }).getByText('Plain text for chat').waitFor();
+    await screenshotBoth(page, 'one-on-one-copies');
+  });
 });
+
+/** Clicks a share button once the preview on screen is current (it is disabled while one loads). */
+async function clickWhenReady(page: Page, name: string): Promise<void> {
+  const button = page.getByRole('button', { name, exact: true });
+  await expect.poll(() => button.isEnabled()).toBe(true);
+  await button.click();
+}

@@ -21,9 +21,12 @@ export async function newBrowserContext(
   options: { locale?: string; viewport?: { width: number; height: number } } = {},
 ): Promise<BrowserContext> {
   browser ??= chromium.connect(inject('chromiumWsEndpoint'));
+  // The preview copies with the browser's Clipboard API (src-main/preview/bridge.ts), and the
+  // tests read the clipboard back.
   return (await browser).newContext({
     viewport: options.viewport ?? { width: 1180, height: 760 },
     locale: options.locale ?? 'en-GB',
+    permissions: ['clipboard-read', 'clipboard-write'],
   });
 }
 

@@ -18,6 +18,7 @@ export function memoryDialogs(
     },
     chooseFile: async () => choose(),
     copyText: async () => undefined,
+    copyRich: async () => undefined,
     printToPdf: async () => new Uint8Array([37, 80, 68, 70]),
   };
 }

@@ -1,11 +1,13 @@
 import path from 'node:path';
-import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
+import type { ClipboardItem, OpenDialogOptions, SaveDialogOptions } from 'electron';
+import { pdfPageOptions } from '../../src-main/core/summary-pdf';
 import { describe, expect, it } from 'vitest';
 import {
   createElectronShell,
   PRINTER_OPTIONS,
   type DialogSlice,
   type PrinterSlice,
+  type PrintOptions,
 } from '../../src-main/platform/electron-shell';
 import type { ViewName } from '../../src-main/shared/views';
 
@@ -39,7 +41,8 @@ function setup() {
   const shown: (ViewName | undefined)[] = [];
   const written: { file: string; content: string | Uint8Array }[] = [];
   const copied: string[] = [];
-  const printers: { options: object; loaded: string[]; destroyed: boolean }[] = [];
+  const copiedItems: Record<string, string>[][] = [];
+  const printers: { options: object; loaded: string[]; printed: PrintOptions[]; destroyed: boolean }[] = [];
   let quit = 0;
   const d = fakeDialog();
   const shell = createElectronShell<FakeWindow>({
@@ -47,14 +50,24 @@ function setup() {
     showWindow: (view) => shown.push(view),
     quit: () => quit++,
     dialog: d.dialog,
-    clipboard: { writeText: (text) => copied.push(text) },
+    clipboard: {
+      writeText: (text) => copied.push(text),
+      write: async (items) => void copiedItems.push(items as unknown as Record<string, string>[]),
+    },
+    // A stand-in for Electron's ClipboardItem: the data it was made from.
+    clipboardItem: (data) => data as unknown as ClipboardItem,
     documentsDir: () => '/home/ada/Documents',
     createPrinter: (options): PrinterSlice => {
-      const printer = { options, loaded: [] as string[], destroyed: false };
+      const printer = { options, loaded: [] as string[], printed: [] as PrintOptions[], destroyed: false };
       printers.push(printer);
       return {
         loadURL: async (url) => void printer.loaded.push(url),
-        webContents: { printToPDF: async () => new Uint8Array([37, 80, 68, 70]) },
+        webContents: {
+          printToPDF: async (printOptions) => {
+            printer.printed.push(printOptions);
+            return new Uint8Array([37, 80, 68, 70]);
+          },
+        },
         destroy: () => void (printer.destroyed = true),
       };
     },
@@ -65,6 +78,7 @@ function setup() {
     shown,
     written,
     copied,
+    copiedItems,
     printers,
     dialog: d,
     quits: () => quit,
@@ -126,6 +140,32 @@ describe('createElectronShell', () => {
     const { shell, copied } = setup();
     await shell.copyText('summary');
     expect(copied).toEqual(['summary']);
+  });
+
+  it('copies rich text as one clipboard item holding the HTML and the text', async () => {
+    const { shell, copied, copiedItems } = setup();
+    await shell.copyRich({ html: '<h1>Summary</h1>', text: 'Summary\n' });
+    expect(copiedItems).toEqual([[{ 'text/html': '<h1>Summary</h1>', 'text/plain': 'Summary\n' }]]);
+    expect(copied).toEqual([]);
+  });
+
+  it('prints with the page footer it is given, and without one when none is', async () => {
+    const { shell, printers } = setup();
+    const page = pdfPageOptions('One-on-one summary', '1–14 March 2027');
+    await shell.printToPdf('<p>x</p>', page);
+    await shell.printToPdf('<p>x</p>');
+    expect(printers.map((p) => p.printed)).toEqual([
+      [
+        {
+          printBackground: true,
+          pageSize: 'A4',
+          displayHeaderFooter: true,
+          headerTemplate: '<span></span>',
+          footerTemplate: page.footerTemplate,
+        },
+      ],
+      [{ printBackground: true, pageSize: 'A4' }],
+    ]);
   });
 
   it('prints in a hidden window with scripts off, and destroys it afterwards', async () => {

@@ -138,7 +138,7 @@ describe('One-on-one: a save refused because the summary changed', () => {
     expect(await within(card).findByRole('alert')).toHaveTextContent(
       'The summary changed since you previewed it (Talking points changed); here is the new preview — check it and save again.',
     );
-    await waitFor(async () => expect(await shownMarkdown(keel)).toContain('Raise the on\\-call pay'));
+    await waitFor(async () => expect(await shownMarkdown(keel)).toContain('Raise the on-call pay'));
     expect(within(card).getByRole('alert')).toBeInTheDocument();
     expect(keel.shell.saved).toEqual([]);
     expect(keel.services.summary.shares()).toEqual([]);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { KeelError } from '../../src-main/core/errors';
 import { SUMMARY_MESSAGES } from '../../src-main/core/summary-choices';
 import type { ChannelInput } from '../../src-main/ipc/contract';
+import { resetOneOnOne } from '../../src-renderer/stores/oneOnOne';
 import { navItem, renderApp, renderView } from './harness';
 import { createTestKeel, type TestKeel } from './keel-bridge';
 
@@ -104,6 +105,34 @@ describe('One-on-one: the summary builder', () => {
     const text = await shownMarkdown(keel);
     expect(text).toContain('Conference budget');
     expect(screen.getByText(/This is exactly what will leave Keel\./)).toBeInTheDocument();
+  });
+
+  it('remembers the name line and the chosen sections after a restart; the name line heads the preview', async () => {
+    const { keel: seeded } = await withHistory();
+    const { keel, user, unmount } = await openOneOnOne(seeded);
+    const line = 'Alex Doe — one-on-one with Sam, 3 December';
+    const field = () => within(builder()).getByRole('textbox', { name: 'Name line (optional)' });
+    await waitFor(() => expect(field()).toBeEnabled());
+    await user.type(field(), line);
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(keel.services.settings.get().summary.nameLine).toBe(line));
+    await waitFor(async () =>
+      expect(await shownMarkdown(keel)).toContain(`# One-on-one summary\n\n${line}\n`),
+    );
+    await user.click(within(builder()).getByRole('checkbox', { name: 'Focus time' }));
+    await waitFor(() =>
+      expect(keel.services.settings.get().summary.sections).toEqual(['trends', 'talkingPoints', 'focus']),
+    );
+
+    // Keel quits and starts again: the store starts afresh and reads what was saved.
+    unmount();
+    resetOneOnOne();
+    await openOneOnOne(keel);
+    await waitFor(() => expect(field()).toHaveValue(line));
+    expect(within(builder()).getByRole('checkbox', { name: 'Focus time' })).toBeChecked();
+    await waitFor(async () =>
+      expect((await lastPreviewChoices(keel)).sections).toEqual(['trends', 'focus', 'talkingPoints']),
+    );
   });
 
   it('lists a private note disabled, never ticks it, and sends a ticked shareable note’s id', async () => {
@@ -268,6 +297,16 @@ describe('One-on-one: exporting', () => {
     aMinuteLater();
     await user.click(within(card).getByRole('button', { name: 'Copy Markdown' }));
     expect(await within(card).findByText(/^Copied the Markdown/)).toBeInTheDocument();
+    await waitFor(() => expect(within(card).getByRole('button', { name: 'Copy for chat' })).toBeEnabled());
+    aMinuteLater();
+    await user.click(within(card).getByRole('button', { name: 'Copy for chat' }));
+    expect(await within(card).findByText(/^Copied for chat/)).toBeInTheDocument();
+    await waitFor(() =>
+      expect(within(card).getByRole('button', { name: 'Copy as rich text' })).toBeEnabled(),
+    );
+    aMinuteLater();
+    await user.click(within(card).getByRole('button', { name: 'Copy as rich text' }));
+    expect(await within(card).findByText(/^Copied as rich text/)).toBeInTheDocument();
 
     // Each carries the preview's fingerprint of what it writes (PDF prints the HTML).
     expect(keel.callsTo('summary:export')).toEqual([
@@ -275,8 +314,16 @@ describe('One-on-one: exporting', () => {
       { choices, format: 'html', contentHash: hashes.html },
       { choices, format: 'pdf', contentHash: hashes.html },
     ]);
-    expect(keel.callsTo('summary:copy')).toEqual([{ choices, contentHash: hashes.md }]);
-    expect(keel.shell.copied).toEqual([markdown]);
+    expect(keel.callsTo('summary:copy')).toEqual([
+      { choices, contentHash: hashes.md, format: 'md' },
+      { choices, contentHash: hashes.text, format: 'text' },
+      { choices, contentHash: hashes.rich, format: 'rich' },
+    ]);
+    const text = (await keel.call('summary:preview', { choices, format: 'text' } as PreviewInput)).text;
+    const html = (await keel.call('summary:preview', { choices, format: 'html' } as PreviewInput)).text;
+    expect(keel.shell.copied).toEqual([markdown, text]);
+    expect(keel.shell.copiedRich).toEqual([{ html, text }]);
+    expect(text).not.toContain('\\');
     // The PDF is the HTML, printed.
     expect(keel.shell.printed).toHaveLength(1);
     expect(keel.shell.saved.map((f) => f.path.slice(f.path.lastIndexOf('.')))).toEqual([
@@ -288,14 +335,17 @@ describe('One-on-one: exporting', () => {
     const log = within(region('What you’ve shared'.replace('’', "'"))).getByRole('list', {
       name: 'Shared summaries',
     });
-    await waitFor(() => expect(within(log).getAllByRole('listitem')).toHaveLength(4));
-    const first = within(log).getAllByRole('listitem')[0] as HTMLElement;
-    expect(first).toHaveTextContent('Copied Markdown');
+    await waitFor(() => expect(within(log).getAllByRole('listitem')).toHaveLength(6));
+    const [first, second, third] = within(log).getAllByRole('listitem') as HTMLElement[];
+    expect(first).toHaveTextContent('Copied as rich text');
+    expect(second).toHaveTextContent('Plain text for chat');
+    expect(third).toHaveTextContent('Copied Markdown');
     expect(first).toHaveTextContent('Wed 26 Feb – Tue 11 Mar');
     expect(first).toHaveTextContent('Workload and energy, Talking points, Notes');
     expect(first).toHaveTextContent('1 note');
     const shares = keel.services.summary.shares();
-    expect(shares).toHaveLength(4);
+    expect(shares).toHaveLength(6);
+    expect(shares.map((s) => s.format)).toEqual(['rich', 'text', 'clipboard', 'pdf', 'html', 'md']);
     expect(first).toHaveTextContent(shares[0]?.contentHash.slice(0, 8) ?? 'missing');
     // In plain words: the preview and the log name the same "summary code", not a "fingerprint".
     expect(first).toHaveTextContent(`summary code ${shares[0]?.contentHash.slice(0, 8)}`);

@@ -141,6 +141,7 @@ describe('the working agreement through the handlers', () => {
       ...shell,
       saveFile: async () => null,
       copyText: shell.copyText.bind(shell),
+      copyRich: shell.copyRich.bind(shell),
       printToPdf: shell.printToPdf.bind(shell),
       chooseFile: shell.chooseFile.bind(shell),
     });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { oneLine } from '../../src-main/core/summary-text';
+import { richFingerprint } from '../../src-main/services/summary-service';
 import type { SummarySection } from '../../src-main/core/summary-sections';
 import { instantAt } from '../../src-main/core/time';
 import { makeServices } from '../helpers/services';
@@ -88,12 +89,20 @@ describe('the preview fingerprints follow what leaves, and nothing else', () => 
             } else changes = false;
             const now = services.summary.preview(CHOICES, 'md');
             const html = services.summary.preview(CHOICES, 'html');
-            expect(now.hashes).toEqual({ md: sha256(now.text), html: sha256(html.text) });
+            const text = services.summary.preview(CHOICES, 'text');
+            expect(now.hashes).toEqual({
+              md: sha256(now.text),
+              text: sha256(text.text),
+              html: sha256(html.text),
+              rich: richFingerprint(html.text, text.text),
+            });
             expect(html.hashes).toEqual(now.hashes);
             if (changes) {
               expect(now.text).not.toBe(seen.text);
               expect(now.hashes.md).not.toBe(seen.hashes.md);
               expect(now.hashes.html).not.toBe(seen.hashes.html);
+              expect(now.hashes.text).not.toBe(seen.hashes.text);
+              expect(now.hashes.rich).not.toBe(seen.hashes.rich);
             } else {
               expect(now.hashes).toEqual(seen.hashes);
             }

@@ -4,6 +4,7 @@ import type { CheckinInput } from '../../src-main/core/checkin';
 import type { SummaryChoicesInput } from '../../src-main/core/summary-choices';
 import type { SummarySection } from '../../src-main/core/summary-sections';
 import type { SummaryPreview } from '../../src-main/shared/dto';
+import { pdfPageOptions } from '../../src-main/core/summary-pdf';
 import { instantAt } from '../../src-main/core/time';
 import { dispatch } from '../../src-main/ipc/dispatch';
 import { createHandlers } from '../../src-main/ipc/handlers';
@@ -55,8 +56,8 @@ describe('the one-on-one summary: what leaves is what the preview shows', () => 
     });
     expect(preview.ok).toBe(true);
     const text = preview.ok ? (preview.value as { text: string }).text : '';
-    expect(text).toContain('Release week was \\<b\\>intense\\</b\\>');
-    expect(text).toContain('On\\-call rotation \\[link\\]\\(javascript\\:alert\\(1\\)\\)');
+    expect(text).toContain('Release week was \\<b>intense\\</b>');
+    expect(text).toContain('On-call rotation \\[link\\](javascript:alert(1))');
     const exported = await dispatch(handlers, 'summary:export', {
       choices: { ...choices, noteIds: [shared.id] },
       format: 'md',
@@ -86,6 +87,7 @@ describe('the one-on-one summary: what leaves is what the preview shows', () => 
       ...shell,
       saveFile: async () => null,
       copyText: shell.copyText.bind(shell),
+      copyRich: shell.copyRich.bind(shell),
       printToPdf: shell.printToPdf.bind(shell),
       chooseFile: shell.chooseFile.bind(shell),
     });
@@ -150,7 +152,7 @@ describe('the one-on-one summary: what leaves is what the preview shows', () => 
   it('talking points: added, carried over until discussed, and then out of the summary', () => {
     const { services, choices } = setup();
     const [point] = services.talkingPoints.list();
-    expect(services.summary.preview(choices, 'md').text).toContain('On\\-call rotation');
+    expect(services.summary.preview(choices, 'md').text).toContain('- On-call rotation');
     services.talkingPoints.setDiscussed(point!.id.slice(0, 8), true);
     expect(services.talkingPoints.list()).toEqual([]);
     expect(services.talkingPoints.list(true)).toHaveLength(1);
@@ -164,5 +166,51 @@ describe('the one-on-one summary: what leaves is what the preview shows', () => 
       [priv.id, false],
       [shared.id, true],
     ]);
+  });
+});
+
+describe('what the builder remembers, and the PDF page', () => {
+  it('the name line is set once and heads every format; chosen sections are the next defaults', () => {
+    const { services, choices } = setup();
+    expect(
+      services.summary
+        .options()
+        .sections.filter((s) => s.default)
+        .map((s) => s.id),
+    ).toEqual(['trends', 'talkingPoints']);
+    services.settings.set('summary', {
+      nameLine: '  Alex Doe — one-on-one with Sam, 3 December ',
+      sections: ['talkingPoints', 'focus'],
+    });
+    expect(services.settings.get().summary.nameLine).toBe('Alex Doe — one-on-one with Sam, 3 December');
+    expect(
+      services.summary
+        .options()
+        .sections.filter((s) => s.default)
+        .map((s) => s.id),
+    ).toEqual(['focus', 'talkingPoints']);
+    const line = 'Alex Doe — one-on-one with Sam, 3 December';
+    expect(services.summary.preview(choices, 'md').text).toContain(`# One-on-one summary\n\n${line}\n\n`);
+    expect(services.summary.preview(choices, 'text').text).toContain(`One-on-one summary\n${line}\n`);
+    expect(services.summary.preview(choices, 'html').text).toContain(`<p class="name">${line}</p>`);
+    expect(() => services.settings.set('summary', { nameLine: 'x'.repeat(121), sections: null })).toThrow(
+      'Keep the name line to 120 characters or fewer.',
+    );
+  });
+
+  it('prints the PDF with a footer of the title, the period and page numbers', async () => {
+    const { services, choices } = setup();
+    const printed: unknown[] = [];
+    const outlet = {
+      saveFile: async () => 'summary.pdf',
+      printToPdf: async (_html: string, page?: unknown) => {
+        printed.push(page);
+        return new Uint8Array([37]);
+      },
+    };
+    const { hashes } = services.summary.preview(choices, 'html');
+    await services.summary.export(choices, 'pdf', hashes.html, outlet);
+    expect(printed).toEqual([pdfPageOptions('One-on-one summary', '2–15 March 2027')]);
+    expect(services.summary.shares().map((s) => s.format)).toEqual(['pdf']);
   });
 });

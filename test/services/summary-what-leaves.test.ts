@@ -8,6 +8,7 @@ import { createHandlers } from '../../src-main/ipc/handlers';
 import { RecordingShell } from '../../src-main/platform/recording';
 import type { Services } from '../../src-main/services';
 import type { SummaryPreview } from '../../src-main/shared/dto';
+import { richFingerprint } from '../../src-main/services/summary-service';
 import { snapshot } from '../helpers/db-snapshot';
 import { makeServices } from '../helpers/services';
 
@@ -69,9 +70,13 @@ describe('a save or copy leaves only what was previewed', () => {
   it('refuses, writes nothing and logs no share when a talking point was added from the CLI in between', async () => {
     const { services, clock, dataDir, shell, handlers } = setup();
     const seen = await previewOf(handlers, CHOICES);
+    const html = services.summary.preview(CHOICES, 'html').text;
+    const text = services.summary.preview(CHOICES, 'text').text;
     expect(seen.hashes).toEqual({
       md: sha256(seen.text),
-      html: sha256(services.summary.preview(CHOICES, 'html').text),
+      text: sha256(text),
+      html: sha256(html),
+      rich: richFingerprint(html, text),
     });
 
     // `keel talk add` in a terminal: another process, the same data file.
@@ -103,12 +108,19 @@ describe('a save or copy leaves only what was previewed', () => {
         contentHash: seen.hashes.html,
       }),
     ).toEqual(changed('save'));
-    expect(
-      await dispatch(handlers, 'summary:copy', { choices: CHOICES, contentHash: seen.hashes.md }),
-    ).toEqual(changed('copy'));
+    for (const format of ['md', 'text', 'rich'] as const) {
+      expect(
+        await dispatch(handlers, 'summary:copy', {
+          choices: CHOICES,
+          format,
+          contentHash: seen.hashes[format],
+        }),
+      ).toEqual(changed('copy'));
+    }
     expect(shell.saved).toEqual([]);
     expect(shell.printed).toEqual([]);
     expect(shell.copied).toEqual([]);
+    expect(shell.copiedRich).toEqual([]);
     expect(services.summary.shares()).toEqual([]);
     expect(snapshot(services.db)).toBe(before);
 
@@ -125,6 +137,41 @@ describe('a save or copy leaves only what was previewed', () => {
     ).toMatchObject({ ok: true, value: { saved: true } });
     expect(shell.saved.map((f) => f.content)).toEqual([fresh.text]);
     expect(services.summary.shares().map((s) => s.contentHash)).toEqual([fresh.hashes.md]);
+  });
+
+  it('copies Markdown, text for chat and rich text exactly as previewed, each logged with its format', async () => {
+    const { services, shell, handlers } = setup();
+    const md = await previewOf(handlers, CHOICES);
+    const text = await previewOf(handlers, CHOICES, 'text');
+    const html = await previewOf(handlers, CHOICES, 'html');
+    for (const [format, contentHash] of [
+      ['md', md.hashes.md],
+      ['text', md.hashes.text],
+      ['rich', md.hashes.rich],
+    ] as const) {
+      expect(await dispatch(handlers, 'summary:copy', { choices: CHOICES, format, contentHash })).toEqual({
+        ok: true,
+        value: { copied: true },
+      });
+    }
+    expect(shell.copied).toEqual([md.text, text.text]);
+    expect(shell.copiedRich).toEqual([{ html: html.text, text: text.text }]);
+    expect(text.text).not.toContain('\\');
+    // Logged at one instant: in any order.
+    expect(
+      services.summary
+        .shares()
+        .map((s) => `${s.format} ${s.contentHash}`)
+        .sort(),
+    ).toEqual([`clipboard ${md.hashes.md}`, `rich ${md.hashes.rich}`, `text ${md.hashes.text}`]);
+    // A copy in one format with another format's fingerprint is refused.
+    expect(
+      await dispatch(handlers, 'summary:copy', {
+        choices: CHOICES,
+        format: 'rich',
+        contentHash: md.hashes.html,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
   it('a fingerprint of another format or of nothing previewed is refused the same way', async () => {

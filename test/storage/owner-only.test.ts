@@ -46,7 +46,10 @@ function shellSavingTo(file: string) {
     showWindow: () => undefined,
     quit: () => undefined,
     dialog,
-    clipboard: { writeText: () => undefined },
+    clipboard: { writeText: () => undefined, write: async () => undefined },
+    clipboardItem: () => {
+      throw new Error('no clipboard here');
+    },
     documentsDir: () => path.dirname(file),
     createPrinter: () => {
       throw new Error('no printing here');

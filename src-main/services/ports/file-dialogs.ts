@@ -1,3 +1,5 @@
+import type { PdfPageOptions } from '../../core/summary-pdf';
+
 /**
  * The one port for the user's files and clipboard: main's save and open dialogs, the clipboard
  * and PDF printing. The window never names a path: it asks, and main's dialog chooses.
@@ -22,6 +24,15 @@ export interface FileDialogPort {
   chooseFile(options: { title: string; filters: FileFilter[] }): Promise<string | null>;
   /** Puts text on the clipboard (the window cannot: its permissions are all denied). */
   copyText(text: string): Promise<void>;
-  /** Prints a self-contained HTML document to PDF (Electron's printToPDF, scripts off). */
-  printToPdf(html: string): Promise<Uint8Array>;
+  /**
+   * Puts rich text on the clipboard: `html` and `text` together (Electron's `clipboard.write`),
+   * so an editor that reads HTML (Docs, Confluence, Notion) pastes the formatting and a plain
+   * field pastes the text.
+   */
+  copyRich(content: { html: string; text: string }): Promise<void>;
+  /**
+   * Prints a self-contained HTML document to PDF (Electron's printToPDF, scripts off), with the
+   * page furniture of `page` (core/summary-pdf.ts: a footer with page numbers) when given.
+   */
+  printToPdf(html: string, page?: PdfPageOptions): Promise<Uint8Array>;
 }

@@ -1,12 +1,12 @@
 import { useEffect, useMemo } from 'react';
-import type { SummaryExportFormat, SummaryPreviewFormat } from '../../api/types';
+import type { SummaryPreviewFormat } from '../../api/types';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { validChoicesOf } from '../../lib/oneOnOne';
-import { useOneOnOne } from '../../stores/oneOnOne';
+import { useOneOnOne, type ShareTarget } from '../../stores/oneOnOne';
 import './PreviewCard.css';
 
 /** How long choices must stay still before the preview is read again. */
@@ -14,16 +14,25 @@ export const PREVIEW_DEBOUNCE_MS = 250;
 
 const FORMATS: { value: SummaryPreviewFormat; label: string }[] = [
   { value: 'md', label: 'Markdown' },
+  { value: 'text', label: 'Text for chat' },
   { value: 'html', label: 'HTML' },
 ];
 
-type ShareTarget = SummaryExportFormat | 'copy';
+const SAVES: { target: ShareTarget; label: string }[] = [
+  { target: 'md', label: 'Save as Markdown…' },
+  { target: 'html', label: 'Save as HTML…' },
+  { target: 'pdf', label: 'Save as PDF…' },
+];
 
-const EXPORTS: { format: ShareTarget; label: string }[] = [
-  { format: 'md', label: 'Save as Markdown…' },
-  { format: 'html', label: 'Save as HTML…' },
-  { format: 'pdf', label: 'Save as PDF…' },
-  { format: 'copy', label: 'Copy Markdown' },
+/** Copies: Markdown; plain text for Slack and Teams; the HTML with its text for Docs and Confluence. */
+const COPIES: { target: ShareTarget; label: string; hint: string }[] = [
+  { target: 'copy-md', label: 'Copy Markdown', hint: 'as in the Markdown preview' },
+  { target: 'copy-text', label: 'Copy for chat', hint: 'as in the Text for chat preview' },
+  {
+    target: 'copy-rich',
+    label: 'Copy as rich text',
+    hint: 'the HTML preview, with the Text for chat preview for plain fields',
+  },
 ];
 
 /**
@@ -94,6 +103,10 @@ export function PreviewCard() {
           <pre className="summary-preview__text" tabIndex={0} aria-label="Summary as Markdown">
             {preview.text}
           </pre>
+        ) : preview.format === 'text' ? (
+          <pre className="summary-preview__text" tabIndex={0} aria-label="Summary as text for chat">
+            {preview.text}
+          </pre>
         ) : (
           <HtmlPreview html={preview.text} />
         )}
@@ -135,18 +148,34 @@ function ExportButtons({
   onShare: (target: ShareTarget) => void;
 }) {
   return (
-    <div className="summary-preview__actions">
-      {EXPORTS.map(({ format: f, label }) => (
-        <Button
-          key={f}
-          variant={f === 'md' ? 'primary' : 'secondary'}
-          busy={sharing === f}
-          disabled={!ready || (sharing !== null && sharing !== f)}
-          onClick={() => onShare(f)}
-        >
-          {label}
-        </Button>
-      ))}
-    </div>
+    <>
+      <div className="summary-preview__actions" role="group" aria-label="Save">
+        {SAVES.map(({ target, label }) => (
+          <Button
+            key={target}
+            variant={target === 'md' ? 'primary' : 'secondary'}
+            busy={sharing === target}
+            disabled={!ready || (sharing !== null && sharing !== target)}
+            onClick={() => onShare(target)}
+          >
+            {label}
+          </Button>
+        ))}
+      </div>
+      <div className="summary-preview__actions" role="group" aria-label="Copy">
+        {COPIES.map(({ target, label, hint }) => (
+          <Button
+            key={target}
+            variant="secondary"
+            title={`Copies ${hint}`}
+            busy={sharing === target}
+            disabled={!ready || (sharing !== null && sharing !== target)}
+            onClick={() => onShare(target)}
+          >
+            {label}
+          </Button>
+        ))}
+      </div>
+    </>
   );
 }

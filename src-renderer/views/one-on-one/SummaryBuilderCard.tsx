@@ -20,6 +20,7 @@ import {
 } from '../../lib/oneOnOne';
 import { useOneOnOne } from '../../stores/oneOnOne';
 import { RetryNotice } from '../../components/RetryNotice';
+import { NameLineField } from './NameLineField';
 import { PrivateTagsChoice } from './PrivateTagsChoice';
 import './SummaryBuilderCard.css';
 
@@ -33,7 +34,8 @@ const PERIODS: { value: PeriodChoice; label: string }[] = [
 export const PRIVATE_NOTE = 'Private — not marked “may be shared”';
 
 /**
- * The summary's choices: a period, the sections (main's defaults ticked), and — with the Notes
+ * The summary's choices: a period, an optional name line, the sections (the last chosen ones
+ * ticked, or main's defaults), and — with the Notes
  * section — the period's notes, each ticked one by one. Notes not marked "may be shared" are
  * counted ("3 private notes hidden"), shown only on request, and can never be ticked. With "Where I
  * feel stretched", the custom tags of check-ins with private notes are offered to tick, unticked.
@@ -125,6 +127,7 @@ function Choices({ options, choice }: { options: SummaryOptions; choice: Builder
           </Field>
         </div>
       )}
+      <NameLineField />
       <fieldset className="summary-builder__group">
         <legend className="summary-builder__legend">Sections</legend>
         <ul className="summary-builder__list">
