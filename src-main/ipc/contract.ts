@@ -7,6 +7,7 @@ import { desktopChannels } from './contract-desktop';
 import { todayChannels } from './contract-today';
 import { welcomeChannels } from './contract-welcome';
 import { updateChannels } from './contract-update';
+import { summaryChannels } from './contract-summary';
 import { settingSchemas, SETTING_KEYS, type SettingKey, type Settings } from '../core/settings';
 import { DATED_KEYS, type DatedKey } from '../core/rules-vocabulary';
 import { isInputDate, isLocalDate, localDaysBetween } from '../core/time';
@@ -15,7 +16,6 @@ import { signoffInputSchema, type CreepStats } from '../core/signoff';
 import { checkinInputSchema, type CheckinInput } from '../core/checkin';
 import { TREND_RANGES } from '../core/checkin-trends';
 import { QUESTIONNAIRE_KINDS } from '../core/questionnaires';
-import { summaryChoicesSchema } from '../core/summary-choices';
 import { BACKUP_ID_PATTERN } from '../core/backup-id';
 import { cleanLine, cleanText } from '../core/text-hygiene';
 import type {
@@ -33,18 +33,10 @@ import type {
   QuestionnaireOutcome,
   RestoreResult,
   RuleChangeDto,
-  ShareDto,
   SignoffStatus,
   Status,
-  SummaryOptions,
-  SummaryPreview,
   TalkingPointDto,
 } from '../shared/dto';
-
-/** The fingerprint of the preview a save or copy was made from (SummaryPreview `hashes`). */
-const previewHash = z
-  .string({ message: 'Preview the summary before saving or copying it.' })
-  .regex(/^[0-9a-f]{64}$/, { message: 'Preview the summary before saving or copying it.' });
 
 /**
  * The one IPC contract: channel -> input schema (zod) + output type. Main validates every
@@ -278,50 +270,7 @@ export const contract = {
   'talk:move': channel<TalkingPointDto[]>()(
     z.object({ id: recordId, direction: z.enum(['up', 'down'], { message: 'Use up or down.' }) }).strict(),
   ),
-  /** Without dates: the notes since the last shared summary. */
-  'summary:options': channel<SummaryOptions>()(
-    z
-      .object({ from: localDate.optional(), to: localDate.optional() })
-      .strict()
-      .refine((r) => (r.from === undefined) === (r.to === undefined), {
-        message: 'Give both dates of the period, or neither.',
-      })
-      .refine((r) => r.from === undefined || r.to === undefined || r.from <= r.to, {
-        message: 'The start date must not be after the end date.',
-      }),
-  ),
-  'summary:preview': channel<SummaryPreview>()(
-    z
-      .object({
-        choices: summaryChoicesSchema,
-        format: z.enum(['md', 'text', 'html'], { message: 'Use md, text or html.' }),
-      })
-      .strict(),
-  ),
-  /** `contentHash`: the preview's fingerprint for this format (`hashes.md`, or `hashes.html` for html and pdf). */
-  'summary:export': channel<ExportResult>()(
-    z
-      .object({
-        choices: summaryChoicesSchema,
-        format: z.enum(['md', 'html', 'pdf'], { message: 'Use md, html or pdf.' }),
-        contentHash: previewHash,
-      })
-      .strict(),
-  ),
-  /**
-   * `format`: Markdown (the default), plain text for chat, or rich text (HTML and text together);
-   * `contentHash`: the preview's fingerprint for it (`hashes.md`, `hashes.text`, `hashes.rich`).
-   */
-  'summary:copy': channel<{ copied: true }>()(
-    z
-      .object({
-        choices: summaryChoicesSchema,
-        contentHash: previewHash,
-        format: z.enum(['md', 'text', 'rich'], { message: 'Use md, text or rich.' }).optional(),
-      })
-      .strict(),
-  ),
-  'summary:shares': channel<ShareDto[]>()(noInput),
+  ...summaryChannels,
   ...updateChannels,
   ...agreementChannels,
   'data:overview': channel<DataOverview>()(noInput),

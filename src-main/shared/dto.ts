@@ -26,16 +26,12 @@ export type BackupKind = 'daily' | 'weekly' | 'safety';
 
 export type RecoveryReason = 'damaged' | 'newer';
 
-/** How a summary left the machine. */
-
 /** How something left: a file or clipboard format ('clipboard': a Markdown copy, as the summary's copies were always logged). */
 export type ShareFormat = 'md' | 'text' | 'html' | 'rich' | 'pdf' | 'json' | 'clipboard' | 'ics';
 /** What left Keel: the one-on-one summary, the weekly update, the working agreement, or its status line for chat. */
 export type ShareKind = 'summary' | 'weekly-update' | 'agreement' | 'status';
-
 /** What the builder previews: Markdown, plain text for chat, or HTML. */
 export type SummaryPreviewFormat = 'md' | 'text' | 'html';
-
 /** What the builder copies: Markdown, plain text for chat, or rich text (the HTML and the text together). */
 export type CopyFormat = 'md' | 'text' | 'rich';
 
