@@ -23,6 +23,8 @@ import {
 } from 'electron';
 import { systemClock, systemTimers } from '../core/clock';
 import { KeelError } from '../core/errors';
+import { resolveLocale } from '../shared/i18n/locale';
+import { localeSearch } from '../shared/i18n/locale-url';
 import type { ViewName } from '../shared/views';
 import { createKeelApp, type KeelAdapters, type KeelApp } from '../app/create-keel-app';
 import { FOCUS_SHORTCUT } from '../app/tray-controller';
@@ -119,7 +121,12 @@ function keelWindow(quitting: () => boolean) {
     created.on('closed', () => {
       if (window === created) window = undefined;
     });
-    created.loadURL(APP_ENTRY_URL).catch((error: unknown) => {
+    // The window's locale rides in its URL (shared/i18n/locale-url.ts): known before its first frame.
+    const locale = resolveLocale({
+      preferred: app.getPreferredSystemLanguages(),
+      regional: app.getSystemLocale(),
+    });
+    created.loadURL(`${APP_ENTRY_URL}${localeSearch(locale)}`).catch((error: unknown) => {
       log.error('the window could not load its page (was the renderer built?)', error);
     });
     window = created;
