@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 import { afterAll, inject } from 'vitest';
 import { loopbackFetch } from '../helpers/loopback-fetch';
 import { startBuiltPreview, type RunningPreview } from '../helpers/preview';
@@ -16,9 +22,10 @@ let browser: Promise<Browser> | undefined;
  * A fresh browser context (no cookies, storage or pages shared with any other file) in the e2e
  * project's one Chromium (test/e2e/chromium-server.ts), through this file's one connection to it.
  */
-export async function newBrowserContext(): Promise<BrowserContext> {
+export async function newBrowserContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
   browser ??= chromium.connect(inject('chromiumWsEndpoint'));
-  return (await browser).newContext({ viewport: { width: 1180, height: 760 } });
+  // English unless a test asks for another: the page follows the browser's languages (#20).
+  return (await browser).newContext({ viewport: { width: 1180, height: 760 }, locale: 'en-US', ...options });
 }
 
 // After the file's own afterAll hooks (these run last-registered first): its contexts are closed
