@@ -23,8 +23,6 @@ import {
 } from 'electron';
 import { systemClock, systemTimers } from '../core/clock';
 import { KeelError } from '../core/errors';
-import { resolveLocale } from '../shared/i18n/locale';
-import { localeSearch } from '../shared/i18n/locale-url';
 import type { ViewName } from '../shared/views';
 import { createKeelApp, type KeelAdapters, type KeelApp } from '../app/create-keel-app';
 import { FOCUS_SHORTCUT } from '../app/tray-controller';
@@ -46,7 +44,7 @@ import type { DndController, ShellPort, TrayPort } from '../services/ports';
 import { databasePath, resolveDataDir } from '../storage/paths';
 import { developmentNativeBinding } from '../storage/native-binding';
 import { version } from '../version';
-import { APP_ENTRY_URL, APP_SCHEME, createAppRequestHandler, registerAppScheme } from './app-protocol';
+import { appEntryUrl, APP_SCHEME, createAppRequestHandler, registerAppScheme } from './app-protocol';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import type { DesktopAdapters } from './desktop-adapters';
 import { electronDesktop } from './desktop-notifier';
@@ -121,12 +119,7 @@ function keelWindow(quitting: () => boolean) {
     created.on('closed', () => {
       if (window === created) window = undefined;
     });
-    // The window's locale rides in its URL (shared/i18n/locale-url.ts): known before its first frame.
-    const locale = resolveLocale({
-      preferred: app.getPreferredSystemLanguages(),
-      regional: app.getSystemLocale(),
-    });
-    created.loadURL(`${APP_ENTRY_URL}${localeSearch(locale)}`).catch((error: unknown) => {
+    created.loadURL(appEntryUrl(app)).catch((error: unknown) => {
       log.error('the window could not load its page (was the renderer built?)', error);
     });
     window = created;
