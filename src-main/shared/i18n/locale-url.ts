@@ -1,8 +1,9 @@
 /**
  * How main tells the window its locale: in the query of the URL it loads
- * (`index.html?locale=de&format=de-AT&hourCycle=h12`), so the window knows it before React's first
- * render with no IPC round trip on the start-up path (docs/decisions/0011-languages.md). The
- * window trusts nothing in it: each part is checked, and a bad one is dropped.
+ * (`index.html?locale=de&format=de-AT&hourCycle=h12`, built by electron/app-protocol.ts), so the
+ * window knows it before React's first render with no IPC round trip on the start-up path
+ * (docs/decisions/0011-languages.md). The window trusts nothing in it: each part is checked, and
+ * a bad one is dropped.
  */
 import { matchLocale, SUPPORTED_LOCALES, type ResolvedLocale, type SupportedLocale } from './locale';
 
