@@ -9,6 +9,7 @@ import { registerCheckinCommands } from './checkin';
 import { registerDataCommands } from './data';
 import { registerDoctorCommand } from './doctor';
 import { registerFocusCommands } from './focus';
+import { addLocaleOption } from './locale';
 import type { CliIo } from './io';
 import { CliFailure, terminalIo } from './output';
 import { registerSettingsCommands } from './settings';
@@ -31,6 +32,7 @@ export function buildProgram(io: CliIo): Command {
       'after',
       '\nData folder: $KEEL_DATA_DIR, or the OS user-data folder for Keel.\nTime zone: the "zone" setting, which follows $TZ / the system until set.',
     );
+  addLocaleOption(program);
   registerStatusCommand(program, io);
   registerSettingsCommands(program, io);
   registerAgendaCommand(program, io);

@@ -1,7 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { CustomScheme, Protocol } from 'electron';
+import type { App, CustomScheme, Protocol } from 'electron';
 import { APP_ORIGIN } from '../ipc/sender';
+import { resolveLocale } from '../shared/i18n/locale';
+import { localeSearch } from '../shared/i18n/locale-url';
 
 const origin = new URL(APP_ORIGIN);
 /** `app`: the scheme the renderer is served from. */
@@ -9,6 +11,18 @@ export const APP_SCHEME = origin.protocol.slice(0, -1);
 export const APP_HOST = origin.host;
 /** What the window loads. */
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+
+/**
+ * The entry URL with the window's locale in its query (shared/i18n/locale-url.ts): the OS's
+ * preferred languages, and the clock of its regional format, known before the first frame.
+ */
+export function appEntryUrl(app: Pick<App, 'getPreferredSystemLanguages' | 'getSystemLocale'>): string {
+  const locale = resolveLocale({
+    preferred: app.getPreferredSystemLanguages(),
+    regional: app.getSystemLocale(),
+  });
+  return `${APP_ENTRY_URL}${localeSearch(locale)}`;
+}
 
 /**
  * Why a custom scheme rather than file://: file:// pages share one opaque origin with every

@@ -46,7 +46,7 @@ import type { DndController, ShellPort, TrayPort } from '../services/ports';
 import { databasePath, resolveDataDir } from '../storage/paths';
 import { developmentNativeBinding } from '../storage/native-binding';
 import { version } from '../version';
-import { APP_ENTRY_URL, APP_SCHEME, createAppRequestHandler, registerAppScheme } from './app-protocol';
+import { appEntryUrl, APP_SCHEME, createAppRequestHandler, registerAppScheme } from './app-protocol';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import type { DesktopAdapters } from './desktop-adapters';
 import { electronDesktop } from './desktop-notifier';
@@ -121,7 +121,7 @@ function keelWindow(quitting: () => boolean) {
     created.on('closed', () => {
       if (window === created) window = undefined;
     });
-    created.loadURL(APP_ENTRY_URL).catch((error: unknown) => {
+    created.loadURL(appEntryUrl(app)).catch((error: unknown) => {
       log.error('the window could not load its page (was the renderer built?)', error);
     });
     window = created;

@@ -1,7 +1,9 @@
-import { useEffect, type MouseEvent } from 'react';
+import { useEffect, useMemo, type MouseEvent } from 'react';
+import type { ResolvedLocale } from '../../src-main/shared/i18n/locale';
 import type { ViewName } from '../../src-main/shared/views';
 import { hasKeel, MISSING_API_MESSAGE } from '../api/keel';
 import { KeelMark } from '../components/Icons';
+import { KeelIntl, windowLocale } from '../i18n/KeelIntl';
 import { useNavigation } from '../stores/navigation';
 import { useStatus } from '../stores/status';
 import { TodayView } from '../views/TodayView';
@@ -25,10 +27,13 @@ import { useTheme } from './useTheme';
 import { useQuitShortcut, useViewShortcuts } from './useViewShortcuts';
 import './App.css';
 
-/** The window: the frame with its views, or one clear sentence when there is no `window.keel`. */
-export function App() {
-  if (!hasKeel()) return <MissingApi />;
-  return <Shell />;
+/**
+ * The window: the frame with its views, or one clear sentence when there is no `window.keel`; in
+ * the locale main put in the URL (or the one a test names).
+ */
+export function App({ locale }: { locale?: ResolvedLocale }) {
+  const resolved = useMemo(() => locale ?? windowLocale(), [locale]);
+  return <KeelIntl locale={resolved}>{hasKeel() ? <Shell /> : <MissingApi />}</KeelIntl>;
 }
 
 function MissingApi() {

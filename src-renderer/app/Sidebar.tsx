@@ -13,9 +13,10 @@ import {
   SunIcon,
 } from '../components/Icons';
 import { api } from '../api/keel';
+import { useMessages } from '../i18n/KeelIntl';
 import { useNavigation } from '../stores/navigation';
 import { ShortcutsDialog } from './ShortcutsDialog';
-import { VIEW_LABELS, VIEW_ORDER } from './views';
+import { VIEW_MESSAGES, VIEW_ORDER } from './views';
 import './Sidebar.css';
 
 const VIEW_ICONS: Record<ViewName, ReactNode> = {
@@ -34,6 +35,7 @@ const VIEW_ICONS: Record<ViewName, ReactNode> = {
 export function Sidebar() {
   const view = useNavigation((s) => s.view);
   const navigate = useNavigation((s) => s.navigate);
+  const t = useMessages();
   const items = useRef<(HTMLButtonElement | null)[]>([]);
   // Which item holds the tab stop; after a navigation it falls back to the open view.
   const [rover, setRover] = useState<{ view: ViewName; index: number } | null>(null);
@@ -64,7 +66,7 @@ export function Sidebar() {
   }
 
   return (
-    <nav className="sidebar" aria-label="Main">
+    <nav className="sidebar" aria-label={t('nav.label')}>
       <div className="sidebar__brand">
         <KeelMark className="sidebar__mark" />
         <span className="sidebar__name">Keel</span>
@@ -84,7 +86,7 @@ export function Sidebar() {
               onFocus={() => setRover({ view, index })}
             >
               <span className="sidebar__icon">{VIEW_ICONS[id]}</span>
-              <span>{VIEW_LABELS[id]}</span>
+              <span>{t(VIEW_MESSAGES[id])}</span>
             </button>
           </li>
         ))}
@@ -98,12 +100,13 @@ export function Sidebar() {
 /** The note, the shortcuts list and Quit (closing the window only hides Keel). */
 function SidebarFooter({ onShortcuts }: { onShortcuts: () => void }) {
   const [quitError, setQuitError] = useState<string | null>(null);
+  const t = useMessages();
   return (
     <div className="sidebar__footer">
-      <p className="sidebar__note">Everything stays on this computer.</p>
+      <p className="sidebar__note">{t('sidebar.note')}</p>
       <Button variant="ghost" size="sm" className="sidebar__shortcuts" onClick={onShortcuts}>
         <KeyboardIcon />
-        Keyboard shortcuts
+        {t('sidebar.shortcuts')}
       </Button>
       {/* Closing the window only hides Keel; without a tray this is the way out. */}
       <Button
@@ -114,7 +117,7 @@ function SidebarFooter({ onShortcuts }: { onShortcuts: () => void }) {
         onClick={() => useNavigation.getState().leave(() => void quitKeel(setQuitError))}
       >
         <PowerIcon />
-        Quit Keel
+        {t('sidebar.quit')}
       </Button>
       {quitError && (
         <p className="sidebar__note" role="alert">

@@ -1,3 +1,4 @@
+import type { MessageId } from '../../src-main/shared/i18n/catalog';
 import { VIEWS, type ViewName } from '../../src-main/shared/views';
 
 /** The window's views in navigation order: shared/views.ts's one list. */
@@ -11,6 +12,16 @@ export const VIEW_LABELS: Record<ViewName, string> = {
   'one-on-one': 'One-on-one',
   settings: 'Settings',
 };
+
+/** The views' names in the catalog (the sidebar speaks them; the rest follow in the sweep, #20). */
+export const VIEW_MESSAGES = {
+  today: 'nav.today',
+  focus: 'nav.focus',
+  checkin: 'nav.checkin',
+  signoff: 'nav.signoff',
+  'one-on-one': 'nav.one-on-one',
+  settings: 'nav.settings',
+} as const satisfies Record<ViewName, MessageId>;
 
 export function isViewName(value: unknown): value is ViewName {
   return typeof value === 'string' && (VIEW_ORDER as readonly string[]).includes(value);

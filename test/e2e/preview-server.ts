@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 import { afterAll, inject } from 'vitest';
 import { loopbackFetch } from '../helpers/loopback-fetch';
 import { startBuiltPreview, type RunningPreview } from '../helpers/preview';
@@ -17,16 +23,16 @@ let browser: Promise<Browser> | undefined;
  * project's one Chromium (test/e2e/chromium-server.ts), through this file's one connection to it.
  * The preview shows times in the browser's 12/24-hour choice: en-GB (24-hour) unless a test asks.
  */
-export async function newBrowserContext(
-  options: { locale?: string; viewport?: { width: number; height: number } } = {},
-): Promise<BrowserContext> {
+export async function newBrowserContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
   browser ??= chromium.connect(inject('chromiumWsEndpoint'));
-  // The preview copies with the browser's Clipboard API (src-main/preview/bridge.ts), and the
-  // tests read the clipboard back.
+  // English (UK: 24-hour times) unless a test asks for another: the page follows the browser's
+  // languages (#20). The preview copies with the browser's Clipboard API
+  // (src-main/preview/bridge.ts), and the tests read the clipboard back.
   return (await browser).newContext({
-    viewport: options.viewport ?? { width: 1180, height: 760 },
-    locale: options.locale ?? 'en-GB',
+    viewport: { width: 1180, height: 760 },
+    locale: 'en-GB',
     permissions: ['clipboard-read', 'clipboard-write'],
+    ...options,
   });
 }
 

@@ -163,7 +163,8 @@ describe('dist/main/main.cjs on a stand-in Electron', () => {
     expect(s.ipcChannels.sort()).toEqual([...CHANNELS].sort());
 
     expect(s.windowCount).toBe(1);
-    expect(s.window.url).toBe('app://keel/index.html');
+    // The OS's languages and regional clock ride in the URL (shared/i18n/locale-url.ts).
+    expect(s.window.url).toBe('app://keel/index.html?locale=de&format=de-DE&hourCycle=h12');
     expect(s.window.visible).toBe(true);
     expect(s.window.options.title).toBe('Keel');
     expect(s.window.options.webPreferences).toMatchObject({

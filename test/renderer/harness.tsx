@@ -1,6 +1,7 @@
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
+import type { ResolvedLocale } from '../../src-main/shared/i18n/locale';
 import { App } from '../../src-renderer/app/App';
 import { preloadViews } from '../../src-renderer/app/lazyViews';
 import { useKeelSync } from '../../src-renderer/app/useKeelSync';
@@ -33,11 +34,14 @@ function install(keel: TestKeel) {
  * The other views' code is loaded first, as the window does once Today is drawn (`lazy: true`
  * leaves it to load on first use; test/renderer/lazy-views.test.tsx).
  */
-export async function renderApp(given: KeelOrOptions = {}, { ready = true, lazy = false } = {}) {
+export async function renderApp(
+  given: KeelOrOptions = {},
+  { ready = true, lazy = false, locale }: { ready?: boolean; lazy?: boolean; locale?: ResolvedLocale } = {},
+) {
   const keel = keelOf(given);
   const user = install(keel);
   if (!lazy) await preloadViews();
-  const utils = render(<App />);
+  const utils = render(<App {...(locale ? { locale } : {})} />);
   if (ready) await screen.findByRole('heading', { name: 'Working hours' });
   return { keel, user, ...utils };
 }

@@ -60,6 +60,9 @@ Object.assign(app, {
     record.appUserModelId = id;
   },
   requestSingleInstanceLock: () => true,
+  // A German desktop with a US regional format: the window's URL carries both (#20).
+  getPreferredSystemLanguages: () => ['de-DE', 'en-US'],
+  getSystemLocale: () => 'en-US',
   isReady: () => ready,
   whenReady() {
     return new Promise((resolve) =>

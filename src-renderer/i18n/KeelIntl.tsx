@@ -1,0 +1,57 @@
+/**
+ * The window's language: react-intl's `IntlProvider` over Keel's catalog (shared/i18n/), with the
+ * locale main put in the window's URL, or — in the preview, opened without one — the browser's
+ * own languages, resolved by the same rules as main's.
+ */
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { IntlContext, IntlProvider, type IntlShape } from 'react-intl';
+import { catalogFor, type MessageId } from '../../src-main/shared/i18n/catalog';
+import { createLocaleFormat, type LocaleFormat } from '../../src-main/shared/i18n/format';
+import { messagesFor, type MessageValues } from '../../src-main/shared/i18n/intl';
+import { DEFAULT_LOCALE, resolveLocale, type ResolvedLocale } from '../../src-main/shared/i18n/locale';
+import { localeFromSearch } from '../../src-main/shared/i18n/locale-url';
+
+/** The locale of this window: the URL's, else the browser's preferred languages. */
+export function windowLocale(
+  search: string = window.location.search,
+  languages: readonly string[] = navigator.languages,
+): ResolvedLocale {
+  return localeFromSearch(search) ?? resolveLocale({ preferred: languages });
+}
+
+const ENGLISH: ResolvedLocale = { messages: DEFAULT_LOCALE, format: DEFAULT_LOCALE };
+
+const FormatContext = createContext<LocaleFormat>(createLocaleFormat(ENGLISH));
+
+/** Wraps the window in its locale: messages through react-intl, formats through shared/i18n. */
+export function KeelIntl({ locale, children }: { locale: ResolvedLocale; children: ReactNode }) {
+  const messages = useMemo(() => catalogFor(locale.messages), [locale.messages]);
+  const format = useMemo(() => createLocaleFormat(locale), [locale]);
+  return (
+    <IntlProvider
+      locale={locale.format}
+      defaultLocale={DEFAULT_LOCALE}
+      messages={messages}
+      // A gap falls back to English and fails the catalog test; nothing to say at run time.
+      onError={() => undefined}
+    >
+      <FormatContext.Provider value={format}>{children}</FormatContext.Provider>
+    </IntlProvider>
+  );
+}
+
+const english = messagesFor(ENGLISH);
+
+/**
+ * `t(id, values)` for a component: the catalog's message for an id the compiler checks. Outside
+ * a `KeelIntl` (a component rendered alone in a test) it speaks English.
+ */
+export function useMessages(): (id: MessageId, values?: MessageValues) => string {
+  const intl = useContext(IntlContext) as IntlShape | null;
+  return intl ? (id, values) => intl.formatMessage({ id }, values) : english.t;
+}
+
+/** The window's formatters (dates, times, numbers, durations, lists, first weekday). */
+export function useLocaleFormat(): LocaleFormat {
+  return useContext(FormatContext);
+}
