@@ -84,7 +84,7 @@ describe('the working agreement, end to end in the preview', () => {
 
   it('copies the text for chat and saves the .ics exactly as previewed; both are logged', async () => {
     const shown = (await share().getByLabel('Agreement as text').textContent()) ?? '';
-    await share().getByRole('button', { name: 'Copy for chat' }).click();
+    await share().getByRole('button', { name: 'Copy agreement for chat' }).click();
     await share().getByText('Copied as text. The share is logged.').waitFor();
     await share().getByRole('radio', { name: 'Calendar (.ics)' }).click();
     const ics = share().getByLabel('Agreement as ics');

@@ -73,7 +73,7 @@ describe('One-on-one: the working agreement', () => {
   it('copies for chat and saves the calendar exactly as previewed, each share logged', async () => {
     const { keel, user } = await open();
     const text = await shown('Agreement as text');
-    await user.click(within(shareCard()).getByRole('button', { name: 'Copy for chat' }));
+    await user.click(within(shareCard()).getByRole('button', { name: 'Copy agreement for chat' }));
     await within(shareCard()).findByText('Copied as text. The share is logged.');
     expect(keel.shell.copied).toEqual([text]);
     await user.click(within(shareCard()).getByRole('radio', { name: 'Calendar (.ics)' }));

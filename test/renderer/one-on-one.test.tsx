@@ -338,7 +338,7 @@ describe('One-on-one: exporting', () => {
     await waitFor(() => expect(within(log).getAllByRole('listitem')).toHaveLength(6));
     const [first, second, third] = within(log).getAllByRole('listitem') as HTMLElement[];
     expect(first).toHaveTextContent('Copied as rich text');
-    expect(second).toHaveTextContent('Plain text for chat');
+    expect(second).toHaveTextContent('Plain text');
     expect(third).toHaveTextContent('Copied Markdown');
     expect(first).toHaveTextContent('Wed 26 Feb – Tue 11 Mar');
     expect(first).toHaveTextContent('Workload and energy, Talking points, Notes');

@@ -65,7 +65,7 @@ export function AgreementShareCard() {
             disabled={!ready || sharing !== null}
             onClick={() => void share('copy')}
           >
-            {format === 'text' ? 'Copy for chat' : 'Copy Markdown'}
+            {format === 'text' ? 'Copy agreement for chat' : 'Copy agreement as Markdown'}
           </Button>
         )}
         <Button
