@@ -126,7 +126,7 @@ describe('the end of the day, end to end in the preview', () => {
     await expect.poll(async () => (await recorded(preview)).dnd.on).toBe(true);
     await page.getByText('Reply to the design review').first().waitFor();
     await page
-      .getByRole('heading', { name: /creep|evenings|weeks/i })
+      .getByRole('heading', { name: /later than planned|evenings|weeks/i })
       .first()
       .waitFor();
     // The view scrolls inside the window: a tall viewport shows all of it, top first.
