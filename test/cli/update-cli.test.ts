@@ -76,7 +76,7 @@ describe('keel update', () => {
     expect(md.code).toBe(0);
     expect(md.stderr).toBe('');
     expect(md.stdout).toMatch(/^# Weekly update\n\nPeriod: 16–22 March 2026 · Prepared on /);
-    expect(md.stdout).toContain('## Shipped\n\n- Merged the importer\n- Reviewed \\#412\n');
+    expect(md.stdout).toContain('## Shipped\n\n- Merged the importer\n- Reviewed #412\n');
     expect(md.stdout).toContain('## Blockers\n\n- Flaky e2e\n');
     const text = await runKeel(['update', ...WEEK, '--format', 'text'], env);
     expect(text.stdout).toContain(
