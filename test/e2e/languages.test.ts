@@ -47,9 +47,8 @@ describe('the preview speaks the language of its browser', () => {
     const page = await open('en-US', '?locale=de&format=de-AT');
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).waitFor();
     const pseudo = await open('de-DE', '?locale=en-XA');
-    await expect(
-      pseudo.getByRole('navigation').getByRole('button', { name: '[Ŧóóðááý]' }).isVisible(),
-    ).resolves.toBe(true);
+    // Waits for the pseudo-locale's sidebar (isVisible() would not wait for the first render).
+    await pseudo.getByRole('navigation').getByRole('button', { name: '[Ŧóóðááý]' }).waitFor();
   });
 
   it('an English browser sees the sidebar as before', async () => {
