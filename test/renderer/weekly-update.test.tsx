@@ -63,7 +63,10 @@ describe('the weekly update in the One-on-one view', () => {
       'Paired with Ana on the parser',
       'Reviewed #412',
     ]);
-    expect(within(card()).getByRole('textbox', { name: 'Shipped, line 2' })).toHaveFocus();
+    // Focus follows the moved line in the next frame.
+    await waitFor(() =>
+      expect(within(card()).getByRole('textbox', { name: 'Shipped, line 2' })).toHaveFocus(),
+    );
     await user.click(within(card()).getByRole('button', { name: 'Remove Next line 2' }));
     await user.click(within(card()).getByRole('button', { name: 'Add a line to Blockers' }));
     await waitFor(() =>
