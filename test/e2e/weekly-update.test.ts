@@ -132,7 +132,10 @@ describe('the weekly update, end to end in the preview', () => {
       .getByRole('switch', { name: /Include focus time/ })
       .check();
 
-    const text = await readyPreview('Plain text', `• ${HOSTILE}\n`);
+    // Every edit previewed (the added blocker and the focus line) before saving: a save of a
+    // preview that then changes is refused, as it should be.
+    await readyPreview('Plain text', `• ${HOSTILE}\n`);
+    const text = await readyPreview('Plain text', 'Focus time:');
     expect(text).toContain('• Shipped the weekly update (draft, edit, share)\n');
     expect(text).toContain(`• ${HOSTILE}\n`);
     await previewCard().getByRole('button', { name: 'Save update as text…' }).click();
