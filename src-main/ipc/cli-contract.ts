@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { checkinInputSchema } from '../core/checkin';
 import { signoffInputSchema } from '../core/signoff';
 import { summaryChoicesSchema } from '../core/summary-choices';
-import { isInputDate, isLocalDate, localDaysBetween } from '../core/time';
+import { isLocalDate, localDaysBetween } from '../core/time';
 import { UPDATE_MAX_DAYS } from '../core/weekly-update';
 import { UPDATE_FORMATS } from '../core/weekly-update-document';
 import type { Services } from '../services';
@@ -17,6 +17,7 @@ import { calendarConflicts } from '../services/calendar-conflicts';
 import type { DayReport } from '../services/signoff-service';
 import type { IpcResult } from './channels';
 import { recordId } from './contract';
+import { localDate } from './contract-kit';
 import { dispatchThrough } from './dispatch';
 import type { FileDialogPort } from '../services/ports';
 import { AGREEMENT_FORMATS } from '../shared/agreement-dto';
@@ -69,11 +70,10 @@ type SummaryWrite = {
   choices: z.output<typeof summaryChoicesSchema>;
 };
 
-const inputDate = z.string().refine(isInputDate, { message: 'Use a date written YYYY-MM-DD.' });
 const updateWriteInput = z
   .object({
-    from: inputDate.optional(),
-    to: inputDate.optional(),
+    from: localDate.optional(),
+    to: localDate.optional(),
     format: z.enum(UPDATE_FORMATS, { message: 'Use md, text or html.' }),
   })
   .strict()
@@ -100,7 +100,7 @@ export const cliContract = {
   'signoff:day': channel<DayReport>()(
     z
       .object({
-        date: z.string().refine(isInputDate, { message: 'Use a date written YYYY-MM-DD.' }).optional(),
+        date: localDate.optional(),
       })
       .strict(),
   ),
@@ -108,8 +108,8 @@ export const cliContract = {
   'calendar:conflicts': channel<CalendarConflictsDto>()(
     z
       .object({
-        from: z.string().refine(isInputDate, { message: 'Use a date written YYYY-MM-DD.' }),
-        to: z.string().refine(isInputDate, { message: 'Use a date written YYYY-MM-DD.' }),
+        from: localDate,
+        to: localDate,
       })
       .strict(),
   ),

@@ -1,16 +1,13 @@
 /** The one-on-one summary's channels, spread into the IPC contract (contract.ts). */
 import { z } from 'zod';
 import { summaryChoicesSchema } from '../core/summary-choices';
-import { isInputDate } from '../core/time';
 import type { ExportResult, ShareDto, SummaryOptions, SummaryPreview } from '../shared/dto';
-import { channel, noInput } from './contract-kit';
+import { channel, localDate, noInput } from './contract-kit';
 
 /** The fingerprint of the preview a save or copy was made from (SummaryPreview `hashes`). */
 const previewHash = z
   .string({ message: 'Preview the summary before saving or copying it.' })
   .regex(/^[0-9a-f]{64}$/, { message: 'Preview the summary before saving or copying it.' });
-
-const localDate = z.string().refine(isInputDate, { message: 'Use a date written YYYY-MM-DD.' });
 
 export const summaryChannels = {
   /** Without dates: the notes since the last shared summary. */

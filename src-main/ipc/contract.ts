@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ChannelName, IpcResult } from './channels';
 import type { StateEvent } from '../shared/state';
-import { channel, noInput } from './contract-kit';
+import { channel, localDate, noInput } from './contract-kit';
 import { agreementChannels } from './contract-agreement';
 import { desktopChannels } from './contract-desktop';
 import { todayChannels } from './contract-today';
@@ -10,7 +10,7 @@ import { updateChannels } from './contract-update';
 import { summaryChannels } from './contract-summary';
 import { settingSchemas, SETTING_KEYS, type SettingKey, type Settings } from '../core/settings';
 import { DATED_KEYS, type DatedKey } from '../core/rules-vocabulary';
-import { isInputDate, isLocalDate, localDaysBetween } from '../core/time';
+import { isLocalDate, localDaysBetween } from '../core/time';
 import { INTERRUPTION_KINDS } from '../core/focus';
 import { signoffInputSchema, type CreepStats } from '../core/signoff';
 import { checkinInputSchema, type CheckinInput } from '../core/checkin';
@@ -46,7 +46,6 @@ import type {
  */
 /** The longest agenda one call lists (to − from, in days). */
 const AGENDA_MAX_DAYS = 365;
-const localDate = z.string().refine(isInputDate, { message: 'Use a date written YYYY-MM-DD.' });
 
 /**
  * `{ key, value, from? }` for one setting; errors name the setting ("theme: Use system, light or
