@@ -21,8 +21,15 @@
  *   follows GFM's rule: trailing `? ! . , : ; ' "` and an unbalanced `)` are not part of it.
  *   Renderers take everything up to the next space or `<` into the link, so nothing in it is
  *   escaped (a backslash would become part of the link). An address glued to a word
- *   ("xhttps://…") is not one to GitHub or markdown-it, so it is escaped as text (marked, which
- *   links it anyway, then shows a backslash in it).
+ *   ("xhttps://…") is not one to GitHub or markdown-it; marked would link it, so its `:` (or the
+ *   dot after `www`) is escaped and no renderer does. The host must be one renderers end alike
+ *   (no user name, `*` or `_`, a last label starting with a letter, or an IPv4 address).
+ * - A bare e-mail address (`name@example.com`) is left as typed only where markdown-it's
+ *   linkify, marked and GFM all link the same characters: an ASCII name and domain (labels of
+ *   letters, digits and inner hyphens, a final label of letters), after a space, `(` or `"`, and
+ *   followed by nothing but GFM's trailing punctuation up to the next space. Anywhere else an `@`
+ *   after a non-space and before a dotted word is escaped, so no renderer links it (`a@b.coé` would otherwise link
+ *   "a@b.coé" in one renderer and "a@b.co" in another, which mails somebody else).
  */
 
 export interface MarkdownContext {
@@ -73,6 +80,14 @@ const URL_TRAILING = /[?!.,:;'"]$/;
 const URL_SAFE = /^[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%\p{L}\p{N}\p{M}]*$/u;
 
 /**
+ * A host every renderer ends where the others do: a dotted IPv4 address, or labels of letters,
+ * digits, marks and inner hyphens whose last label starts with a letter; an optional port; then
+ * the end, a path, a query or a fragment. No user name (`user@host`), no `*` or `_` in it.
+ */
+const URL_HOST =
+  /^(?:https?:\/\/|(?=www\.))(?:\d{1,3}(?:\.\d{1,3}){3}|(?:[\p{L}\p{N}\p{M}](?:[\p{L}\p{N}\p{M}-]*[\p{L}\p{N}\p{M}])?\.)*\p{L}[\p{L}\p{N}\p{M}-]*)(?::\d{1,5})?(?:[/?#]|$)/iu;
+
+/**
  * A bare web address starting at `start`: its end (exclusive) when it is kept as typed, `start`
  * when there is none, or -1 when renderers would disagree about it (a character they treat
  * differently inside it, such as `[`, `>` or an entity): then its `:` is escaped, so no renderer
@@ -92,11 +107,46 @@ function urlEnd(text: string, start: number): number {
   const rest = match[0].slice(url.length);
   const agreed =
     URL_SAFE.test(match[0]) &&
+    URL_HOST.test(url) &&
     !/&#?[A-Za-z0-9]+;/.test(match[0]) &&
     // An escaped `<` right after it would lend the address its backslash.
     text[start + match[0].length] !== '<';
   // What follows the address up to the next space must be what all renderers leave out of it.
   return agreed && /^[?!.,:;'")]*$/.test(rest) ? start + url.length : -1;
+}
+
+/**
+ * An e-mail address every renderer links alike, to the same characters: an ASCII name (no `..`,
+ * letters or digits at both ends) and domain (labels of letters, digits and inner hyphens, a
+ * final label of letters), followed by nothing but GFM's trailing punctuation up to a space.
+ */
+const EMAIL =
+  /^[A-Za-z0-9](?:[A-Za-z0-9._+-]*[A-Za-z0-9])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}(?=([?!.,:;'")]*)(?:\s|$))/;
+const EMAIL_BEFORE = /^[\s("]/u;
+const EMAIL_AFTER = /^(?:\s|[?!.,:;'")])/u;
+
+/** The end (exclusive) of an e-mail address kept as typed that starts at `start`, else `start`. */
+function emailEnd(scan: Scan, start: number): number {
+  const { text } = scan;
+  const before = start === 0 ? scan.before : charBefore(text, start);
+  if (before === undefined || !EMAIL_BEFORE.test(before)) return start;
+  const match = EMAIL.exec(text.slice(start));
+  if (!match || match[0].split('@')[0]?.includes('..')) return start;
+  const end = start + match[0].length;
+  // At the end of the text, what is written next must end the address too.
+  const atEnd = end + (match[1] ?? '').length === text.length;
+  return !atEnd || scan.after === undefined || EMAIL_AFTER.test(scan.after) ? end : start;
+}
+
+/**
+ * An `@` outside such an address is escaped where a renderer could read an address around it:
+ * after a non-space and before a word with a dot ("x!a@b.co", "a@b.coé"), not in "@alice" or
+ * "foo@bar".
+ */
+function atNeedsEscape(scan: Scan, at: number): boolean {
+  const prev = at === 0 ? scan.before : charBefore(scan.text, at);
+  if (prev !== undefined && SPACE.test(prev)) return false;
+  return /^[^\s.]*\.[^\s]/u.test(scan.text.slice(at + 1));
 }
 
 function count(text: string, char: string): number {
@@ -164,8 +214,15 @@ function escapes(text: string, context: MarkdownContext): Set<number> {
   }
   for (let i = 0; i < text.length;) {
     const c = text[i] as string;
-    if (/[hHwW]/.test(c) && mayStartUrl(scan, i)) {
-      const end = urlEnd(text, i);
+    const email = /[A-Za-z0-9]/.test(c) ? emailEnd(scan, i) : i;
+    if (email > i) {
+      i = email;
+      continue;
+    }
+    if (/[hHwW]/.test(c)) {
+      // An address glued to a word is none to GFM or markdown-it; marked would link it, so its
+      // `:` or `.` is escaped and nobody does.
+      const end = mayStartUrl(scan, i) ? urlEnd(text, i) : URL_CHARS.test(text.slice(i)) ? -1 : i;
       if (end > i) {
         i = end;
         continue;
@@ -199,6 +256,8 @@ function needsEscape(scan: Scan, i: number, context: MarkdownContext): boolean {
       return next === undefined || ASCII_PUNCT.test(next);
     case '|':
       return context.tableCell === true;
+    case '@':
+      return atNeedsEscape(scan, i);
     default:
       return false;
   }

@@ -184,6 +184,9 @@ const HOSTILE_PIECES = [
   'http://',
   'www.example.com',
   'a@b.co',
+  'jane.doe+1@mail-host.example.org',
+  '@',
+  'a@b',
   '$x$',
   '\\*',
   '    ',
@@ -191,9 +194,6 @@ const HOSTILE_PIECES = [
 const hostile = fc
   .array(fc.constantFrom(...HOSTILE_PIECES), { minLength: 1, maxLength: 14 })
   .map((pieces) => pieces.join(''))
-  // An address glued to a word ("xhttps://…") is linked by marked but not by markdown-it or
-  // GitHub; Keel writes it as text (README: Sharing), so it is kept apart from the words here.
-  .map((text) => text.replace(/([A-Za-z0-9.+-])(?=https?:\/\/)/g, '$1 '))
   .filter((text) => oneLine(text).length > 0);
 
 const word = fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,7}$/);
@@ -217,12 +217,22 @@ const joiner = fc.constantFrom(
 const ordinaryUrl = fc
   .tuple(word, fc.array(fc.tuple(fc.constantFrom('/', '_', '-', '.', '/(', ')'), word), { maxLength: 4 }))
   .map(([host, path]) => `https://${host.toLowerCase()}.example/${path.map(([s, w]) => s + w).join('')}`);
+const ordinaryEmail = fc
+  .tuple(word, fc.constantFrom('', '.', '+', '-', '_'), word, word)
+  .map(([name, sep, more, host]) => `${name}${sep}${more}@${host.toLowerCase()}.example`);
 /** Words and everyday punctuation, and now and then an address; never a list or heading start. */
 const ordinary = fc
-  .tuple(word, fc.array(fc.tuple(joiner, fc.oneof(word, word, ordinaryUrl)), { maxLength: 10 }))
-  .map(
-    ([first, rest]) =>
-      first + rest.map(([j, w]) => (j.endsWith('(') || j === '_' ? j + w : `${j}${w}`)).join(''),
+  .tuple(
+    word,
+    fc.array(fc.tuple(joiner, fc.oneof(word, word, ordinaryUrl, ordinaryEmail)), { maxLength: 10 }),
+  )
+  .map(([first, rest]) =>
+    rest.reduce((text, [j, w]) => {
+      // An e-mail address stands after a space and before a space or closing punctuation.
+      const afterEmail = /@[a-z0-9]+\.example$/i.test(text) && !/^[\s.,:?!)]/.test(j);
+      const joint = afterEmail || (w.includes('@') && !/[\s(]$/.test(j)) ? ' ' : j;
+      return text + (joint.endsWith('(') || joint === '_' ? joint + w : `${joint}${w}`);
+    }, first),
   )
   // An address is one only after a space: "x_https://…" is ordinary text with its own rules.
   .map((text) => text.replace(/[^\s(]https:/g, (m) => `${m[0] === '_' ? '' : m[0]} https:`))
@@ -274,6 +284,10 @@ describe('ordinary text carries no backslashes', () => {
     ['snake_case names in the API, #42 mid-line', 'same'],
     ['Q3 goals: ship v2.1 + docs; 3 * 4 = 12', 'same'],
     ['R&D budget < 10% of spend', 'same'],
+    ['Mail jane.doe+keel@example.com (or ops@corp.example.org).', 'same'],
+    ['@alice owns it; meet @ 3pm', 'same'],
+    ['Ask a@b.coé first', 'Ask a\\@b.coé first'],
+    ['mailto:a@b.co and x!y@z.io', 'mailto:a\\@b.co and x!y\\@z.io'],
     ['1. Conference budget', '1\\. Conference budget'],
     ['- nested?', '\\- nested?'],
     ['# not a heading', '\\# not a heading'],
