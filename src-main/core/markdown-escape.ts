@@ -108,6 +108,8 @@ function urlEnd(text: string, start: number): number {
   const agreed =
     URL_SAFE.test(match[0]) &&
     URL_HOST.test(url) &&
+    // linkify-it ends an address at a `)` that closes nothing; marked and GFM go on.
+    parensNest(url) &&
     !/&#?[A-Za-z0-9]+;/.test(match[0]) &&
     // An escaped `<` right after it would lend the address its backslash.
     text[start + match[0].length] !== '<';
@@ -147,6 +149,16 @@ function atNeedsEscape(scan: Scan, at: number): boolean {
   const prev = at === 0 ? scan.before : charBefore(scan.text, at);
   if (prev !== undefined && SPACE.test(prev)) return false;
   return /^[^\s.]*\.[^\s]/u.test(scan.text.slice(at + 1));
+}
+
+/** Every `)` closes a `(` before it. */
+function parensNest(text: string): boolean {
+  let depth = 0;
+  for (const char of text) {
+    if (char === '(') depth++;
+    else if (char === ')' && --depth < 0) return false;
+  }
+  return true;
 }
 
 function count(text: string, char: string): number {
