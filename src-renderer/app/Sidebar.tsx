@@ -66,7 +66,7 @@ export function Sidebar() {
   }
 
   return (
-    <nav className="sidebar" aria-label={t('nav.label')}>
+    <nav className="sidebar" aria-label={t('app.nav.label')}>
       <div className="sidebar__brand">
         <KeelMark className="sidebar__mark" />
         <span className="sidebar__name">Keel</span>
@@ -103,10 +103,10 @@ function SidebarFooter({ onShortcuts }: { onShortcuts: () => void }) {
   const t = useMessages();
   return (
     <div className="sidebar__footer">
-      <p className="sidebar__note">{t('sidebar.note')}</p>
+      <p className="sidebar__note">{t('app.sidebar.note')}</p>
       <Button variant="ghost" size="sm" className="sidebar__shortcuts" onClick={onShortcuts}>
         <KeyboardIcon />
-        {t('sidebar.shortcuts')}
+        {t('app.sidebar.shortcuts')}
       </Button>
       {/* Closing the window only hides Keel; without a tray this is the way out. */}
       <Button
@@ -117,7 +117,7 @@ function SidebarFooter({ onShortcuts }: { onShortcuts: () => void }) {
         onClick={() => useNavigation.getState().leave(() => void quitKeel(setQuitError))}
       >
         <PowerIcon />
-        {t('sidebar.quit')}
+        {t('app.sidebar.quit')}
       </Button>
       {quitError && (
         <p className="sidebar__note" role="alert">

@@ -15,12 +15,12 @@ export const VIEW_LABELS: Record<ViewName, string> = {
 
 /** The views' names in the catalog (the sidebar speaks them; the rest follow in the sweep, #20). */
 export const VIEW_MESSAGES = {
-  today: 'nav.today',
-  focus: 'nav.focus',
-  checkin: 'nav.checkin',
-  signoff: 'nav.signoff',
-  'one-on-one': 'nav.one-on-one',
-  settings: 'nav.settings',
+  today: 'app.nav.today',
+  focus: 'app.nav.focus',
+  checkin: 'app.nav.checkin',
+  signoff: 'app.nav.signoff',
+  'one-on-one': 'app.nav.one-on-one',
+  settings: 'app.nav.settings',
 } as const satisfies Record<ViewName, MessageId>;
 
 export function isViewName(value: unknown): value is ViewName {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogFor, SOURCE_CATALOG, STORED_CATALOGS } from '../../src-main/shared/i18n/catalog';
+import { catalogFor, NAMESPACES, SOURCE_CATALOG, STORED_CATALOGS } from '../../src-main/shared/i18n/catalog';
 import { SUPPORTED_LOCALES } from '../../src-main/shared/i18n/locale';
 import { pseudoMessage, PSEUDO_GROWTH } from '../../src-main/shared/i18n/pseudo';
 import { catalogProblems } from './catalog-check';
@@ -18,6 +18,19 @@ describe('the catalogs', () => {
     expect(catalogProblems('en', SOURCE_CATALOG, catalogFor('en-XA'))).toEqual([]);
     for (const id of Object.keys(STORED_CATALOGS['en-GB'])) expect(SOURCE_CATALOG).toHaveProperty(id);
   });
+
+  it.each(Object.entries(NAMESPACES))(
+    'namespace %s: every key starts with its name, in every locale, and is in its English file',
+    (name, namespace) => {
+      const english = Object.keys(namespace['en-US']);
+      for (const [locale, messages] of Object.entries(namespace)) {
+        for (const id of Object.keys(messages)) {
+          expect(id.startsWith(`${name}.`), `${locale}: ${id}`).toBe(true);
+          expect(english, `${locale}: ${id}`).toContain(id);
+        }
+      }
+    },
+  );
 
   it('has a catalog for every supported locale', () => {
     for (const locale of SUPPORTED_LOCALES) {
@@ -79,6 +92,6 @@ describe('the pseudo-locale', () => {
 
   it('is built from the English catalog, key for key', () => {
     const pseudo = catalogFor('en-XA');
-    expect(pseudo['nav.today']).toBe(pseudoMessage(SOURCE_CATALOG['nav.today']));
+    expect(pseudo['app.nav.today']).toBe(pseudoMessage(SOURCE_CATALOG['app.nav.today']));
   });
 });

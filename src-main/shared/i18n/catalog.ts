@@ -1,34 +1,81 @@
 /**
- * Keel's message catalogs: ICU MessageFormat strings keyed by id, one JSON file per locale in
- * messages/. en-US is the source every other catalog translates (test/i18n/catalogs.test.ts
+ * Keel's message catalogs: ICU MessageFormat strings keyed by id, in messages/<namespace>/, one
+ * JSON file per locale. en-US is the source every other catalog translates (test/i18n/catalogs.test.ts
  * holds each to every key, every placeholder and its language's plural forms); en-GB overrides
  * only what British English says differently; en-XA is generated from en-US (pseudo.ts).
  */
-import de from './messages/de.json';
-import enGB from './messages/en-GB.json';
-import enUS from './messages/en-US.json';
-import es from './messages/es.json';
-import fr from './messages/fr.json';
-import ptBR from './messages/pt-BR.json';
 import type { SupportedLocale } from './locale';
+import app from './messages/app';
+import checkin from './messages/checkin';
+import cli from './messages/cli';
+import exportMessages from './messages/export';
+import focus from './messages/focus';
+import notify from './messages/notify';
+import oneonone from './messages/oneonone';
+import settings from './messages/settings';
+import signoff from './messages/signoff';
+import today from './messages/today';
+import who5 from './messages/who5';
 import { pseudoCatalog } from './pseudo';
 
+/**
+ * One namespace per area, each a folder of messages/ with a JSON file per stored locale; every
+ * key starts with its namespace (`focus.now.start`), so areas never collide.
+ */
+export const NAMESPACES = {
+  app,
+  today,
+  focus,
+  checkin,
+  who5,
+  signoff,
+  oneonone,
+  settings,
+  notify,
+  cli,
+  export: exportMessages,
+} as const;
+
+type StoredLocale = Exclude<SupportedLocale, 'en-XA'>;
+
+const SOURCE = {
+  ...app['en-US'],
+  ...today['en-US'],
+  ...focus['en-US'],
+  ...checkin['en-US'],
+  ...who5['en-US'],
+  ...signoff['en-US'],
+  ...oneonone['en-US'],
+  ...settings['en-US'],
+  ...notify['en-US'],
+  ...cli['en-US'],
+  ...exportMessages['en-US'],
+};
+
 /** Every message id (the English source's keys). */
-export type MessageId = keyof typeof enUS;
+export type MessageId = keyof typeof SOURCE;
 
 export type Catalog = Readonly<Record<MessageId, string>>;
 
 /** The English source. */
-export const SOURCE_CATALOG: Catalog = enUS;
+export const SOURCE_CATALOG: Catalog = SOURCE;
+
+function stored(locale: StoredLocale): Partial<Catalog> {
+  const merged: Record<string, string> = {};
+  for (const namespace of Object.values(NAMESPACES)) {
+    Object.assign(merged, namespace[locale] as Record<string, string>);
+  }
+  return merged as Partial<Catalog>;
+}
 
 /** The stored translations, as written (en-GB partial: it reads en-US underneath). */
-export const STORED_CATALOGS: Readonly<Record<Exclude<SupportedLocale, 'en-XA'>, Partial<Catalog>>> = {
-  'en-US': enUS,
-  'en-GB': enGB,
-  de,
-  fr,
-  es,
-  'pt-BR': ptBR,
+export const STORED_CATALOGS: Readonly<Record<StoredLocale, Partial<Catalog>>> = {
+  'en-US': SOURCE,
+  'en-GB': stored('en-GB'),
+  de: stored('de'),
+  fr: stored('fr'),
+  es: stored('es'),
+  'pt-BR': stored('pt-BR'),
 };
 
 let pseudo: Catalog | undefined;
