@@ -10,11 +10,13 @@ import checkin from './messages/checkin';
 import cli from './messages/cli';
 import exportMessages from './messages/export';
 import focus from './messages/focus';
+import language from './messages/language';
 import notify from './messages/notify';
 import oneonone from './messages/oneonone';
 import settings from './messages/settings';
 import signoff from './messages/signoff';
 import today from './messages/today';
+import vocab from './messages/vocab';
 import who5 from './messages/who5';
 import { pseudoCatalog } from './pseudo';
 
@@ -24,6 +26,8 @@ import { pseudoCatalog } from './pseudo';
  */
 export const NAMESPACES = {
   app,
+  vocab,
+  language,
   today,
   focus,
   checkin,
@@ -40,6 +44,8 @@ type StoredLocale = Exclude<SupportedLocale, 'en-XA'>;
 
 const SOURCE = {
   ...app['en-US'],
+  ...vocab['en-US'],
+  ...language['en-US'],
   ...today['en-US'],
   ...focus['en-US'],
   ...checkin['en-US'],
