@@ -10,6 +10,7 @@ import { createLocaleFormat, type LocaleFormat } from '../../src-main/shared/i18
 import { messagesFor, type MessageValues } from '../../src-main/shared/i18n/intl';
 import { DEFAULT_LOCALE, resolveLocale, type ResolvedLocale } from '../../src-main/shared/i18n/locale';
 import { localeFromSearch } from '../../src-main/shared/i18n/locale-url';
+import { setWindowLocale } from './window-locale';
 
 /** The locale of this window: the URL's, else the browser's preferred languages. */
 export function windowLocale(
@@ -25,6 +26,8 @@ const FormatContext = createContext<LocaleFormat>(createLocaleFormat(ENGLISH));
 
 /** Wraps the window in its locale: messages through react-intl, formats through shared/i18n. */
 export function KeelIntl({ locale, children }: { locale: ResolvedLocale; children: ReactNode }) {
+  // Plain functions (lib/format.ts, lib/time.ts) format in this locale too, from this render on.
+  setWindowLocale(locale);
   const messages = useMemo(() => catalogFor(locale.messages), [locale.messages]);
   const format = useMemo(() => createLocaleFormat(locale), [locale]);
   return (

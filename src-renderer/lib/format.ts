@@ -1,8 +1,12 @@
-import { MONTH_NAMES, WEEKDAY_NAMES, weekdayOf } from '../../src-main/shared/vocabulary';
+import { weekdayOf } from '../../src-main/shared/vocabulary';
 import type { AgendaEvent, TimeRange, Weekday } from '../api/types';
+import { windowFormat, windowMessage } from '../i18n/window-locale';
 import { formatTime } from './time';
 
-/** Display helpers. Pure string/calendar work on values main already computed in the user's zone. */
+/**
+ * Display helpers on values main already computed in the user's zone, in the window's locale
+ * (i18n/window-locale.ts): dates through `Intl`, words from the catalog.
+ */
 
 function parts(date: string): [number, number, number] | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
@@ -18,28 +22,25 @@ function weekdayOrNull(date: string): Weekday | null {
   }
 }
 
-/** "Tuesday, 14 January" for a `YYYY-MM-DD` date and its weekday. */
-export function formatLongDate(date: string, weekday: Weekday): string {
-  const p = parts(date);
-  if (!p) return WEEKDAY_NAMES[weekday];
-  return `${WEEKDAY_NAMES[weekday]}, ${p[2]} ${MONTH_NAMES[p[1] - 1]}`;
+/**
+ * "Tuesday, January 14" / "Tuesday 14 January" / "Dienstag, 14. Januar" for a `YYYY-MM-DD` date
+ * (`weekday` is kept for callers; the date names its own weekday).
+ */
+export function formatLongDate(date: string, _weekday?: Weekday): string {
+  if (!parts(date) || weekdayOrNull(date) === null) return date;
+  return windowFormat().day(date);
 }
 
-/** "Wed 15 Jan" for a `YYYY-MM-DD` date (a calendar date: no time zone involved). */
+/** "Wed, Jan 15" / "Wed 15 Jan" / "Mi., 15. Jan." for a `YYYY-MM-DD` date (no zone involved). */
 export function formatShortDate(date: string): string {
-  const p = parts(date);
-  const day = weekdayOrNull(date);
-  if (!p || day === null) return date;
-  const weekday = WEEKDAY_NAMES[day].slice(0, 3);
-  return `${weekday} ${p[2]} ${(MONTH_NAMES[p[1] - 1] ?? '').slice(0, 3)}`;
+  if (!parts(date) || weekdayOrNull(date) === null) return date;
+  return windowFormat().day(date, { weekday: 'short', month: 'short' });
 }
 
-/** "Friday 27 Nov" for a `YYYY-MM-DD` date. */
+/** "Friday, Nov 27" / "Friday 27 Nov" / "Freitag, 27. Nov." for a `YYYY-MM-DD` date. */
 export function formatWeekdayDate(date: string): string {
-  const p = parts(date);
-  const day = weekdayOrNull(date);
-  if (!p || day === null) return date;
-  return `${WEEKDAY_NAMES[day]} ${p[2]} ${(MONTH_NAMES[p[1] - 1] ?? '').slice(0, 3)}`;
+  if (!parts(date) || weekdayOrNull(date) === null) return date;
+  return windowFormat().day(date, { month: 'short' });
 }
 
 /** Whole calendar days from `from` to `to` (both `YYYY-MM-DD`); NaN for a malformed date. */
@@ -50,7 +51,7 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.UTC(b[0], b[1] - 1, b[2]) - Date.UTC(a[0], a[1] - 1, a[2])) / 86_400_000);
 }
 
-/** "09:00–17:30". */
+/** "09:00–17:30" / "9:00 AM–5:30 PM". */
 export function formatRange(range: TimeRange): string {
   return `${formatTime(range.start)}–${formatTime(range.end)}`;
 }
@@ -60,16 +61,12 @@ function minutes(hhmm: string): number | null {
   return m ? Number(m[1]) * 60 + Number(m[2]) : null;
 }
 
-/** "2 h", "1 h 30 min", "45 min" for a same-day or past-midnight range. */
+/** "2 hr", "1 hr, 30 min", "45 min" (the locale's units) for a same-day or past-midnight range. */
 export function formatDuration(range: TimeRange): string {
   const start = minutes(range.start);
   const end = minutes(range.end);
   if (start === null || end === null) return '';
-  const total = (end - start + 24 * 60) % (24 * 60);
-  const h = Math.floor(total / 60);
-  const m = total % 60;
-  if (h === 0) return `${m} min`;
-  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+  return windowFormat().duration((end - start + 24 * 60) % (24 * 60));
 }
 
 /** The local `HH:MM` and date of an ISO 8601 string with offset, as main wrote it. */
@@ -82,29 +79,33 @@ export function localParts(iso: string): { date: string; time: string } | null {
 export function greetingFor(nowIso: string): string {
   const local = localParts(nowIso);
   const hour = local ? Number(local.time.slice(0, 2)) : 12;
-  if (hour >= 5 && hour < 12) return 'Good morning';
-  if (hour >= 12 && hour < 18) return 'Good afternoon';
-  return 'Good evening';
+  if (hour >= 5 && hour < 12) return windowMessage('app.greeting.morning');
+  if (hour >= 12 && hour < 18) return windowMessage('app.greeting.afternoon');
+  return windowMessage('app.greeting.evening');
 }
 
-const EVENT_KINDS: Record<string, string> = {
-  focus: 'Focus block',
-  'focus-warning': 'Focus block soon',
-  signoff: 'Sign-off',
-  check: 'Check-in',
-};
+const EVENT_KINDS = {
+  focus: 'app.event.focus',
+  'focus-warning': 'app.event.focus-warning',
+  signoff: 'app.event.signoff',
+  check: 'app.event.check',
+} as const;
 
 /** A short label for an agenda event's kind; unknown kinds (added later) get a neutral one. */
 export function eventKindLabel(kind: string): string {
-  return EVENT_KINDS[kind] ?? 'Planned';
+  const id = (EVENT_KINDS as Record<string, (typeof EVENT_KINDS)[keyof typeof EVENT_KINDS]>)[kind];
+  return windowMessage(id ?? 'app.event.planned');
 }
 
-/** "Today, 14:00–16:00" or "Wed 15 Jan, 09:00". */
+/** "Today, 14:00–16:00" or "Wed 15 Jan, 09:00" (in the window's locale). */
 export function formatEventWhen(event: AgendaEvent, today: string): string {
   const start = localParts(event.start);
   if (!start) return event.start;
   const end = event.end ? localParts(event.end) : null;
-  const day = start.date === today ? 'Today' : formatShortDate(start.date);
-  const endPart = end && end.date === start.date ? `–${formatTime(end.time)}` : '';
-  return `${day}, ${formatTime(start.time)}${endPart}`;
+  const day = start.date === today ? windowMessage('app.event.today') : formatShortDate(start.date);
+  const time =
+    end && end.date === start.date
+      ? `${formatTime(start.time)}–${formatTime(end.time)}`
+      : formatTime(start.time);
+  return windowMessage('app.event.when', { day, time });
 }

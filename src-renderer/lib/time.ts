@@ -1,24 +1,23 @@
-import { formatClockTime, hourCycleOf, type HourCycle } from '../../src-main/shared/vocabulary';
+import { setSystemHourCycle, windowClock, type HourCycle } from '../i18n/window-locale';
 
 /**
  * Every time of day Keel shows goes through `formatTime`, so all follow the system's 12/24-hour
- * choice. Main says what it is (app:status's `hourCycle`, read from the system's regional locale);
- * where it cannot (the preview), this window's own locale decides. Until status arrives, 24-hour.
- * The frame re-renders when the choice changes (app/App.tsx), so nothing keeps an old format.
+ * choice and the window's locale ("5:30 PM", "17:30"). Main says what the choice is (app:status's
+ * `hourCycle`, read from the system's regional format); where it cannot (the preview), and until
+ * status arrives, the window's locale decides (its URL carries the same regional clock). The frame
+ * re-renders when the choice changes (app/App.tsx), so nothing keeps an old format.
  */
-let cycle: HourCycle = 'h23';
 
-/** Takes main's answer; null: this window's locale. */
+/** Takes main's answer (null: this window's locale); returns the cycle in force. */
 export function setHourCycle(system: HourCycle | null): HourCycle {
-  cycle = system ?? hourCycleOf();
-  return cycle;
+  return setSystemHourCycle(system);
 }
 
-/** "14:05", or "2:05 PM" on a 12-hour system; anything not `HH:MM` as given. */
+/** "14:05", or "2:05 PM" on a 12-hour system, in the window's locale; anything not `HH:MM` as given. */
 export function formatTime(hhmm: string): string {
-  return formatClockTime(hhmm, cycle);
+  return windowClock(hhmm);
 }
 
 export function resetHourCycle(): void {
-  cycle = 'h23';
+  setSystemHourCycle(null);
 }

@@ -118,3 +118,18 @@ describe('resolveLocale', () => {
     });
   });
 });
+
+describe('language names', () => {
+  it('names each language in itself, from CLDR, for the language menu', async () => {
+    const { languageChoices, languageName } = await import('../../src-main/shared/i18n/language-names');
+    expect(languageChoices().map((c) => c.name)).toEqual([
+      'English (United States)',
+      'English (United Kingdom)',
+      'Deutsch',
+      'Français',
+      'Español',
+      'Português (Brasil)',
+    ]);
+    expect(languageName('de', 'fr')).toBe('Allemand');
+  });
+});

@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { resetWindowLocale } from '../../src-renderer/i18n/window-locale';
 import { resetStores } from '../../src-renderer/stores/reset';
 
 // jsdom knows <dialog> and its `open` attribute but not the modal methods; a minimal stand-in.
@@ -24,6 +25,8 @@ HTMLCanvasElement.prototype.getContext = function getContext() {
 afterEach(() => {
   cleanup();
   resetStores();
+  // The locale plain formatters use (set by KeelIntl as it renders): English again.
+  resetWindowLocale();
   delete window.keel;
   document.documentElement.removeAttribute('data-theme');
 });

@@ -5,7 +5,7 @@
  * `YYYY-MM-DD` strings (core/time.ts's LocalDate); they are formatted as that day at noon UTC, so
  * no zone can move them to a neighbouring day.
  */
-import type { ResolvedLocale } from './locale';
+import { defaultHourCycle, type ResolvedLocale } from './locale';
 
 /** What formatting needs of a resolved locale. */
 export type FormatLocale = Pick<ResolvedLocale, 'format' | 'hourCycle'>;
@@ -63,12 +63,24 @@ export function firstDayOfWeek(tag: string): IsoWeekday {
 /** The formatters of one locale, built once and reused (Intl objects are costly to make). */
 export interface LocaleFormat {
   readonly locale: string;
-  /** "Tuesday, December 1" / "Dienstag, 1. Dezember"; with the year when `year` is set. */
-  day(day: string, options?: { year?: boolean; weekday?: boolean }): string;
+  /**
+   * "Tuesday, December 1" / "Dienstag, 1. Dezember"; with the year when `year` is set, the
+   * weekday short or left out, the month short ("Wed, Jan 15" / "Mi., 15. Jan.").
+   */
+  day(
+    day: string,
+    options?: { year?: boolean; weekday?: boolean | 'short'; month?: 'long' | 'short' },
+  ): string;
   /** "November 17 – 30, 2026" / "17.–30. November 2026": the locale's own range. */
   dayRange(from: string, to: string): string;
   /** "5:30 PM" / "17:30" in `zone`, in the locale's hour cycle unless the OS chose another. */
   time(instant: Date | number, zone: string): string;
+  /**
+   * A time of day kept as `HH:MM` (24-hour, no zone) as the user reads it: "5:30 PM" / "17:30"
+   * / "17 h 30" in the locale's way and hour cycle (or `hourCycle` when given); anything that is
+   * not `HH:MM` comes back as given.
+   */
+  clock(hhmm: string, hourCycle?: 'h12' | 'h23'): string;
   /** "12,345.5" / "12.345,5". */
   number(value: number, options?: Intl.NumberFormatOptions): string;
   /** "1 hr, 25 min" / "1 Std., 25 Min." (Intl.DurationFormat's short style) from whole minutes. */
@@ -94,18 +106,25 @@ export function createLocaleFormat(resolved: FormatLocale): LocaleFormat {
     }
     return held;
   }
-  const dayFormat = (year: boolean, weekday: boolean) =>
+  const dayFormat = (year: boolean, weekday: boolean | 'short', month: 'long' | 'short' = 'long') =>
     memo(
-      `day:${year}:${weekday}`,
+      `day:${year}:${weekday}:${month}`,
       () =>
         new Intl.DateTimeFormat(tag, {
           timeZone: 'UTC',
           day: 'numeric',
-          month: 'long',
+          month,
           ...(year ? { year: 'numeric' } : {}),
-          ...(weekday ? { weekday: 'long' } : {}),
+          ...(weekday ? { weekday: weekday === 'short' ? 'short' : 'long' } : {}),
         }),
     );
+  // A 24-hour clock writes two-digit hours ("09:05"), as Keel's times always read.
+  const hourOptions = (cycle: 'h12' | 'h23' | undefined): Intl.DateTimeFormatOptions => {
+    const effective = cycle ?? defaultHourCycle(tag);
+    return { hour: effective === 'h23' ? '2-digit' : 'numeric', minute: '2-digit', hourCycle: effective };
+  };
+  const clockFormat = (cycle: 'h12' | 'h23' | undefined) =>
+    memo(`clock:${cycle}`, () => new Intl.DateTimeFormat(tag, { timeZone: 'UTC', ...hourOptions(cycle) }));
   const unit = (name: 'hour' | 'minute') =>
     memo(
       `unit:${name}`,
@@ -114,19 +133,19 @@ export function createLocaleFormat(resolved: FormatLocale): LocaleFormat {
   return {
     locale: tag,
     day: (day, options = {}) =>
-      dayFormat(options.year ?? false, options.weekday ?? true).format(dayInstant(day)),
+      dayFormat(options.year ?? false, options.weekday ?? true, options.month).format(dayInstant(day)),
     dayRange: (from, to) => dayFormat(true, false).formatRange(dayInstant(from), dayInstant(to)),
     time: (instant, zone) =>
       memo(
         `time:${zone}`,
-        () =>
-          new Intl.DateTimeFormat(tag, {
-            timeZone: zone,
-            hour: 'numeric',
-            minute: '2-digit',
-            ...(resolved.hourCycle ? { hourCycle: resolved.hourCycle } : {}),
-          }),
+        () => new Intl.DateTimeFormat(tag, { timeZone: zone, ...hourOptions(resolved.hourCycle) }),
       ).format(instant),
+    clock: (hhmm, hourCycle) => {
+      const match = /^(\d{2}):(\d{2})$/.exec(hhmm);
+      if (!match || Number(match[1]) > 23 || Number(match[2]) > 59) return hhmm;
+      const instant = Date.UTC(2000, 0, 1, Number(match[1]), Number(match[2]));
+      return clockFormat(hourCycle ?? resolved.hourCycle).format(instant);
+    },
     number: (value, options) =>
       (options
         ? new Intl.NumberFormat(tag, options)

@@ -1,0 +1,67 @@
+/**
+ * The window's locale for code outside React components (src-renderer/lib's formatters, stores):
+ * the formatters and messages of the locale `KeelIntl` renders with, set as it renders, so a
+ * plain function such as `formatTime("17:30")` speaks as the components around it do. The hour
+ * cycle main reports (app:status, the OS's 12/24-hour choice) wins over the locale's own; until it
+ * arrives, the locale's (and the URL's) holds. The frame draws again when either changes.
+ */
+import type { MessageId } from '../../src-main/shared/i18n/catalog';
+import { createLocaleFormat, type LocaleFormat } from '../../src-main/shared/i18n/format';
+import { messagesFor, type MessageValues } from '../../src-main/shared/i18n/intl';
+import { DEFAULT_LOCALE, type ResolvedLocale } from '../../src-main/shared/i18n/locale';
+
+export type HourCycle = 'h12' | 'h23';
+
+interface WindowLocale {
+  resolved: ResolvedLocale;
+  format: LocaleFormat;
+  t: (id: MessageId, values?: MessageValues) => string;
+}
+
+const ENGLISH: ResolvedLocale = { messages: DEFAULT_LOCALE, format: DEFAULT_LOCALE };
+
+function build(resolved: ResolvedLocale): WindowLocale {
+  return { resolved, format: createLocaleFormat(resolved), t: messagesFor(resolved).t };
+}
+
+let current: WindowLocale = build(ENGLISH);
+let systemCycle: HourCycle | null = null;
+
+/** Called by KeelIntl as it renders (the same locale object keeps the built formatters). */
+export function setWindowLocale(resolved: ResolvedLocale): void {
+  if (current.resolved !== resolved) current = build(resolved);
+}
+
+/** Main's word on the OS's 12/24-hour choice (null: the locale decides). Returns the one in force. */
+export function setSystemHourCycle(cycle: HourCycle | null): HourCycle {
+  systemCycle = cycle;
+  return windowHourCycle();
+}
+
+/** The hour cycle every time of day in the window is written in. */
+export function windowHourCycle(): HourCycle {
+  if (systemCycle) return systemCycle;
+  const format = current.format.clock('13:00');
+  return format.includes('13') ? 'h23' : 'h12';
+}
+
+/** The window's formatters (dates, numbers, durations, lists, first weekday). */
+export function windowFormat(): LocaleFormat {
+  return current.format;
+}
+
+/** A message in the window's language, for code outside components. */
+export function windowMessage(id: MessageId, values?: MessageValues): string {
+  return current.t(id, values);
+}
+
+/** A time of day kept as `HH:MM`, as the user reads it (the OS's 12/24-hour choice first). */
+export function windowClock(hhmm: string): string {
+  return current.format.clock(hhmm, systemCycle ?? undefined);
+}
+
+/** Back to English and no system choice (tests that render one window after another). */
+export function resetWindowLocale(): void {
+  current = build(ENGLISH);
+  systemCycle = null;
+}
