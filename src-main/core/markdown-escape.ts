@@ -26,7 +26,7 @@
  *   (no user name, `*` or `_`, a last label starting with a letter, or an IPv4 address).
  * - A bare e-mail address (`name@example.com`) is left as typed only where markdown-it's
  *   linkify, marked and GFM all link the same characters: an ASCII name and domain (labels of
- *   letters, digits and inner hyphens, a final label of letters), after a space, `(` or `"`, and
+ *   letters, digits and inner hyphens, a final label of letters), after a space or `(`, and
  *   followed by nothing but GFM's trailing punctuation up to the next space. Anywhere else an `@`
  *   after a non-space and before a dotted word is escaped, so no renderer links it (`a@b.coé` would otherwise link
  *   "a@b.coé" in one renderer and "a@b.co" in another, which mails somebody else).
@@ -124,7 +124,7 @@ function urlEnd(text: string, start: number): number {
  */
 const EMAIL =
   /^[A-Za-z0-9](?:[A-Za-z0-9._+-]*[A-Za-z0-9])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}(?=([?!.,:;'")]*)(?:\s|$))/;
-const EMAIL_BEFORE = /^[\s("]/u;
+const EMAIL_BEFORE = /^[\s(]/u;
 const EMAIL_AFTER = /^(?:\s|[?!.,:;'")])/u;
 
 /** The end (exclusive) of an e-mail address kept as typed that starts at `start`, else `start`. */
@@ -201,10 +201,14 @@ function scanRun(scan: Scan, start: number): number {
   return end;
 }
 
-/** Where renderers autolink an address: not glued to a word (what a scheme could be part of). */
+/**
+ * Where every renderer autolinks an address: after a space or `(`. GFM also links after `*`, `_`
+ * or `~`, linkify-it after `"`, `<` or `>`, marked after almost anything ("x\\https://…"); so
+ * anywhere else the address is written so that none does.
+ */
 function mayStartUrl(scan: Scan, i: number): boolean {
   const prev = i === 0 ? scan.before : charBefore(scan.text, i);
-  return prev !== undefined && !/^[A-Za-z0-9.+-]/.test(prev);
+  return prev !== undefined && /^[\s(]/u.test(prev);
 }
 
 /** The indices of the characters that need a backslash. */

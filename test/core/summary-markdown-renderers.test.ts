@@ -267,6 +267,7 @@ describe.each(RENDERERS)('Markdown read by %s', (_, render) => {
     'http://1日.0',
     'a@b.cowww.example.com@*',
     '![i](http://evil/p.png)*/*',
+    '\\https://x.io/(p)_q_',
   ])('shows the found case %j as typed', (text) => expectLiteral(text, render));
 
   it('shows hostile text exactly as typed, with nothing injected (property)', () => {
