@@ -28,19 +28,37 @@ function withoutMessages(text: string): string {
   return rest;
 }
 
-/** Every piece of text under `root` (and in its labels) that is not from the catalog. */
-export function untranslatedText(root: Element, allowed: readonly (string | RegExp)[] = []): string[] {
+/**
+ * What is left of texts (a page's text nodes, in order) and attribute values once every catalog
+ * message is taken out: the pieces written some other way, less the allowed ones. Pure, so an
+ * e2e test can run it on what Chromium collected.
+ */
+export function untranslatedPieces(
+  texts: readonly string[],
+  attributes: readonly string[],
+  allowed: readonly (string | RegExp)[] = [],
+): string[] {
   const isAllowed = (piece: string) =>
     allowed.some((allow) => (typeof allow === 'string' ? allow === piece : allow.test(piece)));
+  const pieces = withoutMessages(texts.join(SEPARATOR)).split(SEPARATOR);
+  for (const value of attributes) pieces.push(...withoutMessages(value).split(SEPARATOR));
+  return pieces.map((piece) => piece.trim()).filter((piece) => piece !== '' && !isAllowed(piece));
+}
+
+/** The attributes whose values are read out or shown (checked like text). */
+export const CHECKED_ATTRIBUTES: readonly string[] = ATTRIBUTES;
+
+/** Every piece of text under `root` (and in its labels) that is not from the catalog. */
+export function untranslatedText(root: Element, allowed: readonly (string | RegExp)[] = []): string[] {
   const texts: string[] = [];
   const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node.nodeValue ?? '');
-  const pieces = withoutMessages(texts.join(SEPARATOR)).split(SEPARATOR);
+  const attributes: string[] = [];
   for (const element of [root, ...root.querySelectorAll('*')]) {
     for (const name of ATTRIBUTES) {
       const value = element.getAttribute(name);
-      if (value !== null) pieces.push(...withoutMessages(value).split(SEPARATOR));
+      if (value !== null) attributes.push(value);
     }
   }
-  return pieces.map((piece) => piece.trim()).filter((piece) => piece !== '' && !isAllowed(piece));
+  return untranslatedPieces(texts, attributes, allowed);
 }
