@@ -1,10 +1,9 @@
 import './design/tokens.css';
 import './design/base.css';
-import { hasKeel } from './api/keel';
-import { startStartupReads } from './app/startup';
+import { prefetchStartupReads } from './api/prefetch';
 
 // Today's data is asked for first, before React and the window's code are even evaluated: the
 // answers are on their way while the rest loads and draws. index.html preloads that code
 // (vite.config.mts), so it arrives beside this small file rather than after it.
-if (hasKeel()) startStartupReads();
+prefetchStartupReads();
 void import('./boot').then((m) => m.boot());

@@ -44,6 +44,8 @@ import type {
   TrendRange,
 } from './types';
 
+import { takePrefetched } from './prefetch';
+
 declare global {
   interface Window {
     /** Installed by the Electron preload, or by the preview's HTTP bridge. Absent elsewhere. */
@@ -106,12 +108,13 @@ export async function call<T>(run: (keel: KeelApi) => Promise<IpcResult<T>>): Pr
 
 /** The typed client every store uses. */
 export const api = {
-  status: (): Promise<Outcome<Status>> => call((k) => k.app.status()),
+  status: (): Promise<Outcome<Status>> => call((k) => takePrefetched<Status>('status') ?? k.app.status()),
   /** The Today card: which state the day is in by main's clock, and the Monday recap. */
-  today: (): Promise<Outcome<TodayCard>> => call((k) => k.today.card()),
+  today: (): Promise<Outcome<TodayCard>> => call((k) => takePrefetched<TodayCard>('today') ?? k.today.card()),
   /** Quits Keel as the tray's Quit does (main puts do-not-disturb back first). */
   quit: (): Promise<Outcome<{ quitting: true }>> => call((k) => k.app.quit()),
-  settings: (): Promise<Outcome<Settings>> => call((k) => k.settings.get()),
+  settings: (): Promise<Outcome<Settings>> =>
+    call((k) => takePrefetched<Settings>('settings') ?? k.settings.get()),
   setSetting: (update: SettingUpdate): Promise<Outcome<Settings>> => call((k) => k.settings.set(update)),
   /** Every change of every dated rule, with how it stands today. */
   settingChanges: (): Promise<Outcome<RuleChange[]>> => call((k) => k.settings.changes()),
@@ -154,7 +157,8 @@ export const api = {
     idleTrust: (): Promise<Outcome<IdleTrust>> => call((k) => k.desktop.idleTrust()),
   },
   signoff: {
-    status: (): Promise<Outcome<SignoffStatus>> => call((k) => k.signoff.status()),
+    status: (): Promise<Outcome<SignoffStatus>> =>
+      call((k) => takePrefetched<SignoffStatus>('signoff') ?? k.signoff.status()),
     submit: (input: SignoffSubmit): Promise<Outcome<SignoffStatus>> => call((k) => k.signoff.submit(input)),
     respond: (action: SignoffResponse): Promise<Outcome<SignoffStatus>> =>
       call((k) => k.signoff.respond({ action })),

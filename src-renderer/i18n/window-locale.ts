@@ -5,31 +5,33 @@
  * cycle main reports (app:status, the OS's 12/24-hour choice) wins over the locale's own; until it
  * arrives, the locale's (and the URL's) holds. The frame draws again when either changes.
  */
-import type { MessageId } from '../../src-main/shared/i18n/catalog';
+import type { Catalog, MessageId } from '../../src-main/shared/i18n/catalog';
 import { createLocaleFormat, type LocaleFormat } from '../../src-main/shared/i18n/format';
-import { messagesFor, type MessageValues } from '../../src-main/shared/i18n/intl';
+import { messagesWith, type MessageValues } from '../../src-main/shared/i18n/intl-core';
 import { DEFAULT_LOCALE, type ResolvedLocale } from '../../src-main/shared/i18n/locale';
+import { ENGLISH_CATALOG } from './catalogs';
 
 export type HourCycle = 'h12' | 'h23';
 
 interface WindowLocale {
   resolved: ResolvedLocale;
+  catalog: Catalog;
   format: LocaleFormat;
   t: (id: MessageId, values?: MessageValues) => string;
 }
 
 const ENGLISH: ResolvedLocale = { messages: DEFAULT_LOCALE, format: DEFAULT_LOCALE };
 
-function build(resolved: ResolvedLocale): WindowLocale {
-  return { resolved, format: createLocaleFormat(resolved), t: messagesFor(resolved).t };
+function build(resolved: ResolvedLocale, catalog: Catalog): WindowLocale {
+  return { resolved, catalog, format: createLocaleFormat(resolved), t: messagesWith(resolved, catalog).t };
 }
 
-let current: WindowLocale = build(ENGLISH);
+let current: WindowLocale = build(ENGLISH, ENGLISH_CATALOG);
 let systemCycle: HourCycle | null = null;
 
-/** Called by KeelIntl as it renders (the same locale object keeps the built formatters). */
-export function setWindowLocale(resolved: ResolvedLocale): void {
-  if (current.resolved !== resolved) current = build(resolved);
+/** Called by KeelIntl as it renders (the same locale and catalog keep the built formatters). */
+export function setWindowLocale(resolved: ResolvedLocale, catalog: Catalog): void {
+  if (current.resolved !== resolved || current.catalog !== catalog) current = build(resolved, catalog);
 }
 
 /** Main's word on the OS's 12/24-hour choice (null: the locale decides). Returns the one in force. */
@@ -62,6 +64,6 @@ export function windowClock(hhmm: string): string {
 
 /** Back to English and no system choice (tests that render one window after another). */
 export function resetWindowLocale(): void {
-  current = build(ENGLISH);
+  current = build(ENGLISH, ENGLISH_CATALOG);
   systemCycle = null;
 }

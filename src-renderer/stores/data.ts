@@ -1,3 +1,4 @@
+import { takePrefetched } from '../api/prefetch';
 import { create } from 'zustand';
 import type { ChannelOutput } from '../../src-main/ipc/contract';
 import { call, type Outcome } from '../api/keel';
@@ -80,7 +81,7 @@ export const useData = create<DataState>()((set, get) => {
     async load() {
       const mine = ++generation;
       set({ loading: true });
-      const result = await call((k) => k.data.overview());
+      const result = await call((k) => takePrefetched<DataOverview>('data') ?? k.data.overview());
       if (mine !== generation) return; // a newer read (or an answer) already won
       if (result.ok) set({ overview: result.value, loading: false, loadError: null });
       else set({ loading: false, loadError: result.message });

@@ -32,6 +32,17 @@ describe('the catalogs', () => {
     },
   );
 
+  it('registers every namespace folder (the window globs the folders, main imports the list)', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const dir = path.resolve(__dirname, '../../src-main/shared/i18n/messages');
+    const folders = fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
+    expect(folders.sort()).toEqual(Object.keys(NAMESPACES).sort());
+  });
+
   it('has a catalog for every supported locale', () => {
     for (const locale of SUPPORTED_LOCALES) {
       expect(Object.keys(catalogFor(locale)).sort()).toEqual(Object.keys(SOURCE_CATALOG).sort());

@@ -2,6 +2,7 @@ import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import type { ResolvedLocale } from '../../src-main/shared/i18n/locale';
+import { loadCatalog } from '../../src-renderer/i18n/catalogs';
 import { App } from '../../src-renderer/app/App';
 import { preloadViews } from '../../src-renderer/app/lazyViews';
 import { useKeelSync } from '../../src-renderer/app/useKeelSync';
@@ -41,6 +42,8 @@ export async function renderApp(
   const keel = keelOf(given);
   const user = install(keel);
   if (!lazy) await preloadViews();
+  // As boot.tsx does: the language's catalog first, so the first frame is in it.
+  if (locale) await loadCatalog(locale.messages);
   const utils = render(<App {...(locale ? { locale } : {})} />);
   if (ready) await screen.findByRole('heading', { name: 'Working hours' });
   return { keel, user, ...utils };

@@ -94,6 +94,7 @@ export interface LocaleFormat {
 /** Builds the formatters of one resolved locale. */
 export function createLocaleFormat(resolved: FormatLocale): LocaleFormat {
   const tag = resolved.format;
+  let firstDay: IsoWeekday | undefined;
   const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.ListFormat>();
   function memo<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.ListFormat>(
     key: string,
@@ -163,6 +164,10 @@ export function createLocaleFormat(resolved: FormatLocale): LocaleFormat {
     },
     list: (items, type = 'conjunction') =>
       memo(`list:${type}`, () => new Intl.ListFormat(tag, { type, style: 'long' })).format(items),
-    firstDayOfWeek: firstDayOfWeek(tag),
+    // Asked for only where a week is laid out: the first Intl.Locale costs a page tens of ms.
+    get firstDayOfWeek() {
+      firstDay ??= firstDayOfWeek(tag);
+      return firstDay;
+    },
   };
 }

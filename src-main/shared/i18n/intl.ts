@@ -1,40 +1,21 @@
 /**
- * Keel's messages outside React (the CLI, notifications, the tray, exports): FormatJS's
- * `createIntl` over the catalog of a resolved locale. The renderer uses react-intl's
- * `IntlProvider` with the same catalog and locale (src-renderer/app/KeelIntl.tsx).
+ * Keel's messages outside the window (the CLI, notifications, the tray, exports): FormatJS over
+ * the catalog of a resolved locale, every language at hand. The window loads only its own
+ * catalog (src-renderer/i18n/catalogs.ts) and uses intl-core.ts directly.
  */
-import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
-import { catalogFor, type MessageId } from './catalog';
-import { DEFAULT_LOCALE, type ResolvedLocale } from './locale';
+import type { IntlShape } from '@formatjs/intl';
+import { catalogFor } from './catalog';
+import { intlWith, messagesWith, type Messages } from './intl-core';
+import type { ResolvedLocale } from './locale';
 
-const cache = createIntlCache();
-
-/** Values a message may take: text and numbers (dates go through format.ts first). */
-export type MessageValues = Record<string, string | number>;
-
-/** A resolved locale's messages: `t('cli.doctor.heading', { version, platform })`. */
-export interface Messages {
-  readonly locale: ResolvedLocale;
-  t(id: MessageId, values?: MessageValues): string;
-}
+export type { Messages, MessageValues } from './intl-core';
 
 /** The intl FormatJS formats with: the user's own tag (plurals, numbers), the catalog's words. */
 export function intlFor(locale: ResolvedLocale): IntlShape<string> {
-  return createIntl(
-    {
-      locale: locale.format,
-      defaultLocale: DEFAULT_LOCALE,
-      messages: catalogFor(locale.messages),
-      // A message missing from a translation falls back to English (catalogFor fills it) and
-      // the catalog test fails; nothing is worth printing at run time.
-      onError: () => undefined,
-    },
-    cache,
-  );
+  return intlWith(locale, catalogFor(locale.messages));
 }
 
 /** The messages of one resolved locale. */
 export function messagesFor(locale: ResolvedLocale): Messages {
-  const intl = intlFor(locale);
-  return { locale, t: (id, values) => intl.formatMessage({ id }, values) };
+  return messagesWith(locale, catalogFor(locale.messages));
 }

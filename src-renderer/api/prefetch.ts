@@ -1,0 +1,42 @@
+/**
+ * The window's first reads, asked for the moment main.tsx runs: before React, the stores and
+ * the rest of the window's code have even loaded (this file imports nothing at run time), so
+ * Today's data is on its way while the code is still arriving. Each store's first load takes its
+ * read from here once, if it is fresh; after that every read goes to main as usual.
+ */
+import type { IpcResult, KeelApi } from '../../src-main/ipc/contract';
+
+const READS = {
+  status: (keel: KeelApi) => keel.app.status(),
+  today: (keel: KeelApi) => keel.today.card(),
+  settings: (keel: KeelApi) => keel.settings.get(),
+  signoff: (keel: KeelApi) => keel.signoff.status(),
+  data: (keel: KeelApi) => keel.data.overview(),
+} as const;
+
+export type StartupRead = keyof typeof READS;
+
+/** A read older than this is not used: the first load asks again. */
+const FRESH_MS = 5_000;
+
+const held = new Map<StartupRead, { at: number; answer: Promise<IpcResult<unknown>> }>();
+
+/** Starts the first reads (nothing when the window has no `window.keel`). */
+export function prefetchStartupReads(): void {
+  const keel = typeof window === 'undefined' ? undefined : window.keel;
+  if (!keel) return;
+  for (const name of Object.keys(READS) as StartupRead[]) {
+    const answer = READS[name](keel) as Promise<IpcResult<unknown>>;
+    // Nobody may take it (a store loaded some other way): never an unhandled rejection.
+    answer.catch(() => undefined);
+    held.set(name, { at: Date.now(), answer });
+  }
+}
+
+/** The prefetched answer of one read, once, if it is fresh; else undefined (ask main). */
+export function takePrefetched<T>(name: StartupRead): Promise<IpcResult<T>> | undefined {
+  const entry = held.get(name);
+  held.delete(name);
+  if (!entry || Date.now() - entry.at > FRESH_MS) return undefined;
+  return entry.answer as Promise<IpcResult<T>>;
+}

@@ -1,0 +1,9 @@
+import type { Catalog } from '../../../src-main/shared/i18n/catalog';
+
+/** The pt-BR catalog, every namespace's file: its own chunk, loaded only by a window in pt-BR. */
+const files = import.meta.glob<Partial<Catalog>>('../../../src-main/shared/i18n/messages/*/pt-BR.json', {
+  eager: true,
+  import: 'default',
+});
+
+export default Object.assign({}, ...Object.values(files)) as Partial<Catalog>;
