@@ -161,22 +161,7 @@ function HistoryItem({
           </Button>
         </div>
       </div>
-      <dl className="history__facts">
-        <div className="history__fact">
-          <dt>{t('checkin.history.workload')}</dt>
-          <dd className="tabular">
-            {ratingText(check.workload, workloadText(check.workload, check.workloadLabel))}
-          </dd>
-        </div>
-        <div className="history__fact">
-          <dt>{t('checkin.history.energy')}</dt>
-          <dd className="tabular">{ratingText(check.energy, energyText(check.energy, check.energyLabel))}</dd>
-        </div>
-        <div className="history__fact">
-          <dt>{t('checkin.history.sustainable')}</dt>
-          <dd>{sustainableText(check.sustainable)}</dd>
-        </div>
-      </dl>
+      <HistoryFacts check={check} />
       {check.stretched.length > 0 && (
         <div className="history__tags">
           <span className="visually-hidden">{t('checkin.history.stretchedBy')} </span>
@@ -199,6 +184,29 @@ function HistoryItem({
         </div>
       )}
     </li>
+  );
+}
+
+/** The three answers of one check-in. */
+function HistoryFacts({ check }: { check: Checkin }) {
+  const t = useMessages();
+  return (
+    <dl className="history__facts">
+      <div className="history__fact">
+        <dt>{t('checkin.history.workload')}</dt>
+        <dd className="tabular">
+          {ratingText(check.workload, workloadText(check.workload, check.workloadLabel))}
+        </dd>
+      </div>
+      <div className="history__fact">
+        <dt>{t('checkin.history.energy')}</dt>
+        <dd className="tabular">{ratingText(check.energy, energyText(check.energy, check.energyLabel))}</dd>
+      </div>
+      <div className="history__fact">
+        <dt>{t('checkin.history.sustainable')}</dt>
+        <dd>{sustainableText(check.sustainable)}</dd>
+      </div>
+    </dl>
   );
 }
 
