@@ -9,14 +9,12 @@ import './CadenceLine.css';
 
 /** The cadence in force as settings hold it: the chosen one, or weekly before the one-on-one. */
 function useCadenceInForce(): Cadence | null {
-  return useSettings((s) => {
-    const settings = s.settings;
-    if (!settings) return null;
-    if (settings.checkins.cadence !== null) return settings.checkins.cadence;
-    const oneOnOne = settings.oneOnOne;
-    const weekday = oneOnOne ? workingDayBefore(oneOnOne.weekday, settings.workingHours) : 'fri';
-    return { mode: 'weekly', weekday, time: DEFAULT_CHECK_TIME } as Cadence;
-  });
+  const settings = useSettings((s) => s.settings);
+  if (!settings) return null;
+  if (settings.checkins.cadence !== null) return settings.checkins.cadence;
+  const oneOnOne = settings.oneOnOne;
+  const weekday = oneOnOne ? workingDayBefore(oneOnOne.weekday, settings.workingHours) : 'fri';
+  return { mode: 'weekly', weekday, time: DEFAULT_CHECK_TIME };
 }
 
 /**

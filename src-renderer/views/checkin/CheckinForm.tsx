@@ -21,7 +21,6 @@ import {
 } from '../../lib/checkin';
 import { submitOnModEnter } from '../../lib/keys';
 import type { ActionOutcome } from '../../api/keel';
-import { FormattedMessage } from 'react-intl';
 import { TagPicker } from './TagPicker';
 import './CheckinForm.css';
 
@@ -292,6 +291,8 @@ function NoteFields({
   );
 }
 
+const KEYS_MARK = '\u0001';
+
 function CheckActions({
   submitRef,
   saving,
@@ -306,6 +307,8 @@ function CheckActions({
   children: ReactNode;
 }) {
   const t = useMessages();
+  // The keys sit where the message puts them ("{keys} saves from any field").
+  const [before = '', after = ''] = t('checkin.form.shortcut', { keys: KEYS_MARK }).split(KEYS_MARK);
   const keys = (
     <span className="check-form__keys">
       <kbd>{modifierLabel()}</kbd>
@@ -320,7 +323,9 @@ function CheckActions({
       </Button>
       {cancel}
       <p id={hintId} className="check-form__shortcut">
-        <FormattedMessage id="checkin.form.shortcut" values={{ keys }} />
+        {before}
+        {keys}
+        {after}
       </p>
     </div>
   );
