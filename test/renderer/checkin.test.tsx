@@ -489,7 +489,9 @@ describe('Check-ins: history', SLOW, () => {
     await user.click(within(group(/sustainable/)).getByRole('radio', { name: 'Mostly' }));
     await user.click(screen.getByRole('button', { name: 'Save check-in' }));
     await screen.findByText('Saved. Thanks for checking in.');
-    expect(await within(trends).findByText('1 check-in from Mon, Feb 17 to Tue, Mar 11.')).toBeInTheDocument();
+    expect(
+      await within(trends).findByText('1 check-in from Mon, Feb 17 to Tue, Mar 11.'),
+    ).toBeInTheDocument();
     expect(keel.services.checkin.trends('4w').count).toBe(1);
   });
 
