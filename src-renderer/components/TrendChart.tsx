@@ -1,6 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useMessages } from '../i18n/KeelIntl';
+import { windowFormat, windowMessage } from '../i18n/window-locale';
 import type { TrendChartHandle, TrendChartSpec } from './trend-chart-runtime';
 import './TrendChart.css';
+
+/** A value as the window's locale writes numbers ("3.5", "3,5"). */
+function plainNumber(value: number): string {
+  return windowFormat().number(value);
+}
 
 /** One line: a value (or null, a gap) per label. */
 export interface TrendSeries {
@@ -131,7 +138,7 @@ export function TrendChart({
   labelHeader,
   series,
   reference = null,
-  formatValue = String,
+  formatValue = plainNumber,
   formatCell,
   step,
   bounds = null,
@@ -139,6 +146,7 @@ export function TrendChart({
   className,
 }: TrendChartProps) {
   const descriptionId = useId();
+  const t = useMessages();
   // Callers pass fresh arrays on every render: what is drawn is compared as this key.
   const dataKey = JSON.stringify({ labels, series, reference, step, bounds } satisfies DrawnData);
   const { canvasRef, inksRef, phase } = useChartCanvas(dataKey, formatValue);
@@ -176,7 +184,7 @@ export function TrendChart({
           </p>
           <Legend series={series} reference={reference} />
           <details className="trend-chart__details">
-            <summary className="trend-chart__summary">Show the numbers</summary>
+            <summary className="trend-chart__summary">{t('checkin.chart.showNumbers')}</summary>
             {table}
           </details>
         </>
@@ -222,12 +230,13 @@ function TrendTable({
   extraColumns: readonly { header: string; cells: readonly string[] }[];
   format: (value: number) => string;
 }) {
+  const t = useMessages();
   return (
     // A long table scrolls inside its box; the box takes focus so the keyboard can scroll it.
     <div
       className="trend-chart__table-wrap"
       role="region"
-      aria-label={`${caption}: the numbers`}
+      aria-label={t('checkin.chart.numbers', { caption })}
       tabIndex={0}
     >
       <table className="trend-chart__table">
@@ -273,10 +282,11 @@ function TrendTable({
 }
 
 function NoData() {
+  const t = useMessages();
   return (
     <>
       <span aria-hidden="true">–</span>
-      <span className="visually-hidden">No data</span>
+      <span className="visually-hidden">{t('checkin.chart.noData')}</span>
     </>
   );
 }
@@ -376,6 +386,7 @@ function specOf(
       ? { ...props.bounds, step: props.step ?? niceStep(props.bounds.max - props.bounds.min) }
       : axisFor(values, props.step),
     format,
+    tooltip: (label, value) => windowMessage('checkin.chart.tooltip', { label, value }),
     colors: {
       text: inks.text,
       muted: inks.muted,

@@ -26,6 +26,8 @@ export interface TrendChartSpec {
   axis: { min: number; max: number; step: number };
   /** Tick, tooltip and table text for a value. */
   format: (value: number) => string;
+  /** A tooltip's line for a series' value ("Workload: 3.5"), in the window's language. */
+  tooltip: (series: string, value: string) => string;
   colors: { text: string; muted: string; grid: string; surface: string; border: string };
   font: string;
   reducedMotion: boolean;
@@ -120,7 +122,9 @@ function configOf(spec: TrendChartSpec): ChartConfiguration<'line', (number | nu
           bodyFont: { family: spec.font },
           callbacks: {
             label: (item) =>
-              item.parsed.y === null ? '' : `${item.dataset.label}: ${spec.format(item.parsed.y)}`,
+              item.parsed.y === null
+                ? ''
+                : spec.tooltip(item.dataset.label ?? '', spec.format(item.parsed.y)),
           },
         },
       },

@@ -17,11 +17,12 @@ import {
   QUESTIONNAIRE_INTERVAL_DAYS,
   TAGS_PER_CHECK_MAX,
   tagSlug,
-  WEEKDAY_NAMES,
   WEEKDAYS,
   weekdayOf,
   workingDayBefore,
 } from '../../src-main/shared/vocabulary';
+import { SOURCE_CATALOG, type MessageId } from '../../src-main/shared/i18n/catalog';
+import { windowFormat, windowMessage } from '../i18n/window-locale';
 import { daysBetween, formatShortDate, localParts } from './format';
 import { formatTime } from './time';
 
@@ -99,11 +100,16 @@ export function missingAnswers(draft: CheckDraft): CheckField[] {
   return missing;
 }
 
-export const MISSING_SENTENCES: Record<CheckField, string> = {
-  workload: 'Choose how the workload feels.',
-  energy: 'Choose how your energy is.',
-  sustainable: 'Say whether the workload is sustainable right now.',
+const MISSING_SENTENCES: Record<CheckField, MessageId> = {
+  workload: 'checkin.form.missingWorkload',
+  energy: 'checkin.form.missingEnergy',
+  sustainable: 'checkin.form.missingSustainable',
 };
+
+/** The sentence under a question left unanswered, in the window's language. */
+export function missingSentence(field: CheckField): string {
+  return windowMessage(MISSING_SENTENCES[field]);
+}
 
 /** The chips in the order they are shown: the form's tags, then this check's own. */
 export function chipsOf(
@@ -146,7 +152,7 @@ export type AddTagResult = { ok: true; draft: CheckDraft } | { ok: false; messag
 export function addTypedTag(form: CheckForm, draft: CheckDraft, typed: string): AddTagResult {
   const text = typed.trim().replace(/\s+/gu, ' ');
   const slug = tagSlug(text);
-  if (slug === '') return { ok: false, message: 'A tag needs at least one letter or digit.' };
+  if (slug === '') return { ok: false, message: windowMessage('checkin.tags.needsLetter') };
   const offered = form.tags.find((t) => t.id === slug || tagSlug(t.label) === slug);
   const key = offered?.id ?? draft.extra.find((e) => e.key === slug)?.key ?? slug;
   const extra =
@@ -155,28 +161,57 @@ export function addTypedTag(form: CheckForm, draft: CheckDraft, typed: string): 
       : [...draft.extra, { key, label: text, send: text }];
   if (draft.tags.includes(key)) return { ok: true, draft: { ...draft, extra, tagInput: '' } };
   if (draft.tags.length >= TAGS_PER_CHECK_MAX)
-    return { ok: false, message: `Pick at most ${TAGS_PER_CHECK_MAX} tags for one check.` };
+    return { ok: false, message: windowMessage('checkin.tags.tooMany', { max: TAGS_PER_CHECK_MAX }) };
   return { ok: true, draft: { ...draft, extra, tags: [...draft.tags, key], tagInput: '' } };
+}
+
+/* ---------- Shared words (main sends them in English) ---------- */
+
+function vocabOr(key: string, fallback: string): string {
+  return key in SOURCE_CATALOG ? windowMessage(key as MessageId) : fallback;
+}
+
+/** A tag as shown: a default tag in the window's language, the user's own as typed. */
+export function tagText(id: string, label: string): string {
+  return vocabOr(`vocab.tag.${id}`, label);
+}
+
+/** A workload rating's words ("Heavy"), by its value. */
+export function workloadText(value: number, label: string): string {
+  return vocabOr(`vocab.workload.${value}`, label);
+}
+
+/** An energy rating's words ("Drained"), by its value. */
+export function energyText(value: number, label: string): string {
+  return vocabOr(`vocab.energy.${value}`, label);
+}
+
+/** "Yes", "Mostly", "No", by value. */
+export function sustainableText(value: Sustainable): string {
+  return vocabOr(`vocab.sustainable.${value}`, value);
 }
 
 /* ---------- Periods ---------- */
 
-export const PERIODS: readonly { range: TrendRange; label: string; weeks: number }[] = [
-  { range: '4w', label: '4 weeks', weeks: 4 },
-  { range: 'quarter', label: 'Quarter', weeks: 13 },
-  { range: 'year', label: 'Year', weeks: 52 },
+/** `key` names the period in messages (`{range, select, fourWeeks {…} quarter {…} other {…}}`). */
+export const PERIODS: readonly {
+  range: TrendRange;
+  key: 'fourWeeks' | 'quarter' | 'year';
+  label: MessageId;
+  weeks: number;
+}[] = [
+  { range: '4w', key: 'fourWeeks', label: 'checkin.period.fourWeeks', weeks: 4 },
+  { range: 'quarter', key: 'quarter', label: 'checkin.period.quarter', weeks: 13 },
+  { range: 'year', key: 'year', label: 'checkin.period.year', weeks: 52 },
 ];
 
 function periodOf(range: TrendRange) {
   return PERIODS.find((p) => p.range === range) ?? (PERIODS[0] as (typeof PERIODS)[number]);
 }
 
-/** "the last 4 weeks", "the last quarter (13 weeks)", "the last year (52 weeks)". */
-export function periodPhrase(range: TrendRange): string {
-  const period = periodOf(range);
-  return period.range === '4w'
-    ? 'the last 4 weeks'
-    : `the last ${period.label.toLowerCase()} (${period.weeks} weeks)`;
+/** The period's name for a message's `select` ("the last 4 weeks", "the last quarter (13 weeks)"…). */
+export function periodKey(range: TrendRange): 'fourWeeks' | 'quarter' | 'year' {
+  return periodOf(range).key;
 }
 
 /**
@@ -190,14 +225,21 @@ export function periodDates(range: TrendRange, today: string): { from: string; t
 
 /* ---------- Sentences ---------- */
 
-/** "Tue 11 Mar, 16:02" for a check-in. */
+/** "Tue, Mar 11, 16:02" for a check-in. */
 export function checkWhen(check: Checkin): string {
-  return `${formatShortDate(check.date)}, ${formatTime(check.time)}`;
+  return windowMessage('checkin.when', { date: formatShortDate(check.date), time: formatTime(check.time) });
 }
 
-/** "3 Mar": a week's short axis label. */
+/** "Mar 3" / "3. März": a week's short axis label. */
 export function dayMonth(date: string): string {
-  return formatShortDate(date).replace(/^\w+ /, '');
+  return windowFormat().day(date, { weekday: false, month: 'short' });
+}
+
+/** "Friday" / "Freitag": a weekday's name in the window's language. */
+export function weekdayName(day: Weekday): string {
+  // 2024-01-01 was a Monday; WEEKDAYS starts on Monday.
+  const date = new Date(Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(day)));
+  return new Intl.DateTimeFormat(windowFormat().locale, { weekday: 'long', timeZone: 'UTC' }).format(date);
 }
 
 /** Weeks with check-ins a direction needs (core/checkin-trends.ts's TREND_MIN_POINTS). */
@@ -208,48 +250,74 @@ export const DIRECTION_NEEDS_WEEKS = 3;
  * shows after 3 weeks with check-ins (2 so far)"), so the label never contradicts the chart beside it.
  */
 export function directionText(
-  what: 'Workload' | 'Energy',
+  what: 'workload' | 'energy',
   direction: TrendDirection,
   weeksWithChecks: number,
 ): string {
-  if (direction !== 'not enough data') return `${what}: ${direction}`;
-  return `${what}: shows after ${DIRECTION_NEEDS_WEEKS} weeks with check-ins (${weeksWithChecks} so far)`;
+  if (direction !== 'not enough data')
+    return windowMessage(
+      what === 'workload' ? 'checkin.trends.workloadDirection' : 'checkin.trends.energyDirection',
+      {
+        direction,
+      },
+    );
+  return windowMessage(
+    what === 'workload' ? 'checkin.trends.workloadWaiting' : 'checkin.trends.energyWaiting',
+    {
+      needs: DIRECTION_NEEDS_WEEKS,
+      count: weeksWithChecks,
+    },
+  );
+}
+
+/** A timed cadence in words: "Every workday at 16:00", "Weekly on Friday at 16:00". */
+export function cadenceText(cadence: Cadence): string | null {
+  if (cadence.mode === 'daily')
+    return windowMessage('checkin.cadence.daily', { time: formatTime(cadence.time) });
+  if (cadence.mode === 'weekly')
+    return windowMessage('checkin.cadence.weekly', {
+      weekday: weekdayName(cadence.weekday),
+      time: formatTime(cadence.time),
+    });
+  return null;
 }
 
 /**
- * The cadence as the view's header says it: main's text, and why it is the default ("Weekly on
- * Friday at 16:00 — the working day before your one-on-one").
+ * The cadence as the view's header says it, and why it is the default ("Weekly on Friday at
+ * 16:00 — the working day before your one-on-one"). `text` is the cadence in words.
  */
-export function cadenceSentence(cadence: CheckCadenceInfo, hasOneOnOne: boolean): string {
-  if (!cadence.isDefault) return cadence.text;
-  return hasOneOnOne
-    ? `${cadence.text} — the working day before your one-on-one`
-    : `${cadence.text} — Keel’s default until you set your usual one-on-one`;
+export function cadenceSentence(cadence: CheckCadenceInfo, hasOneOnOne: boolean, text: string): string {
+  if (!cadence.isDefault) return windowMessage('checkin.cadence.sentence', { cadence: text });
+  return windowMessage(
+    hasOneOnOne ? 'checkin.cadence.defaultWithOneOnOne' : 'checkin.cadence.defaultWithoutOneOnOne',
+    { cadence: text },
+  );
 }
 
-/** "today at 16:00", "tomorrow at 16:00", "on Fri 14 Mar at 16:00". */
-export function promptWhen(iso: string, today: string | null): string {
+/** "Next prompt today at 16:00.", "… tomorrow at 16:00.", "… on Fri, Mar 14 at 16:00.". */
+export function nextPromptSentence(iso: string, today: string | null): string | null {
   const local = localParts(iso);
-  if (!local) return iso;
+  if (!local) return null;
+  const time = formatTime(local.time);
   const days = today === null ? Number.NaN : daysBetween(today, local.date);
-  if (days === 0) return `today at ${formatTime(local.time)}`;
-  if (days === 1) return `tomorrow at ${formatTime(local.time)}`;
-  return `on ${formatShortDate(local.date)} at ${formatTime(local.time)}`;
+  if (days === 0) return windowMessage('checkin.cadence.nextToday', { time });
+  if (days === 1) return windowMessage('checkin.cadence.nextTomorrow', { time });
+  return windowMessage('checkin.cadence.nextOn', { date: formatShortDate(local.date), time });
 }
 
 /** "4 · Heavy". */
 export function ratingText(value: number, label: string): string {
-  return `${value} · ${label}`;
+  return windowMessage('checkin.rating', { value: windowFormat().number(value), label });
 }
 
-/** "58%" for a share 0–1. */
+/** "58%" / "58 %" for a share 0–1. */
 export function percent(share: number): string {
-  return `${Math.round(share * 100)}%`;
+  return windowFormat().number(share, { style: 'percent', maximumFractionDigits: 0 });
 }
 
-/** A weekly average as the table shows it: "3.5", "4". */
+/** A weekly average as the table shows it: "3.5", "4" ("3,5" in German). */
 export function average(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+  return windowFormat().number(value, { maximumFractionDigits: 1 });
 }
 
 /* ---------- Cadence and questionnaires (Settings) ---------- */
@@ -257,15 +325,18 @@ export function average(value: number): string {
 /** How often main offers each questionnaire again, from its interval. */
 export function questionnaireEvery(kind: QuestionnaireKind): string {
   const days = QUESTIONNAIRE_INTERVAL_DAYS[kind];
-  if (days === 7) return 'Offered once a week.';
-  if (days === 14) return 'Offered every two weeks.';
-  return `Offered every ${days} days.`;
+  if (days === 7) return windowMessage('checkin.cadence.offeredWeekly');
+  if (days === 14) return windowMessage('checkin.cadence.offeredFortnightly');
+  return windowMessage('checkin.cadence.offeredEvery', { days });
 }
 
 /** What the default cadence means with this one-on-one: "Weekly on Thursday at 16:00". */
 export function defaultCadenceText(oneOnOne: { weekday: Weekday } | null, hours: WorkingHours): string {
   const day = oneOnOne ? workingDayBefore(oneOnOne.weekday, hours) : 'fri';
-  return `Weekly on ${WEEKDAY_NAMES[day]} at ${DEFAULT_CHECK_TIME}`;
+  return windowMessage('checkin.cadence.weekly', {
+    weekday: weekdayName(day),
+    time: formatTime(DEFAULT_CHECK_TIME),
+  });
 }
 
 /** Whether two cadences (null: the default) are the same. */

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { Loading } from '../components/Loading';
+import { useMessages } from '../i18n/KeelIntl';
 import { ViewHeader } from '../components/ViewHeader';
 import { useCheckin } from '../stores/checkin';
 import { useStatus } from '../stores/status';
@@ -15,6 +16,7 @@ import './CheckinView.css';
  * look back (trends and history) over 4 weeks, a quarter or a year.
  */
 export function CheckinView() {
+  const t = useMessages();
   const form = useCheckin((s) => s.form);
   const formLoading = useCheckin((s) => s.formLoading);
   const formError = useCheckin((s) => s.formError);
@@ -35,7 +37,7 @@ export function CheckinView() {
 
   return (
     <>
-      <ViewHeader title="Check-ins" subtitle={form ? <CadenceLine form={form} /> : undefined} />
+      <ViewHeader title={t('checkin.view.title')} subtitle={form ? <CadenceLine form={form} /> : undefined} />
       <div className="view-stack checks">
         {formError !== null && (
           <RetryNotice busy={formLoading} onRetry={() => void loadForm()}>
@@ -43,7 +45,7 @@ export function CheckinView() {
           </RetryNotice>
         )}
         {form === null ? (
-          formError === null && <Loading label="Getting the quick check ready…" />
+          formError === null && <Loading label={t('checkin.view.loading')} />
         ) : (
           <>
             <QuickCheckCard form={form} />

@@ -22,7 +22,7 @@ async function withBackedUpNote() {
   expect(backups).toHaveLength(2);
   for (const b of backups) expect(fs.readFileSync(b.path).includes(Buffer.from(NOTE))).toBe(true);
   const { user } = renderView('checkin', keel);
-  await user.click(await screen.findByRole('button', { name: 'Delete the check-in of Fri 7 Mar, 16:05' }));
+  await user.click(await screen.findByRole('button', { name: 'Delete the check-in of Fri, Mar 7, 16:05' }));
   return {
     keel,
     check,

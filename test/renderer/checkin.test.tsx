@@ -95,7 +95,7 @@ describe('Check-ins: the header', SLOW, () => {
     const { user } = await openChecks({}, { app: true });
     const subtitle = screen.getByText(/Weekly on Friday at 16:00/);
     expect(subtitle).toHaveTextContent(
-      'Weekly on Friday at 16:00 — Keel’s default until you set your usual one-on-one. Next prompt on Fri 14 Mar at 16:00.',
+      'Weekly on Friday at 16:00 — Keel’s default until you set your usual one-on-one. Next prompt on Fri, Mar 14 at 16:00.',
     );
     await user.click(screen.getByRole('button', { name: 'Change in Settings' }));
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Settings');
@@ -109,7 +109,7 @@ describe('Check-ins: the header', SLOW, () => {
     await openChecks({ settings: { oneOnOne: { weekday: 'mon', time: '10:00' } } });
     expect(
       screen.getByText(
-        'Weekly on Friday at 16:00 — the working day before your one-on-one. Next prompt on Fri 14 Mar at 16:00.',
+        'Weekly on Friday at 16:00 — the working day before your one-on-one. Next prompt on Fri, Mar 14 at 16:00.',
       ),
     ).toBeInTheDocument();
   });
@@ -358,8 +358,8 @@ describe('Check-ins: the quick check', SLOW, () => {
 describe('Check-ins: history', SLOW, () => {
   it('lists the period’s check-ins, most recent first, with a private or shared note', async () => {
     await openChecks(await withHistory([FRIDAY, MONDAY]));
-    const items = await screen.findAllByRole('heading', { level: 4, name: /Mar, \d\d:\d\d/ });
-    expect(items.map((h) => h.textContent)).toEqual(['Mon 10 Mar, 17:20', 'Fri 7 Mar, 16:05']);
+    const items = await screen.findAllByRole('heading', { level: 4, name: /Mar \d+, \d\d:\d\d/ });
+    expect(items.map((h) => h.textContent)).toEqual(['Mon, Mar 10, 17:20', 'Fri, Mar 7, 16:05']);
     const friday = items[1]?.closest('li') as HTMLElement;
     expect(within(friday).getByText('Private')).toBeInTheDocument();
     expect(within(friday).getByText('Release week')).toBeInTheDocument();
@@ -372,7 +372,7 @@ describe('Check-ins: history', SLOW, () => {
     const keel = createTestKeel();
     const [friday] = await checkIns(keel, [FRIDAY, MONDAY]);
     const { user } = await openChecks(keel);
-    await user.click(await screen.findByRole('button', { name: 'Edit the check-in of Fri 7 Mar, 16:05' }));
+    await user.click(await screen.findByRole('button', { name: 'Edit the check-in of Fri, Mar 7, 16:05' }));
     const dialog = screen.getByRole('dialog', { name: 'Edit check-in' });
     const form = within(dialog).getByRole('form', { name: 'Edit check-in' });
     expect(checked(form)).toEqual(['4Heavy', '2Low', 'Mostly']);
@@ -409,20 +409,20 @@ describe('Check-ins: history', SLOW, () => {
       }),
     ]);
     const edited = screen
-      .getByRole('heading', { level: 4, name: /Fri 7 Mar, 16:05/ })
+      .getByRole('heading', { level: 4, name: /Fri, Mar 7, 16:05/ })
       .closest('li') as HTMLElement;
     expect(within(edited).getByText('4 · Good')).toBeInTheDocument();
     expect(within(edited).getByText('edited')).toBeInTheDocument();
     expect(within(edited).getByText('May be shared')).toBeInTheDocument();
     // Focus is back on the Edit button.
-    expect(screen.getByRole('button', { name: 'Edit the check-in of Fri 7 Mar, 16:05' })).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Edit the check-in of Fri, Mar 7, 16:05' })).toHaveFocus();
   });
 
   it('keeps the edit open with main’s sentence when it is refused', async () => {
     const keel = createTestKeel();
     const [friday] = await checkIns(keel, [FRIDAY]);
     const { user } = await openChecks(keel);
-    await user.click(await screen.findByRole('button', { name: 'Edit the check-in of Fri 7 Mar, 16:05' }));
+    await user.click(await screen.findByRole('button', { name: 'Edit the check-in of Fri, Mar 7, 16:05' }));
     const dialog = screen.getByRole('dialog', { name: 'Edit check-in' });
     await user.click(within(dialog).getByRole('radio', { name: 'Unsustainable' }));
     // "C++" is not a tag main accepts.
@@ -447,7 +447,7 @@ describe('Check-ins: history', SLOW, () => {
     const keel = createTestKeel();
     const [friday, monday] = await checkIns(keel, [FRIDAY, MONDAY]);
     const { user } = await openChecks(keel);
-    await user.click(await screen.findByRole('button', { name: 'Delete the check-in of Fri 7 Mar, 16:05' }));
+    await user.click(await screen.findByRole('button', { name: 'Delete the check-in of Fri, Mar 7, 16:05' }));
     const dialog = screen.getByRole('dialog', { name: 'Delete this check-in?' });
     // The safe answer has focus.
     expect(within(dialog).getByRole('button', { name: 'Keep it' })).toHaveFocus();
@@ -455,7 +455,7 @@ describe('Check-ins: history', SLOW, () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(keel.callsTo('checkin:delete')).toHaveLength(0);
 
-    await user.click(screen.getByRole('button', { name: 'Delete the check-in of Fri 7 Mar, 16:05' }));
+    await user.click(screen.getByRole('button', { name: 'Delete the check-in of Fri, Mar 7, 16:05' }));
     await user.click(
       within(screen.getByRole('dialog', { name: 'Delete this check-in?' })).getByRole('button', {
         name: 'Delete',
@@ -467,7 +467,7 @@ describe('Check-ins: history', SLOW, () => {
     expect(screen.queryByText('Release week')).toBeNull();
     expect(screen.getByText('Calmer after the release')).toBeInTheDocument();
     // The last one is gone: focus moves to the one before it.
-    expect(screen.getByRole('button', { name: 'Edit the check-in of Mon 10 Mar, 17:20' })).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Edit the check-in of Mon, Mar 10, 17:20' })).toHaveFocus();
   });
 
   it('says so when the period has no check-ins', async () => {
@@ -489,7 +489,9 @@ describe('Check-ins: history', SLOW, () => {
     await user.click(within(group(/sustainable/)).getByRole('radio', { name: 'Mostly' }));
     await user.click(screen.getByRole('button', { name: 'Save check-in' }));
     await screen.findByText('Saved. Thanks for checking in.');
-    expect(await within(trends).findByText('1 check-in from Mon 17 Feb to Tue 11 Mar.')).toBeInTheDocument();
+    expect(
+      await within(trends).findByText('1 check-in from Mon, Feb 17 to Tue, Mar 11.'),
+    ).toBeInTheDocument();
     expect(keel.services.checkin.trends('4w').count).toBe(1);
   });
 
@@ -550,25 +552,25 @@ describe('Check-ins: trends', SLOW, () => {
     expect(await within(trends).findByText('Workload: rising')).toBeInTheDocument();
     expect(within(trends).getByText('Energy: steady')).toBeInTheDocument();
     // The range is named up to today (Tue 11 Mar), never the coming Sunday.
-    expect(within(trends).getByText('4 check-ins from Mon 17 Feb to Tue 11 Mar.')).toBeInTheDocument();
+    expect(within(trends).getByText('4 check-ins from Mon, Feb 17 to Tue, Mar 11.')).toBeInTheDocument();
 
     // Workload and energy: jsdom has no canvas, so the chart is its table.
     const chart = within(trends).getByRole('table', { name: 'Workload and energy, week by week' });
     const rows = tableRows(chart);
     expect(rows).toEqual([
-      ['Mon 17 Feb', '2', '4', '1'],
-      ['Mon 24 Feb', '3', '4', '1'],
-      ['Mon 3 Mar', '4.5', '4', '2'],
-      ['Mon 10 Mar', '–No data', '–No data', '0'],
+      ['Mon, Feb 17', '2', '4', '1'],
+      ['Mon, Feb 24', '3', '4', '1'],
+      ['Mon, Mar 3', '4.5', '4', '2'],
+      ['Mon, Mar 10', '–No data', '–No data', '0'],
     ]);
 
     // Sustainable per week: the counts, weeks without a check left out, and the totals.
     const sustain = within(trends).getByRole('table', { name: 'Sustainable, week by week' });
     const counts = tableRows(sustain);
     expect(counts).toEqual([
-      ['Mon 17 Feb', '1', '0', '0'],
-      ['Mon 24 Feb', '0', '1', '0'],
-      ['Mon 3 Mar', '0', '0', '2'],
+      ['Mon, Feb 17', '1', '0', '0'],
+      ['Mon, Feb 24', '0', '1', '0'],
+      ['Mon, Mar 3', '0', '0', '2'],
       ['All weeks', '1', '1', '2'],
     ]);
 
@@ -594,7 +596,7 @@ describe('Check-ins: trends', SLOW, () => {
     expect(directions).toHaveTextContent('Energy: shows after 3 weeks with check-ins (2 so far)');
     expect(trends).not.toHaveTextContent(/not enough data/);
     const chart = within(trends).getByRole('table', { name: 'Workload and energy, week by week' });
-    expect(tableRows(chart)).toContainEqual(['Mon 3 Mar', '4.5', '4', '2']);
+    expect(tableRows(chart)).toContainEqual(['Mon, Mar 3', '4.5', '4', '2']);
     // The number the label names is the one main computes with.
     expect(DIRECTION_NEEDS_WEEKS).toBe(TREND_MIN_POINTS);
   });
@@ -615,14 +617,14 @@ describe('Check-ins: trends', SLOW, () => {
         .getAllByRole('row')
         .slice(1)
         .map((r) => r.textContent),
-    ).toEqual(['Thu 20 Feb68', 'Thu 6 Mar56']);
+    ).toEqual(['Thu, Feb 2068', 'Thu, Mar 656']);
     const burnout = screen.getByRole('table', { name: 'Single-item burnout measure over time' });
     expect(
       within(burnout)
         .getAllByRole('row')
         .slice(1)
         .map((r) => r.textContent),
-    ).toEqual(['Thu 6 Mar2']);
+    ).toEqual(['Thu, Mar 62']);
     // No check-ins yet, but the scores still show.
     expect(screen.getByRole('heading', { name: 'No check-ins in these weeks yet' })).toBeInTheDocument();
   });
@@ -691,7 +693,7 @@ describe('Check-ins: questionnaires', SLOW, () => {
     // Not due any more: the last score, and a way to take it again.
     const again = await within(card).findByRole('button', { name: 'Take it again' });
     expect(again).toHaveFocus();
-    expect(card).toHaveTextContent('Last answered Tue 11 Mar: 20 out of 100.');
+    expect(card).toHaveTextContent('Last answered Tue, Mar 11: 20 out of 100.');
   });
 
   it('WHO-5: shows main’s outcome as returned, with no note when there is none', async () => {
@@ -716,7 +718,7 @@ describe('Check-ins: questionnaires', SLOW, () => {
     );
     const { user } = await openChecks(keel);
     const card = screen.getByRole('region', { name: 'Single-item burnout measure' });
-    expect(card).toHaveTextContent('Last answered Sun 9 Mar: 3 of 5.');
+    expect(card).toHaveTextContent('Last answered Sun, Mar 9: 3 of 5.');
     expect(within(card).queryByRole('radiogroup')).toBeNull();
     await user.click(within(card).getByRole('button', { name: 'Take it again' }));
     const question = within(card).getByRole('radiogroup', {

@@ -1,37 +1,55 @@
-import type { CheckForm } from '../../api/types';
-import { cadenceSentence, promptWhen } from '../../lib/checkin';
+import type { Cadence, CheckForm } from '../../api/types';
+import { useMessages } from '../../i18n/KeelIntl';
+import { cadenceSentence, cadenceText, nextPromptSentence } from '../../lib/checkin';
 import { useNavigation } from '../../stores/navigation';
 import { useSettings } from '../../stores/settings';
 import { useStatus } from '../../stores/status';
+import { DEFAULT_CHECK_TIME, workingDayBefore } from '../../../src-main/shared/vocabulary';
 import './CadenceLine.css';
+
+/** The cadence in force as settings hold it: the chosen one, or weekly before the one-on-one. */
+function useCadenceInForce(): Cadence | null {
+  const settings = useSettings((s) => s.settings);
+  if (!settings) return null;
+  if (settings.checkins.cadence !== null) return settings.checkins.cadence;
+  const oneOnOne = settings.oneOnOne;
+  const weekday = oneOnOne ? workingDayBefore(oneOnOne.weekday, settings.workingHours) : 'fri';
+  return { mode: 'weekly', weekday, time: DEFAULT_CHECK_TIME };
+}
 
 /**
  * When Keel asks for the quick check, when it asks next, and a way to Settings to change it.
  */
 export function CadenceLine({ form }: { form: CheckForm }) {
+  const t = useMessages();
   const hasOneOnOne = useSettings((s) => (s.settings?.oneOnOne ?? null) !== null);
+  const inForce = useCadenceInForce();
   const today = useStatus((s) => s.status?.today.date ?? null);
   const navigate = useNavigation((s) => s.navigate);
   const { cadence, nextPrompt } = form;
 
-  let text: string;
-  if (cadence.mode === 'signoff') text = 'Keel asks for the quick check when you sign off.';
-  else if (cadence.mode === 'manual') text = 'Keel does not prompt you; check in whenever you like.';
+  const parts: string[] = [];
+  if (cadence.mode === 'signoff') parts.push(t('checkin.cadence.signoff'));
+  else if (cadence.mode === 'manual') parts.push(t('checkin.cadence.manual'));
   else {
-    text = `${cadenceSentence(cadence, hasOneOnOne)}.`;
-    if (nextPrompt !== null) text += ` Next prompt ${promptWhen(nextPrompt, today)}.`;
-    if (nextPrompt !== null && form.nextPromptMoved !== null) text += ` ${form.nextPromptMoved}`;
+    // Main's words until the settings are read (they name the same cadence).
+    const words = (inForce?.mode === cadence.mode ? cadenceText(inForce) : null) ?? cadence.text;
+    parts.push(cadenceSentence(cadence, hasOneOnOne, words));
+    const next = nextPrompt === null ? null : nextPromptSentence(nextPrompt, today);
+    if (next !== null) parts.push(next);
+    // Main's sentence about a holiday or day off (it names the user's own note).
+    if (next !== null && form.nextPromptMoved !== null) parts.push(form.nextPromptMoved);
   }
 
   return (
     <span className="cadence-line">
-      <span>{text}</span>{' '}
+      <span>{parts.join(' ')}</span>{' '}
       <button
         type="button"
         className="cadence-line__link"
         onClick={() => navigate('settings', { target: 'section:Check-ins' })}
       >
-        Change in Settings
+        {t('checkin.cadence.change')}
       </button>
     </span>
   );

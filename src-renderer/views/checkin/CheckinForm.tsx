@@ -7,11 +7,15 @@ import { Field } from '../../components/Field';
 import { useFocusTargetRef, type FocusTarget } from '../../components/focusRequest';
 import { Notice } from '../../components/Notice';
 import { Textarea } from '../../components/Textarea';
+import { useMessages } from '../../i18n/KeelIntl';
 import {
   addTypedTag,
-  MISSING_SENTENCES,
+  energyText,
   missingAnswers,
+  missingSentence,
   payloadOf,
+  sustainableText,
+  workloadText,
   type CheckDraft,
   type CheckField,
 } from '../../lib/checkin';
@@ -121,7 +125,7 @@ export function CheckinForm(props: CheckinFormProps) {
     const current = added.draft;
     if (current !== draft) onChange(current);
     const missing = missingAnswers(current);
-    setErrors(Object.fromEntries(missing.map((f) => [f, MISSING_SENTENCES[f]])));
+    setErrors(Object.fromEntries(missing.map((f) => [f, missingSentence(f)])));
     const payload = payloadOf(form, current);
     if (missing[0] !== undefined || payload === null) {
       if (missing[0] !== undefined) focus(missing[0]);
@@ -188,22 +192,31 @@ function RatingQuestions({
   refs: ReturnType<typeof useFieldFocus>['refs'];
   answer: Answer;
 }) {
+  const t = useMessages();
   return (
     <>
       <div className="check-form__ratings">
         <ChoiceGroup
-          label="Workload"
+          label={t('checkin.form.workload')}
           groupRef={refs.workload}
-          options={form.workload.map((o) => ({ value: o.value, label: o.label, mark: String(o.value) }))}
+          options={form.workload.map((o) => ({
+            value: o.value,
+            label: workloadText(o.value, o.label),
+            mark: String(o.value),
+          }))}
           value={draft.workload}
           onChange={(value) => answer('workload', value)}
           error={errors.workload}
           required
         />
         <ChoiceGroup
-          label="Energy"
+          label={t('checkin.form.energy')}
           groupRef={refs.energy}
-          options={form.energy.map((o) => ({ value: o.value, label: o.label, mark: String(o.value) }))}
+          options={form.energy.map((o) => ({
+            value: o.value,
+            label: energyText(o.value, o.label),
+            mark: String(o.value),
+          }))}
           value={draft.energy}
           onChange={(value) => answer('energy', value)}
           error={errors.energy}
@@ -212,11 +225,11 @@ function RatingQuestions({
       </div>
 
       <ChoiceGroup
-        label={form.sustainableQuestion}
+        label={t('checkin.form.sustainable')}
         groupRef={refs.sustainable}
         layout="row"
         className="check-form__sustainable"
-        options={form.sustainable}
+        options={form.sustainable.map((o) => ({ value: o.value, label: sustainableText(o.value) }))}
         value={draft.sustainable}
         onChange={(value) => answer('sustainable', value)}
         error={errors.sustainable}
@@ -238,11 +251,12 @@ function NoteFields({
   noteRef: Ref<HTMLTextAreaElement>;
   onChange: (draft: CheckDraft) => void;
 }) {
+  const t = useMessages();
   const shareHint = useId();
   const hasNote = draft.note.trim() !== '';
   return (
     <div className="check-form__note">
-      <Field label="Note (optional)" hint="Anything you want to remember about this week.">
+      <Field label={t('checkin.form.noteLabel')} hint={t('checkin.form.noteHint')}>
         {(control) => (
           <Textarea
             {...control}
@@ -267,17 +281,17 @@ function NoteFields({
             aria-describedby={shareHint}
             onChange={(e) => onChange({ ...draft, shareable: e.target.checked })}
           />
-          <span>May be shared in a one-on-one summary</span>
+          <span>{t('checkin.form.share')}</span>
         </label>
         <p id={shareHint} className="check-form__share-hint">
-          {hasNote
-            ? 'Notes stay private unless you tick this; you still choose what goes into each summary.'
-            : 'Notes stay private unless you tick this. Write a note first.'}
+          {hasNote ? t('checkin.form.shareHintNote') : t('checkin.form.shareHintNoNote')}
         </p>
       </div>
     </div>
   );
 }
+
+const KEYS_MARK = '\u0001';
 
 function CheckActions({
   submitRef,
@@ -292,6 +306,16 @@ function CheckActions({
   cancel: ReactNode;
   children: ReactNode;
 }) {
+  const t = useMessages();
+  // The keys sit where the message puts them ("{keys} saves from any field").
+  const [before = '', after = ''] = t('checkin.form.shortcut', { keys: KEYS_MARK }).split(KEYS_MARK);
+  const keys = (
+    <span className="check-form__keys">
+      <kbd>{modifierLabel()}</kbd>
+      <span aria-hidden="true">+</span>
+      <kbd>{t('checkin.form.enterKey')}</kbd>
+    </span>
+  );
   return (
     <div className="check-form__actions">
       <Button ref={submitRef} type="submit" variant="primary" busy={saving}>
@@ -299,9 +323,9 @@ function CheckActions({
       </Button>
       {cancel}
       <p id={hintId} className="check-form__shortcut">
-        <kbd>{modifierLabel()}</kbd>
-        <span aria-hidden="true">+</span>
-        <kbd>Enter</kbd> saves from any field
+        {before}
+        {keys}
+        {after}
       </p>
     </div>
   );

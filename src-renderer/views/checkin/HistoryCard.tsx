@@ -8,8 +8,19 @@ import { EditIcon } from '../../components/Icons';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { Switch } from '../../components/Switch';
-import { BACKUPS_KEEP_DELETED } from '../../../src-main/shared/backup-retention';
-import { checkWhen, draftOf, periodPhrase, ratingText } from '../../lib/checkin';
+import { KEEP, SAFETY_DAYS } from '../../../src-main/shared/backup-retention';
+import { useMessages } from '../../i18n/KeelIntl';
+import {
+  checkWhen,
+  draftOf,
+  energyText,
+  periodKey,
+  ratingText,
+  sustainableText,
+  tagText,
+  workloadText,
+} from '../../lib/checkin';
+import { windowMessage } from '../../i18n/window-locale';
 import { useCheckin } from '../../stores/checkin';
 import { CheckinForm } from './CheckinForm';
 import { useFocusAfterRemoval } from '../../components/useFocusAfterRemoval';
@@ -19,13 +30,12 @@ import './HistoryCard.css';
 /** How many check-ins are listed at first, and how many more each "Show more" adds. */
 const PAGE = 10;
 
-const SUSTAINABLE_WORDS: Record<Checkin['sustainable'], string> = { yes: 'Yes', mostly: 'Mostly', no: 'No' };
-
 /**
  * Every check-in of the period, most recent first, each with Edit (a dialog with the same
  * questions, saved with `checkin:update`) and Delete (after a confirmation).
  */
 export function HistoryCard() {
+  const t = useMessages();
   const history = useCheckin((s) => s.history);
   const loading = useCheckin((s) => s.historyLoading);
   const error = useCheckin((s) => s.historyError);
@@ -65,11 +75,11 @@ export function HistoryCard() {
     <Card
       title={
         <span ref={heading} tabIndex={-1}>
-          History
+          {t('checkin.history.title')}
         </span>
       }
       headingLevel={3}
-      description={`Your check-ins over ${periodPhrase(range)}, most recent first.`}
+      description={t('checkin.history.description', { range: periodKey(range) })}
       className="history"
     >
       <div className="history__body" aria-busy={loading || undefined}>
@@ -80,7 +90,7 @@ export function HistoryCard() {
           </RetryNotice>
         )}
         {history === null ? (
-          error === null && <Loading label="Reading your check-ins…" />
+          error === null && <Loading label={t('checkin.history.loading')} />
         ) : (
           <HistoryList
             history={history}
@@ -119,6 +129,7 @@ function HistoryItem({
   onEdit: () => void;
   onDelete: () => void;
 }) {
+  const t = useMessages();
   const when = checkWhen(check);
   return (
     <li className="history__item">
@@ -127,7 +138,7 @@ function HistoryItem({
           <time dateTime={check.at} className="tabular">
             {when}
           </time>
-          {check.edited && <span className="history__edited">edited</span>}
+          {check.edited && <span className="history__edited">{t('checkin.history.edited')}</span>}
         </h4>
         <div className="history__actions">
           <Button
@@ -135,37 +146,29 @@ function HistoryItem({
             size="sm"
             variant="ghost"
             disabled={!canEdit}
-            aria-label={`Edit the check-in of ${when}`}
+            aria-label={t('checkin.history.editLabel', { when })}
             onClick={onEdit}
           >
-            <EditIcon /> Edit
+            <EditIcon /> {t('checkin.history.edit')}
           </Button>
-          <Button size="sm" variant="danger" aria-label={`Delete the check-in of ${when}`} onClick={onDelete}>
-            Delete
+          <Button
+            size="sm"
+            variant="danger"
+            aria-label={t('checkin.history.deleteLabel', { when })}
+            onClick={onDelete}
+          >
+            {t('checkin.history.delete')}
           </Button>
         </div>
       </div>
-      <dl className="history__facts">
-        <div className="history__fact">
-          <dt>Workload</dt>
-          <dd className="tabular">{ratingText(check.workload, check.workloadLabel)}</dd>
-        </div>
-        <div className="history__fact">
-          <dt>Energy</dt>
-          <dd className="tabular">{ratingText(check.energy, check.energyLabel)}</dd>
-        </div>
-        <div className="history__fact">
-          <dt>Sustainable</dt>
-          <dd>{SUSTAINABLE_WORDS[check.sustainable]}</dd>
-        </div>
-      </dl>
+      <HistoryFacts check={check} />
       {check.stretched.length > 0 && (
         <div className="history__tags">
-          <span className="visually-hidden">Stretched by: </span>
+          <span className="visually-hidden">{t('checkin.history.stretchedBy')} </span>
           <ul className="history__tag-list">
             {check.stretched.map((tag) => (
               <li key={tag.id} className="history__tag">
-                {tag.label}
+                {tagText(tag.id, tag.label)}
               </li>
             ))}
           </ul>
@@ -174,8 +177,8 @@ function HistoryItem({
       {check.note !== null && (
         <div className="history__note">
           <span className={check.shareable ? 'history__marker history__marker--shared' : 'history__marker'}>
-            {check.shareable ? 'May be shared' : 'Private'}
-            <span className="visually-hidden"> note:</span>
+            {check.shareable ? t('checkin.history.shared') : t('checkin.history.private')}
+            <span className="visually-hidden"> {t('checkin.history.noteSuffix')}</span>
           </span>
           <p className="history__note-text">{check.note}</p>
         </div>
@@ -184,10 +187,34 @@ function HistoryItem({
   );
 }
 
+/** The three answers of one check-in. */
+function HistoryFacts({ check }: { check: Checkin }) {
+  const t = useMessages();
+  return (
+    <dl className="history__facts">
+      <div className="history__fact">
+        <dt>{t('checkin.history.workload')}</dt>
+        <dd className="tabular">
+          {ratingText(check.workload, workloadText(check.workload, check.workloadLabel))}
+        </dd>
+      </div>
+      <div className="history__fact">
+        <dt>{t('checkin.history.energy')}</dt>
+        <dd className="tabular">{ratingText(check.energy, energyText(check.energy, check.energyLabel))}</dd>
+      </div>
+      <div className="history__fact">
+        <dt>{t('checkin.history.sustainable')}</dt>
+        <dd>{sustainableText(check.sustainable)}</dd>
+      </div>
+    </dl>
+  );
+}
+
 function EditDialog({ form, check, onClose }: { form: CheckForm; check: Checkin; onClose: () => void }) {
   const editing = useCheckin((s) => s.editing);
   const setEditing = useCheckin((s) => s.setEditing);
   const update = useCheckin((s) => s.update);
+  const t = useMessages();
   if (editing === null) return null;
 
   return (
@@ -195,19 +222,19 @@ function EditDialog({ form, check, onClose }: { form: CheckForm; check: Checkin;
       open
       wide
       onClose={onClose}
-      title="Edit check-in"
-      description={`From ${checkWhen(check)}. Its date and time stay as they are.`}
+      title={t('checkin.edit.title')}
+      description={t('checkin.edit.description', { when: checkWhen(check) })}
     >
       <CheckinForm
         form={form}
         draft={editing.draft}
-        formLabel="Edit check-in"
-        submitLabel="Save changes"
+        formLabel={t('checkin.edit.title')}
+        submitLabel={t('checkin.edit.save')}
         onChange={(draft) => setEditing({ id: check.id, draft })}
         onSave={(input) => update({ id: check.id, ...input })}
         cancel={
           <Button variant="ghost" onClick={onClose}>
-            Cancel
+            {t('checkin.edit.cancel')}
           </Button>
         }
       />
@@ -217,9 +244,10 @@ function EditDialog({ form, check, onClose }: { form: CheckForm; check: Checkin;
 
 /** What purging the backups came to, until dismissed. */
 function PurgedNotice({ children, onDismiss }: { children: string; onDismiss: () => void }) {
+  const t = useMessages();
   const dismiss = (
     <Button size="sm" variant="ghost" onClick={onDismiss}>
-      Dismiss
+      {t('checkin.delete.dismiss')}
     </Button>
   );
   return (
@@ -231,9 +259,9 @@ function PurgedNotice({ children, onDismiss }: { children: string; onDismiss: ()
 
 /** "Removed it from 3 backup copies." (and how many could not be changed). */
 function purgeWords({ purged, failed }: { purged: number; failed: number }): string {
-  const done = `Deleted, and removed from ${purged} backup ${purged === 1 ? 'copy' : 'copies'}.`;
+  const done = windowMessage('checkin.delete.purged', { purged });
   if (failed === 0) return done;
-  return `${done} ${failed} ${failed === 1 ? 'copy' : 'copies'} could not be changed and may still hold it.`;
+  return `${done} ${windowMessage('checkin.delete.failed', { failed })}`;
 }
 
 /**
@@ -253,6 +281,7 @@ function DeleteDialog({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [purge, setPurge] = useState(false);
+  const t = useMessages();
 
   async function confirm() {
     setBusy(true);
@@ -267,22 +296,29 @@ function DeleteDialog({
     <Dialog
       open
       onClose={onClose}
-      title="Delete this check-in?"
-      description={`The check-in of ${checkWhen(check)} leaves your history and trends. This cannot be undone.`}
+      title={t('checkin.delete.title')}
+      description={t('checkin.delete.description', { when: checkWhen(check) })}
       footer={
         <>
           <Button variant="ghost" data-autofocus onClick={onClose}>
-            Keep it
+            {t('checkin.delete.keep')}
           </Button>
           <Button variant="danger" busy={busy} onClick={() => void confirm()}>
-            Delete
+            {t('checkin.delete.confirm')}
           </Button>
         </>
       }
     >
-      <p>{BACKUPS_KEEP_DELETED}</p>
+      <p>
+        {t('checkin.delete.backups', {
+          daily: KEEP.daily,
+          weekly: KEEP.weekly,
+          safety: KEEP.safety,
+          safetyDays: SAFETY_DAYS,
+        })}
+      </p>
       <Switch
-        label="Also remove it from the backups now"
+        label={t('checkin.delete.purge')}
         checked={purge}
         onChange={(e) => setPurge(e.target.checked)}
       />
@@ -307,13 +343,14 @@ function HistoryList({
   onDelete: (check: Checkin) => void;
 }) {
   const setEditing = useCheckin((s) => s.setEditing);
+  const t = useMessages();
   if (history.length === 0)
     return (
       <EmptyState
         compact
         headingLevel={4}
-        title="No check-ins in these weeks"
-        description="Each quick check you save is listed here, for you to look back on, change or delete."
+        title={t('checkin.history.emptyTitle')}
+        description={t('checkin.history.emptyDescription')}
       />
     );
   return (
@@ -335,7 +372,7 @@ function HistoryList({
       </ol>
       {history.length > shown && (
         <Button size="sm" className="history__more" onClick={onMore}>
-          Show more ({history.length - shown} older)
+          {t('checkin.history.more', { count: history.length - shown })}
         </Button>
       )}
     </>

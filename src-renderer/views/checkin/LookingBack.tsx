@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useMessages } from '../../i18n/KeelIntl';
 import { PERIODS } from '../../lib/checkin';
 import { useCheckin } from '../../stores/checkin';
 import { HistoryCard } from './HistoryCard';
@@ -7,6 +8,7 @@ import './LookingBack.css';
 
 /** Trends and History over one period the user picks: 4 weeks, a quarter or a year. */
 export function LookingBack() {
+  const t = useMessages();
   const range = useCheckin((s) => s.range);
   const setRange = useCheckin((s) => s.setRange);
   const titleId = useId();
@@ -16,11 +18,11 @@ export function LookingBack() {
     <section className="looking-back" aria-labelledby={titleId}>
       <div className="looking-back__head">
         <h2 id={titleId} className="looking-back__title">
-          Looking back
+          {t('checkin.lookingBack.title')}
         </h2>
         {/* A segmented control over native radios: arrow keys move between the periods. */}
         <fieldset className="period">
-          <legend className="visually-hidden">Period</legend>
+          <legend className="visually-hidden">{t('checkin.period.legend')}</legend>
           {PERIODS.map((period) => (
             <label key={period.range} className="period__option">
               <input
@@ -30,7 +32,7 @@ export function LookingBack() {
                 checked={range === period.range}
                 onChange={() => setRange(period.range)}
               />
-              <span>{period.label}</span>
+              <span>{t(period.label)}</span>
             </label>
           ))}
         </fieldset>

@@ -4,22 +4,30 @@ import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { ChoiceGroup, focusChoiceGroup } from '../../components/ChoiceGroup';
 import { Notice } from '../../components/Notice';
+import { useMessages } from '../../i18n/KeelIntl';
 import { formatShortDate } from '../../lib/format';
 import { useCheckin } from '../../stores/checkin';
+import {
+  noteWords,
+  questionnaireWords,
+  readingText,
+  scoreText,
+  type QuestionnaireWords,
+} from './questionnaire-words';
 import './QuestionnaireCard.css';
 
-/** "68 out of 100" (WHO-5) or "2 of 5" (burnout). */
-export function scoreText(kind: Questionnaire['kind'], score: number): string {
-  return kind === 'who5' ? `${score} out of 100` : `${score} of 5`;
-}
+type T = ReturnType<typeof useMessages>;
 
 /** The line under a questionnaire's title: thanks, due, the last score, or not answered yet. */
-function descriptionOf(q: Questionnaire, answered: boolean): string {
-  if (answered) return 'Thank you for answering.';
-  if (q.due) return q.last === null ? 'Ready when you are.' : 'Due again; ready when you are.';
+function descriptionOf(q: Questionnaire, answered: boolean, t: T): string {
+  if (answered) return t('checkin.questionnaire.thanks');
+  if (q.due) return q.last === null ? t('checkin.questionnaire.ready') : t('checkin.questionnaire.dueAgain');
   if (q.last !== null)
-    return `Last answered ${formatShortDate(q.last.date)}: ${scoreText(q.kind, q.last.score)}.`;
-  return 'Not answered yet.';
+    return t('checkin.questionnaire.last', {
+      date: formatShortDate(q.last.date),
+      score: scoreText(q.kind, q.last.score, t),
+    });
+  return t('checkin.questionnaire.notYet');
 }
 
 type FocusTarget = 'questions' | 'outcome' | 'again' | null;
@@ -66,16 +74,18 @@ export function QuestionnaireCard({ questionnaire: q }: { questionnaire: Questio
   const outcomeHeading = useRef<HTMLHeadingElement>(null);
 
   const focusNext = useFollowingFocus(outcomeHeading, takeAgain, formStart);
+  const t = useMessages();
+  const words = questionnaireWords(q, t);
 
-  const description = descriptionOf(q, outcome !== undefined);
+  const description = descriptionOf(q, outcome !== undefined, t);
 
   return (
     <Card
-      title={q.title}
+      title={words.title}
       description={
         <>
           {description}{' '}
-          <span className="questionnaire__disclaimer">{outcome?.disclaimer ?? q.disclaimer}</span>
+          <span className="questionnaire__disclaimer">{t('checkin.questionnaire.disclaimer')}</span>
         </>
       }
       className="questionnaire"
@@ -89,7 +99,7 @@ export function QuestionnaireCard({ questionnaire: q }: { questionnaire: Questio
               focusNext('questions');
             }}
           >
-            Take it again
+            {t('checkin.questionnaire.takeAgain')}
           </Button>
         ) : undefined
       }
@@ -106,8 +116,10 @@ export function QuestionnaireCard({ questionnaire: q }: { questionnaire: Questio
       ) : (
         open && (
           <div ref={formStart}>
+            {words.englishOnly !== null && <p className="questionnaire__english-only">{words.englishOnly}</p>}
             <QuestionnaireForm
               questionnaire={q}
+              words={words}
               expectOutcome={(expected) => {
                 focusNext(expected ? 'outcome' : null);
               }}
@@ -124,8 +136,8 @@ export function QuestionnaireCard({ questionnaire: q }: { questionnaire: Questio
         )
       )}
       <p className="questionnaire__source">
-        <span className="questionnaire__source-label">Source: </span>
-        {q.source}
+        <span className="questionnaire__source-label">{t('checkin.questionnaire.sourceLabel')} </span>
+        {words.source}
       </p>
     </Card>
   );
@@ -133,10 +145,12 @@ export function QuestionnaireCard({ questionnaire: q }: { questionnaire: Questio
 
 function QuestionnaireForm({
   questionnaire: q,
+  words,
   expectOutcome,
   onCancel,
 }: {
   questionnaire: Questionnaire;
+  words: QuestionnaireWords;
   /**
    * Said before sending (the score may be drawn before this form hears back, so focus must
    * already know where to go) and taken back if the answers are refused.
@@ -150,6 +164,7 @@ function QuestionnaireForm({
   const [error, setError] = useState<string | null>(null);
   const [missing, setMissing] = useState<Set<number>>(new Set());
   const [saving, setSaving] = useState(false);
+  const t = useMessages();
   const groups = useRef<(HTMLDivElement | null)[]>([]);
   const who5 = q.kind === 'who5';
   const answers = q.items.map((_, i) => stored[i] ?? null);
@@ -171,7 +186,7 @@ function QuestionnaireForm({
     const unanswered = answers.flatMap((a, i) => (a === null ? [i] : []));
     setMissing(new Set(unanswered));
     if (unanswered[0] !== undefined) {
-      setError(who5 ? 'Answer each of the five statements.' : 'Choose the statement that fits best.');
+      setError(t(who5 ? 'checkin.questionnaire.who5Missing' : 'checkin.questionnaire.burnoutMissing'));
       focusChoiceGroup(groups.current[unanswered[0]] ?? null);
       return;
     }
@@ -186,9 +201,15 @@ function QuestionnaireForm({
   }
 
   return (
-    <form className="questionnaire__form" aria-label={q.title} onSubmit={(e) => void onSubmit(e)} noValidate>
+    <form
+      className="questionnaire__form"
+      aria-label={words.title}
+      onSubmit={(e) => void onSubmit(e)}
+      noValidate
+    >
       <QuestionnaireQuestions
         questionnaire={q}
+        words={words}
         answers={answers}
         missing={missing}
         setGroup={(i, el) => {
@@ -197,18 +218,26 @@ function QuestionnaireForm({
         onChoose={choose}
       />
       {error !== null && <Notice tone="error">{error}</Notice>}
-      <div className="questionnaire__actions">
-        <Button type="submit" variant="primary" busy={saving}>
-          See my score
-        </Button>
-        {onCancel && (
-          <Button variant="ghost" onClick={onCancel}>
-            Not now
-          </Button>
-        )}
-        <p className="questionnaire__private">Your answers stay on this computer.</p>
-      </div>
+      <FormActions saving={saving} onCancel={onCancel} />
     </form>
+  );
+}
+
+/** "See my score", "Not now" (when it can wait) and where the answers stay. */
+function FormActions({ saving, onCancel }: { saving: boolean; onCancel: (() => void) | undefined }) {
+  const t = useMessages();
+  return (
+    <div className="questionnaire__actions">
+      <Button type="submit" variant="primary" busy={saving}>
+        {t('checkin.questionnaire.seeScore')}
+      </Button>
+      {onCancel && (
+        <Button variant="ghost" onClick={onCancel}>
+          {t('checkin.questionnaire.notNow')}
+        </Button>
+      )}
+      <p className="questionnaire__private">{t('checkin.questionnaire.private')}</p>
+    </div>
   );
 }
 
@@ -222,22 +251,24 @@ function Outcome({
   onDone: () => void;
 }) {
   const noteTitle = useId();
+  const t = useMessages();
+  const note = outcome.note === null ? null : noteWords(outcome.note, t);
 
   return (
     <div className="questionnaire__outcome">
       <h3 ref={headingRef} tabIndex={-1} className="questionnaire__score">
-        {outcome.kind === 'who5' ? 'Your score: ' : 'Your answer: '}
-        <span className="tabular">{scoreText(outcome.kind, outcome.score)}</span>
+        {t(outcome.kind === 'who5' ? 'checkin.questionnaire.yourScore' : 'checkin.questionnaire.yourAnswer')}{' '}
+        <span className="tabular">{scoreText(outcome.kind, outcome.score, t)}</span>
       </h3>
-      <p>{outcome.interpretation}</p>
-      {outcome.note !== null && (
+      <p>{readingText(outcome, t)}</p>
+      {note !== null && (
         <section className="questionnaire__note" aria-labelledby={noteTitle}>
           <h4 id={noteTitle} className="questionnaire__note-title">
-            {outcome.note.title}
+            {note.title}
           </h4>
-          <p>{outcome.note.body}</p>
+          <p>{note.body}</p>
           <ul className="questionnaire__resources">
-            {outcome.note.resources.map((r) => (
+            {note.resources.map((r) => (
               <li key={r.title}>
                 <span className="questionnaire__resource-title">{r.title}</span>
                 <span className="questionnaire__resource-detail">{r.detail}</span>
@@ -248,7 +279,7 @@ function Outcome({
       )}
       <div>
         <Button size="sm" onClick={onDone}>
-          Done
+          {t('checkin.questionnaire.done')}
         </Button>
       </div>
     </div>
@@ -258,12 +289,14 @@ function Outcome({
 /** WHO-5's five statements, each 0–5, or the burnout measure's one question. */
 function QuestionnaireQuestions({
   questionnaire: q,
+  words,
   answers,
   missing,
   setGroup,
   onChoose,
 }: {
   questionnaire: Questionnaire;
+  words: QuestionnaireWords;
   answers: (number | null)[];
   missing: ReadonlySet<number>;
   /** Keeps each question's group, to move focus to the first unanswered one. */
@@ -271,8 +304,9 @@ function QuestionnaireQuestions({
   onChoose: (index: number, value: number) => void;
 }) {
   const legendId = useId();
+  const t = useMessages();
   const who5 = q.kind === 'who5';
-  const options = q.options.map((o) => ({
+  const options = words.options.map((o) => ({
     value: o.value,
     label: o.label,
     ...(who5 ? {} : { mark: String(o.value) }),
@@ -280,11 +314,11 @@ function QuestionnaireQuestions({
   return who5 ? (
     <fieldset className="questionnaire__items">
       <legend id={legendId} className="questionnaire__stem">
-        {q.stem}
+        {words.stem}
       </legend>
-      {q.items.map((item, i) => (
+      {words.items.map((item, i) => (
         <ChoiceGroup
-          key={item}
+          key={i}
           label={item}
           layout="row"
           className="questionnaire__item"
@@ -292,14 +326,14 @@ function QuestionnaireQuestions({
           options={options}
           value={answers[i] ?? null}
           onChange={(value) => onChoose(i, value)}
-          error={missing.has(i) ? 'Choose one.' : null}
+          error={missing.has(i) ? t('checkin.questionnaire.chooseOne') : null}
           required
         />
       ))}
     </fieldset>
   ) : (
     <ChoiceGroup
-      label={q.stem}
+      label={words.stem}
       layout="list"
       groupRef={(el) => setGroup(0, el)}
       options={options}

@@ -4,7 +4,7 @@ import { Card } from '../../components/Card';
 import { Notice } from '../../components/Notice';
 import { requestFocus, useFocusTarget } from '../../components/focusRequest';
 import { emptyDraft } from '../../lib/checkin';
-import { plural } from '../../lib/signoff';
+import { useMessages } from '../../i18n/KeelIntl';
 import { useCheckin } from '../../stores/checkin';
 import { CheckinForm } from './CheckinForm';
 
@@ -13,6 +13,7 @@ import { CheckinForm } from './CheckinForm';
  * until they are saved; after saving, a calm thank-you and a fresh form.
  */
 export function QuickCheckCard({ form }: { form: CheckForm }) {
+  const t = useMessages();
   const draft = useCheckin((s) => s.draft);
   const setDraft = useCheckin((s) => s.setDraft);
   const add = useCheckin((s) => s.add);
@@ -22,20 +23,20 @@ export function QuickCheckCard({ form }: { form: CheckForm }) {
 
   return (
     <Card
-      title="The quick check"
+      title={t('checkin.quick.title')}
       description={
         form.checkedToday === 0
-          ? 'About twenty seconds, just for you.'
-          : `You have checked in today (${plural(form.checkedToday, 'time', 'times')}); another one is always welcome.`
+          ? t('checkin.quick.first')
+          : t('checkin.quick.again', { count: form.checkedToday })
       }
       className="quick-check"
     >
       <CheckinForm
         form={form}
         draft={draft}
-        formLabel="Quick check"
+        formLabel={t('checkin.quick.formLabel')}
         focusName="quick-check"
-        submitLabel="Save check-in"
+        submitLabel={t('checkin.quick.save')}
         onChange={(next) => {
           setDraft(next);
           setSaved(false);
@@ -52,7 +53,7 @@ export function QuickCheckCard({ form }: { form: CheckForm }) {
         status={
           saved && (
             <Notice tone="success" ref={savedNotice}>
-              Saved. Thanks for checking in.
+              {t('checkin.quick.saved')}
             </Notice>
           )
         }

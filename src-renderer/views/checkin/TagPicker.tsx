@@ -4,7 +4,8 @@ import { Button } from '../../components/Button';
 import { CheckIcon, PlusIcon } from '../../components/Icons';
 import { Input } from '../../components/Input';
 import { TAGS_PER_CHECK_MAX } from '../../../src-main/shared/vocabulary';
-import { addTypedTag, chipsOf, type CheckDraft } from '../../lib/checkin';
+import { useMessages } from '../../i18n/KeelIntl';
+import { addTypedTag, chipsOf, tagText, type CheckDraft } from '../../lib/checkin';
 import './TagPicker.css';
 
 export interface TagPickerProps {
@@ -22,6 +23,7 @@ export interface TagPickerProps {
  * check's own tags, and a field that adds one more (Enter adds it; Ctrl/Cmd+Enter still saves).
  */
 export function TagPicker({ form, draft, onChange, error, onError, inputRef }: TagPickerProps) {
+  const t = useMessages();
   const id = useId();
   const inputId = `${id}-input`;
   const hintId = `${id}-hint`;
@@ -52,12 +54,12 @@ export function TagPicker({ form, draft, onChange, error, onError, inputRef }: T
   return (
     <fieldset className="tags">
       <legend className="tags__legend">
-        {form.stretchedQuestion} <span className="tags__optional">(optional)</span>
+        {t('checkin.tags.question')} <span className="tags__optional">{t('checkin.tags.optional')}</span>
       </legend>
       <TagChips form={form} draft={draft} full={full} onToggle={toggle} />
       <div className="tags__add">
         <label htmlFor={inputId} className="tags__add-label">
-          Add your own tag
+          {t('checkin.tags.addLabel')}
         </label>
         <div className="tags__add-row">
           <Input
@@ -66,7 +68,7 @@ export function TagPicker({ form, draft, onChange, error, onError, inputRef }: T
             className="tags__input"
             value={draft.tagInput}
             maxLength={64}
-            placeholder="e.g. Code review"
+            placeholder={t('checkin.tags.placeholder')}
             autoComplete="off"
             aria-describedby={[hintId, error !== null ? errorId : ''].filter(Boolean).join(' ')}
             aria-invalid={error !== null || undefined}
@@ -77,13 +79,11 @@ export function TagPicker({ form, draft, onChange, error, onError, inputRef }: T
             onKeyDown={onKeyDown}
           />
           <Button size="sm" onClick={add} disabled={draft.tagInput.trim() === ''}>
-            <PlusIcon /> Add
+            <PlusIcon /> {t('checkin.tags.add')}
           </Button>
         </div>
         <p id={hintId} className="tags__hint">
-          {full
-            ? `That’s ${TAGS_PER_CHECK_MAX} tags, the most for one check.`
-            : 'Enter adds it to this check. Tags you want every time can be added in Settings.'}
+          {full ? t('checkin.tags.full', { max: TAGS_PER_CHECK_MAX }) : t('checkin.tags.hint')}
         </p>
         {error !== null && (
           <p id={errorId} className="tags__error">
@@ -121,7 +121,7 @@ function TagChips({
             />
             <span className="tags__chip-face">
               <CheckIcon className="tags__chip-check" aria-hidden="true" />
-              {chip.label}
+              {chip.custom ? chip.label : tagText(chip.key, chip.label)}
             </span>
           </label>
         );

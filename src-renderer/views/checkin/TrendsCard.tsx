@@ -5,8 +5,16 @@ import { EmptyState } from '../../components/EmptyState';
 import { Loading } from '../../components/Loading';
 import { TrendChart } from '../../components/TrendChart';
 import { formatShortDate } from '../../lib/format';
-import { average, dayMonth, directionText, percent, periodPhrase } from '../../lib/checkin';
-import { plural } from '../../lib/signoff';
+import { useMessages } from '../../i18n/KeelIntl';
+import {
+  average,
+  dayMonth,
+  directionText,
+  percent,
+  periodKey,
+  sustainableText,
+  tagText,
+} from '../../lib/checkin';
 import { useCheckin } from '../../stores/checkin';
 import { RetryNotice } from '../../components/RetryNotice';
 import './TrendsCard.css';
@@ -22,12 +30,13 @@ export function TrendsCard() {
   const error = useCheckin((s) => s.trendsError);
   const range = useCheckin((s) => s.range);
   const loadTrends = useCheckin((s) => s.loadTrends);
+  const t = useMessages();
 
   return (
     <Card
-      title="Trends"
+      title={t('checkin.trends.title')}
       headingLevel={3}
-      description={`Week by week over ${periodPhrase(range)}.`}
+      description={t('checkin.trends.description', { range: periodKey(range) })}
       className="trends"
     >
       <div className="trends__body" aria-busy={loading || undefined}>
@@ -37,7 +46,7 @@ export function TrendsCard() {
           </RetryNotice>
         )}
         {trends === null ? (
-          error === null && <Loading label="Adding up your weeks…" />
+          error === null && <Loading label={t('checkin.trends.loading')} />
         ) : (
           <TrendsBody trends={trends} />
         )}
@@ -47,6 +56,7 @@ export function TrendsCard() {
 }
 
 function TrendsBody({ trends }: { trends: CheckTrends }) {
+  const t = useMessages();
   const scores = trends.who5.length > 0 || trends.burnout.length > 0;
   return (
     <>
@@ -54,19 +64,22 @@ function TrendsBody({ trends }: { trends: CheckTrends }) {
         <EmptyState
           compact
           headingLevel={4}
-          title="No check-ins in these weeks yet"
-          description="Once you check in, weekly lines, how sustainable it felt and where it stretched appear here."
+          title={t('checkin.trends.emptyTitle')}
+          description={t('checkin.trends.emptyDescription')}
         />
       ) : (
         <>
           <div className="trends__overview">
             <p>
-              {plural(trends.count, 'check-in', 'check-ins')} from {formatShortDate(trends.from)} to{' '}
-              {formatShortDate(trends.to)}.
+              {t('checkin.trends.overview', {
+                count: trends.count,
+                from: formatShortDate(trends.from),
+                to: formatShortDate(trends.to),
+              })}
             </p>
-            <ul className="trends__directions" aria-label="Directions">
-              <li>{directionText('Workload', trends.workloadDirection, weeksWithChecks(trends))}</li>
-              <li>{directionText('Energy', trends.energyDirection, weeksWithChecks(trends))}</li>
+            <ul className="trends__directions" aria-label={t('checkin.trends.directions')}>
+              <li>{directionText('workload', trends.workloadDirection, weeksWithChecks(trends))}</li>
+              <li>{directionText('energy', trends.energyDirection, weeksWithChecks(trends))}</li>
             </ul>
           </div>
           <RatingsChart trends={trends} />
@@ -87,68 +100,65 @@ function weeksWithChecks(trends: CheckTrends): number {
 function RatingsChart({ trends }: { trends: CheckTrends }) {
   const weeks = trends.weeks;
   const weeksWith = weeksWithChecks(trends);
-  const directions = `${directionText('Workload', trends.workloadDirection, weeksWith)}. ${directionText(
-    'Energy',
-    trends.energyDirection,
-    weeksWith,
-  )}.`;
+  const t = useMessages();
   return (
     <TrendChart
-      title="Workload and energy, week by week"
-      description={`Weekly averages from 1 to 5: workload from far too light to unsustainable, energy from drained to full of energy. ${directions}`}
+      title={t('checkin.trends.ratingsTitle')}
+      description={t('checkin.trends.ratingsDescription', {
+        workload: directionText('workload', trends.workloadDirection, weeksWith),
+        energy: directionText('energy', trends.energyDirection, weeksWith),
+      })}
       labels={weeks.map((w) => dayMonth(w.weekStart))}
       rowLabels={weeks.map((w) => formatShortDate(w.weekStart))}
-      labelHeader="Week of"
+      labelHeader={t('checkin.trends.weekOf')}
       series={[
-        { label: 'Workload', values: weeks.map((w) => w.avgWorkload) },
-        { label: 'Energy', values: weeks.map((w) => w.avgEnergy) },
+        { label: t('checkin.trends.workload'), values: weeks.map((w) => w.avgWorkload) },
+        { label: t('checkin.trends.energy'), values: weeks.map((w) => w.avgEnergy) },
       ]}
       bounds={{ min: 1, max: 5 }}
       step={1}
       formatValue={average}
-      extraColumns={[{ header: 'Check-ins', cells: weeks.map((w) => String(w.count)) }]}
+      extraColumns={[{ header: t('checkin.trends.checkins'), cells: weeks.map((w) => String(w.count)) }]}
     />
   );
 }
 
 const SUSTAINABLE_KEYS = ['yes', 'mostly', 'no'] as const;
-const SUSTAINABLE_HEADERS = { yes: 'Yes', mostly: 'Mostly', no: 'No' } as const;
 
 /** "Is the workload sustainable?" per week: the counts in a table, with a stacked bar beside them. */
 function SustainableWeeks({ weeks }: { weeks: readonly TrendWeek[] }) {
   const titleId = useId();
+  const t = useMessages();
   const rows = weeks.filter((w) => w.count > 0);
   const totals = { yes: 0, mostly: 0, no: 0 };
   for (const w of rows) for (const key of SUSTAINABLE_KEYS) totals[key] += w.sustainable[key];
   return (
     <section className="trends__section" aria-labelledby={titleId}>
       <h4 id={titleId} className="trends__heading">
-        Sustainable, week by week
+        {t('checkin.trends.sustainableTitle')}
       </h4>
-      <p className="trends__note">
-        How often you answered yes, mostly or no. Weeks without a check-in are left out.
-      </p>
+      <p className="trends__note">{t('checkin.trends.sustainableNote')}</p>
       <ul className="sustain__legend" aria-hidden="true">
         {SUSTAINABLE_KEYS.map((key) => (
           <li key={key} className={`sustain__key sustain__key--${key}`}>
-            {SUSTAINABLE_HEADERS[key]}
+            {sustainableText(key)}
           </li>
         ))}
       </ul>
       <div
         className="sustain__wrap"
         role="region"
-        aria-label="Sustainable, week by week: the numbers"
+        aria-label={t('checkin.trends.sustainableNumbers')}
         tabIndex={0}
       >
         <table className="sustain">
-          <caption className="visually-hidden">Sustainable, week by week</caption>
+          <caption className="visually-hidden">{t('checkin.trends.sustainableTitle')}</caption>
           <thead>
             <tr>
-              <th scope="col">Week of</th>
+              <th scope="col">{t('checkin.trends.weekOf')}</th>
               {SUSTAINABLE_KEYS.map((key) => (
                 <th key={key} scope="col">
-                  {SUSTAINABLE_HEADERS[key]}
+                  {sustainableText(key)}
                 </th>
               ))}
               <td className="sustain__bar-cell" aria-hidden="true" />
@@ -171,7 +181,7 @@ function SustainableWeeks({ weeks }: { weeks: readonly TrendWeek[] }) {
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row">All weeks</th>
+              <th scope="row">{t('checkin.trends.allWeeks')}</th>
               {SUSTAINABLE_KEYS.map((key) => (
                 <td key={key} className="tabular">
                   {totals[key]}
@@ -210,20 +220,21 @@ function StackedBar({ counts, total }: { counts: TrendWeek['sustainable']; total
 /** Stretched tags, most named first: the numbers written out, with a bar for the share of checks. */
 function TagBars({ tags, count }: { tags: readonly TagFrequency[]; count: number }) {
   const titleId = useId();
+  const t = useMessages();
   return (
     <section className="trends__section" aria-labelledby={titleId}>
       <h4 id={titleId} className="trends__heading">
-        Where you felt stretched
+        {t('checkin.trends.tagsTitle')}
       </h4>
       {tags.length === 0 ? (
-        <p className="trends__note">No stretched tags were named in these weeks.</p>
+        <p className="trends__note">{t('checkin.trends.noTags')}</p>
       ) : (
         <ol className="tag-bars">
           {tags.map((tag) => (
             <li key={tag.id} className="tag-bars__row">
-              <span className="tag-bars__label">{tag.label}</span>
+              <span className="tag-bars__label">{tagText(tag.id, tag.label)}</span>
               <span className="tag-bars__count tabular">
-                {tag.count} of {plural(count, 'check-in', 'check-ins')} ({percent(tag.share)})
+                {t('checkin.trends.tagCount', { count: tag.count, total: count, share: percent(tag.share) })}
               </span>
               <svg
                 className="tag-bars__bar"
@@ -245,33 +256,34 @@ function TagBars({ tags, count }: { tags: readonly TagFrequency[]; count: number
 
 function ScoreCharts({ who5, burnout }: { who5: readonly ScorePoint[]; burnout: readonly ScorePoint[] }) {
   const titleId = useId();
-  const latest = (points: readonly ScorePoint[]) => points[points.length - 1]?.score;
+  const t = useMessages();
+  const latest = (points: readonly ScorePoint[]) => points[points.length - 1]?.score ?? 0;
   return (
     <section className="trends__section" aria-labelledby={titleId}>
       <h4 id={titleId} className="trends__heading">
-        Questionnaire scores
+        {t('checkin.trends.scoresTitle')}
       </h4>
-      <p className="trends__note">A self-reflection aid, not a diagnosis.</p>
+      <p className="trends__note">{t('checkin.trends.scoresNote')}</p>
       {who5.length > 0 && (
         <TrendChart
-          title="WHO-5 Well-Being Index over time"
-          description={`Your WHO-5 scores from 0 to 100; higher means better well-being. Most recently ${latest(who5)}.`}
+          title={t('checkin.trends.who5Title')}
+          description={t('checkin.trends.who5Description', { score: latest(who5) })}
           labels={who5.map((p) => dayMonth(p.date))}
           rowLabels={who5.map((p) => formatShortDate(p.date))}
-          labelHeader="Answered"
-          series={[{ label: 'WHO-5 score', values: who5.map((p) => p.score) }]}
+          labelHeader={t('checkin.trends.answered')}
+          series={[{ label: t('checkin.trends.who5Series'), values: who5.map((p) => p.score) }]}
           bounds={{ min: 0, max: 100 }}
           step={20}
         />
       )}
       {burnout.length > 0 && (
         <TrendChart
-          title="Single-item burnout measure over time"
-          description={`Your answers from 1 (no symptoms of burnout) to 5 (completely burned out). Most recently ${latest(burnout)}.`}
+          title={t('checkin.trends.burnoutTitle')}
+          description={t('checkin.trends.burnoutDescription', { score: latest(burnout) })}
           labels={burnout.map((p) => dayMonth(p.date))}
           rowLabels={burnout.map((p) => formatShortDate(p.date))}
-          labelHeader="Answered"
-          series={[{ label: 'Burnout answer', values: burnout.map((p) => p.score) }]}
+          labelHeader={t('checkin.trends.answered')}
+          series={[{ label: t('checkin.trends.burnoutSeries'), values: burnout.map((p) => p.score) }]}
           bounds={{ min: 1, max: 5 }}
           step={1}
         />
