@@ -1,3 +1,4 @@
+import { windowFormat } from '../i18n/window-locale';
 import type { SignoffRecord, SignoffStatus, SignoffSubmit, UnfinishedItem, WorkingHours } from '../api/types';
 import {
   ENERGY_RATING_LABELS,
@@ -63,7 +64,7 @@ export function timeOf(iso: string): string {
 export function weekdayAndTime(iso: string): string {
   const local = localParts(iso);
   if (!local) return iso;
-  return `${formatShortDate(local.date).split(' ')[0]} ${formatTime(local.time)}`;
+  return `${windowFormat().weekday(local.date, 'short')} ${formatTime(local.time)}`;
 }
 
 /**

@@ -56,7 +56,7 @@ describe('first run at 22:55 on a fresh data folder', () => {
 
   it('Today: the day’s hours and plan, no first thing, nothing missed (screenshot)', async () => {
     const text = await open(page, 'Today');
-    expect(text).toContain('It’s Friday, 4 December.');
+    expect(text).toContain('It’s Friday 4 December.');
     await page.getByRole('list', { name: 'Focus blocks today' }).getByText('09:00–11:00').waitFor();
     expect(text).not.toMatch(/First thing today|Carried over/);
     expectNothingMissed(text);
@@ -73,7 +73,7 @@ describe('first run at 22:55 on a fresh data folder', () => {
     const text = (await week.textContent()) ?? '';
     expect(text).toContain('Nothing is planned this week since Keel started counting.');
     expect(text).toContain('Protected this week0 min, nothing planned');
-    expect(text).toContain('Thu 3Not counted: before Keel started');
+    expect(text).toContain('Thu 3 DecNot counted: before Keel started');
     expectNothingMissed(text);
     await screenshotBoth(page, 'first-run-focus');
   });
@@ -141,7 +141,7 @@ describe('first run at 22:55 with a sign-off three weeks old', () => {
 
   it('Today carries nothing over from it; today’s blocks are not started, not missed', async () => {
     const today = await open(page, 'Today');
-    expect(today).toContain('It’s Friday, 4 December.');
+    expect(today).toContain('It’s Friday 4 December.');
     expect(today).not.toMatch(/First thing today|Carried over|Reply to the design review|Flaky login test/);
     await open(page, 'Focus');
     const blocks = page.getByRole('region', { name: 'Today’s blocks' });

@@ -28,6 +28,22 @@ export function overflowing(page: Page): Promise<string[]> {
         );
       }
     }
+    // A sidebar control that runs past the sidebar (which clips it).
+    const sidebar = document.querySelector<HTMLElement>('.sidebar');
+    if (sidebar) {
+      const edge = sidebar.getBoundingClientRect().right;
+      for (const el of sidebar.querySelectorAll<HTMLElement>('button, a, p')) {
+        // A dialog opened from the sidebar is drawn over the window, not in the sidebar.
+        if (el.getClientRects().length === 0 || el.closest('.visually-hidden, dialog')) continue;
+        const sticks = el.getBoundingClientRect().left + el.scrollWidth - edge;
+        if (sticks > 1) {
+          const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 60);
+          found.push(
+            `${el.tagName.toLowerCase()} “${name}” runs past the sidebar by ${Math.round(sticks)} px`,
+          );
+        }
+      }
+    }
     const root = document.documentElement;
     if (root.scrollWidth > window.innerWidth) found.push(`page: ${root.scrollWidth} > ${window.innerWidth}`);
     return found;

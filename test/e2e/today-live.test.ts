@@ -136,7 +136,7 @@ describe('Today as a live card, in the preview', () => {
     await expect
       .poll(() => before.textContent())
       .toContain('Your day starts at 09:00; the first focus block is at 09:00.');
-    expect(await page.getByText('Good morning. It’s Wednesday, 17 March.').count()).toBe(1);
+    expect(await page.getByText('Good morning. It’s Wednesday 17 March.').count()).toBe(1);
     await shoot('today-before-hours');
   });
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { setHourCycle } from '../../src-renderer/lib/time';
 import { addLocalDays } from '../../src-main/shared/vocabulary';
 import {
   describeDayOffRange,
@@ -37,10 +38,10 @@ describe('groupDaysOff', () => {
         { date: '2025-03-21', title: 'Conference' },
       ]).map(describeDayOffRange),
     ).toEqual([
-      'Thu 13 Mar – Fri 14 Mar (Out of office)',
-      'Mon 17 Mar – Tue 18 Mar (Vacation)',
-      'Wed 19 Mar (Conference)',
-      'Fri 21 Mar (Conference)',
+      'Thu, Mar 13 – Fri, Mar 14 (Out of office)',
+      'Mon, Mar 17 – Tue, Mar 18 (Vacation)',
+      'Wed, Mar 19 (Conference)',
+      'Fri, Mar 21 (Conference)',
     ]);
   });
 
@@ -85,6 +86,9 @@ describe('holidaysWith', () => {
 });
 
 describe('small words', () => {
+  // As main reports a 24-hour system (the harness's default): times read "09:30".
+  beforeEach(() => void setHourCycle('h23'));
+
   it('normalizes an address as main keeps it', () => {
     expect(normalizeAddress('  mailto:Ana@Example.COM ')).toBe('ana@example.com');
   });

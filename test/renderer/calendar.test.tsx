@@ -9,7 +9,7 @@ import { createTestKeel, type TestKeel } from './keel-bridge';
 /*
  * The Focus view's calendar card and block meetings on the real handlers: a calendar file is
  * imported as the open dialog would choose it, and what the window shows and saves is checked
- * against the services. The clock: Tuesday 11 March 2025, 08:40 in Berlin; the default plan has
+ * against the services. The clock: Tuesday, March 11 2025, 08:40 in Berlin; the default plan has
  * blocks 09:00–11:00 and 14:00–16:00 on working days (Monday to Friday).
  */
 
@@ -324,7 +324,7 @@ describe('Calendar card: days off from the calendar', () => {
       within(offer)
         .getAllByRole('listitem')
         .map((li) => li.textContent),
-    ).toEqual(['Thu 13 Mar – Fri 14 Mar (Out of office)', 'Mon 17 Mar – Tue 18 Mar (Vacation)']);
+    ).toEqual(['Thu, Mar 13 – Fri, Mar 14 (Out of office)', 'Mon, Mar 17 – Tue, Mar 18 (Vacation)']);
 
     await user.click(within(offer).getByRole('button', { name: 'Add as days off' }));
     await waitFor(() =>
@@ -350,7 +350,7 @@ describe('Calendar card: days off from the calendar', () => {
     );
     const added = within(card).getByText(/^Added to your holidays:/);
     expect(added).toHaveTextContent(
-      'Added to your holidays: Thu 13 Mar – Fri 14 Mar (Out of office), Mon 17 Mar – Tue 18 Mar (Vacation).',
+      'Added to your holidays: Thu, Mar 13 – Fri, Mar 14 (Out of office), Mon, Mar 17 – Tue, Mar 18 (Vacation).',
     );
     expect(added).toHaveFocus();
     // Main no longer offers them: they are days off now.

@@ -7,7 +7,7 @@ import { createTestKeel, type TestKeel } from './keel-bridge';
 
 /**
  * Day one (#14): nothing counts before Keel existed. Keel is opened for the first time on
- * Tuesday 11 March 2025 at 22:55 in Berlin (hours 09:00–17:30, blocks 09:00–11:00 and 14:00–16:00),
+ * Tuesday, March 11 2025 at 22:55 in Berlin (hours 09:00–17:30, blocks 09:00–11:00 and 14:00–16:00),
  * with the user at the keyboard.
  */
 const FIRST_RUN = '2025-03-11T22:55:00+01:00';
@@ -45,7 +45,7 @@ describe('Day one: opened for the first time at 22:55', () => {
     const totals = within(week).getByText('Protected this week').nextElementSibling as HTMLElement;
     expect(totals).toHaveTextContent(/^0 min · 12 h planned$/);
     expect(week).not.toHaveTextContent('%');
-    expect(within(week).getByText(/^Counting since Tuesday 11 Mar\./)).toBeInTheDocument();
+    expect(within(week).getByText(/^Counting since Tuesday, Mar 11\./)).toBeInTheDocument();
     expect(week).toHaveTextContent(
       'Planned is your plan’s blocks on working days, by the plan in force each day: never on holidays, pauses or days off, and only since Keel started. Protected is how long your focus blocks ran; interruptions are counted, not subtracted.',
     );
@@ -96,7 +96,7 @@ describe('Day one: opened for the first time at 22:55', () => {
     );
     expect(within(card).getByText('Evenings that ran late').nextElementSibling).toHaveTextContent('0');
     expect(within(card).getByText('Workdays without a sign-off').nextElementSibling).toHaveTextContent('0');
-    expect(within(card).getByText(/^Counting since Tuesday 11 Mar, when Keel started/)).toBeInTheDocument();
+    expect(within(card).getByText(/^Counting since Tuesday, Mar 11, when Keel started/)).toBeInTheDocument();
     // No point at 22:55 on "when your workdays ended": Keel did not see this one end.
     expect(within(card).getByText('Nothing to chart yet')).toBeInTheDocument();
     // The user is active at 22:55 today: the day is there, and it is not a late evening.
@@ -106,7 +106,7 @@ describe('Day one: opened for the first time at 22:55', () => {
 
   it('the weeks before Keel are "Not counted" in the creep table, not zero late evenings', async () => {
     const keel = firstRun();
-    // A week later, with an evening that did run late (Monday 17 March until 19:30).
+    // A week later, with an evening that did run late (Monday, March 17 until 19:30).
     const monday = (time: string) => `2025-03-17T${time}:00+01:00`;
     await keel.at(monday('09:00'), () => keel.services.signoff.samplePresence(0));
     await keel.at(monday('19:30'), () => keel.services.signoff.samplePresence(0));
@@ -120,10 +120,10 @@ describe('Day one: opened for the first time at 22:55', () => {
       .map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent));
     expect(rows).toEqual([
       ['Week of', 'Typical last activity', 'Late evenings'],
-      ['Mon 24 Feb', '–No data', 'Not counted'],
-      ['Mon 3 Mar', '–No data', 'Not counted'],
-      ['Mon 10 Mar', '–No data', '0'],
-      ['Mon 17 Mar', '19:30', '1'],
+      ['Mon, Feb 24', '–No data', 'Not counted'],
+      ['Mon, Mar 3', '–No data', 'Not counted'],
+      ['Mon, Mar 10', '–No data', '0'],
+      ['Mon, Mar 17', '19:30', '1'],
     ]);
     expect(within(card).getByText('Evenings that ran late').nextElementSibling).toHaveTextContent('1');
   });
@@ -150,7 +150,7 @@ describe('Day one: the first thing today comes from the last working day only', 
     await openToday(keel);
     const first = screen.getByRole('region', { name: 'First thing today' });
     expect(within(first).getByText('Answer the design review')).toBeInTheDocument();
-    expect(within(first).getByText('From your sign-off on Friday 7 Mar')).toBeInTheDocument();
+    expect(within(first).getByText('From your sign-off on Friday, Mar 7')).toBeInTheDocument();
   });
 
   it('nothing when Friday had no sign-off: not Thursday’s, nor one written on Saturday', async () => {
@@ -177,6 +177,6 @@ describe('Day one: the first thing today comes from the last working day only', 
     await signOffAt(keel, '2025-03-07T17:45:00+01:00', 'Answer the design review');
     await openToday(keel);
     const first = screen.getByRole('region', { name: 'First thing today' });
-    expect(within(first).getByText('From your sign-off on Friday 7 Mar')).toBeInTheDocument();
+    expect(within(first).getByText('From your sign-off on Friday, Mar 7')).toBeInTheDocument();
   });
 });

@@ -5,7 +5,7 @@ import { STORAGE_MESSAGES } from '../../src-main/storage/write-errors';
 import { renderView } from './harness';
 import { createTestKeel, sqliteError, type TestKeel } from './keel-bridge';
 
-/** The clock: Tuesday 11 March 2025, 08:40 in Berlin; plan 09:00–11:00 and 14:00–16:00 (defaults). */
+/** The clock: Tuesday, March 11 2025, 08:40 in Berlin; plan 09:00–11:00 and 14:00–16:00 (defaults). */
 async function openFocus(keel: TestKeel = createTestKeel()) {
   const utils = renderView('focus', keel);
   await screen.findByRole('region', { name: /Start a focus block|Focus until/ });
@@ -230,7 +230,7 @@ describe('Focus: today and this week', () => {
     expect(keel.callsTo('focus:stats').at(-1)).toEqual({ from: '2025-03-10', to: '2025-03-16' });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(7);
-    expect(within(rows[0] as HTMLElement).getByRole('rowheader')).toHaveTextContent('Mon 10');
+    expect(within(rows[0] as HTMLElement).getByRole('rowheader')).toHaveTextContent('Mon, Mar 10');
     expect(
       within(rows[0] as HTMLElement)
         .getAllByRole('cell')
@@ -348,7 +348,7 @@ describe('Focus: weekly plan and pauses', () => {
     await user.type(within(pauses).getByLabelText('Note (optional)'), 'Easter');
     await user.click(within(pauses).getByRole('button', { name: 'Add pause' }));
 
-    expect(await within(pauses).findByText('Mon 14 Apr – Fri 18 Apr')).toBeInTheDocument();
+    expect(await within(pauses).findByText('Mon, Apr 14 – Fri, Apr 18')).toBeInTheDocument();
     expect(within(pauses).getByText('Easter')).toBeInTheDocument();
     expect(keel.callsTo('settings:set')).toEqual([
       { key: 'focusPauses', value: [{ from: '2025-04-14', to: '2025-04-18', note: 'Easter' }] },
@@ -359,7 +359,7 @@ describe('Focus: weekly plan and pauses', () => {
     expect(within(pauses).getByLabelText('From')).toHaveValue('');
 
     await user.click(
-      within(pauses).getByRole('button', { name: 'Remove the pause Mon 14 Apr – Fri 18 Apr' }),
+      within(pauses).getByRole('button', { name: 'Remove the pause Mon, Apr 14 – Fri, Apr 18' }),
     );
     expect(await within(pauses).findByText('No pauses planned.')).toBeInTheDocument();
     expect(keel.services.settings.get().focusPauses).toEqual([]);

@@ -7,7 +7,7 @@ import { resetOneOnOne } from '../../src-renderer/stores/oneOnOne';
 import { navItem, renderApp, renderView } from './harness';
 import { createTestKeel, type TestKeel } from './keel-bridge';
 
-/** The clock: Tuesday 11 March 2025 in Berlin; the last two weeks start on 26 February. */
+/** The clock: Tuesday, March 11 2025 in Berlin; the last two weeks start on 26 February. */
 const TWO_WEEKS = { from: '2025-02-26', to: '2025-03-11' };
 const PDF_SENTENCE = 'PDF export needs the desktop app; export HTML here and print it from a browser.';
 
@@ -94,7 +94,7 @@ describe('One-on-one: the summary builder', () => {
     for (const name of ['Sustainability', 'Where I feel stretched', 'Focus time', 'End of day', 'Notes'])
       expect(within(sections).getByRole('checkbox', { name })).not.toBeChecked();
     expect(
-      within(builder()).getByText('Nothing shared yet — the last two weeks: Wed 26 Feb – Tue 11 Mar.'),
+      within(builder()).getByText('Nothing shared yet — the last two weeks: Wed, Feb 26 – Tue, Mar 11.'),
     ).toBeInTheDocument();
     expect(await lastPreviewChoices(keel)).toEqual({
       ...TWO_WEEKS,
@@ -202,7 +202,7 @@ describe('One-on-one: the summary builder', () => {
 });
 
 describe('One-on-one: the period', () => {
-  /** Shared once, on Tuesday 4 March at 09:30: the trends of the two weeks before. */
+  /** Shared once, on Tuesday, March 4 at 09:30: the trends of the two weeks before. */
   async function shared(): Promise<TestKeel> {
     const { keel } = await withHistory();
     const choices = { from: '2025-02-18', to: '2025-03-04', sections: ['trends' as const] };
@@ -216,7 +216,7 @@ describe('One-on-one: the period', () => {
   it('starts since the last share, and the presets and custom dates send their from/to', async () => {
     const { keel, user } = await openOneOnOne(await shared());
     expect(
-      within(builder()).getByText('Since you last shared on Tue 4 Mar: Tue 4 Mar – Tue 11 Mar.'),
+      within(builder()).getByText('Since you last shared on Tue, Mar 4: Tue, Mar 4 – Tue, Mar 11.'),
     ).toBeInTheDocument();
     expect(await lastPreviewChoices(keel)).toMatchObject({ from: '2025-03-04', to: '2025-03-11' });
 
@@ -340,7 +340,7 @@ describe('One-on-one: exporting', () => {
     expect(first).toHaveTextContent('Copied as rich text');
     expect(second).toHaveTextContent('Plain text');
     expect(third).toHaveTextContent('Copied Markdown');
-    expect(first).toHaveTextContent('Wed 26 Feb – Tue 11 Mar');
+    expect(first).toHaveTextContent('Wed, Feb 26 – Tue, Mar 11');
     expect(first).toHaveTextContent('Workload and energy, Talking points, Notes');
     expect(first).toHaveTextContent('1 note');
     const shares = keel.services.summary.shares();

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { setHourCycle } from '../../src-renderer/lib/time';
 import { defaultSettings } from '../../src-main/core/settings';
 import type { RuleChange } from '../../src-renderer/api/types';
 import { changeText, formatDateWithYear, weekdaysText } from '../../src-renderer/lib/rules';
@@ -8,9 +9,12 @@ const upcoming = (change: Omit<RuleChange, 'from' | 'state'>) =>
   ({ ...change, from: '2027-01-01', state: 'upcoming' }) as RuleChange;
 
 describe('words for dated rules', () => {
+  // As main reports a 24-hour system (the harness's default): times read "09:30".
+  beforeEach(() => void setHourCycle('h23'));
+
   it('names dates with their weekday and year', () => {
-    expect(formatDateWithYear('2027-01-01')).toBe('Fri 1 Jan 2027');
-    expect(formatDateWithYear('2028-02-29')).toBe('Tue 29 Feb 2028');
+    expect(formatDateWithYear('2027-01-01')).toBe('Fri, Jan 1 2027');
+    expect(formatDateWithYear('2028-02-29')).toBe('Tue, Feb 29 2028');
     expect(formatDateWithYear('not a date')).toBe('not a date');
   });
 
@@ -46,11 +50,11 @@ describe('words for dated rules', () => {
             { from: '2027-12-31', to: '2027-12-31' },
           ],
         },
-        'holidays and days off Fri 2 Apr – Mon 5 Apr (Easter), Thu 13 May, Mon 24 May and 2 more',
+        'holidays and days off Fri, Apr 2 – Mon, Apr 5 (Easter), Thu, May 13, Mon, May 24 and 2 more',
       ],
       [
         { key: 'focusPauses', value: [{ from: '2027-06-07', to: '2027-06-11' }] },
-        'focus pauses Mon 7 Jun – Fri 11 Jun',
+        'focus pauses Mon, Jun 7 – Fri, Jun 11',
       ],
       [
         { key: 'checkins', value: defaults.checkins },

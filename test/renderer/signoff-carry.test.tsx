@@ -35,14 +35,14 @@ const rows = (form: HTMLElement) =>
 
 describe('the sign-off carries the last working day’s unfinished things forward', () => {
   it('fills them in, editable; nothing is saved until the user signs off', SLOW, async () => {
-    // Monday 10 March signed off; Tuesday evening.
+    // Monday, March 10 signed off; Tuesday evening.
     const keel = await afterSignoff('2025-03-11T17:42:00+01:00', '2025-03-10T17:30:00+01:00');
     const { user, form } = await openRitual(keel);
     expect(rows(form)).toEqual(['Review Sam’s PR', 'Migration for old rows']);
     expect(within(form).getByRole('textbox', { name: 'How unfinished thing 2 continues' })).toHaveValue(
       'After lunch',
     );
-    expect(within(form).getByText(/What was unfinished on Monday 10 Mar is filled in/)).toBeInTheDocument();
+    expect(within(form).getByText(/What was unfinished on Monday, Mar 10 is filled in/)).toBeInTheDocument();
     expect(keel.services.signoff.status().signedOff).toBeNull();
 
     await user.click(within(form).getByRole('button', { name: 'Remove unfinished thing 1' }));
@@ -61,7 +61,7 @@ describe('the sign-off carries the last working day’s unfinished things forwar
     const keel = await afterSignoff('2025-03-17T17:42:00+01:00', '2025-03-14T17:30:00+01:00');
     const { form } = await openRitual(keel);
     expect(rows(form)).toEqual(['Review Sam’s PR', 'Migration for old rows']);
-    expect(within(form).getByText(/What was unfinished on Friday 14 Mar is filled in/)).toBeInTheDocument();
+    expect(within(form).getByText(/What was unfinished on Friday, Mar 14 is filled in/)).toBeInTheDocument();
   });
 
   it('starts with one empty row when the last working day left nothing', SLOW, async () => {

@@ -81,7 +81,7 @@ describe('Settings: Holidays & days off', () => {
     await user.type(within(holidays).getByLabelText('Note (optional)'), 'Easter');
     await user.click(within(holidays).getByRole('button', { name: 'Add holiday' }));
 
-    expect(await within(holidays).findByText('Fri 18 Apr – Mon 21 Apr')).toBeInTheDocument();
+    expect(await within(holidays).findByText('Fri, Apr 18 – Mon, Apr 21')).toBeInTheDocument();
     expect(within(holidays).getByText('Easter')).toBeInTheDocument();
     expect(keel.callsTo('settings:set')).toEqual([
       { key: 'holidays', value: [{ from: '2025-04-18', to: '2025-04-21', note: 'Easter' }] },
@@ -89,7 +89,7 @@ describe('Settings: Holidays & days off', () => {
     expect(keel.services.settings.get().focusPauses).toEqual([]);
 
     await user.click(
-      within(holidays).getByRole('button', { name: 'Remove the holiday Fri 18 Apr – Mon 21 Apr' }),
+      within(holidays).getByRole('button', { name: 'Remove the holiday Fri, Apr 18 – Mon, Apr 21' }),
     );
     expect(await within(holidays).findByText('No holidays or days off planned.')).toBeInTheDocument();
     expect(keel.services.settings.get().holidays).toEqual([]);
@@ -115,7 +115,7 @@ describe('Settings: Holidays & days off', () => {
     expect(within(holidays).getByRole('alert')).toHaveTextContent('Choose the first day of the holiday.');
     await user.type(within(holidays).getByLabelText('From'), '2025-05-01');
     await user.click(within(holidays).getByRole('button', { name: 'Add holiday' }));
-    expect(await within(holidays).findByText('Thu 1 May')).toBeInTheDocument();
+    expect(await within(holidays).findByText('Thu, May 1')).toBeInTheDocument();
     expect(keel.services.settings.get().holidays).toEqual([{ from: '2025-05-01', to: '2025-05-01' }]);
   });
 });

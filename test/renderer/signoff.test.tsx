@@ -5,7 +5,7 @@ import { STORAGE_MESSAGES } from '../../src-main/storage/write-errors';
 import { navItem, renderApp, renderView } from './harness';
 import { createTestKeel, sqliteError, type TestKeel, type TestKeelOptions } from './keel-bridge';
 
-/** The clock: Tuesday 11 March 2025, 17:42 in Berlin; hours 09:00–17:30 on weekdays. */
+/** The clock: Tuesday, March 11 2025, 17:42 in Berlin; hours 09:00–17:30 on weekdays. */
 const EVENING = '2025-03-11T17:42:00+01:00';
 
 /**
@@ -464,15 +464,15 @@ describe('Sign-off: workday creep', () => {
 
   it('shows main’s summary and the counts in kind words, and the weeks in a table', async () => {
     const keel = evening();
-    // Week of Mon 17 Feb: medians 17:40.
+    // Week of Mon, Feb 17: medians 17:40.
     await history(keel, {
       '2025-02-17': 17 * 60 + 30,
       '2025-02-18': 17 * 60 + 40,
       '2025-02-19': 17 * 60 + 50,
     });
-    // Week of Mon 24 Feb: two late evenings and one past midnight; median 18:40.
+    // Week of Mon, Feb 24: two late evenings and one past midnight; median 18:40.
     await history(keel, { '2025-02-24': 18 * 60 + 20, '2025-02-25': 18 * 60 + 40, '2025-02-26': 25 * 60 });
-    // Week of Mon 3 Mar: one day, ending after midnight; and a Saturday with some work.
+    // Week of Mon, Mar 3: one day, ending after midnight; and a Saturday with some work.
     await history(keel, { '2025-03-04': 24 * 60 + 30, '2025-03-08': 12 * 60 });
     await openSignoff(keel);
     const card = region('Working later than planned');
@@ -495,10 +495,10 @@ describe('Sign-off: workday creep', () => {
       .map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent));
     expect(rows).toEqual([
       ['Week of', 'Typical last activity', 'Late evenings'],
-      ['Mon 17 Feb', '17:40', '0'],
-      ['Mon 24 Feb', '18:40', '3'],
-      ['Mon 3 Mar', '00:30 (after midnight)', '1'],
-      ['Mon 10 Mar', '–No data', '0'],
+      ['Mon, Feb 17', '17:40', '0'],
+      ['Mon, Feb 24', '18:40', '3'],
+      ['Mon, Mar 3', '00:30 (after midnight)', '1'],
+      ['Mon, Mar 10', '–No data', '0'],
     ]);
     expect(
       within(card).getByText(

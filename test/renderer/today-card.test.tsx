@@ -26,13 +26,13 @@ describe('Today: the greeting and the card are one read', () => {
     const keel = createTestKeel({ now: '2025-03-11T23:58:00+01:00' });
     await renderApp(keel);
     await screen.findByRole('region', { name: 'After hours' });
-    expect(screen.getByText('Good evening. It’s Tuesday, 11 March.')).toBeInTheDocument();
+    expect(screen.getByText('Good evening. It’s Tuesday, March 11.')).toBeInTheDocument();
     // Only the card is read again (its own push); the status line is not.
     await act(async () => {
       keel.clock.jumpTo(Date.parse('2025-03-12T00:02:00+01:00'));
       await useToday.getState().load();
     });
-    expect(await screen.findByText('Good evening. It’s Wednesday, 12 March.')).toBeInTheDocument();
+    expect(await screen.findByText('Good evening. It’s Wednesday, March 12.')).toBeInTheDocument();
     // The card still speaks of Tuesday's sign-off (the workday runs to the 04:00 boundary).
     expect(region('After hours')).toHaveTextContent('Working hours ended at 17:30.');
   });
@@ -40,12 +40,12 @@ describe('Today: the greeting and the card are one read', () => {
   it('moves the greeting on with the minute tick, across noon and midnight', () => {
     const card = { now: '2025-03-11T11:59:30+01:00', workday: '2025-03-11' } as TodayCard;
     const at = 1_000_000;
-    expect(greetingLine(card, at, at)).toBe('Good morning. It’s Tuesday, 11 March.');
-    expect(greetingLine(card, at, at + 60_000)).toBe('Good afternoon. It’s Tuesday, 11 March.');
+    expect(greetingLine(card, at, at)).toBe('Good morning. It’s Tuesday, March 11.');
+    expect(greetingLine(card, at, at + 60_000)).toBe('Good afternoon. It’s Tuesday, March 11.');
     const late = { ...card, now: '2025-03-11T23:59:10+01:00' };
-    expect(greetingLine(late, at, at + 60_000)).toBe('Good evening. It’s Wednesday, 12 March.');
+    expect(greetingLine(late, at, at + 60_000)).toBe('Good evening. It’s Wednesday, March 12.');
     expect(greetingLine(late, at, at + 5 * 3_600_000 + 60_000)).toBe(
-      'Good morning. It’s Wednesday, 12 March.',
+      'Good morning. It’s Wednesday, March 12.',
     );
   });
 });
@@ -61,7 +61,7 @@ describe('Today: one way to each place', () => {
     expect(screen.getAllByRole('button', { name: 'Open Focus' })).toHaveLength(1);
     await user.click(within(recap).getByRole('button', { name: 'Last week in Focus' }));
     const week = await screen.findByRole('region', { name: 'Last week' });
-    expect(week).toHaveTextContent('Monday 10 Mar to Sunday 16 Mar.');
+    expect(week).toHaveTextContent('Monday, Mar 10 to Sunday, Mar 16.');
     expect(keel.callsTo('focus:stats').at(-1)).toEqual({ from: '2025-03-10', to: '2025-03-16' });
     // Opened again from the menu, Focus shows this week as always.
     await user.click(screen.getByRole('button', { name: 'Today' }));

@@ -27,12 +27,12 @@ describe('Today', () => {
     const keel = createTestKeel({ now: '2025-06-04T15:05:00-04:00' });
     await keel.settings({ zone: 'America/New_York' });
     await openToday(keel);
-    expect(screen.getByText('Good afternoon. It’s Wednesday, 4 June.')).toBeInTheDocument();
+    expect(screen.getByText('Good afternoon. It’s Wednesday, June 4.')).toBeInTheDocument();
     expect(within(card('Working hours')).getByText('09:00–17:30')).toBeInTheDocument();
     expect(within(card('Working hours')).getByText('America/New_York')).toBeInTheDocument();
 
     const blocks = within(card('Focus blocks today')).getAllByRole('listitem');
-    expect(blocks.map((b) => b.textContent)).toEqual(['09:00–11:002 h', '14:00–16:002 h']);
+    expect(blocks.map((b) => b.textContent)).toEqual(['09:00–11:002 hr', '14:00–16:002 hr']);
 
     const next = card('Next up');
     expect(within(next).getByText('Sign-off')).toBeInTheDocument();
@@ -54,7 +54,7 @@ describe('Today', () => {
       checkins: { cadence: { mode: 'manual' }, customTags: [], burnout: false, who5: false },
     });
     await openToday(keel);
-    expect(screen.getByText('Good evening. It’s Saturday, 15 March.')).toBeInTheDocument();
+    expect(screen.getByText('Good evening. It’s Saturday, March 15.')).toBeInTheDocument();
     expect(within(card('Working hours')).getByText('Day off')).toBeInTheDocument();
     expect(within(card('Focus blocks today')).getByText('No focus blocks planned today')).toBeInTheDocument();
     expect(
@@ -70,7 +70,7 @@ describe('Today', () => {
     await signOffAt(keel, '2025-03-14T17:40:00+01:00', { done: '', unfinished: [], firstTomorrow: '' });
     await openToday(keel);
     // The title already says what it is, so the line gives only the day and time.
-    expect(within(card('Next up')).getByText('Mon 17 Mar, 09:00–11:00')).toBeInTheDocument();
+    expect(within(card('Next up')).getByText('Mon, Mar 17, 09:00–11:00')).toBeInTheDocument();
   });
 
   it('shows the API error sentence (no stack) and recovers with Try again', async () => {
@@ -132,8 +132,8 @@ describe('Today', () => {
     const { user } = await openToday(keel);
     const first = await screen.findByRole('region', { name: 'First thing today' });
     expect(within(first).getByText('Answer the design review')).toBeInTheDocument();
-    // Monday 10 March, from Friday's sign-off: older than yesterday, so it says its date.
-    expect(within(first).getByText('From your sign-off on Friday 7 Mar')).toBeInTheDocument();
+    // Monday, March 10, from Friday's sign-off: older than yesterday, so it says its date.
+    expect(within(first).getByText('From your sign-off on Friday, Mar 7')).toBeInTheDocument();
     const more = within(first).getByText('2 unfinished things');
     expect(more.closest('details')).not.toHaveAttribute('open');
     await user.click(more);

@@ -71,6 +71,8 @@ export interface LocaleFormat {
     day: string,
     options?: { year?: boolean; weekday?: boolean | 'short'; month?: 'long' | 'short' },
   ): string;
+  /** The day's weekday alone: "Wednesday" / "Wed" / "Mi." (`short`). */
+  weekday(day: string, width?: 'long' | 'short'): string;
   /** "November 17 – 30, 2026" / "17.–30. November 2026": the locale's own range. */
   dayRange(from: string, to: string): string;
   /** "5:30 PM" / "17:30" in `zone`, in the locale's hour cycle unless the OS chose another. */
@@ -135,6 +137,10 @@ export function createLocaleFormat(resolved: FormatLocale): LocaleFormat {
     locale: tag,
     day: (day, options = {}) =>
       dayFormat(options.year ?? false, options.weekday ?? true, options.month).format(dayInstant(day)),
+    weekday: (day, width = 'long') =>
+      memo(`weekday:${width}`, () => new Intl.DateTimeFormat(tag, { timeZone: 'UTC', weekday: width })).format(
+        dayInstant(day),
+      ),
     dayRange: (from, to) => dayFormat(true, false).formatRange(dayInstant(from), dayInstant(to)),
     time: (instant, zone) =>
       memo(

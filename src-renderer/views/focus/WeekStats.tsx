@@ -116,7 +116,7 @@ function WeekBody({ stats, today, phrase }: { stats: FocusStats; today: string |
             return (
               <tr key={day.date} className={className}>
                 <th scope="row" className="week__day" aria-current={isToday ? 'date' : undefined}>
-                  {formatShortDate(day.date).replace(/ \w+$/, '')}
+                  {formatShortDate(day.date)}
                   {isToday && <span className="week__today">Today</span>}
                 </th>
                 <td className="week__bars">
