@@ -6,7 +6,7 @@ import {
   WEEKDAYS,
   type EnergyRating,
 } from '../../src-main/shared/vocabulary';
-import { daysBetween, formatShortDate, formatWeekdayDate, localParts } from './format';
+import { daysBetween, formatWeekdayDate, localParts } from './format';
 import { formatTime } from './time';
 
 /** Display helpers and the ritual's draft for the Sign-off view (pure: no clock, no zone guesses). */

@@ -93,6 +93,12 @@ export interface LocaleFormat {
   readonly firstDayOfWeek: IsoWeekday;
 }
 
+/** A 24-hour clock writes two-digit hours ("09:05"), as Keel's times always read. */
+function hourOptions(tag: string, cycle: 'h12' | 'h23' | undefined): Intl.DateTimeFormatOptions {
+  const effective = cycle ?? defaultHourCycle(tag);
+  return { hour: effective === 'h23' ? '2-digit' : 'numeric', minute: '2-digit', hourCycle: effective };
+}
+
 /** Builds the formatters of one resolved locale. */
 export function createLocaleFormat(resolved: FormatLocale): LocaleFormat {
   const tag = resolved.format;
@@ -121,13 +127,11 @@ export function createLocaleFormat(resolved: FormatLocale): LocaleFormat {
           ...(weekday ? { weekday: weekday === 'short' ? 'short' : 'long' } : {}),
         }),
     );
-  // A 24-hour clock writes two-digit hours ("09:05"), as Keel's times always read.
-  const hourOptions = (cycle: 'h12' | 'h23' | undefined): Intl.DateTimeFormatOptions => {
-    const effective = cycle ?? defaultHourCycle(tag);
-    return { hour: effective === 'h23' ? '2-digit' : 'numeric', minute: '2-digit', hourCycle: effective };
-  };
   const clockFormat = (cycle: 'h12' | 'h23' | undefined) =>
-    memo(`clock:${cycle}`, () => new Intl.DateTimeFormat(tag, { timeZone: 'UTC', ...hourOptions(cycle) }));
+    memo(
+      `clock:${cycle}`,
+      () => new Intl.DateTimeFormat(tag, { timeZone: 'UTC', ...hourOptions(tag, cycle) }),
+    );
   const unit = (name: 'hour' | 'minute') =>
     memo(
       `unit:${name}`,
@@ -138,14 +142,15 @@ export function createLocaleFormat(resolved: FormatLocale): LocaleFormat {
     day: (day, options = {}) =>
       dayFormat(options.year ?? false, options.weekday ?? true, options.month).format(dayInstant(day)),
     weekday: (day, width = 'long') =>
-      memo(`weekday:${width}`, () => new Intl.DateTimeFormat(tag, { timeZone: 'UTC', weekday: width })).format(
-        dayInstant(day),
-      ),
+      memo(
+        `weekday:${width}`,
+        () => new Intl.DateTimeFormat(tag, { timeZone: 'UTC', weekday: width }),
+      ).format(dayInstant(day)),
     dayRange: (from, to) => dayFormat(true, false).formatRange(dayInstant(from), dayInstant(to)),
     time: (instant, zone) =>
       memo(
         `time:${zone}`,
-        () => new Intl.DateTimeFormat(tag, { timeZone: zone, ...hourOptions(resolved.hourCycle) }),
+        () => new Intl.DateTimeFormat(tag, { timeZone: zone, ...hourOptions(tag, resolved.hourCycle) }),
       ).format(instant),
     clock: (hhmm, hourCycle) => {
       const match = /^(\d{2}):(\d{2})$/.exec(hhmm);
