@@ -93,6 +93,21 @@ export interface LocaleFormat {
   readonly firstDayOfWeek: IsoWeekday;
 }
 
+/** A calendar day's fields (formatted in UTC: the day is noon UTC, see dayInstant). */
+function dayOptions(
+  year: boolean,
+  weekday: boolean | 'short',
+  month: 'long' | 'short',
+): Intl.DateTimeFormatOptions {
+  return {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month,
+    ...(year ? { year: 'numeric' } : {}),
+    ...(weekday ? { weekday: weekday === 'short' ? 'short' : 'long' } : {}),
+  };
+}
+
 /** A 24-hour clock writes two-digit hours ("09:05"), as Keel's times always read. */
 function hourOptions(tag: string, cycle: 'h12' | 'h23' | undefined): Intl.DateTimeFormatOptions {
   const effective = cycle ?? defaultHourCycle(tag);
@@ -118,14 +133,7 @@ export function createLocaleFormat(resolved: FormatLocale): LocaleFormat {
   const dayFormat = (year: boolean, weekday: boolean | 'short', month: 'long' | 'short' = 'long') =>
     memo(
       `day:${year}:${weekday}:${month}`,
-      () =>
-        new Intl.DateTimeFormat(tag, {
-          timeZone: 'UTC',
-          day: 'numeric',
-          month,
-          ...(year ? { year: 'numeric' } : {}),
-          ...(weekday ? { weekday: weekday === 'short' ? 'short' : 'long' } : {}),
-        }),
+      () => new Intl.DateTimeFormat(tag, dayOptions(year, weekday, month)),
     );
   const clockFormat = (cycle: 'h12' | 'h23' | undefined) =>
     memo(
