@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { matchLocale } from '../shared/i18n/locale';
 import { KeelError } from './errors';
 import { PRIVATE_CHOICE_MESSAGES } from './summary-private';
 import { DEFAULT_SECTIONS, SUMMARY_SECTIONS } from './summary-sections';
@@ -44,6 +45,7 @@ export const SUMMARY_MESSAGES = {
   unshareable: PRIVATE_CHOICE_MESSAGES.unshareable,
   tagId: 'Name each ticked tag by its id.',
   tooManyTags: `Tick at most ${SUMMARY_MAX_TAGS} tags.`,
+  locale: 'Write the language of the summary as en-US, en-GB, de, fr, es or pt-BR.',
 } as const;
 
 const localDate = (message: string) => z.string({ message }).refine(isInputDate, { message });
@@ -82,6 +84,15 @@ export const summaryChoicesSchema = z
         .max(SUMMARY_MAX_TAGS, { message: SUMMARY_MESSAGES.tooManyTags })
         .transform((ids) => [...new Set(ids)])
         .default(() => []),
+      /**
+       * The language of the export (a tag Keel speaks: "de", "pt-BR", "de-AT"); en-US when not
+       * given, whatever the window's or the CLI's language.
+       */
+      locale: z
+        .string({ message: SUMMARY_MESSAGES.locale })
+        .max(35, { message: SUMMARY_MESSAGES.locale })
+        .refine((tag) => matchLocale(tag) !== null, { message: SUMMARY_MESSAGES.locale })
+        .optional(),
     },
     {
       error: (issue) =>

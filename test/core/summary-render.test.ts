@@ -760,6 +760,7 @@ describe('hostile text', () => {
   it('escapes a hand-made model too: the renderers trust nothing they are given', () => {
     const evil = '<script>alert(1)</script>';
     const model: SummaryModel = {
+      locale: `en-US"><script>`,
       title: evil,
       period: { from: '2027-03-01', to: '2027-03-14', label: `<img src=x onerror=alert(1)>` },
       generatedOn: '2027-03-15',
