@@ -42,6 +42,11 @@ const cache = createIntlCache();
 const made = new Map<string, ExportLanguage>();
 const MARK = '\u0000';
 
+/** U+00A0, U+2009 and U+202F (Intl's spaces in dates, numbers and units) as a space. */
+function plain(text: string): string {
+  return text.replace(/[\u00a0\u2009\u202f]/gu, ' ');
+}
+
 function build(resolved: ResolvedLocale): ExportLanguage {
   const intl: IntlShape<string> = createIntl(
     {
@@ -52,7 +57,18 @@ function build(resolved: ResolvedLocale): ExportLanguage {
     },
     cache,
   );
-  const fmt = createLocaleFormat(resolved);
+  const intlFmt = createLocaleFormat(resolved);
+  // Intl's thin and no-break spaces as plain spaces, so Markdown, text and HTML read alike.
+  const fmt: LocaleFormat = {
+    ...intlFmt,
+    day: (day, options) => plain(intlFmt.day(day, options)),
+    dayRange: (from, to) => plain(intlFmt.dayRange(from, to)),
+    time: (instant, zone) => plain(intlFmt.time(instant, zone)),
+    clock: (hhmm, cycle) => plain(intlFmt.clock(hhmm, cycle)),
+    number: (value, options) => plain(intlFmt.number(value, options)),
+    duration: (minutes) => plain(intlFmt.duration(minutes)),
+    list: (items, type) => intlFmt.list(items, type),
+  };
   const t = (id: MessageId, values?: ExportValues) => intl.formatMessage({ id }, values);
   const unitList = new Intl.ListFormat(resolved.format, { type: 'unit', style: 'short' });
   const date = (day: string) => fmt.day(day, { year: true, weekday: false });
