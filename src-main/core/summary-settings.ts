@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { SUMMARY_SECTIONS } from './summary-section-ids';
+import { matchLocale } from '../shared/i18n/locale';
 import { cleanLine } from './text-hygiene';
 
 /**
- * What the one-on-one builder remembers between runs: the name line under the summary's title
- * and the sections last chosen. Stored like other settings (not dated: a summary already shared
+ * What the one-on-one builder remembers between runs: the name line under the summary's title,
+ * the sections last chosen and the language last chosen for the summary. Stored like other settings (not dated: a summary already shared
  * is logged with its own sections and hash, and never changes).
  */
 
@@ -14,6 +15,7 @@ export const NAME_LINE_MAX_LENGTH = 120;
 export const SUMMARY_SETTINGS_MESSAGES = {
   nameLine: `Keep the name line to ${NAME_LINE_MAX_LENGTH} characters or fewer.`,
   sections: 'Sections are trends, sustainability, stretched, focus, endOfDay, talkingPoints or notes.',
+  locale: 'Write the language of the summary as en-US, en-GB, de, fr, es or pt-BR.',
 } as const;
 
 export const summarySettingsSchema = z
@@ -31,9 +33,16 @@ export const summarySettingsSchema = z
       })
       .transform((list) => [...new Set(list)])
       .nullable(),
+    /** The summary's language last chosen; null (or not given): the window's language. */
+    locale: z
+      .string({ message: SUMMARY_SETTINGS_MESSAGES.locale })
+      .max(35, { message: SUMMARY_SETTINGS_MESSAGES.locale })
+      .refine((tag) => matchLocale(tag) !== null, { message: SUMMARY_SETTINGS_MESSAGES.locale })
+      .nullable()
+      .default(null),
   })
   .strict();
 
 export type SummarySettings = z.output<typeof summarySettingsSchema>;
 
-export const DEFAULT_SUMMARY_SETTINGS: SummarySettings = { nameLine: '', sections: null };
+export const DEFAULT_SUMMARY_SETTINGS: SummarySettings = { nameLine: '', sections: null, locale: null };

@@ -3,7 +3,7 @@ import { api, refusal } from '../api/keel';
 import { useStatus } from './status';
 import type { SummaryOptions, SummaryPeriod, SummaryPreviewFormat } from '../api/types';
 import type { GetOneOnOne, OneOnOneState, SetOneOnOne } from './oneOnOneState';
-import { rememberSections, resetShareGenerations, shareActions } from './oneOnOneShare';
+import { rememberLocale, rememberSections, resetShareGenerations, shareActions } from './oneOnOneShare';
 import { customError, periodOf, sinceLastOf, validChoicesOf, type BuilderChoices } from '../lib/oneOnOne';
 
 export type { ActionOutcome, ShareOutcome, ShareTarget } from './oneOnOneState';
@@ -140,6 +140,7 @@ function choiceActions(
   | 'setNote'
   | 'setPrivateTag'
   | 'setFormat'
+  | 'setLocale'
   | 'currentChoices'
 > {
   return {
@@ -207,6 +208,7 @@ function choiceActions(
       set({ choice: { ...choice, privateTags: toggled(choice.privateTags, id, on) } });
     },
     setFormat: (format) => set({ format }),
+    setLocale: (locale) => void rememberLocale(get, set, locale),
     currentChoices() {
       const { options, choice } = get();
       return validChoicesOf(options, choice);
