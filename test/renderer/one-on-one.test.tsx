@@ -94,13 +94,14 @@ describe('One-on-one: the summary builder', () => {
     for (const name of ['Sustainability', 'Where I feel stretched', 'Focus time', 'End of day', 'Notes'])
       expect(within(sections).getByRole('checkbox', { name })).not.toBeChecked();
     expect(
-      within(builder()).getByText('Nothing shared yet — the last two weeks: Wed 26 Feb – Tue 11 Mar.'),
+      within(builder()).getByText('Nothing shared yet — the last two weeks: Wed, Feb 26 – Tue, Mar 11.'),
     ).toBeInTheDocument();
     expect(await lastPreviewChoices(keel)).toEqual({
       ...TWO_WEEKS,
       sections: ['trends', 'talkingPoints'],
       noteIds: [],
       privateTags: [],
+      locale: 'en-US',
     });
     const text = await shownMarkdown(keel);
     expect(text).toContain('Conference budget');
@@ -159,6 +160,7 @@ describe('One-on-one: the summary builder', () => {
         sections: ['trends', 'talkingPoints', 'notes'],
         noteIds: [shareableId],
         privateTags: [],
+        locale: 'en-US',
       }),
     );
     const text = await shownMarkdown(keel);
@@ -175,6 +177,7 @@ describe('One-on-one: the summary builder', () => {
         sections: ['trends', 'talkingPoints'],
         noteIds: [],
         privateTags: [],
+        locale: 'en-US',
       }),
     );
   });
@@ -216,7 +219,7 @@ describe('One-on-one: the period', () => {
   it('starts since the last share, and the presets and custom dates send their from/to', async () => {
     const { keel, user } = await openOneOnOne(await shared());
     expect(
-      within(builder()).getByText('Since you last shared on Tue 4 Mar: Tue 4 Mar – Tue 11 Mar.'),
+      within(builder()).getByText('Since you last shared on Tue, Mar 4: Tue, Mar 4 – Tue, Mar 11.'),
     ).toBeInTheDocument();
     expect(await lastPreviewChoices(keel)).toMatchObject({ from: '2025-03-04', to: '2025-03-11' });
 
@@ -272,6 +275,7 @@ describe('One-on-one: exporting', () => {
       sections: ['trends', 'talkingPoints', 'notes'],
       noteIds: [shareableId],
       privateTags: [],
+      locale: 'en-US',
     };
     const { hashes } = await keel.call('summary:preview', { choices, format: 'md' } as PreviewInput);
     const card = previewCard();
@@ -340,7 +344,7 @@ describe('One-on-one: exporting', () => {
     expect(first).toHaveTextContent('Copied as rich text');
     expect(second).toHaveTextContent('Plain text');
     expect(third).toHaveTextContent('Copied Markdown');
-    expect(first).toHaveTextContent('Wed 26 Feb – Tue 11 Mar');
+    expect(first).toHaveTextContent('Wed, Feb 26 – Tue, Mar 11');
     expect(first).toHaveTextContent('Workload and energy, Talking points, Notes');
     expect(first).toHaveTextContent('1 note');
     const shares = keel.services.summary.shares();
