@@ -149,7 +149,9 @@ function sustainabilityBlocks(section: SustainabilitySection, lang: ExportLangua
   return [
     {
       kind: 'paragraph',
-      line: [t(lang.t('export.summary.sustainable.answers', { question: section.question, count: section.count }))],
+      line: [
+        t(lang.t('export.summary.sustainable.answers', { question: section.question, count: section.count })),
+      ],
     },
     plainList([
       lang.t('export.summary.sustainable.yes', { count: count(section.yes) }),

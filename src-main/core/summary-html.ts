@@ -1,4 +1,11 @@
-import { documentOf, type Block, type ChartWords, type Line, type Span, type SummaryDocument } from './summary-document';
+import {
+  documentOf,
+  type Block,
+  type ChartWords,
+  type Line,
+  type Span,
+  type SummaryDocument,
+} from './summary-document';
 import type { SummaryModel } from './summary-model';
 import type { SummaryWeek } from './summary-sections';
 import { escapeHtml } from './summary-text';

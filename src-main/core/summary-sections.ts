@@ -294,7 +294,12 @@ export function stretchedSection(
     kind: 'stretched',
     title: sectionTitle('stretched', lang),
     howCounted: howCounted('stretched', lang),
-    empty: checks.length === 0 ? summaryEmpty('noCheckIns', lang) : top.length === 0 ? summaryEmpty('noTags', lang) : null,
+    empty:
+      checks.length === 0
+        ? summaryEmpty('noCheckIns', lang)
+        : top.length === 0
+          ? summaryEmpty('noTags', lang)
+          : null,
     checks: checks.length,
     top,
   };
@@ -321,7 +326,11 @@ export function focusSection(
   return {
     kind: 'focus',
     title: sectionTitle('focus', lang),
-    empty: !input.hasFocusData ? summaryEmpty('noFocusData', lang) : nothing ? summaryEmpty('noFocusTime', lang) : null,
+    empty: !input.hasFocusData
+      ? summaryEmpty('noFocusData', lang)
+      : nothing
+        ? summaryEmpty('noFocusTime', lang)
+        : null,
     howCounted: countedSince(howCounted('focus', lang), days, lang),
     plannedMinutes,
     protectedMinutes,
@@ -346,7 +355,11 @@ export function endOfDaySection(
   return {
     kind: 'endOfDay',
     title: sectionTitle('endOfDay', lang),
-    empty: !input.hasWorkdayData ? summaryEmpty('noWorkdayData', lang) : nothing ? summaryEmpty('noWorkdays', lang) : null,
+    empty: !input.hasWorkdayData
+      ? summaryEmpty('noWorkdayData', lang)
+      : nothing
+        ? summaryEmpty('noWorkdays', lang)
+        : null,
     howCounted: countedSince(
       howCounted('endOfDay', lang),
       input.days.filter((d) => d.date >= from && d.date <= to),
