@@ -4,9 +4,16 @@
  * dates and numbers from shared/i18n/format.ts, both in the export's locale. Pure.
  */
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
+import { z } from 'zod';
 import { catalogFor, type MessageId } from '../shared/i18n/catalog';
 import { createLocaleFormat, type LocaleFormat } from '../shared/i18n/format';
-import { DEFAULT_LOCALE, PSEUDO_LOCALE, resolveLocale, type ResolvedLocale } from '../shared/i18n/locale';
+import {
+  DEFAULT_LOCALE,
+  matchLocale,
+  PSEUDO_LOCALE,
+  resolveLocale,
+  type ResolvedLocale,
+} from '../shared/i18n/locale';
 
 /** Values an export message takes: text and numbers (dates are formatted first). */
 export type ExportValues = Record<string, string | number>;
@@ -110,3 +117,12 @@ export function exportLanguage(choice?: string | null): ExportLanguage {
   }
   return held;
 }
+
+/** The sentence for a language an export cannot be written in. */
+export const EXPORT_LOCALE_MESSAGE = 'Write the language as en-US, en-GB, de, fr, es or pt-BR.';
+
+/** An export's language as a request names it: a tag Keel speaks ("de", "pt-BR", "de-AT"). */
+export const exportLocaleSchema = z
+  .string({ message: EXPORT_LOCALE_MESSAGE })
+  .max(35, { message: EXPORT_LOCALE_MESSAGE })
+  .refine((tag) => matchLocale(tag) !== null, { message: EXPORT_LOCALE_MESSAGE });
