@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { matchLocale } from '../shared/i18n/locale';
 import { KeelError } from './errors';
+import { exportLocaleSchema } from './export-language';
 import { PRIVATE_CHOICE_MESSAGES } from './summary-private';
 import { DEFAULT_SECTIONS, SUMMARY_SECTIONS } from './summary-sections';
 import {
@@ -45,7 +45,6 @@ export const SUMMARY_MESSAGES = {
   unshareable: PRIVATE_CHOICE_MESSAGES.unshareable,
   tagId: 'Name each ticked tag by its id.',
   tooManyTags: `Tick at most ${SUMMARY_MAX_TAGS} tags.`,
-  locale: 'Write the language of the summary as en-US, en-GB, de, fr, es or pt-BR.',
 } as const;
 
 const localDate = (message: string) => z.string({ message }).refine(isInputDate, { message });
@@ -88,11 +87,7 @@ export const summaryChoicesSchema = z
        * The language of the export (a tag Keel speaks: "de", "pt-BR", "de-AT"); en-US when not
        * given, whatever the window's or the CLI's language.
        */
-      locale: z
-        .string({ message: SUMMARY_MESSAGES.locale })
-        .max(35, { message: SUMMARY_MESSAGES.locale })
-        .refine((tag) => matchLocale(tag) !== null, { message: SUMMARY_MESSAGES.locale })
-        .optional(),
+      locale: exportLocaleSchema.optional(),
     },
     {
       error: (issue) =>

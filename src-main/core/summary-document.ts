@@ -1,5 +1,9 @@
-import type { MessageId } from '../shared/i18n/catalog';
-import { exportLanguage, type ExportLanguage, type ExportValues } from './export-language';
+import {
+  exportLanguage,
+  type ExportLanguage,
+  type ExportMessageId as MessageId,
+  type ExportValues,
+} from './export-language';
 import { INTERRUPTION_KINDS } from './focus';
 import type { SummaryModel } from './summary-model';
 import type {

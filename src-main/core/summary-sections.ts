@@ -1,9 +1,13 @@
 import type { Checkin } from './checkin';
 import { tagFrequencies, trendSummary, weeklyTrends, type TrendDirection } from './checkin-trends';
-import { emptyInterruptionCounts, LATE_AFTER_MINUTES, type DayFigures } from './day-figures';
+import { emptyInterruptionCounts, type DayFigures } from './day-figures';
 import { INTERRUPTION_KINDS, type InterruptionCounts } from './focus';
 import { countedTags, mayShare } from './summary-private';
 import { exportLanguage, type ExportLanguage } from './export-language';
+import { countedSince, howCounted, sectionTitle, summaryEmpty } from './summary-words';
+
+export { HOW_COUNTED, SUMMARY_EMPTY, howCounted, sectionTitle, summaryEmpty } from './summary-words';
+export type { SummaryEmpty } from './summary-words';
 import { oneLine, textLines } from './summary-text';
 import type { SummarySection } from './summary-section-ids';
 import type { LocalDate } from './time';
@@ -52,64 +56,6 @@ export const SUMMARY_SECTION_TITLES: Readonly<Record<SummarySection, string>> = 
 
 /** How many stretched tags the summary lists. */
 export const SUMMARY_TOP_TAGS = 5;
-
-/** How a section's figures are counted, in the export's language. */
-export function howCounted(
-  kind: 'trends' | 'sustainability' | 'stretched' | 'focus' | 'endOfDay',
-  lang: ExportLanguage = exportLanguage(),
-): string {
-  return kind === 'endOfDay'
-    ? lang.t('export.summary.counted.endOfDay', { minutes: LATE_AFTER_MINUTES })
-    : lang.t(`export.summary.counted.${kind}`);
-}
-
-/** The counting line, with when Keel began counting if that was inside the period. */
-function countedSince(line: string, days: readonly DayFigures[], lang: ExportLanguage): string {
-  const first = days.find((d) => d.counting !== 'before');
-  if (!first || first === days[0]) return line;
-  return `${line} ${lang.t('export.summary.counted.since', { date: lang.date(first.date) })}`;
-}
-
-export type SummaryEmpty =
-  | 'noCheckIns'
-  | 'noTags'
-  | 'noFocusData'
-  | 'noFocusTime'
-  | 'noWorkdayData'
-  | 'noWorkdays'
-  | 'noTalkingPoints'
-  | 'noNotes';
-
-/** A section's sentence for absent data, in the export's language. */
-export function summaryEmpty(which: SummaryEmpty, lang: ExportLanguage = exportLanguage()): string {
-  return lang.t(`export.summary.empty.${which}`);
-}
-
-/** A section's heading in the export's language. */
-export function sectionTitle(section: SummarySection, lang: ExportLanguage = exportLanguage()): string {
-  return lang.t(`export.summary.section.${section}`);
-}
-
-/** The counting lines in en-US (the default export language). */
-export const HOW_COUNTED = {
-  trends: howCounted('trends'),
-  sustainability: howCounted('sustainability'),
-  stretched: howCounted('stretched'),
-  focus: howCounted('focus'),
-  endOfDay: howCounted('endOfDay'),
-} as const;
-
-/** The sentences for absent data in en-US (the default export language). */
-export const SUMMARY_EMPTY: Readonly<Record<SummaryEmpty, string>> = {
-  noCheckIns: summaryEmpty('noCheckIns'),
-  noTags: summaryEmpty('noTags'),
-  noFocusData: summaryEmpty('noFocusData'),
-  noFocusTime: summaryEmpty('noFocusTime'),
-  noWorkdayData: summaryEmpty('noWorkdayData'),
-  noWorkdays: summaryEmpty('noWorkdays'),
-  noTalkingPoints: summaryEmpty('noTalkingPoints'),
-  noNotes: summaryEmpty('noNotes'),
-};
 
 /** An open or discussed talking point, as stored. */
 export interface SummaryTalkingPoint {

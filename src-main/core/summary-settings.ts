@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SUMMARY_SECTIONS } from './summary-section-ids';
-import { matchLocale } from '../shared/i18n/locale';
+import { exportLocaleSchema } from './export-language';
 import { cleanLine } from './text-hygiene';
 
 /**
@@ -15,7 +15,6 @@ export const NAME_LINE_MAX_LENGTH = 120;
 export const SUMMARY_SETTINGS_MESSAGES = {
   nameLine: `Keep the name line to ${NAME_LINE_MAX_LENGTH} characters or fewer.`,
   sections: 'Sections are trends, sustainability, stretched, focus, endOfDay, talkingPoints or notes.',
-  locale: 'Write the language of the summary as en-US, en-GB, de, fr, es or pt-BR.',
 } as const;
 
 export const summarySettingsSchema = z
@@ -34,12 +33,7 @@ export const summarySettingsSchema = z
       .transform((list) => [...new Set(list)])
       .nullable(),
     /** The summary's language last chosen; null (or not given): the window's language. */
-    locale: z
-      .string({ message: SUMMARY_SETTINGS_MESSAGES.locale })
-      .max(35, { message: SUMMARY_SETTINGS_MESSAGES.locale })
-      .refine((tag) => matchLocale(tag) !== null, { message: SUMMARY_SETTINGS_MESSAGES.locale })
-      .nullable()
-      .default(null),
+    locale: exportLocaleSchema.nullable().default(null),
   })
   .strict();
 

@@ -140,7 +140,6 @@ function choiceActions(
   | 'setNote'
   | 'setPrivateTag'
   | 'setFormat'
-  | 'setLocale'
   | 'currentChoices'
 > {
   return {
@@ -208,7 +207,6 @@ function choiceActions(
       set({ choice: { ...choice, privateTags: toggled(choice.privateTags, id, on) } });
     },
     setFormat: (format) => set({ format }),
-    setLocale: (locale) => void rememberLocale(get, set, locale),
     currentChoices() {
       const { options, choice } = get();
       return validChoicesOf(options, choice);
@@ -227,6 +225,7 @@ export const useOneOnOne = create<OneOnOneState>()((set, get) => ({
   },
   ...pointActions(set, get),
   ...choiceActions(set, get),
+  setLocale: (locale) => void rememberLocale(get, set, locale),
   ...shareActions(set, get),
   refresh(topics) {
     const s = get();

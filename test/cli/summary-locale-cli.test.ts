@@ -72,7 +72,7 @@ describe('keel summary --locale: the summary in the reader’s language', () => 
     const out = path.join(tempDir('keel-summary-out-'), 'summary.md');
     const run = await keel(['summary', ...PERIOD, '--locale', 'xx', '--out', out]);
     expect(run.code).not.toBe(0);
-    expect(run.stderr).toContain('Write the language of the summary as en-US, en-GB, de, fr, es or pt-BR.');
+    expect(run.stderr).toContain('Write the language as en-US, en-GB, de, fr, es or pt-BR.');
     expect(fs.existsSync(out)).toBe(false);
   });
 });

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { Checkin, Rating, Sustainable } from '../../src-main/core/checkin';
 import { defaultSettings, type Settings } from '../../src-main/core/settings';
 import { renderHtml } from '../../src-main/core/summary-html';
-import { renderMarkdown } from '../../src-main/core/summary-markdown';
 import { pdfFooterTemplate } from '../../src-main/core/summary-pdf';
 import { renderText } from '../../src-main/core/summary-plain';
 import { buildSummary, type SummaryData } from '../../src-main/core/summary-model';

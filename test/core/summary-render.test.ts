@@ -561,7 +561,9 @@ describe('HTML', () => {
   const html = renderHtml(buildSummary(REALISTIC, ALL));
 
   it('is a complete, self-contained, printable document that cannot run or fetch anything', () => {
-    expect(html.startsWith('<!doctype html>\n<html lang="en-US">\n<head>\n<meta charset="utf-8">\n')).toBe(true);
+    expect(html.startsWith('<!doctype html>\n<html lang="en-US">\n<head>\n<meta charset="utf-8">\n')).toBe(
+      true,
+    );
     expect(html.endsWith('</html>\n')).toBe(true);
     const doc = expectInertHtml(html);
     const all = [...elements(doc)];

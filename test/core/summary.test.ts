@@ -171,7 +171,12 @@ describe('the period', () => {
     ['2027-03-02', '2027-03-15', '2–15 March 2027', 'March 2 – 15, 2027'],
     ['2027-03-15', '2027-03-15', '15 March 2027', 'March 15, 2027'],
     ['2027-02-24', '2027-03-09', '24 February – 9 March 2027', 'February 24 – March 9, 2027'],
-    ['2026-12-28', '2027-01-10', '28 December 2026 – 10 January 2027', 'December 28, 2026 – January 10, 2027'],
+    [
+      '2026-12-28',
+      '2027-01-10',
+      '28 December 2026 – 10 January 2027',
+      'December 28, 2026 – January 10, 2027',
+    ],
   ])('labels %s…%s as "%s" (en-US summary: "%s")', (from, to, english, label) => {
     expect(periodLabel(from, to)).toBe(english);
     expect(buildSummary(data(), { from, to }).period).toEqual({ from, to, label });
