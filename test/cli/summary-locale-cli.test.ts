@@ -76,3 +76,15 @@ describe('keel summary --locale: the summary in the reader’s language', () => 
     expect(fs.existsSync(out)).toBe(false);
   });
 });
+
+describe('keel update --locale: the weekly update in the reader’s language', () => {
+  it('writes the update in French while the CLI speaks English', async () => {
+    const keel = keelIn(tempDir('keel-update-locale-'));
+    const run = await keel(['update', ...PERIOD.slice(0, 2), '--to', '2026-03-15', '--locale', 'fr'], {
+      LANG: 'en_US.UTF-8',
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^# Point hebdomadaire\n\nPériode : 9–15 mars 2026 · Préparé le /);
+    expect(run.stdout).toContain('## Livré\n\nRien d’indiqué.');
+  });
+});
