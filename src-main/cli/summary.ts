@@ -2,6 +2,8 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { tagSlug } from '../core/checkin-vocabulary';
 import type { CliChannelInput } from '../ipc/cli-contract';
+import { exportLocaleOf } from './export-locale';
+import { cliMessages } from './locale';
 import type { CliIo } from './io';
 import { splitList } from './output';
 import { withSession } from './session';
@@ -43,8 +45,14 @@ export function registerSummaryCommands(program: Command, io: CliIo): void {
       'comma-separated custom tags of check-ins with private notes to count in the stretched section',
     )
     .option('--out <file>', 'write to this file instead of printing')
-    .action(async (opts: SummaryOptions) =>
-      withSession(
+    .option(
+      '--locale <tag>',
+      "the summary's language: en-US, en-GB, de, fr, es or pt-BR (default: the CLI's); before the command's name, the CLI's own",
+    )
+    .action(async (opts: SummaryOptions, command: Command) => {
+      // Read before anything is said: after this the CLI's messages follow only the global one.
+      const locale = exportLocaleOf(io, command);
+      return withSession(
         io,
         { files: opts.out === undefined ? { stdout: true } : { out: opts.out } },
         async (session) => {
@@ -60,10 +68,14 @@ export function registerSummaryCommands(program: Command, io: CliIo): void {
             // Typed as the check-in form takes them ("Code review" is the tag code-review).
             privateTags: splitList(opts.tags)?.map(tagSlug),
             format: opts.format,
+            locale,
           } as CliChannelInput<'summary:write'>;
           await session.callCli('summary:write', input);
-          if (opts.out !== undefined) io.stderr(`Wrote ${path.resolve(opts.out)}; the share is logged.\n`);
+          if (opts.out !== undefined) {
+            const { t } = cliMessages(io, command);
+            io.stderr(`${t('export.cli.wrote', { path: path.resolve(opts.out) })}\n`);
+          }
         },
-      ),
-    );
+      );
+    });
 }

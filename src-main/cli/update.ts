@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
+import { exportLocaleOf } from './export-locale';
 import type { CliIo } from './io';
+import { cliMessages } from './locale';
 import { withSession } from './session';
 
 interface UpdateOptions {
@@ -21,8 +23,14 @@ export function registerUpdateCommand(program: Command, io: CliIo): void {
       new Option('--format <format>', 'md, text or html').choices(['md', 'text', 'html']).default('md'),
     )
     .option('--out <file>', 'write to this file instead of printing')
-    .action(async (opts: UpdateOptions) =>
-      withSession(
+    .option(
+      '--locale <tag>',
+      "the update's language: en-US, en-GB, de, fr, es or pt-BR (default: the CLI's); before the command's name, the CLI's own",
+    )
+    .action(async (opts: UpdateOptions, command: Command) => {
+      // Read before anything is said: after this the CLI's messages follow only the global one.
+      const locale = exportLocaleOf(io, command);
+      return withSession(
         io,
         { files: opts.out === undefined ? { stdout: true } : { out: opts.out } },
         async (session) => {
@@ -31,9 +39,13 @@ export function registerUpdateCommand(program: Command, io: CliIo): void {
             ...(opts.from === undefined ? {} : { from: opts.from }),
             ...(opts.to === undefined ? {} : { to: opts.to }),
             format: opts.format,
+            locale,
           });
-          if (opts.out !== undefined) io.stderr(`Wrote ${path.resolve(opts.out)}; the share is logged.\n`);
+          if (opts.out !== undefined) {
+            const { t } = cliMessages(io, command);
+            io.stderr(`${t('export.cli.wrote', { path: path.resolve(opts.out) })}\n`);
+          }
         },
-      ),
-    );
+      );
+    });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KeelError } from './errors';
+import { exportLocaleSchema } from './export-language';
 import { PRIVATE_CHOICE_MESSAGES } from './summary-private';
 import { DEFAULT_SECTIONS, SUMMARY_SECTIONS } from './summary-sections';
 import {
@@ -82,6 +83,11 @@ export const summaryChoicesSchema = z
         .max(SUMMARY_MAX_TAGS, { message: SUMMARY_MESSAGES.tooManyTags })
         .transform((ids) => [...new Set(ids)])
         .default(() => []),
+      /**
+       * The language of the export (a tag Keel speaks: "de", "pt-BR", "de-AT"); en-US when not
+       * given, whatever the window's or the CLI's language.
+       */
+      locale: exportLocaleSchema.optional(),
     },
     {
       error: (issue) =>

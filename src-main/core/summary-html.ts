@@ -1,7 +1,15 @@
-import { documentOf, type Block, type Line, type Span, type SummaryDocument } from './summary-document';
+import {
+  documentOf,
+  type Block,
+  type ChartWords,
+  type Line,
+  type Span,
+  type SummaryDocument,
+} from './summary-document';
 import type { SummaryModel } from './summary-model';
 import type { SummaryWeek } from './summary-sections';
-import { escapeHtml, summaryDate } from './summary-text';
+import { escapeHtml } from './summary-text';
+import { exportLanguage } from './export-language';
 
 /**
  * The one-on-one summary as a self-contained HTML document: a pure function of the summary model
@@ -59,12 +67,6 @@ svg { display: block; max-width: 100%; height: auto; }
 }
 `.trim();
 
-/** "3 Mar": the chart's axis. */
-function shortDate(date: string): string {
-  const [day = '', month = ''] = summaryDate(date).split(' ');
-  return `${day} ${month.slice(0, 3)}`;
-}
-
 function htmlSpan(span: Span): string {
   const text = escapeHtml(span.user ? span.text.replace(/\s*\n\s*/g, ' ') : span.text);
   return span.strong ? `<strong>${text}</strong>` : text;
@@ -77,7 +79,7 @@ function htmlLine(line: Line): string {
 const CHART = { width: 560, height: 200, left: 34, right: 30, top: 30, bottom: 30 } as const;
 
 /** A small line chart of weekly averages (1–5), as an SVG string; empty without data. */
-function chartSvg(weeks: readonly SummaryWeek[]): string {
+function chartSvg(weeks: readonly SummaryWeek[], words: ChartWords): string {
   if (!weeks.some((w) => w.avgWorkload !== null || w.avgEnergy !== null)) return '';
   const { width, height, left, right, top, bottom } = CHART;
   const plotW = width - left - right;
@@ -97,7 +99,7 @@ function chartSvg(weeks: readonly SummaryWeek[]): string {
   weeks.forEach((w, i) => {
     if (i % step === 0) {
       parts.push(
-        `<text x="${num(x(i))}" y="${height - 8}" text-anchor="middle">${escapeHtml(shortDate(w.weekStart))}</text>`,
+        `<text x="${num(x(i))}" y="${height - 8}" text-anchor="middle">${escapeHtml(words.axis[i] ?? '')}</text>`,
       );
     }
   });
@@ -118,15 +120,15 @@ function chartSvg(weeks: readonly SummaryWeek[]): string {
   }
   parts.push(
     `<line class="workload" x1="${left}" x2="${left + 24}" y1="12" y2="12"/>`,
-    `<text x="${left + 30}" y="16">Workload</text>`,
+    `<text x="${left + 30}" y="16">${escapeHtml(words.workload)}</text>`,
     `<line class="energy" x1="${left + 110}" x2="${left + 134}" y1="12" y2="12"/>`,
-    `<text x="${left + 140}" y="16">Energy</text>`,
+    `<text x="${left + 140}" y="16">${escapeHtml(words.energy)}</text>`,
   );
   return (
     `<svg class="chart" role="img" aria-labelledby="trend-chart-title trend-chart-desc" ` +
     `viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">` +
-    `<title id="trend-chart-title">Average workload and energy by week</title>` +
-    `<desc id="trend-chart-desc">Weekly averages on a scale of 1 to 5; the table below holds the same figures.</desc>` +
+    `<title id="trend-chart-title">${escapeHtml(words.title)}</title>` +
+    `<desc id="trend-chart-desc">${escapeHtml(words.description)}</desc>` +
     parts.join('') +
     `</svg>`
   );
@@ -150,7 +152,7 @@ function htmlBlock(block: Block): string {
       );
     }
     case 'chart': {
-      const svg = chartSvg(block.weeks);
+      const svg = chartSvg(block.weeks, block.words);
       return svg === '' ? '' : `<figure>${svg}</figure>`;
     }
   }
@@ -171,7 +173,7 @@ export function htmlOfDocument(doc: SummaryDocument, pageTitle: string = doc.tit
   );
   return [
     '<!doctype html>',
-    '<html lang="en">',
+    `<html lang="${escapeHtml(doc.lang ?? 'en')}">`,
     '<head>',
     '<meta charset="utf-8">',
     // A constant without double quotes, written as is so it reads the same in the file.
@@ -196,5 +198,9 @@ export function htmlOfDocument(doc: SummaryDocument, pageTitle: string = doc.tit
 /** The summary as one self-contained, printable HTML document (no scripts, no links, no fetches). */
 export function renderHtml(model: SummaryModel): string {
   const doc = documentOf(model);
-  return htmlOfDocument(doc, `${doc.title}, ${model.period.label}`);
+  const pageTitle = exportLanguage(model.locale).t('export.summary.pageTitle', {
+    title: doc.title,
+    period: model.period.label,
+  });
+  return htmlOfDocument(doc, pageTitle);
 }

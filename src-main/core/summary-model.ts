@@ -15,7 +15,8 @@ import {
   type SummaryDays,
 } from './summary-sections';
 import { NAME_LINE_MAX_LENGTH } from './summary-settings';
-import { oneLine, periodLabel } from './summary-text';
+import { exportLanguage, type ExportLanguage } from './export-language';
+import { oneLine } from './summary-text';
 import { localDateOf, type LocalDate } from './time';
 
 /**
@@ -32,7 +33,8 @@ import { localDateOf, type LocalDate } from './time';
  *   Escaping is the renderers' job.
  */
 
-export const SUMMARY_TITLE = 'One-on-one summary';
+/** The title in en-US (the default export language). */
+export const SUMMARY_TITLE = exportLanguage().t('export.summary.title');
 const NAME_MAX_LENGTH = 80;
 
 /** Everything the builder may read; it takes from it only what the choices allow. */
@@ -53,6 +55,8 @@ export interface SummaryData {
 
 /** Plain data only (JSON-safe): the renderers read nothing else. */
 export interface SummaryModel {
+  /** The BCP 47 tag of the language the summary is written in ("en-US", "de", "pt-BR"). */
+  locale: string;
   title: string;
   period: { from: LocalDate; to: LocalDate; label: string };
   /** The user's local date when the summary was built. */
@@ -73,25 +77,26 @@ interface SectionInput {
   to: LocalDate;
   noteIds: readonly string[];
   privateTags: readonly string[];
+  lang: ExportLanguage;
 }
 
 function sectionModel(section: SummarySection, input: SectionInput): SummarySectionModel {
-  const { data, checks, from, to, noteIds, privateTags } = input;
+  const { data, checks, from, to, noteIds, privateTags, lang } = input;
   switch (section) {
     case 'trends':
-      return trendsSection(checks, from, to);
+      return trendsSection(checks, from, to, lang);
     case 'sustainability':
-      return sustainabilitySection(checks);
+      return sustainabilitySection(checks, lang);
     case 'stretched':
-      return stretchedSection(checks, privateTags);
+      return stretchedSection(checks, privateTags, lang);
     case 'focus':
-      return focusSection(data.figures, from, to);
+      return focusSection(data.figures, from, to, lang);
     case 'endOfDay':
-      return endOfDaySection(data.figures, from, to);
+      return endOfDaySection(data.figures, from, to, lang);
     case 'talkingPoints':
-      return talkingPointsSection(data.talkingPoints);
+      return talkingPointsSection(data.talkingPoints, lang);
     case 'notes':
-      return notesSection(checks, noteIds);
+      return notesSection(checks, noteIds, lang);
   }
 }
 
@@ -105,17 +110,25 @@ function boundedLine(text: string | undefined, max: number): string | null {
 /**
  * The summary model for `choices` (validated again here, so an unchecked value cannot widen what
  * is shared; an `invalid_input` KeelError when they are not valid). Pure: the same data and
- * choices always give the same model.
+ * choices always give the same model. `locale` (else the choices' `locale`): the language of the
+ * export, en-US when neither is given, whatever the window's or the CLI's.
  */
-export function buildSummary(data: SummaryData, choices: SummaryChoicesInput): SummaryModel {
-  const { from, to, sections, noteIds, privateTags } = parseSummaryChoices(choices);
+export function buildSummary(
+  data: SummaryData,
+  choices: SummaryChoicesInput,
+  locale?: string | null,
+): SummaryModel {
+  const parsed = parseSummaryChoices(choices);
+  const { from, to, sections, noteIds, privateTags } = parsed;
+  const lang = exportLanguage(locale ?? parsed.locale);
   const chosen = new Set<SummarySection>(sections);
   const checks = data.checks.filter((c) => c.localDate >= from && c.localDate <= to);
   const today = localDateOf(data.generatedAt, data.zone);
-  const input: SectionInput = { data, checks, from, to, noteIds, privateTags };
+  const input: SectionInput = { data, checks, from, to, noteIds, privateTags, lang };
   return {
-    title: SUMMARY_TITLE,
-    period: { from, to, label: periodLabel(from, to) },
+    locale: lang.tag,
+    title: lang.t('export.summary.title'),
+    period: { from, to, label: lang.period(from, to) },
     generatedOn: today,
     author: boundedLine(data.userName, NAME_MAX_LENGTH),
     nameLine: boundedLine(data.nameLine, NAME_LINE_MAX_LENGTH),

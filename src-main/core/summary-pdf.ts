@@ -1,3 +1,4 @@
+import { exportLanguage } from './export-language';
 import { escapeHtml } from './summary-text';
 
 /**
@@ -19,21 +20,29 @@ const FOOTER_STYLE =
   'font: 8pt system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #4a5565; ' +
   'width: 100%; margin: 0 16mm; display: flex; justify-content: space-between;';
 
-/** The footer template for `title` ("One-on-one summary") and `period` ("1–14 March 2027"). */
-export function pdfFooterTemplate(title: string, period: string): string {
+/**
+ * The footer template for `title` ("One-on-one summary") and `period` ("March 1 – 14, 2027"), in
+ * the export's `locale` (en-US when not given).
+ */
+export function pdfFooterTemplate(title: string, period: string, locale?: string): string {
+  const lang = exportLanguage(locale);
+  const page = lang
+    .pieces('export.pdf.page', {}, { page: 'pageNumber', pages: 'totalPages' })
+    .map((piece) => (piece.user ? `<span class="${piece.text}"></span>` : escapeHtml(piece.text)))
+    .join('');
   return (
     `<div style='${FOOTER_STYLE}'>` +
-    `<span>${escapeHtml(`${title} · ${period}`)}</span>` +
-    `<span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span>` +
+    `<span>${escapeHtml(lang.t('export.pdf.footer', { title, period }))}</span>` +
+    `<span>${page}</span>` +
     `</div>`
   );
 }
 
 /** The print options that put the footer on every page and leave the header empty. */
-export function pdfPageOptions(title: string, period: string): PdfPageOptions {
+export function pdfPageOptions(title: string, period: string, locale?: string): PdfPageOptions {
   return {
     displayHeaderFooter: true,
     headerTemplate: '<span></span>',
-    footerTemplate: pdfFooterTemplate(title, period),
+    footerTemplate: pdfFooterTemplate(title, period, locale),
   };
 }

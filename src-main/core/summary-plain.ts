@@ -1,3 +1,4 @@
+import { exportLanguage } from './export-language';
 import { documentOf, type Block, type Line, type SummaryDocument } from './summary-document';
 import type { SummaryModel } from './summary-model';
 import { plainText } from './summary-text';
@@ -28,7 +29,7 @@ function textLine(line: Line): string {
     .trim();
 }
 
-function textBlock(block: Block): string | null {
+function textBlock(block: Block, lang: string | undefined): string | null {
   switch (block.kind) {
     case 'paragraph':
       return textLine(block.line);
@@ -40,7 +41,10 @@ function textBlock(block: Block): string | null {
         const figures = rest.map((value, i) => `${textLine([{ text: block.head[i + 1] ?? '' }])} ${value}`);
         return `${TEXT_BULLET}${first} — ${figures.join(', ')}`;
       });
-      return [`${textLine([{ text: block.caption }])}:`, ...rows].join('\n');
+      const caption = exportLanguage(lang).t('export.text.caption', {
+        caption: textLine([{ text: block.caption }]),
+      });
+      return [caption, ...rows].join('\n');
     }
     case 'chart':
       return null; // the table beside it holds the same figures
@@ -55,7 +59,7 @@ export function textOfDocument(doc: SummaryDocument): string {
   const parts = [head.filter((line) => line.length > 0).join('\n')];
   for (const section of doc.sections) {
     const body = section.blocks
-      .map(textBlock)
+      .map((block) => textBlock(block, doc.lang))
       .filter((text): text is string => text !== null && text.length > 0);
     parts.push([textLine([{ text: section.title }]), ...body].join('\n'));
   }

@@ -1,9 +1,14 @@
-import { SUSTAINABLE_QUESTION, type Checkin } from './checkin';
+import type { Checkin } from './checkin';
 import { tagFrequencies, trendSummary, weeklyTrends, type TrendDirection } from './checkin-trends';
-import { emptyInterruptionCounts, LATE_AFTER_MINUTES, type DayFigures } from './day-figures';
+import { emptyInterruptionCounts, type DayFigures } from './day-figures';
 import { INTERRUPTION_KINDS, type InterruptionCounts } from './focus';
 import { countedTags, mayShare } from './summary-private';
-import { oneLine, summaryDate, textLines } from './summary-text';
+import { exportLanguage, type ExportLanguage } from './export-language';
+import { countedSince, howCounted, sectionTitle, summaryEmpty } from './summary-words';
+
+export { HOW_COUNTED, SUMMARY_EMPTY, howCounted, sectionTitle, summaryEmpty } from './summary-words';
+export type { SummaryEmpty } from './summary-words';
+import { oneLine, textLines } from './summary-text';
 import type { SummarySection } from './summary-section-ids';
 import type { LocalDate } from './time';
 
@@ -38,7 +43,7 @@ export { SUMMARY_SECTIONS, type SummarySection } from './summary-section-ids';
 /** On until the user unticks them. */
 export const DEFAULT_SECTIONS: readonly SummarySection[] = ['trends', 'talkingPoints'];
 
-/** Headings in the export, and the checkboxes' names. */
+/** The checkboxes' names sent to the window (the export's headings come from the catalog). */
 export const SUMMARY_SECTION_TITLES: Readonly<Record<SummarySection, string>> = {
   trends: 'Workload and energy',
   sustainability: 'Sustainability',
@@ -51,34 +56,6 @@ export const SUMMARY_SECTION_TITLES: Readonly<Record<SummarySection, string>> = 
 
 /** How many stretched tags the summary lists. */
 export const SUMMARY_TOP_TAGS = 5;
-
-export const HOW_COUNTED = {
-  trends:
-    'Averages of your own check-in ratings in the period; a direction is named only with check-ins in three or more weeks.',
-  sustainability: "How often each answer was given in the period's check-ins.",
-  stretched: "How many of the period's check-ins named each area (the five most named).",
-  focus:
-    'Planned: the blocks of your weekly focus plan on working days, by the plan in force on each day; holidays, pauses and days off are never planned. Protected: how long focus blocks ran, planned or started on the spot; interruptions are counted, not subtracted.',
-  endOfDay: `Each day is read by the working hours in force on it. Late: last activity more than ${LATE_AFTER_MINUTES} minutes after the end of working hours. Keel keeps only when you were first and last active each day.`,
-} as const;
-
-/** The counting line, with when Keel began counting if that was inside the period. */
-function countedSince(line: string, days: readonly DayFigures[]): string {
-  const first = days.find((d) => d.counting !== 'before');
-  if (!first || first === days[0]) return line;
-  return `${line} Keel began counting on ${summaryDate(first.date)}; days before it are not counted.`;
-}
-
-export const SUMMARY_EMPTY = {
-  noCheckIns: 'No check-ins in this period.',
-  noTags: 'No stretched areas were named in this period.',
-  noFocusData: 'No focus data for this period.',
-  noFocusTime: 'No focus time was planned or protected in this period.',
-  noWorkdayData: 'No end-of-day data for this period.',
-  noWorkdays: 'No workdays were recorded in this period.',
-  noTalkingPoints: 'No open talking points.',
-  noNotes: 'No notes were ticked to share.',
-} as const;
 
 /** An open or discussed talking point, as stored. */
 export interface SummaryTalkingPoint {
@@ -198,13 +175,18 @@ export function unshareableNoteIds(
 }
 
 /** Workload and energy over the period, and week by week. */
-export function trendsSection(checks: readonly Checkin[], from: LocalDate, to: LocalDate): TrendsSection {
+export function trendsSection(
+  checks: readonly Checkin[],
+  from: LocalDate,
+  to: LocalDate,
+  lang: ExportLanguage = exportLanguage(),
+): TrendsSection {
   const summary = trendSummary(checks, from, to);
   return {
     kind: 'trends',
-    title: SUMMARY_SECTION_TITLES.trends,
-    howCounted: HOW_COUNTED.trends,
-    empty: summary.count === 0 ? SUMMARY_EMPTY.noCheckIns : null,
+    title: sectionTitle('trends', lang),
+    howCounted: howCounted('trends', lang),
+    empty: summary.count === 0 ? summaryEmpty('noCheckIns', lang) : null,
     count: summary.count,
     avgWorkload: summary.avgWorkload,
     avgEnergy: summary.avgEnergy,
@@ -223,15 +205,18 @@ export function trendsSection(checks: readonly Checkin[], from: LocalDate, to: L
 }
 
 /** How often "is the workload sustainable?" was answered yes, mostly and no. */
-export function sustainabilitySection(checks: readonly Checkin[]): SustainabilitySection {
+export function sustainabilitySection(
+  checks: readonly Checkin[],
+  lang: ExportLanguage = exportLanguage(),
+): SustainabilitySection {
   const counts = { yes: 0, mostly: 0, no: 0 };
   for (const check of checks) counts[check.sustainable] += 1;
   return {
     kind: 'sustainability',
-    title: SUMMARY_SECTION_TITLES.sustainability,
-    howCounted: HOW_COUNTED.sustainability,
-    empty: checks.length === 0 ? SUMMARY_EMPTY.noCheckIns : null,
-    question: SUSTAINABLE_QUESTION,
+    title: sectionTitle('sustainability', lang),
+    howCounted: howCounted('sustainability', lang),
+    empty: checks.length === 0 ? summaryEmpty('noCheckIns', lang) : null,
+    question: lang.t('export.summary.sustainable.question'),
     count: checks.length,
     ...counts,
   };
@@ -244,6 +229,7 @@ export function sustainabilitySection(checks: readonly Checkin[]): Sustainabilit
 export function stretchedSection(
   checks: readonly Checkin[],
   privateTags: readonly string[] = [],
+  lang: ExportLanguage = exportLanguage(),
 ): StretchedSection {
   const ticked = new Set(privateTags);
   const top = tagFrequencies(checks.map((c) => ({ ...c, stretched: countedTags(c, ticked) })))
@@ -252,16 +238,26 @@ export function stretchedSection(
     .slice(0, SUMMARY_TOP_TAGS);
   return {
     kind: 'stretched',
-    title: SUMMARY_SECTION_TITLES.stretched,
-    howCounted: HOW_COUNTED.stretched,
-    empty: checks.length === 0 ? SUMMARY_EMPTY.noCheckIns : top.length === 0 ? SUMMARY_EMPTY.noTags : null,
+    title: sectionTitle('stretched', lang),
+    howCounted: howCounted('stretched', lang),
+    empty:
+      checks.length === 0
+        ? summaryEmpty('noCheckIns', lang)
+        : top.length === 0
+          ? summaryEmpty('noTags', lang)
+          : null,
     checks: checks.length,
     top,
   };
 }
 
 /** Planned and protected focus minutes and interruptions, summed over the period's days. */
-export function focusSection(input: SummaryDays, from: LocalDate, to: LocalDate): FocusSection {
+export function focusSection(
+  input: SummaryDays,
+  from: LocalDate,
+  to: LocalDate,
+  lang: ExportLanguage = exportLanguage(),
+): FocusSection {
   const days = input.days.filter((d) => d.date >= from && d.date <= to);
   const interruptions: InterruptionCounts = emptyInterruptionCounts();
   let plannedMinutes = 0;
@@ -275,9 +271,13 @@ export function focusSection(input: SummaryDays, from: LocalDate, to: LocalDate)
   const nothing = plannedMinutes === 0 && protectedMinutes === 0 && interruptionsTotal === 0;
   return {
     kind: 'focus',
-    title: SUMMARY_SECTION_TITLES.focus,
-    empty: !input.hasFocusData ? SUMMARY_EMPTY.noFocusData : nothing ? SUMMARY_EMPTY.noFocusTime : null,
-    howCounted: countedSince(HOW_COUNTED.focus, days),
+    title: sectionTitle('focus', lang),
+    empty: !input.hasFocusData
+      ? summaryEmpty('noFocusData', lang)
+      : nothing
+        ? summaryEmpty('noFocusTime', lang)
+        : null,
+    howCounted: countedSince(howCounted('focus', lang), days, lang),
     plannedMinutes,
     protectedMinutes,
     interruptions,
@@ -286,7 +286,12 @@ export function focusSection(input: SummaryDays, from: LocalDate, to: LocalDate)
 }
 
 /** Counts of workdays, sign-offs, late evenings and days off with work; never a time of day. */
-export function endOfDaySection(input: SummaryDays, from: LocalDate, to: LocalDate): EndOfDaySection {
+export function endOfDaySection(
+  input: SummaryDays,
+  from: LocalDate,
+  to: LocalDate,
+  lang: ExportLanguage = exportLanguage(),
+): EndOfDaySection {
   const days = input.days.filter((d) => d.date >= from && d.date <= to && d.counting !== 'before');
   const workdays = days.filter((d) => !d.dayOff && d.firstActive !== null).length;
   const signedOffDays = days.filter((d) => d.signedOffAt !== null).length;
@@ -295,11 +300,16 @@ export function endOfDaySection(input: SummaryDays, from: LocalDate, to: LocalDa
   const nothing = workdays === 0 && daysOffWorked === 0 && signedOffDays === 0;
   return {
     kind: 'endOfDay',
-    title: SUMMARY_SECTION_TITLES.endOfDay,
-    empty: !input.hasWorkdayData ? SUMMARY_EMPTY.noWorkdayData : nothing ? SUMMARY_EMPTY.noWorkdays : null,
+    title: sectionTitle('endOfDay', lang),
+    empty: !input.hasWorkdayData
+      ? summaryEmpty('noWorkdayData', lang)
+      : nothing
+        ? summaryEmpty('noWorkdays', lang)
+        : null,
     howCounted: countedSince(
-      HOW_COUNTED.endOfDay,
+      howCounted('endOfDay', lang),
       input.days.filter((d) => d.date >= from && d.date <= to),
+      lang,
     ),
     workdays,
     signedOffDays,
@@ -312,22 +322,29 @@ export function endOfDaySection(input: SummaryDays, from: LocalDate, to: LocalDa
  * The open talking points, whatever the period, in the order given: the agenda's order, as the
  * user arranged it in the One-on-one view (oldest first until then).
  */
-export function talkingPointsSection(points: readonly SummaryTalkingPoint[]): TalkingPointsSection {
+export function talkingPointsSection(
+  points: readonly SummaryTalkingPoint[],
+  lang: ExportLanguage = exportLanguage(),
+): TalkingPointsSection {
   const items = points
     .filter((p) => p.discussedAt === null)
     .map((p) => oneLine(p.text))
     .filter((text) => text.length > 0);
   return {
     kind: 'talkingPoints',
-    title: SUMMARY_SECTION_TITLES.talkingPoints,
+    title: sectionTitle('talkingPoints', lang),
     howCounted: null,
-    empty: items.length === 0 ? SUMMARY_EMPTY.noTalkingPoints : null,
+    empty: items.length === 0 ? summaryEmpty('noTalkingPoints', lang) : null,
     items,
   };
 }
 
 /** `checks` are the period's; see the privacy rule in the module's decisions. */
-export function notesSection(checks: readonly Checkin[], noteIds: readonly string[]): NotesSection {
+export function notesSection(
+  checks: readonly Checkin[],
+  noteIds: readonly string[],
+  lang: ExportLanguage = exportLanguage(),
+): NotesSection {
   const ticked = new Set(noteIds);
   const items = checks
     .filter((c): c is Checkin & { note: string } => ticked.has(c.id) && mayShare(c))
@@ -335,9 +352,9 @@ export function notesSection(checks: readonly Checkin[], noteIds: readonly strin
     .map((c) => ({ date: c.localDate, text: textLines(c.note).join('\n') }));
   return {
     kind: 'notes',
-    title: SUMMARY_SECTION_TITLES.notes,
+    title: sectionTitle('notes', lang),
     howCounted: null,
-    empty: items.length === 0 ? SUMMARY_EMPTY.noNotes : null,
+    empty: items.length === 0 ? summaryEmpty('noNotes', lang) : null,
     items,
   };
 }

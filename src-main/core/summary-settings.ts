@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { SUMMARY_SECTIONS } from './summary-section-ids';
+import { exportLocaleSchema } from './export-language';
 import { cleanLine } from './text-hygiene';
 
 /**
- * What the one-on-one builder remembers between runs: the name line under the summary's title
- * and the sections last chosen. Stored like other settings (not dated: a summary already shared
+ * What the one-on-one builder remembers between runs: the name line under the summary's title,
+ * the sections last chosen and the language last chosen for the summary. Stored like other settings (not dated: a summary already shared
  * is logged with its own sections and hash, and never changes).
  */
 
@@ -31,9 +32,11 @@ export const summarySettingsSchema = z
       })
       .transform((list) => [...new Set(list)])
       .nullable(),
+    /** The summary's language last chosen; null (or not given): the window's language. */
+    locale: exportLocaleSchema.nullable().default(null),
   })
   .strict();
 
 export type SummarySettings = z.output<typeof summarySettingsSchema>;
 
-export const DEFAULT_SUMMARY_SETTINGS: SummarySettings = { nameLine: '', sections: null };
+export const DEFAULT_SUMMARY_SETTINGS: SummarySettings = { nameLine: '', sections: null, locale: null };

@@ -1,12 +1,8 @@
 import type { Block, Line, Span } from './summary-document';
 import { SUMMARY_HTML_CSP } from './summary-html';
-import { escapeHtml, escapeMarkdown, escapeMarkdownLight, plainText, summaryDate } from './summary-text';
-import {
-  UPDATE_EMPTY,
-  UPDATE_SECTION_TITLES,
-  UPDATE_SECTIONS,
-  type WeeklyUpdateModel,
-} from './weekly-update';
+import { exportLanguage } from './export-language';
+import { escapeHtml, escapeMarkdown, escapeMarkdownLight, plainText } from './summary-text';
+import { UPDATE_SECTIONS, type WeeklyUpdateModel } from './weekly-update';
 
 /**
  * The weekly update as a format-neutral document (the blocks of core/summary-document.ts), and
@@ -43,30 +39,33 @@ const u = (text: string): Span => ({ text, user: true });
 
 /** The update's document: title, period, the three sections, the chosen extra lines, and how it was drafted. */
 export function updateDocument(model: WeeklyUpdateModel): UpdateDocument {
+  const lang = exportLanguage(model.locale);
   const sections: UpdateDocSection[] = UPDATE_SECTIONS.map((kind) => ({
     kind,
-    title: UPDATE_SECTION_TITLES[kind],
+    title: lang.t(`export.update.section.${kind}`),
     blocks:
       model.lines[kind].length === 0
-        ? [{ kind: 'paragraph', line: [t(UPDATE_EMPTY[kind])], note: true }]
+        ? [{ kind: 'paragraph', line: [t(lang.t(`export.update.empty.${kind}`))], note: true }]
         : [{ kind: 'list', items: model.lines[kind].map((l) => [[u(l)]]) }],
   }));
   const extras = [model.focus, model.mood].filter((l): l is string => l !== null);
   if (extras.length > 0) {
     sections.push({
       kind: 'week',
-      title: 'The week',
+      title: lang.t('export.update.section.week'),
       blocks: [{ kind: 'list', items: extras.map((l) => [[t(l)]]) }],
     });
   }
   sections.push({
     kind: 'drafted',
-    title: 'How this was drafted',
+    title: lang.t('export.update.section.drafted'),
     blocks: [{ kind: 'paragraph', line: [t(model.howDrafted)], counting: true }],
   });
   return {
     title: model.title,
-    intro: [t(`Period: ${model.period.label} · Prepared on ${summaryDate(model.generatedOn)}`)],
+    intro: [
+      t(lang.t('export.update.intro', { period: model.period.label, date: lang.date(model.generatedOn) })),
+    ],
     sections,
   };
 }
@@ -167,12 +166,12 @@ export function updateHtml(model: WeeklyUpdateModel): string {
   );
   return [
     '<!doctype html>',
-    '<html lang="en">',
+    `<html lang="${escapeHtml(exportLanguage(model.locale).tag)}">`,
     '<head>',
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${SUMMARY_HTML_CSP}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(`${doc.title}, ${model.period.label}`)}</title>`,
+    `<title>${escapeHtml(exportLanguage(model.locale).t('export.summary.pageTitle', { title: doc.title, period: model.period.label }))}</title>`,
     `<style>\n${CSS}\n</style>`,
     '</head>',
     '<body>',

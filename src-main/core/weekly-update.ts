@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { trendSummary, type TrendCheck } from './checkin-trends';
 import type { DayFigures } from './day-figures';
-import { formatDuration } from './focus';
+import { exportLanguage, type ExportLanguage } from './export-language';
 import { DONE_MAX_LENGTH } from './signoff-vocabulary';
 import { focusSection } from './summary-sections';
-import { oneLine, periodLabel, summaryDate, textLines } from './summary-text';
+import { oneLine, textLines } from './summary-text';
 import { cleanLine } from './text-hygiene';
 import { localDateOf, type LocalDate } from './time';
 
@@ -33,18 +33,21 @@ import { localDateOf, type LocalDate } from './time';
  *   again for an edited draft, so a later sign-off does not move what the user wrote.
  */
 
-export const WEEKLY_UPDATE_TITLE = 'Weekly update';
+/** The title in en-US (the default export language). */
+export const WEEKLY_UPDATE_TITLE = exportLanguage().t('export.update.title');
 export const UPDATE_SECTIONS = ['shipped', 'next', 'blockers'] as const;
 export type UpdateSection = (typeof UPDATE_SECTIONS)[number];
+/** The sections' headings in en-US (the window's editor names them; the export asks `lang`). */
 export const UPDATE_SECTION_TITLES: Readonly<Record<UpdateSection, string>> = {
-  shipped: 'Shipped',
-  next: 'Next',
-  blockers: 'Blockers',
+  shipped: exportLanguage().t('export.update.section.shipped'),
+  next: exportLanguage().t('export.update.section.next'),
+  blockers: exportLanguage().t('export.update.section.blockers'),
 };
+/** An empty section's sentence in en-US. */
 export const UPDATE_EMPTY: Readonly<Record<UpdateSection, string>> = {
-  shipped: 'Nothing listed.',
-  next: 'Nothing listed.',
-  blockers: 'No blockers.',
+  shipped: exportLanguage().t('export.update.empty.shipped'),
+  next: exportLanguage().t('export.update.empty.next'),
+  blockers: exportLanguage().t('export.update.empty.blockers'),
 };
 /** A section holds at most this many lines, drafted or edited. */
 export const UPDATE_MAX_LINES = 40;
@@ -75,6 +78,8 @@ export interface WeeklyUpdateInput {
   days: readonly DayFigures[];
   hasFocusData: boolean;
   checks: readonly TrendCheck[];
+  /** The language of the update ("de", "pt-BR"); en-US when not given. */
+  locale?: string | null;
 }
 
 export type UpdateLines = Record<UpdateSection, string[]>;
@@ -86,6 +91,8 @@ export interface UpdateEdits extends UpdateLines {
 }
 
 export interface WeeklyDraft {
+  /** The BCP 47 tag the draft's words are in. */
+  locale: string;
   period: { from: LocalDate; to: LocalDate; label: string };
   generatedOn: LocalDate;
   /** The lines drafted from the sign-offs. */
@@ -101,6 +108,8 @@ export interface WeeklyDraft {
 
 /** Plain data only (JSON-safe): the document and the renderers read nothing else. */
 export interface WeeklyUpdateModel {
+  /** The BCP 47 tag of the language the update is written in. */
+  locale: string;
   title: string;
   period: { from: LocalDate; to: LocalDate; label: string };
   generatedOn: LocalDate;
@@ -164,37 +173,33 @@ function distinct(items: readonly string[]): { list: string[]; truncated: boolea
   return { list: list.slice(0, UPDATE_MAX_LINES), truncated: list.length > UPDATE_MAX_LINES };
 }
 
-function minutes(n: number): string {
-  return n <= 0 ? '0 min' : formatDuration(n * 60_000);
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** "Focus time: 5 h protected · 8 h planned." — as the Monday recap words it (a block started on the spot is protected, never planned, so one is not a share of the other). */
-function focusLineOf(input: WeeklyUpdateInput): string {
+function focusLineOf(input: WeeklyUpdateInput, lang: ExportLanguage): string {
   const f = focusSection(
     { days: input.days, hasFocusData: input.hasFocusData, hasWorkdayData: true },
     input.from,
     input.to,
+    lang,
   );
-  if (!input.hasFocusData) return 'Focus time: no focus data for this period.';
+  if (!input.hasFocusData) return lang.t('export.update.focus.none');
+  const values = { protected: lang.duration(f.protectedMinutes), planned: lang.duration(f.plannedMinutes) };
   return f.plannedMinutes > 0
-    ? `Focus time: ${minutes(f.protectedMinutes)} protected · ${minutes(f.plannedMinutes)} planned.`
-    : `Focus time: ${minutes(f.protectedMinutes)} protected, nothing planned.`;
+    ? lang.t('export.update.focus.planned', values)
+    : lang.t('export.update.focus.unplanned', values);
 }
 
 /** "Mood: workload averaged 3.2 (…), energy averaged 3.6 (…), over 3 check-ins." */
-function moodLineOf(input: WeeklyUpdateInput): string {
+function moodLineOf(input: WeeklyUpdateInput, lang: ExportLanguage): string {
   const t = trendSummary(input.checks, input.from, input.to);
   if (t.count === 0 || t.avgWorkload === null || t.avgEnergy === null)
-    return 'Mood: no check-ins in this period.';
-  return (
-    `Mood: workload averaged ${t.avgWorkload.toFixed(1)} (1 far too light, 5 unsustainable), ` +
-    `energy averaged ${t.avgEnergy.toFixed(1)} (1 drained, 5 full of energy), ` +
-    `over ${plural(t.count, 'check-in', 'check-ins')}.`
-  );
+    return lang.t('export.update.mood.none');
+  const one = (value: number) =>
+    lang.fmt.number(value, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return lang.t('export.update.mood', {
+    workload: one(t.avgWorkload),
+    energy: one(t.avgEnergy),
+    count: t.count,
+  });
 }
 
 /** The sections drafted from the period's sign-offs (see the module's decisions). */
@@ -238,39 +243,38 @@ export function draftWeeklyUpdate(input: WeeklyUpdateInput): WeeklyDraft {
     .filter((s) => s.signedOffAt !== null && s.date >= from && s.date <= to)
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const { lines: drafted, truncated } = draftLines(signoffs);
+  const lang = exportLanguage(input.locale);
   return {
-    period: { from, to, label: periodLabel(from, to) },
+    locale: lang.tag,
+    period: { from, to, label: lang.period(from, to) },
     generatedOn: localDateOf(input.generatedAt, input.zone),
     lines: drafted,
     signoffCount: signoffs.length,
     lastSignoff: signoffs.at(-1)?.date ?? null,
-    focusLine: focusLineOf(input),
-    moodLine: moodLineOf(input),
+    focusLine: focusLineOf(input, lang),
+    moodLine: moodLineOf(input, lang),
     truncated,
   };
 }
 
 /** The honest rules, in one paragraph: what each section was drafted from. */
 export function howDrafted(draft: WeeklyDraft, edited: boolean, focus: boolean): string {
+  const lang = exportLanguage(draft.locale);
   const parts: string[] = [];
   if (draft.signoffCount === 0) {
-    parts.push('Keel found no sign-off in this period, so there was nothing to draft from.');
+    parts.push(lang.t('export.update.drafted.none'));
   } else {
-    const last = summaryDate(draft.lastSignoff as LocalDate);
+    const last = lang.date(draft.lastSignoff as LocalDate);
     parts.push(
-      `Drafted by Keel from ${plural(draft.signoffCount, 'end-of-day sign-off', 'end-of-day sign-offs')}.`,
-      'Shipped: what got done each day.',
-      `Next: the first thing for tomorrow and what was still unfinished at the last sign-off (${last}).`,
-      `Blockers: things still unfinished then that say “blocked”, “blocker”, “stuck” or “waiting on/for”, or that stayed unfinished at ${CARRIED_OVER_SIGNOFFS} or more sign-offs.`,
+      lang.t('export.update.drafted.from', { count: draft.signoffCount }),
+      lang.t('export.update.drafted.shipped'),
+      lang.t('export.update.drafted.next', { date: last }),
+      lang.t('export.update.drafted.blockers', { count: CARRIED_OVER_SIGNOFFS }),
     );
-    if (draft.truncated) parts.push(`Each section holds at most ${UPDATE_MAX_LINES} lines.`);
+    if (draft.truncated) parts.push(lang.t('export.update.drafted.truncated', { count: UPDATE_MAX_LINES }));
   }
-  if (focus) {
-    parts.push(
-      'Focus time: planned is the weekly focus plan on working days; protected is how long focus blocks ran, planned or not.',
-    );
-  }
-  if (edited) parts.push('Edited by hand before sharing.');
+  if (focus) parts.push(lang.t('export.update.drafted.focus'));
+  if (edited) parts.push(lang.t('export.update.drafted.edited'));
   return parts.join(' ');
 }
 
@@ -314,7 +318,8 @@ export function weeklyUpdateModel(draft: WeeklyDraft, edits: UpdateEdits | null)
   const chosen = cleanEdits(edits ?? draftEdits(draft));
   const edited = edits !== null && isEdited(draft, edits);
   return {
-    title: WEEKLY_UPDATE_TITLE,
+    locale: draft.locale,
+    title: exportLanguage(draft.locale).t('export.update.title'),
     period: draft.period,
     generatedOn: draft.generatedOn,
     lines: { shipped: chosen.shipped, next: chosen.next, blockers: chosen.blockers },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exportLocaleSchema } from '../core/export-language';
 import { checkinInputSchema } from '../core/checkin';
 import { signoffInputSchema } from '../core/signoff';
 import { summaryChoicesSchema } from '../core/summary-choices';
@@ -75,6 +76,8 @@ const updateWriteInput = z
     from: localDate.optional(),
     to: localDate.optional(),
     format: z.enum(UPDATE_FORMATS, { message: 'Use md, text or html.' }),
+    /** The update's language (`keel update --locale`); en-US when not given. */
+    locale: exportLocaleSchema.optional(),
   })
   .strict()
   .refine((r) => (r.from === undefined) === (r.to === undefined), {
@@ -187,11 +190,11 @@ export function createCliHandlers(services: Services, outlet: Pick<FileDialogPor
       services.summary.logShare(built.choices, built.model, format, 'cli', text);
       return { saved: true, fileName };
     },
-    'update:write': async ({ from, to, format }) => {
+    'update:write': async ({ from, to, format, locale }) => {
       const update = services.weeklyUpdate;
       const period = from !== undefined && to !== undefined ? { from, to } : update.currentWeek();
       // Rendered once, with the edits kept for the period: what is printed is what is logged.
-      const { text, model } = update.render(period, format);
+      const { text, model } = update.render({ ...period, locale }, format);
       const fileName = await outlet.saveFile({
         defaultName: `keel-weekly-update-${period.from}-to-${period.to}.${format === 'text' ? 'txt' : format}`,
         content: text,

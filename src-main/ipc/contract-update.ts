@@ -1,6 +1,7 @@
 /** The weekly update's channels (issue #19), spread into the IPC contract (contract.ts). */
 import { z } from 'zod';
 import { isInputDate, isLocalDate, localDaysBetween } from '../core/time';
+import { exportLocaleSchema } from '../core/export-language';
 import { UPDATE_MAX_DAYS, updateEditsSchema } from '../core/weekly-update';
 import type { ExportResult } from '../shared/dto';
 import type { UpdateDraftDto, UpdateOffer, UpdatePreview } from '../shared/update-dto';
@@ -51,11 +52,18 @@ export const updateChannels = {
   'update:save': channel<UpdateDraftDto>()(period({ edits: updateEditsSchema })),
   /** Forgets the edits: the update is drafted from the sign-offs again. */
   'update:reset': channel<UpdateDraftDto>()(period({})),
-  'update:preview': channel<UpdatePreview>()(period({ format })),
+  /** `locale`: the language of the update (en-US when not given), whatever the window's. */
+  'update:preview': channel<UpdatePreview>()(period({ format, locale: exportLocaleSchema.optional() })),
   /** `contentHash`: the preview's fingerprint for this format (`hashes[format]`). */
-  'update:export': channel<ExportResult>()(period({ format, contentHash: previewHash })),
+  'update:export': channel<ExportResult>()(
+    period({ format, contentHash: previewHash, locale: exportLocaleSchema.optional() }),
+  ),
   'update:copy': channel<{ copied: true }>()(
-    period({ format: z.enum(['md', 'text'], { message: 'Copy md or text.' }), contentHash: previewHash }),
+    period({
+      format: z.enum(['md', 'text'], { message: 'Copy md or text.' }),
+      contentHash: previewHash,
+      locale: exportLocaleSchema.optional(),
+    }),
   ),
   /** "Draft this week's update?" on the sign-off screen, or null. */
   'update:offer': channel<UpdateOffer | null>()(noInput),

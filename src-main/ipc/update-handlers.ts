@@ -15,11 +15,11 @@ export function updateHandlers(services: Services, shell: FileDialogPort): Updat
       update.draft(from !== undefined && to !== undefined ? { from, to } : undefined),
     'update:save': ({ from, to, edits }) => update.save({ from, to }, edits),
     'update:reset': ({ from, to }) => update.reset({ from, to }),
-    'update:preview': ({ from, to, format }) => update.preview({ from, to }, format),
-    'update:export': ({ from, to, format, contentHash }) =>
-      update.export({ from, to }, format, contentHash, shell),
-    'update:copy': ({ from, to, format, contentHash }) =>
-      update.copy({ from, to }, format, contentHash, shell),
+    'update:preview': ({ from, to, format, locale }) => update.preview({ from, to, locale }, format),
+    'update:export': ({ from, to, format, contentHash, locale }) =>
+      update.export({ from, to, locale }, format, contentHash, shell),
+    'update:copy': ({ from, to, format, contentHash, locale }) =>
+      update.copy({ from, to, locale }, format, contentHash, shell),
     'update:offer': () => update.offer(),
     'update:answerOffer': () => update.answerOffer(),
   };

@@ -137,7 +137,7 @@ export class SummaryService {
     this.checkPreviewed(text, previewed, model, 'save');
     const content =
       format === 'pdf'
-        ? await outlet.printToPdf(text, pdfPageOptions(model.title, model.period.label))
+        ? await outlet.printToPdf(text, pdfPageOptions(model.title, model.period.label, model.locale))
         : text;
     const base = `keel-one-on-one-${choices.from}-to-${choices.to}`;
     const fileName = await outlet.saveFile({

@@ -34,8 +34,11 @@ import type { SettingsService } from './settings-service';
 /** The settings-table key of the last answered offer (storage/data-repo INTERNAL_SETTING_KEYS). */
 export const UPDATE_OFFER_KEY = 'updateOffer';
 
-/** A period the update may cover: dates in order, at most UPDATE_MAX_DAYS days. */
-export type UpdatePeriod = UpdateWeek;
+/**
+ * A period the update may cover: dates in order, at most UPDATE_MAX_DAYS days; with the language
+ * the update is written in (en-US when not given).
+ */
+export type UpdatePeriod = UpdateWeek & { locale?: string | null };
 
 const FILTERS: Record<UpdateFormat, FileFilter> = {
   md: { name: 'Markdown', extensions: ['md'] },
@@ -239,6 +242,7 @@ export class WeeklyUpdateService {
           settings.on(d.date).focusPlan.length > 0,
       ),
       checks: this.deps.checkin.checksBetween(from, to),
+      locale: period.locale ?? null,
     });
     return { draft, edits: this.repo.get(from, to)?.edits ?? null };
   }

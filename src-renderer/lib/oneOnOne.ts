@@ -1,4 +1,6 @@
 import type { Share, SummaryChoices, SummaryOptions, SummaryPeriod, TalkingPoint } from '../api/types';
+import { matchLocale } from '../../src-main/shared/i18n/locale';
+import { windowFormat } from '../i18n/window-locale';
 import { formatShortDate } from './format';
 
 /** Helpers for the One-on-one view: pure functions of what main answered and what the user chose. */
@@ -21,6 +23,15 @@ export interface BuilderChoices {
    * from the view must not move the period of the summary being shared.
    */
   since: SinceLast | null;
+  /** The summary's language ("de", "pt-BR"); null or not given: the window's (`summaryLocaleOf`). */
+  locale?: string | null;
+}
+
+/** The language the summary is written in: the one chosen, else the window's. */
+export function summaryLocaleOf(choice: Pick<BuilderChoices, 'locale'>): string {
+  if (choice.locale) return choice.locale;
+  const tag = windowFormat().locale;
+  return matchLocale(tag) === null ? 'en-US' : tag;
 }
 
 export interface SinceLast {
@@ -87,7 +98,7 @@ export function choicesOf(options: SummaryOptions, choice: BuilderChoices): Summ
   const privateTags = sections.includes(STRETCHED_SECTION)
     ? choice.privateTags.filter((id) => offered.has(id))
     : [];
-  return { from, to, sections, noteIds, privateTags };
+  return { from, to, sections, noteIds, privateTags, locale: summaryLocaleOf(choice) };
 }
 
 /** `choicesOf`, or null while the custom dates cannot make a period. */

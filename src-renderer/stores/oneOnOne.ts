@@ -3,7 +3,7 @@ import { api, refusal } from '../api/keel';
 import { useStatus } from './status';
 import type { SummaryOptions, SummaryPeriod, SummaryPreviewFormat } from '../api/types';
 import type { GetOneOnOne, OneOnOneState, SetOneOnOne } from './oneOnOneState';
-import { rememberSections, resetShareGenerations, shareActions } from './oneOnOneShare';
+import { rememberLocale, rememberSections, resetShareGenerations, shareActions } from './oneOnOneShare';
 import { customError, periodOf, sinceLastOf, validChoicesOf, type BuilderChoices } from '../lib/oneOnOne';
 
 export type { ActionOutcome, ShareOutcome, ShareTarget } from './oneOnOneState';
@@ -225,6 +225,7 @@ export const useOneOnOne = create<OneOnOneState>()((set, get) => ({
   },
   ...pointActions(set, get),
   ...choiceActions(set, get),
+  setLocale: (locale) => void rememberLocale(get, set, locale),
   ...shareActions(set, get),
   refresh(topics) {
     const s = get();

@@ -107,12 +107,15 @@ export function shareActions(
     },
     async loadRemembered() {
       const result = await api.settings();
-      if (result.ok)
-        set({ nameLine: result.value.summary.nameLine, rememberedSections: result.value.summary.sections });
+      if (result.ok) {
+        const { nameLine, sections, locale } = result.value.summary;
+        set((s) => ({ nameLine, rememberedSections: sections, choice: { ...s.choice, locale } }));
+      }
     },
     async saveNameLine(text) {
       const sections = get().rememberedSections;
-      const result = await api.setSetting({ key: 'summary', value: { nameLine: text, sections } });
+      const locale = get().choice.locale ?? null;
+      const result = await api.setSetting({ key: 'summary', value: { nameLine: text, sections, locale } });
       if (!result.ok) return refusal(result);
       set({ nameLine: result.value.summary.nameLine, rememberedSections: result.value.summary.sections });
       return { ok: true };
@@ -125,6 +128,17 @@ export async function rememberSections(get: GetOneOnOne, set: SetOneOnOne, chose
   const nameLine = get().nameLine ?? '';
   // Section ids as main named them (summary:options); main validates them again.
   const sections = chosen as NonNullable<RememberedSections>;
-  const result = await api.setSetting({ key: 'summary', value: { nameLine, sections } });
+  const locale = get().choice.locale ?? null;
+  const result = await api.setSetting({ key: 'summary', value: { nameLine, sections, locale } });
   if (result.ok) set({ rememberedSections: result.value.summary.sections });
+}
+
+/** Chooses the summary's language and keeps it for the next summary (settings.summary). */
+export async function rememberLocale(get: GetOneOnOne, set: SetOneOnOne, locale: string): Promise<void> {
+  set((s) => ({ choice: { ...s.choice, locale } }));
+  const { nameLine, rememberedSections } = get();
+  await api.setSetting({
+    key: 'summary',
+    value: { nameLine: nameLine ?? '', sections: rememberedSections, locale },
+  });
 }

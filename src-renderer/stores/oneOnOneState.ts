@@ -69,6 +69,8 @@ export interface OneOnOneState {
   /** Ticks a custom tag of a check-in with a private note into "Where I feel stretched". */
   setPrivateTag(id: string, on: boolean): void;
   setFormat(format: SummaryPreviewFormat): void;
+  /** Chooses the summary's language (remembered in settings.summary). */
+  setLocale(locale: string): void;
   /** The choices as main takes them; null while options are unknown or the dates are invalid. */
   currentChoices(): SummaryChoices | null;
   loadPreview(): Promise<void>;

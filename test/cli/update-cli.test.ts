@@ -75,7 +75,7 @@ describe('keel update', () => {
     const md = await runKeel(['update', ...WEEK], env);
     expect(md.code).toBe(0);
     expect(md.stderr).toBe('');
-    expect(md.stdout).toMatch(/^# Weekly update\n\nPeriod: 16–22 March 2026 · Prepared on /);
+    expect(md.stdout).toMatch(/^# Weekly update\n\nPeriod: March 16 – 22, 2026 · Prepared on /);
     expect(md.stdout).toContain('## Shipped\n\n- Merged the importer\n- Reviewed #412\n');
     expect(md.stdout).toContain('## Blockers\n\n- Flaky e2e\n');
     const text = await runKeel(['update', ...WEEK, '--format', 'text'], env);
@@ -123,7 +123,7 @@ describe('keel update', () => {
     const made = await runKeel(['update', '--format', 'text', '--out', out], env, clock);
     expect(made).toEqual({ code: 0, stdout: '', stderr: `Wrote ${out}; the share is logged.\n` });
     expect(fs.readFileSync(out, 'utf8')).toMatch(
-      /^Weekly update\nPeriod: 16–22 March 2026 · Prepared on 19 March 2026\n/,
+      /^Weekly update\nPeriod: March 16 – 22, 2026 · Prepared on March 19, 2026\n/,
     );
   });
 

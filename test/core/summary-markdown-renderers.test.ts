@@ -134,10 +134,10 @@ function expectLiteral(text: string, render: (markdown: string) => string): void
   expect(shown.outline).toEqual(['h1', 'p', 'p', 'h2', 'ul', 'h2', 'ul']);
   expect(textOf(shown.nameLine)).toBe(Array.from(typed).slice(0, 120).join('').trim());
   expect(textOf(shown.intro)).toBe(
-    `Period: 1–14 March 2027 · Prepared by ${Array.from(typed).slice(0, 80).join('').trim()} on 15 March 2027`,
+    `Period: March 1 – 14, 2027 · Prepared by ${Array.from(typed).slice(0, 80).join('').trim()} on March 15, 2027`,
   );
   expect(textOf(shown.point)).toBe(typed);
-  expect(textOf(shown.note)).toBe(`3 March 2027: ${textLines(text).join('\n')}`);
+  expect(textOf(shown.note)).toBe(`March 3, 2027: ${textLines(text).join('\n')}`);
   expectOnlyAutolinks(shown.nameLine, typed);
   expectOnlyAutolinks(shown.intro, typed);
   expectOnlyAutolinks(shown.point, typed);

@@ -267,7 +267,7 @@ describe('Markdown', () => {
       [
         '# One-on-one summary',
         '',
-        'Period: 1–14 March 2027 · Prepared by Sam Rivera on 15 March 2027',
+        'Period: March 1 – 14, 2027 · Prepared by Sam Rivera on March 15, 2027',
         '',
         '## Workload and energy',
         '',
@@ -277,8 +277,8 @@ describe('Markdown', () => {
         '',
         '| Week of | Check-ins | Workload | Energy |',
         '| --- | ---: | ---: | ---: |',
-        '| 1 March 2027 | 2 | 3.5 | 3.5 |',
-        '| 8 March 2027 | 2 | 4.5 | 2.5 |',
+        '| March 1, 2027 | 2 | 3.5 | 3.5 |',
+        '| March 8, 2027 | 2 | 4.5 | 2.5 |',
         '',
         'How it is counted: Averages of your own check-in ratings in the period; a direction is named only with check-ins in three or more weeks.',
         '',
@@ -303,8 +303,8 @@ describe('Markdown', () => {
         '',
         '## Focus time',
         '',
-        '- Planned: 20 h',
-        '- Protected: 14 h 30 min',
+        '- Planned: 20 hr',
+        '- Protected: 14 hr, 30 min',
         '- Interruptions: 5 (2 meetings, 3 chat)',
         '',
         'How it is counted: Planned: the blocks of your weekly focus plan on working days, by the plan in force on each day; holidays, pauses and days off are never planned. Protected: how long focus blocks ran, planned or started on the spot; interruptions are counted, not subtracted.',
@@ -325,8 +325,8 @@ describe('Markdown', () => {
         '',
         '## Notes',
         '',
-        '- **2 March 2027:** Good pairing session with Lee.',
-        '- **11 March 2027:** Release week \\*again\\*.',
+        '- **March 2, 2027:** Good pairing session with Lee.',
+        '- **March 11, 2027:** Release week \\*again\\*.',
         '  Need help with on-call.',
         '',
       ].join('\n'),
@@ -344,7 +344,7 @@ describe('Markdown', () => {
       [
         '# One-on-one summary',
         '',
-        'Period: 1–21 March 2027 · Prepared on 15 March 2027',
+        'Period: March 1 – 21, 2027 · Prepared on March 15, 2027',
         '',
         '## Workload and energy',
         '',
@@ -354,9 +354,9 @@ describe('Markdown', () => {
         '',
         '| Week of | Check-ins | Workload | Energy |',
         '| --- | ---: | ---: | ---: |',
-        '| 1 March 2027 | 1 | 2.0 | 4.0 |',
-        '| 8 March 2027 | 1 | 3.0 | 4.0 |',
-        '| 15 March 2027 | 1 | 4.0 | 4.0 |',
+        '| March 1, 2027 | 1 | 2.0 | 4.0 |',
+        '| March 8, 2027 | 1 | 3.0 | 4.0 |',
+        '| March 15, 2027 | 1 | 4.0 | 4.0 |',
         '',
         'How it is counted: Averages of your own check-in ratings in the period; a direction is named only with check-ins in three or more weeks.',
         '',
@@ -374,7 +374,7 @@ describe('Markdown', () => {
       [
         '# One-on-one summary',
         '',
-        'Period: 1–14 March 2027 · Prepared on 15 March 2027',
+        'Period: March 1 – 14, 2027 · Prepared on March 15, 2027',
         '',
         '## Workload and energy',
         '',
@@ -482,15 +482,15 @@ describe('plain text for chat', () => {
       [
         'One-on-one summary',
         'Sam Rivera — one-on-one with Alex, 15 March',
-        'Period: 1–14 March 2027 · Prepared by Sam Rivera on 15 March 2027',
+        'Period: March 1 – 14, 2027 · Prepared by Sam Rivera on March 15, 2027',
         '',
         'Workload and energy',
         '• 4 check-ins',
         '• Workload averaged 4.0 (1 far too light, 5 unsustainable)',
         '• Energy averaged 3.0 (1 drained, 5 full of energy)',
         'Average workload and energy by week:',
-        '• 1 March 2027 — Check-ins 2, Workload 3.5, Energy 3.5',
-        '• 8 March 2027 — Check-ins 2, Workload 4.5, Energy 2.5',
+        '• March 1, 2027 — Check-ins 2, Workload 3.5, Energy 3.5',
+        '• March 8, 2027 — Check-ins 2, Workload 4.5, Energy 2.5',
         'How it is counted: Averages of your own check-in ratings in the period; a direction is named only with check-ins in three or more weeks.',
         '',
         'Sustainability',
@@ -508,8 +508,8 @@ describe('plain text for chat', () => {
         "How it is counted: How many of the period's check-ins named each area (the five most named).",
         '',
         'Focus time',
-        '• Planned: 20 h',
-        '• Protected: 14 h 30 min',
+        '• Planned: 20 hr',
+        '• Protected: 14 hr, 30 min',
         '• Interruptions: 5 (2 meetings, 3 chat)',
         'How it is counted: Planned: the blocks of your weekly focus plan on working days, by the plan in force on each day; holidays, pauses and days off are never planned. Protected: how long focus blocks ran, planned or started on the spot; interruptions are counted, not subtracted.',
         '',
@@ -525,8 +525,8 @@ describe('plain text for chat', () => {
         '• Conference budget for Q2',
         '',
         'Notes',
-        '• 2 March 2027: Good pairing session with Lee.',
-        '• 11 March 2027: Release week *again*.',
+        '• March 2, 2027: Good pairing session with Lee.',
+        '• March 11, 2027: Release week *again*.',
         '  Need help with on-call.',
         '',
       ].join('\n'),
@@ -550,7 +550,7 @@ describe('plain text for chat', () => {
       expect(lines).toContain(`• ${oneLine(text)}`);
       const [first, ...rest] = textLines(text);
       expect(renderText(model)).toContain(
-        `\nNotes\n• 3 March 2027: ${[first, ...rest.map((l) => `  ${l}`)].join('\n')}\n`,
+        `\nNotes\n• March 3, 2027: ${[first, ...rest.map((l) => `  ${l}`)].join('\n')}\n`,
       );
       expect(renderText(model)).not.toMatch(CONTROL);
     },
@@ -561,7 +561,9 @@ describe('HTML', () => {
   const html = renderHtml(buildSummary(REALISTIC, ALL));
 
   it('is a complete, self-contained, printable document that cannot run or fetch anything', () => {
-    expect(html.startsWith('<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n')).toBe(true);
+    expect(html.startsWith('<!doctype html>\n<html lang="en-US">\n<head>\n<meta charset="utf-8">\n')).toBe(
+      true,
+    );
     expect(html.endsWith('</html>\n')).toBe(true);
     const doc = expectInertHtml(html);
     const all = [...elements(doc)];
@@ -570,7 +572,7 @@ describe('HTML', () => {
     expect(SUMMARY_HTML_CSP).toMatch(/^default-src 'none'; style-src 'unsafe-inline'; img-src data:/);
     expect(SUMMARY_HTML_CSP).not.toMatch(/script-src|unsafe-eval/);
     expect(textOf(all.find((e) => e.tagName === 'title') as P.Element)).toBe(
-      'One-on-one summary, 1–14 March 2027',
+      'One-on-one summary, March 1 – 14, 2027',
     );
     const style = textOf(all.find((e) => e.tagName === 'style') as P.Element);
     expect(style).toContain('@page');
@@ -600,10 +602,10 @@ describe('HTML', () => {
       );
     }
     const intro = [...elements(doc)].find((e) => attr(e, 'class') === 'intro') as P.Element;
-    expect(textOf(intro)).toBe('Period: 1–14 March 2027 · Prepared by Sam Rivera on 15 March 2027');
+    expect(textOf(intro)).toBe('Period: March 1 – 14, 2027 · Prepared by Sam Rivera on March 15, 2027');
     expect(listItems(doc, 'notes')).toEqual([
-      '2 March 2027: Good pairing session with Lee.',
-      '11 March 2027: Release week *again*.\nNeed help with on-call.',
+      'March 2, 2027: Good pairing session with Lee.',
+      'March 11, 2027: Release week *again*.\nNeed help with on-call.',
     ]);
   });
 
@@ -644,8 +646,8 @@ describe('HTML', () => {
     const rows = [...elements(doc)].filter((e) => e.tagName === 'tr').map((e) => textOf(e));
     expect(rows).toEqual([
       'Week ofCheck-insWorkloadEnergy',
-      '1 March 20272' + '3.5' + '3.5',
-      '8 March 20272' + '4.5' + '2.5',
+      'March 1, 20272' + '3.5' + '3.5',
+      'March 8, 20272' + '4.5' + '2.5',
     ]);
   });
 
@@ -711,10 +713,10 @@ describe('hostile text', () => {
       const label = oneLine(tagLabel(text));
       expect(listItems(doc, 'stretched')).toEqual([`${label}: 1 of 1 check-in`]);
       expect(listItems(doc, 'talkingPoints')).toEqual([oneLine(text)]);
-      expect(listItems(doc, 'notes')).toEqual([`3 March 2027: ${textLines(text).join('\n')}`]);
+      expect(listItems(doc, 'notes')).toEqual([`March 3, 2027: ${textLines(text).join('\n')}`]);
       const intro = [...elements(doc)].find((e) => attr(e, 'class') === 'intro') as P.Element;
       expect(textOf(intro)).toBe(
-        `Period: 1–14 March 2027 · Prepared by ${oneLine(text).slice(0, 80).trim()} on 15 March 2027`,
+        `Period: March 1 – 14, 2027 · Prepared by ${oneLine(text).slice(0, 80).trim()} on March 15, 2027`,
       );
     },
   );
@@ -729,9 +731,9 @@ describe('hostile text', () => {
       expect(points.map(shownMarkdown)).toEqual([oneLine(text)]);
       const notes = markdownItems(markdown, 'Notes');
       expect(notes).toHaveLength(1);
-      expect(notes[0]?.startsWith('**3 March 2027:** ')).toBe(true);
+      expect(notes[0]?.startsWith('**March 3, 2027:** ')).toBe(true);
       expect(shownMarkdown((notes[0] as string).replace(/^\*\*(.*?)\*\*/, '$1')).split('\n')).toEqual([
-        `3 March 2027: ${textLines(text)[0]}`,
+        `March 3, 2027: ${textLines(text)[0]}`,
         ...textLines(text).slice(1),
       ]);
       expect(markdownItems(markdown, 'Where I feel stretched').map(shownMarkdown)).toEqual([
@@ -760,6 +762,7 @@ describe('hostile text', () => {
   it('escapes a hand-made model too: the renderers trust nothing they are given', () => {
     const evil = '<script>alert(1)</script>';
     const model: SummaryModel = {
+      locale: `en-US"><script>`,
       title: evil,
       period: { from: '2027-03-01', to: '2027-03-14', label: `<img src=x onerror=alert(1)>` },
       generatedOn: '2027-03-15',
@@ -797,7 +800,7 @@ describe('hostile text', () => {
       '<p class="counting">How it is counted: &lt;script&gt;alert(1)&lt;/script&gt; [x](javascript:y) | y |</p>',
     );
     expect(markdown).toContain(
-      '- **2 March 2027:** \\<script>alert(1)\\</script>\n  \\[x\\](javascript:y)\n',
+      '- **March 2, 2027:** \\<script>alert(1)\\</script>\n  \\[x\\](javascript:y)\n',
     );
   });
 });

@@ -168,12 +168,17 @@ describe('sections and choices', () => {
 
 describe('the period', () => {
   it.each([
-    ['2027-03-02', '2027-03-15', '2–15 March 2027'],
-    ['2027-03-15', '2027-03-15', '15 March 2027'],
-    ['2027-02-24', '2027-03-09', '24 February – 9 March 2027'],
-    ['2026-12-28', '2027-01-10', '28 December 2026 – 10 January 2027'],
-  ])('labels %s…%s as "%s"', (from, to, label) => {
-    expect(periodLabel(from, to)).toBe(label);
+    ['2027-03-02', '2027-03-15', '2–15 March 2027', 'March 2 – 15, 2027'],
+    ['2027-03-15', '2027-03-15', '15 March 2027', 'March 15, 2027'],
+    ['2027-02-24', '2027-03-09', '24 February – 9 March 2027', 'February 24 – March 9, 2027'],
+    [
+      '2026-12-28',
+      '2027-01-10',
+      '28 December 2026 – 10 January 2027',
+      'December 28, 2026 – January 10, 2027',
+    ],
+  ])('labels %s…%s as "%s" (en-US summary: "%s")', (from, to, english, label) => {
+    expect(periodLabel(from, to)).toBe(english);
     expect(buildSummary(data(), { from, to }).period).toEqual({ from, to, label });
   });
 
@@ -471,7 +476,7 @@ describe('focus time', () => {
     const section = only(data({ figures: days }), 'focus');
     expect(section.plannedMinutes).toBe(180);
     expect(section.howCounted).toBe(
-      `${HOW_COUNTED.focus} Keel began counting on 8 March 2027; days before it are not counted.`,
+      `${HOW_COUNTED.focus} Keel began counting on March 8, 2027; days before it are not counted.`,
     );
     // Counting since before the period: nothing to add.
     const all = figures({ rules: MONDAYS, ...PERIOD, countFrom: at('2027-03-01', '00:00') });
@@ -604,7 +609,7 @@ describe('end of day', () => {
       kind: 'endOfDay',
       title: 'End of day',
       empty: null,
-      howCounted: `${HOW_COUNTED.endOfDay} Keel began counting on 9 March 2027; days before it are not counted.`,
+      howCounted: `${HOW_COUNTED.endOfDay} Keel began counting on March 9, 2027; days before it are not counted.`,
       workdays: 1,
       signedOffDays: 1,
       lateEvenings: 0,

@@ -99,7 +99,7 @@ describe('draftWeeklyUpdate: shipped, next, blockers from the sign-offs', () => 
     expect(updateText(model)).toBe(
       [
         'Weekly update',
-        'Period: 1–7 March 2027 · Prepared on 5 March 2027',
+        'Period: March 1 – 7, 2027 · Prepared on March 5, 2027',
         '',
         'Shipped',
         'Nothing listed.',
@@ -207,7 +207,7 @@ describe('draftWeeklyUpdate: shipped, next, blockers from the sign-offs', () => 
     const days = figuresOver({ rules, from: MON, to: SUN, today: addLocalDays(SUN, 1) });
     // Five working days of the default plan (4 h each) whichever zone they were in.
     expect(draft({ signoffs, days, hasFocusData: true }).focusLine).toBe(
-      'Focus time: 0 min protected · 20 h planned.',
+      'Focus time: 0 min protected · 20 hr planned.',
     );
   });
 
@@ -216,7 +216,7 @@ describe('draftWeeklyUpdate: shipped, next, blockers from the sign-offs', () => 
     const sessions = [ranSession(day(1), '13:00', 90, zone)];
     const days = figuresOver({ rules: settings, from: MON, to: SUN, today: addLocalDays(SUN, 1), sessions });
     expect(draft({ days, hasFocusData: true }).focusLine).toBe(
-      'Focus time: 1 h 30 min protected, nothing planned.',
+      'Focus time: 1 hr, 30 min protected, nothing planned.',
     );
     expect(draft({ days, hasFocusData: false }).focusLine).toBe('Focus time: no focus data for this period.');
   });

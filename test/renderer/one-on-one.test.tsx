@@ -101,6 +101,7 @@ describe('One-on-one: the summary builder', () => {
       sections: ['trends', 'talkingPoints'],
       noteIds: [],
       privateTags: [],
+      locale: 'en-US',
     });
     const text = await shownMarkdown(keel);
     expect(text).toContain('Conference budget');
@@ -159,6 +160,7 @@ describe('One-on-one: the summary builder', () => {
         sections: ['trends', 'talkingPoints', 'notes'],
         noteIds: [shareableId],
         privateTags: [],
+        locale: 'en-US',
       }),
     );
     const text = await shownMarkdown(keel);
@@ -175,6 +177,7 @@ describe('One-on-one: the summary builder', () => {
         sections: ['trends', 'talkingPoints'],
         noteIds: [],
         privateTags: [],
+        locale: 'en-US',
       }),
     );
   });
@@ -272,6 +275,7 @@ describe('One-on-one: exporting', () => {
       sections: ['trends', 'talkingPoints', 'notes'],
       noteIds: [shareableId],
       privateTags: [],
+      locale: 'en-US',
     };
     const { hashes } = await keel.call('summary:preview', { choices, format: 'md' } as PreviewInput);
     const card = previewCard();

@@ -48,7 +48,9 @@ describe('the weekly update in the One-on-one view', () => {
   it('drafts from the sign-offs, takes edits line by line, and copies exactly the preview', async () => {
     const keel = await seeded();
     const { user, unmount } = renderView('one-on-one', keel);
-    await within(await screen.findByRole('region', { name: 'Weekly update' })).findByText('10–16 March 2025');
+    await within(await screen.findByRole('region', { name: 'Weekly update' })).findByText(
+      'March 10 – 16, 2025',
+    );
     expect(lines('Shipped')).toEqual(['Merged the importer', 'Reviewed #412', 'Paired with Ana']);
     expect(lines('Next')).toEqual(['Plan Q2', 'Docs']);
     expect(lines('Blockers')).toEqual(['Release notes']);
@@ -108,9 +110,11 @@ describe('the weekly update in the One-on-one view', () => {
   it('moves between weeks; a week without sign-offs says so', async () => {
     const keel = await seeded();
     const { user } = renderView('one-on-one', keel);
-    await within(await screen.findByRole('region', { name: 'Weekly update' })).findByText('10–16 March 2025');
+    await within(await screen.findByRole('region', { name: 'Weekly update' })).findByText(
+      'March 10 – 16, 2025',
+    );
     await user.click(within(card()).getByRole('button', { name: 'The week before' }));
-    await within(card()).findByText('3–9 March 2025');
+    await within(card()).findByText('March 3 – 9, 2025');
     expect(
       within(card()).getByText(
         'No sign-offs in this week yet, so Keel has nothing to draft from; add lines yourself.',

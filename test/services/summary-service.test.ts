@@ -210,7 +210,7 @@ describe('what the builder remembers, and the PDF page', () => {
     };
     const { hashes } = services.summary.preview(choices, 'html');
     await services.summary.export(choices, 'pdf', hashes.html, outlet);
-    expect(printed).toEqual([pdfPageOptions('One-on-one summary', '2–15 March 2027')]);
+    expect(printed).toEqual([pdfPageOptions('One-on-one summary', 'March 2 – 15, 2027')]);
     expect(services.summary.shares().map((s) => s.format)).toEqual(['pdf']);
   });
 });

@@ -75,7 +75,7 @@ describe('the weekly update service, through the window’s door', () => {
     const draft = await s.value<UpdateDraftDto>('update:draft', {});
     expect(draft).toMatchObject({
       ...WEEK,
-      label: '15–21 March 2027',
+      label: 'March 15 – 21, 2027',
       saved: false,
       edited: false,
       signoffCount: 3,

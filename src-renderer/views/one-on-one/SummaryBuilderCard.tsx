@@ -22,6 +22,7 @@ import { useOneOnOne } from '../../stores/oneOnOne';
 import { RetryNotice } from '../../components/RetryNotice';
 import { NameLineField } from './NameLineField';
 import { PrivateTagsChoice } from './PrivateTagsChoice';
+import { SummaryLanguageField } from './SummaryLanguageField';
 import './SummaryBuilderCard.css';
 
 const PERIODS: { value: PeriodChoice; label: string }[] = [
@@ -128,6 +129,7 @@ function Choices({ options, choice }: { options: SummaryOptions; choice: Builder
         </div>
       )}
       <NameLineField />
+      <SummaryLanguageField />
       <fieldset className="summary-builder__group">
         <legend className="summary-builder__legend">Sections</legend>
         <ul className="summary-builder__list">
