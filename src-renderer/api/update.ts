@@ -6,7 +6,11 @@ import type {
   UpdateOffer,
   UpdatePreview,
 } from '../../src-main/shared/update-dto';
+import { windowFormat } from '../i18n/window-locale';
 import { call, type Outcome } from './keel';
+
+/** The update is written in the window's language (its preview, save and copy alike). */
+const locale = () => windowFormat().locale;
 
 export type { UpdateDraftDto, UpdateEdits, UpdateFormat, UpdateOffer, UpdatePreview };
 
@@ -25,16 +29,17 @@ export const updateApi = {
     call((k) => k.update.save({ ...period, edits })),
   reset: (period: UpdatePeriod): Promise<Outcome<UpdateDraftDto>> => call((k) => k.update.reset(period)),
   preview: (period: UpdatePeriod, format: UpdateFormat): Promise<Outcome<UpdatePreview>> =>
-    call((k) => k.update.preview({ ...period, format })),
+    call((k) => k.update.preview({ ...period, format, locale: locale() })),
   /** Main asks where to save and logs the share; refused (`conflict`) unless it is what was previewed. */
   export: (period: UpdatePeriod, format: UpdateFormat, contentHash: string): Promise<Outcome<ExportResult>> =>
-    call((k) => k.update.export({ ...period, format, contentHash })),
+    call((k) => k.update.export({ ...period, format, contentHash, locale: locale() })),
   /** Main puts the previewed Markdown or plain text on the clipboard and logs the share. */
   copy: (
     period: UpdatePeriod,
     format: 'md' | 'text',
     contentHash: string,
-  ): Promise<Outcome<{ copied: true }>> => call((k) => k.update.copy({ ...period, format, contentHash })),
+  ): Promise<Outcome<{ copied: true }>> =>
+    call((k) => k.update.copy({ ...period, format, contentHash, locale: locale() })),
   offer: (): Promise<Outcome<UpdateOffer | null>> => call((k) => k.update.offer()),
   answerOffer: (): Promise<Outcome<null>> => call((k) => k.update.answerOffer()),
 };

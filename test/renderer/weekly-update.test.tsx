@@ -168,3 +168,16 @@ describe('the offer on the sign-off screen', () => {
     });
   });
 });
+
+describe('the weekly update in the window’s language', () => {
+  it('a German window previews, and would copy, the update in German', async () => {
+    const keel = await seeded();
+    const { user } = await renderApp(keel, { locale: { messages: 'de', format: 'de-DE' } });
+    await user.click(screen.getByRole('button', { name: 'Einzelgespräch' }));
+    await within(await screen.findByRole('region', { name: 'Update preview' })).findByText(/Erledigt/);
+    // Every call for the update's text names the window's language, so preview = save = copy.
+    const previews = keel.callsTo('update:preview') as { locale?: string }[];
+    expect(previews.length).toBeGreaterThan(0);
+    expect(previews.every((call) => call.locale === 'de-DE')).toBe(true);
+  });
+});
