@@ -125,7 +125,7 @@ async function focusSummary(): Promise<string> {
   await sections.getByRole('checkbox', { name: 'Focus time' }).check();
   await expect
     .poll(async () => (await markdown().textContent()) ?? '')
-    .toMatch(/^Period: 16–27 November 2026 · [^]*## Focus time\n\n- Planned:/m);
+    .toMatch(/^Period: 16 – 27 November 2026 · [^]*## Focus time\n\n- Planned:/m);
   return (await markdown().textContent()) ?? '';
 }
 
@@ -157,7 +157,7 @@ async function creepDay(date: string): Promise<{ endOfHours: string | null; late
 describe('a holiday added afterwards takes its days out of the plan', () => {
   it('before the holiday, 16–27 Nov plans ten workdays of focus: 40 h', async () => {
     const text = await focusSummary();
-    expect(text).toContain('Planned: 40 h');
+    expect(text).toContain('Planned: 40 hrs\n');
   });
 
   it('Settings: a holiday on 26–27 Nov offers to apply from its own start (what it recounts) and saves', async () => {
@@ -180,10 +180,10 @@ describe('a holiday added afterwards takes its days out of the plan', () => {
 
   it('One-on-one: the same period now plans eight workdays × 4 h = 32 h, and says how it is counted (screenshot)', async () => {
     const text = await focusSummary();
-    expect(text).toContain('Planned: 32 h');
-    expect(text).not.toContain('Planned: 40 h');
+    expect(text).toContain('Planned: 32 hrs\n');
+    expect(text).not.toContain('Planned: 40 hrs');
     // Eight morning blocks of 2 h, three afternoons of 1 h 30 min (Tue 17, Thu 19, Tue 24 Nov).
-    expect(text).toContain('Protected: 20 h 30 min');
+    expect(text).toContain('Protected: 20 hrs, 30 mins');
     expect(text).toContain('Interruptions: 2 (1 meeting, 1 chat)');
     expect(text).toMatch(
       /How it is counted: Planned: the blocks of your weekly focus plan on working days, by the plan in force on each day; holidays, pauses and days off are never planned\./,

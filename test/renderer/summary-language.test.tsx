@@ -1,3 +1,4 @@
+import { loadCatalog } from '../../src-renderer/i18n/catalogs';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../src-main/ipc/contract';
@@ -89,8 +90,10 @@ describe('One-on-one: the language of the summary', () => {
 describe('the language field in other window languages', () => {
   const names = languageChoices().map((choice) => choice.name);
 
-  it('in a German window: German words, German first, and the summary in German by default', () => {
+  it('in a German window: German words, German first, and the summary in German by default', async () => {
     resetOneOnOne();
+    // As boot.tsx does: the window's catalog first (without it KeelIntl waits for it).
+    await loadCatalog('de');
     const { container } = render(
       <KeelIntl locale={{ messages: 'de', format: 'de-DE' }}>
         <SummaryLanguageField />
