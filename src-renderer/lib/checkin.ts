@@ -21,7 +21,8 @@ import {
   weekdayOf,
   workingDayBefore,
 } from '../../src-main/shared/vocabulary';
-import { SOURCE_CATALOG, type MessageId } from '../../src-main/shared/i18n/catalog';
+import type { MessageId } from '../../src-main/shared/i18n/catalog';
+import { ENGLISH_CATALOG as SOURCE_CATALOG } from '../i18n/catalogs';
 import { windowFormat, windowMessage } from '../i18n/window-locale';
 import { daysBetween, formatShortDate, localParts } from './format';
 import { formatTime } from './time';

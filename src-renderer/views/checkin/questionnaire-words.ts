@@ -12,7 +12,8 @@ import type {
   QuestionnaireNote,
   QuestionnaireOutcome,
 } from '../../api/types';
-import { SOURCE_CATALOG, type MessageId } from '../../../src-main/shared/i18n/catalog';
+import type { MessageId } from '../../../src-main/shared/i18n/catalog';
+import { ENGLISH_CATALOG as SOURCE_CATALOG } from '../../i18n/catalogs';
 import type { MessageValues } from '../../../src-main/shared/i18n/intl';
 
 type T = (id: MessageId, values?: MessageValues) => string;
