@@ -1,5 +1,6 @@
 import { addLocalDays, weekdayOf } from '../../src-main/shared/vocabulary';
 import type { TodayCard } from '../api/types';
+import { windowMessage } from '../i18n/window-locale';
 import { formatLongDate, greetingFor, localParts } from './format';
 
 /** Helpers for the Today card (pure: main's clock comes in the card, the window's tick as a number). */
@@ -34,7 +35,10 @@ export function wallTime(card: TodayCard, receivedAt: number, tick: number): str
  */
 export function greetingLine(card: TodayCard, receivedAt: number, tick: number): string {
   const { date, time } = wallNow(card, receivedAt, tick);
-  return `${greetingFor(`${date}T${time}`)}. It’s ${formatLongDate(date, weekdayOf(date))}.`;
+  return windowMessage('today.greeting', {
+    greeting: greetingFor(`${date}T${time}`),
+    date: formatLongDate(date, weekdayOf(date)),
+  });
 }
 
 /** Whether the card's state has changed by time alone since it was read (hours began or ended). */

@@ -1,3 +1,4 @@
+import { useMessages } from '../i18n/KeelIntl';
 import type { Status } from '../api/types';
 import { Button } from '../components/Button';
 import { Card } from '../components/Card';
@@ -20,6 +21,7 @@ import './TodayView.css';
 
 /** Today at a glance: the date, today's working hours and focus blocks, and what Keel plans next. */
 export function TodayView() {
+  const t = useMessages();
   const status = useStatus((s) => s.status);
   const loading = useStatus((s) => s.loading);
   const error = useStatus((s) => s.error);
@@ -33,7 +35,7 @@ export function TodayView() {
 
   return (
     <>
-      <ViewHeader title="Today" subtitle={subtitle} />
+      <ViewHeader title={t('today.title')} subtitle={subtitle} />
       {error !== null && (
         <RetryNotice className="today__notice" busy={loading} onRetry={() => void load()}>
           {error}
@@ -42,7 +44,7 @@ export function TodayView() {
       {status !== null ? (
         <TodayContent status={status} />
       ) : (
-        error === null && <Loading label="Loading today…" />
+        error === null && <Loading label={t('today.loading')} />
       )}
     </>
   );
@@ -63,6 +65,7 @@ function useLiveCard() {
 }
 
 function TodayContent({ status }: { status: Status }) {
+  const t = useMessages();
   const { today, nextEvent } = status;
   const navigate = useNavigation((s) => s.navigate);
   const card = useLiveCard();
@@ -87,29 +90,25 @@ function TodayContent({ status }: { status: Status }) {
       )}
       {card === null && <SignoffToday />}
       <div className="today__row">
-        <Card title="Working hours" className="today__stat">
+        <Card title={t('today.hours.title')} className="today__stat">
           <p className="today__stat-icon" aria-hidden="true">
             <ClockIcon />
           </p>
           {today.workingHours ? (
             <p className="today__figure tabular">{formatRange(today.workingHours)}</p>
           ) : (
-            <p className="today__figure">Day off</p>
+            <p className="today__figure">{t('today.hours.dayOff')}</p>
           )}
           <p className="today__meta">{status.zone}</p>
         </Card>
         <NextUpCard nextEvent={nextEvent} today={today.date} />
       </div>
       <Card
-        title="Focus blocks today"
-        description={
-          today.focusBlocks.length > 0
-            ? 'From your weekly focus plan. Keel holds its prompts while a block runs.'
-            : undefined
-        }
+        title={t('today.blocks.title')}
+        description={today.focusBlocks.length > 0 ? t('today.blocks.description') : undefined}
       >
         {today.focusBlocks.length > 0 ? (
-          <ul className="today__blocks" aria-label="Focus blocks today">
+          <ul className="today__blocks" aria-label={t('today.blocks.title')}>
             {today.focusBlocks.map((block) => (
               <li key={`${block.start}-${block.end}`} className="today__block">
                 <span className="today__block-icon" aria-hidden="true">
@@ -124,12 +123,8 @@ function TodayContent({ status }: { status: Status }) {
           <EmptyState
             compact
             headingLevel={3}
-            title="No focus blocks planned today"
-            description={
-              today.workingHours
-                ? 'Nothing from your weekly focus plan today.'
-                : 'No working hours today, so no blocks are planned.'
-            }
+            title={t('today.blocks.noneTitle')}
+            description={today.workingHours ? t('today.blocks.noneFromPlan') : t('today.blocks.noneNoHours')}
           />
         )}
       </Card>
@@ -138,8 +133,9 @@ function TodayContent({ status }: { status: Status }) {
 }
 
 function NextUpCard({ nextEvent, today }: { nextEvent: Status['nextEvent']; today: string }) {
+  const t = useMessages();
   return (
-    <Card title="Next up" className="today__stat">
+    <Card title={t('today.next.title')} className="today__stat">
       <p className="today__stat-icon" aria-hidden="true">
         <CalendarIcon />
       </p>
@@ -156,8 +152,8 @@ function NextUpCard({ nextEvent, today }: { nextEvent: Status['nextEvent']; toda
         <EmptyState
           compact
           headingLevel={3}
-          title="Nothing planned next"
-          description="Focus blocks, check-ins and sign-offs Keel plans will show here."
+          title={t('today.next.noneTitle')}
+          description={t('today.next.noneDescription')}
         />
       )}
     </Card>

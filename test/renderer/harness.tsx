@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import type { ResolvedLocale } from '../../src-main/shared/i18n/locale';
 import { loadCatalog } from '../../src-renderer/i18n/catalogs';
+import { KeelIntl } from '../../src-renderer/i18n/KeelIntl';
 import { App } from '../../src-renderer/app/App';
 import { preloadViews } from '../../src-renderer/app/lazyViews';
 import { useKeelSync } from '../../src-renderer/app/useKeelSync';
@@ -43,9 +44,10 @@ export async function renderApp(
   const user = install(keel);
   if (!lazy) await preloadViews();
   // As boot.tsx does: the language's catalog first, so the first frame is in it.
-  if (locale) await loadCatalog(locale.messages);
+  const catalog = locale ? await loadCatalog(locale.messages) : undefined;
   const utils = render(<App {...(locale ? { locale } : {})} />);
-  if (ready) await screen.findByRole('heading', { name: 'Working hours' });
+  // Today's "Working hours" card, in the window's language.
+  if (ready) await screen.findByRole('heading', { name: catalog?.['today.hours.title'] ?? 'Working hours' });
   return { keel, user, ...utils };
 }
 
@@ -70,10 +72,13 @@ export function renderView(view: keyof typeof VIEWS, given: KeelOrOptions = {}) 
   const keel = keelOf(given);
   const user = install(keel);
   const View = VIEWS[view];
+  // In English, as the window without a locale of its own (react-intl's components need a provider).
   const utils = render(
-    <Synced>
-      <View />
-    </Synced>,
+    <KeelIntl locale={{ messages: 'en-US', format: 'en-US' }}>
+      <Synced>
+        <View />
+      </Synced>
+    </KeelIntl>,
   );
   return { keel, user, ...utils };
 }

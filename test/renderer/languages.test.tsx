@@ -1,3 +1,4 @@
+import { pseudoMessage } from '../../src-main/shared/i18n/pseudo';
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ResolvedLocale } from '../../src-main/shared/i18n/locale';
@@ -33,6 +34,10 @@ describe('the window in German', () => {
     );
     expect(nav).toHaveTextContent('Alles bleibt auf diesem Computer.');
     expect(within(nav).queryByText('Today')).toBeNull();
+    // Today itself: its heading, its cards and the greeting with a German date.
+    expect(screen.getByRole('heading', { level: 1, name: 'Heute' })).toBeVisible();
+    expect(screen.getByRole('heading', { name: 'Arbeitszeiten' })).toBeVisible();
+    expect(document.getElementById('main')).toHaveTextContent(/Heute ist \p{L}+, \d{1,2}\. \p{L}+\./u);
     await user.click(navItem('Einstellungen'));
     expect(navItem('Einstellungen')).toHaveAttribute('aria-current', 'page');
   });
@@ -53,10 +58,23 @@ describe('the pseudo-locale', () => {
     expect(nav).toHaveTextContent('[Ŧóóðááý]');
   });
 
-  it('the check finds what is not: the views are not swept yet', async () => {
+  it('Today shows nothing that is not from the catalog (and data: times, dates, the zone)', async () => {
     await renderApp({}, { locale: PSEUDO });
-    // Today's heading is written in the view, not taken from the catalog (#20's sweep).
-    expect(untranslatedText(document.body, NAMES)).toContain('Working hours');
+    const main = document.getElementById('main') as HTMLElement;
+    const data = [/^[\d:–\s]+(AM|PM)?[\d:–\s]*(AM|PM)?$/, /^\d+ (hr|hrs|min|mins)(, \d+ (min|mins))?$/];
+    // The "Next up" card names main's next event (its own words, main's #20 sweep) and the zone.
+    const next = main.querySelector('.today__stat:last-child');
+    const pieces = untranslatedText(main, [...NAMES, ...data, 'Europe/Berlin']).filter(
+      (piece) => !next?.textContent?.includes(piece),
+    );
+    expect(pieces).toEqual([]);
+    expect(main).toHaveTextContent(pseudoMessage('Working hours'));
+  });
+
+  it('the check finds what is not: the Focus view is not swept yet', async () => {
+    const { user } = await renderApp({}, { locale: PSEUDO });
+    await user.keyboard('{Control>}2{/Control}');
+    expect(untranslatedText(document.getElementById('main') as HTMLElement, NAMES).length).toBeGreaterThan(0);
   });
 
   it('the check reads labels and split messages, and allows what it is told to', () => {

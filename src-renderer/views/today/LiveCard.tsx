@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { FormattedMessage } from 'react-intl';
 import type { TodayCard } from '../../api/types';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
@@ -17,6 +18,8 @@ import { LiveTitle } from './LiveTitle';
 import { SignoffInline } from './SignoffInline';
 import './LiveCard.css';
 import { formatTime } from '../../lib/time';
+import { useMessages } from '../../i18n/KeelIntl';
+import { windowMessage } from '../../i18n/window-locale';
 
 /**
  * Today as it is now: before hours (the first thing from the last sign-off), during the day (the
@@ -27,6 +30,7 @@ import { formatTime } from '../../lib/time';
  * the card's time has come (TodayView).
  */
 export function LiveCard({ card }: { card: TodayCard }) {
+  const t = useMessages();
   if (card.running !== null) {
     return (
       <>
@@ -39,27 +43,23 @@ export function LiveCard({ card }: { card: TodayCard }) {
   switch (card.phase) {
     case 'quiet':
       return (
-        <Card title={<LiveTitle>Keel is quiet today</LiveTitle>} className="live live--quiet">
-          <p className="live__lead">
-            {quietLine(card)}: no working hours, no focus blocks and no prompts. Enjoy it.
-          </p>
+        <Card title={<LiveTitle>{t('today.live.quiet.title')}</LiveTitle>} className="live live--quiet">
+          <p className="live__lead">{t('today.live.quiet.line', { reason: quietLine(card) })}</p>
         </Card>
       );
     case 'before':
       return (
         <>
-          <Card title={<LiveTitle>Before hours</LiveTitle>} className="live">
+          <Card title={<LiveTitle>{t('today.live.before.title')}</LiveTitle>} className="live">
             <p className="live__lead">
-              Your day starts at{' '}
-              <span className="tabular">{card.hours ? formatTime(card.hours.start) : ''}</span>
-              {card.blocks[0] ? (
-                <>
-                  ; the first focus block is at{' '}
-                  <span className="tabular">{formatTime(card.blocks[0].start)}</span>.
-                </>
-              ) : (
-                '; no focus blocks are planned today.'
-              )}
+              <FormattedMessage
+                id={card.blocks[0] ? 'today.live.before.withBlock' : 'today.live.before.noBlock'}
+                values={{
+                  start: card.hours ? formatTime(card.hours.start) : '',
+                  block: card.blocks[0] ? formatTime(card.blocks[0].start) : '',
+                  t: (chunks) => <span className="tabular">{chunks}</span>,
+                }}
+              />
             </p>
           </Card>
           <FirstThing />
@@ -77,8 +77,11 @@ export function LiveCard({ card }: { card: TodayCard }) {
   }
 }
 
+/** Main's reason for a quiet day (a holiday's own note is the user's words), or "A day off". */
 function quietLine(card: TodayCard): string {
-  return card.quietReason === 'Day off' || card.quietReason === null ? 'A day off' : card.quietReason;
+  return card.quietReason === 'Day off' || card.quietReason === null
+    ? windowMessage('today.live.quiet.dayOff')
+    : card.quietReason;
 }
 
 /** The minutes protected today, moved on by the minute tick while a block runs. */
@@ -93,17 +96,20 @@ function useProtectedSoFar(card: TodayCard): number {
 function runningContext(card: TodayCard): string {
   switch (card.phase) {
     case 'before':
-      return `Before hours: your day starts at ${card.hours ? formatTime(card.hours.start) : ''}.`;
+      return windowMessage('today.live.running.before', {
+        start: card.hours ? formatTime(card.hours.start) : '',
+      });
     case 'during':
-      return `Working hours ${card.hours ? formatRange(card.hours) : ''}.`;
+      return windowMessage('today.live.hoursLine', { range: card.hours ? formatRange(card.hours) : '' });
     case 'after':
-      return `After hours: working hours ended at ${card.hours ? formatTime(card.hours.end) : ''}. Sign off once the block ends.`;
+      return windowMessage('today.live.running.after', { end: card.hours ? formatTime(card.hours.end) : '' });
     case 'quiet':
-      return `${quietLine(card)}: no working hours today.`;
+      return windowMessage('today.live.running.quiet', { reason: quietLine(card) });
   }
 }
 
 function RunningCard({ card, running }: { card: TodayCard; running: NonNullable<TodayCard['running']> }) {
+  const t = useMessages();
   const navigate = useNavigation((s) => s.navigate);
   const stop = useFocus((s) => s.stop);
   const protectedSoFar = useProtectedSoFar(card);
@@ -126,27 +132,25 @@ function RunningCard({ card, running }: { card: TodayCard; running: NonNullable<
 
   return (
     <Card
-      title={`In a focus block until ${formatTime(running.endTime)}`}
+      title={t('today.live.running.title', { end: formatTime(running.endTime) })}
       description={runningContext(card)}
       className="live live--running"
     >
       <dl className="live__facts">
         <div className="live__fact">
-          <dt>Protected so far today</dt>
+          <dt>{t('today.live.protected')}</dt>
           <dd className="live__figure tabular">{formatMinutes(protectedSoFar)}</dd>
         </div>
         <div className="live__fact">
-          <dt>Now</dt>
+          <dt>{t('today.live.now')}</dt>
           <dd className="live__figure live__figure--text">
             <span className="live__running">
-              <FocusIcon aria-hidden="true" /> Keel is holding its prompts
+              <FocusIcon aria-hidden="true" /> {t('today.live.holding')}
             </span>
           </dd>
         </div>
       </dl>
-      <p className="live__how">
-        Protected is how long your focus blocks ran today, as the Focus view counts it.
-      </p>
+      <p className="live__how">{t('today.live.how')}</p>
       {error !== null && (
         <Notice tone="error" className="live__notice">
           {error}
@@ -154,15 +158,16 @@ function RunningCard({ card, running }: { card: TodayCard; running: NonNullable<
       )}
       <div className="live__actions">
         <Button variant="danger" busy={stopping} onClick={() => void end()}>
-          End block
+          {t('today.live.endBlock')}
         </Button>
-        <Button onClick={() => navigate('focus', { focus: true })}>Open Focus</Button>
+        <Button onClick={() => navigate('focus', { focus: true })}>{t('today.live.openFocus')}</Button>
       </div>
     </Card>
   );
 }
 
 function DuringCard({ card }: { card: TodayCard }) {
+  const t = useMessages();
   const navigate = useNavigation((s) => s.navigate);
   const receivedAt = useToday((s) => s.receivedAt);
   const tick = useMinuteTick(true);
@@ -170,38 +175,36 @@ function DuringCard({ card }: { card: TodayCard }) {
   const next = nextBlock(card, wallTime(card, receivedAt, tick));
   return (
     <Card
-      title={<LiveTitle>During the day</LiveTitle>}
-      description={`Working hours ${card.hours ? formatRange(card.hours) : ''}.`}
+      title={<LiveTitle>{t('today.live.during.title')}</LiveTitle>}
+      description={t('today.live.hoursLine', { range: card.hours ? formatRange(card.hours) : '' })}
       className="live"
     >
       <dl className="live__facts">
         <div className="live__fact">
-          <dt>Protected so far today</dt>
+          <dt>{t('today.live.protected')}</dt>
           <dd className="live__figure tabular">{formatMinutes(protectedSoFar)}</dd>
         </div>
         <div className="live__fact">
-          <dt>Next block</dt>
+          <dt>{t('today.live.nextBlock')}</dt>
           <dd className="live__figure live__figure--text tabular">
             {next
               ? formatRange(next)
               : card.blocks.length === 0
-                ? 'None planned today'
-                : 'No more blocks today'}
+                ? t('today.live.noneToday')
+                : t('today.live.noMore')}
           </dd>
         </div>
       </dl>
-      <p className="live__how">
-        Protected is how long your focus blocks ran today, as the Focus view counts it.
-      </p>
+      <p className="live__how">{t('today.live.how')}</p>
       <div className="live__actions">
         {card.checkinDue && (
           <Button variant="primary" onClick={() => navigate('checkin', { focus: true })}>
-            Check in now
+            {t('today.live.checkinNow')}
           </Button>
         )}
-        <Button onClick={() => navigate('focus', { focus: true })}>Open Focus</Button>
+        <Button onClick={() => navigate('focus', { focus: true })}>{t('today.live.openFocus')}</Button>
       </div>
-      {card.checkinDue && <p className="live__due">A check-in is due today: it takes under a minute.</p>}
+      {card.checkinDue && <p className="live__due">{t('today.live.checkinDue')}</p>}
     </Card>
   );
 }
