@@ -11,10 +11,12 @@ import cli from './messages/cli';
 import exportMessages from './messages/export';
 import focus from './messages/focus';
 import language from './messages/language';
+import mainMessages from './messages/main';
 import notify from './messages/notify';
 import oneonone from './messages/oneonone';
 import settings from './messages/settings';
 import signoff from './messages/signoff';
+import system from './messages/system';
 import today from './messages/today';
 import vocab from './messages/vocab';
 import who5 from './messages/who5';
@@ -35,7 +37,9 @@ export const NAMESPACES = {
   signoff,
   oneonone,
   settings,
+  system,
   notify,
+  main: mainMessages,
   cli,
   export: exportMessages,
 } as const;
@@ -53,7 +57,9 @@ const SOURCE = {
   ...signoff['en-US'],
   ...oneonone['en-US'],
   ...settings['en-US'],
+  ...system['en-US'],
   ...notify['en-US'],
+  ...mainMessages['en-US'],
   ...cli['en-US'],
   ...exportMessages['en-US'],
 };
