@@ -1,4 +1,4 @@
-import { useEffect, useMemo, type MouseEvent } from 'react';
+import { lazy, Suspense, useEffect, useMemo, type MouseEvent } from 'react';
 import type { ResolvedLocale } from '../../src-main/shared/i18n/locale';
 import type { ViewName } from '../../src-main/shared/views';
 import { hasKeel, MISSING_API_MESSAGE } from '../api/keel';
@@ -16,16 +16,18 @@ import {
   usePreloadViews,
   ViewSuspense,
 } from './lazyViews';
-import { CommandPalette } from './palette/CommandPalette';
+import { CommandPalette, preloadPalette } from './palette/CommandPalette';
 import { RecoveryBanner } from './RecoveryBanner';
 import { Sidebar } from './Sidebar';
 import { useKeelSync } from './useKeelSync';
-import { FirstRun } from './welcome/FirstRun';
 import { WelcomeNote } from './welcome/WelcomeNote';
 import { useWelcome } from '../stores/welcome';
 import { useTheme } from './useTheme';
 import { useQuitShortcut, useViewShortcuts } from './useViewShortcuts';
 import './App.css';
+
+/** The first run loads only when it opens (once, on a new install, or from Settings). */
+const FirstRun = lazy(() => import('./welcome/FirstRun').then((m) => ({ default: m.FirstRun })));
 
 /**
  * The window: the frame with its views, or one clear sentence when there is no `window.keel`; in
@@ -58,7 +60,14 @@ function Shell() {
   useStatus((s) => s.hourCycle);
   useEffect(() => void useWelcome.getState().load(), []);
   // Today's code ships in the first file; the others load once Today has its data.
-  usePreloadViews(useStatus((s) => s.status !== null));
+  const ready = useStatus((s) => s.status !== null);
+  usePreloadViews(ready);
+  // The palette's code, too, once Today has drawn: Ctrl/⌘+K then opens it at once.
+  useEffect(() => {
+    if (!ready) return;
+    const timer = setTimeout(preloadPalette, 500);
+    return () => clearTimeout(timer);
+  }, [ready]);
 
   function skipToContent(event: MouseEvent<HTMLAnchorElement>) {
     event.preventDefault();
@@ -71,7 +80,9 @@ function Shell() {
     return (
       <div className="app app--welcome">
         <main id="main" className="app__main" tabIndex={-1}>
-          <FirstRun />
+          <Suspense fallback={null}>
+            <FirstRun />
+          </Suspense>
         </main>
       </div>
     );

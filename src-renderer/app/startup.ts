@@ -28,3 +28,35 @@ export function startStartupReads(): void {
   const data = useData.getState();
   if (unasked(data, data.overview, data.loadError)) void data.load();
 }
+
+/** Whether Today can draw: its status and card have answered (or failed). */
+function todayAnswered(): boolean {
+  const status = useStatus.getState();
+  const today = useToday.getState();
+  return (status.status !== null || status.error !== null) && (today.card !== null || today.error !== null);
+}
+
+/**
+ * Resolves once Today's status and card have answered, or after `waitMs`, whichever is first: the
+ * window's first frame is then Today itself rather than "Loading today…" followed at once by a
+ * second render and layout. The reads started in main.tsx usually answer before the window's
+ * code has even been evaluated, so this rarely waits at all; a slow main never holds the window
+ * back longer than `waitMs`.
+ */
+export function startupReadsAnswered(waitMs: number): Promise<void> {
+  if (todayAnswered()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      unsubscribeStatus();
+      unsubscribeToday();
+      resolve();
+    };
+    const check = () => {
+      if (todayAnswered()) done();
+    };
+    const timer = setTimeout(done, waitMs);
+    const unsubscribeStatus = useStatus.subscribe(check);
+    const unsubscribeToday = useToday.subscribe(check);
+  });
+}

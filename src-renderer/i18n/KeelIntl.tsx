@@ -69,7 +69,10 @@ export function KeelIntl({
   );
 }
 
-const english = messagesWith(ENGLISH, ENGLISH_CATALOG);
+let english: ReturnType<typeof messagesWith> | undefined;
+/** English, for a component rendered outside a KeelIntl; made on first use. */
+const englishT = (id: MessageId, values?: MessageValues) =>
+  (english ??= messagesWith(ENGLISH, ENGLISH_CATALOG)).t(id, values);
 
 /**
  * `t(id, values)` for a component: the catalog's message for an id the compiler checks. Outside
@@ -77,7 +80,7 @@ const english = messagesWith(ENGLISH, ENGLISH_CATALOG);
  */
 export function useMessages(): (id: MessageId, values?: MessageValues) => string {
   const intl = useContext(IntlContext) as IntlShape | null;
-  return intl ? (id, values) => intl.formatMessage({ id }, values) : english.t;
+  return intl ? (id, values) => intl.formatMessage({ id }, values) : englishT;
 }
 
 /** The window's formatters (dates, times, numbers, durations, lists, first weekday). */

@@ -22,8 +22,21 @@ interface WindowLocale {
 
 const ENGLISH: ResolvedLocale = { messages: DEFAULT_LOCALE, format: DEFAULT_LOCALE };
 
+/**
+ * A locale's formatters and messages, each made on first use: the window's first frame pays for
+ * none it does not draw (FormatJS's set-up asks ICU about the locale, tens of ms at start-up).
+ */
 function build(resolved: ResolvedLocale, catalog: Catalog): WindowLocale {
-  return { resolved, catalog, format: createLocaleFormat(resolved), t: messagesWith(resolved, catalog).t };
+  let format: LocaleFormat | undefined;
+  let t: WindowLocale['t'] | undefined;
+  return {
+    resolved,
+    catalog,
+    get format() {
+      return (format ??= createLocaleFormat(resolved));
+    },
+    t: (id, values) => (t ??= messagesWith(resolved, catalog).t)(id, values),
+  };
 }
 
 let current: WindowLocale = build(ENGLISH, ENGLISH_CATALOG);

@@ -1,8 +1,21 @@
-import { useCallback, useEffect, useState } from 'react';
-import { InterruptDialog } from '../../views/focus/InterruptDialog';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { usePaletteShortcut } from '../useViewShortcuts';
-import { PaletteDialog } from './PaletteDialog';
 import './CommandPalette.css';
+
+/**
+ * The palette and the interrupt dialog load on first use (their own chunk), so the window's first
+ * frame does not carry their code; `preloadPalette` fetches it once Today has drawn.
+ */
+const loadPaletteDialog = () => import('./PaletteDialog');
+const PaletteDialog = lazy(() => loadPaletteDialog().then((m) => ({ default: m.PaletteDialog })));
+const loadInterruptDialog = () => import('../../views/focus/InterruptDialog');
+const InterruptDialog = lazy(() => loadInterruptDialog().then((m) => ({ default: m.InterruptDialog })));
+
+/** Fetches the palette's code ahead of its first use (a failure waits for that use). */
+export function preloadPalette(): void {
+  void loadPaletteDialog().catch(() => undefined);
+  void loadInterruptDialog().catch(() => undefined);
+}
 
 /** How long the line saying what a command did stays on screen. */
 const TOLD_MS = 5000;
@@ -14,6 +27,8 @@ const TOLD_MS = 5000;
 export function CommandPalette() {
   const [open, setOpen] = useState(false);
   const [interrupting, setInterrupting] = useState(false);
+  // Mounted from its first opening on, so it can close (and hand focus back) as a dialog does.
+  const [interruptUsed, setInterruptUsed] = useState(false);
   const [told, setTold] = useState<string | null>(null);
 
   usePaletteShortcut(useCallback(() => setOpen((was) => !was), []));
@@ -27,13 +42,22 @@ export function CommandPalette() {
   return (
     <>
       {open && (
-        <PaletteDialog
-          onClose={() => setOpen(false)}
-          announce={setTold}
-          openInterrupt={() => setInterrupting(true)}
-        />
+        <Suspense fallback={null}>
+          <PaletteDialog
+            onClose={() => setOpen(false)}
+            announce={setTold}
+            openInterrupt={() => {
+              setInterruptUsed(true);
+              setInterrupting(true);
+            }}
+          />
+        </Suspense>
       )}
-      <InterruptDialog open={interrupting} onClose={() => setInterrupting(false)} />
+      {interruptUsed && (
+        <Suspense fallback={null}>
+          <InterruptDialog open={interrupting} onClose={() => setInterrupting(false)} />
+        </Suspense>
+      )}
       <div className="palette-told" role="status">
         {told !== null && <p className="palette-told__text">{told}</p>}
       </div>
