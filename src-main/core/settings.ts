@@ -105,6 +105,14 @@ export const calendarSettingsSchema = z
   })
   .strict();
 
+/**
+ * The languages Settings offers: "system" (the OS's preferred languages) or one Keel speaks
+ * (shared/i18n/locale.ts's USER_LOCALES; test/i18n/locale.test.ts holds the two lists together —
+ * core cannot import shared).
+ */
+export const LANGUAGE_CHOICES = ['system', 'en-US', 'en-GB', 'de', 'fr', 'es', 'pt-BR'] as const;
+export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number];
+
 /** Each setting has its own schema, so one key can be validated and stored alone. */
 export const settingSchemas = {
   /** Spelled as the tz database spells it (core/zone-name.ts): it goes into exported TZIDs. */
@@ -118,6 +126,8 @@ export const settingSchemas = {
   focusPlan: focusPlanSchema,
   dayBoundary: clockTimeSchema,
   theme: z.enum(['system', 'light', 'dark'], { message: 'Use system, light or dark.' }),
+  /** The language of the window, notifications and tray; "system" follows the OS. Not dated. */
+  language: z.enum(LANGUAGE_CHOICES, { message: `Use one of ${LANGUAGE_CHOICES.join(', ')}.` }),
   focusPauses: focusPausesSchema,
   holidays: holidaysSchema,
   signoff: signoffSettingsSchema,
@@ -172,6 +182,7 @@ export function defaultSettings(zone: string = systemZone()): Settings {
     ]),
     dayBoundary: '04:00',
     theme: 'system',
+    language: 'system',
     focusPauses: [],
     holidays: [],
     signoff: { longDayCapMinutes: 9 * 60, quietAfterSignoff: false },

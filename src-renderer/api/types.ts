@@ -22,6 +22,7 @@ export type WorkingHours = Settings['workingHours'];
 export type TimeRange = NonNullable<WorkingHours[Weekday]>;
 export type FocusRule = Settings['focusPlan'][number];
 export type Theme = Settings['theme'];
+export type LanguageChoice = Settings['language'];
 export type FocusPause = Settings['focusPauses'][number];
 export type DndSettings = Settings['dnd'];
 export type FocusStatus = ChannelOutput<'focus:status'>;

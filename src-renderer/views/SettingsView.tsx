@@ -5,6 +5,7 @@ import { ViewHeader } from '../components/ViewHeader';
 import { useSettings } from '../stores/settings';
 import { useStatus } from '../stores/status';
 import { AppearanceCard } from './settings/AppearanceCard';
+import { LanguageCard } from './settings/LanguageCard';
 import { CheckinSettingsCard } from './settings/CheckinSettingsCard';
 import { DataCard } from './settings/DataCard';
 import { FocusSettingsCard } from './settings/FocusSettingsCard';
@@ -33,6 +34,7 @@ export function SettingsView() {
     body = (
       <>
         <AppearanceCard theme={settings.theme} />
+        <LanguageCard language={settings.language} />
         <UpcomingChangesCard />
         <ZoneHoursForm settings={settings} />
         <HolidaysCard holidays={settings.holidays} />

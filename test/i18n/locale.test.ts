@@ -5,7 +5,25 @@ import {
   matchLocale,
   posixToBcp47,
   resolveLocale,
+  USER_LOCALES,
 } from '../../src-main/shared/i18n/locale';
+import { LANGUAGE_CHOICES, settingSchemas } from '../../src-main/core/settings';
+
+describe('the language setting', () => {
+  it('offers the system and exactly the languages Keel speaks (not the pseudo-locale)', () => {
+    expect(LANGUAGE_CHOICES).toEqual(['system', ...USER_LOCALES]);
+  });
+
+  it('refuses a language Keel does not speak, and the pseudo-locale', () => {
+    expect(settingSchemas.language.safeParse('de').success).toBe(true);
+    expect(settingSchemas.language.safeParse('it').success).toBe(false);
+    expect(settingSchemas.language.safeParse('en-XA').success).toBe(false);
+  });
+
+  it('a chosen language wins over the OS', () => {
+    expect(resolveLocale({ choice: 'de', preferred: ['fr-FR'] }).messages).toBe('de');
+  });
+});
 
 describe('posixToBcp47', () => {
   it.each([
