@@ -13,11 +13,16 @@ export const APP_HOST = origin.host;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /**
- * The entry URL with the window's locale in its query (shared/i18n/locale-url.ts): the OS's
- * preferred languages, and the clock of its regional format, known before the first frame.
+ * The entry URL with the window's locale in its query (shared/i18n/locale-url.ts): the language
+ * chosen in Settings, else the OS's preferred languages, and the clock of its regional format,
+ * known before the first frame. `choice` is the `language` setting ("system": none).
  */
-export function appEntryUrl(app: Pick<App, 'getPreferredSystemLanguages' | 'getSystemLocale'>): string {
+export function appEntryUrl(
+  app: Pick<App, 'getPreferredSystemLanguages' | 'getSystemLocale'>,
+  choice: string | null = null,
+): string {
   const locale = resolveLocale({
+    choice: choice === 'system' ? null : choice,
     preferred: app.getPreferredSystemLanguages(),
     regional: app.getSystemLocale(),
   });

@@ -15,7 +15,6 @@ import {
   ipcMain,
   Menu,
   nativeImage,
-  nativeTheme,
   Notification,
   protocol,
   session,
@@ -25,7 +24,6 @@ import {
 import { systemClock, systemTimers } from '../core/clock';
 import { KeelError } from '../core/errors';
 import { hourCycleOf } from '../core/hour-cycle';
-import type { ViewName } from '../shared/views';
 import { createKeelApp, type KeelAdapters, type KeelApp } from '../app/create-keel-app';
 import { FOCUS_SHORTCUT } from '../app/tray-controller';
 import { isChannel } from '../ipc/contract';
@@ -46,14 +44,14 @@ import type { DndController, ShellPort, TrayPort } from '../services/ports';
 import { databasePath, resolveDataDir } from '../storage/paths';
 import { developmentNativeBinding } from '../storage/native-binding';
 import { version } from '../version';
-import { appEntryUrl, APP_SCHEME, createAppRequestHandler, registerAppScheme } from './app-protocol';
+import { APP_SCHEME, createAppRequestHandler, registerAppScheme } from './app-protocol';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import type { DesktopAdapters } from './desktop-adapters';
 import { electronDesktop } from './desktop-notifier';
 import { tellIfNoTrayHost, tellShortcutMissing, TRAY_CHECK_DELAY_MS } from './desktop-notices';
-import { registerIpcHandlers, statePusher } from './ipc-main';
+import { registerIpcHandlers } from './ipc-main';
 import { hardenSession, hardenWebContents } from './security';
-import { keepInTrayOnClose, revealWindow, windowOptions } from './window';
+import { keelWindow, type KeelWindow } from './keel-window';
 
 /** What the Electron smoke test reads from the main process (only with KEEL_SMOKE=1). */
 export interface KeelSmokeState {
@@ -102,47 +100,6 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   run();
-}
-
-/** Keel's one window: made when first shown (or at start), and made anew after it was closed. */
-function keelWindow(quitting: () => boolean) {
-  let window: BrowserWindow | undefined;
-  /** `showWhenReady`: false only for the first window of a start in the tray (--hidden). */
-  const create = (showWhenReady: boolean): BrowserWindow => {
-    const created = new BrowserWindow(
-      windowOptions(path.join(appRoot, 'dist', 'preload', 'preload.cjs'), {
-        dark: nativeTheme.shouldUseDarkColors,
-        ...(process.platform === 'darwin' ? {} : { icon: appIcon }),
-        devTools: !app.isPackaged,
-      }),
-    );
-    keepInTrayOnClose(created, quitting);
-    if (showWhenReady) created.once('ready-to-show', () => created.show());
-    created.on('closed', () => {
-      if (window === created) window = undefined;
-    });
-    created.loadURL(appEntryUrl(app)).catch((error: unknown) => {
-      log.error('the window could not load its page (was the renderer built?)', error);
-    });
-    window = created;
-    return created;
-  };
-  const pushState = statePusher(() => window?.webContents);
-  return {
-    current: () => window,
-    create,
-    pushState,
-    show(view?: ViewName): void {
-      // Shown at once (not on ready-to-show): the user asked for it; the background colour
-      // covers the moment before the first paint.
-      const shown = !window || window.isDestroyed() ? create(false) : window;
-      revealWindow(shown);
-      if (!view) return;
-      if (shown.webContents.isLoading()) {
-        shown.webContents.once('did-finish-load', () => pushState({ type: 'navigate', view }));
-      } else pushState({ type: 'navigate', view });
-    },
-  };
 }
 
 /** The tray on Electron's Tray, with the icons for this platform. */
@@ -241,8 +198,6 @@ interface MainState {
   dndRestored: boolean;
 }
 
-type KeelWindow = ReturnType<typeof keelWindow>;
-
 function run(): void {
   const state: MainState = { quitting: false, dndRestored: false };
   // Instead of Electron's dialog with a stack trace: the log (no messages), one calm sentence,
@@ -259,7 +214,13 @@ function run(): void {
     timers: systemTimers,
     ...(app.isPackaged ? {} : { developer: (kind, error) => console.error(`keel: ${kind}:`, error) }),
   });
-  const windows = keelWindow(() => state.quitting);
+  const windows = keelWindow({
+    quitting: () => state.quitting,
+    language: () => state.keel?.services.settings.get().language ?? null,
+    preload: path.join(appRoot, 'dist', 'preload', 'preload.cjs'),
+    ...(process.platform === 'darwin' ? {} : { icon: appIcon }),
+    onLoadError: (error) => log.error('the window could not load its page (was the renderer built?)', error),
+  });
   const dndBus = new DbusNotificationsBus();
   const shell = createElectronShell({
     window: windows.current,
@@ -338,6 +299,14 @@ async function startKeel(
     });
   }
   keel.start();
+  // Settings → Language: the window opens again in the new language (notifications and the tray
+  // read it from the settings as they speak).
+  let language = keel.services.settings.get().language;
+  keel.services.settings.onDidChange.on((settings) => {
+    if (settings.language === language) return;
+    language = settings.language;
+    windows.reload();
+  });
   // Another app may own the accelerator; Keel then works without it (tray, window, CLI).
   const desktop = { keel, platform: process.platform, env: process.env, dataDir };
   if (!globalShortcut.register(FOCUS_SHORTCUT, () => keel.onFocusShortcut())) {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   APP_ENTRY_URL,
   APP_SCHEME_PRIVILEGES,
+  appEntryUrl,
   createAppRequestHandler,
   registerAppScheme,
   resolveAppPath,
@@ -92,5 +93,21 @@ describe('registerAppScheme', () => {
       privileges: { standard: true, secure: true },
     });
     expect(APP_SCHEME_PRIVILEGES.privileges?.bypassCSP).toBeFalsy();
+  });
+});
+
+describe('appEntryUrl: the window learns its language from the URL', () => {
+  const german = { getPreferredSystemLanguages: () => ['de-AT', 'en-US'], getSystemLocale: () => 'de-AT' };
+  const query = (url: string) => Object.fromEntries(new URL(url).searchParams);
+
+  it("follows the OS's preferred languages when the setting is the computer's", () => {
+    expect(query(appEntryUrl(german))).toMatchObject({ locale: 'de' });
+    expect(query(appEntryUrl(german, 'system'))).toMatchObject({ locale: 'de' });
+  });
+
+  it('takes the language chosen in Settings over the OS, with the OS clock kept', () => {
+    const url = appEntryUrl({ ...german, getSystemLocale: () => 'en-US' }, 'fr');
+    expect(url.startsWith(APP_ENTRY_URL)).toBe(true);
+    expect(query(url)).toMatchObject({ locale: 'fr', hourCycle: 'h12' });
   });
 });
