@@ -27,6 +27,7 @@ import { AgendaScheduler } from '../services/scheduler';
 import { reportDndOutcome, type DndOutcome } from './dnd-outcome';
 import { FocusReactor } from './focus-reactor';
 import { hidesWords, ScreenLock } from './notification-words';
+import { createSpeech, type Speech, type SystemLanguages } from './speech';
 import { PresenceTicker } from './presence-ticker';
 import { Prompts } from './prompts';
 import { SignoffReactor } from './signoff-reactor';
@@ -74,6 +75,11 @@ export interface KeelAdapters {
    * still. Without it, the app does not look for other writers.
    */
   externalChanges?: { trigger: DatabaseChangeTrigger; timers?: Timers };
+  /**
+   * The OS's languages (Electron's preferred languages and regional format); with the `language`
+   * setting they decide what notifications and the tray speak (default: none known, English).
+   */
+  languages?: SystemLanguages;
   /** Sends a state event to the window (Electron IPC or the preview's event stream). */
   push(event: StateEvent): void;
   /** Something failed in the background; the user is told where that helps. */
@@ -135,7 +141,7 @@ export function createKeelApp(adapters: KeelAdapters): KeelApp {
     settings: services.settings,
     onProblem: (message, error) => {
       adapters.onProblem?.('could not update start at login', error);
-      prompts.notice('autostart', 'Start at login', message);
+      prompts.notice('autostart', prompts.speech().t('notify.notice.autostartTitle'), message);
     },
   });
   const external = adapters.externalChanges;
@@ -198,13 +204,24 @@ export function createKeelApp(adapters: KeelAdapters): KeelApp {
   return app;
 }
 
+/** One language for notifications and the tray, as the window's: Settings → Language, else the OS's. */
+function speechOf(services: Services, a: KeelAdapters): () => Speech {
+  return createSpeech({
+    language: () => services.settings.get().language,
+    ...(a.languages ? { system: a.languages } : {}),
+    ...(a.data.systemHourCycle ? { hourCycle: a.data.systemHourCycle } : {}),
+  });
+}
+
 /** The parts, each given only what it needs; the few calls between them go through closures. */
 function buildParts(services: Services, a: KeelAdapters): Parts {
   const { clock, timers } = a;
   const publisher = new StatePublisher(a.push);
   const reported = a.screenLockReported;
   const lock = new ScreenLock(typeof reported === 'function' ? reported : () => reported === true);
+  const speech = speechOf(services, a);
   const prompts: Prompts = new Prompts({
+    speech,
     notifier: a.notifier,
     shell: a.shell,
     services,
@@ -218,6 +235,7 @@ function buildParts(services: Services, a: KeelAdapters): Parts {
     shell: a.shell,
     services,
     clock,
+    speech,
     onProblem: (message) => prompts.notice('tray', 'Keel', message),
   });
   const presence: PresenceTicker = new PresenceTicker({
@@ -316,7 +334,7 @@ function startParts(services: Services, parts: Parts): void {
     const { recovery } = services;
     parts.prompts.notice(
       'recovery',
-      recovery.restoredFrom ? 'Keel restored your data from a backup' : 'Keel started afresh',
+      parts.prompts.speech().t(recovery.restoredFrom ? 'notify.notice.restored' : 'notify.notice.afresh'),
       recovery.message,
       recovery.at,
     );

@@ -9,12 +9,12 @@ export type DndOutcome = (result: Promise<string | null>) => void;
  * once, in a notification, and the window's do-not-disturb status is re-read either way.
  */
 export function reportDndOutcome(
-  prompts: Pick<Prompts, 'notice'>,
+  prompts: Pick<Prompts, 'notice' | 'speech'>,
   publisher: Pick<StatePublisher, 'publish'>,
 ): DndOutcome {
   return (result) => {
     void result.then((problem) => {
-      if (problem) prompts.notice('dnd', 'Do not disturb', problem);
+      if (problem) prompts.notice('dnd', prompts.speech().t('notify.notice.dndTitle'), problem);
       publisher.publish('dnd');
     });
   };

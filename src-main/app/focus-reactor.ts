@@ -1,6 +1,5 @@
 import type { AgendaMoment } from '../core/agenda';
-import { formatDuration, protectedSummary, type FocusSession } from '../core/focus';
-import { clockTimeOf } from '../core/time';
+import type { FocusSession } from '../core/focus';
 import type { Services } from '../services';
 import type { FocusChange } from '../services/focus-service';
 import type { DndOutcome } from './dnd-outcome';
@@ -8,7 +7,7 @@ import type { Prompts } from './prompts';
 
 export interface FocusReactorDeps {
   services: Pick<Services, 'focus' | 'settings' | 'dnd'>;
-  prompts: Pick<Prompts, 'show' | 'releaseHeld' | 'quietTime'>;
+  prompts: Pick<Prompts, 'show' | 'releaseHeld' | 'quietTime' | 'speech'>;
   followDnd: DndOutcome;
   /** A quiet evening is on: it keeps do-not-disturb on after a block ends. */
   quietEvening(): boolean;
@@ -48,10 +47,14 @@ export class FocusReactor {
     else if (change.type === 'ended') {
       this.blockEnded();
       if (!change.silent) {
+        const speech = this.deps.prompts.speech();
         this.deps.prompts.show({
           id: { kind: 'focus-end', sessionId: change.session.id },
-          title: protectedSummary(change.protectedMs, change.interruptions),
-          body: 'Where did you leave off? Add one line in Keel for next time.',
+          title: speech.t('notify.focus.endTitle', {
+            duration: speech.duration(change.protectedMs),
+            count: change.interruptions,
+          }),
+          body: speech.t('notify.focus.endBody'),
         });
       }
       this.deps.prompts.releaseHeld();
@@ -80,11 +83,12 @@ export class FocusReactor {
     this.deps.followDnd(dnd.blockStarted());
     if (silent) return;
     const cue = focus.takeCue();
+    const { t, time } = this.deps.prompts.speech();
     this.deps.prompts.show({
       id: { kind: 'focus-start', sessionId: session.id },
-      title: `Focus until ${clockTimeOf(session.plannedEnd, settings.get().zone)}`,
-      body: cue ? `Where you left off: ${cue}` : 'Keel holds its prompts until then.',
-      ...(cue ? { withoutWords: 'Where you left off is waiting in Keel.' } : {}),
+      title: t('notify.focus.startTitle', { time: time(session.plannedEnd, settings.get().zone) }),
+      body: cue ? t('notify.focus.startCue', { cue }) : t('notify.focus.startHolding'),
+      ...(cue ? { withoutWords: t('notify.focus.startCueHidden') } : {}),
     });
   }
 
@@ -100,14 +104,15 @@ export class FocusReactor {
     const zone = settings.get().zone;
     const end = event.end ?? event.start;
     const clash = focus.meetings.meetingsBetween(event.start, end).find((m) => m.warns);
+    const { t, time, duration } = this.deps.prompts.speech();
     this.deps.prompts.show({
       id: { kind: 'focus-warning', occurrenceId: event.id },
-      title: `Focus block at ${clockTimeOf(event.start, zone)}`,
+      title: t('notify.focus.warnTitle', { time: time(event.start, zone) }),
       body: clash
-        ? `Heads-up: “${clash.title}” at ${clockTimeOf(clash.start, zone)} overlaps it.`
-        : `Starts in ${formatDuration(event.start - moment.at)}, until ${clockTimeOf(end, zone)}.`,
+        ? t('notify.focus.warnClash', { title: clash.title, time: time(clash.start, zone) })
+        : t('notify.focus.warnStarts', { duration: duration(event.start - moment.at), end: time(end, zone) }),
       ...(clash
-        ? { withoutWords: `Heads-up: a meeting at ${clockTimeOf(clash.start, zone)} overlaps it.` }
+        ? { withoutWords: t('notify.focus.warnClashHidden', { time: time(clash.start, zone) }) }
         : {}),
     });
   }

@@ -7,6 +7,8 @@ import type { Clock } from '../core/clock';
 import type { ViewName } from '../shared/views';
 import type { Services } from '../services';
 import type { KeelNotification, NotifierPort, ShellPort } from '../services/ports';
+import type { MessageId } from '../shared/i18n/catalog';
+import { englishSpeech, type Speech } from './speech';
 
 /** Problems told in a notification whose click opens where to look (see `ROUTES.notice`). */
 export type NoticeTopic = 'recovery' | 'backup' | 'dnd' | 'autostart' | 'tray' | 'desktop';
@@ -36,15 +38,16 @@ export interface Prompt {
 }
 
 /** Notices whose sentence may quote the user's words (a Shortcut's name), said without them. */
-const NOTICES_WITHOUT_WORDS: Partial<Record<NoticeTopic, string>> = {
-  dnd: 'Keel could not change do-not-disturb; its Settings say why.',
+const NOTICES_WITHOUT_WORDS: Partial<Record<NoticeTopic, MessageId>> = {
+  dnd: 'notify.notice.dndWithoutWords',
 };
 
 type RouteDeps = Pick<PromptsDeps, 'services' | 'shell'>;
 
 interface Button<I> {
   id: string;
-  label: string;
+  /** Its label's message, said in the user's language when the notification is shown. */
+  label: MessageId;
   run(id: I, deps: RouteDeps): void;
 }
 
@@ -73,12 +76,12 @@ const ROUTES: { [K in PromptKind]: Route<IdOf<K>> } = {
     buttons: [
       {
         id: 'skip',
-        label: 'Skip this one',
+        label: 'notify.button.skipThisOne',
         run: (id, d) => attempt(() => d.services.focus.skip(id.occurrenceId)),
       },
       {
         id: 'start',
-        label: 'Start now',
+        label: 'notify.button.startNow',
         run: (id, d) => attempt(() => d.services.focus.startPlanned(id.occurrenceId)),
       },
     ],
@@ -88,15 +91,15 @@ const ROUTES: { [K in PromptKind]: Route<IdOf<K>> } = {
   'check-prompt': {
     view: 'checkin',
     buttons: [
-      { id: 'open', label: 'Check in', run: (_id, d) => d.shell.showWindow('checkin') },
+      { id: 'open', label: 'notify.button.checkIn', run: (_id, d) => d.shell.showWindow('checkin') },
       {
         id: 'snooze',
-        label: 'In an hour',
+        label: 'notify.button.inAnHour',
         run: (id, d) => attempt(() => d.services.checkin.answerPrompt(id.eventId, 'snooze')),
       },
       {
         id: 'skip',
-        label: 'Skip',
+        label: 'notify.button.skip',
         run: (id, d) => attempt(() => d.services.checkin.answerPrompt(id.eventId, 'skip')),
       },
     ],
@@ -104,15 +107,15 @@ const ROUTES: { [K in PromptKind]: Route<IdOf<K>> } = {
   signoff: {
     view: 'signoff',
     buttons: [
-      { id: 'sign-off', label: 'Sign off', run: (_id, d) => d.shell.showWindow('signoff') },
+      { id: 'sign-off', label: 'notify.button.signOff', run: (_id, d) => d.shell.showWindow('signoff') },
       {
         id: 'snooze',
-        label: '15 more minutes',
+        label: 'notify.button.snoozeSignoff',
         run: (_id, d) => attempt(() => d.services.signoff.respond('snooze')),
       },
       {
         id: 'not-today',
-        label: 'Not today',
+        label: 'notify.button.notToday',
         run: (_id, d) => attempt(() => d.services.signoff.respond('not-today')),
       },
     ],
@@ -162,9 +165,17 @@ export interface PromptsDeps {
   quietTime(): boolean;
   /** The user's words are hidden from notifications now (default: never). */
   hideWords?(): boolean;
+  /** The language notifications speak (default: English, as the OS would have it). */
+  speech?: () => Speech;
 }
 
-const CHECK_BODY = 'How does the workload feel? Twenty seconds, just for you.';
+/** The check prompt's body, by the questionnaires due with it. */
+const CHECK_BODIES: Record<string, MessageId> = {
+  '': 'notify.check.body',
+  who5: 'notify.check.bodyWho5',
+  burnout: 'notify.check.bodyBurnout',
+  'burnout,who5': 'notify.check.bodyBoth',
+};
 
 export class Prompts {
   /** Which prompt each recent notification was, so a click or a button can be routed back. */
@@ -175,6 +186,11 @@ export class Prompts {
   private readonly worded = new Set<string>();
 
   constructor(private readonly deps: PromptsDeps) {}
+
+  /** The language notifications speak now (Settings → Language, else the OS's). */
+  speech(): Speech {
+    return (this.deps.speech ?? englishSpeech)();
+  }
 
   /** Listens to the notifier's clicks and buttons; returns the function that stops listening. */
   start(): () => void {
@@ -199,7 +215,9 @@ export class Prompts {
       id: key,
       title: prompt.title,
       body: hide ? (prompt.withoutWords ?? '') : prompt.body,
-      ...(buttons ? { actions: buttons.map(({ id, label }) => ({ id, label })) } : {}),
+      ...(buttons
+        ? { actions: buttons.map(({ id, label }) => ({ id, label: this.speech().t(label) })) }
+        : {}),
       view: viewOf(prompt.id),
     };
     this.deps.notifier.show(notification);
@@ -233,7 +251,8 @@ export class Prompts {
 
   /** A problem, said once in plain words; `at` tells apart notices on the same topic. */
   notice(topic: NoticeTopic, title: string, body: string, at = this.deps.clock.now()): void {
-    const withoutWords = NOTICES_WITHOUT_WORDS[topic];
+    const withoutWordsId = NOTICES_WITHOUT_WORDS[topic];
+    const withoutWords = withoutWordsId && this.speech().t(withoutWordsId);
     this.show({ id: { kind: 'notice', topic, at }, title, body, ...(withoutWords ? { withoutWords } : {}) });
   }
 
@@ -245,12 +264,9 @@ export class Prompts {
     } catch {
       due = [];
     }
-    const names = due.map((k) => (k === 'who5' ? 'the WHO-5' : 'the burnout question'));
-    const body =
-      due.length === 0
-        ? CHECK_BODY
-        : `${CHECK_BODY} ${names.join(' and ').replace(/^./, (c) => c.toUpperCase())} ${due.length === 1 ? 'is' : 'are'} due too.`;
-    this.offer({ id: { kind: 'check-prompt', eventId }, title: 'Quick check', body });
+    const { t } = this.speech();
+    const body = t(CHECK_BODIES[[...new Set(due)].sort().join(',')] ?? 'notify.check.body');
+    this.offer({ id: { kind: 'check-prompt', eventId }, title: t('notify.check.title'), body });
   }
 
   private act(key: string, action: string): void {

@@ -1,6 +1,5 @@
 import type { Clock, TimerHandle, Timers } from '../core/clock';
-import { plannedSignoffAt, SIGNOFF_TITLE, type SignoffDecision } from '../core/signoff-policy';
-import { clockTimeOf } from '../core/time';
+import { plannedSignoffAt, type SignoffDecision } from '../core/signoff-policy';
 import type { Services } from '../services';
 import type { PowerPort } from '../services/ports';
 import type { SignoffChange } from '../services/signoff-service';
@@ -10,7 +9,7 @@ import type { Prompts } from './prompts';
 export interface SignoffReactorDeps {
   services: Pick<Services, 'signoff' | 'focus' | 'settings' | 'dnd'>;
   power: Pick<PowerPort, 'idleSeconds'>;
-  prompts: Pick<Prompts, 'show' | 'releaseHeld'>;
+  prompts: Pick<Prompts, 'show' | 'releaseHeld' | 'speech'>;
   clock: Clock;
   timers: Timers;
   followDnd: DndOutcome;
@@ -57,7 +56,7 @@ export class SignoffReactor {
         signoff.markSuggested(decision.workday);
         this.deps.prompts.show({
           id: { kind: 'signoff', workday: decision.workday, reminder: decision.reminder },
-          title: SIGNOFF_TITLE,
+          title: this.deps.prompts.speech().t('notify.signoff.title'),
           body: this.body(decision),
         });
       }
@@ -142,17 +141,19 @@ export class SignoffReactor {
 
   private body(decision: Suggestion): string {
     const { settings, signoff } = this.deps.services;
+    const speech = this.deps.prompts.speech();
+    const { t } = speech;
     const s = settings.on(decision.workday);
-    if (decision.reminder > 0) return 'Still going? Whenever you are ready, it takes a minute.';
+    if (decision.reminder > 0) return t('notify.signoff.reminder');
     if (decision.reason === 'long-day') {
       const first = signoff.status().firstActive;
       return first
-        ? `You have been at it since ${first}. A good moment to wrap up?`
-        : 'It has been a long day. A good moment to wrap up?';
+        ? t('notify.signoff.longDaySince', { time: speech.clock(first) })
+        : t('notify.signoff.longDay');
     }
     const end = plannedSignoffAt(decision.workday, s);
     return end === null
-      ? 'A minute to note what got done and what comes first tomorrow.'
-      : `Working hours ended at ${clockTimeOf(end, s.zone)}. A minute to note what got done and what comes first tomorrow.`;
+      ? t('notify.signoff.noEnd')
+      : t('notify.signoff.ended', { time: speech.time(end, s.zone) });
   }
 }

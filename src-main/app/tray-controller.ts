@@ -1,11 +1,20 @@
 import type { Clock } from '../core/clock';
 import { KeelError } from '../core/errors';
-import { formatDuration, INTERRUPTION_KINDS } from '../core/focus';
+import { INTERRUPTION_KINDS } from '../core/focus';
 import { plannedSignoffAt } from '../core/signoff-policy';
 import { hoursOn } from '../core/working-hours';
-import { clockTimeOf, instantAt } from '../core/time';
+import { instantAt } from '../core/time';
 import type { Services } from '../services';
 import type { ShellPort, TrayCommand, TrayMenuItem, TrayPort, TrayState } from '../services/ports';
+import type { MessageId } from '../shared/i18n/catalog';
+import { englishSpeech, type Speech } from './speech';
+
+/** The words for what the tray's "Next:" line names (Keel's own events; never user text). */
+const EVENT_WORDS: Partial<Record<string, MessageId>> = {
+  focus: 'app.event.focus',
+  signoff: 'app.event.signoff',
+  check: 'app.event.check',
+};
 
 /** The global shortcut that starts a focus block (Electron accelerator syntax). */
 export const FOCUS_SHORTCUT = 'CommandOrControl+Alt+F';
@@ -17,11 +26,17 @@ export interface TrayControllerDeps {
   clock: Clock;
   /** A command that cannot be done (e.g. nothing planned): one sentence for the user. */
   onProblem(message: string): void;
+  /** The language the tray speaks (default: English, as the OS would have it). */
+  speech?: () => Speech;
 }
 
 /** The tray: its state, tooltip and menu, and what its menu's commands do. */
 export class TrayController {
   constructor(private readonly deps: TrayControllerDeps) {}
+
+  private speech(): Speech {
+    return (this.deps.speech ?? englishSpeech)();
+  }
 
   /** Runs the commands chosen in the tray menu; returns the function that stops it. */
   start(): () => void {
@@ -50,26 +65,29 @@ export class TrayController {
     const signedOffTime = signoff.signedOffTime();
     // The line is shown before it is copied, and copied only while it still reads so.
     const status = agreement.status();
+    const { t, clock } = this.speech();
     return [
       ...(running ? this.runningItems(running.plannedEnd) : this.idleItems()),
       { type: 'separator' },
-      { type: 'item', command: { kind: 'open', view: 'checkin' }, label: 'Quick check…' },
-      { type: 'item', command: { kind: 'open', view: 'one-on-one' }, label: 'Add a talking point…' },
+      { type: 'item', command: { kind: 'open', view: 'checkin' }, label: t('notify.tray.quickCheck') },
+      { type: 'item', command: { kind: 'open', view: 'one-on-one' }, label: t('notify.tray.talkingPoint') },
       {
         type: 'item',
         command: { kind: 'open', view: 'signoff' },
-        label: signedOffTime ? `Signed off at ${signedOffTime}` : 'Sign off…',
+        label: signedOffTime
+          ? t('notify.tray.signedOff', { time: clock(signedOffTime) })
+          : t('notify.tray.signOff'),
       },
       { type: 'separator' },
-      { type: 'info', label: `Status: ${status.text}` },
+      { type: 'info', label: t('notify.tray.status', { status: status.text }) },
       {
         type: 'item',
         command: { kind: 'copy-status', contentHash: status.contentHash },
-        label: 'Copy status for chat',
+        label: t('notify.tray.copyStatus'),
       },
-      { type: 'item', command: { kind: 'open' }, label: 'Open Keel' },
+      { type: 'item', command: { kind: 'open' }, label: t('notify.tray.open') },
       { type: 'separator' },
-      { type: 'item', command: { kind: 'quit' }, label: 'Quit Keel' },
+      { type: 'item', command: { kind: 'quit' }, label: t('notify.tray.quit') },
     ];
   }
 
@@ -78,11 +96,12 @@ export class TrayController {
     const state = this.state();
     const running = this.deps.services.focus.running();
     const zone = this.deps.services.settings.get().zone;
+    const { t, time } = this.speech();
     const tooltip =
       state === 'focus' && running
-        ? `Keel — focus until ${clockTimeOf(running.plannedEnd, zone)}`
+        ? t('notify.tray.tooltipFocus', { time: time(running.plannedEnd, zone) })
         : state === 'after-hours'
-          ? 'Keel — after hours'
+          ? t('notify.tray.tooltipAfterHours')
           : 'Keel';
     this.deps.tray.setState(state, tooltip);
     this.deps.tray.setMenu(this.menu());
@@ -114,14 +133,18 @@ export class TrayController {
           return this.copyStatus(command.contentHash);
       }
     } catch (error) {
-      this.deps.onProblem(error instanceof KeelError ? error.message : 'Keel could not do that.');
+      this.deps.onProblem(
+        error instanceof KeelError ? error.message : this.speech().t('notify.tray.couldNot'),
+      );
     }
   }
 
   /** Copies the status line the menu showed; one that has changed since is refused, the menu redrawn. */
   private copyStatus(contentHash: string): void {
     this.deps.services.agreement.copyStatus(contentHash, this.deps.shell).catch((error: unknown) => {
-      this.deps.onProblem(error instanceof KeelError ? error.message : 'Keel could not copy your status.');
+      this.deps.onProblem(
+        error instanceof KeelError ? error.message : this.speech().t('notify.tray.couldNotCopy'),
+      );
       this.refresh();
     });
   }
@@ -135,39 +158,47 @@ export class TrayController {
   private runningItems(plannedEnd: number): TrayMenuItem[] {
     const zone = this.deps.services.settings.get().zone;
     const left = Math.max(0, plannedEnd - this.deps.clock.now());
+    const { t, time, duration } = this.speech();
     return [
-      { type: 'info', label: `Focus until ${clockTimeOf(plannedEnd, zone)} · ${formatDuration(left)} left` },
+      {
+        type: 'info',
+        label: t('notify.tray.focusLeft', { time: time(plannedEnd, zone), duration: duration(left) }),
+      },
       {
         type: 'submenu',
-        label: 'I got interrupted',
+        label: t('notify.tray.interrupted'),
         items: INTERRUPTION_KINDS.map((interruption) => ({
           type: 'item' as const,
           command: { kind: 'interrupt' as const, interruption },
-          label: interruption.charAt(0).toUpperCase() + interruption.slice(1),
+          label: t(`vocab.interruption.${interruption}`),
         })),
       },
-      { type: 'item', command: { kind: 'focus-stop' }, label: 'End focus block' },
+      { type: 'item', command: { kind: 'focus-stop' }, label: t('notify.tray.endBlock') },
     ];
   }
 
   private idleItems(): TrayMenuItem[] {
     const zone = this.deps.services.settings.get().zone;
     const next = this.deps.services.agenda.nextEvent();
+    const { t, time } = this.speech();
+    const words = next && EVENT_WORDS[next.kind];
     return [
       {
         type: 'info',
-        label: next ? `Next: ${next.title} at ${clockTimeOf(next.start, zone)}` : 'Nothing planned',
+        label: next
+          ? t('notify.tray.next', { title: words ? t(words) : next.title, time: time(next.start, zone) })
+          : t('notify.tray.nothingPlanned'),
       },
       {
         type: 'submenu',
-        label: 'Start focus',
+        label: t('notify.tray.startFocus'),
         items: [
           ...([25, 50, 90] as const).map((minutes) => ({
             type: 'item' as const,
             command: { kind: 'focus-start' as const, minutes },
-            label: `${minutes} minutes`,
+            label: t('notify.tray.minutes', { minutes }),
           })),
-          { type: 'item', command: { kind: 'focus-start-next' }, label: 'Until the next meeting or block' },
+          { type: 'item', command: { kind: 'focus-start-next' }, label: t('notify.tray.untilNext') },
         ],
       },
     ];

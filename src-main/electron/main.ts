@@ -134,6 +134,8 @@ function createApp(
     },
     clock: systemClock,
     timers: systemTimers,
+    // With Settings → Language, what notifications and the tray speak (as the window does).
+    languages: { preferred: () => app.getPreferredSystemLanguages(), regional: () => app.getSystemLocale() },
     tray,
     // Idle time, the lock, notifications, Settings → This computer and its shortcut offer.
     ...desktop.adapters,

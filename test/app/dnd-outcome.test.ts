@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { reportDndOutcome } from '../../src-main/app/dnd-outcome';
+import { englishSpeech } from '../../src-main/app/speech';
 import type { StateSource } from '../../src-main/app/state-publisher';
 
 function setup() {
   const notices: [string, string, string][] = [];
   const published: StateSource[] = [];
   const follow = reportDndOutcome(
-    { notice: (topic, title, body) => void notices.push([topic, title, body]) },
+    { notice: (topic, title, body) => void notices.push([topic, title, body]), speech: englishSpeech },
     { publish: (source) => void published.push(source) },
   );
   return { follow, notices, published };

@@ -19,11 +19,11 @@ describe('app: focus blocks', () => {
     clock.advanceTo(at('09:00'));
     expect(titles()).toEqual(['Focus block at 09:00', 'Focus until 11:00']);
     expect(tray.state).toBe('focus');
-    expect(tray.menu[0]).toMatchObject({ label: 'Focus until 11:00 · 2 h left' });
+    expect(tray.menu[0]).toMatchObject({ label: 'Focus until 11:00 · 2 hrs left' });
     clock.advanceTo(at('09:30'));
     services.focus.interrupt('meeting');
     clock.advanceTo(at('11:00'));
-    expect(titles().at(-1)).toBe('2 h protected, 1 interruption');
+    expect(titles().at(-1)).toBe('2 hrs protected, 1 interruption');
     expect(tray.state).toBe('idle');
     expect(tray.stateHistory).toEqual(['after-hours', 'focus', 'idle']);
   });
@@ -66,7 +66,7 @@ describe('app: focus blocks', () => {
     clock.advanceTo(at('10:30'));
     expect(titles()).toEqual(['Focus until 11:00']);
     clock.advanceTo(at('11:00'));
-    expect(titles()).toEqual(['Focus until 11:00', '2 h protected, no interruptions', 'Quick check']);
+    expect(titles()).toEqual(['Focus until 11:00', '2 hrs protected, no interruptions', 'Quick check']);
   });
 
   it('sends nothing for a block slept through, and takes up a block it wakes inside of, quietly', () => {
@@ -80,7 +80,7 @@ describe('app: focus blocks', () => {
     expect(titles()).toEqual([]);
     expect(tray.state).toBe('focus');
     clock.advanceTo(at('16:00'));
-    expect(titles()).toEqual(['1 h 15 min protected, no interruptions']);
+    expect(titles()).toEqual(['1 hr, 15 mins protected, no interruptions']);
   });
 });
 describe('app: a running block whose plan changed', () => {
@@ -91,6 +91,6 @@ describe('app: a running block whose plan changed', () => {
     clock.advanceTo(at('11:00'));
     expect(services.focus.running()).toBeUndefined();
     expect(tray.state).toBe('idle');
-    expect(titles().at(-1)).toBe('1 h 30 min protected, no interruptions');
+    expect(titles().at(-1)).toBe('1 hr, 30 mins protected, no interruptions');
   });
 });

@@ -109,7 +109,7 @@ describe('presence ticker: a running block in the tray', () => {
     clock.advanceTo(at('10:43'));
     // The presence samples (09:14, 09:29 … 10:59, four an hour) also refresh the tray: no timer
     // of its own, no per-second polling.
-    expect(tray.menu[0]).toMatchObject({ label: 'Focus until 11:00 · 31 min left' });
+    expect(tray.menu[0]).toMatchObject({ label: 'Focus until 11:00 · 31 mins left' });
     clock.advanceTo(at('10:59'));
     expect(clock.firedCount - before).toBe(8);
     expect(tray.menu[0]).toMatchObject({ label: 'Focus until 11:00 · 1 min left' });

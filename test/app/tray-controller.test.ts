@@ -79,7 +79,7 @@ describe('tray controller: state and menu', () => {
     tray.select({ kind: 'focus-start', minutes: 25 });
     const { commands, info } = commandsOf(tray.menu);
     expect(info).toEqual([
-      'Focus until 12:25 · 25 min left',
+      'Focus until 12:25 · 25 mins left',
       "Status: In a focus block until 12:25 — I'll answer after",
     ]);
     expect(commands.slice(0, INTERRUPTION_KINDS.length + 1)).toEqual([
@@ -119,7 +119,7 @@ describe('tray controller: commands', () => {
     expect(shell.shown).toEqual(['focus']);
     expect(services.focus.status().running?.interruptions).toBe(1);
     clock.advanceTo(at('12:25'));
-    expect(titles()).toEqual(['Focus until 12:25', '25 min protected, 1 interruption']);
+    expect(titles()).toEqual(['Focus until 12:25', '25 mins protected, 1 interruption']);
     expect(tray.state).toBe('idle');
   });
 

@@ -21,14 +21,18 @@ export interface MakeAppOptions {
   adapters?: Partial<
     Pick<
       KeelAdapters,
-      'tray' | 'notifier' | 'power' | 'externalChanges' | 'screenLockReported' | 'desktopProbes'
+      'tray' | 'notifier' | 'power' | 'externalChanges' | 'screenLockReported' | 'desktopProbes' | 'languages'
     >
   >;
 }
 
+/** A British English desktop (24-hour clock), as most of these tests' Berlin user has. */
+export const BRITISH_DESKTOP = { preferred: () => ['en-GB'], regional: () => 'en-GB' };
+
 /**
  * The app as every root builds it (createKeelApp) on a real SQLite file in a temp folder, Berlin,
- * with every desktop port recorded and a hand-driven clock that is also its timers. Not started:
+ * on a British English desktop (notifications and the tray in en-GB, 24-hour times; a test may
+ * give other `languages`), with every desktop port recorded and a hand-driven clock that is also its timers. Not started:
  * tests adjust settings first.
  */
 export function makeApp(start: number, options: MakeAppOptions = {}) {
@@ -51,6 +55,7 @@ export function makeApp(start: number, options: MakeAppOptions = {}) {
     shell,
     autostart,
     calendarParser: new InProcessCalendarParser(),
+    languages: BRITISH_DESKTOP,
     ...(options.dndController ? { dnd: options.dndController } : {}),
     ...options.adapters,
     push: (e) => pushed.push(e),

@@ -107,7 +107,7 @@ describe('ExternalChangeWatcher: the CLI writes while the app runs', () => {
     expect(s.tray.state).toBe('focus');
     expect(s.tray.tooltip).toBe('Keel — focus until 07:50');
     expect(s.tray.menu[0]).toMatchObject({
-      label: expect.stringMatching(/^Focus until 07:50 · 4\d min left$/),
+      label: expect.stringMatching(/^Focus until 07:50 · 4\d mins left$/),
     });
     expect(s.pushed).toContainEqual({ type: 'changed', topics: [...STATE_TOPICS] });
     expect(s.everything()).toBe(1);
@@ -119,7 +119,7 @@ describe('ExternalChangeWatcher: the CLI writes while the app runs', () => {
     s.clock.advanceTo(at('07:50'));
     expect(s.app.focus.running()).toBeUndefined();
     expect(s.tray.state).toBe('idle'); // 07:50 is inside the CLI's new working hours
-    expect(s.notifier.shown.map((n) => n.title)).toEqual(['50 min protected, no interruptions']);
+    expect(s.notifier.shown.map((n) => n.title)).toEqual(['50 mins protected, no interruptions']);
     s.close();
   });
 
