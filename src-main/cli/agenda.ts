@@ -2,6 +2,20 @@ import { Option, type Command } from 'commander';
 import type { CliIo } from './io';
 import { print } from './output';
 import { withSession } from './session';
+import { cliSpeech, type CliSpeech } from './speech';
+import type { MessageId } from '../shared/i18n/catalog';
+
+/** Keel's own events by kind, in the user's words (an unknown kind keeps main's title). */
+const EVENT_WORDS: Partial<Record<string, MessageId>> = {
+  focus: 'app.event.focus',
+  signoff: 'app.event.signoff',
+  check: 'app.event.check',
+};
+
+const eventTitle = (t: CliSpeech['t'], e: { kind: string; title: string }) => {
+  const words = EVENT_WORDS[e.kind];
+  return words ? t(words) : e.title;
+};
 
 /** `keel status`: where Keel stands now. */
 export function registerStatusCommand(program: Command, io: CliIo): void {
@@ -9,22 +23,29 @@ export function registerStatusCommand(program: Command, io: CliIo): void {
     .command('status')
     .description("where Keel stands now: today's hours, focus blocks and the next planned event")
     .option('--json', 'print JSON')
-    .action(async (opts: { json?: boolean }) =>
+    .action(async (opts: { json?: boolean }, command: Command) =>
       withSession(io, {}, async (session) => {
+        const { t, format, range, day, timeOf } = cliSpeech(io, command);
         const status = await session.call('app:status', {});
         print(io, status, opts.json, () => {
-          const t = status.today;
-          const hours = t.workingHours ? `${t.workingHours.start}–${t.workingHours.end}` : 'day off';
-          const blocks = t.focusBlocks.map((b) => `${b.start}–${b.end}`).join(', ') || 'none';
-          const next = status.nextEvent
-            ? `${status.nextEvent.title} at ${status.nextEvent.start}`
-            : 'nothing planned';
+          const today = status.today;
+          const next = status.nextEvent;
           return [
-            `Keel ${status.app.version} — ${t.date} (${t.weekday}), ${status.zone}`,
-            `Working hours: ${hours}`,
-            `Focus blocks: ${blocks}`,
-            `Next: ${next}`,
-            `Data: ${status.database.path}`,
+            t('cli.status.heading', {
+              version: status.app.version,
+              date: day(today.date),
+              zone: status.zone,
+            }),
+            t('cli.status.hours', {
+              hours: today.workingHours ? range(today.workingHours) : t('cli.dayOff'),
+            }),
+            t('cli.status.blocks', {
+              blocks: today.focusBlocks.length ? format.list(today.focusBlocks.map(range)) : t('cli.none'),
+            }),
+            next
+              ? t('cli.status.next', { title: eventTitle(t, next), time: timeOf(next.start) })
+              : t('cli.status.nothingNext'),
+            t('cli.status.data', { path: status.database.path }),
           ].join('\n');
         });
       }),
@@ -39,13 +60,16 @@ export function registerAgendaCommand(program: Command, io: CliIo): void {
     .addOption(new Option('--from <date>', 'first day, YYYY-MM-DD').makeOptionMandatory())
     .addOption(new Option('--to <date>', 'last day, YYYY-MM-DD').makeOptionMandatory())
     .option('--json', 'print JSON')
-    .action(async (opts: { from: string; to: string; json?: boolean }) =>
+    .action(async (opts: { from: string; to: string; json?: boolean }, command: Command) =>
       withSession(io, {}, async (session) => {
+        const { t, day, timeOf } = cliSpeech(io, command);
         const events = await session.call('agenda:list', { from: opts.from, to: opts.to });
         print(io, events, opts.json, () =>
           events.length === 0
-            ? 'Nothing planned in that range.'
-            : events.map((e) => `${e.start}  ${e.kind.padEnd(8)} ${e.title}`).join('\n'),
+            ? t('cli.agenda.nothing')
+            : events
+                .map((e) => `${day(e.start.slice(0, 10))}  ${timeOf(e.start)}  ${eventTitle(t, e)}`)
+                .join('\n'),
         );
       }),
     );

@@ -4,6 +4,7 @@ import { BACKUPS_KEEP_DELETED } from '../shared/backup-retention';
 import type { CliIo } from './io';
 import { print, shortId } from './output';
 import { withSession, type Session } from './session';
+import { cliSpeech, type CliSpeech } from './speech';
 
 interface CheckAddOptions {
   workload: string;
@@ -30,26 +31,36 @@ export function registerCheckinCommands(program: Command, io: CliIo): void {
     .option('--shareable', 'the note may be ticked into a one-on-one summary')
     .option('--at <time>', 'when (ISO 8601, or YYYY-MM-DDTHH:MM in your zone); default now')
     .option('--json', 'print JSON')
-    .action(async (opts: CheckAddOptions) => withSession(io, {}, (session) => addCheck(io, session, opts)));
+    .action(async (opts: CheckAddOptions, command: Command) =>
+      withSession(io, {}, (session) => addCheck(io, session, opts, cliSpeech(io, command))),
+    );
   check
     .command('list')
     .description('check-ins between two dates (inclusive)')
     .addOption(new Option('--from <date>', 'first day, YYYY-MM-DD').makeOptionMandatory())
     .addOption(new Option('--to <date>', 'last day, YYYY-MM-DD').makeOptionMandatory())
     .option('--json', 'print JSON')
-    .action(async (opts: { from: string; to: string; json?: boolean }) =>
+    .action(async (opts: { from: string; to: string; json?: boolean }, command: Command) =>
       withSession(io, {}, async (session) => {
+        const { t, day, clock } = cliSpeech(io, command);
         const checks = await session.call('checkin:list', { from: opts.from, to: opts.to });
         print(io, checks, opts.json, () =>
           checks.length === 0
-            ? 'No check-ins in that range.'
+            ? t('cli.check.none')
             : checks
-                .map(
-                  (c) =>
-                    `${shortId(c.id)}  ${c.date} ${c.time}  workload ${c.workload}  energy ${c.energy}  ${c.sustainable}${
-                      c.stretched.length ? `  [${c.stretched.map((t) => t.id).join(', ')}]` : ''
-                    }${c.note ? `  “${c.note.replace(/\s+/g, ' ').slice(0, 60)}”` : ''}`,
-                )
+                .map((c) => {
+                  const line = t('cli.check.line', {
+                    id: shortId(c.id),
+                    day: day(c.date),
+                    time: clock(c.time),
+                    workload: c.workload,
+                    energy: c.energy,
+                    sustainable: t(`vocab.sustainable.${c.sustainable}`),
+                  });
+                  const tags = c.stretched.length ? `  [${c.stretched.map((tag) => tag.id).join(', ')}]` : '';
+                  const note = c.note ? `  “${c.note.replace(/\s+/g, ' ').slice(0, 60)}”` : '';
+                  return `${line}${tags}${note}`;
+                })
                 .join('\n'),
         );
       }),
@@ -59,33 +70,35 @@ export function registerCheckinCommands(program: Command, io: CliIo): void {
     .description('delete a check-in by its id (the first 8 characters are enough)')
     .argument('<id>', 'the id keel check list shows')
     .option('--purge-backups', 'also remove it (its note) from every backup copy')
-    .action(async (id: string, opts: { purgeBackups?: boolean }) =>
+    .action(async (id: string, opts: { purgeBackups?: boolean }, command: Command) =>
       withSession(io, {}, async (session) => {
+        const speech = cliSpeech(io, command);
         const purgeBackups = opts.purgeBackups === true;
         const result = await session.call('checkin:delete', purgeBackups ? { id, purgeBackups } : { id });
-        io.stdout(`Deleted check ${shortId(result.deleted)}.\n${backupWords(result)}\n`);
+        const deleted = speech.t('cli.check.deleted', { id: shortId(result.deleted) });
+        io.stdout(`${deleted}\n${backupWords(result, speech)}\n`);
       }),
     );
 }
 
 /** What the backups still hold after a delete, or what the purge did. */
-function backupWords({
-  deleted,
-  backups,
-}: {
-  deleted: string;
-  backups?: { purged: number; failed: number };
-}): string {
+function backupWords(
+  { deleted, backups }: { deleted: string; backups?: { purged: number; failed: number } },
+  { t }: CliSpeech,
+): string {
   // The full id: the check-in is gone, so only its full id still names it in the backups.
-  if (!backups)
-    return `${BACKUPS_KEEP_DELETED} To remove it from them now: keel check delete ${deleted} --purge-backups`;
-  const purged = `Removed it from ${backups.purged} backup ${backups.purged === 1 ? 'copy' : 'copies'}.`;
-  return backups.failed === 0
-    ? purged
-    : `${purged} ${backups.failed} ${backups.failed === 1 ? 'copy' : 'copies'} could not be changed and may still hold it.`;
+  // (What the backups keep is the same sentence as in the window's, English for now: #20.)
+  if (!backups) return `${BACKUPS_KEEP_DELETED} ${t('cli.check.purgeHint', { id: deleted })}`;
+  const purged = t('cli.check.purged', { count: backups.purged });
+  return backups.failed === 0 ? purged : `${purged} ${t('cli.check.purgeFailed', { count: backups.failed })}`;
 }
 
-async function addCheck(io: CliIo, session: Session, opts: CheckAddOptions): Promise<void> {
+async function addCheck(
+  io: CliIo,
+  session: Session,
+  opts: CheckAddOptions,
+  speech: CliSpeech,
+): Promise<void> {
   // Every flag is checked before anything is written: a bad value writes nothing.
   const input = parseCheckinArgs(opts);
   // Back-dating is the command line's alone: the window's check-in is taken now.
@@ -93,7 +106,13 @@ async function addCheck(io: CliIo, session: Session, opts: CheckAddOptions): Pro
     opts.at === undefined
       ? await session.call('checkin:add', input)
       : await session.callCli('checkin:addAt', { ...input, at: await checkTime(session, opts.at, io) });
-  print(io, saved, opts.json, () => `Logged check ${shortId(saved.id)} at ${saved.date} ${saved.time}.`);
+  print(io, saved, opts.json, () =>
+    speech.t('cli.check.logged', {
+      id: shortId(saved.id),
+      day: speech.day(saved.date),
+      time: speech.clock(saved.time),
+    }),
+  );
 }
 
 /** `--at` as an instant: a time without an offset is in the user's zone (the "zone" setting). */

@@ -10,6 +10,8 @@ import { registerDataCommands } from './data';
 import { registerDoctorCommand } from './doctor';
 import { registerFocusCommands } from './focus';
 import { addLocaleOption } from './locale';
+import { messagesFor } from '../shared/i18n/intl';
+import { envLanguages, envRegional, resolveLocale } from '../shared/i18n/locale';
 import type { CliIo } from './io';
 import { CliFailure, terminalIo } from './output';
 import { registerSettingsCommands } from './settings';
@@ -65,7 +67,11 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
     // A full disk or a read-only folder met outside the door (opening the data) gets the same
     // sentence as through it.
     const known = error instanceof CliFailure || error instanceof KeelError ? error : storageFailure(error);
-    const message = known ? known.message : 'Something went wrong inside Keel; nothing was changed.';
+    const message = known
+      ? known.message
+      : messagesFor(resolveLocale({ preferred: envLanguages(io.env), regional: envRegional(io.env) })).t(
+          'cli.unexpected',
+        );
     io.stderr(`keel: ${message}\n`);
     if (io.env.KEEL_DEBUG && error instanceof Error) io.stderr(`${error.stack ?? ''}\n`);
     return 1;

@@ -3,6 +3,7 @@ import { isLocalDate, parseInstant } from '../core/time';
 import type { CliIo } from './io';
 import { CliFailure, parseWholeNumber, print } from './output';
 import { withSession, type Session } from './session';
+import { cliSpeech, type CliSpeech } from './speech';
 
 interface SignoffOptions {
   done?: string;
@@ -29,47 +30,52 @@ export function registerSignoffCommands(program: Command, io: CliIo): void {
     .option('--quiet', "hold Keel's prompts and turn on do-not-disturb until the next working start")
     .option('--at <time>', 'when you signed off (ISO 8601, or YYYY-MM-DDTHH:MM in your zone); default now')
     .option('--json', 'print JSON')
-    .action(async (opts: SignoffOptions) => withSession(io, {}, (session) => signOff(io, session, opts)));
+    .action(async (opts: SignoffOptions, command: Command) =>
+      withSession(io, {}, (session) => signOff(io, session, opts, cliSpeech(io, command))),
+    );
   program
     .command('day')
     .description('one workday: first and last active, the sign-off, and whether it ran late')
     .addOption(new Option('--date <date>', 'the workday, YYYY-MM-DD (default today)'))
     .option('--json', 'print JSON')
-    .action(async (opts: { date?: string; json?: boolean }) =>
+    .action(async (opts: { date?: string; json?: boolean }, command: Command) =>
       withSession(io, {}, async (session) => {
+        const { t, range, timeOf, day: dayOf } = cliSpeech(io, command);
         if (opts.date !== undefined && !isLocalDate(opts.date)) {
-          throw new CliFailure('--date takes a date written YYYY-MM-DD.');
+          throw new CliFailure(t('cli.day.badDate'));
         }
         const day = await session.callCli('signoff:day', opts.date === undefined ? {} : { date: opts.date });
         print(io, day, opts.json, () => {
-          const time = (iso: string | null) => (iso ? iso.slice(11, 16) : '—');
-          const hours = day.hours ? `${day.hours.start}–${day.hours.end}` : (day.holiday ?? 'day off');
+          const time = (iso: string | null) => (iso ? timeOf(iso) : '—');
+          const hours = day.hours ? range(day.hours) : (day.holiday ?? t('cli.dayOff'));
+          const active = t('cli.day.active', { first: time(day.firstActive), last: time(day.lastActive) });
           return [
-            `${day.date} (${hours})`,
-            `First active: ${time(day.firstActive)}   Last active: ${time(day.lastActive)}${day.late ? '  (late)' : ''}`,
-            `Signed off: ${day.signedOff ? time(day.signedOff) : 'no'}`,
-            ...(day.firstTomorrow ? [`First thing next: ${day.firstTomorrow}`] : []),
+            `${dayOf(day.date)} (${hours})`,
+            day.late ? t('cli.day.late', { active }) : active,
+            day.signedOff ? t('cli.day.signedOff', { time: time(day.signedOff) }) : t('cli.day.notSignedOff'),
+            ...(day.firstTomorrow ? [t('cli.day.firstNext', { text: day.firstTomorrow })] : []),
           ].join('\n');
         });
       }),
     );
 }
 
-async function signOff(io: CliIo, session: Session, opts: SignoffOptions): Promise<void> {
+async function signOff(io: CliIo, session: Session, opts: SignoffOptions, speech: CliSpeech): Promise<void> {
+  const { t, clock, day, timeOf } = speech;
   let at: number | undefined;
   if (opts.at !== undefined) {
     // A time without an offset is the user's zone: the "zone" setting.
     const { zone } = await session.call('settings:get', {});
     const parsed = parseInstant(opts.at, zone);
     if (parsed === null) {
-      throw new CliFailure('--at takes a time such as 2027-03-15T17:42 or 2027-03-15T17:42:00+01:00.');
+      throw new CliFailure(t('cli.badAt'));
     }
     at = parsed;
   }
   const unfinished = (opts.unfinished ?? []).map((pair) => {
     const i = pair.indexOf('=');
     if (i < 0) {
-      throw new CliFailure(`--unfinished takes THING=PLAN, e.g. "Review=10:00 tomorrow" (got "${pair}").`);
+      throw new CliFailure(t('cli.signoff.badUnfinished', { given: pair }));
     }
     return { item: pair.slice(0, i), plan: pair.slice(i + 1) };
   });
@@ -89,9 +95,16 @@ async function signOff(io: CliIo, session: Session, opts: SignoffOptions): Promi
   print(io, status, opts.json, () =>
     record
       ? [
-          `Signed off at ${record.signedOffTime} (${record.workday}).`,
-          ...(record.quietUntil ? [`Quiet until ${record.quietUntil}.`] : []),
+          t('cli.signoff.done', { time: clock(record.signedOffTime), day: day(record.workday) }),
+          ...(record.quietUntil
+            ? [
+                t('cli.signoff.quietUntil', {
+                  day: day(record.quietUntil.slice(0, 10)),
+                  time: timeOf(record.quietUntil),
+                }),
+              ]
+            : []),
         ].join('\n')
-      : 'Signed off.',
+      : t('cli.signoff.donePlain'),
   );
 }

@@ -3,6 +3,7 @@ import type { TalkingPointDto } from '../shared/dto';
 import type { CliIo } from './io';
 import { CliFailure, parseWholeNumber, print, shortId } from './output';
 import { withSession } from './session';
+import { cliSpeech } from './speech';
 
 /** `keel talk add|list|done|edit|move`: talking points for the next one-on-one. */
 export function registerTalkCommands(program: Command, io: CliIo): void {
@@ -12,10 +13,11 @@ export function registerTalkCommands(program: Command, io: CliIo): void {
     .description('add a talking point (it goes to the end of the agenda)')
     .argument('<text...>', 'the point')
     .option('--json', 'print JSON')
-    .action(async (words: string[], opts: { json?: boolean }) =>
+    .action(async (words: string[], opts: { json?: boolean }, command: Command) =>
       withSession(io, {}, async (session) => {
+        const { t } = cliSpeech(io, command);
         const point = await session.call('talk:add', { text: words.join(' ') });
-        print(io, point, opts.json, () => `Added ${shortId(point.id)}: ${point.text}`);
+        print(io, point, opts.json, () => t('cli.talk.added', { id: shortId(point.id), text: point.text }));
       }),
     );
   talk
@@ -23,12 +25,13 @@ export function registerTalkCommands(program: Command, io: CliIo): void {
     .description('open talking points in the agenda’s order (undiscussed ones carry over)')
     .option('--all', 'include discussed points')
     .option('--json', 'print JSON')
-    .action(async (opts: { all?: boolean; json?: boolean }) =>
+    .action(async (opts: { all?: boolean; json?: boolean }, command: Command) =>
       withSession(io, {}, async (session) => {
+        const { t } = cliSpeech(io, command);
         const points = await session.call('talk:list', { includeDiscussed: Boolean(opts.all) });
         print(io, points, opts.json, () =>
           points.length === 0
-            ? 'No open talking points.'
+            ? t('cli.talk.none')
             : points.map((p) => `${shortId(p.id)}  ${p.discussedAt ? '✓ ' : ''}${p.text}`).join('\n'),
         );
       }),
@@ -37,10 +40,11 @@ export function registerTalkCommands(program: Command, io: CliIo): void {
     .command('done')
     .description('mark a talking point discussed')
     .argument('<id>', 'the id keel talk list shows')
-    .action(async (id: string) =>
+    .action(async (id: string, _opts: unknown, command: Command) =>
       withSession(io, {}, async (session) => {
+        const { t } = cliSpeech(io, command);
         const point = await session.call('talk:discussed', { id, discussed: true });
-        io.stdout(`Discussed: ${point.text}\n`);
+        io.stdout(`${t('cli.talk.discussed', { text: point.text })}\n`);
       }),
     );
   addEdit(talk, io);
@@ -54,10 +58,11 @@ function addEdit(talk: Command, io: CliIo): void {
     .argument('<id>', 'the id keel talk list shows')
     .argument('<text...>', 'the new words')
     .option('--json', 'print JSON')
-    .action(async (id: string, words: string[], opts: { json?: boolean }) =>
+    .action(async (id: string, words: string[], opts: { json?: boolean }, command: Command) =>
       withSession(io, {}, async (session) => {
+        const { t } = cliSpeech(io, command);
         const point = await session.call('talk:edit', { id, text: words.join(' ') });
-        print(io, point, opts.json, () => `Edited ${shortId(point.id)}: ${point.text}`);
+        print(io, point, opts.json, () => t('cli.talk.edited', { id: shortId(point.id), text: point.text }));
       }),
     );
 }
@@ -86,10 +91,11 @@ function addMove(talk: Command, io: CliIo): void {
     .option('--down', 'one place down')
     .option('--to <n>', 'to this place, 1 for the top')
     .option('--json', 'print JSON')
-    .action(async (id: string, opts: MoveOptions) =>
+    .action(async (id: string, opts: MoveOptions, command: Command) =>
       withSession(io, {}, async (session) => {
+        const { t } = cliSpeech(io, command);
         const asked = [opts.up, opts.down, opts.to !== undefined].filter(Boolean).length;
-        if (asked !== 1) throw new CliFailure('Give one of --up, --down or --to with a place.');
+        if (asked !== 1) throw new CliFailure(t('cli.talk.moveHow'));
         const to = opts.to === undefined ? undefined : parseWholeNumber(opts.to, '--to');
         // The place before, to say whether the move changed anything (a point at an end stays).
         const before = placeOf(await session.call('talk:list', {}), id);
@@ -101,11 +107,9 @@ function addMove(talk: Command, io: CliIo): void {
           const open = openPoints(moved);
           const place = placeOf(moved, id);
           const point = open[place - 1];
-          if (!point) return 'Moved.';
-          const where = `place ${place} of ${open.length}`;
-          return place === before
-            ? `${shortId(point.id)} stays at ${where}: ${point.text}`
-            : `Moved ${shortId(point.id)} to ${where}: ${point.text}`;
+          if (!point) return t('cli.talk.moved');
+          const values = { id: shortId(point.id), place, count: open.length, text: point.text };
+          return place === before ? t('cli.talk.stays', values) : t('cli.talk.movedTo', values);
         });
       }),
     );

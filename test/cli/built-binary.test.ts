@@ -83,7 +83,7 @@ describe('the built keel', { timeout: 30_000 }, () => {
     const args = ['check', 'add', '--workload', '4', '--energy', '2', '--sustainable', 'mostly'];
     expect(keel([...args, '--at', '2026-03-16T16:05'], env())).toMatchObject({
       code: 0,
-      stdout: expect.stringMatching(/^Logged check [0-9a-f]{8} at 2026-03-16 16:05\.\n$/),
+      stdout: expect.stringMatching(/^Logged check [0-9a-f]{8} at Mon, 16 Mar 2026 16:05\.\n$/),
       stderr: '',
     });
   });

@@ -165,7 +165,7 @@ describe('keel focus status', () => {
     ]);
     expect(status.today.map((b) => b.meetings.length)).toEqual([1, 1]);
     const text = (await runKeel(['focus', 'status'], env, c)).stdout;
-    expect(text).toContain('  09:00–11:00  upcoming  (1 meeting(s) overlap)');
+    expect(text).toContain('  09:00–11:00  upcoming  (1 meeting overlaps)');
     expect(text).toContain(
       'Meetings today:\n  09:30–09:45  Standup\n  14:30–15:00  Design review (tentative)\n',
     );

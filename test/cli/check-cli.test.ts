@@ -86,11 +86,11 @@ describe('keel check', () => {
     const env = { KEEL_DATA_DIR: tempDir() };
     const args = [...base, '--stretched', 'meetings', '--note', 'Long\n  week', '--at', '2026-03-16T16:05'];
     const added = await runKeel(args, env);
-    const id = /^Logged check ([0-9a-f]{8}) at 2026-03-16 16:05\.\n$/.exec(added.stdout)?.[1];
+    const id = /^Logged check ([0-9a-f]{8}) at Mon, 16 Mar 2026 16:05\.\n$/.exec(added.stdout)?.[1];
     expect(id, added.stdout).toBeDefined();
     const listed = await runKeel(['check', 'list', '--from', '2026-03-16', '--to', '2026-03-16'], env);
     expect(listed.stdout).toBe(
-      `${id}  2026-03-16 16:05  workload 4  energy 2  mostly  [meetings]  “Long week”\n`,
+      `${id}  Mon, 16 Mar 2026 16:05  workload 4  energy 2  Mostly  [meetings]  “Long week”\n`,
     );
   });
 

@@ -31,7 +31,7 @@ describe('keel CLI', () => {
     expect(status.database.schemaVersion).toBeGreaterThan(0);
     expect(fs.existsSync(path.join(dir, 'keel.db'))).toBe(true);
     const human = await runKeel(['status'], { KEEL_DATA_DIR: dir });
-    expect(human.stdout).toMatch(/^Keel .* — \d{4}-\d{2}-\d{2} \(\w+\), Europe\/Berlin\n/);
+    expect(human.stdout).toMatch(/^Keel .* — \w{3}, \d{1,2} \w{3} \d{4}, Europe\/Berlin\n/);
     expect(human.stdout).toContain(`Data: ${path.join(dir, 'keel.db')}\n`);
   });
 

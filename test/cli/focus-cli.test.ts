@@ -80,7 +80,7 @@ describe('keel focus', () => {
       /^keel: A focus block is already running until \d\d:\d\d; end it first\.\n$/,
     );
     expect((await runKeel(['focus', 'stop'], env)).stdout).toMatch(
-      /^Focus block ended: \d+ min protected, 1 interruption\(s\)\.\n$/,
+      /^Focus block ended: \d+ mins? protected, 1 interruption\.\n$/,
     );
     const after = JSON.parse((await runKeel(['focus', 'status', '--json'], env)).stdout) as { running: null };
     expect(after.running).toBeNull();
@@ -110,7 +110,7 @@ describe('keel focus', () => {
         'No focus block running.',
         '  09:00–11:00  upcoming',
         '  14:00–16:00  upcoming',
-        'Next: 2027-03-15T09:00:00+01:00 – 11:00',
+        'Next: Mon, 15 Mar 2027, 09:00 – 11:00',
         '',
       ].join('\n'),
     );
@@ -121,16 +121,16 @@ describe('keel focus', () => {
     });
     clock.advanceBy(10 * 60_000);
     expect((await runKeel(['focus', 'status'], env, clock)).stdout).toMatch(
-      /^Focus until 08:25 \(10 min so far, 0 interruption\(s\)\)\.\n/,
+      /^Focus until 08:25 \(10 mins so far, 0 interruptions\)\.\n/,
     );
     expect((await runKeel(['focus', 'stop'], env, clock)).stdout).toBe(
-      'Focus block ended: 10 min protected, 0 interruption(s).\n',
+      'Focus block ended: 10 mins protected, 0 interruptions.\n',
     );
     const plan = (await runKeel(['focus', 'plan'], env, clock)).stdout.split('\n');
     expect(plan.slice(0, 3)).toEqual([
       'Focus plan (Europe/Berlin):',
-      '  mon  09:00–11:00',
-      '  mon  14:00–16:00',
+      '  Mon  09:00–11:00',
+      '  Mon  14:00–16:00',
     ]);
   });
 

@@ -4,7 +4,8 @@ import { main } from '../../src-main/cli/main';
 import { systemClock } from '../../src-main/core/clock';
 import { InProcessCalendarParser } from '../../src-main/platform/calendar-parser';
 import type { CommandRunner } from '../../src-main/platform/dnd/command-runner';
-import { CLI, keel as builtKeel } from '../helpers/cli';
+import { CLI, keel as builtKeel, runKeel } from '../helpers/cli';
+import { ManualClock } from '../../src-main/core/clock';
 import { tempDir } from '../helpers/temp';
 
 /** No gsettings here: every desktop command is missing. */
@@ -84,7 +85,81 @@ describe('the built keel', { timeout: 30_000 }, () => {
     const german = builtKeel(['doctor'], { KEEL_DATA_DIR, LANG: 'de_DE.UTF-8' });
     expect(german).toMatchObject({ code: 0, stderr: '' });
     expect(firstLine(german.stdout)).toMatch(/^Keel \S+ auf \S+$/);
-    const english = builtKeel(['doctor'], { KEEL_DATA_DIR });
+    const english = builtKeel(['doctor'], { KEEL_DATA_DIR, LANG: '' });
     expect(firstLine(english.stdout)).toMatch(/^Keel \S+ on \S+$/);
+  });
+});
+
+/**
+ * Issue #20: the everyday commands' human output in the terminal's language, dates and times as
+ * its regional format writes them; `--json` the same in every language. Monday 15 March 2027,
+ * 08:15 in Berlin, before the plan's first block.
+ */
+describe('everyday commands in German and in US English', () => {
+  const morning = () => new ManualClock(Date.parse('2027-03-15T07:15:00Z'));
+  const GERMAN = 'de_DE.UTF-8';
+
+  it('LANG=de_DE.UTF-8: focus, status, a check, a talking point and the sign-off in German', async () => {
+    const clock = morning();
+    const env = { KEEL_DATA_DIR: tempDir('keel-locale-'), LANG: GERMAN };
+    const run = async (...args: string[]) => {
+      const r = await runKeel(args, env, clock);
+      expect(r.stderr).toBe('');
+      return r.stdout;
+    };
+    expect(await run('focus', 'status')).toBe(
+      [
+        'Kein Fokusblock läuft.',
+        '  09:00–11:00  anstehend',
+        '  14:00–16:00  anstehend',
+        'Als Nächstes: Mo., 15. März 2027, 09:00 – 11:00',
+        '',
+      ].join('\n'),
+    );
+    expect(await run('focus', 'start', '--minutes', '25')).toBe('Fokus bis 08:40.\n');
+    await run('focus', 'interrupt', '--kind', 'chat');
+    clock.advanceBy(10 * 60_000);
+    expect(await run('focus', 'stop')).toBe('Fokusblock beendet: 10 Min. geschützt, 1 Unterbrechung.\n');
+    expect((await run('status')).split('\n').slice(0, 3)).toEqual([
+      expect.stringMatching(/^Keel \S+ – Mo\., 15\. März 2027, Europe\/Berlin$/),
+      'Arbeitszeit: 09:00–17:30',
+      'Fokusblöcke: 09:00–11:00 und 14:00–16:00',
+    ]);
+    const logged = await run('check', 'add', '--workload', '4', '--energy', '2', '--sustainable', 'mostly');
+    expect(logged).toMatch(/^Check-in [0-9a-f]{8} gespeichert: Mo\., 15\. März 2027 08:25\.\n$/);
+    expect(await run('check', 'list', '--from', '2027-03-15', '--to', '2027-03-15')).toMatch(
+      /^[0-9a-f]{8} {2}Mo\., 15\. März 2027 08:25 {2}Arbeitslast 4 {2}Energie 2 {2}Größtenteils\n$/,
+    );
+    expect(await run('talk', 'list')).toBe('Keine offenen Gesprächspunkte.\n');
+    clock.jumpTo(Date.parse('2027-03-15T17:00:00Z'));
+    expect(await run('signoff', '--done', 'Release')).toBe('Feierabend um 18:00 (Mo., 15. März 2027).\n');
+  });
+
+  it('LANG=en_US.UTF-8: 12-hour times and US dates', async () => {
+    const clock = morning();
+    const env = { KEEL_DATA_DIR: tempDir('keel-locale-'), LANG: 'en_US.UTF-8' };
+    expect((await runKeel(['focus', 'start', '--minutes', '25'], env, clock)).stdout).toBe(
+      'Focus until 8:40 AM.\n',
+    );
+    clock.jumpTo(Date.parse('2027-03-15T17:00:00Z'));
+    expect((await runKeel(['signoff'], env, clock)).stdout).toBe(
+      'Signed off at 6:00 PM (Mon, Mar 15, 2027).\n',
+    );
+  });
+
+  it('a failure the CLI finds itself is said in the terminal’s language', async () => {
+    const env = { KEEL_DATA_DIR: tempDir('keel-locale-'), LANG: GERMAN };
+    const r = await runKeel(['focus', 'start', '--minutes', '5', '--until-next'], env, morning());
+    expect(r).toMatchObject({
+      code: 1,
+      stderr: 'keel: Gib entweder --minutes oder --until-next an, nicht beides.\n',
+    });
+  });
+
+  it('--json is the same whatever the language', async () => {
+    const dir = tempDir('keel-locale-');
+    const json = async (LANG: string) =>
+      (await runKeel(['focus', 'status', '--json'], { KEEL_DATA_DIR: dir, LANG }, morning())).stdout;
+    expect(await json(GERMAN)).toBe(await json('en_US.UTF-8'));
   });
 });

@@ -52,7 +52,7 @@ describe('keel signoff and keel day', () => {
     const human = await runKeel(['day', '--date', '2026-03-16'], env);
     expect(human.stdout).toBe(
       [
-        '2026-03-16 (09:00–17:30)',
+        'Mon, 16 Mar 2026 (09:00–17:30)',
         'First active: —   Last active: —',
         'Signed off: 18:12',
         'First thing next: Review Ana’s PR',
@@ -77,7 +77,7 @@ describe('keel signoff and keel day', () => {
     const r = await runKeel(['signoff', '--done', 'Release', '--quiet'], env, clock);
     expect(r).toEqual({
       code: 0,
-      stdout: 'Signed off at 18:00 (2027-03-15).\nQuiet until 2027-03-16T09:00:00+01:00.\n',
+      stdout: 'Signed off at 18:00 (Mon, 15 Mar 2027).\nQuiet until Tue, 16 Mar 2027, 09:00.\n',
       stderr: '',
     });
     const day = JSON.parse((await runKeel(['day', '--json'], env, clock)).stdout) as {

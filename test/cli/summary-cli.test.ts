@@ -7,6 +7,9 @@ import { runKeel } from '../helpers/cli';
 import { makeServices } from '../helpers/services';
 import { tempDir } from '../helpers/temp';
 
+/** These compare with the window's US English export: a US terminal. */
+const US = 'en_US.UTF-8';
+
 /** The shares logged in the data folder, oldest first. */
 function shares(dir: string): { via: string; format: string }[] {
   const db = new Database(path.join(dir, 'keel.db'), { readonly: true });
@@ -21,7 +24,7 @@ function shares(dir: string): { via: string; format: string }[] {
 describe('keel talk and keel summary', () => {
   it('talking points carry into the summary; shareable notes can be ticked; the share is logged', async () => {
     const dir = tempDir();
-    const env = { KEEL_DATA_DIR: dir };
+    const env = { KEEL_DATA_DIR: dir, LANG: US };
     expect((await runKeel(['talk', 'add', 'Rotate', 'on-call'], env)).code).toBe(0);
     const listed = JSON.parse((await runKeel(['talk', 'list', '--json'], env)).stdout) as { text: string }[];
     expect(listed.map((p) => p.text)).toEqual(['Rotate on-call']);
@@ -102,7 +105,7 @@ describe('keel talk and keel summary', () => {
 
   it('--format md and --format text print exactly what the builder previews: the point as typed', async () => {
     const dir = tempDir();
-    const env = { KEEL_DATA_DIR: dir };
+    const env = { KEEL_DATA_DIR: dir, LANG: US };
     const point = 'Discuss on-call rotation (Q2), see https://example.com/a_b';
     const now = Date.parse('2027-03-15T09:00:00Z');
     const clock = new ManualClock(now);
@@ -125,7 +128,7 @@ describe('keel talk and keel summary', () => {
   });
 
   it('talk list and done print in words', async () => {
-    const env = { KEEL_DATA_DIR: tempDir() };
+    const env = { KEEL_DATA_DIR: tempDir(), LANG: US };
     const added = await runKeel(['talk', 'add', 'Ask', 'about', 'budgets'], env);
     const id = /^Added ([0-9a-f]{8}): Ask about budgets\n$/.exec(added.stdout)?.[1] ?? '';
     expect(id).not.toBe('');
@@ -140,7 +143,7 @@ describe('keel talk and keel summary', () => {
 
   it('refuses unknown or unusable note ids: exit 1, one sentence, no file, no share (#16)', async () => {
     const dir = tempDir();
-    const env = { KEEL_DATA_DIR: dir };
+    const env = { KEEL_DATA_DIR: dir, LANG: US };
     const check = async (extra: string[]) =>
       JSON.parse(
         (
@@ -190,7 +193,7 @@ describe('keel talk and keel summary', () => {
   });
 
   it('counts custom tags of check-ins with private notes only when named with --tags', async () => {
-    const env = { KEEL_DATA_DIR: tempDir() };
+    const env = { KEEL_DATA_DIR: tempDir(), LANG: US };
     await runKeel(
       [
         'check',
@@ -229,7 +232,7 @@ describe('keel talk and keel summary', () => {
   });
 
   it('lists the talking points in the user’s order: oldest first, then as moved (md, html, json) (#18)', async () => {
-    const env = { KEEL_DATA_DIR: tempDir() };
+    const env = { KEEL_DATA_DIR: tempDir(), LANG: US };
     const clock = new ManualClock(Date.parse('2027-03-15T08:00:00Z'));
     const run = (...args: string[]) => runKeel(args, env, clock);
     const ids: string[] = [];

@@ -8,6 +8,9 @@ import { CLI, keel, runKeel } from '../helpers/cli';
 import { makeServices } from '../helpers/services';
 import { tempDir } from '../helpers/temp';
 
+/** These compare with the window's US English export: a US terminal. */
+const US = 'en_US.UTF-8';
+
 /** 2026-03-16 is a Monday. */
 const WEEK = ['--from', '2026-03-16', '--to', '2026-03-22'];
 
@@ -70,7 +73,7 @@ async function week(env: Record<string, string>) {
 describe('keel update', () => {
   it('prints the week’s update drafted from the sign-offs, and logs the share', async () => {
     const dir = tempDir();
-    const env = { KEEL_DATA_DIR: dir };
+    const env = { KEEL_DATA_DIR: dir, LANG: US };
     await week(env);
     const md = await runKeel(['update', ...WEEK], env);
     expect(md.code).toBe(0);
@@ -90,7 +93,7 @@ describe('keel update', () => {
 
   it('prints the edits kept in the window, byte for byte what the window previews', async () => {
     const dir = tempDir();
-    const env = { KEEL_DATA_DIR: dir };
+    const env = { KEEL_DATA_DIR: dir, LANG: US };
     await week(env);
     const now = instantAt('2026-03-20', '18:00', 'Europe/Berlin');
     const { services } = makeServices(now, 'Europe/Berlin', { dataDir: dir });
@@ -116,7 +119,7 @@ describe('keel update', () => {
 
   it('drafts the current week without dates, and writes a file with --out', async () => {
     const dir = tempDir();
-    const env = { KEEL_DATA_DIR: dir };
+    const env = { KEEL_DATA_DIR: dir, LANG: US };
     await week(env);
     const out = path.join(tempDir(), 'update.txt');
     const clock = new ManualClock(instantAt('2026-03-19', '12:00', 'Europe/Berlin'));
@@ -137,7 +140,7 @@ describe('keel update', () => {
     [['--from', '2026-02-30', '--to', '2026-03-16'], 'keel: from: Use a date written YYYY-MM-DD.\n'],
   ])('refuses %j in one sentence, writing nothing', async (args, message) => {
     const dir = tempDir();
-    const r = await runKeel(['update', ...args], { KEEL_DATA_DIR: dir });
+    const r = await runKeel(['update', ...args], { KEEL_DATA_DIR: dir, LANG: US });
     expect(r).toEqual({ code: 1, stdout: '', stderr: message });
     // Refused at the door: not even a database was made.
     expect(fs.readdirSync(dir)).toEqual([]);
@@ -146,7 +149,7 @@ describe('keel update', () => {
   it('runs as the built keel', { timeout: 30_000 }, () => {
     if (!fs.existsSync(CLI)) throw new Error('Run `npm run build` first: this test runs the built keel.');
     const dir = tempDir();
-    const r = keel(['update', ...WEEK, '--format', 'text'], { KEEL_DATA_DIR: dir });
+    const r = keel(['update', ...WEEK, '--format', 'text'], { KEEL_DATA_DIR: dir, LANG: US });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Keel found no sign-off in this period, so there was nothing to draft from.');
     expect(keel(['update', '--format', 'pdf'], { KEEL_DATA_DIR: dir }).code).toBe(2);

@@ -33,7 +33,8 @@ export async function runKeel(
     stderr: (text) => {
       stderr += text;
     },
-    env: { ...env },
+    // A British English terminal (24-hour times) unless the test says otherwise (LANG, LC_ALL).
+    env: { LANG: 'en_GB.UTF-8', ...env },
     systemZone: () => zone,
     clock,
     // The same file checks and reading as the worker, in this process (the worker has its own tests).
@@ -46,7 +47,13 @@ export async function runKeel(
 export function keel(args: string[], env: Record<string, string> = {}): KeelRun {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TZ: 'Europe/Berlin', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      TZ: 'Europe/Berlin',
+      LANG: 'en_GB.UTF-8',
+      ...env,
+    },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
