@@ -1,6 +1,5 @@
-import { formatDuration } from './focus';
+import { exportLanguage, type ExportLanguage } from './export-language';
 import type { EndOfDaySection, FocusSection, TalkingPointsSection, TrendsSection } from './summary-sections';
-import { periodLabel } from './summary-text';
 import type { LocalDate } from './time';
 
 /**
@@ -18,6 +17,9 @@ import type { LocalDate } from './time';
  *   part "of" planned ("2 h protected · 4 h planned", never "2 h protected of 4 h planned").
  * - Check-in averages are compared only when both weeks have check-ins.
  * - Talking points waiting are the open ones now, whenever they were added.
+ * - Written in the window's language (`lang`: its words from the `today.recap.*` messages, its
+ *   durations, dates and numbers through Intl); the counting lines are the summary's own, built in
+ *   the same language.
  */
 
 /** One week's sections, and whether Keel counted any of its days. */
@@ -49,104 +51,121 @@ export interface WeekRecap {
   talkingPoints: { waiting: number; value: string; howCounted: string };
 }
 
-export const RECAP_HOW_COUNTED = {
-  talkingPoints: 'Open talking points now, whenever they were added; discussed ones are not counted.',
-  notCounted: 'Keel was not counting yet that week, so there is nothing to compare with.',
-} as const;
-
-function minutes(n: number): string {
-  return n <= 0 ? '0 min' : formatDuration(n * 60_000);
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-function focusFigure(week: RecapWeekInput, before: RecapWeekInput): WeekRecap['focus'] {
+function focusFigure(week: RecapWeekInput, before: RecapWeekInput, lang: ExportLanguage): WeekRecap['focus'] {
+  const { t, duration } = lang;
   const { protectedMinutes, plannedMinutes } = week.focus;
   const value =
     plannedMinutes > 0
-      ? `${minutes(protectedMinutes)} protected · ${minutes(plannedMinutes)} planned`
-      : `${minutes(protectedMinutes)} protected, nothing planned`;
-  let change: string = RECAP_HOW_COUNTED.notCounted;
+      ? t('today.recap.focusValue', {
+          protected: duration(protectedMinutes),
+          planned: duration(plannedMinutes),
+        })
+      : t('today.recap.focusValueUnplanned', { protected: duration(protectedMinutes) });
+  let change = t('today.recap.notCounted');
   if (before.counted) {
     const diff = protectedMinutes - before.focus.protectedMinutes;
-    const was = `${minutes(before.focus.protectedMinutes)} protected · ${minutes(before.focus.plannedMinutes)} planned`;
+    const was = t('today.recap.focusValue', {
+      protected: duration(before.focus.protectedMinutes),
+      planned: duration(before.focus.plannedMinutes),
+    });
     change =
       diff === 0
-        ? `The same as the week before (${was}).`
-        : `${minutes(Math.abs(diff))} ${diff > 0 ? 'more' : 'less'} than the week before (${was}).`;
+        ? t('today.recap.same', { was })
+        : t(diff > 0 ? 'today.recap.focusMore' : 'today.recap.focusLess', {
+            diff: duration(Math.abs(diff)),
+            was,
+          });
   }
   return { value, change, howCounted: week.focus.howCounted ?? '', protectedMinutes, plannedMinutes };
 }
 
-function eveningsFigure(week: RecapWeekInput, before: RecapWeekInput): WeekRecap['evenings'] {
+function eveningsFigure(
+  week: RecapWeekInput,
+  before: RecapWeekInput,
+  { t }: ExportLanguage,
+): WeekRecap['evenings'] {
   const late = week.endOfDay.lateEvenings;
-  const value = `${plural(late, 'late evening', 'late evenings')} in ${plural(week.endOfDay.workdays, 'workday', 'workdays')}`;
-  let change: string = RECAP_HOW_COUNTED.notCounted;
+  const value = t('today.recap.eveningsValue', { late, workdays: week.endOfDay.workdays });
+  let change = t('today.recap.notCounted');
   if (before.counted) {
     const was = before.endOfDay.lateEvenings;
     const diff = late - was;
     change =
       diff === 0
-        ? `The same as the week before (${was}).`
-        : `${Math.abs(diff)} ${diff > 0 ? 'more' : 'fewer'} than the week before (${was}).`;
+        ? t('today.recap.same', { was })
+        : t(diff > 0 ? 'today.recap.eveningsMore' : 'today.recap.eveningsFewer', {
+            diff: Math.abs(diff),
+            was,
+          });
   }
   return { value, change, howCounted: week.endOfDay.howCounted ?? '', late };
 }
 
-/** "3.4, up from 3.0", "3.4, as the week before", or the average alone. */
-function average(name: string, now: number | null, was: number | null): string {
+type Rating = 'workload' | 'energy';
+
+/** "Workload 3.4, up from 3.0", "… as the week before", or the average alone. */
+function average(lang: ExportLanguage, rating: Rating, now: number | null, was: number | null): string {
   if (now === null) return '';
+  const one = (n: number) => lang.fmt.number(n, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const a = now.toFixed(1);
-  if (was === null) return `${name} ${a}`;
+  if (was === null) return lang.t(`today.recap.${rating}.alone`, { now: one(now) });
   const b = was.toFixed(1);
-  if (a === b) return `${name} ${a}, as the week before`;
-  return `${name} ${a}, ${now > was ? 'up' : 'down'} from ${b}`;
+  if (a === b) return lang.t(`today.recap.${rating}.same`, { now: one(now) });
+  return lang.t(`today.recap.${rating}.${now > was ? 'up' : 'down'}`, { now: one(now), was: one(was) });
 }
 
-function checkinsFigure(week: RecapWeekInput, before: RecapWeekInput): WeekRecap['checkins'] {
-  const t = week.trends;
-  const p = before.trends;
-  const count = t.count;
-  const value = plural(count, 'check-in', 'check-ins');
+function checkinsFigure(
+  week: RecapWeekInput,
+  before: RecapWeekInput,
+  lang: ExportLanguage,
+): WeekRecap['checkins'] {
+  const { t } = lang;
+  const now = week.trends;
+  const was = before.trends;
+  const count = now.count;
   let change: string;
-  if (count === 0) change = 'No check-ins that week, so no averages.';
-  else if (p.count === 0) {
-    change = `${average('Workload', t.avgWorkload, null)}, ${average('energy', t.avgEnergy, null)}; no check-ins the week before to compare with.`;
+  if (count === 0) change = t('today.recap.checkinsNone');
+  else if (was.count === 0) {
+    change = t('today.recap.checkinsNoBefore', {
+      workload: average(lang, 'workload', now.avgWorkload, null),
+      energy: average(lang, 'energy', now.avgEnergy, null),
+    });
   } else {
-    change = `${average('Workload', t.avgWorkload, p.avgWorkload)}; ${average('energy', t.avgEnergy, p.avgEnergy)}.`;
+    change = t('today.recap.checkinsChange', {
+      workload: average(lang, 'workload', now.avgWorkload, was.avgWorkload),
+      energy: average(lang, 'energy', now.avgEnergy, was.avgEnergy),
+    });
   }
   return {
-    value,
+    value: t('today.recap.checkinsValue', { count }),
     change,
-    howCounted:
-      'Averages of your own check-in ratings (1 to 5) in each week; a change is named only when both weeks have check-ins.',
+    howCounted: t('today.recap.checkinsHow'),
     count,
   };
 }
 
-/** The recap of `week` against `previous`, with the open talking points now. */
+/** The recap of `week` against `previous`, with the open talking points now, in `lang` (default en-US). */
 export function weekRecap(
   week: RecapWeekInput,
   previous: RecapWeekInput,
   talkingPoints: TalkingPointsSection,
+  lang: ExportLanguage = exportLanguage(),
 ): WeekRecap {
   const waiting = talkingPoints.items.length;
   return {
-    week: { from: week.from, to: week.to, label: periodLabel(week.from, week.to) },
-    previous: { from: previous.from, to: previous.to, label: periodLabel(previous.from, previous.to) },
+    week: { from: week.from, to: week.to, label: lang.period(week.from, week.to) },
+    previous: { from: previous.from, to: previous.to, label: lang.period(previous.from, previous.to) },
     counted: week.counted,
-    focus: focusFigure(week, previous),
-    evenings: eveningsFigure(week, previous),
-    checkins: checkinsFigure(week, previous),
+    focus: focusFigure(week, previous, lang),
+    evenings: eveningsFigure(week, previous, lang),
+    checkins: checkinsFigure(week, previous, lang),
     talkingPoints: {
       waiting,
       value:
         waiting === 0
-          ? 'No talking points waiting'
-          : `${plural(waiting, 'talking point', 'talking points')} waiting`,
-      howCounted: RECAP_HOW_COUNTED.talkingPoints,
+          ? lang.t('today.recap.talkingNone')
+          : lang.t('today.recap.talkingWaiting', { count: waiting }),
+      howCounted: lang.t('today.recap.talkingHow'),
     },
   };
 }

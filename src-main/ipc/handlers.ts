@@ -167,7 +167,7 @@ function talkHandlers(services: Services): Pick<Handlers, Extract<Channel, `talk
 function dayHandlers(services: Services): Pick<Handlers, 'app:status' | 'today:card'> {
   return {
     'app:status': () => services.status.status(),
-    'today:card': () => services.today.card(),
+    'today:card': ({ locale }) => services.today.card(locale),
   };
 }
 

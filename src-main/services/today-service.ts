@@ -12,6 +12,7 @@ import {
   type LocalDate,
 } from '../core/time';
 import { opensWeek, todayPhase, weekBefore } from '../core/today-phase';
+import { exportLanguage } from '../core/export-language';
 import { weekRecap, type RecapWeekInput, type WeekRecap } from '../core/week-recap';
 import { holidayName, hoursOn, workingSpanOn } from '../core/working-hours';
 import type { TodayCard } from '../shared/today-dto';
@@ -41,7 +42,8 @@ export class TodayService {
     },
   ) {}
 
-  card(): TodayCard {
+  /** `locale`: the window's language, for the recap's words (en-US when not given). */
+  card(locale?: string | null): TodayCard {
     const { settings, figures, focus, clock } = this.deps;
     const now = clock.now();
     const zone = settings.get().zone;
@@ -79,7 +81,7 @@ export class TodayService {
       // the after-hours card still speaks of the day being signed off.
       protectedTodayMinutes: figures.day(workday).protectedFocusMinutes,
       checkinDue: this.checkinDue(now, today, zone),
-      recap: opensWeek(workday, hasHours) ? this.countedRecap(workday) : null,
+      recap: opensWeek(workday, hasHours) ? this.countedRecap(workday, locale ?? null) : null,
     };
   }
 
@@ -96,24 +98,26 @@ export class TodayService {
   }
 
   /** The recap, unless Keel counted no day of last week (a new user's first week): no card of zeros. */
-  private countedRecap(date: LocalDate): WeekRecap | null {
-    const recap = this.recap(date);
+  private countedRecap(date: LocalDate, locale: string | null): WeekRecap | null {
+    const recap = this.recap(date, locale);
     return recap.counted ? recap : null;
   }
 
   /** The week before `date`'s week, against the one before it. */
-  recap(date: LocalDate): WeekRecap {
+  recap(date: LocalDate, locale: string | null = null): WeekRecap {
     const last = weekBefore(date);
     const previous = weekBefore(last.from);
-    const lastWeek = this.week(last.from, last.to);
-    return weekRecap(lastWeek.input, this.week(previous.from, previous.to).input, lastWeek.talkingPoints);
+    const lastWeek = this.week(last.from, last.to, locale);
+    const before = this.week(previous.from, previous.to, locale).input;
+    return weekRecap(lastWeek.input, before, lastWeek.talkingPoints, exportLanguage(locale));
   }
 
-  private week(from: LocalDate, to: LocalDate) {
+  private week(from: LocalDate, to: LocalDate, locale: string | null) {
     const { model } = this.deps.summary.build({
       from,
       to,
       sections: ['trends', 'focus', 'endOfDay', 'talkingPoints'],
+      ...(locale === null ? {} : { locale }),
     });
     const find = <K extends SummarySectionModel['kind']>(kind: K): Section<K> =>
       model.sections.find((s): s is Section<K> => s.kind === kind) as Section<K>;

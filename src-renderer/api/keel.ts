@@ -44,7 +44,8 @@ import type {
   TrendRange,
 } from './types';
 
-import { takePrefetched } from './prefetch';
+import { takePrefetched, todayInput } from './prefetch';
+import { windowExportLocale } from '../i18n/window-locale';
 
 declare global {
   interface Window {
@@ -110,7 +111,11 @@ export async function call<T>(run: (keel: KeelApi) => Promise<IpcResult<T>>): Pr
 export const api = {
   status: (): Promise<Outcome<Status>> => call((k) => takePrefetched<Status>('status') ?? k.app.status()),
   /** The Today card: which state the day is in by main's clock, and the Monday recap. */
-  today: (): Promise<Outcome<TodayCard>> => call((k) => takePrefetched<TodayCard>('today') ?? k.today.card()),
+  today: (): Promise<Outcome<TodayCard>> => {
+    // The recap is written in the window's language.
+    const locale = windowExportLocale();
+    return call((k) => takePrefetched<TodayCard>('today', locale) ?? k.today.card(todayInput(locale)));
+  },
   /** Quits Keel as the tray's Quit does (main puts do-not-disturb back first). */
   quit: (): Promise<Outcome<{ quitting: true }>> => call((k) => k.app.quit()),
   settings: (): Promise<Outcome<Settings>> =>

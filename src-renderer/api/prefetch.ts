@@ -6,9 +6,21 @@
  */
 import type { IpcResult, KeelApi } from '../../src-main/ipc/contract';
 
+/**
+ * The window's language as main put it in the URL (locale-url.ts, read here without importing
+ * it): the language Today's recap is written in. Without one (the preview), none: the store asks
+ * again in the language the window resolves.
+ */
+function urlLocale(): string | undefined {
+  const params = new URLSearchParams(typeof location === 'undefined' ? '' : location.search);
+  const messages = params.get('locale');
+  if (messages === 'en-XA') return messages;
+  return messages === null ? undefined : (params.get('format') ?? messages);
+}
+
 const READS = {
   status: (keel: KeelApi) => keel.app.status(),
-  today: (keel: KeelApi) => keel.today.card(),
+  today: (keel: KeelApi) => keel.today.card(todayInput(urlLocale())),
   settings: (keel: KeelApi) => keel.settings.get(),
   signoff: (keel: KeelApi) => keel.signoff.status(),
   data: (keel: KeelApi) => keel.data.overview(),
@@ -19,7 +31,12 @@ export type StartupRead = keyof typeof READS;
 /** A read older than this is not used: the first load asks again. */
 const FRESH_MS = 5_000;
 
-const held = new Map<StartupRead, { at: number; answer: Promise<IpcResult<unknown>> }>();
+/** Today's card input for a language (none: main's default, en-US). */
+export function todayInput(locale: string | undefined): { locale?: string } {
+  return locale === undefined ? {} : { locale };
+}
+
+const held = new Map<StartupRead, { at: number; answer: Promise<IpcResult<unknown>>; locale?: string }>();
 
 /** Starts the first reads (nothing when the window has no `window.keel`). */
 export function prefetchStartupReads(): void {
@@ -29,14 +46,18 @@ export function prefetchStartupReads(): void {
     const answer = READS[name](keel) as Promise<IpcResult<unknown>>;
     // Nobody may take it (a store loaded some other way): never an unhandled rejection.
     answer.catch(() => undefined);
-    held.set(name, { at: Date.now(), answer });
+    const locale = name === 'today' ? urlLocale() : undefined;
+    held.set(name, { at: Date.now(), answer, ...(locale === undefined ? {} : { locale }) });
   }
 }
 
-/** The prefetched answer of one read, once, if it is fresh; else undefined (ask main). */
-export function takePrefetched<T>(name: StartupRead): Promise<IpcResult<T>> | undefined {
+/**
+ * The prefetched answer of one read, once, if it is fresh (and, for a read in a language, asked in
+ * `locale`); else undefined (ask main).
+ */
+export function takePrefetched<T>(name: StartupRead, locale?: string): Promise<IpcResult<T>> | undefined {
   const entry = held.get(name);
   held.delete(name);
-  if (!entry || Date.now() - entry.at > FRESH_MS) return undefined;
+  if (!entry || Date.now() - entry.at > FRESH_MS || entry.locale !== locale) return undefined;
   return entry.answer as Promise<IpcResult<T>>;
 }

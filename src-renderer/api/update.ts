@@ -6,11 +6,11 @@ import type {
   UpdateOffer,
   UpdatePreview,
 } from '../../src-main/shared/update-dto';
-import { windowFormat } from '../i18n/window-locale';
+import { windowExportLocale } from '../i18n/window-locale';
 import { call, type Outcome } from './keel';
 
 /** The update is written in the window's language (its preview, save and copy alike). */
-const locale = () => windowFormat().locale;
+const locale = () => windowExportLocale();
 
 export type { UpdateDraftDto, UpdateEdits, UpdateFormat, UpdateOffer, UpdatePreview };
 

@@ -65,6 +65,14 @@ export function windowFormat(): LocaleFormat {
   return current.format;
 }
 
+/**
+ * The language main writes the window's texts in (Today's recap, the weekly update): the window's
+ * format tag ("de-DE", "en-GB"), or the pseudo-locale itself.
+ */
+export function windowExportLocale(): string {
+  return current.resolved.messages === 'en-XA' ? 'en-XA' : current.resolved.format;
+}
+
 /** A message in the window's language, for code outside components. */
 export function windowMessage(id: MessageId, values?: MessageValues): string {
   return current.t(id, values);

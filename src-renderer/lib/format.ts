@@ -91,6 +91,22 @@ const EVENT_KINDS = {
   check: 'app.event.check',
 } as const;
 
+const EVENT_TITLES = {
+  focus: 'app.event.title.focus',
+  signoff: 'app.event.title.signoff',
+  check: 'app.event.title.check',
+  rules: 'app.event.title.rules',
+} as const;
+
+/**
+ * An agenda event's title in the window's language: Keel's own events by their kind (main names
+ * them in English); any other keeps the title it came with.
+ */
+export function eventTitle(event: { kind: string; title: string }): string {
+  const id = (EVENT_TITLES as Record<string, (typeof EVENT_TITLES)[keyof typeof EVENT_TITLES]>)[event.kind];
+  return id ? windowMessage(id) : event.title;
+}
+
 /** A short label for an agenda event's kind; unknown kinds (added later) get a neutral one. */
 export function eventKindLabel(kind: string): string {
   const id = (EVENT_KINDS as Record<string, (typeof EVENT_KINDS)[keyof typeof EVENT_KINDS]>)[kind];

@@ -6,7 +6,7 @@ import { EmptyState } from '../components/EmptyState';
 import { CalendarIcon, ClockIcon, FocusIcon } from '../components/Icons';
 import { Loading } from '../components/Loading';
 import { ViewHeader } from '../components/ViewHeader';
-import { eventKindLabel, formatDuration, formatEventWhen, formatRange } from '../lib/format';
+import { eventKindLabel, eventTitle, formatDuration, formatEventWhen, formatRange } from '../lib/format';
 import { useNavigation } from '../stores/navigation';
 import { useStatus } from '../stores/status';
 import { useEffect } from 'react';
@@ -141,9 +141,9 @@ function NextUpCard({ nextEvent, today }: { nextEvent: Status['nextEvent']; toda
       </p>
       {nextEvent ? (
         <>
-          <p className="today__figure today__figure--text">{nextEvent.title}</p>
+          <p className="today__figure today__figure--text">{eventTitle(nextEvent)}</p>
           <p className="today__meta tabular">
-            {eventKindLabel(nextEvent.kind) === nextEvent.title
+            {eventKindLabel(nextEvent.kind) === eventTitle(nextEvent)
               ? formatEventWhen(nextEvent, today)
               : `${eventKindLabel(nextEvent.kind)} · ${formatEventWhen(nextEvent, today)}`}
           </p>

@@ -55,8 +55,10 @@ describe('weekRecap: last week against the week before', () => {
     const last = week('2027-03-08', [30, 20], [1], [[3, 3]]);
     const before = week('2027-03-01', [120, 60], [0, 2, 3], [[3, 4]]);
     const recap = weekRecap(last, before, none);
-    expect(recap.focus.value).toBe('50 min protected · 20 h planned');
-    expect(recap.focus.change).toBe('2 h 10 min less than the week before (3 h protected · 20 h planned).');
+    expect(recap.focus.value).toBe('50 min protected · 20 hr planned');
+    expect(recap.focus.change).toBe(
+      '2 hr, 10 min less than the week before (3 hr protected · 20 hr planned).',
+    );
     expect(recap.evenings.change).toBe('2 fewer than the week before (3).');
     expect(recap.checkins.change).toBe('Workload 3.0, as the week before; energy 3.0, down from 4.0.');
     expect(recap.talkingPoints.value).toBe('No talking points waiting');
@@ -66,7 +68,7 @@ describe('weekRecap: last week against the week before', () => {
     const a = week('2027-03-08', [60], [], []);
     const b = week('2027-03-01', [60], [], [[2, 2]]);
     const recap = weekRecap(a, b, none);
-    expect(recap.focus.change).toBe('The same as the week before (1 h protected · 20 h planned).');
+    expect(recap.focus.change).toBe('The same as the week before (1 hr protected · 20 hr planned).');
     expect(recap.evenings.change).toBe('The same as the week before (0).');
     expect(recap.checkins.change).toBe('No check-ins that week, so no averages.');
     expect(weekRecap(b, a, none).checkins.change).toBe(
@@ -75,12 +77,12 @@ describe('weekRecap: last week against the week before', () => {
   });
 
   it('never reads blocks started on the spot as part of the plan', () => {
-    // 6 h on Monday (4 h planned) and 3 h on a Saturday with nothing planned: more than the plan.
+    // 6 h on Monday (4 hr planned) and 3 h on a Saturday with nothing planned: more than the plan.
     const last = week('2027-03-08', [360, 0, 0, 0, 0, 180], [], []);
     const before = week('2027-03-01', [240], [], []);
     const recap = weekRecap(last, before, none);
-    expect(recap.focus.value).toBe('9 h protected · 20 h planned');
-    expect(recap.focus.change).toBe('5 h more than the week before (4 h protected · 20 h planned).');
+    expect(recap.focus.value).toBe('9 hr protected · 20 hr planned');
+    expect(recap.focus.change).toBe('5 hr more than the week before (4 hr protected · 20 hr planned).');
     for (const line of [recap.focus.value, recap.focus.change]) expect(line).not.toMatch(/\bof\b/);
   });
 

@@ -7,6 +7,7 @@ import { SOURCE_CATALOG } from '../../src-main/shared/i18n/catalog';
 import { windowLocale } from '../../src-renderer/i18n/KeelIntl';
 import { VIEW_LABELS, VIEW_MESSAGES, VIEW_ORDER } from '../../src-renderer/app/views';
 import { navItem, renderApp } from './harness';
+import { createTestKeel } from './keel-bridge';
 import { untranslatedText } from './untranslated';
 
 const GERMAN: ResolvedLocale = { messages: 'de', format: 'de-DE' };
@@ -42,6 +43,22 @@ describe('the window in German', () => {
     expect(navItem('Einstellungen')).toHaveAttribute('aria-current', 'page');
   });
 
+  it('on a Monday: last week’s recap in German, German durations and dates', async () => {
+    const keel = createTestKeel({ now: '2025-03-17T09:30:00+01:00' });
+    await keel.at('2025-03-12T12:00:00+01:00', () => keel.services.focus.startAdhoc({ minutes: 50 }));
+    await keel.at('2025-03-12T12:50:00+01:00', () => keel.services.focus.stop());
+    await keel.call('talk:add', { text: 'On-call rota' });
+    await keel.call('talk:add', { text: 'Hiring' });
+    await renderApp(keel, { locale: GERMAN });
+    const recap = await screen.findByRole('region', { name: 'Letzte Woche' });
+    expect(recap).toHaveTextContent('10.–16. März 2025, verglichen mit 3.–9. März 2025.');
+    expect(within(recap).getByText('50 Min. geschützt · 20 Std. geplant')).toBeVisible();
+    expect(within(recap).getByText('2 Gesprächspunkte offen')).toBeVisible();
+    expect(within(recap).getAllByText('So wird gezählt')).toHaveLength(4);
+    // The counting line is the summary's own, in German too.
+    expect(recap).toHaveTextContent(/Geplant: /);
+  });
+
   it('speaks English by default, as before', async () => {
     await renderApp();
     const nav = screen.getByRole('navigation', { name: 'Main' });
@@ -62,13 +79,22 @@ describe('the pseudo-locale', () => {
     await renderApp({}, { locale: PSEUDO });
     const main = document.getElementById('main') as HTMLElement;
     const data = [/^[\d:–\s]+(AM|PM)?[\d:–\s]*(AM|PM)?$/, /^\d+ (hr|hrs|min|mins)(, \d+ (min|mins))?$/];
-    // The "Next up" card names main's next event (its own words, main's #20 sweep) and the zone.
-    const next = main.querySelector('.today__stat:last-child');
-    const pieces = untranslatedText(main, [...NAMES, ...data, 'Europe/Berlin']).filter(
-      (piece) => !next?.textContent?.includes(piece),
-    );
-    expect(pieces).toEqual([]);
+    // Main's next event is named by its kind in the window's words; the zone is data.
+    expect(untranslatedText(main, [...NAMES, ...data, 'Europe/Berlin'])).toEqual([]);
     expect(main).toHaveTextContent(pseudoMessage('Working hours'));
+  });
+
+  it('on a Monday, the recap of last week is in the window’s language too (main writes it so)', async () => {
+    const keel = createTestKeel({ now: '2025-03-17T09:30:00+01:00' });
+    await keel.at('2025-03-12T12:00:00+01:00', () => keel.services.focus.startAdhoc({ minutes: 50 }));
+    await keel.at('2025-03-12T12:50:00+01:00', () => keel.services.focus.stop());
+    await keel.call('talk:add', { text: 'On-call rota' });
+    await renderApp(keel, { locale: PSEUDO });
+    const recap = await screen.findByRole('region', { name: pseudoMessage('Last week') });
+    const data = [/^[\d:–\s]+(AM|PM)?[\d:–\s]*(AM|PM)?$/, /^\d+ (hr|hrs|min|mins)(, \d+ (min|mins))?$/];
+    const main = document.getElementById('main') as HTMLElement;
+    expect(untranslatedText(main, [...NAMES, ...data, 'Europe/Berlin'])).toEqual([]);
+    expect(recap).toHaveTextContent(pseudoMessage('Talking points'));
   });
 
   it('the check finds what is not: the Focus view is not swept yet', async () => {

@@ -64,10 +64,10 @@ describe('Today as a live card', () => {
     await keel.call('talk:add', { text: 'On-call rota' });
     renderView('today', keel);
     const recap = await screen.findByRole('region', { name: 'Last week' });
-    expect(recap).toHaveTextContent('10–16 March 2025, compared with 3–9 March 2025.');
-    expect(within(recap).getByText('50 min protected · 20 h planned')).toBeInTheDocument();
+    expect(recap).toHaveTextContent('March 10 – 16, 2025, compared with March 3 – 9, 2025.');
+    expect(within(recap).getByText('50 min protected · 20 hr planned')).toBeInTheDocument();
     expect(
-      within(recap).getByText('50 min more than the week before (0 min protected · 20 h planned).'),
+      within(recap).getByText('50 min more than the week before (0 min protected · 20 hr planned).'),
     ).toBeInTheDocument();
     expect(within(recap).getByText('1 talking point waiting')).toBeInTheDocument();
     expect(within(recap).getAllByText('How this is counted')).toHaveLength(4);

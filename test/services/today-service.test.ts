@@ -50,10 +50,12 @@ describe('TodayService: the Monday recap', () => {
     const card = services.today.card();
     expect(card.phase).toBe('during');
     const recap = card.recap;
-    expect(recap?.week).toEqual({ from: '2027-03-08', to: '2027-03-14', label: '8–14 March 2027' });
+    expect(recap?.week).toEqual({ from: '2027-03-08', to: '2027-03-14', label: 'March 8 – 14, 2027' });
     expect(recap?.previous.from).toBe('2027-03-01');
-    expect(recap?.focus.value).toBe('2 h 30 min protected · 20 h planned');
-    expect(recap?.focus.change).toBe('1 h 30 min more than the week before (1 h protected · 20 h planned).');
+    expect(recap?.focus.value).toBe('2 hr, 30 min protected · 20 hr planned');
+    expect(recap?.focus.change).toBe(
+      '1 hr, 30 min more than the week before (1 hr protected · 20 hr planned).',
+    );
     expect(recap?.focus.howCounted).toMatch(/^Planned: the blocks of your weekly focus plan/);
     expect(recap?.evenings.value).toBe('1 late evening in 1 workday');
     expect(recap?.evenings.change).toBe('1 more than the week before (0).');
@@ -98,7 +100,7 @@ describe('TodayService: the Monday recap', () => {
     expect(recap?.focus.change).toBe(
       'Keel was not counting yet that week, so there is nothing to compare with.',
     );
-    expect(recap?.focus.value).toBe('0 min protected · 20 h planned');
+    expect(recap?.focus.value).toBe('0 min protected · 20 hr planned');
   });
 
   it('shows no recap in Keel’s first week: last week was not counted, a card of zeros would say nothing', () => {
