@@ -2,6 +2,7 @@
  * What the preview runs: the real app on the recording adapters, the event streams its pushes
  * go to, and (with a test clock only) what the test endpoints do and show.
  */
+import { envLanguages, envRegional } from '../shared/i18n/locale';
 import type http from 'node:http';
 import path from 'node:path';
 import { ManualClock, systemClock, systemTimers, type Clock, type Timers } from '../core/clock';
@@ -55,6 +56,8 @@ export function previewDesk(options: { dataDir: string; testClockStart?: number 
     tray: desk.tray,
     notifier: desk.notifier,
     power: desk.power,
+    // Notifications and the tray speak as a desktop with this process's LANG would (the CLI's rule).
+    languages: { preferred: () => envLanguages(process.env), regional: () => envRegional(process.env) },
     // Notifications are only recorded here, never on a lock screen: the lock counts as known (open).
     screenLockReported: true,
     shell: desk.shell,

@@ -3,7 +3,7 @@ import type { ResolvedLocale } from '../../src-main/shared/i18n/locale';
 import type { ViewName } from '../../src-main/shared/views';
 import { hasKeel, MISSING_API_MESSAGE } from '../api/keel';
 import { KeelMark } from '../components/Icons';
-import { KeelIntl, windowLocale } from '../i18n/KeelIntl';
+import { KeelIntl, useMessages, windowLocale } from '../i18n/KeelIntl';
 import { useNavigation } from '../stores/navigation';
 import { useStatus } from '../stores/status';
 import { TodayView } from '../views/TodayView';
@@ -50,6 +50,7 @@ function MissingApi() {
 }
 
 function Shell() {
+  const t = useMessages();
   useKeelSync();
   useTheme();
   useViewShortcuts();
@@ -65,7 +66,7 @@ function Shell() {
   // The palette's code, too, once Today has drawn: Ctrl/⌘+K then opens it at once.
   useEffect(() => {
     if (!ready) return;
-    const timer = setTimeout(preloadPalette, 500);
+    const timer = setTimeout(() => void preloadPalette(), 500);
     return () => clearTimeout(timer);
   }, [ready]);
 
@@ -91,7 +92,7 @@ function Shell() {
   return (
     <div className="app">
       <a href="#main" className="skip-link" onClick={skipToContent}>
-        Skip to content
+        {t('app.skip')}
       </a>
       <Sidebar />
       <main id="main" className="app__main" tabIndex={-1}>

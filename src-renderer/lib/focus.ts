@@ -1,15 +1,12 @@
 import { formatTime } from './time';
+import { windowFormat } from '../i18n/window-locale';
 import { addLocalDays, WEEKDAYS, weekdayOf } from '../../src-main/shared/vocabulary';
 
 /** Display and calendar helpers for the Focus view (pure: no clock, no time zone guesses). */
 
-/** "2 h", "1 h 20 min", "25 min", "0 min". */
+/** Whole minutes in the window's language: "2 hr", "1 hr, 20 min", "25 min", "0 min" / "2 Std.". */
 export function formatMinutes(total: number): string {
-  const minutes = Math.max(0, Math.round(total));
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  if (h === 0) return `${m} min`;
-  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+  return windowFormat().duration(Math.max(0, Math.round(total)));
 }
 
 /** Monday to Sunday of the week holding `date` (core's calendar arithmetic). */

@@ -38,7 +38,7 @@ describe('opened for the first time at 22:55', () => {
     const week = page.getByRole('region', { name: 'This week' });
     await week.getByText(/^Counting since Tuesday 16 Mar\./).waitFor();
     const text = (await week.textContent()) ?? '';
-    expect(text).toContain('Protected this week0 min · 12 h planned');
+    expect(text).toContain('Protected this week0 mins · 12 hrs planned');
     expect(text).not.toContain('%');
     expect(text).toContain('interruptions are counted, not subtracted');
     await screenshotBoth(page, 'day-one-focus');

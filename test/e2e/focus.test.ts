@@ -58,7 +58,7 @@ describe('a planned focus block, end to end in the preview', () => {
       .toContain('Focus until 11:00');
     const r = await recorded(preview);
     expect(r.tray.state).toBe('focus');
-    expect(r.tray.menu[0]?.label).toBe('Focus until 11:00 · 2 h left');
+    expect(r.tray.menu[0]?.label).toBe('Focus until 11:00 · 2 hrs left');
     await expect.poll(async () => (await recorded(preview)).dnd.on).toBe(true);
     await page.getByRole('heading', { name: 'Focus until 11:00' }).waitFor();
   });
@@ -91,14 +91,14 @@ describe('a planned focus block, end to end in the preview', () => {
     await advanceTo('11:00');
     await expect
       .poll(async () => (await recorded(preview)).notifications.map((n) => n.title))
-      .toContain('2 h protected, 1 interruption');
+      .toContain('2 hrs protected, 1 interruption');
     const r = await recorded(preview);
     expect(r.tray.state).toBe('idle');
     // 08:50 is before working hours; the block and the working day begin together at 09:00.
     expect(r.tray.stateHistory).toEqual(['after-hours', 'focus', 'idle']);
     await expect.poll(async () => (await recorded(preview)).dnd.history).toEqual([true, false]);
     const week = page.getByRole('region', { name: 'This week' });
-    await expect.poll(() => week.textContent()).toMatch(/Mon 15.*2 h/);
+    await expect.poll(() => week.textContent()).toMatch(/Mon 15.*2 hrs/);
     await expect.poll(() => page.getByRole('main').textContent()).toMatch(/Where did you leave off\?/);
     await shoot('focus-after');
   });

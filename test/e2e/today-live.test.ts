@@ -81,7 +81,7 @@ describe('Today as a live card, in the preview', () => {
     const first = page.getByRole('region', { name: 'First thing today' });
     expect(await first.textContent()).toContain('Write the rollout plan');
     const recap = page.getByRole('region', { name: 'Last week' });
-    expect(await recap.textContent()).toContain('8–14 March 2027, compared with 1–7 March 2027.');
+    expect(await recap.textContent()).toContain('8 – 14 March 2027, compared with 1 – 7 March 2027.');
     expect(await recap.textContent()).toContain('2 check-ins');
     expect(await recap.textContent()).toContain('0 late evenings in 5 workdays');
     expect(await recap.textContent()).toContain('1 talking point waiting');
@@ -105,7 +105,7 @@ describe('Today as a live card, in the preview', () => {
     await advanceTo('2027-03-15', '12:05');
     const card = page.getByRole('region', { name: 'During the day' });
     await expect.poll(() => card.textContent()).toContain('Next block14:00–16:00');
-    expect(await card.textContent()).toMatch(/Protected so far today2 h/);
+    expect(await card.textContent()).toMatch(/Protected so far today2 hrs/);
     await shoot('today-during');
     await card.getByRole('button', { name: 'Check in now' }).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Check-ins');

@@ -44,7 +44,8 @@ export async function startBuiltPreview(
   args.push(...(options.args ?? []));
   const [program, ...pre] = [...(options.command ?? []), process.execPath];
   const child = spawn(program ?? process.execPath, [...pre, ...args], {
-    env: { ...process.env, TZ: options.zone ?? 'Europe/Berlin' },
+    // A British English desktop, as the e2e browser (notifications and the tray follow LANG).
+    env: { ...process.env, TZ: options.zone ?? 'Europe/Berlin', LANG: 'en_GB.UTF-8', LC_ALL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

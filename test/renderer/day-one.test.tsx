@@ -41,9 +41,9 @@ describe('Day one: opened for the first time at 22:55', () => {
     expect(cells(0)).toEqual(['Not counted: before Keel started', '—', '—']);
     expect(rows[0]).toHaveClass('week__row--before');
     expect(cells(1)).toEqual(['', '0 min', '0 min']);
-    expect(cells(2)).toEqual(['', '0 min', '4 h']);
+    expect(cells(2)).toEqual(['', '0 min', '4 hr']);
     const totals = within(week).getByText('Protected this week').nextElementSibling as HTMLElement;
-    expect(totals).toHaveTextContent(/^0 min · 12 h planned$/);
+    expect(totals).toHaveTextContent(/^0 min · 12 hr planned$/);
     expect(week).not.toHaveTextContent('%');
     expect(within(week).getByText(/^Counting since Tuesday, Mar 11\./)).toBeInTheDocument();
     expect(week).toHaveTextContent(
@@ -63,13 +63,13 @@ describe('Day one: opened for the first time at 22:55', () => {
       expect(found).toHaveLength(2);
       return found;
     });
-    expect(items[0]).toHaveTextContent('09:00–11:002 hNot started');
+    expect(items[0]).toHaveTextContent('09:00–11:002 hrNot started');
     expect(items[0]).toHaveClass('blocks__item--not-started');
     expect(items[1]).toHaveTextContent('Upcoming');
     expect(today).not.toHaveTextContent(/Missed|Before Keel started/);
     // Two hours of Wednesday's plan have come, none protected: said as such, with no share.
     const totals = within(region('This week')).getByText('Protected this week').nextElementSibling;
-    await waitFor(() => expect(totals).toHaveTextContent('0 min · 12 h planned (2 h of it so far)'));
+    await waitFor(() => expect(totals).toHaveTextContent('0 min · 12 hr planned (2 hr of it so far)'));
   });
 
   it('with no plan, the week says so plainly: no “0 min of 0 min”, no share', async () => {

@@ -25,7 +25,7 @@ describe('Focus: week by week', () => {
     expect(last).toHaveTextContent('Monday, Mar 10 to Sunday, Mar 16.');
     expect(keel.callsTo('focus:stats').at(-1)).toEqual({ from: '2025-03-10', to: '2025-03-16' });
     expect((await within(last).findByText('Protected last week')).nextElementSibling).toHaveTextContent(
-      /^50 min · 20 h planned/,
+      /^50 min · 20 hr planned/,
     );
 
     await user.click(within(last).getByRole('button', { name: 'Previous week' }));

@@ -235,7 +235,7 @@ describe('Focus: today and this week', () => {
       within(rows[0] as HTMLElement)
         .getAllByRole('cell')
         .map((c) => c.textContent),
-    ).toEqual(['', '4 h 20 min', '4 h']);
+    ).toEqual(['', '4 hr, 20 min', '4 hr']);
     expect(within(rows[1] as HTMLElement).getByRole('rowheader')).toHaveAttribute('aria-current', 'date');
     expect(
       within(rows[6] as HTMLElement)
@@ -244,7 +244,7 @@ describe('Focus: today and this week', () => {
     ).toEqual(['', '0 min', '0 min']);
     expect(within(week).getByText('Protected this week').nextElementSibling).toHaveTextContent(
       // Side by side, with the planned time that has come: Monday's 4 h (Tuesday's first block is at 09:00).
-      /^4 h 20 min · 20 h planned \(4 h of it so far\)$/,
+      /^4 hr, 20 min · 20 hr planned \(4 hr of it so far\)$/,
     );
     expect(week).not.toHaveTextContent(/%| of 20 h/);
     const kinds = within(week).getByText('Interruptions').nextElementSibling as HTMLElement;

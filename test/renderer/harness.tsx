@@ -1,4 +1,5 @@
 import { act, render, screen } from '@testing-library/react';
+import { preloadPalette } from '../../src-renderer/app/palette/CommandPalette';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import type { ResolvedLocale } from '../../src-main/shared/i18n/locale';
@@ -42,7 +43,8 @@ export async function renderApp(
 ) {
   const keel = keelOf(given);
   const user = install(keel);
-  if (!lazy) await preloadViews();
+  // The palette's code too, as the window fetches it once Today is drawn.
+  if (!lazy) await Promise.all([preloadViews(), preloadPalette()]);
   // As boot.tsx does: the language's catalog first, so the first frame is in it.
   const catalog = locale ? await loadCatalog(locale.messages) : undefined;
   const utils = render(<App {...(locale ? { locale } : {})} />);

@@ -12,9 +12,8 @@ const loadInterruptDialog = () => import('../../views/focus/InterruptDialog');
 const InterruptDialog = lazy(() => loadInterruptDialog().then((m) => ({ default: m.InterruptDialog })));
 
 /** Fetches the palette's code ahead of its first use (a failure waits for that use). */
-export function preloadPalette(): void {
-  void loadPaletteDialog().catch(() => undefined);
-  void loadInterruptDialog().catch(() => undefined);
+export async function preloadPalette(): Promise<void> {
+  await Promise.all([loadPaletteDialog(), loadInterruptDialog()]).catch(() => undefined);
 }
 
 /** How long the line saying what a command did stays on screen. */

@@ -8,27 +8,34 @@ import { RitualForm } from '../signoff/RitualForm';
 import { LiveTitle } from './LiveTitle';
 import { SignedOffNote } from './SignoffToday';
 import { formatTime } from '../../lib/time';
+import { FormattedMessage } from 'react-intl';
+import { useMessages } from '../../i18n/KeelIntl';
 
 /**
  * After hours on Today: the sign-off itself, the Sign-off view's own form (same draft, same
  * save), or once signed off, when. What was typed here is the Sign-off view's draft too.
  */
 export function SignoffInline({ card }: { card: TodayCard }) {
+  const t = useMessages();
   const status = useSignoff((s) => s.status);
   const loadError = useSignoff((s) => s.loadError);
   const firstField = useRef<HTMLTextAreaElement>(null);
   if (status === null) {
-    return loadError === null ? <Loading label="Loading your sign-off…" /> : null;
+    return loadError === null ? <Loading label={t('today.signoff.loading')} /> : null;
   }
   if (status.signedOff !== null) return <SignedOffNote record={status.signedOff} />;
   return (
     <>
-      <Card title={<LiveTitle>After hours</LiveTitle>} className="live">
+      <Card title={<LiveTitle>{t('today.signoff.afterTitle')}</LiveTitle>} className="live">
         <p className="live__lead">
-          Working hours ended at{' '}
-          <span className="tabular">{card.hours ? formatTime(card.hours.end) : ''}</span>.{' '}
-          <span className="tabular">{formatMinutes(card.protectedTodayMinutes)}</span> of focus protected
-          today. Sign off below to close the day.
+          <FormattedMessage
+            id="today.signoff.afterLead"
+            values={{
+              end: card.hours ? formatTime(card.hours.end) : '',
+              protected: formatMinutes(card.protectedTodayMinutes),
+              t: (chunks) => <span className="tabular">{chunks}</span>,
+            }}
+          />
         </p>
       </Card>
       <RitualForm status={status} editing={false} firstFieldRef={firstField} onCancel={() => {}} />

@@ -3,7 +3,10 @@ import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { MoonIcon } from '../../components/Icons';
 import { useFocusTarget } from '../../components/focusRequest';
-import { plural, signoffDayPhrase } from '../../lib/signoff';
+import { FormattedMessage } from 'react-intl';
+import { daysBetween, formatWeekdayDate } from '../../lib/format';
+import { formatTime } from '../../lib/time';
+import { useMessages } from '../../i18n/KeelIntl';
 import { useNavigation } from '../../stores/navigation';
 import { useSignoff } from '../../stores/signoff';
 import './SignoffToday.css';
@@ -32,6 +35,7 @@ export function FirstThing() {
 }
 
 export function SignedOffNote({ record }: { record: SignoffRecord }) {
+  const t = useMessages();
   const navigate = useNavigation((s) => s.navigate);
   // After hours on a signed-off day, this note takes the place of a block ended on Today.
   const text = useFocusTarget<HTMLParagraphElement>('today-live');
@@ -40,31 +44,40 @@ export function SignedOffNote({ record }: { record: SignoffRecord }) {
       <p className="today-signoff__text" ref={text} tabIndex={-1}>
         <MoonIcon className="today-signoff__icon" aria-hidden="true" />
         <span>
-          Signed off at <span className="tabular">{record.signedOffTime}</span>. The rest of the day is yours.
+          <FormattedMessage
+            id="today.signoff.done"
+            values={{
+              time: formatTime(record.signedOffTime),
+              t: (chunks) => <span className="tabular">{chunks}</span>,
+            }}
+          />
         </span>
       </p>
       <Button size="sm" onClick={() => navigate('signoff', { focus: true })}>
-        Open Sign-off
+        {t('today.signoff.open')}
       </Button>
     </Card>
   );
 }
 
 function FirstThingCard({ carried, status }: { carried: CarriedOver; status: SignoffStatus }) {
-  const from = `From your sign-off ${signoffDayPhrase(carried.workday, status.workday)}`;
+  const t = useMessages();
+  const days = daysBetween(carried.workday, status.workday);
+  const from = t('today.signoff.from', {
+    when: days === 1 ? 'yesterday' : days === 0 ? 'today' : 'other',
+    day: formatWeekdayDate(carried.workday),
+  });
   const count = carried.unfinished.length;
   return (
     <Card
-      title={carried.firstTomorrow ? 'First thing today' : 'Carried over'}
+      title={carried.firstTomorrow ? t('today.signoff.firstThing') : t('today.signoff.carried')}
       description={from}
       className="first-thing"
     >
       {carried.firstTomorrow && <p className="first-thing__text">{carried.firstTomorrow}</p>}
       {count > 0 && (
         <details className="first-thing__details" open={!carried.firstTomorrow}>
-          <summary className="first-thing__summary">
-            {plural(count, 'unfinished thing', 'unfinished things')}
-          </summary>
+          <summary className="first-thing__summary">{t('today.signoff.unfinished', { count })}</summary>
           <ul className="first-thing__list">
             {carried.unfinished.map((u, i) => (
               <li key={`${u.item}-${i}`}>
