@@ -1,26 +1,24 @@
 /**
  * The window's first reads, asked for the moment main.tsx runs: before React, the stores and
- * the rest of the window's code have even loaded (this file imports nothing at run time), so
+ * the rest of the window's code have even loaded (this file imports only the small locale rules), so
  * Today's data is on its way while the code is still arriving. Each store's first load takes its
  * read from here once, if it is fresh; after that every read goes to main as usual.
  */
 import type { IpcResult, KeelApi } from '../../src-main/ipc/contract';
+import { exportLocaleOf, windowLocale } from '../i18n/window-locale-source';
 
 /**
- * The window's language as main put it in the URL (locale-url.ts, read here without importing
- * it): the language Today's recap is written in. Without one (the preview), none: the store asks
- * again in the language the window resolves.
+ * The window's language, as it will resolve it (the URL's, else the browser's): the language
+ * Today's recap is written in. Resolving it here also starts ICU while the code is still loading.
  */
-function urlLocale(): string | undefined {
-  const params = new URLSearchParams(typeof location === 'undefined' ? '' : location.search);
-  const messages = params.get('locale');
-  if (messages === 'en-XA') return messages;
-  return messages === null ? undefined : (params.get('format') ?? messages);
+function startupLocale(): string | undefined {
+  if (typeof window === 'undefined') return undefined;
+  return exportLocaleOf(windowLocale());
 }
 
 const READS = {
   status: (keel: KeelApi) => keel.app.status(),
-  today: (keel: KeelApi) => keel.today.card(todayInput(urlLocale())),
+  today: (keel: KeelApi) => keel.today.card(todayInput(startupLocale())),
   settings: (keel: KeelApi) => keel.settings.get(),
   signoff: (keel: KeelApi) => keel.signoff.status(),
   data: (keel: KeelApi) => keel.data.overview(),
@@ -46,7 +44,7 @@ export function prefetchStartupReads(): void {
     const answer = READS[name](keel) as Promise<IpcResult<unknown>>;
     // Nobody may take it (a store loaded some other way): never an unhandled rejection.
     answer.catch(() => undefined);
-    const locale = name === 'today' ? urlLocale() : undefined;
+    const locale = name === 'today' ? startupLocale() : undefined;
     held.set(name, { at: Date.now(), answer, ...(locale === undefined ? {} : { locale }) });
   }
 }

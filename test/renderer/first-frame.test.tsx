@@ -1,6 +1,8 @@
 import { act, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { boot } from '../../src-renderer/boot';
+import { api } from '../../src-renderer/api/keel';
+import { prefetchStartupReads } from '../../src-renderer/api/prefetch';
 import { createTestKeel } from './keel-bridge';
 
 /**
@@ -61,5 +63,18 @@ describe("the window's first frame", { timeout: 20_000 }, () => {
     await screen.findByRole('heading', { name: 'Working hours' }, { timeout: 10_000 });
     expect(seen.indexOf('loading')).toBeGreaterThanOrEqual(0);
     expect(seen.indexOf('loading')).toBeLessThan(seen.indexOf('today'));
+  });
+});
+
+describe("the window's first reads", () => {
+  it("asks for Today's card once, in the window's language, and the store takes that answer", async () => {
+    const keel = createTestKeel({ now: '2025-03-17T09:30:00+01:00' });
+    keel.start();
+    window.keel = keel.api;
+    prefetchStartupReads();
+    const result = await api.today();
+    expect(result.ok).toBe(true);
+    // jsdom's navigator speaks en-US: the card was asked for in it, once.
+    expect(keel.callsTo('today:card')).toEqual([{ locale: 'en-US' }]);
   });
 });
