@@ -72,7 +72,7 @@ describe('first run at 22:55 on a fresh data folder', () => {
     await week.getByText(/^Counting since Friday 4 Dec\./).waitFor();
     const text = (await week.textContent()) ?? '';
     expect(text).toContain('Nothing is planned this week since Keel started counting.');
-    expect(text).toContain('Protected this week0 min, nothing planned');
+    expect(text).toContain('Protected this week0 mins, nothing planned');
     expect(text).toContain('Thu 3 DecNot counted: before Keel started');
     expectNothingMissed(text);
     await screenshotBoth(page, 'first-run-focus');

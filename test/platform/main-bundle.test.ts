@@ -178,7 +178,8 @@ describe('dist/main/main.cjs on a stand-in Electron', () => {
     expect(icons).toContain(s.tray.image);
     expect(fs.existsSync(s.tray.image)).toBe(true);
     expect(s.tray.tooltip).toMatch(/^Keel/);
-    expect(s.tray.labels).toEqual(expect.arrayContaining(['Open Keel', 'Quit Keel']));
+    // The stand-in is a German desktop (fake-electron.mjs): the tray speaks German (#20).
+    expect(s.tray.labels).toEqual(expect.arrayContaining(['Keel öffnen', 'Keel beenden']));
     expect(s.smoke).toMatchObject({ trayCreated: true, dataDir });
 
     expect(s.navigationPrevented).toBe(true);
@@ -299,7 +300,7 @@ describe('dist/main/main.cjs on a stand-in Electron', () => {
         expect(await main.command('invoke', { channel: 'settings:get', payload: {}, ...own })).toMatchObject({
           value: { theme: 'dark' },
         });
-        expect((await main.command<Snapshot>('snapshot')).tray.tooltip).toMatch(/^Keel — focus until/);
+        expect((await main.command<Snapshot>('snapshot')).tray.tooltip).toMatch(/^Keel – Fokus bis \d{1,2}:\d\d [AP]M$/);
       },
       { timeout: 5000, interval: 50 },
     );
@@ -316,7 +317,8 @@ describe('dist/main/main.cjs on a stand-in Electron', () => {
     const snap = await main.command<Snapshot>('snapshot');
     const moved = fs.readdirSync(path.join(dataDir, 'set-aside'));
     expect(moved).toHaveLength(1);
-    expect(snap.notifications[0]?.title).toBe('Keel started afresh');
+    // In the German desktop's language, as every notification (#20).
+    expect(snap.notifications[0]?.title).toBe('Keel hat neu begonnen');
     expect(snap.notifications[0]?.body).toContain('written by a newer version of Keel');
     expect(snap.notifications[0]?.body).toContain(path.join(dataDir, 'set-aside', moved[0] ?? ''));
     expect(snap.tray.destroyed).toBe(false);

@@ -1,15 +1,41 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { usePaletteShortcut } from '../useViewShortcuts';
+import type { InterruptDialog as InterruptDialogComponent } from '../../views/focus/InterruptDialog';
+import type { PaletteDialog as PaletteDialogComponent } from './PaletteDialog';
 import './CommandPalette.css';
 
 /**
  * The palette and the interrupt dialog load on first use (their own chunk), so the window's first
- * frame does not carry their code; `preloadPalette` fetches it once Today has drawn.
+ * frame does not carry their code; `preloadPalette` fetches it once Today has drawn. Once loaded
+ * they render at once, without a suspended frame: Ctrl+K and typing straight away lose no key.
  */
-const loadPaletteDialog = () => import('./PaletteDialog');
-const PaletteDialog = lazy(() => loadPaletteDialog().then((m) => ({ default: m.PaletteDialog })));
-const loadInterruptDialog = () => import('../../views/focus/InterruptDialog');
-const InterruptDialog = lazy(() => loadInterruptDialog().then((m) => ({ default: m.InterruptDialog })));
+type PaletteDialogType = typeof PaletteDialogComponent;
+type InterruptDialogType = typeof InterruptDialogComponent;
+let LoadedPalette: PaletteDialogType | null = null;
+let LoadedInterrupt: InterruptDialogType | null = null;
+const loadPaletteDialog = () =>
+  import('./PaletteDialog').then((m) => {
+    LoadedPalette = m.PaletteDialog;
+    return { default: m.PaletteDialog };
+  });
+const loadInterruptDialog = () =>
+  import('../../views/focus/InterruptDialog').then((m) => {
+    LoadedInterrupt = m.InterruptDialog;
+    return { default: m.InterruptDialog };
+  });
+const LazyPalette = lazy(loadPaletteDialog);
+const LazyInterrupt = lazy(loadInterruptDialog);
+
+/** The palette's dialog: at once when its code is here, else once it has loaded. */
+function PaletteDialog(props: Parameters<PaletteDialogType>[0]) {
+  const Loaded = LoadedPalette;
+  return Loaded ? <Loaded {...props} /> : <LazyPalette {...props} />;
+}
+
+function InterruptDialog(props: Parameters<InterruptDialogType>[0]) {
+  const Loaded = LoadedInterrupt;
+  return Loaded ? <Loaded {...props} /> : <LazyInterrupt {...props} />;
+}
 
 /** Fetches the palette's code ahead of its first use (a failure waits for that use). */
 export async function preloadPalette(): Promise<void> {
