@@ -1,15 +1,35 @@
+import type { Weekday } from '../api/types';
+import { windowFormat, windowMessage } from '../i18n/window-locale';
+import { formatShortDate } from './format';
 import { formatTime } from './time';
 import { addLocalDays, WEEKDAYS, weekdayOf } from '../../src-main/shared/vocabulary';
 
-/** Display and calendar helpers for the Focus view (pure: no clock, no time zone guesses). */
+/**
+ * Display and calendar helpers for the Focus view (pure: no clock, no time zone guesses), in the
+ * window's language (i18n/window-locale.ts).
+ */
 
-/** "2 h", "1 h 20 min", "25 min", "0 min". */
+/** "2 h", "1 h 20 min", "25 min", "0 min" / "1 Std. 20 Min.": the catalog's words, Intl's numbers. */
 export function formatMinutes(total: number): string {
   const minutes = Math.max(0, Math.round(total));
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  if (h === 0) return `${m} min`;
-  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours === 0) return windowMessage('focus.duration.minutes', { minutes: rest });
+  return rest === 0
+    ? windowMessage('focus.duration.hours', { hours })
+    : windowMessage('focus.duration.hoursMinutes', { hours, minutes: rest });
+}
+
+/** "Monday" / "Montag": a weekday's name in the window's language. */
+export function weekdayName(day: Weekday): string {
+  // 2024-01-01 was a Monday; WEEKDAYS starts on Monday.
+  return windowFormat().weekday(`2024-01-0${1 + WEEKDAYS.indexOf(day)}`);
+}
+
+/** The seven weekdays from the locale's first day of the week (Sunday in the US, Monday in Europe). */
+export function localeWeekdays(): Weekday[] {
+  const first = windowFormat().firstDayOfWeek - 1;
+  return WEEKDAYS.map((_, i) => WEEKDAYS[(first + i) % 7] as Weekday);
 }
 
 /** Monday to Sunday of the week holding `date` (core's calendar arithmetic). */
@@ -24,30 +44,34 @@ export function minutesBetween(startIso: string, endIso: string): number {
   return Number.isFinite(ms) ? Math.max(0, Math.round(ms / 60_000)) : 0;
 }
 
-/** "today at 09:12" or "Mon 15 Mar at 09:12" for an instant, shown in the user's zone. */
-export function formatInstant(iso: string, zone: string, today: string | null): string {
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return iso;
+/** The calendar date and `HH:MM` of an instant in `zone` (null for a bad instant or zone). */
+function zonedParts(at: Date, zone: string): { date: string; time: string } | null {
   let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat('en-GB', {
+    // Numbers only, so no language's month names are read back.
+    parts = new Intl.DateTimeFormat('en-US', {
       timeZone: zone,
       year: 'numeric',
-      month: 'short',
-      day: 'numeric',
-      weekday: 'short',
+      month: '2-digit',
+      day: '2-digit',
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',
     }).formatToParts(at);
   } catch {
-    return iso;
+    return null;
   }
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const monthIndex = months.indexOf(get('month').slice(0, 3));
-  const date = `${get('year')}-${String(monthIndex + 1).padStart(2, '0')}-${get('day').padStart(2, '0')}`;
-  const time = formatTime(`${get('hour')}:${get('minute')}`);
-  if (date === today) return `today at ${time}`;
-  return `${get('weekday')} ${Number(get('day'))} ${get('month').slice(0, 3)} at ${time}`;
+  return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
+}
+
+/** "today at 09:12" or "Sat, Mar 15 at 09:12" for an instant, shown in the user's zone and language. */
+export function formatInstant(iso: string, zone: string, today: string | null): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const local = zonedParts(at, zone);
+  if (local === null) return iso;
+  const time = formatTime(local.time);
+  if (local.date === today) return windowMessage('focus.calendar.readToday', { time });
+  return windowMessage('focus.calendar.readOn', { date: formatShortDate(local.date), time });
 }
