@@ -88,10 +88,7 @@ export function CalendarCard({ zone, today }: { zone: string; today: string | nu
   }
 
   return (
-    <Card
-      title={t('focus.calendar.title')}
-      description={t('focus.calendar.description')}
-    >
+    <Card title={t('focus.calendar.title')} description={t('focus.calendar.description')}>
       <div className="calendar">
         <div className="calendar__row">
           <Button busy={busy === 'export'} onClick={() => void exportIcs()}>

@@ -12,7 +12,6 @@ import { useMessages } from '../../i18n/KeelIntl';
 type CalendarSettings = Settings['calendar'];
 type Tentative = CalendarSettings['tentative'];
 
-
 /**
  * How Keel reads the calendar: the user's addresses (their answer to an invitation decides
  * whether it is busy) and whether tentative meetings warn. Each change is saved at once; main

@@ -161,11 +161,7 @@ function LeftOffField({
 }) {
   const t = useMessages();
   return (
-    <Field
-      label={t('focus.interrupt.leftOff')}
-      hint={t('focus.interrupt.leftOffHint')}
-      error={error}
-    >
+    <Field label={t('focus.interrupt.leftOff')} hint={t('focus.interrupt.leftOffHint')} error={error}>
       {(control) => (
         <Input
           {...control}

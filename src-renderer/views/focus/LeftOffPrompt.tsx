@@ -37,11 +37,7 @@ export function LeftOffPrompt() {
   }
 
   return (
-    <Card
-      title={t('focus.leftOff.title')}
-      description={t('focus.leftOff.description')}
-      className="left-off"
-    >
+    <Card title={t('focus.leftOff.title')} description={t('focus.leftOff.description')} className="left-off">
       <form className="left-off__form" onSubmit={(e) => void onSubmit(e)} noValidate>
         <label htmlFor={inputId} className="visually-hidden">
           {t('focus.leftOff.label')}

@@ -73,9 +73,7 @@ function RunningCard({ running, leftOff }: { running: RunningBlock; leftOff: str
           {t('focus.now.running.title', { end: formatTime(running.endTime) })}
         </span>
       }
-      description={
-        running.kind === 'planned' ? t('focus.now.running.planned') : t('focus.now.running.adhoc')
-      }
+      description={running.kind === 'planned' ? t('focus.now.running.planned') : t('focus.now.running.adhoc')}
       className="now now--running"
     >
       {leftOff !== null && (
@@ -189,21 +187,25 @@ function StartCard({ status }: { status: FocusStatus }) {
       ) : (
         <p className="now__until-ends">{t('focus.now.untilNext.none', { hours: LOOK_AHEAD_HOURS })}</p>
       )}
-      {next !== null && (
-        <p className="now__next tabular">
-          {status.today.some((b) => b.id === next.id)
-            ? t('focus.now.next.today', { range: formatRange({ start: next.startTime, end: next.endTime }) })
-            : t('focus.now.next.day', {
-                date: formatShortDate(next.start.slice(0, 10)),
-                range: formatRange({ start: next.startTime, end: next.endTime }),
-              })}
-        </p>
-      )}
+      {next !== null && <NextPlanned status={status} next={next} />}
       {error !== null && (
         <Notice tone="error" className="now__notice">
           {error}
         </Notice>
       )}
     </Card>
+  );
+}
+
+/** "Next planned block: today, 09:00–11:00" or on another day. */
+function NextPlanned({ status, next }: { status: FocusStatus; next: NonNullable<FocusStatus['next']> }) {
+  const t = useMessages();
+  const range = formatRange({ start: next.startTime, end: next.endTime });
+  return (
+    <p className="now__next tabular">
+      {status.today.some((b) => b.id === next.id)
+        ? t('focus.now.next.today', { range })
+        : t('focus.now.next.day', { date: formatShortDate(next.start.slice(0, 10)), range })}
+    </p>
   );
 }

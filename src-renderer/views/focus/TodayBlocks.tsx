@@ -57,30 +57,28 @@ export function TodayBlocks({ status }: { status: FocusStatus }) {
         {status.today.map((block) => {
           const range = formatRange({ start: block.startTime, end: block.endTime });
           return (
-          <li key={block.id} className={`blocks__item blocks__item--${block.state}`}>
-            <div className="blocks__main">
-              <span className="blocks__time tabular">
-                {range}
-              </span>
-              <span className="blocks__length tabular">
-                {formatMinutes(minutesBetween(block.start, block.end))}
-              </span>
-              <StateBadge state={block.state} />
-              {block === nextUpcoming && (
-                <Button
-                  size="sm"
-                  variant="ghost"
-                  className="blocks__skip"
-                  busy={skipping === block.id}
-                  aria-label={t('focus.blocks.skipLabel', { range })}
-                  onClick={() => void onSkip(block)}
-                >
-                  {t('focus.blocks.skip')}
-                </Button>
-              )}
-            </div>
-            <BlockMeetings meetings={block.meetings} />
-          </li>
+            <li key={block.id} className={`blocks__item blocks__item--${block.state}`}>
+              <div className="blocks__main">
+                <span className="blocks__time tabular">{range}</span>
+                <span className="blocks__length tabular">
+                  {formatMinutes(minutesBetween(block.start, block.end))}
+                </span>
+                <StateBadge state={block.state} />
+                {block === nextUpcoming && (
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    className="blocks__skip"
+                    busy={skipping === block.id}
+                    aria-label={t('focus.blocks.skipLabel', { range })}
+                    onClick={() => void onSkip(block)}
+                  >
+                    {t('focus.blocks.skip')}
+                  </Button>
+                )}
+              </div>
+              <BlockMeetings meetings={block.meetings} />
+            </li>
           );
         })}
       </ul>

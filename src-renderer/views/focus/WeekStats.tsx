@@ -137,9 +137,7 @@ function WeekBody({ stats, today, which }: { stats: FocusStats; today: string | 
                     <span className="week__planned" data-width={percent(day.plannedMinutes, max)} />
                     <span className="week__protected" data-width={percent(day.protectedMinutes, max)} />
                   </span>
-                  {!day.counted && (
-                    <span className="visually-hidden">{t('focus.week.notCounted')}</span>
-                  )}
+                  {!day.counted && <span className="visually-hidden">{t('focus.week.notCounted')}</span>}
                 </td>
                 <td className="week__num tabular">
                   {day.counted ? formatMinutes(day.protectedMinutes) : t('focus.week.notCountedMark')}
@@ -223,7 +221,9 @@ function WeekTotals({ totals, which }: { totals: FocusStats['totals']; which: Wh
               {INTERRUPTION_KINDS.map((kind) => (
                 <li key={kind} className="week__kind">
                   {t(`vocab.interruption.${kind}`)}{' '}
-                  <span className="week__kind-count tabular">{format.number(totals.interruptions[kind])}</span>
+                  <span className="week__kind-count tabular">
+                    {format.number(totals.interruptions[kind])}
+                  </span>
                 </li>
               ))}
             </ul>
