@@ -1,9 +1,13 @@
 import { addLocalDays } from '../../src-main/shared/vocabulary';
 import type { CalendarStatus, FocusBlock, Holiday } from '../api/types';
+import { windowFormat, windowMessage } from '../i18n/window-locale';
 import { formatShortDate, localParts } from './format';
 import { formatTime } from './time';
 
-/** Display helpers for the imported calendar: days off it offers, meetings on a block, addresses. */
+/**
+ * Display helpers for the imported calendar: days off it offers, meetings on a block, addresses;
+ * in the window's language (i18n/window-locale.ts).
+ */
 
 export type DayOffOffer = CalendarStatus['daysOff'][number];
 export type Meeting = FocusBlock['meetings'][number];
@@ -39,17 +43,33 @@ export function groupDaysOff(offers: readonly DayOffOffer[]): DayOffRange[] {
   return ranges;
 }
 
-/** "Fri 19 Mar" or "Mon 22 Mar – Wed 24 Mar". */
-export function describeDates(range: { from: string; to: string }): string {
-  return range.from === range.to
-    ? formatShortDate(range.from)
-    : `${formatShortDate(range.from)} – ${formatShortDate(range.to)}`;
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar day as noon UTC, so no zone moves it (as shared/i18n/format.ts does). */
+function noonUtc(day: string): Date | null {
+  const m = DAY.exec(day);
+  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12)) : null;
 }
 
-/** "Fri 19 Mar (Out of office)"; the dates alone for an event without a title. */
+/** "Fri, Mar 19" or "Mon, Mar 22 – Wed, Mar 24" / "Mo., 22. – Mi., 24. März": the locale's own range. */
+export function describeDates(range: { from: string; to: string }): string {
+  if (range.from === range.to) return formatShortDate(range.from);
+  const from = noonUtc(range.from);
+  const to = noonUtc(range.to);
+  if (from === null || to === null || to < from) return `${range.from} – ${range.to}`;
+  return new Intl.DateTimeFormat(windowFormat().locale, {
+    timeZone: 'UTC',
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+  }).formatRange(from, to);
+}
+
+/** "Fri, Mar 19 (Out of office)" (the title is the calendar's, as written); the dates alone without one. */
 export function describeDayOffRange(range: DayOffRange): string {
   const title = range.title.trim();
-  return title === '' ? describeDates(range) : `${describeDates(range)} (${title})`;
+  const dates = describeDates(range);
+  return title === '' ? dates : windowMessage('focus.calendar.daysOff.range', { dates, title });
 }
 
 /** The event's title as a holiday's note: trimmed, and shortened to what a note may hold. */
@@ -81,13 +101,15 @@ export function meetingTime(meeting: Pick<Meeting, 'start' | 'end'>): string {
   const start = localParts(meeting.start);
   const end = localParts(meeting.end);
   if (!start || !end) return '';
-  if (start.time === '00:00' && end.time === '00:00' && end.date > start.date) return 'all day';
+  if (start.time === '00:00' && end.time === '00:00' && end.date > start.date)
+    return windowMessage('focus.meeting.allDay');
   return `${formatTime(start.time)}–${formatTime(end.time)}`;
 }
 
 /** What a meeting's busy status adds to its line: nothing for busy. */
 export function meetingStatusLabel(status: Meeting['status'], warns = true): string | null {
-  if (status === 'tentative') return warns ? 'tentative' : 'tentative, no warning';
-  if (status === 'out-of-office') return 'out of office';
+  if (status === 'tentative')
+    return windowMessage(warns ? 'focus.meeting.tentative' : 'focus.meeting.tentativeQuiet');
+  if (status === 'out-of-office') return windowMessage('focus.meeting.outOfOffice');
   return null;
 }

@@ -1,12 +1,29 @@
+import type { Weekday } from '../api/types';
+import { windowFormat, windowMessage } from '../i18n/window-locale';
+import { formatShortDate } from './format';
 import { formatTime } from './time';
-import { windowFormat } from '../i18n/window-locale';
 import { addLocalDays, WEEKDAYS, weekdayOf } from '../../src-main/shared/vocabulary';
 
-/** Display and calendar helpers for the Focus view (pure: no clock, no time zone guesses). */
+/**
+ * Display and calendar helpers for the Focus view (pure: no clock, no time zone guesses), in the
+ * window's language (i18n/window-locale.ts).
+ */
 
-/** Whole minutes in the window's language: "2 hr", "1 hr, 20 min", "25 min", "0 min" / "2 Std.". */
+/** Whole minutes in the window's language through Intl: "2 hr", "1 hr, 20 min", "0 min" / "2 Std.". */
 export function formatMinutes(total: number): string {
   return windowFormat().duration(Math.max(0, Math.round(total)));
+}
+
+/** "Monday" / "Montag": a weekday's name in the window's language. */
+export function weekdayName(day: Weekday): string {
+  // 2024-01-01 was a Monday; WEEKDAYS starts on Monday.
+  return windowFormat().weekday(`2024-01-0${1 + WEEKDAYS.indexOf(day)}`);
+}
+
+/** The seven weekdays from the locale's first day of the week (Sunday in the US, Monday in Europe). */
+export function localeWeekdays(): Weekday[] {
+  const first = windowFormat().firstDayOfWeek - 1;
+  return WEEKDAYS.map((_, i) => WEEKDAYS[(first + i) % 7] as Weekday);
 }
 
 /** Monday to Sunday of the week holding `date` (core's calendar arithmetic). */
@@ -21,30 +38,34 @@ export function minutesBetween(startIso: string, endIso: string): number {
   return Number.isFinite(ms) ? Math.max(0, Math.round(ms / 60_000)) : 0;
 }
 
-/** "today at 09:12" or "Mon 15 Mar at 09:12" for an instant, shown in the user's zone. */
-export function formatInstant(iso: string, zone: string, today: string | null): string {
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return iso;
+/** The calendar date and `HH:MM` of an instant in `zone` (null for a bad instant or zone). */
+function zonedParts(at: Date, zone: string): { date: string; time: string } | null {
   let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat('en-GB', {
+    // Numbers only, so no language's month names are read back.
+    parts = new Intl.DateTimeFormat('en-US', {
       timeZone: zone,
       year: 'numeric',
-      month: 'short',
-      day: 'numeric',
-      weekday: 'short',
+      month: '2-digit',
+      day: '2-digit',
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',
     }).formatToParts(at);
   } catch {
-    return iso;
+    return null;
   }
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const monthIndex = months.indexOf(get('month').slice(0, 3));
-  const date = `${get('year')}-${String(monthIndex + 1).padStart(2, '0')}-${get('day').padStart(2, '0')}`;
-  const time = formatTime(`${get('hour')}:${get('minute')}`);
-  if (date === today) return `today at ${time}`;
-  return `${get('weekday')} ${Number(get('day'))} ${get('month').slice(0, 3)} at ${time}`;
+  return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
+}
+
+/** "today at 09:12" or "Sat, Mar 15 at 09:12" for an instant, shown in the user's zone and language. */
+export function formatInstant(iso: string, zone: string, today: string | null): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const local = zonedParts(at, zone);
+  if (local === null) return iso;
+  const time = formatTime(local.time);
+  if (local.date === today) return windowMessage('focus.calendar.readToday', { time });
+  return windowMessage('focus.calendar.readOn', { date: formatShortDate(local.date), time });
 }

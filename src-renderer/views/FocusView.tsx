@@ -16,6 +16,8 @@ import { WeekStats } from './focus/WeekStats';
 import { RetryNotice } from '../components/RetryNotice';
 import './FocusView.css';
 import { formatTime } from '../lib/time';
+import { useMessages } from '../i18n/KeelIntl';
+import { windowMessage } from '../i18n/window-locale';
 
 /** Focus: the block now, today's blocks, this week's numbers, the weekly plan and the calendar. */
 export function FocusView() {
@@ -29,6 +31,7 @@ export function FocusView() {
   const load = useFocus((s) => s.load);
   const week = useFocus((s) => s.week);
   const showWeek = useFocus((s) => s.showWeek);
+  const t = useMessages();
 
   useEffect(() => {
     void load(today ?? undefined);
@@ -36,7 +39,7 @@ export function FocusView() {
 
   return (
     <>
-      <ViewHeader title="Focus" subtitle={subtitle(status)} />
+      <ViewHeader title={t('focus.view.title')} subtitle={subtitle(status)} />
       <div className="view-stack focus">
         {loadError !== null && (
           <RetryNotice busy={loading} onRetry={() => void load(today ?? undefined)}>
@@ -44,7 +47,7 @@ export function FocusView() {
           </RetryNotice>
         )}
         {status === null ? (
-          loadError === null && <Loading label="Loading focus…" />
+          loadError === null && <Loading label={t('focus.view.loading')} />
         ) : (
           <>
             {status.askLeftOff && !leftOffDismissed && status.running === null && <LeftOffPrompt />}
@@ -64,12 +67,13 @@ export function FocusView() {
 
 function subtitle(status: FocusStatus | null): string | undefined {
   if (!status) return undefined;
-  if (status.running) return `In a focus block until ${formatTime(status.running.endTime)}.`;
-  if (status.dayOffToday) return 'A day off: no blocks today.';
-  if (status.pausedToday) return 'Your focus plan is paused today.';
+  if (status.running)
+    return windowMessage('focus.view.subtitle.running', { end: formatTime(status.running.endTime) });
+  if (status.dayOffToday) return windowMessage('focus.view.subtitle.dayOff');
+  if (status.pausedToday) return windowMessage('focus.view.subtitle.paused');
   const next = status.today.find((b) => b.state === 'upcoming');
-  if (next) return `Next block today at ${formatTime(next.startTime)}.`;
-  return 'Protected time for deep work, planned ahead.';
+  if (next) return windowMessage('focus.view.subtitle.next', { start: formatTime(next.startTime) });
+  return windowMessage('focus.view.subtitle.idle');
 }
 
 /** The weekly plan and pauses come from settings. */
@@ -78,15 +82,16 @@ function PlanSection() {
   const loading = useSettings((s) => s.loading);
   const loadError = useSettings((s) => s.loadError);
   const load = useSettings((s) => s.load);
+  const t = useMessages();
   if (!settings) {
     return (
-      <Card title="Weekly plan">
+      <Card title={t('focus.plan.title')}>
         {loadError !== null ? (
           <RetryNotice busy={loading} onRetry={() => void load()}>
             {loadError}
           </RetryNotice>
         ) : (
-          <Loading label="Loading your focus plan…" />
+          <Loading label={t('focus.plan.loading')} />
         )}
       </Card>
     );

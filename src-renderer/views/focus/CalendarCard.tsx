@@ -7,6 +7,7 @@ import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { formatInstant } from '../../lib/focus';
 import { useSettings } from '../../stores/settings';
+import { useMessages } from '../../i18n/KeelIntl';
 import { CalendarDaysOff } from './CalendarDaysOff';
 import { CalendarReading } from './CalendarReading';
 import './CalendarCard.css';
@@ -61,6 +62,7 @@ function useCalendarStatus() {
  * the file's name.
  */
 export function CalendarCard({ zone, today }: { zone: string; today: string | null }) {
+  const t = useMessages();
   const { loaded, read, take } = useCalendarStatus();
   const [exported, setExported] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -86,21 +88,18 @@ export function CalendarCard({ zone, today }: { zone: string; today: string | nu
   }
 
   return (
-    <Card
-      title="Calendar"
-      description="Put your focus blocks in your calendar, or bring meetings in so Keel can warn about overlaps."
-    >
+    <Card title={t('focus.calendar.title')} description={t('focus.calendar.description')}>
       <div className="calendar">
         <div className="calendar__row">
           <Button busy={busy === 'export'} onClick={() => void exportIcs()}>
-            Export focus plan as a calendar file (.ics)
+            {t('focus.calendar.export')}
           </Button>
           <p className="calendar__exported" role="status">
-            {exported !== null && `Saved as ${exported}`}
+            {exported !== null && t('focus.calendar.exported', { file: exported })}
           </p>
         </div>
 
-        {loaded.state === 'loading' && <Loading label="Reading your calendar…" />}
+        {loaded.state === 'loading' && <Loading label={t('focus.calendar.loading')} />}
         {loaded.state === 'failed' && <Notice tone="error">{loaded.message}</Notice>}
         {loaded.state === 'ready' && (
           <Imported
@@ -140,15 +139,16 @@ function Imported({
   onClear: () => void;
   onHolidays: () => void;
 }) {
+  const t = useMessages();
   const settings = useSettings((s) => s.settings);
   const readingHeading = useRef<HTMLHeadingElement>(null);
   if (calendar.file === null) {
     return (
       <div className="calendar__section">
         <div className="calendar__row calendar__row--split">
-          <p className="calendar__muted">No calendar imported. Keel never reads your calendar account.</p>
+          <p className="calendar__muted">{t('focus.calendar.none')}</p>
           <Button busy={busy === 'import'} onClick={onImport}>
-            Import a calendar file (.ics)…
+            {t('focus.calendar.import')}
           </Button>
         </div>
         {error !== null && <Notice tone="error">{error}</Notice>}
@@ -161,8 +161,9 @@ function Imported({
         <CalendarFacts calendar={calendar} zone={zone} today={today} />
         {calendar.error !== null && (
           <Notice tone="error">
+            {/* Main's sentence (why the file could not be read), then the window's own. */}
             {calendar.error}
-            {calendar.lastReadAt !== null && ' Keel keeps using the meetings it read before.'}
+            {calendar.lastReadAt !== null && ` ${t('focus.calendar.keptMeetings')}`}
           </Notice>
         )}
         {calendar.notes.length > 0 && (
@@ -176,10 +177,10 @@ function Imported({
         )}
         <div className="calendar__row">
           <Button busy={busy === 'import'} onClick={onImport}>
-            Import a calendar file (.ics)…
+            {t('focus.calendar.import')}
           </Button>
           <Button variant="ghost" busy={busy === 'clear'} onClick={onClear}>
-            Stop using this calendar
+            {t('focus.calendar.stop')}
           </Button>
         </div>
         {error !== null && <Notice tone="error">{error}</Notice>}
@@ -208,22 +209,23 @@ function CalendarFacts({
   zone: string;
   today: string | null;
 }) {
+  const t = useMessages();
   const meetings = calendar.upcomingMeetings;
-  let lastRead = 'Not yet';
-  if (calendar.reading) lastRead = 'Reading…';
+  let lastRead = t('focus.calendar.notYet');
+  if (calendar.reading) lastRead = t('focus.calendar.reading');
   else if (calendar.lastReadAt !== null) lastRead = formatInstant(calendar.lastReadAt, zone, today);
   return (
     <dl className="calendar__facts">
       <div className="calendar__fact">
-        <dt>File</dt>
+        <dt>{t('focus.calendar.file')}</dt>
         <dd className="calendar__file">{calendar.file}</dd>
       </div>
       <div className="calendar__fact">
-        <dt>Next four weeks</dt>
-        <dd className="tabular">{meetings === 1 ? '1 meeting' : `${meetings} meetings`}</dd>
+        <dt>{t('focus.calendar.upcoming')}</dt>
+        <dd className="tabular">{t('focus.calendar.meetings', { count: meetings })}</dd>
       </div>
       <div className="calendar__fact">
-        <dt>Last read</dt>
+        <dt>{t('focus.calendar.lastRead')}</dt>
         <dd className="tabular" aria-live="polite">
           {lastRead}
         </dd>

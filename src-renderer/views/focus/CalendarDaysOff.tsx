@@ -5,6 +5,8 @@ import { CalendarIcon } from '../../components/Icons';
 import { describeDayOffRange, groupDaysOff, holidaysWith, type DayOffRange } from '../../lib/calendar';
 import { useCalendar } from '../../stores/calendar';
 import { useSettings } from '../../stores/settings';
+import { useMessages } from '../../i18n/KeelIntl';
+import { windowFormat, windowMessage } from '../../i18n/window-locale';
 
 /**
  * All-day absences in the calendar (out of office, holidays) on working days, offered as days off:
@@ -47,7 +49,9 @@ export function CalendarDaysOff({
       return;
     }
     setAdded({
-      text: `Added to your holidays: ${ranges.map(describeDayOffRange).join(', ')}. You can change them in Settings.`,
+      text: windowMessage('focus.calendar.daysOff.added', {
+        ranges: windowFormat().list(ranges.map(describeDayOffRange)),
+      }),
     });
     onAdded();
   }
@@ -94,15 +98,16 @@ function Offer({
   onAdd: () => void;
   onNotNow: () => void;
 }) {
+  const t = useMessages();
   const ids = { title: useId(), error: useId() };
   return (
     <section className="calendar__days-off" aria-labelledby={ids.title}>
       <CalendarIcon className="calendar__days-off-icon" />
       <div className="calendar__days-off-body">
         <h3 id={ids.title} className="calendar__subtitle">
-          Days off from your calendar
+          {t('focus.calendar.daysOff.title')}
         </h3>
-        <p>Your calendar shows you away on these working days:</p>
+        <p>{t('focus.calendar.daysOff.lead')}</p>
         <ul className="calendar__days-off-list">
           {ranges.map((r) => (
             <li key={r.from} className="tabular">
@@ -110,7 +115,7 @@ function Offer({
             </li>
           ))}
         </ul>
-        <p className="calendar__muted">On days off, Keel plans no focus blocks and sends no prompts.</p>
+        <p className="calendar__muted">{t('focus.calendar.daysOff.note')}</p>
         <div className="calendar__row">
           <Button
             variant="primary"
@@ -119,10 +124,10 @@ function Offer({
             aria-describedby={error !== null ? ids.error : undefined}
             onClick={onAdd}
           >
-            Add as days off
+            {t('focus.calendar.daysOff.add')}
           </Button>
           <Button variant="ghost" size="sm" disabled={busy} onClick={onNotNow}>
-            Not now
+            {t('focus.calendar.daysOff.notNow')}
           </Button>
         </div>
         {error !== null && (

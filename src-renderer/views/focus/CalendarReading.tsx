@@ -7,14 +7,10 @@ import { Input } from '../../components/Input';
 import { useFocusAfterRemoval } from '../../components/useFocusAfterRemoval';
 import { normalizeAddress } from '../../lib/calendar';
 import { useInstantSetting } from '../settings/useSettingsForm';
+import { useMessages } from '../../i18n/KeelIntl';
 
 type CalendarSettings = Settings['calendar'];
 type Tentative = CalendarSettings['tentative'];
-
-const TENTATIVE_CHOICES = [
-  { value: 'warn', label: 'Warn' },
-  { value: 'ignore', label: 'Don’t warn' },
-] as const;
 
 /**
  * How Keel reads the calendar: the user's addresses (their answer to an invitation decides
@@ -29,18 +25,22 @@ export function CalendarReading({
   /** The section's heading, which takes focus when the offer above it is set aside. */
   headingRef: Ref<HTMLHeadingElement>;
 }) {
+  const t = useMessages();
   const tentative = useInstantSetting<'tentative', Tentative>();
   const shown = tentative.pending.tentative ?? calendar.tentative;
   return (
     <div className="calendar__reading">
       <CalendarAddresses calendar={calendar} headingRef={headingRef} />
       <ChoiceGroup<Tentative>
-        label="Tentative meetings"
+        label={t('focus.calendar.tentative.label')}
         layout="row"
         className="calendar__tentative"
-        options={TENTATIVE_CHOICES}
+        options={[
+          { value: 'warn', label: t('focus.calendar.tentative.warn') },
+          { value: 'ignore', label: t('focus.calendar.tentative.ignore') },
+        ]}
         value={shown}
-        hint="Invitations you said maybe to or haven’t answered. They show on your blocks marked “tentative”; warned about, Keel also names them before a block and stops “until the next meeting” at them."
+        hint={t('focus.calendar.tentative.hint')}
         error={tentative.error}
         onChange={(value) => {
           if (value === shown) return;
@@ -62,6 +62,7 @@ function CalendarAddresses({
   calendar: CalendarSettings;
   headingRef: Ref<HTMLHeadingElement>;
 }) {
+  const t = useMessages();
   const addresses = calendar.addresses;
   const saving = useInstantSetting<string, true>();
   const [text, setText] = useState('');
@@ -85,7 +86,7 @@ function CalendarAddresses({
     // Main checks the address and answers with its sentence; only a repeat is caught here, as
     // main would quietly keep one of the two.
     if (addresses.includes(normalizeAddress(text)) && normalizeAddress(text) !== '') {
-      setTypedError('That address is already in the list.');
+      setTypedError(t('focus.calendar.addresses.repeat'));
       input.current?.focus();
       return;
     }
@@ -107,11 +108,10 @@ function CalendarAddresses({
     <section className="calendar__addresses" aria-labelledby={ids.title}>
       <div>
         <h3 id={ids.title} ref={headingRef} tabIndex={-1} className="calendar__subtitle">
-          Your addresses
+          {t('focus.calendar.addresses.title')}
         </h3>
         <p id={ids.hint} className="calendar__muted">
-          So Keel knows which invitations are yours: ones you declined don’t warn, and ones you haven’t
-          answered count as tentative.
+          {t('focus.calendar.addresses.hint')}
         </p>
       </div>
       <AddressList
@@ -154,13 +154,14 @@ function AddAddressForm({
   onText: (value: string) => void;
   onAdd: (event: FormEvent<HTMLFormElement>) => void;
 }) {
+  const t = useMessages();
   const inputId = useId();
   const errorId = useId();
   return (
     <form className="calendar__add-address" onSubmit={onAdd} noValidate>
       <div className="calendar__add-row">
         <label htmlFor={inputId} className="calendar__label">
-          Email address
+          {t('focus.calendar.addresses.label')}
         </label>
         <Input
           ref={inputRef}
@@ -171,14 +172,14 @@ function AddAddressForm({
           spellCheck={false}
           value={text}
           maxLength={254}
-          placeholder="e.g. ana@example.com"
+          placeholder={t('focus.calendar.addresses.placeholder')}
           className="calendar__address-input"
           aria-describedby={[hintId, error !== null ? errorId : ''].filter(Boolean).join(' ')}
           aria-invalid={error !== null || undefined}
           onChange={(e) => onText(e.target.value)}
         />
         <Button type="submit" size="md" busy={busy}>
-          Add address
+          {t('focus.calendar.addresses.add')}
         </Button>
       </div>
       {error !== null && (
@@ -202,13 +203,12 @@ function AddressList({
   buttons: Map<string, HTMLButtonElement>;
   onRemove: (index: number) => void;
 }) {
+  const t = useMessages();
   if (addresses.length === 0) {
-    return (
-      <p className="calendar__muted">No addresses yet, so Keel can’t tell which invitations you declined.</p>
-    );
+    return <p className="calendar__muted">{t('focus.calendar.addresses.none')}</p>;
   }
   return (
-    <ul className="calendar__address-list" aria-label="Your addresses">
+    <ul className="calendar__address-list" aria-label={t('focus.calendar.addresses.list')}>
       {addresses.map((address, i) => (
         <li key={address} className="calendar__address">
           <span className="calendar__address-text">{address}</span>
@@ -221,7 +221,7 @@ function AddressList({
             size="sm"
             className="calendar__address-remove"
             busy={busy === `remove-${address}`}
-            aria-label={`Remove ${address}`}
+            aria-label={t('focus.calendar.addresses.remove', { address })}
             onClick={() => onRemove(i)}
           >
             <CloseIcon />

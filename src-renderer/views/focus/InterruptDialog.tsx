@@ -5,8 +5,9 @@ import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { Input } from '../../components/Input';
 import { Notice } from '../../components/Notice';
-import { INTERRUPTION_KIND_LABELS, INTERRUPTION_KINDS } from '../../../src-main/shared/vocabulary';
+import { INTERRUPTION_KINDS } from '../../../src-main/shared/vocabulary';
 import { useFocus } from '../../stores/focus';
+import { useMessages } from '../../i18n/KeelIntl';
 import './InterruptDialog.css';
 
 /**
@@ -14,17 +15,18 @@ import './InterruptDialog.css';
  * work stands. Saved as an interruption, then (when written) as the "where I left off" line.
  */
 export function InterruptDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const t = useMessages();
   return (
     <Dialog
       open={open}
       onClose={onClose}
-      title="What interrupted you?"
-      description="Keel counts it for this block. The block keeps running."
+      title={t('focus.interrupt.title')}
+      description={t('focus.interrupt.description')}
       footer={
         <>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('focus.interrupt.cancel')}</Button>
           <Button variant="primary" type="submit" form="focus-interrupt-form">
-            Save
+            {t('focus.interrupt.save')}
           </Button>
         </>
       }
@@ -35,6 +37,7 @@ export function InterruptDialog({ open, onClose }: { open: boolean; onClose: () 
 }
 
 function InterruptForm({ onDone }: { onDone: () => void }) {
+  const t = useMessages();
   const interrupt = useFocus((s) => s.interrupt);
   const leaveOff = useFocus((s) => s.leaveOff);
   const [kind, setKind] = useState<InterruptionKind | null>(null);
@@ -54,7 +57,7 @@ function InterruptForm({ onDone }: { onDone: () => void }) {
     setError(null);
     setLeftOffError(null);
     if (kind === null && !counted) {
-      setKindError('Choose what interrupted you.');
+      setKindError(t('focus.interrupt.chooseKind'));
       return;
     }
     setSaving(true);
@@ -84,7 +87,7 @@ function InterruptForm({ onDone }: { onDone: () => void }) {
   return (
     <form id="focus-interrupt-form" className="interrupt" onSubmit={(e) => void onSubmit(e)} noValidate>
       <KindChoice kind={kind} counted={counted} error={kindError} onKind={setKind} />
-      <Field label="Note (optional)">
+      <Field label={t('focus.interrupt.note')}>
         {(control) => (
           <Input
             {...control}
@@ -97,7 +100,7 @@ function InterruptForm({ onDone }: { onDone: () => void }) {
       </Field>
       <LeftOffField value={leftOff} error={leftOffError} onChange={setLeftOff} />
       {error !== null && <Notice tone="error">{error}</Notice>}
-      {counted && <p className="interrupt__counted">The interruption is saved.</p>}
+      {counted && <p className="interrupt__counted">{t('focus.interrupt.saved')}</p>}
     </form>
   );
 }
@@ -113,6 +116,7 @@ function KindChoice({
   error: string | null;
   onKind: (kind: InterruptionKind) => void;
 }) {
+  const t = useMessages();
   const name = useId();
   const errorId = useId();
   return (
@@ -121,7 +125,7 @@ function KindChoice({
       disabled={counted}
       aria-describedby={error !== null ? errorId : undefined}
     >
-      <legend className="interrupt__legend">Interrupted by</legend>
+      <legend className="interrupt__legend">{t('focus.interrupt.kind')}</legend>
       <div className="interrupt__options">
         {INTERRUPTION_KINDS.map((value) => (
           <label key={value} className="interrupt__option">
@@ -133,7 +137,7 @@ function KindChoice({
               onChange={() => onKind(value)}
               data-autofocus={value === 'meeting' ? true : undefined}
             />
-            {INTERRUPTION_KIND_LABELS[value]}
+            {t(`vocab.interruption.${value}`)}
           </label>
         ))}
       </div>
@@ -155,18 +159,15 @@ function LeftOffField({
   error: string | null;
   onChange: (value: string) => void;
 }) {
+  const t = useMessages();
   return (
-    <Field
-      label="Where did you leave off?"
-      hint="One line for when you come back. Keel shows it when your next block starts."
-      error={error}
-    >
+    <Field label={t('focus.interrupt.leftOff')} hint={t('focus.interrupt.leftOffHint')} error={error}>
       {(control) => (
         <Input
           {...control}
           value={value}
           maxLength={280}
-          placeholder="e.g. Halfway through the retry logic in sync.ts"
+          placeholder={t('focus.interrupt.leftOffPlaceholder')}
           onChange={(e) => onChange(e.target.value.replace(/[\r\n]+/g, ' '))}
         />
       )}

@@ -4,10 +4,12 @@ import { Card } from '../../components/Card';
 import { Input } from '../../components/Input';
 import { requestFocus, useFocusTarget } from '../../components/focusRequest';
 import { useFocus } from '../../stores/focus';
+import { useMessages } from '../../i18n/KeelIntl';
 import './LeftOffPrompt.css';
 
 /** After a block ends: one line on where the work stands, shown when the next block starts. */
 export function LeftOffPrompt() {
+  const t = useMessages();
   const leaveOff = useFocus((s) => s.leaveOff);
   const dismiss = useFocus((s) => s.dismissLeftOff);
   const [text, setText] = useState('');
@@ -23,7 +25,7 @@ export function LeftOffPrompt() {
     if (saving) return;
     const line = text.trim();
     if (line.length === 0) {
-      setError('Write one line, or choose Not now.');
+      setError(t('focus.leftOff.empty'));
       return;
     }
     setSaving(true);
@@ -35,14 +37,10 @@ export function LeftOffPrompt() {
   }
 
   return (
-    <Card
-      title="Where did you leave off?"
-      description="Your block ended. One line now saves a slow start later; Keel shows it when your next block starts."
-      className="left-off"
-    >
+    <Card title={t('focus.leftOff.title')} description={t('focus.leftOff.description')} className="left-off">
       <form className="left-off__form" onSubmit={(e) => void onSubmit(e)} noValidate>
         <label htmlFor={inputId} className="visually-hidden">
-          Where did you leave off?
+          {t('focus.leftOff.label')}
         </label>
         <Input
           ref={input}
@@ -50,13 +48,13 @@ export function LeftOffPrompt() {
           className="left-off__input"
           value={text}
           maxLength={280}
-          placeholder="e.g. Tests pass; next is the migration for old rows"
+          placeholder={t('focus.leftOff.placeholder')}
           aria-invalid={error !== null || undefined}
           aria-describedby={error !== null ? errorId : undefined}
           onChange={(e) => setText(e.target.value.replace(/[\r\n]+/g, ' '))}
         />
         <Button type="submit" variant="primary" busy={saving}>
-          Save
+          {t('focus.leftOff.save')}
         </Button>
         <Button
           variant="ghost"
@@ -65,7 +63,7 @@ export function LeftOffPrompt() {
             requestFocus('focus-idle');
           }}
         >
-          Not now
+          {t('focus.leftOff.notNow')}
         </Button>
       </form>
       {error !== null && (

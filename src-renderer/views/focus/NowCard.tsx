@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { FormattedMessage } from 'react-intl';
 import type { FocusStartRequest, FocusStatus, RunningBlock } from '../../api/types';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
@@ -6,12 +7,13 @@ import { Notice } from '../../components/Notice';
 import { requestFocus, useFocusTarget } from '../../components/focusRequest';
 import { ADHOC_MINUTES } from '../../../src-main/shared/vocabulary';
 import { formatMinutes, minutesBetween } from '../../lib/focus';
-import { formatShortDate } from '../../lib/format';
+import { formatRange, formatShortDate } from '../../lib/format';
 import { useFocus } from '../../stores/focus';
 import { InterruptDialog } from './InterruptDialog';
 import { useMinuteTick } from './useMinuteTick';
 import './NowCard.css';
 import { formatTime } from '../../lib/time';
+import { useMessages } from '../../i18n/KeelIntl';
 
 /** The block running now (time left, interruptions) or the buttons that start one. */
 export function NowCard({ status }: { status: FocusStatus }) {
@@ -31,11 +33,11 @@ function leftOffBefore(status: FocusStatus, running: RunningBlock): string | nul
   return Number.isFinite(at) && Number.isFinite(started) && at > started ? null : cue.text;
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+/** The longest block Keel runs (core/focus.ts's MAX_BLOCK_MS): "until next" looks this far ahead. */
+const LOOK_AHEAD_HOURS = 8;
 
 function RunningCard({ running, leftOff }: { running: RunningBlock; leftOff: string | null }) {
+  const t = useMessages();
   const receivedAt = useFocus((s) => s.receivedAt);
   const stop = useFocus((s) => s.stop);
   const now = useMinuteTick(true);
@@ -51,7 +53,8 @@ function RunningCard({ running, leftOff }: { running: RunningBlock; leftOff: str
     running.protectedMinutes + Math.floor(Math.max(0, now - receivedAt) / 60_000),
   );
   const left = total - elapsed;
-  const leftText = left < 1 ? 'Less than a minute left' : `${formatMinutes(left)} left`;
+  const leftText =
+    left < 1 ? t('focus.now.left.underMinute') : t('focus.now.left', { time: formatMinutes(left) });
 
   async function end() {
     setStopping(true);
@@ -67,33 +70,37 @@ function RunningCard({ running, leftOff }: { running: RunningBlock; leftOff: str
     <Card
       title={
         <span ref={heading} tabIndex={-1}>
-          Focus until {formatTime(running.endTime)}
+          {t('focus.now.running.title', { end: formatTime(running.endTime) })}
         </span>
       }
-      description={
-        running.kind === 'planned'
-          ? 'A block from your weekly plan. Keel holds its prompts until it ends.'
-          : 'Keel holds its prompts until the block ends.'
-      }
+      description={running.kind === 'planned' ? t('focus.now.running.planned') : t('focus.now.running.adhoc')}
       className="now now--running"
     >
       {leftOff !== null && (
         <p className="now__left-off">
-          <span className="now__left-off-label">Where you left off:</span> {leftOff}
+          <FormattedMessage
+            id="focus.now.leftOff"
+            values={{
+              text: leftOff,
+              label: (chunks) => <span className="now__left-off-label">{chunks}</span>,
+            }}
+          />
         </p>
       )}
       <progress
         className="now__progress"
         max={total}
         value={elapsed}
-        aria-label="Time in this block"
-        aria-valuetext={`${formatMinutes(elapsed)} of ${formatMinutes(total)}`}
+        aria-label={t('focus.now.progress.label')}
+        aria-valuetext={t('focus.now.progress.value', {
+          elapsed: formatMinutes(elapsed),
+          total: formatMinutes(total),
+        })}
       />
       <div className="now__facts">
         <p className="now__left tabular">{leftText}</p>
         <p className="now__meta tabular">
-          {formatMinutes(elapsed)} protected ·{' '}
-          {plural(running.interruptions, 'interruption', 'interruptions')}
+          {t('focus.now.meta', { protected: formatMinutes(elapsed), count: running.interruptions })}
         </p>
       </div>
       {error !== null && (
@@ -102,9 +109,9 @@ function RunningCard({ running, leftOff }: { running: RunningBlock; leftOff: str
         </Notice>
       )}
       <div className="now__actions">
-        <Button onClick={() => setInterrupting(true)}>I got interrupted</Button>
+        <Button onClick={() => setInterrupting(true)}>{t('focus.now.interrupted')}</Button>
         <Button variant="danger" busy={stopping} onClick={() => void end()}>
-          End block
+          {t('focus.now.endBlock')}
         </Button>
       </div>
       <InterruptDialog open={interrupting} onClose={() => setInterrupting(false)} />
@@ -113,6 +120,7 @@ function RunningCard({ running, leftOff }: { running: RunningBlock; leftOff: str
 }
 
 function StartCard({ status }: { status: FocusStatus }) {
+  const t = useMessages();
   const start = useFocus((s) => s.start);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -134,13 +142,13 @@ function StartCard({ status }: { status: FocusStatus }) {
     <Card
       title={
         <span ref={heading} tabIndex={-1}>
-          Start a focus block
+          {t('focus.now.start.title')}
         </span>
       }
-      description="Keel holds its check-ins and sign-off prompts until the block ends."
+      description={t('focus.now.start.description')}
       className="now"
     >
-      <div className="now__starts" role="group" aria-label="Start a focus block">
+      <div className="now__starts" role="group" aria-label={t('focus.now.start.group')}>
         {ADHOC_MINUTES.map((minutes) => (
           <Button
             key={minutes}
@@ -149,9 +157,14 @@ function StartCard({ status }: { status: FocusStatus }) {
             busy={busy === String(minutes)}
             onClick={() => void begin(String(minutes), { minutes })}
           >
-            <span className="visually-hidden">Start a</span>{' '}
-            <span className="now__length-value tabular">{minutes}</span> min{' '}
-            <span className="visually-hidden">block</span>
+            <FormattedMessage
+              id="focus.now.start.length"
+              values={{
+                minutes,
+                hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+                value: (chunks) => <span className="now__length-value tabular">{chunks}</span>,
+              }}
+            />
           </Button>
         ))}
         {status.untilNext !== null && (
@@ -163,31 +176,36 @@ function StartCard({ status }: { status: FocusStatus }) {
             aria-describedby="now-until-ends"
             onClick={() => void begin('next', { until: 'next' })}
           >
-            Until next meeting or block
+            {t('focus.now.untilNext')}
           </Button>
         )}
       </div>
       {status.untilNext !== null ? (
         <p id="now-until-ends" className="now__until-ends tabular">
-          “Until next meeting or block” would end at {formatTime(status.untilNext.endTime)}.
+          {t('focus.now.untilNext.ends', { end: formatTime(status.untilNext.endTime) })}
         </p>
       ) : (
-        <p className="now__until-ends">
-          No meeting or block comes in the next 8 hours, so pick a length for this block.
-        </p>
+        <p className="now__until-ends">{t('focus.now.untilNext.none', { hours: LOOK_AHEAD_HOURS })}</p>
       )}
-      {next !== null && (
-        <p className="now__next tabular">
-          Next planned block:{' '}
-          {status.today.some((b) => b.id === next.id) ? 'today' : formatShortDate(next.start.slice(0, 10))},{' '}
-          {formatTime(next.startTime)}–{formatTime(next.endTime)}
-        </p>
-      )}
+      {next !== null && <NextPlanned status={status} next={next} />}
       {error !== null && (
         <Notice tone="error" className="now__notice">
           {error}
         </Notice>
       )}
     </Card>
+  );
+}
+
+/** "Next planned block: today, 09:00–11:00" or on another day. */
+function NextPlanned({ status, next }: { status: FocusStatus; next: NonNullable<FocusStatus['next']> }) {
+  const t = useMessages();
+  const range = formatRange({ start: next.startTime, end: next.endTime });
+  return (
+    <p className="now__next tabular">
+      {status.today.some((b) => b.id === next.id)
+        ? t('focus.now.next.today', { range })
+        : t('focus.now.next.day', { date: formatShortDate(next.start.slice(0, 10)), range })}
+    </p>
   );
 }

@@ -5,7 +5,9 @@ import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { CheckIcon } from '../../components/Icons';
 import { Input } from '../../components/Input';
-import { WEEKDAY_NAMES, WEEKDAYS } from '../../../src-main/shared/vocabulary';
+import { WEEKDAYS } from '../../../src-main/shared/vocabulary';
+import { useMessages } from '../../i18n/KeelIntl';
+import { localeWeekdays, weekdayName } from '../../lib/focus';
 import { formatDateWithYear } from '../../lib/rules';
 import { useStatus } from '../../stores/status';
 import { useSettingsForm, type SaveFeedback } from '../settings/useSettingsForm';
@@ -83,6 +85,7 @@ function useRefused(message: string | null, path: (string | number)[] | null, dr
 
 /** The weekly plan: blocks per weekday, added, changed and removed here, saved together. */
 export function PlanEditor({ plan }: { plan: readonly FocusRule[] }) {
+  const t = useMessages();
   const today = useStatus((s) => s.status?.today.date ?? null);
   const form = useSettingsForm<readonly FocusRule[], DraftRule[], 'plan'>({
     saved: plan,
@@ -100,10 +103,10 @@ export function PlanEditor({ plan }: { plan: readonly FocusRule[] }) {
     <Card
       title={
         <span ref={heading} tabIndex={-1}>
-          Weekly plan
+          {t('focus.plan.title')}
         </span>
       }
-      description="The blocks Keel protects every week. Save applies them from today, or from the date you choose."
+      description={t('focus.plan.description')}
       className="plan"
     >
       <form onSubmit={form.onSubmit} noValidate>
@@ -124,7 +127,7 @@ export function PlanEditor({ plan }: { plan: readonly FocusRule[] }) {
         </div>
         <div className="plan__actions">
           <Button type="submit" variant="primary" busy={saving} disabled={!dirty && !saving}>
-            Save plan
+            {t('focus.plan.save')}
           </Button>
           {dirty && (
             <Button
@@ -135,17 +138,19 @@ export function PlanEditor({ plan }: { plan: readonly FocusRule[] }) {
                 heading.current?.focus();
               }}
             >
-              Discard changes
+              {t('focus.plan.discard')}
             </Button>
           )}
           <p ref={feedback} className="plan__feedback" role="status" tabIndex={-1}>
             {dirty && !saving ? (
-              <span className="plan__unsaved">Unsaved changes</span>
+              <span className="plan__unsaved">{t('focus.plan.unsaved')}</span>
             ) : (
               form.feedback === 'saved' && (
                 <span className="plan__saved">
                   <CheckIcon />{' '}
-                  {form.savedFrom === null ? 'Saved' : `Saved, from ${formatDateWithYear(form.savedFrom)}`}
+                  {form.savedFrom === null
+                    ? t('focus.plan.saved')
+                    : t('focus.plan.savedFrom', { date: formatDateWithYear(form.savedFrom) })}
                 </span>
               )
             )}
@@ -171,11 +176,13 @@ function PlanDays({
   errorId: string;
   edit: (change: (d: DraftRule[]) => DraftRule[]) => void;
 }) {
+  const t = useMessages();
   const dayId = useId();
   const wholePlan = refused !== null && refused.weekday === null;
   return (
     <div className="plan__days" aria-describedby={wholePlan ? errorId : undefined}>
-      {WEEKDAYS.map((day) => {
+      {localeWeekdays().map((day) => {
+        const name = weekdayName(day);
         const rules = draft
           .filter((r) => r.weekday === day)
           .sort((a, b) => a.start.localeCompare(b.start) || a.key - b.key);
@@ -188,17 +195,18 @@ function PlanDays({
             aria-describedby={refused?.weekday === day ? errorId : undefined}
           >
             <span id={`${dayId}-${day}`} className="plan__day-name">
-              {WEEKDAY_NAMES[day]}
+              {name}
             </span>
             {rules.length === 0 ? (
-              <p className="plan__none">No blocks</p>
+              <p className="plan__none">{t('focus.plan.noBlocks')}</p>
             ) : (
               <ul className="plan__rules">
                 {rules.map((rule, i) => (
                   <RuleRow
                     key={rule.key}
                     rule={rule}
-                    label={`${WEEKDAY_NAMES[day]} block ${i + 1}`}
+                    weekday={name}
+                    number={i + 1}
                     errorId={
                       wholePlan || (refused !== null && refused.key === rule.key) ? errorId : undefined
                     }
@@ -224,34 +232,38 @@ function PlanDays({
 
 function RuleRow({
   rule,
-  label,
+  weekday,
+  number,
   errorId,
   onChange,
   onRemove,
 }: {
   rule: DraftRule;
-  label: string;
+  /** The day's name and the block's place in it, for the fields' labels: "Monday block 2 start". */
+  weekday: string;
+  number: number;
   /** Main's refusal, when it is about this block (or the whole plan). */
   errorId: string | undefined;
   onChange: (change: Partial<FocusRule>) => void;
   onRemove: () => void;
 }) {
+  const t = useMessages();
   return (
     <li className="plan__rule">
       <Input
         type="time"
-        aria-label={`${label} start`}
+        aria-label={t('focus.plan.rule.start', { weekday, number })}
         value={rule.start}
         aria-invalid={errorId !== undefined || undefined}
         aria-describedby={errorId}
         onChange={(e) => onChange({ start: e.target.value })}
       />
       <span className="plan__to" aria-hidden="true">
-        to
+        {t('focus.plan.rule.to')}
       </span>
       <Input
         type="time"
-        aria-label={`${label} end`}
+        aria-label={t('focus.plan.rule.end', { weekday, number })}
         value={rule.end}
         aria-invalid={errorId !== undefined || undefined}
         aria-describedby={errorId}
@@ -261,10 +273,10 @@ function RuleRow({
         variant="ghost"
         size="sm"
         className="plan__remove"
-        aria-label={`Remove ${label}`}
+        aria-label={t('focus.plan.rule.removeLabel', { weekday, number })}
         onClick={onRemove}
       >
-        Remove
+        {t('focus.plan.rule.remove')}
       </Button>
     </li>
   );
@@ -276,6 +288,7 @@ function minutes(hhmm: string): number {
 }
 
 function AddBlock({ onAdd }: { onAdd: (rule: FocusRule) => void }) {
+  const t = useMessages();
   const [weekday, setWeekday] = useState<Weekday>('mon');
   const [start, setStart] = useState('09:00');
   const [end, setEnd] = useState('11:00');
@@ -284,7 +297,7 @@ function AddBlock({ onAdd }: { onAdd: (rule: FocusRule) => void }) {
 
   function add() {
     if (!(minutes(end) > minutes(start))) {
-      setError('A focus block must end after it starts, on the same day.');
+      setError(t('focus.plan.add.endAfterStart'));
       return;
     }
     setError(null);
@@ -294,26 +307,26 @@ function AddBlock({ onAdd }: { onAdd: (rule: FocusRule) => void }) {
   return (
     <div className="plan__add" role="group" aria-labelledby={`${ids.day}-title`}>
       <p id={`${ids.day}-title`} className="plan__add-title">
-        Add a block
+        {t('focus.plan.add.title')}
       </p>
       <div className="plan__add-row">
         <label className="plan__add-field" htmlFor={ids.day}>
-          <span>Weekday</span>
+          <span>{t('focus.plan.add.weekday')}</span>
           <select
             id={ids.day}
             className="input plan__select"
             value={weekday}
             onChange={(e) => setWeekday(e.target.value as Weekday)}
           >
-            {WEEKDAYS.map((d) => (
+            {localeWeekdays().map((d) => (
               <option key={d} value={d}>
-                {WEEKDAY_NAMES[d]}
+                {weekdayName(d)}
               </option>
             ))}
           </select>
         </label>
         <label className="plan__add-field" htmlFor={ids.start}>
-          <span>Start</span>
+          <span>{t('focus.plan.add.start')}</span>
           <Input
             id={ids.start}
             type="time"
@@ -324,7 +337,7 @@ function AddBlock({ onAdd }: { onAdd: (rule: FocusRule) => void }) {
           />
         </label>
         <label className="plan__add-field" htmlFor={ids.end}>
-          <span>End</span>
+          <span>{t('focus.plan.add.end')}</span>
           <Input
             id={ids.end}
             type="time"
@@ -335,7 +348,7 @@ function AddBlock({ onAdd }: { onAdd: (rule: FocusRule) => void }) {
           />
         </label>
         <Button className="plan__add-button" onClick={add}>
-          Add block
+          {t('focus.plan.add.button')}
         </Button>
       </div>
       {error !== null && (

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { FormattedMessage } from 'react-intl';
 import type { FocusBlock, FocusStatus } from '../../api/types';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
@@ -10,10 +11,12 @@ import { meetingStatusLabel, meetingTime } from '../../lib/calendar';
 import { useFocus } from '../../stores/focus';
 import { StateBadge } from './Badge';
 import './TodayBlocks.css';
-import { formatTime } from '../../lib/time';
+import { formatRange } from '../../lib/format';
+import { useMessages } from '../../i18n/KeelIntl';
 
 /** Today's planned blocks with what became of each, meeting overlaps, and Skip for the next one. */
 export function TodayBlocks({ status }: { status: FocusStatus }) {
+  const t = useMessages();
   const skip = useFocus((s) => s.skip);
   const [skipping, setSkipping] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -29,59 +32,61 @@ export function TodayBlocks({ status }: { status: FocusStatus }) {
 
   let body;
   if (status.dayOffToday) {
+    // Main says "Day off" or "Holiday", or gives the holiday's note (the user's own words).
     const what =
       status.dayOffToday === 'Day off'
-        ? 'Today is a day off'
+        ? t('focus.blocks.dayOff')
         : status.dayOffToday === 'Holiday'
-          ? 'Today is a holiday'
-          : `Today is a holiday (${status.dayOffToday})`;
-    body = <Notice tone="info">{what}, so no blocks are planned. You can still start a block above.</Notice>;
+          ? t('focus.blocks.holiday')
+          : t('focus.blocks.holidayNamed', { name: status.dayOffToday });
+    body = <Notice tone="info">{what}</Notice>;
   } else if (status.pausedToday) {
-    body = <Notice tone="info">Your focus plan is paused today, so no blocks are planned.</Notice>;
+    body = <Notice tone="info">{t('focus.blocks.paused')}</Notice>;
   } else if (status.today.length === 0) {
     body = (
       <EmptyState
         compact
         headingLevel={3}
-        title="No focus blocks planned today"
-        description="Your weekly plan has nothing on this weekday. You can still start a block above."
+        title={t('focus.blocks.none.title')}
+        description={t('focus.blocks.none.description')}
       />
     );
   } else {
     body = (
       <ul className="blocks">
-        {status.today.map((block) => (
-          <li key={block.id} className={`blocks__item blocks__item--${block.state}`}>
-            <div className="blocks__main">
-              <span className="blocks__time tabular">
-                {formatTime(block.startTime)}–{formatTime(block.endTime)}
-              </span>
-              <span className="blocks__length tabular">
-                {formatMinutes(minutesBetween(block.start, block.end))}
-              </span>
-              <StateBadge state={block.state} />
-              {block === nextUpcoming && (
-                <Button
-                  size="sm"
-                  variant="ghost"
-                  className="blocks__skip"
-                  busy={skipping === block.id}
-                  aria-label={`Skip the ${formatTime(block.startTime)}–${formatTime(block.endTime)} block`}
-                  onClick={() => void onSkip(block)}
-                >
-                  Skip
-                </Button>
-              )}
-            </div>
-            <BlockMeetings meetings={block.meetings} />
-          </li>
-        ))}
+        {status.today.map((block) => {
+          const range = formatRange({ start: block.startTime, end: block.endTime });
+          return (
+            <li key={block.id} className={`blocks__item blocks__item--${block.state}`}>
+              <div className="blocks__main">
+                <span className="blocks__time tabular">{range}</span>
+                <span className="blocks__length tabular">
+                  {formatMinutes(minutesBetween(block.start, block.end))}
+                </span>
+                <StateBadge state={block.state} />
+                {block === nextUpcoming && (
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    className="blocks__skip"
+                    busy={skipping === block.id}
+                    aria-label={t('focus.blocks.skipLabel', { range })}
+                    onClick={() => void onSkip(block)}
+                  >
+                    {t('focus.blocks.skip')}
+                  </Button>
+                )}
+              </div>
+              <BlockMeetings meetings={block.meetings} />
+            </li>
+          );
+        })}
       </ul>
     );
   }
 
   return (
-    <Card title="Today’s blocks" description="From your weekly plan.">
+    <Card title={t('focus.blocks.title')} description={t('focus.blocks.description')}>
       {body}
       {error !== null && (
         <Notice tone="error" className="blocks__notice">
@@ -109,8 +114,16 @@ function BlockMeetings({ meetings }: { meetings: FocusBlock['meetings'] }) {
           >
             {m.status === 'out-of-office' ? <CalendarIcon /> : <AlertIcon />}
             <span>
-              Overlaps “{m.title}” <span className="tabular">{meetingTime(m)}</span>
-              {label !== null && <span className="blocks__meeting-status"> ({label})</span>}
+              <FormattedMessage
+                id={label === null ? 'focus.blocks.overlaps' : 'focus.blocks.overlapsMarked'}
+                values={{
+                  title: m.title,
+                  time: meetingTime(m),
+                  status: label,
+                  t: (chunks) => <span className="tabular">{chunks}</span>,
+                  s: (chunks) => <span className="blocks__meeting-status">{chunks}</span>,
+                }}
+              />
             </span>
           </li>
         );

@@ -1,12 +1,17 @@
+import { FormattedMessage } from 'react-intl';
 import type { FocusStats } from '../../api/types';
 import { Card } from '../../components/Card';
 import { Loading } from '../../components/Loading';
-import { INTERRUPTION_KIND_LABELS, INTERRUPTION_KINDS } from '../../../src-main/shared/vocabulary';
+import { INTERRUPTION_KINDS } from '../../../src-main/shared/vocabulary';
 import { addLocalDays } from '../../../src-main/shared/vocabulary';
 import { Button } from '../../components/Button';
 import { formatMinutes, weekOf } from '../../lib/focus';
 import { formatShortDate, formatWeekdayDate } from '../../lib/format';
+import { useLocaleFormat, useMessages } from '../../i18n/KeelIntl';
 import './WeekStats.css';
+
+/** Which week is shown, as the messages choose their words ("this week", "last week", "that week"). */
+type WhichWeek = 'this' | 'last' | 'other';
 
 /** Width of a bar as a percentage of the week's longest, for CSS `attr()`. */
 function percent(value: number, max: number): string {
@@ -33,48 +38,56 @@ export function WeekStats({
   week: { from: string; to: string } | null;
   onWeek: (from: string) => void;
 }) {
+  const t = useMessages();
   const current = today !== null ? weekOf(today).from : null;
-  const name = weekName(week?.from ?? current, current);
-  const range = week ? `${formatWeekdayDate(week.from)} to ${formatWeekdayDate(week.to)}` : null;
+  const from = week?.from ?? current;
+  const which = whichWeek(from, current);
   return (
     <Card
-      title={name.title}
-      description={`${range !== null ? `${range}. ` : ''}Focus time you protected, and the time your plan set aside.`}
+      title={t('focus.week.title', { week: which, date: from !== null ? formatShortDate(from) : '' })}
+      description={
+        week
+          ? t('focus.week.descriptionRange', {
+              from: formatWeekdayDate(week.from),
+              to: formatWeekdayDate(week.to),
+            })
+          : t('focus.week.description')
+      }
       actions={
         week !== null && (
-          <div className="week__nav" role="group" aria-label="Choose a week">
+          <div className="week__nav" role="group" aria-label={t('focus.week.choose')}>
             <Button size="sm" onClick={() => onWeek(addLocalDays(week.from, -7))}>
-              Previous week
+              {t('focus.week.previous')}
             </Button>
             <Button
               size="sm"
               disabled={current === null || week.from >= current}
               onClick={() => onWeek(addLocalDays(week.from, 7))}
             >
-              Next week
+              {t('focus.week.next')}
             </Button>
           </div>
         )
       }
     >
       {stats === null ? (
-        <Loading label={`Loading ${name.phrase}…`} />
+        <Loading label={t('focus.week.loading', { week: which })} />
       ) : (
-        <WeekBody stats={stats} today={today} phrase={name.phrase} />
+        <WeekBody stats={stats} today={today} which={which} />
       )}
     </Card>
   );
 }
 
-/** "This week", "Last week" or "Week of Mon 1 Mar", and how the body names it. */
-function weekName(from: string | null, current: string | null): { title: string; phrase: string } {
-  if (from === null || from === current) return { title: 'This week', phrase: 'this week' };
-  if (current !== null && from === addLocalDays(current, -7))
-    return { title: 'Last week', phrase: 'last week' };
-  return { title: `Week of ${formatShortDate(from)}`, phrase: 'that week' };
+/** This week, last week or another ("Week of Mon, Mar 3"): the title and the body's words follow it. */
+function whichWeek(from: string | null, current: string | null): WhichWeek {
+  if (from === null || from === current) return 'this';
+  if (current !== null && from === addLocalDays(current, -7)) return 'last';
+  return 'other';
 }
 
-function WeekBody({ stats, today, phrase }: { stats: FocusStats; today: string | null; phrase: string }) {
+function WeekBody({ stats, today, which }: { stats: FocusStats; today: string | null; which: WhichWeek }) {
+  const t = useMessages();
   const max = Math.max(0, ...stats.days.map((d) => Math.max(d.plannedMinutes, d.protectedMinutes)));
   const { totals } = stats;
 
@@ -83,23 +96,23 @@ function WeekBody({ stats, today, phrase }: { stats: FocusStats; today: string |
       {totals.plannedMinutes === 0 && (
         <p className="week__nothing">
           {stats.countingSince !== null
-            ? `Nothing is planned ${phrase} since Keel started counting.`
-            : `Nothing is planned ${phrase}.`}
+            ? t('focus.week.nothingSince', { week: which })
+            : t('focus.week.nothing', { week: which })}
         </p>
       )}
       <table className="week__table">
-        <caption className="visually-hidden">Focus minutes per day {phrase}</caption>
+        <caption className="visually-hidden">{t('focus.week.caption', { week: which })}</caption>
         <thead>
           <tr>
-            <th scope="col">Day</th>
+            <th scope="col">{t('focus.week.day')}</th>
             <th scope="col" className="week__bar-head">
-              <span className="visually-hidden">Chart</span>
+              <span className="visually-hidden">{t('focus.week.chart')}</span>
             </th>
             <th scope="col" className="week__num">
-              Protected
+              {t('focus.week.protected')}
             </th>
             <th scope="col" className="week__num">
-              Planned
+              {t('focus.week.planned')}
             </th>
           </tr>
         </thead>
@@ -117,20 +130,20 @@ function WeekBody({ stats, today, phrase }: { stats: FocusStats; today: string |
               <tr key={day.date} className={className}>
                 <th scope="row" className="week__day" aria-current={isToday ? 'date' : undefined}>
                   {formatShortDate(day.date)}
-                  {isToday && <span className="week__today">Today</span>}
+                  {isToday && <span className="week__today">{t('focus.week.today')}</span>}
                 </th>
                 <td className="week__bars">
                   <span className="week__track" aria-hidden="true">
                     <span className="week__planned" data-width={percent(day.plannedMinutes, max)} />
                     <span className="week__protected" data-width={percent(day.protectedMinutes, max)} />
                   </span>
-                  {!day.counted && <span className="visually-hidden">Not counted: before Keel started</span>}
+                  {!day.counted && <span className="visually-hidden">{t('focus.week.notCounted')}</span>}
                 </td>
                 <td className="week__num tabular">
-                  {day.counted ? formatMinutes(day.protectedMinutes) : '—'}
+                  {day.counted ? formatMinutes(day.protectedMinutes) : t('focus.week.notCountedMark')}
                 </td>
                 <td className="week__num week__num--muted tabular">
-                  {day.counted ? formatMinutes(day.plannedMinutes) : '—'}
+                  {day.counted ? formatMinutes(day.plannedMinutes) : t('focus.week.notCountedMark')}
                 </td>
               </tr>
             );
@@ -139,11 +152,11 @@ function WeekBody({ stats, today, phrase }: { stats: FocusStats; today: string |
       </table>
 
       <div className="week__legend" aria-hidden="true">
-        <span className="week__key week__key--protected">Protected</span>
-        <span className="week__key week__key--planned">Planned</span>
+        <span className="week__key week__key--protected">{t('focus.week.protected')}</span>
+        <span className="week__key week__key--planned">{t('focus.week.planned')}</span>
       </div>
 
-      <WeekTotals totals={totals} phrase={phrase} />
+      <WeekTotals totals={totals} which={which} />
       <HowCounted countingSince={stats.countingSince} />
     </div>
   );
@@ -151,14 +164,17 @@ function WeekBody({ stats, today, phrase }: { stats: FocusStats; today: string |
 
 /** How planned and protected are counted, in one line, and since when when that is this week. */
 function HowCounted({ countingSince }: { countingSince: string | null }) {
+  const t = useMessages();
   return (
     <p className="week__how">
       {countingSince !== null && (
-        <strong className="week__since">Counting since {formatWeekdayDate(countingSince)}. </strong>
+        <>
+          <strong className="week__since">
+            {t('focus.week.countingSince', { date: formatWeekdayDate(countingSince) })}
+          </strong>{' '}
+        </>
       )}
-      Planned is your plan’s blocks on working days, by the plan in force each day: never on holidays, pauses
-      or days off, and only since Keel started. Protected is how long your focus blocks ran; interruptions are
-      counted, not subtracted.
+      {t('focus.week.how')}
     </p>
   );
 }
@@ -168,36 +184,46 @@ function HowCounted({ countingSince }: { countingSince: string | null }) {
  * are protected, not planned), how much of the plan's time has come so far, and its
  * interruptions by kind.
  */
-function WeekTotals({ totals, phrase }: { totals: FocusStats['totals']; phrase: string }) {
+function WeekTotals({ totals, which }: { totals: FocusStats['totals']; which: WhichWeek }) {
+  const t = useMessages();
+  const format = useLocaleFormat();
   const interruptions = INTERRUPTION_KINDS.reduce((n, k) => n + totals.interruptions[k], 0);
   const soFar = totals.plannedSoFarMinutes;
   return (
     <dl className="week__totals">
       <div className="week__total">
-        <dt>Protected {phrase}</dt>
+        <dt>{t('focus.week.totalProtected', { week: which })}</dt>
         <dd className="tabular">
-          {formatMinutes(totals.protectedMinutes)}
-          <span className="week__total-of">
-            {totals.plannedMinutes > 0
-              ? ` · ${formatMinutes(totals.plannedMinutes)} planned`
-              : ', nothing planned'}
-          </span>
-          {soFar > 0 && soFar < totals.plannedMinutes && (
-            <span className="week__total-of"> ({formatMinutes(soFar)} of it so far)</span>
-          )}
+          <FormattedMessage
+            id={
+              totals.plannedMinutes === 0
+                ? 'focus.week.totalNothingPlanned'
+                : soFar > 0 && soFar < totals.plannedMinutes
+                  ? 'focus.week.totalSoFar'
+                  : 'focus.week.total'
+            }
+            values={{
+              protected: formatMinutes(totals.protectedMinutes),
+              planned: formatMinutes(totals.plannedMinutes),
+              soFar: formatMinutes(soFar),
+              of: (chunks) => <span className="week__total-of">{chunks}</span>,
+            }}
+          />
         </dd>
       </div>
       <div className="week__total">
-        <dt>Interruptions</dt>
+        <dt>{t('focus.week.interruptions')}</dt>
         <dd>
           {interruptions === 0 ? (
-            `None ${phrase}`
+            t('focus.week.noInterruptions', { week: which })
           ) : (
             <ul className="week__kinds">
               {INTERRUPTION_KINDS.map((kind) => (
                 <li key={kind} className="week__kind">
-                  {INTERRUPTION_KIND_LABELS[kind]}{' '}
-                  <span className="week__kind-count tabular">{totals.interruptions[kind]}</span>
+                  {t(`vocab.interruption.${kind}`)}{' '}
+                  <span className="week__kind-count tabular">
+                    {format.number(totals.interruptions[kind])}
+                  </span>
                 </li>
               ))}
             </ul>
