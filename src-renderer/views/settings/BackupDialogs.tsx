@@ -70,6 +70,7 @@ export function BackupAllDialog({
   return (
     <Dialog
       open
+      closeLabel={t('system.dialog.close')}
       onClose={() => {
         if (!busy) onClose();
       }}
@@ -155,6 +156,7 @@ export function UnlockBackupDialog({
   return (
     <Dialog
       open
+      closeLabel={t('system.dialog.close')}
       onClose={() => {
         if (!busy) onClose();
       }}

@@ -47,6 +47,7 @@ export function RestoreDialog({
   return (
     <Dialog
       open
+      closeLabel={t('system.dialog.close')}
       // A restore under way finishes before the dialog goes, so its answer is seen.
       onClose={() => {
         if (!busy) onClose();
@@ -92,6 +93,7 @@ export function DeleteAllDialog({ onClose, onDeleted }: { onClose: () => void; o
   return (
     <Dialog
       open
+      closeLabel={t('system.dialog.close')}
       onClose={() => {
         if (!busy) onClose();
       }}
