@@ -4,6 +4,7 @@ import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { Input } from '../../components/Input';
 import { Notice } from '../../components/Notice';
+import { useMessages } from '../../i18n/KeelIntl';
 import { useData, type ImportResult } from '../../stores/data';
 
 /**
@@ -12,7 +13,6 @@ import { useData, type ImportResult } from '../../stores/data';
  * to be imported. A passphrase lives only in this dialog's state and goes to main once.
  */
 
-export const BACKUP_ALL_LABEL = 'Back up all my data (includes private notes)';
 const MIN_PASSPHRASE = 8;
 
 /** The backup dialog's state and its submit: checks the passphrase twice, then asks main. */
@@ -23,6 +23,7 @@ function useBackupAll(onSaved: (message: string | null) => void) {
   const [again, setAgain] = useState('');
   const [problem, setProblem] = useState<{ field: 'passphrase' | 'again'; message: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const t = useMessages();
   const locked = passphrase !== '' || again !== '';
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -32,12 +33,12 @@ function useBackupAll(onSaved: (message: string | null) => void) {
     if (locked && [...passphrase].length < MIN_PASSPHRASE) {
       setProblem({
         field: 'passphrase',
-        message: `Use a passphrase of at least ${MIN_PASSPHRASE} characters.`,
+        message: t('system.backupAll.tooShort', { count: MIN_PASSPHRASE }),
       });
       return;
     }
     if (locked && again !== passphrase) {
-      setProblem({ field: 'again', message: 'The two passphrases differ; type the same one twice.' });
+      setProblem({ field: 'again', message: t('system.backupAll.differ') });
       return;
     }
     setProblem(null);
@@ -48,11 +49,8 @@ function useBackupAll(onSaved: (message: string | null) => void) {
     }
     const { saved, fileName } = result.value;
     if (!saved || fileName === null) onSaved(null);
-    else if (locked) onSaved(`Saved ${fileName}, locked with your passphrase.`);
-    else
-      onSaved(
-        `Saved ${fileName}. It holds every private note in plain text; keep it where only you can read it.`,
-      );
+    else if (locked) onSaved(t('system.backupAll.savedLocked', { file: fileName }));
+    else onSaved(t('system.backupAll.savedPlain', { file: fileName }));
   }
 
   return { busy, passphrase, setPassphrase, again, setAgain, problem, error, locked, onSubmit };
@@ -67,20 +65,22 @@ export function BackupAllDialog({
 }) {
   const { busy, passphrase, setPassphrase, again, setAgain, problem, error, locked, onSubmit } =
     useBackupAll(onSaved);
+  const t = useMessages();
 
   return (
     <Dialog
       open
+      closeLabel={t('system.dialog.close')}
       onClose={() => {
         if (!busy) onClose();
       }}
-      title={BACKUP_ALL_LABEL}
-      description="One file with everything Keel keeps: every check-in and its note, private notes included, your talking points, focus blocks, sign-offs and settings. Anyone who can open the file can read all of it."
+      title={t('system.backupAll.title')}
+      description={t('system.backupAll.description')}
     >
       <form className="backup-all" onSubmit={(e) => void onSubmit(e)} noValidate>
         <Field
-          label="Passphrase (optional)"
-          hint="Locks the file: without the passphrase nobody can open it, you included. Keel cannot recover a forgotten one."
+          label={t('system.backupAll.passphrase')}
+          hint={t('system.backupAll.passphraseHint')}
           error={problem?.field === 'passphrase' ? problem.message : null}
         >
           {(control) => (
@@ -95,7 +95,10 @@ export function BackupAllDialog({
             />
           )}
         </Field>
-        <Field label="The same passphrase again" error={problem?.field === 'again' ? problem.message : null}>
+        <Field
+          label={t('system.backupAll.again')}
+          error={problem?.field === 'again' ? problem.message : null}
+        >
           {(control) => (
             <Input
               {...control}
@@ -110,10 +113,10 @@ export function BackupAllDialog({
         {error !== null && <Notice tone="error">{error}</Notice>}
         <div className="delete-all__actions">
           <Button variant="ghost" disabled={busy} onClick={onClose}>
-            Cancel
+            {t('system.dialog.cancel')}
           </Button>
           <Button type="submit" variant="primary" busy={busy}>
-            {locked ? 'Save locked backup…' : 'Save without a passphrase…'}
+            {locked ? t('system.backupAll.saveLocked') : t('system.backupAll.savePlain')}
           </Button>
         </div>
       </form>
@@ -135,12 +138,13 @@ export function UnlockBackupDialog({
   const busy = useData((s) => s.busy === 'import');
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const t = useMessages();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
     if (passphrase === '') {
-      setError('Type the backup’s passphrase.');
+      setError(t('system.unlock.empty'));
       return;
     }
     setError(null);
@@ -152,14 +156,15 @@ export function UnlockBackupDialog({
   return (
     <Dialog
       open
+      closeLabel={t('system.dialog.close')}
       onClose={() => {
         if (!busy) onClose();
       }}
-      title="Open a locked backup"
-      description={`${fileName} is locked with a passphrase. Type it to import the backup; nothing changes until it opens.`}
+      title={t('system.unlock.title')}
+      description={t('system.unlock.description', { file: fileName })}
     >
       <form className="backup-all" onSubmit={(e) => void onSubmit(e)} noValidate>
-        <Field label="Passphrase" error={error}>
+        <Field label={t('system.unlock.passphrase')} error={error}>
           {(control) => (
             <Input
               {...control}
@@ -174,10 +179,10 @@ export function UnlockBackupDialog({
         </Field>
         <div className="delete-all__actions">
           <Button variant="ghost" disabled={busy} onClick={onClose}>
-            Cancel
+            {t('system.dialog.cancel')}
           </Button>
           <Button type="submit" variant="primary" busy={busy}>
-            Import
+            {t('system.unlock.import')}
           </Button>
         </div>
       </form>

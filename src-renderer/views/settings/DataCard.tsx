@@ -1,4 +1,5 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { EmptyState } from '../../components/EmptyState';
@@ -6,18 +7,18 @@ import { useFocusTarget } from '../../components/focusRequest';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { RetryNotice } from '../../components/RetryNotice';
+import { useMessages } from '../../i18n/KeelIntl';
 import { useData, type Backup, type DataOverview, type ImportResult } from '../../stores/data';
 import { useStatus } from '../../stores/status';
 import { DeleteAllDialog, RestoreDialog } from './DataDialogs';
 import { TransferPart, type Busy } from './TransferPart';
 import {
   backupWhen,
-  capitalised,
+  backupWhenAlone,
   formatSize,
   holdingSentence,
   importSentence,
-  KIND_LABELS,
-  KIND_PHRASES,
+  kindLabel,
 } from './data-words';
 import './DataCard.css';
 
@@ -39,6 +40,7 @@ export function DataCard() {
   const loading = useData((s) => s.loading);
   const loadError = useData((s) => s.loadError);
   const load = useData((s) => s.load);
+  const t = useMessages();
   // "Show in Settings" on the recovery notice and the palette land here.
   const heading = useFocusTarget<HTMLSpanElement>('section:Your data');
 
@@ -57,17 +59,17 @@ export function DataCard() {
       </RetryNotice>
     );
   } else {
-    body = <Loading label="Reading your data…" />;
+    body = <Loading label={t('system.data.loading')} />;
   }
 
   return (
     <Card
       title={
         <span ref={heading} tabIndex={-1}>
-          Your data
+          {t('system.data.title')}
         </span>
       }
-      description="Everything stays on this computer; nothing is sent anywhere."
+      description={t('system.data.description')}
       className="data-card"
     >
       {body}
@@ -80,6 +82,7 @@ function useDataActions() {
   const backupNow = useData((s) => s.backupNow);
   const importFile = useData((s) => s.importFile);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const t = useMessages();
 
   async function onBackupNow() {
     setFeedback(null);
@@ -89,7 +92,7 @@ function useDataActions() {
         ? {
             area: 'backups',
             tone: 'success',
-            message: 'Backed up. Today’s copy now holds your data as it is.',
+            message: t('system.data.backedUp'),
           }
         : { area: 'backups', tone: 'error', message: result.message },
     );
@@ -127,6 +130,7 @@ function DataSections({ overview }: { overview: DataOverview }) {
   const { feedback, setFeedback, onBackupNow, onBackedUp, onImport, onImported } = useDataActions();
   const [restoring, setRestoring] = useState<Backup | null>(null);
   const [deleting, setDeleting] = useState(false);
+  const t = useMessages();
 
   const notice = (area: Feedback['area']) =>
     feedback !== null && feedback.area === area ? (
@@ -136,7 +140,7 @@ function DataSections({ overview }: { overview: DataOverview }) {
   return (
     <div className="data-card__sections">
       <div className="data-card__where">
-        <p className="data-card__label">Stored in</p>
+        <p className="data-card__label">{t('system.data.storedIn')}</p>
         <code className="data-card__path">{overview.folder}</code>
         <p className="data-card__holding">{holdingSentence(overview.counts)}</p>
         {loadError !== null && <Notice tone="error">{loadError}</Notice>}
@@ -187,7 +191,7 @@ function DataSections({ overview }: { overview: DataOverview }) {
             setFeedback({
               area: 'delete',
               tone: 'success',
-              message: 'Everything Keel stored is deleted. Keel is running with its default settings.',
+              message: t('system.data.deleted'),
             });
           }}
         />
@@ -212,27 +216,26 @@ function BackupsSection({
   onRestore: (backup: Backup) => void;
 }) {
   const headingId = useId();
+  const t = useMessages();
   return (
     <section className="data-card__section" aria-labelledby={headingId}>
       <div className="data-card__section-head">
         <div className="data-card__section-titles">
           <h3 id={headingId} className="data-card__heading">
-            Backups
+            {t('system.data.backups.title')}
           </h3>
-          <p className="data-card__text">
-            Keel backs up your data every day and keeps 7 daily and 4 weekly copies.
-          </p>
+          <p className="data-card__text">{t('system.data.backups.text', { daily: 7, weekly: 4 })}</p>
         </div>
         <Button busy={busy === 'backup'} disabled={busy !== null} onClick={onBackupNow}>
-          Back up now
+          {t('system.data.backups.now')}
         </Button>
       </div>
       {overview.backups.length === 0 ? (
         <EmptyState
           compact
           headingLevel={4}
-          title="No backups yet"
-          description="Keel makes the first copy today. Back up now makes one at once."
+          title={t('system.data.backups.emptyTitle')}
+          description={t('system.data.backups.emptyText')}
         />
       ) : (
         <ul className="data-card__backups">
@@ -248,7 +251,13 @@ function BackupsSection({
         </ul>
       )}
       <p className="data-card__folder">
-        In <code className="data-card__path">{overview.backupsFolder}</code>
+        <FormattedMessage
+          id="system.data.backups.folder"
+          values={{
+            folder: overview.backupsFolder,
+            code: (chunks: ReactNode[]) => <code className="data-card__path">{chunks}</code>,
+          }}
+        />
       </p>
       {notice}
     </section>
@@ -257,19 +266,18 @@ function BackupsSection({
 
 function DeleteSection({ busy, notice, onDelete }: { busy: Busy; notice: ReactNode; onDelete: () => void }) {
   const headingId = useId();
+  const t = useMessages();
   return (
     <section className="data-card__section" aria-labelledby={headingId}>
       <div className="data-card__section-head">
         <div className="data-card__section-titles">
           <h3 id={headingId} className="data-card__heading">
-            Delete all my data
+            {t('system.data.delete.title')}
           </h3>
-          <p className="data-card__text">
-            Removes every record, setting and backup from this computer. It cannot be undone.
-          </p>
+          <p className="data-card__text">{t('system.data.delete.text')}</p>
         </div>
         <Button variant="danger" busy={busy === 'delete'} disabled={busy !== null} onClick={onDelete}>
-          Delete all my data…
+          {t('system.data.delete.button')}
         </Button>
       </div>
       {notice}
@@ -288,12 +296,13 @@ function BackupRow({
   disabled: boolean;
   onRestore: () => void;
 }) {
+  const t = useMessages();
   const when = backupWhen(backup.createdAt, today);
   return (
     <li className="data-card__backup">
-      <span className={`data-card__kind data-card__kind--${backup.kind}`}>{KIND_LABELS[backup.kind]}</span>
+      <span className={`data-card__kind data-card__kind--${backup.kind}`}>{kindLabel(backup.kind)}</span>
       <time dateTime={backup.createdAt} className="data-card__when tabular">
-        {capitalised(when)}
+        {backupWhenAlone(backup.createdAt, today)}
       </time>
       <span className="data-card__size tabular">{formatSize(backup.sizeBytes)}</span>
       <Button
@@ -301,10 +310,10 @@ function BackupRow({
         variant="ghost"
         className="data-card__restore"
         disabled={disabled}
-        aria-label={`Restore ${KIND_PHRASES[backup.kind]} from ${when}…`}
+        aria-label={t('system.data.backups.restoreLabel', { kind: backup.kind, when })}
         onClick={onRestore}
       >
-        Restore…
+        {t('system.data.backups.restore')}
       </Button>
     </li>
   );

@@ -4,9 +4,9 @@ import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { Input } from '../../components/Input';
 import { Notice } from '../../components/Notice';
+import { useMessages } from '../../i18n/KeelIntl';
 import { useData, type Backup } from '../../stores/data';
-import { BACKUP_ALL_LABEL } from './BackupDialogs';
-import { backupWhen, CONFIRM_WORD, DELETED, KIND_LABELS } from './data-words';
+import { backupWhen, confirmWord, DELETED, kindLabel } from './data-words';
 
 /** The two confirmations of Settings → Your data: restoring a backup and deleting everything. */
 
@@ -24,6 +24,7 @@ export function RestoreDialog({
   const restore = useData((s) => s.restore);
   const busy = useData((s) => s.busy === 'restore');
   const [error, setError] = useState<string | null>(null);
+  const t = useMessages();
   const when = backupWhen(backup.createdAt, today);
 
   async function confirm() {
@@ -35,26 +36,31 @@ export function RestoreDialog({
     }
     const safety = result.value.safetyCopy;
     onRestored(
-      `Restored the copy from ${when}. Your data as it was just before is kept as “${KIND_LABELS[safety.kind]}, ${backupWhen(safety.createdAt, today)}”; restore that to undo.`,
+      t('system.restore.done', {
+        when,
+        kind: kindLabel(safety.kind),
+        safetyWhen: backupWhen(safety.createdAt, today),
+      }),
     );
   }
 
   return (
     <Dialog
       open
+      closeLabel={t('system.dialog.close')}
       // A restore under way finishes before the dialog goes, so its answer is seen.
       onClose={() => {
         if (!busy) onClose();
       }}
-      title="Restore this backup?"
-      description={`Your data will be replaced by the copy from ${when}. Keel first keeps a copy of the data as it is now, so you can undo this.`}
+      title={t('system.restore.title')}
+      description={t('system.restore.description', { when })}
       footer={
         <>
           <Button variant="ghost" data-autofocus disabled={busy} onClick={onClose}>
-            Cancel
+            {t('system.dialog.cancel')}
           </Button>
           <Button variant="danger" busy={busy} onClick={() => void confirm()}>
-            Restore
+            {t('system.restore.confirm')}
           </Button>
         </>
       }
@@ -71,7 +77,9 @@ export function DeleteAllDialog({ onClose, onDeleted }: { onClose: () => void; o
   const [error, setError] = useState<string | null>(null);
   const goesId = useId();
   const staysId = useId();
-  const confirmed = typed.trim() === CONFIRM_WORD;
+  const t = useMessages();
+  const word = confirmWord();
+  const confirmed = typed.trim() === word;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -85,33 +93,31 @@ export function DeleteAllDialog({ onClose, onDeleted }: { onClose: () => void; o
   return (
     <Dialog
       open
+      closeLabel={t('system.dialog.close')}
       onClose={() => {
         if (!busy) onClose();
       }}
-      title="Delete all your data?"
-      description={`Everything Keel has stored on this computer goes, at once. This cannot be undone; “${BACKUP_ALL_LABEL}…” first keeps a copy for you.`}
+      title={t('system.deleteAll.title')}
+      description={t('system.deleteAll.description')}
     >
       <form className="delete-all" onSubmit={(e) => void onSubmit(e)} noValidate>
         <section className="delete-all__part" aria-labelledby={goesId}>
           <h3 id={goesId} className="delete-all__heading">
-            What goes
+            {t('system.deleteAll.goes')}
           </h3>
           <ul className="delete-all__list">
             {DELETED.map((line) => (
-              <li key={line}>{line}</li>
+              <li key={line}>{t(line)}</li>
             ))}
           </ul>
         </section>
         <section className="delete-all__part" aria-labelledby={staysId}>
           <h3 id={staysId} className="delete-all__heading">
-            What stays
+            {t('system.deleteAll.stays')}
           </h3>
-          <p className="delete-all__text">
-            Nothing else of yours. Files you exported stay where you saved them, and Keel’s log, which never
-            holds what you wrote, stays in its folder. Keel keeps running, with its default settings.
-          </p>
+          <p className="delete-all__text">{t('system.deleteAll.staysText')}</p>
         </section>
-        <Field label={`Type ${CONFIRM_WORD} to confirm`}>
+        <Field label={t('system.deleteAll.typeToConfirm', { word })}>
           {(control) => (
             <Input
               {...control}
@@ -128,10 +134,10 @@ export function DeleteAllDialog({ onClose, onDeleted }: { onClose: () => void; o
         {error !== null && <Notice tone="error">{error}</Notice>}
         <div className="delete-all__actions">
           <Button variant="ghost" disabled={busy} onClick={onClose}>
-            Cancel
+            {t('system.dialog.cancel')}
           </Button>
           <Button type="submit" className="data-card__danger" disabled={!confirmed} busy={busy}>
-            Delete everything
+            {t('system.deleteAll.confirm')}
           </Button>
         </div>
       </form>

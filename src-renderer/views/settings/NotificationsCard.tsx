@@ -1,16 +1,18 @@
 import { useId } from 'react';
+import type { MessageId } from '../../../src-main/shared/i18n/catalog';
 import type { Settings } from '../../api/types';
 import { Card } from '../../components/Card';
 import { Notice } from '../../components/Notice';
+import { useMessages } from '../../i18n/KeelIntl';
 import { useInstantSetting } from './useSettingsForm';
 import './NotificationsCard.css';
 
 type HideWords = Settings['hideWordsInNotifications'];
 
-const CHOICES: { value: HideWords; label: string }[] = [
-  { value: 'when-locked', label: 'When the screen is locked' },
-  { value: 'always', label: 'Always' },
-  { value: 'never', label: 'Never' },
+const CHOICES: { value: HideWords; label: MessageId }[] = [
+  { value: 'when-locked', label: 'system.notifications.whenLocked' },
+  { value: 'always', label: 'system.notifications.always' },
+  { value: 'never', label: 'system.notifications.never' },
 ];
 
 /** Whether notifications may quote the user's own words; saved as soon as a choice is made. */
@@ -18,12 +20,13 @@ export function NotificationsCard({ hideWords }: { hideWords: HideWords }) {
   const { pending, error, apply } = useInstantSetting<'hideWordsInNotifications', HideWords>();
   const name = useId();
   const hint = useId();
+  const t = useMessages();
   const shown = pending.hideWordsInNotifications ?? hideWords;
 
   return (
-    <Card title="Notifications">
+    <Card title={t('system.notifications.title')}>
       <fieldset className="notification-words" aria-describedby={hint}>
-        <legend className="notification-words__legend">Hide my words in notifications</legend>
+        <legend className="notification-words__legend">{t('system.notifications.legend')}</legend>
         {CHOICES.map((choice) => (
           <label key={choice.value} className="notification-words__choice">
             <input
@@ -39,13 +42,11 @@ export function NotificationsCard({ hideWords }: { hideWords: HideWords }) {
                 })
               }
             />
-            {choice.label}
+            {t(choice.label)}
           </label>
         ))}
         <p id={hint} className="notification-words__hint">
-          Where you left off, meeting titles and Shortcut names are replaced by a plain sentence. macOS and
-          Windows tell Keel when the screen locks; on Linux Keel cannot tell yet, so “When the screen is
-          locked” hides them all the time there.
+          {t('system.notifications.hint')}
         </p>
       </fieldset>
       {error !== null && <Notice tone="error">{error}</Notice>}

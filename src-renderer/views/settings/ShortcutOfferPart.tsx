@@ -3,6 +3,7 @@ import { api } from '../../api/keel';
 import type { DesktopReport, ShortcutOffer } from '../../api/types';
 import { Button } from '../../components/Button';
 import { Notice } from '../../components/Notice';
+import { useMessages } from '../../i18n/KeelIntl';
 
 type Said = { tone: 'success' | 'info' | 'error'; text: string };
 type Answer = 'add' | 'copy' | 'dismiss';
@@ -18,6 +19,7 @@ export function ShortcutOfferPart({ report }: { report: DesktopReport }) {
   const [offer, setOffer] = useState<ShortcutOffer | null>(null);
   const [said, setSaid] = useState<Said | null>(null);
   const [busy, setBusy] = useState<Answer | null>(null);
+  const t = useMessages();
 
   useEffect(() => {
     let live = true;
@@ -47,35 +49,32 @@ export function ShortcutOfferPart({ report }: { report: DesktopReport }) {
   return (
     <section className="shortcut-offer" aria-labelledby={headingId}>
       <h3 id={headingId} className="shortcut-offer__heading">
-        Ctrl+Alt+F does not reach Keel
+        {t('system.shortcut.heading')}
       </h3>
       {offer.kind === 'gnome' ? (
         <>
-          <p className="shortcut-offer__text">
-            GNOME can run Keel&apos;s focus command from a shortcut of its own. Keel can add it to your custom
-            shortcuts as &ldquo;Keel focus&rdquo; on Ctrl+Alt+F; nothing else changes.
-          </p>
+          <p className="shortcut-offer__text">{t('system.shortcut.gnomeText')}</p>
           <div className="shortcut-offer__buttons">
             <Button variant="primary" busy={busy === 'add'} onClick={() => void answer('add')}>
-              Add the shortcut in GNOME Settings
+              {t('system.shortcut.add')}
             </Button>
             <Button variant="ghost" disabled={busy !== null} onClick={() => void answer('dismiss')}>
-              No, thanks
+              {t('system.shortcut.noThanks')}
             </Button>
           </div>
-          <p className="shortcut-offer__text">Or add it yourself: {offer.steps}</p>
+          <p className="shortcut-offer__text">{t('system.shortcut.orYourself', { steps: offer.steps })}</p>
         </>
       ) : (
         <p className="shortcut-offer__text">{offer.steps}</p>
       )}
       <div className="shortcut-offer__command">
-        <code aria-label="The command">{offer.command}</code>
+        <code aria-label={t('system.shortcut.commandLabel')}>{offer.command}</code>
         <Button size="sm" busy={busy === 'copy'} onClick={() => void answer('copy')}>
-          Copy the command
+          {t('system.shortcut.copy')}
         </Button>
         {offer.kind === 'steps' && (
           <Button size="sm" variant="ghost" disabled={busy !== null} onClick={() => void answer('dismiss')}>
-            Done, hide this
+            {t('system.shortcut.done')}
           </Button>
         )}
       </div>

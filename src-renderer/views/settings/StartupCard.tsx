@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { Card } from '../../components/Card';
 import { Notice } from '../../components/Notice';
 import { Switch } from '../../components/Switch';
+import { useMessages } from '../../i18n/KeelIntl';
 import { useInstantSetting } from './useSettingsForm';
 import './StartupCard.css';
 
@@ -9,12 +10,13 @@ import './StartupCard.css';
 export function StartupCard({ autostart }: { autostart: boolean }) {
   const { pending, error, apply } = useInstantSetting<'autostart', boolean>();
   const hint = useId();
+  const t = useMessages();
 
   return (
-    <Card title="Startup">
+    <Card title={t('system.startup.title')}>
       <div className="startup-settings">
         <Switch
-          label="Start Keel when I log in"
+          label={t('system.startup.switch')}
           checked={pending.autostart ?? autostart}
           disabled={pending.autostart !== undefined}
           aria-describedby={hint}
@@ -23,7 +25,7 @@ export function StartupCard({ autostart }: { autostart: boolean }) {
           }
         />
         <p id={hint} className="startup-settings__hint">
-          Keel starts quietly in the tray, without opening its window.
+          {t('system.startup.hint')}
         </p>
         {error !== null && <Notice tone="error">{error}</Notice>}
       </div>

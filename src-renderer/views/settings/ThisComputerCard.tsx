@@ -1,4 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
+import type { MessageId } from '../../../src-main/shared/i18n/catalog';
 import { api, type Outcome } from '../../api/keel';
 import type { DesktopProbe, DesktopReport } from '../../api/types';
 import { Button } from '../../components/Button';
@@ -7,14 +9,16 @@ import { AlertIcon, CheckIcon, CloseIcon } from '../../components/Icons';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { RetryNotice } from '../../components/RetryNotice';
+import { useMessages } from '../../i18n/KeelIntl';
 import { ShortcutOfferPart } from './ShortcutOfferPart';
 import './ThisComputerCard.css';
 
+/** Product names, the same in every language. */
 const PLATFORM_NAMES: Record<string, string> = { linux: 'Linux', darwin: 'macOS', win32: 'Windows' };
-const STATE_WORDS: Record<DesktopProbe['state'], string> = {
-  works: 'Works',
-  limited: 'Limited',
-  'not-available': 'Not available',
+const STATE_WORDS: Record<DesktopProbe['state'], MessageId> = {
+  works: 'system.computer.state.works',
+  limited: 'system.computer.state.limited',
+  'not-available': 'system.computer.state.notAvailable',
 };
 const STATE_ICONS: Record<DesktopProbe['state'], typeof CheckIcon> = {
   works: CheckIcon,
@@ -61,6 +65,7 @@ export function ThisComputerCard() {
   const [look, readLook] = useDesktopLook();
   const [looking, setLooking] = useState(false);
   const [copied, setCopied] = useState<{ tone: 'success' | 'error'; message: string } | null>(null);
+  const t = useMessages();
 
   async function lookAgain() {
     setLooking(true);
@@ -73,13 +78,13 @@ export function ThisComputerCard() {
     const outcome = await api.desktop.copyReport();
     setCopied(
       outcome.ok
-        ? { tone: 'success', message: 'Copied. Paste it into your bug report; it holds what is shown here.' }
+        ? { tone: 'success', message: t('system.computer.copied') }
         : { tone: 'error', message: outcome.message },
     );
   }
 
   let body;
-  if (look === null) body = <Loading label="Looking at this computer…" />;
+  if (look === null) body = <Loading label={t('system.computer.loading')} />;
   else if ('error' in look) {
     body = (
       <RetryNotice busy={looking} onRetry={() => void lookAgain()}>
@@ -90,7 +95,10 @@ export function ThisComputerCard() {
     body = (
       <>
         <p className="this-computer__system">
-          Keel {look.report.version} on {PLATFORM_NAMES[look.report.platform] ?? look.report.platform}
+          {t('system.computer.system', {
+            version: look.report.version,
+            platform: PLATFORM_NAMES[look.report.platform] ?? look.report.platform,
+          })}
         </p>
         <ul className="this-computer__probes">
           {look.report.probes.map((probe) => (
@@ -99,7 +107,7 @@ export function ThisComputerCard() {
         </ul>
         <ShortcutOfferPart report={look.report} />
         <div className="this-computer__copy">
-          <Button onClick={() => void copy()}>Copy for a bug report</Button>
+          <Button onClick={() => void copy()}>{t('system.computer.copy')}</Button>
           {copied && <Notice tone={copied.tone}>{copied.message}</Notice>}
         </div>
       </>
@@ -108,17 +116,17 @@ export function ThisComputerCard() {
 
   return (
     <Card
-      title="This computer"
+      title={t('system.computer.title')}
       description={
-        <>
-          What Keel can see on this desktop, the same as <code>keel doctor</code> shows. Nothing is sent
-          anywhere.
-        </>
+        <FormattedMessage
+          id="system.computer.description"
+          values={{ code: (chunks: ReactNode[]) => <code>{chunks}</code> }}
+        />
       }
       actions={
         look !== null && 'report' in look ? (
           <Button size="sm" variant="ghost" busy={looking} onClick={() => void lookAgain()}>
-            Check again
+            {t('system.computer.checkAgain')}
           </Button>
         ) : undefined
       }
@@ -131,17 +139,20 @@ export function ThisComputerCard() {
 
 function ProbeLine({ probe }: { probe: DesktopProbe }) {
   const Icon = STATE_ICONS[probe.state];
+  const t = useMessages();
   return (
     <li className="this-computer__probe">
       <div className="this-computer__head">
         <span className="this-computer__label">{probe.label}</span>
         <span className={`this-computer__state this-computer__state--${probe.state}`}>
           <Icon width={14} height={14} />
-          {STATE_WORDS[probe.state]}
+          {t(STATE_WORDS[probe.state])}
         </span>
       </div>
       <p className="this-computer__detail">{probe.detail}</p>
-      {probe.action && <p className="this-computer__action">What to do: {probe.action}</p>}
+      {probe.action && (
+        <p className="this-computer__action">{t('system.computer.whatToDo', { action: probe.action })}</p>
+      )}
     </li>
   );
 }

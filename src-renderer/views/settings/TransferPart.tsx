@@ -1,7 +1,8 @@
 import { useId, useState, type ReactNode } from 'react';
 import { Button } from '../../components/Button';
 import type { DataAction, ImportResult } from '../../stores/data';
-import { BACKUP_ALL_LABEL, BackupAllDialog, UnlockBackupDialog } from './BackupDialogs';
+import { useMessages } from '../../i18n/KeelIntl';
+import { BackupAllDialog, UnlockBackupDialog } from './BackupDialogs';
 
 /** The call under way, if any (every data button waits while one runs). */
 export type Busy = DataAction | null;
@@ -70,23 +71,21 @@ function TransferSection({
   onImport: () => void;
 }) {
   const headingId = useId();
+  const t = useMessages();
   return (
     <section className="data-card__section" aria-labelledby={headingId}>
       <div className="data-card__section-titles">
         <h3 id={headingId} className="data-card__heading">
-          Full backup and import
+          {t('system.data.transfer.title')}
         </h3>
-        <p className="data-card__text">
-          One file with every record and setting, every private note included, to keep or to bring to another
-          computer; a passphrase can lock it. Importing adds what is new and leaves what is already here.
-        </p>
+        <p className="data-card__text">{t('system.data.transfer.text')}</p>
       </div>
       <div className="data-card__actions">
         <Button busy={busy === 'export'} disabled={busy !== null} onClick={onExport}>
-          {BACKUP_ALL_LABEL}…
+          {t('system.data.transfer.backupButton')}
         </Button>
         <Button busy={busy === 'import'} disabled={busy !== null} onClick={onImport}>
-          Import…
+          {t('system.data.transfer.import')}
         </Button>
       </div>
       {notice}

@@ -1,94 +1,117 @@
+import type { MessageId } from '../../../src-main/shared/i18n/catalog';
+import { windowFormat, windowMessage } from '../../i18n/window-locale';
 import { daysBetween, formatShortDate, localParts } from '../../lib/format';
-import type { BackupKind, DataOverview, ImportResult, RecordKind } from '../../stores/data';
 import { formatTime } from '../../lib/time';
+import type { BackupKind, DataOverview, ImportResult, RecordKind } from '../../stores/data';
 
-/** The words of Settings → Your data: backup kinds, record counts, and the sentences after an action. */
+/**
+ * The words of Settings → Your data: backup kinds, record counts, and the sentences after an
+ * action, from the `system.*` messages in the window's language.
+ */
 
-export const KIND_LABELS: Record<BackupKind, string> = {
-  daily: 'Daily',
-  weekly: 'Weekly',
-  safety: 'Before a change',
+const KIND_IDS: Record<BackupKind, MessageId> = {
+  daily: 'system.data.kind.daily',
+  weekly: 'system.data.kind.weekly',
+  safety: 'system.data.kind.safety',
 };
 
-/** How a backup is named in a sentence ("Restore the daily copy from today at 08:30"). */
-export const KIND_PHRASES: Record<BackupKind, string> = {
-  daily: 'the daily copy',
-  weekly: 'the weekly copy',
-  safety: 'the copy made before a change',
-};
+/** "Daily", "Weekly", "Before a change". */
+export function kindLabel(kind: BackupKind): string {
+  return windowMessage(KIND_IDS[kind]);
+}
 
-/** Every kind of record, in the order the summary names them: [one, many]. */
-const RECORD_WORDS: Record<RecordKind, [string, string]> = {
-  checkins: ['check-in', 'check-ins'],
-  questionnaire_results: ['questionnaire answer', 'questionnaire answers'],
-  check_prompt_answers: ['answer to a check-in prompt', 'answers to check-in prompts'],
-  focus_sessions: ['focus block', 'focus blocks'],
-  interruptions: ['interruption', 'interruptions'],
-  focus_skips: ['skipped focus block', 'skipped focus blocks'],
-  resume_cues: ['“where I left off” note', '“where I left off” notes'],
-  workdays: ['workday', 'workdays'],
-  talking_points: ['talking point', 'talking points'],
-  shares: ['shared summary or update', 'shared summaries and updates'],
-  update_drafts: ['weekly update draft', 'weekly update drafts'],
+/** Every kind of record, in the order the summary names them (each a plural message). */
+const RECORD_IDS: Record<RecordKind, MessageId> = {
+  checkins: 'system.data.count.checkins',
+  questionnaire_results: 'system.data.count.questionnaire_results',
+  check_prompt_answers: 'system.data.count.check_prompt_answers',
+  focus_sessions: 'system.data.count.focus_sessions',
+  interruptions: 'system.data.count.interruptions',
+  focus_skips: 'system.data.count.focus_skips',
+  resume_cues: 'system.data.count.resume_cues',
+  workdays: 'system.data.count.workdays',
+  talking_points: 'system.data.count.talking_points',
+  shares: 'system.data.count.shares',
+  update_drafts: 'system.data.count.update_drafts',
 };
 
 /** What "Delete all my data" removes, word for word in the dialog. */
-export const DELETED = [
-  'Every check-in and its note, and your questionnaire answers',
-  'Every talking point and weekly update draft, and the record of what you shared',
-  'Every focus block, interruption and “where I left off” note',
-  'Every sign-off and workday',
-  'Every setting, so Keel goes back to its defaults',
-  'Every backup, and any damaged data file Keel set aside',
+export const DELETED: readonly MessageId[] = [
+  'system.deleteAll.goes.checkins',
+  'system.deleteAll.goes.talkingPoints',
+  'system.deleteAll.goes.focus',
+  'system.deleteAll.goes.signoffs',
+  'system.deleteAll.goes.settings',
+  'system.deleteAll.goes.backups',
 ];
 
-export const CONFIRM_WORD = 'DELETE';
+/** The word to type before everything is deleted ("DELETE", "LÖSCHEN"). */
+export function confirmWord(): string {
+  return windowMessage('system.deleteAll.confirmWord');
+}
 
-/** "today at 08:30", "yesterday at 17:02", "Mon 15 Mar at 09:00" (with the year if not this one). */
-export function backupWhen(iso: string, today: string | null): string {
+/** The day and time of a backup: which day ("today", "yesterday", a date) and the time. */
+function whenParts(
+  iso: string,
+  today: string | null,
+): { day: 'today' | 'yesterday' | 'day'; date: string; time: string } | null {
   const local = localParts(iso);
-  if (!local) return iso;
+  if (!local) return null;
   const days = today === null ? Number.NaN : daysBetween(local.date, today);
-  let day = days === 0 ? 'today' : days === 1 ? 'yesterday' : formatShortDate(local.date);
-  if (days !== 0 && days !== 1 && today !== null && local.date.slice(0, 4) !== today.slice(0, 4))
-    day += ` ${local.date.slice(0, 4)}`;
-  return `${day} at ${formatTime(local.time)}`;
+  const time = formatTime(local.time);
+  if (days === 0) return { day: 'today', date: '', time };
+  if (days === 1) return { day: 'yesterday', date: '', time };
+  const year = today !== null && local.date.slice(0, 4) !== today.slice(0, 4);
+  const date = year
+    ? windowFormat().day(local.date, { weekday: 'short', month: 'short', year: true })
+    : formatShortDate(local.date);
+  return { day: 'day', date, time };
 }
 
-export function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/** In a sentence: "today at 08:30", "yesterday at 17:02", "Mon, Mar 15 at 09:00" (with the year if not this one). */
+export function backupWhen(iso: string, today: string | null): string {
+  const parts = whenParts(iso, today);
+  if (!parts) return iso;
+  return windowMessage(`system.data.when.${parts.day}`, { date: parts.date, time: parts.time });
 }
 
-/** "820 bytes", "96 KB", "1.4 MB". */
+/** On its own, as a list's cell: "Today at 08:30", "Yesterday at 17:02", "Mon, Mar 15 at 09:00". */
+export function backupWhenAlone(iso: string, today: string | null): string {
+  const parts = whenParts(iso, today);
+  if (!parts) return iso;
+  return windowMessage(`system.data.whenRow.${parts.day}`, { date: parts.date, time: parts.time });
+}
+
+/** "820 bytes", "96 KB", "1.4 MB" in the locale's digits. */
 export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
+  const format = windowFormat();
+  if (bytes < 1024) return windowMessage('system.data.size.bytes', { count: bytes });
   const kb = bytes / 1024;
-  if (kb < 1024) return `${kb < 10 ? kb.toFixed(1) : Math.round(kb)} KB`;
-  const mb = kb / 1024;
-  return `${mb < 10 ? mb.toFixed(1) : Math.round(mb)} MB`;
-}
-
-function count(n: number, [one, many]: [string, string]): string {
-  return `${n} ${n === 1 ? one : many}`;
+  const size = (value: number) => format.number(value, { maximumFractionDigits: value < 10 ? 1 : 0 });
+  if (kb < 1024) return windowMessage('system.data.size.kb', { size: size(kb) });
+  return windowMessage('system.data.size.mb', { size: size(kb / 1024) });
 }
 
 /** "Keel holds 12 check-ins, 3 talking points and 9 workdays." */
 export function holdingSentence(counts: DataOverview['counts']): string {
-  const parts = (Object.keys(RECORD_WORDS) as RecordKind[])
+  const parts = (Object.keys(RECORD_IDS) as RecordKind[])
     .filter((kind) => (counts[kind] ?? 0) > 0)
-    .map((kind) => count(counts[kind], RECORD_WORDS[kind]));
-  if (parts.length === 0) return 'Keel holds no records yet.';
-  const last = parts.pop() as string;
-  return `Keel holds ${parts.length > 0 ? `${parts.join(', ')} and ${last}` : last}.`;
+    .map((kind) => windowMessage(RECORD_IDS[kind], { count: counts[kind] }));
+  if (parts.length === 0) return windowMessage('system.data.holdingNone');
+  return windowMessage('system.data.holding', { list: windowFormat().list(parts) });
 }
 
 /** "3 records and 1 setting", "2 records", "1 setting" (empty for none of either). */
 function recordsAndSettings(records: number, settings: number): string {
-  const parts = [
-    records > 0 ? count(records, ['record', 'records']) : '',
-    settings > 0 ? count(settings, ['setting', 'settings']) : '',
-  ];
-  return parts.filter((p) => p !== '').join(' and ');
+  const recordWords = windowMessage('system.data.count.records', { count: records });
+  const settingWords = windowMessage('system.data.count.settings', { count: settings });
+  if (records > 0 && settings > 0)
+    return windowMessage('system.data.count.recordsAndSettings', {
+      records: recordWords,
+      settings: settingWords,
+    });
+  if (records > 0) return recordWords;
+  return settings > 0 ? settingWords : '';
 }
 
 /**
@@ -96,18 +119,30 @@ function recordsAndSettings(records: number, settings: number): string {
  * ("Keel holds…" counts records only); a setting kept as it is here counts as already here.
  */
 export function importSentence(result: ImportResult & { fileName: string }): string {
-  const { fileName, added, skipped, settingsAdded, settingsKept } = result;
+  const { fileName: file, added, skipped, settingsAdded, settingsKept } = result;
   const here = skipped + settingsKept;
   if (added + settingsAdded === 0) {
-    if (here === 0) return `Nothing new in ${fileName}: it holds no records.`;
+    if (here === 0) return windowMessage('system.data.import.nothingEmpty', { file });
     if (here === 1)
-      return `Nothing new in ${fileName}: its one ${skipped === 1 ? 'record' : 'setting'} was already here.`;
-    const all = skipped > 0 && settingsKept > 0 ? 'its' : 'all';
-    return `Nothing new in ${fileName}: ${all} ${recordsAndSettings(skipped, settingsKept)} were already here.`;
+      return windowMessage(
+        skipped === 1 ? 'system.data.import.nothingOneRecord' : 'system.data.import.nothingOneSetting',
+        { file },
+      );
+    const what = recordsAndSettings(skipped, settingsKept);
+    return windowMessage(
+      skipped > 0 && settingsKept > 0 ? 'system.data.import.nothingBoth' : 'system.data.import.nothingAll',
+      { file, what },
+    );
   }
-  const imported = `Imported ${recordsAndSettings(added, settingsAdded)} from ${fileName}`;
-  if (here === 0) return `${imported}.`;
+  const what = recordsAndSettings(added, settingsAdded);
+  if (here === 0) return windowMessage('system.data.import.done', { file, what });
   // "1 was" is clear when only records are counted; otherwise the kinds are named.
-  const kinds = settingsAdded + settingsKept === 0 ? String(here) : recordsAndSettings(skipped, settingsKept);
-  return `${imported}; ${kinds} ${here === 1 ? 'was' : 'were'} already here.`;
+  if (settingsAdded + settingsKept === 0)
+    return windowMessage('system.data.import.doneSome', { file, what, here });
+  return windowMessage('system.data.import.doneKinds', {
+    file,
+    what,
+    here,
+    kinds: recordsAndSettings(skipped, settingsKept),
+  });
 }
