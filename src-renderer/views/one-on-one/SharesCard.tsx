@@ -18,7 +18,7 @@ import './SharesCard.css';
 function useWhatLeft(): (kind: ShareKind, format: string, cli: boolean) => string {
   const t = useMessages();
   return (kind, format, cli) => {
-    const what = t('oneonone.shares.what', { kind, format });
+    const what = t('oneonone.shares.what', { kind: kind === 'weekly-update' ? 'update' : kind, format });
     return cli ? t('oneonone.shares.viaCli', { what }) : what;
   };
 }
