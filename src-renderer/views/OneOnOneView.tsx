@@ -35,10 +35,7 @@ export function OneOnOneView() {
 
   return (
     <>
-      <ViewHeader
-        title={t('oneonone.view.title')}
-        subtitle={t('oneonone.view.subtitle')}
-      />
+      <ViewHeader title={t('oneonone.view.title')} subtitle={t('oneonone.view.subtitle')} />
       <div className="view-stack one-on-one">
         <TalkingPointsCard />
         <SummaryBuilderCard />

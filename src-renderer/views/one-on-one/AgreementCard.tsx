@@ -162,9 +162,7 @@ function TeamZones({
         </Button>
       </div>
       {problem !== null && <Notice tone="error">{problem}</Notice>}
-      {full && (
-        <p className="agreement__empty">{t('oneonone.agreement.full', { max: TEAM_ZONES_MAX })}</p>
-      )}
+      {full && <p className="agreement__empty">{t('oneonone.agreement.full', { max: TEAM_ZONES_MAX })}</p>}
     </fieldset>
   );
 }

@@ -53,7 +53,11 @@ export function AgreementShareCard() {
         ) : !current ? (
           <Loading label={t('oneonone.agreementShare.loading')} />
         ) : (
-          <pre className="summary-preview__text" tabIndex={0} aria-label={t('oneonone.agreementShare.previewLabel', { format })}>
+          <pre
+            className="summary-preview__text"
+            tabIndex={0}
+            aria-label={t('oneonone.agreementShare.previewLabel', { format })}
+          >
             {preview.text}
           </pre>
         )}

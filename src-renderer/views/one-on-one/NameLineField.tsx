@@ -34,11 +34,7 @@ export function NameLineField() {
   };
 
   return (
-    <Field
-      label={t('oneonone.builder.nameLine')}
-      hint={t('oneonone.builder.nameLineHint')}
-      error={error}
-    >
+    <Field label={t('oneonone.builder.nameLine')} hint={t('oneonone.builder.nameLineHint')} error={error}>
       {(control) => (
         <Input
           {...control}

@@ -69,10 +69,7 @@ export function PreviewCard() {
       className="summary-preview"
       actions={
         preview !== null && current ? (
-          <span
-            className="summary-preview__hash"
-            title={t('oneonone.preview.codeTitle')}
-          >
+          <span className="summary-preview__hash" title={t('oneonone.preview.codeTitle')}>
             {t('oneonone.preview.code', { code: preview.contentHash.slice(0, 8) })}
           </span>
         ) : undefined

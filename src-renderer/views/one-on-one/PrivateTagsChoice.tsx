@@ -30,7 +30,8 @@ export function PrivateTagsChoice({
                 onChange={(e) => onTag(tag.id, e.target.checked)}
               />
               <span>
-                {tag.label} <span className="summary-builder__note-date">
+                {tag.label}{' '}
+                <span className="summary-builder__note-date">
                   {t('oneonone.builder.namedIn', { count: tag.count })}
                 </span>
               </span>

@@ -220,7 +220,11 @@ function NotesChoice({
             {revealed ? t('oneonone.builder.hidePrivate') : t('oneonone.builder.showPrivate')}
           </Button>
           {revealed && (
-            <ul id={privateList} className="summary-builder__list" aria-label={t('oneonone.builder.privateList')}>
+            <ul
+              id={privateList}
+              className="summary-builder__list"
+              aria-label={t('oneonone.builder.privateList')}
+            >
               {hidden.map(noteItem)}
             </ul>
           )}

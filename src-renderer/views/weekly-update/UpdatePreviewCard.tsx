@@ -27,7 +27,6 @@ const SHARES = [
  */
 export function UpdatePreviewCard() {
   const format = useWeeklyUpdate((s) => s.format);
-  const setFormat = useWeeklyUpdate((s) => s.setFormat);
   const preview = useWeeklyUpdate((s) => s.preview);
   const previewFor = useWeeklyUpdate((s) => s.previewFor);
   const loading = useWeeklyUpdate((s) => s.previewLoading);
@@ -48,7 +47,6 @@ export function UpdatePreviewCard() {
   const current = preview !== null && previewFor === key && preview.format === format;
   const ready = current && kept && !loading && error === null;
   const t = useMessages();
-  const formats = FORMATS.map((value) => ({ value, label: t(`oneonone.updatePreview.format.${value}`) }));
 
   return (
     <Card
@@ -57,22 +55,13 @@ export function UpdatePreviewCard() {
       className="summary-preview update-preview"
       actions={
         current ? (
-          <span
-            className="summary-preview__hash"
-            title={t('oneonone.updatePreview.codeTitle')}
-          >
+          <span className="summary-preview__hash" title={t('oneonone.updatePreview.codeTitle')}>
             {t('oneonone.updatePreview.code', { code: preview.contentHash.slice(0, 8) })}
           </span>
         ) : undefined
       }
     >
-      <ChoiceGroup
-        label={t('oneonone.updatePreview.format')}
-        layout="row"
-        options={formats}
-        value={format}
-        onChange={setFormat}
-      />
+      <FormatChoice />
       <div className="summary-preview__pane" aria-busy={loading || (error === null && !current) || undefined}>
         {error !== null ? (
           <Notice tone="error">{error}</Notice>
@@ -87,7 +76,11 @@ export function UpdatePreviewCard() {
             referrerPolicy="no-referrer"
           />
         ) : (
-          <pre className="summary-preview__text" tabIndex={0} aria-label={t(`oneonone.updatePreview.label.${preview.format}`)}>
+          <pre
+            className="summary-preview__text"
+            tabIndex={0}
+            aria-label={t(`oneonone.updatePreview.label.${preview.format}`)}
+          >
             {preview.text}
           </pre>
         )}
@@ -107,5 +100,22 @@ export function UpdatePreviewCard() {
       </div>
       {outcome !== null && <Notice tone={outcome.tone}>{outcome.message}</Notice>}
     </Card>
+  );
+}
+
+/** Markdown, plain text or HTML: the preview's format (and what Save and Copy write). */
+function FormatChoice() {
+  const format = useWeeklyUpdate((s) => s.format);
+  const setFormat = useWeeklyUpdate((s) => s.setFormat);
+  const t = useMessages();
+  const formats = FORMATS.map((value) => ({ value, label: t(`oneonone.updatePreview.format.${value}`) }));
+  return (
+    <ChoiceGroup
+      label={t('oneonone.updatePreview.format')}
+      layout="row"
+      options={formats}
+      value={format}
+      onChange={setFormat}
+    />
   );
 }

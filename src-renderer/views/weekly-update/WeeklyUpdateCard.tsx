@@ -77,7 +77,12 @@ function UpdateEditor({ draft, edits }: { draft: UpdateDraftDto; edits: UpdateEd
   return (
     <>
       <div className="weekly-update__week" role="group" aria-label={t('oneonone.update.week')}>
-        <Button size="sm" variant="ghost" onClick={() => moveWeek(-1)} aria-label={t('oneonone.update.weekBefore')}>
+        <Button
+          size="sm"
+          variant="ghost"
+          onClick={() => moveWeek(-1)}
+          aria-label={t('oneonone.update.weekBefore')}
+        >
           <span aria-hidden="true">←</span>
         </Button>
         <p className="weekly-update__label" aria-live="polite">
@@ -86,7 +91,12 @@ function UpdateEditor({ draft, edits }: { draft: UpdateDraftDto; edits: UpdateEd
             values={{ label: draft.label, b: (chunks) => <strong>{chunks}</strong> }}
           />
         </p>
-        <Button size="sm" variant="ghost" onClick={() => moveWeek(1)} aria-label={t('oneonone.update.weekAfter')}>
+        <Button
+          size="sm"
+          variant="ghost"
+          onClick={() => moveWeek(1)}
+          aria-label={t('oneonone.update.weekAfter')}
+        >
           <span aria-hidden="true">→</span>
         </Button>
       </div>
