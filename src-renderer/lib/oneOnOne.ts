@@ -1,6 +1,6 @@
 import type { Share, SummaryChoices, SummaryOptions, SummaryPeriod, TalkingPoint } from '../api/types';
 import { matchLocale } from '../../src-main/shared/i18n/locale';
-import { windowFormat } from '../i18n/window-locale';
+import { windowClock, windowFormat, windowMessage } from '../i18n/window-locale';
 import { formatShortDate } from './format';
 
 /** Helpers for the One-on-one view: pure functions of what main answered and what the user chose. */
@@ -65,12 +65,12 @@ export function periodOf(options: SummaryOptions, choice: BuilderChoices): Summa
 /** One sentence per date input when the custom dates cannot make a period. */
 export function customErrors(period: SummaryPeriod): { from: string | null; to: string | null } {
   return {
-    from: period.from === '' ? 'Choose the first day.' : null,
+    from: period.from === '' ? windowMessage('oneonone.builder.error.from') : null,
     to:
       period.to === ''
-        ? 'Choose the last day.'
+        ? windowMessage('oneonone.builder.error.to')
         : period.from !== '' && period.from > period.to
-          ? 'The period must end on or after the day it starts.'
+          ? windowMessage('oneonone.builder.error.order')
           : null,
   };
 }
@@ -130,35 +130,27 @@ export function splitPoints(points: readonly TalkingPoint[]): {
   return { open, discussed };
 }
 
-const FORMAT_WORDS: Record<Share['format'], string> = {
-  md: 'Markdown file',
-  text: 'Plain text',
-  html: 'HTML file',
-  rich: 'Copied as rich text',
-  pdf: 'PDF file',
-  clipboard: 'Copied Markdown',
-  json: 'JSON (command line)',
-  ics: 'Calendar file (.ics)',
-};
-
 /** "Markdown file", "Copied Markdown"… for a share's format. */
 export function shareFormatText(format: Share['format']): string {
-  return FORMAT_WORDS[format] ?? format;
+  return FORMATS.includes(format) ? windowMessage(`oneonone.shares.format.${format}`) : format;
 }
 
-/** "Tue 11 Mar, 17:42" for an ISO instant main wrote in the user's zone. */
+const FORMATS: readonly Share['format'][] = ['md', 'text', 'html', 'rich', 'pdf', 'clipboard', 'json', 'ics'];
+
+/** "Tue, Mar 11, 5:42 PM" / "Di., 11. März, 17:42" for an ISO instant main wrote in the user's zone. */
 export function shareWhen(at: string): string {
-  return `${formatShortDate(at.slice(0, 10))}, ${at.slice(11, 16)}`;
+  return windowMessage('oneonone.shares.when', {
+    date: formatShortDate(at.slice(0, 10)),
+    time: windowClock(at.slice(11, 16)),
+  });
 }
 
-/** "1 private note hidden", "3 private notes hidden"; once shown, "3 private notes:". */
+/** "1 private note hidden", "3 private notes hidden"; once shown, "3 private notes, which cannot be ticked:". */
 export function privateNotesText(count: number, shown = false): string {
-  const notes = `${count} private ${count === 1 ? 'note' : 'notes'}`;
-  return shown ? `${notes}, which cannot be ticked:` : `${notes} hidden`;
+  return windowMessage(shown ? 'oneonone.builder.privateShown' : 'oneonone.builder.privateHidden', { count });
 }
 
 /** "2 notes", "no notes". */
 export function noteCountText(count: number): string {
-  if (count === 0) return 'no notes';
-  return count === 1 ? '1 note' : `${count} notes`;
+  return windowMessage('oneonone.shares.notes', { count });
 }

@@ -1,4 +1,5 @@
 /** The weekly update's small helpers for the window (its words come from main with the draft). */
+import { windowMessage } from '../i18n/window-locale';
 
 const DAY_MS = 86_400_000;
 
@@ -8,11 +9,12 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** "Drafted from 3 sign-offs." and what happened to it since. */
+/** "Drafted from 3 sign-offs." and what happened to it since, in the window's language. */
 export function draftStatus(draft: { signoffCount: number; saved: boolean; edited: boolean }): string {
-  const from =
-    draft.signoffCount === 0
-      ? 'No sign-offs in this week yet, so Keel has nothing to draft from; add lines yourself.'
-      : `Drafted from ${draft.signoffCount} ${draft.signoffCount === 1 ? 'sign-off' : 'sign-offs'}.`;
-  return draft.edited ? `${from} Your edits are kept on this computer.` : from;
+  const count = draft.signoffCount;
+  if (count === 0)
+    return windowMessage(draft.edited ? 'oneonone.update.status.noneEdited' : 'oneonone.update.status.none');
+  return windowMessage(draft.edited ? 'oneonone.update.status.fromEdited' : 'oneonone.update.status.from', {
+    count,
+  });
 }

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { ViewHeader } from '../components/ViewHeader';
+import { useMessages } from '../i18n/KeelIntl';
 import { useAgreement } from '../stores/agreement';
 import { useOneOnOne } from '../stores/oneOnOne';
 import { AgreementCard } from './one-on-one/AgreementCard';
@@ -21,6 +22,7 @@ import './OneOnOneView.css';
  * the team: hours in teammates' zones, focus blocks, response norms, and the status line for chat.
  */
 export function OneOnOneView() {
+  const t = useMessages();
   const open = useOneOnOne((s) => s.open);
   const openAgreement = useAgreement((s) => s.open);
 
@@ -33,10 +35,7 @@ export function OneOnOneView() {
 
   return (
     <>
-      <ViewHeader
-        title="One-on-one"
-        subtitle="You choose what goes into a summary and see exactly what will be shared before anything leaves this computer."
-      />
+      <ViewHeader title={t('oneonone.view.title')} subtitle={t('oneonone.view.subtitle')} />
       <div className="view-stack one-on-one">
         <TalkingPointsCard />
         <SummaryBuilderCard />

@@ -174,7 +174,7 @@ describe('the weekly update in the window’s language', () => {
     const keel = await seeded();
     const { user } = await renderApp(keel, { locale: { messages: 'de', format: 'de-DE' } });
     await user.click(screen.getByRole('button', { name: 'Einzelgespräch' }));
-    await within(await screen.findByRole('region', { name: 'Update preview' })).findByText(/Erledigt/);
+    await within(await screen.findByRole('region', { name: 'Vorschau des Updates' })).findByText(/Erledigt/);
     // Every call for the update's text names the window's language, so preview = save = copy.
     const previews = keel.callsTo('update:preview') as { locale?: string }[];
     expect(previews.length).toBeGreaterThan(0);

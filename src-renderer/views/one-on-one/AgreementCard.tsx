@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { NORM_CHANNELS, NORM_LABELS, TEAM_ZONES_MAX } from '../../../src-main/shared/vocabulary';
+import { NORM_CHANNELS, TEAM_ZONES_MAX } from '../../../src-main/shared/vocabulary';
 import type { ActionOutcome } from '../../api/keel';
 import type { Agreement } from '../../api/types';
 import { Button } from '../../components/Button';
@@ -11,6 +11,7 @@ import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { Textarea } from '../../components/Textarea';
 import { ZonePicker } from '../../components/ZonePicker';
+import { useMessages } from '../../i18n/KeelIntl';
 import { exactZone, zoneWords } from '../../lib/zones';
 import { useAgreement } from '../../stores/agreement';
 import './AgreementCard.css';
@@ -34,6 +35,7 @@ export function AgreementCard() {
   const [outcome, setOutcome] = useState<ActionOutcome | null>(null);
   // The palette's "Working agreement": focus on the form's first field once it is drawn.
   const form = useFocusTarget<HTMLFormElement>('agreement-form');
+  const t = useMessages();
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -42,25 +44,29 @@ export function AgreementCard() {
 
   return (
     <Card
-      title="Working agreement"
-      description="How to work with you: your hours and focus blocks (from Settings) in your teammates’ zones, and how soon you answer. Nothing leaves until you save or copy it below."
+      title={t('oneonone.agreement.title')}
+      description={t('oneonone.agreement.description')}
       className="agreement"
     >
       {loadError !== null && <Notice tone="error">{loadError}</Notice>}
       {draft === null ? (
-        loadError === null && <Loading label="Reading your agreement…" />
+        loadError === null && <Loading label={t('oneonone.agreement.loading')} />
       ) : (
         <form
           ref={form}
           className="agreement__form"
-          aria-label="Working agreement"
+          aria-label={t('oneonone.agreement.form')}
           onSubmit={(e) => void onSubmit(e)}
         >
           <TeamZones draft={draft} edit={edit} outcome={outcome} />
           <fieldset className="agreement__norms">
-            <legend className="agreement__legend">How soon you answer</legend>
+            <legend className="agreement__legend">{t('oneonone.agreement.norms')}</legend>
             {NORM_CHANNELS.map((channel) => (
-              <Field key={channel} label={NORM_LABELS[channel]} error={errorAt(outcome, `norms.${channel}`)}>
+              <Field
+                key={channel}
+                label={t(`vocab.channel.${channel}`)}
+                error={errorAt(outcome, `norms.${channel}`)}
+              >
                 {(control) => (
                   <Input
                     {...control}
@@ -72,8 +78,8 @@ export function AgreementCard() {
             ))}
           </fieldset>
           <Field
-            label="Note"
-            hint="Anything else teammates should know; optional."
+            label={t('oneonone.agreement.note')}
+            hint={t('oneonone.agreement.noteHint')}
             error={errorAt(outcome, 'note')}
           >
             {(control) => (
@@ -86,12 +92,12 @@ export function AgreementCard() {
           </Field>
           <div className="agreement__actions">
             <Button type="submit" variant="primary" busy={saving}>
-              Save agreement
+              {t('oneonone.agreement.save')}
             </Button>
           </div>
           {outcome !== null &&
             (outcome.ok ? (
-              <Notice tone="success">Saved. The preview below shows it.</Notice>
+              <Notice tone="success">{t('oneonone.agreement.saved')}</Notice>
             ) : (
               outcome.where === undefined && <Notice tone="error">{outcome.message}</Notice>
             ))}
@@ -110,6 +116,7 @@ function TeamZones({
   edit: (draft: Agreement) => void;
   outcome: ActionOutcome | null;
 }) {
+  const t = useMessages();
   const [zone, setZone] = useState('');
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -118,7 +125,7 @@ function TeamZones({
   const add = () => {
     const picked = exactZone(zone);
     if (picked === null) {
-      setProblem('Type a city and pick its zone from the list, such as Europe/Berlin.');
+      setProblem(t('oneonone.agreement.pickZone'));
       return;
     }
     edit({ ...draft, teamZones: [...draft.teamZones, { zone: picked, name: name.trim() }] });
@@ -129,17 +136,17 @@ function TeamZones({
 
   return (
     <fieldset className="agreement__zones">
-      <legend className="agreement__legend">Teammates’ zones</legend>
+      <legend className="agreement__legend">{t('oneonone.agreement.zones')}</legend>
       <ZoneList draft={draft} edit={edit} outcome={outcome} />
       <div className="agreement__add">
         <ZonePicker
           id="agreement-zone"
-          label="Zone (type a city)"
+          label={t('oneonone.agreement.zone')}
           value={zone}
           onChange={setZone}
           disabled={full}
         />
-        <Field label="Name (optional)">
+        <Field label={t('oneonone.agreement.name')}>
           {(control) => (
             <Input
               {...control}
@@ -151,13 +158,11 @@ function TeamZones({
           )}
         </Field>
         <Button onClick={add} disabled={full}>
-          Add zone
+          {t('oneonone.agreement.addZone')}
         </Button>
       </div>
       {problem !== null && <Notice tone="error">{problem}</Notice>}
-      {full && (
-        <p className="agreement__empty">That is the most zones an agreement shows ({TEAM_ZONES_MAX}).</p>
-      )}
+      {full && <p className="agreement__empty">{t('oneonone.agreement.full', { max: TEAM_ZONES_MAX })}</p>}
     </fieldset>
   );
 }
@@ -171,11 +176,12 @@ function ZoneList({
   edit: (draft: Agreement) => void;
   outcome: ActionOutcome | null;
 }) {
+  const t = useMessages();
   if (draft.teamZones.length === 0) {
-    return <p className="agreement__empty">No zones yet: your hours are shown in your own zone only.</p>;
+    return <p className="agreement__empty">{t('oneonone.agreement.noZones')}</p>;
   }
   return (
-    <ul className="agreement__zone-list" aria-label="Teammates’ zones">
+    <ul className="agreement__zone-list" aria-label={t('oneonone.agreement.zones')}>
       {draft.teamZones.map((team, i) => {
         const error = errorAt(outcome, `teamZones.${i}.zone`);
         const label = team.name !== '' ? team.name : zoneWords(team.zone);
@@ -191,10 +197,10 @@ function ZoneList({
               </span>
             )}
             <Button
-              aria-label={`Remove ${label}`}
+              aria-label={t('oneonone.agreement.removeLabel', { name: label })}
               onClick={() => edit({ ...draft, teamZones: draft.teamZones.filter((_, j) => j !== i) })}
             >
-              Remove
+              {t('oneonone.agreement.remove')}
             </Button>
           </li>
         );

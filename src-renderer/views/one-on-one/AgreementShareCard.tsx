@@ -4,19 +4,10 @@ import { Card } from '../../components/Card';
 import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
+import { useMessages } from '../../i18n/KeelIntl';
 import { useAgreement } from '../../stores/agreement';
 
-const FORMATS: { value: AgreementFormat; label: string }[] = [
-  { value: 'text', label: 'Text for chat' },
-  { value: 'md', label: 'Markdown' },
-  { value: 'ics', label: 'Calendar (.ics)' },
-];
-
-const SAVE_LABELS: Record<AgreementFormat, string> = {
-  text: 'Save as text…',
-  md: 'Save as Markdown…',
-  ics: 'Save calendar…',
-};
+const FORMATS: readonly AgreementFormat[] = ['text', 'md', 'ics'];
 
 /**
  * The agreement exactly as it leaves (main renders the preview with the function a save or copy
@@ -33,26 +24,40 @@ export function AgreementShareCard() {
   const share = useAgreement((s) => s.share);
   const current = preview !== null && preview.format === format;
   const ready = current && !loading && error === null;
+  const t = useMessages();
+  const formats = FORMATS.map((value) => ({ value, label: t(`oneonone.agreementShare.format.${value}`) }));
 
   return (
     <Card
-      title="Share your agreement"
-      description="This is exactly what will leave Keel when you copy or save it. The calendar holds your working hours (free) and focus blocks (busy)."
+      title={t('oneonone.agreementShare.title')}
+      description={t('oneonone.agreementShare.description')}
       className="summary-preview agreement-share"
       actions={
         current ? (
-          <span className="summary-preview__hash">Code {preview.contentHash.slice(0, 8)}</span>
+          <span className="summary-preview__hash">
+            {t('oneonone.agreementShare.code', { code: preview.contentHash.slice(0, 8) })}
+          </span>
         ) : undefined
       }
     >
-      <ChoiceGroup label="Format" layout="row" options={FORMATS} value={format} onChange={setFormat} />
+      <ChoiceGroup
+        label={t('oneonone.agreementShare.format')}
+        layout="row"
+        options={formats}
+        value={format}
+        onChange={setFormat}
+      />
       <div className="summary-preview__pane" aria-busy={loading || !current || undefined}>
         {error !== null ? (
           <Notice tone="error">{error}</Notice>
         ) : !current ? (
-          <Loading label="Preparing the preview…" />
+          <Loading label={t('oneonone.agreementShare.loading')} />
         ) : (
-          <pre className="summary-preview__text" tabIndex={0} aria-label={`Agreement as ${format}`}>
+          <pre
+            className="summary-preview__text"
+            tabIndex={0}
+            aria-label={t('oneonone.agreementShare.previewLabel', { format })}
+          >
             {preview.text}
           </pre>
         )}
@@ -65,7 +70,7 @@ export function AgreementShareCard() {
             disabled={!ready || sharing !== null}
             onClick={() => void share('copy')}
           >
-            {format === 'text' ? 'Copy agreement for chat' : 'Copy agreement as Markdown'}
+            {format === 'text' ? t('oneonone.agreementShare.copyText') : t('oneonone.agreementShare.copyMd')}
           </Button>
         )}
         <Button
@@ -74,7 +79,7 @@ export function AgreementShareCard() {
           disabled={!ready || sharing !== null}
           onClick={() => void share('save')}
         >
-          {SAVE_LABELS[format]}
+          {t(`oneonone.agreementShare.save.${format}`)}
         </Button>
       </div>
       {outcome !== null && <Notice tone={outcome.tone}>{outcome.message}</Notice>}
@@ -87,17 +92,18 @@ function StatusLine() {
   const status = useAgreement((s) => s.status);
   const outcome = useAgreement((s) => s.statusOutcome);
   const copyStatus = useAgreement((s) => s.copyStatus);
+  const t = useMessages();
   return (
-    <section className="agreement-share__status-block" aria-label="Status for chat">
+    <section className="agreement-share__status-block" aria-label={t('oneonone.agreementShare.status')}>
       <div className="agreement-share__status">
-        <span className="agreement-share__label">Status for chat:</span>
+        <span className="agreement-share__label">{t('oneonone.agreementShare.statusLabel')}</span>
         {status === null ? (
-          <Loading label="Reading your status…" />
+          <Loading label={t('oneonone.agreementShare.statusLoading')} />
         ) : (
           <output className="agreement-share__line">{status.text}</output>
         )}
         <Button disabled={status === null} onClick={() => void copyStatus()}>
-          Copy status for chat
+          {t('oneonone.agreementShare.copyStatus')}
         </Button>
       </div>
       {outcome !== null && <Notice tone={outcome.tone}>{outcome.message}</Notice>}

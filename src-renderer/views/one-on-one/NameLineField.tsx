@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Field } from '../../components/Field';
 import { Input } from '../../components/Input';
+import { useMessages } from '../../i18n/KeelIntl';
 import { useOneOnOne } from '../../stores/oneOnOne';
 
 /** The longest name line main keeps (core/summary-settings.ts). */
@@ -12,6 +13,7 @@ const NAME_LINE_MAX = 120;
  * preview follows once main has it, so what it shows is always what was saved.
  */
 export function NameLineField() {
+  const t = useMessages();
   const saved = useOneOnOne((s) => s.nameLine);
   const saveNameLine = useOneOnOne((s) => s.saveNameLine);
   // What the user is typing; null shows the saved line (saved elsewhere too, e.g. another run).
@@ -32,11 +34,7 @@ export function NameLineField() {
   };
 
   return (
-    <Field
-      label="Name line (optional)"
-      hint="Shown under the title, e.g. “Alex Doe — one-on-one with Sam, 3 December”. Keel remembers it."
-      error={error}
-    >
+    <Field label={t('oneonone.builder.nameLine')} hint={t('oneonone.builder.nameLineHint')} error={error}>
       {(control) => (
         <Input
           {...control}

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { TalkingPoint } from '../../api/types';
 import { Button } from '../../components/Button';
 import { Input } from '../../components/Input';
+import { useMessages } from '../../i18n/KeelIntl';
 
 export type Direction = 'up' | 'down';
 
@@ -23,6 +24,7 @@ export interface PointRowProps {
  * points, and Delete.
  */
 export function PointRow({ point, place, boxRef, onToggle, onDelete, onEdit, onMove }: PointRowProps) {
+  const t = useMessages();
   const done = point.discussedAt !== null;
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -56,10 +58,10 @@ export function PointRow({ point, place, boxRef, onToggle, onDelete, onEdit, onM
           ref={boxRef}
           type="checkbox"
           checked={done}
-          aria-label={`Discussed: ${point.text}`}
+          aria-label={t('oneonone.point.discussedLabel', { text: point.text })}
           onChange={(e) => onToggle(e.target.checked)}
         />
-        <span aria-hidden="true">Discussed</span>
+        <span aria-hidden="true">{t('oneonone.point.discussed')}</span>
       </label>
       {editing && onEdit ? (
         <EditPoint point={point} onSave={onEdit} onDone={stopEditing} />
@@ -72,15 +74,20 @@ export function PointRow({ point, place, boxRef, onToggle, onDelete, onEdit, onM
                 ref={editButton}
                 size="sm"
                 variant="ghost"
-                aria-label={`Edit “${point.text}”`}
+                aria-label={t('oneonone.point.editLabel', { text: point.text })}
                 onClick={() => setEditing(true)}
               >
-                Edit
+                {t('oneonone.point.edit')}
               </Button>
             )}
             {onMove && place && <MoveButtons point={point} place={place} onMove={onMove} />}
-            <Button size="sm" variant="danger" aria-label={`Delete “${point.text}”`} onClick={onDelete}>
-              Delete
+            <Button
+              size="sm"
+              variant="danger"
+              aria-label={t('oneonone.point.deleteLabel', { text: point.text })}
+              onClick={onDelete}
+            >
+              {t('oneonone.point.delete')}
             </Button>
           </span>
         </>
@@ -98,29 +105,30 @@ function MoveButtons({
   place: { index: number; count: number };
   onMove: (direction: Direction) => void;
 }) {
+  const t = useMessages();
   return (
     <>
       <Button
         size="sm"
         variant="ghost"
         data-control="up"
-        aria-label={`Move “${point.text}” up`}
+        aria-label={t('oneonone.point.upLabel', { text: point.text })}
         aria-keyshortcuts="Alt+ArrowUp"
         disabled={place.index === 1}
         onClick={() => onMove('up')}
       >
-        <span aria-hidden="true">↑</span> Up
+        <span aria-hidden="true">↑</span> {t('oneonone.point.up')}
       </Button>
       <Button
         size="sm"
         variant="ghost"
         data-control="down"
-        aria-label={`Move “${point.text}” down`}
+        aria-label={t('oneonone.point.downLabel', { text: point.text })}
         aria-keyshortcuts="Alt+ArrowDown"
         disabled={place.index === place.count}
         onClick={() => onMove('down')}
       >
-        <span aria-hidden="true">↓</span> Down
+        <span aria-hidden="true">↓</span> {t('oneonone.point.down')}
       </Button>
     </>
   );
@@ -136,6 +144,7 @@ function EditPoint({
   onSave: (text: string) => Promise<string | null>;
   onDone: () => void;
 }) {
+  const t = useMessages();
   const [text, setText] = useState(point.text);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -161,7 +170,7 @@ function EditPoint({
         ref={input}
         value={text}
         maxLength={500}
-        aria-label={`Talking point (was “${point.text}”)`}
+        aria-label={t('oneonone.point.field', { text: point.text })}
         aria-invalid={error !== null || undefined}
         aria-describedby={error !== null ? errorId : undefined}
         onChange={(e) => setText(e.target.value)}
@@ -176,10 +185,10 @@ function EditPoint({
         }}
       />
       <Button size="sm" variant="primary" busy={saving} onClick={() => void save()}>
-        Save
+        {t('oneonone.point.save')}
       </Button>
       <Button size="sm" variant="ghost" onClick={onDone}>
-        Cancel
+        {t('oneonone.point.cancel')}
       </Button>
       {error !== null && (
         <span id={errorId} className="talking-points__edit-error" role="alert">

@@ -5,6 +5,7 @@ import { Card } from '../../components/Card';
 import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
+import { useMessages } from '../../i18n/KeelIntl';
 import { validChoicesOf } from '../../lib/oneOnOne';
 import { useOneOnOne, type ShareTarget } from '../../stores/oneOnOne';
 import './PreviewCard.css';
@@ -12,28 +13,20 @@ import './PreviewCard.css';
 /** How long choices must stay still before the preview is read again. */
 export const PREVIEW_DEBOUNCE_MS = 250;
 
-const FORMATS: { value: SummaryPreviewFormat; label: string }[] = [
-  { value: 'md', label: 'Markdown' },
-  { value: 'text', label: 'Text for chat' },
-  { value: 'html', label: 'HTML' },
-];
+const FORMATS: readonly SummaryPreviewFormat[] = ['md', 'text', 'html'];
 
-const SAVES: { target: ShareTarget; label: string }[] = [
-  { target: 'md', label: 'Save as Markdown…' },
-  { target: 'html', label: 'Save as HTML…' },
-  { target: 'pdf', label: 'Save as PDF…' },
-];
+const SAVES = [
+  { target: 'md', kind: 'md' },
+  { target: 'html', kind: 'html' },
+  { target: 'pdf', kind: 'pdf' },
+] as const satisfies readonly { target: ShareTarget; kind: string }[];
 
 /** Copies: Markdown; plain text for Slack and Teams; the HTML with its text for Docs and Confluence. */
-const COPIES: { target: ShareTarget; label: string; hint: string }[] = [
-  { target: 'copy-md', label: 'Copy Markdown', hint: 'as in the Markdown preview' },
-  { target: 'copy-text', label: 'Copy for chat', hint: 'as in the Text for chat preview' },
-  {
-    target: 'copy-rich',
-    label: 'Copy as rich text',
-    hint: 'the HTML preview, with the Text for chat preview for plain fields',
-  },
-];
+const COPIES = [
+  { target: 'copy-md', kind: 'md' },
+  { target: 'copy-text', kind: 'text' },
+  { target: 'copy-rich', kind: 'rich' },
+] as const satisfies readonly { target: ShareTarget; kind: string }[];
 
 /**
  * The preview is what leaves: main renders it with the same function an export writes, and it is
@@ -54,6 +47,8 @@ export function PreviewCard() {
   const sharing = useOneOnOne((s) => s.sharing);
   const outcome = useOneOnOne((s) => s.outcome);
   const share = useOneOnOne((s) => s.share);
+  const t = useMessages();
+  const formats = FORMATS.map((value) => ({ value, label: t(`oneonone.preview.format.${value}`) }));
 
   const choices = useMemo(() => validChoicesOf(options, choice), [options, choice]);
   const key = choices === null ? null : JSON.stringify(choices);
@@ -69,21 +64,24 @@ export function PreviewCard() {
 
   return (
     <Card
-      title="Preview"
-      description="This is exactly what will leave Keel. Nothing else is sent, and nothing leaves until you save or copy it."
+      title={t('oneonone.preview.title')}
+      description={t('oneonone.preview.description')}
       className="summary-preview"
       actions={
         preview !== null && current ? (
-          <span
-            className="summary-preview__hash"
-            title="The same code is listed under “What you've shared” once you save or copy this summary."
-          >
-            Summary code {preview.contentHash.slice(0, 8)}
+          <span className="summary-preview__hash" title={t('oneonone.preview.codeTitle')}>
+            {t('oneonone.preview.code', { code: preview.contentHash.slice(0, 8) })}
           </span>
         ) : undefined
       }
     >
-      <ChoiceGroup label="Format" layout="row" options={FORMATS} value={format} onChange={setFormat} />
+      <ChoiceGroup
+        label={t('oneonone.preview.format')}
+        layout="row"
+        options={formats}
+        value={format}
+        onChange={setFormat}
+      />
       <div
         className="summary-preview__pane"
         // Busy while a preview is on its way, including the moment before its request starts.
@@ -96,15 +94,15 @@ export function PreviewCard() {
         {previewError !== null ? (
           <Notice tone="error">{previewError}</Notice>
         ) : key === null ? (
-          <p className="summary-preview__empty">Choose a period to see the summary.</p>
+          <p className="summary-preview__empty">{t('oneonone.preview.empty')}</p>
         ) : preview === null || preview.format !== format ? (
-          <Loading label="Preparing the preview…" />
+          <Loading label={t('oneonone.preview.loading')} />
         ) : preview.format === 'md' ? (
-          <pre className="summary-preview__text" tabIndex={0} aria-label="Summary as Markdown">
+          <pre className="summary-preview__text" tabIndex={0} aria-label={t('oneonone.preview.mdLabel')}>
             {preview.text}
           </pre>
         ) : preview.format === 'text' ? (
-          <pre className="summary-preview__text" tabIndex={0} aria-label="Summary as text for chat">
+          <pre className="summary-preview__text" tabIndex={0} aria-label={t('oneonone.preview.textLabel')}>
             {preview.text}
           </pre>
         ) : (
@@ -119,18 +117,19 @@ export function PreviewCard() {
 
 /** HTML in a sandboxed frame (no scripts, no same origin), with its source a click away. */
 function HtmlPreview({ html }: { html: string }) {
+  const t = useMessages();
   return (
     <>
       <iframe
         className="summary-preview__frame"
         sandbox=""
         srcDoc={html}
-        title="Summary as HTML"
+        title={t('oneonone.preview.htmlTitle')}
         referrerPolicy="no-referrer"
       />
       <details className="summary-preview__source">
-        <summary>Show the HTML source</summary>
-        <pre className="summary-preview__text" tabIndex={0} aria-label="Summary as HTML source">
+        <summary>{t('oneonone.preview.showSource')}</summary>
+        <pre className="summary-preview__text" tabIndex={0} aria-label={t('oneonone.preview.sourceLabel')}>
           {html}
         </pre>
       </details>
@@ -147,10 +146,11 @@ function ExportButtons({
   sharing: ShareTarget | null;
   onShare: (target: ShareTarget) => void;
 }) {
+  const t = useMessages();
   return (
     <>
-      <div className="summary-preview__actions" role="group" aria-label="Save">
-        {SAVES.map(({ target, label }) => (
+      <div className="summary-preview__actions" role="group" aria-label={t('oneonone.preview.saveGroup')}>
+        {SAVES.map(({ target, kind }) => (
           <Button
             key={target}
             variant={target === 'md' ? 'primary' : 'secondary'}
@@ -158,21 +158,21 @@ function ExportButtons({
             disabled={!ready || (sharing !== null && sharing !== target)}
             onClick={() => onShare(target)}
           >
-            {label}
+            {t(`oneonone.preview.save.${kind}`)}
           </Button>
         ))}
       </div>
-      <div className="summary-preview__actions" role="group" aria-label="Copy">
-        {COPIES.map(({ target, label, hint }) => (
+      <div className="summary-preview__actions" role="group" aria-label={t('oneonone.preview.copyGroup')}>
+        {COPIES.map(({ target, kind }) => (
           <Button
             key={target}
             variant="secondary"
-            title={`Copies ${hint}`}
+            title={t(`oneonone.preview.copyHint.${kind}`)}
             busy={sharing === target}
             disabled={!ready || (sharing !== null && sharing !== target)}
             onClick={() => onShare(target)}
           >
-            {label}
+            {t(`oneonone.preview.copy.${kind}`)}
           </Button>
         ))}
       </div>

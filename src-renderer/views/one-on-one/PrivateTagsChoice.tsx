@@ -1,10 +1,6 @@
 import type { SummaryOptions } from '../../api/types';
+import { useMessages } from '../../i18n/KeelIntl';
 import type { BuilderChoices } from '../../lib/oneOnOne';
-
-/** "named in 1 check-in", "named in 3 check-ins". */
-function namedIn(count: number): string {
-  return `named in ${count} ${count === 1 ? 'check-in' : 'check-ins'}`;
-}
 
 /**
  * The custom tags of the period's check-ins whose notes are private: they count in "Where I feel
@@ -19,13 +15,11 @@ export function PrivateTagsChoice({
   choice: BuilderChoices;
   onTag: (id: string, on: boolean) => void;
 }) {
+  const t = useMessages();
   return (
     <fieldset className="summary-builder__group">
-      <legend className="summary-builder__legend">Your own tags from private check-ins</legend>
-      <p className="summary-builder__hint">
-        These tags you made up come from check-ins whose notes are private. They stay out of “Where I feel
-        stretched” unless you tick them.
-      </p>
+      <legend className="summary-builder__legend">{t('oneonone.builder.privateTags')}</legend>
+      <p className="summary-builder__hint">{t('oneonone.builder.privateTagsHint')}</p>
       <ul className="summary-builder__list">
         {options.privateTags.map((tag) => (
           <li key={tag.id}>
@@ -36,7 +30,10 @@ export function PrivateTagsChoice({
                 onChange={(e) => onTag(tag.id, e.target.checked)}
               />
               <span>
-                {tag.label} <span className="summary-builder__note-date">({namedIn(tag.count)})</span>
+                {tag.label}{' '}
+                <span className="summary-builder__note-date">
+                  {t('oneonone.builder.namedIn', { count: tag.count })}
+                </span>
               </span>
             </label>
           </li>

@@ -6,6 +6,8 @@ import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { Field } from '../../components/Field';
 import { Input } from '../../components/Input';
 import { Loading } from '../../components/Loading';
+import { useMessages } from '../../i18n/KeelIntl';
+import { windowMessage } from '../../i18n/window-locale';
 import { formatShortDate } from '../../lib/format';
 import {
   customErrors,
@@ -25,14 +27,7 @@ import { PrivateTagsChoice } from './PrivateTagsChoice';
 import { SummaryLanguageField } from './SummaryLanguageField';
 import './SummaryBuilderCard.css';
 
-const PERIODS: { value: PeriodChoice; label: string }[] = [
-  { value: 'sinceLast', label: 'Since the last shared summary' },
-  { value: 'twoWeeks', label: 'Last 2 weeks' },
-  { value: 'custom', label: 'Custom' },
-];
-
-/** The private notice a note that is not marked "may be shared" carries. */
-export const PRIVATE_NOTE = 'Private — not marked “may be shared”';
+const PERIODS: readonly PeriodChoice[] = ['sinceLast', 'twoWeeks', 'custom'];
 
 /**
  * The summary's choices: a period, an optional name line, the sections (the last chosen ones
@@ -47,11 +42,12 @@ export function SummaryBuilderCard() {
   const optionsLoading = useOneOnOne((s) => s.optionsLoading);
   const loadOptions = useOneOnOne((s) => s.loadOptions);
   const choice = useOneOnOne((s) => s.choice);
+  const t = useMessages();
 
   return (
     <Card
-      title="Build a summary"
-      description="Nothing is shared until you save or copy it below. Only what you tick goes in."
+      title={t('oneonone.builder.title')}
+      description={t('oneonone.builder.description')}
       className="summary-builder"
     >
       {optionsError !== null && (
@@ -60,7 +56,7 @@ export function SummaryBuilderCard() {
         </RetryNotice>
       )}
       {options === null ? (
-        optionsError === null && <Loading label="Reading what a summary can hold…" />
+        optionsError === null && <Loading label={t('oneonone.builder.loading')} />
       ) : (
         <Choices options={options} choice={choice} />
       )}
@@ -73,11 +69,15 @@ function periodHint(options: SummaryOptions, choice: BuilderChoices): string {
   if (choice.period === 'sinceLast') {
     const since = choice.since ?? sinceLastOf(options);
     return since.lastSharedOn === null
-      ? `Nothing shared yet — the last two weeks: ${periodText(since.period)}.`
-      : `Since you last shared on ${formatShortDate(since.lastSharedOn)}: ${periodText(since.period)}.`;
+      ? windowMessage('oneonone.builder.hint.nothingShared', { period: periodText(since.period) })
+      : windowMessage('oneonone.builder.hint.since', {
+          date: formatShortDate(since.lastSharedOn),
+          period: periodText(since.period),
+        });
   }
-  if (choice.period === 'twoWeeks') return `${periodText(options.periods.twoWeeks)}.`;
-  return 'Whole days, both dates included.';
+  if (choice.period === 'twoWeeks')
+    return windowMessage('oneonone.builder.hint.twoWeeks', { period: periodText(options.periods.twoWeeks) });
+  return windowMessage('oneonone.builder.hint.custom');
 }
 
 function Choices({ options, choice }: { options: SummaryOptions; choice: BuilderChoices }) {
@@ -89,22 +89,24 @@ function Choices({ options, choice }: { options: SummaryOptions; choice: Builder
   const sections = sectionsOf(options, choice.sections);
   const notesOn = sections.includes(NOTES_SECTION);
   const dateErrors = customErrors(choice.custom);
+  const t = useMessages();
+  const periods = PERIODS.map((value) => ({ value, label: t(`oneonone.builder.period.${value}`) }));
 
   const hint = periodHint(options, choice);
 
   return (
     <div className="summary-builder__choices">
       <ChoiceGroup
-        label="Period"
+        label={t('oneonone.builder.period')}
         layout="row"
-        options={PERIODS}
+        options={periods}
         value={choice.period}
         onChange={setPeriod}
         hint={hint}
       />
       {choice.period === 'custom' && (
         <div className="summary-builder__dates">
-          <Field label="From" error={dateErrors.from}>
+          <Field label={t('oneonone.builder.from')} error={dateErrors.from}>
             {(control) => (
               <Input
                 {...control}
@@ -115,7 +117,7 @@ function Choices({ options, choice }: { options: SummaryOptions; choice: Builder
               />
             )}
           </Field>
-          <Field label="To" error={dateErrors.to}>
+          <Field label={t('oneonone.builder.to')} error={dateErrors.to}>
             {(control) => (
               <Input
                 {...control}
@@ -131,7 +133,7 @@ function Choices({ options, choice }: { options: SummaryOptions; choice: Builder
       <NameLineField />
       <SummaryLanguageField />
       <fieldset className="summary-builder__group">
-        <legend className="summary-builder__legend">Sections</legend>
+        <legend className="summary-builder__legend">{t('oneonone.builder.sections')}</legend>
         <ul className="summary-builder__list">
           {options.sections.map((section) => (
             <li key={section.id}>
@@ -169,6 +171,7 @@ function NotesChoice({
   choice: BuilderChoices;
   onNote: (id: string, on: boolean) => void;
 }) {
+  const t = useMessages();
   const privateHint = useId();
   const privateList = useId();
   const [revealed, setRevealed] = useState(false);
@@ -190,19 +193,17 @@ function NotesChoice({
       </label>
       {!note.shareable && (
         <p id={`${privateHint}-${note.id}`} className="summary-builder__private">
-          {PRIVATE_NOTE}
+          {t('oneonone.builder.privateNote')}
         </p>
       )}
     </li>
   );
   return (
     <fieldset className="summary-builder__group">
-      <legend className="summary-builder__legend">Notes in this period</legend>
-      <p className="summary-builder__hint">
-        Tick each note you want to share. Notes you did not mark “may be shared” stay private.
-      </p>
+      <legend className="summary-builder__legend">{t('oneonone.builder.notes')}</legend>
+      <p className="summary-builder__hint">{t('oneonone.builder.notesHint')}</p>
       {options.notes.length === 0 ? (
-        <p className="summary-builder__hint">No notes were written in this period.</p>
+        <p className="summary-builder__hint">{t('oneonone.builder.noNotes')}</p>
       ) : (
         shareable.length > 0 && <ul className="summary-builder__list">{shareable.map(noteItem)}</ul>
       )}
@@ -216,10 +217,14 @@ function NotesChoice({
             aria-controls={privateList}
             onClick={() => setRevealed((r) => !r)}
           >
-            {revealed ? 'Hide private notes' : 'Show private notes'}
+            {revealed ? t('oneonone.builder.hidePrivate') : t('oneonone.builder.showPrivate')}
           </Button>
           {revealed && (
-            <ul id={privateList} className="summary-builder__list" aria-label="Private notes">
+            <ul
+              id={privateList}
+              className="summary-builder__list"
+              aria-label={t('oneonone.builder.privateList')}
+            >
               {hidden.map(noteItem)}
             </ul>
           )}

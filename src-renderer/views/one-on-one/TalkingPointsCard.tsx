@@ -6,6 +6,8 @@ import { Field } from '../../components/Field';
 import { useFocusTargetRef } from '../../components/focusRequest';
 import { Input } from '../../components/Input';
 import { Notice } from '../../components/Notice';
+import { useMessages } from '../../i18n/KeelIntl';
+import { windowMessage } from '../../i18n/window-locale';
 import { splitPoints } from '../../lib/oneOnOne';
 import { useOneOnOne } from '../../stores/oneOnOne';
 import { RetryNotice } from '../../components/RetryNotice';
@@ -136,7 +138,7 @@ function useArrangePoints() {
     setError(null);
     const open = splitPoints(useOneOnOne.getState().points ?? []).open;
     const place = open.findIndex((p) => p.id === point.id) + 1;
-    setAnnouncement(`“${point.text}” is now number ${place} of ${open.length}.`);
+    setAnnouncement(windowMessage('oneonone.points.moved', { text: point.text, place, count: open.length }));
   }
 
   async function edit(point: TalkingPoint, text: string): Promise<string | null> {
@@ -172,10 +174,11 @@ export function TalkingPointsCard() {
     remove,
     arrange,
   } = useTalkingPoints();
+  const t = useMessages();
   return (
     <Card
-      title="Talking points"
-      description="What you want to bring up, in the order you want to raise it (Alt+↑ and Alt+↓ move a point). Points not discussed yet stay here for the next one-on-one."
+      title={t('oneonone.points.title')}
+      description={t('oneonone.points.description')}
       className="talking-points"
     >
       <AddPointForm
@@ -194,11 +197,9 @@ export function TalkingPointsCard() {
       </p>
       {points !== null &&
         (open.length === 0 ? (
-          <p className="talking-points__empty">
-            No open talking points. Add one above when something comes to mind.
-          </p>
+          <p className="talking-points__empty">{t('oneonone.points.empty')}</p>
         ) : (
-          <ol className="talking-points__list" aria-label="Open talking points">
+          <ol className="talking-points__list" aria-label={t('oneonone.points.openList')}>
             {open.map((point, i) => (
               <PointRow
                 key={point.id}
@@ -245,9 +246,10 @@ function AddPointForm({
   onText: (text: string) => void;
   onSubmit: (event: FormEvent) => void;
 }) {
+  const t = useMessages();
   return (
     <form className="talking-points__add" onSubmit={onSubmit}>
-      <Field label="New talking point" error={error}>
+      <Field label={t('oneonone.points.newLabel')} error={error}>
         {(control) => (
           <Input
             {...control}
@@ -255,24 +257,25 @@ function AddPointForm({
             value={text}
             maxLength={500}
             autoComplete="off"
-            placeholder="e.g. Ask about the on-call rotation"
+            placeholder={t('oneonone.points.placeholder')}
             onChange={(e) => onText(e.target.value)}
           />
         )}
       </Field>
       <Button type="submit" variant="primary" busy={adding} className="talking-points__add-button">
-        Add
+        {t('oneonone.points.add')}
       </Button>
     </form>
   );
 }
 
 function UndoDiscussed({ point, onUndo }: { point: TalkingPoint; onUndo: () => void }) {
+  const t = useMessages();
   return (
     <div className="talking-points__undo" role="status">
-      <span>Marked “{point.text}” as discussed.</span>
+      <span>{t('oneonone.points.markedDiscussed', { text: point.text })}</span>
       <Button size="sm" variant="ghost" onClick={onUndo}>
-        Undo
+        {t('oneonone.points.undo')}
       </Button>
     </div>
   );
@@ -287,10 +290,13 @@ function DiscussedList({
   onToggle: (point: TalkingPoint, discussed: boolean) => void;
   onDelete: (point: TalkingPoint) => void;
 }) {
+  const t = useMessages();
   return (
     <details className="talking-points__discussed">
-      <summary className="talking-points__summary">Discussed ({points.length})</summary>
-      <ul className="talking-points__list" aria-label="Discussed talking points">
+      <summary className="talking-points__summary">
+        {t('oneonone.points.discussedSummary', { count: points.length })}
+      </summary>
+      <ul className="talking-points__list" aria-label={t('oneonone.points.discussedList')}>
         {points.map((point) => (
           <PointRow
             key={point.id}

@@ -5,30 +5,21 @@ import { Card } from '../../components/Card';
 import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
+import { useMessages } from '../../i18n/KeelIntl';
 import { isKept, previewKey, useWeeklyUpdate, type UpdateShareTarget } from '../../stores/weeklyUpdate';
 import { PREVIEW_DEBOUNCE_MS } from '../one-on-one/PreviewCard';
 import '../one-on-one/PreviewCard.css';
 
-const FORMATS: { value: UpdateFormat; label: string }[] = [
-  { value: 'md', label: 'Markdown' },
-  { value: 'text', label: 'Plain text' },
-  { value: 'html', label: 'HTML' },
-];
+const FORMATS: readonly UpdateFormat[] = ['md', 'text', 'html'];
 
-const SHARES: { target: UpdateShareTarget; label: string }[] = [
+const SHARES = [
   // Named apart from the summary's buttons on the same page.
-  { target: 'copy-text', label: 'Copy update for chat' },
-  { target: 'copy-md', label: 'Copy update as Markdown' },
-  { target: 'md', label: 'Save update as Markdown…' },
-  { target: 'text', label: 'Save update as text…' },
-  { target: 'html', label: 'Save update as HTML…' },
-];
-
-const LABELS: Record<UpdateFormat, string> = {
-  md: 'Weekly update as Markdown',
-  text: 'Weekly update as plain text',
-  html: 'Weekly update as HTML source',
-};
+  { target: 'copy-text', label: 'copyText' },
+  { target: 'copy-md', label: 'copyMd' },
+  { target: 'md', label: 'saveMd' },
+  { target: 'text', label: 'saveText' },
+  { target: 'html', label: 'saveHtml' },
+] as const satisfies readonly { target: UpdateShareTarget; label: string }[];
 
 /**
  * The weekly update exactly as it leaves: main renders it with the function a save or copy writes.
@@ -36,7 +27,6 @@ const LABELS: Record<UpdateFormat, string> = {
  */
 export function UpdatePreviewCard() {
   const format = useWeeklyUpdate((s) => s.format);
-  const setFormat = useWeeklyUpdate((s) => s.setFormat);
   const preview = useWeeklyUpdate((s) => s.preview);
   const previewFor = useWeeklyUpdate((s) => s.previewFor);
   const loading = useWeeklyUpdate((s) => s.previewLoading);
@@ -56,39 +46,41 @@ export function UpdatePreviewCard() {
 
   const current = preview !== null && previewFor === key && preview.format === format;
   const ready = current && kept && !loading && error === null;
+  const t = useMessages();
 
   return (
     <Card
-      title="Update preview"
-      description="This is exactly what will leave Keel, in the format shown. Nothing leaves until you copy or save it."
+      title={t('oneonone.updatePreview.title')}
+      description={t('oneonone.updatePreview.description')}
       className="summary-preview update-preview"
       actions={
         current ? (
-          <span
-            className="summary-preview__hash"
-            title="The same code is listed under “What you've shared” once you save or copy this update."
-          >
-            Update code {preview.contentHash.slice(0, 8)}
+          <span className="summary-preview__hash" title={t('oneonone.updatePreview.codeTitle')}>
+            {t('oneonone.updatePreview.code', { code: preview.contentHash.slice(0, 8) })}
           </span>
         ) : undefined
       }
     >
-      <ChoiceGroup label="Format" layout="row" options={FORMATS} value={format} onChange={setFormat} />
+      <FormatChoice />
       <div className="summary-preview__pane" aria-busy={loading || (error === null && !current) || undefined}>
         {error !== null ? (
           <Notice tone="error">{error}</Notice>
         ) : preview === null || preview.format !== format ? (
-          <Loading label="Preparing the preview…" />
+          <Loading label={t('oneonone.updatePreview.loading')} />
         ) : preview.format === 'html' ? (
           <iframe
             className="summary-preview__frame"
             sandbox=""
             srcDoc={preview.text}
-            title="Weekly update as HTML"
+            title={t('oneonone.updatePreview.htmlTitle')}
             referrerPolicy="no-referrer"
           />
         ) : (
-          <pre className="summary-preview__text" tabIndex={0} aria-label={LABELS[preview.format]}>
+          <pre
+            className="summary-preview__text"
+            tabIndex={0}
+            aria-label={t(`oneonone.updatePreview.label.${preview.format}`)}
+          >
             {preview.text}
           </pre>
         )}
@@ -102,11 +94,28 @@ export function UpdatePreviewCard() {
             disabled={!ready || (sharing !== null && sharing !== target)}
             onClick={() => void share(target)}
           >
-            {label}
+            {t(`oneonone.updatePreview.${label}`)}
           </Button>
         ))}
       </div>
       {outcome !== null && <Notice tone={outcome.tone}>{outcome.message}</Notice>}
     </Card>
+  );
+}
+
+/** Markdown, plain text or HTML: the preview's format (and what Save and Copy write). */
+function FormatChoice() {
+  const format = useWeeklyUpdate((s) => s.format);
+  const setFormat = useWeeklyUpdate((s) => s.setFormat);
+  const t = useMessages();
+  const formats = FORMATS.map((value) => ({ value, label: t(`oneonone.updatePreview.format.${value}`) }));
+  return (
+    <ChoiceGroup
+      label={t('oneonone.updatePreview.format')}
+      layout="row"
+      options={formats}
+      value={format}
+      onChange={setFormat}
+    />
   );
 }

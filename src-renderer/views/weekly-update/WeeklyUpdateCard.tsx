@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { FormattedMessage } from 'react-intl';
 import type { UpdateDraftDto, UpdateEdits } from '../../api/update';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
@@ -9,6 +10,7 @@ import { Notice } from '../../components/Notice';
 import { RetryNotice } from '../../components/RetryNotice';
 import { Switch } from '../../components/Switch';
 import { useFocusTargetRef } from '../../components/focusRequest';
+import { useMessages } from '../../i18n/KeelIntl';
 import { draftStatus } from '../../lib/weeklyUpdate';
 import { isKept, useWeeklyUpdate, type UpdateSection } from '../../stores/weeklyUpdate';
 import './WeeklyUpdateCard.css';
@@ -33,6 +35,7 @@ export function WeeklyUpdateCard() {
   const heading = useRef<HTMLHeadingElement>(null);
   // Asked for by name (the sign-off screen's offer, the command palette): focus comes here.
   useFocusTargetRef(heading, 'weekly-update');
+  const t = useMessages();
 
   useEffect(() => {
     void load();
@@ -50,14 +53,14 @@ export function WeeklyUpdateCard() {
       className="weekly-update"
       title={
         <span ref={heading} tabIndex={-1} id="weekly-update-title">
-          Weekly update
+          {t('oneonone.update.title')}
         </span>
       }
-      description="Shipped, next and blockers, drafted from your sign-offs. Change anything: only the preview below leaves, and only when you save or copy it."
+      description={t('oneonone.update.description')}
     >
       {loadError !== null && <RetryNotice onRetry={() => void load()}>{loadError}</RetryNotice>}
       {draft === null || edits === null ? (
-        loadError === null && <Loading label="Drafting the update…" />
+        loadError === null && <Loading label={t('oneonone.update.loading')} />
       ) : (
         <UpdateEditor draft={draft} edits={edits} />
       )}
@@ -70,16 +73,30 @@ function UpdateEditor({ draft, edits }: { draft: UpdateDraftDto; edits: UpdateEd
   const moveWeek = useWeeklyUpdate((s) => s.moveWeek);
   const reset = useWeeklyUpdate((s) => s.reset);
   const setOption = useWeeklyUpdate((s) => s.setOption);
+  const t = useMessages();
   return (
     <>
-      <div className="weekly-update__week" role="group" aria-label="Week">
-        <Button size="sm" variant="ghost" onClick={() => moveWeek(-1)} aria-label="The week before">
+      <div className="weekly-update__week" role="group" aria-label={t('oneonone.update.week')}>
+        <Button
+          size="sm"
+          variant="ghost"
+          onClick={() => moveWeek(-1)}
+          aria-label={t('oneonone.update.weekBefore')}
+        >
           <span aria-hidden="true">←</span>
         </Button>
         <p className="weekly-update__label" aria-live="polite">
-          Week of <strong>{draft.label}</strong>
+          <FormattedMessage
+            id="oneonone.update.weekOf"
+            values={{ label: draft.label, b: (chunks) => <strong>{chunks}</strong> }}
+          />
         </p>
-        <Button size="sm" variant="ghost" onClick={() => moveWeek(1)} aria-label="The week after">
+        <Button
+          size="sm"
+          variant="ghost"
+          onClick={() => moveWeek(1)}
+          aria-label={t('oneonone.update.weekAfter')}
+        >
           <span aria-hidden="true">→</span>
         </Button>
       </div>
@@ -87,7 +104,7 @@ function UpdateEditor({ draft, edits }: { draft: UpdateDraftDto; edits: UpdateEd
         {draftStatus(draft)}{' '}
         {draft.saved && (
           <Button size="sm" variant="ghost" onClick={() => void reset()}>
-            Start again from the sign-offs
+            {t('oneonone.update.reset')}
           </Button>
         )}
       </p>
@@ -96,12 +113,12 @@ function UpdateEditor({ draft, edits }: { draft: UpdateDraftDto; edits: UpdateEd
       ))}
       <div className="weekly-update__options">
         <Switch
-          label={<OptionLabel title="Include focus time" line={draft.focusLine} />}
+          label={<OptionLabel title={t('oneonone.update.focus')} line={draft.focusLine} />}
           checked={edits.focus}
           onChange={(e) => setOption('focus', e.target.checked)}
         />
         <Switch
-          label={<OptionLabel title="Include a mood line" line={draft.moodLine} />}
+          label={<OptionLabel title={t('oneonone.update.mood')} line={draft.moodLine} />}
           checked={edits.mood}
           onChange={(e) => setOption('mood', e.target.checked)}
         />
@@ -129,19 +146,20 @@ function LinesEditor({ section, title, lines }: { section: UpdateSection; title:
   const focusAt = (index: number) =>
     requestAnimationFrame(() => list.current?.querySelectorAll('input')[index]?.focus());
   const headingId = `weekly-update-${section}`;
+  const t = useMessages();
   return (
     <section className="weekly-update__section" aria-labelledby={headingId}>
       <h3 id={headingId} className="weekly-update__section-title">
         {title}
       </h3>
-      {lines.length === 0 && <p className="weekly-update__empty">Nothing listed.</p>}
+      {lines.length === 0 && <p className="weekly-update__empty">{t('oneonone.update.nothing')}</p>}
       <ol ref={list} className="weekly-update__lines">
         {lines.map((line, index) => (
           <li key={index} className="weekly-update__line">
             <Input
               value={line}
               maxLength={2000}
-              aria-label={`${title}, line ${index + 1}`}
+              aria-label={t('oneonone.update.lineLabel', { section: title, number: index + 1 })}
               onChange={(e) => setLine(section, index, e.target.value)}
               onKeyDown={(e) => {
                 if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
@@ -155,7 +173,7 @@ function LinesEditor({ section, title, lines }: { section: UpdateSection; title:
             <Button
               size="sm"
               variant="ghost"
-              aria-label={`Move ${title} line ${index + 1} up`}
+              aria-label={t('oneonone.update.lineUp', { section: title, number: index + 1 })}
               aria-keyshortcuts="Alt+ArrowUp"
               disabled={index === 0}
               onClick={() => moveLine(section, index, -1)}
@@ -165,7 +183,7 @@ function LinesEditor({ section, title, lines }: { section: UpdateSection; title:
             <Button
               size="sm"
               variant="ghost"
-              aria-label={`Move ${title} line ${index + 1} down`}
+              aria-label={t('oneonone.update.lineDown', { section: title, number: index + 1 })}
               aria-keyshortcuts="Alt+ArrowDown"
               disabled={index === lines.length - 1}
               onClick={() => moveLine(section, index, 1)}
@@ -175,7 +193,7 @@ function LinesEditor({ section, title, lines }: { section: UpdateSection; title:
             <Button
               size="sm"
               variant="ghost"
-              aria-label={`Remove ${title} line ${index + 1}`}
+              aria-label={t('oneonone.update.lineRemove', { section: title, number: index + 1 })}
               onClick={() => {
                 removeLine(section, index);
                 focusAt(Math.max(0, index - 1));
@@ -193,7 +211,7 @@ function LinesEditor({ section, title, lines }: { section: UpdateSection; title:
           focusAt(lines.length);
         }}
       >
-        <PlusIcon /> Add a line to {title}
+        <PlusIcon /> {t('oneonone.update.addLine', { section: title })}
       </Button>
     </section>
   );
