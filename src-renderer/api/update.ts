@@ -6,11 +6,12 @@ import type {
   UpdateOffer,
   UpdatePreview,
 } from '../../src-main/shared/update-dto';
-import { windowExportLocale } from '../i18n/window-locale';
+import { windowFormat } from '../i18n/window-locale';
 import { call, type Outcome } from './keel';
 
 /** The update is written in the window's language (its preview, save and copy alike). */
-const locale = () => windowExportLocale();
+// (The pseudo-locale's update is written in its format, en-US: Markdown would escape its brackets.)
+const locale = () => windowFormat().locale;
 
 export type { UpdateDraftDto, UpdateEdits, UpdateFormat, UpdateOffer, UpdatePreview };
 

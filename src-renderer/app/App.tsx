@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, type MouseEvent } from 'react';
+import { lazy, Suspense, useEffect, useMemo, type ComponentType, type MouseEvent } from 'react';
 import type { ResolvedLocale } from '../../src-main/shared/i18n/locale';
 import type { ViewName } from '../../src-main/shared/views';
 import { hasKeel, MISSING_API_MESSAGE } from '../api/keel';
@@ -26,8 +26,27 @@ import { useTheme } from './useTheme';
 import { useQuitShortcut, useViewShortcuts } from './useViewShortcuts';
 import './App.css';
 
-/** The first run loads only when it opens (once, on a new install, or from Settings). */
-const FirstRun = lazy(() => import('./welcome/FirstRun').then((m) => ({ default: m.FirstRun })));
+/**
+ * The first run loads only when it opens (once, on a new install, or from Settings); once its code
+ * is here it renders at once, without a suspended frame.
+ */
+let LoadedFirstRun: ComponentType | null = null;
+const loadFirstRun = () =>
+  import('./welcome/FirstRun').then((m) => {
+    LoadedFirstRun = m.FirstRun;
+    return { default: m.FirstRun };
+  });
+const LazyFirstRun = lazy(loadFirstRun);
+
+/** Fetches the first run's code ahead of its use (tests; a failure waits for that use). */
+export async function preloadFirstRun(): Promise<void> {
+  await loadFirstRun().catch(() => undefined);
+}
+
+function FirstRun() {
+  const Loaded = LoadedFirstRun;
+  return Loaded ? <Loaded /> : <LazyFirstRun />;
+}
 
 /**
  * The window: the frame with its views, or one clear sentence when there is no `window.keel`; in

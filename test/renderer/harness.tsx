@@ -1,5 +1,6 @@
 import { act, render, screen } from '@testing-library/react';
 import { preloadPalette } from '../../src-renderer/app/palette/CommandPalette';
+import { preloadFirstRun } from '../../src-renderer/app/App';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import type { ResolvedLocale } from '../../src-main/shared/i18n/locale';
@@ -44,7 +45,7 @@ export async function renderApp(
   const keel = keelOf(given);
   const user = install(keel);
   // The palette's code too, as the window fetches it once Today is drawn.
-  if (!lazy) await Promise.all([preloadViews(), preloadPalette()]);
+  if (!lazy) await Promise.all([preloadViews(), preloadPalette(), preloadFirstRun()]);
   // As boot.tsx does: the language's catalog first, so the first frame is in it.
   const catalog = locale ? await loadCatalog(locale.messages) : undefined;
   const utils = render(<App {...(locale ? { locale } : {})} />);
