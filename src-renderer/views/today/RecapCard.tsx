@@ -3,6 +3,7 @@ import { Card } from '../../components/Card';
 import { useFocus } from '../../stores/focus';
 import { useNavigation } from '../../stores/navigation';
 import { Button } from '../../components/Button';
+import { useMessages } from '../../i18n/KeelIntl';
 import './RecapCard.css';
 
 interface Row {
@@ -18,18 +19,19 @@ interface Row {
  * Main sends no recap for a week it did not count.
  */
 export function RecapCard({ recap }: { recap: WeekRecap }) {
+  const t = useMessages();
   const navigate = useNavigation((s) => s.navigate);
   const openOnWeek = useFocus((s) => s.openOnWeek);
   const rows: Row[] = [
-    { label: 'Focus against plan', ...recap.focus },
-    { label: 'Late evenings', ...recap.evenings },
-    { label: 'Check-ins', ...recap.checkins },
-    { label: 'Talking points', ...recap.talkingPoints, change: null },
+    { label: t('today.recap.focus'), ...recap.focus },
+    { label: t('today.recap.evenings'), ...recap.evenings },
+    { label: t('today.recap.checkins'), ...recap.checkins },
+    { label: t('today.recap.talkingPoints'), ...recap.talkingPoints, change: null },
   ];
   return (
     <Card
-      title="Last week"
-      description={`${recap.week.label}, compared with ${recap.previous.label}.`}
+      title={t('today.recap.title')}
+      description={t('today.recap.description', { week: recap.week.label, previous: recap.previous.label })}
       className="recap"
       actions={
         <Button
@@ -39,7 +41,7 @@ export function RecapCard({ recap }: { recap: WeekRecap }) {
             navigate('focus', { focus: true });
           }}
         >
-          Last week in Focus
+          {t('today.recap.open')}
         </Button>
       }
     >
@@ -51,7 +53,7 @@ export function RecapCard({ recap }: { recap: WeekRecap }) {
             {row.change !== null && <dd className="recap__change tabular">{row.change}</dd>}
             <dd className="recap__how">
               <details>
-                <summary>How this is counted</summary>
+                <summary>{t('today.recap.how')}</summary>
                 <p>{row.howCounted}</p>
               </details>
             </dd>

@@ -1,8 +1,9 @@
 import { useRef } from 'react';
+import { FormattedMessage } from 'react-intl';
 import type { TodayCard } from '../../api/types';
 import { Card } from '../../components/Card';
 import { Loading } from '../../components/Loading';
-import { formatMinutes } from '../../lib/focus';
+import { useLocaleFormat, useMessages } from '../../i18n/KeelIntl';
 import { useSignoff } from '../../stores/signoff';
 import { RitualForm } from '../signoff/RitualForm';
 import { LiveTitle } from './LiveTitle';
@@ -14,21 +15,27 @@ import { formatTime } from '../../lib/time';
  * save), or once signed off, when. What was typed here is the Sign-off view's draft too.
  */
 export function SignoffInline({ card }: { card: TodayCard }) {
+  const t = useMessages();
+  const format = useLocaleFormat();
   const status = useSignoff((s) => s.status);
   const loadError = useSignoff((s) => s.loadError);
   const firstField = useRef<HTMLTextAreaElement>(null);
   if (status === null) {
-    return loadError === null ? <Loading label="Loading your sign-off…" /> : null;
+    return loadError === null ? <Loading label={t('today.signoff.loading')} /> : null;
   }
   if (status.signedOff !== null) return <SignedOffNote record={status.signedOff} />;
   return (
     <>
-      <Card title={<LiveTitle>After hours</LiveTitle>} className="live">
+      <Card title={<LiveTitle>{t('today.signoff.afterHours')}</LiveTitle>} className="live">
         <p className="live__lead">
-          Working hours ended at{' '}
-          <span className="tabular">{card.hours ? formatTime(card.hours.end) : ''}</span>.{' '}
-          <span className="tabular">{formatMinutes(card.protectedTodayMinutes)}</span> of focus protected
-          today. Sign off below to close the day.
+          <FormattedMessage
+            id="today.signoff.lead"
+            values={{
+              end: card.hours ? formatTime(card.hours.end) : '',
+              protected: format.duration(card.protectedTodayMinutes),
+              t: (chunks) => <span className="tabular">{chunks}</span>,
+            }}
+          />
         </p>
       </Card>
       <RitualForm status={status} editing={false} firstFieldRef={firstField} onCancel={() => {}} />

@@ -1,9 +1,11 @@
+import { FormattedMessage } from 'react-intl';
 import type { CarriedOver, SignoffRecord, SignoffStatus } from '../../api/types';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { MoonIcon } from '../../components/Icons';
 import { useFocusTarget } from '../../components/focusRequest';
-import { plural, signoffDayPhrase } from '../../lib/signoff';
+import { useMessages } from '../../i18n/KeelIntl';
+import { carriedFromLine } from '../../lib/signoff';
 import { useNavigation } from '../../stores/navigation';
 import { useSignoff } from '../../stores/signoff';
 import './SignoffToday.css';
@@ -32,6 +34,7 @@ export function FirstThing() {
 }
 
 export function SignedOffNote({ record }: { record: SignoffRecord }) {
+  const t = useMessages();
   const navigate = useNavigation((s) => s.navigate);
   // After hours on a signed-off day, this note takes the place of a block ended on Today.
   const text = useFocusTarget<HTMLParagraphElement>('today-live');
@@ -40,36 +43,41 @@ export function SignedOffNote({ record }: { record: SignoffRecord }) {
       <p className="today-signoff__text" ref={text} tabIndex={-1}>
         <MoonIcon className="today-signoff__icon" aria-hidden="true" />
         <span>
-          Signed off at <span className="tabular">{record.signedOffTime}</span>. The rest of the day is yours.
+          <FormattedMessage
+            id="today.signoff.signedOff"
+            values={{
+              time: record.signedOffTime,
+              t: (chunks) => <span className="tabular">{chunks}</span>,
+            }}
+          />
         </span>
       </p>
       <Button size="sm" onClick={() => navigate('signoff', { focus: true })}>
-        Open Sign-off
+        {t('today.signoff.open')}
       </Button>
     </Card>
   );
 }
 
 function FirstThingCard({ carried, status }: { carried: CarriedOver; status: SignoffStatus }) {
-  const from = `From your sign-off ${signoffDayPhrase(carried.workday, status.workday)}`;
+  const t = useMessages();
+  const from = carriedFromLine(carried.workday, status.workday);
   const count = carried.unfinished.length;
   return (
     <Card
-      title={carried.firstTomorrow ? 'First thing today' : 'Carried over'}
+      title={carried.firstTomorrow ? t('today.signoff.firstThing') : t('today.signoff.carried')}
       description={from}
       className="first-thing"
     >
       {carried.firstTomorrow && <p className="first-thing__text">{carried.firstTomorrow}</p>}
       {count > 0 && (
         <details className="first-thing__details" open={!carried.firstTomorrow}>
-          <summary className="first-thing__summary">
-            {plural(count, 'unfinished thing', 'unfinished things')}
-          </summary>
+          <summary className="first-thing__summary">{t('today.signoff.unfinished', { count })}</summary>
           <ul className="first-thing__list">
             {carried.unfinished.map((u, i) => (
               <li key={`${u.item}-${i}`}>
                 <span className="first-thing__item">{u.item}</span>
-                <span className="first-thing__plan"> — {u.plan}</span>
+                <span className="first-thing__plan"> {t('today.signoff.plan', { plan: u.plan })}</span>
               </li>
             ))}
           </ul>
