@@ -120,6 +120,17 @@ export function RitualForm({
   );
 }
 
+/** The energy ratings with their words (the shared vocabulary) and marks, in the window's language. */
+function useEnergyChoices() {
+  const t = useMessages();
+  const format = useLocaleFormat();
+  return ENERGY_RATINGS.map((rating) => ({
+    value: rating,
+    label: t(`vocab.energy.${rating}`),
+    mark: format.number(rating),
+  }));
+}
+
 function RitualFields({
   draft,
   errorWhere,
@@ -138,12 +149,7 @@ function RitualFields({
   carriedFrom: string | null;
 }) {
   const t = useMessages();
-  const format = useLocaleFormat();
-  const energyChoices = ENERGY_RATINGS.map((rating) => ({
-    value: rating,
-    label: t(`vocab.energy.${rating}`),
-    mark: format.number(rating),
-  }));
+  const energyChoices = useEnergyChoices();
   return (
     <>
       <Field label={t('signoff.ritual.done')}>
