@@ -32,9 +32,12 @@ const RECORD: ChannelInput<'signoff:submit'> = {
 /** What the test typed, and numbers and times Intl wrote outside a message (a table's cells). */
 const ALLOWED: readonly (string | RegExp)[] = [
   'Keel',
-  ...RECORD.unfinished.flatMap((u) => [u.item, u.plan]),
-  RECORD.done,
-  RECORD.firstTomorrow as string,
+  'Release notes',
+  'Review Sam’s PR',
+  'First thing, before stand-up',
+  'Migration for old rows',
+  'After lunch',
+  'Answer the design review',
   // A table's row headers ("Mon, Mar 3") and cells ("17:40", "3", "–").
   /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (Jan|Feb|Mar|Apr) \d{1,2}$/,
   /^[\d:.,–\s]+$/,
