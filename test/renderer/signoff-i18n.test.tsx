@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../src-main/ipc/contract';
 import { catalogFor } from '../../src-main/shared/i18n/catalog';
 import type { ResolvedLocale } from '../../src-main/shared/i18n/locale';
+import { useWeeklyUpdate } from '../../src-renderer/stores/weeklyUpdate';
 import { renderApp } from './harness';
 import { createTestKeel, type TestKeel } from './keel-bridge';
 import { untranslatedText } from './untranslated';
@@ -114,15 +115,20 @@ describe('Sign-off in the pseudo-locale: nothing that is not from the catalog', 
     expect(untranslatedText(main, [...ALLOWED, ...creepAllowed(keel)])).toEqual([]);
   });
 
-  it('a signed-off day: when, what was saved, quiet until tomorrow', async () => {
-    const keel = createTestKeel({ now: '2025-03-11T17:42:00+01:00' });
+  it('a signed-off Friday: when, what was saved, quiet until Monday, and the weekly update’s offer', async () => {
+    const keel = createTestKeel({ now: '2025-03-14T17:42:00+01:00' });
     keel.power.idle = Infinity;
-    await keel.at('2025-03-11T17:42:00+01:00', () => keel.call('signoff:submit', RECORD));
+    await keel.at('2025-03-14T17:42:00+01:00', () => keel.call('signoff:submit', RECORD));
     const { main, messages } = await openSignoff(PSEUDO, keel);
     await screen.findByRole('button', { name: messages['signoff.signed.editLabel'] });
     const card = document.querySelector('.signed-off') as HTMLElement;
     expect(within(card).getByText(messages['signoff.signed.energy'])).toBeInTheDocument();
-    expect(untranslatedText(main, [...ALLOWED, ...creepAllowed(keel)])).toEqual([]);
+    await within(card).findByRole('button', { name: messages['signoff.update.draft'] });
+    // The week's label in the offer ("Mar 10 – 14") is main's.
+    const offer = useWeeklyUpdate.getState().offer?.label;
+    expect(offer).toBeTruthy();
+    const left = untranslatedText(main, [...ALLOWED, ...creepAllowed(keel)]);
+    expect(left.filter((piece) => piece !== offer)).toEqual([]);
   });
 });
 
