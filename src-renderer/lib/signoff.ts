@@ -1,11 +1,6 @@
-import { windowFormat } from '../i18n/window-locale';
+import { windowClock, windowFormat, windowMessage } from '../i18n/window-locale';
 import type { SignoffRecord, SignoffStatus, SignoffSubmit, UnfinishedItem, WorkingHours } from '../api/types';
-import {
-  ENERGY_RATING_LABELS,
-  ENERGY_RATINGS,
-  WEEKDAYS,
-  type EnergyRating,
-} from '../../src-main/shared/vocabulary';
+import { ENERGY_RATINGS, WEEKDAYS, type EnergyRating } from '../../src-main/shared/vocabulary';
 import { daysBetween, formatWeekdayDate, localParts } from './format';
 import { formatTime } from './time';
 
@@ -15,12 +10,8 @@ export function isEnergyRating(value: unknown): value is EnergyRating {
   return typeof value === 'number' && (ENERGY_RATINGS as readonly number[]).includes(value);
 }
 
-/** The ranges the creep card offers, in weeks. */
-export const CREEP_RANGES = [
-  { weeks: 4, label: '4 weeks' },
-  { weeks: 13, label: '13 weeks' },
-  { weeks: 52, label: '52 weeks' },
-] as const;
+/** The ranges the creep card offers, in weeks (the card says them: `signoff.creep.weeks`). */
+export const CREEP_RANGES = [{ weeks: 4 }, { weeks: 13 }, { weeks: 52 }] as const;
 export type CreepWeeks = (typeof CREEP_RANGES)[number]['weeks'];
 
 /* ---------- Times ---------- */
@@ -31,15 +22,17 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** "18:05" for minutes since midnight; past midnight (over 1440) wraps to "00:40". */
+/** "18:05" (or "6:05 PM") for minutes since midnight; past midnight (over 1440) wraps to "00:40". */
 export function clockOfMinutes(total: number): string {
   const minutes = ((Math.round(total) % DAY) + DAY) % DAY;
-  return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+  return windowClock(`${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`);
 }
 
 /** As `clockOfMinutes`, saying so when the time is after midnight: "00:40 (after midnight)". */
 export function clockOfMinutesLong(total: number): string {
-  return total >= DAY ? `${clockOfMinutes(total)} (after midnight)` : clockOfMinutes(total);
+  return total >= DAY
+    ? windowMessage('signoff.clock.afterMidnight', { time: clockOfMinutes(total) })
+    : clockOfMinutes(total);
 }
 
 function minutesOf(hhmm: string): number | null {
@@ -64,7 +57,10 @@ export function timeOf(iso: string): string {
 export function weekdayAndTime(iso: string): string {
   const local = localParts(iso);
   if (!local) return iso;
-  return `${windowFormat().weekday(local.date, 'short')} ${formatTime(local.time)}`;
+  return windowMessage('signoff.weekdayTime', {
+    weekday: windowFormat().weekday(local.date, 'short'),
+    time: formatTime(local.time),
+  });
 }
 
 /**
@@ -96,40 +92,45 @@ export function usualEndMinutes(hours: WorkingHours): number | null {
 /** "Working hours end at 17:30." / "A day off." / "Holiday: Easter." for the workday. */
 export function hoursSentence(status: SignoffStatus): string {
   if (status.holiday !== null) {
+    // Main sends "Holiday" for an unnamed one; a name is the user's (or the calendar's) own.
     return status.holiday === 'Holiday'
-      ? 'A holiday: no working hours today.'
-      : `Holiday: ${status.holiday}.`;
+      ? windowMessage('signoff.hours.holiday')
+      : windowMessage('signoff.hours.namedHoliday', { name: status.holiday });
   }
-  if (status.hours === null) return 'A day off: no working hours today.';
-  const nextDay = endsNextDay(status.hours) ? ' (the next day)' : '';
-  return `Working hours end at ${formatTime(status.hours.end)}${nextDay}.`;
+  if (status.hours === null) return windowMessage('signoff.hours.dayOff');
+  const time = formatTime(status.hours.end);
+  return endsNextDay(status.hours)
+    ? windowMessage('signoff.hours.endNextDay', { time })
+    : windowMessage('signoff.hours.end', { time });
 }
 
 /** "First active 08:52 · last active 17:40", or null before any activity. */
 export function presenceLine(status: SignoffStatus): string | null {
   if (status.firstActive === null) return null;
+  const first = formatTime(status.firstActive);
   if (status.lastActive === null || status.lastActive === status.firstActive)
-    return `First active ${formatTime(status.firstActive)}`;
-  return `First active ${formatTime(status.firstActive)} · last active ${formatTime(status.lastActive)}`;
+    return windowMessage('signoff.presence.first', { first });
+  return windowMessage('signoff.presence.both', { first, last: formatTime(status.lastActive) });
 }
 
 /**
- * When a carried-over sign-off was written, seen from `today`: "yesterday", or "on Friday 27 Nov"
- * (an older day says its date).
+ * Where carried-over things came from, seen from `today`: "From your sign-off yesterday", or
+ * "From your sign-off on Fri, Nov 27" (an older day says its date).
  */
-export function signoffDayPhrase(workday: string, today: string): string {
+export function carriedFromLine(workday: string, today: string): string {
   const days = daysBetween(workday, today);
-  if (days === 1) return 'yesterday';
-  if (days === 0) return 'today';
-  return `on ${formatWeekdayDate(workday)}`;
+  if (days === 1) return windowMessage('today.signoff.from.yesterday');
+  if (days === 0) return windowMessage('today.signoff.from.today');
+  return windowMessage('today.signoff.from.on', { date: formatWeekdayDate(workday) });
 }
 
+/** "4 · Good": the rating and its word, in the window's language. */
 export function energyText(energy: number | null): string | null {
-  return isEnergyRating(energy) ? `${energy} · ${ENERGY_RATING_LABELS[energy]}` : null;
-}
-
-export function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+  if (!isEnergyRating(energy)) return null;
+  return windowMessage('signoff.energy.value', {
+    value: windowFormat().number(energy),
+    label: windowMessage(`vocab.energy.${energy}`),
+  });
 }
 
 /* ---------- The ritual's draft ---------- */

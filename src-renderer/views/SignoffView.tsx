@@ -3,6 +3,7 @@ import type { SignoffStatus } from '../api/types';
 import { useFocusTargetRef } from '../components/focusRequest';
 import { Loading } from '../components/Loading';
 import { ViewHeader } from '../components/ViewHeader';
+import { useMessages } from '../i18n/KeelIntl';
 import { draftFor, hoursSentence } from '../lib/signoff';
 import { useNavigation } from '../stores/navigation';
 import { useSettings } from '../stores/settings';
@@ -25,6 +26,7 @@ export function SignoffView() {
   const loading = useSignoff((s) => s.loading);
   const loadError = useSignoff((s) => s.loadError);
   const load = useSignoff((s) => s.load);
+  const t = useMessages();
 
   // Presence moves through the day: read it fresh whenever the view opens.
   useEffect(() => {
@@ -33,7 +35,7 @@ export function SignoffView() {
 
   return (
     <>
-      <ViewHeader title="Sign-off" subtitle={status ? hoursSentence(status) : undefined} />
+      <ViewHeader title={t('signoff.title')} subtitle={status ? hoursSentence(status) : undefined} />
       <div className="view-stack signoff">
         {loadError !== null && (
           <RetryNotice busy={loading} onRetry={() => void load()}>
@@ -41,7 +43,7 @@ export function SignoffView() {
           </RetryNotice>
         )}
         {status === null ? (
-          loadError === null && <Loading label="Loading your day…" />
+          loadError === null && <Loading label={t('signoff.loading')} />
         ) : (
           <Today status={status} />
         )}

@@ -4,6 +4,8 @@ import { Card } from '../../components/Card';
 import { EmptyState } from '../../components/EmptyState';
 import { Loading } from '../../components/Loading';
 import { TrendChart } from '../../components/TrendChart';
+import { useLocaleFormat, useMessages } from '../../i18n/KeelIntl';
+import { windowFormat, windowMessage } from '../../i18n/window-locale';
 import { daysBetween, formatShortDate, formatWeekdayDate } from '../../lib/format';
 import {
   clockOfMinutes,
@@ -17,16 +19,16 @@ import { useSignoff } from '../../stores/signoff';
 import { RetryNotice } from '../../components/RetryNotice';
 import './CreepCard.css';
 
-const TREND_SENTENCES: Record<CreepStats['trend'], string> = {
-  later: 'The line has been moving later.',
-  earlier: 'The line has been moving earlier.',
-  steady: 'The line has stayed about level.',
-  'not-enough-data': '',
-};
+function trendSentence(trend: CreepStats['trend']): string {
+  if (trend === 'later') return windowMessage('signoff.creep.trend.later');
+  if (trend === 'earlier') return windowMessage('signoff.creep.trend.earlier');
+  if (trend === 'steady') return windowMessage('signoff.creep.trend.steady');
+  return '';
+}
 
-/** "3 Mar" */
+/** "Mar 3" / "3. März": the day and short month, no weekday. */
 function dayMonth(date: string): string {
-  return formatShortDate(date).replace(/^\w+ /, '');
+  return windowFormat().day(date, { weekday: false, month: 'short' });
 }
 
 /**
@@ -41,6 +43,7 @@ export function CreepCard() {
   const error = useSignoff((s) => s.creepError);
   const loadCreep = useSignoff((s) => s.loadCreep);
   const name = useId();
+  const t = useMessages();
 
   useEffect(() => {
     void loadCreep();
@@ -48,12 +51,12 @@ export function CreepCard() {
 
   return (
     <Card
-      title="Working later than planned"
-      description="For your eyes only: how your evenings and days off have gone. Counts, never a score."
+      title={t('signoff.creep.title')}
+      description={t('signoff.creep.description')}
       className="creep"
       actions={
         <fieldset className="creep__ranges">
-          <legend className="visually-hidden">Period</legend>
+          <legend className="visually-hidden">{t('signoff.creep.period')}</legend>
           {CREEP_RANGES.map((range) => (
             <label key={range.weeks} className="creep__range">
               <input
@@ -63,7 +66,7 @@ export function CreepCard() {
                 checked={weeks === range.weeks}
                 onChange={() => void loadCreep(range.weeks)}
               />
-              <span>{range.label}</span>
+              <span>{t('signoff.creep.weeks', { count: range.weeks })}</span>
             </label>
           ))}
         </fieldset>
@@ -76,7 +79,7 @@ export function CreepCard() {
           </RetryNotice>
         )}
         {creep === null ? (
-          error === null && <Loading label="Looking back over your weeks…" />
+          error === null && <Loading label={t('signoff.creep.loading')} />
         ) : (
           <CreepBody creep={creep} weeks={weeks} />
         )}
@@ -96,31 +99,30 @@ function CreepBody({ creep, weeks }: { creep: CreepStats; weeks: CreepWeeks }) {
   const usualEnd = workingHours ? usualEndMinutes(workingHours) : null;
   const charted = creep.weeks.some((w) => w.medianLastActive !== null);
   const since = countingSince(creep);
+  const t = useMessages();
+  const format = useLocaleFormat();
 
   return (
     <>
       <p className="creep__summary">{creep.summary}</p>
       {since !== null && (
-        <p className="creep__since">
-          Counting since {formatWeekdayDate(since)}, when Keel started: the days before it are not counted, so
-          none of them is late or without a sign-off.
-        </p>
+        <p className="creep__since">{t('signoff.creep.since', { date: formatWeekdayDate(since) })}</p>
       )}
       <dl className="creep__facts">
         <div className="creep__fact">
-          <dt>Evenings that ran late</dt>
-          <dd className="tabular">{creep.lateEvenings}</dd>
-          <dd className="creep__fact-note">more than half an hour past your hours</dd>
+          <dt>{t('signoff.creep.late')}</dt>
+          <dd className="tabular">{format.number(creep.lateEvenings)}</dd>
+          <dd className="creep__fact-note">{t('signoff.creep.lateNote')}</dd>
         </div>
         <div className="creep__fact">
-          <dt>Days off with some work</dt>
-          <dd className="tabular">{creep.daysOffWorked}</dd>
-          <dd className="creep__fact-note">weekends, holidays and days off</dd>
+          <dt>{t('signoff.creep.daysOff')}</dt>
+          <dd className="tabular">{format.number(creep.daysOffWorked)}</dd>
+          <dd className="creep__fact-note">{t('signoff.creep.daysOffNote')}</dd>
         </div>
         <div className="creep__fact">
-          <dt>Workdays without a sign-off</dt>
-          <dd className="tabular">{creep.daysWithoutSignoff}</dd>
-          <dd className="creep__fact-note">past workdays with activity, but no sign-off</dd>
+          <dt>{t('signoff.creep.noSignoff')}</dt>
+          <dd className="tabular">{format.number(creep.daysWithoutSignoff)}</dd>
+          <dd className="creep__fact-note">{t('signoff.creep.noSignoffNote')}</dd>
         </div>
       </dl>
       {charted ? (
@@ -129,8 +131,8 @@ function CreepBody({ creep, weeks }: { creep: CreepStats; weeks: CreepWeeks }) {
         <EmptyState
           compact
           headingLevel={3}
-          title="Nothing to chart yet"
-          description="As workdays pass, a line of when they ended will appear here."
+          title={t('signoff.creep.emptyTitle')}
+          description={t('signoff.creep.emptyDescription')}
         />
       )}
     </>
@@ -154,30 +156,38 @@ function CreepChart({
   weeks: CreepWeeks;
   usualEnd: number | null;
 }) {
+  const t = useMessages();
+  const format = useLocaleFormat();
   const rows = creep.weeks;
   const first = rows[0];
   const last = rows[rows.length - 1];
   const latest = [...rows].reverse().find((w) => w.medianLastActive !== null);
   const parts = [
-    `The typical time of your last activity on workdays, week by week, over ${weeks} weeks` +
-      (first && last ? ` (${dayMonth(first.weekStart)} to ${dayMonth(last.weekStart)}).` : '.'),
+    first && last
+      ? t('signoff.creep.chart.summaryRange', {
+          weeks,
+          from: dayMonth(first.weekStart),
+          to: dayMonth(last.weekStart),
+        })
+      : t('signoff.creep.chart.summary', { weeks }),
   ];
   if (latest?.medianLastActive != null)
-    parts.push(`Most recently ${clockOfMinutesLong(latest.medianLastActive)}.`);
-  if (usualEnd !== null) parts.push(`Your working hours usually end at ${clockOfMinutes(usualEnd)}.`);
-  if (TREND_SENTENCES[creep.trend]) parts.push(TREND_SENTENCES[creep.trend]);
+    parts.push(t('signoff.creep.chart.recent', { time: clockOfMinutesLong(latest.medianLastActive) }));
+  if (usualEnd !== null) parts.push(t('signoff.creep.chart.usualEnd', { time: clockOfMinutes(usualEnd) }));
+  const trend = trendSentence(creep.trend);
+  if (trend) parts.push(trend);
 
   return (
     <TrendChart
-      title="When your workdays ended, week by week"
+      title={t('signoff.creep.chart.title')}
       description={parts.join(' ')}
       labels={rows.map((w) => dayMonth(w.weekStart))}
       rowLabels={rows.map((w) => formatShortDate(w.weekStart))}
-      labelHeader="Week of"
-      series={[{ label: 'Typical last activity', values: rows.map((w) => w.medianLastActive) }]}
+      labelHeader={t('signoff.creep.chart.weekOf')}
+      series={[{ label: t('signoff.creep.chart.series'), values: rows.map((w) => w.medianLastActive) }]}
       reference={
         usualEnd !== null
-          ? { label: `Usual end of hours (${clockOfMinutes(usualEnd)})`, value: usualEnd }
+          ? { label: t('signoff.creep.chart.reference', { time: clockOfMinutes(usualEnd) }), value: usualEnd }
           : null
       }
       formatValue={clockOfMinutes}
@@ -185,8 +195,12 @@ function CreepChart({
       step={60}
       extraColumns={[
         {
-          header: 'Late evenings',
-          cells: rows.map((w) => (weekCounted(creep, w.weekStart) ? String(w.lateEvenings) : 'Not counted')),
+          header: t('signoff.creep.chart.lateEvenings'),
+          cells: rows.map((w) =>
+            weekCounted(creep, w.weekStart)
+              ? format.number(w.lateEvenings)
+              : t('signoff.creep.chart.notCounted'),
+          ),
         },
       ]}
     />

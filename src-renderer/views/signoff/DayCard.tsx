@@ -1,15 +1,17 @@
 import type { SignoffStatus } from '../../api/types';
 import { Card } from '../../components/Card';
 import { ClockIcon } from '../../components/Icons';
+import { useMessages } from '../../i18n/KeelIntl';
+import { windowMessage } from '../../i18n/window-locale';
 import { presenceLine, timeOf } from '../../lib/signoff';
 import './DayCard.css';
 
 /** What the sign-off state means right now, when it is worth a sentence. */
 function stateLine(status: SignoffStatus): string | null {
   if (status.signedOff !== null) return null;
-  if (status.notToday)
-    return 'No more sign-off suggestions today. You can still sign off here whenever you like.';
-  if (status.snoozedUntil !== null) return `Keel will ask again around ${timeOf(status.snoozedUntil)}.`;
+  if (status.notToday) return windowMessage('signoff.day.notToday');
+  if (status.snoozedUntil !== null)
+    return windowMessage('signoff.day.snoozed', { time: timeOf(status.snoozedUntil) });
   return null;
 }
 
@@ -18,17 +20,16 @@ function stateLine(status: SignoffStatus): string | null {
  * whether a suggestion is snoozed or set aside for today.
  */
 export function DayCard({ status }: { status: SignoffStatus }) {
+  const t = useMessages();
   const presence = presenceLine(status);
   const state = stateLine(status);
   return (
-    <Card title="Your day" className="day-card">
+    <Card title={t('signoff.day.title')} className="day-card">
       <p className="day-card__presence">
         <ClockIcon className="day-card__icon" aria-hidden="true" />
-        <span className="tabular">{presence ?? 'No activity noticed yet today.'}</span>
+        <span className="tabular">{presence ?? t('signoff.day.noActivity')}</span>
       </p>
-      <p className="day-card__privacy">
-        Keel keeps only when you were first and last active each day, for you alone. Never what you worked on.
-      </p>
+      <p className="day-card__privacy">{t('signoff.day.privacy')}</p>
       {state !== null && <p className="day-card__state">{state}</p>}
     </Card>
   );

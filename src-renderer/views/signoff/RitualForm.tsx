@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type Ref } from 'react';
+import { FormattedMessage } from 'react-intl';
 import {
   DONE_MAX_LENGTH,
-  ENERGY_RATING_LABELS,
   ENERGY_RATINGS,
   FIRST_TOMORROW_MAX_LENGTH,
   MAX_UNFINISHED,
@@ -28,17 +28,12 @@ import {
   type UnfinishedRow,
 } from '../../lib/signoff';
 import { formatWeekdayDate } from '../../lib/format';
+import { useLocaleFormat, useMessages } from '../../i18n/KeelIntl';
 import { submitOnModEnter } from '../../lib/keys';
 import { useSignoff } from '../../stores/signoff';
 import './RitualForm.css';
 
 const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ');
-
-const ENERGY_CHOICES = ENERGY_RATINGS.map((rating) => ({
-  value: rating,
-  label: ENERGY_RATING_LABELS[rating],
-  mark: String(rating),
-}));
 
 /**
  * The shutdown ritual: what got done, what is unfinished and how it continues, the first thing
@@ -59,6 +54,7 @@ export function RitualForm({
   firstFieldRef: Ref<HTMLTextAreaElement>;
   onCancel: () => void;
 }) {
+  const t = useMessages();
   const stored = useSignoff((s) => s.draft);
   const setDraft = useSignoff((s) => s.setDraft);
   const submit = useSignoff((s) => s.submit);
@@ -93,20 +89,16 @@ export function RitualForm({
     if (where && row) rowInputs.get(`${row.key}:${where.field}`)?.focus();
   }
 
-  const title = editing ? 'Edit today’s sign-off' : 'Wrap up the day';
+  const title = editing ? t('signoff.ritual.editTitle') : t('signoff.ritual.title');
   return (
     <Card
       title={title}
-      description={
-        editing
-          ? 'Change anything you like. Your sign-off time stays as it was.'
-          : 'A minute to close the loops. Every field is optional.'
-      }
+      description={editing ? t('signoff.ritual.editDescription') : t('signoff.ritual.description')}
       className="ritual"
     >
       <form
         className="ritual__form"
-        aria-label={editing ? 'Edit today’s sign-off' : 'Sign off for today'}
+        aria-label={editing ? t('signoff.ritual.editTitle') : t('signoff.ritual.formLabel')}
         aria-describedby={shortcutHint}
         onSubmit={(e) => void onSubmit(e)}
         onKeyDown={submitOnModEnter}
@@ -128,6 +120,17 @@ export function RitualForm({
   );
 }
 
+/** The energy ratings with their words (the shared vocabulary) and marks, in the window's language. */
+function useEnergyChoices() {
+  const t = useMessages();
+  const format = useLocaleFormat();
+  return ENERGY_RATINGS.map((rating) => ({
+    value: rating,
+    label: t(`vocab.energy.${rating}`),
+    mark: format.number(rating),
+  }));
+}
+
 function RitualFields({
   draft,
   errorWhere,
@@ -145,9 +148,11 @@ function RitualFields({
   edit: (change: Partial<RitualDraft>) => void;
   carriedFrom: string | null;
 }) {
+  const t = useMessages();
+  const energyChoices = useEnergyChoices();
   return (
     <>
-      <Field label="What got done today">
+      <Field label={t('signoff.ritual.done')}>
         {(control) => (
           <Textarea
             {...control}
@@ -155,7 +160,7 @@ function RitualFields({
             value={draft.done}
             maxLength={DONE_MAX_LENGTH}
             rows={3}
-            placeholder="e.g. Shipped the retry fix; paired with Sam on the migration"
+            placeholder={t('signoff.ritual.donePlaceholder')}
             onChange={(e) => edit({ done: e.target.value })}
           />
         )}
@@ -169,13 +174,13 @@ function RitualFields({
         carriedFrom={carriedFrom}
       />
 
-      <Field label="First thing tomorrow" hint="Keel shows it on Today when your next day starts.">
+      <Field label={t('signoff.ritual.firstTomorrow')} hint={t('signoff.ritual.firstTomorrowHint')}>
         {(control) => (
           <Input
             {...control}
             value={draft.firstTomorrow}
             maxLength={FIRST_TOMORROW_MAX_LENGTH}
-            placeholder="e.g. Answer the design review comments"
+            placeholder={t('signoff.ritual.firstTomorrowPlaceholder')}
             onChange={(e) => edit({ firstTomorrow: oneLine(e.target.value) })}
           />
         )}
@@ -185,25 +190,26 @@ function RitualFields({
         clearable
         className="ritual__energy"
         label={
-          <>
-            Energy <span className="ritual__optional">(optional)</span>
-          </>
+          <FormattedMessage
+            id="signoff.ritual.energy"
+            values={{ o: (chunks) => <span className="ritual__optional">{chunks}</span> }}
+          />
         }
-        hint="How much is left in the tank. Choose it again to clear it."
-        options={ENERGY_CHOICES}
+        hint={t('signoff.ritual.energyHint')}
+        options={energyChoices}
         value={draft.energy}
         onChange={(energy) => edit({ energy })}
       />
 
       <div className="ritual__quiet">
         <Switch
-          label="Quiet until tomorrow"
+          label={t('signoff.ritual.quiet')}
           checked={draft.quiet}
           aria-describedby={quietHint}
           onChange={(e) => edit({ quiet: e.target.checked })}
         />
         <p id={quietHint} className="ritual__quiet-hint">
-          Hold Keel’s prompts and turn on do-not-disturb until your next working start.
+          {t('signoff.ritual.quietHint')}
         </p>
       </div>
     </>
@@ -225,6 +231,7 @@ function UnfinishedFieldset({
   /** The last working day whose unfinished things were filled in, if any. */
   carriedFrom: string | null;
 }) {
+  const t = useMessages();
   const addButton = useRef<HTMLButtonElement>(null);
   const hintId = useId();
   const invalid = errorWhere !== null ? invalidUnfinished(errorWhere, draft) : null;
@@ -259,17 +266,17 @@ function UnfinishedFieldset({
 
   return (
     <fieldset className="ritual__unfinished" aria-describedby={hintId}>
-      <legend className="ritual__legend">Unfinished</legend>
+      <legend className="ritual__legend">{t('signoff.ritual.unfinished')}</legend>
       <p id={hintId} className="ritual__hint">
-        What is still open, and when and how it continues tomorrow.
-        {carriedFrom !== null &&
-          ` What was unfinished on ${formatWeekdayDate(carriedFrom)} is filled in: change or remove it.`}
+        {carriedFrom !== null
+          ? t('signoff.ritual.unfinishedHintCarried', { date: formatWeekdayDate(carriedFrom) })
+          : t('signoff.ritual.unfinishedHint')}
       </p>
       {draft.unfinished.length > 0 && (
         <div className="ritual__rows">
           <div className="ritual__row ritual__row--head" aria-hidden="true">
-            <span>Thing</span>
-            <span>When and how it continues</span>
+            <span>{t('signoff.ritual.thing')}</span>
+            <span>{t('signoff.ritual.continues')}</span>
             <span />
           </div>
           {draft.unfinished.map((row, i) => (
@@ -287,9 +294,9 @@ function UnfinishedFieldset({
       )}
       <div className="ritual__add">
         <Button ref={addButton} size="sm" disabled={full} onClick={addRow}>
-          <PlusIcon /> Add an unfinished thing
+          <PlusIcon /> {t('signoff.ritual.add')}
         </Button>
-        {full && <span className="ritual__hint">That’s the most Keel keeps: {MAX_UNFINISHED}.</span>}
+        {full && <span className="ritual__hint">{t('signoff.ritual.full', { max: MAX_UNFINISHED })}</span>}
       </div>
     </fieldset>
   );
@@ -310,6 +317,7 @@ function UnfinishedRowFields({
   onEdit: (change: Partial<UnfinishedRow>) => void;
   onRemove: () => void;
 }) {
+  const t = useMessages();
   const n = index + 1;
   const keep = (field: 'item' | 'plan') => (el: HTMLInputElement | null) => {
     if (el) rowInputs.set(`${row.key}:${field}`, el);
@@ -319,27 +327,27 @@ function UnfinishedRowFields({
     <div className="ritual__row">
       <Input
         ref={keep('item')}
-        aria-label={`Unfinished thing ${n}`}
+        aria-label={t('signoff.ritual.item', { n })}
         aria-invalid={bad === 'item' || undefined}
         value={row.item}
         maxLength={UNFINISHED_TEXT_MAX_LENGTH}
-        placeholder={index === 0 ? 'e.g. Review Sam’s PR' : undefined}
+        placeholder={index === 0 ? t('signoff.ritual.itemPlaceholder') : undefined}
         onChange={(e) => onEdit({ item: oneLine(e.target.value) })}
       />
       <Input
         ref={keep('plan')}
-        aria-label={`How unfinished thing ${n} continues`}
+        aria-label={t('signoff.ritual.plan', { n })}
         aria-invalid={bad === 'plan' || undefined}
         value={row.plan}
         maxLength={UNFINISHED_TEXT_MAX_LENGTH}
-        placeholder={index === 0 ? 'e.g. 10:00, after stand-up' : undefined}
+        placeholder={index === 0 ? t('signoff.ritual.planPlaceholder') : undefined}
         onChange={(e) => onEdit({ plan: oneLine(e.target.value) })}
       />
       <Button
         variant="ghost"
         size="sm"
         className="ritual__remove"
-        aria-label={`Remove unfinished thing ${n}`}
+        aria-label={t('signoff.ritual.remove', { n })}
         onClick={onRemove}
       >
         <CloseIcon />
@@ -359,20 +367,26 @@ function RitualActions({
   hintId: string;
   onCancel: () => void;
 }) {
+  const t = useMessages();
   return (
     <div className="ritual__actions">
       <Button type="submit" variant="primary" busy={saving}>
-        {editing ? 'Save changes' : 'Sign off'}
+        {editing ? t('signoff.ritual.save') : t('signoff.ritual.signOff')}
       </Button>
       {editing && (
         <Button variant="ghost" onClick={onCancel}>
-          Cancel
+          {t('signoff.ritual.cancel')}
         </Button>
       )}
       <p id={hintId} className="ritual__shortcut">
-        <kbd>{modifierLabel()}</kbd>
-        <span aria-hidden="true">+</span>
-        <kbd>Enter</kbd> {editing ? 'saves' : 'signs off'} from any field
+        <FormattedMessage
+          id={editing ? 'signoff.ritual.shortcutEdit' : 'signoff.ritual.shortcut'}
+          values={{
+            mod: modifierLabel(),
+            kbd: (chunks) => <kbd>{chunks}</kbd>,
+            plus: (chunks) => <span aria-hidden="true">{chunks}</span>,
+          }}
+        />
       </p>
     </div>
   );

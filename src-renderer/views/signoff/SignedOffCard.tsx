@@ -1,4 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
+import { useMessages } from '../../i18n/KeelIntl';
 import type { SignoffRecord } from '../../api/types';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
@@ -26,6 +28,7 @@ export function SignedOffCard({
   /** Lines offered after the sign-off (the weekly update's offer). */
   children?: ReactNode;
 }) {
+  const t = useMessages();
   const heading = useRef<HTMLSpanElement>(null);
   useEffect(() => {
     if (focusOnMount) heading.current?.focus();
@@ -42,25 +45,36 @@ export function SignedOffCard({
         <span ref={heading} tabIndex={-1} className="signed-off__title">
           <MoonIcon className="signed-off__icon" aria-hidden="true" />
           <span>
-            Signed off at <span className="tabular">{record.signedOffTime}</span>
+            <FormattedMessage
+              id="signoff.signed.title"
+              values={{
+                time: record.signedOffTime,
+                t: (chunks) => <span className="tabular">{chunks}</span>,
+              }}
+            />
           </span>
         </span>
       }
-      description="The rest of the day is yours."
+      description={t('signoff.signed.description')}
       actions={
-        <Button size="sm" onClick={onEdit} aria-label="Edit today’s sign-off">
-          <EditIcon /> Edit
+        <Button size="sm" onClick={onEdit} aria-label={t('signoff.signed.editLabel')}>
+          <EditIcon /> {t('signoff.signed.edit')}
         </Button>
       }
     >
       {record.quietUntil !== null && (
         <p className="signed-off__quiet">
-          Quiet until <span className="tabular">{weekdayAndTime(record.quietUntil)}</span>: Keel holds its
-          prompts until then.
+          <FormattedMessage
+            id="signoff.signed.quiet"
+            values={{
+              when: weekdayAndTime(record.quietUntil),
+              t: (chunks) => <span className="tabular">{chunks}</span>,
+            }}
+          />
         </p>
       )}
       {empty ? (
-        <p className="signed-off__empty">No notes today, and that’s fine.</p>
+        <p className="signed-off__empty">{t('signoff.signed.empty')}</p>
       ) : (
         <SignoffSummary record={record} energy={energy} />
       )}
@@ -68,10 +82,10 @@ export function SignedOffCard({
         <div className="signed-off__check">
           <p>
             <PulseIcon className="signed-off__check-icon" aria-hidden="true" />
-            <span>How did the workload feel? Twenty seconds, just for you.</span>
+            <span>{t('signoff.signed.check')}</span>
           </p>
           <Button size="sm" onClick={onQuickCheck}>
-            Take the quick check
+            {t('signoff.signed.checkButton')}
           </Button>
         </div>
       )}
@@ -82,23 +96,24 @@ export function SignedOffCard({
 
 /** What was saved with the sign-off, each part only when it was written. */
 function SignoffSummary({ record, energy }: { record: SignoffRecord; energy: string | null }) {
+  const t = useMessages();
   return (
     <dl className="signed-off__summary">
       {record.done.trim() !== '' && (
         <div className="signed-off__row">
-          <dt>What got done</dt>
+          <dt>{t('signoff.signed.done')}</dt>
           <dd className="signed-off__text">{record.done}</dd>
         </div>
       )}
       {record.unfinished.length > 0 && (
         <div className="signed-off__row">
-          <dt>Unfinished</dt>
+          <dt>{t('signoff.signed.unfinished')}</dt>
           <dd>
             <ul className="signed-off__unfinished">
               {record.unfinished.map((u, i) => (
                 <li key={`${u.item}-${i}`}>
                   <span className="signed-off__item">{u.item}</span>
-                  <span className="signed-off__plan"> — {u.plan}</span>
+                  <span className="signed-off__plan"> {t('signoff.signed.plan', { plan: u.plan })}</span>
                 </li>
               ))}
             </ul>
@@ -107,13 +122,13 @@ function SignoffSummary({ record, energy }: { record: SignoffRecord; energy: str
       )}
       {record.firstTomorrow && (
         <div className="signed-off__row">
-          <dt>First thing tomorrow</dt>
+          <dt>{t('signoff.signed.firstTomorrow')}</dt>
           <dd>{record.firstTomorrow}</dd>
         </div>
       )}
       {energy !== null && (
         <div className="signed-off__row">
-          <dt>Energy</dt>
+          <dt>{t('signoff.signed.energy')}</dt>
           <dd className="tabular">{energy}</dd>
         </div>
       )}

@@ -4,6 +4,8 @@ import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { MoonIcon } from '../../components/Icons';
 import { Notice } from '../../components/Notice';
+import { useMessages } from '../../i18n/KeelIntl';
+import { windowMessage } from '../../i18n/window-locale';
 import { timeOf } from '../../lib/signoff';
 import { formatTime } from '../../lib/time';
 import { useSignoff } from '../../stores/signoff';
@@ -12,12 +14,14 @@ import './SuggestionBanner.css';
 function reasonText(suggested: SignoffSuggestion, status: SignoffStatus): string {
   if (suggested.reason === 'long-day') {
     return status.firstActive !== null
-      ? `You’ve been at it since ${formatTime(status.firstActive)}. A good moment to wrap up.`
-      : 'It’s been a long day. A good moment to wrap up.';
+      ? windowMessage('signoff.suggestion.since', { time: formatTime(status.firstActive) })
+      : windowMessage('signoff.suggestion.longDay');
   }
   const end =
     status.plannedAt !== null ? timeOf(status.plannedAt) : status.hours ? formatTime(status.hours.end) : null;
-  return end !== null ? `Your working hours ended at ${end}.` : 'Your working hours have ended.';
+  return end !== null
+    ? windowMessage('signoff.suggestion.hoursEndedAt', { time: end })
+    : windowMessage('signoff.suggestion.hoursEnded');
 }
 
 /**
@@ -33,6 +37,7 @@ export function SuggestionBanner({
   suggested: SignoffSuggestion;
   onSignOff: () => void;
 }) {
+  const t = useMessages();
   const respond = useSignoff((s) => s.respond);
   const [busy, setBusy] = useState<SignoffResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -46,16 +51,20 @@ export function SuggestionBanner({
   }
 
   return (
-    <Card title="Time to sign off?" description={reasonText(suggested, status)} className="suggestion">
+    <Card
+      title={t('signoff.suggestion.title')}
+      description={reasonText(suggested, status)}
+      className="suggestion"
+    >
       <span className="suggestion__icon" aria-hidden="true">
         <MoonIcon />
       </span>
       <div className="suggestion__actions">
         <Button variant="primary" onClick={onSignOff}>
-          Sign off
+          {t('signoff.suggestion.signOff')}
         </Button>
         <Button busy={busy === 'snooze'} disabled={busy !== null} onClick={() => void answer('snooze')}>
-          15 more minutes
+          {t('signoff.suggestion.snooze')}
         </Button>
         <Button
           variant="ghost"
@@ -63,7 +72,7 @@ export function SuggestionBanner({
           disabled={busy !== null}
           onClick={() => void answer('not-today')}
         >
-          Not today
+          {t('signoff.suggestion.notToday')}
         </Button>
       </div>
       {error !== null && (

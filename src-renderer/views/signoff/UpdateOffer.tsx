@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Button } from '../../components/Button';
 import { ConversationIcon } from '../../components/Icons';
+import { useMessages } from '../../i18n/KeelIntl';
 import { useNavigation } from '../../stores/navigation';
 import { useWeeklyUpdate } from '../../stores/weeklyUpdate';
 
@@ -10,6 +11,7 @@ import { useWeeklyUpdate } from '../../stores/weeklyUpdate';
  * answered this week); either button answers it for the week.
  */
 export function UpdateOffer({ signedOffAt }: { signedOffAt: string }) {
+  const t = useMessages();
   const offer = useWeeklyUpdate((s) => s.offer);
   const loadOffer = useWeeklyUpdate((s) => s.loadOffer);
   const answerOffer = useWeeklyUpdate((s) => s.answerOffer);
@@ -25,7 +27,7 @@ export function UpdateOffer({ signedOffAt }: { signedOffAt: string }) {
     <div className="signed-off__check update-offer">
       <p>
         <ConversationIcon className="signed-off__check-icon" aria-hidden="true" />
-        <span>Draft this week’s update? Keel starts it from your sign-offs of {offer.label}.</span>
+        <span>{t('signoff.update.offer', { label: offer.label })}</span>
       </p>
       <span className="update-offer__actions">
         <Button
@@ -37,10 +39,10 @@ export function UpdateOffer({ signedOffAt }: { signedOffAt: string }) {
             navigate('one-on-one', { target: 'weekly-update' });
           }}
         >
-          Draft it
+          {t('signoff.update.draft')}
         </Button>
         <Button size="sm" variant="ghost" onClick={() => void answerOffer()}>
-          Skip
+          {t('signoff.update.skip')}
         </Button>
       </span>
     </div>

@@ -1,15 +1,14 @@
 import { useRef } from 'react';
+import { FormattedMessage } from 'react-intl';
 import type { TodayCard } from '../../api/types';
 import { Card } from '../../components/Card';
 import { Loading } from '../../components/Loading';
-import { formatMinutes } from '../../lib/focus';
+import { useLocaleFormat, useMessages } from '../../i18n/KeelIntl';
 import { useSignoff } from '../../stores/signoff';
 import { RitualForm } from '../signoff/RitualForm';
 import { LiveTitle } from './LiveTitle';
 import { SignedOffNote } from './SignoffToday';
 import { formatTime } from '../../lib/time';
-import { FormattedMessage } from 'react-intl';
-import { useMessages } from '../../i18n/KeelIntl';
 
 /**
  * After hours on Today: the sign-off itself, the Sign-off view's own form (same draft, same
@@ -17,6 +16,7 @@ import { useMessages } from '../../i18n/KeelIntl';
  */
 export function SignoffInline({ card }: { card: TodayCard }) {
   const t = useMessages();
+  const format = useLocaleFormat();
   const status = useSignoff((s) => s.status);
   const loadError = useSignoff((s) => s.loadError);
   const firstField = useRef<HTMLTextAreaElement>(null);
@@ -26,13 +26,13 @@ export function SignoffInline({ card }: { card: TodayCard }) {
   if (status.signedOff !== null) return <SignedOffNote record={status.signedOff} />;
   return (
     <>
-      <Card title={<LiveTitle>{t('today.signoff.afterTitle')}</LiveTitle>} className="live">
+      <Card title={<LiveTitle>{t('today.signoff.afterHours')}</LiveTitle>} className="live">
         <p className="live__lead">
           <FormattedMessage
-            id="today.signoff.afterLead"
+            id="today.signoff.lead"
             values={{
               end: card.hours ? formatTime(card.hours.end) : '',
-              protected: formatMinutes(card.protectedTodayMinutes),
+              protected: format.duration(card.protectedTodayMinutes),
               t: (chunks) => <span className="tabular">{chunks}</span>,
             }}
           />

@@ -1,12 +1,11 @@
+import { FormattedMessage } from 'react-intl';
 import type { CarriedOver, SignoffRecord, SignoffStatus } from '../../api/types';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { MoonIcon } from '../../components/Icons';
 import { useFocusTarget } from '../../components/focusRequest';
-import { FormattedMessage } from 'react-intl';
-import { daysBetween, formatWeekdayDate } from '../../lib/format';
-import { formatTime } from '../../lib/time';
 import { useMessages } from '../../i18n/KeelIntl';
+import { carriedFromLine } from '../../lib/signoff';
 import { useNavigation } from '../../stores/navigation';
 import { useSignoff } from '../../stores/signoff';
 import './SignoffToday.css';
@@ -45,9 +44,9 @@ export function SignedOffNote({ record }: { record: SignoffRecord }) {
         <MoonIcon className="today-signoff__icon" aria-hidden="true" />
         <span>
           <FormattedMessage
-            id="today.signoff.done"
+            id="today.signoff.signedOff"
             values={{
-              time: formatTime(record.signedOffTime),
+              time: record.signedOffTime,
               t: (chunks) => <span className="tabular">{chunks}</span>,
             }}
           />
@@ -62,11 +61,7 @@ export function SignedOffNote({ record }: { record: SignoffRecord }) {
 
 function FirstThingCard({ carried, status }: { carried: CarriedOver; status: SignoffStatus }) {
   const t = useMessages();
-  const days = daysBetween(carried.workday, status.workday);
-  const from = t('today.signoff.from', {
-    when: days === 1 ? 'yesterday' : days === 0 ? 'today' : 'other',
-    day: formatWeekdayDate(carried.workday),
-  });
+  const from = carriedFromLine(carried.workday, status.workday);
   const count = carried.unfinished.length;
   return (
     <Card
@@ -82,7 +77,7 @@ function FirstThingCard({ carried, status }: { carried: CarriedOver; status: Sig
             {carried.unfinished.map((u, i) => (
               <li key={`${u.item}-${i}`}>
                 <span className="first-thing__item">{u.item}</span>
-                <span className="first-thing__plan"> — {u.plan}</span>
+                <span className="first-thing__plan"> {t('today.signoff.plan', { plan: u.plan })}</span>
               </li>
             ))}
           </ul>
