@@ -1,9 +1,9 @@
 import { useEffect, useMemo, type MouseEvent } from 'react';
 import type { ResolvedLocale } from '../../src-main/shared/i18n/locale';
 import type { ViewName } from '../../src-main/shared/views';
-import { hasKeel, MISSING_API_MESSAGE } from '../api/keel';
+import { hasKeel } from '../api/keel';
 import { KeelMark } from '../components/Icons';
-import { KeelIntl, windowLocale } from '../i18n/KeelIntl';
+import { KeelIntl, useMessages, windowLocale } from '../i18n/KeelIntl';
 import { useNavigation } from '../stores/navigation';
 import { useStatus } from '../stores/status';
 import { TodayView } from '../views/TodayView';
@@ -37,17 +37,19 @@ export function App({ locale }: { locale?: ResolvedLocale }) {
 }
 
 function MissingApi() {
+  const t = useMessages();
   return (
     <main className="missing-api">
       <div className="missing-api__box">
         <KeelMark className="missing-api__mark" />
-        <h1 className="missing-api__message">{MISSING_API_MESSAGE}</h1>
+        <h1 className="missing-api__message">{t('app.frame.missing-api')}</h1>
       </div>
     </main>
   );
 }
 
 function Shell() {
+  const t = useMessages();
   useKeelSync();
   useTheme();
   useViewShortcuts();
@@ -80,7 +82,7 @@ function Shell() {
   return (
     <div className="app">
       <a href="#main" className="skip-link" onClick={skipToContent}>
-        Skip to content
+        {t('app.frame.skip')}
       </a>
       <Sidebar />
       <main id="main" className="app__main" tabIndex={-1}>
