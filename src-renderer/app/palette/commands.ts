@@ -234,7 +234,7 @@ export function paletteCommands(ctx: PaletteContext, talkText: string | null = n
     group: 'Go to',
     label: windowMessage(VIEW_MESSAGES[view]),
     keywords: `${words('go open view show', 'app.palette.kw.go')} ${view}`,
-    hint: `${ctx.mod}+${index + 1}`,
+    hint: windowMessage('app.palette.shortcut', { mod: ctx.mod, key: index + 1 }),
     disabled: null,
     action: { type: 'go', view },
   }));
