@@ -38,6 +38,8 @@ function useCommands(query: string): PaletteCommand[] {
         { focus, focusLoading: focus === null && focusError === null, signoff, mod: modifierLabel() },
         talkText,
       ),
+    // `t` is not read here: paletteCommands reads the same catalog through windowMessage.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [focus, focusError, signoff, talkText, t],
   );
 }
