@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo, type ComponentType, type MouseEvent } from 'react';
 import type { ResolvedLocale } from '../../src-main/shared/i18n/locale';
 import type { ViewName } from '../../src-main/shared/views';
-import { hasKeel, MISSING_API_MESSAGE } from '../api/keel';
+import { hasKeel } from '../api/keel';
 import { KeelMark } from '../components/Icons';
 import { KeelIntl, useMessages, windowLocale } from '../i18n/KeelIntl';
 import { useNavigation } from '../stores/navigation';
@@ -58,11 +58,12 @@ export function App({ locale }: { locale?: ResolvedLocale }) {
 }
 
 function MissingApi() {
+  const t = useMessages();
   return (
     <main className="missing-api">
       <div className="missing-api__box">
         <KeelMark className="missing-api__mark" />
-        <h1 className="missing-api__message">{MISSING_API_MESSAGE}</h1>
+        <h1 className="missing-api__message">{t('app.frame.missing-api')}</h1>
       </div>
     </main>
   );
@@ -111,7 +112,7 @@ function Shell() {
   return (
     <div className="app">
       <a href="#main" className="skip-link" onClick={skipToContent}>
-        {t('app.skip')}
+        {t('app.frame.skip')}
       </a>
       <Sidebar />
       <main id="main" className="app__main" tabIndex={-1}>

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { Button } from '../components/Button';
 import { Notice } from '../components/Notice';
+import { useMessages } from '../i18n/KeelIntl';
 import { useData } from '../stores/data';
 import { useNavigation } from '../stores/navigation';
 import './RecoveryBanner.css';
@@ -16,6 +17,7 @@ export function RecoveryBanner() {
   const navigate = useNavigation((s) => s.navigate);
   const [error, setError] = useState<string | null>(null);
   const titleId = useId();
+  const t = useMessages();
 
   if (recovery === null) return null;
 
@@ -38,7 +40,7 @@ export function RecoveryBanner() {
   return (
     <section className="recovery-banner" aria-labelledby={titleId}>
       <h2 id={titleId} className="visually-hidden">
-        About your data
+        {t('app.recovery.heading')}
       </h2>
       <Notice
         tone="info"
@@ -46,7 +48,7 @@ export function RecoveryBanner() {
         action={
           <div className="recovery-banner__actions">
             <Button size="sm" onClick={showInSettings}>
-              Show in Settings
+              {t('app.recovery.show')}
             </Button>
             <Button
               size="sm"
@@ -55,7 +57,7 @@ export function RecoveryBanner() {
               disabled={busy !== null}
               onClick={() => void dismiss()}
             >
-              Dismiss
+              {t('app.recovery.dismiss')}
             </Button>
           </div>
         }

@@ -1,6 +1,7 @@
 import { Component, lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { Loading } from '../components/Loading';
 import { RetryNotice } from '../components/RetryNotice';
+import { useMessages } from '../i18n/KeelIntl';
 
 /**
  * A view whose code loads on first use (its own chunk in the build). Once loaded it renders
@@ -71,10 +72,21 @@ function ViewFallback() {
     const timer = setTimeout(() => setShown(true), FALLBACK_DELAY_MS);
     return () => clearTimeout(timer);
   }, []);
-  return shown ? <Loading label="Opening the view…" /> : null;
+  return shown ? <ViewLoading /> : null;
 }
 
-/** The sentence shown when a view's code could not be loaded. */
+function ViewLoading() {
+  const t = useMessages();
+  return <Loading label={t('app.frame.opening-view')} />;
+}
+
+/** The sentence below in the window's language. */
+function ViewLoadFailed() {
+  const t = useMessages();
+  return <>{t('app.frame.view-failed')}</>;
+}
+
+/** The sentence shown when a view's code could not be loaded (in English: app.frame.view-failed). */
 export const VIEW_LOAD_FAILED = 'Keel could not open this view; please try again.';
 
 /** A view whose code failed to load: one sentence and "Try again", never a blank window. */
@@ -92,7 +104,7 @@ class ViewLoadBoundary extends Component<{ children: ReactNode }, { failed: bool
           this.setState({ failed: false });
         }}
       >
-        {VIEW_LOAD_FAILED}
+        <ViewLoadFailed />
       </RetryNotice>
     );
   }

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { api } from '../api/keel';
 import { useNavigation } from '../stores/navigation';
+import { windowMessage } from '../i18n/window-locale';
 import { VIEW_ORDER } from './views';
 
 /** The digit a key event stands for, by physical key first so other keyboard layouts work. */
@@ -80,5 +81,5 @@ export function usePaletteShortcut(onToggle: () => void): void {
 /** "⌘" on macOS, "Ctrl" elsewhere, for showing shortcuts. */
 export function modifierLabel(): string {
   const platform = typeof navigator === 'undefined' ? '' : navigator.platform || navigator.userAgent;
-  return /Mac|iPhone|iPad/i.test(platform) ? '⌘' : 'Ctrl';
+  return /Mac|iPhone|iPad/i.test(platform) ? '⌘' : windowMessage('app.keys.ctrl');
 }

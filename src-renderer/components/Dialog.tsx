@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
 import { Button } from './Button';
 import { CloseIcon } from './Icons';
+import { useMessages } from '../i18n/KeelIntl';
 import './Dialog.css';
 
 export interface DialogProps {
@@ -62,12 +63,13 @@ export function Dialog({
   description,
   children,
   footer,
-  closeLabel = 'Close',
+  closeLabel,
   wide = false,
 }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
+  const t = useMessages();
 
   useModal(ref, open);
 
@@ -113,7 +115,7 @@ export function Dialog({
               variant="ghost"
               size="sm"
               className="dialog__close"
-              aria-label={closeLabel}
+              aria-label={closeLabel ?? t('app.common.close')}
               onClick={onClose}
             >
               <CloseIcon />

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Button } from './Button';
 import { Notice } from './Notice';
+import { useMessages } from '../i18n/KeelIntl';
 
 export interface RetryNoticeProps {
   /** The sentence that says what could not be read. */
@@ -13,13 +14,14 @@ export interface RetryNoticeProps {
 
 /** A read that failed: its one sentence as an error notice, with "Try again". */
 export function RetryNotice({ children, onRetry, busy, className }: RetryNoticeProps) {
+  const t = useMessages();
   return (
     <Notice
       tone="error"
       {...(className !== undefined ? { className } : {})}
       action={
         <Button size="sm" {...(busy !== undefined ? { busy } : {})} onClick={onRetry}>
-          Try again
+          {t('app.common.try-again')}
         </Button>
       }
     >

@@ -11,7 +11,8 @@ import {
 import { useFocus } from '../../stores/focus';
 import { useSignoff } from '../../stores/signoff';
 import { modifierLabel } from '../useViewShortcuts';
-import { paletteCommands, type PaletteCommand } from './commands';
+import { useMessages } from '../../i18n/KeelIntl';
+import { PALETTE_GROUP_MESSAGES, paletteCommands, type PaletteCommand } from './commands';
 import { filterCommands, talkTextOf } from './match';
 import { runPaletteAction, type PaletteUi } from './runAction';
 import './CommandPalette.css';
@@ -29,13 +30,17 @@ function useCommands(query: string): PaletteCommand[] {
   const focusError = useFocus((s) => s.loadError);
   const signoff = useSignoff((s) => s.status);
   const talkText = talkTextOf(query);
+  // The commands' words are the window's language's: they are made again when it changes.
+  const t = useMessages();
   return useMemo(
     () =>
       paletteCommands(
         { focus, focusLoading: focus === null && focusError === null, signoff, mod: modifierLabel() },
         talkText,
       ),
-    [focus, focusError, signoff, talkText],
+    // `t` is not read here: paletteCommands reads the same catalog through windowMessage.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [focus, focusError, signoff, talkText, t],
   );
 }
 
@@ -150,6 +155,7 @@ export function PaletteDialog({ onClose, announce, openInterrupt }: PaletteDialo
   const optionId = (index: number) => `${ids}-option-${index}`;
   const listId = `${ids}-list`;
   const hintId = `${ids}-hint`;
+  const t = useMessages();
 
   useEffect(() => {
     document.getElementById(optionId(list.active))?.scrollIntoView?.({ block: 'nearest' });
@@ -173,13 +179,13 @@ export function PaletteDialog({ onClose, announce, openInterrupt }: PaletteDialo
         ref={input}
         className="palette__input"
         role="combobox"
-        aria-label="Command"
+        aria-label={t('app.palette.input')}
         aria-expanded={list.flat.length > 0}
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={list.current ? optionId(list.active) : undefined}
         aria-describedby={hintId}
-        placeholder="Type a command, or talk: and a talking point"
+        placeholder={t('app.palette.placeholder')}
         autoComplete="off"
         spellCheck={false}
         maxLength={520}
@@ -206,12 +212,10 @@ export function PaletteDialog({ onClose, announce, openInterrupt }: PaletteDialo
         onRun={(command) => void runner.run(command)}
       />
       {list.flat.length === 0 && (
-        <p className="palette__empty">
-          No command matches “{query.trim()}”. To add it as a talking point, start with talk:
-        </p>
+        <p className="palette__empty">{t('app.palette.none', { query: query.trim() })}</p>
       )}
       <p id={hintId} className="palette__hint">
-        Up and Down to move, Enter to run, Esc to close.
+        {t('app.palette.hint')}
       </p>
     </PaletteFrame>
   );
@@ -229,11 +233,12 @@ function PaletteFrame({
   onClose: () => void;
   children: ReactNode;
 }) {
+  const t = useMessages();
   return (
     <dialog
       ref={dialog}
       className="palette"
-      aria-label="Command palette"
+      aria-label={t('app.palette.label')}
       onKeyDown={(event) => {
         if (event.key !== 'Escape') return;
         event.preventDefault();
@@ -272,18 +277,19 @@ function PaletteList({
   onPoint: (index: number) => void;
   onRun: (command: PaletteCommand) => void;
 }) {
+  const t = useMessages();
   return (
     <div
       id={listId}
       role="listbox"
-      aria-label="Commands"
+      aria-label={t('app.palette.list')}
       className="palette__list"
       hidden={flat.length === 0}
     >
       {sections.map((section, at) => (
         <div key={section.group} role="group" aria-labelledby={`${listId}-group-${at}`}>
           <div id={`${listId}-group-${at}`} role="presentation" className="palette__group">
-            {section.group}
+            {t(PALETTE_GROUP_MESSAGES[section.group])}
           </div>
           {section.commands.map((command) => {
             const index = flat.indexOf(command);

@@ -1,10 +1,40 @@
 import type { ViewName } from '../../../src-main/shared/views';
 import { ADHOC_MINUTES } from '../../../src-main/shared/vocabulary';
 import type { FocusStartRequest, FocusStatus, SignoffStatus } from '../../api/types';
-import { VIEW_LABELS, VIEW_ORDER } from '../views';
+import type { MessageId } from '../../../src-main/shared/i18n/catalog';
+import { windowMessage } from '../../i18n/window-locale';
+import { VIEW_MESSAGES, VIEW_ORDER } from '../views';
 
 export const PALETTE_GROUPS = ['Actions', 'Go to', 'Settings'] as const;
 export type PaletteGroup = (typeof PALETTE_GROUPS)[number];
+
+/** Each group's name as shown, in the window's language. */
+export const PALETTE_GROUP_MESSAGES = {
+  Actions: 'app.palette.group.actions',
+  'Go to': 'app.palette.group.go',
+  Settings: 'app.palette.group.settings',
+} as const satisfies Record<PaletteGroup, MessageId>;
+
+type SettingKey =
+  | 'appearance'
+  | 'time-zone'
+  | 'working-hours'
+  | 'holidays'
+  | 'signoff'
+  | 'focus'
+  | 'checkins'
+  | 'startup'
+  | 'notifications'
+  | 'data'
+  | 'computer'
+  | 'welcome'
+  | 'planned'
+  | 'about';
+
+/** The English words a command is found by, and the same words in the window's language. */
+function words(english: string, id: MessageId): string {
+  return `${english} ${windowMessage(id)}`;
+}
 
 /** What running a command does; carried out by runPaletteAction through the views' own stores. */
 export type PaletteAction =
@@ -49,28 +79,39 @@ export interface PaletteContext {
 }
 
 /** Settings sections: each card's heading, and words people may look for it by. */
-export const SETTINGS_SECTIONS: readonly { title: string; keywords: string }[] = [
-  { title: 'Appearance', keywords: 'theme dark light mode colours' },
-  { title: 'Time zone', keywords: 'zone city timezone travel' },
-  { title: 'Working hours', keywords: 'hours day start end week schedule' },
-  { title: 'Holidays & days off', keywords: 'holiday vacation leave days off away' },
-  { title: 'Sign-off', keywords: 'signoff end of day evening wrap up quiet' },
-  { title: 'Focus', keywords: 'focus plan blocks do not disturb dnd calendar pauses heads-up warning' },
-  { title: 'Check-ins', keywords: 'checkin cadence one-on-one 1:1 tags questionnaires burnout who-5' },
-  { title: 'Startup', keywords: 'autostart login launch start' },
-  { title: 'Notifications', keywords: 'notification privacy words hide' },
-  { title: 'Your data', keywords: 'data backup restore export import delete erase' },
-  { title: 'This computer', keywords: 'desktop tray shortcut doctor presence' },
-  { title: 'Welcome steps', keywords: 'welcome first run set up setup onboarding defaults again' },
-  { title: 'Planned changes', keywords: 'upcoming changes scheduled' },
-  { title: 'About Keel', keywords: 'version about' },
+export const SETTINGS_SECTIONS: readonly { title: string; key: SettingKey; keywords: string }[] = [
+  { title: 'Appearance', key: 'appearance', keywords: 'theme dark light mode colors colours' },
+  { title: 'Time zone', key: 'time-zone', keywords: 'zone city timezone travel' },
+  { title: 'Working hours', key: 'working-hours', keywords: 'hours day start end week schedule' },
+  { title: 'Holidays & days off', key: 'holidays', keywords: 'holiday vacation leave days off away' },
+  { title: 'Sign-off', key: 'signoff', keywords: 'signoff end of day evening wrap up quiet' },
+  {
+    title: 'Focus',
+    key: 'focus',
+    keywords: 'focus plan blocks do not disturb dnd calendar pauses heads-up warning',
+  },
+  {
+    title: 'Check-ins',
+    key: 'checkins',
+    keywords: 'checkin cadence one-on-one 1:1 tags questionnaires burnout who-5',
+  },
+  { title: 'Startup', key: 'startup', keywords: 'autostart login launch start' },
+  { title: 'Notifications', key: 'notifications', keywords: 'notification privacy words hide' },
+  { title: 'Your data', key: 'data', keywords: 'data backup restore export import delete erase' },
+  { title: 'This computer', key: 'computer', keywords: 'desktop tray shortcut doctor presence' },
+  {
+    title: 'Welcome steps',
+    key: 'welcome',
+    keywords: 'welcome first run set up setup onboarding defaults again',
+  },
+  { title: 'Planned changes', key: 'planned', keywords: 'upcoming changes scheduled' },
+  { title: 'About Keel', key: 'about', keywords: 'version about' },
 ];
 
-const NO_BLOCK = 'There is no focus block running now.';
-const BLOCK_RUNS = 'End the current block first.';
-const CHECKING = 'Keel is still checking whether a block is running.';
-
 function focusCommands(ctx: PaletteContext): PaletteCommand[] {
+  const NO_BLOCK = windowMessage('app.palette.why.no-block');
+  const BLOCK_RUNS = windowMessage('app.palette.why.block-runs');
+  const CHECKING = windowMessage('app.palette.why.checking');
   const running = ctx.focus?.running ?? null;
   const unknown = ctx.focus === null && ctx.focusLoading;
   const startable = unknown ? CHECKING : running !== null ? BLOCK_RUNS : null;
@@ -78,8 +119,8 @@ function focusCommands(ctx: PaletteContext): PaletteCommand[] {
   const starts: PaletteCommand[] = ADHOC_MINUTES.map((minutes) => ({
     id: `start-${minutes}`,
     group: 'Actions',
-    label: `Start a ${minutes}-minute block`,
-    keywords: `focus block begin timer ${minutes} min minutes`,
+    label: windowMessage('app.palette.start', { minutes }),
+    keywords: `${words('focus block begin timer min minutes', 'app.palette.kw.start')} ${minutes}`,
     disabled: startable,
     action: { type: 'start', request: { minutes } },
   }));
@@ -88,24 +129,24 @@ function focusCommands(ctx: PaletteContext): PaletteCommand[] {
     {
       id: 'start-next',
       group: 'Actions',
-      label: 'Focus until the next meeting or block',
-      keywords: 'start focus block begin until next',
+      label: windowMessage('app.palette.start-next'),
+      keywords: words('start focus block begin until next', 'app.palette.kw.start-next'),
       disabled: startable,
       action: { type: 'start', request: { until: 'next' } },
     },
     {
       id: 'interrupt',
       group: 'Actions',
-      label: 'I got interrupted',
-      keywords: 'interruption focus block meeting chat incident',
+      label: windowMessage('app.palette.interrupt'),
+      keywords: words('interruption focus block meeting chat incident', 'app.palette.kw.interrupt'),
       disabled: during,
       action: { type: 'interrupt' },
     },
     {
       id: 'stop',
       group: 'Actions',
-      label: 'End the current block',
-      keywords: 'stop finish focus block',
+      label: windowMessage('app.palette.stop'),
+      keywords: words('stop finish focus block', 'app.palette.kw.stop'),
       disabled: during,
       action: { type: 'stop' },
     },
@@ -118,16 +159,16 @@ function otherActions(ctx: PaletteContext, talkText: string | null): PaletteComm
       ? {
           id: 'talk',
           group: 'Actions',
-          label: 'Add a talking point',
-          keywords: 'talk one-on-one 1:1 agenda note manager',
-          hint: 'Or type talk: and the point',
+          label: windowMessage('app.palette.talk'),
+          keywords: words('talk one-on-one 1:1 agenda note manager', 'app.palette.kw.talk'),
+          hint: windowMessage('app.palette.talk-hint'),
           disabled: null,
           action: { type: 'talk', text: null },
         }
       : {
           id: 'talk',
           group: 'Actions',
-          label: `Add talking point: “${talkText}”`,
+          label: windowMessage('app.palette.talk-text', { text: talkText }),
           keywords: '',
           disabled: null,
           action: { type: 'talk', text: talkText },
@@ -136,8 +177,8 @@ function otherActions(ctx: PaletteContext, talkText: string | null): PaletteComm
     {
       id: 'quick-check',
       group: 'Actions',
-      label: 'Do a quick check',
-      keywords: 'check-in checkin workload energy stretched mood',
+      label: windowMessage('app.palette.quick-check'),
+      keywords: words('check-in checkin workload energy stretched mood', 'app.palette.kw.quick-check'),
       disabled: null,
       action: { type: 'quick-check' },
     },
@@ -145,32 +186,41 @@ function otherActions(ctx: PaletteContext, talkText: string | null): PaletteComm
     {
       id: 'copy-status',
       group: 'Actions',
-      label: 'Copy status for chat',
-      keywords: 'status slack teams chat available focus working off away agreement',
+      label: windowMessage('app.palette.copy-status'),
+      keywords: words(
+        'status slack teams chat available focus working off away agreement',
+        'app.palette.kw.copy-status',
+      ),
       disabled: null,
       action: { type: 'copy-status' },
     },
     {
       id: 'agreement',
       group: 'Actions',
-      label: 'Working agreement',
-      keywords: 'how to work with me team teammates hours response norms focus blocks ics calendar share',
+      label: windowMessage('app.palette.agreement'),
+      keywords: words(
+        'how to work with me team teammates hours response norms focus blocks ics calendar share',
+        'app.palette.kw.agreement',
+      ),
       disabled: null,
       action: { type: 'agreement' },
     },
     {
       id: 'signoff',
       group: 'Actions',
-      label: 'Sign off for today',
-      keywords: 'signoff end day wrap up done evening',
-      disabled: ctx.signoff?.signedOff ? 'You have signed off for today already.' : null,
+      label: windowMessage('app.palette.signoff'),
+      keywords: words('signoff end day wrap up done evening', 'app.palette.kw.signoff'),
+      disabled: ctx.signoff?.signedOff ? windowMessage('app.palette.why.signed-off') : null,
       action: { type: 'signoff' },
     },
     {
       id: 'weekly-update',
       group: 'Actions',
-      label: 'Draft this week’s update',
-      keywords: 'weekly update shipped next blockers team standup async status report',
+      label: windowMessage('app.palette.weekly-update'),
+      keywords: words(
+        'weekly update shipped next blockers team standup async status report',
+        'app.palette.kw.weekly-update',
+      ),
       disabled: null,
       action: { type: 'weekly-update' },
     },
@@ -182,17 +232,17 @@ export function paletteCommands(ctx: PaletteContext, talkText: string | null = n
   const views: PaletteCommand[] = VIEW_ORDER.map((view, index) => ({
     id: `go-${view}`,
     group: 'Go to',
-    label: VIEW_LABELS[view],
-    keywords: `go open view show ${view}`,
-    hint: `${ctx.mod}+${index + 1}`,
+    label: windowMessage(VIEW_MESSAGES[view]),
+    keywords: `${words('go open view show', 'app.palette.kw.go')} ${view}`,
+    hint: windowMessage('app.palette.shortcut', { mod: ctx.mod, key: index + 1 }),
     disabled: null,
     action: { type: 'go', view },
   }));
   const settings: PaletteCommand[] = SETTINGS_SECTIONS.map((section) => ({
     id: `setting-${section.title}`,
     group: 'Settings',
-    label: section.title,
-    keywords: `settings preferences ${section.keywords}`,
+    label: windowMessage(`app.palette.setting.${section.key}`),
+    keywords: `${words('settings preferences', 'app.palette.kw.settings')} ${words(section.keywords, `app.palette.kw.setting.${section.key}`)}`,
     disabled: null,
     action: { type: 'setting', title: section.title },
   }));

@@ -6,6 +6,7 @@ import { useOneOnOne } from '../../stores/oneOnOne';
 import type { FocusTarget } from '../../components/focusRequest';
 import type { PaletteAction } from './commands';
 import { formatTime } from '../../lib/time';
+import { windowMessage } from '../../i18n/window-locale';
 
 /** What the palette does around a command: all of it the palette's own, none of it data. */
 export interface PaletteUi {
@@ -34,14 +35,18 @@ export async function runPaletteAction(action: PaletteAction, ui: PaletteUi): Pr
       if (!outcome.ok) return outcome.message;
       const until = useFocus.getState().status?.running?.endTime;
       ui.close(true);
-      ui.announce(until ? `Focus block started, until ${formatTime(until)}.` : 'Focus block started.');
+      ui.announce(
+        until
+          ? windowMessage('app.palette.told.started-until', { time: formatTime(until) })
+          : windowMessage('app.palette.told.started'),
+      );
       return null;
     }
     case 'stop': {
       const outcome = await useFocus.getState().stop();
       if (!outcome.ok) return outcome.message;
       ui.close(true);
-      ui.announce('Focus block ended.');
+      ui.announce(windowMessage('app.palette.told.ended'));
       return null;
     }
     case 'interrupt':
@@ -56,7 +61,7 @@ export async function runPaletteAction(action: PaletteAction, ui: PaletteUi): Pr
       const outcome = await useOneOnOne.getState().addPoint(action.text);
       if (!outcome.ok) return outcome.message;
       ui.close(true);
-      ui.announce(`Talking point added: “${action.text}”.`);
+      ui.announce(windowMessage('app.palette.told.talk-added', { text: action.text }));
       return null;
     }
     case 'quick-check':

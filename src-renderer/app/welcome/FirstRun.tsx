@@ -3,6 +3,7 @@ import { Loading } from '../../components/Loading';
 import { useNavigation } from '../../stores/navigation';
 import { useSettings } from '../../stores/settings';
 import { useWelcome } from '../../stores/welcome';
+import { useMessages } from '../../i18n/KeelIntl';
 import { HoursStep } from './HoursStep';
 import { OneOnOneStep } from './OneOnOneStep';
 import { PlanStep } from './PlanStep';
@@ -21,6 +22,7 @@ export function FirstRun() {
   const finish = useWelcome((s) => s.finish);
   const error = useWelcome((s) => s.error);
   const [step, setStep] = useState(1);
+  const t = useMessages();
 
   useEffect(() => {
     if (useSettings.getState().settings === null) void useSettings.getState().load();
@@ -37,7 +39,7 @@ export function FirstRun() {
   }
 
   if (settings === null || status === null) {
-    return <div className="first-run">{loadError ?? <Loading label="Getting Keel ready" />}</div>;
+    return <div className="first-run">{loadError ?? <Loading label={t('app.welcome.getting-ready')} />}</div>;
   }
   const common = { onNext: () => void next(), onSkip: () => void next() };
   const back = () => setStep(step - 1);

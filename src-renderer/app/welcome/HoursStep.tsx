@@ -1,23 +1,33 @@
 import { useId, useRef, useState, type Ref } from 'react';
-import { WEEKDAY_NAMES, WEEKDAYS } from '../../../src-main/shared/vocabulary';
+import { WEEKDAYS } from '../../../src-main/shared/vocabulary';
 import type { Settings } from '../../api/types';
 import { Field } from '../../components/Field';
 import { Input } from '../../components/Input';
 import { ZonePicker } from '../../components/ZonePicker';
 import { closestZone, exactZone } from '../../lib/zones';
 import { useSettings } from '../../stores/settings';
+import { useLocaleFormat, useMessages } from '../../i18n/KeelIntl';
+import { windowMessage } from '../../i18n/window-locale';
 import { StepFrame, type StepProps } from './StepFrame';
-import { describeHours, hoursDraftOf, hoursValue, sameEveryDay, sameHours, type HoursDraft } from './words';
+import {
+  describeHours,
+  weekdayName,
+  hoursDraftOf,
+  hoursValue,
+  sameEveryDay,
+  sameHours,
+  type HoursDraft,
+} from './words';
 
 type Errors = { zone?: string; hours?: string };
 
 /** Why a typed zone is not one, with the zone it is probably meant to be. */
 function zoneError(typed: string): string {
   const near = closestZone(typed);
-  if (typed.trim() === '') return 'Choose your time zone, for example by typing your city.';
+  if (typed.trim() === '') return windowMessage('app.welcome.hours.zone-empty');
   return near !== null
-    ? `There is no time zone called “${typed.trim()}”; did you mean ${near}?`
-    : 'Choose a time zone from the list, for example by typing your city.';
+    ? windowMessage('app.welcome.hours.zone-near', { typed: typed.trim(), near })
+    : windowMessage('app.welcome.hours.zone-unknown');
 }
 
 /**
@@ -37,6 +47,7 @@ export function HoursStep({
   const [errors, setErrors] = useState<Errors>({});
   const zoneInput = useRef<HTMLInputElement>(null);
   const hoursError = useId();
+  const t = useMessages();
   const edit = (change: Partial<HoursDraft>) => setHours((h) => ({ ...h, ...change }));
 
   const refuse = (next: Errors) => {
@@ -48,8 +59,7 @@ export function HoursStep({
   async function submit(): Promise<boolean> {
     const chosen = exactZone(zone);
     if (chosen === null) return refuse({ zone: zoneError(zone) });
-    if (hours.days.length === 0)
-      return refuse({ hours: 'Choose at least one working day, or skip this step.' });
+    if (hours.days.length === 0) return refuse({ hours: t('app.welcome.hours.no-days') });
     if (chosen !== settings.zone) {
       const saved = await save({ key: 'zone', value: chosen });
       if (!saved.ok) return refuse({ zone: saved.message });
@@ -67,13 +77,13 @@ export function HoursStep({
   return (
     <StepFrame
       step={1}
-      title="When do you work?"
+      title={t('app.welcome.hours.title')}
       intro={
         <p>
-          Keel plans focus blocks and suggests signing off inside these hours.{' '}
+          {t('app.welcome.hours.intro')}{' '}
           {hoursAreDefault
-            ? 'These are Keel’s starting hours, not yet yours: change them to your own.'
-            : `Now: ${describeHours(settings.workingHours)}.`}
+            ? t('app.welcome.hours.default')
+            : t('app.welcome.hours.now', { hours: describeHours(settings.workingHours) })}
         </p>
       }
       save={submit}
@@ -93,7 +103,7 @@ export function HoursStep({
       />
       <HoursFields hours={hours} edit={edit} errorId={errors.hours ? hoursError : undefined} />
       {!sameEveryDay(settings.workingHours) && (
-        <p className="first-run__note">Your days have different hours now; Settings has them day by day.</p>
+        <p className="first-run__note">{t('app.welcome.hours.differ')}</p>
       )}
       {errors.hours && (
         <p id={hoursError} className="first-run__field-error" role="alert">
@@ -117,13 +127,14 @@ function ZoneField({
   inputRef: Ref<HTMLInputElement>;
   onChange: (zone: string) => void;
 }) {
+  const t = useMessages();
   return (
     <Field
-      label="Time zone"
+      label={t('app.welcome.hours.zone')}
       hint={
         zone === systemZone
-          ? `${systemZone}, read from this computer. Type a city to choose another.`
-          : 'Type a city, such as Berlin, and pick it from the list.'
+          ? t('app.welcome.hours.zone-system', { zone: systemZone })
+          : t('app.welcome.hours.zone-hint')
       }
       error={error}
     >
@@ -142,12 +153,16 @@ function HoursFields({
   edit: (change: Partial<HoursDraft>) => void;
   errorId: string | undefined;
 }) {
+  const t = useMessages();
+  // The week as the locale starts it (Monday in Germany, Sunday in the US).
+  const first = useLocaleFormat().firstDayOfWeek - 1;
+  const week = [...WEEKDAYS.slice(first), ...WEEKDAYS.slice(0, first)];
   return (
     <>
       <fieldset className="first-run__days" aria-describedby={errorId}>
-        <legend className="field__label">Working days</legend>
+        <legend className="field__label">{t('app.welcome.hours.days')}</legend>
         <div className="first-run__day-list">
-          {WEEKDAYS.map((day) => (
+          {week.map((day) => (
             <label key={day} className="first-run__day">
               <input
                 type="checkbox"
@@ -158,13 +173,13 @@ function HoursFields({
                   })
                 }
               />
-              <span>{WEEKDAY_NAMES[day]}</span>
+              <span>{weekdayName(day)}</span>
             </label>
           ))}
         </div>
       </fieldset>
       <div className="first-run__times">
-        <Field label="Start" error={null}>
+        <Field label={t('app.welcome.hours.start')} error={null}>
           {(control) => (
             <Input
               {...control}
@@ -174,7 +189,7 @@ function HoursFields({
             />
           )}
         </Field>
-        <Field label="End" error={null}>
+        <Field label={t('app.welcome.hours.end')} error={null}>
           {(control) => (
             <Input
               {...control}

@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import { WEEKDAY_NAMES, WEEKDAYS } from '../../../src-main/shared/vocabulary';
+import { WEEKDAYS } from '../../../src-main/shared/vocabulary';
 import type { Settings, Weekday } from '../../api/types';
 import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { Field } from '../../components/Field';
 import { Input } from '../../components/Input';
 import { defaultCadenceText } from '../../lib/checkin';
 import { useSettings } from '../../stores/settings';
+import { useLocaleFormat, useMessages } from '../../i18n/KeelIntl';
 import { StepFrame, type StepProps } from './StepFrame';
-import { workingDays } from './words';
+import { weekdayName, workingDays } from './words';
 
 type DayChoice = Weekday | 'none';
 
@@ -25,12 +26,18 @@ export function OneOnOneStep({ settings, ...step }: StepProps & { settings: Sett
   const [day, setDay] = useState<DayChoice>(settings.oneOnOne?.weekday ?? 'none');
   const [time, setTime] = useState(settings.oneOnOne?.time ?? '10:00');
   const [error, setError] = useState<string | null>(null);
+  const t = useMessages();
+  // The week as the locale starts it (Monday in Germany, Sunday in the US).
+  const first = useLocaleFormat().firstDayOfWeek - 1;
+  const week = [...WEEKDAYS.slice(first), ...WEEKDAYS.slice(0, first)];
   const options = [
-    ...WEEKDAYS.filter((d) => days.includes(d) || d === settings.oneOnOne?.weekday).map((d) => ({
-      value: d as DayChoice,
-      label: WEEKDAY_NAMES[d],
-    })),
-    { value: 'none' as DayChoice, label: 'None' },
+    ...week
+      .filter((d) => days.includes(d) || d === settings.oneOnOne?.weekday)
+      .map((d) => ({
+        value: d as DayChoice,
+        label: weekdayName(d),
+      })),
+    { value: 'none' as DayChoice, label: t('app.welcome.one-on-one.none') },
   ];
   const meeting = day === 'none' ? null : { weekday: day, time };
 
@@ -54,28 +61,23 @@ export function OneOnOneStep({ settings, ...step }: StepProps & { settings: Sett
   const asks = lowerFirst(defaultCadenceText(meeting, settings.workingHours));
   const cadence =
     settings.checkins.cadence !== null
-      ? 'Your check-ins keep the schedule you chose in Settings.'
+      ? t('app.welcome.one-on-one.own-cadence')
       : meeting !== null
-        ? `Keel will ask how stretched you are: ${asks}, the working day before.`
-        : `With no regular one-on-one (None), Keel asks how stretched you are ${asks}.`;
+        ? t('app.welcome.one-on-one.asks-before', { asks })
+        : t('app.welcome.one-on-one.asks-none', { asks });
 
   return (
     <StepFrame
       step={3}
-      title="Your one-on-one"
-      intro={
-        <p>
-          Before your usual one-on-one with your manager, Keel asks for a quick workload check, so the summary
-          you choose to share has something to say.
-        </p>
-      }
+      title={t('app.welcome.one-on-one.title')}
+      intro={<p>{t('app.welcome.one-on-one.intro')}</p>}
       save={submit}
       error={error}
       onSkip={step.onSkip}
       onBack={step.onBack}
     >
       <ChoiceGroup
-        label="Usual day"
+        label={t('app.welcome.one-on-one.day')}
         layout="row"
         options={options}
         value={day}
@@ -86,7 +88,7 @@ export function OneOnOneStep({ settings, ...step }: StepProps & { settings: Sett
         hint={cadence}
       />
       {meeting !== null && (
-        <Field label="Usual time" error={null}>
+        <Field label={t('app.welcome.one-on-one.time')} error={null}>
           {(control) => (
             <Input {...control} type="time" value={time} onChange={(e) => setTime(e.target.value)} />
           )}

@@ -4,6 +4,7 @@ import { Button } from '../../components/Button';
 import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { Input } from '../../components/Input';
 import { useSettings } from '../../stores/settings';
+import { useMessages } from '../../i18n/KeelIntl';
 import { StepFrame, type StepProps } from './StepFrame';
 import {
   blocksOf,
@@ -18,9 +19,9 @@ import {
 type PlanChoice = 'tomorrow' | 'edit' | 'none';
 
 const CHOICES = [
-  { value: 'tomorrow', label: 'Start this plan tomorrow' },
-  { value: 'edit', label: 'Change the blocks, then start tomorrow' },
-  { value: 'none', label: 'No focus plan for now' },
+  { value: 'tomorrow', label: 'app.welcome.plan.tomorrow' },
+  { value: 'edit', label: 'app.welcome.plan.edit' },
+  { value: 'none', label: 'app.welcome.plan.none' },
 ] as const;
 
 /**
@@ -43,6 +44,7 @@ export function PlanStep({
     return own.length > 0 ? own : [newBlock('09:00', '11:00')];
   });
   const [error, setError] = useState<string | null>(null);
+  const t = useMessages();
   const days = workingDays(settings.workingHours);
   const shown: FocusRule[] = planIsDefault
     ? planValue(blocksOf(settings.focusPlan), days)
@@ -51,7 +53,7 @@ export function PlanStep({
   async function submit(): Promise<boolean> {
     const plan = choice === 'edit' ? planValue(blocks, days) : shown;
     if (choice === 'edit' && blocks.some((b) => !(b.start < b.end))) {
-      setError('Each block needs to end after it starts.');
+      setError(t('app.welcome.plan.end-after-start'));
       return false;
     }
     const writes =
@@ -76,11 +78,13 @@ export function PlanStep({
   return (
     <StepFrame
       step={2}
-      title="Your focus blocks"
+      title={t('app.welcome.plan.title')}
       intro={
         <p>
-          Keel reminds you when a focus block starts and counts the time you protect.{' '}
-          {planIsDefault ? 'Keel’s starting plan' : 'Your plan'}: {describePlan(shown)}.
+          {t('app.welcome.plan.intro')}{' '}
+          {planIsDefault
+            ? t('app.welcome.plan.default', { plan: describePlan(shown) })
+            : t('app.welcome.plan.own', { plan: describePlan(shown) })}
         </p>
       }
       save={submit}
@@ -89,12 +93,12 @@ export function PlanStep({
       onBack={step.onBack}
     >
       <ChoiceGroup
-        label="Focus plan"
+        label={t('app.welcome.plan.label')}
         layout="list"
-        options={CHOICES}
+        options={CHOICES.map((c) => ({ value: c.value, label: t(c.label) }))}
         value={choice}
         onChange={setChoice}
-        hint="Today stays free of planned blocks: you are just setting up."
+        hint={t('app.welcome.plan.hint')}
       />
       {choice === 'edit' && <BlockEditor blocks={blocks} days={days} setBlocks={setBlocks} />}
     </StepFrame>
@@ -113,38 +117,39 @@ function BlockEditor({
 }) {
   const edit = (key: number, change: Partial<BlockDraft>) =>
     setBlocks((list) => list.map((b) => (b.key === key ? { ...b, ...change } : b)));
+  const t = useMessages();
   return (
     <fieldset className="first-run__blocks">
-      <legend className="field__label">Blocks on each working day ({describeDays(days)})</legend>
+      <legend className="field__label">{t('app.welcome.plan.blocks', { days: describeDays(days) })}</legend>
       <ul className="first-run__block-list">
         {blocks.map((block, i) => (
           <li key={block.key} className="first-run__block">
             <Input
               type="time"
-              aria-label={`Block ${i + 1} start`}
+              aria-label={t('app.welcome.plan.block-start', { number: i + 1 })}
               value={block.start}
               onChange={(e) => edit(block.key, { start: e.target.value })}
             />
-            <span aria-hidden="true">to</span>
+            <span aria-hidden="true">{t('app.welcome.plan.to')}</span>
             <Input
               type="time"
-              aria-label={`Block ${i + 1} end`}
+              aria-label={t('app.welcome.plan.block-end', { number: i + 1 })}
               value={block.end}
               onChange={(e) => edit(block.key, { end: e.target.value })}
             />
             <Button
               variant="ghost"
               size="sm"
-              aria-label={`Remove block ${i + 1}`}
+              aria-label={t('app.welcome.plan.remove-label', { number: i + 1 })}
               onClick={() => setBlocks((list) => list.filter((b) => b.key !== block.key))}
             >
-              Remove
+              {t('app.welcome.plan.remove')}
             </Button>
           </li>
         ))}
       </ul>
       <Button size="sm" onClick={() => setBlocks((list) => [...list, newBlock('14:00', '16:00')])}>
-        Add a block
+        {t('app.welcome.plan.add')}
       </Button>
     </fieldset>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Button } from '../../components/Button';
 import { submitOnModEnter } from '../../lib/keys';
+import { useMessages } from '../../i18n/KeelIntl';
 
 export const STEP_COUNT = 3;
 
@@ -45,6 +46,7 @@ export function StepFrame({
   const headingId = useId();
   const errorId = useId();
   const [saving, setSaving] = useState(false);
+  const t = useMessages();
   useEffect(() => heading.current?.focus(), [step]);
 
   async function submit(event: FormEvent) {
@@ -68,9 +70,7 @@ export function StepFrame({
       onKeyDown={submitOnModEnter}
       noValidate
     >
-      <p className="first-run__progress">
-        Welcome to Keel · Step {step} of {STEP_COUNT}
-      </p>
+      <p className="first-run__progress">{t('app.welcome.progress', { step, count: STEP_COUNT })}</p>
       <h1 id={headingId} ref={heading} tabIndex={-1} className="first-run__title">
         {title}
       </h1>
@@ -85,15 +85,15 @@ export function StepFrame({
       <div className="first-run__actions">
         {onBack && (
           <Button variant="ghost" onClick={onBack} disabled={saving}>
-            Back
+            {t('app.welcome.back')}
           </Button>
         )}
         <span className="first-run__spacer" />
         <Button onClick={onSkip} disabled={saving}>
-          {last ? 'Skip and finish' : 'Skip this step'}
+          {last ? t('app.welcome.skip-finish') : t('app.welcome.skip')}
         </Button>
         <Button type="submit" variant="primary" busy={saving}>
-          {last ? 'Done' : 'Next'}
+          {last ? t('app.welcome.done') : t('app.welcome.next')}
         </Button>
       </div>
     </form>

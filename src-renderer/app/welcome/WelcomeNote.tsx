@@ -1,4 +1,6 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
+import { useMessages } from '../../i18n/KeelIntl';
 import { Button } from '../../components/Button';
 import { useNavigation } from '../../stores/navigation';
 import { useSettings } from '../../stores/settings';
@@ -6,25 +8,15 @@ import { useWelcome, type WelcomeTopic } from '../../stores/welcome';
 import { describeHours, describePlan } from './words';
 import './WelcomeNote.css';
 
-/** Keel's four jobs, one sentence each (the end of the first run). */
+/** Keel's four jobs, one sentence each (the end of the first run), its name in bold. */
 export const FOUR_JOBS = [
-  {
-    name: 'Focus blocks',
-    text: 'Keel reminds you when a planned block starts and counts the time you protect.',
-  },
-  {
-    name: 'End-of-day sign-off',
-    text: 'Near the end of your hours Keel suggests signing off, and keeps what is unfinished for tomorrow.',
-  },
-  {
-    name: 'Workload check-ins',
-    text: 'A one-minute check on how stretched you are; the trends stay on this computer.',
-  },
-  {
-    name: 'One-on-one summary',
-    text: 'Keel drafts a summary for your one-on-one; nothing leaves this computer until you choose what to share.',
-  },
+  'app.welcome.note.job.focus',
+  'app.welcome.note.job.signoff',
+  'app.welcome.note.job.checkins',
+  'app.welcome.note.job.summary',
 ] as const;
+
+const bold = (chunks: ReactNode[]) => <strong>{chunks}</strong>;
 
 /**
  * On Today: after the first run, what Keel does (its four jobs) and which settings are still
@@ -49,17 +41,18 @@ function FourJobs({ stillDefault }: { stillDefault: WelcomeTopic[] }) {
   const titleId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const dismiss = useWelcome((s) => s.dismiss);
+  const t = useMessages();
   // Arriving from the last step: the note is where to read on.
   useEffect(() => heading.current?.focus(), []);
   return (
     <section className="welcome-note" aria-labelledby={titleId}>
       <h2 id={titleId} ref={heading} tabIndex={-1} className="welcome-note__title">
-        Keel is set up: here is what it does
+        {t('app.welcome.note.title')}
       </h2>
       <ul className="welcome-note__jobs">
         {FOUR_JOBS.map((job) => (
-          <li key={job.name}>
-            <strong>{job.name}.</strong> {job.text}
+          <li key={job}>
+            <FormattedMessage id={job} values={{ b: bold }} />
           </li>
         ))}
       </ul>
@@ -73,7 +66,7 @@ function FourJobs({ stillDefault }: { stillDefault: WelcomeTopic[] }) {
             focusViewHeading();
           }}
         >
-          Got it
+          {t('app.welcome.note.got-it')}
         </Button>
       </div>
     </section>
@@ -84,19 +77,25 @@ function FourJobs({ stillDefault }: { stillDefault: WelcomeTopic[] }) {
 function Defaults({ topics }: { topics: WelcomeTopic[] }) {
   const settings = useSettings((s) => s.settings);
   const navigate = useNavigation((s) => s.navigate);
-  const parts = topics.flatMap((topic) => {
-    if (topic === 'workingHours')
-      return [`working hours (${settings ? describeHours(settings.workingHours) : 'Monday to Friday'})`];
-    if (topic === 'focusPlan')
-      return [`the focus plan (${settings ? describePlan(settings.focusPlan) : ''})`];
-    return [];
-  });
-  if (parts.length === 0) return null;
+  const t = useMessages();
+  const hours = topics.includes('workingHours');
+  const plan = topics.includes('focusPlan');
+  if (!hours && !plan) return null;
+  const values = {
+    hours: settings ? describeHours(settings.workingHours) : t('app.welcome.note.weekdays'),
+    plan: settings ? describePlan(settings.focusPlan) : '',
+  };
+  const sentence =
+    hours && plan
+      ? 'app.welcome.note.defaults.both'
+      : hours
+        ? 'app.welcome.note.defaults.hours'
+        : 'app.welcome.note.defaults.plan';
   return (
     <p className="welcome-note__defaults">
-      These are Keel’s defaults, not yet yours: {parts.join(' and ')}.{' '}
+      {t(sentence, values)}{' '}
       <Button variant="ghost" size="sm" onClick={() => navigate('settings')}>
-        Set yours in Settings
+        {t('app.welcome.note.set-yours')}
       </Button>
     </p>
   );
@@ -106,15 +105,16 @@ function Review() {
   const titleId = useId();
   const start = useWelcome((s) => s.start);
   const dismiss = useWelcome((s) => s.dismiss);
+  const t = useMessages();
   return (
     <section className="welcome-note welcome-note--review" aria-labelledby={titleId}>
       <h2 id={titleId} className="welcome-note__title">
-        Review your settings?
+        {t('app.welcome.review.title')}
       </h2>
-      <p>Three short steps check your hours and time zone, your focus plan and your one-on-one day.</p>
+      <p>{t('app.welcome.review.text')}</p>
       <div className="welcome-note__actions">
         <Button variant="primary" size="sm" onClick={start}>
-          Review your settings
+          {t('app.welcome.review.start')}
         </Button>
         <Button
           size="sm"
@@ -123,7 +123,7 @@ function Review() {
             focusViewHeading();
           }}
         >
-          Not now
+          {t('app.welcome.review.not-now')}
         </Button>
       </div>
     </section>

@@ -1,4 +1,5 @@
-import { WEEKDAY_NAMES, WEEKDAYS } from '../../../src-main/shared/vocabulary';
+import { WEEKDAYS } from '../../../src-main/shared/vocabulary';
+import { windowFormat, windowMessage } from '../../i18n/window-locale';
 import type { FocusRule, TimeRange, Weekday, WorkingHours } from '../../api/types';
 import { formatTime } from '../../lib/time';
 
@@ -42,24 +43,50 @@ export function sameHours(a: WorkingHours, b: WorkingHours): boolean {
   });
 }
 
+/** A Monday, for the weekday's name in the window's language (2024-01-01 was one). */
+const WEEKDAY_DATES: Record<Weekday, string> = {
+  mon: '2024-01-01',
+  tue: '2024-01-02',
+  wed: '2024-01-03',
+  thu: '2024-01-04',
+  fri: '2024-01-05',
+  sat: '2024-01-06',
+  sun: '2024-01-07',
+};
+
+/** "Monday" / "Montag": a weekday's name in the window's language. */
+export function weekdayName(day: Weekday): string {
+  return windowFormat().weekday(WEEKDAY_DATES[day]);
+}
+
+/** "09:00–17:30" in the window's way of writing times. */
+export function timeRange(start: string, end: string): string {
+  return windowMessage('app.welcome.words.range', { start: formatTime(start), end: formatTime(end) });
+}
+
 /** "Monday to Friday", "Monday, Wednesday and Friday", "no days". */
 export function describeDays(days: readonly Weekday[]): string {
   const sorted = WEEKDAYS.filter((d) => days.includes(d));
-  if (sorted.length === 0) return 'no days';
+  if (sorted.length === 0) return windowMessage('app.welcome.words.no-days');
   const first = WEEKDAYS.indexOf(sorted[0] as Weekday);
   const run = sorted.length > 2 && sorted.every((d, i) => WEEKDAYS.indexOf(d) === first + i);
-  const names = sorted.map((d) => WEEKDAY_NAMES[d]);
-  if (run) return `${names[0]} to ${names[names.length - 1]}`;
-  return names.length === 1 ? (names[0] as string) : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  const names = sorted.map(weekdayName);
+  if (run) {
+    return windowMessage('app.welcome.words.day-run', { from: names[0] ?? '', to: names.at(-1) ?? '' });
+  }
+  return windowFormat().list(names);
 }
 
 /** "Monday to Friday, 09:00–17:30", or "different hours on different days". */
 export function describeHours(hours: WorkingHours): string {
   const days = workingDays(hours);
-  if (days.length === 0) return 'no working days';
-  if (!sameEveryDay(hours)) return 'different hours on different days';
+  if (days.length === 0) return windowMessage('app.welcome.words.no-working-days');
+  if (!sameEveryDay(hours)) return windowMessage('app.welcome.words.hours-differ');
   const range = hours[days[0] as Weekday] as TimeRange;
-  return `${describeDays(days)}, ${formatTime(range.start)}–${formatTime(range.end)}`;
+  return windowMessage('app.welcome.words.hours', {
+    days: describeDays(days),
+    range: timeRange(range.start, range.end),
+  });
 }
 
 /** A block of the first run's plan: the same blocks on every working day. */
@@ -94,14 +121,16 @@ export function planValue(blocks: readonly BlockDraft[], days: readonly Weekday[
 
 /** "09:00–11:00 and 14:00–16:00, Monday to Friday", or "no blocks". */
 export function describePlan(plan: readonly FocusRule[]): string {
-  if (plan.length === 0) return 'no blocks';
+  if (plan.length === 0) return windowMessage('app.welcome.words.no-blocks');
   const days = WEEKDAYS.filter((d) => plan.some((r) => r.weekday === d));
-  const blocks = blocksOf(plan).map((b) => `${formatTime(b.start)}–${formatTime(b.end)}`);
+  const blocks = blocksOf(plan).map((b) => timeRange(b.start, b.end));
   const uniform = days.every((d) => {
-    const own = plan.filter((r) => r.weekday === d).map((r) => `${formatTime(r.start)}–${formatTime(r.end)}`);
+    const own = plan.filter((r) => r.weekday === d).map((r) => timeRange(r.start, r.end));
     return [...own].sort().join() === [...blocks].sort().join();
   });
-  if (!uniform) return `${plan.length} blocks a week, different on different days`;
-  const list = blocks.length === 1 ? blocks[0] : `${blocks.slice(0, -1).join(', ')} and ${blocks.at(-1)}`;
-  return `${list}, ${describeDays(days)}`;
+  if (!uniform) return windowMessage('app.welcome.words.plan-differs', { count: plan.length });
+  return windowMessage('app.welcome.words.plan', {
+    blocks: windowFormat().list(blocks),
+    days: describeDays(days),
+  });
 }
