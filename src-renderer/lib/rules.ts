@@ -103,10 +103,8 @@ function rangesText(
         : windowMessage('settings.rules.span', { from: formatShortDate(r.from), to: formatShortDate(r.to) });
     return r.note === undefined ? dates : windowMessage('settings.rules.withNote', { dates, note: r.note });
   });
-  const list = windowFormat().list(shown);
-  return ranges.length > 3
-    ? windowMessage('settings.rules.rangesMore', { kind, list, count: ranges.length - 3 })
-    : windowMessage('settings.rules.ranges', { kind, list });
+  if (ranges.length > 3) shown.push(windowMessage('settings.rules.rangesMore', { count: ranges.length - 3 }));
+  return windowMessage('settings.rules.ranges', { kind, list: windowFormat().list(shown) });
 }
 
 function cadenceText(cadence: Cadence | null): string {
