@@ -77,7 +77,7 @@ describe('Settings: rules that take effect on a date', SLOW, () => {
     expect(within(appliesFrom(hoursForm())).getByRole('radio', { name: 'Today' })).toBeChecked();
     const planned = await screen.findByRole('region', { name: 'Planned changes' });
     expect(within(planned).getByRole('listitem')).toHaveTextContent(
-      'From Tue, Apr 1, 2025: working hours Mon–Thu 09:00–17:30, Fri 09:00–13:00',
+      'From Tue, Apr 1, 2025: working hours Mon–Thu 09:00–17:30 and Fri 09:00–13:00',
     );
   });
 

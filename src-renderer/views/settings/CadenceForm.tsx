@@ -244,7 +244,7 @@ function WeeklyOption({ form, option, invalid }: { form: WhenForm; option: Optio
   return (
     <TimedOption {...option} label={t('settings.cadence.weekly')}>
       <span className="cadence__at" aria-hidden="true">
-        on
+        {t('settings.cadence.on')}
       </span>
       <select
         className="input checkin-settings__select"
