@@ -23,6 +23,9 @@ export function upcomingOf(changes: readonly RuleChange[], today: string | null)
 
 const keyOf = (c: Upcoming) => `${c.key}@${c.from}`;
 
+/** The setting's name and the date, for the sentences about one change. */
+const wordsOf = (c: Upcoming) => ({ setting: datedKeyLabel(c.key), date: formatDateWithYear(c.from) });
+
 /**
  * Rules that take effect on a later date ("From 1 Jan 2027: working hours Mon–Fri 08:00–16:00"),
  * each with "Withdraw". Shown while there are any, and after the last one is withdrawn (so focus
@@ -52,12 +55,7 @@ export function UpcomingChangesCard() {
       setError(result.message);
       return;
     }
-    setWithdrawn(
-      t('settings.upcoming.withdrawn', {
-        setting: datedKeyLabel(change.key),
-        date: formatDateWithYear(change.from),
-      }),
-    );
+    setWithdrawn(t('settings.upcoming.withdrawn', wordsOf(change)));
     // The pressed button is gone: focus the next change's, the one before, or the empty line.
     const rest = upcoming.filter((c) => keyOf(c) !== key);
     const next = rest[Math.min(index, rest.length - 1)];
@@ -91,10 +89,7 @@ export function UpcomingChangesCard() {
                 size="sm"
                 className="upcoming__withdraw"
                 busy={busy === keyOf(change)}
-                aria-label={t('settings.upcoming.withdrawLabel', {
-                  setting: datedKeyLabel(change.key),
-                  date: formatDateWithYear(change.from),
-                })}
+                aria-label={t('settings.upcoming.withdrawLabel', wordsOf(change))}
                 onClick={() => void onWithdraw(change, i)}
               >
                 {t('settings.upcoming.withdraw')}
