@@ -1,6 +1,8 @@
 import { useId } from 'react';
 import { formatDateWithYear } from '../lib/rules';
 import { Input } from './Input';
+import { useMessages } from '../i18n/KeelIntl';
+import { windowMessage } from '../i18n/window-locale';
 import './AppliesFrom.css';
 
 /** When a change of a dated rule takes effect: today, or a date the user names. */
@@ -20,21 +22,20 @@ export function chosenFrom(value: AppliesFromValue): string | undefined {
 /** One sentence when "A date…" has no date yet; null otherwise. */
 export function appliesFromProblem(value: AppliesFromValue): string | null {
   return value.choice === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(value.date)
-    ? 'Choose the day the change takes effect.'
+    ? windowMessage('settings.appliesFrom.chooseDay')
     : null;
 }
 
 /** The plain sentence for a change dated before today: past figures move. */
 export function recountSentence(date: string): string {
-  return `Figures for the days since ${formatDateWithYear(date)} will be recounted.`;
+  return windowMessage('settings.appliesFrom.recount', { date: formatDateWithYear(date) });
 }
 
 /** What the hint under the control says: which days keep their rules, and what is recounted. */
 export function appliesFromHint(value: AppliesFromValue, today: string | null): string[] {
-  if (value.choice === 'today') return ['Days before today keep the rules they had.'];
-  if (value.date === '')
-    return ['Choose the day the change takes effect; days before it keep the rules they had.'];
-  const kept = `Days before ${formatDateWithYear(value.date)} keep the rules they had.`;
+  if (value.choice === 'today') return [windowMessage('settings.appliesFrom.keptToday')];
+  if (value.date === '') return [windowMessage('settings.appliesFrom.keptNoDate')];
+  const kept = windowMessage('settings.appliesFrom.kept', { date: formatDateWithYear(value.date) });
   return today !== null && value.date < today ? [kept, recountSentence(value.date)] : [kept];
 }
 
@@ -54,13 +55,14 @@ export interface AppliesFromProps {
  */
 export function AppliesFrom({ value, onChange, today, error = null, disabled = false }: AppliesFromProps) {
   const id = useId();
+  const t = useMessages();
   const ids = { hint: `${id}-hint`, error: `${id}-error`, date: `${id}-date` };
   const hint = appliesFromHint(value, today);
   const past = hint.length > 1;
   const describedBy = [ids.hint, error !== null ? ids.error : ''].filter(Boolean).join(' ');
   return (
     <fieldset className="applies-from" disabled={disabled}>
-      <legend className="applies-from__legend">Applies from</legend>
+      <legend className="applies-from__legend">{t('settings.appliesFrom.legend')}</legend>
       <div className="applies-from__row">
         <label className="applies-from__choice">
           <input
@@ -70,7 +72,7 @@ export function AppliesFrom({ value, onChange, today, error = null, disabled = f
             aria-describedby={describedBy}
             onChange={() => onChange({ ...value, choice: 'today' })}
           />
-          Today
+          {t('settings.appliesFrom.today')}
         </label>
         <label className="applies-from__choice">
           <input
@@ -80,14 +82,14 @@ export function AppliesFrom({ value, onChange, today, error = null, disabled = f
             aria-describedby={describedBy}
             onChange={() => onChange({ ...value, choice: 'date' })}
           />
-          A date…
+          {t('settings.appliesFrom.date')}
         </label>
         {value.choice === 'date' && (
           <Input
             id={ids.date}
             type="date"
             className="applies-from__date"
-            aria-label="Applies from date"
+            aria-label={t('settings.appliesFrom.dateLabel')}
             aria-describedby={describedBy}
             aria-invalid={error !== null || undefined}
             value={value.date}

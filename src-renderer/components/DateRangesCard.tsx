@@ -13,6 +13,8 @@ import {
 import { Button } from './Button';
 import { Card } from './Card';
 import { Input } from './Input';
+import { useMessages } from '../i18n/KeelIntl';
+import { windowMessage } from '../i18n/window-locale';
 import './DateRangesCard.css';
 
 /** A span of calendar dates, both ends included, with an optional note. */
@@ -26,7 +28,7 @@ export interface DateRangesCardProps {
   title: ReactNode;
   description?: ReactNode;
   ranges: readonly DateRange[];
-  /** What one range is called, in the buttons and messages: "pause", "holiday". */
+  /** Which kind of range, choosing the buttons' and messages' words: "pause", "holiday". */
   noun: string;
   /** Shown when there are none, e.g. "No pauses planned." */
   emptyText: string;
@@ -49,7 +51,10 @@ export interface DateRangesCardProps {
 export function describeRange(range: DateRange): string {
   return range.from === range.to
     ? formatShortDate(range.from)
-    : `${formatShortDate(range.from)} – ${formatShortDate(range.to)}`;
+    : windowMessage('settings.rules.span', {
+        from: formatShortDate(range.from),
+        to: formatShortDate(range.to),
+      });
 }
 
 /**
@@ -65,6 +70,7 @@ export function DateRangesCard(props: DateRangesCardProps) {
   const { value: typed, set, onAdd } = useTypedRange(props, dated);
   const { from, to, note } = typed;
   const ids = { from: useId(), to: useId(), note: useId(), error: useId() };
+  const t = useMessages();
 
   return (
     <Card title={props.title} description={props.description}>
@@ -91,7 +97,7 @@ export function DateRangesCard(props: DateRangesCardProps) {
           onNote={(v) => set({ note: v })}
         />
         <Button type="submit" busy={busy === 'add'}>
-          Add {noun}
+          {t('settings.ranges.add', { noun })}
         </Button>
         <EarlierStart
           start={from}
@@ -128,7 +134,7 @@ function useTypedRange(props: DateRangesCardProps, dated: ReturnType<typeof useD
   async function addTyped(): Promise<boolean> {
     if (busy !== null) return false;
     if (from === '') {
-      setError(`Choose the first day of the ${noun}.`);
+      setError(windowMessage('settings.ranges.chooseFirst', { noun }));
       return false;
     }
     const range: DateRange = {
@@ -210,20 +216,23 @@ function EarlierStart({
   noun: string;
   onChoose: (date: string) => void;
 }) {
+  const t = useMessages();
   const earlier = /^\d{4}-\d{2}-\d{2}$/.test(start) && effective !== null && start < effective;
   const day = formatDateWithYear(start);
-  const from = effective === today ? 'today' : formatDateWithYear(effective ?? '');
+  const from = formatDateWithYear(effective ?? '');
   // A live region that is always there, so what appears in it is announced.
   return (
     <div className={earlier ? 'date-ranges__earlier' : 'visually-hidden'} role="status">
       {earlier && (
         <>
           <p>
-            This {noun} starts before {from}: saved from {from}, its earlier days stay as they were. Apply it
-            from {day} instead? {recountSentence(start)}
+            {effective === today
+              ? t('settings.ranges.earlierToday', { noun, day })
+              : t('settings.ranges.earlierDate', { noun, day, from })}{' '}
+            {recountSentence(start)}
           </p>
           <Button size="sm" onClick={() => onChoose(start)}>
-            Apply from {day}
+            {t('settings.ranges.applyFrom', { day })}
           </Button>
         </>
       )}
@@ -244,6 +253,7 @@ function RangeList({
   busy: string | null;
   onRemove: (index: number) => void;
 }) {
+  const t = useMessages();
   if (ranges.length === 0) return <p className="date-ranges__none">{emptyText}</p>;
   return (
     <ul className="date-ranges">
@@ -256,10 +266,10 @@ function RangeList({
             size="sm"
             className="date-ranges__remove"
             busy={busy === `remove-${i}`}
-            aria-label={`Remove the ${noun} ${describeRange(range)}`}
+            aria-label={t('settings.ranges.removeLabel', { noun, dates: describeRange(range) })}
             onClick={() => onRemove(i)}
           >
-            Remove
+            {t('settings.ranges.remove')}
           </Button>
         </li>
       ))}
@@ -285,10 +295,11 @@ function RangeFields({
   onTo: (value: string) => void;
   onNote: (value: string) => void;
 }) {
+  const t = useMessages();
   return (
     <>
       <label className="date-ranges__field" htmlFor={ids.from}>
-        <span>From</span>
+        <span>{t('settings.ranges.from')}</span>
         <Input
           id={ids.from}
           type="date"
@@ -299,7 +310,7 @@ function RangeFields({
         />
       </label>
       <label className="date-ranges__field" htmlFor={ids.to}>
-        <span>To</span>
+        <span>{t('settings.ranges.to')}</span>
         <Input
           id={ids.to}
           type="date"
@@ -311,7 +322,7 @@ function RangeFields({
         />
       </label>
       <label className="date-ranges__field date-ranges__field--grow" htmlFor={ids.note}>
-        <span>Note (optional)</span>
+        <span>{t('settings.ranges.note')}</span>
         <Input
           id={ids.note}
           value={value.note}

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { exactZone, offsetLabel, searchZones, zoneWords } from '../lib/zones';
 import { Input } from './Input';
+import { useMessages } from '../i18n/KeelIntl';
 import './ZonePicker.css';
 
 export interface ZonePickerProps {
@@ -72,6 +73,7 @@ export function ZonePicker(props: ZonePickerProps) {
   const listId = `${id}-zones`;
   const offsetId = `${id}-offset`;
   const list = useZoneList(value, onChange);
+  const t = useMessages();
   const current = exactZone(value);
   const offset = current !== null ? offsetLabel(current) : '';
   const describedBy = [props['aria-describedby'], offset !== '' ? offsetId : ''].filter(Boolean).join(' ');
@@ -96,7 +98,7 @@ export function ZonePicker(props: ZonePickerProps) {
           className="zone-picker__input"
           value={value}
           disabled={disabled}
-          placeholder="Type a city, such as Berlin"
+          placeholder={t('settings.zone.placeholder')}
           autoComplete="off"
           spellCheck={false}
           onChange={(e) => {
@@ -111,12 +113,12 @@ export function ZonePicker(props: ZonePickerProps) {
         />
         {offset !== '' && (
           <span id={offsetId} className="zone-picker__offset tabular">
-            {offset} now
+            {t('settings.zone.offsetNow', { offset })}
           </span>
         )}
       </div>
       <p className="zone-picker__none" role="status">
-        {list.none && `No time zone matches “${value.trim()}”. Try a nearby city or a region.`}
+        {list.none && t('settings.zone.none', { text: value.trim() })}
       </p>
       <ZoneOptions
         id={id}
@@ -140,6 +142,7 @@ function ZoneOptions(p: {
   onPick: (z: string) => void;
 }) {
   const listRef = useRef<HTMLUListElement>(null);
+  const t = useMessages();
   useEffect(() => {
     if (p.active < 0) return;
     const option = listRef.current?.children[p.active];
@@ -150,7 +153,7 @@ function ZoneOptions(p: {
       id={p.listId}
       ref={listRef}
       role="listbox"
-      aria-label="Time zones"
+      aria-label={t('settings.zone.listLabel')}
       className="zone-picker__list"
       hidden={p.options.length === 0}
     >

@@ -1,4 +1,6 @@
-import { DATED_KEY_LABELS, WEEKDAY_NAMES, WEEKDAYS } from '../../src-main/shared/vocabulary';
+import type { MessageId } from '../../src-main/shared/i18n/catalog';
+import { WEEKDAYS } from '../../src-main/shared/vocabulary';
+import { windowFormat, windowMessage } from '../i18n/window-locale';
 import type { Cadence, FocusRule, OneOnOne, RuleChange, Weekday, WorkingHours } from '../api/types';
 import { formatRange, formatShortDate } from './format';
 import { formatTime } from './time';
@@ -8,15 +10,36 @@ import { formatTime } from './time';
  * one short phrase ("working hours Mon–Fri 08:00–16:00"). Pure: values are main's answers.
  */
 
-/** "Fri 1 Jan 2027" for a `YYYY-MM-DD` date. */
+/** "Fri, Jan 1, 2027" / "Fr., 1. Jan. 2027" for a `YYYY-MM-DD` date. */
 export function formatDateWithYear(date: string): string {
   const short = formatShortDate(date);
-  return short === date ? date : `${short} ${date.slice(0, 4)}`;
+  return short === date ? date : windowFormat().day(date, { year: true, weekday: 'short', month: 'short' });
+}
+
+/** A Monday (2024-01-01) and the days after it: a date for each weekday, for Intl's names. */
+const WEEK_OF: Record<Weekday, string> = {
+  mon: '2024-01-01',
+  tue: '2024-01-02',
+  wed: '2024-01-03',
+  thu: '2024-01-04',
+  fri: '2024-01-05',
+  sat: '2024-01-06',
+  sun: '2024-01-07',
+};
+
+/** "Monday" / "Montag": a weekday's name in the window's language. */
+export function weekdayName(day: Weekday, width: 'long' | 'short' = 'long'): string {
+  return windowFormat().weekday(WEEK_OF[day], width);
+}
+
+/** "time zone", "working hours": a dated setting's name (vocab), for inside a sentence. */
+export function datedKeyLabel(key: RuleChange['key']): string {
+  return windowMessage(`vocab.dated.${key}` as MessageId);
 }
 
 /** "Mon–Fri", "Mon, Tue, Thu": weekdays in week order, three or more in a row as a span. */
 export function weekdaysText(days: readonly Weekday[]): string {
-  const short = (d: Weekday) => WEEKDAY_NAMES[d].slice(0, 3);
+  const short = (d: Weekday) => weekdayName(d, 'short');
   const indices = WEEKDAYS.map((d, i) => (days.includes(d) ? i : -1)).filter((i) => i >= 0);
   const parts: string[] = [];
   for (let i = 0; i < indices.length;) {
@@ -28,7 +51,7 @@ export function weekdaysText(days: readonly Weekday[]): string {
     else for (let k = i; k <= j; k++) parts.push(short(WEEKDAYS[indices[k] as number] as Weekday));
     i = j + 1;
   }
-  return parts.join(', ');
+  return windowFormat().list(parts);
 }
 
 /** Days grouped by the same text, in week order of each group's first day: "Mon–Thu 09:00–17:30". */
@@ -39,7 +62,9 @@ function groupedByDay(textOf: (day: Weekday) => string | null): string[] {
     if (text === null) continue;
     groups.set(text, [...(groups.get(text) ?? []), day]);
   }
-  return [...groups].map(([text, days]) => `${weekdaysText(days)} ${text}`);
+  return [...groups].map(([text, days]) =>
+    windowMessage('settings.rules.daysWith', { days: weekdaysText(days), text }),
+  );
 }
 
 function hoursText(hours: WorkingHours): string {
@@ -47,7 +72,9 @@ function hoursText(hours: WorkingHours): string {
     const range = hours[day];
     return range ? formatRange(range) : null;
   });
-  return parts.length === 0 ? 'working hours: none, every day off' : `working hours ${parts.join(', ')}`;
+  return parts.length === 0
+    ? windowMessage('settings.rules.hoursNone')
+    : windowMessage('settings.rules.hours', { days: windowFormat().list(parts) });
 }
 
 function planText(plan: readonly FocusRule[]): string {
@@ -56,58 +83,71 @@ function planText(plan: readonly FocusRule[]): string {
       .filter((r) => r.weekday === day)
       .sort((a, b) => a.start.localeCompare(b.start))
       .map(formatRange);
-    return blocks.length === 0 ? null : blocks.join(' and ');
+    return blocks.length === 0 ? null : windowFormat().list(blocks);
   });
-  return parts.length === 0 ? 'focus plan: no blocks' : `focus plan ${parts.join(', ')}`;
+  return parts.length === 0
+    ? windowMessage('settings.rules.planNone')
+    : windowMessage('settings.rules.plan', { days: windowFormat().list(parts) });
 }
 
 /** "Mon 14 Apr – Fri 18 Apr (Offsite), Mon 2 Jun" and "and 2 more" past three. */
-function rangesText(label: string, ranges: readonly { from: string; to: string; note?: string }[]): string {
-  if (ranges.length === 0) return `${label}: none`;
+function rangesText(
+  kind: 'focusPauses' | 'holidays',
+  ranges: readonly { from: string; to: string; note?: string }[],
+): string {
+  if (ranges.length === 0) return windowMessage('settings.rules.rangesNone', { kind });
   const shown = ranges.slice(0, 3).map((r) => {
     const dates =
-      r.from === r.to ? formatShortDate(r.from) : `${formatShortDate(r.from)} – ${formatShortDate(r.to)}`;
-    return r.note === undefined ? dates : `${dates} (${r.note})`;
+      r.from === r.to
+        ? formatShortDate(r.from)
+        : windowMessage('settings.rules.span', { from: formatShortDate(r.from), to: formatShortDate(r.to) });
+    return r.note === undefined ? dates : windowMessage('settings.rules.withNote', { dates, note: r.note });
   });
-  const more = ranges.length > 3 ? ` and ${ranges.length - 3} more` : '';
-  return `${label} ${shown.join(', ')}${more}`;
+  if (ranges.length > 3) shown.push(windowMessage('settings.rules.rangesMore', { count: ranges.length - 3 }));
+  return windowMessage('settings.rules.ranges', { kind, list: windowFormat().list(shown) });
 }
 
 function cadenceText(cadence: Cadence | null): string {
-  if (cadence === null) return 'check-ins weekly, the working day before the one-on-one';
+  if (cadence === null) return windowMessage('settings.rules.cadenceDefault');
   switch (cadence.mode) {
     case 'daily':
-      return `check-ins every workday at ${formatTime(cadence.time)}`;
+      return windowMessage('settings.rules.cadenceDaily', { time: formatTime(cadence.time) });
     case 'weekly':
-      return `check-ins weekly on ${WEEKDAY_NAMES[cadence.weekday]} at ${formatTime(cadence.time)}`;
+      return windowMessage('settings.rules.cadenceWeekly', {
+        weekday: weekdayName(cadence.weekday),
+        time: formatTime(cadence.time),
+      });
     case 'signoff':
-      return 'check-ins at sign-off';
+      return windowMessage('settings.rules.cadenceSignoff');
     case 'manual':
-      return 'check-ins: manual only';
+      return windowMessage('settings.rules.cadenceManual');
   }
 }
 
 function oneOnOneText(oneOnOne: OneOnOne | null): string {
   return oneOnOne === null
-    ? 'no regular one-on-one'
-    : `one-on-one ${WEEKDAY_NAMES[oneOnOne.weekday]}s at ${formatTime(oneOnOne.time)}`;
+    ? windowMessage('settings.rules.oneOnOneNone')
+    : windowMessage('settings.rules.oneOnOne', {
+        weekday: weekdayName(oneOnOne.weekday),
+        time: formatTime(oneOnOne.time),
+      });
 }
 
 /** What a change sets, as one phrase: "working hours Mon–Fri 08:00–16:00", "time zone Europe/Lisbon". */
 export function changeText(change: RuleChange): string {
   switch (change.key) {
     case 'zone':
-      return `${DATED_KEY_LABELS.zone} ${change.value}`;
+      return windowMessage('settings.rules.zone', { zone: change.value });
     case 'dayBoundary':
-      return `${DATED_KEY_LABELS.dayBoundary} ${change.value}`;
+      return windowMessage('settings.rules.dayBoundary', { time: formatTime(change.value) });
     case 'workingHours':
       return hoursText(change.value);
     case 'focusPlan':
       return planText(change.value);
     case 'focusPauses':
-      return rangesText(DATED_KEY_LABELS.focusPauses, change.value);
+      return rangesText('focusPauses', change.value);
     case 'holidays':
-      return rangesText(DATED_KEY_LABELS.holidays, change.value);
+      return rangesText('holidays', change.value);
     case 'checkins':
       return cadenceText(change.value.cadence);
     case 'oneOnOne':

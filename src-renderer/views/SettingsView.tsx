@@ -20,6 +20,7 @@ import { ZoneHoursForm } from './settings/ZoneHoursForm';
 import { RetryNotice } from '../components/RetryNotice';
 import { WelcomeAgainCard } from '../app/welcome/WelcomeAgainCard';
 import { LeaveGuard, SaveBar } from './settings/SaveBar';
+import { useMessages } from '../i18n/KeelIntl';
 import './SettingsView.css';
 
 export function SettingsView() {
@@ -28,6 +29,7 @@ export function SettingsView() {
   const loadError = useSettings((s) => s.loadError);
   const load = useSettings((s) => s.load);
   const status = useStatus((s) => s.status);
+  const t = useMessages();
 
   let body;
   if (settings) {
@@ -58,12 +60,12 @@ export function SettingsView() {
       </RetryNotice>
     );
   } else {
-    body = <Loading label="Loading settings…" />;
+    body = <Loading label={t('settings.view.loading')} />;
   }
 
   return (
     <>
-      <ViewHeader title="Settings" subtitle="Stored on this computer only." />
+      <ViewHeader title={t('settings.view.title')} subtitle={t('settings.view.subtitle')} />
       <div className="view-stack">
         <IdleTrustNotice />
         {body}
@@ -75,15 +77,16 @@ export function SettingsView() {
 /* ---------- About ---------- */
 
 function AboutCard({ status }: { status: Status }) {
+  const t = useMessages();
   return (
-    <Card title="About Keel">
+    <Card title={t('settings.about.title')}>
       <dl className="about">
         <div className="about__row">
-          <dt>Version</dt>
+          <dt>{t('settings.about.version')}</dt>
           <dd className="tabular">{status.app.version}</dd>
         </div>
         <div className="about__row">
-          <dt>Your data</dt>
+          <dt>{t('settings.about.data')}</dt>
           <dd>
             <code className="about__path">{status.dataDir}</code>
           </dd>

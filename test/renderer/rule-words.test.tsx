@@ -13,15 +13,15 @@ describe('words for dated rules', () => {
   beforeEach(() => void setHourCycle('h23'));
 
   it('names dates with their weekday and year', () => {
-    expect(formatDateWithYear('2027-01-01')).toBe('Fri, Jan 1 2027');
-    expect(formatDateWithYear('2028-02-29')).toBe('Tue, Feb 29 2028');
+    expect(formatDateWithYear('2027-01-01')).toBe('Fri, Jan 1, 2027');
+    expect(formatDateWithYear('2028-02-29')).toBe('Tue, Feb 29, 2028');
     expect(formatDateWithYear('not a date')).toBe('not a date');
   });
 
   it('writes three or more weekdays in a row as a span', () => {
     expect(weekdaysText(['mon', 'tue', 'wed', 'thu', 'fri'])).toBe('Mon–Fri');
-    expect(weekdaysText(['sat', 'mon', 'tue'])).toBe('Mon, Tue, Sat');
-    expect(weekdaysText(['mon', 'wed', 'thu', 'fri', 'sun'])).toBe('Mon, Wed–Fri, Sun');
+    expect(weekdaysText(['sat', 'mon', 'tue'])).toBe('Mon, Tue, and Sat');
+    expect(weekdaysText(['mon', 'wed', 'thu', 'fri', 'sun'])).toBe('Mon, Wed–Fri, and Sun');
     expect(weekdaysText([])).toBe('');
   });
 
@@ -31,7 +31,7 @@ describe('words for dated rules', () => {
       [{ key: 'zone', value: 'Europe/Lisbon' }, 'time zone Europe/Lisbon'],
       [{ key: 'dayBoundary', value: '05:00' }, 'day boundary 05:00'],
       [{ key: 'workingHours', value: defaults.workingHours }, 'working hours Mon–Fri 09:00–17:30'],
-      [{ key: 'workingHours', value: hours }, 'working hours Mon 08:00–16:00, Tue–Thu 09:00–17:30'],
+      [{ key: 'workingHours', value: hours }, 'working hours Mon 08:00–16:00 and Tue–Thu 09:00–17:30'],
       [
         { key: 'workingHours', value: { ...hours, mon: null, tue: null, wed: null, thu: null } },
         'working hours: none, every day off',
@@ -50,7 +50,7 @@ describe('words for dated rules', () => {
             { from: '2027-12-31', to: '2027-12-31' },
           ],
         },
-        'holidays and days off Fri, Apr 2 – Mon, Apr 5 (Easter), Thu, May 13, Mon, May 24 and 2 more',
+        'holidays and days off Fri, Apr 2 – Mon, Apr 5 (Easter), Thu, May 13, Mon, May 24, and 2 more',
       ],
       [
         { key: 'focusPauses', value: [{ from: '2027-06-07', to: '2027-06-11' }] },

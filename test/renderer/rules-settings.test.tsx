@@ -61,11 +61,11 @@ describe('Settings: rules that take effect on a date', SLOW, () => {
     fireEvent.change(screen.getByLabelText('Friday end'), { target: { value: '13:00' } });
     chooseDate(hoursForm(), '2025-04-01');
     expect(within(appliesFrom(hoursForm())).getByLabelText('Applies from date')).toHaveAccessibleDescription(
-      'Days before Tue, Apr 1 2025 keep the rules they had.',
+      'Days before Tue, Apr 1, 2025 keep the rules they had.',
     );
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
 
-    expect(await within(hoursForm()).findByText('Saved, from Tue, Apr 1 2025')).toBeInTheDocument();
+    expect(await within(hoursForm()).findByText('Saved, from Tue, Apr 1, 2025')).toBeInTheDocument();
     const shortFridays = { ...HOURS, fri: { start: '09:00', end: '13:00' } };
     expect(keel.callsTo('settings:set')).toEqual([
       { key: 'workingHours', value: shortFridays, from: '2025-04-01' },
@@ -77,7 +77,7 @@ describe('Settings: rules that take effect on a date', SLOW, () => {
     expect(within(appliesFrom(hoursForm())).getByRole('radio', { name: 'Today' })).toBeChecked();
     const planned = await screen.findByRole('region', { name: 'Planned changes' });
     expect(within(planned).getByRole('listitem')).toHaveTextContent(
-      'From Tue, Apr 1 2025: working hours Mon–Thu 09:00–17:30, Fri 09:00–13:00',
+      'From Tue, Apr 1, 2025: working hours Mon–Thu 09:00–17:30 and Fri 09:00–13:00',
     );
   });
 
@@ -90,11 +90,11 @@ describe('Settings: rules that take effect on a date', SLOW, () => {
     chooseDate(hoursForm(), '2025-03-03');
     const date = within(appliesFrom(hoursForm())).getByLabelText('Applies from date');
     expect(date).toHaveAccessibleDescription(
-      'Days before Mon, Mar 3 2025 keep the rules they had. Figures for the days since Mon, Mar 3 2025 will be recounted.',
+      'Days before Mon, Mar 3, 2025 keep the rules they had. Figures for the days since Mon, Mar 3, 2025 will be recounted.',
     );
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
 
-    expect(await within(hoursForm()).findByText('Saved, from Mon, Mar 3 2025')).toBeInTheDocument();
+    expect(await within(hoursForm()).findByText('Saved, from Mon, Mar 3, 2025')).toBeInTheDocument();
     expect(keel.services.settings.book().changesOf('zone')).toEqual([
       { from: '2025-03-03', value: 'Europe/Lisbon' },
     ]);
@@ -140,11 +140,11 @@ describe('Settings: rules that take effect on a date', SLOW, () => {
         .getAllByRole('listitem')
         .map((li) => li.textContent),
     ).toEqual([
-      'From Mon, Jun 2 2025: working hours Mon–Thu 09:00–17:30Withdraw',
-      'From Mon, Sep 1 2025: day boundary 05:00Withdraw',
+      'From Mon, Jun 2, 2025: working hours Mon–Thu 09:00–17:30Withdraw',
+      'From Mon, Sep 1, 2025: day boundary 05:00Withdraw',
     ]);
     const first = within(planned).getByRole('button', {
-      name: 'Withdraw the change of working hours from Mon, Jun 2 2025',
+      name: 'Withdraw the change of working hours from Mon, Jun 2, 2025',
     });
     first.focus();
     await user.keyboard('{Enter}');
@@ -153,7 +153,7 @@ describe('Settings: rules that take effect on a date', SLOW, () => {
     expect(keel.callsTo('settings:cancelChange')).toEqual([{ key: 'workingHours', from: '2025-06-02' }]);
     expect(workingHoursChanges(keel)).toEqual([]);
     expect(within(planned).getByRole('status')).toHaveTextContent(
-      'Withdrawn: working hours from Mon, Jun 2 2025.',
+      'Withdrawn: working hours from Mon, Jun 2, 2025.',
     );
     // Focus moves to the next change's button, then, with none left, to the empty line.
     const second = within(planned).getByRole('button', { name: /^Withdraw the change of day boundary/ });
@@ -170,10 +170,10 @@ describe('Settings: rules that take effect on a date', SLOW, () => {
     const holidays = screen.getByRole('region', { name: 'Holidays & days off' });
     await user.type(within(holidays).getByLabelText('From'), '2025-03-03');
     await user.type(within(holidays).getByLabelText('To'), '2025-03-04');
-    const offer = within(holidays).getByRole('button', { name: 'Apply from Mon, Mar 3 2025' });
+    const offer = within(holidays).getByRole('button', { name: 'Apply from Mon, Mar 3, 2025' });
     expect(offer.parentElement).toHaveTextContent(
       'This holiday starts before today: saved from today, its earlier days stay as they were. ' +
-        'Apply it from Mon, Mar 3 2025 instead? Figures for the days since Mon, Mar 3 2025 will be recounted.',
+        'Apply it from Mon, Mar 3, 2025 instead? Figures for the days since Mon, Mar 3, 2025 will be recounted.',
     );
     // Never silently: until it is accepted, the change still applies from today.
     expect(within(appliesFrom(holidays)).getByRole('radio', { name: 'Today' })).toBeChecked();
@@ -182,7 +182,7 @@ describe('Settings: rules that take effect on a date', SLOW, () => {
     const date = within(appliesFrom(holidays)).getByLabelText('Applies from date');
     expect(date).toHaveValue('2025-03-03');
     expect(date).toHaveAccessibleDescription(
-      expect.stringContaining('Figures for the days since Mon, Mar 3 2025 will be recounted.'),
+      expect.stringContaining('Figures for the days since Mon, Mar 3, 2025 will be recounted.'),
     );
     expect(within(holidays).queryByRole('button', { name: /^Apply from/ })).toBeNull();
     await user.click(within(holidays).getByRole('button', { name: 'Add holiday' }));
@@ -200,7 +200,9 @@ describe('Settings: rules that take effect on a date', SLOW, () => {
     const { user } = await openSettings(keel);
     const holidays = screen.getByRole('region', { name: 'Holidays & days off' });
     await user.type(within(holidays).getByLabelText('From'), '2025-03-10');
-    expect(within(holidays).getByRole('button', { name: 'Apply from Mon, Mar 10 2025' })).toBeInTheDocument();
+    expect(
+      within(holidays).getByRole('button', { name: 'Apply from Mon, Mar 10, 2025' }),
+    ).toBeInTheDocument();
     await user.click(within(holidays).getByRole('button', { name: 'Add holiday' }));
     await within(holidays).findByText('Mon, Mar 10');
     expect(keel.callsTo('settings:set')).toEqual([
@@ -228,7 +230,7 @@ describe('Focus: the weekly plan from a date', SLOW, () => {
     chooseDate(plan, '2025-03-17');
     await user.click(within(plan).getByRole('button', { name: 'Save plan' }));
 
-    expect(await within(plan).findByText('Saved, from Mon, Mar 17 2025')).toBeInTheDocument();
+    expect(await within(plan).findByText('Saved, from Mon, Mar 17, 2025')).toBeInTheDocument();
     const changes = keel.services.settings.book().changesOf('focusPlan');
     expect(changes.map((c) => c.from)).toEqual(['2025-03-17']);
     expect(keel.services.settings.on('2025-03-17').focusPlan).toHaveLength(9);

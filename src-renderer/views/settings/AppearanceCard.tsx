@@ -3,11 +3,13 @@ import type { Theme } from '../../api/types';
 import { Card } from '../../components/Card';
 import { Notice } from '../../components/Notice';
 import { useInstantSetting } from './useSettingsForm';
+import type { MessageId } from '../../../src-main/shared/i18n/catalog';
+import { useMessages } from '../../i18n/KeelIntl';
 
-const THEMES: { value: Theme; label: string }[] = [
-  { value: 'system', label: 'System' },
-  { value: 'light', label: 'Light' },
-  { value: 'dark', label: 'Dark' },
+const THEMES: { value: Theme; label: MessageId }[] = [
+  { value: 'system', label: 'settings.appearance.system' },
+  { value: 'light', label: 'settings.appearance.light' },
+  { value: 'dark', label: 'settings.appearance.dark' },
 ];
 
 /** Appearance: the theme, saved as soon as it changes. */
@@ -15,14 +17,12 @@ export function AppearanceCard({ theme }: { theme: Theme }) {
   const { pending, error, apply } = useInstantSetting<'theme', Theme>();
   const name = useId();
   const shown = pending.theme ?? theme;
+  const t = useMessages();
 
   return (
-    <Card
-      title="Appearance"
-      description="Keel follows your computer’s light or dark mode unless you pick one."
-    >
+    <Card title={t('settings.appearance.title')} description={t('settings.appearance.description')}>
       <fieldset className="theme-picker">
-        <legend className="visually-hidden">Theme</legend>
+        <legend className="visually-hidden">{t('settings.appearance.theme')}</legend>
         {THEMES.map((option) => (
           <label key={option.value} className="theme-choice">
             <ThemePreview theme={option.value} />
@@ -34,7 +34,7 @@ export function AppearanceCard({ theme }: { theme: Theme }) {
                 checked={shown === option.value}
                 onChange={() => void apply('theme', option.value, { key: 'theme', value: option.value })}
               />
-              {option.label}
+              {t(option.label)}
             </span>
           </label>
         ))}

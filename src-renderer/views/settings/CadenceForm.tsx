@@ -1,5 +1,8 @@
 import { useId, useRef, type ReactNode, type Ref } from 'react';
-import { DEFAULT_CHECK_TIME, WEEKDAY_NAMES, WEEKDAYS } from '../../../src-main/shared/vocabulary';
+import { DEFAULT_CHECK_TIME, WEEKDAYS } from '../../../src-main/shared/vocabulary';
+import { useMessages } from '../../i18n/KeelIntl';
+import { windowMessage } from '../../i18n/window-locale';
+import { weekdayName } from '../../lib/rules';
 import type { Cadence, CadenceMode, Settings, Weekday } from '../../api/types';
 import { AppliesFrom } from '../../components/AppliesFrom';
 import { Input } from '../../components/Input';
@@ -7,8 +10,6 @@ import { defaultCadenceText, sameCadence } from '../../lib/checkin';
 import { useStatus } from '../../stores/status';
 import { SaveStatus } from './SaveStatus';
 import { useSettingsForm, type PlannedSave, type SettingsForm } from './useSettingsForm';
-
-const TIME_SENTENCE = 'Use a 24-hour time such as 16:00.';
 
 type ModeChoice = 'default' | CadenceMode;
 
@@ -57,10 +58,11 @@ function oneOnOneOf(draft: WhenDraft) {
 
 /** Guidance only (an empty time field); main's sentence decides. */
 function check(draft: WhenDraft): { field: FieldName; message: string } | null {
-  if (oneOnOneOf(draft)?.time === '') return { field: 'oneOnOne', message: TIME_SENTENCE };
+  if (oneOnOneOf(draft)?.time === '')
+    return { field: 'oneOnOne', message: windowMessage('settings.cadence.timeError') };
   const cadence = cadenceOf(draft);
   if ((cadence?.mode === 'daily' || cadence?.mode === 'weekly') && cadence.time === '')
-    return { field: 'cadence', message: TIME_SENTENCE };
+    return { field: 'cadence', message: windowMessage('settings.cadence.timeError') };
   return null;
 }
 
@@ -79,13 +81,14 @@ function savesOf(draft: WhenDraft, settings: Settings): PlannedSave<FieldName>[]
 export function CadenceForm({ settings }: { settings: Settings }) {
   const daySelect = useRef<HTMLSelectElement>(null);
   const today = useStatus((s) => s.status?.today.date ?? null);
+  const t = useMessages();
   const form = useSettingsForm<Settings, WhenDraft, FieldName>({
     saved: settings,
     draftOf: whenDraftOf,
     check,
     saves: savesOf,
     dated: true,
-    section: { id: 'cadence', label: 'Check-ins', order: 5 },
+    section: { id: 'cadence', label: t('settings.checkins.title'), order: 5 },
     onRefused: (field) => {
       if (field === 'oneOnOne') daySelect.current?.focus();
     },
@@ -111,7 +114,7 @@ export function CadenceForm({ settings }: { settings: Settings }) {
 function WeekdayOptions() {
   return WEEKDAYS.map((day) => (
     <option key={day} value={day}>
-      {WEEKDAY_NAMES[day]}
+      {weekdayName(day)}
     </option>
   ));
 }
@@ -120,15 +123,16 @@ function OneOnOneFieldset({ form, selectRef }: { form: WhenForm; selectRef: Ref<
   const { draft, edit } = form;
   const error = form.errors.oneOnOne ?? null;
   const ids = { select: useId(), hint: useId(), error: useId() };
+  const t = useMessages();
   return (
     <fieldset className="checkin-settings__group">
-      <legend className="checkin-settings__legend">Your usual one-on-one</legend>
+      <legend className="checkin-settings__legend">{t('settings.cadence.oneOnOneLegend')}</legend>
       <p id={ids.hint} className="checkin-settings__hint">
-        By default Keel asks for the quick check on the working day before it.
+        {t('settings.cadence.oneOnOneHint')}
       </p>
       <div className="checkin-settings__row">
         <label htmlFor={ids.select} className="checkin-settings__label">
-          Day
+          {t('settings.cadence.day')}
         </label>
         <select
           ref={selectRef}
@@ -139,15 +143,15 @@ function OneOnOneFieldset({ form, selectRef }: { form: WhenForm; selectRef: Ref<
           aria-invalid={error !== null || undefined}
           onChange={(e) => edit({ oneOnOneDay: e.target.value as Weekday | '' })}
         >
-          <option value="">No regular one-on-one</option>
+          <option value="">{t('settings.cadence.noOneOnOne')}</option>
           <WeekdayOptions />
         </select>
         <span className="cadence__at" aria-hidden="true">
-          at
+          {t('settings.cadence.at')}
         </span>
         <Input
           type="time"
-          aria-label="One-on-one time"
+          aria-label={t('settings.cadence.oneOnOneTime')}
           value={draft.oneOnOneTime}
           disabled={draft.oneOnOneDay === ''}
           aria-invalid={error !== null || undefined}
@@ -168,6 +172,7 @@ function CadenceFieldset({ form, workingHours }: { form: WhenForm; workingHours:
   const error = form.errors.cadence ?? null;
   const name = useId();
   const errorId = useId();
+  const t = useMessages();
   const defaultText = defaultCadenceText(
     draft.oneOnOneDay === '' ? null : { weekday: draft.oneOnOneDay },
     workingHours,
@@ -180,20 +185,24 @@ function CadenceFieldset({ form, workingHours }: { form: WhenForm; workingHours:
   });
   return (
     <fieldset className="checkin-settings__group" aria-describedby={error !== null ? errorId : undefined}>
-      <legend className="checkin-settings__legend">When Keel asks</legend>
+      <legend className="checkin-settings__legend">{t('settings.cadence.legend')}</legend>
       <div className="cadence">
         <CadenceOption
           {...option('default')}
-          label="Default: the working day before my one-on-one"
-          hint={draft.oneOnOneDay === '' ? `${defaultText}, until you set a one-on-one.` : `${defaultText}.`}
+          label={t('settings.cadence.default')}
+          hint={
+            draft.oneOnOneDay === ''
+              ? t('settings.cadence.defaultHintNone', { cadence: defaultText })
+              : t('settings.cadence.defaultHint', { cadence: defaultText })
+          }
         />
-        <TimedOption {...option('daily')} label="Every workday">
+        <TimedOption {...option('daily')} label={t('settings.cadence.daily')}>
           <span className="cadence__at" aria-hidden="true">
-            at
+            {t('settings.cadence.at')}
           </span>
           <Input
             type="time"
-            aria-label="Daily check-in time"
+            aria-label={t('settings.cadence.dailyTime')}
             value={draft.dailyTime}
             disabled={draft.mode !== 'daily'}
             aria-invalid={(draft.mode === 'daily' && error !== null) || undefined}
@@ -201,11 +210,15 @@ function CadenceFieldset({ form, workingHours }: { form: WhenForm; workingHours:
           />
         </TimedOption>
         <WeeklyOption form={form} option={option('weekly')} invalid={error !== null} />
-        <CadenceOption {...option('signoff')} label="At sign-off" hint="Right after the shutdown ritual." />
+        <CadenceOption
+          {...option('signoff')}
+          label={t('settings.cadence.signoff')}
+          hint={t('settings.cadence.signoffHint')}
+        />
         <CadenceOption
           {...option('manual')}
-          label="Manual only"
-          hint="Keel never asks; check in whenever you like."
+          label={t('settings.cadence.manual')}
+          hint={t('settings.cadence.manualHint')}
         />
       </div>
       {error !== null && (
@@ -227,14 +240,15 @@ interface OptionProps {
 function WeeklyOption({ form, option, invalid }: { form: WhenForm; option: OptionProps; invalid: boolean }) {
   const { draft, edit } = form;
   const off = draft.mode !== 'weekly';
+  const t = useMessages();
   return (
-    <TimedOption {...option} label="Weekly">
+    <TimedOption {...option} label={t('settings.cadence.weekly')}>
       <span className="cadence__at" aria-hidden="true">
-        on
+        {t('settings.cadence.on')}
       </span>
       <select
         className="input checkin-settings__select"
-        aria-label="Weekly check-in day"
+        aria-label={t('settings.cadence.weeklyDay')}
         value={draft.weeklyDay}
         disabled={off}
         onChange={(e) => edit({ weeklyDay: e.target.value as Weekday })}
@@ -242,11 +256,11 @@ function WeeklyOption({ form, option, invalid }: { form: WhenForm; option: Optio
         <WeekdayOptions />
       </select>
       <span className="cadence__at" aria-hidden="true">
-        at
+        {t('settings.cadence.at')}
       </span>
       <Input
         type="time"
-        aria-label="Weekly check-in time"
+        aria-label={t('settings.cadence.weeklyTime')}
         value={draft.weeklyTime}
         disabled={off}
         aria-invalid={(!off && invalid) || undefined}

@@ -6,6 +6,7 @@ import { useFocusTarget } from '../../components/focusRequest';
 import { CadenceForm } from './CadenceForm';
 import { CustomTagsSection } from './CustomTagsSection';
 import { QuestionnaireSwitches } from './QuestionnaireSwitches';
+import { useMessages } from '../../i18n/KeelIntl';
 import './CheckinSettingsCard.css';
 
 /**
@@ -16,6 +17,7 @@ import './CheckinSettingsCard.css';
 export function CheckinSettingsCard({ settings }: { settings: Settings }) {
   const form = useCheckin((s) => s.form);
   const loadForm = useCheckin((s) => s.loadForm);
+  const t = useMessages();
   // "Change in Settings" on Check-ins and the palette land here rather than at the top of Settings.
   const heading = useFocusTarget<HTMLSpanElement>('section:Check-ins');
 
@@ -28,10 +30,10 @@ export function CheckinSettingsCard({ settings }: { settings: Settings }) {
     <Card
       title={
         <span ref={heading} tabIndex={-1}>
-          Check-ins
+          {t('settings.checkins.title')}
         </span>
       }
-      description="When Keel asks for the quick check, your own tags, and the optional questionnaires."
+      description={t('settings.checkins.description')}
       className="checkin-settings"
     >
       <div className="checkin-settings__sections">

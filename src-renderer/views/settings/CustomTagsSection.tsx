@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useId, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { CUSTOM_TAGS_MAX, tagLabel, tagSlug } from '../../../src-main/shared/vocabulary';
 import type { Settings } from '../../api/types';
 import { Button } from '../../components/Button';
@@ -7,9 +7,11 @@ import { Input } from '../../components/Input';
 import { useFocusAfterRemoval } from '../../components/useFocusAfterRemoval';
 import { useSaveBarEntry } from '../../stores/settingsDrafts';
 import { useInstantSetting } from './useSettingsForm';
+import { useMessages } from '../../i18n/KeelIntl';
+import { windowMessage } from '../../i18n/window-locale';
 
 /** The typed, not yet added tag in the save bar: after the check-in cadence (order 5). */
-const NEW_TAG = { id: 'new-tag', label: 'Check-ins (a new tag)', order: 6 };
+const NEW_TAG = { id: 'new-tag', order: 6 };
 
 /** Why a typed tag is not added before asking main, or null to ask. */
 function typedTagProblem(
@@ -18,9 +20,10 @@ function typedTagProblem(
   offered: readonly { id: string; label: string }[],
 ): string | null {
   const slug = tagSlug(typed);
-  if (slug === '') return 'Write the tag first.';
+  if (slug === '') return windowMessage('settings.tags.writeFirst');
   const already = offered.find((t) => t.id === slug || tagSlug(t.label) === slug);
-  if (already || tags.includes(slug)) return `“${already?.label ?? tagLabel(slug)}” is already offered.`;
+  if (already || tags.includes(slug))
+    return windowMessage('settings.tags.already', { tag: already?.label ?? tagLabel(slug) });
   return null;
 }
 
@@ -41,6 +44,7 @@ export function CustomTagsSection({
   const [removeButtons] = useState(() => new Map<string, HTMLButtonElement>());
   const focusAfterRender = useFocusAfterRemoval(input, removeButtons);
   const titleId = useId();
+  const t = useMessages();
   const busy = Object.keys(saving.pending)[0] ?? null;
   const error = typedError ?? saving.error;
 
@@ -67,12 +71,9 @@ export function CustomTagsSection({
     <section className="checkin-settings__section" aria-labelledby={titleId}>
       <div>
         <h3 id={titleId} className="checkin-settings__legend">
-          Your own tags
+          {t('settings.tags.title')}
         </h3>
-        <p className="checkin-settings__hint">
-          Offered with every quick check after Keel’s own, for where you feel stretched. Up to{' '}
-          {CUSTOM_TAGS_MAX}.
-        </p>
+        <p className="checkin-settings__hint">{t('settings.tags.hint', { max: CUSTOM_TAGS_MAX })}</p>
       </div>
       <TagList tags={tags} busy={busy} buttons={removeButtons} onRemove={(i) => void remove(i)} />
       <AddTagForm
@@ -125,7 +126,9 @@ function useTypedTag(p: {
     return false;
   }
 
-  useSaveBarEntry(NEW_TAG, text.trim() !== '', {
+  const newTagLabel = useMessages()('settings.tags.saveBarLabel');
+  const section = useMemo(() => ({ ...NEW_TAG, label: newTagLabel }), [newTagLabel]);
+  useSaveBarEntry(section, text.trim() !== '', {
     save: addTyped,
     reset: () => {
       setText('');
@@ -161,11 +164,12 @@ function AddTagForm({
   const inputId = useId();
   const hintId = useId();
   const errorId = useId();
+  const t = useMessages();
   return (
     <>
       <form className="custom-tags__add" onSubmit={onAdd} noValidate>
         <label htmlFor={inputId} className="checkin-settings__label">
-          New tag
+          {t('settings.tags.newLabel')}
         </label>
         <Input
           ref={inputRef}
@@ -173,19 +177,17 @@ function AddTagForm({
           value={text}
           maxLength={64}
           disabled={full}
-          placeholder="e.g. Code review"
+          placeholder={t('settings.tags.placeholder')}
           autoComplete="off"
           aria-describedby={[hintId, error !== null ? errorId : ''].filter(Boolean).join(' ')}
           aria-invalid={error !== null || undefined}
           onChange={(e) => onText(e.target.value)}
         />
         <Button type="submit" size="sm" busy={busy} disabled={full}>
-          Add tag
+          {t('settings.tags.add')}
         </Button>
         <p id={hintId} className="checkin-settings__hint custom-tags__hint">
-          {full
-            ? `That’s ${CUSTOM_TAGS_MAX} tags, the most Keel keeps; remove one to add another.`
-            : 'Letters, digits, spaces and hyphens.'}
+          {full ? t('settings.tags.full', { max: CUSTOM_TAGS_MAX }) : t('settings.tags.allowed')}
         </p>
       </form>
       {error !== null && (
@@ -209,8 +211,9 @@ function TagList({
   buttons: Map<string, HTMLButtonElement>;
   onRemove: (index: number) => void;
 }) {
+  const t = useMessages();
   return tags.length === 0 ? (
-    <p className="checkin-settings__hint">No tags of your own yet.</p>
+    <p className="checkin-settings__hint">{t('settings.tags.none')}</p>
   ) : (
     <ul className="custom-tags">
       {tags.map((tag, i) => (
@@ -225,7 +228,7 @@ function TagList({
             size="sm"
             className="custom-tags__remove"
             busy={busy === `remove-${tag}`}
-            aria-label={`Remove the tag ${tagLabel(tag)}`}
+            aria-label={t('settings.tags.removeLabel', { tag: tagLabel(tag) })}
             onClick={() => onRemove(i)}
           >
             <CloseIcon />

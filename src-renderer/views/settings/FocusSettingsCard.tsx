@@ -7,18 +7,20 @@ import { Input } from '../../components/Input';
 import { Notice } from '../../components/Notice';
 import { Switch } from '../../components/Switch';
 import { useInstantSetting, useSettingsForm, type PlannedSave, type SettingsForm } from './useSettingsForm';
+import { useMessages } from '../../i18n/KeelIntl';
+import { windowMessage } from '../../i18n/window-locale';
 import './FocusSettingsCard.css';
 
 const MACOS = 'macOS Shortcuts';
-const WARNING_SENTENCE = 'Use 0 (no heads-up) to 60 minutes.';
 
 /** What Keel can do about do-not-disturb on this desktop, in one or two sentences. */
 function capabilityText(dnd: DndStatus): string {
   if (dnd.capability === 'control') {
-    const now = dnd.active ? ' It is on now, for your focus block.' : '';
-    return `Keel can turn on do-not-disturb on ${dnd.desktop}.${now}`;
+    return windowMessage(dnd.active ? 'settings.focus.canActive' : 'settings.focus.can', {
+      desktop: dnd.desktop,
+    });
   }
-  return dnd.help ?? `Keel cannot turn on do-not-disturb on ${dnd.desktop}.`;
+  return dnd.help ?? windowMessage('settings.focus.cannot', { desktop: dnd.desktop });
 }
 
 function dndValue(current: DndSettings, change: Partial<DndSettings>): DndSettings {
@@ -98,13 +100,16 @@ export function FocusSettingsCard({ settings }: { settings: Settings }) {
   const [dnd, rereadDnd] = useDndStatus();
   const toggle = useInstantSetting<'dnd', boolean>();
   const switchHint = useId();
+  const t = useMessages();
   const macos = dnd?.desktop === MACOS;
   const form = useSettingsForm<Settings, Draft, FieldName>({
     saved: settings,
-    section: { id: 'focus', label: 'Focus', order: 4 },
+    section: { id: 'focus', label: t('settings.focus.title'), order: 4 },
     draftOf,
     check: (draft) =>
-      warningMinutes(draft) === null ? { field: 'warning', message: WARNING_SENTENCE } : null,
+      warningMinutes(draft) === null
+        ? { field: 'warning', message: windowMessage('settings.focus.warningError') }
+        : null,
     saves: (draft, saved) => savesOf(draft, saved, macos),
   });
 
@@ -115,10 +120,10 @@ export function FocusSettingsCard({ settings }: { settings: Settings }) {
   }
 
   return (
-    <Card title="Focus" description="How Keel prepares you for a block, and keeps it quiet.">
+    <Card title={t('settings.focus.title')} description={t('settings.focus.description')}>
       <div className="focus-settings">
         <Switch
-          label="Do not disturb during focus blocks"
+          label={t('settings.focus.dnd')}
           checked={settings.dnd.enabled}
           disabled={toggle.pending.dnd !== undefined}
           aria-describedby={dnd !== null ? switchHint : undefined}
@@ -138,11 +143,12 @@ export function FocusSettingsCard({ settings }: { settings: Settings }) {
 
 function FocusForm({ form, macos }: { form: SettingsForm<Draft, FieldName>; macos: boolean }) {
   const { draft, edit, errors } = form;
+  const t = useMessages();
   return (
     <form className="focus-settings__form" onSubmit={form.onSubmit} noValidate>
       <Field
-        label="Heads-up before a planned block (minutes)"
-        hint="Keel lets you know this many minutes before each planned block starts. 0 turns it off."
+        label={t('settings.focus.warningLabel')}
+        hint={t('settings.focus.warningHint')}
         error={errors.warning ?? null}
       >
         {(control) => (
@@ -161,7 +167,7 @@ function FocusForm({ form, macos }: { form: SettingsForm<Draft, FieldName>; maco
       </Field>
       {macos && (
         <div className="focus-settings__shortcuts">
-          <Field label="Shortcut that turns Focus on" hint="The name of a shortcut in the Shortcuts app.">
+          <Field label={t('settings.focus.shortcutOn')} hint={t('settings.focus.shortcutHint')}>
             {(control) => (
               <Input
                 {...control}
@@ -171,7 +177,7 @@ function FocusForm({ form, macos }: { form: SettingsForm<Draft, FieldName>; maco
               />
             )}
           </Field>
-          <Field label="Shortcut that turns Focus off">
+          <Field label={t('settings.focus.shortcutOff')}>
             {(control) => (
               <Input
                 {...control}

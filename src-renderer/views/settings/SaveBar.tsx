@@ -1,15 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { CheckIcon } from '../../components/Icons';
 import { useNavigation } from '../../stores/navigation';
 import {
   discardAllDrafts,
-  listNames,
   saveAllDrafts,
   unsavedForms,
   useSettingsDrafts,
 } from '../../stores/settingsDrafts';
+import { useLocaleFormat, useMessages } from '../../i18n/KeelIntl';
 import './SaveBar.css';
 
 /**
@@ -21,12 +22,14 @@ export function SaveBar() {
   const unsaved = unsavedForms(forms);
   const [busy, setBusy] = useState(false);
   const [said, setSaid] = useState('');
+  const t = useMessages();
+  const format = useLocaleFormat();
 
   async function save() {
     setBusy(true);
     try {
       setSaid('');
-      if (await saveAllDrafts()) setSaid('All changes saved.');
+      if (await saveAllDrafts()) setSaid(t('settings.saveBar.saved'));
     } finally {
       setBusy(false);
     }
@@ -42,9 +45,15 @@ export function SaveBar() {
         )}
       </p>
       {unsaved.length > 0 && (
-        <section className="save-bar__panel" aria-label="Unsaved changes">
+        <section className="save-bar__panel" aria-label={t('settings.saveBar.label')}>
           <p className="save-bar__text">
-            <strong>Unsaved changes</strong> in {listNames(unsaved)}.
+            <FormattedMessage
+              id="settings.saveBar.text"
+              values={{
+                names: format.list(unsaved.map((f) => f.label)),
+                strong: (chunks: ReactNode[]) => <strong>{chunks}</strong>,
+              }}
+            />
           </p>
           <div className="save-bar__actions">
             <Button
@@ -52,13 +61,13 @@ export function SaveBar() {
               disabled={busy}
               onClick={() => {
                 discardAllDrafts();
-                setSaid('Changes discarded.');
+                setSaid(t('settings.saveBar.discarded'));
               }}
             >
-              Discard
+              {t('settings.saveBar.discard')}
             </Button>
             <Button variant="primary" busy={busy} onClick={() => void save()}>
-              Save changes
+              {t('settings.saveBar.save')}
             </Button>
           </div>
         </section>
@@ -83,7 +92,9 @@ export function LeaveGuard() {
     });
     return () => setLeaveGuard(null);
   }, []);
-  const names = listNames(unsavedForms());
+  const t = useMessages();
+  const format = useLocaleFormat();
+  const names = unsavedForms().map((f) => f.label);
 
   async function save() {
     const go = proceed;
@@ -99,13 +110,17 @@ export function LeaveGuard() {
     <Dialog
       open={proceed !== null}
       onClose={() => setProceed(null)}
-      title="Save your changes?"
-      description={`You changed ${names || 'Settings'} and have not saved yet.`}
-      closeLabel="Stay in Settings"
+      title={t('settings.guard.title')}
+      description={
+        names.length === 0
+          ? t('settings.guard.descriptionNone')
+          : t('settings.guard.description', { names: format.list(names) })
+      }
+      closeLabel={t('settings.guard.close')}
       footer={
         <>
           <Button variant="ghost" disabled={busy} onClick={() => setProceed(null)}>
-            Stay
+            {t('settings.guard.stay')}
           </Button>
           <Button
             variant="danger"
@@ -117,10 +132,10 @@ export function LeaveGuard() {
               go?.();
             }}
           >
-            Discard changes
+            {t('settings.guard.discard')}
           </Button>
           <Button variant="primary" data-autofocus busy={busy} onClick={() => void save()}>
-            Save
+            {t('settings.guard.save')}
           </Button>
         </>
       }

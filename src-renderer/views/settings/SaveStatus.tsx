@@ -1,6 +1,7 @@
 import { CheckIcon } from '../../components/Icons';
 import { formatDateWithYear } from '../../lib/rules';
 import type { SaveFeedback } from './useSettingsForm';
+import { useMessages } from '../../i18n/KeelIntl';
 
 /**
  * A settings form's status line (a live region): "Saved" (with the date, for a change from a named
@@ -20,16 +21,20 @@ export function SaveStatus({
   /** The date the saved change takes effect, when the user named one: "Saved, from …". */
   from?: string | null;
 }) {
+  const t = useMessages();
   const unchanged = feedback === 'unchanged' && sayUnchanged;
   const saved = feedback === 'saved' || (feedback === 'unchanged' && !sayUnchanged);
   return (
     <p className={unchanged ? `${className} ${className}--quiet` : className} role="status">
       {saved && (
         <>
-          <CheckIcon /> {from === null ? 'Saved' : `Saved, from ${formatDateWithYear(from)}`}
+          <CheckIcon />{' '}
+          {from === null
+            ? t('settings.status.saved')
+            : t('settings.status.savedFrom', { date: formatDateWithYear(from) })}
         </>
       )}
-      {unchanged && 'No changes to save.'}
+      {unchanged && t('settings.status.unchanged')}
     </p>
   );
 }

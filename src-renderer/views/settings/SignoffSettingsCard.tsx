@@ -6,9 +6,9 @@ import { Input } from '../../components/Input';
 import { Notice } from '../../components/Notice';
 import { Switch } from '../../components/Switch';
 import { useInstantSetting, useSettingsForm } from './useSettingsForm';
+import { useMessages } from '../../i18n/KeelIntl';
+import { windowMessage } from '../../i18n/window-locale';
 import './SignoffSettingsCard.css';
-
-const LIMIT_SENTENCE = 'Use a long-day limit from 4 to 16 hours.';
 
 /** "9", "9.5": the limit in hours, as the field shows it. */
 function hoursText(minutes: number): string {
@@ -28,11 +28,15 @@ function limitHours(text: string): number | null {
 export function SignoffSettingsCard({ signoff }: { signoff: SignoffSettings }) {
   const quiet = useInstantSetting<'quiet', boolean>();
   const quietHint = useId();
+  const t = useMessages();
   const form = useSettingsForm<SignoffSettings, { hours: string }, 'limit'>({
     saved: signoff,
-    section: { id: 'signoff', label: 'Sign-off', order: 3 },
+    section: { id: 'signoff', label: t('settings.signoff.title'), order: 3 },
     draftOf: (saved) => ({ hours: hoursText(saved.longDayCapMinutes) }),
-    check: (draft) => (limitHours(draft.hours) === null ? { field: 'limit', message: LIMIT_SENTENCE } : null),
+    check: (draft) =>
+      limitHours(draft.hours) === null
+        ? { field: 'limit', message: windowMessage('settings.signoff.limitError') }
+        : null,
     saves: (draft, saved) => {
       const minutes = Math.round((limitHours(draft.hours) ?? 0) * 60);
       if (minutes === saved.longDayCapMinutes) return [];
@@ -43,12 +47,12 @@ export function SignoffSettingsCard({ signoff }: { signoff: SignoffSettings }) {
   });
 
   return (
-    <Card title="Sign-off" description="When Keel suggests wrapping up, and how the evening starts.">
+    <Card title={t('settings.signoff.title')} description={t('settings.signoff.description')}>
       <div className="signoff-settings">
         <form className="signoff-settings__form" onSubmit={form.onSubmit} noValidate>
           <Field
-            label="Long-day limit (hours)"
-            hint="Once you have been active this long, Keel suggests signing off, even before your hours end. 4 to 16 hours."
+            label={t('settings.signoff.limitLabel')}
+            hint={t('settings.signoff.limitHint')}
             error={form.errors.limit ?? null}
           >
             {(control) => (
@@ -68,7 +72,7 @@ export function SignoffSettingsCard({ signoff }: { signoff: SignoffSettings }) {
         </form>
         <div className="signoff-settings__quiet">
           <Switch
-            label="Tick “Quiet until tomorrow” by default"
+            label={t('settings.signoff.quietLabel')}
             checked={quiet.pending.quiet ?? signoff.quietAfterSignoff}
             disabled={quiet.pending.quiet !== undefined}
             aria-describedby={quietHint}
@@ -81,8 +85,7 @@ export function SignoffSettingsCard({ signoff }: { signoff: SignoffSettings }) {
             }}
           />
           <p id={quietHint} className="signoff-settings__hint">
-            After signing off, Keel holds its prompts and turns on do-not-disturb until your next working
-            start. You can still untick it each evening.
+            {t('settings.signoff.quietHint')}
           </p>
           {quiet.error !== null && <Notice tone="error">{quiet.error}</Notice>}
         </div>

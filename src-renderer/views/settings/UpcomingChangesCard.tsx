@@ -1,5 +1,4 @@
 import { useRef, useState } from 'react';
-import { DATED_KEY_LABELS } from '../../../src-main/shared/vocabulary';
 import type { RuleChange } from '../../api/types';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
@@ -7,6 +6,8 @@ import { Notice } from '../../components/Notice';
 import { changeText, formatDateWithYear } from '../../lib/rules';
 import { useSettings } from '../../stores/settings';
 import { useStatus } from '../../stores/status';
+import { useMessages } from '../../i18n/KeelIntl';
+import { datedKeyLabel } from '../../lib/rules';
 import './UpcomingChangesCard.css';
 
 type Upcoming = RuleChange & { from: string };
@@ -21,6 +22,9 @@ export function upcomingOf(changes: readonly RuleChange[], today: string | null)
 }
 
 const keyOf = (c: Upcoming) => `${c.key}@${c.from}`;
+
+/** The setting's name and the date, for the sentences about one change. */
+const wordsOf = (c: Upcoming) => ({ setting: datedKeyLabel(c.key), date: formatDateWithYear(c.from) });
 
 /**
  * Rules that take effect on a later date ("From 1 Jan 2027: working hours Mon–Fri 08:00–16:00"),
@@ -37,6 +41,7 @@ export function UpcomingChangesCard() {
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   const empty = useRef<HTMLParagraphElement>(null);
   const upcoming = upcomingOf(changes ?? [], today);
+  const t = useMessages();
 
   if (upcoming.length === 0 && withdrawn === null) return null;
 
@@ -50,7 +55,7 @@ export function UpcomingChangesCard() {
       setError(result.message);
       return;
     }
-    setWithdrawn(`Withdrawn: ${DATED_KEY_LABELS[change.key]} from ${formatDateWithYear(change.from)}.`);
+    setWithdrawn(t('settings.upcoming.withdrawn', wordsOf(change)));
     // The pressed button is gone: focus the next change's, the one before, or the empty line.
     const rest = upcoming.filter((c) => keyOf(c) !== key);
     const next = rest[Math.min(index, rest.length - 1)];
@@ -60,20 +65,19 @@ export function UpcomingChangesCard() {
   }
 
   return (
-    <Card
-      title="Planned changes"
-      description="Rules that take effect on a later date. Until then, the rules in force today stay."
-    >
+    <Card title={t('settings.upcoming.title')} description={t('settings.upcoming.description')}>
       {upcoming.length === 0 ? (
         <p ref={empty} tabIndex={-1} className="upcoming__none">
-          No changes planned.
+          {t('settings.upcoming.none')}
         </p>
       ) : (
         <ul className="upcoming">
           {upcoming.map((change, i) => (
             <li key={keyOf(change)} className="upcoming__item">
               <p className="upcoming__text">
-                <span className="upcoming__when">From {formatDateWithYear(change.from)}:</span>{' '}
+                <span className="upcoming__when">
+                  {t('settings.upcoming.from', { date: formatDateWithYear(change.from) })}
+                </span>{' '}
                 {changeText(change)}
               </p>
               <Button
@@ -85,10 +89,10 @@ export function UpcomingChangesCard() {
                 size="sm"
                 className="upcoming__withdraw"
                 busy={busy === keyOf(change)}
-                aria-label={`Withdraw the change of ${DATED_KEY_LABELS[change.key]} from ${formatDateWithYear(change.from)}`}
+                aria-label={t('settings.upcoming.withdrawLabel', wordsOf(change))}
                 onClick={() => void onWithdraw(change, i)}
               >
-                Withdraw
+                {t('settings.upcoming.withdraw')}
               </Button>
             </li>
           ))}

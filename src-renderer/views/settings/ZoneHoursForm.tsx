@@ -1,5 +1,8 @@
-import { useId, useRef } from 'react';
-import { WEEKDAY_NAMES, WEEKDAYS } from '../../../src-main/shared/vocabulary';
+import { useId, useRef, type ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
+import { WEEKDAYS } from '../../../src-main/shared/vocabulary';
+import { useLocaleFormat, useMessages } from '../../i18n/KeelIntl';
+import { weekdayName } from '../../lib/rules';
 import type { Settings, Weekday, WorkingHours } from '../../api/types';
 import { AppliesFrom } from '../../components/AppliesFrom';
 import { Card } from '../../components/Card';
@@ -82,13 +85,14 @@ function savesOf(draft: Draft, settings: Settings): PlannedSave<FieldName>[] {
 export function ZoneHoursForm({ settings }: { settings: Settings }) {
   const zoneInput = useRef<HTMLInputElement>(null);
   const today = useStatus((s) => s.status?.today.date ?? null);
+  const t = useMessages();
   const form = useSettingsForm<Settings, Draft, FieldName>({
     saved: settings,
     draftOf: draftFrom,
     rebase,
     saves: savesOf,
     dated: true,
-    section: { id: 'zone-hours', label: 'Time zone and Working hours', order: 1 },
+    section: { id: 'zone-hours', label: t('settings.zoneHours.saveBarLabel'), order: 1 },
     onRefused: (field) => {
       if (field === 'zone') zoneInput.current?.focus();
     },
@@ -97,12 +101,8 @@ export function ZoneHoursForm({ settings }: { settings: Settings }) {
 
   return (
     <form className="settings-form view-stack" onSubmit={form.onSubmit} noValidate>
-      <Card title="Time zone" description="Keel plans your day, focus blocks and sign-off in this zone.">
-        <Field
-          label="Time zone"
-          hint="Type your city and pick its time zone from the list."
-          error={errors.zone ?? null}
-        >
+      <Card title={t('settings.zone.title')} description={t('settings.zone.description')}>
+        <Field label={t('settings.zone.label')} hint={t('settings.zone.hint')} error={errors.zone ?? null}>
           {(control) => (
             <ZonePicker
               id={control.id}
@@ -162,22 +162,30 @@ function HoursCard({
   onChange: (day: Weekday, change: Partial<DayDraft>) => void;
 }) {
   const errorId = useId();
+  const t = useMessages();
+  const format = useLocaleFormat();
+  // The week as the locale starts it (Monday in most of Europe, Sunday in the US and Brazil).
+  const first = WEEKDAYS.indexOf(WEEKDAYS[format.firstDayOfWeek - 1] as Weekday);
+  const week = [...WEEKDAYS.slice(first), ...WEEKDAYS.slice(0, first)];
   return (
     <Card
-      title="Working hours"
-      description="Near the end of each working day Keel suggests signing off. Hours may run past midnight: 22:00 to 06:00 ends the next morning."
+      title={t('settings.hours.title')}
+      description={t('settings.hours.description', {
+        start: format.clock('22:00'),
+        end: format.clock('06:00'),
+      })}
     >
       <fieldset className="hours">
-        <legend className="visually-hidden">Working hours per weekday</legend>
+        <legend className="visually-hidden">{t('settings.hours.legend')}</legend>
         <div className="hours__head" aria-hidden="true">
-          <span>Day</span>
-          <span>Start</span>
+          <span>{t('settings.hours.day')}</span>
+          <span>{t('settings.hours.start')}</span>
           <span />
-          <span>End</span>
+          <span>{t('settings.hours.end')}</span>
           <span />
           <span />
         </div>
-        {WEEKDAYS.map((day) => (
+        {week.map((day) => (
           <DayRow
             key={day}
             day={day}
@@ -212,7 +220,8 @@ function DayRow({
 }) {
   const labelId = useId();
   const nextDayId = useId();
-  const name = WEEKDAY_NAMES[day];
+  const t = useMessages();
+  const name = weekdayName(day);
   const nextDay = !value.off && endsNextDay(value);
   return (
     <div
@@ -225,7 +234,7 @@ function DayRow({
       </span>
       <Input
         type="time"
-        aria-label={`${name} start`}
+        aria-label={t('settings.hours.startLabel', { day: name })}
         value={value.start}
         disabled={value.off}
         aria-invalid={invalid.start && !value.off ? true : undefined}
@@ -233,11 +242,11 @@ function DayRow({
         onChange={(e) => onChange(day, { start: e.target.value })}
       />
       <span className="hours__to" aria-hidden="true">
-        to
+        {t('settings.hours.to')}
       </span>
       <Input
         type="time"
-        aria-label={`${name} end`}
+        aria-label={t('settings.hours.endLabel', { day: name })}
         aria-describedby={
           [invalid.end && !value.off ? errorId : '', nextDay ? nextDayId : ''].filter(Boolean).join(' ') ||
           undefined
@@ -248,7 +257,7 @@ function DayRow({
         onChange={(e) => onChange(day, { end: e.target.value })}
       />
       <span id={nextDayId} className="hours__next-day">
-        {nextDay && 'ends next day'}
+        {nextDay && t('settings.hours.nextDay')}
       </span>
       <label className="hours__off">
         <input
@@ -256,9 +265,15 @@ function DayRow({
           checked={value.off}
           onChange={(e) => onChange(day, { off: e.target.checked })}
         />
-        <span>
-          <span className="visually-hidden">{name} </span>Day off
-        </span>
+        <FormattedMessage
+          id="settings.hours.dayOff"
+          values={{
+            day: name,
+            hidden: (chunks: ReactNode[]) => <span className="visually-hidden">{chunks}</span>,
+          }}
+        >
+          {(chunks) => <span>{chunks}</span>}
+        </FormattedMessage>
       </label>
     </div>
   );
