@@ -24,6 +24,13 @@ const VIEWS = ['today', 'focus', 'checkin', 'signoff', 'one-on-one', 'settings']
  */
 const SWEPT: readonly (typeof VIEWS)[number][] = ['today', 'checkin'];
 
+/**
+ * Views whose every string is in the catalog but whose layout at 720×520 in the 35 % longer
+ * pseudo-locale still has a button running past its card (Focus: "Skip the … block" and "Export
+ * focus plan as a calendar file"): checked for text only, until those buttons can wrap.
+ */
+const TEXT_SWEPT: readonly (typeof VIEWS)[number][] = ['focus'];
+
 /** What the test typed (user data is never translated), and the product's name. */
 const USER_DATA = [
   'Keel',
@@ -124,10 +131,10 @@ describe('the pseudo-locale at the minimum window size', () => {
     await openIn('?locale=en-XA');
     const problems: string[] = [];
     for (const [i, view] of VIEWS.entries()) {
-      if (!SWEPT.includes(view)) continue;
+      if (!SWEPT.includes(view) && !TEXT_SWEPT.includes(view)) continue;
       await showView(i);
       problems.push(...(await untranslatedOnPage(page)).map((piece) => `${view}: untranslated “${piece}”`));
-      problems.push(...(await overflowing(page)).map((p) => `${view}: ${p}`));
+      if (SWEPT.includes(view)) problems.push(...(await overflowing(page)).map((p) => `${view}: ${p}`));
       await page.screenshot({ path: path.join(SCREENSHOTS, `xa-${view}-min.png`) });
     }
     expect(problems).toEqual([]);

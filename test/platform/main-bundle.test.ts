@@ -300,7 +300,9 @@ describe('dist/main/main.cjs on a stand-in Electron', () => {
         expect(await main.command('invoke', { channel: 'settings:get', payload: {}, ...own })).toMatchObject({
           value: { theme: 'dark' },
         });
-        expect((await main.command<Snapshot>('snapshot')).tray.tooltip).toMatch(/^Keel – Fokus bis \d{1,2}:\d\d [AP]M$/);
+        expect((await main.command<Snapshot>('snapshot')).tray.tooltip).toMatch(
+          /^Keel – Fokus bis \d{1,2}:\d\d [AP]M$/,
+        );
       },
       { timeout: 5000, interval: 50 },
     );
