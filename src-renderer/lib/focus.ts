@@ -1,6 +1,7 @@
 import type { Weekday } from '../api/types';
 import { windowFormat, windowMessage } from '../i18n/window-locale';
 import { formatShortDate } from './format';
+export { weekdayName } from './format';
 import { formatTime } from './time';
 import { addLocalDays, WEEKDAYS, weekdayOf } from '../../src-main/shared/vocabulary';
 
@@ -12,12 +13,6 @@ import { addLocalDays, WEEKDAYS, weekdayOf } from '../../src-main/shared/vocabul
 /** Whole minutes in the window's language through Intl: "2 hr", "1 hr, 20 min", "0 min" / "2 Std.". */
 export function formatMinutes(total: number): string {
   return windowFormat().duration(Math.max(0, Math.round(total)));
-}
-
-/** "Monday" / "Montag": a weekday's name in the window's language. */
-export function weekdayName(day: Weekday): string {
-  // 2024-01-01 was a Monday; WEEKDAYS starts on Monday.
-  return windowFormat().weekday(`2024-01-0${1 + WEEKDAYS.indexOf(day)}`);
 }
 
 /** The seven weekdays from the locale's first day of the week (Sunday in the US, Monday in Europe). */

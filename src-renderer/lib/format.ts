@@ -125,3 +125,19 @@ export function formatEventWhen(event: AgendaEvent, today: string): string {
       : formatTime(start.time);
   return windowMessage('app.event.when', { day, time });
 }
+
+/** A Monday (2024-01-01) and the days after it: a date for each weekday, for Intl's names. */
+const WEEK_OF: Record<Weekday, string> = {
+  mon: '2024-01-01',
+  tue: '2024-01-02',
+  wed: '2024-01-03',
+  thu: '2024-01-04',
+  fri: '2024-01-05',
+  sat: '2024-01-06',
+  sun: '2024-01-07',
+};
+
+/** "Monday" / "Montag": a weekday's name in the window's language. */
+export function weekdayName(day: Weekday, width: 'long' | 'short' = 'long'): string {
+  return windowFormat().weekday(WEEK_OF[day], width);
+}

@@ -2,8 +2,10 @@ import type { MessageId } from '../../src-main/shared/i18n/catalog';
 import { WEEKDAYS } from '../../src-main/shared/vocabulary';
 import { windowFormat, windowMessage } from '../i18n/window-locale';
 import type { Cadence, FocusRule, OneOnOne, RuleChange, Weekday, WorkingHours } from '../api/types';
-import { formatRange, formatShortDate } from './format';
+import { formatRange, formatShortDate, weekdayName } from './format';
 import { formatTime } from './time';
+
+export { weekdayName };
 
 /**
  * Words for rules that take effect on a date: when a change applies from, and what it sets, as
@@ -14,22 +16,6 @@ import { formatTime } from './time';
 export function formatDateWithYear(date: string): string {
   const short = formatShortDate(date);
   return short === date ? date : windowFormat().day(date, { year: true, weekday: 'short', month: 'short' });
-}
-
-/** A Monday (2024-01-01) and the days after it: a date for each weekday, for Intl's names. */
-const WEEK_OF: Record<Weekday, string> = {
-  mon: '2024-01-01',
-  tue: '2024-01-02',
-  wed: '2024-01-03',
-  thu: '2024-01-04',
-  fri: '2024-01-05',
-  sat: '2024-01-06',
-  sun: '2024-01-07',
-};
-
-/** "Monday" / "Montag": a weekday's name in the window's language. */
-export function weekdayName(day: Weekday, width: 'long' | 'short' = 'long'): string {
-  return windowFormat().weekday(WEEK_OF[day], width);
 }
 
 /** "time zone", "working hours": a dated setting's name (vocab), for inside a sentence. */

@@ -2,6 +2,9 @@ import { WEEKDAYS } from '../../../src-main/shared/vocabulary';
 import { windowFormat, windowMessage } from '../../i18n/window-locale';
 import type { FocusRule, TimeRange, Weekday, WorkingHours } from '../../api/types';
 import { formatTime } from '../../lib/time';
+import { weekdayName } from '../../lib/format';
+
+export { weekdayName };
 
 /** The first run's hours: the same start and end on the chosen days (Settings has them day by day). */
 export interface HoursDraft {
@@ -43,22 +46,6 @@ export function sameHours(a: WorkingHours, b: WorkingHours): boolean {
   });
 }
 
-/** A Monday, for the weekday's name in the window's language (2024-01-01 was one). */
-const WEEKDAY_DATES: Record<Weekday, string> = {
-  mon: '2024-01-01',
-  tue: '2024-01-02',
-  wed: '2024-01-03',
-  thu: '2024-01-04',
-  fri: '2024-01-05',
-  sat: '2024-01-06',
-  sun: '2024-01-07',
-};
-
-/** "Monday" / "Montag": a weekday's name in the window's language. */
-export function weekdayName(day: Weekday): string {
-  return windowFormat().weekday(WEEKDAY_DATES[day]);
-}
-
 /** "09:00–17:30" in the window's way of writing times. */
 export function timeRange(start: string, end: string): string {
   return windowMessage('app.welcome.words.range', { start: formatTime(start), end: formatTime(end) });
@@ -70,7 +57,7 @@ export function describeDays(days: readonly Weekday[]): string {
   if (sorted.length === 0) return windowMessage('app.welcome.words.no-days');
   const first = WEEKDAYS.indexOf(sorted[0] as Weekday);
   const run = sorted.length > 2 && sorted.every((d, i) => WEEKDAYS.indexOf(d) === first + i);
-  const names = sorted.map(weekdayName);
+  const names = sorted.map((day) => weekdayName(day));
   if (run) {
     return windowMessage('app.welcome.words.day-run', { from: names[0] ?? '', to: names.at(-1) ?? '' });
   }
