@@ -169,9 +169,9 @@ describe('a holiday added afterwards takes its days out of the plan', () => {
     const offer = card.getByText(/^This holiday starts before today: saved from today/);
     await offer.waitFor();
     expect(await offer.textContent()).toContain(
-      'Figures for the days since Thu 26 Nov 2026 will be recounted.',
+      'Figures for the days since Thu, 26 Nov 2026 will be recounted.',
     );
-    await card.getByRole('button', { name: 'Apply from Thu 26 Nov 2026' }).click();
+    await card.getByRole('button', { name: 'Apply from Thu, 26 Nov 2026' }).click();
     await expect.poll(() => card.getByLabel('Applies from date').inputValue()).toBe('2026-11-26');
     await card.getByRole('button', { name: 'Add holiday' }).click();
     await card.getByText('Team retreat').waitFor();

@@ -203,7 +203,7 @@ describe('the window in Chromium, against the preview', () => {
     await page.keyboard.press('Control+6');
     const planned = page.getByRole('region', { name: 'Planned changes' });
     await planned
-      .getByText('From Mon 3 Jan 2028: working hours Mon–Thu 09:00–17:30, Fri 09:00–13:00')
+      .getByText('From Mon, 3 Jan 2028: working hours Mon–Thu 09:00–17:30 and Fri 09:00–13:00')
       .waitFor();
     // The hours form's "A date…" with a past date, to show the recount sentence too.
     const hours = page.locator('form', {
@@ -211,7 +211,7 @@ describe('the window in Chromium, against the preview', () => {
     });
     await hours.getByRole('radio', { name: 'A date…' }).check();
     await hours.getByLabel('Applies from date').fill('2027-03-01');
-    await hours.getByText('Figures for the days since Mon 1 Mar 2027 will be recounted.').waitFor();
+    await hours.getByText('Figures for the days since Mon, 1 Mar 2027 will be recounted.').waitFor();
     await hours.getByLabel('Applies from date').blur();
     // The window scrolls inside its main area: bring the planned changes to the top.
     await page.setViewportSize({ width: 1180, height: 1300 });
