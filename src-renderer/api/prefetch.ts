@@ -1,19 +1,24 @@
 /**
  * The window's first reads, asked for the moment main.tsx runs: before React, the stores and
- * the rest of the window's code have even loaded (this file imports only the small locale rules), so
+ * the rest of the window's code have even loaded (this file imports nothing at run time), so
  * Today's data is on its way while the code is still arriving. Each store's first load takes its
  * read from here once, if it is fresh; after that every read goes to main as usual.
  */
 import type { IpcResult, KeelApi } from '../../src-main/ipc/contract';
-import { exportLocaleOf, windowLocale } from '../i18n/window-locale-source';
 
 /**
- * The window's language, as it will resolve it (the URL's, else the browser's): the language
- * Today's recap is written in. Resolving it here also starts ICU while the code is still loading.
+ * The window's language as main put it in the URL, else the browser's first one: the language
+ * Today's recap is written in, read without importing the locale rules (they would pull a shared
+ * chunk in front of these reads). Where the window resolves another (a browser language Keel maps
+ * elsewhere), the store asks again in its own.
  */
 function startupLocale(): string | undefined {
   if (typeof window === 'undefined') return undefined;
-  return exportLocaleOf(windowLocale());
+  const params = new URLSearchParams(window.location.search);
+  const messages = params.get('locale');
+  if (messages === 'en-XA') return messages;
+  if (messages !== null) return params.get('format') ?? messages;
+  return typeof navigator === 'undefined' ? undefined : navigator.language;
 }
 
 const READS = {
