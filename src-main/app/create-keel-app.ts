@@ -159,7 +159,9 @@ export function createKeelApp(adapters: KeelAdapters): KeelApp {
   let disposers: (() => void)[] = [];
   const app: KeelApp = {
     services,
-    handlers: createHandlers(services, adapters.shell, adapters.desktopProbes, adapters.shortcutOffers),
+    handlers: createHandlers(services, adapters.shell, adapters.desktopProbes, adapters.shortcutOffers, () =>
+      prompts.speech(),
+    ),
     start() {
       disposers = subscribe(app, services, parts, adapters.power);
       // The idle time's verdict changed: the window's Settings looks again.

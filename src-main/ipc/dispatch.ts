@@ -3,6 +3,7 @@ import { KeelError, toErrorPayload } from '../core/errors';
 import { describeIssues, issueField } from '../core/validation';
 import { storageFailure } from '../services/errors';
 import { contract, type IpcResult } from './contract';
+import { spokenPayload } from './refusals';
 import type { Handlers } from './handlers';
 
 /** Channels and their input schemas: the window's contract, or the command line's own table. */
@@ -40,7 +41,8 @@ export async function dispatchThrough(
       ? table[channel]
       : undefined;
   if (typeof channel !== 'string' || entry === undefined) {
-    return { ok: false, error: { code: 'unknown_channel', message: 'Keel has no such action.' } };
+    const error = { code: 'unknown_channel' as const, message: 'Keel has no such action.' };
+    return { ok: false, error: spokenPayload(handlers, error) };
   }
   try {
     // Inside the try: a schema's refinement that throws (a bug) must not reject the call either.
@@ -48,17 +50,18 @@ export async function dispatchThrough(
     if (!parsed.success) {
       const field = issueField(parsed.error);
       const message = describeIssues(parsed.error);
-      return { ok: false, error: { code: 'invalid_input', message, ...(field ? { field } : {}) } };
+      const error = { code: 'invalid_input' as const, message, ...(field ? { field } : {}) };
+      return { ok: false, error: spokenPayload(handlers, error) };
     }
     const handler = handlers[channel] as (input: unknown) => unknown;
     const value = await handler(parsed.data);
     return { ok: true, value };
   } catch (error) {
     const expected = error instanceof KeelError ? error : storageFailure(error);
-    if (expected) return { ok: false, error: toErrorPayload(expected) };
+    if (expected) return { ok: false, error: spokenPayload(handlers, toErrorPayload(expected)) };
     // Only a bug lands here: a full disk or a read-only folder is the environment, and the user
     // already reads what happened, so it is not reported as unexpected.
     onUnexpected?.(error, channel);
-    return { ok: false, error: toErrorPayload(error) };
+    return { ok: false, error: spokenPayload(handlers, toErrorPayload(error)) };
   }
 }

@@ -5,6 +5,7 @@ import { desktopReportJson, type DesktopReport } from '../shared/desktop-probes'
 import type { DesktopProbesPort, FileDialogPort, ShellPort, ShortcutOfferPort } from '../services/ports';
 import type { Services } from '../services';
 import { toEventDto } from '../services/status-service';
+import { speakRefusals, type RefusalSpeech } from './refusals';
 import type { Channel, ChannelOutput, ParsedInput } from './contract';
 import { agreementHandlers } from './agreement-handlers';
 import { shortcutOfferHandlers } from './shortcut-offer-handlers';
@@ -67,73 +68,79 @@ export function createHandlers(
   shell: HandlerShell = NO_DIALOGS,
   desktop?: DesktopProbesPort,
   shortcutOffers?: ShortcutOfferPort,
+  /** Main's language for refusals (the window's); none for the CLI, which says them in English. */
+  speech?: () => RefusalSpeech,
 ): Handlers {
-  return {
-    ...dayHandlers(services),
-    'app:quit': () => quit(shell),
-    'settings:get': () => services.settings.get(),
-    'settings:set': ({ key, value, from }) =>
-      services.settings.set(key, value, from === undefined ? {} : { from }),
-    'settings:changes': () => ruleHistory(services.settings.book().changes(), services.settings.today()),
-    'settings:cancelChange': ({ key, from }) => services.settings.cancelChange(key, from),
-    'agenda:list': ({ from, to }) => {
-      const zone = services.settings.get().zone;
-      const start = startOfLocalDate(from, zone);
-      const end = startOfLocalDate(addLocalDays(to, 1), zone);
-      return services.agenda.between(start, end).map((e) => toEventDto(e, zone));
+  // In the window a refusal is said in its language; the CLI passes none and keeps English.
+  return speakRefusals(
+    {
+      ...dayHandlers(services),
+      'app:quit': () => quit(shell),
+      'settings:get': () => services.settings.get(),
+      'settings:set': ({ key, value, from }) =>
+        services.settings.set(key, value, from === undefined ? {} : { from }),
+      'settings:changes': () => ruleHistory(services.settings.book().changes(), services.settings.today()),
+      'settings:cancelChange': ({ key, from }) => services.settings.cancelChange(key, from),
+      'agenda:list': ({ from, to }) => {
+        const zone = services.settings.get().zone;
+        const start = startOfLocalDate(from, zone);
+        const end = startOfLocalDate(addLocalDays(to, 1), zone);
+        return services.agenda.between(start, end).map((e) => toEventDto(e, zone));
+      },
+      'focus:status': () => services.focus.status(),
+      'focus:start': (request) => {
+        services.focus.startAdhoc(request);
+        return services.focus.status();
+      },
+      'focus:stop': () => {
+        services.focus.stop();
+        return services.focus.status();
+      },
+      'focus:interrupt': ({ kind, note }) => {
+        services.focus.interrupt(kind, note);
+        return services.focus.status();
+      },
+      'focus:leaveOff': ({ text }) => {
+        services.focus.leaveOff(text);
+        return services.focus.status();
+      },
+      'focus:skip': ({ occurrenceId }) => {
+        services.focus.skip(occurrenceId);
+        return services.focus.status();
+      },
+      'focus:stats': ({ from, to }) => services.focus.stats(from, to),
+      'dnd:status': () => services.dnd.status(),
+      ...desktopHandlers(shell, desktop, services.data, shortcutOffers),
+      // The window never names a path: main asks the user with a save or open dialog.
+      'focus:exportIcs': () => services.calendar.exportPlan(shell),
+      'calendar:status': () => services.calendar.status(),
+      'calendar:import': async () => {
+        const file = await shell.chooseFile({
+          title: 'Import a calendar',
+          filters: [{ name: 'Calendar', extensions: ['ics'] }],
+        });
+        return file === null ? services.calendar.status() : services.calendar.importFrom(file);
+      },
+      'calendar:clear': () => services.calendar.clear(),
+      'signoff:status': () => services.signoff.status(),
+      'signoff:submit': (input) => services.signoff.submit(input),
+      'signoff:respond': ({ action }) => services.signoff.respond(action),
+      'signoff:creep': ({ weeks }) => services.signoff.creep(weeks),
+      'checkin:form': () => services.checkin.form(),
+      'checkin:add': (input) => services.checkin.add(input),
+      'checkin:update': ({ id, input }) => services.checkin.update(id, input),
+      'checkin:delete': (input) => deleteCheck(services, input),
+      'checkin:list': ({ from, to }) => services.checkin.list(from, to),
+      'checkin:trends': ({ range }) => services.checkin.trends(range),
+      'checkin:questionnaire': ({ kind, answers }) => services.checkin.answerQuestionnaire(kind, answers),
+      ...talkHandlers(services),
+      ...summaryHandlers(services, shell),
+      ...updateHandlers(services, shell),
+      ...agreementHandlers(services, shell),
+      ...dataHandlers(services, shell),
     },
-    'focus:status': () => services.focus.status(),
-    'focus:start': (request) => {
-      services.focus.startAdhoc(request);
-      return services.focus.status();
-    },
-    'focus:stop': () => {
-      services.focus.stop();
-      return services.focus.status();
-    },
-    'focus:interrupt': ({ kind, note }) => {
-      services.focus.interrupt(kind, note);
-      return services.focus.status();
-    },
-    'focus:leaveOff': ({ text }) => {
-      services.focus.leaveOff(text);
-      return services.focus.status();
-    },
-    'focus:skip': ({ occurrenceId }) => {
-      services.focus.skip(occurrenceId);
-      return services.focus.status();
-    },
-    'focus:stats': ({ from, to }) => services.focus.stats(from, to),
-    'dnd:status': () => services.dnd.status(),
-    ...desktopHandlers(shell, desktop, services.data, shortcutOffers),
-    // The window never names a path: main asks the user with a save or open dialog.
-    'focus:exportIcs': () => services.calendar.exportPlan(shell),
-    'calendar:status': () => services.calendar.status(),
-    'calendar:import': async () => {
-      const file = await shell.chooseFile({
-        title: 'Import a calendar',
-        filters: [{ name: 'Calendar', extensions: ['ics'] }],
-      });
-      return file === null ? services.calendar.status() : services.calendar.importFrom(file);
-    },
-    'calendar:clear': () => services.calendar.clear(),
-    'signoff:status': () => services.signoff.status(),
-    'signoff:submit': (input) => services.signoff.submit(input),
-    'signoff:respond': ({ action }) => services.signoff.respond(action),
-    'signoff:creep': ({ weeks }) => services.signoff.creep(weeks),
-    'checkin:form': () => services.checkin.form(),
-    'checkin:add': (input) => services.checkin.add(input),
-    'checkin:update': ({ id, input }) => services.checkin.update(id, input),
-    'checkin:delete': (input) => deleteCheck(services, input),
-    'checkin:list': ({ from, to }) => services.checkin.list(from, to),
-    'checkin:trends': ({ range }) => services.checkin.trends(range),
-    'checkin:questionnaire': ({ kind, answers }) => services.checkin.answerQuestionnaire(kind, answers),
-    ...talkHandlers(services),
-    ...summaryHandlers(services, shell),
-    ...updateHandlers(services, shell),
-    ...agreementHandlers(services, shell),
-    ...dataHandlers(services, shell),
-  };
+    speech,
+  );
 }
 
 type SummaryChannel = Extract<Channel, `summary:${string}`>;

@@ -1,0 +1,140 @@
+/**
+ * Refusals in main's locale: a KeelError's sentence is English where it is thrown (the CLI prints
+ * it as it is), and the window's handlers say it in the window's language. Each `main.refusal.*`
+ * message's English is the very sentence services and schemas throw, so it is found by matching:
+ * its placeholders are read back out of the English (a `HH:MM` becomes the locale's clock, digits a
+ * number the locale writes) and given to the translation. A sentence with no message stays English.
+ */
+import { KeelError, type ErrorPayload } from '../core/errors';
+import { SOURCE_CATALOG, type MessageId } from '../shared/i18n/catalog';
+import type { MessageValues } from '../shared/i18n/intl';
+/** What a refusal is said with: main's speech (app/speech.ts), read at each refusal. */
+export interface RefusalSpeech {
+  t(id: MessageId, values?: MessageValues): string;
+  /** A time of day kept as `HH:MM`, in the locale's clock. */
+  clock(hhmm: string): string;
+}
+
+type MainLocale = RefusalSpeech;
+
+interface Pattern {
+  id: MessageId;
+  regex: RegExp;
+  names: string[];
+}
+
+/** Refusals (a request turned down) and problems (something in the background that failed). */
+const PREFIXES = ['main.refusal.', 'main.problem.'];
+let patterns: Pattern[] | undefined;
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Each refusal's English as a pattern: literal text, and `(.+?)` for each `{name}`. */
+function compile(): Pattern[] {
+  return (
+    Object.entries(SOURCE_CATALOG)
+      .filter(([id]) => PREFIXES.some((prefix) => id.startsWith(prefix)))
+      .map(([id, english]) => {
+        const names: string[] = [];
+        const source = english
+          .split(/(\{\w+\})/)
+          .map((part) => {
+            const name = /^\{(\w+)\}$/.exec(part)?.[1];
+            if (name === undefined) return escape(part);
+            names.push(name);
+            return '(.+?)';
+          })
+          .join('');
+        return { id: id as MessageId, regex: new RegExp(`^${source}$`, 's'), names };
+      })
+      // Sentences without placeholders first: an exact sentence wins over a pattern.
+      .sort((a, b) => a.names.length - b.names.length)
+  );
+}
+
+/** A value read out of an English sentence, as the locale writes it. */
+function valueIn(locale: MainLocale, raw: string): string | number {
+  if (/^\d{2}:\d{2}$/.test(raw)) return locale.clock(raw);
+  if (/^\d{1,9}$/.test(raw)) return Number(raw);
+  return raw;
+}
+
+/** The sentence in the locale, or undefined when Keel has no message for it. */
+export function sayRefusal(locale: MainLocale, english: string): string | undefined {
+  patterns ??= compile();
+  for (const { id, regex, names } of patterns) {
+    const match = regex.exec(english);
+    if (!match) continue;
+    const values: MessageValues = {};
+    names.forEach((name, index) => {
+      values[name] = valueIn(locale, match[index + 1] ?? '');
+    });
+    return locale.t(id, values);
+  }
+  // A schema's refusal names where in the input it is: "workingHours.mon: Start and end must differ."
+  const where = /^([\w.[\]-]+): (.+)$/s.exec(english);
+  const sentence = where?.[2] !== undefined ? sayRefusal(locale, where[2]) : undefined;
+  return sentence === undefined
+    ? undefined
+    : locale.t('main.where.path', { path: where?.[1] ?? '', sentence });
+}
+
+const SAY = Symbol('keel.sayRefusal');
+
+/** The table's way to say a refusal (English as it is for a table without a locale). */
+export function sayerOf(handlers: object): (english: string) => string {
+  const say = (handlers as { [SAY]?: (english: string) => string })[SAY];
+  return say ?? ((english) => english);
+}
+
+/** A refusal's payload in the table's locale: its sentence and the one under the control. */
+export function spokenPayload(handlers: object, payload: ErrorPayload): ErrorPayload {
+  const say = sayerOf(handlers);
+  return {
+    ...payload,
+    message: say(payload.message),
+    ...(payload.field ? { field: { ...payload.field, message: say(payload.field.message) } } : {}),
+  };
+}
+
+/** A KeelError said in the locale (the English one kept as its cause); anything else as it is. */
+function inLocale(locale: MainLocale, error: unknown): unknown {
+  if (!(error instanceof KeelError)) return error;
+  const said = sayRefusal(locale, error.message);
+  return said === undefined || said === error.message
+    ? error
+    : new KeelError(error.code, said, { cause: error });
+}
+
+/**
+ * The handlers, each refusing in main's speech (read at each refusal); without one (the CLI), the
+ * handlers as they are.
+ */
+export function speakRefusals<H extends Record<string, (input: never) => unknown>>(
+  handlers: H,
+  speech: (() => MainLocale) | undefined,
+): H {
+  if (!speech) return handlers;
+  const locale: MainLocale = {
+    t: (id, values) => speech().t(id, values),
+    clock: (hhmm) => speech().clock(hhmm),
+  };
+  const spoken: Record<string, (input: never) => unknown> = {};
+  // For dispatch.ts: input its schemas refuse before any handler runs is said in the locale too.
+  Object.defineProperty(spoken, SAY, { value: (english: string) => sayRefusal(locale, english) ?? english });
+  for (const [name, handler] of Object.entries(handlers)) {
+    spoken[name] = (input: never) => {
+      try {
+        const result = handler(input);
+        return result instanceof Promise
+          ? result.catch((error: unknown) => {
+              throw inLocale(locale, error);
+            })
+          : result;
+      } catch (error) {
+        throw inLocale(locale, error);
+      }
+    };
+  }
+  return spoken as H;
+}
