@@ -6,15 +6,8 @@ import { hoursOn } from '../core/working-hours';
 import { instantAt } from '../core/time';
 import type { Services } from '../services';
 import type { ShellPort, TrayCommand, TrayMenuItem, TrayPort, TrayState } from '../services/ports';
-import type { MessageId } from '../shared/i18n/catalog';
+import { eventTitleIn } from '../shared/i18n/event-titles';
 import { englishSpeech, type Speech } from './speech';
-
-/** The words for what the tray's "Next:" line names (Keel's own events; never user text). */
-const EVENT_WORDS: Partial<Record<string, MessageId>> = {
-  focus: 'app.event.focus',
-  signoff: 'app.event.signoff',
-  check: 'app.event.check',
-};
 
 /** The global shortcut that starts a focus block (Electron accelerator syntax). */
 export const FOCUS_SHORTCUT = 'CommandOrControl+Alt+F';
@@ -181,12 +174,11 @@ export class TrayController {
     const zone = this.deps.services.settings.get().zone;
     const next = this.deps.services.agenda.nextEvent();
     const { t, time } = this.speech();
-    const words = next && EVENT_WORDS[next.kind];
     return [
       {
         type: 'info',
         label: next
-          ? t('notify.tray.next', { title: words ? t(words) : next.title, time: time(next.start, zone) })
+          ? t('notify.tray.next', { title: eventTitleIn(t, next), time: time(next.start, zone) })
           : t('notify.tray.nothingPlanned'),
       },
       {

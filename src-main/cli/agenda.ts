@@ -2,20 +2,8 @@ import { Option, type Command } from 'commander';
 import type { CliIo } from './io';
 import { print } from './output';
 import { withSession } from './session';
-import { cliSpeech, type CliSpeech } from './speech';
-import type { MessageId } from '../shared/i18n/catalog';
-
-/** Keel's own events by kind, in the user's words (an unknown kind keeps main's title). */
-const EVENT_WORDS: Partial<Record<string, MessageId>> = {
-  focus: 'app.event.focus',
-  signoff: 'app.event.signoff',
-  check: 'app.event.check',
-};
-
-const eventTitle = (t: CliSpeech['t'], e: { kind: string; title: string }) => {
-  const words = EVENT_WORDS[e.kind];
-  return words ? t(words) : e.title;
-};
+import { cliSpeech } from './speech';
+import { eventTitleIn } from '../shared/i18n/event-titles';
 
 /** `keel status`: where Keel stands now. */
 export function registerStatusCommand(program: Command, io: CliIo): void {
@@ -43,7 +31,7 @@ export function registerStatusCommand(program: Command, io: CliIo): void {
               blocks: today.focusBlocks.length ? format.list(today.focusBlocks.map(range)) : t('cli.none'),
             }),
             next
-              ? t('cli.status.next', { title: eventTitle(t, next), time: timeOf(next.start) })
+              ? t('cli.status.next', { title: eventTitleIn(t, next), time: timeOf(next.start) })
               : t('cli.status.nothingNext'),
             t('cli.status.data', { path: status.database.path }),
           ].join('\n');
@@ -68,7 +56,7 @@ export function registerAgendaCommand(program: Command, io: CliIo): void {
           events.length === 0
             ? t('cli.agenda.nothing')
             : events
-                .map((e) => `${day(e.start.slice(0, 10))}  ${timeOf(e.start)}  ${eventTitle(t, e)}`)
+                .map((e) => `${day(e.start.slice(0, 10))}  ${timeOf(e.start)}  ${eventTitleIn(t, e)}`)
                 .join('\n'),
         );
       }),

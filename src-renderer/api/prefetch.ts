@@ -23,7 +23,7 @@ function startupLocale(): string | undefined {
 
 const READS = {
   status: (keel: KeelApi) => keel.app.status(),
-  today: (keel: KeelApi) => keel.today.card(todayInput(startupLocale())),
+  today: (keel: KeelApi, locale?: string) => keel.today.card(todayInput(locale)),
   settings: (keel: KeelApi) => keel.settings.get(),
   signoff: (keel: KeelApi) => keel.signoff.status(),
   data: (keel: KeelApi) => keel.data.overview(),
@@ -45,11 +45,12 @@ const held = new Map<StartupRead, { at: number; answer: Promise<IpcResult<unknow
 export function prefetchStartupReads(): void {
   const keel = typeof window === 'undefined' ? undefined : window.keel;
   if (!keel) return;
+  const todayLocale = startupLocale();
   for (const name of Object.keys(READS) as StartupRead[]) {
-    const answer = READS[name](keel) as Promise<IpcResult<unknown>>;
+    const answer = READS[name](keel, todayLocale) as Promise<IpcResult<unknown>>;
     // Nobody may take it (a store loaded some other way): never an unhandled rejection.
     answer.catch(() => undefined);
-    const locale = name === 'today' ? startupLocale() : undefined;
+    const locale = name === 'today' ? todayLocale : undefined;
     held.set(name, { at: Date.now(), answer, ...(locale === undefined ? {} : { locale }) });
   }
 }

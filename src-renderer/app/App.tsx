@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, type ComponentType, type MouseEvent } from 'react';
+import { Suspense, useEffect, useMemo, type MouseEvent } from 'react';
 import type { ResolvedLocale } from '../../src-main/shared/i18n/locale';
 import type { ViewName } from '../../src-main/shared/views';
 import { hasKeel } from '../api/keel';
@@ -10,6 +10,7 @@ import { TodayView } from '../views/TodayView';
 import {
   CheckinView,
   FocusView,
+  lazyView,
   OneOnOneView,
   SettingsView,
   SignoffView,
@@ -30,22 +31,12 @@ import './App.css';
  * The first run loads only when it opens (once, on a new install, or from Settings); once its code
  * is here it renders at once, without a suspended frame.
  */
-let LoadedFirstRun: ComponentType | null = null;
-const loadFirstRun = () =>
-  import('./welcome/FirstRun').then((m) => {
-    LoadedFirstRun = m.FirstRun;
-    return { default: m.FirstRun };
-  });
-const LazyFirstRun = lazy(loadFirstRun);
+const firstRun = lazyView(() => import('./welcome/FirstRun').then((m) => m.FirstRun));
+const FirstRun = firstRun.View;
 
 /** Fetches the first run's code ahead of its use (tests; a failure waits for that use). */
 export async function preloadFirstRun(): Promise<void> {
-  await loadFirstRun().catch(() => undefined);
-}
-
-function FirstRun() {
-  const Loaded = LoadedFirstRun;
-  return Loaded ? <Loaded /> : <LazyFirstRun />;
+  await firstRun.preload().catch(() => undefined);
 }
 
 /**

@@ -15,15 +15,17 @@ function retryFailedViews(): void {
   retries.clear();
 }
 
-export function lazyView(load: () => Promise<ComponentType>): {
-  View: ComponentType;
+export function lazyView<P extends object = object>(
+  load: () => Promise<ComponentType<P>>,
+): {
+  View: ComponentType<P>;
   preload(): Promise<void>;
 } {
-  let loaded: ComponentType | null = null;
-  let pending: Promise<ComponentType> | null = null;
+  let loaded: ComponentType<P> | null = null;
+  let pending: Promise<ComponentType<P>> | null = null;
   const makeLazy = () => lazy(() => fetchView().then((component) => ({ default: component })));
   let Lazy = makeLazy();
-  function fetchView(): Promise<ComponentType> {
+  function fetchView(): Promise<ComponentType<P>> {
     pending ??= load().then(
       (component) => (loaded = component),
       (error: unknown) => {
@@ -35,9 +37,9 @@ export function lazyView(load: () => Promise<ComponentType>): {
     );
     return pending;
   }
-  function View() {
+  function View(props: P) {
     const Loaded = loaded;
-    return Loaded ? <Loaded /> : <Lazy />;
+    return Loaded ? <Loaded {...props} /> : <Lazy {...props} />;
   }
   return { View, preload: () => fetchView().then(() => undefined) };
 }

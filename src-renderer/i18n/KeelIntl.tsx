@@ -10,11 +10,18 @@ import { IntlContext, IntlProvider, type IntlShape } from 'react-intl';
 import type { Catalog, MessageId } from '../../src-main/shared/i18n/catalog';
 import { createLocaleFormat, type LocaleFormat } from '../../src-main/shared/i18n/format';
 import { messagesWith, type MessageValues } from '../../src-main/shared/i18n/intl-core';
-import { DEFAULT_LOCALE, type ResolvedLocale } from '../../src-main/shared/i18n/locale';
+import { DEFAULT_LOCALE, resolveLocale, type ResolvedLocale } from '../../src-main/shared/i18n/locale';
+import { localeFromSearch } from '../../src-main/shared/i18n/locale-url';
 import { ENGLISH_CATALOG, loadCatalog, loadedCatalog } from './catalogs';
 import { setWindowLocale } from './window-locale';
 
-export { windowLocale } from './window-locale-source';
+/** The locale of this window: the URL's, else the browser's preferred languages. */
+export function windowLocale(
+  search: string = window.location.search,
+  languages: readonly string[] = navigator.languages,
+): ResolvedLocale {
+  return localeFromSearch(search) ?? resolveLocale({ preferred: languages });
+}
 
 const ENGLISH: ResolvedLocale = { messages: DEFAULT_LOCALE, format: DEFAULT_LOCALE };
 

@@ -10,7 +10,6 @@ import { createLocaleFormat, type LocaleFormat } from '../../src-main/shared/i18
 import { messagesWith, type MessageValues } from '../../src-main/shared/i18n/intl-core';
 import { DEFAULT_LOCALE, type ResolvedLocale } from '../../src-main/shared/i18n/locale';
 import { ENGLISH_CATALOG } from './catalogs';
-import { exportLocaleOf } from './window-locale-source';
 
 export type HourCycle = 'h12' | 'h23';
 
@@ -71,7 +70,7 @@ export function windowFormat(): LocaleFormat {
  * format tag ("de-DE", "en-GB"), or the pseudo-locale itself.
  */
 export function windowExportLocale(): string {
-  return exportLocaleOf(current.resolved);
+  return current.resolved.messages === 'en-XA' ? 'en-XA' : current.resolved.format;
 }
 
 /** A message in the window's language, for code outside components. */

@@ -1,3 +1,4 @@
+import { eventTitleIn } from '../../src-main/shared/i18n/event-titles';
 import { weekdayOf } from '../../src-main/shared/vocabulary';
 import type { AgendaEvent, TimeRange, Weekday } from '../api/types';
 import { windowFormat, windowMessage } from '../i18n/window-locale';
@@ -91,20 +92,12 @@ const EVENT_KINDS = {
   check: 'app.event.check',
 } as const;
 
-const EVENT_TITLES = {
-  focus: 'app.event.title.focus',
-  signoff: 'app.event.title.signoff',
-  check: 'app.event.title.check',
-  rules: 'app.event.title.rules',
-} as const;
-
 /**
  * An agenda event's title in the window's language: Keel's own events by their kind (main names
  * them in English); any other keeps the title it came with.
  */
 export function eventTitle(event: { kind: string; title: string }): string {
-  const id = (EVENT_TITLES as Record<string, (typeof EVENT_TITLES)[keyof typeof EVENT_TITLES]>)[event.kind];
-  return id ? windowMessage(id) : event.title;
+  return eventTitleIn((id) => windowMessage(id), event);
 }
 
 /** A short label for an agenda event's kind; unknown kinds (added later) get a neutral one. */

@@ -1,7 +1,6 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
+import { lazyView } from '../lazyViews';
 import { usePaletteShortcut } from '../useViewShortcuts';
-import type { InterruptDialog as InterruptDialogComponent } from '../../views/focus/InterruptDialog';
-import type { PaletteDialog as PaletteDialogComponent } from './PaletteDialog';
 import './CommandPalette.css';
 
 /**
@@ -9,37 +8,14 @@ import './CommandPalette.css';
  * frame does not carry their code; `preloadPalette` fetches it once Today has drawn. Once loaded
  * they render at once, without a suspended frame: Ctrl+K and typing straight away lose no key.
  */
-type PaletteDialogType = typeof PaletteDialogComponent;
-type InterruptDialogType = typeof InterruptDialogComponent;
-let LoadedPalette: PaletteDialogType | null = null;
-let LoadedInterrupt: InterruptDialogType | null = null;
-const loadPaletteDialog = () =>
-  import('./PaletteDialog').then((m) => {
-    LoadedPalette = m.PaletteDialog;
-    return { default: m.PaletteDialog };
-  });
-const loadInterruptDialog = () =>
-  import('../../views/focus/InterruptDialog').then((m) => {
-    LoadedInterrupt = m.InterruptDialog;
-    return { default: m.InterruptDialog };
-  });
-const LazyPalette = lazy(loadPaletteDialog);
-const LazyInterrupt = lazy(loadInterruptDialog);
-
-/** The palette's dialog: at once when its code is here, else once it has loaded. */
-function PaletteDialog(props: Parameters<PaletteDialogType>[0]) {
-  const Loaded = LoadedPalette;
-  return Loaded ? <Loaded {...props} /> : <LazyPalette {...props} />;
-}
-
-function InterruptDialog(props: Parameters<InterruptDialogType>[0]) {
-  const Loaded = LoadedInterrupt;
-  return Loaded ? <Loaded {...props} /> : <LazyInterrupt {...props} />;
-}
+const palette = lazyView(() => import('./PaletteDialog').then((m) => m.PaletteDialog));
+const interrupt = lazyView(() => import('../../views/focus/InterruptDialog').then((m) => m.InterruptDialog));
+const PaletteDialog = palette.View;
+const InterruptDialog = interrupt.View;
 
 /** Fetches the palette's code ahead of its first use (a failure waits for that use). */
 export async function preloadPalette(): Promise<void> {
-  await Promise.all([loadPaletteDialog(), loadInterruptDialog()]).catch(() => undefined);
+  await Promise.all([palette.preload(), interrupt.preload()]).catch(() => undefined);
 }
 
 /** How long the line saying what a command did stays on screen. */
