@@ -173,7 +173,7 @@ function chromiumPath(): string {
   return found;
 }
 
-async function startPreview(root: string, dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+export async function startPreview(root: string, dataDir: string): Promise<{ url: string; child: ChildProcess }> {
   const server = path.join(root, 'dist/preview/server.cjs');
   const child = spawn(
     process.execPath,
@@ -295,6 +295,7 @@ export async function firstRenderFigure(root: string, baseDir: string): Promise<
     first_contentful_paint_ms: median((r) => r.fcp),
     dom_content_loaded_ms: median((r) => r.domContentLoaded),
     script_loaded_ms: median((r) => r.scriptLoaded),
+    // HTTP requests to /__keel/ipc before the content: the bridge sends the first reads as one.
     ipc_calls: median((r) => r.ipcCalls),
     ipc_first_start_ms: median((r) => r.ipcFirstStart),
     ipc_last_end_ms: median((r) => r.ipcLastEnd),

@@ -57,13 +57,16 @@ function subscribe(listener: (event: StateEvent) => void): () => void {
   };
 }
 
-const api = buildApi<KeelApi>(async (channel, input) => {
+type Answer = IpcResult<unknown> & { clipboard?: Copied };
+
+/** One POST to the preview server: a call's answer, or a batch's answers in order. */
+async function post(body: unknown): Promise<{ answer: unknown } | IpcResult<never>> {
   let response: Response;
   try {
     response = await fetch('/__keel/ipc', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ channel, input }),
+      body: JSON.stringify(body),
     });
   } catch {
     return unreachable;
@@ -73,12 +76,15 @@ const api = buildApi<KeelApi>(async (channel, input) => {
     const message = (await response.text()).trim();
     return { ok: false, error: { code: 'forbidden', message } };
   }
-  let answer: IpcResult<unknown> & { clipboard?: Copied };
   try {
-    answer = (await response.json()) as IpcResult<unknown> & { clipboard?: Copied };
+    return { answer: (await response.json()) as unknown };
   } catch {
     return unreachable;
   }
+}
+
+/** A call's answer as the app sees it: the clipboard written first when the call copied. */
+async function settle(answer: Answer): Promise<IpcResult<unknown>> {
   const { clipboard, ...result } = answer;
   if (clipboard === undefined || !result.ok) return result as IpcResult<unknown>;
   try {
@@ -87,6 +93,48 @@ const api = buildApi<KeelApi>(async (channel, input) => {
     return clipboardRefused;
   }
   return result as IpcResult<unknown>;
-}, subscribe);
+}
+
+interface Pending {
+  call: { channel: string; input: unknown };
+  resolve(result: IpcResult<unknown>): void;
+}
+
+/**
+ * Calls made in the same task (the window's first reads: five at once) go out as one request, not
+ * five: each fetch costs the page's main thread a few milliseconds that Electron's IPC does not.
+ * A lone call goes as before.
+ */
+let queued: Pending[] = [];
+const MAX_BATCH = 16;
+
+async function flush(): Promise<void> {
+  const batch = queued;
+  queued = [];
+  if (batch.length === 0) return;
+  if (batch.length === 1) {
+    const [only] = batch as [Pending];
+    const posted = await post(only.call);
+    return only.resolve('answer' in posted ? await settle(posted.answer as Answer) : posted);
+  }
+  const posted = await post({ calls: batch.map((p) => p.call) });
+  const answers = 'answer' in posted ? (posted.answer as { batch?: unknown }).batch : undefined;
+  batch.forEach((pending, i) => {
+    if (!('answer' in posted)) return pending.resolve(posted);
+    const answer = Array.isArray(answers) ? (answers[i] as Answer | undefined) : undefined;
+    void (answer ? settle(answer) : Promise.resolve(unreachable)).then(pending.resolve);
+  });
+}
+
+const api = buildApi<KeelApi>(
+  (channel, input) =>
+    new Promise<IpcResult<unknown>>((resolve) => {
+      if (queued.length === 0) queueMicrotask(() => void flush());
+      queued.push({ call: { channel, input }, resolve });
+      // The server takes at most MAX_BATCH calls in one request (server.ts).
+      if (queued.length === MAX_BATCH) void flush();
+    }),
+  subscribe,
+);
 
 Object.defineProperty(window, 'keel', { value: api, writable: false, configurable: false });

@@ -46,6 +46,8 @@ import { previewDesk, recorded, testAction, type Desk } from './desk';
 export { PREVIEW_CSP } from './guard';
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** The most calls one batched request may carry (the window's first reads are five). */
+const MAX_BATCH = 16;
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -222,20 +224,37 @@ async function handlePost(
   }
   const body = await readJson(req);
   if (url.pathname === '/__keel/ipc') {
-    const { channel, input } = (body ?? {}) as { channel?: unknown; input?: unknown };
-    const copied = desk.shell.copied.length;
-    const copiedRich = desk.shell.copiedRich.length;
-    const result = await dispatch(desk.app.handlers, channel, input, (e) =>
-      console.error('[keel preview]', e),
-    );
-    // The preview's clipboard is the browser's: what a call copied goes back beside its answer,
-    // and the bridge writes it with the Clipboard API (bridge.ts).
-    const clipboard = desk.shell.copiedRich.at(-1) ?? { text: desk.shell.copied.at(-1) ?? '' };
-    const didCopy = desk.shell.copied.length > copied || desk.shell.copiedRich.length > copiedRich;
-    return send(res, 200, didCopy ? { ...result, clipboard } : result);
+    // Several calls the window made at once (its first reads) come as one request: each is
+    // answered in order, as if it had come alone (bridge.ts).
+    const calls = (body as { calls?: unknown } | null)?.calls;
+    if (calls !== undefined) {
+      if (!Array.isArray(calls) || calls.length === 0 || calls.length > MAX_BATCH) {
+        return send(res, 400, {
+          ok: false,
+          error: { code: 'invalid_input', message: `Send from 1 to ${MAX_BATCH} calls at once.` },
+        });
+      }
+      const answers: unknown[] = [];
+      for (const call of calls as unknown[]) answers.push(await answerCall(desk, call));
+      return send(res, 200, { batch: answers });
+    }
+    return send(res, 200, await answerCall(desk, body));
   }
   if (desk.manual) return send(res, 200, testAction(desk, desk.manual, url.pathname, body));
   return send(res, 404, { ok: false, error: { code: 'not_found', message: 'No such endpoint.' } });
+}
+
+/** One IPC call through the real handler table, with what it copied beside its answer. */
+async function answerCall(desk: Desk, call: unknown): Promise<unknown> {
+  const { channel, input } = (call ?? {}) as { channel?: unknown; input?: unknown };
+  const copied = desk.shell.copied.length;
+  const copiedRich = desk.shell.copiedRich.length;
+  const result = await dispatch(desk.app.handlers, channel, input, (e) => console.error('[keel preview]', e));
+  // The preview's clipboard is the browser's: what a call copied goes back beside its answer,
+  // and the bridge writes it with the Clipboard API (bridge.ts).
+  const clipboard = desk.shell.copiedRich.at(-1) ?? { text: desk.shell.copied.at(-1) ?? '' };
+  const didCopy = desk.shell.copied.length > copied || desk.shell.copiedRich.length > copiedRich;
+  return didCopy ? { ...result, clipboard } : result;
 }
 
 function indexHtml(rendererDir: string): string {

@@ -65,3 +65,17 @@ export function takePrefetched<T>(name: StartupRead, locale?: string): Promise<I
   if (!entry || Date.now() - entry.at > FRESH_MS || entry.locale !== locale) return undefined;
   return entry.answer as Promise<IpcResult<T>>;
 }
+
+/**
+ * The page's first `Intl` formatter costs 40–60 ms on a slow machine, whatever its kind: ICU loads
+ * its data then. Made here, while the window's code may still be arriving, that wait is not
+ * added to Today's first render. (The formatter itself is thrown away; the window makes its own
+ * in its language.)
+ */
+export function warmIntl(): void {
+  try {
+    new Intl.DateTimeFormat(startupLocale(), { hour: 'numeric', minute: '2-digit' }).format(0);
+  } catch {
+    // A tag this browser refuses: the window resolves its language its own way.
+  }
+}

@@ -263,6 +263,35 @@ describe('preview server', () => {
     expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
   });
 
+  it('answers a batch of calls in order, each as if it had come alone; refuses an empty or oversized batch', async () => {
+    const p = await start();
+    const page = asPage(p, await signIn(p));
+    const calls = [
+      { channel: 'talk:add', input: { text: 'First' } },
+      { channel: 'settings:set', input: { key: 'theme', value: 7 } },
+      { channel: 'talk:list', input: {} },
+      { channel: 'fs:read', input: {} },
+    ];
+    const res = await post(`${p.url}/__keel/ipc`, { calls }, page);
+    expect(res.status).toBe(200);
+    const { batch } = (await res.json()) as {
+      batch: Array<{ ok: boolean; value?: unknown; error?: { code: string } }>;
+    };
+    expect(batch.map((a) => a.ok)).toEqual([true, false, true, false]);
+    expect(batch[1]?.error?.code).toBe('invalid_input');
+    // The third call sees what the first wrote: the calls ran one after another, in order.
+    expect(JSON.stringify(batch[2]?.value)).toContain('First');
+    expect(batch[3]?.error?.code).toBe('unknown_channel');
+    for (const bad of [[], 'talk:list', Array.from({ length: 17 }, () => calls[2])]) {
+      const refused = await post(`${p.url}/__keel/ipc`, { calls: bad }, page);
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toEqual({
+        ok: false,
+        error: { code: 'invalid_input', message: 'Send from 1 to 16 calls at once.' },
+      });
+    }
+  });
+
   it('refuses other hosts, non-JSON bodies and paths outside the renderer', async () => {
     const p = await start();
     const page = asPage(p, await signIn(p));

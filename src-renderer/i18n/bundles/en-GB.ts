@@ -1,9 +1,12 @@
 import type { Catalog } from '../../../src-main/shared/i18n/catalog';
 
-/** The en-GB catalog, every namespace's file: its own chunk, loaded only by a window in en-GB. */
-const files = import.meta.glob<Partial<Catalog>>('../../../src-main/shared/i18n/messages/*/en-GB.json', {
-  eager: true,
-  import: 'default',
-});
+/** The en-GB catalog, every namespace the window speaks (not main's or the CLI's own): its own chunk, loaded only by a window in en-GB. */
+const files = import.meta.glob<Partial<Catalog>>(
+  [
+    '../../../src-main/shared/i18n/messages/*/en-GB.json',
+    '!../../../src-main/shared/i18n/messages/{notify,main,cli}/*',
+  ],
+  { eager: true, import: 'default' },
+);
 
 export default Object.assign({}, ...Object.values(files)) as Partial<Catalog>;
