@@ -77,7 +77,7 @@ function ensureBuilt() {
 const fromRoot = {
   name: 'keel-bench-externals',
   setup(b) {
-    b.onResolve({ filter: /^(better-sqlite3|conf|playwright-core)$/ }, (a) => ({
+    b.onResolve({ filter: /^(better-sqlite3|conf|esbuild|playwright-core)$/ }, (a) => ({
       path: fileURLToPath(import.meta.resolve(a.path)),
       external: true,
     }));

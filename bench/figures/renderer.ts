@@ -21,6 +21,7 @@ import zlib from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { emit, log, round, summarize } from '../lib/report';
 import { copyDataset, NOW, removeDir } from '../lib/world';
+import { browsersToMeasure, startFloor, type BrowserToMeasure } from './first-render-floor';
 
 const LOADS = 10;
 const KB = 1000;
@@ -165,15 +166,10 @@ interface Marks {
 
 type Run = Required<Pick<Marks, 'heading' | 'headingFrame' | 'content' | 'contentFrame'>> & Marks;
 
-function chromiumPath(): string {
-  const found = [process.env.KEEL_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-    (p): p is string => Boolean(p) && fs.existsSync(p as string),
-  );
-  if (!found) throw new Error('No Chromium: install it (apt-get install chromium) or set KEEL_CHROMIUM.');
-  return found;
-}
-
-export async function startPreview(root: string, dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+export async function startPreview(
+  root: string,
+  dataDir: string,
+): Promise<{ url: string; child: ChildProcess }> {
   const server = path.join(root, 'dist/preview/server.cjs');
   const child = spawn(
     process.execPath,
@@ -232,13 +228,33 @@ async function loadOnce(browser: Browser, url: string): Promise<Marks> {
   return marks;
 }
 
-export async function firstRenderFigure(root: string, baseDir: string): Promise<void> {
-  log(`figure 5b: time to first render of Today (${LOADS} cold loads in headless Chromium)`);
+/** A load's marks, complete (the content frame was reached), or an error saying what was missing. */
+function complete(marks: Marks): Run {
+  const { heading, headingFrame, content, contentFrame } = marks;
+  if (
+    heading === undefined ||
+    headingFrame === undefined ||
+    content === undefined ||
+    contentFrame === undefined
+  ) {
+    throw new Error(`incomplete marks: ${JSON.stringify(marks)}`);
+  }
+  return { ...marks, heading, headingFrame, content, contentFrame };
+}
+
+/**
+ * Keel's page and the floor, loaded in turn in one browser (so both meet the same load on the
+ * machine), LOADS each after one unmeasured load of each (the preview server's own first requests:
+ * its JIT, the file reads).
+ */
+async function measureIn(
+  target: BrowserToMeasure,
+  keelUrl: string,
+  floorUrl: string,
+): Promise<{ keel: Run[]; floor: Run[] }> {
   const { chromium } = await import('playwright-core');
-  const dataDir = copyDataset(baseDir);
-  const { url, child } = await startPreview(root, dataDir);
   const browser = await chromium.launch({
-    executablePath: chromiumPath(),
+    executablePath: target.path,
     headless: true,
     args: [
       '--no-sandbox',
@@ -250,25 +266,75 @@ export async function firstRenderFigure(root: string, baseDir: string): Promise<
       '--disable-sync',
     ],
   });
-  const runs: Run[] = [];
+  const keel: Run[] = [];
+  const floor: Run[] = [];
   try {
-    // One unmeasured load first: the preview server's own first requests (its JIT, the file reads).
     for (let i = 0; i < LOADS + 1; i++) {
-      const marks = await loadOnce(browser, url);
+      const keelRun = complete(await loadOnce(browser, keelUrl));
+      const floorRun = complete(await loadOnce(browser, floorUrl));
       if (i === 0) continue;
-      const { heading, headingFrame, content, contentFrame } = marks;
-      if (
-        heading === undefined ||
-        headingFrame === undefined ||
-        content === undefined ||
-        contentFrame === undefined
-      ) {
-        throw new Error(`incomplete marks: ${JSON.stringify(marks)}`);
-      }
-      runs.push({ ...marks, heading, headingFrame, content, contentFrame });
+      keel.push(keelRun);
+      floor.push(floorRun);
     }
   } finally {
     await browser.close();
+  }
+  return { keel, floor };
+}
+
+function medianOf(runs: readonly Run[], pick: (r: Run) => number | undefined): number | null {
+  const values = runs.map(pick).filter((v): v is number => v !== undefined && Number.isFinite(v));
+  return values.length > 0 ? round(summarize(values).median) : null;
+}
+
+export async function firstRenderFigure(root: string, baseDir: string): Promise<void> {
+  const browsers = browsersToMeasure();
+  log(
+    `figure 5b: time to first render of Today (${LOADS} cold loads each in ${browsers.map((b) => b.label).join(', then ')}, beside a bare React page)`,
+  );
+  const dataDir = copyDataset(baseDir);
+  const { url, child } = await startPreview(root, dataDir);
+  const floorPage = await startFloor(root);
+  try {
+    for (const [index, target] of browsers.entries()) {
+      const { keel, floor } = await measureIn(target, url, floorPage.url);
+      const primary = index === 0;
+      // The figure's own name in the browser it is read in; the other browser's is context.
+      const suffix = primary ? '' : `_${target.label.replace(/-/g, '_')}`;
+      const content = summarize(keel.map((r) => r.contentFrame));
+      emit({
+        name: `today_first_render${suffix}_median`,
+        value: round(content.median),
+        unit: 'ms',
+        // Issue #18: Today's reads start before the first render and the other views load lazily.
+        ...(primary ? { target: '< 400', pass: content.median < 400 } : {}),
+        browser: target.label,
+        p95: round(content.p95),
+        min: round(content.min),
+        loads: keel.length,
+        heading_ms: medianOf(keel, (r) => r.headingFrame),
+        first_contentful_paint_ms: medianOf(keel, (r) => r.fcp),
+        dom_content_loaded_ms: medianOf(keel, (r) => r.domContentLoaded),
+        script_loaded_ms: medianOf(keel, (r) => r.scriptLoaded),
+        // HTTP requests to /__keel/ipc before the content: the bridge sends the first reads as one.
+        ipc_calls: medianOf(keel, (r) => r.ipcCalls),
+        ipc_first_start_ms: medianOf(keel, (r) => r.ipcFirstStart),
+        ipc_last_end_ms: medianOf(keel, (r) => r.ipcLastEnd),
+        // Independent of the machine's load, unlike the wall-clock figures above: the page's own work.
+        main_thread_cpu_ms: medianOf(keel, (r) => r.mainThreadCpu),
+        note: 'navigation start → frame after the Today view shows its data; fresh context per load; built preview on the five-year data',
+      });
+      emit({
+        name: `react_floor_first_render${suffix}_median`,
+        value: medianOf(floor, (r) => r.contentFrame),
+        unit: 'ms',
+        browser: target.label,
+        main_thread_cpu_ms: medianOf(floor, (r) => r.mainThreadCpu),
+        note: 'bench/floor: React drawing one Intl line, loaded in turn with Keel in the same browser; what Keel costs beyond it is its own',
+      });
+    }
+  } finally {
+    await floorPage.close();
     await new Promise<void>((resolve) => {
       if (child.exitCode !== null) return resolve();
       child.once('exit', () => resolve());
@@ -276,31 +342,4 @@ export async function firstRenderFigure(root: string, baseDir: string): Promise<
     });
     removeDir(dataDir);
   }
-  const content = summarize(runs.map((r) => r.contentFrame));
-  const median = (pick: (r: Run) => number | undefined) => {
-    const values = runs.map(pick).filter((v): v is number => v !== undefined && Number.isFinite(v));
-    return values.length > 0 ? round(summarize(values).median) : null;
-  };
-  emit({
-    name: 'today_first_render_median',
-    value: round(content.median),
-    unit: 'ms',
-    // Issue #18: Today's reads start before the first render and the other views load lazily.
-    target: '< 400',
-    pass: content.median < 400,
-    p95: round(content.p95),
-    min: round(content.min),
-    loads: runs.length,
-    heading_ms: median((r) => r.headingFrame),
-    first_contentful_paint_ms: median((r) => r.fcp),
-    dom_content_loaded_ms: median((r) => r.domContentLoaded),
-    script_loaded_ms: median((r) => r.scriptLoaded),
-    // HTTP requests to /__keel/ipc before the content: the bridge sends the first reads as one.
-    ipc_calls: median((r) => r.ipcCalls),
-    ipc_first_start_ms: median((r) => r.ipcFirstStart),
-    ipc_last_end_ms: median((r) => r.ipcLastEnd),
-    // Independent of the machine's load, unlike the wall-clock figures above: the page's own work.
-    main_thread_cpu_ms: median((r) => r.mainThreadCpu),
-    note: 'navigation start → frame after the Today view shows its data; fresh context per load; built preview on the five-year data',
-  });
 }
