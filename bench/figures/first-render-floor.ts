@@ -19,10 +19,11 @@ const FULL_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 /**
  * Where the figure is measured, first the one its target is read against. Chromium's headless
  * shell (Debian's `chromium-headless-shell`) is the page's renderer without a browser around it,
- * as in Electron. Full Chromium, even headless, runs the browser's own interface beside each new
- * page (a trace shows its omnibox WebUI loading and compiling during every load), which on two
- * cores took 200–260 ms from Keel's page and from a bare React page alike (BENCHMARKS.md): it is
- * measured too, as context, when both are installed. KEEL_CHROMIUM picks one browser alone.
+ * as in Electron. Full Chromium, even headless, runs a whole browser beside the page (in one of
+ * four traced loads its omnibox WebUI loaded 130 scripts at the same moment), and its renderer spent
+ * about 60 % more CPU on the same bare page: a bare React page took 360–441 ms there against 200 ms
+ * in the shell (BENCHMARKS.md). It is measured too, as context, when both are installed.
+ * KEEL_CHROMIUM picks one browser alone.
  */
 export function browsersToMeasure(): BrowserToMeasure[] {
   const first = (paths: readonly string[]) => paths.find((p) => fs.existsSync(p));
