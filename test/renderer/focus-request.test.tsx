@@ -82,7 +82,7 @@ describe('focus requests', () => {
     const form = await screen.findByRole('form', { name: 'Quick check' });
     await settle(keel);
     await user.keyboard('{Control>}k{/Control}');
-    const dialog = await screen.findByRole('dialog', { name: 'Command palette' });
+    const dialog = await screen.findByRole('dialog', { name: 'Command palette' }, { timeout: 4000 });
     await user.type(within(dialog).getByRole('combobox', { name: 'Command' }), 'quick check');
     await user.keyboard('{Enter}');
     await waitFor(() => expect(form.contains(document.activeElement)).toBe(true));
