@@ -53,6 +53,12 @@ export function KeelIntl({
     };
   }, [catalog, locale.messages]);
   const format = useMemo(() => createLocaleFormat(locale), [locale]);
+  // The page says which language it is in (index.html's "en" until now): a screen reader picks
+  // its voice by it, and text marked as another language (a menu's language names, a summary
+  // previewed in its own language) stands out from it.
+  useEffect(() => {
+    document.documentElement.lang = locale.messages;
+  }, [locale.messages]);
   if (current === undefined) return null;
   // Plain functions (lib/format.ts, lib/time.ts) format in this locale too, from this render on.
   setWindowLocale(locale, current);

@@ -17,12 +17,21 @@ export function overflowing(page: Page): Promise<string[]> {
       }
     }
     // A control that sticks out of its card (clipped, or out of reach).
-    for (const el of document.querySelectorAll<HTMLElement>('.card input, .card select, .card button')) {
+    for (const el of document.querySelectorAll<HTMLElement>(
+      '.card input, .card select, .card button, .card table',
+    )) {
       const card = el.closest<HTMLElement>('.card');
       if (card === null || el.getClientRects().length === 0 || el.closest('.visually-hidden')) continue;
       const sticks = el.getBoundingClientRect().right - card.getBoundingClientRect().right;
       if (sticks > 1) {
-        const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 60);
+        // An input has no text of its own: name it by its label, then its placeholder or class.
+        const label = el instanceof HTMLInputElement ? el.labels?.[0]?.textContent : null;
+        const name = (
+          el.getAttribute('aria-label') ??
+          (label || el.textContent || el.getAttribute('placeholder') || `.${el.className}`)
+        )
+          .trim()
+          .slice(0, 60);
         found.push(
           `${el.tagName.toLowerCase()} “${name}” sticks out of its card by ${Math.round(sticks)} px`,
         );

@@ -48,13 +48,26 @@ export function untranslatedPieces(
 /** The attributes whose values are read out or shown (checked like text). */
 export const CHECKED_ATTRIBUTES: readonly string[] = ATTRIBUTES;
 
+/**
+ * Text marked as another language than the pseudo-locale's (`lang="de"`): a language's own name
+ * in a language menu, a document previewed in the language it will be written in. Not the
+ * window's words, so not held to its catalog.
+ */
+export function inOtherLanguage(element: Element | null): boolean {
+  const marked = element?.closest('[lang]');
+  return marked != null && marked.getAttribute('lang') !== 'en-XA';
+}
+
 /** Every piece of text under `root` (and in its labels) that is not from the catalog. */
 export function untranslatedText(root: Element, allowed: readonly (string | RegExp)[] = []): string[] {
   const texts: string[] = [];
   const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node.nodeValue ?? '');
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!inOtherLanguage(node.parentElement)) texts.push(node.nodeValue ?? '');
+  }
   const attributes: string[] = [];
   for (const element of [root, ...root.querySelectorAll('*')]) {
+    if (inOtherLanguage(element)) continue;
     for (const name of ATTRIBUTES) {
       const value = element.getAttribute(name);
       if (value !== null) attributes.push(value);

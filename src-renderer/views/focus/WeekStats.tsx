@@ -129,7 +129,7 @@ function WeekBody({ stats, today, which }: { stats: FocusStats; today: string | 
             return (
               <tr key={day.date} className={className}>
                 <th scope="row" className="week__day" aria-current={isToday ? 'date' : undefined}>
-                  {formatShortDate(day.date)}
+                  <span className="week__date">{formatShortDate(day.date)}</span>
                   {isToday && <span className="week__today">{t('focus.week.today')}</span>}
                 </th>
                 <td className="week__bars">

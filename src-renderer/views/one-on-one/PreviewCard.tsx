@@ -98,15 +98,17 @@ export function PreviewCard() {
         ) : preview === null || preview.format !== format ? (
           <Loading label={t('oneonone.preview.loading')} />
         ) : preview.format === 'md' ? (
+          // The summary is in its own language (chosen apart from the window's): marked so, for a
+          // screen reader's voice and for the untranslated-text checks (#20).
           <pre className="summary-preview__text" tabIndex={0} aria-label={t('oneonone.preview.mdLabel')}>
-            {preview.text}
+            <span lang={preview.model.locale}>{preview.text}</span>
           </pre>
         ) : preview.format === 'text' ? (
           <pre className="summary-preview__text" tabIndex={0} aria-label={t('oneonone.preview.textLabel')}>
-            {preview.text}
+            <span lang={preview.model.locale}>{preview.text}</span>
           </pre>
         ) : (
-          <HtmlPreview html={preview.text} />
+          <HtmlPreview html={preview.text} lang={preview.model.locale} />
         )}
       </div>
       <ExportButtons ready={ready} sharing={sharing} onShare={(f) => void share(f)} />
@@ -116,7 +118,7 @@ export function PreviewCard() {
 }
 
 /** HTML in a sandboxed frame (no scripts, no same origin), with its source a click away. */
-function HtmlPreview({ html }: { html: string }) {
+function HtmlPreview({ html, lang }: { html: string; lang: string }) {
   const t = useMessages();
   return (
     <>
@@ -130,7 +132,7 @@ function HtmlPreview({ html }: { html: string }) {
       <details className="summary-preview__source">
         <summary>{t('oneonone.preview.showSource')}</summary>
         <pre className="summary-preview__text" tabIndex={0} aria-label={t('oneonone.preview.sourceLabel')}>
-          {html}
+          <span lang={lang}>{html}</span>
         </pre>
       </details>
     </>
