@@ -1,7 +1,6 @@
-import { useMemo } from 'react';
-import { languageChoices } from '../../../src-main/shared/i18n/language-names';
 import { matchLocale } from '../../../src-main/shared/i18n/locale';
 import { Field } from '../../components/Field';
+import { LanguageOptions } from '../../components/LanguageOptions';
 import { useMessages } from '../../i18n/KeelIntl';
 import { summaryLocaleOf } from '../../lib/oneOnOne';
 import { useOneOnOne } from '../../stores/oneOnOne';
@@ -16,7 +15,6 @@ export function SummaryLanguageField() {
   const t = useMessages();
   const locale = useOneOnOne((s) => s.choice.locale ?? null);
   const setLocale = useOneOnOne((s) => s.setLocale);
-  const choices = useMemo(() => languageChoices(), []);
   const value = matchLocale(summaryLocaleOf({ locale })) ?? 'en-US';
   return (
     <Field label={t('export.builder.language')} hint={t('export.builder.languageHint')}>
@@ -27,11 +25,7 @@ export function SummaryLanguageField() {
           value={value}
           onChange={(e) => setLocale(e.target.value)}
         >
-          {choices.map((choice) => (
-            <option key={choice.locale} value={choice.locale} lang={choice.locale}>
-              {choice.name}
-            </option>
-          ))}
+          <LanguageOptions />
         </select>
       )}
     </Field>

@@ -1,8 +1,7 @@
-import { useMemo } from 'react';
 import type { LanguageChoice } from '../../api/types';
-import { languageChoices } from '../../../src-main/shared/i18n/language-names';
 import { Card } from '../../components/Card';
 import { Field } from '../../components/Field';
+import { LanguageOptions } from '../../components/LanguageOptions';
 import { Notice } from '../../components/Notice';
 import { useMessages } from '../../i18n/KeelIntl';
 import { useInstantSetting } from './useSettingsForm';
@@ -15,7 +14,6 @@ import { useInstantSetting } from './useSettingsForm';
 export function LanguageCard({ language }: { language: LanguageChoice }) {
   const t = useMessages();
   const { pending, error, apply } = useInstantSetting<'language', LanguageChoice>();
-  const choices = useMemo(() => languageChoices(), []);
   const shown = pending.language ?? language;
   return (
     <Card title={t('language.settings.title')} description={t('language.settings.description')}>
@@ -31,11 +29,7 @@ export function LanguageCard({ language }: { language: LanguageChoice }) {
             }}
           >
             <option value="system">{t('language.settings.system')}</option>
-            {choices.map((choice) => (
-              <option key={choice.locale} value={choice.locale} lang={choice.locale}>
-                {choice.name}
-              </option>
-            ))}
+            <LanguageOptions />
           </select>
         )}
       </Field>
