@@ -13,6 +13,9 @@ import { call, type Outcome } from './keel';
 // (The pseudo-locale's update is written in its format, en-US: Markdown would escape its brackets.)
 const locale = () => windowFormat().locale;
 
+/** The language the update is written in (its preview is marked with it). */
+export const updateLocale = locale;
+
 export type { UpdateDraftDto, UpdateEdits, UpdateFormat, UpdateOffer, UpdatePreview };
 
 /** A period the weekly update covers. */

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { UpdateFormat } from '../../api/update';
+import { updateLocale, type UpdateFormat } from '../../api/update';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { ChoiceGroup } from '../../components/ChoiceGroup';
@@ -81,7 +81,8 @@ export function UpdatePreviewCard() {
             tabIndex={0}
             aria-label={t(`oneonone.updatePreview.label.${preview.format}`)}
           >
-            {preview.text}
+            {/* In the update's language, which is not always the window's (the pseudo-locale's). */}
+            <span lang={updateLocale()}>{preview.text}</span>
           </pre>
         )}
       </div>
