@@ -116,8 +116,8 @@ export interface CreepStats {
   settledWorkdays: number;
   weeks: CreepWeek[];
   trend: CreepTrend;
-  /** One or two kind sentences: counts, never a score. */
-  summary: string;
+  // The kind sentences about these counts are the window's, in its language
+  // (shared/i18n/creep-summary.ts): main sends numbers, not English.
 }
 
 const MINUTE = 60_000;
@@ -173,11 +173,7 @@ export function creepTrend(weeks: readonly CreepWeek[]): CreepTrend {
   return slope > 0 ? 'later' : 'earlier';
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-/** Creep over the days' figures (one per date, in order) for the user's eyes: counts and a trend, worded kindly. */
+/** Creep over the days' figures (one per date, in order) for the user's eyes: counts and a trend, worded kindly by the window. */
 export function creepStats(figures: readonly DayFigures[], from: LocalDate, to: LocalDate): CreepStats {
   const inRange = figures.filter((f) => f.date >= from && f.date <= to);
   const days = inRange.map(creepDay);
@@ -217,48 +213,5 @@ export function creepStats(figures: readonly DayFigures[], from: LocalDate, to: 
     settledWorkdays,
     weeks,
     trend,
-    summary: creepSummary({
-      lateEvenings,
-      daysOffWorked,
-      daysWithoutSignoff,
-      activeWorkdays,
-      settledWorkdays,
-      trend,
-    }),
   };
-}
-
-function creepSummary(s: {
-  lateEvenings: number;
-  daysOffWorked: number;
-  daysWithoutSignoff: number;
-  activeWorkdays: number;
-  settledWorkdays: number;
-  trend: CreepTrend;
-}): string {
-  if (s.activeWorkdays === 0 && s.daysOffWorked === 0) {
-    return 'No activity recorded in this period yet. Keel notes only when you were first and last active each day.';
-  }
-  const parts: string[] = [];
-  // Like the sign-off claim below: evenings "stayed your own" only once Keel has seen one end.
-  if (s.lateEvenings === 0 && s.daysOffWorked === 0) {
-    if (s.settledWorkdays > 0) parts.push('Your evenings and days off stayed your own.');
-  } else {
-    const bits = [];
-    if (s.lateEvenings > 0) bits.push(plural(s.lateEvenings, 'evening ran late', 'evenings ran late'));
-    if (s.daysOffWorked > 0)
-      bits.push(plural(s.daysOffWorked, 'day off had some work', 'days off had some work'));
-    parts.push(`${bits.join(', and ')}.`.replace(/^./, (c) => c.toUpperCase()));
-  }
-  // Only a claim about days Keel saw end: on day one there is nothing to say yet.
-  if (s.daysWithoutSignoff === 0) {
-    if (s.settledWorkdays > 0) parts.push('Every workday ended with a sign-off.');
-  } else parts.push(`${plural(s.daysWithoutSignoff, 'workday', 'workdays')} ended without a sign-off.`);
-  if (s.trend === 'later')
-    parts.push('Your days have been ending a little later week by week: worth a look.');
-  if (s.trend === 'earlier') parts.push('Your days have been ending earlier week by week.');
-  if (parts.length === 0) {
-    return 'No workday has ended since Keel started counting, so there is nothing to look back on yet.';
-  }
-  return parts.join(' ');
 }

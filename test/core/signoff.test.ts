@@ -3,6 +3,7 @@ import { defaultSettings, type Settings } from '../../src-main/core/settings';
 import { creepStats, creepTrend, signoffInputSchema, type WorkdayFacts } from '../../src-main/core/signoff';
 import { instantAt, type LocalDate } from '../../src-main/core/time';
 import { describeIssues } from '../../src-main/core/validation';
+import { englishCreepSummary } from '../helpers/creep-summary';
 import { figuresOver } from '../helpers/figures';
 
 const zone = 'Europe/Berlin';
@@ -120,7 +121,7 @@ describe('creep', () => {
       endOfHours: '17:30',
       signedOff: '17:55',
     });
-    expect(stats.summary).toBe(
+    expect(englishCreepSummary(stats)).toBe(
       '1 evening ran late, and 1 day off had some work. 1 workday ended without a sign-off.',
     );
     expect(stats.weeks.map((w) => w.weekStart)).toEqual(['2027-03-15', '2027-03-22']);
@@ -158,7 +159,7 @@ describe('creep', () => {
   });
 
   it('says so kindly when the evenings stayed free and nothing was recorded', () => {
-    expect(creep([], settings, '2027-03-15', '2027-03-21', '2027-03-22').summary).toBe(
+    expect(englishCreepSummary(creep([], settings, '2027-03-15', '2027-03-21', '2027-03-22'))).toBe(
       'No activity recorded in this period yet. Keel notes only when you were first and last active each day.',
     );
     const calm = creep(
@@ -168,7 +169,7 @@ describe('creep', () => {
       '2027-03-21',
       '2027-03-22',
     );
-    expect(calm.summary).toBe(
+    expect(englishCreepSummary(calm)).toBe(
       'Your evenings and days off stayed your own. Every workday ended with a sign-off.',
     );
   });
@@ -178,7 +179,7 @@ describe('creep', () => {
     for (const today of [day('2027-03-15', '09:00', '12:00'), day('2027-03-15', '09:00', '12:00', '12:00')]) {
       const stats = creep([today], settings, '2027-03-15', '2027-03-21', '2027-03-15');
       expect(stats).toMatchObject({ activeWorkdays: 1, settledWorkdays: 0, daysWithoutSignoff: 0 });
-      expect(stats.summary).toBe(
+      expect(englishCreepSummary(stats)).toBe(
         'No workday has ended since Keel started counting, so there is nothing to look back on yet.',
       );
     }
@@ -196,7 +197,7 @@ describe('creep', () => {
     );
     expect(stats.days[0]).toMatchObject({ counted: true, late: false, missedSignoff: false });
     expect(stats).toMatchObject({ lateEvenings: 0, daysWithoutSignoff: 0, settledWorkdays: 0 });
-    expect(stats.summary).toBe(
+    expect(englishCreepSummary(stats)).toBe(
       'No workday has ended since Keel started counting, so there is nothing to look back on yet.',
     );
   });
@@ -228,7 +229,7 @@ describe('creep', () => {
       settledWorkdays: 1,
     });
     expect(stats.weeks[0]).toEqual({ weekStart: '2027-03-08', medianLastActive: null, lateEvenings: 0 });
-    expect(stats.summary).toBe(
+    expect(englishCreepSummary(stats)).toBe(
       'Your evenings and days off stayed your own. Every workday ended with a sign-off.',
     );
   });

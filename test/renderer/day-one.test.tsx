@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../src-main/ipc/contract';
 import { useSignoff } from '../../src-renderer/stores/signoff';
+import { englishCreepSummary } from '../helpers/creep-summary';
 import { renderView, settle } from './harness';
 import { createTestKeel, type TestKeel } from './keel-bridge';
 
@@ -90,7 +91,7 @@ describe('Day one: opened for the first time at 22:55', () => {
     renderView('signoff', keel);
     const card = await screen.findByRole('region', { name: 'Working later than planned' });
     const summary = await within(card).findByText(/nothing to look back on yet/);
-    expect(summary.textContent).toBe(keel.services.signoff.creep(4).summary);
+    expect(summary.textContent).toBe(englishCreepSummary(keel.services.signoff.creep(4)));
     expect(card).not.toHaveTextContent(
       /Every workday ended with a sign-off|\d+ evenings? ran late|stayed your own/,
     );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SINCE_THE_BEGINNING } from '../../src-main/core/rules';
 import { instantAt } from '../../src-main/core/time';
+import { englishCreepSummary } from '../helpers/creep-summary';
 import { makeServices } from '../helpers/services';
 
 const zone = 'Europe/Berlin';
@@ -184,11 +185,11 @@ describe('SignoffService', () => {
     ]);
     const creep = services.signoff.creep(1);
     expect([creep.lateEvenings, creep.daysWithoutSignoff]).toEqual([0, 0]);
-    expect(creep.summary).not.toMatch(/sign-off/);
+    expect(englishCreepSummary(creep)).not.toMatch(/sign-off/);
     // Nor a point on "when your workdays ended" at 23:40: Keel did not see that day end.
     expect(creep.weeks.map((w) => w.medianLastActive)).toEqual([null]);
     // Nor "your evenings stayed your own": no evening has been seen to end yet.
-    expect(creep.summary).toBe(
+    expect(englishCreepSummary(creep)).toBe(
       'No workday has ended since Keel started counting, so there is nothing to look back on yet.',
     );
     expect(services.signoff.day('2027-03-12').counted).toBe(false);

@@ -1,5 +1,6 @@
 import { useEffect, useId } from 'react';
 import type { CreepStats } from '../../api/types';
+import { creepSummaryIn } from '../../../src-main/shared/i18n/creep-summary';
 import { Card } from '../../components/Card';
 import { EmptyState } from '../../components/EmptyState';
 import { Loading } from '../../components/Loading';
@@ -104,7 +105,7 @@ function CreepBody({ creep, weeks }: { creep: CreepStats; weeks: CreepWeeks }) {
 
   return (
     <>
-      <p className="creep__summary">{creep.summary}</p>
+      <p className="creep__summary">{creepSummaryIn(t, creep)}</p>
       {since !== null && (
         <p className="creep__since">{t('signoff.creep.since', { date: formatWeekdayDate(since) })}</p>
       )}
