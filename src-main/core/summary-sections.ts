@@ -43,17 +43,6 @@ export { SUMMARY_SECTIONS, type SummarySection } from './summary-section-ids';
 /** On until the user unticks them. */
 export const DEFAULT_SECTIONS: readonly SummarySection[] = ['trends', 'talkingPoints'];
 
-/** The checkboxes' names sent to the window (the export's headings come from the catalog). */
-export const SUMMARY_SECTION_TITLES: Readonly<Record<SummarySection, string>> = {
-  trends: 'Workload and energy',
-  sustainability: 'Sustainability',
-  stretched: 'Where I feel stretched',
-  focus: 'Focus time',
-  endOfDay: 'End of day',
-  talkingPoints: 'Talking points',
-  notes: 'Notes',
-};
-
 /** How many stretched tags the summary lists. */
 export const SUMMARY_TOP_TAGS = 5;
 

@@ -37,12 +37,6 @@ import { localDateOf, type LocalDate } from './time';
 export const WEEKLY_UPDATE_TITLE = exportLanguage().t('export.update.title');
 export const UPDATE_SECTIONS = ['shipped', 'next', 'blockers'] as const;
 export type UpdateSection = (typeof UPDATE_SECTIONS)[number];
-/** The sections' headings in en-US (the window's editor names them; the export asks `lang`). */
-export const UPDATE_SECTION_TITLES: Readonly<Record<UpdateSection, string>> = {
-  shipped: exportLanguage().t('export.update.section.shipped'),
-  next: exportLanguage().t('export.update.section.next'),
-  blockers: exportLanguage().t('export.update.section.blockers'),
-};
 /** An empty section's sentence in en-US. */
 export const UPDATE_EMPTY: Readonly<Record<UpdateSection, string>> = {
   shipped: exportLanguage().t('export.update.empty.shipped'),

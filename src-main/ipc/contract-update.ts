@@ -36,10 +36,14 @@ const previewHash = z
 const format = z.enum(['md', 'text', 'html'], { message: 'Use md, text or html.' });
 
 export const updateChannels = {
-  /** The current week's update without dates; the kept edits, or the draft from the sign-offs. */
+  /**
+   * The current week's update without dates; the kept edits, or the draft from the sign-offs.
+   * `locale` (here, in save and in reset): the language of the lines Keel drafts (focus, mood),
+   * which go into the update as they are; en-US when not given.
+   */
   'update:draft': channel<UpdateDraftDto>()(
     z
-      .object({ from: date.optional(), to: date.optional() })
+      .object({ from: date.optional(), to: date.optional(), locale: exportLocaleSchema.optional() })
       .strict()
       .refine((r) => (r.from === undefined) === (r.to === undefined), {
         message: 'Give both dates of the period, or neither.',
@@ -49,9 +53,11 @@ export const updateChannels = {
       }),
   ),
   /** Keeps the user's edits of the period's update. */
-  'update:save': channel<UpdateDraftDto>()(period({ edits: updateEditsSchema })),
+  'update:save': channel<UpdateDraftDto>()(
+    period({ edits: updateEditsSchema, locale: exportLocaleSchema.optional() }),
+  ),
   /** Forgets the edits: the update is drafted from the sign-offs again. */
-  'update:reset': channel<UpdateDraftDto>()(period({})),
+  'update:reset': channel<UpdateDraftDto>()(period({ locale: exportLocaleSchema.optional() })),
   /** `locale`: the language of the update (en-US when not given), whatever the window's. */
   'update:preview': channel<UpdatePreview>()(period({ format, locale: exportLocaleSchema.optional() })),
   /** `contentHash`: the preview's fingerprint for this format (`hashes[format]`). */

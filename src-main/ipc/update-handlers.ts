@@ -11,10 +11,12 @@ type UpdateHandlers = {
 export function updateHandlers(services: Services, shell: FileDialogPort): UpdateHandlers {
   const update = services.weeklyUpdate;
   return {
-    'update:draft': ({ from, to }) =>
-      update.draft(from !== undefined && to !== undefined ? { from, to } : undefined),
-    'update:save': ({ from, to, edits }) => update.save({ from, to }, edits),
-    'update:reset': ({ from, to }) => update.reset({ from, to }),
+    'update:draft': ({ from, to, locale }) =>
+      update.draft(
+        from !== undefined && to !== undefined ? { from, to, locale } : { ...update.currentWeek(), locale },
+      ),
+    'update:save': ({ from, to, edits, locale }) => update.save({ from, to, locale }, edits),
+    'update:reset': ({ from, to, locale }) => update.reset({ from, to, locale }),
     'update:preview': ({ from, to, format, locale }) => update.preview({ from, to, locale }, format),
     'update:export': ({ from, to, format, contentHash, locale }) =>
       update.export({ from, to, locale }, format, contentHash, shell),

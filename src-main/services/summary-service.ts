@@ -14,7 +14,7 @@ import { renderText } from '../core/summary-plain';
 import { buildSummary, type SummaryData, type SummaryModel } from '../core/summary-model';
 import { changedSentence, summaryChanges } from '../core/summary-changes';
 import { privateTagOptions, tickProblem } from '../core/summary-private';
-import { DEFAULT_SECTIONS, SUMMARY_SECTION_TITLES, SUMMARY_SECTIONS } from '../core/summary-sections';
+import { DEFAULT_SECTIONS, SUMMARY_SECTIONS } from '../core/summary-sections';
 import { localDateOf, toLocalIso, type LocalDate } from '../core/time';
 import type { FileDialogPort, FileFilter } from './ports';
 import type { Share, SummaryRepo } from '../storage/summary-repo';
@@ -63,7 +63,6 @@ export class SummaryService {
     return {
       sections: SUMMARY_SECTIONS.map((id) => ({
         id,
-        title: SUMMARY_SECTION_TITLES[id],
         default: remembered.includes(id),
       })),
       periods: { sinceLast, twoWeeks: summaryPeriod('two-weeks', today) },

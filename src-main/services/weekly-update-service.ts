@@ -8,7 +8,6 @@ import {
   draftWeeklyUpdate,
   isEdited,
   UPDATE_MAX_DAYS,
-  UPDATE_SECTION_TITLES,
   weeklyUpdateModel,
   type UpdateEdits,
   type WeeklyDraft,
@@ -90,7 +89,6 @@ export class WeeklyUpdateService {
       saved: edits !== null,
       edited: edits !== null && isEdited(draft, edits),
       signoffCount: draft.signoffCount,
-      titles: { ...UPDATE_SECTION_TITLES },
       focusLine: draft.focusLine,
       moodLine: draft.moodLine,
     };

@@ -9,6 +9,7 @@ import type { FocusDayStats, FocusStats } from '../core/focus';
 import type { RuleHistoryEntry } from '../core/rule-history';
 import type { TimeRange } from '../core/working-hours';
 import type { SummaryModel } from '../core/summary-model';
+import type { SummarySection } from '../core/summary-section-ids';
 import type { Weekday } from '../core/time';
 
 /**
@@ -380,7 +381,7 @@ export interface SummaryPreview {
 }
 
 export interface SummaryOptions {
-  sections: { id: string; title: string; default: boolean }[];
+  sections: { id: SummarySection; default: boolean }[]; // the window names each in its language
   periods: { sinceLast: { from: string; to: string }; twoWeeks: { from: string; to: string } };
   lastShare: ShareDto | null;
   /** Notes in the period: only shareable ones can be ticked; the others are listed, disabled. */

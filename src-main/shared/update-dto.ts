@@ -21,9 +21,7 @@ export interface UpdateDraftDto {
   /** The kept lines differ from the draft. */
   edited: boolean;
   signoffCount: number;
-  /** Each section's heading, as the update writes it. */
-  titles: Record<keyof UpdateLines, string>;
-  /** The optional lines, as they would read. */
+  /** The optional lines, as they would read, in the update's language (the window names the sections). */
   focusLine: string;
   moodLine: string;
 }

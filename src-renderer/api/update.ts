@@ -28,10 +28,11 @@ export interface UpdatePeriod {
 export const updateApi = {
   /** Without a period: the current week. */
   draft: (period?: UpdatePeriod): Promise<Outcome<UpdateDraftDto>> =>
-    call((k) => k.update.draft(period ?? {})),
+    call((k) => k.update.draft({ ...period, locale: locale() })),
   save: (period: UpdatePeriod, edits: UpdateEdits): Promise<Outcome<UpdateDraftDto>> =>
-    call((k) => k.update.save({ ...period, edits })),
-  reset: (period: UpdatePeriod): Promise<Outcome<UpdateDraftDto>> => call((k) => k.update.reset(period)),
+    call((k) => k.update.save({ ...period, edits, locale: locale() })),
+  reset: (period: UpdatePeriod): Promise<Outcome<UpdateDraftDto>> =>
+    call((k) => k.update.reset({ ...period, locale: locale() })),
   preview: (period: UpdatePeriod, format: UpdateFormat): Promise<Outcome<UpdatePreview>> =>
     call((k) => k.update.preview({ ...period, format, locale: locale() })),
   /** Main asks where to save and logs the share; refused (`conflict`) unless it is what was previewed. */

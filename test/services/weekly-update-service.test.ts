@@ -89,6 +89,28 @@ describe('the weekly update service, through the window’s door', () => {
     });
   });
 
+  it('drafts its own lines in the language asked for (the window’s), with or without dates', async () => {
+    const s = setup();
+    await ordinaryWeek(s);
+    const english = await s.value<UpdateDraftDto>('update:draft', {});
+    const current = await s.value<UpdateDraftDto>('update:draft', { locale: 'de' });
+    const dated = await s.value<UpdateDraftDto>('update:draft', { ...WEEK, locale: 'de' });
+    expect(english.focusLine).toMatch(/^Focus time: /);
+    for (const draft of [current, dated]) {
+      expect(draft.focusLine).toMatch(/^Fokuszeit: /);
+      expect(draft.moodLine).not.toBe(english.moodLine);
+      // The user's lines are theirs, in any language.
+      expect(draft.edits).toEqual(english.edits);
+    }
+    const saved = await s.value<UpdateDraftDto>('update:save', {
+      ...WEEK,
+      edits: english.edits,
+      locale: 'fr',
+    });
+    expect(saved.focusLine).not.toBe(english.focusLine);
+    expect((await s.call('update:draft', { locale: 'xx-YY' })).ok).toBe(false);
+  });
+
   it('keeps the user’s edits per week, across a restart, until they start again from the sign-offs', async () => {
     const s = setup();
     await ordinaryWeek(s);

@@ -1,4 +1,5 @@
 import type { ShareKind } from '../../../src-main/shared/dto';
+import type { MessageId } from '../../../src-main/shared/i18n/catalog';
 import { Card } from '../../components/Card';
 import { useMessages } from '../../i18n/KeelIntl';
 import { windowFormat } from '../../i18n/window-locale';
@@ -6,7 +7,6 @@ import { Loading } from '../../components/Loading';
 import { noteCountText, periodText, shareFormatText, shareWhen } from '../../lib/oneOnOne';
 import { useOneOnOne } from '../../stores/oneOnOne';
 import { RetryNotice } from '../../components/RetryNotice';
-import { useWeeklyUpdate } from '../../stores/weeklyUpdate';
 
 import './SharesCard.css';
 
@@ -23,6 +23,20 @@ function useWhatLeft(): (kind: ShareKind, format: string, cli: boolean) => strin
   };
 }
 
+/** The sections a share can list (the summary's and the weekly update's), by their catalog names. */
+const SECTION_NAMES: Readonly<Record<string, MessageId>> = {
+  trends: 'export.summary.section.trends',
+  sustainability: 'export.summary.section.sustainability',
+  stretched: 'export.summary.section.stretched',
+  focus: 'export.summary.section.focus',
+  endOfDay: 'export.summary.section.endOfDay',
+  talkingPoints: 'export.summary.section.talkingPoints',
+  notes: 'export.summary.section.notes',
+  shipped: 'export.update.section.shipped',
+  next: 'export.update.section.next',
+  blockers: 'export.update.section.blockers',
+};
+
 /** Section titles as a list in the window's language ("Shipped, Next, Blockers"). */
 function sectionList(titles: string[]): string {
   return new Intl.ListFormat(windowFormat().locale, { type: 'unit', style: 'short' }).format(titles);
@@ -31,20 +45,13 @@ function sectionList(titles: string[]): string {
 export function SharesCard() {
   const t = useMessages();
   const whatLeft = useWhatLeft();
-  /** Until a draft has been read, the update's sections go by these ids. */
-  const updateTitles = {
-    shipped: t('export.update.section.shipped'),
-    next: t('export.update.section.next'),
-    blockers: t('export.update.section.blockers'),
-  };
   const shares = useOneOnOne((s) => s.shares);
   const error = useOneOnOne((s) => s.sharesError);
   const loadShares = useOneOnOne((s) => s.loadShares);
-  const options = useOneOnOne((s) => s.options);
-  const titles = new Map(options?.sections.map((s) => [s.id, s.title]) ?? []);
-  // The weekly update's sections, in its own words (main sends them with the draft).
-  for (const [id, title] of Object.entries(useWeeklyUpdate.getState().draft?.titles ?? updateTitles))
-    titles.set(id, title);
+  const sectionName = (id: string) => {
+    const name = Object.hasOwn(SECTION_NAMES, id) ? SECTION_NAMES[id] : undefined;
+    return name === undefined ? id : t(name);
+  };
 
   return (
     <Card
@@ -70,7 +77,7 @@ export function SharesCard() {
                   <>
                     {periodText(share)} ·{' '}
                     {share.sections.length > 0
-                      ? sectionList(share.sections.map((id) => titles.get(id) ?? id))
+                      ? sectionList(share.sections.map(sectionName))
                       : t('oneonone.shares.noSections')}{' '}
                     ·{' '}
                   </>

@@ -143,7 +143,7 @@ function Choices({ options, choice }: { options: SummaryOptions; choice: Builder
                   checked={sections.includes(section.id)}
                   onChange={(e) => setSection(section.id, e.target.checked)}
                 />
-                <span>{section.title}</span>
+                <span>{t(`export.summary.section.${section.id}`)}</span>
               </label>
             </li>
           ))}

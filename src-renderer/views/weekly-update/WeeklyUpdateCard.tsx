@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { FormattedMessage } from 'react-intl';
-import type { UpdateDraftDto, UpdateEdits } from '../../api/update';
+import { updateLocale, type UpdateDraftDto, type UpdateEdits } from '../../api/update';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { PlusIcon } from '../../components/Icons';
@@ -109,7 +109,12 @@ function UpdateEditor({ draft, edits }: { draft: UpdateDraftDto; edits: UpdateEd
         )}
       </p>
       {SECTIONS.map((section) => (
-        <LinesEditor key={section} section={section} title={draft.titles[section]} lines={edits[section]} />
+        <LinesEditor
+          key={section}
+          section={section}
+          title={t(`export.update.section.${section}`)}
+          lines={edits[section]}
+        />
       ))}
       <div className="weekly-update__options">
         <Switch
@@ -131,7 +136,10 @@ function OptionLabel({ title, line }: { title: string; line: string }) {
   return (
     <span className="weekly-update__option">
       <span>{title}</span>
-      <span className="weekly-update__option-line">{line}</span>
+      {/* Goes into the update as it is, so it is written in the update's language. */}
+      <span className="weekly-update__option-line" lang={updateLocale()}>
+        {line}
+      </span>
     </span>
   );
 }
