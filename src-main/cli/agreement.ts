@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { AGREEMENT_FORMATS, type AgreementFormat } from '../shared/agreement-dto';
+import { exportLocaleOf } from './export-locale';
 import type { CliIo } from './io';
 import { CliFailure } from './output';
 import { withSession } from './session';
@@ -18,7 +19,13 @@ export function registerAgreementCommands(program: Command, io: CliIo): void {
         .default('md'),
     )
     .option('--out <file>', 'write to this file instead of printing')
-    .action(async (opts: { format: AgreementFormat; out?: string }) => {
+    .option(
+      '--locale <tag>',
+      "the agreement's language: en-US, en-GB, de, fr, es or pt-BR (default: the CLI's); before the command's name, the CLI's own",
+    )
+    .action(async (opts: { format: AgreementFormat; out?: string }, command: Command) => {
+      // Read before anything is said: after this the CLI's messages follow only the global one.
+      const locale = exportLocaleOf(io, command);
       // A calendar's lines end in CR LF, which the terminal's escaping would show as text.
       if (opts.format === 'ics' && opts.out === undefined) {
         throw new CliFailure('An .ics calendar goes to a file: add --out, e.g. --out working-agreement.ics.');
@@ -28,7 +35,7 @@ export function registerAgreementCommands(program: Command, io: CliIo): void {
         { files: opts.out === undefined ? { stdout: true } : { out: opts.out } },
         async (session) => {
           // Built, written and logged in one go: what is logged is exactly what was written.
-          await session.callCli('agreement:write', { format: opts.format });
+          await session.callCli('agreement:write', { format: opts.format, locale });
           if (opts.out !== undefined) io.stderr(`Wrote ${path.resolve(opts.out)}; the share is logged.\n`);
         },
       );
@@ -36,9 +43,11 @@ export function registerAgreementCommands(program: Command, io: CliIo): void {
   agreement
     .command('status')
     .description('one line for your chat status ("Working until 17:30"); the share is logged')
-    .action(async () =>
-      withSession(io, { files: { stdout: true } }, async (session) => {
-        await session.callCli('agreement:writeStatus', {});
-      }),
-    );
+    .option('--locale <tag>', "the status line's language (default: the CLI's)")
+    .action(async (_opts: unknown, command: Command) => {
+      const locale = exportLocaleOf(io, command);
+      return withSession(io, { files: { stdout: true } }, async (session) => {
+        await session.callCli('agreement:writeStatus', { locale });
+      });
+    });
 }

@@ -1,19 +1,11 @@
 import { tzOffset } from '@date-fns/tz/tzOffset';
 import { teamZoneLabel, zoneCity, type Agreement } from './agreement';
-import { NORM_CHANNELS, NORM_LABELS } from './agreement-vocabulary';
+import { NORM_CHANNELS } from './agreement-vocabulary';
+import { exportLanguage, type ExportLanguage } from './export-language';
 import { occurrencesOn, type FocusRule } from './focus-plan';
 import type { Block, Line, Span } from './summary-document';
-import { summaryDate, textLines } from './summary-text';
-import {
-  addLocalDays,
-  clockTimeOf,
-  localDateOf,
-  weekdayOf,
-  WEEKDAY_NAMES,
-  WEEKDAYS,
-  type LocalDate,
-  type Weekday,
-} from './time';
+import { textLines } from './summary-text';
+import { addLocalDays, localDateOf, WEEKDAYS, type LocalDate } from './time';
 import { workingSpanOn, type WorkingHours } from './working-hours';
 
 /**
@@ -30,9 +22,11 @@ import { workingSpanOn, type WorkingHours } from './working-hours';
  * - The agreement describes the usual week: holidays and focus pauses are left out (the status
  *   line and the .ics carry them); focus blocks only on days with working hours, as Keel plans.
  * - The hours and blocks are Keel's rules in force today, never typed again.
+ * - Keel's words, weekdays and times are in the agreement's language (`lang`, chosen like the
+ *   summary's: the window's, or `--locale`); the user's norms and note are theirs, as typed.
  */
 
-export const AGREEMENT_TITLE = 'Working agreement';
+export const AGREEMENT_TITLE = exportLanguage().t('export.agreement.title');
 
 /** What the agreement is built from. */
 export interface AgreementData {
@@ -61,25 +55,32 @@ const t = (text: string): Span => ({ text });
 const u = (text: string): Span => ({ text, user: true });
 const b = (text: string): Span => ({ text, strong: true });
 
-const dayShort = (date: LocalDate): string => WEEKDAY_NAMES[weekdayOf(date)].slice(0, 3);
-
 /** A place to show times in: the user's own zone first, then each teammate's. */
 interface Place {
   zone: string;
   label: string;
 }
 
-/** "Mon 09:00–17:30 Berlin", or "Mon 21:00–Tue 05:30 Auckland" across midnight. */
-export function spanIn(start: number, end: number, place: Place): string {
-  const startDate = localDateOf(start, place.zone);
-  const endDate = localDateOf(end, place.zone);
-  const endDay = endDate === startDate ? '' : `${dayShort(endDate)} `;
-  return `${dayShort(startDate)} ${clockTimeOf(start, place.zone)}–${endDay}${clockTimeOf(end, place.zone)} ${place.label}`;
+/**
+ * "Mon 09:00–17:30 Berlin", or "Mon 21:00–Tue 05:30 Auckland" across midnight, in `lang`'s
+ * weekdays and clock ("Mo. 09:00–17:30 Berlin", "Mon 9:00 AM–5:30 PM Berlin").
+ */
+export function spanIn(
+  start: number,
+  end: number,
+  place: Place,
+  lang: ExportLanguage = exportLanguage(),
+): string {
+  const day = (instant: number) => lang.fmt.weekday(localDateOf(instant, place.zone), 'short');
+  const time = (instant: number) => lang.fmt.time(instant, place.zone);
+  const sameDay = localDateOf(end, place.zone) === localDateOf(start, place.zone);
+  const endDay = sameDay ? '' : `${day(end)} `;
+  return `${day(start)} ${time(start)}–${endDay}${time(end)} ${place.label}`;
 }
 
 /** One span in every place: "Mon 09:00–17:00 Berlin = Mon 03:00–11:00 New York". */
-function spanEverywhere(start: number, end: number, places: readonly Place[]): string {
-  return places.map((place) => spanIn(start, end, place)).join(' = ');
+function spanEverywhere(start: number, end: number, places: readonly Place[], lang: ExportLanguage): string {
+  return places.map((place) => spanIn(start, end, place, lang)).join(' = ');
 }
 
 function placesOf(data: AgreementData): Place[] {
@@ -99,21 +100,24 @@ function placesOf(data: AgreementData): Place[] {
 const listOf = (items: string[]): Block => ({ kind: 'list', items: items.map((item) => [[t(item)]]) });
 const paragraph = (text: string): Block => ({ kind: 'paragraph', line: [t(text)] });
 
-function hoursBlocks(data: AgreementData, places: readonly Place[]): Block[] {
+function hoursBlocks(data: AgreementData, places: readonly Place[], lang: ExportLanguage): Block[] {
   const calendar = { workingHours: data.workingHours, zone: data.zone };
   const lines: string[] = [];
-  const off: Weekday[] = [];
-  WEEKDAYS.forEach((weekday, i) => {
-    const span = workingSpanOn(addLocalDays(data.weekOf, i), calendar);
-    if (span === null) off.push(weekday);
-    else lines.push(spanEverywhere(span.start, span.end, places));
+  const off: LocalDate[] = [];
+  WEEKDAYS.forEach((_, i) => {
+    const date = addLocalDays(data.weekOf, i);
+    const span = workingSpanOn(date, calendar);
+    if (span === null) off.push(date);
+    else lines.push(spanEverywhere(span.start, span.end, places, lang));
   });
-  if (lines.length === 0) return [paragraph('No working hours are set.')];
-  if (off.length > 0) lines.push(`Off: ${off.map((d) => WEEKDAY_NAMES[d]).join(', ')}`);
+  if (lines.length === 0) return [paragraph(lang.t('export.agreement.noHours'))];
+  if (off.length > 0) {
+    lines.push(lang.t('export.agreement.off', { days: lang.units(off.map((d) => lang.fmt.weekday(d))) }));
+  }
   return [listOf(lines)];
 }
 
-function focusBlocks(data: AgreementData, places: readonly Place[]): Block[] {
+function focusBlocks(data: AgreementData, places: readonly Place[], lang: ExportLanguage): Block[] {
   const rules = {
     focusPlan: data.focusPlan,
     focusPauses: [],
@@ -122,10 +126,12 @@ function focusBlocks(data: AgreementData, places: readonly Place[]): Block[] {
     zone: data.zone,
   };
   const lines = WEEKDAYS.flatMap((_, i) =>
-    occurrencesOn(addLocalDays(data.weekOf, i), rules).map((o) => spanEverywhere(o.start, o.end, places)),
+    occurrencesOn(addLocalDays(data.weekOf, i), rules).map((o) =>
+      spanEverywhere(o.start, o.end, places, lang),
+    ),
   );
-  if (lines.length === 0) return [paragraph('No focus blocks are planned.')];
-  return [paragraph('I keep these for focused work and answer messages after them.'), listOf(lines)];
+  if (lines.length === 0) return [paragraph(lang.t('export.agreement.noFocus'))];
+  return [paragraph(lang.t('export.agreement.focusLead')), listOf(lines)];
 }
 
 const DAY_MS = 86_400_000;
@@ -143,14 +149,14 @@ export function offsetSpread(zone: string, other: string, now: number): number {
   return max - min;
 }
 
-function movesWords(minutes: number): string {
-  if (minutes === 60) return 'an hour';
-  if (minutes % 60 === 0) return `up to ${minutes / 60} hours`;
-  return `up to ${minutes} minutes`;
+function movesWords(minutes: number, lang: ExportLanguage): string {
+  if (minutes === 60) return lang.t('export.agreement.moves.hour');
+  if (minutes % 60 === 0) return lang.t('export.agreement.moves.hours', { count: minutes / 60 });
+  return lang.t('export.agreement.moves.minutes', { count: minutes });
 }
 
 /** Where clocks change on other dates than the user's: by how much each place's times move. */
-function shiftBlocks(data: AgreementData, places: readonly Place[]): Block[] {
+function shiftBlocks(data: AgreementData, places: readonly Place[], lang: ExportLanguage): Block[] {
   const moving = places
     .slice(1)
     .map((place) => ({ place, spread: offsetSpread(data.zone, place.zone, data.now) }))
@@ -158,43 +164,53 @@ function shiftBlocks(data: AgreementData, places: readonly Place[]): Block[] {
   const own = places[0]?.label ?? data.zone;
   return moving.map(({ place, spread }) =>
     paragraph(
-      `Clocks change on different dates in ${own} and ${zoneCity(place.zone)}, so over the year the times ` +
-        `for ${place.label} move by ${movesWords(spread)} from those shown.`,
+      lang.t('export.agreement.clocksChange', {
+        own,
+        other: zoneCity(place.zone),
+        place: place.label,
+        moves: movesWords(spread, lang),
+      }),
     ),
   );
 }
 
-function normBlocks(agreement: Agreement): Block[] {
+function normBlocks(agreement: Agreement, lang: ExportLanguage): Block[] {
   return [
     {
       kind: 'list',
       items: NORM_CHANNELS.map((channel) => [
-        [b(`${NORM_LABELS[channel]}:`), t(' '), u(agreement.norms[channel])],
+        [b(`${lang.t(`export.agreement.channel.${channel}`)}:`), t(' '), u(agreement.norms[channel])],
       ]),
     },
   ];
 }
 
 /** The agreement's document: a pure function of the hours, the plan, the agreement and the week. */
-export function agreementDocument(data: AgreementData): AgreementDocument {
+export function agreementDocument(
+  data: AgreementData,
+  lang: ExportLanguage = exportLanguage(),
+): AgreementDocument {
   const places = placesOf(data);
+  const title = (section: 'hours' | 'focus' | 'answer' | 'note') =>
+    lang.t(`export.agreement.section.${section}`);
   const sections: AgreementSection[] = [
-    { title: 'Working hours', blocks: [...hoursBlocks(data, places), ...shiftBlocks(data, places)] },
-    { title: 'Focus blocks', blocks: focusBlocks(data, places) },
-    { title: 'When I answer', blocks: normBlocks(data.agreement) },
+    {
+      title: title('hours'),
+      blocks: [...hoursBlocks(data, places, lang), ...shiftBlocks(data, places, lang)],
+    },
+    { title: title('focus'), blocks: focusBlocks(data, places, lang) },
+    { title: title('answer'), blocks: normBlocks(data.agreement, lang) },
   ];
   const note = textLines(data.agreement.note);
   if (note.length > 0) {
-    sections.push({ title: 'Note', blocks: note.map((line) => ({ kind: 'paragraph', line: [u(line)] })) });
+    sections.push({
+      title: title('note'),
+      blocks: note.map((line) => ({ kind: 'paragraph', line: [u(line)] })),
+    });
   }
   return {
-    title: AGREEMENT_TITLE,
-    intro: [
-      t(
-        `How to work with me: when I work, when I focus and how soon I answer. My zone is ${data.zone}; ` +
-          `times are for the week of ${summaryDate(data.weekOf)}.`,
-      ),
-    ],
+    title: lang.t('export.agreement.title'),
+    intro: [t(lang.t('export.agreement.intro', { zone: data.zone, date: lang.date(data.weekOf) }))],
     sections,
   };
 }

@@ -1,13 +1,5 @@
-import { summaryDate } from './summary-text';
-import {
-  addLocalDays,
-  clockTimeOf,
-  localDateOf,
-  localDaysBetween,
-  weekdayOf,
-  WEEKDAY_NAMES,
-  type LocalDate,
-} from './time';
+import { exportLanguage, type ExportLanguage } from './export-language';
+import { addLocalDays, localDateOf, localDaysBetween, type LocalDate } from './time';
 import { workingSpanOn, type WorkingCalendar } from './working-hours';
 
 /**
@@ -39,13 +31,19 @@ export interface StatusInput {
 /** How far ahead the next working day is looked for (a long leave). */
 const LOOKAHEAD_DAYS = 366;
 
-function backWords(today: LocalDate, date: LocalDate, start: number, zone: string): string {
-  const time = clockTimeOf(start, zone);
+function backWords(
+  today: LocalDate,
+  date: LocalDate,
+  start: number,
+  zone: string,
+  lang: ExportLanguage,
+): string {
+  const time = lang.fmt.time(start, zone);
   const days = localDaysBetween(today, date);
-  if (days === 0) return `today ${time}`;
-  if (days === 1) return `tomorrow ${time}`;
-  if (days < 7) return `${WEEKDAY_NAMES[weekdayOf(date)]} ${time}`;
-  return `${summaryDate(date)} ${time}`;
+  if (days === 0) return lang.t('export.agreement.back.today', { time });
+  if (days === 1) return lang.t('export.agreement.back.tomorrow', { time });
+  if (days < 7) return lang.t('export.agreement.back.weekday', { weekday: lang.fmt.weekday(date), time });
+  return lang.t('export.agreement.back.date', { date: lang.date(date), time });
 }
 
 function spanOn(input: StatusInput, date: LocalDate): { start: number; end: number } | null {
@@ -63,22 +61,27 @@ function nextStart(input: StatusInput, from: LocalDate): { date: LocalDate; star
   return null;
 }
 
-/** The status line for now. */
-export function agreementStatus(input: StatusInput): string {
+/** The status line for now, in `lang` (the window's language, the CLI's or the tray's). */
+export function agreementStatus(input: StatusInput, lang: ExportLanguage = exportLanguage()): string {
   const { now, zone } = input;
   if (input.focusUntil !== null && input.focusUntil > now) {
-    return `In a focus block until ${clockTimeOf(input.focusUntil, zone)} — I'll answer after`;
+    return lang.t('export.agreement.status.focus', { time: lang.fmt.time(input.focusUntil, zone) });
   }
   const today = localDateOf(now, zone);
   for (const date of [addLocalDays(today, -1), today]) {
     const span = spanOn(input, date);
     if (span !== null && span.start <= now && now < span.end && !input.signedOff) {
-      return `Working until ${clockTimeOf(span.end, zone)}`;
+      return lang.t('export.agreement.status.working', { time: lang.fmt.time(span.end, zone) });
     }
   }
   // Signed off: back at the next day's hours, whatever is left of today's.
   const next = nextStart(input, input.signedOff ? addLocalDays(today, 1) : today);
-  if (next === null) return 'Off for today';
-  const back = backWords(today, next.date, next.start, zone);
-  return next.date === today ? `Off for now — back ${back}` : `Off for today — back ${back}`;
+  if (next === null) return lang.t('export.agreement.status.offToday');
+  const back = backWords(today, next.date, next.start, zone, lang);
+  return lang.t(
+    next.date === today ? 'export.agreement.status.offForNow' : 'export.agreement.status.offTodayBack',
+    {
+      back,
+    },
+  );
 }

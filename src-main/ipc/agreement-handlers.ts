@@ -11,11 +11,14 @@ type AgreementHandlers = {
 /** The working agreement: previews, saves and copies through main's dialogs and clipboard. */
 export function agreementHandlers(services: Services, shell: FileDialogPort): AgreementHandlers {
   return {
-    'agreement:preview': ({ format }) => services.agreement.preview(format),
-    'agreement:save': ({ format, contentHash }) => services.agreement.save(format, contentHash, shell),
-    'agreement:copy': ({ format, contentHash }) => services.agreement.copy(format, contentHash, shell),
-    'agreement:status': () => services.agreement.status(),
-    'agreement:copyStatus': ({ contentHash }) => services.agreement.copyStatus(contentHash, shell),
+    'agreement:preview': ({ format, locale }) => services.agreement.preview(format, locale),
+    'agreement:save': ({ format, contentHash, locale }) =>
+      services.agreement.save(format, contentHash, shell, locale),
+    'agreement:copy': ({ format, contentHash, locale }) =>
+      services.agreement.copy(format, contentHash, shell, locale),
+    'agreement:status': ({ locale }) => services.agreement.status(locale),
+    'agreement:copyStatus': ({ contentHash, locale }) =>
+      services.agreement.copyStatus(contentHash, shell, 'window', locale),
     'agreement:shares': () => services.agreement.shares(),
   };
 }

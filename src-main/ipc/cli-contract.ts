@@ -151,10 +151,17 @@ export const cliContract = {
   'update:write': channel<ExportResult>()(updateWriteInput),
   /** The working agreement in a format, to the file (or stdout) the CLI's arguments name. */
   'agreement:write': channel<ExportResult>()(
-    z.object({ format: z.enum(AGREEMENT_FORMATS, { message: 'Use md, text or ics.' }) }).strict(),
+    z
+      .object({
+        format: z.enum(AGREEMENT_FORMATS, { message: 'Use md, text or ics.' }),
+        locale: exportLocaleSchema.optional(),
+      })
+      .strict(),
   ),
   /** The status line for chat, to stdout. */
-  'agreement:writeStatus': channel<ExportResult>()(z.object({}).strict()),
+  'agreement:writeStatus': channel<ExportResult>()(
+    z.object({ locale: exportLocaleSchema.optional() }).strict(),
+  ),
 } as const;
 
 export type CliContract = typeof cliContract;
@@ -204,8 +211,8 @@ export function createCliHandlers(services: Services, outlet: Pick<FileDialogPor
       update.logShare(model, format, 'cli', text);
       return { saved: true, fileName };
     },
-    'agreement:write': async ({ format }) => {
-      const text = services.agreement.render(format);
+    'agreement:write': async ({ format, locale }) => {
+      const text = services.agreement.render(format, locale);
       const fileName = await outlet.saveFile({
         defaultName: `working-agreement.${format === 'text' ? 'txt' : format}`,
         content: text,
@@ -215,8 +222,8 @@ export function createCliHandlers(services: Services, outlet: Pick<FileDialogPor
       services.agreement.logShare('agreement', format, 'cli', text);
       return { saved: true, fileName };
     },
-    'agreement:writeStatus': async () => {
-      const { text } = services.agreement.status();
+    'agreement:writeStatus': async ({ locale }) => {
+      const { text } = services.agreement.status(locale);
       const fileName = await outlet.saveFile({
         defaultName: 'status.txt',
         content: `${text}\n`,

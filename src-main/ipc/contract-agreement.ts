@@ -6,6 +6,7 @@ import {
   type AgreementShareDto,
   type AgreementStatusDto,
 } from '../shared/agreement-dto';
+import { exportLocaleSchema } from '../core/export-language';
 import type { ExportResult } from '../shared/dto';
 import { channel, noInput } from './contract-kit';
 
@@ -14,21 +15,29 @@ const shownHash = z
   .string({ message: 'Look at the preview before saving or copying it.' })
   .regex(/^[0-9a-f]{64}$/, { message: 'Look at the preview before saving or copying it.' });
 const format = z.enum(AGREEMENT_FORMATS, { message: 'Use md, text or ics.' });
+/** The agreement's language (the window's; none: en-US), as the summary's and the update's. */
+const locale = exportLocaleSchema.optional();
 
 export const agreementChannels = {
   /** Exactly what a save or copy in this format writes. Its parts are set with settings:set "agreement". */
-  'agreement:preview': channel<AgreementPreview>()(z.object({ format }).strict()),
+  'agreement:preview': channel<AgreementPreview>()(z.object({ format, locale }).strict()),
   /** Main's save dialog chooses where; only the previewed text (its fingerprint) is written. */
-  'agreement:save': channel<ExportResult>()(z.object({ format, contentHash: shownHash }).strict()),
+  'agreement:save': channel<ExportResult>()(z.object({ format, contentHash: shownHash, locale }).strict()),
   'agreement:copy': channel<{ copied: true }>()(
     z
-      .object({ format: z.enum(['md', 'text'], { message: 'Copy md or text.' }), contentHash: shownHash })
+      .object({
+        format: z.enum(['md', 'text'], { message: 'Copy md or text.' }),
+        contentHash: shownHash,
+        locale,
+      })
       .strict(),
   ),
   /** The one-line status for chat now. */
-  'agreement:status': channel<AgreementStatusDto>()(noInput),
+  'agreement:status': channel<AgreementStatusDto>()(z.object({ locale }).strict()),
   /** Copies the status line while it still reads as shown. */
-  'agreement:copyStatus': channel<AgreementStatusDto>()(z.object({ contentHash: shownHash }).strict()),
+  'agreement:copyStatus': channel<AgreementStatusDto>()(
+    z.object({ contentHash: shownHash, locale }).strict(),
+  ),
   /** The agreement's and the status line's shares, most recent first. */
   'agreement:shares': channel<AgreementShareDto[]>()(noInput),
 } as const;

@@ -5,6 +5,7 @@ import { agreementMarkdown, agreementText } from '../core/agreement-render';
 import { agreementStatus } from '../core/agreement-status';
 import type { Clock } from '../core/clock';
 import { KeelError } from '../core/errors';
+import { exportLanguage } from '../core/export-language';
 import {
   addLocalDays,
   localDateOf,
@@ -43,30 +44,36 @@ export interface AgreementServiceDeps {
 export class AgreementService {
   constructor(private readonly deps: AgreementServiceDeps) {}
 
-  /** The agreement's document, from the rules in force today and the current week. */
-  document(): AgreementDocument {
+  /**
+   * The agreement's document, from the rules in force today and the current week, in `locale`
+   * (a language Keel speaks; none: en-US), as the summary's export language is chosen.
+   */
+  document(locale?: string | null): AgreementDocument {
     const settings = this.deps.settings.get();
     const now = this.deps.clock.now();
-    return agreementDocument({
-      zone: settings.zone,
-      workingHours: settings.workingHours,
-      focusPlan: settings.focusPlan,
-      agreement: settings.agreement,
-      weekOf: weekStartOf(localDateOf(now, settings.zone)),
-      now: startOfLocalDate(localDateOf(now, settings.zone), settings.zone),
-    });
+    return agreementDocument(
+      {
+        zone: settings.zone,
+        workingHours: settings.workingHours,
+        focusPlan: settings.focusPlan,
+        agreement: settings.agreement,
+        weekOf: weekStartOf(localDateOf(now, settings.zone)),
+        now: startOfLocalDate(localDateOf(now, settings.zone), settings.zone),
+      },
+      exportLanguage(locale),
+    );
   }
 
   /** Exactly what a save or copy in `format` writes. */
-  render(format: AgreementFormat): string {
+  render(format: AgreementFormat, locale?: string | null): string {
     if (format === 'ics') return this.ics();
-    const doc = this.document();
+    const doc = this.document(locale);
     return format === 'md' ? agreementMarkdown(doc) : agreementText(doc);
   }
 
   /** The preview: the text and its fingerprint, which a save or copy must carry. */
-  preview(format: AgreementFormat): AgreementPreview {
-    const text = this.render(format);
+  preview(format: AgreementFormat, locale?: string | null): AgreementPreview {
+    const text = this.render(format, locale);
     return { format, text, contentHash: hash(text) };
   }
 
@@ -75,8 +82,9 @@ export class AgreementService {
     format: AgreementFormat,
     previewed: string,
     outlet: Pick<FileDialogPort, 'saveFile'>,
+    locale?: string | null,
   ): Promise<{ saved: boolean; fileName: string | null }> {
-    const text = this.checked(format, previewed, 'save');
+    const text = this.checked(format, previewed, 'save', locale);
     const fileName = await outlet.saveFile({
       defaultName: `working-agreement.${format === 'text' ? 'txt' : format}`,
       content: text,
@@ -92,25 +100,29 @@ export class AgreementService {
     format: 'md' | 'text',
     previewed: string,
     outlet: Pick<FileDialogPort, 'copyText'>,
+    locale?: string | null,
   ): Promise<{ copied: true }> {
-    const text = this.checked(format, previewed, 'copy');
+    const text = this.checked(format, previewed, 'copy', locale);
     await outlet.copyText(text);
     this.logShare('agreement', format === 'md' ? 'clipboard' : 'text', 'window', text);
     return { copied: true };
   }
 
-  /** The status line for chat now, with its fingerprint. */
-  status(): AgreementStatusDto {
+  /** The status line for chat now, with its fingerprint, in `locale` (none: en-US). */
+  status(locale?: string | null): AgreementStatusDto {
     const now = this.deps.clock.now();
     const settings = this.deps.settings.get();
     const running = this.deps.focus.running();
-    const text = agreementStatus({
-      now,
-      zone: settings.zone,
-      calendar: (date) => this.deps.settings.on(date),
-      focusUntil: running?.plannedEnd ?? null,
-      signedOff: this.deps.signoff.signedOffTime() !== null,
-    });
+    const text = agreementStatus(
+      {
+        now,
+        zone: settings.zone,
+        calendar: (date) => this.deps.settings.on(date),
+        focusUntil: running?.plannedEnd ?? null,
+        signedOff: this.deps.signoff.signedOffTime() !== null,
+      },
+      exportLanguage(locale),
+    );
     return { text, contentHash: hash(text) };
   }
 
@@ -122,8 +134,9 @@ export class AgreementService {
     shown: string,
     outlet: Pick<FileDialogPort, 'copyText'>,
     via: 'window' | 'cli' = 'window',
+    locale?: string | null,
   ): Promise<AgreementStatusDto> {
-    const status = this.status();
+    const status = this.status(locale);
     if (status.contentHash !== shown) {
       throw new KeelError('conflict', `Your status has changed to “${status.text}”; copy it again.`);
     }
@@ -188,8 +201,13 @@ export class AgreementService {
     });
   }
 
-  private checked(format: AgreementFormat, previewed: string, action: 'save' | 'copy'): string {
-    const text = this.render(format);
+  private checked(
+    format: AgreementFormat,
+    previewed: string,
+    action: 'save' | 'copy',
+    locale: string | null | undefined,
+  ): string {
+    const text = this.render(format, locale);
     if (hash(text) === previewed) return text;
     throw new KeelError(
       'conflict',

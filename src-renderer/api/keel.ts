@@ -45,7 +45,13 @@ import type {
 } from './types';
 
 import { takePrefetched, todayInput } from './prefetch';
-import { windowExportLocale } from '../i18n/window-locale';
+import { windowExportLocale, windowFormat } from '../i18n/window-locale';
+
+/**
+ * The working agreement's language: the window's (its status line is copied as shown). The
+ * pseudo-locale's agreement is written in its format, en-US, as the weekly update is.
+ */
+export const agreementLocale = (): string => windowFormat().locale;
 
 declare global {
   interface Window {
@@ -221,17 +227,21 @@ export const api = {
     ): Promise<Outcome<{ copied: true }>> => call((k) => k.summary.copy({ choices, contentHash, format })),
     shares: (): Promise<Outcome<Share[]>> => call((k) => k.summary.shares()),
   },
-  /** The working agreement: exactly what leaves, saved or copied only as previewed. */
+  /**
+   * The working agreement: exactly what leaves, saved or copied only as previewed, written (and
+   * its status line) in the window's language.
+   */
   agreement: {
     preview: (format: AgreementFormat): Promise<Outcome<AgreementPreview>> =>
-      call((k) => k.agreement.preview({ format })),
+      call((k) => k.agreement.preview({ format, locale: agreementLocale() })),
     save: (format: AgreementFormat, contentHash: string): Promise<Outcome<ExportResult>> =>
-      call((k) => k.agreement.save({ format, contentHash })),
+      call((k) => k.agreement.save({ format, contentHash, locale: agreementLocale() })),
     copy: (format: 'md' | 'text', contentHash: string): Promise<Outcome<{ copied: true }>> =>
-      call((k) => k.agreement.copy({ format, contentHash })),
-    status: (): Promise<Outcome<AgreementStatus>> => call((k) => k.agreement.status()),
+      call((k) => k.agreement.copy({ format, contentHash, locale: agreementLocale() })),
+    status: (): Promise<Outcome<AgreementStatus>> =>
+      call((k) => k.agreement.status({ locale: agreementLocale() })),
     copyStatus: (contentHash: string): Promise<Outcome<AgreementStatus>> =>
-      call((k) => k.agreement.copyStatus({ contentHash })),
+      call((k) => k.agreement.copyStatus({ contentHash, locale: agreementLocale() })),
   },
   /** Subscribes to main's state pushes; returns the unsubscribe function. */
   onState(listener: (event: StateEvent) => void): () => void {

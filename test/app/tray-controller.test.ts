@@ -152,6 +152,17 @@ describe('tray controller: the status line for chat', () => {
     expect(services.agreement.shares()).toMatchObject([{ kind: 'status', format: 'text', via: 'window' }]);
   });
 
+  it('on a German desktop, shows and copies the line in German', async () => {
+    const made = makeApp(at('16:00'), {
+      adapters: { languages: { preferred: () => ['de-DE'], regional: () => 'de-DE' } },
+    });
+    made.services.settings.set('focusPlan', []);
+    made.app.start();
+    expect(commandsOf(made.tray.menu).info).toContain('Status: Arbeite bis 17:30');
+    made.tray.select(COPY_STATUS);
+    await expect.poll(() => made.shell.copied).toEqual(['Arbeite bis 17:30']);
+  });
+
   it('refuses a line that changed since the menu showed it, says so once and shows the new one', async () => {
     const { tray, shell, services, notifier } = setup(at('12:00'), { plan: false });
     const shown = tray.item(COPY_STATUS);

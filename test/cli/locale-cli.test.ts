@@ -147,6 +147,23 @@ describe('everyday commands in German and in US English', () => {
     );
   });
 
+  it('keel agreement and its status line follow the terminal’s language, or their own --locale', async () => {
+    const clock = morning();
+    const env = { KEEL_DATA_DIR: tempDir('keel-locale-'), LANG: GERMAN };
+    const agreement = (await runKeel(['agreement', '--format', 'text'], env, clock)).stdout;
+    expect(agreement).toMatch(/^Arbeitsvereinbarung\n\nSo arbeitest du mit mir: /);
+    expect(agreement).toContain('\nArbeitszeiten\n• Mo 09:00–17:30 Berlin\n');
+    expect(agreement).toContain('• Frei: Samstag, Sonntag\n');
+    // 08:15 on a Monday: before the day's hours.
+    expect((await runKeel(['agreement', 'status'], env, clock)).stdout).toBe(
+      'Gerade nicht da – zurück heute um 09:00\n',
+    );
+    const forUs = await runKeel(['agreement', 'status', '--locale', 'en-US'], env, clock);
+    expect(forUs.stdout).toBe('Off for now — back today 9:00 AM\n');
+    const french = (await runKeel(['agreement', '--format', 'md', '--locale', 'fr'], env, clock)).stdout;
+    expect(french).toMatch(/^# Accord de travail\n/);
+  });
+
   it('a failure the CLI finds itself is said in the terminal’s language', async () => {
     const env = { KEEL_DATA_DIR: tempDir('keel-locale-'), LANG: GERMAN };
     const r = await runKeel(['focus', 'start', '--minutes', '5', '--until-next'], env, morning());

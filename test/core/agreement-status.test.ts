@@ -1,23 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { agreementStatus, type StatusInput } from '../../src-main/core/agreement-status';
+import { exportLanguage } from '../../src-main/core/export-language';
 import { instantAt, type LocalDate } from '../../src-main/core/time';
 import type { TimeRange, WorkingHours } from '../../src-main/core/working-hours';
 
 const zone = 'Europe/Berlin';
+/** British English: English words on a 24-hour clock (agreement-i18n.test.ts has the others). */
+const GB = exportLanguage('en-GB');
 const day: TimeRange = { start: '09:00', end: '17:30' };
 const weekdays: WorkingHours = { mon: day, tue: day, wed: day, thu: day, fri: day, sat: null, sun: null };
 // 2027-03-08 is a Monday.
 const at = (date: LocalDate, hhmm: string) => instantAt(date, hhmm, zone);
 
 function status(now: number, over: Partial<StatusInput> = {}): string {
-  return agreementStatus({
-    now,
-    zone,
-    calendar: { workingHours: weekdays },
-    focusUntil: null,
-    signedOff: false,
-    ...over,
-  });
+  return agreementStatus(
+    {
+      now,
+      zone,
+      calendar: { workingHours: weekdays },
+      focusUntil: null,
+      signedOff: false,
+      ...over,
+    },
+    GB,
+  );
 }
 
 describe('the status line for chat', () => {

@@ -8,11 +8,14 @@ import {
 } from '../../src-main/core/agreement';
 import { agreementDocument, spanIn, type AgreementData } from '../../src-main/core/agreement-document';
 import { agreementMarkdown, agreementText } from '../../src-main/core/agreement-render';
+import { exportLanguage } from '../../src-main/core/export-language';
 import { defaultSettings } from '../../src-main/core/settings';
 import { instantAt, type LocalDate } from '../../src-main/core/time';
 import { describeIssues } from '../../src-main/core/validation';
 import type { TimeRange, WorkingHours } from '../../src-main/core/working-hours';
 
+/** British English: English words on a 24-hour clock (agreement-i18n.test.ts has the others). */
+const GB = exportLanguage('en-GB');
 const day: TimeRange = { start: '09:00', end: '17:30' };
 const weekdays: WorkingHours = { mon: day, tue: day, wed: day, thu: day, fri: day, sat: null, sun: null };
 
@@ -37,7 +40,7 @@ function data(zone: string, weekOf: LocalDate, agreement: Agreement, over: Parti
 
 /** Every list item of a section, as plain text. */
 function items(d: AgreementData, title: string): string[] {
-  const section = agreementDocument(d).sections.find((s) => s.title === title);
+  const section = agreementDocument(d, GB).sections.find((s) => s.title === title);
   return (section?.blocks ?? []).flatMap((b) =>
     b.kind === 'list'
       ? b.items.map((lines) => lines.map((l) => l.map((s) => s.text).join('')).join(' '))
@@ -46,7 +49,7 @@ function items(d: AgreementData, title: string): string[] {
 }
 
 function paragraphs(d: AgreementData, title: string): string[] {
-  const section = agreementDocument(d).sections.find((s) => s.title === title);
+  const section = agreementDocument(d, GB).sections.find((s) => s.title === title);
   return (section?.blocks ?? []).flatMap((b) =>
     b.kind === 'paragraph' ? [b.line.map((s) => s.text).join('')] : [],
   );
@@ -156,10 +159,15 @@ describe('the agreement’s hours in teammates’ zones', () => {
     const d = data('Europe/Berlin', '2027-03-08', team('Europe/Berlin', ['Europe/Berlin', 'Jo']));
     expect(items(d, 'Working hours')[0]).toBe('Mon 09:00–17:30 Berlin = Mon 09:00–17:30 Jo (Berlin)');
     expect(
-      spanIn(instantAt('2027-03-08', '09:00', 'UTC'), instantAt('2027-03-08', '10:00', 'UTC'), {
-        zone: 'UTC',
-        label: 'UTC',
-      }),
+      spanIn(
+        instantAt('2027-03-08', '09:00', 'UTC'),
+        instantAt('2027-03-08', '10:00', 'UTC'),
+        {
+          zone: 'UTC',
+          label: 'UTC',
+        },
+        GB,
+      ),
     ).toBe('Mon 09:00–10:00 UTC');
   });
 });
@@ -181,20 +189,22 @@ describe('the agreement’s norms, note and formats', () => {
       'No meetings on Fridays.',
     ]);
     expect(
-      agreementDocument(data('Europe/Berlin', '2027-03-08', defaultAgreement())).sections.map((s) => s.title),
+      agreementDocument(data('Europe/Berlin', '2027-03-08', defaultAgreement()), GB).sections.map(
+        (s) => s.title,
+      ),
     ).toEqual(['Working hours', 'Focus blocks', 'When I answer']);
   });
 
   it('writes text for chat without Markdown, and Markdown with headings and lists', () => {
     const agreement = { ...team('America/New_York'), note: 'Pair with me: https://example.com/a_b' };
     const d = data('Europe/Berlin', '2027-03-08', agreement);
-    const text = agreementText(agreementDocument(d));
+    const text = agreementText(agreementDocument(d, GB));
     expect(text).not.toContain('\\');
     expect(text).not.toMatch(/^#/m);
     expect(text).toContain('\nWorking hours\n• Mon 09:00–17:30 Berlin = Mon 03:00–11:30 New York\n');
     expect(text).toContain('\nNote\nPair with me: https://example.com/a_b\n');
     expect(text.endsWith('\n') && !text.endsWith('\n\n')).toBe(true);
-    const md = agreementMarkdown(agreementDocument(d));
+    const md = agreementMarkdown(agreementDocument(d, GB));
     expect(md.startsWith('# Working agreement\n\n')).toBe(true);
     expect(md).toContain('\n## Working hours\n\n- Mon 09:00–17:30 Berlin = Mon 03:00–11:30 New York\n');
     expect(md).toContain('- **Chat:** ');
@@ -208,13 +218,13 @@ describe('the agreement’s norms, note and formats', () => {
       norms: { ...defaultAgreement().norms, chat: '**soon**' },
     };
     const d = data('Europe/Berlin', '2027-03-08', agreement);
-    const md = agreementMarkdown(agreementDocument(d));
+    const md = agreementMarkdown(agreementDocument(d, GB));
     // Read by a CommonMark renderer that lets raw HTML through: nothing but text forms.
     const html = new MarkdownIt({ html: true, linkify: true }).render(md);
     expect(html).not.toMatch(/<script|<a |<strong>soon|<h1>not/);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; [x](javascript:alert(1)) # not a heading');
     expect(html).toContain('<strong>Chat:</strong> **soon**');
-    expect(agreementText(agreementDocument(d))).toContain(`\nNote\n${hostile}\n`);
+    expect(agreementText(agreementDocument(d, GB))).toContain(`\nNote\n${hostile}\n`);
   });
 });
 

@@ -23,7 +23,7 @@ const VIEWS = ['today', 'focus', 'checkin', 'signoff', 'one-on-one', 'settings']
  * pseudo-locale check holds each of these to it. The others still show some of main's English
  * (a sentence main writes). Every view's layout is checked.
  */
-const SWEPT: readonly (typeof VIEWS)[number][] = ['today', 'focus', 'checkin', 'signoff'];
+const SWEPT: readonly (typeof VIEWS)[number][] = ['today', 'focus', 'checkin', 'signoff', 'one-on-one'];
 
 /** What the test typed (user data is never translated), and the product's name. */
 const USER_DATA = [

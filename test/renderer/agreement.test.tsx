@@ -50,7 +50,8 @@ describe('One-on-one: the working agreement', () => {
     });
     await waitFor(async () =>
       expect(await shown('Agreement as text')).toContain(
-        '• Tue 09:00–17:30 Berlin = Tue 04:00–12:30 Sam (New York)\n',
+        // A US window: the agreement in US English, on a 12-hour clock.
+        '• Tue 9:00 AM–5:30 PM Berlin = Tue 4:00 AM–12:30 PM Sam (New York)\n',
       ),
     );
     expect(await shown('Agreement as text')).toContain('• Chat: Within the hour.\n');
@@ -89,7 +90,7 @@ describe('One-on-one: the working agreement', () => {
   it('shows the status line for chat and copies it', async () => {
     const { keel, user } = await open();
     // 10:30 on a Tuesday: the default plan's 09:00–11:00 block is running.
-    const line = "In a focus block until 11:00 — I'll answer after";
+    const line = "In a focus block until 11:00 AM — I'll answer after";
     const status = within(shareCard()).getByRole('region', { name: 'Status for chat' });
     await within(status).findByText(line);
     await user.click(within(status).getByRole('button', { name: 'Copy status for chat' }));

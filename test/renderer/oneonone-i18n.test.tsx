@@ -222,6 +222,20 @@ describe('One-on-one in German', SLOW, () => {
       within(region('oneonone.update.title')).getByText(/^Entworfen aus 2 Feierabenden\./),
     ).toBeVisible();
     expect(region('oneonone.agreement.title')).toHaveTextContent('Wie schnell du antwortest');
+    // The agreement itself, and its status line, in German, marked as German for a screen reader.
+    const share = region('oneonone.agreementShare.title');
+    const agreement = await waitFor(() => {
+      const text = share.querySelector<HTMLElement>('pre > span[lang]');
+      expect(text?.textContent).toMatch(/^Arbeitsvereinbarung\n\nSo arbeitest du mit mir:/);
+      return text as HTMLElement;
+    });
+    expect(agreement).toHaveAttribute('lang', 'de-DE');
+    expect(agreement.textContent).toMatch(/\nArbeitszeiten\n• Mo 09:00–17:30 Berlin/);
+    const line = share.querySelector('output');
+    expect(line).toHaveAttribute('lang', 'de-DE');
+    expect(line?.textContent).toMatch(
+      /^(Arbeite bis|In einem Fokusblock bis|Für heute Feierabend|Gerade nicht da)/,
+    );
     // Private notes counted with the German plural once Notes is ticked.
     await user.click(within(builder).getByRole('radio', { name: 'Letzte 2 Wochen' }));
     // The sections by their German names (main sends only their ids).

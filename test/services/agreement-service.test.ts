@@ -43,7 +43,7 @@ describe('the working agreement through the handlers', () => {
     expect(await dispatch(handlers, 'settings:set', { key: 'agreement', value: agreement })).toMatchObject({
       ok: true,
     });
-    const preview = await call(handlers, 'agreement:preview', { format: 'text' });
+    const preview = await call(handlers, 'agreement:preview', { format: 'text', locale: 'en-GB' });
     expect(preview.text).toContain('• Mon 09:00–17:30 Berlin = Mon 04:00–12:30 Sam (New York)\n');
     expect(preview.text).toContain('• Mon 09:00–11:00 Berlin = Mon 04:00–06:00 Sam (New York)\n');
     expect(preview.text).toContain('• Chat: Within the hour.\n');
@@ -55,8 +55,18 @@ describe('the working agreement through the handlers', () => {
       key: 'workingHours',
       value: { mon: hours, tue: hours, wed: hours, thu: hours, fri: hours, sat: null, sun: null },
     });
-    const again = await call(handlers, 'agreement:preview', { format: 'md' });
+    const again = await call(handlers, 'agreement:preview', { format: 'md', locale: 'en-GB' });
     expect(again.text).toContain('- Mon 10:00–18:00 Berlin = Mon 05:00–13:00 Sam (New York)\n');
+    // In the reader's language: Keel's words, weekdays and clock; the user's words as typed.
+    const us = await call(handlers, 'agreement:preview', { format: 'text' });
+    expect(us.text).toContain('• Mon 10:00 AM–6:00 PM Berlin = Mon 5:00 AM–1:00 PM Sam (New York)\n');
+    const de = await call(handlers, 'agreement:preview', { format: 'text', locale: 'de' });
+    expect(de.text).toMatch(/^Arbeitsvereinbarung\n\nSo arbeitest du mit mir: /);
+    expect(de.text).toContain('\nArbeitszeiten\n• Mo 10:00–18:00 Berlin = Mo 05:00–13:00 Sam (New York)\n');
+    expect(de.text).toContain('• Frei: Samstag, Sonntag\n');
+    expect(de.text).toContain('\nWann ich antworte\n• Chat: Within the hour.\n');
+    expect(de.text).toContain('\nHinweis\nI pair on Tuesdays.\n');
+    expect((await dispatch(handlers, 'agreement:preview', { format: 'md', locale: 'tlh' })).ok).toBe(false);
   });
 
   it('refuses a bad part in one sentence with its field, and writes nothing', async () => {
@@ -161,11 +171,25 @@ describe('the status line for chat', () => {
     const { services, handlers, shell, clock } = setup(at('09:30'));
     // The default plan's 09:00–11:00 block is not started until the focus reactor starts it;
     // starting focus inside it protects the planned block, to its planned end.
-    expect(services.agreement.status().text).toBe('Working until 17:30');
+    expect(services.agreement.status('en-GB').text).toBe('Working until 17:30');
     services.focus.startAdhoc({ minutes: 50 });
-    const shown = await call(handlers, 'agreement:status', {});
+    const shown = await call(handlers, 'agreement:status', { locale: 'en-GB' });
     expect(shown.text).toBe("In a focus block until 11:00 — I'll answer after");
-    expect(await dispatch(handlers, 'agreement:copyStatus', { contentHash: shown.contentHash })).toEqual({
+    // In the window's language: a US window's clock, a German window's words.
+    expect((await call(handlers, 'agreement:status', {})).text).toBe(
+      "In a focus block until 11:00 AM — I'll answer after",
+    );
+    const german = await call(handlers, 'agreement:status', { locale: 'de' });
+    expect(german.text).toBe('In einem Fokusblock bis 11:00 – ich antworte danach');
+    // Copied only in the language it was shown in.
+    const otherLanguage = await dispatch(handlers, 'agreement:copyStatus', {
+      contentHash: german.contentHash,
+    });
+    expect(otherLanguage.ok).toBe(false);
+    expect(shell.copied).toEqual([]);
+    expect(
+      await dispatch(handlers, 'agreement:copyStatus', { contentHash: shown.contentHash, locale: 'en-GB' }),
+    ).toEqual({
       ok: true,
       value: shown,
     });
@@ -173,13 +197,14 @@ describe('the status line for chat', () => {
     services.focus.stop();
     const refused = await dispatch(handlers, 'agreement:copyStatus', {
       contentHash: shown.contentHash,
+      locale: 'en-GB',
     });
     expect(!refused.ok && refused.error.message).toBe(
       'Your status has changed to “Working until 17:30”; copy it again.',
     );
     expect(shell.copied).toHaveLength(1);
     clock.advanceTo(at('18:00', '2027-03-19'));
-    expect(services.agreement.status().text).toBe('Off for today — back Monday 09:00');
+    expect(services.agreement.status('en-GB').text).toBe('Off for today — back Monday 09:00');
     expect(services.agreement.shares().map((s) => [s.kind, s.format])).toEqual([['status', 'text']]);
   });
 });

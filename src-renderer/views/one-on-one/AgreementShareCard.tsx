@@ -1,4 +1,5 @@
 import type { AgreementFormat } from '../../api/types';
+import { agreementLocale } from '../../api/keel';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { ChoiceGroup } from '../../components/ChoiceGroup';
@@ -58,7 +59,8 @@ export function AgreementShareCard() {
             tabIndex={0}
             aria-label={t('oneonone.agreementShare.previewLabel', { format })}
           >
-            {preview.text}
+            {/* The agreement is written in its own language (agreementLocale), marked so. */}
+            <span lang={agreementLocale()}>{preview.text}</span>
           </pre>
         )}
       </div>
@@ -100,7 +102,9 @@ function StatusLine() {
         {status === null ? (
           <Loading label={t('oneonone.agreementShare.statusLoading')} />
         ) : (
-          <output className="agreement-share__line">{status.text}</output>
+          <output className="agreement-share__line" lang={agreementLocale()}>
+            {status.text}
+          </output>
         )}
         <Button disabled={status === null} onClick={() => void copyStatus()}>
           {t('oneonone.agreementShare.copyStatus')}
