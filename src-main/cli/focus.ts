@@ -181,8 +181,9 @@ function addExportIcs(focus: Command, io: CliIo): void {
     .action(async (opts: { out: string }, command: Command) =>
       // The window's channel: its save dialog is answered by --out here.
       withSession(io, { files: { out: opts.out } }, async (session) => {
-        const { t } = cliSpeech(io, command);
-        const written = await session.call('focus:exportIcs', {});
+        const { t, format } = cliSpeech(io, command);
+        // The events' titles in the CLI's language (its format's tag: "de-DE").
+        const written = await session.call('focus:exportIcs', { locale: format.locale });
         const file = path.resolve(opts.out);
         io.stdout(`${t(written.saved ? 'cli.wrote' : 'cli.wroteNothing', { path: file })}\n`);
       }),

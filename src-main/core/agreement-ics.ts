@@ -1,6 +1,7 @@
+import { exportLanguage, type ExportLanguage } from './export-language';
 import { planPauses, type FocusPause, type FocusRule } from './focus-plan';
 import { checkInstallId, focusEvents, PAUSE_HORIZON_DAYS } from './ics-export';
-import { weeklyEventsToIcs, type WeeklyEvent } from './ics-export-weekly';
+import { escapeText, weeklyEventsToIcs, type WeeklyEvent } from './ics-export-weekly';
 import { WEEKDAYS } from './time';
 import type { Holiday, WorkingHours } from './working-hours';
 
@@ -12,7 +13,8 @@ import type { Holiday, WorkingHours } from './working-hours';
  */
 
 export const AGREEMENT_PRODUCT_ID = '-//Keel//Working agreement//EN';
-export const HOURS_EVENT_SUMMARY = 'Working hours';
+/** The hours events' title in en-US. */
+export const HOURS_EVENT_SUMMARY = exportLanguage().t('export.ics.hours.summary');
 
 export interface AgreementIcsInput {
   zone: string;
@@ -22,11 +24,13 @@ export interface AgreementIcsInput {
   focusPauses: readonly FocusPause[];
   now: number;
   installId: string;
+  /** The language of the events' titles and the calendar's name (the window's; none: en-US). */
+  lang?: ExportLanguage;
 }
 
-const HOURS_DETAILS = [
-  `SUMMARY:${HOURS_EVENT_SUMMARY}`,
-  'DESCRIPTION:Working hours set in Keel.',
+const hoursDetails = (lang: ExportLanguage): string[] => [
+  `SUMMARY:${escapeText(lang.t('export.ics.hours.summary'))}`,
+  `DESCRIPTION:${escapeText(lang.t('export.ics.hours.description'))}`,
   // Hours are when the user can be reached: they leave the time free for invitations.
   'TRANSP:TRANSPARENT',
   'X-MICROSOFT-CDO-BUSYSTATUS:FREE',
@@ -41,6 +45,8 @@ export function hoursUid(weekday: string, start: string, end: string, installId:
 
 /** The working hours and focus blocks as one iCalendar file. */
 export function agreementToIcs(input: AgreementIcsInput): string {
+  const lang = input.lang ?? exportLanguage();
+  const details = hoursDetails(lang);
   const hours: WeeklyEvent[] = WEEKDAYS.flatMap((weekday) => {
     const range = input.workingHours[weekday];
     if (range === null) return [];
@@ -51,16 +57,16 @@ export function agreementToIcs(input: AgreementIcsInput): string {
         end: range.end,
         skip: input.holidays,
         uid: hoursUid(weekday, range.start, range.end, input.installId),
-        details: HOURS_DETAILS,
+        details,
       },
     ];
   });
   // Blocks on a weekday without working hours are never planned, so they are not exported.
   const plan = input.focusPlan.filter((rule) => input.workingHours[rule.weekday] !== null);
   const pauses = planPauses({ focusPauses: input.focusPauses, holidays: input.holidays });
-  return weeklyEventsToIcs([...hours, ...focusEvents(plan, pauses, input.installId)], {
+  return weeklyEventsToIcs([...hours, ...focusEvents(plan, pauses, input.installId, lang)], {
     productId: AGREEMENT_PRODUCT_ID,
-    name: 'Working hours and focus time',
+    name: lang.t('export.ics.agreement.name'),
     zone: input.zone,
     now: input.now,
     horizonDays: PAUSE_HORIZON_DAYS,

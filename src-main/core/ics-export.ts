@@ -1,5 +1,6 @@
+import { exportLanguage, type ExportLanguage } from './export-language';
 import type { FocusPause, FocusRule } from './focus-plan';
-import { weeklyEventsToIcs, type WeeklyEvent } from './ics-export-weekly';
+import { escapeText, weeklyEventsToIcs, type WeeklyEvent } from './ics-export-weekly';
 import { WEEKDAYS, type Weekday } from './time';
 
 export interface IcsExportOptions {
@@ -12,9 +13,12 @@ export interface IcsExportOptions {
    */
   installId: string;
   productId?: string;
+  /** The language of the events' titles and the calendar's name (the window's; none: en-US). */
+  lang?: ExportLanguage;
 }
 
-export const FOCUS_EVENT_SUMMARY = 'Focus time';
+/** The focus events' title in en-US. */
+export const FOCUS_EVENT_SUMMARY = exportLanguage().t('export.ics.focus.summary');
 export const DEFAULT_PRODUCT_ID = '-//Keel//Focus plan//EN';
 /**
  * Paused dates are written as EXDATEs, and blocks a DST change lengthens or shortens as
@@ -54,9 +58,10 @@ export function focusPlanToIcs(
   zone: string,
   options: IcsExportOptions,
 ): string {
-  return weeklyEventsToIcs(focusEvents(plan, pauses, options.installId), {
+  const lang = options.lang ?? exportLanguage();
+  return weeklyEventsToIcs(focusEvents(plan, pauses, options.installId, lang), {
     productId: options.productId ?? DEFAULT_PRODUCT_ID,
-    name: 'Keel focus time',
+    name: lang.t('export.ics.focus.name'),
     zone,
     now: options.now,
     horizonDays: PAUSE_HORIZON_DAYS,
@@ -68,7 +73,9 @@ export function focusEvents(
   plan: readonly FocusRule[],
   pauses: readonly FocusPause[],
   installId: string,
+  lang: ExportLanguage = exportLanguage(),
 ): WeeklyEvent[] {
+  const details = focusDetails(lang);
   return [...plan]
     .sort((a, b) => dayIndex(a.weekday) - dayIndex(b.weekday) || a.start.localeCompare(b.start))
     .map((rule) => ({
@@ -77,13 +84,13 @@ export function focusEvents(
       end: rule.end,
       skip: pauses,
       uid: focusRuleUid(rule, installId),
-      details: FOCUS_DETAILS,
+      details,
     }));
 }
 
-const FOCUS_DETAILS = [
-  `SUMMARY:${FOCUS_EVENT_SUMMARY}`,
-  'DESCRIPTION:A focus block planned in Keel.',
+const focusDetails = (lang: ExportLanguage): string[] => [
+  `SUMMARY:${escapeText(lang.t('export.ics.focus.summary'))}`,
+  `DESCRIPTION:${escapeText(lang.t('export.ics.focus.description'))}`,
   'TRANSP:OPAQUE',
   // Outlook reads free/busy from its own property and ignores TRANSP on import.
   'X-MICROSOFT-CDO-BUSYSTATUS:BUSY',

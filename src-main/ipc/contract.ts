@@ -13,6 +13,7 @@ import { DATED_KEYS, type DatedKey } from '../core/rules-vocabulary';
 import { isLocalDate, localDaysBetween } from '../core/time';
 import { INTERRUPTION_KINDS } from '../core/focus';
 import { signoffInputSchema, type CreepStats } from '../core/signoff';
+import { exportLocaleSchema } from '../core/export-language';
 import { checkinInputSchema, type CheckinInput } from '../core/checkin';
 import { TREND_RANGES } from '../core/checkin-trends';
 import { QUESTIONNAIRE_KINDS } from '../core/questionnaires';
@@ -192,7 +193,8 @@ export const contract = {
   'dnd:status': channel<DndStatus>()(noInput),
   ...desktopChannels,
   ...welcomeChannels,
-  'focus:exportIcs': channel<ExportResult>()(noInput),
+  /** `locale`: the language of the events' titles (the window's; none: en-US). */
+  'focus:exportIcs': channel<ExportResult>()(z.object({ locale: exportLocaleSchema.optional() }).strict()),
   'calendar:status': channel<CalendarStatus>()(noInput),
   'calendar:import': channel<CalendarStatus>()(noInput),
   'calendar:clear': channel<CalendarStatus>()(noInput),

@@ -112,7 +112,7 @@ export function createHandlers(
       'dnd:status': () => services.dnd.status(),
       ...desktopHandlers(shell, desktop, services.data, shortcutOffers),
       // The window never names a path: main asks the user with a save or open dialog.
-      'focus:exportIcs': () => services.calendar.exportPlan(shell),
+      'focus:exportIcs': ({ locale }) => services.calendar.exportPlan(shell, locale),
       'calendar:status': () => services.calendar.status(),
       'calendar:import': async () => {
         const file = await shell.chooseFile({

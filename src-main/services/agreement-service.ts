@@ -66,7 +66,7 @@ export class AgreementService {
 
   /** Exactly what a save or copy in `format` writes. */
   render(format: AgreementFormat, locale?: string | null): string {
-    if (format === 'ics') return this.ics();
+    if (format === 'ics') return this.ics(locale);
     const doc = this.document(locale);
     return format === 'md' ? agreementMarkdown(doc) : agreementText(doc);
   }
@@ -186,7 +186,7 @@ export class AgreementService {
       }));
   }
 
-  private ics(): string {
+  private ics(locale?: string | null): string {
     const settings = this.deps.settings.get();
     const today = localDateOf(this.deps.clock.now(), settings.zone);
     return agreementToIcs({
@@ -198,6 +198,7 @@ export class AgreementService {
       // The day's start, not this second: a preview and the save after it write the same bytes.
       now: startOfLocalDate(today, settings.zone),
       installId: this.deps.installId(),
+      lang: exportLanguage(locale),
     });
   }
 

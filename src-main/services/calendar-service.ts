@@ -246,8 +246,8 @@ export class CalendarService implements MeetingSource {
   }
 
   /** Writes the focus plan as .ics where the user chooses (services/plan-export.ts). */
-  exportPlan(shell: Pick<FileDialogPort, 'saveFile'>): Promise<ExportResult> {
-    return exportFocusPlan(this.deps, shell);
+  exportPlan(shell: Pick<FileDialogPort, 'saveFile'>, locale?: string | null): Promise<ExportResult> {
+    return exportFocusPlan(this.deps, shell, locale);
   }
 
   /** Resolves when any read already under way has finished (tests, orderly shutdown). */

@@ -1,3 +1,4 @@
+import { exportLanguage } from '../core/export-language';
 import { planPauses } from '../core/focus-plan';
 import { focusPlanToIcs } from '../core/ics-export';
 import type { ExportResult } from '../shared/dto';
@@ -8,6 +9,8 @@ import type { FileDialogPort } from './ports';
 export async function exportFocusPlan(
   deps: Pick<CalendarServiceDeps, 'settings' | 'clock' | 'installId'>,
   shell: Pick<FileDialogPort, 'saveFile'>,
+  /** The events' language (the window's or the CLI's; none: en-US). */
+  locale?: string | null,
 ): Promise<ExportResult> {
   const settings = deps.settings.get();
   // Blocks on a weekday without working hours are never planned, so they are not exported.
@@ -15,6 +18,7 @@ export async function exportFocusPlan(
   const content = focusPlanToIcs(plan, planPauses(settings), settings.zone, {
     now: deps.clock.now(),
     installId: deps.installId(),
+    lang: exportLanguage(locale),
   });
   const fileName = await shell.saveFile({
     defaultName: 'keel-focus.ics',

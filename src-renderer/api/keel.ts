@@ -48,10 +48,11 @@ import { takePrefetched, todayInput } from './prefetch';
 import { windowExportLocale, windowFormat } from '../i18n/window-locale';
 
 /**
- * The working agreement's language: the window's (its status line is copied as shown). The
- * pseudo-locale's agreement is written in its format, en-US, as the weekly update is.
+ * The language of what the window writes for others (the working agreement, its status line, the
+ * focus plan's calendar): the window's. The pseudo-locale's is its format, en-US, as the weekly
+ * update's is.
  */
-export const agreementLocale = (): string => windowFormat().locale;
+export const writtenLocale = (): string => windowFormat().locale;
 
 declare global {
   interface Window {
@@ -145,7 +146,8 @@ export const api = {
       call((k) => k.focus.skip({ occurrenceId })),
     stats: (from: string, to: string): Promise<Outcome<FocusStats>> =>
       call((k) => k.focus.stats({ from, to })),
-    exportIcs: (): Promise<Outcome<ExportResult>> => call((k) => k.focus.exportIcs()),
+    exportIcs: (): Promise<Outcome<ExportResult>> =>
+      call((k) => k.focus.exportIcs({ locale: writtenLocale() })),
   },
   calendar: {
     status: (): Promise<Outcome<CalendarStatus>> => call((k) => k.calendar.status()),
@@ -233,15 +235,15 @@ export const api = {
    */
   agreement: {
     preview: (format: AgreementFormat): Promise<Outcome<AgreementPreview>> =>
-      call((k) => k.agreement.preview({ format, locale: agreementLocale() })),
+      call((k) => k.agreement.preview({ format, locale: writtenLocale() })),
     save: (format: AgreementFormat, contentHash: string): Promise<Outcome<ExportResult>> =>
-      call((k) => k.agreement.save({ format, contentHash, locale: agreementLocale() })),
+      call((k) => k.agreement.save({ format, contentHash, locale: writtenLocale() })),
     copy: (format: 'md' | 'text', contentHash: string): Promise<Outcome<{ copied: true }>> =>
-      call((k) => k.agreement.copy({ format, contentHash, locale: agreementLocale() })),
+      call((k) => k.agreement.copy({ format, contentHash, locale: writtenLocale() })),
     status: (): Promise<Outcome<AgreementStatus>> =>
-      call((k) => k.agreement.status({ locale: agreementLocale() })),
+      call((k) => k.agreement.status({ locale: writtenLocale() })),
     copyStatus: (contentHash: string): Promise<Outcome<AgreementStatus>> =>
-      call((k) => k.agreement.copyStatus({ contentHash, locale: agreementLocale() })),
+      call((k) => k.agreement.copyStatus({ contentHash, locale: writtenLocale() })),
   },
   /** Subscribes to main's state pushes; returns the unsubscribe function. */
   onState(listener: (event: StateEvent) => void): () => void {

@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
+import { exportLanguage } from '../../src-main/core/export-language';
 import { expandFocusPlan, type FocusPause, type FocusRule } from '../../src-main/core/focus-plan';
 import { FOCUS_EVENT_SUMMARY, focusPlanToIcs, focusRuleUid } from '../../src-main/core/ics-export';
 import { occurrencesBetween, readCalendar } from '../../src-main/core/ics/read';
@@ -49,6 +50,23 @@ describe('focusPlanToIcs', () => {
     expect(ics.match(/TRANSP:OPAQUE/g)).toHaveLength(2);
     expect(ics.match(new RegExp(`SUMMARY:${FOCUS_EVENT_SUMMARY}`, 'g'))).toHaveLength(2);
     expect(ics).toContain('DTSTAMP:20270301T120000Z\r\n');
+  });
+
+  it('names its events and the calendar in the language asked for, as ical.js reads them back', () => {
+    for (const [tag, summary, name] of [
+      ['de', 'Fokuszeit', 'Keel-Fokuszeit'],
+      ['fr', 'Temps de concentration', 'Temps de concentration Keel'],
+      ['en-US', 'Focus time', 'Keel focus time'],
+    ] as const) {
+      const ics = focusPlanToIcs(plan, [], 'Europe/Berlin', { now, installId, lang: exportLanguage(tag) });
+      for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+      const cal = new ICAL.Component(ICAL.parse(ics));
+      expect(cal.getFirstPropertyValue('x-wr-calname')).toBe(name);
+      const events = cal.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+      expect(events.map((e) => e.summary)).toEqual([summary, summary]);
+      // The same events, whatever the language: a re-export in another language updates them.
+      expect(events.map((e) => e.uid)).toEqual(plan.map((rule) => focusRuleUid(rule, installId)));
+    }
   });
 
   it('round-trips the zone: TZIDs match a VTIMEZONE of that name', () => {

@@ -66,6 +66,10 @@ describe('the working agreement through the handlers', () => {
     expect(de.text).toContain('• Frei: Samstag, Sonntag\n');
     expect(de.text).toContain('\nWann ich antworte\n• Chat: Within the hour.\n');
     expect(de.text).toContain('\nHinweis\nI pair on Tuesdays.\n');
+    const calendar = (await call(handlers, 'agreement:preview', { format: 'ics', locale: 'de' })).text;
+    expect(calendar).toContain('\r\nSUMMARY:Arbeitszeit\r\n');
+    expect(calendar).toContain('\r\nSUMMARY:Fokuszeit\r\n');
+    expect(calendar).toContain('\r\nX-WR-CALNAME:Arbeitszeit und Fokuszeit\r\n');
     expect((await dispatch(handlers, 'agreement:preview', { format: 'md', locale: 'tlh' })).ok).toBe(false);
   });
 

@@ -1,5 +1,5 @@
 import type { AgreementFormat } from '../../api/types';
-import { agreementLocale } from '../../api/keel';
+import { writtenLocale } from '../../api/keel';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { ChoiceGroup } from '../../components/ChoiceGroup';
@@ -59,8 +59,8 @@ export function AgreementShareCard() {
             tabIndex={0}
             aria-label={t('oneonone.agreementShare.previewLabel', { format })}
           >
-            {/* The agreement is written in its own language (agreementLocale), marked so. */}
-            <span lang={agreementLocale()}>{preview.text}</span>
+            {/* The agreement is written in its own language (writtenLocale), marked so. */}
+            <span lang={writtenLocale()}>{preview.text}</span>
           </pre>
         )}
       </div>
@@ -102,7 +102,7 @@ function StatusLine() {
         {status === null ? (
           <Loading label={t('oneonone.agreementShare.statusLoading')} />
         ) : (
-          <output className="agreement-share__line" lang={agreementLocale()}>
+          <output className="agreement-share__line" lang={writtenLocale()}>
             {status.text}
           </output>
         )}
