@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { desktopReport } from '../platform/doctor/probes';
-import { desktopReportJson, stateWords, type DesktopReport } from '../shared/desktop-probes';
+import { desktopReportJson, type DesktopReport } from '../shared/desktop-probes';
+import type { MessageId } from '../shared/i18n/catalog';
+import { probeNameIn } from '../shared/i18n/probe-names';
 import { resolveDataDir } from '../storage/paths';
 import { version } from '../version';
 import { messagesFor, type Messages } from '../shared/i18n/intl';
@@ -12,6 +14,12 @@ export type DoctorReport = DesktopReport;
 
 const ENGLISH = messagesFor({ messages: 'en-US', format: 'en-US' });
 
+const DOCTOR_STATES: Readonly<Record<DesktopReport['probes'][number]['state'], MessageId>> = {
+  works: 'cli.doctor.state.works',
+  limited: 'cli.doctor.state.limited',
+  'not-available': 'cli.doctor.state.notAvailable',
+};
+
 /** "Tray: not available — No tray host runs…\n    What to do: Install…" */
 export function doctorText(report: DoctorReport, messages: Messages = ENGLISH): string {
   const lines = [
@@ -19,8 +27,12 @@ export function doctorText(report: DoctorReport, messages: Messages = ENGLISH): 
     '',
   ];
   for (const probe of report.probes) {
-    // Not yet in the catalog: the probes' own words (shared/desktop-probes.ts) are English (#20).
-    lines.push(`${probe.label}: ${stateWords(probe.state)} — ${probe.detail}`);
+    // The probe's name and state in the terminal's language; what it found in English, as a bug
+    // report carries it (shared/i18n/probe-names.ts).
+    const state = messages.t(DOCTOR_STATES[probe.state]);
+    lines.push(
+      messages.t('cli.doctor.line', { label: probeNameIn(messages.t, probe), state, detail: probe.detail }),
+    );
     if (probe.action) lines.push(`    ${messages.t('cli.doctor.action', { action: probe.action })}`);
   }
   return lines.join('\n');

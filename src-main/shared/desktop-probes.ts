@@ -18,11 +18,6 @@ export interface ProbeResult {
   action?: string;
 }
 
-/** How a state reads in a sentence: "works", "limited", "not available". */
-export function stateWords(state: ProbeState): string {
-  return state === 'not-available' ? 'not available' : state;
-}
-
 /** What `keel doctor --json` prints and Settings → This computer copies for a bug report. */
 export interface DesktopReport {
   version: string;

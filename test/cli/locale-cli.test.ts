@@ -40,6 +40,9 @@ describe('the CLI speaks the language of its environment', () => {
     expect(firstLine(run.stdout)).toMatch(/^Keel \S+ auf linux$/);
     expect(run.stdout).toContain('    Was zu tun ist: ');
     expect(run.stdout).not.toContain('What to do:');
+    // Each probe by its German name and state; what it found stays English, as a bug report's.
+    expect(run.stdout).toMatch(/^Sitzung: (funktioniert|eingeschränkt|nicht verfügbar) – /m);
+    expect(run.stdout).toMatch(/^Infobereich: nicht verfügbar – Keel cannot reach the session bus/m);
   });
 
   it('LC_ALL wins over LANG, and C means English', async () => {

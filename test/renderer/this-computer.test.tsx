@@ -37,7 +37,8 @@ describe('Settings → This computer', () => {
     expect(items.map((li) => li.textContent)).toEqual([
       'Idle timeNot availableIDLE-DETAIL-41What to do: IDLE-ACTION-41',
       'Screen lockWorksLOCK-DETAIL-42',
-      'Notification buttonsLimitedNOTE-DETAIL-43',
+      // Named by its id in the window's language, whatever label main gave it.
+      'NotificationsLimitedNOTE-DETAIL-43',
     ]);
     expect(keel.callsTo('desktop:probes')).toHaveLength(1);
   });

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { FormattedMessage } from 'react-intl';
 import type { MessageId } from '../../../src-main/shared/i18n/catalog';
+import { probeNameIn } from '../../../src-main/shared/i18n/probe-names';
 import { api, type Outcome } from '../../api/keel';
 import type { DesktopProbe, DesktopReport } from '../../api/types';
 import { Button } from '../../components/Button';
@@ -100,6 +101,7 @@ export function ThisComputerCard() {
             platform: PLATFORM_NAMES[look.report.platform] ?? look.report.platform,
           })}
         </p>
+        <p className="this-computer__english">{t('system.computer.detailsInEnglish')}</p>
         <ul className="this-computer__probes">
           {look.report.probes.map((probe) => (
             <ProbeLine key={probe.id} probe={probe} />
@@ -143,15 +145,23 @@ function ProbeLine({ probe }: { probe: DesktopProbe }) {
   return (
     <li className="this-computer__probe">
       <div className="this-computer__head">
-        <span className="this-computer__label">{probe.label}</span>
+        <span className="this-computer__label">{probeNameIn(t, probe)}</span>
         <span className={`this-computer__state this-computer__state--${probe.state}`}>
           <Icon width={14} height={14} />
           {t(STATE_WORDS[probe.state])}
         </span>
       </div>
-      <p className="this-computer__detail">{probe.detail}</p>
+      {/* English, as a bug report carries it (the card says so once). */}
+      <p className="this-computer__detail" lang="en">
+        {probe.detail}
+      </p>
       {probe.action && (
-        <p className="this-computer__action">{t('system.computer.whatToDo', { action: probe.action })}</p>
+        <p className="this-computer__action">
+          <FormattedMessage
+            id="system.computer.whatToDo"
+            values={{ action: <span lang="en">{probe.action}</span> }}
+          />
+        </p>
       )}
     </li>
   );
