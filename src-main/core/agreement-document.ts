@@ -26,8 +26,6 @@ import { workingSpanOn, type WorkingHours } from './working-hours';
  *   summary's: the window's, or `--locale`); the user's norms and note are theirs, as typed.
  */
 
-export const AGREEMENT_TITLE = exportLanguage().t('export.agreement.title');
-
 /** What the agreement is built from. */
 export interface AgreementData {
   zone: string;
@@ -63,7 +61,7 @@ interface Place {
 
 /**
  * "Mon 09:00–17:30 Berlin", or "Mon 21:00–Tue 05:30 Auckland" across midnight, in `lang`'s
- * weekdays and clock ("Mo. 09:00–17:30 Berlin", "Mon 9:00 AM–5:30 PM Berlin").
+ * weekdays and clock ("Mo 09:00–17:30 Berlin", "Mon 9:00 AM–5:30 PM Berlin").
  */
 export function spanIn(
   start: number,

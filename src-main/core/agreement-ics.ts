@@ -13,8 +13,6 @@ import type { Holiday, WorkingHours } from './working-hours';
  */
 
 export const AGREEMENT_PRODUCT_ID = '-//Keel//Working agreement//EN';
-/** The hours events' title in en-US. */
-export const HOURS_EVENT_SUMMARY = exportLanguage().t('export.ics.hours.summary');
 
 export interface AgreementIcsInput {
   zone: string;
