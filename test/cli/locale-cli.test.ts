@@ -167,6 +167,26 @@ describe('everyday commands in German and in US English', () => {
     expect(french).toMatch(/^# Accord de travail\n/);
   });
 
+  it('keel settings says its sentences in the terminal’s language; names and values stay as they are', async () => {
+    const clock = morning();
+    const env = { KEEL_DATA_DIR: tempDir('keel-locale-'), LANG: GERMAN };
+    expect((await runKeel(['settings', 'history'], env, clock)).stdout).toBe(
+      'Keine datierte Regel wurde je geändert; Keels Voreinstellungen gelten.\n',
+    );
+    expect(
+      (await runKeel(['settings', 'set', 'zone', 'Europe/Lisbon', '--from', '2027-04-01'], env, clock))
+        .stdout,
+    ).toBe('zone = Europe/Lisbon ab 2027-04-01 (anstehend)\n');
+    expect((await runKeel(['settings', 'history', 'zone'], env, clock)).stdout).toBe(
+      'zone\n  2027-04-01           anstehend  Europe/Lisbon\n',
+    );
+    const unknown = await runKeel(['settings', 'get', 'colour'], env, clock);
+    expect(unknown.stderr).toMatch(/^keel: Unbekannte Einstellung „colour“; verwende eine von: /);
+    expect((await runKeel(['settings', 'withdraw', 'zone', '2027-04-01'], env, clock)).stdout).toBe(
+      'Zurückgezogen: die Änderung von zone ab 2027-04-01.\n',
+    );
+  });
+
   it('a failure the CLI finds itself is said in the terminal’s language', async () => {
     const env = { KEEL_DATA_DIR: tempDir('keel-locale-'), LANG: GERMAN };
     const r = await runKeel(['focus', 'start', '--minutes', '5', '--until-next'], env, morning());
