@@ -5,6 +5,7 @@ import { exportLocaleOf } from './export-locale';
 import type { CliIo } from './io';
 import { CliFailure } from './output';
 import { withSession } from './session';
+import { cliSpeech } from './speech';
 
 /** `keel agreement [--format md|text|ics] [--out FILE]` and `keel agreement status`. */
 export function registerAgreementCommands(program: Command, io: CliIo): void {
@@ -26,17 +27,18 @@ export function registerAgreementCommands(program: Command, io: CliIo): void {
     .action(async (opts: { format: AgreementFormat; out?: string }, command: Command) => {
       // Read before anything is said: after this the CLI's messages follow only the global one.
       const locale = exportLocaleOf(io, command);
+      const { t } = cliSpeech(io, command);
       // A calendar's lines end in CR LF, which the terminal's escaping would show as text.
-      if (opts.format === 'ics' && opts.out === undefined) {
-        throw new CliFailure('An .ics calendar goes to a file: add --out, e.g. --out working-agreement.ics.');
-      }
+      if (opts.format === 'ics' && opts.out === undefined)
+        throw new CliFailure(t('cli.agreement.icsNeedsOut'));
       return withSession(
         io,
         { files: opts.out === undefined ? { stdout: true } : { out: opts.out } },
         async (session) => {
           // Built, written and logged in one go: what is logged is exactly what was written.
           await session.callCli('agreement:write', { format: opts.format, locale });
-          if (opts.out !== undefined) io.stderr(`Wrote ${path.resolve(opts.out)}; the share is logged.\n`);
+          if (opts.out !== undefined)
+            io.stderr(`${t('cli.agreement.wrote', { path: path.resolve(opts.out) })}\n`);
         },
       );
     });

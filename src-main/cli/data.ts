@@ -1,18 +1,37 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { ImportResult } from '../shared/dto';
+import type { BackupDto, ImportResult } from '../shared/dto';
+import type { MessageId } from '../shared/i18n/catalog';
 import type { CliIo } from './io';
 import { CliFailure, print } from './output';
 import { readPassphrase } from './passphrase';
 import { withSession } from './session';
+import { cliSpeech, type CliSpeech } from './speech';
 
-const BACKUP_KIND_LABELS = { daily: 'daily', weekly: 'weekly', safety: 'before a change' } as const;
+interface ExportOptions {
+  out: string;
+  force?: boolean;
+  encrypt?: boolean;
+  passphraseFile?: string;
+}
 
-function formatBytes(bytes: number): string {
+const BACKUP_KINDS = {
+  daily: 'cli.backup.kind.daily',
+  weekly: 'cli.backup.kind.weekly',
+  safety: 'cli.backup.kind.safety',
+} as const satisfies Record<BackupDto['kind'], MessageId>;
+
+/** "156 kB" / "1.5 MB" ("1,5 MB"), as the locale writes numbers and units. */
+function formatBytes(bytes: number, speech: CliSpeech): string {
   return bytes < 1024 * 1024
-    ? `${Math.max(1, Math.round(bytes / 1024))} kB`
-    : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+    ? speech.format.number(Math.max(1, Math.round(bytes / 1024)), { style: 'unit', unit: 'kilobyte' })
+    : speech.format.number(bytes / 1024 / 1024, {
+        style: 'unit',
+        unit: 'megabyte',
+        minimumFractionDigits: 1,
+        maximumFractionDigits: 1,
+      });
 }
 
 /**
@@ -30,34 +49,32 @@ export function registerDataCommands(program: Command, io: CliIo): void {
       '--passphrase-file <file>',
       'an encrypted backup’s passphrase: the first line of FILE (- for standard input); without it Keel asks on the terminal',
     )
-    .action(async (file: string, opts: { passphraseFile?: string }) =>
+    .action(async (file: string, opts: { passphraseFile?: string }, command: Command) =>
       // The window's channel: its open dialog is answered by FILE here.
       withSession(io, { files: { open: file } }, async (session) => {
+        const speech = cliSpeech(io, command);
         const given =
           opts.passphraseFile === undefined
             ? undefined
-            : await readPassphrase(io.secrets, { file: opts.passphraseFile, confirm: false });
+            : await readPassphrase(io.secrets, speech.t, { file: opts.passphraseFile, confirm: false });
         let result = await session.call('data:import', given === undefined ? {} : { passphrase: given });
         if (result.needsPassphrase) {
-          const passphrase = await readPassphrase(io.secrets, { confirm: false });
+          const passphrase = await readPassphrase(io.secrets, speech.t, { confirm: false });
           result = await session.call('data:import', { passphrase });
         }
-        io.stdout(`${importLine({ ...result, fileName: result.fileName ?? path.basename(file) })}\n`);
+        io.stdout(`${importLine({ ...result, fileName: result.fileName ?? path.basename(file) }, speech)}\n`);
       }),
     );
   program
     .command('delete-all')
     .description('delete every record, setting and backup Keel keeps (asks for --yes)')
     .option('--yes', 'confirm: this cannot be undone')
-    .action(async (opts: { yes?: boolean }) =>
+    .action(async (opts: { yes?: boolean }, command: Command) =>
       withSession(io, {}, async (session) => {
-        if (!opts.yes) {
-          throw new CliFailure(
-            'This deletes every check-in, note, talking point, focus block, sign-off, setting and backup, and cannot be undone; add --yes to go ahead.',
-          );
-        }
+        const { t } = cliSpeech(io, command);
+        if (!opts.yes) throw new CliFailure(t('cli.data.deleteAllAsk'));
         await session.call('data:deleteAll', { confirm: true });
-        io.stdout('Deleted all your Keel data, backups included.\n');
+        io.stdout(`${t('cli.data.deletedAll')}\n`);
       }),
     );
 }
@@ -76,15 +93,16 @@ function registerExportCommand(program: Command, io: CliIo): void {
       '--passphrase-file <file>',
       'with --encrypt: the passphrase is the first line of FILE (- for standard input), for scripts',
     )
-    .action(async (opts: { out: string; force?: boolean; encrypt?: boolean; passphraseFile?: string }) => {
+    .action(async (opts: ExportOptions, command: Command) => {
+      const { t } = cliSpeech(io, command);
       if (opts.passphraseFile !== undefined && !opts.encrypt) {
-        throw new CliFailure('--passphrase-file goes with --encrypt.');
+        throw new CliFailure(t('cli.data.passphraseFileAlone'));
       }
       if (!opts.force && fs.existsSync(opts.out)) {
-        throw new CliFailure(`${opts.out} already exists; add --force to replace it.`);
+        throw new CliFailure(t('cli.data.exists', { path: opts.out }));
       }
       const passphrase = opts.encrypt
-        ? await readPassphrase(io.secrets, { file: opts.passphraseFile, confirm: true })
+        ? await readPassphrase(io.secrets, t, { file: opts.passphraseFile, confirm: true })
         : undefined;
       // The window's channel: its save dialog is answered by --out here.
       await withSession(io, { files: { out: opts.out } }, async (session) => {
@@ -92,42 +110,44 @@ function registerExportCommand(program: Command, io: CliIo): void {
         const { counts } = await session.call('data:overview', {});
         const total = Object.values(counts).reduce((a, b) => a + b, 0);
         const where = path.resolve(opts.out);
-        io.stdout(
-          passphrase === undefined
-            ? `Wrote ${plural(total, 'record', 'records')} to ${where}. It holds every note, private ones too, in plain text: keep it where only you can read it, or use --encrypt.\n`
-            : `Wrote ${plural(total, 'record', 'records')} to ${where}, locked with your passphrase. It holds every note, private ones too; without the passphrase nobody can open it, you included.\n`,
-        );
+        const said = passphrase === undefined ? 'cli.data.wrotePlain' : 'cli.data.wroteLocked';
+        io.stdout(`${t(said, { count: total, path: where })}\n`);
       });
     });
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-/** "12 records and 2 settings", "12 records", "1 setting". */
-function recordsAndSettings(records: number, settings: number): string {
+/** "12 records and 2 settings", "12 records", "1 setting", in the locale's words and list. */
+function recordsAndSettings(records: number, settings: number, speech: CliSpeech): string {
   const parts = [
-    records > 0 ? plural(records, 'record', 'records') : '',
-    settings > 0 ? plural(settings, 'setting', 'settings') : '',
+    ...(records > 0 ? [speech.t('cli.data.records', { count: records })] : []),
+    ...(settings > 0 ? [speech.t('cli.data.settings', { count: settings })] : []),
   ];
-  return parts.filter((p) => p !== '').join(' and ');
+  return speech.format.list(parts);
 }
 
 /** What an import added and what was already here; settings are named apart from records. */
-function importLine(result: ImportResult & { fileName: string }): string {
-  const { fileName, added, skipped, settingsAdded, settingsKept } = result;
+function importLine(result: ImportResult & { fileName: string }, speech: CliSpeech): string {
+  const { t } = speech;
+  const { fileName: file, added, skipped, settingsAdded, settingsKept } = result;
   const here = skipped + settingsKept;
   if (added + settingsAdded === 0) {
-    if (here === 0) return `Nothing new in ${fileName}: it holds no records.`;
-    if (here === 1)
-      return `Nothing new in ${fileName}: its one ${skipped === 1 ? 'record' : 'setting'} was already here.`;
-    const all = skipped > 0 && settingsKept > 0 ? 'its' : 'all';
-    return `Nothing new in ${fileName}: ${all} ${recordsAndSettings(skipped, settingsKept)} were already here.`;
+    if (here === 0) return t('cli.data.nothingNewEmpty', { file });
+    if (here === 1) return t('cli.data.nothingNewOne', { file, kind: skipped === 1 ? 'record' : 'setting' });
+    const both = skipped > 0 && settingsKept > 0 ? 'yes' : 'no';
+    return t('cli.data.nothingNewAll', {
+      file,
+      both,
+      what: recordsAndSettings(skipped, settingsKept, speech),
+    });
   }
-  const imported = `Imported ${recordsAndSettings(added, settingsAdded)} from ${fileName}`;
-  if (here === 0) return `${imported}.`;
-  return `${imported}; ${recordsAndSettings(skipped, settingsKept)} ${here === 1 ? 'was' : 'were'} already here.`;
+  const what = recordsAndSettings(added, settingsAdded, speech);
+  if (here === 0) return t('cli.data.imported', { what, file });
+  return t('cli.data.importedSome', {
+    what,
+    file,
+    here: recordsAndSettings(skipped, settingsKept, speech),
+    count: here,
+  });
 }
 
 function registerBackupCommands(program: Command, io: CliIo): void {
@@ -138,18 +158,16 @@ function registerBackupCommands(program: Command, io: CliIo): void {
     .command('list')
     .description('the backups, newest first')
     .option('--json', 'print JSON')
-    .action(async (opts: { json?: boolean }) =>
+    .action(async (opts: { json?: boolean }, command: Command) =>
       withSession(io, {}, async (session) => {
+        const speech = cliSpeech(io, command);
         const overview = await session.call('data:overview', {});
         print(io, overview.backups, opts.json, () =>
           overview.backups.length === 0
-            ? 'No backups yet.'
+            ? speech.t('cli.backup.none')
             : [
-                `Backups in ${overview.backupsFolder}:`,
-                ...overview.backups.map(
-                  (b) =>
-                    `${b.id.padEnd(24)} ${b.createdAt.slice(0, 16).replace('T', ' ')}  ${BACKUP_KIND_LABELS[b.kind]}, ${formatBytes(b.sizeBytes)}`,
-                ),
+                speech.t('cli.backup.heading', { folder: overview.backupsFolder }),
+                ...backupLines(overview.backups, speech),
               ].join('\n'),
         );
       }),
@@ -157,23 +175,37 @@ function registerBackupCommands(program: Command, io: CliIo): void {
   backup
     .command('now')
     .description("write today's backup now")
-    .action(async () =>
+    .action(async (_opts: unknown, command: Command) =>
       withSession(io, {}, async (session) => {
+        const { t } = cliSpeech(io, command);
         const overview = await session.call('data:backupNow', {});
         const today = overview.backups.find((b) => b.kind === 'daily');
-        io.stdout(`Backed up to ${today?.id ?? 'today’s copy'} in ${overview.backupsFolder}.\n`);
+        const id = today?.id ?? t('cli.backup.todaysCopy');
+        io.stdout(`${t('cli.backup.done', { id, folder: overview.backupsFolder })}\n`);
       }),
     );
   backup
     .command('restore')
     .description('replace your data with a backup (a copy of the data as it is now is kept first)')
     .argument('<id>', 'a backup id from keel backup list')
-    .action(async (id: string) =>
+    .action(async (id: string, _opts: unknown, command: Command) =>
       withSession(io, {}, async (session) => {
+        const { t } = cliSpeech(io, command);
         const result = await session.call('data:restore', { id });
-        io.stdout(
-          `Restored ${result.restored.id}. Your data as it was just before is kept as ${result.safetyCopy.id}; restore that to undo.\n`,
-        );
+        io.stdout(`${t('cli.backup.restored', { id: result.restored.id, safety: result.safetyCopy.id })}\n`);
       }),
     );
+}
+
+/** One line a backup: its id, when it was written (the locale's day and clock), its kind and size. */
+function backupLines(backups: readonly BackupDto[], speech: CliSpeech): string[] {
+  const whens = backups.map((b) => `${speech.day(b.createdAt.slice(0, 10))} ${speech.timeOf(b.createdAt)}`);
+  const width = Math.max(...whens.map((w) => w.length));
+  return backups.map((b, i) => {
+    const about = speech.t('cli.backup.about', {
+      kind: speech.t(BACKUP_KINDS[b.kind]),
+      size: formatBytes(b.sizeBytes, speech),
+    });
+    return `${b.id.padEnd(24)} ${(whens[i] ?? '').padEnd(width)}  ${about}`;
+  });
 }

@@ -13,17 +13,7 @@
 import type { Command } from 'commander';
 import { PSEUDO_LOCALE } from '../shared/i18n/locale';
 import type { CliIo } from './io';
-import { cliMessages } from './locale';
-
-/** The value of every `--locale` in `args` ("--locale de" or "--locale=de"), in order. */
-function localesIn(args: readonly string[]): string[] {
-  const found: string[] = [];
-  args.forEach((arg, i) => {
-    if (arg === '--locale' && i + 1 < args.length) found.push(args[i + 1] as string);
-    else if (arg.startsWith('--locale=')) found.push(arg.slice('--locale='.length));
-  });
-  return found;
-}
+import { cliMessages, localesIn } from './locale';
 
 /** The whole command line the program was given (commander keeps it as `rawArgs`). */
 function lineOf(command: Command): readonly string[] {

@@ -36,7 +36,7 @@ function addStart(focus: Command, io: CliIo): void {
         }
         const request = opts.untilNext
           ? ({ until: 'next' } as const)
-          : { minutes: opts.minutes === undefined ? 50 : parseWholeNumber(opts.minutes, '--minutes') };
+          : { minutes: opts.minutes === undefined ? 50 : parseWholeNumber(opts.minutes, '--minutes', t) };
         const status = await session.call('focus:start', request);
         print(io, status, opts.json, () =>
           t('cli.focus.started', { time: status.running ? clock(status.running.endTime) : '?' }),

@@ -27,3 +27,37 @@ export function cliMessages(io: CliIo, command: Command): Messages {
   }
   return messagesFor(resolveLocale({ choice: choice ?? null, ...fromEnv }));
 }
+
+/** The value of every `--locale` in `args` ("--locale de" or "--locale=de"), in order. */
+export function localesIn(args: readonly string[]): string[] {
+  const found: string[] = [];
+  args.forEach((arg, i) => {
+    if (arg === '--locale' && i + 1 < args.length) found.push(args[i + 1] as string);
+    else if (arg.startsWith('--locale=')) found.push(arg.slice('--locale='.length));
+  });
+  return found;
+}
+
+/** Whether the command, or one under it, takes `--locale` for its export's language. */
+function hasOwnLocale(command: Command): boolean {
+  return command.options.some((o) => o.long === '--locale') || command.commands.some(hasOwnLocale);
+}
+
+/**
+ * The CLI's messages for a command line before commander has read it, for what is said outside a
+ * command's action (its `--help`, a usage error, a failure): the last `--locale` Keel speaks (for
+ * a command whose own `--locale` chooses its export's language, the last one before its name, as
+ * export-locale.ts decides), else the environment's. A tag Keel does not speak is passed over here;
+ * the command itself refuses it in one sentence.
+ */
+export function lineMessages(io: CliIo, program: Command, args: readonly string[]): Messages {
+  const at = args.findIndex(
+    (arg, i) => args[i - 1] !== '--locale' && program.commands.some((c) => c.name() === arg),
+  );
+  const command = at < 0 ? undefined : program.commands.find((c) => c.name() === args[at]);
+  const given = localesIn(command !== undefined && hasOwnLocale(command) ? args.slice(0, at) : args);
+  const choice = given.filter((tag) => matchLocale(tag) !== null).at(-1) ?? null;
+  return messagesFor(
+    resolveLocale({ choice, preferred: envLanguages(io.env), regional: envRegional(io.env) }),
+  );
+}

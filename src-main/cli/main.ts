@@ -9,9 +9,11 @@ import { registerCheckinCommands } from './checkin';
 import { registerDataCommands } from './data';
 import { registerDoctorCommand } from './doctor';
 import { registerFocusCommands } from './focus';
-import { addLocaleOption } from './locale';
-import { messagesFor } from '../shared/i18n/intl';
-import { envLanguages, envRegional, resolveLocale } from '../shared/i18n/locale';
+import { addLocaleOption, lineMessages } from './locale';
+import { sayRefusal } from '../ipc/refusals';
+import { createLocaleFormat } from '../shared/i18n/format';
+import type { Messages } from '../shared/i18n/intl';
+import { speakCommander } from './help';
 import type { CliIo } from './io';
 import { CliFailure, terminalIo } from './output';
 import { registerSettingsCommands } from './settings';
@@ -19,7 +21,11 @@ import { registerSignoffCommands } from './signoff';
 import { registerSummaryCommands } from './summary';
 import { registerUpdateCommand } from './update';
 
-/** The whole `keel` program, writing to `io`. Commands are added in the order help lists them. */
+/**
+ * The whole `keel` program, writing to `io`, its help in English as each command registers it
+ * (main() has it said in the line's language, help.ts). Commands are added in the order help lists
+ * them.
+ */
 export function buildProgram(io: CliIo): Command {
   const program = new Command();
   // Before any subcommand is added: subcommands copy these, and a subcommand without the
@@ -29,11 +35,7 @@ export function buildProgram(io: CliIo): Command {
   program
     .name('keel')
     .description('Keel on the command line: the same data and rules as the app.')
-    .version(version, '-v, --version')
-    .addHelpText(
-      'after',
-      '\nData folder: $KEEL_DATA_DIR, or the OS user-data folder for Keel.\nTime zone: the "zone" setting, which follows $TZ / the system until set.',
-    );
+    .version(version, '-v, --version');
   addLocaleOption(program);
   registerStatusCommand(program, io);
   registerSettingsCommands(program, io);
@@ -56,8 +58,12 @@ export function buildProgram(io: CliIo): Command {
  */
 export async function main(argv: readonly string[], raw: CliIo): Promise<number> {
   const io = terminalIo(raw);
+  const program = buildProgram(io);
+  // What is said outside a command's own words (help, usage errors, failures) in the line's language.
+  const messages = lineMessages(io, program, argv.slice(2));
+  speakCommander(program, messages);
   try {
-    await buildProgram(io).parseAsync([...argv]);
+    await program.parseAsync([...argv]);
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -67,13 +73,20 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
     // A full disk or a read-only folder met outside the door (opening the data) gets the same
     // sentence as through it.
     const known = error instanceof CliFailure || error instanceof KeelError ? error : storageFailure(error);
-    const message = known
-      ? known.message
-      : messagesFor(resolveLocale({ preferred: envLanguages(io.env), regional: envRegional(io.env) })).t(
-          'cli.unexpected',
-        );
+    const message = known ? sayFailure(messages, known.message) : messages.t('cli.unexpected');
     io.stderr(`keel: ${message}\n`);
     if (io.env.KEEL_DEBUG && error instanceof Error) io.stderr(`${error.stack ?? ''}\n`);
     return 1;
   }
+}
+
+/**
+ * A failure in the line's language: the command's own sentences already are; a refusal from the
+ * door (services and schemas throw English) is found among main's translations (ipc/refusals.ts)
+ * with its times in the locale's clock.
+ */
+function sayFailure(messages: Messages, sentence: string): string {
+  const format = createLocaleFormat(messages.locale);
+  const speech = { t: messages.t, clock: (hhmm: string) => format.clock(hhmm, messages.locale.hourCycle) };
+  return sayRefusal(speech, sentence) ?? sentence;
 }

@@ -1,5 +1,6 @@
 import { escapeForTerminal } from '../core/text-hygiene';
 import type { CliIo } from './io';
+import type { CliSpeech } from './speech';
 
 /** A failure the user can act on: printed as one line, exit code 1. */
 export class CliFailure extends Error {}
@@ -25,9 +26,9 @@ export function print(io: CliIo, value: unknown, json: boolean | undefined, huma
   io.stdout(json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`);
 }
 
-/** A flag's value as a whole number, or one sentence naming the flag. */
-export function parseWholeNumber(raw: string, flag: string): number {
-  if (!/^\d+$/.test(raw.trim())) throw new CliFailure(`${flag} takes a whole number.`);
+/** A flag's value as a whole number, or one sentence naming the flag (in the CLI's words, `t`). */
+export function parseWholeNumber(raw: string, flag: string, t: CliSpeech['t']): number {
+  if (!/^\d+$/.test(raw.trim())) throw new CliFailure(t('cli.wholeNumber', { flag }));
   return Number(raw);
 }
 

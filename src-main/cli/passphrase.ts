@@ -7,29 +7,32 @@
  */
 import { readRegularFile } from '../services/ports/regular-file';
 import { CliFailure } from './output';
+import type { CliSpeech } from './speech';
 import { MAX_SECRET_BYTES, type SecretInput } from './terminal';
 
 const MAX_PASSPHRASE_FILE = MAX_SECRET_BYTES;
 
+type Say = CliSpeech['t'];
+
 /** The first line of the file (or of standard input for `-`). */
-async function fromFile(secrets: SecretInput | undefined, file: string): Promise<string> {
+async function fromFile(secrets: SecretInput | undefined, t: Say, file: string): Promise<string> {
   let text: string;
   if (file === '-') {
-    if (!secrets) throw new CliFailure('Keel cannot read standard input here.');
+    if (!secrets) throw new CliFailure(t('cli.passphrase.noStdin'));
     text = await secrets.readStdin(MAX_PASSPHRASE_FILE);
   } else {
     const read = readRegularFile(file, MAX_PASSPHRASE_FILE);
     if (!read.ok) {
       throw new CliFailure(
         read.reason === 'too-big'
-          ? 'The passphrase file is too long; put the passphrase alone on its first line.'
-          : `Keel cannot read the passphrase file ${file}; use an ordinary file, or - for standard input.`,
+          ? t('cli.passphrase.fileTooLong')
+          : t('cli.passphrase.fileUnreadable', { file }),
       );
     }
     text = read.bytes.toString('utf8');
   }
   const line = text.split(/\r?\n/)[0] ?? '';
-  if (line === '') throw new CliFailure('The passphrase file’s first line is empty.');
+  if (line === '') throw new CliFailure(t('cli.passphrase.firstLineEmpty'));
   return line;
 }
 
@@ -39,17 +42,14 @@ async function fromFile(secrets: SecretInput | undefined, file: string): Promise
  */
 export async function readPassphrase(
   secrets: SecretInput | undefined,
+  t: Say,
   options: { file?: string; confirm: boolean },
 ): Promise<string> {
-  if (options.file !== undefined) return fromFile(secrets, options.file);
-  if (!secrets?.isTty()) {
-    throw new CliFailure(
-      'Keel needs the backup’s passphrase: run this in a terminal to type it, or add --passphrase-file FILE (- for standard input).',
-    );
-  }
-  const first = await secrets.ask(options.confirm ? 'Passphrase for the backup: ' : 'Passphrase: ');
+  if (options.file !== undefined) return fromFile(secrets, t, options.file);
+  if (!secrets?.isTty()) throw new CliFailure(t('cli.passphrase.needed'));
+  const first = await secrets.ask(t(options.confirm ? 'cli.passphrase.askNew' : 'cli.passphrase.ask'));
   if (!options.confirm) return first;
-  const again = await secrets.ask('The same passphrase again: ');
-  if (again !== first) throw new CliFailure('The two passphrases differ; nothing was written.');
+  const again = await secrets.ask(t('cli.passphrase.again'));
+  if (again !== first) throw new CliFailure(t('cli.passphrase.differ'));
   return first;
 }

@@ -4,6 +4,7 @@ import { isSettingKey, SETTING_KEYS, type SettingKey } from '../core/settings';
 import type { ChannelInput } from '../ipc/contract';
 import type { RuleChangeDto } from '../shared/dto';
 import type { CliIo } from './io';
+import { helpMessagesOf } from './help';
 import { CliFailure, print } from './output';
 import { withSession } from './session';
 import { cliSpeech, type CliSpeech } from './speech';
@@ -81,23 +82,19 @@ export function registerSettingsCommands(program: Command, io: CliIo): void {
   const settings = program
     .command('settings')
     .description('read and change settings, and the dates rules take effect')
-    .addHelpText(
-      'after',
-      [
+    .addHelpText('after', ({ command }) => {
+      const { t } = helpMessagesOf(command);
+      return [
         '',
-        ...wrap(
-          `Dated rules (${DATED_KEYS.join(', ')}) change from today unless --from names another day; ` +
-            'days before it keep the rules they had. A past date corrects the record: the figures of ' +
-            'the days since then are counted again.',
-        ),
+        ...wrap(t('cli.helpText.datedRules', { keys: DATED_KEYS.join(', ') })),
         '',
-        'Examples:',
+        t('cli.helpText.examples'),
         '  keel settings set theme dark',
         '  keel settings set zone Europe/Lisbon --from 2027-01-01',
         '  keel settings history workingHours',
         '  keel settings withdraw workingHours 2027-01-01',
-      ].join('\n'),
-    );
+      ].join('\n');
+    });
   settings
     .command('get')
     .description(`print all settings in force today, or one (${SETTING_KEYS.join(', ')})`)

@@ -83,7 +83,7 @@ async function signOff(io: CliIo, session: Session, opts: SignoffOptions, speech
     done: opts.done ?? '',
     unfinished,
     firstTomorrow: opts.tomorrow ?? '',
-    energy: opts.energy === undefined ? null : parseWholeNumber(opts.energy, '--energy'),
+    energy: opts.energy === undefined ? null : parseWholeNumber(opts.energy, '--energy', t),
     quiet: Boolean(opts.quiet),
   };
   // Back-dating is the command line's alone: the window signs off now.

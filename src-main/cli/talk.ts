@@ -96,7 +96,7 @@ function addMove(talk: Command, io: CliIo): void {
         const { t } = cliSpeech(io, command);
         const asked = [opts.up, opts.down, opts.to !== undefined].filter(Boolean).length;
         if (asked !== 1) throw new CliFailure(t('cli.talk.moveHow'));
-        const to = opts.to === undefined ? undefined : parseWholeNumber(opts.to, '--to');
+        const to = opts.to === undefined ? undefined : parseWholeNumber(opts.to, '--to', t);
         // The place before, to say whether the move changed anything (a point at an end stays).
         const before = placeOf(await session.call('talk:list', {}), id);
         const moved =

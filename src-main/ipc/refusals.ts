@@ -6,7 +6,8 @@
  * number the locale writes) and given to the translation. A sentence with no message stays English.
  */
 import { KeelError, type ErrorPayload } from '../core/errors';
-import { SOURCE_CATALOG, type MessageId } from '../shared/i18n/catalog';
+import type { MessageId } from '../shared/i18n/catalog';
+import { englishPatterns, matchEnglish, type EnglishPattern } from '../shared/i18n/english-match';
 import type { MessageValues } from '../shared/i18n/intl';
 /** What a refusal is said with: main's speech (app/speech.ts), read at each refusal. */
 export interface RefusalSpeech {
@@ -17,40 +18,9 @@ export interface RefusalSpeech {
 
 type MainLocale = RefusalSpeech;
 
-interface Pattern {
-  id: MessageId;
-  regex: RegExp;
-  names: string[];
-}
-
 /** Refusals (a request turned down) and problems (something in the background that failed). */
 const PREFIXES = ['main.refusal.', 'main.problem.'];
-let patterns: Pattern[] | undefined;
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Each refusal's English as a pattern: literal text, and `(.+?)` for each `{name}`. */
-function compile(): Pattern[] {
-  return (
-    Object.entries(SOURCE_CATALOG)
-      .filter(([id]) => PREFIXES.some((prefix) => id.startsWith(prefix)))
-      .map(([id, english]) => {
-        const names: string[] = [];
-        const source = english
-          .split(/(\{\w+\})/)
-          .map((part) => {
-            const name = /^\{(\w+)\}$/.exec(part)?.[1];
-            if (name === undefined) return escape(part);
-            names.push(name);
-            return '(.+?)';
-          })
-          .join('');
-        return { id: id as MessageId, regex: new RegExp(`^${source}$`, 's'), names };
-      })
-      // Sentences without placeholders first: an exact sentence wins over a pattern.
-      .sort((a, b) => a.names.length - b.names.length)
-  );
-}
+let patterns: EnglishPattern[] | undefined;
 
 /** A value read out of an English sentence, as the locale writes it. */
 function valueIn(locale: MainLocale, raw: string): string | number {
@@ -61,16 +31,9 @@ function valueIn(locale: MainLocale, raw: string): string | number {
 
 /** The sentence in the locale, or undefined when Keel has no message for it. */
 export function sayRefusal(locale: MainLocale, english: string): string | undefined {
-  patterns ??= compile();
-  for (const { id, regex, names } of patterns) {
-    const match = regex.exec(english);
-    if (!match) continue;
-    const values: MessageValues = {};
-    names.forEach((name, index) => {
-      values[name] = valueIn(locale, match[index + 1] ?? '');
-    });
-    return locale.t(id, values);
-  }
+  patterns ??= englishPatterns(PREFIXES);
+  const found = matchEnglish(patterns, english, (raw) => valueIn(locale, raw));
+  if (found) return locale.t(found.id, found.values);
   // A schema's refusal names where in the input it is: "workingHours.mon: Start and end must differ."
   const where = /^([\w.[\]-]+): (.+)$/s.exec(english);
   const sentence = where?.[2] !== undefined ? sayRefusal(locale, where[2]) : undefined;

@@ -100,8 +100,8 @@ describe('keel calendar conflicts', () => {
       c,
     );
     expect(text.stdout.split('\n').slice(0, 3)).toEqual([
-      '3 of 4 planned focus block(s) from 2027-03-15 to 2027-03-16 have meetings (work.ics, Europe/Berlin).',
-      '  2027-03-15 09:00–11:00',
+      '3 of 4 planned focus blocks from Mon, 15 Mar 2027 to Tue, 16 Mar 2027 have meetings (work.ics, Europe/Berlin).',
+      '  Mon, 15 Mar 2027 09:00–11:00',
       '    09:30–09:45  Standup (busy)',
     ]);
   });
@@ -151,7 +151,7 @@ describe('keel calendar conflicts', () => {
       env,
       clock(),
     );
-    expect(r.stdout).toBe('No calendar imported; 2 planned focus block(s) on 2027-03-15.\n');
+    expect(r.stdout).toBe('No calendar imported; 2 planned focus blocks on Mon, 15 Mar 2027.\n');
   });
 });
 

@@ -35,7 +35,12 @@ describe('keel backup', () => {
     const today = backups.find((b) => b.kind === 'daily')?.id ?? '';
     const human = (await run('backup', 'list')).stdout;
     expect(human).toContain(`Backups in ${path.join(dir, 'backups')}:`);
-    expect(human).toMatch(new RegExp(`\\n${today} +\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}  daily, \\d+ kB\\n`));
+    // When it was written in the locale's words and clock (the helper's en-GB: "Fri, 4 Dec 2026 00:21").
+    expect(human).toMatch(
+      new RegExp(
+        `\\n${today} +[A-Z][a-z]{2}, \\d{1,2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}  daily, \\d+ kB\\n`,
+      ),
+    );
 
     // The daily copy was taken before the first check-in was written; "now" takes it again.
     expect((await run('backup', 'now')).stdout).toMatch(new RegExp(`^Backed up to ${today} in `));

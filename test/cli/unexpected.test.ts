@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { catchUnexpected, UNEXPECTED_SENTENCE, unexpectedLine } from '../../src-main/cli/unexpected';
+import { catchUnexpected, netMessages, unexpectedLine } from '../../src-main/cli/unexpected';
+
+const UNEXPECTED_SENTENCE =
+  'keel: an unexpected problem stopped this command; what it had already saved is kept.';
 
 type Listener = (error: unknown) => void;
 
@@ -46,5 +49,21 @@ describe('the keel command’s last net', () => {
     odd.name = '\u001b[2Jhello';
     expect(unexpectedLine(odd)).toBe(`${UNEXPECTED_SENTENCE} (unknown error)\n`);
     expect(unexpectedLine('a string')).toBe(`${UNEXPECTED_SENTENCE} (unknown error)\n`);
+  });
+
+  it('says it in the line’s language: its last --locale Keel speaks, else the environment’s', () => {
+    const de = netMessages({ LANG: 'de_DE.UTF-8' }, ['summary', '--locale', 'xx']);
+    expect(unexpectedLine(new TypeError('x'), de)).toBe(
+      'keel: Ein unerwartetes Problem hat diesen Befehl beendet; was er schon gespeichert hatte, bleibt erhalten. (TypeError)\n',
+    );
+    const fr = netMessages({ LANG: 'de_DE.UTF-8' }, ['--locale', 'fr', 'status']);
+    expect(unexpectedLine('odd', fr)).toMatch(/^keel: .+ \(erreur inconnue\)\n$/);
+    const { proc, listeners } = fakeProcess();
+    const written: string[] = [];
+    catchUnexpected(proc, (text) => written.push(text), de);
+    listeners.get('unhandledRejection')?.(new RangeError('my note'));
+    expect(written).toEqual([
+      'keel: Ein unerwartetes Problem hat diesen Befehl beendet; was er schon gespeichert hatte, bleibt erhalten. (RangeError)\n',
+    ]);
   });
 });
