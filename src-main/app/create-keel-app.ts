@@ -4,6 +4,7 @@
  */
 import type { AgendaEventKind, AgendaMoment } from '../core/agenda';
 import type { Clock, Timers } from '../core/clock';
+import { localDateOf } from '../core/time';
 import type { StateEvent } from '../shared/state';
 import { createHandlers, type Handlers } from '../ipc/handlers';
 import { createServices, type ServiceOptions, type Services } from '../services';
@@ -33,6 +34,7 @@ import { Prompts } from './prompts';
 import { SignoffReactor } from './signoff-reactor';
 import { StatePublisher } from './state-publisher';
 import { TrayController } from './tray-controller';
+import { recoveryMessageIn } from '../shared/i18n/recovery-message';
 
 /** The one-time notices about what this desktop lacks. */
 export type DesktopNoticeTopic = 'no-tray-host' | 'no-shortcut';
@@ -334,10 +336,23 @@ function startParts(services: Services, parts: Parts): void {
     // The data file could not be used and was set aside: say so once, in plain words; the
     // Settings view keeps the notice until the user dismisses it.
     const { recovery } = services;
+    const speech = parts.prompts.speech();
+    const zone = services.settings.get().zone;
+    const restored = recovery.restoredFrom?.createdAt;
     parts.prompts.notice(
       'recovery',
-      parts.prompts.speech().t(recovery.restoredFrom ? 'notify.notice.restored' : 'notify.notice.afresh'),
-      recovery.message,
+      speech.t(recovery.restoredFrom ? 'notify.notice.restored' : 'notify.notice.afresh'),
+      recoveryMessageIn(speech.t, {
+        reason: recovery.reason,
+        movedTo: recovery.movedTo,
+        restored:
+          restored === undefined
+            ? null
+            : {
+                date: speech.format.day(localDateOf(restored, zone), { year: true }),
+                time: speech.time(restored, zone),
+              },
+      }),
       recovery.at,
     );
   }

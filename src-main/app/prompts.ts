@@ -9,6 +9,7 @@ import type { Services } from '../services';
 import type { KeelNotification, NotifierPort, ShellPort } from '../services/ports';
 import type { MessageId } from '../shared/i18n/catalog';
 import { englishSpeech, type Speech } from './speech';
+import { sayRefusal } from '../ipc/refusals';
 
 /** Problems told in a notification whose click opens where to look (see `ROUTES.notice`). */
 export type NoticeTopic = 'recovery' | 'backup' | 'dnd' | 'autostart' | 'tray' | 'desktop';
@@ -251,9 +252,17 @@ export class Prompts {
 
   /** A problem, said once in plain words; `at` tells apart notices on the same topic. */
   notice(topic: NoticeTopic, title: string, body: string, at = this.deps.clock.now()): void {
+    const speech = this.speech();
     const withoutWordsId = NOTICES_WITHOUT_WORDS[topic];
-    const withoutWords = withoutWordsId && this.speech().t(withoutWordsId);
-    this.show({ id: { kind: 'notice', topic, at }, title, body, ...(withoutWords ? { withoutWords } : {}) });
+    const withoutWords = withoutWordsId && speech.t(withoutWordsId);
+    // A sentence a service wrote in English (a problem, a refusal) in the notification's language.
+    const say = (english: string) => sayRefusal(speech, english) ?? english;
+    this.show({
+      id: { kind: 'notice', topic, at },
+      title: say(title),
+      body: say(body),
+      ...(withoutWords ? { withoutWords } : {}),
+    });
   }
 
   /** The check-in prompt for an agenda event, naming the questionnaires due with it. */

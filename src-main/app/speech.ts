@@ -30,6 +30,17 @@ export interface Speech {
   /** A span of milliseconds in whole minutes ("1 hr, 25 min"), or "under a minute". */
   duration(ms: number): string;
   readonly format: LocaleFormat;
+  /**
+   * The tag a text written for this reader is made with (the agreement's status line): the
+   * regional format with the system's 12/24-hour choice as its `-u-hc-` extension.
+   */
+  readonly writtenTag: string;
+}
+
+/** `tag` with the clock's 12/24-hour choice as a Unicode extension ("en-US-u-hc-h23"). */
+export function withHourCycle(tag: string, cycle: 'h12' | 'h23' | undefined): string {
+  if (cycle === undefined) return tag;
+  return tag.includes('-u-') ? `${tag}-hc-${cycle}` : `${tag}-u-hc-${cycle}`;
 }
 
 export interface SpeechSources {
@@ -64,6 +75,7 @@ export function createSpeech({ language, system, hourCycle }: SpeechSources): ()
         return minutes < 1 ? messages.t('notify.focus.underAMinute') : format.duration(minutes);
       },
       format,
+      writtenTag: withHourCycle(locale.format, clockCycle),
     };
     held = { key, speech };
     return speech;

@@ -57,9 +57,9 @@ export class TrayController {
     const running = focus.running();
     const signedOffTime = signoff.signedOffTime();
     // The line is shown before it is copied, and copied only while it still reads so.
-    const { t, clock, locale } = this.speech();
-    // In the tray's language: the line is copied as the menu shows it.
-    const status = agreement.status(locale.format);
+    const { t, clock, writtenTag } = this.speech();
+    // In the tray's language and clock: the line is copied as the menu shows it.
+    const status = agreement.status(writtenTag);
     return [
       ...(running ? this.runningItems(running.plannedEnd) : this.idleItems()),
       { type: 'separator' },
@@ -135,9 +135,9 @@ export class TrayController {
 
   /** Copies the status line the menu showed; one that has changed since is refused, the menu redrawn. */
   private copyStatus(contentHash: string): void {
-    const { locale } = this.speech();
+    const { writtenTag } = this.speech();
     const { agreement } = this.deps.services;
-    agreement.copyStatus(contentHash, this.deps.shell, 'window', locale.format).catch((error: unknown) => {
+    agreement.copyStatus(contentHash, this.deps.shell, 'window', writtenTag).catch((error: unknown) => {
       this.deps.onProblem(
         error instanceof KeelError ? error.message : this.speech().t('notify.tray.couldNotCopy'),
       );

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CalendarConflictsDto, CalendarStatus, MeetingDto } from '../shared/dto';
+import { calendarNotesIn } from '../shared/i18n/calendar-notes';
 import type { MessageId } from '../shared/i18n/catalog';
 import type { CliIo } from './io';
 import { print } from './output';
@@ -22,7 +23,7 @@ export function registerCalendarCommands(program: Command, io: CliIo): void {
         print(io, status, opts.json, () =>
           [
             t('cli.calendar.imported', { file: status.file ?? file, count: status.upcomingMeetings }),
-            ...status.notes,
+            ...calendarNotesIn(t, status.skipped),
           ].join('\n'),
         );
       }),
@@ -77,8 +78,8 @@ function statusLines(status: CalendarStatus, speech: CliSpeech): string[] {
   const headline = t('cli.calendar.status', { file: status.file, count: status.upcomingMeetings });
   const days = status.daysOff.map((d) => speech.day(d.date));
   return [
-    status.error ? `${headline} ${status.error}` : headline,
-    ...status.notes,
+    status.error ? `${headline} ${speech.say(status.error)}` : headline,
+    ...calendarNotesIn(t, status.skipped),
     ...(days.length > 0
       ? [t('cli.calendar.daysOff', { count: days.length, days: speech.format.list(days) })]
       : []),
@@ -115,6 +116,7 @@ function conflictLines(report: CalendarConflictsDto, all: boolean, speech: CliSp
       );
     }
   }
-  lines.push(...report.notes);
+  if (report.error !== null) lines.push(speech.say(report.error));
+  lines.push(...calendarNotesIn(t, report.skipped));
   return lines;
 }

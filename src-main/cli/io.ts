@@ -4,6 +4,7 @@ import { WorkerCalendarParser } from '../platform/calendar-parser';
 import { systemClock, type Clock } from '../core/clock';
 import { systemZone } from '../core/time';
 import { processSecrets, type SecretInput } from './terminal';
+import type { Messages } from '../shared/i18n/intl';
 
 /**
  * Everything the command line takes from its process, handed in so tests can run `main` in
@@ -26,6 +27,11 @@ export interface CliIo {
   platform?: NodeJS.Platform;
   /** How `keel doctor` runs desktop commands (gsettings); default: execFile with a time limit. */
   commandRunner?: CommandRunner;
+  /**
+   * The line's language (main.ts sets it from `--locale` or the environment), for what is said
+   * outside a command's own words: the account of a recovery at start-up.
+   */
+  messages?: Messages;
 }
 
 /** The real process: its streams, its environment, its zone and the wall clock. */

@@ -10,10 +10,8 @@ import { registerDataCommands } from './data';
 import { registerDoctorCommand } from './doctor';
 import { registerFocusCommands } from './focus';
 import { addLocaleOption, lineMessages } from './locale';
-import { sayRefusal } from '../ipc/refusals';
-import { createLocaleFormat } from '../shared/i18n/format';
-import type { Messages } from '../shared/i18n/intl';
 import { speakCommander } from './help';
+import { sayMain } from './speech';
 import type { CliIo } from './io';
 import { CliFailure, terminalIo } from './output';
 import { registerSettingsCommands } from './settings';
@@ -62,6 +60,7 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
   // What is said outside a command's own words (help, usage errors, failures) in the line's language.
   const messages = lineMessages(io, program, argv.slice(2));
   speakCommander(program, messages);
+  io.messages = messages;
   try {
     await program.parseAsync([...argv]);
     return 0;
@@ -73,20 +72,10 @@ export async function main(argv: readonly string[], raw: CliIo): Promise<number>
     // A full disk or a read-only folder met outside the door (opening the data) gets the same
     // sentence as through it.
     const known = error instanceof CliFailure || error instanceof KeelError ? error : storageFailure(error);
-    const message = known ? sayFailure(messages, known.message) : messages.t('cli.unexpected');
+    // The command's own sentences already are in its language; one from the door is found among main's.
+    const message = known ? sayMain(messages, known.message) : messages.t('cli.unexpected');
     io.stderr(`keel: ${message}\n`);
     if (io.env.KEEL_DEBUG && error instanceof Error) io.stderr(`${error.stack ?? ''}\n`);
     return 1;
   }
-}
-
-/**
- * A failure in the line's language: the command's own sentences already are; a refusal from the
- * door (services and schemas throw English) is found among main's translations (ipc/refusals.ts)
- * with its times in the locale's clock.
- */
-function sayFailure(messages: Messages, sentence: string): string {
-  const format = createLocaleFormat(messages.locale);
-  const speech = { t: messages.t, clock: (hhmm: string) => format.clock(hhmm, messages.locale.hourCycle) };
-  return sayRefusal(speech, sentence) ?? sentence;
 }

@@ -6,7 +6,12 @@ import {
   type CliChannelInput,
   type CliChannelOutput,
 } from '../ipc/cli-contract';
+import { clockTimeOf, localDateOf } from '../core/time';
 import { describeIssues } from '../core/validation';
+import { createLocaleFormat } from '../shared/i18n/format';
+import { messagesFor } from '../shared/i18n/intl';
+import { envLanguages, envRegional, resolveLocale } from '../shared/i18n/locale';
+import { recoveryMessageIn } from '../shared/i18n/recovery-message';
 import { cliContract } from '../ipc/cli-contract';
 import { contract, type Channel, type ChannelInput, type ChannelOutput } from '../ipc/contract';
 import { dispatch, type ChannelTable } from '../ipc/dispatch';
@@ -46,7 +51,8 @@ function openServices(io: CliIo): Services {
     calendarParser: io.calendarParser,
   });
   // The data file was unusable and set aside: say so, once, in plain words (the app shows it too).
-  if (services.recovery) io.stderr(`keel: ${services.recovery.message}\n`);
+  if (services.recovery)
+    io.stderr(`keel: ${recoveryLine(io, services.recovery, services.settings.get().zone)}\n`);
   try {
     // The daily backup also happens for people who use only the command line.
     services.data.backupIfDue();
@@ -54,6 +60,26 @@ function openServices(io: CliIo): Services {
     // A backup that cannot be written must not stop the command; the app reports it.
   }
   return services;
+}
+
+/** What happened to the data file, in the line's language (its restored backup's time in the user's zone). */
+function recoveryLine(io: CliIo, recovery: NonNullable<Services['recovery']>, zone: string): string {
+  const messages =
+    io.messages ??
+    messagesFor(resolveLocale({ preferred: envLanguages(io.env), regional: envRegional(io.env) }));
+  const format = createLocaleFormat(messages.locale);
+  const at = recovery.restoredFrom?.createdAt;
+  return recoveryMessageIn(messages.t, {
+    reason: recovery.reason,
+    movedTo: recovery.movedTo,
+    restored:
+      at === undefined
+        ? null
+        : {
+            date: format.day(localDateOf(at, zone), { year: true }),
+            time: format.clock(clockTimeOf(at, zone), messages.locale.hourCycle),
+          },
+  });
 }
 
 function valueOf<T>(result: IpcResult<unknown>): T {

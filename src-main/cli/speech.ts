@@ -6,7 +6,8 @@
 import type { Command } from 'commander';
 import type { MessageId } from '../shared/i18n/catalog';
 import { createLocaleFormat, type LocaleFormat } from '../shared/i18n/format';
-import type { MessageValues } from '../shared/i18n/intl';
+import type { Messages, MessageValues } from '../shared/i18n/intl';
+import { sayRefusal } from '../ipc/refusals';
 import type { CliIo } from './io';
 import { cliMessages } from './locale';
 
@@ -21,6 +22,22 @@ export interface CliSpeech {
   day(date: string): string;
   /** A range of times of day `HH:MM`–`HH:MM`. */
   range(range: { start: string; end: string }): string;
+  /** One of main's sentences (services throw and report English) in this language, when Keel has it. */
+  say(english: string): string;
+}
+
+/**
+ * Main's English sentence in `messages`' language: a refusal or a problem is found among main's
+ * translations (ipc/refusals.ts), its times in the locale's clock; a sentence without one stays.
+ */
+export function sayMain(messages: Messages, english: string): string {
+  const format = createLocaleFormat(messages.locale);
+  const speech = {
+    t: messages.t,
+    clock: (hhmm: string) => format.clock(hhmm, messages.locale.hourCycle),
+    format,
+  };
+  return sayRefusal(speech, english) ?? english;
 }
 
 /** The speech of the command being run (its `--locale`, or the environment's language). */
@@ -35,5 +52,6 @@ export function cliSpeech(io: CliIo, command: Command): CliSpeech {
     timeOf: (iso) => clock(iso.slice(11, 16)),
     day: (date) => format.day(date, { year: true, weekday: 'short', month: 'short' }),
     range: ({ start, end }) => messages.t('cli.range', { start: clock(start), end: clock(end) }),
+    say: (english) => sayMain(messages, english),
   };
 }

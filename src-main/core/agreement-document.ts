@@ -1,6 +1,6 @@
 import { tzOffset } from '@date-fns/tz/tzOffset';
 import { teamZoneLabel, zoneCity, type Agreement } from './agreement';
-import { NORM_CHANNELS } from './agreement-vocabulary';
+import { DEFAULT_NORMS, NORM_CHANNELS, type NormChannel } from './agreement-vocabulary';
 import { exportLanguage, type ExportLanguage } from './export-language';
 import { occurrencesOn, type FocusRule } from './focus-plan';
 import type { Block, Line, Span } from './summary-document';
@@ -172,12 +172,21 @@ function shiftBlocks(data: AgreementData, places: readonly Place[], lang: Export
   );
 }
 
+/**
+ * How soon the user answers on `channel`: their words as typed, or, while it is still Keel's
+ * default, the default in the document's language (the same words the window shows).
+ */
+function normIn(agreement: Agreement, channel: NormChannel, lang: ExportLanguage): Span {
+  const norm = agreement.norms[channel];
+  return norm === DEFAULT_NORMS[channel] ? t(lang.t(`export.agreement.defaultNorm.${channel}`)) : u(norm);
+}
+
 function normBlocks(agreement: Agreement, lang: ExportLanguage): Block[] {
   return [
     {
       kind: 'list',
       items: NORM_CHANNELS.map((channel) => [
-        [b(`${lang.t(`export.agreement.channel.${channel}`)}:`), t(' '), u(agreement.norms[channel])],
+        [b(`${lang.t(`export.agreement.channel.${channel}`)}:`), t(' '), normIn(agreement, channel, lang)],
       ]),
     },
   ];

@@ -5,7 +5,8 @@ import { desktopReportJson, type DesktopReport } from '../shared/desktop-probes'
 import type { DesktopProbesPort, FileDialogPort, ShellPort, ShortcutOfferPort } from '../services/ports';
 import type { Services } from '../services';
 import { toEventDto } from '../services/status-service';
-import { speakRefusals, type RefusalSpeech } from './refusals';
+import { sayRefusal, speakRefusals, type RefusalSpeech } from './refusals';
+import { speakDialogs, spokenCalendar, spokenDnd, type Say } from './spoken-data';
 import type { Channel, ChannelOutput, ParsedInput } from './contract';
 import { agreementHandlers } from './agreement-handlers';
 import { shortcutOfferHandlers } from './shortcut-offer-handlers';
@@ -65,12 +66,15 @@ function quit(shell: HandlerShell): { quitting: true } {
 /** The handler table: one function per channel, each calling services with validated input. */
 export function createHandlers(
   services: Services,
-  shell: HandlerShell = NO_DIALOGS,
+  dialogs: HandlerShell = NO_DIALOGS,
   desktop?: DesktopProbesPort,
   shortcutOffers?: ShortcutOfferPort,
   /** Main's language for refusals (the window's); none for the CLI, which says them in English. */
   speech?: () => RefusalSpeech,
 ): Handlers {
+  // Main's sentences that travel as data (a dialog's title, the calendar's read error) too.
+  const say = (english: string) => (speech ? (sayRefusal(speech(), english) ?? english) : english);
+  const shell = speech ? speakDialogs(dialogs, say) : dialogs;
   // In the window a refusal is said in its language; the CLI passes none and keeps English.
   return speakRefusals(
     {
@@ -109,19 +113,11 @@ export function createHandlers(
         return services.focus.status();
       },
       'focus:stats': ({ from, to }) => services.focus.stats(from, to),
-      'dnd:status': () => services.dnd.status(),
+      'dnd:status': async () => spokenDnd(await services.dnd.status(), say),
       ...desktopHandlers(shell, desktop, services.data, shortcutOffers),
       // The window never names a path: main asks the user with a save or open dialog.
       'focus:exportIcs': ({ locale }) => services.calendar.exportPlan(shell, locale),
-      'calendar:status': () => services.calendar.status(),
-      'calendar:import': async () => {
-        const file = await shell.chooseFile({
-          title: 'Import a calendar',
-          filters: [{ name: 'Calendar', extensions: ['ics'] }],
-        });
-        return file === null ? services.calendar.status() : services.calendar.importFrom(file);
-      },
-      'calendar:clear': () => services.calendar.clear(),
+      ...calendarHandlers(services, shell, say),
       'signoff:status': () => services.signoff.status(),
       'signoff:submit': (input) => services.signoff.submit(input),
       'signoff:respond': ({ action }) => services.signoff.respond(action),
@@ -141,6 +137,28 @@ export function createHandlers(
     },
     speech,
   );
+}
+
+/** The imported calendar: its status (its read error said in the window's language), import, clear. */
+function calendarHandlers(
+  services: Services,
+  shell: FileDialogPort,
+  say: Say,
+): Pick<Handlers, 'calendar:status' | 'calendar:import' | 'calendar:clear'> {
+  return {
+    'calendar:status': () => spokenCalendar(services.calendar.status(), say),
+    'calendar:import': async () => {
+      const file = await shell.chooseFile({
+        title: 'Import a calendar',
+        filters: [{ name: 'Calendar', extensions: ['ics'] }],
+      });
+      return spokenCalendar(
+        file === null ? services.calendar.status() : await services.calendar.importFrom(file),
+        say,
+      );
+    },
+    'calendar:clear': () => spokenCalendar(services.calendar.clear(), say),
+  };
 }
 
 type SummaryChannel = Extract<Channel, `summary:${string}`>;

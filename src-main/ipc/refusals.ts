@@ -8,23 +8,36 @@
 import { KeelError, type ErrorPayload } from '../core/errors';
 import type { MessageId } from '../shared/i18n/catalog';
 import { englishPatterns, matchEnglish, type EnglishPattern } from '../shared/i18n/english-match';
+import type { LocaleFormat } from '../shared/i18n/format';
 import type { MessageValues } from '../shared/i18n/intl';
 /** What a refusal is said with: main's speech (app/speech.ts), read at each refusal. */
 export interface RefusalSpeech {
   t(id: MessageId, values?: MessageValues): string;
   /** A time of day kept as `HH:MM`, in the locale's clock. */
   clock(hhmm: string): string;
+  /** The locale's dates, for a weekday a sentence names in English ("Focus blocks on Monday…"). */
+  readonly format?: Pick<LocaleFormat, 'weekday'>;
 }
 
 type MainLocale = RefusalSpeech;
 
-/** Refusals (a request turned down) and problems (something in the background that failed). */
-const PREFIXES = ['main.refusal.', 'main.problem.'];
+/**
+ * Refusals (a request turned down), problems (something in the background that failed) and the
+ * titles and file kinds of main's dialogs.
+ */
+const PREFIXES = ['main.refusal.', 'main.problem.', 'main.dialog.'];
+
+/** Weekdays as core/time.ts names them, Monday first; 2027-03-15 was a Monday. */
+const ENGLISH_WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 let patterns: EnglishPattern[] | undefined;
+/** Parts a sentence is built from ("it was built again from your latest data"), said only inside one. */
+let parts: EnglishPattern[] | undefined;
 
 /** A value read out of an English sentence, as the locale writes it. */
 function valueIn(locale: MainLocale, raw: string): string | number {
   if (/^\d{2}:\d{2}$/.test(raw)) return locale.clock(raw);
+  const weekday = ENGLISH_WEEKDAYS.indexOf(raw);
+  if (weekday >= 0 && locale.format) return locale.format.weekday(`2027-03-${15 + weekday}`);
   if (/^\d{1,9}$/.test(raw)) return Number(raw);
   return raw;
 }
@@ -32,7 +45,16 @@ function valueIn(locale: MainLocale, raw: string): string | number {
 /** The sentence in the locale, or undefined when Keel has no message for it. */
 export function sayRefusal(locale: MainLocale, english: string): string | undefined {
   patterns ??= englishPatterns(PREFIXES);
-  const found = matchEnglish(patterns, english, (raw) => valueIn(locale, raw));
+  parts ??= englishPatterns(['main.part.']);
+  // A value that is itself one of main's sentences ("{problem} Keel tries again later.") or one of
+  // the parts sentences are built from is said too.
+  const valueOf = (raw: string): string | number => {
+    if (raw === english) return valueIn(locale, raw);
+    const part = matchEnglish(parts ?? [], raw, (inner) => valueIn(locale, inner));
+    if (part) return locale.t(part.id, part.values);
+    return /[.!?]$/.test(raw) ? (sayRefusal(locale, raw) ?? valueIn(locale, raw)) : valueIn(locale, raw);
+  };
+  const found = matchEnglish(patterns, english, valueOf);
   if (found) return locale.t(found.id, found.values);
   // A schema's refusal names where in the input it is: "workingHours.mon: Start and end must differ."
   const where = /^([\w.[\]-]+): (.+)$/s.exec(english);
@@ -81,6 +103,7 @@ export function speakRefusals<H extends Record<string, (input: never) => unknown
   const locale: MainLocale = {
     t: (id, values) => speech().t(id, values),
     clock: (hhmm) => speech().clock(hhmm),
+    format: { weekday: (day, width) => speech().format?.weekday(day, width) ?? day },
   };
   const spoken: Record<string, (input: never) => unknown> = {};
   // For dispatch.ts: input its schemas refuse before any handler runs is said in the locale too.

@@ -1,6 +1,6 @@
 import { KeelError } from '../core/errors';
 import { meetingsOf } from '../core/ics-import';
-import { calendarNotes } from '../core/ics/notes';
+import { NOTHING_SKIPPED, skippedOf } from '../core/ics/notes';
 import { addLocalDays, localDaysBetween, startOfLocalDate, toLocalIso } from '../core/time';
 import type { CalendarConflictsDto } from '../shared/dto';
 import type { CalendarService } from './calendar-service';
@@ -54,7 +54,8 @@ export async function calendarConflicts(
     calendar: status.file,
     blocks: out,
     conflicts: out.filter((b) => b.meetings.length > 0).length,
+    error: status.error,
     // What the read behind this range skipped (the kept window's, or the range's own read).
-    notes: [...(status.error ? [status.error] : []), ...(read.stats ? calendarNotes(read.stats) : [])],
+    skipped: read.stats ? skippedOf(read.stats) : NOTHING_SKIPPED,
   };
 }

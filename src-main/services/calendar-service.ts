@@ -2,7 +2,7 @@ import path from 'node:path';
 import { systemTimers, type TimerHandle, type Timers } from '../core/clock';
 import { KeelError } from '../core/errors';
 import { meetingsOf, type Meeting } from '../core/ics-import';
-import { calendarNotes, dayOffOffers } from '../core/ics/notes';
+import { dayOffOffers, NOTHING_SKIPPED, skippedOf } from '../core/ics/notes';
 import type { CalendarStats, Occurrence } from '../core/ics/types';
 import { CALENDAR_READER_VERSION } from '../core/ics/version';
 import { addLocalDays, localDateOf, startOfLocalDate, toLocalIso } from '../core/time';
@@ -182,7 +182,7 @@ export class CalendarService implements MeetingSource {
       lastReadAt: snapshot ? toLocalIso(snapshot.readAt, settings.zone) : null,
       error: this.error,
       reading: this.reading,
-      notes: snapshot ? calendarNotes(snapshot.stats) : [],
+      skipped: snapshot ? skippedOf(snapshot.stats) : NOTHING_SKIPPED,
       daysOff: counts.daysOff,
     };
   }

@@ -44,7 +44,7 @@ import {
   type QuestionnaireKind,
 } from '../core/questionnaires';
 import type { Settings } from '../core/settings';
-import { clockTimeOf, localDateOf, toLocalIso, WEEKDAY_NAMES, weekdayOf, type LocalDate } from '../core/time';
+import { clockTimeOf, localDateOf, toLocalIso, weekdayOf, type LocalDate } from '../core/time';
 import { holidayOn } from '../core/working-hours';
 import type { CheckinRepo } from '../storage/checkin-repo';
 import type {
@@ -196,12 +196,11 @@ export class CheckinService {
    * Why a weekly prompt comes on another day than its own: the day it was due is a holiday or a
    * day off (core/checkin-prompts.ts moves it to the working day before). Null when it is not moved.
    */
-  private movedBecause(event: AgendaEvent | undefined): string | null {
+  private movedBecause(event: AgendaEvent | undefined): CheckForm['nextPromptMoved'] {
     const due = event?.movedFrom;
     if (due === undefined) return null;
     const holiday = holidayOn(due, this.settings.on(due));
-    const what = holiday ? (holiday.note ? `a holiday (${holiday.note})` : 'a holiday') : 'a day off';
-    return `${WEEKDAY_NAMES[weekdayOf(due)]} is ${what}, so it comes on the working day before.`;
+    return { due, weekday: weekdayOf(due), holiday: Boolean(holiday), note: holiday?.note || null };
   }
 
   form(): CheckForm {

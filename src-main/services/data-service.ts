@@ -366,6 +366,9 @@ export class DataService {
       reason: recovery.reason,
       movedTo: recovery.movedTo,
       restoredFrom: recovery.restoredFrom?.id ?? null,
+      restoredAt: recovery.restoredFrom
+        ? toLocalIso(recovery.restoredFrom.createdAt, this.deps.settings.get().zone)
+        : null,
       message: recovery.message,
     };
   }

@@ -1,4 +1,7 @@
 /** What the window and the CLI learn about the imported calendar. */
+import type { CalendarSkipped } from '../core/ics/types';
+
+export type { CalendarSkipped } from '../core/ics/types';
 
 export interface CalendarStatus {
   /** The imported file's name (never its full path: the window does not need it). */
@@ -10,8 +13,8 @@ export interface CalendarStatus {
   error: string | null;
   /** A read is under way (in the background; the window stays usable). */
   reading: boolean;
-  /** What the last read skipped or left out, one sentence each ("2 events could not be read…"). */
-  notes: string[];
+  /** What the last read skipped or left out, counted; each caller words it (calendarNotesIn). */
+  skipped: CalendarSkipped;
   /** All-day absences in the calendar on what Keel counts as working days: offered as days off. */
   daysOff: { date: string; title: string }[];
 }
@@ -33,8 +36,10 @@ export interface CalendarConflictsDto {
   }[];
   /** Blocks with at least one meeting. */
   conflicts: number;
-  /** What the calendar read skipped or left out, and a read error, one sentence each. */
-  notes: string[];
+  /** Why the imported file could not be read last time (main's sentence), or null. */
+  error: string | null;
+  /** What the read behind this range skipped or left out, counted (calendarNotesIn words it). */
+  skipped: CalendarSkipped;
 }
 
 /**

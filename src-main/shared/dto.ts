@@ -20,11 +20,9 @@ import type { Weekday } from '../core/time';
 export type RuleChangeDto = RuleHistoryEntry;
 
 /** Which kind of copy a backup is: a day's, a week's, or one taken just before a change. */
-
 export type BackupKind = 'daily' | 'weekly' | 'safety';
 
 /** Why a data file was set aside at start-up. */
-
 export type RecoveryReason = 'damaged' | 'newer';
 
 /** How something left: a file or clipboard format ('clipboard': a Markdown copy, as the summary's copies were always logged). */
@@ -150,8 +148,8 @@ export interface CheckForm {
   noteMax: number;
   cadence: { mode: 'daily' | 'weekly' | 'signoff' | 'manual'; text: string; isDefault: boolean };
   nextPrompt: string | null;
-  /** Why the next weekly prompt comes early (its day is a holiday or day off), in one sentence. */
-  nextPromptMoved: string | null;
+  /** Why the next weekly prompt comes early: its day is a holiday (with its note) or a day off. */
+  nextPromptMoved: { due: string; weekday: Weekday; holiday: boolean; note: string | null } | null;
   checkedToday: number;
   questionnaires: QuestionnaireDto[];
 }
@@ -276,6 +274,8 @@ export interface RecoveryDto {
   reason: RecoveryReason;
   movedTo: string;
   restoredFrom: BackupDto['id'] | null;
+  /** When the restored backup was written (local ISO), to word the message in any language. */
+  restoredAt?: string | null;
   message: string;
 }
 

@@ -110,3 +110,5 @@ export type ShortcutOffer = ChannelOutput<'desktop:shortcutOffer'>;
 /** Whether Keel believes this desktop's idle time, and else what Settings says. */
 export type IdleTrust = ChannelOutput<'desktop:idleTrust'>;
 export type DesktopProbe = DesktopReport['probes'][number];
+/** What Keel did at start-up when its data file could not be used (null once dismissed). */
+export type RecoveryNotice = NonNullable<ChannelOutput<'data:overview'>['recovery']>;

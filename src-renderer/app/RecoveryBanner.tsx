@@ -1,10 +1,29 @@
 import { useId, useState } from 'react';
+import { recoveryMessageIn } from '../../src-main/shared/i18n/recovery-message';
+import type { RecoveryNotice } from '../api/types';
 import { Button } from '../components/Button';
 import { Notice } from '../components/Notice';
 import { useMessages } from '../i18n/KeelIntl';
 import { useData } from '../stores/data';
+import { formatLongDate } from '../lib/format';
+import { formatTime } from '../lib/time';
 import { useNavigation } from '../stores/navigation';
 import './RecoveryBanner.css';
+
+/**
+ * The account in the window's language, from main's facts; a notice stored by an older Keel
+ * (without the restored backup's time) keeps the English it was stored with.
+ */
+function recoveryText(recovery: RecoveryNotice, t: ReturnType<typeof useMessages>): string {
+  if (recovery.restoredFrom !== null && !recovery.restoredAt) return recovery.message;
+  const at = recovery.restoredAt ?? null;
+  return recoveryMessageIn(t, {
+    reason: recovery.reason,
+    movedTo: recovery.movedTo,
+    restored:
+      at === null ? null : { date: formatLongDate(at.slice(0, 10)), time: formatTime(at.slice(11, 16)) },
+  });
+}
 
 /**
  * Told once, above every view, when Keel could not use its data file at start-up: what happened
@@ -62,7 +81,7 @@ export function RecoveryBanner() {
           </div>
         }
       >
-        {recovery.message}
+        {recoveryText(recovery, t)}
       </Notice>
       {error !== null && <Notice tone="error">{error}</Notice>}
     </section>

@@ -163,6 +163,25 @@ describe('tray controller: the status line for chat', () => {
     await expect.poll(() => made.shell.copied).toEqual(['Arbeite bis 17:30']);
   });
 
+  it('writes the line with the system’s 12/24-hour clock, not the language’s own', async () => {
+    // A US English desktop whose regional format is British: 24-hour, as its notifications say.
+    const made = makeApp(at('16:00'), {
+      adapters: { languages: { preferred: () => ['en-US'], regional: () => 'en-GB' } },
+    });
+    made.services.settings.set('focusPlan', []);
+    made.app.start();
+    expect(commandsOf(made.tray.menu).info).toContain('Status: Working until 17:30');
+    made.tray.select(COPY_STATUS);
+    await expect.poll(() => made.shell.copied).toEqual(['Working until 17:30']);
+    // German words on a 12-hour system.
+    const twelve = makeApp(at('16:00'), {
+      adapters: { languages: { preferred: () => ['de-DE'], regional: () => 'en-US' } },
+    });
+    twelve.services.settings.set('focusPlan', []);
+    twelve.app.start();
+    expect(commandsOf(twelve.tray.menu).info).toContain('Status: Arbeite bis 5:30 PM');
+  });
+
   it('refuses a line that changed since the menu showed it, says so once and shows the new one', async () => {
     const { tray, shell, services, notifier } = setup(at('12:00'), { plan: false });
     const shown = tray.item(COPY_STATUS);

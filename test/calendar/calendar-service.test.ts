@@ -18,6 +18,12 @@ import type { CalendarStatus } from '../../src-main/shared/dto';
 import { CalendarRepo } from '../../src-main/storage/calendar-repo';
 import { openDatabase } from '../../src-main/storage/database';
 import { tempDir } from '../helpers/temp';
+import { NOTHING_SKIPPED } from '../../src-main/core/ics/notes';
+import { calendarNotesIn } from '../../src-main/shared/i18n/calendar-notes';
+import { messagesFor } from '../../src-main/shared/i18n/intl';
+
+const english = messagesFor({ messages: 'en-US', format: 'en-US' });
+const german = messagesFor({ messages: 'de', format: 'de-DE' });
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, 'fixtures', name), 'utf8');
 
@@ -113,7 +119,7 @@ describe('CalendarService', () => {
       lastReadAt: '2027-03-15T09:00:00+01:00',
       error: null,
       reading: false,
-      notes: [],
+      skipped: NOTHING_SKIPPED,
       daysOff: [],
     });
     expect(t.stored()).toBe(work);
@@ -262,9 +268,19 @@ describe('CalendarService', () => {
       ].join(''),
     );
     const status = await t.service.importFrom(work);
-    expect(status.notes).toEqual([
+    expect(status.skipped).toEqual({
+      unreadableEvents: 1,
+      skippedLines: 0,
+      droppedSeries: 1,
+      trimmedOccurrences: 0,
+    });
+    expect(calendarNotesIn(english.t, status.skipped)).toEqual([
       '1 event could not be read and was skipped.',
       '1 repeating event was left out: it repeats every second or minute, more than 24 times a day, or by a rule too costly to follow.',
+    ]);
+    expect(calendarNotesIn(german.t, status.skipped)).toEqual([
+      '1 Termin konnte nicht gelesen werden und wurde übersprungen.',
+      '1 wiederkehrender Termin wurde ausgelassen: er wiederholt sich jede Sekunde oder Minute, öfter als 24-mal am Tag oder nach einer Regel, der zu folgen zu aufwendig ist.',
     ]);
     // Thu 18 and Fri 19 are working days; Sat 20 is not.
     expect(status.daysOff).toEqual([
@@ -315,7 +331,7 @@ describe('CalendarService', () => {
       lastReadAt: null,
       error: null,
       reading: false,
-      notes: [],
+      skipped: NOTHING_SKIPPED,
       daysOff: [],
     });
     expect(t.watch.watching()).toBe(0);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { boundedUid, occurrencesBetween, readCalendar } from '../../src-main/core/ics/read';
-import { calendarNotes, dayOffOffers } from '../../src-main/core/ics/notes';
+import { dayOffOffers, skippedOf } from '../../src-main/core/ics/notes';
+import { calendarNotesIn } from '../../src-main/shared/i18n/calendar-notes';
+import { messagesFor } from '../../src-main/shared/i18n/intl';
 import type { Occurrence } from '../../src-main/core/ics/types';
 import { defaultSettings } from '../../src-main/core/settings';
 import { toLocalIso } from '../../src-main/core/time';
@@ -132,7 +134,9 @@ describe('readCalendar: lenient reading', () => {
       '2027-03-15T11:00:00Z/11:30 Review busy',
     ]);
     expect(result.stats).toMatchObject({ events: 3, unreadableEvents: 1, skippedLines: 2 });
-    expect(calendarNotes(result.stats)).toEqual([
+    expect(
+      calendarNotesIn(messagesFor({ messages: 'en-US', format: 'en-US' }).t, skippedOf(result.stats)),
+    ).toEqual([
       '1 event could not be read and was skipped.',
       '2 lines of the file could not be read and were skipped.',
     ]);

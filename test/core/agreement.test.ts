@@ -195,6 +195,26 @@ describe('the agreement’s norms, note and formats', () => {
     ).toEqual(['Working hours', 'Focus blocks', 'When I answer']);
   });
 
+  it('writes Keel’s default norms in the document’s language while untouched, and the user’s own as typed', () => {
+    const de = exportLanguage('de');
+    const listed = (agreement: Agreement) => {
+      const doc = agreementDocument(data('Europe/Berlin', '2027-03-08', agreement), de);
+      const norms = doc.sections.find((s) => s.title === de.t('export.agreement.section.answer'));
+      return (norms?.blocks ?? []).flatMap((b) =>
+        b.kind === 'list'
+          ? b.items.map((lines) => lines.map((l) => l.map((s) => s.text).join('')).join(' '))
+          : [],
+      );
+    };
+    expect(listed(defaultAgreement())).toEqual([
+      'Chat: Innerhalb von 2 Stunden während meiner Arbeitszeit; wenn ich in einem Fokusblock bin, nach dessen Ende.',
+      'E-Mail: Bis zum Ende meines nächsten Arbeitstags.',
+      'Dringend (Anruf): Ruf mich an. Außerhalb meiner Arbeitszeit nur, wenn es nicht warten kann, bis ich zurück bin.',
+    ]);
+    const edited = { ...defaultAgreement(), norms: { ...defaultAgreement().norms, email: 'Same day.' } };
+    expect(listed(edited)[1]).toBe('E-Mail: Same day.');
+  });
+
   it('writes text for chat without Markdown, and Markdown with headings and lists', () => {
     const agreement = { ...team('America/New_York'), note: 'Pair with me: https://example.com/a_b' };
     const d = data('Europe/Berlin', '2027-03-08', agreement);

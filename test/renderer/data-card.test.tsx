@@ -489,9 +489,14 @@ describe('the recovery notice', () => {
     return keel;
   }
 
+  /** What the banner says, worded by the window from main's facts (its dates as the window writes them). */
+  function bannerText(keel: TestKeel): string {
+    return `Keel’s data file was damaged and could not be read. It was moved, not deleted, to ${keel.services.recovery?.movedTo ?? 'missing'}. Keel restored the backup from Monday, March 10 at 08:31; anything saved after that is only in the moved file.`;
+  }
+
   it('says what happened at the top of the window until dismissed, and never again after', async () => {
     const { user, keel } = await renderApp(await recovered());
-    const recovery = { message: keel.services.recovery?.message ?? 'missing' };
+    const recovery = { message: bannerText(keel) };
     const notice = await screen.findByRole('region', { name: 'About your data' });
     expect(within(notice).getByRole('status')).toHaveTextContent(recovery.message);
     // Above the view: Today is still there.
@@ -523,7 +528,7 @@ describe('the recovery notice', () => {
 
   it('keeps the notice and says why when it cannot be dismissed', async () => {
     const { user, keel } = await renderApp(await recovered());
-    const recovery = { message: keel.services.recovery?.message ?? 'missing' };
+    const recovery = { message: bannerText(keel) };
     const notice = await screen.findByRole('region', { name: 'About your data' });
     keel.readOnly(true);
     await user.click(within(notice).getByRole('button', { name: 'Dismiss' }));

@@ -183,13 +183,16 @@ describe('the app: check-in prompts', () => {
     services.settings.set('holidays', [{ from: '2027-03-19', to: '2027-03-19', note: 'Company day' }]);
     expect(services.checkin.form()).toMatchObject({
       nextPrompt: '2027-03-18T16:00:00+01:00',
-      nextPromptMoved: 'Friday is a holiday (Company day), so it comes on the working day before.',
+      nextPromptMoved: { due: '2027-03-19', weekday: 'fri', holiday: true, note: 'Company day' },
     });
     const hours = services.settings.get().workingHours;
     services.settings.set('holidays', []);
     services.settings.set('workingHours', { ...hours, fri: null });
-    expect(services.checkin.form().nextPromptMoved).toBe(
-      'Friday is a day off, so it comes on the working day before.',
-    );
+    expect(services.checkin.form().nextPromptMoved).toEqual({
+      due: '2027-03-19',
+      weekday: 'fri',
+      holiday: false,
+      note: null,
+    });
   });
 });

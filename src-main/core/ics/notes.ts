@@ -1,40 +1,28 @@
 import { addLocalDays, localDateOf, type LocalDate } from '../time';
 import { hoursOn, type WorkingCalendar } from '../working-hours';
-import type { CalendarStats, Occurrence } from './types';
+import type { CalendarSkipped, CalendarStats, Occurrence } from './types';
 
 /**
- * What the user is told about a calendar read: what was skipped or left out, in plain sentences
- * (never silently), and which absences in it could be days off in Keel.
+ * What the user is told about a calendar read: what was skipped or left out (counted here, worded
+ * by each caller in its language: shared/i18n/calendar-notes.ts), and which absences in it could
+ * be days off in Keel.
  */
 
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+export const NOTHING_SKIPPED: CalendarSkipped = {
+  unreadableEvents: 0,
+  skippedLines: 0,
+  droppedSeries: 0,
+  trimmedOccurrences: 0,
+};
 
-/** One sentence per kind of loss; none when everything was read. */
-export function calendarNotes(stats: CalendarStats): string[] {
-  const notes: string[] = [];
-  if (stats.unreadableEvents > 0) {
-    notes.push(
-      `${count(stats.unreadableEvents, 'event', 'events')} could not be read and ${stats.unreadableEvents === 1 ? 'was' : 'were'} skipped.`,
-    );
-  }
-  if (stats.skippedLines > 0) {
-    notes.push(
-      `${count(stats.skippedLines, 'line', 'lines')} of the file could not be read and ${stats.skippedLines === 1 ? 'was' : 'were'} skipped.`,
-    );
-  }
-  if (stats.droppedSeries > 0) {
-    notes.push(
-      `${count(stats.droppedSeries, 'repeating event was', 'repeating events were')} left out: ${stats.droppedSeries === 1 ? 'it repeats' : 'they repeat'} every second or minute, more than 24 times a day, or by a rule too costly to follow.`,
-    );
-  }
-  if (stats.trimmedOccurrences > 0) {
-    notes.push(
-      `${count(stats.trimmedOccurrences, 'occurrence', 'occurrences')} beyond what Keel keeps for a range ${stats.trimmedOccurrences === 1 ? 'was' : 'were'} left out.`,
-    );
-  }
-  return notes;
+/** What a read could not use, as the counts the window and the CLI word. */
+export function skippedOf(stats: CalendarStats): CalendarSkipped {
+  return {
+    unreadableEvents: stats.unreadableEvents,
+    skippedLines: stats.skippedLines,
+    droppedSeries: stats.droppedSeries,
+    trimmedOccurrences: stats.trimmedOccurrences,
+  };
 }
 
 export interface DayOffOffer {

@@ -21,6 +21,18 @@ export interface Occurrence {
   readonly status: BusyStatus;
 }
 
+/** What a read could not use, as counts: each caller words them (shared/i18n/calendar-notes.ts). */
+export interface CalendarSkipped {
+  /** Events (or overrides) that could not be read: no usable start, a broken rule, and such. */
+  unreadableEvents: number;
+  /** Lines that were not content lines, and components never closed. */
+  skippedLines: number;
+  /** Series dropped because their rule is absurd (SECONDLY/MINUTELY, too many a day). */
+  droppedSeries: number;
+  /** Occurrences beyond the cap for one query (the rest of the range is not shown). */
+  trimmedOccurrences: number;
+}
+
 /** What a read skipped or dropped, so the user is told instead of meetings vanishing silently. */
 export interface CalendarStats {
   /** VEVENTs in the file. */

@@ -1,6 +1,7 @@
 import type { Cadence, CheckForm } from '../../api/types';
 import { useMessages } from '../../i18n/KeelIntl';
 import { cadenceSentence, cadenceText, nextPromptSentence } from '../../lib/checkin';
+import { weekdayName } from '../../lib/format';
 import { useNavigation } from '../../stores/navigation';
 import { useSettings } from '../../stores/settings';
 import { useStatus } from '../../stores/status';
@@ -37,8 +38,17 @@ export function CadenceLine({ form }: { form: CheckForm }) {
     parts.push(cadenceSentence(cadence, hasOneOnOne, words));
     const next = nextPrompt === null ? null : nextPromptSentence(nextPrompt, today);
     if (next !== null) parts.push(next);
-    // Main's sentence about a holiday or day off (it names the user's own note).
-    if (next !== null && form.nextPromptMoved !== null) parts.push(form.nextPromptMoved);
+    // Why it comes early: a holiday (with the user's own note) or a day off.
+    const moved = form.nextPromptMoved;
+    if (next !== null && moved !== null) {
+      parts.push(
+        t('checkin.cadence.moved', {
+          weekday: weekdayName(moved.weekday),
+          kind: moved.holiday ? (moved.note === null ? 'holiday' : 'note') : 'dayOff',
+          note: moved.note ?? '',
+        }),
+      );
+    }
   }
 
   return (

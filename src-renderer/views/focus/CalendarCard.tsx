@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { calendarNotesIn } from '../../../src-main/shared/i18n/calendar-notes';
 import { api } from '../../api/keel';
 import type { CalendarStatus } from '../../api/types';
 import { Button } from '../../components/Button';
@@ -155,6 +156,7 @@ function Imported({
       </div>
     );
   }
+  const notes = calendarNotesIn(t, calendar.skipped);
   return (
     <>
       <div className="calendar__section">
@@ -166,9 +168,9 @@ function Imported({
             {calendar.lastReadAt !== null && ` ${t('focus.calendar.keptMeetings')}`}
           </Notice>
         )}
-        {calendar.notes.length > 0 && (
+        {notes.length > 0 && (
           <div className="calendar__notes">
-            {calendar.notes.map((note) => (
+            {notes.map((note) => (
               <p key={note} className="calendar__note">
                 {note}
               </p>

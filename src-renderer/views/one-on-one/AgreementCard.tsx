@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { NORM_CHANNELS, TEAM_ZONES_MAX } from '../../../src-main/shared/vocabulary';
+import { DEFAULT_NORMS, NORM_CHANNELS, TEAM_ZONES_MAX } from '../../../src-main/shared/vocabulary';
 import type { ActionOutcome } from '../../api/keel';
 import type { Agreement } from '../../api/types';
 import { Button } from '../../components/Button';
@@ -59,24 +59,7 @@ export function AgreementCard() {
           onSubmit={(e) => void onSubmit(e)}
         >
           <TeamZones draft={draft} edit={edit} outcome={outcome} />
-          <fieldset className="agreement__norms">
-            <legend className="agreement__legend">{t('oneonone.agreement.norms')}</legend>
-            {NORM_CHANNELS.map((channel) => (
-              <Field
-                key={channel}
-                label={t(`vocab.channel.${channel}`)}
-                error={errorAt(outcome, `norms.${channel}`)}
-              >
-                {(control) => (
-                  <Input
-                    {...control}
-                    value={draft.norms[channel]}
-                    onChange={(e) => edit({ ...draft, norms: { ...draft.norms, [channel]: e.target.value } })}
-                  />
-                )}
-              </Field>
-            ))}
-          </fieldset>
+          <Norms draft={draft} edit={edit} outcome={outcome} />
           <Field
             label={t('oneonone.agreement.note')}
             hint={t('oneonone.agreement.noteHint')}
@@ -104,6 +87,43 @@ export function AgreementCard() {
         </form>
       )}
     </Card>
+  );
+}
+
+/** How soon the user answers on each channel; Keel's defaults in the window's language until changed. */
+function Norms({
+  draft,
+  edit,
+  outcome,
+}: {
+  draft: Agreement;
+  edit: (draft: Agreement) => void;
+  outcome: ActionOutcome | null;
+}) {
+  const t = useMessages();
+  return (
+    <fieldset className="agreement__norms">
+      <legend className="agreement__legend">{t('oneonone.agreement.norms')}</legend>
+      {NORM_CHANNELS.map((channel) => (
+        <Field
+          key={channel}
+          label={t(`vocab.channel.${channel}`)}
+          error={errorAt(outcome, `norms.${channel}`)}
+        >
+          {(control) => (
+            <Input
+              {...control}
+              value={
+                draft.norms[channel] === DEFAULT_NORMS[channel]
+                  ? t(`export.agreement.defaultNorm.${channel}`)
+                  : draft.norms[channel]
+              }
+              onChange={(e) => edit({ ...draft, norms: { ...draft.norms, [channel]: e.target.value } })}
+            />
+          )}
+        </Field>
+      ))}
+    </fieldset>
   );
 }
 

@@ -1,0 +1,41 @@
+/**
+ * Main's English sentences that travel as data, not as refusals, said in the window's language at
+ * the door: a native dialog's title and file kinds, why the calendar file could not be read, what
+ * to do about do-not-disturb on this desktop. Each is found among main's translations as a
+ * refusal is (refusals.ts); the CLI words them itself (cli/speech.ts `say`).
+ */
+import type { CalendarStatus, DndStatus } from '../shared/dto';
+import type { FileDialogPort } from '../services/ports';
+
+export type Say = (english: string) => string;
+
+/**
+ * The dialogs, their titles and file kinds said in the window's language; every other call goes
+ * to the shell as it is (a class's methods too, so it is wrapped, not copied).
+ */
+export function speakDialogs<S extends FileDialogPort>(shell: S, say: Say): S {
+  const filters = (list: { name: string; extensions: string[] }[]) =>
+    list.map((filter) => ({ ...filter, name: say(filter.name) }));
+  const spoken: Pick<FileDialogPort, 'saveFile' | 'chooseFile'> = {
+    saveFile: (options) => shell.saveFile({ ...options, filters: filters(options.filters) }),
+    chooseFile: (options) =>
+      shell.chooseFile({ ...options, title: say(options.title), filters: filters(options.filters) }),
+  };
+  return new Proxy(shell, {
+    get(target, key, receiver) {
+      if (key === 'saveFile' || key === 'chooseFile') return spoken[key];
+      const value: unknown = Reflect.get(target, key, receiver);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/** The calendar's status with its read error in the window's language. */
+export function spokenCalendar(status: CalendarStatus, say: Say): CalendarStatus {
+  return status.error === null ? status : { ...status, error: say(status.error) };
+}
+
+/** Do-not-disturb's help (what to do instead on this desktop) in the window's language. */
+export function spokenDnd(status: DndStatus, say: Say): DndStatus {
+  return status.help === null ? status : { ...status, help: say(status.help) };
+}

@@ -1,0 +1,99 @@
+/**
+ * Issue #20: main's English sentences that travel as data reach the window in its language — a
+ * dialog's title and file kinds, why the calendar file could not be read, what to do about
+ * do-not-disturb on this desktop — and the CLI's handlers (no speech) keep them as they are.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../src-main/ipc/dispatch';
+import { speakDialogs, spokenDnd } from '../../src-main/ipc/spoken-data';
+import { sayRefusal } from '../../src-main/ipc/refusals';
+import { WINDOWS_HELP } from '../../src-main/platform/dnd/detect';
+import { UnsupportedDndController, type FileDialogPort } from '../../src-main/services/ports';
+import { createLocaleFormat } from '../../src-main/shared/i18n/format';
+import { messagesFor } from '../../src-main/shared/i18n/intl';
+import type { ResolvedLocale } from '../../src-main/shared/i18n/locale';
+import type { CalendarStatus } from '../../src-main/shared/dto';
+import { makeApp } from '../helpers/app';
+import { tempDir } from '../helpers/temp';
+
+const at = (hhmm: string, date = '2027-03-15') => Date.parse(`${date}T${hhmm}:00+01:00`);
+const DE: ResolvedLocale = { messages: 'de', format: 'de-DE' };
+const german = messagesFor(DE);
+const format = createLocaleFormat(DE);
+const sayGerman = (english: string) =>
+  sayRefusal({ t: german.t, clock: (h) => format.clock(h), format }, english) ?? english;
+
+/** A shell that records what its dialogs were asked to show. */
+function recordingDialogs() {
+  const asked: { title?: string; filters: { name: string }[] }[] = [];
+  const shell: FileDialogPort = {
+    saveFile: async (options) => {
+      asked.push({ filters: options.filters });
+      return 'saved.md';
+    },
+    chooseFile: async (options) => {
+      asked.push({ title: options.title, filters: options.filters });
+      return null;
+    },
+    copyText: async () => undefined,
+    copyRich: async () => undefined,
+    printToPdf: async () => new Uint8Array(),
+  };
+  return { shell, asked };
+}
+
+describe('main’s sentences that travel as data', () => {
+  it('a dialog’s title and file kinds in the window’s language; everything else passes through', async () => {
+    const { shell, asked } = recordingDialogs();
+    const spoken = speakDialogs(shell, sayGerman);
+    await spoken.chooseFile({
+      title: 'Import a calendar',
+      filters: [{ name: 'Calendar', extensions: ['ics'] }],
+    });
+    await spoken.saveFile({
+      defaultName: 'a.md',
+      content: 'x',
+      filters: [{ name: 'Web page', extensions: ['html'] }],
+    });
+    expect(asked).toEqual([
+      {
+        title: german.t('main.dialog.importCalendar'),
+        filters: [{ name: german.t('main.dialog.calendar'), extensions: ['ics'] }],
+      },
+      { filters: [{ name: german.t('main.dialog.webPage'), extensions: ['html'] }] },
+    ]);
+    expect(asked[0]?.title).not.toBe('Import a calendar');
+    await expect(spoken.copyText('kept')).resolves.toBeUndefined();
+  });
+
+  it('do-not-disturb’s help on Windows in German', () => {
+    const status = {
+      capability: 'unsupported' as const,
+      desktop: 'Windows',
+      help: WINDOWS_HELP,
+      enabled: true,
+      active: false,
+    };
+    expect(spokenDnd(status, sayGerman).help).toBe(german.t('main.problem.dnd.windows'));
+    expect(spokenDnd({ ...status, help: null }, sayGerman).help).toBeNull();
+  });
+
+  it('through the window’s door: the dnd help, and the calendar’s read error after a bad file', async () => {
+    const made = makeApp(at('12:00'), {
+      adapters: { languages: { preferred: () => ['de-DE'], regional: () => 'de-DE' } },
+      dndController: new UnsupportedDndController('Windows', WINDOWS_HELP),
+    });
+    const dnd = await dispatch(made.app.handlers, 'dnd:status', {});
+    expect(dnd).toMatchObject({ ok: true, value: { help: german.t('main.problem.dnd.windows') } });
+
+    const file = path.join(tempDir('keel-spoken-'), 'not-a-calendar.ics');
+    fs.writeFileSync(file, 'this is not a calendar\n');
+    made.shell.nextChosenFile = file;
+    const imported = await dispatch(made.app.handlers, 'calendar:import', {});
+    // The file is refused in German (a refusal), or read with its error said in German.
+    const said = imported.ok ? (imported.value as CalendarStatus).error : imported.error.message;
+    expect(said).toBe(german.t('main.problem.calendar.notIcs'));
+  });
+});
