@@ -15,6 +15,7 @@ import { messagesFor, type Messages } from '../shared/i18n/intl';
 import { resolveLocale } from '../shared/i18n/locale';
 
 let helpPatterns: EnglishPattern[] | undefined;
+let usagePatterns: EnglishPattern[] | undefined;
 /** The messages each program's help is said in (speakCommander). */
 const spokenIn = new WeakMap<Command, Messages>();
 const ENGLISH = messagesFor(resolveLocale({ choice: 'en-US', preferred: [], regional: null }));
@@ -28,7 +29,6 @@ export function helpMessagesOf(command: Command): Messages {
   while (root.parent) root = root.parent;
   return spokenIn.get(root) ?? ENGLISH;
 }
-let usagePatterns: EnglishPattern[] | undefined;
 
 /** A help text in the locale: its message with the values read out of the English, else as it is. */
 export function sayHelp(messages: Messages, english: string): string {

@@ -69,13 +69,13 @@ export function createHandlers(
   dialogs: HandlerShell = NO_DIALOGS,
   desktop?: DesktopProbesPort,
   shortcutOffers?: ShortcutOfferPort,
-  /** Main's language for refusals (the window's); none for the CLI, which says them in English. */
+  /** Main's language for refusals (the window's); none for the CLI, which says them itself. */
   speech?: () => RefusalSpeech,
 ): Handlers {
   // Main's sentences that travel as data (a dialog's title, the calendar's read error) too.
   const say = (english: string) => (speech ? (sayRefusal(speech(), english) ?? english) : english);
   const shell = speech ? speakDialogs(dialogs, say) : dialogs;
-  // In the window a refusal is said in its language; the CLI passes none and keeps English.
+  // In the window a refusal is said in its language; the CLI passes none and says them itself.
   return speakRefusals(
     {
       ...dayHandlers(services),

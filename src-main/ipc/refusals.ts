@@ -1,6 +1,7 @@
 /**
- * Refusals in main's locale: a KeelError's sentence is English where it is thrown (the CLI prints
- * it as it is), and the window's handlers say it in the window's language. Each `main.refusal.*`
+ * Refusals in the reader's locale: a KeelError's sentence is English where it is thrown; the
+ * window's handlers say it in the window's language, notifications in theirs (app/prompts.ts) and
+ * the CLI in the terminal's (cli/speech.ts `sayMain`). Each `main.refusal.*`
  * message's English is the very sentence services and schemas throw, so it is found by matching:
  * its placeholders are read back out of the English (a `HH:MM` becomes the locale's clock, digits a
  * number the locale writes) and given to the translation. A sentence with no message stays English.
