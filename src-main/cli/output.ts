@@ -1,6 +1,6 @@
 import { escapeForTerminal } from '../core/text-hygiene';
 import type { CliIo } from './io';
-import type { CliSpeech } from './speech';
+import type { Messages } from '../shared/i18n/intl';
 
 /** A failure the user can act on: printed as one line, exit code 1. */
 export class CliFailure extends Error {}
@@ -27,7 +27,7 @@ export function print(io: CliIo, value: unknown, json: boolean | undefined, huma
 }
 
 /** A flag's value as a whole number, or one sentence naming the flag (in the CLI's words, `t`). */
-export function parseWholeNumber(raw: string, flag: string, t: CliSpeech['t']): number {
+export function parseWholeNumber(raw: string, flag: string, t: Messages['t']): number {
   if (!/^\d+$/.test(raw.trim())) throw new CliFailure(t('cli.wholeNumber', { flag }));
   return Number(raw);
 }

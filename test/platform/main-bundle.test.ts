@@ -321,7 +321,9 @@ describe('dist/main/main.cjs on a stand-in Electron', () => {
     expect(moved).toHaveLength(1);
     // In the German desktop's language, as every notification (#20).
     expect(snap.notifications[0]?.title).toBe('Keel hat neu begonnen');
-    expect(snap.notifications[0]?.body).toContain('written by a newer version of Keel');
+    // What happened, worded from the facts in the same language (not main's English).
+    expect(snap.notifications[0]?.body).toContain('von einer neueren Keel-Version geschrieben');
+    expect(snap.notifications[0]?.body).not.toContain('written by a newer version of Keel');
     expect(snap.notifications[0]?.body).toContain(path.join(dataDir, 'set-aside', moved[0] ?? ''));
     expect(snap.tray.destroyed).toBe(false);
     const own = { url: 'app://keel/index.html', mainFrame: true };
