@@ -6,22 +6,9 @@ import { main } from '../../src-main/cli/main';
 import type { SecretInput } from '../../src-main/cli/terminal';
 import { InProcessCalendarParser } from '../../src-main/platform/calendar-parser';
 import { tempDir } from '../helpers/temp';
+import { terminal } from '../helpers/terminal';
 
 const PASS = 'a long enough passphrase';
-
-/** A terminal that answers each question with the next of `answers`, and records the prompts. */
-function terminal(answers: string[], stdin = ''): SecretInput & { asked: string[] } {
-  const asked: string[] = [];
-  return {
-    asked,
-    isTty: () => answers.length > 0,
-    ask: async (prompt) => {
-      asked.push(prompt);
-      return answers.shift() ?? '';
-    },
-    readStdin: async () => stdin,
-  };
-}
 
 async function keel(dir: string, args: string[], secrets?: SecretInput) {
   let stdout = '';

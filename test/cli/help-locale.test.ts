@@ -15,6 +15,7 @@ import { messagesFor } from '../../src-main/shared/i18n/intl';
 import { resolveLocale } from '../../src-main/shared/i18n/locale';
 import type { SecretInput } from '../../src-main/cli/terminal';
 import { runKeel } from '../helpers/cli';
+import { terminal } from '../helpers/terminal';
 import { tempDir } from '../helpers/temp';
 
 const GERMAN = 'de_DE.UTF-8';
@@ -154,20 +155,6 @@ describe('usage errors in the terminal’s language', () => {
 });
 
 describe('keel data, backup and the passphrase in German', () => {
-  /** A terminal that answers each question with the next of `answers`, and records the prompts. */
-  function terminal(answers: string[]): SecretInput & { asked: string[] } {
-    const asked: string[] = [];
-    return {
-      asked,
-      isTty: () => answers.length > 0,
-      ask: async (prompt) => {
-        asked.push(prompt);
-        return answers.shift() ?? '';
-      },
-      readStdin: async () => '',
-    };
-  }
-
   it('export, import, backups, restore and delete-all speak German', async () => {
     const KEEL_DATA_DIR = tempDir('keel-help-');
     const env = { KEEL_DATA_DIR, LANG: GERMAN };

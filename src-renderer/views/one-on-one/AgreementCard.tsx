@@ -90,16 +90,15 @@ export function AgreementCard() {
   );
 }
 
-/** How soon the user answers on each channel; Keel's defaults in the window's language until changed. */
-function Norms({
-  draft,
-  edit,
-  outcome,
-}: {
+/** The draft a part of the form edits, and the last save's outcome (its refusal under the control). */
+interface DraftProps {
   draft: Agreement;
   edit: (draft: Agreement) => void;
   outcome: ActionOutcome | null;
-}) {
+}
+
+/** How soon the user answers on each channel; Keel's defaults in the window's language until changed. */
+function Norms({ draft, edit, outcome }: DraftProps) {
   const t = useMessages();
   return (
     <fieldset className="agreement__norms">
@@ -127,15 +126,7 @@ function Norms({
   );
 }
 
-function TeamZones({
-  draft,
-  edit,
-  outcome,
-}: {
-  draft: Agreement;
-  edit: (draft: Agreement) => void;
-  outcome: ActionOutcome | null;
-}) {
+function TeamZones({ draft, edit, outcome }: DraftProps) {
   const t = useMessages();
   const [zone, setZone] = useState('');
   const [name, setName] = useState('');
@@ -187,15 +178,7 @@ function TeamZones({
   );
 }
 
-function ZoneList({
-  draft,
-  edit,
-  outcome,
-}: {
-  draft: Agreement;
-  edit: (draft: Agreement) => void;
-  outcome: ActionOutcome | null;
-}) {
+function ZoneList({ draft, edit, outcome }: DraftProps) {
   const t = useMessages();
   if (draft.teamZones.length === 0) {
     return <p className="agreement__empty">{t('oneonone.agreement.noZones')}</p>;
