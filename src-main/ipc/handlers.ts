@@ -114,7 +114,7 @@ export function createHandlers(
       },
       'focus:stats': ({ from, to }) => services.focus.stats(from, to),
       'dnd:status': async () => spokenDnd(await services.dnd.status(), say),
-      ...desktopHandlers(shell, desktop, services.data, shortcutOffers),
+      ...desktopHandlers(shell, desktop, services.data, shortcutOffers, say),
       // The window never names a path: main asks the user with a save or open dialog.
       'focus:exportIcs': ({ locale }) => services.calendar.exportPlan(shell, locale),
       ...calendarHandlers(services, shell, say),
@@ -233,6 +233,7 @@ function desktopHandlers(
   desktop: DesktopProbesPort | undefined,
   data: Services['data'],
   shortcutOffers: ShortcutOfferPort | undefined,
+  say: Say,
 ): Pick<
   Handlers,
   | 'desktop:probes'
@@ -255,7 +256,10 @@ function desktopHandlers(
       await shell.copyText(desktopReportJson(shown ?? (await look())));
       return { copied: true as const };
     },
-    ...shortcutOfferHandlers(shell, data, shortcutOffers, () => shown),
-    'desktop:idleTrust': () => desktop?.idleTrust?.() ?? { trusted: true, notice: null },
+    ...shortcutOfferHandlers(shell, data, shortcutOffers, () => shown, say),
+    'desktop:idleTrust': () => {
+      const trust = desktop?.idleTrust?.() ?? { trusted: true, notice: null };
+      return trust.notice === null ? trust : { ...trust, notice: say(trust.notice) };
+    },
   };
 }

@@ -4,6 +4,7 @@ import { NO_SHORTCUT_OFFER } from '../shared/shortcut-offer';
 import type { FileDialogPort, ShortcutOfferPort } from '../services/ports';
 import type { Services } from '../services';
 import type { ChannelOutput, ParsedInput } from './contract';
+import { spokenOffer, type Say } from './spoken-data';
 
 /** Kept with the told notices: once the offer is taken or closed, it does not come back. */
 export const SHORTCUT_OFFER_CLOSED = 'shortcut-offer-closed';
@@ -17,6 +18,7 @@ export function shortcutOfferHandlers(
   data: Services['data'],
   offers: ShortcutOfferPort | undefined,
   shown: () => DesktopReport | undefined,
+  say: Say = (english) => english,
 ): {
   'desktop:shortcutOffer': () => Promise<ChannelOutput<'desktop:shortcutOffer'>>;
   'desktop:shortcutAnswer': (
@@ -29,14 +31,15 @@ export function shortcutOfferHandlers(
     return offers.offer(line?.state === 'not-available');
   };
   return {
-    'desktop:shortcutOffer': offer,
+    // Its steps and what an answer did are main's English: said in the window's language.
+    'desktop:shortcutOffer': async () => spokenOffer(await offer(), say),
     'desktop:shortcutAnswer': async ({ answer }) => {
       if (answer === 'copy') {
         const now = await offer();
         if (now.kind === 'none')
           throw new KeelError('invalid_input', 'There is no shortcut command to copy.');
         await shell.copyText(now.command);
-        return { ...now, said: { tone: 'info', text: 'Copied the command.' } };
+        return spokenOffer({ ...now, said: { tone: 'info', text: 'Copied the command.' } }, say);
       }
       if (answer === 'dismiss') {
         data.firstTimeFor(SHORTCUT_OFFER_CLOSED);
@@ -45,7 +48,7 @@ export function shortcutOfferHandlers(
       if (!offers) throw new KeelError('invalid_input', 'Only the Keel app can add a desktop shortcut.');
       const added = await offers.add();
       if (added.kind === 'none') data.firstTimeFor(SHORTCUT_OFFER_CLOSED);
-      return added;
+      return spokenOffer(added, say);
     },
   };
 }

@@ -5,6 +5,7 @@
  * refusal is (refusals.ts); the CLI words them itself (cli/speech.ts `say`).
  */
 import type { CalendarStatus, DndStatus } from '../shared/dto';
+import type { ShortcutOffer } from '../shared/shortcut-offer';
 import type { FileDialogPort } from '../services/ports';
 
 export type Say = (english: string) => string;
@@ -38,4 +39,13 @@ export function spokenCalendar(status: CalendarStatus, say: Say): CalendarStatus
 /** Do-not-disturb's help (what to do instead on this desktop) in the window's language. */
 export function spokenDnd(status: DndStatus, say: Say): DndStatus {
   return status.help === null ? status : { ...status, help: say(status.help) };
+}
+
+/** The shortcut offer's steps and what the last answer did, in the window's language. */
+export function spokenOffer(offer: ShortcutOffer, say: Say): ShortcutOffer {
+  return {
+    ...offer,
+    steps: offer.steps === '' ? '' : say(offer.steps),
+    ...(offer.said ? { said: { ...offer.said, text: say(offer.said.text) } } : {}),
+  };
 }

@@ -198,6 +198,9 @@ describe('main’s English sentences have messages', () => {
       `${sayRefusal(de, inner)} Keel versucht es später noch einmal; deine Daten selbst sind sicher.`,
     );
     expect(sayRefusal(de, inner)).not.toBe(inner);
+    expect(sayRefusal(de, 'Write how soon you answer urgent matters.')).toBe(
+      'Schreib, wie schnell du auf Dringendes antwortest.',
+    );
     // A weekday a sentence names in English is the locale's.
     expect(sayRefusal(de, 'Focus blocks on Monday overlap (09:00–10:00 and 09:30–11:00).')).toContain(
       'Montag',

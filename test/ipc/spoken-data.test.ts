@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src-main/ipc/dispatch';
-import { speakDialogs, spokenDnd } from '../../src-main/ipc/spoken-data';
+import { speakDialogs, spokenDnd, spokenOffer } from '../../src-main/ipc/spoken-data';
+import { shortcutSteps } from '../../src-main/platform/doctor/shortcut';
 import { sayRefusal } from '../../src-main/ipc/refusals';
 import { WINDOWS_HELP } from '../../src-main/platform/dnd/detect';
 import { UnsupportedDndController, type FileDialogPort } from '../../src-main/services/ports';
@@ -95,5 +96,25 @@ describe('main’s sentences that travel as data', () => {
     // The file is refused in German (a refusal), or read with its error said in German.
     const said = imported.ok ? (imported.value as CalendarStatus).error : imported.error.message;
     expect(said).toBe(german.t('main.problem.calendar.notIcs'));
+  });
+
+  it('the shortcut offer’s steps (with the install’s own command) and what an answer did', () => {
+    const command = '/opt/Keel/keel focus start';
+    const steps = {
+      gnome: shortcutSteps({ XDG_CURRENT_DESKTOP: 'GNOME' }, command),
+      kde: shortcutSteps({ XDG_CURRENT_DESKTOP: 'KDE' }, command),
+      other: shortcutSteps({ XDG_CURRENT_DESKTOP: 'sway' }, command),
+    };
+    for (const english of Object.values(steps)) {
+      const said = spokenOffer({ kind: 'steps', command, steps: english }, sayGerman).steps;
+      expect(said).not.toBe(english);
+      expect(said).toContain(command);
+      expect(said).toContain('Strg+Alt+F');
+    }
+    const copied = spokenOffer(
+      { kind: 'steps', command, steps: steps.other, said: { tone: 'info', text: 'Copied the command.' } },
+      sayGerman,
+    );
+    expect(copied.said).toEqual({ tone: 'info', text: 'Befehl kopiert.' });
   });
 });
