@@ -8,6 +8,7 @@ import { version } from '../version';
 import { messagesFor, type Messages } from '../shared/i18n/intl';
 import type { CliIo } from './io';
 import { cliMessages } from './locale';
+import { sayMain } from './speech';
 
 /** What `keel doctor --json` prints: for bug reports and scripts (Settings copies the same). */
 export type DoctorReport = DesktopReport;
@@ -27,13 +28,13 @@ export function doctorText(report: DoctorReport, messages: Messages = ENGLISH): 
     '',
   ];
   for (const probe of report.probes) {
-    // The probe's name and state in the terminal's language; what it found in English, as a bug
-    // report carries it (shared/i18n/probe-names.ts).
+    // All in the terminal's language; `--json` keeps the English a bug report carries.
     const state = messages.t(DOCTOR_STATES[probe.state]);
-    lines.push(
-      messages.t('cli.doctor.line', { label: probeNameIn(messages.t, probe), state, detail: probe.detail }),
-    );
-    if (probe.action) lines.push(`    ${messages.t('cli.doctor.action', { action: probe.action })}`);
+    const detail = sayMain(messages, probe.detail);
+    lines.push(messages.t('cli.doctor.line', { label: probeNameIn(messages.t, probe), state, detail }));
+    if (probe.action) {
+      lines.push(`    ${messages.t('cli.doctor.action', { action: sayMain(messages, probe.action) })}`);
+    }
   }
   return lines.join('\n');
 }

@@ -6,7 +6,7 @@ import type { DesktopProbesPort, FileDialogPort, ShellPort, ShortcutOfferPort } 
 import type { Services } from '../services';
 import { toEventDto } from '../services/status-service';
 import { sayRefusal, speakRefusals, type RefusalSpeech } from './refusals';
-import { speakDialogs, spokenCalendar, spokenDnd, type Say } from './spoken-data';
+import { speakDialogs, spokenCalendar, spokenDnd, spokenReport, type Say } from './spoken-data';
 import type { Channel, ChannelOutput, ParsedInput } from './contract';
 import { agreementHandlers } from './agreement-handlers';
 import { shortcutOfferHandlers } from './shortcut-offer-handlers';
@@ -250,8 +250,9 @@ function desktopHandlers(
     return shown;
   };
   return {
-    'desktop:probes': look,
-    // What the window showed, not a new look: the user pastes exactly what they saw.
+    // Said in the window's language; the English is kept for the bug report.
+    'desktop:probes': async () => spokenReport(await look(), say),
+    // What the window showed, not a new look: the user pastes what they saw, in English.
     'desktop:copyReport': async () => {
       await shell.copyText(desktopReportJson(shown ?? (await look())));
       return { copied: true as const };

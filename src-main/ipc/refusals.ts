@@ -26,7 +26,7 @@ type MainLocale = RefusalSpeech;
  * Refusals (a request turned down), problems (something in the background that failed) and the
  * titles and file kinds of main's dialogs.
  */
-const PREFIXES = ['main.refusal.', 'main.problem.', 'main.dialog.'];
+const PREFIXES = ['main.refusal.', 'main.problem.', 'main.dialog.', 'main.finding.'];
 
 /** Weekdays as core/time.ts names them, Monday first; 2027-03-15 was a Monday. */
 const ENGLISH_WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];

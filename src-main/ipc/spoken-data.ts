@@ -5,6 +5,7 @@
  * refusal is (refusals.ts); the CLI words them itself (cli/speech.ts `say`).
  */
 import type { CalendarStatus, DndStatus } from '../shared/dto';
+import type { DesktopReport } from '../shared/desktop-probes';
 import type { ShortcutOffer } from '../shared/shortcut-offer';
 import type { FileDialogPort } from '../services/ports';
 
@@ -47,5 +48,20 @@ export function spokenOffer(offer: ShortcutOffer, say: Say): ShortcutOffer {
     ...offer,
     steps: offer.steps === '' ? '' : say(offer.steps),
     ...(offer.said ? { said: { ...offer.said, text: say(offer.said.text) } } : {}),
+  };
+}
+
+/**
+ * What each desktop probe found and what to do, in the window's language; the report copied for a
+ * bug report stays the English one (handlers.ts keeps it).
+ */
+export function spokenReport(report: DesktopReport, say: Say): DesktopReport {
+  return {
+    ...report,
+    probes: report.probes.map((probe) => ({
+      ...probe,
+      detail: say(probe.detail),
+      ...(probe.action === undefined ? {} : { action: say(probe.action) }),
+    })),
   };
 }

@@ -38,6 +38,11 @@ export function previewDesk(options: { dataDir: string; testClockStart?: number 
     clock,
     streams,
     push,
+    /**
+     * The language the page was opened in (`?locale=`), as the app's main and window share one:
+     * main's sentences the window shows (a refusal, what a probe found) are said in it.
+     */
+    page: { language: null as string | null },
     dnd: new RecordingDndController(),
     tray: new RecordingTray(),
     notifier: new RecordingNotifier(() => clock.now()),
@@ -56,8 +61,12 @@ export function previewDesk(options: { dataDir: string; testClockStart?: number 
     tray: desk.tray,
     notifier: desk.notifier,
     power: desk.power,
-    // Notifications and the tray speak as a desktop with this process's LANG would (the CLI's rule).
-    languages: { preferred: () => envLanguages(process.env), regional: () => envRegional(process.env) },
+    // Notifications and the tray speak as a desktop with this process's LANG would (the CLI's
+    // rule), or the page's language when it was opened in one.
+    languages: {
+      preferred: () => [...(desk.page.language ? [desk.page.language] : []), ...envLanguages(process.env)],
+      regional: () => envRegional(process.env),
+    },
     // Notifications are only recorded here, never on a lock screen: the lock counts as known (open).
     screenLockReported: true,
     shell: desk.shell,

@@ -148,8 +148,10 @@ async function handle(
   const api = url.pathname.startsWith('/__keel/') && url.pathname !== '/__keel/bridge.js';
   if (api) return handleApi(desk, lock, url, req, res);
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { ok: false });
-  if (url.pathname === '/' || url.pathname === '/index.html')
+  if (url.pathname === '/' || url.pathname === '/index.html') {
+    desk.page.language = url.searchParams.get('locale');
     return handleShell(options, lock, url, req, res);
+  }
   // The built scripts, styles and the bridge: public build output, no data (see guard.ts).
   if (url.pathname === '/__keel/bridge.js') return sendFile(res, options.bridgeFile);
   if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();

@@ -40,9 +40,13 @@ describe('the CLI speaks the language of its environment', () => {
     expect(firstLine(run.stdout)).toMatch(/^Keel \S+ auf linux$/);
     expect(run.stdout).toContain('    Was zu tun ist: ');
     expect(run.stdout).not.toContain('What to do:');
-    // Each probe by its German name and state; what it found stays English, as a bug report's.
+    // Each probe by its German name and state, and what it found in German too (--json keeps
+    // the English a bug report carries).
     expect(run.stdout).toMatch(/^Sitzung: (funktioniert|eingeschränkt|nicht verfügbar) – /m);
-    expect(run.stdout).toMatch(/^Infobereich: nicht verfügbar – Keel cannot reach the session bus/m);
+    expect(run.stdout).toMatch(
+      /^Infobereich: nicht verfügbar – Keel erreicht den Sitzungsbus nicht, weil DBUS_SESSION_BUS_ADDRESS nicht gesetzt ist\.$/m,
+    );
+    expect(run.stdout).not.toMatch(/cannot reach|What to do/);
   });
 
   it('LC_ALL wins over LANG, and C means English', async () => {

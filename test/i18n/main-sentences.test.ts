@@ -19,10 +19,9 @@ const ROOT = path.resolve(__dirname, '../../src-main');
 
 /**
  * Folders whose words are not main's sentences: the catalogs themselves, the CLI (its own
- * messages, tested in test/cli), the development preview server, and the desktop probes, whose
- * findings stay English by decision (they go into bug reports as they are; the card says so).
+ * messages, tested in test/cli) and the development preview server.
  */
-const SKIPPED_FOLDERS = ['shared/i18n', 'cli', 'preview', 'platform/doctor'];
+const SKIPPED_FOLDERS = ['shared/i18n', 'cli', 'preview'];
 
 const WORDED_BY_THE_READER =
   'main keeps it for --json and its tests; the window, notifications and CLI word it from their catalogs';
@@ -81,20 +80,17 @@ const ENGLISH_ON_PURPOSE: Record<string, string> = {
     INSTANCES,
   'The update changed since the preview (an edit or a new sign-off), so nothing was {actionsavesavedcopied}; check the new preview and {action} again.':
     INSTANCES,
+  "{system} shows Keel's icon in the {systemmacOSmenubarnotificationarea}.": INSTANCES,
+  '{source}; {how}.': INSTANCES,
+  '{capital}; the screen is {now} now.': INSTANCES,
+  'The session does not say whether it is X11 or Wayland (XDG_SESSION_TYPE is {typetypenotset}).': INSTANCES,
+  '{desktop}: Keel can turn it on during focus blocks{how}.': INSTANCES,
+  'No session bus.':
+    'an Error the do-not-disturb probe’s connection throws inside itself; the probe reports its own finding',
   'List {title} as a list of lines.': 'reached only by a malformed call: the window sends a list',
   'List at most {UPDATE_MAX_LINES} lines under {title}.':
     'reached only by a malformed call: the window’s editor stops at the limit',
-  // The preview's recorded desktop (development only: the preview does not look at this computer).
-  'Wayland (an example: the preview does not look at this computer).':
-    'the development preview’s example desktop',
-  'GNOME’s idle monitor tells Keel when you go idle and come back.':
-    'the development preview’s example desktop',
-  'The notification server shows no buttons, so a click opens Keel instead.':
-    'the development preview’s example desktop',
-  'No tray host runs in this session, so Keel has no tray icon.': 'the development preview’s example desktop',
-  'Add a system tray (status notifier) to your panel; until then, use Keel from its window.':
-    'the development preview’s example desktop',
-  // Internal: D-Bus and IPC plumbing that only reaches the log.
+  // Internal: D-Bus plumbing that only reaches the log.
   'Malformed call.': 'a D-Bus error name for a test bus, never shown',
   'No session bus address.': 'logged; the probe says it in its own words',
   'The session bus address is not one Keel can use.': 'logged; the probe says it in its own words',
@@ -177,6 +173,14 @@ describe('main’s English sentences have messages', () => {
       'Keel keeps at most 200 pauses.',
       'The agreement changed since the preview (your settings or the week); look at it again before you copy it.',
       'The update changed since the preview (an edit or a new sign-off), so nothing was saved; check the new preview and save again.',
+      // What a desktop probe found (Settings → This computer, keel doctor).
+      "macOS shows Keel's icon in the menu bar.",
+      "GNOME's idle monitor (org.gnome.Mutter.IdleMonitor); it tells Keel when you go idle and come back.",
+      "The desktop's screensaver service (org.freedesktop.ScreenSaver, GetSessionIdleTime); read every quarter hour.",
+      'The login manager (logind: LockedHint, Lock and Unlock); the screen is not locked now.',
+      'The session does not say whether it is X11 or Wayland (XDG_SESSION_TYPE is not set).',
+      'GNOME: Keel can turn it on during focus blocks.',
+      'macOS Shortcuts: Keel can turn it on during focus blocks through the Shortcuts you name in Settings.',
     ];
     for (const english of instances) expect(sayRefusal(pseudo, english), english).toMatch(/^\[.*\]$/s);
     expect(
@@ -200,6 +204,9 @@ describe('main’s English sentences have messages', () => {
     expect(sayRefusal(de, inner)).not.toBe(inner);
     expect(sayRefusal(de, 'Write how soon you answer urgent matters.')).toBe(
       'Schreib, wie schnell du auf Dringendes antwortest.',
+    );
+    expect(sayRefusal(de, "GNOME's idle monitor (org.gnome.Mutter.IdleMonitor); idle for 12 s now.")).toBe(
+      'GNOMEs Leerlaufmonitor (org.gnome.Mutter.IdleMonitor); gerade 12 s untätig.',
     );
     // A weekday a sentence names in English is the locale's.
     expect(sayRefusal(de, 'Focus blocks on Monday overlap (09:00–10:00 and 09:30–11:00).')).toContain(

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src-main/ipc/dispatch';
-import { speakDialogs, spokenDnd, spokenOffer } from '../../src-main/ipc/spoken-data';
+import { speakDialogs, spokenDnd, spokenOffer, spokenReport } from '../../src-main/ipc/spoken-data';
 import { shortcutSteps } from '../../src-main/platform/doctor/shortcut';
 import { sayRefusal } from '../../src-main/ipc/refusals';
 import { WINDOWS_HELP } from '../../src-main/platform/dnd/detect';
@@ -116,5 +116,32 @@ describe('main’s sentences that travel as data', () => {
       sayGerman,
     );
     expect(copied.said).toEqual({ tone: 'info', text: 'Befehl kopiert.' });
+  });
+
+  it('what each desktop probe found and what to do, for the window; the report keeps its ids and states', () => {
+    const report = {
+      version: '1.0.0',
+      platform: 'linux',
+      probes: [
+        {
+          id: 'tray',
+          label: 'Tray',
+          state: 'not-available' as const,
+          detail: 'No tray host runs on this desktop, so Keel’s icon shows nowhere.',
+          action:
+            'Add a system tray (status notifier) to your panel; until then, use Keel from its window (open Keel again from your apps to bring it back; Quit Keel is at the foot of its sidebar).',
+        },
+        { id: 'session', label: 'Session', state: 'works' as const, detail: 'Wayland' },
+      ],
+    };
+    const said = spokenReport(report, sayGerman);
+    expect(said.probes.map((p) => [p.id, p.state])).toEqual([
+      ['tray', 'not-available'],
+      ['session', 'works'],
+    ]);
+    expect(said.probes[0]?.detail).toBe(german.t('main.finding.trayNone'));
+    expect(said.probes[0]?.action).toBe(german.t('main.finding.trayAction'));
+    expect(said.probes[1]?.detail).toBe('Wayland');
+    expect(report.probes[0]?.detail).toMatch(/^No tray host/);
   });
 });

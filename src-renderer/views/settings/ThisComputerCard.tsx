@@ -101,7 +101,6 @@ export function ThisComputerCard() {
             platform: PLATFORM_NAMES[look.report.platform] ?? look.report.platform,
           })}
         </p>
-        <p className="this-computer__english">{t('system.computer.detailsInEnglish')}</p>
         <ul className="this-computer__probes">
           {look.report.probes.map((probe) => (
             <ProbeLine key={probe.id} probe={probe} />
@@ -109,6 +108,7 @@ export function ThisComputerCard() {
         </ul>
         <ShortcutOfferPart report={look.report} />
         <div className="this-computer__copy">
+          <p className="this-computer__english">{t('system.computer.reportInEnglish')}</p>
           <Button onClick={() => void copy()}>{t('system.computer.copy')}</Button>
           {copied && <Notice tone={copied.tone}>{copied.message}</Notice>}
         </div>
@@ -151,16 +151,10 @@ function ProbeLine({ probe }: { probe: DesktopProbe }) {
           {t(STATE_WORDS[probe.state])}
         </span>
       </div>
-      {/* English, as a bug report carries it (the card says so once). */}
-      <p className="this-computer__detail" lang="en">
-        {probe.detail}
-      </p>
+      <p className="this-computer__detail">{probe.detail}</p>
       {probe.action && (
         <p className="this-computer__action">
-          <FormattedMessage
-            id="system.computer.whatToDo"
-            values={{ action: <span lang="en">{probe.action}</span> }}
-          />
+          <FormattedMessage id="system.computer.whatToDo" values={{ action: probe.action }} />
         </p>
       )}
     </li>
