@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import MarkdownIt from 'markdown-it';
 import { cleanText } from '../../src-main/core/text-hygiene';
 import { describe, expect, it } from 'vitest';
 import type { Checkin, Rating, Sustainable } from '../../src-main/core/checkin';
@@ -29,7 +30,6 @@ import {
 } from '../../src-main/core/summary-sections';
 import {
   escapeHtml,
-  escapeMarkdown,
   oneLine,
   periodLabel,
   plainText,
@@ -803,7 +803,7 @@ describe('notes: the privacy rule', () => {
             expect(notes?.items).toContainEqual({ date: c.localDate, text: lines.join('\n') });
             const [, markdown = '', html = ''] = outputs;
             for (const line of lines) {
-              expect(markdown).toContain(escapeMarkdown(line));
+              expect(markdownText(markdown)).toContain(line);
               expect(html).toContain(escapeHtml(line));
             }
             expect(markdown).toContain(marker);
@@ -811,10 +811,54 @@ describe('notes: the privacy rule', () => {
           });
         },
       ),
-      { numRuns: propertyRuns(300) },
+      {
+        numRuns: propertyRuns(300),
+        // Found by CI: a note ending in a lone "_" needs no backslash there, so the check reads
+        // the Markdown as a reader does rather than expecting one escaping.
+        examples: [
+          [
+            [
+              {
+                date: '2027-02-22',
+                workload: 1,
+                energy: 1,
+                sustainable: 'yes',
+                hasNote: true,
+                shareable: true,
+                before: '',
+                after: '_',
+              },
+            ],
+            ['notes'],
+            [0],
+            { from: '2027-02-22', to: '2027-03-23' },
+          ],
+        ],
+      },
     );
   });
 });
+
+/**
+ * What a Markdown reader shows: the text of the document as markdown-it reads it (text, code and
+ * line breaks; markup gone). The escaping itself is checked against two readers in
+ * summary-markdown-renderers.test.ts; here it only has to show that a shared note reads as typed,
+ * whatever backslashes its context needed.
+ */
+const markdownReader = new MarkdownIt();
+function markdownText(markdown: string): string {
+  return markdownReader
+    .parse(markdown, {})
+    .flatMap((token) => token.children ?? [])
+    .map((child) =>
+      child.type === 'softbreak' || child.type === 'hardbreak'
+        ? '\n'
+        : child.type === 'text' || child.type === 'code_inline'
+          ? child.content
+          : '',
+    )
+    .join('');
+}
 
 describe('the model', () => {
   it('is plain data: JSON gives it back unchanged', () => {
