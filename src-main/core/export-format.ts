@@ -5,6 +5,9 @@ import { cleanLine, cleanText } from './text-hygiene';
 import { isLocalDate } from './time';
 import { canonicalZone } from './zone-name';
 
+/** What a share log entry says left: the kinds of document Keel shares (the DTO's ShareKind). */
+export const SHARE_KINDS = ['summary', 'weekly-update', 'agreement', 'status'] as const;
+
 /**
  * Keel's export file: every record, as versioned JSON. The records keep the database's own
  * columns (snake_case, instants as Unix milliseconds) so nothing is lost in translation; JSON
@@ -168,7 +171,7 @@ export const exportRecordSchemas = {
       via: z.enum(['window', 'cli']),
       content_hash: z.string().regex(/^[0-9a-f]{64}$/),
       // What left (schema 10); files from before it hold summaries only.
-      kind: z.string().min(1).max(40).optional(),
+      kind: z.enum(SHARE_KINDS).optional(),
     })
     .strict()
     .refine((s) => s.period_to >= s.period_from, { message: 'the period must not end before it starts' }),

@@ -3,7 +3,7 @@
  * that build them, so the contract, the renderer and the services agree on them and none of them
  * has to import another layer to name a shape. Types only (and literal unions), except core types.
  */
-import type { ExportTable } from '../core/export-format';
+import type { ExportTable, SHARE_KINDS } from '../core/export-format';
 import type { HourCycle } from '../core/hour-cycle';
 import type { FocusDayStats, FocusStats } from '../core/focus';
 import type { RuleHistoryEntry } from '../core/rule-history';
@@ -28,7 +28,7 @@ export type RecoveryReason = 'damaged' | 'newer';
 /** How something left: a file or clipboard format ('clipboard': a Markdown copy, as the summary's copies were always logged). */
 export type ShareFormat = 'md' | 'text' | 'html' | 'rich' | 'pdf' | 'json' | 'clipboard' | 'ics';
 /** What left Keel: the one-on-one summary, the weekly update, the working agreement, or its status line for chat. */
-export type ShareKind = 'summary' | 'weekly-update' | 'agreement' | 'status';
+export type ShareKind = (typeof SHARE_KINDS)[number];
 /** What the builder previews: Markdown, plain text for chat, or HTML. */
 export type SummaryPreviewFormat = 'md' | 'text' | 'html';
 /** What the builder copies: Markdown, plain text for chat, or rich text (the HTML and the text together). */

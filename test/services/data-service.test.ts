@@ -244,7 +244,13 @@ describe('import', () => {
         if (threw) expect(snapshot(to.services.db)).toBe(before);
         else before = snapshot(to.services.db);
       }),
-      { numRuns: runs, seed: 20271115, endOnFailure: true },
+      {
+        numRuns: runs,
+        seed: 20271115,
+        endOnFailure: true,
+        // Found by a thorough run: a share's kind took any text, though the share log knows four.
+        examples: [[['shares', 'kind'], '2027-02-30']],
+      },
     );
     // Most cases must be refusals (200 of 300), or the property would prove little.
     expect(refused).toBeGreaterThan((runs * 2) / 3);
