@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DayFigures } from '../../src-main/core/day-figures';
 import { SINCE_THE_BEGINNING } from '../../src-main/core/rules';
+import { signoffWorkdayOf } from '../../src-main/core/signoff-policy';
 import { addLocalDays, type LocalDate } from '../../src-main/core/time';
 import { createServices, type Services } from '../../src-main/services';
 import { DATABASE_FILE } from '../../src-main/storage/paths';
@@ -12,6 +13,7 @@ import {
   ruleArb,
   ruleValue,
   startArb,
+  type Step,
   stepsArb,
   withHistory,
   type RuleSpec,
@@ -67,14 +69,24 @@ function checkCorrection(h: History, daysBack: number, rule: RuleSpec): boolean 
   const candidate = addLocalDays(today, -daysBack);
   const from = candidate > lowest ? candidate : lowest;
   const last = addLocalDays(today, 7);
+  const openBefore = signoffWorkdayOf(h.clock.now(), services.settings.byDate());
   const before = services.figures.days(lowest, last);
   services.settings.set(rule.key, ruleValue(rule, h.firstDate), { from });
+  const openAfter = signoffWorkdayOf(h.clock.now(), services.settings.byDate());
   const after = services.figures.days(lowest, last);
   const fromOn = (days: DayFigures[]) => days.filter((d) => d.date >= from);
-  expect(
-    after.filter((d) => d.date < from),
-    `days before ${from}`,
-  ).toEqual(before.filter((d) => d.date < from));
+  // The workday still open for sign-off (yesterday's, just after midnight) is not settled yet:
+  // a zone from today can close it (04:00 has passed in the new zone) or keep it open, so whether
+  // it is settled, and so missed, may change; none of its other figures may.
+  const settled = (days: DayFigures[]) =>
+    days
+      .filter((d) => d.date < from)
+      .map((d) =>
+        d.date === openBefore || d.date === openAfter
+          ? { ...d, settledWorkday: 'open', missedSignoff: 'open' }
+          : d,
+      );
+  expect(settled(after), `days before ${from}`).toEqual(settled(before));
   const twin = twinOf(h, rule, from);
   try {
     expect(fromOn(after), `days from ${from} on`).toEqual(twin.figures.days(from, last));
@@ -83,6 +95,11 @@ function checkCorrection(h: History, daysBack: number, rule: RuleSpec): boolean 
   }
   return JSON.stringify(fromOn(after)) !== JSON.stringify(fromOn(before));
 }
+
+/** Steps that end at midnight in São Paulo, with yesterday worked late and not signed off. */
+const STEPS_AT_MIDNIGHT: Step[] = JSON.parse(
+  '[{"advance":195,"action":{"kind":"presence","idleSeconds":0}},{"advance":38,"action":{"kind":"reconcile"}},{"advance":279,"action":{"kind":"presence","idleSeconds":0}},{"advance":579,"action":{"kind":"presence","idleSeconds":0}},{"advance":269,"action":{"kind":"travel","zone":"America/Sao_Paulo"}},{"advance":344,"action":{"kind":"reconcile"}},{"advance":467,"action":{"kind":"reconcile"}},{"advance":7,"action":{"kind":"reconcile"}},{"advance":2157,"action":{"kind":"checkin","backMinutes":0,"workload":1}},{"advance":641,"action":{"kind":"stop"}},{"advance":1321,"action":{"kind":"presence","idleSeconds":0}},{"advance":74,"action":{"kind":"checkin","backMinutes":0,"workload":1}},{"advance":38,"action":{"kind":"adhoc","minutes":5}},{"advance":349,"action":{"kind":"presence","idleSeconds":0}},{"advance":82,"action":{"kind":"adhoc","minutes":5}}]',
+) as Step[];
 
 const correctionArb = fc.record({ daysBack: fc.integer({ min: 0, max: 45 }), rule: ruleArb });
 
@@ -98,7 +115,19 @@ describe('a rule changed from a past date recounts exactly the days from that da
             if (checkCorrection(h, daysBack, rule)) recounted++;
           }),
         ),
-        { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }) },
+        {
+          numRuns: RUNS,
+          ...(SEED === undefined ? {} : { seed: SEED }),
+          // Found by a thorough run: at midnight in São Paulo, Berlin from today closes yesterday's
+          // workday for sign-off (04:00 has passed there), so it is now settled, and missed.
+          examples: [
+            [
+              { day: 0, minutes: 360, systemZone: 'America/Sao_Paulo' },
+              STEPS_AT_MIDNIGHT,
+              { daysBack: 0, rule: { key: 'zone', value: 'Europe/Berlin' } },
+            ],
+          ],
+        },
       );
       // Most corrections change something from their date on, or the property would prove little.
       expect(recounted).toBeGreaterThan(RUNS / 4);
