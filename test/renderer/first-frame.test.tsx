@@ -1,4 +1,5 @@
 import { act, screen } from '@testing-library/react';
+import type { Root } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { boot } from '../../src-renderer/boot';
 import { api } from '../../src-renderer/api/keel';
@@ -25,8 +26,13 @@ function watchRoot(root: HTMLElement): string[] {
 }
 
 let root: HTMLElement | null = null;
+let drawn: Root | null = null;
 
 afterEach(() => {
+  // The window boot() drew is unmounted, not only removed from the page: a mounted one keeps its
+  // Ctrl+K listener on window and took the next file's keys (focus-request.test.tsx, same worker).
+  act(() => drawn?.unmount());
+  drawn = null;
   root?.remove();
   root = null;
 });
@@ -45,7 +51,7 @@ describe("the window's first frame", { timeout: 20_000 }, () => {
     window.keel = keel.api;
     const seen = watchRoot(mountRoot());
     await act(async () => {
-      await boot();
+      drawn = await boot();
     });
     await screen.findByRole('heading', { name: 'Working hours' });
     expect(seen).not.toContain('loading');
@@ -58,7 +64,7 @@ describe("the window's first frame", { timeout: 20_000 }, () => {
     window.keel = keel.api;
     const seen = watchRoot(mountRoot());
     await act(async () => {
-      await boot();
+      drawn = await boot();
     });
     await screen.findByRole('heading', { name: 'Working hours' }, { timeout: 10_000 });
     expect(seen.indexOf('loading')).toBeGreaterThanOrEqual(0);
