@@ -19,7 +19,8 @@ async function openFocusWith(hourCycle: 'h12' | 'h23') {
 describe('times follow the system 12/24-hour choice', () => {
   it('a 12-hour system (en-US) reads 9:00 AM–5:30 PM and 2:00 PM–4:00 PM', async () => {
     const { user } = await openFocusWith('h12');
-    expect(screen.getByText('9:00 AM–5:30 PM')).toBeInTheDocument();
+    // The system's choice comes with app:status, which may answer after Today's card has drawn.
+    expect(await screen.findByText('9:00 AM–5:30 PM')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Focus' }));
     const blocks = await screen.findByRole('region', { name: 'Today’s blocks' });
     expect(within(blocks).getByText('2:00 PM–4:00 PM')).toBeInTheDocument();
@@ -28,7 +29,7 @@ describe('times follow the system 12/24-hour choice', () => {
 
   it('a 24-hour system (en-GB) reads 09:00–17:30 and 14:00–16:00', async () => {
     const { user } = await openFocusWith('h23');
-    expect(screen.getByText('09:00–17:30')).toBeInTheDocument();
+    expect(await screen.findByText('09:00–17:30')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Focus' }));
     const blocks = await screen.findByRole('region', { name: 'Today’s blocks' });
     expect(within(blocks).getByText('14:00–16:00')).toBeInTheDocument();

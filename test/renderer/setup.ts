@@ -36,7 +36,8 @@ function trackWindowListeners(): Map<EventListenerOrEventListenerObject, string>
     listener: EventListenerOrEventListenerObject | null,
     options?: boolean | AddEventListenerOptions,
   ) {
-    if (listener) tracked.set(listener, type);
+    if (!listener) return; // the DOM ignores a null listener
+    tracked.set(listener, type);
     add(type, listener, options);
   } as typeof window.addEventListener;
   window.removeEventListener = function removeEventListener(
@@ -44,7 +45,8 @@ function trackWindowListeners(): Map<EventListenerOrEventListenerObject, string>
     listener: EventListenerOrEventListenerObject | null,
     options?: boolean | EventListenerOptions,
   ) {
-    if (listener) tracked.delete(listener);
+    if (!listener) return;
+    tracked.delete(listener);
     remove(type, listener, options);
   } as typeof window.removeEventListener;
   return tracked;
