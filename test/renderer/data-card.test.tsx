@@ -6,6 +6,7 @@ import { DATABASE_FILE } from '../../src-main/storage/paths';
 import { findBackup } from '../../src-main/storage/backups';
 import { STORAGE_MESSAGES } from '../../src-main/storage/write-errors';
 import { resetData } from '../../src-renderer/stores/data';
+import { useStatus } from '../../src-renderer/stores/status';
 import { navItem, renderApp, renderView } from './harness';
 import { createTestKeel, sqliteError, type TestKeel, type TestKeelOptions } from './keel-bridge';
 
@@ -47,6 +48,8 @@ async function openCard(given?: TestKeel | TestKeelOptions) {
   const view = renderView('settings', given ?? (await withBackups()));
   const card = await screen.findByRole('region', { name: 'Your data' });
   await within(card).findByText(/^Keel holds/);
+  // Backups say "Today" and "Yesterday" by status's date, which may answer after the overview.
+  await waitFor(() => expect(useStatus.getState().status).not.toBeNull());
   return { ...view, card };
 }
 
