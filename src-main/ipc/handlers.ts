@@ -6,7 +6,7 @@ import type { DesktopProbesPort, FileDialogPort, ShellPort, ShortcutOfferPort } 
 import type { Services } from '../services';
 import { toEventDto } from '../services/status-service';
 import { sayRefusal, speakRefusals, type RefusalSpeech } from './refusals';
-import { speakDialogs, spokenCalendar, spokenDnd, spokenReport, type Say } from './spoken-data';
+import { speakDialogs, spokenCalendar, spokenDnd, spokenReport, spokenTrust, type Say } from './spoken-data';
 import type { Channel, ChannelOutput, ParsedInput } from './contract';
 import { agreementHandlers } from './agreement-handlers';
 import { shortcutOfferHandlers } from './shortcut-offer-handlers';
@@ -258,9 +258,6 @@ function desktopHandlers(
       return { copied: true as const };
     },
     ...shortcutOfferHandlers(shell, data, shortcutOffers, () => shown, say),
-    'desktop:idleTrust': () => {
-      const trust = desktop?.idleTrust?.() ?? { trusted: true, notice: null };
-      return trust.notice === null ? trust : { ...trust, notice: say(trust.notice) };
-    },
+    'desktop:idleTrust': () => spokenTrust(desktop?.idleTrust?.() ?? { trusted: true, notice: null }, say),
   };
 }

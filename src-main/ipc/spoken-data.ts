@@ -1,10 +1,11 @@
 /**
  * Main's English sentences that travel as data, not as refusals, said in the window's language at
  * the door: a native dialog's title and file kinds, why the calendar file could not be read, what
- * to do about do-not-disturb on this desktop. Each is found among main's translations as a
+ * to do about do-not-disturb on this desktop, the shortcut offer, what a desktop probe found, why
+ * idle time is not trusted. Each is found among main's translations as a
  * refusal is (refusals.ts); the CLI words them itself (cli/speech.ts `say`).
  */
-import type { CalendarStatus, DndStatus } from '../shared/dto';
+import type { CalendarStatus, DndStatus, IdleTrust } from '../shared/dto';
 import type { DesktopReport } from '../shared/desktop-probes';
 import type { ShortcutOffer } from '../shared/shortcut-offer';
 import type { FileDialogPort } from '../services/ports';
@@ -40,6 +41,11 @@ export function spokenCalendar(status: CalendarStatus, say: Say): CalendarStatus
 /** Do-not-disturb's help (what to do instead on this desktop) in the window's language. */
 export function spokenDnd(status: DndStatus, say: Say): DndStatus {
   return status.help === null ? status : { ...status, help: say(status.help) };
+}
+
+/** Why idle time cannot be trusted on this desktop, when it cannot, in the window's language. */
+export function spokenTrust(trust: IdleTrust, say: Say): IdleTrust {
+  return trust.notice === null ? trust : { ...trust, notice: say(trust.notice) };
 }
 
 /** The shortcut offer's steps and what the last answer did, in the window's language. */
